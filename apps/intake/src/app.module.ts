@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@mediation/messaging';
+import { DatabaseModule, PlatformModule } from '@mediation/platform';
+import type { IntakeConfig } from './config/intake.config';
+import { ContractsModule } from './contracts/contracts.module';
+import { INTAKE_SCHEMA, IntakeDatabase } from './database/intake.database';
+import { ReferralsModule } from './referrals/referrals.module';
+
+@Module({})
+export class AppModule {
+  static register(config: IntakeConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({ service: 'intake', logLevel: config.LOG_LEVEL }),
+        DatabaseModule.forService(IntakeDatabase, INTAKE_SCHEMA, () => new IntakeDatabase(config.DATABASE_URL)),
+        MessagingModule.forService({ service: 'intake', schema: INTAKE_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
+        ContractsModule,
+        ReferralsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+import { rpcTransport } from '@mediation/messaging';
+import { failBoot, runService } from '@mediation/platform';
+import { AppModule } from './app.module';
+import { loadIntakeConfig } from './config/intake.config';
+
+async function main() {
+  const config = loadIntakeConfig();
+  await runService({ name: 'intake', module: AppModule.register(config), port: config.PORT, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, rpc: rpcTransport('intake') });
+}
+
+main().catch((error) => failBoot('intake', error));

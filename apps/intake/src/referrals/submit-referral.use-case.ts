@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@mediation/messaging';
+import { Clock, ProblemError } from '@mediation/platform';
+import { ReferralReceivedV1, uuidv7, type CreateReferralBody, type ReferralView, type RpcMeta } from '@mediation/protocol';
+import { ContractRepository } from '../contracts/contract.repository';
+import { IntakeDatabase } from '../database/intake.database';
+import { ReferralRepository } from './referral.repository';
+import { referralReference, toReferralView } from './referral.view';
+
+@Injectable()
+export class SubmitReferralUseCase {
+  constructor(
+    private readonly db: IntakeDatabase,
+    private readonly contracts: ContractRepository,
+    private readonly referrals: ReferralRepository,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(meta: RpcMeta, body: CreateReferralBody): Promise<ReferralView> {
+    const contract = await this.contracts.findById(meta.organisationId, body.contractId);
+    if (!contract) throw ProblemError.validation([{ field: 'contractId', message: 'is not a contract of your organisation', code: 'unknown_contract' }]);
+    if (contract.status !== 'active') throw ProblemError.validation([{ field: 'contractId', message: `the contract is ${contract.status} and takes no referrals`, code: 'contract_not_active' }]);
+
+    const receivedAt = this.clock.now();
+    return this.db.run(async (tx) => {
+      const number = await this.referrals.nextNumber(tx);
+      const referral = await this.referrals.create(tx, {
+        id: uuidv7(),
+        organisationId: meta.organisationId,
+        contractId: contract.id,
+        number,
+        reference: referralReference(receivedAt, number),
+        serviceLine: body.serviceLine,
+        externalReference: body.externalReference ?? null,
+        referrer: body.referrer,
+        parties: body.parties,
+        summary: body.summary,
+        status: 'received',
+        receivedAt,
+      });
+      await this.events.append(tx, {
+        definition: ReferralReceivedV1,
+        data: {
+          referralId: referral.id,
+          reference: referral.reference,
+          contractId: contract.id,
+          serviceLine: referral.serviceLine,
+          ...(body.externalReference ? { externalReference: body.externalReference } : {}),
+          referrer: body.referrer,
+          parties: body.parties,
+          receivedAt: receivedAt.toISOString(),
+        },
+        subject: referral.id,
+        organisationId: meta.organisationId,
+        contractId: contract.id,
+        sequence: referral.version,
+        correlationId: meta.correlationId,
+      });
+      return toReferralView(referral);
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+  /** The queue name: a constant that is never renamed, or jobs already in Redis are orphaned. */
+  readonly queue: string;
+  readonly name: string;
+  readonly schema: S;
+}
+
+function defineJob<S extends z.ZodType>(queue: string, name: string, schema: S): JobDefinition<S> {
+  return { queue, name, schema };
+}
+
+export const QUEUES = {
+  deadlines: 'deadlines',
+  deliveries: 'deliveries',
+} as const;
+
+export const Jobs = {
+  /** Fires one deadline at its due time; PostgreSQL holds the truth, the job is only the alarm. */
+  fireDeadline: defineJob(QUEUES.deadlines, 'fire-deadline', z.object({ deadlineId: z.uuid(), organisationId: z.uuid() })),
+  /** Every minute: fires what Redis lost or what came due while no worker ran. */
+  sweepDeadlines: defineJob(QUEUES.deadlines, 'sweep-deadlines', z.object({})),
+  /** Sends one outbound message with retries. */
+  sendDelivery: defineJob(QUEUES.deliveries, 'send-delivery', z.object({ deliveryId: z.uuid(), organisationId: z.uuid() })),
+  /** Every minute: enqueues deliveries whose job Redis lost. */
+  sweepDeliveries: defineJob(QUEUES.deliveries, 'sweep-deliveries', z.object({})),
+} as const;
+
+export const JOB_CATALOG: readonly JobDefinition[] = Object.values(Jobs);

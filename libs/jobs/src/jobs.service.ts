@@ -1,0 +1,99 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { HealthRegistry, LifecycleService, ShutdownPhase } from '@mediation/platform';
+import { Queue, Worker, type JobsOptions, type Processor } from 'bullmq';
+import IORedis from 'ioredis';
+import type { z } from 'zod';
+import { JOB_CATALOG, type JobDefinition } from './job-catalog';
+
+export interface JobsOptionsConfig {
+  redisUrl: string;
+  /** Keeps test runs and environments apart in one Redis. */
+  namespace: string;
+}
+
+export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
+
+export type JobHandlers = Record<string, (data: unknown, jobId: string) => Promise<void>>;
+
+const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  // A completed or failed job with a deterministic id would block re-adding that id.
+  removeOnComplete: true,
+  removeOnFail: { age: 7 * 24 * 3600 },
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1_000 },
+};
+
+/** Queues and workers with one set of conventions: typed payloads, deterministic ids, orderly close. */
+@Injectable()
+export class JobsService implements OnModuleInit {
+  private readonly logger = new Logger('Jobs');
+  private readonly connection: IORedis;
+  private readonly queues = new Map<string, Queue>();
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    @Inject(JOBS_OPTIONS) private readonly options: JobsOptionsConfig,
+    private readonly health: HealthRegistry,
+    private readonly lifecycle: LifecycleService,
+  ) {
+    // Workers block on Redis; BullMQ needs maxRetriesPerRequest null to wait instead of failing.
+    this.connection = new IORedis(options.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
+    this.connection.on('error', (error) => this.logger.warn(`redis: ${error.message}`));
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.connection.connect();
+    this.health.register({ name: 'redis', check: async () => void (await this.connection.ping()) });
+    this.lifecycle.onShutdown(ShutdownPhase.CloseWorkers, 'bullmq workers', () => Promise.all(this.workers.map((w) => w.close())).then(() => undefined));
+    this.lifecycle.onShutdown(ShutdownPhase.DisconnectRedis, 'redis', async () => {
+      await Promise.all([...this.queues.values()].map((q) => q.close()));
+      await this.connection.quit().catch(() => undefined);
+    });
+  }
+
+  get prefix(): string {
+    return this.options.namespace ? `bull-${this.options.namespace}` : 'bull';
+  }
+
+  queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.connection, prefix: this.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async add<S extends z.ZodType>(definition: JobDefinition<S>, data: z.input<S>, options: JobsOptions & { jobId: string }): Promise<void> {
+    await this.queue(definition.queue).add(definition.name, definition.schema.parse(data), options);
+  }
+
+  /** Re-adds a job under the same id, e.g. a deadline whose due time moved. */
+  async replace<S extends z.ZodType>(definition: JobDefinition<S>, data: z.input<S>, options: JobsOptions & { jobId: string }): Promise<void> {
+    await this.queue(definition.queue).remove(options.jobId).catch(() => undefined);
+    await this.add(definition, data, options);
+  }
+
+  /** A repeating job in Europe/London time, kept out of the 01:00-02:00 clock-change hour by its caller. */
+  async schedule<S extends z.ZodType>(definition: JobDefinition<S>, schedulerId: string, repeat: { every?: number; pattern?: string }): Promise<void> {
+    await this.queue(definition.queue).upsertJobScheduler(schedulerId, { ...repeat, ...(repeat.pattern ? { tz: 'Europe/London' } : {}) }, { name: definition.name, data: {} });
+  }
+
+  /** Starts a worker for a queue; every job declared for the queue must have a handler, or the boot stops. */
+  startWorker(queueName: string, handlers: JobHandlers, concurrency = 8): Worker {
+    const declared = JOB_CATALOG.filter((j) => j.queue === queueName);
+    const missing = declared.filter((j) => !handlers[j.name]).map((j) => j.name);
+    if (declared.length === 0) throw new Error(`queue "${queueName}" has no jobs in the job catalogue`);
+    if (missing.length > 0) throw new Error(`queue "${queueName}": no handler for job(s) ${missing.join(', ')}`);
+    const processor: Processor = async (job) => {
+      const definition = declared.find((j) => j.name === job.name);
+      if (!definition) throw new Error(`no handler for job ${job.name}`);
+      await handlers[job.name](definition.schema.parse(job.data), job.id ?? '');
+    };
+    const worker = new Worker(queueName, processor, { connection: this.connection.duplicate(), prefix: this.prefix, concurrency });
+    worker.on('failed', (job, error) => this.logger.warn(`${queueName}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
+    worker.on('error', (error) => this.logger.warn(`${queueName} worker: ${error.message}`));
+    this.workers.push(worker);
+    return worker;
+  }
+}

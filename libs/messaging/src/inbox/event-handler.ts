@@ -1,0 +1,22 @@
+import { SetMetadata } from '@nestjs/common';
+import type { EventData, EventDefinition, EventEnvelope } from '@mediation/protocol';
+import type { SqlTx } from '../outbox/sql-tx';
+
+/**
+ * A NATS adapter: reacts to one event type by calling one use-case inside the transaction that
+ * also records the inbox row, so the effect happens exactly once however often the event arrives.
+ */
+export interface EventHandler<D extends EventDefinition = EventDefinition, Tx extends SqlTx = SqlTx> {
+  readonly consumes: D;
+  /** Names the durable consumer with the service; defaults to the event type. */
+  readonly purpose?: string;
+  handle(event: EventEnvelope<EventData<D>>, tx: Tx): Promise<void>;
+}
+
+export const EVENT_CONSUMER = 'mediation:event-consumer';
+
+/** Marks a provider as an event handler; the consumer host finds it at boot. */
+export const EventConsumer = (): ClassDecorator => SetMetadata(EVENT_CONSUMER, true);
+
+/** Thrown by a handler for an event that can never succeed: it goes to the DLQ at once. */
+export class PermanentEventError extends Error {}

@@ -1,0 +1,14 @@
+export interface MessagingOptions {
+  /** The service's name: the RPC queue group, the CloudEvents source and the consumer prefix. */
+  service: string;
+  /** The service's own PostgreSQL schema, where its outbox and inbox live. */
+  schema: string;
+  natsUrl: string;
+  databaseUrl: string;
+  namespace: string;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+/** JetStream drops a republished event with the same id within this window; it outlasts any relay retry. */
+export const DUPLICATE_WINDOW_MS = 2 * 60 * 60 * 1000;

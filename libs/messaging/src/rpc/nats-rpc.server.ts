@@ -1,0 +1,71 @@
+import { Logger } from '@nestjs/common';
+import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import type { Msg, Subscription } from '@nats-io/transport-node';
+import { toProblem } from '@mediation/platform';
+import type { RpcReply } from '@mediation/protocol';
+import { isObservable, lastValueFrom } from 'rxjs';
+import type { NatsConnectionService } from '../nats/nats.connection';
+
+/**
+ * A Nest transport strategy for request/reply over NATS core: each `@MessagePattern('rpc.x.verb')`
+ * becomes a subscription in the service's queue group, so replicas share the load. Errors travel
+ * back as problem details, never as stack traces.
+ */
+export class NatsRpcServer extends Server implements CustomTransportStrategy {
+  protected override readonly logger = new Logger('NatsRpc');
+  private readonly subscriptions: Subscription[] = [];
+
+  constructor(
+    private readonly nats: NatsConnectionService,
+    private readonly queueGroup: string,
+  ) {
+    super();
+  }
+
+  async listen(callback: (...args: unknown[]) => void): Promise<void> {
+    try {
+      await this.nats.connect();
+      for (const [pattern, handler] of this.messageHandlers) {
+        const subject = this.nats.names.rpc(pattern);
+        this.subscriptions.push(this.nats.nc.subscribe(subject, { queue: this.queueGroup, callback: (error, msg) => void this.answer(error, msg, handler) }));
+        this.logger.log(`answering ${subject} in queue group ${this.queueGroup}`);
+      }
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  /** Stops taking requests; those already received are answered before the connection drains. */
+  async stopListening(): Promise<void> {
+    await Promise.all(this.subscriptions.splice(0).map((s) => s.drain().catch(() => undefined)));
+  }
+
+  async close(): Promise<void> {
+    await this.stopListening();
+  }
+
+  on(): void {
+    // No transport events worth exposing.
+  }
+
+  unwrap<T>(): T {
+    return this.nats.nc as T;
+  }
+
+  private async answer(error: Error | null, msg: Msg, handler: MessageHandler): Promise<void> {
+    if (error) return this.logger.error(`subscription error: ${error.message}`);
+    let reply: RpcReply;
+    try {
+      const request: unknown = JSON.parse(msg.string());
+      const result = await handler(request);
+      const value = isObservable(result) ? await lastValueFrom(result) : await result;
+      reply = { ok: true, data: value };
+    } catch (caught) {
+      const problem = toProblem(caught);
+      if (problem.status >= 500) this.logger.error({ err: caught, subject: msg.subject }, 'rpc handler failed');
+      reply = { ok: false, problem };
+    }
+    msg.respond(JSON.stringify(reply));
+  }
+}

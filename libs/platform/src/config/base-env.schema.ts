@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+const isProduction = (env: Record<string, unknown>) => env.NODE_ENV === 'production';
+
+/** Development defaults point at the standard local ports; production must set each explicitly. */
+const DEV_DEFAULTS: Record<string, string> = {
+  DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/mediation',
+  NATS_URL: 'nats://127.0.0.1:4222',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+};
+
+/** Fills development defaults, except in production where each must be set. */
+export function withDevDefaults(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  if (isProduction(env)) return { ...env };
+  const filled: Record<string, string | undefined> = { ...env };
+  for (const [key, value] of Object.entries(DEV_DEFAULTS)) if (!filled[key]) filled[key] = value;
+  return filled;
+}
+
+const url = (protocols: string[]) =>
+  z
+    .string({ error: 'is required' })
+    .refine((value) => protocols.some((p) => value.startsWith(`${p}://`)), `must be a ${protocols.join(' or ')} URL`);
+
+export const BaseEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: url(['postgresql', 'postgres']),
+  NATS_URL: url(['nats']),
+  /** Prefixes every subject and suffixes every stream, so test runs and environments never meet. */
+  NATS_NAMESPACE: z.string().regex(/^[a-z0-9_]*$/, 'only lower-case letters, digits and _').default(''),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+});
+
+export const RedisEnvSchema = z.object({ REDIS_URL: url(['redis', 'rediss']) });
+
+export type BaseEnv = z.infer<typeof BaseEnvSchema>;

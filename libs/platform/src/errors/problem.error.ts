@@ -1,0 +1,28 @@
+import { PROBLEM_TYPES, type FieldError, type Problem } from '@mediation/protocol';
+
+/** An error that already knows the problem it should become, over HTTP or RPC. */
+export class ProblemError extends Error {
+  constructor(readonly problem: Omit<Problem, 'instance' | 'correlationId'>) {
+    super(problem.detail ?? problem.title);
+  }
+
+  static validation(errors: FieldError[], detail = 'The request has invalid fields; see `errors`.'): ProblemError {
+    return new ProblemError({ type: PROBLEM_TYPES.validation, title: 'Invalid request', status: 400, detail, errors });
+  }
+
+  static notFound(what: string, id: string): ProblemError {
+    return new ProblemError({ type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail: `No ${what} with id ${id} in your organisation.` });
+  }
+
+  static conflict(detail: string): ProblemError {
+    return new ProblemError({ type: PROBLEM_TYPES.conflict, title: 'Conflict', status: 409, detail });
+  }
+
+  static unavailable(detail: string): ProblemError {
+    return new ProblemError({ type: PROBLEM_TYPES.unavailable, title: 'Service unavailable', status: 503, detail });
+  }
+
+  static unauthenticated(detail: string): ProblemError {
+    return new ProblemError({ type: PROBLEM_TYPES.unauthenticated, title: 'Unauthenticated', status: 401, detail });
+  }
+}

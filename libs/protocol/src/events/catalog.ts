@@ -1,0 +1,22 @@
+import { CaseOpenedV1 } from './casework.events';
+import type { EventDefinition } from './define-event';
+import { ContractPublishedV1, ReferralCaseLinkedV1, ReferralReceivedV1 } from './intake.events';
+import { DeliverySentV1 } from './notify.events';
+import { DeadlineBreachedV1, DeadlineSetV1 } from './scheduling.events';
+
+/** Every event type on the backbone. Publishing or consuming a type missing here fails at boot. */
+export const EVENT_CATALOG: readonly EventDefinition[] = [
+  ReferralReceivedV1,
+  ReferralCaseLinkedV1,
+  ContractPublishedV1,
+  CaseOpenedV1,
+  DeadlineSetV1,
+  DeadlineBreachedV1,
+  DeliverySentV1,
+];
+
+const byType = new Map(EVENT_CATALOG.map((definition) => [definition.type, definition]));
+
+export function findEventDefinition(type: string): EventDefinition | undefined {
+  return byType.get(type);
+}

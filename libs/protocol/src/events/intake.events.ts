@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { defineEvent } from './define-event';
+
+export const ReferrerSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).describe("The referring officer's name."),
+    email: z.email().max(320).describe('Where the acknowledgement and reports go.'),
+    organisation: z.string().trim().max(200).optional().describe('The referring body, e.g. a council, court or police force.'),
+  })
+  .strict()
+  .describe('The officer who made the referral.');
+
+export const PartyRoleSchema = z
+  .enum(['complainant', 'respondent', 'tenant', 'landlord', 'claimant', 'defendant', 'parent', 'young-person', 'local-authority', 'participant', 'victim'])
+  .describe("The party's role in the dispute.");
+
+export const ReferralPartySchema = z
+  .object({
+    role: PartyRoleSchema,
+    name: z.string().trim().min(1).max(200).describe("The party's name."),
+    email: z.email().max(320).optional().describe("The party's email address, if they gave one."),
+    phone: z.string().trim().max(40).optional().describe("The party's telephone number, if they gave one."),
+  })
+  .strict()
+  .describe('A person or body involved in the dispute.');
+
+export const ReferralReceivedV1 = defineEvent({
+  type: 'intake.referral.received.v1',
+  description: 'A referral was accepted by intake and stored; casework opens a case from it and notify acknowledges it.',
+  schema: z
+    .object({
+      referralId: z.uuid().describe('The referral.'),
+      reference: z.string().describe('Human reference quoted to the referrer, e.g. `REF-2026-000042`.'),
+      contractId: z.uuid().describe('The contract the referral was made under.'),
+      serviceLine: z.string().describe('The service line within the contract.'),
+      externalReference: z.string().optional().describe("The referrer's own reference (claim number, police reference, EHC plan reference)."),
+      referrer: ReferrerSchema,
+      parties: z.array(ReferralPartySchema).describe('The parties named in the referral.'),
+      receivedAt: z.iso.datetime({ offset: true }).describe('When the referral was received.'),
+    })
+    .describe('intake.referral.received.v1 data'),
+});
+
+export const ReferralCaseLinkedV1 = defineEvent({
+  type: 'intake.referral.case-linked.v1',
+  description: 'Intake recorded the case that casework opened for a referral.',
+  schema: z
+    .object({
+      referralId: z.uuid().describe('The referral.'),
+      caseId: z.uuid().describe('The case opened from it.'),
+    })
+    .describe('intake.referral.case-linked.v1 data'),
+});
+
+export const ContractPublishedV1 = defineEvent({
+  type: 'intake.contract.published.v1',
+  description: 'A contract (or a new version of it) was published; services keep their own projection of it.',
+  schema: z
+    .object({
+      contractId: z.uuid().describe('The contract.'),
+      reference: z.string().describe("The provider's reference for the contract."),
+      title: z.string().describe('The contract title.'),
+      template: z.string().describe('The template the contract was made from.'),
+      version: z.number().int().positive().describe('The contract version this event publishes.'),
+    })
+    .describe('intake.contract.published.v1 data'),
+});

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { ProblemSchema } from '../common/problem.schema';
+
+/** Who is asking: set by the gateway after authentication, trusted by services. */
+export const RpcMetaSchema = z
+  .object({
+    organisationId: z.uuid().describe('The tenant the request acts for; every query is scoped by it.'),
+    actorId: z.string().min(1).describe('The user or API key making the request.'),
+    actorType: z.enum(['api-key', 'user', 'system']).describe('What kind of actor it is.'),
+    correlationId: z.string().min(1).describe('Ties the request to its logs and the events it causes.'),
+  })
+  .describe('Request metadata.');
+export type RpcMeta = z.infer<typeof RpcMetaSchema>;
+
+export interface RpcDefinition<TReq extends z.ZodType = z.ZodType, TRes extends z.ZodType = z.ZodType> {
+  readonly service: string;
+  readonly verb: string;
+  /** `rpc.<service>.<verb>`; the queue group is the service name. */
+  readonly subject: string;
+  readonly description: string;
+  readonly request: TReq;
+  readonly response: TRes;
+}
+
+export function defineRpc<TReq extends z.ZodType, TRes extends z.ZodType>(definition: {
+  service: string;
+  verb: string;
+  description: string;
+  request: TReq;
+  response: TRes;
+}): RpcDefinition<TReq, TRes> {
+  return { ...definition, subject: `rpc.${definition.service}.${definition.verb}` };
+}
+
+export const RpcReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), problem: ProblemSchema }),
+]);
+export type RpcReply = z.infer<typeof RpcReplySchema>;
+
+export interface RpcRequest<T = unknown> {
+  meta: RpcMeta;
+  data: T;
+}
