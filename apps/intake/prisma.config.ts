@@ -1,6 +1,6 @@
 import { defineConfig } from 'prisma/config';
 
-// The schema engine cannot be downloaded here; migrations are applied by tools/db/migrate.mjs.
+// The schema engine cannot be downloaded here; migrations are applied by tools/db/migrate.cjs.
 export default defineConfig({
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },

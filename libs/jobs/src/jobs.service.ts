@@ -28,6 +28,8 @@ const DEFAULT_JOB_OPTIONS: JobsOptions = {
 export class JobsService implements OnModuleInit {
   private readonly logger = new Logger('Jobs');
   private readonly connection: IORedis;
+  /** Producers fail fast when Redis is down (the sweepers catch up); only workers wait forever. */
+  private readonly producerConnection: IORedis;
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
 
@@ -39,15 +41,17 @@ export class JobsService implements OnModuleInit {
     // Workers block on Redis; BullMQ needs maxRetriesPerRequest null to wait instead of failing.
     this.connection = new IORedis(options.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
     this.connection.on('error', (error) => this.logger.warn(`redis: ${error.message}`));
+    this.producerConnection = new IORedis(options.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true, enableOfflineQueue: false });
+    this.producerConnection.on('error', () => undefined);
   }
 
   async onModuleInit(): Promise<void> {
-    await this.connection.connect();
+    await Promise.all([this.connection.connect(), this.producerConnection.connect()]);
     this.health.register({ name: 'redis', check: async () => void (await this.connection.ping()) });
     this.lifecycle.onShutdown(ShutdownPhase.CloseWorkers, 'bullmq workers', () => Promise.all(this.workers.map((w) => w.close())).then(() => undefined));
     this.lifecycle.onShutdown(ShutdownPhase.DisconnectRedis, 'redis', async () => {
       await Promise.all([...this.queues.values()].map((q) => q.close()));
-      await this.connection.quit().catch(() => undefined);
+      await Promise.all([this.connection.quit().catch(() => undefined), this.producerConnection.quit().catch(() => undefined)]);
     });
   }
 
@@ -58,7 +62,7 @@ export class JobsService implements OnModuleInit {
   queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.connection, prefix: this.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      queue = new Queue(name, { connection: this.producerConnection, prefix: this.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
       this.queues.set(name, queue);
     }
     return queue;

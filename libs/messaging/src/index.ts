@@ -1,4 +1,4 @@
-export * from './nats/subject-names';
+export { SubjectNames } from '@mediation/protocol';
 export * from './nats/nats.options';
 export * from './nats/nats.connection';
 export * from './outbox/sql-tx';

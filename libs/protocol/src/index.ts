@@ -14,3 +14,6 @@ export * from './http/referral.schemas';
 export * from './http/contract.schemas';
 export * from './http/case.schemas';
 export * from './http/report.schemas';
+export * from './docs/json-schema';
+export * from './docs/asyncapi';
+export * from './events/subject-names';

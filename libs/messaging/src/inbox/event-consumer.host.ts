@@ -12,7 +12,8 @@ import { EVENT_CONSUMER, PermanentEventError, type EventHandler } from './event-
 
 export const MAX_DELIVERIES = 8;
 const CONCURRENCY = 16;
-const ACK_WAIT_MS = 60_000;
+/** Short, so a crashed replica's unacked messages come back quickly; slow handlers heartbeat instead. */
+const ACK_WAIT_MS = 10_000;
 
 /** Backoff before redelivery after a transient failure: 0.5 s, 1 s, 2 s ... capped at 30 s. */
 export function redeliveryDelayMs(deliveryCount: number): number {
@@ -123,14 +124,20 @@ export class EventConsumerHost {
   private async process(sub: Subscription, msg: JsMsg, parsed: ParsedMessage): Promise<void> {
     const type = sub.handler.consumes.type;
     if (!parsed.ok) return this.deadLetter(sub, msg, parsed.reason, 'schema');
+    const heartbeat = setInterval(() => msg.working(), ACK_WAIT_MS / 2);
     try {
+      const afterCommit: (() => Promise<unknown>)[] = [];
       const handled = await this.transactions.run(async (tx) => {
         const inserted = await tx.$executeRawUnsafe(`INSERT INTO ${this.inbox} (consumer, event_id) VALUES ($1, $2::uuid) ON CONFLICT DO NOTHING`, sub.durable, parsed.envelope.id);
         if (inserted === 0) return false;
-        await sub.handler.handle(parsed.envelope, tx);
+        await sub.handler.handle(parsed.envelope, tx, { afterCommit: (action) => afterCommit.push(action) });
         return true;
       });
       msg.ack();
+      // Not awaited: a slow Redis must not stall the event stream; each action has a sweeper behind it.
+      for (const action of afterCommit) {
+        void action().catch((error: Error) => this.logger.warn(`${sub.durable}: after-commit action failed (its sweeper will catch up): ${error.message}`));
+      }
       this.metrics.counter('events_consumed_total', 'Events consumed, by outcome', ['type', 'outcome']).inc({ type, outcome: handled ? 'handled' : 'duplicate' });
     } catch (error) {
       const reason = (error as Error).message ?? String(error);
@@ -139,6 +146,8 @@ export class EventConsumerHost {
       this.logger.warn(`${sub.durable}: event ${msg.seq} failed (delivery ${msg.info.deliveryCount}), retrying: ${reason}`);
       this.metrics.counter('events_consumed_total', 'Events consumed, by outcome', ['type', 'outcome']).inc({ type, outcome: 'retried' });
       msg.nak(redeliveryDelayMs(msg.info.deliveryCount));
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 

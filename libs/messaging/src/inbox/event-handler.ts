@@ -10,7 +10,15 @@ export interface EventHandler<D extends EventDefinition = EventDefinition, Tx ex
   readonly consumes: D;
   /** Names the durable consumer with the service; defaults to the event type. */
   readonly purpose?: string;
-  handle(event: EventEnvelope<EventData<D>>, tx: Tx): Promise<void>;
+  handle(event: EventEnvelope<EventData<D>>, tx: Tx, context: HandlerContext): Promise<void>;
+}
+
+export interface HandlerContext {
+  /**
+   * Runs after the transaction commits, e.g. to enqueue a job for a row that must exist first.
+   * Best effort: a sweeper must cover the case where the process dies before it runs.
+   */
+  afterCommit(action: () => Promise<unknown>): void;
 }
 
 export const EVENT_CONSUMER = 'mediation:event-consumer';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { jetstream, jetstreamManager, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
 import { DUPLICATE_WINDOW_MS, MESSAGING_OPTIONS, type MessagingOptions } from './nats.options';
-import { SubjectNames } from './subject-names';
+import { SubjectNames } from '@mediation/protocol';
 
 /** One NATS connection per process, with the JetStream streams this platform needs. */
 @Injectable()

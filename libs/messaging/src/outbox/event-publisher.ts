@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@mediation/platform';
 import { uuidv7, type EventData, type EventDefinition, type EventEnvelope } from '@mediation/protocol';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../nats/nats.options';
-import { SubjectNames } from '../nats/subject-names';
+import { SubjectNames } from '@mediation/protocol';
 import { outboxChannel, quoteIdent, type SqlTx } from './sql-tx';
 
 export interface NewEvent<D extends EventDefinition> {

@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { PROBLEM_TYPES, type Problem } from '@mediation/protocol';
 import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { throwError, type Observable } from 'rxjs';
 import { ProblemError } from './problem.error';
 import { toProblem } from './to-problem';
 
@@ -15,11 +17,16 @@ interface BodyParserError {
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
-  catch(error: unknown, host: ArgumentsHost): void {
+  catch(error: unknown, host: ArgumentsHost): void | Observable<never> {
+    // Over RPC the original error goes back to the transport, which answers with its problem.
+    if (host.getType() !== 'http') return throwError(() => error);
     const http = host.switchToHttp();
     const req = http.getRequest<Request & { id?: string }>();
     const res = http.getResponse<Response>();
-    const problem: Problem = { ...this.describe(error), instance: req.originalUrl, correlationId: req.id ? String(req.id) : undefined };
+    // A body that fails to parse is refused before the request logger has given it an id.
+    const correlationId = req.id ? String(req.id) : randomUUID();
+    if (!res.headersSent && !res.getHeader('X-Correlation-Id')) res.setHeader('X-Correlation-Id', correlationId);
+    const problem: Problem = { ...this.describe(error), instance: req.originalUrl, correlationId };
     if (problem.status >= 500 && problem.status !== 503) this.logger.error({ err: error, correlationId: problem.correlationId }, 'unhandled error');
     res.status(problem.status).type('application/problem+json').json(problem);
   }
@@ -27,7 +34,7 @@ export class ProblemFilter implements ExceptionFilter {
   private describe(error: unknown): Omit<Problem, 'instance' | 'correlationId'> {
     if (error instanceof ProblemError) return error.problem;
     const parserError = error as BodyParserError;
-    if (parserError?.type === 'entity.parse.failed') {
+    if (isMalformedJson(error)) {
       return { type: PROBLEM_TYPES.malformedJson, title: 'Malformed JSON', status: 400, detail: 'The request body is not valid JSON.', errors: [{ field: '(body)', message: 'is not valid JSON', code: 'malformed_json' }] };
     }
     if (error instanceof HttpException) {
@@ -40,4 +47,11 @@ export class ProblemFilter implements ExceptionFilter {
     }
     return toProblem(error);
   }
+}
+
+/** body-parser's error, whether Nest hands it over as it is or wrapped in a BadRequestException. */
+function isMalformedJson(error: unknown): boolean {
+  const candidate = error as BodyParserError & { cause?: BodyParserError };
+  if (candidate?.type === 'entity.parse.failed' || candidate?.cause?.type === 'entity.parse.failed') return true;
+  return error instanceof HttpException && error.getStatus() === 400 && /JSON/.test(error.message);
 }

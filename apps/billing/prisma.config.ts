@@ -1,0 +1,8 @@
+import { defineConfig } from 'prisma/config';
+
+// The schema engine cannot be downloaded here; migrations are applied by tools/db/migrate.cjs.
+export default defineConfig({
+  schema: 'prisma/schema.prisma',
+  migrations: { path: 'prisma/migrations' },
+  datasource: { url: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/mediation' },
+});

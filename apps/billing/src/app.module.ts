@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { JobsModule } from '@mediation/jobs';
+import { MessagingModule } from '@mediation/messaging';
+import { DatabaseModule, PlatformModule } from '@mediation/platform';
+import type { BillingConfig } from './config/billing.config';
+import { BILLING_SCHEMA, BillingDatabase } from './database/billing.database';
+
+@Module({})
+export class AppModule {
+  static register(config: BillingConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({ service: 'billing', logLevel: config.LOG_LEVEL }),
+        DatabaseModule.forService(BillingDatabase, BILLING_SCHEMA, () => new BillingDatabase(config.DATABASE_URL)),
+        MessagingModule.forService({ service: 'billing', schema: BILLING_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
+        JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),
+      ],
+    };
+  }
+}

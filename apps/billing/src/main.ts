@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+import { failBoot, runService } from '@mediation/platform';
+import { AppModule } from './app.module';
+import { loadBillingConfig } from './config/billing.config';
+
+async function main() {
+  const config = loadBillingConfig();
+  await runService({ name: 'billing', module: AppModule.register(config), port: config.PORT, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+}
+
+main().catch((error) => failBoot('billing', error));

@@ -1,0 +1,35 @@
+-- casework: cases, with the transactional outbox and the consumer inbox.
+CREATE TABLE "case" (
+    "id" UUID NOT NULL,
+    "organisation_id" UUID NOT NULL,
+    "contract_id" UUID NOT NULL,
+    "referral_id" UUID NOT NULL,
+    "reference" TEXT NOT NULL,
+    "service_line" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "opened_at" TIMESTAMPTZ(3) NOT NULL,
+    CONSTRAINT "case_pkey" PRIMARY KEY ("id")
+);
+CREATE UNIQUE INDEX "case_organisation_id_referral_id_key" ON "case"("organisation_id", "referral_id");
+CREATE INDEX "case_organisation_id_contract_id_idx" ON "case"("organisation_id", "contract_id");
+
+CREATE TABLE "outbox" (
+    "position" BIGSERIAL NOT NULL,
+    "id" UUID NOT NULL,
+    "subject" TEXT NOT NULL,
+    "envelope" JSONB NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "published_at" TIMESTAMPTZ(3),
+    CONSTRAINT "outbox_pkey" PRIMARY KEY ("position")
+);
+CREATE UNIQUE INDEX "outbox_id_key" ON "outbox"("id");
+-- The relay reads only unpublished rows, in order.
+CREATE INDEX "outbox_unpublished_idx" ON "outbox"("position") WHERE "published_at" IS NULL;
+
+CREATE TABLE "inbox" (
+    "consumer" TEXT NOT NULL,
+    "event_id" UUID NOT NULL,
+    "processed_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "inbox_pkey" PRIMARY KEY ("consumer", "event_id")
+);

@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@mediation/messaging';
+import { DatabaseModule, PlatformModule } from '@mediation/platform';
+import type { CaseworkConfig } from './config/casework.config';
+import { CASEWORK_SCHEMA, CaseworkDatabase } from './database/casework.database';
+import { CasesModule } from './cases/cases.module';
+
+@Module({})
+export class AppModule {
+  static register(config: CaseworkConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({ service: 'casework', logLevel: config.LOG_LEVEL }),
+        DatabaseModule.forService(CaseworkDatabase, CASEWORK_SCHEMA, () => new CaseworkDatabase(config.DATABASE_URL)),
+        MessagingModule.forService({ service: 'casework', schema: CASEWORK_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
+        CasesModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@mediation/messaging';
+import { DatabaseModule, PlatformModule } from '@mediation/platform';
+import type { EvidenceConfig } from './config/evidence.config';
+import { EVIDENCE_SCHEMA, EvidenceDatabase } from './database/evidence.database';
+
+@Module({})
+export class AppModule {
+  static register(config: EvidenceConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({ service: 'evidence', logLevel: config.LOG_LEVEL }),
+        DatabaseModule.forService(EvidenceDatabase, EVIDENCE_SCHEMA, () => new EvidenceDatabase(config.DATABASE_URL)),
+        MessagingModule.forService({ service: 'evidence', schema: EVIDENCE_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+import { failBoot, runService } from '@mediation/platform';
+import { AppModule } from './app.module';
+import { loadEvidenceConfig } from './config/evidence.config';
+
+async function main() {
+  const config = loadEvidenceConfig();
+  await runService({ name: 'evidence', module: AppModule.register(config), port: config.PORT, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+}
+
+main().catch((error) => failBoot('evidence', error));

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { IdempotencyRecord } from '../generated/prisma/client';
+import { IdentityDatabase } from '../database/identity.database';
+
+export type IdempotencyRecordRow = IdempotencyRecord;
+
+@Injectable()
+export class IdempotencyRepository {
+  constructor(private readonly db: IdentityDatabase) {}
+
+  /** Claims the key; returns false when another request already holds it. */
+  async claim(organisationId: string, key: string, requestHash: string): Promise<boolean> {
+    const inserted = await this.db.$executeRawUnsafe(
+      `INSERT INTO identity.idempotency_record (organisation_id, key, request_hash, status) VALUES ($1::uuid, $2, $3, 'in-progress') ON CONFLICT DO NOTHING`,
+      organisationId,
+      key,
+      requestHash,
+    );
+    return inserted === 1;
+  }
+
+  find(organisationId: string, key: string): Promise<IdempotencyRecordRow | null> {
+    return this.db.idempotencyRecord.findUnique({ where: { organisationId_key: { organisationId, key } } });
+  }
+
+  async complete(organisationId: string, key: string, responseStatus: number, responseBody: object): Promise<void> {
+    await this.db.idempotencyRecord.update({ where: { organisationId_key: { organisationId, key } }, data: { status: 'done', responseStatus, responseBody } });
+  }
+
+  async release(organisationId: string, key: string): Promise<void> {
+    await this.db.idempotencyRecord.delete({ where: { organisationId_key: { organisationId, key } } }).catch(() => undefined);
+  }
+}

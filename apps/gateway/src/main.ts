@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { failBoot, runService } from '@mediation/platform';
+import { AppModule } from './app.module';
+import { loadGatewayConfig } from './config/gateway.config';
+import { buildOpenApiDocument } from './docs/openapi';
+
+async function main() {
+  const config = loadGatewayConfig();
+  await runService({
+    name: 'gateway',
+    module: AppModule.register(config),
+    port: config.PORT,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    configure: (app) => {
+      SwaggerModule.setup('docs', app, buildOpenApiDocument('1') as unknown as OpenAPIObject, { jsonDocumentUrl: 'docs/openapi.json' });
+    },
+  });
+}
+
+main().catch((error) => failBoot('gateway', error));

@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { EventConsumer, type EventHandler } from '@mediation/messaging';
+import { ReferralReceivedV1, type EventData, type EventEnvelope } from '@mediation/protocol';
+import type { NotifyTx } from '../database/notify.database';
+import { AcknowledgeReferralUseCase, referralReceivedFacts } from './acknowledge-referral.use-case';
+
+@Injectable()
+@EventConsumer()
+export class ReferralReceivedHandler implements EventHandler<typeof ReferralReceivedV1, NotifyTx> {
+  readonly consumes = ReferralReceivedV1;
+
+  constructor(private readonly acknowledgeReferral: AcknowledgeReferralUseCase) {}
+
+  handle(event: EventEnvelope<EventData<typeof ReferralReceivedV1>>, tx: NotifyTx): Promise<void> {
+    return this.acknowledgeReferral.execute(tx, referralReceivedFacts(event));
+  }
+}

@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { JobsModule } from '@mediation/jobs';
+import { MessagingModule } from '@mediation/messaging';
+import { DatabaseModule, PlatformModule } from '@mediation/platform';
+import { AcknowledgementsModule } from './acknowledgements/acknowledgements.module';
+import type { NotifyConfig } from './config/notify.config';
+import { NOTIFY_SCHEMA, NotifyDatabase } from './database/notify.database';
+import { DeliveriesModule } from './deliveries/deliveries.module';
+import { MailModule } from './mail/mail.module';
+
+@Module({})
+export class AppModule {
+  static register(config: NotifyConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({ service: 'notify', logLevel: config.LOG_LEVEL }),
+        DatabaseModule.forService(NotifyDatabase, NOTIFY_SCHEMA, () => new NotifyDatabase(config.DATABASE_URL)),
+        MessagingModule.forService({ service: 'notify', schema: NOTIFY_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
+        JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),
+        MailModule.forService({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
+        DeliveriesModule,
+        AcknowledgementsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { Delivery } from '../generated/prisma/client';
+import { NotifyDatabase, type NotifyTx } from '../database/notify.database';
+
+export type DeliveryRecord = Delivery;
+export type NewDelivery = Omit<DeliveryRecord, 'status' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'version'>;
+export type DeliveryKey = Pick<DeliveryRecord, 'id' | 'organisationId'>;
+
+@Injectable()
+export class DeliveryRepository {
+  constructor(private readonly db: NotifyDatabase) {}
+
+  /** Creates a pending delivery; false when this event already made one of this kind. */
+  async createOnce(tx: NotifyTx, delivery: NewDelivery): Promise<boolean> {
+    const { count } = await tx.delivery.createMany({ data: [{ ...delivery, status: 'pending', attempts: 0, version: 1 }], skipDuplicates: true });
+    return count === 1;
+  }
+
+  findById(organisationId: string, id: string, tx: NotifyTx = this.db): Promise<DeliveryRecord | null> {
+    return tx.delivery.findFirst({ where: { organisationId, id } });
+  }
+
+  /** Oldest first, across organisations: the sweeper's work list. */
+  listPending(limit: number): Promise<DeliveryKey[]> {
+    return this.db.delivery.findMany({ where: { status: 'pending' }, orderBy: { createdAt: 'asc' }, take: limit, select: { id: true, organisationId: true } });
+  }
+
+  /** Marks a pending delivery sent; null when it was not pending any more. */
+  async markSent(tx: NotifyTx, key: DeliveryKey, sentAt: Date): Promise<DeliveryRecord | null> {
+    const { count } = await tx.delivery.updateMany({ where: { id: key.id, organisationId: key.organisationId, status: 'pending' }, data: { status: 'sent', sentAt, version: { increment: 1 } } });
+    return count === 1 ? tx.delivery.findFirst({ where: { id: key.id, organisationId: key.organisationId } }) : null;
+  }
+
+  /** Counts a failed attempt; `giveUp` turns the delivery failed, so it is not sent again. */
+  async recordFailure(key: DeliveryKey, error: string, giveUp: boolean): Promise<void> {
+    await this.db.delivery.updateMany({
+      where: { id: key.id, organisationId: key.organisationId, status: 'pending' },
+      data: { attempts: { increment: 1 }, lastError: error.slice(0, 2_000), version: { increment: 1 }, ...(giveUp ? { status: 'failed' } : {}) },
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import type { OnModuleDestroy } from '@nestjs/common';
+import { createTransport, type NodemailerError } from 'nodemailer';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  /** `<id@domain>`: the same on every attempt, so a resend is recognisable as the same message. */
+  messageId: string;
+}
+
+/** The server refused the message for good (a 5xx reply): sending it again would get the same answer. */
+export class MailRejectedError extends Error {}
+
+/** Hands a message to a mail server; tests swap it for a fake. */
+export abstract class Mailer {
+  abstract send(mail: OutgoingMail): Promise<void>;
+}
+
+/** Sends over SMTP with nodemailer; resolves once the server has accepted the message. */
+export class SmtpMailer extends Mailer implements OnModuleDestroy {
+  private readonly transport;
+
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+  ) {
+    super();
+    // Short timeouts: a hung server should fail the attempt and let the job retry, not hold a worker.
+    this.transport = createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    try {
+      await this.transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
+    } catch (error) {
+      if ((error as NodemailerError).permanent) throw new MailRejectedError((error as Error).message, { cause: error });
+      throw error;
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
+  }
+}

@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@mediation/messaging';
+import { DatabaseModule, PlatformModule } from '@mediation/platform';
+import type { ReportingConfig } from './config/reporting.config';
+import { REPORTING_SCHEMA, ReportingDatabase } from './database/reporting.database';
+import { SummaryModule } from './summary/summary.module';
+
+@Module({})
+export class AppModule {
+  static register(config: ReportingConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({ service: 'reporting', logLevel: config.LOG_LEVEL }),
+        DatabaseModule.forService(ReportingDatabase, REPORTING_SCHEMA, () => new ReportingDatabase(config.DATABASE_URL)),
+        MessagingModule.forService({ service: 'reporting', schema: REPORTING_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
+        SummaryModule,
+      ],
+    };
+  }
+}

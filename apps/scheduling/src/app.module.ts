@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { JobsModule } from '@mediation/jobs';
+import { MessagingModule } from '@mediation/messaging';
+import { DatabaseModule, PlatformModule } from '@mediation/platform';
+import type { SchedulingConfig } from './config/scheduling.config';
+import { SCHEDULING_SCHEMA, SchedulingDatabase } from './database/scheduling.database';
+import { DeadlinesModule } from './deadlines/deadlines.module';
+
+@Module({})
+export class AppModule {
+  static register(config: SchedulingConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({ service: 'scheduling', logLevel: config.LOG_LEVEL }),
+        DatabaseModule.forService(SchedulingDatabase, SCHEDULING_SCHEMA, () => new SchedulingDatabase(config.DATABASE_URL)),
+        MessagingModule.forService({ service: 'scheduling', schema: SCHEDULING_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
+        JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),
+        DeadlinesModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,116 @@
+import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { createTestDatabase, createTestNamespace, waitUntil, type TestDatabase, type TestNamespace } from '@mediation/testing';
+import { uuidv7 } from '@mediation/protocol';
+import { Client } from 'pg';
+import { ensureStreams } from '../nats/nats.connection';
+import { OutboxRelay } from './outbox-relay';
+
+jest.setTimeout(60_000);
+
+const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+describe('the outbox relay against real PostgreSQL and JetStream', () => {
+  let db: TestDatabase;
+  let ns: TestNamespace;
+  let nc: NatsConnection;
+  let jsm: JetStreamManager;
+  let sql: Client;
+  const relays: OutboxRelay[] = [];
+
+  beforeAll(async () => {
+    [db, ns] = [await createTestDatabase('relay'), createTestNamespace('r')];
+    nc = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
+    jsm = await jetstreamManager(nc);
+    await ensureStreams(jsm, ns.names);
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+  });
+
+  afterEach(async () => {
+    await Promise.all(relays.splice(0).map((r) => r.stop()));
+  });
+
+  afterAll(async () => {
+    await sql?.end();
+    await nc?.close();
+    await ns?.cleanup();
+    await db?.drop();
+  });
+
+  function relay(extra: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}) {
+    const r = new OutboxRelay({ schema: 'casework', databaseUrl: db.url, js: jetstream(nc), logger: silent, pollIntervalMs: 100, ...extra });
+    relays.push(r);
+    return r;
+  }
+
+  async function addEvents(count: number, aggregate = uuidv7()): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const id = uuidv7();
+      ids.push(id);
+      const subject = ns.names.event('00000000-0000-4000-8000-000000000000', 'casework.case.opened.v1');
+      await sql.query(`INSERT INTO casework.outbox (id, subject, envelope) VALUES ($1, $2, $3)`, [id, subject, JSON.stringify({ id, subject: aggregate, sequence: i + 1 })]);
+    }
+    return ids;
+  }
+
+  const streamCount = async () => Number((await jsm.streams.info(ns.names.eventsStream)).state.messages);
+  const unpublished = async () => Number((await sql.query(`SELECT count(*) AS n FROM casework.outbox WHERE published_at IS NULL`)).rows[0].n);
+
+  it('publishes committed rows in order and marks them published', async () => {
+    const before = await streamCount();
+    await addEvents(5);
+    relay().start();
+    await waitUntil(async () => ((await unpublished()) === 0 ? true : undefined), { what: 'rows to be marked' });
+    expect(await streamCount()).toBe(before + 5);
+    const sequences: number[] = [];
+    for (let seq = before + 1; seq <= before + 5; seq += 1) sequences.push((await jsm.streams.getMessage(ns.names.eventsStream, { seq }))!.json<{ sequence: number }>().sequence);
+    expect(sequences).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('a relay that dies between publishing and marking publishes again, and JetStream keeps one copy', async () => {
+    const before = await streamCount();
+    await addEvents(3);
+    const dying = relay({
+      afterPublish: async () => {
+        throw new Error('killed between publish and mark');
+      },
+    });
+    dying.start();
+    // It published (the stream grew) but never marked.
+    await waitUntil(async () => ((await streamCount()) === before + 3 ? true : undefined), { what: 'the first publish' });
+    await dying.stop();
+    expect(await unpublished()).toBe(3);
+
+    relay().start();
+    await waitUntil(async () => ((await unpublished()) === 0 ? true : undefined), { what: 'the second relay to mark the rows' });
+    expect(await streamCount()).toBe(before + 3);
+  });
+
+  it('with two relays on one schema only one is the leader, and the other takes over when it stops', async () => {
+    const first = relay();
+    const second = relay();
+    first.start();
+    await waitUntil(async () => (first.isLeader ? true : undefined), { what: 'a leader' });
+    second.start();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(second.isLeader).toBe(false);
+
+    await first.stop();
+    await waitUntil(async () => (second.isLeader ? true : undefined), { what: 'the follower to take over' });
+    await addEvents(2);
+    await waitUntil(async () => ((await unpublished()) === 0 ? true : undefined), { what: 'the new leader to publish' });
+  });
+
+  it('wakes on NOTIFY instead of waiting for its poll', async () => {
+    const r = relay({ pollIntervalMs: 30_000 });
+    r.start();
+    await waitUntil(async () => (r.isLeader ? true : undefined), { what: 'a leader' });
+    const [id] = await addEvents(1);
+    await sql.query(`SELECT pg_notify('outbox_casework', '')`);
+    const started = Date.now();
+    await waitUntil(async () => ((await sql.query(`SELECT published_at FROM casework.outbox WHERE id = $1`, [id])).rows[0].published_at ? true : undefined), { what: 'the notified row', timeoutMs: 5_000 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});

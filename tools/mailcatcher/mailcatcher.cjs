@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+// A development mail catcher: an SMTP server that keeps every message it is given in memory, and a
+// small HTTP API to read them. Plain CommonJS so it runs before the build:
+//   node tools/mailcatcher/mailcatcher.cjs            SMTP on 1025, HTTP on 1080
+//   GET /messages[?to=<address>]    DELETE /messages
+const http = require('node:http');
+const { randomUUID } = require('node:crypto');
+const { SMTPServer } = require('smtp-server');
+const { simpleParser } = require('mailparser');
+
+const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+
+/** The addresses of a parsed address header (To, From), flattening groups. */
+function addresses(header) {
+  const lists = [].concat(header || []);
+  return lists.flatMap((list) => (list.value || []).flatMap((a) => (a.group ? a.group.map((g) => g.address) : [a.address]))).filter(Boolean);
+}
+
+/** The stored shape of one message: who the server was asked to deliver it to, and what it said. */
+function toMessage(parsed, envelope) {
+  const recipients = envelope.rcptTo.map((r) => r.address);
+  return {
+    id: randomUUID(),
+    from: parsed.from ? parsed.from.text : envelope.mailFrom ? envelope.mailFrom.address : '',
+    to: recipients.length > 0 ? recipients : addresses(parsed.to),
+    subject: parsed.subject || '',
+    text: parsed.text || '',
+    messageId: parsed.messageId || null,
+    date: (parsed.date || new Date()).toISOString(),
+  };
+}
+
+function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
+    const onError = (error) => reject(error);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.removeListener('error', onError);
+      resolve(server.address().port);
+    });
+  });
+}
+
+function sendJson(res, status, body) {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+  res.end(json);
+}
+
+/**
+ * Starts the catcher; a port of 0 picks a free one, and the real ports are returned.
+ * @param {{ smtpPort?: number, httpPort?: number, host?: string }} [options]
+ */
+async function startMailCatcher({ smtpPort = 1025, httpPort = 1080, host = '127.0.0.1' } = {}) {
+  let store = [];
+
+  const smtp = new SMTPServer({
+    logger: false,
+    secure: false,
+    disabledCommands: ['STARTTLS'],
+    // Any client may send, with or without credentials, in the clear.
+    authOptional: true,
+    allowInsecureAuth: true,
+    onAuth: (auth, _session, callback) => callback(null, { user: auth.username || 'anonymous' }),
+    size: MAX_MESSAGE_BYTES,
+    closeTimeout: 1_000,
+    onData(stream, session, callback) {
+      simpleParser(stream).then(
+        (parsed) => {
+          if (stream.sizeExceeded) return callback(Object.assign(new Error('message too large'), { responseCode: 552 }));
+          store.push(toMessage(parsed, session.envelope));
+          callback();
+        },
+        (error) => callback(error),
+      );
+    },
+  });
+  smtp.on('error', (error) => console.error(`mailcatcher smtp: ${error.message}`));
+
+  const api = http.createServer((req, res) => {
+    const url = new URL(req.url || '/', 'http://localhost');
+    if (url.pathname !== '/messages') return sendJson(res, 404, { error: 'not found; try GET /messages' });
+    if (req.method === 'GET') {
+      const to = url.searchParams.get('to');
+      const wanted = to ? to.trim().toLowerCase() : null;
+      return sendJson(res, 200, wanted ? store.filter((m) => m.to.some((a) => a.toLowerCase() === wanted)) : store);
+    }
+    if (req.method === 'DELETE') {
+      store = [];
+      res.writeHead(204).end();
+      return;
+    }
+    res.setHeader('allow', 'GET, DELETE');
+    return sendJson(res, 405, { error: `${req.method} is not allowed on /messages` });
+  });
+
+  const realSmtpPort = await listen(smtp.server, smtpPort, host);
+  let realHttpPort;
+  try {
+    realHttpPort = await listen(api, httpPort, host);
+  } catch (error) {
+    await new Promise((resolve) => smtp.close(resolve));
+    throw error;
+  }
+
+  return {
+    smtpPort: realSmtpPort,
+    httpPort: realHttpPort,
+    messages: () => store.slice(),
+    clear: () => {
+      store = [];
+    },
+    close: () =>
+      Promise.all([
+        new Promise((resolve) => smtp.close(resolve)),
+        new Promise((resolve) => {
+          api.close(() => resolve());
+          api.closeAllConnections();
+        }),
+      ]).then(() => undefined),
+  };
+}
+
+module.exports = { startMailCatcher };
+
+if (require.main === module) {
+  const port = (name, fallback) => {
+    const value = process.env[name];
+    if (value === undefined || value === '') return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) {
+      console.error(`mailcatcher: ${name} must be a port number, got "${value}"`);
+      process.exit(1);
+    }
+    return n;
+  };
+  startMailCatcher({ smtpPort: port('MAILCATCHER_SMTP_PORT', 1025), httpPort: port('MAILCATCHER_HTTP_PORT', 1080), host: process.env.MAILCATCHER_HOST || '127.0.0.1' })
+    .then((catcher) => {
+      const host = process.env.MAILCATCHER_HOST || '127.0.0.1';
+      console.log(`mailcatcher: SMTP  smtp://${host}:${catcher.smtpPort}`);
+      console.log(`mailcatcher: HTTP  http://${host}:${catcher.httpPort}/messages`);
+      const stop = () => catcher.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    })
+    .catch((error) => {
+      console.error(`mailcatcher cannot start: ${error.message}`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// `npm test`: lint, type-check, unit, integration and end-to-end tests against the real servers.
+// Each integration and end-to-end suite makes its own database and NATS/Redis namespace, so runs
+// never disturb each other or the development data. Ends with one line: `tests: N passed, N failed`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+const only = process.argv[2]; // undefined (everything), 'unit', 'integration' or 'e2e'
+const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
+const step = (text) => console.log(`\n\x1b[1m▸ ${text}\x1b[0m`);
+const totals = { passed: 0, failed: 0 };
+let failures = 0;
+
+function run(label, command, args) {
+  step(label);
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
+  if (result.status !== 0) {
+    failures += 1;
+    console.error(`\x1b[31m✗ ${label} failed\x1b[0m`);
+  }
+  return result.status === 0;
+}
+
+function jest(project, extra = []) {
+  const out = path.join(ROOT, 'tmp', `jest-${project}.json`);
+  rmSync(out, { force: true });
+  run(`${project} tests`, bin('jest'), ['--selectProjects', project, '--json', `--outputFile=${out}`, ...extra]);
+  if (!existsSync(out)) {
+    failures += 1;
+    return;
+  }
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests + report.numRuntimeErrorTestSuites;
+  if (report.numTotalTests === 0) {
+    failures += 1;
+    console.error(`\x1b[31m✗ ${project}: no test ran\x1b[0m`);
+  }
+}
+
+async function main() {
+  mkdirSync(path.join(ROOT, 'tmp'), { recursive: true });
+  if (!existsSync(path.join(ROOT, 'node_modules/.package-lock.json'))) {
+    step('installing dependencies (npm ci)');
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  process.env.NX_NO_CLOUD = 'true';
+  process.env.NX_DAEMON = process.env.NX_DAEMON ?? 'false';
+
+  step('generating Prisma clients');
+  execFileSync(process.execPath, ['tools/db/generate.cjs'], { cwd: ROOT, stdio: 'inherit' });
+
+  if (!only) {
+    run('lint', bin('eslint'), ['apps', 'libs', 'tools', 'e2e']);
+    run('type-check', bin('tsc'), ['-p', 'tsconfig.json']);
+  }
+  if (!only || only === 'unit') jest('unit');
+  if (!only || only === 'integration' || only === 'e2e') {
+    step('finding PostgreSQL, Redis and NATS');
+    const { ensureInfrastructure } = require('../infra/infra.cjs');
+    Object.assign(process.env, await ensureInfrastructure());
+    step('building');
+    execFileSync(process.execPath, ['tools/build/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    // Suites start services and servers of their own; one at a time keeps two cores honest.
+    if (!only || only === 'integration') jest('integration', ['--runInBand']);
+    if (!only || only === 'e2e') jest('e2e', ['--runInBand']);
+  }
+  console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(failures === 0 && totals.failed === 0 ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error(`\nnpm test could not run: ${error.message}`);
+  console.log(`\ntests: ${totals.passed} passed, ${totals.failed + 1} failed`);
+  process.exit(1);
+});
