@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: installs what is missing, finds or starts PostgreSQL, Redis and NATS, migrates,
 // builds, starts the eight services with a local mail catcher and demo data, and prints the URLs.
-// Plain Node with no dependencies until `npm ci` has run, so it works on a fresh clone.
+// Plain Node with no dependencies until `npm install` has run, so it works on a fresh clone.
 import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,8 +16,8 @@ function installIfNeeded() {
   const marker = path.join(ROOT, 'node_modules/.package-lock.json');
   const lock = path.join(ROOT, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  step('installing dependencies (npm ci)');
-  execSync('npm ci --no-audit --no-fund', { cwd: ROOT, stdio: 'inherit' });
+  step('installing dependencies (npm install)');
+  execSync('npm install --no-audit --no-fund', { cwd: ROOT, stdio: 'inherit' });
 }
 
 async function main() {

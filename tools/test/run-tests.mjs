@@ -46,8 +46,8 @@ function jest(project, extra = []) {
 async function main() {
   mkdirSync(path.join(ROOT, 'tmp'), { recursive: true });
   if (!existsSync(path.join(ROOT, 'node_modules/.package-lock.json'))) {
-    step('installing dependencies (npm ci)');
-    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' });
+    step('installing dependencies (npm install)');
+    execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' });
   }
   process.env.NX_NO_CLOUD = 'true';
   process.env.NX_DAEMON = process.env.NX_DAEMON ?? 'false';
