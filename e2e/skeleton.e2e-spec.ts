@@ -111,7 +111,8 @@ describe('the walking skeleton: a referral walks through every service', () => {
   });
 
   it('referrals that arrive while casework is stopped become cases when it starts again', async () => {
-    await platform.stop('casework');
+    // SIGTERM: it stops consuming, finishes in-flight work, drains NATS and exits cleanly.
+    expect(await platform.stop('casework')).toEqual({ code: 0, signal: null });
     const accepted = await Promise.all(Array.from({ length: 10 }, () => submit()));
     await new Promise((resolve) => setTimeout(resolve, 500));
     for (const r of accepted) expect((await trail(r.id)).cases).toBe(0);

@@ -112,9 +112,9 @@ export class PlatformUnderTest {
     return (await this.pool.query<T>(query, params)).rows;
   }
 
-  /** SIGTERM: the service stops in order. */
-  async stop(name: string): Promise<void> {
-    await services.stopService(this.handle(name));
+  /** SIGTERM: the service stops in order; resolves with how it exited. */
+  async stop(name: string): Promise<{ code: number | null; signal: string | null }> {
+    return (await services.stopService(this.handle(name))) as { code: number | null; signal: string | null };
   }
 
   /** SIGKILL: the service dies mid-work, as in a crash. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { HandlerContext } from '@mediation/messaging';
 import { uuidv7, type EventData, type EventEnvelope, type ReferralReceivedV1 } from '@mediation/protocol';
-import { NotifyDatabase, type NotifyTx } from '../database/notify.database';
+import type { NotifyTx } from '../database/notify.database';
 import { DeliveryQueue } from '../deliveries/delivery-queue';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
 import { REFERRAL_ACKNOWLEDGEMENT, referralAcknowledgement } from './referral-acknowledgement.template';
@@ -19,12 +20,11 @@ export interface ReferralReceivedFacts {
 @Injectable()
 export class AcknowledgeReferralUseCase {
   constructor(
-    private readonly db: NotifyDatabase,
     private readonly deliveries: DeliveryRepository,
     private readonly queue: DeliveryQueue,
   ) {}
 
-  async execute(tx: NotifyTx, facts: ReferralReceivedFacts): Promise<void> {
+  async execute(tx: NotifyTx, facts: ReferralReceivedFacts, context: HandlerContext): Promise<void> {
     const delivery = {
       id: uuidv7(),
       organisationId: facts.organisationId,
@@ -37,7 +37,7 @@ export class AcknowledgeReferralUseCase {
       correlationId: facts.correlationId,
     };
     if (!(await this.deliveries.createOnce(tx, delivery))) return;
-    this.db.afterCommit(tx, () => this.queue.enqueue(delivery));
+    context.afterCommit(() => this.queue.enqueue(delivery));
   }
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventConsumer, type EventHandler } from '@mediation/messaging';
+import { EventConsumer, type EventHandler, type HandlerContext } from '@mediation/messaging';
 import { ReferralReceivedV1, type EventData, type EventEnvelope } from '@mediation/protocol';
 import type { NotifyTx } from '../database/notify.database';
 import { AcknowledgeReferralUseCase, referralReceivedFacts } from './acknowledge-referral.use-case';
@@ -11,7 +11,7 @@ export class ReferralReceivedHandler implements EventHandler<typeof ReferralRece
 
   constructor(private readonly acknowledgeReferral: AcknowledgeReferralUseCase) {}
 
-  handle(event: EventEnvelope<EventData<typeof ReferralReceivedV1>>, tx: NotifyTx): Promise<void> {
-    return this.acknowledgeReferral.execute(tx, referralReceivedFacts(event));
+  handle(event: EventEnvelope<EventData<typeof ReferralReceivedV1>>, tx: NotifyTx, context: HandlerContext): Promise<void> {
+    return this.acknowledgeReferral.execute(tx, referralReceivedFacts(event), context);
   }
 }
