@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
-import { ApiKeyGuard } from './auth/api-key.guard';
+import { AccessGuard } from './auth/access.guard';
 import { AuthenticateUseCase } from './auth/authenticate.use-case';
 import { CasesController } from './cases/cases.controller';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
@@ -35,7 +35,7 @@ export class AppModule {
       module: AppModule,
       imports: [...gatewayInfrastructure(config), OrganisationsModule],
       controllers: [ReferralsController, CasesController, ReportsController, ContractsController, DocsController],
-      providers: [AuthenticateUseCase, IdempotencyRepository, IdempotentUseCase, { provide: APP_GUARD, useClass: ApiKeyGuard }],
+      providers: [AuthenticateUseCase, IdempotencyRepository, IdempotentUseCase, { provide: APP_GUARD, useClass: AccessGuard }],
     };
   }
 }

@@ -3,6 +3,7 @@ import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { failBoot, runService } from '@mediation/platform';
 import { AppModule } from './app.module';
 import { loadGatewayConfig } from './config/gateway.config';
+import { assertRoutesDeclared, discoverRoutes } from './docs/discover-routes';
 import { buildOpenApiDocument } from './docs/openapi';
 
 async function main() {
@@ -13,7 +14,9 @@ async function main() {
     port: config.PORT,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     configure: (app) => {
-      SwaggerModule.setup('docs', app, buildOpenApiDocument('1') as unknown as OpenAPIObject, { jsonDocumentUrl: 'docs/openapi.json' });
+      const routes = discoverRoutes(app);
+      assertRoutesDeclared(routes);
+      SwaggerModule.setup('docs', app, buildOpenApiDocument('1', routes) as unknown as OpenAPIObject, { jsonDocumentUrl: 'docs/openapi.json' });
     },
   });
 }

@@ -25,6 +25,6 @@ export class AuthenticateUseCase {
     if (!key || !secretMatches(this.config.API_KEY_PEPPER, parsed.secret, key.secretHash)) throw unknown;
     if (key.revokedAt) throw ProblemError.unauthenticated('The API key has been revoked.');
     if (key.expiresAt && key.expiresAt <= this.clock.now()) throw ProblemError.unauthenticated('The API key has expired.');
-    return { organisationId: key.organisationId, actorId: `api-key:${key.id}`, actorType: 'api-key', scopes: key.scopes };
+    return { organisationId: key.organisationId, actorId: `api-key:${key.id}`, actorType: 'api-key', roles: [], scopes: key.scopes };
   }
 }

@@ -1,12 +1,16 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { RpcMeta } from '@mediation/protocol';
 import type { Request } from 'express';
+import type { Role } from './access';
 
 /** Who is calling, established by the API-key guard; every service call is scoped by it. */
 export interface Principal {
   organisationId: string;
   actorId: string;
   actorType: 'api-key' | 'user';
+  /** A person's roles; empty for an API key. */
+  roles: readonly Role[];
+  /** An API key's scopes; empty for a person. */
   scopes: readonly string[];
 }
 

@@ -1,30 +1,31 @@
 import { ProblemSchema, toJsonSchema } from '@mediation/protocol';
-import { API_ROUTES } from './api-routes';
+import type { DiscoveredRoute } from './discover-routes';
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
 
-/** OpenAPI 3.0 for /v1, generated from the same zod schemas that validate requests. */
-export function buildOpenApiDocument(version: string) {
+/** OpenAPI 3.0 for /v1, from the routes as served and the zod schemas that validate them. */
+export function buildOpenApiDocument(version: string, routes: DiscoveredRoute[]) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of API_ROUTES) {
-    const parameters: unknown[] = Object.entries(route.pathParams ?? {}).map(([name, description]) => ({ name, in: 'path', required: true, description, schema: { type: 'string', format: 'uuid' } }));
-    if (route.idempotent) {
+  for (const route of routes) {
+    const op = route.operation!;
+    const parameters: unknown[] = Object.entries(op.params ?? {}).map(([name, description]) => ({ name, in: 'path', required: true, description, schema: { type: 'string', format: 'uuid' } }));
+    if (op.idempotent) {
       parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, description: 'Retry safely: the same key and body return the first answer instead of creating twice.', schema: { type: 'string', minLength: 8, maxLength: 200 } });
     }
+    const access = route.access;
     paths[route.path] ??= {};
     paths[route.path][route.method] = {
-      summary: route.summary,
-      description: `Needs an API key with scope(s): ${route.scopes.join(', ')}.`,
-      security: [{ apiKey: [] }],
+      summary: op.summary,
+      description: route.isPublic ? 'Open to anyone.' : `People with role(s): ${access!.roles.join(', ')}. API keys with scope(s): ${access!.scopes.join(', ') || 'none (closed to keys)'}.`,
+      ...(route.isPublic ? { security: [] } : { security: [{ bearer: [] }], 'x-access': access }),
       parameters,
-      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(route.body, 'input') } } } } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(op.body, 'input') } } } } : {}),
       responses: {
-        [route.response.status]: { description: 'Success', content: { 'application/json': { schema: toJsonSchema(route.response.schema, 'output') } } },
+        [op.response.status]: { description: 'Success', content: { 'application/json': { schema: toJsonSchema(op.response.schema, 'output') } } },
         400: problem('Invalid input: `errors` names each field'),
-        401: problem('Missing, unknown, revoked or expired API key'),
-        403: problem('The key lacks a scope the route needs'),
-        ...(route.pathParams ? { 404: problem('Not found in your organisation') } : {}),
-        ...(route.idempotent ? { 409: problem('Idempotency-Key reused with another body, or still in progress') } : {}),
+        ...(route.isPublic ? {} : { 401: problem('Missing, unknown, revoked or expired credentials'), 403: problem('Your role or scopes do not allow this route') }),
+        ...(op.params ? { 404: problem('Not found in your organisation') } : {}),
+        ...(op.idempotent ? { 409: problem('Idempotency-Key reused with another body, or still in progress') } : {}),
         503: problem('A service behind the gateway did not answer in time'),
       },
     };
@@ -35,7 +36,7 @@ export function buildOpenApiDocument(version: string) {
     servers: [{ url: '/' }],
     paths,
     components: {
-      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer mk_…`' } },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key (`mk_…`) or a sign-in token.' } },
       schemas: { Problem: toJsonSchema(ProblemSchema, 'output') },
     },
   };

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
-import { CreateReferralBodySchema, ReferralIdParamsSchema, Rpc, type RpcMeta } from '@mediation/protocol';
+import { CreateReferralBodySchema, ReferralIdParamsSchema, ReferralViewSchema, Rpc, type RpcMeta } from '@mediation/protocol';
 import type { Response } from 'express';
 import { CurrentMeta } from '../auth/principal';
-import { RequireScopes } from '../auth/scopes.decorator';
+import { Access } from '../auth/access';
+import { ApiOperation } from '../http/api-operation.decorator';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { ZodPipe } from '../http/zod.pipe';
 import { IdempotentUseCase } from '../idempotency/idempotent.use-case';
@@ -18,7 +19,8 @@ export class ReferralsController {
 
   @Post()
   @HttpCode(201)
-  @RequireScopes('referrals:write')
+  @ApiOperation({ summary: 'Submit a referral to one of your contracts', body: CreateReferralBodySchema, response: { status: 201, schema: ReferralViewSchema }, idempotent: true })
+  @Access({ roles: ['provider-admin', 'case-manager', 'referrer'], scopes: ['referrals:write'] })
   async submit(@CurrentMeta() meta: RpcMeta, @Body() raw: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     const body = new ZodPipe(CreateReferralBodySchema).transform(raw);
     const result = await this.idempotent.execute(meta.organisationId, key, body, () => this.rpc.call(Rpc.intake.submitReferral, meta, body, this.config.RPC_TIMEOUT_MS));
@@ -28,7 +30,8 @@ export class ReferralsController {
   }
 
   @Get(':id')
-  @RequireScopes('referrals:read')
+  @ApiOperation({ summary: 'Read a referral and the case opened from it', response: { status: 200, schema: ReferralViewSchema }, params: { id: 'The referral id.' } })
+  @Access({ roles: ['provider-admin', 'case-manager', 'mediator', 'auditor', 'referrer'], scopes: ['referrals:read'] })
   get(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ReferralIdParamsSchema)) params: { id: string }) {
     return this.rpc.call(Rpc.intake.getReferral, meta, { referralId: params.id }, this.config.RPC_TIMEOUT_MS);
   }

@@ -1,0 +1,40 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { PROBLEM_TYPES } from '@mediation/protocol';
+import { ProblemError } from '@mediation/platform';
+import { AuthenticateUseCase } from './authenticate.use-case';
+import type { AuthenticatedRequest } from './principal';
+import { ACCESS_RULE, type AccessRule } from './access';
+import { PUBLIC_ROUTE } from './public.decorator';
+import type { Principal } from './principal';
+
+/** Nothing is open by default: a /v1 route is public, or its caller is authenticated and passes its access rule. */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticate: AuthenticateUseCase,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    // Health, readiness and metrics (shared by every service) live outside /v1 and need no key.
+    if (!req.path.startsWith('/v1/') || this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    req.principal = await this.authenticate.execute(req.headers.authorization);
+    const refusal = refuse(req.principal, this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, targets));
+    if (refusal) throw new ProblemError({ type: PROBLEM_TYPES.forbidden, title: 'Forbidden', status: 403, detail: refusal });
+    return true;
+  }
+}
+
+/** Why the principal may not use a route with this rule, or undefined when it may. */
+export function refuse(principal: Principal, rule: AccessRule | undefined): string | undefined {
+  if (!rule) return 'This route declares no access rule, so it is closed.';
+  if (principal.actorType === 'api-key') {
+    const missing = rule.scopes.filter((scope) => !principal.scopes.includes(scope));
+    if (rule.scopes.length === 0) return 'This route is not open to API keys.';
+    return missing.length > 0 ? `The API key lacks the scope(s) ${missing.join(', ')}.` : undefined;
+  }
+  return rule.roles.some((role) => principal.roles.includes(role)) ? undefined : `This route needs one of the roles ${rule.roles.join(', ')}.`;
+}

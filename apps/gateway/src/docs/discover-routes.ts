@@ -1,0 +1,57 @@
+import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { ACCESS_RULE, type AccessRule } from '../auth/access';
+import { PUBLIC_ROUTE } from '../auth/public.decorator';
+import { API_OPERATION, type ApiOperationSpec } from '../http/api-operation.decorator';
+
+export interface DiscoveredRoute {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** OpenAPI style: `/v1/cases/{id}`. */
+  path: string;
+  operation?: ApiOperationSpec;
+  access?: AccessRule;
+  isPublic: boolean;
+}
+
+const METHODS: Partial<Record<RequestMethod, DiscoveredRoute['method']>> = {
+  [RequestMethod.GET]: 'get',
+  [RequestMethod.POST]: 'post',
+  [RequestMethod.PUT]: 'put',
+  [RequestMethod.PATCH]: 'patch',
+  [RequestMethod.DELETE]: 'delete',
+};
+
+/** Every /v1 route the gateway really serves, with its declared contract and access rule. */
+export function discoverRoutes(app: INestApplication): DiscoveredRoute[] {
+  const scanner = app.get(MetadataScanner);
+  const routes: DiscoveredRoute[] = [];
+  for (const wrapper of app.get(DiscoveryService).getControllers()) {
+    const instance = wrapper.instance as object | undefined;
+    if (!instance || !wrapper.metatype) continue;
+    const base = String(Reflect.getMetadata(PATH_METADATA, wrapper.metatype) ?? '');
+    if (!base.startsWith('v1')) continue;
+    const prototype = Object.getPrototypeOf(instance);
+    for (const name of scanner.getAllMethodNames(prototype)) {
+      const handler = prototype[name];
+      const method = METHODS[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+      if (!method) continue;
+      const sub = String(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
+      const path = `/${[base, sub].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/').replace(/:([A-Za-z]+)/g, '{$1}');
+      routes.push({
+        method,
+        path,
+        operation: Reflect.getMetadata(API_OPERATION, handler),
+        access: Reflect.getMetadata(ACCESS_RULE, handler) ?? Reflect.getMetadata(ACCESS_RULE, wrapper.metatype),
+        isPublic: Boolean(Reflect.getMetadata(PUBLIC_ROUTE, handler) ?? Reflect.getMetadata(PUBLIC_ROUTE, wrapper.metatype)),
+      });
+    }
+  }
+  return routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+}
+
+/** Fail fast at boot: a /v1 route with no access rule or no declared contract is a mistake. */
+export function assertRoutesDeclared(routes: DiscoveredRoute[]): void {
+  const undeclared = routes.filter((r) => !r.operation || (!r.access && !r.isPublic)).map((r) => `${r.method.toUpperCase()} ${r.path}`);
+  if (undeclared.length > 0) throw new Error(`these routes lack @Access or @ApiOperation: ${undeclared.join(', ')}`);
+}

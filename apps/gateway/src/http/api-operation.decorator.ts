@@ -1,0 +1,17 @@
+import { SetMetadata } from '@nestjs/common';
+import type { z } from 'zod';
+
+export interface ApiOperationSpec {
+  summary: string;
+  body?: z.ZodType;
+  response: { status: number; schema: z.ZodType };
+  /** Path parameters and what they are. */
+  params?: Record<string, string>;
+  /** Accepts an Idempotency-Key header. */
+  idempotent?: boolean;
+}
+
+export const API_OPERATION = 'mediation:api-operation';
+
+/** Declares a route's contract once; the OpenAPI document is discovered from these. */
+export const ApiOperation = (spec: ApiOperationSpec) => SetMetadata(API_OPERATION, spec);
