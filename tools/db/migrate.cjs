@@ -10,6 +10,7 @@ const { Client } = require('pg');
 
 const ROOT = path.resolve(__dirname, '../..');
 const DEFAULT_URL = 'postgresql://postgres@127.0.0.1:5432/mediation';
+const APP_ROLE = 'mediation_app';
 
 /** Every service with migrations, and the schema its Prisma schema declares. */
 function services() {
@@ -90,6 +91,14 @@ async function migrateSchema(client, { app, schema, migrations }, log) {
   return count;
 }
 
+/**
+ * The role the services run as (see libs/platform tenant-transaction.ts). Roles belong to the
+ * cluster, not to a schema, so the migrator makes it before any migration grants to it.
+ */
+async function ensureApplicationRole(client) {
+  await client.query(`DO $$ BEGIN CREATE ROLE ${APP_ROLE} NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+}
+
 /** Creates the database if needed and brings every service schema up to date; safe to run concurrently. */
 async function migrate(url = process.env.DATABASE_URL || DEFAULT_URL, { log = console.log } = {}) {
   await ensureDatabase(url);
@@ -98,6 +107,7 @@ async function migrate(url = process.env.DATABASE_URL || DEFAULT_URL, { log = co
   try {
     // Two migrators (two replicas starting, two terminals) take turns instead of racing.
     await client.query(`SELECT pg_advisory_lock(hashtext('mediation-migrations'))`);
+    await ensureApplicationRole(client);
     let total = 0;
     for (const service of services()) total += await migrateSchema(client, service, log);
     log(`migrations: ${total === 0 ? 'every schema is up to date' : `${total} applied`}`);

@@ -15,3 +15,4 @@ export * from './bootstrap/run-service';
 export * from './database/prisma-lifecycle';
 export * from './database/transactions';
 export * from './database/database.module';
+export * from './database/tenant-transaction';

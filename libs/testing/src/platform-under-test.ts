@@ -42,6 +42,13 @@ interface MailCatcher {
   close(): Promise<void>;
 }
 
+export interface SeededOrganisation {
+  organisationId: string;
+  apiKey: string;
+  contractId: string;
+  [more: string]: unknown;
+}
+
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;
   body: T;
@@ -85,12 +92,17 @@ export class PlatformUnderTest {
   }
 
   private seed(): void {
+    const credentials = this.addOrganisation();
+    Object.assign(this, { apiKey: credentials.apiKey, contractId: credentials.contractId, organisationId: credentials.organisationId });
+  }
+
+  /** Another provider organisation with its own key and contract, made by the development seed. */
+  addOrganisation(): SeededOrganisation {
     const dir = mkdtempSync(path.join(tmpdir(), 'mediation-seed-'));
     const out = path.join(dir, 'credentials.json');
     try {
       execFileSync(process.execPath, [path.join(ROOT, 'dist/apps/gateway/src/ops/dev-seed.js'), '--out', out, '--api-url', this.apiUrl], { env: { ...process.env, ...this.env }, stdio: 'pipe' });
-      const credentials = JSON.parse(readFileSync(out, 'utf8')) as { apiKey: string; contractId: string; organisationId: string };
-      Object.assign(this, { apiKey: credentials.apiKey, contractId: credentials.contractId, organisationId: credentials.organisationId });
+      return JSON.parse(readFileSync(out, 'utf8')) as SeededOrganisation;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

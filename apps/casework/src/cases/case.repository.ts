@@ -15,7 +15,8 @@ export class CaseRepository {
     return tx.case.create({ data: record });
   }
 
+  /** Case rows are behind row-level security: reads run in a transaction that names the tenant. */
   findById(organisationId: string, id: string): Promise<CaseRecord | null> {
-    return this.db.case.findFirst({ where: { organisationId, id } });
+    return this.db.run((tx) => tx.case.findFirst({ where: { organisationId, id } }), { organisationId });
   }
 }

@@ -1,17 +1,18 @@
-import type { Transactions } from '@mediation/platform';
+import { appRolePool, runTransaction, type TransactionOptions, type Transactions } from '@mediation/platform';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
 
 export type NotifyTx = Prisma.TransactionClient;
 export const NOTIFY_SCHEMA = 'notify';
 
-/** The only door to the notify schema; repositories take it, or a transaction from it. */
+/** The only door to the notify schema; repositories take it, or a transaction from it.
+ * It connects as the application role, so row-level security applies to it. */
 export class NotifyDatabase extends PrismaClient implements Transactions<NotifyTx> {
   constructor(url: string) {
-    super({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+    super({ adapter: new PrismaPg(appRolePool(url)) });
   }
 
-  run<T>(work: (tx: NotifyTx) => Promise<T>): Promise<T> {
-    return this.$transaction(work, { maxWait: 5_000, timeout: 15_000 });
+  run<T>(work: (tx: NotifyTx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    return runTransaction<NotifyTx, T>(this, work, options);
   }
 }

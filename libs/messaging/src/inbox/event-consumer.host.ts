@@ -132,7 +132,7 @@ export class EventConsumerHost {
         if (inserted === 0) return false;
         await sub.handler.handle(parsed.envelope, tx, { afterCommit: (action) => afterCommit.push(action) });
         return true;
-      });
+      }, { organisationId: parsed.envelope.organisationid });
       msg.ack();
       // Not awaited: a slow Redis must not stall the event stream; each action has a sweeper behind it.
       for (const action of afterCommit) {

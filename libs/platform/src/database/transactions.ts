@@ -3,7 +3,9 @@ export interface SqlTx {
   $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
 }
 
+import type { TransactionOptions } from './tenant-transaction';
+
 /** Runs work in one database transaction; each service binds it to its own Prisma client. */
 export abstract class Transactions<Tx extends SqlTx = SqlTx> {
-  abstract run<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  abstract run<T>(work: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
 }

@@ -1,0 +1,116 @@
+import { PlatformUnderTest, waitUntil, type SeededOrganisation } from '@mediation/testing';
+
+jest.setTimeout(180_000);
+
+interface Operation {
+  method: string;
+  path: string;
+  access?: { roles: string[]; scopes: string[] };
+  isPublic: boolean;
+  hasBody: boolean;
+}
+
+/** What provider B owns, which provider A must never reach. */
+interface Secrets {
+  organisationId: string;
+  contractId: string;
+  referralId: string;
+  caseId: string;
+}
+
+/**
+ * A body for each route that takes one, aimed at the other provider's resources where it can be.
+ * A new POST or PUT route without an example fails the suite, so nothing escapes it.
+ */
+const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
+  'post /v1/referrals': (victim) => ({
+    contractId: victim.contractId,
+    referrer: { name: 'Intruder', email: 'intruder@example.com' },
+    parties: [{ role: 'complainant', name: 'Someone' }],
+    summary: 'A referral aimed at another provider’s contract',
+  }),
+  'post /v1/contracts': () => ({ reference: `AUTHZ-${Date.now()}`, title: 'A contract of my own', template: 'housing-asb', buyer: 'Some Council' }),
+};
+
+/** Which of B's ids stands in for a path parameter. */
+function victimIdFor(path: string, victim: Secrets): string {
+  if (path.startsWith('/v1/cases')) return victim.caseId;
+  if (path.startsWith('/v1/contracts')) return victim.contractId;
+  return victim.referralId;
+}
+
+async function operations(platform: PlatformUnderTest): Promise<Operation[]> {
+  const doc = (await (await fetch(`${platform.apiUrl}/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, { security?: unknown[]; 'x-access'?: Operation['access']; requestBody?: unknown }>> };
+  return Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ method, path, access: op['x-access'], isPublic: Array.isArray(op.security) && op.security.length === 0, hasBody: Boolean(op.requestBody) })),
+  );
+}
+
+describe('authorization: every route, two providers, no way across', () => {
+  let platform: PlatformUnderTest;
+  let providerB: SeededOrganisation;
+  let victim: Secrets;
+  let ops: Operation[];
+
+  beforeAll(async () => {
+    platform = await PlatformUnderTest.start();
+    providerB = platform.addOrganisation();
+    const asB = { authorization: `Bearer ${providerB.apiKey}` };
+    const submitted = await platform.request<{ id: string }>('POST', '/v1/referrals', EXAMPLE_BODIES['post /v1/referrals']({ contractId: providerB.contractId } as Secrets), asB);
+    expect(submitted.status).toBe(201);
+    const caseId = await waitUntil(async () => (await platform.request<{ caseId: string | null }>('GET', `/v1/referrals/${submitted.body.id}`, undefined, asB)).body.caseId ?? undefined, { what: "provider B's case" });
+    victim = { organisationId: providerB.organisationId, contractId: providerB.contractId, referralId: submitted.body.id, caseId };
+    ops = await operations(platform);
+  });
+
+  afterAll(async () => {
+    await platform?.shutdown();
+  });
+
+  it('the gateway serves routes, and every one declares who may use it', () => {
+    expect(ops.length).toBeGreaterThan(0);
+    for (const op of ops) expect({ route: `${op.method} ${op.path}`, declared: op.isPublic || Boolean(op.access) }).toEqual({ route: `${op.method} ${op.path}`, declared: true });
+  });
+
+  it('every non-public route refuses a caller without credentials', async () => {
+    for (const op of ops.filter((o) => !o.isPublic)) {
+      const res = await fetch(`${platform.apiUrl}${op.path.replace(/\{\w+\}/g, victim.referralId)}`, { method: op.method.toUpperCase() });
+      expect({ route: `${op.method} ${op.path}`, status: res.status }).toEqual({ route: `${op.method} ${op.path}`, status: 401 });
+    }
+  });
+
+  it("provider A, with every scope, reaches nothing of provider B's through any route", async () => {
+    const secrets = Object.values(victim);
+    for (const op of ops.filter((o) => !o.isPublic)) {
+      const route = `${op.method} ${op.path}`;
+      const example = EXAMPLE_BODIES[route];
+      if (op.hasBody && !example) throw new Error(`${route} takes a body but has no example in EXAMPLE_BODIES: add one so the suite covers it`);
+      const res = await platform.request(op.method.toUpperCase(), op.path.replace(/\{\w+\}/g, victimIdFor(op.path, victim)), example?.(victim));
+      expect({ route, status: res.status < 500 }).toEqual({ route, status: true });
+      if (res.status < 300) {
+        const leaked = secrets.filter((secret) => JSON.stringify(res.body).includes(secret));
+        expect({ route, leaked }).toEqual({ route, leaked: [] });
+      }
+    }
+  });
+
+  it("guessing provider B's ids gives 404, the same as ids that do not exist", async () => {
+    for (const path of [`/v1/referrals/${victim.referralId}`, `/v1/cases/${victim.caseId}`]) {
+      expect((await platform.request('GET', path)).status).toBe(404);
+    }
+  });
+
+  it("a referral aimed at provider B's contract is refused naming contractId, and B's books are untouched", async () => {
+    const before = await platform.sql<{ n: string }>('SELECT count(*) AS n FROM intake.referral WHERE organisation_id = $1', [victim.organisationId]);
+    const res = await platform.request<{ errors: { field: string }[] }>('POST', '/v1/referrals', EXAMPLE_BODIES['post /v1/referrals'](victim));
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].field).toBe('contractId');
+    const after = await platform.sql<{ n: string }>('SELECT count(*) AS n FROM intake.referral WHERE organisation_id = $1', [victim.organisationId]);
+    expect(after).toEqual(before);
+  });
+
+  it("provider B's summary counts only its own contract, and A's only its own", async () => {
+    const asA = await platform.request<{ contracts: { contractId: string }[] }>('GET', '/v1/reports/summary');
+    expect(asA.body.contracts.map((c) => c.contractId)).not.toContain(victim.contractId);
+  });
+});
