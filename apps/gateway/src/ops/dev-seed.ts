@@ -14,11 +14,17 @@ import { loadGatewayConfig } from '../config/gateway.config';
 import { CreateOrganisationUseCase } from '../organisations/create-organisation.use-case';
 import { IssueApiKeyUseCase } from '../organisations/issue-api-key.use-case';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { CreateUserUseCase } from '../users/create-user.use-case';
+import { UsersModule } from '../users/users.module';
 
 export interface DevCredentials {
   organisationId: string;
   organisationName: string;
   apiKey: string;
+  /** A provider-admin who signs in at POST /v1/sessions with the organisation's slug. */
+  organisationSlug?: string;
+  adminEmail?: string;
+  adminPassword?: string;
   contractId: string;
   apiUrl: string;
   docsUrl: string;
@@ -33,7 +39,7 @@ async function seed(out: string, urls: { apiUrl: string; mailUrl?: string }): Pr
   const config = loadGatewayConfig();
   if (config.NODE_ENV === 'production') throw new Error('the development seed never runs in production');
 
-  @Module({ imports: [...gatewayInfrastructure(config), OrganisationsModule] })
+  @Module({ imports: [...gatewayInfrastructure(config), OrganisationsModule, UsersModule] })
   class SeedModule {}
 
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
@@ -51,8 +57,12 @@ async function seed(out: string, urls: { apiUrl: string; mailUrl?: string }): Pr
       title: 'Housing mediation services (demo)',
       template: 'housing-asb',
       buyer: 'Demo Borough Council',
+      // Active at once, so the demo (and the end-to-end suites) can send referrals straight away.
+      publish: true,
     }, 15_000);
-    return { organisationId: organisation.id, organisationName: organisation.name, apiKey: key.token, contractId: contract.id, ...urls, docsUrl: `${urls.apiUrl}/docs` };
+    const admin = { email: 'admin@demo.example', password: randomBytes(12).toString('base64url') };
+    await app.get(CreateUserUseCase).execute(meta, { ...admin, name: 'Demo Administrator', roles: ['provider-admin'], contractIds: [] });
+    return { organisationId: organisation.id, organisationName: organisation.name, organisationSlug: organisation.slug, adminEmail: admin.email, adminPassword: admin.password, apiKey: key.token, contractId: contract.id, ...urls, docsUrl: `${urls.apiUrl}/docs` };
   } finally {
     await app.close();
   }

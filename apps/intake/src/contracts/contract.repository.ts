@@ -1,15 +1,55 @@
 import { Injectable } from '@nestjs/common';
-import type { Contract } from '../generated/prisma/client';
+import type { Contract, ContractVersion, Prisma } from '../generated/prisma/client';
 import { IntakeDatabase, type IntakeTx } from '../database/intake.database';
 
 export type ContractRecord = Contract;
+export type ContractVersionRecord = ContractVersion;
+
+/** The columns a new definition version sets on the contract row. */
+export interface ContractHead {
+  reference: string;
+  ocid: string | null;
+  title: string;
+  buyer: string;
+  definition: Prisma.InputJsonValue;
+}
 
 @Injectable()
 export class ContractRepository {
   constructor(private readonly db: IntakeDatabase) {}
 
-  create(tx: IntakeTx, contract: Omit<ContractRecord, 'createdAt'>): Promise<ContractRecord> {
-    return tx.contract.create({ data: contract });
+  async create(tx: IntakeTx, contract: ContractHead & { id: string; organisationId: string; template: string | null; status: string; createdBy: string; at: Date }): Promise<ContractRecord> {
+    const { createdBy, at, ...row } = contract;
+    const created = await tx.contract.create({ data: { ...row, version: 1, publishedVersion: null, createdAt: at, updatedAt: at } });
+    await tx.contractVersion.create({ data: { contractId: created.id, version: 1, organisationId: created.organisationId, definition: row.definition, createdBy, createdAt: at } });
+    return created;
+  }
+
+  /**
+   * Writes the next version, only if nobody wrote one since `expectedVersion` was read; returns null
+   * when they did, so two editors never both believe their version is N+1.
+   */
+  async addVersion(tx: IntakeTx, organisationId: string, id: string, expectedVersion: number, head: ContractHead, createdBy: string, at: Date): Promise<ContractRecord | null> {
+    const next = expectedVersion + 1;
+    const { count } = await tx.contract.updateMany({ where: { organisationId, id, version: expectedVersion }, data: { ...head, version: next, updatedAt: at } });
+    if (count !== 1) return null;
+    await tx.contractVersion.create({ data: { contractId: id, version: next, organisationId, definition: head.definition, createdBy, createdAt: at } });
+    return tx.contract.findFirstOrThrow({ where: { organisationId, id } });
+  }
+
+  /**
+   * Marks the contract's current version published and the contract active; null when that version
+   * changed or was already published meanwhile, so a version is published (and announced) once.
+   */
+  async markPublished(tx: IntakeTx, contract: ContractRecord, at: Date): Promise<ContractRecord | null> {
+    const { organisationId, id, version } = contract;
+    const { count } = await tx.contract.updateMany({
+      where: { organisationId, id, version, OR: [{ status: { not: 'active' } }, { publishedVersion: null }, { publishedVersion: { not: version } }] },
+      data: { status: 'active', publishedVersion: version, updatedAt: at },
+    });
+    if (count !== 1) return null;
+    await tx.contractVersion.updateMany({ where: { organisationId, contractId: id, version }, data: { publishedAt: at } });
+    return tx.contract.findFirstOrThrow({ where: { organisationId, id } });
   }
 
   findById(organisationId: string, id: string, tx: IntakeTx = this.db): Promise<ContractRecord | null> {
@@ -20,7 +60,19 @@ export class ContractRepository {
     return tx.contract.findFirst({ where: { organisationId, reference } });
   }
 
+  findByOcid(organisationId: string, ocid: string, tx: IntakeTx = this.db): Promise<ContractRecord | null> {
+    return tx.contract.findFirst({ where: { organisationId, ocid } });
+  }
+
   list(organisationId: string): Promise<ContractRecord[]> {
     return this.db.contract.findMany({ where: { organisationId }, orderBy: { createdAt: 'asc' } });
+  }
+
+  versions(organisationId: string, contractId: string, tx: IntakeTx = this.db): Promise<ContractVersionRecord[]> {
+    return tx.contractVersion.findMany({ where: { organisationId, contractId }, orderBy: { version: 'asc' } });
+  }
+
+  findVersion(organisationId: string, contractId: string, version: number, tx: IntakeTx = this.db): Promise<ContractVersionRecord | null> {
+    return tx.contractVersion.findFirst({ where: { organisationId, contractId, version } });
   }
 }

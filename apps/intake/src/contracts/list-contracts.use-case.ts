@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RpcMeta } from '@mediation/protocol';
+import { inContractScope, type ContractList, type RpcMeta } from '@mediation/protocol';
 import { ContractRepository } from './contract.repository';
 import { toContractView } from './contract.view';
 
@@ -7,7 +7,7 @@ import { toContractView } from './contract.view';
 export class ListContractsUseCase {
   constructor(private readonly contracts: ContractRepository) {}
 
-  async execute(meta: RpcMeta) {
-    return { items: (await this.contracts.list(meta.organisationId)).map(toContractView) };
+  async execute(meta: RpcMeta): Promise<ContractList> {
+    return { items: (await this.contracts.list(meta.organisationId)).filter((c) => inContractScope(meta, c.id)).map(toContractView) };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Referral } from '../generated/prisma/client';
+import type { Prisma, Referral } from '../generated/prisma/client';
 import { IntakeDatabase, type IntakeTx } from '../database/intake.database';
 
 export type ReferralRecord = Referral;
@@ -14,7 +14,7 @@ export class ReferralRepository {
     return BigInt(rows[0].n);
   }
 
-  create(tx: IntakeTx, referral: Omit<ReferralRecord, 'version' | 'caseId'>): Promise<ReferralRecord> {
+  create(tx: IntakeTx, referral: Omit<ReferralRecord, 'version' | 'caseId' | 'answers'> & { answers: Prisma.InputJsonObject }): Promise<ReferralRecord> {
     return tx.referral.create({ data: { ...referral, referrer: referral.referrer ?? {}, parties: referral.parties ?? [] } });
   }
 

@@ -1,4 +1,4 @@
-import { referralReference } from './referral.view';
+import { referralReference, toReferralView } from './referral.view';
 
 describe('referral references', () => {
   it('carry the year the referral arrived and a six-digit number', () => {
@@ -11,5 +11,40 @@ describe('referral references', () => {
 
   it('grow past six digits rather than wrap', () => {
     expect(referralReference(new Date('2026-05-01T12:00:00Z'), 1234567n)).toBe('REF-2026-1234567');
+  });
+});
+
+describe('the referral view', () => {
+  const row = {
+    id: '019a0000-0000-7000-8000-000000000001',
+    organisationId: '019a0000-0000-7000-8000-000000000002',
+    contractId: '019a0000-0000-7000-8000-000000000003',
+    contractVersion: 2,
+    number: 1n,
+    reference: 'REF-2026-000001',
+    serviceLine: 'send-mediation',
+    externalReference: null,
+    referrer: { name: 'Pat', email: 'pat@council.example' },
+    parties: [{ role: 'parent', name: 'Jo Parent' }],
+    summary: 'Disagreement about the plan.',
+    answers: { route: 'mediation', mediationIssues: 'Needs speech and language therapy' },
+    status: 'received',
+    caseId: null,
+    version: 1,
+    receivedAt: new Date('2026-11-22T10:00:00Z'),
+  };
+  const form = {
+    fields: [
+      { key: 'route', label: 'Route', type: 'text' as const, required: true, sensitivity: 'none' as const },
+      { key: 'mediationIssues', label: 'Issues', type: 'longtext' as const, required: true, sensitivity: 'special-category' as const },
+    ],
+  };
+
+  it('leaves special-category answers out, naming them, so reading them stays a separate audited act', () => {
+    expect(toReferralView(row, form)).toMatchObject({ contractVersion: 2, answers: { route: 'mediation' }, withheldAnswers: ['mediationIssues'] });
+  });
+
+  it('shows no answer at all when the form that says which are sensitive cannot be found', () => {
+    expect(toReferralView(row, undefined)).toMatchObject({ answers: {}, withheldAnswers: ['route', 'mediationIssues'] });
   });
 });

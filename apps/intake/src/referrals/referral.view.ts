@@ -1,8 +1,19 @@
-import { ReferralViewSchema, type ReferralView } from '@mediation/protocol';
+import { ReferralViewSchema, type ReferralForm, type ReferralView } from '@mediation/protocol';
 import type { ReferralRecord } from './referral.repository';
 
-export function toReferralView(row: ReferralRecord): ReferralView {
+/**
+ * The referral as the API shows it. Special-category and criminal-offence answers stay out of the
+ * view (only their keys are listed), so reading them can be a separate, audited act.
+ */
+export function toReferralView(row: ReferralRecord, form: ReferralForm | undefined): ReferralView {
+  const sensitive = new Set(form?.fields.filter((f) => f.sensitivity !== 'none').map((f) => f.key));
+  const answers = (row.answers ?? {}) as Record<string, unknown>;
+  // Without the form we cannot tell which answers are sensitive, so none is shown.
+  const shown = form ? Object.fromEntries(Object.entries(answers).filter(([key]) => !sensitive.has(key))) : {};
   return ReferralViewSchema.parse({
+    contractVersion: row.contractVersion,
+    answers: shown,
+    withheldAnswers: Object.keys(answers).filter((key) => !(key in shown)),
     id: row.id,
     reference: row.reference,
     contractId: row.contractId,

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
-import { Clock, ProblemError } from '@mediation/platform';
-import { ReferralReceivedV1, uuidv7, type CreateReferralBody, type ReferralView, type RpcMeta } from '@mediation/protocol';
+import { Clock, ProblemError, parseOrThrow } from '@mediation/platform';
+import { inContractScope, ReferralReceivedV1, uuidv7, type ContractDefinition, type CreateReferralBody, type ReferralView, type RpcMeta } from '@mediation/protocol';
 import { ContractRepository } from '../contracts/contract.repository';
+import { compileReferralForm } from '../contracts/form-schema';
 import { IntakeDatabase } from '../database/intake.database';
 import { ReferralRepository } from './referral.repository';
 import { referralReference, toReferralView } from './referral.view';
@@ -19,8 +20,17 @@ export class SubmitReferralUseCase {
 
   async execute(meta: RpcMeta, body: CreateReferralBody): Promise<ReferralView> {
     const contract = await this.contracts.findById(meta.organisationId, body.contractId);
-    if (!contract) throw ProblemError.validation([{ field: 'contractId', message: 'is not a contract of your organisation', code: 'unknown_contract' }]);
+    if (!contract || !inContractScope(meta, contract.id)) throw ProblemError.validation([{ field: 'contractId', message: 'is not a contract of your organisation', code: 'unknown_contract' }]);
     if (contract.status !== 'active') throw ProblemError.validation([{ field: 'contractId', message: `the contract is ${contract.status} and takes no referrals`, code: 'contract_not_active' }]);
+
+    // An active contract's current version is its published one: edits to it are published at once.
+    const definition = contract.definition as ContractDefinition;
+    const line = body.serviceLine ? definition.serviceLines.find((l) => l.key === body.serviceLine) : definition.serviceLines[0];
+    if (!line) {
+      const known = definition.serviceLines.map((l) => l.key).join(', ') || 'none';
+      throw ProblemError.validation([{ field: 'serviceLine', message: `is not a service line of this contract (it has: ${known})`, code: 'unknown_service_line' }]);
+    }
+    const answers = parseOrThrow(compileReferralForm(line.form), body.answers ?? {}, 'answers') as Record<string, string | number | boolean>;
 
     const receivedAt = this.clock.now();
     return this.db.run(async (tx) => {
@@ -29,13 +39,15 @@ export class SubmitReferralUseCase {
         id: uuidv7(),
         organisationId: meta.organisationId,
         contractId: contract.id,
+        contractVersion: contract.version,
         number,
         reference: referralReference(receivedAt, number),
-        serviceLine: body.serviceLine,
+        serviceLine: line.key,
         externalReference: body.externalReference ?? null,
         referrer: body.referrer,
         parties: body.parties,
         summary: body.summary,
+        answers,
         status: 'received',
         receivedAt,
       });
@@ -57,7 +69,7 @@ export class SubmitReferralUseCase {
         sequence: referral.version,
         correlationId: meta.correlationId,
       });
-      return toReferralView(referral);
+      return toReferralView(referral, line.form);
     });
   }
 }

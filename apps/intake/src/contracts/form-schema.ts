@@ -1,0 +1,55 @@
+import type { FormField, ReferralForm } from '@mediation/protocol';
+import { z } from 'zod';
+
+const UK_POSTCODE = /^(GIR ?0AA|[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRVWXY]) ?[0-9][ABD-HJLNP-UW-Z]{2})$/i;
+const PHONE = /^\+?[0-9][0-9 ()-]{5,24}$/;
+const DEFAULT_MAX = { text: 500, longtext: 10_000, email: 320, phone: 30, postcode: 10 } as const;
+
+/** Our wording for a wrong answer; a missing one keeps zod's, which the API turns into "is required". */
+const wrong = (message: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? undefined : message) });
+
+function fieldSchema(field: FormField): z.ZodType {
+  switch (field.type) {
+    case 'text':
+    case 'longtext': {
+      const text = z.string().trim().max(field.maxLength ?? DEFAULT_MAX[field.type]);
+      return field.required ? text.min(1, 'is required') : text;
+    }
+    case 'email':
+      return z.email(wrong('must be an email address')).max(field.maxLength ?? DEFAULT_MAX.email);
+    case 'phone':
+      return z.string().trim().max(field.maxLength ?? DEFAULT_MAX.phone).regex(PHONE, 'must be a telephone number');
+    case 'postcode':
+      return z.string().trim().max(field.maxLength ?? DEFAULT_MAX.postcode).regex(UK_POSTCODE, 'must be a UK postcode');
+    case 'date':
+      return z.iso.date(wrong('must be a date (YYYY-MM-DD)'));
+    case 'datetime':
+      return z.iso.datetime({ offset: true, ...wrong('must be a date-time with its offset (ISO 8601)') });
+    case 'number': {
+      let number = z.number(wrong('must be a number'));
+      if (field.min !== undefined) number = number.min(field.min);
+      if (field.max !== undefined) number = number.max(field.max);
+      return number;
+    }
+    case 'boolean':
+      return z.boolean(wrong('must be true or false'));
+    case 'select': {
+      const values = (field.options ?? []).map((o) => o.value);
+      return z.enum(values as [string, ...string[]], wrong(`must be one of: ${values.join(', ')}`));
+    }
+  }
+}
+
+/**
+ * A service line's referral form as a zod schema, built at run time from the contract's data, so
+ * referrals are validated by the same machinery (and error format) as every other input. Unknown
+ * answers are refused: a typo in a key must not silently drop an answer.
+ */
+export function compileReferralForm(form: ReferralForm): z.ZodObject {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of form.fields) shape[field.key] = field.required ? fieldSchema(field) : fieldSchema(field).optional();
+  return z.strictObject(shape);
+}
+
+/** Whether a form asks anything it requires, i.e. whether a referral may leave `answers` out. */
+export const hasRequiredFields = (form: ReferralForm): boolean => form.fields.some((f) => f.required);

@@ -1,0 +1,110 @@
+import type { ContractTemplateInput } from '@mediation/protocol';
+import { contractual, guidance, legal, practice, SEED } from './template-sources';
+
+const S = SEED.send;
+const REGS = SEED.sendRegs;
+const CODE = SEED.sendCode;
+const CHECK_REG = 'Regulation number not confirmed here against legislation.gov.uk; the rule is in the "Mediation" regulations (regs 32-42) and summarised in the Code of Practice chapter 11.';
+
+export const SEND_TEMPLATE = {
+  key: 'send',
+  name: 'SEND mediation (independent of the local authority)',
+  summary: 'A county council’s statutory SEND mediation service, free to families, for disagreements about EHC needs assessments and plans; sessions paid per mediation against a yearly budget.',
+  sources: [
+    { document: S, description: 'The council’s Cabinet report (sections cited per rule).' },
+    { document: REGS, description: 'The statutory time limits for mediation and certificates.' },
+    { document: CODE, description: 'Statutory guidance on mediation.' },
+  ],
+  definition: {
+    title: 'SEND Mediation Services',
+    description: 'Independent SEND mediation, free of charge, for families challenging a decision about an Education, Health and Care needs assessment or special educational provision (Cabinet report §1.1, §4.1).',
+    buyers: [{ name: 'Warwickshire County Council', role: 'local-authority' }],
+    period: { start: '2025-09-01', end: '2028-08-31', extensions: { count: 2, lengthMonths: 36, description: 'Option to extend by two further periods of three years (up to 9 years in total).' }, maxEnd: '2034-08-31' },
+    origin: { template: 'send' },
+    serviceLines: [
+      {
+        key: 'send-mediation',
+        name: 'SEND mediation and mediation certificates',
+        description: 'Mediation between the family and the local authority (and any health commissioners), and mediation certificates.',
+        referrers: [
+          { who: 'The parent or young person (through the mediation adviser)', roles: ['parent-or-young-person'], basis: legal(REGS, 'reg 33', 'A parent or young person who must obtain a mediation certificate contacts the mediation adviser within 2 months after written notice of the LA’s decision was sent, saying whether they wish to pursue mediation.') },
+          { who: 'The local authority, passing on a family’s request for mediation', roles: ['local-authority'], basis: contractual(S, '§4.2', 'The council commissions the service independently of itself, free to families.') },
+        ],
+        form: {
+          fields: [
+            { key: 'route', label: 'What the family wants', type: 'select', required: true, options: [{ value: 'mediation', label: 'Mediation' }, { value: 'certificate-only', label: 'A certificate only (does not wish to mediate)' }], help: 'Regs 33-34: the family may decline mediation and receive a certificate.' },
+            { key: 'decisionType', label: 'The decision disagreed with', type: 'select', required: true, options: [{ value: 'refusal-to-assess', label: 'Refusal to carry out an EHC needs assessment' }, { value: 'refusal-to-issue', label: 'Refusal to issue an EHC plan' }, { value: 'plan-contents', label: 'Contents of the EHC plan' }, { value: 'refusal-to-amend', label: 'Refusal to amend the plan after review' }, { value: 'cease-to-maintain', label: 'Decision to cease the plan' }] },
+            { key: 'decisionLetterDate', label: 'Date of the local authority’s decision letter', type: 'date', required: true, help: 'The appeal deadline runs from it (2 months, or 1 month from a certificate if later).' },
+            { key: 'laInformedDate', label: 'Date the local authority was told the family wishes to pursue mediation', type: 'date', required: true },
+            { key: 'mediationIssues', label: 'The mediation issues', type: 'longtext', required: true, maxLength: 8000, sensitivity: 'special-category', help: 'Describes the child’s or young person’s special educational needs: special-category data.' },
+            { key: 'healthCareIssues', label: 'The issues include health care provision', type: 'boolean', help: 'If so, the health commissioning body takes part.' },
+            { key: 'ehcPlanReference', label: 'EHC plan reference', type: 'text', maxLength: 60 },
+            { key: 'accessNeeds', label: 'Access or communication needs for the session', type: 'longtext', maxLength: 2000, sensitivity: 'special-category' },
+          ],
+        },
+        caseTypes: [{ key: 'ehc-disagreement', label: 'Disagreement about an EHC needs assessment or plan' }],
+        sessionTypes: [{ key: 'mediation', label: 'Mediation session', mode: 'either', durationMinutes: 180 }],
+        outcomes: [
+          { key: 'agreement-reached', label: 'Agreement reached', expected: true, basis: contractual(S, '§4.1', 'Mediation helps settle disagreements without the formal appeal process.') },
+          { key: 'agreement-not-reached', label: 'No agreement (certificate issued)', expected: false, basis: contractual(S, '§4.1', 'Without agreement the family may appeal with the certificate.') },
+          { key: 'certificate-only', label: 'Family did not wish to mediate (certificate issued)', expected: false, basis: legal(REGS, 'reg 34', 'Where the parent or young person does not wish to pursue mediation, the mediation adviser issues a certificate.') },
+        ],
+        deadlineRules: [
+          {
+            key: 'mediation-within-30-days',
+            label: 'Mediation held within 30 days of the LA being told',
+            startEvent: 'referral.received',
+            startsFromField: 'laInformedDate',
+            stopEvent: 'mediation.held',
+            due: { kind: 'calendar-days', days: 30 },
+            reminders: [{ days: 5, dayKind: 'working' }],
+            basis: legal(REGS, 'Mediation (arranging mediation)', 'The local authority must ensure mediation takes place within 30 days of being informed that the parent or young person wishes to pursue mediation; otherwise a certificate is issued.', CHECK_REG),
+          },
+          {
+            key: 'certificate-after-mediation',
+            label: 'Certificate issued after mediation',
+            startEvent: 'mediation.held',
+            stopEvent: 'certificate.issued',
+            due: { kind: 'working-days', days: 3 },
+            basis: legal(REGS, 'Mediation certificate', 'The mediation adviser issues the certificate within 3 working days of the conclusion of the mediation.', CHECK_REG),
+          },
+          {
+            key: 'certificate-no-mediation',
+            label: 'Certificate issued when the family declines mediation',
+            startEvent: 'mediation.declined',
+            stopEvent: 'certificate.issued',
+            due: { kind: 'working-days', days: 3 },
+            basis: legal(REGS, 'reg 34', 'Where the parent or young person informs the mediation adviser that they do not wish to pursue mediation, the adviser issues a certificate within 3 working days.'),
+          },
+          {
+            key: 'certificate-deemed',
+            label: 'Certificate issued when mediation cannot be arranged within 30 days',
+            startEvent: 'mediation.delayed',
+            stopEvent: 'certificate.issued',
+            due: { kind: 'working-days', days: 3 },
+            basis: guidance(CODE, 'chapter 11, mediation', 'If mediation cannot take place within 30 days, the mediation adviser issues a certificate within 3 working days of being told.', CHECK_REG),
+          },
+        ],
+        kpis: [
+          { key: 'held-within-30-days', label: 'Mediations held within 30 days', measure: { kind: 'deadline-met-rate', deadlineRule: 'mediation-within-30-days' }, target: { comparator: 'gte', value: 100, unit: 'percent' }, period: 'monthly', basis: legal(REGS, 'Mediation (arranging mediation)', 'A statutory time limit: every mediation is due within 30 days.', CHECK_REG) },
+          { key: 'certificates-on-time', label: 'Certificates issued within 3 working days after mediation', measure: { kind: 'deadline-met-rate', deadlineRule: 'certificate-after-mediation' }, target: { comparator: 'gte', value: 100, unit: 'percent' }, period: 'monthly', basis: legal(REGS, 'Mediation certificate', 'A statutory time limit on every certificate.', CHECK_REG) },
+          { key: 'certificates-declined-on-time', label: 'Certificates issued within 3 working days when mediation is declined', measure: { kind: 'deadline-met-rate', deadlineRule: 'certificate-no-mediation' }, target: { comparator: 'gte', value: 100, unit: 'percent' }, period: 'monthly', basis: legal(REGS, 'reg 34', 'A statutory time limit on every certificate.') },
+          { key: 'agreement-rate', label: 'Mediations reaching agreement', measure: { kind: 'outcome-rate', outcomes: ['agreement-reached'] }, period: 'quarterly', basis: contractual(S, '§2.6, §4.1', 'The council expects more disagreements to be resolved, and reports on the service.') },
+        ],
+        pricing: {
+          model: 'unit-cost-per-session',
+          perSessionPence: null,
+          annualBudgetPence: 25_000_000,
+          basis: contractual(S, '§2.3-2.5', 'Providers charge a unit cost for each mediation session; the core budget falls from £300,000 to £250,000 a year from 2025/26, with a unit cost about 20% lower expected from the tender.'),
+        },
+        closureDays: [],
+        londonLivingWage: { required: false },
+        consent: { required: true, givenBy: 'parent-or-young-person', basis: contractual(S, '§4.1', 'Mediation is an informal, confidential and voluntary process.') },
+        acknowledgement: { onReceipt: true, channel: 'email', basis: practice(S, '§4.1', 'The family and the local authority are told the request was received.') },
+        sessionNotice: { minWorkingDays: 5, basis: legal(REGS, 'Mediation (general)', 'The parties are told the date and place of the mediation at least 5 working days before it, unless they agree to less.', CHECK_REG) },
+        reportRecipients: [{ role: 'SEND commissioning lead of the council', reports: ['monthly-performance', 'invoice'] }],
+        dataRetentionMonths: 72,
+      },
+    ],
+  },
+} satisfies ContractTemplateInput;

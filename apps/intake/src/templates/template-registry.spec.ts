@@ -1,0 +1,91 @@
+import { ContractDefinitionSchema, ContractTemplateSchema, TEMPLATE_KEYS, type ServiceLine } from '@mediation/protocol';
+import { HOUSING_ASB_TEMPLATE } from './housing-asb.template';
+import { findTemplate, TEMPLATES } from './template-registry';
+
+const everyLine = () => [...TEMPLATES.values()].flatMap((t) => t.definition.serviceLines.map((line) => [t.key, line.key, line] as const));
+
+describe('the five shipped templates', () => {
+  it('are one per seed document, each valid against the contract schema', () => {
+    expect([...TEMPLATES.keys()].sort()).toEqual([...TEMPLATE_KEYS].sort());
+    for (const template of TEMPLATES.values()) {
+      expect(ContractTemplateSchema.safeParse(template).success).toBe(true);
+      // A contract copied from it is a valid contract once it has a reference.
+      expect(ContractDefinitionSchema.safeParse({ ...template.definition, reference: 'REF-1' }).success).toBe(true);
+    }
+  });
+
+  it.each(everyLine())('%s / %s: every clock, KPI, price and outcome cites its source', (_t, _l, line: ServiceLine) => {
+    const cited = [...line.deadlineRules.map((r) => r.basis), ...line.kpis.map((k) => k.basis), ...(line.pricing ? [line.pricing.basis] : []), ...line.referrers.map((r) => r.basis)];
+    expect(cited.length).toBeGreaterThan(0);
+    for (const basis of cited) {
+      expect(basis.text.trim()).not.toBe('');
+      expect(basis.source.document).toMatch(/seeds\/00\d_|Regulations|Code of Practice|Practice Direction|framework/);
+    }
+    expect(line.outcomes.some((o) => o.expected)).toBe(true);
+  });
+
+  it('housing-asb has Service A (noise) and Service B (complex ASB) with the four expected outcomes and the spec’s KPIs', () => {
+    const { definition } = findTemplate('housing-asb');
+    expect(definition.serviceLines.map((l) => l.key)).toEqual(['noise', 'complex-asb']);
+    const [noise] = definition.serviceLines;
+    expect(noise.outcomes.filter((o) => o.expected).map((o) => o.key)).toEqual(['satisfactory-feedback', 'good-neighbour-agreement', 'closed-lack-of-evidence', 'evidence-for-enforcement']);
+    expect(noise.kpis.map((k) => [k.key, k.target?.comparator, k.target?.value])).toEqual([
+      ['visit-within-2-weeks', 'gte', 100],
+      ['expected-outcome', 'gte', 90],
+      ['multi-agency-at-3-months', 'lt', 10],
+      ['reopened-within-12-months', 'lte', 5],
+    ]);
+    expect(noise.deadlineRules.find((r) => r.key === 'initial-contact')).toMatchObject({ due: { kind: 'calendar-days', days: 14 }, startsInOfficeHours: true, basis: { source: { section: '§7.1' } } });
+    expect(noise.officeHours?.weekly.monday).toEqual([{ open: '09:00', close: '17:00' }]);
+    expect(noise.londonLivingWage.required).toBe(true);
+    expect(noise.pricing?.model).toBe('fixed-per-year');
+    expect(noise.acknowledgement?.onReceipt).toBe(true);
+  });
+
+  it('possession runs to the hearing date on the referral and is capped at £2m', () => {
+    const { definition } = findTemplate('possession');
+    const [line] = definition.serviceLines;
+    expect(line.deadlineRules.find((r) => r.key === 'mediation-before-hearing')?.due).toEqual({ kind: 'before-date-field', field: 'hearingDate', days: 1, dayKind: 'calendar' });
+    expect(line.outcomes.map((o) => o.key)).toEqual(['settled', 'partly-settled', 'not-settled']);
+    expect(definition.cap?.netPence).toBe(200_000_000);
+  });
+
+  it('send counts 30 calendar days from the date the LA was told, certificates in 3 working days, notice 5 working days ahead', () => {
+    const [line] = findTemplate('send').definition.serviceLines;
+    expect(line.deadlineRules.find((r) => r.key === 'mediation-within-30-days')).toMatchObject({ startsFromField: 'laInformedDate', due: { kind: 'calendar-days', days: 30 }, basis: { kind: 'legal' } });
+    expect(line.deadlineRules.find((r) => r.key === 'certificate-after-mediation')?.due).toEqual({ kind: 'working-days', days: 3 });
+    expect(line.sessionNotice?.minWorkingDays).toBe(5);
+    expect(line.pricing?.model).toBe('unit-cost-per-session');
+    expect(line.form.fields.find((f) => f.key === 'mediationIssues')?.sensitivity).toBe('special-category');
+  });
+
+  it('oocr takes police referrals only, marks offence details as criminal-offence data and weighs quality 80 / price 20', () => {
+    const { definition } = findTemplate('oocr');
+    const [line] = definition.serviceLines;
+    expect(line.referrers.flatMap((r) => r.roles)).toEqual(['police']);
+    expect(line.form.fields.filter((f) => f.sensitivity === 'criminal-offence').map((f) => f.key)).toEqual(expect.arrayContaining(['offenceDetails', 'conditions']));
+    expect(definition.awardCriteria.map((c) => [c.type, c.weightPercent])).toEqual([['quality', 80], ['price', 20]]);
+    expect(line.pricing?.model).toBe('block-contract');
+  });
+
+  it('pre-cmh must meet before the first CMH and is a fixed fee', () => {
+    const [line] = findTemplate('pre-cmh').definition.serviceLines;
+    expect(line.deadlineRules[0].due).toMatchObject({ kind: 'before-date-field', field: 'firstCmhDate' });
+    expect(line.kpis[0].measure).toEqual({ kind: 'deadline-met-rate', deadlineRule: 'meeting-before-cmh' });
+    expect(line.pricing?.model).toBe('fixed-fee');
+  });
+
+  it('a template that breaks its own rules is refused: a clock on a date the form does not ask for', () => {
+    const broken = structuredClone(HOUSING_ASB_TEMPLATE) as unknown as { definition: { serviceLines: { deadlineRules: { due: unknown }[] }[] } };
+    broken.definition.serviceLines[0].deadlineRules[0].due = { kind: 'before-date-field', field: 'hearingDate', days: 1 };
+    const result = ContractTemplateSchema.safeParse(broken);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toContain('definition.serviceLines.0.deadlineRules.0.due.field');
+  });
+
+  it('hands out copies, so a contract edited from a template never changes the template', () => {
+    const copy = findTemplate('send');
+    copy.definition.title = 'changed';
+    expect(findTemplate('send').definition.title).toBe('SEND Mediation Services');
+  });
+});
