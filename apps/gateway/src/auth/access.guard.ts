@@ -32,6 +32,7 @@ export class AccessGuard implements CanActivate {
 export function refuse(principal: Principal, rule: AccessRule | undefined): string | undefined {
   if (!rule) return 'This route declares no access rule, so it is closed.';
   if (principal.actorType === 'api-key') {
+    if (rule.everyApiKey) return undefined;
     const missing = rule.scopes.filter((scope) => !principal.scopes.includes(scope));
     if (rule.scopes.length === 0) return 'This route is not open to API keys.';
     return missing.length > 0 ? `The API key lacks the scope(s) ${missing.join(', ')}.` : undefined;

@@ -1,23 +1,16 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Scope } from './api-key';
+import type { Role, Scope } from '@mediation/protocol';
 
-/** The people of a provider and of its buyers, as the contracts describe them. */
-export const ROLES = [
-  'provider-admin', // runs the organisation: contracts, users, keys
-  'case-manager', // runs cases day to day
-  'mediator', // also professional witnesses
-  'finance', // invoices, budgets
-  'auditor', // reads everything, changes nothing
-  'referrer', // a buyer's officer: submits referrals to linked contracts, follows their status
-  'commissioner', // a buyer's officer who reads the reports of linked contracts
-] as const;
-export type Role = (typeof ROLES)[number];
+/** The roles live in the protocol so request bodies validate against the same list. */
+export { ROLES, type Role } from '@mediation/protocol';
 
 export interface AccessRule {
   /** People with any of these roles may use the route. */
   roles: Role[];
   /** API keys need every one of these scopes; a route without scopes is closed to keys. */
   scopes: Scope[];
+  /** Every API key may use the route whatever its scopes (it reveals only the key itself, e.g. `GET /v1/me`). */
+  everyApiKey?: boolean;
 }
 
 export const ACCESS_RULE = 'mediation:access-rule';

@@ -15,4 +15,18 @@ export class ApiKeyRepository {
   create(record: Omit<ApiKeyRecord, 'createdAt' | 'revokedAt'>, tx: IdentityTx = this.db): Promise<ApiKeyRecord> {
     return tx.apiKey.create({ data: record });
   }
+
+  list(organisationId: string): Promise<ApiKeyRecord[]> {
+    return this.db.apiKey.findMany({ where: { organisationId }, orderBy: { createdAt: 'desc' } });
+  }
+
+  find(organisationId: string, id: string): Promise<ApiKeyRecord | null> {
+    return this.db.apiKey.findFirst({ where: { organisationId, id } });
+  }
+
+  /** Sets revokedAt once; revoking again keeps the first time. */
+  async revoke(organisationId: string, id: string, at: Date): Promise<ApiKeyRecord | null> {
+    await this.db.apiKey.updateMany({ where: { organisationId, id, revokedAt: null }, data: { revokedAt: at } });
+    return this.find(organisationId, id);
+  }
 }

@@ -3,8 +3,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 /** `mk_<key id>.<secret>`: the key id finds the row, the secret proves possession. */
 const TOKEN = /^mk_([a-f0-9]{16})\.([A-Za-z0-9_-]{43})$/;
 
-export const ALL_SCOPES = ['referrals:write', 'referrals:read', 'cases:read', 'reports:read', 'contracts:write', 'contracts:read'] as const;
-export type Scope = (typeof ALL_SCOPES)[number];
+/** The scopes live in the protocol so request bodies validate against the same list. */
+export { ALL_SCOPES, type Scope } from '@mediation/protocol';
 
 export function hashSecret(pepper: string, secret: string): string {
   return createHmac('sha256', pepper).update(secret).digest('hex');

@@ -3,7 +3,7 @@ import type { RpcMeta } from '@mediation/protocol';
 import type { Request } from 'express';
 import type { Role } from './access';
 
-/** Who is calling, established by the API-key guard; every service call is scoped by it. */
+/** Who is calling, established by the access guard from an API key or a person's token; every service call is scoped by it. */
 export interface Principal {
   organisationId: string;
   actorId: string;
@@ -12,6 +12,8 @@ export interface Principal {
   roles: readonly Role[];
   /** An API key's scopes; empty for a person. */
   scopes: readonly string[];
+  /** Set for referrers and commissioners: the only contracts they may see (empty = none); absent = the whole organisation. */
+  contractIds?: readonly string[];
 }
 
 export type AuthenticatedRequest = Request & { principal?: Principal; id?: string };
@@ -19,5 +21,13 @@ export type AuthenticatedRequest = Request & { principal?: Principal; id?: strin
 export const CurrentMeta = createParamDecorator((_: unknown, ctx: ExecutionContext): RpcMeta => {
   const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
   if (!req.principal) throw new Error('CurrentMeta used on a route the guard did not authenticate');
-  return { organisationId: req.principal.organisationId, actorId: req.principal.actorId, actorType: req.principal.actorType, correlationId: String(req.id) };
+  const { organisationId, actorId, actorType, contractIds } = req.principal;
+  return { organisationId, actorId, actorType, correlationId: String(req.id), ...(contractIds ? { restrictToContracts: [...contractIds] } : {}) };
+});
+
+/** The authenticated caller itself, for routes about the caller (`GET /v1/me`). */
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!req.principal) throw new Error('CurrentPrincipal used on a route the guard did not authenticate');
+  return req.principal;
 });

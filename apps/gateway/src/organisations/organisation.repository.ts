@@ -15,4 +15,8 @@ export class OrganisationRepository {
   findBySlug(slug: string): Promise<OrganisationRecord | null> {
     return this.db.organisation.findUnique({ where: { slug } });
   }
+
+  findById(id: string): Promise<OrganisationRecord | null> {
+    return this.db.organisation.findUnique({ where: { id } });
+  }
 }

@@ -1,11 +1,17 @@
 import { Module } from '@nestjs/common';
 import { ApiKeyRepository } from '../auth/api-key.repository';
+import { ConfigureOidcUseCase } from './configure-oidc.use-case';
 import { CreateOrganisationUseCase } from './create-organisation.use-case';
+import { GetOrganisationUseCase } from './get-organisation.use-case';
 import { IssueApiKeyUseCase } from './issue-api-key.use-case';
+import { OidcProviderRepository } from './oidc-provider.repository';
+import { OrganisationController } from './organisation.controller';
 import { OrganisationRepository } from './organisation.repository';
+import { RemoveOidcUseCase } from './remove-oidc.use-case';
 
 @Module({
-  providers: [OrganisationRepository, ApiKeyRepository, CreateOrganisationUseCase, IssueApiKeyUseCase],
-  exports: [CreateOrganisationUseCase, IssueApiKeyUseCase, ApiKeyRepository],
+  controllers: [OrganisationController],
+  providers: [OrganisationRepository, ApiKeyRepository, OidcProviderRepository, CreateOrganisationUseCase, IssueApiKeyUseCase, GetOrganisationUseCase, ConfigureOidcUseCase, RemoveOidcUseCase],
+  exports: [CreateOrganisationUseCase, IssueApiKeyUseCase, ApiKeyRepository, OrganisationRepository, OidcProviderRepository, ConfigureOidcUseCase],
 })
 export class OrganisationsModule {}

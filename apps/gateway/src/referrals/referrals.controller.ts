@@ -4,6 +4,7 @@ import { CreateReferralBodySchema, ReferralIdParamsSchema, ReferralViewSchema, R
 import type { Response } from 'express';
 import { CurrentMeta } from '../auth/principal';
 import { Access } from '../auth/access';
+import { assertContractAllowed } from '../auth/contract-restriction';
 import { ApiOperation } from '../http/api-operation.decorator';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { ZodPipe } from '../http/zod.pipe';
@@ -23,6 +24,7 @@ export class ReferralsController {
   @Access({ roles: ['provider-admin', 'case-manager', 'referrer'], scopes: ['referrals:write'] })
   async submit(@CurrentMeta() meta: RpcMeta, @Body() raw: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     const body = new ZodPipe(CreateReferralBodySchema).transform(raw);
+    assertContractAllowed(meta, body.contractId); // a referrer submits only to the contracts they are linked to
     const result = await this.idempotent.execute(meta.organisationId, key, body, () => this.rpc.call(Rpc.intake.submitReferral, meta, body, this.config.RPC_TIMEOUT_MS));
     res.setHeader('Location', `/v1/referrals/${result.body.id}`);
     if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');

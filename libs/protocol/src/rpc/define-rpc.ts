@@ -8,6 +8,12 @@ export const RpcMetaSchema = z
     actorId: z.string().min(1).describe('The user or API key making the request.'),
     actorType: z.enum(['api-key', 'user', 'system']).describe('What kind of actor it is.'),
     correlationId: z.string().min(1).describe('Ties the request to its logs and the events it causes.'),
+    restrictToContracts: z
+      .array(z.uuid())
+      .optional()
+      .describe(
+        'Set for referrers and commissioners: the only contracts this request may see or touch (empty = none). Services must filter reads and refuse writes outside it. Absent = no limit beyond the organisation.',
+      ),
   })
   .describe('Request metadata.');
 export type RpcMeta = z.infer<typeof RpcMetaSchema>;

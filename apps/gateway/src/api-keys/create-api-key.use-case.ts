@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, ProblemError } from '@mediation/platform';
+import { IssuedApiKeySchema, type CreateApiKeyBody, type Scope } from '@mediation/protocol';
+import type { Principal } from '../auth/principal';
+import { IssueApiKeyUseCase } from '../organisations/issue-api-key.use-case';
+import { toApiKeyView } from './api-key.view';
+
+/** Issues a key for an integration; the token is in this answer only. */
+@Injectable()
+export class CreateApiKeyUseCase {
+  constructor(
+    private readonly issue: IssueApiKeyUseCase,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(principal: Principal, input: CreateApiKeyBody) {
+    // A key that may issue keys must not mint one that can do more than itself.
+    if (principal.actorType === 'api-key') {
+      const beyond = input.scopes.filter((scope) => !principal.scopes.includes(scope));
+      if (beyond.length > 0) throw ProblemError.validation([{ field: 'scopes', message: `an API key cannot grant scopes it does not have: ${beyond.join(', ')}` }]);
+    }
+    const expiresAt = input.expiresAt ? new Date(input.expiresAt) : undefined;
+    if (expiresAt && expiresAt <= this.clock.now()) throw ProblemError.validation([{ field: 'expiresAt', message: 'must be in the future' }]);
+    const { token, key } = await this.issue.execute({ organisationId: principal.organisationId, name: input.name, scopes: input.scopes as Scope[], expiresAt });
+    return IssuedApiKeySchema.parse({ ...toApiKeyView(key), token });
+  }
+}

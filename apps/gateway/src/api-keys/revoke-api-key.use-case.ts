@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, ProblemError } from '@mediation/platform';
+import { ApiKeyRepository, type ApiKeyRecord } from '../auth/api-key.repository';
+
+/** A revoked key is refused from its next request on, on every replica: the guard reads the row each time. */
+@Injectable()
+export class RevokeApiKeyUseCase {
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(organisationId: string, id: string): Promise<ApiKeyRecord> {
+    const key = await this.keys.revoke(organisationId, id, this.clock.now());
+    if (!key) throw ProblemError.notFound('API key', id);
+    return key;
+  }
+}

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import type { OidcProvider } from '../generated/prisma/client';
+import { IdentityDatabase } from '../database/identity.database';
+
+export type OidcProviderRecord = OidcProvider;
+
+/** Each organisation's OpenID Connect provider; the issuer is unique, so a token's `iss` names one organisation. */
+@Injectable()
+export class OidcProviderRepository {
+  constructor(private readonly db: IdentityDatabase) {}
+
+  findByOrganisation(organisationId: string): Promise<OidcProviderRecord | null> {
+    return this.db.oidcProvider.findUnique({ where: { organisationId } });
+  }
+
+  findByIssuer(issuer: string): Promise<OidcProviderRecord | null> {
+    return this.db.oidcProvider.findUnique({ where: { issuer } });
+  }
+
+  save(record: Omit<OidcProviderRecord, 'updatedAt'>): Promise<OidcProviderRecord> {
+    const { organisationId, ...settings } = record;
+    return this.db.oidcProvider.upsert({ where: { organisationId }, create: record, update: settings });
+  }
+
+  async remove(organisationId: string): Promise<boolean> {
+    const { count } = await this.db.oidcProvider.deleteMany({ where: { organisationId } });
+    return count > 0;
+  }
+}

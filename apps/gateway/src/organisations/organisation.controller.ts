@@ -1,0 +1,42 @@
+import { Body, Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
+import { OidcSettingsSchema, OidcSettingsViewSchema, OrganisationViewSchema, type RpcMeta } from '@mediation/protocol';
+import { Access } from '../auth/access';
+import { CurrentMeta } from '../auth/principal';
+import { ApiOperation } from '../http/api-operation.decorator';
+import { ZodPipe } from '../http/zod.pipe';
+import { ConfigureOidcUseCase } from './configure-oidc.use-case';
+import { GetOrganisationUseCase } from './get-organisation.use-case';
+import { toOidcView } from './oidc.view';
+import { RemoveOidcUseCase } from './remove-oidc.use-case';
+
+@Controller('v1/organisation')
+export class OrganisationController {
+  constructor(
+    private readonly getOrganisation: GetOrganisationUseCase,
+    private readonly configureOidc: ConfigureOidcUseCase,
+    private readonly removeOidc: RemoveOidcUseCase,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Read your organisation and its sign-in settings', response: { status: 200, schema: OrganisationViewSchema } })
+  @Access({ roles: ['provider-admin'], scopes: ['organisation:read'] })
+  get(@CurrentMeta() meta: RpcMeta) {
+    return this.getOrganisation.execute(meta.organisationId);
+  }
+
+  @Put('oidc')
+  @ApiOperation({ summary: "Set your organisation's OpenID Connect provider: its tokens are then accepted for your people, matched by email", body: OidcSettingsSchema, response: { status: 200, schema: OidcSettingsViewSchema } })
+  @Access({ roles: ['provider-admin'], scopes: ['organisation:write'] })
+  async putOidc(@CurrentMeta() meta: RpcMeta, @Body() raw: unknown) {
+    return toOidcView(await this.configureOidc.execute(meta.organisationId, new ZodPipe(OidcSettingsSchema).transform(raw)));
+  }
+
+  @Delete('oidc')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Remove your organisation's OpenID Connect provider; its tokens stop working at once", response: { status: 200, schema: OrganisationViewSchema } })
+  @Access({ roles: ['provider-admin'], scopes: ['organisation:write'] })
+  async deleteOidc(@CurrentMeta() meta: RpcMeta) {
+    await this.removeOidc.execute(meta.organisationId);
+    return this.getOrganisation.execute(meta.organisationId);
+  }
+}

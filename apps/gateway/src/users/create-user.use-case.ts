@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { ProblemError } from '@mediation/platform';
+import { uuidv7, type CreateUserBody, type RpcMeta } from '@mediation/protocol';
+import { ContractLinks } from './contract-links';
+import { hashPassword } from './password';
+import { UserRepository, type UserRecord } from './user.repository';
+
+/** Adds a person to an organisation, with a local password or none (then they sign in through OIDC). */
+@Injectable()
+export class CreateUserUseCase {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly links: ContractLinks,
+  ) {}
+
+  async execute(meta: RpcMeta, input: CreateUserBody): Promise<UserRecord> {
+    const { organisationId } = meta;
+    if (input.password && input.password.toLowerCase() === input.email) throw ProblemError.validation([{ field: 'password', message: 'must not be the email address' }]);
+    if (await this.users.findByEmail(organisationId, input.email)) throw ProblemError.conflict(`Your organisation already has a user with email ${input.email}.`);
+    await this.links.assertExist(meta, input.contractIds);
+    const passwordHash = input.password ? await hashPassword(input.password) : null;
+    try {
+      return await this.users.create({ id: uuidv7(), organisationId, email: input.email, name: input.name, roles: input.roles, contractIds: input.contractIds, passwordHash });
+    } catch (error) {
+      // Two requests for the same email at once: the unique index decides, the loser gets the same 409.
+      if ((error as { code?: string }).code === 'P2002') throw ProblemError.conflict(`Your organisation already has a user with email ${input.email}.`);
+      throw error;
+    }
+  }
+}

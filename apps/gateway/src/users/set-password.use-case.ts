@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { ProblemError } from '@mediation/platform';
+import type { RpcMeta } from '@mediation/protocol';
+import { hashPassword } from './password';
+import { UserRepository, type UserRecord } from './user.repository';
+
+/** An administrator sets a person's local password; it also lifts any lockout. */
+@Injectable()
+export class SetPasswordUseCase {
+  constructor(private readonly users: UserRepository) {}
+
+  async execute(meta: RpcMeta, id: string, password: string): Promise<UserRecord> {
+    const user = await this.users.find(meta.organisationId, id);
+    if (!user) throw ProblemError.notFound('user', id);
+    if (password.toLowerCase() === user.email) throw ProblemError.validation([{ field: 'password', message: 'must not be the email address' }]);
+    const updated = await this.users.update(meta.organisationId, id, { passwordHash: await hashPassword(password), failedSignIns: 0, lockedUntil: null });
+    if (!updated) throw ProblemError.notFound('user', id);
+    return updated;
+  }
+}

@@ -1,0 +1,16 @@
+import { UserViewSchema, type Role, type UserView } from '@mediation/protocol';
+import type { UserRecord } from './user.repository';
+
+export function toUserView(user: UserRecord): UserView {
+  return UserViewSchema.parse({
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles as Role[],
+    status: user.status,
+    contractIds: user.contractIds,
+    hasPassword: user.passwordHash !== null,
+    lockedUntil: user.lockedUntil?.toISOString() ?? null,
+    createdAt: user.createdAt.toISOString(),
+  });
+}

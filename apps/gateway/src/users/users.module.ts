@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { ContractLinks } from './contract-links';
+import { CreateUserUseCase } from './create-user.use-case';
+import { GetMeUseCase } from './get-me.use-case';
+import { GetUserUseCase } from './get-user.use-case';
+import { ListUsersUseCase } from './list-users.use-case';
+import { MeController } from './me.controller';
+import { SetPasswordUseCase } from './set-password.use-case';
+import { UpdateUserUseCase } from './update-user.use-case';
+import { UserRepository } from './user.repository';
+import { UsersController } from './users.controller';
+
+@Module({
+  imports: [OrganisationsModule],
+  controllers: [UsersController, MeController],
+  providers: [UserRepository, ContractLinks, CreateUserUseCase, ListUsersUseCase, GetUserUseCase, UpdateUserUseCase, SetPasswordUseCase, GetMeUseCase],
+  exports: [UserRepository, CreateUserUseCase, SetPasswordUseCase],
+})
+export class UsersModule {}
