@@ -82,7 +82,13 @@ async function waitReady(handle, timeoutMs = 60_000) {
 async function startAll(env, options = {}) {
   const only = options.only ?? SERVICES.map((s) => s.name);
   const handles = SERVICES.filter((s) => only.includes(s.name)).map((s) => startService(s, env, options));
-  await Promise.all(handles.map((h) => waitReady(h, options.readyTimeoutMs)));
+  try {
+    await Promise.all(handles.map((h) => waitReady(h, options.readyTimeoutMs)));
+  } catch (error) {
+    // One failed to start: stop the others rather than leave them running unowned.
+    await Promise.all(handles.map((h) => stopService(h, 5_000)));
+    throw error;
+  }
   return handles;
 }
 

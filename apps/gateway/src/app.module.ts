@@ -1,12 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
+import { AuditController } from './audit/audit.controller';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuditModule } from './audit/audit.module';
 import { AccessGuard } from './auth/access.guard';
-import { AuthenticateUseCase } from './auth/authenticate.use-case';
+import { AuthModule } from './auth/auth.module';
 import { CasesController } from './cases/cases.controller';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
 import { ContractsController } from './contracts/contracts.controller';
+import { TemplatesController } from './contracts/templates.controller';
 import { IDENTITY_SCHEMA, IdentityDatabase } from './database/identity.database';
 import { DocsController } from './docs/docs.controller';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
@@ -33,9 +37,9 @@ export class AppModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [...gatewayInfrastructure(config), OrganisationsModule],
-      controllers: [ReferralsController, CasesController, ReportsController, ContractsController, DocsController],
-      providers: [AuthenticateUseCase, IdempotencyRepository, IdempotentUseCase, { provide: APP_GUARD, useClass: AccessGuard }],
+      imports: [...gatewayInfrastructure(config), OrganisationsModule, AuthModule, AuditModule],
+      controllers: [ReferralsController, CasesController, ReportsController, ContractsController, TemplatesController, DocsController, AuditController],
+      providers: [IdempotencyRepository, IdempotentUseCase, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor }],
     };
   }
 }

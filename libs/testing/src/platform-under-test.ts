@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -75,7 +76,7 @@ export class PlatformUnderTest {
     const platform = new PlatformUnderTest(db, createTestNamespace('e'), mail, 20_000 + Math.floor(Math.random() * 2_000) * 10);
     try {
       for (const handle of await services.startAll(platform.env, { output: 'file', basePort: platform.basePort })) platform.handles.set(handle.name, handle);
-      platform.seed();
+      await platform.seed();
     } catch (error) {
       await platform.shutdown();
       throw error;
@@ -91,17 +92,20 @@ export class PlatformUnderTest {
     return `http://127.0.0.1:${this.basePort}`;
   }
 
-  private seed(): void {
-    const credentials = this.addOrganisation();
+  private async seed(): Promise<void> {
+    const credentials = await this.addOrganisation();
     Object.assign(this, { apiKey: credentials.apiKey, contractId: credentials.contractId, organisationId: credentials.organisationId });
   }
 
-  /** Another provider organisation with its own key and contract, made by the development seed. */
-  addOrganisation(): SeededOrganisation {
+  /**
+   * Another provider organisation with its own key and contract, made by the development seed.
+   * Asynchronous, so this process keeps serving its sockets while the seed runs.
+   */
+  async addOrganisation(): Promise<SeededOrganisation> {
     const dir = mkdtempSync(path.join(tmpdir(), 'mediation-seed-'));
     const out = path.join(dir, 'credentials.json');
     try {
-      execFileSync(process.execPath, [path.join(ROOT, 'dist/apps/gateway/src/ops/dev-seed.js'), '--out', out, '--api-url', this.apiUrl], { env: { ...process.env, ...this.env }, stdio: 'pipe' });
+      await promisify(execFile)(process.execPath, [path.join(ROOT, 'dist/apps/gateway/src/ops/dev-seed.js'), '--out', out, '--api-url', this.apiUrl], { env: { ...process.env, ...this.env } });
       return JSON.parse(readFileSync(out, 'utf8')) as SeededOrganisation;
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ProblemError } from '@mediation/platform';
-import type { CaseView, RpcMeta } from '@mediation/protocol';
+import { inContractScope, type CaseView, type RpcMeta } from '@mediation/protocol';
 import { CaseRepository } from './case.repository';
 import { toCaseView } from './case.view';
 
@@ -10,7 +10,7 @@ export class GetCaseUseCase {
 
   async execute(meta: RpcMeta, caseId: string): Promise<CaseView> {
     const found = await this.cases.findById(meta.organisationId, caseId);
-    if (!found) throw ProblemError.notFound('case', caseId);
+    if (!found || !inContractScope(meta, found.contractId)) throw ProblemError.notFound('case', caseId);
     return toCaseView(found);
   }
 }

@@ -1,6 +1,18 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
-import { ContractListSchema, ContractViewSchema, CreateContractBodySchema, Rpc, type RpcMeta } from '@mediation/protocol';
+import {
+  ContractDefinitionSchema,
+  ContractDetailViewSchema,
+  ContractIdParamsSchema,
+  ContractListSchema,
+  CreateContractBodySchema,
+  OcdsDocumentSchema,
+  OcdsImportQuerySchema,
+  OcdsImportResultSchema,
+  ReplaceContractBodySchema,
+  Rpc,
+  type RpcMeta,
+} from '@mediation/protocol';
 import type { Response } from 'express';
 import { CurrentMeta } from '../auth/principal';
 import { Access } from '../auth/access';
@@ -8,6 +20,9 @@ import { ApiOperation } from '../http/api-operation.decorator';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { ZodPipe } from '../http/zod.pipe';
 import { IdempotentUseCase } from '../idempotency/idempotent.use-case';
+
+const READERS = { roles: ['provider-admin', 'case-manager', 'finance', 'auditor'], scopes: ['contracts:read'] } as const;
+const WRITERS = { roles: ['provider-admin'], scopes: ['contracts:write'] } as const;
 
 @Controller('v1/contracts')
 export class ContractsController {
@@ -19,19 +34,56 @@ export class ContractsController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Create a contract from a template', body: CreateContractBodySchema, response: { status: 201, schema: ContractViewSchema }, idempotent: true })
-  @Access({ roles: ['provider-admin'], scopes: ['contracts:write'] })
+  @ApiOperation({ summary: 'Create a contract from a template (a draft unless `publish` is true)', body: CreateContractBodySchema, response: { status: 201, schema: ContractDetailViewSchema }, idempotent: true })
+  @Access({ roles: [...WRITERS.roles], scopes: [...WRITERS.scopes] })
   async create(@CurrentMeta() meta: RpcMeta, @Body() raw: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     const body = new ZodPipe(CreateContractBodySchema).transform(raw);
     const result = await this.idempotent.execute(meta.organisationId, key, body, () => this.rpc.call(Rpc.intake.createContract, meta, body, this.config.RPC_TIMEOUT_MS));
     res.setHeader('Location', `/v1/contracts/${result.body.id}`);
+    if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
     return result.body;
   }
 
   @Get()
   @ApiOperation({ summary: 'List your contracts', response: { status: 200, schema: ContractListSchema } })
-  @Access({ roles: ['provider-admin', 'case-manager', 'finance', 'auditor'], scopes: ['contracts:read'] })
+  @Access({ roles: [...READERS.roles], scopes: [...READERS.scopes] })
   list(@CurrentMeta() meta: RpcMeta) {
     return this.rpc.call(Rpc.intake.listContracts, meta, {}, this.config.RPC_TIMEOUT_MS);
+  }
+
+  /** The OCID decides: a second import of the same contracting process is a new version, not a second contract. */
+  @Post('import/ocds')
+  @ApiOperation({ summary: 'Import an OCDS release, release package, record or record package as a draft contract (201), or as a new version of the contract with that OCID (200)', body: OcdsDocumentSchema, response: { status: 201, schema: OcdsImportResultSchema } })
+  @Access({ roles: [...WRITERS.roles], scopes: [...WRITERS.scopes] })
+  async importOcds(@CurrentMeta() meta: RpcMeta, @Body() raw: unknown, @Query() rawQuery: unknown, @Res({ passthrough: true }) res: Response) {
+    const options = new ZodPipe(OcdsImportQuerySchema, 'query').transform(rawQuery ?? {});
+    const document = new ZodPipe(OcdsDocumentSchema).transform(raw);
+    const result = await this.rpc.call(Rpc.intake.importOcds, meta, { document, options }, this.config.RPC_TIMEOUT_MS);
+    res.status(result.outcome === 'created' ? 201 : 200);
+    res.setHeader('Location', `/v1/contracts/${result.contract.id}`);
+    return result;
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Read a contract: its current definition, status and versions', response: { status: 200, schema: ContractDetailViewSchema }, params: { id: 'The contract id.' } })
+  @Access({ roles: [...READERS.roles], scopes: [...READERS.scopes] })
+  get(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ContractIdParamsSchema)) params: { id: string }) {
+    return this.rpc.call(Rpc.intake.getContract, meta, { contractId: params.id }, this.config.RPC_TIMEOUT_MS);
+  }
+
+  @Put(':id')
+  @ApiOperation({ summary: 'Replace the contract’s definition: a new version, published at once if the contract is active', body: ReplaceContractBodySchema, response: { status: 200, schema: ContractDetailViewSchema }, params: { id: 'The contract id.' } })
+  @Access({ roles: [...WRITERS.roles], scopes: [...WRITERS.scopes] })
+  replace(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ContractIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
+    const definition = new ZodPipe(ContractDefinitionSchema).transform(raw);
+    return this.rpc.call(Rpc.intake.replaceContract, meta, { contractId: params.id, definition }, this.config.RPC_TIMEOUT_MS);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Publish a draft contract (draft -> active): it takes referrals and its definition is announced', response: { status: 200, schema: ContractDetailViewSchema }, params: { id: 'The contract id.' } })
+  @Access({ roles: [...WRITERS.roles], scopes: [...WRITERS.scopes] })
+  publish(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ContractIdParamsSchema)) params: { id: string }) {
+    return this.rpc.call(Rpc.intake.publishContract, meta, { contractId: params.id }, this.config.RPC_TIMEOUT_MS);
   }
 }

@@ -8,7 +8,7 @@ export function buildOpenApiDocument(version: string, routes: DiscoveredRoute[])
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const op = route.operation!;
-    const parameters: unknown[] = Object.entries(op.params ?? {}).map(([name, description]) => ({ name, in: 'path', required: true, description, schema: { type: 'string', format: 'uuid' } }));
+    const parameters: unknown[] = Object.entries(op.params ?? {}).map(([name, description]) => ({ name, in: 'path', required: true, description, schema: /(^id|Id)$/.test(name) ? { type: 'string', format: 'uuid' } : { type: 'string' } }));
     if (op.idempotent) {
       parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, description: 'Retry safely: the same key and body return the first answer instead of creating twice.', schema: { type: 'string', minLength: 8, maxLength: 200 } });
     }

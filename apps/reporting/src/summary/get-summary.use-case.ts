@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@mediation/platform';
-import type { RpcMeta, SummaryView } from '@mediation/protocol';
+import { inContractScope, type RpcMeta, type SummaryView } from '@mediation/protocol';
 import { ContractCountsRepository } from './contract-counts.repository';
 
 @Injectable()
@@ -11,7 +11,8 @@ export class GetSummaryUseCase {
   ) {}
 
   async execute(meta: RpcMeta): Promise<SummaryView> {
-    const rows = await this.counts.list(meta.organisationId);
+    // A commissioner reads the figures of the contracts they are linked to, and no others.
+    const rows = (await this.counts.list(meta.organisationId)).filter((row) => inContractScope(meta, row.contractId));
     return {
       contracts: rows.map(({ contractId, referralsReceived, casesOpened, casesOpen, deadlinesBreached }) => ({ contractId, referralsReceived, casesOpened, casesOpen, deadlinesBreached })),
       generatedAt: this.clock.now().toISOString(),

@@ -1,6 +1,6 @@
 import { CaseOpenedV1 } from './casework.events';
 import type { EventDefinition } from './define-event';
-import { ContractPublishedV1, ReferralCaseLinkedV1, ReferralReceivedV1 } from './intake.events';
+import { ContractPublishedV1, ContractPublishedV2, ReferralCaseLinkedV1, ReferralReceivedV1 } from './intake.events';
 import { DeliverySentV1 } from './notify.events';
 import { DeadlineBreachedV1, DeadlineSetV1 } from './scheduling.events';
 
@@ -9,6 +9,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ReferralReceivedV1,
   ReferralCaseLinkedV1,
   ContractPublishedV1,
+  ContractPublishedV2,
   CaseOpenedV1,
   DeadlineSetV1,
   DeadlineBreachedV1,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ContractDefinitionSchema } from '../contracts/contract-definition.schema';
 import { defineEvent } from './define-event';
 
 export const ReferrerSchema = z
@@ -64,4 +65,19 @@ export const ContractPublishedV1 = defineEvent({
       version: z.number().int().positive().describe('The contract version this event publishes.'),
     })
     .describe('intake.contract.published.v1 data'),
+});
+
+/** v2 carries the whole definition, so other services keep their own projection of each contract's rules. */
+export const ContractPublishedV2 = defineEvent({
+  type: 'intake.contract.published.v2',
+  description: 'A contract version was published (draft -> active, or a change to an active contract, or an import into one); data carries the full definition of that version. Replaces v1, which is no longer published.',
+  schema: z
+    .object({
+      contractId: z.uuid().describe('The contract.'),
+      version: z.number().int().positive().describe('The version published; cases opened from now on keep it.'),
+      status: z.enum(['active', 'suspended', 'ended']).describe('The contract status when published.'),
+      template: z.string().nullable().describe('The template the contract was made from, if any.'),
+      definition: ContractDefinitionSchema,
+    })
+    .describe('intake.contract.published.v2 data'),
 });

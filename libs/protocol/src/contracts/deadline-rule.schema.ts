@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { BasisSchema, KeySchema, LabelSchema } from './basis.schema';
+
+/** `<aggregate>.<what happened>` in the domain's words, e.g. `referral.received`, `case.opened`, `mediation.held`. */
+export const DomainEventNameSchema = z
+  .string()
+  .regex(/^[a-z][a-z-]*\.[a-z][a-z-]*$/, 'must look like <aggregate>.<event>, e.g. referral.received')
+  .describe('A domain event that starts or stops a clock, e.g. `referral.received`, `case.opened`, `mediation.held`, `certificate.issued`.');
+
+export const DayKindSchema = z.enum(['calendar', 'working']).describe('Calendar days, or working days (Monday to Friday less England and Wales bank holidays and the contract’s closure days).');
+
+export const DueSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('calendar-days').describe('The kind of due time.'), days: z.number().int().nonnegative().max(3660).describe('Calendar days after the start.') }).strict().describe('Due N calendar days after the start event.'),
+    z.object({ kind: z.literal('working-days').describe('The kind of due time.'), days: z.number().int().nonnegative().max(2600).describe('Working days after the start.') }).strict().describe('Due N working days after the start event.'),
+    z
+      .object({
+        kind: z.literal('before-date-field').describe('The kind of due time.'),
+        field: KeySchema.describe('A date or datetime field of the referral form, e.g. `hearingDate`.'),
+        days: z.number().int().nonnegative().max(3660).describe('How many days before that date.'),
+        dayKind: DayKindSchema.default('calendar'),
+      })
+      .strict()
+      .describe('Due N days before a date given on the referral, e.g. a hearing.'),
+  ])
+  .describe('When the clock runs out.');
+export type Due = z.infer<typeof DueSchema>;
+
+export const ReminderSchema = z
+  .object({
+    days: z.number().int().positive().max(365).describe('How long before the due time.'),
+    dayKind: DayKindSchema.default('working'),
+  })
+  .strict()
+  .describe('A reminder before a deadline falls due.');
+
+export const DeadlineRuleSchema = z
+  .object({
+    key: KeySchema.describe('The rule’s key, e.g. `initial-contact`.'),
+    label: LabelSchema,
+    startEvent: DomainEventNameSchema.describe('The event that starts the clock.'),
+    stopEvent: DomainEventNameSchema.describe('The event that meets the deadline and stops the clock.'),
+    startsFromField: KeySchema.optional().describe('A date field of the referral form the clock counts from instead of the start event’s time, e.g. the date the local authority was told (`laInformedDate`).'),
+    due: DueSchema,
+    startsInOfficeHours: z.boolean().default(false).describe('A start outside the service line’s office hours counts from the next opening.'),
+    reminders: z.array(ReminderSchema).max(5).default([]).describe('Reminders before it falls due.'),
+    basis: BasisSchema,
+  })
+  .strict()
+  .describe('A clock on a case: what starts it, what stops it, when it is due and why.');
+export type DeadlineRule = z.infer<typeof DeadlineRuleSchema>;
