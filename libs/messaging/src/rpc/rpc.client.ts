@@ -21,7 +21,8 @@ export class RpcClient {
       throw ProblemError.unavailable(
         noResponders
           ? `The ${definition.service} service is not running; try again shortly.`
-          : `The ${definition.service} service did not answer within ${timeoutMs} ms; try again shortly.`,
+          : // A request that timed out may still be processed: say so, and how to retry without a duplicate.
+            `The ${definition.service} service did not answer within ${timeoutMs} ms. The request may still have been processed: retry with the same Idempotency-Key to be safe.`,
       );
     }
     const reply = RpcReplySchema.parse(JSON.parse(raw));
