@@ -48,12 +48,11 @@ export function canonicalJson(value: Json | Date): string {
   return `{${members.join(',')}}`;
 }
 
-/** sha256(prev_hash || canonical JSON of the entry's fields), hex. */
-export function chainHash(prevHash: string, fields: AuditFields): string {
+/** sha256 of the canonical JSON of the entry's own fields (all but its place in the chain), hex. */
+export function contentHash(fields: Omit<AuditFields, 'sequence'>): string {
   const hashed: Record<string, Json> = {
     id: fields.id,
     organisationId: fields.organisationId,
-    sequence: fields.sequence,
     occurredAt: fields.occurredAt.toISOString(),
     actorId: fields.actorId,
     actorType: fields.actorType,
@@ -68,7 +67,15 @@ export function chainHash(prevHash: string, fields: AuditFields): string {
     accessReason: fields.accessReason,
     dataCategories: [...fields.dataCategories],
   };
-  return createHash('sha256').update(prevHash).update(canonicalJson(hashed)).digest('hex');
+  return createHash('sha256').update(canonicalJson(hashed)).digest('hex');
+}
+
+/**
+ * sha256(prev_hash || sequence || ':' || content hash), hex: plain ASCII, so PostgreSQL computes the
+ * same link inside the one statement that appends the entry (see AuditEntryRepository.append).
+ */
+export function chainHash(prevHash: string, fields: AuditFields): string {
+  return createHash('sha256').update(`${prevHash}${fields.sequence}:${contentHash(fields)}`).digest('hex');
 }
 
 /** The next link: the entry at `sequence` after the head, hashed onto it. */

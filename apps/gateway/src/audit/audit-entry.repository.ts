@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditEntry, Prisma } from '../generated/prisma/client';
 import { IdentityDatabase } from '../database/identity.database';
-import type { ChainedEntry } from './audit-chain';
+import { GENESIS_HASH, type AuditFields, type ChainedEntry } from './audit-chain';
 
 export interface ChainHead {
   lastSequence: number;
@@ -26,21 +26,49 @@ export class AuditEntryRepository {
   constructor(private readonly db: IdentityDatabase) {}
 
   /**
-   * Appends one entry in a transaction that holds the organisation's chain head (created on first use)
-   * with a row lock, so concurrent writers take turns and the chain never forks.
+   * Appends one entry as a single statement: PostgreSQL locks the organisation's chain head, links the
+   * entry onto it (the same hash as chainHash) and moves the head, so the lock is held for the length of
+   * one statement, not for round trips to this process, and concurrent writers cannot fork the chain.
    */
-  append(organisationId: string, next: (head: ChainHead) => ChainedEntry): Promise<ChainedEntry> {
-    return this.db.run(async (tx) => {
-      const [head] = await tx.$queryRaw<{ last_sequence: bigint; last_hash: string }[]>`
-        INSERT INTO "identity"."audit_chain_head" (organisation_id, last_sequence, last_hash, updated_at)
-        VALUES (${organisationId}::uuid, 0, ${'0'.repeat(64)}, now())
-        ON CONFLICT (organisation_id) DO UPDATE SET organisation_id = EXCLUDED.organisation_id
-        RETURNING last_sequence, last_hash`;
-      const entry = next({ lastSequence: Number(head.last_sequence), lastHash: head.last_hash });
-      await tx.auditEntry.create({ data: { ...entry, sequence: BigInt(entry.sequence), actorRoles: [...entry.actorRoles], dataCategories: [...entry.dataCategories] } });
-      await tx.auditChainHead.update({ where: { organisationId }, data: { lastSequence: BigInt(entry.sequence), lastHash: entry.hash, updatedAt: entry.occurredAt } });
-      return entry;
-    });
+  async append(fields: Omit<AuditFields, 'sequence'>, hashOfContent: string): Promise<ChainedEntry> {
+    await this.db.$executeRawUnsafe(
+      `INSERT INTO "identity"."audit_chain_head" (organisation_id, last_sequence, last_hash, updated_at) VALUES ($1::uuid, 0, $2, now()) ON CONFLICT (organisation_id) DO NOTHING`,
+      fields.organisationId,
+      GENESIS_HASH,
+    );
+    const [linked] = await this.db.$queryRawUnsafe<{ sequence: bigint; prev_hash: string; hash: string }[]>(
+      `WITH old AS (
+         SELECT last_sequence, last_hash FROM "identity"."audit_chain_head" WHERE organisation_id = $1::uuid FOR UPDATE
+       ), moved AS (
+         UPDATE "identity"."audit_chain_head" h
+            SET last_sequence = old.last_sequence + 1,
+                last_hash = encode(sha256(convert_to(old.last_hash || (old.last_sequence + 1)::text || ':' || $2, 'UTF8')), 'hex'),
+                updated_at = now()
+           FROM old
+          WHERE h.organisation_id = $1::uuid
+         RETURNING h.last_sequence AS sequence, old.last_hash AS prev_hash, h.last_hash AS hash
+       )
+       INSERT INTO "identity"."audit_entry" (id, organisation_id, sequence, occurred_at, actor_id, actor_type, actor_roles, action, resource_type, resource_id, outcome, client_ip, user_agent, correlation_id, access_reason, data_categories, prev_hash, hash)
+       SELECT $3::uuid, $1::uuid, moved.sequence, $4, $5, $6, $7::text[], $8, $9, $10, $11, $12, $13, $14, $15, $16::text[], moved.prev_hash, moved.hash FROM moved
+       RETURNING sequence, prev_hash, hash`,
+      fields.organisationId,
+      hashOfContent,
+      fields.id,
+      fields.occurredAt,
+      fields.actorId,
+      fields.actorType,
+      [...fields.actorRoles],
+      fields.action,
+      fields.resourceType,
+      fields.resourceId,
+      fields.outcome,
+      fields.clientIp,
+      fields.userAgent,
+      fields.correlationId,
+      fields.accessReason,
+      [...fields.dataCategories],
+    );
+    return { ...fields, sequence: Number(linked.sequence), prevHash: linked.prev_hash, hash: linked.hash };
   }
 
   /** Every organisation with a chain, or with entries (even if its head is gone). */
