@@ -23,7 +23,7 @@ export const Jobs = {
   sweepDeadlines: defineJob(QUEUES.deadlines, 'sweep-deadlines', z.object({})),
   /** Sends one outbound message with retries. */
   sendDelivery: defineJob(QUEUES.deliveries, 'send-delivery', z.object({ deliveryId: z.uuid(), organisationId: z.uuid() })),
-  /** Every second: enqueues deliveries whose job was never added (the process died after commit) or Redis lost. */
+  /** Every 15 seconds: enqueues deliveries whose job was never added (the process died after commit) or Redis lost. */
   sweepDeliveries: defineJob(QUEUES.deliveries, 'sweep-deliveries', z.object({})),
 } as const;
 

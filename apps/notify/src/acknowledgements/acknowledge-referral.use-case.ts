@@ -15,7 +15,7 @@ export interface ReferralReceivedFacts {
 
 /**
  * Makes the acknowledgement email for a new referral, in the caller's transaction, and queues
- * it once that commits. Should the queueing be lost, the sweeper queues it within a second.
+ * it once that commits. Should the queueing be lost, the sweeper queues it within 15 seconds.
  */
 @Injectable()
 export class AcknowledgeReferralUseCase {

@@ -27,7 +27,8 @@ export class SmtpMailer extends Mailer implements OnModuleDestroy {
   ) {
     super();
     // Short timeouts: a hung server should fail the attempt and let the job retry, not hold a worker.
-    this.transport = createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+    // Pooled: a new SMTP session per message made notify the busiest service under load.
+    this.transport = createTransport({ url: smtpUrl, pool: true, maxConnections: 4, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
   }
 
   async send(mail: OutgoingMail): Promise<void> {
