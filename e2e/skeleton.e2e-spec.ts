@@ -69,10 +69,11 @@ describe('the walking skeleton: a referral walks through every service', () => {
 
     // The case and its clock are set by different services; both land within moments of each other.
     const caseView = await waitUntil(async () => {
-      const res = await platform.request<{ id: string; deadlines: { rule: string; status: string; dueAt: string; startedAt: string }[] }>('GET', `/v1/cases/${seen}`);
+      const res = await platform.request<{ id: string; contractVersion: number | null; deadlines: { rule: string; status: string; dueAt: string; startedAt: string }[] }>('GET', `/v1/cases/${seen}`);
       return res.status === 200 && res.body.deadlines.length > 0 ? res : undefined;
     }, { what: 'the case to show its deadline' });
     expect(caseView.body.deadlines).toHaveLength(1);
+    expect(caseView.body).toMatchObject({ contractVersion: 1 });
     const [deadline] = caseView.body.deadlines;
     expect(deadline).toMatchObject({ rule: 'initial-contact', status: 'pending' });
     expect(new Date(deadline.dueAt).getTime() - new Date(deadline.startedAt).getTime()).toBe(14 * 24 * 3600 * 1000);
@@ -99,7 +100,7 @@ describe('the walking skeleton: a referral walks through every service', () => {
     await waitUntil(async () => ((await trail(accepted.id)).deadlines === 1 ? true : undefined), { what: 'the first delivery to be handled' });
 
     // Publish the stored event again under a new message id, so JetStream's own dedup does not hide it.
-    const [row] = await platform.sql<{ subject: string; envelope: object }>(`SELECT subject, envelope FROM intake.outbox WHERE envelope->>'type' = 'intake.referral.received.v1' AND envelope->>'subject' = $1`, [accepted.id]);
+    const [row] = await platform.sql<{ subject: string; envelope: object }>(`SELECT subject, envelope FROM intake.outbox WHERE envelope->>'type' = 'intake.referral.received.v2' AND envelope->>'subject' = $1`, [accepted.id]);
     await jetstream(nc).publish(row.subject, JSON.stringify(row.envelope), { msgID: randomUUID() });
 
     await waitUntil(async () => {
@@ -149,11 +150,11 @@ describe('the walking skeleton: a referral walks through every service', () => {
   });
 
   it('a message that fails its schema lands in the DLQ with the reason', async () => {
-    const subject = platform.ns.names.event(platform.organisationId, 'intake.referral.received.v1');
+    const subject = platform.ns.names.event(platform.organisationId, 'intake.referral.received.v2');
     const h = headers();
-    await jetstream(nc).publish(subject, JSON.stringify({ specversion: '1.0', type: 'intake.referral.received.v1', data: { referralId: 'not-a-uuid' } }), { msgID: randomUUID(), headers: h });
+    await jetstream(nc).publish(subject, JSON.stringify({ specversion: '1.0', type: 'intake.referral.received.v2', data: { referralId: 'not-a-uuid' } }), { msgID: randomUUID(), headers: h });
     const jsm = await jetstreamManager(nc);
-    const dlqSubject = platform.ns.names.dlq('casework', platform.ns.names.durable('casework', 'intake.referral.received.v1'));
+    const dlqSubject = platform.ns.names.dlq('casework', platform.ns.names.durable('casework', 'intake.referral.received.v2'));
     const letter = await waitUntil(async () => (await jsm.streams.getMessage(platform.ns.names.dlqStream, { last_by_subj: dlqSubject }).catch(() => null)) ?? undefined, { what: 'the DLQ message' });
     expect(letter.header.get('Dlq-Reason')).toMatch(/^schema: envelope/);
     expect(letter.header.get('Dlq-Reason')).toContain('id');

@@ -392,7 +392,7 @@ const POLL_SQL = `
     FROM casework.outbox WHERE envelope->>'type' = 'casework.case.opened.v1' AND envelope->'data'->>'referralId' = ANY($1::text[])
   UNION ALL
   SELECT 'intake', id::text, envelope->>'type', envelope->>'subject', NULL, NULL, NULL
-    FROM intake.outbox WHERE envelope->>'type' = 'intake.referral.received.v1' AND envelope->>'subject' = ANY($2::text[])
+    FROM intake.outbox WHERE envelope->>'type' = 'intake.referral.received.v2' AND envelope->>'subject' = ANY($2::text[])
   UNION ALL
   SELECT DISTINCT 'deadline', NULL::text, NULL::text, NULL::text, case_id::text, NULL::text, NULL::float8
     FROM scheduling.deadline WHERE organisation_id = $3::uuid AND case_id = ANY($4::uuid[])
@@ -404,7 +404,7 @@ const POLL_SQL = `
     FROM reporting.inbox WHERE event_id = ANY($6::uuid[])`;
 
 const CASE_OPENED = 'casework.case.opened.v1';
-const REFERRAL_RECEIVED = 'intake.referral.received.v1';
+const REFERRAL_RECEIVED = 'intake.referral.received.v2';
 class CompletionObserver {
   /** referral id -> what is known of it */
   referrals = new Map();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
-import { CaseOpenedV1, uuidv7, type EventData, type EventEnvelope, type ReferralReceivedV1 } from '@mediation/protocol';
+import { CaseOpenedV1, uuidv7, type EventData, type EventEnvelope, type ReferralReceivedV2 } from '@mediation/protocol';
 import type { CaseworkTx } from '../database/casework.database';
 import { CaseRepository } from './case.repository';
 
@@ -14,7 +14,7 @@ export class OpenCaseUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(tx: CaseworkTx, referral: EventEnvelope<EventData<typeof ReferralReceivedV1>>): Promise<void> {
+  async execute(tx: CaseworkTx, referral: EventEnvelope<EventData<typeof ReferralReceivedV2>>): Promise<void> {
     const opened = await this.cases.createForReferral(tx, {
       id: uuidv7(),
       organisationId: referral.organisationid,
@@ -22,6 +22,7 @@ export class OpenCaseUseCase {
       referralId: referral.data.referralId,
       reference: referral.data.reference,
       serviceLine: referral.data.serviceLine,
+      contractVersion: referral.data.contractVersion,
       status: 'referred',
       openedAt: this.clock.now(),
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock, ProblemError, parseOrThrow } from '@mediation/platform';
-import { inContractScope, ReferralReceivedV1, uuidv7, type ContractDefinition, type CreateReferralBody, type ReferralView, type RpcMeta } from '@mediation/protocol';
+import { inContractScope, ReferralReceivedV2, uuidv7, type ContractDefinition, type CreateReferralBody, type ReferralView, type RpcMeta } from '@mediation/protocol';
 import { ContractRepository } from '../contracts/contract.repository';
 import { compileReferralForm } from '../contracts/form-schema';
 import { IntakeDatabase } from '../database/intake.database';
@@ -52,7 +52,7 @@ export class SubmitReferralUseCase {
         receivedAt,
       });
       await this.events.append(tx, {
-        definition: ReferralReceivedV1,
+        definition: ReferralReceivedV2,
         data: {
           referralId: referral.id,
           reference: referral.reference,
@@ -62,6 +62,7 @@ export class SubmitReferralUseCase {
           referrer: body.referrer,
           parties: body.parties,
           receivedAt: receivedAt.toISOString(),
+          contractVersion: referral.contractVersion,
         },
         subject: referral.id,
         organisationId: meta.organisationId,

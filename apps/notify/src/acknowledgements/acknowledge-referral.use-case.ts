@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { HandlerContext } from '@mediation/messaging';
-import { uuidv7, type EventData, type EventEnvelope, type ReferralReceivedV1 } from '@mediation/protocol';
+import { uuidv7, type EventData, type EventEnvelope, type ReferralReceivedV2 } from '@mediation/protocol';
 import type { NotifyTx } from '../database/notify.database';
 import { DeliveryQueue } from '../deliveries/delivery-queue';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
@@ -10,7 +10,7 @@ export interface ReferralReceivedFacts {
   eventId: string;
   organisationId: string;
   correlationId: string;
-  referral: EventData<typeof ReferralReceivedV1>;
+  referral: EventData<typeof ReferralReceivedV2>;
 }
 
 /**
@@ -41,6 +41,6 @@ export class AcknowledgeReferralUseCase {
   }
 }
 
-export function referralReceivedFacts(event: EventEnvelope<EventData<typeof ReferralReceivedV1>>): ReferralReceivedFacts {
+export function referralReceivedFacts(event: EventEnvelope<EventData<typeof ReferralReceivedV2>>): ReferralReceivedFacts {
   return { eventId: event.id, organisationId: event.organisationid, correlationId: event.correlationid, referral: event.data };
 }

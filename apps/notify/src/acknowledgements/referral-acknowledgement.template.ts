@@ -1,8 +1,8 @@
-import type { EventData, ReferralReceivedV1 } from '@mediation/protocol';
+import type { EventData, ReferralReceivedV2 } from '@mediation/protocol';
 
 export const REFERRAL_ACKNOWLEDGEMENT = 'referral-acknowledgement';
 
-type Referral = EventData<typeof ReferralReceivedV1>;
+type Referral = EventData<typeof ReferralReceivedV2>;
 
 const londonDateTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'full', timeStyle: 'short' });
 

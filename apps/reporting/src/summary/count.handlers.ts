@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EventConsumer, type EventHandler } from '@mediation/messaging';
-import { CaseOpenedV1, DeadlineBreachedV1, ReferralReceivedV1, type EventEnvelope } from '@mediation/protocol';
+import { CaseOpenedV1, DeadlineBreachedV1, ReferralReceivedV2, type EventEnvelope } from '@mediation/protocol';
 import type { ReportingTx } from '../database/reporting.database';
 import { CountEventUseCase } from './count-event.use-case';
 
 @Injectable()
 @EventConsumer()
-export class ReferralReceivedCounter implements EventHandler<typeof ReferralReceivedV1, ReportingTx> {
-  readonly consumes = ReferralReceivedV1;
+export class ReferralReceivedCounter implements EventHandler<typeof ReferralReceivedV2, ReportingTx> {
+  readonly consumes = ReferralReceivedV2;
   constructor(private readonly count: CountEventUseCase) {}
   handle(event: EventEnvelope<{ contractId: string }>, tx: ReportingTx) {
     return this.count.execute(tx, event, { referralsReceived: 1 });

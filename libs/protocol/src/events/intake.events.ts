@@ -42,6 +42,15 @@ export const ReferralReceivedV1 = defineEvent({
     .describe('intake.referral.received.v1 data'),
 });
 
+/** v1 plus the contract version the referral was validated against, so the case can keep it. */
+export const ReferralReceivedV2 = defineEvent({
+  type: 'intake.referral.received.v2',
+  description: 'A referral was accepted by intake and stored, under a given version of its contract; casework opens a case from it and notify acknowledges it.',
+  schema: ReferralReceivedV1.schema
+    .extend({ contractVersion: z.number().int().positive().describe('The contract version the referral was made under; the case keeps it.') })
+    .describe('intake.referral.received.v2 data'),
+});
+
 export const ReferralCaseLinkedV1 = defineEvent({
   type: 'intake.referral.case-linked.v1',
   description: 'Intake recorded the case that casework opened for a referral.',

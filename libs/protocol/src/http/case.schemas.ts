@@ -22,6 +22,7 @@ export const CaseViewSchema = z
     referralId: z.uuid().describe('The referral it was opened from.'),
     contractId: z.uuid().describe('The contract.'),
     serviceLine: z.string().describe('The service line.'),
+    contractVersion: z.number().int().nullable().describe('The contract version the case was opened under; its rules apply to the case.'),
     status: z.enum(['referred']).describe('Where the case stands.'),
     openedAt: z.iso.datetime({ offset: true }).describe('When it was opened.'),
   })
