@@ -1,0 +1,3 @@
+export * from './bank-holidays';
+export * from './london-time';
+export * from './working-calendar';

@@ -1,0 +1,74 @@
+import { SHIPPED_BANK_HOLIDAYS } from './bank-holidays';
+import { addDaysToDate, atLondonTime, londonDate, londonTime, londonWeekday } from './london-time';
+
+const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+export type Weekday = (typeof DAY_NAMES)[number];
+
+/** Openings per weekday in London wall-clock time, the shape a contract's service line carries. */
+export type WeeklyOpenings = Partial<Record<Weekday, readonly { open: string; close: string }[]>>;
+
+/** 09:00 to 17:00, Monday to Friday: the housing specification's referral hours. */
+export const NINE_TO_FIVE_WEEKDAYS: WeeklyOpenings = Object.fromEntries(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'].map((day) => [day, [{ open: '09:00', close: '17:00' }]]));
+
+/** Far enough for any clock these contracts run (the longest is months), short enough to stop a bad calendar. */
+const SEARCH_LIMIT_DAYS = 3 * 366;
+
+/**
+ * Working days are Monday to Friday, less England and Wales bank holidays and the contract's own
+ * closure days. Arithmetic is on London dates, so a clock keeps its wall-clock time across the
+ * clock changes.
+ */
+export class WorkingCalendar {
+  private readonly closed: ReadonlySet<string>;
+
+  constructor(bankHolidays: ReadonlySet<string> = SHIPPED_BANK_HOLIDAYS, closureDays: Iterable<string> = []) {
+    this.closed = new Set([...bankHolidays, ...closureDays]);
+  }
+
+  isWorkingDay(date: string): boolean {
+    const weekday = londonWeekday(date);
+    return weekday !== 0 && weekday !== 6 && !this.closed.has(date);
+  }
+
+  /** The first working day strictly after a London date. */
+  nextWorkingDay(date: string): string {
+    let day = date;
+    for (let i = 0; i < SEARCH_LIMIT_DAYS; i += 1) {
+      day = addDaysToDate(day, 1);
+      if (this.isWorkingDay(day)) return day;
+    }
+    throw new Error(`no working day within ${SEARCH_LIMIT_DAYS} days of ${date}: check the closure days`);
+  }
+
+  /** `n` working days after the London date of `start` (that day not counted), at the same London time. */
+  addWorkingDays(start: Date, n: number): Date {
+    let day = londonDate(start);
+    for (let i = 0; i < n; i += 1) day = this.nextWorkingDay(day);
+    return atLondonTime(day, londonTime(start));
+  }
+
+  /** `n` calendar days after `start`, at the same London wall-clock time. */
+  addCalendarDays(start: Date, n: number): Date {
+    return atLondonTime(addDaysToDate(londonDate(start), n), londonTime(start));
+  }
+
+  /**
+   * When a clock started by something received at `receivedAt` starts: at once if the office is open
+   * then, otherwise at the next opening on a working day (a referral at 17:30 on a Friday before a
+   * bank holiday Monday starts at 09:00 on Tuesday).
+   */
+  clockStart(receivedAt: Date, openings: WeeklyOpenings): Date {
+    let day = londonDate(receivedAt);
+    const time = londonTime(receivedAt);
+    for (let i = 0; i < SEARCH_LIMIT_DAYS; i += 1) {
+      if (this.isWorkingDay(day)) {
+        for (const opening of [...(openings[DAY_NAMES[londonWeekday(day)]] ?? [])].sort((a, b) => a.open.localeCompare(b.open))) {
+          if (i === 0 && time >= opening.open && time < opening.close) return receivedAt;
+          if (i > 0 || time < opening.open) return atLondonTime(day, opening.open);
+        }
+      }
+      day = addDaysToDate(day, 1);
+    }
+    throw new Error('the office hours have no opening on any working day');
+  }
+}
