@@ -1,3 +1,4 @@
+import type { AuditPage } from '@mediation/protocol';
 import { PlatformUnderTest } from '@mediation/testing';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -9,18 +10,6 @@ jest.setTimeout(180_000);
 
 const CLI = path.resolve(__dirname, '../dist/apps/gateway/src/ops/cli.js');
 
-interface AuditEntry {
-  sequence: number;
-  actorId: string;
-  actorType: string;
-  action: string;
-  resourceType: string | null;
-  resourceId: string | null;
-  outcome: number;
-  clientIp: string | null;
-  userAgent: string | null;
-  correlationId: string | null;
-}
 
 describe('the audit trail and the ops CLI, against the running platform', () => {
   let platform: PlatformUnderTest;
@@ -71,7 +60,7 @@ describe('the audit trail and the ops CLI, against the running platform', () => 
     const submitted = await platform.request<{ id: string }>('POST', '/v1/referrals', referral(), as(council));
     expect(submitted.status).toBe(201);
 
-    const trail = await platform.request<{ items: AuditEntry[] }>('GET', `/v1/audit?resourceId=${submitted.body.id}`, undefined, as(auditor));
+    const trail = await platform.request<AuditPage>('GET', `/v1/audit?resourceId=${submitted.body.id}`, undefined, as(auditor));
     expect(trail.status).toBe(200);
     expect(trail.body.items).toEqual([
       expect.objectContaining({
@@ -99,10 +88,10 @@ describe('the audit trail and the ops CLI, against the running platform', () => 
     expect((await platform.request('POST', '/v1/referrals', { ...referral(), summary: undefined }, as(council))).status).toBe(400);
 
     const filter = `actorId=api-key:${council.id}&action=${encodeURIComponent('POST /v1/referrals')}`;
-    const first = await platform.request<{ items: AuditEntry[]; nextCursor: string | null }>('GET', `/v1/audit?${filter}&limit=1`, undefined, as(auditor));
+    const first = await platform.request<AuditPage>('GET', `/v1/audit?${filter}&limit=1`, undefined, as(auditor));
     expect(first.body.items.map((e) => e.outcome)).toEqual([400]);
     expect(first.body.nextCursor).not.toBeNull();
-    const second = await platform.request<{ items: AuditEntry[]; nextCursor: string | null }>('GET', `/v1/audit?${filter}&limit=1&cursor=${first.body.nextCursor}`, undefined, as(auditor));
+    const second = await platform.request<AuditPage>('GET', `/v1/audit?${filter}&limit=1&cursor=${first.body.nextCursor}`, undefined, as(auditor));
     expect(second.body.items.map((e) => e.outcome)).toEqual([201]);
     expect(second.body.items[0].sequence).toBeLessThan(first.body.items[0].sequence);
     expect(second.body.nextCursor).toBeNull();
@@ -118,7 +107,7 @@ describe('the audit trail and the ops CLI, against the running platform', () => 
     expect(await cli('api-key', 'revoke', '--id', council.id)).toMatchObject({ code: 0, stdout: expect.stringContaining(`revoked API key ${council.id}`) });
     expect((await platform.request('GET', `/v1/referrals/${randomUUID()}`, undefined, as(council))).status).toBe(401);
 
-    const trail = await platform.request<{ items: AuditEntry[] }>('GET', `/v1/audit?resourceId=${council.id}`, undefined, as(auditor));
+    const trail = await platform.request<AuditPage>('GET', `/v1/audit?resourceId=${council.id}`, undefined, as(auditor));
     expect(trail.body.items.map((e) => [e.action, e.actorType, e.outcome])).toEqual([
       ['cli api-key revoke', 'system', 200],
       ['cli api-key create', 'system', 201],
@@ -134,7 +123,7 @@ describe('the audit trail and the ops CLI, against the running platform', () => 
     const auditor = { authorization: `Bearer ${await signIn('audrey@provider.example')}` };
     const caseManager = { authorization: `Bearer ${await signIn('casey@provider.example')}` };
 
-    const trail = await platform.request<{ items: AuditEntry[] }>('GET', `/v1/audit?action=${encodeURIComponent('cli user create')}`, undefined, auditor);
+    const trail = await platform.request<AuditPage>('GET', `/v1/audit?action=${encodeURIComponent('cli user create')}`, undefined, auditor);
     expect(trail.status).toBe(200);
     expect(trail.body.items.map((e) => [e.resourceType, e.outcome])).toEqual([
       ['user', 201],
