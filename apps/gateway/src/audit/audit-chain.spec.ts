@@ -1,5 +1,11 @@
-import { canonicalJson, chainHash, GENESIS_HASH, link, type AuditFields, type ChainedEntry } from './audit-chain';
+import { canonicalJson, chainHash, GENESIS_HASH, type AuditFields, type ChainedEntry } from './audit-chain';
 import { ChainVerifier } from './chain-verifier';
+
+/** The next link, as PostgreSQL makes it in AuditEntryRepository.append: the entry at `sequence` after the head, hashed onto it. */
+function link(head: { lastSequence: number; lastHash: string }, fields: Omit<AuditFields, 'sequence'>): ChainedEntry {
+  const entry = { ...fields, sequence: head.lastSequence + 1 };
+  return { ...entry, prevHash: head.lastHash, hash: chainHash(head.lastHash, entry) };
+}
 
 const ORG = '0190a000-0000-7000-8000-000000000001';
 

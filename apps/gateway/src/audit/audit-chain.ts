@@ -77,9 +77,3 @@ export function contentHash(fields: Omit<AuditFields, 'sequence'>): string {
 export function chainHash(prevHash: string, fields: AuditFields): string {
   return createHash('sha256').update(`${prevHash}${fields.sequence}:${contentHash(fields)}`).digest('hex');
 }
-
-/** The next link: the entry at `sequence` after the head, hashed onto it. */
-export function link(head: { lastSequence: number; lastHash: string }, fields: Omit<AuditFields, 'sequence'>): ChainedEntry {
-  const entry = { ...fields, sequence: head.lastSequence + 1 };
-  return { ...entry, prevHash: head.lastHash, hash: chainHash(head.lastHash, entry) };
-}

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
+import type { Counter } from 'prom-client';
 import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { MetricsService } from '@mediation/platform';
@@ -39,6 +40,7 @@ export class EventConsumerHost {
   private readonly subscriptions: Subscription[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private readonly inbox: string;
+  private readonly consumed: Counter;
 
   constructor(
     private readonly nats: NatsConnectionService,
@@ -48,6 +50,7 @@ export class EventConsumerHost {
     private readonly discovery: DiscoveryService,
   ) {
     this.inbox = `${quoteIdent(options.schema)}.inbox`;
+    this.consumed = this.metrics.counter('events_consumed_total', 'Events consumed, by outcome', ['type', 'outcome']);
   }
 
   /** Finds every provider marked `@EventConsumer()`; a duplicate or an event with no schema stops the boot. */
@@ -138,13 +141,13 @@ export class EventConsumerHost {
       for (const action of afterCommit) {
         void action().catch((error: Error) => this.logger.warn(`${sub.durable}: after-commit action failed (its sweeper will catch up): ${error.message}`));
       }
-      this.metrics.counter('events_consumed_total', 'Events consumed, by outcome', ['type', 'outcome']).inc({ type, outcome: handled ? 'handled' : 'duplicate' });
+      this.consumed.inc({ type, outcome: handled ? 'handled' : 'duplicate' });
     } catch (error) {
       const reason = (error as Error).message ?? String(error);
       if (error instanceof PermanentEventError) return this.deadLetter(sub, msg, `permanent: ${reason}`, 'permanent');
       if (msg.info.deliveryCount >= MAX_DELIVERIES) return this.deadLetter(sub, msg, `gave up after ${msg.info.deliveryCount} deliveries: ${reason}`, 'exhausted');
       this.logger.warn(`${sub.durable}: event ${msg.seq} failed (delivery ${msg.info.deliveryCount}), retrying: ${reason}`);
-      this.metrics.counter('events_consumed_total', 'Events consumed, by outcome', ['type', 'outcome']).inc({ type, outcome: 'retried' });
+      this.consumed.inc({ type, outcome: 'retried' });
       msg.nak(redeliveryDelayMs(msg.info.deliveryCount));
     } finally {
       clearInterval(heartbeat);
@@ -171,7 +174,7 @@ export class EventConsumerHost {
       await sendToDeadLetter(this.nats.jetstream, this.nats.names.dlq(this.options.service, sub.durable), msg, { reason, consumer: sub.durable });
       msg.term(reason.slice(0, 200));
       this.logger.error(`${sub.durable}: event ${msg.seq} sent to the DLQ: ${reason}`);
-      this.metrics.counter('events_consumed_total', 'Events consumed, by outcome', ['type', 'outcome']).inc({ type: sub.handler.consumes.type, outcome: `dlq-${outcome}` });
+      this.consumed.inc({ type: sub.handler.consumes.type, outcome: `dlq-${outcome}` });
     } catch (error) {
       // Could not reach the DLQ: leave the message for redelivery rather than lose it.
       this.logger.error(`${sub.durable}: could not dead-letter event ${msg.seq}: ${(error as Error).message}`);
