@@ -15,3 +15,170 @@ export const CaseOpenedV1 = defineEvent({
     })
     .describe('casework.case.opened.v1 data'),
 });
+
+/** A calendar date (YYYY-MM-DD) or an ISO datetime given on the referral form, keyed by field. */
+const CaseDatesSchema = z
+  .record(z.string().max(64), z.string().max(40))
+  .describe('The date and datetime answers of the referral form that are not special-category or criminal-offence data, keyed by field (e.g. `hearingDate`, `laInformedDate`); deadline rules count to or from them.');
+
+const StaffRefSchema = z
+  .object({
+    staffId: z.uuid().describe('The member of staff (a scheduling staff profile).'),
+    name: z.string().describe('Their name.'),
+    email: z.email().describe('Where reminders go.'),
+  })
+  .describe('A member of staff.');
+
+/** v1 plus what scheduling needs to start the contract's clocks without asking anyone. */
+export const CaseOpenedV2 = defineEvent({
+  type: 'casework.case.opened.v2',
+  description: 'A case was opened from a referral, under a given contract version; scheduling starts the clocks whose start event is `referral.received` or `case.opened`, and reporting counts it.',
+  schema: CaseOpenedV1.schema
+    .extend({
+      contractVersion: z.number().int().positive().describe('The contract version the case runs under; its deadline rules apply.'),
+      receivedAt: z.iso.datetime({ offset: true }).describe('When the referral was received.'),
+      clockStartsAt: z.iso.datetime({ offset: true }).describe('When office-hours clocks start: `receivedAt`, or the next opening of the service line when it arrived outside office hours.'),
+      dates: CaseDatesSchema,
+    })
+    .describe('casework.case.opened.v2 data'),
+});
+
+/**
+ * A fact that starts or stops a contract clock, named as deadline rules name them
+ * (`contact.made`, `certificate.issued`, `mediation.declined`, `report.sent`, `case.closed` ...).
+ */
+export const CaseMilestoneV1 = defineEvent({
+  type: 'casework.case.milestone.v1',
+  description: 'Something happened on a case that a contract clock may start or stop on; scheduling matches `milestone` against each deadline rule’s start and stop events.',
+  schema: z
+    .object({
+      caseId: z.uuid().describe('The case.'),
+      contractId: z.uuid().describe('The contract.'),
+      milestone: z.string().regex(/^[a-z][a-z-]*\.[a-z][a-z-]*$/).describe('The domain event, e.g. `contact.made`, `certificate.issued`, `mediation.declined`, `mediation.delayed`, `conditions.completed`, `report.sent`, `case.closed`.'),
+      occurredAt: z.iso.datetime({ offset: true }).describe('When it happened (may be earlier than when it was recorded).'),
+      recordedAt: z.iso.datetime({ offset: true }).describe('When casework recorded it.'),
+      source: z.string().max(200).describe('What recorded it, e.g. `status:contacted`, `certificate:<id>`, `delivery:<id>`.'),
+    })
+    .describe('casework.case.milestone.v1 data'),
+});
+
+export const CaseStatusChangedV1 = defineEvent({
+  type: 'casework.case.status-changed.v1',
+  description: 'A case moved from one status to another along its template’s workflow.',
+  schema: z
+    .object({
+      caseId: z.uuid().describe('The case.'),
+      contractId: z.uuid().describe('The contract.'),
+      from: z.string().describe('The status before.'),
+      to: z.string().describe('The status after.'),
+      reason: z.string().optional().describe('Why, when one was given.'),
+      changedAt: z.iso.datetime({ offset: true }).describe('When.'),
+    })
+    .describe('casework.case.status-changed.v1 data'),
+});
+
+export const CaseClosedV1 = defineEvent({
+  type: 'casework.case.closed.v1',
+  description: 'A case was closed with an outcome from its service line; reporting counts outcomes, billing prices it, casework issues the case report and the survey.',
+  schema: z
+    .object({
+      caseId: z.uuid().describe('The case.'),
+      contractId: z.uuid().describe('The contract.'),
+      serviceLine: z.string().describe('The service line.'),
+      reference: z.string().describe('The case reference.'),
+      outcome: z.string().describe('The outcome key from the service line.'),
+      outcomeExpected: z.boolean().describe('Whether the outcome counts toward the expected-outcome KPI.'),
+      closedAt: z.iso.datetime({ offset: true }).describe('When it closed.'),
+      timesReopened: z.number().int().nonnegative().describe('How often the case had been reopened before this closure.'),
+    })
+    .describe('casework.case.closed.v1 data'),
+});
+
+export const CaseReopenedV1 = defineEvent({
+  type: 'casework.case.reopened.v1',
+  description: 'A closed case was reopened (counted as reopened when within 12 months of its closure).',
+  schema: z
+    .object({
+      caseId: z.uuid().describe('The case.'),
+      contractId: z.uuid().describe('The contract.'),
+      previouslyClosedAt: z.iso.datetime({ offset: true }).describe('When it had closed.'),
+      reopenedAt: z.iso.datetime({ offset: true }).describe('When it was reopened.'),
+      countsAsReopened: z.boolean().describe('True when reopened within 12 months of the closure, so the reopened-rate KPI counts it.'),
+      reason: z.string().describe('Why.'),
+    })
+    .describe('casework.case.reopened.v1 data'),
+});
+
+export const CaseDatesChangedV1 = defineEvent({
+  type: 'casework.case.dates-changed.v1',
+  description: 'A date on a case changed (e.g. the court moved the hearing); scheduling reschedules the deadlines counted to or from it.',
+  schema: z
+    .object({
+      caseId: z.uuid().describe('The case.'),
+      contractId: z.uuid().describe('The contract.'),
+      dates: CaseDatesSchema,
+      changed: z.array(z.string()).describe('The keys that changed.'),
+      changedAt: z.iso.datetime({ offset: true }).describe('When.'),
+    })
+    .describe('casework.case.dates-changed.v1 data'),
+});
+
+export const CaseAssignedV1 = defineEvent({
+  type: 'casework.case.assigned.v1',
+  description: 'A member of staff was assigned to a case; scheduling counts it in their caseload and sends them the case’s reminders.',
+  schema: z
+    .object({
+      caseId: z.uuid().describe('The case.'),
+      contractId: z.uuid().describe('The contract.'),
+      assignmentId: z.uuid().describe('The assignment.'),
+      role: z.enum(['case-manager', 'mediator', 'professional-witness']).describe('What they do on the case.'),
+      staff: StaffRefSchema,
+      assignedAt: z.iso.datetime({ offset: true }).describe('When.'),
+    })
+    .describe('casework.case.assigned.v1 data'),
+});
+
+export const CaseUnassignedV1 = defineEvent({
+  type: 'casework.case.unassigned.v1',
+  description: 'A member of staff was taken off a case.',
+  schema: z
+    .object({
+      caseId: z.uuid().describe('The case.'),
+      contractId: z.uuid().describe('The contract.'),
+      assignmentId: z.uuid().describe('The assignment ended.'),
+      staffId: z.uuid().describe('The member of staff.'),
+      endedAt: z.iso.datetime({ offset: true }).describe('When.'),
+    })
+    .describe('casework.case.unassigned.v1 data'),
+});
+
+export const CaseReportIssuedV1 = defineEvent({
+  type: 'casework.case.report-issued.v1',
+  description: 'The case report PDF was produced; notify emails it (fetched with `casework.get-case-report`) to the referring officer.',
+  schema: z
+    .object({
+      caseId: z.uuid().describe('The case.'),
+      contractId: z.uuid().describe('The contract.'),
+      reportId: z.uuid().describe('The report.'),
+      reference: z.string().describe('The case reference, quoted in the email.'),
+      recipient: z.object({ name: z.string().describe('Name.'), email: z.email().describe('Address.') }).describe('The referring officer.'),
+      issuedAt: z.iso.datetime({ offset: true }).describe('When.'),
+    })
+    .describe('casework.case.report-issued.v1 data'),
+});
+
+export const SurveyIssuedV1 = defineEvent({
+  type: 'casework.survey.issued.v1',
+  description: 'A satisfaction survey was issued to a party of a closed case; notify emails them the link.',
+  schema: z
+    .object({
+      surveyId: z.uuid().describe('The survey invitation.'),
+      caseId: z.uuid().describe('The case.'),
+      contractId: z.uuid().describe('The contract.'),
+      reference: z.string().describe('The case reference.'),
+      recipient: z.object({ name: z.string().describe('Name.'), email: z.email().describe('Address.') }).describe('The party.'),
+      link: z.url().describe('The link with its token; the token is the only credential, so it is never logged.'),
+      expiresAt: z.iso.datetime({ offset: true }).describe('When the link stops working.'),
+    })
+    .describe('casework.survey.issued.v1 data'),
+});

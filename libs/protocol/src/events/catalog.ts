@@ -1,8 +1,8 @@
-import { CaseOpenedV1 } from './casework.events';
+import { CaseAssignedV1, CaseClosedV1, CaseDatesChangedV1, CaseMilestoneV1, CaseOpenedV1, CaseOpenedV2, CaseReopenedV1, CaseReportIssuedV1, CaseStatusChangedV1, CaseUnassignedV1, SurveyIssuedV1 } from './casework.events';
 import type { EventDefinition } from './define-event';
 import { ContractPublishedV1, ContractPublishedV2, ReferralCaseLinkedV1, ReferralReceivedV1, ReferralReceivedV2 } from './intake.events';
 import { DeliverySentV1 } from './notify.events';
-import { DeadlineBreachedV1, DeadlineSetV1 } from './scheduling.events';
+import { DeadlineBreachedV1, DeadlineDueSoonV1, DeadlineMetV1, DeadlineRescheduledV1, DeadlineSetV1 } from './scheduling.events';
 
 /** Every event type on the backbone. Publishing or consuming a type missing here fails at boot. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -12,8 +12,21 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ContractPublishedV1,
   ContractPublishedV2,
   CaseOpenedV1,
+  CaseOpenedV2,
+  CaseMilestoneV1,
+  CaseStatusChangedV1,
+  CaseClosedV1,
+  CaseReopenedV1,
+  CaseDatesChangedV1,
+  CaseAssignedV1,
+  CaseUnassignedV1,
+  CaseReportIssuedV1,
+  SurveyIssuedV1,
   DeadlineSetV1,
   DeadlineBreachedV1,
+  DeadlineDueSoonV1,
+  DeadlineMetV1,
+  DeadlineRescheduledV1,
   DeliverySentV1,
 ];
 

@@ -47,7 +47,11 @@ export const ReferralReceivedV2 = defineEvent({
   type: 'intake.referral.received.v2',
   description: 'A referral was accepted by intake and stored, under a given version of its contract; casework opens a case from it and notify acknowledges it.',
   schema: ReferralReceivedV1.schema
-    .extend({ contractVersion: z.number().int().positive().describe('The contract version the referral was made under; the case keeps it.') })
+    .extend({
+      contractVersion: z.number().int().positive().describe('The contract version the referral was made under; the case keeps it.'),
+      clockStartsAt: z.iso.datetime({ offset: true }).optional().describe('When office-hours clocks start: `receivedAt`, or the next opening of the service line when the referral arrived outside office hours. Absent from events published before it existed: use `receivedAt`.'),
+      dates: z.record(z.string().max(64), z.string().max(40)).optional().describe('The date and datetime answers of the form that are not special-category or criminal-offence data, keyed by field; deadline rules count to or from them.'),
+    })
     .describe('intake.referral.received.v2 data'),
 });
 

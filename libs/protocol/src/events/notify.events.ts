@@ -12,6 +12,7 @@ export const DeliverySentV1 = defineEvent({
       to: z.string().describe('The recipient address.'),
       subjectLine: z.string().optional().describe('The email subject line.'),
       referralId: z.uuid().optional().describe('The referral it concerns.'),
+      caseId: z.uuid().optional().describe('The case it concerns; casework keeps it in the case’s communications log.'),
       sentAt: z.iso.datetime({ offset: true }).describe('When the server accepted it.'),
     })
     .describe('notify.delivery.sent.v1 data'),
