@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { failBoot, runService } from '@mediation/platform';
 import { AppModule } from './app.module';
@@ -14,6 +15,8 @@ async function main() {
     port: config.PORT,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     configure: (app) => {
+      // Audit and per-IP rate limits need the client's address, not the proxy's.
+      (app as NestExpressApplication).set('trust proxy', config.TRUST_PROXY);
       const routes = discoverRoutes(app);
       assertRoutesDeclared(routes);
       SwaggerModule.setup('docs', app, buildOpenApiDocument('1', routes) as unknown as OpenAPIObject, { jsonDocumentUrl: 'docs/openapi.json' });

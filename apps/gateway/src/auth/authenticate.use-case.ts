@@ -3,6 +3,7 @@ import { Clock, ProblemError } from '@mediation/platform';
 import { ROLES, type Role } from '@mediation/protocol';
 import { decodeJwt, type JWTPayload } from 'jose';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
+import { SessionRevocations } from '../sessions/session-revocations';
 import { SESSION_ISSUER, SessionTokens } from '../sessions/session-tokens';
 import { UserRepository } from '../users/user.repository';
 import { parseApiKey, secretMatches } from './api-key';
@@ -22,6 +23,7 @@ export class AuthenticateUseCase {
     private readonly keys: ApiKeyRepository,
     private readonly users: UserRepository,
     private readonly sessions: SessionTokens,
+    private readonly revocations: SessionRevocations,
     private readonly oidc: OidcVerifier,
     private readonly clock: Clock,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -41,6 +43,7 @@ export class AuthenticateUseCase {
     }
     if (claims.iss === SESSION_ISSUER) {
       const session = await this.sessions.verify(token);
+      await this.revocations.assertNotRevoked(session.tokenId);
       return this.person(session.organisationId, { id: session.userId });
     }
     const identity = await this.oidc.verify(token, claims.iss);

@@ -1,4 +1,4 @@
-import { loadServiceConfig } from '@mediation/platform';
+import { loadServiceConfig, RedisEnvSchema } from '@mediation/platform';
 import { z } from 'zod';
 
 const production = process.env.NODE_ENV === 'production';
@@ -17,6 +17,22 @@ export const loadGatewayConfig = () =>
     SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(3_600).default(900),
     RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
     PUBLIC_URL: z.url().optional(),
+    ...RedisEnvSchema.shape,
+    /** Requests per minute for one API key or one signed-in person, across every gateway replica. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(3_000),
+    /** Requests per minute from one client IP to the public routes (surveys and the like). */
+    RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+    /** Sign-in attempts per minute from one client IP: slows password guessing across accounts (the per-account lockout stops it on one). */
+    SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    /**
+     * Express `trust proxy`: which hops' X-Forwarded-For to believe, so audit and rate limits see the
+     * client's address and not the load balancer's. `loopback` by default; a hop count, a subnet list,
+     * `true` or `false` otherwise.
+     */
+    TRUST_PROXY: z
+      .string()
+      .default('loopback')
+      .transform((value): boolean | number | string => (value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value)),
   });
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

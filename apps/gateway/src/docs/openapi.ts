@@ -21,7 +21,11 @@ export function buildOpenApiDocument(version: string, routes: DiscoveredRoute[])
       parameters,
       ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(op.body, 'input') } } } } : {}),
       responses: {
-        [op.response.status]: { description: 'Success', content: { 'application/json': { schema: toJsonSchema(op.response.schema, 'output') } } },
+        [op.response.status]: op.response.binary
+          ? { description: 'Success: the file', content: { [op.response.binary]: { schema: { type: 'string', format: 'binary' } } } }
+          : op.response.schema
+            ? { description: 'Success', content: { 'application/json': { schema: toJsonSchema(op.response.schema, 'output') } } }
+            : { description: 'Success, no content' },
         400: problem('Invalid input: `errors` names each field'),
         ...(route.isPublic ? {} : { 401: problem('Missing, unknown, revoked or expired credentials'), 403: problem('Your role or scopes do not allow this route') }),
         ...(op.params ? { 404: problem('Not found in your organisation') } : {}),

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 export interface ApiOperationSpec {
   summary: string;
   body?: z.ZodType;
-  response: { status: number; schema: z.ZodType };
+  /** No schema for an answer without a body (204); `binary` for a file such as a PDF (its media type). */
+  response: { status: number; schema?: z.ZodType; binary?: string };
   /** Path parameters and what they are. */
   params?: Record<string, string>;
   /** Accepts an Idempotency-Key header. */

@@ -15,6 +15,12 @@ export interface SessionClaims {
   roles: Role[];
 }
 
+/** What a verified token says, plus what signing out needs: its id and when it expires. */
+export interface VerifiedSession extends SessionClaims {
+  tokenId: string;
+  expiresAt: Date;
+}
+
 /** Short-lived HS256 bearer tokens for people who signed in with a local password. */
 @Injectable()
 export class SessionTokens {
@@ -43,12 +49,12 @@ export class SessionTokens {
   }
 
   /** The claims of a token this gateway signed and that is still valid, or a 401 saying why not. */
-  async verify(token: string): Promise<SessionClaims> {
+  async verify(token: string): Promise<VerifiedSession> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: SESSION_ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: this.clock.now(), requiredClaims: ['sub', 'exp', 'org'] });
+      const { payload } = await jwtVerify(token, this.key, { issuer: SESSION_ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: this.clock.now(), requiredClaims: ['sub', 'exp', 'org', 'jti'] });
       const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is Role => (ROLES as readonly unknown[]).includes(role)) : [];
-      if (typeof payload.org !== 'string' || !payload.sub) throw new Error('claims');
-      return { userId: payload.sub, organisationId: payload.org, roles };
+      if (typeof payload.org !== 'string' || !payload.sub || !payload.jti || !payload.exp) throw new Error('claims');
+      return { userId: payload.sub, organisationId: payload.org, roles, tokenId: payload.jti, expiresAt: new Date(payload.exp * 1000) };
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw ProblemError.unauthenticated('The sign-in token has expired; sign in again.');
       throw ProblemError.unauthenticated('The sign-in token is not valid.');

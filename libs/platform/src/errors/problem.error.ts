@@ -22,6 +22,10 @@ export class ProblemError extends Error {
     return new ProblemError({ type: PROBLEM_TYPES.unavailable, title: 'Service unavailable', status: 503, detail });
   }
 
+  static tooManyRequests(detail: string): ProblemError {
+    return new ProblemError({ type: PROBLEM_TYPES.tooManyRequests, title: 'Too many requests', status: 429, detail });
+  }
+
   static unauthenticated(detail: string): ProblemError {
     return new ProblemError({ type: PROBLEM_TYPES.unauthenticated, title: 'Unauthenticated', status: 401, detail });
   }

@@ -31,6 +31,7 @@ export const PROBLEM_TYPES = {
   forbidden: 'https://mediation.example/problems/forbidden',
   notFound: 'https://mediation.example/problems/not-found',
   conflict: 'https://mediation.example/problems/conflict',
+  tooManyRequests: 'https://mediation.example/problems/too-many-requests',
   unavailable: 'https://mediation.example/problems/service-unavailable',
   internal: 'https://mediation.example/problems/internal',
 } as const;

@@ -1,0 +1,71 @@
+import { PlatformUnderTest } from '@mediation/testing';
+
+jest.setTimeout(180_000);
+
+interface Problem {
+  type: string;
+  status: number;
+  detail: string;
+}
+
+/** Rate limits, the sign-in throttle, signing out and the client address behind a proxy. */
+describe('the gateway protects itself and its users', () => {
+  let platform: PlatformUnderTest;
+  let org: { organisationSlug: string; adminEmail: string; adminPassword: string; apiKey: string };
+
+  beforeAll(async () => {
+    platform = await PlatformUnderTest.start({ env: { SIGN_IN_PER_MINUTE: '3', RATE_LIMIT_PER_MINUTE: '60' } });
+    org = (await platform.addOrganisation()) as unknown as typeof org;
+  });
+
+  afterAll(async () => {
+    await platform?.shutdown();
+  });
+
+  const signIn = (password: string, clientIp: string) =>
+    platform.request<{ token: string } & Problem>('POST', '/v1/sessions', { organisation: org.organisationSlug, email: org.adminEmail, password }, { authorization: '', 'x-forwarded-for': clientIp });
+
+  it('a client guessing passwords gets 429 with Retry-After after 3 attempts a minute, while another address still signs in', async () => {
+    const guesses = [];
+    for (let i = 0; i < 4; i += 1) guesses.push(await signIn(`wrong-${i}`, '203.0.113.7'));
+    expect(guesses.slice(0, 3).map((r) => r.status)).toEqual([401, 401, 401]);
+    expect(guesses[3].status).toBe(429);
+    expect(guesses[3].body).toMatchObject({ type: 'https://mediation.example/problems/too-many-requests', status: 429 });
+    expect(Number(guesses[3].headers.get('retry-after'))).toBeGreaterThan(0);
+    // The proxy in front (loopback, trusted) says this is someone else: their own bucket.
+    const elsewhere = await signIn(org.adminPassword, '198.51.100.20');
+    expect(elsewhere.status).toBe(201);
+  });
+
+  it('a signed-out token stops working at once; signing out needs a sign-in token', async () => {
+    const session = await signIn(org.adminPassword, '198.51.100.21');
+    expect(session.status).toBe(201);
+    const me = () => platform.request<Problem>('GET', '/v1/me', undefined, { authorization: `Bearer ${session.body.token}` });
+    expect((await me()).status).toBe(200);
+    const out = await platform.request('DELETE', '/v1/sessions/current', undefined, { authorization: `Bearer ${session.body.token}` });
+    expect(out.status).toBe(204);
+    const after = await me();
+    expect(after.status).toBe(401);
+    expect(after.body.detail).toMatch(/signed out/);
+    const withKey = await platform.request<Problem>('DELETE', '/v1/sessions/current');
+    expect(withKey.status).toBe(403);
+  });
+
+  it('an API key past its limit gets 429, and another provider’s key is not slowed by it', async () => {
+    const first = await platform.request('GET', '/v1/me');
+    expect(first.headers.get('ratelimit-limit')).toBe('60');
+    const remaining = Number(first.headers.get('ratelimit-remaining'));
+    let refusedAfter = -1;
+    for (let i = 0; i <= remaining; i += 1) {
+      const res = await platform.request<Problem>('GET', '/v1/me');
+      if (res.status === 429) {
+        refusedAfter = i;
+        expect(res.body.detail).toMatch(/More than 60 requests/);
+        break;
+      }
+    }
+    expect(refusedAfter).toBe(remaining);
+    const other = await platform.request('GET', '/v1/me', undefined, { authorization: `Bearer ${org.apiKey}` });
+    expect(other.status).toBe(200);
+  });
+});
