@@ -33,3 +33,15 @@ export function addDaysToDate(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+/** The last millisecond of a London date: "within 30 days" runs to the end of the 30th day. */
+export function endOfLondonDay(date: string): Date {
+  return new Date(atLondonTime(addDaysToDate(date, 1), '00:00').getTime() - 1);
+}
+
+/** The London date `months` calendar months after a London date; a day the month lacks becomes its last (31 December + 2 months = 28 or 29 February). */
+export function addMonthsToDate(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10);
+}

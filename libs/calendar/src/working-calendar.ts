@@ -40,6 +40,35 @@ export class WorkingCalendar {
     throw new Error(`no working day within ${SEARCH_LIMIT_DAYS} days of ${date}: check the closure days`);
   }
 
+  /** The first working day strictly before a London date. */
+  previousWorkingDay(date: string): string {
+    let day = date;
+    for (let i = 0; i < SEARCH_LIMIT_DAYS; i += 1) {
+      day = addDaysToDate(day, -1);
+      if (this.isWorkingDay(day)) return day;
+    }
+    throw new Error(`no working day within ${SEARCH_LIMIT_DAYS} days before ${date}: check the closure days`);
+  }
+
+  /** The London date `n` working days after a London date (that day not counted). */
+  addWorkingDaysToDate(date: string, n: number): string {
+    let day = date;
+    for (let i = 0; i < n; i += 1) day = this.nextWorkingDay(day);
+    return day;
+  }
+
+  /** The London date `n` working days before a London date (that day not counted); 0 is the date itself. */
+  subtractWorkingDaysFromDate(date: string, n: number): string {
+    let day = date;
+    for (let i = 0; i < n; i += 1) day = this.previousWorkingDay(day);
+    return day;
+  }
+
+  /** The date itself when it is a working day, else the next working day. */
+  onOrNextWorkingDay(date: string): string {
+    return this.isWorkingDay(date) ? date : this.nextWorkingDay(date);
+  }
+
   /** `n` working days after the London date of `start` (that day not counted), at the same London time. */
   addWorkingDays(start: Date, n: number): Date {
     let day = londonDate(start);

@@ -14,17 +14,25 @@ function defineJob<S extends z.ZodType>(queue: string, name: string, schema: S):
 export const QUEUES = {
   deadlines: 'deadlines',
   deliveries: 'deliveries',
+  staff: 'staff',
+  retention: 'retention',
 } as const;
 
 export const Jobs = {
   /** Fires one deadline at its due time; PostgreSQL holds the truth, the job is only the alarm. */
-  fireDeadline: defineJob(QUEUES.deadlines, 'fire-deadline', z.object({ deadlineId: z.uuid(), organisationId: z.uuid() })),
+  fireDeadline: defineJob(QUEUES.deadlines, 'fire-deadline', z.object({ deadlineId: z.uuid(), organisationId: z.uuid(), revision: z.number().int().positive().optional() })),
+  /** Rings one reminder of a pending deadline (due-soon); a stale revision is a no-op. */
+  remindDeadline: defineJob(QUEUES.deadlines, 'remind-deadline', z.object({ deadlineId: z.uuid(), organisationId: z.uuid(), revision: z.number().int().positive(), reminder: z.number().int().nonnegative() })),
   /** Every minute: fires what Redis lost or what came due while no worker ran. */
   sweepDeadlines: defineJob(QUEUES.deadlines, 'sweep-deadlines', z.object({})),
   /** Sends one outbound message with retries. */
   sendDelivery: defineJob(QUEUES.deliveries, 'send-delivery', z.object({ deliveryId: z.uuid(), organisationId: z.uuid() })),
   /** Every 15 seconds: enqueues deliveries whose job was never added (the process died after commit) or Redis lost. */
   sweepDeliveries: defineJob(QUEUES.deliveries, 'sweep-deliveries', z.object({})),
+  /** Daily at 07:00 London: warns of accreditations and checks expiring within 30 days (and those just expired). */
+  warnExpiringAccreditations: defineJob(QUEUES.staff, 'warn-expiring-accreditations', z.object({})),
+  /** Daily at 03:30 London (casework): anonymises closed cases past their service line's dataRetentionMonths, unless held. */
+  anonymiseExpiredCases: defineJob(QUEUES.retention, 'anonymise-expired-cases', z.object({})),
 } as const;
 
 export const JOB_CATALOG: readonly JobDefinition[] = Object.values(Jobs);

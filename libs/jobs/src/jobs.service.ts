@@ -32,6 +32,8 @@ export class JobsService implements OnModuleInit {
   private readonly producerConnection: IORedis;
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
+  /** Each worker's own connection: BullMQ does not close a connection it was given, so shutdown does. */
+  private readonly workerConnections: IORedis[] = [];
 
   constructor(
     @Inject(JOBS_OPTIONS) private readonly options: JobsOptionsConfig,
@@ -51,7 +53,7 @@ export class JobsService implements OnModuleInit {
     this.lifecycle.onShutdown(ShutdownPhase.CloseWorkers, 'bullmq workers', () => Promise.all(this.workers.map((w) => w.close())).then(() => undefined));
     this.lifecycle.onShutdown(ShutdownPhase.DisconnectRedis, 'redis', async () => {
       await Promise.all([...this.queues.values()].map((q) => q.close()));
-      await Promise.all([this.connection.quit().catch(() => undefined), this.producerConnection.quit().catch(() => undefined)]);
+      await Promise.all([this.connection, this.producerConnection, ...this.workerConnections].map((c) => c.quit().catch(() => undefined)));
     });
   }
 
@@ -94,7 +96,9 @@ export class JobsService implements OnModuleInit {
       if (!definition) throw new Error(`no handler for job ${job.name}`);
       await handlers[job.name](definition.schema.parse(job.data), job.id ?? '');
     };
-    const worker = new Worker(queueName, processor, { connection: this.connection.duplicate(), prefix: this.prefix, concurrency });
+    const connection = this.connection.duplicate();
+    this.workerConnections.push(connection);
+    const worker = new Worker(queueName, processor, { connection, prefix: this.prefix, concurrency });
     worker.on('failed', (job, error) => this.logger.warn(`${queueName}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
     worker.on('error', (error) => this.logger.warn(`${queueName} worker: ${error.message}`));
     this.workers.push(worker);

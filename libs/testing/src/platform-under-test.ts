@@ -74,7 +74,8 @@ export class PlatformUnderTest {
   /** `env` overrides the services' environment, e.g. a tight sign-in limit for the test that proves it. */
   static async start(options: { env?: Record<string, string> } = {}): Promise<PlatformUnderTest> {
     const [db, mail] = await Promise.all([createTestDatabase('e2e'), mailcatcher.startMailCatcher({ smtpPort: 0, httpPort: 0 })]);
-    const platform = new PlatformUnderTest(db, createTestNamespace('e'), mail, 20_000 + Math.floor(Math.random() * 2_000) * 10);
+    // Ports stay below 32768, where Linux picks ephemeral ports for outgoing connections, so none is ever taken.
+    const platform = new PlatformUnderTest(db, createTestNamespace('e'), mail, 20_000 + Math.floor(Math.random() * 1_200) * 10);
     platform.overrides = options.env ?? {};
     try {
       for (const handle of await services.startAll(platform.env, { output: 'file', basePort: platform.basePort })) platform.handles.set(handle.name, handle);

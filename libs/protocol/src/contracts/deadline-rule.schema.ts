@@ -22,6 +22,16 @@ export const DueSchema = z
       })
       .strict()
       .describe('Due N days before a date given on the referral, e.g. a hearing.'),
+    z
+      .object({
+        kind: z.literal('later-of-months').describe('The kind of due time.'),
+        field: KeySchema.describe('A date field of the referral form, e.g. `decisionLetterDate`.'),
+        fieldMonths: z.number().int().nonnegative().max(36).describe('Months after that date.'),
+        startMonths: z.number().int().nonnegative().max(36).describe('Months after the start event (e.g. the certificate date).'),
+        tribunalTime: z.enum(['send']).optional().describe('`send`: the SEND tribunal’s time rules (HESC Rules 2008 r.12): an end from 25 December to 1 January moves to the first working day after 1 January, an end in August to the first working day in September, an end on a non-working day to the next working day; due by 17:00.'),
+      })
+      .strict()
+      .describe('Due at the later of N months after a date on the referral and M months after the start event, e.g. a SEND appeal.'),
   ])
   .describe('When the clock runs out.');
 export type Due = z.infer<typeof DueSchema>;
@@ -44,6 +54,7 @@ export const DeadlineRuleSchema = z
     due: DueSchema,
     startsInOfficeHours: z.boolean().default(false).describe('A start outside the service line’s office hours counts from the next opening.'),
     reminders: z.array(ReminderSchema).max(5).default([]).describe('Reminders before it falls due.'),
+    kind: z.enum(['provider', 'informational']).default('provider').describe('`provider`: the provider’s own clock, breached when missed; `informational`: someone else’s (e.g. the family’s appeal deadline), shown but never breached against the provider.'),
     basis: BasisSchema,
   })
   .strict()

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { BasisSchema, CalendarDateSchema, KeySchema, LabelSchema, uniqueKeys } from './basis.schema';
-import { DeadlineRuleSchema } from './deadline-rule.schema';
+import { DeadlineRuleSchema, DomainEventNameSchema } from './deadline-rule.schema';
 import { ReferralFormSchema } from './form.schema';
+import { WorkflowSchema } from './workflow.schema';
 import { KpiSchema } from './kpi.schema';
 import { PricingSchema } from './pricing.schema';
 
@@ -30,6 +31,7 @@ export const OutcomeSchema = z
   })
   .strict()
   .describe('A way a case can close.');
+export type Outcome = z.infer<typeof OutcomeSchema>;
 
 export const CaseTypeSchema = z.object({ key: KeySchema, label: LabelSchema, description: z.string().trim().max(1000).optional().describe('What such a case is.') }).strict().describe('A kind of case.');
 
@@ -39,6 +41,7 @@ export const SessionTypeSchema = z
     label: LabelSchema,
     mode: z.enum(['remote', 'in-person', 'either']).describe('How it is held.'),
     durationMinutes: z.number().int().positive().max(1440).optional().describe('Typical length.'),
+    heldMilestone: DomainEventNameSchema.optional().describe('The milestone a held session of this kind reaches, e.g. `mediation.held` (scheduling.session.held.v1 carries it to the deadline engine).'),
   })
   .strict()
   .describe('A kind of session (mediation, visit, witnessing, meeting).');
@@ -102,13 +105,15 @@ export const ServiceLineSchema = z
     sessionNotice: z.object({ minWorkingDays: z.number().int().positive().max(60).describe('Parties are told the date at least this many working days ahead.'), basis: BasisSchema }).strict().optional().describe('Notice of a session’s date.'),
     reportRecipients: z.array(ReportRecipientSchema).max(50).default([]).describe('Who receives which reports.'),
     dataRetentionMonths: z.number().int().positive().max(1200).describe('How long case data is kept after closure, in months.'),
+    duplicateWindowDays: z.number().int().positive().max(3650).default(90).describe('Referrals naming the same parties and address within this many days are flagged as possible duplicates (default 90).'),
+    workflow: WorkflowSchema.optional().describe('The statuses and moves of a case on this line; absent means the standard workflow (referred -> accepted -> contacted -> in-progress -> closed, reopened to in-progress).'),
   })
   .strict()
   .superRefine((line, ctx) => {
     const fields = new Map(line.form.fields.map((f) => [f.key, f]));
     const isDateField = (key: string) => ['date', 'datetime'].includes(fields.get(key)?.type ?? '');
     line.deadlineRules.forEach((rule, index) => {
-      if (rule.due.kind === 'before-date-field' && !isDateField(rule.due.field)) {
+      if ((rule.due.kind === 'before-date-field' || rule.due.kind === 'later-of-months') && !isDateField(rule.due.field)) {
         ctx.addIssue({ code: 'custom', path: ['deadlineRules', index, 'due', 'field'], message: `must name a date or datetime field of the form; "${rule.due.field}" is not one` });
       }
       if (rule.startsFromField && !isDateField(rule.startsFromField)) {

@@ -3,7 +3,7 @@ import { defineEvent } from './define-event';
 
 export const CaseOpenedV1 = defineEvent({
   type: 'casework.case.opened.v1',
-  description: 'A case was opened from a referral; scheduling starts its clocks and reporting counts it.',
+  description: 'A case was opened from a referral. No longer published: v2 replaced it (it adds the contract version, the clock start and the form dates); kept in the catalogue for anyone replaying old streams.',
   schema: z
     .object({
       caseId: z.uuid().describe('The case.'),
@@ -181,4 +181,20 @@ export const SurveyIssuedV1 = defineEvent({
       expiresAt: z.iso.datetime({ offset: true }).describe('When the link stops working.'),
     })
     .describe('casework.survey.issued.v1 data'),
+});
+
+/** A repeat referral of a matter whose case is still open: no second case, the referral joins the first. */
+export const CaseReferralLinkedV1 = defineEvent({
+  type: 'casework.case.referral-linked.v1',
+  description: 'A referral with the same external reference as an open case of the same contract was linked to that case instead of opening a new one; intake can record the case on the referral.',
+  schema: z
+    .object({
+      caseId: z.uuid().describe('The open case the referral joined.'),
+      contractId: z.uuid().describe('The contract.'),
+      referralId: z.uuid().describe('The later referral.'),
+      reference: z.string().describe('The later referral’s reference.'),
+      externalReference: z.string().describe('The external reference they share.'),
+      linkedAt: z.iso.datetime({ offset: true }).describe('When.'),
+    })
+    .describe('casework.case.referral-linked.v1 data'),
 });

@@ -1,7 +1,9 @@
-import { CaseAssignedV1, CaseClosedV1, CaseDatesChangedV1, CaseMilestoneV1, CaseOpenedV1, CaseOpenedV2, CaseReopenedV1, CaseReportIssuedV1, CaseStatusChangedV1, CaseUnassignedV1, SurveyIssuedV1 } from './casework.events';
+import { CaseAssignedV1, CaseClosedV1, CaseDatesChangedV1, CaseMilestoneV1, CaseOpenedV1, CaseOpenedV2, CaseReferralLinkedV1, CaseReopenedV1, CaseReportIssuedV1, CaseStatusChangedV1, CaseUnassignedV1, SurveyIssuedV1 } from './casework.events';
+import { CaseAnonymisedV1, CaseLegalHoldChangedV1 } from './casework-retention.events';
 import type { EventDefinition } from './define-event';
-import { ContractPublishedV1, ContractPublishedV2, ReferralCaseLinkedV1, ReferralReceivedV1, ReferralReceivedV2 } from './intake.events';
+import { ContractPublishedV1, ContractPublishedV2, ReferralAnonymisedV1, ReferralCaseLinkedV1, ReferralDuplicateFlaggedV1, ReferralLegalHoldChangedV1, ReferralReceivedV1, ReferralReceivedV2, ReferralRejectedV1 } from './intake.events';
 import { DeliverySentV1 } from './notify.events';
+import { AccreditationExpiringV1, SessionBookedV1, SessionCancelledV1, SessionDidNotAttendV1, SessionHeldV1 } from './scheduling-session.events';
 import { DeadlineBreachedV1, DeadlineDueSoonV1, DeadlineMetV1, DeadlineRescheduledV1, DeadlineSetV1 } from './scheduling.events';
 
 /** Every event type on the backbone. Publishing or consuming a type missing here fails at boot. */
@@ -9,6 +11,10 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ReferralReceivedV1,
   ReferralReceivedV2,
   ReferralCaseLinkedV1,
+  ReferralRejectedV1,
+  ReferralDuplicateFlaggedV1,
+  ReferralLegalHoldChangedV1,
+  ReferralAnonymisedV1,
   ContractPublishedV1,
   ContractPublishedV2,
   CaseOpenedV1,
@@ -20,7 +26,10 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   CaseDatesChangedV1,
   CaseAssignedV1,
   CaseUnassignedV1,
+  CaseReferralLinkedV1,
   CaseReportIssuedV1,
+  CaseAnonymisedV1,
+  CaseLegalHoldChangedV1,
   SurveyIssuedV1,
   DeadlineSetV1,
   DeadlineBreachedV1,
@@ -28,6 +37,11 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   DeadlineMetV1,
   DeadlineRescheduledV1,
   DeliverySentV1,
+  SessionBookedV1,
+  SessionHeldV1,
+  SessionCancelledV1,
+  SessionDidNotAttendV1,
+  AccreditationExpiringV1,
 ];
 
 const byType = new Map(EVENT_CATALOG.map((definition) => [definition.type, definition]));

@@ -51,6 +51,7 @@ export const ReferralReceivedV2 = defineEvent({
       contractVersion: z.number().int().positive().describe('The contract version the referral was made under; the case keeps it.'),
       clockStartsAt: z.iso.datetime({ offset: true }).optional().describe('When office-hours clocks start: `receivedAt`, or the next opening of the service line when the referral arrived outside office hours. Absent from events published before it existed: use `receivedAt`.'),
       dates: z.record(z.string().max(64), z.string().max(40)).optional().describe('The date and datetime answers of the form that are not special-category or criminal-offence data, keyed by field; deadline rules count to or from them.'),
+      overCap: z.boolean().optional().describe('True when the referral is beyond the cases a year a fixed-per-year price covers, so the per-case price applies. Absent from events published before it existed: false.'),
     })
     .describe('intake.referral.received.v2 data'),
 });
@@ -93,4 +94,69 @@ export const ContractPublishedV2 = defineEvent({
       definition: ContractDefinitionSchema,
     })
     .describe('intake.contract.published.v2 data'),
+});
+
+export const ReferralRejectedV1 = defineEvent({
+  type: 'intake.referral.rejected.v1',
+  description: 'A well-formed referral was stored but not taken (contract not active, outside its scope, or no consent); no case is opened.',
+  schema: z
+    .object({
+      referralId: z.uuid().describe('The referral, kept so the referrer can follow it.'),
+      reference: z.string().describe('Human reference quoted to the referrer.'),
+      contractId: z.uuid().describe('The contract it was made under.'),
+      serviceLine: z.string().describe('The service line it named.'),
+      code: z.enum(['contract-not-active', 'outside-scope', 'no-consent']).describe('Why it was rejected.'),
+      reason: z.string().describe('The reason in words.'),
+      referrer: ReferrerSchema,
+      receivedAt: z.iso.datetime({ offset: true }).describe('When it was received.'),
+    })
+    .describe('intake.referral.rejected.v1 data'),
+});
+
+export const ReferralDuplicateFlaggedV1 = defineEvent({
+  type: 'intake.referral.duplicate-flagged.v1',
+  description: 'An accepted referral may duplicate earlier ones (same external reference, or same parties and address within the window); it is linked to them, never dropped.',
+  schema: z
+    .object({
+      referralId: z.uuid().describe('The new referral.'),
+      reference: z.string().describe('Its reference.'),
+      contractId: z.uuid().describe('The contract.'),
+      possibleDuplicateOf: z
+        .array(
+          z
+            .object({
+              referralId: z.uuid().describe('The earlier referral.'),
+              reference: z.string().describe('Its reference.'),
+              reason: z.enum(['external-reference', 'parties-and-address']).describe('What matched.'),
+            })
+            .describe('An earlier referral it may duplicate.'),
+        )
+        .min(1)
+        .describe('The earlier referrals it is linked to.'),
+    })
+    .describe('intake.referral.duplicate-flagged.v1 data'),
+});
+
+export const ReferralLegalHoldChangedV1 = defineEvent({
+  type: 'intake.referral.legal-hold-changed.v1',
+  description: 'A legal hold on a referral was set or released; while set, retention does not anonymise it.',
+  schema: z
+    .object({
+      referralId: z.uuid().describe('The referral.'),
+      legalHold: z.boolean().describe('Whether it is now held.'),
+      reason: z.string().describe('Why.'),
+    })
+    .describe('intake.referral.legal-hold-changed.v1 data'),
+});
+
+export const ReferralAnonymisedV1 = defineEvent({
+  type: 'intake.referral.anonymised.v1',
+  description: 'A referral’s personal data was anonymised at the end of its retention period (its case closed more than the service line’s dataRetentionMonths ago).',
+  schema: z
+    .object({
+      referralId: z.uuid().describe('The referral.'),
+      caseId: z.uuid().nullable().describe('Its case, if one was opened.'),
+      retentionMonths: z.number().int().positive().describe('The retention period applied.'),
+    })
+    .describe('intake.referral.anonymised.v1 data'),
 });

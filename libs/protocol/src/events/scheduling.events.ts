@@ -16,6 +16,8 @@ export const DeadlineSetV1 = defineEvent({
       ...DeadlineFields,
       basis: z.string().describe('The legal or contractual basis of the rule.'),
       startedAt: z.iso.datetime({ offset: true }).describe('When the clock started.'),
+      label: z.string().optional().describe('The rule as people read it.'),
+      kind: z.enum(['provider', 'informational']).optional().describe('`provider` clocks can be breached; `informational` ones (e.g. the family’s appeal deadline) never are.'),
     })
     .describe('scheduling.deadline.set.v1 data'),
 });

@@ -20,6 +20,7 @@ export const ALL_SCOPES = [
   'referrals:write',
   'referrals:read',
   'cases:read',
+  'cases:write',
   'reports:read',
   'contracts:write',
   'contracts:read',
@@ -30,6 +31,11 @@ export const ALL_SCOPES = [
   'organisation:read',
   'organisation:write',
   'audit:read',
+  'personal-data:read', // subject-access exports
+  'staff:read',
+  'staff:write',
+  'sessions:read',
+  'sessions:write',
 ] as const;
 export type Scope = (typeof ALL_SCOPES)[number];
 

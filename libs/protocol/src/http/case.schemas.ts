@@ -1,19 +1,36 @@
 import { z } from 'zod';
 
+export const DEADLINE_STATUSES = ['pending', 'awaiting-date', 'met', 'breached', 'cancelled'] as const;
+
 export const DeadlineViewSchema = z
   .object({
     id: z.uuid().describe('The deadline id.'),
     rule: z.string().describe('The rule that set it, e.g. `initial-contact`.'),
-    basis: z.string().describe('The legal or contractual basis of the rule.'),
+    label: z.string().describe('The rule as people read it.'),
+    kind: z.enum(['provider', 'informational']).describe('`provider`: the provider’s clock, breached when missed; `informational`: someone else’s (e.g. the family’s appeal deadline), never breached against the provider.'),
+    basis: z.string().describe('The legal or contractual basis of the rule, in short.'),
+    basisSource: z
+      .object({
+        document: z.string().describe('The document.'),
+        section: z.string().optional().describe('The section, paragraph or regulation.'),
+        note: z.string().optional().describe('A caveat on the citation.'),
+      })
+      .nullable()
+      .describe('Where the basis comes from.'),
     startedAt: z.iso.datetime({ offset: true }).describe('When the clock started.'),
-    dueAt: z.iso.datetime({ offset: true }).describe('When it falls due.'),
-    status: z.enum(['pending', 'met', 'breached']).describe('Where it stands.'),
+    dueAt: z.iso.datetime({ offset: true }).nullable().describe('When it falls due (the end of the due day, London time); null while it waits for a date.'),
+    awaitingField: z.string().nullable().describe('The case date it waits for when `awaiting-date`, e.g. `hearingDate`.'),
+    status: z.enum(DEADLINE_STATUSES).describe('pending, awaiting-date (a date it counts to or from is not known yet), met, breached, cancelled (the case closed first).'),
+    metAt: z.iso.datetime({ offset: true }).nullable().describe('When its stop event happened.'),
+    late: z.boolean().describe('True when it was met after its due time.'),
+    revision: z.number().int().positive().describe('Goes up each time the due time moves.'),
     firedAt: z.iso.datetime({ offset: true }).nullable().describe('When the due time was processed.'),
   })
   .describe('A deadline on a case.');
 export type DeadlineView = z.infer<typeof DeadlineViewSchema>;
 
 export const DeadlineListSchema = z.object({ items: z.array(DeadlineViewSchema).describe('The deadlines.') }).describe('Deadlines of a case.');
+export type DeadlineList = z.infer<typeof DeadlineListSchema>;
 
 export const CaseViewSchema = z
   .object({
@@ -23,8 +40,19 @@ export const CaseViewSchema = z
     contractId: z.uuid().describe('The contract.'),
     serviceLine: z.string().describe('The service line.'),
     contractVersion: z.number().int().nullable().describe('The contract version the case was opened under; its rules apply to the case.'),
-    status: z.enum(['referred']).describe('Where the case stands.'),
+    status: z.string().describe('Where the case stands: a status of its service line’s workflow, e.g. `referred`, `contacted`, `closed`.'),
     openedAt: z.iso.datetime({ offset: true }).describe('When it was opened.'),
+    receivedAt: z.iso.datetime({ offset: true }).nullable().describe('When the referral was received.'),
+    clockStartsAt: z.iso.datetime({ offset: true }).nullable().describe('When office-hours clocks started.'),
+    externalReference: z.string().nullable().describe("The referrer's own reference (claim number, police reference, EHC plan reference)."),
+    referrer: z.object({ name: z.string().describe('Name.'), email: z.string().describe('Email.'), organisation: z.string().optional().describe('Body.') }).nullable().describe('The referring officer.'),
+    dates: z.record(z.string(), z.string()).describe('The dates of the case (referral form date fields), as last changed.'),
+    outcome: z.string().nullable().describe('The outcome it closed with; null while open.'),
+    closedAt: z.iso.datetime({ offset: true }).nullable().describe('When it last closed.'),
+    timesReopened: z.number().int().nonnegative().describe('How often it was reopened.'),
+    linkedReferralIds: z.array(z.uuid()).describe('Later referrals of the same matter linked to this case instead of opening new ones.'),
+    allowedTransitions: z.array(z.object({ to: z.string().describe('A status.'), requires: z.array(z.string()).describe('What it needs.') })).describe('The moves the workflow allows from the current status.'),
+    assignments: z.array(z.object({ id: z.uuid().describe('Assignment.'), staffId: z.uuid().describe('Staff.'), role: z.string().describe('Role.'), name: z.string().describe('Name.') })).describe('Staff currently on the case.'),
   })
   .describe('A case.');
 export type CaseView = z.infer<typeof CaseViewSchema>;

@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { ReferralPartySchema, ReferrerSchema } from '../events/intake.events';
 
+export const CONSENT_METHODS = ['written', 'verbal', 'email', 'online-form'] as const;
+
+export const ConsentGivenSchema = z
+  .object({
+    givenBy: z.string().trim().min(1).max(200).describe('The name of the person who gave consent.'),
+    relationship: z.string().trim().min(1).max(100).describe('Their role or relationship, e.g. "tenant", "parent of the young person", "the person referred".'),
+    givenAt: z.iso.datetime({ offset: true }).describe('When consent was given (not in the future).'),
+    method: z.enum(CONSENT_METHODS).describe('How it was given: written, verbal, email or online-form.'),
+    recordedBy: z.string().trim().min(1).max(200).describe('Who recorded it, e.g. the referring officer.'),
+  })
+  .strict()
+  .describe('One person’s consent to the referral.');
+export type ConsentGiven = z.infer<typeof ConsentGivenSchema>;
+
 export const CreateReferralBodySchema = z
   .object({
     contractId: z.uuid().describe('The contract the referral is made under.'),
@@ -10,29 +24,145 @@ export const CreateReferralBodySchema = z
     parties: z.array(ReferralPartySchema).min(1).max(20).describe('The parties to the dispute; at least one.'),
     summary: z.string().trim().min(1).max(10_000).describe('What the dispute is about, in the referrer’s words.'),
     answers: z.record(z.string().max(64), z.unknown()).optional().describe('Answers to the service line’s referral form, keyed by field key; validated against the form of the contract version in force (errors name `answers.<field>`). May be omitted when the form has no required fields.'),
+    consent: z.array(ConsentGivenSchema).min(1).max(20).optional().describe('The consent given for the referral, one entry per person, as the service line’s consent rule asks (who gives it). Required where the rule says so; a referral without it is rejected naming the rule.'),
   })
   .strict()
   .describe('A referral to one of the provider’s contracts.');
 export type CreateReferralBody = z.infer<typeof CreateReferralBodySchema>;
 
+export const REFERRAL_STATUSES = ['received', 'case-opened', 'rejected'] as const;
+export const ReferralStatusSchema = z.enum(REFERRAL_STATUSES).describe('received: accepted, a case is being opened; case-opened: casework opened its case; rejected: stored but not taken (see `rejection`).');
+
+export const REJECTION_CODES = ['contract-not-active', 'outside-scope', 'no-consent'] as const;
+export const RejectionSchema = z
+  .object({
+    code: z.enum(REJECTION_CODES).describe('Why: contract-not-active, outside-scope (the service line is not in the contract) or no-consent.'),
+    reason: z.string().describe('The reason in words, quoting the rule where there is one.'),
+  })
+  .describe('Why the referral was rejected.');
+export type Rejection = z.infer<typeof RejectionSchema>;
+
+export const DUPLICATE_REASONS = ['external-reference', 'parties-and-address'] as const;
+export const PossibleDuplicateSchema = z
+  .object({
+    referralId: z.uuid().describe('The earlier referral.'),
+    reference: z.string().describe('Its reference.'),
+    reason: z.enum(DUPLICATE_REASONS).describe('What matched: the same external reference, or the same parties and address within the window.'),
+  })
+  .describe('An earlier referral this one may duplicate.');
+export type PossibleDuplicate = z.infer<typeof PossibleDuplicateSchema>;
+
+const ReferralFields = {
+  id: z.uuid().describe('The referral id.'),
+  reference: z.string().describe('Human reference, quoted in the acknowledgement email.'),
+  contractId: z.uuid().describe('The contract.'),
+  serviceLine: z.string().describe('The service line.'),
+  externalReference: z.string().nullable().describe("The referrer's own reference."),
+  status: ReferralStatusSchema,
+  rejection: RejectionSchema.nullable().describe('Why it was rejected; null unless `status` is rejected.'),
+  caseId: z.uuid().nullable().describe('The case opened from the referral, once casework has opened it.'),
+  possibleDuplicateOf: z.array(PossibleDuplicateSchema).describe('Earlier referrals it may duplicate; it is accepted and linked, never dropped.'),
+  overCap: z.boolean().describe('True when it is beyond the cases a year the fixed price covers, so the per-case price applies.'),
+  legalHold: z.boolean().describe('True while a legal hold stops its anonymisation.'),
+  receivedAt: z.iso.datetime({ offset: true }).describe('When the referral was received.'),
+  clockStartsAt: z.iso.datetime({ offset: true }).describe('When its office-hours clocks start: `receivedAt`, or the next opening when it arrived outside office hours.'),
+};
+
 export const ReferralViewSchema = z
   .object({
-    id: z.uuid().describe('The referral id.'),
-    reference: z.string().describe('Human reference, quoted in the acknowledgement email.'),
-    contractId: z.uuid().describe('The contract.'),
-    serviceLine: z.string().describe('The service line.'),
-    externalReference: z.string().nullable().describe("The referrer's own reference."),
-    status: z.enum(['received']).describe('Where the referral stands.'),
-    caseId: z.uuid().nullable().describe('The case opened from the referral, once casework has opened it.'),
+    ...ReferralFields,
     referrer: ReferrerSchema,
     parties: z.array(ReferralPartySchema).describe('The parties.'),
     summary: z.string().describe('The summary given by the referrer.'),
     contractVersion: z.number().int().positive().describe('The contract version the referral was validated against and its case runs under.'),
     answers: z.record(z.string(), z.unknown()).describe('The form answers, without special-category and criminal-offence fields (see `withheldAnswers`).'),
     withheldAnswers: z.array(z.string()).describe('Keys of answered special-category or criminal-offence fields left out of this view.'),
-    receivedAt: z.iso.datetime({ offset: true }).describe('When the referral was received.'),
+    consent: z.array(ConsentGivenSchema).describe('The consent recorded with the referral.'),
   })
   .describe('A referral as the API shows it.');
 export type ReferralView = z.infer<typeof ReferralViewSchema>;
 
+export const ReferralSummarySchema = z.object(ReferralFields).describe('A referral in a list, without its parties, answers or consent.');
+export type ReferralSummary = z.infer<typeof ReferralSummarySchema>;
+
 export const ReferralIdParamsSchema = z.object({ id: z.uuid().describe('The referral id.') }).describe('Path parameters.');
+
+export const ReferralListQuerySchema = z
+  .object({
+    contractId: z.uuid().optional().describe('Only referrals to this contract.'),
+    status: ReferralStatusSchema.optional(),
+    cursor: z.uuid().optional().describe('The `nextCursor` of the previous page.'),
+    limit: z.coerce.number().int().min(1).max(200).default(50).describe('Referrals per page (1-200, default 50).'),
+  })
+  .strict()
+  .describe('Filters and paging for the referral list.');
+export type ReferralListQuery = z.infer<typeof ReferralListQuerySchema>;
+
+export const ReferralListSchema = z
+  .object({
+    items: z.array(ReferralSummarySchema).describe('The referrals, newest first.'),
+    nextCursor: z.uuid().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+  })
+  .describe('A page of referrals.');
+export type ReferralList = z.infer<typeof ReferralListSchema>;
+
+export const SensitiveAnswersViewSchema = z
+  .object({
+    referralId: z.uuid().describe('The referral.'),
+    answers: z.record(z.string(), z.unknown()).describe('The special-category and criminal-offence answers, keyed by field.'),
+    fields: z
+      .array(z.object({ key: z.string().describe('Field key.'), label: z.string().describe('Field label.'), sensitivity: z.enum(['special-category', 'criminal-offence']).describe('Which kind of protected data.') }).describe('A sensitive field of the form.'))
+      .describe('The sensitive fields of the form, so the answers can be labelled.'),
+  })
+  .describe('The answers withheld from the referral view; every read is audited with its reason.');
+export type SensitiveAnswersView = z.infer<typeof SensitiveAnswersViewSchema>;
+
+export const LegalHoldBodySchema = z
+  .object({
+    legalHold: z.boolean().describe('true to hold the referral’s data past its retention period; false to release it.'),
+    reason: z.string().trim().min(5).max(1000).describe('Why, e.g. the litigation or request it is held for.'),
+  })
+  .strict()
+  .describe('Set or release a legal hold.');
+export type LegalHoldBody = z.infer<typeof LegalHoldBodySchema>;
+
+export const SubjectAccessQuerySchema = z
+  .object({ email: z.email().max(320).describe('The email address of the person whose data is exported (as a party or a referrer).') })
+  .strict()
+  .describe('Whose data to export.');
+export type SubjectAccessQuery = z.infer<typeof SubjectAccessQuerySchema>;
+
+export const IntakePersonExportSchema = z
+  .object({
+    referrals: z
+      .array(
+        z
+          .object({
+            referralId: z.uuid().describe('The referral.'),
+            reference: z.string().describe('Its reference.'),
+            contractId: z.uuid().describe('The contract.'),
+            serviceLine: z.string().describe('The service line.'),
+            capacity: z.array(z.enum(['party', 'referrer', 'consent'])).describe('How the person appears in it.'),
+            status: ReferralStatusSchema,
+            receivedAt: z.iso.datetime({ offset: true }).describe('When it was received.'),
+            referrer: ReferrerSchema,
+            parties: z.array(ReferralPartySchema).describe('The parties named.'),
+            summary: z.string().describe('The summary given by the referrer.'),
+            answers: z.record(z.string(), z.unknown()).describe('Every form answer, including special-category and criminal-offence ones (the person is entitled to them).'),
+            consent: z.array(ConsentGivenSchema).describe('The consent recorded.'),
+          })
+          .describe('A referral that names the person.'),
+      )
+      .describe('Referrals naming the person.'),
+  })
+  .describe('What intake holds about one person.');
+export type IntakePersonExport = z.infer<typeof IntakePersonExportSchema>;
+
+export const SubjectAccessExportSchema = z
+  .object({
+    email: z.string().describe('The person the export is for.'),
+    generatedAt: z.iso.datetime({ offset: true }).describe('When the export was made.'),
+    services: z.record(z.string(), z.unknown()).describe('Each service’s part, keyed by service (e.g. `intake`).'),
+  })
+  .describe('A subject-access export: everything the services hold about one person, as JSON.');
+export type SubjectAccessExport = z.infer<typeof SubjectAccessExportSchema>;

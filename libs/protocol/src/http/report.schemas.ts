@@ -6,7 +6,14 @@ export const ContractCountsSchema = z
     referralsReceived: z.number().int().describe('Referrals received under the contract.'),
     casesOpened: z.number().int().describe('Cases opened under the contract.'),
     casesOpen: z.number().int().describe('Cases currently open.'),
+    casesClosed: z.number().int().describe('Closures (a case closed, reopened and closed again counts twice).'),
+    casesClosedExpected: z.number().int().describe('Closures with an outcome the contract counts as expected.'),
+    casesReopened: z.number().int().describe('Reopenings.'),
+    casesReopenedWithin12Months: z.number().int().describe('Reopenings within 12 months of closure: what the reopened-rate KPI counts.'),
     deadlinesBreached: z.number().int().describe('Deadlines breached.'),
+    deadlinesMet: z.number().int().describe('Deadlines met on time.'),
+    deadlinesMetLate: z.number().int().describe('Deadlines met after they were breached.'),
+    outcomes: z.record(z.string(), z.number().int()).describe('Closures per outcome key.'),
   })
   .describe('Counts for one contract.');
 

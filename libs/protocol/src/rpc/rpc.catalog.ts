@@ -12,16 +12,66 @@ import {
   TemplateViewSchema,
 } from '../http/contract.schemas';
 import { OcdsDocumentSchema } from '../contracts/ocds.schema';
-import { CreateReferralBodySchema, ReferralViewSchema } from '../http/referral.schemas';
+import { ContractDefinitionSchema, ContractStatusSchema } from '../contracts/contract-definition.schema';
+import { CreateReferralBodySchema, IntakePersonExportSchema, LegalHoldBodySchema, ReferralListQuerySchema, ReferralListSchema, ReferralViewSchema, SensitiveAnswersViewSchema, SubjectAccessQuerySchema } from '../http/referral.schemas';
 import { SummaryViewSchema } from '../http/report.schemas';
+import { CaseLegalHoldViewSchema } from '../http/case-retention.schemas';
+import { CaseReportFileSchema, CaseReportListSchema, CaseReportParamsSchema, CertificatePdfRequestSchema } from '../http/case-report.schemas';
+import { SurveyAnswerBodySchema, SurveyAnsweredSchema, SurveyResponseListSchema, SurveyTokenParamsSchema, SurveyViewSchema } from '../http/survey.schemas';
+import { BookSessionBodySchema, CaseContextSchema, CreateVenueBodySchema, MediatorCandidatesQuerySchema, MediatorCandidatesSchema, CaseSessionListSchema, CaseSessionViewSchema, VenueListSchema, VenueViewSchema } from '../http/session-booking.schemas';
+import { AddAccreditationBodySchema, AvailabilityExceptionBodySchema, CreateStaffBodySchema, DeclareConflictBodySchema, StaffListSchema, StaffViewSchema, UpdateStaffBodySchema } from '../http/staff.schemas';
+import {
+  AcknowledgeComplaintBodySchema,
+  AddNoteBodySchema,
+  AddTaskBodySchema,
+  CommunicationListSchema,
+  CommunicationViewSchema,
+  CompleteTaskBodySchema,
+  ComplaintListSchema,
+  ComplaintViewSchema,
+  EndMultiAgencyBodySchema,
+  LogCommunicationBodySchema,
+  MultiAgencyListSchema,
+  MultiAgencyViewSchema,
+  NoteListSchema,
+  NoteViewSchema,
+  ReceiveComplaintBodySchema,
+  RecordRiskBodySchema,
+  ResolveComplaintBodySchema,
+  RiskAssessmentListSchema,
+  RiskAssessmentViewSchema,
+  StartMultiAgencyBodySchema,
+  TaskListSchema,
+  TaskViewSchema,
+} from '../http/case-records.schemas';
+import { AddPartyBodySchema, AssignmentListSchema, AssignmentViewSchema, AssignStaffRequestSchema, CaseworkPersonExportSchema, PartyListSchema, PartyViewSchema, UpdatePartyBodySchema } from '../http/case-people.schemas';
+import {
+  CaseListQuerySchema,
+  CaseListSchema,
+  CaseTimelineViewSchema,
+  CertificateListSchema,
+  CertificateViewSchema,
+  ChangeDatesBodySchema,
+  CloseBodySchema,
+  IssueCertificateBodySchema,
+  MilestoneListSchema,
+  MilestoneViewSchema,
+  RecordMilestoneBodySchema,
+  ReopenBodySchema,
+  TransitionBodySchema,
+} from '../http/case-life.schemas';
 import { defineRpc } from './define-rpc';
 
 const Empty = z.object({}).strict().describe('No parameters.');
 
 export const Rpc = {
   intake: {
-    submitReferral: defineRpc({ service: 'intake', verb: 'submit-referral', description: 'Validate and store a referral.', request: CreateReferralBodySchema, response: ReferralViewSchema }),
+    submitReferral: defineRpc({ service: 'intake', verb: 'submit-referral', description: 'Validate and store a referral; a repeat of an Idempotency-Key returns the referral already stored.', request: CreateReferralBodySchema.extend({ idempotencyKey: z.string().min(8).max(200).optional().describe("The client's Idempotency-Key (already validated by the gateway), unique per organisation.") }), response: ReferralViewSchema }),
     getReferral: defineRpc({ service: 'intake', verb: 'get-referral', description: 'Read one referral.', request: z.object({ referralId: z.uuid() }), response: ReferralViewSchema }),
+    listReferrals: defineRpc({ service: 'intake', verb: 'list-referrals', description: 'A page of referrals, filtered by contract and status.', request: ReferralListQuerySchema, response: ReferralListSchema }),
+    getSensitiveAnswers: defineRpc({ service: 'intake', verb: 'get-sensitive-answers', description: 'The special-category and criminal-offence answers of one referral (the gateway audits every read).', request: z.object({ referralId: z.uuid() }), response: SensitiveAnswersViewSchema }),
+    setLegalHold: defineRpc({ service: 'intake', verb: 'set-legal-hold', description: 'Set or release the legal hold on a referral.', request: LegalHoldBodySchema.extend({ referralId: z.uuid() }), response: ReferralViewSchema }),
+    exportPerson: defineRpc({ service: 'intake', verb: 'export-person', description: 'Everything intake holds about one person, for a subject-access request.', request: SubjectAccessQuerySchema, response: IntakePersonExportSchema }),
     createContract: defineRpc({ service: 'intake', verb: 'create-contract', description: 'Create a contract from a template (a draft, or published at once with `publish`).', request: CreateContractBodySchema, response: ContractDetailViewSchema }),
     listContracts: defineRpc({ service: 'intake', verb: 'list-contracts', description: "List the organisation's contracts.", request: Empty, response: ContractListSchema }),
     getContract: defineRpc({ service: 'intake', verb: 'get-contract', description: 'Read a contract with its current definition and versions.', request: z.object({ contractId: z.uuid() }), response: ContractDetailViewSchema }),
@@ -29,13 +79,85 @@ export const Rpc = {
     publishContract: defineRpc({ service: 'intake', verb: 'publish-contract', description: 'Publish a draft (draft -> active).', request: z.object({ contractId: z.uuid() }), response: ContractDetailViewSchema }),
     importOcds: defineRpc({ service: 'intake', verb: 'import-ocds', description: 'Create or update a draft contract from an OCDS document.', request: z.object({ document: OcdsDocumentSchema, options: OcdsImportQuerySchema }), response: OcdsImportResultSchema }),
     listTemplates: defineRpc({ service: 'intake', verb: 'list-templates', description: 'The shipped contract templates.', request: Empty, response: TemplateListSchema }),
+    getContractVersion: defineRpc({
+      service: 'intake',
+      verb: 'get-contract-version',
+      description: 'One version of a contract with its full definition; services fill a missing row of their contract projection with it.',
+      request: z.object({ contractId: z.uuid().describe('The contract.'), version: z.number().int().positive().describe('The version.') }).describe('Which version.'),
+      response: z
+        .object({
+          contractId: z.uuid().describe('The contract.'),
+          version: z.number().int().positive().describe('The version.'),
+          status: ContractStatusSchema,
+          template: z.string().nullable().describe('The template the contract was made from, if any.'),
+          definition: ContractDefinitionSchema,
+        })
+        .describe('A contract version.'),
+    }),
     getTemplate: defineRpc({ service: 'intake', verb: 'get-template', description: 'One template in full.', request: TemplateKeyParamsSchema, response: TemplateViewSchema }),
   },
   casework: {
+    setCaseLegalHold: defineRpc({ service: 'casework', verb: 'set-case-legal-hold', description: 'Set or release the legal hold on a case (a held case is not anonymised at the end of its retention period).', request: LegalHoldBodySchema.extend({ caseId: z.uuid() }), response: CaseLegalHoldViewSchema }),
     getCase: defineRpc({ service: 'casework', verb: 'get-case', description: 'Read one case.', request: z.object({ caseId: z.uuid() }), response: CaseViewSchema }),
+    listCases: defineRpc({ service: 'casework', verb: 'list-cases', description: 'A page of cases, filtered.', request: CaseListQuerySchema, response: CaseListSchema }),
+    transitionCase: defineRpc({ service: 'casework', verb: 'transition-case', description: 'Move a case along its workflow.', request: TransitionBodySchema.extend({ caseId: z.uuid() }), response: CaseViewSchema }),
+    closeCase: defineRpc({ service: 'casework', verb: 'close-case', description: 'Close a case with an outcome.', request: CloseBodySchema.extend({ caseId: z.uuid() }), response: CaseViewSchema }),
+    reopenCase: defineRpc({ service: 'casework', verb: 'reopen-case', description: 'Reopen a closed case.', request: ReopenBodySchema.extend({ caseId: z.uuid() }), response: CaseViewSchema }),
+    changeCaseDates: defineRpc({ service: 'casework', verb: 'change-case-dates', description: 'Change dates of a case.', request: z.object({ caseId: z.uuid(), dates: ChangeDatesBodySchema }), response: CaseViewSchema }),
+    getCaseTimeline: defineRpc({ service: 'casework', verb: 'get-case-timeline', description: 'The timeline of a case.', request: z.object({ caseId: z.uuid() }), response: CaseTimelineViewSchema }),
+    listParties: defineRpc({ service: 'casework', verb: 'list-parties', description: 'Parties of a case (access needs only when includeSensitive).', request: z.object({ caseId: z.uuid(), includeSensitive: z.boolean().default(false) }), response: PartyListSchema }),
+    addParty: defineRpc({ service: 'casework', verb: 'add-party', description: 'Add a party to a case.', request: z.object({ caseId: z.uuid(), party: AddPartyBodySchema }), response: PartyViewSchema }),
+    updateParty: defineRpc({ service: 'casework', verb: 'update-party', description: 'Change a party.', request: z.object({ caseId: z.uuid(), partyId: z.uuid(), changes: UpdatePartyBodySchema }), response: PartyViewSchema }),
+    assignStaff: defineRpc({ service: 'casework', verb: 'assign-staff', description: 'Assign a member of staff to a case.', request: AssignStaffRequestSchema, response: AssignmentViewSchema }),
+    unassignStaff: defineRpc({ service: 'casework', verb: 'unassign-staff', description: 'End an assignment.', request: z.object({ caseId: z.uuid(), assignmentId: z.uuid() }), response: AssignmentViewSchema }),
+    listAssignments: defineRpc({ service: 'casework', verb: 'list-assignments', description: 'Assignments of a case.', request: z.object({ caseId: z.uuid() }), response: AssignmentListSchema }),
+    addNote: defineRpc({ service: 'casework', verb: 'add-note', description: 'Add a note to a case.', request: z.object({ caseId: z.uuid(), note: AddNoteBodySchema }), response: NoteViewSchema }),
+    listNotes: defineRpc({ service: 'casework', verb: 'list-notes', description: 'Notes of a case (sensitive ones only when includeSensitive).', request: z.object({ caseId: z.uuid(), includeSensitive: z.boolean().default(false) }), response: NoteListSchema }),
+    addTask: defineRpc({ service: 'casework', verb: 'add-task', description: 'Add a task to a case.', request: z.object({ caseId: z.uuid(), task: AddTaskBodySchema }), response: TaskViewSchema }),
+    completeTask: defineRpc({ service: 'casework', verb: 'complete-task', description: 'Mark a task done.', request: CompleteTaskBodySchema.extend({ caseId: z.uuid(), taskId: z.uuid() }), response: TaskViewSchema }),
+    listTasks: defineRpc({ service: 'casework', verb: 'list-tasks', description: 'Tasks of a case.', request: z.object({ caseId: z.uuid() }), response: TaskListSchema }),
+    recordRiskAssessment: defineRpc({ service: 'casework', verb: 'record-risk-assessment', description: 'Record a risk assessment.', request: z.object({ caseId: z.uuid(), assessment: RecordRiskBodySchema }), response: RiskAssessmentViewSchema }),
+    listRiskAssessments: defineRpc({ service: 'casework', verb: 'list-risk-assessments', description: 'Risk assessments of a case.', request: z.object({ caseId: z.uuid() }), response: RiskAssessmentListSchema }),
+    startMultiAgency: defineRpc({ service: 'casework', verb: 'start-multi-agency', description: 'Record multi-agency involvement.', request: z.object({ caseId: z.uuid(), involvement: StartMultiAgencyBodySchema }), response: MultiAgencyViewSchema }),
+    endMultiAgency: defineRpc({ service: 'casework', verb: 'end-multi-agency', description: 'End multi-agency involvement.', request: EndMultiAgencyBodySchema.extend({ caseId: z.uuid(), involvementId: z.uuid() }), response: MultiAgencyViewSchema }),
+    listMultiAgency: defineRpc({ service: 'casework', verb: 'list-multi-agency', description: 'Multi-agency involvement of a case.', request: z.object({ caseId: z.uuid() }), response: MultiAgencyListSchema }),
+    logCommunication: defineRpc({ service: 'casework', verb: 'log-communication', description: 'Add to the communications log.', request: z.object({ caseId: z.uuid(), communication: LogCommunicationBodySchema }), response: CommunicationViewSchema }),
+    listCommunications: defineRpc({ service: 'casework', verb: 'list-communications', description: 'The communications log of a case.', request: z.object({ caseId: z.uuid() }), response: CommunicationListSchema }),
+    receiveComplaint: defineRpc({ service: 'casework', verb: 'receive-complaint', description: 'Record a complaint.', request: z.object({ caseId: z.uuid(), complaint: ReceiveComplaintBodySchema }), response: ComplaintViewSchema }),
+    acknowledgeComplaint: defineRpc({ service: 'casework', verb: 'acknowledge-complaint', description: 'Acknowledge a complaint.', request: AcknowledgeComplaintBodySchema.extend({ caseId: z.uuid(), complaintId: z.uuid() }), response: ComplaintViewSchema }),
+    resolveComplaint: defineRpc({ service: 'casework', verb: 'resolve-complaint', description: 'Resolve a complaint.', request: ResolveComplaintBodySchema.extend({ caseId: z.uuid(), complaintId: z.uuid() }), response: ComplaintViewSchema }),
+    listComplaints: defineRpc({ service: 'casework', verb: 'list-complaints', description: 'Complaints of a case.', request: z.object({ caseId: z.uuid() }), response: ComplaintListSchema }),
+    recordMilestone: defineRpc({ service: 'casework', verb: 'record-milestone', description: 'Record a milestone by hand.', request: RecordMilestoneBodySchema.extend({ caseId: z.uuid() }), response: MilestoneViewSchema }),
+    listMilestones: defineRpc({ service: 'casework', verb: 'list-milestones', description: 'Milestones of a case.', request: z.object({ caseId: z.uuid() }), response: MilestoneListSchema }),
+    issueCertificate: defineRpc({ service: 'casework', verb: 'issue-certificate', description: 'Record a SEND mediation certificate.', request: IssueCertificateBodySchema.extend({ caseId: z.uuid() }), response: CertificateViewSchema }),
+    exportPerson: defineRpc({ service: 'casework', verb: 'export-person', description: 'Everything casework holds about one person, for a subject-access request.', request: SubjectAccessQuerySchema, response: CaseworkPersonExportSchema }),
+    listCertificates: defineRpc({ service: 'casework', verb: 'list-certificates', description: 'Certificates of a case.', request: z.object({ caseId: z.uuid() }), response: CertificateListSchema }),
+    listCaseReports: defineRpc({ service: 'casework', verb: 'list-case-reports', description: 'The case reports issued for a case.', request: z.object({ caseId: z.uuid() }), response: CaseReportListSchema }),
+    getCaseReport: defineRpc({ service: 'casework', verb: 'get-case-report', description: 'One case report PDF, base64-encoded.', request: z.object({ caseId: CaseReportParamsSchema.shape.id, reportId: CaseReportParamsSchema.shape.reportId }), response: CaseReportFileSchema }),
+    getCertificatePdf: defineRpc({ service: 'casework', verb: 'get-certificate-pdf', description: 'A SEND mediation certificate as a PDF, base64-encoded, stating the appeal deadline given.', request: CertificatePdfRequestSchema, response: CaseReportFileSchema }),
+    getSurvey: defineRpc({ service: 'casework', verb: 'get-survey', description: 'The survey behind a link token (public: the token is the credential, the tenant comes from it).', request: SurveyTokenParamsSchema, response: SurveyViewSchema }),
+    answerSurvey: defineRpc({ service: 'casework', verb: 'answer-survey', description: 'Store the answers to a survey, once (public: the token is the credential).', request: SurveyTokenParamsSchema.extend(SurveyAnswerBodySchema.shape), response: SurveyAnsweredSchema }),
+    listSurveyResponses: defineRpc({ service: 'casework', verb: 'list-survey-responses', description: 'The survey invitations and answers of a case.', request: z.object({ caseId: z.uuid() }), response: SurveyResponseListSchema }),
   },
   scheduling: {
     listCaseDeadlines: defineRpc({ service: 'scheduling', verb: 'list-case-deadlines', description: 'The deadlines of one case.', request: z.object({ caseId: z.uuid() }), response: DeadlineListSchema }),
+    createStaff: defineRpc({ service: 'scheduling', verb: 'create-staff', description: 'Add a member of staff (London Living Wage checked per service line).', request: CreateStaffBodySchema, response: StaffViewSchema }),
+    listStaff: defineRpc({ service: 'scheduling', verb: 'list-staff', description: 'The staff of the organisation.', request: Empty, response: StaffListSchema }),
+    getStaff: defineRpc({ service: 'scheduling', verb: 'get-staff', description: 'Read one member of staff; with `ownedByUserId`, only if that account is theirs.', request: z.object({ staffId: z.uuid(), ownedByUserId: z.string().optional() }), response: StaffViewSchema }),
+    updateStaff: defineRpc({ service: 'scheduling', verb: 'update-staff', description: 'Change a member of staff.', request: z.object({ staffId: z.uuid(), changes: UpdateStaffBodySchema }), response: StaffViewSchema }),
+    addAccreditation: defineRpc({ service: 'scheduling', verb: 'add-accreditation', description: 'Record an accreditation or check.', request: z.object({ staffId: z.uuid(), accreditation: AddAccreditationBodySchema }), response: StaffViewSchema }),
+    addAvailabilityException: defineRpc({ service: 'scheduling', verb: 'add-availability-exception', description: 'A day off or an extra slot.', request: z.object({ staffId: z.uuid(), exception: AvailabilityExceptionBodySchema }), response: StaffViewSchema }),
+    declareConflict: defineRpc({ service: 'scheduling', verb: 'declare-conflict', description: 'Declare a conflict of interest.', request: z.object({ staffId: z.uuid(), conflict: DeclareConflictBodySchema }), response: StaffViewSchema }),
+    createVenue: defineRpc({ service: 'scheduling', verb: 'create-venue', description: 'Add a venue.', request: CreateVenueBodySchema, response: VenueViewSchema }),
+    listVenues: defineRpc({ service: 'scheduling', verb: 'list-venues', description: 'The venues of the organisation.', request: Empty, response: VenueListSchema }),
+    getVenue: defineRpc({ service: 'scheduling', verb: 'get-venue', description: 'Read one venue.', request: z.object({ venueId: z.uuid() }), response: VenueViewSchema }),
+    bookSession: defineRpc({ service: 'scheduling', verb: 'book-session', description: 'Book a session on a case (session type, notice rule and double booking checked).', request: z.object({ case: CaseContextSchema, session: BookSessionBodySchema }), response: CaseSessionViewSchema }),
+    listCaseSessions: defineRpc({ service: 'scheduling', verb: 'list-case-sessions', description: 'The sessions of one case.', request: z.object({ caseId: z.uuid() }), response: CaseSessionListSchema }),
+    getSession: defineRpc({ service: 'scheduling', verb: 'get-session', description: 'Read one session.', request: z.object({ sessionId: z.uuid() }), response: CaseSessionViewSchema }),
+    holdSession: defineRpc({ service: 'scheduling', verb: 'hold-session', description: 'Record a session as held.', request: z.object({ sessionId: z.uuid(), heldAt: z.iso.datetime({ offset: true }).optional() }), response: CaseSessionViewSchema }),
+    cancelSession: defineRpc({ service: 'scheduling', verb: 'cancel-session', description: 'Cancel a booked session.', request: z.object({ sessionId: z.uuid(), reason: z.string().min(1) }), response: CaseSessionViewSchema }),
+    markSessionDidNotAttend: defineRpc({ service: 'scheduling', verb: 'mark-session-did-not-attend', description: 'Record that the parties did not attend.', request: z.object({ sessionId: z.uuid(), reason: z.string().min(1) }), response: CaseSessionViewSchema }),
+    rankMediators: defineRpc({ service: 'scheduling', verb: 'rank-mediators', description: 'Mediators ranked for a case, with those excluded and why.', request: z.object({ case: CaseContextSchema, query: MediatorCandidatesQuerySchema }), response: MediatorCandidatesSchema }),
   },
   reporting: {
     getSummary: defineRpc({ service: 'reporting', verb: 'get-summary', description: 'Counts per contract.', request: Empty, response: SummaryViewSchema }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RoleSchema } from './access.schemas';
 
-export const CreateSessionBodySchema = z
+export const SignInBodySchema = z
   .object({
     organisation: z.string().trim().min(1).max(63).describe('Your organisation’s slug.'),
     email: z.string().trim().min(1).max(254).transform((email) => email.toLowerCase()).describe('Your email address.'),
@@ -9,9 +9,9 @@ export const CreateSessionBodySchema = z
   })
   .strict()
   .describe('Sign in with a local account.');
-export type CreateSessionBody = z.infer<typeof CreateSessionBodySchema>;
+export type SignInBody = z.infer<typeof SignInBodySchema>;
 
-export const SessionViewSchema = z
+export const SignInTokenViewSchema = z
   .object({
     token: z.string().describe('Send as `Authorization: Bearer <token>`.'),
     tokenType: z.literal('Bearer').describe('Always Bearer.'),
@@ -22,4 +22,4 @@ export const SessionViewSchema = z
       .describe('Who signed in.'),
   })
   .describe('A short-lived bearer token.');
-export type SessionView = z.infer<typeof SessionViewSchema>;
+export type SignInTokenView = z.infer<typeof SignInTokenViewSchema>;
