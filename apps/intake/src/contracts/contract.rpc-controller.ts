@@ -4,6 +4,7 @@ import { parseRpcRequest } from '@mediation/messaging';
 import { Rpc } from '@mediation/protocol';
 import { CreateContractUseCase } from './create-contract.use-case';
 import { GetContractUseCase } from './get-contract.use-case';
+import { GetContractVersionUseCase } from './get-contract-version.use-case';
 import { ImportOcdsUseCase } from './import-ocds.use-case';
 import { ListContractsUseCase } from './list-contracts.use-case';
 import { PublishContractUseCase } from './publish-contract.use-case';
@@ -18,7 +19,14 @@ export class ContractRpcController {
     private readonly replaceContract: ReplaceContractUseCase,
     private readonly publishContract: PublishContractUseCase,
     private readonly importOcds: ImportOcdsUseCase,
+    private readonly getContractVersion: GetContractVersionUseCase,
   ) {}
+
+  @MessagePattern(Rpc.intake.getContractVersion.subject)
+  getVersion(@Payload() raw: unknown) {
+    const { meta, data } = parseRpcRequest(Rpc.intake.getContractVersion, raw);
+    return this.getContractVersion.execute(meta, data.contractId, data.version);
+  }
 
   @MessagePattern(Rpc.intake.createContract.subject)
   create(@Payload() raw: unknown) {

@@ -4,6 +4,31 @@ import { IntakeDatabase, type IntakeTx } from '../database/intake.database';
 
 export type ReferralRecord = Referral;
 
+/** What a new referral is stored with; the database fills the rest. */
+export type NewReferral = Pick<
+  ReferralRecord,
+  'id' | 'organisationId' | 'contractId' | 'contractVersion' | 'number' | 'reference' | 'serviceLine' | 'externalReference' | 'summary' | 'status' | 'receivedAt' | 'clockStartsAt' | 'rejectionCode' | 'rejectionReason' | 'overCap' | 'duplicateKey' | 'sealedAnswers' | 'answersKeyId'
+> &
+  Partial<Pick<ReferralRecord, 'idempotencyKey' | 'idempotencyRequestHash'>> & { answers: Prisma.InputJsonObject; referrer: Prisma.InputJsonObject; parties: Prisma.InputJsonArray; consent: Prisma.InputJsonArray; possibleDuplicates: Prisma.InputJsonArray };
+
+export interface ReferralListFilter {
+  organisationId: string;
+  contractId?: string;
+  status?: string;
+  /** A referrer's contracts; undefined means every contract of the organisation. */
+  contractIds?: readonly string[];
+  cursor?: string;
+  limit: number;
+}
+
+/** An earlier referral that matched a duplicate rule. */
+export interface EarlierReferral {
+  id: string;
+  reference: string;
+}
+
+const NOT_REJECTED = { not: 'rejected' };
+
 @Injectable()
 export class ReferralRepository {
   constructor(private readonly db: IntakeDatabase) {}
@@ -14,17 +39,102 @@ export class ReferralRepository {
     return BigInt(rows[0].n);
   }
 
-  create(tx: IntakeTx, referral: Omit<ReferralRecord, 'version' | 'caseId' | 'answers'> & { answers: Prisma.InputJsonObject }): Promise<ReferralRecord> {
-    return tx.referral.create({ data: { ...referral, referrer: referral.referrer ?? {}, parties: referral.parties ?? [] } });
+  create(tx: IntakeTx, referral: NewReferral): Promise<ReferralRecord> {
+    return tx.referral.create({ data: referral });
   }
 
-  findById(organisationId: string, id: string, tx: IntakeTx = this.db): Promise<ReferralRecord | null> {
-    return tx.referral.findFirst({ where: { organisationId, id } });
+  /** Outside a transaction it opens one for the organisation: row-level security shows nothing without it. */
+  findById(organisationId: string, id: string, tx?: IntakeTx): Promise<ReferralRecord | null> {
+    const find = (t: IntakeTx) => t.referral.findFirst({ where: { organisationId, id } });
+    return tx ? find(tx) : this.db.run(find, { organisationId });
   }
 
-  /** Links the case once; returns null when it was already linked (a repeated event). */
+  /** The referral stored under a client's Idempotency-Key, if any. */
+  findByIdempotencyKey(tx: IntakeTx, organisationId: string, idempotencyKey: string): Promise<ReferralRecord | null> {
+    return tx.referral.findFirst({ where: { organisationId, idempotencyKey } });
+  }
+
+  /** Accepted referrals to the contract with the same external reference (claim number, police reference...). */
+  findByExternalReference(tx: IntakeTx, organisationId: string, contractId: string, externalReference: string): Promise<EarlierReferral[]> {
+    return tx.referral.findMany({ where: { organisationId, contractId, externalReference, status: NOT_REJECTED, anonymisedAt: null }, select: { id: true, reference: true }, orderBy: { id: 'asc' }, take: 20 });
+  }
+
+  /** Accepted referrals to the contract naming the same parties and address since `since`. */
+  findByDuplicateKey(tx: IntakeTx, organisationId: string, contractId: string, duplicateKey: string, since: Date): Promise<EarlierReferral[]> {
+    return tx.referral.findMany({ where: { organisationId, contractId, duplicateKey, status: NOT_REJECTED, anonymisedAt: null, receivedAt: { gte: since } }, select: { id: true, reference: true }, orderBy: { id: 'asc' }, take: 20 });
+  }
+
+  /**
+   * Accepted referrals on a service line in a contract year. Takes a transaction lock on the line first,
+   * so two referrals arriving together cannot both be counted under the cap.
+   */
+  async countAcceptedInYear(tx: IntakeTx, organisationId: string, contractId: string, serviceLine: string, from: Date, to: Date): Promise<number> {
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, `referral-cap:${contractId}:${serviceLine}`);
+    return tx.referral.count({ where: { organisationId, contractId, serviceLine, status: NOT_REJECTED, receivedAt: { gte: from, lt: to } } });
+  }
+
+  /** A page, newest first (ids are uuidv7, so time-ordered). */
+  list(filter: ReferralListFilter): Promise<ReferralRecord[]> {
+    const contractId = filter.contractIds ? { in: filter.contractId ? filter.contractIds.filter((id) => id === filter.contractId) : [...filter.contractIds] } : filter.contractId;
+    return this.db.run(
+      (tx) =>
+        tx.referral.findMany({
+          where: { organisationId: filter.organisationId, contractId, status: filter.status, ...(filter.cursor ? { id: { lt: filter.cursor } } : {}) },
+          orderBy: { id: 'desc' },
+          take: filter.limit,
+        }),
+      { organisationId: filter.organisationId },
+    );
+  }
+
+  /** Links the case once and marks the referral case-opened; null when it was already linked (a repeated event). */
   async linkCase(tx: IntakeTx, organisationId: string, id: string, caseId: string): Promise<ReferralRecord | null> {
-    const { count } = await tx.referral.updateMany({ where: { organisationId, id, caseId: null }, data: { caseId, version: { increment: 1 } } });
+    const { count } = await tx.referral.updateMany({ where: { organisationId, id, caseId: null }, data: { caseId, status: 'case-opened', version: { increment: 1 } } });
     return count === 1 ? tx.referral.findFirst({ where: { organisationId, id } }) : null;
+  }
+
+  async setLegalHold(tx: IntakeTx, organisationId: string, id: string, legalHold: boolean, reason: string): Promise<ReferralRecord> {
+    return tx.referral.update({ where: { id, organisationId }, data: { legalHold, legalHoldReason: reason, version: { increment: 1 } } });
+  }
+
+  /** One organisation's referrals whose answers are unsealed (written before sealing) or sealed with another key than the current. */
+  findNeedingSealing(organisationId: string, currentKeyId: string, afterId: string | undefined, limit: number): Promise<ReferralRecord[]> {
+    return this.db.run(
+      (tx) =>
+        tx.referral.findMany({
+          where: { organisationId, anonymisedAt: null, OR: [{ answersKeyId: null }, { answersKeyId: { not: currentKeyId } }], ...(afterId ? { id: { gt: afterId } } : {}) },
+          orderBy: { id: 'asc' },
+          take: limit,
+        }),
+      { organisationId },
+    );
+  }
+
+  /** Stores re-sealed answers unless someone else changed them meanwhile; false when they did. */
+  async reseal(row: Pick<ReferralRecord, 'id' | 'organisationId' | 'answersKeyId'>, answers: Prisma.InputJsonObject, sealedAnswers: string, keyId: string): Promise<boolean> {
+    const { count } = await this.db.run(
+      (tx) => tx.referral.updateMany({ where: { id: row.id, organisationId: row.organisationId, answersKeyId: row.answersKeyId }, data: { answers, sealedAnswers, answersKeyId: keyId } }),
+      { organisationId: row.organisationId },
+    );
+    return count === 1;
+  }
+
+  /** Referrals naming the email as a party or as the referrer (case ignored). */
+  findByPersonEmail(organisationId: string, email: string, contractIds?: readonly string[]): Promise<ReferralRecord[]> {
+    return this.db.run((tx) => this.personReferrals(tx, organisationId, email, contractIds), { organisationId });
+  }
+
+  private async personReferrals(tx: IntakeTx, organisationId: string, email: string, contractIds?: readonly string[]): Promise<ReferralRecord[]> {
+    const ids = await tx.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT id FROM intake.referral
+        WHERE organisation_id = $1::uuid AND anonymised_at IS NULL
+          AND (lower(referrer->>'email') = lower($2)
+               OR EXISTS (SELECT 1 FROM jsonb_array_elements(parties) p WHERE lower(p->>'email') = lower($2)))
+        ORDER BY id LIMIT 1000`,
+      organisationId,
+      email,
+    );
+    if (ids.length === 0) return [];
+    return tx.referral.findMany({ where: { organisationId, id: { in: ids.map((r) => r.id) }, ...(contractIds ? { contractId: { in: [...contractIds] } } : {}) }, orderBy: { id: 'asc' } });
   }
 }

@@ -32,6 +32,21 @@ describe('the referral view', () => {
     caseId: null,
     version: 1,
     receivedAt: new Date('2026-11-22T10:00:00Z'),
+    clockStartsAt: new Date('2026-11-22T10:00:00Z'),
+    consent: [],
+    rejectionCode: null,
+    rejectionReason: null,
+    possibleDuplicates: [],
+    overCap: false,
+    duplicateKey: null,
+    sealedAnswers: null,
+    answersKeyId: null,
+    caseClosedAt: null,
+    legalHold: false,
+    legalHoldReason: null,
+    anonymisedAt: null,
+    idempotencyKey: null,
+    idempotencyRequestHash: null,
   };
   const form = {
     fields: [
@@ -46,5 +61,15 @@ describe('the referral view', () => {
 
   it('shows no answer at all when the form that says which are sensitive cannot be found', () => {
     expect(toReferralView(row, undefined)).toMatchObject({ answers: {}, withheldAnswers: ['route', 'mediationIssues'] });
+  });
+
+  it('lists sealed answers by key only', () => {
+    const sealedRow = { ...row, answers: { route: 'mediation' }, answersKeyId: 'k1', sealedAnswers: 'v1.k1...' };
+    expect(toReferralView(sealedRow, form, ['mediationIssues'])).toMatchObject({ answers: { route: 'mediation' }, withheldAnswers: ['mediationIssues'] });
+  });
+
+  it('shows a rejection with its reason, and the clock start', () => {
+    const rejected = { ...row, status: 'rejected', rejectionCode: 'no-consent', rejectionReason: 'consent is required' };
+    expect(toReferralView(rejected, form)).toMatchObject({ status: 'rejected', rejection: { code: 'no-consent', reason: 'consent is required' }, clockStartsAt: '2026-11-22T10:00:00.000Z' });
   });
 });

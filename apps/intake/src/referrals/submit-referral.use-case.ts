@@ -1,76 +1,141 @@
 import { Injectable } from '@nestjs/common';
-import { EventPublisher } from '@mediation/messaging';
 import { Clock, ProblemError, parseOrThrow } from '@mediation/platform';
-import { inContractScope, ReferralReceivedV2, uuidv7, type ContractDefinition, type CreateReferralBody, type ReferralView, type RpcMeta } from '@mediation/protocol';
+import { inContractScope, type ContractDefinition, type CreateReferralBody, type PossibleDuplicate, type ReferralView, type Rejection, type RpcMeta } from '@mediation/protocol';
 import { ContractRepository } from '../contracts/contract.repository';
 import { compileReferralForm } from '../contracts/form-schema';
-import { IntakeDatabase } from '../database/intake.database';
+import { IntakeDatabase, type IntakeTx } from '../database/intake.database';
+import { dateAnswers } from './answer-split';
+import { referralClockStart } from './clock-start.rule';
+import { checkConsent } from './consent.rule';
+import { contractScope } from './contract-scope.rule';
+import { contractYear, includedCasesPerYear } from './contract-year.rule';
+import { duplicateKey } from './duplicate-key';
+import { GetReferralUseCase } from './get-referral.use-case';
+import { referralRequestHash } from './referral-idempotency';
+import { ReferralIntakeRecorder, type ReferralFacts } from './referral-intake.recorder';
 import { ReferralRepository } from './referral.repository';
-import { referralReference, toReferralView } from './referral.view';
+import { toReferralView } from './referral.view';
+import type { Answers, ServiceLine } from './referral.types';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DEFAULT_DUPLICATE_WINDOW_DAYS = 90;
+
+type Idempotency = ReferralFacts['idempotency'];
+
+/**
+ * Takes a referral. Invalid input is refused with a 400 and not stored. A well-formed referral the
+ * contract cannot take (not active, outside its scope, no consent) is stored as `rejected` with its
+ * reason, so nothing is lost and the referrer can follow it; the gateway answers it with a 422.
+ */
 @Injectable()
 export class SubmitReferralUseCase {
   constructor(
     private readonly db: IntakeDatabase,
     private readonly contracts: ContractRepository,
     private readonly referrals: ReferralRepository,
-    private readonly events: EventPublisher,
+    private readonly recorder: ReferralIntakeRecorder,
+    private readonly stored: GetReferralUseCase,
     private readonly clock: Clock,
   ) {}
 
-  async execute(meta: RpcMeta, body: CreateReferralBody): Promise<ReferralView> {
+  /**
+   * With an Idempotency-Key, a repeat (a client retry, or a gateway retaking a request whose first
+   * attempt died) returns the referral already stored, accepted or rejected, instead of a second one.
+   */
+  async execute(meta: RpcMeta, request: CreateReferralBody & { idempotencyKey?: string }): Promise<ReferralView> {
+    const { idempotencyKey, ...body } = request;
+    if (idempotencyKey === undefined) return this.submit(meta, body, undefined);
+    const idempotency = { key: idempotencyKey, requestHash: referralRequestHash(body) };
+    const earlier = await this.earlier(meta, idempotency);
+    if (earlier) return earlier;
+    try {
+      return await this.submit(meta, body, idempotency);
+    } catch (error) {
+      // A concurrent request with the same key won the unique index: answer with its referral.
+      const winner = await this.earlier(meta, idempotency);
+      if (winner) return winner;
+      throw error;
+    }
+  }
+
+  private async earlier(meta: RpcMeta, idempotency: NonNullable<Idempotency>): Promise<ReferralView | null> {
+    const row = await this.db.run((tx) => this.referrals.findByIdempotencyKey(tx, meta.organisationId, idempotency.key), { organisationId: meta.organisationId });
+    if (!row) return null;
+    if (row.idempotencyRequestHash !== idempotency.requestHash || !inContractScope(meta, row.contractId)) throw ProblemError.conflict('This Idempotency-Key was used with a different request body.');
+    return this.stored.view(row);
+  }
+
+  private async submit(meta: RpcMeta, body: CreateReferralBody, idempotency: Idempotency): Promise<ReferralView> {
     const contract = await this.contracts.findById(meta.organisationId, body.contractId);
     if (!contract || !inContractScope(meta, contract.id)) throw ProblemError.validation([{ field: 'contractId', message: 'is not a contract of your organisation', code: 'unknown_contract' }]);
-    if (contract.status !== 'active') throw ProblemError.validation([{ field: 'contractId', message: `the contract is ${contract.status} and takes no referrals`, code: 'contract_not_active' }]);
-
+    const receivedAt = this.clock.now();
     // An active contract's current version is its published one: edits to it are published at once.
     const definition = contract.definition as ContractDefinition;
-    const line = body.serviceLine ? definition.serviceLines.find((l) => l.key === body.serviceLine) : definition.serviceLines[0];
-    if (!line) {
-      const known = definition.serviceLines.map((l) => l.key).join(', ') || 'none';
-      throw ProblemError.validation([{ field: 'serviceLine', message: `is not a service line of this contract (it has: ${known})`, code: 'unknown_service_line' }]);
-    }
-    const answers = parseOrThrow(compileReferralForm(line.form), body.answers ?? {}, 'answers') as Record<string, string | number | boolean>;
-
-    const receivedAt = this.clock.now();
-    return this.db.run(async (tx) => {
-      const number = await this.referrals.nextNumber(tx);
-      const referral = await this.referrals.create(tx, {
-        id: uuidv7(),
-        organisationId: meta.organisationId,
-        contractId: contract.id,
-        contractVersion: contract.version,
-        number,
-        reference: referralReference(receivedAt, number),
-        serviceLine: line.key,
-        externalReference: body.externalReference ?? null,
-        referrer: body.referrer,
-        parties: body.parties,
-        summary: body.summary,
-        answers,
-        status: 'received',
-        receivedAt,
-      });
-      await this.events.append(tx, {
-        definition: ReferralReceivedV2,
-        data: {
-          referralId: referral.id,
-          reference: referral.reference,
-          contractId: contract.id,
-          serviceLine: referral.serviceLine,
-          ...(body.externalReference ? { externalReference: body.externalReference } : {}),
-          referrer: body.referrer,
-          parties: body.parties,
-          receivedAt: receivedAt.toISOString(),
-          contractVersion: referral.contractVersion,
-        },
-        subject: referral.id,
-        organisationId: meta.organisationId,
-        contractId: contract.id,
-        sequence: referral.version,
-        correlationId: meta.correlationId,
-      });
-      return toReferralView(referral, line.form);
+    const scope = contractScope(contract.status, definition, body.serviceLine);
+    const facts = (form: ServiceLine['form'] | undefined, answers: Record<string, unknown>): ReferralFacts => ({
+      meta,
+      body,
+      contractId: contract.id,
+      contractVersion: contract.version,
+      serviceLine: scope.line?.key ?? body.serviceLine ?? '(none)',
+      form,
+      answers,
+      receivedAt,
+      idempotency,
     });
+    // Answers not validated against a form are all sealed, as any of them might be sensitive.
+    if (!scope.takes) return this.reject(facts(undefined, body.answers ?? {}), scope.rejection, scope.line);
+    const { line } = scope;
+    const answers = parseOrThrow(compileReferralForm(line.form), body.answers ?? {}, 'answers') as Answers;
+    this.assertConsentNotInFuture(body, receivedAt);
+    const consent = checkConsent(line.consent, body.consent, body.parties);
+    if (!consent.ok) return this.reject(facts(line.form, answers), { code: 'no-consent', reason: consent.reason }, line);
+
+    return this.db.run(async (tx) => {
+      const key = duplicateKey(body.parties, answers, line.form);
+      const referral = await this.recorder.accepted(tx, facts(line.form, answers), {
+        clockStartsAt: referralClockStart(line, receivedAt),
+        duplicateKey: key,
+        possibleDuplicateOf: await this.possibleDuplicates(tx, meta.organisationId, contract.id, body.externalReference, key, receivedAt, line),
+        overCap: await this.isOverCap(tx, meta.organisationId, contract.id, definition, line, receivedAt),
+        dates: dateAnswers(answers, line.form),
+      });
+      return toReferralView(referral, line.form, Object.keys(answers).filter((k) => !(k in (referral.answers as object))));
+    }, { organisationId: meta.organisationId });
+  }
+
+  private reject(facts: ReferralFacts, rejection: Rejection, line: ServiceLine | undefined): Promise<ReferralView> {
+    return this.db.run(async (tx) => {
+      const referral = await this.recorder.rejected(tx, facts, rejection);
+      return toReferralView(referral, line?.form, Object.keys(facts.answers).filter((k) => !(k in (referral.answers as object))));
+    }, { organisationId: facts.meta.organisationId });
+  }
+
+  private assertConsentNotInFuture(body: CreateReferralBody, receivedAt: Date): void {
+    const future = (body.consent ?? []).findIndex((c) => new Date(c.givenAt).getTime() > receivedAt.getTime() + 60_000);
+    if (future >= 0) throw ProblemError.validation([{ field: `consent.${future}.givenAt`, message: 'must not be in the future', code: 'in_future' }]);
+  }
+
+  /** The same external reference, or the same parties and address within the line's window: flagged, never dropped. */
+  private async possibleDuplicates(tx: IntakeTx, organisationId: string, contractId: string, externalReference: string | undefined, key: string | null, receivedAt: Date, line: ServiceLine): Promise<PossibleDuplicate[]> {
+    const found = new Map<string, PossibleDuplicate>();
+    if (externalReference) {
+      for (const r of await this.referrals.findByExternalReference(tx, organisationId, contractId, externalReference)) found.set(r.id, { referralId: r.id, reference: r.reference, reason: 'external-reference' });
+    }
+    if (key) {
+      const since = new Date(receivedAt.getTime() - (line.duplicateWindowDays ?? DEFAULT_DUPLICATE_WINDOW_DAYS) * DAY_MS);
+      for (const r of await this.referrals.findByDuplicateKey(tx, organisationId, contractId, key, since)) {
+        if (!found.has(r.id)) found.set(r.id, { referralId: r.id, reference: r.reference, reason: 'parties-and-address' });
+      }
+    }
+    return [...found.values()];
+  }
+
+  /** Beyond the cases a year a fixed price covers, the per-case price applies. */
+  private async isOverCap(tx: IntakeTx, organisationId: string, contractId: string, definition: ContractDefinition, line: ServiceLine, receivedAt: Date): Promise<boolean> {
+    const included = includedCasesPerYear(line.pricing);
+    if (included === null) return false;
+    const year = contractYear(definition.period?.start, receivedAt);
+    return (await this.referrals.countAcceptedInYear(tx, organisationId, contractId, line.key, year.from, year.to)) >= included;
   }
 }

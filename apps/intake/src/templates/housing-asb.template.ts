@@ -1,4 +1,5 @@
 import type { ContractTemplateInput, FormFieldInput, ServiceLineInput, ServiceLineRules } from '@mediation/protocol';
+import { STANDARD_STATES } from '@mediation/protocol';
 import { contractual, practice, SEED, WEEKDAYS_9_TO_5 } from './template-sources';
 
 const S = SEED.housing;
@@ -88,6 +89,21 @@ const common: ServiceLineRules = {
     { role: 'authorised officer of the Council', reports: ['monthly-performance'] },
   ],
   dataRetentionMonths: 72,
+  workflow: {
+    initial: 'referred',
+    states: [STANDARD_STATES.referred, STANDARD_STATES.accepted, STANDARD_STATES.contacted, STANDARD_STATES.inProgress, STANDARD_STATES.closed, STANDARD_STATES.withdrawn],
+    transitions: [
+      { from: 'referred', to: 'accepted', requires: ['case-manager'], basis: contractual(S, '§5.2, §8.3', 'The referral authorises the opening of a case; the Provider manages it (including risk), so a case manager takes it on. No rejection: the authorised officer decides what is referred.') },
+      { from: 'accepted', to: 'contacted', emits: 'contact.made', basis: contractual(S, '§7.1', 'Initial contact with the service user within two weeks of the referral.') },
+      { from: 'contacted', to: 'in-progress', basis: contractual(S, '§5.3, §8.1', 'The Provider liaises with the service users on timings and locations and conducts mediation sessions.') },
+      { from: 'contacted', to: 'closed', requires: ['outcome'], emits: 'case.closed', basis: contractual(S, '§3.1', 'A case may close early, e.g. due to lack of evidence.') },
+      { from: 'in-progress', to: 'closed', requires: ['outcome'], emits: 'case.closed', basis: contractual(S, '§3.1-3.2', 'Closed with one of the expected outcomes, recorded in the full case report.') },
+      { from: 'accepted', to: 'withdrawn', requires: ['reason'], basis: practice(S, '§5.1', 'Mediation rests on the service user’s consent, which can be withdrawn.') },
+      { from: 'contacted', to: 'withdrawn', requires: ['reason'], basis: practice(S, '§5.1', 'Mediation rests on the service user’s consent, which can be withdrawn.') },
+      { from: 'in-progress', to: 'withdrawn', requires: ['reason'], basis: practice(S, '§5.1', 'Mediation rests on the service user’s consent, which can be withdrawn.') },
+      { from: 'closed', to: 'in-progress', requires: ['reason'], reopens: true, basis: contractual(S, '§10.5', 'KPI: 5% or fewer cases reopened within a 12-month period, so reopenings are counted.') },
+    ],
+  },
 };
 
 export const HOUSING_ASB_TEMPLATE = {
@@ -108,9 +124,9 @@ export const HOUSING_ASB_TEMPLATE = {
         form: { fields: referralForm([{ value: 'music', label: 'Loud music or TV' }, { value: 'voices', label: 'Shouting or voices' }, { value: 'banging', label: 'Banging, footsteps, DIY' }, { value: 'animals', label: 'Animals' }, { value: 'other', label: 'Other noise' }]) },
         caseTypes: [{ key: 'noise-nuisance', label: 'Noise nuisance', description: 'Spec §1.1(a).' }],
         sessionTypes: [
-          { key: 'home-visit', label: 'Visit to the service user', mode: 'in-person' },
-          { key: 'professional-witnessing', label: 'Professional witnessing', mode: 'in-person' },
-          { key: 'mediation', label: 'Mediation session', mode: 'either' },
+          { key: 'home-visit', label: 'Visit to the service user', mode: 'in-person', heldMilestone: 'visit.held' },
+          { key: 'professional-witnessing', label: 'Professional witnessing', mode: 'in-person', heldMilestone: 'visit.held' },
+          { key: 'mediation', label: 'Mediation session', mode: 'either', heldMilestone: 'mediation.held' },
         ],
         ...common,
       },
@@ -121,9 +137,9 @@ export const HOUSING_ASB_TEMPLATE = {
         form: { fields: referralForm([{ value: 'harassment', label: 'Harassment or intimidation' }, { value: 'boundaries', label: 'Boundaries, parking, shared spaces' }, { value: 'rubbish', label: 'Rubbish or nuisance' }, { value: 'other', label: 'Other' }]) },
         caseTypes: [{ key: 'complex-asb', label: 'Complex anti-social behaviour', description: 'Spec §1.1(b).' }],
         sessionTypes: [
-          { key: 'home-visit', label: 'Visit to the service user', mode: 'in-person' },
-          { key: 'mediation', label: 'Mediation session', mode: 'either' },
-          { key: 'shuttle-mediation', label: 'Shuttle mediation', mode: 'either' },
+          { key: 'home-visit', label: 'Visit to the service user', mode: 'in-person', heldMilestone: 'visit.held' },
+          { key: 'mediation', label: 'Mediation session', mode: 'either', heldMilestone: 'mediation.held' },
+          { key: 'shuttle-mediation', label: 'Shuttle mediation', mode: 'either', heldMilestone: 'mediation.held' },
         ],
         ...common,
       },

@@ -52,8 +52,8 @@ export const OOCR_TEMPLATE = {
         },
         caseTypes: [{ key: 'oocr', label: 'Adult out-of-court resolution with conditions' }],
         sessionTypes: [
-          { key: 'assessment', label: 'Assessment', mode: 'either', durationMinutes: 60 },
-          { key: 'intervention', label: 'Intervention session', mode: 'either', durationMinutes: 90 },
+          { key: 'assessment', label: 'Assessment', mode: 'either', durationMinutes: 60, heldMilestone: 'visit.held' },
+          { key: 'intervention', label: 'Intervention session', mode: 'either', durationMinutes: 90, heldMilestone: 'intervention.held' },
         ],
         outcomes: [
           { key: 'completed', label: 'Conditions completed', expected: true, basis: contractual(S, 'Notice Description', 'Tailored intervention for perpetrators subject to an OOCR; completion is reported back to the police.') },

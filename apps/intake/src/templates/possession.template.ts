@@ -36,7 +36,7 @@ export const POSSESSION_TEMPLATE = {
           ],
         },
         caseTypes: [{ key: 'possession-claim', label: 'Housing possession claim' }],
-        sessionTypes: [{ key: 'remote-mediation', label: 'Remote mediation session', mode: 'remote', durationMinutes: 90 }],
+        sessionTypes: [{ key: 'remote-mediation', label: 'Remote mediation session', mode: 'remote', durationMinutes: 90, heldMilestone: 'mediation.held' }],
         outcomes: [
           { key: 'settled', label: 'Settled', expected: true, basis: contractual(S, 'Notice', 'The service aims to facilitate settlement without a substantive hearing where possible.') },
           { key: 'partly-settled', label: 'Partly settled', expected: true, basis: contractual(S, 'Notice', 'Promote compromise to the benefit of all parties.') },

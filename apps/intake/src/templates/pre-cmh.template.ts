@@ -1,4 +1,5 @@
 import type { ContractTemplateInput } from '@mediation/protocol';
+import { STANDARD_STATES } from '@mediation/protocol';
 import { contractual, practice, SEED } from './template-sources';
 
 const S = SEED.preCmh;
@@ -48,9 +49,9 @@ export const PRE_CMH_TEMPLATE = {
         },
         caseTypes: [{ key: 'care-proceedings', label: 'Public law care proceedings' }],
         sessionTypes: [
-          { key: 'pre-cmh-meeting', label: 'Pre-CMH meeting', mode: 'either', durationMinutes: 60 },
-          { key: 'workshop', label: 'Training workshop for professionals', mode: 'either' },
-          { key: 'drop-in', label: 'Drop-in support session', mode: 'remote' },
+          { key: 'pre-cmh-meeting', label: 'Pre-CMH meeting', mode: 'either', durationMinutes: 60, heldMilestone: 'meeting.held' },
+          { key: 'workshop', label: 'Training workshop for professionals', mode: 'either', heldMilestone: 'workshop.delivered' },
+          { key: 'drop-in', label: 'Drop-in support session', mode: 'remote', heldMilestone: 'drop-in.held' },
         ],
         outcomes: [
           { key: 'held-before-cmh', label: 'Meeting held before the first CMH', expected: true, basis: contractual(S, 'Total Quantity or Scope', 'The meeting takes place after the issuing of care proceedings but prior to the first Case Management Hearing.') },
@@ -88,6 +89,19 @@ export const PRE_CMH_TEMPLATE = {
           { role: 'Evaluation Partner', reports: ['data-return'] },
         ],
         dataRetentionMonths: 24,
+        workflow: {
+          initial: 'referred',
+          states: [STANDARD_STATES.referred, STANDARD_STATES.accepted, STANDARD_STATES.inProgress, STANDARD_STATES.closed, STANDARD_STATES.withdrawn],
+          transitions: [
+            { from: 'referred', to: 'accepted', requires: ['case-manager'], basis: practice(S, 'Total Quantity or Scope', 'The delivery partner supports the meeting for a participating local authority; someone is responsible for it.') },
+            { from: 'accepted', to: 'in-progress', basis: contractual(S, 'Total Quantity or Scope', 'A meeting between the Cafcass Guardian and the social worker: professionals, no contact step with families.') },
+            { from: 'in-progress', to: 'closed', requires: ['outcome'], emits: 'case.closed', basis: contractual(S, 'Total Quantity or Scope', 'Recorded as held before or after the first CMH, or not held.') },
+            { from: 'accepted', to: 'closed', requires: ['outcome'], emits: 'case.closed', basis: contractual(S, 'Total Quantity or Scope', 'A meeting that cannot be held before the hearing closes as not held.') },
+            { from: 'accepted', to: 'withdrawn', requires: ['reason'], basis: practice(S, 'Total Quantity or Scope', 'Proceedings can end or the local authority withdraw from the pilot.') },
+            { from: 'in-progress', to: 'withdrawn', requires: ['reason'], basis: practice(S, 'Total Quantity or Scope', 'Proceedings can end or the local authority withdraw from the pilot.') },
+            { from: 'closed', to: 'in-progress', requires: ['reason'], reopens: true },
+          ],
+        },
       },
     ],
   },

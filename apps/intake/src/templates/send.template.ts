@@ -1,4 +1,5 @@
 import type { ContractTemplateInput } from '@mediation/protocol';
+import { STANDARD_STATES } from '@mediation/protocol';
 import { contractual, guidance, legal, practice, SEED } from './template-sources';
 
 const S = SEED.send;
@@ -43,7 +44,7 @@ export const SEND_TEMPLATE = {
           ],
         },
         caseTypes: [{ key: 'ehc-disagreement', label: 'Disagreement about an EHC needs assessment or plan' }],
-        sessionTypes: [{ key: 'mediation', label: 'Mediation session', mode: 'either', durationMinutes: 180 }],
+        sessionTypes: [{ key: 'mediation', label: 'Mediation session', mode: 'either', durationMinutes: 180, heldMilestone: 'mediation.held' }],
         outcomes: [
           { key: 'agreement-reached', label: 'Agreement reached', expected: true, basis: contractual(S, '§4.1', 'Mediation helps settle disagreements without the formal appeal process.') },
           { key: 'agreement-not-reached', label: 'No agreement (certificate issued)', expected: false, basis: contractual(S, '§4.1', 'Without agreement the family may appeal with the certificate.') },
@@ -84,6 +85,20 @@ export const SEND_TEMPLATE = {
             due: { kind: 'working-days', days: 3 },
             basis: guidance(CODE, 'chapter 11, mediation', 'If mediation cannot take place within 30 days, the mediation adviser issues a certificate within 3 working days of being told.', CHECK_REG),
           },
+          {
+            key: 'appeal-deadline',
+            label: 'The family’s deadline to appeal to the SEND Tribunal',
+            kind: 'informational',
+            startEvent: 'certificate.issued',
+            stopEvent: 'appeal.lodged',
+            due: { kind: 'later-of-months', field: 'decisionLetterDate', fieldMonths: 2, startMonths: 1, tribunalTime: 'send' },
+            basis: legal(
+              'The Tribunal Procedure (First-tier Tribunal) (Health, Education and Social Care Chamber) Rules 2008 (SI 2008/2699), as summarised in the SEND Code of Practice: 0 to 25 years, chapter 11 (appeals)',
+              'r.20 (time limit), r.12 (calculating time)',
+              'An appeal must reach the tribunal by the later of 2 months after the decision letter and 1 month after the mediation certificate; an end from 25 December to 1 January moves to the next working day in January, an end in August to the first working day in September, and an act due on a day is due by 5pm.',
+              'Rule numbers not confirmed here against legislation.gov.uk. The periods and the Christmas and August extensions are confirmed by IPSEA (ipsea.org.uk FAQ on appeals over the Christmas period; "How to submit an appeal"); the 5pm and next-working-day rules are those of the tribunal rules’ r.12(1)-(2), confirmed here only in the Upper Tribunal’s identical r.12.',
+            ),
+          },
         ],
         kpis: [
           { key: 'held-within-30-days', label: 'Mediations held within 30 days', measure: { kind: 'deadline-met-rate', deadlineRule: 'mediation-within-30-days' }, target: { comparator: 'gte', value: 100, unit: 'percent' }, period: 'monthly', basis: legal(REGS, 'Mediation (arranging mediation)', 'A statutory time limit: every mediation is due within 30 days.', CHECK_REG) },
@@ -104,6 +119,23 @@ export const SEND_TEMPLATE = {
         sessionNotice: { minWorkingDays: 5, basis: legal(REGS, 'Mediation (general)', 'The parties are told the date and place of the mediation at least 5 working days before it, unless they agree to less.', CHECK_REG) },
         reportRecipients: [{ role: 'SEND commissioning lead of the council', reports: ['monthly-performance', 'invoice'] }],
         dataRetentionMonths: 72,
+        workflow: {
+          initial: 'referred',
+          states: [STANDARD_STATES.referred, STANDARD_STATES.accepted, STANDARD_STATES.contacted, { key: 'mediation-declined', label: 'Mediation declined (certificate due)', category: 'active' }, STANDARD_STATES.inProgress, STANDARD_STATES.closed, STANDARD_STATES.withdrawn],
+          transitions: [
+            { from: 'referred', to: 'accepted', requires: ['case-manager'], basis: legal(REGS, 'reg 33', 'The mediation adviser takes the family’s request and arranges mediation or a certificate.') },
+            { from: 'accepted', to: 'contacted', emits: 'contact.made', basis: guidance(CODE, 'chapter 11, mediation', 'The mediation adviser contacts the family to explain mediation.') },
+            { from: 'accepted', to: 'mediation-declined', emits: 'mediation.declined', basis: legal(REGS, 'reg 34', 'The family does not wish to pursue mediation: a certificate is issued within 3 working days.') },
+            { from: 'contacted', to: 'mediation-declined', emits: 'mediation.declined', basis: legal(REGS, 'reg 34', 'The family does not wish to pursue mediation: a certificate is issued within 3 working days.') },
+            { from: 'contacted', to: 'in-progress', basis: legal(REGS, 'Mediation (arranging mediation)', 'Mediation is arranged within 30 days of the LA being told.', CHECK_REG) },
+            { from: 'mediation-declined', to: 'closed', requires: ['outcome', 'certificate'], emits: 'case.closed', basis: legal(REGS, 'reg 34', 'The certificate-only route ends with the certificate the family needs to appeal.') },
+            { from: 'in-progress', to: 'closed', requires: ['outcome', 'certificate'], emits: 'case.closed', basis: legal(REGS, 'Mediation certificate', 'A certificate is issued within 3 working days of the mediation, whatever its result.', CHECK_REG) },
+            { from: 'accepted', to: 'withdrawn', requires: ['reason'], basis: contractual(S, '§4.1', 'Mediation is voluntary.') },
+            { from: 'contacted', to: 'withdrawn', requires: ['reason'], basis: contractual(S, '§4.1', 'Mediation is voluntary.') },
+            { from: 'in-progress', to: 'withdrawn', requires: ['reason'], basis: contractual(S, '§4.1', 'Mediation is voluntary.') },
+            { from: 'closed', to: 'in-progress', requires: ['reason'], reopens: true },
+          ],
+        },
       },
     ],
   },

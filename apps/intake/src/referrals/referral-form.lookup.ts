@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import type { ContractDefinition } from '@mediation/protocol';
+import { ContractRepository } from '../contracts/contract.repository';
+import type { ReferralRecord } from './referral.repository';
+import type { ReferralForm, ServiceLine } from './referral.types';
+
+type ReferralKey = Pick<ReferralRecord, 'organisationId' | 'contractId' | 'contractVersion' | 'serviceLine'>;
+
+/** The form of the contract version a referral was made under: it says which answers are sensitive. */
+@Injectable()
+export class ReferralFormLookup {
+  constructor(private readonly contracts: ContractRepository) {}
+
+  async formOf(referral: ReferralKey): Promise<ReferralForm | undefined> {
+    return (await this.lineOf(referral))?.form;
+  }
+
+  /** The service line of that version: its form, and rules such as its retention period. */
+  async lineOf(referral: ReferralKey): Promise<ServiceLine | undefined> {
+    const version = await this.contracts.findVersion(referral.organisationId, referral.contractId, referral.contractVersion);
+    return (version?.definition as ContractDefinition | undefined)?.serviceLines?.find((l) => l.key === referral.serviceLine);
+  }
+}

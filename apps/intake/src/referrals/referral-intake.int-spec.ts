@@ -1,0 +1,163 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { DEV_DATA_ENCRYPTION_KEYS, FieldCipher } from '@mediation/platform';
+import { uuidv7, type ContractDetailView, type CreateReferralBody, type RpcMeta } from '@mediation/protocol';
+import { FixedClock, problemOf, startServiceContext, type ServiceContext } from '@mediation/testing';
+import { randomBytes } from 'node:crypto';
+import type { Client } from 'pg';
+import { AppModule } from '../app.module';
+import { loadIntakeConfig } from '../config/intake.config';
+import { CreateContractUseCase } from '../contracts/create-contract.use-case';
+import { ReplaceContractUseCase } from '../contracts/replace-contract.use-case';
+import { AnswerSealer } from './answer-sealer';
+import { GetReferralUseCase } from './get-referral.use-case';
+import { GetSensitiveAnswersUseCase } from './get-sensitive-answers.use-case';
+import { ListReferralsUseCase } from './list-referrals.use-case';
+import { ReferralFormLookup } from './referral-form.lookup';
+import { ReferralRepository } from './referral.repository';
+import { TenantRepository } from './tenant.repository';
+import { SealAnswersUseCase } from './seal-answers.use-case';
+import { SubmitReferralUseCase } from './submit-referral.use-case';
+
+jest.setTimeout(120_000);
+
+const consent = [{ givenBy: 'Ann Resident', relationship: 'tenant', givenAt: '2027-05-27T10:00:00Z', method: 'verbal' as const, recordedBy: 'Officer Pat' }];
+
+describe('referral intake against real PostgreSQL', () => {
+  let service: ServiceContext;
+  let app: INestApplicationContext;
+  let sql: Client;
+  const clock = new FixedClock(new Date('2027-05-28T16:30:00Z')); // Friday 28 May 2027, 17:30 London; Monday 31 May is a bank holiday
+  const meta: RpcMeta = { organisationId: uuidv7(), actorId: 'user:officer', actorType: 'user', correlationId: 'int-referrals' };
+  let housing: ContractDetailView;
+  let draft: ContractDetailView;
+  let preCmh: ContractDetailView;
+
+  const submit = (body: Partial<CreateReferralBody> & { contractId: string }) =>
+    app.get(SubmitReferralUseCase).execute(meta, {
+      referrer: { name: 'Officer Pat', email: 'pat@council.example' },
+      parties: [{ role: 'complainant', name: 'Ann Resident', email: 'ann@home.example' }],
+      summary: 'Loud music at night.',
+      ...body,
+    });
+  const outbox = async (type: string, subject: string) => (await sql.query(`SELECT envelope FROM intake.outbox WHERE envelope->>'type' = $1 AND envelope->>'subject' = $2`, [type, subject])).rows.map((r) => r.envelope.data);
+  const row = async (id: string) => (await sql.query(`SELECT * FROM intake.referral WHERE id = $1`, [id])).rows[0];
+
+  beforeAll(async () => {
+    service = await startServiceContext({ database: 'intake', namespace: 'i', module: () => AppModule.register(loadIntakeConfig()), clock });
+    ({ app, sql } = service);
+    const create = app.get(CreateContractUseCase);
+    housing = await create.execute(meta, { template: 'housing-asb', reference: 'HOUSING-1', publish: true, period: { start: '2026-09-01' } });
+    draft = await create.execute(meta, { template: 'housing-asb', reference: 'HOUSING-DRAFT', publish: false });
+    preCmh = await create.execute(meta, { template: 'pre-cmh', reference: 'PRECMH-1', publish: true });
+  });
+
+  afterAll(() => service?.close());
+
+  it('a referral without the consent the housing template requires is kept as rejected, quoting the rule', async () => {
+    const view = await submit({ contractId: housing.id, serviceLine: 'noise' });
+    expect(view).toMatchObject({ status: 'rejected', rejection: { code: 'no-consent', reason: expect.stringContaining('§5.1') }, caseId: null });
+    expect(await outbox('intake.referral.rejected.v1', view.id)).toEqual([expect.objectContaining({ code: 'no-consent', reference: view.reference })]);
+    expect(await outbox('intake.referral.received.v2', view.id)).toEqual([]);
+  });
+
+  it('with consent, a referral at 17:30 on the Friday before a bank holiday starts its clocks at 09:00 on Tuesday', async () => {
+    const view = await submit({ contractId: housing.id, serviceLine: 'noise', consent, answers: { postcode: 'SW1A 1AA', disturbance: 'music' } });
+    expect(view).toMatchObject({ status: 'received', receivedAt: '2027-05-28T16:30:00.000Z', clockStartsAt: '2027-06-01T08:00:00.000Z', consent, overCap: false, possibleDuplicateOf: [] });
+    expect(await outbox('intake.referral.received.v2', view.id)).toEqual([expect.objectContaining({ clockStartsAt: '2027-06-01T08:00:00.000Z', overCap: false, dates: {} })]);
+  });
+
+  it('pre-CMH, which needs no consent, accepts without it, and publishes its non-sensitive dates', async () => {
+    const view = await submit({ contractId: preCmh.id, answers: { courtCaseNumber: 'ZW27C00123', localAuthority: 'Some Council', proceedingsIssuedDate: '2027-05-20', firstCmhDate: '2027-06-10' } });
+    expect(view.status).toBe('received');
+    expect((await outbox('intake.referral.received.v2', view.id))[0].dates).toEqual({ proceedingsIssuedDate: '2027-05-20', firstCmhDate: '2027-06-10' });
+  });
+
+  it('a contract that is not active, or a service line outside its scope, rejects with the reason; invalid answers are refused and not stored', async () => {
+    expect(await submit({ contractId: draft.id, consent })).toMatchObject({ status: 'rejected', rejection: { code: 'contract-not-active', reason: 'The contract is draft and takes no referrals.' } });
+    expect(await submit({ contractId: housing.id, serviceLine: 'gardening', consent })).toMatchObject({ status: 'rejected', serviceLine: 'gardening', rejection: { code: 'outside-scope', reason: expect.stringContaining('noise, complex-asb') } });
+    const before = (await sql.query(`SELECT count(*)::int AS n FROM intake.referral`)).rows[0].n;
+    expect(await problemOf(submit({ contractId: housing.id, serviceLine: 'noise', consent, answers: { postcode: 'not a postcode' } }))).toMatchObject({ status: 400, errors: expect.arrayContaining([expect.objectContaining({ field: 'answers.postcode' })]) });
+    expect(await problemOf(submit({ contractId: housing.id, serviceLine: 'noise', consent: [{ ...consent[0], givenAt: '2027-06-30T10:00:00Z' }] }))).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'consent.0.givenAt' })] });
+    expect((await sql.query(`SELECT count(*)::int AS n FROM intake.referral`)).rows[0].n).toBe(before);
+  });
+
+  it('the same external reference, or the same parties at the same postcode, is accepted, flagged and linked to the earlier one', async () => {
+    const first = await submit({ contractId: housing.id, serviceLine: 'complex-asb', consent, externalReference: 'ASB-77', parties: [{ role: 'complainant', name: 'Cara Doe' }, { role: 'respondent', name: 'Dan Roe' }], answers: { postcode: 'E1 6AN' } });
+    const sameRef = await submit({ contractId: housing.id, serviceLine: 'complex-asb', consent, externalReference: 'ASB-77' });
+    const sameParties = await submit({ contractId: housing.id, serviceLine: 'complex-asb', consent, parties: [{ role: 'respondent', name: 'dan roe' }, { role: 'complainant', name: 'CARA DOE' }], answers: { postcode: 'e16an' } });
+    expect(first.possibleDuplicateOf).toEqual([]);
+    expect(sameRef).toMatchObject({ status: 'received', possibleDuplicateOf: [{ referralId: first.id, reference: first.reference, reason: 'external-reference' }] });
+    expect(sameParties).toMatchObject({ status: 'received', possibleDuplicateOf: [{ referralId: first.id, reference: first.reference, reason: 'parties-and-address' }] });
+    expect(await outbox('intake.referral.duplicate-flagged.v1', sameParties.id)).toEqual([expect.objectContaining({ possibleDuplicateOf: [expect.objectContaining({ referralId: first.id })] })]);
+    clock.at = new Date('2027-09-28T10:00:00Z'); // 123 days later: outside the 90-day window
+    try {
+      const later = await submit({ contractId: housing.id, serviceLine: 'complex-asb', consent, parties: [{ role: 'complainant', name: 'Cara Doe' }, { role: 'respondent', name: 'Dan Roe' }], answers: { postcode: 'E1 6AN' } });
+      expect(later.possibleDuplicateOf).toEqual([]);
+    } finally {
+      clock.at = new Date('2027-05-28T16:30:00Z');
+    }
+  });
+
+  it('beyond the cases a year the fixed price covers, a referral is accepted and marked over the cap', async () => {
+    const capped = await app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference: 'HOUSING-CAP', publish: true, period: { start: '2026-09-01' } });
+    const def = structuredClone(capped.definition);
+    def.serviceLines = def.serviceLines.map((l) => (l.key === 'noise' && l.pricing?.model === 'fixed-per-year' ? { ...l, pricing: { ...l.pricing, includedCasesPerYear: 2 } } : l));
+    await app.get(ReplaceContractUseCase).execute(meta, capped.id, def);
+    const views = [];
+    for (let i = 0; i < 3; i += 1) views.push(await submit({ contractId: capped.id, serviceLine: 'noise', consent, summary: `case ${i}` }));
+    expect(views.map((v) => v.overCap)).toEqual([false, false, true]);
+    expect((await outbox('intake.referral.received.v2', views[2].id))[0].overCap).toBe(true);
+    // A referral rejected for want of consent does not count; the other line keeps its own count.
+    expect((await submit({ contractId: capped.id, serviceLine: 'noise' })).status).toBe('rejected');
+    expect((await sql.query(`SELECT count(*)::int AS n FROM intake.referral WHERE contract_id = $1 AND service_line = 'noise' AND status <> 'rejected'`, [capped.id])).rows[0].n).toBe(3);
+    expect((await submit({ contractId: capped.id, serviceLine: 'complex-asb', consent })).overCap).toBe(false);
+  });
+
+  it('special-category answers are sealed at rest, withheld from the view and readable on their own', async () => {
+    const view = await submit({ contractId: housing.id, serviceLine: 'noise', consent, answers: { vulnerabilities: 'Registered blind; anxiety', disturbance: 'voices' } });
+    expect(view).toMatchObject({ answers: { disturbance: 'voices' }, withheldAnswers: ['vulnerabilities'] });
+    const stored = await row(view.id);
+    expect(stored.answers).toEqual({ disturbance: 'voices' });
+    expect(stored.sealed_answers).toMatch(/^v1\.dev\./);
+    expect(stored.sealed_answers).not.toContain('blind');
+    expect(await app.get(GetReferralUseCase).execute(meta, view.id)).toMatchObject({ withheldAnswers: ['vulnerabilities'] });
+    expect(await app.get(GetSensitiveAnswersUseCase).execute(meta, view.id)).toMatchObject({ answers: { vulnerabilities: 'Registered blind; anxiety' }, fields: [{ key: 'vulnerabilities', sensitivity: 'special-category' }] });
+  });
+
+  it('a row written before sealing is sealed by the job, and re-encrypted after a key rotation', async () => {
+    const id = uuidv7();
+    await sql.query(
+      `INSERT INTO intake.referral (id, organisation_id, contract_id, contract_version, number, reference, service_line, referrer, parties, summary, answers, status, received_at, clock_starts_at)
+       VALUES ($1, $2, $3, $4, 999999, 'REF-2027-999999', 'noise', '{"name":"Pat","email":"pat@council.example"}', '[]', 'legacy', '{"vulnerabilities":"Wheelchair user","disturbance":"music"}', 'received', now(), now())`,
+      [id, meta.organisationId, housing.id, housing.version],
+    );
+    expect(await app.get(SealAnswersUseCase).execute()).toMatchObject({ sealed: 1, failed: 0 });
+    const sealed = await row(id);
+    expect(sealed.answers).toEqual({ disturbance: 'music' });
+    expect(sealed.answers_key_id).toBe('dev');
+    expect(await app.get(GetSensitiveAnswersUseCase).execute(meta, id)).toMatchObject({ answers: { vulnerabilities: 'Wheelchair user' } });
+
+    const rotated = new AnswerSealer(FieldCipher.fromConfig(`k2027:${randomBytes(32).toString('base64')},${DEV_DATA_ENCRYPTION_KEYS}`));
+    const result = await new SealAnswersUseCase(app.get(ReferralRepository), app.get(TenantRepository), app.get(ReferralFormLookup), rotated).execute();
+    expect(result.rotated).toBeGreaterThanOrEqual(2);
+    expect(result.failed).toBe(0);
+    const after = await row(id);
+    expect(after.answers_key_id).toBe('k2027');
+    expect(rotated.open({ id, sealedAnswers: after.sealed_answers })).toEqual({ vulnerabilities: 'Wheelchair user' });
+  });
+
+  it('lists referrals newest first by contract and status, a page at a time, and a referrer sees only their contracts', async () => {
+    const list = app.get(ListReferralsUseCase);
+    const first = await list.execute(meta, { contractId: housing.id, limit: 2 });
+    expect(first.items).toHaveLength(2);
+    expect(first.items[0].id > first.items[1].id).toBe(true);
+    const second = await list.execute(meta, { contractId: housing.id, limit: 2, cursor: first.nextCursor! });
+    expect(second.items[0].id < first.items[1].id).toBe(true);
+    expect((await list.execute(meta, { contractId: housing.id, status: 'rejected', limit: 50 })).items.every((r) => r.status === 'rejected')).toBe(true);
+    const referrer = { ...meta, restrictToContracts: [preCmh.id] };
+    const seen = await list.execute(referrer, { limit: 200 });
+    expect(seen.items.length).toBeGreaterThan(0);
+    expect(seen.items.every((r) => r.contractId === preCmh.id)).toBe(true);
+    expect((await list.execute(referrer, { contractId: housing.id, limit: 50 })).items).toEqual([]);
+  });
+});

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@mediation/messaging';
+import { ReferralDuplicateFlaggedV1, ReferralReceivedV2, ReferralRejectedV1, uuidv7, type CreateReferralBody, type PossibleDuplicate, type Rejection, type RpcMeta } from '@mediation/protocol';
+import type { IntakeTx } from '../database/intake.database';
+import type { Prisma } from '../generated/prisma/client';
+import { splitAnswers } from './answer-split';
+import { AnswerSealer } from './answer-sealer';
+import { ReferralRepository, type ReferralRecord } from './referral.repository';
+import { referralReference } from './referral.view';
+import type { ReferralForm } from './referral.types';
+
+export interface ReferralFacts {
+  meta: RpcMeta;
+  body: CreateReferralBody;
+  contractId: string;
+  contractVersion: number;
+  serviceLine: string;
+  form: ReferralForm | undefined;
+  answers: Record<string, unknown>;
+  receivedAt: Date;
+  /** The client's Idempotency-Key and the hash of its request, stored so a repeat finds this referral. */
+  idempotency?: { key: string; requestHash: string };
+}
+
+export interface AcceptedFacts {
+  clockStartsAt: Date;
+  duplicateKey: string | null;
+  possibleDuplicateOf: PossibleDuplicate[];
+  overCap: boolean;
+  dates: Record<string, string>;
+}
+
+/** Stores a referral, its sensitive answers sealed, with the events that tell the other services. */
+@Injectable()
+export class ReferralIntakeRecorder {
+  constructor(
+    private readonly referrals: ReferralRepository,
+    private readonly sealer: AnswerSealer,
+    private readonly events: EventPublisher,
+  ) {}
+
+  /** Kept with its reason, so nothing a referrer sent is lost and they can follow it. */
+  async rejected(tx: IntakeTx, facts: ReferralFacts, rejection: Rejection): Promise<ReferralRecord> {
+    const referral = await this.store(tx, facts, { status: 'rejected', clockStartsAt: facts.receivedAt, rejectionCode: rejection.code, rejectionReason: rejection.reason, overCap: false, duplicateKey: null, possibleDuplicates: [] });
+    await this.events.append(tx, {
+      definition: ReferralRejectedV1,
+      data: { referralId: referral.id, reference: referral.reference, contractId: referral.contractId, serviceLine: referral.serviceLine, code: rejection.code, reason: rejection.reason, referrer: facts.body.referrer, receivedAt: facts.receivedAt.toISOString() },
+      ...this.envelope(facts, referral),
+    });
+    return referral;
+  }
+
+  async accepted(tx: IntakeTx, facts: ReferralFacts, accepted: AcceptedFacts): Promise<ReferralRecord> {
+    const referral = await this.store(tx, facts, {
+      status: 'received',
+      clockStartsAt: accepted.clockStartsAt,
+      rejectionCode: null,
+      rejectionReason: null,
+      overCap: accepted.overCap,
+      duplicateKey: accepted.duplicateKey,
+      possibleDuplicates: accepted.possibleDuplicateOf as unknown as Prisma.InputJsonArray,
+    });
+    const { body } = facts;
+    await this.events.append(tx, {
+      definition: ReferralReceivedV2,
+      data: {
+        referralId: referral.id,
+        reference: referral.reference,
+        contractId: referral.contractId,
+        serviceLine: referral.serviceLine,
+        ...(body.externalReference ? { externalReference: body.externalReference } : {}),
+        referrer: body.referrer,
+        parties: body.parties,
+        receivedAt: facts.receivedAt.toISOString(),
+        contractVersion: referral.contractVersion,
+        clockStartsAt: accepted.clockStartsAt.toISOString(),
+        dates: accepted.dates,
+        overCap: accepted.overCap,
+      },
+      ...this.envelope(facts, referral),
+    });
+    if (accepted.possibleDuplicateOf.length > 0) {
+      await this.events.append(tx, {
+        definition: ReferralDuplicateFlaggedV1,
+        data: { referralId: referral.id, reference: referral.reference, contractId: referral.contractId, possibleDuplicateOf: accepted.possibleDuplicateOf },
+        ...this.envelope(facts, referral),
+      });
+    }
+    return referral;
+  }
+
+  private async store(tx: IntakeTx, facts: ReferralFacts, outcome: Pick<ReferralRecord, 'status' | 'clockStartsAt' | 'rejectionCode' | 'rejectionReason' | 'overCap' | 'duplicateKey'> & { possibleDuplicates: Prisma.InputJsonArray }): Promise<ReferralRecord> {
+    const id = uuidv7();
+    const number = await this.referrals.nextNumber(tx);
+    const { open, sensitive } = splitAnswers(facts.answers, facts.form);
+    const { body } = facts;
+    return this.referrals.create(tx, {
+      id,
+      organisationId: facts.meta.organisationId,
+      contractId: facts.contractId,
+      contractVersion: facts.contractVersion,
+      number,
+      reference: referralReference(facts.receivedAt, number),
+      serviceLine: facts.serviceLine,
+      externalReference: body.externalReference ?? null,
+      referrer: body.referrer,
+      parties: body.parties,
+      summary: body.summary,
+      consent: (body.consent ?? []) as Prisma.InputJsonArray,
+      answers: open as Prisma.InputJsonObject,
+      ...this.sealer.seal(id, sensitive),
+      receivedAt: facts.receivedAt,
+      idempotencyKey: facts.idempotency?.key ?? null,
+      idempotencyRequestHash: facts.idempotency?.requestHash ?? null,
+      ...outcome,
+    });
+  }
+
+  private envelope(facts: ReferralFacts, referral: ReferralRecord) {
+    return { subject: referral.id, organisationId: facts.meta.organisationId, contractId: referral.contractId, sequence: referral.version, correlationId: facts.meta.correlationId };
+  }
+}

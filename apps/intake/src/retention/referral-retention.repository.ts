@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import type { Referral } from '../generated/prisma/client';
+import { IntakeDatabase, type IntakeTx } from '../database/intake.database';
+
+/** What anonymisation leaves of a referral: enough to count it, nothing that identifies anyone. */
+export const ANONYMISED_NAME = '(anonymised)';
+export const ANONYMISED_EMAIL = 'anonymised@anonymised.invalid';
+
+@Injectable()
+export class ReferralRetentionRepository {
+  constructor(private readonly db: IntakeDatabase) {}
+
+  /** Records when the referral's case closed; the retention period runs from then. */
+  async markCaseClosed(tx: IntakeTx, organisationId: string, caseId: string, closedAt: Date): Promise<number> {
+    const { count } = await tx.referral.updateMany({ where: { organisationId, caseId }, data: { caseClosedAt: closedAt } });
+    return count;
+  }
+
+  /** A reopened case is live again: its retention period stops running. */
+  async markCaseReopened(tx: IntakeTx, organisationId: string, caseId: string): Promise<number> {
+    const { count } = await tx.referral.updateMany({ where: { organisationId, caseId }, data: { caseClosedAt: null } });
+    return count;
+  }
+
+  /** One organisation's referrals whose case closed before `closedBefore`, not yet anonymised nor held, oldest first. */
+  findClosedBefore(organisationId: string, closedBefore: Date, afterId: string | undefined, limit: number): Promise<Referral[]> {
+    return this.db.run(
+      (tx) =>
+        tx.referral.findMany({
+          where: { organisationId, caseClosedAt: { not: null, lt: closedBefore }, anonymisedAt: null, legalHold: false, ...(afterId ? { id: { gt: afterId } } : {}) },
+          orderBy: { id: 'asc' },
+          take: limit,
+        }),
+      { organisationId },
+    );
+  }
+
+  /** Replaces every personal detail; false when a legal hold was set or the case reopened meanwhile. */
+  async anonymise(tx: IntakeTx, referral: Pick<Referral, 'id' | 'organisationId' | 'parties'>, at: Date): Promise<Referral | null> {
+    const parties = (referral.parties as { role: string }[]).map((p) => ({ role: p.role, name: ANONYMISED_NAME }));
+    const { count } = await tx.referral.updateMany({
+      where: { id: referral.id, organisationId: referral.organisationId, legalHold: false, anonymisedAt: null, caseClosedAt: { not: null } },
+      data: {
+        referrer: { name: ANONYMISED_NAME, email: ANONYMISED_EMAIL },
+        parties,
+        summary: ANONYMISED_NAME,
+        answers: {},
+        sealedAnswers: null,
+        consent: [],
+        externalReference: null,
+        duplicateKey: null,
+        anonymisedAt: at,
+        version: { increment: 1 },
+      },
+    });
+    return count === 1 ? tx.referral.findFirst({ where: { id: referral.id, organisationId: referral.organisationId } }) : null;
+  }
+}

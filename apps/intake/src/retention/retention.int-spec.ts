@@ -1,0 +1,90 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { uuidv7, type ContractDetailView, type RpcMeta } from '@mediation/protocol';
+import { FixedClock, startServiceContext, type ServiceContext } from '@mediation/testing';
+import type { Client } from 'pg';
+import { AppModule } from '../app.module';
+import { loadIntakeConfig } from '../config/intake.config';
+import { CreateContractUseCase } from '../contracts/create-contract.use-case';
+import { IntakeDatabase } from '../database/intake.database';
+import { GetReferralUseCase } from '../referrals/get-referral.use-case';
+import { LinkCaseUseCase } from '../referrals/link-case.use-case';
+import { SetLegalHoldUseCase } from '../referrals/set-legal-hold.use-case';
+import { SubmitReferralUseCase } from '../referrals/submit-referral.use-case';
+import { ExportPersonUseCase } from '../subject-access/export-person.use-case';
+import { AnonymiseExpiredReferralsUseCase } from './anonymise-expired-referrals.use-case';
+import { CaseClosedHandler, CaseReopenedHandler } from './case-closure.handlers';
+
+jest.setTimeout(120_000);
+
+describe('retention and subject access against real PostgreSQL', () => {
+  let service: ServiceContext;
+  let app: INestApplicationContext;
+  let sql: Client;
+  let housing: ContractDetailView;
+  const clock = new FixedClock(new Date('2027-01-11T10:00:00Z'));
+  const meta: RpcMeta = { organisationId: uuidv7(), actorId: 'user:admin', actorType: 'user', correlationId: 'int-retention' };
+  const consent = [{ givenBy: 'Eve Tenant', relationship: 'tenant', givenAt: '2027-01-10T10:00:00Z', method: 'written' as const, recordedBy: 'Officer Pat' }];
+
+  const referral = (name: string, email: string) =>
+    app.get(SubmitReferralUseCase).execute(meta, {
+      contractId: housing.id,
+      serviceLine: 'noise',
+      referrer: { name: 'Officer Pat', email: 'pat@council.example' },
+      parties: [{ role: 'complainant', name, email }],
+      summary: `Noise reported by ${name}.`,
+      answers: { vulnerabilities: `${name} has epilepsy`, postcode: 'N1 9GU' },
+      consent,
+    });
+  const envelope = <T>(data: T) => ({ id: uuidv7(), organisationid: meta.organisationId, correlationid: 'int', data }) as never;
+  const openAndClose = async (referralId: string, closedAt: string) => {
+    const caseId = uuidv7();
+    await app.get(IntakeDatabase).run(async (tx) => {
+      await app.get(LinkCaseUseCase).execute(tx, { organisationId: meta.organisationId, referralId, caseId, correlationId: 'int', causationId: uuidv7() });
+      await app.get(CaseClosedHandler).handle(envelope({ caseId, contractId: housing.id, serviceLine: 'noise', reference: 'C-1', outcome: 'closed-other', outcomeExpected: false, closedAt, timesReopened: 0 }), tx);
+    }, { organisationId: meta.organisationId }); // as the event consumer host runs handlers: under the event's tenant
+    return caseId;
+  };
+
+  beforeAll(async () => {
+    service = await startServiceContext({ database: 'retention', namespace: 'r', module: () => AppModule.register(loadIntakeConfig()), clock });
+    ({ app, sql } = service);
+    housing = await app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference: 'HOUSING-RET', publish: true });
+  });
+
+  afterAll(() => service?.close());
+
+  it('a subject-access export finds the person as a party, with their sealed answers opened', async () => {
+    const view = await referral('Eve Tenant', 'Eve@Home.example');
+    const exported = await app.get(ExportPersonUseCase).execute(meta, { email: 'eve@home.example' });
+    expect(exported.referrals).toEqual([expect.objectContaining({ referralId: view.id, capacity: ['party'], answers: { vulnerabilities: 'Eve Tenant has epilepsy', postcode: 'N1 9GU' }, consent })]);
+    expect((await app.get(ExportPersonUseCase).execute(meta, { email: 'pat@council.example' })).referrals.every((r) => r.capacity.includes('referrer'))).toBe(true);
+    expect((await app.get(ExportPersonUseCase).execute({ ...meta, organisationId: uuidv7() }, { email: 'eve@home.example' })).referrals).toEqual([]);
+  });
+
+  it('once the case opens the referrer sees it; 72 months after closure the referral is anonymised, unless held or reopened', async () => {
+    const expired = await referral('Fay Gone', 'fay@home.example');
+    const held = await referral('Gil Held', 'gil@home.example');
+    const reopened = await referral('Hal Back', 'hal@home.example');
+    const recent = await referral('Ivy New', 'ivy@home.example');
+    await openAndClose(expired.id, '2027-01-11T12:00:00Z');
+    expect(await app.get(GetReferralUseCase).execute(meta, expired.id)).toMatchObject({ status: 'case-opened', caseId: expect.any(String) });
+    await openAndClose(held.id, '2027-01-11T12:00:00Z');
+    await app.get(SetLegalHoldUseCase).execute(meta, held.id, { legalHold: true, reason: 'Civil claim pending in the county court' });
+    const reopenedCase = await openAndClose(reopened.id, '2027-01-11T12:00:00Z');
+    await app.get(IntakeDatabase).run((tx) => app.get(CaseReopenedHandler).handle(envelope({ caseId: reopenedCase, contractId: housing.id, previouslyClosedAt: '2027-01-11T12:00:00Z', reopenedAt: '2027-02-01T10:00:00Z', countsAsReopened: true, reason: 'again' }), tx), { organisationId: meta.organisationId });
+    await openAndClose(recent.id, '2031-01-11T12:00:00Z');
+
+    clock.at = new Date('2033-01-11T11:59:00Z'); // a minute short of 72 months
+    expect(await app.get(AnonymiseExpiredReferralsUseCase).execute()).toEqual({ anonymised: 0 });
+    clock.at = new Date('2033-01-11T12:00:00Z');
+    expect(await app.get(AnonymiseExpiredReferralsUseCase).execute()).toEqual({ anonymised: 1 });
+
+    const gone = (await sql.query(`SELECT * FROM intake.referral WHERE id = $1`, [expired.id])).rows[0];
+    expect(gone).toMatchObject({ summary: '(anonymised)', answers: {}, sealed_answers: null, consent: [], parties: [{ role: 'complainant', name: '(anonymised)' }], anonymised_at: expect.any(Date) });
+    expect(JSON.stringify(gone)).not.toContain('Fay');
+    expect((await sql.query(`SELECT envelope->'data' AS d FROM intake.outbox WHERE envelope->>'type' = 'intake.referral.anonymised.v1'`)).rows.map((r) => r.d)).toEqual([expect.objectContaining({ referralId: expired.id, retentionMonths: 72 })]);
+    for (const kept of [held, reopened, recent]) expect((await sql.query(`SELECT anonymised_at FROM intake.referral WHERE id = $1`, [kept.id])).rows[0].anonymised_at).toBeNull();
+    expect(await app.get(GetReferralUseCase).execute(meta, held.id)).toMatchObject({ legalHold: true });
+    expect((await app.get(ExportPersonUseCase).execute(meta, { email: 'fay@home.example' })).referrals).toEqual([]);
+  });
+});
