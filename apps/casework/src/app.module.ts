@@ -4,6 +4,10 @@ import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import type { CaseworkConfig } from './config/casework.config';
 import { CASEWORK_SCHEMA, CaseworkDatabase } from './database/casework.database';
 import { CasesModule } from './cases/cases.module';
+import { ReportsModule } from './reports/reports.module';
+import { SurveysModule } from './surveys/surveys.module';
+import { CaseworkCryptoModule } from './crypto/casework-crypto.module';
+import { CaseRetentionModule } from './retention/case-retention.module';
 
 @Module({})
 export class AppModule {
@@ -14,7 +18,11 @@ export class AppModule {
         PlatformModule.forService({ service: 'casework', logLevel: config.LOG_LEVEL }),
         DatabaseModule.forService(CaseworkDatabase, CASEWORK_SCHEMA, () => new CaseworkDatabase(config.DATABASE_URL)),
         MessagingModule.forService({ service: 'casework', schema: CASEWORK_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
+        CaseworkCryptoModule.forKeys(config.DATA_ENCRYPTION_KEYS),
         CasesModule,
+        CaseRetentionModule.forService({ namespace: config.NATS_NAMESPACE }),
+        ReportsModule.forService({ providerName: config.REPORT_PROVIDER_NAME }),
+        SurveysModule.forService({ publicUrl: config.PUBLIC_URL, ttlDays: config.SURVEY_TTL_DAYS }),
       ],
     };
   }

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { ProblemError } from '@mediation/platform';
-import { inContractScope, type CaseView, type RpcMeta } from '@mediation/protocol';
-import { CaseRepository } from './case.repository';
-import { toCaseView } from './case.view';
+import type { CaseView, RpcMeta } from '@mediation/protocol';
+import { CaseworkDatabase } from '../database/casework.database';
+import { CaseFinder } from './case-finder';
+import { CaseViewAssembler } from './case-view.assembler';
 
 @Injectable()
 export class GetCaseUseCase {
-  constructor(private readonly cases: CaseRepository) {}
+  constructor(
+    private readonly db: CaseworkDatabase,
+    private readonly finder: CaseFinder,
+    private readonly views: CaseViewAssembler,
+  ) {}
 
-  async execute(meta: RpcMeta, caseId: string): Promise<CaseView> {
-    const found = await this.cases.findById(meta.organisationId, caseId);
-    if (!found || !inContractScope(meta, found.contractId)) throw ProblemError.notFound('case', caseId);
-    return toCaseView(found);
+  execute(meta: RpcMeta, caseId: string): Promise<CaseView> {
+    return this.db.run(async (tx) => this.views.one(tx, await this.finder.read(tx, meta, caseId)), { organisationId: meta.organisationId });
   }
 }

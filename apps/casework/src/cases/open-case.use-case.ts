@@ -1,46 +1,86 @@
 import { Injectable } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
-import { CaseOpenedV1, uuidv7, type EventData, type EventEnvelope, type ReferralReceivedV2 } from '@mediation/protocol';
+import { CaseOpenedV2, CaseReferralLinkedV1, uuidv7, workflowOf, type EventData, type EventEnvelope, type ReferralReceivedV2 } from '@mediation/protocol';
+import { ContractRules } from '../contracts/contract-rules';
 import type { CaseworkTx } from '../database/casework.database';
-import { CaseRepository } from './case.repository';
+import { PartyRepository } from '../parties/party.repository';
+import { CaseReferralRepository } from './case-referral.repository';
+import { CaseRepository, type CaseRecord } from './case.repository';
 
-/** A received referral becomes exactly one case, however often the event is delivered. */
+type Referral = EventEnvelope<EventData<typeof ReferralReceivedV2>>;
+
+/** Statuses a case never leaves by itself: a repeat referral then opens a new case. */
+const FINAL_STATUSES = ['closed', 'withdrawn', 'rejected'];
+
+/**
+ * A received referral becomes exactly one case, however often the event is delivered; a repeat
+ * referral of a matter whose case is still open (same contract, same external reference) joins that case.
+ */
 @Injectable()
 export class OpenCaseUseCase {
   constructor(
     private readonly cases: CaseRepository,
+    private readonly links: CaseReferralRepository,
+    private readonly parties: PartyRepository,
+    private readonly rules: ContractRules,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
   ) {}
 
-  async execute(tx: CaseworkTx, referral: EventEnvelope<EventData<typeof ReferralReceivedV2>>): Promise<void> {
+  async execute(tx: CaseworkTx, referral: Referral): Promise<void> {
+    const data = referral.data;
+    if (data.externalReference) {
+      const open = await this.cases.findOpenByExternalReference(tx, referral.organisationid, data.contractId, data.externalReference, FINAL_STATUSES);
+      if (open && open.referralId !== data.referralId) return this.link(tx, open, referral, data.externalReference);
+    }
+    const now = this.clock.now();
+    const lines = await this.rules.projected(tx, referral.organisationid, data.contractId, data.contractVersion);
+    const line = lines?.find((l) => l.key === data.serviceLine);
     const opened = await this.cases.createForReferral(tx, {
       id: uuidv7(),
       organisationId: referral.organisationid,
-      contractId: referral.data.contractId,
-      referralId: referral.data.referralId,
-      reference: referral.data.reference,
-      serviceLine: referral.data.serviceLine,
-      contractVersion: referral.data.contractVersion,
-      status: 'referred',
-      openedAt: this.clock.now(),
+      contractId: data.contractId,
+      referralId: data.referralId,
+      reference: data.reference,
+      serviceLine: data.serviceLine,
+      contractVersion: data.contractVersion,
+      status: line ? workflowOf(line).initial : 'referred',
+      openedAt: now,
+      receivedAt: new Date(data.receivedAt),
+      clockStartsAt: new Date(data.clockStartsAt ?? data.receivedAt),
+      externalReference: data.externalReference ?? null,
+      referrer: data.referrer,
+      dates: data.dates ?? {},
     });
     if (!opened) return;
+    for (const party of data.parties) {
+      await this.parties.create(tx, { id: uuidv7(), organisationId: opened.organisationId, caseId: opened.id, source: 'referral', at: now }, party);
+    }
+    await this.publishOpened(tx, opened, referral);
+  }
+
+  private async publishOpened(tx: CaseworkTx, opened: CaseRecord, referral: Referral): Promise<void> {
+    const base = { caseId: opened.id, referralId: opened.referralId, reference: opened.reference, contractId: opened.contractId, serviceLine: opened.serviceLine, openedAt: opened.openedAt.toISOString() };
+    const envelope = { subject: opened.id, organisationId: opened.organisationId, contractId: opened.contractId, sequence: opened.version, correlationId: referral.correlationid, causationId: referral.id };
     await this.events.append(tx, {
-      definition: CaseOpenedV1,
-      data: {
-        caseId: opened.id,
-        referralId: opened.referralId,
-        reference: opened.reference,
-        contractId: opened.contractId,
-        serviceLine: opened.serviceLine,
-        openedAt: opened.openedAt.toISOString(),
-      },
-      subject: opened.id,
-      organisationId: opened.organisationId,
-      contractId: opened.contractId,
-      sequence: opened.version,
+      ...envelope,
+      definition: CaseOpenedV2,
+      data: { ...base, contractVersion: referral.data.contractVersion, receivedAt: referral.data.receivedAt, clockStartsAt: referral.data.clockStartsAt ?? referral.data.receivedAt, dates: referral.data.dates ?? {} },
+    });
+  }
+
+  private async link(tx: CaseworkTx, open: CaseRecord, referral: Referral, externalReference: string): Promise<void> {
+    const linkedAt = this.clock.now();
+    const linked = await this.links.link(tx, { organisationId: open.organisationId, referralId: referral.data.referralId, caseId: open.id, reference: referral.data.reference, linkedAt });
+    if (!linked) return;
+    await this.events.append(tx, {
+      definition: CaseReferralLinkedV1,
+      data: { caseId: open.id, contractId: open.contractId, referralId: referral.data.referralId, reference: referral.data.reference, externalReference, linkedAt: linkedAt.toISOString() },
+      subject: open.id,
+      organisationId: open.organisationId,
+      contractId: open.contractId,
+      sequence: open.version,
       correlationId: referral.correlationid,
       causationId: referral.id,
     });

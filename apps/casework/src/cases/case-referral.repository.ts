@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { CaseworkTx } from '../database/casework.database';
+
+@Injectable()
+export class CaseReferralRepository {
+  async link(tx: CaseworkTx, link: { organisationId: string; referralId: string; caseId: string; reference: string; linkedAt: Date }): Promise<boolean> {
+    const existing = await tx.caseReferral.findFirst({ where: { organisationId: link.organisationId, referralId: link.referralId } });
+    if (existing) return false;
+    await tx.caseReferral.create({ data: link });
+    return true;
+  }
+
+  async linkedTo(tx: CaseworkTx, caseIds: string[]): Promise<Map<string, string[]>> {
+    const rows = await tx.caseReferral.findMany({ where: { caseId: { in: caseIds } }, orderBy: { linkedAt: 'asc' } });
+    const byCase = new Map<string, string[]>();
+    for (const row of rows) byCase.set(row.caseId, [...(byCase.get(row.caseId) ?? []), row.referralId]);
+    return byCase;
+  }
+
+  /** The case a referral belongs to: the one opened from it, or the one it was linked to. */
+  async caseOfReferral(tx: CaseworkTx, organisationId: string, referralId: string): Promise<string | null> {
+    const opened = await tx.case.findFirst({ where: { organisationId, referralId }, select: { id: true } });
+    if (opened) return opened.id;
+    const linked = await tx.caseReferral.findFirst({ where: { organisationId, referralId } });
+    return linked?.caseId ?? null;
+  }
+}

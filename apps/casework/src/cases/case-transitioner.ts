@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@mediation/messaging';
+import { Clock, ProblemError } from '@mediation/platform';
+import { CaseClosedV1, CaseReopenedV1, CaseStatusChangedV1, uuidv7, type RpcMeta } from '@mediation/protocol';
+import { AssignmentRepository } from '../assignments/assignment.repository';
+import { CertificateRepository } from '../certificates/certificate.repository';
+import type { LineRules } from '../contracts/contract-rules';
+import type { CaseworkTx } from '../database/casework.database';
+import { MilestoneRecorder } from '../milestones/milestone-recorder';
+import { assertWithinReopenWindow } from '../workflow/reopen-window';
+import { planTransition, type TransitionRequest } from '../workflow/workflow-machine';
+import { caseEnvelope } from './case-event';
+import { CaseRepository, type CaseRecord } from './case.repository';
+import { StatusChangeRepository } from './status-change.repository';
+
+export interface TransitionInput extends TransitionRequest {
+  occurredAt?: string;
+  recommendations?: string[];
+}
+
+/**
+ * Moves a locked case along its line's workflow: the status, its history row, and every event the move
+ * means (status changed, its milestone, closed or reopened), all in the caller's transaction.
+ */
+@Injectable()
+export class CaseTransitioner {
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly history: StatusChangeRepository,
+    private readonly assignments: AssignmentRepository,
+    private readonly certificates: CertificateRepository,
+    private readonly milestones: MilestoneRecorder,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  async apply(tx: CaseworkTx, meta: RpcMeta, c: CaseRecord, rules: LineRules, input: TransitionInput): Promise<CaseRecord> {
+    const facts = { hasCaseManager: await this.assignments.hasCurrent(tx, c.id, 'case-manager'), hasCertificate: await this.certificates.existsForCase(tx, c.id) };
+    const plan = planTransition(rules.workflow, rules.line.outcomes, c.status, input, facts);
+    const now = this.clock.now();
+    const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
+    if (occurredAt.getTime() > now.getTime()) throw ProblemError.validation([{ field: 'occurredAt', message: 'must not be in the future', code: 'in_future' }]);
+    if (plan.transition.reopens) assertWithinReopenWindow(c.closedAt, now);
+
+    const closing = plan.to.category === 'closed';
+    const updated = await this.cases.update(tx, c, {
+      status: plan.to.key,
+      ...(closing ? { outcome: plan.outcome?.key ?? null, closedAt: occurredAt } : {}),
+      ...(plan.transition.reopens ? { outcome: null, timesReopened: { increment: 1 } } : {}),
+    });
+    await this.history.create(tx, { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, fromStatus: c.status, toStatus: plan.to.key, reason: input.reason ?? null, outcome: plan.outcome?.key ?? null, countsAsReopened: plan.transition.reopens ? true : null, recommendations: closing && input.recommendations?.length ? input.recommendations : null, actorId: meta.actorId, changedAt: now });
+
+    const envelope = caseEnvelope(updated, meta.correlationId);
+    await this.events.append(tx, { ...envelope, definition: CaseStatusChangedV1, data: { caseId: c.id, contractId: c.contractId, from: c.status, to: plan.to.key, ...(input.reason ? { reason: input.reason } : {}), changedAt: now.toISOString() } });
+    if (plan.transition.emits) await this.milestones.record(tx, updated, { milestone: plan.transition.emits, occurredAt, source: `status:${plan.to.key}` }, meta.correlationId);
+    if (closing && plan.outcome) {
+      await this.events.append(tx, {
+        ...envelope,
+        definition: CaseClosedV1,
+        data: { caseId: c.id, contractId: c.contractId, serviceLine: c.serviceLine, reference: c.reference, outcome: plan.outcome.key, outcomeExpected: plan.outcome.expected, closedAt: occurredAt.toISOString(), timesReopened: updated.timesReopened },
+      });
+    }
+    if (plan.transition.reopens && c.closedAt) {
+      await this.events.append(tx, { ...envelope, definition: CaseReopenedV1, data: { caseId: c.id, contractId: c.contractId, previouslyClosedAt: c.closedAt.toISOString(), reopenedAt: now.toISOString(), countsAsReopened: true, reason: input.reason ?? '' } });
+    }
+    return updated;
+  }
+}

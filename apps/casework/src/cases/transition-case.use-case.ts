@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import type { CaseView, RpcMeta, TransitionBody } from '@mediation/protocol';
+import { ContractRules } from '../contracts/contract-rules';
+import { CaseworkDatabase } from '../database/casework.database';
+import { CaseFinder } from './case-finder';
+import { CaseTransitioner } from './case-transitioner';
+import { CaseViewAssembler } from './case-view.assembler';
+
+@Injectable()
+export class TransitionCaseUseCase {
+  constructor(
+    private readonly db: CaseworkDatabase,
+    private readonly finder: CaseFinder,
+    private readonly rules: ContractRules,
+    private readonly transitioner: CaseTransitioner,
+    private readonly views: CaseViewAssembler,
+  ) {}
+
+  execute(meta: RpcMeta, caseId: string, body: TransitionBody): Promise<CaseView> {
+    return this.db.run(
+      async (tx) => {
+        const c = await this.finder.lockForChange(tx, meta, caseId);
+        const updated = await this.transitioner.apply(tx, meta, c, await this.rules.forCase(tx, c), body);
+        return this.views.one(tx, updated);
+      },
+      { organisationId: meta.organisationId },
+    );
+  }
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, ProblemError } from '@mediation/platform';
+import type { ComplaintView, RpcMeta } from '@mediation/protocol';
+import { CaseFinder } from '../cases/case-finder';
+import { CaseworkDatabase } from '../database/casework.database';
+import { assertStepDate } from './complaint-dates';
+import { ComplaintRepository } from './complaint.repository';
+import { toComplaintView } from './complaint.view';
+
+@Injectable()
+export class AcknowledgeComplaintUseCase {
+  constructor(
+    private readonly db: CaseworkDatabase,
+    private readonly finder: CaseFinder,
+    private readonly complaints: ComplaintRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(meta: RpcMeta, caseId: string, complaintId: string, acknowledgedAt: string): Promise<ComplaintView> {
+    return this.db.run(
+      async (tx) => {
+        const c = await this.finder.read(tx, meta, caseId);
+        const found = await this.complaints.findById(tx, c.id, complaintId);
+        if (!found) throw ProblemError.notFound('complaint on this case', complaintId);
+        if (found.status !== 'received') throw ProblemError.conflict(`The complaint is already ${found.status}.`);
+        const at = new Date(acknowledgedAt);
+        assertStepDate('acknowledgedAt', at, { label: 'received', at: found.receivedAt }, this.clock.now());
+        return toComplaintView(await this.complaints.update(tx, found.id, { status: 'acknowledged', acknowledgedAt: at }));
+      },
+      { organisationId: meta.organisationId },
+    );
+  }
+}

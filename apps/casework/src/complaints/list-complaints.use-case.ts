@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import type { RpcMeta } from '@mediation/protocol';
+import { CaseFinder } from '../cases/case-finder';
+import { CaseworkDatabase } from '../database/casework.database';
+import { ComplaintRepository } from './complaint.repository';
+import { toComplaintView } from './complaint.view';
+
+@Injectable()
+export class ListComplaintsUseCase {
+  constructor(
+    private readonly db: CaseworkDatabase,
+    private readonly finder: CaseFinder,
+    private readonly complaints: ComplaintRepository,
+  ) {}
+
+  execute(meta: RpcMeta, caseId: string) {
+    return this.db.run(async (tx) => ({ items: (await this.complaints.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map(toComplaintView) }), { organisationId: meta.organisationId });
+  }
+}

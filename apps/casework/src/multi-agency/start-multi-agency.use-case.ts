@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@mediation/platform';
+import { uuidv7, type MultiAgencyView, type RpcMeta, type StartMultiAgencyBody } from '@mediation/protocol';
+import { CaseFinder } from '../cases/case-finder';
+import { CaseworkDatabase } from '../database/casework.database';
+import { MultiAgencyRepository } from './multi-agency.repository';
+import { toMultiAgencyView } from './multi-agency.view';
+
+/** Dated, so the housing KPI can ask whether a case still needs other agencies three months after opening (spec §10.5). */
+@Injectable()
+export class StartMultiAgencyUseCase {
+  constructor(
+    private readonly db: CaseworkDatabase,
+    private readonly finder: CaseFinder,
+    private readonly involvements: MultiAgencyRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(meta: RpcMeta, caseId: string, body: StartMultiAgencyBody): Promise<MultiAgencyView> {
+    return this.db.run(
+      async (tx) => {
+        const c = await this.finder.read(tx, meta, caseId);
+        const row = await this.involvements.create(tx, { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, agencies: body.agencies, fromDate: new Date(`${body.from}T00:00:00Z`), toDate: body.to ? new Date(`${body.to}T00:00:00Z`) : null, recordedBy: meta.actorId, recordedAt: this.clock.now() });
+        return toMultiAgencyView(row);
+      },
+      { organisationId: meta.organisationId },
+    );
+  }
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@mediation/platform';
+import { uuidv7, type AddNoteBody, type NoteView, type RpcMeta } from '@mediation/protocol';
+import { CaseFinder } from '../cases/case-finder';
+import { CaseworkDatabase } from '../database/casework.database';
+import { NoteRepository } from './note.repository';
+import { toNoteView } from './note.view';
+
+@Injectable()
+export class AddNoteUseCase {
+  constructor(
+    private readonly db: CaseworkDatabase,
+    private readonly finder: CaseFinder,
+    private readonly notes: NoteRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(meta: RpcMeta, caseId: string, body: AddNoteBody): Promise<NoteView> {
+    return this.db.run(
+      async (tx) => {
+        const c = await this.finder.read(tx, meta, caseId);
+        const record = { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, sensitive: body.sensitive, body: body.body, authorId: meta.actorId, createdAt: this.clock.now() };
+        await this.notes.create(tx, record);
+        // The writer sees what they wrote; the stored copy of a sensitive note is sealed.
+        return toNoteView(record);
+      },
+      { organisationId: meta.organisationId },
+    );
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@mediation/platform';
+import { uuidv7, type AddPartyBody, type PartyView, type RpcMeta } from '@mediation/protocol';
+import { CaseFinder } from '../cases/case-finder';
+import { CaseworkDatabase } from '../database/casework.database';
+import { PartyRepository } from './party.repository';
+import { toPartyView } from './party.view';
+
+@Injectable()
+export class AddPartyUseCase {
+  constructor(
+    private readonly db: CaseworkDatabase,
+    private readonly finder: CaseFinder,
+    private readonly parties: PartyRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(meta: RpcMeta, caseId: string, body: AddPartyBody): Promise<PartyView> {
+    return this.db.run(
+      async (tx) => {
+        const c = await this.finder.read(tx, meta, caseId);
+        const row = await this.parties.create(tx, { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, source: 'manual', at: this.clock.now() }, body);
+        return toPartyView(row);
+      },
+      { organisationId: meta.organisationId },
+    );
+  }
+}

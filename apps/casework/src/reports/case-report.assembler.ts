@@ -1,0 +1,87 @@
+import { ContractDefinitionSchema, type DeadlineView, type EventData, type CaseClosedV1 } from '@mediation/protocol';
+import type { CaseReportData, ReportTimelineEntry } from './case-report-data';
+import type { CaseFile } from './case-report.repository';
+import { humanise } from './case-report.renderer';
+import { recommendationsFor } from './recommendations';
+
+const MILESTONES: Record<string, string> = {
+  'referral.received': 'Referral received',
+  'case.opened': 'Case opened',
+  'contact.made': 'Contact made with the parties',
+  'mediation.held': 'Mediation session held',
+  'visit.held': 'Visit held',
+  'meeting.held': 'Meeting held',
+  'mediation.declined': 'Mediation declined',
+  'mediation.delayed': 'Mediation delayed',
+  'conditions.completed': 'Conditions completed',
+  'certificate.issued': 'Mediation certificate issued',
+  'report.sent': 'Case report sent',
+  'case.closed': 'Case closed',
+};
+
+const CHANNELS: Record<string, string> = { email: 'Email', sms: 'Text message', letter: 'Letter', phone: 'Phone call', call: 'Phone call' };
+
+const CERTIFICATES: Record<string, string> = { 'after-mediation': 'after mediation', declined: 'the family declined mediation', deemed: 'deemed: mediation could not be held in time' };
+
+export interface AssembleInput {
+  file: CaseFile;
+  closed: EventData<typeof CaseClosedV1>;
+  deadlines: DeadlineView[];
+  providerName: string;
+  issuedAt: Date;
+}
+
+/** Turns what casework recorded into what the report shows: names and roles, never contact details. */
+export function assembleCaseReport({ file, closed, deadlines, providerName, issuedAt }: AssembleInput): CaseReportData {
+  const parsed = file.contract ? ContractDefinitionSchema.safeParse(file.contract.definition) : undefined;
+  const definition = parsed?.success ? parsed.data : undefined;
+  const line = definition?.serviceLines.find((l) => l.key === file.case.serviceLine);
+  const outcome = line?.outcomes.find((o) => o.key === closed.outcome);
+  const referrer = file.case.referrer as { name?: string; organisation?: string } | null;
+  const closing = [...file.statusChanges].reverse().find((s) => s.toStatus === 'closed');
+  const reportDeadlines = deadlines.map((d) => ({ label: d.label, kind: d.kind, dueAt: d.dueAt ? new Date(d.dueAt) : null, status: d.status, metAt: d.metAt ? new Date(d.metAt) : null, late: d.late }));
+  const template = file.contract?.template ?? definition?.origin?.template ?? null;
+  return {
+    reference: closed.reference,
+    closure: closed.timesReopened + 1,
+    issuedAt,
+    openedAt: file.case.openedAt,
+    closedAt: new Date(closed.closedAt),
+    provider: { name: providerName },
+    contract: { reference: definition?.reference ?? null, title: definition?.title ?? null, buyer: definition?.buyers[0]?.name ?? null, version: file.case.contractVersion, template },
+    serviceLine: { key: file.case.serviceLine, name: line?.name ?? humanise(file.case.serviceLine) },
+    referrer: referrer?.name ? { name: referrer.name, organisation: referrer.organisation ?? null } : null,
+    summary: closing?.reason ?? null,
+    outcome: { key: closed.outcome, label: outcome?.label ?? humanise(closed.outcome), expected: closed.outcomeExpected },
+    parties: file.parties.map((p) => ({ role: p.role, name: p.name })),
+    team: file.team.map((t) => ({ role: t.endedAt ? `${t.role} (until ${t.endedAt.toISOString().slice(0, 10)})` : t.role, name: t.name })),
+    timeline: timeline(file, outcome?.label),
+    deadlines: reportDeadlines,
+    recommendations: recommendationsFor({ template, outcome: { key: closed.outcome, expected: closed.outcomeExpected }, dates: (file.case.dates ?? {}) as Record<string, string>, deadlines: reportDeadlines, entered: enteredRecommendations(closing?.recommendations) }),
+  };
+}
+
+function enteredRecommendations(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((r): r is string => typeof r === 'string') : [];
+}
+
+function timeline(file: CaseFile, outcomeLabel: string | undefined): ReportTimelineEntry[] {
+  const entries: ReportTimelineEntry[] = [];
+  if (file.case.receivedAt) entries.push({ at: file.case.receivedAt, kind: 'status', text: 'Referral received' });
+  entries.push({ at: file.case.openedAt, kind: 'status', text: 'Case opened' });
+  for (const change of file.statusChanges) {
+    const text = change.toStatus === 'closed' ? `Case closed: ${outcomeLabel ?? humanise(change.outcome ?? 'no outcome')}` : change.fromStatus === 'closed' ? 'Case reopened' : `Status changed from ${humanise(change.fromStatus).toLowerCase()} to ${humanise(change.toStatus).toLowerCase()}`;
+    entries.push({ at: change.changedAt, kind: 'status', text });
+  }
+  // Status moves already say "closed"; other milestones are what the contract's clocks count.
+  for (const m of file.milestones.filter((m) => m.milestone !== 'case.closed' && m.milestone !== 'case.opened' && m.milestone !== 'referral.received')) {
+    entries.push({ at: m.occurredAt, kind: m.milestone.endsWith('.held') ? 'session' : 'milestone', text: MILESTONES[m.milestone] ?? humanise(m.milestone.replace('.', ' ')) });
+  }
+  for (const c of file.communications) {
+    const channel = CHANNELS[c.channel] ?? humanise(c.channel);
+    const verb = c.direction.startsWith('in') ? 'received' : channel === 'Phone call' ? 'made' : 'sent';
+    entries.push({ at: c.occurredAt, kind: 'communication', text: `${channel} ${verb}${c.subject ? `: ${c.subject}` : ''}` });
+  }
+  for (const cert of file.certificates) entries.push({ at: cert.issuedAt, kind: 'milestone', text: `Mediation certificate issued (${CERTIFICATES[cert.kind] ?? cert.kind})` });
+  return entries;
+}

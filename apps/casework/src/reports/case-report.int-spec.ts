@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
+import { EventPublisher, type MessagingOptions } from '@mediation/messaging';
+import type { ProblemError } from '@mediation/platform';
+import { uuidv7, type DeadlineView, type RpcMeta } from '@mediation/protocol';
+import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
+import { CaseworkDatabase } from '../database/casework.database';
+import type { CaseDeadlinesClient } from './case-deadlines.client';
+import { CaseReportRepository } from './case-report.repository';
+import { seedClosedCase, type ClosedCase } from './closed-case.fixture';
+import { GetCaseReportUseCase } from './get-case-report.use-case';
+import { GetCertificatePdfUseCase } from './get-certificate-pdf.use-case';
+import { IssueCaseReportUseCase } from './issue-case-report.use-case';
+import { ListCaseReportsUseCase } from './list-case-reports.use-case';
+import { RecordReportSentUseCase } from './record-report-sent.use-case';
+
+jest.setTimeout(60_000);
+
+const providerA = '01a30000-0000-7000-8000-00000000000a';
+const providerB = '01a30000-0000-7000-8000-00000000000b';
+
+/** Scheduling's answer, as the RPC would give it: the one boundary this suite does not run. */
+class ScheduledDeadlines {
+  calls = 0;
+  items: DeadlineView[] = [
+    { id: uuidv7(), rule: 'contact-parties', label: 'First contact with the parties', kind: 'provider', basis: 'Notice', basisSource: null, startedAt: '2027-05-04T13:11:00Z', dueAt: '2027-05-06T16:59:59Z', awaitingField: null, status: 'breached', metAt: null, late: false, revision: 1, firedAt: '2027-05-06T17:00:00Z' },
+  ];
+  async forCase(): Promise<DeadlineView[]> {
+    this.calls++;
+    return this.items;
+  }
+}
+
+/** The text drawn in a compressed PDF: each Flate stream inflated, then its TJ strings decoded. */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const streams = [...raw.matchAll(/stream\r?\n([\s\S]*?)endstream/g)].map((m) => {
+    try {
+      return inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1');
+    } catch {
+      return '';
+    }
+  });
+  const hex = (tj: string) => [...tj.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join('');
+  return streams.flatMap((s) => [...s.matchAll(/\[((?:<[0-9a-fA-F]*>|\s|-?[\d.]+)*)\]\s*TJ/g)].map((m) => hex(m[1]))).join(' ').replace(/\s+/g, ' ');
+}
+
+const meta = (organisationId: string, restrictToContracts?: string[]): RpcMeta => ({ organisationId, actorId: 'tester', actorType: 'user', correlationId: 'c', ...(restrictToContracts ? { restrictToContracts } : {}) });
+
+describe('case report: issued on closure, stored once, read within scope, sent once', () => {
+  let db: TestDatabase;
+  let casework: CaseworkDatabase;
+  let reports: CaseReportRepository;
+  let deadlines: ScheduledDeadlines;
+  let issue: IssueCaseReportUseCase;
+  let closed: ClosedCase;
+  const clock = new FixedClock(new Date('2027-06-01T08:05:00Z'));
+  const events = new EventPublisher({ service: 'casework', schema: 'casework', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, clock);
+
+  const outbox = (type: string) => casework.$queryRawUnsafe<{ envelope: { data: Record<string, unknown>; subject: string } }[]>(`SELECT envelope FROM casework.outbox WHERE envelope->>'type' = $1 ORDER BY position`, type);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('report');
+    casework = new CaseworkDatabase(db.url);
+    reports = new CaseReportRepository(casework);
+    deadlines = new ScheduledDeadlines();
+    issue = new IssueCaseReportUseCase(reports, deadlines as unknown as CaseDeadlinesClient, events, clock, { providerName: 'Calm Waters Mediation' });
+    closed = await seedClosedCase(casework, providerA);
+    await casework.run((tx) => issue.execute(tx, closed.event), { organisationId: providerA });
+  });
+
+  afterAll(async () => {
+    await casework?.$disconnect();
+    await db?.drop();
+  });
+
+  it('stores the PDF with its SHA-256 and asks for it to be sent to the referrer', async () => {
+    const [row] = await casework.run((tx) => tx.caseReport.findMany({ where: { caseId: closed.caseId } }), { organisationId: providerA });
+    expect(Buffer.from(row.pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(row.sha256).toBe(createHash('sha256').update(row.pdf).digest('hex'));
+    expect(row).toMatchObject({ closure: 1, filename: `case-report-${closed.event.data.reference}.pdf`, recipientEmail: 'priya.shah@court.example', sentAt: null });
+    const issued = await outbox('casework.case.report-issued.v1');
+    expect(issued.map((e) => e.envelope.data)).toEqual([expect.objectContaining({ caseId: closed.caseId, reportId: row.id, reference: closed.event.data.reference, recipient: { name: 'Priya Shah', email: 'priya.shah@court.example' } })]);
+    expect(deadlines.calls).toBe(1);
+  });
+
+  it('a redelivered closed event issues nothing more', async () => {
+    await casework.run((tx) => issue.execute(tx, closed.event), { organisationId: providerA });
+    expect(await casework.run((tx) => tx.caseReport.count({ where: { caseId: closed.caseId } }), { organisationId: providerA })).toBe(1);
+    expect(await outbox('casework.case.report-issued.v1')).toHaveLength(1);
+  });
+
+  it('a closure after reopening gets a report of its own', async () => {
+    const again = { ...closed.event, id: uuidv7(), data: { ...closed.event.data, timesReopened: 1 } };
+    await casework.run((tx) => issue.execute(tx, again), { organisationId: providerA });
+    const list = await new ListCaseReportsUseCase(reports).execute(meta(providerA), closed.caseId);
+    expect(list.items.map((r) => r.closure)).toEqual([2, 1]);
+    expect(list.items[0].filename).toMatch(/-closure-2\.pdf$/);
+  });
+
+  it('the PDF reads back whole for the organisation and contracts allowed, and is "not found" to anyone else', async () => {
+    const [{ id }] = (await new ListCaseReportsUseCase(reports).execute(meta(providerA), closed.caseId)).items.slice(-1);
+    const get = new GetCaseReportUseCase(reports);
+    const file = await get.execute(meta(providerA, [closed.contractId]), closed.caseId, id);
+    const [row] = await casework.run((tx) => tx.caseReport.findMany({ where: { id } }), { organisationId: providerA });
+    expect(createHash('sha256').update(Buffer.from(file.base64, 'base64')).digest('hex')).toBe(row.sha256);
+    expect(file.contentType).toBe('application/pdf');
+    for (const who of [meta(providerB), meta(providerA, [uuidv7()])]) {
+      await expect(get.execute(who, closed.caseId, id)).rejects.toMatchObject({ problem: { status: 404 } } as Partial<ProblemError>);
+    }
+    await expect(new ListCaseReportsUseCase(reports).execute(meta(providerB), closed.caseId)).rejects.toMatchObject({ problem: { status: 404 } });
+  });
+
+  it('the report email accepted by SMTP records report.sent once, as a milestone and its event', async () => {
+    const record = new RecordReportSentUseCase(reports, events, clock);
+    const sent = (kind: string) => ({ ...closed.event, id: uuidv7(), type: 'notify.delivery.sent.v1', data: { deliveryId: uuidv7(), channel: 'email' as const, kind, to: 'priya.shah@court.example', caseId: closed.caseId, sentAt: '2027-06-01T08:06:00.000Z' } });
+    await casework.run((tx) => record.execute(tx, sent('survey-invitation')), { organisationId: providerA });
+    expect(await outbox('casework.case.milestone.v1')).toHaveLength(0);
+    await casework.run((tx) => record.execute(tx, sent('case-report')), { organisationId: providerA });
+    await casework.run((tx) => record.execute(tx, sent('case-report')), { organisationId: providerA });
+    const milestones = await outbox('casework.case.milestone.v1');
+    expect(milestones.map((m) => m.envelope.data)).toEqual([expect.objectContaining({ caseId: closed.caseId, milestone: 'report.sent', occurredAt: '2027-06-01T08:06:00.000Z' })]);
+    const rows = await casework.run((tx) => tx.milestone.findMany({ where: { caseId: closed.caseId, milestone: 'report.sent' } }), { organisationId: providerA });
+    expect(rows).toHaveLength(1);
+  });
+
+  it('a scheduling failure fails the event (to be retried) and stores nothing', async () => {
+    const other = await seedClosedCase(casework, providerA);
+    const failing = new IssueCaseReportUseCase(reports, { forCase: () => Promise.reject(new Error('scheduling did not answer')) } as unknown as CaseDeadlinesClient, events, clock, { providerName: 'x' });
+    await expect(casework.run((tx) => failing.execute(tx, other.event), { organisationId: providerA })).rejects.toThrow(/did not answer/);
+    expect(await casework.run((tx) => tx.caseReport.count({ where: { caseId: other.caseId } }), { organisationId: providerA })).toBe(0);
+  });
+
+  it('the stored report reads as the case: reference, outcome, recommendation and the missed deadline', async () => {
+    const [row] = await casework.run((tx) => tx.caseReport.findMany({ where: { caseId: closed.caseId, closure: 1 } }), { organisationId: providerA });
+    const text = pdfText(Buffer.from(row.pdf));
+    expect(text).toContain(closed.event.data.reference);
+    expect(text).toContain('Not settled');
+    expect(text).toContain('The claim proceeds to the possession hearing on Tuesday 8 June 2027');
+    expect(text).toContain('Breached (not met by the due time)');
+    expect(text).not.toContain('jordan@example.com');
+  });
+
+  it('a SEND mediation certificate renders as a PDF naming the family, the authority and the appeal deadline', async () => {
+    const send = await seedClosedCase(casework, providerA, { template: 'send' });
+    const certificateId = uuidv7();
+    await casework.run(
+      async (tx) => {
+        await tx.case.update({ where: { id: send.caseId }, data: { dates: { decisionLetterDate: '2026-12-01' } } });
+        await tx.party.createMany({ data: [{ id: uuidv7(), organisationId: providerA, caseId: send.caseId, role: 'parent', name: 'Morgan Parent', source: 'referral', createdAt: new Date(), updatedAt: new Date() }, { id: uuidv7(), organisationId: providerA, caseId: send.caseId, role: 'local-authority', name: 'Warwickshire County Council', source: 'referral', createdAt: new Date(), updatedAt: new Date() }] });
+        await tx.certificate.create({ data: { id: certificateId, organisationId: providerA, caseId: send.caseId, kind: 'after-mediation', issuedAt: new Date('2027-01-06T10:00:00Z'), recordedBy: 'u1', recordedAt: new Date() } });
+      },
+      { organisationId: providerA },
+    );
+    const get = new GetCertificatePdfUseCase(reports, { providerName: 'Calm Waters Mediation' });
+    const file = await get.execute(meta(providerA), { caseId: send.caseId, certificateId, appealDeadline: '2027-02-06T17:00:00.000Z' });
+    expect(file.filename).toBe(`mediation-certificate-${send.event.data.reference}-after-mediation.pdf`);
+    const text = pdfText(Buffer.from(file.base64, 'base64'));
+    expect(text).toContain('Mediation took place on Tuesday 18 May 2027 between Morgan Parent and Warwickshire County Council');
+    expect(text).toContain('decision letter of Tuesday 1 December 2026');
+    expect(text).toContain('the last day to appeal is Saturday 6 February 2027, 17:00');
+    await expect(get.execute(meta(providerB), { caseId: send.caseId, certificateId, appealDeadline: null })).rejects.toMatchObject({ problem: { status: 404 } });
+    await expect(get.execute(meta(providerA, [uuidv7()]), { caseId: send.caseId, certificateId, appealDeadline: null })).rejects.toMatchObject({ problem: { status: 404 } });
+  });
+});

@@ -1,0 +1,90 @@
+import { renderCaseReport } from './case-report.renderer';
+import { sampleCaseReport } from './case-report.sample';
+import { londonDateTime } from './london-format';
+import { recommendationsFor } from './recommendations';
+import { pdfSafe } from './pdf-text';
+
+/** The text pdfkit drew, read back from an uncompressed PDF: each TJ array's hex strings, decoded. */
+function drawnText(pdf: Buffer): string {
+  const lines: string[] = [];
+  for (const match of pdf.toString('latin1').matchAll(/\[((?:<[0-9a-fA-F]*>|\s|-?[\d.]+)*)\]\s*TJ/g)) {
+    lines.push([...match[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((hex) => Buffer.from(hex[1], 'hex').toString('latin1')).join(''));
+  }
+  return lines.join('\n');
+}
+
+const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+
+describe('renderCaseReport', () => {
+  it('produces a PDF that carries the reference, outcome, recommendation and confidential footer', async () => {
+    const pdf = await renderCaseReport(sampleCaseReport(), { compress: false });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
+    const text = drawnText(pdf);
+    expect(text).toContain('REF-2027-000042');
+    expect(text).toContain('Not settled');
+    expect(text).toContain('The claim proceeds to the possession hearing');
+    expect(text).toMatch(/Confidential/);
+    expect(text).toContain('Northbank Housing Association');
+    expect(text).toContain('Breached (not met by the due time)');
+    expect(text).toContain(`Page 1 of ${pageCount(pdf)}`);
+  });
+
+  it('dates read as London time with the weekday: a June date is BST', async () => {
+    expect(londonDateTime(new Date('2027-06-01T08:00:00Z'))).toBe('Tuesday 1 June 2027, 09:00');
+    expect(londonDateTime(new Date('2027-01-05T08:00:00Z'))).toBe('Tuesday 5 January 2027, 08:00');
+    const text = drawnText(await renderCaseReport(sampleCaseReport(), { compress: false }));
+    expect(text).toContain('Tuesday 1 June 2027, 09:00');
+  });
+
+  it('numbers every page when a long timeline runs over', async () => {
+    const timeline = Array.from({ length: 120 }, (_, i) => ({ at: new Date(Date.UTC(2027, 4, 4, 9, i)), kind: 'communication' as const, text: `Call ${i + 1} with the defendant about the repayment plan` }));
+    const pdf = await renderCaseReport(sampleCaseReport({ timeline }), { compress: false });
+    const pages = pageCount(pdf);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    const text = drawnText(pdf);
+    for (let page = 1; page <= pages; page++) expect(text).toContain(`Page ${page} of ${pages}`);
+    expect(text).toContain('Call 120 with the defendant');
+  });
+
+  it('compressed output is a smaller, still valid PDF', async () => {
+    const [plain, compressed] = await Promise.all([renderCaseReport(sampleCaseReport(), { compress: false }), renderCaseReport(sampleCaseReport())]);
+    expect(compressed.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(compressed.length).toBeLessThan(plain.length);
+  });
+
+  it('says so when nothing was recorded, rather than leaving holes', async () => {
+    const text = drawnText(await renderCaseReport(sampleCaseReport({ summary: null, parties: [], deadlines: [], timeline: [], recommendations: [], referrer: null }), { compress: false }));
+    expect(text).toContain('No summary was recorded at closure.');
+    expect(text).toContain('No contract deadlines applied to this case.');
+    expect(text).toContain('No further referral or escalation is recommended.');
+  });
+
+  it('names outside the standard fonts are transliterated, not garbled', () => {
+    expect(pdfSafe('Łukasz Żółć → Zoë Ω')).toBe('Lukasz Zólc -> Zoë ?');
+  });
+});
+
+describe('recommendationsFor', () => {
+  const base = { template: 'possession', dates: { hearingDate: '2027-06-08' }, deadlines: [], entered: [] };
+
+  it('a possession claim not settled proceeds to its hearing, on its date', () => {
+    expect(recommendationsFor({ ...base, outcome: { key: 'not-settled', expected: false } })).toEqual(['The claim proceeds to the possession hearing on Tuesday 8 June 2027: no agreement was reached in mediation.']);
+  });
+
+  it('what the case manager entered comes first; a settled claim adds nothing', () => {
+    expect(recommendationsFor({ ...base, outcome: { key: 'settled', expected: true }, entered: ['  Refer the tenant to debt advice.  '] })).toEqual(['Refer the tenant to debt advice.']);
+  });
+
+  it('a SEND case without agreement points the family to the tribunal', () => {
+    expect(recommendationsFor({ ...base, template: 'send', outcome: { key: 'certificate-only', expected: false } })[0]).toMatch(/First-tier Tribunal \(SEND\)/);
+  });
+
+  it('an unexpected outcome with no template rule still recommends something, and missed deadlines are escalated', () => {
+    const deadlines = [{ label: 'Initial contact', kind: 'provider' as const, dueAt: null, status: 'breached' as const, metAt: null, late: false }];
+    expect(recommendationsFor({ ...base, template: null, outcome: { key: 'other', expected: false }, deadlines })).toEqual([
+      expect.stringMatching(/without one of the contract’s expected outcomes/),
+      'Deadline missed on this case (Initial contact): to be reviewed with the buyer at the next contract meeting.',
+    ]);
+  });
+});

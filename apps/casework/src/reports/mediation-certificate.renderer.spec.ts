@@ -1,0 +1,45 @@
+import { appealStatement, certificateStatement, renderMediationCertificate, type MediationCertificateData } from './mediation-certificate.renderer';
+
+function drawnText(pdf: Buffer): string {
+  return [...pdf.toString('latin1').matchAll(/\[((?:<[0-9a-fA-F]*>|\s|-?[\d.]+)*)\]\s*TJ/g)].map((m) => [...m[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join('')).join('\n');
+}
+
+const certificate = (overrides: Partial<MediationCertificateData> = {}): MediationCertificateData => ({
+  certificateId: 'CERT-2027-0007',
+  reference: 'REF-2027-000101',
+  kind: 'after-mediation',
+  issuedAt: new Date('2027-01-06T10:00:00Z'),
+  issuedTo: 'Morgan Parent',
+  localAuthority: 'Warwickshire County Council',
+  decisionLetterDate: '2026-12-01',
+  eventDate: new Date('2027-01-04T14:00:00Z'),
+  appealDeadline: new Date('2027-02-06T17:00:00Z'),
+  adviser: { name: 'Robin Adviser', organisation: 'Calm Waters Mediation' },
+  ...overrides,
+});
+
+describe('SEND mediation certificate', () => {
+  it('each kind states what the Act asks it to confirm', () => {
+    expect(certificateStatement(certificate())).toMatch(/^Mediation took place on Monday 4 January 2027 .* section 55\(5\)/);
+    expect(certificateStatement(certificate({ kind: 'declined' }))).toMatch(/do not wish to pursue mediation.*section 55\(3\)/);
+    expect(certificateStatement(certificate({ kind: 'deemed' }))).toMatch(/could not take place within 30 days/);
+  });
+
+  it('states the appeal rule, its dates and the Christmas and August extensions', () => {
+    const text = appealStatement(certificate());
+    expect(text).toContain('two months from the local authority’s decision letter of Tuesday 1 December 2026');
+    expect(text).toContain('one month from the date of this certificate (Wednesday 6 January 2027)');
+    expect(text).toContain('the last day to appeal is Saturday 6 February 2027, 17:00');
+    expect(text).toMatch(/25 December and 1 January .* August/);
+  });
+
+  it('renders a one-page PDF carrying the statement and the appeal deadline', async () => {
+    const pdf = await renderMediationCertificate(certificate(), { compress: false });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = drawnText(pdf);
+    expect(text).toContain('Mediation certificate');
+    expect(text).toContain('CERT-2027-0007');
+    expect(text).toContain('Page 1 of 1');
+    expect(text.replace(/\s+/g, ' ')).toContain('the last day to appeal is Saturday 6 February 2027, 17:00');
+  });
+});

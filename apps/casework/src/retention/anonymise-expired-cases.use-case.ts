@@ -1,0 +1,73 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EventPublisher } from '@mediation/messaging';
+import { Clock, FieldCipher } from '@mediation/platform';
+import { CaseAnonymisedV1, uuidv7 } from '@mediation/protocol';
+import { CaseworkDatabase } from '../database/casework.database';
+import { ANONYMISED, CaseRetentionRepository, type RetainedCase } from './case-retention.repository';
+import { isPastRetention, retentionMonthsOf } from './retention-period';
+
+const BATCH = 200;
+/** No line keeps data less than a month, so nothing closed more recently needs looking at. */
+const SHORTEST_PERIOD_MS = 28 * 24 * 60 * 60 * 1000;
+const ACTOR = 'system:retention';
+
+/**
+ * Anonymises closed cases whose service line's `dataRetentionMonths` (from casework's projection of
+ * the contract version the case runs under) have passed since closure, unless a legal hold is set.
+ * Each tenant runs in its own transactions under row-level security.
+ */
+@Injectable()
+export class AnonymiseExpiredCasesUseCase {
+  private readonly logger = new Logger(AnonymiseExpiredCasesUseCase.name);
+
+  constructor(
+    private readonly db: CaseworkDatabase,
+    private readonly retention: CaseRetentionRepository,
+    private readonly cipher: FieldCipher,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(): Promise<{ anonymised: number }> {
+    const now = this.clock.now();
+    let anonymised = 0;
+    for (const organisationId of await this.retention.organisationIds()) {
+      let afterId: string | undefined;
+      for (;;) {
+        const rows = await this.retention.findClosedBefore(organisationId, new Date(now.getTime() - SHORTEST_PERIOD_MS), afterId, BATCH);
+        for (const row of rows) if (await this.anonymiseIfDue(row, now)) anonymised += 1;
+        if (rows.length < BATCH) break;
+        afterId = rows[rows.length - 1].id;
+      }
+    }
+    return { anonymised };
+  }
+
+  private anonymiseIfDue(row: RetainedCase, now: Date): Promise<boolean> {
+    return this.db.run(
+      async (tx) => {
+        const months = retentionMonthsOf(await this.retention.contractDefinition(tx, row), row.serviceLine);
+        if (months === null || !row.closedAt) {
+          this.logger.warn({ caseId: row.id }, 'no retention period found for a closed case (contract version not projected?); kept until it is known');
+          return false;
+        }
+        if (!isPastRetention(row.closedAt, months, now)) return false;
+        const done = await this.retention.anonymise(tx, row, now, (noteId) => this.cipher.encrypt(ANONYMISED, `casework.note:${noteId}`));
+        if (!done) return false;
+        const details = { retentionMonths: months, closedAt: row.closedAt.toISOString(), counts: done.counts };
+        await this.retention.log(tx, { id: uuidv7(), organisationId: row.organisationId, caseId: row.id, action: 'anonymised', reason: `${months} months after closure`, actorId: ACTOR, occurredAt: now, details });
+        await this.events.append(tx, {
+          definition: CaseAnonymisedV1,
+          data: { caseId: row.id, contractId: row.contractId, reference: row.reference, closedAt: row.closedAt.toISOString(), retentionMonths: months, anonymisedAt: now.toISOString(), counts: done.counts },
+          subject: row.id,
+          organisationId: row.organisationId,
+          contractId: row.contractId,
+          sequence: done.case.version,
+          correlationId: `retention:${row.id}`,
+        });
+        return true;
+      },
+      { organisationId: row.organisationId },
+    );
+  }
+}

@@ -1,0 +1,17 @@
+import { addMonthsToDate, atLondonTime, londonDate, londonTime } from '@mediation/calendar';
+
+/** When a case closed at `closedAt` is due for anonymisation: `months` calendar months later, London time. */
+export function retentionEndsAt(closedAt: Date, months: number): Date {
+  return atLondonTime(addMonthsToDate(londonDate(closedAt), months), londonTime(closedAt));
+}
+
+export function isPastRetention(closedAt: Date, months: number, now: Date): boolean {
+  return retentionEndsAt(closedAt, months).getTime() <= now.getTime();
+}
+
+/** The service line's `dataRetentionMonths` in a projected contract definition; null when the line is missing. */
+export function retentionMonthsOf(definition: unknown, serviceLine: string): number | null {
+  const lines = (definition as { serviceLines?: { key?: unknown; dataRetentionMonths?: unknown }[] } | null)?.serviceLines ?? [];
+  const months = lines.find((l) => l.key === serviceLine)?.dataRetentionMonths;
+  return typeof months === 'number' && Number.isInteger(months) && months > 0 ? months : null;
+}

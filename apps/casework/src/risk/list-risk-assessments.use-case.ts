@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import type { RpcMeta } from '@mediation/protocol';
+import { CaseFinder } from '../cases/case-finder';
+import { CaseworkDatabase } from '../database/casework.database';
+import { RiskAssessmentRepository } from './risk-assessment.repository';
+import { toRiskAssessmentView } from './risk-assessment.view';
+
+@Injectable()
+export class ListRiskAssessmentsUseCase {
+  constructor(
+    private readonly db: CaseworkDatabase,
+    private readonly finder: CaseFinder,
+    private readonly assessments: RiskAssessmentRepository,
+  ) {}
+
+  execute(meta: RpcMeta, caseId: string) {
+    return this.db.run(async (tx) => ({ items: (await this.assessments.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map(toRiskAssessmentView) }), { organisationId: meta.organisationId });
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { CaseworkPersonExportSchema, inContractScope, type CaseworkPersonExport, type RpcMeta } from '@mediation/protocol';
+import { CaseRepository } from '../cases/case.repository';
+import { CommunicationRepository } from '../communications/communication.repository';
+import { ComplaintRepository } from '../complaints/complaint.repository';
+import { CaseworkDatabase } from '../database/casework.database';
+import { PartyRepository } from '../parties/party.repository';
+import { toPartyView } from '../parties/party.view';
+import { PersonRecordsRepository } from './person-records.repository';
+
+const same = (a: string | null | undefined, b: string) => (a ?? '').toLowerCase() === b.toLowerCase();
+
+/**
+ * Casework's part of a subject-access export: the cases naming the person, their own party records
+ * (access needs opened: the gateway audits the request), and the communications and complaints that are theirs.
+ */
+@Injectable()
+export class ExportPersonUseCase {
+  constructor(
+    private readonly db: CaseworkDatabase,
+    private readonly people: PersonRecordsRepository,
+    private readonly cases: CaseRepository,
+    private readonly parties: PartyRepository,
+    private readonly log: CommunicationRepository,
+    private readonly complaints: ComplaintRepository,
+  ) {}
+
+  execute(meta: RpcMeta, email: string): Promise<CaseworkPersonExport> {
+    return this.db.run(
+      async (tx) => {
+        const found = await this.people.casesNaming(tx, meta.organisationId, email);
+        const capacities = new Map<string, Set<'party' | 'referrer' | 'staff'>>();
+        for (const f of found) capacities.set(f.caseId, (capacities.get(f.caseId) ?? new Set()).add(f.capacity));
+        const cases = [];
+        for (const [caseId, capacity] of capacities) {
+          const c = await this.cases.findInTx(tx, meta.organisationId, caseId);
+          if (!c || !inContractScope(meta, c.contractId)) continue;
+          const theirs = (await this.parties.listForCase(tx, c.id)).filter((p) => same(p.email, email));
+          const partyIds = new Set(theirs.map((p) => p.id));
+          const communications = (await this.log.listForCase(tx, c.id)).filter((m) => same(m.counterpart, email) || (m.partyId !== null && partyIds.has(m.partyId)));
+          const complaints = (await this.complaints.listForCase(tx, c.id)).filter((k) => k.partyId !== null && partyIds.has(k.partyId));
+          cases.push({
+            caseId: c.id,
+            reference: c.reference,
+            contractId: c.contractId,
+            serviceLine: c.serviceLine,
+            status: c.status,
+            capacity: [...capacity].sort(),
+            openedAt: c.openedAt.toISOString(),
+            closedAt: c.closedAt?.toISOString() ?? null,
+            outcome: c.outcome,
+            parties: theirs.map((p) => toPartyView(p, this.parties.accessibilityNeeds(p))),
+            communications: communications.map((m) => ({ id: m.id, direction: m.direction, channel: m.channel, counterpart: m.counterpart, subject: m.subject, summary: m.summary, occurredAt: m.occurredAt.toISOString() })),
+            complaints: complaints.map((k) => ({ id: k.id, status: k.status, summary: k.summary, receivedAt: k.receivedAt.toISOString(), resolution: k.resolution })),
+          });
+        }
+        return CaseworkPersonExportSchema.parse({ cases });
+      },
+      { organisationId: meta.organisationId },
+    );
+  }
+}

@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventPublisher } from '@mediation/messaging';
+import { Clock } from '@mediation/platform';
+import { SurveyIssuedV1, uuidv7, type CaseClosedV1, type EventData, type EventEnvelope } from '@mediation/protocol';
+import type { CaseworkTx } from '../database/casework.database';
+import { SURVEY_TITLE, surveyQuestionsFor } from './survey-questions';
+import { newSurveyToken, surveyLink, surveyTokenHash } from './survey-token';
+import { SurveyRepository } from './survey.repository';
+import { SURVEYS_OPTIONS, type SurveysOptions } from './surveys.options';
+
+const DAY_MS = 86_400_000;
+
+/** On closure: one survey link per party with an email address, once per closure. */
+@Injectable()
+export class IssueSurveysUseCase {
+  constructor(
+    private readonly surveys: SurveyRepository,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+    @Inject(SURVEYS_OPTIONS) private readonly options: SurveysOptions,
+  ) {}
+
+  async execute(tx: CaseworkTx, event: EventEnvelope<EventData<typeof CaseClosedV1>>): Promise<void> {
+    const organisationId = event.organisationid;
+    const closed = event.data;
+    const found = await this.surveys.caseOf(tx, organisationId, closed.caseId);
+    if (!found) return;
+    const questions = surveyQuestionsFor(await this.surveys.templateOf(tx, found.contractId, found.contractVersion));
+    const issuedAt = this.clock.now();
+    const expiresAt = new Date(issuedAt.getTime() + this.options.ttlDays * DAY_MS);
+    for (const party of await this.surveys.partiesWithEmail(tx, organisationId, closed.caseId)) {
+      const id = uuidv7();
+      const token = newSurveyToken();
+      const created = await this.surveys.createOnce(
+        tx,
+        { id, organisationId, caseId: closed.caseId, contractId: closed.contractId, closure: closed.timesReopened + 1, partyId: party.id, partyRole: party.role, partyName: party.name, title: SURVEY_TITLE, questions, issuedAt, expiresAt },
+        surveyTokenHash(token),
+      );
+      if (!created) continue;
+      await this.events.append(tx, {
+        definition: SurveyIssuedV1,
+        data: { surveyId: id, caseId: closed.caseId, contractId: closed.contractId, reference: closed.reference, recipient: { name: party.name, email: party.email! }, link: surveyLink(this.options.publicUrl, token), expiresAt: expiresAt.toISOString() },
+        subject: id,
+        organisationId,
+        contractId: closed.contractId,
+        sequence: 1,
+        correlationId: event.correlationid,
+        causationId: event.id,
+      });
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import { EventPublisher, type MessagingOptions } from '@mediation/messaging';
+import { uuidv7, type RpcMeta } from '@mediation/protocol';
+import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
+import { CaseworkDatabase } from '../database/casework.database';
+import { seedClosedCase, type ClosedCase } from '../reports/closed-case.fixture';
+import { AnswerSurveyUseCase } from './answer-survey.use-case';
+import { GetSurveyUseCase } from './get-survey.use-case';
+import { IssueSurveysUseCase } from './issue-surveys.use-case';
+import { ListSurveyResponsesUseCase } from './list-survey-responses.use-case';
+import { surveyTokenHash } from './survey-token';
+import { SurveyRepository } from './survey.repository';
+
+jest.setTimeout(60_000);
+
+const providerA = '01a30000-0000-7000-8000-0000000000aa';
+const providerB = '01a30000-0000-7000-8000-0000000000bb';
+const DAY = 86_400_000;
+
+const meta = (organisationId: string, restrictToContracts?: string[]): RpcMeta => ({ organisationId, actorId: 'tester', actorType: 'user', correlationId: 'c', ...(restrictToContracts ? { restrictToContracts } : {}) });
+const tokenOf = (link: string) => link.split('/v1/surveys/')[1];
+
+describe('satisfaction survey: a link per party, answered once, seen by the provider only', () => {
+  let db: TestDatabase;
+  let casework: CaseworkDatabase;
+  let surveys: SurveyRepository;
+  let closed: ClosedCase;
+  let links: { link: string; recipient: { email: string; name: string }; expiresAt: string }[];
+  const clock = new FixedClock(new Date('2027-06-01T08:05:00Z'));
+  const events = new EventPublisher({ service: 'casework', schema: 'casework', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, clock);
+  let answer: AnswerSurveyUseCase;
+  let get: GetSurveyUseCase;
+
+  const issued = () => casework.$queryRawUnsafe<{ envelope: { data: (typeof links)[number] } }[]>(`SELECT envelope FROM casework.outbox WHERE envelope->>'type' = 'casework.survey.issued.v1' ORDER BY position`);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('survey');
+    casework = new CaseworkDatabase(db.url);
+    surveys = new SurveyRepository(casework);
+    answer = new AnswerSurveyUseCase(casework, surveys, clock);
+    get = new GetSurveyUseCase(casework, surveys, clock);
+    closed = await seedClosedCase(casework, providerA, { template: 'housing-asb' });
+    const issue = new IssueSurveysUseCase(surveys, events, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30 });
+    await casework.run((tx) => issue.execute(tx, closed.event), { organisationId: providerA });
+    await casework.run((tx) => issue.execute(tx, closed.event), { organisationId: providerA });
+    links = (await issued()).map((row) => row.envelope.data);
+  });
+
+  afterAll(async () => {
+    await casework?.$disconnect();
+    await db?.drop();
+  });
+
+  it('each party with an email gets one link, once, expiring in 30 days; the party without one gets none', () => {
+    expect(links.map((l) => l.recipient.email).sort()).toEqual(['cases@northbank.example', 'jordan@example.com']);
+    for (const l of links) {
+      expect(l.link).toMatch(/^https:\/\/api\.mediation\.example\/v1\/surveys\/[A-Za-z0-9_-]{43}$/);
+      expect(l.expiresAt).toBe(new Date(clock.at.getTime() + 30 * DAY).toISOString());
+    }
+  });
+
+  it('only the hash of a token is stored', async () => {
+    const token = tokenOf(links[0].link);
+    const dump = JSON.stringify(await casework.$queryRawUnsafe(`SELECT * FROM casework.survey_token`));
+    expect(dump).not.toContain(token);
+    expect(dump).toContain(surveyTokenHash(token));
+  });
+
+  it('the link shows the questions of the template and nothing of the case', async () => {
+    const view = await get.execute(tokenOf(links[0].link));
+    expect(view.questions.map((q) => q.key)).toEqual(['satisfaction', 'wouldRecommend', 'feltHeard', 'situationImproved', 'comments']);
+    expect(JSON.stringify(view)).not.toMatch(new RegExp(`${closed.caseId}|${closed.event.data.reference}|Jordan|Northbank`));
+  });
+
+  it('bad answers are refused naming the field, and nothing is stored', async () => {
+    await expect(answer.execute(tokenOf(links[0].link), { satisfaction: 9, wouldRecommend: 'yes' as unknown as boolean, extra: 1 })).rejects.toMatchObject({
+      problem: { status: 400, errors: expect.arrayContaining([expect.objectContaining({ field: 'answers.satisfaction' }), expect.objectContaining({ field: 'answers.wouldRecommend' }), expect.objectContaining({ field: 'answers.feltHeard' }), expect.objectContaining({ field: 'answers.extra' })]) },
+    });
+    expect(await casework.run((tx) => tx.surveyResponse.count(), { organisationId: providerA })).toBe(0);
+  });
+
+  it('answers are stored once: the second attempt is 409', async () => {
+    const token = tokenOf(links[0].link);
+    await expect(answer.execute(token, { satisfaction: 5, wouldRecommend: true, feltHeard: true, comments: '  Thank you, it helped.  ' })).resolves.toEqual({ receivedAt: clock.at.toISOString() });
+    await expect(answer.execute(token, { satisfaction: 1, wouldRecommend: false, feltHeard: false })).rejects.toMatchObject({ problem: { status: 409 } });
+    await expect(get.execute(token)).rejects.toMatchObject({ problem: { status: 409 } });
+  });
+
+  it('two answers racing: exactly one is stored', async () => {
+    const other = await seedClosedCase(casework, providerA);
+    await casework.run((tx) => new IssueSurveysUseCase(surveys, events, clock, { publicUrl: 'https://x.example', ttlDays: 30 }).execute(tx, other.event), { organisationId: providerA });
+    const [{ envelope }] = (await issued()).filter((row) => row.envelope.data.link && !links.some((l) => l.link === row.envelope.data.link));
+    const token = tokenOf(envelope.data.link);
+    const results = await Promise.allSettled([1, 2, 3].map((n) => answer.execute(token, { satisfaction: n, wouldRecommend: true, feltHeard: true })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.problem.status)).toEqual([409, 409]);
+  });
+
+  it('an unknown token is 404; an expired one is 410', async () => {
+    await expect(get.execute('A'.repeat(43))).rejects.toMatchObject({ problem: { status: 404 } });
+    const later = new FixedClock(new Date(clock.at.getTime() + 31 * DAY));
+    await expect(new AnswerSurveyUseCase(casework, surveys, later).execute(tokenOf(links[1].link), { satisfaction: 4, wouldRecommend: true, feltHeard: true })).rejects.toMatchObject({ problem: { status: 410 } });
+  });
+
+  it('the provider sees who was asked and what they answered; another provider or contract sees no such case', async () => {
+    const list = new ListSurveyResponsesUseCase(casework, surveys);
+    const seen = await list.execute(meta(providerA), closed.caseId);
+    expect(seen.invitations).toHaveLength(2);
+    expect(seen.items).toEqual([expect.objectContaining({ answers: { satisfaction: 5, wouldRecommend: true, feltHeard: true, comments: 'Thank you, it helped.' }, partyName: expect.any(String) })]);
+    await expect(list.execute(meta(providerB), closed.caseId)).rejects.toMatchObject({ problem: { status: 404 } });
+    await expect(list.execute(meta(providerA, [uuidv7()]), closed.caseId)).rejects.toMatchObject({ problem: { status: 404 } });
+  });
+});

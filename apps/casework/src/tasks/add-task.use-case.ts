@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@mediation/platform';
+import { uuidv7, type AddTaskBody, type RpcMeta, type TaskView } from '@mediation/protocol';
+import { CaseFinder } from '../cases/case-finder';
+import { CaseworkDatabase } from '../database/casework.database';
+import { TaskRepository } from './task.repository';
+import { toTaskView } from './task.view';
+
+@Injectable()
+export class AddTaskUseCase {
+  constructor(
+    private readonly db: CaseworkDatabase,
+    private readonly finder: CaseFinder,
+    private readonly tasks: TaskRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(meta: RpcMeta, caseId: string, body: AddTaskBody): Promise<TaskView> {
+    return this.db.run(
+      async (tx) => {
+        const c = await this.finder.read(tx, meta, caseId);
+        const row = await this.tasks.create(tx, { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, title: body.title, dueOn: new Date(`${body.dueOn}T00:00:00Z`), assigneeStaffId: body.assigneeStaffId ?? null, createdBy: meta.actorId, createdAt: this.clock.now() });
+        return toTaskView(row);
+      },
+      { organisationId: meta.organisationId },
+    );
+  }
+}

@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import type { RpcMeta } from '@mediation/protocol';
+import { CaseFinder } from '../cases/case-finder';
+import { CaseworkDatabase } from '../database/casework.database';
+import { TaskRepository } from './task.repository';
+import { toTaskView } from './task.view';
+
+@Injectable()
+export class ListTasksUseCase {
+  constructor(
+    private readonly db: CaseworkDatabase,
+    private readonly finder: CaseFinder,
+    private readonly tasks: TaskRepository,
+  ) {}
+
+  execute(meta: RpcMeta, caseId: string) {
+    return this.db.run(async (tx) => ({ items: (await this.tasks.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map(toTaskView) }), { organisationId: meta.organisationId });
+  }
+}

@@ -1,0 +1,113 @@
+import { EventPublisher, RpcClient, type MessagingOptions } from '@mediation/messaging';
+import { DEV_DATA_ENCRYPTION_KEYS, FieldCipher } from '@mediation/platform';
+import type { FixedClock } from '@mediation/testing';
+import { AssignStaffUseCase } from '../assignments/assign-staff.use-case';
+import { AssignmentRepository } from '../assignments/assignment.repository';
+import { CaseFinder } from '../cases/case-finder';
+import { CaseReferralRepository } from '../cases/case-referral.repository';
+import { CaseTransitioner } from '../cases/case-transitioner';
+import { CaseViewAssembler } from '../cases/case-view.assembler';
+import { CaseRepository } from '../cases/case.repository';
+import { ChangeCaseDatesUseCase } from '../cases/change-case-dates.use-case';
+import { CloseCaseUseCase } from '../cases/close-case.use-case';
+import { GetCaseUseCase } from '../cases/get-case.use-case';
+import { ListCasesUseCase } from '../cases/list-cases.use-case';
+import { OpenCaseUseCase } from '../cases/open-case.use-case';
+import { ReopenCaseUseCase } from '../cases/reopen-case.use-case';
+import { StatusChangeRepository } from '../cases/status-change.repository';
+import { TransitionCaseUseCase } from '../cases/transition-case.use-case';
+import { CertificateRepository } from '../certificates/certificate.repository';
+import { IssueCertificateUseCase } from '../certificates/issue-certificate.use-case';
+import { CommunicationRepository } from '../communications/communication.repository';
+import { LogCommunicationUseCase } from '../communications/log-communication.use-case';
+import { RecordDeliveryUseCase } from '../communications/record-delivery.use-case';
+import { AcknowledgeComplaintUseCase } from '../complaints/acknowledge-complaint.use-case';
+import { ComplaintRepository } from '../complaints/complaint.repository';
+import { ReceiveComplaintUseCase } from '../complaints/receive-complaint.use-case';
+import { ResolveComplaintUseCase } from '../complaints/resolve-complaint.use-case';
+import { ContractRules } from '../contracts/contract-rules';
+import { ContractVersionRepository } from '../contracts/contract-version.repository';
+import { RecordContractVersionUseCase } from '../contracts/record-contract-version.use-case';
+import type { CaseworkDatabase } from '../database/casework.database';
+import { MilestoneRecorder } from '../milestones/milestone-recorder';
+import { MilestoneRepository } from '../milestones/milestone.repository';
+import { RecordMilestoneUseCase } from '../milestones/record-milestone.use-case';
+import { MultiAgencyRepository } from '../multi-agency/multi-agency.repository';
+import { StartMultiAgencyUseCase } from '../multi-agency/start-multi-agency.use-case';
+import { AddNoteUseCase } from '../notes/add-note.use-case';
+import { ListNotesUseCase } from '../notes/list-notes.use-case';
+import { NoteRepository } from '../notes/note.repository';
+import { AddPartyUseCase } from '../parties/add-party.use-case';
+import { ListPartiesUseCase } from '../parties/list-parties.use-case';
+import { PartyRepository } from '../parties/party.repository';
+import { RecordRiskAssessmentUseCase } from '../risk/record-risk-assessment.use-case';
+import { RiskAssessmentRepository } from '../risk/risk-assessment.repository';
+import { AddTaskUseCase } from '../tasks/add-task.use-case';
+import { CompleteTaskUseCase } from '../tasks/complete-task.use-case';
+import { TaskRepository } from '../tasks/task.repository';
+import { ExportPersonUseCase } from '../subject-access/export-person.use-case';
+import { PersonRecordsRepository } from '../subject-access/person-records.repository';
+import { CaseTimeline } from '../timeline/case-timeline';
+import { GetCaseTimelineUseCase } from '../timeline/get-case-timeline.use-case';
+
+/** Intake is not running in integration suites: the projection is filled from the published event instead. */
+class IntakeNotRunning {
+  call(): Promise<never> {
+    return Promise.reject(new Error('intake is not running in this suite; seed contract_version first'));
+  }
+}
+
+/** Casework's use-cases wired by hand over a real database, as Nest wires them in the service. */
+export function caseworkHarness(db: CaseworkDatabase, clock: FixedClock) {
+  const events = new EventPublisher({ service: 'casework', schema: 'casework', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, clock);
+  const cipher = FieldCipher.fromConfig(DEV_DATA_ENCRYPTION_KEYS);
+  const cases = new CaseRepository(db);
+  const finder = new CaseFinder(cases);
+  const versions = new ContractVersionRepository();
+  const rules = new ContractRules(versions, new IntakeNotRunning() as unknown as RpcClient);
+  const links = new CaseReferralRepository();
+  const history = new StatusChangeRepository();
+  const parties = new PartyRepository(cipher);
+  const assignments = new AssignmentRepository();
+  const notes = new NoteRepository(cipher);
+  const tasks = new TaskRepository();
+  const risks = new RiskAssessmentRepository();
+  const involvements = new MultiAgencyRepository();
+  const log = new CommunicationRepository();
+  const complaints = new ComplaintRepository();
+  const milestoneRows = new MilestoneRepository();
+  const certificates = new CertificateRepository();
+  const milestones = new MilestoneRecorder(milestoneRows, events, clock);
+  const views = new CaseViewAssembler(rules, assignments, links);
+  const transitioner = new CaseTransitioner(cases, history, assignments, certificates, milestones, events, clock);
+  const timeline = new CaseTimeline(history, milestoneRows, log, notes, tasks, certificates, complaints, assignments, risks);
+  return {
+    cipher,
+    recordContract: new RecordContractVersionUseCase(versions),
+    openCase: new OpenCaseUseCase(cases, links, parties, rules, events, clock),
+    getCase: new GetCaseUseCase(db, finder, views),
+    listCases: new ListCasesUseCase(db, cases, views),
+    transition: new TransitionCaseUseCase(db, finder, rules, transitioner, views),
+    close: new CloseCaseUseCase(db, finder, rules, transitioner, views),
+    reopen: new ReopenCaseUseCase(db, finder, rules, transitioner, views),
+    changeDates: new ChangeCaseDatesUseCase(db, finder, cases, rules, views, events, clock),
+    addParty: new AddPartyUseCase(db, finder, parties, clock),
+    listParties: new ListPartiesUseCase(db, finder, parties),
+    assign: new AssignStaffUseCase(db, finder, cases, assignments, events, clock),
+    addNote: new AddNoteUseCase(db, finder, notes, clock),
+    listNotes: new ListNotesUseCase(db, finder, notes),
+    addTask: new AddTaskUseCase(db, finder, tasks, clock),
+    completeTask: new CompleteTaskUseCase(db, finder, tasks, clock),
+    recordRisk: new RecordRiskAssessmentUseCase(db, finder, risks, clock),
+    startMultiAgency: new StartMultiAgencyUseCase(db, finder, involvements, clock),
+    logCommunication: new LogCommunicationUseCase(db, finder, parties, log, clock),
+    recordDelivery: new RecordDeliveryUseCase(links, log, clock),
+    receiveComplaint: new ReceiveComplaintUseCase(db, finder, parties, complaints, clock),
+    acknowledgeComplaint: new AcknowledgeComplaintUseCase(db, finder, complaints, clock),
+    resolveComplaint: new ResolveComplaintUseCase(db, finder, complaints, clock),
+    recordMilestone: new RecordMilestoneUseCase(db, finder, cases, rules, milestones, clock),
+    issueCertificate: new IssueCertificateUseCase(db, finder, cases, rules, certificates, milestones, clock),
+    timeline: new GetCaseTimelineUseCase(db, finder, timeline),
+    exportPerson: new ExportPersonUseCase(db, new PersonRecordsRepository(), cases, parties, log, complaints),
+  };
+}
