@@ -5,6 +5,10 @@ import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import type { SchedulingConfig } from './config/scheduling.config';
 import { SCHEDULING_SCHEMA, SchedulingDatabase } from './database/scheduling.database';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { AllocationModule } from './allocation/allocation.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { StaffModule } from './staff/staff.module';
+import { VenuesModule } from './venues/venues.module';
 
 @Module({})
 export class AppModule {
@@ -17,6 +21,10 @@ export class AppModule {
         MessagingModule.forService({ service: 'scheduling', schema: SCHEDULING_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
         JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),
         DeadlinesModule,
+        StaffModule,
+        VenuesModule,
+        SessionsModule,
+        AllocationModule,
       ],
     };
   }

@@ -2,22 +2,28 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Jobs, JobsService, QUEUES } from '@mediation/jobs';
 import type { z } from 'zod';
 import { FireDeadlineUseCase } from './fire-deadline.use-case';
+import { RemindDeadlineUseCase } from './remind-deadline.use-case';
 import { SweepDeadlinesUseCase } from './sweep-deadlines.use-case';
 
-/** The BullMQ adapter of the deadline engine: alarms fire deadlines, a scheduler sweeps every minute. */
+/** The BullMQ adapter of the deadline engine: alarms fire deadlines and reminders, a scheduler sweeps every minute. */
 @Injectable()
 export class DeadlineProcessor implements OnApplicationBootstrap {
   constructor(
     private readonly jobs: JobsService,
     private readonly fire: FireDeadlineUseCase,
+    private readonly remind: RemindDeadlineUseCase,
     private readonly sweep: SweepDeadlinesUseCase,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.jobs.startWorker(QUEUES.deadlines, {
       [Jobs.fireDeadline.name]: async (data) => {
-        const { organisationId, deadlineId } = data as z.infer<typeof Jobs.fireDeadline.schema>;
-        await this.fire.execute(organisationId, deadlineId);
+        const { organisationId, deadlineId, revision } = data as z.infer<typeof Jobs.fireDeadline.schema>;
+        await this.fire.execute(organisationId, deadlineId, revision);
+      },
+      [Jobs.remindDeadline.name]: async (data) => {
+        const { organisationId, deadlineId, revision, reminder } = data as z.infer<typeof Jobs.remindDeadline.schema>;
+        await this.remind.execute(organisationId, deadlineId, revision, reminder);
       },
       [Jobs.sweepDeadlines.name]: async () => void (await this.sweep.execute()),
     });

@@ -1,21 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import type { Deadline } from '../generated/prisma/client';
+import type { Deadline, Prisma } from '../generated/prisma/client';
 import { SchedulingDatabase, type SchedulingTx } from '../database/scheduling.database';
 
 export type DeadlineRecord = Deadline;
+export type NewDeadline = Omit<Prisma.DeadlineUncheckedCreateInput, 'version' | 'firedAt' | 'revision' | 'remindersSent' | 'metAt' | 'late'>;
+
+/** States in which a deadline can still move, be met or be cancelled. */
+export const OPEN_STATUSES = ['pending', 'awaiting-date'];
 
 @Injectable()
 export class DeadlineRepository {
   constructor(private readonly db: SchedulingDatabase) {}
 
-  /** Inserts the deadline unless the case already has one for that rule; returns null then. */
-  async createUnlessExists(tx: SchedulingTx, record: Omit<DeadlineRecord, 'version' | 'firedAt'>): Promise<DeadlineRecord | null> {
-    const existing = await tx.deadline.findFirst({ where: { organisationId: record.organisationId, caseId: record.caseId, rule: record.rule } });
-    return existing ? null : tx.deadline.create({ data: record });
+  /** Inserts the deadline unless the case already has one for that rule; returns null then (a redelivered start event). */
+  async createUnlessExists(tx: SchedulingTx, record: NewDeadline): Promise<DeadlineRecord | null> {
+    const inserted = await tx.deadline.createMany({ data: [record], skipDuplicates: true });
+    return inserted.count === 0 ? null : tx.deadline.findUnique({ where: { id: record.id } });
   }
 
   listForCase(organisationId: string, caseId: string): Promise<DeadlineRecord[]> {
-    return this.db.deadline.findMany({ where: { organisationId, caseId }, orderBy: { dueAt: 'asc' } });
+    return this.db.deadline.findMany({ where: { organisationId, caseId }, orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { rule: 'asc' }] });
+  }
+
+  /** The case's deadlines, locked, so concurrent milestones and date changes apply one after the other. */
+  async lockForCase(tx: SchedulingTx, organisationId: string, caseId: string): Promise<DeadlineRecord[]> {
+    await tx.$queryRawUnsafe(`SELECT id FROM scheduling.deadline WHERE case_id = $1::uuid AND organisation_id = $2::uuid FOR UPDATE`, caseId, organisationId);
+    return tx.deadline.findMany({ where: { organisationId, caseId }, orderBy: { rule: 'asc' } });
   }
 
   /** Locks the row so two firings (a job and the sweeper) cannot both breach it. */
@@ -28,13 +38,47 @@ export class DeadlineRepository {
     return tx.deadline.update({ where: { id }, data: { status: 'breached', firedAt, version: { increment: 1 } } });
   }
 
-  /** Pending deadlines already due: what Redis lost, or what fell due while no worker ran. */
+  markMet(tx: SchedulingTx, id: string, metAt: Date, late: boolean): Promise<DeadlineRecord> {
+    return tx.deadline.update({ where: { id }, data: { status: 'met', metAt, late, version: { increment: 1 } } });
+  }
+
+  markCancelled(tx: SchedulingTx, id: string): Promise<DeadlineRecord> {
+    return tx.deadline.update({ where: { id }, data: { status: 'cancelled', version: { increment: 1 } } });
+  }
+
+  markReminded(tx: SchedulingTx, id: string, reminder: number): Promise<DeadlineRecord> {
+    return tx.deadline.update({ where: { id }, data: { remindersSent: { push: reminder }, version: { increment: 1 } } });
+  }
+
+  /** A new due time (or none, while a date is missing) under the next revision, so older alarms are stale. */
+  reschedule(tx: SchedulingTx, id: string, change: { status: string; startedAt: Date; dueAt: Date | null; awaitingField: string | null; remindersAt: Date[] }): Promise<DeadlineRecord> {
+    return tx.deadline.update({ where: { id }, data: { ...change, remindersSent: [], revision: { increment: 1 }, version: { increment: 1 } } });
+  }
+
+  /** Pending provider deadlines already due: what Redis lost, or what fell due while no worker ran. */
   findOverdue(now: Date, limit: number): Promise<Pick<DeadlineRecord, 'id' | 'organisationId'>[]> {
-    return this.db.deadline.findMany({ where: { status: 'pending', dueAt: { lte: now } }, select: { id: true, organisationId: true }, orderBy: { dueAt: 'asc' }, take: limit });
+    return this.db.deadline.findMany({ where: { status: 'pending', kind: 'provider', dueAt: { lte: now } }, select: { id: true, organisationId: true }, orderBy: { dueAt: 'asc' }, take: limit });
   }
 
   /** Pending deadlines falling due soon, whose alarms the sweeper makes sure exist. */
-  findDueBefore(now: Date, until: Date, limit: number): Promise<Pick<DeadlineRecord, 'id' | 'organisationId' | 'dueAt'>[]> {
-    return this.db.deadline.findMany({ where: { status: 'pending', dueAt: { gt: now, lte: until } }, select: { id: true, organisationId: true, dueAt: true }, orderBy: { dueAt: 'asc' }, take: limit });
+  findDueBefore(now: Date, until: Date, limit: number): Promise<DeadlineRecord[]> {
+    return this.db.deadline.findMany({ where: { status: 'pending', kind: 'provider', dueAt: { gt: now, lte: until } }, orderBy: { dueAt: 'asc' }, take: limit });
+  }
+
+  /** Pending deadlines due within a window, whatever their kind, for the sweeper to catch reminders Redis lost. */
+  findPendingDueWithin(now: Date, until: Date, limit: number): Promise<DeadlineRecord[]> {
+    return this.db.deadline.findMany({ where: { status: 'pending', dueAt: { gt: now, lte: until } }, orderBy: { dueAt: 'asc' }, take: limit });
+  }
+
+  /** Pending deadlines with a reminder whose time has come but which was never sent: what Redis lost. */
+  async findMissedReminders(now: Date, limit: number): Promise<{ id: string; organisationId: string; revision: number; reminder: number }[]> {
+    return this.db.$queryRawUnsafe<{ id: string; organisationId: string; revision: number; reminder: number }[]>(
+      `SELECT d.id, d.organisation_id AS "organisationId", d.revision, (r.n - 1)::int AS reminder
+         FROM scheduling.deadline d, unnest(d.reminders_at) WITH ORDINALITY AS r(at, n)
+        WHERE d.status = 'pending' AND r.at <= $1 AND NOT ((r.n - 1)::int = ANY (d.reminders_sent))
+        ORDER BY r.at LIMIT $2`,
+      now,
+      limit,
+    );
   }
 }

@@ -1,14 +1,22 @@
-import { DeadlineViewSchema, type DeadlineView } from '@mediation/protocol';
+import { DeadlineViewSchema, SourceSchema, type DeadlineView } from '@mediation/protocol';
 import type { DeadlineRecord } from './deadline.repository';
 
 export function toDeadlineView(row: DeadlineRecord): DeadlineView {
+  const source = SourceSchema.safeParse(row.basisSource);
   return DeadlineViewSchema.parse({
     id: row.id,
     rule: row.rule,
+    label: row.label || row.rule,
+    kind: row.kind,
     basis: row.basis,
+    basisSource: source.success ? source.data : null,
     startedAt: row.startedAt.toISOString(),
-    dueAt: row.dueAt.toISOString(),
+    dueAt: row.dueAt?.toISOString() ?? null,
+    awaitingField: row.awaitingField,
     status: row.status,
+    metAt: row.metAt?.toISOString() ?? null,
+    late: row.late,
+    revision: row.revision,
     firedAt: row.firedAt?.toISOString() ?? null,
   });
 }

@@ -1,16 +1,63 @@
 import { Module } from '@nestjs/common';
-import { CaseOpenedHandler } from './case-opened.handler';
+import { AssignStaffUseCase } from '../case-files/assign-staff.use-case';
+import { CaseAssignedHandler, CaseUnassignedHandler } from '../case-files/case-assignment.handlers';
+import { CaseDatesChangedHandler } from '../case-files/case-dates-changed.handler';
+import { CaseFileRepository } from '../case-files/case-file.repository';
+import { CaseOpenedHandler } from '../case-files/case-opened.handler';
+import { ChangeCaseDatesUseCase } from '../case-files/change-case-dates.use-case';
+import { OpenCaseFileUseCase } from '../case-files/open-case-file.use-case';
+import { UnassignStaffUseCase } from '../case-files/unassign-staff.use-case';
+import { ContractPublishedHandler } from '../contracts/contract-published.handler';
+import { ContractVersionRepository } from '../contracts/contract-version.repository';
+import { ProjectContractVersionUseCase } from '../contracts/project-contract-version.use-case';
+import { ServiceLineRulesReader } from '../contracts/service-line-rules';
+import { CaseMilestoneHandler } from './case-milestone.handler';
 import { DeadlineAlarm } from './deadline-alarm';
+import { DeadlineEvents } from './deadline-events';
 import { DeadlineProcessor } from './deadline.processor';
 import { DeadlineRepository } from './deadline.repository';
 import { DeadlineRpcController } from './deadline.rpc-controller';
 import { FireDeadlineUseCase } from './fire-deadline.use-case';
 import { ListCaseDeadlinesUseCase } from './list-case-deadlines.use-case';
-import { SetDeadlinesUseCase } from './set-deadlines.use-case';
+import { RecordMilestoneUseCase } from './record-milestone.use-case';
+import { RemindDeadlineUseCase } from './remind-deadline.use-case';
+import { RescheduleDeadlinesUseCase } from './reschedule-deadlines.use-case';
+import { StartDeadlinesUseCase } from './start-deadlines.use-case';
+import { StopDeadlinesUseCase } from './stop-deadlines.use-case';
+import { SessionHeldHandler } from './session-held.handler';
 import { SweepDeadlinesUseCase } from './sweep-deadlines.use-case';
 
+/** The deadline engine with the two projections it reads: contract versions and case files. */
 @Module({
   controllers: [DeadlineRpcController],
-  providers: [DeadlineRepository, DeadlineAlarm, SetDeadlinesUseCase, FireDeadlineUseCase, SweepDeadlinesUseCase, ListCaseDeadlinesUseCase, CaseOpenedHandler, DeadlineProcessor],
+  providers: [
+    ContractVersionRepository,
+    ProjectContractVersionUseCase,
+    ServiceLineRulesReader,
+    ContractPublishedHandler,
+    CaseFileRepository,
+    OpenCaseFileUseCase,
+    ChangeCaseDatesUseCase,
+    AssignStaffUseCase,
+    UnassignStaffUseCase,
+    CaseOpenedHandler,
+    CaseDatesChangedHandler,
+    CaseAssignedHandler,
+    CaseUnassignedHandler,
+    DeadlineRepository,
+    DeadlineAlarm,
+    DeadlineEvents,
+    StartDeadlinesUseCase,
+    StopDeadlinesUseCase,
+    RecordMilestoneUseCase,
+    RescheduleDeadlinesUseCase,
+    FireDeadlineUseCase,
+    RemindDeadlineUseCase,
+    SweepDeadlinesUseCase,
+    ListCaseDeadlinesUseCase,
+    CaseMilestoneHandler,
+    SessionHeldHandler,
+    DeadlineProcessor,
+  ],
 })
 export class DeadlinesModule {}

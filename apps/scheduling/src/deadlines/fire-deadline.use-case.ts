@@ -3,9 +3,15 @@ import { EventPublisher } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
 import { DeadlineBreachedV1 } from '@mediation/protocol';
 import { SchedulingDatabase } from '../database/scheduling.database';
+import { envelope } from './deadline-events';
 import { DeadlineRepository } from './deadline.repository';
 
-/** The alarm rang: a deadline still pending at its due time is breached, exactly once. */
+export type FireResult = 'breached' | 'not-due' | 'settled' | 'stale' | 'missing';
+
+/**
+ * The alarm rang: a provider deadline still pending at its due time is breached, exactly once. An
+ * alarm set for an earlier revision (the deadline moved since) is stale and does nothing.
+ */
 @Injectable()
 export class FireDeadlineUseCase {
   constructor(
@@ -15,23 +21,19 @@ export class FireDeadlineUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(organisationId: string, deadlineId: string): Promise<'breached' | 'not-due' | 'settled' | 'missing'> {
+  async execute(organisationId: string, deadlineId: string, revision?: number): Promise<FireResult> {
     return this.db.run(async (tx) => {
       const deadline = await this.deadlines.lockById(tx, organisationId, deadlineId);
       if (!deadline) return 'missing';
-      if (deadline.status !== 'pending') return 'settled';
+      if (revision !== undefined && revision !== deadline.revision) return 'stale';
+      if (deadline.status !== 'pending' || deadline.kind !== 'provider' || !deadline.dueAt) return 'settled';
       const now = this.clock.now();
-      // A stale alarm for a deadline that was moved later; the new alarm will fire it.
       if (deadline.dueAt.getTime() > now.getTime()) return 'not-due';
       const breached = await this.deadlines.markBreached(tx, deadline.id, now);
       await this.events.append(tx, {
         definition: DeadlineBreachedV1,
-        data: { deadlineId: breached.id, caseId: breached.caseId, rule: breached.rule, dueAt: breached.dueAt.toISOString(), breachedAt: now.toISOString() },
-        subject: breached.id,
-        organisationId: breached.organisationId,
-        contractId: breached.contractId,
-        sequence: breached.version,
-        correlationId: `deadline-${breached.id}`,
+        data: { deadlineId: breached.id, caseId: breached.caseId, rule: breached.rule, dueAt: deadline.dueAt.toISOString(), breachedAt: now.toISOString() },
+        ...envelope(breached, { correlationId: `deadline-${breached.id}` }),
       });
       return 'breached';
     });

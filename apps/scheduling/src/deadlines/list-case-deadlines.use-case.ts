@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RpcMeta } from '@mediation/protocol';
+import { inContractScope, type DeadlineList, type RpcMeta } from '@mediation/protocol';
 import { DeadlineRepository } from './deadline.repository';
 import { toDeadlineView } from './deadline.view';
 
@@ -7,7 +7,9 @@ import { toDeadlineView } from './deadline.view';
 export class ListCaseDeadlinesUseCase {
   constructor(private readonly deadlines: DeadlineRepository) {}
 
-  async execute(meta: RpcMeta, caseId: string) {
-    return { items: (await this.deadlines.listForCase(meta.organisationId, caseId)).map(toDeadlineView) };
+  /** A referrer or commissioner sees only the clocks of the contracts they are linked to. */
+  async execute(meta: RpcMeta, caseId: string): Promise<DeadlineList> {
+    const rows = await this.deadlines.listForCase(meta.organisationId, caseId);
+    return { items: rows.filter((d) => inContractScope(meta, d.contractId)).map(toDeadlineView) };
   }
 }

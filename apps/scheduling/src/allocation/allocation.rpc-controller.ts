@@ -1,0 +1,16 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { parseRpcRequest } from '@mediation/messaging';
+import { Rpc } from '@mediation/protocol';
+import { RankMediatorsUseCase } from './rank-mediators.use-case';
+
+@Controller()
+export class AllocationRpcController {
+  constructor(private readonly rankMediators: RankMediatorsUseCase) {}
+
+  @MessagePattern(Rpc.scheduling.rankMediators.subject)
+  rank(@Payload() raw: unknown) {
+    const { meta, data } = parseRpcRequest(Rpc.scheduling.rankMediators, raw);
+    return this.rankMediators.execute(meta, data.case, data.query);
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, ProblemError } from '@mediation/platform';
+import type { CaseContext, MediatorCandidates, MediatorCandidatesQuery, RpcMeta, StaffServiceLine, WeeklyAvailability } from '@mediation/protocol';
+import { CaseFileRepository } from '../case-files/case-file.repository';
+import { SchedulingDatabase } from '../database/scheduling.database';
+import { SessionRepository } from '../sessions/session.repository';
+import { ContractLineReader } from '../staff/contract-line.reader';
+import { ineligibility } from '../staff/staff-eligibility';
+import { StaffLineRules } from '../staff/staff-line-rules';
+import { fromDateColumn, StaffRepository } from '../staff/staff.repository';
+import { conflictsWith, scoreCandidate } from './candidate-score';
+import { CaseloadRepository } from './caseload.repository';
+import { freeHours } from './free-time';
+
+/**
+ * Ranks the organisation's staff for a case. Hard rules exclude, with the reason shown: not on the
+ * case's service line, inactive, an expired accreditation, pay below a required London Living Wage,
+ * a declared conflict of interest, a full caseload. The rest are scored on skills, language,
+ * availability in the window and room in their caseload.
+ */
+@Injectable()
+export class RankMediatorsUseCase {
+  constructor(
+    private readonly db: SchedulingDatabase,
+    private readonly staff: StaffRepository,
+    private readonly sessions: SessionRepository,
+    private readonly caseload: CaseloadRepository,
+    private readonly caseFiles: CaseFileRepository,
+    private readonly lines: ContractLineReader,
+    private readonly rules: StaffLineRules,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(meta: RpcMeta, context: CaseContext, query: MediatorCandidatesQuery): Promise<MediatorCandidates> {
+    return this.db.run(
+      async (tx) => {
+        const file = await this.caseFiles.find(tx, meta.organisationId, context.caseId);
+        const at = { contractId: file?.contractId ?? context.contractId, serviceLine: file?.serviceLine ?? context.serviceLine, version: file?.contractVersion ?? context.contractVersion };
+        const line = await this.lines.read(tx, meta, at.contractId, at.serviceLine, at.version);
+        if (!line) throw ProblemError.conflict(`Scheduling does not know service line "${at.serviceLine}" of contract ${at.contractId} yet; try again shortly.`);
+        const from = this.clock.now();
+        const to = new Date(from.getTime() + query.days * 86_400_000);
+        const today = this.rules.today();
+        const people = await this.staff.list(tx, meta.organisationId);
+        const ids = people.map((p) => p.id);
+        const active = await this.caseload.activeCases(tx, meta.organisationId, ids);
+        const busy = await this.sessions.busyIntervals(tx, meta.organisationId, ids, from, to);
+
+        const result: MediatorCandidates = { caseId: context.caseId, window: { from: from.toISOString(), to: to.toISOString() }, wanted: { language: query.language ?? null, skills: query.skills ?? [] }, candidates: [], excluded: [] };
+        for (const person of people) {
+          const accreditations = person.accreditations.map((a) => ({ kind: a.kind, label: a.label, expiresOn: a.expiresOn ? fromDateColumn(a.expiresOn) : null }));
+          const onLine = (person.serviceLines as StaffServiceLine[]).some((l) => l.contractId === at.contractId && l.serviceLine === at.serviceLine);
+          const cases = active.get(person.id) ?? 0;
+          const reasons = [
+            ...(onLine ? [] : [`does not work on ${line.name}`]),
+            ...ineligibility({ status: person.status, payRatePence: person.payRatePence, accreditations }, today, line.londonLivingWage.required),
+            ...conflictsWith(person.conflicts, context.caseId, query.parties ?? []),
+            ...(cases >= person.maxCaseload ? [`caseload full (${cases} of ${person.maxCaseload} cases)`] : []),
+          ];
+          if (reasons.length > 0) {
+            result.excluded.push({ staffId: person.id, name: person.name, reasons });
+            continue;
+          }
+          const exceptions = person.availabilityExceptions.map((e) => ({ date: fromDateColumn(e.date), kind: e.kind as 'off' | 'extra', start: e.startTime, end: e.endTime }));
+          const hours = freeHours(person.weeklyAvailability as WeeklyAvailability, exceptions, busy.filter((b) => b.resourceId === person.id).map((b) => ({ start: b.startsAt.getTime(), end: b.endsAt.getTime() })), from, to);
+          const { score, breakdown } = scoreCandidate({ skills: person.skills, languages: person.languages, freeHours: hours, activeCases: cases, maxCaseload: person.maxCaseload }, { skills: query.skills ?? [], language: query.language });
+          const expiries = accreditations.map((a) => a.expiresOn).filter((d): d is string => d !== null).sort();
+          result.candidates.push({ staffId: person.id, name: person.name, score, breakdown, freeHours: hours, caseload: { active: cases, max: person.maxCaseload }, nextAccreditationExpiry: expiries[0] ?? null });
+        }
+        result.candidates.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+        return result;
+      },
+      { organisationId: meta.organisationId },
+    );
+  }
+}

@@ -1,0 +1,261 @@
+import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Jobs, JobsService, QUEUES } from '@mediation/jobs';
+import { Clock, LifecycleService } from '@mediation/platform';
+import {
+  CaseAssignedV1,
+  CaseDatesChangedV1,
+  CaseMilestoneV1,
+  CaseOpenedV2,
+  ContractDefinitionSchema,
+  ContractPublishedV2,
+  SessionHeldV1,
+  uuidv7,
+  type ContractDefinitionInput,
+  type EventData,
+  type EventDefinition,
+} from '@mediation/protocol';
+import { createTestDatabase, createTestNamespace, waitUntil, type TestDatabase, type TestNamespace } from '@mediation/testing';
+import { Client } from 'pg';
+import { AppModule } from '../app.module';
+import { loadSchedulingConfig } from '../config/scheduling.config';
+import { alarmJobId } from './deadline-alarm';
+
+jest.setTimeout(120_000);
+
+/** Real time, shifted: "now" is a chosen London moment and then runs on at the real pace, so BullMQ's real delays line up with the deadlines' due times. */
+class ShiftedClock extends Clock {
+  private offsetMs = 0;
+  set(iso: string): void {
+    this.offsetMs = new Date(iso).getTime() - Date.now();
+  }
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+}
+
+const org = uuidv7();
+const contractId = uuidv7();
+const basis = { kind: 'contractual' as const, text: 'Test contract clause.', source: { document: 'integration test contract' } };
+
+/** A contract with a possession line and a SEND line, their clocks as the templates set them. */
+const definition: ContractDefinitionInput = {
+  reference: 'INT-1',
+  title: 'Deadline engine test contract',
+  buyers: [{ name: 'Test Council', role: 'council' }],
+  serviceLines: [
+    {
+      key: 'possession',
+      name: 'Possession',
+      form: { fields: [{ key: 'hearingDate', label: 'Hearing date', type: 'date' }] },
+      outcomes: [{ key: 'settled', label: 'Settled', expected: true }],
+      deadlineRules: [
+        { key: 'contact-parties', label: 'First contact', startEvent: 'referral.received', stopEvent: 'contact.made', due: { kind: 'working-days', days: 2 }, reminders: [{ days: 1, dayKind: 'working' }], basis },
+        { key: 'mediation-before-hearing', label: 'Mediation before the hearing', startEvent: 'referral.received', stopEvent: 'mediation.held', due: { kind: 'before-date-field', field: 'hearingDate', days: 1, dayKind: 'calendar' }, reminders: [{ days: 2, dayKind: 'working' }], basis },
+      ],
+      londonLivingWage: { required: false },
+      dataRetentionMonths: 12,
+    },
+    {
+      key: 'send',
+      name: 'SEND',
+      form: { fields: [{ key: 'laInformedDate', label: 'LA told', type: 'date' }, { key: 'decisionLetterDate', label: 'Decision letter', type: 'date' }] },
+      outcomes: [{ key: 'agreement', label: 'Agreement', expected: true }],
+      deadlineRules: [
+        { key: 'mediation-within-30-days', label: 'Mediation within 30 days', startEvent: 'referral.received', startsFromField: 'laInformedDate', stopEvent: 'mediation.held', due: { kind: 'calendar-days', days: 30 }, basis },
+        { key: 'certificate-after-mediation', label: 'Certificate after mediation', startEvent: 'mediation.held', stopEvent: 'certificate.issued', due: { kind: 'working-days', days: 3 }, basis },
+        { key: 'appeal-deadline', label: 'Appeal deadline', kind: 'informational', startEvent: 'certificate.issued', stopEvent: 'appeal.lodged', due: { kind: 'later-of-months', field: 'decisionLetterDate', fieldMonths: 2, startMonths: 1, tribunalTime: 'send' }, basis },
+      ],
+      londonLivingWage: { required: false },
+      dataRetentionMonths: 12,
+    },
+  ],
+};
+
+describe('the deadline engine against real PostgreSQL, NATS and a BullMQ worker', () => {
+  let db: TestDatabase;
+  let ns: TestNamespace;
+  let app: INestApplicationContext;
+  let nc: NatsConnection;
+  let js: JetStreamClient;
+  let sql: Client;
+  const clock = new ShiftedClock();
+
+  beforeAll(async () => {
+    [db, ns] = [await createTestDatabase('deadlines'), createTestNamespace('d')];
+    process.env.DATABASE_URL = db.url;
+    process.env.NATS_NAMESPACE = ns.namespace;
+    clock.set('2027-03-01T10:00:00Z');
+    app = await NestFactory.createApplicationContext(AppModule.register(loadSchedulingConfig()), { logger: false });
+    // Only the time is shifted: every use-case reads it through the one Clock instance.
+    app.get(Clock, { strict: false }).now = () => clock.now();
+    await app.init();
+    nc = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
+    js = jetstream(nc);
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    await publish(ContractPublishedV2, contractId, 1, { contractId, version: 1, status: 'active', template: null, definition: ContractDefinitionSchema.parse(definition) });
+    await waitUntil(async () => ((await sql.query(`SELECT 1 FROM scheduling.contract_version WHERE contract_id = $1`, [contractId])).rowCount ? true : undefined), { what: 'the contract projection' });
+  });
+
+  afterAll(async () => {
+    await app?.get(LifecycleService).shutdown(10_000).catch(() => undefined);
+    await app?.close().catch(() => undefined);
+    await sql?.end();
+    await nc?.close();
+    await ns?.cleanup();
+    await db?.drop();
+  });
+
+  async function publish<D extends EventDefinition>(definition: D, subject: string, sequence: number, data: EventData<D>, id = uuidv7()): Promise<string> {
+    const envelope = { specversion: '1.0', id, source: '/services/test', type: definition.type, subject, time: new Date().toISOString(), datacontenttype: 'application/json', data, organisationid: org, contractid: contractId, sequence, correlationid: `int-${id}` };
+    await js.publish(ns.names.event(org, definition.type), JSON.stringify(envelope), { msgID: id });
+    return id;
+  }
+
+  function openCase(serviceLine: string, dates: Record<string, string>, at: string) {
+    const caseId = uuidv7();
+    const data = { caseId, referralId: uuidv7(), reference: `REF-${caseId.slice(-6)}`, contractId, serviceLine, openedAt: at, contractVersion: 1, receivedAt: at, clockStartsAt: at, dates };
+    return { caseId, publish: (id?: string) => publish(CaseOpenedV2, caseId, 1, data, id) };
+  }
+
+  const deadlines = async (caseId: string) =>
+    (await sql.query(`SELECT rule, status, kind, due_at AS "dueAt", revision, late, met_at AS "metAt", awaiting_field AS "awaitingField", fired_at AS "firedAt", id FROM scheduling.deadline WHERE case_id = $1 ORDER BY rule`, [caseId])).rows as {
+      rule: string; status: string; kind: string; dueAt: Date | null; revision: number; late: boolean; metAt: Date | null; awaitingField: string | null; firedAt: Date | null; id: string;
+    }[];
+  const byRule = async (caseId: string) => Object.fromEntries((await deadlines(caseId)).map((d) => [d.rule, d]));
+  const outbox = async (type: string, deadlineId: string) => (await sql.query(`SELECT envelope FROM scheduling.outbox WHERE envelope->>'type' = $1 AND envelope->>'subject' = $2 ORDER BY position`, [type, deadlineId])).rows.map((r) => r.envelope.data);
+  const milestone = (caseId: string, name: string, occurredAt: string, id?: string) =>
+    publish(CaseMilestoneV1, caseId, 2, { caseId, contractId, milestone: name, occurredAt, recordedAt: occurredAt, source: 'test' }, id);
+
+  it('a case opened under the contract gets the deadlines of its service line, once, however often the event arrives', async () => {
+    const opened = openCase('possession', { hearingDate: '2027-03-10' }, '2027-03-02T10:00:00Z');
+    const eventId = await opened.publish();
+    const rows = await waitUntil(async () => ((await deadlines(opened.caseId)).length === 2 ? byRule(opened.caseId) : undefined), { what: 'two deadlines' });
+    expect(rows['contact-parties']).toMatchObject({ status: 'pending', kind: 'provider', dueAt: new Date('2027-03-04T23:59:59.999Z') });
+    expect(rows['mediation-before-hearing']).toMatchObject({ status: 'pending', dueAt: new Date('2027-03-09T23:59:59.999Z'), revision: 1 });
+    expect(await outbox('scheduling.deadline.set.v1', rows['mediation-before-hearing'].id)).toEqual([expect.objectContaining({ rule: 'mediation-before-hearing', label: 'Mediation before the hearing', dueAt: '2027-03-09T23:59:59.999Z' })]);
+    expect(await app.get(JobsService).queue(QUEUES.deadlines).getJob(alarmJobId(rows['mediation-before-hearing'].id, 1))).toBeTruthy();
+
+    await opened.publish(eventId);
+    await opened.publish();
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await deadlines(opened.caseId)).toHaveLength(2);
+  });
+
+  it('a deadline counting to a date the case lacks waits for it, and is set when the date arrives', async () => {
+    const opened = openCase('possession', {}, '2027-03-02T10:00:00Z');
+    await opened.publish();
+    const waiting = await waitUntil(async () => (await byRule(opened.caseId))['mediation-before-hearing']);
+    expect(waiting).toMatchObject({ status: 'awaiting-date', dueAt: null, awaitingField: 'hearingDate' });
+
+    await publish(CaseDatesChangedV1, opened.caseId, 2, { caseId: opened.caseId, contractId, dates: { hearingDate: '2027-03-24' }, changed: ['hearingDate'], changedAt: '2027-03-03T10:00:00Z' });
+    const set = await waitUntil(async () => ((await byRule(opened.caseId))['mediation-before-hearing'].status === 'pending' ? (await byRule(opened.caseId))['mediation-before-hearing'] : undefined), { what: 'the date to arrive' });
+    expect(set).toMatchObject({ dueAt: new Date('2027-03-23T23:59:59.999Z'), awaitingField: null, revision: 2 });
+    expect(await outbox('scheduling.deadline.set.v1', set.id)).toHaveLength(1);
+  });
+
+  it('when the hearing date moves, the deadline moves with it, the old alarm goes, a stale job does nothing, and it fires once at the new time', async () => {
+    clock.set('2027-03-08T23:59:45Z'); // 15 s before the end of Monday 8 March, London (GMT)
+    const opened = openCase('possession', { hearingDate: '2027-03-20' }, '2027-03-08T23:59:45Z');
+    await opened.publish();
+    const first = await waitUntil(async () => (await byRule(opened.caseId))['mediation-before-hearing']);
+    expect(first.dueAt).toEqual(new Date('2027-03-19T23:59:59.999Z'));
+    const queue = app.get(JobsService).queue(QUEUES.deadlines);
+    await waitUntil(async () => queue.getJob(alarmJobId(first.id, 1)), { what: 'the first alarm' });
+
+    await publish(CaseDatesChangedV1, opened.caseId, 2, { caseId: opened.caseId, contractId, dates: { hearingDate: '2027-03-09' }, changed: ['hearingDate'], changedAt: '2027-03-08T23:59:46Z' });
+    const moved = await waitUntil(async () => ((await byRule(opened.caseId))['mediation-before-hearing'].revision === 2 ? (await byRule(opened.caseId))['mediation-before-hearing'] : undefined), { what: 'the deadline to move' });
+    expect(moved).toMatchObject({ status: 'pending', dueAt: new Date('2027-03-08T23:59:59.999Z') });
+    expect(await outbox('scheduling.deadline.rescheduled.v1', moved.id)).toEqual([expect.objectContaining({ previousDueAt: '2027-03-19T23:59:59.999Z', dueAt: '2027-03-08T23:59:59.999Z', reason: 'hearingDate' })]);
+    await waitUntil(async () => ((await queue.getJob(alarmJobId(moved.id, 1))) ? undefined : true), { what: 'the old alarm to be removed' });
+    expect(await queue.getJob(alarmJobId(moved.id, 2))).toBeTruthy();
+
+    // A job of the old revision that still rings (e.g. already taken by a worker) is a no-op.
+    await app.get(JobsService).add(Jobs.fireDeadline, { deadlineId: moved.id, organisationId: org, revision: 1 }, { jobId: `stale-${moved.id}` });
+    await waitUntil(async () => ((await queue.getJob(`stale-${moved.id}`)) ? undefined : true), { what: 'the stale job to run' });
+    expect((await byRule(opened.caseId))['mediation-before-hearing'].status).toBe('pending');
+
+    const breached = await waitUntil(async () => ((await byRule(opened.caseId))['mediation-before-hearing'].status === 'breached' ? (await byRule(opened.caseId))['mediation-before-hearing'] : undefined), { what: 'the deadline to fire at its new time', timeoutMs: 40_000 });
+    expect(breached.firedAt!.getTime()).toBeGreaterThanOrEqual(new Date('2027-03-08T23:59:59.999Z').getTime());
+    expect(breached.firedAt!.getTime() - new Date('2027-03-08T23:59:59.999Z').getTime()).toBeLessThan(5_000);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await outbox('scheduling.deadline.breached.v1', moved.id)).toHaveLength(1);
+
+    // Met afterwards: met late.
+    await milestone(opened.caseId, 'mediation.held', '2027-03-09T09:00:00Z');
+    const late = await waitUntil(async () => ((await byRule(opened.caseId))['mediation-before-hearing'].status === 'met' ? (await byRule(opened.caseId))['mediation-before-hearing'] : undefined), { what: 'the late meeting' });
+    expect(late).toMatchObject({ late: true, metAt: new Date('2027-03-09T09:00:00Z') });
+    expect(await outbox('scheduling.deadline.met.v1', moved.id)).toEqual([expect.objectContaining({ late: true })]);
+  });
+
+  it('SEND: mediation held meets the 30-day clock and starts the certificate; the certificate meets it and starts the family’s informational appeal deadline; a redelivered milestone changes nothing', async () => {
+    clock.set('2026-12-19T11:00:00Z');
+    const opened = openCase('send', { laInformedDate: '2026-12-19', decisionLetterDate: '2026-11-20' }, '2026-12-19T11:00:00Z');
+    await opened.publish();
+    const start = await waitUntil(async () => (await byRule(opened.caseId))['mediation-within-30-days']);
+    expect(start).toMatchObject({ status: 'pending', dueAt: new Date('2027-01-18T23:59:59.999Z') });
+
+    clock.set('2026-12-23T16:00:00Z');
+    const heldId = await milestone(opened.caseId, 'mediation.held', '2026-12-23T15:00:00Z');
+    const afterHeld = await waitUntil(async () => ((await byRule(opened.caseId))['certificate-after-mediation'] ? byRule(opened.caseId) : undefined), { what: 'the certificate clock' });
+    expect(afterHeld['mediation-within-30-days']).toMatchObject({ status: 'met', late: false, metAt: new Date('2026-12-23T15:00:00Z') });
+    expect(afterHeld['certificate-after-mediation']).toMatchObject({ status: 'pending', dueAt: new Date('2026-12-30T23:59:59.999Z') });
+
+    await milestone(opened.caseId, 'certificate.issued', '2026-12-30T12:00:00Z');
+    const afterCertificate = await waitUntil(async () => ((await byRule(opened.caseId))['appeal-deadline'] ? byRule(opened.caseId) : undefined), { what: 'the appeal deadline' });
+    expect(afterCertificate['certificate-after-mediation']).toMatchObject({ status: 'met', late: false });
+    expect(afterCertificate['appeal-deadline']).toMatchObject({ status: 'pending', kind: 'informational', dueAt: new Date('2027-02-01T17:00:00.000Z') });
+    // The family's deadline is never an alarm against the provider.
+    expect(await app.get(JobsService).queue(QUEUES.deadlines).getJob(alarmJobId(afterCertificate['appeal-deadline'].id, 1))).toBeFalsy();
+
+    await milestone(opened.caseId, 'mediation.held', '2026-12-23T15:00:00Z', heldId);
+    await milestone(opened.caseId, 'mediation.held', '2026-12-24T15:00:00Z');
+    await new Promise((r) => setTimeout(r, 1_500));
+    const again = await byRule(opened.caseId);
+    expect(Object.keys(again).sort()).toEqual(['appeal-deadline', 'certificate-after-mediation', 'mediation-within-30-days']);
+    expect(again['mediation-within-30-days'].metAt).toEqual(new Date('2026-12-23T15:00:00Z'));
+    expect(await outbox('scheduling.deadline.met.v1', again['mediation-within-30-days'].id)).toHaveLength(1);
+  });
+
+  it('a held mediation session (scheduling.session.held.v1) is the `mediation.held` milestone; a session type naming no milestone changes nothing', async () => {
+    clock.set('2027-01-04T10:00:00Z');
+    const opened = openCase('send', { laInformedDate: '2027-01-04', decisionLetterDate: '2026-12-01' }, '2027-01-04T10:00:00Z');
+    await opened.publish();
+    await waitUntil(async () => (await byRule(opened.caseId))['mediation-within-30-days']);
+    const attendees = { staffIds: [], partyNames: ['Pat Parent'] };
+    await publish(SessionHeldV1, uuidv7(), 2, { sessionId: uuidv7(), caseId: opened.caseId, contractId, sessionType: 'workshop', milestone: null, heldAt: '2027-01-11T12:00:00Z', attendees });
+    await publish(SessionHeldV1, uuidv7(), 2, { sessionId: uuidv7(), caseId: opened.caseId, contractId, sessionType: 'mediation', milestone: 'mediation.held', heldAt: '2027-01-12T15:00:00Z', attendees });
+    const rows = await waitUntil(async () => ((await byRule(opened.caseId))['certificate-after-mediation'] ? byRule(opened.caseId) : undefined), { what: 'the session to count' });
+    expect(rows['mediation-within-30-days']).toMatchObject({ status: 'met', late: false, metAt: new Date('2027-01-12T15:00:00Z') });
+    expect(rows['certificate-after-mediation']).toMatchObject({ status: 'pending', dueAt: new Date('2027-01-15T23:59:59.999Z') });
+  });
+
+  it('a reminder rings once, at 09:00 London, to the staff assigned to the case', async () => {
+    clock.set('2027-03-04T08:59:54Z'); // Thursday 4 March 2027, 6 s before 09:00 GMT
+    const opened = openCase('possession', { hearingDate: '2027-03-09' }, '2027-03-04T08:59:54Z');
+    await publish(CaseAssignedV1, opened.caseId, 1, { caseId: opened.caseId, contractId, assignmentId: uuidv7(), role: 'mediator', staff: { staffId: uuidv7(), name: 'Ada Mediator', email: 'ada@example.test' }, assignedAt: '2027-03-04T08:59:54Z' });
+    await opened.publish();
+    const deadline = await waitUntil(async () => (await byRule(opened.caseId))['mediation-before-hearing']);
+    expect(deadline.dueAt).toEqual(new Date('2027-03-08T23:59:59.999Z'));
+    const reminders = await waitUntil(async () => {
+      const found = await outbox('scheduling.deadline.due-soon.v1', deadline.id);
+      return found.length ? found : undefined;
+    }, { what: 'the reminder', timeoutMs: 30_000 });
+    expect(reminders).toEqual([expect.objectContaining({ rule: 'mediation-before-hearing', reference: expect.stringMatching(/^REF-/), recipients: [{ name: 'Ada Mediator', email: 'ada@example.test' }] })]);
+    expect(new Date(reminders[0].remindedAt).getTime()).toBeGreaterThanOrEqual(new Date('2027-03-04T09:00:00Z').getTime());
+  });
+
+  it('a case that closes cancels the provider clocks still running', async () => {
+    clock.set('2027-03-02T10:00:00Z');
+    const opened = openCase('possession', { hearingDate: '2027-03-30' }, '2027-03-02T10:00:00Z');
+    await opened.publish();
+    await waitUntil(async () => ((await deadlines(opened.caseId)).length === 2 ? true : undefined));
+    await milestone(opened.caseId, 'contact.made', '2027-03-03T10:00:00Z');
+    await milestone(opened.caseId, 'case.closed', '2027-03-05T10:00:00Z');
+    const closed = await waitUntil(async () => ((await byRule(opened.caseId))['mediation-before-hearing'].status === 'cancelled' ? byRule(opened.caseId) : undefined), { what: 'the cancellation' });
+    expect(closed['contact-parties']).toMatchObject({ status: 'met', late: false });
+  });
+});

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@mediation/messaging';
+import { Clock } from '@mediation/platform';
+import { DeadlineDueSoonV1 } from '@mediation/protocol';
+import { CaseFileRepository } from '../case-files/case-file.repository';
+import { SchedulingDatabase } from '../database/scheduling.database';
+import { envelope } from './deadline-events';
+import { DeadlineRepository } from './deadline.repository';
+
+export type RemindResult = 'reminded' | 'not-due' | 'settled' | 'stale' | 'missing';
+
+/** A reminder point of a pending deadline came: the staff assigned to the case are told it is due soon, once per reminder. */
+@Injectable()
+export class RemindDeadlineUseCase {
+  constructor(
+    private readonly db: SchedulingDatabase,
+    private readonly deadlines: DeadlineRepository,
+    private readonly files: CaseFileRepository,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(organisationId: string, deadlineId: string, revision: number, reminder: number): Promise<RemindResult> {
+    return this.db.run(async (tx) => {
+      const deadline = await this.deadlines.lockById(tx, organisationId, deadlineId);
+      if (!deadline) return 'missing';
+      if (revision !== deadline.revision) return 'stale';
+      const at = deadline.remindersAt[reminder];
+      if (deadline.status !== 'pending' || !deadline.dueAt || !at || deadline.remindersSent.includes(reminder)) return 'settled';
+      const now = this.clock.now();
+      if (at.getTime() > now.getTime()) return 'not-due';
+      const reminded = await this.deadlines.markReminded(tx, deadline.id, reminder);
+      const file = await this.files.find(tx, organisationId, deadline.caseId);
+      await this.events.append(tx, {
+        definition: DeadlineDueSoonV1,
+        data: {
+          deadlineId: deadline.id,
+          caseId: deadline.caseId,
+          rule: deadline.rule,
+          dueAt: deadline.dueAt.toISOString(),
+          label: deadline.label,
+          reference: file?.reference ?? '',
+          remindedAt: now.toISOString(),
+          recipients: await this.files.recipients(tx, organisationId, deadline.caseId),
+        },
+        ...envelope(reminded, { correlationId: `deadline-${deadline.id}` }),
+      });
+      return 'reminded';
+    });
+  }
+}

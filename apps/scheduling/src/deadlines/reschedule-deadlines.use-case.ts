@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import type { HandlerContext } from '@mediation/messaging';
+import { DeadlineRuleSchema } from '@mediation/protocol';
+import type { SchedulingTx } from '../database/scheduling.database';
+import { datesOf, type CaseFileRecord } from '../case-files/case-file.repository';
+import type { ServiceLineRules } from '../contracts/service-line-rules';
+import { DeadlineAlarm } from './deadline-alarm';
+import { datesUsedBy, readClock } from './deadline-clock';
+import { DeadlineEvents, type Cause } from './deadline-events';
+import { DeadlineRepository, OPEN_STATUSES } from './deadline.repository';
+import { clockColumns } from './start-deadlines.use-case';
+
+/**
+ * Dates on a case changed: every open deadline counting to or from one of them is recomputed. A moved
+ * deadline takes the next revision; its old alarm is removed and a new one set under a new job id,
+ * and a job of the old revision that still runs finds its revision stale and does nothing.
+ */
+@Injectable()
+export class RescheduleDeadlinesUseCase {
+  constructor(
+    private readonly deadlines: DeadlineRepository,
+    private readonly alarm: DeadlineAlarm,
+    private readonly events: DeadlineEvents,
+  ) {}
+
+  async execute(tx: SchedulingTx, file: CaseFileRecord, lines: ServiceLineRules, changed: string[], cause: Cause, context: HandlerContext): Promise<number> {
+    let moved = 0;
+    for (const deadline of await this.deadlines.lockForCase(tx, file.organisationId, file.caseId)) {
+      const parsed = DeadlineRuleSchema.safeParse(deadline.ruleDefinition);
+      if (!parsed.success || !OPEN_STATUSES.includes(deadline.status)) continue;
+      const rule = parsed.data;
+      const reason = datesUsedBy(rule).filter((f) => changed.includes(f));
+      if (reason.length === 0) continue;
+      const columns = clockColumns(rule, readClock(rule, deadline.startedAt, datesOf(file), lines.calendar), lines);
+      if (columns.status === deadline.status && columns.dueAt?.getTime() === deadline.dueAt?.getTime()) continue;
+      const updated = await this.deadlines.reschedule(tx, deadline.id, { status: columns.status, startedAt: columns.startedAt, dueAt: columns.dueAt, awaitingField: columns.awaitingField, remindersAt: columns.remindersAt });
+      if (deadline.dueAt && updated.dueAt) await this.events.rescheduled(tx, updated, deadline.dueAt, reason.join(', '), cause);
+      else await this.events.set(tx, updated, cause);
+      context.afterCommit(async () => {
+        await this.alarm.clear(deadline, deadline.revision);
+        await this.alarm.set(updated);
+      });
+      moved += 1;
+    }
+    return moved;
+  }
+}

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { WorkingCalendar } from '@mediation/calendar';
+import { EventPublisher } from '@mediation/messaging';
+import { Clock, ProblemError } from '@mediation/platform';
+import { SessionBookedV1, uuidv7, type BookSessionBody, type CaseContext, type RpcMeta, type ServiceLine, type CaseSessionView, type WeeklyAvailability } from '@mediation/protocol';
+import { isAvailableThroughout } from '../allocation/free-time';
+import { CaseFileRepository } from '../case-files/case-file.repository';
+import { SchedulingDatabase, type SchedulingTx } from '../database/scheduling.database';
+import { ContractLineReader } from '../staff/contract-line.reader';
+import { StaffLineRules } from '../staff/staff-line-rules';
+import { ineligibility } from '../staff/staff-eligibility';
+import { fromDateColumn, StaffRepository, type StaffRecord } from '../staff/staff.repository';
+import { VenueRepository } from '../venues/venue.repository';
+import { sessionKindProblems } from './session-kind';
+import { checkNotice } from './session-notice';
+import { isDoubleBooking, SessionRepository } from './session.repository';
+import { attendeesOf, toSessionView } from './session.view';
+
+/**
+ * Books a session on a case: a kind of the case's service line, held the way that kind allows, with
+ * eligible staff inside their availability, the line's notice rule (unless the parties waived it), and nobody and no venue in
+ * two places at once — checked here for a clear answer, and enforced by PostgreSQL for races.
+ */
+@Injectable()
+export class BookSessionUseCase {
+  constructor(
+    private readonly db: SchedulingDatabase,
+    private readonly sessions: SessionRepository,
+    private readonly staff: StaffRepository,
+    private readonly venues: VenueRepository,
+    private readonly caseFiles: CaseFileRepository,
+    private readonly lines: ContractLineReader,
+    private readonly rules: StaffLineRules,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(meta: RpcMeta, context: CaseContext, body: BookSessionBody): Promise<CaseSessionView> {
+    try {
+      return await this.db.run((tx) => this.book(tx, meta, context, body), { organisationId: meta.organisationId });
+    } catch (error) {
+      if (isDoubleBooking(error)) throw ProblemError.conflict('Someone attending, or the venue, was booked into an overlapping session at the same moment; nothing was booked. Check the times and try again.');
+      throw error;
+    }
+  }
+
+  private async book(tx: SchedulingTx, meta: RpcMeta, context: CaseContext, body: BookSessionBody): Promise<CaseSessionView> {
+    const now = this.clock.now();
+    const startsAt = new Date(body.startsAt);
+    const endsAt = new Date(body.endsAt);
+    // Scheduling's own case file, when it has one, is the authority on the case's contract version.
+    const file = await this.caseFiles.find(tx, meta.organisationId, context.caseId);
+    const at = { contractId: file?.contractId ?? context.contractId, serviceLine: file?.serviceLine ?? context.serviceLine, version: file?.contractVersion ?? context.contractVersion };
+    const line = await this.lines.read(tx, meta, at.contractId, at.serviceLine, at.version);
+    if (!line) throw ProblemError.conflict(`Scheduling does not know service line "${at.serviceLine}" of contract ${at.contractId} yet; try again shortly.`);
+
+    const kind = sessionKindProblems(line, body);
+    if (kind.errors.length > 0 || !kind.type) throw ProblemError.validation(kind.errors);
+    if (startsAt <= now) throw ProblemError.validation([{ field: 'startsAt', message: 'must be in the future' }]);
+    if (body.venueId && !(await this.venues.find(tx, meta.organisationId, body.venueId))) throw ProblemError.validation([{ field: 'venueId', message: `no venue ${body.venueId} in your organisation` }]);
+    this.assertAvailable(await this.assertStaffEligible(tx, meta, body.staffIds, line), startsAt, endsAt);
+
+    const notice = checkNotice(now, startsAt, line.sessionNotice?.minWorkingDays ?? null, Boolean(body.noticeWaived), new WorkingCalendar(undefined, line.closureDays.map((d) => d.date)));
+    if (!notice.ok) {
+      throw new ProblemError({
+        type: 'https://mediation.example/problems/session-notice',
+        title: 'Not enough notice',
+        status: 422,
+        detail: `${line.name} needs at least ${notice.required} working days' notice of a session (${line.sessionNotice?.basis.source.document ?? 'the contract'}${line.sessionNotice?.basis.source.section ? `, ${line.sessionNotice.basis.source.section}` : ''}: "${line.sessionNotice?.basis.text ?? ''}"); this booking gives ${notice.given}. Book a later date, or record that the parties agreed to less in noticeWaived.`,
+        errors: [{ field: 'startsAt', message: `gives ${notice.given} working days' notice; the rule sessionNotice.minWorkingDays needs ${notice.required} unless noticeWaived is given`, code: 'session-notice' }],
+      });
+    }
+
+    const clashes = await this.sessions.findClashes(tx, meta.organisationId, [...body.staffIds, ...(body.venueId ? [body.venueId] : [])], startsAt, endsAt);
+    if (clashes.length > 0) {
+      const who = clashes.map((c) => `${c.resourceKind === 'venue' ? 'the venue' : `staff ${c.resourceId}`} is booked ${c.session.startsAt.toISOString()}–${c.session.endsAt.toISOString()} (session ${c.session.id})`);
+      throw ProblemError.conflict(`Double booking: ${who.join('; ')}.`);
+    }
+
+    const row = await this.sessions.create(tx, {
+      id: uuidv7(),
+      organisationId: meta.organisationId,
+      caseId: context.caseId,
+      contractId: at.contractId,
+      serviceLine: at.serviceLine,
+      contractVersion: at.version,
+      sessionType: kind.type.key,
+      sessionTypeLabel: kind.type.label,
+      heldMilestone: kind.type.heldMilestone ?? null,
+      mode: body.mode,
+      venueId: body.venueId ?? null,
+      location: body.location ?? null,
+      startsAt,
+      endsAt,
+      staffIds: body.staffIds,
+      parties: body.parties,
+      status: 'booked',
+      noticeRequiredDays: line.sessionNotice?.minWorkingDays ?? null,
+      noticeGivenDays: notice.given,
+      noticeWaivedBy: body.noticeWaived?.by ?? null,
+      noticeWaivedReason: body.noticeWaived?.reason ?? null,
+      bookedAt: now,
+      bookedBy: meta.actorId,
+    });
+    await this.events.append(tx, {
+      definition: SessionBookedV1,
+      data: { sessionId: row.id, caseId: row.caseId, contractId: row.contractId, sessionType: row.sessionType, mode: body.mode, venueId: row.venueId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), attendees: attendeesOf(row), noticeWorkingDays: notice.given, noticeWaived: Boolean(body.noticeWaived) },
+      subject: row.id,
+      organisationId: row.organisationId,
+      contractId: row.contractId,
+      sequence: row.version,
+      correlationId: meta.correlationId,
+    });
+    return toSessionView(row);
+  }
+
+  private async assertStaffEligible(tx: SchedulingTx, meta: RpcMeta, staffIds: readonly string[], line: ServiceLine): Promise<StaffRecord[]> {
+    const found = new Map((await this.staff.findMany(tx, meta.organisationId, staffIds)).map((s) => [s.id, s]));
+    const missing = staffIds.flatMap((id, index) => (found.has(id) ? [] : [{ field: `staffIds.${index}`, message: `no member of staff ${id} in your organisation` }]));
+    if (missing.length > 0) throw ProblemError.validation(missing);
+    const today = this.rules.today();
+    const blocked = staffIds.flatMap((id) => {
+      const person = found.get(id)!;
+      const reasons = ineligibility({ status: person.status, payRatePence: person.payRatePence, accreditations: person.accreditations.map((a) => ({ kind: a.kind, label: a.label, expiresOn: a.expiresOn ? fromDateColumn(a.expiresOn) : null })) }, today, line.londonLivingWage.required);
+      return reasons.length > 0 ? [`${person.name}: ${reasons.join('; ')}`] : [];
+    });
+    if (blocked.length > 0) throw ProblemError.conflict(`Cannot be booked: ${blocked.join('. ')}.`);
+    return staffIds.map((id) => found.get(id)!);
+  }
+
+  /** Sessional staff work the slots they offer: outside them, record an extra slot first. */
+  private assertAvailable(people: readonly StaffRecord[], startsAt: Date, endsAt: Date): void {
+    const away = people.filter((person) => {
+      const exceptions = person.availabilityExceptions.map((e) => ({ date: fromDateColumn(e.date), kind: e.kind as 'off' | 'extra', start: e.startTime, end: e.endTime }));
+      return !isAvailableThroughout(person.weeklyAvailability as WeeklyAvailability, exceptions, startsAt, endsAt);
+    });
+    if (away.length > 0) {
+      throw ProblemError.conflict(`Not available then: ${away.map((p) => p.name).join(', ')}. Book within their weekly availability, or record an extra slot (POST /v1/staff/{id}/availability-exceptions with kind "extra") if they have agreed to it.`);
+    }
+  }
+}

@@ -1,0 +1,238 @@
+import { jetstream } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { INestApplicationContext } from '@nestjs/common';
+import { CaseAssignedV1, ContractDefinitionSchema, ContractPublishedV2, uuidv7, type ContractDefinitionInput, type EventData, type EventDefinition, type RpcMeta } from '@mediation/protocol';
+import { FixedClock, problemOf, startServiceContext, waitUntil, type ServiceContext } from '@mediation/testing';
+import { Client } from 'pg';
+import { RankMediatorsUseCase } from '../allocation/rank-mediators.use-case';
+import { AppModule } from '../app.module';
+import { loadSchedulingConfig } from '../config/scheduling.config';
+import { AddAccreditationUseCase } from '../staff/add-accreditation.use-case';
+import { AddAvailabilityExceptionUseCase } from '../staff/add-availability-exception.use-case';
+import { CreateStaffUseCase } from '../staff/create-staff.use-case';
+import { DeclareConflictUseCase } from '../staff/declare-conflict.use-case';
+import { UpdateStaffUseCase } from '../staff/update-staff.use-case';
+import { WarnExpiringAccreditationsUseCase } from '../staff/warn-expiring-accreditations.use-case';
+import { CreateVenueUseCase } from '../venues/create-venue.use-case';
+import { BookSessionUseCase } from './book-session.use-case';
+import { CancelSessionUseCase } from './cancel-session.use-case';
+import { HoldSessionUseCase } from './hold-session.use-case';
+import { MarkDidNotAttendUseCase } from './mark-did-not-attend.use-case';
+
+jest.setTimeout(120_000);
+
+const org = uuidv7();
+const contractId = uuidv7();
+const basis = { kind: 'contractual' as const, text: 'Test clause.', source: { document: 'integration test contract' } };
+const week = { monday: [{ start: '09:00', end: '17:00' }], tuesday: [{ start: '09:00', end: '17:00' }], wednesday: [{ start: '09:00', end: '17:00' }], thursday: [], friday: [], saturday: [], sunday: [] };
+
+const definition: ContractDefinitionInput = {
+  reference: 'INT-S',
+  title: 'Sessions test contract',
+  buyers: [{ name: 'Test Council', role: 'council' }],
+  serviceLines: [
+    {
+      key: 'send',
+      name: 'SEND mediation',
+      form: { fields: [] },
+      sessionTypes: [{ key: 'mediation', label: 'Mediation session', mode: 'either', heldMilestone: 'mediation.held' }],
+      outcomes: [{ key: 'agreement', label: 'Agreement', expected: true }],
+      londonLivingWage: { required: false },
+      sessionNotice: { minWorkingDays: 5, basis },
+      dataRetentionMonths: 12,
+    },
+    {
+      key: 'noise',
+      name: 'Noise nuisance',
+      form: { fields: [] },
+      sessionTypes: [{ key: 'home-visit', label: 'Visit', mode: 'in-person', heldMilestone: 'visit.held' }],
+      outcomes: [{ key: 'resolved', label: 'Resolved', expected: true }],
+      londonLivingWage: { required: true, basis },
+      dataRetentionMonths: 12,
+    },
+  ],
+};
+
+describe('staff, sessions and allocation against real PostgreSQL', () => {
+  let service: ServiceContext;
+  let app: INestApplicationContext;
+  let nc: NatsConnection;
+  let sql: Client;
+  const clock = new FixedClock(new Date('2026-12-07T10:00:00Z')); // Monday 7 December 2026, 10:00 London
+  const meta: RpcMeta = { organisationId: org, actorId: 'case-manager-1', actorType: 'user', correlationId: 'int-sessions' };
+  const sendCase = () => ({ caseId: uuidv7(), contractId, serviceLine: 'send', contractVersion: 1 });
+
+  beforeAll(async () => {
+    service = await startServiceContext({ database: 'sessions', namespace: 's', module: () => AppModule.register(loadSchedulingConfig()), clock });
+    ({ app, sql } = service);
+    nc = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
+    await publish(ContractPublishedV2, contractId, 1, { contractId, version: 1, status: 'active', template: null, definition: ContractDefinitionSchema.parse(definition) });
+    await waitUntil(async () => ((await sql.query(`SELECT 1 FROM scheduling.contract_version WHERE contract_id = $1`, [contractId])).rowCount ? true : undefined), { what: 'the contract projection' });
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await service?.close();
+  });
+
+  async function publish<D extends EventDefinition>(def: D, subject: string, sequence: number, data: EventData<D>): Promise<void> {
+    const id = uuidv7();
+    const envelope = { specversion: '1.0', id, source: '/services/test', type: def.type, subject, time: new Date().toISOString(), datacontenttype: 'application/json', data, organisationid: org, contractid: contractId, sequence, correlationid: `int-${id}` };
+    await jetstream(nc).publish(service.ns.names.event(org, def.type), JSON.stringify(envelope), { msgID: id });
+  }
+
+  const mediator = (name: string, extra: Record<string, unknown> = {}) =>
+    app.get(CreateStaffUseCase).execute(meta, { name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@provider.example`, serviceLines: [{ contractId, serviceLine: 'send' }], skills: ['send'], languages: ['en'], payRatePence: 2500, maxCaseload: 3, status: 'active', weeklyAvailability: week, ...extra });
+  const booking = (staffIds: string[], startsAt: string, endsAt: string, extra: Record<string, unknown> = {}) => ({ sessionType: 'mediation', mode: 'video' as const, startsAt, endsAt, staffIds, parties: [{ name: 'Ms A', role: 'parent' }], ...extra });
+  const outbox = async (type: string, subject: string) => (await sql.query(`SELECT envelope FROM scheduling.outbox WHERE envelope->>'type' = $1 AND envelope->>'subject' = $2`, [type, subject])).rows.map((r) => r.envelope.data);
+
+  it('two people booking the same mediator into overlapping times at the same moment: exactly one wins', async () => {
+    const m = await mediator('Concurrent Mediator');
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], `2026-12-16T1${i % 3}:00:00Z`, `2026-12-16T1${(i % 3) + 2}:30:00Z`))),
+    );
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    for (const refused of attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected')) expect(refused.reason).toMatchObject({ problem: { status: 409 } });
+    expect((await sql.query(`SELECT count(*)::int AS n FROM scheduling.session_booking WHERE resource_id = $1`, [m.id])).rows[0].n).toBe(1);
+  });
+
+  it('PostgreSQL itself refuses the second of two overlapping bookings, even when the code’s check was passed by both', async () => {
+    const [a, b] = [new Client({ connectionString: service.db.url }), new Client({ connectionString: service.db.url })];
+    await Promise.all([a.connect(), b.connect()]);
+    try {
+      const resource = uuidv7();
+      const session = async (c: Client) => {
+        const id = uuidv7();
+        await c.query(`INSERT INTO scheduling.case_session (id, organisation_id, case_id, contract_id, service_line, session_type, session_type_label, mode, starts_at, ends_at, staff_ids, parties, status, notice_given_days, booked_at, booked_by) VALUES ($1, $2, $3, $4, 'send', 'mediation', 'Mediation', 'video', '2026-12-17T10:00Z', '2026-12-17T12:00Z', ARRAY[$5]::uuid[], '[]', 'booked', 5, now(), 'test')`, [id, org, uuidv7(), contractId, resource]);
+        return id;
+      };
+      await a.query('BEGIN');
+      await b.query('BEGIN');
+      await a.query(`INSERT INTO scheduling.session_booking VALUES ($1, $2, $3, 'staff', '2026-12-17T10:00Z', '2026-12-17T12:00Z')`, [await session(a), resource, org]);
+      const second = b.query(`INSERT INTO scheduling.session_booking VALUES ($1, $2, $3, 'staff', '2026-12-17T11:00Z', '2026-12-17T13:00Z')`, [await session(b), resource, org]);
+      await a.query('COMMIT');
+      await expect(second).rejects.toMatchObject({ code: '23P01', constraint: 'session_booking_no_double_booking' });
+      await b.query('ROLLBACK');
+      // Back to back is not a clash: a session may start the minute another ends.
+      await b.query(`INSERT INTO scheduling.session_booking VALUES ($1, $2, $3, 'staff', '2026-12-17T12:00Z', '2026-12-17T13:00Z')`, [await session(b), resource, org]);
+    } finally {
+      await Promise.all([a.end(), b.end()]);
+    }
+  });
+
+  it('a SEND mediation booked with 4 working days’ notice is refused naming the rule, unless the parent waived it', async () => {
+    const m = await mediator('Notice Mediator');
+    clock.at = new Date('2026-12-08T10:00:00Z'); // Tuesday
+    const tooSoon = booking([m.id], '2026-12-14T10:00:00Z', '2026-12-14T12:00:00Z'); // Monday next: Wed, Thu, Fri, Mon
+    const refused = await problemOf(app.get(BookSessionUseCase).execute(meta, sendCase(), tooSoon));
+    expect(refused).toMatchObject({ status: 422, errors: [{ field: 'startsAt', code: 'session-notice' }] });
+    expect(refused.detail).toContain('at least 5 working days');
+    const waived = await app.get(BookSessionUseCase).execute(meta, sendCase(), { ...tooSoon, noticeWaived: { by: 'Ms A (parent)', reason: 'asked for the earliest date' } });
+    expect(waived.notice).toEqual({ requiredWorkingDays: 5, givenWorkingDays: 4, waived: { by: 'Ms A (parent)', reason: 'asked for the earliest date' } });
+    clock.at = new Date('2026-12-07T10:00:00Z');
+  });
+
+  it('a held mediation tells the deadline engine `mediation.held`; a cancelled one frees the mediator', async () => {
+    const m = await mediator('Held Mediator');
+    const file = sendCase();
+    const first = await app.get(BookSessionUseCase).execute(meta, file, booking([m.id], '2026-12-21T10:00:00Z', '2026-12-21T12:00:00Z'));
+    expect(await outbox('scheduling.session.booked.v1', first.id)).toEqual([expect.objectContaining({ caseId: file.caseId, noticeWorkingDays: 10, attendees: { staffIds: [m.id], partyNames: ['Ms A'] } })]);
+    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-21T11:00:00Z', '2026-12-21T13:00:00Z')))).toMatchObject({ status: 409 });
+    await app.get(CancelSessionUseCase).execute(meta, first.id, 'parent unwell');
+    const second = await app.get(BookSessionUseCase).execute(meta, file, booking([m.id], '2026-12-21T11:00:00Z', '2026-12-21T13:00:00Z'));
+    clock.at = new Date('2026-12-21T14:00:00Z');
+    const held = await app.get(HoldSessionUseCase).execute(meta, second.id);
+    clock.at = new Date('2026-12-07T10:00:00Z');
+    expect(held.status).toBe('held');
+    expect(await outbox('scheduling.session.held.v1', second.id)).toEqual([expect.objectContaining({ milestone: 'mediation.held', heldAt: '2026-12-21T11:00:00.000Z', sessionType: 'mediation' })]);
+    expect(await outbox('scheduling.session.cancelled.v1', first.id)).toEqual([expect.objectContaining({ reason: 'parent unwell' })]);
+  });
+
+  it('did-not-attend is refused before the start and recorded after it; a session already moved on is refused naming its status', async () => {
+    const m = await mediator('Missed Mediator');
+    const session = await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-23T10:00:00Z', '2026-12-23T12:00:00Z'));
+    expect(await problemOf(app.get(MarkDidNotAttendUseCase).execute(meta, session.id, 'no show'))).toMatchObject({ status: 409, detail: expect.stringContaining('nobody can have missed it yet') });
+    clock.at = new Date('2026-12-23T13:00:00Z');
+    try {
+      expect((await app.get(MarkDidNotAttendUseCase).execute(meta, session.id, 'no show')).status).toBe('did-not-attend');
+      expect(await problemOf(app.get(HoldSessionUseCase).execute(meta, session.id))).toMatchObject({ status: 409, detail: 'The session is did-not-attend, not booked; only a booked session can be recorded as held.' });
+      expect(await problemOf(app.get(MarkDidNotAttendUseCase).execute(meta, session.id, 'again'))).toMatchObject({ status: 409, detail: 'The session is did-not-attend, not booked.' });
+    } finally {
+      clock.at = new Date('2026-12-07T10:00:00Z');
+    }
+    expect(await outbox('scheduling.session.did-not-attend.v1', session.id)).toEqual([expect.objectContaining({ reason: 'no show', recordedAt: '2026-12-23T13:00:00.000Z', sessionType: 'mediation' })]);
+    expect(await problemOf(app.get(CancelSessionUseCase).execute(meta, uuidv7(), 'never booked'))).toMatchObject({ status: 404 });
+  });
+
+  it('a venue is not double booked either, and a remote-only or unknown kind is refused naming the field', async () => {
+    const venue = await app.get(CreateVenueUseCase).execute(meta, { name: 'Civic Centre, Room 2', address: { line1: '1 High St', town: 'Townsville', postcode: 'AB1 2CD' }, accessibility: { stepFree: true, hearingLoop: true, accessibleToilet: true, parking: false } });
+    const [m1, m2] = [await mediator('Venue One'), await mediator('Venue Two')];
+    await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m1.id], '2026-12-22T10:00:00Z', '2026-12-22T12:00:00Z', { mode: 'in-person', venueId: venue.id }));
+    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m2.id], '2026-12-22T11:00:00Z', '2026-12-22T12:00:00Z', { mode: 'in-person', venueId: venue.id })))).toMatchObject({ status: 409, detail: expect.stringContaining('the venue') });
+    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m2.id], '2026-12-22T11:00:00Z', '2026-12-22T12:00:00Z', { sessionType: 'home-visit' })))).toMatchObject({ status: 400, errors: [{ field: 'sessionType' }] });
+  });
+
+  it('a mediator is booked only inside the slots they offer, or an extra slot recorded for the day', async () => {
+    const m = await mediator('Sessional Mediator');
+    const thursday = booking([m.id], '2026-12-17T14:00:00Z', '2026-12-17T15:00:00Z'); // no Thursday slots
+    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, sendCase(), thursday))).toMatchObject({ status: 409, detail: expect.stringContaining('Not available then: Sessional Mediator') });
+    await app.get(AddAvailabilityExceptionUseCase).execute(meta, m.id, { date: '2026-12-17', kind: 'extra', start: '13:00', end: '16:00', reason: 'agreed by phone' });
+    expect((await app.get(BookSessionUseCase).execute(meta, sendCase(), thursday)).status).toBe('booked');
+  });
+
+  it('pay below the London Living Wage is refused for a line that requires it', async () => {
+    const refused = await problemOf(mediator('Low Pay', { email: 'low.pay@provider.example', serviceLines: [{ contractId, serviceLine: 'noise' }], payRatePence: 1400 }));
+    expect(refused).toMatchObject({ status: 422, errors: [{ field: 'payRatePence', code: 'london-living-wage' }] });
+    const unknownLine = await problemOf(mediator('Nowhere', { serviceLines: [{ contractId: uuidv7(), serviceLine: 'noise' }] }));
+    expect(unknownLine).toMatchObject({ status: 400, errors: [{ field: 'serviceLines.0.serviceLine' }] });
+  });
+
+  it('a mediator whose DBS check expired yesterday is not offered nor bookable; a conflicted or full one is not offered; the rest are ranked', async () => {
+    const file = sendCase();
+    const expired = await mediator('Expired Dbs');
+    await app.get(AddAccreditationUseCase).execute(meta, expired.id, { kind: 'dbs-enhanced', issuedAt: '2023-12-06', expiresAt: '2026-12-06' });
+    const conflicted = await mediator('Conflicted Mediator');
+    await app.get(DeclareConflictUseCase).execute(meta, conflicted.id, { partyName: 'Riverside Academy', reason: 'governor there until 2025' });
+    const full = await mediator('Full Mediator', { maxCaseload: 1 });
+    await publish(CaseAssignedV1, file.caseId, 2, { caseId: uuidv7(), contractId, assignmentId: uuidv7(), role: 'mediator', staff: { staffId: full.id, name: full.name, email: full.email }, assignedAt: '2026-12-01T10:00:00Z' });
+    await waitUntil(async () => ((await sql.query(`SELECT 1 FROM scheduling.case_assignment WHERE staff_id = $1`, [full.id])).rowCount ? true : undefined), { what: 'the assignment' });
+    const welsh = await mediator('Welsh Speaker', { languages: ['en', 'cy'] });
+    expect(welsh.languages).toEqual(['en', 'cy']);
+
+    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, file, booking([expired.id], '2026-12-23T10:00:00Z', '2026-12-23T11:00:00Z')))).toMatchObject({ status: 409, detail: expect.stringContaining('Enhanced DBS check expired on 2026-12-06') });
+
+    const ranked = await app.get(RankMediatorsUseCase).execute(meta, file, { language: 'cy', parties: ['riverside academy'], skills: ['send'], days: 14 });
+    const excluded = Object.fromEntries(ranked.excluded.map((e) => [e.name, e.reasons]));
+    expect(excluded['Expired Dbs']).toEqual(['Enhanced DBS check expired on 2026-12-06']);
+    expect(excluded['Conflicted Mediator']).toEqual(['conflict of interest with Riverside Academy: governor there until 2025']);
+    expect(excluded['Full Mediator']).toEqual(['caseload full (1 of 1 cases)']);
+    expect(ranked.candidates[0]).toMatchObject({ name: 'Welsh Speaker', breakdown: { skills: 30, language: 20, availability: 25, caseload: 25 } });
+    expect(ranked.candidates.map((c) => c.name)).not.toContain('Expired Dbs');
+  });
+
+  it('a pay cut below the London Living Wage is refused once the person works on a line that requires it; a day off shows and counts', async () => {
+    const m = await mediator('Changing Mediator', { payRatePence: 1500 });
+    const moved = await app.get(UpdateStaffUseCase).execute(meta, m.id, { serviceLines: [{ contractId, serviceLine: 'noise' }], skills: ['housing'] });
+    expect(moved.livingWage).toEqual([expect.objectContaining({ serviceLine: 'noise', required: true, meets: true, ratePence: 1480 })]);
+    expect(await problemOf(app.get(UpdateStaffUseCase).execute(meta, m.id, { payRatePence: 1450 }))).toMatchObject({ status: 422, errors: [{ field: 'payRatePence' }] });
+
+    const noiseCase = { caseId: uuidv7(), contractId, serviceLine: 'noise', contractVersion: 1 };
+    const before = (await app.get(RankMediatorsUseCase).execute(meta, noiseCase, { days: 7 })).candidates.find((c) => c.staffId === m.id)!;
+    const withDayOff = await app.get(AddAvailabilityExceptionUseCase).execute(meta, m.id, { date: '2026-12-09', kind: 'off', reason: 'annual leave' });
+    expect(withDayOff.availabilityExceptions).toEqual([expect.objectContaining({ date: '2026-12-09', kind: 'off', start: null, reason: 'annual leave' })]);
+    const after = (await app.get(RankMediatorsUseCase).execute(meta, noiseCase, { days: 7 })).candidates.find((c) => c.staffId === m.id)!;
+    expect(before.freeHours - after.freeHours).toBe(8);
+  });
+
+  it('the daily job warns once of a check expiring within 30 days, and once when it has expired', async () => {
+    const m = await mediator('Expiring Soon');
+    await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind: 'fmc-accreditation', issuedAt: '2024-01-01', expiresAt: '2026-12-31' });
+    await app.get(WarnExpiringAccreditationsUseCase).execute();
+    await app.get(WarnExpiringAccreditationsUseCase).execute();
+    expect(await outbox('scheduling.staff.accreditation-expiring.v1', m.id)).toEqual([expect.objectContaining({ kind: 'fmc-accreditation', expiresAt: '2026-12-31', daysLeft: 24, email: 'expiring.soon@provider.example' })]);
+    clock.at = new Date('2027-01-01T10:00:00Z');
+    await app.get(WarnExpiringAccreditationsUseCase).execute();
+    clock.at = new Date('2026-12-07T10:00:00Z');
+    expect((await outbox('scheduling.staff.accreditation-expiring.v1', m.id)).map((d) => d.daysLeft)).toEqual([24, -1]);
+  });
+});

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { CaseFileRepository } from '../case-files/case-file.repository';
+import { StaffModule } from '../staff/staff.module';
+import { VenuesModule } from '../venues/venues.module';
+import { BookSessionUseCase } from './book-session.use-case';
+import { CancelSessionUseCase } from './cancel-session.use-case';
+import { GetSessionUseCase } from './get-session.use-case';
+import { HoldSessionUseCase } from './hold-session.use-case';
+import { ListCaseSessionsUseCase } from './list-case-sessions.use-case';
+import { MarkDidNotAttendUseCase } from './mark-did-not-attend.use-case';
+import { SessionRepository } from './session.repository';
+import { SessionRpcController } from './session.rpc-controller';
+import { SessionTransitioner } from './session-transitioner';
+
+@Module({
+  imports: [StaffModule, VenuesModule],
+  controllers: [SessionRpcController],
+  providers: [SessionRepository, SessionTransitioner, CaseFileRepository, BookSessionUseCase, ListCaseSessionsUseCase, GetSessionUseCase, HoldSessionUseCase, CancelSessionUseCase, MarkDidNotAttendUseCase],
+  exports: [SessionRepository],
+})
+export class SessionsModule {}

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { ContractVersionRepository } from '../contracts/contract-version.repository';
+import { AddAccreditationUseCase } from './add-accreditation.use-case';
+import { AddAvailabilityExceptionUseCase } from './add-availability-exception.use-case';
+import { ContractLineReader } from './contract-line.reader';
+import { ContractLineRepository } from './contract-line.repository';
+import { CreateStaffUseCase } from './create-staff.use-case';
+import { DeclareConflictUseCase } from './declare-conflict.use-case';
+import { GetStaffUseCase } from './get-staff.use-case';
+import { ListStaffUseCase } from './list-staff.use-case';
+import { StaffLineRules } from './staff-line-rules';
+import { StaffProcessor } from './staff.processor';
+import { StaffRepository } from './staff.repository';
+import { StaffRpcController } from './staff.rpc-controller';
+import { UpdateStaffUseCase } from './update-staff.use-case';
+import { WarnExpiringAccreditationsUseCase } from './warn-expiring-accreditations.use-case';
+
+/** Staff profiles, accreditations, availability and conflicts; exports what sessions and allocation read. */
+@Module({
+  controllers: [StaffRpcController],
+  providers: [
+    StaffRepository,
+    ContractVersionRepository,
+    ContractLineRepository,
+    ContractLineReader,
+    StaffLineRules,
+    CreateStaffUseCase,
+    ListStaffUseCase,
+    GetStaffUseCase,
+    UpdateStaffUseCase,
+    AddAccreditationUseCase,
+    AddAvailabilityExceptionUseCase,
+    DeclareConflictUseCase,
+    WarnExpiringAccreditationsUseCase,
+    StaffProcessor,
+  ],
+  exports: [StaffRepository, ContractLineReader, StaffLineRules],
+})
+export class StaffModule {}
