@@ -7,6 +7,9 @@ import type { NotifyConfig } from './config/notify.config';
 import { NOTIFY_SCHEMA, NotifyDatabase } from './database/notify.database';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { MailModule } from './mail/mail.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { CaseReportEmailsModule } from './reports/reports.module';
+import { SurveyEmailsModule } from './surveys/surveys.module';
 
 @Module({})
 export class AppModule {
@@ -21,6 +24,9 @@ export class AppModule {
         MailModule.forService({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
         DeliveriesModule,
         AcknowledgementsModule,
+        CaseReportEmailsModule,
+        SurveyEmailsModule,
+        RemindersModule,
       ],
     };
   }

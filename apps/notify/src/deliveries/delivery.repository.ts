@@ -3,16 +3,27 @@ import type { Delivery } from '../generated/prisma/client';
 import { NotifyDatabase, type NotifyTx } from '../database/notify.database';
 
 export type DeliveryRecord = Delivery;
-export type NewDelivery = Omit<DeliveryRecord, 'status' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'version'>;
+/** A file sent with a delivery, by reference: fetched from the service that keeps it when sending. */
+export interface DeliveryAttachment {
+  kind: 'case-report';
+  caseId: string;
+  reportId: string;
+}
+
+export type NewDelivery = Omit<DeliveryRecord, 'status' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'version' | 'caseId' | 'attachment'> & {
+  caseId?: string | null;
+  attachment?: DeliveryAttachment | null;
+};
 export type DeliveryKey = Pick<DeliveryRecord, 'id' | 'organisationId'>;
 
 @Injectable()
 export class DeliveryRepository {
   constructor(private readonly db: NotifyDatabase) {}
 
-  /** Creates a pending delivery; false when this event already made one of this kind. */
+  /** Creates a pending delivery; false when this event already made one of this kind for this recipient. */
   async createOnce(tx: NotifyTx, delivery: NewDelivery): Promise<boolean> {
-    const { count } = await tx.delivery.createMany({ data: [{ ...delivery, status: 'pending', attempts: 0, version: 1 }], skipDuplicates: true });
+    const { attachment, ...rest } = delivery;
+    const { count } = await tx.delivery.createMany({ data: [{ ...rest, ...(attachment ? { attachment: { ...attachment } } : {}), status: 'pending', attempts: 0, version: 1 }], skipDuplicates: true });
     return count === 1;
   }
 

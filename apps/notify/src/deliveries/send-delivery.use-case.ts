@@ -4,7 +4,8 @@ import { Clock } from '@mediation/platform';
 import { DeliverySentV1, type EventData } from '@mediation/protocol';
 import { NotifyDatabase } from '../database/notify.database';
 import { Mailer, MailRejectedError } from '../mail/mailer';
-import { DeliveryRepository, type DeliveryKey, type DeliveryRecord } from './delivery.repository';
+import { AttachmentFetcher } from './attachment-fetcher';
+import { DeliveryRepository, type DeliveryAttachment, type DeliveryKey, type DeliveryRecord } from './delivery.repository';
 
 /** As many as the job's own attempts (JobsService's default): the last failed attempt gives up. */
 export const MAX_SEND_ATTEMPTS = 5;
@@ -30,6 +31,7 @@ export class SendDeliveryUseCase {
     private readonly mailer: Mailer,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
+    private readonly attachments: AttachmentFetcher,
   ) {}
 
   async execute(job: SendDeliveryJob): Promise<void> {
@@ -41,7 +43,8 @@ export class SendDeliveryUseCase {
     }
     if (delivery.status !== 'pending') return;
     try {
-      await this.mailer.send({ to: delivery.toAddress, subject: delivery.subjectLine, text: delivery.body, messageId: deliveryMessageId(delivery.id) });
+      const attachment = delivery.attachment ? await this.attachments.fetch(delivery.attachment as unknown as DeliveryAttachment, delivery.organisationId, delivery.correlationId) : undefined;
+      await this.mailer.send({ to: delivery.toAddress, subject: delivery.subjectLine, text: delivery.body, messageId: deliveryMessageId(delivery.id), ...(attachment ? { attachments: [attachment] } : {}) });
     } catch (error) {
       await this.recordFailure(delivery, error as Error);
       throw error;
@@ -68,6 +71,7 @@ export class SendDeliveryUseCase {
           to: sent.toAddress,
           subjectLine: sent.subjectLine,
           ...(sent.referralId ? { referralId: sent.referralId } : {}),
+          ...(sent.caseId ? { caseId: sent.caseId } : {}),
           sentAt: sentAt.toISOString(),
         },
         subject: sent.id,

@@ -7,6 +7,13 @@ export interface OutgoingMail {
   text: string;
   /** `<id@domain>`: the same on every attempt, so a resend is recognisable as the same message. */
   messageId: string;
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 /** The server refused the message for good (a 5xx reply): sending it again would get the same answer. */
@@ -33,7 +40,14 @@ export class SmtpMailer extends Mailer implements OnModuleDestroy {
 
   async send(mail: OutgoingMail): Promise<void> {
     try {
-      await this.transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
+      await this.transport.sendMail({
+        from: this.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        messageId: mail.messageId,
+        ...(mail.attachments?.length ? { attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) } : {}),
+      });
     } catch (error) {
       if ((error as NodemailerError).permanent) throw new MailRejectedError((error as Error).message, { cause: error });
       throw error;

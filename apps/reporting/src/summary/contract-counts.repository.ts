@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { ContractCounts } from '../generated/prisma/client';
+import type { ContractCounts, OutcomeCounts } from '../generated/prisma/client';
 import { ReportingDatabase, type ReportingTx } from '../database/reporting.database';
 
-export type CountField = 'referralsReceived' | 'casesOpened' | 'casesOpen' | 'deadlinesBreached';
+export type CountField = 'referralsReceived' | 'casesOpened' | 'casesOpen' | 'casesClosed' | 'casesClosedExpected' | 'casesReopened' | 'casesReopenedCounted' | 'deadlinesBreached' | 'deadlinesMet' | 'deadlinesMetLate';
 export type ContractCountsRecord = ContractCounts;
 
 @Injectable()
@@ -17,6 +17,18 @@ export class ContractCountsRepository {
       create: { organisationId, contractId, ...changes },
       update: { ...increments, updatedAt: new Date() },
     });
+  }
+
+  countOutcome(tx: ReportingTx, organisationId: string, contractId: string, outcome: string): Promise<unknown> {
+    return tx.outcomeCounts.upsert({
+      where: { organisationId_contractId_outcome: { organisationId, contractId, outcome } },
+      create: { organisationId, contractId, outcome, cases: 1 },
+      update: { cases: { increment: 1 }, updatedAt: new Date() },
+    });
+  }
+
+  outcomes(organisationId: string): Promise<OutcomeCounts[]> {
+    return this.db.outcomeCounts.findMany({ where: { organisationId }, orderBy: [{ contractId: 'asc' }, { outcome: 'asc' }] });
   }
 
   list(organisationId: string): Promise<ContractCountsRecord[]> {

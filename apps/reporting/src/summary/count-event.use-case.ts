@@ -8,9 +8,10 @@ import { ContractCountsRepository, type CountField } from './contract-counts.rep
 export class CountEventUseCase {
   constructor(private readonly counts: ContractCountsRepository) {}
 
-  async execute(tx: ReportingTx, event: EventEnvelope<{ contractId?: string }>, changes: Partial<Record<CountField, number>>): Promise<void> {
-    const contractId = event.contractid ?? event.data.contractId;
+  async execute(tx: ReportingTx, event: EventEnvelope<object>, changes: Partial<Record<CountField, number>>, outcome?: string): Promise<void> {
+    const contractId = event.contractid ?? (event.data as { contractId?: string }).contractId;
     if (!contractId) return;
     await this.counts.increment(tx, event.organisationid, contractId, changes);
+    if (outcome) await this.counts.countOutcome(tx, event.organisationid, contractId, outcome);
   }
 }

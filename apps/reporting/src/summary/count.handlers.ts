@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventConsumer, type EventHandler } from '@mediation/messaging';
-import { CaseOpenedV1, DeadlineBreachedV1, ReferralReceivedV2, type EventEnvelope } from '@mediation/protocol';
+import { CaseClosedV1, CaseOpenedV2, CaseReopenedV1, DeadlineBreachedV1, DeadlineMetV1, ReferralReceivedV2, type EventData, type EventEnvelope } from '@mediation/protocol';
 import type { ReportingTx } from '../database/reporting.database';
 import { CountEventUseCase } from './count-event.use-case';
 
@@ -16,11 +16,31 @@ export class ReferralReceivedCounter implements EventHandler<typeof ReferralRece
 
 @Injectable()
 @EventConsumer()
-export class CaseOpenedCounter implements EventHandler<typeof CaseOpenedV1, ReportingTx> {
-  readonly consumes = CaseOpenedV1;
+export class CaseOpenedCounter implements EventHandler<typeof CaseOpenedV2, ReportingTx> {
+  readonly consumes = CaseOpenedV2;
   constructor(private readonly count: CountEventUseCase) {}
   handle(event: EventEnvelope<{ contractId: string }>, tx: ReportingTx) {
     return this.count.execute(tx, event, { casesOpened: 1, casesOpen: 1 });
+  }
+}
+
+@Injectable()
+@EventConsumer()
+export class CaseClosedCounter implements EventHandler<typeof CaseClosedV1, ReportingTx> {
+  readonly consumes = CaseClosedV1;
+  constructor(private readonly count: CountEventUseCase) {}
+  handle(event: EventEnvelope<EventData<typeof CaseClosedV1>>, tx: ReportingTx) {
+    return this.count.execute(tx, event, { casesClosed: 1, casesOpen: -1, casesClosedExpected: event.data.outcomeExpected ? 1 : 0 }, event.data.outcome);
+  }
+}
+
+@Injectable()
+@EventConsumer()
+export class CaseReopenedCounter implements EventHandler<typeof CaseReopenedV1, ReportingTx> {
+  readonly consumes = CaseReopenedV1;
+  constructor(private readonly count: CountEventUseCase) {}
+  handle(event: EventEnvelope<EventData<typeof CaseReopenedV1>>, tx: ReportingTx) {
+    return this.count.execute(tx, event, { casesReopened: 1, casesOpen: 1, casesReopenedCounted: event.data.countsAsReopened ? 1 : 0 });
   }
 }
 
@@ -31,5 +51,15 @@ export class DeadlineBreachedCounter implements EventHandler<typeof DeadlineBrea
   constructor(private readonly count: CountEventUseCase) {}
   handle(event: EventEnvelope<object>, tx: ReportingTx) {
     return this.count.execute(tx, event, { deadlinesBreached: 1 });
+  }
+}
+
+@Injectable()
+@EventConsumer()
+export class DeadlineMetCounter implements EventHandler<typeof DeadlineMetV1, ReportingTx> {
+  readonly consumes = DeadlineMetV1;
+  constructor(private readonly count: CountEventUseCase) {}
+  handle(event: EventEnvelope<EventData<typeof DeadlineMetV1>>, tx: ReportingTx) {
+    return this.count.execute(tx, event, event.data.late ? { deadlinesMetLate: 1 } : { deadlinesMet: 1 });
   }
 }

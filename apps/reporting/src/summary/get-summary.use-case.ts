@@ -12,9 +12,25 @@ export class GetSummaryUseCase {
 
   async execute(meta: RpcMeta): Promise<SummaryView> {
     // A commissioner reads the figures of the contracts they are linked to, and no others.
-    const rows = (await this.counts.list(meta.organisationId)).filter((row) => inContractScope(meta, row.contractId));
+    const [rows, outcomes] = await Promise.all([this.counts.list(meta.organisationId), this.counts.outcomes(meta.organisationId)]);
+    const outcomesOf = (contractId: string) => Object.fromEntries(outcomes.filter((o) => o.contractId === contractId).map((o) => [o.outcome, o.cases]));
     return {
-      contracts: rows.map(({ contractId, referralsReceived, casesOpened, casesOpen, deadlinesBreached }) => ({ contractId, referralsReceived, casesOpened, casesOpen, deadlinesBreached })),
+      contracts: rows
+        .filter((row) => inContractScope(meta, row.contractId))
+        .map((row) => ({
+          contractId: row.contractId,
+          referralsReceived: row.referralsReceived,
+          casesOpened: row.casesOpened,
+          casesOpen: row.casesOpen,
+          casesClosed: row.casesClosed,
+          casesClosedExpected: row.casesClosedExpected,
+          casesReopened: row.casesReopened,
+          casesReopenedWithin12Months: row.casesReopenedCounted,
+          deadlinesBreached: row.deadlinesBreached,
+          deadlinesMet: row.deadlinesMet,
+          deadlinesMetLate: row.deadlinesMetLate,
+          outcomes: outcomesOf(row.contractId),
+        })),
       generatedAt: this.clock.now().toISOString(),
     };
   }

@@ -1,0 +1,96 @@
+import { EventPublisher, type HandlerContext, type MessagingOptions } from '@mediation/messaging';
+import { uuidv7, type EventEnvelope } from '@mediation/protocol';
+import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
+import { NotifyDatabase } from '../database/notify.database';
+import type { AttachmentFetcher } from '../deliveries/attachment-fetcher';
+import type { DeliveryQueue } from '../deliveries/delivery-queue';
+import { DeliveryRepository } from '../deliveries/delivery.repository';
+import { EmailRequests } from '../deliveries/email-requests';
+import { SendDeliveryUseCase } from '../deliveries/send-delivery.use-case';
+import { Mailer, type OutgoingMail } from '../mail/mailer';
+import { EmailCaseReportUseCase } from '../reports/email-case-report.use-case';
+import { EmailSurveyLinkUseCase } from '../surveys/email-survey-link.use-case';
+import { RemindDeadlineUseCase } from './remind-deadline.use-case';
+
+jest.setTimeout(60_000);
+
+const org = '01a30000-0000-7000-8000-0000000000cc';
+
+class RecordingMailer extends Mailer {
+  sent: OutgoingMail[] = [];
+  async send(mail: OutgoingMail): Promise<void> {
+    this.sent.push(mail);
+  }
+}
+
+const NOW = new Date('2027-06-01T08:10:00Z');
+
+function envelope<T>(type: string, data: T): EventEnvelope<T> {
+  return { specversion: '1.0', id: uuidv7(), source: '/services/x', type, subject: uuidv7(), time: new Date().toISOString(), datacontenttype: 'application/json', data, organisationid: org, sequence: 1, correlationid: 'corr' };
+}
+
+describe('notify: case emails are queued once per recipient and the report goes out with its PDF', () => {
+  let db: TestDatabase;
+  let notify: NotifyDatabase;
+  let deliveries: DeliveryRepository;
+  let emails: EmailRequests;
+  const queued: string[] = [];
+  const queue = { enqueue: async (d: { id: string }) => void queued.push(d.id) } as unknown as DeliveryQueue;
+  const afterCommit: (() => Promise<unknown>)[] = [];
+  const context: HandlerContext = { afterCommit: (action) => void afterCommit.push(action) };
+  const caseId = uuidv7();
+
+  beforeAll(async () => {
+    db = await createTestDatabase('notifycase');
+    notify = new NotifyDatabase(db.url);
+    deliveries = new DeliveryRepository(notify);
+    emails = new EmailRequests(deliveries, queue);
+  });
+
+  afterAll(async () => {
+    await notify?.$disconnect();
+    await db?.drop();
+  });
+
+  it('a due-soon deadline emails each recipient once, naming the deadline in London time, even when redelivered', async () => {
+    const event = envelope('scheduling.deadline.due-soon.v1', {
+      deadlineId: uuidv7(), caseId, rule: 'contact-parties', dueAt: '2027-06-02T16:00:00.000Z', label: 'First contact with the parties', reference: 'REF-2027-000042', remindedAt: '2027-06-01T08:00:00.000Z',
+      recipients: [{ name: 'Alex Morgan', email: 'alex@provider.example' }, { name: 'Sam O’Neill', email: 'sam@provider.example' }, { name: 'Alex again', email: 'ALEX@provider.example' }],
+    });
+    const remind = new RemindDeadlineUseCase(emails);
+    await notify.run((tx) => remind.execute(tx, event, context));
+    await notify.run((tx) => remind.execute(tx, event, context));
+    const rows = await notify.delivery.findMany({ where: { kind: 'deadline-reminder' }, orderBy: { toAddress: 'asc' } });
+    expect(rows.map((r) => [r.toAddress, r.caseId])).toEqual([['alex@provider.example', caseId], ['sam@provider.example', caseId]]);
+    expect(rows[0].subjectLine).toBe('Reminder: First contact with the parties on REF-2027-000042 is due Wednesday 2 June 2027, 17:00');
+    expect(rows[1].body).toMatch(/^Dear Sam O’Neill,/);
+  });
+
+  it('a survey link goes to its party, with the link in the body', async () => {
+    const event = envelope('casework.survey.issued.v1', { surveyId: uuidv7(), caseId, contractId: uuidv7(), reference: 'REF-2027-000042', recipient: { name: 'Jordan Ellis', email: 'jordan@example.com' }, link: 'https://api.example/v1/surveys/abc', expiresAt: '2027-07-01T08:00:00.000Z' });
+    await notify.run((tx) => new EmailSurveyLinkUseCase(emails).execute(tx, event, context));
+    const [row] = await notify.delivery.findMany({ where: { kind: 'survey-invitation' } });
+    expect(row).toMatchObject({ toAddress: 'jordan@example.com', caseId, attachment: null });
+    expect(row.body).toContain('https://api.example/v1/surveys/abc');
+    expect(row.body).toContain('Thursday 1 July 2027, 09:00');
+  });
+
+  it('the report email keeps a reference to the PDF, fetches it when sending, and publishes sent with the case', async () => {
+    const reportId = uuidv7();
+    const event = envelope('casework.case.report-issued.v1', { caseId, contractId: uuidv7(), reportId, reference: 'REF-2027-000042', recipient: { name: 'Priya Shah', email: 'priya@court.example' }, issuedAt: '2027-06-01T08:00:00.000Z' });
+    await notify.run((tx) => new EmailCaseReportUseCase(emails).execute(tx, event, context));
+    const [row] = await notify.delivery.findMany({ where: { kind: 'case-report' } });
+    expect(row.attachment).toEqual({ kind: 'case-report', caseId, reportId });
+
+    const mailer = new RecordingMailer();
+    const asked: unknown[] = [];
+    const fetcher = { fetch: async (attachment: unknown, organisationId: string) => (asked.push([attachment, organisationId]), { filename: 'case-report-REF-2027-000042.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.3 test') }) } as unknown as AttachmentFetcher;
+    const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, new FixedClock(NOW));
+    await new SendDeliveryUseCase(notify, deliveries, mailer, events, new FixedClock(NOW), fetcher).execute({ deliveryId: row.id, organisationId: org });
+    expect(asked).toEqual([[{ kind: 'case-report', caseId, reportId }, org]]);
+    expect(mailer.sent).toEqual([expect.objectContaining({ to: 'priya@court.example', subject: 'Case report for REF-2027-000042', attachments: [expect.objectContaining({ filename: 'case-report-REF-2027-000042.pdf', contentType: 'application/pdf' })] })]);
+    const [sent] = await notify.$queryRawUnsafe<{ envelope: { data: Record<string, unknown> } }[]>(`SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1'`);
+    expect(sent.envelope.data).toMatchObject({ deliveryId: row.id, kind: 'case-report', caseId, to: 'priya@court.example' });
+    expect(afterCommit.length).toBeGreaterThanOrEqual(4);
+  });
+});
