@@ -5,9 +5,18 @@ import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import { AuditController } from './audit/audit.controller';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditModule } from './audit/audit.module';
+import { SubjectAccessModule } from './subject-access/subject-access.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
 import { CasesController } from './cases/cases.controller';
+import { CaseLegalHoldController } from './cases/case-legal-hold.controller';
+import { CasePeopleController } from './cases/case-people.controller';
+import { CaseRecordsController } from './cases/case-records.controller';
+import { CaseWorkController } from './cases/case-work.controller';
+import { CaseReportsController } from './case-reports/case-reports.controller';
+import { SurveyResponsesController } from './surveys/survey-responses.controller';
+import { SurveysController } from './surveys/surveys.controller';
+import { CaseDeadlinesController } from './cases/case-deadlines.controller';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
 import { ContractsController } from './contracts/contracts.controller';
 import { TemplatesController } from './contracts/templates.controller';
@@ -18,6 +27,11 @@ import { IdempotentUseCase } from './idempotency/idempotent.use-case';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReferralsController } from './referrals/referrals.controller';
 import { ReportsController } from './reports/reports.controller';
+import { RateLimitGuard } from './throttle/rate-limit.guard';
+import { ThrottleModule } from './throttle/throttle.module';
+import { CaseSessionsModule } from './case-sessions/case-sessions.module';
+import { StaffModule } from './staff/staff.module';
+import { VenuesModule } from './venues/venues.module';
 
 /** The infrastructure the gateway and its ops commands share. */
 export function gatewayInfrastructure(config: GatewayConfig) {
@@ -37,9 +51,9 @@ export class AppModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [...gatewayInfrastructure(config), OrganisationsModule, AuthModule, AuditModule],
-      controllers: [ReferralsController, CasesController, ReportsController, ContractsController, TemplatesController, DocsController, AuditController],
-      providers: [IdempotencyRepository, IdempotentUseCase, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor }],
+      imports: [...gatewayInfrastructure(config), ThrottleModule, OrganisationsModule, AuthModule, AuditModule, SubjectAccessModule, StaffModule, VenuesModule, CaseSessionsModule],
+      controllers: [ReferralsController, CasesController, CaseLegalHoldController, CasePeopleController, CaseWorkController, CaseRecordsController, CaseReportsController, SurveysController, SurveyResponsesController, CaseDeadlinesController, ReportsController, ContractsController, TemplatesController, DocsController, AuditController],
+      providers: [IdempotencyRepository, IdempotentUseCase, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_GUARD, useExisting: RateLimitGuard }, { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor }],
     };
   }
 }

@@ -3,8 +3,8 @@ import { Clock, ProblemError } from '@mediation/platform';
 import { ROLES, type Role } from '@mediation/protocol';
 import { decodeJwt, type JWTPayload } from 'jose';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
-import { SessionRevocations } from '../sessions/session-revocations';
-import { SESSION_ISSUER, SessionTokens } from '../sessions/session-tokens';
+import { SignedOutTokens } from '../sign-in/signed-out-tokens';
+import { SIGN_IN_ISSUER, SignInTokens } from '../sign-in/sign-in-tokens';
 import { UserRepository } from '../users/user.repository';
 import { parseApiKey, secretMatches } from './api-key';
 import { ApiKeyRepository } from './api-key.repository';
@@ -22,8 +22,8 @@ export class AuthenticateUseCase {
   constructor(
     private readonly keys: ApiKeyRepository,
     private readonly users: UserRepository,
-    private readonly sessions: SessionTokens,
-    private readonly revocations: SessionRevocations,
+    private readonly sessions: SignInTokens,
+    private readonly revocations: SignedOutTokens,
     private readonly oidc: OidcVerifier,
     private readonly clock: Clock,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -41,7 +41,7 @@ export class AuthenticateUseCase {
     } catch {
       throw ProblemError.unauthenticated('The bearer token is neither an API key nor a sign-in token.');
     }
-    if (claims.iss === SESSION_ISSUER) {
+    if (claims.iss === SIGN_IN_ISSUER) {
       const session = await this.sessions.verify(token);
       await this.revocations.assertNotRevoked(session.tokenId);
       return this.person(session.organisationId, { id: session.userId });

@@ -16,6 +16,8 @@ export const loadGatewayConfig = () =>
     /** How long a sign-in token lasts; short, because a stolen one cannot be recalled. */
     SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(3_600).default(900),
     RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    /** How long an in-progress Idempotency-Key is held before another request may retake it (well above RPC_TIMEOUT_MS). */
+    IDEMPOTENCY_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
     PUBLIC_URL: z.url().optional(),
     ...RedisEnvSchema.shape,
     /** Requests per minute for one API key or one signed-in person, across every gateway replica. */

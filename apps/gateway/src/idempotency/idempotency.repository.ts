@@ -19,6 +19,24 @@ export class IdempotencyRepository {
     return inserted === 1;
   }
 
+  /**
+   * Retakes a key whose request has been in progress longer than the lease (its gateway died mid-request),
+   * by the database's clock so gateways' clocks need not agree; false when it is done, younger, or another
+   * request with the same body retook it first.
+   */
+  async retake(organisationId: string, key: string, requestHash: string, leaseMs: number): Promise<boolean> {
+    const retaken = await this.db.$executeRawUnsafe(
+      `UPDATE identity.idempotency_record SET claimed_at = now()
+        WHERE organisation_id = $1::uuid AND key = $2 AND request_hash = $3 AND status = 'in-progress'
+          AND claimed_at < now() - make_interval(secs => $4::double precision / 1000)`,
+      organisationId,
+      key,
+      requestHash,
+      leaseMs,
+    );
+    return retaken === 1;
+  }
+
   find(organisationId: string, key: string): Promise<IdempotencyRecordRow | null> {
     return this.db.idempotencyRecord.findUnique({ where: { organisationId_key: { organisationId, key } } });
   }

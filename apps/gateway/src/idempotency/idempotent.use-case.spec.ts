@@ -1,13 +1,23 @@
 import { ProblemError } from '@mediation/platform';
+import { createHash } from 'node:crypto';
 import type { IdempotencyRepository, IdempotencyRecordRow } from './idempotency.repository';
 import { IdempotentUseCase } from './idempotent.use-case';
+
+const hashOf = (body: unknown) => createHash('sha256').update(JSON.stringify(body)).digest('hex');
 
 /** An in-memory stand-in with the repository's semantics: claim is an insert that can lose. */
 class MemoryRecords {
   rows = new Map<string, IdempotencyRecordRow>();
+  now = Date.parse('2026-11-22T09:00:00Z');
   async claim(organisationId: string, key: string, requestHash: string) {
     if (this.rows.has(`${organisationId}/${key}`)) return false;
-    this.rows.set(`${organisationId}/${key}`, { organisationId, key, requestHash, status: 'in-progress', responseStatus: null, responseBody: null, createdAt: new Date() });
+    this.rows.set(`${organisationId}/${key}`, { organisationId, key, requestHash, status: 'in-progress', responseStatus: null, responseBody: null, createdAt: new Date(this.now), claimedAt: new Date(this.now) });
+    return true;
+  }
+  async retake(organisationId: string, key: string, requestHash: string, leaseMs: number) {
+    const row = this.rows.get(`${organisationId}/${key}`);
+    if (!row || row.requestHash !== requestHash || row.status !== 'in-progress' || row.claimedAt.getTime() >= this.now - leaseMs) return false;
+    row.claimedAt = new Date(this.now);
     return true;
   }
   async find(organisationId: string, key: string) {
@@ -30,7 +40,7 @@ describe('Idempotency-Key on creates', () => {
 
   beforeEach(() => {
     records = new MemoryRecords();
-    idempotent = new IdempotentUseCase(records as unknown as IdempotencyRepository);
+    idempotent = new IdempotentUseCase(records as unknown as IdempotencyRepository, { IDEMPOTENCY_LEASE_MS: 60_000 });
     created = 0;
   });
 
@@ -49,6 +59,26 @@ describe('Idempotency-Key on creates', () => {
   it('a create that failed frees its key for a corrected retry', async () => {
     await expect(idempotent.execute(org, 'key-00000001', { a: 1 }, () => Promise.reject(ProblemError.validation([])))).rejects.toBeInstanceOf(ProblemError);
     await expect(idempotent.execute(org, 'key-00000001', { a: 1 }, create)).resolves.toMatchObject({ replayed: false });
+  });
+
+  it('a key left in progress by a gateway that died is retaken after the lease, only where the service behind dedups', async () => {
+    // The first gateway claims the key, then dies before completing it.
+    await records.claim(org, 'key-00000001', hashOf({ a: 1 }));
+    const keysSeen: (string | undefined)[] = [];
+    const dedupingCreate = async (key: string | undefined) => (keysSeen.push(key), { id: 'referral-1' });
+    records.now += 59_000;
+    await expect(idempotent.execute(org, 'key-00000001', { a: 1 }, dedupingCreate, { retakeAfterLease: true })).rejects.toMatchObject({ problem: { status: 409 } });
+    records.now += 2_000;
+    await expect(idempotent.execute(org, 'key-00000001', { a: 1 }, create)).rejects.toMatchObject({ problem: { status: 409 } });
+    await expect(idempotent.execute(org, 'key-00000001', { a: 2 }, dedupingCreate, { retakeAfterLease: true })).rejects.toMatchObject({ problem: { status: 409, detail: expect.stringMatching(/different request body/) } });
+    await expect(idempotent.execute(org, 'key-00000001', { a: 1 }, dedupingCreate, { retakeAfterLease: true })).resolves.toEqual({ replayed: false, body: { id: 'referral-1' } });
+    expect(keysSeen).toEqual(['key-00000001']);
+    await expect(idempotent.execute(org, 'key-00000001', { a: 1 }, dedupingCreate, { retakeAfterLease: true })).resolves.toEqual({ replayed: true, body: { id: 'referral-1' } });
+  });
+
+  it('refuses to start with a lease shorter than twice the RPC timeout', () => {
+    expect(() => new IdempotentUseCase(records as unknown as IdempotencyRepository, { IDEMPOTENCY_LEASE_MS: 8_000, RPC_TIMEOUT_MS: 5_000 })).toThrow(/IDEMPOTENCY_LEASE_MS/);
+    expect(() => new IdempotentUseCase(records as unknown as IdempotencyRepository, { IDEMPOTENCY_LEASE_MS: 10_000, RPC_TIMEOUT_MS: 5_000 })).not.toThrow();
   });
 
   it('a malformed key is a 400 naming the header', async () => {

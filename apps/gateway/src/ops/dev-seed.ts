@@ -21,7 +21,7 @@ export interface DevCredentials {
   organisationId: string;
   organisationName: string;
   apiKey: string;
-  /** A provider-admin who signs in at POST /v1/sessions with the organisation's slug. */
+  /** A provider-admin who signs in at POST /v1/sign-in with the organisation's slug. */
   organisationSlug?: string;
   adminEmail?: string;
   adminPassword?: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProblemError } from '@mediation/platform';
 import type { OidcSettings } from '@mediation/protocol';
-import { SESSION_ISSUER } from '../sessions/session-tokens';
+import { SIGN_IN_ISSUER } from '../sign-in/sign-in-tokens';
 import { OidcProviderRepository, type OidcProviderRecord } from './oidc-provider.repository';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -17,7 +17,7 @@ export class ConfigureOidcUseCase {
     if (jwks.protocol !== 'https:' && !(jwks.protocol === 'http:' && LOOPBACK.has(jwks.hostname))) {
       throw ProblemError.validation([{ field: 'jwksUri', message: 'must be an https URL (http only for 127.0.0.1 or localhost)' }]);
     }
-    if (settings.issuer === SESSION_ISSUER) throw ProblemError.validation([{ field: 'issuer', message: 'is the gateway’s own issuer' }]);
+    if (settings.issuer === SIGN_IN_ISSUER) throw ProblemError.validation([{ field: 'issuer', message: 'is the gateway’s own issuer' }]);
     const owner = await this.providers.findByIssuer(settings.issuer);
     if (owner && owner.organisationId !== organisationId) throw ProblemError.conflict('Another organisation already uses this issuer; each issuer can belong to one organisation.');
     try {

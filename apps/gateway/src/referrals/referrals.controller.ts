@@ -1,14 +1,26 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
-import { CreateReferralBodySchema, ReferralIdParamsSchema, ReferralViewSchema, Rpc, type RpcMeta } from '@mediation/protocol';
+import {
+  CreateReferralBodySchema,
+  LegalHoldBodySchema,
+  ReferralIdParamsSchema,
+  ReferralListQuerySchema,
+  ReferralListSchema,
+  ReferralViewSchema,
+  Rpc,
+  SensitiveAnswersViewSchema,
+  type RpcMeta,
+} from '@mediation/protocol';
 import type { Response } from 'express';
 import { CurrentMeta } from '../auth/principal';
 import { Access } from '../auth/access';
 import { assertContractAllowed } from '../auth/contract-restriction';
+import { SensitiveRead } from '../audit/sensitive-read';
 import { ApiOperation } from '../http/api-operation.decorator';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { ZodPipe } from '../http/zod.pipe';
 import { IdempotentUseCase } from '../idempotency/idempotent.use-case';
+import { referralRejectedProblem } from './referral-rejected.problem';
 
 @Controller('v1/referrals')
 export class ReferralsController {
@@ -20,21 +32,53 @@ export class ReferralsController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Submit a referral to one of your contracts', body: CreateReferralBodySchema, response: { status: 201, schema: ReferralViewSchema }, idempotent: true })
+  @ApiOperation({
+    summary: 'Submit a referral to one of your contracts (422 with the referral id when it is recorded but rejected: contract not active, outside scope, no consent)',
+    body: CreateReferralBodySchema,
+    response: { status: 201, schema: ReferralViewSchema },
+    idempotent: true,
+  })
   @Access({ roles: ['provider-admin', 'case-manager', 'referrer'], scopes: ['referrals:write'] })
   async submit(@CurrentMeta() meta: RpcMeta, @Body() raw: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     const body = new ZodPipe(CreateReferralBodySchema).transform(raw);
     assertContractAllowed(meta, body.contractId); // a referrer submits only to the contracts they are linked to
-    const result = await this.idempotent.execute(meta.organisationId, key, body, () => this.rpc.call(Rpc.intake.submitReferral, meta, body, this.config.RPC_TIMEOUT_MS));
+    // Intake stores the key on the referral and answers a repeat with it, so a key a dead gateway left in progress may be retaken.
+    const submit = (idempotencyKey: string | undefined) => this.rpc.call(Rpc.intake.submitReferral, meta, { ...body, ...(idempotencyKey ? { idempotencyKey } : {}) }, this.config.RPC_TIMEOUT_MS);
+    const result = await this.idempotent.execute(meta.organisationId, key, body, submit, { retakeAfterLease: true });
     res.setHeader('Location', `/v1/referrals/${result.body.id}`);
     if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    // Stored either way, so a replay of the same key gets the same 422 rather than a second referral.
+    if (result.body.status === 'rejected') throw referralRejectedProblem(result.body);
     return result.body;
   }
 
+  @Get()
+  @ApiOperation({ summary: 'List referrals, newest first, by contract and status (query: contractId, status, cursor, limit); a referrer sees only their contracts', response: { status: 200, schema: ReferralListSchema } })
+  @Access({ roles: ['provider-admin', 'case-manager', 'mediator', 'auditor', 'referrer'], scopes: ['referrals:read'] })
+  list(@CurrentMeta() meta: RpcMeta, @Query() raw: unknown) {
+    return this.rpc.call(Rpc.intake.listReferrals, meta, new ZodPipe(ReferralListQuerySchema).transform(raw), this.config.RPC_TIMEOUT_MS);
+  }
+
   @Get(':id')
-  @ApiOperation({ summary: 'Read a referral and the case opened from it', response: { status: 200, schema: ReferralViewSchema }, params: { id: 'The referral id.' } })
+  @ApiOperation({ summary: 'Read a referral: its status, rejection reason, possible duplicates, over-cap flag, clock start and the case opened from it', response: { status: 200, schema: ReferralViewSchema }, params: { id: 'The referral id.' } })
   @Access({ roles: ['provider-admin', 'case-manager', 'mediator', 'auditor', 'referrer'], scopes: ['referrals:read'] })
   get(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ReferralIdParamsSchema)) params: { id: string }) {
     return this.rpc.call(Rpc.intake.getReferral, meta, { referralId: params.id }, this.config.RPC_TIMEOUT_MS);
+  }
+
+  @Get(':id/sensitive-answers')
+  @SensitiveRead({ resourceType: 'referral', categories: ['special-category', 'criminal-offence'] })
+  @ApiOperation({ summary: 'Read the special-category and criminal-offence answers of a referral (say why in X-Access-Reason; every read is audited)', response: { status: 200, schema: SensitiveAnswersViewSchema }, params: { id: 'The referral id.' } })
+  @Access({ roles: ['provider-admin', 'case-manager', 'mediator'], scopes: ['referrals:read'] })
+  sensitiveAnswers(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ReferralIdParamsSchema)) params: { id: string }) {
+    return this.rpc.call(Rpc.intake.getSensitiveAnswers, meta, { referralId: params.id }, this.config.RPC_TIMEOUT_MS);
+  }
+
+  @Put(':id/legal-hold')
+  @ApiOperation({ summary: 'Set or release a legal hold: while held, the referral is not anonymised at the end of its retention period', body: LegalHoldBodySchema, response: { status: 200, schema: ReferralViewSchema }, params: { id: 'The referral id.' } })
+  @Access({ roles: ['provider-admin'], scopes: ['referrals:write'] })
+  legalHold(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ReferralIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
+    const body = new ZodPipe(LegalHoldBodySchema).transform(raw);
+    return this.rpc.call(Rpc.intake.setLegalHold, meta, { referralId: params.id, ...body }, this.config.RPC_TIMEOUT_MS);
   }
 }

@@ -1,6 +1,6 @@
 import { Clock, ProblemError } from '@mediation/platform';
 import { decodeJwt, SignJWT } from 'jose';
-import { SESSION_ISSUER, SessionTokens } from './session-tokens';
+import { SIGN_IN_ISSUER, SignInTokens } from './sign-in-tokens';
 
 class StoppedClock extends Clock {
   constructor(public at: Date) {
@@ -25,19 +25,19 @@ async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
 
 describe('sign-in tokens', () => {
   let clock: StoppedClock;
-  let tokens: SessionTokens;
+  let tokens: SignInTokens;
 
   beforeEach(() => {
     clock = new StoppedClock(new Date('2026-11-20T09:00:00Z'));
-    tokens = new SessionTokens({ SESSION_SIGNING_KEY: KEY, SESSION_TTL_SECONDS: 900 }, clock);
+    tokens = new SignInTokens({ SESSION_SIGNING_KEY: KEY, SESSION_TTL_SECONDS: 900 }, clock);
   });
 
   it('a token signed at 09:00 carries who, which organisation and which roles, and lasts until 09:15', async () => {
     const { token, expiresAt } = await tokens.sign(claims);
     expect(expiresAt).toEqual(new Date('2026-11-20T09:15:00Z'));
-    expect(decodeJwt(token)).toMatchObject({ sub: claims.userId, org: claims.organisationId, roles: ['mediator'], iss: SESSION_ISSUER, exp: expiresAt.getTime() / 1000 });
+    expect(decodeJwt(token)).toMatchObject({ sub: claims.userId, org: claims.organisationId, roles: ['mediator'], iss: SIGN_IN_ISSUER, exp: expiresAt.getTime() / 1000 });
     clock.at = new Date('2026-11-20T09:14:59Z');
-    expect(await tokens.verify(token)).toEqual(claims);
+    expect(await tokens.verify(token)).toEqual({ ...claims, tokenId: expect.any(String), expiresAt: new Date('2026-11-20T09:15:00Z') });
   });
 
   it('at 09:15 the same token is refused as expired', async () => {
@@ -47,7 +47,7 @@ describe('sign-in tokens', () => {
   });
 
   it('a token signed with another key, or altered, is refused', async () => {
-    const other = new SessionTokens({ SESSION_SIGNING_KEY: `${KEY}-other`, SESSION_TTL_SECONDS: 900 }, clock);
+    const other = new SignInTokens({ SESSION_SIGNING_KEY: `${KEY}-other`, SESSION_TTL_SECONDS: 900 }, clock);
     const { token } = await other.sign(claims);
     expect(await refusal(tokens.verify(token))).toBe('401 The sign-in token is not valid.');
     const genuine = (await tokens.sign(claims)).token;
@@ -65,7 +65,7 @@ describe('sign-in tokens', () => {
   it('a token with the right key but meant for another audience is refused', async () => {
     const token = await new SignJWT({ org: claims.organisationId, roles: [] })
       .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer(SESSION_ISSUER)
+      .setIssuer(SIGN_IN_ISSUER)
       .setAudience('somewhere-else')
       .setSubject(claims.userId)
       .setExpirationTime(Math.floor(clock.at.getTime() / 1000) + 60)

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 
 /** Tokens the gateway signs itself say so in `iss`, which is how they are told apart from an organisation's OIDC tokens. */
-export const SESSION_ISSUER = 'urn:mediation:gateway';
+export const SIGN_IN_ISSUER = 'urn:mediation:gateway';
 const AUDIENCE = 'urn:mediation:api';
 
 export interface SessionClaims {
@@ -23,7 +23,7 @@ export interface VerifiedSession extends SessionClaims {
 
 /** Short-lived HS256 bearer tokens for people who signed in with a local password. */
 @Injectable()
-export class SessionTokens {
+export class SignInTokens {
   private readonly key: Uint8Array;
 
   constructor(
@@ -38,7 +38,7 @@ export class SessionTokens {
     const expiresAt = new Date((issuedAt + this.config.SESSION_TTL_SECONDS) * 1000);
     const token = await new SignJWT({ org: claims.organisationId, roles: claims.roles })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setIssuer(SESSION_ISSUER)
+      .setIssuer(SIGN_IN_ISSUER)
       .setAudience(AUDIENCE)
       .setSubject(claims.userId)
       .setJti(randomUUID())
@@ -51,7 +51,7 @@ export class SessionTokens {
   /** The claims of a token this gateway signed and that is still valid, or a 401 saying why not. */
   async verify(token: string): Promise<VerifiedSession> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: SESSION_ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: this.clock.now(), requiredClaims: ['sub', 'exp', 'org', 'jti'] });
+      const { payload } = await jwtVerify(token, this.key, { issuer: SIGN_IN_ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: this.clock.now(), requiredClaims: ['sub', 'exp', 'org', 'jti'] });
       const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is Role => (ROLES as readonly unknown[]).includes(role)) : [];
       if (typeof payload.org !== 'string' || !payload.sub || !payload.jti || !payload.exp) throw new Error('claims');
       return { userId: payload.sub, organisationId: payload.org, roles, tokenId: payload.jti, expiresAt: new Date(payload.exp * 1000) };

@@ -5,7 +5,7 @@ import { IdentityDatabase } from '../database/identity.database';
 import { OrganisationRepository } from '../organisations/organisation.repository';
 import { hashPassword } from '../users/password';
 import { UserRepository } from '../users/user.repository';
-import { SessionTokens } from './session-tokens';
+import { SignInTokens } from './sign-in-tokens';
 import { SignInUseCase } from './sign-in.use-case';
 
 jest.setTimeout(60_000);
@@ -43,7 +43,7 @@ describe('signing in against the stored lockout state', () => {
     clock = new StoppedClock(new Date('2026-11-20T09:00:00Z'));
     const organisations = new OrganisationRepository(identity);
     const users = new UserRepository(identity);
-    const tokens = new SessionTokens({ SESSION_SIGNING_KEY: 'an-integration-test-signing-key-0000', SESSION_TTL_SECONDS: 900 }, clock);
+    const tokens = new SignInTokens({ SESSION_SIGNING_KEY: 'an-integration-test-signing-key-0000', SESSION_TTL_SECONDS: 900 }, clock);
     // Two gateway replicas: separate use-cases, one database.
     replicas = [new SignInUseCase(organisations, users, tokens, clock), new SignInUseCase(organisations, users, tokens, clock)];
     const organisation = await organisations.create({ id: uuidv7(), name: 'North Mediation', slug });

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, ProblemError } from '@mediation/platform';
-import { SessionViewSchema, type CreateSessionBody, type Role, type SessionView } from '@mediation/protocol';
+import { SignInTokenViewSchema, type SignInBody, type Role, type SignInTokenView } from '@mediation/protocol';
 import { OrganisationRepository } from '../organisations/organisation.repository';
 import { Lockout } from '../users/lockout';
 import { verifyAgainstDecoy, verifyPassword } from '../users/password';
 import { UserRepository } from '../users/user.repository';
-import { SessionTokens } from './session-tokens';
+import { SignInTokens } from './sign-in-tokens';
 
 const LOCKED = 'https://mediation.example/problems/locked';
 
@@ -20,13 +20,13 @@ export class SignInUseCase {
   constructor(
     private readonly organisations: OrganisationRepository,
     private readonly users: UserRepository,
-    private readonly tokens: SessionTokens,
+    private readonly tokens: SignInTokens,
     clock: Clock,
   ) {
     this.lockout = new Lockout(clock);
   }
 
-  async execute(input: CreateSessionBody): Promise<SessionView> {
+  async execute(input: SignInBody): Promise<SignInTokenView> {
     const organisation = await this.organisations.findBySlug(input.organisation);
     const user = organisation ? await this.users.findByEmail(organisation.id, input.email) : null;
     if (!organisation || !user?.passwordHash) {
@@ -44,7 +44,7 @@ export class SignInUseCase {
     if (user.status !== 'active') throw ProblemError.unauthenticated('This account is disabled; ask your administrator.');
     const roles = user.roles as Role[];
     const { token, expiresAt, expiresIn } = await this.tokens.sign({ userId: user.id, organisationId: organisation.id, roles });
-    return SessionViewSchema.parse({
+    return SignInTokenViewSchema.parse({
       token,
       tokenType: 'Bearer',
       expiresAt: expiresAt.toISOString(),

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ProblemError } from '@mediation/platform';
-import { SessionRevocations } from './session-revocations';
-import { SessionTokens } from './session-tokens';
+import { SignedOutTokens } from './signed-out-tokens';
+import { SignInTokens } from './sign-in-tokens';
 
 /** Ends a sign-in token before it expires, e.g. on a shared computer. */
 @Injectable()
 export class SignOutUseCase {
   constructor(
-    private readonly tokens: SessionTokens,
-    private readonly revocations: SessionRevocations,
+    private readonly tokens: SignInTokens,
+    private readonly revocations: SignedOutTokens,
   ) {}
 
   async execute(authorization: string | undefined): Promise<void> {

@@ -8,7 +8,7 @@ import { GatewayRedis } from '../throttle/gateway-redis';
  * and OIDC tokens do not depend on it).
  */
 @Injectable()
-export class SessionRevocations {
+export class SignedOutTokens {
   constructor(private readonly redis: GatewayRedis) {}
 
   async revoke(tokenId: string, expiresAt: Date): Promise<void> {

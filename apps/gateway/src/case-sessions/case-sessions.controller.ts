@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { RpcClient } from '@mediation/messaging';
+import { BookSessionBodySchema, CaseIdParamsSchema, CaseSessionListSchema, CaseSessionViewSchema, MediatorCandidatesQuerySchema, MediatorCandidatesSchema, Rpc, type RpcMeta } from '@mediation/protocol';
+import type { Response } from 'express';
+import { Access } from '../auth/access';
+import { CurrentMeta } from '../auth/principal';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
+import { ApiOperation } from '../http/api-operation.decorator';
+import { ZodPipe } from '../http/zod.pipe';
+import { caseContext } from './case-context';
+import { languageCode } from './interpreter-language';
+
+@Controller('v1/cases')
+export class CaseSessionsController {
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  @Post(':id/sessions')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Book a session on a case: a session type of its service line, remote or in person, with the line’s notice rule (e.g. SEND: 5 working days unless waived) and no double booking',
+    body: BookSessionBodySchema,
+    response: { status: 201, schema: CaseSessionViewSchema },
+    params: { id: 'The case id.' },
+  })
+  @Access({ roles: ['provider-admin', 'case-manager'], scopes: ['sessions:write'] })
+  async book(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }, @Body() raw: unknown, @Res({ passthrough: true }) res: Response) {
+    const session = new ZodPipe(BookSessionBodySchema).transform(raw);
+    const booked = await this.rpc.call(Rpc.scheduling.bookSession, meta, { case: await caseContext(this.rpc, meta, params.id, this.config.RPC_TIMEOUT_MS), session }, this.config.RPC_TIMEOUT_MS);
+    res.setHeader('Location', `/v1/sessions/${booked.id}`);
+    return booked;
+  }
+
+  @Get(':id/sessions')
+  @ApiOperation({ summary: 'The sessions of a case, earliest first', response: { status: 200, schema: CaseSessionListSchema }, params: { id: 'The case id.' } })
+  @Access({ roles: ['provider-admin', 'case-manager', 'mediator', 'auditor'], scopes: ['sessions:read'] })
+  async list(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }) {
+    const context = await caseContext(this.rpc, meta, params.id, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.scheduling.listCaseSessions, meta, { caseId: context.caseId }, this.config.RPC_TIMEOUT_MS);
+  }
+
+  @Get(':id/mediator-candidates')
+  @ApiOperation({
+    summary: 'Mediators ranked for a case (service line, skills, language, availability, caseload), with those excluded and why (expired accreditation, conflict of interest, full caseload); query: language, skills, parties, days',
+    response: { status: 200, schema: MediatorCandidatesSchema },
+    params: { id: 'The case id.' },
+  })
+  @Access({ roles: ['provider-admin', 'case-manager'], scopes: ['staff:read'] })
+  async candidates(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }, @Query() rawQuery: unknown) {
+    const query = new ZodPipe(MediatorCandidatesQuerySchema, 'query').transform(rawQuery ?? {});
+    const context = await caseContext(this.rpc, meta, params.id, this.config.RPC_TIMEOUT_MS);
+    // The case's own parties always count for conflicts, and a party's interpreter language stands in when none is asked.
+    const parties = (await this.rpc.call(Rpc.casework.listParties, meta, { caseId: context.caseId, includeSensitive: false }, this.config.RPC_TIMEOUT_MS)).items;
+    const language = query.language ?? parties.map((p) => languageCode(p.interpreterLanguage)).find((code) => code !== undefined);
+    const ranked = { ...query, parties: [...new Set([...(query.parties ?? []), ...parties.map((p) => p.name)])], ...(language ? { language } : {}) };
+    return this.rpc.call(Rpc.scheduling.rankMediators, meta, { case: context, query: ranked }, this.config.RPC_TIMEOUT_MS);
+  }
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { RpcClient } from '@mediation/messaging';
+import { CancelSessionBodySchema, CaseSessionViewSchema, DidNotAttendBodySchema, HoldSessionBodySchema, Rpc, SessionIdParamsSchema, type RpcMeta } from '@mediation/protocol';
+import { Access } from '../auth/access';
+import { CurrentMeta } from '../auth/principal';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
+import { ApiOperation } from '../http/api-operation.decorator';
+import { ZodPipe } from '../http/zod.pipe';
+
+// Mediation sessions by id (signing in is /v1/sign-in).
+const RECORDERS = { roles: ['provider-admin', 'case-manager', 'mediator'], scopes: ['sessions:write'] } as const;
+
+@Controller('v1/sessions')
+export class SessionsByIdController {
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Read a case session (a mediation, visit or meeting)', response: { status: 200, schema: CaseSessionViewSchema }, params: { id: 'The session id.' } })
+  @Access({ roles: ['provider-admin', 'case-manager', 'mediator', 'auditor'], scopes: ['sessions:read'] })
+  get(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(SessionIdParamsSchema)) params: { id: string }) {
+    return this.rpc.call(Rpc.scheduling.getSession, meta, { sessionId: params.id }, this.config.RPC_TIMEOUT_MS);
+  }
+
+  @Post(':id/hold')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record that a booked session was held (its milestone, e.g. mediation.held, goes to the deadline engine)', body: HoldSessionBodySchema, response: { status: 200, schema: CaseSessionViewSchema }, params: { id: 'The session id.' } })
+  @Access({ roles: [...RECORDERS.roles], scopes: [...RECORDERS.scopes] })
+  hold(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(SessionIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
+    const body = new ZodPipe(HoldSessionBodySchema).transform(raw ?? {});
+    return this.rpc.call(Rpc.scheduling.holdSession, meta, { sessionId: params.id, ...(body.heldAt ? { heldAt: body.heldAt } : {}) }, this.config.RPC_TIMEOUT_MS);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a booked session; its staff and venue are free again', body: CancelSessionBodySchema, response: { status: 200, schema: CaseSessionViewSchema }, params: { id: 'The session id.' } })
+  @Access({ roles: ['provider-admin', 'case-manager'], scopes: ['sessions:write'] })
+  cancel(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(SessionIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
+    return this.rpc.call(Rpc.scheduling.cancelSession, meta, { sessionId: params.id, reason: new ZodPipe(CancelSessionBodySchema).transform(raw).reason }, this.config.RPC_TIMEOUT_MS);
+  }
+
+  @Post(':id/did-not-attend')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record that the parties did not attend a booked session', body: DidNotAttendBodySchema, response: { status: 200, schema: CaseSessionViewSchema }, params: { id: 'The session id.' } })
+  @Access({ roles: [...RECORDERS.roles], scopes: [...RECORDERS.scopes] })
+  didNotAttend(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(SessionIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
+    return this.rpc.call(Rpc.scheduling.markSessionDidNotAttend, meta, { sessionId: params.id, reason: new ZodPipe(DidNotAttendBodySchema).transform(raw).reason }, this.config.RPC_TIMEOUT_MS);
+  }
+}

@@ -1,0 +1,94 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
+import { RpcClient } from '@mediation/messaging';
+import { ProblemError } from '@mediation/platform';
+import {
+  AddPartyBodySchema,
+  AssignBodySchema,
+  AssignmentListSchema,
+  AssignmentViewSchema,
+  CaseChildParamsSchema,
+  CaseIdParamsSchema,
+  PartyListSchema,
+  PartyViewSchema,
+  Rpc,
+  UpdatePartyBodySchema,
+  type RpcMeta,
+} from '@mediation/protocol';
+import { CurrentMeta } from '../auth/principal';
+import { Access } from '../auth/access';
+import { SensitiveRead } from '../audit/sensitive-read';
+import { ApiOperation } from '../http/api-operation.decorator';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
+import { ZodPipe } from '../http/zod.pipe';
+import { CASE_MANAGERS, CASE_READERS, CASE_WORKERS, SENSITIVE_READERS } from './case-access';
+
+type CaseParams = { id: string };
+type ChildParams = { id: string; childId: string };
+
+/** The people on a case: parties (with their access needs behind an audited read) and assigned staff. */
+@Controller('v1/cases')
+export class CasePeopleController {
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  @Get(':id/parties')
+  @ApiOperation({ summary: 'The parties of a case: roles, contact preferences, interpreter language (access needs only flagged)', response: { status: 200, schema: PartyListSchema }, params: { id: 'The case id.' } })
+  @Access(CASE_READERS)
+  parties(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
+    return this.rpc.call(Rpc.casework.listParties, meta, { caseId: params.id, includeSensitive: false }, this.config.RPC_TIMEOUT_MS);
+  }
+
+  @Get(':id/parties/sensitive')
+  @SensitiveRead({ resourceType: 'case-parties', categories: ['special-category'] })
+  @ApiOperation({ summary: "The parties with their access needs (special-category: say why in X-Access-Reason; every read is audited)", response: { status: 200, schema: PartyListSchema }, params: { id: 'The case id.' } })
+  @Access(SENSITIVE_READERS)
+  sensitiveParties(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
+    return this.rpc.call(Rpc.casework.listParties, meta, { caseId: params.id, includeSensitive: true }, this.config.RPC_TIMEOUT_MS);
+  }
+
+  @Post(':id/parties')
+  @ApiOperation({ summary: 'Add a party to a case', body: AddPartyBodySchema, response: { status: 201, schema: PartyViewSchema }, params: { id: 'The case id.' } })
+  @Access(CASE_WORKERS)
+  addParty(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
+    return this.rpc.call(Rpc.casework.addParty, meta, { caseId: params.id, party: new ZodPipe(AddPartyBodySchema).transform(raw) }, this.config.RPC_TIMEOUT_MS);
+  }
+
+  @Patch(':id/parties/:childId')
+  @ApiOperation({ summary: 'Change a party: contact details and preferences, access needs, interpreter language', body: UpdatePartyBodySchema, response: { status: 200, schema: PartyViewSchema }, params: { id: 'The case id.', childId: 'The party id.' } })
+  @Access(CASE_WORKERS)
+  updateParty(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseChildParamsSchema)) params: ChildParams, @Body() raw: unknown) {
+    return this.rpc.call(Rpc.casework.updateParty, meta, { caseId: params.id, partyId: params.childId, changes: new ZodPipe(UpdatePartyBodySchema).transform(raw) }, this.config.RPC_TIMEOUT_MS);
+  }
+
+  @Get(':id/assignments')
+  @ApiOperation({ summary: 'The staff assigned to a case, current and past', response: { status: 200, schema: AssignmentListSchema }, params: { id: 'The case id.' } })
+  @Access(CASE_READERS)
+  assignments(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
+    return this.rpc.call(Rpc.casework.listAssignments, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS);
+  }
+
+  /** Casework first, so a case outside the caller's reach is a 404 before a staff profile is looked up. */
+  @Post(':id/assignments')
+  @ApiOperation({ summary: 'Assign a member of staff (case manager, mediator, professional witness) to a case', body: AssignBodySchema, response: { status: 201, schema: AssignmentViewSchema }, params: { id: 'The case id.' } })
+  @Access(CASE_MANAGERS)
+  async assign(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
+    const body = new ZodPipe(AssignBodySchema).transform(raw);
+    await this.rpc.call(Rpc.casework.getCase, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS);
+    const staff = await this.rpc.call(Rpc.scheduling.getStaff, meta, { staffId: body.staffId }, this.config.RPC_TIMEOUT_MS).catch((error: unknown) => {
+      if (error instanceof ProblemError && error.problem.status === 404) throw ProblemError.validation([{ field: 'staffId', message: 'is not a member of your staff', code: 'unknown_staff' }]);
+      throw error;
+    });
+    if (staff.status !== 'active') throw ProblemError.validation([{ field: 'staffId', message: `${staff.name} is ${staff.status} and cannot take cases`, code: 'staff_inactive' }]);
+    return this.rpc.call(Rpc.casework.assignStaff, meta, { caseId: params.id, staffId: staff.id, role: body.role, name: staff.name, email: staff.email }, this.config.RPC_TIMEOUT_MS);
+  }
+
+  @Delete(':id/assignments/:childId')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Take a member of staff off a case (the assignment is kept as history)', response: { status: 200, schema: AssignmentViewSchema }, params: { id: 'The case id.', childId: 'The assignment id.' } })
+  @Access(CASE_MANAGERS)
+  unassign(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseChildParamsSchema)) params: ChildParams) {
+    return this.rpc.call(Rpc.casework.unassignStaff, meta, { caseId: params.id, assignmentId: params.childId }, this.config.RPC_TIMEOUT_MS);
+  }
+}

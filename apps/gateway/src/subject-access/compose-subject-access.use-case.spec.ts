@@ -1,0 +1,31 @@
+import type { RpcClient } from '@mediation/messaging';
+import { Clock, ProblemError } from '@mediation/platform';
+import { Rpc, type RpcMeta } from '@mediation/protocol';
+import type { GatewayConfig } from '../config/gateway.config';
+import { ComposeSubjectAccessUseCase } from './compose-subject-access.use-case';
+import { SUBJECT_ACCESS_PARTS } from './subject-access.parts';
+
+const meta: RpcMeta = { organisationId: '019a0000-0000-7000-8000-000000000002', actorId: 'user:dpo', actorType: 'user', correlationId: 'sar-1' };
+const clock = { now: () => new Date('2027-03-01T09:00:00Z') } as Clock;
+const config = { RPC_TIMEOUT_MS: 1000 } as GatewayConfig;
+
+describe('a subject-access export', () => {
+  it('asks intake and casework for their parts, keyed by service', async () => {
+    const calls: string[] = [];
+    const rpc = { call: async (definition: { subject: string }) => (calls.push(definition.subject), { from: definition.subject }) } as unknown as RpcClient;
+    const exported = await new ComposeSubjectAccessUseCase(rpc, clock, config).execute(meta, { email: 'eve@home.example' });
+    expect(calls.sort()).toEqual([Rpc.casework.exportPerson.subject, Rpc.intake.exportPerson.subject].sort());
+    expect(exported).toEqual({
+      email: 'eve@home.example',
+      generatedAt: '2027-03-01T09:00:00.000Z',
+      services: { intake: { from: Rpc.intake.exportPerson.subject }, casework: { from: Rpc.casework.exportPerson.subject } },
+    });
+  });
+
+  it('adding a service is one more part; if any part cannot answer, no partial export is returned', async () => {
+    const parts = [...SUBJECT_ACCESS_PARTS, { service: 'evidence', rpc: Rpc.intake.exportPerson }];
+    let n = 0;
+    const rpc = { call: async () => (n++ === 0 ? { referrals: [] } : Promise.reject(ProblemError.unavailable('casework did not answer'))) } as unknown as RpcClient;
+    await expect(new ComposeSubjectAccessUseCase(rpc, clock, config).execute(meta, { email: 'eve@home.example' }, parts)).rejects.toMatchObject({ problem: { status: 503 } });
+  });
+});
