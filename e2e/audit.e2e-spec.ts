@@ -41,6 +41,7 @@ describe('the audit trail and the ops CLI, against the running platform', () => 
       referrer: { name: 'Pat Officer', email: `officer-${randomUUID().slice(0, 8)}@council.example` },
       parties: [{ role: 'complainant', name: 'Sam Resident' }],
       summary: 'Shouting and door slamming late at night.',
+      consent: [{ givenBy: 'Sam Resident', relationship: 'tenant', givenAt: '2026-11-20T10:00:00Z', method: 'verbal', recordedBy: 'Pat Officer' }],
     };
   }
 
@@ -119,7 +120,7 @@ describe('the audit trail and the ops CLI, against the running platform', () => 
     for (const [email, roles] of [['audrey@provider.example', 'auditor'], ['casey@provider.example', 'case-manager']]) {
       expect(await cli('user', 'create', '--org', slug, '--email', email, '--name', email.split('@')[0], '--roles', roles, '--password', password)).toMatchObject({ code: 0, stderr: '' });
     }
-    const signIn = async (email: string) => (await platform.request<{ token: string }>('POST', '/v1/sessions', { organisation: slug, email, password }, { authorization: '' })).body.token;
+    const signIn = async (email: string) => (await platform.request<{ token: string }>('POST', '/v1/sign-in', { organisation: slug, email, password }, { authorization: '' })).body.token;
     const auditor = { authorization: `Bearer ${await signIn('audrey@provider.example')}` };
     const caseManager = { authorization: `Bearer ${await signIn('casey@provider.example')}` };
 

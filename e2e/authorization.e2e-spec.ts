@@ -24,12 +24,44 @@ interface Secrets {
  * A new POST or PUT route without an example fails the suite, so nothing escapes it.
  */
 const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
+  'post /v1/staff': (victim) => ({ name: 'Authz Mediator', email: `authz-staff-${Date.now()}@example.com`, serviceLines: [{ contractId: victim.contractId, serviceLine: 'noise' }], payRatePence: 2000, maxCaseload: 5 }),
+  'patch /v1/staff/{id}': () => ({ maxCaseload: 4 }),
+  'post /v1/staff/{id}/accreditations': () => ({ kind: 'dbs-enhanced', issuedAt: '2026-01-01', expiresAt: '2029-01-01' }),
+  'post /v1/staff/{id}/availability-exceptions': () => ({ date: '2026-12-24', kind: 'off', reason: 'authz probe' }),
+  'post /v1/staff/{id}/conflicts': (victim) => ({ caseId: victim.caseId, reason: 'authz probe' }),
+  'post /v1/venues': () => ({ name: 'Authz venue', address: { line1: '1 High Street', town: 'Town', postcode: 'AB1 2CD' }, accessibility: { stepFree: true, hearingLoop: false, accessibleToilet: true, parking: false } }),
+  'post /v1/cases/{id}/sessions': () => ({ sessionType: 'mediation', mode: 'video', startsAt: '2027-06-01T10:00:00Z', endsAt: '2027-06-01T11:00:00Z', staffIds: ['0195f7b4-0000-7000-8000-000000000001'], parties: [] }),
+  'post /v1/sessions/{id}/hold': () => ({}),
+  'post /v1/sessions/{id}/cancel': () => ({ reason: 'authz probe' }),
+  'post /v1/sessions/{id}/did-not-attend': () => ({ reason: 'authz probe' }),
+  'post /v1/cases/{id}/transitions': () => ({ to: 'accepted' }),
+  'post /v1/cases/{id}/close': () => ({ outcome: 'closed-other', reason: 'Closed by an intruder' }),
+  'post /v1/cases/{id}/reopen': () => ({ reason: 'Reopened by an intruder' }),
+  'patch /v1/cases/{id}/dates': () => ({ hearingDate: '2027-01-15' }),
+  'post /v1/cases/{id}/parties': () => ({ role: 'complainant', name: 'Intruder' }),
+  'patch /v1/cases/{id}/parties/{childId}': () => ({ name: 'Renamed by an intruder' }),
+  'post /v1/cases/{id}/assignments': (victim) => ({ staffId: victim.caseId, role: 'mediator' }),
+  'post /v1/cases/{id}/notes': () => ({ body: 'A note from an intruder' }),
+  'post /v1/cases/{id}/tasks': () => ({ title: 'An intruder’s task', dueOn: '2027-01-15' }),
+  'post /v1/cases/{id}/tasks/{childId}/complete': () => ({}),
+  'post /v1/cases/{id}/risk-assessments': () => ({ level: 'low', factors: [], reviewOn: '2099-01-01' }),
+  'post /v1/cases/{id}/multi-agency': () => ({ agencies: ['Police'], from: '2026-01-01' }),
+  'patch /v1/cases/{id}/multi-agency/{childId}': () => ({ to: '2026-02-01' }),
+  'post /v1/cases/{id}/communications': () => ({ direction: 'out', channel: 'call', counterpart: 'Someone', occurredAt: '2026-01-01T10:00:00Z' }),
+  'post /v1/cases/{id}/complaints': () => ({ complainant: 'Intruder', summary: 'A complaint', receivedAt: '2026-01-01T10:00:00Z' }),
+  'post /v1/cases/{id}/complaints/{childId}/acknowledge': () => ({ acknowledgedAt: '2026-01-02T10:00:00Z' }),
+  'post /v1/cases/{id}/complaints/{childId}/resolve': () => ({ resolvedAt: '2026-01-03T10:00:00Z', finding: 'not-upheld', resolution: 'None' }),
+  'post /v1/cases/{id}/milestones': () => ({ milestone: 'contact.made', occurredAt: '2026-01-01T10:00:00Z' }),
+  'post /v1/cases/{id}/certificates': () => ({ kind: 'declined', issuedAt: '2026-01-01T10:00:00Z' }),
   'post /v1/referrals': (victim) => ({
     contractId: victim.contractId,
     referrer: { name: 'Intruder', email: 'intruder@example.com' },
     parties: [{ role: 'complainant', name: 'Someone' }],
     summary: 'A referral aimed at another provider’s contract',
+    consent: [{ givenBy: 'Someone', relationship: 'complainant', givenAt: '2026-01-01T10:00:00Z', method: 'verbal', recordedBy: 'Intruder' }],
   }),
+  'put /v1/referrals/{id}/legal-hold': () => ({ legalHold: true, reason: 'Held by an intruder' }),
+  'put /v1/cases/{id}/legal-hold': () => ({ legalHold: true, reason: 'Held by an intruder' }),
   'post /v1/contracts': () => ({ reference: `AUTHZ-${Date.now()}`, title: 'A contract of my own', template: 'housing-asb', buyer: 'Some Council' }),
   'put /v1/contracts/{id}': () => ({ reference: 'AUTHZ', title: 'Rewritten by an intruder', buyers: [{ name: 'Some Council', role: 'council' }] }),
   'post /v1/contracts/import/ocds': () => ({ ocid: `ocds-authz-${Date.now()}`, id: '1', date: '2026-01-01T00:00:00Z', buyer: { name: 'Some Council' } }),
@@ -127,9 +159,11 @@ describe('authorization: every route, two providers, no way across', () => {
       const password = `a-long-password-for-${role}`;
       const created = await platform.request('POST', '/v1/users', { email, name: `Someone (${role})`, roles: [role], password, ...(role === 'referrer' || role === 'commissioner' ? { contractIds: [platform.contractId] } : {}) });
       expect({ role, status: created.status }).toEqual({ role, status: 201 });
-      const session = await platform.request<{ token: string }>('POST', '/v1/sessions', { organisation, email, password }, { authorization: '' });
+      const session = await platform.request<{ token: string }>('POST', '/v1/sign-in', { organisation, email, password }, { authorization: '' });
       expect({ role, status: session.status }).toEqual({ role, status: 201 });
-      for (const op of ops.filter((o) => !o.isPublic && o.access)) {
+      // Signing out revokes the token the loop uses, so it goes last.
+      const signOut = (o: Operation) => Number(o.method === 'post' && o.path === '/v1/sign-out');
+      for (const op of ops.filter((o) => !o.isPublic && o.access).sort((a, b) => signOut(a) - signOut(b))) {
         const route = `${op.method} ${op.path}`;
         const res = await platform.request<{ detail?: string }>(op.method.toUpperCase(), op.path.replace(/\{\w+\}/g, victimIdFor(op.path, victim)), EXAMPLE_BODIES[route]?.(victim), { authorization: `Bearer ${session.body.token}` });
         const allowed = op.access!.roles.includes(role);

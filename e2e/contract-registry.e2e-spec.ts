@@ -60,6 +60,10 @@ describe('the contract registry: templates, versions, forms and OCDS', () => {
         { role: 'defendant', name: 'Sam Tenant' },
       ],
       summary: 'Rent arrears claim; both parties willing to try mediation before the hearing.',
+      consent: [
+        { givenBy: 'Acme Housing Association', relationship: 'claimant', givenAt: '2026-11-20T10:00:00Z', method: 'email', recordedBy: 'Court Officer' },
+        { givenBy: 'Sam Tenant', relationship: 'defendant', givenAt: '2026-11-20T10:00:00Z', method: 'verbal', recordedBy: 'Court Officer' },
+      ],
       ...extra,
     };
   }
@@ -188,9 +192,9 @@ describe('the contract registry: templates, versions, forms and OCDS', () => {
       expect(res.body.errors.map((e) => e.field).sort()).toEqual(['answers.claimantType', 'answers.colour', 'answers.hearingDate']);
     });
 
-    it('an unknown service line is named serviceLine', async () => {
+    it('an unknown service line is outside the contract: recorded as rejected, 422 naming serviceLine', async () => {
       const res = await platform.request<FieldErrors>('POST', '/v1/referrals', referral(contract.id, { serviceLine: 'divorce', answers: possessionAnswers }));
-      expect(res.status).toBe(400);
+      expect(res.status).toBe(422);
       expect(res.body.errors.map((e) => e.field)).toEqual(['serviceLine']);
     });
 
@@ -199,13 +203,14 @@ describe('the contract registry: templates, versions, forms and OCDS', () => {
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ serviceLine: 'possession-mediation', contractVersion: 1, answers: possessionAnswers, withheldAnswers: ['vulnerability'] });
       const [row] = await platform.sql<{ contract_version: number; answers: Record<string, unknown> }>('SELECT contract_version, answers FROM intake.referral WHERE id = $1', [res.body.id]);
-      expect(row).toEqual({ contract_version: 1, answers: { ...possessionAnswers, vulnerability: 'Recently bereaved; anxious about the hearing.' } });
+      // The special-category answer is sealed at rest (FieldCipher), not kept in plain `answers`.
+      expect(row).toEqual({ contract_version: 1, answers: possessionAnswers });
     });
 
-    it('a draft contract takes no referrals', async () => {
+    it('a draft contract takes no referrals: recorded as rejected, 422 naming contractId', async () => {
       const draft = await createFrom('possession');
       const res = await platform.request<FieldErrors>('POST', '/v1/referrals', referral(draft.id, { answers: possessionAnswers }));
-      expect(res.status).toBe(400);
+      expect(res.status).toBe(422);
       expect(res.body.errors[0].field).toBe('contractId');
     });
   });

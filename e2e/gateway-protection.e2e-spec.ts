@@ -23,7 +23,7 @@ describe('the gateway protects itself and its users', () => {
   });
 
   const signIn = (password: string, clientIp: string) =>
-    platform.request<{ token: string } & Problem>('POST', '/v1/sessions', { organisation: org.organisationSlug, email: org.adminEmail, password }, { authorization: '', 'x-forwarded-for': clientIp });
+    platform.request<{ token: string } & Problem>('POST', '/v1/sign-in', { organisation: org.organisationSlug, email: org.adminEmail, password }, { authorization: '', 'x-forwarded-for': clientIp });
 
   it('a client guessing passwords gets 429 with Retry-After after 3 attempts a minute, while another address still signs in', async () => {
     const guesses = [];
@@ -42,12 +42,12 @@ describe('the gateway protects itself and its users', () => {
     expect(session.status).toBe(201);
     const me = () => platform.request<Problem>('GET', '/v1/me', undefined, { authorization: `Bearer ${session.body.token}` });
     expect((await me()).status).toBe(200);
-    const out = await platform.request('DELETE', '/v1/sessions/current', undefined, { authorization: `Bearer ${session.body.token}` });
+    const out = await platform.request('POST', '/v1/sign-out', undefined, { authorization: `Bearer ${session.body.token}` });
     expect(out.status).toBe(204);
     const after = await me();
     expect(after.status).toBe(401);
     expect(after.body.detail).toMatch(/signed out/);
-    const withKey = await platform.request<Problem>('DELETE', '/v1/sessions/current');
+    const withKey = await platform.request<Problem>('POST', '/v1/sign-out');
     expect(withKey.status).toBe(403);
   });
 

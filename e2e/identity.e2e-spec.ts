@@ -80,7 +80,7 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
   const asAdmin = <T = Record<string, unknown>>(method: string, url: string, body?: unknown) => platform.request<T>(method, url, body, bearer(adminToken));
 
   async function signIn(email: string, secret: string, organisation = org.organisationSlug) {
-    return platform.request<{ token: string; expiresIn: number; user: { roles: string[] } } & Problem>('POST', '/v1/sessions', { organisation, email, password: secret }, { authorization: '' });
+    return platform.request<{ token: string; expiresIn: number; user: { roles: string[] } } & Problem>('POST', '/v1/sign-in', { organisation, email, password: secret }, { authorization: '' });
   }
 
   async function addUser(roles: Role[], extra: Record<string, unknown> = {}) {
@@ -103,6 +103,7 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
       referrer: { name: 'Pat Officer', email: `officer-${randomUUID().slice(0, 8)}@council.example` },
       parties: [{ role: 'complainant', name: 'Sam Resident' }],
       summary: 'Loud music from the flat above after midnight.',
+      consent: [{ givenBy: 'Sam Resident', relationship: 'tenant', givenAt: '2026-11-20T10:00:00Z', method: 'verbal', recordedBy: 'Pat Officer' }],
     };
   }
 
@@ -184,7 +185,7 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
     expect(res.body.errors?.map((e) => e.field).sort()).toEqual(['email', 'password', 'roles.0']);
     const patch = await asAdmin<Problem>('PATCH', `/v1/users/${randomUUID()}`, { status: 'asleep' });
     expect(patch.body.errors?.map((e) => e.field)).toEqual(['status']);
-    const session = await platform.request<Problem>('POST', '/v1/sessions', { organisation: org.organisationSlug, email: org.adminEmail });
+    const session = await platform.request<Problem>('POST', '/v1/sign-in', { organisation: org.organisationSlug, email: org.adminEmail });
     expect(session.body.errors?.map((e) => e.field)).toEqual(['password']);
   });
 

@@ -16,6 +16,7 @@ function referral(platform: PlatformUnderTest, overrides: Record<string, unknown
       { role: 'respondent', name: 'Alex Neighbour' },
     ],
     summary: 'Loud music from the flat above after midnight, most nights for three weeks.',
+    consent: [{ givenBy: 'Sam Resident', relationship: 'tenant', givenAt: '2026-11-20T10:00:00Z', method: 'verbal', recordedBy: 'Pat Officer' }],
     ...overrides,
   };
 }
@@ -43,14 +44,15 @@ describe('the walking skeleton: a referral walks through every service', () => {
   async function trail(referralId: string) {
     const [cases, deadlines] = await Promise.all([
       platform.sql<{ id: string }>('SELECT id FROM casework."case" WHERE referral_id = $1', [referralId]),
-      platform.sql<{ id: string }>('SELECT d.id FROM scheduling.deadline d JOIN casework."case" c ON c.id = d.case_id WHERE c.referral_id = $1', [referralId]),
+      // The housing contract's initial-contact clock: one per case however often events arrive.
+      platform.sql<{ id: string }>(`SELECT d.id FROM scheduling.deadline d JOIN casework."case" c ON c.id = d.case_id WHERE c.referral_id = $1 AND d.rule = 'initial-contact'`, [referralId]),
     ]);
     return { cases: cases.length, deadlines: deadlines.length };
   }
 
   async function countsAgree() {
     const [[referrals], [cases], [counted]] = await Promise.all([
-      platform.sql<{ n: string }>('SELECT count(*) AS n FROM intake.referral'),
+      platform.sql<{ n: string }>("SELECT count(*) AS n FROM intake.referral WHERE status <> 'rejected'"),
       platform.sql<{ n: string }>('SELECT count(*) AS n FROM casework."case"'),
       platform.sql<{ received: number; opened: number }>('SELECT referrals_received AS received, cases_opened AS opened FROM reporting.contract_counts WHERE contract_id = $1', [platform.contractId]),
     ]);
@@ -72,11 +74,15 @@ describe('the walking skeleton: a referral walks through every service', () => {
       const res = await platform.request<{ id: string; contractVersion: number | null; deadlines: { rule: string; status: string; dueAt: string; startedAt: string }[] }>('GET', `/v1/cases/${seen}`);
       return res.status === 200 && res.body.deadlines.length > 0 ? res : undefined;
     }, { what: 'the case to show its deadline' });
-    expect(caseView.body.deadlines).toHaveLength(1);
+    // The housing template's two referral clocks (initial contact, first visit), both due by the end of the 14th London day.
+    expect(caseView.body.deadlines.map((d) => d.rule).sort()).toEqual(['first-visit', 'initial-contact']);
     expect(caseView.body).toMatchObject({ contractVersion: 1 });
-    const [deadline] = caseView.body.deadlines;
-    expect(deadline).toMatchObject({ rule: 'initial-contact', status: 'pending' });
-    expect(new Date(deadline.dueAt).getTime() - new Date(deadline.startedAt).getTime()).toBe(14 * 24 * 3600 * 1000);
+    const deadline = caseView.body.deadlines.find((d) => d.rule === 'initial-contact')!;
+    expect(deadline).toMatchObject({ status: 'pending' });
+    const startDay = new Date(deadline.startedAt).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+    const dueDay = new Date(deadline.dueAt).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+    expect((Date.parse(dueDay) - Date.parse(startDay)) / 86_400_000).toBe(14);
+    expect(new Date(deadline.dueAt).toLocaleTimeString('en-GB', { timeZone: 'Europe/London' })).toBe('23:59:59');
 
     const emails = await waitUntil(async () => {
       const found = platform.mail.messages().filter((m) => m.to.includes(body.referrer.email));

@@ -523,6 +523,7 @@ function referralBody(contractId, i, runId) {
       { role: 'respondent', name: `Neighbour ${i}` },
     ],
     summary: 'Noise from the flat above at night; benchmark referral.',
+    consent: [{ givenBy: `Resident ${i}`, relationship: 'tenant', givenAt: '2026-11-20T10:00:00Z', method: 'verbal', recordedBy: 'Bench Officer' }],
   });
 }
 

@@ -27,6 +27,8 @@ function toMessage(parsed, envelope) {
     text: parsed.text || '',
     messageId: parsed.messageId || null,
     date: (parsed.date || new Date()).toISOString(),
+    // Attached files whole (base64), so a test can open the PDF a service sent.
+    attachments: (parsed.attachments || []).map((a) => ({ filename: a.filename || null, contentType: a.contentType, size: a.size, base64: a.content.toString('base64') })),
   };
 }
 

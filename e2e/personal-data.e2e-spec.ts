@@ -1,0 +1,120 @@
+import { pdfText, PlatformUnderTest, waitUntil } from '@mediation/testing';
+import { randomUUID } from 'node:crypto';
+
+jest.setTimeout(240_000);
+
+interface Problem {
+  status: number;
+  errors?: { field: string }[];
+}
+
+describe('personal data: subject-access export and legal hold', () => {
+  let platform: PlatformUnderTest;
+
+  beforeAll(async () => {
+    platform = await PlatformUnderTest.start();
+  });
+
+  afterAll(async () => {
+    await platform?.shutdown();
+  });
+
+  it('exports everything intake holds about a person, sensitive answers included, only with a reason, and audits it', async () => {
+    const email = `resident-${randomUUID().slice(0, 8)}@home.example`;
+    const submitted = await platform.request<{ id: string; reference: string }>('POST', '/v1/referrals', {
+      contractId: platform.contractId,
+      serviceLine: 'noise',
+      referrer: { name: 'Pat Officer', email: 'pat@council.example' },
+      parties: [{ role: 'complainant', name: 'Rae Resident', email }],
+      summary: 'Banging from next door.',
+      answers: { vulnerabilities: 'Diabetic', disturbance: 'banging' },
+      consent: [{ givenBy: 'Rae Resident', relationship: 'tenant', givenAt: new Date(Date.now() - 60_000).toISOString(), method: 'email', recordedBy: 'Pat Officer' }],
+    });
+    expect(submitted.status).toBe(201);
+
+    expect((await platform.request<Problem>('GET', `/v1/subject-access?email=${encodeURIComponent(email)}`)).status).toBe(400);
+    expect((await platform.request<Problem>('GET', '/v1/subject-access?email=not-an-email', undefined, { 'x-access-reason': 'Subject access request SAR-12' })).body.errors).toEqual([expect.objectContaining({ field: 'email' })]);
+
+    const exported = await platform.request<{ email: string; services: { intake: { referrals: { referralId: string; capacity: string[]; answers: Record<string, unknown> }[] } } }>(
+      'GET',
+      `/v1/subject-access?email=${encodeURIComponent(email.toUpperCase())}`,
+      undefined,
+      { 'x-access-reason': 'Subject access request SAR-12' },
+    );
+    expect(exported.status).toBe(200);
+    expect(Object.keys(exported.body.services).sort()).toEqual(['casework', 'intake']);
+    expect(exported.body.services.intake.referrals).toEqual([expect.objectContaining({ referralId: submitted.body.id, capacity: ['party'], answers: { vulnerabilities: 'Diabetic', disturbance: 'banging' } })]);
+    // Every attempt that gave a reason is in the trail, the refused one too; the one without a reason read nothing.
+    const audited = await platform.sql<{ reason: string; outcome: number }>(`SELECT access_reason AS reason, outcome FROM identity.audit_entry WHERE action = 'GET /v1/subject-access' ORDER BY sequence`);
+    expect(audited).toEqual([
+      { reason: 'Subject access request SAR-12', outcome: 400 },
+      { reason: 'Subject access request SAR-12', outcome: 200 },
+    ]);
+  });
+
+  it('a legal hold is set and released with a reason, shown on the referral and published', async () => {
+    const submitted = await platform.request<{ id: string }>('POST', '/v1/referrals', {
+      contractId: platform.contractId,
+      serviceLine: 'noise',
+      referrer: { name: 'Pat Officer', email: 'pat@council.example' },
+      parties: [{ role: 'complainant', name: 'Lee Held' }],
+      summary: 'Dog barking all day.',
+      consent: [{ givenBy: 'Lee Held', relationship: 'tenant', givenAt: new Date(Date.now() - 60_000).toISOString(), method: 'written', recordedBy: 'Pat Officer' }],
+    });
+    const held = await platform.request<{ legalHold: boolean }>('PUT', `/v1/referrals/${submitted.body.id}/legal-hold`, { legalHold: true, reason: 'Disrepair claim pending' });
+    expect(held).toMatchObject({ status: 200, body: { legalHold: true } });
+    expect((await platform.request<Problem>('PUT', `/v1/referrals/${submitted.body.id}/legal-hold`, { legalHold: true })).body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+    const released = await platform.request<{ legalHold: boolean }>('PUT', `/v1/referrals/${submitted.body.id}/legal-hold`, { legalHold: false, reason: 'Claim settled' });
+    expect(released.body.legalHold).toBe(false);
+    const events = await platform.sql<{ hold: boolean }>(`SELECT (envelope->'data'->>'legalHold')::boolean AS hold FROM intake.outbox WHERE envelope->>'type' = 'intake.referral.legal-hold-changed.v1' AND envelope->>'subject' = $1 ORDER BY position`, [submitted.body.id]);
+    expect(events.map((e) => e.hold)).toEqual([true, false]);
+  });
+
+  it('exports the same data as a readable PDF naming the person, with the date and the reason given', async () => {
+    const email = `pdf-${randomUUID().slice(0, 8)}@home.example`;
+    const submitted = await platform.request<{ id: string; reference: string }>('POST', '/v1/referrals', {
+      contractId: platform.contractId,
+      serviceLine: 'noise',
+      referrer: { name: 'Pat Officer', email: 'pat@council.example' },
+      parties: [{ role: 'complainant', name: 'Noor Printed', email }],
+      summary: 'Drilling at weekends.',
+      answers: { vulnerabilities: 'Migraines', disturbance: 'music' },
+      consent: [{ givenBy: 'Noor Printed', relationship: 'tenant', givenAt: new Date(Date.now() - 60_000).toISOString(), method: 'email', recordedBy: 'Pat Officer' }],
+    });
+    expect(submitted.status).toBe(201);
+    const url = `${platform.apiUrl}/v1/subject-access?email=${encodeURIComponent(email)}&format=pdf`;
+    const res = await fetch(url, { headers: { authorization: `Bearer ${platform.apiKey}`, 'x-access-reason': 'Subject access request SAR-31 by letter' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdfText(pdf);
+    for (const expected of ['Subject-access export', 'Noor Printed', email, 'Subject access request SAR-31 by letter', 'Intake', 'Casework', submitted.body.reference, 'Migraines']) expect(text).toContain(expected);
+    expect(text).toContain(new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' }).format(new Date()));
+    const badFormat = await platform.request<Problem>('GET', `/v1/subject-access?email=${encodeURIComponent(email)}&format=docx`, undefined, { 'x-access-reason': 'Subject access request SAR-31 by letter' });
+    expect([badFormat.status, badFormat.body.errors]).toEqual([400, [expect.objectContaining({ field: 'format' })]]);
+  });
+
+  it('a legal hold on a case is set and released with a reason, logged and published; a missing reason is a 400 and an unknown case a 404', async () => {
+    const submitted = await platform.request<{ id: string }>('POST', '/v1/referrals', {
+      contractId: platform.contractId,
+      serviceLine: 'noise',
+      referrer: { name: 'Pat Officer', email: 'pat@council.example' },
+      parties: [{ role: 'complainant', name: 'Kit Case' }],
+      summary: 'Parking dispute.',
+      consent: [{ givenBy: 'Kit Case', relationship: 'tenant', givenAt: new Date(Date.now() - 60_000).toISOString(), method: 'written', recordedBy: 'Pat Officer' }],
+    });
+    const caseId = await waitUntil(async () => (await platform.request<{ caseId: string | null }>('GET', `/v1/referrals/${submitted.body.id}`)).body.caseId ?? undefined, { what: 'the case opened from the referral' });
+    const held = await platform.request('PUT', `/v1/cases/${caseId}/legal-hold`, { legalHold: true, reason: 'Judicial review pending' });
+    expect(held).toMatchObject({ status: 200, body: { caseId, legalHold: true, legalHoldReason: 'Judicial review pending', anonymisedAt: null } });
+    expect((await platform.request<Problem>('PUT', `/v1/cases/${caseId}/legal-hold`, { legalHold: true })).body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+    expect((await platform.request('PUT', `/v1/cases/${randomUUID()}/legal-hold`, { legalHold: true, reason: 'Judicial review pending' })).status).toBe(404);
+    const released = await platform.request<{ legalHold: boolean }>('PUT', `/v1/cases/${caseId}/legal-hold`, { legalHold: false, reason: 'Review refused' });
+    expect(released.body.legalHold).toBe(false);
+    const log = await platform.sql<{ action: string; reason: string }>(`SELECT action, reason FROM casework.case_retention_log WHERE case_id = $1 ORDER BY occurred_at, action DESC`, [caseId]);
+    expect(log).toEqual([{ action: 'legal-hold-set', reason: 'Judicial review pending' }, { action: 'legal-hold-released', reason: 'Review refused' }]);
+    const events = await platform.sql<{ hold: boolean }>(`SELECT (envelope->'data'->>'legalHold')::boolean AS hold FROM casework.outbox WHERE envelope->>'type' = 'casework.case.legal-hold-changed.v1' AND envelope->>'subject' = $1 ORDER BY position`, [caseId]);
+    expect(events.map((e) => e.hold)).toEqual([true, false]);
+  });
+});
