@@ -35,6 +35,9 @@ describe('case retention against real PostgreSQL, under row-level security', () 
       await tx.note.create({ data: { id: sensitiveNote, organisationId, caseId, sensitive: true, body: cipher.encrypt('Fay has epilepsy', `casework.note:${sensitiveNote}`), authorId: 'user:cm', createdAt: new Date() } });
       await tx.communication.create({ data: { id: uuidv7(), organisationId, caseId, direction: 'outbound', channel: 'email', counterpart: 'Fay Tenant', subject: 'Your mediation', summary: 'Told Fay the date.', occurredAt: new Date(), source: 'manual', recordedBy: 'user:cm', recordedAt: new Date() } });
       await tx.complaint.create({ data: { id: uuidv7(), organisationId, caseId, status: 'resolved', complainant: 'Fay Tenant', summary: 'Fay was not called back.', receivedAt: new Date(), resolution: 'Apologised to Fay.', recordedBy: 'user:cm' } });
+      const surveyId = uuidv7();
+      await tx.surveyInvitation.create({ data: { id: surveyId, organisationId, caseId, contractId: contractOf[organisationId], closure: 1, partyId: uuidv7(), partyRole: 'complainant', partyName: 'Fay Tenant', title: 'How did we do?', questions: [], issuedAt: new Date(), expiresAt: new Date(), respondedAt: new Date() } });
+      await tx.surveyResponse.create({ data: { surveyId, organisationId, caseId, answers: { satisfaction: 4, wouldRecommend: true, comments: 'Fay found the mediator kind.' }, respondedAt: new Date() } });
     }, { organisationId });
     return { caseId, sensitiveNote };
   };
@@ -87,8 +90,10 @@ describe('case retention against real PostgreSQL, under row-level security', () 
     expect(cipher.decrypt(notes.find((n) => n.sensitive).body, `casework.note:${expired.sensitiveNote}`)).toBe(ANONYMISED);
     expect(await row('communication', expired.caseId)).toEqual([expect.objectContaining({ direction: 'outbound', channel: 'email', counterpart: ANONYMISED, subject: ANONYMISED, summary: ANONYMISED })]);
     expect(await row('complaint', expired.caseId)).toEqual([expect.objectContaining({ status: 'resolved', complainant: ANONYMISED, summary: ANONYMISED, resolution: ANONYMISED, finding: null })]);
+    // Scores stay for the satisfaction figures; the free text goes.
+    expect((await row('survey_response', expired.caseId))[0].answers).toEqual({ satisfaction: 4, wouldRecommend: true, comments: ANONYMISED });
     const everything: unknown[] = [];
-    for (const table of ['case', 'party', 'note', 'communication', 'complaint']) everything.push(await row(table, expired.caseId));
+    for (const table of ['case', 'party', 'note', 'communication', 'complaint', 'survey_invitation', 'survey_response']) everything.push(await row(table, expired.caseId));
     expect(JSON.stringify(everything)).not.toMatch(/Fay|fay@|07700|High Street|POL-123|Pat/);
 
     expect(await row('case_retention_log', expired.caseId)).toEqual([expect.objectContaining({ action: 'anonymised', actor_id: 'system:retention', details: expect.objectContaining({ retentionMonths: 72, counts: expect.objectContaining({ parties: 1, notes: 2, communications: 1, complaints: 1 }) }) })]);

@@ -109,6 +109,10 @@ export class CaseRetentionRepository {
     counts.riskAssessments = await sql(`UPDATE casework.risk_assessment SET measures = CASE WHEN measures IS NULL THEN NULL ELSE $1 END WHERE case_id = $2::uuid AND organisation_id = $3::uuid`);
     counts.statusChanges = await sql(`UPDATE casework.case_status_change SET reason = CASE WHEN reason IS NULL THEN NULL ELSE $1 END, recommendations = NULL WHERE case_id = $2::uuid AND organisation_id = $3::uuid`);
     counts.surveyInvitations = await sql(`UPDATE casework.survey_invitation SET party_name = $1 WHERE case_id = $2::uuid AND organisation_id = $3::uuid`);
+    // Scores and yes/no answers stay for the satisfaction figures; free-text answers may name people, so they go.
+    counts.surveyResponses = await sql(
+      `UPDATE casework.survey_response SET answers = COALESCE((SELECT jsonb_object_agg(key, CASE WHEN jsonb_typeof(value) = 'string' THEN to_jsonb($1::text) ELSE value END) FROM jsonb_each(answers)), '{}'::jsonb) WHERE case_id = $2::uuid AND organisation_id = $3::uuid`,
+    );
     // The issued PDF names the parties: its bytes go, its hash stays as evidence of what was sent.
     counts.caseReports = await sql(`UPDATE casework.case_report SET recipient_name = CASE WHEN recipient_name IS NULL THEN NULL ELSE $1 END, recipient_email = NULL, pdf = ''::bytea, size_bytes = 0 WHERE case_id = $2::uuid AND organisation_id = $3::uuid`);
     const updated = await tx.case.findFirstOrThrow({ where: { id: c.id, organisationId: c.organisationId } });
