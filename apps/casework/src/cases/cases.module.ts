@@ -51,6 +51,7 @@ import { SubjectAccessRpcController } from '../subject-access/subject-access.rpc
 import { CaseTimeline } from '../timeline/case-timeline';
 import { GetCaseTimelineUseCase } from '../timeline/get-case-timeline.use-case';
 import { CaseFinder } from './case-finder';
+import { CaseRecordEvents } from './case-record-events';
 import { CaseReferralRepository } from './case-referral.repository';
 import { CaseTransitioner } from './case-transitioner';
 import { CaseViewAssembler } from './case-view.assembler';
@@ -67,7 +68,7 @@ import { StatusChangeRepository } from './status-change.repository';
 import { TransitionCaseUseCase } from './transition-case.use-case';
 
 /** The repositories and read models other casework modules (case report, surveys, retention) reuse. */
-const SHARED = [CaseRepository, CaseFinder, ContractRules, ContractVersionRepository, CaseReferralRepository, StatusChangeRepository, PartyRepository, AssignmentRepository, NoteRepository, TaskRepository, RiskAssessmentRepository, MultiAgencyRepository, CommunicationRepository, ComplaintRepository, MilestoneRepository, CertificateRepository, MilestoneRecorder, CaseTimeline, CaseViewAssembler];
+const SHARED = [CaseRepository, CaseFinder, CaseRecordEvents, ContractRules, ContractVersionRepository, CaseReferralRepository, StatusChangeRepository, PartyRepository, AssignmentRepository, NoteRepository, TaskRepository, RiskAssessmentRepository, MultiAgencyRepository, CommunicationRepository, ComplaintRepository, MilestoneRepository, CertificateRepository, MilestoneRecorder, CaseTimeline, CaseViewAssembler];
 
 @Module({
   controllers: [CaseRpcController, PartyRpcController, CaseWorkRpcController, CaseRecordsRpcController, SubjectAccessRpcController],

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, ProblemError } from '@mediation/platform';
-import { uuidv7, type CommunicationView, type LogCommunicationBody, type RpcMeta } from '@mediation/protocol';
+import { CommunicationLoggedV1, uuidv7, type CommunicationView, type LogCommunicationBody, type RpcMeta } from '@mediation/protocol';
 import { CaseFinder } from '../cases/case-finder';
+import { CaseRecordEvents } from '../cases/case-record-events';
 import { CaseworkDatabase } from '../database/casework.database';
 import { PartyRepository } from '../parties/party.repository';
 import { CommunicationRepository } from './communication.repository';
@@ -13,6 +14,7 @@ export class LogCommunicationUseCase {
   constructor(
     private readonly db: CaseworkDatabase,
     private readonly finder: CaseFinder,
+    private readonly recordEvents: CaseRecordEvents,
     private readonly parties: PartyRepository,
     private readonly log: CommunicationRepository,
     private readonly clock: Clock,
@@ -23,7 +25,7 @@ export class LogCommunicationUseCase {
     if (new Date(body.occurredAt).getTime() > now.getTime()) throw ProblemError.validation([{ field: 'occurredAt', message: 'must not be in the future', code: 'in_future' }]);
     return this.db.run(
       async (tx) => {
-        const c = await this.finder.read(tx, meta, caseId);
+        const c = await this.finder.lockForChange(tx, meta, caseId);
         if (body.partyId && !(await this.parties.findById(tx, c.id, body.partyId))) throw ProblemError.validation([{ field: 'partyId', message: 'is not a party of this case', code: 'unknown_party' }]);
         const row = await this.log.append(tx, {
           id: uuidv7(),
@@ -41,6 +43,7 @@ export class LogCommunicationUseCase {
           recordedBy: meta.actorId,
           recordedAt: now,
         });
+        await this.recordEvents.append(tx, meta, c, CommunicationLoggedV1, { communicationId: row.id, direction: body.direction, channel: body.channel, withParty: row.partyId !== null, occurredAt: row.occurredAt.toISOString(), loggedAt: now.toISOString() });
         return toCommunicationView(row);
       },
       { organisationId: meta.organisationId },

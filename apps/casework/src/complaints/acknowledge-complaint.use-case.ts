@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, ProblemError } from '@mediation/platform';
-import type { ComplaintView, RpcMeta } from '@mediation/protocol';
+import { ComplaintAcknowledgedV1, type ComplaintView, type RpcMeta } from '@mediation/protocol';
 import { CaseFinder } from '../cases/case-finder';
+import { CaseRecordEvents } from '../cases/case-record-events';
 import { CaseworkDatabase } from '../database/casework.database';
 import { assertStepDate } from './complaint-dates';
 import { ComplaintRepository } from './complaint.repository';
@@ -12,6 +13,7 @@ export class AcknowledgeComplaintUseCase {
   constructor(
     private readonly db: CaseworkDatabase,
     private readonly finder: CaseFinder,
+    private readonly recordEvents: CaseRecordEvents,
     private readonly complaints: ComplaintRepository,
     private readonly clock: Clock,
   ) {}
@@ -19,13 +21,15 @@ export class AcknowledgeComplaintUseCase {
   execute(meta: RpcMeta, caseId: string, complaintId: string, acknowledgedAt: string): Promise<ComplaintView> {
     return this.db.run(
       async (tx) => {
-        const c = await this.finder.read(tx, meta, caseId);
+        const c = await this.finder.lockForChange(tx, meta, caseId);
         const found = await this.complaints.findById(tx, c.id, complaintId);
         if (!found) throw ProblemError.notFound('complaint on this case', complaintId);
         if (found.status !== 'received') throw ProblemError.conflict(`The complaint is already ${found.status}.`);
         const at = new Date(acknowledgedAt);
         assertStepDate('acknowledgedAt', at, { label: 'received', at: found.receivedAt }, this.clock.now());
-        return toComplaintView(await this.complaints.update(tx, found.id, { status: 'acknowledged', acknowledgedAt: at }));
+        const row = await this.complaints.update(tx, found.id, { status: 'acknowledged', acknowledgedAt: at });
+        await this.recordEvents.append(tx, meta, c, ComplaintAcknowledgedV1, { complaintId: row.id, receivedAt: row.receivedAt.toISOString(), acknowledgedAt: at.toISOString() });
+        return toComplaintView(row);
       },
       { organisationId: meta.organisationId },
     );

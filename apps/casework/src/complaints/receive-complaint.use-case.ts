@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, ProblemError } from '@mediation/platform';
-import { uuidv7, type ComplaintView, type ReceiveComplaintBody, type RpcMeta } from '@mediation/protocol';
+import { ComplaintReceivedV1, uuidv7, type ComplaintView, type ReceiveComplaintBody, type RpcMeta } from '@mediation/protocol';
 import { CaseFinder } from '../cases/case-finder';
+import { CaseRecordEvents } from '../cases/case-record-events';
 import { CaseworkDatabase } from '../database/casework.database';
 import { PartyRepository } from '../parties/party.repository';
 import { ComplaintRepository } from './complaint.repository';
@@ -17,6 +18,7 @@ export class ReceiveComplaintUseCase {
   constructor(
     private readonly db: CaseworkDatabase,
     private readonly finder: CaseFinder,
+    private readonly recordEvents: CaseRecordEvents,
     private readonly parties: PartyRepository,
     private readonly complaints: ComplaintRepository,
     private readonly clock: Clock,
@@ -26,7 +28,7 @@ export class ReceiveComplaintUseCase {
     if (new Date(body.receivedAt).getTime() > this.clock.now().getTime()) throw ProblemError.validation([{ field: 'receivedAt', message: 'must not be in the future', code: 'in_future' }]);
     return this.db.run(
       async (tx) => {
-        const c = await this.finder.read(tx, meta, caseId);
+        const c = await this.finder.lockForChange(tx, meta, caseId);
         if (body.partyId && !(await this.parties.findById(tx, c.id, body.partyId))) throw ProblemError.validation([{ field: 'partyId', message: 'is not a party of this case', code: 'unknown_party' }]);
         const row = await this.complaints.create(tx, {
           id: uuidv7(),
@@ -43,6 +45,7 @@ export class ReceiveComplaintUseCase {
           resolution: null,
           recordedBy: meta.actorId,
         });
+        await this.recordEvents.append(tx, meta, c, ComplaintReceivedV1, { complaintId: row.id, byParty: row.partyId !== null, receivedAt: row.receivedAt.toISOString() });
         return toComplaintView(row);
       },
       { organisationId: meta.organisationId },

@@ -4,6 +4,9 @@ import type { FixedClock } from '@mediation/testing';
 import { AssignStaffUseCase } from '../assignments/assign-staff.use-case';
 import { AssignmentRepository } from '../assignments/assignment.repository';
 import { CaseFinder } from '../cases/case-finder';
+import { CaseRecordEvents } from '../cases/case-record-events';
+import { EndMultiAgencyUseCase } from '../multi-agency/end-multi-agency.use-case';
+import { UpdatePartyUseCase } from '../parties/update-party.use-case';
 import { CaseReferralRepository } from '../cases/case-referral.repository';
 import { CaseTransitioner } from '../cases/case-transitioner';
 import { CaseViewAssembler } from '../cases/case-view.assembler';
@@ -63,6 +66,7 @@ export function caseworkHarness(db: CaseworkDatabase, clock: FixedClock) {
   const cipher = FieldCipher.fromConfig(DEV_DATA_ENCRYPTION_KEYS);
   const cases = new CaseRepository(db);
   const finder = new CaseFinder(cases);
+  const recorded = new CaseRecordEvents(cases, events);
   const versions = new ContractVersionRepository();
   const rules = new ContractRules(versions, new IntakeNotRunning() as unknown as RpcClient);
   const links = new CaseReferralRepository();
@@ -91,20 +95,22 @@ export function caseworkHarness(db: CaseworkDatabase, clock: FixedClock) {
     close: new CloseCaseUseCase(db, finder, rules, transitioner, views),
     reopen: new ReopenCaseUseCase(db, finder, rules, transitioner, views),
     changeDates: new ChangeCaseDatesUseCase(db, finder, cases, rules, views, events, clock),
-    addParty: new AddPartyUseCase(db, finder, parties, clock),
+    addParty: new AddPartyUseCase(db, finder, recorded, parties, clock),
+    updateParty: new UpdatePartyUseCase(db, finder, recorded, parties, clock),
+    endMultiAgency: new EndMultiAgencyUseCase(db, finder, recorded, involvements, clock),
     listParties: new ListPartiesUseCase(db, finder, parties),
     assign: new AssignStaffUseCase(db, finder, cases, assignments, events, clock),
-    addNote: new AddNoteUseCase(db, finder, notes, clock),
+    addNote: new AddNoteUseCase(db, finder, recorded, notes, clock),
     listNotes: new ListNotesUseCase(db, finder, notes),
-    addTask: new AddTaskUseCase(db, finder, tasks, clock),
-    completeTask: new CompleteTaskUseCase(db, finder, tasks, clock),
-    recordRisk: new RecordRiskAssessmentUseCase(db, finder, risks, clock),
-    startMultiAgency: new StartMultiAgencyUseCase(db, finder, involvements, clock),
-    logCommunication: new LogCommunicationUseCase(db, finder, parties, log, clock),
+    addTask: new AddTaskUseCase(db, finder, recorded, tasks, clock),
+    completeTask: new CompleteTaskUseCase(db, finder, recorded, tasks, clock),
+    recordRisk: new RecordRiskAssessmentUseCase(db, finder, recorded, risks, clock),
+    startMultiAgency: new StartMultiAgencyUseCase(db, finder, recorded, involvements, clock),
+    logCommunication: new LogCommunicationUseCase(db, finder, recorded, parties, log, clock),
     recordDelivery: new RecordDeliveryUseCase(links, log, clock),
-    receiveComplaint: new ReceiveComplaintUseCase(db, finder, parties, complaints, clock),
-    acknowledgeComplaint: new AcknowledgeComplaintUseCase(db, finder, complaints, clock),
-    resolveComplaint: new ResolveComplaintUseCase(db, finder, complaints, clock),
+    receiveComplaint: new ReceiveComplaintUseCase(db, finder, recorded, parties, complaints, clock),
+    acknowledgeComplaint: new AcknowledgeComplaintUseCase(db, finder, recorded, complaints, clock),
+    resolveComplaint: new ResolveComplaintUseCase(db, finder, recorded, complaints, clock),
     recordMilestone: new RecordMilestoneUseCase(db, finder, cases, rules, milestones, clock),
     issueCertificate: new IssueCertificateUseCase(db, finder, cases, rules, certificates, milestones, clock),
     timeline: new GetCaseTimelineUseCase(db, finder, timeline),

@@ -198,3 +198,131 @@ export const CaseReferralLinkedV1 = defineEvent({
     })
     .describe('casework.case.referral-linked.v1 data'),
 });
+
+/*
+ * Case-record events (issue #4). They reach reporting, billing and partners, so they carry ids, roles, kinds,
+ * levels, dates, flags and counts only: never names, contact details, free text, access needs or special-category data.
+ */
+const NO_PERSONAL_DATA = 'Carries no names, contact details, free text, access needs or special-category data.';
+const at = () => z.iso.datetime({ offset: true });
+const onCase = {
+  caseId: z.uuid().describe('The case.'),
+  contractId: z.uuid().describe('The contract.'),
+};
+
+export const PartyAddedV1 = defineEvent({
+  type: 'casework.party.added.v1',
+  description: `A party was added to a case by hand. ${NO_PERSONAL_DATA}`,
+  schema: z.object({ ...onCase, partyId: z.uuid().describe('The party.'), role: z.string().describe('Their role on the case, e.g. `applicant`.'), addedAt: at().describe('When.') }).describe('casework.party.added.v1 data'),
+});
+
+export const PartyUpdatedV1 = defineEvent({
+  type: 'casework.party.updated.v1',
+  description: `A party's details were changed; says which fields changed, never their values (only the role's). ${NO_PERSONAL_DATA}`,
+  schema: z
+    .object({ ...onCase, partyId: z.uuid().describe('The party.'), role: z.string().describe('Their role after the change.'), changedFields: z.array(z.string()).describe('The names of the fields that were given, e.g. `email`.'), updatedAt: at().describe('When.') })
+    .describe('casework.party.updated.v1 data'),
+});
+
+export const NoteAddedV1 = defineEvent({
+  type: 'casework.note.added.v1',
+  description: `A note was added to a case; for a sensitive note it says only that one was added. ${NO_PERSONAL_DATA}`,
+  schema: z.object({ ...onCase, noteId: z.uuid().describe('The note.'), sensitive: z.boolean().describe('Whether it is a sensitive note.'), addedAt: at().describe('When.') }).describe('casework.note.added.v1 data'),
+});
+
+export const TaskAddedV1 = defineEvent({
+  type: 'casework.task.added.v1',
+  description: `A task was set on a case (without its title). ${NO_PERSONAL_DATA}`,
+  schema: z
+    .object({ ...onCase, taskId: z.uuid().describe('The task.'), dueOn: z.iso.date().describe('The day it is due.'), assigneeStaffId: z.uuid().nullable().describe('The member of staff who does it, if any.'), addedAt: at().describe('When.') })
+    .describe('casework.task.added.v1 data'),
+});
+
+export const TaskCompletedV1 = defineEvent({
+  type: 'casework.task.completed.v1',
+  description: `A task on a case was marked done. ${NO_PERSONAL_DATA}`,
+  schema: z.object({ ...onCase, taskId: z.uuid().describe('The task.'), dueOn: z.iso.date().describe('The day it was due.'), completedAt: at().describe('When it was done.') }).describe('casework.task.completed.v1 data'),
+});
+
+export const RiskAssessedV1 = defineEvent({
+  type: 'casework.risk.assessed.v1',
+  description: `A risk assessment was recorded; it carries the level and how many factors, never the factors or measures. ${NO_PERSONAL_DATA}`,
+  schema: z
+    .object({
+      ...onCase,
+      assessmentId: z.uuid().describe('The assessment.'),
+      level: z.string().describe('The overall risk: low, medium or high.'),
+      factorCount: z.number().int().nonnegative().describe('How many risk factors it rests on.'),
+      hasMeasures: z.boolean().describe('Whether measures were recorded.'),
+      reviewOn: z.iso.date().describe('The day it is to be reviewed.'),
+      assessedAt: at().describe('When.'),
+    })
+    .describe('casework.risk.assessed.v1 data'),
+});
+
+export const ComplaintReceivedV1 = defineEvent({
+  type: 'casework.complaint.received.v1',
+  description: `A complaint about the service on a case was received (without who complains or what about). ${NO_PERSONAL_DATA}`,
+  schema: z
+    .object({ ...onCase, complaintId: z.uuid().describe('The complaint.'), byParty: z.boolean().describe('Whether the complainant is a party of the case.'), receivedAt: at().describe('When it was received.') })
+    .describe('casework.complaint.received.v1 data'),
+});
+
+export const ComplaintAcknowledgedV1 = defineEvent({
+  type: 'casework.complaint.acknowledged.v1',
+  description: `A complaint was acknowledged to the complainant. ${NO_PERSONAL_DATA}`,
+  schema: z.object({ ...onCase, complaintId: z.uuid().describe('The complaint.'), receivedAt: at().describe('When it was received.'), acknowledgedAt: at().describe('When it was acknowledged.') }).describe('casework.complaint.acknowledged.v1 data'),
+});
+
+export const ComplaintResolvedV1 = defineEvent({
+  type: 'casework.complaint.resolved.v1',
+  description: `A complaint was resolved; it carries the finding, never the resolution text. ${NO_PERSONAL_DATA}`,
+  schema: z
+    .object({
+      ...onCase,
+      complaintId: z.uuid().describe('The complaint.'),
+      finding: z.enum(['upheld', 'partly-upheld', 'not-upheld']).describe('The finding.'),
+      receivedAt: at().describe('When it was received.'),
+      resolvedAt: at().describe('When it was resolved.'),
+    })
+    .describe('casework.complaint.resolved.v1 data'),
+});
+
+export const MultiAgencyRecordedV1 = defineEvent({
+  type: 'casework.multi-agency.recorded.v1',
+  description: `A period of multi-agency involvement was recorded; it carries how many agencies, not which (an agency such as the police can itself reveal offence data). ${NO_PERSONAL_DATA}`,
+  schema: z
+    .object({
+      ...onCase,
+      involvementId: z.uuid().describe('The involvement.'),
+      agencyCount: z.number().int().positive().describe('How many agencies are involved.'),
+      from: z.iso.date().describe('The day it began.'),
+      to: z.iso.date().nullable().describe('The day it ended; null while ongoing.'),
+      recordedAt: at().describe('When.'),
+    })
+    .describe('casework.multi-agency.recorded.v1 data'),
+});
+
+export const MultiAgencyUpdatedV1 = defineEvent({
+  type: 'casework.multi-agency.updated.v1',
+  description: `A period of multi-agency involvement ended. ${NO_PERSONAL_DATA}`,
+  schema: z
+    .object({ ...onCase, involvementId: z.uuid().describe('The involvement.'), from: z.iso.date().describe('The day it began.'), to: z.iso.date().describe('The day it ended.'), updatedAt: at().describe('When it was recorded.') })
+    .describe('casework.multi-agency.updated.v1 data'),
+});
+
+export const CommunicationLoggedV1 = defineEvent({
+  type: 'casework.communication.logged.v1',
+  description: `A call, letter, email or SMS was logged by hand (without who with, subject or what was said). ${NO_PERSONAL_DATA}`,
+  schema: z
+    .object({
+      ...onCase,
+      communicationId: z.uuid().describe('The log entry.'),
+      direction: z.enum(['in', 'out']).describe('Received (in) or sent (out).'),
+      channel: z.string().describe('How: email, sms, letter or call.'),
+      withParty: z.boolean().describe('Whether it was with a party of the case.'),
+      occurredAt: at().describe('When it happened.'),
+      loggedAt: at().describe('When it was logged.'),
+    })
+    .describe('casework.communication.logged.v1 data'),
+});

@@ -1,4 +1,4 @@
-import { CaseAssignedV1, CaseClosedV1, CaseDatesChangedV1, CaseMilestoneV1, CaseOpenedV1, CaseOpenedV2, CaseReferralLinkedV1, CaseReopenedV1, CaseReportIssuedV1, CaseStatusChangedV1, CaseUnassignedV1, SurveyIssuedV1 } from './casework.events';
+import { CaseAssignedV1, CaseClosedV1, CaseDatesChangedV1, CaseMilestoneV1, CaseOpenedV1, CaseOpenedV2, CaseReferralLinkedV1, CaseReopenedV1, CaseReportIssuedV1, CaseStatusChangedV1, CaseUnassignedV1, CommunicationLoggedV1, ComplaintAcknowledgedV1, ComplaintReceivedV1, ComplaintResolvedV1, MultiAgencyRecordedV1, MultiAgencyUpdatedV1, NoteAddedV1, PartyAddedV1, PartyUpdatedV1, RiskAssessedV1, SurveyIssuedV1, TaskAddedV1, TaskCompletedV1 } from './casework.events';
 import { CaseAnonymisedV1, CaseLegalHoldChangedV1 } from './casework-retention.events';
 import type { EventDefinition } from './define-event';
 import { ContractPublishedV1, ContractPublishedV2, ReferralAnonymisedV1, ReferralCaseLinkedV1, ReferralDuplicateFlaggedV1, ReferralLegalHoldChangedV1, ReferralReceivedV1, ReferralReceivedV2, ReferralRejectedV1 } from './intake.events';
@@ -28,6 +28,18 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   CaseUnassignedV1,
   CaseReferralLinkedV1,
   CaseReportIssuedV1,
+  PartyAddedV1,
+  PartyUpdatedV1,
+  NoteAddedV1,
+  TaskAddedV1,
+  TaskCompletedV1,
+  RiskAssessedV1,
+  ComplaintReceivedV1,
+  ComplaintAcknowledgedV1,
+  ComplaintResolvedV1,
+  MultiAgencyRecordedV1,
+  MultiAgencyUpdatedV1,
+  CommunicationLoggedV1,
   CaseAnonymisedV1,
   CaseLegalHoldChangedV1,
   SurveyIssuedV1,
