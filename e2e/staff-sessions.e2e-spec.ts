@@ -68,8 +68,15 @@ describe('staff, sessions and allocation as a provider uses them', () => {
     );
   }
 
-  const sendMediator = (name: string, extra: Record<string, unknown> = {}) =>
-    addStaff({ name, email: `${name.toLowerCase().replace(/\W+/g, '.')}-${randomUUID().slice(0, 6)}@provider.example`, serviceLines: [{ contractId: sendContract, serviceLine: 'send-mediation' }], skills: ['send'], payRatePence: 2200, ...extra });
+  const accreditation = (kind: string, expiresInDays: number | null) => ({ kind, issuedAt: addDaysToDate(today, -100), expiresAt: expiresInDays === null ? null : addDaysToDate(today, expiresInDays) });
+  /** The SEND template requires a SEND mediation accreditation and an enhanced DBS check in date. */
+  const SEND_CHECKS = [accreditation('send-mediation', null), accreditation('dbs-enhanced', 900)];
+
+  async function sendMediator(name: string, extra: Record<string, unknown> = {}, checks: Record<string, unknown>[] = SEND_CHECKS) {
+    const created = await addStaff({ name, email: `${name.toLowerCase().replace(/\W+/g, '.')}-${randomUUID().slice(0, 6)}@provider.example`, serviceLines: [{ contractId: sendContract, serviceLine: 'send-mediation' }], skills: ['send'], payRatePence: 2200, ...extra });
+    for (const check of created.status === 201 ? checks : []) expect((await platform.request('POST', `/v1/staff/${created.body.id}/accreditations`, check)).status).toBe(201);
+    return created;
+  }
 
   /** A London 10:00 slot `workingDays` working days from today. */
   const slot = (workingDays: number, hours = 2) => {
@@ -81,9 +88,9 @@ describe('staff, sessions and allocation as a provider uses them', () => {
     const valid = await sendMediator('Valid Mediator', { languages: ['en', 'cy'] });
     expect(valid.status).toBe(201);
     expect((await platform.request('POST', `/v1/staff/${valid.body.id}/accreditations`, { kind: 'dbs-enhanced', issuedAt: addDaysToDate(today, -100), expiresAt: addDaysToDate(today, 900) })).status).toBe(201);
-    const lapsed = await sendMediator('Lapsed Mediator');
+    const lapsed = await sendMediator('Lapsed Mediator', {}, [accreditation('send-mediation', null)]);
     const withDbs = await platform.request<Staff>('POST', `/v1/staff/${lapsed.body.id}/accreditations`, { kind: 'dbs-enhanced', issuedAt: addDaysToDate(today, -1096), expiresAt: addDaysToDate(today, -1) });
-    expect(withDbs.body.accreditations).toEqual([expect.objectContaining({ kind: 'dbs-enhanced', status: 'expired' })]);
+    expect(withDbs.body.accreditations).toContainEqual(expect.objectContaining({ kind: 'dbs-enhanced', status: 'expired' }));
 
     const conflicted = await sendMediator('Former Council Officer');
     expect((await platform.request('POST', `/v1/staff/${conflicted.body.id}/conflicts`, { partyName: 'warwickshire county council', reason: 'worked in its SEND team until 2025' })).status).toBe(201);
@@ -98,6 +105,34 @@ describe('staff, sessions and allocation as a provider uses them', () => {
     const booked = await platform.request<Problem>('POST', `/v1/cases/${caseId}/sessions`, { sessionType: 'mediation', mode: 'video', ...slot(8), staffIds: [lapsed.body.id], parties: [{ name: 'Pat Parent' }] });
     expect(booked.status).toBe(409);
     expect(booked.body.detail).toContain('Enhanced DBS check expired');
+    expect(booked.body.errors).toEqual([expect.objectContaining({ field: 'staffIds.0', code: 'accreditation-expired' })]);
+
+    // Booking applies the allocation's rules too: the council is a party of the case, though not attending.
+    const conflictedBooking = await platform.request<Problem>('POST', `/v1/cases/${caseId}/sessions`, { sessionType: 'mediation', mode: 'video', ...slot(8), staffIds: [conflicted.body.id], parties: [{ name: 'Pat Parent' }] });
+    expect(conflictedBooking.status).toBe(409);
+    expect(conflictedBooking.body.errors).toEqual([expect.objectContaining({ field: 'staffIds.0', code: 'conflict-of-interest', message: `staff ${conflicted.body.id}: conflict of interest with warwickshire county council: worked in its SEND team until 2025` })]);
+    const housingOfficer = await addStaff({ name: 'Housing Officer', email: `housing-${randomUUID().slice(0, 6)}@provider.example`, serviceLines: [{ contractId: housingContract, serviceLine: 'noise' }], payRatePence: 1600 });
+    const offLine = await platform.request<Problem>('POST', `/v1/cases/${caseId}/sessions`, { sessionType: 'mediation', mode: 'video', ...slot(8), staffIds: [housingOfficer.body.id] });
+    expect(offLine.status).toBe(409);
+    // Every reason is given at once: off the line, and without the checks the SEND line requires.
+    expect(offLine.body.errors?.map((e) => [e.field, e.code])).toEqual([['staffIds.0', 'not-on-line'], ['staffIds.0', 'accreditation-missing'], ['staffIds.0', 'accreditation-missing']]);
+    expect(offLine.body.detail).toContain(housingOfficer.body.id);
+  });
+
+  it('a SEND mediator needs a SEND accreditation and a DBS check in date through the session; one running out soon is flagged', async () => {
+    const unaccredited = await sendMediator('Unaccredited Mediator', {}, [accreditation('dbs-enhanced', 900)]);
+    const lapsingSoon = await sendMediator('Lapsing Soon', {}, [accreditation('send-mediation', null), accreditation('dbs-enhanced', 5)]);
+    const ranked = await platform.request<{ candidates: { staffId: string; warnings: { code: string; message: string }[] }[]; excluded: { staffId: string; reasons: string[] }[] }>('GET', `/v1/cases/${caseId}/mediator-candidates`);
+    expect(ranked.body.excluded.find((e) => e.staffId === unaccredited.body.id)?.reasons).toEqual([expect.stringMatching(/^holds no SEND mediation accreditation, which SEND mediation and mediation certificates requires \(SEND Code of Practice/)]);
+    expect(ranked.body.candidates.find((c) => c.staffId === lapsingSoon.body.id)?.warnings).toEqual([expect.objectContaining({ code: 'accreditation-expiring', message: expect.stringContaining(`expires on ${addDaysToDate(today, 5)}`) })]);
+
+    const noSend = await platform.request<Problem>('POST', `/v1/cases/${caseId}/sessions`, { sessionType: 'mediation', mode: 'video', ...slot(9), staffIds: [unaccredited.body.id] });
+    expect(noSend.status).toBe(409);
+    expect(noSend.body.errors).toEqual([expect.objectContaining({ field: 'staffIds.0', code: 'accreditation-missing' })]);
+    // Offered today, but the DBS check runs out before a session nine working days ahead.
+    const late = await platform.request<Problem>('POST', `/v1/cases/${caseId}/sessions`, { sessionType: 'mediation', mode: 'video', ...slot(9), staffIds: [lapsingSoon.body.id] });
+    expect(late.status).toBe(409);
+    expect(late.body.detail).toContain(`Enhanced DBS check expires on ${addDaysToDate(today, 5)}, before the session`);
   });
 
   it('a SEND mediation with less than 5 working days’ notice is refused naming the rule, unless the parent waived it; the mediator cannot then be double booked', async () => {

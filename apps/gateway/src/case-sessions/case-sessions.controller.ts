@@ -20,7 +20,7 @@ export class CaseSessionsController {
   @Post(':id/sessions')
   @HttpCode(201)
   @ApiOperation({
-    summary: 'Book a session on a case: a session type of its service line, remote or in person, with the line’s notice rule (e.g. SEND: 5 working days unless waived) and no double booking',
+    summary: 'Book a session on a case: a session type of its service line, remote or in person, with the line’s notice rule (e.g. SEND: 5 working days unless waived), staff who may work the case (on its line, checks in date through the session, the London Living Wage in force on its date, no conflict of interest with the case or a party) and no double booking',
     body: BookSessionBodySchema,
     response: { status: 201, schema: CaseSessionViewSchema },
     params: { id: 'The case id.' },
@@ -28,7 +28,10 @@ export class CaseSessionsController {
   @Access({ roles: ['provider-admin', 'case-manager'], scopes: ['sessions:write'] })
   async book(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }, @Body() raw: unknown, @Res({ passthrough: true }) res: Response) {
     const session = new ZodPipe(BookSessionBodySchema).transform(raw);
-    const booked = await this.rpc.call(Rpc.scheduling.bookSession, meta, { case: await caseContext(this.rpc, meta, params.id, this.config.RPC_TIMEOUT_MS), session }, this.config.RPC_TIMEOUT_MS);
+    const context = await caseContext(this.rpc, meta, params.id, this.config.RPC_TIMEOUT_MS);
+    // Every party of the case counts for conflicts of interest, not only those attending.
+    const caseParties = (await this.rpc.call(Rpc.casework.listParties, meta, { caseId: context.caseId, includeSensitive: false }, this.config.RPC_TIMEOUT_MS)).items.map((p) => p.name);
+    const booked = await this.rpc.call(Rpc.scheduling.bookSession, meta, { case: context, session, caseParties }, this.config.RPC_TIMEOUT_MS);
     res.setHeader('Location', `/v1/sessions/${booked.id}`);
     return booked;
   }

@@ -66,7 +66,11 @@ export const PRE_CMH_TEMPLATE = {
             stopEvent: 'meeting.held',
             due: { kind: 'before-date-field', field: 'firstCmhDate', days: 1, dayKind: 'working' },
             reminders: [{ days: 2, dayKind: 'working' }],
-            basis: contractual(S, 'Total Quantity or Scope', 'An information-sharing meeting taking place after the issuing of care proceedings, but prior to the first Case Management Hearing (which the Public Law Outline lists between day 12 and day 18 of proceedings).'),
+            basis: practice(
+              S,
+              'Total Quantity or Scope',
+              'The tender asks only that the meeting take place after the issuing of care proceedings "but prior to the first Case Management Hearing" (which the Public Law Outline lists between day 12 and day 18 of proceedings); it sets no lead time. The provider aims for one working day before the hearing so that what the Cafcass Guardian learns can inform their analysis for the hearing and be shared with the court and parties before it starts, rather than on the morning itself.',
+            ),
           },
         ],
         kpis: [
@@ -83,6 +87,7 @@ export const PRE_CMH_TEMPLATE = {
         },
         closureDays: [],
         londonLivingWage: { required: false },
+        staffRequirements: { accreditations: ['dbs-enhanced'], basis: practice(S, 'Description; Total Quantity or Scope', 'Staff supporting meetings about children in care proceedings hold an enhanced DBS check; the tender notice does not set a check.') },
         consent: { required: false, givenBy: 'not-required', basis: practice(S, 'Total Quantity or Scope', 'A meeting between professionals within proceedings; families are not referred, so no consent is collected by the provider.') },
         reportRecipients: [
           { role: 'DfE pilot lead', reports: ['monthly-performance', 'invoice'] },

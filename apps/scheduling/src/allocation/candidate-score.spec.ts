@@ -1,5 +1,5 @@
 import { atLondonTime } from '@mediation/calendar';
-import { conflictsWith, scoreCandidate } from './candidate-score';
+import { scoreCandidate } from './candidate-score';
 import { freeHours, isAvailableThroughout } from './free-time';
 
 const week = { monday: [{ start: '09:00', end: '13:00' }], tuesday: [], wednesday: [{ start: '09:00', end: '17:00' }], thursday: [], friday: [], saturday: [], sunday: [] };
@@ -11,13 +11,6 @@ describe('ranking mediators for a case', () => {
 
   it('half the skills, no shared language, 5 free hours and a half-full caseload', () => {
     expect(scoreCandidate({ skills: ['send'], languages: ['en'], freeHours: 5, activeCases: 5, maxCaseload: 10 }, { skills: ['send', 'family'], language: 'pl' })).toEqual({ score: 33.8, breakdown: { skills: 15, language: 0, availability: 6.3, caseload: 12.5 } });
-  });
-
-  it('a conflict with a party of the case blocks, whatever the spacing or case of the name', () => {
-    const conflicts = [{ partyName: 'Riverside  Housing', caseId: null, reason: 'acted for them in 2024' }];
-    expect(conflictsWith(conflicts, 'case-1', ['riverside housing', 'Ms A'])).toEqual(['conflict of interest with Riverside  Housing: acted for them in 2024']);
-    expect(conflictsWith(conflicts, 'case-1', ['Ms A'])).toEqual([]);
-    expect(conflictsWith([{ partyName: null, caseId: 'case-1', reason: 'neighbour' }], 'case-1', [])).toEqual(['conflict of interest with this case: neighbour']);
   });
 });
 

@@ -34,12 +34,3 @@ export function scoreCandidate(facts: CandidateFacts, wanted: Wanted): { score: 
   };
   return { score: round(breakdown.skills + breakdown.language + breakdown.availability + breakdown.caseload), breakdown };
 }
-
-/** A conflict of interest names the case, or a party of it (names compared without case or extra spaces). */
-export function conflictsWith(conflicts: readonly { partyName: string | null; caseId: string | null; reason: string }[], caseId: string, parties: readonly string[]): string[] {
-  const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
-  const names = new Set(parties.map(norm));
-  return conflicts
-    .filter((c) => c.caseId === caseId || (c.partyName !== null && names.has(norm(c.partyName))))
-    .map((c) => `conflict of interest${c.partyName ? ` with ${c.partyName}` : ' with this case'}: ${c.reason}`);
-}

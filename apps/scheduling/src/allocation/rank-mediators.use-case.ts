@@ -1,21 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, ProblemError } from '@mediation/platform';
-import type { CaseContext, MediatorCandidates, MediatorCandidatesQuery, RpcMeta, StaffServiceLine, WeeklyAvailability } from '@mediation/protocol';
+import type { CaseContext, MediatorCandidates, MediatorCandidatesQuery, RpcMeta, WeeklyAvailability } from '@mediation/protocol';
 import { CaseFileRepository } from '../case-files/case-file.repository';
 import { SchedulingDatabase } from '../database/scheduling.database';
 import { SessionRepository } from '../sessions/session.repository';
 import { ContractLineReader } from '../staff/contract-line.reader';
-import { ineligibility } from '../staff/staff-eligibility';
+import { eligibilityFacts, eligibilityWarnings, ineligibility } from '../staff/staff-eligibility';
 import { StaffLineRules } from '../staff/staff-line-rules';
 import { fromDateColumn, StaffRepository } from '../staff/staff.repository';
-import { conflictsWith, scoreCandidate } from './candidate-score';
+import { scoreCandidate } from './candidate-score';
 import { CaseloadRepository } from './caseload.repository';
 import { freeHours } from './free-time';
 
 /**
- * Ranks the organisation's staff for a case. Hard rules exclude, with the reason shown: not on the
- * case's service line, inactive, an expired accreditation, pay below a required London Living Wage,
- * a declared conflict of interest, a full caseload. The rest are scored on skills, language,
+ * Ranks the organisation's staff for a case. The hard rules booking also applies exclude, with the
+ * reason shown (not on the case's service line, inactive, an expired accreditation or one the line
+ * requires, pay below a required London Living Wage, a declared conflict of interest), and so does a
+ * full caseload; a check running out within 30 days or a coming wage rise is a warning. The rest are scored on skills, language,
  * availability in the window and room in their caseload.
  */
 @Injectable()
@@ -47,16 +48,11 @@ export class RankMediatorsUseCase {
         const busy = await this.sessions.busyIntervals(tx, meta.organisationId, ids, from, to);
 
         const result: MediatorCandidates = { caseId: context.caseId, window: { from: from.toISOString(), to: to.toISOString() }, wanted: { language: query.language ?? null, skills: query.skills ?? [] }, candidates: [], excluded: [] };
+        const engagement = { caseId: context.caseId, contractId: at.contractId, line, parties: query.parties ?? [], today, through: today, payOn: today };
         for (const person of people) {
-          const accreditations = person.accreditations.map((a) => ({ kind: a.kind, label: a.label, expiresOn: a.expiresOn ? fromDateColumn(a.expiresOn) : null }));
-          const onLine = (person.serviceLines as StaffServiceLine[]).some((l) => l.contractId === at.contractId && l.serviceLine === at.serviceLine);
+          const facts = eligibilityFacts(person);
           const cases = active.get(person.id) ?? 0;
-          const reasons = [
-            ...(onLine ? [] : [`does not work on ${line.name}`]),
-            ...ineligibility({ status: person.status, payRatePence: person.payRatePence, accreditations }, today, line.londonLivingWage.required),
-            ...conflictsWith(person.conflicts, context.caseId, query.parties ?? []),
-            ...(cases >= person.maxCaseload ? [`caseload full (${cases} of ${person.maxCaseload} cases)`] : []),
-          ];
+          const reasons = [...ineligibility(facts, engagement).map((r) => r.message), ...(cases >= person.maxCaseload ? [`caseload full (${cases} of ${person.maxCaseload} cases)`] : [])];
           if (reasons.length > 0) {
             result.excluded.push({ staffId: person.id, name: person.name, reasons });
             continue;
@@ -64,8 +60,9 @@ export class RankMediatorsUseCase {
           const exceptions = person.availabilityExceptions.map((e) => ({ date: fromDateColumn(e.date), kind: e.kind as 'off' | 'extra', start: e.startTime, end: e.endTime }));
           const hours = freeHours(person.weeklyAvailability as WeeklyAvailability, exceptions, busy.filter((b) => b.resourceId === person.id).map((b) => ({ start: b.startsAt.getTime(), end: b.endsAt.getTime() })), from, to);
           const { score, breakdown } = scoreCandidate({ skills: person.skills, languages: person.languages, freeHours: hours, activeCases: cases, maxCaseload: person.maxCaseload }, { skills: query.skills ?? [], language: query.language });
-          const expiries = accreditations.map((a) => a.expiresOn).filter((d): d is string => d !== null).sort();
-          result.candidates.push({ staffId: person.id, name: person.name, score, breakdown, freeHours: hours, caseload: { active: cases, max: person.maxCaseload }, nextAccreditationExpiry: expiries[0] ?? null });
+          const expiries = facts.accreditations.map((a) => a.expiresOn).filter((d): d is string => d !== null).sort();
+          const warnings = eligibilityWarnings(facts, engagement);
+          result.candidates.push({ staffId: person.id, name: person.name, score, breakdown, freeHours: hours, caseload: { active: cases, max: person.maxCaseload }, nextAccreditationExpiry: expiries[0] ?? null, warnings });
         }
         result.candidates.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
         return result;

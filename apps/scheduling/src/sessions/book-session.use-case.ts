@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { WorkingCalendar } from '@mediation/calendar';
+import { londonDate, WorkingCalendar } from '@mediation/calendar';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock, ProblemError } from '@mediation/platform';
 import { SessionBookedV1, uuidv7, type BookSessionBody, type CaseContext, type RpcMeta, type ServiceLine, type CaseSessionView, type WeeklyAvailability } from '@mediation/protocol';
@@ -8,7 +8,7 @@ import { CaseFileRepository } from '../case-files/case-file.repository';
 import { SchedulingDatabase, type SchedulingTx } from '../database/scheduling.database';
 import { ContractLineReader } from '../staff/contract-line.reader';
 import { StaffLineRules } from '../staff/staff-line-rules';
-import { ineligibility } from '../staff/staff-eligibility';
+import { eligibilityFacts, ineligibility } from '../staff/staff-eligibility';
 import { fromDateColumn, StaffRepository, type StaffRecord } from '../staff/staff.repository';
 import { VenueRepository } from '../venues/venue.repository';
 import { sessionKindProblems } from './session-kind';
@@ -18,7 +18,8 @@ import { attendeesOf, toSessionView } from './session.view';
 
 /**
  * Books a session on a case: a kind of the case's service line, held the way that kind allows, with
- * eligible staff inside their availability, the line's notice rule (unless the parties waived it), and nobody and no venue in
+ * eligible staff (the allocation's hard rules, judged for the session's dates) inside their
+ * availability, the line's notice rule (unless the parties waived it), and nobody and no venue in
  * two places at once — checked here for a clear answer, and enforced by PostgreSQL for races.
  */
 @Injectable()
@@ -35,16 +36,17 @@ export class BookSessionUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(meta: RpcMeta, context: CaseContext, body: BookSessionBody): Promise<CaseSessionView> {
+  /** `caseParties`: the case's party names from casework, for conflicts of interest with someone not attending. */
+  async execute(meta: RpcMeta, context: CaseContext, body: BookSessionBody, caseParties: readonly string[] = []): Promise<CaseSessionView> {
     try {
-      return await this.db.run((tx) => this.book(tx, meta, context, body), { organisationId: meta.organisationId });
+      return await this.db.run((tx) => this.book(tx, meta, context, body, caseParties), { organisationId: meta.organisationId });
     } catch (error) {
       if (isDoubleBooking(error)) throw ProblemError.conflict('Someone attending, or the venue, was booked into an overlapping session at the same moment; nothing was booked. Check the times and try again.');
       throw error;
     }
   }
 
-  private async book(tx: SchedulingTx, meta: RpcMeta, context: CaseContext, body: BookSessionBody): Promise<CaseSessionView> {
+  private async book(tx: SchedulingTx, meta: RpcMeta, context: CaseContext, body: BookSessionBody, caseParties: readonly string[]): Promise<CaseSessionView> {
     const now = this.clock.now();
     const startsAt = new Date(body.startsAt);
     const endsAt = new Date(body.endsAt);
@@ -58,7 +60,8 @@ export class BookSessionUseCase {
     if (kind.errors.length > 0 || !kind.type) throw ProblemError.validation(kind.errors);
     if (startsAt <= now) throw ProblemError.validation([{ field: 'startsAt', message: 'must be in the future' }]);
     if (body.venueId && !(await this.venues.find(tx, meta.organisationId, body.venueId))) throw ProblemError.validation([{ field: 'venueId', message: `no venue ${body.venueId} in your organisation` }]);
-    this.assertAvailable(await this.assertStaffEligible(tx, meta, body.staffIds, line), startsAt, endsAt);
+    const parties = [...caseParties, ...body.parties.map((p) => p.name)];
+    this.assertAvailable(await this.assertStaffEligible(tx, meta, body, { caseId: context.caseId, contractId: at.contractId, line, parties }), startsAt, endsAt);
 
     const notice = checkNotice(now, startsAt, line.sessionNotice?.minWorkingDays ?? null, Boolean(body.noticeWaived), new WorkingCalendar(undefined, line.closureDays.map((d) => d.date)));
     if (!notice.ok) {
@@ -114,18 +117,26 @@ export class BookSessionUseCase {
     return toSessionView(row);
   }
 
-  private async assertStaffEligible(tx: SchedulingTx, meta: RpcMeta, staffIds: readonly string[], line: ServiceLine): Promise<StaffRecord[]> {
-    const found = new Map((await this.staff.findMany(tx, meta.organisationId, staffIds)).map((s) => [s.id, s]));
-    const missing = staffIds.flatMap((id, index) => (found.has(id) ? [] : [{ field: `staffIds.${index}`, message: `no member of staff ${id} in your organisation` }]));
+  /**
+   * The allocation's hard rules, judged for the session: accreditations valid through its last day, the
+   * London Living Wage in force on its date, and conflicts with the case or any of its parties.
+   */
+  private async assertStaffEligible(tx: SchedulingTx, meta: RpcMeta, body: BookSessionBody, at: { caseId: string; contractId: string; line: ServiceLine; parties: readonly string[] }): Promise<StaffRecord[]> {
+    const found = new Map((await this.staff.findMany(tx, meta.organisationId, body.staffIds)).map((s) => [s.id, s]));
+    const missing = body.staffIds.flatMap((id, index) => (found.has(id) ? [] : [{ field: `staffIds.${index}`, message: `no member of staff ${id} in your organisation` }]));
     if (missing.length > 0) throw ProblemError.validation(missing);
-    const today = this.rules.today();
-    const blocked = staffIds.flatMap((id) => {
-      const person = found.get(id)!;
-      const reasons = ineligibility({ status: person.status, payRatePence: person.payRatePence, accreditations: person.accreditations.map((a) => ({ kind: a.kind, label: a.label, expiresOn: a.expiresOn ? fromDateColumn(a.expiresOn) : null })) }, today, line.londonLivingWage.required);
-      return reasons.length > 0 ? [`${person.name}: ${reasons.join('; ')}`] : [];
-    });
-    if (blocked.length > 0) throw ProblemError.conflict(`Cannot be booked: ${blocked.join('. ')}.`);
-    return staffIds.map((id) => found.get(id)!);
+    const engagement = { ...at, today: this.rules.today(), through: londonDate(new Date(body.endsAt)), payOn: londonDate(new Date(body.startsAt)) };
+    const blocked = body.staffIds.flatMap((id, index) => ineligibility(eligibilityFacts(found.get(id)!), engagement).map((reason) => ({ id, index, reason })));
+    if (blocked.length > 0) {
+      throw new ProblemError({
+        type: 'https://mediation.example/problems/staff-not-eligible',
+        title: 'Staff cannot be booked',
+        status: 409,
+        detail: `Cannot be booked: ${blocked.map((b) => `staff ${b.id} (${found.get(b.id)!.name}): ${b.reason.message}`).join('; ')}.`,
+        errors: blocked.map((b) => ({ field: `staffIds.${b.index}`, message: `staff ${b.id}: ${b.reason.message}`, code: b.reason.code })),
+      });
+    }
+    return body.staffIds.map((id) => found.get(id)!);
   }
 
   /** Sessional staff work the slots they offer: outside them, record an extra slot first. */

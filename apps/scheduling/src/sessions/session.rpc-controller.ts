@@ -23,7 +23,7 @@ export class SessionRpcController {
   @MessagePattern(Rpc.scheduling.bookSession.subject)
   book(@Payload() raw: unknown) {
     const { meta, data } = parseRpcRequest(Rpc.scheduling.bookSession, raw);
-    return this.bookSession.execute(meta, data.case, data.session);
+    return this.bookSession.execute(meta, data.case, data.session, data.caseParties);
   }
 
   @MessagePattern(Rpc.scheduling.listCaseSessions.subject)

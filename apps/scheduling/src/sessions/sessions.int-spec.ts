@@ -1,7 +1,7 @@
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { INestApplicationContext } from '@nestjs/common';
-import { CaseAssignedV1, ContractDefinitionSchema, ContractPublishedV2, uuidv7, type ContractDefinitionInput, type EventData, type EventDefinition, type RpcMeta } from '@mediation/protocol';
+import { AccreditationExpiringV1, CaseAssignedV1, ContractDefinitionSchema, ContractPublishedV2, uuidv7, type ContractDefinitionInput, type EventData, type EventDefinition, type RpcMeta } from '@mediation/protocol';
 import { FixedClock, problemOf, startServiceContext, waitUntil, type ServiceContext } from '@mediation/testing';
 import { Client } from 'pg';
 import { RankMediatorsUseCase } from '../allocation/rank-mediators.use-case';
@@ -48,6 +48,16 @@ const definition: ContractDefinitionInput = {
       sessionTypes: [{ key: 'home-visit', label: 'Visit', mode: 'in-person', heldMilestone: 'visit.held' }],
       outcomes: [{ key: 'resolved', label: 'Resolved', expected: true }],
       londonLivingWage: { required: true, basis },
+      dataRetentionMonths: 12,
+    },
+    {
+      key: 'send-checked',
+      name: 'SEND mediation with checks',
+      form: { fields: [] },
+      sessionTypes: [{ key: 'mediation', label: 'Mediation session', mode: 'either', heldMilestone: 'mediation.held' }],
+      outcomes: [{ key: 'agreement', label: 'Agreement', expected: true }],
+      londonLivingWage: { required: false },
+      staffRequirements: { accreditations: ['send-mediation', 'dbs-enhanced'], basis: { kind: 'guidance', text: 'Independent, accredited SEND mediators.', source: { document: 'SEND Code of Practice', section: '§11.38' } } },
       dataRetentionMonths: 12,
     },
   ],
@@ -234,5 +244,87 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     await app.get(WarnExpiringAccreditationsUseCase).execute();
     clock.at = new Date('2026-12-07T10:00:00Z');
     expect((await outbox('scheduling.staff.accreditation-expiring.v1', m.id)).map((d) => d.daysLeft)).toEqual([24, -1]);
+  });
+
+  it('booking refuses a mediator conflicted with a party of the case, even one not attending, or one not on the case’s line, naming the staff id and why', async () => {
+    const conflicted = await mediator('Booked Conflicted', { email: 'booked.conflicted@provider.example' });
+    await app.get(DeclareConflictUseCase).execute(meta, conflicted.id, { partyName: 'Riverside Academy', reason: 'governor there until 2025' });
+    const slotOf = booking([conflicted.id], '2026-12-15T10:00:00Z', '2026-12-15T11:00:00Z');
+    const refused = await problemOf(app.get(BookSessionUseCase).execute(meta, sendCase(), slotOf, ['Ms A', 'riverside  academy']));
+    expect(refused).toMatchObject({ status: 409, type: 'https://mediation.example/problems/staff-not-eligible', errors: [{ field: 'staffIds.0', code: 'conflict-of-interest' }] });
+    expect(refused.detail).toContain(`staff ${conflicted.id} (Booked Conflicted): conflict of interest with Riverside Academy: governor there until 2025`);
+    // Conflicts declared against the case itself count too; without either, the same booking goes through.
+    const byCase = sendCase();
+    const other = await mediator('Case Conflicted');
+    await app.get(DeclareConflictUseCase).execute(meta, other.id, { caseId: byCase.caseId, reason: 'neighbour of the family' });
+    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, byCase, booking([other.id], '2026-12-15T10:00:00Z', '2026-12-15T11:00:00Z')))).toMatchObject({ errors: [{ field: 'staffIds.0', code: 'conflict-of-interest', message: expect.stringContaining(other.id) }] });
+    expect((await app.get(BookSessionUseCase).execute(meta, sendCase(), slotOf, ['Ms A'])).status).toBe('booked');
+
+    const housingOnly = await mediator('Housing Only', { serviceLines: [{ contractId, serviceLine: 'noise' }], skills: ['housing'] });
+    const offLine = await problemOf(app.get(BookSessionUseCase).execute(meta, sendCase(), booking([housingOnly.id], '2026-12-16T10:00:00Z', '2026-12-16T11:00:00Z')));
+    expect(offLine).toMatchObject({ status: 409, errors: [{ field: 'staffIds.0', code: 'not-on-line', message: `staff ${housingOnly.id}: does not work on SEND mediation` }] });
+  });
+
+  it('a DBS check lapsing before the session day blocks that booking but not an earlier one, and allocation warns of it', async () => {
+    const m = await mediator('Lapsing Dbs');
+    await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind: 'dbs-enhanced', issuedAt: '2023-12-20', expiresAt: '2026-12-20' });
+    const late = await problemOf(app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-22T10:00:00Z', '2026-12-22T11:00:00Z')));
+    expect(late).toMatchObject({ status: 409, errors: [{ field: 'staffIds.0', code: 'accreditation-expired' }] });
+    expect(late.detail).toContain('Enhanced DBS check expires on 2026-12-20, before the session on 2026-12-22');
+    expect((await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-14T14:00:00Z', '2026-12-14T15:00:00Z'))).status).toBe('booked');
+
+    const ranked = await app.get(RankMediatorsUseCase).execute(meta, sendCase(), { days: 14 });
+    expect(ranked.candidates.find((c) => c.staffId === m.id)?.warnings).toEqual([{ code: 'accreditation-expiring', message: 'Enhanced DBS check expires on 2026-12-20 (in 13 days); sessions after then cannot be booked until it is renewed' }]);
+    await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind: 'dbs-enhanced', issuedAt: '2026-12-01', expiresAt: '2029-12-01' });
+    expect((await app.get(RankMediatorsUseCase).execute(meta, sendCase(), { days: 14 })).candidates.find((c) => c.staffId === m.id)?.warnings).toEqual([]);
+    expect((await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-22T10:00:00Z', '2026-12-22T11:00:00Z'))).status).toBe('booked');
+  });
+
+  it('a line that requires a SEND accreditation and a DBS check excludes and refuses those without one in date, saying which', async () => {
+    const checked = { caseId: uuidv7(), contractId, serviceLine: 'send-checked', contractVersion: 1 };
+    const m = await mediator('Needs Checks', { serviceLines: [{ contractId, serviceLine: 'send-checked' }] });
+    await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind: 'dbs-enhanced', issuedAt: '2026-01-01', expiresAt: '2029-01-01' });
+    const missing = 'holds no SEND mediation accreditation, which SEND mediation with checks requires (SEND Code of Practice, §11.38)';
+    expect((await app.get(RankMediatorsUseCase).execute(meta, checked, { days: 14 })).excluded.find((e) => e.staffId === m.id)?.reasons).toEqual([missing]);
+    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, checked, booking([m.id], '2026-12-16T14:00:00Z', '2026-12-16T15:00:00Z')))).toMatchObject({ status: 409, errors: [{ field: 'staffIds.0', code: 'accreditation-missing', message: `staff ${m.id}: ${missing}` }] });
+
+    await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind: 'send-mediation', issuedAt: '2025-06-01', expiresAt: null });
+    expect((await app.get(RankMediatorsUseCase).execute(meta, checked, { days: 14 })).candidates.map((c) => c.staffId)).toContain(m.id);
+    expect((await app.get(BookSessionUseCase).execute(meta, checked, booking([m.id], '2026-12-16T14:00:00Z', '2026-12-16T15:00:00Z'))).status).toBe('booked');
+  });
+
+  it('the London Living Wage is the rate in force on the session’s date: a new rate warns from its announcement and blocks only from its implementation date', async () => {
+    clock.at = new Date('2026-04-20T09:00:00Z'); // Monday 20 April 2026: £13.85 in force, £14.80 announced, payable from 1 May
+    try {
+      const m = await mediator('Current Rate', { serviceLines: [{ contractId, serviceLine: 'noise' }], skills: ['housing'], payRatePence: 1400 });
+      expect(m.livingWage).toEqual([expect.objectContaining({ required: true, meets: true, ratePence: 1385, rateSince: '2025-05-01', upcoming: { ratePence: 1480, announcedOn: '2025-10-22', payableFrom: '2026-05-01', meets: false } })]);
+      const noiseCase = () => ({ caseId: uuidv7(), contractId, serviceLine: 'noise', contractVersion: 1 });
+      const visit = (startsAt: string, endsAt: string) => booking([m.id], startsAt, endsAt, { sessionType: 'home-visit', mode: 'in-person', location: 'the resident’s home' });
+
+      const ranked = await app.get(RankMediatorsUseCase).execute(meta, noiseCase(), { days: 7 });
+      expect(ranked.candidates.find((c) => c.staffId === m.id)?.warnings).toEqual([expect.objectContaining({ code: 'london-living-wage-rising', message: expect.stringContaining('rises to £14.80/h from 2026-05-01') })]);
+      expect((await app.get(BookSessionUseCase).execute(meta, noiseCase(), visit('2026-04-28T09:00:00Z', '2026-04-28T10:00:00Z'))).status).toBe('booked');
+      const afterRise = await problemOf(app.get(BookSessionUseCase).execute(meta, noiseCase(), visit('2026-05-05T09:00:00Z', '2026-05-05T10:00:00Z')));
+      expect(afterRise).toMatchObject({ status: 409, errors: [{ field: 'staffIds.0', code: 'london-living-wage' }] });
+      expect(afterRise.detail).toContain('below the London Living Wage of £14.80/h (payable since 2026-05-01)');
+    } finally {
+      clock.at = new Date('2026-12-07T10:00:00Z');
+    }
+  });
+
+  it('the daily job takes every due row in one run, batch after batch, and does not warn of a check a renewal has superseded', async () => {
+    const m = await mediator('Many Checks');
+    for (const [kind, expiresAt] of [['fmc-accreditation', '2026-12-28'], ['cmc-accreditation', '2026-12-29'], ['send-mediation', '2026-12-30']] as const) {
+      await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind, issuedAt: '2024-01-01', expiresAt });
+    }
+    const renewed = await mediator('Renewed Dbs');
+    await app.get(AddAccreditationUseCase).execute(meta, renewed.id, { kind: 'dbs-enhanced', issuedAt: '2023-12-20', expiresAt: '2026-12-21' });
+    await app.get(AddAccreditationUseCase).execute(meta, renewed.id, { kind: 'dbs-enhanced', issuedAt: '2026-12-01', expiresAt: '2029-12-01' });
+
+    await app.get(WarnExpiringAccreditationsUseCase).execute(1);
+    expect((await outbox(AccreditationExpiringV1.type, m.id)).map((d) => d.kind).sort()).toEqual(['cmc-accreditation', 'fmc-accreditation', 'send-mediation']);
+    expect(await outbox(AccreditationExpiringV1.type, renewed.id)).toEqual([]);
+    // The superseded check is marked, so tomorrow's run does not look at it again.
+    expect((await sql.query(`SELECT count(*)::int AS n FROM scheduling.staff_accreditation WHERE staff_id = $1 AND expiring_warned_at IS NULL AND expires_on < '2027-01-06'`, [renewed.id])).rows[0].n).toBe(0);
   });
 });

@@ -2,16 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ProblemError } from '@mediation/platform';
 import { uuidv7, type AddAccreditationBody, type RpcMeta, type StaffView } from '@mediation/protocol';
 import { SchedulingDatabase } from '../database/scheduling.database';
+import { ACCREDITATION_LABELS } from './accreditation-status';
 import { StaffLineRules } from './staff-line-rules';
 import { StaffRepository, toDateColumn } from './staff.repository';
-
-const LABELS: Record<AddAccreditationBody['kind'], string> = {
-  'dbs-enhanced': 'Enhanced DBS check',
-  'fmc-accreditation': 'Family Mediation Council accreditation',
-  'cmc-accreditation': 'Civil Mediation Council registration',
-  'send-mediation': 'SEND mediation accreditation',
-  other: 'Accreditation',
-};
 
 @Injectable()
 export class AddAccreditationUseCase {
@@ -30,7 +23,7 @@ export class AddAccreditationUseCase {
           organisationId: meta.organisationId,
           staffId,
           kind: body.kind,
-          label: body.label ?? LABELS[body.kind],
+          label: body.label ?? ACCREDITATION_LABELS[body.kind],
           reference: body.reference ?? null,
           issuedOn: toDateColumn(body.issuedAt),
           expiresOn: body.expiresAt ? toDateColumn(body.expiresAt) : null,

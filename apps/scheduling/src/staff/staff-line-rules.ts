@@ -43,7 +43,7 @@ export class StaffLineRules {
       type: 'https://mediation.example/problems/london-living-wage',
       title: 'Below the London Living Wage',
       status: 422,
-      detail: `${formatPence(payRatePence)}/h is below the London Living Wage of ${formatPence(rate.ratePence)}/h (Living Wage Foundation rate since ${rate.rateSince}), which ${below.map((l) => l.serviceLine).join(', ')} requires.`,
+      detail: `${formatPence(payRatePence)}/h is below the London Living Wage of ${formatPence(rate.ratePence)}/h (the Living Wage Foundation rate payable since ${rate.rateSince}), which ${below.map((l) => l.serviceLine).join(', ')} requires.`,
       errors: [{ field: 'payRatePence', message: `must be at least ${rate.ratePence} (the London Living Wage) for ${below.map((l) => l.serviceLine).join(', ')}`, code: 'london-living-wage' }],
     });
   }

@@ -4,14 +4,17 @@ import { EventPublisher } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
 import { AccreditationExpiringV1, uuidv7 } from '@mediation/protocol';
 import { SchedulingDatabase } from '../database/scheduling.database';
-import { daysLeft, EXPIRY_WARNING_DAYS } from './accreditation-status';
-import { fromDateColumn, StaffRepository, toDateColumn } from './staff.repository';
+import { daysLeft, EXPIRY_WARNING_DAYS, isSuperseded } from './accreditation-status';
+import { fromDateColumn, StaffRepository, toDateColumn, type StaffAccreditationRecord } from './staff.repository';
 
 const BATCH = 500;
+/** At most this many batches a day (100,000 rows); what is left waits for tomorrow's run. */
+const MAX_BATCHES = 200;
 
 /**
  * Daily: one warning when an accreditation or check comes within 30 days of expiry, and one when it
- * has expired (from then on it blocks allocation). Each is marked so it is warned of once.
+ * has expired (from then on it blocks allocation). Each is marked so it is warned of once; one that a
+ * renewal has superseded is marked without a warning.
  */
 @Injectable()
 export class WarnExpiringAccreditationsUseCase {
@@ -24,32 +27,46 @@ export class WarnExpiringAccreditationsUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(): Promise<number> {
+  /** Takes the due rows a batch at a time until none are left, so a backlog is cleared in one run (bounded). */
+  async execute(batchSize = BATCH): Promise<number> {
     const now = this.clock.now();
     const today = londonDate(now);
-    const due = await this.db.run((tx) => this.staff.findToWarn(tx, toDateColumn(today), toDateColumn(addDaysToDate(today, EXPIRY_WARNING_DAYS)), BATCH));
-    for (const accreditation of due) {
-      await this.db.run(
-        async (tx) => {
-          const person = await this.staff.find(tx, accreditation.organisationId, accreditation.staffId);
-          const expiresAt = fromDateColumn(accreditation.expiresOn!);
-          const left = daysLeft(expiresAt, today);
-          if (person) {
-            await this.events.append(tx, {
-              definition: AccreditationExpiringV1,
-              data: { staffId: person.id, name: person.name, email: person.email, accreditationId: accreditation.id, kind: accreditation.kind, label: accreditation.label, expiresAt, daysLeft: left },
-              subject: person.id,
-              organisationId: accreditation.organisationId,
-              sequence: person.version,
-              correlationId: uuidv7(),
-            });
-          }
-          await this.staff.markWarned(tx, accreditation.id, left < 0 ? 'expiredWarnedAt' : 'expiringWarnedAt', now);
-        },
-        { organisationId: accreditation.organisationId },
-      );
+    let warned = 0;
+    let handled = 0;
+    for (let batch = 0; batch < MAX_BATCHES; batch++) {
+      const due = await this.db.run((tx) => this.staff.findToWarn(tx, toDateColumn(today), toDateColumn(addDaysToDate(today, EXPIRY_WARNING_DAYS)), batchSize));
+      for (const accreditation of due) if (await this.warnOf(accreditation, today, now)) warned++;
+      handled += due.length;
+      if (due.length < batchSize) break;
+      if (batch === MAX_BATCHES - 1) this.logger.warn(`stopped after ${handled} accreditation(s); the rest are taken tomorrow`);
     }
-    if (due.length > 0) this.logger.log(`warned of ${due.length} expiring or expired accreditation(s)`);
-    return due.length;
+    if (handled > 0) this.logger.log(`warned of ${warned} expiring or expired accreditation(s), ${handled - warned} superseded or without a profile`);
+    return warned;
+  }
+
+  /** One accreditation, in its tenant's transaction: warned of unless a newer one of the kind is in date; marked either way. */
+  private warnOf(accreditation: StaffAccreditationRecord, today: string, now: Date): Promise<boolean> {
+    return this.db.run(
+      async (tx) => {
+        const person = await this.staff.find(tx, accreditation.organisationId, accreditation.staffId);
+        const expiresAt = fromDateColumn(accreditation.expiresOn!);
+        const left = daysLeft(expiresAt, today);
+        const held = (person?.accreditations ?? []).map((a) => ({ id: a.id, kind: a.kind, expiresOn: a.expiresOn ? fromDateColumn(a.expiresOn) : null }));
+        const superseded = isSuperseded({ id: accreditation.id, kind: accreditation.kind, expiresOn: expiresAt }, held, today);
+        if (person && !superseded) {
+          await this.events.append(tx, {
+            definition: AccreditationExpiringV1,
+            data: { staffId: person.id, name: person.name, email: person.email, accreditationId: accreditation.id, kind: accreditation.kind, label: accreditation.label, expiresAt, daysLeft: left },
+            subject: person.id,
+            organisationId: accreditation.organisationId,
+            sequence: person.version,
+            correlationId: uuidv7(),
+          });
+        }
+        await this.staff.markWarned(tx, accreditation.id, left < 0 ? 'expiredWarnedAt' : 'expiringWarnedAt', now);
+        return Boolean(person && !superseded);
+      },
+      { organisationId: accreditation.organisationId },
+    );
   }
 }

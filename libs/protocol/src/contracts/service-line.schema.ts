@@ -5,6 +5,7 @@ import { ReferralFormSchema } from './form.schema';
 import { WorkflowSchema } from './workflow.schema';
 import { KpiSchema } from './kpi.schema';
 import { PricingSchema } from './pricing.schema';
+import { StaffRequirementsSchema } from './staff-requirements.schema';
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
@@ -100,6 +101,7 @@ export const ServiceLineSchema = z
     officeHours: OfficeHoursSchema.optional().describe('Office hours; absent means no office-hours rule.'),
     closureDays: z.array(ClosureDaySchema).max(366).default([]).describe('Days closed besides bank holidays.'),
     londonLivingWage: z.object({ required: z.boolean().describe('Whether staff must be paid at least the London Living Wage.'), basis: BasisSchema.optional() }).strict().describe('The London Living Wage commitment.'),
+    staffRequirements: StaffRequirementsSchema.optional().describe('Checks and accreditations staff on the line must hold in date; absent means none beyond what staff hold.'),
     consent: ConsentSchema.optional().describe('The consent a referral needs.'),
     acknowledgement: AcknowledgementSchema.optional().describe('How referrals are acknowledged.'),
     sessionNotice: z.object({ minWorkingDays: z.number().int().positive().max(60).describe('Parties are told the date at least this many working days ahead.'), basis: BasisSchema }).strict().optional().describe('Notice of a session’s date.'),

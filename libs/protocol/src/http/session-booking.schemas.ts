@@ -158,6 +158,16 @@ export const CandidateSchema = z
     freeHours: z.number().describe('Free hours in the window, after booked sessions.'),
     caseload: z.object({ active: z.number().int().describe('Open cases assigned.'), max: z.number().int().describe('Their maximum.') }).describe('Caseload.'),
     nextAccreditationExpiry: z.string().nullable().describe('The earliest expiry date of their accreditations.'),
+    warnings: z
+      .array(
+        z
+          .object({
+            code: z.enum(['accreditation-expiring', 'london-living-wage-rising']).describe('`accreditation-expiring`: a check in date today runs out within 30 days; `london-living-wage-rising`: pay meets today’s London Living Wage but not a rate announced for later.'),
+            message: z.string().describe('What to do about it, for a person to read.'),
+          })
+          .describe('Something to act on soon; it does not block.'),
+      )
+      .describe('Warnings that do not block the allocation.'),
   })
   .describe('A mediator who may take the case.');
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarDateSchema, KeySchema } from '../contracts/basis.schema';
 import { WEEKDAYS } from '../contracts/service-line.schema';
+import { AccreditationKindSchema } from '../contracts/staff-requirements.schema';
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)').describe('A London wall-clock time, HH:MM.');
 
@@ -70,10 +71,6 @@ export const UpdateStaffBodySchema = z
   .describe('Changes to a member of staff; fields left out stay as they are.');
 export type UpdateStaffBody = z.infer<typeof UpdateStaffBodySchema>;
 
-export const ACCREDITATION_KINDS = ['dbs-enhanced', 'fmc-accreditation', 'cmc-accreditation', 'send-mediation', 'other'] as const;
-export const AccreditationKindSchema = z
-  .enum(ACCREDITATION_KINDS)
-  .describe('An enhanced DBS check, Family Mediation Council or Civil Mediation Council accreditation, a SEND mediation accreditation, or another check.');
 
 export const AddAccreditationBodySchema = z
   .object({
@@ -155,8 +152,17 @@ export const LivingWageCheckSchema = z
     serviceLine: z.string().describe('The service line.'),
     required: z.boolean().describe('Whether the line requires the London Living Wage; unknown lines count as not required.'),
     ratePence: z.number().int().describe('The London Living Wage per hour in pence used for the check.'),
-    rateSince: CalendarDateSchema.describe('When that rate was announced.'),
+    rateSince: CalendarDateSchema.describe('When that rate came into force: the Living Wage Foundation’s implementation date for it.'),
     meets: z.boolean().describe('Whether the pay rate is at least the London Living Wage (true when not required).'),
+    upcoming: z
+      .object({
+        ratePence: z.number().int().describe('The announced rate per hour in pence.'),
+        announcedOn: CalendarDateSchema.describe('When the Living Wage Foundation announced it.'),
+        payableFrom: CalendarDateSchema.describe('The implementation date from which it must be paid.'),
+        meets: z.boolean().describe('Whether the pay rate already reaches it (true when not required); false is a warning, not a block.'),
+      })
+      .nullable()
+      .describe('A new rate announced but not payable yet, or null.'),
   })
   .describe('The London Living Wage check for one service line.');
 
