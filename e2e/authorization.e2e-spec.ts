@@ -47,6 +47,8 @@ const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
   'post /v1/cases/{id}/risk-assessments': () => ({ level: 'low', factors: [], reviewOn: '2099-01-01' }),
   'post /v1/cases/{id}/multi-agency': () => ({ agencies: ['Police'], from: '2026-01-01' }),
   'patch /v1/cases/{id}/multi-agency/{childId}': () => ({ to: '2026-02-01' }),
+  'post /v1/cases/{id}/pause': () => ({ reason: 'Paused by an intruder', agreedWith: 'Nobody' }),
+  'post /v1/cases/{id}/resume': () => ({}),
   'post /v1/cases/{id}/communications': () => ({ direction: 'out', channel: 'call', counterpart: 'Someone', occurredAt: '2026-01-01T10:00:00Z' }),
   'post /v1/cases/{id}/complaints': () => ({ complainant: 'Intruder', summary: 'A complaint', receivedAt: '2026-01-01T10:00:00Z' }),
   'post /v1/cases/{id}/complaints/{childId}/acknowledge': () => ({ acknowledgedAt: '2026-01-02T10:00:00Z' }),

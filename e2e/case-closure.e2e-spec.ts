@@ -90,6 +90,12 @@ describe('closing a case: the referrer gets the report PDF, the parties a survey
     }, { what: 'the survey emails', timeoutMs: 60_000 });
     const token = /\/v1\/surveys\/([A-Za-z0-9_-]{43})/.exec(links[0]!.text)![1];
     const anonymous = { authorization: '' };
+    // The link exists only in the email: no event (nor notify's stored delivery) carries the token.
+    const published = await platform.sql<{ type: string; envelope: unknown }>(`SELECT envelope->>'type' AS type, envelope FROM casework.outbox WHERE envelope->>'type' LIKE 'casework.survey.issued.%'`);
+    expect(published.length).toBeGreaterThanOrEqual(2);
+    expect(published.every((row) => row.type === 'casework.survey.issued.v2')).toBe(true);
+    const stored = await platform.sql<{ body: string }>(`SELECT body FROM notify.delivery WHERE kind = 'survey-invitation'`);
+    expect(JSON.stringify([published, stored])).not.toContain(token);
 
     const survey = await platform.request<{ questions: { key: string }[] }>('GET', `/v1/surveys/${token}`, undefined, anonymous);
     expect(survey.status).toBe(200);

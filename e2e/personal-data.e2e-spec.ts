@@ -117,4 +117,44 @@ describe('personal data: subject-access export and legal hold', () => {
     const events = await platform.sql<{ hold: boolean }>(`SELECT (envelope->'data'->>'legalHold')::boolean AS hold FROM casework.outbox WHERE envelope->>'type' = 'casework.case.legal-hold-changed.v1' AND envelope->>'subject' = $1 ORDER BY position`, [caseId]);
     expect(events.map((e) => e.hold)).toEqual([true, false]);
   });
+
+  it('a party without an email is found by name and postcode in intake and casework; the request names exactly one way', async () => {
+    const name = `Quinn Quiet ${randomUUID().slice(0, 6)}`;
+    const submitted = await platform.request<{ id: string; reference: string }>('POST', '/v1/referrals', {
+      contractId: platform.contractId,
+      serviceLine: 'noise',
+      referrer: { name: 'Pat Officer', email: 'pat@council.example' },
+      parties: [{ role: 'complainant', name: 'Sol Speaker', email: `sol-${randomUUID().slice(0, 8)}@home.example` }, { role: 'respondent', name }],
+      summary: 'Loud music at night.',
+      answers: { postcode: 'SE1 7PB', disturbance: 'music', vulnerabilities: 'Hearing loss' },
+      consent: [
+        { givenBy: 'Sol Speaker', relationship: 'tenant', givenAt: new Date(Date.now() - 60_000).toISOString(), method: 'email', recordedBy: 'Pat Officer' },
+        { givenBy: name, relationship: 'tenant', givenAt: new Date(Date.now() - 60_000).toISOString(), method: 'verbal', recordedBy: 'Pat Officer' },
+      ],
+    });
+    expect(submitted.status).toBe(201);
+    const caseId = await waitUntil(async () => (await platform.request<{ caseId: string | null }>('GET', `/v1/referrals/${submitted.body.id}`)).body.caseId ?? undefined, { what: 'the case opened from the referral' });
+    const reason = { 'x-access-reason': 'Subject access request SAR-40 by post' };
+
+    const exported = await platform.request<{ name: string; services: { intake: { referrals: { referralId: string; capacity: string[] }[] }; casework: { cases: { caseId: string; capacity: string[]; parties: { name: string }[] }[] } } }>(
+      'GET',
+      `/v1/subject-access?name=${encodeURIComponent(name.toUpperCase())}&postcode=se17pb`,
+      undefined,
+      reason,
+    );
+    expect(exported.status).toBe(200);
+    expect(exported.body.name).toBe(name.toUpperCase());
+    expect(exported.body.services.intake.referrals).toEqual([expect.objectContaining({ referralId: submitted.body.id, capacity: ['party'] })]);
+    expect(exported.body.services.casework.cases).toEqual([expect.objectContaining({ caseId, capacity: ['party'], parties: [expect.objectContaining({ name })] })]);
+    const elsewhere = await platform.request<{ services: { intake: { referrals: unknown[] }; casework: { cases: unknown[] } } }>('GET', `/v1/subject-access?name=${encodeURIComponent(name)}&postcode=E1%206AN`, undefined, reason);
+    expect([elsewhere.body.services.intake.referrals, elsewhere.body.services.casework.cases]).toEqual([[], []]);
+
+    const fieldOf = async (query: string) => (await platform.request<Problem>('GET', `/v1/subject-access?${query}`, undefined, reason)).body;
+    expect(await fieldOf('')).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'email' })] });
+    expect(await fieldOf(`name=${encodeURIComponent(name)}`)).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'postcode' })] });
+    expect(await fieldOf('postcode=SE17PB')).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'name' })] });
+    expect(await fieldOf(`email=sol@home.example&name=${encodeURIComponent(name)}&postcode=SE17PB`)).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'name' })] });
+    expect(await fieldOf(`name=${encodeURIComponent(name)}&postcode=not-a-postcode`)).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'postcode' })] });
+    expect(await fieldOf(`name=${encodeURIComponent(name)}&postcode=SE17PB&referralIds=${randomUUID()}`)).toMatchObject({ status: 400 });
+  });
 });

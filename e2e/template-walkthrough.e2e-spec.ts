@@ -62,6 +62,8 @@ describe('one case per template, from referral to closed', () => {
       maxCaseload: 30,
       weeklyAvailability: everyDay,
     });
+    // SEND and pre-CMH lines require these checks in date (staffRequirements); holding them elsewhere is harmless.
+    for (const kind of ['dbs-enhanced', 'send-mediation']) await ok('POST', `/v1/staff/${staff.id}/accreditations`, { kind, issuedAt: londonDate(-30), expiresAt: londonDate(700) });
     return staff.id;
   }
 
@@ -210,7 +212,9 @@ describe('one case per template, from referral to closed', () => {
       consent: [{ givenBy: 'Pat Parent', relationship: 'parent', givenAt: new Date(Date.now() - DAY).toISOString(), method: 'online-form', recordedBy: 'SEND Lead' }],
     });
     const thirty = await deadline(caseId, 'mediation-within-30-days');
-    expect(thirty.dueAt!.slice(0, 10) >= londonDate(29)).toBe(true);
+    // 30 calendar days from the day the LA was told (that day not counted), to the end of that London day.
+    expect(new Date(thirty.dueAt!).toLocaleDateString('en-CA', { timeZone: 'Europe/London' })).toBe(londonDate(30));
+    expect(new Date(thirty.dueAt!).toLocaleTimeString('en-GB', { timeZone: 'Europe/London' })).toBe('23:59:59');
 
     await ok('POST', `/v1/cases/${caseId}/assignments`, { staffId: adviser, role: 'case-manager' });
     await move(caseId, 'accepted');

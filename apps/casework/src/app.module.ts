@@ -7,7 +7,9 @@ import { CasesModule } from './cases/cases.module';
 import { ReportsModule } from './reports/reports.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { CaseworkCryptoModule } from './crypto/casework-crypto.module';
+import { ResealingModule } from './crypto/resealing.module';
 import { CaseRetentionModule } from './retention/case-retention.module';
+import { PartyRemindersModule } from './reminders/reminders.module';
 
 @Module({})
 export class AppModule {
@@ -19,10 +21,12 @@ export class AppModule {
         DatabaseModule.forService(CaseworkDatabase, CASEWORK_SCHEMA, () => new CaseworkDatabase(config.DATABASE_URL)),
         MessagingModule.forService({ service: 'casework', schema: CASEWORK_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
         CaseworkCryptoModule.forKeys(config.DATA_ENCRYPTION_KEYS),
+        ResealingModule.forService({ intervalMs: config.RESEALING_INTERVAL_MS }),
         CasesModule,
         CaseRetentionModule.forService({ namespace: config.NATS_NAMESPACE }),
         ReportsModule.forService({ providerName: config.REPORT_PROVIDER_NAME }),
-        SurveysModule.forService({ publicUrl: config.PUBLIC_URL, ttlDays: config.SURVEY_TTL_DAYS }),
+        SurveysModule.forService({ publicUrl: config.PUBLIC_URL, ttlDays: config.SURVEY_TTL_DAYS, tokenKey: config.SURVEY_TOKEN_KEY }),
+        PartyRemindersModule,
       ],
     };
   }

@@ -7,6 +7,7 @@ import type { NotifyConfig } from './config/notify.config';
 import { NOTIFY_SCHEMA, NotifyDatabase } from './database/notify.database';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { MailModule } from './mail/mail.module';
+import { PartyReminderEmailsModule } from './party-reminders/party-reminders.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { CaseReportEmailsModule } from './reports/reports.module';
 import { SurveyEmailsModule } from './surveys/surveys.module';
@@ -27,6 +28,7 @@ export class AppModule {
         CaseReportEmailsModule,
         SurveyEmailsModule,
         RemindersModule,
+        PartyReminderEmailsModule,
       ],
     };
   }

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { watchBankHolidayData } from '@mediation/calendar';
 import { rpcTransport } from '@mediation/messaging';
 import { failBoot, runService } from '@mediation/platform';
 import { AppModule } from './app.module';
@@ -6,7 +8,7 @@ import { loadSchedulingConfig } from './config/scheduling.config';
 
 async function main() {
   const config = loadSchedulingConfig();
-  await runService({ name: 'scheduling', module: AppModule.register(config), port: config.PORT, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, rpc: rpcTransport('scheduling') });
+  await runService({ name: 'scheduling', module: AppModule.register(config), port: config.PORT, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, rpc: rpcTransport('scheduling'), configure: () => watchBankHolidayData(new Logger('Calendar')) });
 }
 
 main().catch((error) => failBoot('scheduling', error));

@@ -1,3 +1,4 @@
 export * from './bank-holidays';
+export * from './bank-holiday-coverage';
 export * from './london-time';
 export * from './working-calendar';

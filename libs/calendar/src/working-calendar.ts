@@ -1,4 +1,5 @@
 import { SHIPPED_BANK_HOLIDAYS } from './bank-holidays';
+import { noteDateBeyondShippedData, SHIPPED_BANK_HOLIDAYS_COVER_UNTIL } from './bank-holiday-coverage';
 import { addDaysToDate, atLondonTime, londonDate, londonTime, londonWeekday } from './london-time';
 
 const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
@@ -20,12 +21,16 @@ const SEARCH_LIMIT_DAYS = 3 * 366;
  */
 export class WorkingCalendar {
   private readonly closed: ReadonlySet<string>;
+  /** Only the shipped data has an end to warn about; a calendar given its own holidays answers for them. */
+  private readonly shipped: boolean;
 
   constructor(bankHolidays: ReadonlySet<string> = SHIPPED_BANK_HOLIDAYS, closureDays: Iterable<string> = []) {
     this.closed = new Set([...bankHolidays, ...closureDays]);
+    this.shipped = bankHolidays === SHIPPED_BANK_HOLIDAYS;
   }
 
   isWorkingDay(date: string): boolean {
+    if (this.shipped && date > SHIPPED_BANK_HOLIDAYS_COVER_UNTIL) noteDateBeyondShippedData(date);
     const weekday = londonWeekday(date);
     return weekday !== 0 && weekday !== 6 && !this.closed.has(date);
   }

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HealthRegistry, LifecycleService, ShutdownPhase } from '@mediation/platform';
-import { Queue, Worker, type JobsOptions, type Processor } from 'bullmq';
+import { DelayedError, Queue, Worker, type JobsOptions, type Processor } from 'bullmq';
 import IORedis from 'ioredis';
 import type { z } from 'zod';
 import { JOB_CATALOG, type JobDefinition } from './job-catalog';
+import { assertJobId } from './job-id';
 
 export interface JobsOptionsConfig {
   redisUrl: string;
@@ -13,7 +14,15 @@ export interface JobsOptionsConfig {
 
 export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
 
-export type JobHandlers = Record<string, (data: unknown, jobId: string) => Promise<void>>;
+/** What a handler may do with its running job: put it back to run again at a later time (same id, not counted as a failure). */
+export interface RunningJob {
+  runAgainAfter(delayMs: number): Promise<never>;
+}
+
+/** How often a process re-declares its job schedulers: they live in Redis, so a flushed Redis loses them until then. */
+export const SCHEDULER_REFRESH_MS = 5 * 60 * 1000;
+
+export type JobHandlers = Record<string, (data: unknown, jobId: string, job: RunningJob) => Promise<void>>;
 
 const DEFAULT_JOB_OPTIONS: JobsOptions = {
   // A completed or failed job with a deterministic id would block re-adding that id.
@@ -34,6 +43,9 @@ export class JobsService implements OnModuleInit {
   private readonly workers: Worker[] = [];
   /** Each worker's own connection: BullMQ does not close a connection it was given, so shutdown does. */
   private readonly workerConnections: IORedis[] = [];
+  /** The schedulers this process declared, re-declared every SCHEDULER_REFRESH_MS. */
+  private readonly schedulers = new Map<string, () => Promise<void>>();
+  private schedulerRefresh?: NodeJS.Timeout;
 
   constructor(
     @Inject(JOBS_OPTIONS) private readonly options: JobsOptionsConfig,
@@ -50,7 +62,10 @@ export class JobsService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     await Promise.all([this.connection.connect(), this.producerConnection.connect()]);
     this.health.register({ name: 'redis', check: async () => void (await this.connection.ping()) });
-    this.lifecycle.onShutdown(ShutdownPhase.CloseWorkers, 'bullmq workers', () => Promise.all(this.workers.map((w) => w.close())).then(() => undefined));
+    this.lifecycle.onShutdown(ShutdownPhase.CloseWorkers, 'bullmq workers', () => {
+      clearInterval(this.schedulerRefresh);
+      return Promise.all(this.workers.map((w) => w.close())).then(() => undefined);
+    });
     this.lifecycle.onShutdown(ShutdownPhase.DisconnectRedis, 'redis', async () => {
       await Promise.all([...this.queues.values()].map((q) => q.close()));
       await Promise.all([this.connection, this.producerConnection, ...this.workerConnections].map((c) => c.quit().catch(() => undefined)));
@@ -71,6 +86,7 @@ export class JobsService implements OnModuleInit {
   }
 
   async add<S extends z.ZodType>(definition: JobDefinition<S>, data: z.input<S>, options: JobsOptions & { jobId: string }): Promise<void> {
+    assertJobId(options.jobId);
     await this.queue(definition.queue).add(definition.name, definition.schema.parse(data), options);
   }
 
@@ -82,7 +98,15 @@ export class JobsService implements OnModuleInit {
 
   /** A repeating job in Europe/London time, kept out of the 01:00-02:00 clock-change hour by its caller. */
   async schedule<S extends z.ZodType>(definition: JobDefinition<S>, schedulerId: string, repeat: { every?: number; pattern?: string }): Promise<void> {
-    await this.queue(definition.queue).upsertJobScheduler(schedulerId, { ...repeat, ...(repeat.pattern ? { tz: 'Europe/London' } : {}) }, { name: definition.name, data: {} });
+    const upsert = async () => void (await this.queue(definition.queue).upsertJobScheduler(schedulerId, { ...repeat, ...(repeat.pattern ? { tz: 'Europe/London' } : {}) }, { name: definition.name, data: {} }));
+    await upsert();
+    this.schedulers.set(`${definition.queue}/${schedulerId}`, upsert);
+    this.schedulerRefresh ??= setInterval(() => void this.ensureSchedulers(), SCHEDULER_REFRESH_MS).unref();
+  }
+
+  /** Upserts every scheduler this process declared again (idempotent), so one lost with Redis's data comes back. */
+  async ensureSchedulers(): Promise<void> {
+    for (const [name, upsert] of this.schedulers) await upsert().catch((error: Error) => this.logger.warn(`scheduler ${name}: ${error.message}`));
   }
 
   /** Starts a worker for a queue; every job declared for the queue must have a handler, or the boot stops. */
@@ -91,10 +115,17 @@ export class JobsService implements OnModuleInit {
     const missing = declared.filter((j) => !handlers[j.name]).map((j) => j.name);
     if (declared.length === 0) throw new Error(`queue "${queueName}" has no jobs in the job catalogue`);
     if (missing.length > 0) throw new Error(`queue "${queueName}": no handler for job(s) ${missing.join(', ')}`);
-    const processor: Processor = async (job) => {
+    const processor: Processor = async (job, token) => {
       const definition = declared.find((j) => j.name === job.name);
       if (!definition) throw new Error(`no handler for job ${job.name}`);
-      await handlers[job.name](definition.schema.parse(job.data), job.id ?? '');
+      const running: RunningJob = {
+        runAgainAfter: async (delayMs) => {
+          // BullMQ's way to delay a running job: move it back to delayed, then tell the worker it is not done.
+          await job.moveToDelayed(Date.now() + Math.max(0, delayMs), token);
+          throw new DelayedError();
+        },
+      };
+      await handlers[job.name](definition.schema.parse(job.data), job.id ?? '', running);
     };
     const connection = this.connection.duplicate();
     this.workerConnections.push(connection);

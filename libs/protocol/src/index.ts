@@ -6,6 +6,7 @@ export * from './events/define-event';
 export * from './events/intake.events';
 export * from './events/casework.events';
 export * from './events/casework-retention.events';
+export * from './events/casework-reminders.events';
 export * from './events/scheduling.events';
 export * from './events/scheduling-session.events';
 export * from './events/notify.events';

@@ -92,7 +92,7 @@ describe('the life of a case, over a real database', () => {
     await db?.drop();
   });
 
-  it('a referral opens one case, however often it arrives, with its dates, referrer and parties, and says so in v2 (v1 is no longer published)', async () => {
+  it('a referral opens one case, however often it arrives, with its dates, referrer and parties, and says so in v1 and v2 alike', async () => {
     const page = await app.listCases.execute(meta(), { limit: 50 });
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toMatchObject({ status: 'referred', receivedAt: '2026-03-02T10:00:00.000Z', clockStartsAt: '2026-03-02T10:00:00.000Z', dates: { hearingDate: '2026-05-01' }, referrer: { email: 'olu@council.example' }, allowedTransitions: [{ to: 'accepted', requires: ['case-manager'] }, { to: 'rejected', requires: ['reason'] }] });
@@ -100,7 +100,8 @@ describe('the life of a case, over a real database', () => {
       ['complainant', 'Ada Tenant', 'referral'],
       ['respondent', 'Ben Neighbour', 'referral'],
     ]);
-    expect((await outbox('casework.case.opened.v1')).length).toBe(0);
+    // v1 subscribers keep receiving the opening beside v2 (versions are added, never replaced).
+    expect((await outbox('casework.case.opened.v1')).map((e) => e.envelope.data)).toEqual([{ caseId, referralId: firstReferral.data.referralId, reference: firstReferral.data.reference, contractId, serviceLine: 'noise', openedAt: '2026-03-02T11:00:00.000Z' }]);
     expect((await outbox('casework.case.opened.v2'))[0].envelope.data).toMatchObject({ caseId, contractVersion: 1, clockStartsAt: '2026-03-02T10:00:00.000Z', dates: { hearingDate: '2026-05-01' } });
   });
 
@@ -110,6 +111,13 @@ describe('the life of a case, over a real database', () => {
     expect((await app.listCases.execute(meta(), { limit: 50 })).items).toHaveLength(1);
     expect((await app.getCase.execute(meta(), caseId)).linkedReferralIds).toEqual([repeat.data.referralId]);
     expect((await outbox('casework.case.referral-linked.v1'))[0].envelope.data).toMatchObject({ caseId, referralId: repeat.data.referralId });
+  });
+
+  it('joining a case is a change of it: the referral-linked event comes after the opening in the case’s sequence', async () => {
+    const sequences = await casework.$queryRawUnsafe<{ type: string; sequence: number }[]>(`SELECT envelope->>'type' AS type, (envelope->>'sequence')::int AS sequence FROM casework.outbox WHERE envelope->>'subject' = $1 ORDER BY position`, caseId);
+    const opened = sequences.find((e) => e.type === 'casework.case.opened.v2')!.sequence;
+    expect(sequences.find((e) => e.type === 'casework.case.referral-linked.v1')!.sequence).toBe(opened + 1);
+    expect(await asOwner<{ version: number }>(`SELECT version FROM casework."case" WHERE id = '${caseId}'`)).toEqual([{ version: opened + 1 }]);
   });
 
   it('accepting needs a case manager; an invalid move is a 409 naming the allowed ones', async () => {
@@ -234,13 +242,25 @@ describe('the life of a case, over a real database', () => {
   });
 
   it('a subject-access export finds the person as a party or as the referrer, with their own records only', async () => {
-    const ada = await app.exportPerson.execute(meta(), 'ADA@example.com');
+    const ada = await app.exportPerson.execute(meta(), { email: 'ADA@example.com' });
     // Both cases of the matter name her: the first, and the one opened by the referral after it closed.
     expect(ada.cases.map((c) => c.capacity)).toEqual([['party'], ['party']]);
     expect(ada.cases.find((c) => c.caseId === caseId)!.parties.map((p) => p.name)).toEqual(['Ada Tenant']);
-    const officer = await app.exportPerson.execute(meta(), 'olu@council.example');
+    const officer = await app.exportPerson.execute(meta(), { email: 'olu@council.example' });
     expect(officer.cases.find((c) => c.caseId === caseId)).toMatchObject({ capacity: ['referrer'], parties: [], communications: [expect.objectContaining({ counterpart: 'olu@council.example' }), expect.objectContaining({ counterpart: 'olu@council.example' })] });
-    expect((await app.exportPerson.execute(meta(providerB), 'ada@example.com')).cases).toEqual([]);
+    expect((await app.exportPerson.execute(meta(providerB), { email: 'ada@example.com' })).cases).toEqual([]);
+  });
+
+  it('a party without an email is found by name with the referrals intake found by name and postcode, or a party address giving the postcode', async () => {
+    const ben = await app.exportPerson.execute(meta(), { name: 'ben  NEIGHBOUR', postcode: 'N1 9GU', referralIds: [firstReferral.data.referralId] });
+    expect(ben.cases.map((c) => [c.caseId, c.capacity])).toEqual([[caseId, ['party']]]);
+    expect(ben.cases[0].parties.map((p) => p.name)).toEqual(['Ben Neighbour']);
+    // Without a referral naming him and no address on his record, the name alone finds nothing.
+    expect((await app.exportPerson.execute(meta(), { name: 'Ben Neighbour', postcode: 'N1 9GU', referralIds: [] })).cases).toEqual([]);
+    await app.addParty.execute(meta(), caseId, { role: 'participant', name: 'Cy Witness', address: '4 Upper Street, London n1 9gu' });
+    expect((await app.exportPerson.execute(meta(), { name: 'cy witness', postcode: 'N19GU' })).cases.map((c) => c.parties.map((p) => p.name))).toEqual([['Cy Witness']]);
+    expect((await app.exportPerson.execute(meta(), { name: 'Cy Witness', postcode: 'E1 6AN' })).cases).toEqual([]);
+    expect((await app.exportPerson.execute(meta(providerB), { name: 'Ben Neighbour', postcode: 'N1 9GU', referralIds: [firstReferral.data.referralId] })).cases).toEqual([]);
   });
 
   it("provider B sees none of A's case, by id or by list", async () => {
@@ -263,5 +283,55 @@ describe('the life of a case, over a real database', () => {
     // B's own rows cannot be moved into A's books; A's rows are not even visible to B's update.
     if (bSees > 0) await expect(moveIntoA).rejects.toThrow(/row-level security/);
     else await expect(moveIntoA).resolves.toBe(0);
+  });
+
+  describe('later referrals of other matters', () => {
+    const openFresh = async (overrides: Partial<EventData<typeof ReferralReceivedV2>> = {}) => {
+      const fresh = referral(providerA, { parties: [{ role: 'complainant', name: 'Cy Tenant' }], ...overrides });
+      await casework.run((tx) => app.openCase.execute(tx, fresh), { organisationId: providerA });
+      return (await app.listCases.execute(meta(), { limit: 50 })).items.find((c) => c.reference === fresh.data.reference)!.id;
+    };
+
+    it('two referrals of the same matter arriving together open one case, and the other joins it', async () => {
+      const externalReference = `HSG-RACE-${uuidv7().slice(-6)}`;
+      const both = [referral(providerA, { externalReference, parties: [] }), referral(providerA, { externalReference, parties: [] })];
+      await Promise.all(both.map((r) => casework.run((tx) => app.openCase.execute(tx, r), { organisationId: providerA })));
+      const rows = await asOwner<{ id: string }>(`SELECT id FROM casework."case" WHERE external_reference = '${externalReference}'`);
+      expect(rows).toHaveLength(1);
+      expect((await app.getCase.execute(meta(), rows[0].id)).linkedReferralIds).toHaveLength(1);
+    });
+
+    it('a rejected or withdrawn case ends: the clocks get case.ended whatever the workflow emits, and casework.case.ended.v1 starts retention elsewhere', async () => {
+      clock.at = new Date('2027-09-02T09:00:00Z');
+      const rejected = await openFresh();
+      await app.transition.execute(meta(), rejected, { to: 'rejected', reason: 'Not a neighbour dispute' });
+      const milestones = (await outbox('casework.case.milestone.v1')).map((e) => e.envelope.data).filter((d) => d.caseId === rejected);
+      expect(milestones).toEqual([expect.objectContaining({ milestone: 'case.ended', source: 'status:rejected', occurredAt: '2027-09-02T09:00:00.000Z' })]);
+      expect((await outbox('casework.case.ended.v1')).map((e) => e.envelope.data).filter((d) => d.caseId === rejected)).toEqual([{ caseId: rejected, contractId, status: 'rejected', endedAt: '2027-09-02T09:00:00.000Z' }]);
+      expect(await asOwner<{ ended_at: Date }>(`SELECT ended_at FROM casework."case" WHERE id = '${rejected}'`)).toEqual([{ ended_at: new Date('2027-09-02T09:00:00Z') }]);
+
+      const withdrawn = await openFresh();
+      await app.assign.execute(meta(), { caseId: withdrawn, staffId: uuidv7(), role: 'case-manager', name: 'Cara Manager', email: 'cara@provider.example' });
+      await app.transition.execute(meta(), withdrawn, { to: 'accepted' });
+      await app.transition.execute(meta(), withdrawn, { to: 'withdrawn', reason: 'The parties settled between themselves', occurredAt: '2027-09-02T08:30:00Z' });
+      expect((await outbox('casework.case.ended.v1')).map((e) => e.envelope.data).filter((d) => d.caseId === withdrawn)).toEqual([expect.objectContaining({ status: 'withdrawn', endedAt: '2027-09-02T08:30:00.000Z' })]);
+      expect((await outbox('casework.case.milestone.v1')).filter((e) => e.envelope.data.caseId === withdrawn).map((e) => e.envelope.data.milestone)).toEqual(['case.ended']);
+    });
+
+    it('a move or milestone cannot be dated before the case began nor in the future: 400 naming occurredAt', async () => {
+      clock.at = new Date('2027-09-02T09:00:00Z');
+      const fresh = await openFresh({ receivedAt: '2027-09-01T10:00:00.000Z', clockStartsAt: '2027-09-01T10:00:00.000Z' });
+      expect(await problemOf(app.transition.execute(meta(), fresh, { to: 'rejected', reason: 'Duplicate', occurredAt: '2027-09-01T09:59:00Z' }))).toMatchObject({ status: 400, errors: [{ field: 'occurredAt', code: 'before_case' }] });
+      expect(await problemOf(app.transition.execute(meta(), fresh, { to: 'rejected', reason: 'Duplicate', occurredAt: '2027-09-02T09:01:00Z' }))).toMatchObject({ status: 400, errors: [{ field: 'occurredAt', code: 'in_future' }] });
+      expect(await problemOf(app.recordMilestone.execute(meta(), fresh, { milestone: 'contact.made', occurredAt: '2020-01-01T00:00:00Z' }))).toMatchObject({ status: 400, errors: [{ field: 'occurredAt', code: 'before_case' }] });
+      expect((await app.transition.execute(meta(), fresh, { to: 'rejected', reason: 'Duplicate', occurredAt: '2027-09-01T10:00:00Z' })).status).toBe('rejected');
+    });
+
+    it('closing cannot be backdated to before the case began', async () => {
+      const fresh = await openFresh({ receivedAt: '2027-09-01T10:00:00.000Z' });
+      await app.assign.execute(meta(), { caseId: fresh, staffId: uuidv7(), role: 'case-manager', name: 'Cara Manager', email: 'cara@provider.example' });
+      for (const to of ['accepted', 'contacted']) await app.transition.execute(meta(), fresh, { to });
+      expect(await problemOf(app.close.execute(meta(), fresh, { outcome: 'closed-other', occurredAt: '2026-01-01T00:00:00Z' }))).toMatchObject({ status: 400, errors: [{ field: 'occurredAt', code: 'before_case' }] });
+    });
   });
 });

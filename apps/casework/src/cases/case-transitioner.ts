@@ -1,17 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
-import { Clock, ProblemError } from '@mediation/platform';
-import { CaseClosedV1, CaseReopenedV1, CaseStatusChangedV1, uuidv7, type RpcMeta } from '@mediation/protocol';
+import { Clock } from '@mediation/platform';
+import { CaseClosedV1, CaseEndedV1, CaseReopenedV1, CaseStatusChangedV1, uuidv7, type RpcMeta } from '@mediation/protocol';
 import { AssignmentRepository } from '../assignments/assignment.repository';
 import { CertificateRepository } from '../certificates/certificate.repository';
 import type { LineRules } from '../contracts/contract-rules';
 import type { CaseworkTx } from '../database/casework.database';
 import { MilestoneRecorder } from '../milestones/milestone-recorder';
+import { CasePauseEvents } from '../pauses/case-pause-events';
+import { CasePauseRepository } from '../pauses/case-pause.repository';
 import { assertWithinReopenWindow } from '../workflow/reopen-window';
 import { planTransition, type TransitionRequest } from '../workflow/workflow-machine';
 import { caseEnvelope } from './case-event';
 import { CaseRepository, type CaseRecord } from './case.repository';
+import { assertOccurredWithinCase } from './occurred-at.rule';
 import { StatusChangeRepository } from './status-change.repository';
+
+/** The milestone every move into an ended state reaches; scheduling cancels the case's open clocks on it. */
+export const CASE_ENDED = 'case.ended';
 
 export interface TransitionInput extends TransitionRequest {
   occurredAt?: string;
@@ -30,6 +36,8 @@ export class CaseTransitioner {
     private readonly assignments: AssignmentRepository,
     private readonly certificates: CertificateRepository,
     private readonly milestones: MilestoneRecorder,
+    private readonly pauses: CasePauseRepository,
+    private readonly pauseEvents: CasePauseEvents,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
   ) {}
@@ -39,12 +47,15 @@ export class CaseTransitioner {
     const plan = planTransition(rules.workflow, rules.line.outcomes, c.status, input, facts);
     const now = this.clock.now();
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
-    if (occurredAt.getTime() > now.getTime()) throw ProblemError.validation([{ field: 'occurredAt', message: 'must not be in the future', code: 'in_future' }]);
+    assertOccurredWithinCase(c, occurredAt, now);
     if (plan.transition.reopens) assertWithinReopenWindow(c.closedAt, now);
 
     const closing = plan.to.category === 'closed';
+    const ending = plan.to.category === 'ended';
     const updated = await this.cases.update(tx, c, {
       status: plan.to.key,
+      // Retention runs from the end as from a closure; leaving the ended state stops it.
+      ...(ending ? { endedAt: occurredAt } : plan.from.category === 'ended' ? { endedAt: null } : {}),
       ...(closing ? { outcome: plan.outcome?.key ?? null, closedAt: occurredAt } : {}),
       ...(plan.transition.reopens ? { outcome: null, timesReopened: { increment: 1 } } : {}),
     });
@@ -53,6 +64,7 @@ export class CaseTransitioner {
     const envelope = caseEnvelope(updated, meta.correlationId);
     await this.events.append(tx, { ...envelope, definition: CaseStatusChangedV1, data: { caseId: c.id, contractId: c.contractId, from: c.status, to: plan.to.key, ...(input.reason ? { reason: input.reason } : {}), changedAt: now.toISOString() } });
     if (plan.transition.emits) await this.milestones.record(tx, updated, { milestone: plan.transition.emits, occurredAt, source: `status:${plan.to.key}` }, meta.correlationId);
+    if (ending) await this.publishEnded(tx, updated, plan.transition.emits, occurredAt, meta.correlationId);
     if (closing && plan.outcome) {
       await this.events.append(tx, {
         ...envelope,
@@ -63,6 +75,22 @@ export class CaseTransitioner {
     if (plan.transition.reopens && c.closedAt) {
       await this.events.append(tx, { ...envelope, definition: CaseReopenedV1, data: { caseId: c.id, contractId: c.contractId, previouslyClosedAt: c.closedAt.toISOString(), reopenedAt: now.toISOString(), countsAsReopened: true, reason: input.reason ?? '' } });
     }
+    if (closing || ending) await this.endOpenPause(tx, meta, updated, occurredAt);
     return updated;
+  }
+
+  /** A case that closes or ends is no longer paused: its pause ends at the closure (never before it began). */
+  private async endOpenPause(tx: CaseworkTx, meta: RpcMeta, c: CaseRecord, at: Date): Promise<void> {
+    const open = await this.pauses.findOpen(tx, c.id);
+    if (!open) return;
+    const resumedAt = at.getTime() < open.pausedAt.getTime() ? open.pausedAt : at;
+    const ended = await this.pauses.end(tx, open.id, resumedAt);
+    await this.pauseEvents.resumed(tx, meta, c, { ...ended, resumedAt });
+  }
+
+  /** Every end stops the case's clocks (`case.ended`, whatever the template emits) and starts retention elsewhere (`case.ended.v1`). */
+  private async publishEnded(tx: CaseworkTx, ended: CaseRecord, emitted: string | undefined, endedAt: Date, correlationId: string): Promise<void> {
+    if (emitted !== CASE_ENDED) await this.milestones.record(tx, ended, { milestone: CASE_ENDED, occurredAt: endedAt, source: `status:${ended.status}` }, correlationId);
+    await this.events.append(tx, { ...caseEnvelope(ended, correlationId), definition: CaseEndedV1, data: { caseId: ended.id, contractId: ended.contractId, status: ended.status, endedAt: endedAt.toISOString() } });
   }
 }

@@ -3,7 +3,7 @@ import type { Case, Prisma } from '../generated/prisma/client';
 import { CaseworkDatabase, type CaseworkTx } from '../database/casework.database';
 
 export type CaseRecord = Case;
-export type NewCase = Omit<CaseRecord, 'version' | 'outcome' | 'closedAt' | 'timesReopened' | 'dates' | 'referrer'> & { dates: Record<string, string>; referrer: Prisma.InputJsonValue | null };
+export type NewCase = Omit<CaseRecord, 'version' | 'outcome' | 'closedAt' | 'endedAt' | 'timesReopened' | 'dates' | 'referrer'> & { dates: Record<string, string>; referrer: Prisma.InputJsonValue | null };
 
 export interface CaseFilter {
   organisationId: string;
@@ -39,6 +39,14 @@ export class CaseRepository {
   async lock(tx: CaseworkTx, organisationId: string, id: string): Promise<CaseRecord | null> {
     await tx.$executeRawUnsafe(`SELECT 1 FROM casework."case" WHERE id = $1::uuid AND organisation_id = $2::uuid FOR UPDATE`, id, organisationId);
     return tx.case.findFirst({ where: { organisationId, id } });
+  }
+
+  /**
+   * Serialises opening per (organisation, contract, external reference) until the transaction ends, so the
+   * lookup below and the insert after it cannot interleave with another referral of the same matter.
+   */
+  async lockExternalReference(tx: CaseworkTx, organisationId: string, contractId: string, externalReference: string): Promise<void> {
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, `case-external-reference:${organisationId}:${contractId}:${externalReference}`);
   }
 
   /** An open case of the contract with the same external reference (a repeat referral of the matter). */

@@ -7,6 +7,7 @@ export interface CaseViewParts {
   workflow: Workflow;
   assignments: AssignmentRecord[];
   linkedReferralIds: string[];
+  pausedSince: Date | null;
 }
 
 export function toCaseView(row: CaseRecord, parts: CaseViewParts): CaseView {
@@ -19,6 +20,7 @@ export function toCaseView(row: CaseRecord, parts: CaseViewParts): CaseView {
     dates: row.dates ?? {},
     referrer: row.referrer ?? null,
     linkedReferralIds: parts.linkedReferralIds,
+    pausedSince: parts.pausedSince?.toISOString() ?? null,
     allowedTransitions: allowedFrom(parts.workflow, row.status).map((t) => ({ to: t.to, requires: t.requires })),
     assignments: parts.assignments.map((a) => ({ id: a.id, staffId: a.staffId, role: a.role, name: a.name })),
   });

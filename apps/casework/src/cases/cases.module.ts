@@ -8,10 +8,12 @@ import { IssueCertificateUseCase } from '../certificates/issue-certificate.use-c
 import { ListCertificatesUseCase } from '../certificates/list-certificates.use-case';
 import { CaseRecordsRpcController } from '../communications/case-records.rpc-controller';
 import { CommunicationRepository } from '../communications/communication.repository';
+import { DeliveryFailedHandler } from '../communications/delivery-failed.handler';
 import { DeliverySentHandler } from '../communications/delivery-sent.handler';
 import { ListCommunicationsUseCase } from '../communications/list-communications.use-case';
 import { LogCommunicationUseCase } from '../communications/log-communication.use-case';
 import { RecordDeliveryUseCase } from '../communications/record-delivery.use-case';
+import { RecordFailedDeliveryUseCase } from '../communications/record-failed-delivery.use-case';
 import { AcknowledgeComplaintUseCase } from '../complaints/acknowledge-complaint.use-case';
 import { ComplaintRepository } from '../complaints/complaint.repository';
 import { ListComplaintsUseCase } from '../complaints/list-complaints.use-case';
@@ -37,6 +39,11 @@ import { AddPartyUseCase } from '../parties/add-party.use-case';
 import { ListPartiesUseCase } from '../parties/list-parties.use-case';
 import { PartyRepository } from '../parties/party.repository';
 import { PartyRpcController } from '../parties/party.rpc-controller';
+import { CasePauseEvents } from '../pauses/case-pause-events';
+import { CasePauseRepository } from '../pauses/case-pause.repository';
+import { CasePauseRpcController } from '../pauses/case-pause.rpc-controller';
+import { PauseCaseClocksUseCase } from '../pauses/pause-case-clocks.use-case';
+import { ResumeCaseClocksUseCase } from '../pauses/resume-case-clocks.use-case';
 import { UpdatePartyUseCase } from '../parties/update-party.use-case';
 import { ListRiskAssessmentsUseCase } from '../risk/list-risk-assessments.use-case';
 import { RecordRiskAssessmentUseCase } from '../risk/record-risk-assessment.use-case';
@@ -68,10 +75,10 @@ import { StatusChangeRepository } from './status-change.repository';
 import { TransitionCaseUseCase } from './transition-case.use-case';
 
 /** The repositories and read models other casework modules (case report, surveys, retention) reuse. */
-const SHARED = [CaseRepository, CaseFinder, CaseRecordEvents, ContractRules, ContractVersionRepository, CaseReferralRepository, StatusChangeRepository, PartyRepository, AssignmentRepository, NoteRepository, TaskRepository, RiskAssessmentRepository, MultiAgencyRepository, CommunicationRepository, ComplaintRepository, MilestoneRepository, CertificateRepository, MilestoneRecorder, CaseTimeline, CaseViewAssembler];
+const SHARED = [CaseRepository, CaseFinder, CaseRecordEvents, ContractRules, ContractVersionRepository, CaseReferralRepository, StatusChangeRepository, PartyRepository, AssignmentRepository, NoteRepository, TaskRepository, RiskAssessmentRepository, MultiAgencyRepository, CommunicationRepository, ComplaintRepository, MilestoneRepository, CertificateRepository, MilestoneRecorder, CasePauseRepository, CasePauseEvents, CaseTimeline, CaseViewAssembler];
 
 @Module({
-  controllers: [CaseRpcController, PartyRpcController, CaseWorkRpcController, CaseRecordsRpcController, SubjectAccessRpcController],
+  controllers: [CaseRpcController, PartyRpcController, CaseWorkRpcController, CaseRecordsRpcController, SubjectAccessRpcController, CasePauseRpcController],
   providers: [
     ...SHARED,
     CaseTransitioner,
@@ -88,6 +95,8 @@ const SHARED = [CaseRepository, CaseFinder, CaseRecordEvents, ContractRules, Con
     RecordContractVersionUseCase,
     DeliverySentHandler,
     RecordDeliveryUseCase,
+    DeliveryFailedHandler,
+    RecordFailedDeliveryUseCase,
     AddPartyUseCase,
     UpdatePartyUseCase,
     ListPartiesUseCase,
@@ -116,6 +125,8 @@ const SHARED = [CaseRepository, CaseFinder, CaseRecordEvents, ContractRules, Con
     ListCertificatesUseCase,
     PersonRecordsRepository,
     ExportPersonUseCase,
+    PauseCaseClocksUseCase,
+    ResumeCaseClocksUseCase,
   ],
   exports: SHARED,
 })

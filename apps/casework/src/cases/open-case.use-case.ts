@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
-import { CaseOpenedV2, CaseReferralLinkedV1, uuidv7, workflowOf, type EventData, type EventEnvelope, type ReferralReceivedV2 } from '@mediation/protocol';
+import { CaseOpenedV1, CaseOpenedV2, CaseReferralLinkedV1, uuidv7, workflowOf, type EventData, type EventEnvelope, type ReferralReceivedV2 } from '@mediation/protocol';
 import { ContractRules } from '../contracts/contract-rules';
 import type { CaseworkTx } from '../database/casework.database';
 import { PartyRepository } from '../parties/party.repository';
@@ -31,6 +31,8 @@ export class OpenCaseUseCase {
   async execute(tx: CaseworkTx, referral: Referral): Promise<void> {
     const data = referral.data;
     if (data.externalReference) {
+      // Referrals run in parallel: without this, two repeats of one matter could both find no open case and open two.
+      await this.cases.lockExternalReference(tx, referral.organisationid, data.contractId, data.externalReference);
       const open = await this.cases.findOpenByExternalReference(tx, referral.organisationid, data.contractId, data.externalReference, FINAL_STATUSES);
       if (open && open.referralId !== data.referralId) return this.link(tx, open, referral, data.externalReference);
     }
@@ -63,6 +65,8 @@ export class OpenCaseUseCase {
   private async publishOpened(tx: CaseworkTx, opened: CaseRecord, referral: Referral): Promise<void> {
     const base = { caseId: opened.id, referralId: opened.referralId, reference: opened.reference, contractId: opened.contractId, serviceLine: opened.serviceLine, openedAt: opened.openedAt.toISOString() };
     const envelope = { subject: opened.id, organisationId: opened.organisationId, contractId: opened.contractId, sequence: opened.version, correlationId: referral.correlationid, causationId: referral.id };
+    // Versions are added beside old ones: v1 subscribers keep receiving the opening, v2 adds what scheduling needs.
+    await this.events.append(tx, { ...envelope, definition: CaseOpenedV1, data: base });
     await this.events.append(tx, {
       ...envelope,
       definition: CaseOpenedV2,
@@ -74,13 +78,15 @@ export class OpenCaseUseCase {
     const linkedAt = this.clock.now();
     const linked = await this.links.link(tx, { organisationId: open.organisationId, referralId: referral.data.referralId, caseId: open.id, reference: referral.data.reference, linkedAt });
     if (!linked) return;
+    // Joining is a change of the case: its version orders this event after the ones before it.
+    const updated = await this.cases.update(tx, open, {});
     await this.events.append(tx, {
       definition: CaseReferralLinkedV1,
       data: { caseId: open.id, contractId: open.contractId, referralId: referral.data.referralId, reference: referral.data.reference, externalReference, linkedAt: linkedAt.toISOString() },
       subject: open.id,
       organisationId: open.organisationId,
       contractId: open.contractId,
-      sequence: open.version,
+      sequence: updated.version,
       correlationId: referral.correlationid,
       causationId: referral.id,
     });

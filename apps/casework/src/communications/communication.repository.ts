@@ -7,7 +7,8 @@ export type CommunicationRecord = Communication;
 /** Append-only, as the contract's audit record of communications: there is no update or delete here, and the table refuses them. */
 @Injectable()
 export class CommunicationRepository {
-  append(tx: CaseworkTx, record: CommunicationRecord): Promise<CommunicationRecord> {
+  /** `failed` only for a platform message notify gave up on; every other entry is one that happened. */
+  append(tx: CaseworkTx, record: Omit<CommunicationRecord, 'failed'> & { failed?: boolean }): Promise<CommunicationRecord> {
     return tx.communication.create({ data: record });
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, ProblemError } from '@mediation/platform';
 import type { MilestoneView, RecordMilestoneBody, RpcMeta } from '@mediation/protocol';
 import { CaseFinder } from '../cases/case-finder';
+import { assertOccurredWithinCase } from '../cases/occurred-at.rule';
 import { CaseRepository } from '../cases/case.repository';
 import { ContractRules } from '../contracts/contract-rules';
 import { CaseworkDatabase } from '../database/casework.database';
@@ -26,6 +27,7 @@ export class RecordMilestoneUseCase {
     return this.db.run(
       async (tx) => {
         const c = await this.finder.lockForChange(tx, meta, caseId);
+        assertOccurredWithinCase(c, occurredAt, this.clock.now());
         const { line } = await this.rules.forCase(tx, c);
         const allowed = manualMilestonesOf(line);
         if (!allowed.includes(body.milestone)) {

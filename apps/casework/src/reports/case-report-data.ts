@@ -30,7 +30,7 @@ export interface ReportDeadline {
   label: string;
   kind: 'provider' | 'informational';
   dueAt: Date | null;
-  status: 'pending' | 'awaiting-date' | 'met' | 'breached' | 'cancelled';
+  status: 'pending' | 'awaiting-date' | 'paused' | 'met' | 'breached' | 'cancelled';
   metAt: Date | null;
   late: boolean;
 }

@@ -79,6 +79,8 @@ export function deadlineResult(d: ReportDeadline): string {
       return d.kind === 'informational' ? 'Open (someone else’s deadline)' : 'Open when this report was issued';
     case 'awaiting-date':
       return 'Waiting for a date that was never given';
+    case 'paused':
+      return 'Paused when this report was issued';
     case 'cancelled':
       return 'Not needed: the case closed first';
   }

@@ -4,7 +4,7 @@ import { Clock, FieldCipher } from '@mediation/platform';
 import { CaseAnonymisedV1, uuidv7 } from '@mediation/protocol';
 import { CaseworkDatabase } from '../database/casework.database';
 import { ANONYMISED, CaseRetentionRepository, type RetainedCase } from './case-retention.repository';
-import { isPastRetention, retentionMonthsOf } from './retention-period';
+import { isPastRetention, retentionMonthsOf, retentionStartOf } from './retention-period';
 
 const BATCH = 200;
 /** No line keeps data less than a month, so nothing closed more recently needs looking at. */
@@ -12,8 +12,8 @@ const SHORTEST_PERIOD_MS = 28 * 24 * 60 * 60 * 1000;
 const ACTOR = 'system:retention';
 
 /**
- * Anonymises closed cases whose service line's `dataRetentionMonths` (from casework's projection of
- * the contract version the case runs under) have passed since closure, unless a legal hold is set.
+ * Anonymises closed and ended cases whose service line's `dataRetentionMonths` (from casework's projection
+ * of the contract version the case runs under) have passed since closure or end, unless a legal hold is set.
  * Each tenant runs in its own transactions under row-level security.
  */
 @Injectable()
@@ -47,18 +47,19 @@ export class AnonymiseExpiredCasesUseCase {
     return this.db.run(
       async (tx) => {
         const months = retentionMonthsOf(await this.retention.contractDefinition(tx, row), row.serviceLine);
-        if (months === null || !row.closedAt) {
+        const since = retentionStartOf(row);
+        if (months === null || !since) {
           this.logger.warn({ caseId: row.id }, 'no retention period found for a closed case (contract version not projected?); kept until it is known');
           return false;
         }
-        if (!isPastRetention(row.closedAt, months, now)) return false;
+        if (!isPastRetention(since.at, months, now)) return false;
         const done = await this.retention.anonymise(tx, row, now, (noteId) => this.cipher.encrypt(ANONYMISED, `casework.note:${noteId}`));
         if (!done) return false;
-        const details = { retentionMonths: months, closedAt: row.closedAt.toISOString(), counts: done.counts };
-        await this.retention.log(tx, { id: uuidv7(), organisationId: row.organisationId, caseId: row.id, action: 'anonymised', reason: `${months} months after closure`, actorId: ACTOR, occurredAt: now, details });
+        const details = { retentionMonths: months, [since.ended ? 'endedAt' : 'closedAt']: since.at.toISOString(), counts: done.counts };
+        await this.retention.log(tx, { id: uuidv7(), organisationId: row.organisationId, caseId: row.id, action: 'anonymised', reason: `${months} months after ${since.ended ? 'it ended' : 'closure'}`, actorId: ACTOR, occurredAt: now, details });
         await this.events.append(tx, {
           definition: CaseAnonymisedV1,
-          data: { caseId: row.id, contractId: row.contractId, reference: row.reference, closedAt: row.closedAt.toISOString(), retentionMonths: months, anonymisedAt: now.toISOString(), counts: done.counts },
+          data: { caseId: row.id, contractId: row.contractId, reference: row.reference, closedAt: since.at.toISOString(), retentionMonths: months, anonymisedAt: now.toISOString(), counts: done.counts },
           subject: row.id,
           organisationId: row.organisationId,
           contractId: row.contractId,

@@ -119,6 +119,26 @@ describe('case retention against real PostgreSQL, under row-level security', () 
     expect(await legalHold.execute(meta, southCase.caseId, { legalHold: true, reason: 'Not my case' }).catch((e: ProblemError) => e.problem)).toMatchObject({ status: 404 });
   });
 
+  it('a withdrawn or rejected case is anonymised its months after it ended; one that ended recently, or left the ended state, is kept', async () => {
+    const end = (caseId: string, status: string, endedAt: string | null) => casework.run((tx) => tx.case.update({ where: { id: caseId }, data: { status, endedAt: endedAt ? new Date(endedAt) : null } }), { organisationId: north });
+    const withdrawn = await aCase(north, null, 'C-WITHDRAWN');
+    await end(withdrawn.caseId, 'withdrawn', '2027-01-11T12:00:00Z');
+    const rejected = await aCase(north, null, 'C-REJECTED');
+    await end(rejected.caseId, 'rejected', '2027-01-11T11:00:00Z');
+    const endedRecently = await aCase(north, null, 'C-ENDED-RECENTLY');
+    await end(endedRecently.caseId, 'withdrawn', '2031-06-01T12:00:00Z');
+    // Ended long ago, then taken up again: live, so kept.
+    const resumed = await aCase(north, null, 'C-RESUMED');
+    await end(resumed.caseId, 'in-mediation', null);
+
+    expect(await anonymise.execute()).toEqual({ anonymised: 2 });
+    for (const gone of [withdrawn, rejected]) expect((await row('party', gone.caseId))[0].name).toBe(ANONYMISED);
+    for (const kept of [endedRecently, resumed]) expect((await row('party', kept.caseId))[0].name).toBe('Fay Tenant');
+    expect(await row('case_retention_log', withdrawn.caseId)).toEqual([expect.objectContaining({ action: 'anonymised', reason: '72 months after it ended', details: expect.objectContaining({ endedAt: '2027-01-11T12:00:00.000Z' }) })]);
+    const announced = (await sql.query(`SELECT envelope FROM casework.outbox WHERE envelope->>'type' = 'casework.case.anonymised.v1' AND envelope->>'subject' = $1`, [rejected.caseId])).rows.map((r) => r.envelope.data);
+    expect(announced).toEqual([expect.objectContaining({ closedAt: '2027-01-11T11:00:00.000Z', retentionMonths: 72 })]);
+  });
+
   it('the tenant list is kept by a trigger as cases open, and holds nothing but organisation ids', async () => {
     expect(await new CaseRetentionRepository(casework).organisationIds()).toEqual([north, south].sort());
     expect((await sql.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'casework' AND table_name = 'tenant' ORDER BY 1`)).rows.map((r) => r.column_name)).toEqual(['first_case_at', 'organisation_id']);

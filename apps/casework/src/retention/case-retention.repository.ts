@@ -21,7 +21,8 @@ export class CaseRetentionRepository {
   }
 
   /**
-   * One organisation's cases closed before `closedBefore` (an outcome set: reopening clears it), not yet
+   * One organisation's cases closed before `closedBefore` (an outcome set: reopening clears it) or ended
+   * before it (withdrawn, rejected: `ended_at`, cleared when the case leaves the ended state), not yet
    * anonymised nor held, a page at a time.
    */
   findClosedBefore(organisationId: string, closedBefore: Date, afterId: string | undefined, limit: number): Promise<RetainedCase[]> {
@@ -29,7 +30,8 @@ export class CaseRetentionRepository {
       async (tx) => {
         const ids = await tx.$queryRawUnsafe<{ id: string }[]>(
           `SELECT c.id FROM casework."case" c LEFT JOIN casework.case_retention r ON r.case_id = c.id
-            WHERE c.organisation_id = $1::uuid AND c.closed_at IS NOT NULL AND c.closed_at < $2 AND c.outcome IS NOT NULL
+            WHERE c.organisation_id = $1::uuid
+              AND ((c.closed_at IS NOT NULL AND c.closed_at < $2 AND c.outcome IS NOT NULL) OR (c.ended_at IS NOT NULL AND c.ended_at < $2))
               AND (r.case_id IS NULL OR (r.legal_hold = false AND r.anonymised_at IS NULL))
               AND ($3::uuid IS NULL OR c.id > $3::uuid)
             ORDER BY c.id LIMIT $4`,
@@ -80,7 +82,7 @@ export class CaseRetentionRepository {
    */
   async anonymise(tx: CaseworkTx, c: Pick<Case, 'id' | 'organisationId'>, at: Date, sealNote: (noteId: string) => string): Promise<{ case: RetainedCase; counts: RetentionCounts } | null> {
     // The case row is locked first, so a reopening or a hold arriving now waits for this transaction or wins before it.
-    const [locked] = await tx.$queryRawUnsafe<{ closed: boolean }[]>(`SELECT (closed_at IS NOT NULL AND outcome IS NOT NULL) AS closed FROM casework."case" WHERE id = $1::uuid AND organisation_id = $2::uuid FOR UPDATE`, c.id, c.organisationId);
+    const [locked] = await tx.$queryRawUnsafe<{ closed: boolean }[]>(`SELECT ((closed_at IS NOT NULL AND outcome IS NOT NULL) OR ended_at IS NOT NULL) AS closed FROM casework."case" WHERE id = $1::uuid AND organisation_id = $2::uuid FOR UPDATE`, c.id, c.organisationId);
     if (!locked?.closed) return null;
     const claimed = await tx.$executeRawUnsafe(
       `INSERT INTO casework.case_retention (case_id, organisation_id, anonymised_at, updated_at) VALUES ($1::uuid, $2::uuid, $3, $3)
@@ -106,6 +108,8 @@ export class CaseRetentionRepository {
     await tx.$executeRawUnsafe(`SELECT set_config('app.retention', '', true)`);
     counts.complaints = await sql(`UPDATE casework.complaint SET complainant = $1, summary = $1, finding = CASE WHEN finding IS NULL THEN NULL ELSE $1 END, resolution = CASE WHEN resolution IS NULL THEN NULL ELSE $1 END WHERE case_id = $2::uuid AND organisation_id = $3::uuid`);
     counts.tasks = await sql(`UPDATE casework.task SET title = $1 WHERE case_id = $2::uuid AND organisation_id = $3::uuid`);
+    // Why a case was paused and who agreed it are free text that may name people; the pause's dates stay.
+    counts.pauses = await sql(`UPDATE casework.case_pause SET reason = $1, agreed_with = $1 WHERE case_id = $2::uuid AND organisation_id = $3::uuid`);
     counts.riskAssessments = await sql(`UPDATE casework.risk_assessment SET measures = CASE WHEN measures IS NULL THEN NULL ELSE $1 END WHERE case_id = $2::uuid AND organisation_id = $3::uuid`);
     counts.statusChanges = await sql(`UPDATE casework.case_status_change SET reason = CASE WHEN reason IS NULL THEN NULL ELSE $1 END, recommendations = NULL WHERE case_id = $2::uuid AND organisation_id = $3::uuid`);
     counts.surveyInvitations = await sql(`UPDATE casework.survey_invitation SET party_name = $1 WHERE case_id = $2::uuid AND organisation_id = $3::uuid`);

@@ -1,4 +1,4 @@
-import { isPastRetention, retentionEndsAt, retentionMonthsOf } from './retention-period';
+import { isPastRetention, retentionEndsAt, retentionMonthsOf, retentionStartOf } from './retention-period';
 
 describe('the retention period of a closed case', () => {
   it('runs for the line’s months from closure, in London calendar months (end of month clamps)', () => {
@@ -18,5 +18,16 @@ describe('the retention period of a closed case', () => {
     expect(retentionMonthsOf(definition, 'gone')).toBeNull();
     expect(retentionMonthsOf({ serviceLines: [{ key: 'noise', dataRetentionMonths: 0 }] }, 'noise')).toBeNull();
     expect(retentionMonthsOf(null, 'noise')).toBeNull();
+  });
+
+  it('runs from the closure of a closed case, from the end of a withdrawn or rejected one, and not at all for a live case', () => {
+    const closedAt = new Date('2026-01-10T10:00:00Z');
+    const endedAt = new Date('2026-02-10T10:00:00Z');
+    expect(retentionStartOf({ closedAt, outcome: 'agreed', endedAt: null })).toEqual({ at: closedAt, ended: false });
+    expect(retentionStartOf({ closedAt: null, outcome: null, endedAt })).toEqual({ at: endedAt, ended: true });
+    // Closed, reopened (outcome cleared), then withdrawn: the withdrawal is what counts.
+    expect(retentionStartOf({ closedAt, outcome: null, endedAt })).toEqual({ at: endedAt, ended: true });
+    expect(retentionStartOf({ closedAt, outcome: null, endedAt: null })).toBeNull();
+    expect(retentionStartOf({ closedAt: null, outcome: null, endedAt: null })).toBeNull();
   });
 });

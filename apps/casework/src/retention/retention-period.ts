@@ -15,3 +15,13 @@ export function retentionMonthsOf(definition: unknown, serviceLine: string): num
   const months = lines.find((l) => l.key === serviceLine)?.dataRetentionMonths;
   return typeof months === 'number' && Number.isInteger(months) && months > 0 ? months : null;
 }
+
+/**
+ * Where a case's retention period runs from: its closure (an outcome set) or its end (withdrawn,
+ * rejected), whichever is later; null while the case is live.
+ */
+export function retentionStartOf(c: { closedAt: Date | null; outcome: string | null; endedAt: Date | null }): { at: Date; ended: boolean } | null {
+  const closed = c.closedAt && c.outcome !== null ? c.closedAt : null;
+  if (c.endedAt && (!closed || c.endedAt.getTime() >= closed.getTime())) return { at: c.endedAt, ended: true };
+  return closed ? { at: closed, ended: false } : null;
+}

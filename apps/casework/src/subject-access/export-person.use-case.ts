@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CaseworkPersonExportSchema, inContractScope, type CaseworkPersonExport, type RpcMeta } from '@mediation/protocol';
+import { CaseworkPersonExportSchema, inContractScope, normalisePersonName, normalisePostcode, type CaseworkPersonExport, type RpcMeta, type SubjectAccessQuery } from '@mediation/protocol';
 import { CaseRepository } from '../cases/case.repository';
 import { CommunicationRepository } from '../communications/communication.repository';
 import { ComplaintRepository } from '../complaints/complaint.repository';
@@ -10,8 +10,16 @@ import { PersonRecordsRepository } from './person-records.repository';
 
 const same = (a: string | null | undefined, b: string) => (a ?? '').toLowerCase() === b.toLowerCase();
 
+/** Who the export is for: their email, or (for someone without one) their name as the party records give it. */
+function personOf(query: SubjectAccessQuery): (value: { email?: string | null; name?: string | null }) => boolean {
+  if (query.email !== undefined) return (value) => same(value.email, query.email!);
+  const name = normalisePersonName(query.name!);
+  return (value) => value.name != null && normalisePersonName(value.name) === name;
+}
+
 /**
- * Casework's part of a subject-access export: the cases naming the person, their own party records
+ * Casework's part of a subject-access export: the cases naming the person (by email, or by name with the
+ * postcode or the referrals intake found by it), their own party records
  * (access needs opened: the gateway audits the request), and the communications and complaints that are theirs.
  */
 @Injectable()
@@ -25,19 +33,23 @@ export class ExportPersonUseCase {
     private readonly complaints: ComplaintRepository,
   ) {}
 
-  execute(meta: RpcMeta, email: string): Promise<CaseworkPersonExport> {
+  execute(meta: RpcMeta, query: SubjectAccessQuery): Promise<CaseworkPersonExport> {
+    const isPerson = personOf(query);
     return this.db.run(
       async (tx) => {
-        const found = await this.people.casesNaming(tx, meta.organisationId, email);
+        const found =
+          query.email !== undefined
+            ? await this.people.casesNaming(tx, meta.organisationId, query.email)
+            : await this.people.casesNamingParty(tx, meta.organisationId, normalisePersonName(query.name!), normalisePostcode(query.postcode!), query.referralIds ?? []);
         const capacities = new Map<string, Set<'party' | 'referrer' | 'staff'>>();
         for (const f of found) capacities.set(f.caseId, (capacities.get(f.caseId) ?? new Set()).add(f.capacity));
         const cases = [];
         for (const [caseId, capacity] of capacities) {
           const c = await this.cases.findInTx(tx, meta.organisationId, caseId);
           if (!c || !inContractScope(meta, c.contractId)) continue;
-          const theirs = (await this.parties.listForCase(tx, c.id)).filter((p) => same(p.email, email));
+          const theirs = (await this.parties.listForCase(tx, c.id)).filter((p) => isPerson(p));
           const partyIds = new Set(theirs.map((p) => p.id));
-          const communications = (await this.log.listForCase(tx, c.id)).filter((m) => same(m.counterpart, email) || (m.partyId !== null && partyIds.has(m.partyId)));
+          const communications = (await this.log.listForCase(tx, c.id)).filter((m) => isPerson({ email: m.counterpart, name: m.counterpart }) || (m.partyId !== null && partyIds.has(m.partyId)));
           const complaints = (await this.complaints.listForCase(tx, c.id)).filter((k) => k.partyId !== null && partyIds.has(k.partyId));
           cases.push({
             caseId: c.id,

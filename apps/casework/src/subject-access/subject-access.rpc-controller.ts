@@ -11,6 +11,6 @@ export class SubjectAccessRpcController {
   @MessagePattern(Rpc.casework.exportPerson.subject)
   export(@Payload() raw: unknown) {
     const { meta, data } = parseRpcRequest(Rpc.casework.exportPerson, raw);
-    return this.exportPerson.execute(meta, data.email);
+    return this.exportPerson.execute(meta, data);
   }
 }

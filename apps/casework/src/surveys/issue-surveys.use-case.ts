@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
-import { SurveyIssuedV1, uuidv7, type CaseClosedV1, type EventData, type EventEnvelope } from '@mediation/protocol';
+import { SurveyIssuedV2, uuidv7, type CaseClosedV1, type EventData, type EventEnvelope } from '@mediation/protocol';
 import type { CaseworkTx } from '../database/casework.database';
 import { SURVEY_TITLE, surveyQuestionsFor } from './survey-questions';
-import { newSurveyToken, surveyLink, surveyTokenHash } from './survey-token';
+import { surveyToken, surveyTokenHash } from './survey-token';
 import { SurveyRepository } from './survey.repository';
 import { SURVEYS_OPTIONS, type SurveysOptions } from './surveys.options';
 
 const DAY_MS = 86_400_000;
 
-/** On closure: one survey link per party with an email address, once per closure. */
+/** On closure: one survey invitation per party with an email address, once per closure; the link itself is made only when notify sends the email. */
 @Injectable()
 export class IssueSurveysUseCase {
   constructor(
@@ -30,16 +30,15 @@ export class IssueSurveysUseCase {
     const expiresAt = new Date(issuedAt.getTime() + this.options.ttlDays * DAY_MS);
     for (const party of await this.surveys.partiesWithEmail(tx, organisationId, closed.caseId)) {
       const id = uuidv7();
-      const token = newSurveyToken();
       const created = await this.surveys.createOnce(
         tx,
         { id, organisationId, caseId: closed.caseId, contractId: closed.contractId, closure: closed.timesReopened + 1, partyId: party.id, partyRole: party.role, partyName: party.name, title: SURVEY_TITLE, questions, issuedAt, expiresAt },
-        surveyTokenHash(token),
+        surveyTokenHash(surveyToken(this.options.tokenKey, id)),
       );
       if (!created) continue;
       await this.events.append(tx, {
-        definition: SurveyIssuedV1,
-        data: { surveyId: id, caseId: closed.caseId, contractId: closed.contractId, reference: closed.reference, recipient: { name: party.name, email: party.email! }, link: surveyLink(this.options.publicUrl, token), expiresAt: expiresAt.toISOString() },
+        definition: SurveyIssuedV2,
+        data: { surveyId: id, caseId: closed.caseId, contractId: closed.contractId, reference: closed.reference, recipient: { name: party.name, email: party.email! }, expiresAt: expiresAt.toISOString() },
         subject: id,
         organisationId,
         contractId: closed.contractId,

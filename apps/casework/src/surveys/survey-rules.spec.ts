@@ -1,17 +1,26 @@
 import { checkSurveyAnswers } from './survey-answers';
 import { surveyQuestionsFor } from './survey-questions';
-import { newSurveyToken, surveyLink, surveyTokenHash } from './survey-token';
+import { surveyLink, surveyToken, surveyTokenHash } from './survey-token';
 import { SurveyTokenParamsSchema } from '@mediation/protocol';
 
 describe('survey tokens', () => {
-  it('are 43 url-safe characters, different every time, and match the route’s pattern', () => {
-    const tokens = new Set(Array.from({ length: 200 }, newSurveyToken));
+  const key = 'a-survey-token-key-of-at-least-32-chars';
+  const ids = Array.from({ length: 200 }, (_, n) => `01a30000-0000-7000-8000-${String(n).padStart(12, '0')}`);
+
+  it('are 43 url-safe characters, one per invitation, and match the route’s pattern', () => {
+    const tokens = new Set(ids.map((id) => surveyToken(key, id)));
     expect(tokens.size).toBe(200);
     for (const token of tokens) expect(SurveyTokenParamsSchema.safeParse({ token }).success).toBe(true);
   });
 
+  it('are made again from the invitation id under the same key, and differ under another key', () => {
+    expect(surveyToken(key, ids[0])).toBe(surveyToken(key, ids[0]));
+    expect(surveyToken(`${key}-rotated`, ids[0])).not.toBe(surveyToken(key, ids[0]));
+    expect(surveyToken(key, ids[0])).not.toContain(ids[0]);
+  });
+
   it('are stored as a SHA-256 hex digest, never as themselves', () => {
-    const token = newSurveyToken();
+    const token = surveyToken(key, ids[0]);
     expect(surveyTokenHash(token)).toMatch(/^[0-9a-f]{64}$/);
     expect(surveyTokenHash(token)).not.toContain(token);
     expect(surveyTokenHash(token)).toBe(surveyTokenHash(token));

@@ -1,8 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
-/** 32 random bytes, base64url: 43 characters, 256 bits, unguessable. */
-export function newSurveyToken(): string {
-  return randomBytes(32).toString('base64url');
+/**
+ * The token of an invitation's link: HMAC-SHA256 of its id under `SURVEY_TOKEN_KEY`, base64url (43 characters, 256 bits).
+ * Derived rather than random, so it can be made again when the email is sent and never has to be stored or put on an event.
+ */
+export function surveyToken(key: string, surveyId: string): string {
+  return createHmac('sha256', key).update(`survey-link:${surveyId}`, 'utf8').digest('base64url');
 }
 
 /** Only this is stored: a database leak does not hand out working links. */

@@ -3,6 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { parseRpcRequest } from '@mediation/messaging';
 import { Rpc } from '@mediation/protocol';
 import { AnswerSurveyUseCase } from './answer-survey.use-case';
+import { GetSurveyLinkUseCase } from './get-survey-link.use-case';
 import { GetSurveyUseCase } from './get-survey.use-case';
 import { ListSurveyResponsesUseCase } from './list-survey-responses.use-case';
 
@@ -12,6 +13,7 @@ export class SurveyRpcController {
     private readonly getSurvey: GetSurveyUseCase,
     private readonly answerSurvey: AnswerSurveyUseCase,
     private readonly listResponses: ListSurveyResponsesUseCase,
+    private readonly getSurveyLink: GetSurveyLinkUseCase,
   ) {}
 
   /** Public: the token, not meta.organisationId, names the tenant. */
@@ -32,5 +34,12 @@ export class SurveyRpcController {
   list(@Payload() raw: unknown) {
     const { meta, data } = parseRpcRequest(Rpc.casework.listSurveyResponses, raw);
     return this.listResponses.execute(meta, data.caseId);
+  }
+
+  /** Asked by notify as it sends the invitation email: the only place the link exists. */
+  @MessagePattern(Rpc.casework.getSurveyLink.subject)
+  link(@Payload() raw: unknown) {
+    const { meta, data } = parseRpcRequest(Rpc.casework.getSurveyLink, raw);
+    return this.getSurveyLink.execute(meta, data.surveyId);
   }
 }

@@ -4,6 +4,7 @@ import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/te
 import { CaseworkDatabase } from '../database/casework.database';
 import { seedClosedCase, type ClosedCase } from '../reports/closed-case.fixture';
 import { AnswerSurveyUseCase } from './answer-survey.use-case';
+import { GetSurveyLinkUseCase } from './get-survey-link.use-case';
 import { GetSurveyUseCase } from './get-survey.use-case';
 import { IssueSurveysUseCase } from './issue-surveys.use-case';
 import { ListSurveyResponsesUseCase } from './list-survey-responses.use-case';
@@ -16,6 +17,8 @@ const providerA = '01a30000-0000-7000-8000-0000000000aa';
 const providerB = '01a30000-0000-7000-8000-0000000000bb';
 const DAY = 86_400_000;
 
+const notifySending = (organisationId: string): RpcMeta => ({ organisationId, actorId: 'notify:delivery', actorType: 'system', correlationId: 'c' });
+const TOKEN_KEY = 'test-survey-token-key-at-least-32-characters';
 const meta = (organisationId: string, restrictToContracts?: string[]): RpcMeta => ({ organisationId, actorId: 'tester', actorType: 'user', correlationId: 'c', ...(restrictToContracts ? { restrictToContracts } : {}) });
 const tokenOf = (link: string) => link.split('/v1/surveys/')[1];
 
@@ -24,25 +27,29 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
   let casework: CaseworkDatabase;
   let surveys: SurveyRepository;
   let closed: ClosedCase;
-  let links: { link: string; recipient: { email: string; name: string }; expiresAt: string }[];
+  let links: { surveyId: string; link: string; recipient: { email: string; name: string }; expiresAt: string }[];
+  let getLink: GetSurveyLinkUseCase;
   const clock = new FixedClock(new Date('2027-06-01T08:05:00Z'));
   const events = new EventPublisher({ service: 'casework', schema: 'casework', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, clock);
   let answer: AnswerSurveyUseCase;
   let get: GetSurveyUseCase;
 
-  const issued = () => casework.$queryRawUnsafe<{ envelope: { data: (typeof links)[number] } }[]>(`SELECT envelope FROM casework.outbox WHERE envelope->>'type' = 'casework.survey.issued.v1' ORDER BY position`);
+  const issued = () => casework.$queryRawUnsafe<{ envelope: { data: Omit<(typeof links)[number], 'link'> } }[]>(`SELECT envelope FROM casework.outbox WHERE envelope->>'type' = 'casework.survey.issued.v2' ORDER BY position`);
+  /** What notify does as it sends each invitation email: asks casework for the link. */
+  const withLinks = async (rows: Awaited<ReturnType<typeof issued>>) => Promise.all(rows.map(async ({ envelope }) => ({ ...envelope.data, link: (await getLink.execute(notifySending(providerA), envelope.data.surveyId)).link })));
 
   beforeAll(async () => {
     db = await createTestDatabase('survey');
     casework = new CaseworkDatabase(db.url);
     surveys = new SurveyRepository(casework);
-    answer = new AnswerSurveyUseCase(casework, surveys, clock);
+    answer = new AnswerSurveyUseCase(casework, surveys, events, clock);
     get = new GetSurveyUseCase(casework, surveys, clock);
+    getLink = new GetSurveyLinkUseCase(casework, surveys, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKey: TOKEN_KEY });
     closed = await seedClosedCase(casework, providerA, { template: 'housing-asb' });
-    const issue = new IssueSurveysUseCase(surveys, events, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30 });
+    const issue = new IssueSurveysUseCase(surveys, events, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKey: TOKEN_KEY });
     await casework.run((tx) => issue.execute(tx, closed.event), { organisationId: providerA });
     await casework.run((tx) => issue.execute(tx, closed.event), { organisationId: providerA });
-    links = (await issued()).map((row) => row.envelope.data);
+    links = await withLinks(await issued());
   });
 
   afterAll(async () => {
@@ -56,6 +63,22 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
       expect(l.link).toMatch(/^https:\/\/api\.mediation\.example\/v1\/surveys\/[A-Za-z0-9_-]{43}$/);
       expect(l.expiresAt).toBe(new Date(clock.at.getTime() + 30 * DAY).toISOString());
     }
+  });
+
+  it('no event carries a working link: the issued event names the invitation, and only the email gets the link', async () => {
+    const rows = await casework.$queryRawUnsafe<{ type: string; envelope: unknown }[]>(`SELECT envelope->>'type' AS type, envelope FROM casework.outbox WHERE envelope->>'type' LIKE 'casework.survey.%'`);
+    expect(rows.map((r) => r.type)).toEqual(['casework.survey.issued.v2', 'casework.survey.issued.v2']);
+    const published = JSON.stringify(rows);
+    for (const l of links) expect(published).not.toContain(tokenOf(l.link));
+    expect(published).not.toContain('/v1/surveys/');
+    for (const { envelope } of await issued()) expect(Object.keys(envelope.data).sort()).toEqual(['caseId', 'contractId', 'expiresAt', 'recipient', 'reference', 'surveyId']);
+  });
+
+  it('the link is made only for the platform sending the email, and not once the key that derived it is gone', async () => {
+    await expect(getLink.execute(meta(providerA), links[0].surveyId)).rejects.toMatchObject({ problem: { status: 403 } });
+    await expect(getLink.execute(notifySending(providerB), links[0].surveyId)).rejects.toMatchObject({ problem: { status: 404 } });
+    const rotated = new GetSurveyLinkUseCase(casework, surveys, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKey: `${TOKEN_KEY}-new` });
+    await expect(rotated.execute(notifySending(providerA), links[0].surveyId)).rejects.toMatchObject({ problem: { status: 409 } });
   });
 
   it('only the hash of a token is stored', async () => {
@@ -85,11 +108,19 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
     await expect(get.execute(token)).rejects.toMatchObject({ problem: { status: 409 } });
   });
 
+  it('an answer is published once with its scores and yes/no answers, never the free text', async () => {
+    const answered = await casework.$queryRawUnsafe<{ envelope: { subject: string; sequence: number; data: unknown } }[]>(`SELECT envelope FROM casework.outbox WHERE envelope->>'type' = 'casework.survey.answered.v1'`);
+    expect(answered.map((r) => [r.envelope.subject, r.envelope.sequence, r.envelope.data])).toEqual([
+      [links[0].surveyId, 2, { caseId: closed.caseId, contractId: closed.event.data.contractId, invitationId: links[0].surveyId, answeredAt: clock.at.toISOString(), scores: { satisfaction: 5 }, flags: { wouldRecommend: true, feltHeard: true } }],
+    ]);
+    expect(JSON.stringify(answered)).not.toContain('Thank you');
+  });
+
   it('two answers racing: exactly one is stored', async () => {
     const other = await seedClosedCase(casework, providerA);
-    await casework.run((tx) => new IssueSurveysUseCase(surveys, events, clock, { publicUrl: 'https://x.example', ttlDays: 30 }).execute(tx, other.event), { organisationId: providerA });
-    const [{ envelope }] = (await issued()).filter((row) => row.envelope.data.link && !links.some((l) => l.link === row.envelope.data.link));
-    const token = tokenOf(envelope.data.link);
+    await casework.run((tx) => new IssueSurveysUseCase(surveys, events, clock, { publicUrl: 'https://x.example', ttlDays: 30, tokenKey: TOKEN_KEY }).execute(tx, other.event), { organisationId: providerA });
+    const [fresh] = await withLinks((await issued()).filter((row) => !links.some((l) => l.surveyId === row.envelope.data.surveyId)));
+    const token = tokenOf(fresh.link);
     const results = await Promise.allSettled([1, 2, 3].map((n) => answer.execute(token, { satisfaction: n, wouldRecommend: true, feltHeard: true })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.problem.status)).toEqual([409, 409]);
@@ -98,7 +129,7 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
   it('an unknown token is 404; an expired one is 410', async () => {
     await expect(get.execute('A'.repeat(43))).rejects.toMatchObject({ problem: { status: 404 } });
     const later = new FixedClock(new Date(clock.at.getTime() + 31 * DAY));
-    await expect(new AnswerSurveyUseCase(casework, surveys, later).execute(tokenOf(links[1].link), { satisfaction: 4, wouldRecommend: true, feltHeard: true })).rejects.toMatchObject({ problem: { status: 410 } });
+    await expect(new AnswerSurveyUseCase(casework, surveys, events, later).execute(tokenOf(links[1].link), { satisfaction: 4, wouldRecommend: true, feltHeard: true })).rejects.toMatchObject({ problem: { status: 410 } });
   });
 
   it('the provider sees who was asked and what they answered; another provider or contract sees no such case', async () => {

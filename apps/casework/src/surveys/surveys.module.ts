@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AnswerSurveyUseCase } from './answer-survey.use-case';
 import { CaseClosedSurveyHandler } from './case-closed.handler';
+import { GetSurveyLinkUseCase } from './get-survey-link.use-case';
 import { GetSurveyUseCase } from './get-survey.use-case';
 import { IssueSurveysUseCase } from './issue-surveys.use-case';
 import { ListSurveyResponsesUseCase } from './list-survey-responses.use-case';
@@ -15,7 +16,7 @@ export class SurveysModule {
     return {
       module: SurveysModule,
       controllers: [SurveyRpcController],
-      providers: [{ provide: SURVEYS_OPTIONS, useValue: options }, SurveyRepository, IssueSurveysUseCase, GetSurveyUseCase, AnswerSurveyUseCase, ListSurveyResponsesUseCase, CaseClosedSurveyHandler],
+      providers: [{ provide: SURVEYS_OPTIONS, useValue: options }, SurveyRepository, IssueSurveysUseCase, GetSurveyUseCase, AnswerSurveyUseCase, ListSurveyResponsesUseCase, GetSurveyLinkUseCase, CaseClosedSurveyHandler],
     };
   }
 }

@@ -43,6 +43,10 @@ import { NoteRepository } from '../notes/note.repository';
 import { AddPartyUseCase } from '../parties/add-party.use-case';
 import { ListPartiesUseCase } from '../parties/list-parties.use-case';
 import { PartyRepository } from '../parties/party.repository';
+import { CasePauseEvents } from '../pauses/case-pause-events';
+import { CasePauseRepository } from '../pauses/case-pause.repository';
+import { PauseCaseClocksUseCase } from '../pauses/pause-case-clocks.use-case';
+import { ResumeCaseClocksUseCase } from '../pauses/resume-case-clocks.use-case';
 import { RecordRiskAssessmentUseCase } from '../risk/record-risk-assessment.use-case';
 import { RiskAssessmentRepository } from '../risk/risk-assessment.repository';
 import { AddTaskUseCase } from '../tasks/add-task.use-case';
@@ -82,9 +86,11 @@ export function caseworkHarness(db: CaseworkDatabase, clock: FixedClock) {
   const milestoneRows = new MilestoneRepository();
   const certificates = new CertificateRepository();
   const milestones = new MilestoneRecorder(milestoneRows, events, clock);
-  const views = new CaseViewAssembler(rules, assignments, links);
-  const transitioner = new CaseTransitioner(cases, history, assignments, certificates, milestones, events, clock);
-  const timeline = new CaseTimeline(history, milestoneRows, log, notes, tasks, certificates, complaints, assignments, risks);
+  const pauses = new CasePauseRepository();
+  const pauseEvents = new CasePauseEvents(recorded);
+  const views = new CaseViewAssembler(rules, assignments, links, pauses);
+  const transitioner = new CaseTransitioner(cases, history, assignments, certificates, milestones, pauses, pauseEvents, events, clock);
+  const timeline = new CaseTimeline(history, milestoneRows, log, notes, tasks, certificates, complaints, assignments, risks, pauses);
   return {
     cipher,
     recordContract: new RecordContractVersionUseCase(versions),
@@ -107,13 +113,15 @@ export function caseworkHarness(db: CaseworkDatabase, clock: FixedClock) {
     recordRisk: new RecordRiskAssessmentUseCase(db, finder, recorded, risks, clock),
     startMultiAgency: new StartMultiAgencyUseCase(db, finder, recorded, involvements, clock),
     logCommunication: new LogCommunicationUseCase(db, finder, recorded, parties, log, clock),
-    recordDelivery: new RecordDeliveryUseCase(links, log, clock),
+    recordDelivery: new RecordDeliveryUseCase(links, cases, log, events, clock),
     receiveComplaint: new ReceiveComplaintUseCase(db, finder, recorded, parties, complaints, clock),
     acknowledgeComplaint: new AcknowledgeComplaintUseCase(db, finder, recorded, complaints, clock),
     resolveComplaint: new ResolveComplaintUseCase(db, finder, recorded, complaints, clock),
     recordMilestone: new RecordMilestoneUseCase(db, finder, cases, rules, milestones, clock),
     issueCertificate: new IssueCertificateUseCase(db, finder, cases, rules, certificates, milestones, clock),
     timeline: new GetCaseTimelineUseCase(db, finder, timeline),
+    pause: new PauseCaseClocksUseCase(db, finder, rules, pauses, pauseEvents, clock),
+    resume: new ResumeCaseClocksUseCase(db, finder, pauses, pauseEvents, clock),
     exportPerson: new ExportPersonUseCase(db, new PersonRecordsRepository(), cases, parties, log, complaints),
   };
 }

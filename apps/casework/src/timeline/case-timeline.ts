@@ -9,6 +9,7 @@ import { ComplaintRepository } from '../complaints/complaint.repository';
 import type { CaseworkTx } from '../database/casework.database';
 import { MilestoneRepository } from '../milestones/milestone.repository';
 import { NoteRepository } from '../notes/note.repository';
+import { CasePauseRepository } from '../pauses/case-pause.repository';
 import { RiskAssessmentRepository } from '../risk/risk-assessment.repository';
 import { TaskRepository } from '../tasks/task.repository';
 
@@ -32,6 +33,7 @@ export class CaseTimeline {
     private readonly complaints: ComplaintRepository,
     private readonly assignments: AssignmentRepository,
     private readonly risks: RiskAssessmentRepository,
+    private readonly pauses: CasePauseRepository,
   ) {}
 
   async build(tx: CaseworkTx, c: CaseRecord): Promise<TimelineEntry[]> {
@@ -58,6 +60,10 @@ export class CaseTimeline {
       if (a.endedAt) entries.push(entry(a.endedAt, 'assignment', `${a.name} came off the case (${a.role})`, a.id));
     }
     for (const r of await this.risks.listForCase(tx, c.id)) entries.push(entry(r.assessedAt, 'risk', `Risk assessed ${r.level}, review by ${day(r.reviewOn)}`, r.id));
+    for (const p of await this.pauses.listForCase(tx, c.id)) {
+      entries.push(entry(p.pausedAt, 'pause', `Clocks paused, agreed with ${clip(p.agreedWith, 80)}: ${clip(p.reason)}`, p.id));
+      if (p.resumedAt) entries.push(entry(p.resumedAt, 'pause', 'Clocks resumed', p.id));
+    }
     return entries.sort((a, b) => a.at.localeCompare(b.at));
   }
 }

@@ -3,6 +3,7 @@ import { RpcClient } from '@mediation/messaging';
 import {
   AddNoteBodySchema,
   AddTaskBodySchema,
+  CasePauseViewSchema,
   CaseChildParamsSchema,
   CaseIdParamsSchema,
   CompleteTaskBodySchema,
@@ -11,7 +12,9 @@ import {
   MultiAgencyViewSchema,
   NoteListSchema,
   NoteViewSchema,
+  PauseBodySchema,
   RecordRiskBodySchema,
+  ResumeBodySchema,
   RiskAssessmentListSchema,
   RiskAssessmentViewSchema,
   Rpc,
@@ -31,7 +34,7 @@ import { CASE_READERS, CASE_WORKERS, SENSITIVE_READERS } from './case-access';
 type CaseParams = { id: string };
 type ChildParams = { id: string; childId: string };
 
-/** The day-to-day work on a case: notes, tasks, risk assessments and multi-agency involvement. */
+/** The day-to-day work on a case: notes, tasks, risk assessments, multi-agency involvement, and pausing its clocks. */
 @Controller('v1/cases')
 export class CaseWorkController {
   constructor(
@@ -96,6 +99,21 @@ export class CaseWorkController {
   @Access(CASE_WORKERS)
   recordRisk(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
     return this.rpc.call(Rpc.casework.recordRiskAssessment, meta, { caseId: params.id, assessment: new ZodPipe(RecordRiskBodySchema).transform(raw) }, this.config.RPC_TIMEOUT_MS);
+  }
+
+  @Post(':id/pause')
+  @ApiOperation({ summary: 'Pause the case (e.g. the service user asked to defer, agreed with the buyer’s officer): its pausable clocks stop and later resume with the days they had left; statutory and fixed-date clocks keep running', body: PauseBodySchema, response: { status: 201, schema: CasePauseViewSchema }, params: { id: 'The case id.' } })
+  @Access(CASE_WORKERS)
+  pause(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
+    return this.rpc.call(Rpc.casework.pauseCase, meta, { caseId: params.id, ...new ZodPipe(PauseBodySchema).transform(raw) }, this.config.RPC_TIMEOUT_MS);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resume a paused case: its paused clocks run again from the resume, each with the days it had left', body: ResumeBodySchema, response: { status: 200, schema: CasePauseViewSchema }, params: { id: 'The case id.' } })
+  @Access(CASE_WORKERS)
+  resume(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
+    return this.rpc.call(Rpc.casework.resumeCase, meta, { caseId: params.id, ...new ZodPipe(ResumeBodySchema).transform(raw ?? {}) }, this.config.RPC_TIMEOUT_MS);
   }
 
   @Get(':id/multi-agency')

@@ -22,6 +22,23 @@ describe('a subject-access export', () => {
     });
   });
 
+  it('by name and postcode, intake answers first and casework is given the referrals naming the person as a party', async () => {
+    const asked: [string, unknown][] = [];
+    const intakeAnswer = { referrals: [{ referralId: '019a0000-0000-7000-8000-000000000001', capacity: ['party'] }, { referralId: '019a0000-0000-7000-8000-000000000002', capacity: ['referrer'] }] };
+    const rpc = {
+      call: async (definition: { subject: string }, _meta: RpcMeta, query: unknown) => {
+        asked.push([definition.subject, query]);
+        return definition.subject === Rpc.intake.exportPerson.subject ? intakeAnswer : { cases: [] };
+      },
+    } as unknown as RpcClient;
+    const exported = await new ComposeSubjectAccessUseCase(rpc, clock, config).execute(meta, { name: 'Rory Upstairs', postcode: 'N1 9GU' });
+    expect(asked).toEqual([
+      [Rpc.intake.exportPerson.subject, { name: 'Rory Upstairs', postcode: 'N1 9GU' }],
+      [Rpc.casework.exportPerson.subject, { name: 'Rory Upstairs', postcode: 'N1 9GU', referralIds: ['019a0000-0000-7000-8000-000000000001'] }],
+    ]);
+    expect(exported).toEqual({ name: 'Rory Upstairs', postcode: 'N1 9GU', generatedAt: '2027-03-01T09:00:00.000Z', services: { intake: intakeAnswer, casework: { cases: [] } } });
+  });
+
   it('adding a service is one more part; if any part cannot answer, no partial export is returned', async () => {
     const parts = [...SUBJECT_ACCESS_PARTS, { service: 'evidence', rpc: Rpc.intake.exportPerson }];
     let n = 0;

@@ -6,7 +6,8 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { SUBJECT_ACCESS_PARTS, type SubjectAccessPart } from './subject-access.parts';
 
 /**
- * A subject-access export: asks every service holding personal data for its part, at once. A part
+ * A subject-access export: asks every service holding personal data for its part, at once (by name and
+ * postcode, the services holding referrals first; see SubjectAccessPart.referralsNaming). A part
  * that cannot answer fails the whole export (503 naming it), as an incomplete export must not be sent.
  */
 @Injectable()
@@ -18,7 +19,13 @@ export class ComposeSubjectAccessUseCase {
   ) {}
 
   async execute(meta: RpcMeta, query: SubjectAccessQuery, parts: readonly SubjectAccessPart[] = SUBJECT_ACCESS_PARTS): Promise<SubjectAccessExport> {
-    const answers = await Promise.all(parts.map(async (part) => [part.service, await this.rpc.call(part.rpc, meta, query, this.config.RPC_TIMEOUT_MS)] as const));
-    return { email: query.email, generatedAt: this.clock.now().toISOString(), services: Object.fromEntries(answers) };
+    const ask = async (part: SubjectAccessPart, asked: SubjectAccessQuery) => [part.service, await this.rpc.call(part.rpc, meta, asked, this.config.RPC_TIMEOUT_MS)] as const;
+    // By name and postcode, the referrals found first tell the services that keep no postcode where the person is.
+    const first = query.email === undefined ? parts.filter((part) => part.referralsNaming) : [];
+    const found = await Promise.all(first.map((part) => ask(part, query)));
+    const referralIds = [...new Set(found.flatMap(([, answer], i) => first[i].referralsNaming!(answer)))];
+    const rest = await Promise.all(parts.filter((part) => !first.includes(part)).map((part) => ask(part, first.length > 0 ? { ...query, referralIds } : query)));
+    const person = query.email !== undefined ? { email: query.email } : { name: query.name, postcode: query.postcode };
+    return { ...person, generatedAt: this.clock.now().toISOString(), services: Object.fromEntries([...found, ...rest]) };
   }
 }

@@ -1,14 +1,19 @@
-import { Rpc, SubjectAccessQuerySchema, type RpcDefinition } from '@mediation/protocol';
+import { Rpc, SubjectAccessQuerySchema, type IntakePersonExport, type RpcDefinition } from '@mediation/protocol';
 import type { z } from 'zod';
 
 /** One service's part of a subject-access export: the RPC that returns what it holds about a person. */
 export interface SubjectAccessPart {
   service: string;
   rpc: RpcDefinition<typeof SubjectAccessQuerySchema, z.ZodType>;
+  /**
+   * For a part that holds referrals: those its answer names the person in as a party. Asked by name and
+   * postcode, such parts answer first, and the others are given these ids (casework keeps no postcode).
+   */
+  referralsNaming?: (answer: unknown) => string[];
 }
 
 /** Every service that holds personal data adds its part here, one line each. */
 export const SUBJECT_ACCESS_PARTS: readonly SubjectAccessPart[] = [
-  { service: 'intake', rpc: Rpc.intake.exportPerson },
+  { service: 'intake', rpc: Rpc.intake.exportPerson, referralsNaming: (answer) => (answer as IntakePersonExport).referrals.filter((r) => r.capacity.includes('party')).map((r) => r.referralId) },
   { service: 'casework', rpc: Rpc.casework.exportPerson },
 ];

@@ -34,14 +34,16 @@ export function flatten(value: unknown, label = ''): Row[] {
   return [[label, String(value)]];
 }
 
-/** The names recorded against the email anywhere in the export, e.g. as a party or a referrer. */
+/** The names recorded against the email anywhere in the export, e.g. as a party or a referrer; asked by name, that name. */
 export function namesOf(exported: SubjectAccessExport): string[] {
+  if (exported.email === undefined) return exported.name ? [exported.name] : [];
+  const email = exported.email.toLowerCase();
   const names = new Set<string>();
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) return value.forEach(visit);
     if (!value || typeof value !== 'object') return;
     const record = value as Record<string, unknown>;
-    if (typeof record.name === 'string' && typeof record.email === 'string' && record.email.toLowerCase() === exported.email.toLowerCase()) names.add(record.name);
+    if (typeof record.name === 'string' && typeof record.email === 'string' && record.email.toLowerCase() === email) names.add(record.name);
     Object.values(record).forEach(visit);
   };
   visit(exported.services);
@@ -50,7 +52,7 @@ export function namesOf(exported: SubjectAccessExport): string[] {
 
 /** A subject-access export as a PDF the person can read: a heading per service, a table of fields per record. */
 export function renderSubjectAccessPdf(exported: SubjectAccessExport, context: SubjectAccessPdfContext): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }, info: { Title: 'Subject-access export', Subject: pdfSafe(exported.email), CreationDate: new Date(exported.generatedAt) } });
+  const doc = new PDFDocument({ size: 'A4', margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }, info: { Title: 'Subject-access export', Subject: pdfSafe(exported.email ?? exported.name ?? ''), CreationDate: new Date(exported.generatedAt) } });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -83,7 +85,7 @@ export function renderSubjectAccessPdf(exported: SubjectAccessExport, context: S
   const names = namesOf(exported);
   table([
     ['Person', names.length > 0 ? names.join(', ') : '(no name recorded)'],
-    ['Email', exported.email],
+    exported.email !== undefined ? ['Email', exported.email] : ['Found by', `name and postcode ${exported.postcode ?? ''}`],
     ['Generated', when(exported.generatedAt)],
     ['Reason given', context.reason],
     ['Requested by', context.requestedBy],

@@ -30,4 +30,9 @@ describe('a contract copied from a template', () => {
     );
     expect(definition).toMatchObject({ title: 'SEND mediation – Coventry', buyers: [{ name: 'Coventry City Council' }], period: { start: '2026-01-01', end: '2026-12-31' }, value: { netPence: 1_000_000, currency: 'GBP' } });
   });
+
+  it('does not take the seed contract’s period from the template: referrals outside a period are refused, so the provider states its own', () => {
+    expect(ContractDefinitionSchema.parse(contractFromTemplate(findTemplate('possession'), { ...body({}), template: 'possession' })).period).toBeUndefined();
+    expect(ContractDefinitionSchema.parse(contractFromTemplate(findTemplate('possession'), { ...body({ period: { start: '2026-10-01' } }), template: 'possession' })).period).toEqual({ start: '2026-10-01' });
+  });
 });

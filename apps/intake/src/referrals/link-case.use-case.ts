@@ -10,6 +10,8 @@ export interface CaseOpenedFacts {
   caseId: string;
   correlationId: string;
   causationId: string;
+  /** The referral joined the open case of the same matter rather than opening one (casework.case.referral-linked.v1). */
+  joinedExistingCase?: boolean;
 }
 
 /** Records on the referral the case casework opened for it, so the referrer can follow it. */
@@ -21,7 +23,7 @@ export class LinkCaseUseCase {
   ) {}
 
   async execute(tx: IntakeTx, facts: CaseOpenedFacts): Promise<void> {
-    const linked = await this.referrals.linkCase(tx, facts.organisationId, facts.referralId, facts.caseId);
+    const linked = await this.referrals.linkCase(tx, facts.organisationId, facts.referralId, facts.caseId, facts.joinedExistingCase ?? false);
     if (!linked) {
       if (!(await this.referrals.findById(facts.organisationId, facts.referralId, tx))) {
         throw new PermanentEventError(`referral ${facts.referralId} does not exist in organisation ${facts.organisationId}`);

@@ -8,11 +8,13 @@ import { AppModule } from '../app.module';
 import { loadIntakeConfig } from '../config/intake.config';
 import { CreateContractUseCase } from '../contracts/create-contract.use-case';
 import { ReplaceContractUseCase } from '../contracts/replace-contract.use-case';
+import { IntakeDatabase } from '../database/intake.database';
 import { AnswerSealer } from './answer-sealer';
 import { GetReferralUseCase } from './get-referral.use-case';
 import { GetSensitiveAnswersUseCase } from './get-sensitive-answers.use-case';
 import { ListReferralsUseCase } from './list-referrals.use-case';
 import { ReferralFormLookup } from './referral-form.lookup';
+import { ReferralLinkedHandler } from './referral-linked.handler';
 import { ReferralRepository } from './referral.repository';
 import { TenantRepository } from './tenant.repository';
 import { SealAnswersUseCase } from './seal-answers.use-case';
@@ -111,6 +113,32 @@ describe('referral intake against real PostgreSQL', () => {
     expect((await submit({ contractId: capped.id, serviceLine: 'noise' })).status).toBe('rejected');
     expect((await sql.query(`SELECT count(*)::int AS n FROM intake.referral WHERE contract_id = $1 AND service_line = 'noise' AND status <> 'rejected'`, [capped.id])).rows[0].n).toBe(3);
     expect((await submit({ contractId: capped.id, serviceLine: 'complex-asb', consent })).overCap).toBe(false);
+  });
+
+  it('a repeat referral that casework linked to the open case of its matter is not a new case: it does not use up the yearly cap', async () => {
+    const capped = await app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference: 'HOUSING-CAP-REPEAT', publish: true, period: { start: '2026-09-01' } });
+    const def = structuredClone(capped.definition);
+    def.serviceLines = def.serviceLines.map((l) => (l.key === 'noise' && l.pricing?.model === 'fixed-per-year' ? { ...l, pricing: { ...l.pricing, includedCasesPerYear: 2 } } : l));
+    await app.get(ReplaceContractUseCase).execute(meta, capped.id, def);
+    const first = await submit({ contractId: capped.id, serviceLine: 'noise', consent, externalReference: 'ASB-REPEAT-1' });
+    const repeat = await submit({ contractId: capped.id, serviceLine: 'noise', consent, externalReference: 'ASB-REPEAT-1', summary: 'The same neighbours again.' });
+    // What casework says when the repeat joins the first referral's open case.
+    const joined = { id: uuidv7(), organisationid: meta.organisationId, correlationid: 'int', data: { caseId: uuidv7(), contractId: capped.id, referralId: repeat.id, reference: repeat.reference, externalReference: 'ASB-REPEAT-1', linkedAt: '2027-05-28T16:31:00Z' } } as never;
+    await app.get(IntakeDatabase).run((tx) => app.get(ReferralLinkedHandler).handle(joined, tx), { organisationId: meta.organisationId });
+    const second = await submit({ contractId: capped.id, serviceLine: 'noise', consent, summary: 'A new matter.' });
+    const third = await submit({ contractId: capped.id, serviceLine: 'noise', consent, summary: 'Another new matter.' });
+    expect([first.overCap, second.overCap, third.overCap]).toEqual([false, false, true]);
+    expect(await app.get(GetReferralUseCase).execute(meta, repeat.id)).toMatchObject({ status: 'case-opened', caseId: expect.any(String) });
+  });
+
+  it('a referral received outside the contract period is kept as rejected: contract not active', async () => {
+    const ended = await app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference: 'HOUSING-ENDED', publish: true, period: { start: '2025-04-01', end: '2027-03-31' } });
+    const future = await app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference: 'HOUSING-FUTURE', publish: true, period: { start: '2027-06-01' } });
+    const late = await submit({ contractId: ended.id, serviceLine: 'noise', consent });
+    expect(late).toMatchObject({ status: 'rejected', rejection: { code: 'contract-not-active', reason: 'The contract period ended on 2027-03-31: it takes no referrals after it.' }, caseId: null });
+    expect(await outbox('intake.referral.rejected.v1', late.id)).toEqual([expect.objectContaining({ code: 'contract-not-active' })]);
+    expect(await outbox('intake.referral.received.v2', late.id)).toEqual([]);
+    expect(await submit({ contractId: future.id, serviceLine: 'noise', consent })).toMatchObject({ status: 'rejected', rejection: { code: 'contract-not-active', reason: expect.stringContaining('starts on 2027-06-01') } });
   });
 
   it('special-category answers are sealed at rest, withheld from the view and readable on their own', async () => {

@@ -13,6 +13,6 @@ export class ReferralLinkedHandler implements EventHandler<typeof CaseReferralLi
   constructor(private readonly linkCase: LinkCaseUseCase) {}
 
   handle(event: EventEnvelope<EventData<typeof CaseReferralLinkedV1>>, tx: IntakeTx): Promise<void> {
-    return this.linkCase.execute(tx, caseOpenedFacts(event));
+    return this.linkCase.execute(tx, { ...caseOpenedFacts(event), joinedExistingCase: true });
   }
 }

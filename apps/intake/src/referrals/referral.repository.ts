@@ -65,12 +65,13 @@ export class ReferralRepository {
   }
 
   /**
-   * Accepted referrals on a service line in a contract year. Takes a transaction lock on the line first,
-   * so two referrals arriving together cannot both be counted under the cap.
+   * Accepted referrals on a service line in a contract year, less the repeats casework linked to an open
+   * case (not new cases). Takes a transaction lock on the line first, so two referrals arriving together
+   * cannot both be counted under the cap.
    */
   async countAcceptedInYear(tx: IntakeTx, organisationId: string, contractId: string, serviceLine: string, from: Date, to: Date): Promise<number> {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, `referral-cap:${contractId}:${serviceLine}`);
-    return tx.referral.count({ where: { organisationId, contractId, serviceLine, status: NOT_REJECTED, receivedAt: { gte: from, lt: to } } });
+    return tx.referral.count({ where: { organisationId, contractId, serviceLine, status: NOT_REJECTED, joinedExistingCase: false, receivedAt: { gte: from, lt: to } } });
   }
 
   /** A page, newest first (ids are uuidv7, so time-ordered). */
@@ -88,8 +89,10 @@ export class ReferralRepository {
   }
 
   /** Links the case once and marks the referral case-opened; null when it was already linked (a repeated event). */
-  async linkCase(tx: IntakeTx, organisationId: string, id: string, caseId: string): Promise<ReferralRecord | null> {
-    const { count } = await tx.referral.updateMany({ where: { organisationId, id, caseId: null }, data: { caseId, status: 'case-opened', version: { increment: 1 } } });
+  async linkCase(tx: IntakeTx, organisationId: string, id: string, caseId: string, joinedExistingCase = false): Promise<ReferralRecord | null> {
+    // A repeat referral may learn its case after the closure was handled for the case's first referral: its retention clock starts with theirs.
+    const finished = await tx.referral.findFirst({ where: { organisationId, caseId, caseClosedAt: { not: null } }, select: { caseClosedAt: true } });
+    const { count } = await tx.referral.updateMany({ where: { organisationId, id, caseId: null }, data: { caseId, status: 'case-opened', joinedExistingCase, ...(finished ? { caseClosedAt: finished.caseClosedAt } : {}), version: { increment: 1 } } });
     return count === 1 ? tx.referral.findFirst({ where: { organisationId, id } }) : null;
   }
 
@@ -122,6 +125,27 @@ export class ReferralRepository {
   /** Referrals naming the email as a party or as the referrer (case ignored). */
   findByPersonEmail(organisationId: string, email: string, contractIds?: readonly string[]): Promise<ReferralRecord[]> {
     return this.db.run((tx) => this.personReferrals(tx, organisationId, email, contractIds), { organisationId });
+  }
+
+  /**
+   * Referrals naming a party by name (case and spacing ignored) whose answers give the postcode (spacing ignored),
+   * for a person without an email address; `name` and `postcode` come normalised.
+   */
+  findByPartyNameAndPostcode(organisationId: string, name: string, postcode: string, contractIds?: readonly string[]): Promise<ReferralRecord[]> {
+    return this.db.run(async (tx) => {
+      const ids = await tx.$queryRawUnsafe<{ id: string }[]>(
+        `SELECT id FROM intake.referral
+          WHERE organisation_id = $1::uuid AND anonymised_at IS NULL
+            AND EXISTS (SELECT 1 FROM jsonb_array_elements(parties) p WHERE lower(regexp_replace(btrim(p->>'name'), '\\s+', ' ', 'g')) = $2)
+            AND EXISTS (SELECT 1 FROM jsonb_each_text(CASE WHEN jsonb_typeof(answers) = 'object' THEN answers ELSE '{}'::jsonb END) a WHERE upper(regexp_replace(a.value, '\\s+', '', 'g')) = $3)
+          ORDER BY id LIMIT 1000`,
+        organisationId,
+        name,
+        postcode,
+      );
+      if (ids.length === 0) return [];
+      return tx.referral.findMany({ where: { organisationId, id: { in: ids.map((r) => r.id) }, ...(contractIds ? { contractId: { in: [...contractIds] } } : {}) }, orderBy: { id: 'asc' } });
+    }, { organisationId });
   }
 
   private async personReferrals(tx: IntakeTx, organisationId: string, email: string, contractIds?: readonly string[]): Promise<ReferralRecord[]> {

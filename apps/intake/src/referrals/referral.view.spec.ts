@@ -30,6 +30,7 @@ describe('the referral view', () => {
     answers: { route: 'mediation', mediationIssues: 'Needs speech and language therapy' },
     status: 'received',
     caseId: null,
+    joinedExistingCase: false,
     version: 1,
     receivedAt: new Date('2026-11-22T10:00:00Z'),
     clockStartsAt: new Date('2026-11-22T10:00:00Z'),

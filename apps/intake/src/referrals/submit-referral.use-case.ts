@@ -71,7 +71,7 @@ export class SubmitReferralUseCase {
     const receivedAt = this.clock.now();
     // An active contract's current version is its published one: edits to it are published at once.
     const definition = contract.definition as ContractDefinition;
-    const scope = contractScope(contract.status, definition, body.serviceLine);
+    const scope = contractScope(contract.status, definition, body.serviceLine, receivedAt);
     const facts = (form: ServiceLine['form'] | undefined, answers: Record<string, unknown>): ReferralFacts => ({
       meta,
       body,

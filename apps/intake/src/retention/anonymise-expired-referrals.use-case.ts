@@ -7,15 +7,16 @@ import type { Referral } from '../generated/prisma/client';
 import { ReferralFormLookup } from '../referrals/referral-form.lookup';
 import { TenantRepository } from '../referrals/tenant.repository';
 import { ReferralRetentionRepository } from './referral-retention.repository';
-import { isPastRetention } from './retention-period';
+import { isPastRetention, retentionStartOf } from './retention-period';
 
 const BATCH = 200;
 /** No line keeps data less than a month, so nothing closed more recently needs looking at. */
 const SHORTEST_PERIOD_MS = 28 * 24 * 60 * 60 * 1000;
 
 /**
- * Anonymises referrals whose case closed more than their service line's `dataRetentionMonths` ago,
- * unless a legal hold is set; each one is announced, so other services can follow.
+ * Anonymises referrals whose case closed (or ended) more than their service line's `dataRetentionMonths`
+ * ago, and rejected referrals that long after their rejection, unless a legal hold is set; each one is
+ * announced, so other services can follow.
  */
 @Injectable()
 export class AnonymiseExpiredReferralsUseCase {
@@ -50,18 +51,19 @@ export class AnonymiseExpiredReferralsUseCase {
   }
 
   private async anonymiseIfDue(row: Referral, now: Date): Promise<boolean> {
-    const line = await this.lines.lineOf(row);
-    if (!line || !row.caseClosedAt) {
-      this.logger.warn({ referralId: row.id }, 'no service line found for a closed referral; kept until its retention period is known');
+    const months = await this.lines.retentionMonthsOf(row);
+    const since = retentionStartOf(row);
+    if (months === null || !since) {
+      this.logger.warn({ referralId: row.id }, 'no service line found for a closed or rejected referral; kept until its retention period is known');
       return false;
     }
-    if (!isPastRetention(row.caseClosedAt, line.dataRetentionMonths, now)) return false;
+    if (!isPastRetention(since, months, now)) return false;
     return this.db.run(async (tx) => {
       const done = await this.retention.anonymise(tx, row, now);
       if (!done) return false;
       await this.events.append(tx, {
         definition: ReferralAnonymisedV1,
-        data: { referralId: done.id, caseId: done.caseId, retentionMonths: line.dataRetentionMonths },
+        data: { referralId: done.id, caseId: done.caseId, retentionMonths: months },
         subject: done.id,
         organisationId: done.organisationId,
         contractId: done.contractId,

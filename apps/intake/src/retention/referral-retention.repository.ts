@@ -10,7 +10,7 @@ export const ANONYMISED_EMAIL = 'anonymised@anonymised.invalid';
 export class ReferralRetentionRepository {
   constructor(private readonly db: IntakeDatabase) {}
 
-  /** Records when the referral's case closed; the retention period runs from then. */
+  /** Records when the referral's case closed (or ended without an outcome); the retention period runs from then. */
   async markCaseClosed(tx: IntakeTx, organisationId: string, caseId: string, closedAt: Date): Promise<number> {
     const { count } = await tx.referral.updateMany({ where: { organisationId, caseId }, data: { caseClosedAt: closedAt } });
     return count;
@@ -22,12 +22,16 @@ export class ReferralRetentionRepository {
     return count;
   }
 
-  /** One organisation's referrals whose case closed before `closedBefore`, not yet anonymised nor held, oldest first. */
+  /**
+   * One organisation's referrals whose case closed before `closedBefore`, or that were rejected before it
+   * (a rejection is decided and stored as the referral is received, so `receivedAt` is when it was rejected),
+   * not yet anonymised nor held, oldest first.
+   */
   findClosedBefore(organisationId: string, closedBefore: Date, afterId: string | undefined, limit: number): Promise<Referral[]> {
     return this.db.run(
       (tx) =>
         tx.referral.findMany({
-          where: { organisationId, caseClosedAt: { not: null, lt: closedBefore }, anonymisedAt: null, legalHold: false, ...(afterId ? { id: { gt: afterId } } : {}) },
+          where: { organisationId, OR: [{ caseClosedAt: { not: null, lt: closedBefore } }, { status: 'rejected', receivedAt: { lt: closedBefore } }], anonymisedAt: null, legalHold: false, ...(afterId ? { id: { gt: afterId } } : {}) },
           orderBy: { id: 'asc' },
           take: limit,
         }),
@@ -35,11 +39,11 @@ export class ReferralRetentionRepository {
     );
   }
 
-  /** Replaces every personal detail; false when a legal hold was set or the case reopened meanwhile. */
+  /** Replaces every personal detail; null when a legal hold was set or the case reopened meanwhile. */
   async anonymise(tx: IntakeTx, referral: Pick<Referral, 'id' | 'organisationId' | 'parties'>, at: Date): Promise<Referral | null> {
     const parties = (referral.parties as { role: string }[]).map((p) => ({ role: p.role, name: ANONYMISED_NAME }));
     const { count } = await tx.referral.updateMany({
-      where: { id: referral.id, organisationId: referral.organisationId, legalHold: false, anonymisedAt: null, caseClosedAt: { not: null } },
+      where: { id: referral.id, organisationId: referral.organisationId, legalHold: false, anonymisedAt: null, OR: [{ caseClosedAt: { not: null } }, { status: 'rejected' }] },
       data: {
         referrer: { name: ANONYMISED_NAME, email: ANONYMISED_EMAIL },
         parties,

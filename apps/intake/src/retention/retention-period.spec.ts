@@ -1,4 +1,4 @@
-import { isPastRetention, retentionEndsAt } from './retention-period';
+import { isPastRetention, retentionEndsAt, retentionStartOf } from './retention-period';
 
 describe('the retention period of a closed case', () => {
   it('runs for the service line’s months from closure, in London calendar months', () => {
@@ -10,5 +10,14 @@ describe('the retention period of a closed case', () => {
     const now = new Date('2026-11-22T10:01:00Z');
     expect(isPastRetention(new Date('2020-11-22T10:00:00Z'), 72, now)).toBe(true);
     expect(isPastRetention(new Date('2020-11-23T10:00:00Z'), 72, now)).toBe(false);
+  });
+
+  it('runs from the case’s closure or end, from the rejection of a rejected referral, and not while the case is live', () => {
+    const receivedAt = new Date('2026-01-05T10:00:00Z');
+    const caseClosedAt = new Date('2026-06-01T12:00:00Z');
+    expect(retentionStartOf({ status: 'case-opened', caseClosedAt, receivedAt })).toEqual(caseClosedAt);
+    expect(retentionStartOf({ status: 'rejected', caseClosedAt: null, receivedAt })).toEqual(receivedAt);
+    expect(retentionStartOf({ status: 'case-opened', caseClosedAt: null, receivedAt })).toBeNull();
+    expect(retentionStartOf({ status: 'received', caseClosedAt: null, receivedAt })).toBeNull();
   });
 });

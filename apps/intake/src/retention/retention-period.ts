@@ -9,3 +9,9 @@ export function retentionEndsAt(closedAt: Date, months: number): Date {
 export function isPastRetention(closedAt: Date, months: number, now: Date): boolean {
   return retentionEndsAt(closedAt, months).getTime() <= now.getTime();
 }
+
+/** Where a referral's retention runs from: its case's closure or end, or, for a rejected referral (never a case), its rejection at receipt. */
+export function retentionStartOf(referral: { status: string; caseClosedAt: Date | null; receivedAt: Date }): Date | null {
+  if (referral.caseClosedAt) return referral.caseClosedAt;
+  return referral.status === 'rejected' ? referral.receivedAt : null;
+}

@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { PermanentEventError } from '@mediation/messaging';
 import { uuidv7, type ContractDetailView, type RpcMeta } from '@mediation/protocol';
 import { FixedClock, startServiceContext, type ServiceContext } from '@mediation/testing';
 import type { Client } from 'pg';
@@ -12,7 +13,7 @@ import { SetLegalHoldUseCase } from '../referrals/set-legal-hold.use-case';
 import { SubmitReferralUseCase } from '../referrals/submit-referral.use-case';
 import { ExportPersonUseCase } from '../subject-access/export-person.use-case';
 import { AnonymiseExpiredReferralsUseCase } from './anonymise-expired-referrals.use-case';
-import { CaseClosedHandler, CaseReopenedHandler } from './case-closure.handlers';
+import { CaseClosedHandler, CaseEndedHandler, CaseReopenedHandler } from './case-closure.handlers';
 
 jest.setTimeout(120_000);
 
@@ -25,7 +26,7 @@ describe('retention and subject access against real PostgreSQL', () => {
   const meta: RpcMeta = { organisationId: uuidv7(), actorId: 'user:admin', actorType: 'user', correlationId: 'int-retention' };
   const consent = [{ givenBy: 'Eve Tenant', relationship: 'tenant', givenAt: '2027-01-10T10:00:00Z', method: 'written' as const, recordedBy: 'Officer Pat' }];
 
-  const referral = (name: string, email: string) =>
+  const referral = (name: string, email: string, withConsent = true) =>
     app.get(SubmitReferralUseCase).execute(meta, {
       contractId: housing.id,
       serviceLine: 'noise',
@@ -33,7 +34,7 @@ describe('retention and subject access against real PostgreSQL', () => {
       parties: [{ role: 'complainant', name, email }],
       summary: `Noise reported by ${name}.`,
       answers: { vulnerabilities: `${name} has epilepsy`, postcode: 'N1 9GU' },
-      consent,
+      ...(withConsent ? { consent } : {}),
     });
   const envelope = <T>(data: T) => ({ id: uuidv7(), organisationid: meta.organisationId, correlationid: 'int', data }) as never;
   const openAndClose = async (referralId: string, closedAt: string) => {
@@ -61,6 +62,23 @@ describe('retention and subject access against real PostgreSQL', () => {
     expect((await app.get(ExportPersonUseCase).execute({ ...meta, organisationId: uuidv7() }, { email: 'eve@home.example' })).referrals).toEqual([]);
   });
 
+  it('a person without an email is found by their name and the referral’s postcode (case and spaces ignored), and only then', async () => {
+    const view = await app.get(SubmitReferralUseCase).execute(meta, {
+      contractId: housing.id,
+      serviceLine: 'noise',
+      referrer: { name: 'Officer Pat', email: 'pat@council.example' },
+      parties: [{ role: 'complainant', name: 'Eve Tenant', email: 'eve@home.example' }, { role: 'respondent', name: 'Rory  Upstairs' }],
+      summary: 'Music through the ceiling.',
+      answers: { vulnerabilities: 'none known', postcode: 'N1 9GU' },
+      consent,
+    });
+    const byName = (name: string, postcode: string, organisationId = meta.organisationId) => app.get(ExportPersonUseCase).execute({ ...meta, organisationId }, { name, postcode });
+    expect((await byName('rory upstairs', 'n19gu')).referrals).toEqual([expect.objectContaining({ referralId: view.id, capacity: ['party'], parties: expect.arrayContaining([{ role: 'respondent', name: 'Rory  Upstairs' }]) })]);
+    expect((await byName('Rory Upstairs', 'N1 9GX')).referrals).toEqual([]);
+    expect((await byName('Rory Downstairs', 'N1 9GU')).referrals).toEqual([]);
+    expect((await byName('Rory Upstairs', 'N1 9GU', uuidv7())).referrals).toEqual([]);
+  });
+
   it('once the case opens the referrer sees it; 72 months after closure the referral is anonymised, unless held or reopened', async () => {
     const expired = await referral('Fay Gone', 'fay@home.example');
     const held = await referral('Gil Held', 'gil@home.example');
@@ -86,5 +104,41 @@ describe('retention and subject access against real PostgreSQL', () => {
     for (const kept of [held, reopened, recent]) expect((await sql.query(`SELECT anonymised_at FROM intake.referral WHERE id = $1`, [kept.id])).rows[0].anonymised_at).toBeNull();
     expect(await app.get(GetReferralUseCase).execute(meta, held.id)).toMatchObject({ legalHold: true });
     expect((await app.get(ExportPersonUseCase).execute(meta, { email: 'fay@home.example' })).referrals).toEqual([]);
+  });
+
+  it('a referral whose case was withdrawn, and a rejected referral, are anonymised their line’s months after the end or the rejection', async () => {
+    clock.at = new Date('2027-01-11T10:00:00Z');
+    const rejected = await referral('Kit Refused', 'kit@home.example', false);
+    expect(rejected).toMatchObject({ status: 'rejected', caseId: null });
+    const withdrawn = await referral('Jo Withdrawn', 'jo@home.example');
+    const caseId = uuidv7();
+    await app.get(IntakeDatabase).run(async (tx) => {
+      await app.get(LinkCaseUseCase).execute(tx, { organisationId: meta.organisationId, referralId: withdrawn.id, caseId, correlationId: 'int', causationId: uuidv7() });
+      await app.get(CaseEndedHandler).handle(envelope({ caseId, contractId: housing.id, status: 'withdrawn', endedAt: '2027-01-11T12:00:00Z' }), tx);
+    }, { organisationId: meta.organisationId });
+
+    clock.at = new Date('2033-01-11T10:00:00Z'); // 72 months after the rejection, two hours short of the withdrawal's
+    expect(await app.get(AnonymiseExpiredReferralsUseCase).execute()).toEqual({ anonymised: 1 });
+    clock.at = new Date('2033-01-11T12:00:00Z');
+    expect(await app.get(AnonymiseExpiredReferralsUseCase).execute()).toEqual({ anonymised: 1 });
+    const rows = (await sql.query(`SELECT id, summary, anonymised_at FROM intake.referral WHERE id = ANY($1::uuid[]) ORDER BY id`, [[rejected.id, withdrawn.id]])).rows;
+    expect(rows.map((r) => [r.summary, r.anonymised_at.toISOString()])).toEqual([['(anonymised)', '2033-01-11T10:00:00.000Z'], ['(anonymised)', '2033-01-11T12:00:00.000Z']]);
+  });
+
+  it('a closure or end that arrives before the referral knows its case is retried, not lost', async () => {
+    const closed = envelope({ caseId: uuidv7(), contractId: housing.id, serviceLine: 'noise', reference: 'C-2', outcome: 'closed-other', outcomeExpected: false, closedAt: '2027-01-11T12:00:00Z', timesReopened: 0 });
+    const ended = envelope({ caseId: uuidv7(), contractId: housing.id, status: 'withdrawn', endedAt: '2027-01-11T12:00:00Z' });
+    const run = (work: (tx: never) => Promise<void>) => app.get(IntakeDatabase).run((tx) => work(tx as never), { organisationId: meta.organisationId });
+    // A plain (transient) error: the inbox naks it and the event comes back once case-opened has linked the referral.
+    await expect(run((tx) => app.get(CaseClosedHandler).handle(closed, tx))).rejects.toThrow(/no referral knows case .* yet/);
+    await expect(run((tx) => app.get(CaseEndedHandler).handle(ended, tx))).rejects.not.toBeInstanceOf(PermanentEventError);
+  });
+
+  it('a repeat referral that learns its case after the closure was handled starts its retention clock with the first referral’s', async () => {
+    const first = await referral('Lee First', 'lee@home.example');
+    const repeat = await referral('Lee Again', 'lee@home.example');
+    const caseId = await openAndClose(first.id, '2027-02-01T12:00:00Z');
+    await app.get(IntakeDatabase).run((tx) => app.get(LinkCaseUseCase).execute(tx, { organisationId: meta.organisationId, referralId: repeat.id, caseId, correlationId: 'int', causationId: uuidv7() }), { organisationId: meta.organisationId });
+    expect((await sql.query(`SELECT case_closed_at FROM intake.referral WHERE id = $1`, [repeat.id])).rows[0].case_closed_at).toEqual(new Date('2027-02-01T12:00:00Z'));
   });
 });

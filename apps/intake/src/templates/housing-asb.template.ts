@@ -1,4 +1,4 @@
-import type { ContractTemplateInput, FormFieldInput, ServiceLineInput, ServiceLineRules } from '@mediation/protocol';
+import type { Basis, ContractTemplateInput, FormFieldInput, ServiceLineInput, ServiceLineRules } from '@mediation/protocol';
 import { STANDARD_STATES } from '@mediation/protocol';
 import { contractual, practice, SEED, WEEKDAYS_9_TO_5 } from './template-sources';
 
@@ -28,6 +28,11 @@ const outcomes: ServiceLineInput['outcomes'] = [
   { key: 'closed-other', label: 'Closed without one of the expected outcomes', expected: false, basis: contractual(S, '§3.1, §10.5', 'Cases closing any other way count against the 90% expected-outcome KPI.') },
 ];
 
+/** The two-week clocks stop while the case is paused: the spec is silent on pausing, so this is practice, not contract. */
+const PAUSE_NOTE =
+  'Pausable (provider practice; the spec does not mention pausing): the clock stops while the service user defers, by agreement with the authorised officer, and resumes with the days it had left, because the service is delivered at times agreed with the service user (§6.1) and the mediation process is agreed with the authorised officer (§8.2).';
+const pausableBy = (basis: Basis): Basis => ({ ...basis, source: { ...basis.source, note: PAUSE_NOTE } });
+
 const deadlineRules: ServiceLineInput['deadlineRules'] = [
   {
     key: 'initial-contact',
@@ -37,7 +42,8 @@ const deadlineRules: ServiceLineInput['deadlineRules'] = [
     due: { kind: 'calendar-days', days: 14 },
     startsInOfficeHours: true,
     reminders: [{ days: 2, dayKind: 'working' }],
-    basis: contractual(S, '§7.1', 'The Provider shall make initial contact with the service user within two weeks of the referral; referrals are made during Council office hours (9am – 5pm).'),
+    pausable: true,
+    basis: pausableBy(contractual(S, '§7.1', 'The Provider shall make initial contact with the service user within two weeks of the referral; referrals are made during Council office hours (9am – 5pm).')),
   },
   {
     key: 'first-visit',
@@ -47,13 +53,16 @@ const deadlineRules: ServiceLineInput['deadlineRules'] = [
     due: { kind: 'calendar-days', days: 14 },
     startsInOfficeHours: true,
     reminders: [{ days: 2, dayKind: 'working' }],
-    basis: contractual(S, '§10.5', 'All initial visits to service users conducted within two weeks of case referral.'),
+    pausable: true,
+    basis: pausableBy(contractual(S, '§10.5', 'All initial visits to service users conducted within two weeks of case referral.')),
   },
   {
     key: 'case-report',
     label: 'Full case report to the Council officer after closure',
     startEvent: 'case.closed',
     stopEvent: 'report.sent',
+    // A reopened case that closes again owes a new report on that closure.
+    repeats: true,
     due: { kind: 'working-days', days: 5 },
     reminders: [{ days: 2, dayKind: 'working' }],
     basis: practice(S, '§3.2, §10.2', 'A full case report with recommendations goes to the relevant Council officer at/after closure; the spec sets no number of days, 5 working days assumed.'),

@@ -66,7 +66,8 @@ export const OOCR_TEMPLATE = {
             startEvent: 'referral.received',
             stopEvent: 'conditions.completed',
             due: { kind: 'before-date-field', field: 'conditionsDueDate', days: 0, dayKind: 'calendar' },
-            reminders: [{ days: 5, dayKind: 'working' }],
+            // The service is a tailored intervention to help the person referred complete their conditions (seed Notice Description), so they are reminded too, never a victim.
+            reminders: [{ days: 5, dayKind: 'working', audience: ['assigned-staff', 'parties'], partyRoles: ['participant'] }],
             basis: guidance('Police out-of-court resolution framework (conditions and their time limit are set by the police)', 'conditions', 'The conditions of an out-of-court resolution must be completed within the period the police set.', 'Cited generally; confirm against Leicestershire Police’s OOCR policy and the contract.'),
           },
           {
@@ -74,6 +75,8 @@ export const OOCR_TEMPLATE = {
             label: 'Completion or non-completion reported to the police',
             startEvent: 'case.closed',
             stopEvent: 'report.sent',
+            // A reopened case that closes again owes the police the result of that closure too.
+            repeats: true,
             due: { kind: 'working-days', days: 2 },
             basis: practice(S, 'Notice Description', 'The police need the result to close or escalate the OOCR; the notice sets no number of days (2 working days assumed).'),
           },

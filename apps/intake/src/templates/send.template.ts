@@ -57,9 +57,16 @@ export const SEND_TEMPLATE = {
             startEvent: 'referral.received',
             startsFromField: 'laInformedDate',
             stopEvent: 'mediation.held',
+            // Declined: no mediation will be held, so this clock ends without a breach and the certificate clock takes over.
+            cancelEvents: ['mediation.declined'],
             due: { kind: 'calendar-days', days: 30 },
             reminders: [{ days: 5, dayKind: 'working' }],
-            basis: legal(REGS, 'Mediation (arranging mediation)', 'The local authority must ensure mediation takes place within 30 days of being informed that the parent or young person wishes to pursue mediation; otherwise a certificate is issued.', CHECK_REG),
+            basis: legal(
+              REGS,
+              'Mediation (arranging mediation); reg 34',
+              'The local authority must ensure mediation takes place within 30 days of being informed that the parent or young person wishes to pursue mediation; otherwise a certificate is issued. If the parent or young person then declines mediation there is no mediation to hold: this clock is cancelled, neither met nor breached, and the 3-working-day certificate clock (reg 34) runs instead.',
+              CHECK_REG,
+            ),
           },
           {
             key: 'certificate-after-mediation',
@@ -92,10 +99,15 @@ export const SEND_TEMPLATE = {
             startEvent: 'certificate.issued',
             stopEvent: 'appeal.lodged',
             due: { kind: 'later-of-months', field: 'decisionLetterDate', fieldMonths: 2, startMonths: 1, tribunalTime: 'send' },
+            // The certificate is what lets the family appeal and this deadline is theirs (the basis below, r.20): the parent or young person is reminded, not the local authority.
+            reminders: [
+              { days: 10, dayKind: 'working', audience: ['parties'], partyRoles: ['parent', 'young-person'] },
+              { days: 2, dayKind: 'working', audience: ['parties'], partyRoles: ['parent', 'young-person'] },
+            ],
             basis: legal(
               'The Tribunal Procedure (First-tier Tribunal) (Health, Education and Social Care Chamber) Rules 2008 (SI 2008/2699), as summarised in the SEND Code of Practice: 0 to 25 years, chapter 11 (appeals)',
               'r.20 (time limit), r.12 (calculating time)',
-              'An appeal must reach the tribunal by the later of 2 months after the decision letter and 1 month after the mediation certificate; an end from 25 December to 1 January moves to the next working day in January, an end in August to the first working day in September, and an act due on a day is due by 5pm.',
+              'An appeal must reach the tribunal by the later of 2 months after the decision letter and 1 month after the mediation certificate, by 5pm (r.12(1)). Where that time itself ends from 25 December to 1 January it moves to the first working day after 1 January, and where it ends in August to the first working day in September (r.12(3)); otherwise an end on a non-working day moves to the next working day (r.12(2)). A weekend end rolled into August or the Christmas period does not earn those extensions: an end on Saturday 31 July is due on Monday 2 August.',
               'Rule numbers not confirmed here against legislation.gov.uk. The periods and the Christmas and August extensions are confirmed by IPSEA (ipsea.org.uk FAQ on appeals over the Christmas period; "How to submit an appeal"); the 5pm and next-working-day rules are those of the tribunal rules’ r.12(1)-(2), confirmed here only in the Upper Tribunal’s identical r.12.',
             ),
           },
@@ -114,6 +126,15 @@ export const SEND_TEMPLATE = {
         },
         closureDays: [],
         londonLivingWage: { required: false },
+        staffRequirements: {
+          accreditations: ['send-mediation', 'dbs-enhanced'],
+          basis: guidance(
+            CODE,
+            '§11.38 onward (mediation)',
+            'SEND mediation is led by a mediator independent of the local authority who holds appropriate mediation accreditation; the provider is independent of the council by contract (Cabinet report §1.1, §4.2), and a declared conflict of interest, such as past work for the council, blocks the person. An enhanced DBS check is also required for work with children and their families.',
+            'Paragraph numbers not confirmed here against the published Code. The enhanced DBS check is the provider’s practice: neither the Code nor the Cabinet report (seeds/004) names it; confirm with the buyer.',
+          ),
+        },
         consent: { required: true, givenBy: 'parent-or-young-person', basis: contractual(S, '§4.1', 'Mediation is an informal, confidential and voluntary process.') },
         acknowledgement: { onReceipt: true, channel: 'email', basis: practice(S, '§4.1', 'The family and the local authority are told the request was received.') },
         sessionNotice: { minWorkingDays: 5, basis: legal(REGS, 'Mediation (general)', 'The parties are told the date and place of the mediation at least 5 working days before it, unless they agree to less.', CHECK_REG) },

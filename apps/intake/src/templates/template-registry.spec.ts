@@ -59,6 +59,14 @@ describe('the five shipped templates', () => {
     expect(line.form.fields.find((f) => f.key === 'mediationIssues')?.sensitivity).toBe('special-category');
   });
 
+  it('SEND mediators must hold a SEND mediation accreditation and an enhanced DBS check; pre-CMH staff a DBS check, as the provider’s practice', () => {
+    const [send] = findTemplate('send').definition.serviceLines;
+    expect(send.staffRequirements).toMatchObject({ accreditations: ['send-mediation', 'dbs-enhanced'], basis: { kind: 'guidance', source: { document: expect.stringMatching(/Code of Practice/), note: expect.stringContaining('provider’s practice') } } });
+    const [preCmh] = findTemplate('pre-cmh').definition.serviceLines;
+    expect(preCmh.staffRequirements).toMatchObject({ accreditations: ['dbs-enhanced'], basis: { kind: 'provider-practice', source: { document: expect.stringMatching(/seeds\/002_/) } } });
+    expect(findTemplate('possession').definition.serviceLines[0].staffRequirements).toBeUndefined();
+  });
+
   it('oocr takes police referrals only, marks offence details as criminal-offence data and weighs quality 80 / price 20', () => {
     const { definition } = findTemplate('oocr');
     const [line] = definition.serviceLines;
@@ -87,5 +95,34 @@ describe('the five shipped templates', () => {
     const copy = findTemplate('send');
     copy.definition.title = 'changed';
     expect(findTemplate('send').definition.title).toBe('SEND Mediation Services');
+  });
+});
+
+describe('the templates’ clocks that end or start again', () => {
+  it.each(everyLine())('%s / %s: every clock started by a closure starts again on each closure of a reopened case', (_t, _l, line: ServiceLine) => {
+    for (const rule of line.deadlineRules.filter((r) => r.startEvent === 'case.closed')) expect([rule.key, rule.repeats]).toEqual([rule.key, true]);
+  });
+
+  it('housing case reports and OOCR reports to the police repeat; no clock started by the referral does', () => {
+    const rules = [...TEMPLATES.values()].flatMap((t) => t.definition.serviceLines.flatMap((l) => l.deadlineRules));
+    expect(rules.filter((r) => r.repeats).map((r) => r.key).sort()).toEqual(expect.arrayContaining(['case-report', 'outcome-to-police']));
+    expect(rules.filter((r) => r.startEvent === 'referral.received' && r.repeats)).toEqual([]);
+  });
+
+  it('SEND: the 30-day mediation clock is cancelled, not breached, when the family declines mediation, and the certificate clock starts on the same event', () => {
+    const [line] = findTemplate('send').definition.serviceLines;
+    const mediation = line.deadlineRules.find((r) => r.key === 'mediation-within-30-days');
+    expect(mediation?.cancelEvents).toEqual(['mediation.declined']);
+    expect(mediation?.basis.text).toMatch(/declines mediation/);
+    expect(line.deadlineRules.find((r) => r.startEvent === 'mediation.declined')?.key).toBe('certificate-no-mediation');
+  });
+
+  it('pre-CMH: one working day before the first CMH is the provider’s practice, since the tender says only "prior to the first CMH"', () => {
+    const [line] = findTemplate('pre-cmh').definition.serviceLines;
+    const rule = line.deadlineRules.find((r) => r.key === 'meeting-before-cmh');
+    expect(rule?.due).toEqual({ kind: 'before-date-field', field: 'firstCmhDate', days: 1, dayKind: 'working' });
+    expect(rule?.basis).toMatchObject({ kind: 'provider-practice', source: { document: expect.stringMatching(/seeds\/002_/) } });
+    expect(rule?.basis.text).toMatch(/prior to the first Case Management Hearing/);
+    expect(rule?.basis.text).toMatch(/one working day/);
   });
 });

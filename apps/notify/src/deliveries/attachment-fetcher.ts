@@ -3,7 +3,7 @@ import { RpcClient } from '@mediation/messaging';
 import { ProblemError } from '@mediation/platform';
 import { Rpc } from '@mediation/protocol';
 import type { MailAttachment } from '../mail/mailer';
-import { MailRejectedError } from '../mail/mailer';
+import { MailContentUnavailableError } from '../mail/mailer';
 import type { DeliveryAttachment } from './delivery.repository';
 
 /** The file behind a delivery's attachment reference, fetched at send time from the service that keeps it. */
@@ -18,7 +18,7 @@ export class AttachmentFetcher {
       return { filename: file.filename, contentType: file.contentType, content: Buffer.from(file.base64, 'base64') };
     } catch (error) {
       // A report that does not exist will not appear by retrying; an unavailable casework may come back.
-      if (error instanceof ProblemError && error.problem.status === 404) throw new MailRejectedError(`attachment ${attachment.kind} ${attachment.reportId} no longer exists`);
+      if (error instanceof ProblemError && error.problem.status === 404) throw new MailContentUnavailableError(`attachment ${attachment.kind} ${attachment.reportId} no longer exists`);
       throw error;
     }
   }

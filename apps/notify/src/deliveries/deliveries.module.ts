@@ -4,11 +4,12 @@ import { DeliveryQueue } from './delivery-queue';
 import { DeliveryProcessor } from './delivery.processor';
 import { DeliveryRepository } from './delivery.repository';
 import { EmailRequests } from './email-requests';
+import { LinkFetcher } from './link-fetcher';
 import { SendDeliveryUseCase } from './send-delivery.use-case';
 import { SweepDeliveriesUseCase } from './sweep-deliveries.use-case';
 
 @Module({
-  providers: [AttachmentFetcher, DeliveryRepository, DeliveryQueue, SendDeliveryUseCase, SweepDeliveriesUseCase, DeliveryProcessor, EmailRequests],
+  providers: [AttachmentFetcher, LinkFetcher, DeliveryRepository, DeliveryQueue, SendDeliveryUseCase, SweepDeliveriesUseCase, DeliveryProcessor, EmailRequests],
   exports: [DeliveryRepository, DeliveryQueue, EmailRequests],
 })
 export class DeliveriesModule {}

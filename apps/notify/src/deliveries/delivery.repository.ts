@@ -10,9 +10,18 @@ export interface DeliveryAttachment {
   reportId: string;
 }
 
-export type NewDelivery = Omit<DeliveryRecord, 'status' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'version' | 'caseId' | 'attachment'> & {
+/** A link put into the body when sending, in place of `LINK_PLACEHOLDER`: made by the service that owns it, never stored here. */
+export interface DeliveryLink {
+  kind: 'survey-link';
+  surveyId: string;
+}
+/** Where the body takes the link fetched at send time. */
+export const LINK_PLACEHOLDER = '{{link}}';
+
+export type NewDelivery = Omit<DeliveryRecord, 'status' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'version' | 'caseId' | 'attachment' | 'link'> & {
   caseId?: string | null;
   attachment?: DeliveryAttachment | null;
+  link?: DeliveryLink | null;
 };
 export type DeliveryKey = Pick<DeliveryRecord, 'id' | 'organisationId'>;
 
@@ -22,8 +31,8 @@ export class DeliveryRepository {
 
   /** Creates a pending delivery; false when this event already made one of this kind for this recipient. */
   async createOnce(tx: NotifyTx, delivery: NewDelivery): Promise<boolean> {
-    const { attachment, ...rest } = delivery;
-    const { count } = await tx.delivery.createMany({ data: [{ ...rest, ...(attachment ? { attachment: { ...attachment } } : {}), status: 'pending', attempts: 0, version: 1 }], skipDuplicates: true });
+    const { attachment, link, ...rest } = delivery;
+    const { count } = await tx.delivery.createMany({ data: [{ ...rest, ...(attachment ? { attachment: { ...attachment } } : {}), ...(link ? { link: { ...link } } : {}), status: 'pending', attempts: 0, version: 1 }], skipDuplicates: true });
     return count === 1;
   }
 
@@ -42,11 +51,12 @@ export class DeliveryRepository {
     return count === 1 ? tx.delivery.findFirst({ where: { id: key.id, organisationId: key.organisationId } }) : null;
   }
 
-  /** Counts a failed attempt; `giveUp` turns the delivery failed, so it is not sent again. */
-  async recordFailure(key: DeliveryKey, error: string, giveUp: boolean): Promise<void> {
-    await this.db.delivery.updateMany({
+  /** Counts a failed attempt; `giveUp` turns the delivery failed, so it is not sent again. Null when it was not pending any more. */
+  async recordFailure(tx: NotifyTx, key: DeliveryKey, error: string, giveUp: boolean): Promise<DeliveryRecord | null> {
+    const { count } = await tx.delivery.updateMany({
       where: { id: key.id, organisationId: key.organisationId, status: 'pending' },
       data: { attempts: { increment: 1 }, lastError: error.slice(0, 2_000), version: { increment: 1 }, ...(giveUp ? { status: 'failed' } : {}) },
     });
+    return count === 1 ? tx.delivery.findFirst({ where: { id: key.id, organisationId: key.organisationId } }) : null;
   }
 }

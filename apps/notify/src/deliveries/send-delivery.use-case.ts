@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
-import { DeliverySentV1, type EventData } from '@mediation/protocol';
+import { DeliveryFailedV1, DeliverySentV1, type DELIVERY_FAILURE_REASONS, type EventData } from '@mediation/protocol';
 import { NotifyDatabase } from '../database/notify.database';
-import { Mailer, MailRejectedError } from '../mail/mailer';
+import { Mailer, MailContentUnavailableError, MailRejectedError } from '../mail/mailer';
 import { AttachmentFetcher } from './attachment-fetcher';
-import { DeliveryRepository, type DeliveryAttachment, type DeliveryKey, type DeliveryRecord } from './delivery.repository';
+import { DeliveryRepository, LINK_PLACEHOLDER, type DeliveryAttachment, type DeliveryKey, type DeliveryLink, type DeliveryRecord } from './delivery.repository';
+import { LinkFetcher } from './link-fetcher';
 
 /** As many as the job's own attempts (JobsService's default): the last failed attempt gives up. */
 export const MAX_SEND_ATTEMPTS = 5;
@@ -20,6 +21,13 @@ export function deliveryMessageId(deliveryId: string): string {
   return `<${deliveryId}@mediation.local>`;
 }
 
+/** Whether this failed attempt is the last, and why: null while retrying may still help. */
+export function failureReason(error: unknown, attempt: number): (typeof DELIVERY_FAILURE_REASONS)[number] | null {
+  if (error instanceof MailContentUnavailableError) return 'content-unavailable';
+  if (error instanceof MailRejectedError) return 'rejected';
+  return attempt >= MAX_SEND_ATTEMPTS ? 'attempts-exhausted' : null;
+}
+
 /** Sends one pending delivery, then records it sent and publishes that, together. */
 @Injectable()
 export class SendDeliveryUseCase {
@@ -32,6 +40,7 @@ export class SendDeliveryUseCase {
     private readonly events: EventPublisher,
     private readonly clock: Clock,
     private readonly attachments: AttachmentFetcher,
+    private readonly links: LinkFetcher,
   ) {}
 
   async execute(job: SendDeliveryJob): Promise<void> {
@@ -44,7 +53,8 @@ export class SendDeliveryUseCase {
     if (delivery.status !== 'pending') return;
     try {
       const attachment = delivery.attachment ? await this.attachments.fetch(delivery.attachment as unknown as DeliveryAttachment, delivery.organisationId, delivery.correlationId) : undefined;
-      await this.mailer.send({ to: delivery.toAddress, subject: delivery.subjectLine, text: delivery.body, messageId: deliveryMessageId(delivery.id), ...(attachment ? { attachments: [attachment] } : {}) });
+      const text = delivery.link ? delivery.body.split(LINK_PLACEHOLDER).join(await this.links.fetch(delivery.link as unknown as DeliveryLink, delivery.organisationId, delivery.correlationId)) : delivery.body;
+      await this.mailer.send({ to: delivery.toAddress, subject: delivery.subjectLine, text, messageId: deliveryMessageId(delivery.id), ...(attachment ? { attachments: [attachment] } : {}) });
     } catch (error) {
       await this.recordFailure(delivery, error as Error);
       throw error;
@@ -52,9 +62,34 @@ export class SendDeliveryUseCase {
     await this.recordSent(delivery);
   }
 
+  /** Counts the attempt; on giving up, marks the delivery failed and publishes that (with a reason code, never the address), together. */
   private async recordFailure(delivery: DeliveryRecord, error: Error): Promise<void> {
-    const giveUp = error instanceof MailRejectedError || delivery.attempts + 1 >= MAX_SEND_ATTEMPTS;
-    await this.deliveries.recordFailure(delivery, error.message ?? String(error), giveUp).catch((e) => this.logger.warn(`delivery ${delivery.id}: could not record the failure: ${(e as Error).message}`));
+    const reason = failureReason(error, delivery.attempts + 1);
+    const failedAt = this.clock.now();
+    await this.db
+      .run(async (tx) => {
+        const failed = await this.deliveries.recordFailure(tx, delivery, error.message ?? String(error), reason !== null);
+        if (!failed || reason === null) return;
+        await this.events.append(tx, {
+          definition: DeliveryFailedV1,
+          data: {
+            deliveryId: failed.id,
+            ...(failed.caseId ? { caseId: failed.caseId } : {}),
+            ...(failed.referralId ? { referralId: failed.referralId } : {}),
+            kind: failed.kind,
+            channel: failed.channel as EventData<typeof DeliveryFailedV1>['channel'],
+            failedAt: failedAt.toISOString(),
+            attempts: failed.attempts,
+            reason,
+          },
+          subject: failed.id,
+          organisationId: failed.organisationId,
+          sequence: failed.version,
+          correlationId: failed.correlationId,
+          causationId: failed.sourceEventId,
+        });
+      })
+      .catch((e) => this.logger.warn(`delivery ${delivery.id}: could not record the failure: ${(e as Error).message}`));
   }
 
   private async recordSent(key: DeliveryKey): Promise<void> {

@@ -19,6 +19,9 @@ export interface MailAttachment {
 /** The server refused the message for good (a 5xx reply): sending it again would get the same answer. */
 export class MailRejectedError extends Error {}
 
+/** What the message was to carry (an attachment, a link) no longer exists: sending it later would not find it either. */
+export class MailContentUnavailableError extends MailRejectedError {}
+
 /** Hands a message to a mail server; tests swap it for a fake. */
 export abstract class Mailer {
   abstract send(mail: OutgoingMail): Promise<void>;

@@ -1,11 +1,12 @@
 import { EventPublisher, type HandlerContext, type MessagingOptions } from '@mediation/messaging';
-import { uuidv7, type EventEnvelope } from '@mediation/protocol';
+import { DeadlineDueSoonV1, uuidv7, type EventEnvelope } from '@mediation/protocol';
 import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
 import { NotifyDatabase } from '../database/notify.database';
 import type { AttachmentFetcher } from '../deliveries/attachment-fetcher';
 import type { DeliveryQueue } from '../deliveries/delivery-queue';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
 import { EmailRequests } from '../deliveries/email-requests';
+import type { LinkFetcher } from '../deliveries/link-fetcher';
 import { SendDeliveryUseCase } from '../deliveries/send-delivery.use-case';
 import { Mailer, type OutgoingMail } from '../mail/mailer';
 import { EmailCaseReportUseCase } from '../reports/email-case-report.use-case';
@@ -53,10 +54,11 @@ describe('notify: case emails are queued once per recipient and the report goes 
   });
 
   it('a due-soon deadline emails each recipient once, naming the deadline in London time, even when redelivered', async () => {
-    const event = envelope('scheduling.deadline.due-soon.v1', {
+    // Parsed as a consumer parses it: the v1 shape published before `audience` existed still reads, as for the assigned staff.
+    const event = envelope('scheduling.deadline.due-soon.v1', DeadlineDueSoonV1.schema.parse({
       deadlineId: uuidv7(), caseId, rule: 'contact-parties', dueAt: '2027-06-02T16:00:00.000Z', label: 'First contact with the parties', reference: 'REF-2027-000042', remindedAt: '2027-06-01T08:00:00.000Z',
       recipients: [{ name: 'Alex Morgan', email: 'alex@provider.example' }, { name: 'Sam O’Neill', email: 'sam@provider.example' }, { name: 'Alex again', email: 'ALEX@provider.example' }],
-    });
+    }));
     const remind = new RemindDeadlineUseCase(emails);
     await notify.run((tx) => remind.execute(tx, event, context));
     await notify.run((tx) => remind.execute(tx, event, context));
@@ -66,13 +68,25 @@ describe('notify: case emails are queued once per recipient and the report goes 
     expect(rows[1].body).toMatch(/^Dear Sam O’Neill,/);
   });
 
-  it('a survey link goes to its party, with the link in the body', async () => {
-    const event = envelope('casework.survey.issued.v1', { surveyId: uuidv7(), caseId, contractId: uuidv7(), reference: 'REF-2027-000042', recipient: { name: 'Jordan Ellis', email: 'jordan@example.com' }, link: 'https://api.example/v1/surveys/abc', expiresAt: '2027-07-01T08:00:00.000Z' });
+  it('a survey invitation goes to its party; the link is asked of casework when sending and is kept only in the email', async () => {
+    const surveyId = uuidv7();
+    const event = envelope('casework.survey.issued.v2', { surveyId, caseId, contractId: uuidv7(), reference: 'REF-2027-000042', recipient: { name: 'Jordan Ellis', email: 'jordan@example.com' }, expiresAt: '2027-07-01T08:00:00.000Z' });
     await notify.run((tx) => new EmailSurveyLinkUseCase(emails).execute(tx, event, context));
     const [row] = await notify.delivery.findMany({ where: { kind: 'survey-invitation' } });
-    expect(row).toMatchObject({ toAddress: 'jordan@example.com', caseId, attachment: null });
-    expect(row.body).toContain('https://api.example/v1/surveys/abc');
+    expect(row).toMatchObject({ toAddress: 'jordan@example.com', caseId, attachment: null, link: { kind: 'survey-link', surveyId } });
+    expect(row.body).not.toContain('/v1/surveys/');
     expect(row.body).toContain('Thursday 1 July 2027, 09:00');
+
+    const mailer = new RecordingMailer();
+    const asked: unknown[] = [];
+    const link = `https://api.example/v1/surveys/${'T'.repeat(43)}`;
+    const links = { fetch: async (ref: unknown, organisationId: string) => (asked.push([ref, organisationId]), link) } as unknown as LinkFetcher;
+    const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, new FixedClock(NOW));
+    await new SendDeliveryUseCase(notify, deliveries, mailer, events, new FixedClock(NOW), {} as AttachmentFetcher, links).execute({ deliveryId: row.id, organisationId: org });
+    expect(asked).toEqual([[{ kind: 'survey-link', surveyId }, org]]);
+    expect(mailer.sent).toEqual([expect.objectContaining({ to: 'jordan@example.com', text: expect.stringContaining(`Answer the survey here: ${link}`) })]);
+    const stored = JSON.stringify(await notify.$queryRawUnsafe(`SELECT d.*, (SELECT json_agg(envelope) FROM notify.outbox) AS outbox FROM notify.delivery d`));
+    expect(stored).not.toContain(link);
   });
 
   it('the report email keeps a reference to the PDF, fetches it when sending, and publishes sent with the case', async () => {
@@ -86,10 +100,10 @@ describe('notify: case emails are queued once per recipient and the report goes 
     const asked: unknown[] = [];
     const fetcher = { fetch: async (attachment: unknown, organisationId: string) => (asked.push([attachment, organisationId]), { filename: 'case-report-REF-2027-000042.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.3 test') }) } as unknown as AttachmentFetcher;
     const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, new FixedClock(NOW));
-    await new SendDeliveryUseCase(notify, deliveries, mailer, events, new FixedClock(NOW), fetcher).execute({ deliveryId: row.id, organisationId: org });
+    await new SendDeliveryUseCase(notify, deliveries, mailer, events, new FixedClock(NOW), fetcher, {} as LinkFetcher).execute({ deliveryId: row.id, organisationId: org });
     expect(asked).toEqual([[{ kind: 'case-report', caseId, reportId }, org]]);
     expect(mailer.sent).toEqual([expect.objectContaining({ to: 'priya@court.example', subject: 'Case report for REF-2027-000042', attachments: [expect.objectContaining({ filename: 'case-report-REF-2027-000042.pdf', contentType: 'application/pdf' })] })]);
-    const [sent] = await notify.$queryRawUnsafe<{ envelope: { data: Record<string, unknown> } }[]>(`SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1'`);
+    const [sent] = await notify.$queryRawUnsafe<{ envelope: { data: Record<string, unknown> } }[]>(`SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1' AND envelope->'data'->>'kind' = 'case-report'`);
     expect(sent.envelope.data).toMatchObject({ deliveryId: row.id, kind: 'case-report', caseId, to: 'priya@court.example' });
     expect(afterCommit.length).toBeGreaterThanOrEqual(4);
   });

@@ -1,16 +1,17 @@
-import type { EventData, SurveyIssuedV1 } from '@mediation/protocol';
+import type { EventData, SurveyIssuedV2 } from '@mediation/protocol';
+import { LINK_PLACEHOLDER } from '../deliveries/delivery.repository';
 import { londonDateTime, oneLine, SIGN_OFF } from '../mail/mail-text';
 
 export const SURVEY_INVITATION = 'survey-invitation';
 
-/** The invitation to the satisfaction survey: short, with the link and when it stops working. */
-export function surveyEmail(survey: EventData<typeof SurveyIssuedV1>): { subjectLine: string; body: string } {
+/** The invitation to the satisfaction survey: short, with the link (put in when sending) and when it stops working. */
+export function surveyEmail(survey: EventData<typeof SurveyIssuedV2>): { subjectLine: string; body: string } {
   const lines = [
     `Dear ${oneLine(survey.recipient.name)},`,
     '',
     'Your case with our mediation service has now closed. We would be grateful for a few minutes of your time to tell us how it went: your answers help us improve the service, and they are confidential.',
     '',
-    `Answer the survey here: ${survey.link}`,
+    `Answer the survey here: ${LINK_PLACEHOLDER}`,
     '',
     `The link is personal to you and works until ${londonDateTime(survey.expiresAt)} (UK time). Please do not forward it.`,
     ...SIGN_OFF,

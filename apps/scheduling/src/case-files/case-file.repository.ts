@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseFile } from '../generated/prisma/client';
+import type { CaseFile, Prisma } from '../generated/prisma/client';
 import type { SchedulingTx } from '../database/scheduling.database';
 
 export type CaseFileRecord = CaseFile;
@@ -7,7 +7,7 @@ export type CaseFileRecord = CaseFile;
 @Injectable()
 export class CaseFileRepository {
   /** Inserts the case file unless it exists; returns null then (a redelivered case.opened). */
-  async createUnlessExists(tx: SchedulingTx, row: Omit<CaseFileRecord, 'dates'> & { dates: Record<string, string> }): Promise<CaseFileRecord | null> {
+  async createUnlessExists(tx: SchedulingTx, row: Omit<Prisma.CaseFileUncheckedCreateInput, 'dates'> & { dates: Record<string, string> }): Promise<CaseFileRecord | null> {
     const inserted = await tx.caseFile.createMany({ data: [row], skipDuplicates: true });
     return inserted.count === 0 ? null : tx.caseFile.findUnique({ where: { caseId: row.caseId } });
   }
@@ -16,8 +16,26 @@ export class CaseFileRepository {
     return tx.caseFile.findFirst({ where: { organisationId, caseId } });
   }
 
-  setDates(tx: SchedulingTx, caseId: string, dates: Record<string, string>): Promise<CaseFileRecord> {
-    return tx.caseFile.update({ where: { caseId }, data: { dates } });
+  /** Takes the dates of the case at version `sequence`, unless a newer change was applied already; returns null then. */
+  async setDatesIfNewer(tx: SchedulingTx, caseId: string, dates: Record<string, string>, sequence: number): Promise<CaseFileRecord | null> {
+    const updated = await tx.caseFile.updateMany({ where: { caseId, datesSequence: { lt: sequence } }, data: { dates, datesSequence: sequence } });
+    return updated.count === 0 ? null : tx.caseFile.findUnique({ where: { caseId } });
+  }
+
+  /** Marks the case open, closed or ended; with the case version, only when it is newer than the last such change applied. */
+  async setStatus(tx: SchedulingTx, caseId: string, status: 'open' | 'closed' | 'ended', sequence?: number): Promise<void> {
+    if (sequence === undefined) await tx.caseFile.update({ where: { caseId }, data: { status } });
+    else await tx.caseFile.updateMany({ where: { caseId, statusSequence: { lt: sequence } }, data: { status, statusSequence: sequence } });
+  }
+
+  /** The case was paused: pausable clocks starting from now on start paused. */
+  async setPause(tx: SchedulingTx, caseId: string, pause: { pauseId: string; pausedAt: Date }): Promise<void> {
+    await tx.caseFile.update({ where: { caseId }, data: { pauseId: pause.pauseId, pausedAt: pause.pausedAt } });
+  }
+
+  /** The pause ended; remembering which, so its resume delivered again is recognised. */
+  async clearPause(tx: SchedulingTx, caseId: string, pauseId: string): Promise<void> {
+    await tx.caseFile.update({ where: { caseId }, data: { pauseId: null, pausedAt: null, resumedPauseId: pauseId } });
   }
 
   async addAssignment(tx: SchedulingTx, row: { assignmentId: string; organisationId: string; caseId: string; staffId: string; role: string; name: string; email: string; assignedAt: Date }): Promise<void> {

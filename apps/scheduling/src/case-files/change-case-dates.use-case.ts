@@ -5,9 +5,9 @@ import type { SchedulingTx } from '../database/scheduling.database';
 import { ServiceLineRulesReader } from '../contracts/service-line-rules';
 import { CaseFileNotYetKnown } from '../deadlines/record-milestone.use-case';
 import { RescheduleDeadlinesUseCase } from '../deadlines/reschedule-deadlines.use-case';
-import { CaseFileRepository } from './case-file.repository';
+import { CaseFileRepository, datesOf } from './case-file.repository';
 
-/** The court moved a hearing (or any case date changed): the case file takes the new dates and the clocks counting on them move. */
+/** The court moved a hearing (or any case date changed): the case file takes the new dates and the clocks counting on them move; an older change than one applied is ignored. */
 @Injectable()
 export class ChangeCaseDatesUseCase {
   constructor(
@@ -19,8 +19,16 @@ export class ChangeCaseDatesUseCase {
   async execute(tx: SchedulingTx, event: EventEnvelope<EventData<typeof CaseDatesChangedV1>>, context: HandlerContext): Promise<number> {
     const found = await this.files.find(tx, event.organisationid, event.data.caseId);
     if (!found) throw new CaseFileNotYetKnown(`case ${event.data.caseId} has not been opened in scheduling yet`);
-    const file = await this.files.setDates(tx, found.caseId, event.data.dates);
+    // Two quick changes can arrive newest first: the case version on the envelope keeps the newer dates in force.
+    const file = await this.files.setDatesIfNewer(tx, found.caseId, event.data.dates, event.sequence);
+    if (!file) return 0;
     const lines = await this.rules.read(tx, { ...file, correlationId: event.correlationid });
-    return this.reschedule.execute(tx, file, lines, event.data.changed, { correlationId: event.correlationid, causationId: event.id }, context);
+    return this.reschedule.execute(tx, file, lines, changedSince(datesOf(found), event.data.dates, event.data.changed), { correlationId: event.correlationid, causationId: event.id }, context);
   }
+}
+
+/** The dates that differ from those in force, with those the event names: a newer change applied first may carry an older one's change too. */
+export function changedSince(before: Record<string, string>, after: Record<string, string>, named: readonly string[]): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...new Set([...named, ...[...keys].filter((k) => before[k] !== after[k])])];
 }

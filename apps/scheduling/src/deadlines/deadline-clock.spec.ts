@@ -1,8 +1,9 @@
 import { DeadlineRuleSchema, type DeadlineRule } from '@mediation/protocol';
+import type { z } from 'zod';
 import { calendarFor, datesUsedBy, londonDateOf, openingStart, readClock, reminderTimes, sendTribunalDay } from './deadline-clock';
 
 const basis = { kind: 'legal' as const, text: 'test', source: { document: 'test' } };
-const rule = (fields: Partial<DeadlineRule> & Pick<DeadlineRule, 'due'>): DeadlineRule => DeadlineRuleSchema.parse({ key: 'r', label: 'R', startEvent: 'referral.received', stopEvent: 'contact.made', basis, ...fields });
+const rule = (fields: Partial<z.input<typeof DeadlineRuleSchema>> & Pick<DeadlineRule, 'due'>): DeadlineRule => DeadlineRuleSchema.parse({ key: 'r', label: 'R', startEvent: 'referral.received', stopEvent: 'contact.made', basis, ...fields });
 const calendar = calendarFor();
 const dueOf = (r: DeadlineRule, at: Date, dates: Record<string, string> = {}) => {
   const reading = readClock(r, at, dates, calendar);
@@ -98,11 +99,25 @@ describe('the SEND rules (SEND Regulations 2014; HESC Rules 2008)', () => {
     ['2027-01-01', '2027-01-04'],
     ['2026-12-24', '2026-12-24'],
     ['2027-08-02', '2027-09-01'],
-    ['2027-07-31', '2027-09-01'],
-    ['2028-12-24', '2029-01-02'],
     ['2027-01-02', '2027-01-04'],
   ])('the tribunal moves an end on %s to %s', (end, moved) => {
     expect(sendTribunalDay(end)).toBe(moved);
+  });
+
+  it('an end on Saturday 31 July 2027 moves to Monday 2 August, the next working day: rolling into August does not earn the August extension (r.12(2), not r.12(3))', () => {
+    expect(sendTribunalDay('2027-07-31')).toBe('2027-08-02');
+  });
+
+  it('an end on Sunday 24 December 2028 moves to Wednesday 27 December, past Christmas Day and the Boxing Day holiday, not to January: the time did not end in 25 December–1 January', () => {
+    expect(sendTribunalDay('2028-12-24')).toBe('2028-12-27');
+  });
+
+  it('appeal: certificate 30 June 2027 with an older decision → one month ends on Friday 30 July 2027, a working day, so 17:00 that day; the family is never shown September', () => {
+    expect(dueOf(appeal, new Date('2027-06-30T12:00:00Z'), { decisionLetterDate: '2027-04-01' })).toBe('2027-07-30T16:00:00.000Z');
+  });
+
+  it('appeal: certificate 31 December 2026 with an older decision → one month ends on Sunday 31 January 2027 and moves to Monday 1 February', () => {
+    expect(dueOf(appeal, new Date('2026-12-31T12:00:00Z'), { decisionLetterDate: '2026-10-01' })).toBe('2027-02-01T17:00:00.000Z');
   });
 });
 

@@ -75,18 +75,19 @@ export function dueFrom(due: Due, startDate: string, dates: Dates, calendar: Wor
 }
 
 /**
- * The SEND tribunal's extensions of a time limit ending on `date` (HESC Rules 2008 r.12, as IPSEA
- * explains it): 25 December to 1 January → the first working day after 1 January; any day in August →
- * the first working day in September; any other non-working day → the next working day.
+ * The SEND tribunal's extensions of a time limit ending on `date` (HESC Rules 2008 r.12(3)): an end from
+ * 25 December to 1 January → the first working day after 1 January; an end in August → the first
+ * working day in September. Otherwise r.12(2): an end on a non-working day → the next working day.
+ * The extensions apply only where the time itself ends in those periods: a Saturday 31 July end moves
+ * to Monday 2 August, not to September, because showing a family a later date than the rules give
+ * could cost them their appeal.
  */
 export function sendTribunalDay(date: string): string {
   const [year, month, day] = date.split('-');
   if (month === '12' && Number(day) >= 25) return TRIBUNAL_CALENDAR.nextWorkingDay(`${Number(year) + 1}-01-01`);
   if (month === '01' && day === '01') return TRIBUNAL_CALENDAR.nextWorkingDay(date);
   if (month === '08') return TRIBUNAL_CALENDAR.nextWorkingDay(`${year}-08-31`);
-  const working = TRIBUNAL_CALENDAR.onOrNextWorkingDay(date);
-  // A weekend end rolled into August or Christmas (e.g. Saturday 31 July) takes that extension too, the reading kinder to the family.
-  return working === date ? date : sendTribunalDay(working);
+  return TRIBUNAL_CALENDAR.onOrNextWorkingDay(date);
 }
 
 /** Reminders ring at 09:00 London on the day N (working or calendar) days before the due day. */

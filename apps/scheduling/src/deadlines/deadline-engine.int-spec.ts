@@ -21,7 +21,8 @@ import { createTestDatabase, createTestNamespace, waitUntil, type TestDatabase, 
 import { Client } from 'pg';
 import { AppModule } from '../app.module';
 import { loadSchedulingConfig } from '../config/scheduling.config';
-import { alarmJobId } from './deadline-alarm';
+import { alarmJobId, reminderJobId } from './deadline-alarm';
+import { SweepDeadlinesUseCase } from './sweep-deadlines.use-case';
 
 jest.setTimeout(120_000);
 
@@ -54,6 +55,7 @@ const definition: ContractDefinitionInput = {
       deadlineRules: [
         { key: 'contact-parties', label: 'First contact', startEvent: 'referral.received', stopEvent: 'contact.made', due: { kind: 'working-days', days: 2 }, reminders: [{ days: 1, dayKind: 'working' }], basis },
         { key: 'mediation-before-hearing', label: 'Mediation before the hearing', startEvent: 'referral.received', stopEvent: 'mediation.held', due: { kind: 'before-date-field', field: 'hearingDate', days: 1, dayKind: 'calendar' }, reminders: [{ days: 2, dayKind: 'working' }], basis },
+        { key: 'case-report', label: 'Case report after closure', startEvent: 'case.closed', stopEvent: 'report.sent', repeats: true, due: { kind: 'working-days', days: 5 }, basis },
       ],
       londonLivingWage: { required: false },
       dataRetentionMonths: 12,
@@ -64,7 +66,8 @@ const definition: ContractDefinitionInput = {
       form: { fields: [{ key: 'laInformedDate', label: 'LA told', type: 'date' }, { key: 'decisionLetterDate', label: 'Decision letter', type: 'date' }] },
       outcomes: [{ key: 'agreement', label: 'Agreement', expected: true }],
       deadlineRules: [
-        { key: 'mediation-within-30-days', label: 'Mediation within 30 days', startEvent: 'referral.received', startsFromField: 'laInformedDate', stopEvent: 'mediation.held', due: { kind: 'calendar-days', days: 30 }, basis },
+        { key: 'mediation-within-30-days', label: 'Mediation within 30 days', startEvent: 'referral.received', startsFromField: 'laInformedDate', stopEvent: 'mediation.held', cancelEvents: ['mediation.declined'], due: { kind: 'calendar-days', days: 30 }, basis },
+        { key: 'certificate-no-mediation', label: 'Certificate when declined', startEvent: 'mediation.declined', stopEvent: 'certificate.issued', due: { kind: 'working-days', days: 3 }, basis },
         { key: 'certificate-after-mediation', label: 'Certificate after mediation', startEvent: 'mediation.held', stopEvent: 'certificate.issued', due: { kind: 'working-days', days: 3 }, basis },
         { key: 'appeal-deadline', label: 'Appeal deadline', kind: 'informational', startEvent: 'certificate.issued', stopEvent: 'appeal.lodged', due: { kind: 'later-of-months', field: 'decisionLetterDate', fieldMonths: 2, startMonths: 1, tribunalTime: 'send' }, basis },
       ],
@@ -127,8 +130,10 @@ describe('the deadline engine against real PostgreSQL, NATS and a BullMQ worker'
     }[];
   const byRule = async (caseId: string) => Object.fromEntries((await deadlines(caseId)).map((d) => [d.rule, d]));
   const outbox = async (type: string, deadlineId: string) => (await sql.query(`SELECT envelope FROM scheduling.outbox WHERE envelope->>'type' = $1 AND envelope->>'subject' = $2 ORDER BY position`, [type, deadlineId])).rows.map((r) => r.envelope.data);
-  const milestone = (caseId: string, name: string, occurredAt: string, id?: string) =>
-    publish(CaseMilestoneV1, caseId, 2, { caseId, contractId, milestone: name, occurredAt, recordedAt: occurredAt, source: 'test' }, id);
+  const milestone = (caseId: string, name: string, occurredAt: string, id?: string, sequence = 2) =>
+    publish(CaseMilestoneV1, caseId, sequence, { caseId, contractId, milestone: name, occurredAt, recordedAt: occurredAt, source: 'test' }, id);
+  const handled = (eventId: string) => waitUntil(async () => ((await sql.query(`SELECT 1 FROM scheduling.inbox WHERE event_id = $1`, [eventId])).rowCount ? true : undefined), { what: `event ${eventId} to be handled` });
+  const caseFile = async (caseId: string) => (await sql.query(`SELECT status, dates, dates_sequence AS "datesSequence" FROM scheduling.case_file WHERE case_id = $1`, [caseId])).rows[0] as { status: string; dates: Record<string, string>; datesSequence: number };
 
   it('a case opened under the contract gets the deadlines of its service line, once, however often the event arrives', async () => {
     const opened = openCase('possession', { hearingDate: '2027-03-10' }, '2027-03-02T10:00:00Z');
@@ -257,5 +262,137 @@ describe('the deadline engine against real PostgreSQL, NATS and a BullMQ worker'
     await milestone(opened.caseId, 'case.closed', '2027-03-05T10:00:00Z');
     const closed = await waitUntil(async () => ((await byRule(opened.caseId))['mediation-before-hearing'].status === 'cancelled' ? byRule(opened.caseId) : undefined), { what: 'the cancellation' });
     expect(closed['contact-parties']).toMatchObject({ status: 'met', late: false });
+    expect(await outbox('scheduling.deadline.cancelled.v1', closed['mediation-before-hearing'].id)).toEqual([{ deadlineId: closed['mediation-before-hearing'].id, caseId: opened.caseId, rule: 'mediation-before-hearing', kind: 'provider', cancelledAt: '2027-03-05T10:00:00.000Z', reason: 'case-closed' }]);
+    // The clock the closure starts is not cancelled by it.
+    expect(closed['case-report']).toMatchObject({ status: 'pending' });
+    expect((await caseFile(opened.caseId)).status).toBe('closed');
+  });
+
+  it('a withdrawn or rejected case (`case.ended`) cancels its provider clocks as a closure does, says so in `scheduling.deadline.cancelled.v1`, and removes their alarms', async () => {
+    clock.set('2027-03-02T10:00:00Z');
+    const opened = openCase('possession', { hearingDate: '2027-03-30' }, '2027-03-02T10:00:00Z');
+    await opened.publish();
+    const before = await waitUntil(async () => ((await deadlines(opened.caseId)).length === 2 ? byRule(opened.caseId) : undefined));
+    const queue = app.get(JobsService).queue(QUEUES.deadlines);
+    await waitUntil(async () => queue.getJob(alarmJobId(before['mediation-before-hearing'].id, 1)), { what: 'the alarm' });
+
+    await milestone(opened.caseId, 'case.ended', '2027-03-03T10:00:00Z');
+    const ended = await waitUntil(async () => (Object.values(await byRule(opened.caseId)).every((d) => d.status === 'cancelled') ? byRule(opened.caseId) : undefined), { what: 'the cancellations' });
+    expect(Object.keys(ended).sort()).toEqual(['contact-parties', 'mediation-before-hearing']);
+    for (const d of Object.values(ended)) expect(await outbox('scheduling.deadline.cancelled.v1', d.id)).toEqual([expect.objectContaining({ rule: d.rule, reason: 'case-ended', cancelledAt: '2027-03-03T10:00:00.000Z' })]);
+    await waitUntil(async () => ((await queue.getJob(alarmJobId(ended['mediation-before-hearing'].id, 1))) ? undefined : true), { what: 'the alarm to be removed' });
+    expect((await caseFile(opened.caseId)).status).toBe('ended');
+  });
+
+  it('a clock met while it still waits for its date is met all the same, and `met` says it had no due time', async () => {
+    clock.set('2027-03-02T10:00:00Z');
+    const opened = openCase('possession', {}, '2027-03-02T10:00:00Z');
+    await opened.publish();
+    const waiting = await waitUntil(async () => (await byRule(opened.caseId))['mediation-before-hearing']);
+    expect(waiting.status).toBe('awaiting-date');
+    await milestone(opened.caseId, 'mediation.held', '2027-03-04T10:00:00Z');
+    await waitUntil(async () => ((await byRule(opened.caseId))['mediation-before-hearing'].status === 'met' ? true : undefined), { what: 'the meeting' });
+    expect(await outbox('scheduling.deadline.met.v1', waiting.id)).toEqual([expect.objectContaining({ rule: 'mediation-before-hearing', dueAt: null, metAt: '2027-03-04T10:00:00.000Z', late: false })]);
+  });
+
+  it('SEND: a family declining mediation cancels the 30-day mediation clock (no mediation to hold, so no breach) and starts the certificate clock', async () => {
+    clock.set('2027-01-04T10:00:00Z');
+    const opened = openCase('send', { laInformedDate: '2027-01-04', decisionLetterDate: '2026-12-01' }, '2027-01-04T10:00:00Z');
+    await opened.publish();
+    const mediation = await waitUntil(async () => (await byRule(opened.caseId))['mediation-within-30-days']);
+    await milestone(opened.caseId, 'mediation.declined', '2027-01-06T10:00:00Z');
+    const rows = await waitUntil(async () => ((await byRule(opened.caseId))['certificate-no-mediation'] ? byRule(opened.caseId) : undefined), { what: 'the certificate clock' });
+    expect(rows['mediation-within-30-days']).toMatchObject({ status: 'cancelled', metAt: null, firedAt: null });
+    expect(rows['certificate-no-mediation']).toMatchObject({ status: 'pending', dueAt: new Date('2027-01-11T23:59:59.999Z') });
+    expect(await outbox('scheduling.deadline.cancelled.v1', mediation.id)).toEqual([expect.objectContaining({ reason: 'stopped-by-event', cancelledAt: '2027-01-06T10:00:00.000Z' })]);
+    // Once its due time has passed, the sweep finds nothing to breach.
+    clock.set('2027-02-04T10:00:00Z');
+    await app.get(SweepDeadlinesUseCase).execute();
+    expect((await byRule(opened.caseId))['mediation-within-30-days'].status).toBe('cancelled');
+    expect(await outbox('scheduling.deadline.breached.v1', mediation.id)).toEqual([]);
+  });
+
+  it('a reopened case that closes again owes a new case report: the repeating clock starts again once the first is settled, but never twice for one closure', async () => {
+    clock.set('2027-03-02T10:00:00Z');
+    const opened = openCase('possession', { hearingDate: '2027-03-30' }, '2027-03-02T10:00:00Z');
+    await opened.publish();
+    await waitUntil(async () => ((await deadlines(opened.caseId)).length === 2 ? true : undefined));
+    const reports = async () => (await sql.query(`SELECT occurrence, status, due_at AS "dueAt" FROM scheduling.deadline WHERE case_id = $1 AND rule = 'case-report' ORDER BY occurrence`, [opened.caseId])).rows as { occurrence: number; status: string; dueAt: Date }[];
+
+    const closeId = await milestone(opened.caseId, 'case.closed', '2027-03-05T10:00:00Z', undefined, 3);
+    await waitUntil(async () => ((await reports()).length ? true : undefined), { what: 'the first case report clock' });
+    await milestone(opened.caseId, 'case.closed', '2027-03-05T10:00:00Z', closeId, 3);
+    // A second, distinct closure while the first report is still owed does not add another.
+    await handled(await milestone(opened.caseId, 'case.closed', '2027-03-05T11:00:00Z', undefined, 4));
+    expect(await reports()).toEqual([{ occurrence: 1, status: 'pending', dueAt: new Date('2027-03-12T23:59:59.999Z') }]);
+
+    await handled(await milestone(opened.caseId, 'report.sent', '2027-03-08T10:00:00Z', undefined, 5));
+    await milestone(opened.caseId, 'case.closed', '2027-03-10T10:00:00Z', undefined, 7);
+    await waitUntil(async () => ((await reports()).length === 2 ? true : undefined), { what: 'the second case report clock' });
+    expect(await reports()).toEqual([
+      { occurrence: 1, status: 'met', dueAt: new Date('2027-03-12T23:59:59.999Z') },
+      { occurrence: 2, status: 'pending', dueAt: new Date('2027-03-17T23:59:59.999Z') },
+    ]);
+  });
+
+  it('two quick date changes delivered newest first: the newer hearing date stays in force and the older change is ignored', async () => {
+    clock.set('2027-03-02T10:00:00Z');
+    const opened = openCase('possession', { hearingDate: '2027-03-30' }, '2027-03-02T10:00:00Z');
+    await opened.publish();
+    await waitUntil(async () => (await byRule(opened.caseId))['mediation-before-hearing']);
+    await publish(CaseDatesChangedV1, opened.caseId, 3, { caseId: opened.caseId, contractId, dates: { hearingDate: '2027-03-24' }, changed: ['hearingDate'], changedAt: '2027-03-02T10:00:02Z' });
+    const older = await publish(CaseDatesChangedV1, opened.caseId, 2, { caseId: opened.caseId, contractId, dates: { hearingDate: '2027-03-20' }, changed: ['hearingDate'], changedAt: '2027-03-02T10:00:01Z' });
+    await handled(older);
+    expect((await byRule(opened.caseId))['mediation-before-hearing']).toMatchObject({ status: 'pending', dueAt: new Date('2027-03-23T23:59:59.999Z'), revision: 2 });
+    expect(await caseFile(opened.caseId)).toMatchObject({ dates: { hearingDate: '2027-03-24' }, datesSequence: 3 });
+  });
+
+  it('an alarm that rings a few seconds early rings again at the due time instead of being dropped for the sweep', async () => {
+    clock.set('2027-03-08T23:59:52Z'); // 8 s before the end of Monday 8 March, London (GMT)
+    const opened = openCase('possession', { hearingDate: '2027-03-09' }, '2027-03-08T23:59:52Z');
+    await opened.publish();
+    const deadline = await waitUntil(async () => (await byRule(opened.caseId))['mediation-before-hearing']);
+    const queue = app.get(JobsService).queue(QUEUES.deadlines);
+    await waitUntil(async () => queue.getJob(alarmJobId(deadline.id, 1)), { what: 'the alarm' });
+    // The same alarm, ringing now: seconds before the due time.
+    await queue.remove(alarmJobId(deadline.id, 1));
+    await app.get(JobsService).add(Jobs.fireDeadline, { deadlineId: deadline.id, organisationId: org, revision: 1 }, { jobId: alarmJobId(deadline.id, 1) });
+    const breached = await waitUntil(async () => ((await byRule(opened.caseId))['mediation-before-hearing'].status === 'breached' ? (await byRule(opened.caseId))['mediation-before-hearing'] : undefined), { what: 'the breach', timeoutMs: 30_000 });
+    expect(breached.firedAt!.getTime()).toBeGreaterThanOrEqual(new Date('2027-03-08T23:59:59.999Z').getTime());
+    expect(breached.firedAt!.getTime() - new Date('2027-03-08T23:59:59.999Z').getTime()).toBeLessThan(3_000);
+  });
+
+  it('the sweep catches what Redis lost: a reminder whose job vanished is still sent, and the deadline whose alarm vanished is still breached, once', async () => {
+    clock.set('2027-03-04T08:00:00Z'); // Thursday 4 March 2027; the 2-working-day reminder of Monday's deadline rings at 09:00 today
+    const opened = openCase('possession', { hearingDate: '2027-03-09' }, '2027-03-04T08:00:00Z');
+    await opened.publish();
+    const deadline = await waitUntil(async () => (await byRule(opened.caseId))['mediation-before-hearing']);
+    const queue = app.get(JobsService).queue(QUEUES.deadlines);
+    await waitUntil(async () => ((await queue.getJob(alarmJobId(deadline.id, 1))) && (await queue.getJob(reminderJobId(deadline.id, 1, 0))) ? true : undefined), { what: 'the alarm and the reminder' });
+    await queue.remove(alarmJobId(deadline.id, 1));
+    await queue.remove(reminderJobId(deadline.id, 1, 0));
+    const sweep = app.get(SweepDeadlinesUseCase);
+
+    clock.set('2027-03-04T09:00:30Z');
+    await sweep.execute();
+    expect(await outbox('scheduling.deadline.due-soon.v1', deadline.id)).toEqual([expect.objectContaining({ rule: 'mediation-before-hearing' })]);
+    expect((await byRule(opened.caseId))['mediation-before-hearing'].status).toBe('pending');
+
+    clock.set('2027-03-09T00:00:30Z');
+    await sweep.execute();
+    await sweep.execute();
+    expect((await byRule(opened.caseId))['mediation-before-hearing']).toMatchObject({ status: 'breached' });
+    expect(await outbox('scheduling.deadline.breached.v1', deadline.id)).toHaveLength(1);
+    expect(await outbox('scheduling.deadline.due-soon.v1', deadline.id)).toHaveLength(1);
+  });
+
+  it('the sweeper’s job scheduler lives in Redis; when Redis loses it, the process declares it again', async () => {
+    const jobs = app.get(JobsService);
+    const queue = jobs.queue(QUEUES.deadlines);
+    expect(await queue.getJobScheduler('sweep-deadlines')).toBeTruthy();
+    await queue.removeJobScheduler('sweep-deadlines');
+    expect(await queue.getJobScheduler('sweep-deadlines')).toBeFalsy();
+    await jobs.ensureSchedulers();
+    expect(await queue.getJobScheduler('sweep-deadlines')).toMatchObject({ every: 60_000 });
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
-import { DeadlineMetV1, DeadlineRescheduledV1, DeadlineSetV1 } from '@mediation/protocol';
+import { DeadlineCancelledV1, DeadlineMetV1, DeadlinePausedV1, DeadlineRescheduledV1, DeadlineSetV1, type EventData } from '@mediation/protocol';
 import type { SchedulingTx } from '../database/scheduling.database';
 import type { DeadlineRecord } from './deadline.repository';
 
@@ -24,15 +24,34 @@ export class DeadlineEvents {
   }
 
   async met(tx: SchedulingTx, d: DeadlineRecord, cause: Cause): Promise<void> {
-    if (!d.dueAt || !d.metAt) return;
-    await this.events.append(tx, { definition: DeadlineMetV1, data: { deadlineId: d.id, caseId: d.caseId, rule: d.rule, dueAt: d.dueAt.toISOString(), metAt: d.metAt.toISOString(), late: d.late }, ...envelope(d, cause) });
+    if (!d.metAt) return;
+    // A clock met while still waiting for its date is met all the same; it just never had a due time.
+    await this.events.append(tx, { definition: DeadlineMetV1, data: { deadlineId: d.id, caseId: d.caseId, rule: d.rule, dueAt: d.dueAt?.toISOString() ?? null, metAt: d.metAt.toISOString(), late: d.late }, ...envelope(d, cause) });
   }
 
-  async rescheduled(tx: SchedulingTx, d: DeadlineRecord, previousDueAt: Date, reason: string, cause: Cause): Promise<void> {
+  async cancelled(tx: SchedulingTx, d: DeadlineRecord, cancelledAt: Date, reason: EventData<typeof DeadlineCancelledV1>['reason'], cause: Cause): Promise<void> {
+    await this.events.append(tx, {
+      definition: DeadlineCancelledV1,
+      data: { deadlineId: d.id, caseId: d.caseId, rule: d.rule, kind: d.kind as 'provider' | 'informational', cancelledAt: cancelledAt.toISOString(), reason },
+      ...envelope(d, cause),
+    });
+  }
+
+  async rescheduled(tx: SchedulingTx, d: DeadlineRecord, previousDueAt: Date, reason: string, cause: Cause, why: 'dates-changed' | 'resumed' = 'dates-changed'): Promise<void> {
     if (!d.dueAt) return;
     await this.events.append(tx, {
       definition: DeadlineRescheduledV1,
-      data: { deadlineId: d.id, caseId: d.caseId, rule: d.rule, dueAt: d.dueAt.toISOString(), previousDueAt: previousDueAt.toISOString(), reason },
+      data: { deadlineId: d.id, caseId: d.caseId, rule: d.rule, dueAt: d.dueAt.toISOString(), previousDueAt: previousDueAt.toISOString(), reason, cause: why },
+      ...envelope(d, cause),
+    });
+  }
+
+  /** A clock stopped by the case's pause, with the days it had left; `dueAt` is when it was due before. */
+  async paused(tx: SchedulingTx, d: DeadlineRecord, dayKind: 'calendar' | 'working', cause: Cause): Promise<void> {
+    if (!d.dueAt || !d.pausedAt || d.remainingDays === null) return;
+    await this.events.append(tx, {
+      definition: DeadlinePausedV1,
+      data: { deadlineId: d.id, caseId: d.caseId, rule: d.rule, dueAt: d.dueAt.toISOString(), pausedAt: d.pausedAt.toISOString(), remainingDays: d.remainingDays, dayKind },
       ...envelope(d, cause),
     });
   }

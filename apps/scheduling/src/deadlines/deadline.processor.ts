@@ -1,11 +1,12 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Jobs, JobsService, QUEUES } from '@mediation/jobs';
+import { Clock } from '@mediation/platform';
 import type { z } from 'zod';
 import { FireDeadlineUseCase } from './fire-deadline.use-case';
 import { RemindDeadlineUseCase } from './remind-deadline.use-case';
 import { SweepDeadlinesUseCase } from './sweep-deadlines.use-case';
 
-/** The BullMQ adapter of the deadline engine: alarms fire deadlines and reminders, a scheduler sweeps every minute. */
+/** The BullMQ adapter of the deadline engine: alarms fire deadlines and reminders, a scheduler sweeps every minute (re-declared every few minutes by JobsService, in case Redis lost it). */
 @Injectable()
 export class DeadlineProcessor implements OnApplicationBootstrap {
   constructor(
@@ -13,13 +14,15 @@ export class DeadlineProcessor implements OnApplicationBootstrap {
     private readonly fire: FireDeadlineUseCase,
     private readonly remind: RemindDeadlineUseCase,
     private readonly sweep: SweepDeadlinesUseCase,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.jobs.startWorker(QUEUES.deadlines, {
-      [Jobs.fireDeadline.name]: async (data) => {
+      [Jobs.fireDeadline.name]: async (data, _jobId, job) => {
         const { organisationId, deadlineId, revision } = data as z.infer<typeof Jobs.fireDeadline.schema>;
-        await this.fire.execute(organisationId, deadlineId, revision);
+        // An alarm that rang a few ms early rings again at the due time rather than waiting for the minute's sweep.
+        await this.fire.execute(organisationId, deadlineId, revision, (dueAt) => job.runAgainAfter(dueAt.getTime() - this.clock.now().getTime()));
       },
       [Jobs.remindDeadline.name]: async (data) => {
         const { organisationId, deadlineId, revision, reminder } = data as z.infer<typeof Jobs.remindDeadline.schema>;

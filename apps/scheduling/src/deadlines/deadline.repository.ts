@@ -5,6 +5,9 @@ import { SchedulingDatabase, type SchedulingTx } from '../database/scheduling.da
 export type DeadlineRecord = Deadline;
 export type NewDeadline = Omit<Prisma.DeadlineUncheckedCreateInput, 'version' | 'firedAt' | 'revision' | 'remindersSent' | 'metAt' | 'late'>;
 
+/** States in which a clock is over: a repeating rule may start its next occurrence only after one of these. */
+export const SETTLED_STATUSES = ['met', 'breached', 'cancelled'];
+
 /** States in which a deadline can still move, be met or be cancelled. */
 export const OPEN_STATUSES = ['pending', 'awaiting-date'];
 
@@ -12,7 +15,12 @@ export const OPEN_STATUSES = ['pending', 'awaiting-date'];
 export class DeadlineRepository {
   constructor(private readonly db: SchedulingDatabase) {}
 
-  /** Inserts the deadline unless the case already has one for that rule; returns null then (a redelivered start event). */
+  /** The case's latest clock of a rule (its highest occurrence), or null when the rule never started on the case. */
+  latestOfRule(tx: SchedulingTx, organisationId: string, caseId: string, rule: string): Promise<DeadlineRecord | null> {
+    return tx.deadline.findFirst({ where: { organisationId, caseId, rule }, orderBy: { occurrence: 'desc' } });
+  }
+
+  /** Inserts the deadline unless the case already has that occurrence of the rule; returns null then (a redelivered start event, or a race). */
   async createUnlessExists(tx: SchedulingTx, record: NewDeadline): Promise<DeadlineRecord | null> {
     const inserted = await tx.deadline.createMany({ data: [record], skipDuplicates: true });
     return inserted.count === 0 ? null : tx.deadline.findUnique({ where: { id: record.id } });
@@ -50,8 +58,18 @@ export class DeadlineRepository {
     return tx.deadline.update({ where: { id }, data: { remindersSent: { push: reminder }, version: { increment: 1 } } });
   }
 
+  /** The case was paused: the clock stops with the days it had left, under the next revision, so its alarms are stale. */
+  markPaused(tx: SchedulingTx, id: string, pausedAt: Date, remainingDays: number): Promise<DeadlineRecord> {
+    return tx.deadline.update({ where: { id }, data: { status: 'paused', pausedAt, remainingDays, revision: { increment: 1 }, version: { increment: 1 } } });
+  }
+
+  /** The case resumed: the clock runs again to its new due time, under the next revision. */
+  resume(tx: SchedulingTx, id: string, change: { dueAt: Date; remindersAt: Date[]; reminderRules: number[] }): Promise<DeadlineRecord> {
+    return tx.deadline.update({ where: { id }, data: { ...change, status: 'pending', pausedAt: null, remainingDays: null, remindersSent: [], revision: { increment: 1 }, version: { increment: 1 } } });
+  }
+
   /** A new due time (or none, while a date is missing) under the next revision, so older alarms are stale. */
-  reschedule(tx: SchedulingTx, id: string, change: { status: string; startedAt: Date; dueAt: Date | null; awaitingField: string | null; remindersAt: Date[] }): Promise<DeadlineRecord> {
+  reschedule(tx: SchedulingTx, id: string, change: { status: string; startedAt: Date; dueAt: Date | null; awaitingField: string | null; remindersAt: Date[]; reminderRules: number[] }): Promise<DeadlineRecord> {
     return tx.deadline.update({ where: { id }, data: { ...change, remindersSent: [], revision: { increment: 1 }, version: { increment: 1 } } });
   }
 

@@ -14,6 +14,8 @@ export function toDeadlineView(row: DeadlineRecord): DeadlineView {
     dueAt: row.dueAt?.toISOString() ?? null,
     awaitingField: row.awaitingField,
     status: row.status,
+    pausedAt: row.pausedAt?.toISOString() ?? null,
+    remainingDays: row.remainingDays,
     metAt: row.metAt?.toISOString() ?? null,
     late: row.late,
     revision: row.revision,

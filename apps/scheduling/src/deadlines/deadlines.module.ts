@@ -4,14 +4,18 @@ import { CaseAssignedHandler, CaseUnassignedHandler } from '../case-files/case-a
 import { CaseDatesChangedHandler } from '../case-files/case-dates-changed.handler';
 import { CaseFileRepository } from '../case-files/case-file.repository';
 import { CaseOpenedHandler } from '../case-files/case-opened.handler';
+import { CaseReopenedHandler } from '../case-files/case-reopened.handler';
 import { ChangeCaseDatesUseCase } from '../case-files/change-case-dates.use-case';
 import { OpenCaseFileUseCase } from '../case-files/open-case-file.use-case';
+import { ReopenCaseFileUseCase } from '../case-files/reopen-case-file.use-case';
 import { UnassignStaffUseCase } from '../case-files/unassign-staff.use-case';
 import { ContractPublishedHandler } from '../contracts/contract-published.handler';
 import { ContractVersionRepository } from '../contracts/contract-version.repository';
 import { ProjectContractVersionUseCase } from '../contracts/project-contract-version.use-case';
 import { ServiceLineRulesReader } from '../contracts/service-line-rules';
+import { CancelDeadlinesUseCase } from './cancel-deadlines.use-case';
 import { CaseMilestoneHandler } from './case-milestone.handler';
+import { CasePausedHandler, CaseResumedHandler } from './case-pause.handlers';
 import { DeadlineAlarm } from './deadline-alarm';
 import { DeadlineEvents } from './deadline-events';
 import { DeadlineProcessor } from './deadline.processor';
@@ -19,9 +23,11 @@ import { DeadlineRepository } from './deadline.repository';
 import { DeadlineRpcController } from './deadline.rpc-controller';
 import { FireDeadlineUseCase } from './fire-deadline.use-case';
 import { ListCaseDeadlinesUseCase } from './list-case-deadlines.use-case';
+import { PauseDeadlinesUseCase } from './pause-deadlines.use-case';
 import { RecordMilestoneUseCase } from './record-milestone.use-case';
 import { RemindDeadlineUseCase } from './remind-deadline.use-case';
 import { RescheduleDeadlinesUseCase } from './reschedule-deadlines.use-case';
+import { ResumeDeadlinesUseCase } from './resume-deadlines.use-case';
 import { StartDeadlinesUseCase } from './start-deadlines.use-case';
 import { StopDeadlinesUseCase } from './stop-deadlines.use-case';
 import { SessionHeldHandler } from './session-held.handler';
@@ -44,18 +50,25 @@ import { SweepDeadlinesUseCase } from './sweep-deadlines.use-case';
     CaseDatesChangedHandler,
     CaseAssignedHandler,
     CaseUnassignedHandler,
+    ReopenCaseFileUseCase,
+    CaseReopenedHandler,
     DeadlineRepository,
     DeadlineAlarm,
     DeadlineEvents,
     StartDeadlinesUseCase,
     StopDeadlinesUseCase,
+    CancelDeadlinesUseCase,
     RecordMilestoneUseCase,
     RescheduleDeadlinesUseCase,
+    PauseDeadlinesUseCase,
+    ResumeDeadlinesUseCase,
     FireDeadlineUseCase,
     RemindDeadlineUseCase,
     SweepDeadlinesUseCase,
     ListCaseDeadlinesUseCase,
     CaseMilestoneHandler,
+    CasePausedHandler,
+    CaseResumedHandler,
     SessionHeldHandler,
     DeadlineProcessor,
   ],

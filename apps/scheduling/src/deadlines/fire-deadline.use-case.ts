@@ -21,14 +21,19 @@ export class FireDeadlineUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(organisationId: string, deadlineId: string, revision?: number): Promise<FireResult> {
-    return this.db.run(async (tx) => {
+  /** `early` is told the due time when the alarm rang before it (timers run a few ms early), so the alarm can ring again then instead of leaving it to the sweeper. */
+  async execute(organisationId: string, deadlineId: string, revision?: number, early?: (dueAt: Date) => Promise<void>): Promise<FireResult> {
+    let dueLater: Date | null = null;
+    const result = await this.db.run(async (tx): Promise<FireResult> => {
       const deadline = await this.deadlines.lockById(tx, organisationId, deadlineId);
       if (!deadline) return 'missing';
       if (revision !== undefined && revision !== deadline.revision) return 'stale';
       if (deadline.status !== 'pending' || deadline.kind !== 'provider' || !deadline.dueAt) return 'settled';
       const now = this.clock.now();
-      if (deadline.dueAt.getTime() > now.getTime()) return 'not-due';
+      if (deadline.dueAt.getTime() > now.getTime()) {
+        dueLater = deadline.dueAt;
+        return 'not-due';
+      }
       const breached = await this.deadlines.markBreached(tx, deadline.id, now);
       await this.events.append(tx, {
         definition: DeadlineBreachedV1,
@@ -37,5 +42,7 @@ export class FireDeadlineUseCase {
       });
       return 'breached';
     });
+    if (dueLater && early) await early(dueLater);
+    return result;
   }
 }

@@ -3,9 +3,9 @@ import type { HandlerContext } from '@mediation/messaging';
 import type { SchedulingTx } from '../database/scheduling.database';
 import { CaseFileRepository } from '../case-files/case-file.repository';
 import { ServiceLineRulesReader } from '../contracts/service-line-rules';
-import { DeadlineAlarm } from './deadline-alarm';
+import { CancelDeadlinesUseCase, type CancelReason } from './cancel-deadlines.use-case';
 import type { Cause } from './deadline-events';
-import { DeadlineRepository } from './deadline.repository';
+import { DeadlineRepository, type DeadlineRecord } from './deadline.repository';
 import { StartDeadlinesUseCase } from './start-deadlines.use-case';
 import { StopDeadlinesUseCase } from './stop-deadlines.use-case';
 
@@ -14,15 +14,27 @@ export interface Milestone {
   caseId: string;
   milestone: string;
   occurredAt: Date;
+  /** The case's version on the event, when casework sent it: orders closures and reopenings of the case file. */
+  sequence?: number;
 }
+
+/** Milestones after which the case has no work left, and the reason their open clocks are cancelled with. */
+const CASE_ENDINGS: Record<string, { status: 'closed' | 'ended'; reason: CancelReason }> = {
+  'case.closed': { status: 'closed', reason: 'case-closed' },
+  'case.ended': { status: 'ended', reason: 'case-ended' },
+};
+
+/** The parts of a deadline's stored rule the milestone reads (older rows may lack `cancelEvents`). */
+const storedRule = (d: DeadlineRecord) => (d.ruleDefinition ?? {}) as { startEvent?: string; cancelEvents?: string[] };
 
 /** Thrown while scheduling has not seen the case open yet; the inbox retries the event with backoff. */
 export class CaseFileNotYetKnown extends Error {}
 
 /**
- * A milestone on a case: first meets the clocks it stops, then starts the clocks it starts (a
- * certificate meets the certificate clock and starts the family's appeal deadline). A closing case
- * cancels the provider clocks still open, except those counting from the closure.
+ * A milestone on a case: first meets the clocks it stops, then cancels those naming it in
+ * `cancelEvents`, then starts the clocks it starts (a certificate meets the certificate clock and
+ * starts the family's appeal deadline). A case that closes or ends (withdrawn, rejected) cancels the
+ * provider clocks still open, except those the closure meets or starts, and its case file is marked so.
  */
 @Injectable()
 export class RecordMilestoneUseCase {
@@ -32,19 +44,22 @@ export class RecordMilestoneUseCase {
     private readonly deadlines: DeadlineRepository,
     private readonly stop: StopDeadlinesUseCase,
     private readonly start: StartDeadlinesUseCase,
-    private readonly alarm: DeadlineAlarm,
+    private readonly cancel: CancelDeadlinesUseCase,
   ) {}
 
   async execute(tx: SchedulingTx, m: Milestone, cause: Cause, context: HandlerContext): Promise<void> {
     const file = await this.files.find(tx, m.organisationId, m.caseId);
     if (!file) throw new CaseFileNotYetKnown(`case ${m.caseId} has not been opened in scheduling yet`);
     const locked = await this.deadlines.lockForCase(tx, m.organisationId, m.caseId);
-    await this.stop.execute(tx, locked, { event: m.milestone, at: m.occurredAt }, cause, context);
-    if (m.milestone === 'case.closed') {
-      for (const open of locked.filter((d) => d.kind === 'provider' && ['pending', 'awaiting-date'].includes(d.status) && d.stopEvent !== 'case.closed')) {
-        await this.deadlines.markCancelled(tx, open.id);
-        context.afterCommit(() => this.alarm.clear(open, open.revision));
-      }
+    const met = new Set((await this.stop.execute(tx, locked, { event: m.milestone, at: m.occurredAt }, cause, context)).map((d) => d.id));
+    const unmet = locked.filter((d) => !met.has(d.id));
+    const stopped = await this.cancel.execute(tx, unmet.filter((d) => (storedRule(d).cancelEvents ?? []).includes(m.milestone)), { at: m.occurredAt, reason: 'stopped-by-event' }, cause, context);
+    const ending = CASE_ENDINGS[m.milestone];
+    if (ending) {
+      const cancelledNow = new Set(stopped.map((d) => d.id));
+      const running = unmet.filter((d) => !cancelledNow.has(d.id) && d.kind === 'provider' && d.stopEvent !== m.milestone && storedRule(d).startEvent !== m.milestone);
+      await this.cancel.execute(tx, running, { at: m.occurredAt, reason: ending.reason }, cause, context);
+      await this.files.setStatus(tx, file.caseId, ending.status, m.sequence);
     }
     const lines = await this.rules.read(tx, { ...file, correlationId: cause.correlationId });
     await this.start.execute(tx, file, lines, { event: m.milestone, at: () => m.occurredAt }, cause, context);

@@ -6,10 +6,15 @@ import { CaseFileRepository } from '../case-files/case-file.repository';
 import { SchedulingDatabase } from '../database/scheduling.database';
 import { envelope } from './deadline-events';
 import { DeadlineRepository } from './deadline.repository';
+import { reminderAudience } from './reminder-audience';
 
 export type RemindResult = 'reminded' | 'not-due' | 'settled' | 'stale' | 'missing';
 
-/** A reminder point of a pending deadline came: the staff assigned to the case are told it is due soon, once per reminder. */
+/**
+ * A reminder point of a pending deadline came (of either kind: the family's informational appeal
+ * deadline is reminded too, though never breached): due-soon is published once per reminder, naming
+ * the assigned staff when the reminder is for them and saying whether casework should tell the parties.
+ */
 @Injectable()
 export class RemindDeadlineUseCase {
   constructor(
@@ -31,6 +36,7 @@ export class RemindDeadlineUseCase {
       if (at.getTime() > now.getTime()) return 'not-due';
       const reminded = await this.deadlines.markReminded(tx, deadline.id, reminder);
       const file = await this.files.find(tx, organisationId, deadline.caseId);
+      const { audience, partyRoles } = reminderAudience(deadline, reminder);
       await this.events.append(tx, {
         definition: DeadlineDueSoonV1,
         data: {
@@ -41,7 +47,11 @@ export class RemindDeadlineUseCase {
           label: deadline.label,
           reference: file?.reference ?? '',
           remindedAt: now.toISOString(),
-          recipients: await this.files.recipients(tx, organisationId, deadline.caseId),
+          recipients: audience.includes('assigned-staff') ? await this.files.recipients(tx, organisationId, deadline.caseId) : [],
+          audience,
+          ...(partyRoles ? { partyRoles } : {}),
+          revision: deadline.revision,
+          reminder,
         },
         ...envelope(reminded, { correlationId: `deadline-${deadline.id}` }),
       });

@@ -33,7 +33,7 @@ export class RescheduleDeadlinesUseCase {
       if (reason.length === 0) continue;
       const columns = clockColumns(rule, readClock(rule, deadline.startedAt, datesOf(file), lines.calendar), lines);
       if (columns.status === deadline.status && columns.dueAt?.getTime() === deadline.dueAt?.getTime()) continue;
-      const updated = await this.deadlines.reschedule(tx, deadline.id, { status: columns.status, startedAt: columns.startedAt, dueAt: columns.dueAt, awaitingField: columns.awaitingField, remindersAt: columns.remindersAt });
+      const updated = await this.deadlines.reschedule(tx, deadline.id, { status: columns.status, startedAt: columns.startedAt, dueAt: columns.dueAt, awaitingField: columns.awaitingField, remindersAt: columns.remindersAt, reminderRules: columns.reminderRules });
       if (deadline.dueAt && updated.dueAt) await this.events.rescheduled(tx, updated, deadline.dueAt, reason.join(', '), cause);
       else await this.events.set(tx, updated, cause);
       context.afterCommit(async () => {

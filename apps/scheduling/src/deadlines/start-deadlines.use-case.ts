@@ -7,9 +7,14 @@ import type { ServiceLineRules } from '../contracts/service-line-rules';
 import { DeadlineAlarm } from './deadline-alarm';
 import { readClock, reminderTimes, type ClockReading } from './deadline-clock';
 import { DeadlineEvents, type Cause } from './deadline-events';
-import { DeadlineRepository, type DeadlineRecord } from './deadline.repository';
+import { DeadlineRepository, SETTLED_STATUSES, type DeadlineRecord } from './deadline.repository';
+import { startingWhilePaused } from './paused-clock';
 
-/** Starts the clocks of every rule whose start event just happened on a case: one deadline per rule, once. */
+/**
+ * Starts the clocks of every rule whose start event just happened on a case: one deadline per rule,
+ * once; a repeating rule starts its next occurrence when the previous one is settled, never a second
+ * one while one is still open (so a redelivered or repeated start event adds nothing).
+ */
 @Injectable()
 export class StartDeadlinesUseCase {
   constructor(
@@ -21,6 +26,8 @@ export class StartDeadlinesUseCase {
   async execute(tx: SchedulingTx, file: CaseFileRecord, lines: ServiceLineRules, started: { event: string; at: (rule: DeadlineRule) => Date }, cause: Cause, context: HandlerContext): Promise<DeadlineRecord[]> {
     const created: DeadlineRecord[] = [];
     for (const rule of lines.rules.filter((r) => r.startEvent === started.event)) {
+      const latest = await this.deadlines.latestOfRule(tx, file.organisationId, file.caseId, rule.key);
+      if (latest && !(rule.repeats && SETTLED_STATUSES.includes(latest.status))) continue;
       const reading = readClock(rule, started.at(rule), datesOf(file), lines.calendar);
       const deadline = await this.deadlines.createUnlessExists(tx, {
         id: uuidv7(),
@@ -34,10 +41,12 @@ export class StartDeadlinesUseCase {
         basisSource: rule.basis.source,
         stopEvent: rule.stopEvent,
         ruleDefinition: rule,
-        ...clockColumns(rule, reading, lines),
+        occurrence: (latest?.occurrence ?? 0) + 1,
+        ...startingWhilePaused(clockColumns(rule, reading, lines), rule, file.pausedAt, lines.calendar),
       });
       if (!deadline) continue;
       await this.events.set(tx, deadline, cause);
+      if (deadline.status === 'paused') await this.events.paused(tx, deadline, rule.due.kind === 'working-days' ? 'working' : 'calendar', cause);
       context.afterCommit(() => this.alarm.set(deadline));
       created.push(deadline);
     }
@@ -45,9 +54,14 @@ export class StartDeadlinesUseCase {
   }
 }
 
-/** The columns a clock reading sets: status, start, due time, what it waits for, and when to remind. */
+/**
+ * The columns a clock reading sets: status, start, due time, what it waits for, and when to remind.
+ * Only reminders still ahead are kept, so `reminderRules` records which of the rule's reminders each one is.
+ */
 export function clockColumns(rule: Pick<DeadlineRule, 'reminders'>, reading: ClockReading, lines: Pick<ServiceLineRules, 'calendar'>) {
-  if (reading.status === 'awaiting-date') return { status: reading.status, startedAt: reading.startedAt, dueAt: null, awaitingField: reading.awaitingField, remindersAt: [] };
-  const remindersAt = reminderTimes(rule.reminders, reading.dueAt, lines.calendar).filter((at) => at > reading.startedAt && at < reading.dueAt);
-  return { status: reading.status, startedAt: reading.startedAt, dueAt: reading.dueAt, awaitingField: null, remindersAt };
+  if (reading.status === 'awaiting-date') return { status: reading.status, startedAt: reading.startedAt, dueAt: null, awaitingField: reading.awaitingField, remindersAt: [], reminderRules: [] };
+  const ahead = reminderTimes(rule.reminders, reading.dueAt, lines.calendar)
+    .map((at, index) => ({ at, index }))
+    .filter(({ at }) => at > reading.startedAt && at < reading.dueAt);
+  return { status: reading.status, startedAt: reading.startedAt, dueAt: reading.dueAt, awaitingField: null, remindersAt: ahead.map((r) => r.at), reminderRules: ahead.map((r) => r.index) };
 }

@@ -1,4 +1,5 @@
 import { DeadlineRuleSchema, type DeadlineRule } from '@mediation/protocol';
+import type { z } from 'zod';
 import { calendarFor, openingStart, readClock, reminderTimes } from './deadline-clock';
 
 /**
@@ -6,7 +7,7 @@ import { calendarFor, openingStart, readClock, reminderTimes } from './deadline-
  * never imports another: if a template's rule changes, this copy is what the engine was proven on.
  */
 const basis = { kind: 'contractual' as const, text: 'copied from the template', source: { document: 'template' } };
-const rules = (list: Omit<DeadlineRule, 'basis' | 'kind' | 'reminders' | 'startsInOfficeHours' | 'label'>[] & Partial<DeadlineRule>[]) => list.map((r) => DeadlineRuleSchema.parse({ label: r.key, basis, ...r }));
+const rules = (list: Omit<z.input<typeof DeadlineRuleSchema>, 'basis' | 'label'>[]) => list.map((r) => DeadlineRuleSchema.parse({ label: r.key, basis, ...r }));
 const calendar = calendarFor();
 
 function clocksOn(template: DeadlineRule[], startEvent: string, at: Date, dates: Record<string, string> = {}, received = { receivedAt: at, clockStartsAt: at }) {
@@ -24,7 +25,7 @@ describe('housing ASB template: two weeks from referral in office hours, case re
   const template = rules([
     { key: 'initial-contact', startEvent: 'referral.received', stopEvent: 'contact.made', due: { kind: 'calendar-days', days: 14 }, startsInOfficeHours: true, reminders: [{ days: 2, dayKind: 'working' }] },
     { key: 'first-visit', startEvent: 'referral.received', stopEvent: 'visit.held', due: { kind: 'calendar-days', days: 14 }, startsInOfficeHours: true, reminders: [{ days: 2, dayKind: 'working' }] },
-    { key: 'case-report', startEvent: 'case.closed', stopEvent: 'report.sent', due: { kind: 'working-days', days: 5 }, reminders: [{ days: 2, dayKind: 'working' }] },
+    { key: 'case-report', startEvent: 'case.closed', stopEvent: 'report.sent', repeats: true, due: { kind: 'working-days', days: 5 }, reminders: [{ days: 2, dayKind: 'working' }] },
   ]);
 
   it('a referral at 17:30 on Friday 27 March 2026 starts at 09:00 on Monday 30 March; contact and visit are due by the end of Monday 13 April (BST), reminded at 09:00 on Thursday 9 April', () => {
@@ -60,11 +61,14 @@ describe('possession template: contact within 2 working days, mediation before t
 
 describe('SEND template: 30 days from the LA being told, certificates in 3 working days, the family’s appeal deadline', () => {
   const template = rules([
-    { key: 'mediation-within-30-days', startEvent: 'referral.received', startsFromField: 'laInformedDate', stopEvent: 'mediation.held', due: { kind: 'calendar-days', days: 30 }, reminders: [{ days: 5, dayKind: 'working' }] },
+    { key: 'mediation-within-30-days', startEvent: 'referral.received', startsFromField: 'laInformedDate', stopEvent: 'mediation.held', cancelEvents: ['mediation.declined'], due: { kind: 'calendar-days', days: 30 }, reminders: [{ days: 5, dayKind: 'working' }] },
     { key: 'certificate-after-mediation', startEvent: 'mediation.held', stopEvent: 'certificate.issued', due: { kind: 'working-days', days: 3 } },
     { key: 'certificate-no-mediation', startEvent: 'mediation.declined', stopEvent: 'certificate.issued', due: { kind: 'working-days', days: 3 } },
     { key: 'certificate-deemed', startEvent: 'mediation.delayed', stopEvent: 'certificate.issued', due: { kind: 'working-days', days: 3 } },
-    { key: 'appeal-deadline', kind: 'informational', startEvent: 'certificate.issued', stopEvent: 'appeal.lodged', due: { kind: 'later-of-months', field: 'decisionLetterDate', fieldMonths: 2, startMonths: 1, tribunalTime: 'send' } },
+    {
+      key: 'appeal-deadline', kind: 'informational', startEvent: 'certificate.issued', stopEvent: 'appeal.lodged', due: { kind: 'later-of-months', field: 'decisionLetterDate', fieldMonths: 2, startMonths: 1, tribunalTime: 'send' },
+      reminders: [{ days: 10, dayKind: 'working', audience: ['parties'], partyRoles: ['parent', 'young-person'] }, { days: 2, dayKind: 'working', audience: ['parties'], partyRoles: ['parent', 'young-person'] }],
+    },
   ]);
   const dates = { laInformedDate: '2026-12-19', decisionLetterDate: '2026-11-20' };
 
@@ -84,12 +88,18 @@ describe('SEND template: 30 days from the LA being told, certificates in 3 worki
   it('certificate issued on 30 December 2026 after a decision letter of 20 November: the later end (30 January 2027, a Saturday) moves to 17:00 on Monday 1 February', () => {
     expect(clocksOn(template, 'certificate.issued', new Date('2026-12-30T12:00:00Z'), dates)).toEqual({ 'appeal-deadline': '2027-02-01T17:00:00.000Z' });
   });
+
+  it('that appeal deadline reminds the family, not the staff, at 09:00 ten and two working days before: Monday 18 and Thursday 28 January 2027', () => {
+    const appeal = template.find((r) => r.key === 'appeal-deadline')!;
+    expect(reminderTimes(appeal.reminders, new Date('2027-02-01T17:00:00.000Z'), calendar).map((d) => d.toISOString())).toEqual(['2027-01-18T09:00:00.000Z', '2027-01-28T09:00:00.000Z']);
+    expect(appeal.reminders.map((r) => r.audience)).toEqual([['parties'], ['parties']]);
+  });
 });
 
 describe('OOCR template: conditions completed by the date the police set', () => {
   const template = rules([
-    { key: 'conditions-completed', startEvent: 'referral.received', stopEvent: 'conditions.completed', due: { kind: 'before-date-field', field: 'conditionsDueDate', days: 0, dayKind: 'calendar' }, reminders: [{ days: 5, dayKind: 'working' }] },
-    { key: 'outcome-to-police', startEvent: 'case.closed', stopEvent: 'report.sent', due: { kind: 'working-days', days: 2 } },
+    { key: 'conditions-completed', startEvent: 'referral.received', stopEvent: 'conditions.completed', due: { kind: 'before-date-field', field: 'conditionsDueDate', days: 0, dayKind: 'calendar' }, reminders: [{ days: 5, dayKind: 'working', audience: ['assigned-staff', 'parties'], partyRoles: ['participant'] }] },
+    { key: 'outcome-to-police', startEvent: 'case.closed', stopEvent: 'report.sent', repeats: true, due: { kind: 'working-days', days: 2 } },
   ]);
 
   it('conditions due on 15 July 2026 run to the end of that day (BST), reminded at 09:00 on Wednesday 8 July', () => {

@@ -9,7 +9,7 @@ export const CaseAnonymisedV1 = defineEvent({
       caseId: z.uuid().describe('The case.'),
       contractId: z.uuid().describe('The contract.'),
       reference: z.string().describe('The case reference (not personal data; kept).'),
-      closedAt: z.iso.datetime({ offset: true }).describe('When the case last closed: the retention period ran from then.'),
+      closedAt: z.iso.datetime({ offset: true }).describe('When the case last closed, or ended without an outcome (withdrawn, rejected): the retention period ran from then.'),
       retentionMonths: z.number().int().positive().describe('The service line’s dataRetentionMonths that was applied.'),
       anonymisedAt: z.iso.datetime({ offset: true }).describe('When it was anonymised.'),
       counts: z.record(z.string(), z.number().int().nonnegative()).describe('How many records of each kind were anonymised (parties, notes, communications...), kept for the audit.'),

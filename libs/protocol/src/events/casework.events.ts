@@ -3,7 +3,7 @@ import { defineEvent } from './define-event';
 
 export const CaseOpenedV1 = defineEvent({
   type: 'casework.case.opened.v1',
-  description: 'A case was opened from a referral. No longer published: v2 replaced it (it adds the contract version, the clock start and the form dates); kept in the catalogue for anyone replaying old streams.',
+  description: 'A case was opened from a referral. Published beside v2 (which adds the contract version, the clock start and the form dates) for subscribers that still read v1.',
   schema: z
     .object({
       caseId: z.uuid().describe('The case.'),
@@ -94,6 +94,20 @@ export const CaseClosedV1 = defineEvent({
     .describe('casework.case.closed.v1 data'),
 });
 
+/** A case stopped without an outcome (withdrawn, rejected): no report or survey follows, but its clocks stop and retention starts. */
+export const CaseEndedV1 = defineEvent({
+  type: 'casework.case.ended.v1',
+  description: 'A case moved into a workflow state of category `ended` (e.g. withdrawn, rejected): it stops without an outcome; intake starts the referral’s retention clock from `endedAt`.',
+  schema: z
+    .object({
+      caseId: z.uuid().describe('The case.'),
+      contractId: z.uuid().describe('The contract.'),
+      status: z.string().describe('The ended status it moved into, e.g. `withdrawn`.'),
+      endedAt: z.iso.datetime({ offset: true }).describe('When it ended (the move’s `occurredAt`); retention periods run from then.'),
+    })
+    .describe('casework.case.ended.v1 data'),
+});
+
 export const CaseReopenedV1 = defineEvent({
   type: 'casework.case.reopened.v1',
   description: 'A closed case was reopened (counted as reopened when within 12 months of its closure).',
@@ -169,7 +183,7 @@ export const CaseReportIssuedV1 = defineEvent({
 
 export const SurveyIssuedV1 = defineEvent({
   type: 'casework.survey.issued.v1',
-  description: 'A satisfaction survey was issued to a party of a closed case; notify emails them the link.',
+  description: 'No longer published (it carried the working link): see casework.survey.issued.v2. A satisfaction survey was issued to a party of a closed case; notify emailed them the link.',
   schema: z
     .object({
       surveyId: z.uuid().describe('The survey invitation.'),
@@ -181,6 +195,38 @@ export const SurveyIssuedV1 = defineEvent({
       expiresAt: z.iso.datetime({ offset: true }).describe('When the link stops working.'),
     })
     .describe('casework.survey.issued.v1 data'),
+});
+
+/** v1 without the link: a working token on the stream (and in outbox rows) would let any subscriber answer. */
+export const SurveyIssuedV2 = defineEvent({
+  type: 'casework.survey.issued.v2',
+  description: 'A satisfaction survey was issued to a party of a closed case; notify emails them the link, which it fetches with `casework.get-survey-link` when sending, so no event carries it.',
+  schema: z
+    .object({
+      surveyId: z.uuid().describe('The survey invitation.'),
+      caseId: z.uuid().describe('The case.'),
+      contractId: z.uuid().describe('The contract.'),
+      reference: z.string().describe('The case reference.'),
+      recipient: z.object({ name: z.string().describe('Name.'), email: z.email().describe('Address.') }).describe('The party.'),
+      expiresAt: z.iso.datetime({ offset: true }).describe('When the link stops working.'),
+    })
+    .describe('casework.survey.issued.v2 data'),
+});
+
+/** Scores and yes/no answers only: free-text answers may name people, so they stay in casework. */
+export const SurveyAnsweredV1 = defineEvent({
+  type: 'casework.survey.answered.v1',
+  description: 'A party answered the satisfaction survey of a closed case; reporting can count satisfactory feedback from the scores.',
+  schema: z
+    .object({
+      caseId: z.uuid().describe('The case.'),
+      contractId: z.uuid().describe('The contract.'),
+      invitationId: z.uuid().describe('The survey invitation answered.'),
+      answeredAt: z.iso.datetime({ offset: true }).describe('When the answers were received.'),
+      scores: z.record(z.string().max(64), z.number()).describe('The answers to scale questions, keyed by question (e.g. `satisfaction`: 1-5).'),
+      flags: z.record(z.string().max(64), z.boolean()).describe('The answers to yes/no questions, keyed by question (e.g. `wouldRecommend`).'),
+    })
+    .describe('casework.survey.answered.v1 data'),
 });
 
 /** A repeat referral of a matter whose case is still open: no second case, the referral joins the first. */
@@ -313,7 +359,7 @@ export const MultiAgencyUpdatedV1 = defineEvent({
 
 export const CommunicationLoggedV1 = defineEvent({
   type: 'casework.communication.logged.v1',
-  description: `A call, letter, email or SMS was logged by hand (without who with, subject or what was said). ${NO_PERSONAL_DATA}`,
+  description: `A call, letter, email or SMS was logged, by hand or from what notify sent for the case (without who with, subject or what was said). ${NO_PERSONAL_DATA}`,
   schema: z
     .object({
       ...onCase,
@@ -325,4 +371,20 @@ export const CommunicationLoggedV1 = defineEvent({
       loggedAt: at().describe('When it was logged.'),
     })
     .describe('casework.communication.logged.v1 data'),
+});
+
+export const CasePausedV1 = defineEvent({
+  type: 'casework.case.paused.v1',
+  description: `A case was paused (e.g. the service user asked to defer, agreed with the buyer’s officer): scheduling stops its pausable clocks, which resume with the days they had left; statutory and fixed-date clocks keep running. Without the reason or who agreed it. ${NO_PERSONAL_DATA}`,
+  schema: z
+    .object({ ...onCase, pauseId: z.uuid().describe('The pause.'), pausedAt: at().describe('When the pause began.'), recordedAt: at().describe('When it was recorded.') })
+    .describe('casework.case.paused.v1 data'),
+});
+
+export const CaseResumedV1 = defineEvent({
+  type: 'casework.case.resumed.v1',
+  description: `A pause of a case ended, by a resume or because the case closed or ended: scheduling restarts the clocks it stopped, each with the days it had left. ${NO_PERSONAL_DATA}`,
+  schema: z
+    .object({ ...onCase, pauseId: z.uuid().describe('The pause that ended.'), pausedAt: at().describe('When the pause began.'), resumedAt: at().describe('When it ended.') })
+    .describe('casework.case.resumed.v1 data'),
 });

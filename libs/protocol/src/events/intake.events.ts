@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ContractDefinitionSchema } from '../contracts/contract-definition.schema';
+import { PARTY_ROLES } from '../contracts/party-role.schema';
 import { defineEvent } from './define-event';
 
 export const ReferrerSchema = z
@@ -12,7 +13,7 @@ export const ReferrerSchema = z
   .describe('The officer who made the referral.');
 
 export const PartyRoleSchema = z
-  .enum(['complainant', 'respondent', 'tenant', 'landlord', 'claimant', 'defendant', 'parent', 'young-person', 'local-authority', 'participant', 'victim'])
+  .enum(PARTY_ROLES)
   .describe("The party's role in the dispute.");
 
 export const ReferralPartySchema = z

@@ -70,6 +70,36 @@ export const MilestoneViewSchema = z
 export type MilestoneView = z.infer<typeof MilestoneViewSchema>;
 export const MilestoneListSchema = z.object({ items: z.array(MilestoneViewSchema).describe('Milestones, oldest first.') }).describe('Milestones of a case.');
 
+export const PauseBodySchema = z
+  .object({
+    reason: z.string().trim().min(1).max(1000).describe('Why the case is paused, e.g. "The resident asked to defer the first visit until after surgery"; kept on the case, never sent on events.'),
+    agreedWith: z.string().trim().min(1).max(200).describe('Who agreed the pause, e.g. the authorised officer of the Council and the service user.'),
+    pausedAt: iso().optional().describe('When the pause began, if earlier than now (not before the case opened).'),
+  })
+  .strict()
+  .describe('Pause a case: its pausable clocks stop and resume later with the days they had left; statutory and fixed-date clocks keep running.');
+export type PauseBody = z.infer<typeof PauseBodySchema>;
+
+export const ResumeBodySchema = z
+  .object({ resumedAt: iso().optional().describe('When the pause ended, if earlier than now (not before it began).') })
+  .strict()
+  .describe('Resume a paused case: its paused clocks run again with the days they had left.');
+export type ResumeBody = z.infer<typeof ResumeBodySchema>;
+
+export const CasePauseViewSchema = z
+  .object({
+    id: z.uuid().describe('The pause id.'),
+    caseId: z.uuid().describe('The case.'),
+    pausedAt: iso().describe('When it began.'),
+    reason: z.string().describe('Why the case is paused.'),
+    agreedWith: z.string().describe('Who agreed the pause.'),
+    resumedAt: iso().nullable().describe('When it ended; null while the case is paused.'),
+    recordedBy: z.string().describe('Who recorded it.'),
+    createdAt: iso().describe('When it was recorded.'),
+  })
+  .describe('A pause of a case’s pausable clocks.');
+export type CasePauseView = z.infer<typeof CasePauseViewSchema>;
+
 export const CERTIFICATE_KINDS = ['after-mediation', 'declined', 'deemed'] as const;
 export const IssueCertificateBodySchema = z
   .object({
@@ -91,7 +121,7 @@ export const CertificateViewSchema = IssueCertificateBodySchema.extend({
 export type CertificateView = z.infer<typeof CertificateViewSchema>;
 export const CertificateListSchema = z.object({ items: z.array(CertificateViewSchema).describe('Certificates, oldest first.') }).describe('Certificates of a case.');
 
-export const TIMELINE_KINDS = ['status', 'milestone', 'communication', 'note', 'task', 'task-completed', 'certificate', 'complaint', 'assignment', 'risk'] as const;
+export const TIMELINE_KINDS = ['status', 'milestone', 'communication', 'note', 'task', 'task-completed', 'certificate', 'complaint', 'assignment', 'risk', 'pause'] as const;
 export const TimelineEntrySchema = z
   .object({
     at: iso().describe('When.'),

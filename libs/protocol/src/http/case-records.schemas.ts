@@ -129,6 +129,7 @@ export const CommunicationViewSchema = z
     occurredAt: iso().describe('When it happened.'),
     source: z.enum(['manual', 'notify']).describe('Logged by hand, or sent by the platform.'),
     deliveryId: z.uuid().nullable().describe('The notify delivery, for platform messages.'),
+    failed: z.boolean().describe('True for a platform message that never arrived: notify gave up on it (`notify.delivery.failed.v1`).'),
     recordedBy: z.string().describe('Who or what logged it.'),
     recordedAt: iso().describe('When it was logged.'),
   })

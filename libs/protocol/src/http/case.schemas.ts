@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const DEADLINE_STATUSES = ['pending', 'awaiting-date', 'met', 'breached', 'cancelled'] as const;
+export const DEADLINE_STATUSES = ['pending', 'awaiting-date', 'paused', 'met', 'breached', 'cancelled'] as const;
 
 export const DeadlineViewSchema = z
   .object({
@@ -18,9 +18,11 @@ export const DeadlineViewSchema = z
       .nullable()
       .describe('Where the basis comes from.'),
     startedAt: z.iso.datetime({ offset: true }).describe('When the clock started.'),
-    dueAt: z.iso.datetime({ offset: true }).nullable().describe('When it falls due (the end of the due day, London time); null while it waits for a date.'),
+    dueAt: z.iso.datetime({ offset: true }).nullable().describe('When it falls due (the end of the due day, London time); null while it waits for a date; while paused, when it was due before the pause.'),
     awaitingField: z.string().nullable().describe('The case date it waits for when `awaiting-date`, e.g. `hearingDate`.'),
-    status: z.enum(DEADLINE_STATUSES).describe('pending, awaiting-date (a date it counts to or from is not known yet), met, breached, cancelled (the case closed first).'),
+    status: z.enum(DEADLINE_STATUSES).describe('pending, awaiting-date (a date it counts to or from is not known yet), paused (the case is paused and the clock stopped; it resumes with the days it had left), met, breached, cancelled (the case closed first).'),
+    pausedAt: z.iso.datetime({ offset: true }).nullable().optional().describe('When the clock stopped, while `paused`; null otherwise.'),
+    remainingDays: z.number().int().nonnegative().nullable().optional().describe('While `paused`: the days (of the rule’s kind, calendar or working) it had left, counted again from the day the case resumes.'),
     metAt: z.iso.datetime({ offset: true }).nullable().describe('When its stop event happened.'),
     late: z.boolean().describe('True when it was met after its due time.'),
     revision: z.number().int().positive().describe('Goes up each time the due time moves.'),
@@ -50,6 +52,7 @@ export const CaseViewSchema = z
     outcome: z.string().nullable().describe('The outcome it closed with; null while open.'),
     closedAt: z.iso.datetime({ offset: true }).nullable().describe('When it last closed.'),
     timesReopened: z.number().int().nonnegative().describe('How often it was reopened.'),
+    pausedSince: z.iso.datetime({ offset: true }).nullable().describe('When the case was paused (its pausable clocks stopped), while it is; null when it is not paused.'),
     linkedReferralIds: z.array(z.uuid()).describe('Later referrals of the same matter linked to this case instead of opening new ones.'),
     allowedTransitions: z.array(z.object({ to: z.string().describe('A status.'), requires: z.array(z.string()).describe('What it needs.') })).describe('The moves the workflow allows from the current status.'),
     assignments: z.array(z.object({ id: z.uuid().describe('Assignment.'), staffId: z.uuid().describe('Staff.'), role: z.string().describe('Role.'), name: z.string().describe('Name.') })).describe('Staff currently on the case.'),

@@ -126,10 +126,36 @@ export const LegalHoldBodySchema = z
   .describe('Set or release a legal hold.');
 export type LegalHoldBody = z.infer<typeof LegalHoldBodySchema>;
 
-export const SubjectAccessQuerySchema = z
-  .object({ email: z.email().max(320).describe('The email address of the person whose data is exported (as a party or a referrer).') })
-  .strict()
-  .describe('Whose data to export.');
+/** A UK postcode, as intake's form fields take it (any case, with or without the space). */
+const UK_POSTCODE = /^(GIR ?0AA|[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRVWXY]) ?[0-9][ABD-HJLNP-UW-Z]{2})$/i;
+
+/** The ways to name the person; no refinement here, so the HTTP query can extend it. */
+export const SubjectAccessFieldsSchema = z.object({
+  email: z.email().max(320).optional().describe('The email address of the person whose data is exported (as a party, a referrer or staff). Give this, or `name` and `postcode`.'),
+  name: z.string().trim().min(2).max(200).optional().describe('The person’s name as recorded on a referral or case (case and spacing ignored), for someone without an email address; with `postcode`.'),
+  postcode: z.string().trim().regex(UK_POSTCODE, 'must be a UK postcode').optional().describe('The postcode of the address the referral or party record gives, with `name`, e.g. `SE1 7PB`.'),
+  referralIds: z
+    .array(z.uuid())
+    .max(1000)
+    .optional()
+    .describe('Set by the gateway, never by callers: the referrals intake found naming the person by name and postcode, so casework (which keeps no referral answers) finds the cases opened from them.'),
+});
+
+/** Exactly one way to name the person: an email, or a name with a postcode; a problem names the field to fix. */
+export function checkSubjectAccessFields(query: { email?: string; name?: string; postcode?: string }, ctx: z.RefinementCtx): void {
+  const byName = query.name !== undefined || query.postcode !== undefined;
+  if (query.email !== undefined && byName) ctx.addIssue({ code: 'custom', path: [query.name !== undefined ? 'name' : 'postcode'], message: 'give either email, or name and postcode, not both' });
+  else if (query.email === undefined && !byName) ctx.addIssue({ code: 'custom', path: ['email'], message: 'is required (or name and postcode, for a person without an email address)' });
+  else if (byName && query.name === undefined) ctx.addIssue({ code: 'custom', path: ['name'], message: 'is required with postcode' });
+  else if (byName && query.postcode === undefined) ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'is required with name' });
+}
+
+/** How names are compared when finding a person: case and runs of spaces ignored, the same in every service. */
+export const normalisePersonName = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
+/** How postcodes are compared: upper case without spaces (`se1 7pb` is `SE17PB`). */
+export const normalisePostcode = (postcode: string): string => postcode.replace(/\s+/g, '').toUpperCase();
+
+export const SubjectAccessQuerySchema = SubjectAccessFieldsSchema.strict().superRefine(checkSubjectAccessFields).describe('Whose data to export: an email, or a name with a postcode.');
 export type SubjectAccessQuery = z.infer<typeof SubjectAccessQuerySchema>;
 
 export const IntakePersonExportSchema = z
@@ -160,7 +186,9 @@ export type IntakePersonExport = z.infer<typeof IntakePersonExportSchema>;
 
 export const SubjectAccessExportSchema = z
   .object({
-    email: z.string().describe('The person the export is for.'),
+    email: z.string().optional().describe('The person the export is for, when asked by email.'),
+    name: z.string().optional().describe('The person the export is for, when asked by name and postcode.'),
+    postcode: z.string().optional().describe('With `name`: the postcode asked for.'),
     generatedAt: z.iso.datetime({ offset: true }).describe('When the export was made.'),
     services: z.record(z.string(), z.unknown()).describe('Each service’s part, keyed by service (e.g. `intake`).'),
   })

@@ -71,3 +71,13 @@ export const SurveyResponseListSchema = z
   })
   .describe('The satisfaction survey of a case: who was asked and what they answered.');
 export type SurveyResponseList = z.infer<typeof SurveyResponseListSchema>;
+
+export const SurveyLinkRequestSchema = z.object({ surveyId: z.uuid().describe('The survey invitation.') }).strict().describe('Which invitation’s link notify is about to email.');
+
+export const SurveyLinkSchema = z
+  .object({
+    link: z.url().describe('The working link with its token; it goes only into the email, never onto an event or into storage.'),
+    expiresAt: z.iso.datetime({ offset: true }).describe('When the link stops working.'),
+  })
+  .describe('A survey invitation’s link, made when the email is sent.');
+export type SurveyLink = z.infer<typeof SurveyLinkSchema>;

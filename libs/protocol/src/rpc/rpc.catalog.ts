@@ -17,7 +17,7 @@ import { CreateReferralBodySchema, IntakePersonExportSchema, LegalHoldBodySchema
 import { SummaryViewSchema } from '../http/report.schemas';
 import { CaseLegalHoldViewSchema } from '../http/case-retention.schemas';
 import { CaseReportFileSchema, CaseReportListSchema, CaseReportParamsSchema, CertificatePdfRequestSchema } from '../http/case-report.schemas';
-import { SurveyAnswerBodySchema, SurveyAnsweredSchema, SurveyResponseListSchema, SurveyTokenParamsSchema, SurveyViewSchema } from '../http/survey.schemas';
+import { SurveyAnswerBodySchema, SurveyAnsweredSchema, SurveyLinkRequestSchema, SurveyLinkSchema, SurveyResponseListSchema, SurveyTokenParamsSchema, SurveyViewSchema } from '../http/survey.schemas';
 import { BookSessionBodySchema, CaseContextSchema, CreateVenueBodySchema, MediatorCandidatesQuerySchema, MediatorCandidatesSchema, CaseSessionListSchema, CaseSessionViewSchema, VenueListSchema, VenueViewSchema } from '../http/session-booking.schemas';
 import { AddAccreditationBodySchema, AvailabilityExceptionBodySchema, CreateStaffBodySchema, DeclareConflictBodySchema, StaffListSchema, StaffViewSchema, UpdateStaffBodySchema } from '../http/staff.schemas';
 import {
@@ -48,6 +48,7 @@ import { AddPartyBodySchema, AssignmentListSchema, AssignmentViewSchema, AssignS
 import {
   CaseListQuerySchema,
   CaseListSchema,
+  CasePauseViewSchema,
   CaseTimelineViewSchema,
   CertificateListSchema,
   CertificateViewSchema,
@@ -56,8 +57,10 @@ import {
   IssueCertificateBodySchema,
   MilestoneListSchema,
   MilestoneViewSchema,
+  PauseBodySchema,
   RecordMilestoneBodySchema,
   ReopenBodySchema,
+  ResumeBodySchema,
   TransitionBodySchema,
 } from '../http/case-life.schemas';
 import { defineRpc } from './define-rpc';
@@ -103,6 +106,8 @@ export const Rpc = {
     transitionCase: defineRpc({ service: 'casework', verb: 'transition-case', description: 'Move a case along its workflow.', request: TransitionBodySchema.extend({ caseId: z.uuid() }), response: CaseViewSchema }),
     closeCase: defineRpc({ service: 'casework', verb: 'close-case', description: 'Close a case with an outcome.', request: CloseBodySchema.extend({ caseId: z.uuid() }), response: CaseViewSchema }),
     reopenCase: defineRpc({ service: 'casework', verb: 'reopen-case', description: 'Reopen a closed case.', request: ReopenBodySchema.extend({ caseId: z.uuid() }), response: CaseViewSchema }),
+    pauseCase: defineRpc({ service: 'casework', verb: 'pause-case', description: 'Pause an active case: its pausable clocks stop (409 when it is already paused).', request: PauseBodySchema.extend({ caseId: z.uuid() }), response: CasePauseViewSchema }),
+    resumeCase: defineRpc({ service: 'casework', verb: 'resume-case', description: 'End the pause of a case: its paused clocks run again with the days they had left (409 when it is not paused).', request: ResumeBodySchema.extend({ caseId: z.uuid() }), response: CasePauseViewSchema }),
     changeCaseDates: defineRpc({ service: 'casework', verb: 'change-case-dates', description: 'Change dates of a case.', request: z.object({ caseId: z.uuid(), dates: ChangeDatesBodySchema }), response: CaseViewSchema }),
     getCaseTimeline: defineRpc({ service: 'casework', verb: 'get-case-timeline', description: 'The timeline of a case.', request: z.object({ caseId: z.uuid() }), response: CaseTimelineViewSchema }),
     listParties: defineRpc({ service: 'casework', verb: 'list-parties', description: 'Parties of a case (access needs only when includeSensitive).', request: z.object({ caseId: z.uuid(), includeSensitive: z.boolean().default(false) }), response: PartyListSchema }),
@@ -137,6 +142,7 @@ export const Rpc = {
     getCertificatePdf: defineRpc({ service: 'casework', verb: 'get-certificate-pdf', description: 'A SEND mediation certificate as a PDF, base64-encoded, stating the appeal deadline given.', request: CertificatePdfRequestSchema, response: CaseReportFileSchema }),
     getSurvey: defineRpc({ service: 'casework', verb: 'get-survey', description: 'The survey behind a link token (public: the token is the credential, the tenant comes from it).', request: SurveyTokenParamsSchema, response: SurveyViewSchema }),
     answerSurvey: defineRpc({ service: 'casework', verb: 'answer-survey', description: 'Store the answers to a survey, once (public: the token is the credential).', request: SurveyTokenParamsSchema.extend(SurveyAnswerBodySchema.shape), response: SurveyAnsweredSchema }),
+    getSurveyLink: defineRpc({ service: 'casework', verb: 'get-survey-link', description: 'The link of an open survey invitation, for notify to put in the email when sending (404 unknown, 409 answered, 410 expired).', request: SurveyLinkRequestSchema, response: SurveyLinkSchema }),
     listSurveyResponses: defineRpc({ service: 'casework', verb: 'list-survey-responses', description: 'The survey invitations and answers of a case.', request: z.object({ caseId: z.uuid() }), response: SurveyResponseListSchema }),
   },
   scheduling: {
@@ -151,7 +157,7 @@ export const Rpc = {
     createVenue: defineRpc({ service: 'scheduling', verb: 'create-venue', description: 'Add a venue.', request: CreateVenueBodySchema, response: VenueViewSchema }),
     listVenues: defineRpc({ service: 'scheduling', verb: 'list-venues', description: 'The venues of the organisation.', request: Empty, response: VenueListSchema }),
     getVenue: defineRpc({ service: 'scheduling', verb: 'get-venue', description: 'Read one venue.', request: z.object({ venueId: z.uuid() }), response: VenueViewSchema }),
-    bookSession: defineRpc({ service: 'scheduling', verb: 'book-session', description: 'Book a session on a case (session type, notice rule and double booking checked).', request: z.object({ case: CaseContextSchema, session: BookSessionBodySchema }), response: CaseSessionViewSchema }),
+    bookSession: defineRpc({ service: 'scheduling', verb: 'book-session', description: 'Book a session on a case (session type, notice rule, the allocation’s staff rules and double booking checked).', request: z.object({ case: CaseContextSchema, session: BookSessionBodySchema, caseParties: z.array(z.string().max(200)).max(100).default([]).describe('Names of the case’s parties from casework; a staff member’s declared conflict with one blocks the booking.') }), response: CaseSessionViewSchema }),
     listCaseSessions: defineRpc({ service: 'scheduling', verb: 'list-case-sessions', description: 'The sessions of one case.', request: z.object({ caseId: z.uuid() }), response: CaseSessionListSchema }),
     getSession: defineRpc({ service: 'scheduling', verb: 'get-session', description: 'Read one session.', request: z.object({ sessionId: z.uuid() }), response: CaseSessionViewSchema }),
     holdSession: defineRpc({ service: 'scheduling', verb: 'hold-session', description: 'Record a session as held.', request: z.object({ sessionId: z.uuid(), heldAt: z.iso.datetime({ offset: true }).optional() }), response: CaseSessionViewSchema }),

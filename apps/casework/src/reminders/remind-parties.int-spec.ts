@@ -1,0 +1,89 @@
+import { EventPublisher, type MessagingOptions } from '@mediation/messaging';
+import { DeadlineDueSoonV1, uuidv7, type EventData, type EventEnvelope } from '@mediation/protocol';
+import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
+import { CaseworkDatabase } from '../database/casework.database';
+import { PartyReminderRepository } from './party-reminder.repository';
+import { RemindPartiesUseCase } from './remind-parties.use-case';
+
+jest.setTimeout(60_000);
+
+const org = '01a30000-0000-7000-8000-0000000000e1';
+const other = '01a30000-0000-7000-8000-0000000000e2';
+const clock = new FixedClock(new Date('2027-06-01T08:00:05Z'));
+
+type DueSoon = EventData<typeof DeadlineDueSoonV1>;
+
+describe('casework: a deadline reminder for the parties is issued to each one who may be emailed, once', () => {
+  let db: TestDatabase;
+  let casework: CaseworkDatabase;
+  let remind: RemindPartiesUseCase;
+  const caseId = uuidv7();
+  const contractId = uuidv7();
+  const deadlineId = uuidv7();
+  const ids = { parent: uuidv7(), youngPersonPhoneOnly: uuidv7(), youngPersonEmail: uuidv7(), council: uuidv7(), parentNoEmail: uuidv7() };
+
+  const dueSoon = (data: Partial<DueSoon>, organisationId = org): EventEnvelope<DueSoon> => ({
+    specversion: '1.0', id: uuidv7(), source: '/services/scheduling', type: DeadlineDueSoonV1.type, subject: deadlineId, time: clock.at.toISOString(), datacontenttype: 'application/json', organisationid: organisationId, sequence: 2, correlationid: `deadline-${deadlineId}`,
+    data: DeadlineDueSoonV1.schema.parse({
+      deadlineId, caseId, rule: 'appeal-deadline', dueAt: '2027-06-15T16:00:00.000Z', label: 'The family’s deadline to appeal to the SEND Tribunal', reference: 'REF-2027-000900', remindedAt: '2027-06-01T08:00:00.000Z', recipients: [],
+      audience: ['parties'], partyRoles: ['parent', 'young-person'], revision: 1, reminder: 0, ...data,
+    }),
+  });
+  const issued = () => casework.$queryRawUnsafe<{ envelope: { subject: string; contractid: string; causationid: string; data: Record<string, unknown> } }[]>(`SELECT envelope FROM casework.outbox WHERE envelope->>'type' = 'casework.party.reminder-issued.v1' ORDER BY position`);
+  const run = (event: EventEnvelope<DueSoon>) => casework.run((tx) => remind.execute(tx, event), { organisationId: event.organisationid });
+
+  beforeAll(async () => {
+    db = await createTestDatabase('partyremind');
+    casework = new CaseworkDatabase(db.url);
+    const events = new EventPublisher({ service: 'casework', schema: 'casework', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, clock);
+    remind = new RemindPartiesUseCase(new PartyReminderRepository(), events, clock);
+    const at = new Date('2027-05-01T09:00:00Z');
+    await casework.run(
+      async (tx) => {
+        await tx.case.create({ data: { id: caseId, organisationId: org, contractId, referralId: uuidv7(), reference: 'REF-2027-000900', serviceLine: 'send-mediation', status: 'closed', openedAt: at } });
+        const party = (id: string, role: string, name: string, email: string | null, contactPreferences?: object) => ({ id, organisationId: org, caseId, role, name, email, source: 'referral', createdAt: at, updatedAt: at, ...(contactPreferences ? { contactPreferences } : {}) });
+        await tx.party.create({ data: party(ids.parent, 'parent', 'Pat Parent', 'pat@example.com') });
+        await tx.party.create({ data: party(ids.youngPersonPhoneOnly, 'young-person', 'Robin Phone', 'robin@example.com', { channels: ['phone'] }) });
+        await tx.party.create({ data: party(ids.youngPersonEmail, 'young-person', 'Kai Email', 'kai@example.com', { channels: ['sms', 'email'], times: 'evenings' }) });
+        await tx.party.create({ data: party(ids.council, 'local-authority', 'County Council SEND team', 'send@county.example') });
+        await tx.party.create({ data: party(ids.parentNoEmail, 'parent', 'Lee Letter', null, { channels: ['letter'] }) });
+        await tx.assignment.create({ data: { id: uuidv7(), organisationId: org, caseId, staffId: uuidv7(), role: 'case-manager', name: 'Sam Adviser', email: 'sam.adviser@provider.example', assignedAt: at } });
+      },
+      { organisationId: org },
+    );
+  });
+
+  afterAll(async () => {
+    await casework?.$disconnect();
+    await db?.drop();
+  });
+
+  it('only the family members with an email address that allow email are reminded, not the council nor the phone-only one', async () => {
+    expect(await run(dueSoon({}))).toBe(2);
+    const rows = await issued();
+    expect(rows.map((r) => r.envelope.data.partyId)).toEqual([ids.parent, ids.youngPersonEmail]);
+    expect(rows[0].envelope.data).toEqual({
+      caseId, contractId, partyId: ids.parent, deadlineId, rule: 'appeal-deadline', label: 'The family’s deadline to appeal to the SEND Tribunal', dueAt: '2027-06-15T16:00:00.000Z',
+      email: 'pat@example.com', name: 'Pat Parent', reference: 'REF-2027-000900', contact: { name: 'Sam Adviser', email: 'sam.adviser@provider.example' },
+    });
+    expect(rows[0].envelope.contractid).toBe(contractId);
+  });
+
+  it('the same reminder sent again (a new event for it) issues nothing more; the moved deadline’s reminder is issued again', async () => {
+    expect(await run(dueSoon({}))).toBe(0);
+    expect(await issued()).toHaveLength(2);
+    expect(await run(dueSoon({ revision: 2, reminder: 0 }))).toBe(2);
+    expect(await issued()).toHaveLength(4);
+  });
+
+  it('a reminder for the assigned staff only reminds no party, and another provider cannot reach the case', async () => {
+    expect(await run(dueSoon({ audience: ['assigned-staff'], reminder: 1 }))).toBe(0);
+    expect(await run(dueSoon({ reminder: 1 }, other))).toBe(0);
+    expect(await issued()).toHaveLength(4);
+  });
+
+  it('without party roles every party who may be emailed is reminded, the council included', async () => {
+    expect(await run(dueSoon({ partyRoles: undefined, reminder: 2 }))).toBe(3);
+    expect((await issued()).slice(4).map((r) => r.envelope.data.partyId)).toEqual([ids.parent, ids.youngPersonEmail, ids.council]);
+  });
+});

@@ -1,0 +1,62 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EventPublisher } from '@mediation/messaging';
+import { Clock } from '@mediation/platform';
+import { PartyReminderIssuedV1, uuidv7, type DeadlineDueSoonV1, type EventData, type EventEnvelope } from '@mediation/protocol';
+import type { CaseworkTx } from '../database/casework.database';
+import { PartyReminderRepository } from './party-reminder.repository';
+import { partiesToRemind } from './parties-to-remind';
+
+type DueSoon = EventData<typeof DeadlineDueSoonV1>;
+
+/** Which reminder of the deadline this is; an event from before `revision` and `reminder` existed is known by its time. */
+export const reminderKey = (due: Pick<DueSoon, 'revision' | 'reminder' | 'remindedAt'>) => (due.reminder !== undefined ? `r${due.revision ?? 1}-${due.reminder}` : `at-${due.remindedAt}`);
+
+/**
+ * A deadline reminder meant for the parties: casework, which holds the parties and their contact
+ * preferences, issues it to each one who may be emailed, once per deadline, reminder and party; notify sends it.
+ */
+@Injectable()
+export class RemindPartiesUseCase {
+  private readonly logger = new Logger(RemindPartiesUseCase.name);
+
+  constructor(
+    private readonly reminders: PartyReminderRepository,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(tx: CaseworkTx, event: EventEnvelope<DueSoon>): Promise<number> {
+    const due = event.data;
+    if (!due.audience.includes('parties')) return 0;
+    const organisationId = event.organisationid;
+    const found = await this.reminders.caseOf(tx, organisationId, due.caseId);
+    if (!found) {
+      this.logger.debug(`deadline ${due.deadlineId}: case ${due.caseId} not found, no party reminded`);
+      return 0;
+    }
+    const parties = await this.reminders.partiesOf(tx, organisationId, due.caseId);
+    const chosen = partiesToRemind(parties, due.partyRoles);
+    if (chosen.length < parties.length) this.logger.debug(`deadline ${due.deadlineId}: ${parties.length - chosen.length} part(ies) of case ${due.caseId} not reminded (another role, no email address, or email not among their contact preferences)`);
+    if (chosen.length === 0) return 0;
+    const contact = await this.reminders.caseManagerOf(tx, organisationId, due.caseId);
+    const key = reminderKey(due);
+    const issuedAt = this.clock.now();
+    let issued = 0;
+    for (const party of chosen) {
+      const id = uuidv7();
+      if (!(await this.reminders.issueOnce(tx, { id, organisationId, caseId: due.caseId, deadlineId: due.deadlineId, reminderKey: key, partyId: party.id, issuedAt }))) continue;
+      await this.events.append(tx, {
+        definition: PartyReminderIssuedV1,
+        data: { caseId: due.caseId, contractId: found.contractId, partyId: party.id, deadlineId: due.deadlineId, rule: due.rule, label: due.label, dueAt: due.dueAt, email: party.email, name: party.name, reference: found.reference, contact },
+        subject: id,
+        organisationId,
+        contractId: found.contractId,
+        sequence: 1,
+        correlationId: event.correlationid,
+        causationId: event.id,
+      });
+      issued += 1;
+    }
+    return issued;
+  }
+}

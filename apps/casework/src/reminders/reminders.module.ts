@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { DeadlineDueSoonHandler } from './deadline-due-soon.handler';
+import { PartyReminderRepository } from './party-reminder.repository';
+import { RemindPartiesUseCase } from './remind-parties.use-case';
+
+/** Deadline reminders for the parties: chosen here, where their contact preferences are, and sent by notify. */
+@Module({
+  providers: [PartyReminderRepository, RemindPartiesUseCase, DeadlineDueSoonHandler],
+})
+export class PartyRemindersModule {}

@@ -1,0 +1,106 @@
+import { createServer, type AddressInfo, type Server } from 'node:net';
+import { EventPublisher, type MessagingOptions } from '@mediation/messaging';
+import { uuidv7 } from '@mediation/protocol';
+import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
+import { NotifyDatabase } from '../database/notify.database';
+import { SmtpMailer } from '../mail/mailer';
+import type { AttachmentFetcher } from './attachment-fetcher';
+import { DeliveryRepository } from './delivery.repository';
+import type { LinkFetcher } from './link-fetcher';
+import { MAX_SEND_ATTEMPTS, SendDeliveryUseCase } from './send-delivery.use-case';
+
+jest.setTimeout(60_000);
+
+const org = '01a30000-0000-7000-8000-0000000000dd';
+const NOW = new Date('2027-06-01T08:10:00Z');
+
+/** An SMTP server that greets, then refuses every sender for good (550), as a server refusing a message does. */
+function refusingSmtpServer(): Promise<Server> {
+  const server = createServer((socket) => {
+    socket.write('220 refuse.example ESMTP\r\n');
+    socket.on('data', (chunk) => {
+      for (const line of chunk.toString('utf8').split('\r\n').filter(Boolean)) {
+        if (/^(EHLO|HELO)/i.test(line)) socket.write('250 refuse.example\r\n');
+        else if (/^QUIT/i.test(line)) socket.end('221 bye\r\n');
+        else socket.write('550 5.7.1 Recipient refused by policy\r\n');
+      }
+    });
+    socket.on('error', () => undefined);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** A port nothing listens on: every connection is refused, a failure that retrying might have cured. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('notify: a delivery it gives up on is published as failed, with a reason and no address', () => {
+  let db: TestDatabase;
+  let notify: NotifyDatabase;
+  let deliveries: DeliveryRepository;
+  let refusing: Server;
+  const mailers: SmtpMailer[] = [];
+  const caseId = uuidv7();
+  const clock = new FixedClock(NOW);
+  const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, clock);
+
+  const sender = (smtpUrl: string) => {
+    const mailer = new SmtpMailer(smtpUrl, 'no-reply@mediation.local');
+    mailers.push(mailer);
+    return new SendDeliveryUseCase(notify, deliveries, mailer, events, clock, {} as AttachmentFetcher, {} as LinkFetcher);
+  };
+  const newDelivery = async (toAddress: string) => {
+    const id = uuidv7();
+    await notify.run((tx) => deliveries.createOnce(tx, { id, organisationId: org, kind: 'survey-invitation', channel: 'email', toAddress, subjectLine: 'How did we do?', body: 'Hello', referralId: null, caseId, sourceEventId: uuidv7(), correlationId: 'corr' }));
+    return id;
+  };
+  const failedEvents = () => notify.$queryRawUnsafe<{ envelope: { subject: string; data: Record<string, unknown> } }[]>(`SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.failed.v1' ORDER BY position`);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('notifyfail');
+    notify = new NotifyDatabase(db.url);
+    deliveries = new DeliveryRepository(notify);
+    refusing = await refusingSmtpServer();
+  });
+
+  afterAll(async () => {
+    for (const mailer of mailers) mailer.onModuleDestroy();
+    await new Promise((resolve) => refusing?.close(resolve));
+    await notify?.$disconnect();
+    await db?.drop();
+  });
+
+  it('a server that refuses the message for good: failed at the first attempt, published as rejected', async () => {
+    const id = await newDelivery('refused@example.com');
+    const { port } = refusing.address() as AddressInfo;
+    await expect(sender(`smtp://127.0.0.1:${port}`).execute({ deliveryId: id, organisationId: org })).rejects.toThrow(/refused/i);
+    expect(await deliveries.findById(org, id)).toMatchObject({ status: 'failed', attempts: 1 });
+    const [failed] = await failedEvents();
+    expect(failed.envelope.subject).toBe(id);
+    expect(failed.envelope.data).toEqual({ deliveryId: id, caseId, kind: 'survey-invitation', channel: 'email', failedAt: NOW.toISOString(), attempts: 1, reason: 'rejected' });
+    expect(JSON.stringify(failed)).not.toContain('refused@example.com');
+  });
+
+  it('a server that cannot be reached: retried, and published as failed only when the last attempt fails', async () => {
+    const id = await newDelivery('unreachable@example.com');
+    const send = sender(`smtp://127.0.0.1:${await closedPort()}`);
+    for (let attempt = 1; attempt < MAX_SEND_ATTEMPTS; attempt += 1) {
+      await expect(send.execute({ deliveryId: id, organisationId: org })).rejects.toThrow();
+      expect(await deliveries.findById(org, id)).toMatchObject({ status: 'pending', attempts: attempt });
+    }
+    expect((await failedEvents()).filter((e) => e.envelope.subject === id)).toEqual([]);
+    await expect(send.execute({ deliveryId: id, organisationId: org })).rejects.toThrow();
+    expect(await deliveries.findById(org, id)).toMatchObject({ status: 'failed', attempts: MAX_SEND_ATTEMPTS });
+    const published = (await failedEvents()).filter((e) => e.envelope.subject === id);
+    expect(published.map((e) => e.envelope.data)).toEqual([{ deliveryId: id, caseId, kind: 'survey-invitation', channel: 'email', failedAt: NOW.toISOString(), attempts: MAX_SEND_ATTEMPTS, reason: 'attempts-exhausted' }]);
+    expect(JSON.stringify(published)).not.toContain('unreachable@example.com');
+    // A job run again after giving up sends nothing and publishes nothing more.
+    await send.execute({ deliveryId: id, organisationId: org });
+    expect((await failedEvents()).filter((e) => e.envelope.subject === id)).toHaveLength(1);
+  });
+});

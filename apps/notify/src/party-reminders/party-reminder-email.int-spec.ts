@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { EventPublisher, type HandlerContext, type MessagingOptions } from '@mediation/messaging';
+import { PartyReminderIssuedV1, uuidv7, type EventData, type EventEnvelope } from '@mediation/protocol';
+import { createTestDatabase, FixedClock, type MailMessage, type TestDatabase } from '@mediation/testing';
+import { NotifyDatabase } from '../database/notify.database';
+import type { AttachmentFetcher } from '../deliveries/attachment-fetcher';
+import type { DeliveryQueue } from '../deliveries/delivery-queue';
+import { DeliveryRepository } from '../deliveries/delivery.repository';
+import { EmailRequests } from '../deliveries/email-requests';
+import type { LinkFetcher } from '../deliveries/link-fetcher';
+import { SendDeliveryUseCase } from '../deliveries/send-delivery.use-case';
+import { SmtpMailer } from '../mail/mailer';
+import { EmailPartyReminderUseCase } from './email-party-reminder.use-case';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const mailcatcher = require(path.resolve(__dirname, '../../../../tools/mailcatcher/mailcatcher.cjs')) as {
+  startMailCatcher(o: { smtpPort: number; httpPort: number }): Promise<{ smtpPort: number; messages(): MailMessage[]; close(): Promise<void> }>;
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+jest.setTimeout(60_000);
+
+const org = '01a30000-0000-7000-8000-0000000000dd';
+const NOW = new Date('2027-06-01T08:10:00Z');
+
+describe('notify: a deadline reminder to a party goes out once, over SMTP, and is logged on the case', () => {
+  let db: TestDatabase;
+  let notify: NotifyDatabase;
+  let catcher: Awaited<ReturnType<typeof mailcatcher.startMailCatcher>>;
+  let mailer: SmtpMailer;
+
+  beforeAll(async () => {
+    [db, catcher] = await Promise.all([createTestDatabase('notifyparty'), mailcatcher.startMailCatcher({ smtpPort: 0, httpPort: 0 })]);
+    notify = new NotifyDatabase(db.url);
+    mailer = new SmtpMailer(`smtp://127.0.0.1:${catcher.smtpPort}`, 'Mediation Service <noreply@mediation.test>');
+  });
+
+  afterAll(async () => {
+    mailer?.onModuleDestroy();
+    await catcher?.close();
+    await notify?.$disconnect();
+    await db?.drop();
+  });
+
+  it('the family is told the appeal date, the case reference and whom to contact, once although the event came twice', async () => {
+    const caseId = uuidv7();
+    const data: EventData<typeof PartyReminderIssuedV1> = PartyReminderIssuedV1.schema.parse({
+      caseId, contractId: uuidv7(), partyId: uuidv7(), deadlineId: uuidv7(), rule: 'appeal-deadline', label: 'The family’s deadline to appeal to the SEND Tribunal',
+      dueAt: '2027-06-15T16:00:00.000Z', email: 'Pat.Parent@example.com', name: 'Pat Parent', reference: 'REF-2027-000777', contact: { name: 'Sam Adviser', email: 'sam.adviser@provider.example' },
+    });
+    const event: EventEnvelope<typeof data> = { specversion: '1.0', id: uuidv7(), source: '/services/casework', type: PartyReminderIssuedV1.type, subject: uuidv7(), time: NOW.toISOString(), datacontenttype: 'application/json', data, organisationid: org, sequence: 1, correlationid: 'corr-party' };
+
+    const deliveries = new DeliveryRepository(notify);
+    const queued: { id: string; organisationId: string }[] = [];
+    const queue = { enqueue: async (d: { id: string; organisationId: string }) => void queued.push(d) } as unknown as DeliveryQueue;
+    const afterCommit: (() => Promise<unknown>)[] = [];
+    const context: HandlerContext = { afterCommit: (action) => void afterCommit.push(action) };
+    const email = new EmailPartyReminderUseCase(new EmailRequests(deliveries, queue));
+    // The same event delivered twice (the inbox let a copy through, or it was redelivered after a crash).
+    await notify.run((tx) => email.execute(tx, event, context));
+    await notify.run((tx) => email.execute(tx, event, context));
+    for (const action of afterCommit) await action();
+    expect(queued).toHaveLength(1);
+
+    const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, new FixedClock(NOW));
+    const send = new SendDeliveryUseCase(notify, deliveries, mailer, events, new FixedClock(NOW), {} as AttachmentFetcher, {} as LinkFetcher);
+    for (const job of queued) await send.execute({ deliveryId: job.id, organisationId: job.organisationId });
+    // A retried job for a delivery already sent sends nothing more.
+    await send.execute({ deliveryId: queued[0].id, organisationId: org });
+
+    const mail = catcher.messages().filter((m) => m.to.includes('pat.parent@example.com'));
+    expect(mail).toHaveLength(1);
+    expect(mail[0].subject).toBe('A reminder about a date on your case REF-2027-000777');
+    expect(mail[0].text).toContain('Dear Pat Parent,');
+    expect(mail[0].text).toContain('The family’s deadline to appeal to the SEND Tribunal');
+    expect(mail[0].text).toContain('by 17:00 on Tuesday 15 June 2027 (UK time)');
+    expect(mail[0].text).toContain('please contact Sam Adviser (sam.adviser@provider.example), quoting REF-2027-000777');
+
+    const sent = await notify.$queryRawUnsafe<{ envelope: { data: Record<string, unknown> } }[]>(`SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1'`);
+    expect(sent.map((s) => s.envelope.data)).toEqual([expect.objectContaining({ kind: 'party-reminder', caseId, to: 'pat.parent@example.com' })]);
+  });
+});

@@ -1,0 +1,52 @@
+import { addDaysToDate, endOfLondonDay, londonDate, type WorkingCalendar } from '@mediation/calendar';
+import { DeadlineRuleSchema, type DeadlineRule } from '@mediation/protocol';
+
+/** The kinds of due time a paused clock can carry over: days counted from its start (the schema refuses pausing a fixed date). */
+type DaysDue = Extract<DeadlineRule['due'], { kind: 'calendar-days' | 'working-days' }>;
+
+/** The stored rule of a deadline when it stops while its case is paused; null for any other (statutory and fixed-date clocks run on). */
+export function pausableRule(ruleDefinition: unknown): (DeadlineRule & { due: DaysDue }) | null {
+  const parsed = DeadlineRuleSchema.safeParse(ruleDefinition);
+  if (!parsed.success || !parsed.data.pausable || parsed.data.kind !== 'provider') return null;
+  const { due } = parsed.data;
+  return due.kind === 'calendar-days' || due.kind === 'working-days' ? { ...parsed.data, due } : null;
+}
+
+export const dayKindOf = (due: DaysDue): 'calendar' | 'working' => (due.kind === 'working-days' ? 'working' : 'calendar');
+
+/**
+ * The whole days a clock had left when its case was paused: from the pause's London date (not counted,
+ * as the start day is not) to its due London date, counted the rule's way. The pause day itself was
+ * used, so a clock paused on its due day has 0 left and falls due at the end of the day it resumes.
+ */
+export function remainingDays(due: DaysDue, pausedAt: Date, dueAt: Date, calendar: WorkingCalendar): number {
+  const from = londonDate(pausedAt);
+  const to = londonDate(dueAt);
+  if (to <= from) return 0;
+  if (due.kind === 'calendar-days') return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  let left = 0;
+  for (let day = addDaysToDate(from, 1); day <= to; day = addDaysToDate(day, 1)) if (calendar.isWorkingDay(day)) left += 1;
+  return left;
+}
+
+/** When a resumed clock falls due: the end of the London day `remaining` days (of the rule's kind) after the resume's London date. */
+export function resumedDueAt(due: DaysDue, resumedAt: Date, remaining: number, calendar: WorkingCalendar): Date {
+  const from = londonDate(resumedAt);
+  if (due.kind === 'calendar-days') return endOfLondonDay(addDaysToDate(from, remaining));
+  // A working-day clock always falls due on a working day, even with nothing left and a resume at the weekend.
+  return endOfLondonDay(remaining === 0 ? calendar.onOrNextWorkingDay(from) : calendar.addWorkingDaysToDate(from, remaining));
+}
+
+/** The columns of a clock to start, as the case's pause leaves them: a pausable clock starting while the case is paused starts paused. */
+export function startingWhilePaused<C extends { status: string; startedAt: Date; dueAt: Date | null; remindersAt: Date[]; reminderRules: number[] }>(
+  columns: C,
+  rule: DeadlineRule,
+  casePausedAt: Date | null,
+  calendar: WorkingCalendar,
+): C | (C & { status: 'paused'; pausedAt: Date; remainingDays: number }) {
+  const pausable = pausableRule(rule);
+  if (!casePausedAt || !pausable || columns.status !== 'pending' || !columns.dueAt) return columns;
+  const pausedAt = columns.startedAt.getTime() > casePausedAt.getTime() ? columns.startedAt : casePausedAt;
+  if (columns.dueAt.getTime() <= pausedAt.getTime()) return columns;
+  return { ...columns, status: 'paused', pausedAt, remainingDays: remainingDays(pausable.due, pausedAt, columns.dueAt, calendar), remindersAt: [], reminderRules: [] };
+}
