@@ -23,6 +23,7 @@ import { SubmitReferralUseCase } from './submit-referral.use-case';
 jest.setTimeout(120_000);
 
 const consent = [{ givenBy: 'Ann Resident', relationship: 'tenant', givenAt: '2027-05-27T10:00:00Z', method: 'verbal' as const, recordedBy: 'Officer Pat' }];
+const caraConsent = [{ ...consent[0], givenBy: 'Cara Doe' }];
 
 describe('referral intake against real PostgreSQL', () => {
   let service: ServiceContext;
@@ -62,6 +63,21 @@ describe('referral intake against real PostgreSQL', () => {
     expect(await outbox('intake.referral.received.v2', view.id)).toEqual([]);
   });
 
+  it('consent from the neighbour instead of the resident is refused naming the resident; the event names only the role', async () => {
+    const view = await submit({
+      contractId: housing.id,
+      serviceLine: 'noise',
+      parties: [{ role: 'complainant', name: 'Ann Resident' }, { role: 'respondent', name: 'Ned Neighbour' }],
+      consent: [{ ...consent[0], givenBy: 'Ned Neighbour', relationship: 'neighbour' }],
+    });
+    expect(view).toMatchObject({ status: 'rejected', rejection: { code: 'no-consent', reason: expect.stringMatching(/^consent is missing from Ann Resident \(complainant\): it must be given by the service user to the Council\./) }, caseId: null });
+    expect((await row(view.id)).rejection_reason).toContain('Ann Resident (complainant)');
+    const [event] = await outbox('intake.referral.rejected.v1', view.id);
+    expect(event.reason).toMatch(/^consent is missing from the complainant:/);
+    expect(JSON.stringify(event)).not.toContain('Ann Resident');
+    expect(await outbox('intake.referral.received.v2', view.id)).toEqual([]);
+  });
+
   it('with consent, a referral at 17:30 on the Friday before a bank holiday starts its clocks at 09:00 on Tuesday', async () => {
     const view = await submit({ contractId: housing.id, serviceLine: 'noise', consent, answers: { postcode: 'SW1A 1AA', disturbance: 'music' } });
     expect(view).toMatchObject({ status: 'received', receivedAt: '2027-05-28T16:30:00.000Z', clockStartsAt: '2027-06-01T08:00:00.000Z', consent, overCap: false, possibleDuplicateOf: [] });
@@ -84,16 +100,16 @@ describe('referral intake against real PostgreSQL', () => {
   });
 
   it('the same external reference, or the same parties at the same postcode, is accepted, flagged and linked to the earlier one', async () => {
-    const first = await submit({ contractId: housing.id, serviceLine: 'complex-asb', consent, externalReference: 'ASB-77', parties: [{ role: 'complainant', name: 'Cara Doe' }, { role: 'respondent', name: 'Dan Roe' }], answers: { postcode: 'E1 6AN' } });
+    const first = await submit({ contractId: housing.id, serviceLine: 'complex-asb', consent: caraConsent, externalReference: 'ASB-77', parties: [{ role: 'complainant', name: 'Cara Doe' }, { role: 'respondent', name: 'Dan Roe' }], answers: { postcode: 'E1 6AN' } });
     const sameRef = await submit({ contractId: housing.id, serviceLine: 'complex-asb', consent, externalReference: 'ASB-77' });
-    const sameParties = await submit({ contractId: housing.id, serviceLine: 'complex-asb', consent, parties: [{ role: 'respondent', name: 'dan roe' }, { role: 'complainant', name: 'CARA DOE' }], answers: { postcode: 'e16an' } });
+    const sameParties = await submit({ contractId: housing.id, serviceLine: 'complex-asb', consent: caraConsent, parties: [{ role: 'respondent', name: 'dan roe' }, { role: 'complainant', name: 'CARA DOE' }], answers: { postcode: 'e16an' } });
     expect(first.possibleDuplicateOf).toEqual([]);
     expect(sameRef).toMatchObject({ status: 'received', possibleDuplicateOf: [{ referralId: first.id, reference: first.reference, reason: 'external-reference' }] });
     expect(sameParties).toMatchObject({ status: 'received', possibleDuplicateOf: [{ referralId: first.id, reference: first.reference, reason: 'parties-and-address' }] });
     expect(await outbox('intake.referral.duplicate-flagged.v1', sameParties.id)).toEqual([expect.objectContaining({ possibleDuplicateOf: [expect.objectContaining({ referralId: first.id })] })]);
     clock.at = new Date('2027-09-28T10:00:00Z'); // 123 days later: outside the 90-day window
     try {
-      const later = await submit({ contractId: housing.id, serviceLine: 'complex-asb', consent, parties: [{ role: 'complainant', name: 'Cara Doe' }, { role: 'respondent', name: 'Dan Roe' }], answers: { postcode: 'E1 6AN' } });
+      const later = await submit({ contractId: housing.id, serviceLine: 'complex-asb', consent: caraConsent, parties: [{ role: 'complainant', name: 'Cara Doe' }, { role: 'respondent', name: 'Dan Roe' }], answers: { postcode: 'E1 6AN' } });
       expect(later.possibleDuplicateOf).toEqual([]);
     } finally {
       clock.at = new Date('2027-05-28T16:30:00Z');

@@ -39,12 +39,15 @@ export class ReferralIntakeRecorder {
     private readonly events: EventPublisher,
   ) {}
 
-  /** Kept with its reason, so nothing a referrer sent is lost and they can follow it. */
-  async rejected(tx: IntakeTx, facts: ReferralFacts, rejection: Rejection): Promise<ReferralRecord> {
+  /**
+   * Kept with its reason, so nothing a referrer sent is lost and they can follow it. `eventReason`
+   * replaces the reason on the event where the stored one names people (who has not consented).
+   */
+  async rejected(tx: IntakeTx, facts: ReferralFacts, rejection: Rejection, eventReason = rejection.reason): Promise<ReferralRecord> {
     const referral = await this.store(tx, facts, { status: 'rejected', clockStartsAt: facts.receivedAt, rejectionCode: rejection.code, rejectionReason: rejection.reason, overCap: false, duplicateKey: null, possibleDuplicates: [] });
     await this.events.append(tx, {
       definition: ReferralRejectedV1,
-      data: { referralId: referral.id, reference: referral.reference, contractId: referral.contractId, serviceLine: referral.serviceLine, code: rejection.code, reason: rejection.reason, referrer: facts.body.referrer, receivedAt: facts.receivedAt.toISOString() },
+      data: { referralId: referral.id, reference: referral.reference, contractId: referral.contractId, serviceLine: referral.serviceLine, code: rejection.code, reason: eventReason, referrer: facts.body.referrer, receivedAt: facts.receivedAt.toISOString() },
       ...this.envelope(facts, referral),
     });
     return referral;

@@ -29,6 +29,14 @@ export interface EarlierReferral {
 
 const NOT_REJECTED = { not: 'rejected' };
 
+/**
+ * A transaction lock per case, taken by both writers of a case's state onto its referrals (a referral
+ * linking to the case, the case's legal hold), so neither misses the other's rows.
+ */
+export async function lockCase(tx: IntakeTx, caseId: string): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, `referral-case:${caseId}`);
+}
+
 @Injectable()
 export class ReferralRepository {
   constructor(private readonly db: IntakeDatabase) {}
@@ -90,9 +98,15 @@ export class ReferralRepository {
 
   /** Links the case once and marks the referral case-opened; null when it was already linked (a repeated event). */
   async linkCase(tx: IntakeTx, organisationId: string, id: string, caseId: string, joinedExistingCase = false): Promise<ReferralRecord | null> {
+    await lockCase(tx, caseId);
     // A repeat referral may learn its case after the closure was handled for the case's first referral: its retention clock starts with theirs.
     const finished = await tx.referral.findFirst({ where: { organisationId, caseId, caseClosedAt: { not: null } }, select: { caseClosedAt: true } });
-    const { count } = await tx.referral.updateMany({ where: { organisationId, id, caseId: null }, data: { caseId, status: 'case-opened', joinedExistingCase, ...(finished ? { caseClosedAt: finished.caseClosedAt } : {}), version: { increment: 1 } } });
+    // Likewise a legal hold on the case, so the referral joining a held case is held with it.
+    const caseHold = await tx.referral.findFirst({ where: { organisationId, caseId, caseHoldSequence: { not: null } }, orderBy: { caseHoldSequence: 'desc' }, select: { heldByCase: true, caseHoldSequence: true } });
+    const { count } = await tx.referral.updateMany({
+      where: { organisationId, id, caseId: null },
+      data: { caseId, status: 'case-opened', joinedExistingCase, ...(finished ? { caseClosedAt: finished.caseClosedAt } : {}), ...(caseHold ? { heldByCase: caseHold.heldByCase, caseHoldSequence: caseHold.caseHoldSequence } : {}), version: { increment: 1 } },
+    });
     return count === 1 ? tx.referral.findFirst({ where: { organisationId, id } }) : null;
   }
 

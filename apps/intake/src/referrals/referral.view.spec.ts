@@ -45,6 +45,8 @@ describe('the referral view', () => {
     caseClosedAt: null,
     legalHold: false,
     legalHoldReason: null,
+    heldByCase: false,
+    caseHoldSequence: null,
     anonymisedAt: null,
     idempotencyKey: null,
     idempotencyRequestHash: null,
@@ -67,6 +69,11 @@ describe('the referral view', () => {
   it('lists sealed answers by key only', () => {
     const sealedRow = { ...row, answers: { route: 'mediation' }, answersKeyId: 'k1', sealedAnswers: 'v1.k1...' };
     expect(toReferralView(sealedRow, form, ['mediationIssues'])).toMatchObject({ answers: { route: 'mediation' }, withheldAnswers: ['mediationIssues'] });
+  });
+
+  it('tells a hold through the case from a hold on the referral itself', () => {
+    expect(toReferralView({ ...row, heldByCase: true, caseHoldSequence: 7 }, form)).toMatchObject({ legalHold: false, heldByCase: true });
+    expect(toReferralView({ ...row, legalHold: true, legalHoldReason: 'Disrepair claim' }, form)).toMatchObject({ legalHold: true, heldByCase: false });
   });
 
   it('shows a rejection with its reason, and the clock start', () => {

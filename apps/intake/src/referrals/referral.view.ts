@@ -41,6 +41,7 @@ function summaryFields(row: ReferralRecord) {
     possibleDuplicateOf: row.possibleDuplicates ?? [],
     overCap: row.overCap,
     legalHold: row.legalHold,
+    heldByCase: row.heldByCase,
     receivedAt: row.receivedAt.toISOString(),
     clockStartsAt: row.clockStartsAt.toISOString(),
   };

@@ -89,7 +89,7 @@ export class SubmitReferralUseCase {
     const answers = parseOrThrow(compileReferralForm(line.form), body.answers ?? {}, 'answers') as Answers;
     this.assertConsentNotInFuture(body, receivedAt);
     const consent = checkConsent(line.consent, body.consent, body.parties);
-    if (!consent.ok) return this.reject(facts(line.form, answers), { code: 'no-consent', reason: consent.reason }, line);
+    if (!consent.ok) return this.reject(facts(line.form, answers), { code: 'no-consent', reason: consent.reason }, line, consent.reasonByRole);
 
     return this.db.run(async (tx) => {
       const key = duplicateKey(body.parties, answers, line.form);
@@ -104,9 +104,9 @@ export class SubmitReferralUseCase {
     }, { organisationId: meta.organisationId });
   }
 
-  private reject(facts: ReferralFacts, rejection: Rejection, line: ServiceLine | undefined): Promise<ReferralView> {
+  private reject(facts: ReferralFacts, rejection: Rejection, line: ServiceLine | undefined, eventReason?: string): Promise<ReferralView> {
     return this.db.run(async (tx) => {
-      const referral = await this.recorder.rejected(tx, facts, rejection);
+      const referral = await this.recorder.rejected(tx, facts, rejection, eventReason);
       return toReferralView(referral, line?.form, Object.keys(facts.answers).filter((k) => !(k in (referral.answers as object))));
     }, { organisationId: facts.meta.organisationId });
   }

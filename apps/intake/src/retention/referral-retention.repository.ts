@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Referral } from '../generated/prisma/client';
 import { IntakeDatabase, type IntakeTx } from '../database/intake.database';
+import { lockCase } from '../referrals/referral.repository';
 
 /** What anonymisation leaves of a referral: enough to count it, nothing that identifies anyone. */
 export const ANONYMISED_NAME = '(anonymised)';
@@ -23,15 +24,31 @@ export class ReferralRetentionRepository {
   }
 
   /**
+   * Holds (or releases) every referral of the case while casework holds the case, unless a newer change
+   * of the case's hold was applied already (`sequence` is the case's version). Serialised per case with
+   * the linking of a referral to it, so a referral joining the case at the same moment takes the hold.
+   * Returns how many referrals know the case, and how many took this change.
+   */
+  async holdForCase(tx: IntakeTx, organisationId: string, caseId: string, held: boolean, sequence: number): Promise<{ known: number; applied: number }> {
+    await lockCase(tx, caseId);
+    const { count: applied } = await tx.referral.updateMany({
+      where: { organisationId, caseId, OR: [{ caseHoldSequence: null }, { caseHoldSequence: { lt: sequence } }] },
+      data: { heldByCase: held, caseHoldSequence: sequence },
+    });
+    const known = applied > 0 ? applied : await tx.referral.count({ where: { organisationId, caseId } });
+    return { known, applied };
+  }
+
+  /**
    * One organisation's referrals whose case closed before `closedBefore`, or that were rejected before it
    * (a rejection is decided and stored as the referral is received, so `receivedAt` is when it was rejected),
-   * not yet anonymised nor held, oldest first.
+   * not yet anonymised nor held (on the referral itself or through its case), oldest first.
    */
   findClosedBefore(organisationId: string, closedBefore: Date, afterId: string | undefined, limit: number): Promise<Referral[]> {
     return this.db.run(
       (tx) =>
         tx.referral.findMany({
-          where: { organisationId, OR: [{ caseClosedAt: { not: null, lt: closedBefore } }, { status: 'rejected', receivedAt: { lt: closedBefore } }], anonymisedAt: null, legalHold: false, ...(afterId ? { id: { gt: afterId } } : {}) },
+          where: { organisationId, OR: [{ caseClosedAt: { not: null, lt: closedBefore } }, { status: 'rejected', receivedAt: { lt: closedBefore } }], anonymisedAt: null, legalHold: false, heldByCase: false, ...(afterId ? { id: { gt: afterId } } : {}) },
           orderBy: { id: 'asc' },
           take: limit,
         }),
@@ -39,11 +56,11 @@ export class ReferralRetentionRepository {
     );
   }
 
-  /** Replaces every personal detail; null when a legal hold was set or the case reopened meanwhile. */
+  /** Replaces every personal detail; null when a legal hold (the referral's or its case's) was set or the case reopened meanwhile. */
   async anonymise(tx: IntakeTx, referral: Pick<Referral, 'id' | 'organisationId' | 'parties'>, at: Date): Promise<Referral | null> {
     const parties = (referral.parties as { role: string }[]).map((p) => ({ role: p.role, name: ANONYMISED_NAME }));
     const { count } = await tx.referral.updateMany({
-      where: { id: referral.id, organisationId: referral.organisationId, legalHold: false, anonymisedAt: null, OR: [{ caseClosedAt: { not: null } }, { status: 'rejected' }] },
+      where: { id: referral.id, organisationId: referral.organisationId, legalHold: false, heldByCase: false, anonymisedAt: null, OR: [{ caseClosedAt: { not: null } }, { status: 'rejected' }] },
       data: {
         referrer: { name: ANONYMISED_NAME, email: ANONYMISED_EMAIL },
         parties,
@@ -57,6 +74,9 @@ export class ReferralRetentionRepository {
         version: { increment: 1 },
       },
     });
-    return count === 1 ? tx.referral.findFirst({ where: { id: referral.id, organisationId: referral.organisationId } }) : null;
+    if (count !== 1) return null;
+    // A refusal for want of consent names who had not consented; the code says why, the names go.
+    await tx.referral.updateMany({ where: { id: referral.id, organisationId: referral.organisationId, rejectionCode: 'no-consent' }, data: { rejectionReason: ANONYMISED_NAME } });
+    return tx.referral.findFirst({ where: { id: referral.id, organisationId: referral.organisationId } });
   }
 }

@@ -14,6 +14,7 @@ import { SubmitReferralUseCase } from '../referrals/submit-referral.use-case';
 import { ExportPersonUseCase } from '../subject-access/export-person.use-case';
 import { AnonymiseExpiredReferralsUseCase } from './anonymise-expired-referrals.use-case';
 import { CaseClosedHandler, CaseEndedHandler, CaseReopenedHandler } from './case-closure.handlers';
+import { CaseLegalHoldChangedHandler } from './case-legal-hold.handler';
 
 jest.setTimeout(120_000);
 
@@ -34,7 +35,7 @@ describe('retention and subject access against real PostgreSQL', () => {
       parties: [{ role: 'complainant', name, email }],
       summary: `Noise reported by ${name}.`,
       answers: { vulnerabilities: `${name} has epilepsy`, postcode: 'N1 9GU' },
-      ...(withConsent ? { consent } : {}),
+      ...(withConsent ? { consent: [{ ...consent[0], givenBy: name }] } : {}),
     });
   const envelope = <T>(data: T) => ({ id: uuidv7(), organisationid: meta.organisationId, correlationid: 'int', data }) as never;
   const openAndClose = async (referralId: string, closedAt: string) => {
@@ -45,6 +46,11 @@ describe('retention and subject access against real PostgreSQL', () => {
     }, { organisationId: meta.organisationId }); // as the event consumer host runs handlers: under the event's tenant
     return caseId;
   };
+
+  /** Casework's casework.case.legal-hold-changed.v1, with the case's version after the change as its sequence. */
+  const holdCase = (caseId: string, legalHold: boolean, sequence: number) =>
+    app.get(IntakeDatabase).run((tx) => app.get(CaseLegalHoldChangedHandler).handle({ id: uuidv7(), organisationid: meta.organisationId, correlationid: 'int', sequence, data: { caseId, legalHold, reason: legalHold ? 'Possession appeal pending' : 'Appeal decided' } } as never, tx), { organisationId: meta.organisationId });
+  const stateOf = async (id: string) => (await sql.query(`SELECT anonymised_at IS NOT NULL AS anonymised, sealed_answers IS NOT NULL AS sealed, held_by_case, legal_hold FROM intake.referral WHERE id = $1`, [id])).rows[0];
 
   beforeAll(async () => {
     service = await startServiceContext({ database: 'retention', namespace: 'r', module: () => AppModule.register(loadIntakeConfig()), clock });
@@ -109,7 +115,7 @@ describe('retention and subject access against real PostgreSQL', () => {
   it('a referral whose case was withdrawn, and a rejected referral, are anonymised their line’s months after the end or the rejection', async () => {
     clock.at = new Date('2027-01-11T10:00:00Z');
     const rejected = await referral('Kit Refused', 'kit@home.example', false);
-    expect(rejected).toMatchObject({ status: 'rejected', caseId: null });
+    expect(rejected).toMatchObject({ status: 'rejected', caseId: null, rejection: { code: 'no-consent', reason: expect.stringContaining('Kit Refused (complainant)') } });
     const withdrawn = await referral('Jo Withdrawn', 'jo@home.example');
     const caseId = uuidv7();
     await app.get(IntakeDatabase).run(async (tx) => {
@@ -123,6 +129,8 @@ describe('retention and subject access against real PostgreSQL', () => {
     expect(await app.get(AnonymiseExpiredReferralsUseCase).execute()).toEqual({ anonymised: 1 });
     const rows = (await sql.query(`SELECT id, summary, anonymised_at FROM intake.referral WHERE id = ANY($1::uuid[]) ORDER BY id`, [[rejected.id, withdrawn.id]])).rows;
     expect(rows.map((r) => [r.summary, r.anonymised_at.toISOString()])).toEqual([['(anonymised)', '2033-01-11T10:00:00.000Z'], ['(anonymised)', '2033-01-11T12:00:00.000Z']]);
+    // The refusal named who had not consented: its code stays, the words go.
+    expect((await app.get(GetReferralUseCase).execute(meta, rejected.id)).rejection).toEqual({ code: 'no-consent', reason: '(anonymised)' });
   });
 
   it('a closure or end that arrives before the referral knows its case is retried, not lost', async () => {
@@ -140,5 +148,45 @@ describe('retention and subject access against real PostgreSQL', () => {
     const caseId = await openAndClose(first.id, '2027-02-01T12:00:00Z');
     await app.get(IntakeDatabase).run((tx) => app.get(LinkCaseUseCase).execute(tx, { organisationId: meta.organisationId, referralId: repeat.id, caseId, correlationId: 'int', causationId: uuidv7() }), { organisationId: meta.organisationId });
     expect((await sql.query(`SELECT case_closed_at FROM intake.referral WHERE id = $1`, [repeat.id])).rows[0].case_closed_at).toEqual(new Date('2027-02-01T12:00:00Z'));
+  });
+
+  it('a legal hold on the case keeps its referrals, one joined later too, past their retention; releasing it lets them go unless the referral’s own hold is set', async () => {
+    clock.at = new Date('2027-01-11T10:00:00Z');
+    const first = await referral('Mo Court', 'mo@home.example');
+    const joined = await referral('Mo Court', 'mo@home.example');
+    const ownHold = await referral('Nia Both', 'nia@home.example');
+    const heldCase = await openAndClose(first.id, '2027-01-11T12:00:00Z');
+    const bothHeldCase = await openAndClose(ownHold.id, '2027-01-11T12:00:00Z');
+    await holdCase(heldCase, true, 5);
+    await holdCase(bothHeldCase, true, 5);
+    await app.get(SetLegalHoldUseCase).execute(meta, ownHold.id, { legalHold: true, reason: 'Disrepair claim about the referral itself' });
+    // A repeat referral joins the held case afterwards: it is held with the case.
+    await app.get(IntakeDatabase).run((tx) => app.get(LinkCaseUseCase).execute(tx, { organisationId: meta.organisationId, referralId: joined.id, caseId: heldCase, correlationId: 'int', causationId: uuidv7(), joinedExistingCase: true }), { organisationId: meta.organisationId });
+    expect(await app.get(GetReferralUseCase).execute(meta, joined.id)).toMatchObject({ caseId: heldCase, legalHold: false, heldByCase: true });
+
+    clock.at = new Date('2033-02-01T10:00:00Z'); // past the 72 months of every one of them
+    await app.get(AnonymiseExpiredReferralsUseCase).execute();
+    for (const kept of [first, joined, ownHold]) expect(await stateOf(kept.id)).toMatchObject({ anonymised: false, sealed: true, held_by_case: true });
+
+    await holdCase(heldCase, false, 7);
+    await holdCase(heldCase, true, 6); // a late copy of an older change: ignored
+    await holdCase(bothHeldCase, false, 7);
+    expect(await app.get(GetReferralUseCase).execute(meta, ownHold.id)).toMatchObject({ legalHold: true, heldByCase: false });
+    await app.get(AnonymiseExpiredReferralsUseCase).execute();
+    expect(await stateOf(first.id)).toMatchObject({ anonymised: true, sealed: false, held_by_case: false });
+    expect(await stateOf(joined.id)).toMatchObject({ anonymised: true, sealed: false });
+    expect(await stateOf(ownHold.id)).toMatchObject({ anonymised: false, sealed: true, held_by_case: false, legal_hold: true });
+  });
+
+  it('a case hold that arrives before any referral knows the case is retried, not lost; a repeat of it changes nothing', async () => {
+    clock.at = new Date('2027-01-11T10:00:00Z');
+    const unknownCase = uuidv7();
+    await expect(holdCase(unknownCase, true, 3)).rejects.toThrow(/no referral knows case .* yet/);
+    await expect(holdCase(unknownCase, true, 3)).rejects.not.toBeInstanceOf(PermanentEventError);
+    const late = await referral('Ola Late', 'ola@home.example');
+    await app.get(IntakeDatabase).run((tx) => app.get(LinkCaseUseCase).execute(tx, { organisationId: meta.organisationId, referralId: late.id, caseId: unknownCase, correlationId: 'int', causationId: uuidv7() }), { organisationId: meta.organisationId });
+    await holdCase(unknownCase, true, 3);
+    await holdCase(unknownCase, true, 3);
+    expect(await app.get(GetReferralUseCase).execute(meta, late.id)).toMatchObject({ heldByCase: true, legalHold: false });
   });
 });

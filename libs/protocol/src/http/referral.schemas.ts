@@ -7,6 +7,7 @@ export const ConsentGivenSchema = z
   .object({
     givenBy: z.string().trim().min(1).max(200).describe('The name of the person who gave consent.'),
     relationship: z.string().trim().min(1).max(100).describe('Their role or relationship, e.g. "tenant", "parent of the young person", "the person referred".'),
+    onBehalfOf: z.string().trim().min(1).max(200).optional().describe('The party it was given for, as named in `parties`, when someone gave it on their behalf (e.g. a landlord organisation’s representative); the party then counts as having consented.'),
     givenAt: z.iso.datetime({ offset: true }).describe('When consent was given (not in the future).'),
     method: z.enum(CONSENT_METHODS).describe('How it was given: written, verbal, email or online-form.'),
     recordedBy: z.string().trim().min(1).max(200).describe('Who recorded it, e.g. the referring officer.'),
@@ -64,6 +65,7 @@ const ReferralFields = {
   possibleDuplicateOf: z.array(PossibleDuplicateSchema).describe('Earlier referrals it may duplicate; it is accepted and linked, never dropped.'),
   overCap: z.boolean().describe('True when it is beyond the cases a year the fixed price covers, so the per-case price applies.'),
   legalHold: z.boolean().describe('True while a legal hold stops its anonymisation.'),
+  heldByCase: z.boolean().describe('True while its case is under a legal hold (PUT /v1/cases/:id/legal-hold), which also stops the referral’s anonymisation; apart from `legalHold`, the referral’s own, so releasing one leaves the other.'),
   receivedAt: z.iso.datetime({ offset: true }).describe('When the referral was received.'),
   clockStartsAt: z.iso.datetime({ offset: true }).describe('When its office-hours clocks start: `receivedAt`, or the next opening when it arrived outside office hours.'),
 };
