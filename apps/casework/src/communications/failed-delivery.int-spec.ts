@@ -8,6 +8,7 @@ import { CaseworkDatabase } from '../database/casework.database';
 import { seedClosedCase, type ClosedCase } from '../reports/closed-case.fixture';
 import { CommunicationRepository } from './communication.repository';
 import { ListCommunicationsUseCase } from './list-communications.use-case';
+import { PlatformDeliveryLog } from './platform-delivery-log';
 import { RecordFailedDeliveryUseCase } from './record-failed-delivery.use-case';
 
 jest.setTimeout(60_000);
@@ -32,7 +33,7 @@ describe('communications log: a message notify gave up on is logged as an outbou
     const cases = new CaseRepository(casework);
     const log = new CommunicationRepository();
     const events = new EventPublisher({ service: 'casework', schema: 'casework', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, clock);
-    record = new RecordFailedDeliveryUseCase(new CaseReferralRepository(), cases, log, events, clock);
+    record = new RecordFailedDeliveryUseCase(new PlatformDeliveryLog(new CaseReferralRepository(), cases, log, events, clock));
     list = new ListCommunicationsUseCase(casework, new CaseFinder(cases), log);
     closed = await seedClosedCase(casework, provider);
   });

@@ -22,7 +22,7 @@ export interface CaseReportData {
 
 export interface ReportTimelineEntry {
   at: Date;
-  kind: 'status' | 'milestone' | 'session' | 'communication' | 'note';
+  kind: 'status' | 'milestone' | 'session' | 'communication' | 'note' | 'pause';
   text: string;
 }
 

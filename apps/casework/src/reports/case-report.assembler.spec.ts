@@ -19,6 +19,7 @@ function caseFile(overrides: Partial<CaseFile> = {}): CaseFile {
     milestones: [{ milestone: 'mediation.held', occurredAt: at('2027-05-18T13:00:00Z') }],
     communications: [{ direction: 'out', channel: 'phone', subject: null, occurredAt: at('2027-05-05T09:30:00Z') }],
     certificates: [],
+    pauses: [],
     ...overrides,
   } as unknown as CaseFile;
 }
@@ -49,6 +50,30 @@ describe('assembleCaseReport', () => {
 
   it('builds the timeline from the status history, sessions and communications', () => {
     expect(data.timeline.map((e) => e.text)).toEqual(['Referral received', 'Case opened', 'Status changed from referred to contacted', 'Case closed: Not settled', 'Mediation session held', 'Phone call made']);
+  });
+
+  it('shows when the clocks were paused, with whom it was agreed, and when they resumed, but not the reason', () => {
+    const paused = caseFile({ pauses: [{ pausedAt: at('2027-05-10T09:00:00Z'), resumedAt: at('2027-05-14T09:00:00Z'), agreedWith: 'the court’s case officer' }] } as Partial<CaseFile>);
+    const entries = assembleCaseReport({ file: paused, closed, deadlines: [], providerName: 'Calm Waters', issuedAt: at('2027-06-01T08:05:00Z') }).timeline;
+    expect(entries.filter((e) => e.kind === 'pause')).toEqual([
+      { at: at('2027-05-10T09:00:00Z'), kind: 'pause', text: 'Clocks paused (agreed with the court’s case officer)' },
+      { at: at('2027-05-14T09:00:00Z'), kind: 'pause', text: 'Clocks resumed' },
+    ]);
+  });
+
+  it('tells the case reports owed after each closure of a reopened case apart; a clock that ran once keeps its label', () => {
+    const deadline = (rule: string, label: string, occurrence: number, startedAt: string) => ({ id: uuidv7(), rule, occurrence, label, kind: 'provider' as const, basis: 'Contract', basisSource: null, startedAt, dueAt: null, awaitingField: null, status: 'met' as const, metAt: null, late: false, revision: 1, firedAt: null });
+    const definition = { ...POSSESSION_DEFINITION, serviceLines: [{ ...POSSESSION_DEFINITION.serviceLines[0], deadlineRules: [{ key: 'case-report', label: 'Case report', startEvent: 'case.closed', stopEvent: 'report.sent', repeats: true, due: { kind: 'working-days', days: 5 }, basis: { kind: 'contractual', text: 'Contract', source: { document: 'contract' } } }] }] };
+    const reopened = caseFile({
+      contract: { template: 'possession', definition },
+      milestones: [
+        { milestone: 'case.closed', occurredAt: at('2027-05-20T10:00:00Z') },
+        { milestone: 'case.closed', occurredAt: at('2027-06-01T08:00:00Z') },
+      ],
+    } as unknown as Partial<CaseFile>);
+    const deadlines = [deadline('contact-parties', 'First contact', 1, '2027-05-04T13:11:00Z'), deadline('case-report', 'Case report', 1, '2027-05-20T10:00:00Z'), deadline('case-report', 'Case report', 2, '2027-06-01T08:00:00Z')];
+    const labels = assembleCaseReport({ file: reopened, closed: { ...closed, timesReopened: 1 }, deadlines, providerName: 'Calm Waters', issuedAt: at('2027-06-01T08:05:00Z') }).deadlines.map((d) => d.label);
+    expect(labels).toEqual(['First contact', 'Case report (after closure 1)', 'Case report (after closure 2)']);
   });
 
   it('falls back to readable keys when the contract version is unknown', () => {

@@ -39,7 +39,7 @@ export function assembleCaseReport({ file, closed, deadlines, providerName, issu
   const outcome = line?.outcomes.find((o) => o.key === closed.outcome);
   const referrer = file.case.referrer as { name?: string; organisation?: string } | null;
   const closing = [...file.statusChanges].reverse().find((s) => s.toStatus === 'closed');
-  const reportDeadlines = deadlines.map((d) => ({ label: d.label, kind: d.kind, dueAt: d.dueAt ? new Date(d.dueAt) : null, status: d.status, metAt: d.metAt ? new Date(d.metAt) : null, late: d.late }));
+  const reportDeadlines = deadlines.map((d) => ({ label: deadlineLabel(d, deadlines, line?.deadlineRules ?? [], file.milestones), kind: d.kind, dueAt: d.dueAt ? new Date(d.dueAt) : null, status: d.status, metAt: d.metAt ? new Date(d.metAt) : null, late: d.late }));
   const template = file.contract?.template ?? definition?.origin?.template ?? null;
   return {
     reference: closed.reference,
@@ -59,6 +59,21 @@ export function assembleCaseReport({ file, closed, deadlines, providerName, issu
     deadlines: reportDeadlines,
     recommendations: recommendationsFor({ template, outcome: { key: closed.outcome, expected: closed.outcomeExpected }, dates: (file.case.dates ?? {}) as Record<string, string>, deadlines: reportDeadlines, entered: enteredRecommendations(closing?.recommendations) }),
   };
+}
+
+/**
+ * A clock's label, told apart from the other runs of its rule when the rule repeated: by the closure it
+ * followed for a rule started by closing (the case report owed after each closure), else by its turn.
+ */
+function deadlineLabel(d: DeadlineView, all: DeadlineView[], rules: { key: string; startEvent: string }[], milestones: CaseFile['milestones']): string {
+  const occurrence = d.occurrence ?? 1;
+  if (occurrence === 1 && !all.some((other) => other.rule === d.rule && other.id !== d.id)) return d.label;
+  if (rules.find((r) => r.key === d.rule)?.startEvent === 'case.closed') {
+    // The clock started at its closure's milestone time, so the closures up to then say which one it followed.
+    const closure = milestones.filter((m) => m.milestone === 'case.closed' && m.occurredAt.getTime() <= new Date(d.startedAt).getTime()).length;
+    if (closure > 0) return `${d.label} (after closure ${closure})`;
+  }
+  return `${d.label} (occurrence ${occurrence})`;
 }
 
 function enteredRecommendations(value: unknown): string[] {
@@ -83,5 +98,10 @@ function timeline(file: CaseFile, outcomeLabel: string | undefined): ReportTimel
     entries.push({ at: c.occurredAt, kind: 'communication', text: `${channel} ${verb}${c.subject ? `: ${c.subject}` : ''}` });
   }
   for (const cert of file.certificates) entries.push({ at: cert.issuedAt, kind: 'milestone', text: `Mediation certificate issued (${CERTIFICATES[cert.kind] ?? cert.kind})` });
+  // Who agreed the pause explains the gap in the clocks to the referrer; the reason stays in the case file, as notes do.
+  for (const p of file.pauses) {
+    entries.push({ at: p.pausedAt, kind: 'pause', text: `Clocks paused (agreed with ${p.agreedWith})` });
+    if (p.resumedAt) entries.push({ at: p.resumedAt, kind: 'pause', text: 'Clocks resumed' });
+  }
   return entries;
 }

@@ -7,7 +7,7 @@ import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/te
 import { CaseworkDatabase } from '../database/casework.database';
 import type { CaseDeadlinesClient } from './case-deadlines.client';
 import { CaseReportRepository } from './case-report.repository';
-import { seedClosedCase, type ClosedCase } from './closed-case.fixture';
+import { POSSESSION_DEFINITION, seedClosedCase, type ClosedCase } from './closed-case.fixture';
 import { GetCaseReportUseCase } from './get-case-report.use-case';
 import { GetCertificatePdfUseCase } from './get-certificate-pdf.use-case';
 import { IssueCaseReportUseCase } from './issue-case-report.use-case';
@@ -139,6 +139,30 @@ describe('case report: issued on closure, stored once, read within scope, sent o
     expect(text).toContain('The claim proceeds to the possession hearing on Tuesday 8 June 2027');
     expect(text).toContain('Breached (not met by the due time)');
     expect(text).not.toContain('jordan@example.com');
+  });
+
+  it('a reopened case closed again: the report shows when the clocks were paused and with whom it was agreed (not why), and tells each closure’s case report apart', async () => {
+    const reopened = await seedClosedCase(casework, providerA);
+    const rule = { key: 'case-report', label: 'Case report', startEvent: 'case.closed', stopEvent: 'report.sent', repeats: true, due: { kind: 'working-days', days: 5 }, basis: { kind: 'contractual', text: 'Contract', source: { document: 'contract' } } };
+    await casework.run(
+      async (tx) => {
+        await tx.contractVersion.update({ where: { contractId_version: { contractId: reopened.contractId, version: 1 } }, data: { definition: { ...POSSESSION_DEFINITION, serviceLines: [{ ...POSSESSION_DEFINITION.serviceLines[0], deadlineRules: [rule] }] } } });
+        await tx.casePause.create({ data: { id: uuidv7(), organisationId: providerA, caseId: reopened.caseId, pausedAt: new Date('2027-05-10T09:00:00Z'), resumedAt: new Date('2027-05-14T09:00:00Z'), reason: 'Resident admitted to hospital', agreedWith: 'the court case officer', recordedBy: 'u1', createdAt: new Date() } });
+        for (const occurredAt of ['2027-05-20T10:00:00Z', '2027-06-01T08:00:00Z']) await tx.milestone.create({ data: { id: uuidv7(), organisationId: providerA, caseId: reopened.caseId, milestone: 'case.closed', occurredAt: new Date(occurredAt), recordedAt: new Date(occurredAt), source: 'status:closed' } });
+      },
+      { organisationId: providerA },
+    );
+    const report = (occurrence: number, startedAt: string, status: DeadlineView['status']): DeadlineView => ({ id: uuidv7(), rule: 'case-report', occurrence, label: 'Case report', kind: 'provider', basis: 'Contract', basisSource: null, startedAt, dueAt: null, awaitingField: null, status, metAt: null, late: false, revision: 1, firedAt: null });
+    const scheduling = { forCase: async () => [report(1, '2027-05-20T10:00:00.000Z', 'met'), report(2, '2027-06-01T08:00:00.000Z', 'pending')] };
+    const second = { ...reopened.event, id: uuidv7(), data: { ...reopened.event.data, timesReopened: 1 } };
+    await casework.run((tx) => new IssueCaseReportUseCase(reports, scheduling as unknown as CaseDeadlinesClient, events, clock, { providerName: 'Calm Waters Mediation' }).execute(tx, second), { organisationId: providerA });
+    const [row] = await casework.run((tx) => tx.caseReport.findMany({ where: { caseId: reopened.caseId, closure: 2 } }), { organisationId: providerA });
+    const text = pdfText(Buffer.from(row.pdf));
+    expect(text).toContain('Clocks paused (agreed with the court case officer)');
+    expect(text).toContain('Clocks resumed');
+    expect(text).not.toContain('hospital');
+    expect(text).toContain('Case report (after closure 1)');
+    expect(text).toContain('Case report (after closure 2)');
   });
 
   it('a SEND mediation certificate renders as a PDF naming the family, the authority and the appeal deadline', async () => {

@@ -13,7 +13,7 @@ export async function readCaseFile(tx: CaseworkTx, organisationId: string, caseI
   const found = await tx.case.findFirst({ where: { organisationId, id: caseId } });
   if (!found) return null;
   const where = { organisationId, caseId };
-  const [contract, parties, team, statusChanges, milestones, communications, certificates] = await Promise.all([
+  const [contract, parties, team, statusChanges, milestones, communications, certificates, pauses] = await Promise.all([
     found.contractVersion ? tx.contractVersion.findFirst({ where: { contractId: found.contractId, version: found.contractVersion } }) : tx.contractVersion.findFirst({ where: { contractId: found.contractId }, orderBy: { version: 'desc' } }),
     tx.party.findMany({ where, orderBy: { createdAt: 'asc' }, select: { id: true, role: true, name: true, email: true } }),
     tx.assignment.findMany({ where, orderBy: { assignedAt: 'asc' }, select: { role: true, name: true, endedAt: true } }),
@@ -21,8 +21,10 @@ export async function readCaseFile(tx: CaseworkTx, organisationId: string, caseI
     tx.milestone.findMany({ where, orderBy: { occurredAt: 'asc' } }),
     tx.communication.findMany({ where, orderBy: { occurredAt: 'asc' }, select: { direction: true, channel: true, subject: true, occurredAt: true } }),
     tx.certificate.findMany({ where, orderBy: { issuedAt: 'asc' }, select: { kind: true, issuedAt: true } }),
+    // Who agreed a pause, but not why: the report leaves free-text reasons in the case file, as it does for moves and notes.
+    tx.casePause.findMany({ where, orderBy: { pausedAt: 'asc' }, select: { pausedAt: true, resumedAt: true, agreedWith: true } }),
   ]);
-  return { case: found, contract, parties, team, statusChanges, milestones, communications, certificates };
+  return { case: found, contract, parties, team, statusChanges, milestones, communications, certificates, pauses };
 }
 export type CaseFile = NonNullable<Awaited<ReturnType<typeof readCaseFile>>>;
 

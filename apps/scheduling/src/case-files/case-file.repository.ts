@@ -16,6 +16,16 @@ export class CaseFileRepository {
     return tx.caseFile.findFirst({ where: { organisationId, caseId } });
   }
 
+  /**
+   * The case file, locked for the rest of the transaction: every handler that reads the case's pause or
+   * state takes it first, so a pause and a clock starting (or a date change, a closure) apply one after
+   * the other per case, and neither acts on what the other is about to change.
+   */
+  async lock(tx: SchedulingTx, organisationId: string, caseId: string): Promise<CaseFileRecord | null> {
+    const rows = await tx.$queryRawUnsafe<{ case_id: string }[]>(`SELECT case_id FROM scheduling.case_file WHERE case_id = $1::uuid AND organisation_id = $2::uuid FOR UPDATE`, caseId, organisationId);
+    return rows.length ? tx.caseFile.findUnique({ where: { caseId } }) : null;
+  }
+
   /** Takes the dates of the case at version `sequence`, unless a newer change was applied already; returns null then. */
   async setDatesIfNewer(tx: SchedulingTx, caseId: string, dates: Record<string, string>, sequence: number): Promise<CaseFileRecord | null> {
     const updated = await tx.caseFile.updateMany({ where: { caseId, datesSequence: { lt: sequence } }, data: { dates, datesSequence: sequence } });

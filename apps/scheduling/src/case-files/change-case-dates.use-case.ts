@@ -3,7 +3,7 @@ import type { HandlerContext } from '@mediation/messaging';
 import type { CaseDatesChangedV1, EventData, EventEnvelope } from '@mediation/protocol';
 import type { SchedulingTx } from '../database/scheduling.database';
 import { ServiceLineRulesReader } from '../contracts/service-line-rules';
-import { CaseFileNotYetKnown } from '../deadlines/record-milestone.use-case';
+import { CaseLock } from '../deadlines/case-lock';
 import { RescheduleDeadlinesUseCase } from '../deadlines/reschedule-deadlines.use-case';
 import { CaseFileRepository, datesOf } from './case-file.repository';
 
@@ -11,14 +11,15 @@ import { CaseFileRepository, datesOf } from './case-file.repository';
 @Injectable()
 export class ChangeCaseDatesUseCase {
   constructor(
+    private readonly lock: CaseLock,
     private readonly files: CaseFileRepository,
     private readonly rules: ServiceLineRulesReader,
     private readonly reschedule: RescheduleDeadlinesUseCase,
   ) {}
 
   async execute(tx: SchedulingTx, event: EventEnvelope<EventData<typeof CaseDatesChangedV1>>, context: HandlerContext): Promise<number> {
-    const found = await this.files.find(tx, event.organisationid, event.data.caseId);
-    if (!found) throw new CaseFileNotYetKnown(`case ${event.data.caseId} has not been opened in scheduling yet`);
+    // Locked first, so a pause applied meanwhile is seen by the clocks this change moves or starts.
+    const found = await this.lock.file(tx, event.organisationid, event.data.caseId);
     // Two quick changes can arrive newest first: the case version on the envelope keeps the newer dates in force.
     const file = await this.files.setDatesIfNewer(tx, found.caseId, event.data.dates, event.sequence);
     if (!file) return 0;

@@ -1,44 +1,13 @@
-import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Jobs, JobsService, QUEUES } from '@mediation/jobs';
-import { Clock, LifecycleService } from '@mediation/platform';
-import {
-  CaseAssignedV1,
-  CaseDatesChangedV1,
-  CaseMilestoneV1,
-  CaseOpenedV2,
-  ContractDefinitionSchema,
-  ContractPublishedV2,
-  SessionHeldV1,
-  uuidv7,
-  type ContractDefinitionInput,
-  type EventData,
-  type EventDefinition,
-} from '@mediation/protocol';
-import { createTestDatabase, createTestNamespace, waitUntil, type TestDatabase, type TestNamespace } from '@mediation/testing';
-import { Client } from 'pg';
-import { AppModule } from '../app.module';
-import { loadSchedulingConfig } from '../config/scheduling.config';
+import { CaseAssignedV1, CaseDatesChangedV1, CaseMilestoneV1, CaseOpenedV2, SessionHeldV1, uuidv7, type ContractDefinitionInput } from '@mediation/protocol';
+import { waitUntil } from '@mediation/testing';
+import { DeadlineEngineHarness } from '../testing/deadline-engine.harness';
 import { alarmJobId, reminderJobId } from './deadline-alarm';
+import { ListCaseDeadlinesUseCase } from './list-case-deadlines.use-case';
 import { SweepDeadlinesUseCase } from './sweep-deadlines.use-case';
 
 jest.setTimeout(120_000);
 
-/** Real time, shifted: "now" is a chosen London moment and then runs on at the real pace, so BullMQ's real delays line up with the deadlines' due times. */
-class ShiftedClock extends Clock {
-  private offsetMs = 0;
-  set(iso: string): void {
-    this.offsetMs = new Date(iso).getTime() - Date.now();
-  }
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-}
-
-const org = uuidv7();
-const contractId = uuidv7();
 const basis = { kind: 'contractual' as const, text: 'Test contract clause.', source: { document: 'integration test contract' } };
 
 /** A contract with a possession line and a SEND line, their clocks as the templates set them. */
@@ -78,45 +47,11 @@ const definition: ContractDefinitionInput = {
 };
 
 describe('the deadline engine against real PostgreSQL, NATS and a BullMQ worker', () => {
-  let db: TestDatabase;
-  let ns: TestNamespace;
-  let app: INestApplicationContext;
-  let nc: NatsConnection;
-  let js: JetStreamClient;
-  let sql: Client;
-  const clock = new ShiftedClock();
+  const engine = new DeadlineEngineHarness({ database: 'deadlines', namespace: 'd', definition, startsAt: '2027-03-01T10:00:00Z' });
+  const { org, contractId, clock, publish, outbox } = engine;
 
-  beforeAll(async () => {
-    [db, ns] = [await createTestDatabase('deadlines'), createTestNamespace('d')];
-    process.env.DATABASE_URL = db.url;
-    process.env.NATS_NAMESPACE = ns.namespace;
-    clock.set('2027-03-01T10:00:00Z');
-    app = await NestFactory.createApplicationContext(AppModule.register(loadSchedulingConfig()), { logger: false });
-    // Only the time is shifted: every use-case reads it through the one Clock instance.
-    app.get(Clock, { strict: false }).now = () => clock.now();
-    await app.init();
-    nc = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
-    js = jetstream(nc);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-    await publish(ContractPublishedV2, contractId, 1, { contractId, version: 1, status: 'active', template: null, definition: ContractDefinitionSchema.parse(definition) });
-    await waitUntil(async () => ((await sql.query(`SELECT 1 FROM scheduling.contract_version WHERE contract_id = $1`, [contractId])).rowCount ? true : undefined), { what: 'the contract projection' });
-  });
-
-  afterAll(async () => {
-    await app?.get(LifecycleService).shutdown(10_000).catch(() => undefined);
-    await app?.close().catch(() => undefined);
-    await sql?.end();
-    await nc?.close();
-    await ns?.cleanup();
-    await db?.drop();
-  });
-
-  async function publish<D extends EventDefinition>(definition: D, subject: string, sequence: number, data: EventData<D>, id = uuidv7()): Promise<string> {
-    const envelope = { specversion: '1.0', id, source: '/services/test', type: definition.type, subject, time: new Date().toISOString(), datacontenttype: 'application/json', data, organisationid: org, contractid: contractId, sequence, correlationid: `int-${id}` };
-    await js.publish(ns.names.event(org, definition.type), JSON.stringify(envelope), { msgID: id });
-    return id;
-  }
+  beforeAll(() => engine.start());
+  afterAll(() => engine.stop());
 
   function openCase(serviceLine: string, dates: Record<string, string>, at: string) {
     const caseId = uuidv7();
@@ -125,15 +60,14 @@ describe('the deadline engine against real PostgreSQL, NATS and a BullMQ worker'
   }
 
   const deadlines = async (caseId: string) =>
-    (await sql.query(`SELECT rule, status, kind, due_at AS "dueAt", revision, late, met_at AS "metAt", awaiting_field AS "awaitingField", fired_at AS "firedAt", id FROM scheduling.deadline WHERE case_id = $1 ORDER BY rule`, [caseId])).rows as {
+    (await engine.sql.query(`SELECT rule, status, kind, due_at AS "dueAt", revision, late, met_at AS "metAt", awaiting_field AS "awaitingField", fired_at AS "firedAt", id FROM scheduling.deadline WHERE case_id = $1 ORDER BY rule`, [caseId])).rows as {
       rule: string; status: string; kind: string; dueAt: Date | null; revision: number; late: boolean; metAt: Date | null; awaitingField: string | null; firedAt: Date | null; id: string;
     }[];
   const byRule = async (caseId: string) => Object.fromEntries((await deadlines(caseId)).map((d) => [d.rule, d]));
-  const outbox = async (type: string, deadlineId: string) => (await sql.query(`SELECT envelope FROM scheduling.outbox WHERE envelope->>'type' = $1 AND envelope->>'subject' = $2 ORDER BY position`, [type, deadlineId])).rows.map((r) => r.envelope.data);
   const milestone = (caseId: string, name: string, occurredAt: string, id?: string, sequence = 2) =>
     publish(CaseMilestoneV1, caseId, sequence, { caseId, contractId, milestone: name, occurredAt, recordedAt: occurredAt, source: 'test' }, id);
-  const handled = (eventId: string) => waitUntil(async () => ((await sql.query(`SELECT 1 FROM scheduling.inbox WHERE event_id = $1`, [eventId])).rowCount ? true : undefined), { what: `event ${eventId} to be handled` });
-  const caseFile = async (caseId: string) => (await sql.query(`SELECT status, dates, dates_sequence AS "datesSequence" FROM scheduling.case_file WHERE case_id = $1`, [caseId])).rows[0] as { status: string; dates: Record<string, string>; datesSequence: number };
+  const handled = (eventId: string) => waitUntil(async () => ((await engine.handled(eventId)) ? true : undefined), { what: `event ${eventId} to be handled` });
+  const caseFile = async (caseId: string) => (await engine.sql.query(`SELECT status, dates, dates_sequence AS "datesSequence" FROM scheduling.case_file WHERE case_id = $1`, [caseId])).rows[0] as { status: string; dates: Record<string, string>; datesSequence: number };
 
   it('a case opened under the contract gets the deadlines of its service line, once, however often the event arrives', async () => {
     const opened = openCase('possession', { hearingDate: '2027-03-10' }, '2027-03-02T10:00:00Z');
@@ -142,7 +76,7 @@ describe('the deadline engine against real PostgreSQL, NATS and a BullMQ worker'
     expect(rows['contact-parties']).toMatchObject({ status: 'pending', kind: 'provider', dueAt: new Date('2027-03-04T23:59:59.999Z') });
     expect(rows['mediation-before-hearing']).toMatchObject({ status: 'pending', dueAt: new Date('2027-03-09T23:59:59.999Z'), revision: 1 });
     expect(await outbox('scheduling.deadline.set.v1', rows['mediation-before-hearing'].id)).toEqual([expect.objectContaining({ rule: 'mediation-before-hearing', label: 'Mediation before the hearing', dueAt: '2027-03-09T23:59:59.999Z' })]);
-    expect(await app.get(JobsService).queue(QUEUES.deadlines).getJob(alarmJobId(rows['mediation-before-hearing'].id, 1))).toBeTruthy();
+    expect(await engine.app.get(JobsService).queue(QUEUES.deadlines).getJob(alarmJobId(rows['mediation-before-hearing'].id, 1))).toBeTruthy();
 
     await opened.publish(eventId);
     await opened.publish();
@@ -168,7 +102,7 @@ describe('the deadline engine against real PostgreSQL, NATS and a BullMQ worker'
     await opened.publish();
     const first = await waitUntil(async () => (await byRule(opened.caseId))['mediation-before-hearing']);
     expect(first.dueAt).toEqual(new Date('2027-03-19T23:59:59.999Z'));
-    const queue = app.get(JobsService).queue(QUEUES.deadlines);
+    const queue = engine.app.get(JobsService).queue(QUEUES.deadlines);
     await waitUntil(async () => queue.getJob(alarmJobId(first.id, 1)), { what: 'the first alarm' });
 
     await publish(CaseDatesChangedV1, opened.caseId, 2, { caseId: opened.caseId, contractId, dates: { hearingDate: '2027-03-09' }, changed: ['hearingDate'], changedAt: '2027-03-08T23:59:46Z' });
@@ -179,7 +113,7 @@ describe('the deadline engine against real PostgreSQL, NATS and a BullMQ worker'
     expect(await queue.getJob(alarmJobId(moved.id, 2))).toBeTruthy();
 
     // A job of the old revision that still rings (e.g. already taken by a worker) is a no-op.
-    await app.get(JobsService).add(Jobs.fireDeadline, { deadlineId: moved.id, organisationId: org, revision: 1 }, { jobId: `stale-${moved.id}` });
+    await engine.app.get(JobsService).add(Jobs.fireDeadline, { deadlineId: moved.id, organisationId: org, revision: 1 }, { jobId: `stale-${moved.id}` });
     await waitUntil(async () => ((await queue.getJob(`stale-${moved.id}`)) ? undefined : true), { what: 'the stale job to run' });
     expect((await byRule(opened.caseId))['mediation-before-hearing'].status).toBe('pending');
 
@@ -214,7 +148,7 @@ describe('the deadline engine against real PostgreSQL, NATS and a BullMQ worker'
     expect(afterCertificate['certificate-after-mediation']).toMatchObject({ status: 'met', late: false });
     expect(afterCertificate['appeal-deadline']).toMatchObject({ status: 'pending', kind: 'informational', dueAt: new Date('2027-02-01T17:00:00.000Z') });
     // The family's deadline is never an alarm against the provider.
-    expect(await app.get(JobsService).queue(QUEUES.deadlines).getJob(alarmJobId(afterCertificate['appeal-deadline'].id, 1))).toBeFalsy();
+    expect(await engine.app.get(JobsService).queue(QUEUES.deadlines).getJob(alarmJobId(afterCertificate['appeal-deadline'].id, 1))).toBeFalsy();
 
     await milestone(opened.caseId, 'mediation.held', '2026-12-23T15:00:00Z', heldId);
     await milestone(opened.caseId, 'mediation.held', '2026-12-24T15:00:00Z');
@@ -273,7 +207,7 @@ describe('the deadline engine against real PostgreSQL, NATS and a BullMQ worker'
     const opened = openCase('possession', { hearingDate: '2027-03-30' }, '2027-03-02T10:00:00Z');
     await opened.publish();
     const before = await waitUntil(async () => ((await deadlines(opened.caseId)).length === 2 ? byRule(opened.caseId) : undefined));
-    const queue = app.get(JobsService).queue(QUEUES.deadlines);
+    const queue = engine.app.get(JobsService).queue(QUEUES.deadlines);
     await waitUntil(async () => queue.getJob(alarmJobId(before['mediation-before-hearing'].id, 1)), { what: 'the alarm' });
 
     await milestone(opened.caseId, 'case.ended', '2027-03-03T10:00:00Z');
@@ -307,7 +241,7 @@ describe('the deadline engine against real PostgreSQL, NATS and a BullMQ worker'
     expect(await outbox('scheduling.deadline.cancelled.v1', mediation.id)).toEqual([expect.objectContaining({ reason: 'stopped-by-event', cancelledAt: '2027-01-06T10:00:00.000Z' })]);
     // Once its due time has passed, the sweep finds nothing to breach.
     clock.set('2027-02-04T10:00:00Z');
-    await app.get(SweepDeadlinesUseCase).execute();
+    await engine.app.get(SweepDeadlinesUseCase).execute();
     expect((await byRule(opened.caseId))['mediation-within-30-days'].status).toBe('cancelled');
     expect(await outbox('scheduling.deadline.breached.v1', mediation.id)).toEqual([]);
   });
@@ -317,7 +251,7 @@ describe('the deadline engine against real PostgreSQL, NATS and a BullMQ worker'
     const opened = openCase('possession', { hearingDate: '2027-03-30' }, '2027-03-02T10:00:00Z');
     await opened.publish();
     await waitUntil(async () => ((await deadlines(opened.caseId)).length === 2 ? true : undefined));
-    const reports = async () => (await sql.query(`SELECT occurrence, status, due_at AS "dueAt" FROM scheduling.deadline WHERE case_id = $1 AND rule = 'case-report' ORDER BY occurrence`, [opened.caseId])).rows as { occurrence: number; status: string; dueAt: Date }[];
+    const reports = async () => (await engine.sql.query(`SELECT occurrence, status, due_at AS "dueAt" FROM scheduling.deadline WHERE case_id = $1 AND rule = 'case-report' ORDER BY occurrence`, [opened.caseId])).rows as { occurrence: number; status: string; dueAt: Date }[];
 
     const closeId = await milestone(opened.caseId, 'case.closed', '2027-03-05T10:00:00Z', undefined, 3);
     await waitUntil(async () => ((await reports()).length ? true : undefined), { what: 'the first case report clock' });
@@ -332,6 +266,12 @@ describe('the deadline engine against real PostgreSQL, NATS and a BullMQ worker'
     expect(await reports()).toEqual([
       { occurrence: 1, status: 'met', dueAt: new Date('2027-03-12T23:59:59.999Z') },
       { occurrence: 2, status: 'pending', dueAt: new Date('2027-03-17T23:59:59.999Z') },
+    ]);
+    // The case's deadlines, as the API and the case report read them, tell the two reports apart.
+    const listed = await engine.app.get(ListCaseDeadlinesUseCase).execute({ organisationId: org, actorId: 'tester', actorType: 'user', correlationId: 'c' }, opened.caseId);
+    expect(listed.items.filter((d) => d.rule === 'case-report').map((d) => ({ occurrence: d.occurrence, status: d.status }))).toEqual([
+      { occurrence: 1, status: 'met' },
+      { occurrence: 2, status: 'pending' },
     ]);
   });
 
@@ -352,14 +292,33 @@ describe('the deadline engine against real PostgreSQL, NATS and a BullMQ worker'
     const opened = openCase('possession', { hearingDate: '2027-03-09' }, '2027-03-08T23:59:52Z');
     await opened.publish();
     const deadline = await waitUntil(async () => (await byRule(opened.caseId))['mediation-before-hearing']);
-    const queue = app.get(JobsService).queue(QUEUES.deadlines);
+    const queue = engine.app.get(JobsService).queue(QUEUES.deadlines);
     await waitUntil(async () => queue.getJob(alarmJobId(deadline.id, 1)), { what: 'the alarm' });
     // The same alarm, ringing now: seconds before the due time.
     await queue.remove(alarmJobId(deadline.id, 1));
-    await app.get(JobsService).add(Jobs.fireDeadline, { deadlineId: deadline.id, organisationId: org, revision: 1 }, { jobId: alarmJobId(deadline.id, 1) });
+    await engine.app.get(JobsService).add(Jobs.fireDeadline, { deadlineId: deadline.id, organisationId: org, revision: 1 }, { jobId: alarmJobId(deadline.id, 1) });
     const breached = await waitUntil(async () => ((await byRule(opened.caseId))['mediation-before-hearing'].status === 'breached' ? (await byRule(opened.caseId))['mediation-before-hearing'] : undefined), { what: 'the breach', timeoutMs: 30_000 });
     expect(breached.firedAt!.getTime()).toBeGreaterThanOrEqual(new Date('2027-03-08T23:59:59.999Z').getTime());
     expect(breached.firedAt!.getTime() - new Date('2027-03-08T23:59:59.999Z').getTime()).toBeLessThan(3_000);
+  });
+
+  it('a reminder whose alarm rings a few seconds early is sent at its time instead of being left to the sweep', async () => {
+    clock.set('2027-03-04T08:59:52Z'); // Thursday 4 March 2027, 8 s before the 09:00 reminder of Monday's deadline
+    const opened = openCase('possession', { hearingDate: '2027-03-09' }, '2027-03-04T08:59:52Z');
+    await opened.publish();
+    const deadline = await waitUntil(async () => (await byRule(opened.caseId))['mediation-before-hearing']);
+    const queue = engine.app.get(JobsService).queue(QUEUES.deadlines);
+    await waitUntil(async () => queue.getJob(reminderJobId(deadline.id, 1, 0)), { what: 'the reminder alarm' });
+    // The same reminder alarm, ringing now: seconds before its time.
+    await queue.remove(reminderJobId(deadline.id, 1, 0));
+    await engine.app.get(JobsService).add(Jobs.remindDeadline, { deadlineId: deadline.id, organisationId: org, revision: 1, reminder: 0 }, { jobId: reminderJobId(deadline.id, 1, 0) });
+    const [reminded] = await waitUntil(async () => {
+      const found = await outbox('scheduling.deadline.due-soon.v1', deadline.id);
+      return found.length ? found : undefined;
+    }, { what: 'the reminder', timeoutMs: 30_000 });
+    const late = new Date(reminded.remindedAt).getTime() - new Date('2027-03-04T09:00:00Z').getTime();
+    expect(late).toBeGreaterThanOrEqual(0);
+    expect(late).toBeLessThan(3_000);
   });
 
   it('the sweep catches what Redis lost: a reminder whose job vanished is still sent, and the deadline whose alarm vanished is still breached, once', async () => {
@@ -367,11 +326,11 @@ describe('the deadline engine against real PostgreSQL, NATS and a BullMQ worker'
     const opened = openCase('possession', { hearingDate: '2027-03-09' }, '2027-03-04T08:00:00Z');
     await opened.publish();
     const deadline = await waitUntil(async () => (await byRule(opened.caseId))['mediation-before-hearing']);
-    const queue = app.get(JobsService).queue(QUEUES.deadlines);
+    const queue = engine.app.get(JobsService).queue(QUEUES.deadlines);
     await waitUntil(async () => ((await queue.getJob(alarmJobId(deadline.id, 1))) && (await queue.getJob(reminderJobId(deadline.id, 1, 0))) ? true : undefined), { what: 'the alarm and the reminder' });
     await queue.remove(alarmJobId(deadline.id, 1));
     await queue.remove(reminderJobId(deadline.id, 1, 0));
-    const sweep = app.get(SweepDeadlinesUseCase);
+    const sweep = engine.app.get(SweepDeadlinesUseCase);
 
     clock.set('2027-03-04T09:00:30Z');
     await sweep.execute();
@@ -387,7 +346,7 @@ describe('the deadline engine against real PostgreSQL, NATS and a BullMQ worker'
   });
 
   it('the sweeper’s job scheduler lives in Redis; when Redis loses it, the process declares it again', async () => {
-    const jobs = app.get(JobsService);
+    const jobs = engine.app.get(JobsService);
     const queue = jobs.queue(QUEUES.deadlines);
     expect(await queue.getJobScheduler('sweep-deadlines')).toBeTruthy();
     await queue.removeJobScheduler('sweep-deadlines');

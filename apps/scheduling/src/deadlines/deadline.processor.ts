@@ -24,9 +24,10 @@ export class DeadlineProcessor implements OnApplicationBootstrap {
         // An alarm that rang a few ms early rings again at the due time rather than waiting for the minute's sweep.
         await this.fire.execute(organisationId, deadlineId, revision, (dueAt) => job.runAgainAfter(dueAt.getTime() - this.clock.now().getTime()));
       },
-      [Jobs.remindDeadline.name]: async (data) => {
+      [Jobs.remindDeadline.name]: async (data, _jobId, job) => {
         const { organisationId, deadlineId, revision, reminder } = data as z.infer<typeof Jobs.remindDeadline.schema>;
-        await this.remind.execute(organisationId, deadlineId, revision, reminder);
+        // A reminder whose alarm rang early is sent at its time, like the deadline's own alarm.
+        await this.remind.execute(organisationId, deadlineId, revision, reminder, (at) => job.runAgainAfter(at.getTime() - this.clock.now().getTime()));
       },
       [Jobs.sweepDeadlines.name]: async () => void (await this.sweep.execute()),
     });

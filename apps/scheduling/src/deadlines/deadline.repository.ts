@@ -68,8 +68,12 @@ export class DeadlineRepository {
     return tx.deadline.update({ where: { id }, data: { ...change, status: 'pending', pausedAt: null, remainingDays: null, remindersSent: [], revision: { increment: 1 }, version: { increment: 1 } } });
   }
 
-  /** A new due time (or none, while a date is missing) under the next revision, so older alarms are stale. */
-  reschedule(tx: SchedulingTx, id: string, change: { status: string; startedAt: Date; dueAt: Date | null; awaitingField: string | null; remindersAt: Date[]; reminderRules: number[] }): Promise<DeadlineRecord> {
+  /** A new due time (or none, while a date is missing) under the next revision, so older alarms are stale; while the case is paused, with the days left. */
+  reschedule(
+    tx: SchedulingTx,
+    id: string,
+    change: { status: string; startedAt: Date; dueAt: Date | null; awaitingField: string | null; remindersAt: Date[]; reminderRules: number[]; pausedAt: Date | null; remainingDays: number | null },
+  ): Promise<DeadlineRecord> {
     return tx.deadline.update({ where: { id }, data: { ...change, remindersSent: [], revision: { increment: 1 }, version: { increment: 1 } } });
   }
 

@@ -6,6 +6,7 @@ export function toDeadlineView(row: DeadlineRecord): DeadlineView {
   return DeadlineViewSchema.parse({
     id: row.id,
     rule: row.rule,
+    occurrence: row.occurrence,
     label: row.label || row.rule,
     kind: row.kind,
     basis: row.basis,

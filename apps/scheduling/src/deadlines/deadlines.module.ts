@@ -14,6 +14,7 @@ import { ContractVersionRepository } from '../contracts/contract-version.reposit
 import { ProjectContractVersionUseCase } from '../contracts/project-contract-version.use-case';
 import { ServiceLineRulesReader } from '../contracts/service-line-rules';
 import { CancelDeadlinesUseCase } from './cancel-deadlines.use-case';
+import { CaseLock } from './case-lock';
 import { CaseMilestoneHandler } from './case-milestone.handler';
 import { CasePausedHandler, CaseResumedHandler } from './case-pause.handlers';
 import { DeadlineAlarm } from './deadline-alarm';
@@ -53,6 +54,7 @@ import { SweepDeadlinesUseCase } from './sweep-deadlines.use-case';
     ReopenCaseFileUseCase,
     CaseReopenedHandler,
     DeadlineRepository,
+    CaseLock,
     DeadlineAlarm,
     DeadlineEvents,
     StartDeadlinesUseCase,

@@ -3,11 +3,11 @@ import type { HandlerContext } from '@mediation/messaging';
 import type { SchedulingTx } from '../database/scheduling.database';
 import { CaseFileRepository } from '../case-files/case-file.repository';
 import { ServiceLineRulesReader } from '../contracts/service-line-rules';
+import { CaseLock } from './case-lock';
 import { DeadlineAlarm } from './deadline-alarm';
 import { DeadlineEvents, type Cause } from './deadline-events';
 import { DeadlineRepository, type DeadlineRecord } from './deadline.repository';
 import { dayKindOf, pausableRule, remainingDays } from './paused-clock';
-import { CaseFileNotYetKnown } from './record-milestone.use-case';
 
 export interface CasePause {
   organisationId: string;
@@ -27,6 +27,7 @@ export class PreviousPauseStillOpen extends Error {}
 @Injectable()
 export class PauseDeadlinesUseCase {
   constructor(
+    private readonly lock: CaseLock,
     private readonly files: CaseFileRepository,
     private readonly rules: ServiceLineRulesReader,
     private readonly deadlines: DeadlineRepository,
@@ -35,9 +36,7 @@ export class PauseDeadlinesUseCase {
   ) {}
 
   async execute(tx: SchedulingTx, pause: CasePause, cause: Cause, context: HandlerContext): Promise<DeadlineRecord[]> {
-    const locked = await this.deadlines.lockForCase(tx, pause.organisationId, pause.caseId);
-    const file = await this.files.find(tx, pause.organisationId, pause.caseId);
-    if (!file) throw new CaseFileNotYetKnown(`case ${pause.caseId} has not been opened in scheduling yet`);
+    const { file, clocks: locked } = await this.lock.fileAndClocks(tx, pause.organisationId, pause.caseId);
     if (file.pauseId === pause.pauseId || file.resumedPauseId === pause.pauseId) return [];
     if (file.pauseId) throw new PreviousPauseStillOpen(`case ${pause.caseId} is still paused by ${file.pauseId}; waiting for its resume`);
     await this.files.setPause(tx, file.caseId, pause);

@@ -4,8 +4,9 @@ import type { SchedulingTx } from '../database/scheduling.database';
 import { CaseFileRepository } from '../case-files/case-file.repository';
 import { ServiceLineRulesReader } from '../contracts/service-line-rules';
 import { CancelDeadlinesUseCase, type CancelReason } from './cancel-deadlines.use-case';
+import { CaseLock } from './case-lock';
 import type { Cause } from './deadline-events';
-import { DeadlineRepository, type DeadlineRecord } from './deadline.repository';
+import type { DeadlineRecord } from './deadline.repository';
 import { StartDeadlinesUseCase } from './start-deadlines.use-case';
 import { StopDeadlinesUseCase } from './stop-deadlines.use-case';
 
@@ -27,9 +28,6 @@ const CASE_ENDINGS: Record<string, { status: 'closed' | 'ended'; reason: CancelR
 /** The parts of a deadline's stored rule the milestone reads (older rows may lack `cancelEvents`). */
 const storedRule = (d: DeadlineRecord) => (d.ruleDefinition ?? {}) as { startEvent?: string; cancelEvents?: string[] };
 
-/** Thrown while scheduling has not seen the case open yet; the inbox retries the event with backoff. */
-export class CaseFileNotYetKnown extends Error {}
-
 /**
  * A milestone on a case: first meets the clocks it stops, then cancels those naming it in
  * `cancelEvents`, then starts the clocks it starts (a certificate meets the certificate clock and
@@ -39,18 +37,17 @@ export class CaseFileNotYetKnown extends Error {}
 @Injectable()
 export class RecordMilestoneUseCase {
   constructor(
+    private readonly lock: CaseLock,
     private readonly files: CaseFileRepository,
     private readonly rules: ServiceLineRulesReader,
-    private readonly deadlines: DeadlineRepository,
     private readonly stop: StopDeadlinesUseCase,
     private readonly start: StartDeadlinesUseCase,
     private readonly cancel: CancelDeadlinesUseCase,
   ) {}
 
   async execute(tx: SchedulingTx, m: Milestone, cause: Cause, context: HandlerContext): Promise<void> {
-    const file = await this.files.find(tx, m.organisationId, m.caseId);
-    if (!file) throw new CaseFileNotYetKnown(`case ${m.caseId} has not been opened in scheduling yet`);
-    const locked = await this.deadlines.lockForCase(tx, m.organisationId, m.caseId);
+    // Locked before it is read, so a pause being applied now is seen by the clocks this milestone starts.
+    const { file, clocks: locked } = await this.lock.fileAndClocks(tx, m.organisationId, m.caseId);
     const met = new Set((await this.stop.execute(tx, locked, { event: m.milestone, at: m.occurredAt }, cause, context)).map((d) => d.id));
     const unmet = locked.filter((d) => !met.has(d.id));
     const stopped = await this.cancel.execute(tx, unmet.filter((d) => (storedRule(d).cancelEvents ?? []).includes(m.milestone)), { at: m.occurredAt, reason: 'stopped-by-event' }, cause, context);

@@ -25,15 +25,20 @@ export class RemindDeadlineUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(organisationId: string, deadlineId: string, revision: number, reminder: number): Promise<RemindResult> {
-    return this.db.run(async (tx) => {
+  /** `early` is told the reminder's time when its alarm rang before it (timers run a few ms early), so the alarm can ring again then instead of leaving it to the sweeper. */
+  async execute(organisationId: string, deadlineId: string, revision: number, reminder: number, early?: (at: Date) => Promise<void>): Promise<RemindResult> {
+    let dueLater: Date | null = null;
+    const result = await this.db.run(async (tx): Promise<RemindResult> => {
       const deadline = await this.deadlines.lockById(tx, organisationId, deadlineId);
       if (!deadline) return 'missing';
       if (revision !== deadline.revision) return 'stale';
       const at = deadline.remindersAt[reminder];
       if (deadline.status !== 'pending' || !deadline.dueAt || !at || deadline.remindersSent.includes(reminder)) return 'settled';
       const now = this.clock.now();
-      if (at.getTime() > now.getTime()) return 'not-due';
+      if (at.getTime() > now.getTime()) {
+        dueLater = at;
+        return 'not-due';
+      }
       const reminded = await this.deadlines.markReminded(tx, deadline.id, reminder);
       const file = await this.files.find(tx, organisationId, deadline.caseId);
       const { audience, partyRoles } = reminderAudience(deadline, reminder);
@@ -57,5 +62,8 @@ export class RemindDeadlineUseCase {
       });
       return 'reminded';
     });
+    // After the transaction: putting the job back ends this run of it.
+    if (dueLater && early) await early(dueLater);
+    return result;
   }
 }

@@ -8,12 +8,18 @@ import { DeadlineAlarm } from './deadline-alarm';
 import { datesUsedBy, readClock } from './deadline-clock';
 import { DeadlineEvents, type Cause } from './deadline-events';
 import { DeadlineRepository, OPEN_STATUSES } from './deadline.repository';
+import { dayKindOf, pausableRule, startingWhilePaused } from './paused-clock';
 import { clockColumns } from './start-deadlines.use-case';
 
+/** A paused clock still counts from its dates: one that moves while the case is paused keeps the whole days left to its new due day. */
+const MOVABLE_STATUSES = [...OPEN_STATUSES, 'paused'];
+
 /**
- * Dates on a case changed: every open deadline counting to or from one of them is recomputed. A moved
- * deadline takes the next revision; its old alarm is removed and a new one set under a new job id,
- * and a job of the old revision that still runs finds its revision stale and does nothing.
+ * Dates on a case changed: every open or paused deadline counting to or from one of them is recomputed.
+ * A moved deadline takes the next revision; its old alarm is removed and a new one set under a new job
+ * id, and a job of the old revision that still runs finds its revision stale and does nothing. While
+ * the case is paused, a pausable clock stays (or, when its date arrives, becomes) paused, with the days
+ * from the pause's London date to its new due day left.
  */
 @Injectable()
 export class RescheduleDeadlinesUseCase {
@@ -27,15 +33,20 @@ export class RescheduleDeadlinesUseCase {
     let moved = 0;
     for (const deadline of await this.deadlines.lockForCase(tx, file.organisationId, file.caseId)) {
       const parsed = DeadlineRuleSchema.safeParse(deadline.ruleDefinition);
-      if (!parsed.success || !OPEN_STATUSES.includes(deadline.status)) continue;
+      if (!parsed.success || !MOVABLE_STATUSES.includes(deadline.status)) continue;
       const rule = parsed.data;
       const reason = datesUsedBy(rule).filter((f) => changed.includes(f));
       if (reason.length === 0) continue;
-      const columns = clockColumns(rule, readClock(rule, deadline.startedAt, datesOf(file), lines.calendar), lines);
-      if (columns.status === deadline.status && columns.dueAt?.getTime() === deadline.dueAt?.getTime()) continue;
-      const updated = await this.deadlines.reschedule(tx, deadline.id, { status: columns.status, startedAt: columns.startedAt, dueAt: columns.dueAt, awaitingField: columns.awaitingField, remindersAt: columns.remindersAt, reminderRules: columns.reminderRules });
+      const reading = clockColumns(rule, readClock(rule, deadline.startedAt, datesOf(file), lines.calendar), lines);
+      const columns = { pausedAt: null, remainingDays: null, ...startingWhilePaused(reading, rule, file.pausedAt, lines.calendar) };
+      if (columns.status === deadline.status && columns.dueAt?.getTime() === deadline.dueAt?.getTime() && columns.remainingDays === deadline.remainingDays) continue;
+      const { status, startedAt, dueAt, awaitingField, remindersAt, reminderRules, pausedAt, remainingDays } = columns;
+      const updated = await this.deadlines.reschedule(tx, deadline.id, { status, startedAt, dueAt, awaitingField, remindersAt, reminderRules, pausedAt, remainingDays });
       if (deadline.dueAt && updated.dueAt) await this.events.rescheduled(tx, updated, deadline.dueAt, reason.join(', '), cause);
       else await this.events.set(tx, updated, cause);
+      // A clock paused from now, or paused with other days left, says so, as it does when the pause stops it.
+      const pausable = pausableRule(rule);
+      if (updated.status === 'paused' && pausable) await this.events.paused(tx, updated, dayKindOf(pausable.due), cause);
       context.afterCommit(async () => {
         await this.alarm.clear(deadline, deadline.revision);
         await this.alarm.set(updated);

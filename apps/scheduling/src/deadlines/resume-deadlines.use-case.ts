@@ -3,11 +3,11 @@ import type { HandlerContext } from '@mediation/messaging';
 import type { SchedulingTx } from '../database/scheduling.database';
 import { CaseFileRepository } from '../case-files/case-file.repository';
 import { ServiceLineRulesReader } from '../contracts/service-line-rules';
+import { CaseLock } from './case-lock';
 import { DeadlineAlarm } from './deadline-alarm';
 import { DeadlineEvents, type Cause } from './deadline-events';
 import { DeadlineRepository, type DeadlineRecord } from './deadline.repository';
 import { pausableRule, resumedDueAt } from './paused-clock';
-import { CaseFileNotYetKnown } from './record-milestone.use-case';
 import { clockColumns } from './start-deadlines.use-case';
 
 export interface CaseResume {
@@ -30,6 +30,7 @@ export const RESUMED_REASON = 'resumed after a pause of the case';
 @Injectable()
 export class ResumeDeadlinesUseCase {
   constructor(
+    private readonly lock: CaseLock,
     private readonly files: CaseFileRepository,
     private readonly rules: ServiceLineRulesReader,
     private readonly deadlines: DeadlineRepository,
@@ -38,9 +39,7 @@ export class ResumeDeadlinesUseCase {
   ) {}
 
   async execute(tx: SchedulingTx, resume: CaseResume, cause: Cause, context: HandlerContext): Promise<DeadlineRecord[]> {
-    const locked = await this.deadlines.lockForCase(tx, resume.organisationId, resume.caseId);
-    const file = await this.files.find(tx, resume.organisationId, resume.caseId);
-    if (!file) throw new CaseFileNotYetKnown(`case ${resume.caseId} has not been opened in scheduling yet`);
+    const { file, clocks: locked } = await this.lock.fileAndClocks(tx, resume.organisationId, resume.caseId);
     if (file.resumedPauseId === resume.pauseId) return [];
     if (file.pauseId !== resume.pauseId) throw new PauseNotYetSeen(`case ${resume.caseId}: pause ${resume.pauseId} has not been seen yet`);
     await this.files.clearPause(tx, file.caseId, resume.pauseId);

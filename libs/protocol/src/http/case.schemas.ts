@@ -6,6 +6,7 @@ export const DeadlineViewSchema = z
   .object({
     id: z.uuid().describe('The deadline id.'),
     rule: z.string().describe('The rule that set it, e.g. `initial-contact`.'),
+    occurrence: z.number().int().positive().optional().describe('Which run of the rule on the case this is: 1, then 2, 3… for a repeating rule (e.g. the case report owed after each closure of a reopened case).'),
     label: z.string().describe('The rule as people read it.'),
     kind: z.enum(['provider', 'informational']).describe('`provider`: the provider’s clock, breached when missed; `informational`: someone else’s (e.g. the family’s appeal deadline), never breached against the provider.'),
     basis: z.string().describe('The legal or contractual basis of the rule, in short.'),

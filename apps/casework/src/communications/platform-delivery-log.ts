@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@mediation/messaging';
+import { Clock } from '@mediation/platform';
+import { CommunicationLoggedV1, uuidv7, type EventEnvelope } from '@mediation/protocol';
+import { caseEnvelope } from '../cases/case-event';
+import { CaseReferralRepository } from '../cases/case-referral.repository';
+import { CaseRepository } from '../cases/case.repository';
+import type { CaseworkTx } from '../database/casework.database';
+import { CommunicationRepository, type CommunicationRecord } from './communication.repository';
+
+/** A message notify dealt with, as its events name it: by its case, or by the referral it acknowledged. */
+export interface PlatformDelivery {
+  deliveryId: string;
+  caseId?: string;
+  referralId?: string;
+  channel: 'email' | 'sms' | 'webhook';
+}
+
+/** What the entry says, which differs between a message sent and one notify gave up on. */
+export type DeliveryEntry = Pick<CommunicationRecord, 'counterpart' | 'subject' | 'summary' | 'occurredAt'> & { failed?: boolean };
+
+/**
+ * Puts what notify did with a message into the case's communications log, once per delivery, and
+ * publishes `casework.communication.logged.v1` in the same transaction, as for an entry logged by hand.
+ * The case is the delivery's own, or for a referral acknowledgement the case opened from (or linked to)
+ * the referral; a message about no case is not casework's record.
+ */
+@Injectable()
+export class PlatformDeliveryLog {
+  constructor(
+    private readonly referrals: CaseReferralRepository,
+    private readonly cases: CaseRepository,
+    private readonly log: CommunicationRepository,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(tx: CaseworkTx, event: Pick<EventEnvelope<unknown>, 'id' | 'organisationid' | 'correlationid'>, delivery: PlatformDelivery, entry: DeliveryEntry): Promise<void> {
+    const caseId = delivery.caseId ?? (delivery.referralId ? await this.referrals.caseOfReferral(tx, event.organisationid, delivery.referralId) : null);
+    // Every received referral gets a case, but notify's news of the message can overtake it: retry until it exists.
+    if (!caseId && delivery.referralId) throw new Error(`no case yet for referral ${delivery.referralId}; retrying`);
+    if (!caseId || (await this.log.hasDelivery(tx, event.organisationid, delivery.deliveryId))) return;
+    const c = await this.cases.lock(tx, event.organisationid, caseId);
+    if (!c) return;
+    const now = this.clock.now();
+    const row = await this.log.append(tx, {
+      id: uuidv7(),
+      organisationId: event.organisationid,
+      caseId,
+      direction: 'out',
+      channel: delivery.channel,
+      partyId: null,
+      ...entry,
+      source: 'notify',
+      deliveryId: delivery.deliveryId,
+      recordedBy: 'notify',
+      recordedAt: now,
+    });
+    const updated = await this.cases.update(tx, c, {});
+    await this.events.append(tx, {
+      definition: CommunicationLoggedV1,
+      data: { caseId: c.id, contractId: c.contractId, communicationId: row.id, direction: 'out', channel: delivery.channel, withParty: false, occurredAt: row.occurredAt.toISOString(), loggedAt: now.toISOString() },
+      ...caseEnvelope(updated, event.correlationid),
+      causationId: event.id,
+    });
+  }
+}
