@@ -42,7 +42,7 @@ describe('personal data: subject-access export and legal hold', () => {
       { 'x-access-reason': 'Subject access request SAR-12' },
     );
     expect(exported.status).toBe(200);
-    expect(Object.keys(exported.body.services).sort()).toEqual(['casework', 'intake']);
+    expect(Object.keys(exported.body.services).sort()).toEqual(['casework', 'intake', 'notify']);
     expect(exported.body.services.intake.referrals).toEqual([expect.objectContaining({ referralId: submitted.body.id, capacity: ['party'], answers: { vulnerabilities: 'Diabetic', disturbance: 'banging' } })]);
     // Every attempt that gave a reason is in the trail, the refused one too; the one without a reason read nothing.
     const audited = await platform.sql<{ reason: string; outcome: number }>(`SELECT access_reason AS reason, outcome FROM identity.audit_entry WHERE action = 'GET /v1/subject-access' ORDER BY sequence`);
@@ -90,7 +90,7 @@ describe('personal data: subject-access export and legal hold', () => {
     const pdf = Buffer.from(await res.arrayBuffer());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdfText(pdf);
-    for (const expected of ['Subject-access export', 'Noor Printed', email, 'Subject access request SAR-31 by letter', 'Intake', 'Casework', submitted.body.reference, 'Migraines']) expect(text).toContain(expected);
+    for (const expected of ['Subject-access export', 'Noor Printed', email, 'Subject access request SAR-31 by letter', 'Intake', 'Casework', submitted.body.reference, 'Migraines', 'Notify', 'No deliveries held.']) expect(text).toContain(expected);
     expect(text).toContain(new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' }).format(new Date()));
     const badFormat = await platform.request<Problem>('GET', `/v1/subject-access?email=${encodeURIComponent(email)}&format=docx`, undefined, { 'x-access-reason': 'Subject access request SAR-31 by letter' });
     expect([badFormat.status, badFormat.body.errors]).toEqual([400, [expect.objectContaining({ field: 'format' })]]);
@@ -136,7 +136,7 @@ describe('personal data: subject-access export and legal hold', () => {
     const caseId = await waitUntil(async () => (await platform.request<{ caseId: string | null }>('GET', `/v1/referrals/${submitted.body.id}`)).body.caseId ?? undefined, { what: 'the case opened from the referral' });
     const reason = { 'x-access-reason': 'Subject access request SAR-40 by post' };
 
-    const exported = await platform.request<{ name: string; services: { intake: { referrals: { referralId: string; capacity: string[] }[] }; casework: { cases: { caseId: string; capacity: string[]; parties: { name: string }[] }[] } } }>(
+    const exported = await platform.request<{ name: string; services: { intake: { referrals: { referralId: string; capacity: string[] }[] }; casework: { cases: { caseId: string; capacity: string[]; parties: { name: string }[] }[] }; notify: unknown } }>(
       'GET',
       `/v1/subject-access?name=${encodeURIComponent(name.toUpperCase())}&postcode=se17pb`,
       undefined,
@@ -146,6 +146,8 @@ describe('personal data: subject-access export and legal hold', () => {
     expect(exported.body.name).toBe(name.toUpperCase());
     expect(exported.body.services.intake.referrals).toEqual([expect.objectContaining({ referralId: submitted.body.id, capacity: ['party'] })]);
     expect(exported.body.services.casework.cases).toEqual([expect.objectContaining({ caseId, capacity: ['party'], parties: [expect.objectContaining({ name })] })]);
+    // Notify keeps addresses only: by name it says it was not searched, rather than an empty list that reads as "nothing sent".
+    expect(exported.body.services.notify).toEqual({ notSearched: expect.stringMatching(/^Not searched: notify keeps only the email address/) });
     const elsewhere = await platform.request<{ services: { intake: { referrals: unknown[] }; casework: { cases: unknown[] } } }>('GET', `/v1/subject-access?name=${encodeURIComponent(name)}&postcode=E1%206AN`, undefined, reason);
     expect([elsewhere.body.services.intake.referrals, elsewhere.body.services.casework.cases]).toEqual([[], []]);
 
@@ -156,5 +158,31 @@ describe('personal data: subject-access export and legal hold', () => {
     expect(await fieldOf(`email=sol@home.example&name=${encodeURIComponent(name)}&postcode=SE17PB`)).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'name' })] });
     expect(await fieldOf(`name=${encodeURIComponent(name)}&postcode=not-a-postcode`)).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'postcode' })] });
     expect(await fieldOf(`name=${encodeURIComponent(name)}&postcode=SE17PB&referralIds=${randomUUID()}`)).toMatchObject({ status: 400 });
+  });
+
+  it('notify’s part lists the acknowledgement emailed to the referrer, asked by the referrer’s email: kind, status, subject and times, never the body', async () => {
+    const referrer = `officer-${randomUUID().slice(0, 8)}@council.example`;
+    const submitted = await platform.request<{ id: string; reference: string }>('POST', '/v1/referrals', {
+      contractId: platform.contractId,
+      serviceLine: 'noise',
+      referrer: { name: 'Ola Officer', email: referrer },
+      parties: [{ role: 'complainant', name: 'Uma Upset' }],
+      summary: 'Shouting in the stairwell.',
+      consent: [{ givenBy: 'Uma Upset', relationship: 'tenant', givenAt: new Date(Date.now() - 60_000).toISOString(), method: 'written', recordedBy: 'Ola Officer' }],
+    });
+    expect(submitted.status).toBe(201);
+    type NotifyPart = { deliveries: { kind: string; status: string; to: string; subjectLine: string; referralId: string | null; sentAt: string | null; failedAt: string | null }[] };
+    const ask = () => platform.request<{ services: { notify: NotifyPart } }>('GET', `/v1/subject-access?email=${encodeURIComponent(referrer.toUpperCase())}`, undefined, { 'x-access-reason': 'Subject access request SAR-52 from the officer' });
+    const part = await waitUntil(async () => {
+      const answer = (await ask()).body.services.notify;
+      return answer.deliveries.some((d) => d.status === 'sent') ? answer : undefined;
+    }, { what: 'the acknowledgement sent to the referrer', timeoutMs: 60_000, intervalMs: 500 });
+    expect(part.deliveries).toEqual([
+      expect.objectContaining({ kind: 'referral-acknowledgement', channel: 'email', status: 'sent', to: referrer, subjectLine: `Referral ${submitted.body.reference} received`, referralId: submitted.body.id, caseId: null, sentAt: expect.any(String), failedAt: null }),
+    ]);
+    expect(JSON.stringify(part)).not.toMatch(/Dear Ola Officer|Thank you for your referral|"body"/);
+    // Someone else's address finds none of it.
+    const other = await platform.request<{ services: { notify: NotifyPart } }>('GET', `/v1/subject-access?email=${encodeURIComponent(`nobody-${randomUUID().slice(0, 8)}@council.example`)}`, undefined, { 'x-access-reason': 'Subject access request SAR-52 from the officer' });
+    expect(other.body.services.notify).toEqual({ deliveries: [] });
   });
 });

@@ -16,6 +16,7 @@ export const QUEUES = {
   deliveries: 'deliveries',
   staff: 'staff',
   retention: 'retention',
+  deliveryRetention: 'delivery-retention',
 } as const;
 
 export const Jobs = {
@@ -33,6 +34,8 @@ export const Jobs = {
   warnExpiringAccreditations: defineJob(QUEUES.staff, 'warn-expiring-accreditations', z.object({})),
   /** Daily at 03:30 London (casework): anonymises closed cases past their service line's dataRetentionMonths, unless held. */
   anonymiseExpiredCases: defineJob(QUEUES.retention, 'anonymise-expired-cases', z.object({})),
+  /** Daily at 04:15 London (notify): clears the address, subject and body of deliveries with no case or referral sent or given up more than DELIVERY_BODY_RETENTION_DAYS ago. */
+  clearOldDeliveryBodies: defineJob(QUEUES.deliveryRetention, 'clear-old-delivery-bodies', z.object({})),
 } as const;
 
 export const JOB_CATALOG: readonly JobDefinition[] = Object.values(Jobs);

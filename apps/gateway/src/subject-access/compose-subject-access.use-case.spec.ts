@@ -1,6 +1,6 @@
 import type { RpcClient } from '@mediation/messaging';
 import { Clock, ProblemError } from '@mediation/platform';
-import { Rpc, type RpcMeta } from '@mediation/protocol';
+import { NOTIFY_NOT_SEARCHED_BY_NAME, Rpc, type RpcMeta } from '@mediation/protocol';
 import type { GatewayConfig } from '../config/gateway.config';
 import { ComposeSubjectAccessUseCase } from './compose-subject-access.use-case';
 import { SUBJECT_ACCESS_PARTS } from './subject-access.parts';
@@ -10,19 +10,19 @@ const clock = { now: () => new Date('2027-03-01T09:00:00Z') } as Clock;
 const config = { RPC_TIMEOUT_MS: 1000 } as GatewayConfig;
 
 describe('a subject-access export', () => {
-  it('asks intake and casework for their parts, keyed by service', async () => {
+  it('asks intake, casework and notify for their parts, keyed by service', async () => {
     const calls: string[] = [];
     const rpc = { call: async (definition: { subject: string }) => (calls.push(definition.subject), { from: definition.subject }) } as unknown as RpcClient;
     const exported = await new ComposeSubjectAccessUseCase(rpc, clock, config).execute(meta, { email: 'eve@home.example' });
-    expect(calls.sort()).toEqual([Rpc.casework.exportPerson.subject, Rpc.intake.exportPerson.subject].sort());
+    expect(calls.sort()).toEqual([Rpc.casework.exportPerson.subject, Rpc.intake.exportPerson.subject, Rpc.notify.exportPerson.subject].sort());
     expect(exported).toEqual({
       email: 'eve@home.example',
       generatedAt: '2027-03-01T09:00:00.000Z',
-      services: { intake: { from: Rpc.intake.exportPerson.subject }, casework: { from: Rpc.casework.exportPerson.subject } },
+      services: { intake: { from: Rpc.intake.exportPerson.subject }, casework: { from: Rpc.casework.exportPerson.subject }, notify: { from: Rpc.notify.exportPerson.subject } },
     });
   });
 
-  it('by name and postcode, intake answers first and casework is given the referrals naming the person as a party', async () => {
+  it('by name and postcode, intake answers first, casework is given the referrals naming the person as a party, and notify (addresses only) says it was not searched', async () => {
     const asked: [string, unknown][] = [];
     const intakeAnswer = { referrals: [{ referralId: '019a0000-0000-7000-8000-000000000001', capacity: ['party'] }, { referralId: '019a0000-0000-7000-8000-000000000002', capacity: ['referrer'] }] };
     const rpc = {
@@ -36,7 +36,7 @@ describe('a subject-access export', () => {
       [Rpc.intake.exportPerson.subject, { name: 'Rory Upstairs', postcode: 'N1 9GU' }],
       [Rpc.casework.exportPerson.subject, { name: 'Rory Upstairs', postcode: 'N1 9GU', referralIds: ['019a0000-0000-7000-8000-000000000001'] }],
     ]);
-    expect(exported).toEqual({ name: 'Rory Upstairs', postcode: 'N1 9GU', generatedAt: '2027-03-01T09:00:00.000Z', services: { intake: intakeAnswer, casework: { cases: [] } } });
+    expect(exported).toEqual({ name: 'Rory Upstairs', postcode: 'N1 9GU', generatedAt: '2027-03-01T09:00:00.000Z', services: { intake: intakeAnswer, casework: { cases: [] }, notify: { notSearched: NOTIFY_NOT_SEARCHED_BY_NAME } } });
   });
 
   it('adding a service is one more part; if any part cannot answer, no partial export is returned', async () => {

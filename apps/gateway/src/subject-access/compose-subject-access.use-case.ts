@@ -7,8 +7,9 @@ import { SUBJECT_ACCESS_PARTS, type SubjectAccessPart } from './subject-access.p
 
 /**
  * A subject-access export: asks every service holding personal data for its part, at once (by name and
- * postcode, the services holding referrals first; see SubjectAccessPart.referralsNaming). A part
- * that cannot answer fails the whole export (503 naming it), as an incomplete export must not be sent.
+ * postcode, the services holding referrals first; see SubjectAccessPart.referralsNaming, and those
+ * finding people by email only are not asked but say so). A part that cannot answer fails the whole
+ * export (503 naming it), as an incomplete export must not be sent.
  */
 @Injectable()
 export class ComposeSubjectAccessUseCase {
@@ -19,7 +20,8 @@ export class ComposeSubjectAccessUseCase {
   ) {}
 
   async execute(meta: RpcMeta, query: SubjectAccessQuery, parts: readonly SubjectAccessPart[] = SUBJECT_ACCESS_PARTS): Promise<SubjectAccessExport> {
-    const ask = async (part: SubjectAccessPart, asked: SubjectAccessQuery) => [part.service, await this.rpc.call(part.rpc, meta, asked, this.config.RPC_TIMEOUT_MS)] as const;
+    const ask = async (part: SubjectAccessPart, asked: SubjectAccessQuery) =>
+      [part.service, asked.email === undefined && part.byNameAndPostcode !== undefined ? part.byNameAndPostcode : await this.rpc.call(part.rpc, meta, asked, this.config.RPC_TIMEOUT_MS)] as const;
     // By name and postcode, the referrals found first tell the services that keep no postcode where the person is.
     const first = query.email === undefined ? parts.filter((part) => part.referralsNaming) : [];
     const found = await Promise.all(first.map((part) => ask(part, query)));

@@ -1,4 +1,4 @@
-import { Rpc, SubjectAccessQuerySchema, type IntakePersonExport, type RpcDefinition } from '@mediation/protocol';
+import { NOTIFY_NOT_SEARCHED_BY_NAME, Rpc, SubjectAccessQuerySchema, type IntakePersonExport, type RpcDefinition } from '@mediation/protocol';
 import type { z } from 'zod';
 
 /** One service's part of a subject-access export: the RPC that returns what it holds about a person. */
@@ -10,10 +10,16 @@ export interface SubjectAccessPart {
    * postcode, such parts answer first, and the others are given these ids (casework keeps no postcode).
    */
   referralsNaming?: (answer: unknown) => string[];
+  /**
+   * For a part that can find a person by email only: its part when asked by name and postcode, said
+   * outright (the service is not asked), so the export shows it was not searched rather than an empty list.
+   */
+  byNameAndPostcode?: unknown;
 }
 
 /** Every service that holds personal data adds its part here, one line each. */
 export const SUBJECT_ACCESS_PARTS: readonly SubjectAccessPart[] = [
   { service: 'intake', rpc: Rpc.intake.exportPerson, referralsNaming: (answer) => (answer as IntakePersonExport).referrals.filter((r) => r.capacity.includes('party')).map((r) => r.referralId) },
   { service: 'casework', rpc: Rpc.casework.exportPerson },
+  { service: 'notify', rpc: Rpc.notify.exportPerson, byNameAndPostcode: { notSearched: NOTIFY_NOT_SEARCHED_BY_NAME } },
 ];

@@ -95,6 +95,11 @@ export function renderSubjectAccessPdf(exported: SubjectAccessExport, context: S
     const collections = Object.entries((part ?? {}) as Record<string, unknown>);
     if (collections.length === 0) doc.font('Helvetica').fontSize(10).fillColor(MUTED).text('Nothing held.', MARGIN, doc.y, { width });
     for (const [name, items] of collections) {
+      // A statement rather than records, e.g. a part that could not be searched by name and postcode.
+      if (typeof items === 'string') {
+        doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(pdfSafe(items), MARGIN, doc.y, { width });
+        continue;
+      }
       const records = Array.isArray(items) ? items : [items];
       if (records.length === 0) {
         doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(pdfSafe(`No ${name} held.`), MARGIN, doc.y, { width });

@@ -16,5 +16,7 @@ export const loadNotifyConfig = () =>
     ...RedisEnvSchema.shape,
     SMTP_URL: smtpUrl(process.env),
     MAIL_FROM: z.string().trim().min(1).default('"Mediation Service" <no-reply@mediation.local>'),
+    /** Days a delivery with no case or referral keeps its address, subject and body after it was sent or given up. */
+    DELIVERY_BODY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   });
 export type NotifyConfig = ReturnType<typeof loadNotifyConfig>;

@@ -18,7 +18,8 @@ export interface DeliveryLink {
 /** Where the body takes the link fetched at send time. */
 export const LINK_PLACEHOLDER = '{{link}}';
 
-export type NewDelivery = Omit<DeliveryRecord, 'status' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'version' | 'caseId' | 'attachment' | 'link'> & {
+export type NewDelivery = Omit<DeliveryRecord, 'status' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'failedAt' | 'anonymisedAt' | 'version' | 'caseId' | 'attachment' | 'link' | 'toAddress'> & {
+  toAddress: string;
   caseId?: string | null;
   attachment?: DeliveryAttachment | null;
   link?: DeliveryLink | null;
@@ -51,11 +52,11 @@ export class DeliveryRepository {
     return count === 1 ? tx.delivery.findFirst({ where: { id: key.id, organisationId: key.organisationId } }) : null;
   }
 
-  /** Counts a failed attempt; `giveUp` turns the delivery failed, so it is not sent again. Null when it was not pending any more. */
-  async recordFailure(tx: NotifyTx, key: DeliveryKey, error: string, giveUp: boolean): Promise<DeliveryRecord | null> {
+  /** Counts a failed attempt; `giveUp` turns the delivery failed at `at`, so it is not sent again. Null when it was not pending any more. */
+  async recordFailure(tx: NotifyTx, key: DeliveryKey, error: string, giveUp: boolean, at: Date): Promise<DeliveryRecord | null> {
     const { count } = await tx.delivery.updateMany({
       where: { id: key.id, organisationId: key.organisationId, status: 'pending' },
-      data: { attempts: { increment: 1 }, lastError: error.slice(0, 2_000), version: { increment: 1 }, ...(giveUp ? { status: 'failed' } : {}) },
+      data: { attempts: { increment: 1 }, lastError: error.slice(0, 2_000), version: { increment: 1 }, ...(giveUp ? { status: 'failed', failedAt: at } : {}) },
     });
     return count === 1 ? tx.delivery.findFirst({ where: { id: key.id, organisationId: key.organisationId } }) : null;
   }

@@ -50,7 +50,8 @@ export class SendDeliveryUseCase {
       this.logger.warn(`delivery ${job.deliveryId} does not exist in organisation ${job.organisationId}; nothing to send`);
       return;
     }
-    if (delivery.status !== 'pending') return;
+    // An anonymised delivery was cancelled with its address cleared: there is no one to send it to.
+    if (delivery.status !== 'pending' || delivery.toAddress === null) return;
     try {
       const attachment = delivery.attachment ? await this.attachments.fetch(delivery.attachment as unknown as DeliveryAttachment, delivery.organisationId, delivery.correlationId) : undefined;
       const text = delivery.link ? delivery.body.split(LINK_PLACEHOLDER).join(await this.links.fetch(delivery.link as unknown as DeliveryLink, delivery.organisationId, delivery.correlationId)) : delivery.body;
@@ -68,7 +69,7 @@ export class SendDeliveryUseCase {
     const failedAt = this.clock.now();
     await this.db
       .run(async (tx) => {
-        const failed = await this.deliveries.recordFailure(tx, delivery, error.message ?? String(error), reason !== null);
+        const failed = await this.deliveries.recordFailure(tx, delivery, error.message ?? String(error), reason !== null, failedAt);
         if (!failed || reason === null) return;
         await this.events.append(tx, {
           definition: DeliveryFailedV1,
@@ -103,7 +104,8 @@ export class SendDeliveryUseCase {
           deliveryId: sent.id,
           channel: sent.channel as EventData<typeof DeliverySentV1>['channel'],
           kind: sent.kind,
-          to: sent.toAddress,
+          // Only a pending delivery is marked sent, and anonymising cancels those: the address is still there.
+          to: sent.toAddress ?? '',
           subjectLine: sent.subjectLine,
           ...(sent.referralId ? { referralId: sent.referralId } : {}),
           ...(sent.caseId ? { caseId: sent.caseId } : {}),
