@@ -1,3 +1,4 @@
+import { endOfLondonDay, londonDate, WorkingCalendar } from '@mediation/calendar';
 import { PlatformUnderTest, waitUntil } from '@mediation/testing';
 import { randomUUID } from 'node:crypto';
 
@@ -124,7 +125,12 @@ describe('the life of a housing-asb case, through the API', () => {
     const task = await post<{ id: string }>('/tasks', { title: 'Arrange the joint visit', dueOn: '2099-01-10' });
     expect(task.status).toBe(201);
     expect((await post<{ completedAt: string }>(`/tasks/${task.body.id}/complete`, {})).body.completedAt).toBeTruthy();
-    expect((await post('/risk-assessments', { level: 'medium', factors: ['Verbal aggression reported by the council'], reviewOn: '2099-02-01' })).status).toBe(201);
+    // A task past the end of its due day is overdue until it is done.
+    const late = await post<{ id: string; overdue: boolean }>('/tasks', { title: 'Chase the council for the noise diary', dueOn: '2026-01-05' });
+    expect([late.status, late.body.overdue]).toEqual([201, true]);
+    expect((await post<{ overdue: boolean }>(`/tasks/${late.body.id}/complete`, {})).body.overdue).toBe(false);
+    const risk = await post<{ reviewDue: boolean; reviewOverdue: boolean }>('/risk-assessments', { level: 'medium', factors: ['Verbal aggression reported by the council'], reviewOn: '2099-02-01' });
+    expect([risk.status, risk.body.reviewDue, risk.body.reviewOverdue]).toEqual([201, false, false]);
     expect((await post('/multi-agency', { agencies: ['Police'], from: '2026-11-01' })).status).toBe(201);
     const party = await post<{ id: string; hasAccessibilityNeeds: boolean }>('/parties', { role: 'tenant', name: 'Jo Lodger', accessibilityNeeds: 'Deaf; BSL interpreter', interpreterLanguage: 'British Sign Language', contactPreferences: { channels: ['sms', 'email'] } });
     expect([party.status, party.body.hasAccessibilityNeeds]).toEqual([201, true]);
@@ -151,6 +157,37 @@ describe('the life of a housing-asb case, through the API', () => {
     expect((await post(`/complaints/${complaint.body.id}/resolve`, { resolvedAt: at(1_000), finding: 'upheld', resolution: 'Apology' })).status).toBe(409);
     expect((await post(`/complaints/${complaint.body.id}/acknowledge`, { acknowledgedAt: at(20_000) })).status).toBe(200);
     expect((await post<{ status: string }>(`/complaints/${complaint.body.id}/resolve`, { resolvedAt: at(1_000), finding: 'upheld', resolution: 'Apology; visits now booked in writing' })).body.status).toBe('resolved');
+  });
+
+  it('a complaint is due on the Housing Ombudsman Code’s working days, listed for the monthly review while open, and the referring officer is told without the complaint', async () => {
+    type Complaint = { id: string; status: string; acknowledgeBy: string; respondBy: string; overdue: boolean; acknowledgedLate: boolean | null; resolvedLate: boolean | null };
+    const calendar = new WorkingCalendar();
+    const endOfWorkingDays = (from: string, days: number) => endOfLondonDay(calendar.addWorkingDaysToDate(londonDate(new Date(from)), days)).toISOString();
+    const receivedAt = new Date(Date.now() - 10_000).toISOString();
+    const received = await post<Complaint>('/complaints', { complainant: 'Sam Resident', summary: 'The mediator was late to the visit', receivedAt });
+    expect(received.body).toMatchObject({ status: 'received', acknowledgeBy: endOfWorkingDays(receivedAt, 5), respondBy: endOfWorkingDays(endOfWorkingDays(receivedAt, 5), 10), overdue: false, acknowledgedLate: null });
+
+    const reference = (await get<{ reference: string }>('')).body.reference;
+    const open = await platform.request<{ items: (Complaint & { caseReference: string; contractId: string })[] }>('GET', `/v1/complaints?status=open&contractId=${platform.contractId}`);
+    expect(open.status).toBe(200);
+    expect(open.body.items.find((c) => c.id === received.body.id)).toMatchObject({ caseReference: reference, contractId: platform.contractId, overdue: false });
+    expect((await platform.request<{ items: Complaint[] }>('GET', '/v1/complaints?status=overdue')).body.items.map((c) => c.id)).not.toContain(received.body.id);
+    expect((await platform.request<{ errors: { field: string }[] }>('GET', '/v1/complaints?status=late')).body.errors?.[0].field).toBe('status');
+
+    const acknowledgedAt = new Date(Date.now() - 5_000).toISOString();
+    const acknowledged = await post<Complaint>(`/complaints/${received.body.id}/acknowledge`, { acknowledgedAt });
+    expect(acknowledged.body).toMatchObject({ acknowledgedLate: false, respondBy: endOfWorkingDays(acknowledgedAt, 10) });
+    const resolved = await post<Complaint>(`/complaints/${received.body.id}/resolve`, { resolvedAt: new Date(Date.now() - 1_000).toISOString(), finding: 'not-upheld', resolution: 'The visit started on time; explained to Sam.' });
+    expect(resolved.body).toMatchObject({ status: 'resolved', acknowledgedLate: false, resolvedLate: false, overdue: false });
+    expect((await platform.request<{ items: Complaint[] }>('GET', '/v1/complaints')).body.items.map((c) => c.id)).not.toContain(received.body.id);
+
+    const notices = await waitUntil(async () => {
+      const mail = platform.mail.messages().filter((m) => m.to.includes(officer) && m.subject === `Complaint received on case ${reference}`);
+      return mail.length >= 2 ? mail : undefined;
+    }, { what: 'the complaint notices to the referring officer', timeoutMs: 60_000 });
+    expect(notices.some((m) => m.text.includes('acknowledge it by the end of'))).toBe(true);
+    expect(notices.map((m) => m.text).join('\n')).not.toMatch(/mediator was late|Visit arranged without notice/);
+    await waitUntil(async () => ((await get<{ items: { source: string; subject: string | null }[] }>('/communications')).body.items.some((c) => c.source === 'notify' && c.subject === `Complaint received on case ${reference}`) ? true : undefined), { what: 'the complaint notice in the communications log', timeoutMs: 60_000 });
   });
 
   it('a date the form does not have is refused naming it', async () => {

@@ -12,6 +12,7 @@ import { CasesController } from './cases/cases.controller';
 import { CaseLegalHoldController } from './cases/case-legal-hold.controller';
 import { CasePeopleController } from './cases/case-people.controller';
 import { CaseRecordsController } from './cases/case-records.controller';
+import { ComplaintsController } from './complaints/complaints.controller';
 import { CaseWorkController } from './cases/case-work.controller';
 import { CaseReportsController } from './case-reports/case-reports.controller';
 import { SurveyResponsesController } from './surveys/survey-responses.controller';
@@ -52,7 +53,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [...gatewayInfrastructure(config), ThrottleModule, OrganisationsModule, AuthModule, AuditModule, SubjectAccessModule, StaffModule, VenuesModule, CaseSessionsModule],
-      controllers: [ReferralsController, CasesController, CaseLegalHoldController, CasePeopleController, CaseWorkController, CaseRecordsController, CaseReportsController, SurveysController, SurveyResponsesController, CaseDeadlinesController, ReportsController, ContractsController, TemplatesController, DocsController, AuditController],
+      controllers: [ReferralsController, CasesController, CaseLegalHoldController, CasePeopleController, CaseWorkController, CaseRecordsController, ComplaintsController, CaseReportsController, SurveysController, SurveyResponsesController, CaseDeadlinesController, ReportsController, ContractsController, TemplatesController, DocsController, AuditController],
       providers: [IdempotencyRepository, IdempotentUseCase, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_GUARD, useExisting: RateLimitGuard }, { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor }],
     };
   }

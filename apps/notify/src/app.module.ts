@@ -3,6 +3,7 @@ import { JobsModule } from '@mediation/jobs';
 import { MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import { AcknowledgementsModule } from './acknowledgements/acknowledgements.module';
+import { ComplaintNoticeEmailsModule } from './complaints/complaints.module';
 import type { NotifyConfig } from './config/notify.config';
 import { NOTIFY_SCHEMA, NotifyDatabase } from './database/notify.database';
 import { DeliveriesModule } from './deliveries/deliveries.module';
@@ -10,6 +11,8 @@ import { MailModule } from './mail/mail.module';
 import { PartyReminderEmailsModule } from './party-reminders/party-reminders.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { CaseReportEmailsModule } from './reports/reports.module';
+import { DeliveryRetentionModule } from './retention/delivery-retention.module';
+import { SubjectAccessModule } from './subject-access/subject-access.module';
 import { SurveyEmailsModule } from './surveys/surveys.module';
 
 @Module({})
@@ -26,9 +29,12 @@ export class AppModule {
         DeliveriesModule,
         AcknowledgementsModule,
         CaseReportEmailsModule,
+        ComplaintNoticeEmailsModule,
         SurveyEmailsModule,
         RemindersModule,
         PartyReminderEmailsModule,
+        DeliveryRetentionModule.forService({ bodyRetentionDays: config.DELIVERY_BODY_RETENTION_DAYS }),
+        SubjectAccessModule,
       ],
     };
   }

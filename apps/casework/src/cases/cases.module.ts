@@ -14,9 +14,11 @@ import { ListCommunicationsUseCase } from '../communications/list-communications
 import { LogCommunicationUseCase } from '../communications/log-communication.use-case';
 import { RecordDeliveryUseCase } from '../communications/record-delivery.use-case';
 import { RecordFailedDeliveryUseCase } from '../communications/record-failed-delivery.use-case';
+import { PlatformDeliveryLog } from '../communications/platform-delivery-log';
 import { AcknowledgeComplaintUseCase } from '../complaints/acknowledge-complaint.use-case';
 import { ComplaintRepository } from '../complaints/complaint.repository';
 import { ListComplaintsUseCase } from '../complaints/list-complaints.use-case';
+import { ListProviderComplaintsUseCase } from '../complaints/list-provider-complaints.use-case';
 import { ReceiveComplaintUseCase } from '../complaints/receive-complaint.use-case';
 import { ResolveComplaintUseCase } from '../complaints/resolve-complaint.use-case';
 import { ContractPublishedHandler } from '../contracts/contract-published.handler';
@@ -94,6 +96,7 @@ const SHARED = [CaseRepository, CaseFinder, CaseRecordEvents, ContractRules, Con
     ContractPublishedHandler,
     RecordContractVersionUseCase,
     DeliverySentHandler,
+    PlatformDeliveryLog,
     RecordDeliveryUseCase,
     DeliveryFailedHandler,
     RecordFailedDeliveryUseCase,
@@ -119,6 +122,7 @@ const SHARED = [CaseRepository, CaseFinder, CaseRecordEvents, ContractRules, Con
     AcknowledgeComplaintUseCase,
     ResolveComplaintUseCase,
     ListComplaintsUseCase,
+    ListProviderComplaintsUseCase,
     RecordMilestoneUseCase,
     ListMilestonesUseCase,
     IssueCertificateUseCase,

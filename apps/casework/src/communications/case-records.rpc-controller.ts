@@ -6,6 +6,7 @@ import { IssueCertificateUseCase } from '../certificates/issue-certificate.use-c
 import { ListCertificatesUseCase } from '../certificates/list-certificates.use-case';
 import { AcknowledgeComplaintUseCase } from '../complaints/acknowledge-complaint.use-case';
 import { ListComplaintsUseCase } from '../complaints/list-complaints.use-case';
+import { ListProviderComplaintsUseCase } from '../complaints/list-provider-complaints.use-case';
 import { ReceiveComplaintUseCase } from '../complaints/receive-complaint.use-case';
 import { ResolveComplaintUseCase } from '../complaints/resolve-complaint.use-case';
 import { ListMilestonesUseCase } from '../milestones/list-milestones.use-case';
@@ -23,6 +24,7 @@ export class CaseRecordsRpcController {
     private readonly acknowledgeComplaint: AcknowledgeComplaintUseCase,
     private readonly resolveComplaint: ResolveComplaintUseCase,
     private readonly listComplaints: ListComplaintsUseCase,
+    private readonly listProviderComplaints: ListProviderComplaintsUseCase,
     private readonly recordMilestone: RecordMilestoneUseCase,
     private readonly listMilestones: ListMilestonesUseCase,
     private readonly issueCertificate: IssueCertificateUseCase,
@@ -64,6 +66,12 @@ export class CaseRecordsRpcController {
   complaints(@Payload() raw: unknown) {
     const { meta, data } = parseRpcRequest(Rpc.casework.listComplaints, raw);
     return this.listComplaints.execute(meta, data.caseId);
+  }
+
+  @MessagePattern(Rpc.casework.listProviderComplaints.subject)
+  providerComplaints(@Payload() raw: unknown) {
+    const { meta, data } = parseRpcRequest(Rpc.casework.listProviderComplaints, raw);
+    return this.listProviderComplaints.execute(meta, data);
   }
 
   @MessagePattern(Rpc.casework.recordMilestone.subject)

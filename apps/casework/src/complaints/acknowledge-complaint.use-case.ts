@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, ProblemError } from '@mediation/platform';
-import { ComplaintAcknowledgedV1, type ComplaintView, type RpcMeta } from '@mediation/protocol';
+import { complaintsPolicyOf, ComplaintAcknowledgedV1, type ComplaintView, type RpcMeta } from '@mediation/protocol';
 import { CaseFinder } from '../cases/case-finder';
 import { CaseRecordEvents } from '../cases/case-record-events';
-import { CaseworkDatabase } from '../database/casework.database';
+import { ContractRules } from '../contracts/contract-rules';
+import type { CaseRecord } from '../cases/case.repository';
+import { CaseworkDatabase, type CaseworkTx } from '../database/casework.database';
 import { assertStepDate } from './complaint-dates';
+import { lineCalendar, respondByAfterAcknowledgement, wasLate } from './complaint-due-dates';
 import { ComplaintRepository } from './complaint.repository';
 import { toComplaintView } from './complaint.view';
 
@@ -14,6 +17,7 @@ export class AcknowledgeComplaintUseCase {
     private readonly db: CaseworkDatabase,
     private readonly finder: CaseFinder,
     private readonly recordEvents: CaseRecordEvents,
+    private readonly rules: ContractRules,
     private readonly complaints: ComplaintRepository,
     private readonly clock: Clock,
   ) {}
@@ -27,11 +31,25 @@ export class AcknowledgeComplaintUseCase {
         if (found.status !== 'received') throw ProblemError.conflict(`The complaint is already ${found.status}.`);
         const at = new Date(acknowledgedAt);
         assertStepDate('acknowledgedAt', at, { label: 'received', at: found.receivedAt }, this.clock.now());
-        const row = await this.complaints.update(tx, found.id, { status: 'acknowledged', acknowledgedAt: at });
-        await this.recordEvents.append(tx, meta, c, ComplaintAcknowledgedV1, { complaintId: row.id, receivedAt: row.receivedAt.toISOString(), acknowledgedAt: at.toISOString() });
-        return toComplaintView(row);
+        // A response counted from the acknowledgement runs from the day it actually was, early or late.
+        const respondBy = found.respondFrom === 'acknowledged' ? await this.respondByFrom(tx, c, at) : found.respondBy;
+        const row = await this.complaints.update(tx, found.id, { status: 'acknowledged', acknowledgedAt: at, respondBy });
+        const late = wasLate(at, row.acknowledgeBy);
+        await this.recordEvents.append(tx, meta, c, ComplaintAcknowledgedV1, {
+          complaintId: row.id,
+          receivedAt: row.receivedAt.toISOString(),
+          acknowledgedAt: at.toISOString(),
+          ...(late === null ? {} : { acknowledgedLate: late }),
+          ...(row.respondBy ? { respondBy: row.respondBy.toISOString() } : {}),
+        });
+        return toComplaintView(row, this.clock.now());
       },
       { organisationId: meta.organisationId },
     );
+  }
+
+  private async respondByFrom(tx: CaseworkTx, c: CaseRecord, acknowledgedAt: Date): Promise<Date> {
+    const { line } = await this.rules.forCase(tx, c);
+    return respondByAfterAcknowledgement(complaintsPolicyOf(line), lineCalendar(line), acknowledgedAt);
   }
 }

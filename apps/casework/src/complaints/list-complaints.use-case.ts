@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@mediation/platform';
 import type { RpcMeta } from '@mediation/protocol';
 import { CaseFinder } from '../cases/case-finder';
 import { CaseworkDatabase } from '../database/casework.database';
@@ -11,9 +12,11 @@ export class ListComplaintsUseCase {
     private readonly db: CaseworkDatabase,
     private readonly finder: CaseFinder,
     private readonly complaints: ComplaintRepository,
+    private readonly clock: Clock,
   ) {}
 
   execute(meta: RpcMeta, caseId: string) {
-    return this.db.run(async (tx) => ({ items: (await this.complaints.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map(toComplaintView) }), { organisationId: meta.organisationId });
+    const now = this.clock.now();
+    return this.db.run(async (tx) => ({ items: (await this.complaints.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map((row) => toComplaintView(row, now)) }), { organisationId: meta.organisationId });
   }
 }

@@ -30,7 +30,7 @@ export class ResolveComplaintUseCase {
         assertStepDate('resolvedAt', at, { label: 'acknowledged', at: found.acknowledgedAt! }, this.clock.now());
         const row = await this.complaints.update(tx, found.id, { status: 'resolved', resolvedAt: at, finding: body.finding, resolution: body.resolution });
         await this.recordEvents.append(tx, meta, c, ComplaintResolvedV1, { complaintId: row.id, finding: body.finding, receivedAt: row.receivedAt.toISOString(), resolvedAt: at.toISOString() });
-        return toComplaintView(row);
+        return toComplaintView(row, this.clock.now());
       },
       { organisationId: meta.organisationId },
     );

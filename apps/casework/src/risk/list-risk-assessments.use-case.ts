@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@mediation/platform';
 import type { RpcMeta } from '@mediation/protocol';
 import { CaseFinder } from '../cases/case-finder';
 import { CaseworkDatabase } from '../database/casework.database';
@@ -11,9 +12,11 @@ export class ListRiskAssessmentsUseCase {
     private readonly db: CaseworkDatabase,
     private readonly finder: CaseFinder,
     private readonly assessments: RiskAssessmentRepository,
+    private readonly clock: Clock,
   ) {}
 
   execute(meta: RpcMeta, caseId: string) {
-    return this.db.run(async (tx) => ({ items: (await this.assessments.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map(toRiskAssessmentView) }), { organisationId: meta.organisationId });
+    const now = this.clock.now();
+    return this.db.run(async (tx) => ({ items: (await this.assessments.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map((row, i) => toRiskAssessmentView(row, now, i === 0)) }), { organisationId: meta.organisationId });
   }
 }

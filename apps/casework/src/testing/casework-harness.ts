@@ -23,10 +23,13 @@ import { CertificateRepository } from '../certificates/certificate.repository';
 import { IssueCertificateUseCase } from '../certificates/issue-certificate.use-case';
 import { CommunicationRepository } from '../communications/communication.repository';
 import { LogCommunicationUseCase } from '../communications/log-communication.use-case';
+import { PlatformDeliveryLog } from '../communications/platform-delivery-log';
 import { RecordDeliveryUseCase } from '../communications/record-delivery.use-case';
 import { AcknowledgeComplaintUseCase } from '../complaints/acknowledge-complaint.use-case';
 import { ComplaintRepository } from '../complaints/complaint.repository';
 import { ReceiveComplaintUseCase } from '../complaints/receive-complaint.use-case';
+import { ListComplaintsUseCase } from '../complaints/list-complaints.use-case';
+import { ListProviderComplaintsUseCase } from '../complaints/list-provider-complaints.use-case';
 import { ResolveComplaintUseCase } from '../complaints/resolve-complaint.use-case';
 import { ContractRules } from '../contracts/contract-rules';
 import { ContractVersionRepository } from '../contracts/contract-version.repository';
@@ -113,10 +116,12 @@ export function caseworkHarness(db: CaseworkDatabase, clock: FixedClock) {
     recordRisk: new RecordRiskAssessmentUseCase(db, finder, recorded, risks, clock),
     startMultiAgency: new StartMultiAgencyUseCase(db, finder, recorded, involvements, clock),
     logCommunication: new LogCommunicationUseCase(db, finder, recorded, parties, log, clock),
-    recordDelivery: new RecordDeliveryUseCase(links, cases, log, events, clock),
-    receiveComplaint: new ReceiveComplaintUseCase(db, finder, recorded, parties, complaints, clock),
-    acknowledgeComplaint: new AcknowledgeComplaintUseCase(db, finder, recorded, complaints, clock),
+    recordDelivery: new RecordDeliveryUseCase(new PlatformDeliveryLog(links, cases, log, events, clock)),
+    receiveComplaint: new ReceiveComplaintUseCase(db, finder, recorded, rules, events, parties, complaints, clock),
+    acknowledgeComplaint: new AcknowledgeComplaintUseCase(db, finder, recorded, rules, complaints, clock),
     resolveComplaint: new ResolveComplaintUseCase(db, finder, recorded, complaints, clock),
+    listComplaints: new ListComplaintsUseCase(db, finder, complaints, clock),
+    listProviderComplaints: new ListProviderComplaintsUseCase(db, complaints, clock),
     recordMilestone: new RecordMilestoneUseCase(db, finder, cases, rules, milestones, clock),
     issueCertificate: new IssueCertificateUseCase(db, finder, cases, rules, certificates, milestones, clock),
     timeline: new GetCaseTimelineUseCase(db, finder, timeline),

@@ -93,6 +93,20 @@ const common: ServiceLineRules = {
   londonLivingWage: { required: true, basis: contractual(S, '§11.1, §10.4', 'Providers pay relevant staff at least the London Living Wage and keep records of its payment.') },
   consent: { required: true, givenBy: 'service-user', givenTo: 'the Council', basis: contractual(S, '§5.1', 'Service users give their consent to the Council for the case to be referred to mediation.') },
   acknowledgement: { onReceipt: true, channel: 'email', basis: contractual(S, '§5.2', 'On receipt of the information provided by the Council, the Provider shall email an acknowledgement to the Council.') },
+  complaints: {
+    acknowledgeWithin: { days: 5, dayKind: 'working' },
+    respondWithin: { days: 10, dayKind: 'working', from: 'acknowledged' },
+    tellReferrer: true,
+    basis: {
+      kind: 'contractual',
+      text: 'The Provider liaises with the relevant Council officer to resolve any service user complaints, following the Council complaints process (§8.6); complaints are reviewed at the monthly performance meeting and complaint records kept (§10.3-10.4). For a council landlord that process follows the Housing Ombudsman’s Complaint Handling Code: a complaint is acknowledged within 5 working days of receipt and the stage 1 response given within 10 working days of the acknowledgement. The Council officer is told of each complaint so the two can liaise.',
+      source: {
+        document: S,
+        section: '§8.6, §10.3-10.4',
+        note: 'The 5 and 10 working days are cited from the Housing Ombudsman’s Complaint Handling Code (statutory for social landlords from 1 April 2024 under the Social Housing (Regulation) Act 2023), not from the seed, which names the Council complaints process without its timescales; the Council’s own process may differ and should be confirmed with the Council.',
+      },
+    },
+  },
   reportRecipients: [
     { role: 'relevant Council officer', reports: ['case-closure'] },
     { role: 'authorised officer of the Council', reports: ['monthly-performance'] },

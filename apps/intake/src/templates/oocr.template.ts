@@ -1,5 +1,5 @@
 import type { ContractTemplateInput } from '@mediation/protocol';
-import { contractual, guidance, practice, SEED } from './template-sources';
+import { contractual, guidance, practice, providerComplaints, SEED } from './template-sources';
 
 const S = SEED.oocr;
 
@@ -95,6 +95,7 @@ export const OOCR_TEMPLATE = {
         londonLivingWage: { required: false },
         consent: { required: true, givenBy: 'person-referred', basis: guidance('Police out-of-court resolution framework', 'conditions', 'An out-of-court resolution with conditions is accepted by the person it is given to.', 'Cited generally; confirm against the police force’s OOCR policy.') },
         acknowledgement: { onReceipt: true, channel: 'email', basis: practice(S, 'Notice Description', 'The police are told the referral was received.') },
+        complaints: providerComplaints(S, 'Notice Description', true, 'The referring police officer is told of a complaint: the service receives referrals exclusively from Leicestershire Police for people subject to an OOCR, commissioned by the OPCC, and the police follow the outcome of each referral.'),
         reportRecipients: [
           { role: 'Leicestershire Police OOCR lead', reports: ['case-closure'] },
           { role: 'OPCC commissioning officer', reports: ['monthly-performance', 'invoice'] },

@@ -1,5 +1,5 @@
 import type { ContractTemplateInput } from '@mediation/protocol';
-import { contractual, practice, SEED } from './template-sources';
+import { contractual, practice, providerComplaints, SEED } from './template-sources';
 
 const S = SEED.possession;
 
@@ -72,6 +72,7 @@ export const POSSESSION_TEMPLATE = {
         londonLivingWage: { required: false },
         consent: { required: true, givenBy: 'all-parties', basis: practice(S, 'Notice', 'Mediation is voluntary: each party agrees to take part.') },
         acknowledgement: { onReceipt: true, channel: 'email', basis: practice(S, 'Notice', 'The court is told the referral was received.') },
+        complaints: providerComplaints(S, 'Summary; Notice', true, 'The court that referred the claim is told of a complaint: the service works with court representatives on claims as they progress through court, so the court hears of it from the provider rather than from a party.'),
         reportRecipients: [
           { role: 'MoJ contract manager', reports: ['monthly-performance', 'invoice'] },
           { role: 'independent evaluator', reports: ['data-return'] },

@@ -1,6 +1,6 @@
 import type { ContractTemplateInput } from '@mediation/protocol';
 import { STANDARD_STATES } from '@mediation/protocol';
-import { contractual, practice, SEED } from './template-sources';
+import { contractual, practice, providerComplaints, SEED } from './template-sources';
 
 const S = SEED.preCmh;
 const PLO = 'Family Procedure Rules 2010, Practice Direction 12A (Public Law Outline)';
@@ -89,6 +89,7 @@ export const PRE_CMH_TEMPLATE = {
         londonLivingWage: { required: false },
         staffRequirements: { accreditations: ['dbs-enhanced'], basis: practice(S, 'Description; Total Quantity or Scope', 'Staff supporting meetings about children in care proceedings hold an enhanced DBS check; the tender notice does not set a check.') },
         consent: { required: false, givenBy: 'not-required', basis: practice(S, 'Total Quantity or Scope', 'A meeting between professionals within proceedings; families are not referred, so no consent is collected by the provider.') },
+        complaints: providerComplaints(S, 'Description; Total Quantity or Scope', false, 'The referrer is not emailed: the referring local authority or Cafcass takes part in the meeting itself, so the provider deals with it directly, and complaints reach DfE through the monthly performance reporting.'),
         reportRecipients: [
           { role: 'DfE pilot lead', reports: ['monthly-performance', 'invoice'] },
           { role: 'Evaluation Partner', reports: ['data-return'] },

@@ -1,6 +1,6 @@
 import type { ContractTemplateInput } from '@mediation/protocol';
 import { STANDARD_STATES } from '@mediation/protocol';
-import { contractual, guidance, legal, practice, SEED } from './template-sources';
+import { contractual, guidance, legal, practice, providerComplaints, SEED } from './template-sources';
 
 const S = SEED.send;
 const REGS = SEED.sendRegs;
@@ -137,6 +137,7 @@ export const SEND_TEMPLATE = {
         },
         consent: { required: true, givenBy: 'parent-or-young-person', basis: contractual(S, '§4.1', 'Mediation is an informal, confidential and voluntary process.') },
         acknowledgement: { onReceipt: true, channel: 'email', basis: practice(S, '§4.1', 'The family and the local authority are told the request was received.') },
+        complaints: providerComplaints(S, '§4.1-4.2', false, 'The referrer is not emailed: mediation is confidential and commissioned independently of the local authority, which is the other side of the disagreement, and a referring parent knows of their own complaint.'),
         sessionNotice: { minWorkingDays: 5, basis: legal(REGS, 'Mediation (general)', 'The parties are told the date and place of the mediation at least 5 working days before it, unless they agree to less.', CHECK_REG) },
         reportRecipients: [{ role: 'SEND commissioning lead of the council', reports: ['monthly-performance', 'invoice'] }],
         dataRetentionMonths: 72,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BasisSchema, CalendarDateSchema, KeySchema, LabelSchema, uniqueKeys } from './basis.schema';
-import { DeadlineRuleSchema, DomainEventNameSchema } from './deadline-rule.schema';
+import { DayKindSchema, DeadlineRuleSchema, DomainEventNameSchema } from './deadline-rule.schema';
 import { ReferralFormSchema } from './form.schema';
 import { WorkflowSchema } from './workflow.schema';
 import { KpiSchema } from './kpi.schema';
@@ -85,6 +85,37 @@ export const ReportRecipientSchema = z
   .refine((r) => r.role || r.email, { message: 'needs a role or an email', path: ['role'] })
   .describe('Someone who receives reports.');
 
+export const ComplaintsPolicySchema = z
+  .object({
+    acknowledgeWithin: z.object({ days: z.number().int().positive().max(60).describe('Days after receipt (the day of receipt not counted).'), dayKind: DayKindSchema }).strict().describe('How soon a complaint is acknowledged to the complainant, counted from its receipt.'),
+    respondWithin: z
+      .object({
+        days: z.number().int().positive().max(120).describe('Days to the response (the day counted from not counted).'),
+        dayKind: DayKindSchema,
+        from: z.enum(['received', 'acknowledged']).describe('Counted from the receipt, or from the acknowledgement (as the Housing Ombudsman’s Code counts a stage 1 response).'),
+      })
+      .strict()
+      .describe('How soon the complainant has the response (the complaint is resolved).'),
+    tellReferrer: z.boolean().describe('Whether the referring officer is emailed when a complaint is received on one of their cases (no complaint text, only the reference and the dates).'),
+    basis: BasisSchema,
+  })
+  .strict()
+  .describe('The complaints process the line follows: the timescales for acknowledging and responding, and whether the buyer’s officer is told.');
+export type ComplaintsPolicy = z.infer<typeof ComplaintsPolicySchema>;
+
+/** Without a policy in the contract the provider’s own standard applies: acknowledge in 5 working days, respond in 20 working days from receipt. */
+export const PROVIDER_COMPLAINTS_POLICY: ComplaintsPolicy = {
+  acknowledgeWithin: { days: 5, dayKind: 'working' },
+  respondWithin: { days: 20, dayKind: 'working', from: 'received' },
+  tellReferrer: false,
+  basis: { kind: 'provider-practice', text: 'The contract sets no complaints timescales, so the provider’s own complaints procedure applies: acknowledged within 5 working days, responded to within 20 working days of receipt.', source: { document: 'Provider complaints procedure' } },
+};
+
+/** A line without its own complaints policy follows the provider’s standard one. */
+export function complaintsPolicyOf(line: { complaints?: ComplaintsPolicy }): ComplaintsPolicy {
+  return line.complaints ?? PROVIDER_COMPLAINTS_POLICY;
+}
+
 export const ServiceLineSchema = z
   .object({
     key: KeySchema.describe('The key a referral names in `serviceLine`, e.g. `noise`.'),
@@ -108,6 +139,7 @@ export const ServiceLineSchema = z
     reportRecipients: z.array(ReportRecipientSchema).max(50).default([]).describe('Who receives which reports.'),
     dataRetentionMonths: z.number().int().positive().max(1200).describe('How long case data is kept after closure, in months.'),
     duplicateWindowDays: z.number().int().positive().max(3650).default(90).describe('Referrals naming the same parties and address within this many days are flagged as possible duplicates (default 90).'),
+    complaints: ComplaintsPolicySchema.optional().describe('The complaints process on this line; absent means the provider’s standard (acknowledge in 5 working days, respond in 20 working days from receipt, the referrer not told).'),
     workflow: WorkflowSchema.optional().describe('The statuses and moves of a case on this line; absent means the standard workflow (referred -> accepted -> contacted -> in-progress -> closed, reopened to in-progress).'),
   })
   .strict()

@@ -310,14 +310,48 @@ export const ComplaintReceivedV1 = defineEvent({
   type: 'casework.complaint.received.v1',
   description: `A complaint about the service on a case was received (without who complains or what about). ${NO_PERSONAL_DATA}`,
   schema: z
-    .object({ ...onCase, complaintId: z.uuid().describe('The complaint.'), byParty: z.boolean().describe('Whether the complainant is a party of the case.'), receivedAt: at().describe('When it was received.') })
+    .object({
+      ...onCase,
+      complaintId: z.uuid().describe('The complaint.'),
+      byParty: z.boolean().describe('Whether the complainant is a party of the case.'),
+      receivedAt: at().describe('When it was received.'),
+      acknowledgeBy: at().optional().describe('The end of the London day by which it is to be acknowledged under the line’s complaints policy.'),
+      respondBy: at().optional().describe('The end of the London day by which the complainant is to have the response (provisional when counted from the acknowledgement).'),
+    })
     .describe('casework.complaint.received.v1 data'),
 });
 
 export const ComplaintAcknowledgedV1 = defineEvent({
   type: 'casework.complaint.acknowledged.v1',
   description: `A complaint was acknowledged to the complainant. ${NO_PERSONAL_DATA}`,
-  schema: z.object({ ...onCase, complaintId: z.uuid().describe('The complaint.'), receivedAt: at().describe('When it was received.'), acknowledgedAt: at().describe('When it was acknowledged.') }).describe('casework.complaint.acknowledged.v1 data'),
+  schema: z
+    .object({
+      ...onCase,
+      complaintId: z.uuid().describe('The complaint.'),
+      receivedAt: at().describe('When it was received.'),
+      acknowledgedAt: at().describe('When it was acknowledged.'),
+      acknowledgedLate: z.boolean().optional().describe('Acknowledged after the date the complaints policy set.'),
+      respondBy: at().optional().describe('The end of the London day by which the complainant is to have the response, as it stands after the acknowledgement.'),
+    })
+    .describe('casework.complaint.acknowledged.v1 data'),
+});
+
+export const ComplaintReferrerNoticeIssuedV1 = defineEvent({
+  type: 'casework.complaint.referrer-notice-issued.v1',
+  description: 'A complaint was received on a case whose line tells the referrer; notify emails the referring officer the case reference and the dates (never who complains or what about: the officer follows it up with the provider). Like casework.case.report-issued.v1 it carries the officer’s address to send to.',
+  schema: z
+    .object({
+      caseId: z.uuid().describe('The case.'),
+      contractId: z.uuid().describe('The contract.'),
+      complaintId: z.uuid().describe('The complaint.'),
+      reference: z.string().describe('The case reference, quoted in the email.'),
+      recipient: z.object({ name: z.string().describe('Name.'), email: z.email().describe('Address.') }).describe('The referring officer.'),
+      receivedAt: at().describe('When the complaint was received.'),
+      acknowledgeBy: at().describe('The end of the London day by which the provider will acknowledge it.'),
+      respondBy: at().describe('The end of the London day by which the provider will respond (provisional when counted from the acknowledgement).'),
+      respondFrom: z.enum(['received', 'acknowledged']).describe('What the response time is counted from.'),
+    })
+    .describe('casework.complaint.referrer-notice-issued.v1 data'),
 });
 
 export const ComplaintResolvedV1 = defineEvent({

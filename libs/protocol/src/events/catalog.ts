@@ -1,4 +1,4 @@
-import { CaseAssignedV1, CaseClosedV1, CaseDatesChangedV1, CaseEndedV1, CaseMilestoneV1, CaseOpenedV1, CaseOpenedV2, CasePausedV1, CaseReferralLinkedV1, CaseReopenedV1, CaseReportIssuedV1, CaseResumedV1, CaseStatusChangedV1, CaseUnassignedV1, CommunicationLoggedV1, ComplaintAcknowledgedV1, ComplaintReceivedV1, ComplaintResolvedV1, MultiAgencyRecordedV1, MultiAgencyUpdatedV1, NoteAddedV1, PartyAddedV1, PartyUpdatedV1, RiskAssessedV1, SurveyAnsweredV1, SurveyIssuedV1, SurveyIssuedV2, TaskAddedV1, TaskCompletedV1 } from './casework.events';
+import { CaseAssignedV1, CaseClosedV1, CaseDatesChangedV1, CaseEndedV1, CaseMilestoneV1, CaseOpenedV1, CaseOpenedV2, CasePausedV1, CaseReferralLinkedV1, CaseReopenedV1, CaseReportIssuedV1, CaseResumedV1, CaseStatusChangedV1, CaseUnassignedV1, CommunicationLoggedV1, ComplaintAcknowledgedV1, ComplaintReceivedV1, ComplaintReferrerNoticeIssuedV1, ComplaintResolvedV1, MultiAgencyRecordedV1, MultiAgencyUpdatedV1, NoteAddedV1, PartyAddedV1, PartyUpdatedV1, RiskAssessedV1, SurveyAnsweredV1, SurveyIssuedV1, SurveyIssuedV2, TaskAddedV1, TaskCompletedV1 } from './casework.events';
 import { PartyReminderIssuedV1 } from './casework-reminders.events';
 import { CaseAnonymisedV1, CaseLegalHoldChangedV1 } from './casework-retention.events';
 import type { EventDefinition } from './define-event';
@@ -40,6 +40,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   RiskAssessedV1,
   ComplaintReceivedV1,
   ComplaintAcknowledgedV1,
+  ComplaintReferrerNoticeIssuedV1,
   ComplaintResolvedV1,
   MultiAgencyRecordedV1,
   MultiAgencyUpdatedV1,

@@ -47,6 +47,7 @@ export const TaskViewSchema = z
     completedAt: iso().nullable().describe('When it was done; null while open.'),
     completedBy: z.string().nullable().describe('Who marked it done.'),
     createdAt: iso().describe('When it was set.'),
+    overdue: z.boolean().describe('Open and past the end of its due day (London) now.'),
   })
   .describe('A task on a case.');
 export type TaskView = z.infer<typeof TaskViewSchema>;
@@ -70,6 +71,8 @@ export const RiskAssessmentViewSchema = RecordRiskBodySchema.extend({
   measures: z.string().nullable().describe('What is done about it.'),
   assessedBy: z.string().describe('Who assessed it.'),
   assessedAt: iso().describe('When.'),
+  reviewDue: z.boolean().describe('The case’s current assessment and its review day (London) has come.'),
+  reviewOverdue: z.boolean().describe('The case’s current assessment and its review day (London) has passed.'),
 })
   .strip()
   .describe('A risk assessment.');
@@ -171,7 +174,25 @@ export const ComplaintViewSchema = z
     resolvedAt: iso().nullable().describe('Resolved.'),
     finding: z.enum(['upheld', 'partly-upheld', 'not-upheld']).nullable().describe('The finding.'),
     resolution: z.string().nullable().describe('The resolution.'),
+    acknowledgeBy: iso().nullable().describe('The end of the London day by which the line’s complaints policy has it acknowledged; null for a complaint recorded before policies were kept.'),
+    respondBy: iso().nullable().describe('The end of the London day by which the complainant is to have the response: counted from the receipt, or (where the policy counts from the acknowledgement) provisionally from `acknowledgeBy` until it is acknowledged.'),
+    overdue: z.boolean().describe('Open and past the date of its next step (acknowledgement, then response) now.'),
+    acknowledgedLate: z.boolean().nullable().describe('Acknowledged after `acknowledgeBy`; null until acknowledged or when no date was set.'),
+    resolvedLate: z.boolean().nullable().describe('Resolved after `respondBy`; null until resolved or when no date was set.'),
   })
-  .describe('A complaint, following the buyer’s complaints process (received -> acknowledged -> resolved).');
+  .describe('A complaint, following the buyer’s complaints process (received -> acknowledged -> resolved) with the line’s timescales.');
 export type ComplaintView = z.infer<typeof ComplaintViewSchema>;
 export const ComplaintListSchema = z.object({ items: z.array(ComplaintViewSchema).describe('The complaints.') }).describe('Complaints of a case.');
+
+export const ComplaintsQuerySchema = z
+  .object({
+    status: z.enum(['open', 'overdue']).default('open').describe('`open`: not yet resolved; `overdue`: open and past the date of its next step.'),
+    contractId: z.uuid().optional().describe('Only complaints on cases of this contract.'),
+  })
+  .strict()
+  .describe('Which complaints to list across the provider.');
+export type ComplaintsQuery = z.infer<typeof ComplaintsQuerySchema>;
+export const ProviderComplaintListSchema = z
+  .object({ items: z.array(ComplaintViewSchema.extend({ contractId: z.uuid().describe('The contract of the case.'), caseReference: z.string().describe('The case reference.') })).describe('The complaints, oldest received first.') })
+  .describe('Open complaints across the provider, for the monthly performance review (housing spec §10.3).');
+export type ProviderComplaintList = z.infer<typeof ProviderComplaintListSchema>;

@@ -15,6 +15,7 @@ import { OcdsDocumentSchema } from '../contracts/ocds.schema';
 import { ContractDefinitionSchema, ContractStatusSchema } from '../contracts/contract-definition.schema';
 import { CreateReferralBodySchema, IntakePersonExportSchema, LegalHoldBodySchema, ReferralListQuerySchema, ReferralListSchema, ReferralViewSchema, SensitiveAnswersViewSchema, SubjectAccessQuerySchema } from '../http/referral.schemas';
 import { SummaryViewSchema } from '../http/report.schemas';
+import { NotifyPersonExportSchema } from '../http/subject-access.schemas';
 import { CaseLegalHoldViewSchema } from '../http/case-retention.schemas';
 import { CaseReportFileSchema, CaseReportListSchema, CaseReportParamsSchema, CertificatePdfRequestSchema } from '../http/case-report.schemas';
 import { SurveyAnswerBodySchema, SurveyAnsweredSchema, SurveyLinkRequestSchema, SurveyLinkSchema, SurveyResponseListSchema, SurveyTokenParamsSchema, SurveyViewSchema } from '../http/survey.schemas';
@@ -28,6 +29,7 @@ import {
   CommunicationViewSchema,
   CompleteTaskBodySchema,
   ComplaintListSchema,
+  ComplaintsQuerySchema,
   ComplaintViewSchema,
   EndMultiAgencyBodySchema,
   LogCommunicationBodySchema,
@@ -35,6 +37,7 @@ import {
   MultiAgencyViewSchema,
   NoteListSchema,
   NoteViewSchema,
+  ProviderComplaintListSchema,
   ReceiveComplaintBodySchema,
   RecordRiskBodySchema,
   ResolveComplaintBodySchema,
@@ -132,6 +135,7 @@ export const Rpc = {
     acknowledgeComplaint: defineRpc({ service: 'casework', verb: 'acknowledge-complaint', description: 'Acknowledge a complaint.', request: AcknowledgeComplaintBodySchema.extend({ caseId: z.uuid(), complaintId: z.uuid() }), response: ComplaintViewSchema }),
     resolveComplaint: defineRpc({ service: 'casework', verb: 'resolve-complaint', description: 'Resolve a complaint.', request: ResolveComplaintBodySchema.extend({ caseId: z.uuid(), complaintId: z.uuid() }), response: ComplaintViewSchema }),
     listComplaints: defineRpc({ service: 'casework', verb: 'list-complaints', description: 'Complaints of a case.', request: z.object({ caseId: z.uuid() }), response: ComplaintListSchema }),
+    listProviderComplaints: defineRpc({ service: 'casework', verb: 'list-provider-complaints', description: 'Open (or overdue) complaints across the provider, within the caller’s contract scope.', request: ComplaintsQuerySchema, response: ProviderComplaintListSchema }),
     recordMilestone: defineRpc({ service: 'casework', verb: 'record-milestone', description: 'Record a milestone by hand.', request: RecordMilestoneBodySchema.extend({ caseId: z.uuid() }), response: MilestoneViewSchema }),
     listMilestones: defineRpc({ service: 'casework', verb: 'list-milestones', description: 'Milestones of a case.', request: z.object({ caseId: z.uuid() }), response: MilestoneListSchema }),
     issueCertificate: defineRpc({ service: 'casework', verb: 'issue-certificate', description: 'Record a SEND mediation certificate.', request: IssueCertificateBodySchema.extend({ caseId: z.uuid() }), response: CertificateViewSchema }),
@@ -164,6 +168,9 @@ export const Rpc = {
     cancelSession: defineRpc({ service: 'scheduling', verb: 'cancel-session', description: 'Cancel a booked session.', request: z.object({ sessionId: z.uuid(), reason: z.string().min(1) }), response: CaseSessionViewSchema }),
     markSessionDidNotAttend: defineRpc({ service: 'scheduling', verb: 'mark-session-did-not-attend', description: 'Record that the parties did not attend.', request: z.object({ sessionId: z.uuid(), reason: z.string().min(1) }), response: CaseSessionViewSchema }),
     rankMediators: defineRpc({ service: 'scheduling', verb: 'rank-mediators', description: 'Mediators ranked for a case, with those excluded and why.', request: z.object({ case: CaseContextSchema, query: MediatorCandidatesQuerySchema }), response: MediatorCandidatesSchema }),
+  },
+  notify: {
+    exportPerson: defineRpc({ service: 'notify', verb: 'export-person', description: 'The messages notify sent to one email address, for a subject-access request (asked by name and postcode, it says it was not searched).', request: SubjectAccessQuerySchema, response: NotifyPersonExportSchema }),
   },
   reporting: {
     getSummary: defineRpc({ service: 'reporting', verb: 'get-summary', description: 'Counts per contract.', request: Empty, response: SummaryViewSchema }),

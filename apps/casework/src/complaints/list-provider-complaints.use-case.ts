@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@mediation/platform';
+import type { ComplaintsQuery, ProviderComplaintList, RpcMeta } from '@mediation/protocol';
+import { CaseworkDatabase } from '../database/casework.database';
+import { ComplaintRepository } from './complaint.repository';
+import { toComplaintView } from './complaint.view';
+
+/** Open complaints across the provider for the monthly performance review (housing spec §10.3), within the caller's contract scope as the cases list applies it. */
+@Injectable()
+export class ListProviderComplaintsUseCase {
+  constructor(
+    private readonly db: CaseworkDatabase,
+    private readonly complaints: ComplaintRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(meta: RpcMeta, query: ComplaintsQuery): Promise<ProviderComplaintList> {
+    const now = this.clock.now();
+    return this.db.run(
+      async (tx) => {
+        const rows = await this.complaints.listOpen(tx, meta.organisationId, query.status === 'overdue' ? now : undefined);
+        const scope = query.contractId ? (meta.restrictToContracts ?? [query.contractId]).filter((id) => id === query.contractId) : meta.restrictToContracts;
+        const cases = new Map((await this.complaints.casesOf(tx, meta.organisationId, [...new Set(rows.map((r) => r.caseId))], scope)).map((c) => [c.id, c]));
+        return {
+          items: rows.flatMap((row) => {
+            const c = cases.get(row.caseId);
+            return c ? [{ ...toComplaintView(row, now), contractId: c.contractId, caseReference: c.reference }] : [];
+          }),
+        };
+      },
+      { organisationId: meta.organisationId },
+    );
+  }
+}

@@ -1,0 +1,33 @@
+import type { ComplaintReferrerNoticeIssuedV1, EventData } from '@mediation/protocol';
+import { londonDateTime, oneLine, SIGN_OFF } from '../mail/mail-text';
+
+export const COMPLAINT_NOTICE_EMAIL = 'complaint-notice';
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** "Tuesday 5 January 2027": the London day a due time (the end of that day) falls on. */
+function londonDay(iso: string): string {
+  const parts = dayFormat.formatToParts(new Date(iso));
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}`;
+}
+
+/**
+ * Tells the referring officer a complaint was received on their case and when the provider will act on it.
+ * It never says who complains or what about: the officer follows it up with the provider.
+ */
+export function complaintNoticeEmail(notice: EventData<typeof ComplaintReferrerNoticeIssuedV1>): { subjectLine: string; body: string } {
+  const reference = oneLine(notice.reference);
+  const respond = notice.respondFrom === 'acknowledged' ? `respond by the end of ${londonDay(notice.respondBy)} (counted from the acknowledgement, so this date moves if we acknowledge it earlier or later)` : `respond by the end of ${londonDay(notice.respondBy)}`;
+  const lines = [
+    `Dear ${oneLine(notice.recipient.name)},`,
+    '',
+    `We received a complaint about our service on the case you referred, ${reference}, on ${londonDateTime(notice.receivedAt)} (UK time).`,
+    '',
+    `Under the complaints process for this service we will acknowledge it by the end of ${londonDay(notice.acknowledgeBy)} and ${respond}.`,
+    '',
+    `This email does not include the complaint itself. Please contact us, quoting ${reference}, to discuss it and agree how it is resolved.`,
+    ...SIGN_OFF,
+  ];
+  return { subjectLine: `Complaint received on case ${reference}`, body: lines.join('\n') };
+}
