@@ -224,4 +224,23 @@ describe('paused clocks against real PostgreSQL, NATS and a BullMQ worker', () =
     expect(resumed['visit-after-notice'].dueAt).toEqual(new Date('2027-09-17T22:59:59.999Z'));
     expect(resumed['reply-to-letter'].dueAt).toEqual(new Date('2027-09-15T22:59:59.999Z'));
   });
+
+  it('a case paused and resumed before its clocks have started leaves them their full time', async () => {
+    clock.set('2027-07-01T10:00:00Z');
+    // Notice served and letter dated Monday 5 July: the visit is due by the end of Thursday 15 July, the reply by the end of Monday 12 July.
+    const caseId = await openCase('2027-07-01T10:00:00Z', { noticeDate: '2027-07-05', letterDate: '2027-07-05' }, 'notices');
+    const opened = await byRule(caseId);
+    expect(opened['visit-after-notice']).toMatchObject({ status: 'pending', dueAt: new Date('2027-07-15T22:59:59.999Z') });
+    expect(opened['reply-to-letter']).toMatchObject({ status: 'pending', dueAt: new Date('2027-07-12T22:59:59.999Z') });
+
+    const pauseId = uuidv7();
+    await pause(caseId, pauseId, '2027-07-01T11:00:00Z');
+    await until(() => byRule(caseId), (r) => r['visit-after-notice'].status === 'paused' && r['reply-to-letter'].status === 'paused', 'both clocks to stop');
+    clock.set('2027-07-02T11:00:00Z');
+    await resume(caseId, pauseId, '2027-07-01T11:00:00Z', '2027-07-02T11:00:00Z');
+    const resumed = await until(() => byRule(caseId), (r) => r['visit-after-notice'].status === 'pending' && r['reply-to-letter'].status === 'pending', 'the clocks to resume');
+    // Resumed on 2 July, before either clock had started: they still run from 5 July, not from the resume.
+    expect(resumed['visit-after-notice'].dueAt).toEqual(new Date('2027-07-15T22:59:59.999Z'));
+    expect(resumed['reply-to-letter'].dueAt).toEqual(new Date('2027-07-12T22:59:59.999Z'));
+  });
 });

@@ -48,9 +48,11 @@ export class ResumeDeadlinesUseCase {
     for (const deadline of locked.filter((d) => d.status === 'paused')) {
       const rule = pausableRule(deadline.ruleDefinition);
       if (!rule || deadline.remainingDays === null) continue;
-      const dueAt = resumedDueAt(rule.due, resume.resumedAt, deadline.remainingDays, lines.calendar);
+      // A clock stopped at its own start (the case was paused before it started) runs again from that start, not earlier.
+      const runsAgainAt = deadline.pausedAt && deadline.pausedAt.getTime() > resume.resumedAt.getTime() ? deadline.pausedAt : resume.resumedAt;
+      const dueAt = resumedDueAt(rule.due, runsAgainAt, deadline.remainingDays, lines.calendar);
       // Reminders count back from the new due time; only those after the resume are kept.
-      const { remindersAt, reminderRules } = clockColumns(rule, { status: 'pending', startedAt: resume.resumedAt, dueAt }, lines);
+      const { remindersAt, reminderRules } = clockColumns(rule, { status: 'pending', startedAt: runsAgainAt, dueAt }, lines);
       const updated = await this.deadlines.resume(tx, deadline.id, { dueAt, remindersAt, reminderRules });
       if (deadline.dueAt) await this.events.rescheduled(tx, updated, deadline.dueAt, RESUMED_REASON, cause, 'resumed');
       else await this.events.set(tx, updated, cause);
