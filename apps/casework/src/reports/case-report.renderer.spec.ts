@@ -1,4 +1,4 @@
-import { renderCaseReport } from './case-report.renderer';
+import { deadlineResult, renderCaseReport } from './case-report.renderer';
 import { sampleCaseReport } from './case-report.sample';
 import { londonDateTime } from './london-format';
 import { recommendationsFor } from './recommendations';
@@ -62,6 +62,18 @@ describe('renderCaseReport', () => {
 
   it('names outside the standard fonts are transliterated, not garbled', () => {
     expect(pdfSafe('Łukasz Żółć → Zoë Ω')).toBe('Lukasz Zólc -> Zoë ?');
+  });
+});
+
+describe('deadlineResult', () => {
+  const clock = { label: 'Initial visit', kind: 'provider' as const, dueAt: new Date('2026-12-15T23:59:59.999Z'), metAt: null, late: false };
+
+  it('a clock the closure stopped reads as neither met nor missed, not as something that was not needed', () => {
+    expect(deadlineResult({ ...clock, status: 'cancelled' })).toBe('Stopped before it fell due (neither met nor missed)');
+  });
+
+  it('a clock met after its due time says it was breached', () => {
+    expect(deadlineResult({ ...clock, status: 'met', metAt: new Date('2026-12-16T10:00:00Z'), late: true })).toBe('Met late on 16 Dec 2026, 10:00 (breached)');
   });
 });
 

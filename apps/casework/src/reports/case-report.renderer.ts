@@ -82,7 +82,8 @@ export function deadlineResult(d: ReportDeadline): string {
     case 'paused':
       return 'Paused when this report was issued';
     case 'cancelled':
-      return 'Not needed: the case closed first';
+      // A closure, an end or a cancelling event stopped it: it was neither met nor missed.
+      return 'Stopped before it fell due (neither met nor missed)';
   }
 }
 
