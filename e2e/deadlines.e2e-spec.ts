@@ -56,19 +56,19 @@ describe('deadlines a new user sees: GET /v1/cases/:id/deadlines', () => {
     );
   }
 
-  it('a SEND mediation referred on 19 December 2026 shows the statutory 30-day deadline: by the end of 18 January 2027, with its legal basis', async () => {
+  it('a SEND mediation the LA was told of on 19 December shows the statutory 30-day deadline across Christmas and New Year: by the end of 18 January, with its legal basis', async () => {
     const contractId = await contractFrom('send');
     const caseId = await caseFor({
       contractId,
       referrer: { name: 'Mediation adviser', email: 'adviser@send.example' },
       parties: [{ role: 'parent', name: 'Pat Parent' }, { role: 'local-authority', name: 'Warwickshire County Council' }],
       summary: 'Disagreement about the contents of the EHC plan.',
-      answers: { route: 'mediation', decisionType: 'plan-contents', decisionLetterDate: '2026-11-20', laInformedDate: '2026-12-19', mediationIssues: 'Section F provision.' },
+      answers: { route: 'mediation', decisionType: 'plan-contents', decisionLetterDate: '2025-11-20', laInformedDate: '2025-12-19', mediationIssues: 'Section F provision.' },
       consent: [consent('Pat Parent', 'parent of the young person')],
     });
     const items = await deadlinesOf(caseId, (list) => list.some((d) => d.rule === 'mediation-within-30-days'));
     const mediation = items.find((d) => d.rule === 'mediation-within-30-days')!;
-    expect(mediation).toMatchObject({ kind: 'provider', status: 'pending', dueAt: '2027-01-18T23:59:59.999Z', startedAt: '2026-12-19T00:00:00.000Z', late: false, metAt: null, revision: 1, label: 'Mediation held within 30 days of the LA being told' });
+    expect(mediation).toMatchObject({ kind: 'provider', status: 'pending', dueAt: '2026-01-18T23:59:59.999Z', startedAt: '2025-12-19T00:00:00.000Z', late: false, metAt: null, revision: 1, label: 'Mediation held within 30 days of the LA being told' });
     expect(mediation.basis).toMatch(/30 days/);
     expect(mediation.basisSource?.document).toContain('Special Educational Needs and Disability Regulations 2014');
     // The certificate and appeal clocks start only on their own events.
@@ -124,7 +124,7 @@ describe('deadlines a new user sees: GET /v1/cases/:id/deadlines', () => {
       referrer: { name: 'Mediation adviser', email: 'adviser@send.example' },
       parties: [{ role: 'parent', name: 'Pat Parent', email: parent }, { role: 'local-authority', name: 'County Council SEND team', email: council }],
       summary: 'Disagreement about the contents of the EHC plan.',
-      answers: { route: 'mediation', decisionType: 'plan-contents', decisionLetterDate: '2026-11-20', laInformedDate: '2026-12-19', mediationIssues: 'Section F provision.' },
+      answers: { route: 'mediation', decisionType: 'plan-contents', decisionLetterDate: '2025-11-20', laInformedDate: '2025-12-19', mediationIssues: 'Section F provision.' },
       consent: [consent('Pat Parent', 'parent of the young person')],
     });
     const [deadline] = await deadlinesOf(caseId, (list) => list.length > 0);

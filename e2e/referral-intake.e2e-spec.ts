@@ -87,7 +87,7 @@ describe('referral intake: consent, rejection, duplicates, clock start, cap, sen
     const preCmh = await contract('pre-cmh');
     const accepted = await platform.request<Referral>('POST', '/v1/referrals', {
       ...referral(preCmh.id, { consent: undefined, serviceLine: undefined }),
-      answers: { courtCaseNumber: 'ZW27C00999', localAuthority: 'Some Council', proceedingsIssuedDate: '2027-01-04', firstCmhDate: '2027-01-20' },
+      answers: { courtCaseNumber: 'ZW27C00999', localAuthority: 'Some Council', proceedingsIssuedDate: '2026-11-30', firstCmhDate: '2027-01-20' },
     });
     expect(accepted.status).toBe(201);
 

@@ -3,10 +3,12 @@ import { toFieldErrors } from '@mediation/platform';
 import { compileReferralForm, hasRequiredFields } from './form-schema';
 
 const form = (fields: unknown[]): ReferralForm => ReferralFormSchema.parse({ fields });
+/** 23:30 on Monday 1 June 2026 in London (BST), already 2 June nowhere yet: 22:30 UTC. */
+const NOW = new Date('2026-06-01T22:30:00Z');
 
 /** The field errors a referral would get, named as the API names them. */
 function errorsOf(f: ReferralForm, answers: unknown) {
-  const result = compileReferralForm(f).safeParse(answers);
+  const result = compileReferralForm(f, NOW).safeParse(answers);
   return result.success ? [] : toFieldErrors(result.error, 'answers');
 }
 
@@ -72,5 +74,27 @@ describe('compiling a referral form into a schema', () => {
     const f = form([{ key: 'answer', label: 'Answer', type, required: true, ...extra }]);
     it(`accepts ${JSON.stringify(good)}`, () => expect(errorsOf(f, { answer: good })).toEqual([]));
     it(`refuses ${JSON.stringify(bad)} naming answers.answer`, () => expect(errorsOf(f, { answer: bad }).map((e) => e.field)).toEqual(['answers.answer']));
+  });
+
+  describe('a date that must already have happened (notInFuture)', () => {
+    const told = form([{ key: 'laInformedDate', label: 'LA told', type: 'date', required: true, notInFuture: true }]);
+    const at = form([{ key: 'setAt', label: 'Set at', type: 'datetime', notInFuture: true }]);
+
+    it('accepts today in London, even when UTC is still on the day before or London already on the next', () => {
+      expect(errorsOf(told, { laInformedDate: '2026-06-01' })).toEqual([]);
+    });
+
+    it('refuses tomorrow, naming answers.laInformedDate', () => {
+      expect(errorsOf(told, { laInformedDate: '2026-06-02' })).toEqual([{ field: 'answers.laInformedDate', message: 'must not be in the future', code: 'custom' }]);
+    });
+
+    it('refuses a datetime a minute from now, and accepts one a minute ago', () => {
+      expect(errorsOf(at, { setAt: '2026-06-01T22:31:00Z' }).map((e) => e.message)).toEqual(['must not be in the future']);
+      expect(errorsOf(at, { setAt: '2026-06-01T23:29:00+01:00' })).toEqual([]);
+    });
+
+    it('only a date or datetime field may say so', () => {
+      expect(ReferralFormSchema.safeParse({ fields: [{ key: 'n', label: 'N', type: 'number', notInFuture: true }] }).error?.issues.map((i) => i.path.join('.'))).toEqual(['fields.0.notInFuture']);
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { londonDate } from '@mediation/calendar';
 import type { FormField, ReferralForm } from '@mediation/protocol';
 import { z } from 'zod';
 
@@ -8,7 +9,10 @@ const DEFAULT_MAX = { text: 500, longtext: 10_000, email: 320, phone: 30, postco
 /** Our wording for a wrong answer; a missing one keeps zod's, which the API turns into "is required". */
 const wrong = (message: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? undefined : message) });
 
-function fieldSchema(field: FormField): z.ZodType {
+/** A date that must already have happened: a date answer is compared with today's London date, a datetime with now. */
+const notAfter = (now: Date) => (answer: string) => (answer.length === 10 ? answer <= londonDate(now) : Date.parse(answer) <= now.getTime());
+
+function fieldSchema(field: FormField, now: Date): z.ZodType {
   switch (field.type) {
     case 'text':
     case 'longtext': {
@@ -21,10 +25,14 @@ function fieldSchema(field: FormField): z.ZodType {
       return z.string().trim().max(field.maxLength ?? DEFAULT_MAX.phone).regex(PHONE, 'must be a telephone number');
     case 'postcode':
       return z.string().trim().max(field.maxLength ?? DEFAULT_MAX.postcode).regex(UK_POSTCODE, 'must be a UK postcode');
-    case 'date':
-      return z.iso.date(wrong('must be a date (YYYY-MM-DD)'));
-    case 'datetime':
-      return z.iso.datetime({ offset: true, ...wrong('must be a date-time with its offset (ISO 8601)') });
+    case 'date': {
+      const date = z.iso.date(wrong('must be a date (YYYY-MM-DD)'));
+      return field.notInFuture ? date.refine(notAfter(now), 'must not be in the future') : date;
+    }
+    case 'datetime': {
+      const datetime = z.iso.datetime({ offset: true, ...wrong('must be a date-time with its offset (ISO 8601)') });
+      return field.notInFuture ? datetime.refine(notAfter(now), 'must not be in the future') : datetime;
+    }
     case 'number': {
       let number = z.number(wrong('must be a number'));
       if (field.min !== undefined) number = number.min(field.min);
@@ -45,9 +53,9 @@ function fieldSchema(field: FormField): z.ZodType {
  * referrals are validated by the same machinery (and error format) as every other input. Unknown
  * answers are refused: a typo in a key must not silently drop an answer.
  */
-export function compileReferralForm(form: ReferralForm): z.ZodObject {
+export function compileReferralForm(form: ReferralForm, now: Date): z.ZodObject {
   const shape: Record<string, z.ZodType> = {};
-  for (const field of form.fields) shape[field.key] = field.required ? fieldSchema(field) : fieldSchema(field).optional();
+  for (const field of form.fields) shape[field.key] = field.required ? fieldSchema(field, now) : fieldSchema(field, now).optional();
   return z.strictObject(shape);
 }
 

@@ -86,7 +86,7 @@ export class SubmitReferralUseCase {
     // Answers not validated against a form are all sealed, as any of them might be sensitive.
     if (!scope.takes) return this.reject(facts(undefined, body.answers ?? {}), scope.rejection, scope.line);
     const { line } = scope;
-    const answers = parseOrThrow(compileReferralForm(line.form), body.answers ?? {}, 'answers') as Answers;
+    const answers = parseOrThrow(compileReferralForm(line.form, receivedAt), body.answers ?? {}, 'answers') as Answers;
     this.assertConsentNotInFuture(body, receivedAt);
     const consent = checkConsent(line.consent, body.consent, body.parties);
     if (!consent.ok) return this.reject(facts(line.form, answers), { code: 'no-consent', reason: consent.reason }, line, consent.reasonByRole);

@@ -43,7 +43,7 @@ export const OOCR_TEMPLATE = {
             { key: 'resolutionType', label: 'Out-of-court resolution given', type: 'select', required: true, options: [{ value: 'community-resolution', label: 'Community resolution' }, { value: 'diversionary-caution', label: 'Diversionary caution' }, { value: 'community-caution', label: 'Community caution' }, { value: 'conditional-caution', label: 'Conditional caution' }] },
             { key: 'offenceDetails', label: 'The offence', type: 'longtext', required: true, maxLength: 4000, sensitivity: 'criminal-offence', help: 'Criminal offence data: UK GDPR art. 10.' },
             { key: 'conditions', label: 'The conditions set by the police', type: 'longtext', required: true, maxLength: 4000, sensitivity: 'criminal-offence' },
-            { key: 'conditionsSetDate', label: 'Date the conditions were set', type: 'date', required: true },
+            { key: 'conditionsSetDate', label: 'Date the conditions were set', type: 'date', required: true, notInFuture: true },
             { key: 'conditionsDueDate', label: 'Date by which the conditions must be completed', type: 'date', required: true, help: 'The period the police set.' },
             { key: 'victimContactAllowed', label: 'Restorative contact with the victim is allowed', type: 'boolean' },
             { key: 'healthNeeds', label: 'Health, substance-use or mental-health needs', type: 'longtext', maxLength: 4000, sensitivity: 'special-category' },

@@ -38,7 +38,7 @@ export const PRE_CMH_TEMPLATE = {
           fields: [
             { key: 'courtCaseNumber', label: 'Court case number', type: 'text', required: true, maxLength: 40 },
             { key: 'localAuthority', label: 'Local authority', type: 'text', required: true, maxLength: 200 },
-            { key: 'proceedingsIssuedDate', label: 'Date care proceedings were issued', type: 'date', required: true },
+            { key: 'proceedingsIssuedDate', label: 'Date care proceedings were issued', type: 'date', required: true, notInFuture: true },
             { key: 'firstCmhDate', label: 'Date of the first Case Management Hearing', type: 'date', required: true },
             { key: 'orderSought', label: 'Order applied for', type: 'select', options: [{ value: 'care-order', label: 'Care order' }, { value: 'supervision-order', label: 'Supervision order' }, { value: 'interim-care-order', label: 'Interim care order' }, { value: 'other', label: 'Other' }] },
             { key: 'cafcassGuardian', label: 'Cafcass Guardian', type: 'text', maxLength: 200 },

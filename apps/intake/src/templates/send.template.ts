@@ -35,8 +35,8 @@ export const SEND_TEMPLATE = {
           fields: [
             { key: 'route', label: 'What the family wants', type: 'select', required: true, options: [{ value: 'mediation', label: 'Mediation' }, { value: 'certificate-only', label: 'A certificate only (does not wish to mediate)' }], help: 'Regs 33-34: the family may decline mediation and receive a certificate.' },
             { key: 'decisionType', label: 'The decision disagreed with', type: 'select', required: true, options: [{ value: 'refusal-to-assess', label: 'Refusal to carry out an EHC needs assessment' }, { value: 'refusal-to-issue', label: 'Refusal to issue an EHC plan' }, { value: 'plan-contents', label: 'Contents of the EHC plan' }, { value: 'refusal-to-amend', label: 'Refusal to amend the plan after review' }, { value: 'cease-to-maintain', label: 'Decision to cease the plan' }] },
-            { key: 'decisionLetterDate', label: 'Date of the local authority’s decision letter', type: 'date', required: true, help: 'The appeal deadline runs from it (2 months, or 1 month from a certificate if later).' },
-            { key: 'laInformedDate', label: 'Date the local authority was told the family wishes to pursue mediation', type: 'date', required: true },
+            { key: 'decisionLetterDate', label: 'Date of the local authority’s decision letter', type: 'date', required: true, notInFuture: true, help: 'The appeal deadline runs from it (2 months, or 1 month from a certificate if later).' },
+            { key: 'laInformedDate', label: 'Date the local authority was told the family wishes to pursue mediation', type: 'date', required: true, notInFuture: true },
             { key: 'mediationIssues', label: 'The mediation issues', type: 'longtext', required: true, maxLength: 8000, sensitivity: 'special-category', help: 'Describes the child’s or young person’s special educational needs: special-category data.' },
             { key: 'healthCareIssues', label: 'The issues include health care provision', type: 'boolean', help: 'If so, the health commissioning body takes part.' },
             { key: 'ehcPlanReference', label: 'EHC plan reference', type: 'text', maxLength: 60 },

@@ -29,12 +29,14 @@ export const FormFieldSchema = z
     options: z.array(FormFieldOptionSchema).min(1).max(200).optional().describe('The choices of a select field (required for select, refused otherwise).'),
     sensitivity: z.enum(SENSITIVITIES).default('none').describe('`special-category` (health, SEND needs: UK GDPR art. 9) or `criminal-offence` (offences, convictions: art. 10) data is encrypted at rest and every read is audited.'),
     help: z.string().trim().max(1000).optional().describe('Help text shown beside the field.'),
+    notInFuture: z.boolean().optional().describe('For date and datetime fields: a date that has already happened (e.g. when the local authority was told), so an answer later than today in London (or, for a datetime, later than now) is refused.'),
   })
   .strict()
   .superRefine((field, ctx) => {
     if (field.type === 'select' && !field.options) ctx.addIssue({ code: 'custom', path: ['options'], message: 'a select field needs its options' });
     if (field.type !== 'select' && field.options) ctx.addIssue({ code: 'custom', path: ['options'], message: 'only a select field has options' });
     if (field.maxLength !== undefined && !TEXTUAL.includes(field.type)) ctx.addIssue({ code: 'custom', path: ['maxLength'], message: `a ${field.type} field has no maximum length` });
+    if (field.notInFuture && field.type !== 'date' && field.type !== 'datetime') ctx.addIssue({ code: 'custom', path: ['notInFuture'], message: 'only a date or datetime field can refuse the future' });
     if ((field.min !== undefined || field.max !== undefined) && field.type !== 'number') ctx.addIssue({ code: 'custom', path: [field.min !== undefined ? 'min' : 'max'], message: 'only a number field has min and max' });
     const values = new Set<string>();
     field.options?.forEach((option, index) => {
