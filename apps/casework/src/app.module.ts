@@ -25,7 +25,7 @@ export class AppModule {
         CasesModule,
         CaseRetentionModule.forService({ namespace: config.NATS_NAMESPACE }),
         ReportsModule.forService({ providerName: config.REPORT_PROVIDER_NAME }),
-        SurveysModule.forService({ publicUrl: config.PUBLIC_URL, ttlDays: config.SURVEY_TTL_DAYS, tokenKey: config.SURVEY_TOKEN_KEY }),
+        SurveysModule.forService({ publicUrl: config.PUBLIC_URL, ttlDays: config.SURVEY_TTL_DAYS, tokenKeys: config.SURVEY_TOKEN_KEYS }),
         PartyRemindersModule,
       ],
     };

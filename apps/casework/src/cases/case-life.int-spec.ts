@@ -1,4 +1,4 @@
-import { uuidv7, type ContractPublishedV2, type DeliverySentV1, type EventData, type EventEnvelope, type ReferralReceivedV2, type RpcMeta } from '@mediation/protocol';
+import { DeadlineDueSoonV1, uuidv7, type ContractPublishedV2, type DeliverySentV1, type EventData, type EventEnvelope, type ReferralReceivedV2, type RpcMeta } from '@mediation/protocol';
 import { createTestDatabase, FixedClock, problemOf, type TestDatabase } from '@mediation/testing';
 import { CaseworkDatabase } from '../database/casework.database';
 import { caseworkHarness } from '../testing/casework-harness';
@@ -249,6 +249,33 @@ describe('the life of a case, over a real database', () => {
     const officer = await app.exportPerson.execute(meta(), { email: 'olu@council.example' });
     expect(officer.cases.find((c) => c.caseId === caseId)).toMatchObject({ capacity: ['referrer'], parties: [], communications: [expect.objectContaining({ counterpart: 'olu@council.example' }), expect.objectContaining({ counterpart: 'olu@council.example' })] });
     expect((await app.exportPerson.execute(meta(providerB), { email: 'ada@example.com' })).cases).toEqual([]);
+  });
+
+  it('the export lists the deadline reminders issued to the person’s own party records, and nobody else’s', async () => {
+    const deadlineId = uuidv7();
+    const dueSoon = (data: Record<string, unknown>): EventEnvelope<EventData<typeof DeadlineDueSoonV1>> =>
+      ({
+        id: uuidv7(), organisationid: providerA, correlationid: `deadline-${deadlineId}`,
+        data: DeadlineDueSoonV1.schema.parse({ deadlineId, caseId, rule: 'initial-contact', label: 'Initial contact', dueAt: '2027-09-16T16:00:00.000Z', reference: 'REF', remindedAt: clock.at.toISOString(), recipients: [], audience: ['parties'], revision: 1, ...data }),
+      }) as unknown as EventEnvelope<EventData<typeof DeadlineDueSoonV1>>;
+    const remind = (event: ReturnType<typeof dueSoon>) => casework.run((tx) => app.remindParties.execute(tx, event), { organisationId: providerA });
+    const firstAt = clock.at;
+    expect(await remind(dueSoon({ reminder: 0 }))).toBeGreaterThan(0);
+    clock.at = new Date(firstAt.getTime() + 86_400_000);
+    // The deadline moved (revision 2): the party is reminded again, of the new date.
+    expect(await remind(dueSoon({ revision: 2, reminder: 0, dueAt: '2027-09-23T16:00:00.000Z' }))).toBeGreaterThan(0);
+    const secondAt = clock.at;
+    clock.at = firstAt;
+
+    const ada = await app.exportPerson.execute(meta(), { email: 'ada@example.com' });
+    const adaParty = ada.cases.find((c) => c.caseId === caseId)!.parties[0];
+    expect(ada.cases.find((c) => c.caseId === caseId)!.reminders).toEqual([
+      { id: expect.any(String), partyId: adaParty.id, deadlineId, rule: 'initial-contact', label: 'Initial contact', dueAt: '2027-09-16T16:00:00.000Z', issuedAt: firstAt.toISOString() },
+      { id: expect.any(String), partyId: adaParty.id, deadlineId, rule: 'initial-contact', label: 'Initial contact', dueAt: '2027-09-23T16:00:00.000Z', issuedAt: secondAt.toISOString() },
+    ]);
+    // Her other case had no reminder; the referrer, who is no party, and another provider see none.
+    expect(ada.cases.filter((c) => c.caseId !== caseId).map((c) => c.reminders)).toEqual([[]]);
+    expect((await app.exportPerson.execute(meta(), { email: 'olu@council.example' })).cases.find((c) => c.caseId === caseId)!.reminders).toEqual([]);
   });
 
   it('a party without an email is found by name with the referrals intake found by name and postcode, or a party address giving the postcode', async () => {

@@ -44,7 +44,7 @@ export class RemindPartiesUseCase {
     let issued = 0;
     for (const party of chosen) {
       const id = uuidv7();
-      if (!(await this.reminders.issueOnce(tx, { id, organisationId, caseId: due.caseId, deadlineId: due.deadlineId, reminderKey: key, partyId: party.id, issuedAt }))) continue;
+      if (!(await this.reminders.issueOnce(tx, { id, organisationId, caseId: due.caseId, deadlineId: due.deadlineId, reminderKey: key, partyId: party.id, issuedAt, rule: due.rule, label: due.label, dueAt: new Date(due.dueAt) }))) continue;
       await this.events.append(tx, {
         definition: PartyReminderIssuedV1,
         data: { caseId: due.caseId, contractId: found.contractId, partyId: party.id, deadlineId: due.deadlineId, rule: due.rule, label: due.label, dueAt: due.dueAt, email: party.email, name: party.name, reference: found.reference, contact },

@@ -20,7 +20,7 @@ function personOf(query: SubjectAccessQuery): (value: { email?: string | null; n
 /**
  * Casework's part of a subject-access export: the cases naming the person (by email, or by name with the
  * postcode or the referrals intake found by it), their own party records
- * (access needs opened: the gateway audits the request), and the communications and complaints that are theirs.
+ * (access needs opened: the gateway audits the request), and the communications, complaints and deadline reminders that are theirs.
  */
 @Injectable()
 export class ExportPersonUseCase {
@@ -51,6 +51,7 @@ export class ExportPersonUseCase {
           const partyIds = new Set(theirs.map((p) => p.id));
           const communications = (await this.log.listForCase(tx, c.id)).filter((m) => isPerson({ email: m.counterpart, name: m.counterpart }) || (m.partyId !== null && partyIds.has(m.partyId)));
           const complaints = (await this.complaints.listForCase(tx, c.id)).filter((k) => k.partyId !== null && partyIds.has(k.partyId));
+          const reminders = partyIds.size > 0 ? await this.people.remindersOf(tx, meta.organisationId, c.id, [...partyIds]) : [];
           cases.push({
             caseId: c.id,
             reference: c.reference,
@@ -64,6 +65,7 @@ export class ExportPersonUseCase {
             parties: theirs.map((p) => toPartyView(p, this.parties.accessibilityNeeds(p))),
             communications: communications.map((m) => ({ id: m.id, direction: m.direction, channel: m.channel, counterpart: m.counterpart, subject: m.subject, summary: m.summary, occurredAt: m.occurredAt.toISOString() })),
             complaints: complaints.map((k) => ({ id: k.id, status: k.status, summary: k.summary, receivedAt: k.receivedAt.toISOString(), resolution: k.resolution })),
+            reminders: reminders.map((r) => ({ id: r.id, partyId: r.partyId, deadlineId: r.deadlineId, rule: r.rule, label: r.label, dueAt: r.dueAt?.toISOString() ?? null, issuedAt: r.issuedAt.toISOString() })),
           });
         }
         return CaseworkPersonExportSchema.parse({ cases });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseworkTx } from '../database/casework.database';
 
-/** Where one person appears in casework: by email as a party, the referrer or assigned staff; by name and postcode as a party. */
+/** Where one person appears in casework: by email as a party, the referrer or assigned staff; by name and postcode as a party; and what was sent to their party records. */
 @Injectable()
 export class PersonRecordsRepository {
   async casesNaming(tx: CaseworkTx, organisationId: string, email: string): Promise<{ caseId: string; capacity: 'party' | 'referrer' | 'staff' }[]> {
@@ -12,6 +12,11 @@ export class PersonRecordsRepository {
       organisationId,
       email,
     );
+  }
+
+  /** The deadline reminders issued to these party records of one case, oldest first. */
+  remindersOf(tx: CaseworkTx, organisationId: string, caseId: string, partyIds: readonly string[]) {
+    return tx.partyReminder.findMany({ where: { organisationId, caseId, partyId: { in: [...partyIds] } }, orderBy: [{ issuedAt: 'asc' }, { id: 'asc' }], select: { id: true, partyId: true, deadlineId: true, rule: true, label: true, dueAt: true, issuedAt: true } });
   }
 
   /**

@@ -3,7 +3,7 @@ import { Clock, ProblemError } from '@mediation/platform';
 import { PROBLEM_TYPES, type RpcMeta, type SurveyLink } from '@mediation/protocol';
 import { CaseworkDatabase } from '../database/casework.database';
 import { invitationOrThrow } from './open-survey';
-import { surveyLink, surveyToken, surveyTokenHash } from './survey-token';
+import { issuedSurveyToken, surveyLink } from './survey-token';
 import { SurveyRepository } from './survey.repository';
 import { SURVEYS_OPTIONS, type SurveysOptions } from './surveys.options';
 
@@ -22,10 +22,10 @@ export class GetSurveyLinkUseCase {
     if (meta.actorType !== 'system') throw new ProblemError({ type: PROBLEM_TYPES.forbidden, title: 'Forbidden', status: 403, detail: 'Survey links are made only for the email that carries them.' });
     const { organisationId } = meta;
     const invitation = await this.db.run((tx) => invitationOrThrow(this.surveys, tx, organisationId, surveyId, this.clock.now()), { organisationId });
-    const token = surveyToken(this.options.tokenKey, invitation.id);
-    const stored = await this.surveys.findToken(surveyTokenHash(token));
-    // A changed SURVEY_TOKEN_KEY derives another token than the one stored: such a link would not open, so none is sent.
-    if (!stored || stored.surveyId !== invitation.id || stored.organisationId !== organisationId) throw ProblemError.conflict('This survey’s link cannot be made again: SURVEY_TOKEN_KEY has changed since it was issued.');
+    const stored = await this.surveys.findTokenOf(organisationId, invitation.id);
+    const token = stored ? issuedSurveyToken(this.options.tokenKeys, invitation.id, stored.tokenSha256) : undefined;
+    // With the issuing key gone from SURVEY_TOKEN_KEYS no key makes the stored token again: such a link would not open, so none is sent.
+    if (!token) throw ProblemError.conflict('This survey’s link cannot be made again: the key it was issued under is no longer in SURVEY_TOKEN_KEYS.');
     return { link: surveyLink(this.options.publicUrl, token), expiresAt: invitation.expiresAt.toISOString() };
   }
 }

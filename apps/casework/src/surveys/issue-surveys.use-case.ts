@@ -33,7 +33,7 @@ export class IssueSurveysUseCase {
       const created = await this.surveys.createOnce(
         tx,
         { id, organisationId, caseId: closed.caseId, contractId: closed.contractId, closure: closed.timesReopened + 1, partyId: party.id, partyRole: party.role, partyName: party.name, title: SURVEY_TITLE, questions, issuedAt, expiresAt },
-        surveyTokenHash(surveyToken(this.options.tokenKey, id)),
+        surveyTokenHash(surveyToken(this.options.tokenKeys[0], id)),
       );
       if (!created) continue;
       await this.events.append(tx, {

@@ -1,6 +1,6 @@
 import { checkSurveyAnswers } from './survey-answers';
 import { surveyQuestionsFor } from './survey-questions';
-import { surveyLink, surveyToken, surveyTokenHash } from './survey-token';
+import { issuedSurveyToken, surveyLink, surveyToken, surveyTokenHash } from './survey-token';
 import { SurveyTokenParamsSchema } from '@mediation/protocol';
 
 describe('survey tokens', () => {
@@ -24,6 +24,16 @@ describe('survey tokens', () => {
     expect(surveyTokenHash(token)).toMatch(/^[0-9a-f]{64}$/);
     expect(surveyTokenHash(token)).not.toContain(token);
     expect(surveyTokenHash(token)).toBe(surveyTokenHash(token));
+  });
+
+  it('are found again under whichever listed key issued them, newest first, and under none once that key is dropped', () => {
+    const newer = `${key}-newer`;
+    const stored = surveyTokenHash(surveyToken(key, ids[0]));
+    expect(issuedSurveyToken([newer, key], ids[0], stored)).toBe(surveyToken(key, ids[0]));
+    expect(issuedSurveyToken([key, newer], ids[0], stored)).toBe(surveyToken(key, ids[0]));
+    expect(issuedSurveyToken([newer], ids[0], stored)).toBeUndefined();
+    expect(issuedSurveyToken([newer, key], ids[1], stored)).toBeUndefined();
+    expect(issuedSurveyToken([], ids[0], stored)).toBeUndefined();
   });
 
   it('make a link under the public URL, with or without its trailing slash', () => {

@@ -36,6 +36,11 @@ export class SurveyRepository {
     return this.db.surveyToken.findUnique({ where: { tokenSha256 } });
   }
 
+  /** The stored token hash of an invitation (outside the tenant wall, like the token it names). */
+  findTokenOf(organisationId: string, surveyId: string) {
+    return this.db.surveyToken.findFirst({ where: { organisationId, surveyId } });
+  }
+
   findInvitation(tx: CaseworkTx, organisationId: string, id: string): Promise<SurveyInvitationRecord | null> {
     return tx.surveyInvitation.findFirst({ where: { organisationId, id } });
   }

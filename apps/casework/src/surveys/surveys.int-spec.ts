@@ -1,6 +1,8 @@
 import { EventPublisher, type MessagingOptions } from '@mediation/messaging';
 import { uuidv7, type RpcMeta } from '@mediation/protocol';
+import { loadConfig } from '@mediation/platform';
 import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
+import { surveyTokenKeysVariables } from '../config/casework.config';
 import { CaseworkDatabase } from '../database/casework.database';
 import { seedClosedCase, type ClosedCase } from '../reports/closed-case.fixture';
 import { AnswerSurveyUseCase } from './answer-survey.use-case';
@@ -8,7 +10,7 @@ import { GetSurveyLinkUseCase } from './get-survey-link.use-case';
 import { GetSurveyUseCase } from './get-survey.use-case';
 import { IssueSurveysUseCase } from './issue-surveys.use-case';
 import { ListSurveyResponsesUseCase } from './list-survey-responses.use-case';
-import { surveyTokenHash } from './survey-token';
+import { surveyToken, surveyTokenHash } from './survey-token';
 import { SurveyRepository } from './survey.repository';
 
 jest.setTimeout(60_000);
@@ -44,9 +46,9 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
     surveys = new SurveyRepository(casework);
     answer = new AnswerSurveyUseCase(casework, surveys, events, clock);
     get = new GetSurveyUseCase(casework, surveys, clock);
-    getLink = new GetSurveyLinkUseCase(casework, surveys, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKey: TOKEN_KEY });
+    getLink = new GetSurveyLinkUseCase(casework, surveys, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKeys: [TOKEN_KEY] });
     closed = await seedClosedCase(casework, providerA, { template: 'housing-asb' });
-    const issue = new IssueSurveysUseCase(surveys, events, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKey: TOKEN_KEY });
+    const issue = new IssueSurveysUseCase(surveys, events, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKeys: [TOKEN_KEY] });
     await casework.run((tx) => issue.execute(tx, closed.event), { organisationId: providerA });
     await casework.run((tx) => issue.execute(tx, closed.event), { organisationId: providerA });
     links = await withLinks(await issued());
@@ -77,7 +79,7 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
   it('the link is made only for the platform sending the email, and not once the key that derived it is gone', async () => {
     await expect(getLink.execute(meta(providerA), links[0].surveyId)).rejects.toMatchObject({ problem: { status: 403 } });
     await expect(getLink.execute(notifySending(providerB), links[0].surveyId)).rejects.toMatchObject({ problem: { status: 404 } });
-    const rotated = new GetSurveyLinkUseCase(casework, surveys, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKey: `${TOKEN_KEY}-new` });
+    const rotated = new GetSurveyLinkUseCase(casework, surveys, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKeys: [`${TOKEN_KEY}-new`] });
     await expect(rotated.execute(notifySending(providerA), links[0].surveyId)).rejects.toMatchObject({ problem: { status: 409 } });
   });
 
@@ -118,7 +120,7 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
 
   it('two answers racing: exactly one is stored', async () => {
     const other = await seedClosedCase(casework, providerA);
-    await casework.run((tx) => new IssueSurveysUseCase(surveys, events, clock, { publicUrl: 'https://x.example', ttlDays: 30, tokenKey: TOKEN_KEY }).execute(tx, other.event), { organisationId: providerA });
+    await casework.run((tx) => new IssueSurveysUseCase(surveys, events, clock, { publicUrl: 'https://x.example', ttlDays: 30, tokenKeys: [TOKEN_KEY] }).execute(tx, other.event), { organisationId: providerA });
     const [fresh] = await withLinks((await issued()).filter((row) => !links.some((l) => l.surveyId === row.envelope.data.surveyId)));
     const token = tokenOf(fresh.link);
     const results = await Promise.allSettled([1, 2, 3].map((n) => answer.execute(token, { satisfaction: n, wouldRecommend: true, feltHeard: true })));
@@ -139,5 +141,30 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
     expect(seen.items).toEqual([expect.objectContaining({ answers: { satisfaction: 5, wouldRecommend: true, feltHeard: true, comments: 'Thank you, it helped.' }, partyName: expect.any(String) })]);
     await expect(list.execute(meta(providerB), closed.caseId)).rejects.toMatchObject({ problem: { status: 404 } });
     await expect(list.execute(meta(providerA, [uuidv7()]), closed.caseId)).rejects.toMatchObject({ problem: { status: 404 } });
+  });
+
+  it('an invitation issued under one key but not yet emailed is still sent after a restart that rotates to a new key, while the old one stays listed', async () => {
+    const newKey = 'the-new-survey-token-key-of-32-characters-or-more';
+    const other = await seedClosedCase(casework, providerA);
+    const before = new Set((await issued()).map((row) => row.envelope.data.surveyId));
+    await casework.run((tx) => new IssueSurveysUseCase(surveys, events, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKeys: [TOKEN_KEY] }).execute(tx, other.event), { organisationId: providerA });
+    const waiting = (await issued()).map((row) => row.envelope.data.surveyId).filter((id) => !before.has(id));
+    expect(waiting.length).toBeGreaterThan(0);
+
+    // The restart: the new key first, the old one kept behind it.
+    const tokenKeys = loadConfig(surveyTokenKeysVariables({ NODE_ENV: 'production' }), { SURVEY_TOKEN_KEYS: `${newKey},${TOKEN_KEY}` });
+    expect(tokenKeys).toEqual([newKey, TOKEN_KEY]);
+    const restarted = { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKeys };
+    const sent = await new GetSurveyLinkUseCase(casework, surveys, clock, restarted).execute(notifySending(providerA), waiting[0]);
+    expect(tokenOf(sent.link)).toBe(surveyToken(TOKEN_KEY, waiting[0]));
+    await expect(get.execute(tokenOf(sent.link))).resolves.toMatchObject({ questions: expect.any(Array) });
+
+    // What the restarted service issues is derived under the new key.
+    const later = await seedClosedCase(casework, providerA);
+    const known = new Set((await issued()).map((row) => row.envelope.data.surveyId));
+    await casework.run((tx) => new IssueSurveysUseCase(surveys, events, clock, restarted).execute(tx, later.event), { organisationId: providerA });
+    const fresh = (await issued()).map((row) => row.envelope.data.surveyId).find((id) => !known.has(id))!;
+    expect((await surveys.findTokenOf(providerA, fresh))?.tokenSha256).toBe(surveyTokenHash(surveyToken(newKey, fresh)));
+    expect(tokenOf((await new GetSurveyLinkUseCase(casework, surveys, clock, restarted).execute(notifySending(providerA), fresh)).link)).toBe(surveyToken(newKey, fresh));
   });
 });

@@ -5,6 +5,6 @@ export interface SurveysOptions {
   publicUrl: string;
   /** Days a link works for. */
   ttlDays: number;
-  /** `SURVEY_TOKEN_KEY`: the HMAC key a link's token is derived with from its invitation id. */
-  tokenKey: string;
+  /** `SURVEY_TOKEN_KEYS`, newest first: the HMAC keys a link's token is derived with from its invitation id; the first derives new ones. */
+  tokenKeys: readonly string[];
 }

@@ -50,6 +50,8 @@ import { CasePauseEvents } from '../pauses/case-pause-events';
 import { CasePauseRepository } from '../pauses/case-pause.repository';
 import { PauseCaseClocksUseCase } from '../pauses/pause-case-clocks.use-case';
 import { ResumeCaseClocksUseCase } from '../pauses/resume-case-clocks.use-case';
+import { PartyReminderRepository } from '../reminders/party-reminder.repository';
+import { RemindPartiesUseCase } from '../reminders/remind-parties.use-case';
 import { RecordRiskAssessmentUseCase } from '../risk/record-risk-assessment.use-case';
 import { RiskAssessmentRepository } from '../risk/risk-assessment.repository';
 import { AddTaskUseCase } from '../tasks/add-task.use-case';
@@ -127,6 +129,7 @@ export function caseworkHarness(db: CaseworkDatabase, clock: FixedClock) {
     timeline: new GetCaseTimelineUseCase(db, finder, timeline),
     pause: new PauseCaseClocksUseCase(db, finder, rules, pauses, pauseEvents, clock),
     resume: new ResumeCaseClocksUseCase(db, finder, pauses, pauseEvents, clock),
+    remindParties: new RemindPartiesUseCase(new PartyReminderRepository(), events, clock),
     exportPerson: new ExportPersonUseCase(db, new PersonRecordsRepository(), cases, parties, log, complaints),
   };
 }

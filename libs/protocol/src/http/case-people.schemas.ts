@@ -108,6 +108,21 @@ export const CaseworkPersonExportSchema = z
             parties: z.array(PartyViewSchema).describe('Their own party records, access needs included (they are entitled to them).'),
             communications: z.array(z.object({ id: z.uuid().describe('Entry.'), direction: z.string().describe('In or out.'), channel: z.string().describe('How.'), counterpart: z.string().describe('With whom.'), subject: z.string().nullable().describe('Subject.'), summary: z.string().nullable().describe('Summary.'), occurredAt: iso().describe('When.') }).describe('A communication with them.')).describe('Communications with them.'),
             complaints: z.array(z.object({ id: z.uuid().describe('Complaint.'), status: z.string().describe('Status.'), summary: z.string().describe('What it was about.'), receivedAt: iso().describe('Received.'), resolution: z.string().nullable().describe('Resolution.') }).describe('A complaint they made.')).describe('Complaints they made.'),
+            reminders: z
+              .array(
+                z
+                  .object({
+                    id: z.uuid().describe('The reminder.'),
+                    partyId: z.uuid().describe('Which of their party records it was issued to.'),
+                    deadlineId: z.uuid().describe('The deadline it was about.'),
+                    rule: z.string().nullable().describe('The deadline rule, e.g. `appeal-deadline`; null on reminders issued before it was kept.'),
+                    label: z.string().nullable().describe('The deadline as they read it; null on reminders issued before it was kept.'),
+                    dueAt: iso().nullable().describe('When the deadline fell due as they were told; null on reminders issued before it was kept.'),
+                    issuedAt: iso().describe('When the reminder was issued to them (notify emails it; the email itself is in communications).'),
+                  })
+                  .describe('A deadline reminder issued to them.'),
+              )
+              .describe('Deadline reminders issued to their party records, oldest first.'),
           })
           .describe('A case the person appears in.'),
       )
