@@ -9,6 +9,8 @@ interface Operation {
   access?: { roles: string[]; scopes: string[] };
   isPublic: boolean;
   hasBody: boolean;
+  /** Set on routes of a case's sensitive data, which a mediator may use only on cases they are assigned to. */
+  needToKnow?: 'case' | 'referral';
 }
 
 /** What provider B owns, which provider A must never reach. */
@@ -82,9 +84,11 @@ function victimIdFor(path: string, victim: Secrets): string {
 }
 
 async function operations(platform: PlatformUnderTest): Promise<Operation[]> {
-  const doc = (await (await fetch(`${platform.apiUrl}/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, { security?: unknown[]; 'x-access'?: Operation['access']; requestBody?: unknown }>> };
+  const doc = (await (await fetch(`${platform.apiUrl}/docs/openapi.json`)).json()) as {
+    paths: Record<string, Record<string, { security?: unknown[]; 'x-access'?: Operation['access']; 'x-need-to-know'?: Operation['needToKnow']; requestBody?: unknown }>>;
+  };
   return Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, op]) => ({ method, path, access: op['x-access'], isPublic: Array.isArray(op.security) && op.security.length === 0, hasBody: Boolean(op.requestBody) })),
+    Object.entries(methods).map(([method, op]) => ({ method, path, access: op['x-access'], isPublic: Array.isArray(op.security) && op.security.length === 0, hasBody: Boolean(op.requestBody), needToKnow: op['x-need-to-know'] })),
   );
 }
 
@@ -112,6 +116,13 @@ describe('authorization: every route, two providers, no way across', () => {
   it('the gateway serves routes, and every one declares who may use it', () => {
     expect(ops.length).toBeGreaterThan(0);
     for (const op of ops) expect({ route: `${op.method} ${op.path}`, declared: op.isPublic || Boolean(op.access) }).toEqual({ route: `${op.method} ${op.path}`, declared: true });
+  });
+
+  // Pausing a contractual clock is agreed with the buyer's officer, like moving a case's dates: managers only, so a mediator is refused below.
+  it("a case's clocks are moved only by its managers: changing its dates, pausing and resuming declare the same roles", () => {
+    const clockRoutes = ['patch /v1/cases/{id}/dates', 'post /v1/cases/{id}/pause', 'post /v1/cases/{id}/resume'];
+    const declared = clockRoutes.map((route) => ({ route, roles: [...(ops.find((o) => `${o.method} ${o.path}` === route)?.access?.roles ?? [])].sort() }));
+    expect(declared).toEqual(clockRoutes.map((route) => ({ route, roles: ['case-manager', 'provider-admin'] })));
   });
 
   it('every non-public route refuses a caller without credentials', async () => {
@@ -154,12 +165,21 @@ describe('authorization: every route, two providers, no way across', () => {
     }
   });
 
+  it('the sensitive routes of a case say in the served document that a mediator needs to be on the case', () => {
+    const marked = ops.filter((o) => o.needToKnow).map((o) => `${o.method} ${o.path} -> ${o.needToKnow}`);
+    expect(marked.sort()).toEqual(['get /v1/cases/{id}/notes/sensitive -> case', 'get /v1/cases/{id}/parties/sensitive -> case', 'get /v1/referrals/{id}/sensitive-answers -> referral']);
+  });
+
   it('every route lets in exactly the roles it declares, for people signed in to provider A', async () => {
     const organisation = (await platform.request<{ slug: string }>('GET', '/v1/organisation')).body.slug;
+    // The mediator is linked to a staff profile of A, so need-to-know asks casework and the tenant wall, not a missing link, is what refuses B's case.
+    const staff = await platform.request<{ id: string }>('POST', '/v1/staff', { name: 'Authz Mediator', email: `authz-mediator-${Date.now()}@provider.example`, serviceLines: [], payRatePence: 2000, maxCaseload: 5 });
+    expect(staff.status).toBe(201);
     for (const role of ROLES) {
       const email = `${role}-${Date.now()}@provider.example`;
       const password = `a-long-password-for-${role}`;
-      const created = await platform.request('POST', '/v1/users', { email, name: `Someone (${role})`, roles: [role], password, ...(role === 'referrer' || role === 'commissioner' ? { contractIds: [platform.contractId] } : {}) });
+      const links = { ...(role === 'referrer' || role === 'commissioner' ? { contractIds: [platform.contractId] } : {}), ...(role === 'mediator' ? { staffId: staff.body.id } : {}) };
+      const created = await platform.request('POST', '/v1/users', { email, name: `Someone (${role})`, roles: [role], password, ...links });
       expect({ role, status: created.status }).toEqual({ role, status: 201 });
       const session = await platform.request<{ token: string }>('POST', '/v1/sign-in', { organisation, email, password }, { authorization: '' });
       expect({ role, status: session.status }).toEqual({ role, status: 201 });
@@ -167,12 +187,16 @@ describe('authorization: every route, two providers, no way across', () => {
       const signOut = (o: Operation) => Number(o.method === 'post' && o.path === '/v1/sign-out');
       for (const op of ops.filter((o) => !o.isPublic && o.access).sort((a, b) => signOut(a) - signOut(b))) {
         const route = `${op.method} ${op.path}`;
-        const res = await platform.request<{ detail?: string }>(op.method.toUpperCase(), op.path.replace(/\{\w+\}/g, victimIdFor(op.path, victim)), EXAMPLE_BODIES[route]?.(victim), { authorization: `Bearer ${session.body.token}` });
+        // A sensitive route is asked with a reason, so the request gets past that check to B's data.
+        const reason: Record<string, string> = op.needToKnow ? { 'x-access-reason': 'Authorization suite probe' } : {};
+        const res = await platform.request<{ detail?: string }>(op.method.toUpperCase(), op.path.replace(/\{\w+\}/g, victimIdFor(op.path, victim)), EXAMPLE_BODIES[route]?.(victim), { authorization: `Bearer ${session.body.token}`, ...reason });
         const allowed = op.access!.roles.includes(role);
         // Others are refused for their role; allowed roles get past that gate (a referrer may still be
         // refused a contract it is not linked to, which is a different 403).
         const refusedForRole = res.status === 403 && /needs one of the roles/.test(res.body?.detail ?? '');
         expect({ role, route, refusedForRole, authenticated: res.status !== 401 }).toEqual({ role, route, refusedForRole: !allowed, authenticated: true });
+        // Whoever may use a need-to-know route, B's case is not in A's organisation: a linked mediator too gets the 404, never B's data.
+        if (allowed && op.needToKnow) expect({ role, route, status: res.status }).toEqual({ role, route, status: 404 });
       }
     }
   });

@@ -73,6 +73,6 @@ export class AuthenticateUseCase {
     const stored = user.roles.filter((role): role is Role => (ROLES as readonly string[]).includes(role));
     const roles = claimedRoles ? stored.filter((role) => claimedRoles.includes(role)) : stored;
     const contractIds = contractRestriction(roles, user.contractIds);
-    return { organisationId, actorId: `user:${user.id}`, actorType: 'user', roles, scopes: [], ...(contractIds ? { contractIds } : {}) };
+    return { organisationId, actorId: `user:${user.id}`, actorType: 'user', roles, scopes: [], staffId: user.staffId, ...(contractIds ? { contractIds } : {}) };
   }
 }

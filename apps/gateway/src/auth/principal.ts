@@ -14,16 +14,20 @@ export interface Principal {
   scopes: readonly string[];
   /** Set for referrers and commissioners: the only contracts they may see (empty = none); absent = the whole organisation. */
   contractIds?: readonly string[];
+  /** A person's linked staff profile in scheduling (null when not linked); absent for an API key, which has none. */
+  staffId?: string | null;
 }
 
 export type AuthenticatedRequest = Request & { principal?: Principal; id?: string };
 
-export const CurrentMeta = createParamDecorator((_: unknown, ctx: ExecutionContext): RpcMeta => {
-  const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
-  if (!req.principal) throw new Error('CurrentMeta used on a route the guard did not authenticate');
+/** The RPC metadata of an authenticated request: every service call is made as its caller. */
+export function metaOf(req: AuthenticatedRequest): RpcMeta {
+  if (!req.principal) throw new Error('RPC metadata asked for on a route the guard did not authenticate');
   const { organisationId, actorId, actorType, contractIds } = req.principal;
   return { organisationId, actorId, actorType, correlationId: String(req.id), ...(contractIds ? { restrictToContracts: [...contractIds] } : {}) };
-});
+}
+
+export const CurrentMeta = createParamDecorator((_: unknown, ctx: ExecutionContext): RpcMeta => metaOf(ctx.switchToHttp().getRequest<AuthenticatedRequest>()));
 
 /** The authenticated caller itself, for routes about the caller (`GET /v1/me`). */
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {

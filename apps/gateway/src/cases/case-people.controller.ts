@@ -15,6 +15,7 @@ import {
   type RpcMeta,
 } from '@mediation/protocol';
 import { CurrentMeta } from '../auth/principal';
+import { NeedToKnow } from './case-need-to-know.guard';
 import { Access } from '../auth/access';
 import { SensitiveRead } from '../audit/sensitive-read';
 import { ApiOperation } from '../http/api-operation.decorator';
@@ -42,8 +43,9 @@ export class CasePeopleController {
 
   @Get(':id/parties/sensitive')
   @SensitiveRead({ resourceType: 'case-parties', categories: ['special-category'] })
-  @ApiOperation({ summary: "The parties with their access needs (special-category: say why in X-Access-Reason; every read is audited)", response: { status: 200, schema: PartyListSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({ summary: "The parties with their access needs (special-category: say why in X-Access-Reason; every read is audited). A mediator reads them only on cases their linked staff profile is assigned to (403 saying why otherwise)", response: { status: 200, schema: PartyListSchema }, params: { id: 'The case id.' } })
   @Access(SENSITIVE_READERS)
+  @NeedToKnow('case')
   sensitiveParties(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
     return this.rpc.call(Rpc.casework.listParties, meta, { caseId: params.id, includeSensitive: true }, this.config.RPC_TIMEOUT_MS);
   }

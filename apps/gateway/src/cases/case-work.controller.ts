@@ -24,12 +24,13 @@ import {
   type RpcMeta,
 } from '@mediation/protocol';
 import { CurrentMeta } from '../auth/principal';
+import { NeedToKnow } from './case-need-to-know.guard';
 import { Access } from '../auth/access';
 import { SensitiveRead } from '../audit/sensitive-read';
 import { ApiOperation } from '../http/api-operation.decorator';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { ZodPipe } from '../http/zod.pipe';
-import { CASE_READERS, CASE_WORKERS, SENSITIVE_READERS } from './case-access';
+import { CASE_MANAGERS, CASE_READERS, CASE_WORKERS, SENSITIVE_READERS } from './case-access';
 
 type CaseParams = { id: string };
 type ChildParams = { id: string; childId: string };
@@ -51,8 +52,9 @@ export class CaseWorkController {
 
   @Get(':id/notes/sensitive')
   @SensitiveRead({ resourceType: 'case-notes', categories: ['special-category', 'criminal-offence'] })
-  @ApiOperation({ summary: 'All notes of a case, sensitive ones included (say why in X-Access-Reason; every read is audited)', response: { status: 200, schema: NoteListSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({ summary: 'All notes of a case, sensitive ones included (say why in X-Access-Reason; every read is audited). A mediator reads them only on cases their linked staff profile is assigned to (403 saying why otherwise)', response: { status: 200, schema: NoteListSchema }, params: { id: 'The case id.' } })
   @Access(SENSITIVE_READERS)
+  @NeedToKnow('case')
   sensitiveNotes(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
     return this.rpc.call(Rpc.casework.listNotes, meta, { caseId: params.id, includeSensitive: true }, this.config.RPC_TIMEOUT_MS);
   }
@@ -103,7 +105,7 @@ export class CaseWorkController {
 
   @Post(':id/pause')
   @ApiOperation({ summary: 'Pause the case (e.g. the service user asked to defer, agreed with the buyer’s officer): its pausable clocks stop and later resume with the days they had left; statutory and fixed-date clocks keep running', body: PauseBodySchema, response: { status: 201, schema: CasePauseViewSchema }, params: { id: 'The case id.' } })
-  @Access(CASE_WORKERS)
+  @Access(CASE_MANAGERS)
   pause(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
     return this.rpc.call(Rpc.casework.pauseCase, meta, { caseId: params.id, ...new ZodPipe(PauseBodySchema).transform(raw) }, this.config.RPC_TIMEOUT_MS);
   }
@@ -111,7 +113,7 @@ export class CaseWorkController {
   @Post(':id/resume')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume a paused case: its paused clocks run again from the resume, each with the days it had left', body: ResumeBodySchema, response: { status: 200, schema: CasePauseViewSchema }, params: { id: 'The case id.' } })
-  @Access(CASE_WORKERS)
+  @Access(CASE_MANAGERS)
   resume(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
     return this.rpc.call(Rpc.casework.resumeCase, meta, { caseId: params.id, ...new ZodPipe(ResumeBodySchema).transform(raw ?? {}) }, this.config.RPC_TIMEOUT_MS);
   }

@@ -3,6 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { ACCESS_RULE, type AccessRule } from '../auth/access';
 import { PUBLIC_ROUTE } from '../auth/public.decorator';
+import { NEED_TO_KNOW, type CaseOf } from '../cases/case-need-to-know.guard';
 import { API_OPERATION, type ApiOperationSpec } from '../http/api-operation.decorator';
 
 export interface DiscoveredRoute {
@@ -12,6 +13,8 @@ export interface DiscoveredRoute {
   operation?: ApiOperationSpec;
   access?: AccessRule;
   isPublic: boolean;
+  /** Set on routes of a case's sensitive data that a mediator may use only on cases they are assigned to. */
+  needToKnow?: CaseOf;
 }
 
 const METHODS: Partial<Record<RequestMethod, DiscoveredRoute['method']>> = {
@@ -44,6 +47,7 @@ export function discoverRoutes(app: INestApplication): DiscoveredRoute[] {
         operation: Reflect.getMetadata(API_OPERATION, handler),
         access: Reflect.getMetadata(ACCESS_RULE, handler) ?? Reflect.getMetadata(ACCESS_RULE, wrapper.metatype),
         isPublic: Boolean(Reflect.getMetadata(PUBLIC_ROUTE, handler) ?? Reflect.getMetadata(PUBLIC_ROUTE, wrapper.metatype)),
+        needToKnow: Reflect.getMetadata(NEED_TO_KNOW, handler),
       });
     }
   }

@@ -18,6 +18,8 @@ export function buildOpenApiDocument(version: string, routes: DiscoveredRoute[])
       summary: op.summary,
       description: route.isPublic ? 'Open to anyone.' : `People with role(s): ${access!.roles.join(', ')}. API keys with scope(s): ${access!.scopes.join(', ') || 'none (closed to keys)'}.`,
       ...(route.isPublic ? { security: [] } : { security: [{ bearer: [] }], 'x-access': access }),
+      // Which case a mediator must be assigned to, so clients and the authorization suite know the role alone is not enough.
+      ...(route.needToKnow ? { 'x-need-to-know': route.needToKnow } : {}),
       parameters,
       ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(op.body, 'input') } } } } : {}),
       responses: {

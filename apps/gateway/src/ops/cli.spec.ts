@@ -27,6 +27,7 @@ describe('the ops CLI, before it touches any server', () => {
     for (const [group, verb, option] of [
       ['org', 'create', '--slug <slug>'],
       ['user', 'create', '--roles <a,b>'],
+      ['user', 'update', '[--staff <id|none>]'],
       ['api-key', 'create', '[--expires <date>]'],
       ['api-key', 'revoke', '--id <uuid>'],
       ['contract', 'create', '--template <key>'],
@@ -53,6 +54,10 @@ describe('the ops CLI, before it touches any server', () => {
     [['contract', 'create', '--org', 'north', '--template', 'noise', '--reference', 'R-1'], 'error: --template'],
     [['contract', 'import-ocds', '--org', 'north', '--file', '/no/such/file.json'], 'error: --file: cannot read /no/such/file.json (ENOENT)'],
     [['user', 'create', '--org', 'north', '--email', 'not-an-email', '--name', 'Ann', '--roles', 'wizard'], 'error: --email must be an email address; --roles'],
+    [['user', 'create', '--org', 'north', '--email', 'ann@north.example', '--name', 'Ann', '--roles', 'mediator', '--staff', '42'], 'error: --staff must be a staff profile id'],
+    [['user', 'update', '--org', 'north', '--email', 'ann@north.example'], 'error: give at least one of --name, --roles, --status, --contracts, --staff'],
+    [['user', 'update', '--org', 'north', '--email', 'ann@north.example', '--staff', 'nobody'], 'error: --staff must be a staff profile id'],
+    [['user', 'update', '--org', 'north', '--email', 'ann@north.example', '--status', 'asleep'], 'error: --status'],
   ])('%j exits 1 with one line: %s', async (argv, says) => {
     const result = await run(...argv);
     expect(result.code).toBe(1);

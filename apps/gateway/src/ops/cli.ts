@@ -9,10 +9,10 @@ import { cliModule } from './commands/cli.module';
 import { UsageError, type CliCommand, type OptionValues } from './commands/command';
 import { contractCreate, contractImportOcds, contractList } from './commands/contract.commands';
 import { orgCreate } from './commands/org.commands';
-import { userCreate } from './commands/user.commands';
+import { userCreate, userUpdate } from './commands/user.commands';
 
 /** Every command of the ops CLI, in the order `--help` lists them. */
-export const COMMANDS: CliCommand<any>[] = [orgCreate, userCreate, apiKeyCreate, apiKeyRevoke, contractCreate, contractImportOcds, contractList, auditVerify]; // eslint-disable-line @typescript-eslint/no-explicit-any
+export const COMMANDS: CliCommand<any>[] = [orgCreate, userCreate, userUpdate, apiKeyCreate, apiKeyRevoke, contractCreate, contractImportOcds, contractList, auditVerify]; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const PROGRAM = 'mediation';
 const COMMON = {

@@ -16,6 +16,7 @@ import { CurrentMeta } from '../auth/principal';
 import { Access } from '../auth/access';
 import { assertContractAllowed } from '../auth/contract-restriction';
 import { SensitiveRead } from '../audit/sensitive-read';
+import { NeedToKnow } from '../cases/case-need-to-know.guard';
 import { ApiOperation } from '../http/api-operation.decorator';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { ZodPipe } from '../http/zod.pipe';
@@ -68,8 +69,9 @@ export class ReferralsController {
 
   @Get(':id/sensitive-answers')
   @SensitiveRead({ resourceType: 'referral', categories: ['special-category', 'criminal-offence'] })
-  @ApiOperation({ summary: 'Read the special-category and criminal-offence answers of a referral (say why in X-Access-Reason; every read is audited)', response: { status: 200, schema: SensitiveAnswersViewSchema }, params: { id: 'The referral id.' } })
+  @ApiOperation({ summary: 'Read the special-category and criminal-offence answers of a referral (say why in X-Access-Reason; every read is audited). A mediator reads them only when their linked staff profile is assigned to the referral’s case (403 saying why otherwise)', response: { status: 200, schema: SensitiveAnswersViewSchema }, params: { id: 'The referral id.' } })
   @Access({ roles: ['provider-admin', 'case-manager', 'mediator'], scopes: ['referrals:read'] })
+  @NeedToKnow('referral')
   sensitiveAnswers(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ReferralIdParamsSchema)) params: { id: string }) {
     return this.rpc.call(Rpc.intake.getSensitiveAnswers, meta, { referralId: params.id }, this.config.RPC_TIMEOUT_MS);
   }

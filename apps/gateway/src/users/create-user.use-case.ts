@@ -3,6 +3,7 @@ import { ProblemError } from '@mediation/platform';
 import { uuidv7, type CreateUserBody, type RpcMeta } from '@mediation/protocol';
 import { ContractLinks } from './contract-links';
 import { hashPassword } from './password';
+import { StaffLinks, staffAlreadyLinked } from './staff-links';
 import { UserRepository, type UserRecord } from './user.repository';
 
 /** Adds a person to an organisation, with a local password or none (then they sign in through OIDC). */
@@ -11,6 +12,7 @@ export class CreateUserUseCase {
   constructor(
     private readonly users: UserRepository,
     private readonly links: ContractLinks,
+    private readonly staffLinks: StaffLinks,
   ) {}
 
   async execute(meta: RpcMeta, input: CreateUserBody): Promise<UserRecord> {
@@ -18,12 +20,18 @@ export class CreateUserUseCase {
     if (input.password && input.password.toLowerCase() === input.email) throw ProblemError.validation([{ field: 'password', message: 'must not be the email address' }]);
     if (await this.users.findByEmail(organisationId, input.email)) throw ProblemError.conflict(`Your organisation already has a user with email ${input.email}.`);
     await this.links.assertExist(meta, input.contractIds);
+    const id = uuidv7();
+    if (input.staffId) await this.staffLinks.assertLinkable(meta, input.staffId, id);
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     try {
-      return await this.users.create({ id: uuidv7(), organisationId, email: input.email, name: input.name, roles: input.roles, contractIds: input.contractIds, passwordHash });
+      return await this.users.create({ id, organisationId, email: input.email, name: input.name, roles: input.roles, contractIds: input.contractIds, staffId: input.staffId ?? null, passwordHash });
     } catch (error) {
-      // Two requests for the same email at once: the unique index decides, the loser gets the same 409.
-      if ((error as { code?: string }).code === 'P2002') throw ProblemError.conflict(`Your organisation already has a user with email ${input.email}.`);
+      // Two requests for the same email (or staff profile) at once: the unique index decides, the loser gets the same answer.
+      if ((error as { code?: string }).code === 'P2002') {
+        const holder = input.staffId ? await this.users.findByStaffId(organisationId, input.staffId) : null;
+        if (holder) throw staffAlreadyLinked(holder.email);
+        throw ProblemError.conflict(`Your organisation already has a user with email ${input.email}.`);
+      }
       throw error;
     }
   }

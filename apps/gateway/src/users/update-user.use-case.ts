@@ -2,14 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { ProblemError } from '@mediation/platform';
 import type { RpcMeta, UpdateUserBody } from '@mediation/protocol';
 import { ContractLinks } from './contract-links';
+import { StaffLinks, staffAlreadyLinked } from './staff-links';
 import { UserRepository, type UserRecord } from './user.repository';
 
-/** Changes a person's name, roles, status or contract links. */
+/** Changes a person's name, roles, status, contract links or staff profile link. */
 @Injectable()
 export class UpdateUserUseCase {
   constructor(
     private readonly users: UserRepository,
     private readonly links: ContractLinks,
+    private readonly staffLinks: StaffLinks,
   ) {}
 
   async execute(meta: RpcMeta, id: string, changes: UpdateUserBody): Promise<UserRecord> {
@@ -20,7 +22,16 @@ export class UpdateUserUseCase {
       throw ProblemError.conflict('You cannot disable yourself or remove your own provider-admin role; ask another administrator.');
     }
     if (changes.contractIds) await this.links.assertExist(meta, changes.contractIds);
-    const updated = await this.users.update(meta.organisationId, id, changes);
+    if (changes.staffId) await this.staffLinks.assertLinkable(meta, changes.staffId, id);
+    let updated: UserRecord | null;
+    try {
+      updated = await this.users.update(meta.organisationId, id, changes);
+    } catch (error) {
+      // Two people linked to one profile at once: the unique index decides, the loser gets the same 422.
+      const holder = changes.staffId && (error as { code?: string }).code === 'P2002' ? await this.users.findByStaffId(meta.organisationId, changes.staffId) : null;
+      if (holder) throw staffAlreadyLinked(holder.email);
+      throw error;
+    }
     if (!updated) throw ProblemError.notFound('user', id);
     return updated;
   }

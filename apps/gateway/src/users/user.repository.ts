@@ -4,14 +4,14 @@ import { IdentityDatabase } from '../database/identity.database';
 import type { SignInState } from './lockout';
 
 export type UserRecord = User;
-export type UserChanges = Partial<Pick<UserRecord, 'name' | 'roles' | 'status' | 'contractIds' | 'passwordHash' | 'failedSignIns' | 'lockedUntil'>>;
+export type UserChanges = Partial<Pick<UserRecord, 'name' | 'roles' | 'status' | 'contractIds' | 'staffId' | 'passwordHash' | 'failedSignIns' | 'lockedUntil'>>;
 
 /** People, always looked up within one organisation. */
 @Injectable()
 export class UserRepository {
   constructor(private readonly db: IdentityDatabase) {}
 
-  create(record: Omit<UserRecord, 'createdAt' | 'updatedAt' | 'failedSignIns' | 'lockedUntil' | 'status'>): Promise<UserRecord> {
+  create(record: Omit<UserRecord, 'createdAt' | 'updatedAt' | 'failedSignIns' | 'lockedUntil' | 'status' | 'staffId'> & { staffId?: string | null }): Promise<UserRecord> {
     return this.db.user.create({ data: record });
   }
 
@@ -21,6 +21,10 @@ export class UserRepository {
 
   findByEmail(organisationId: string, email: string): Promise<UserRecord | null> {
     return this.db.user.findUnique({ where: { organisationId_email: { organisationId, email: email.toLowerCase() } } });
+  }
+
+  findByStaffId(organisationId: string, staffId: string): Promise<UserRecord | null> {
+    return this.db.user.findUnique({ where: { organisationId_staffId: { organisationId, staffId } } });
   }
 
   list(organisationId: string): Promise<UserRecord[]> {

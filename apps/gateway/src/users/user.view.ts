@@ -10,6 +10,7 @@ export function toUserView(user: UserRecord): UserView {
     status: user.status,
     contractIds: user.contractIds,
     hasPassword: user.passwordHash !== null,
+    staffId: user.staffId,
     lockedUntil: user.lockedUntil?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
   });

@@ -23,7 +23,7 @@ export class UsersController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Add a person to your organisation, with roles (and a local password, if they do not sign in through your OIDC provider)', body: CreateUserBodySchema, response: { status: 201, schema: UserViewSchema } })
+  @ApiOperation({ summary: 'Add a person to your organisation, with roles (and a local password, if they do not sign in through your OIDC provider) and their staff profile, if they have one (422 naming staffId when it is not your organisation’s)', body: CreateUserBodySchema, response: { status: 201, schema: UserViewSchema } })
   @Access({ roles: ['provider-admin'], scopes: ['users:write'] })
   async create(@CurrentMeta() meta: RpcMeta, @Body() raw: unknown) {
     return toUserView(await this.createUser.execute(meta, new ZodPipe(CreateUserBodySchema).transform(raw)));
@@ -44,7 +44,7 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "Change a person's name, roles, status or linked contracts", body: UpdateUserBodySchema, response: { status: 200, schema: UserViewSchema }, params: { id: 'The user id.' } })
+  @ApiOperation({ summary: "Change a person's name, roles, status, linked contracts or linked staff profile (422 naming staffId when the profile is not your organisation's or is another user's)", body: UpdateUserBodySchema, response: { status: 200, schema: UserViewSchema }, params: { id: 'The user id.' } })
   @Access({ roles: ['provider-admin'], scopes: ['users:write'] })
   async update(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(UserIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     return toUserView(await this.updateUser.execute(meta, params.id, new ZodPipe(UpdateUserBodySchema).transform(raw)));

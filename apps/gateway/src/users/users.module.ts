@@ -7,6 +7,7 @@ import { GetUserUseCase } from './get-user.use-case';
 import { ListUsersUseCase } from './list-users.use-case';
 import { MeController } from './me.controller';
 import { SetPasswordUseCase } from './set-password.use-case';
+import { StaffLinks } from './staff-links';
 import { UpdateUserUseCase } from './update-user.use-case';
 import { UserRepository } from './user.repository';
 import { UsersController } from './users.controller';
@@ -14,7 +15,7 @@ import { UsersController } from './users.controller';
 @Module({
   imports: [OrganisationsModule],
   controllers: [UsersController, MeController],
-  providers: [UserRepository, ContractLinks, CreateUserUseCase, ListUsersUseCase, GetUserUseCase, UpdateUserUseCase, SetPasswordUseCase, GetMeUseCase],
-  exports: [UserRepository, CreateUserUseCase, SetPasswordUseCase],
+  providers: [UserRepository, ContractLinks, StaffLinks, CreateUserUseCase, ListUsersUseCase, GetUserUseCase, UpdateUserUseCase, SetPasswordUseCase, GetMeUseCase],
+  exports: [UserRepository, CreateUserUseCase, UpdateUserUseCase, SetPasswordUseCase],
 })
 export class UsersModule {}

@@ -28,6 +28,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (!res.headersSent && !res.getHeader('X-Correlation-Id')) res.setHeader('X-Correlation-Id', correlationId);
     const problem: Problem = { ...this.describe(error), instance: req.originalUrl, correlationId };
     if (problem.status >= 500 && problem.status !== 503) this.logger.error({ err: error, correlationId: problem.correlationId }, 'unhandled error');
+    // A refusal did nothing, so it is not in the audit trail; the log is where an operator finds probing or a misconfigured key.
+    if (problem.status === 401 || problem.status === 403) this.logger.warn({ method: req.method, path: req.originalUrl, status: problem.status, detail: problem.detail, ip: req.ip, correlationId: problem.correlationId }, 'request refused');
     res.status(problem.status).type('application/problem+json').json(problem);
   }
 

@@ -19,6 +19,10 @@ const ContractIdsSchema = distinct(z.uuid('must be a contract id'))
   .max(200)
   .describe('The contracts a referrer or commissioner is linked to: they see only these. Ignored for other roles.');
 
+const StaffIdSchema = z
+  .uuid('must be a staff profile id')
+  .describe('Their staff profile (GET /v1/staff) in your organisation, one user per profile: a mediator reads a case’s sensitive data only when this profile is assigned to the case.');
+
 export const CreateUserBodySchema = z
   .object({
     email: EmailSchema,
@@ -26,6 +30,7 @@ export const CreateUserBodySchema = z
     roles: distinct(RoleSchema).min(1, 'must name at least one role').describe('What the person may do.'),
     contractIds: ContractIdsSchema.default([]),
     password: PasswordSchema.optional().describe('Set a local password now; omit for people who sign in with the organisation’s OpenID Connect provider.'),
+    staffId: StaffIdSchema.optional(),
   })
   .strict()
   .describe('A new person in your organisation.');
@@ -37,9 +42,10 @@ export const UpdateUserBodySchema = z
     roles: distinct(RoleSchema).min(1, 'must name at least one role').optional().describe('Replaces the person’s roles.'),
     status: z.enum(['active', 'disabled']).optional().describe('A disabled person cannot sign in, and their live tokens stop working.'),
     contractIds: ContractIdsSchema.optional(),
+    staffId: StaffIdSchema.nullable().optional().describe('Links their staff profile (in your organisation, one user per profile); null unlinks it.'),
   })
   .strict()
-  .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one of name, roles, status, contractIds' })
+  .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one of name, roles, status, contractIds, staffId' })
   .describe('Changes to a person; fields left out stay as they are.');
 export type UpdateUserBody = z.infer<typeof UpdateUserBodySchema>;
 
@@ -55,6 +61,7 @@ export const UserViewSchema = z
     status: z.enum(['active', 'disabled']).describe('Whether the person may sign in.'),
     contractIds: z.array(z.uuid()).describe('Linked contracts (referrers and commissioners see only these).'),
     hasPassword: z.boolean().describe('Whether a local password is set.'),
+    staffId: z.uuid().nullable().describe('Their linked staff profile, or null: an unlinked mediator cannot read any case’s sensitive data.'),
     lockedUntil: z.iso.datetime({ offset: true }).nullable().describe('Until when password sign-in is locked after repeated failures.'),
     createdAt: z.iso.datetime({ offset: true }).describe('When the person was added.'),
   })

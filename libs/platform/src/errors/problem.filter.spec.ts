@@ -1,0 +1,57 @@
+import { ForbiddenException, Logger, UnauthorizedException } from '@nestjs/common';
+import type { ArgumentsHost } from '@nestjs/common';
+import { ProblemError } from './problem.error';
+import { ProblemFilter } from './problem.filter';
+
+/** An HTTP request and response as Express would hand them to the filter, recording what was sent. */
+function http(path: string) {
+  const sent: { status?: number; body?: unknown } = {};
+  const headers: Record<string, string> = {};
+  const res = {
+    headersSent: false,
+    getHeader: (name: string) => headers[name],
+    setHeader: (name: string, value: string) => (headers[name] = value),
+    status(code: number) {
+      sent.status = code;
+      return this;
+    },
+    type() {
+      return this;
+    },
+    json(body: unknown) {
+      sent.body = body;
+      return this;
+    },
+  };
+  const req = { id: 'corr-1', method: 'GET', originalUrl: path, ip: '203.0.113.9' };
+  const host = { getType: () => 'http', switchToHttp: () => ({ getRequest: () => req, getResponse: () => res }) } as unknown as ArgumentsHost;
+  return { host, sent };
+}
+
+describe('refused requests are logged, since the audit trail records only what was done', () => {
+  let warn: jest.SpyInstance;
+  beforeEach(() => {
+    warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(() => warn.mockRestore());
+
+  it('a 403 is answered as a problem and logged with the path, the client address and the correlation id', () => {
+    const { host, sent } = http('/v1/cases/1/notes/sensitive');
+    new ProblemFilter().catch(new ForbiddenException('You are not assigned to this case'), host);
+    expect(sent.status).toBe(403);
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ method: 'GET', path: '/v1/cases/1/notes/sensitive', status: 403, ip: '203.0.113.9', correlationId: 'corr-1' }), 'request refused');
+  });
+
+  it('a 401 is logged too', () => {
+    const { host } = http('/v1/referrals');
+    new ProblemFilter().catch(new UnauthorizedException(), host);
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ status: 401 }), 'request refused');
+  });
+
+  it('an ordinary 404 is not a refusal and is not logged as one', () => {
+    const { host, sent } = http('/v1/cases/2');
+    new ProblemFilter().catch(ProblemError.notFound('case', '2'), host);
+    expect(sent.status).toBe(404);
+    expect(warn).not.toHaveBeenCalled();
+  });
+});
