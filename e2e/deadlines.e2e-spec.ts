@@ -66,9 +66,10 @@ describe('deadlines a new user sees: GET /v1/cases/:id/deadlines', () => {
       answers: { route: 'mediation', decisionType: 'plan-contents', decisionLetterDate: '2025-11-20', laInformedDate: '2025-12-19', mediationIssues: 'Section F provision.' },
       consent: [consent('Pat Parent', 'parent of the young person')],
     });
-    const items = await deadlinesOf(caseId, (list) => list.some((d) => d.rule === 'mediation-within-30-days'));
+    // That December has passed (the date the LA was told cannot be in the future), so the clock, long overdue, is breached at once.
+    const items = await deadlinesOf(caseId, (list) => list.some((d) => d.rule === 'mediation-within-30-days' && d.status === 'breached'));
     const mediation = items.find((d) => d.rule === 'mediation-within-30-days')!;
-    expect(mediation).toMatchObject({ kind: 'provider', status: 'pending', dueAt: '2026-01-18T23:59:59.999Z', startedAt: '2025-12-19T00:00:00.000Z', late: false, metAt: null, revision: 1, label: 'Mediation held within 30 days of the LA being told' });
+    expect(mediation).toMatchObject({ kind: 'provider', status: 'breached', dueAt: '2026-01-18T23:59:59.999Z', startedAt: '2025-12-19T00:00:00.000Z', late: false, metAt: null, revision: 1, label: 'Mediation held within 30 days of the LA being told' });
     expect(mediation.basis).toMatch(/30 days/);
     expect(mediation.basisSource?.document).toContain('Special Educational Needs and Disability Regulations 2014');
     // The certificate and appeal clocks start only on their own events.
