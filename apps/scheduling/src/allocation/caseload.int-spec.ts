@@ -1,18 +1,11 @@
-import { jetstream } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
-import type { INestApplicationContext } from '@nestjs/common';
-import { CaseAssignedV1, CaseMilestoneV1, CaseOpenedV2, CaseReopenedV1, ContractDefinitionSchema, ContractPublishedV2, uuidv7, type ContractDefinitionInput, type EventData, type EventDefinition, type RpcMeta } from '@mediation/protocol';
-import { FixedClock, startServiceContext, waitUntil, type ServiceContext } from '@mediation/testing';
-import { Client } from 'pg';
-import { AppModule } from '../app.module';
-import { loadSchedulingConfig } from '../config/scheduling.config';
+import { CaseAssignedV1, CaseMilestoneV1, CaseOpenedV2, CaseReopenedV1, uuidv7, type ContractDefinitionInput, type RpcMeta } from '@mediation/protocol';
+import { waitUntil } from '@mediation/testing';
 import { CreateStaffUseCase } from '../staff/create-staff.use-case';
+import { DeadlineEngineHarness } from '../testing/deadline-engine.harness';
 import { RankMediatorsUseCase } from './rank-mediators.use-case';
 
 jest.setTimeout(120_000);
 
-const org = uuidv7();
-const contractId = uuidv7();
 const week = { monday: [{ start: '09:00', end: '17:00' }], tuesday: [{ start: '09:00', end: '17:00' }], wednesday: [], thursday: [], friday: [], saturday: [], sunday: [] };
 
 const definition: ContractDefinitionInput = {
@@ -23,42 +16,24 @@ const definition: ContractDefinitionInput = {
 };
 
 describe('a caseload counts open cases only (the case-file projection knows which are open)', () => {
-  let service: ServiceContext;
-  let app: INestApplicationContext;
-  let nc: NatsConnection;
-  let sql: Client;
-  const clock = new FixedClock(new Date('2026-12-07T10:00:00Z'));
+  const scheduling = new DeadlineEngineHarness({ database: 'caseload', namespace: 'cl', definition, startsAt: '2026-12-07T10:00:00Z' });
+  const { org, contractId, publish } = scheduling;
   const meta: RpcMeta = { organisationId: org, actorId: 'case-manager-1', actorType: 'user', correlationId: 'int-caseload' };
+  const app = () => scheduling.app;
 
-  beforeAll(async () => {
-    service = await startServiceContext({ database: 'caseload', namespace: 'cl', module: () => AppModule.register(loadSchedulingConfig()), clock });
-    ({ app, sql } = service);
-    nc = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
-    await publish(ContractPublishedV2, contractId, 1, { contractId, version: 1, status: 'active', template: null, definition: ContractDefinitionSchema.parse(definition) });
-    await waitUntil(async () => ((await sql.query(`SELECT 1 FROM scheduling.contract_version WHERE contract_id = $1`, [contractId])).rowCount ? true : undefined), { what: 'the contract projection' });
-  });
+  beforeAll(() => scheduling.start());
+  afterAll(() => scheduling.stop());
 
-  afterAll(async () => {
-    await nc?.close();
-    await service?.close();
-  });
-
-  async function publish<D extends EventDefinition>(def: D, subject: string, sequence: number, data: EventData<D>): Promise<string> {
-    const id = uuidv7();
-    const envelope = { specversion: '1.0', id, source: '/services/test', type: def.type, subject, time: new Date().toISOString(), datacontenttype: 'application/json', data, organisationid: org, contractid: contractId, sequence, correlationid: `int-${id}` };
-    await jetstream(nc).publish(service.ns.names.event(org, def.type), JSON.stringify(envelope), { msgID: id });
-    return id;
-  }
-  const handled = (eventId: string) => waitUntil(async () => ((await sql.query(`SELECT 1 FROM scheduling.inbox WHERE event_id = $1`, [eventId])).rowCount ? true : undefined), { what: `event ${eventId} to be handled` });
-  const caseStatus = async (caseId: string) => (await sql.query(`SELECT status FROM scheduling.case_file WHERE case_id = $1`, [caseId])).rows[0]?.status as string | undefined;
+  const handled = (eventId: string) => waitUntil(async () => ((await scheduling.handled(eventId)) ? true : undefined), { what: `event ${eventId} to be handled` });
+  const caseStatus = async (caseId: string) => (await scheduling.sql.query(`SELECT status FROM scheduling.case_file WHERE case_id = $1`, [caseId])).rows[0]?.status as string | undefined;
   const milestone = (caseId: string, name: string, at: string, sequence: number) => publish(CaseMilestoneV1, caseId, sequence, { caseId, contractId, milestone: name, occurredAt: at, recordedAt: at, source: 'test' });
   const candidatesFor = async (caseId: string) => {
-    const ranked = await app.get(RankMediatorsUseCase).execute(meta, { caseId, contractId, serviceLine: 'send', contractVersion: 1 }, { skills: [], days: 14 });
+    const ranked = await app().get(RankMediatorsUseCase).execute(meta, { caseId, contractId, serviceLine: 'send', contractVersion: 1 }, { skills: [], days: 14 });
     return { offered: ranked.candidates.map((c) => c.name), excluded: Object.fromEntries(ranked.excluded.map((e) => [e.name, e.reasons])) };
   };
 
   it('a mediator at a maximum caseload of 1 whose only case closes is offered again, and is full again when that case is reopened', async () => {
-    const mediator = await app.get(CreateStaffUseCase).execute(meta, { name: 'Solo Mediator', email: 'solo@provider.example', serviceLines: [{ contractId, serviceLine: 'send' }], skills: ['send'], languages: ['en'], payRatePence: 2500, maxCaseload: 1, status: 'active', weeklyAvailability: week });
+    const mediator = await app().get(CreateStaffUseCase).execute(meta, { name: 'Solo Mediator', email: 'solo@provider.example', serviceLines: [{ contractId, serviceLine: 'send' }], skills: ['send'], languages: ['en'], payRatePence: 2500, maxCaseload: 1, status: 'active', weeklyAvailability: week });
     const caseId = uuidv7();
     const at = '2026-12-01T10:00:00Z';
     await handled(await publish(CaseOpenedV2, caseId, 1, { caseId, referralId: uuidv7(), reference: 'REF-SOLO', contractId, serviceLine: 'send', openedAt: at, contractVersion: 1, receivedAt: at, clockStartsAt: at, dates: {} }));
@@ -76,7 +51,7 @@ describe('a caseload counts open cases only (the case-file projection knows whic
   });
 
   it('a withdrawn case (`case.ended`) leaves the caseload too; a late closure milestone older than the reopening does not close the case again', async () => {
-    const mediator = await app.get(CreateStaffUseCase).execute(meta, { name: 'Second Mediator', email: 'second@provider.example', serviceLines: [{ contractId, serviceLine: 'send' }], skills: ['send'], languages: ['en'], payRatePence: 2500, maxCaseload: 1, status: 'active', weeklyAvailability: week });
+    const mediator = await app().get(CreateStaffUseCase).execute(meta, { name: 'Second Mediator', email: 'second@provider.example', serviceLines: [{ contractId, serviceLine: 'send' }], skills: ['send'], languages: ['en'], payRatePence: 2500, maxCaseload: 1, status: 'active', weeklyAvailability: week });
     const caseId = uuidv7();
     const at = '2026-12-01T10:00:00Z';
     await handled(await publish(CaseOpenedV2, caseId, 1, { caseId, referralId: uuidv7(), reference: 'REF-TWO', contractId, serviceLine: 'send', openedAt: at, contractVersion: 1, receivedAt: at, clockStartsAt: at, dates: {} }));

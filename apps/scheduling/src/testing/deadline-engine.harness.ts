@@ -34,7 +34,7 @@ export interface DeadlineEngineOptions {
 /**
  * Scheduling as it runs, against real PostgreSQL, NATS and a BullMQ worker, fed events as casework
  * and intake would publish them, with one tenant and one published contract: what the deadline
- * engine's integration suites share.
+ * engine's integration suites (and the caseload's) share.
  */
 export class DeadlineEngineHarness {
   readonly org = uuidv7();

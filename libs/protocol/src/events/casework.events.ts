@@ -201,16 +201,7 @@ export const SurveyIssuedV1 = defineEvent({
 export const SurveyIssuedV2 = defineEvent({
   type: 'casework.survey.issued.v2',
   description: 'A satisfaction survey was issued to a party of a closed case; notify emails them the link, which it fetches with `casework.get-survey-link` when sending, so no event carries it.',
-  schema: z
-    .object({
-      surveyId: z.uuid().describe('The survey invitation.'),
-      caseId: z.uuid().describe('The case.'),
-      contractId: z.uuid().describe('The contract.'),
-      reference: z.string().describe('The case reference.'),
-      recipient: z.object({ name: z.string().describe('Name.'), email: z.email().describe('Address.') }).describe('The party.'),
-      expiresAt: z.iso.datetime({ offset: true }).describe('When the link stops working.'),
-    })
-    .describe('casework.survey.issued.v2 data'),
+  schema: SurveyIssuedV1.schema.omit({ link: true }).describe('casework.survey.issued.v2 data'),
 });
 
 /** Scores and yes/no answers only: free-text answers may name people, so they stay in casework. */
