@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, ProblemError } from '@mediation/platform';
-import { PROBLEM_TYPES, type RpcMeta, type SurveyLink } from '@mediation/protocol';
+import { type RpcMeta, type SurveyLink } from '@mediation/protocol';
 import { CaseworkDatabase } from '../database/casework.database';
 import { invitationOrThrow } from './open-survey';
 import { issuedSurveyToken, surveyLink } from './survey-token';
@@ -19,7 +19,7 @@ export class GetSurveyLinkUseCase {
 
   async execute(meta: RpcMeta, surveyId: string): Promise<SurveyLink> {
     // The link is the party's credential: only the platform itself (notify, sending the email) may have it made.
-    if (meta.actorType !== 'system') throw new ProblemError({ type: PROBLEM_TYPES.forbidden, title: 'Forbidden', status: 403, detail: 'Survey links are made only for the email that carries them.' });
+    if (meta.actorType !== 'system') throw ProblemError.forbidden('Survey links are made only for the email that carries them.');
     const { organisationId } = meta;
     const invitation = await this.db.run((tx) => invitationOrThrow(this.surveys, tx, organisationId, surveyId, this.clock.now()), { organisationId });
     const stored = await this.surveys.findTokenOf(organisationId, invitation.id);

@@ -1,6 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { PROBLEM_TYPES } from '@mediation/protocol';
 import { ProblemError } from '@mediation/platform';
 import { AuthenticateUseCase } from './authenticate.use-case';
 import type { AuthenticatedRequest } from './principal';
@@ -23,7 +22,7 @@ export class AccessGuard implements CanActivate {
     if (!req.path.startsWith('/v1/') || this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     req.principal = await this.authenticate.execute(req.headers.authorization);
     const refusal = refuse(req.principal, this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, targets));
-    if (refusal) throw new ProblemError({ type: PROBLEM_TYPES.forbidden, title: 'Forbidden', status: 403, detail: refusal });
+    if (refusal) throw ProblemError.forbidden(refusal);
     return true;
   }
 }

@@ -1,4 +1,4 @@
-import { CONTRACT_BOUND_ROLES, PROBLEM_TYPES, type Role, type RpcMeta } from '@mediation/protocol';
+import { CONTRACT_BOUND_ROLES, type Role, type RpcMeta } from '@mediation/protocol';
 import { ProblemError } from '@mediation/platform';
 
 /**
@@ -12,6 +12,6 @@ export function contractRestriction(roles: readonly Role[], contractIds: readonl
 /** A 403 unless the request may act on this contract; services enforce the same list on reads. */
 export function assertContractAllowed(meta: RpcMeta, contractId: string): void {
   if (meta.restrictToContracts && !meta.restrictToContracts.includes(contractId)) {
-    throw new ProblemError({ type: PROBLEM_TYPES.forbidden, title: 'Forbidden', status: 403, detail: `You are not linked to contract ${contractId}.` });
+    throw ProblemError.forbidden(`You are not linked to contract ${contractId}.`);
   }
 }

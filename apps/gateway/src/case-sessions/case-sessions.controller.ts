@@ -28,9 +28,12 @@ export class CaseSessionsController {
   @Access({ roles: ['provider-admin', 'case-manager'], scopes: ['sessions:write'] })
   async book(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }, @Body() raw: unknown, @Res({ passthrough: true }) res: Response) {
     const session = new ZodPipe(BookSessionBodySchema).transform(raw);
-    const context = await caseContext(this.rpc, meta, params.id, this.config.RPC_TIMEOUT_MS);
-    // Every party of the case counts for conflicts of interest, not only those attending.
-    const caseParties = (await this.rpc.call(Rpc.casework.listParties, meta, { caseId: context.caseId, includeSensitive: false }, this.config.RPC_TIMEOUT_MS)).items.map((p) => p.name);
+    // Every party of the case counts for conflicts of interest, not only those attending; both answers need only the case id.
+    const [context, parties] = await Promise.all([
+      caseContext(this.rpc, meta, params.id, this.config.RPC_TIMEOUT_MS),
+      this.rpc.call(Rpc.casework.listParties, meta, { caseId: params.id, includeSensitive: false }, this.config.RPC_TIMEOUT_MS),
+    ]);
+    const caseParties = parties.items.map((p) => p.name);
     const booked = await this.rpc.call(Rpc.scheduling.bookSession, meta, { case: context, session, caseParties }, this.config.RPC_TIMEOUT_MS);
     res.setHeader('Location', `/v1/sessions/${booked.id}`);
     return booked;

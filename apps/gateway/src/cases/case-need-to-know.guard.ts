@@ -2,7 +2,7 @@ import { applyDecorators, Inject, Injectable, SetMetadata, UseGuards, type CanAc
 import { Reflector } from '@nestjs/core';
 import { RpcClient } from '@mediation/messaging';
 import { ProblemError } from '@mediation/platform';
-import { PROBLEM_TYPES, Rpc } from '@mediation/protocol';
+import { Rpc } from '@mediation/protocol';
 import { z } from 'zod';
 import { metaOf, type AuthenticatedRequest } from '../auth/principal';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
@@ -36,19 +36,17 @@ export class CaseNeedToKnowGuard implements CanActivate {
     if (!caseOf || !req.principal) throw new Error('CaseNeedToKnowGuard used without @NeedToKnow on an authenticated route');
     const verdict = judgeCaller(req.principal);
     if (verdict.read === 'allowed') return true;
-    if (verdict.read === 'refused') throw forbidden(verdict.reason);
+    if (verdict.read === 'refused') throw ProblemError.forbidden(verdict.reason);
     // A malformed id is left to the route's own validation (a 400 naming it).
     const id = req.params.id;
     if (!IdSchema.safeParse(id).success) return true;
     const meta = metaOf(req);
     const caseId = caseOf === 'case' ? id : (await this.rpc.call(Rpc.intake.getReferral, meta, { referralId: id }, this.config.RPC_TIMEOUT_MS)).caseId;
-    if (!caseId) throw forbidden(NO_CASE);
+    if (!caseId) throw ProblemError.forbidden(NO_CASE);
     // Casework answers 404 for a case of another organisation, as the route itself would.
     const { items } = await this.rpc.call(Rpc.casework.listAssignments, meta, { caseId }, this.config.RPC_TIMEOUT_MS);
     const refusal = judgeAssignments(verdict.staffId, items);
-    if (refusal) throw forbidden(refusal);
+    if (refusal) throw ProblemError.forbidden(refusal);
     return true;
   }
 }
-
-const forbidden = (detail: string) => new ProblemError({ type: PROBLEM_TYPES.forbidden, title: 'Forbidden', status: 403, detail });

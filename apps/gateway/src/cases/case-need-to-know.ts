@@ -1,8 +1,6 @@
-import type { AssignmentView, Role } from '@mediation/protocol';
+import type { AssignmentView } from '@mediation/protocol';
 import type { Principal } from '../auth/principal';
-
-/** They manage the caseload, so they may read any case's sensitive data; the rest read only their own cases'. */
-export const CASELOAD_MANAGERS: readonly Role[] = ['provider-admin', 'case-manager'];
+import { CASE_MANAGERS } from './case-access';
 
 export const NOT_LINKED = 'Your account is not linked to a staff profile: ask an administrator to link it (PATCH /v1/users/{id} with staffId), so the platform can tell which cases are yours.';
 export const NOT_ASSIGNED = 'You are not assigned to this case: a mediator reads a case’s sensitive data only while assigned to it (ask its case manager to assign you).';
@@ -19,7 +17,8 @@ export type CallerVerdict = { read: 'allowed' } | { read: 'refused'; reason: str
  */
 export function judgeCaller(principal: Principal): CallerVerdict {
   if (principal.actorType === 'api-key') return { read: 'allowed' };
-  if (principal.roles.some((role) => CASELOAD_MANAGERS.includes(role))) return { read: 'allowed' };
+  // They manage the caseload, so they may read any case's sensitive data; the rest read only their own cases'.
+  if (principal.roles.some((role) => CASE_MANAGERS.roles.includes(role))) return { read: 'allowed' };
   if (!principal.roles.includes('mediator')) return { read: 'refused', reason: 'Only the people working a case read its sensitive data.' };
   if (!principal.staffId) return { read: 'refused', reason: NOT_LINKED };
   return { read: 'if-assigned', staffId: principal.staffId };

@@ -3,7 +3,7 @@ import { ProblemError } from '@mediation/platform';
 import { uuidv7, type CreateUserBody, type RpcMeta } from '@mediation/protocol';
 import { ContractLinks } from './contract-links';
 import { hashPassword } from './password';
-import { StaffLinks, staffAlreadyLinked } from './staff-links';
+import { StaffLinks } from './staff-links';
 import { UserRepository, type UserRecord } from './user.repository';
 
 /** Adds a person to an organisation, with a local password or none (then they sign in through OIDC). */
@@ -27,11 +27,8 @@ export class CreateUserUseCase {
       return await this.users.create({ id, organisationId, email: input.email, name: input.name, roles: input.roles, contractIds: input.contractIds, staffId: input.staffId ?? null, passwordHash });
     } catch (error) {
       // Two requests for the same email (or staff profile) at once: the unique index decides, the loser gets the same answer.
-      if ((error as { code?: string }).code === 'P2002') {
-        const holder = input.staffId ? await this.users.findByStaffId(organisationId, input.staffId) : null;
-        if (holder) throw staffAlreadyLinked(holder.email);
-        throw ProblemError.conflict(`Your organisation already has a user with email ${input.email}.`);
-      }
+      await this.staffLinks.refuseIfLinkTaken(organisationId, input.staffId, error);
+      if ((error as { code?: string }).code === 'P2002') throw ProblemError.conflict(`Your organisation already has a user with email ${input.email}.`);
       throw error;
     }
   }

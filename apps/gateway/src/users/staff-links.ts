@@ -39,4 +39,11 @@ export class StaffLinks {
     const holder = await this.users.findByStaffId(meta.organisationId, staffId);
     if (holder && holder.id !== userId) throw staffAlreadyLinked(holder.email);
   }
+
+  /** After a unique violation on a write that links `staffId`: if another user now holds the link (a race), the same 422 as when checked first. */
+  async refuseIfLinkTaken(organisationId: string, staffId: string | null | undefined, error: unknown): Promise<void> {
+    if (!staffId || (error as { code?: string }).code !== 'P2002') return;
+    const holder = await this.users.findByStaffId(organisationId, staffId);
+    if (holder) throw staffAlreadyLinked(holder.email);
+  }
 }

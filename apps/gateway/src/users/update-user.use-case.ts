@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ProblemError } from '@mediation/platform';
 import type { RpcMeta, UpdateUserBody } from '@mediation/protocol';
 import { ContractLinks } from './contract-links';
-import { StaffLinks, staffAlreadyLinked } from './staff-links';
+import { StaffLinks } from './staff-links';
 import { UserRepository, type UserRecord } from './user.repository';
 
 /** Changes a person's name, roles, status, contract links or staff profile link. */
@@ -28,8 +28,7 @@ export class UpdateUserUseCase {
       updated = await this.users.update(meta.organisationId, id, changes);
     } catch (error) {
       // Two people linked to one profile at once: the unique index decides, the loser gets the same 422.
-      const holder = changes.staffId && (error as { code?: string }).code === 'P2002' ? await this.users.findByStaffId(meta.organisationId, changes.staffId) : null;
-      if (holder) throw staffAlreadyLinked(holder.email);
+      await this.staffLinks.refuseIfLinkTaken(meta.organisationId, changes.staffId, error);
       throw error;
     }
     if (!updated) throw ProblemError.notFound('user', id);

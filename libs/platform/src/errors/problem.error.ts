@@ -26,6 +26,10 @@ export class ProblemError extends Error {
     return new ProblemError({ type: PROBLEM_TYPES.tooManyRequests, title: 'Too many requests', status: 429, detail });
   }
 
+  static forbidden(detail: string): ProblemError {
+    return new ProblemError({ type: PROBLEM_TYPES.forbidden, title: 'Forbidden', status: 403, detail });
+  }
+
   static unauthenticated(detail: string): ProblemError {
     return new ProblemError({ type: PROBLEM_TYPES.unauthenticated, title: 'Unauthenticated', status: 401, detail });
   }
