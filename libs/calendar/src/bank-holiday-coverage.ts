@@ -7,9 +7,9 @@ export const SHIPPED_BANK_HOLIDAYS_COVER_UNTIL = `${SHIPPED_BANK_HOLIDAYS_UNTIL.
 const REFRESH = 'run `npm run calendar:refresh -- <file>` with GOV.UK’s bank-holidays.json and ship a release';
 
 /** A warning for the boot log when the shipped bank holidays end less than 12 months after `now`, else null. */
-export function bankHolidayCoverageWarning(now: Date, coverUntil: string = SHIPPED_BANK_HOLIDAYS_COVER_UNTIL): string | null {
-  if (coverUntil >= addMonthsToDate(londonDate(now), 12)) return null;
-  return `England and Wales bank holidays are shipped only until ${coverUntil}, less than 12 months ahead: working days after it count bank holidays as working days; ${REFRESH}.`;
+export function bankHolidayCoverageWarning(now: Date): string | null {
+  if (SHIPPED_BANK_HOLIDAYS_COVER_UNTIL >= addMonthsToDate(londonDate(now), 12)) return null;
+  return `England and Wales bank holidays are shipped only until ${SHIPPED_BANK_HOLIDAYS_COVER_UNTIL}, less than 12 months ahead: working days after it count bank holidays as working days; ${REFRESH}.`;
 }
 
 let listener: (message: string) => void = (message) => console.warn(message);

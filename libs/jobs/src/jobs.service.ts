@@ -20,7 +20,7 @@ export interface RunningJob {
 }
 
 /** How often a process re-declares its job schedulers: they live in Redis, so a flushed Redis loses them until then. */
-export const SCHEDULER_REFRESH_MS = 5 * 60 * 1000;
+const SCHEDULER_REFRESH_MS = 5 * 60 * 1000;
 
 export type JobHandlers = Record<string, (data: unknown, jobId: string, job: RunningJob) => Promise<void>>;
 

@@ -17,7 +17,7 @@ import { assertOccurredWithinCase } from './occurred-at.rule';
 import { StatusChangeRepository } from './status-change.repository';
 
 /** The milestone every move into an ended state reaches; scheduling cancels the case's open clocks on it. */
-export const CASE_ENDED = 'case.ended';
+const CASE_ENDED = 'case.ended';
 
 export interface TransitionInput extends TransitionRequest {
   occurredAt?: string;

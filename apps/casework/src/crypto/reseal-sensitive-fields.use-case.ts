@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { FieldCipher } from '@mediation/platform';
 import { CaseworkDatabase } from '../database/casework.database';
+import { noteContext } from '../notes/note.repository';
+import { partyContext } from '../parties/party.repository';
 import { ResealingRepository, type SealedField } from './resealing.repository';
 
 const BATCH = 200;
@@ -13,7 +15,7 @@ export interface ResealingResult {
 }
 
 /** The AAD each sealed field was bound to; it must match the repositories that seal them. */
-const contextOf = (field: SealedField) => (field.table === 'note' ? `casework.note:${field.id}` : `casework.party:${field.id}`);
+const contextOf = (field: SealedField) => (field.table === 'note' ? noteContext(field.id) : partyContext(field.id));
 
 /**
  * Re-encrypts, under the current key, every sensitive note and party's access needs sealed under an older

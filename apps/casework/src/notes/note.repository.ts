@@ -5,7 +5,8 @@ import type { CaseworkTx } from '../database/casework.database';
 
 export type NoteRecord = Note;
 
-const context = (noteId: string) => `casework.note:${noteId}`;
+/** The FieldCipher context its sealed text is bound to: every reader and re-sealer must use this one. */
+export const noteContext = (noteId: string) => `casework.note:${noteId}`;
 
 /** A sensitive note's body is sealed before it reaches the table and opened only by `open`. */
 @Injectable()
@@ -13,7 +14,7 @@ export class NoteRepository {
   constructor(private readonly cipher: FieldCipher) {}
 
   create(tx: CaseworkTx, record: NoteRecord): Promise<NoteRecord> {
-    const body = record.sensitive ? this.cipher.encrypt(record.body, context(record.id)) : record.body;
+    const body = record.sensitive ? this.cipher.encrypt(record.body, noteContext(record.id)) : record.body;
     return tx.note.create({ data: { ...record, body } });
   }
 
@@ -23,6 +24,6 @@ export class NoteRepository {
 
   /** The note with its body readable; the caller has had a sensitive read audited. */
   open(row: NoteRecord): NoteRecord {
-    return row.sensitive ? { ...row, body: this.cipher.decrypt(row.body, context(row.id)) } : row;
+    return row.sensitive ? { ...row, body: this.cipher.decrypt(row.body, noteContext(row.id)) } : row;
   }
 }

@@ -17,7 +17,8 @@ export interface PartyFields {
   interpreterLanguage?: string | null;
 }
 
-const context = (partyId: string) => `casework.party:${partyId}`;
+/** The FieldCipher context its sealed text is bound to: every reader and re-sealer must use this one. */
+export const partyContext = (partyId: string) => `casework.party:${partyId}`;
 
 @Injectable()
 export class PartyRepository {
@@ -41,7 +42,7 @@ export class PartyRepository {
 
   /** Opens a party's access needs; the caller has had the read audited. */
   accessibilityNeeds(row: PartyRecord): string | null {
-    return row.accessibilityNeedsSealed ? this.cipher.decrypt(row.accessibilityNeedsSealed, context(row.id)) : null;
+    return row.accessibilityNeedsSealed ? this.cipher.decrypt(row.accessibilityNeedsSealed, partyContext(row.id)) : null;
   }
 
   private columns(id: string, fields: Partial<PartyFields>) {
@@ -49,7 +50,7 @@ export class PartyRepository {
     return {
       ...plain,
       ...(contactPreferences !== undefined ? { contactPreferences: contactPreferences ?? undefined } : {}),
-      ...(accessibilityNeeds !== undefined ? { accessibilityNeedsSealed: accessibilityNeeds ? this.cipher.encrypt(accessibilityNeeds, context(id)) : null } : {}),
+      ...(accessibilityNeeds !== undefined ? { accessibilityNeedsSealed: accessibilityNeeds ? this.cipher.encrypt(accessibilityNeeds, partyContext(id)) : null } : {}),
     };
   }
 }

@@ -9,7 +9,7 @@ import { partiesToRemind } from './parties-to-remind';
 type DueSoon = EventData<typeof DeadlineDueSoonV1>;
 
 /** Which reminder of the deadline this is; an event from before `revision` and `reminder` existed is known by its time. */
-export const reminderKey = (due: Pick<DueSoon, 'revision' | 'reminder' | 'remindedAt'>) => (due.reminder !== undefined ? `r${due.revision ?? 1}-${due.reminder}` : `at-${due.remindedAt}`);
+const reminderKey = (due: Pick<DueSoon, 'revision' | 'reminder' | 'remindedAt'>) => (due.reminder !== undefined ? `r${due.revision ?? 1}-${due.reminder}` : `at-${due.remindedAt}`);
 
 /**
  * A deadline reminder meant for the parties: casework, which holds the parties and their contact

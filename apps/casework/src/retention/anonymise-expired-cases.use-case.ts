@@ -3,6 +3,7 @@ import { EventPublisher } from '@mediation/messaging';
 import { Clock, FieldCipher } from '@mediation/platform';
 import { CaseAnonymisedV1, uuidv7 } from '@mediation/protocol';
 import { CaseworkDatabase } from '../database/casework.database';
+import { noteContext } from '../notes/note.repository';
 import { ANONYMISED, CaseRetentionRepository, type RetainedCase } from './case-retention.repository';
 import { isPastRetention, retentionMonthsOf, retentionStartOf } from './retention-period';
 
@@ -53,7 +54,7 @@ export class AnonymiseExpiredCasesUseCase {
           return false;
         }
         if (!isPastRetention(since.at, months, now)) return false;
-        const done = await this.retention.anonymise(tx, row, now, (noteId) => this.cipher.encrypt(ANONYMISED, `casework.note:${noteId}`));
+        const done = await this.retention.anonymise(tx, row, now, (noteId) => this.cipher.encrypt(ANONYMISED, noteContext(noteId)));
         if (!done) return false;
         const details = { retentionMonths: months, [since.ended ? 'endedAt' : 'closedAt']: since.at.toISOString(), counts: done.counts };
         await this.retention.log(tx, { id: uuidv7(), organisationId: row.organisationId, caseId: row.id, action: 'anonymised', reason: `${months} months after ${since.ended ? 'it ended' : 'closure'}`, actorId: ACTOR, occurredAt: now, details });

@@ -26,7 +26,7 @@ export class RecordRiskAssessmentUseCase {
         const c = await this.finder.lockForChange(tx, meta, caseId);
         const row = await this.assessments.create(tx, { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, level: body.level, factors: body.factors, measures: body.measures ?? null, reviewOn: new Date(`${body.reviewOn}T00:00:00Z`), assessedBy: meta.actorId, assessedAt: now });
         await this.recordEvents.append(tx, meta, c, RiskAssessedV1, { assessmentId: row.id, level: body.level, factorCount: body.factors.length, hasMeasures: Boolean(body.measures), reviewOn: body.reviewOn, assessedAt: now.toISOString() });
-        return toRiskAssessmentView(row, this.clock.now(), true);
+        return toRiskAssessmentView(row, now, true);
       },
       { organisationId: meta.organisationId },
     );

@@ -1,16 +1,7 @@
 import type { ComplaintReferrerNoticeIssuedV1, EventData } from '@mediation/protocol';
-import { londonDateTime, oneLine, SIGN_OFF } from '../mail/mail-text';
+import { londonDateTime, londonDay, oneLine, SIGN_OFF } from '../mail/mail-text';
 
 export const COMPLAINT_NOTICE_EMAIL = 'complaint-notice';
-
-const dayFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-
-/** "Tuesday 5 January 2027": the London day a due time (the end of that day) falls on. */
-function londonDay(iso: string): string {
-  const parts = dayFormat.formatToParts(new Date(iso));
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}`;
-}
 
 /**
  * Tells the referring officer a complaint was received on their case and when the provider will act on it.

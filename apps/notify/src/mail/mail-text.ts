@@ -3,11 +3,21 @@ const dateTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', w
 /** One line: a header must not carry a line break from the data. */
 export const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ').trim();
 
+function londonParts(iso: string | Date): (type: Intl.DateTimeFormatPartTypes) => string {
+  const parts = dateTime.formatToParts(new Date(iso));
+  return (type) => parts.find((p) => p.type === type)?.value ?? '';
+}
+
 /** "Tuesday 1 June 2027, 09:00" in London, whatever the server's zone. */
 export function londonDateTime(iso: string | Date): string {
-  const parts = dateTime.formatToParts(new Date(iso));
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}, ${get('hour')}:${get('minute')}`;
+  const get = londonParts(iso);
+  return `${londonDay(iso)}, ${get('hour')}:${get('minute')}`;
+}
+
+/** "Tuesday 1 June 2027": the London day a time falls on (a due time at the end of a day included). */
+export function londonDay(iso: string | Date): string {
+  const get = londonParts(iso);
+  return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}`;
 }
 
 export const SIGN_OFF = ['', 'Kind regards,', 'Mediation Service', ''];

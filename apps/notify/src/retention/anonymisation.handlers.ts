@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventConsumer, type EventHandler } from '@mediation/messaging';
 import { CaseAnonymisedV1, ReferralAnonymisedV1, type EventData, type EventEnvelope } from '@mediation/protocol';
 import type { NotifyTx } from '../database/notify.database';
-import { AnonymiseCaseDeliveriesUseCase } from './anonymise-case-deliveries.use-case';
-import { AnonymiseReferralDeliveriesUseCase } from './anonymise-referral-deliveries.use-case';
+import { AnonymiseDeliveriesUseCase } from './anonymise-deliveries.use-case';
 
 /** Casework anonymised a case at the end of its retention period: so are its deliveries. */
 @Injectable()
@@ -11,10 +10,10 @@ import { AnonymiseReferralDeliveriesUseCase } from './anonymise-referral-deliver
 export class CaseAnonymisedHandler implements EventHandler<typeof CaseAnonymisedV1, NotifyTx> {
   readonly consumes = CaseAnonymisedV1;
 
-  constructor(private readonly anonymise: AnonymiseCaseDeliveriesUseCase) {}
+  constructor(private readonly anonymise: AnonymiseDeliveriesUseCase) {}
 
   async handle(event: EventEnvelope<EventData<typeof CaseAnonymisedV1>>, tx: NotifyTx): Promise<void> {
-    await this.anonymise.execute(tx, event.organisationid, event.data.caseId);
+    await this.anonymise.execute(tx, event.organisationid, { caseId: event.data.caseId });
   }
 }
 
@@ -24,9 +23,9 @@ export class CaseAnonymisedHandler implements EventHandler<typeof CaseAnonymised
 export class ReferralAnonymisedHandler implements EventHandler<typeof ReferralAnonymisedV1, NotifyTx> {
   readonly consumes = ReferralAnonymisedV1;
 
-  constructor(private readonly anonymise: AnonymiseReferralDeliveriesUseCase) {}
+  constructor(private readonly anonymise: AnonymiseDeliveriesUseCase) {}
 
   async handle(event: EventEnvelope<EventData<typeof ReferralAnonymisedV1>>, tx: NotifyTx): Promise<void> {
-    await this.anonymise.execute(tx, event.organisationid, event.data.referralId);
+    await this.anonymise.execute(tx, event.organisationid, { referralId: event.data.referralId });
   }
 }

@@ -9,8 +9,7 @@ import { SendDeliveryUseCase } from '../deliveries/send-delivery.use-case';
 import { Mailer, type OutgoingMail } from '../mail/mailer';
 import { ExportPersonUseCase } from '../subject-access/export-person.use-case';
 import { PersonDeliveriesRepository } from '../subject-access/person-deliveries.repository';
-import { AnonymiseCaseDeliveriesUseCase } from './anonymise-case-deliveries.use-case';
-import { AnonymiseReferralDeliveriesUseCase } from './anonymise-referral-deliveries.use-case';
+import { AnonymiseDeliveriesUseCase } from './anonymise-deliveries.use-case';
 import { CaseAnonymisedHandler, ReferralAnonymisedHandler } from './anonymisation.handlers';
 import { ClearOldDeliveryBodiesUseCase } from './clear-old-delivery-bodies.use-case';
 import { DeliveryRetentionRepository } from './delivery-retention.repository';
@@ -73,7 +72,7 @@ describe('notify: deliveries follow their case and referral into anonymisation, 
     const otherCase = await deliver({ kind: 'party-reminder', toAddress: 'jordan@example.com', caseId: uuidv7() });
     const before = await row(report);
 
-    const handler = new CaseAnonymisedHandler(new AnonymiseCaseDeliveriesUseCase(retention, clock));
+    const handler = new CaseAnonymisedHandler(new AnonymiseDeliveriesUseCase(retention, clock));
     const event = envelope(CaseAnonymisedV1.type, CaseAnonymisedV1.schema.parse({ caseId, contractId: uuidv7(), reference: 'REF-2026-000042', closedAt: '2027-01-11T12:00:00.000Z', retentionMonths: 72, anonymisedAt: NOW.toISOString(), counts: { parties: 2 } }));
     await notify.run((tx) => handler.handle(event, tx), { organisationId: org });
 
@@ -89,7 +88,7 @@ describe('notify: deliveries follow their case and referral into anonymisation, 
     const after = await notify.delivery.findMany({ where: { caseId }, orderBy: { kind: 'asc' } });
     await notify.run((tx) => handler.handle(event, tx), { organisationId: org });
     expect(await notify.delivery.findMany({ where: { caseId }, orderBy: { kind: 'asc' } })).toEqual(after);
-    expect(await notify.run((tx) => new AnonymiseCaseDeliveriesUseCase(retention, clock).execute(tx, org, caseId))).toEqual({ anonymised: 0, cancelled: 0 });
+    expect(await notify.run((tx) => new AnonymiseDeliveriesUseCase(retention, clock).execute(tx, org, { caseId }))).toEqual({ anonymised: 0, cancelled: 0 });
 
     // The cancelled reminder's job, should it still run, sends nothing and publishes nothing; the sweeper no longer lists it.
     const mailer = new RecordingMailer();
@@ -109,7 +108,7 @@ describe('notify: deliveries follow their case and referral into anonymisation, 
     const exportFor = (query: { email: string } | { name: string; postcode: string }) => new ExportPersonUseCase(new PersonDeliveriesRepository(notify)).execute(meta, query);
     expect(await exportFor({ email: 'PAT@council.example' })).toEqual({ deliveries: [expect.objectContaining({ deliveryId: acknowledgement, subjectLine: 'Referral REF-2026-000007 received' }), expect.objectContaining({ deliveryId: another })] });
 
-    const handler = new ReferralAnonymisedHandler(new AnonymiseReferralDeliveriesUseCase(retention, clock));
+    const handler = new ReferralAnonymisedHandler(new AnonymiseDeliveriesUseCase(retention, clock));
     await notify.run((tx) => handler.handle(envelope(ReferralAnonymisedV1.type, { referralId, caseId: null, retentionMonths: 72 }), tx), { organisationId: org });
 
     expect(await row(acknowledgement)).toMatchObject({ status: 'sent', toAddress: null, subjectLine: '(anonymised)', body: '(anonymised)', anonymisedAt: NOW, sentAt: daysAgo(2200) });

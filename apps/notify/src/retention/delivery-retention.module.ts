@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AnonymiseCaseDeliveriesUseCase } from './anonymise-case-deliveries.use-case';
-import { AnonymiseReferralDeliveriesUseCase } from './anonymise-referral-deliveries.use-case';
+import { AnonymiseDeliveriesUseCase } from './anonymise-deliveries.use-case';
 import { CaseAnonymisedHandler, ReferralAnonymisedHandler } from './anonymisation.handlers';
 import { ClearOldDeliveryBodiesUseCase, DELIVERY_RETENTION_OPTIONS, type DeliveryRetentionOptions } from './clear-old-delivery-bodies.use-case';
 import { DeliveryRetentionProcessor } from './delivery-retention.processor';
@@ -15,8 +14,7 @@ export class DeliveryRetentionModule {
       providers: [
         { provide: DELIVERY_RETENTION_OPTIONS, useValue: options },
         DeliveryRetentionRepository,
-        AnonymiseCaseDeliveriesUseCase,
-        AnonymiseReferralDeliveriesUseCase,
+        AnonymiseDeliveriesUseCase,
         CaseAnonymisedHandler,
         ReferralAnonymisedHandler,
         ClearOldDeliveryBodiesUseCase,

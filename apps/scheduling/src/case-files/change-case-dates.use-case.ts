@@ -29,7 +29,7 @@ export class ChangeCaseDatesUseCase {
 }
 
 /** The dates that differ from those in force, with those the event names: a newer change applied first may carry an older one's change too. */
-export function changedSince(before: Record<string, string>, after: Record<string, string>, named: readonly string[]): string[] {
+function changedSince(before: Record<string, string>, after: Record<string, string>, named: readonly string[]): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...new Set([...named, ...[...keys].filter((k) => before[k] !== after[k])])];
 }

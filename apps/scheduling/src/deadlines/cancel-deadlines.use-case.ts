@@ -6,9 +6,6 @@ import { DeadlineAlarm } from './deadline-alarm';
 import { DeadlineEvents, type Cause } from './deadline-events';
 import { DeadlineRepository, OPEN_STATUSES, type DeadlineRecord } from './deadline.repository';
 
-/** A paused clock is still open: the case closing or ending cancels it like a running one. */
-export const CANCELLABLE_STATUSES = [...new Set([...OPEN_STATUSES, 'paused'])];
-
 export type CancelReason = EventData<typeof DeadlineCancelledV1>['reason'];
 
 /** Ends open clocks without meeting or breaching them, publishes `scheduling.deadline.cancelled.v1` for each, and removes their alarms after commit. */
@@ -22,7 +19,7 @@ export class CancelDeadlinesUseCase {
 
   async execute(tx: SchedulingTx, candidates: DeadlineRecord[], cancel: { at: Date; reason: CancelReason }, cause: Cause, context: HandlerContext): Promise<DeadlineRecord[]> {
     const cancelled: DeadlineRecord[] = [];
-    for (const open of candidates.filter((d) => CANCELLABLE_STATUSES.includes(d.status))) {
+    for (const open of candidates.filter((d) => OPEN_STATUSES.includes(d.status))) {
       const updated = await this.deadlines.markCancelled(tx, open.id);
       await this.events.cancelled(tx, updated, cancel.at, cancel.reason, cause);
       context.afterCommit(() => this.alarm.clear(open, open.revision));

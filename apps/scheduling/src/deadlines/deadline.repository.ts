@@ -9,7 +9,8 @@ export type NewDeadline = Omit<Prisma.DeadlineUncheckedCreateInput, 'version' | 
 export const SETTLED_STATUSES = ['met', 'breached', 'cancelled'];
 
 /** States in which a deadline can still move, be met or be cancelled. */
-export const OPEN_STATUSES = ['pending', 'awaiting-date'];
+// A paused clock is still open: it can move with a date, be met, and be cancelled when the case closes or ends.
+export const OPEN_STATUSES = ['pending', 'awaiting-date', 'paused'];
 
 @Injectable()
 export class DeadlineRepository {

@@ -20,7 +20,7 @@ export interface CaseResume {
 /** Thrown when a resume arrives before its pause (they travel on separate consumers); the inbox retries it with backoff. */
 export class PauseNotYetSeen extends Error {}
 
-export const RESUMED_REASON = 'resumed after a pause of the case';
+const RESUMED_REASON = 'resumed after a pause of the case';
 
 /**
  * The case's pause ended: each paused clock runs again, due at the end of the London day its remaining
