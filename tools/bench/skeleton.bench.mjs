@@ -54,12 +54,13 @@ const { values: flags } = parseArgs({
     'poll-ms': { type: 'string', default: '20' },
     timeline: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
 });
 if (flags.help) {
-  console.log('usage: npm run bench -- [--rate <per s>=50] [--duration <s>=20] [--warmup <s>=3] [--base-port 4100] [--max-in-flight 500] [--drain-timeout <s>=60] [--poll-ms 20] [--timeline] [--keep (keep the database to inspect)]');
+  console.log('usage: npm run bench -- [--rate <per s>=50] [--duration <s>=20] [--warmup <s>=3] [--base-port 4100] [--max-in-flight 500] [--drain-timeout <s>=60] [--poll-ms 20] [--timeline] [--keep (keep the database to inspect)] [--check (exit 1 unless every accepted referral completed, with one acknowledgement each and no error)]');
   process.exit(0);
 }
 const number = (name, { min = 0, integer = false } = {}) => {
@@ -389,10 +390,10 @@ const POLL_SQL = `
   SELECT 'casework' AS src, id::text AS id, envelope->>'type' AS type,
          envelope->'data'->>'referralId' AS referral_id, envelope->'data'->>'caseId' AS case_id,
          envelope->'data'->>'openedAt' AS opened_at, NULL::float8 AS at_ms
-    FROM casework.outbox WHERE envelope->>'type' = 'casework.case.opened.v1' AND envelope->'data'->>'referralId' = ANY($1::text[])
+    FROM casework.outbox WHERE envelope->>'type' = $7 AND envelope->'data'->>'referralId' = ANY($1::text[])
   UNION ALL
   SELECT 'intake', id::text, envelope->>'type', envelope->>'subject', NULL, NULL, NULL
-    FROM intake.outbox WHERE envelope->>'type' = 'intake.referral.received.v2' AND envelope->>'subject' = ANY($2::text[])
+    FROM intake.outbox WHERE envelope->>'type' = $8 AND envelope->>'subject' = ANY($2::text[])
   UNION ALL
   SELECT DISTINCT 'deadline', NULL::text, NULL::text, NULL::text, case_id::text, NULL::text, NULL::float8
     FROM scheduling.deadline WHERE organisation_id = $3::uuid AND case_id = ANY($4::uuid[])
@@ -403,8 +404,11 @@ const POLL_SQL = `
   SELECT 'reporting-inbox', event_id::text, NULL, NULL, NULL, NULL, extract(epoch FROM processed_at)::float8 * 1000
     FROM reporting.inbox WHERE event_id = ANY($6::uuid[])`;
 
-const CASE_OPENED = 'casework.case.opened.v1';
-const REFERRAL_RECEIVED = 'intake.referral.received.v2';
+// The very event types scheduling and reporting consume (from the built protocol), so the bench
+// waits for what the services really do; `--check` (in npm test) fails when it stops seeing them.
+// Read in main() once the build is known to exist.
+let CASE_OPENED;
+let REFERRAL_RECEIVED;
 class CompletionObserver {
   /** referral id -> what is known of it */
   referrals = new Map();
@@ -454,7 +458,7 @@ class CompletionObserver {
       if (s.receivedEventId && s.countedReferralMs === undefined) reporting.push(s.receivedEventId);
     }
     const began = now();
-    const { rows } = await this.pool.query(POLL_SQL, [awaitingCase, awaitingReceived, this.organisationId, deadlines, scheduling, reporting]);
+    const { rows } = await this.pool.query(POLL_SQL, [awaitingCase, awaitingReceived, this.organisationId, deadlines, scheduling, reporting, CASE_OPENED, REFERRAL_RECEIVED]);
     const at = now();
     this.polls += 1;
     this.pollTotalMs += at - began;
@@ -728,6 +732,19 @@ function report({ records, orphans, measureStart, measureEnd, maxInFlightSeen, c
     }
   }
   console.log(lines.join('\n'));
+  return verdict({ sent: records.length, accepted: allAccepted.length, incomplete, errors: errors.length, mail });
+}
+
+/** What `--check` fails on: the functional run in npm test, so the bench cannot silently stop measuring. */
+function verdict({ sent, accepted, incomplete, errors, mail }) {
+  const problems = [];
+  if (sent === 0) problems.push('no referral was sent');
+  if (accepted < sent) problems.push(`${sent - accepted} of ${sent} referrals were not accepted`);
+  if (errors > 0) problems.push(`${errors} requests failed`);
+  if (incomplete > 0) problems.push(`${incomplete} accepted referrals never completed (case opened, deadline set, counted)`);
+  if (mail.acknowledgements < accepted) problems.push(`${accepted - mail.acknowledgements} accepted referrals got no acknowledgement email`);
+  if (mail.duplicates > 0) problems.push(`${mail.duplicates} duplicate acknowledgement emails`);
+  return problems;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -736,6 +753,8 @@ async function main() {
   for (const s of SERVICES) {
     if (!existsSync(path.join(ROOT, 'dist/apps', s.name, 'src/main.js'))) throw new Error(`dist/apps/${s.name}/src/main.js is missing: run \`npm run build\` first`);
   }
+  ({ type: CASE_OPENED } = require('../../dist/libs/protocol/src/index.js').CaseOpenedV2);
+  ({ type: REFERRAL_RECEIVED } = require('../../dist/libs/protocol/src/index.js').ReferralReceivedV2);
   for (const [name, url] of [['PostgreSQL', BASE_DATABASE_URL], ['Redis', REDIS_URL], ['NATS', NATS_URL]]) {
     if (!(await reachable(url))) throw new Error(`${name} does not answer at ${url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@')}; start it (npm start finds or starts all three) or set its URL`);
   }
@@ -777,7 +796,9 @@ async function main() {
   const mailCount = await countMail(mail.messagesUrl, runId, accepted, DRAIN_TIMEOUT_S * 1000);
   checkInterrupted();
 
-  report(result, mailCount, context);
+  const problems = report(result, mailCount, context);
+  if (flags.check && problems.length > 0) throw new Error(`--check: ${problems.join('; ')}`);
+  if (flags.check) console.log('check              passed: every accepted referral completed, one acknowledgement each');
 }
 
 let exitCode = 0;
