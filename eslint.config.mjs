@@ -13,6 +13,28 @@ import tseslint from 'typescript-eslint';
 
 const APP_SCOPES = ['gateway', 'intake', 'casework', 'scheduling', 'evidence', 'billing', 'reporting', 'notify'];
 
+/**
+ * The shared libraries form layers, each using only those below it, so a low layer never grows a
+ * dependency on a high one (e.g. the protocol imports no other lib; the calendar only the protocol).
+ * Each lib's project.json carries its `layer:<name>` tag.
+ */
+const LAYERS = {
+  protocol: [],
+  calendar: ['protocol'],
+  platform: ['protocol', 'calendar'],
+  jobs: ['protocol', 'platform'],
+  messaging: ['protocol', 'platform'],
+  testing: ['protocol', 'calendar', 'platform', 'jobs', 'messaging'],
+};
+const LIBRARY_LAYERS = Object.entries(LAYERS).map(([layer, below]) =>
+  below.length === 0
+    ? { sourceTag: `layer:${layer}`, notDependOnLibsWithTags: ['type:lib'] }
+    : { sourceTag: `layer:${layer}`, onlyDependOnLibsWithTags: below.map((name) => `layer:${name}`) },
+);
+
+/** Test code and test-only harnesses (apps/<service>/src/testing/). */
+const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'apps/*/src/testing/**/*.ts'];
+
 // @nx/enforce-module-boundaries reads the project graph that Nx caches under .nx/workspace-data;
 // when there is no cache it prints a warning and silently skips the rule. Refresh the cache here
 // so a plain `npx eslint` (fresh clone, CI, new project added) always enforces the boundaries.
@@ -78,9 +100,41 @@ export default defineConfig(
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             ...APP_SCOPES.map((app) => ({ sourceTag: `scope:${app}`, onlyDependOnLibsWithTags: ['scope:shared'] })),
             { sourceTag: 'type:lib', notDependOnLibsWithTags: ['type:app'] },
+            ...LIBRARY_LAYERS,
           ],
         },
       ],
+    },
+  },
+
+  {
+    // Tests may use the test helpers of any layer; the layering above still holds for the code they test.
+    name: 'mediation/module-boundaries-in-tests',
+    files: TEST_FILES,
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: ['@mediation/testing'],
+          depConstraints: [
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            ...APP_SCOPES.map((app) => ({ sourceTag: `scope:${app}`, onlyDependOnLibsWithTags: ['scope:shared'] })),
+            { sourceTag: 'type:lib', notDependOnLibsWithTags: ['type:app'] },
+            ...LIBRARY_LAYERS,
+          ],
+        },
+      ],
+    },
+  },
+
+  {
+    name: 'mediation/no-test-helpers-in-production',
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: [...TEST_FILES, 'libs/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@mediation/testing', message: 'Production code never imports the test helpers: move what you need into the library it belongs to.' }] }],
     },
   },
 );

@@ -9,7 +9,9 @@ const require = createRequire(import.meta.url);
 const swc = require('@swc/core');
 const { swcOptions, root } = require('./swc-options.cjs');
 
-const SOURCE_DIRS = ['apps', 'libs', 'tools'];
+// `node tools/build/build.mjs apps/casework` compiles one project (Nx's per-project build target);
+// with no argument, everything.
+const SOURCE_DIRS = process.argv.length > 2 ? process.argv.slice(2) : ['apps', 'libs', 'tools'];
 const SKIP = /\.(spec|int-spec|e2e-spec)\.ts$|\.d\.ts$/;
 
 async function* walk(dir) {
@@ -41,4 +43,4 @@ for (const dir of SOURCE_DIRS) {
 }
 const BATCH = 32;
 for (let i = 0; i < files.length; i += BATCH) await Promise.all(files.slice(i, i + BATCH).map(compile));
-console.log(`build: ${files.length} files compiled to dist/ in ${Date.now() - started} ms`);
+console.log(`build: ${files.length} files of ${SOURCE_DIRS.join(', ')} compiled to dist/ in ${Date.now() - started} ms`);
