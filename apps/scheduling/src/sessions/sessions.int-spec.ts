@@ -158,6 +158,22 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     expect(await outbox('scheduling.session.cancelled.v1', first.id)).toEqual([expect.objectContaining({ reason: 'parent unwell' })]);
   });
 
+  it('a session that already took place (a case entered late) is booked and held in one step: no notice rule nor weekly slots, not before the case began, over by now; double booking still refused', async () => {
+    const m = await mediator('Past Mediator');
+    const file = { ...sendCase(), beganAt: '2026-11-20T00:00:00.000Z' };
+    // Thursday 3 December: no Thursday slot, and two working days before "now" (Monday 7 December).
+    const past = booking([m.id], '2026-12-03T14:00:00Z', '2026-12-03T15:00:00Z', { held: true });
+    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, file, { ...past, held: undefined }))).toMatchObject({ status: 400, errors: [{ field: 'startsAt', message: expect.stringContaining('held: true') }] });
+    const held = await app.get(BookSessionUseCase).execute(meta, file, past);
+    expect(held).toMatchObject({ status: 'held', heldAt: '2026-12-03T14:00:00.000Z', notice: { requiredWorkingDays: null, givenWorkingDays: 0, waived: null } });
+    expect(await outbox('scheduling.session.booked.v1', held.id)).toHaveLength(1);
+    expect(await outbox('scheduling.session.held.v1', held.id)).toEqual([expect.objectContaining({ caseId: file.caseId, milestone: 'mediation.held', heldAt: '2026-12-03T14:00:00.000Z' })]);
+
+    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, file, booking([m.id], '2026-11-19T14:00:00Z', '2026-11-19T15:00:00Z', { held: true })))).toMatchObject({ status: 400, errors: [{ field: 'startsAt', code: 'before_case' }] });
+    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, file, booking([m.id], '2026-12-07T09:30:00Z', '2026-12-07T10:30:00Z', { held: true })))).toMatchObject({ status: 400, errors: [{ field: 'endsAt', code: 'in_future' }] });
+    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, file, booking([m.id], '2026-12-03T14:30:00Z', '2026-12-03T15:30:00Z', { held: true })))).toMatchObject({ status: 409, detail: expect.stringContaining('Double booking') });
+  });
+
   it('did-not-attend is refused before the start and recorded after it; a session already moved on is refused naming its status', async () => {
     const m = await mediator('Missed Mediator');
     const session = await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-23T10:00:00Z', '2026-12-23T12:00:00Z'));
