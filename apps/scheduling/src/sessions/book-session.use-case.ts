@@ -4,11 +4,11 @@ import { EventPublisher } from '@mediation/messaging';
 import { Clock, ProblemError } from '@mediation/platform';
 import { SessionBookedV1, uuidv7, type BookSessionBody, type CaseContext, type RpcMeta, type ServiceLine, type CaseSessionView, type WeeklyAvailability } from '@mediation/protocol';
 import { isAvailableThroughout } from '../allocation/free-time';
-import { CaseFileRepository } from '../case-files/case-file.repository';
 import { SchedulingDatabase, type SchedulingTx } from '../database/scheduling.database';
-import { ContractLineReader } from '../staff/contract-line.reader';
+import { CaseLineReader } from '../staff/case-line.reader';
 import { StaffLineRules } from '../staff/staff-line-rules';
 import { eligibilityFacts, ineligibility } from '../staff/staff-eligibility';
+import { staffNotEligible } from '../staff/staff-not-eligible.problem';
 import { fromDateColumn, StaffRepository, type StaffRecord } from '../staff/staff.repository';
 import { VenueRepository } from '../venues/venue.repository';
 import { heldMove } from './hold-session.use-case';
@@ -33,8 +33,7 @@ export class BookSessionUseCase {
     private readonly sessions: SessionRepository,
     private readonly staff: StaffRepository,
     private readonly venues: VenueRepository,
-    private readonly caseFiles: CaseFileRepository,
-    private readonly lines: ContractLineReader,
+    private readonly caseLines: CaseLineReader,
     private readonly rules: StaffLineRules,
     private readonly transitioner: SessionTransitioner,
     private readonly events: EventPublisher,
@@ -55,11 +54,8 @@ export class BookSessionUseCase {
     const now = this.clock.now();
     const startsAt = new Date(body.startsAt);
     const endsAt = new Date(body.endsAt);
-    // Scheduling's own case file, when it has one, is the authority on the case's contract version.
-    const file = await this.caseFiles.find(tx, meta.organisationId, context.caseId);
-    const at = { contractId: file?.contractId ?? context.contractId, serviceLine: file?.serviceLine ?? context.serviceLine, version: file?.contractVersion ?? context.contractVersion };
-    const line = await this.lines.read(tx, meta, at.contractId, at.serviceLine, at.version);
-    if (!line) throw ProblemError.conflict(`Scheduling does not know service line "${at.serviceLine}" of contract ${at.contractId} yet; try again shortly.`);
+    const at = await this.caseLines.read(tx, meta, context);
+    const line = at.line;
 
     const kind = sessionKindProblems(line, body);
     if (kind.errors.length > 0 || !kind.type) throw ProblemError.validation(kind.errors);
@@ -135,16 +131,8 @@ export class BookSessionUseCase {
     const missing = body.staffIds.flatMap((id, index) => (found.has(id) ? [] : [{ field: `staffIds.${index}`, message: `no member of staff ${id} in your organisation` }]));
     if (missing.length > 0) throw ProblemError.validation(missing);
     const engagement = { ...at, today: this.rules.today(), through: londonDate(new Date(body.endsAt)), payOn: londonDate(new Date(body.startsAt)) };
-    const blocked = body.staffIds.flatMap((id, index) => ineligibility(eligibilityFacts(found.get(id)!), engagement).map((reason) => ({ id, index, reason })));
-    if (blocked.length > 0) {
-      throw new ProblemError({
-        type: 'https://mediation.example/problems/staff-not-eligible',
-        title: 'Staff cannot be booked',
-        status: 409,
-        detail: `Cannot be booked: ${blocked.map((b) => `staff ${b.id} (${found.get(b.id)!.name}): ${b.reason.message}`).join('; ')}.`,
-        errors: blocked.map((b) => ({ field: `staffIds.${b.index}`, message: `staff ${b.id}: ${b.reason.message}`, code: b.reason.code })),
-      });
-    }
+    const blocked = body.staffIds.flatMap((id, index) => ineligibility(eligibilityFacts(found.get(id)!), engagement).map((reason) => ({ staffId: id, name: found.get(id)!.name, field: `staffIds.${index}`, reason })));
+    if (blocked.length > 0) throw staffNotEligible(blocked, 'booked');
     return body.staffIds.map((id) => found.get(id)!);
   }
 

@@ -4,6 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { AccreditationExpiringV1, CaseAssignedV1, ContractDefinitionSchema, ContractPublishedV2, uuidv7, type ContractDefinitionInput, type EventData, type EventDefinition, type RpcMeta } from '@mediation/protocol';
 import { FixedClock, problemOf, startServiceContext, waitUntil, type ServiceContext } from '@mediation/testing';
 import { Client } from 'pg';
+import { CheckAssignmentUseCase } from '../allocation/check-assignment.use-case';
 import { RankMediatorsUseCase } from '../allocation/rank-mediators.use-case';
 import { AppModule } from '../app.module';
 import { loadSchedulingConfig } from '../config/scheduling.config';
@@ -307,6 +308,18 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind: 'send-mediation', issuedAt: '2025-06-01', expiresAt: null });
     expect((await app.get(RankMediatorsUseCase).execute(meta, checked, { days: 14 })).candidates.map((c) => c.staffId)).toContain(m.id);
     expect((await app.get(BookSessionUseCase).execute(meta, checked, booking([m.id], '2026-12-16T14:00:00Z', '2026-12-16T15:00:00Z'))).status).toBe('booked');
+  });
+
+  it('assignment applies the same hard rules: a case manager without the line’s DBS check, or conflicted with a party, is refused naming staffId; an eligible one is given back', async () => {
+    const checked = { caseId: uuidv7(), contractId, serviceLine: 'send-checked', contractVersion: 1 };
+    const m = await mediator('Unchecked Manager', { serviceLines: [{ contractId, serviceLine: 'send-checked' }] });
+    await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind: 'send-mediation', issuedAt: '2025-06-01', expiresAt: null });
+    expect(await problemOf(app.get(CheckAssignmentUseCase).execute(meta, checked, m.id, []))).toMatchObject({ status: 409, title: 'Staff cannot be assigned', errors: [{ field: 'staffId', code: 'accreditation-missing' }] });
+    await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind: 'dbs-enhanced', issuedAt: '2026-01-01', expiresAt: '2029-01-01' });
+    expect(await app.get(CheckAssignmentUseCase).execute(meta, checked, m.id, ['Ms A'])).toMatchObject({ id: m.id, name: 'Unchecked Manager' });
+    await app.get(DeclareConflictUseCase).execute(meta, m.id, { partyName: 'Ms A', reason: 'Her neighbour' });
+    expect(await problemOf(app.get(CheckAssignmentUseCase).execute(meta, checked, m.id, ['ms  a']))).toMatchObject({ status: 409, errors: [{ field: 'staffId', code: 'conflict-of-interest' }] });
+    expect(await problemOf(app.get(CheckAssignmentUseCase).execute(meta, checked, uuidv7(), []))).toMatchObject({ status: 404 });
   });
 
   it('the London Living Wage is the rate in force on the session’s date: a new rate warns from its announcement and blocks only from its implementation date', async () => {
