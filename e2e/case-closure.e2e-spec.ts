@@ -21,7 +21,7 @@ describe('closing a case: the referrer gets the report PDF, the parties a survey
 
   beforeAll(async () => {
     platform = await PlatformUnderTest.start();
-    const staff = await platform.request<{ id: string }>('POST', '/v1/staff', { name: 'Casey Manager', email: `casey-${tag}@provider.example`, payRatePence: 2000, maxCaseload: 20, serviceLines: [] });
+    const staff = await platform.request<{ id: string }>('POST', '/v1/staff', { name: 'Casey Manager', email: `casey-${tag}@provider.example`, payRatePence: 2000, maxCaseload: 20, serviceLines: [{ contractId: platform.contractId, serviceLine: 'noise' }] });
     expect({ status: staff.status, body: staff.body }).toMatchObject({ status: 201, body: { id: expect.any(String) } });
     const submitted = await platform.request<{ id: string; reference: string }>('POST', '/v1/referrals', {
       contractId: platform.contractId,

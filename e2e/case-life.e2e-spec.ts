@@ -85,7 +85,7 @@ describe('the life of a housing-asb case, through the API', () => {
   });
 
   it('a case manager is assigned, the case accepted, and contact made (the contact clock stops)', async () => {
-    const staff = await platform.request<{ id: string }>('POST', '/v1/staff', { name: 'Casey Manager', email: `casey-${tag}@provider.example`, payRatePence: 1480, maxCaseload: 20, serviceLines: [] });
+    const staff = await platform.request<{ id: string }>('POST', '/v1/staff', { name: 'Casey Manager', email: `casey-${tag}@provider.example`, payRatePence: 1480, maxCaseload: 20, serviceLines: [{ contractId: platform.contractId, serviceLine: 'noise' }] });
     expect(staff.status).toBe(201);
     const assigned = await post<{ name: string; role: string }>('/assignments', { staffId: staff.body.id, role: 'case-manager' });
     expect([assigned.status, assigned.body.name, assigned.body.role]).toEqual([201, 'Casey Manager', 'case-manager']);

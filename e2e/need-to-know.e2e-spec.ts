@@ -35,7 +35,7 @@ describe('need-to-know: a mediator reads the sensitive data of their own cases o
   const users: Record<string, User> = {};
 
   const as = (token: string, headers: Record<string, string> = REASON) => ({ authorization: `Bearer ${token}`, ...headers });
-  const staff = async (name: string) => (await platform.request<{ id: string }>('POST', '/v1/staff', { name, email: `${name.split(' ')[0].toLowerCase()}-${tag}@provider.example`, payRatePence: 1480, maxCaseload: 20, serviceLines: [] })).body.id;
+  const staff = async (name: string) => (await platform.request<{ id: string }>('POST', '/v1/staff', { name, email: `${name.split(' ')[0].toLowerCase()}-${tag}@provider.example`, payRatePence: 1480, maxCaseload: 20, serviceLines: [{ contractId: platform.contractId, serviceLine: 'noise' }] })).body.id;
   const person = async (key: keyof typeof tokens, roles: string[], staffId?: string) => {
     const email = `${key}-${tag}@provider.example`;
     const password = `a-long-password-${randomUUID()}`;

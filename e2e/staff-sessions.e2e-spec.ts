@@ -135,6 +135,15 @@ describe('staff, sessions and allocation as a provider uses them', () => {
     expect(late.body.detail).toContain(`Enhanced DBS check expires on ${addDaysToDate(today, 5)}, before the session`);
   });
 
+  it('a case manager without the line’s DBS check cannot be assigned to the case either (409 naming staffId, as booking refuses them); with it, they are', async () => {
+    const noDbs = await sendMediator('No DBS Manager', {}, [accreditation('send-mediation', null)]);
+    const refused = await platform.request<Problem>('POST', `/v1/cases/${caseId}/assignments`, { staffId: noDbs.body.id, role: 'case-manager' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'staffId', code: 'accreditation-missing' })]);
+    expect((await platform.request('POST', `/v1/staff/${noDbs.body.id}/accreditations`, accreditation('dbs-enhanced', 900))).status).toBe(201);
+    expect((await platform.request('POST', `/v1/cases/${caseId}/assignments`, { staffId: noDbs.body.id, role: 'case-manager' })).status).toBe(201);
+  });
+
   it('a SEND mediation with less than 5 working days’ notice is refused naming the rule, unless the parent waived it; the mediator cannot then be double booked', async () => {
     const mediator = await sendMediator('Notice Mediator');
     const soon = { sessionType: 'mediation', mode: 'video', ...slot(3), staffIds: [mediator.body.id], parties: [{ name: 'Pat Parent', role: 'parent' }] };

@@ -47,7 +47,7 @@ export class CaseTransitioner {
     const plan = planTransition(rules.workflow, rules.line.outcomes, c.status, input, facts);
     const now = this.clock.now();
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
-    assertOccurredWithinCase(c, occurredAt, now);
+    assertOccurredWithinCase(c, rules.line, occurredAt, now);
     if (plan.transition.reopens) assertWithinReopenWindow(c.closedAt, now);
 
     const closing = plan.to.category === 'closed';

@@ -7,6 +7,7 @@ import { CasePauseRepository } from '../pauses/case-pause.repository';
 import { CaseReferralRepository } from './case-referral.repository';
 import type { CaseRecord } from './case.repository';
 import { toCaseView } from './case.view';
+import { caseBegan } from './occurred-at.rule';
 
 /** Builds case views with their workflow moves and current staff, a page at a time. */
 @Injectable()
@@ -28,8 +29,8 @@ export class CaseViewAssembler {
     const [assignments, linked, paused] = await Promise.all([this.assignments.currentFor(tx, ids), this.referrals.linkedTo(tx, ids), this.pauses.openSince(tx, ids)]);
     const views: CaseView[] = [];
     for (const row of rows) {
-      const { workflow } = await this.rules.forCase(tx, row);
-      views.push(toCaseView(row, { workflow, assignments: assignments.filter((a) => a.caseId === row.id), linkedReferralIds: linked.get(row.id) ?? [], pausedSince: paused.get(row.id) ?? null }));
+      const { line, workflow } = await this.rules.forCase(tx, row);
+      views.push(toCaseView(row, { workflow, assignments: assignments.filter((a) => a.caseId === row.id), linkedReferralIds: linked.get(row.id) ?? [], pausedSince: paused.get(row.id) ?? null, beganAt: caseBegan(row, line) }));
     }
     return views;
   }

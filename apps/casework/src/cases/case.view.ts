@@ -8,6 +8,7 @@ export interface CaseViewParts {
   assignments: AssignmentRecord[];
   linkedReferralIds: string[];
   pausedSince: Date | null;
+  beganAt: Date;
 }
 
 export function toCaseView(row: CaseRecord, parts: CaseViewParts): CaseView {
@@ -16,6 +17,7 @@ export function toCaseView(row: CaseRecord, parts: CaseViewParts): CaseView {
     openedAt: row.openedAt.toISOString(),
     receivedAt: row.receivedAt?.toISOString() ?? null,
     clockStartsAt: row.clockStartsAt?.toISOString() ?? null,
+    beganAt: parts.beganAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
     dates: row.dates ?? {},
     referrer: row.referrer ?? null,

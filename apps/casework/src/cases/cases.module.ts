@@ -28,7 +28,9 @@ import { RecordContractVersionUseCase } from '../contracts/record-contract-versi
 import { ListMilestonesUseCase } from '../milestones/list-milestones.use-case';
 import { MilestoneRecorder } from '../milestones/milestone-recorder';
 import { MilestoneRepository } from '../milestones/milestone.repository';
+import { RecordHeldSessionUseCase } from '../milestones/record-held-session.use-case';
 import { RecordMilestoneUseCase } from '../milestones/record-milestone.use-case';
+import { SessionHeldHandler } from '../milestones/session-held.handler';
 import { EndMultiAgencyUseCase } from '../multi-agency/end-multi-agency.use-case';
 import { ListMultiAgencyUseCase } from '../multi-agency/list-multi-agency.use-case';
 import { MultiAgencyRepository } from '../multi-agency/multi-agency.repository';
@@ -125,6 +127,8 @@ const SHARED = [CaseRepository, CaseFinder, CaseRecordEvents, ContractRules, Con
     ListProviderComplaintsUseCase,
     RecordMilestoneUseCase,
     ListMilestonesUseCase,
+    SessionHeldHandler,
+    RecordHeldSessionUseCase,
     IssueCertificateUseCase,
     ListCertificatesUseCase,
     PersonRecordsRepository,

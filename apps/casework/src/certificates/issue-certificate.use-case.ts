@@ -1,17 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, ProblemError } from '@mediation/platform';
-import { uuidv7, type CertificateView, type IssueCertificateBody, type RpcMeta } from '@mediation/protocol';
+import { PROBLEM_TYPES, uuidv7, type CertificateView, type IssueCertificateBody, type RpcMeta } from '@mediation/protocol';
 import { CaseFinder } from '../cases/case-finder';
-import { CaseRepository } from '../cases/case.repository';
+import { assertOccurredWithinCase } from '../cases/occurred-at.rule';
+import { CaseRepository, type CaseRecord } from '../cases/case.repository';
 import { ContractRules } from '../contracts/contract-rules';
-import { CaseworkDatabase } from '../database/casework.database';
+import { CaseworkDatabase, type CaseworkTx } from '../database/casework.database';
 import { MilestoneRecorder } from '../milestones/milestone-recorder';
-import { CertificateRepository } from './certificate.repository';
+import { MilestoneRepository } from '../milestones/milestone.repository';
+import { assertCertifies } from './certificate-grounds.rule';
+import { CertificateRepository, type CertificateRecord } from './certificate.repository';
 import { toCertificateView } from './certificate.view';
 
 /**
- * A SEND mediation certificate (SEND Regulations 2014, "Mediation"; reg 34 when mediation is declined):
- * it reaches `certificate.issued`, which stops the 3-working-day certificate clocks.
+ * A SEND mediation certificate (SEND Regulations 2014, "Mediation"; reg 34 when mediation is declined),
+ * checked against the case: its kind needs what it certifies recorded first, it is dated within the
+ * case's life and not before that, and a case has one current certificate. The first reaches
+ * `certificate.issued`, which stops the 3-working-day certificate clocks and starts the family's appeal
+ * date; a replacement names the one it supersedes and why, and leaves the clocks as the first set them.
  */
 @Injectable()
 export class IssueCertificateUseCase {
@@ -21,6 +27,7 @@ export class IssueCertificateUseCase {
     private readonly cases: CaseRepository,
     private readonly rules: ContractRules,
     private readonly certificates: CertificateRepository,
+    private readonly milestoneRows: MilestoneRepository,
     private readonly milestones: MilestoneRecorder,
     private readonly clock: Clock,
   ) {}
@@ -28,13 +35,19 @@ export class IssueCertificateUseCase {
   async execute(meta: RpcMeta, caseId: string, body: IssueCertificateBody): Promise<CertificateView> {
     const now = this.clock.now();
     const issuedAt = new Date(body.issuedAt);
-    if (issuedAt.getTime() > now.getTime()) throw ProblemError.validation([{ field: 'issuedAt', message: 'must not be in the future', code: 'in_future' }]);
     return this.db.run(
       async (tx) => {
         const c = await this.finder.lockForChange(tx, meta, caseId);
         const { line } = await this.rules.forCase(tx, c);
         if (!line.deadlineRules.some((r) => r.stopEvent === 'certificate.issued')) throw ProblemError.conflict(`The service line "${line.key}" issues no mediation certificates.`);
-        const row = await this.certificates.create(tx, { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, kind: body.kind, issuedAt, recordedBy: meta.actorId, recordedAt: now });
+        assertOccurredWithinCase(c, line, issuedAt, now, 'issuedAt');
+        assertCertifies(body.kind, issuedAt, await this.milestoneRows.listForCase(tx, c.id));
+        const replaced = await this.replaceable(tx, c, body);
+        const id = uuidv7();
+        // Superseded first: PostgreSQL holds one current certificate per case at every moment.
+        if (replaced) await this.certificates.supersede(tx, replaced.id, id, now);
+        const row = await this.certificates.create(tx, { id, organisationId: c.organisationId, caseId: c.id, kind: body.kind, issuedAt, recordedBy: meta.actorId, recordedAt: now, supersedesId: replaced?.id ?? null, replacementReason: body.replaces?.reason ?? null });
+        if (replaced) return toCertificateView(row);
         const updated = await this.cases.update(tx, c, {});
         await this.milestones.record(tx, updated, { milestone: 'certificate.issued', occurredAt: issuedAt, source: `certificate:${row.id}` }, meta.correlationId);
         return toCertificateView(row);
@@ -42,4 +55,18 @@ export class IssueCertificateUseCase {
       { organisationId: meta.organisationId },
     );
   }
+
+  /** The current certificate a replacement supersedes; a second certificate without `replaces`, or naming another, is a 409. */
+  private async replaceable(tx: CaseworkTx, c: CaseRecord, body: IssueCertificateBody): Promise<CertificateRecord | null> {
+    const current = await this.certificates.current(tx, c.id);
+    if (!current && !body.replaces) return null;
+    if (!current) throw conflictOn('replaces.certificateId', 'the case has no certificate to replace', 'nothing-to-replace');
+    if (!body.replaces) throw conflictOn('replaces', `the case already has certificate ${current.id} (${current.kind}, issued ${current.issuedAt.toISOString()}); a new one replaces it, naming it and why`, 'certificate-exists');
+    if (body.replaces.certificateId !== current.id) throw conflictOn('replaces.certificateId', `is not the case's current certificate (${current.id})`, 'not-current');
+    return current;
+  }
+}
+
+function conflictOn(field: string, message: string, code: string): ProblemError {
+  return new ProblemError({ type: PROBLEM_TYPES.conflict, title: 'Conflict', status: 409, detail: `The certificate cannot be recorded: ${field} ${message}.`, errors: [{ field, message, code }] });
 }

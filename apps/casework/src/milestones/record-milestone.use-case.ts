@@ -27,8 +27,8 @@ export class RecordMilestoneUseCase {
     return this.db.run(
       async (tx) => {
         const c = await this.finder.lockForChange(tx, meta, caseId);
-        assertOccurredWithinCase(c, occurredAt, this.clock.now());
         const { line } = await this.rules.forCase(tx, c);
+        assertOccurredWithinCase(c, line, occurredAt, this.clock.now());
         const allowed = manualMilestonesOf(line);
         if (!allowed.includes(body.milestone)) {
           throw ProblemError.validation([{ field: 'milestone', message: `"${body.milestone}" is not a milestone this service line's clocks use that is recorded by hand; allowed: ${allowed.join(', ') || 'none'}`, code: 'unknown_milestone' }]);

@@ -69,10 +69,11 @@ describe('casework: a deadline reminder for the parties is issued to each one wh
     expect(rows[0].envelope.contractid).toBe(contractId);
   });
 
-  it('the same reminder sent again (a new event for it) issues nothing more; the moved deadline’s reminder is issued again', async () => {
+  it('the same reminder of the same date sent again (a new event, or a later revision of the deadline) issues nothing more; moved to another date, it is issued again', async () => {
     expect(await run(dueSoon({}))).toBe(0);
     expect(await issued()).toHaveLength(2);
-    expect(await run(dueSoon({ revision: 2, reminder: 0 }))).toBe(2);
+    expect(await run(dueSoon({ revision: 2, reminder: 0 }))).toBe(0);
+    expect(await run(dueSoon({ revision: 3, reminder: 0, dueAt: '2027-06-22T16:00:00.000Z' }))).toBe(2);
     expect(await issued()).toHaveLength(4);
   });
 
@@ -85,5 +86,17 @@ describe('casework: a deadline reminder for the parties is issued to each one wh
   it('without party roles every party who may be emailed is reminded, the council included', async () => {
     expect(await run(dueSoon({ partyRoles: undefined, reminder: 2 }))).toBe(3);
     expect((await issued()).slice(4).map((r) => r.envelope.data.partyId)).toEqual([ids.parent, ids.youngPersonEmail, ids.council]);
+  });
+
+  it('a date already passed when the reminder arrives reminds nobody (a case entered late rings no reminder of the past)', async () => {
+    expect(await run(dueSoon({ reminder: 3, dueAt: '2027-06-01T08:00:00.000Z' }))).toBe(0);
+    expect(await issued()).toHaveLength(7);
+  });
+
+  it('two parties sharing one address get one email, not two identical ones', async () => {
+    const at = new Date('2027-05-02T09:00:00Z');
+    await casework.run((tx) => tx.party.create({ data: { id: uuidv7(), organisationId: org, caseId, role: 'young-person', name: 'Jo Parent', email: 'PAT@example.com', source: 'manual', createdAt: at, updatedAt: at } }), { organisationId: org });
+    expect(await run(dueSoon({ reminder: 4 }))).toBe(2);
+    expect((await issued()).slice(7).map((r) => r.envelope.data.partyId)).toEqual([ids.parent, ids.youngPersonEmail]);
   });
 });

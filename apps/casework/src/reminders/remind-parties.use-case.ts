@@ -8,12 +8,17 @@ import { partiesToRemind } from './parties-to-remind';
 
 type DueSoon = EventData<typeof DeadlineDueSoonV1>;
 
-/** Which reminder of the deadline this is; an event from before `revision` and `reminder` existed is known by its time. */
-const reminderKey = (due: Pick<DueSoon, 'revision' | 'reminder' | 'remindedAt'>) => (due.reminder !== undefined ? `r${due.revision ?? 1}-${due.reminder}` : `at-${due.remindedAt}`);
+/**
+ * Which reminder of the deadline this is, and of which date: the same reminder of the same date is one
+ * reminder whatever the redelivery or revision (a deadline moved and moved back tells nothing new); a
+ * deadline moved to another date is reminded of that date. An event from before `reminder` existed is known by its time.
+ */
+const reminderKey = (due: Pick<DueSoon, 'reminder' | 'remindedAt' | 'dueAt'>) => (due.reminder !== undefined ? `n${due.reminder}-${new Date(due.dueAt).toISOString()}` : `at-${due.remindedAt}`);
 
 /**
  * A deadline reminder meant for the parties: casework, which holds the parties and their contact
- * preferences, issues it to each one who may be emailed, once per deadline, reminder and party; notify sends it.
+ * preferences, issues it to each one who may be emailed, once per deadline, reminder and recipient (two
+ * parties sharing an address get one email); notify sends it. A date already passed is never reminded.
  */
 @Injectable()
 export class RemindPartiesUseCase {
@@ -28,6 +33,10 @@ export class RemindPartiesUseCase {
   async execute(tx: CaseworkTx, event: EventEnvelope<DueSoon>): Promise<number> {
     const due = event.data;
     if (!due.audience.includes('parties')) return 0;
+    if (new Date(due.dueAt).getTime() <= this.clock.now().getTime()) {
+      this.logger.debug(`deadline ${due.deadlineId}: due ${due.dueAt}, already passed; no party reminded`);
+      return 0;
+    }
     const organisationId = event.organisationid;
     const found = await this.reminders.caseOf(tx, organisationId, due.caseId);
     if (!found) {
@@ -35,7 +44,7 @@ export class RemindPartiesUseCase {
       return 0;
     }
     const parties = await this.reminders.partiesOf(tx, organisationId, due.caseId);
-    const chosen = partiesToRemind(parties, due.partyRoles);
+    const chosen = oncePerAddress(partiesToRemind(parties, due.partyRoles));
     if (chosen.length < parties.length) this.logger.debug(`deadline ${due.deadlineId}: ${parties.length - chosen.length} part(ies) of case ${due.caseId} not reminded (another role, no email address, or email not among their contact preferences)`);
     if (chosen.length === 0) return 0;
     const contact = await this.reminders.caseManagerOf(tx, organisationId, due.caseId);
@@ -59,4 +68,15 @@ export class RemindPartiesUseCase {
     }
     return issued;
   }
+}
+
+/** The first party of each address: one email per recipient, however many parties share it. */
+function oncePerAddress<P extends { email: string }>(parties: readonly P[]): P[] {
+  const seen = new Set<string>();
+  return parties.filter((p) => {
+    const address = p.email.trim().toLowerCase();
+    if (seen.has(address)) return false;
+    seen.add(address);
+    return true;
+  });
 }

@@ -1,3 +1,5 @@
+import type { DeadlineView } from '@mediation/protocol';
+
 /** Everything the case report shows, gathered before rendering so the renderer stays pure. */
 export interface CaseReportData {
   reference: string;
@@ -30,7 +32,7 @@ export interface ReportDeadline {
   label: string;
   kind: 'provider' | 'informational';
   dueAt: Date | null;
-  status: 'pending' | 'awaiting-date' | 'paused' | 'met' | 'breached' | 'cancelled';
+  status: DeadlineView['status'];
   metAt: Date | null;
   late: boolean;
 }

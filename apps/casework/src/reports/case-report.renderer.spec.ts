@@ -75,6 +75,10 @@ describe('deadlineResult', () => {
   it('a clock met after its due time says it was breached', () => {
     expect(deadlineResult({ ...clock, status: 'met', metAt: new Date('2026-12-16T10:00:00Z'), late: true })).toBe('Met late on 16 Dec 2026, 10:00 (breached)');
   });
+
+  it('the family’s appeal date gone by reads as passed, never as open nor as the provider’s breach', () => {
+    expect(deadlineResult({ ...clock, kind: 'informational', status: 'passed' })).toBe('Passed (someone else’s deadline; not a breach)');
+  });
 });
 
 describe('recommendationsFor', () => {

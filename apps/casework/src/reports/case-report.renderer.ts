@@ -84,6 +84,9 @@ export function deadlineResult(d: ReportDeadline): string {
     case 'cancelled':
       // A closure, an end or a cancelling event stopped it: it was neither met nor missed.
       return 'Stopped before it fell due (neither met nor missed)';
+    case 'passed':
+      // Only someone else's date passes (the family's appeal deadline): it is never the provider's breach.
+      return 'Passed (someone else’s deadline; not a breach)';
   }
 }
 

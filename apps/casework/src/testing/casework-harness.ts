@@ -21,6 +21,7 @@ import { StatusChangeRepository } from '../cases/status-change.repository';
 import { TransitionCaseUseCase } from '../cases/transition-case.use-case';
 import { CertificateRepository } from '../certificates/certificate.repository';
 import { IssueCertificateUseCase } from '../certificates/issue-certificate.use-case';
+import { ListCertificatesUseCase } from '../certificates/list-certificates.use-case';
 import { CommunicationRepository } from '../communications/communication.repository';
 import { LogCommunicationUseCase } from '../communications/log-communication.use-case';
 import { PlatformDeliveryLog } from '../communications/platform-delivery-log';
@@ -36,7 +37,9 @@ import { ContractVersionRepository } from '../contracts/contract-version.reposit
 import { RecordContractVersionUseCase } from '../contracts/record-contract-version.use-case';
 import type { CaseworkDatabase } from '../database/casework.database';
 import { MilestoneRecorder } from '../milestones/milestone-recorder';
+import { ListMilestonesUseCase } from '../milestones/list-milestones.use-case';
 import { MilestoneRepository } from '../milestones/milestone.repository';
+import { RecordHeldSessionUseCase } from '../milestones/record-held-session.use-case';
 import { RecordMilestoneUseCase } from '../milestones/record-milestone.use-case';
 import { MultiAgencyRepository } from '../multi-agency/multi-agency.repository';
 import { StartMultiAgencyUseCase } from '../multi-agency/start-multi-agency.use-case';
@@ -125,7 +128,10 @@ export function caseworkHarness(db: CaseworkDatabase, clock: FixedClock) {
     listComplaints: new ListComplaintsUseCase(db, finder, complaints, clock),
     listProviderComplaints: new ListProviderComplaintsUseCase(db, complaints, clock),
     recordMilestone: new RecordMilestoneUseCase(db, finder, cases, rules, milestones, clock),
-    issueCertificate: new IssueCertificateUseCase(db, finder, cases, rules, certificates, milestones, clock),
+    recordHeldSession: new RecordHeldSessionUseCase(cases, milestoneRows, milestones),
+    listMilestones: new ListMilestonesUseCase(db, finder, milestoneRows),
+    listCertificates: new ListCertificatesUseCase(db, finder, certificates),
+    issueCertificate: new IssueCertificateUseCase(db, finder, cases, rules, certificates, milestoneRows, milestones, clock),
     timeline: new GetCaseTimelineUseCase(db, finder, timeline),
     pause: new PauseCaseClocksUseCase(db, finder, rules, pauses, pauseEvents, clock),
     resume: new ResumeCaseClocksUseCase(db, finder, pauses, pauseEvents, clock),

@@ -49,7 +49,7 @@ export class CaseTimeline {
       entries.push(entry(t.createdAt, 'task', `Task: ${clip(t.title)} (due ${day(t.dueOn)})`, t.id));
       if (t.completedAt) entries.push(entry(t.completedAt, 'task-completed', `Task done: ${clip(t.title)}`, t.id));
     }
-    for (const k of await this.certificates.listForCase(tx, c.id)) entries.push(entry(k.issuedAt, 'certificate', `Mediation certificate issued (${k.kind})`, k.id));
+    for (const k of await this.certificates.listForCase(tx, c.id)) entries.push(entry(k.issuedAt, 'certificate', `Mediation certificate issued (${k.kind})${k.supersedesId ? `, replacing an earlier one: ${k.replacementReason ?? ''}` : ''}`, k.id));
     for (const k of await this.complaints.listForCase(tx, c.id)) {
       entries.push(entry(k.receivedAt, 'complaint', `Complaint received from ${k.complainant}`, k.id));
       if (k.acknowledgedAt) entries.push(entry(k.acknowledgedAt, 'complaint', 'Complaint acknowledged', k.id));

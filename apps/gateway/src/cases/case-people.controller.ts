@@ -15,6 +15,7 @@ import {
   type RpcMeta,
 } from '@mediation/protocol';
 import { CurrentMeta } from '../auth/principal';
+import { caseContext } from '../case-sessions/case-context';
 import { NeedToKnow } from './case-need-to-know.guard';
 import { Access } from '../auth/access';
 import { SensitiveRead } from '../audit/sensitive-read';
@@ -71,18 +72,23 @@ export class CasePeopleController {
     return this.rpc.call(Rpc.casework.listAssignments, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS);
   }
 
-  /** Casework first, so a case outside the caller's reach is a 404 before a staff profile is looked up. */
+  /** Casework first, so a case outside the caller's reach is a 404 before a staff profile is looked up; then scheduling applies booking's hard rules. */
   @Post(':id/assignments')
-  @ApiOperation({ summary: 'Assign a member of staff (case manager, mediator, professional witness) to a case', body: AssignBodySchema, response: { status: 201, schema: AssignmentViewSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: 'Assign a member of staff (case manager, mediator, professional witness) to a case: the hard rules of booking apply (on the case’s line, active, checks in date and those the line requires, the London Living Wage, no conflict with the case or a party), else a 409 naming `staffId` with the rule’s code',
+    body: AssignBodySchema,
+    response: { status: 201, schema: AssignmentViewSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_MANAGERS)
   async assign(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
     const body = new ZodPipe(AssignBodySchema).transform(raw);
-    await this.rpc.call(Rpc.casework.getCase, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS);
-    const staff = await this.rpc.call(Rpc.scheduling.getStaff, meta, { staffId: body.staffId }, this.config.RPC_TIMEOUT_MS).catch((error: unknown) => {
+    // Every party of the case counts for conflicts of interest, as when booking.
+    const [context, parties] = await Promise.all([caseContext(this.rpc, meta, params.id, this.config.RPC_TIMEOUT_MS), this.rpc.call(Rpc.casework.listParties, meta, { caseId: params.id, includeSensitive: false }, this.config.RPC_TIMEOUT_MS)]);
+    const staff = await this.rpc.call(Rpc.scheduling.checkAssignment, meta, { case: context, staffId: body.staffId, caseParties: parties.items.map((p) => p.name) }, this.config.RPC_TIMEOUT_MS).catch((error: unknown) => {
       if (error instanceof ProblemError && error.problem.status === 404) throw ProblemError.validation([{ field: 'staffId', message: 'is not a member of your staff', code: 'unknown_staff' }]);
       throw error;
     });
-    if (staff.status !== 'active') throw ProblemError.validation([{ field: 'staffId', message: `${staff.name} is ${staff.status} and cannot take cases`, code: 'staff_inactive' }]);
     return this.rpc.call(Rpc.casework.assignStaff, meta, { caseId: params.id, staffId: staff.id, role: body.role, name: staff.name, email: staff.email }, this.config.RPC_TIMEOUT_MS);
   }
 

@@ -55,12 +55,17 @@ describe('notify: a deadline reminder to a party goes out once, over SMTP, and i
     const queue = { enqueue: async (d: { id: string; organisationId: string }) => void queued.push(d) } as unknown as DeliveryQueue;
     const afterCommit: (() => Promise<unknown>)[] = [];
     const context: HandlerContext = { afterCommit: (action) => void afterCommit.push(action) };
-    const email = new EmailPartyReminderUseCase(new EmailRequests(deliveries, queue));
+    const email = new EmailPartyReminderUseCase(new EmailRequests(deliveries, queue), new FixedClock(NOW));
     // The same event delivered twice (the inbox let a copy through, or it was redelivered after a crash).
     await notify.run((tx) => email.execute(tx, event, context));
     await notify.run((tx) => email.execute(tx, event, context));
     for (const action of afterCommit) await action();
     expect(queued).toHaveLength(1);
+    // A reminder of a date already gone by when it reaches notify is not sent.
+    const asked = afterCommit.length;
+    await notify.run((tx) => email.execute(tx, { ...event, id: uuidv7(), data: { ...data, dueAt: '2027-06-01T08:00:00.000Z' } }, context));
+    expect(afterCommit).toHaveLength(asked);
+    expect(await notify.delivery.count({ where: { kind: 'party-reminder' } })).toBe(1);
 
     const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, new FixedClock(NOW));
     const send = new SendDeliveryUseCase(notify, deliveries, mailer, events, new FixedClock(NOW), {} as AttachmentFetcher, {} as LinkFetcher);

@@ -59,13 +59,18 @@ describe('notify: case emails are queued once per recipient and the report goes 
       deadlineId: uuidv7(), caseId, rule: 'contact-parties', dueAt: '2027-06-02T16:00:00.000Z', label: 'First contact with the parties', reference: 'REF-2027-000042', remindedAt: '2027-06-01T08:00:00.000Z',
       recipients: [{ name: 'Alex Morgan', email: 'alex@provider.example' }, { name: 'Sam O’Neill', email: 'sam@provider.example' }, { name: 'Alex again', email: 'ALEX@provider.example' }],
     }));
-    const remind = new RemindDeadlineUseCase(emails);
+    const remind = new RemindDeadlineUseCase(emails, new FixedClock(NOW));
     await notify.run((tx) => remind.execute(tx, event, context));
     await notify.run((tx) => remind.execute(tx, event, context));
     const rows = await notify.delivery.findMany({ where: { kind: 'deadline-reminder' }, orderBy: { toAddress: 'asc' } });
     expect(rows.map((r) => [r.toAddress, r.caseId])).toEqual([['alex@provider.example', caseId], ['sam@provider.example', caseId]]);
     expect(rows[0].subjectLine).toBe('Reminder: First contact with the parties on REF-2027-000042 is due Wednesday 2 June 2027, 17:00');
     expect(rows[1].body).toMatch(/^Dear Sam O’Neill,/);
+
+    // The same reminder reaching notify after its deadline (a backlog, a late redelivery) reminds nobody of a date gone by.
+    const late = envelope('scheduling.deadline.due-soon.v1', { ...event.data, deadlineId: uuidv7(), dueAt: '2027-06-01T08:09:59.000Z' });
+    await notify.run((tx) => remind.execute(tx, late, context));
+    expect(await notify.delivery.count({ where: { kind: 'deadline-reminder' } })).toBe(2);
   });
 
   it('a survey invitation goes to its party; the link is asked of casework when sending and is kept only in the email', async () => {

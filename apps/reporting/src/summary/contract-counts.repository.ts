@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ContractCounts, OutcomeCounts } from '../generated/prisma/client';
+import type { ContractCounts, MilestoneCounts, OutcomeCounts } from '../generated/prisma/client';
 import { ReportingDatabase, type ReportingTx } from '../database/reporting.database';
 
 export type CountField = 'referralsReceived' | 'casesOpened' | 'casesOpen' | 'casesClosed' | 'casesClosedExpected' | 'casesReopened' | 'casesReopenedCounted' | 'deadlinesBreached' | 'deadlinesMet' | 'deadlinesMetLate';
@@ -25,6 +25,19 @@ export class ContractCountsRepository {
       create: { organisationId, contractId, outcome, cases: 1 },
       update: { cases: { increment: 1 }, updatedAt: new Date() },
     });
+  }
+
+  countMilestone(tx: ReportingTx, organisationId: string, contractId: string, milestone: string): Promise<unknown> {
+    return tx.milestoneCounts.upsert({
+      where: { organisationId_contractId_milestone: { organisationId, contractId, milestone } },
+      create: { organisationId, contractId, milestone, count: 1 },
+      update: { count: { increment: 1 }, updatedAt: new Date() },
+    });
+  }
+
+  /** Behind the tenant wall: read in a transaction that names the tenant. */
+  milestones(organisationId: string): Promise<MilestoneCounts[]> {
+    return this.db.run((tx) => tx.milestoneCounts.findMany({ where: { organisationId }, orderBy: [{ contractId: 'asc' }, { milestone: 'asc' }] }), { organisationId });
   }
 
   outcomes(organisationId: string): Promise<OutcomeCounts[]> {

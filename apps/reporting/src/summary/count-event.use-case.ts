@@ -9,9 +9,19 @@ export class CountEventUseCase {
   constructor(private readonly counts: ContractCountsRepository) {}
 
   async execute(tx: ReportingTx, event: EventEnvelope<object>, changes: Partial<Record<CountField, number>>, outcome?: string): Promise<void> {
-    const contractId = event.contractid ?? (event.data as { contractId?: string }).contractId;
+    const contractId = contractOf(event);
     if (!contractId) return;
     await this.counts.increment(tx, event.organisationid, contractId, changes);
     if (outcome) await this.counts.countOutcome(tx, event.organisationid, contractId, outcome);
   }
+
+  /** A milestone reached on a case of the contract, for the `count` KPIs. */
+  async milestone(tx: ReportingTx, event: EventEnvelope<object>, milestone: string): Promise<void> {
+    const contractId = contractOf(event);
+    if (contractId) await this.counts.countMilestone(tx, event.organisationid, contractId, milestone);
+  }
+}
+
+function contractOf(event: EventEnvelope<object>): string | undefined {
+  return event.contractid ?? (event.data as { contractId?: string }).contractId;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventConsumer, type EventHandler } from '@mediation/messaging';
-import { CaseClosedV1, CaseOpenedV2, CaseReopenedV1, DeadlineBreachedV1, DeadlineMetV1, ReferralReceivedV2, type EventData, type EventEnvelope } from '@mediation/protocol';
+import { CaseClosedV1, CaseMilestoneV1, CaseOpenedV2, CaseReopenedV1, DeadlineBreachCorrectedV1, DeadlineBreachedV1, DeadlineMetV1, ReferralReceivedV2, type EventData, type EventEnvelope } from '@mediation/protocol';
 import type { ReportingTx } from '../database/reporting.database';
 import { CountEventUseCase } from './count-event.use-case';
 
@@ -61,5 +61,26 @@ export class DeadlineMetCounter implements EventHandler<typeof DeadlineMetV1, Re
   constructor(private readonly count: CountEventUseCase) {}
   handle(event: EventEnvelope<EventData<typeof DeadlineMetV1>>, tx: ReportingTx) {
     return this.count.execute(tx, event, event.data.late ? { deadlinesMetLate: 1 } : { deadlinesMet: 1 });
+  }
+}
+
+/** A breach taken back (the event that met or cancelled it happened by the due time, recorded late): it no longer counts. */
+@Injectable()
+@EventConsumer()
+export class DeadlineBreachCorrectedCounter implements EventHandler<typeof DeadlineBreachCorrectedV1, ReportingTx> {
+  readonly consumes = DeadlineBreachCorrectedV1;
+  constructor(private readonly count: CountEventUseCase) {}
+  handle(event: EventEnvelope<object>, tx: ReportingTx) {
+    return this.count.execute(tx, event, { deadlinesBreached: -1 });
+  }
+}
+
+@Injectable()
+@EventConsumer()
+export class MilestoneCounter implements EventHandler<typeof CaseMilestoneV1, ReportingTx> {
+  readonly consumes = CaseMilestoneV1;
+  constructor(private readonly count: CountEventUseCase) {}
+  handle(event: EventEnvelope<EventData<typeof CaseMilestoneV1>>, tx: ReportingTx) {
+    return this.count.milestone(tx, event, event.data.milestone);
   }
 }

@@ -12,8 +12,9 @@ export class GetSummaryUseCase {
 
   async execute(meta: RpcMeta): Promise<SummaryView> {
     // A commissioner reads the figures of the contracts they are linked to, and no others.
-    const [rows, outcomes] = await Promise.all([this.counts.list(meta.organisationId), this.counts.outcomes(meta.organisationId)]);
+    const [rows, outcomes, milestones] = await Promise.all([this.counts.list(meta.organisationId), this.counts.outcomes(meta.organisationId), this.counts.milestones(meta.organisationId)]);
     const outcomesOf = (contractId: string) => Object.fromEntries(outcomes.filter((o) => o.contractId === contractId).map((o) => [o.outcome, o.cases]));
+    const milestonesOf = (contractId: string) => Object.fromEntries(milestones.filter((m) => m.contractId === contractId).map((m) => [m.milestone, m.count]));
     return {
       contracts: rows
         .filter((row) => inContractScope(meta, row.contractId))
@@ -30,6 +31,7 @@ export class GetSummaryUseCase {
           deadlinesMet: row.deadlinesMet,
           deadlinesMetLate: row.deadlinesMetLate,
           outcomes: outcomesOf(row.contractId),
+          milestones: milestonesOf(row.contractId),
         })),
       generatedAt: this.clock.now().toISOString(),
     };

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, ProblemError } from '@mediation/platform';
+import { Clock } from '@mediation/platform';
 import type { CaseContext, MediatorCandidates, MediatorCandidatesQuery, RpcMeta, WeeklyAvailability } from '@mediation/protocol';
-import { CaseFileRepository } from '../case-files/case-file.repository';
 import { SchedulingDatabase } from '../database/scheduling.database';
 import { SessionRepository } from '../sessions/session.repository';
-import { ContractLineReader } from '../staff/contract-line.reader';
+import { CaseLineReader } from '../staff/case-line.reader';
 import { eligibilityFacts, eligibilityWarnings, ineligibility } from '../staff/staff-eligibility';
 import { StaffLineRules } from '../staff/staff-line-rules';
 import { fromDateColumn, StaffRepository } from '../staff/staff.repository';
@@ -26,8 +25,7 @@ export class RankMediatorsUseCase {
     private readonly staff: StaffRepository,
     private readonly sessions: SessionRepository,
     private readonly caseload: CaseloadRepository,
-    private readonly caseFiles: CaseFileRepository,
-    private readonly lines: ContractLineReader,
+    private readonly caseLines: CaseLineReader,
     private readonly rules: StaffLineRules,
     private readonly clock: Clock,
   ) {}
@@ -35,10 +33,7 @@ export class RankMediatorsUseCase {
   execute(meta: RpcMeta, context: CaseContext, query: MediatorCandidatesQuery): Promise<MediatorCandidates> {
     return this.db.run(
       async (tx) => {
-        const file = await this.caseFiles.find(tx, meta.organisationId, context.caseId);
-        const at = { contractId: file?.contractId ?? context.contractId, serviceLine: file?.serviceLine ?? context.serviceLine, version: file?.contractVersion ?? context.contractVersion };
-        const line = await this.lines.read(tx, meta, at.contractId, at.serviceLine, at.version);
-        if (!line) throw ProblemError.conflict(`Scheduling does not know service line "${at.serviceLine}" of contract ${at.contractId} yet; try again shortly.`);
+        const { line, ...at } = await this.caseLines.read(tx, meta, context);
         const from = this.clock.now();
         const to = new Date(from.getTime() + query.days * 86_400_000);
         const today = this.rules.today();

@@ -1,5 +1,5 @@
 import { Jobs, JobsService, QUEUES } from '@mediation/jobs';
-import { CaseAssignedV1, CaseDatesChangedV1, CaseMilestoneV1, CaseOpenedV2, SessionHeldV1, uuidv7, type ContractDefinitionInput } from '@mediation/protocol';
+import { CaseAssignedV1, CaseDatesChangedV1, CaseMilestoneV1, CaseOpenedV2, uuidv7, type ContractDefinitionInput } from '@mediation/protocol';
 import { waitUntil } from '@mediation/testing';
 import { DeadlineEngineHarness } from '../testing/deadline-engine.harness';
 import { alarmJobId, reminderJobId } from './deadline-alarm';
@@ -159,17 +159,49 @@ describe('the deadline engine against real PostgreSQL, NATS and a BullMQ worker'
     expect(await outbox('scheduling.deadline.met.v1', again['mediation-within-30-days'].id)).toHaveLength(1);
   });
 
-  it('a held mediation session (scheduling.session.held.v1) is the `mediation.held` milestone; a session type naming no milestone changes nothing', async () => {
-    clock.set('2027-01-04T10:00:00Z');
-    const opened = openCase('send', { laInformedDate: '2027-01-04', decisionLetterDate: '2026-12-01' }, '2027-01-04T10:00:00Z');
+  it('SEND entered late: the clocks are judged by when things happened, not when they were typed in; a breach is taken back when the event, recorded late, happened in time', async () => {
+    clock.set('2027-02-10T10:00:00Z');
+    // The LA was told on 19 December: the 30-day clock (due 18 January) is long overdue when the case is typed in, and breaches at once.
+    const opened = openCase('send', { laInformedDate: '2026-12-19', decisionLetterDate: '2026-11-20' }, '2027-02-10T10:00:00Z');
+    await opened.publish();
+    const mediation = await waitUntil(async () => ((await byRule(opened.caseId))['mediation-within-30-days']?.status === 'breached' ? (await byRule(opened.caseId))['mediation-within-30-days'] : undefined), { what: 'the overdue clock to breach' });
+
+    // The family had declined on 10 January, before the due date: the clock is cancelled as if recorded that day.
+    await handled(await milestone(opened.caseId, 'mediation.declined', '2027-01-10T10:00:00Z'));
+    const certificate = await waitUntil(async () => ((await byRule(opened.caseId))['certificate-no-mediation']?.status === 'breached' ? byRule(opened.caseId) : undefined), { what: 'the certificate clock, overdue too' });
+    expect(certificate['mediation-within-30-days']).toMatchObject({ status: 'cancelled', metAt: null });
+    expect(await outbox('scheduling.deadline.cancelled.v1', mediation.id)).toEqual([expect.objectContaining({ reason: 'stopped-by-event', cancelledAt: '2027-01-10T10:00:00.000Z' })]);
+    expect(await outbox('scheduling.deadline.breach-corrected.v1', mediation.id)).toEqual([expect.objectContaining({ now: 'cancelled', occurredAt: '2027-01-10T10:00:00.000Z', dueAt: '2027-01-18T23:59:59.999Z' })]);
+    expect(certificate['certificate-no-mediation'].dueAt).toEqual(new Date('2027-01-13T23:59:59.999Z'));
+
+    // The certificate went out on 12 January, within 3 working days of the decline: met on time, breach taken back.
+    await handled(await milestone(opened.caseId, 'certificate.issued', '2027-01-12T15:00:00Z', undefined, 3));
+    const issued = await waitUntil(async () => ((await byRule(opened.caseId))['appeal-deadline'] ? byRule(opened.caseId) : undefined), { what: 'the appeal deadline' });
+    expect(issued['certificate-no-mediation']).toMatchObject({ status: 'met', late: false, metAt: new Date('2027-01-12T15:00:00Z') });
+    expect(await outbox('scheduling.deadline.met.v1', issued['certificate-no-mediation'].id)).toEqual([expect.objectContaining({ late: false })]);
+    expect(await outbox('scheduling.deadline.breach-corrected.v1', issued['certificate-no-mediation'].id)).toEqual([expect.objectContaining({ now: 'met', occurredAt: '2027-01-12T15:00:00.000Z' })]);
+    // The family's appeal date: 12 February (a month from the certificate, later than two months from the letter), by 17:00.
+    expect(issued['appeal-deadline']).toMatchObject({ status: 'pending', kind: 'informational', dueAt: new Date('2027-02-12T17:00:00.000Z') });
+  });
+
+  it('a family’s appeal date that has gone by shows as passed, never as a breach against the provider; a corrected decision letter can give it time again', async () => {
+    clock.set('2027-02-10T10:00:00Z');
+    const opened = openCase('send', { laInformedDate: '2027-01-04', decisionLetterDate: '2026-11-20' }, '2027-02-10T10:00:00Z');
     await opened.publish();
     await waitUntil(async () => (await byRule(opened.caseId))['mediation-within-30-days']);
-    const attendees = { staffIds: [], partyNames: ['Pat Parent'] };
-    await publish(SessionHeldV1, uuidv7(), 2, { sessionId: uuidv7(), caseId: opened.caseId, contractId, sessionType: 'workshop', milestone: null, heldAt: '2027-01-11T12:00:00Z', attendees });
-    await publish(SessionHeldV1, uuidv7(), 2, { sessionId: uuidv7(), caseId: opened.caseId, contractId, sessionType: 'mediation', milestone: 'mediation.held', heldAt: '2027-01-12T15:00:00Z', attendees });
-    const rows = await waitUntil(async () => ((await byRule(opened.caseId))['certificate-after-mediation'] ? byRule(opened.caseId) : undefined), { what: 'the session to count' });
-    expect(rows['mediation-within-30-days']).toMatchObject({ status: 'met', late: false, metAt: new Date('2027-01-12T15:00:00Z') });
-    expect(rows['certificate-after-mediation']).toMatchObject({ status: 'pending', dueAt: new Date('2027-01-15T23:59:59.999Z') });
+    await handled(await milestone(opened.caseId, 'mediation.held', '2027-01-05T10:00:00Z'));
+    await handled(await milestone(opened.caseId, 'certificate.issued', '2027-01-06T10:00:00Z', undefined, 3));
+    const appeal = await waitUntil(async () => (await byRule(opened.caseId))['appeal-deadline']);
+    expect(appeal).toMatchObject({ status: 'pending', dueAt: new Date('2027-02-08T17:00:00.000Z') });
+
+    await engine.app.get(SweepDeadlinesUseCase).execute();
+    expect((await byRule(opened.caseId))['appeal-deadline']).toMatchObject({ status: 'passed', kind: 'informational', late: false });
+    expect(await outbox('scheduling.deadline.breached.v1', appeal.id)).toEqual([]);
+    const listed = await engine.app.get(ListCaseDeadlinesUseCase).execute({ organisationId: org, actorId: 'tester', actorType: 'user', correlationId: 'c' }, opened.caseId);
+    expect(listed.items.find((d) => d.rule === 'appeal-deadline')).toMatchObject({ status: 'passed' });
+
+    await handled(await publish(CaseDatesChangedV1, opened.caseId, 4, { caseId: opened.caseId, contractId, dates: { laInformedDate: '2027-01-04', decisionLetterDate: '2027-01-02' }, changed: ['decisionLetterDate'], changedAt: '2027-02-10T10:05:00Z' }));
+    expect((await byRule(opened.caseId))['appeal-deadline']).toMatchObject({ status: 'pending', dueAt: new Date('2027-03-02T17:00:00.000Z') });
   });
 
   it('a reminder rings once, at 09:00 London, to the staff assigned to the case', async () => {

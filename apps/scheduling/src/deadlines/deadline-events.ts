@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
-import { DeadlineCancelledV1, DeadlineMetV1, DeadlinePausedV1, DeadlineRescheduledV1, DeadlineSetV1, type EventData } from '@mediation/protocol';
+import { DeadlineBreachCorrectedV1, DeadlineCancelledV1, DeadlineMetV1, DeadlinePausedV1, DeadlineRescheduledV1, DeadlineSetV1, type EventData } from '@mediation/protocol';
 import type { SchedulingTx } from '../database/scheduling.database';
 import type { DeadlineRecord } from './deadline.repository';
 
@@ -33,6 +33,16 @@ export class DeadlineEvents {
     await this.events.append(tx, {
       definition: DeadlineCancelledV1,
       data: { deadlineId: d.id, caseId: d.caseId, rule: d.rule, kind: d.kind as 'provider' | 'informational', cancelledAt: cancelledAt.toISOString(), reason },
+      ...envelope(d, cause),
+    });
+  }
+
+  /** A breach taken back: the meeting or cancelling event, recorded late, happened by the due time. */
+  async breachCorrected(tx: SchedulingTx, d: DeadlineRecord, breachedAt: Date | null, occurredAt: Date, cause: Cause): Promise<void> {
+    if (!d.dueAt) return;
+    await this.events.append(tx, {
+      definition: DeadlineBreachCorrectedV1,
+      data: { deadlineId: d.id, caseId: d.caseId, rule: d.rule, dueAt: d.dueAt.toISOString(), breachedAt: (breachedAt ?? d.dueAt).toISOString(), now: d.status === 'met' ? 'met' : 'cancelled', occurredAt: occurredAt.toISOString() },
       ...envelope(d, cause),
     });
   }

@@ -6,7 +6,10 @@ export type DeadlineRecord = Deadline;
 export type NewDeadline = Omit<Prisma.DeadlineUncheckedCreateInput, 'version' | 'firedAt' | 'revision' | 'remindersSent' | 'metAt' | 'late'>;
 
 /** States in which a clock is over: a repeating rule may start its next occurrence only after one of these. */
-export const SETTLED_STATUSES = ['met', 'breached', 'cancelled'];
+export const SETTLED_STATUSES = ['met', 'breached', 'cancelled', 'passed'];
+
+/** States whose due time went by unmet (a provider clock breached, someone else's date passed): an event recorded late that happened by then still meets or cancels them. */
+export const OVERDUE_STATUSES = ['breached', 'passed'];
 
 /** States in which a deadline can still move, be met or be cancelled. */
 // A paused clock is still open: it can move with a date, be met, and be cancelled when the case closes or ends.
@@ -47,6 +50,11 @@ export class DeadlineRepository {
     return tx.deadline.update({ where: { id }, data: { status: 'breached', firedAt, version: { increment: 1 } } });
   }
 
+  /** An informational deadline's date went by: shown as passed, never breached against the provider. */
+  markPassed(tx: SchedulingTx, id: string, firedAt: Date): Promise<DeadlineRecord> {
+    return tx.deadline.update({ where: { id }, data: { status: 'passed', firedAt, version: { increment: 1 } } });
+  }
+
   markMet(tx: SchedulingTx, id: string, metAt: Date, late: boolean): Promise<DeadlineRecord> {
     return tx.deadline.update({ where: { id }, data: { status: 'met', metAt, late, version: { increment: 1 } } });
   }
@@ -78,9 +86,9 @@ export class DeadlineRepository {
     return tx.deadline.update({ where: { id }, data: { ...change, remindersSent: [], revision: { increment: 1 }, version: { increment: 1 } } });
   }
 
-  /** Pending provider deadlines already due: what Redis lost, or what fell due while no worker ran. */
-  findOverdue(now: Date, limit: number): Promise<Pick<DeadlineRecord, 'id' | 'organisationId'>[]> {
-    return this.db.deadline.findMany({ where: { status: 'pending', kind: 'provider', dueAt: { lte: now } }, select: { id: true, organisationId: true }, orderBy: { dueAt: 'asc' }, take: limit });
+  /** Pending deadlines already due: provider clocks whose alarm Redis lost (or that fell due while no worker ran), and informational dates that have passed (they have no alarm). */
+  findOverdue(now: Date, limit: number): Promise<Pick<DeadlineRecord, 'id' | 'organisationId' | 'kind'>[]> {
+    return this.db.deadline.findMany({ where: { status: 'pending', dueAt: { lte: now } }, select: { id: true, organisationId: true, kind: true }, orderBy: { dueAt: 'asc' }, take: limit });
   }
 
   /** Pending deadlines falling due soon, whose alarms the sweeper makes sure exist. */

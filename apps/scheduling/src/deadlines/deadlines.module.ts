@@ -31,7 +31,6 @@ import { RescheduleDeadlinesUseCase } from './reschedule-deadlines.use-case';
 import { ResumeDeadlinesUseCase } from './resume-deadlines.use-case';
 import { StartDeadlinesUseCase } from './start-deadlines.use-case';
 import { StopDeadlinesUseCase } from './stop-deadlines.use-case';
-import { SessionHeldHandler } from './session-held.handler';
 import { SweepDeadlinesUseCase } from './sweep-deadlines.use-case';
 
 /** The deadline engine with the two projections it reads: contract versions and case files. */
@@ -71,7 +70,6 @@ import { SweepDeadlinesUseCase } from './sweep-deadlines.use-case';
     CaseMilestoneHandler,
     CasePausedHandler,
     CaseResumedHandler,
-    SessionHeldHandler,
     DeadlineProcessor,
   ],
 })

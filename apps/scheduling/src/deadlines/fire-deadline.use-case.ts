@@ -6,11 +6,12 @@ import { SchedulingDatabase } from '../database/scheduling.database';
 import { envelope } from './deadline-events';
 import { DeadlineRepository } from './deadline.repository';
 
-export type FireResult = 'breached' | 'not-due' | 'settled' | 'stale' | 'missing';
+export type FireResult = 'breached' | 'passed' | 'not-due' | 'settled' | 'stale' | 'missing';
 
 /**
  * The alarm rang: a provider deadline still pending at its due time is breached, exactly once. An
- * alarm set for an earlier revision (the deadline moved since) is stale and does nothing.
+ * alarm set for an earlier revision (the deadline moved since) is stale and does nothing. An
+ * informational deadline (someone else's date, found by the sweep) just passes: no breach, no event.
  */
 @Injectable()
 export class FireDeadlineUseCase {
@@ -28,11 +29,15 @@ export class FireDeadlineUseCase {
       const deadline = await this.deadlines.lockById(tx, organisationId, deadlineId);
       if (!deadline) return 'missing';
       if (revision !== undefined && revision !== deadline.revision) return 'stale';
-      if (deadline.status !== 'pending' || deadline.kind !== 'provider' || !deadline.dueAt) return 'settled';
+      if (deadline.status !== 'pending' || !deadline.dueAt) return 'settled';
       const now = this.clock.now();
       if (deadline.dueAt.getTime() > now.getTime()) {
         dueLater = deadline.dueAt;
         return 'not-due';
+      }
+      if (deadline.kind !== 'provider') {
+        await this.deadlines.markPassed(tx, deadline.id, now);
+        return 'passed';
       }
       const breached = await this.deadlines.markBreached(tx, deadline.id, now);
       await this.events.append(tx, {

@@ -92,4 +92,14 @@ describe('scheduling: the family’s SEND appeal deadline, though informational,
     expect(await remind.execute(org, row.id, row.revision, 0)).toBe('reminded');
     expect((await dueSoon())[1]).toMatchObject({ rule: 'certificate-after-mediation', audience: ['assigned-staff'], recipients: [{ name: 'Sam Adviser', email: 'sam.adviser@provider.example' }] });
   });
+
+  it('a reminder whose day has gone by when it would ring (a certificate entered weeks late) is skipped, never sent late, and not tried again', async () => {
+    const [row] = await scheduling.deadline.findMany({ where: { caseId, rule: 'appeal-deadline' } });
+    // The second reminder was due on Tuesday 2 March at 09:00; its alarm rings only on Wednesday 3 March, the day before the deadline.
+    const remind = new RemindDeadlineUseCase(scheduling, new DeadlineRepository(scheduling), new CaseFileRepository(), events, new FixedClock(new Date('2027-03-03T10:00:00Z')));
+    expect(await remind.execute(org, row.id, row.revision, 1)).toBe('skipped');
+    expect(await remind.execute(org, row.id, row.revision, 1)).toBe('settled');
+    expect((await dueSoon()).filter((d) => d.deadlineId === row.id)).toHaveLength(1);
+    expect(await new DeadlineRepository(scheduling).findMissedReminders(new Date('2027-03-03T10:00:00Z'), 10)).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { londonDate } from '@mediation/calendar';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
 import { DeadlineDueSoonV1 } from '@mediation/protocol';
@@ -8,15 +9,19 @@ import { envelope } from './deadline-events';
 import { DeadlineRepository } from './deadline.repository';
 import { reminderAudience } from './reminder-audience';
 
-export type RemindResult = 'reminded' | 'not-due' | 'settled' | 'stale' | 'missing';
+export type RemindResult = 'reminded' | 'skipped' | 'not-due' | 'settled' | 'stale' | 'missing';
 
 /**
  * A reminder point of a pending deadline came (of either kind: the family's informational appeal
  * deadline is reminded too, though never breached): due-soon is published once per reminder, naming
  * the assigned staff when the reminder is for them and saying whether casework should tell the parties.
+ * A reminder whose own London day has gone by, or whose deadline is already due, is skipped, never
+ * sent late: a case entered after the fact must not ring every reminder it missed at once.
  */
 @Injectable()
 export class RemindDeadlineUseCase {
+  private readonly logger = new Logger(RemindDeadlineUseCase.name);
+
   constructor(
     private readonly db: SchedulingDatabase,
     private readonly deadlines: DeadlineRepository,
@@ -40,6 +45,10 @@ export class RemindDeadlineUseCase {
         return 'not-due';
       }
       const reminded = await this.deadlines.markReminded(tx, deadline.id, reminder);
+      if (londonDate(at) < londonDate(now) || deadline.dueAt.getTime() <= now.getTime()) {
+        this.logger.log(`deadline ${deadline.id}: reminder ${reminder} for ${at.toISOString()} skipped, its day or the deadline has passed`);
+        return 'skipped';
+      }
       const file = await this.files.find(tx, organisationId, deadline.caseId);
       const { audience, partyRoles } = reminderAudience(deadline, reminder);
       await this.events.append(tx, {

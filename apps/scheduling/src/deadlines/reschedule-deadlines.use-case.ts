@@ -11,6 +11,9 @@ import { DeadlineRepository, OPEN_STATUSES } from './deadline.repository';
 import { dayKindOf, pausableRule, startingWhilePaused } from './paused-clock';
 import { clockColumns } from './start-deadlines.use-case';
 
+/** Open clocks move with their dates, and so does a family's date that passed: a corrected decision letter can give it more time. */
+const MOVABLE = [...OPEN_STATUSES, 'passed'];
+
 /**
  * Dates on a case changed: every open or paused deadline counting to or from one of them is recomputed.
  * A moved deadline takes the next revision; its old alarm is removed and a new one set under a new job
@@ -30,7 +33,7 @@ export class RescheduleDeadlinesUseCase {
     let moved = 0;
     for (const deadline of await this.deadlines.lockForCase(tx, file.organisationId, file.caseId)) {
       const parsed = DeadlineRuleSchema.safeParse(deadline.ruleDefinition);
-      if (!parsed.success || !OPEN_STATUSES.includes(deadline.status)) continue;
+      if (!parsed.success || !MOVABLE.includes(deadline.status)) continue;
       const rule = parsed.data;
       const reason = datesUsedBy(rule).filter((f) => changed.includes(f));
       if (reason.length === 0) continue;

@@ -10,7 +10,8 @@ const LOOKAHEAD_MS = 5 * 60 * 1000;
 
 /**
  * Every minute: fires overdue deadlines and sends due reminders whose alarm never rang (Redis lost
- * it, or no worker ran), and re-sets the alarms of deadlines falling due in the next few minutes.
+ * it, or no worker ran), marks informational dates that have gone by as passed (they have no alarm),
+ * and re-sets the alarms of deadlines falling due in the next few minutes.
  * Setting an alarm that exists is a no-op, because its job id is deterministic.
  */
 @Injectable()
@@ -30,6 +31,7 @@ export class SweepDeadlinesUseCase {
     let fired = 0;
     let reminded = 0;
     for (const overdue of await this.deadlines.findOverdue(now, BATCH)) {
+      // An informational date passing is this sweep's own work, not an alarm Redis lost.
       if ((await this.fire.execute(overdue.organisationId, overdue.id)) === 'breached') fired += 1;
     }
     for (const missed of await this.deadlines.findMissedReminders(now, BATCH)) {

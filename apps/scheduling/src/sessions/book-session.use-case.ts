@@ -4,15 +4,17 @@ import { EventPublisher } from '@mediation/messaging';
 import { Clock, ProblemError } from '@mediation/platform';
 import { SessionBookedV1, uuidv7, type BookSessionBody, type CaseContext, type RpcMeta, type ServiceLine, type CaseSessionView, type WeeklyAvailability } from '@mediation/protocol';
 import { isAvailableThroughout } from '../allocation/free-time';
-import { CaseFileRepository } from '../case-files/case-file.repository';
 import { SchedulingDatabase, type SchedulingTx } from '../database/scheduling.database';
-import { ContractLineReader } from '../staff/contract-line.reader';
+import { CaseLineReader } from '../staff/case-line.reader';
 import { StaffLineRules } from '../staff/staff-line-rules';
 import { eligibilityFacts, ineligibility } from '../staff/staff-eligibility';
+import { staffNotEligible } from '../staff/staff-not-eligible.problem';
 import { fromDateColumn, StaffRepository, type StaffRecord } from '../staff/staff.repository';
 import { VenueRepository } from '../venues/venue.repository';
+import { heldMove } from './hold-session.use-case';
 import { sessionKindProblems } from './session-kind';
 import { checkNotice } from './session-notice';
+import { SessionTransitioner } from './session-transitioner';
 import { isDoubleBooking, SessionRepository } from './session.repository';
 import { attendeesOf, toSessionView } from './session.view';
 
@@ -21,6 +23,8 @@ import { attendeesOf, toSessionView } from './session.view';
  * eligible staff (the allocation's hard rules, judged for the session's dates) inside their
  * availability, the line's notice rule (unless the parties waived it), and nobody and no venue in
  * two places at once — checked here for a clear answer, and enforced by PostgreSQL for races.
+ * A session that already took place (`held`) is booked and held at once: notice and availability
+ * are for planning, so they do not apply; the staff rules and double booking do.
  */
 @Injectable()
 export class BookSessionUseCase {
@@ -29,9 +33,9 @@ export class BookSessionUseCase {
     private readonly sessions: SessionRepository,
     private readonly staff: StaffRepository,
     private readonly venues: VenueRepository,
-    private readonly caseFiles: CaseFileRepository,
-    private readonly lines: ContractLineReader,
+    private readonly caseLines: CaseLineReader,
     private readonly rules: StaffLineRules,
+    private readonly transitioner: SessionTransitioner,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
   ) {}
@@ -50,20 +54,20 @@ export class BookSessionUseCase {
     const now = this.clock.now();
     const startsAt = new Date(body.startsAt);
     const endsAt = new Date(body.endsAt);
-    // Scheduling's own case file, when it has one, is the authority on the case's contract version.
-    const file = await this.caseFiles.find(tx, meta.organisationId, context.caseId);
-    const at = { contractId: file?.contractId ?? context.contractId, serviceLine: file?.serviceLine ?? context.serviceLine, version: file?.contractVersion ?? context.contractVersion };
-    const line = await this.lines.read(tx, meta, at.contractId, at.serviceLine, at.version);
-    if (!line) throw ProblemError.conflict(`Scheduling does not know service line "${at.serviceLine}" of contract ${at.contractId} yet; try again shortly.`);
+    const at = await this.caseLines.read(tx, meta, context);
+    const line = at.line;
 
     const kind = sessionKindProblems(line, body);
     if (kind.errors.length > 0 || !kind.type) throw ProblemError.validation(kind.errors);
-    if (startsAt <= now) throw ProblemError.validation([{ field: 'startsAt', message: 'must be in the future' }]);
+    if (body.held) assertAlreadyHappened(startsAt, endsAt, now, context.beganAt);
+    else if (startsAt <= now) throw ProblemError.validation([{ field: 'startsAt', message: 'must be in the future (record a session that already took place with `held: true`)' }]);
     if (body.venueId && !(await this.venues.find(tx, meta.organisationId, body.venueId))) throw ProblemError.validation([{ field: 'venueId', message: `no venue ${body.venueId} in your organisation` }]);
     const parties = [...caseParties, ...body.parties.map((p) => p.name)];
-    this.assertAvailable(await this.assertStaffEligible(tx, meta, body, { caseId: context.caseId, contractId: at.contractId, line, parties }), startsAt, endsAt);
+    const people = await this.assertStaffEligible(tx, meta, body, { caseId: context.caseId, contractId: at.contractId, line, parties });
+    if (!body.held) this.assertAvailable(people, startsAt, endsAt);
 
-    const notice = checkNotice(now, startsAt, line.sessionNotice?.minWorkingDays ?? null, Boolean(body.noticeWaived), new WorkingCalendar(undefined, line.closureDays.map((d) => d.date)));
+    const required = body.held ? null : (line.sessionNotice?.minWorkingDays ?? null);
+    const notice = body.held ? { ok: true as const, given: 0 } : checkNotice(now, startsAt, required, Boolean(body.noticeWaived), new WorkingCalendar(undefined, line.closureDays.map((d) => d.date)));
     if (!notice.ok) {
       throw new ProblemError({
         type: 'https://mediation.example/problems/session-notice',
@@ -98,7 +102,7 @@ export class BookSessionUseCase {
       staffIds: body.staffIds,
       parties: body.parties,
       status: 'booked',
-      noticeRequiredDays: line.sessionNotice?.minWorkingDays ?? null,
+      noticeRequiredDays: required,
       noticeGivenDays: notice.given,
       noticeWaivedBy: body.noticeWaived?.by ?? null,
       noticeWaivedReason: body.noticeWaived?.reason ?? null,
@@ -114,7 +118,8 @@ export class BookSessionUseCase {
       sequence: row.version,
       correlationId: meta.correlationId,
     });
-    return toSessionView(row);
+    if (!body.held) return toSessionView(row);
+    return toSessionView(await this.transitioner.leaveBooked(tx, meta, row.id, (current) => heldMove(current, now, startsAt)));
   }
 
   /**
@@ -126,16 +131,8 @@ export class BookSessionUseCase {
     const missing = body.staffIds.flatMap((id, index) => (found.has(id) ? [] : [{ field: `staffIds.${index}`, message: `no member of staff ${id} in your organisation` }]));
     if (missing.length > 0) throw ProblemError.validation(missing);
     const engagement = { ...at, today: this.rules.today(), through: londonDate(new Date(body.endsAt)), payOn: londonDate(new Date(body.startsAt)) };
-    const blocked = body.staffIds.flatMap((id, index) => ineligibility(eligibilityFacts(found.get(id)!), engagement).map((reason) => ({ id, index, reason })));
-    if (blocked.length > 0) {
-      throw new ProblemError({
-        type: 'https://mediation.example/problems/staff-not-eligible',
-        title: 'Staff cannot be booked',
-        status: 409,
-        detail: `Cannot be booked: ${blocked.map((b) => `staff ${b.id} (${found.get(b.id)!.name}): ${b.reason.message}`).join('; ')}.`,
-        errors: blocked.map((b) => ({ field: `staffIds.${b.index}`, message: `staff ${b.id}: ${b.reason.message}`, code: b.reason.code })),
-      });
-    }
+    const blocked = body.staffIds.flatMap((id, index) => ineligibility(eligibilityFacts(found.get(id)!), engagement).map((reason) => ({ staffId: id, name: found.get(id)!.name, field: `staffIds.${index}`, reason })));
+    if (blocked.length > 0) throw staffNotEligible(blocked, 'booked');
     return body.staffIds.map((id) => found.get(id)!);
   }
 
@@ -149,4 +146,10 @@ export class BookSessionUseCase {
       throw ProblemError.conflict(`Not available then: ${away.map((p) => p.name).join(', ')}. Book within their weekly availability, or record an extra slot (POST /v1/staff/{id}/availability-exceptions with kind "extra") if they have agreed to it.`);
     }
   }
+}
+
+/** A session recorded afterwards happened within the case's life and is over; `beganAt` is casework's start of the case. */
+function assertAlreadyHappened(startsAt: Date, endsAt: Date, now: Date, beganAt: string | undefined): void {
+  if (endsAt > now) throw ProblemError.validation([{ field: 'endsAt', message: 'a session recorded as held must have ended by now', code: 'in_future' }]);
+  if (beganAt && startsAt < new Date(beganAt)) throw ProblemError.validation([{ field: 'startsAt', message: `must not be before the case began (${beganAt})`, code: 'before_case' }]);
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Clock, ProblemError } from '@mediation/platform';
 import { SessionHeldV1, type RpcMeta, type CaseSessionView } from '@mediation/protocol';
 import { SchedulingDatabase } from '../database/scheduling.database';
-import { SessionTransitioner } from './session-transitioner';
+import type { SessionRecord } from './session.repository';
+import { SessionTransitioner, type SessionMove } from './session-transitioner';
 import { attendeesOf, toSessionView } from './session.view';
 
 /** Records a session as held; its `heldMilestone` (e.g. `mediation.held`) goes out for the deadline engine. */
@@ -18,20 +19,22 @@ export class HoldSessionUseCase {
     return this.db.run(
       async (tx) => {
         const now = this.clock.now();
-        const row = await this.transitioner.leaveBooked(tx, meta, sessionId, (current) => {
-          const heldAt = heldAtInput ? new Date(heldAtInput) : current.startsAt;
-          if (current.startsAt > now) throw ProblemError.conflict(`The session starts at ${current.startsAt.toISOString()}; it cannot be recorded as held before then.`);
-          if (heldAt > now) throw ProblemError.validation([{ field: 'heldAt', message: 'must not be in the future' }]);
-          return {
-            changes: { status: 'held', heldAt },
-            refusal: 'only a booked session can be recorded as held',
-            definition: SessionHeldV1,
-            data: (r) => ({ sessionId: r.id, caseId: r.caseId, contractId: r.contractId, sessionType: r.sessionType, milestone: r.heldMilestone, heldAt: heldAt.toISOString(), attendees: attendeesOf(r) }),
-          };
-        });
+        const row = await this.transitioner.leaveBooked(tx, meta, sessionId, (current) => heldMove(current, now, heldAtInput ? new Date(heldAtInput) : current.startsAt));
         return toSessionView(row);
       },
       { organisationId: meta.organisationId },
     );
   }
+}
+
+/** The move from booked to held, at `heldAt` (its start, unless told): never before the session starts, nor in the future. */
+export function heldMove(current: SessionRecord, now: Date, heldAt: Date): SessionMove<typeof SessionHeldV1> {
+  if (current.startsAt > now) throw ProblemError.conflict(`The session starts at ${current.startsAt.toISOString()}; it cannot be recorded as held before then.`);
+  if (heldAt > now) throw ProblemError.validation([{ field: 'heldAt', message: 'must not be in the future' }]);
+  return {
+    changes: { status: 'held', heldAt },
+    refusal: 'only a booked session can be recorded as held',
+    definition: SessionHeldV1,
+    data: (r) => ({ sessionId: r.id, caseId: r.caseId, contractId: r.contractId, sessionType: r.sessionType, milestone: r.heldMilestone, heldAt: heldAt.toISOString(), attendees: attendeesOf(r) }),
+  };
 }

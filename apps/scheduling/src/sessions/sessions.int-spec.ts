@@ -4,6 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { AccreditationExpiringV1, CaseAssignedV1, ContractDefinitionSchema, ContractPublishedV2, uuidv7, type ContractDefinitionInput, type EventData, type EventDefinition, type RpcMeta } from '@mediation/protocol';
 import { FixedClock, problemOf, startServiceContext, waitUntil, type ServiceContext } from '@mediation/testing';
 import { Client } from 'pg';
+import { CheckAssignmentUseCase } from '../allocation/check-assignment.use-case';
 import { RankMediatorsUseCase } from '../allocation/rank-mediators.use-case';
 import { AppModule } from '../app.module';
 import { loadSchedulingConfig } from '../config/scheduling.config';
@@ -158,6 +159,22 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     expect(await outbox('scheduling.session.cancelled.v1', first.id)).toEqual([expect.objectContaining({ reason: 'parent unwell' })]);
   });
 
+  it('a session that already took place (a case entered late) is booked and held in one step: no notice rule nor weekly slots, not before the case began, over by now; double booking still refused', async () => {
+    const m = await mediator('Past Mediator');
+    const file = { ...sendCase(), beganAt: '2026-11-20T00:00:00.000Z' };
+    // Thursday 3 December: no Thursday slot, and two working days before "now" (Monday 7 December).
+    const past = booking([m.id], '2026-12-03T14:00:00Z', '2026-12-03T15:00:00Z', { held: true });
+    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, file, { ...past, held: undefined }))).toMatchObject({ status: 400, errors: [{ field: 'startsAt', message: expect.stringContaining('held: true') }] });
+    const held = await app.get(BookSessionUseCase).execute(meta, file, past);
+    expect(held).toMatchObject({ status: 'held', heldAt: '2026-12-03T14:00:00.000Z', notice: { requiredWorkingDays: null, givenWorkingDays: 0, waived: null } });
+    expect(await outbox('scheduling.session.booked.v1', held.id)).toHaveLength(1);
+    expect(await outbox('scheduling.session.held.v1', held.id)).toEqual([expect.objectContaining({ caseId: file.caseId, milestone: 'mediation.held', heldAt: '2026-12-03T14:00:00.000Z' })]);
+
+    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, file, booking([m.id], '2026-11-19T14:00:00Z', '2026-11-19T15:00:00Z', { held: true })))).toMatchObject({ status: 400, errors: [{ field: 'startsAt', code: 'before_case' }] });
+    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, file, booking([m.id], '2026-12-07T09:30:00Z', '2026-12-07T10:30:00Z', { held: true })))).toMatchObject({ status: 400, errors: [{ field: 'endsAt', code: 'in_future' }] });
+    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, file, booking([m.id], '2026-12-03T14:30:00Z', '2026-12-03T15:30:00Z', { held: true })))).toMatchObject({ status: 409, detail: expect.stringContaining('Double booking') });
+  });
+
   it('did-not-attend is refused before the start and recorded after it; a session already moved on is refused naming its status', async () => {
     const m = await mediator('Missed Mediator');
     const session = await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-23T10:00:00Z', '2026-12-23T12:00:00Z'));
@@ -291,6 +308,18 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind: 'send-mediation', issuedAt: '2025-06-01', expiresAt: null });
     expect((await app.get(RankMediatorsUseCase).execute(meta, checked, { days: 14 })).candidates.map((c) => c.staffId)).toContain(m.id);
     expect((await app.get(BookSessionUseCase).execute(meta, checked, booking([m.id], '2026-12-16T14:00:00Z', '2026-12-16T15:00:00Z'))).status).toBe('booked');
+  });
+
+  it('assignment applies the same hard rules: a case manager without the line’s DBS check, or conflicted with a party, is refused naming staffId; an eligible one is given back', async () => {
+    const checked = { caseId: uuidv7(), contractId, serviceLine: 'send-checked', contractVersion: 1 };
+    const m = await mediator('Unchecked Manager', { serviceLines: [{ contractId, serviceLine: 'send-checked' }] });
+    await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind: 'send-mediation', issuedAt: '2025-06-01', expiresAt: null });
+    expect(await problemOf(app.get(CheckAssignmentUseCase).execute(meta, checked, m.id, []))).toMatchObject({ status: 409, title: 'Staff cannot be assigned', errors: [{ field: 'staffId', code: 'accreditation-missing' }] });
+    await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind: 'dbs-enhanced', issuedAt: '2026-01-01', expiresAt: '2029-01-01' });
+    expect(await app.get(CheckAssignmentUseCase).execute(meta, checked, m.id, ['Ms A'])).toMatchObject({ id: m.id, name: 'Unchecked Manager' });
+    await app.get(DeclareConflictUseCase).execute(meta, m.id, { partyName: 'Ms A', reason: 'Her neighbour' });
+    expect(await problemOf(app.get(CheckAssignmentUseCase).execute(meta, checked, m.id, ['ms  a']))).toMatchObject({ status: 409, errors: [{ field: 'staffId', code: 'conflict-of-interest' }] });
+    expect(await problemOf(app.get(CheckAssignmentUseCase).execute(meta, checked, uuidv7(), []))).toMatchObject({ status: 404 });
   });
 
   it('the London Living Wage is the rate in force on the session’s date: a new rate warns from its announcement and blocks only from its implementation date', async () => {

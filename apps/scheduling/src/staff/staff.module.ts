@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ContractVersionRepository } from '../contracts/contract-version.repository';
 import { AddAccreditationUseCase } from './add-accreditation.use-case';
 import { AddAvailabilityExceptionUseCase } from './add-availability-exception.use-case';
+import { CaseFileRepository } from '../case-files/case-file.repository';
+import { CaseLineReader } from './case-line.reader';
 import { ContractLineReader } from './contract-line.reader';
 import { ContractLineRepository } from './contract-line.repository';
 import { CreateStaffUseCase } from './create-staff.use-case';
@@ -23,6 +25,8 @@ import { WarnExpiringAccreditationsUseCase } from './warn-expiring-accreditation
     ContractVersionRepository,
     ContractLineRepository,
     ContractLineReader,
+    CaseFileRepository,
+    CaseLineReader,
     StaffLineRules,
     CreateStaffUseCase,
     ListStaffUseCase,
@@ -34,6 +38,6 @@ import { WarnExpiringAccreditationsUseCase } from './warn-expiring-accreditation
     WarnExpiringAccreditationsUseCase,
     StaffProcessor,
   ],
-  exports: [StaffRepository, ContractLineReader, StaffLineRules],
+  exports: [StaffRepository, ContractLineReader, CaseLineReader, StaffLineRules],
 })
 export class StaffModule {}

@@ -5,7 +5,7 @@ import type { EventDefinition } from './define-event';
 import { ContractPublishedV1, ContractPublishedV2, ReferralAnonymisedV1, ReferralCaseLinkedV1, ReferralDuplicateFlaggedV1, ReferralLegalHoldChangedV1, ReferralReceivedV1, ReferralReceivedV2, ReferralRejectedV1 } from './intake.events';
 import { DeliveryFailedV1, DeliverySentV1 } from './notify.events';
 import { AccreditationExpiringV1, SessionBookedV1, SessionCancelledV1, SessionDidNotAttendV1, SessionHeldV1 } from './scheduling-session.events';
-import { DeadlineBreachedV1, DeadlineCancelledV1, DeadlineDueSoonV1, DeadlineMetV1, DeadlinePausedV1, DeadlineRescheduledV1, DeadlineSetV1 } from './scheduling.events';
+import { DeadlineBreachCorrectedV1, DeadlineBreachedV1, DeadlineCancelledV1, DeadlineDueSoonV1, DeadlineMetV1, DeadlinePausedV1, DeadlineRescheduledV1, DeadlineSetV1 } from './scheduling.events';
 
 /** Every event type on the backbone. Publishing or consuming a type missing here fails at boot. */
 export const EVENT_CATALOG: readonly EventDefinition[] = [
@@ -57,6 +57,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   DeadlineRescheduledV1,
   DeadlinePausedV1,
   DeadlineCancelledV1,
+  DeadlineBreachCorrectedV1,
   DeliverySentV1,
   DeliveryFailedV1,
   SessionBookedV1,

@@ -108,3 +108,16 @@ export const DeadlinePausedV1 = defineEvent({
     })
     .describe('scheduling.deadline.paused.v1 data'),
 });
+
+export const DeadlineBreachCorrectedV1 = defineEvent({
+  type: 'scheduling.deadline.breach-corrected.v1',
+  description: 'A breached deadline was not missed after all: the event that meets or cancels it was recorded late but happened by its due time, so it is now met on time or cancelled; whoever counted the breach takes it back.',
+  schema: z
+    .object({
+      ...DeadlineFields,
+      breachedAt: z.iso.datetime({ offset: true }).describe('When the breach had been recorded.'),
+      now: z.enum(['met', 'cancelled']).describe('What the deadline is now: `met` (on time) or `cancelled` (neither met nor missed).'),
+      occurredAt: z.iso.datetime({ offset: true }).describe('When the event that met or cancelled it happened, on or before the due time.'),
+    })
+    .describe('scheduling.deadline.breach-corrected.v1 data'),
+});

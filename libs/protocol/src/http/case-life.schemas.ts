@@ -101,20 +101,33 @@ export const CasePauseViewSchema = z
 export type CasePauseView = z.infer<typeof CasePauseViewSchema>;
 
 export const CERTIFICATE_KINDS = ['after-mediation', 'declined', 'deemed'] as const;
+export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
 export const IssueCertificateBodySchema = z
   .object({
-    kind: z.enum(CERTIFICATE_KINDS).describe('after-mediation (mediation took place), declined (the family did not wish to mediate), deemed (mediation could not be held within 30 days).'),
-    issuedAt: iso().describe('When it was issued to the family.'),
+    kind: z.enum(CERTIFICATE_KINDS).describe('after-mediation (mediation took place: needs `mediation.held`), declined (the family did not wish to mediate: needs `mediation.declined`), deemed (mediation could not be held within 30 days: needs `mediation.delayed`).'),
+    issuedAt: iso().describe('When it was issued to the family: not before what it certifies, nor in the future.'),
+    replaces: z
+      .object({
+        certificateId: z.uuid().describe('The case’s current certificate, which this one supersedes.'),
+        reason: z.string().trim().min(1).max(1000).describe('Why it is replaced, e.g. "the first named the wrong decision".'),
+      })
+      .strict()
+      .optional()
+      .describe('A case has one current certificate: a second one is a replacement naming the one it supersedes and why.'),
   })
   .strict()
   .describe('A SEND mediation certificate issued on the case.');
 export type IssueCertificateBody = z.infer<typeof IssueCertificateBodySchema>;
 
-export const CertificateViewSchema = IssueCertificateBodySchema.extend({
+export const CertificateViewSchema = IssueCertificateBodySchema.omit({ replaces: true }).extend({
   id: z.uuid().describe('The certificate id.'),
   caseId: z.uuid().describe('The case.'),
   recordedBy: z.string().describe('Who recorded it.'),
   recordedAt: iso().describe('When it was recorded.'),
+  supersedes: z.uuid().nullable().describe('The certificate this one replaced; null for the first.'),
+  replacementReason: z.string().nullable().describe('Why it replaced that one.'),
+  supersededBy: z.uuid().nullable().describe('The certificate that replaced this one; null while it is the current one.'),
+  supersededAt: iso().nullable().describe('When it was replaced.'),
 })
   .strip()
   .describe('A mediation certificate.');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const DEADLINE_STATUSES = ['pending', 'awaiting-date', 'paused', 'met', 'breached', 'cancelled'] as const;
+export const DEADLINE_STATUSES = ['pending', 'awaiting-date', 'paused', 'met', 'breached', 'cancelled', 'passed'] as const;
 
 export const DeadlineViewSchema = z
   .object({
@@ -21,7 +21,7 @@ export const DeadlineViewSchema = z
     startedAt: z.iso.datetime({ offset: true }).describe('When the clock started.'),
     dueAt: z.iso.datetime({ offset: true }).nullable().describe('When it falls due (the end of the due day, London time); null while it waits for a date; while paused, when it was due before the pause.'),
     awaitingField: z.string().nullable().describe('The case date it waits for when `awaiting-date`, e.g. `hearingDate`.'),
-    status: z.enum(DEADLINE_STATUSES).describe('pending, awaiting-date (a date it counts to or from is not known yet), paused (the case is paused and the clock stopped; it resumes with the days it had left), met, breached, cancelled (the case closed first).'),
+    status: z.enum(DEADLINE_STATUSES).describe('pending, awaiting-date (a date it counts to or from is not known yet), paused (the case is paused and the clock stopped; it resumes with the days it had left), met, breached, cancelled (the case closed first, or an event the rule names ended it), passed (an informational deadline, such as the family’s appeal date, whose time has gone by: never a breach against the provider).'),
     pausedAt: z.iso.datetime({ offset: true }).nullable().optional().describe('When the clock stopped, while `paused`; null otherwise.'),
     remainingDays: z.number().int().nonnegative().nullable().optional().describe('While `paused`: the days (of the rule’s kind, calendar or working) it had left, counted again from the day the case resumes.'),
     metAt: z.iso.datetime({ offset: true }).nullable().describe('When its stop event happened.'),
@@ -47,6 +47,7 @@ export const CaseViewSchema = z
     openedAt: z.iso.datetime({ offset: true }).describe('When it was opened.'),
     receivedAt: z.iso.datetime({ offset: true }).nullable().describe('When the referral was received.'),
     clockStartsAt: z.iso.datetime({ offset: true }).nullable().describe('When office-hours clocks started.'),
+    beganAt: z.iso.datetime({ offset: true }).describe('The earliest moment anything on the case may be dated (a milestone, a move, a session already held): the referral’s receipt, or an earlier form date that is history, such as the day the local authority was told.'),
     externalReference: z.string().nullable().describe("The referrer's own reference (claim number, police reference, EHC plan reference)."),
     referrer: z.object({ name: z.string().describe('Name.'), email: z.string().describe('Email.'), organisation: z.string().optional().describe('Body.') }).nullable().describe('The referring officer.'),
     dates: z.record(z.string(), z.string()).describe('The dates of the case (referral form date fields), as last changed.'),

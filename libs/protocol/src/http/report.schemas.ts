@@ -10,10 +10,11 @@ export const ContractCountsSchema = z
     casesClosedExpected: z.number().int().describe('Closures with an outcome the contract counts as expected.'),
     casesReopened: z.number().int().describe('Reopenings.'),
     casesReopenedWithin12Months: z.number().int().describe('Reopenings within 12 months of closure: what the reopened-rate KPI counts.'),
-    deadlinesBreached: z.number().int().describe('Deadlines breached.'),
+    deadlinesBreached: z.number().int().describe('Deadlines breached (less breaches taken back when the event that met or cancelled one, recorded late, had happened by its due time).'),
     deadlinesMet: z.number().int().describe('Deadlines met on time.'),
     deadlinesMetLate: z.number().int().describe('Deadlines met after they were breached.'),
     outcomes: z.record(z.string(), z.number().int()).describe('Closures per outcome key.'),
+    milestones: z.record(z.string(), z.number().int()).describe('Milestones reached on the contract’s cases, per milestone (e.g. `workshop.delivered`, `data-return.received`): what the `count` KPIs count.'),
   })
   .describe('Counts for one contract.');
 

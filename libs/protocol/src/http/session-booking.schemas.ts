@@ -69,6 +69,10 @@ export const BookSessionBodySchema = z
     staffIds: z.array(z.uuid()).min(1).max(10).refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat a value' }).describe('The staff attending (mediators, professional witnesses).'),
     parties: z.array(z.object({ name: z.string().trim().min(1).max(200).describe('Their name.'), role: z.string().trim().max(100).optional().describe('Their role, e.g. `parent`, `local-authority`.') }).strict().describe('A party attending.')).max(20).default([]).describe('The parties attending.'),
     noticeWaived: NoticeWaiverSchema.optional(),
+    held: z
+      .literal(true)
+      .optional()
+      .describe('Record a session that already took place (a case entered late): it must have ended by now and not have started before the case began; it is booked and held at once, held at its start, with no notice rule and no reminders. The staff rules and double booking still apply.'),
   })
   .strict()
   .refine((s) => new Date(s.startsAt) < new Date(s.endsAt), { message: 'must be after startsAt', path: ['endsAt'] })
@@ -124,6 +128,7 @@ export const CaseContextSchema = z
     contractId: z.uuid().describe('The contract.'),
     serviceLine: z.string().describe('The service line.'),
     contractVersion: z.number().int().nullable().describe('The contract version the case runs under; null means the latest known.'),
+    beganAt: z.iso.datetime({ offset: true }).optional().describe('The earliest moment anything on the case may be dated (casework’s rule): a session already held cannot be recorded before it.'),
   })
   .describe('The case a session or an allocation is for.');
 export type CaseContext = z.infer<typeof CaseContextSchema>;
