@@ -76,6 +76,79 @@ const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
   'put /v1/organisation/oidc': () => ({ issuer: `https://authz-${Date.now()}.example/`, jwksUri: 'https://authz.example/jwks', audience: 'mediation-api' }),
 };
 
+/** Ids of one organisation's own records, by kind: what a request body may name. */
+interface OrganisationIds {
+  contractId: string;
+  caseId: string;
+  referralId: string;
+  staffId: string;
+  userId: string;
+  venueId: string;
+  partyId: string;
+}
+type IdKind = keyof OrganisationIds;
+
+/**
+ * Every route whose body carries an id (a property the served schema marks `format: uuid`), built from
+ * the ids it is given; the suite fills them with the other organisation's ids one kind at a time. A
+ * new body route with an id, or a new id property, without a probe here fails the suite.
+ */
+const BODIES_WITH_IDS: Record<string, (ids: OrganisationIds) => unknown> = {
+  'post /v1/referrals': (ids) => EXAMPLE_BODIES['post /v1/referrals']({ contractId: ids.contractId } as Secrets),
+  'post /v1/staff': (ids) => ({ name: 'Foreign-id probe', email: `foreign-${Date.now()}@provider.example`, userId: ids.userId, serviceLines: [{ contractId: ids.contractId, serviceLine: 'noise' }], payRatePence: 2000, maxCaseload: 5 }),
+  'patch /v1/staff/{id}': (ids) => ({ userId: ids.userId, serviceLines: [{ contractId: ids.contractId, serviceLine: 'noise' }] }),
+  'post /v1/staff/{id}/conflicts': (ids) => ({ caseId: ids.caseId, reason: 'foreign-id probe' }),
+  'post /v1/cases/{id}/sessions': (ids) => ({ sessionType: 'mediation', mode: 'in-person', venueId: ids.venueId, startsAt: '2027-06-01T10:00:00Z', endsAt: '2027-06-01T11:00:00Z', staffIds: [ids.staffId], parties: [] }),
+  'post /v1/cases/{id}/assignments': (ids) => ({ staffId: ids.staffId, role: 'mediator' }),
+  'post /v1/cases/{id}/tasks': (ids) => ({ title: 'Call the resident back', dueOn: '2027-01-15', assigneeStaffId: ids.staffId }),
+  'post /v1/cases/{id}/communications': (ids) => ({ direction: 'out', channel: 'call', counterpart: 'The resident', partyId: ids.partyId, occurredAt: '2026-01-01T10:00:00Z' }),
+  'post /v1/cases/{id}/complaints': (ids) => ({ complainant: 'The resident', partyId: ids.partyId, summary: 'A complaint', receivedAt: '2026-01-01T10:00:00Z' }),
+  'post /v1/users': (ids) => ({ email: `foreign-${Date.now()}@provider.example`, name: 'Foreign-id probe', roles: ['referrer'], contractIds: [ids.contractId], staffId: ids.staffId }),
+  'patch /v1/users/{id}': (ids) => ({ contractIds: [ids.contractId], staffId: ids.staffId }),
+};
+
+/** The paths, in a served request-body schema, of the properties that are ids: `staffIds[]`, `serviceLines[].contractId`. */
+function idPaths(schema: unknown, at = ''): string[] {
+  if (!schema || typeof schema !== 'object') return [];
+  const node = schema as Record<string, unknown>;
+  if (node.format === 'uuid') return [at];
+  const nested = [
+    ...Object.entries((node.properties as Record<string, unknown>) ?? {}).flatMap(([key, value]) => idPaths(value, at ? `${at}.${key}` : key)),
+    ...idPaths(node.items, `${at}[]`),
+    ...(['anyOf', 'oneOf', 'allOf'] as const).flatMap((k) => ((node[k] as unknown[]) ?? []).flatMap((branch) => idPaths(branch, at))),
+  ];
+  return [...new Set(nested)];
+}
+
+/** The values a body holds at an id path (`[]` walks every element). */
+function valuesAt(body: unknown, path: string): unknown[] {
+  const [head, ...rest] = path.split('.');
+  const list = head.endsWith('[]');
+  const value = (body as Record<string, unknown> | undefined)?.[list ? head.slice(0, -2) : head];
+  const here = list ? ((value as unknown[]) ?? []) : value === undefined ? [] : [value];
+  return rest.length === 0 ? here : here.flatMap((v) => valuesAt(v, rest.join('.')));
+}
+
+/** Every route of the served document with a request body, and the id paths in that body. */
+async function bodyIdPaths(platform: PlatformUnderTest): Promise<Map<string, string[]>> {
+  const doc = (await (await fetch(`${platform.apiUrl}/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: unknown }> } }>> };
+  const routes = new Map<string, string[]>();
+  for (const [path, methods] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(methods)) if (op.requestBody) routes.set(`${method} ${path}`, idPaths(op.requestBody.content?.['application/json']?.schema));
+  }
+  return routes;
+}
+
+/** The organisation's own record a route's path parameter names, so only the body's ids can cross. */
+function ownIdFor(route: string, own: OrganisationIds): string {
+  const path = route.split(' ')[1];
+  if (path.includes('{childId}')) throw new Error(`${route}: say which of the organisation's own records its {childId} names`);
+  const byPrefix: [string, IdKind][] = [['/v1/cases', 'caseId'], ['/v1/staff', 'staffId'], ['/v1/users', 'userId'], ['/v1/contracts', 'contractId'], ['/v1/referrals', 'referralId'], ['/v1/venues', 'venueId']];
+  const kind = byPrefix.find(([prefix]) => path.startsWith(prefix))?.[1];
+  if (!kind) throw new Error(`${route}: say which of the organisation's own records its path names`);
+  return own[kind];
+}
+
 /** Which of B's ids stands in for a path parameter. */
 function victimIdFor(path: string, victim: Secrets): string {
   if (path.startsWith('/v1/cases')) return victim.caseId;
@@ -219,5 +292,70 @@ describe('authorization: every route, two providers, no way across', () => {
   it("provider B's summary counts only its own contract, and A's only its own", async () => {
     const asA = await platform.request<{ contracts: { contractId: string }[] }>('GET', '/v1/reports/summary');
     expect(asA.body.contracts.map((c) => c.contractId)).not.toContain(victim.contractId);
+  });
+
+  it("provider B's ids in the body of any of provider A's own requests are refused naming the field, and nothing of A's stores them", async () => {
+    const asB = { authorization: `Bearer ${providerB.apiKey}` };
+    const created = async (who: Record<string, string>, method: string, path: string, body: unknown) => {
+      const res = await platform.request<{ id: string }>(method, path, body, who);
+      expect({ path, status: res.status }).toEqual({ path, status: 201 });
+      return res.body.id;
+    };
+    const venue = { name: 'Probe venue', address: { line1: '1 High Street', town: 'Town', postcode: 'AB1 2CD' }, accessibility: { stepFree: true, hearingLoop: false, accessibleToilet: true, parking: false } };
+    const ownRecords = async (who: Record<string, string>, contractId: string, caseId: string, referralId: string): Promise<OrganisationIds> => ({
+      contractId,
+      caseId,
+      referralId,
+      staffId: await created(who, 'POST', '/v1/staff', { name: 'Probe Mediator', email: `probe-${Date.now()}@provider.example`, serviceLines: [{ contractId, serviceLine: 'noise' }], payRatePence: 2000, maxCaseload: 5 }),
+      userId: await created(who, 'POST', '/v1/users', { email: `probe-${Date.now()}@provider.example`, name: 'Probe Manager', roles: ['case-manager'] }),
+      venueId: await created(who, 'POST', '/v1/venues', venue),
+      partyId: (await platform.request<{ items: { id: string }[] }>('GET', `/v1/cases/${caseId}/parties`, undefined, who)).body.items[0].id,
+    });
+    const theirs = await ownRecords(asB, victim.contractId, victim.caseId, victim.referralId);
+    const referral = await platform.request<{ id: string }>('POST', '/v1/referrals', EXAMPLE_BODIES['post /v1/referrals']({ contractId: platform.contractId } as Secrets));
+    expect(referral.status).toBe(201);
+    const ownCase = await waitUntil(async () => (await platform.request<{ caseId: string | null }>('GET', `/v1/referrals/${referral.body.id}`)).body.caseId ?? undefined, { what: "provider A's case" });
+    const mine = await ownRecords({}, platform.contractId, ownCase, referral.body.id);
+
+    const crossings: { route: string; kind: IdKind; status: number; named: boolean }[] = [];
+    for (const [route, paths] of await bodyIdPaths(platform)) {
+      if (paths.length === 0) continue;
+      const probe = BODIES_WITH_IDS[route];
+      if (!probe) throw new Error(`${route} carries ids in its body (${paths.join(', ')}) but has no probe in BODIES_WITH_IDS: add one so the suite covers it`);
+      const crossed = new Set<string>();
+      for (const kind of Object.keys(mine) as IdKind[]) {
+        const body = probe({ ...mine, [kind]: theirs[kind] });
+        const foreign = paths.filter((path) => valuesAt(body, path).includes(theirs[kind]));
+        if (foreign.length === 0) continue;
+        foreign.forEach((path) => crossed.add(path));
+        const [method, path] = route.split(' ');
+        const res = await platform.request<{ errors?: { field: string }[] }>(method.toUpperCase(), path.replace(/\{id\}/, ownIdFor(route, mine)), body);
+        const named = (res.body?.errors ?? []).some((e) => foreign.some((p) => e.field.split('.')[0] === p.split(/[.[]/)[0]));
+        crossings.push({ route, kind, status: res.status, named });
+      }
+      expect({ route, probed: [...crossed].sort() }).toEqual({ route, probed: [...paths].sort() });
+    }
+    expect(crossings.length).toBeGreaterThan(0);
+    // Refused (a 4xx, never a success nor a 5xx) with a problem naming the field that carried the foreign id.
+    expect(crossings.filter((c) => c.status < 400 || c.status >= 500 || !c.named)).toEqual([]);
+
+    // Nothing of A's holds one of B's ids: not a row of any tenant table, not an event in any outbox. A's audit
+    // trail is left out: it records the suite's attempts on B's ids in paths (its purpose), and never a body.
+    const ids = Object.values(theirs).filter((id) => id !== victim.referralId);
+    const tables = await platform.sql<{ name: string }>(
+      `SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.columns
+        WHERE column_name = 'organisation_id' AND table_schema NOT IN ('pg_catalog', 'information_schema') AND (table_schema, table_name) <> ('identity', 'audit_entry')`,
+    );
+    const stored: string[] = [];
+    for (const { name } of tables) {
+      const [row] = await platform.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${name} t WHERE t.organisation_id = $1 AND row_to_json(t)::text ~ $2`, [platform.organisationId, ids.join('|')]);
+      if (row.n > 0) stored.push(name);
+    }
+    const outboxes = await platform.sql<{ name: string }>(`SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables WHERE table_name = 'outbox'`);
+    for (const { name } of outboxes) {
+      const [row] = await platform.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${name} WHERE envelope->>'organisationid' = $1 AND envelope::text ~ $2`, [platform.organisationId, ids.join('|')]);
+      if (row.n > 0) stored.push(name);
+    }
+    expect(stored).toEqual([]);
   });
 });

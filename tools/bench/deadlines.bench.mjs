@@ -14,7 +14,7 @@
 //
 //   npm run bench:deadlines -- [--count 100000] [--sample 1000] [--batch 1000] [--port 4393] [--keep]
 //
-// Needs a build (`node tools/build/build.mjs`) and PostgreSQL, Redis and NATS (DATABASE_URL, REDIS_URL,
+// Needs a build (`node tools/build/build.mjs`) and PostgreSQL, Redis and NATS (MIGRATION_DATABASE_URL, REDIS_URL,
 // NATS_URL, else the standard local ports). It prints figures; it is not a test and asserts nothing.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -27,6 +27,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const require = createRequire(import.meta.url);
 const { SERVICES, startService, waitReady, stopService } = require('../dev/services.cjs');
 const { migrate } = require('../db/migrate.cjs');
+const { applicationLoginUrl, migrationDatabaseUrl } = require('../db/database-urls.cjs');
 const { Client } = require('pg');
 const IORedis = require('ioredis');
 const { Queue } = require('bullmq');
@@ -46,7 +47,8 @@ const { values: flags } = parseArgs({
 const COUNT = Number(flags.count);
 const SAMPLE = Math.min(Number(flags.sample), COUNT);
 const BATCH = Number(flags.batch);
-const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/mediation';
+// The owner's URL: it creates the database and loads the rows; scheduling logs in as the application role.
+const DATABASE_URL = migrationDatabaseUrl();
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 // The engine's own BullMQ defaults (libs/jobs JobsService): the bench measures what production stores.
@@ -167,7 +169,7 @@ async function main() {
   log(`loaded ${far} pending deadlines (rows + delayed jobs) in ${loadedIn.toFixed(1)} s (${Math.round(far / loadedIn)}/s)`);
 
   const ports = { basePort: Number(flags.port) - SERVICES.findIndex((s) => s.name === 'scheduling') };
-  service = startService({ name: 'scheduling' }, { DATABASE_URL: dbUrl, REDIS_URL, NATS_URL, NATS_NAMESPACE: namespace, NODE_ENV: 'test', LOG_LEVEL: 'warn' }, { output: 'file', ...ports });
+  service = startService({ name: 'scheduling' }, { DATABASE_URL: applicationLoginUrl(dbUrl), REDIS_URL, NATS_URL, NATS_NAMESPACE: namespace, NODE_ENV: 'test', LOG_LEVEL: 'warn' }, { output: 'file', ...ports });
   await waitReady(service, 90_000);
   log(`scheduling started on :${service.port}`);
 

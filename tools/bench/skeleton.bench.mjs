@@ -16,7 +16,7 @@
 // --timeline adds one line per second of sending: how many were sent, accepted and failed, and the
 // median latencies of the referrals sent in that second (to see a backlog build or drain).
 //
-// Needs a build (`npm run build`) and PostgreSQL, Redis and NATS (DATABASE_URL, REDIS_URL, NATS_URL,
+// Needs a build (`npm run build`) and PostgreSQL, Redis and NATS (MIGRATION_DATABASE_URL, REDIS_URL, NATS_URL,
 // else the standard local ports). It prints figures; it is not a test and asserts nothing.
 /* global AbortSignal */
 import { execFileSync, spawn } from 'node:child_process';
@@ -35,6 +35,7 @@ const require = createRequire(import.meta.url);
 const { SERVICES, startService, waitReady, stopService } = require('../dev/services.cjs');
 const { reachable } = require('../infra/infra.cjs');
 const { migrate } = require('../db/migrate.cjs');
+const { applicationLoginUrl, migrationDatabaseUrl } = require('../db/database-urls.cjs');
 const { Client, Pool } = require('pg');
 const IORedis = require('ioredis');
 const { connect: natsConnect } = require('@nats-io/transport-node');
@@ -232,7 +233,8 @@ const checkInterrupted = () => {
 // ---------------------------------------------------------------------------------------------
 // infrastructure of its own
 
-const BASE_DATABASE_URL = process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/mediation';
+// The owner's URL: it creates, migrates and observes the database; the services log in as the application role.
+const BASE_DATABASE_URL = migrationDatabaseUrl();
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const NATS_URL = process.env.NATS_URL || 'nats://127.0.0.1:4222';
 
@@ -775,7 +777,7 @@ async function main() {
 
   const basePort = await findBasePort(BASE_PORT);
   context.basePort = basePort;
-  const env = { DATABASE_URL: database.url, REDIS_URL, NATS_URL, NATS_NAMESPACE: namespace, SMTP_URL: mail.smtpUrl, LOG_LEVEL: 'warn', NODE_ENV: 'test' };
+  const env = { DATABASE_URL: applicationLoginUrl(database.url), REDIS_URL, NATS_URL, NATS_NAMESPACE: namespace, SMTP_URL: mail.smtpUrl, LOG_LEVEL: 'warn', NODE_ENV: 'test' };
   log(`starting the eight services on ports ${basePort}-${basePort + SERVICES.length - 1} (namespace ${namespace})`);
   const services = await startServices(env, basePort);
   checkInterrupted();

@@ -7,10 +7,9 @@ const { createHash, randomUUID } = require('node:crypto');
 const { existsSync, readdirSync, readFileSync } = require('node:fs');
 const path = require('node:path');
 const { Client } = require('pg');
+const { APP_ROLE, migrationDatabaseUrl } = require('./database-urls.cjs');
 
 const ROOT = path.resolve(__dirname, '../..');
-const DEFAULT_URL = 'postgresql://postgres@127.0.0.1:5432/mediation';
-const APP_ROLE = 'mediation_app';
 
 /** Every service with migrations, and the schema its Prisma schema declares. */
 function services() {
@@ -92,15 +91,35 @@ async function migrateSchema(client, { app, schema, migrations }, log) {
 }
 
 /**
- * The role the services run as (see libs/platform tenant-transaction.ts). Roles belong to the
- * cluster, not to a schema, so the migrator makes it before any migration grants to it.
+ * The role the services log in as (see libs/platform tenant-transaction.ts). Roles belong to the
+ * cluster, not to a schema, so the migrator makes it before any migration grants to it. It can log
+ * in but is nothing more: no superuser, no BYPASSRLS, no role or database creation, a member of no
+ * other role. It gets no password here: in production set one (`ALTER ROLE mediation_app PASSWORD …`)
+ * or grant it to a login of your own that is nothing else.
  */
 async function ensureApplicationRole(client) {
-  await client.query(`DO $$ BEGIN CREATE ROLE ${APP_ROLE} NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+  const attributes = 'LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOREPLICATION';
+  // Roles are cluster-wide while the migration lock is per database: migrators of two databases may
+  // meet here, so a concurrent create or update is retried rather than failing the migration.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await client.query(`DO $$ BEGIN
+        CREATE ROLE ${APP_ROLE} ${attributes};
+      EXCEPTION WHEN duplicate_object OR unique_violation THEN
+        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}' AND NOT (rolcanlogin AND NOT rolsuper AND NOT rolbypassrls AND NOT rolcreatedb AND NOT rolcreaterole AND NOT rolreplication)) THEN
+          ALTER ROLE ${APP_ROLE} ${attributes};
+        END IF;
+      END $$`);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !/concurrently|duplicate key/.test(String(error.message))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
 }
 
 /** Creates the database if needed and brings every service schema up to date; safe to run concurrently. */
-async function migrate(url = process.env.DATABASE_URL || DEFAULT_URL, { log = console.log } = {}) {
+async function migrate(url = migrationDatabaseUrl(), { log = console.log } = {}) {
   await ensureDatabase(url);
   const client = new Client({ connectionString: url });
   await client.connect();

@@ -22,7 +22,7 @@ describe('committed migrations on a fresh database', () => {
   });
 
   it('give every service its own schema with its own _prisma_migrations', async () => {
-    const client = new Client({ connectionString: db.url });
+    const client = new Client({ connectionString: db.ownerUrl });
     await client.connect();
     try {
       for (const service of services()) {
@@ -35,10 +35,10 @@ describe('committed migrations on a fresh database', () => {
   });
 
   it('apply nothing the second time', async () => {
-    expect(await migrate(db.url, { log: () => undefined })).toBe(0);
+    expect(await migrate(db.ownerUrl, { log: () => undefined })).toBe(0);
   });
 
-  it('match every Prisma model: each client can read every table and column it declares', async () => {
+  it('match every Prisma model: each client, logged in as the services are, can read every table and column it declares', async () => {
     const apps = readdirSync(path.join(ROOT, 'apps')).filter((app) => services().some((s) => s.app === app));
     for (const app of apps) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -56,11 +56,11 @@ describe('committed migrations on a fresh database', () => {
   });
 
   it('refuse a migration edited after it was applied', async () => {
-    const client = new Client({ connectionString: db.url });
+    const client = new Client({ connectionString: db.ownerUrl });
     await client.connect();
     try {
       await client.query(`UPDATE intake._prisma_migrations SET checksum = 'edited'`);
-      await expect(migrate(db.url, { log: () => undefined })).rejects.toThrow(/was edited after it was applied/);
+      await expect(migrate(db.ownerUrl, { log: () => undefined })).rejects.toThrow(/was edited after it was applied/);
     } finally {
       await client.end();
     }

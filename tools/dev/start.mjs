@@ -33,7 +33,7 @@ async function main() {
   step('generating Prisma clients, building, migrating');
   execFileSync(process.execPath, ['tools/db/generate.cjs'], { cwd: ROOT, stdio: 'inherit' });
   execFileSync(process.execPath, ['tools/build/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  await require('../db/migrate.cjs').migrate(process.env.DATABASE_URL);
+  await require('../db/migrate.cjs').migrate(process.env.MIGRATION_DATABASE_URL);
 
   let mailUrl;
   if (!process.env.SMTP_URL) {

@@ -5,10 +5,13 @@ const { execFileSync, spawnSync } = require('node:child_process');
 const net = require('node:net');
 const path = require('node:path');
 
+const { DEFAULT_MIGRATION_URL, serviceDatabaseUrl } = require('../db/database-urls.cjs');
+
 const ROOT = path.resolve(__dirname, '../..');
 
+// PostgreSQL is found by the owner's URL (migrations); the services' login URL follows from it.
 const SERVERS = [
-  { name: 'PostgreSQL', env: 'DATABASE_URL', url: 'postgresql://postgres@127.0.0.1:5432/mediation', compose: 'postgres', install: 'apt-get install postgresql (trust auth on 127.0.0.1), or set DATABASE_URL' },
+  { name: 'PostgreSQL', env: 'MIGRATION_DATABASE_URL', url: DEFAULT_MIGRATION_URL, compose: 'postgres', install: 'apt-get install postgresql (trust auth on 127.0.0.1), or set MIGRATION_DATABASE_URL and DATABASE_URL' },
   { name: 'Redis', env: 'REDIS_URL', url: 'redis://127.0.0.1:6379', compose: 'redis', install: 'apt-get install redis-server, or set REDIS_URL' },
   { name: 'NATS with JetStream', env: 'NATS_URL', url: 'nats://127.0.0.1:4222', compose: 'nats', install: 'apt-get install nats-server and run `nats-server -js`, or set NATS_URL' },
 ];
@@ -39,8 +42,16 @@ async function waitFor(url, seconds) {
   return false;
 }
 
-/** Returns the URLs to use; starts containers only for what is missing, and only if it can. */
+/**
+ * Returns the URLs to use (the services' DATABASE_URL is the application login on the migration
+ * URL's server unless set); starts containers only for what is missing, and only if it can.
+ */
 async function ensureInfrastructure({ log = console.log } = {}) {
+  const urls = await findServers(log);
+  return { ...urls, DATABASE_URL: serviceDatabaseUrl({ ...process.env, ...urls }) };
+}
+
+async function findServers(log) {
   const urls = {};
   const missing = [];
   for (const server of SERVERS) {

@@ -26,6 +26,7 @@ import { DocsController } from './docs/docs.controller';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { IdempotentUseCase } from './idempotency/idempotent.use-case';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { ReferencesModule } from './references/references.module';
 import { ReferralsController } from './referrals/referrals.controller';
 import { ReportsController } from './reports/reports.controller';
 import { RateLimitGuard } from './throttle/rate-limit.guard';
@@ -52,7 +53,7 @@ export class AppModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [...gatewayInfrastructure(config), ThrottleModule, OrganisationsModule, AuthModule, AuditModule, SubjectAccessModule, StaffModule, VenuesModule, CaseSessionsModule],
+      imports: [...gatewayInfrastructure(config), ThrottleModule, OrganisationsModule, AuthModule, AuditModule, SubjectAccessModule, StaffModule, VenuesModule, CaseSessionsModule, ReferencesModule],
       controllers: [ReferralsController, CasesController, CaseLegalHoldController, CasePeopleController, CaseWorkController, CaseRecordsController, ComplaintsController, CaseReportsController, SurveysController, SurveyResponsesController, CaseDeadlinesController, ReportsController, ContractsController, TemplatesController, DocsController, AuditController],
       providers: [IdempotencyRepository, IdempotentUseCase, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_GUARD, useExisting: RateLimitGuard }, { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor }],
     };

@@ -16,5 +16,7 @@ export * from './bootstrap/run-service';
 export * from './database/prisma-lifecycle';
 export * from './database/transactions';
 export * from './database/database.module';
+export { TenantDirectory } from './database/tenant-directory';
 export * from './database/tenant-transaction';
+export * from './database/application-login';
 export * from './crypto';

@@ -128,9 +128,9 @@ export class PlatformUnderTest {
     return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
   }
 
-  /** Read-only SQL for assertions, across every service's schema in the test database. */
+  /** Read-only SQL for assertions, as the owner (every tenant), across every service's schema in the test database. */
   async sql<T extends object = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
-    this.pool ??= new Pool({ connectionString: this.db.url, max: 2 });
+    this.pool ??= new Pool({ connectionString: this.db.ownerUrl, max: 2 });
     return (await this.pool.query<T>(query, params)).rows;
   }
 

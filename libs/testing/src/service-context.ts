@@ -10,7 +10,7 @@ export interface ServiceContext {
   app: INestApplicationContext;
   db: TestDatabase;
   ns: TestNamespace;
-  /** A plain connection to the test database, for asserting on rows and the outbox. */
+  /** A plain connection to the test database as its owner (it sees every tenant), for asserting on rows and the outbox. */
   sql: Client;
   /** Shuts the service down in order, then drops the database and namespace. */
   close(): Promise<void>;
@@ -33,7 +33,7 @@ export async function startServiceContext(options: ServiceContextOptions): Promi
   process.env.DATABASE_URL = db.url;
   process.env.NATS_NAMESPACE = ns.namespace;
   let app: INestApplicationContext | undefined;
-  const sql = new Client({ connectionString: db.url });
+  const sql = new Client({ connectionString: db.ownerUrl });
   try {
     app = await NestFactory.createApplicationContext(options.module(), { logger: false });
     const clock = options.clock;

@@ -3,11 +3,16 @@ import path from 'node:path';
 import { Client } from 'pg';
 
 const ROOT = path.resolve(__dirname, '../../..');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+/* eslint-disable @typescript-eslint/no-require-imports */
 const { migrate } = require(path.join(ROOT, 'tools/db/migrate.cjs')) as { migrate(url: string, options?: { log?: (line: string) => void }): Promise<number> };
+const urls = require(path.join(ROOT, 'tools/db/database-urls.cjs')) as { migrationDatabaseUrl(): string; applicationLoginUrl(ownerUrl: string): string };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface TestDatabase {
+  /** What the services connect with: the application login, bound by row-level security. */
   url: string;
+  /** The owner the migrations ran as, for assertions that must see every tenant's rows. */
+  ownerUrl: string;
   name: string;
   drop(): Promise<void>;
 }
@@ -20,12 +25,13 @@ function withDatabase(url: string, name: string): string {
 
 /** A fresh, fully migrated database of its own, so a test run never meets another's data. */
 export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase> {
-  const base = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/mediation';
+  const base = urls.migrationDatabaseUrl();
   const name = `mediation_${prefix}_${randomBytes(4).toString('hex')}`;
-  const url = withDatabase(base, name);
-  await migrate(url, { log: () => undefined });
+  const ownerUrl = withDatabase(base, name);
+  await migrate(ownerUrl, { log: () => undefined });
   return {
-    url,
+    url: urls.applicationLoginUrl(ownerUrl),
+    ownerUrl,
     name,
     drop: async () => {
       const admin = new Client({ connectionString: withDatabase(base, 'postgres') });

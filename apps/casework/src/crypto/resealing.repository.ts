@@ -17,7 +17,7 @@ const KEY_OF_PARTY = `split_part(accessibility_needs_sealed, '.', 2)`;
 export class ResealingRepository {
   constructor(private readonly db: CaseworkDatabase) {}
 
-  /** The organisations with cases (casework.tenant holds no personal data, so it is outside row-level security). */
+  /** The organisations with cases (casework.tenant holds only their ids, so any transaction may read it). */
   async organisationIds(): Promise<string[]> {
     const rows = await this.db.tenant.findMany({ select: { organisationId: true }, orderBy: { organisationId: 'asc' } });
     return rows.map((r) => r.organisationId);

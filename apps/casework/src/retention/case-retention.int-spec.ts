@@ -46,7 +46,7 @@ describe('case retention against real PostgreSQL, under row-level security', () 
   beforeAll(async () => {
     db = await createTestDatabase('case_retention');
     casework = new CaseworkDatabase(db.url);
-    sql = new Client({ connectionString: db.url });
+    sql = new Client({ connectionString: db.ownerUrl });
     await sql.connect();
     for (const organisationId of [north, south]) {
       await casework.run((tx) => tx.contractVersion.create({ data: { contractId: contractOf[organisationId], version: 1, organisationId, status: 'active', template: 'housing-asb', definition: { serviceLines: [{ key: 'noise', dataRetentionMonths: 72 }] } } }), { organisationId });

@@ -14,7 +14,7 @@ export type RetentionCounts = Record<string, number>;
 export class CaseRetentionRepository {
   constructor(private readonly db: CaseworkDatabase) {}
 
-  /** The organisations with cases (casework.tenant holds no personal data, so it is outside row-level security). */
+  /** The organisations with cases (casework.tenant holds only their ids, so any transaction may read it). */
   async organisationIds(): Promise<string[]> {
     const rows = await this.db.tenant.findMany({ select: { organisationId: true }, orderBy: { organisationId: 'asc' } });
     return rows.map((r) => r.organisationId);

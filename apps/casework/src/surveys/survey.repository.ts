@@ -31,14 +31,14 @@ export class SurveyRepository {
     return true;
   }
 
-  /** Which tenant and invitation a token opens: the one read made before a tenant is known. */
+  /** Which tenant and invitation a token opens: the one read made before a tenant is known, which the lookup policy allows only for the hash presented. */
   findToken(tokenSha256: string) {
-    return this.db.surveyToken.findUnique({ where: { tokenSha256 } });
+    return this.db.run((tx) => tx.surveyToken.findUnique({ where: { tokenSha256 } }), { presented: { 'app.survey_token_sha256': tokenSha256 } });
   }
 
-  /** The stored token hash of an invitation (outside the tenant wall, like the token it names). */
+  /** The stored token hash of an invitation. */
   findTokenOf(organisationId: string, surveyId: string) {
-    return this.db.surveyToken.findFirst({ where: { organisationId, surveyId } });
+    return this.db.run((tx) => tx.surveyToken.findFirst({ where: { organisationId, surveyId } }), { organisationId });
   }
 
   findInvitation(tx: CaseworkTx, organisationId: string, id: string): Promise<SurveyInvitationRecord | null> {

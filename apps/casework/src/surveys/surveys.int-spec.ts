@@ -85,9 +85,18 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
 
   it('only the hash of a token is stored', async () => {
     const token = tokenOf(links[0].link);
-    const dump = JSON.stringify(await casework.$queryRawUnsafe(`SELECT * FROM casework.survey_token`));
+    const dump = JSON.stringify(await casework.run((tx) => tx.$queryRawUnsafe(`SELECT * FROM casework.survey_token`), { organisationId: providerA }));
     expect(dump).not.toContain(token);
     expect(dump).toContain(surveyTokenHash(token));
+  });
+
+  it('a token’s row is behind the tenant wall: before a tenant is known, only the hash of that token finds it', async () => {
+    const hash = surveyTokenHash(tokenOf(links[0].link));
+    const tokens = (options: Parameters<typeof casework.run>[1]) => casework.run((tx) => tx.surveyToken.findMany({ select: { tokenSha256: true } }), options);
+    expect(await tokens({})).toEqual([]);
+    expect(await tokens({ organisationId: providerB })).toEqual([]);
+    expect(await tokens({ presented: { 'app.survey_token_sha256': hash } })).toEqual([{ tokenSha256: hash }]);
+    expect(await tokens({ presented: { 'app.survey_token_sha256': surveyTokenHash('a guessed token') } })).toEqual([]);
   });
 
   it('the link shows the questions of the template and nothing of the case', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditEntry, Prisma } from '../generated/prisma/client';
-import { IdentityDatabase } from '../database/identity.database';
+import { IdentityDatabase, type IdentityTx } from '../database/identity.database';
 import { GENESIS_HASH, type AuditFields, type ChainedEntry } from './audit-chain';
 
 export interface ChainHead {
@@ -31,12 +31,17 @@ export class AuditEntryRepository {
    * one statement, not for round trips to this process, and concurrent writers cannot fork the chain.
    */
   async append(fields: Omit<AuditFields, 'sequence'>, hashOfContent: string): Promise<ChainedEntry> {
-    await this.db.$executeRawUnsafe(
+    const linked = await this.db.run((tx) => this.link(tx, fields, hashOfContent), { organisationId: fields.organisationId });
+    return { ...fields, sequence: Number(linked.sequence), prevHash: linked.prev_hash, hash: linked.hash };
+  }
+
+  private async link(tx: IdentityTx, fields: Omit<AuditFields, 'sequence'>, hashOfContent: string): Promise<{ sequence: bigint; prev_hash: string; hash: string }> {
+    await tx.$executeRawUnsafe(
       `INSERT INTO "identity"."audit_chain_head" (organisation_id, last_sequence, last_hash, updated_at) VALUES ($1::uuid, 0, $2, now()) ON CONFLICT (organisation_id) DO NOTHING`,
       fields.organisationId,
       GENESIS_HASH,
     );
-    const [linked] = await this.db.$queryRawUnsafe<{ sequence: bigint; prev_hash: string; hash: string }[]>(
+    const [linked] = await tx.$queryRawUnsafe<{ sequence: bigint; prev_hash: string; hash: string }[]>(
       `WITH old AS (
          SELECT last_sequence, last_hash FROM "identity"."audit_chain_head" WHERE organisation_id = $1::uuid FOR UPDATE
        ), moved AS (
@@ -68,26 +73,37 @@ export class AuditEntryRepository {
       fields.accessReason,
       [...fields.dataCategories],
     );
-    return { ...fields, sequence: Number(linked.sequence), prevHash: linked.prev_hash, hash: linked.hash };
+    return linked;
   }
 
-  /** Every organisation with a chain, or with entries (even if its head is gone). */
+  /**
+   * Every organisation with a chain, or with entries (even if its head is gone). The trail sits behind
+   * the tenant wall, so each organisation (identity.organisation is the tenant list) is asked in turn.
+   */
   async organisationsWithEntries(): Promise<string[]> {
-    const rows = await this.db.$queryRaw<{ organisation_id: string }[]>`
-      SELECT organisation_id::text FROM "identity"."audit_chain_head"
-      UNION SELECT DISTINCT organisation_id::text FROM "identity"."audit_entry"
-      ORDER BY 1`;
-    return rows.map((r) => r.organisation_id);
+    const organisations = await this.db.organisation.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
+    const found: string[] = [];
+    for (const { id: organisationId } of organisations) {
+      const [row] = await this.db.run(
+        (tx) =>
+          tx.$queryRaw<{ has: boolean }[]>`
+            SELECT EXISTS (SELECT 1 FROM "identity"."audit_chain_head" WHERE organisation_id = ${organisationId}::uuid)
+                OR EXISTS (SELECT 1 FROM "identity"."audit_entry" WHERE organisation_id = ${organisationId}::uuid) AS has`,
+        { organisationId },
+      );
+      if (row.has) found.push(organisationId);
+    }
+    return found;
   }
 
   async head(organisationId: string): Promise<ChainHead | null> {
-    const head = await this.db.auditChainHead.findUnique({ where: { organisationId } });
+    const head = await this.db.run((tx) => tx.auditChainHead.findUnique({ where: { organisationId } }), { organisationId });
     return head ? { lastSequence: Number(head.lastSequence), lastHash: head.lastHash } : null;
   }
 
   /** The organisation's entries in chain order, a page at a time. */
   async chainPage(organisationId: string, afterSequence: number, size: number): Promise<ChainedEntry[]> {
-    const rows = await this.db.auditEntry.findMany({ where: { organisationId, sequence: { gt: BigInt(afterSequence) } }, orderBy: { sequence: 'asc' }, take: size });
+    const rows = await this.db.run((tx) => tx.auditEntry.findMany({ where: { organisationId, sequence: { gt: BigInt(afterSequence) } }, orderBy: { sequence: 'asc' }, take: size }), { organisationId });
     return rows.map(toEntry);
   }
 
@@ -102,7 +118,7 @@ export class AuditEntryRepository {
       ...(filter.from || filter.to ? { occurredAt: { gte: filter.from, lt: filter.to } } : {}),
       ...(filter.beforeSequence ? { sequence: { lt: BigInt(filter.beforeSequence) } } : {}),
     };
-    const rows = await this.db.auditEntry.findMany({ where, orderBy: { sequence: 'desc' }, take: filter.limit + 1 });
+    const rows = await this.db.run((tx) => tx.auditEntry.findMany({ where, orderBy: { sequence: 'desc' }, take: filter.limit + 1 }), { organisationId: filter.organisationId });
     return rows.map(toEntry);
   }
 }

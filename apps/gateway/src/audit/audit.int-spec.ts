@@ -46,8 +46,10 @@ describe('the audit trail in PostgreSQL', () => {
     const entries = new AuditEntryRepository(identity);
     record = new RecordAuditEntryUseCase(entries, new SystemClock());
     verify = new VerifyAuditChainUseCase(entries);
-    superuser = new Client({ connectionString: db.url });
+    superuser = new Client({ connectionString: db.ownerUrl });
     await superuser.connect();
+    // `audit verify` walks the chain of every organisation the gateway knows.
+    await superuser.query(`INSERT INTO identity.organisation (id, name, slug) VALUES ($1, 'North', $3), ($2, 'South', $4)`, [north, south, `north-${north.slice(-8)}`, `south-${south.slice(-8)}`]);
   });
 
   afterAll(async () => {

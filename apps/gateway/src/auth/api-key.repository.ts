@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { inTenant } from '@mediation/platform';
 import type { ApiKey } from '../generated/prisma/client';
 import { IdentityDatabase, type IdentityTx } from '../database/identity.database';
 
@@ -8,25 +9,31 @@ export type ApiKeyRecord = ApiKey;
 export class ApiKeyRepository {
   constructor(private readonly db: IdentityDatabase) {}
 
-  findByKeyId(keyId: string): Promise<ApiKeyRecord | null> {
-    return this.db.apiKey.findUnique({ where: { keyId } });
+  /**
+   * The key a caller presents, before its organisation is known: the lookup policy shows the row only
+   * to whoever names both its id and the HMAC of its secret, that is, holds the whole key.
+   */
+  findPresented(keyId: string, secretHash: string): Promise<ApiKeyRecord | null> {
+    return this.db.run((tx) => tx.apiKey.findUnique({ where: { keyId } }), { presented: { 'app.api_key_id': keyId, 'app.api_key_secret_hash': secretHash } });
   }
 
-  create(record: Omit<ApiKeyRecord, 'createdAt' | 'revokedAt'>, tx: IdentityTx = this.db): Promise<ApiKeyRecord> {
-    return tx.apiKey.create({ data: record });
+  create(record: Omit<ApiKeyRecord, 'createdAt' | 'revokedAt'>, tx?: IdentityTx): Promise<ApiKeyRecord> {
+    return inTenant(this.db, record.organisationId, tx, (t) => t.apiKey.create({ data: record }));
   }
 
   list(organisationId: string): Promise<ApiKeyRecord[]> {
-    return this.db.apiKey.findMany({ where: { organisationId }, orderBy: { createdAt: 'desc' } });
+    return this.db.run((tx) => tx.apiKey.findMany({ where: { organisationId }, orderBy: { createdAt: 'desc' } }), { organisationId });
   }
 
   find(organisationId: string, id: string): Promise<ApiKeyRecord | null> {
-    return this.db.apiKey.findFirst({ where: { organisationId, id } });
+    return this.db.run((tx) => tx.apiKey.findFirst({ where: { organisationId, id } }), { organisationId });
   }
 
   /** Sets revokedAt once; revoking again keeps the first time. */
-  async revoke(organisationId: string, id: string, at: Date): Promise<ApiKeyRecord | null> {
-    await this.db.apiKey.updateMany({ where: { organisationId, id, revokedAt: null }, data: { revokedAt: at } });
-    return this.find(organisationId, id);
+  revoke(organisationId: string, id: string, at: Date): Promise<ApiKeyRecord | null> {
+    return this.db.run(async (tx) => {
+      await tx.apiKey.updateMany({ where: { organisationId, id, revokedAt: null }, data: { revokedAt: at } });
+      return tx.apiKey.findFirst({ where: { organisationId, id } });
+    }, { organisationId });
   }
 }

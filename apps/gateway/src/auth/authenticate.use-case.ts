@@ -6,7 +6,7 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { SignedOutTokens } from '../sign-in/signed-out-tokens';
 import { SIGN_IN_ISSUER, SignInTokens } from '../sign-in/sign-in-tokens';
 import { UserRepository } from '../users/user.repository';
-import { parseApiKey, secretMatches } from './api-key';
+import { hashSecret, parseApiKey, secretMatches } from './api-key';
 import { ApiKeyRepository } from './api-key.repository';
 import { contractRestriction } from './contract-restriction';
 import { OidcVerifier } from './oidc-verifier';
@@ -54,7 +54,7 @@ export class AuthenticateUseCase {
     const parsed = parseApiKey(token);
     const unknown = ProblemError.unauthenticated('The API key is not valid.');
     if (!parsed) throw unknown;
-    const key = await this.keys.findByKeyId(parsed.keyId);
+    const key = await this.keys.findPresented(parsed.keyId, hashSecret(this.config.API_KEY_PEPPER, parsed.secret));
     if (!key || !secretMatches(this.config.API_KEY_PEPPER, parsed.secret, key.secretHash)) throw unknown;
     if (key.revokedAt) throw ProblemError.unauthenticated('The API key has been revoked.');
     if (key.expiresAt && key.expiresAt <= this.clock.now()) throw ProblemError.unauthenticated('The API key has expired.');

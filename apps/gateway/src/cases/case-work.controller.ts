@@ -30,6 +30,7 @@ import { SensitiveRead } from '../audit/sensitive-read';
 import { ApiOperation } from '../http/api-operation.decorator';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { ZodPipe } from '../http/zod.pipe';
+import { OrganisationReferences } from '../references/organisation-references';
 import { CASE_MANAGERS, CASE_READERS, CASE_WORKERS, SENSITIVE_READERS } from './case-access';
 
 type CaseParams = { id: string };
@@ -40,6 +41,7 @@ type ChildParams = { id: string; childId: string };
 export class CaseWorkController {
   constructor(
     private readonly rpc: RpcClient,
+    private readonly references: OrganisationReferences,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -76,8 +78,10 @@ export class CaseWorkController {
   @Post(':id/tasks')
   @ApiOperation({ summary: 'Set a task with a due date', body: AddTaskBodySchema, response: { status: 201, schema: TaskViewSchema }, params: { id: 'The case id.' } })
   @Access(CASE_WORKERS)
-  addTask(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
-    return this.rpc.call(Rpc.casework.addTask, meta, { caseId: params.id, task: new ZodPipe(AddTaskBodySchema).transform(raw) }, this.config.RPC_TIMEOUT_MS);
+  async addTask(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
+    const task = new ZodPipe(AddTaskBodySchema).transform(raw);
+    if (task.assigneeStaffId) await this.references.staff(meta, task.assigneeStaffId, 'assigneeStaffId');
+    return this.rpc.call(Rpc.casework.addTask, meta, { caseId: params.id, task }, this.config.RPC_TIMEOUT_MS);
   }
 
   @Post(':id/tasks/:childId/complete')

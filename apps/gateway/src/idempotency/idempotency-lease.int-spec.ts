@@ -23,7 +23,7 @@ describe('the Idempotency-Key lease in PostgreSQL', () => {
   beforeAll(async () => {
     db = await createTestDatabase('idem_lease');
     identity = new IdentityDatabase(db.url);
-    superuser = new Client({ connectionString: db.url });
+    superuser = new Client({ connectionString: db.ownerUrl });
     await superuser.connect();
     records = new IdempotencyRepository(identity);
   });

@@ -4,17 +4,22 @@ import { IdentityDatabase } from '../database/identity.database';
 
 export type IdempotencyRecordRow = IdempotencyRecord;
 
+/** Idempotency records hold whole answers (referral views): each query runs within its organisation. */
 @Injectable()
 export class IdempotencyRepository {
   constructor(private readonly db: IdentityDatabase) {}
 
   /** Claims the key; returns false when another request already holds it. */
   async claim(organisationId: string, key: string, requestHash: string): Promise<boolean> {
-    const inserted = await this.db.$executeRawUnsafe(
-      `INSERT INTO identity.idempotency_record (organisation_id, key, request_hash, status) VALUES ($1::uuid, $2, $3, 'in-progress') ON CONFLICT DO NOTHING`,
-      organisationId,
-      key,
-      requestHash,
+    const inserted = await this.db.run(
+      (tx) =>
+        tx.$executeRawUnsafe(
+          `INSERT INTO identity.idempotency_record (organisation_id, key, request_hash, status) VALUES ($1::uuid, $2, $3, 'in-progress') ON CONFLICT DO NOTHING`,
+          organisationId,
+          key,
+          requestHash,
+        ),
+      { organisationId },
     );
     return inserted === 1;
   }
@@ -25,27 +30,31 @@ export class IdempotencyRepository {
    * request with the same body retook it first.
    */
   async retake(organisationId: string, key: string, requestHash: string, leaseMs: number): Promise<boolean> {
-    const retaken = await this.db.$executeRawUnsafe(
-      `UPDATE identity.idempotency_record SET claimed_at = now()
-        WHERE organisation_id = $1::uuid AND key = $2 AND request_hash = $3 AND status = 'in-progress'
-          AND claimed_at < now() - make_interval(secs => $4::double precision / 1000)`,
-      organisationId,
-      key,
-      requestHash,
-      leaseMs,
+    const retaken = await this.db.run(
+      (tx) =>
+        tx.$executeRawUnsafe(
+          `UPDATE identity.idempotency_record SET claimed_at = now()
+            WHERE organisation_id = $1::uuid AND key = $2 AND request_hash = $3 AND status = 'in-progress'
+              AND claimed_at < now() - make_interval(secs => $4::double precision / 1000)`,
+          organisationId,
+          key,
+          requestHash,
+          leaseMs,
+        ),
+      { organisationId },
     );
     return retaken === 1;
   }
 
   find(organisationId: string, key: string): Promise<IdempotencyRecordRow | null> {
-    return this.db.idempotencyRecord.findUnique({ where: { organisationId_key: { organisationId, key } } });
+    return this.db.run((tx) => tx.idempotencyRecord.findUnique({ where: { organisationId_key: { organisationId, key } } }), { organisationId });
   }
 
   async complete(organisationId: string, key: string, responseStatus: number, responseBody: object): Promise<void> {
-    await this.db.idempotencyRecord.update({ where: { organisationId_key: { organisationId, key } }, data: { status: 'done', responseStatus, responseBody } });
+    await this.db.run((tx) => tx.idempotencyRecord.update({ where: { organisationId_key: { organisationId, key } }, data: { status: 'done', responseStatus, responseBody } }), { organisationId });
   }
 
   async release(organisationId: string, key: string): Promise<void> {
-    await this.db.idempotencyRecord.delete({ where: { organisationId_key: { organisationId, key } } }).catch(() => undefined);
+    await this.db.run((tx) => tx.idempotencyRecord.delete({ where: { organisationId_key: { organisationId, key } } }), { organisationId }).catch(() => undefined);
   }
 }

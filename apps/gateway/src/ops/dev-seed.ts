@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gatewayInfrastructure } from '../app.module';
-import { parseApiKey } from '../auth/api-key';
+import { hashSecret, parseApiKey } from '../auth/api-key';
 import { ApiKeyRepository } from '../auth/api-key.repository';
 import { loadGatewayConfig } from '../config/gateway.config';
 import { CreateOrganisationUseCase } from '../organisations/create-organisation.use-case';
@@ -47,7 +47,7 @@ async function seed(out: string, urls: { apiUrl: string; mailUrl?: string }): Pr
     if (existsSync(out)) {
       const existing = JSON.parse(readFileSync(out, 'utf8')) as DevCredentials;
       const parsed = parseApiKey(existing.apiKey ?? '');
-      if (parsed && (await app.get(ApiKeyRepository).findByKeyId(parsed.keyId))) return { ...existing, ...urls, docsUrl: `${urls.apiUrl}/docs` };
+      if (parsed && (await app.get(ApiKeyRepository).findPresented(parsed.keyId, hashSecret(config.API_KEY_PEPPER, parsed.secret)))) return { ...existing, ...urls, docsUrl: `${urls.apiUrl}/docs` };
     }
     const organisation = await app.get(CreateOrganisationUseCase).execute({ name: 'Demo Mediation Ltd', slug: `demo-${randomBytes(3).toString('hex')}` });
     const key = await app.get(IssueApiKeyUseCase).execute({ organisationId: organisation.id, name: 'development key' });

@@ -10,20 +10,21 @@ export class OidcProviderRepository {
   constructor(private readonly db: IdentityDatabase) {}
 
   findByOrganisation(organisationId: string): Promise<OidcProviderRecord | null> {
-    return this.db.oidcProvider.findUnique({ where: { organisationId } });
+    return this.db.run((tx) => tx.oidcProvider.findUnique({ where: { organisationId } }), { organisationId });
   }
 
+  /** Before the tenant is known: the lookup policy shows only the provider of the issuer named. */
   findByIssuer(issuer: string): Promise<OidcProviderRecord | null> {
-    return this.db.oidcProvider.findUnique({ where: { issuer } });
+    return this.db.run((tx) => tx.oidcProvider.findUnique({ where: { issuer } }), { presented: { 'app.oidc_issuer': issuer } });
   }
 
   save(record: Omit<OidcProviderRecord, 'updatedAt'>): Promise<OidcProviderRecord> {
     const { organisationId, ...settings } = record;
-    return this.db.oidcProvider.upsert({ where: { organisationId }, create: record, update: settings });
+    return this.db.run((tx) => tx.oidcProvider.upsert({ where: { organisationId }, create: record, update: settings }), { organisationId });
   }
 
   async remove(organisationId: string): Promise<boolean> {
-    const { count } = await this.db.oidcProvider.deleteMany({ where: { organisationId } });
+    const { count } = await this.db.run((tx) => tx.oidcProvider.deleteMany({ where: { organisationId } }), { organisationId });
     return count > 0;
   }
 }

@@ -1,6 +1,7 @@
 import { Clock, ProblemError } from '@mediation/platform';
 import { uuidv7 } from '@mediation/protocol';
 import { createTestDatabase, type TestDatabase } from '@mediation/testing';
+import { Client } from 'pg';
 import { IdentityDatabase } from '../database/identity.database';
 import { OrganisationRepository } from '../organisations/organisation.repository';
 import { hashPassword } from '../users/password';
@@ -32,6 +33,7 @@ async function outcome(attempt: Promise<unknown>): Promise<number> {
 describe('signing in against the stored lockout state', () => {
   let db: TestDatabase;
   let identity: IdentityDatabase;
+  let owner: Client;
   let clock: StoppedClock;
   let replicas: SignInUseCase[];
   const slug = `north-${uuidv7().slice(-6)}`;
@@ -40,6 +42,8 @@ describe('signing in against the stored lockout state', () => {
   beforeAll(async () => {
     db = await createTestDatabase('signin');
     identity = new IdentityDatabase(db.url);
+    owner = new Client({ connectionString: db.ownerUrl });
+    await owner.connect();
     clock = new StoppedClock(new Date('2026-11-20T09:00:00Z'));
     const organisations = new OrganisationRepository(identity);
     const users = new UserRepository(identity);
@@ -52,6 +56,7 @@ describe('signing in against the stored lockout state', () => {
 
   afterAll(async () => {
     await identity?.$disconnect();
+    await owner?.end();
     await db?.drop();
   });
 
@@ -60,7 +65,7 @@ describe('signing in against the stored lockout state', () => {
   it('five wrong passwords sent at once to two replicas all count, and lock the account until 09:15', async () => {
     const results = await Promise.all([0, 1, 0, 1, 0].map((replica) => attempt(replica, 'not the passphrase at all')));
     expect(results).toEqual([401, 401, 401, 401, 401]);
-    const [row] = await identity.$queryRaw<{ locked_until: Date; failed_sign_ins: number }[]>`SELECT locked_until, failed_sign_ins FROM "identity"."user_account" WHERE email = 'sam@north.example'`;
+    const [row] = (await owner.query<{ locked_until: Date; failed_sign_ins: number }>(`SELECT locked_until, failed_sign_ins FROM "identity"."user_account" WHERE email = 'sam@north.example'`)).rows;
     expect({ lockedUntil: new Date(row.locked_until).toISOString(), failed: row.failed_sign_ins }).toEqual({ lockedUntil: '2026-11-20T09:15:00.000Z', failed: 0 });
   });
 
@@ -72,17 +77,17 @@ describe('signing in against the stored lockout state', () => {
 
   it('twenty outcomes recorded at once are applied one after another, none lost', async () => {
     const users = new UserRepository(identity);
-    const [{ id, organisation_id: organisationId }] = await identity.$queryRaw<{ id: string; organisation_id: string }[]>`SELECT id, organisation_id FROM "identity"."user_account" WHERE email = 'sam@north.example'`;
+    const [{ id, organisation_id: organisationId }] = (await owner.query<{ id: string; organisation_id: string }>(`SELECT id, organisation_id FROM "identity"."user_account" WHERE email = 'sam@north.example'`)).rows;
     const count = (state: { failedSignIns: number; lockedUntil: Date | null }) => ({ ...state, failedSignIns: state.failedSignIns + 1 });
     await Promise.all(Array.from({ length: 20 }, () => users.recordSignIn(organisationId, id, count)));
-    const [row] = await identity.$queryRaw<{ failed_sign_ins: number }[]>`SELECT failed_sign_ins FROM "identity"."user_account" WHERE id = ${id}::uuid`;
+    const [row] = (await owner.query<{ failed_sign_ins: number }>(`SELECT failed_sign_ins FROM "identity"."user_account" WHERE id = $1::uuid`, [id])).rows;
     expect(row.failed_sign_ins).toBe(20);
   });
 
   it('at 09:15 the right password works, and clears the count', async () => {
     clock.at = new Date('2026-11-20T09:15:00Z');
     expect(await attempt(1, password)).toBe(201);
-    const [row] = await identity.$queryRaw<{ locked_until: Date | null; failed_sign_ins: number }[]>`SELECT locked_until, failed_sign_ins FROM "identity"."user_account" WHERE email = 'sam@north.example'`;
+    const [row] = (await owner.query<{ locked_until: Date | null; failed_sign_ins: number }>(`SELECT locked_until, failed_sign_ins FROM "identity"."user_account" WHERE email = 'sam@north.example'`)).rows;
     expect(row).toEqual({ locked_until: null, failed_sign_ins: 0 });
   });
 });

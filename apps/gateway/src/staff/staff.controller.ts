@@ -7,6 +7,7 @@ import { CurrentMeta, CurrentPrincipal, type Principal } from '../auth/principal
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { ApiOperation } from '../http/api-operation.decorator';
 import { ZodPipe } from '../http/zod.pipe';
+import { OrganisationReferences } from '../references/organisation-references';
 
 const MANAGERS = { roles: ['provider-admin'], scopes: ['staff:write'] } as const;
 const PEOPLE_WHO_BOOK = { roles: ['provider-admin', 'case-manager'], scopes: ['staff:write'] } as const;
@@ -17,6 +18,7 @@ const READ_ALL = ['provider-admin', 'case-manager', 'auditor'] as const;
 export class StaffController {
   constructor(
     private readonly rpc: RpcClient,
+    private readonly references: OrganisationReferences,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -25,7 +27,9 @@ export class StaffController {
   @ApiOperation({ summary: 'Add a member of staff (pay checked against the London Living Wage for lines that require it)', body: CreateStaffBodySchema, response: { status: 201, schema: StaffViewSchema } })
   @Access({ roles: [...MANAGERS.roles], scopes: [...MANAGERS.scopes] })
   async create(@CurrentMeta() meta: RpcMeta, @Body() raw: unknown, @Res({ passthrough: true }) res: Response) {
-    const created = await this.rpc.call(Rpc.scheduling.createStaff, meta, new ZodPipe(CreateStaffBodySchema).transform(raw), this.config.RPC_TIMEOUT_MS);
+    const body = new ZodPipe(CreateStaffBodySchema).transform(raw);
+    if (body.userId) await this.references.user(meta, body.userId, 'userId');
+    const created = await this.rpc.call(Rpc.scheduling.createStaff, meta, body, this.config.RPC_TIMEOUT_MS);
     res.setHeader('Location', `/v1/staff/${created.id}`);
     return created;
   }
@@ -48,8 +52,10 @@ export class StaffController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change a member of staff', body: UpdateStaffBodySchema, response: { status: 200, schema: StaffViewSchema }, params: { id: 'The staff id.' } })
   @Access({ roles: [...MANAGERS.roles], scopes: [...MANAGERS.scopes] })
-  update(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(StaffIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
-    return this.rpc.call(Rpc.scheduling.updateStaff, meta, { staffId: params.id, changes: new ZodPipe(UpdateStaffBodySchema).transform(raw) }, this.config.RPC_TIMEOUT_MS);
+  async update(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(StaffIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
+    const changes = new ZodPipe(UpdateStaffBodySchema).transform(raw);
+    if (changes.userId) await this.references.user(meta, changes.userId, 'userId');
+    return this.rpc.call(Rpc.scheduling.updateStaff, meta, { staffId: params.id, changes }, this.config.RPC_TIMEOUT_MS);
   }
 
   @Post(':id/accreditations')
@@ -72,7 +78,9 @@ export class StaffController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Declare a conflict of interest with a party or a case; it blocks allocation', body: DeclareConflictBodySchema, response: { status: 201, schema: StaffViewSchema }, params: { id: 'The staff id.' } })
   @Access({ roles: [...PEOPLE_WHO_BOOK.roles], scopes: [...PEOPLE_WHO_BOOK.scopes] })
-  conflict(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(StaffIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
-    return this.rpc.call(Rpc.scheduling.declareConflict, meta, { staffId: params.id, conflict: new ZodPipe(DeclareConflictBodySchema).transform(raw) }, this.config.RPC_TIMEOUT_MS);
+  async conflict(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(StaffIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
+    const conflict = new ZodPipe(DeclareConflictBodySchema).transform(raw);
+    if (conflict.caseId) await this.references.case(meta, conflict.caseId, 'caseId');
+    return this.rpc.call(Rpc.scheduling.declareConflict, meta, { staffId: params.id, conflict }, this.config.RPC_TIMEOUT_MS);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ReferencesModule } from '../references/references.module';
 import { StaffController } from './staff.controller';
 
-@Module({ controllers: [StaffController] })
+@Module({ imports: [ReferencesModule], controllers: [StaffController] })
 export class StaffModule {}

@@ -41,7 +41,7 @@ export class ContractRevisions {
         let contract = await this.contracts.create(tx, { id: uuidv7(), organisationId: meta.organisationId, template: options.template, status: 'draft', createdBy: actorOf(meta), at, ...headOf(definition) });
         if (options.publish) contract = await this.publish(tx, meta, contract);
         return this.view(tx, contract);
-      });
+      }, { organisationId: meta.organisationId });
     } catch (error) {
       collision(error, definition);
     }
@@ -57,7 +57,7 @@ export class ContractRevisions {
         if (!contract) throw ProblemError.conflict(`Contract ${current.reference} changed while you edited it (it is past version ${current.version}); read it again and retry.`);
         if (contract.status === 'active') contract = await this.publish(tx, meta, contract);
         return this.view(tx, contract);
-      });
+      }, { organisationId: meta.organisationId });
     } catch (error) {
       collision(error, definition);
     }
@@ -66,7 +66,7 @@ export class ContractRevisions {
   /** draft -> active. Publishing what is already published changes nothing and publishes nothing. */
   async publishCurrent(meta: RpcMeta, current: ContractRecord): Promise<ContractDetailView> {
     if (current.status === 'ended') throw ProblemError.conflict(`Contract ${current.reference} has ended and cannot be published.`);
-    if (current.status === 'active' && current.publishedVersion === current.version) return this.view(this.db, current);
+    if (current.status === 'active' && current.publishedVersion === current.version) return this.db.run((tx) => this.view(tx, current), { organisationId: current.organisationId });
     assertPublishable(current.definition as ContractDefinition);
     return this.db.run(async (tx) => {
       const published = await this.publish(tx, meta, current).catch((error: unknown) => {
@@ -74,7 +74,7 @@ export class ContractRevisions {
         throw error;
       });
       return this.view(tx, published ?? (await this.contracts.findById(current.organisationId, current.id, tx))!);
-    });
+    }, { organisationId: current.organisationId });
   }
 
   private async publish(tx: IntakeTx, meta: RpcMeta, contract: ContractRecord): Promise<ContractRecord> {

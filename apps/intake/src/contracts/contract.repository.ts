@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { inTenant } from '@mediation/platform';
 import type { Contract, ContractVersion, Prisma } from '../generated/prisma/client';
 import { IntakeDatabase, type IntakeTx } from '../database/intake.database';
 
@@ -14,6 +15,7 @@ export interface ContractHead {
   definition: Prisma.InputJsonValue;
 }
 
+/** Contracts sit behind the tenant wall: a read without the caller's transaction runs in one set to the organisation. */
 @Injectable()
 export class ContractRepository {
   constructor(private readonly db: IntakeDatabase) {}
@@ -52,27 +54,27 @@ export class ContractRepository {
     return tx.contract.findFirstOrThrow({ where: { organisationId, id } });
   }
 
-  findById(organisationId: string, id: string, tx: IntakeTx = this.db): Promise<ContractRecord | null> {
-    return tx.contract.findFirst({ where: { organisationId, id } });
+  findById(organisationId: string, id: string, tx?: IntakeTx): Promise<ContractRecord | null> {
+    return inTenant(this.db, organisationId, tx, (t) => t.contract.findFirst({ where: { organisationId, id } }));
   }
 
-  findByReference(organisationId: string, reference: string, tx: IntakeTx = this.db): Promise<ContractRecord | null> {
-    return tx.contract.findFirst({ where: { organisationId, reference } });
+  findByReference(organisationId: string, reference: string, tx?: IntakeTx): Promise<ContractRecord | null> {
+    return inTenant(this.db, organisationId, tx, (t) => t.contract.findFirst({ where: { organisationId, reference } }));
   }
 
-  findByOcid(organisationId: string, ocid: string, tx: IntakeTx = this.db): Promise<ContractRecord | null> {
-    return tx.contract.findFirst({ where: { organisationId, ocid } });
+  findByOcid(organisationId: string, ocid: string, tx?: IntakeTx): Promise<ContractRecord | null> {
+    return inTenant(this.db, organisationId, tx, (t) => t.contract.findFirst({ where: { organisationId, ocid } }));
   }
 
   list(organisationId: string): Promise<ContractRecord[]> {
-    return this.db.contract.findMany({ where: { organisationId }, orderBy: { createdAt: 'asc' } });
+    return this.db.run((tx) => tx.contract.findMany({ where: { organisationId }, orderBy: { createdAt: 'asc' } }), { organisationId });
   }
 
-  versions(organisationId: string, contractId: string, tx: IntakeTx = this.db): Promise<ContractVersionRecord[]> {
-    return tx.contractVersion.findMany({ where: { organisationId, contractId }, orderBy: { version: 'asc' } });
+  versions(organisationId: string, contractId: string, tx?: IntakeTx): Promise<ContractVersionRecord[]> {
+    return inTenant(this.db, organisationId, tx, (t) => t.contractVersion.findMany({ where: { organisationId, contractId }, orderBy: { version: 'asc' } }));
   }
 
-  findVersion(organisationId: string, contractId: string, version: number, tx: IntakeTx = this.db): Promise<ContractVersionRecord | null> {
-    return tx.contractVersion.findFirst({ where: { organisationId, contractId, version } });
+  findVersion(organisationId: string, contractId: string, version: number, tx?: IntakeTx): Promise<ContractVersionRecord | null> {
+    return inTenant(this.db, organisationId, tx, (t) => t.contractVersion.findFirst({ where: { organisationId, contractId, version } }));
   }
 }

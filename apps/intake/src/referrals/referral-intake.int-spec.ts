@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { DEV_DATA_ENCRYPTION_KEYS, FieldCipher } from '@mediation/platform';
+import { DEV_DATA_ENCRYPTION_KEYS, FieldCipher, TenantDirectory } from '@mediation/platform';
 import { uuidv7, type ContractDetailView, type CreateReferralBody, type RpcMeta } from '@mediation/protocol';
 import { FixedClock, problemOf, startServiceContext, type ServiceContext } from '@mediation/testing';
 import { randomBytes } from 'node:crypto';
@@ -16,7 +16,6 @@ import { ListReferralsUseCase } from './list-referrals.use-case';
 import { ReferralFormLookup } from './referral-form.lookup';
 import { ReferralLinkedHandler } from './referral-linked.handler';
 import { ReferralRepository } from './referral.repository';
-import { TenantRepository } from './tenant.repository';
 import { SealAnswersUseCase } from './seal-answers.use-case';
 import { SubmitReferralUseCase } from './submit-referral.use-case';
 
@@ -182,7 +181,7 @@ describe('referral intake against real PostgreSQL', () => {
     expect(await app.get(GetSensitiveAnswersUseCase).execute(meta, id)).toMatchObject({ answers: { vulnerabilities: 'Wheelchair user' } });
 
     const rotated = new AnswerSealer(FieldCipher.fromConfig(`k2027:${randomBytes(32).toString('base64')},${DEV_DATA_ENCRYPTION_KEYS}`));
-    const result = await new SealAnswersUseCase(app.get(ReferralRepository), app.get(TenantRepository), app.get(ReferralFormLookup), rotated).execute();
+    const result = await new SealAnswersUseCase(app.get(ReferralRepository), app.get(TenantDirectory), app.get(ReferralFormLookup), rotated).execute();
     expect(result.rotated).toBeGreaterThanOrEqual(2);
     expect(result.failed).toBe(0);
     const after = await row(id);

@@ -1,8 +1,8 @@
+import { TenantDirectory } from '@mediation/platform';
 import { createTestDatabase, type TestDatabase } from '@mediation/testing';
 import { uuidv7 } from '@mediation/protocol';
 import { IntakeDatabase } from '../database/intake.database';
 import { ReferralRepository } from './referral.repository';
-import { TenantRepository } from './tenant.repository';
 
 jest.setTimeout(60_000);
 
@@ -82,7 +82,7 @@ describe('row-level security on referrals: the second wall between providers', (
     const repository = new ReferralRepository(intake);
     expect((await repository.findByPersonEmail(providerA, 'ann@home.example')).map((r) => r.organisationId)).toEqual([providerA]);
     expect((await repository.list({ organisationId: providerB, limit: 10 })).map((r) => r.organisationId)).toEqual([providerB]);
-    expect(await new TenantRepository(intake).organisationIds()).toEqual([providerA, providerB].sort());
+    expect(await new TenantDirectory(intake, 'intake').organisationIds()).toEqual([providerA, providerB].sort());
   });
 
   it('the application role cannot change the schema', async () => {

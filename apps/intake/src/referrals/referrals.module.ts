@@ -15,14 +15,12 @@ import { ReferralRpcController } from './referral.rpc-controller';
 import { SealAnswersUseCase } from './seal-answers.use-case';
 import { SetLegalHoldUseCase } from './set-legal-hold.use-case';
 import { SubmitReferralUseCase } from './submit-referral.use-case';
-import { TenantRepository } from './tenant.repository';
 
 @Module({
   imports: [ContractsModule],
   controllers: [ReferralRpcController],
   providers: [
     ReferralRepository,
-    TenantRepository,
     ReferralFormLookup,
     AnswerSealer,
     ReferralIntakeRecorder,
@@ -37,6 +35,6 @@ import { TenantRepository } from './tenant.repository';
     SealAnswersUseCase,
     AnswerSealingJob,
   ],
-  exports: [ReferralRepository, TenantRepository, ReferralFormLookup, AnswerSealer],
+  exports: [ReferralRepository, ReferralFormLookup, AnswerSealer],
 })
 export class ReferralsModule {}

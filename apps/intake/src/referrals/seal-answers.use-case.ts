@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { TenantDirectory } from '@mediation/platform';
 import type { Prisma } from '../generated/prisma/client';
 import { splitAnswers } from './answer-split';
 import { AnswerSealer } from './answer-sealer';
 import { ReferralFormLookup } from './referral-form.lookup';
 import { ReferralRepository, type ReferralRecord } from './referral.repository';
-import { TenantRepository } from './tenant.repository';
 
 const BATCH = 200;
 
@@ -24,7 +24,7 @@ export class SealAnswersUseCase {
 
   constructor(
     private readonly referrals: ReferralRepository,
-    private readonly tenants: TenantRepository,
+    private readonly tenants: TenantDirectory,
     private readonly forms: ReferralFormLookup,
     private readonly sealer: AnswerSealer,
   ) {}

@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
-import { Clock } from '@mediation/platform';
+import { Clock, TenantDirectory } from '@mediation/platform';
 import { ReferralAnonymisedV1 } from '@mediation/protocol';
 import { IntakeDatabase } from '../database/intake.database';
 import type { Referral } from '../generated/prisma/client';
 import { ReferralFormLookup } from '../referrals/referral-form.lookup';
-import { TenantRepository } from '../referrals/tenant.repository';
 import { ReferralRetentionRepository } from './referral-retention.repository';
 import { isPastRetention, retentionStartOf } from './retention-period';
 
@@ -25,7 +24,7 @@ export class AnonymiseExpiredReferralsUseCase {
   constructor(
     private readonly db: IntakeDatabase,
     private readonly retention: ReferralRetentionRepository,
-    private readonly tenants: TenantRepository,
+    private readonly tenants: TenantDirectory,
     private readonly lines: ReferralFormLookup,
     private readonly events: EventPublisher,
     private readonly clock: Clock,

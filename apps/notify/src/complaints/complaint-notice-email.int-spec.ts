@@ -71,9 +71,9 @@ describe('notify: the referring officer is told a complaint was received on thei
   it('queues one email to the officer per notice, sends it with the reference and the London dates, and publishes it as sent on the case for the communications log', async () => {
     const event = notice();
     const useCase = new EmailComplaintNoticeUseCase(new EmailRequests(deliveries, queue));
-    await notify.run((tx) => useCase.execute(tx, event, context));
-    await notify.run((tx) => useCase.execute(tx, event, context));
-    const rows = await notify.delivery.findMany({ where: { kind: 'complaint-notice' } });
+    await notify.run((tx) => useCase.execute(tx, event, context), { organisationId: org });
+    await notify.run((tx) => useCase.execute(tx, event, context), { organisationId: org });
+    const rows = await notify.run((tx) => tx.delivery.findMany({ where: { kind: 'complaint-notice' } }), { organisationId: org });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ toAddress: 'olu@council.example', caseId, subjectLine: 'Complaint received on case REF-2026-000101' });
     expect(queued).toEqual([rows[0].id]);

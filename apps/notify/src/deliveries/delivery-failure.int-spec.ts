@@ -56,7 +56,7 @@ describe('notify: a delivery it gives up on is published as failed, with a reaso
   };
   const newDelivery = async (toAddress: string) => {
     const id = uuidv7();
-    await notify.run((tx) => deliveries.createOnce(tx, { id, organisationId: org, kind: 'survey-invitation', channel: 'email', toAddress, subjectLine: 'How did we do?', body: 'Hello', referralId: null, caseId, sourceEventId: uuidv7(), correlationId: 'corr' }));
+    await notify.run((tx) => deliveries.createOnce(tx, { id, organisationId: org, kind: 'survey-invitation', channel: 'email', toAddress, subjectLine: 'How did we do?', body: 'Hello', referralId: null, caseId, sourceEventId: uuidv7(), correlationId: 'corr' }), { organisationId: org });
     return id;
   };
   const failedEvents = () => notify.$queryRawUnsafe<{ envelope: { subject: string; data: Record<string, unknown> } }[]>(`SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.failed.v1' ORDER BY position`);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { inTenant } from '@mediation/platform';
 import type { Delivery } from '../generated/prisma/client';
 import { NotifyDatabase, type NotifyTx } from '../database/notify.database';
 
@@ -37,13 +38,13 @@ export class DeliveryRepository {
     return count === 1;
   }
 
-  findById(organisationId: string, id: string, tx: NotifyTx = this.db): Promise<DeliveryRecord | null> {
-    return tx.delivery.findFirst({ where: { organisationId, id } });
+  findById(organisationId: string, id: string, tx?: NotifyTx): Promise<DeliveryRecord | null> {
+    return inTenant(this.db, organisationId, tx, (t) => t.delivery.findFirst({ where: { organisationId, id } }));
   }
 
-  /** Oldest first, across organisations: the sweeper's work list. */
-  listPending(limit: number): Promise<DeliveryKey[]> {
-    return this.db.delivery.findMany({ where: { status: 'pending' }, orderBy: { createdAt: 'asc' }, take: limit, select: { id: true, organisationId: true } });
+  /** One organisation's pending deliveries, oldest first: the sweeper's work list. */
+  listPending(organisationId: string, limit: number): Promise<DeliveryKey[]> {
+    return this.db.run((tx) => tx.delivery.findMany({ where: { organisationId, status: 'pending' }, orderBy: { createdAt: 'asc' }, take: limit, select: { id: true, organisationId: true } }), { organisationId });
   }
 
   /** Marks a pending delivery sent; null when it was not pending any more. */

@@ -89,7 +89,7 @@ export class SendDeliveryUseCase {
           correlationId: failed.correlationId,
           causationId: failed.sourceEventId,
         });
-      })
+      }, { organisationId: delivery.organisationId })
       .catch((e) => this.logger.warn(`delivery ${delivery.id}: could not record the failure: ${(e as Error).message}`));
   }
 
@@ -117,6 +117,6 @@ export class SendDeliveryUseCase {
         correlationId: sent.correlationId,
         causationId: sent.sourceEventId,
       });
-    });
+    }, { organisationId: key.organisationId });
   }
 }

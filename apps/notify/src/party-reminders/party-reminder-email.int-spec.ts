@@ -57,8 +57,8 @@ describe('notify: a deadline reminder to a party goes out once, over SMTP, and i
     const context: HandlerContext = { afterCommit: (action) => void afterCommit.push(action) };
     const email = new EmailPartyReminderUseCase(new EmailRequests(deliveries, queue), new FixedClock(NOW));
     // The same event delivered twice (the inbox let a copy through, or it was redelivered after a crash).
-    await notify.run((tx) => email.execute(tx, event, context));
-    await notify.run((tx) => email.execute(tx, event, context));
+    await notify.run((tx) => email.execute(tx, event, context), { organisationId: org });
+    await notify.run((tx) => email.execute(tx, event, context), { organisationId: org });
     for (const action of afterCommit) await action();
     expect(queued).toHaveLength(1);
     // A reminder of a date already gone by when it reaches notify is not sent.

@@ -60,9 +60,9 @@ describe('notify: case emails are queued once per recipient and the report goes 
       recipients: [{ name: 'Alex Morgan', email: 'alex@provider.example' }, { name: 'Sam O’Neill', email: 'sam@provider.example' }, { name: 'Alex again', email: 'ALEX@provider.example' }],
     }));
     const remind = new RemindDeadlineUseCase(emails, new FixedClock(NOW));
-    await notify.run((tx) => remind.execute(tx, event, context));
-    await notify.run((tx) => remind.execute(tx, event, context));
-    const rows = await notify.delivery.findMany({ where: { kind: 'deadline-reminder' }, orderBy: { toAddress: 'asc' } });
+    await notify.run((tx) => remind.execute(tx, event, context), { organisationId: org });
+    await notify.run((tx) => remind.execute(tx, event, context), { organisationId: org });
+    const rows = await notify.run((tx) => tx.delivery.findMany({ where: { kind: 'deadline-reminder' }, orderBy: { toAddress: 'asc' } }), { organisationId: org });
     expect(rows.map((r) => [r.toAddress, r.caseId])).toEqual([['alex@provider.example', caseId], ['sam@provider.example', caseId]]);
     expect(rows[0].subjectLine).toBe('Reminder: First contact with the parties on REF-2027-000042 is due Wednesday 2 June 2027, 17:00');
     expect(rows[1].body).toMatch(/^Dear Sam O’Neill,/);
@@ -76,8 +76,8 @@ describe('notify: case emails are queued once per recipient and the report goes 
   it('a survey invitation goes to its party; the link is asked of casework when sending and is kept only in the email', async () => {
     const surveyId = uuidv7();
     const event = envelope('casework.survey.issued.v2', { surveyId, caseId, contractId: uuidv7(), reference: 'REF-2027-000042', recipient: { name: 'Jordan Ellis', email: 'jordan@example.com' }, expiresAt: '2027-07-01T08:00:00.000Z' });
-    await notify.run((tx) => new EmailSurveyLinkUseCase(emails).execute(tx, event, context));
-    const [row] = await notify.delivery.findMany({ where: { kind: 'survey-invitation' } });
+    await notify.run((tx) => new EmailSurveyLinkUseCase(emails).execute(tx, event, context), { organisationId: org });
+    const [row] = await notify.run((tx) => tx.delivery.findMany({ where: { kind: 'survey-invitation' } }), { organisationId: org });
     expect(row).toMatchObject({ toAddress: 'jordan@example.com', caseId, attachment: null, link: { kind: 'survey-link', surveyId } });
     expect(row.body).not.toContain('/v1/surveys/');
     expect(row.body).toContain('Thursday 1 July 2027, 09:00');
@@ -90,15 +90,15 @@ describe('notify: case emails are queued once per recipient and the report goes 
     await new SendDeliveryUseCase(notify, deliveries, mailer, events, new FixedClock(NOW), {} as AttachmentFetcher, links).execute({ deliveryId: row.id, organisationId: org });
     expect(asked).toEqual([[{ kind: 'survey-link', surveyId }, org]]);
     expect(mailer.sent).toEqual([expect.objectContaining({ to: 'jordan@example.com', text: expect.stringContaining(`Answer the survey here: ${link}`) })]);
-    const stored = JSON.stringify(await notify.$queryRawUnsafe(`SELECT d.*, (SELECT json_agg(envelope) FROM notify.outbox) AS outbox FROM notify.delivery d`));
+    const stored = JSON.stringify(await notify.run((tx) => tx.$queryRawUnsafe(`SELECT d.*, (SELECT json_agg(envelope) FROM notify.outbox) AS outbox FROM notify.delivery d`), { organisationId: org }));
     expect(stored).not.toContain(link);
   });
 
   it('the report email keeps a reference to the PDF, fetches it when sending, and publishes sent with the case', async () => {
     const reportId = uuidv7();
     const event = envelope('casework.case.report-issued.v1', { caseId, contractId: uuidv7(), reportId, reference: 'REF-2027-000042', recipient: { name: 'Priya Shah', email: 'priya@court.example' }, issuedAt: '2027-06-01T08:00:00.000Z' });
-    await notify.run((tx) => new EmailCaseReportUseCase(emails).execute(tx, event, context));
-    const [row] = await notify.delivery.findMany({ where: { kind: 'case-report' } });
+    await notify.run((tx) => new EmailCaseReportUseCase(emails).execute(tx, event, context), { organisationId: org });
+    const [row] = await notify.run((tx) => tx.delivery.findMany({ where: { kind: 'case-report' } }), { organisationId: org });
     expect(row.attachment).toEqual({ kind: 'case-report', caseId, reportId });
 
     const mailer = new RecordingMailer();

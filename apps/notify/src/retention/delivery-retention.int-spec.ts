@@ -1,5 +1,6 @@
 import { EventPublisher, type MessagingOptions } from '@mediation/messaging';
 import { CaseAnonymisedV1, NOTIFY_NOT_SEARCHED_BY_NAME, ReferralAnonymisedV1, uuidv7, type EventEnvelope, type RpcMeta } from '@mediation/protocol';
+import { TenantDirectory } from '@mediation/platform';
 import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
 import { NotifyDatabase } from '../database/notify.database';
 import type { AttachmentFetcher } from '../deliveries/attachment-fetcher';
@@ -35,6 +36,8 @@ function envelope<T>(type: string, data: T): EventEnvelope<T> {
 describe('notify: deliveries follow their case and referral into anonymisation, and the rest lose their bodies after the retention days', () => {
   let db: TestDatabase;
   let notify: NotifyDatabase;
+  /** The owner's view, for assertions on every row. */
+  let owner: NotifyDatabase;
   let deliveries: DeliveryRepository;
   let retention: DeliveryRetentionRepository;
   const clock = new FixedClock(NOW);
@@ -42,23 +45,25 @@ describe('notify: deliveries follow their case and referral into anonymisation, 
 
   const deliver = async (email: Partial<NewDelivery> & Pick<NewDelivery, 'kind' | 'toAddress'>) => {
     const id = uuidv7();
-    await notify.run((tx) => deliveries.createOnce(tx, { id, organisationId: org, channel: 'email', subjectLine: `About your ${email.kind}`, body: `Dear ${email.toAddress},\nThe details.`, referralId: null, caseId: null, sourceEventId: uuidv7(), correlationId: 'corr', ...email }));
+    await notify.run((tx) => deliveries.createOnce(tx, { id, organisationId: org, channel: 'email', subjectLine: `About your ${email.kind}`, body: `Dear ${email.toAddress},\nThe details.`, referralId: null, caseId: null, sourceEventId: uuidv7(), correlationId: 'corr', ...email }), { organisationId: org });
     return id;
   };
-  const sent = (id: string, at: Date) => notify.run((tx) => deliveries.markSent(tx, { id, organisationId: org }, at));
-  const failed = (id: string, at: Date) => notify.run((tx) => deliveries.recordFailure(tx, { id, organisationId: org }, '550 no such user jordan@example.com', true, at));
-  const row = (id: string) => notify.delivery.findUniqueOrThrow({ where: { id } });
-  const clearer = (days: number) => new ClearOldDeliveryBodiesUseCase(retention, clock, { bodyRetentionDays: days });
+  const sent = (id: string, at: Date) => notify.run((tx) => deliveries.markSent(tx, { id, organisationId: org }, at), { organisationId: org });
+  const failed = (id: string, at: Date) => notify.run((tx) => deliveries.recordFailure(tx, { id, organisationId: org }, '550 no such user jordan@example.com', true, at), { organisationId: org });
+  const row = (id: string) => owner.delivery.findUniqueOrThrow({ where: { id } });
+  const clearer = (days: number) => new ClearOldDeliveryBodiesUseCase(new TenantDirectory(notify, 'notify'), retention, clock, { bodyRetentionDays: days });
 
   beforeAll(async () => {
     db = await createTestDatabase('notifyretention');
     notify = new NotifyDatabase(db.url);
+    owner = new NotifyDatabase(db.ownerUrl);
     deliveries = new DeliveryRepository(notify);
     retention = new DeliveryRetentionRepository(notify);
   });
 
   afterAll(async () => {
     await notify?.$disconnect();
+    await owner?.$disconnect();
     await db?.drop();
   });
 
@@ -76,7 +81,7 @@ describe('notify: deliveries follow their case and referral into anonymisation, 
     const event = envelope(CaseAnonymisedV1.type, CaseAnonymisedV1.schema.parse({ caseId, contractId: uuidv7(), reference: 'REF-2026-000042', closedAt: '2027-01-11T12:00:00.000Z', retentionMonths: 72, anonymisedAt: NOW.toISOString(), counts: { parties: 2 } }));
     await notify.run((tx) => handler.handle(event, tx), { organisationId: org });
 
-    const rows = await notify.delivery.findMany({ where: { caseId }, orderBy: { kind: 'asc' } });
+    const rows = await owner.delivery.findMany({ where: { caseId }, orderBy: { kind: 'asc' } });
     expect(rows.map((r) => [r.kind, r.status])).toEqual([['case-report', 'failed'], ['party-reminder', 'cancelled'], ['survey-invitation', 'sent']]);
     for (const r of rows) expect(r).toMatchObject({ toAddress: null, subjectLine: '(anonymised)', body: '(anonymised)', attachment: null, link: null, lastError: null, anonymisedAt: NOW, channel: 'email' });
     expect(await row(report)).toMatchObject({ id: report, kind: 'case-report', attempts: before.attempts, createdAt: before.createdAt, failedAt: daysAgo(399) });
@@ -85,10 +90,10 @@ describe('notify: deliveries follow their case and referral into anonymisation, 
     expect(await row(otherCase)).toMatchObject({ toAddress: 'jordan@example.com', status: 'pending', anonymisedAt: null });
 
     // The same event again (a redelivery the inbox did not catch): nothing changes, not even a version.
-    const after = await notify.delivery.findMany({ where: { caseId }, orderBy: { kind: 'asc' } });
+    const after = await owner.delivery.findMany({ where: { caseId }, orderBy: { kind: 'asc' } });
     await notify.run((tx) => handler.handle(event, tx), { organisationId: org });
-    expect(await notify.delivery.findMany({ where: { caseId }, orderBy: { kind: 'asc' } })).toEqual(after);
-    expect(await notify.run((tx) => new AnonymiseDeliveriesUseCase(retention, clock).execute(tx, org, { caseId }))).toEqual({ anonymised: 0, cancelled: 0 });
+    expect(await owner.delivery.findMany({ where: { caseId }, orderBy: { kind: 'asc' } })).toEqual(after);
+    expect(await notify.run((tx) => new AnonymiseDeliveriesUseCase(retention, clock).execute(tx, org, { caseId }), { organisationId: org })).toEqual({ anonymised: 0, cancelled: 0 });
 
     // The cancelled reminder's job, should it still run, sends nothing and publishes nothing; the sweeper no longer lists it.
     const mailer = new RecordingMailer();
@@ -96,7 +101,7 @@ describe('notify: deliveries follow their case and referral into anonymisation, 
     await new SendDeliveryUseCase(notify, deliveries, mailer, events, clock, {} as AttachmentFetcher, {} as LinkFetcher).execute({ deliveryId: reminder, organisationId: org });
     expect(mailer.sent).toEqual([]);
     expect(await notify.outboxEvent.count()).toBe(0);
-    expect((await deliveries.listPending(500)).map((d) => d.id)).not.toContain(reminder);
+    expect((await deliveries.listPending(org, 500)).map((d) => d.id)).not.toContain(reminder);
   });
 
   it('a referral anonymised by intake: its acknowledgement to the referrer is cleared, other referrals’ are kept', async () => {

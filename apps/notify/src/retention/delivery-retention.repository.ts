@@ -30,13 +30,13 @@ export class DeliveryRetentionRepository {
   }
 
   /**
-   * Clears up to `limit` deliveries with neither case nor referral that were sent, or given up, before
-   * `cutoff`, across organisations (the table has no tenant policy, like the sweeper's reads); returns how many.
+   * Clears up to `limit` of one organisation's deliveries with neither case nor referral that were sent,
+   * or given up, before `cutoff`; returns how many.
    */
-  async clearOldBodies(cutoff: Date, at: Date, limit: number): Promise<number> {
+  async clearOldBodies(organisationId: string, cutoff: Date, at: Date, limit: number): Promise<number> {
     return this.db.run(async (tx) => {
       const due = await tx.delivery.findMany({
-        where: { anonymisedAt: null, caseId: null, referralId: null, OR: [{ status: 'sent', sentAt: { lt: cutoff } }, { status: 'failed', failedAt: { lt: cutoff } }] },
+        where: { organisationId, anonymisedAt: null, caseId: null, referralId: null, OR: [{ status: 'sent', sentAt: { lt: cutoff } }, { status: 'failed', failedAt: { lt: cutoff } }] },
         orderBy: { createdAt: 'asc' },
         take: limit,
         select: { id: true },
@@ -44,6 +44,6 @@ export class DeliveryRetentionRepository {
       if (due.length === 0) return 0;
       const { count } = await tx.delivery.updateMany({ where: { id: { in: due.map((d) => d.id) }, anonymisedAt: null }, data: { ...CLEARED, anonymisedAt: at, version: { increment: 1 } } });
       return count;
-    });
+    }, { organisationId });
   }
 }

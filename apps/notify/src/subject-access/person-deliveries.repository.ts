@@ -10,6 +10,9 @@ export class PersonDeliveriesRepository {
 
   /** Every delivery of the organisation sent to the address (case ignored), oldest first; anonymised ones have no address left. */
   sentTo(organisationId: string, email: string) {
-    return this.db.delivery.findMany({ where: { organisationId, toAddress: { equals: email, mode: 'insensitive' } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: EXPORTED });
+    return this.db.run(
+      (tx) => tx.delivery.findMany({ where: { organisationId, toAddress: { equals: email, mode: 'insensitive' } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: EXPORTED }),
+      { organisationId },
+    );
   }
 }

@@ -41,10 +41,10 @@ export class ContractCountsRepository {
   }
 
   outcomes(organisationId: string): Promise<OutcomeCounts[]> {
-    return this.db.outcomeCounts.findMany({ where: { organisationId }, orderBy: [{ contractId: 'asc' }, { outcome: 'asc' }] });
+    return this.db.run((tx) => tx.outcomeCounts.findMany({ where: { organisationId }, orderBy: [{ contractId: 'asc' }, { outcome: 'asc' }] }), { organisationId });
   }
 
   list(organisationId: string): Promise<ContractCountsRecord[]> {
-    return this.db.contractCounts.findMany({ where: { organisationId }, orderBy: { contractId: 'asc' } });
+    return this.db.run((tx) => tx.contractCounts.findMany({ where: { organisationId }, orderBy: { contractId: 'asc' } }), { organisationId });
   }
 }

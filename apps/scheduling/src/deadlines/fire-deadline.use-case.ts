@@ -46,7 +46,7 @@ export class FireDeadlineUseCase {
         ...envelope(breached, { correlationId: `deadline-${breached.id}` }),
       });
       return 'breached';
-    });
+    }, { organisationId });
     if (dueLater && early) await early(dueLater);
     return result;
   }

@@ -58,7 +58,7 @@ describe('scheduling: the family’s SEND appeal deadline, though informational,
       await files.addAssignment(tx, { assignmentId: uuidv7(), organisationId: org, caseId, staffId: uuidv7(), role: 'case-manager', name: 'Sam Adviser', email: 'sam.adviser@provider.example', assignedAt: certifiedAt });
       const file = await files.find(tx, org, caseId);
       await start.execute(tx, file!, { rules: [appeal, certificate], calendar: calendarFor() }, { event: 'certificate.issued', at: () => certifiedAt }, { correlationId: 'c' }, context);
-    });
+    }, { organisationId: org });
     for (const action of afterCommit) await action();
   });
 
@@ -68,7 +68,7 @@ describe('scheduling: the family’s SEND appeal deadline, though informational,
   });
 
   it('its two reminders are set as alarms, but no breach alarm, as the family’s deadline is never breached against the provider', async () => {
-    const [row] = await scheduling.deadline.findMany({ where: { caseId, rule: 'appeal-deadline' } });
+    const [row] = await scheduling.run((tx) => tx.deadline.findMany({ where: { caseId, rule: 'appeal-deadline' } }), { organisationId: org });
     expect(row.dueAt?.toISOString()).toBe('2027-03-04T17:00:00.000Z');
     expect(row.remindersAt.map((d) => d.toISOString())).toEqual(['2027-02-18T09:00:00.000Z', '2027-03-02T09:00:00.000Z']);
     expect(row.reminderRules).toEqual([0, 1]);
@@ -77,7 +77,7 @@ describe('scheduling: the family’s SEND appeal deadline, though informational,
   });
 
   it('when the reminder rings, due-soon says it is for the family (parent or young person) and names no staff; again it rings no more', async () => {
-    const [row] = await scheduling.deadline.findMany({ where: { caseId, rule: 'appeal-deadline' } });
+    const [row] = await scheduling.run((tx) => tx.deadline.findMany({ where: { caseId, rule: 'appeal-deadline' } }), { organisationId: org });
     const remind = new RemindDeadlineUseCase(scheduling, new DeadlineRepository(scheduling), new CaseFileRepository(), events, new FixedClock(new Date('2027-02-18T09:00:01Z')));
     expect(await remind.execute(org, row.id, row.revision, 0)).toBe('reminded');
     expect(await remind.execute(org, row.id, row.revision, 0)).toBe('settled');
@@ -87,19 +87,19 @@ describe('scheduling: the family’s SEND appeal deadline, though informational,
   });
 
   it('a reminder without an audience still goes to the staff assigned, as before', async () => {
-    const [row] = await scheduling.deadline.findMany({ where: { caseId, rule: 'certificate-after-mediation' } });
+    const [row] = await scheduling.run((tx) => tx.deadline.findMany({ where: { caseId, rule: 'certificate-after-mediation' } }), { organisationId: org });
     const remind = new RemindDeadlineUseCase(scheduling, new DeadlineRepository(scheduling), new CaseFileRepository(), events, new FixedClock(row.remindersAt[0]));
     expect(await remind.execute(org, row.id, row.revision, 0)).toBe('reminded');
     expect((await dueSoon())[1]).toMatchObject({ rule: 'certificate-after-mediation', audience: ['assigned-staff'], recipients: [{ name: 'Sam Adviser', email: 'sam.adviser@provider.example' }] });
   });
 
   it('a reminder whose day has gone by when it would ring (a certificate entered weeks late) is skipped, never sent late, and not tried again', async () => {
-    const [row] = await scheduling.deadline.findMany({ where: { caseId, rule: 'appeal-deadline' } });
+    const [row] = await scheduling.run((tx) => tx.deadline.findMany({ where: { caseId, rule: 'appeal-deadline' } }), { organisationId: org });
     // The second reminder was due on Tuesday 2 March at 09:00; its alarm rings only on Wednesday 3 March, the day before the deadline.
     const remind = new RemindDeadlineUseCase(scheduling, new DeadlineRepository(scheduling), new CaseFileRepository(), events, new FixedClock(new Date('2027-03-03T10:00:00Z')));
     expect(await remind.execute(org, row.id, row.revision, 1)).toBe('skipped');
     expect(await remind.execute(org, row.id, row.revision, 1)).toBe('settled');
     expect((await dueSoon()).filter((d) => d.deadlineId === row.id)).toHaveLength(1);
-    expect(await new DeadlineRepository(scheduling).findMissedReminders(new Date('2027-03-03T10:00:00Z'), 10)).toEqual([]);
+    expect(await new DeadlineRepository(scheduling).findMissedReminders(org, new Date('2027-03-03T10:00:00Z'), 10)).toEqual([]);
   });
 });

@@ -70,7 +70,7 @@ export class RemindDeadlineUseCase {
         ...envelope(reminded, { correlationId: `deadline-${deadline.id}` }),
       });
       return 'reminded';
-    });
+    }, { organisationId });
     // After the transaction: putting the job back ends this run of it.
     if (dueLater && early) await early(dueLater);
     return result;

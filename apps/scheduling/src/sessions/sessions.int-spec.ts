@@ -110,6 +110,8 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
   it('PostgreSQL itself refuses the second of two overlapping bookings, even when the code’s check was passed by both', async () => {
     const [a, b] = [new Client({ connectionString: service.db.url }), new Client({ connectionString: service.db.url })];
     await Promise.all([a.connect(), b.connect()]);
+    // Two sessions of the service's login, each set to the organisation as the service's transactions are.
+    for (const c of [a, b]) await c.query(`SELECT set_config('app.organisation_id', $1, false)`, [org]);
     try {
       const resource = uuidv7();
       const session = async (c: Client) => {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { addDaysToDate, londonDate } from '@mediation/calendar';
 import { EventPublisher } from '@mediation/messaging';
-import { Clock } from '@mediation/platform';
+import { Clock, TenantDirectory } from '@mediation/platform';
 import { AccreditationExpiringV1, uuidv7 } from '@mediation/protocol';
 import { SchedulingDatabase } from '../database/scheduling.database';
 import { daysLeft, EXPIRY_WARNING_DAYS, isSuperseded } from './accreditation-status';
@@ -22,23 +22,29 @@ export class WarnExpiringAccreditationsUseCase {
 
   constructor(
     private readonly db: SchedulingDatabase,
+    private readonly tenants: TenantDirectory,
     private readonly staff: StaffRepository,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
   ) {}
 
-  /** Takes the due rows a batch at a time until none are left, so a backlog is cleared in one run (bounded). */
+  /**
+   * Each organisation in turn (accreditations sit behind the tenant wall), taking its due rows a batch
+   * at a time until none are left, so a backlog is cleared in one run (bounded per organisation).
+   */
   async execute(batchSize = BATCH): Promise<number> {
     const now = this.clock.now();
     const today = londonDate(now);
     let warned = 0;
     let handled = 0;
-    for (let batch = 0; batch < MAX_BATCHES; batch++) {
-      const due = await this.db.run((tx) => this.staff.findToWarn(tx, toDateColumn(today), toDateColumn(addDaysToDate(today, EXPIRY_WARNING_DAYS)), batchSize));
-      for (const accreditation of due) if (await this.warnOf(accreditation, today, now)) warned++;
-      handled += due.length;
-      if (due.length < batchSize) break;
-      if (batch === MAX_BATCHES - 1) this.logger.warn(`stopped after ${handled} accreditation(s); the rest are taken tomorrow`);
+    for (const organisationId of await this.tenants.organisationIds()) {
+      for (let batch = 0; batch < MAX_BATCHES; batch++) {
+        const due = await this.db.run((tx) => this.staff.findToWarn(tx, toDateColumn(today), toDateColumn(addDaysToDate(today, EXPIRY_WARNING_DAYS)), batchSize), { organisationId });
+        for (const accreditation of due) if (await this.warnOf(accreditation, today, now)) warned++;
+        handled += due.length;
+        if (due.length < batchSize) break;
+        if (batch === MAX_BATCHES - 1) this.logger.warn(`stopped after ${batch + 1} batches of organisation ${organisationId}; the rest are taken tomorrow`);
+      }
     }
     if (handled > 0) this.logger.log(`warned of ${warned} expiring or expired accreditation(s), ${handled - warned} superseded or without a profile`);
     return warned;

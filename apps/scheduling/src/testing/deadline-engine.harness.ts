@@ -63,7 +63,7 @@ export class DeadlineEngineHarness {
     app.get(Clock, { strict: false }).now = () => this.clock.now();
     await app.init();
     const nc = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
-    const sql = new Client({ connectionString: db.url });
+    const sql = new Client({ connectionString: db.ownerUrl });
     await sql.connect();
     this.started = { db, ns, app, nc, js: jetstream(nc), sql };
     await this.publish(ContractPublishedV2, this.contractId, 1, { contractId: this.contractId, version: 1, status: 'active', template: null, definition: ContractDefinitionSchema.parse(this.options.definition) });

@@ -23,7 +23,7 @@ describe('the outbox relay against real PostgreSQL and JetStream', () => {
     nc = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
     jsm = await jetstreamManager(nc);
     await ensureStreams(jsm, ns.names);
-    sql = new Client({ connectionString: db.url });
+    sql = new Client({ connectionString: db.ownerUrl });
     await sql.connect();
   });
 

@@ -2,9 +2,12 @@ import { z } from 'zod';
 
 const isProduction = (env: Record<string, unknown>) => env.NODE_ENV === 'production';
 
-/** Development defaults point at the standard local ports; production must set each explicitly. */
+/**
+ * Development defaults point at the standard local ports; production must set each explicitly. The
+ * database login is the application role itself, never the owner the migrations run as.
+ */
 const DEV_DEFAULTS: Record<string, string> = {
-  DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/mediation',
+  DATABASE_URL: 'postgresql://mediation_app@127.0.0.1:5432/mediation',
   NATS_URL: 'nats://127.0.0.1:4222',
   REDIS_URL: 'redis://127.0.0.1:6379',
 };

@@ -63,7 +63,7 @@ describe('service configuration', () => {
       useEnv({});
       const config = loadServiceConfig(3001, {});
       expect(config.NODE_ENV).toBe('development');
-      expect(config.DATABASE_URL).toBe('postgresql://postgres@127.0.0.1:5432/mediation');
+      expect(config.DATABASE_URL).toBe('postgresql://mediation_app@127.0.0.1:5432/mediation');
       expect(config.NATS_URL).toBe('nats://127.0.0.1:4222');
     });
 

@@ -1,16 +1,11 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnModuleInit, type Type } from '@nestjs/common';
 import { HealthRegistry } from '../health/health.registry';
+import { assertApplicationLogin } from './application-login';
 import { LifecycleService } from '../lifecycle/lifecycle.service';
 import { registerDatabase } from './prisma-lifecycle';
 import { Transactions } from './transactions';
 
-const DATABASE = Symbol('DATABASE');
-const DATABASE_SCHEMA = Symbol('DATABASE_SCHEMA');
-
-type ServiceDatabase = Transactions & {
-  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
-  $disconnect(): Promise<void>;
-};
+import { DATABASE, DATABASE_SCHEMA, TenantDirectory, type ServiceDatabase } from './tenant-directory';
 
 @Injectable()
 class DatabaseLifecycle implements OnModuleInit {
@@ -21,12 +16,13 @@ class DatabaseLifecycle implements OnModuleInit {
     private readonly lifecycle: LifecycleService,
   ) {}
 
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
+    await assertApplicationLogin(this.database, this.schema);
     registerDatabase(this.database, this.schema, this.health, this.lifecycle);
   }
 }
 
-/** The service's Prisma client, also bound as its `Transactions`, with readiness and shutdown wired. */
+/** The service's Prisma client, also bound as its `Transactions`, with readiness and shutdown wired, and its tenant list. */
 @Global()
 @Module({})
 export class DatabaseModule {
@@ -39,8 +35,9 @@ export class DatabaseModule {
         { provide: Transactions, useExisting: database },
         { provide: DATABASE_SCHEMA, useValue: schema },
         DatabaseLifecycle,
+        TenantDirectory,
       ],
-      exports: [database, Transactions],
+      exports: [database, Transactions, TenantDirectory],
     };
   }
 }

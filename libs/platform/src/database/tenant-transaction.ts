@@ -1,21 +1,27 @@
 /**
- * Services connect as this role: it owns no table, so PostgreSQL's row-level security applies to it
- * (FORCE makes owners subject too), and it cannot change the schema. Migrations run as the owner.
- * In production the login user must be a member: `GRANT mediation_app TO <login user>`.
+ * Services log in as this role (or as a login that is a member of it and of nothing else): it owns no
+ * table, so PostgreSQL's row-level security applies to it, it cannot change the schema, and there is
+ * no more powerful role it could `SET ROLE` to. Migrations run as the owner (MIGRATION_DATABASE_URL).
  */
 export const APP_ROLE = 'mediation_app';
 
 /** The setting row-level security policies compare `organisation_id` with. */
 export const TENANT_SETTING = 'app.organisation_id';
 
-/** Pool settings for a service's Prisma adapter: every connection runs as the application role. */
+/** Pool settings for a service's Prisma adapter; the URL's login is the application role (checked at boot). */
 export function appRolePool(connectionString: string, max = 10) {
-  return { connectionString, max, options: `-c role=${APP_ROLE}` };
+  return { connectionString, max };
 }
 
 export interface TransactionOptions {
   /** Sets the tenant for row-level security for the whole transaction. */
   organisationId?: string;
+  /**
+   * Transaction-local settings a lookup policy compares with a credential the caller presented
+   * (`app.api_key_id`, `app.survey_token_sha256`, …): how a credential finds its own row, and so its
+   * tenant, before the tenant is known.
+   */
+  presented?: Record<`app.${string}`, string>;
 }
 
 interface TransactionalClient<Tx> {
@@ -31,6 +37,7 @@ export function runTransaction<Tx extends { $executeRawUnsafe(query: string, ...
   return client.$transaction(
     async (tx) => {
       if (options.organisationId) await tx.$executeRawUnsafe(`SELECT set_config('${TENANT_SETTING}', $1, true)`, options.organisationId);
+      for (const [setting, value] of Object.entries(options.presented ?? {})) await tx.$executeRawUnsafe(`SELECT set_config($1, $2, true)`, setting, value);
       return work(tx);
     },
     { maxWait: 5_000, timeout: 15_000 },

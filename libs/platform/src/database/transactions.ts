@@ -9,3 +9,8 @@ import type { TransactionOptions } from './tenant-transaction';
 export abstract class Transactions<Tx extends SqlTx = SqlTx> {
   abstract run<T>(work: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
 }
+
+/** Work on the caller's transaction, or on one of its own for the tenant: behind the wall a query needs one either way. */
+export function inTenant<Tx extends SqlTx, T>(db: Transactions<Tx>, organisationId: string, tx: Tx | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return tx ? work(tx) : db.run(work, { organisationId });
+}

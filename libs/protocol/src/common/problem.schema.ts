@@ -30,6 +30,7 @@ export const PROBLEM_TYPES = {
   unauthenticated: 'https://mediation.example/problems/unauthenticated',
   forbidden: 'https://mediation.example/problems/forbidden',
   notFound: 'https://mediation.example/problems/not-found',
+  unknownReference: 'https://mediation.example/problems/unknown-reference',
   conflict: 'https://mediation.example/problems/conflict',
   tooManyRequests: 'https://mediation.example/problems/too-many-requests',
   unavailable: 'https://mediation.example/problems/service-unavailable',

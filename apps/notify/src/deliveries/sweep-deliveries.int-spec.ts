@@ -1,0 +1,54 @@
+import { TenantDirectory } from '@mediation/platform';
+import { uuidv7 } from '@mediation/protocol';
+import { createTestDatabase, type TestDatabase } from '@mediation/testing';
+import { NotifyDatabase } from '../database/notify.database';
+import type { DeliveryQueue } from './delivery-queue';
+import { DeliveryRepository, type DeliveryKey } from './delivery.repository';
+import { SweepDeliveriesUseCase } from './sweep-deliveries.use-case';
+
+jest.setTimeout(60_000);
+
+const north = '01a30000-0000-7000-8000-0000000000a1';
+const south = '01a30000-0000-7000-8000-0000000000b2';
+
+/** Deliveries sit behind the tenant wall; the sweeper reaches every organisation's by taking them one at a time. */
+describe('notify: the delivery sweeper, behind the tenant wall', () => {
+  let db: TestDatabase;
+  let notify: NotifyDatabase;
+  let deliveries: DeliveryRepository;
+
+  const pending = async (organisationId: string, toAddress: string) => {
+    const id = uuidv7();
+    const delivery = { id, organisationId, kind: 'referral-acknowledgement', channel: 'email', toAddress, subjectLine: 'Referral received', body: 'Hello', referralId: uuidv7(), caseId: null, sourceEventId: uuidv7(), correlationId: 'corr' };
+    await notify.run((tx) => deliveries.createOnce(tx, delivery), { organisationId });
+    return id;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('notifysweep');
+    notify = new NotifyDatabase(db.url);
+    deliveries = new DeliveryRepository(notify);
+  });
+
+  afterAll(async () => {
+    await notify?.$disconnect();
+    await db?.drop();
+  });
+
+  it('queues the pending deliveries of every organisation, each under its own', async () => {
+    const expected = [{ id: await pending(north, 'officer@north.example'), organisationId: north }, { id: await pending(south, 'officer@south.example'), organisationId: south }];
+    const queued: DeliveryKey[] = [];
+    const queue = { enqueue: async (delivery: DeliveryKey) => void queued.push({ id: delivery.id, organisationId: delivery.organisationId }) } as DeliveryQueue;
+
+    await new SweepDeliveriesUseCase(new TenantDirectory(notify, 'notify'), deliveries, queue).execute();
+
+    expect(queued.sort((a, b) => a.organisationId.localeCompare(b.organisationId))).toEqual(expected);
+    expect(await new TenantDirectory(notify, 'notify').organisationIds()).toEqual([north, south]);
+  });
+
+  it('reads nothing of one organisation in another’s transaction', async () => {
+    expect(await deliveries.listPending(uuidv7(), 10)).toEqual([]);
+    expect(await notify.run((tx) => tx.delivery.count(), { organisationId: north })).toBe(1);
+    expect(await notify.run((tx) => tx.delivery.count())).toBe(0);
+  });
+});
