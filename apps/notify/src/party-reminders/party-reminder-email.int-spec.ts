@@ -63,9 +63,9 @@ describe('notify: a deadline reminder to a party goes out once, over SMTP, and i
     expect(queued).toHaveLength(1);
     // A reminder of a date already gone by when it reaches notify is not sent.
     const asked = afterCommit.length;
-    await notify.run((tx) => email.execute(tx, { ...event, id: uuidv7(), data: { ...data, dueAt: '2027-06-01T08:00:00.000Z' } }, context));
+    await notify.run((tx) => email.execute(tx, { ...event, id: uuidv7(), data: { ...data, dueAt: '2027-06-01T08:00:00.000Z' } }, context), { organisationId: org });
     expect(afterCommit).toHaveLength(asked);
-    expect(await notify.delivery.count({ where: { kind: 'party-reminder' } })).toBe(1);
+    expect(await notify.run((tx) => tx.delivery.count({ where: { kind: 'party-reminder' } }), { organisationId: org })).toBe(1);
 
     const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, new FixedClock(NOW));
     const send = new SendDeliveryUseCase(notify, deliveries, mailer, events, new FixedClock(NOW), {} as AttachmentFetcher, {} as LinkFetcher);

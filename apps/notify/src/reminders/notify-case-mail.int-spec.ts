@@ -69,8 +69,8 @@ describe('notify: case emails are queued once per recipient and the report goes 
 
     // The same reminder reaching notify after its deadline (a backlog, a late redelivery) reminds nobody of a date gone by.
     const late = envelope('scheduling.deadline.due-soon.v1', { ...event.data, deadlineId: uuidv7(), dueAt: '2027-06-01T08:09:59.000Z' });
-    await notify.run((tx) => remind.execute(tx, late, context));
-    expect(await notify.delivery.count({ where: { kind: 'deadline-reminder' } })).toBe(2);
+    await notify.run((tx) => remind.execute(tx, late, context), { organisationId: org });
+    expect(await notify.run((tx) => tx.delivery.count({ where: { kind: 'deadline-reminder' } }), { organisationId: org })).toBe(2);
   });
 
   it('a survey invitation goes to its party; the link is asked of casework when sending and is kept only in the email', async () => {
