@@ -108,7 +108,8 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
   }
 
   beforeAll(async () => {
-    platform = await PlatformUnderTest.start();
+    // The test's identity provider runs on this machine, which only a development flag lets the gateway fetch keys from.
+    platform = await PlatformUnderTest.start({ env: { OIDC_ALLOW_LOOPBACK: 'true' } });
     // A second organisation of our own, so its administrator's credentials come from the seed.
     org = (await platform.addOrganisation()) as unknown as Organisation;
     const res = await signIn(org.adminEmail, org.adminPassword);
@@ -213,7 +214,7 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
   });
 
   it('disabling a person stops their live token at once and their sign-in; an administrator cannot disable themselves', async () => {
-    const user = await addUser(['auditor']);
+    const user = await addUser(['finance']);
     const token = await tokenOf(user);
     expect((await platform.request('GET', '/v1/me', undefined, bearer(token))).status).toBe(200);
     expect((await asAdmin('PATCH', `/v1/users/${user.id}`, { status: 'disabled' })).status).toBe(200);
@@ -243,7 +244,7 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
     expect((await asAdmin('DELETE', `/v1/api-keys/${randomUUID()}`)).status).toBe(404);
   });
 
-  it('an expired key gets 401 "expired"; an expiry in the past, or a key granting more than the key that asks, is a 400', async () => {
+  it('an expired key gets 401 "expired"; an expiry in the past is a 400; a key granting more than the key that asks is a 403 naming scopes', async () => {
     const issued = await asAdmin<{ token: string }>('POST', '/v1/api-keys', { name: 'short-lived', scopes: ['reports:read'], expiresAt: new Date(Date.now() + 2_000).toISOString() });
     expect(issued.status).toBe(201);
     expect((await platform.request('GET', '/v1/reports/summary', undefined, bearer(issued.body.token))).status).toBe(200);
@@ -258,7 +259,7 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
 
     const keyMaker = await asAdmin<{ token: string }>('POST', '/v1/api-keys', { name: 'key maker', scopes: ['api-keys:write', 'reports:read'] });
     const escalate = await platform.request<Problem>('POST', '/v1/api-keys', { name: 'more', scopes: ['users:write'] }, bearer(keyMaker.body.token));
-    expect({ status: escalate.status, fields: escalate.body.errors?.map((e) => e.field) }).toEqual({ status: 400, fields: ['scopes'] });
+    expect({ status: escalate.status, fields: escalate.body.errors?.map((e) => e.field) }).toEqual({ status: 403, fields: ['scopes'] });
   });
 
   describe('with the organisation’s own OpenID Connect provider', () => {
@@ -313,11 +314,15 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
       expect((await asAdmin('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: idp.jwksUri, audience: 'mediation-api' })).status).toBe(200);
     });
 
-    it('an issuer already used by another organisation, or signing keys over plain http elsewhere than this machine, is refused', async () => {
+    it('an issuer already used by another organisation, or signing keys over plain http elsewhere than this machine, or at a private or metadata address, is refused', async () => {
       const other = await platform.request<Problem>('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: idp.jwksUri, audience: 'x' });
       expect(other.status).toBe(409);
       const insecure = await asAdmin<Problem>('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: 'http://idp.example/jwks', audience: 'mediation-api' });
       expect({ status: insecure.status, fields: insecure.body.errors?.map((e) => e.field) }).toEqual({ status: 400, fields: ['jwksUri'] });
+      for (const jwksUri of ['https://169.254.169.254/latest/meta-data', 'https://10.0.0.8/jwks', 'https://[::ffff:192.168.1.1]/jwks', 'https://[fd00:ec2::254]/']) {
+        const inside = await asAdmin<Problem>('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri, audience: 'mediation-api' });
+        expect({ jwksUri, status: inside.status, fields: inside.body.errors?.map((e) => e.field) }).toEqual({ jwksUri, status: 400, fields: ['jwksUri'] });
+      }
     });
   });
 });

@@ -4,7 +4,7 @@ import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { failBoot, runService } from '@mediation/platform';
 import { AppModule } from './app.module';
 import { loadGatewayConfig } from './config/gateway.config';
-import { assertRoutesDeclared, discoverRoutes } from './docs/discover-routes';
+import { assertRoleScopesTrue, assertRoutesDeclared, discoverRoutes } from './docs/discover-routes';
 import { buildOpenApiDocument } from './docs/openapi';
 
 async function main() {
@@ -19,6 +19,7 @@ async function main() {
       (app as NestExpressApplication).set('trust proxy', config.TRUST_PROXY);
       const routes = discoverRoutes(app);
       assertRoutesDeclared(routes);
+      assertRoleScopesTrue(routes);
       SwaggerModule.setup('docs', app, buildOpenApiDocument('1', routes) as unknown as OpenAPIObject, { jsonDocumentUrl: 'docs/openapi.json' });
     },
   });

@@ -18,3 +18,4 @@ export * from './database/transactions';
 export * from './database/database.module';
 export * from './database/tenant-transaction';
 export * from './crypto';
+export * from './net/outbound-address';
