@@ -24,7 +24,7 @@ describe('who made each contract version', () => {
   afterAll(() => service?.close());
 
   it('records the actor as the gateway names it, never with its kind twice ("api-key:api-key:…")', async () => {
-    const created = await app.get(CreateContractUseCase).execute(councilSystem, { template: 'housing-asb', reference: 'HOUSING-VERSIONS' });
+    const created = await app.get(CreateContractUseCase).execute(councilSystem, { template: 'housing-asb', reference: 'HOUSING-VERSIONS', publish: false });
     const revised = await app.get(ReplaceContractUseCase).execute(administrator, created.id, { ...created.definition, title: 'Housing mediation, revised' });
     expect(created.versions.map((v) => v.createdBy)).toEqual([councilSystem.actorId]);
     expect(revised.versions.map((v) => v.createdBy)).toEqual([councilSystem.actorId, administrator.actorId]);
