@@ -68,4 +68,12 @@ describe('the gateway protects itself and its users', () => {
     const other = await platform.request('GET', '/v1/me', undefined, { authorization: `Bearer ${org.apiKey}` });
     expect(other.status).toBe(200);
   });
+
+  it("the gateway's metrics are not on its public port but on a port of their own, for the operators' scraper", async () => {
+    const onApiPort = await fetch(`${platform.apiUrl}/metrics`);
+    expect(onApiPort.status).toBe(404);
+    const scraped = await fetch(platform.metricsUrl('gateway'));
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toMatch(/process_cpu_seconds_total\{service="gateway"\}/);
+  });
 });

@@ -13,6 +13,7 @@ async function main() {
     name: 'gateway',
     module: AppModule.register(config),
     port: config.PORT,
+    metricsPort: config.METRICS_PORT,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     configure: (app) => {
       // Audit and per-IP rate limits need the client's address, not the proxy's.

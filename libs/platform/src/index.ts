@@ -8,6 +8,7 @@ export * from './errors/zod-field-errors';
 export * from './health/health.registry';
 export * from './health/health.controller';
 export * from './metrics/metrics.service';
+export * from './metrics/metrics-server';
 export * from './lifecycle/lifecycle.service';
 export * from './lifecycle/periodic-job';
 export * from './time/clock';

@@ -18,7 +18,7 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    // Health, readiness and metrics (shared by every service) live outside /v1 and need no key.
+    // Health and readiness (shared by every service) live outside /v1 and need no key; metrics are on a port of their own.
     if (!req.path.startsWith('/v1/') || this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     req.principal = await this.authenticate.execute(req.headers.authorization);
     const refusal = refuse(req.principal, this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, targets));
