@@ -76,4 +76,21 @@ describe('the gateway protects itself and its users', () => {
     expect(scraped.status).toBe(200);
     expect(await scraped.text()).toMatch(/process_cpu_seconds_total\{service="gateway"\}/);
   });
+
+  it('a method a path does not serve is a 405 with Allow; a body that is not JSON is a 415 naming application/json', async () => {
+    const wrongMethod = await platform.request<Problem>('DELETE', '/v1/referrals');
+    expect({ status: wrongMethod.status, allow: wrongMethod.headers.get('allow'), type: wrongMethod.headers.get('content-type') }).toEqual({ status: 405, allow: 'GET, HEAD, POST', type: expect.stringContaining('application/problem+json') });
+    expect((await platform.request('DELETE', '/v1/no-such-route')).status).toBe(404);
+    const text = await platform.request<Problem & { errors: { field: string }[] }>('POST', '/v1/referrals', 'contractId=1', { 'content-type': 'text/plain' });
+    expect({ status: text.status, field: text.body.errors?.[0]?.field, detail: text.body.detail }).toEqual({ status: 415, field: 'Content-Type', detail: expect.stringContaining('application/json') });
+  });
+
+  it('a body nested 5,000 deep is a 400 naming the depth limit, with or without an Idempotency-Key, and never reaches intake', async () => {
+    // Written as text: JSON.stringify itself overflows the stack on it, which is what the gateway used to run into.
+    const deep = `{"contractId":"${platform.contractId}","answers":${'{"a":'.repeat(5_000)}"leaf"${'}'.repeat(5_000)}}`;
+    for (const key of [undefined, `deep-${Date.now()}`]) {
+      const res = await platform.request<Problem & { errors: { field: string; message: string }[] }>('POST', '/v1/referrals', deep, key ? { 'idempotency-key': key } : {});
+      expect({ key, status: res.status, errors: res.body.errors }).toEqual({ key, status: 400, errors: [{ field: '(body)', message: 'is nested more than 32 levels deep', code: 'too_deep' }] });
+    }
+  });
 });

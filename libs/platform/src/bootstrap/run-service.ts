@@ -18,6 +18,8 @@ export interface RunServiceOptions {
   shutdownTimeoutMs: number;
   /** The NATS request/reply transport, for services that answer the gateway. */
   rpc?: (app: INestApplication) => CustomTransportStrategy;
+  /** Nest's default JSON and form parsers; false for a service that registers its own in `configure`. */
+  bodyParser?: boolean;
   configure?: (app: INestApplication) => void | Promise<void>;
 }
 
@@ -25,7 +27,7 @@ export interface RunServiceOptions {
 export async function runService(options: RunServiceOptions): Promise<INestApplication> {
   let app: INestApplication;
   try {
-    app = await NestFactory.create(options.module, { bufferLogs: true });
+    app = await NestFactory.create(options.module, { bufferLogs: true, bodyParser: options.bodyParser ?? true });
   } catch (error) {
     failBoot(options.name, error);
   }

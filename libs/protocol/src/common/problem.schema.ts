@@ -30,8 +30,11 @@ export const PROBLEM_TYPES = {
   unauthenticated: 'https://mediation.example/problems/unauthenticated',
   forbidden: 'https://mediation.example/problems/forbidden',
   notFound: 'https://mediation.example/problems/not-found',
+  methodNotAllowed: 'https://mediation.example/problems/method-not-allowed',
+  unsupportedMediaType: 'https://mediation.example/problems/unsupported-media-type',
   conflict: 'https://mediation.example/problems/conflict',
   tooManyRequests: 'https://mediation.example/problems/too-many-requests',
   unavailable: 'https://mediation.example/problems/service-unavailable',
+  badGateway: 'https://mediation.example/problems/bad-gateway',
   internal: 'https://mediation.example/problems/internal',
 } as const;
