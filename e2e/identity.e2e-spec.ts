@@ -78,15 +78,18 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
 
   /** As organisation B's administrator, who the development seed made with a password. */
   const asAdmin = <T = Record<string, unknown>>(method: string, url: string, body?: unknown) => platform.request<T>(method, url, body, bearer(adminToken));
+  /** As the organisation's own API key from the seed, which holds every scope. */
+  const asOwner = <T = Record<string, unknown>>(method: string, url: string, body?: unknown) => platform.request<T>(method, url, body, bearer(org.apiKey));
 
   async function signIn(email: string, secret: string, organisation = org.organisationSlug) {
     return platform.request<{ token: string; expiresIn: number; user: { roles: string[] } } & Problem>('POST', '/v1/sign-in', { organisation, email, password: secret }, { authorization: '' });
   }
 
-  async function addUser(roles: Role[], extra: Record<string, unknown> = {}) {
+  /** As the administrator, or as the organisation's key (it holds every scope, audit:read too) for what an administrator may not grant. */
+  async function addUser(roles: Role[], extra: Record<string, unknown> = {}, by: 'admin' | 'key' = 'admin') {
     const email = `${roles.join('-')}-${randomUUID().slice(0, 8)}@provider.example`;
     const secret = password();
-    const res = await asAdmin<{ id: string; roles: string[]; contractIds: string[] } & Problem>('POST', '/v1/users', { email, name: `A ${roles.join(' and ')}`, roles, password: secret, ...extra });
+    const res = await platform.request<{ id: string; roles: string[]; contractIds: string[] } & Problem>('POST', '/v1/users', { email, name: `A ${roles.join(' and ')}`, roles, password: secret, ...extra }, bearer(by === 'admin' ? adminToken : org.apiKey));
     expect(res.status).toBe(201);
     return { id: res.body.id, email, password: secret };
   }
@@ -137,10 +140,12 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
     expect(me.body.scopes).toEqual(expect.arrayContaining(['users:write', 'referrals:write']));
   });
 
-  it('the administrator adds one person of each role; each signs in and /v1/me shows their roles, and referrers and commissioners their contracts', async () => {
+  it('the administrator adds one person of each role but auditor (the trail watches administrators: 403); each signs in and /v1/me shows their roles, and referrers and commissioners their contracts', async () => {
+    const auditor = await asAdmin<Problem>('POST', '/v1/users', { email: `auditor-${randomUUID().slice(0, 8)}@provider.example`, name: 'An auditor', roles: ['auditor'] });
+    expect({ status: auditor.status, fields: auditor.body.errors?.map((e) => e.field) }).toEqual({ status: 403, fields: ['roles'] });
     for (const role of ROLES) {
       const bound = role === 'referrer' || role === 'commissioner';
-      const user = await addUser([role], bound ? { contractIds: [org.contractId] } : {});
+      const user = await addUser([role], bound ? { contractIds: [org.contractId] } : {}, role === 'auditor' ? 'key' : 'admin');
       const me = await platform.request<Me>('GET', '/v1/me', undefined, bearer(await tokenOf(user)));
       expect({ role, status: me.status, roles: me.body.roles, contractIds: me.body.contractIds }).toEqual({ role, status: 200, roles: [role], contractIds: bound ? [org.contractId] : undefined });
     }
@@ -267,7 +272,10 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
 
     beforeAll(async () => {
       idp = await new LocalIdentityProvider().start();
-      const set = await asAdmin('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: idp.jwksUri, audience: 'mediation-api' });
+      // It signs in as anyone here, auditors too, so the administrator (who lacks audit:read) may not set it; the organisation's key holds everything.
+      const byAdmin = await asAdmin<Problem>('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: idp.jwksUri, audience: 'mediation-api' });
+      expect({ status: byAdmin.status, detail: byAdmin.body.detail }).toEqual({ status: 403, detail: expect.stringContaining('audit:read') });
+      const set = await asOwner('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: idp.jwksUri, audience: 'mediation-api' });
       expect(set.status).toBe(200);
       expect(set.body).toMatchObject({ issuer: idp.issuer, rolesClaim: 'roles', emailClaim: 'email' });
     });
@@ -311,16 +319,16 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
       expect((await platform.request('GET', '/v1/me', undefined, bearer(token))).status).toBe(200);
       expect((await asAdmin('DELETE', '/v1/organisation/oidc')).status).toBe(200);
       expect((await platform.request('GET', '/v1/me', undefined, bearer(token))).status).toBe(401);
-      expect((await asAdmin('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: idp.jwksUri, audience: 'mediation-api' })).status).toBe(200);
+      expect((await asOwner('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: idp.jwksUri, audience: 'mediation-api' })).status).toBe(200);
     });
 
     it('an issuer already used by another organisation, or signing keys over plain http elsewhere than this machine, or at a private or metadata address, is refused', async () => {
       const other = await platform.request<Problem>('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: idp.jwksUri, audience: 'x' });
       expect(other.status).toBe(409);
-      const insecure = await asAdmin<Problem>('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: 'http://idp.example/jwks', audience: 'mediation-api' });
+      const insecure = await asOwner<Problem>('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: 'http://idp.example/jwks', audience: 'mediation-api' });
       expect({ status: insecure.status, fields: insecure.body.errors?.map((e) => e.field) }).toEqual({ status: 400, fields: ['jwksUri'] });
       for (const jwksUri of ['https://169.254.169.254/latest/meta-data', 'https://10.0.0.8/jwks', 'https://[::ffff:192.168.1.1]/jwks', 'https://[fd00:ec2::254]/']) {
-        const inside = await asAdmin<Problem>('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri, audience: 'mediation-api' });
+        const inside = await asOwner<Problem>('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri, audience: 'mediation-api' });
         expect({ jwksUri, status: inside.status, fields: inside.body.errors?.map((e) => e.field) }).toEqual({ jwksUri, status: 400, fields: ['jwksUri'] });
       }
     });
