@@ -8,13 +8,13 @@ interface Problem {
   detail: string;
 }
 
-/** Rate limits, the sign-in throttle, signing out and the client address behind a proxy. */
+/** Rate limits, the sign-in throttle, failed authentication, signing out, the client address behind a proxy, metrics and HTTP semantics. */
 describe('the gateway protects itself and its users', () => {
   let platform: PlatformUnderTest;
   let org: { organisationSlug: string; adminEmail: string; adminPassword: string; apiKey: string };
 
   beforeAll(async () => {
-    platform = await PlatformUnderTest.start({ env: { SIGN_IN_PER_MINUTE: '3', RATE_LIMIT_PER_MINUTE: '60' } });
+    platform = await PlatformUnderTest.start({ env: { SIGN_IN_PER_MINUTE: '3', RATE_LIMIT_PER_MINUTE: '60', AUTH_FAILURES_PER_MINUTE: '5' } });
     org = (await platform.addOrganisation()) as unknown as typeof org;
   });
 
@@ -92,5 +92,32 @@ describe('the gateway protects itself and its users', () => {
       const res = await platform.request<Problem & { errors: { field: string; message: string }[] }>('POST', '/v1/referrals', deep, key ? { 'idempotency-key': key } : {});
       expect({ key, status: res.status, errors: res.body.errors }).toEqual({ key, status: 400, errors: [{ field: '(body)', message: 'is nested more than 32 levels deep', code: 'too_deep' }] });
     }
+  });
+
+  describe('failed authentication', () => {
+    const hex = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+    const badKey = (keyId = hex(16)) => `mk_${keyId}.${'A'.repeat(43)}`;
+    const from = (address: string, token: string) => platform.request<Problem>('GET', '/v1/me', undefined, { authorization: `Bearer ${token}`, 'x-forwarded-for': address });
+
+    it('is counted per client address: past 5 a minute, 429 with Retry-After before any key is looked at, even a good one; every 401 carries a Bearer challenge', async () => {
+      for (let i = 1; i <= 5; i++) {
+        const res = await from('192.0.2.61', badKey());
+        expect({ i, status: res.status, challenge: res.headers.get('www-authenticate') }).toEqual({ i, status: 401, challenge: 'Bearer realm="mediation", error="invalid_token"' });
+      }
+      const throttled = await from('192.0.2.61', badKey());
+      expect({ status: throttled.status, type: throttled.body.type }).toEqual({ status: 429, type: 'https://mediation.example/problems/too-many-requests' });
+      expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await from('192.0.2.61', org.apiKey)).status).toBe(429);
+      expect((await from('192.0.2.62', org.apiKey)).status).toBe(200);
+      const bare = await platform.request('GET', '/v1/me', undefined, { authorization: '', 'x-forwarded-for': '192.0.2.63' });
+      expect({ status: bare.status, challenge: bare.headers.get('www-authenticate') }).toEqual({ status: 401, challenge: 'Bearer realm="mediation"' });
+    });
+
+    it('is counted per API-key id too: guesses at one key from many addresses are throttled together', async () => {
+      const keyId = hex(16);
+      for (let i = 1; i <= 5; i++) expect({ i, status: (await from(`192.0.2.${70 + i}`, badKey(keyId))).status }).toEqual({ i, status: 401 });
+      expect((await from('192.0.2.80', badKey(keyId))).status).toBe(429);
+      expect((await from('192.0.2.81', badKey())).status).toBe(401);
+    });
   });
 });

@@ -92,8 +92,8 @@ export class PlatformUnderTest {
   private overrides: Record<string, string> = {};
 
   get env(): Record<string, string> {
-    // Every suite signs in from 127.0.0.1 many times a minute; the suite about sign-in limits sets its own.
-    return { DATABASE_URL: this.db.url, NATS_NAMESPACE: this.ns.namespace, SMTP_URL: `smtp://127.0.0.1:${this.mail.smtpPort}`, NODE_ENV: 'test', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '10000', SIGN_IN_PER_MINUTE: '10000', RATE_LIMIT_PUBLIC_PER_MINUTE: '10000', ...this.overrides };
+    // Every suite signs in (and probes without credentials) from 127.0.0.1 many times a minute; the suite about limits sets its own.
+    return { DATABASE_URL: this.db.url, NATS_NAMESPACE: this.ns.namespace, SMTP_URL: `smtp://127.0.0.1:${this.mail.smtpPort}`, NODE_ENV: 'test', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '10000', SIGN_IN_PER_MINUTE: '10000', RATE_LIMIT_PUBLIC_PER_MINUTE: '10000', AUTH_FAILURES_PER_MINUTE: '10000', ...this.overrides };
   }
 
   get apiUrl(): string {

@@ -1,6 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ProblemError } from '@mediation/platform';
+import type { Response } from 'express';
+import { AuthFailures, keyIdOf, TooManyFailures, type AuthAttempt } from '../throttle/auth-failures';
 import { AuthenticateUseCase } from './authenticate.use-case';
 import type { AuthenticatedRequest } from './principal';
 import { ACCESS_RULE, type AccessRule } from './access';
@@ -13,6 +15,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticate: AuthenticateUseCase,
+    private readonly failures: AuthFailures,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -20,10 +23,27 @@ export class AccessGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     // Health and readiness (shared by every service) live outside /v1 and need no key; metrics are on a port of their own.
     if (!req.path.startsWith('/v1/') || this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    req.principal = await this.authenticate.execute(req.headers.authorization);
+    req.principal = await this.authenticated(req, context.switchToHttp().getResponse<Response>());
     const refusal = refuse(req.principal, this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, targets));
     if (refusal) throw ProblemError.forbidden(refusal);
     return true;
+  }
+
+  /** A caller that keeps failing is throttled before its credential is checked; every 401 counts against it. */
+  private async authenticated(req: AuthenticatedRequest, res: Response): Promise<Principal> {
+    const attempt: AuthAttempt = { clientAddress: req.ip ?? 'unknown', keyId: keyIdOf(req.headers.authorization) };
+    try {
+      await this.failures.refuseIfThrottled(attempt);
+    } catch (error) {
+      if (error instanceof TooManyFailures) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
+    try {
+      return await this.authenticate.execute(req.headers.authorization);
+    } catch (error) {
+      if (error instanceof ProblemError && error.problem.status === 401) await this.failures.record(attempt);
+      throw error;
+    }
   }
 }
 

@@ -36,6 +36,8 @@ export const loadGatewayConfig = () =>
     RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(120),
     /** Sign-in attempts per minute from one client IP: slows password guessing across accounts (the per-account lockout stops it on one). */
     SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    /** Failed authentications (401) a minute per client IP and per API-key id before further attempts get 429. */
+    AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     /**
      * Express `trust proxy`: which hops' X-Forwarded-For to believe, so audit and rate limits see the
      * client's address and not the load balancer's. `loopback` by default; a hop count, a subnet list,

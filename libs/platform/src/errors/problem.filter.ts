@@ -29,6 +29,7 @@ export class ProblemFilter implements ExceptionFilter {
     const problem: Problem = { ...this.describe(error), instance: req.originalUrl, correlationId };
     if (problem.status >= 500 && problem.status !== 503) this.logger.error({ err: error, correlationId: problem.correlationId }, 'unhandled error');
     // A refusal did nothing, so it is not in the audit trail; the log is where an operator finds probing or a misconfigured key.
+    if (problem.status === 401 && !res.headersSent) res.setHeader('WWW-Authenticate', bearerChallenge(req));
     if (problem.status === 401 || problem.status === 403) this.logger.warn({ method: req.method, path: req.originalUrl, status: problem.status, detail: problem.detail, ip: req.ip, correlationId: problem.correlationId }, 'request refused');
     res.status(problem.status).type('application/problem+json').json(problem);
   }
@@ -49,6 +50,14 @@ export class ProblemFilter implements ExceptionFilter {
     }
     return toProblem(error);
   }
+}
+
+/**
+ * RFC 6750 §3: every 401 says how to authenticate; when a token was sent and refused, it says the
+ * token is the problem (`invalid_token`), and when none was sent it gives no error code.
+ */
+function bearerChallenge(req: Request): string {
+  return req.headers?.authorization ? 'Bearer realm="mediation", error="invalid_token"' : 'Bearer realm="mediation"';
 }
 
 /** body-parser's error, whether Nest hands it over as it is or wrapped in a BadRequestException. */
