@@ -42,7 +42,8 @@ export class AuthFailures {
     const over = counts.filter(([count]) => count >= this.config.AUTH_FAILURES_PER_MINUTE);
     if (over.length === 0) return;
     const retryAfter = Math.max(1, ...over.map(([, ttl]) => Math.ceil((ttl > 0 ? ttl : WINDOW_MS) / 1000)));
-    throw new TooManyFailures(retryAfter, this.config.AUTH_FAILURES_PER_MINUTE);
+    const limit = this.config.AUTH_FAILURES_PER_MINUTE;
+    throw ProblemError.tooManyRequests(`More than ${limit} failed authentications in a minute from this address or with this API key; retry in ${retryAfter} s.`).withHeaders({ 'Retry-After': String(retryAfter) });
   }
 
   async record(attempt: AuthAttempt): Promise<void> {
@@ -54,15 +55,6 @@ export class AuthFailures {
   }
 }
 
-/** A 429 that knows its Retry-After, for the guard to put on the answer. */
-export class TooManyFailures extends ProblemError {
-  constructor(
-    readonly retryAfterSeconds: number,
-    limit: number,
-  ) {
-    super(ProblemError.tooManyRequests(`More than ${limit} failed authentications in a minute from this address or with this API key; retry in ${retryAfterSeconds} s.`).problem);
-  }
-}
 
 /** The key id of a bearer token shaped like an API key (`mk_<16 hex>`…), valid or not. */
 export function keyIdOf(authorization: string | undefined): string | undefined {

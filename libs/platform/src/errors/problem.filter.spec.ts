@@ -78,3 +78,11 @@ describe('every 401 says how to authenticate (RFC 6750)', () => {
     expect(headers['WWW-Authenticate']).toBeUndefined();
   });
 });
+
+describe('headers a problem asks for', () => {
+  it('a 409 that says when to retry is answered with Retry-After', () => {
+    const { host, sent, headers } = http('/v1/referrals');
+    new ProblemFilter().catch(ProblemError.conflict('Still being processed; retry shortly.').withHeaders({ 'Retry-After': '5' }), host);
+    expect({ status: sent.status, retryAfter: headers['Retry-After'] }).toEqual({ status: 409, retryAfter: '5' });
+  });
+});

@@ -27,6 +27,7 @@ export class ProblemFilter implements ExceptionFilter {
     const correlationId = req.id ? String(req.id) : randomUUID();
     if (!res.headersSent && !res.getHeader('X-Correlation-Id')) res.setHeader('X-Correlation-Id', correlationId);
     const problem: Problem = { ...this.describe(error), instance: req.originalUrl, correlationId };
+    if (error instanceof ProblemError && !res.headersSent) for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
     if (problem.status >= 500 && problem.status !== 503) this.logger.error({ err: error, correlationId: problem.correlationId }, 'unhandled error');
     // A refusal did nothing, so it is not in the audit trail; the log is where an operator finds probing or a misconfigured key.
     if (problem.status === 401 && !res.headersSent) res.setHeader('WWW-Authenticate', bearerChallenge(req));
