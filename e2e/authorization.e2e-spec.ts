@@ -1,4 +1,4 @@
-import { ROLES } from '@mediation/protocol';
+import { ALL_SCOPES, ROLE_SCOPES, ROLES, roleScopeMismatches, scopesOfRoles, type Role } from '@mediation/protocol';
 import { PlatformUnderTest, waitUntil, type SeededOrganisation } from '@mediation/testing';
 
 jest.setTimeout(180_000);
@@ -357,5 +357,89 @@ describe('authorization: every route, two providers, no way across', () => {
       if (row.n > 0) stored.push(name);
     }
     expect(stored).toEqual([]);
+  });
+
+  // Grants: people hold roles, keys hold scopes, and ROLE_SCOPES compares the two.
+  it('ROLE_SCOPES says what every served route says: each role holds exactly the scopes of the routes open to it', () => {
+    expect(roleScopeMismatches(ops.filter((o) => o.access).map((o) => ({ route: `${o.method} ${o.path}`, ...o.access! })))).toEqual([]);
+  });
+
+  /** A caller of provider A and what it holds: a person signed in with one role, or a key with some scopes. */
+  interface Grantor {
+    who: string;
+    token: string;
+    holds: Set<string>;
+    mayUse: (route: string) => boolean;
+  }
+  const routeAccess = (route: string) => ops.find((o) => `${o.method} ${o.path}` === route)!.access!;
+  const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const linksFor = (role: string) => (role === 'referrer' || role === 'commissioner' ? { contractIds: [platform.contractId] } : {});
+
+  async function personWith(role: Role): Promise<Grantor> {
+    const organisation = (await platform.request<{ slug: string }>('GET', '/v1/organisation')).body.slug;
+    const email = `grantor-${role}-${unique()}@provider.example`;
+    const password = `a-long-password-for-${role}`;
+    expect((await platform.request('POST', '/v1/users', { email, name: `Grantor (${role})`, roles: [role], password, ...linksFor(role) })).status).toBe(201);
+    const session = await platform.request<{ token: string }>('POST', '/v1/sign-in', { organisation, email, password }, { authorization: '' });
+    return { who: `a ${role}`, token: session.body.token, holds: scopesOfRoles([role]), mayUse: (route) => routeAccess(route).roles.includes(role) };
+  }
+
+  async function keyWith(scopes: string[]): Promise<Grantor> {
+    const issued = await platform.request<{ token: string }>('POST', '/v1/api-keys', { name: `grantor ${unique()}`, scopes });
+    expect(issued.status).toBe(201);
+    return { who: `a key with ${scopes.join(' ')}`, token: issued.body.token, holds: new Set(scopes), mayUse: (route) => routeAccess(route).scopes.every((scope) => scopes.includes(scope)) };
+  }
+
+  const narrowKeys = [['users:write'], ['api-keys:write'], ['users:write', 'api-keys:write', ...ROLE_SCOPES.finance], ['users:write', 'api-keys:write', ...ROLE_SCOPES['case-manager']]];
+
+  it('every role on a person and every scope on a key is granted by every role and by narrow keys exactly where the caller holds it, and refused with 403 elsewhere', async () => {
+    const grantors = [...(await Promise.all(ROLES.map(personWith))), ...(await Promise.all(narrowKeys.map(keyWith)))];
+    for (const grantor of grantors) {
+      const as = { authorization: `Bearer ${grantor.token}` };
+      for (const role of ROLES) {
+        const res = await platform.request('POST', '/v1/users', { email: `granted-${role}-${unique()}@provider.example`, name: `Granted ${role}`, roles: [role], ...linksFor(role) }, as);
+        const holds = grantor.mayUse('post /v1/users') && [...scopesOfRoles([role])].every((scope) => grantor.holds.has(scope));
+        expect({ grantor: grantor.who, grants: `role ${role}`, status: res.status }).toEqual({ grantor: grantor.who, grants: `role ${role}`, status: holds ? 201 : 403 });
+      }
+      for (const scope of ALL_SCOPES) {
+        const res = await platform.request('POST', '/v1/api-keys', { name: `granted ${scope}`, scopes: [scope] }, as);
+        const holds = grantor.mayUse('post /v1/api-keys') && grantor.holds.has(scope);
+        expect({ grantor: grantor.who, grants: `scope ${scope}`, status: res.status }).toEqual({ grantor: grantor.who, grants: `scope ${scope}`, status: holds ? 201 : 403 });
+      }
+    }
+  });
+
+  it('no caller changes, disables, promotes or sets the password of a person who holds more than it; a caller that holds enough may', async () => {
+    const clerk = await keyWith(['users:write']);
+    const financeClerk = await keyWith(['users:write', ...ROLE_SCOPES.finance]);
+    const admin = await personWith('provider-admin');
+    const target = async (roles: Role[]) =>
+      (await platform.request<{ id: string }>('POST', '/v1/users', { email: `target-${unique()}@provider.example`, name: 'A target', roles, password: 'the-original-password' })).body.id;
+    const [anAdmin, anAuditor, aFinanceOfficer] = [await target(['provider-admin']), await target(['auditor']), await target(['finance'])];
+    const attempts: [Grantor, string, string, unknown, number][] = [
+      [clerk, 'POST', `/v1/users/${anAdmin}/password`, { password: 'taken-over-at-last' }, 403],
+      [clerk, 'PATCH', `/v1/users/${anAdmin}`, { status: 'disabled' }, 403],
+      [clerk, 'PATCH', `/v1/users/${aFinanceOfficer}`, { name: 'Renamed' }, 403],
+      [financeClerk, 'PATCH', `/v1/users/${aFinanceOfficer}`, { roles: ['finance', 'provider-admin'] }, 403],
+      [financeClerk, 'POST', `/v1/users/${anAdmin}/password`, { password: 'taken-over-at-last' }, 403],
+      [financeClerk, 'PATCH', `/v1/users/${aFinanceOfficer}`, { name: 'Renamed by a peer' }, 200],
+      [financeClerk, 'POST', `/v1/users/${aFinanceOfficer}/password`, { password: 'set-by-a-peer-key' }, 200],
+      [admin, 'PATCH', `/v1/users/${anAuditor}`, { status: 'disabled' }, 403],
+      [admin, 'POST', `/v1/users/${anAuditor}/password`, { password: 'taken-over-at-last' }, 403],
+      [admin, 'PATCH', `/v1/users/${aFinanceOfficer}`, { roles: ['finance', 'case-manager'] }, 200],
+    ];
+    for (const [grantor, method, url, body, status] of attempts) {
+      const res = await platform.request(method, url, body, { authorization: `Bearer ${grantor.token}` });
+      expect({ grantor: grantor.who, request: `${method} ${url}`, status: res.status }).toEqual({ grantor: grantor.who, request: `${method} ${url}`, status });
+    }
+    const [stored] = await platform.sql<{ status: string; roles: string[] }>('SELECT status, roles FROM identity.user_account WHERE id = $1', [anAdmin]);
+    expect(stored).toEqual({ status: 'active', roles: ['provider-admin'] });
+  });
+
+  it("setting the organisation's OpenID Connect provider (it signs in as anyone) needs everything its people hold", async () => {
+    const settings = { issuer: `https://grant-${unique()}.example/`, jwksUri: 'https://login.example.org/jwks', audience: 'mediation-api' };
+    const res = await platform.request<{ detail: string }>('PUT', '/v1/organisation/oidc', settings, { authorization: `Bearer ${(await keyWith(['organisation:write'])).token}` });
+    expect(res.status).toBe(403);
+    expect(res.body.detail).toMatch(/sign in as people who hold more than you/);
   });
 });

@@ -78,15 +78,18 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
 
   /** As organisation B's administrator, who the development seed made with a password. */
   const asAdmin = <T = Record<string, unknown>>(method: string, url: string, body?: unknown) => platform.request<T>(method, url, body, bearer(adminToken));
+  /** As the organisation's own API key from the seed, which holds every scope. */
+  const asOwner = <T = Record<string, unknown>>(method: string, url: string, body?: unknown) => platform.request<T>(method, url, body, bearer(org.apiKey));
 
   async function signIn(email: string, secret: string, organisation = org.organisationSlug) {
     return platform.request<{ token: string; expiresIn: number; user: { roles: string[] } } & Problem>('POST', '/v1/sign-in', { organisation, email, password: secret }, { authorization: '' });
   }
 
-  async function addUser(roles: Role[], extra: Record<string, unknown> = {}) {
+  /** As the administrator, or as the organisation's key (it holds every scope, audit:read too) for what an administrator may not grant. */
+  async function addUser(roles: Role[], extra: Record<string, unknown> = {}, by: 'admin' | 'key' = 'admin') {
     const email = `${roles.join('-')}-${randomUUID().slice(0, 8)}@provider.example`;
     const secret = password();
-    const res = await asAdmin<{ id: string; roles: string[]; contractIds: string[] } & Problem>('POST', '/v1/users', { email, name: `A ${roles.join(' and ')}`, roles, password: secret, ...extra });
+    const res = await platform.request<{ id: string; roles: string[]; contractIds: string[] } & Problem>('POST', '/v1/users', { email, name: `A ${roles.join(' and ')}`, roles, password: secret, ...extra }, bearer(by === 'admin' ? adminToken : org.apiKey));
     expect(res.status).toBe(201);
     return { id: res.body.id, email, password: secret };
   }
@@ -108,7 +111,8 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
   }
 
   beforeAll(async () => {
-    platform = await PlatformUnderTest.start();
+    // The test's identity provider runs on this machine, which only a development flag lets the gateway fetch keys from.
+    platform = await PlatformUnderTest.start({ env: { OIDC_ALLOW_LOOPBACK: 'true' } });
     // A second organisation of our own, so its administrator's credentials come from the seed.
     org = (await platform.addOrganisation()) as unknown as Organisation;
     const res = await signIn(org.adminEmail, org.adminPassword);
@@ -136,10 +140,12 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
     expect(me.body.scopes).toEqual(expect.arrayContaining(['users:write', 'referrals:write']));
   });
 
-  it('the administrator adds one person of each role; each signs in and /v1/me shows their roles, and referrers and commissioners their contracts', async () => {
+  it('the administrator adds one person of each role but auditor (the trail watches administrators: 403); each signs in and /v1/me shows their roles, and referrers and commissioners their contracts', async () => {
+    const auditor = await asAdmin<Problem>('POST', '/v1/users', { email: `auditor-${randomUUID().slice(0, 8)}@provider.example`, name: 'An auditor', roles: ['auditor'] });
+    expect({ status: auditor.status, fields: auditor.body.errors?.map((e) => e.field) }).toEqual({ status: 403, fields: ['roles'] });
     for (const role of ROLES) {
       const bound = role === 'referrer' || role === 'commissioner';
-      const user = await addUser([role], bound ? { contractIds: [org.contractId] } : {});
+      const user = await addUser([role], bound ? { contractIds: [org.contractId] } : {}, role === 'auditor' ? 'key' : 'admin');
       const me = await platform.request<Me>('GET', '/v1/me', undefined, bearer(await tokenOf(user)));
       expect({ role, status: me.status, roles: me.body.roles, contractIds: me.body.contractIds }).toEqual({ role, status: 200, roles: [role], contractIds: bound ? [org.contractId] : undefined });
     }
@@ -189,31 +195,29 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
     expect(session.body.errors?.map((e) => e.field)).toEqual(['password']);
   });
 
-  it('a wrong password and an unknown email get the same 401; after five wrong passwords the account is locked (423), even to the right one, until an administrator sets a new password', async () => {
+  it('a wrong password, an unknown email and a locked address get the same 401; five wrong passwords lock only the address they came from, until an administrator sets a new password', async () => {
     const user = await addUser(['case-manager']);
-    const unknown = await signIn(`nobody-${randomUUID().slice(0, 8)}@provider.example`, user.password);
-    const unknownOrganisation = await signIn(user.email, user.password, 'no-such-organisation');
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      const wrong = await signIn(user.email, `${user.password}-wrong`);
-      expect({ attempt, status: wrong.status, detail: wrong.body.detail }).toEqual({ attempt, status: 401, detail: unknown.body.detail });
-    }
-    expect(unknown.status).toBe(401);
-    expect(unknownOrganisation.body.detail).toBe(unknown.body.detail);
+    const from = (address: string) => ({ authorization: '', 'x-forwarded-for': address });
+    const attempt = (email: string, secret: string, address: string, organisation = org.organisationSlug) =>
+      platform.request<{ token: string } & Problem>('POST', '/v1/sign-in', { organisation, email, password: secret }, from(address));
+    const answer = (res: ApiResponse<Problem>) => ({ status: res.status, body: { type: (res.body as { type?: string }).type, detail: res.body.detail }, challenge: res.headers.get('www-authenticate') });
+    const unknown = answer(await attempt(`nobody-${randomUUID().slice(0, 8)}@provider.example`, user.password, '198.51.100.7'));
+    expect(answer(await attempt(user.email, user.password, '198.51.100.7', 'no-such-organisation'))).toEqual(unknown);
+    for (let n = 1; n <= 5; n++) expect({ n, answer: answer(await attempt(user.email, `${user.password}-wrong`, '198.51.100.7')) }).toEqual({ n, answer: unknown });
+    expect(unknown).toEqual({ status: 401, body: { type: 'https://mediation.example/problems/unauthenticated', detail: expect.any(String) }, challenge: 'Bearer realm="mediation"' });
 
-    const locked = await signIn(user.email, user.password);
-    expect(locked.status).toBe(423);
-    expect(locked.body.detail).toMatch(/locked until/);
-    const [row] = await platform.sql<{ locked_until: Date }>('SELECT locked_until FROM identity.user_account WHERE id = $1', [user.id]);
-    expect(row.locked_until.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
+    // Locked, from that address only: even the right password is answered as an unknown email is.
+    expect(answer(await attempt(user.email, user.password, '198.51.100.7'))).toEqual(unknown);
+    expect((await attempt(user.email, user.password, '203.0.113.44')).status).toBe(201);
 
     const fresh = password();
     expect((await asAdmin('POST', `/v1/users/${user.id}/password`, { password: fresh })).status).toBe(200);
-    expect((await signIn(user.email, user.password)).status).toBe(401);
-    expect((await signIn(user.email, fresh)).status).toBe(201);
+    expect((await attempt(user.email, user.password, '198.51.100.7')).status).toBe(401);
+    expect((await attempt(user.email, fresh, '198.51.100.7')).status).toBe(201);
   });
 
   it('disabling a person stops their live token at once and their sign-in; an administrator cannot disable themselves', async () => {
-    const user = await addUser(['auditor']);
+    const user = await addUser(['finance']);
     const token = await tokenOf(user);
     expect((await platform.request('GET', '/v1/me', undefined, bearer(token))).status).toBe(200);
     expect((await asAdmin('PATCH', `/v1/users/${user.id}`, { status: 'disabled' })).status).toBe(200);
@@ -243,7 +247,7 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
     expect((await asAdmin('DELETE', `/v1/api-keys/${randomUUID()}`)).status).toBe(404);
   });
 
-  it('an expired key gets 401 "expired"; an expiry in the past, or a key granting more than the key that asks, is a 400', async () => {
+  it('an expired key gets 401 "expired"; an expiry in the past is a 400; a key granting more than the key that asks is a 403 naming scopes', async () => {
     const issued = await asAdmin<{ token: string }>('POST', '/v1/api-keys', { name: 'short-lived', scopes: ['reports:read'], expiresAt: new Date(Date.now() + 2_000).toISOString() });
     expect(issued.status).toBe(201);
     expect((await platform.request('GET', '/v1/reports/summary', undefined, bearer(issued.body.token))).status).toBe(200);
@@ -258,7 +262,7 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
 
     const keyMaker = await asAdmin<{ token: string }>('POST', '/v1/api-keys', { name: 'key maker', scopes: ['api-keys:write', 'reports:read'] });
     const escalate = await platform.request<Problem>('POST', '/v1/api-keys', { name: 'more', scopes: ['users:write'] }, bearer(keyMaker.body.token));
-    expect({ status: escalate.status, fields: escalate.body.errors?.map((e) => e.field) }).toEqual({ status: 400, fields: ['scopes'] });
+    expect({ status: escalate.status, fields: escalate.body.errors?.map((e) => e.field) }).toEqual({ status: 403, fields: ['scopes'] });
   });
 
   describe('with the organisation’s own OpenID Connect provider', () => {
@@ -266,7 +270,10 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
 
     beforeAll(async () => {
       idp = await new LocalIdentityProvider().start();
-      const set = await asAdmin('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: idp.jwksUri, audience: 'mediation-api' });
+      // It signs in as anyone here, auditors too, so the administrator (who lacks audit:read) may not set it; the organisation's key holds everything.
+      const byAdmin = await asAdmin<Problem>('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: idp.jwksUri, audience: 'mediation-api' });
+      expect({ status: byAdmin.status, detail: byAdmin.body.detail }).toEqual({ status: 403, detail: expect.stringContaining('audit:read') });
+      const set = await asOwner('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: idp.jwksUri, audience: 'mediation-api' });
       expect(set.status).toBe(200);
       expect(set.body).toMatchObject({ issuer: idp.issuer, rolesClaim: 'roles', emailClaim: 'email' });
     });
@@ -310,14 +317,18 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
       expect((await platform.request('GET', '/v1/me', undefined, bearer(token))).status).toBe(200);
       expect((await asAdmin('DELETE', '/v1/organisation/oidc')).status).toBe(200);
       expect((await platform.request('GET', '/v1/me', undefined, bearer(token))).status).toBe(401);
-      expect((await asAdmin('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: idp.jwksUri, audience: 'mediation-api' })).status).toBe(200);
+      expect((await asOwner('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: idp.jwksUri, audience: 'mediation-api' })).status).toBe(200);
     });
 
-    it('an issuer already used by another organisation, or signing keys over plain http elsewhere than this machine, is refused', async () => {
+    it('an issuer already used by another organisation, or signing keys over plain http elsewhere than this machine, or at a private or metadata address, is refused', async () => {
       const other = await platform.request<Problem>('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: idp.jwksUri, audience: 'x' });
       expect(other.status).toBe(409);
-      const insecure = await asAdmin<Problem>('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: 'http://idp.example/jwks', audience: 'mediation-api' });
+      const insecure = await asOwner<Problem>('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: 'http://idp.example/jwks', audience: 'mediation-api' });
       expect({ status: insecure.status, fields: insecure.body.errors?.map((e) => e.field) }).toEqual({ status: 400, fields: ['jwksUri'] });
+      for (const jwksUri of ['https://169.254.169.254/latest/meta-data', 'https://10.0.0.8/jwks', 'https://[::ffff:192.168.1.1]/jwks', 'https://[fd00:ec2::254]/']) {
+        const inside = await asOwner<Problem>('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri, audience: 'mediation-api' });
+        expect({ jwksUri, status: inside.status, fields: inside.body.errors?.map((e) => e.field) }).toEqual({ jwksUri, status: 400, fields: ['jwksUri'] });
+      }
     });
   });
 });

@@ -32,7 +32,7 @@ import { parseArgs } from 'node:util';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const { SERVICES, startService, waitReady, stopService } = require('../dev/services.cjs');
+const { SERVICES, portsOf, startService, waitReady, stopService } = require('../dev/services.cjs');
 const { reachable } = require('../infra/infra.cjs');
 const { migrate } = require('../db/migrate.cjs');
 const { applicationLoginUrl, migrationDatabaseUrl } = require('../db/database-urls.cjs');
@@ -112,13 +112,13 @@ function portFree(port) {
   });
 }
 
-/** The first base port from `start` up whose eight ports (base .. base+7) are all free. */
+/** The first base port from `start` up whose sixteen ports (API base .. base+7, metrics base+10 .. base+17) are all free. */
 async function findBasePort(start) {
-  for (let base = start; base < start + 1000; base += 10) {
-    const free = await Promise.all(SERVICES.map((_, i) => portFree(base + i)));
+  for (let base = start; base < start + 1000; base += 20) {
+    const free = await Promise.all(SERVICES.flatMap((service) => Object.values(portsOf(service, base)).map(portFree)));
     if (free.every(Boolean)) return base;
   }
-  throw new Error(`no eight free ports between ${start} and ${start + 1000}; pass --base-port`);
+  throw new Error(`no sixteen free ports between ${start} and ${start + 1000}; pass --base-port`);
 }
 
 function machine() {

@@ -31,19 +31,31 @@ function prettyLine(name, colour, line) {
   return `\x1b[${colour}m${name.padEnd(10)}\x1b[0m| ${text}\n`;
 }
 
+/** Each service's metrics are on a port of their own (METRICS_PORT): 9400-9407 by default. */
+const METRICS_PORT_OFFSET = 6400;
+
+/**
+ * The ports of one service: from `basePort` a slot of 20, the API on base+0..7 and metrics on
+ * base+10..17 (tests and benches run several platforms side by side); else 3000-3007 and 9400-9407.
+ */
+function portsOf(service, basePort = 0) {
+  const index = SERVICES.findIndex((s) => s.name === service.name);
+  return basePort ? { port: basePort + index, metricsPort: basePort + 10 + index } : { port: SERVICES[index].port, metricsPort: SERVICES[index].port + METRICS_PORT_OFFSET };
+}
+
 /**
  * Starts one service. `output` is 'pretty' (to this terminal), 'file' (collected for a test to show
  * on failure) or 'silent'.
  */
 function startService(service, env, { output = 'pretty', basePort = 0 } = {}) {
   const index = SERVICES.findIndex((s) => s.name === service.name);
-  const port = basePort ? basePort + index : service.port;
+  const { port, metricsPort } = portsOf(service, basePort);
   const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, 'dist/apps', service.name, 'src/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port) },
+    env: { ...process.env, ...env, PORT: String(port), METRICS_PORT: String(metricsPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const handle = { name: service.name, port, child, logs: [], exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))) };
+  const handle = { name: service.name, port, metricsPort, child, logs: [], exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))) };
   let buffer = '';
   const onData = (chunk) => {
     buffer += chunk.toString();
@@ -102,4 +114,4 @@ async function stopService(handle, timeoutMs = 25_000) {
   return result;
 }
 
-module.exports = { SERVICES, startService, startAll, stopService, waitReady };
+module.exports = { SERVICES, portsOf, startService, startAll, stopService, waitReady };

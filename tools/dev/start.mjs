@@ -61,6 +61,7 @@ async function main() {
 
   step('demo organisation, API key and contract');
   const apiUrl = `http://localhost:${handles.find((h) => h.name === 'gateway').port}`;
+  const metricsPorts = handles.map((h) => h.metricsPort);
   const seedArgs = ['dist/apps/gateway/src/ops/dev-seed.js', '--out', '.data/dev-credentials.json', '--api-url', apiUrl, ...(mailUrl ? ['--mail-url', mailUrl] : [])];
   execFileSync(process.execPath, seedArgs, { cwd: ROOT, stdio: 'inherit', env: process.env });
   const credentials = JSON.parse(readFileSync(path.join(ROOT, '.data/dev-credentials.json'), 'utf8'));
@@ -70,6 +71,7 @@ async function main() {
   API        ${apiUrl}/v1
   API docs   ${apiUrl}/docs        (OpenAPI JSON: ${apiUrl}/docs/openapi.json, events: ${apiUrl}/docs/asyncapi.json)
   Mail       ${mailUrl ?? process.env.SMTP_URL}
+  Metrics    http://localhost:${metricsPorts[0]}/metrics   (ports ${metricsPorts[0]}-${metricsPorts.at(-1)}, one per service, never on the API port)
   Credentials .data/dev-credentials.json (organisation ${credentials.organisationId}, contract ${credentials.contractId})
 
 Try it:

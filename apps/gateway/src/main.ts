@@ -4,8 +4,9 @@ import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { failBoot, runService } from '@mediation/platform';
 import { AppModule } from './app.module';
 import { loadGatewayConfig } from './config/gateway.config';
-import { assertRoutesDeclared, discoverRoutes } from './docs/discover-routes';
+import { assertRoleScopesTrue, assertRoutesDeclared, discoverRoutes } from './docs/discover-routes';
 import { buildOpenApiDocument } from './docs/openapi';
+import { refuseDeepBodies, refuseUnservedRequests } from './http/request-shape';
 
 async function main() {
   const config = loadGatewayConfig();
@@ -13,12 +14,20 @@ async function main() {
     name: 'gateway',
     module: AppModule.register(config),
     port: config.PORT,
+    metricsPort: config.METRICS_PORT,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    configure: (app) => {
+    // JSON only (no form bodies), parsed between the checks that need the raw request and the parsed body.
+    bodyParser: false,
+    configure: (nest) => {
+      const app = nest as NestExpressApplication;
       // Audit and per-IP rate limits need the client's address, not the proxy's.
-      (app as NestExpressApplication).set('trust proxy', config.TRUST_PROXY);
+      app.set('trust proxy', config.TRUST_PROXY);
       const routes = discoverRoutes(app);
       assertRoutesDeclared(routes);
+      assertRoleScopesTrue(routes);
+      app.use(refuseUnservedRequests(routes));
+      app.useBodyParser('json', { limit: '100kb' });
+      app.use(refuseDeepBodies());
       SwaggerModule.setup('docs', app, buildOpenApiDocument('1', routes) as unknown as OpenAPIObject, { jsonDocumentUrl: 'docs/openapi.json' });
     },
   });

@@ -4,7 +4,6 @@ import { LoggerModule } from 'nestjs-pino';
 import { HealthController } from './health/health.controller';
 import { HealthRegistry } from './health/health.registry';
 import { LifecycleService } from './lifecycle/lifecycle.service';
-import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { Clock, SystemClock } from './time/clock';
 
@@ -15,7 +14,7 @@ export interface PlatformOptions {
   logLevel: string;
 }
 
-/** Health, metrics, logging, clock and shutdown: the same in every service. */
+/** Health, metrics (served on their own port by runService), logging, clock and shutdown: the same in every service. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -38,7 +37,7 @@ export class PlatformModule {
           },
         }),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController],
       providers: [
         { provide: SERVICE_NAME, useValue: options.service },
         { provide: MetricsService, useValue: new MetricsService(options.service) },

@@ -16,6 +16,7 @@ const mailcatcher = require(path.join(ROOT, 'tools/mailcatcher/mailcatcher.cjs')
 interface ServiceHandle {
   name: string;
   port: number;
+  metricsPort: number;
   logs: string[];
   child: { pid?: number; exitCode: number | null; kill(signal: string): void };
   exited: Promise<{ code: number | null; signal: string | null }>;
@@ -74,8 +75,9 @@ export class PlatformUnderTest {
   /** `env` overrides the services' environment, e.g. a tight sign-in limit for the test that proves it. */
   static async start(options: { env?: Record<string, string> } = {}): Promise<PlatformUnderTest> {
     const [db, mail] = await Promise.all([createTestDatabase('e2e'), mailcatcher.startMailCatcher({ smtpPort: 0, httpPort: 0 })]);
-    // Ports stay below 32768, where Linux picks ephemeral ports for outgoing connections, so none is ever taken.
-    const platform = new PlatformUnderTest(db, createTestNamespace('e'), mail, 20_000 + Math.floor(Math.random() * 1_200) * 10);
+    // Ports stay below 32768, where Linux picks ephemeral ports for outgoing connections, so none is ever taken;
+    // a platform takes a slot of 20 (the API ports, then the metrics ports 10 above).
+    const platform = new PlatformUnderTest(db, createTestNamespace('e'), mail, 20_000 + Math.floor(Math.random() * 600) * 20);
     platform.overrides = options.env ?? {};
     try {
       for (const handle of await services.startAll(platform.env, { output: 'file', basePort: platform.basePort })) platform.handles.set(handle.name, handle);
@@ -90,8 +92,8 @@ export class PlatformUnderTest {
   private overrides: Record<string, string> = {};
 
   get env(): Record<string, string> {
-    // Every suite signs in from 127.0.0.1 many times a minute; the suite about sign-in limits sets its own.
-    return { DATABASE_URL: this.db.url, NATS_NAMESPACE: this.ns.namespace, SMTP_URL: `smtp://127.0.0.1:${this.mail.smtpPort}`, NODE_ENV: 'test', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '10000', SIGN_IN_PER_MINUTE: '10000', RATE_LIMIT_PUBLIC_PER_MINUTE: '10000', ...this.overrides };
+    // Every suite signs in (and probes without credentials) from 127.0.0.1 many times a minute; the suite about limits sets its own.
+    return { DATABASE_URL: this.db.url, NATS_NAMESPACE: this.ns.namespace, SMTP_URL: `smtp://127.0.0.1:${this.mail.smtpPort}`, NODE_ENV: 'test', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '10000', SIGN_IN_PER_MINUTE: '10000', RATE_LIMIT_PUBLIC_PER_MINUTE: '10000', AUTH_FAILURES_PER_MINUTE: '10000', ...this.overrides };
   }
 
   get apiUrl(): string {
@@ -153,9 +155,13 @@ export class PlatformUnderTest {
     await services.waitReady(handle);
   }
 
-  /** The service's Prometheus metrics, as text. */
+  /** The service's Prometheus metrics, as text, from its metrics port (never the API port). */
   async metrics(name: string): Promise<string> {
-    return (await fetch(`http://127.0.0.1:${this.handle(name).port}/metrics`)).text();
+    return (await fetch(this.metricsUrl(name))).text();
+  }
+
+  metricsUrl(name: string): string {
+    return `http://127.0.0.1:${this.handle(name).metricsPort}/metrics`;
   }
 
   logs(name: string): string[] {

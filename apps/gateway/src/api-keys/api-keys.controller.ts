@@ -19,7 +19,7 @@ export class ApiKeysController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Issue an API key with explicit scopes and an optional expiry; the token is shown once', body: CreateApiKeyBodySchema, response: { status: 201, schema: IssuedApiKeySchema } })
+  @ApiOperation({ summary: 'Issue an API key with explicit scopes you hold yourself (403 naming scopes otherwise) and an optional expiry; the token is shown once', body: CreateApiKeyBodySchema, response: { status: 201, schema: IssuedApiKeySchema } })
   @Access({ roles: ['provider-admin'], scopes: ['api-keys:write'] })
   create(@CurrentPrincipal() principal: Principal, @Body() raw: unknown) {
     return this.createKey.execute(principal, new ZodPipe(CreateApiKeyBodySchema).transform(raw));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, ProblemError } from '@mediation/platform';
 import { IssuedApiKeySchema, type CreateApiKeyBody, type Scope } from '@mediation/protocol';
+import { Authority } from '../auth/authority';
 import type { Principal } from '../auth/principal';
 import { IssueApiKeyUseCase } from '../organisations/issue-api-key.use-case';
 import { toApiKeyView } from './api-key.view';
@@ -14,11 +15,8 @@ export class CreateApiKeyUseCase {
   ) {}
 
   async execute(principal: Principal, input: CreateApiKeyBody) {
-    // A key that may issue keys must not mint one that can do more than itself.
-    if (principal.actorType === 'api-key') {
-      const beyond = input.scopes.filter((scope) => !principal.scopes.includes(scope));
-      if (beyond.length > 0) throw ProblemError.validation([{ field: 'scopes', message: `an API key cannot grant scopes it does not have: ${beyond.join(', ')}` }]);
-    }
+    // Neither a key nor a person mints a key that can do more than they can.
+    Authority.of(principal).assertMayGrantScopes(input.scopes as Scope[]);
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : undefined;
     if (expiresAt && expiresAt <= this.clock.now()) throw ProblemError.validation([{ field: 'expiresAt', message: 'must be in the future' }]);
     const { token, key } = await this.issue.execute({ organisationId: principal.organisationId, name: input.name, scopes: input.scopes as Scope[], expiresAt });

@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ProblemError } from '@mediation/platform';
+import { AuthFailures, keyIdOf, type AuthAttempt } from '../throttle/auth-failures';
 import { AuthenticateUseCase } from './authenticate.use-case';
 import type { AuthenticatedRequest } from './principal';
 import { ACCESS_RULE, type AccessRule } from './access';
@@ -13,17 +14,30 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticate: AuthenticateUseCase,
+    private readonly failures: AuthFailures,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    // Health, readiness and metrics (shared by every service) live outside /v1 and need no key.
+    // Health and readiness (shared by every service) live outside /v1 and need no key; metrics are on a port of their own.
     if (!req.path.startsWith('/v1/') || this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    req.principal = await this.authenticate.execute(req.headers.authorization);
+    req.principal = await this.authenticated(req);
     const refusal = refuse(req.principal, this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, targets));
     if (refusal) throw ProblemError.forbidden(refusal);
     return true;
+  }
+
+  /** A caller that keeps failing is throttled before its credential is checked; every 401 counts against it. */
+  private async authenticated(req: AuthenticatedRequest): Promise<Principal> {
+    const attempt: AuthAttempt = { clientAddress: req.ip ?? 'unknown', keyId: keyIdOf(req.headers.authorization) };
+    await this.failures.refuseIfThrottled(attempt);
+    try {
+      return await this.authenticate.execute(req.headers.authorization);
+    } catch (error) {
+      if (error instanceof ProblemError && error.problem.status === 401) await this.failures.record(attempt);
+      throw error;
+    }
   }
 }
 

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { Clock, ProblemError } from '@mediation/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { checkOutboundUrl, Clock, guardedLookup, OutboundAddressError, ProblemError } from '@mediation/platform';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { OidcProviderRepository } from '../organisations/oidc-provider.repository';
 
 /** Only asymmetric algorithms: a JWKS publishes public keys, and HS256 with a public key would let anyone sign. */
@@ -22,6 +25,7 @@ export class OidcVerifier {
   constructor(
     private readonly providers: OidcProviderRepository,
     private readonly clock: Clock,
+    @Inject(GATEWAY_CONFIG) private readonly config: Pick<GatewayConfig, 'OIDC_ALLOW_LOOPBACK'>,
   ) {}
 
   async verify(token: string, issuer: string | undefined): Promise<OidcIdentity> {
@@ -29,7 +33,7 @@ export class OidcVerifier {
     if (!provider) throw ProblemError.unauthenticated('The token’s issuer is not the OpenID Connect provider of any organisation here.');
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.keySet(provider.jwksUri), {
+      ({ payload } = await jwtVerify(token, await this.keySet(provider.jwksUri), {
         issuer: provider.issuer,
         audience: provider.audience,
         algorithms: ALGORITHMS,
@@ -47,13 +51,22 @@ export class OidcVerifier {
     return { organisationId: provider.organisationId, email: email.toLowerCase(), roles: Array.isArray(roles) ? roles.map(String) : typeof roles === 'string' ? roles.split(/[\s,]+/) : undefined };
   }
 
-  private keySet(jwksUri: string) {
+  /**
+   * Checked again here, as settings stored before the rule may point inside; every connection then
+   * resolves through the guard, so a name re-pointed at a private address later is refused too.
+   */
+  private async keySet(jwksUri: string) {
     let keySet = this.keySets.get(jwksUri);
-    if (!keySet) this.keySets.set(jwksUri, (keySet = createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 })));
+    if (keySet) return keySet;
+    const options = { allowLoopback: this.config.OIDC_ALLOW_LOOPBACK };
+    const url = await checkOutboundUrl(jwksUri, options);
+    const agent = new (url.protocol === 'https:' ? HttpsAgent : HttpAgent)({ lookup: guardedLookup(options) });
+    this.keySets.set(jwksUri, (keySet = createRemoteJWKSet(url, { agent, timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 })));
     return keySet;
   }
 
   private explain(error: unknown): ProblemError {
+    if (error instanceof OutboundAddressError) return ProblemError.unavailable(`The signing keys of your identity provider are at an address this gateway does not fetch from (${error.message}); ask your administrator to correct the OpenID Connect settings.`);
     if (error instanceof errors.JWTExpired) return ProblemError.unauthenticated('The token has expired; sign in again.');
     if (error instanceof errors.JWTClaimValidationFailed) return ProblemError.unauthenticated(`The token’s \`${error.claim}\` claim is not accepted here.`);
     if (keysUnreachable(error)) return ProblemError.unavailable('The signing keys of your identity provider could not be fetched; try again shortly.');

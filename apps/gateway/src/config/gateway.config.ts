@@ -19,6 +19,16 @@ export const loadGatewayConfig = () =>
     /** How long an in-progress Idempotency-Key is held before another request may retake it (well above RPC_TIMEOUT_MS). */
     IDEMPOTENCY_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
     PUBLIC_URL: z.url().optional(),
+    /**
+     * Development only: an OIDC provider's signing keys may be fetched from this machine (127.0.0.1,
+     * localhost, ::1), over plain http too. Never in production: an administrator could make the
+     * gateway call its own internal ports.
+     */
+    OIDC_ALLOW_LOOPBACK: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true')
+      .refine((allowed) => !(allowed && production), 'must not be true in production'),
     ...RedisEnvSchema.shape,
     /** Requests per minute for one API key or one signed-in person, across every gateway replica. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(3_000),
@@ -26,6 +36,8 @@ export const loadGatewayConfig = () =>
     RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(120),
     /** Sign-in attempts per minute from one client IP: slows password guessing across accounts (the per-account lockout stops it on one). */
     SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    /** Failed authentications (401) a minute per client IP and per API-key id before further attempts get 429. */
+    AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     /**
      * Express `trust proxy`: which hops' X-Forwarded-For to believe, so audit and rate limits see the
      * client's address and not the load balancer's. `loopback` by default; a hop count, a subnet list,

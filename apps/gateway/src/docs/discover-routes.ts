@@ -1,6 +1,7 @@
 import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { roleScopeMismatches } from '@mediation/protocol';
 import { ACCESS_RULE, type AccessRule } from '../auth/access';
 import { PUBLIC_ROUTE } from '../auth/public.decorator';
 import { NEED_TO_KNOW, type CaseOf } from '../cases/case-need-to-know.guard';
@@ -58,4 +59,10 @@ export function discoverRoutes(app: INestApplication): DiscoveredRoute[] {
 export function assertRoutesDeclared(routes: DiscoveredRoute[]): void {
   const undeclared = routes.filter((r) => !r.operation || (!r.access && !r.isPublic)).map((r) => `${r.method.toUpperCase()} ${r.path}`);
   if (undeclared.length > 0) throw new Error(`these routes lack @Access or @ApiOperation: ${undeclared.join(', ')}`);
+}
+
+/** Fail fast at boot: people and keys compare through ROLE_SCOPES, so it must say what the routes say. */
+export function assertRoleScopesTrue(routes: DiscoveredRoute[]): void {
+  const mismatches = roleScopeMismatches(routes.flatMap((r) => (r.access ? [{ route: `${r.method.toUpperCase()} ${r.path}`, ...r.access }] : [])));
+  if (mismatches.length > 0) throw new Error(`ROLE_SCOPES (libs/protocol) disagrees with the routes: ${mismatches.join('; ')}`);
 }

@@ -28,7 +28,8 @@ export function buildOpenApiDocument(version: string, routes: DiscoveredRoute[])
           : op.response.schema
             ? { description: 'Success', content: { 'application/json': { schema: toJsonSchema(op.response.schema, 'output') } } }
             : { description: 'Success, no content' },
-        400: problem('Invalid input: `errors` names each field'),
+        400: problem('Invalid input: `errors` names each field (also a body nested more than 32 levels deep)'),
+        ...(op.body ? { 415: problem('The body is not sent as Content-Type: application/json') } : {}),
         ...(route.isPublic ? {} : { 401: problem('Missing, unknown, revoked or expired credentials'), 403: problem('Your role or scopes do not allow this route') }),
         ...(op.params ? { 404: problem('Not found in your organisation') } : {}),
         ...(op.idempotent ? { 409: problem('Idempotency-Key reused with another body, or still in progress') } : {}),

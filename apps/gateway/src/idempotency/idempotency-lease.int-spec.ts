@@ -45,6 +45,13 @@ describe('the Idempotency-Key lease in PostgreSQL', () => {
     expect(await records.retake(org, 'lease-old-0001', 'h1', 60_000)).toBe(false);
   });
 
+  it('the time left on a lease is read by the database clock, and is 0 once it has run out', async () => {
+    await abandon('lease-left-0001', 'h1', 45_000);
+    expect(Math.round((await records.leaseRemainingMs(org, 'lease-left-0001', 60_000)) / 1000)).toBe(15);
+    await abandon('lease-left-0002', 'h1', 75_000);
+    expect(await records.leaseRemainingMs(org, 'lease-left-0002', 60_000)).toBe(0);
+  });
+
   it('a completed key is never retaken; the use-case replays it', async () => {
     await abandon('lease-done-001', 'h1', 120_000);
     await records.complete(org, 'lease-done-001', 201, { id: 'first' });

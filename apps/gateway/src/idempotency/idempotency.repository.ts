@@ -46,6 +46,22 @@ export class IdempotencyRepository {
     return retaken === 1;
   }
 
+  /** Milliseconds until a key in progress may be retaken, by the database's clock (0 once the lease has run out). */
+  async leaseRemainingMs(organisationId: string, key: string, leaseMs: number): Promise<number> {
+    const [row] = await this.db.run(
+      (tx) =>
+        tx.$queryRawUnsafe<{ remaining: number | null }[]>(
+          `SELECT GREATEST(0, EXTRACT(EPOCH FROM (claimed_at + make_interval(secs => $3::double precision / 1000) - now())) * 1000)::float8 AS remaining
+             FROM identity.idempotency_record WHERE organisation_id = $1::uuid AND key = $2`,
+          organisationId,
+          key,
+          leaseMs,
+        ),
+      { organisationId },
+    );
+    return row?.remaining ?? 0;
+  }
+
   find(organisationId: string, key: string): Promise<IdempotencyRecordRow | null> {
     return this.db.run((tx) => tx.idempotencyRecord.findUnique({ where: { organisationId_key: { organisationId, key } } }), { organisationId });
   }

@@ -20,6 +20,10 @@ class MemoryRecords {
     row.claimedAt = new Date(this.now);
     return true;
   }
+  async leaseRemainingMs(organisationId: string, key: string, leaseMs: number) {
+    const row = this.rows.get(`${organisationId}/${key}`);
+    return row ? Math.max(0, row.claimedAt.getTime() + leaseMs - this.now) : 0;
+  }
   async find(organisationId: string, key: string) {
     return this.rows.get(`${organisationId}/${key}`) ?? null;
   }
@@ -74,6 +78,31 @@ describe('Idempotency-Key on creates', () => {
     await expect(idempotent.execute(org, 'key-00000001', { a: 1 }, dedupingCreate, { retakeAfterLease: true })).resolves.toEqual({ replayed: false, body: { id: 'referral-1' } });
     expect(keysSeen).toEqual(['key-00000001']);
     await expect(idempotent.execute(org, 'key-00000001', { a: 1 }, dedupingCreate, { retakeAfterLease: true })).resolves.toEqual({ replayed: true, body: { id: 'referral-1' } });
+  });
+
+  it('a key left in progress whose referral the service already holds is answered with it at once, and recorded as done', async () => {
+    await records.claim(org, 'key-00000002', hashOf({ a: 1 }));
+    records.now += 1_000;
+    const held = async (key: string) => (key === 'key-00000002' ? { id: 'referral-stored-before-the-crash' } : null);
+    await expect(idempotent.execute(org, 'key-00000002', { a: 1 }, create, { retakeAfterLease: true, reconcile: held })).resolves.toEqual({ replayed: true, body: { id: 'referral-stored-before-the-crash' } });
+    expect(created).toBe(0);
+    expect(await records.find(org, 'key-00000002')).toMatchObject({ status: 'done', responseBody: { id: 'referral-stored-before-the-crash' } });
+  });
+
+  it('a key still in progress that the service does not hold is a 409 saying when to retry: by the RPC timeout, or the lease’s end if sooner', async () => {
+    const timed = new IdempotentUseCase(records as unknown as IdempotencyRepository, { IDEMPOTENCY_LEASE_MS: 60_000, RPC_TIMEOUT_MS: 5_000 });
+    await records.claim(org, 'key-00000003', hashOf({ a: 1 }));
+    const nothing = async () => null;
+    const refusal = async (options: { retakeAfterLease?: boolean; reconcile?: () => Promise<null> }) => {
+      const error = await timed.execute(org, 'key-00000003', { a: 1 }, create, options).catch((e: ProblemError) => e);
+      return { status: (error as ProblemError).problem.status, retryAfter: (error as ProblemError).headers['Retry-After'] };
+    };
+    records.now += 10_000;
+    expect(await refusal({ retakeAfterLease: true, reconcile: nothing })).toEqual({ status: 409, retryAfter: '5' });
+    records.now += 47_500;
+    expect(await refusal({ retakeAfterLease: true, reconcile: nothing })).toEqual({ status: 409, retryAfter: '3' });
+    expect(await refusal({})).toEqual({ status: 409, retryAfter: '5' });
+    expect(created).toBe(0);
   });
 
   it('refuses to start with a lease shorter than twice the RPC timeout', () => {

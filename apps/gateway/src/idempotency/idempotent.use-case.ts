@@ -6,12 +6,17 @@ import { IdempotencyRepository } from './idempotency.repository';
 
 const KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 
-export interface IdempotentOptions {
+export interface IdempotentOptions<T> {
   /**
    * The service behind the create dedups on the key itself (intake stores it on the referral), so a
    * request left in progress past IDEMPOTENCY_LEASE_MS by a gateway that died may be run again.
    */
   retakeAfterLease?: boolean;
+  /**
+   * Asks the service behind whether it already holds what a request in progress under the key
+   * created (a gateway can die after the service stored it and before recording the answer).
+   */
+  reconcile?: (key: string) => Promise<T | null>;
 }
 
 /**
@@ -31,7 +36,7 @@ export class IdempotentUseCase {
   }
 
   /** `create` receives the validated key, to pass on to a service that dedups on it. */
-  async execute<T extends object>(organisationId: string, key: string | undefined, body: unknown, create: (key: string | undefined) => Promise<T>, options: IdempotentOptions = {}): Promise<{ replayed: boolean; body: T }> {
+  async execute<T extends object>(organisationId: string, key: string | undefined, body: unknown, create: (key: string | undefined) => Promise<T>, options: IdempotentOptions<T> = {}): Promise<{ replayed: boolean; body: T }> {
     if (key === undefined) return { replayed: false, body: await create(undefined) };
     if (!KEY.test(key)) throw ProblemError.validation([{ field: 'Idempotency-Key', message: 'must be 8 to 200 letters, digits or _ . : -', code: 'invalid_format' }]);
     const requestHash = createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
@@ -39,9 +44,12 @@ export class IdempotentUseCase {
       const existing = await this.records.find(organisationId, key);
       if (existing?.requestHash !== requestHash) throw ProblemError.conflict('This Idempotency-Key was used with a different request body.');
       if (existing.status === 'done') return { replayed: true, body: existing.responseBody as T };
-      if (!options.retakeAfterLease || !(await this.records.retake(organisationId, key, requestHash, this.config.IDEMPOTENCY_LEASE_MS))) {
-        throw ProblemError.conflict('A request with this Idempotency-Key is still being processed; retry shortly.');
+      const held = await options.reconcile?.(key);
+      if (held) {
+        await this.records.complete(organisationId, key, 201, held);
+        return { replayed: true, body: held };
       }
+      if (!options.retakeAfterLease || !(await this.records.retake(organisationId, key, requestHash, this.config.IDEMPOTENCY_LEASE_MS))) throw await this.stillInProgress(organisationId, key, options);
     }
     try {
       const result = await create(key);
@@ -52,5 +60,16 @@ export class IdempotentUseCase {
       await this.records.release(organisationId, key);
       throw error;
     }
+  }
+
+  /**
+   * 409 with Retry-After: by the time a request in flight has answered or given up (RPC_TIMEOUT_MS), or
+   * sooner when a retakeable lease ends first; a retry then replays, reconciles or retakes.
+   */
+  private async stillInProgress(organisationId: string, key: string, options: IdempotentOptions<unknown>): Promise<ProblemError> {
+    const inFlightMs = this.config.RPC_TIMEOUT_MS ?? 5_000;
+    const waitMs = options.retakeAfterLease ? Math.min(inFlightMs, await this.records.leaseRemainingMs(organisationId, key, this.config.IDEMPOTENCY_LEASE_MS)) : inFlightMs;
+    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+    return ProblemError.conflict(`A request with this Idempotency-Key is still being processed; retry in ${seconds} s with the same key and body.`).withHeaders({ 'Retry-After': String(seconds) });
   }
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { gatewayInfrastructure } from '../app.module';
 import { hashSecret, parseApiKey } from '../auth/api-key';
 import { ApiKeyRepository } from '../auth/api-key.repository';
+import { Authority } from '../auth/authority';
 import { loadGatewayConfig } from '../config/gateway.config';
 import { CreateOrganisationUseCase } from '../organisations/create-organisation.use-case';
 import { IssueApiKeyUseCase } from '../organisations/issue-api-key.use-case';
@@ -61,7 +62,7 @@ async function seed(out: string, urls: { apiUrl: string; mailUrl?: string }): Pr
       publish: true,
     }, 15_000);
     const admin = { email: 'admin@demo.example', password: randomBytes(12).toString('base64url') };
-    await app.get(CreateUserUseCase).execute(meta, { ...admin, name: 'Demo Administrator', roles: ['provider-admin'], contractIds: [] });
+    await app.get(CreateUserUseCase).execute(meta, { ...admin, name: 'Demo Administrator', roles: ['provider-admin'], contractIds: [] }, Authority.operator);
     return { organisationId: organisation.id, organisationName: organisation.name, organisationSlug: organisation.slug, adminEmail: admin.email, adminPassword: admin.password, apiKey: key.token, contractId: contract.id, ...urls, docsUrl: `${urls.apiUrl}/docs` };
   } finally {
     await app.close();

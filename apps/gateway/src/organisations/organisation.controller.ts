@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
 import { OidcSettingsSchema, OidcSettingsViewSchema, OrganisationViewSchema, type RpcMeta } from '@mediation/protocol';
 import { Access } from '../auth/access';
-import { CurrentMeta } from '../auth/principal';
+import { Authority } from '../auth/authority';
+import { CurrentMeta, CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiOperation } from '../http/api-operation.decorator';
 import { ZodPipe } from '../http/zod.pipe';
 import { ConfigureOidcUseCase } from './configure-oidc.use-case';
@@ -25,10 +26,10 @@ export class OrganisationController {
   }
 
   @Put('oidc')
-  @ApiOperation({ summary: "Set your organisation's OpenID Connect provider: its tokens are then accepted for your people, matched by email", body: OidcSettingsSchema, response: { status: 200, schema: OidcSettingsViewSchema } })
+  @ApiOperation({ summary: "Set your organisation's OpenID Connect provider: its tokens are then accepted for your people, matched by email. Its keys must be at a public https address (400 naming jwksUri otherwise), and you must hold everything your active people hold (403 otherwise)", body: OidcSettingsSchema, response: { status: 200, schema: OidcSettingsViewSchema } })
   @Access({ roles: ['provider-admin'], scopes: ['organisation:write'] })
-  async putOidc(@CurrentMeta() meta: RpcMeta, @Body() raw: unknown) {
-    return toOidcView(await this.configureOidc.execute(meta.organisationId, new ZodPipe(OidcSettingsSchema).transform(raw)));
+  async putOidc(@CurrentMeta() meta: RpcMeta, @CurrentPrincipal() principal: Principal, @Body() raw: unknown) {
+    return toOidcView(await this.configureOidc.execute(meta.organisationId, new ZodPipe(OidcSettingsSchema).transform(raw), Authority.of(principal)));
   }
 
   @Delete('oidc')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApiKeyRepository } from '../auth/api-key.repository';
+import { UserRepository } from '../users/user.repository';
 import { ConfigureOidcUseCase } from './configure-oidc.use-case';
 import { CreateOrganisationUseCase } from './create-organisation.use-case';
 import { GetOrganisationUseCase } from './get-organisation.use-case';
@@ -11,7 +12,7 @@ import { RemoveOidcUseCase } from './remove-oidc.use-case';
 
 @Module({
   controllers: [OrganisationController],
-  providers: [OrganisationRepository, ApiKeyRepository, OidcProviderRepository, CreateOrganisationUseCase, IssueApiKeyUseCase, GetOrganisationUseCase, ConfigureOidcUseCase, RemoveOidcUseCase],
+  providers: [OrganisationRepository, ApiKeyRepository, UserRepository, OidcProviderRepository, CreateOrganisationUseCase, IssueApiKeyUseCase, GetOrganisationUseCase, ConfigureOidcUseCase, RemoveOidcUseCase],
   exports: [CreateOrganisationUseCase, IssueApiKeyUseCase, ApiKeyRepository, OrganisationRepository, OidcProviderRepository, ConfigureOidcUseCase],
 })
 export class OrganisationsModule {}

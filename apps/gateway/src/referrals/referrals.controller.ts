@@ -43,9 +43,11 @@ export class ReferralsController {
   async submit(@CurrentMeta() meta: RpcMeta, @Body() raw: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     const body = new ZodPipe(CreateReferralBodySchema).transform(raw);
     assertContractAllowed(meta, body.contractId); // a referrer submits only to the contracts they are linked to
-    // Intake stores the key on the referral and answers a repeat with it, so a key a dead gateway left in progress may be retaken.
+    // Intake stores the key on the referral and answers a repeat with it, so a key a dead gateway left in progress may be retaken,
+    // and intake is asked first whether it already holds that referral.
     const submit = (idempotencyKey: string | undefined) => this.rpc.call(Rpc.intake.submitReferral, meta, { ...body, ...(idempotencyKey ? { idempotencyKey } : {}) }, this.config.RPC_TIMEOUT_MS);
-    const result = await this.idempotent.execute(meta.organisationId, key, body, submit, { retakeAfterLease: true });
+    const reconcile = async (idempotencyKey: string) => (await this.rpc.call(Rpc.intake.findSubmittedReferral, meta, { ...body, idempotencyKey }, this.config.RPC_TIMEOUT_MS)).referral;
+    const result = await this.idempotent.execute(meta.organisationId, key, body, submit, { retakeAfterLease: true, reconcile });
     res.setHeader('Location', `/v1/referrals/${result.body.id}`);
     if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
     // Stored either way, so a replay of the same key gets the same 422 rather than a second referral.

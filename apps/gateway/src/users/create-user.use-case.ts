@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ProblemError } from '@mediation/platform';
 import { uuidv7, type CreateUserBody, type RpcMeta } from '@mediation/protocol';
+import type { Authority } from '../auth/authority';
 import { ContractLinks } from './contract-links';
 import { hashPassword } from './password';
 import { StaffLinks } from './staff-links';
 import { UserRepository, type UserRecord } from './user.repository';
 
-/** Adds a person to an organisation, with a local password or none (then they sign in through OIDC). */
+/** Adds a person to an organisation, with a local password or none (then they sign in through OIDC), and only roles the caller holds. */
 @Injectable()
 export class CreateUserUseCase {
   constructor(
@@ -15,8 +16,9 @@ export class CreateUserUseCase {
     private readonly staffLinks: StaffLinks,
   ) {}
 
-  async execute(meta: RpcMeta, input: CreateUserBody): Promise<UserRecord> {
+  async execute(meta: RpcMeta, input: CreateUserBody, authority: Authority): Promise<UserRecord> {
     const { organisationId } = meta;
+    authority.assertMayGrantRoles(input.roles);
     if (input.password && input.password.toLowerCase() === input.email) throw ProblemError.validation([{ field: 'password', message: 'must not be the email address' }]);
     if (await this.users.findByEmail(organisationId, input.email)) throw ProblemError.conflict(`Your organisation already has a user with email ${input.email}.`);
     await this.links.assertExist(meta, input.contractIds);

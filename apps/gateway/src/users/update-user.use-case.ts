@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ProblemError } from '@mediation/platform';
 import type { RpcMeta, UpdateUserBody } from '@mediation/protocol';
+import type { Authority } from '../auth/authority';
 import { ContractLinks } from './contract-links';
 import { StaffLinks } from './staff-links';
 import { UserRepository, type UserRecord } from './user.repository';
 
-/** Changes a person's name, roles, status, contract links or staff profile link. */
+/** Changes a person's name, roles, status, contract links or staff profile link, if the caller holds all they hold and will hold. */
 @Injectable()
 export class UpdateUserUseCase {
   constructor(
@@ -14,9 +15,11 @@ export class UpdateUserUseCase {
     private readonly staffLinks: StaffLinks,
   ) {}
 
-  async execute(meta: RpcMeta, id: string, changes: UpdateUserBody): Promise<UserRecord> {
+  async execute(meta: RpcMeta, id: string, changes: UpdateUserBody, authority: Authority): Promise<UserRecord> {
     const current = await this.users.find(meta.organisationId, id);
     if (!current) throw ProblemError.notFound('user', id);
+    authority.assertMayManage(current, 'change');
+    if (changes.roles) authority.assertMayGrantRoles(changes.roles);
     // An administrator cannot lock themselves out of their own organisation by mistake.
     if (meta.actorId === `user:${id}` && (changes.status === 'disabled' || (changes.roles && !changes.roles.includes('provider-admin')))) {
       throw ProblemError.conflict('You cannot disable yourself or remove your own provider-admin role; ask another administrator.');

@@ -11,7 +11,6 @@ export function toUserView(user: UserRecord): UserView {
     contractIds: user.contractIds,
     hasPassword: user.passwordHash !== null,
     staffId: user.staffId,
-    lockedUntil: user.lockedUntil?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
   });
 }

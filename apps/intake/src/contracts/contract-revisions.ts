@@ -6,8 +6,6 @@ import { IntakeDatabase, type IntakeTx } from '../database/intake.database';
 import { ContractRepository, type ContractHead, type ContractRecord } from './contract.repository';
 import { toContractDetailView } from './contract.view';
 
-const actorOf = (meta: RpcMeta) => `${meta.actorType}:${meta.actorId}`;
-
 function headOf(definition: ContractDefinition): ContractHead {
   return { reference: definition.reference, ocid: definition.ocid ?? null, title: definition.title, buyer: definition.buyers[0].name, definition: definition as object };
 }
@@ -38,7 +36,7 @@ export class ContractRevisions {
     try {
       return await this.db.run(async (tx) => {
         const at = this.clock.now();
-        let contract = await this.contracts.create(tx, { id: uuidv7(), organisationId: meta.organisationId, template: options.template, status: 'draft', createdBy: actorOf(meta), at, ...headOf(definition) });
+        let contract = await this.contracts.create(tx, { id: uuidv7(), organisationId: meta.organisationId, template: options.template, status: 'draft', createdBy: meta.actorId, at, ...headOf(definition) });
         if (options.publish) contract = await this.publish(tx, meta, contract);
         return this.view(tx, contract);
       }, { organisationId: meta.organisationId });
@@ -53,7 +51,7 @@ export class ContractRevisions {
     if (current.status === 'active') assertPublishable(definition);
     try {
       return await this.db.run(async (tx) => {
-        let contract = await this.contracts.addVersion(tx, meta.organisationId, current.id, current.version, headOf(definition), actorOf(meta), this.clock.now());
+        let contract = await this.contracts.addVersion(tx, meta.organisationId, current.id, current.version, headOf(definition), meta.actorId, this.clock.now());
         if (!contract) throw ProblemError.conflict(`Contract ${current.reference} changed while you edited it (it is past version ${current.version}); read it again and retry.`);
         if (contract.status === 'active') contract = await this.publish(tx, meta, contract);
         return this.view(tx, contract);

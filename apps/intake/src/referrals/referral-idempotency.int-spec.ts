@@ -6,6 +6,7 @@ import type { Client } from 'pg';
 import { AppModule } from '../app.module';
 import { loadIntakeConfig } from '../config/intake.config';
 import { CreateContractUseCase } from '../contracts/create-contract.use-case';
+import { FindSubmittedReferralUseCase } from './find-submitted-referral.use-case';
 import { SubmitReferralUseCase } from './submit-referral.use-case';
 
 jest.setTimeout(120_000);
@@ -72,5 +73,15 @@ describe('idempotent referral submission against real PostgreSQL', () => {
     expect(another.id).not.toBe(ours.id);
     const [a, b] = [await submit(undefined, body()), await submit(undefined, body())];
     expect(a.id).not.toBe(b.id);
+  });
+
+  it('a gateway reconciling a key finds the referral stored under it for the same request, nothing for a key never used, and a 409 for another body; it stores nothing', async () => {
+    const find = (key: string, request: CreateReferralBody) => app.get(FindSubmittedReferralUseCase).execute(meta, { ...request, idempotencyKey: key });
+    expect(await find('key-reconcile-1', body())).toBeNull();
+    expect(await countWithKey('key-reconcile-1')).toBe(0);
+    const stored = await submit('key-reconcile-1', body());
+    expect(await find('key-reconcile-1', body())).toEqual(stored);
+    await expect(find('key-reconcile-1', body({ summary: 'Another matter.' }))).rejects.toMatchObject({ problem: { status: 409 } });
+    expect(await countWithKey('key-reconcile-1')).toBe(1);
   });
 });

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { parseRpcRequest } from '@mediation/messaging';
 import { Rpc } from '@mediation/protocol';
+import { FindSubmittedReferralUseCase } from './find-submitted-referral.use-case';
 import { GetReferralUseCase } from './get-referral.use-case';
 import { GetSensitiveAnswersUseCase } from './get-sensitive-answers.use-case';
 import { ListReferralsUseCase } from './list-referrals.use-case';
@@ -12,6 +13,7 @@ import { SubmitReferralUseCase } from './submit-referral.use-case';
 export class ReferralRpcController {
   constructor(
     private readonly submitReferral: SubmitReferralUseCase,
+    private readonly findSubmittedReferral: FindSubmittedReferralUseCase,
     private readonly getReferral: GetReferralUseCase,
     private readonly listReferrals: ListReferralsUseCase,
     private readonly getSensitiveAnswers: GetSensitiveAnswersUseCase,
@@ -22,6 +24,12 @@ export class ReferralRpcController {
   submit(@Payload() raw: unknown) {
     const { meta, data } = parseRpcRequest(Rpc.intake.submitReferral, raw);
     return this.submitReferral.execute(meta, data);
+  }
+
+  @MessagePattern(Rpc.intake.findSubmittedReferral.subject)
+  async findSubmitted(@Payload() raw: unknown) {
+    const { meta, data } = parseRpcRequest(Rpc.intake.findSubmittedReferral, raw);
+    return { referral: await this.findSubmittedReferral.execute(meta, data) };
   }
 
   @MessagePattern(Rpc.intake.getReferral.subject)

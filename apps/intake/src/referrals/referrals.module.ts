@@ -14,6 +14,7 @@ import { ReferralRepository } from './referral.repository';
 import { ReferralRpcController } from './referral.rpc-controller';
 import { SealAnswersUseCase } from './seal-answers.use-case';
 import { SetLegalHoldUseCase } from './set-legal-hold.use-case';
+import { FindSubmittedReferralUseCase } from './find-submitted-referral.use-case';
 import { SubmitReferralUseCase } from './submit-referral.use-case';
 
 @Module({
@@ -25,6 +26,7 @@ import { SubmitReferralUseCase } from './submit-referral.use-case';
     AnswerSealer,
     ReferralIntakeRecorder,
     SubmitReferralUseCase,
+    FindSubmittedReferralUseCase,
     GetReferralUseCase,
     ListReferralsUseCase,
     GetSensitiveAnswersUseCase,

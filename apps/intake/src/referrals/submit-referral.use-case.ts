@@ -10,7 +10,7 @@ import { checkConsent } from './consent.rule';
 import { contractScope } from './contract-scope.rule';
 import { contractYear, includedCasesPerYear } from './contract-year.rule';
 import { duplicateKey } from './duplicate-key';
-import { GetReferralUseCase } from './get-referral.use-case';
+import { FindSubmittedReferralUseCase } from './find-submitted-referral.use-case';
 import { referralRequestHash } from './referral-idempotency';
 import { ReferralIntakeRecorder, type ReferralFacts } from './referral-intake.recorder';
 import { ReferralRepository } from './referral.repository';
@@ -34,7 +34,7 @@ export class SubmitReferralUseCase {
     private readonly contracts: ContractRepository,
     private readonly referrals: ReferralRepository,
     private readonly recorder: ReferralIntakeRecorder,
-    private readonly stored: GetReferralUseCase,
+    private readonly submitted: FindSubmittedReferralUseCase,
     private readonly clock: Clock,
   ) {}
 
@@ -45,24 +45,17 @@ export class SubmitReferralUseCase {
   async execute(meta: RpcMeta, request: CreateReferralBody & { idempotencyKey?: string }): Promise<ReferralView> {
     const { idempotencyKey, ...body } = request;
     if (idempotencyKey === undefined) return this.submit(meta, body, undefined);
-    const idempotency = { key: idempotencyKey, requestHash: referralRequestHash(body) };
-    const earlier = await this.earlier(meta, idempotency);
+    const repeated = { ...body, idempotencyKey };
+    const earlier = await this.submitted.execute(meta, repeated);
     if (earlier) return earlier;
     try {
-      return await this.submit(meta, body, idempotency);
+      return await this.submit(meta, body, { key: idempotencyKey, requestHash: referralRequestHash(body) });
     } catch (error) {
       // A concurrent request with the same key won the unique index: answer with its referral.
-      const winner = await this.earlier(meta, idempotency);
+      const winner = await this.submitted.execute(meta, repeated);
       if (winner) return winner;
       throw error;
     }
-  }
-
-  private async earlier(meta: RpcMeta, idempotency: NonNullable<Idempotency>): Promise<ReferralView | null> {
-    const row = await this.db.run((tx) => this.referrals.findByIdempotencyKey(tx, meta.organisationId, idempotency.key), { organisationId: meta.organisationId });
-    if (!row) return null;
-    if (row.idempotencyRequestHash !== idempotency.requestHash || !inContractScope(meta, row.contractId)) throw ProblemError.conflict('This Idempotency-Key was used with a different request body.');
-    return this.stored.view(row);
   }
 
   private async submit(meta: RpcMeta, body: CreateReferralBody, idempotency: Idempotency): Promise<ReferralView> {

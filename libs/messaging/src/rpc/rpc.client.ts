@@ -1,32 +1,57 @@
 import { Injectable } from '@nestjs/common';
+import { errors } from '@nats-io/transport-node';
 import { ProblemError } from '@mediation/platform';
-import { RpcReplySchema, type RpcDefinition, type RpcMeta } from '@mediation/protocol';
+import { PROBLEM_TYPES, RpcReplySchema, type RpcDefinition, type RpcMeta } from '@mediation/protocol';
 import type { z } from 'zod';
 import { NatsConnectionService } from '../nats/nats.connection';
 
 export const DEFAULT_RPC_TIMEOUT_MS = 5_000;
 
-/** The gateway's side of request/reply: a slow or absent service becomes a clear 503. */
+/**
+ * The gateway's side of request/reply. Each failure says what happened, because the caller acts on
+ * it: a request that could not be encoded was never sent (500), a service that is not running or
+ * did not answer in time is a 503 (the latter may still have done the work: retry with the same
+ * Idempotency-Key), a reply that cannot be read is a 502, and a service's own refusal comes back as it is.
+ */
 @Injectable()
 export class RpcClient {
   constructor(private readonly nats: NatsConnectionService) {}
 
   async call<D extends RpcDefinition>(definition: D, meta: RpcMeta, data: z.input<D['request']>, timeoutMs = DEFAULT_RPC_TIMEOUT_MS): Promise<z.infer<D['response']>> {
+    const payload = encode(definition, { meta, data });
     let raw: string;
     try {
-      const msg = await this.nats.nc.request(this.nats.names.rpc(definition.subject), JSON.stringify({ meta, data }), { timeout: timeoutMs });
-      raw = msg.string();
+      raw = (await this.nats.nc.request(this.nats.names.rpc(definition.subject), payload, { timeout: timeoutMs })).string();
     } catch (error) {
-      const noResponders = /no responders|503/i.test(String((error as Error)?.message) + String((error as { cause?: Error })?.cause?.message));
-      throw ProblemError.unavailable(
-        noResponders
-          ? `The ${definition.service} service is not running; try again shortly.`
-          : // A request that timed out may still be processed: say so, and how to retry without a duplicate.
-            `The ${definition.service} service did not answer within ${timeoutMs} ms. The request may still have been processed: retry with the same Idempotency-Key to be safe.`,
-      );
+      throw notAnswered(definition, error, timeoutMs);
     }
-    const reply = RpcReplySchema.parse(JSON.parse(raw));
+    const reply = decode(definition, () => RpcReplySchema.parse(JSON.parse(raw)));
     if (!reply.ok) throw new ProblemError(reply.problem);
-    return definition.response.parse(reply.data) as z.infer<D['response']>;
+    return decode(definition, () => definition.response.parse(reply.data) as z.infer<D['response']>);
   }
+}
+
+function encode(definition: RpcDefinition, request: unknown): string {
+  try {
+    return JSON.stringify(request);
+  } catch (error) {
+    throw new ProblemError({ type: PROBLEM_TYPES.internal, title: 'Internal error', status: 500, detail: `The request to the ${definition.service} service could not be encoded (${(error as Error).message}); nothing was sent.` });
+  }
+}
+
+function decode<T>(definition: RpcDefinition, read: () => T): T {
+  try {
+    return read();
+  } catch {
+    throw new ProblemError({ type: PROBLEM_TYPES.badGateway, title: 'Bad gateway', status: 502, detail: `The ${definition.service} service answered with a reply the gateway cannot read; quote the correlation id to support.` });
+  }
+}
+
+/** Why a request got no reply: only a timeout means the work may have been done. */
+function notAnswered(definition: RpcDefinition, error: unknown, timeoutMs: number): ProblemError {
+  if (error instanceof errors.RequestError && error.isNoResponders()) return ProblemError.unavailable(`The ${definition.service} service is not running; try again shortly.`);
+  if (error instanceof errors.TimeoutError) {
+    return ProblemError.unavailable(`The ${definition.service} service did not answer within ${timeoutMs} ms. The request may still have been processed: retry with the same Idempotency-Key to be safe.`);
+  }
+  return ProblemError.unavailable(`The ${definition.service} service could not be reached (${(error as Error)?.message ?? 'unknown error'}); retry shortly, with the same Idempotency-Key to be safe.`);
 }

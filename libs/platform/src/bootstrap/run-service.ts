@@ -6,14 +6,20 @@ import { ConfigError } from '../config/load-config';
 import { ProblemFilter } from '../errors/problem.filter';
 import { HealthRegistry } from '../health/health.registry';
 import { LifecycleService, ShutdownPhase } from '../lifecycle/lifecycle.service';
+import { serveMetrics } from '../metrics/metrics-server';
+import { MetricsService } from '../metrics/metrics.service';
 
 export interface RunServiceOptions {
   name: string;
   module: Type<unknown> | DynamicModule;
   port: number;
+  /** Where /metrics is served: never `port`, so the API's callers do not read the operators' figures. */
+  metricsPort: number;
   shutdownTimeoutMs: number;
   /** The NATS request/reply transport, for services that answer the gateway. */
   rpc?: (app: INestApplication) => CustomTransportStrategy;
+  /** Nest's default JSON and form parsers; false for a service that registers its own in `configure`. */
+  bodyParser?: boolean;
   configure?: (app: INestApplication) => void | Promise<void>;
 }
 
@@ -21,7 +27,7 @@ export interface RunServiceOptions {
 export async function runService(options: RunServiceOptions): Promise<INestApplication> {
   let app: INestApplication;
   try {
-    app = await NestFactory.create(options.module, { bufferLogs: true });
+    app = await NestFactory.create(options.module, { bufferLogs: true, bodyParser: options.bodyParser ?? true });
   } catch (error) {
     failBoot(options.name, error);
   }
@@ -38,8 +44,10 @@ export async function runService(options: RunServiceOptions): Promise<INestAppli
   }
   const server = await app.listen(options.port);
   lifecycle.onShutdown(ShutdownPhase.StopConsuming, 'http', () => new Promise<void>((resolve) => server.close(() => resolve())));
+  const metrics = await serveMetrics(app.get(MetricsService), options.metricsPort);
+  lifecycle.onShutdown(ShutdownPhase.StopConsuming, 'metrics', () => new Promise<void>((resolve) => metrics.close(() => resolve())));
   const logger = app.get(Logger);
-  logger.log(`${options.name} listening on :${options.port}`);
+  logger.log(`${options.name} listening on :${options.port}, metrics on :${options.metricsPort}/metrics`);
 
   const stop = async (signal: string) => {
     logger.log(`${signal}: shutting down ${options.name}`);

@@ -165,3 +165,24 @@ describe('loadConfig', () => {
     expect(configErrorOf(() => loadConfig(schema, {})).problems).toEqual(['(env): set A or B']);
   });
 });
+
+describe('the metrics port', () => {
+  const original = process.env;
+  afterEach(() => {
+    process.env = original;
+  });
+
+  it('is not the port that serves the API: by default the port plus 6400 (the gateway on 3000 scrapes at 9400)', () => {
+    process.env = { NODE_ENV: 'development' };
+    expect(loadServiceConfig(3000, {})).toMatchObject({ PORT: 3000, METRICS_PORT: 9400 });
+    process.env = { NODE_ENV: 'development', PORT: '8080' };
+    expect(loadServiceConfig(3000, {})).toMatchObject({ PORT: 8080, METRICS_PORT: 14480 });
+  });
+
+  it('can be set, but never to the API port', () => {
+    process.env = { NODE_ENV: 'development', METRICS_PORT: '9100' };
+    expect(loadServiceConfig(3002, {}).METRICS_PORT).toBe(9100);
+    process.env = { NODE_ENV: 'development', PORT: '3000', METRICS_PORT: '3000' };
+    expect(configErrorOf(() => loadServiceConfig(3000, {})).problems).toEqual(['METRICS_PORT: must be a port (1-65535) other than PORT']);
+  });
+});

@@ -2,8 +2,17 @@ import { PROBLEM_TYPES, type FieldError, type Problem } from '@mediation/protoco
 
 /** An error that already knows the problem it should become, over HTTP or RPC. */
 export class ProblemError extends Error {
-  constructor(readonly problem: Omit<Problem, 'instance' | 'correlationId'>) {
+  constructor(
+    readonly problem: Omit<Problem, 'instance' | 'correlationId'>,
+    /** Headers the HTTP answer carries with it, e.g. `Retry-After` on a 409 or 429; they do not travel over RPC. */
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
     super(problem.detail ?? problem.title);
+  }
+
+  /** The same problem, answered with these headers too. */
+  withHeaders(headers: Record<string, string>): ProblemError {
+    return new ProblemError(this.problem, { ...this.headers, ...headers });
   }
 
   static validation(errors: FieldError[], detail = 'The request has invalid fields; see `errors`.'): ProblemError {

@@ -27,8 +27,10 @@ export class ProblemFilter implements ExceptionFilter {
     const correlationId = req.id ? String(req.id) : randomUUID();
     if (!res.headersSent && !res.getHeader('X-Correlation-Id')) res.setHeader('X-Correlation-Id', correlationId);
     const problem: Problem = { ...this.describe(error), instance: req.originalUrl, correlationId };
+    if (error instanceof ProblemError && !res.headersSent) for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
     if (problem.status >= 500 && problem.status !== 503) this.logger.error({ err: error, correlationId: problem.correlationId }, 'unhandled error');
     // A refusal did nothing, so it is not in the audit trail; the log is where an operator finds probing or a misconfigured key.
+    if (problem.status === 401 && !res.headersSent) res.setHeader('WWW-Authenticate', bearerChallenge(req));
     if (problem.status === 401 || problem.status === 403) this.logger.warn({ method: req.method, path: req.originalUrl, status: problem.status, detail: problem.detail, ip: req.ip, correlationId: problem.correlationId }, 'request refused');
     res.status(problem.status).type('application/problem+json').json(problem);
   }
@@ -49,6 +51,14 @@ export class ProblemFilter implements ExceptionFilter {
     }
     return toProblem(error);
   }
+}
+
+/**
+ * RFC 6750 §3: every 401 says how to authenticate; when a token was sent and refused, it says the
+ * token is the problem (`invalid_token`), and when none was sent it gives no error code.
+ */
+function bearerChallenge(req: Request): string {
+  return req.headers?.authorization ? 'Bearer realm="mediation", error="invalid_token"' : 'Bearer realm="mediation"';
 }
 
 /** body-parser's error, whether Nest hands it over as it is or wrapped in a BadRequestException. */

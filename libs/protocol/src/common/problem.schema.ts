@@ -31,8 +31,11 @@ export const PROBLEM_TYPES = {
   forbidden: 'https://mediation.example/problems/forbidden',
   notFound: 'https://mediation.example/problems/not-found',
   unknownReference: 'https://mediation.example/problems/unknown-reference',
+  methodNotAllowed: 'https://mediation.example/problems/method-not-allowed',
+  unsupportedMediaType: 'https://mediation.example/problems/unsupported-media-type',
   conflict: 'https://mediation.example/problems/conflict',
   tooManyRequests: 'https://mediation.example/problems/too-many-requests',
   unavailable: 'https://mediation.example/problems/service-unavailable',
+  badGateway: 'https://mediation.example/problems/bad-gateway',
   internal: 'https://mediation.example/problems/internal',
 } as const;

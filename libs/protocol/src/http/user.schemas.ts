@@ -49,7 +49,7 @@ export const UpdateUserBodySchema = z
   .describe('Changes to a person; fields left out stay as they are.');
 export type UpdateUserBody = z.infer<typeof UpdateUserBodySchema>;
 
-export const SetPasswordBodySchema = z.object({ password: PasswordSchema }).strict().describe('A new local password; it also lifts a lockout.');
+export const SetPasswordBodySchema = z.object({ password: PasswordSchema }).strict().describe('A new local password; it also lifts their sign-in locks, from every address.');
 export type SetPasswordBody = z.infer<typeof SetPasswordBodySchema>;
 
 export const UserViewSchema = z
@@ -62,7 +62,6 @@ export const UserViewSchema = z
     contractIds: z.array(z.uuid()).describe('Linked contracts (referrers and commissioners see only these).'),
     hasPassword: z.boolean().describe('Whether a local password is set.'),
     staffId: z.uuid().nullable().describe('Their linked staff profile, or null: an unlinked mediator cannot read any case’s sensitive data.'),
-    lockedUntil: z.iso.datetime({ offset: true }).nullable().describe('Until when password sign-in is locked after repeated failures.'),
     createdAt: z.iso.datetime({ offset: true }).describe('When the person was added.'),
   })
   .describe('A person in your organisation.');

@@ -73,6 +73,13 @@ const Empty = z.object({}).strict().describe('No parameters.');
 export const Rpc = {
   intake: {
     submitReferral: defineRpc({ service: 'intake', verb: 'submit-referral', description: 'Validate and store a referral; a repeat of an Idempotency-Key returns the referral already stored.', request: CreateReferralBodySchema.extend({ idempotencyKey: z.string().min(8).max(200).optional().describe("The client's Idempotency-Key (already validated by the gateway), unique per organisation.") }), response: ReferralViewSchema }),
+    findSubmittedReferral: defineRpc({
+      service: 'intake',
+      verb: 'find-submitted-referral',
+      description: 'The referral already stored under an Idempotency-Key for this very request, or null; another request under the key is a 409. Stores nothing: a gateway reconciles a key left in progress by one that died.',
+      request: CreateReferralBodySchema.extend({ idempotencyKey: z.string().min(8).max(200).describe("The client's Idempotency-Key (already validated by the gateway), unique per organisation.") }),
+      response: z.object({ referral: ReferralViewSchema.nullable().describe('The referral stored under the key, or null when none is.') }),
+    }),
     getReferral: defineRpc({ service: 'intake', verb: 'get-referral', description: 'Read one referral.', request: z.object({ referralId: z.uuid() }), response: ReferralViewSchema }),
     listReferrals: defineRpc({ service: 'intake', verb: 'list-referrals', description: 'A page of referrals, filtered by contract and status.', request: ReferralListQuerySchema, response: ReferralListSchema }),
     getSensitiveAnswers: defineRpc({ service: 'intake', verb: 'get-sensitive-answers', description: 'The special-category and criminal-offence answers of one referral (the gateway audits every read).', request: z.object({ referralId: z.uuid() }), response: SensitiveAnswersViewSchema }),

@@ -2,6 +2,7 @@ import { CreateUserBodySchema, UpdateUserBodySchema } from '@mediation/protocol'
 import { CreateUserUseCase } from '../../users/create-user.use-case';
 import { UpdateUserUseCase } from '../../users/update-user.use-case';
 import { UserRepository } from '../../users/user.repository';
+import { Authority } from '../../auth/authority';
 import { audited, cliMeta, organisationBySlug } from './cli-actor';
 import { defineCommand, list, optional, required, UsageError } from './command';
 import { parseWith } from './parse-with';
@@ -38,7 +39,7 @@ export const userCreate = defineCommand({
   run: async (app, input) => {
     const organisation = await organisationBySlug(app, input.org);
     const user = await audited(app, { organisationId: organisation.id, action: 'user create', resourceType: 'user', created: true }, () =>
-      app.get(CreateUserUseCase).execute(cliMeta(organisation.id), input.body),
+      app.get(CreateUserUseCase).execute(cliMeta(organisation.id), input.body, Authority.operator),
     );
     return {
       lines: [`created user ${user.email} (${user.name}) in ${organisation.slug} with roles ${user.roles.join(', ')}${user.staffId ? `, linked to staff profile ${user.staffId}` : ''}`, `id: ${user.id}`],
@@ -81,7 +82,7 @@ export const userUpdate = defineCommand({
     const current = await app.get(UserRepository).findByEmail(organisation.id, input.email);
     if (!current) throw new UsageError(`no user of ${organisation.slug} has the email ${input.email}`);
     const user = await audited(app, { organisationId: organisation.id, action: 'user update', resourceType: 'user', resourceId: current.id }, () =>
-      app.get(UpdateUserUseCase).execute(cliMeta(organisation.id), current.id, input.body),
+      app.get(UpdateUserUseCase).execute(cliMeta(organisation.id), current.id, input.body, Authority.operator),
     );
     return {
       lines: [`updated user ${user.email} (${user.name}) in ${organisation.slug}: roles ${user.roles.join(', ')}, ${user.status}, ${user.staffId ? `linked to staff profile ${user.staffId}` : 'no staff profile linked'}`, `id: ${user.id}`],
