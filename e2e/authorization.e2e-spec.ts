@@ -103,6 +103,8 @@ const BODIES_WITH_IDS: Record<string, (ids: OrganisationIds) => unknown> = {
   'post /v1/cases/{id}/tasks': (ids) => ({ title: 'Call the resident back', dueOn: '2027-01-15', assigneeStaffId: ids.staffId }),
   'post /v1/cases/{id}/communications': (ids) => ({ direction: 'out', channel: 'call', counterpart: 'The resident', partyId: ids.partyId, occurredAt: '2026-01-01T10:00:00Z' }),
   'post /v1/cases/{id}/complaints': (ids) => ({ complainant: 'The resident', partyId: ids.partyId, summary: 'A complaint', receivedAt: '2026-01-01T10:00:00Z' }),
+  // A certificate is replaced only by naming the case's own current one: another organisation's id is never looked up.
+  'post /v1/cases/{id}/certificates': (ids) => ({ kind: 'declined', issuedAt: '2026-01-01T10:00:00Z', replaces: { certificateId: ids.caseId, reason: 'foreign-id probe' } }),
   'post /v1/users': (ids) => ({ email: `foreign-${Date.now()}@provider.example`, name: 'Foreign-id probe', roles: ['referrer'], contractIds: [ids.contractId], staffId: ids.staffId }),
   'patch /v1/users/{id}': (ids) => ({ contractIds: [ids.contractId], staffId: ids.staffId }),
 };

@@ -38,11 +38,12 @@ export class IssueCertificateUseCase {
     return this.db.run(
       async (tx) => {
         const c = await this.finder.lockForChange(tx, meta, caseId);
+        // The certificate the body names is resolved first, on this case only: no other id is ever looked at.
+        const replaced = await this.replaceable(tx, c, body);
         const { line } = await this.rules.forCase(tx, c);
         if (!line.deadlineRules.some((r) => r.stopEvent === 'certificate.issued')) throw ProblemError.conflict(`The service line "${line.key}" issues no mediation certificates.`);
         assertOccurredWithinCase(c, line, issuedAt, now, 'issuedAt');
         assertCertifies(body.kind, issuedAt, await this.milestoneRows.listForCase(tx, c.id));
-        const replaced = await this.replaceable(tx, c, body);
         const id = uuidv7();
         // Superseded first: PostgreSQL holds one current certificate per case at every moment.
         if (replaced) await this.certificates.supersede(tx, replaced.id, id, now);
