@@ -54,7 +54,7 @@ export class ReferralsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List referrals, newest first, by contract and status (query: contractId, status, cursor, limit); a referrer sees only their contracts', response: { status: 200, schema: ReferralListSchema } })
+  @ApiOperation({ query: ReferralListQuerySchema, summary: 'List referrals, newest first, by contract and status (query: contractId, status, cursor, limit); a referrer sees only their contracts', response: { status: 200, schema: ReferralListSchema } })
   @Access({ roles: ['provider-admin', 'case-manager', 'mediator', 'auditor', 'referrer'], scopes: ['referrals:read'] })
   list(@CurrentMeta() meta: RpcMeta, @Query() raw: unknown) {
     return this.rpc.call(Rpc.intake.listReferrals, meta, new ZodPipe(ReferralListQuerySchema).transform(raw), this.config.RPC_TIMEOUT_MS);
