@@ -148,7 +148,9 @@ describe('referral intake against real PostgreSQL', () => {
   });
 
   it('a referral received outside the contract period is kept as rejected: contract not active', async () => {
-    const ended = await app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference: 'HOUSING-ENDED', publish: true, period: { start: '2025-04-01', end: '2027-03-31' } });
+    // Published while its period ran (a contract whose period has ended is not published), referred to after it ended.
+    clock.at = new Date('2027-03-01T10:00:00Z');
+    const ended = await app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference: 'HOUSING-ENDED', publish: true, period: { start: '2025-04-01', end: '2027-03-31' } }).finally(() => (clock.at = new Date('2027-05-28T16:30:00Z')));
     const future = await app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference: 'HOUSING-FUTURE', publish: true, period: { start: '2027-06-01' } });
     const late = await submit({ contractId: ended.id, serviceLine: 'noise', consent });
     expect(late).toMatchObject({ status: 'rejected', rejection: { code: 'contract-not-active', reason: 'The contract period ended on 2027-03-31: it takes no referrals after it.' }, caseId: null });
