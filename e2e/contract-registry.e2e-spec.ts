@@ -55,6 +55,7 @@ describe('the contract registry: templates, versions, forms and OCDS', () => {
     return {
       contractId,
       referrer: { name: 'Court Officer', email: 'listing@court.example', organisation: 'County Court at Clerkenwell & Shoreditch' },
+      referrerType: 'court',
       parties: [
         { role: 'claimant', name: 'Acme Housing Association' },
         { role: 'defendant', name: 'Sam Tenant' },

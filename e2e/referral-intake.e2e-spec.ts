@@ -45,6 +45,7 @@ describe('referral intake: consent, rejection, duplicates, clock start, cap, sen
     contractId,
     serviceLine: 'noise',
     referrer: { name: 'Pat Officer', email: 'pat@council.example' },
+    referrerType: 'council',
     parties: [{ role: 'complainant', name: 'Sam Resident' }],
     summary: 'Loud music from the flat above after midnight.',
     consent,
@@ -79,14 +80,14 @@ describe('referral intake: consent, rejection, duplicates, clock start, cap, sen
     expect(res.body).toMatchObject({ type: 'https://mediation.example/problems/referral-rejected', errors: [{ field: 'consent', code: 'no-consent', message: expect.stringContaining('§5.1') }] });
     const followed = await platform.request<Referral>('GET', `/v1/referrals/${res.body.referralId}`);
     expect(followed.body).toMatchObject({ reference: res.body.reference, status: 'rejected', rejection: { code: 'no-consent' }, caseId: null });
-    const [event] = await platform.sql<{ type: string }>(`SELECT envelope->>'type' AS type FROM intake.outbox WHERE envelope->>'subject' = $1`, [res.body.referralId]);
-    expect(event.type).toBe('intake.referral.rejected.v1');
+    const events = await platform.sql<{ type: string }>(`SELECT envelope->>'type' AS type FROM intake.outbox WHERE envelope->>'subject' = $1 ORDER BY position`, [res.body.referralId]);
+    expect(events.map((e) => e.type)).toEqual(['intake.referral.rejected.v2', 'intake.referral.rejected.v1']);
   });
 
   it('pre-CMH needs no consent; a draft contract and a service line outside the contract are rejected with the reason; invalid input is a 400 and not stored', async () => {
     const preCmh = await contract('pre-cmh');
     const accepted = await platform.request<Referral>('POST', '/v1/referrals', {
-      ...referral(preCmh.id, { consent: undefined, serviceLine: undefined }),
+      ...referral(preCmh.id, { consent: undefined, serviceLine: undefined, referrerType: 'local-authority' }),
       answers: { courtCaseNumber: 'ZW27C00999', localAuthority: 'Some Council', proceedingsIssuedDate: '2026-11-30', firstCmhDate: '2027-01-20' },
     });
     expect(accepted.status).toBe(201);
@@ -106,6 +107,23 @@ describe('referral intake: consent, rejection, duplicates, clock start, cap, sen
     const rejectedOnly = await platform.request<{ items: Referral[] }>('GET', `/v1/referrals?contractId=${housing.id}&status=rejected`);
     expect(rejectedOnly.body.items.map((r) => r.id)).toContain(outside.body.referralId);
     expect(rejectedOnly.body.items.every((r) => r.status === 'rejected')).toBe(true);
+  });
+
+  it('a referral from a member of the public to the police-only OOCR contract is recorded, refused with 422 naming referrerType and seed 003, and opens no case', async () => {
+    const oocr = await contract('oocr');
+    const res = await platform.request<Rejected>('POST', '/v1/referrals', {
+      ...referral(oocr.id, { serviceLine: undefined, referrerType: 'other' }),
+      referrer: { name: 'A Neighbour', email: 'neighbour@home.example', organisation: 'Member of the public' },
+      parties: [{ role: 'participant', name: 'Sam Person' }],
+      consent: [{ ...consent[0], givenBy: 'Sam Person', relationship: 'the person referred' }],
+      answers: { policeReference: 'LP/26/9876', resolutionType: 'community-resolution', offenceDetails: 'Criminal damage', conditions: 'Attend two sessions', conditionsSetDate: '2026-11-20', conditionsDueDate: '2027-02-20' },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ errors: [{ field: 'referrerType', code: 'referrer-not-allowed', message: expect.stringContaining('exclusively receive referrals from Leicestershire Police') }] });
+    const followed = await platform.request<Referral>('GET', `/v1/referrals/${res.body.referralId}`);
+    expect(followed.body).toMatchObject({ status: 'rejected', caseId: null, rejection: { code: 'referrer-not-allowed' } });
+    const unsaid = await platform.request<Rejected>('POST', '/v1/referrals', referral(housing.id, { referrerType: undefined }));
+    expect(unsaid).toMatchObject({ status: 400, body: { errors: [{ field: 'referrerType', code: 'required' }] } });
   });
 
   it('a second referral with the same external reference is accepted, flagged and linked; the first goes on to a case', async () => {

@@ -34,10 +34,12 @@ describe('referral intake against real PostgreSQL', () => {
   let housing: ContractDetailView;
   let draft: ContractDetailView;
   let preCmh: ContractDetailView;
+  let oocr: ContractDetailView;
 
   const submit = (body: Partial<CreateReferralBody> & { contractId: string }) =>
     app.get(SubmitReferralUseCase).execute(meta, {
       referrer: { name: 'Officer Pat', email: 'pat@council.example' },
+      referrerType: 'council',
       parties: [{ role: 'complainant', name: 'Ann Resident', email: 'ann@home.example' }],
       summary: 'Loud music at night.',
       ...body,
@@ -52,6 +54,7 @@ describe('referral intake against real PostgreSQL', () => {
     housing = await create.execute(meta, { template: 'housing-asb', reference: 'HOUSING-1', publish: true, period: { start: '2026-09-01' } });
     draft = await create.execute(meta, { template: 'housing-asb', reference: 'HOUSING-DRAFT', publish: false });
     preCmh = await create.execute(meta, { template: 'pre-cmh', reference: 'PRECMH-1', publish: true });
+    oocr = await create.execute(meta, { template: 'oocr', reference: 'OOCR-1', publish: true });
   });
 
   afterAll(() => service?.close());
@@ -85,7 +88,7 @@ describe('referral intake against real PostgreSQL', () => {
   });
 
   it('pre-CMH, which needs no consent, accepts without it, and publishes its non-sensitive dates', async () => {
-    const view = await submit({ contractId: preCmh.id, answers: { courtCaseNumber: 'ZW27C00123', localAuthority: 'Some Council', proceedingsIssuedDate: '2027-05-20', firstCmhDate: '2027-06-10' } });
+    const view = await submit({ contractId: preCmh.id, referrerType: 'local-authority', answers: { courtCaseNumber: 'ZW27C00123', localAuthority: 'Some Council', proceedingsIssuedDate: '2027-05-20', firstCmhDate: '2027-06-10' } });
     expect(view.status).toBe('received');
     expect((await outbox('intake.referral.received.v2', view.id))[0].dates).toEqual({ proceedingsIssuedDate: '2027-05-20', firstCmhDate: '2027-06-10' });
   });
@@ -157,6 +160,30 @@ describe('referral intake against real PostgreSQL', () => {
     expect(await outbox('intake.referral.rejected.v1', late.id)).toEqual([expect.objectContaining({ code: 'contract-not-active' })]);
     expect(await outbox('intake.referral.received.v2', late.id)).toEqual([]);
     expect(await submit({ contractId: future.id, serviceLine: 'noise', consent })).toMatchObject({ status: 'rejected', rejection: { code: 'contract-not-active', reason: expect.stringContaining('starts on 2027-06-01') } });
+  });
+
+  it('the police-only OOCR line keeps a referral from a member of the public as rejected, quoting seed 003; the police are taken; not saying who refers is a 400', async () => {
+    const oocrReferral = (referrerType: CreateReferralBody['referrerType']) =>
+      submit({
+        contractId: oocr.id,
+        referrerType,
+        parties: [{ role: 'participant', name: 'Sam Person' }],
+        consent: [{ ...consent[0], givenBy: 'Sam Person', relationship: 'the person referred' }],
+        answers: { policeReference: 'LP/27/1234', resolutionType: 'community-resolution', offenceDetails: 'Criminal damage', conditions: 'Attend two sessions', conditionsSetDate: '2027-05-20', conditionsDueDate: '2027-08-20' },
+      });
+    const fromThePublic = await oocrReferral('other');
+    expect(fromThePublic).toMatchObject({ status: 'rejected', referrerType: 'other', rejection: { code: 'referrer-not-allowed', reason: expect.stringContaining('exclusively receive referrals from Leicestershire Police') }, caseId: null });
+    expect(await outbox('intake.referral.rejected.v2', fromThePublic.id)).toEqual([expect.objectContaining({ code: 'referrer-not-allowed' })]);
+    expect(await outbox('intake.referral.rejected.v1', fromThePublic.id)).toEqual([]); // v1 cannot say this code
+    expect(await outbox('intake.referral.received.v2', fromThePublic.id)).toEqual([]);
+    expect(await oocrReferral('police')).toMatchObject({ status: 'received', referrerType: 'police' });
+    expect(await problemOf(oocrReferral(undefined))).toMatchObject({ status: 400, errors: [{ field: 'referrerType', code: 'required', message: expect.stringContaining('Leicestershire Police only (police)') }] });
+  });
+
+  it('a rejection v1 knows is published as v1 and v2 side by side', async () => {
+    const view = await submit({ contractId: draft.id, consent });
+    expect(await outbox('intake.referral.rejected.v1', view.id)).toEqual([expect.objectContaining({ code: 'contract-not-active' })]);
+    expect(await outbox('intake.referral.rejected.v2', view.id)).toEqual([expect.objectContaining({ code: 'contract-not-active' })]);
   });
 
   it('special-category answers are sealed at rest, withheld from the view and readable on their own', async () => {

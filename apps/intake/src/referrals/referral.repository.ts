@@ -7,7 +7,7 @@ export type ReferralRecord = Referral;
 /** What a new referral is stored with; the database fills the rest. */
 export type NewReferral = Pick<
   ReferralRecord,
-  'id' | 'organisationId' | 'contractId' | 'contractVersion' | 'number' | 'reference' | 'serviceLine' | 'externalReference' | 'summary' | 'status' | 'receivedAt' | 'clockStartsAt' | 'rejectionCode' | 'rejectionReason' | 'overCap' | 'duplicateKey' | 'sealedAnswers' | 'answersKeyId'
+  'id' | 'organisationId' | 'contractId' | 'contractVersion' | 'number' | 'reference' | 'serviceLine' | 'externalReference' | 'referrerType' | 'summary' | 'status' | 'receivedAt' | 'clockStartsAt' | 'rejectionCode' | 'rejectionReason' | 'overCap' | 'duplicateKey' | 'sealedAnswers' | 'answersKeyId'
 > &
   Partial<Pick<ReferralRecord, 'idempotencyKey' | 'idempotencyRequestHash'>> & { answers: Prisma.InputJsonObject; referrer: Prisma.InputJsonObject; parties: Prisma.InputJsonArray; consent: Prisma.InputJsonArray; possibleDuplicates: Prisma.InputJsonArray };
 

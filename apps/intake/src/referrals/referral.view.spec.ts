@@ -25,6 +25,7 @@ describe('the referral view', () => {
     serviceLine: 'send-mediation',
     externalReference: null,
     referrer: { name: 'Pat', email: 'pat@council.example' },
+    referrerType: 'parent-or-young-person',
     parties: [{ role: 'parent', name: 'Jo Parent' }],
     summary: 'Disagreement about the plan.',
     answers: { route: 'mediation', mediationIssues: 'Needs speech and language therapy' },

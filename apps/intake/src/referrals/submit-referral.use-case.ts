@@ -10,6 +10,7 @@ import { checkConsent } from './consent.rule';
 import { contractScope } from './contract-scope.rule';
 import { contractYear, includedCasesPerYear } from './contract-year.rule';
 import { duplicateKey } from './duplicate-key';
+import { checkReferrer } from './referrer.rule';
 import { GetReferralUseCase } from './get-referral.use-case';
 import { referralRequestHash } from './referral-idempotency';
 import { ReferralIntakeRecorder, type ReferralFacts } from './referral-intake.recorder';
@@ -24,7 +25,8 @@ type Idempotency = ReferralFacts['idempotency'];
 
 /**
  * Takes a referral. Invalid input is refused with a 400 and not stored. A well-formed referral the
- * contract cannot take (not active, outside its scope, no consent) is stored as `rejected` with its
+ * contract cannot take (not active, outside its scope, from a referrer its line does not take, no
+ * consent) is stored as `rejected` with its
  * reason, so nothing is lost and the referrer can follow it; the gateway answers it with a 422.
  */
 @Injectable()
@@ -87,6 +89,8 @@ export class SubmitReferralUseCase {
     if (!scope.takes) return this.reject(facts(undefined, body.answers ?? {}), scope.rejection, scope.line);
     const { line } = scope;
     const answers = parseOrThrow(compileReferralForm(line.form, receivedAt), body.answers ?? {}, 'answers') as Answers;
+    const notTaken = checkReferrer(line, body.referrerType);
+    if (notTaken) return this.reject(facts(line.form, answers), notTaken, line);
     this.assertConsentNotInFuture(body, receivedAt);
     const consent = checkConsent(line.consent, body.consent, body.parties);
     if (!consent.ok) return this.reject(facts(line.form, answers), { code: 'no-consent', reason: consent.reason }, line, consent.reasonByRole);

@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { REFERRER_TYPES } from '../contracts/service-line.schema';
 import { ReferralPartySchema, ReferrerSchema } from '../events/intake.events';
+
+export const ReferrerTypeSchema = z
+  .enum(REFERRER_TYPES)
+  .describe('What kind of body the referrer is: council, court, police, local-authority, opcc, dfe, cafcass, parent-or-young-person, or other (anyone else, e.g. a member of the public). Required where the service line says who may refer (every shipped template does); a kind it does not take is refused.');
 
 export const CONSENT_METHODS = ['written', 'verbal', 'email', 'online-form'] as const;
 
@@ -22,6 +27,7 @@ export const CreateReferralBodySchema = z
     serviceLine: z.string().trim().min(1).max(80).optional().describe('The key of the service line within the contract; the contract’s first service line when omitted.'),
     externalReference: z.string().trim().min(1).max(120).optional().describe("The referrer's own reference (claim number, police reference, EHC plan reference)."),
     referrer: ReferrerSchema,
+    referrerType: ReferrerTypeSchema.optional(),
     parties: z.array(ReferralPartySchema).min(1).max(20).describe('The parties to the dispute; at least one.'),
     summary: z.string().trim().min(1).max(10_000).describe('What the dispute is about, in the referrer’s words.'),
     answers: z.record(z.string().max(64), z.unknown()).optional().describe('Answers to the service line’s referral form, keyed by field key; validated against the form of the contract version in force (errors name `answers.<field>`). May be omitted when the form has no required fields.'),
@@ -34,10 +40,10 @@ export type CreateReferralBody = z.infer<typeof CreateReferralBodySchema>;
 export const REFERRAL_STATUSES = ['received', 'case-opened', 'rejected'] as const;
 export const ReferralStatusSchema = z.enum(REFERRAL_STATUSES).describe('received: accepted, a case is being opened; case-opened: casework opened its case; rejected: stored but not taken (see `rejection`).');
 
-export const REJECTION_CODES = ['contract-not-active', 'outside-scope', 'no-consent'] as const;
+export const REJECTION_CODES = ['contract-not-active', 'outside-scope', 'no-consent', 'referrer-not-allowed'] as const;
 export const RejectionSchema = z
   .object({
-    code: z.enum(REJECTION_CODES).describe('Why: contract-not-active, outside-scope (the service line is not in the contract) or no-consent.'),
+    code: z.enum(REJECTION_CODES).describe('Why: contract-not-active, outside-scope (the service line is not in the contract), no-consent, or referrer-not-allowed (the line does not take referrals from that kind of referrer).'),
     reason: z.string().describe('The reason in words, quoting the rule where there is one.'),
   })
   .describe('Why the referral was rejected.');
@@ -59,6 +65,7 @@ const ReferralFields = {
   contractId: z.uuid().describe('The contract.'),
   serviceLine: z.string().describe('The service line.'),
   externalReference: z.string().nullable().describe("The referrer's own reference."),
+  referrerType: ReferrerTypeSchema.nullable().describe('What kind of body referred; null on referrals made before it was asked.'),
   status: ReferralStatusSchema,
   rejection: RejectionSchema.nullable().describe('Why it was rejected; null unless `status` is rejected.'),
   caseId: z.uuid().nullable().describe('The case opened from the referral, once casework has opened it.'),
