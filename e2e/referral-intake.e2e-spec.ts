@@ -1,4 +1,4 @@
-import { londonTime, SHIPPED_BANK_HOLIDAYS, WorkingCalendar } from '@mediation/calendar';
+import { addDaysToDate, atLondonTime, londonDate, londonTime, londonWeekday, NINE_TO_FIVE_WEEKDAYS, SHIPPED_BANK_HOLIDAYS, WorkingCalendar } from '@mediation/calendar';
 import { PlatformUnderTest, waitUntil } from '@mediation/testing';
 import { randomUUID } from 'node:crypto';
 
@@ -16,6 +16,8 @@ interface Referral {
   overCap: boolean;
   receivedAt: string;
   clockStartsAt: string;
+  enteredAt: string;
+  enteredBy: string | null;
   answers: Record<string, unknown>;
   withheldAnswers: string[];
 }
@@ -124,6 +126,36 @@ describe('referral intake: consent, rejection, duplicates, clock start, cap, sen
     expect(followed.body).toMatchObject({ status: 'rejected', caseId: null, rejection: { code: 'referrer-not-allowed' } });
     const unsaid = await platform.request<Rejected>('POST', '/v1/referrals', referral(housing.id, { referrerType: undefined }));
     expect(unsaid).toMatchObject({ status: 400, body: { errors: [{ field: 'referrerType', code: 'required' }] } });
+  });
+
+  it('a case manager typing in on a later day a referral phoned in at 17:30 on a Friday gives receivedAt: the clock, the case and its deadline start at 09:00 on the next working morning', async () => {
+    const fresh = await contract('housing-asb'); // office hours 9-5 on weekdays, as the template says
+    let friday = addDaysToDate(londonDate(new Date()), -1);
+    while (londonWeekday(friday) !== 5) friday = addDaysToDate(friday, -1);
+    const receivedAt = atLondonTime(friday, '17:30').toISOString();
+    const opensAt = new WorkingCalendar(SHIPPED_BANK_HOLIDAYS).clockStart(new Date(receivedAt), NINE_TO_FIVE_WEEKDAYS).toISOString();
+    const organisation = (await platform.request<{ slug: string }>('GET', '/v1/organisation')).body.slug;
+    const manager = { email: `case-manager-${randomUUID().slice(0, 8)}@provider.example`, password: 'a-long-case-manager-password' };
+    const created = await platform.request<{ id: string }>('POST', '/v1/users', { ...manager, name: 'Casey Manager', roles: ['case-manager'] });
+    const token = (await platform.request<{ token: string }>('POST', '/v1/sign-in', { organisation, ...manager }, { authorization: '' })).body.token;
+
+    const byKey = await platform.request<Rejected>('POST', '/v1/referrals', referral(fresh.id, { receivedAt }));
+    expect(byKey).toMatchObject({ status: 403, body: { errors: [{ field: 'receivedAt', code: 'not_allowed' }] } });
+
+    const res = await platform.request<Referral>('POST', '/v1/referrals', referral(fresh.id, { receivedAt, summary: 'Phoned in on Friday evening.' }), { authorization: `Bearer ${token}` });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ receivedAt: new Date(receivedAt).toISOString(), clockStartsAt: opensAt, enteredBy: `user:${created.body.id}` });
+    expect(new Date(res.body.enteredAt).getTime()).toBeGreaterThan(new Date(receivedAt).getTime()); // entered days later, and recorded so
+    expect(londonTime(new Date(res.body.clockStartsAt))).toBe('09:00');
+
+    const caseId = await waitUntil(async () => (await platform.request<Referral>('GET', `/v1/referrals/${res.body.id}`)).body.caseId ?? undefined, { what: 'the case opened from the late referral' });
+    const opened = await platform.request<{ receivedAt: string; clockStartsAt: string }>('GET', `/v1/cases/${caseId}`);
+    expect(opened.body).toMatchObject({ receivedAt: res.body.receivedAt, clockStartsAt: opensAt });
+    const initialContact = await waitUntil(
+      async () => (await platform.request<{ items: { rule: string; startedAt: string }[] }>('GET', `/v1/cases/${caseId}/deadlines`)).body.items.find((d) => d.rule === 'initial-contact'),
+      { what: 'the initial contact deadline' },
+    );
+    expect(initialContact.startedAt).toBe(opensAt);
   });
 
   it('a second referral with the same external reference is accepted, flagged and linked; the first goes on to a case', async () => {

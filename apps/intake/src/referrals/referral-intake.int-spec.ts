@@ -186,6 +186,57 @@ describe('referral intake against real PostgreSQL', () => {
     expect(await outbox('intake.referral.rejected.v2', view.id)).toEqual([expect.objectContaining({ code: 'contract-not-active' })]);
   });
 
+  describe('a referral entered late, saying when it was received', () => {
+    const monday = new Date('2027-06-07T09:00:00Z'); // Monday 7 June 2027, 10:00 London
+    const friday1730 = '2027-06-04T16:30:00.000Z'; // Friday 4 June 2027, 17:30 London: after office hours
+    const onMonday = async <T>(work: () => Promise<T>): Promise<T> => {
+      clock.at = monday;
+      try {
+        return await work();
+      } finally {
+        clock.at = new Date('2027-05-28T16:30:00Z');
+      }
+    };
+
+    it('a referral received at 17:30 on a Friday and entered on Monday starts its clock at 09:00 on Monday, and says who entered it when', async () => {
+      const view = await onMonday(() => submit({ contractId: housing.id, serviceLine: 'noise', consent, receivedAt: '2027-06-04T17:30:00+01:00', summary: 'Phoned in on Friday evening.' }));
+      expect(view).toMatchObject({ status: 'received', receivedAt: friday1730, clockStartsAt: '2027-06-07T08:00:00.000Z', enteredAt: monday.toISOString(), enteredBy: 'user:officer' });
+      // Casework opens the case, and scheduling starts its clocks, from the event.
+      expect(await outbox('intake.referral.received.v2', view.id)).toEqual([expect.objectContaining({ receivedAt: friday1730, clockStartsAt: '2027-06-07T08:00:00.000Z' })]);
+      expect(await row(view.id)).toMatchObject({ received_at: new Date(friday1730), entered_at: monday, entered_by: 'user:officer' });
+    });
+
+    it('cannot be in the future, nor before the contract period began: a 400 naming receivedAt, nothing stored', async () => {
+      const before = (await sql.query(`SELECT count(*)::int AS n FROM intake.referral`)).rows[0].n;
+      expect(await problemOf(onMonday(() => submit({ contractId: housing.id, serviceLine: 'noise', consent, receivedAt: '2027-06-07T12:00:00Z' })))).toMatchObject({ status: 400, errors: [{ field: 'receivedAt', code: 'in_future' }] });
+      expect(await problemOf(onMonday(() => submit({ contractId: housing.id, serviceLine: 'noise', consent, receivedAt: '2026-08-31T12:00:00Z' })))).toMatchObject({ status: 400, errors: [{ field: 'receivedAt', code: 'before_contract' }] });
+      expect((await sql.query(`SELECT count(*)::int AS n FROM intake.referral`)).rows[0].n).toBe(before);
+    });
+
+    it('counts in the contract year it was received in, not the one it was entered in', async () => {
+      const capped = await app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference: 'HOUSING-CAP-LATE', publish: true, period: { start: '2026-06-07' } });
+      const def = structuredClone(capped.definition);
+      def.serviceLines = def.serviceLines.map((l) => (l.key === 'noise' && l.pricing?.model === 'fixed-per-year' ? { ...l, pricing: { ...l.pricing, includedCasesPerYear: 1 } } : l));
+      await app.get(ReplaceContractUseCase).execute(meta, capped.id, def);
+      const refer = (summary: string, receivedAt?: string) => onMonday(() => submit({ contractId: capped.id, serviceLine: 'noise', consent, summary, ...(receivedAt ? { receivedAt } : {}) }));
+      // Monday 7 June 2027 is the first day of the second contract year; the Friday before is the last week of the first.
+      const secondYear = await refer('Received on Monday');
+      const firstYear = await refer('Received on the Friday before', friday1730);
+      const firstYearAgain = await refer('Also received that Friday', friday1730);
+      expect([secondYear.overCap, firstYear.overCap, firstYearAgain.overCap]).toEqual([false, false, true]);
+    });
+
+    it('is a possible duplicate of referrals received within the window either side of when it was received', async () => {
+      const parties = [{ role: 'complainant' as const, name: 'Eve Early' }, { role: 'respondent' as const, name: 'Lou Loud' }];
+      const evConsent = [{ ...consent[0], givenBy: 'Eve Early', givenAt: '2026-10-01T10:00:00Z' }];
+      const live = await onMonday(() => submit({ contractId: housing.id, serviceLine: 'complex-asb', consent: evConsent, parties, answers: { postcode: 'N1 9GU' } }));
+      const lastFriday = await onMonday(() => submit({ contractId: housing.id, serviceLine: 'complex-asb', consent: evConsent, parties, answers: { postcode: 'N1 9GU' }, receivedAt: friday1730 }));
+      const longBefore = await onMonday(() => submit({ contractId: housing.id, serviceLine: 'complex-asb', consent: evConsent, parties, answers: { postcode: 'N1 9GU' }, receivedAt: '2026-11-02T10:00:00Z' }));
+      expect(lastFriday.possibleDuplicateOf).toEqual([expect.objectContaining({ referralId: live.id, reason: 'parties-and-address' })]);
+      expect(longBefore.possibleDuplicateOf).toEqual([]); // received 7 months before the others: outside the 90 days
+    });
+  });
+
   it('special-category answers are sealed at rest, withheld from the view and readable on their own', async () => {
     const view = await submit({ contractId: housing.id, serviceLine: 'noise', consent, answers: { vulnerabilities: 'Registered blind; anxiety', disturbance: 'voices' } });
     expect(view).toMatchObject({ answers: { disturbance: 'voices' }, withheldAnswers: ['vulnerabilities'] });

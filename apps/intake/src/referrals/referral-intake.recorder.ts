@@ -18,6 +18,8 @@ export interface ReferralFacts {
   form: ReferralForm | undefined;
   answers: Record<string, unknown>;
   receivedAt: Date;
+  /** When it was entered; later than `receivedAt` for a referral entered late. Who entered it is `meta.actorId`. */
+  enteredAt: Date;
   /** The client's Idempotency-Key and the hash of its request, stored so a repeat finds this referral. */
   idempotency?: { key: string; requestHash: string };
 }
@@ -113,6 +115,8 @@ export class ReferralIntakeRecorder {
       answers: open as Prisma.InputJsonObject,
       ...this.sealer.seal(id, sensitive),
       receivedAt: facts.receivedAt,
+      enteredAt: facts.enteredAt,
+      enteredBy: facts.meta.actorId,
       idempotencyKey: facts.idempotency?.key ?? null,
       idempotencyRequestHash: facts.idempotency?.requestHash ?? null,
       ...outcome,

@@ -35,6 +35,8 @@ describe('the referral view', () => {
     version: 1,
     receivedAt: new Date('2026-11-22T10:00:00Z'),
     clockStartsAt: new Date('2026-11-22T10:00:00Z'),
+    enteredAt: new Date('2026-11-22T10:00:00Z'),
+    enteredBy: 'user:0190a000-0000-7000-8000-000000000009',
     consent: [],
     rejectionCode: null,
     rejectionReason: null,

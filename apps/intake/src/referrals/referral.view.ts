@@ -45,6 +45,8 @@ function summaryFields(row: ReferralRecord) {
     heldByCase: row.heldByCase,
     receivedAt: row.receivedAt.toISOString(),
     clockStartsAt: row.clockStartsAt.toISOString(),
+    enteredAt: row.enteredAt.toISOString(),
+    enteredBy: row.enteredBy,
   };
 }
 

@@ -32,6 +32,12 @@ export const CreateReferralBodySchema = z
     summary: z.string().trim().min(1).max(10_000).describe('What the dispute is about, in the referrer’s words.'),
     answers: z.record(z.string().max(64), z.unknown()).optional().describe('Answers to the service line’s referral form, keyed by field key; validated against the form of the contract version in force (errors name `answers.<field>`). May be omitted when the form has no required fields.'),
     consent: z.array(ConsentGivenSchema).min(1).max(20).optional().describe('The consent given for the referral, one entry per person, as the service line’s consent rule asks (who gives it). Required where the rule says so; a referral without it is rejected naming the rule.'),
+    receivedAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe(
+        'When the referral really arrived, for one entered late (phoned in on Friday at 17:30, typed in on Monday): its office-hours clocks, duplicate window, contract year and period are judged from it, and the referral records who entered it and when. Not in the future, nor before the contract period began. Only a provider-admin or case manager signed in as themselves may give it (403 otherwise): a referrer’s own system posts as it receives. Now when omitted.',
+      ),
   })
   .strict()
   .describe('A referral to one of the provider’s contracts.');
@@ -73,8 +79,10 @@ const ReferralFields = {
   overCap: z.boolean().describe('True when it is beyond the cases a year the fixed price covers, so the per-case price applies.'),
   legalHold: z.boolean().describe('True while a legal hold stops its anonymisation.'),
   heldByCase: z.boolean().describe('True while its case is under a legal hold (PUT /v1/cases/:id/legal-hold), which also stops the referral’s anonymisation; apart from `legalHold`, the referral’s own, so releasing one leaves the other.'),
-  receivedAt: z.iso.datetime({ offset: true }).describe('When the referral was received.'),
+  receivedAt: z.iso.datetime({ offset: true }).describe('When the referral was received: when it was entered, or the earlier time the person entering it gave.'),
   clockStartsAt: z.iso.datetime({ offset: true }).describe('When its office-hours clocks start: `receivedAt`, or the next opening when it arrived outside office hours.'),
+  enteredAt: z.iso.datetime({ offset: true }).describe('When it was entered; later than `receivedAt` when it was entered late.'),
+  enteredBy: z.string().nullable().describe('Who entered it (`user:<id>` or `api-key:<id>`); null on referrals entered before this was recorded.'),
 };
 
 export const ReferralViewSchema = z
