@@ -1,27 +1,47 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@mediation/platform';
-import { inContractScope, type RpcMeta, type SummaryView } from '@mediation/protocol';
-import { ContractCountsRepository } from './contract-counts.repository';
+import { inContractScope, type RpcMeta, type SummaryQuery, type SummaryView } from '@mediation/protocol';
+import { ReportingDatabase } from '../database/reporting.database';
+import { ContractCountsRepository, type DailyField } from './contract-counts.repository';
 
+type Counts = { contractId: string } & Record<DailyField, number>;
+
+/**
+ * Counts per contract: the running totals, or, for a range of London days, what happened on those
+ * days (referrals by receipt, closures by closing day); cases open are those open now either way.
+ */
 @Injectable()
 export class GetSummaryUseCase {
   constructor(
+    private readonly db: ReportingDatabase,
     private readonly counts: ContractCountsRepository,
     private readonly clock: Clock,
   ) {}
 
-  async execute(meta: RpcMeta): Promise<SummaryView> {
-    // A commissioner reads the figures of the contracts they are linked to, and no others.
-    const [rows, outcomes] = await Promise.all([this.counts.list(meta.organisationId), this.counts.outcomes(meta.organisationId)]);
+  async execute(meta: RpcMeta, query: SummaryQuery): Promise<SummaryView> {
+    const dated = query.from !== undefined || query.to !== undefined;
+    const { totals, happened, outcomes } = await this.db.run(
+      async (tx) => {
+        const totals = await this.counts.totals(tx, meta.organisationId, query);
+        return {
+          totals,
+          happened: dated ? await this.counts.betweenDays(tx, meta.organisationId, query) : (totals as Counts[]),
+          outcomes: dated ? await this.counts.outcomesBetweenDays(tx, meta.organisationId, query) : await this.counts.outcomes(tx, meta.organisationId, query),
+        };
+      },
+      { organisationId: meta.organisationId },
+    );
+    const openNow = new Map(totals.map((row) => [row.contractId, row.casesOpen]));
     const outcomesOf = (contractId: string) => Object.fromEntries(outcomes.filter((o) => o.contractId === contractId).map((o) => [o.outcome, o.cases]));
     return {
-      contracts: rows
+      // A commissioner reads the figures of the contracts they are linked to, and no others.
+      contracts: happened
         .filter((row) => inContractScope(meta, row.contractId))
         .map((row) => ({
           contractId: row.contractId,
           referralsReceived: row.referralsReceived,
           casesOpened: row.casesOpened,
-          casesOpen: row.casesOpen,
+          casesOpen: openNow.get(row.contractId) ?? 0,
           casesClosed: row.casesClosed,
           casesClosedExpected: row.casesClosedExpected,
           casesReopened: row.casesReopened,
@@ -31,6 +51,8 @@ export class GetSummaryUseCase {
           deadlinesMetLate: row.deadlinesMetLate,
           outcomes: outcomesOf(row.contractId),
         })),
+      from: query.from ?? null,
+      to: query.to ?? null,
       generatedAt: this.clock.now().toISOString(),
     };
   }
