@@ -47,6 +47,8 @@ describe('importing the OOCR compiled release from seeds/003', () => {
 
   it('takes the procurement method, tender status, submission deadline and notice links', () => {
     expect(facts.procurement).toMatchObject({ method: 'open', methodDetails: 'Open procedure', tenderStatus: 'complete', tenderPeriod: { end: '2025-11-24T14:00:00Z' } });
+    // The record's one award was cancelled ("Amendments required to tender"): kept, so the contract is not published on it.
+    expect(facts.procurement?.awardStatus).toBe('cancelled');
     expect(facts.procurement?.noticeUrls).toEqual(['https://www.find-tender.service.gov.uk/Notice/066750-2025', 'https://www.find-tender.service.gov.uk/Notice/077802-2025']);
   });
 
