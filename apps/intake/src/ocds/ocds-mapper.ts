@@ -1,4 +1,4 @@
-import { ProblemError } from '@mediation/platform';
+import { parseOrThrow, ProblemError } from '@mediation/platform';
 import {
   ocdsDocumentKind,
   OcdsReleaseSchema,
@@ -52,7 +52,8 @@ function recordRelease(record: Record<string, unknown>): OcdsRelease {
   return compiled(record.compiledRelease ? [record.compiledRelease as Record<string, unknown>] : (record.releases as Record<string, unknown>[]));
 }
 
-const compiled = (releases: Record<string, unknown>[]): OcdsRelease => OcdsReleaseSchema.parse(compileReleases(releases));
+/** What the releases add up to, checked again: a 400 naming the field, should merging them make something no release said. */
+const compiled = (releases: Record<string, unknown>[]): OcdsRelease => parseOrThrow(OcdsReleaseSchema, compileReleases(releases));
 
 /** Statuses of an award or contract that did not (or no longer) go ahead. */
 const DID_NOT_PROCEED = new Set(['cancelled', 'unsuccessful', 'terminated']);
