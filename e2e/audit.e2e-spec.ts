@@ -39,6 +39,7 @@ describe('the audit trail and the ops CLI, against the running platform', () => 
     return {
       contractId: platform.contractId,
       referrer: { name: 'Pat Officer', email: `officer-${randomUUID().slice(0, 8)}@council.example` },
+      referrerType: 'council',
       parties: [{ role: 'complainant', name: 'Sam Resident' }],
       summary: 'Shouting and door slamming late at night.',
       consent: [{ givenBy: 'Sam Resident', relationship: 'tenant', givenAt: '2026-11-20T10:00:00Z', method: 'verbal', recordedBy: 'Pat Officer' }],

@@ -60,6 +60,7 @@ const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
   'post /v1/referrals': (victim) => ({
     contractId: victim.contractId,
     referrer: { name: 'Intruder', email: 'intruder@example.com' },
+    referrerType: 'council',
     parties: [{ role: 'complainant', name: 'Someone' }],
     summary: 'A referral aimed at another provider’s contract',
     consent: [{ givenBy: 'Someone', relationship: 'complainant', givenAt: '2026-01-01T10:00:00Z', method: 'verbal', recordedBy: 'Intruder' }],

@@ -26,6 +26,7 @@ describe('closing a case: the referrer gets the report PDF, the parties a survey
     const submitted = await platform.request<{ id: string; reference: string }>('POST', '/v1/referrals', {
       contractId: platform.contractId,
       referrer: { name: 'Pat Officer', email: officer, organisation: 'Demo Borough Council' },
+      referrerType: 'council',
       parties: [
         { role: 'complainant', name: 'Sam Resident', email: complainant },
         { role: 'respondent', name: 'Alex Neighbour', email: respondent },

@@ -34,6 +34,7 @@ describe('the life of a housing-asb case, through the API', () => {
     contractId: platform.contractId,
     externalReference,
     referrer: { name: 'Pat Officer', email: officer, organisation: 'Demo Borough Council' },
+    referrerType: 'council',
     parties: [
       { role: 'complainant', name: 'Sam Resident', email: `sam-${tag}@example.com` },
       { role: 'respondent', name: 'Alex Neighbour' },

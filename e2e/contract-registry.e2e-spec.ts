@@ -55,6 +55,7 @@ describe('the contract registry: templates, versions, forms and OCDS', () => {
     return {
       contractId,
       referrer: { name: 'Court Officer', email: 'listing@court.example', organisation: 'County Court at Clerkenwell & Shoreditch' },
+      referrerType: 'court',
       parties: [
         { role: 'claimant', name: 'Acme Housing Association' },
         { role: 'defendant', name: 'Sam Tenant' },
@@ -237,10 +238,15 @@ describe('the contract registry: templates, versions, forms and OCDS', () => {
 
   describe('OCDS import', () => {
     it('importing the same OCID twice updates one contract: version 2, not a second contract', async () => {
-      const first = await platform.request<{ outcome: string; contract: Contract }>('POST', '/v1/contracts/import/ocds?template=oocr', OOCR_OCDS);
+      const first = await platform.request<{ outcome: string; contract: Contract; warnings: { field: string; code: string }[] }>('POST', '/v1/contracts/import/ocds?template=oocr', OOCR_OCDS);
       expect(first.status).toBe(201);
       expect(first.body.outcome).toBe('created');
-      expect(first.body.contract).toMatchObject({ ocid: OOCR_OCDS.ocid, reference: 'CONT0393', status: 'draft', version: 1, template: 'oocr' });
+      // Keyed by the OCID: a tender id (CONT0393 here) is unique only within its process.
+      expect(first.body.contract).toMatchObject({ ocid: OOCR_OCDS.ocid, reference: OOCR_OCDS.ocid, status: 'draft', version: 1, template: 'oocr' });
+      // Seed 003's own record: the award was cancelled ("Amendments required to tender"), so the draft says so and is not published.
+      expect(first.body.warnings).toEqual([expect.objectContaining({ field: 'procurement.awardStatus', code: 'award-cancelled' })]);
+      const publish = await platform.request<FieldErrors>('POST', `/v1/contracts/${first.body.contract.id}/publish`);
+      expect(publish).toMatchObject({ status: 422, body: { errors: [expect.objectContaining({ field: 'procurement.awardStatus' })] } });
       expect(first.body.contract.definition).toMatchObject({
         title: 'Out of Court Resolution',
         value: { netPence: 59_848_866, grossPence: 71_818_639, currency: 'GBP' },

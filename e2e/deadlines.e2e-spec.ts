@@ -61,6 +61,7 @@ describe('deadlines a new user sees: GET /v1/cases/:id/deadlines', () => {
     const caseId = await caseFor({
       contractId,
       referrer: { name: 'Mediation adviser', email: 'adviser@send.example' },
+      referrerType: 'parent-or-young-person',
       parties: [{ role: 'parent', name: 'Pat Parent' }, { role: 'local-authority', name: 'Warwickshire County Council' }],
       summary: 'Disagreement about the contents of the EHC plan.',
       answers: { route: 'mediation', decisionType: 'plan-contents', decisionLetterDate: '2025-11-20', laInformedDate: '2025-12-19', mediationIssues: 'Section F provision.' },
@@ -81,6 +82,7 @@ describe('deadlines a new user sees: GET /v1/cases/:id/deadlines', () => {
     const caseId = await caseFor({
       contractId,
       referrer: { name: 'Court Officer', email: 'listing@court.example', organisation: 'County Court' },
+      referrerType: 'court',
       parties: [{ role: 'claimant', name: 'Acme Housing Association' }, { role: 'defendant', name: 'Sam Tenant' }],
       summary: 'Rent arrears claim.',
       answers: { claimNumber: 'K00CL123', court: 'Clerkenwell & Shoreditch', hearingDate: '2027-02-15', claimantType: 'social-landlord' },
@@ -104,6 +106,7 @@ describe('deadlines a new user sees: GET /v1/cases/:id/deadlines', () => {
     const caseId = await caseFor({
       contractId,
       referrer: { name: 'Court Officer', email: 'listing@court.example', organisation: 'County Court' },
+      referrerType: 'court',
       parties: [{ role: 'claimant', name: 'Beta Homes' }, { role: 'defendant', name: 'Jo Tenant' }],
       summary: 'Rent arrears claim.',
       answers: { claimNumber: 'K00CL999', court: 'Clerkenwell & Shoreditch', hearingDate: '2027-04-07', claimantType: 'private-landlord' },
@@ -123,6 +126,7 @@ describe('deadlines a new user sees: GET /v1/cases/:id/deadlines', () => {
     const caseId = await caseFor({
       contractId,
       referrer: { name: 'Mediation adviser', email: 'adviser@send.example' },
+      referrerType: 'parent-or-young-person',
       parties: [{ role: 'parent', name: 'Pat Parent', email: parent }, { role: 'local-authority', name: 'County Council SEND team', email: council }],
       summary: 'Disagreement about the contents of the EHC plan.',
       answers: { route: 'mediation', decisionType: 'plan-contents', decisionLetterDate: '2025-11-20', laInformedDate: '2025-12-19', mediationIssues: 'Section F provision.' },
@@ -165,6 +169,7 @@ describe('deadlines a new user sees: GET /v1/cases/:id/deadlines', () => {
     const caseId = await caseFor({
       contractId,
       referrer: { name: 'Pat Officer', email: 'asb@council.example', organisation: 'Demo Borough Council' },
+      referrerType: 'council',
       parties: [{ role: 'complainant', name: 'Sam Resident' }, { role: 'respondent', name: 'Alex Neighbour' }],
       summary: 'Loud music from the flat above after midnight.',
       consent: [{ givenBy: 'Sam Resident', relationship: 'complainant', givenAt: new Date(Date.now() - 60_000).toISOString(), method: 'verbal', recordedBy: 'Pat Officer' }],

@@ -104,6 +104,7 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
     return {
       contractId,
       referrer: { name: 'Pat Officer', email: `officer-${randomUUID().slice(0, 8)}@council.example` },
+      referrerType: 'council',
       parties: [{ role: 'complainant', name: 'Sam Resident' }],
       summary: 'Loud music from the flat above after midnight.',
       consent: [{ givenBy: 'Sam Resident', relationship: 'tenant', givenAt: '2026-11-20T10:00:00Z', method: 'verbal', recordedBy: 'Pat Officer' }],

@@ -56,6 +56,7 @@ describe('need-to-know: a mediator reads the sensitive data of their own cases o
       contractId: platform.contractId,
       serviceLine: 'noise',
       referrer: { name: 'Pat Officer', email: `pat-${tag}@council.example` },
+      referrerType: 'council',
       parties: [{ role: 'complainant', name: 'Rae Resident', email: `rae-${tag}@home.example` }],
       summary: 'Banging from next door at night.',
       answers: { vulnerabilities: 'Diabetic', disturbance: 'banging' },

@@ -1,4 +1,4 @@
-import { londonTime, SHIPPED_BANK_HOLIDAYS, WorkingCalendar } from '@mediation/calendar';
+import { addDaysToDate, atLondonTime, londonDate, londonTime, londonWeekday, NINE_TO_FIVE_WEEKDAYS, SHIPPED_BANK_HOLIDAYS, WorkingCalendar } from '@mediation/calendar';
 import { PlatformUnderTest, waitUntil } from '@mediation/testing';
 import { randomUUID } from 'node:crypto';
 
@@ -16,6 +16,8 @@ interface Referral {
   overCap: boolean;
   receivedAt: string;
   clockStartsAt: string;
+  enteredAt: string;
+  enteredBy: string | null;
   answers: Record<string, unknown>;
   withheldAnswers: string[];
 }
@@ -45,6 +47,7 @@ describe('referral intake: consent, rejection, duplicates, clock start, cap, sen
     contractId,
     serviceLine: 'noise',
     referrer: { name: 'Pat Officer', email: 'pat@council.example' },
+    referrerType: 'council',
     parties: [{ role: 'complainant', name: 'Sam Resident' }],
     summary: 'Loud music from the flat above after midnight.',
     consent,
@@ -79,14 +82,14 @@ describe('referral intake: consent, rejection, duplicates, clock start, cap, sen
     expect(res.body).toMatchObject({ type: 'https://mediation.example/problems/referral-rejected', errors: [{ field: 'consent', code: 'no-consent', message: expect.stringContaining('§5.1') }] });
     const followed = await platform.request<Referral>('GET', `/v1/referrals/${res.body.referralId}`);
     expect(followed.body).toMatchObject({ reference: res.body.reference, status: 'rejected', rejection: { code: 'no-consent' }, caseId: null });
-    const [event] = await platform.sql<{ type: string }>(`SELECT envelope->>'type' AS type FROM intake.outbox WHERE envelope->>'subject' = $1`, [res.body.referralId]);
-    expect(event.type).toBe('intake.referral.rejected.v1');
+    const events = await platform.sql<{ type: string }>(`SELECT envelope->>'type' AS type FROM intake.outbox WHERE envelope->>'subject' = $1 ORDER BY position`, [res.body.referralId]);
+    expect(events.map((e) => e.type)).toEqual(['intake.referral.rejected.v2', 'intake.referral.rejected.v1']);
   });
 
   it('pre-CMH needs no consent; a draft contract and a service line outside the contract are rejected with the reason; invalid input is a 400 and not stored', async () => {
     const preCmh = await contract('pre-cmh');
     const accepted = await platform.request<Referral>('POST', '/v1/referrals', {
-      ...referral(preCmh.id, { consent: undefined, serviceLine: undefined }),
+      ...referral(preCmh.id, { consent: undefined, serviceLine: undefined, referrerType: 'local-authority' }),
       answers: { courtCaseNumber: 'ZW27C00999', localAuthority: 'Some Council', proceedingsIssuedDate: '2026-11-30', firstCmhDate: '2027-01-20' },
     });
     expect(accepted.status).toBe(201);
@@ -106,6 +109,53 @@ describe('referral intake: consent, rejection, duplicates, clock start, cap, sen
     const rejectedOnly = await platform.request<{ items: Referral[] }>('GET', `/v1/referrals?contractId=${housing.id}&status=rejected`);
     expect(rejectedOnly.body.items.map((r) => r.id)).toContain(outside.body.referralId);
     expect(rejectedOnly.body.items.every((r) => r.status === 'rejected')).toBe(true);
+  });
+
+  it('a referral from a member of the public to the police-only OOCR contract is recorded, refused with 422 naming referrerType and seed 003, and opens no case', async () => {
+    const oocr = await contract('oocr');
+    const res = await platform.request<Rejected>('POST', '/v1/referrals', {
+      ...referral(oocr.id, { serviceLine: undefined, referrerType: 'other' }),
+      referrer: { name: 'A Neighbour', email: 'neighbour@home.example', organisation: 'Member of the public' },
+      parties: [{ role: 'participant', name: 'Sam Person' }],
+      consent: [{ ...consent[0], givenBy: 'Sam Person', relationship: 'the person referred' }],
+      answers: { policeReference: 'LP/26/9876', resolutionType: 'community-resolution', offenceDetails: 'Criminal damage', conditions: 'Attend two sessions', conditionsSetDate: '2026-11-20', conditionsDueDate: '2027-02-20' },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ errors: [{ field: 'referrerType', code: 'referrer-not-allowed', message: expect.stringContaining('exclusively receive referrals from Leicestershire Police') }] });
+    const followed = await platform.request<Referral>('GET', `/v1/referrals/${res.body.referralId}`);
+    expect(followed.body).toMatchObject({ status: 'rejected', caseId: null, rejection: { code: 'referrer-not-allowed' } });
+    const unsaid = await platform.request<Rejected>('POST', '/v1/referrals', referral(housing.id, { referrerType: undefined }));
+    expect(unsaid).toMatchObject({ status: 400, body: { errors: [{ field: 'referrerType', code: 'required' }] } });
+  });
+
+  it('a case manager typing in on a later day a referral phoned in at 17:30 on a Friday gives receivedAt: the clock, the case and its deadline start at 09:00 on the next working morning', async () => {
+    const fresh = await contract('housing-asb'); // office hours 9-5 on weekdays, as the template says
+    let friday = addDaysToDate(londonDate(new Date()), -1);
+    while (londonWeekday(friday) !== 5) friday = addDaysToDate(friday, -1);
+    const receivedAt = atLondonTime(friday, '17:30').toISOString();
+    const opensAt = new WorkingCalendar(SHIPPED_BANK_HOLIDAYS).clockStart(new Date(receivedAt), NINE_TO_FIVE_WEEKDAYS).toISOString();
+    const organisation = (await platform.request<{ slug: string }>('GET', '/v1/organisation')).body.slug;
+    const manager = { email: `case-manager-${randomUUID().slice(0, 8)}@provider.example`, password: 'a-long-case-manager-password' };
+    const created = await platform.request<{ id: string }>('POST', '/v1/users', { ...manager, name: 'Casey Manager', roles: ['case-manager'] });
+    const token = (await platform.request<{ token: string }>('POST', '/v1/sign-in', { organisation, ...manager }, { authorization: '' })).body.token;
+
+    const byKey = await platform.request<Rejected>('POST', '/v1/referrals', referral(fresh.id, { receivedAt }));
+    expect(byKey).toMatchObject({ status: 403, body: { errors: [{ field: 'receivedAt', code: 'not_allowed' }] } });
+
+    const res = await platform.request<Referral>('POST', '/v1/referrals', referral(fresh.id, { receivedAt, summary: 'Phoned in on Friday evening.' }), { authorization: `Bearer ${token}` });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ receivedAt: new Date(receivedAt).toISOString(), clockStartsAt: opensAt, enteredBy: `user:${created.body.id}` });
+    expect(new Date(res.body.enteredAt).getTime()).toBeGreaterThan(new Date(receivedAt).getTime()); // entered days later, and recorded so
+    expect(londonTime(new Date(res.body.clockStartsAt))).toBe('09:00');
+
+    const caseId = await waitUntil(async () => (await platform.request<Referral>('GET', `/v1/referrals/${res.body.id}`)).body.caseId ?? undefined, { what: 'the case opened from the late referral' });
+    const opened = await platform.request<{ receivedAt: string; clockStartsAt: string }>('GET', `/v1/cases/${caseId}`);
+    expect(opened.body).toMatchObject({ receivedAt: res.body.receivedAt, clockStartsAt: opensAt });
+    const initialContact = await waitUntil(
+      async () => (await platform.request<{ items: { rule: string; startedAt: string }[] }>('GET', `/v1/cases/${caseId}/deadlines`)).body.items.find((d) => d.rule === 'initial-contact'),
+      { what: 'the initial contact deadline' },
+    );
+    expect(initialContact.startedAt).toBe(opensAt);
   });
 
   it('a second referral with the same external reference is accepted, flagged and linked; the first goes on to a case', async () => {

@@ -11,6 +11,7 @@ function referral(platform: PlatformUnderTest, overrides: Record<string, unknown
     contractId: platform.contractId,
     externalReference: `ASB-${randomUUID().slice(0, 8)}`,
     referrer: { name: 'Pat Officer', email: `officer-${randomUUID().slice(0, 8)}@council.example`, organisation: 'Demo Borough Council' },
+    referrerType: 'council',
     parties: [
       { role: 'complainant', name: 'Sam Resident' },
       { role: 'respondent', name: 'Alex Neighbour' },

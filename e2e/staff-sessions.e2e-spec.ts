@@ -38,6 +38,7 @@ describe('staff, sessions and allocation as a provider uses them', () => {
     const submitted = await platform.request<{ id: string }>('POST', '/v1/referrals', {
       contractId: sendContract,
       referrer: { name: 'Mediation adviser', email: 'adviser@send.example' },
+      referrerType: 'parent-or-young-person',
       parties: [{ role: 'parent', name: 'Pat Parent' }, { role: 'local-authority', name: 'Warwickshire County Council' }],
       summary: 'Disagreement about the contents of the EHC plan.',
       answers: { route: 'mediation', decisionType: 'plan-contents', decisionLetterDate: addDaysToDate(today, -10), laInformedDate: today, mediationIssues: 'Section F provision.' },

@@ -113,6 +113,7 @@ describe('one case per template, from referral to closed', () => {
       contractId,
       serviceLine: 'noise',
       referrer: { name: 'Asha Officer', email: officer, organisation: 'The Council' },
+      referrerType: 'council',
       parties: [
         { role: 'complainant', name: 'Robin Resident', email: resident },
         { role: 'respondent', name: 'Nico Neighbour' },
@@ -163,6 +164,7 @@ describe('one case per template, from referral to closed', () => {
       contractId,
       externalReference: `K${tag.slice(0, 2).toUpperCase()}1234`,
       referrer: { name: 'Court Officer', email: officer, organisation: 'County Court' },
+      referrerType: 'court',
       parties: [
         { role: 'claimant', name: 'Homes Housing Association', email: `landlord-${tag}@homes.example` },
         { role: 'defendant', name: 'Terry Tenant', email: tenant },
@@ -203,6 +205,7 @@ describe('one case per template, from referral to closed', () => {
     const { caseId, reference } = await refer({
       contractId,
       referrer: { name: 'SEND Lead', email: officer, organisation: 'County Council' },
+      referrerType: 'local-authority',
       parties: [
         { role: 'parent', name: 'Pat Parent', email: parent },
         { role: 'local-authority', name: 'County Council SEND team' },
@@ -244,6 +247,7 @@ describe('one case per template, from referral to closed', () => {
       contractId,
       externalReference: `CR-${tag}`,
       referrer: { name: 'PC Officer', email: officer, organisation: 'Constabulary' },
+      referrerType: 'police',
       parties: [{ role: 'participant', name: 'Jamie Person', email: person }],
       summary: 'Community resolution with a condition to attend a restorative intervention.',
       answers: { policeReference: `CR-${tag}`, resolutionType: 'community-resolution', offenceDetails: 'Criminal damage to a fence.', conditions: 'Attend two intervention sessions.', conditionsSetDate: londonDate(-1), conditionsDueDate: londonDate(30) },
@@ -274,6 +278,7 @@ describe('one case per template, from referral to closed', () => {
     const { caseId, reference } = await refer({
       contractId,
       referrer: { name: 'Social Worker', email: officer, organisation: 'County Council children’s services' },
+      referrerType: 'local-authority',
       parties: [
         { role: 'local-authority', name: 'County Council', email: `legal-${tag}@county.example` },
         { role: 'parent', name: 'Parent Representative' },

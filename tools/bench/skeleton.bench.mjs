@@ -524,6 +524,7 @@ function referralBody(contractId, i, runId) {
     contractId,
     externalReference: `BENCH-${runId}-${i}`,
     referrer: { name: 'Bench Officer', email: `referrer-${i}@bench-${runId}.example` },
+    referrerType: 'council',
     parties: [
       { role: 'complainant', name: `Resident ${i}` },
       { role: 'respondent', name: `Neighbour ${i}` },

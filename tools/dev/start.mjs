@@ -77,7 +77,7 @@ async function main() {
 Try it:
   KEY=$(node -p "require('./.data/dev-credentials.json').apiKey")
   curl -s -X POST ${apiUrl}/v1/referrals -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \\
-    -d '{"contractId":"${credentials.contractId}","referrer":{"name":"A. Officer","email":"officer@council.example"},"parties":[{"role":"complainant","name":"Sam Resident"}],"summary":"Noise from the flat above at night","consent":[{"givenBy":"Sam Resident","relationship":"tenant","givenAt":"2026-11-20T10:00:00Z","method":"verbal","recordedBy":"A. Officer"}]}'
+    -d '{"contractId":"${credentials.contractId}","referrer":{"name":"A. Officer","email":"officer@council.example"},"referrerType":"council","parties":[{"role":"complainant","name":"Sam Resident"}],"summary":"Noise from the flat above at night","consent":[{"givenBy":"Sam Resident","relationship":"tenant","givenAt":"2026-11-20T10:00:00Z","method":"verbal","recordedBy":"A. Officer"}]}'
 
 Ctrl-C stops everything.`);
 }

@@ -1,6 +1,7 @@
 export * from './common/ids.schema';
 export * from './common/uuid-v7';
 export * from './common/problem.schema';
+export * from './common/storable-text';
 export * from './events/envelope.schema';
 export * from './events/define-event';
 export * from './events/intake.events';

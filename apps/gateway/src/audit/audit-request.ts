@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { ProblemError } from '@mediation/platform';
+import { isStorableText } from '@mediation/protocol';
 import type { AuthenticatedRequest } from '../auth/principal';
 import type { AuditRecord } from './audit-record';
 
@@ -45,7 +46,8 @@ export function auditRecordOf(
     actorRoles: [...principal.roles],
     action: `${req.method.toUpperCase()} ${route}`,
     resourceType: extra.resourceType ?? resourceTypeOf(route),
-    resourceId: (typeof req.params?.id === 'string' ? req.params.id : null) ?? answeredId,
+    // A path id the route refused as unstorable text (a NUL) is left out, so the refusal itself is still recorded.
+    resourceId: (typeof req.params?.id === 'string' && isStorableText(req.params.id) ? req.params.id : null) ?? answeredId,
     outcome,
     clientIp: plainIp(req.ip ?? req.socket?.remoteAddress),
     userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 500) : null,

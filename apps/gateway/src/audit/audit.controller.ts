@@ -11,7 +11,7 @@ export class AuditController {
   constructor(private readonly list: ListAuditEntriesUseCase) {}
 
   @Get()
-  @ApiOperation({
+  @ApiOperation({ query: AuditQuerySchema,
     summary: "Read your organisation's audit trail, newest first (query: actorId, action, resourceType, resourceId, from, to, cursor, limit)",
     response: { status: 200, schema: AuditPageSchema },
   })

@@ -89,6 +89,12 @@ describe('the audit interceptor', () => {
     expect(recorded).toMatchObject([{ action: 'POST /v1/referrals', outcome: 400, resourceId: null }]);
   });
 
+  it('records a refused path id holding a NUL without the id, since the trail could not store it', async () => {
+    const invalid = ProblemError.validation([{ field: 'id', message: 'must not contain a NUL character' }]);
+    await expect(run(request('PUT', '/v1/referrals/:id/legal-hold', { params: { id: 'a\u0000' } } as Partial<AuthenticatedRequest>), 'submit', fail(invalid))).rejects.toBe(invalid);
+    expect(recorded).toMatchObject([{ action: 'PUT /v1/referrals/:id/legal-hold', outcome: 400, resourceId: null }]);
+  });
+
   it('does not record plain reads, nor anything outside /v1', async () => {
     await run(request('GET', '/v1/referrals/:id'), 'readPlain', answer({}));
     await run(request('POST', '/health/live', { principal: undefined }), 'submit', answer({}));

@@ -48,7 +48,7 @@ export class CaseSessionsController {
   }
 
   @Get(':id/mediator-candidates')
-  @ApiOperation({
+  @ApiOperation({ query: MediatorCandidatesQuerySchema,
     summary: 'Mediators ranked for a case (service line, skills, language, availability, caseload), with those excluded and why (expired accreditation, conflict of interest, full caseload); query: language, skills, parties, days',
     response: { status: 200, schema: MediatorCandidatesSchema },
     params: { id: 'The case id.' },

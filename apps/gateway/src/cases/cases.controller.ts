@@ -31,7 +31,7 @@ export class CasesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List cases, newest first (query: contractId, status, assigneeStaffId, cursor, limit)', response: { status: 200, schema: CaseListSchema } })
+  @ApiOperation({ query: CaseListQuerySchema, summary: 'List cases, newest first (query: contractId, status, assigneeStaffId, cursor, limit)', response: { status: 200, schema: CaseListSchema } })
   @Access(CASE_READERS)
   list(@CurrentMeta() meta: RpcMeta, @Query() raw: unknown) {
     return this.rpc.call(Rpc.casework.listCases, meta, new ZodPipe(CaseListQuerySchema).transform(raw), this.config.RPC_TIMEOUT_MS);

@@ -53,7 +53,7 @@ export class ContractsController {
 
   /** The OCID decides: a second import of the same contracting process is a new version, not a second contract. */
   @Post('import/ocds')
-  @ApiOperation({ summary: 'Import an OCDS release, release package, record or record package as a draft contract (201), or as a new version of the contract with that OCID (200)', body: OcdsDocumentSchema, response: { status: 201, schema: OcdsImportResultSchema } })
+  @ApiOperation({ query: OcdsImportQuerySchema, summary: 'Import an OCDS release, release package, record or record package as a draft contract (201), or as a new version of the contract with that OCID (200)', body: OcdsDocumentSchema, response: { status: 201, schema: OcdsImportResultSchema } })
   @Access({ roles: [...WRITERS.roles], scopes: [...WRITERS.scopes] })
   async importOcds(@CurrentMeta() meta: RpcMeta, @Body() raw: unknown, @Query() rawQuery: unknown, @Res({ passthrough: true }) res: Response) {
     const options = new ZodPipe(OcdsImportQuerySchema, 'query').transform(rawQuery ?? {});

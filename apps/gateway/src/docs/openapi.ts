@@ -1,7 +1,15 @@
 import { ProblemSchema, toJsonSchema } from '@mediation/protocol';
+import type { ApiOperationSpec } from '../http/api-operation.decorator';
 import type { DiscoveredRoute } from './discover-routes';
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+
+/** One OpenAPI query parameter per property of the route's query schema, described as the schema describes it. */
+function queryParameters(query: ApiOperationSpec['query']): unknown[] {
+  if (!query) return [];
+  const json = toJsonSchema(query, 'input') as { properties?: Record<string, { description?: string }>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: (json.required ?? []).includes(name), ...(schema.description ? { description: schema.description } : {}), schema }));
+}
 
 /** OpenAPI 3.0 for /v1, from the routes as served and the zod schemas that validate them. */
 export function buildOpenApiDocument(version: string, routes: DiscoveredRoute[]) {
@@ -9,6 +17,7 @@ export function buildOpenApiDocument(version: string, routes: DiscoveredRoute[])
   for (const route of routes) {
     const op = route.operation!;
     const parameters: unknown[] = Object.entries(op.params ?? {}).map(([name, description]) => ({ name, in: 'path', required: true, description, schema: /(^id|Id)$/.test(name) ? { type: 'string', format: 'uuid' } : { type: 'string' } }));
+    parameters.push(...queryParameters(op.query));
     if (op.idempotent) {
       parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, description: 'Retry safely: the same key and body return the first answer instead of creating twice.', schema: { type: 'string', minLength: 8, maxLength: 200 } });
     }

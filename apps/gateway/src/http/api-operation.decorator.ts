@@ -4,6 +4,8 @@ import type { z } from 'zod';
 export interface ApiOperationSpec {
   summary: string;
   body?: z.ZodType;
+  /** The query parameters it reads, as one object schema; each becomes a query parameter in OpenAPI. */
+  query?: z.ZodType;
   /** No schema for an answer without a body (204); `binary` for a file such as a PDF (its media type). */
   response: { status: number; schema?: z.ZodType; binary?: string };
   /** Path parameters and what they are. */

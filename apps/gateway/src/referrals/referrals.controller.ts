@@ -12,7 +12,7 @@ import {
   type RpcMeta,
 } from '@mediation/protocol';
 import type { Response } from 'express';
-import { CurrentMeta } from '../auth/principal';
+import { CurrentMeta, CurrentPrincipal, type Principal } from '../auth/principal';
 import { Access } from '../auth/access';
 import { assertContractAllowed } from '../auth/contract-restriction';
 import { SensitiveRead } from '../audit/sensitive-read';
@@ -21,6 +21,7 @@ import { ApiOperation } from '../http/api-operation.decorator';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { ZodPipe } from '../http/zod.pipe';
 import { IdempotentUseCase } from '../idempotency/idempotent.use-case';
+import { assertMayGiveReceivedAt } from './received-earlier.rule';
 import { referralRejectedProblem } from './referral-rejected.problem';
 
 @Controller('v1/referrals')
@@ -34,15 +35,16 @@ export class ReferralsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({
-    summary: 'Submit a referral to one of your contracts (422 with the referral id when it is recorded but rejected: contract not active, outside scope, no consent)',
+    summary: 'Submit a referral to one of your contracts (422 with the referral id when it is recorded but rejected: contract not active, outside scope, a referrer the line does not take, no consent); a provider-admin or case manager may give `receivedAt` for one that arrived earlier',
     body: CreateReferralBodySchema,
     response: { status: 201, schema: ReferralViewSchema },
     idempotent: true,
   })
   @Access({ roles: ['provider-admin', 'case-manager', 'referrer'], scopes: ['referrals:write'] })
-  async submit(@CurrentMeta() meta: RpcMeta, @Body() raw: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async submit(@CurrentMeta() meta: RpcMeta, @CurrentPrincipal() principal: Principal, @Body() raw: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     const body = new ZodPipe(CreateReferralBodySchema).transform(raw);
     assertContractAllowed(meta, body.contractId); // a referrer submits only to the contracts they are linked to
+    assertMayGiveReceivedAt(principal, body);
     // Intake stores the key on the referral and answers a repeat with it, so a key a dead gateway left in progress may be retaken,
     // and intake is asked first whether it already holds that referral.
     const submit = (idempotencyKey: string | undefined) => this.rpc.call(Rpc.intake.submitReferral, meta, { ...body, ...(idempotencyKey ? { idempotencyKey } : {}) }, this.config.RPC_TIMEOUT_MS);
@@ -56,7 +58,7 @@ export class ReferralsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List referrals, newest first, by contract and status (query: contractId, status, cursor, limit); a referrer sees only their contracts', response: { status: 200, schema: ReferralListSchema } })
+  @ApiOperation({ query: ReferralListQuerySchema, summary: 'List referrals, newest first, by contract and status (query: contractId, status, cursor, limit); a referrer sees only their contracts', response: { status: 200, schema: ReferralListSchema } })
   @Access({ roles: ['provider-admin', 'case-manager', 'mediator', 'auditor', 'referrer'], scopes: ['referrals:read'] })
   list(@CurrentMeta() meta: RpcMeta, @Query() raw: unknown) {
     return this.rpc.call(Rpc.intake.listReferrals, meta, new ZodPipe(ReferralListQuerySchema).transform(raw), this.config.RPC_TIMEOUT_MS);

@@ -1,10 +1,11 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
-import { Rpc, SummaryViewSchema, type RpcMeta } from '@mediation/protocol';
+import { Rpc, SummaryQuerySchema, SummaryViewSchema, type RpcMeta } from '@mediation/protocol';
 import { CurrentMeta } from '../auth/principal';
 import { Access } from '../auth/access';
 import { ApiOperation } from '../http/api-operation.decorator';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
+import { ZodPipe } from '../http/zod.pipe';
 
 @Controller('v1/reports')
 export class ReportsController {
@@ -14,9 +15,9 @@ export class ReportsController {
   ) {}
 
   @Get('summary')
-  @ApiOperation({ summary: 'Counts per contract', response: { status: 200, schema: SummaryViewSchema } })
+  @ApiOperation({ summary: 'Counts per contract, all time or for a range of London days (query: contractId, from, to; any other parameter is a 400)', query: SummaryQuerySchema, response: { status: 200, schema: SummaryViewSchema } })
   @Access({ roles: ['provider-admin', 'case-manager', 'finance', 'auditor', 'commissioner'], scopes: ['reports:read'] })
-  summary(@CurrentMeta() meta: RpcMeta) {
-    return this.rpc.call(Rpc.reporting.getSummary, meta, {}, this.config.RPC_TIMEOUT_MS);
+  summary(@CurrentMeta() meta: RpcMeta, @Query() raw: unknown) {
+    return this.rpc.call(Rpc.reporting.getSummary, meta, new ZodPipe(SummaryQuerySchema).transform(raw), this.config.RPC_TIMEOUT_MS);
   }
 }

@@ -15,7 +15,7 @@ export class SubjectAccessController {
 
   @Get()
   @SensitiveRead({ resourceType: 'person', categories: ['special-category', 'criminal-offence'] })
-  @ApiOperation({
+  @ApiOperation({ query: SubjectAccessRequestQuerySchema,
     summary: 'Export everything held about one person for a subject-access request (query: email, or name and postcode for a person without an email address, exactly one of the two; format=json, the default, or format=pdf for a readable PDF with a heading per service, the date and the reason); say why in X-Access-Reason; audited',
     response: { status: 200, schema: SubjectAccessExportSchema },
   })

@@ -3,6 +3,7 @@ import { EventPublisher } from '@mediation/messaging';
 import { Clock, ProblemError } from '@mediation/platform';
 import { ContractPublishedV2, uuidv7, type ContractDefinition, type ContractDetailView, type RpcMeta, type TemplateKey } from '@mediation/protocol';
 import { IntakeDatabase, type IntakeTx } from '../database/intake.database';
+import { periodEnded, procurementStops } from './contract-can-run.rule';
 import { ContractRepository, type ContractHead, type ContractRecord } from './contract.repository';
 import { toContractDetailView } from './contract.view';
 
@@ -32,7 +33,7 @@ export class ContractRevisions {
   ) {}
 
   async create(meta: RpcMeta, definition: ContractDefinition, options: { template: TemplateKey | null; publish: boolean }): Promise<ContractDetailView> {
-    if (options.publish) assertPublishable(definition);
+    if (options.publish) assertPublishable(definition, this.clock.now(), 'draft');
     try {
       return await this.db.run(async (tx) => {
         const at = this.clock.now();
@@ -48,7 +49,7 @@ export class ContractRevisions {
   /** A new version; published at once when the contract is active, kept as a draft otherwise. */
   async revise(meta: RpcMeta, current: ContractRecord, definition: ContractDefinition): Promise<ContractDetailView> {
     if (current.status === 'ended') throw ProblemError.conflict(`Contract ${current.reference} has ended and can no longer change.`);
-    if (current.status === 'active') assertPublishable(definition);
+    if (current.status === 'active') assertPublishable(definition, this.clock.now(), 'active');
     try {
       return await this.db.run(async (tx) => {
         let contract = await this.contracts.addVersion(tx, meta.organisationId, current.id, current.version, headOf(definition), meta.actorId, this.clock.now());
@@ -65,7 +66,7 @@ export class ContractRevisions {
   async publishCurrent(meta: RpcMeta, current: ContractRecord): Promise<ContractDetailView> {
     if (current.status === 'ended') throw ProblemError.conflict(`Contract ${current.reference} has ended and cannot be published.`);
     if (current.status === 'active' && current.publishedVersion === current.version) return this.db.run((tx) => this.view(tx, current), { organisationId: current.organisationId });
-    assertPublishable(current.definition as ContractDefinition);
+    assertPublishable(current.definition as ContractDefinition, this.clock.now(), current.status === 'active' ? 'active' : 'draft');
     return this.db.run(async (tx) => {
       const published = await this.publish(tx, meta, current).catch((error: unknown) => {
         if (error instanceof AlreadyPublished) return null;
@@ -98,9 +99,22 @@ export class ContractRevisions {
 /** Someone published this version first (or changed it); nothing more to announce. */
 class AlreadyPublished extends Error {}
 
-/** A published contract takes referrals, so it needs a service line to take them into. */
-function assertPublishable(definition: ContractDefinition): void {
+/**
+ * A published contract takes referrals, so it needs a service line to take them into (else 400), and a
+ * process that goes ahead (else 422 naming why). A draft whose period has already ended is not
+ * published either; an active contract's later versions may be, since it has run until that end.
+ */
+function assertPublishable(definition: ContractDefinition, now: Date, from: 'draft' | 'active'): void {
   if (definition.serviceLines.length === 0) {
     throw ProblemError.validation([{ field: 'serviceLines', message: 'a contract needs at least one service line before it is published', code: 'no_service_lines' }]);
   }
+  const reasons = [...(from === 'draft' ? periodEnded(definition, now) : []), ...procurementStops(definition)];
+  if (reasons.length === 0) return;
+  throw new ProblemError({
+    type: 'https://mediation.example/problems/contract-cannot-run',
+    title: 'The contract cannot take referrals',
+    status: 422,
+    detail: `Not published: ${reasons.map((r) => `${r.field}: ${r.message}`).join('; ')}.`,
+    errors: reasons,
+  });
 }

@@ -3,12 +3,16 @@ import { Clock, parseOrThrow } from '@mediation/platform';
 import { ContractDefinitionSchema, type ContractDefinition, type ContractDefinitionInput, type OcdsDocument, type OcdsImportQuery, type OcdsImportResult, type RpcMeta } from '@mediation/protocol';
 import { mapOcdsDocument, type OcdsContractFacts } from '../ocds/ocds-mapper';
 import { findTemplate } from '../templates/template-registry';
+import { whyContractCannotRun } from './contract-can-run.rule';
 import { ContractRepository } from './contract.repository';
 import { ContractRevisions } from './contract-revisions';
 
 /**
  * An OCDS document becomes a draft contract, or a new version of the contract already holding its
  * OCID: the procurement facts are replaced, everything the provider set up (service lines) is kept.
+ * The answer warns of what was left out and of why the contract could not be published as it stands
+ * (a period already ended, a cancelled award, a terminated contract); an active contract's new
+ * version is published at once, so one that says the process stopped is refused (422).
  */
 @Injectable()
 export class ImportOcdsUseCase {
@@ -27,11 +31,15 @@ export class ImportOcdsUseCase {
       const current = existing.definition as ContractDefinition;
       const serviceLines = current.serviceLines.length === 0 && template ? template.definition.serviceLines : current.serviceLines;
       const definition = this.definition({ ...current, serviceLines }, facts, current.reference);
-      return { outcome: 'updated', contract: await this.revisions.revise(meta, existing, definition) };
+      return { outcome: 'updated', contract: await this.revisions.revise(meta, existing, definition), warnings: this.warnings(facts, definition) };
     }
     const base: Omit<ContractDefinitionInput, 'reference' | 'title' | 'buyers'> = template ? { ...template.definition, origin: { template: template.key } } : { serviceLines: [] };
     const definition = this.definition(base, facts, options.reference ?? facts.suggestedReference);
-    return { outcome: 'created', contract: await this.revisions.create(meta, definition, { template: options.template ?? null, publish: false }) };
+    return { outcome: 'created', contract: await this.revisions.create(meta, definition, { template: options.template ?? null, publish: false }), warnings: this.warnings(facts, definition) };
+  }
+
+  private warnings(facts: OcdsContractFacts, definition: ContractDefinition): OcdsImportResult['warnings'] {
+    return [...facts.warnings, ...whyContractCannotRun(definition, this.clock.now())].map(({ field, code, message }) => ({ field, code: code ?? 'warning', message }));
   }
 
   private definition(base: Omit<ContractDefinitionInput, 'reference' | 'title' | 'buyers'>, facts: OcdsContractFacts, reference: string): ContractDefinition {

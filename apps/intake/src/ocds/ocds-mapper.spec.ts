@@ -2,7 +2,7 @@ import { OcdsDocumentSchema, ContractDefinitionSchema } from '@mediation/protoco
 import { toFieldErrors } from '@mediation/platform';
 import compiledRelease from './fixtures/oocr-compiled-release.json';
 import releasePackage from './fixtures/possession-release-package.json';
-import { buyerRole, londonDate, mapOcdsDocument } from './ocds-mapper';
+import { buyerRole, mapOcdsDocument, publishedDate } from './ocds-mapper';
 
 const parse = (doc: unknown) => OcdsDocumentSchema.parse(doc);
 const errorsOf = (doc: unknown) => {
@@ -14,8 +14,8 @@ const clone = <T>(value: T): T => structuredClone(value);
 describe('importing the OOCR compiled release from seeds/003', () => {
   const facts = mapOcdsDocument(parse(compiledRelease));
 
-  it('takes the OCID, title, description and the tender id as the suggested reference', () => {
-    expect(facts).toMatchObject({ ocid: 'ocds-h6vhtk-05cfd9', suggestedReference: 'CONT0393', title: 'Out of Court Resolution' });
+  it('takes the OCID (unique to the process, where a tender id is not) as the suggested reference, the title and description', () => {
+    expect(facts).toMatchObject({ ocid: 'ocds-h6vhtk-05cfd9', suggestedReference: 'ocds-h6vhtk-05cfd9', title: 'Out of Court Resolution', warnings: [] });
     expect(facts.description).toContain('exclusively receive referrals from Leicestershire Police');
   });
 
@@ -29,7 +29,7 @@ describe('importing the OOCR compiled release from seeds/003', () => {
     expect(facts.value).toEqual({ netPence: 59_848_866, grossPence: 71_818_639, currency: 'GBP' });
   });
 
-  it('takes the lot’s contract period as London dates, the maximum extent and the renewal', () => {
+  it('takes the lot’s contract period as published dates, the maximum extent and the renewal', () => {
     expect(facts.period).toEqual({ start: '2026-04-01', end: '2028-03-31', maxEnd: '2029-03-31', extensions: { count: 1, lengthMonths: 12, description: '1 x 12 month option to extend for up to 12 months' } });
   });
 
@@ -47,11 +47,14 @@ describe('importing the OOCR compiled release from seeds/003', () => {
 
   it('takes the procurement method, tender status, submission deadline and notice links', () => {
     expect(facts.procurement).toMatchObject({ method: 'open', methodDetails: 'Open procedure', tenderStatus: 'complete', tenderPeriod: { end: '2025-11-24T14:00:00Z' } });
+    // The record's one award was cancelled ("Amendments required to tender"): kept, so the contract is not published on it.
+    expect(facts.procurement?.awardStatus).toBe('cancelled');
     expect(facts.procurement?.noticeUrls).toEqual(['https://www.find-tender.service.gov.uk/Notice/066750-2025', 'https://www.find-tender.service.gov.uk/Notice/077802-2025']);
   });
 
   it('makes a valid contract definition once given a reference', () => {
-    const { ocid, suggestedReference, release, ...rest } = facts;
+    const { ocid, suggestedReference, release, warnings, ...rest } = facts;
+    expect(warnings).toEqual([]);
     expect(release.id).toBe('ocds-h6vhtk-05cfd9-2025-11-27T15:48:17Z');
     expect(ContractDefinitionSchema.safeParse({ ...rest, ocid, reference: suggestedReference }).success).toBe(true);
   });
@@ -112,11 +115,19 @@ describe('a malformed document is refused naming each field', () => {
     ]);
   });
 
-  it('a currency other than GBP, and a date that is not one', () => {
+  it('a currency that is not an ISO 4217 code, and a date that is not one', () => {
     const doc = clone(compiledRelease) as { tender: { value: { currency: string }; lots: { contractPeriod: { endDate: string } }[] } };
-    doc.tender.value.currency = 'EUR';
+    doc.tender.value.currency = 'pounds';
     doc.tender.lots[0].contractPeriod.endDate = 'next March';
     expect(errorsOf(doc).map((e) => e.field)).toEqual(['tender.value.currency', 'tender.lots.0.contractPeriod.endDate']);
+  });
+
+  it('a value in another currency is not refused but left out, with a warning naming the field', () => {
+    const doc = clone(compiledRelease) as { tender: { value: { currency: string } } };
+    doc.tender.value.currency = 'EUR';
+    const facts = mapOcdsDocument(parse(doc));
+    expect(facts.value).toBeUndefined();
+    expect(facts.warnings).toEqual([expect.objectContaining({ field: 'tender.value.currency', code: 'not-gbp', message: expect.stringContaining('EUR') })]);
   });
 
   it('a package mixing two contracting processes, an empty package, a record package of two records', () => {
@@ -150,9 +161,11 @@ describe('helpers', () => {
     ['Acme Housing Trust', 'other'],
   ])('%s is a %s buyer', (name, role) => expect(buyerRole(name)).toBe(role));
 
-  it('dates a late-evening BST end in London, not UTC', () => {
-    expect(londonDate('2028-03-31T23:59:59+01:00')).toBe('2028-03-31');
-    expect(londonDate('2026-10-31T23:30:00Z')).toBe('2026-10-31');
-    expect(londonDate('2026-06-30T23:30:00Z')).toBe('2026-07-01');
+  it('reads a date-time as the calendar date it was published for, never converted to London (a late UTC end stays on its day)', () => {
+    expect(publishedDate('2028-03-31T23:59:59+01:00')).toBe('2028-03-31');
+    expect(publishedDate('2026-10-31T23:30:00Z')).toBe('2026-10-31');
+    expect(publishedDate('2011-06-30T23:59:00Z')).toBe('2011-06-30');
+    expect(publishedDate('2019-03-30T17:08:14+05:45')).toBe('2019-03-30');
+    expect(publishedDate('2026-04-01')).toBe('2026-04-01');
   });
 });

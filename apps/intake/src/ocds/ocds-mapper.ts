@@ -1,4 +1,4 @@
-import { ProblemError } from '@mediation/platform';
+import { parseOrThrow, ProblemError } from '@mediation/platform';
 import {
   ocdsDocumentKind,
   OcdsReleaseSchema,
@@ -16,23 +16,31 @@ type Lot = NonNullable<NonNullable<OcdsRelease['tender']>['lots']>[number];
 type Renewal = NonNullable<Lot['renewal']>;
 type Criteria = NonNullable<Lot['awardCriteria']>;
 
+/** Something the import left out or could not trust, told on the answer rather than guessed. */
+export interface ImportWarning {
+  field: string;
+  code: string;
+  message: string;
+}
+
 /** The procurement facts an OCDS document gives a contract; service lines are not among them. */
 export type OcdsContractFacts = Pick<ContractDefinition, 'title' | 'buyers' | 'lots' | 'cpvCodes' | 'awardCriteria'> &
   Partial<Pick<ContractDefinition, 'description' | 'period' | 'value' | 'procurement'>> & {
     ocid: string;
-    /** The tender id, else the OCID: what the provider's reference defaults to. */
+    /** What the provider's reference defaults to: the OCID, the one id unique to a contracting process (a tender id is unique only within its OCID). */
     suggestedReference: string;
     release: { id: string; date: string };
+    warnings: ImportWarning[];
   };
 
-/** Reads the latest state of the process: a release as is, releases compiled, a record's compiled release. */
+/** Reads the latest state of the process: a release, releases compiled, a record's compiled release (nulls are deletions). */
 export function latestRelease(doc: OcdsDocument): OcdsRelease {
   const d = doc as Record<string, unknown>;
   switch (ocdsDocumentKind(d)) {
     case 'release':
-      return OcdsReleaseSchema.parse(d);
+      return compiled([d]);
     case 'release-package':
-      return compileReleases((d.releases as unknown[]).map((r) => OcdsReleaseSchema.parse(r)));
+      return compiled(d.releases as Record<string, unknown>[]);
     case 'record':
       return recordRelease(d);
     case 'record-package':
@@ -41,40 +49,77 @@ export function latestRelease(doc: OcdsDocument): OcdsRelease {
 }
 
 function recordRelease(record: Record<string, unknown>): OcdsRelease {
-  if (record.compiledRelease) return OcdsReleaseSchema.parse(record.compiledRelease);
-  return compileReleases((record.releases as unknown[]).map((r) => OcdsReleaseSchema.parse(r)));
+  return compiled(record.compiledRelease ? [record.compiledRelease as Record<string, unknown>] : (record.releases as Record<string, unknown>[]));
 }
 
-/** Maps an OCDS release, release package, record or record package to the facts of a draft contract. */
+/** What the releases add up to, checked again: a 400 naming the field, should merging them make something no release said. */
+const compiled = (releases: Record<string, unknown>[]): OcdsRelease => parseOrThrow(OcdsReleaseSchema, compileReleases(releases));
+
+/** Statuses of an award or contract that did not (or no longer) go ahead. */
+const DID_NOT_PROCEED = new Set(['cancelled', 'unsuccessful', 'terminated']);
+
+/** The latest one still going ahead, else the latest: its facts are the contract's, and its status is told. */
+function current<T extends { status?: string }>(list: T[] | undefined): Indexed<T> {
+  const indexed = (list ?? []).map((item, index) => ({ item, index }));
+  return indexed.filter(({ item }) => !DID_NOT_PROCEED.has(item.status ?? '')).at(-1) ?? indexed.at(-1);
+}
+
+/**
+ * Maps an OCDS release, release package, record or record package to the facts of a draft contract.
+ * Value and period come from the signed contract, else its award, else the tender (an award-only
+ * release has no tender value); dates are the calendar dates as published; a value is kept only in GBP.
+ */
 export function mapOcdsDocument(doc: OcdsDocument): OcdsContractFacts {
   const release = latestRelease(doc);
   const tender = release.tender ?? {};
-  const contract = release.contracts?.at(-1);
+  const contract = current(release.contracts);
+  const award = contract?.item.awardID !== undefined ? indexOf(release.awards, contract.item.awardID) : current(release.awards);
   const lots = tender.lots ?? [];
   const firstLot = lots.find((lot) => lot.contractPeriod) ?? lots[0];
   const renewal = contract ? undefined : (tender.renewal ?? firstLot?.renewal);
   const hasRenewal = tender.hasRenewal ?? firstLot?.hasRenewal;
+  const warnings: ImportWarning[] = [];
+  const valued = valueSource(contract, award, tender.value, lots);
 
   return {
     ocid: release.ocid,
-    suggestedReference: clip(String(tender.id ?? release.ocid), 80),
+    suggestedReference: clip(release.ocid, 80),
     release: { id: String(release.id), date: release.date },
-    title: clip(tender.title ?? contract?.title ?? `Contracting process ${release.ocid}`, 300),
+    title: clip(tender.title ?? award?.item.title ?? contract?.item.title ?? `Contracting process ${release.ocid}`, 300),
     ...(tender.description ? { description: clip(tender.description, 20_000) } : {}),
     buyers: buyersOf(release),
-    ...optional('period', periodOf(contract?.period ?? tender.contractPeriod ?? firstLot?.contractPeriod, hasRenewal, renewal)),
-    ...optional('value', money(contract?.value ?? tender.value ?? sumOfLots(lots))),
-    lots: lots.map((lot) => ({ id: clip(String(lot.id), 40), title: clip(lot.title ?? lot.description ?? `Lot ${lot.id}`, 300), ...optional('value', money(lot.value)) })),
+    ...optional('period', periodOf(contract?.item.period ?? award?.item.contractPeriod ?? tender.contractPeriod ?? firstLot?.contractPeriod, hasRenewal, renewal)),
+    ...optional('value', valued ? money(valued.value, valued.field, warnings) : undefined),
+    lots: lots.map((lot, i) => ({ id: clip(String(lot.id), 40), title: clip(lot.title ?? lot.description ?? `Lot ${lot.id}`, 300), ...optional('value', money(lot.value, `tender.lots.${i}.value`, warnings)) })),
     cpvCodes: cpvCodesOf(release),
     awardCriteria: [...lots.flatMap((lot) => criteriaOf(lot.awardCriteria, String(lot.id))), ...(typeof tender.awardCriteria === 'object' ? criteriaOf(tender.awardCriteria) : [])],
     procurement: {
       ...(tender.procurementMethod ? { method: clip(tender.procurementMethod, 100) } : {}),
       ...(tender.procurementMethodDetails ? { methodDetails: clip(tender.procurementMethodDetails, 300) } : {}),
       ...(tender.status ? { tenderStatus: tender.status } : {}),
+      ...(award?.item.status ? { awardStatus: award.item.status } : {}),
+      ...(contract?.item.status ? { contractStatus: contract.item.status } : {}),
       ...(tender.tenderPeriod ? { tenderPeriod: { ...optional('start', tender.tenderPeriod.startDate), ...optional('end', tender.tenderPeriod.endDate) } } : {}),
       noticeUrls: (tender.documents ?? []).map((d) => d.url).filter((url): url is string => !!url && z.url().safeParse(url).success).slice(0, 20),
     },
+    warnings,
   };
+}
+
+type Indexed<T> = { item: T; index: number } | undefined;
+
+/** Where the contract's value is read: the signed contract, its award, the tender, else its lots added up. */
+function valueSource(contract: Indexed<{ value?: Value }>, award: Indexed<{ value?: Value }>, tenderValue: Value | undefined, lots: Lot[]): { value: Value; field: string } | undefined {
+  if (contract?.item.value) return { value: contract.item.value, field: `contracts.${contract.index}.value` };
+  if (award?.item.value) return { value: award.item.value, field: `awards.${award.index}.value` };
+  if (tenderValue) return { value: tenderValue, field: 'tender.value' };
+  const sum = sumOfLots(lots);
+  return sum && { value: sum, field: 'tender.lots' };
+}
+
+function indexOf<T extends { id: string | number }>(list: T[] | undefined, id: string | number): Indexed<T> {
+  const index = (list ?? []).findIndex((item) => String(item.id) === String(id));
+  return index >= 0 ? { item: list![index], index } : undefined;
 }
 
 function buyersOf(release: OcdsRelease): Buyer[] {
@@ -117,12 +162,13 @@ export function buyerRole(name: string): Buyer['role'] {
 }
 
 function periodOf(period: Period | undefined, hasRenewal: boolean | undefined, renewal: Renewal | undefined): ContractDefinition['period'] | undefined {
-  const extensions = extensionsOf(hasRenewal, renewal);
-  if (!period && !extensions) return undefined;
-  const start = period?.startDate ? londonDate(period.startDate) : undefined;
-  const end = period?.endDate ? londonDate(period.endDate) : undefined;
-  const maxEnd = period?.maxExtentDate ? londonDate(period.maxExtentDate) : undefined;
-  return { ...optional('start', start), ...optional('end', end), ...optional('extensions', extensions), ...optional('maxEnd', maxEnd) };
+  const found = {
+    ...optional('start', period?.startDate ? publishedDate(period.startDate) : undefined),
+    ...optional('end', period?.endDate ? publishedDate(period.endDate) : undefined),
+    ...optional('extensions', extensionsOf(hasRenewal, renewal)),
+    ...optional('maxEnd', period?.maxExtentDate ? publishedDate(period.maxExtentDate) : undefined),
+  };
+  return Object.keys(found).length > 0 ? found : undefined;
 }
 
 /** "1 x 12 month option to extend" and `maximumRenewals` / `period.durationInDays`, as count and length. */
@@ -137,25 +183,35 @@ function extensionsOf(hasRenewal: boolean | undefined, renewal: Renewal | undefi
   return { count: Math.min(count, 20), ...optional('lengthMonths', lengthMonths && Math.min(lengthMonths, 120)), ...(text ? { description: clip(text, 1000) } : {}) };
 }
 
-function money(value: Value | undefined): ContractDefinition['value'] | undefined {
+/** Pence, in GBP only: a value in another currency, or with none, is left out and told, never taken for pounds. */
+function money(value: Value | undefined, field: string, warnings: ImportWarning[]): ContractDefinition['value'] | undefined {
   if (!value) return undefined;
   const net = value.amountNet ?? value.amount;
   const out = { ...optional('netPence', pence(net)), ...optional('grossPence', pence(value.amountGross)) };
-  return Object.keys(out).length ? { ...out, currency: 'GBP' } : undefined;
+  if (Object.keys(out).length === 0) return undefined;
+  if (value.currency === 'GBP') return { ...out, currency: 'GBP' };
+  warnings.push(
+    value.currency === undefined
+      ? { field: `${field}.currency`, code: 'no-currency', message: 'the value has no currency, so it was not imported (it is never assumed to be GBP): enter it on the contract if you know it' }
+      : { field: `${field}.currency`, code: 'not-gbp', message: `the value is in ${value.currency}; only values in GBP are imported, so it was left out` },
+  );
+  return undefined;
 }
 
+/** The lots' values added up, when every lot has one and all are in one currency. */
 function sumOfLots(lots: Lot[]): Value | undefined {
   const valued = lots.filter((lot) => lot.value?.amount !== undefined);
-  if (valued.length === 0 || valued.length !== lots.length) return undefined;
-  return { amount: valued.reduce((sum, lot) => sum + lot.value!.amount!, 0) };
+  const currencies = new Set(valued.map((lot) => lot.value!.currency));
+  if (valued.length === 0 || valued.length !== lots.length || currencies.size !== 1) return undefined;
+  return { amount: valued.reduce((sum, lot) => sum + lot.value!.amount!, 0), currency: [...currencies][0] };
 }
 
 function cpvCodesOf(release: OcdsRelease): ContractDefinition['cpvCodes'] {
-  const items = [...(release.tender?.items ?? []), ...(release.contracts ?? []).flatMap((c) => c.items ?? [])];
+  const items = [...(release.tender?.items ?? []), ...(release.awards ?? []).flatMap((a) => a.items ?? []), ...(release.contracts ?? []).flatMap((c) => c.items ?? [])];
   const classifications = items.flatMap((item) => [item.classification, ...(item.additionalClassifications ?? [])]).filter((c) => c && /^cpv$/i.test(c.scheme));
   const codes = new Map<string, string | undefined>();
   for (const c of classifications) {
-    const code = /^(\d{8})(?:-\d)?$/.exec(String(c!.id).trim())?.[1];
+    const code = /^(\d{8})(?:[-.]\d)?$/.exec(String(c!.id).trim())?.[1];
     if (code && !codes.has(code)) codes.set(code, c!.description);
   }
   return [...codes].slice(0, 100).map(([code, description]) => ({ code, ...(description ? { description: clip(description, 300) } : {}) }));
@@ -169,10 +225,13 @@ function criteriaOf(criteria: Criteria | undefined, lotId?: string): ContractDef
   });
 }
 
-/** The calendar date in London of an OCDS date-time: `2028-03-31T23:59:59+01:00` ends on 31 March. */
-export function londonDate(iso: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+/**
+ * The calendar date an OCDS date-time was published for, as written in its own offset: `2011-06-30T23:59:00Z`
+ * ends on 30 June, `2028-03-31T23:59:59+01:00` on 31 March. A publisher writes an instant meant as a
+ * date; converting it to London would move a late-evening UTC end into the next day.
+ */
+export function publishedDate(iso: string): string {
+  return iso.slice(0, 10);
 }
 
 const pence = (pounds: number | undefined) => (pounds === undefined ? undefined : Math.round(pounds * 100));

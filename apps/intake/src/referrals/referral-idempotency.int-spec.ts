@@ -22,6 +22,7 @@ describe('idempotent referral submission against real PostgreSQL', () => {
     contractId: housing.id,
     serviceLine: 'noise',
     referrer: { name: 'Officer Pat', email: 'pat@council.example' },
+    referrerType: 'council',
     parties: [{ role: 'complainant', name: 'Ann Resident', email: 'ann@home.example' }],
     summary: 'Loud music at night.',
     consent,

@@ -33,10 +33,12 @@ describe('referral intake against real PostgreSQL', () => {
   let housing: ContractDetailView;
   let draft: ContractDetailView;
   let preCmh: ContractDetailView;
+  let oocr: ContractDetailView;
 
   const submit = (body: Partial<CreateReferralBody> & { contractId: string }) =>
     app.get(SubmitReferralUseCase).execute(meta, {
       referrer: { name: 'Officer Pat', email: 'pat@council.example' },
+      referrerType: 'council',
       parties: [{ role: 'complainant', name: 'Ann Resident', email: 'ann@home.example' }],
       summary: 'Loud music at night.',
       ...body,
@@ -51,6 +53,7 @@ describe('referral intake against real PostgreSQL', () => {
     housing = await create.execute(meta, { template: 'housing-asb', reference: 'HOUSING-1', publish: true, period: { start: '2026-09-01' } });
     draft = await create.execute(meta, { template: 'housing-asb', reference: 'HOUSING-DRAFT', publish: false });
     preCmh = await create.execute(meta, { template: 'pre-cmh', reference: 'PRECMH-1', publish: true });
+    oocr = await create.execute(meta, { template: 'oocr', reference: 'OOCR-1', publish: true });
   });
 
   afterAll(() => service?.close());
@@ -84,7 +87,7 @@ describe('referral intake against real PostgreSQL', () => {
   });
 
   it('pre-CMH, which needs no consent, accepts without it, and publishes its non-sensitive dates', async () => {
-    const view = await submit({ contractId: preCmh.id, answers: { courtCaseNumber: 'ZW27C00123', localAuthority: 'Some Council', proceedingsIssuedDate: '2027-05-20', firstCmhDate: '2027-06-10' } });
+    const view = await submit({ contractId: preCmh.id, referrerType: 'local-authority', answers: { courtCaseNumber: 'ZW27C00123', localAuthority: 'Some Council', proceedingsIssuedDate: '2027-05-20', firstCmhDate: '2027-06-10' } });
     expect(view.status).toBe('received');
     expect((await outbox('intake.referral.received.v2', view.id))[0].dates).toEqual({ proceedingsIssuedDate: '2027-05-20', firstCmhDate: '2027-06-10' });
   });
@@ -147,13 +150,90 @@ describe('referral intake against real PostgreSQL', () => {
   });
 
   it('a referral received outside the contract period is kept as rejected: contract not active', async () => {
-    const ended = await app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference: 'HOUSING-ENDED', publish: true, period: { start: '2025-04-01', end: '2027-03-31' } });
+    // Published while its period ran (a contract whose period has ended is not published), referred to after it ended.
+    clock.at = new Date('2027-03-01T10:00:00Z');
+    const ended = await app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference: 'HOUSING-ENDED', publish: true, period: { start: '2025-04-01', end: '2027-03-31' } }).finally(() => (clock.at = new Date('2027-05-28T16:30:00Z')));
     const future = await app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference: 'HOUSING-FUTURE', publish: true, period: { start: '2027-06-01' } });
     const late = await submit({ contractId: ended.id, serviceLine: 'noise', consent });
     expect(late).toMatchObject({ status: 'rejected', rejection: { code: 'contract-not-active', reason: 'The contract period ended on 2027-03-31: it takes no referrals after it.' }, caseId: null });
     expect(await outbox('intake.referral.rejected.v1', late.id)).toEqual([expect.objectContaining({ code: 'contract-not-active' })]);
     expect(await outbox('intake.referral.received.v2', late.id)).toEqual([]);
     expect(await submit({ contractId: future.id, serviceLine: 'noise', consent })).toMatchObject({ status: 'rejected', rejection: { code: 'contract-not-active', reason: expect.stringContaining('starts on 2027-06-01') } });
+  });
+
+  it('the police-only OOCR line keeps a referral from a member of the public as rejected, quoting seed 003; the police are taken; not saying who refers is a 400', async () => {
+    const oocrReferral = (referrerType: CreateReferralBody['referrerType']) =>
+      submit({
+        contractId: oocr.id,
+        referrerType,
+        parties: [{ role: 'participant', name: 'Sam Person' }],
+        consent: [{ ...consent[0], givenBy: 'Sam Person', relationship: 'the person referred' }],
+        answers: { policeReference: 'LP/27/1234', resolutionType: 'community-resolution', offenceDetails: 'Criminal damage', conditions: 'Attend two sessions', conditionsSetDate: '2027-05-20', conditionsDueDate: '2027-08-20' },
+      });
+    const fromThePublic = await oocrReferral('other');
+    expect(fromThePublic).toMatchObject({ status: 'rejected', referrerType: 'other', rejection: { code: 'referrer-not-allowed', reason: expect.stringContaining('exclusively receive referrals from Leicestershire Police') }, caseId: null });
+    expect(await outbox('intake.referral.rejected.v2', fromThePublic.id)).toEqual([expect.objectContaining({ code: 'referrer-not-allowed' })]);
+    expect(await outbox('intake.referral.rejected.v1', fromThePublic.id)).toEqual([]); // v1 cannot say this code
+    expect(await outbox('intake.referral.received.v2', fromThePublic.id)).toEqual([]);
+    expect(await oocrReferral('police')).toMatchObject({ status: 'received', referrerType: 'police' });
+    expect(await problemOf(oocrReferral(undefined))).toMatchObject({ status: 400, errors: [{ field: 'referrerType', code: 'required', message: expect.stringContaining('Leicestershire Police only (police)') }] });
+  });
+
+  it('a rejection v1 knows is published as v1 and v2 side by side', async () => {
+    const view = await submit({ contractId: draft.id, consent });
+    expect(await outbox('intake.referral.rejected.v1', view.id)).toEqual([expect.objectContaining({ code: 'contract-not-active' })]);
+    expect(await outbox('intake.referral.rejected.v2', view.id)).toEqual([expect.objectContaining({ code: 'contract-not-active' })]);
+  });
+
+  describe('a referral entered late, saying when it was received', () => {
+    const monday = new Date('2027-06-07T09:00:00Z'); // Monday 7 June 2027, 10:00 London
+    const friday1730 = '2027-06-04T16:30:00.000Z'; // Friday 4 June 2027, 17:30 London: after office hours
+    const onMonday = async <T>(work: () => Promise<T>): Promise<T> => {
+      clock.at = monday;
+      try {
+        return await work();
+      } finally {
+        clock.at = new Date('2027-05-28T16:30:00Z');
+      }
+    };
+
+    it('a referral received at 17:30 on a Friday and entered on Monday starts its clock at 09:00 on Monday, and says who entered it when', async () => {
+      const view = await onMonday(() => submit({ contractId: housing.id, serviceLine: 'noise', consent, receivedAt: '2027-06-04T17:30:00+01:00', summary: 'Phoned in on Friday evening.' }));
+      expect(view).toMatchObject({ status: 'received', receivedAt: friday1730, clockStartsAt: '2027-06-07T08:00:00.000Z', enteredAt: monday.toISOString(), enteredBy: 'user:officer' });
+      // Casework opens the case, and scheduling starts its clocks, from the event.
+      expect(await outbox('intake.referral.received.v2', view.id)).toEqual([expect.objectContaining({ receivedAt: friday1730, clockStartsAt: '2027-06-07T08:00:00.000Z' })]);
+      expect(await row(view.id)).toMatchObject({ received_at: new Date(friday1730), entered_at: monday, entered_by: 'user:officer' });
+    });
+
+    it('cannot be in the future, nor before the contract period began: a 400 naming receivedAt, nothing stored', async () => {
+      const before = (await sql.query(`SELECT count(*)::int AS n FROM intake.referral`)).rows[0].n;
+      expect(await problemOf(onMonday(() => submit({ contractId: housing.id, serviceLine: 'noise', consent, receivedAt: '2027-06-07T12:00:00Z' })))).toMatchObject({ status: 400, errors: [{ field: 'receivedAt', code: 'in_future' }] });
+      expect(await problemOf(onMonday(() => submit({ contractId: housing.id, serviceLine: 'noise', consent, receivedAt: '2026-08-31T12:00:00Z' })))).toMatchObject({ status: 400, errors: [{ field: 'receivedAt', code: 'before_contract' }] });
+      expect((await sql.query(`SELECT count(*)::int AS n FROM intake.referral`)).rows[0].n).toBe(before);
+    });
+
+    it('counts in the contract year it was received in, not the one it was entered in', async () => {
+      const capped = await app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference: 'HOUSING-CAP-LATE', publish: true, period: { start: '2026-06-07' } });
+      const def = structuredClone(capped.definition);
+      def.serviceLines = def.serviceLines.map((l) => (l.key === 'noise' && l.pricing?.model === 'fixed-per-year' ? { ...l, pricing: { ...l.pricing, includedCasesPerYear: 1 } } : l));
+      await app.get(ReplaceContractUseCase).execute(meta, capped.id, def);
+      const refer = (summary: string, receivedAt?: string) => onMonday(() => submit({ contractId: capped.id, serviceLine: 'noise', consent, summary, ...(receivedAt ? { receivedAt } : {}) }));
+      // Monday 7 June 2027 is the first day of the second contract year; the Friday before is the last week of the first.
+      const secondYear = await refer('Received on Monday');
+      const firstYear = await refer('Received on the Friday before', friday1730);
+      const firstYearAgain = await refer('Also received that Friday', friday1730);
+      expect([secondYear.overCap, firstYear.overCap, firstYearAgain.overCap]).toEqual([false, false, true]);
+    });
+
+    it('is a possible duplicate of referrals received within the window either side of when it was received', async () => {
+      const parties = [{ role: 'complainant' as const, name: 'Eve Early' }, { role: 'respondent' as const, name: 'Lou Loud' }];
+      const evConsent = [{ ...consent[0], givenBy: 'Eve Early', givenAt: '2026-10-01T10:00:00Z' }];
+      const live = await onMonday(() => submit({ contractId: housing.id, serviceLine: 'complex-asb', consent: evConsent, parties, answers: { postcode: 'N1 9GU' } }));
+      const lastFriday = await onMonday(() => submit({ contractId: housing.id, serviceLine: 'complex-asb', consent: evConsent, parties, answers: { postcode: 'N1 9GU' }, receivedAt: friday1730 }));
+      const longBefore = await onMonday(() => submit({ contractId: housing.id, serviceLine: 'complex-asb', consent: evConsent, parties, answers: { postcode: 'N1 9GU' }, receivedAt: '2026-11-02T10:00:00Z' }));
+      expect(lastFriday.possibleDuplicateOf).toEqual([expect.objectContaining({ referralId: live.id, reason: 'parties-and-address' })]);
+      expect(longBefore.possibleDuplicateOf).toEqual([]); // received 7 months before the others: outside the 90 days
+    });
   });
 
   it('special-category answers are sealed at rest, withheld from the view and readable on their own', async () => {

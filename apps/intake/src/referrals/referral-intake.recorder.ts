@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
-import { ReferralDuplicateFlaggedV1, ReferralReceivedV2, ReferralRejectedV1, uuidv7, type CreateReferralBody, type PossibleDuplicate, type Rejection, type RpcMeta } from '@mediation/protocol';
+import { ReferralDuplicateFlaggedV1, ReferralReceivedV2, ReferralRejectedV1, ReferralRejectedV2, uuidv7, type CreateReferralBody, type PossibleDuplicate, type Rejection, type RpcMeta } from '@mediation/protocol';
 import type { IntakeTx } from '../database/intake.database';
 import type { Prisma } from '../generated/prisma/client';
 import { splitAnswers } from './answer-split';
@@ -18,6 +18,8 @@ export interface ReferralFacts {
   form: ReferralForm | undefined;
   answers: Record<string, unknown>;
   receivedAt: Date;
+  /** When it was entered; later than `receivedAt` for a referral entered late. Who entered it is `meta.actorId`. */
+  enteredAt: Date;
   /** The client's Idempotency-Key and the hash of its request, stored so a repeat finds this referral. */
   idempotency?: { key: string; requestHash: string };
 }
@@ -45,11 +47,10 @@ export class ReferralIntakeRecorder {
    */
   async rejected(tx: IntakeTx, facts: ReferralFacts, rejection: Rejection, eventReason = rejection.reason): Promise<ReferralRecord> {
     const referral = await this.store(tx, facts, { status: 'rejected', clockStartsAt: facts.receivedAt, rejectionCode: rejection.code, rejectionReason: rejection.reason, overCap: false, duplicateKey: null, possibleDuplicates: [] });
-    await this.events.append(tx, {
-      definition: ReferralRejectedV1,
-      data: { referralId: referral.id, reference: referral.reference, contractId: referral.contractId, serviceLine: referral.serviceLine, code: rejection.code, reason: eventReason, referrer: facts.body.referrer, receivedAt: facts.receivedAt.toISOString() },
-      ...this.envelope(facts, referral),
-    });
+    const data = { referralId: referral.id, reference: referral.reference, contractId: referral.contractId, serviceLine: referral.serviceLine, code: rejection.code, reason: eventReason, referrer: facts.body.referrer, receivedAt: facts.receivedAt.toISOString() };
+    // v2 knows every code; v1 subscribers keep receiving the rejections v1 can say.
+    await this.events.append(tx, { definition: ReferralRejectedV2, data, ...this.envelope(facts, referral) });
+    if (rejection.code !== 'referrer-not-allowed') await this.events.append(tx, { definition: ReferralRejectedV1, data: { ...data, code: rejection.code }, ...this.envelope(facts, referral) });
     return referral;
   }
 
@@ -107,12 +108,15 @@ export class ReferralIntakeRecorder {
       serviceLine: facts.serviceLine,
       externalReference: body.externalReference ?? null,
       referrer: body.referrer,
+      referrerType: body.referrerType ?? null,
       parties: body.parties,
       summary: body.summary,
       consent: (body.consent ?? []) as Prisma.InputJsonArray,
       answers: open as Prisma.InputJsonObject,
       ...this.sealer.seal(id, sensitive),
       receivedAt: facts.receivedAt,
+      enteredAt: facts.enteredAt,
+      enteredBy: facts.meta.actorId,
       idempotencyKey: facts.idempotency?.key ?? null,
       idempotencyRequestHash: facts.idempotency?.requestHash ?? null,
       ...outcome,

@@ -7,9 +7,9 @@ export type ReferralRecord = Referral;
 /** What a new referral is stored with; the database fills the rest. */
 export type NewReferral = Pick<
   ReferralRecord,
-  'id' | 'organisationId' | 'contractId' | 'contractVersion' | 'number' | 'reference' | 'serviceLine' | 'externalReference' | 'summary' | 'status' | 'receivedAt' | 'clockStartsAt' | 'rejectionCode' | 'rejectionReason' | 'overCap' | 'duplicateKey' | 'sealedAnswers' | 'answersKeyId'
+  'id' | 'organisationId' | 'contractId' | 'contractVersion' | 'number' | 'reference' | 'serviceLine' | 'externalReference' | 'referrerType' | 'summary' | 'status' | 'receivedAt' | 'clockStartsAt' | 'rejectionCode' | 'rejectionReason' | 'overCap' | 'duplicateKey' | 'sealedAnswers' | 'answersKeyId'
 > &
-  Partial<Pick<ReferralRecord, 'idempotencyKey' | 'idempotencyRequestHash'>> & { answers: Prisma.InputJsonObject; referrer: Prisma.InputJsonObject; parties: Prisma.InputJsonArray; consent: Prisma.InputJsonArray; possibleDuplicates: Prisma.InputJsonArray };
+  Partial<Pick<ReferralRecord, 'idempotencyKey' | 'idempotencyRequestHash' | 'enteredAt' | 'enteredBy'>> & { answers: Prisma.InputJsonObject; referrer: Prisma.InputJsonObject; parties: Prisma.InputJsonArray; consent: Prisma.InputJsonArray; possibleDuplicates: Prisma.InputJsonArray };
 
 export interface ReferralListFilter {
   organisationId: string;
@@ -68,8 +68,9 @@ export class ReferralRepository {
   }
 
   /** Accepted referrals to the contract naming the same parties and address since `since`. */
-  findByDuplicateKey(tx: IntakeTx, organisationId: string, contractId: string, duplicateKey: string, since: Date): Promise<EarlierReferral[]> {
-    return tx.referral.findMany({ where: { organisationId, contractId, duplicateKey, status: NOT_REJECTED, anonymisedAt: null, receivedAt: { gte: since } }, select: { id: true, reference: true }, orderBy: { id: 'asc' }, take: 20 });
+  /** Accepted referrals with the same parties and address received within the window (either side: one entered late may have arrived before others). */
+  findByDuplicateKey(tx: IntakeTx, organisationId: string, contractId: string, duplicateKey: string, window: { from: Date; to: Date }): Promise<EarlierReferral[]> {
+    return tx.referral.findMany({ where: { organisationId, contractId, duplicateKey, status: NOT_REJECTED, anonymisedAt: null, receivedAt: { gte: window.from, lte: window.to } }, select: { id: true, reference: true }, orderBy: { id: 'asc' }, take: 20 });
   }
 
   /**

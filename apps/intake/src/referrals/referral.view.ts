@@ -35,6 +35,7 @@ function summaryFields(row: ReferralRecord) {
     contractId: row.contractId,
     serviceLine: row.serviceLine,
     externalReference: row.externalReference,
+    referrerType: row.referrerType,
     status: row.status,
     rejection: row.rejectionCode ? { code: row.rejectionCode, reason: row.rejectionReason ?? '' } : null,
     caseId: row.caseId,
@@ -44,6 +45,8 @@ function summaryFields(row: ReferralRecord) {
     heldByCase: row.heldByCase,
     receivedAt: row.receivedAt.toISOString(),
     clockStartsAt: row.clockStartsAt.toISOString(),
+    enteredAt: row.enteredAt.toISOString(),
+    enteredBy: row.enteredBy,
   };
 }
 

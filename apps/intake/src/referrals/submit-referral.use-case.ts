@@ -11,6 +11,8 @@ import { contractScope } from './contract-scope.rule';
 import { contractYear, includedCasesPerYear } from './contract-year.rule';
 import { duplicateKey } from './duplicate-key';
 import { FindSubmittedReferralUseCase } from './find-submitted-referral.use-case';
+import { CLOCK_SKEW_MS, receivedAtOf } from './received-at.rule';
+import { checkReferrer } from './referrer.rule';
 import { referralRequestHash } from './referral-idempotency';
 import { ReferralIntakeRecorder, type ReferralFacts } from './referral-intake.recorder';
 import { ReferralRepository } from './referral.repository';
@@ -24,7 +26,8 @@ type Idempotency = ReferralFacts['idempotency'];
 
 /**
  * Takes a referral. Invalid input is refused with a 400 and not stored. A well-formed referral the
- * contract cannot take (not active, outside its scope, no consent) is stored as `rejected` with its
+ * contract cannot take (not active, outside its scope, from a referrer its line does not take, no
+ * consent) is stored as `rejected` with its
  * reason, so nothing is lost and the referrer can follow it; the gateway answers it with a 422.
  */
 @Injectable()
@@ -61,9 +64,11 @@ export class SubmitReferralUseCase {
   private async submit(meta: RpcMeta, body: CreateReferralBody, idempotency: Idempotency): Promise<ReferralView> {
     const contract = await this.contracts.findById(meta.organisationId, body.contractId);
     if (!contract || !inContractScope(meta, contract.id)) throw ProblemError.validation([{ field: 'contractId', message: 'is not a contract of your organisation', code: 'unknown_contract' }]);
-    const receivedAt = this.clock.now();
+    const enteredAt = this.clock.now();
     // An active contract's current version is its published one: edits to it are published at once.
     const definition = contract.definition as ContractDefinition;
+    // Clocks, the period, duplicates and the contract year go by when it arrived; "not in the future" by now.
+    const receivedAt = receivedAtOf(body.receivedAt, enteredAt, definition.period);
     const scope = contractScope(contract.status, definition, body.serviceLine, receivedAt);
     const facts = (form: ServiceLine['form'] | undefined, answers: Record<string, unknown>): ReferralFacts => ({
       meta,
@@ -74,13 +79,16 @@ export class SubmitReferralUseCase {
       form,
       answers,
       receivedAt,
+      enteredAt,
       idempotency,
     });
     // Answers not validated against a form are all sealed, as any of them might be sensitive.
     if (!scope.takes) return this.reject(facts(undefined, body.answers ?? {}), scope.rejection, scope.line);
     const { line } = scope;
-    const answers = parseOrThrow(compileReferralForm(line.form, receivedAt), body.answers ?? {}, 'answers') as Answers;
-    this.assertConsentNotInFuture(body, receivedAt);
+    const answers = parseOrThrow(compileReferralForm(line.form, enteredAt), body.answers ?? {}, 'answers') as Answers;
+    const notTaken = checkReferrer(line, body.referrerType);
+    if (notTaken) return this.reject(facts(line.form, answers), notTaken, line);
+    this.assertConsentNotInFuture(body, enteredAt);
     const consent = checkConsent(line.consent, body.consent, body.parties);
     if (!consent.ok) return this.reject(facts(line.form, answers), { code: 'no-consent', reason: consent.reason }, line, consent.reasonByRole);
 
@@ -104,8 +112,8 @@ export class SubmitReferralUseCase {
     }, { organisationId: facts.meta.organisationId });
   }
 
-  private assertConsentNotInFuture(body: CreateReferralBody, receivedAt: Date): void {
-    const future = (body.consent ?? []).findIndex((c) => new Date(c.givenAt).getTime() > receivedAt.getTime() + 60_000);
+  private assertConsentNotInFuture(body: CreateReferralBody, now: Date): void {
+    const future = (body.consent ?? []).findIndex((c) => new Date(c.givenAt).getTime() > now.getTime() + CLOCK_SKEW_MS);
     if (future >= 0) throw ProblemError.validation([{ field: `consent.${future}.givenAt`, message: 'must not be in the future', code: 'in_future' }]);
   }
 
@@ -116,8 +124,9 @@ export class SubmitReferralUseCase {
       for (const r of await this.referrals.findByExternalReference(tx, organisationId, contractId, externalReference)) found.set(r.id, { referralId: r.id, reference: r.reference, reason: 'external-reference' });
     }
     if (key) {
-      const since = new Date(receivedAt.getTime() - (line.duplicateWindowDays ?? DEFAULT_DUPLICATE_WINDOW_DAYS) * DAY_MS);
-      for (const r of await this.referrals.findByDuplicateKey(tx, organisationId, contractId, key, since)) {
+      const windowMs = (line.duplicateWindowDays ?? DEFAULT_DUPLICATE_WINDOW_DAYS) * DAY_MS;
+      const window = { from: new Date(receivedAt.getTime() - windowMs), to: new Date(receivedAt.getTime() + windowMs) };
+      for (const r of await this.referrals.findByDuplicateKey(tx, organisationId, contractId, key, window)) {
         if (!found.has(r.id)) found.set(r.id, { referralId: r.id, reference: r.reference, reason: 'parties-and-address' });
       }
     }

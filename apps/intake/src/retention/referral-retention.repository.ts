@@ -41,14 +41,15 @@ export class ReferralRetentionRepository {
 
   /**
    * One organisation's referrals whose case closed before `closedBefore`, or that were rejected before it
-   * (a rejection is decided and stored as the referral is received, so `receivedAt` is when it was rejected),
+   * (a rejection is decided and stored as the referral is entered, so `enteredAt` is when it was rejected,
+   * later than `receivedAt` for one entered late),
    * not yet anonymised nor held (on the referral itself or through its case), oldest first.
    */
   findClosedBefore(organisationId: string, closedBefore: Date, afterId: string | undefined, limit: number): Promise<Referral[]> {
     return this.db.run(
       (tx) =>
         tx.referral.findMany({
-          where: { organisationId, OR: [{ caseClosedAt: { not: null, lt: closedBefore } }, { status: 'rejected', receivedAt: { lt: closedBefore } }], anonymisedAt: null, legalHold: false, heldByCase: false, ...(afterId ? { id: { gt: afterId } } : {}) },
+          where: { organisationId, OR: [{ caseClosedAt: { not: null, lt: closedBefore } }, { status: 'rejected', enteredAt: { lt: closedBefore } }], anonymisedAt: null, legalHold: false, heldByCase: false, ...(afterId ? { id: { gt: afterId } } : {}) },
           orderBy: { id: 'asc' },
           take: limit,
         }),

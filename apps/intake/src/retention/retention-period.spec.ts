@@ -12,12 +12,12 @@ describe('the retention period of a closed case', () => {
     expect(isPastRetention(new Date('2020-11-23T10:00:00Z'), 72, now)).toBe(false);
   });
 
-  it('runs from the case’s closure or end, from the rejection of a rejected referral, and not while the case is live', () => {
-    const receivedAt = new Date('2026-01-05T10:00:00Z');
+  it('runs from the case’s closure or end, from the rejection of a rejected referral (as it was entered, however late), and not while the case is live', () => {
+    const enteredAt = new Date('2026-01-05T10:00:00Z');
     const caseClosedAt = new Date('2026-06-01T12:00:00Z');
-    expect(retentionStartOf({ status: 'case-opened', caseClosedAt, receivedAt })).toEqual(caseClosedAt);
-    expect(retentionStartOf({ status: 'rejected', caseClosedAt: null, receivedAt })).toEqual(receivedAt);
-    expect(retentionStartOf({ status: 'case-opened', caseClosedAt: null, receivedAt })).toBeNull();
-    expect(retentionStartOf({ status: 'received', caseClosedAt: null, receivedAt })).toBeNull();
+    expect(retentionStartOf({ status: 'case-opened', caseClosedAt, enteredAt })).toEqual(caseClosedAt);
+    expect(retentionStartOf({ status: 'rejected', caseClosedAt: null, enteredAt })).toEqual(enteredAt);
+    expect(retentionStartOf({ status: 'case-opened', caseClosedAt: null, enteredAt })).toBeNull();
+    expect(retentionStartOf({ status: 'received', caseClosedAt: null, enteredAt })).toBeNull();
   });
 });

@@ -10,8 +10,8 @@ export function isPastRetention(closedAt: Date, months: number, now: Date): bool
   return retentionEndsAt(closedAt, months).getTime() <= now.getTime();
 }
 
-/** Where a referral's retention runs from: its case's closure or end, or, for a rejected referral (never a case), its rejection at receipt. */
-export function retentionStartOf(referral: { status: string; caseClosedAt: Date | null; receivedAt: Date }): Date | null {
+/** Where a referral's retention runs from: its case's closure or end, or, for a rejected referral (never a case), its rejection as it was entered. */
+export function retentionStartOf(referral: { status: string; caseClosedAt: Date | null; enteredAt: Date }): Date | null {
   if (referral.caseClosedAt) return referral.caseClosedAt;
-  return referral.status === 'rejected' ? referral.receivedAt : null;
+  return referral.status === 'rejected' ? referral.enteredAt : null;
 }

@@ -29,7 +29,11 @@ export const SEND_TEMPLATE = {
         description: 'Mediation between the family and the local authority (and any health commissioners), and mediation certificates.',
         referrers: [
           { who: 'The parent or young person (through the mediation adviser)', roles: ['parent-or-young-person'], basis: legal(REGS, 'reg 33', 'A parent or young person who must obtain a mediation certificate contacts the mediation adviser within 2 months after written notice of the LA’s decision was sent, saying whether they wish to pursue mediation.') },
-          { who: 'The local authority, passing on a family’s request for mediation', roles: ['local-authority'], basis: contractual(S, '§4.2', 'The council commissions the service independently of itself, free to families.') },
+          {
+            who: 'The local authority, passing on a family’s request for mediation',
+            roles: ['local-authority'],
+            basis: legal(REGS, 'Mediation (arranging mediation); reg 34', 'The local authority, told that the parent or young person wishes to pursue mediation, must ensure it takes place within 30 days, so it passes the request to the mediation provider it commissions independently of itself (seed §1.1, §4.2).', CHECK_REG),
+          },
         ],
         form: {
           fields: [

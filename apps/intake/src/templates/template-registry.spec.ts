@@ -24,6 +24,19 @@ describe('the five shipped templates', () => {
     expect(line.outcomes.some((o) => o.expected)).toBe(true);
   });
 
+  // Checked against each seed: housing §5.1-5.2 (the Council's authorised officer), possession (claims in court),
+  // SEND (the family through the mediation adviser, or the LA told they wish to mediate), OOCR ("exclusively …
+  // from Leicestershire Police"), pre-CMH (the local authority and the Cafcass Guardian).
+  it.each([
+    ['housing-asb', ['council']],
+    ['possession', ['court']],
+    ['send', ['parent-or-young-person', 'local-authority']],
+    ['oocr', ['police']],
+    ['pre-cmh', ['local-authority', 'cafcass']],
+  ] as const)('%s takes referrals only from %j, on every line', (template, roles) => {
+    for (const line of findTemplate(template).definition.serviceLines) expect({ line: line.key, roles: line.referrers.flatMap((r) => r.roles) }).toEqual({ line: line.key, roles });
+  });
+
   it('housing-asb has Service A (noise) and Service B (complex ASB) with the four expected outcomes and the spec’s KPIs', () => {
     const { definition } = findTemplate('housing-asb');
     expect(definition.serviceLines.map((l) => l.key)).toEqual(['noise', 'complex-asb']);

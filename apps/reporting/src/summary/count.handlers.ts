@@ -9,8 +9,9 @@ import { CountEventUseCase } from './count-event.use-case';
 export class ReferralReceivedCounter implements EventHandler<typeof ReferralReceivedV2, ReportingTx> {
   readonly consumes = ReferralReceivedV2;
   constructor(private readonly count: CountEventUseCase) {}
-  handle(event: EventEnvelope<{ contractId: string }>, tx: ReportingTx) {
-    return this.count.execute(tx, event, { referralsReceived: 1 });
+  handle(event: EventEnvelope<EventData<typeof ReferralReceivedV2>>, tx: ReportingTx) {
+    // On the day it was received: a referral typed in on Monday that arrived on Friday counts on Friday.
+    return this.count.execute(tx, event, event.data.receivedAt, { referralsReceived: 1 });
   }
 }
 
@@ -19,8 +20,8 @@ export class ReferralReceivedCounter implements EventHandler<typeof ReferralRece
 export class CaseOpenedCounter implements EventHandler<typeof CaseOpenedV2, ReportingTx> {
   readonly consumes = CaseOpenedV2;
   constructor(private readonly count: CountEventUseCase) {}
-  handle(event: EventEnvelope<{ contractId: string }>, tx: ReportingTx) {
-    return this.count.execute(tx, event, { casesOpened: 1, casesOpen: 1 });
+  handle(event: EventEnvelope<EventData<typeof CaseOpenedV2>>, tx: ReportingTx) {
+    return this.count.execute(tx, event, event.data.openedAt, { casesOpened: 1, casesOpen: 1 });
   }
 }
 
@@ -30,7 +31,7 @@ export class CaseClosedCounter implements EventHandler<typeof CaseClosedV1, Repo
   readonly consumes = CaseClosedV1;
   constructor(private readonly count: CountEventUseCase) {}
   handle(event: EventEnvelope<EventData<typeof CaseClosedV1>>, tx: ReportingTx) {
-    return this.count.execute(tx, event, { casesClosed: 1, casesOpen: -1, casesClosedExpected: event.data.outcomeExpected ? 1 : 0 }, event.data.outcome);
+    return this.count.execute(tx, event, event.data.closedAt, { casesClosed: 1, casesOpen: -1, casesClosedExpected: event.data.outcomeExpected ? 1 : 0 }, event.data.outcome);
   }
 }
 
@@ -40,7 +41,7 @@ export class CaseReopenedCounter implements EventHandler<typeof CaseReopenedV1, 
   readonly consumes = CaseReopenedV1;
   constructor(private readonly count: CountEventUseCase) {}
   handle(event: EventEnvelope<EventData<typeof CaseReopenedV1>>, tx: ReportingTx) {
-    return this.count.execute(tx, event, { casesReopened: 1, casesOpen: 1, casesReopenedCounted: event.data.countsAsReopened ? 1 : 0 });
+    return this.count.execute(tx, event, event.data.reopenedAt, { casesReopened: 1, casesOpen: 1, casesReopenedCounted: event.data.countsAsReopened ? 1 : 0 });
   }
 }
 
@@ -49,8 +50,8 @@ export class CaseReopenedCounter implements EventHandler<typeof CaseReopenedV1, 
 export class DeadlineBreachedCounter implements EventHandler<typeof DeadlineBreachedV1, ReportingTx> {
   readonly consumes = DeadlineBreachedV1;
   constructor(private readonly count: CountEventUseCase) {}
-  handle(event: EventEnvelope<object>, tx: ReportingTx) {
-    return this.count.execute(tx, event, { deadlinesBreached: 1 });
+  handle(event: EventEnvelope<EventData<typeof DeadlineBreachedV1>>, tx: ReportingTx) {
+    return this.count.execute(tx, event, event.data.breachedAt, { deadlinesBreached: 1 });
   }
 }
 
@@ -60,7 +61,7 @@ export class DeadlineMetCounter implements EventHandler<typeof DeadlineMetV1, Re
   readonly consumes = DeadlineMetV1;
   constructor(private readonly count: CountEventUseCase) {}
   handle(event: EventEnvelope<EventData<typeof DeadlineMetV1>>, tx: ReportingTx) {
-    return this.count.execute(tx, event, event.data.late ? { deadlinesMetLate: 1 } : { deadlinesMet: 1 });
+    return this.count.execute(tx, event, event.data.metAt, event.data.late ? { deadlinesMetLate: 1 } : { deadlinesMet: 1 });
   }
 }
 
@@ -70,8 +71,9 @@ export class DeadlineMetCounter implements EventHandler<typeof DeadlineMetV1, Re
 export class DeadlineBreachCorrectedCounter implements EventHandler<typeof DeadlineBreachCorrectedV1, ReportingTx> {
   readonly consumes = DeadlineBreachCorrectedV1;
   constructor(private readonly count: CountEventUseCase) {}
-  handle(event: EventEnvelope<object>, tx: ReportingTx) {
-    return this.count.execute(tx, event, { deadlinesBreached: -1 });
+  handle(event: EventEnvelope<EventData<typeof DeadlineBreachCorrectedV1>>, tx: ReportingTx) {
+    // Taken off the day the breach was counted on, so a date range that held it adds up again.
+    return this.count.execute(tx, event, event.data.breachedAt, { deadlinesBreached: -1 });
   }
 }
 
@@ -81,6 +83,6 @@ export class MilestoneCounter implements EventHandler<typeof CaseMilestoneV1, Re
   readonly consumes = CaseMilestoneV1;
   constructor(private readonly count: CountEventUseCase) {}
   handle(event: EventEnvelope<EventData<typeof CaseMilestoneV1>>, tx: ReportingTx) {
-    return this.count.milestone(tx, event, event.data.milestone);
+    return this.count.milestone(tx, event, event.data.occurredAt, event.data.milestone);
   }
 }

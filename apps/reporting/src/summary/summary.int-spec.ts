@@ -1,59 +1,77 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import { uuidv7, type EventEnvelope, type RpcMeta } from '@mediation/protocol';
-import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
+import { startServiceContext, type ServiceContext } from '@mediation/testing';
+import { AppModule } from '../app.module';
+import { loadReportingConfig } from '../config/reporting.config';
 import { ReportingDatabase } from '../database/reporting.database';
-import { ContractCountsRepository } from './contract-counts.repository';
-import { CountEventUseCase } from './count-event.use-case';
-import { CaseOpenedCounter, DeadlineBreachCorrectedCounter, DeadlineBreachedCounter, DeadlineMetCounter, MilestoneCounter } from './count.handlers';
+import { CaseClosedCounter, CaseOpenedCounter, ReferralReceivedCounter } from './count.handlers';
 import { GetSummaryUseCase } from './get-summary.use-case';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
-const org = uuidv7();
-const contractId = uuidv7();
-const meta: RpcMeta = { organisationId: org, actorId: 'tester', actorType: 'user', correlationId: 'c' };
-const event = <T extends object>(data: T): EventEnvelope<T> => ({ specversion: '1.0', id: uuidv7(), source: '/test', type: 'x', subject: uuidv7(), time: new Date().toISOString(), datacontenttype: 'application/json', data, organisationid: org, contractid: contractId, sequence: 1, correlationid: 'c' });
-
-describe('reporting follows corrections and counts milestones', () => {
-  let db: TestDatabase;
-  let reporting: ReportingDatabase;
-  let count: CountEventUseCase;
-  let summary: GetSummaryUseCase;
-  const counts = async () => (await summary.execute(meta)).contracts.find((c) => c.contractId === contractId)!;
+describe('the summary by contract and London day, against real PostgreSQL', () => {
+  let service: ServiceContext;
+  let app: INestApplicationContext;
+  const organisationId = uuidv7();
+  const meta: RpcMeta = { organisationId, actorId: 'user:commissioner', actorType: 'user', correlationId: 'int-summary' };
+  const asbContract = uuidv7();
+  const sendContract = uuidv7();
+  const envelope = <T extends object>(contractId: string, data: T) => ({ id: uuidv7(), organisationid: organisationId, contractid: contractId, correlationid: 'int', data: { contractId, ...data } }) as unknown as EventEnvelope<never>;
+  const fold = (work: (db: ReportingDatabase) => Promise<unknown>) => work(app.get(ReportingDatabase));
+  const summary = (query: Parameters<GetSummaryUseCase['execute']>[1], who: RpcMeta = meta) => app.get(GetSummaryUseCase).execute(who, query);
+  const received = (contractId: string, receivedAt: string) => fold((db) => db.run((tx) => app.get(ReferralReceivedCounter).handle(envelope(contractId, { receivedAt }), tx), { organisationId }));
 
   beforeAll(async () => {
-    db = await createTestDatabase('reportcount');
-    reporting = new ReportingDatabase(db.url);
-    const repository = new ContractCountsRepository(reporting);
-    count = new CountEventUseCase(repository);
-    summary = new GetSummaryUseCase(repository, new FixedClock(new Date('2027-02-10T12:00:00Z')));
-    await reporting.run((tx) => new CaseOpenedCounter(count).handle(event({ contractId }), tx), { organisationId: org });
+    service = await startServiceContext({ database: 'reporting_summary', namespace: 'rs', module: () => AppModule.register(loadReportingConfig()) });
+    ({ app } = service);
+    // October: two ASB referrals (one at 23:30 UTC on 31 October, which is 31 October in London: GMT) and one SEND.
+    await received(asbContract, '2026-10-05T10:00:00Z');
+    await received(asbContract, '2026-10-31T23:30:00Z');
+    await received(sendContract, '2026-10-20T09:00:00Z');
+    // 30 September 23:30 UTC is 1 October 00:30 in London (BST): it counts in October.
+    await received(asbContract, '2026-09-30T23:30:00Z');
+    // November: one more ASB referral, a case opened and closed with its outcome.
+    await received(asbContract, '2026-11-02T10:00:00Z');
+    await fold((db) => db.run((tx) => app.get(CaseOpenedCounter).handle(envelope(asbContract, { openedAt: '2026-11-02T10:05:00Z' }), tx), { organisationId }));
+    await fold((db) => db.run((tx) => app.get(CaseClosedCounter).handle(envelope(asbContract, { closedAt: '2026-11-20T15:00:00Z', outcome: 'good-neighbour-agreement', outcomeExpected: true }), tx), { organisationId }));
   });
 
-  afterAll(async () => {
-    await reporting?.$disconnect();
-    await db?.drop();
+  afterAll(() => service?.close());
+
+  it('with no dates, counts everything per contract, as before', async () => {
+    const all = await summary({});
+    expect(all).toMatchObject({ from: null, to: null });
+    expect(all.contracts.find((c) => c.contractId === asbContract)).toMatchObject({ referralsReceived: 4, casesOpened: 1, casesClosed: 1, casesOpen: 0, outcomes: { 'good-neighbour-agreement': 1 } });
   });
 
-  it('a breach taken back (a decline recorded late, made before the 30-day date) no longer counts as breached; the met-on-time count follows the met event', async () => {
-    const deadline = { deadlineId: uuidv7(), caseId: uuidv7(), rule: 'mediation-within-30-days', dueAt: '2027-01-18T23:59:59.999Z' };
-    await reporting.run((tx) => new DeadlineBreachedCounter(count).handle(event({ ...deadline, breachedAt: '2027-01-19T00:00:01.000Z' }), tx), { organisationId: org });
-    expect(await counts()).toMatchObject({ deadlinesBreached: 1 });
-    await reporting.run((tx) => new DeadlineBreachCorrectedCounter(count).handle(event({ ...deadline, breachedAt: '2027-01-19T00:00:01.000Z', now: 'cancelled', occurredAt: '2027-01-10T10:00:00.000Z' }), tx), { organisationId: org });
-    expect(await counts()).toMatchObject({ deadlinesBreached: 0, deadlinesMet: 0 });
-    await reporting.run((tx) => new DeadlineMetCounter(count).handle(event({ ...deadline, metAt: '2027-01-10T10:00:00.000Z', late: false }), tx), { organisationId: org });
-    expect(await counts()).toMatchObject({ deadlinesBreached: 0, deadlinesMet: 1, deadlinesMetLate: 0 });
+  it('from and to count what happened on those London days, both included', async () => {
+    const october = await summary({ from: '2026-10-01', to: '2026-10-31' });
+    expect(october).toMatchObject({ from: '2026-10-01', to: '2026-10-31' });
+    expect(october.contracts.map((c) => [c.contractId, c.referralsReceived, c.casesClosed])).toEqual(
+      [
+        [asbContract, 3, 0],
+        [sendContract, 1, 0],
+      ].sort(([a], [b]) => String(a).localeCompare(String(b))),
+    );
+    const november = await summary({ from: '2026-11-01' });
+    expect(november.contracts).toEqual([expect.objectContaining({ contractId: asbContract, referralsReceived: 1, casesOpened: 1, casesClosed: 1, casesClosedExpected: 1, outcomes: { 'good-neighbour-agreement': 1 } })]);
   });
 
-  it('pre-CMH workshops delivered and data returns received are counted per contract, for the count KPIs', async () => {
-    const milestone = (name: string) => reporting.run((tx) => new MilestoneCounter(count).handle(event({ caseId: uuidv7(), contractId, milestone: name, occurredAt: '2027-02-01T10:00:00.000Z', recordedAt: '2027-02-01T10:00:00.000Z', source: 'manual:x' }), tx), { organisationId: org });
-    await milestone('workshop.delivered');
-    await milestone('workshop.delivered');
-    await milestone('data-return.received');
-    expect((await counts()).milestones).toEqual({ 'data-return.received': 1, 'workshop.delivered': 2 });
+  it('contractId keeps one contract, with or without dates', async () => {
+    expect((await summary({ contractId: sendContract })).contracts.map((c) => c.contractId)).toEqual([sendContract]);
+    expect((await summary({ contractId: sendContract, to: '2026-10-19' })).contracts).toEqual([]);
   });
 
-  it('another organisation reads none of them', async () => {
-    const other = await new GetSummaryUseCase(new ContractCountsRepository(reporting), new FixedClock(new Date())).execute({ ...meta, organisationId: uuidv7() });
-    expect(other.contracts).toEqual([]);
+  it('a commissioner linked to one contract sees only that one, whatever is asked', async () => {
+    const commissioner = { ...meta, restrictToContracts: [sendContract] };
+    expect((await summary({ contractId: asbContract }, commissioner)).contracts).toEqual([]);
+    expect((await summary({ from: '2026-10-01' }, commissioner)).contracts.map((c) => c.contractId)).toEqual([sendContract]);
+  });
+
+  it('the day counts sit behind the tenant wall: another organisation reads none of them', async () => {
+    const other = { ...meta, organisationId: uuidv7() };
+    expect((await summary({ from: '2026-01-01' }, other)).contracts).toEqual([]);
+    const rows = await app.get(ReportingDatabase).run((tx) => tx.dailyCounts.findMany(), { organisationId: other.organisationId });
+    expect(rows).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ export class SummaryRpcController {
 
   @MessagePattern(Rpc.reporting.getSummary.subject)
   get(@Payload() raw: unknown) {
-    const { meta } = parseRpcRequest(Rpc.reporting.getSummary, raw);
-    return this.getSummary.execute(meta);
+    const { meta, data } = parseRpcRequest(Rpc.reporting.getSummary, raw);
+    return this.getSummary.execute(meta, data);
   }
 }

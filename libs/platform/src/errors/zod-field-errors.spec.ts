@@ -102,4 +102,21 @@ describe('parseOrThrow', () => {
       ]),
     );
   });
+
+  it('refuses text no database can store before the schema, naming the field, whatever else is wrong', () => {
+    let thrown: unknown;
+    try {
+      parseOrThrow(Referral, { ...valid, referrer: { name: 'Ann\u0000', email: 'ann@example.org' }, parties: [{ name: '\ud800x' }], unknown: 1 }, 'body');
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as ProblemError).problem).toMatchObject({
+      status: 400,
+      type: PROBLEM_TYPES.validation,
+      errors: [
+        { field: 'body.referrer.name', message: expect.stringContaining('NUL'), code: 'nul_character' },
+        { field: 'body.parties.0.name', message: expect.stringContaining('surrogate'), code: 'unpaired_surrogate' },
+      ],
+    });
+  });
 });

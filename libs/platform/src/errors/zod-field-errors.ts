@@ -1,4 +1,4 @@
-import type { FieldError } from '@mediation/protocol';
+import { unstorableTextErrors, type FieldError } from '@mediation/protocol';
 import type { z } from 'zod';
 import { ProblemError } from './problem.error';
 
@@ -14,8 +14,13 @@ export function toFieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
   });
 }
 
-/** Parses input with its schema, or throws a 400 problem naming every bad field. */
+/**
+ * Parses input with its schema, or throws a 400 problem naming every bad field. Text no database can
+ * keep (a NUL, an unpaired surrogate) is refused first, anywhere in the input, keys included.
+ */
 export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, prefix = ''): z.infer<T> {
+  const unstorable = unstorableTextErrors(input, prefix);
+  if (unstorable.length > 0) throw ProblemError.validation(unstorable, 'The request holds text that cannot be stored; see `errors`.');
   const result = schema.safeParse(input);
   if (!result.success) throw ProblemError.validation(toFieldErrors(result.error, prefix));
   return result.data;

@@ -91,7 +91,9 @@ export const ProcurementSchema = z
   .object({
     method: z.string().trim().max(100).optional().describe('e.g. open.'),
     methodDetails: z.string().trim().max(300).optional().describe('e.g. Open procedure.'),
-    tenderStatus: z.string().trim().max(40).optional().describe('The OCDS tender status.'),
+    tenderStatus: z.string().trim().max(40).optional().describe('The OCDS tender status; cancelled, unsuccessful or withdrawn means the contract cannot be published.'),
+    awardStatus: z.string().trim().max(40).optional().describe('The OCDS status of the award the contract was read from; cancelled or unsuccessful means it cannot be published.'),
+    contractStatus: z.string().trim().max(40).optional().describe('The OCDS status of the contract read; cancelled or terminated means it cannot be published.'),
     tenderPeriod: z.object({ start: z.string().max(40).optional().describe('ISO 8601.'), end: z.string().max(40).optional().describe('ISO 8601 (submission deadline).') }).strict().optional().describe('The tender period.'),
     noticeUrls: z.array(z.url().max(2000)).max(20).default([]).describe('Published notices.'),
   })

@@ -19,7 +19,7 @@ export const OcdsValueSchema = z
     amount: z.number().nonnegative().optional().describe('The amount (net of tax, on Find a Tender).'),
     amountNet: z.number().nonnegative().optional().describe('The amount net of tax, where published separately.'),
     amountGross: z.number().nonnegative().optional().describe('The amount including tax (UK extension).'),
-    currency: z.literal('GBP', { message: 'only GBP contracts can be imported' }).optional().describe('ISO 4217; only GBP is imported.'),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code, e.g. GBP').optional().describe('ISO 4217. Only a GBP value is imported; a value in another currency, or with none, is left out with a warning.'),
   })
   .describe('An OCDS value.');
 
@@ -106,9 +106,22 @@ const Party = z
   })
   .describe('An OCDS party.');
 
+const Award = z
+  .looseObject({
+    id: Id.describe('The OCDS `id` field.'),
+    title: Text.optional().describe('The OCDS `title` field.'),
+    status: z.string().max(40).optional().describe('pending, active, cancelled or unsuccessful.'),
+    value: OcdsValueSchema.optional().describe('The OCDS `value` field.'),
+    contractPeriod: OcdsPeriodSchema.optional().describe('The OCDS `contractPeriod` field.'),
+    items: z.array(Item).max(500).optional().describe('The OCDS `items` field.'),
+  })
+  .describe('An OCDS award.');
+
 const ContractBlock = z
   .looseObject({
     id: Id.describe('The OCDS `id` field.'),
+    awardID: Id.optional().describe('The award the contract was signed under.'),
+    status: z.string().max(40).optional().describe('pending, active, cancelled or terminated.'),
     title: Text.optional().describe('The OCDS `title` field.'),
     description: Text.optional().describe('The OCDS `description` field.'),
     value: OcdsValueSchema.optional().describe('The OCDS `value` field.'),
@@ -126,14 +139,24 @@ export const OcdsReleaseSchema = z
     buyer: z.looseObject({ id: Id.optional(), name: Text.optional() }).optional().describe('The OCDS `buyer` field.'),
     parties: z.array(Party).max(200).optional().describe('The OCDS `parties` field.'),
     tender: Tender.optional().describe('The OCDS `tender` field.'),
+    awards: z.array(Award).max(200).optional().describe('The OCDS `awards` field.'),
     contracts: z.array(ContractBlock).max(200).optional().describe('The OCDS `contracts` field.'),
   })
   .describe('An OCDS release or compiled release.');
 export type OcdsRelease = z.infer<typeof OcdsReleaseSchema>;
 
+/** A field set to null in a release removes it when releases are compiled; alone, null is the same as absent. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
+}
+/** One release of a package or record, checked as it stands (its nulls are deletions for the compiler). */
+const ReleaseInProcess = z.preprocess(withoutNulls, OcdsReleaseSchema);
+
 export const OcdsReleasePackageSchema = z
   .looseObject({
-    releases: z.array(OcdsReleaseSchema).min(1).max(500).describe('The releases, all of one contracting process.'),
+    releases: z.array(ReleaseInProcess).min(1).max(500).describe('The releases, all of one contracting process.'),
   })
   .superRefine((pkg, ctx) => {
     pkg.releases.forEach((release, index) => {
@@ -156,7 +179,7 @@ export const OcdsRecordSchema = z
       return;
     }
     record.releases!.forEach((release, index) => {
-      const parsed = OcdsReleaseSchema.safeParse(release);
+      const parsed = ReleaseInProcess.safeParse(release);
       if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: ['releases', index, ...issue.path] } as never);
     });
   })
@@ -179,7 +202,7 @@ export function ocdsDocumentKind(doc: Record<string, unknown>): OcdsDocumentKind
 }
 
 const BY_KIND: Record<OcdsDocumentKind, z.ZodType> = {
-  release: OcdsReleaseSchema.describe('The OCDS `release` field.'),
+  release: ReleaseInProcess.describe('The OCDS `release` field.'),
   'release-package': OcdsReleasePackageSchema,
   record: OcdsRecordSchema.describe('The OCDS `record` field.'),
   'record-package': OcdsRecordPackageSchema,

@@ -57,10 +57,14 @@ export const ConsentSchema = z
   .strict()
   .describe('The consent the referral needs.');
 
+/** The kinds of referrer a service line may take referrals from; `other` is anyone else, e.g. a member of the public. */
+export const REFERRER_TYPES = ['council', 'court', 'police', 'local-authority', 'opcc', 'dfe', 'cafcass', 'parent-or-young-person', 'other'] as const;
+export type ReferrerType = (typeof REFERRER_TYPES)[number];
+
 export const ReferrerRuleSchema = z
   .object({
     who: LabelSchema.describe('Who may refer, e.g. "An authorised officer of the Council (or an officer they designate)".'),
-    roles: z.array(z.enum(['council', 'court', 'police', 'local-authority', 'opcc', 'dfe', 'cafcass', 'parent-or-young-person', 'other'])).min(1).describe('The kinds of body that may refer.'),
+    roles: z.array(z.enum(REFERRER_TYPES)).min(1).describe('The kinds of body that may refer.'),
     basis: BasisSchema,
   })
   .strict()
@@ -121,7 +125,7 @@ export const ServiceLineSchema = z
     key: KeySchema.describe('The key a referral names in `serviceLine`, e.g. `noise`.'),
     name: LabelSchema,
     description: z.string().trim().max(4000).optional().describe('What the service line delivers.'),
-    referrers: z.array(ReferrerRuleSchema).max(10).default([]).describe('Who may refer.'),
+    referrers: z.array(ReferrerRuleSchema).max(10).default([]).describe('Who may refer: a referral whose `referrerType` is none of their roles is refused (kept as rejected, `referrer-not-allowed`); none listed means anyone may.'),
     form: ReferralFormSchema,
     caseTypes: z.array(CaseTypeSchema).max(50).default([]).superRefine(uniqueKeys<{ key: string }>((c) => c.key, 'case type')).describe('Kinds of case.'),
     sessionTypes: z.array(SessionTypeSchema).max(50).default([]).superRefine(uniqueKeys<{ key: string }>((s) => s.key, 'session type')).describe('Kinds of session.'),

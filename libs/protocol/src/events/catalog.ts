@@ -2,7 +2,7 @@ import { CaseAssignedV1, CaseClosedV1, CaseDatesChangedV1, CaseEndedV1, CaseMile
 import { PartyReminderIssuedV1 } from './casework-reminders.events';
 import { CaseAnonymisedV1, CaseLegalHoldChangedV1 } from './casework-retention.events';
 import type { EventDefinition } from './define-event';
-import { ContractPublishedV1, ContractPublishedV2, ReferralAnonymisedV1, ReferralCaseLinkedV1, ReferralDuplicateFlaggedV1, ReferralLegalHoldChangedV1, ReferralReceivedV1, ReferralReceivedV2, ReferralRejectedV1 } from './intake.events';
+import { ContractPublishedV1, ContractPublishedV2, ReferralAnonymisedV1, ReferralCaseLinkedV1, ReferralDuplicateFlaggedV1, ReferralLegalHoldChangedV1, ReferralReceivedV1, ReferralReceivedV2, ReferralRejectedV1, ReferralRejectedV2 } from './intake.events';
 import { DeliveryFailedV1, DeliverySentV1 } from './notify.events';
 import { AccreditationExpiringV1, SessionBookedV1, SessionCancelledV1, SessionDidNotAttendV1, SessionHeldV1 } from './scheduling-session.events';
 import { DeadlineBreachCorrectedV1, DeadlineBreachedV1, DeadlineCancelledV1, DeadlineDueSoonV1, DeadlineMetV1, DeadlinePausedV1, DeadlineRescheduledV1, DeadlineSetV1 } from './scheduling.events';
@@ -13,6 +13,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   ReferralReceivedV2,
   ReferralCaseLinkedV1,
   ReferralRejectedV1,
+  ReferralRejectedV2,
   ReferralDuplicateFlaggedV1,
   ReferralLegalHoldChangedV1,
   ReferralAnonymisedV1,

@@ -114,6 +114,17 @@ export const ReferralRejectedV1 = defineEvent({
     .describe('intake.referral.rejected.v1 data'),
 });
 
+/** v1 with every rejection code, `referrer-not-allowed` among them; v1 is still published for the codes it knows. */
+export const ReferralRejectedV2 = defineEvent({
+  type: 'intake.referral.rejected.v2',
+  description: 'A well-formed referral was stored but not taken (contract not active, outside its scope, no consent, or a referrer the service line does not take); no case is opened.',
+  schema: ReferralRejectedV1.schema
+    .extend({
+      code: z.enum(['contract-not-active', 'outside-scope', 'no-consent', 'referrer-not-allowed']).describe('Why it was rejected.'),
+    })
+    .describe('intake.referral.rejected.v2 data'),
+});
+
 export const ReferralDuplicateFlaggedV1 = defineEvent({
   type: 'intake.referral.duplicate-flagged.v1',
   description: 'An accepted referral may duplicate earlier ones (same external reference, or same parties and address within the window); it is linked to them, never dropped.',

@@ -75,7 +75,7 @@ export const TemplateKeyParamsSchema = z.object({ key: TemplateKeySchema }).desc
 export const OcdsImportQuerySchema = z
   .object({
     template: TemplateKeySchema.optional().describe('A template to supply the service lines of a new contract; none by default.'),
-    reference: z.string().trim().min(1).max(80).optional().describe("The provider's reference for a new contract; the tender id, else the OCID, by default."),
+    reference: z.string().trim().min(1).max(80).optional().describe("The provider's reference for a new contract; the OCID by default (a tender id is unique only within its OCID)."),
   })
   .strict()
   .describe('Query parameters of an OCDS import.');
@@ -85,6 +85,17 @@ export const OcdsImportResultSchema = z
   .object({
     outcome: z.enum(['created', 'updated']).describe('created: a new draft contract; updated: a new version of the contract with the same OCID.'),
     contract: ContractDetailViewSchema,
+    warnings: z
+      .array(
+        z
+          .object({
+            field: z.string().describe('The OCDS field (e.g. `tender.value.currency`) or contract field (e.g. `period.end`, `procurement.awardStatus`) concerned.'),
+            code: z.string().describe('no-currency, not-gbp, period-ended, tender-cancelled, award-cancelled, contract-terminated, …'),
+            message: z.string().describe('What was left out, or why the contract cannot be published as it stands.'),
+          })
+          .describe('Something the contract manager should know before publishing.'),
+      )
+      .describe('What the import left out (a value not in GBP or with no currency) and why the contract cannot be published as it stands (its period has ended, the tender or award was cancelled, the contract terminated); empty when there is nothing to say.'),
   })
   .describe('The contract an OCDS document was imported into.');
 export type OcdsImportResult = z.infer<typeof OcdsImportResultSchema>;

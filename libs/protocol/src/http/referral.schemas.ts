@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { REFERRER_TYPES } from '../contracts/service-line.schema';
 import { ReferralPartySchema, ReferrerSchema } from '../events/intake.events';
+
+export const ReferrerTypeSchema = z
+  .enum(REFERRER_TYPES)
+  .describe('What kind of body the referrer is: council, court, police, local-authority, opcc, dfe, cafcass, parent-or-young-person, or other (anyone else, e.g. a member of the public). Required where the service line says who may refer (every shipped template does); a kind it does not take is refused.');
 
 export const CONSENT_METHODS = ['written', 'verbal', 'email', 'online-form'] as const;
 
@@ -22,10 +27,17 @@ export const CreateReferralBodySchema = z
     serviceLine: z.string().trim().min(1).max(80).optional().describe('The key of the service line within the contract; the contract’s first service line when omitted.'),
     externalReference: z.string().trim().min(1).max(120).optional().describe("The referrer's own reference (claim number, police reference, EHC plan reference)."),
     referrer: ReferrerSchema,
+    referrerType: ReferrerTypeSchema.optional(),
     parties: z.array(ReferralPartySchema).min(1).max(20).describe('The parties to the dispute; at least one.'),
     summary: z.string().trim().min(1).max(10_000).describe('What the dispute is about, in the referrer’s words.'),
     answers: z.record(z.string().max(64), z.unknown()).optional().describe('Answers to the service line’s referral form, keyed by field key; validated against the form of the contract version in force (errors name `answers.<field>`). May be omitted when the form has no required fields.'),
     consent: z.array(ConsentGivenSchema).min(1).max(20).optional().describe('The consent given for the referral, one entry per person, as the service line’s consent rule asks (who gives it). Required where the rule says so; a referral without it is rejected naming the rule.'),
+    receivedAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe(
+        'When the referral really arrived, for one entered late (phoned in on Friday at 17:30, typed in on Monday): its office-hours clocks, duplicate window, contract year and period are judged from it, and the referral records who entered it and when. Not in the future, nor before the contract period began. Only a provider-admin or case manager signed in as themselves may give it (403 otherwise): a referrer’s own system posts as it receives. Now when omitted.',
+      ),
   })
   .strict()
   .describe('A referral to one of the provider’s contracts.');
@@ -34,10 +46,10 @@ export type CreateReferralBody = z.infer<typeof CreateReferralBodySchema>;
 export const REFERRAL_STATUSES = ['received', 'case-opened', 'rejected'] as const;
 export const ReferralStatusSchema = z.enum(REFERRAL_STATUSES).describe('received: accepted, a case is being opened; case-opened: casework opened its case; rejected: stored but not taken (see `rejection`).');
 
-export const REJECTION_CODES = ['contract-not-active', 'outside-scope', 'no-consent'] as const;
+export const REJECTION_CODES = ['contract-not-active', 'outside-scope', 'no-consent', 'referrer-not-allowed'] as const;
 export const RejectionSchema = z
   .object({
-    code: z.enum(REJECTION_CODES).describe('Why: contract-not-active, outside-scope (the service line is not in the contract) or no-consent.'),
+    code: z.enum(REJECTION_CODES).describe('Why: contract-not-active, outside-scope (the service line is not in the contract), no-consent, or referrer-not-allowed (the line does not take referrals from that kind of referrer).'),
     reason: z.string().describe('The reason in words, quoting the rule where there is one.'),
   })
   .describe('Why the referral was rejected.');
@@ -59,6 +71,7 @@ const ReferralFields = {
   contractId: z.uuid().describe('The contract.'),
   serviceLine: z.string().describe('The service line.'),
   externalReference: z.string().nullable().describe("The referrer's own reference."),
+  referrerType: ReferrerTypeSchema.nullable().describe('What kind of body referred; null on referrals made before it was asked.'),
   status: ReferralStatusSchema,
   rejection: RejectionSchema.nullable().describe('Why it was rejected; null unless `status` is rejected.'),
   caseId: z.uuid().nullable().describe('The case opened from the referral, once casework has opened it.'),
@@ -66,8 +79,10 @@ const ReferralFields = {
   overCap: z.boolean().describe('True when it is beyond the cases a year the fixed price covers, so the per-case price applies.'),
   legalHold: z.boolean().describe('True while a legal hold stops its anonymisation.'),
   heldByCase: z.boolean().describe('True while its case is under a legal hold (PUT /v1/cases/:id/legal-hold), which also stops the referral’s anonymisation; apart from `legalHold`, the referral’s own, so releasing one leaves the other.'),
-  receivedAt: z.iso.datetime({ offset: true }).describe('When the referral was received.'),
+  receivedAt: z.iso.datetime({ offset: true }).describe('When the referral was received: when it was entered, or the earlier time the person entering it gave.'),
   clockStartsAt: z.iso.datetime({ offset: true }).describe('When its office-hours clocks start: `receivedAt`, or the next opening when it arrived outside office hours.'),
+  enteredAt: z.iso.datetime({ offset: true }).describe('When it was entered; later than `receivedAt` when it was entered late.'),
+  enteredBy: z.string().nullable().describe('Who entered it (`user:<id>` or `api-key:<id>`); null on referrals entered before this was recorded.'),
 };
 
 export const ReferralViewSchema = z

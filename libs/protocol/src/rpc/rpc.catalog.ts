@@ -14,7 +14,7 @@ import {
 import { OcdsDocumentSchema } from '../contracts/ocds.schema';
 import { ContractDefinitionSchema, ContractStatusSchema } from '../contracts/contract-definition.schema';
 import { CreateReferralBodySchema, IntakePersonExportSchema, LegalHoldBodySchema, ReferralListQuerySchema, ReferralListSchema, ReferralViewSchema, SensitiveAnswersViewSchema, SubjectAccessQuerySchema } from '../http/referral.schemas';
-import { SummaryViewSchema } from '../http/report.schemas';
+import { SummaryQuerySchema, SummaryViewSchema } from '../http/report.schemas';
 import { NotifyPersonExportSchema } from '../http/subject-access.schemas';
 import { CaseLegalHoldViewSchema } from '../http/case-retention.schemas';
 import { CaseReportFileSchema, CaseReportListSchema, CaseReportParamsSchema, CertificatePdfRequestSchema } from '../http/case-report.schemas';
@@ -181,6 +181,6 @@ export const Rpc = {
     exportPerson: defineRpc({ service: 'notify', verb: 'export-person', description: 'The messages notify sent to one email address, for a subject-access request (asked by name and postcode, it says it was not searched).', request: SubjectAccessQuerySchema, response: NotifyPersonExportSchema }),
   },
   reporting: {
-    getSummary: defineRpc({ service: 'reporting', verb: 'get-summary', description: 'Counts per contract.', request: Empty, response: SummaryViewSchema }),
+    getSummary: defineRpc({ service: 'reporting', verb: 'get-summary', description: 'Counts per contract, for one contract and a range of London days when asked.', request: SummaryQuerySchema, response: SummaryViewSchema }),
   },
 } as const;

@@ -74,7 +74,7 @@ export const contractImportOcds = defineCommand({
     org: { type: 'string', value: '<slug>', required: true, description: 'The organisation that runs the contract.' },
     file: { type: 'string', value: '<path>', required: true, description: 'The OCDS JSON, or a notice whose text ends with it.' },
     template: { type: 'string', value: '<key>', description: 'A template to supply the service lines of a new contract.' },
-    reference: { type: 'string', value: '<ref>', description: "The provider's reference for a new contract (default: the tender id, else the OCID)." },
+    reference: { type: 'string', value: '<ref>', description: "The provider's reference for a new contract (default: the OCID)." },
   },
   needs: 'services',
   parse: (values) => {
@@ -96,7 +96,12 @@ export const contractImportOcds = defineCommand({
     );
     const { contract } = result;
     return {
-      lines: [`${result.outcome} contract ${contract.reference} (${contract.title}) for ${organisation.slug}: ${contract.status}, version ${contract.version}`, `id: ${contract.id}`, `ocid: ${contract.ocid ?? '-'}`],
+      lines: [
+        `${result.outcome} contract ${contract.reference} (${contract.title}) for ${organisation.slug}: ${contract.status}, version ${contract.version}`,
+        `id: ${contract.id}`,
+        `ocid: ${contract.ocid ?? '-'}`,
+        ...result.warnings.map((w) => `warning: ${w.field}: ${w.message}`),
+      ],
       json: result,
     };
   },
