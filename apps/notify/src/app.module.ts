@@ -8,6 +8,7 @@ import type { NotifyConfig } from './config/notify.config';
 import { NOTIFY_SCHEMA, NotifyDatabase } from './database/notify.database';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { MailModule } from './mail/mail.module';
+import { OrganisationsModule } from './organisations/organisations.module';
 import { PartyReminderEmailsModule } from './party-reminders/party-reminders.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { CaseReportEmailsModule } from './reports/reports.module';
@@ -26,6 +27,7 @@ export class AppModule {
         MessagingModule.forService({ service: 'notify', schema: NOTIFY_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
         JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),
         MailModule.forService({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
+        OrganisationsModule,
         DeliveriesModule,
         AcknowledgementsModule,
         CaseReportEmailsModule,

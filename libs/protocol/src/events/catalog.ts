@@ -4,6 +4,7 @@ import { CaseAnonymisedV1, CaseLegalHoldChangedV1 } from './casework-retention.e
 import type { EventDefinition } from './define-event';
 import { ContractPublishedV1, ContractPublishedV2, ReferralAnonymisedV1, ReferralCaseLinkedV1, ReferralDuplicateFlaggedV1, ReferralLegalHoldChangedV1, ReferralReceivedV1, ReferralReceivedV2, ReferralRejectedV1 } from './intake.events';
 import { DeliveryFailedV1, DeliverySentV1 } from './notify.events';
+import { OrganisationProfileChangedV1 } from './gateway.events';
 import { AccreditationExpiringV1, SessionBookedV1, SessionCancelledV1, SessionDidNotAttendV1, SessionHeldV1 } from './scheduling-session.events';
 import { DeadlineBreachedV1, DeadlineCancelledV1, DeadlineDueSoonV1, DeadlineMetV1, DeadlinePausedV1, DeadlineRescheduledV1, DeadlineSetV1 } from './scheduling.events';
 
@@ -65,6 +66,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   SessionDidNotAttendV1,
   AccreditationExpiringV1,
   PartyReminderIssuedV1,
+  OrganisationProfileChangedV1,
 ];
 
 const byType = new Map(EVENT_CATALOG.map((definition) => [definition.type, definition]));
