@@ -3,6 +3,7 @@ import { JobsModule } from '@mediation/jobs';
 import { MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import { AcknowledgementsModule } from './acknowledgements/acknowledgements.module';
+import { CertificateEmailsModule } from './certificates/certificates.module';
 import { ComplaintNoticeEmailsModule } from './complaints/complaints.module';
 import type { NotifyConfig } from './config/notify.config';
 import { NOTIFY_SCHEMA, NotifyDatabase } from './database/notify.database';
@@ -31,6 +32,7 @@ export class AppModule {
         DeliveriesModule,
         AcknowledgementsModule,
         CaseReportEmailsModule,
+        CertificateEmailsModule,
         ComplaintNoticeEmailsModule,
         SurveyEmailsModule,
         RemindersModule,

@@ -6,6 +6,7 @@ import { CaseRepository } from '../cases/case.repository';
 import { ContractRules } from '../contracts/contract-rules';
 import { CaseworkDatabase } from '../database/casework.database';
 import { MilestoneRecorder } from '../milestones/milestone-recorder';
+import { CertificateToFamily } from './certificate-to-family';
 import { CertificateRepository } from './certificate.repository';
 import { toCertificateView } from './certificate.view';
 
@@ -22,6 +23,7 @@ export class IssueCertificateUseCase {
     private readonly rules: ContractRules,
     private readonly certificates: CertificateRepository,
     private readonly milestones: MilestoneRecorder,
+    private readonly family: CertificateToFamily,
     private readonly clock: Clock,
   ) {}
 
@@ -37,6 +39,7 @@ export class IssueCertificateUseCase {
         const row = await this.certificates.create(tx, { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, kind: body.kind, issuedAt, recordedBy: meta.actorId, recordedAt: now });
         const updated = await this.cases.update(tx, c, {});
         await this.milestones.record(tx, updated, { milestone: 'certificate.issued', occurredAt: issuedAt, source: `certificate:${row.id}` }, meta.correlationId);
+        await this.family.send(tx, updated, row, line, meta.correlationId);
         return toCertificateView(row);
       },
       { organisationId: meta.organisationId },

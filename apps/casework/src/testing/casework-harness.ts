@@ -20,8 +20,10 @@ import { ReopenCaseUseCase } from '../cases/reopen-case.use-case';
 import { StatusChangeRepository } from '../cases/status-change.repository';
 import { TransitionCaseUseCase } from '../cases/transition-case.use-case';
 import { CertificateRepository } from '../certificates/certificate.repository';
+import { CertificateToFamily } from '../certificates/certificate-to-family';
 import { IssueCertificateUseCase } from '../certificates/issue-certificate.use-case';
 import { CommunicationRepository } from '../communications/communication.repository';
+import { ListCommunicationsUseCase } from '../communications/list-communications.use-case';
 import { LogCommunicationUseCase } from '../communications/log-communication.use-case';
 import { PlatformDeliveryLog } from '../communications/platform-delivery-log';
 import { RecordDeliveryUseCase } from '../communications/record-delivery.use-case';
@@ -31,6 +33,7 @@ import { ReceiveComplaintUseCase } from '../complaints/receive-complaint.use-cas
 import { ListComplaintsUseCase } from '../complaints/list-complaints.use-case';
 import { ListProviderComplaintsUseCase } from '../complaints/list-provider-complaints.use-case';
 import { ResolveComplaintUseCase } from '../complaints/resolve-complaint.use-case';
+import { PartyContacts } from '../contact/party-contacts';
 import { ContractRules } from '../contracts/contract-rules';
 import { ContractVersionRepository } from '../contracts/contract-version.repository';
 import { RecordContractVersionUseCase } from '../contracts/record-contract-version.use-case';
@@ -56,6 +59,8 @@ import { RecordRiskAssessmentUseCase } from '../risk/record-risk-assessment.use-
 import { RiskAssessmentRepository } from '../risk/risk-assessment.repository';
 import { AddTaskUseCase } from '../tasks/add-task.use-case';
 import { CompleteTaskUseCase } from '../tasks/complete-task.use-case';
+import { IssueSurveysUseCase } from '../surveys/issue-surveys.use-case';
+import { SurveyRepository } from '../surveys/survey.repository';
 import { TaskRepository } from '../tasks/task.repository';
 import { ExportPersonUseCase } from '../subject-access/export-person.use-case';
 import { PersonRecordsRepository } from '../subject-access/person-records.repository';
@@ -87,6 +92,7 @@ export function caseworkHarness(db: CaseworkDatabase, clock: FixedClock) {
   const risks = new RiskAssessmentRepository();
   const involvements = new MultiAgencyRepository();
   const log = new CommunicationRepository();
+  const contacts = new PartyContacts(rules, cases, log, events, clock);
   const complaints = new ComplaintRepository();
   const milestoneRows = new MilestoneRepository();
   const certificates = new CertificateRepository();
@@ -125,11 +131,13 @@ export function caseworkHarness(db: CaseworkDatabase, clock: FixedClock) {
     listComplaints: new ListComplaintsUseCase(db, finder, complaints, clock),
     listProviderComplaints: new ListProviderComplaintsUseCase(db, complaints, clock),
     recordMilestone: new RecordMilestoneUseCase(db, finder, cases, rules, milestones, clock),
-    issueCertificate: new IssueCertificateUseCase(db, finder, cases, rules, certificates, milestones, clock),
+    issueCertificate: new IssueCertificateUseCase(db, finder, cases, rules, certificates, milestones, new CertificateToFamily(parties, contacts, events), clock),
     timeline: new GetCaseTimelineUseCase(db, finder, timeline),
     pause: new PauseCaseClocksUseCase(db, finder, rules, pauses, pauseEvents, clock),
     resume: new ResumeCaseClocksUseCase(db, finder, pauses, pauseEvents, clock),
-    remindParties: new RemindPartiesUseCase(new PartyReminderRepository(), events, clock),
+    remindParties: new RemindPartiesUseCase(new PartyReminderRepository(), contacts, events, clock),
+    issueSurveys: new IssueSurveysUseCase(new SurveyRepository(db), contacts, events, clock, { publicUrl: 'https://api.mediation.example', ttlDays: 30, tokenKeys: ['a-survey-token-key-for-integration-suites'] }),
+    listCommunications: new ListCommunicationsUseCase(db, finder, log),
     exportPerson: new ExportPersonUseCase(db, new PersonRecordsRepository(), cases, parties, log, complaints),
   };
 }
