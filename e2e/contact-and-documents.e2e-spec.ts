@@ -38,11 +38,7 @@ describe('who may be contacted, and documents that name the provider', () => {
     await platform?.shutdown();
   });
 
-  async function ok<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await platform.request<T>(method, path, body);
-    expect({ method, path, status: res.status < 300 ? 'ok' : res.status, body: res.status < 300 ? 'ok' : res.body }).toEqual({ method, path, status: 'ok', body: 'ok' });
-    return res.body;
-  }
+  const ok = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => platform.ok<T>(method, path, body);
 
   async function caseManager(contractId: string, serviceLine: string, name: string): Promise<string> {
     const staff = await ok<{ id: string }>('POST', '/v1/staff', { name, email: `${name.toLowerCase().replace(/\W+/g, '.')}-${tag}@provider.example`, serviceLines: [{ contractId, serviceLine }], payRatePence: 2_000, maxCaseload: 30, weeklyAvailability: everyDay });
@@ -50,11 +46,7 @@ describe('who may be contacted, and documents that name the provider', () => {
     return staff.id;
   }
 
-  async function refer(body: Record<string, unknown>): Promise<{ caseId: string; reference: string }> {
-    const referral = await ok<{ id: string; reference: string }>('POST', '/v1/referrals', body);
-    const caseId = await waitUntil(async () => (await platform.request<{ caseId: string | null }>('GET', `/v1/referrals/${referral.id}`)).body.caseId ?? undefined, { what: `the case of ${referral.reference}` });
-    return { caseId, reference: referral.reference };
-  }
+  const refer = (body: Record<string, unknown>) => platform.refer(body);
 
   const mailTo = (address: string) => (platform.mail.messages() as CaughtMail[]).filter((m) => m.to.includes(address));
   const firstMail = (address: string, subject: RegExp, what: string) => waitUntil(async () => mailTo(address).find((m) => subject.test(m.subject)), { what, timeoutMs: 90_000 });
