@@ -75,6 +75,7 @@ const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
   'post /v1/users/{id}/password': () => ({ password: 'a-long-enough-password' }),
   'post /v1/api-keys': () => ({ name: 'authz', scopes: ['reports:read'] }),
   'put /v1/organisation/oidc': () => ({ issuer: `https://authz-${Date.now()}.example/`, jwksUri: 'https://authz.example/jwks', audience: 'mediation-api' }),
+  'patch /v1/organisation': () => ({ address: ['1 Authz Street', 'London N1 1AA'] }),
 };
 
 /** Ids of one organisation's own records, by kind: what a request body may name. */

@@ -4,6 +4,7 @@ import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import type { CaseworkConfig } from './config/casework.config';
 import { CASEWORK_SCHEMA, CaseworkDatabase } from './database/casework.database';
 import { CasesModule } from './cases/cases.module';
+import { OrganisationsModule } from './organisations/organisations.module';
 import { ReportsModule } from './reports/reports.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { CaseworkCryptoModule } from './crypto/casework-crypto.module';
@@ -24,7 +25,8 @@ export class AppModule {
         ResealingModule.forService({ intervalMs: config.RESEALING_INTERVAL_MS }),
         CasesModule,
         CaseRetentionModule.forService({ namespace: config.NATS_NAMESPACE }),
-        ReportsModule.forService({ providerName: config.REPORT_PROVIDER_NAME }),
+        OrganisationsModule,
+        ReportsModule,
         SurveysModule.forService({ publicUrl: config.PUBLIC_URL, ttlDays: config.SURVEY_TTL_DAYS, tokenKeys: config.SURVEY_TOKEN_KEYS }),
         PartyRemindersModule,
       ],

@@ -27,6 +27,7 @@ import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { IdempotentUseCase } from './idempotency/idempotent.use-case';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReferencesModule } from './references/references.module';
+import { PublishOrganisationProfilesUseCase } from './organisations/publish-organisation-profiles.use-case';
 import { ReferralsController } from './referrals/referrals.controller';
 import { ReportsController } from './reports/reports.controller';
 import { RateLimitGuard } from './throttle/rate-limit.guard';
@@ -35,12 +36,15 @@ import { CaseSessionsModule } from './case-sessions/case-sessions.module';
 import { StaffModule } from './staff/staff.module';
 import { VenuesModule } from './venues/venues.module';
 
-/** The infrastructure the gateway and its ops commands share. */
-export function gatewayInfrastructure(config: GatewayConfig) {
+/**
+ * The infrastructure the gateway and its ops commands share. Only the server runs the outbox relay; what
+ * an ops command writes to the outbox leaves when the server's relay wakes on its commit.
+ */
+export function gatewayInfrastructure(config: GatewayConfig, options: { relay: boolean } = { relay: false }) {
   return [
     PlatformModule.forService({ service: 'gateway', logLevel: config.LOG_LEVEL }),
     DatabaseModule.forService(IdentityDatabase, IDENTITY_SCHEMA, () => new IdentityDatabase(config.DATABASE_URL)),
-    MessagingModule.forService({ service: 'gateway', schema: IDENTITY_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: false }),
+    MessagingModule.forService({ service: 'gateway', schema: IDENTITY_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: options.relay }),
     { module: GatewayConfigModule, global: true, providers: [{ provide: GATEWAY_CONFIG, useValue: config }], exports: [GATEWAY_CONFIG] },
   ];
 }
@@ -53,9 +57,9 @@ export class AppModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [...gatewayInfrastructure(config), ThrottleModule, OrganisationsModule, AuthModule, AuditModule, SubjectAccessModule, StaffModule, VenuesModule, CaseSessionsModule, ReferencesModule],
+      imports: [...gatewayInfrastructure(config, { relay: true }), ThrottleModule, OrganisationsModule, AuthModule, AuditModule, SubjectAccessModule, StaffModule, VenuesModule, CaseSessionsModule, ReferencesModule],
       controllers: [ReferralsController, CasesController, CaseLegalHoldController, CasePeopleController, CaseWorkController, CaseRecordsController, ComplaintsController, CaseReportsController, SurveysController, SurveyResponsesController, CaseDeadlinesController, ReportsController, ContractsController, TemplatesController, DocsController, AuditController],
-      providers: [IdempotencyRepository, IdempotentUseCase, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_GUARD, useExisting: RateLimitGuard }, { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor }],
+      providers: [IdempotencyRepository, IdempotentUseCase, PublishOrganisationProfilesUseCase, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_GUARD, useExisting: RateLimitGuard }, { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor }],
     };
   }
 }

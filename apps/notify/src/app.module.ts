@@ -3,11 +3,13 @@ import { JobsModule } from '@mediation/jobs';
 import { MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import { AcknowledgementsModule } from './acknowledgements/acknowledgements.module';
+import { CertificateEmailsModule } from './certificates/certificates.module';
 import { ComplaintNoticeEmailsModule } from './complaints/complaints.module';
 import type { NotifyConfig } from './config/notify.config';
 import { NOTIFY_SCHEMA, NotifyDatabase } from './database/notify.database';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { MailModule } from './mail/mail.module';
+import { OrganisationsModule } from './organisations/organisations.module';
 import { PartyReminderEmailsModule } from './party-reminders/party-reminders.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { CaseReportEmailsModule } from './reports/reports.module';
@@ -26,9 +28,11 @@ export class AppModule {
         MessagingModule.forService({ service: 'notify', schema: NOTIFY_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
         JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),
         MailModule.forService({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
+        OrganisationsModule,
         DeliveriesModule,
         AcknowledgementsModule,
         CaseReportEmailsModule,
+        CertificateEmailsModule,
         ComplaintNoticeEmailsModule,
         SurveyEmailsModule,
         RemindersModule,

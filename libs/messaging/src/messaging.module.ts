@@ -9,7 +9,7 @@ import { OutboxRelay } from './outbox/outbox-relay';
 import { RpcClient } from './rpc/rpc.client';
 
 export interface MessagingModuleOptions extends MessagingOptions {
-  /** Services that publish events run an outbox relay; the gateway does not. */
+  /** Services that publish events run an outbox relay (the gateway's ops commands do not: the server's relay sends what they write). */
   outbox: boolean;
 }
 

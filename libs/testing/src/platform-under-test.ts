@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { createTestNamespace, type TestNamespace } from './test-namespace';
+import { waitUntil } from './wait-until';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const ROOT = path.resolve(__dirname, '../../..');
@@ -128,6 +129,20 @@ export class PlatformUnderTest {
     });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
+  }
+
+  /** A request that must succeed: anything but a 2xx fails the test, naming the route and the problem answered. */
+  async ok<T = Record<string, unknown>>(method: string, url: string, body?: unknown): Promise<T> {
+    const res = await this.request<T>(method, url, body);
+    if (res.status >= 300) throw new Error(`${method} ${url} answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  /** Makes a referral and waits for the case casework opens from it. */
+  async refer(body: Record<string, unknown>): Promise<{ caseId: string; reference: string }> {
+    const referral = await this.ok<{ id: string; reference: string }>('POST', '/v1/referrals', body);
+    const caseId = await waitUntil(async () => (await this.request<{ caseId: string | null }>('GET', `/v1/referrals/${referral.id}`)).body.caseId ?? undefined, { what: `the case of ${referral.reference}` });
+    return { caseId, reference: referral.reference };
   }
 
   /** Read-only SQL for assertions, as the owner (every tenant), across every service's schema in the test database. */

@@ -208,10 +208,14 @@ describe('the life of a case, over a real database', () => {
 
     clock.at = new Date('2026-09-01T09:00:00Z');
     const reopened = await app.reopen.execute(meta(), caseId, { reason: 'The noise started again' });
-    expect([reopened.status, reopened.timesReopened, reopened.outcome]).toEqual(['in-progress', 1, null]);
+    // Open again: neither an outcome nor a closure date until it closes again; the earlier closure stays in its status history.
+    expect([reopened.status, reopened.timesReopened, reopened.outcome, reopened.closedAt]).toEqual(['in-progress', 1, null, null]);
+    expect((await app.getCase.execute(meta(), caseId)).closedAt).toBeNull();
+    expect((await app.listCases.execute(meta(), { limit: 50, status: 'in-progress' })).items.find((c) => c.id === caseId)).toMatchObject({ closedAt: null, outcome: null });
     expect((await outbox('casework.case.reopened.v1'))[0].envelope.data).toMatchObject({ countsAsReopened: true, previouslyClosedAt: '2026-03-02T11:00:00.000Z' });
 
-    await app.close.execute(meta(), caseId, { outcome: 'closed-other' });
+    const closedAgain = await app.close.execute(meta(), caseId, { outcome: 'closed-other' });
+    expect(closedAgain.closedAt).toBe('2026-09-01T09:00:00.000Z');
     expect((await outbox('casework.case.closed.v1'))[1].envelope.data).toMatchObject({ timesReopened: 1 });
     clock.at = new Date('2027-09-02T09:00:00Z');
     expect(await problemOf(app.reopen.execute(meta(), caseId, { reason: 'Again' }))).toMatchObject({ status: 409, detail: expect.stringMatching(/more than 12 months ago.*new referral/) });

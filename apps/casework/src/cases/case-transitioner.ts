@@ -57,7 +57,8 @@ export class CaseTransitioner {
       // Retention runs from the end as from a closure; leaving the ended state stops it.
       ...(ending ? { endedAt: occurredAt } : plan.from.category === 'ended' ? { endedAt: null } : {}),
       ...(closing ? { outcome: plan.outcome?.key ?? null, closedAt: occurredAt } : {}),
-      ...(plan.transition.reopens ? { outcome: null, timesReopened: { increment: 1 } } : {}),
+      // Open again: no outcome and no closure date until it closes again (the closure stays in the status history and in reopened.v1).
+      ...(plan.transition.reopens ? { outcome: null, closedAt: null, timesReopened: { increment: 1 } } : {}),
     });
     await this.history.create(tx, { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, fromStatus: c.status, toStatus: plan.to.key, reason: input.reason ?? null, outcome: plan.outcome?.key ?? null, countsAsReopened: plan.transition.reopens ? true : null, recommendations: closing && input.recommendations?.length ? input.recommendations : null, actorId: meta.actorId, changedAt: now });
 

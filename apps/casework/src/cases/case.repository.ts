@@ -3,7 +3,7 @@ import type { Case, Prisma } from '../generated/prisma/client';
 import { CaseworkDatabase, type CaseworkTx } from '../database/casework.database';
 
 export type CaseRecord = Case;
-export type NewCase = Omit<CaseRecord, 'version' | 'outcome' | 'closedAt' | 'endedAt' | 'timesReopened' | 'dates' | 'referrer'> & { dates: Record<string, string>; referrer: Prisma.InputJsonValue | null };
+export type NewCase = Omit<CaseRecord, 'version' | 'outcome' | 'closedAt' | 'endedAt' | 'timesReopened' | 'dates' | 'referrer' | 'contactAnswers'> & { dates: Record<string, string>; referrer: Prisma.InputJsonValue | null; contactAnswers: Record<string, boolean> };
 
 export interface CaseFilter {
   organisationId: string;

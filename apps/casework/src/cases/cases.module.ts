@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CertificateToFamily } from '../certificates/certificate-to-family';
+import { PartyContacts } from '../contact/party-contacts';
 import { AssignStaffUseCase } from '../assignments/assign-staff.use-case';
 import { AssignmentRepository } from '../assignments/assignment.repository';
 import { ListAssignmentsUseCase } from '../assignments/list-assignments.use-case';
@@ -79,7 +81,7 @@ import { StatusChangeRepository } from './status-change.repository';
 import { TransitionCaseUseCase } from './transition-case.use-case';
 
 /** The repositories and read models other casework modules (case report, surveys, retention) reuse. */
-const SHARED = [CaseRepository, CaseFinder, CaseRecordEvents, ContractRules, ContractVersionRepository, CaseReferralRepository, StatusChangeRepository, PartyRepository, AssignmentRepository, NoteRepository, TaskRepository, RiskAssessmentRepository, MultiAgencyRepository, CommunicationRepository, ComplaintRepository, MilestoneRepository, CertificateRepository, MilestoneRecorder, CasePauseRepository, CasePauseEvents, CaseTimeline, CaseViewAssembler];
+const SHARED = [CaseRepository, CaseFinder, CaseRecordEvents, ContractRules, ContractVersionRepository, CaseReferralRepository, StatusChangeRepository, PartyRepository, AssignmentRepository, NoteRepository, TaskRepository, RiskAssessmentRepository, MultiAgencyRepository, CommunicationRepository, ComplaintRepository, MilestoneRepository, CertificateRepository, MilestoneRecorder, CasePauseRepository, CasePauseEvents, CaseTimeline, CaseViewAssembler, PartyContacts, CertificateToFamily];
 
 @Module({
   controllers: [CaseRpcController, PartyRpcController, CaseWorkRpcController, CaseRecordsRpcController, SubjectAccessRpcController, CasePauseRpcController],

@@ -54,6 +54,7 @@ export class OpenCaseUseCase {
       externalReference: data.externalReference ?? null,
       referrer: data.referrer,
       dates: data.dates ?? {},
+      contactAnswers: data.contactAnswers ?? {},
     });
     if (!opened) return;
     for (const party of data.parties) {
@@ -78,8 +79,8 @@ export class OpenCaseUseCase {
     const linkedAt = this.clock.now();
     const linked = await this.links.link(tx, { organisationId: open.organisationId, referralId: referral.data.referralId, caseId: open.id, reference: referral.data.reference, linkedAt });
     if (!linked) return;
-    // Joining is a change of the case: its version orders this event after the ones before it.
-    const updated = await this.cases.update(tx, open, {});
+    // Joining is a change of the case: its version orders this event after the ones before it. A later referral can withdraw a permission to contact, never restore one refused.
+    const updated = await this.cases.update(tx, open, { contactAnswers: joinContactAnswers(open.contactAnswers, referral.data.contactAnswers) });
     await this.events.append(tx, {
       definition: CaseReferralLinkedV1,
       data: { caseId: open.id, contractId: open.contractId, referralId: referral.data.referralId, reference: referral.data.reference, externalReference, linkedAt: linkedAt.toISOString() },
@@ -91,4 +92,11 @@ export class OpenCaseUseCase {
       causationId: referral.id,
     });
   }
+}
+
+/** The permissions of two referrals of one matter: a no from either stands; a yes counts where the other said nothing. */
+export function joinContactAnswers(kept: unknown, added: Record<string, boolean> | undefined): Record<string, boolean> {
+  const joined = { ...((kept ?? {}) as Record<string, boolean>) };
+  for (const [field, allowed] of Object.entries(added ?? {})) joined[field] = (joined[field] ?? true) && allowed;
+  return joined;
 }

@@ -9,6 +9,7 @@ import { CaseworkDatabase, type CaseworkTx } from '../database/casework.database
 import { MilestoneRecorder } from '../milestones/milestone-recorder';
 import { MilestoneRepository } from '../milestones/milestone.repository';
 import { assertCertifies } from './certificate-grounds.rule';
+import { CertificateToFamily } from './certificate-to-family';
 import { CertificateRepository, type CertificateRecord } from './certificate.repository';
 import { toCertificateView } from './certificate.view';
 
@@ -29,6 +30,7 @@ export class IssueCertificateUseCase {
     private readonly certificates: CertificateRepository,
     private readonly milestoneRows: MilestoneRepository,
     private readonly milestones: MilestoneRecorder,
+    private readonly family: CertificateToFamily,
     private readonly clock: Clock,
   ) {}
 
@@ -51,6 +53,7 @@ export class IssueCertificateUseCase {
         if (replaced) return toCertificateView(row);
         const updated = await this.cases.update(tx, c, {});
         await this.milestones.record(tx, updated, { milestone: 'certificate.issued', occurredAt: issuedAt, source: `certificate:${row.id}` }, meta.correlationId);
+        await this.family.send(tx, updated, row, line, meta.correlationId);
         return toCertificateView(row);
       },
       { organisationId: meta.organisationId },

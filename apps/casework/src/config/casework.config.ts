@@ -45,8 +45,6 @@ export const loadCaseworkConfig = () => ({
     PUBLIC_URL: publicUrl,
     /** Days a survey link works for. */
     SURVEY_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-    /** The provider's name on case reports (casework does not hold the organisation's name). */
-    REPORT_PROVIDER_NAME: z.string().trim().min(1).max(200).default('Mediation Service'),
   }),
   SURVEY_TOKEN_KEYS: loadConfig(surveyTokenKeysVariables(), process.env),
 });

@@ -7,7 +7,7 @@ export type PartyReminderRecord = PartyReminder;
 @Injectable()
 export class PartyReminderRepository {
   caseOf(tx: CaseworkTx, organisationId: string, caseId: string) {
-    return tx.case.findFirst({ where: { organisationId, id: caseId }, select: { id: true, contractId: true, reference: true } });
+    return tx.case.findFirst({ where: { organisationId, id: caseId } });
   }
 
   /** Every party of the case with what choosing whom to email needs. */

@@ -1,6 +1,11 @@
-import { EventPublisher, type MessagingOptions } from '@mediation/messaging';
+import { EventPublisher, type MessagingOptions, type RpcClient } from '@mediation/messaging';
 import { DeadlineDueSoonV1, uuidv7, type EventData, type EventEnvelope } from '@mediation/protocol';
 import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
+import { CaseRepository } from '../cases/case.repository';
+import { CommunicationRepository } from '../communications/communication.repository';
+import { PartyContacts } from '../contact/party-contacts';
+import { ContractRules } from '../contracts/contract-rules';
+import { ContractVersionRepository } from '../contracts/contract-version.repository';
 import { CaseworkDatabase } from '../database/casework.database';
 import { PartyReminderRepository } from './party-reminder.repository';
 import { RemindPartiesUseCase } from './remind-parties.use-case';
@@ -12,6 +17,9 @@ const other = '01a30000-0000-7000-8000-0000000000e2';
 const clock = new FixedClock(new Date('2027-06-01T08:00:05Z'));
 
 type DueSoon = EventData<typeof DeadlineDueSoonV1>;
+
+/** A line that says nothing of whom it contacts: the deadline's roles and each party's own preferences decide. */
+const LINE = { key: 'send-mediation', name: 'SEND mediation', form: { fields: [] }, outcomes: [{ key: 'agreement-reached', label: 'Agreement', expected: true }], londonLivingWage: { required: false }, dataRetentionMonths: 72 };
 
 describe('casework: a deadline reminder for the parties is issued to each one who may be emailed, once', () => {
   let db: TestDatabase;
@@ -36,11 +44,13 @@ describe('casework: a deadline reminder for the parties is issued to each one wh
     db = await createTestDatabase('partyremind');
     casework = new CaseworkDatabase(db.url);
     const events = new EventPublisher({ service: 'casework', schema: 'casework', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, clock);
-    remind = new RemindPartiesUseCase(new PartyReminderRepository(), events, clock);
+    const contacts = new PartyContacts(new ContractRules(new ContractVersionRepository(), {} as RpcClient), new CaseRepository(casework), new CommunicationRepository(), events, clock);
+    remind = new RemindPartiesUseCase(new PartyReminderRepository(), contacts, events, clock);
     const at = new Date('2027-05-01T09:00:00Z');
     await casework.run(
       async (tx) => {
-        await tx.case.create({ data: { id: caseId, organisationId: org, contractId, referralId: uuidv7(), reference: 'REF-2027-000900', serviceLine: 'send-mediation', status: 'closed', openedAt: at } });
+        await tx.contractVersion.create({ data: { contractId, version: 1, organisationId: org, status: 'active', template: null, definition: { reference: 'SEND-1', title: 'SEND', buyers: [{ name: 'County Council', role: 'local-authority' }], serviceLines: [LINE] } } });
+        await tx.case.create({ data: { id: caseId, organisationId: org, contractId, contractVersion: 1, referralId: uuidv7(), reference: 'REF-2027-000900', serviceLine: 'send-mediation', status: 'closed', openedAt: at } });
         const party = (id: string, role: string, name: string, email: string | null, contactPreferences?: object) => ({ id, organisationId: org, caseId, role, name, email, source: 'referral', createdAt: at, updatedAt: at, ...(contactPreferences ? { contactPreferences } : {}) });
         await tx.party.create({ data: party(ids.parent, 'parent', 'Pat Parent', 'pat@example.com') });
         await tx.party.create({ data: party(ids.youngPersonPhoneOnly, 'young-person', 'Robin Phone', 'robin@example.com', { channels: ['phone'] }) });
@@ -67,6 +77,16 @@ describe('casework: a deadline reminder for the parties is issued to each one wh
       email: 'pat@example.com', name: 'Pat Parent', reference: 'REF-2027-000900', contact: { name: 'Sam Adviser', email: 'sam.adviser@provider.example' },
     });
     expect(rows[0].envelope.contractid).toBe(contractId);
+  });
+
+  it('the family members it could not email are on the case’s communications log, each with the reason, once per reminder', async () => {
+    const logged = async () => (await casework.run((tx) => tx.communication.findMany({ where: { caseId, withheld: true }, orderBy: { counterpart: 'asc' } }), { organisationId: org })).map((c) => [c.counterpart, c.summary]);
+    expect(await logged()).toEqual([
+      ['Lee Letter', 'Not sent: No email address is recorded for them.'],
+      ['Robin Phone', 'Not sent: Their contact preferences do not include email (phone).'],
+    ]);
+    await run(dueSoon({}));
+    expect(await logged()).toHaveLength(2);
   });
 
   it('the same reminder of the same date sent again (a new event, or a later revision of the deadline) issues nothing more; moved to another date, it is issued again', async () => {

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
 import { PartyReminderIssuedV1, uuidv7, type DeadlineDueSoonV1, type EventData, type EventEnvelope } from '@mediation/protocol';
+import { PartyContacts } from '../contact/party-contacts';
 import type { CaseworkTx } from '../database/casework.database';
 import { PartyReminderRepository } from './party-reminder.repository';
 import { partiesToRemind } from './parties-to-remind';
@@ -17,8 +18,9 @@ const reminderKey = (due: Pick<DueSoon, 'reminder' | 'remindedAt' | 'dueAt'>) =>
 
 /**
  * A deadline reminder meant for the parties: casework, which holds the parties and their contact
- * preferences, issues it to each one who may be emailed, once per deadline, reminder and recipient (two
- * parties sharing an address get one email); notify sends it. A date already passed is never reminded.
+ * preferences, issues it to each one of the rule's roles the contact rule lets it email (and logs each
+ * refusal on the case), once per deadline, reminder and recipient (two parties sharing an address get one
+ * email); notify sends it. A date already passed is never reminded.
  */
 @Injectable()
 export class RemindPartiesUseCase {
@@ -26,6 +28,7 @@ export class RemindPartiesUseCase {
 
   constructor(
     private readonly reminders: PartyReminderRepository,
+    private readonly contacts: PartyContacts,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
   ) {}
@@ -43,12 +46,11 @@ export class RemindPartiesUseCase {
       this.logger.debug(`deadline ${due.deadlineId}: case ${due.caseId} not found, no party reminded`);
       return 0;
     }
-    const parties = await this.reminders.partiesOf(tx, organisationId, due.caseId);
-    const chosen = oncePerAddress(partiesToRemind(parties, due.partyRoles));
-    if (chosen.length < parties.length) this.logger.debug(`deadline ${due.deadlineId}: ${parties.length - chosen.length} part(ies) of case ${due.caseId} not reminded (another role, no email address, or email not among their contact preferences)`);
+    const key = reminderKey(due);
+    const meantFor = partiesToRemind(await this.reminders.partiesOf(tx, organisationId, due.caseId), due.partyRoles);
+    const chosen = oncePerAddress(await this.contacts.recipients(tx, found, meantFor, { message: 'deadline-reminder', key: `reminder:${due.deadlineId}:${key}`, correlationId: event.correlationid, causationId: event.id }));
     if (chosen.length === 0) return 0;
     const contact = await this.reminders.caseManagerOf(tx, organisationId, due.caseId);
-    const key = reminderKey(due);
     const issuedAt = this.clock.now();
     let issued = 0;
     for (const party of chosen) {

@@ -1,3 +1,4 @@
+import { CasesModule } from '../cases/cases.module';
 import { Module } from '@nestjs/common';
 import { DeadlineDueSoonHandler } from './deadline-due-soon.handler';
 import { PartyReminderRepository } from './party-reminder.repository';
@@ -5,6 +6,7 @@ import { RemindPartiesUseCase } from './remind-parties.use-case';
 
 /** Deadline reminders for the parties: chosen here, where their contact preferences are, and sent by notify. */
 @Module({
+  imports: [CasesModule],
   providers: [PartyReminderRepository, RemindPartiesUseCase, DeadlineDueSoonHandler],
 })
 export class PartyRemindersModule {}

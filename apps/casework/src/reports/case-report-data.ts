@@ -1,4 +1,4 @@
-import type { DeadlineView } from '@mediation/protocol';
+import type { DeadlineView, OrganisationProfile } from '@mediation/protocol';
 
 /** Everything the case report shows, gathered before rendering so the renderer stays pure. */
 export interface CaseReportData {
@@ -8,7 +8,8 @@ export interface CaseReportData {
   issuedAt: Date;
   openedAt: Date;
   closedAt: Date;
-  provider: { name: string };
+  /** The organisation that prepared it, as its profile signs documents. */
+  provider: OrganisationProfile;
   contract: { reference: string | null; title: string | null; buyer: string | null; version: number | null; template: string | null };
   serviceLine: { key: string; name: string };
   referrer: { name: string; organisation?: string | null } | null;

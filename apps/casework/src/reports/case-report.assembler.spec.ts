@@ -27,7 +27,7 @@ function caseFile(overrides: Partial<CaseFile> = {}): CaseFile {
 const closed = { caseId: uuidv7(), contractId: uuidv7(), serviceLine: 'possession-mediation', reference: 'REF-2027-000042', outcome: 'not-settled', outcomeExpected: false, closedAt: '2027-06-01T08:00:00.000Z', timesReopened: 0 };
 
 describe('assembleCaseReport', () => {
-  const data = assembleCaseReport({ file: caseFile(), closed, deadlines: [], providerName: 'Calm Waters', issuedAt: at('2027-06-01T08:05:00Z') });
+  const data = assembleCaseReport({ file: caseFile(), closed, deadlines: [], provider: { name: 'Calm Waters', address: null }, issuedAt: at('2027-06-01T08:05:00Z') });
 
   it('takes names and labels from the contract version the case ran under', () => {
     expect(data.serviceLine.name).toBe('Possession claim mediation');
@@ -54,7 +54,7 @@ describe('assembleCaseReport', () => {
 
   it('shows when the clocks were paused, with whom it was agreed, and when they resumed, but not the reason', () => {
     const paused = caseFile({ pauses: [{ pausedAt: at('2027-05-10T09:00:00Z'), resumedAt: at('2027-05-14T09:00:00Z'), agreedWith: 'the court’s case officer' }] } as Partial<CaseFile>);
-    const entries = assembleCaseReport({ file: paused, closed, deadlines: [], providerName: 'Calm Waters', issuedAt: at('2027-06-01T08:05:00Z') }).timeline;
+    const entries = assembleCaseReport({ file: paused, closed, deadlines: [], provider: { name: 'Calm Waters', address: null }, issuedAt: at('2027-06-01T08:05:00Z') }).timeline;
     expect(entries.filter((e) => e.kind === 'pause')).toEqual([
       { at: at('2027-05-10T09:00:00Z'), kind: 'pause', text: 'Clocks paused (agreed with the court’s case officer)' },
       { at: at('2027-05-14T09:00:00Z'), kind: 'pause', text: 'Clocks resumed' },
@@ -72,12 +72,12 @@ describe('assembleCaseReport', () => {
       ],
     } as unknown as Partial<CaseFile>);
     const deadlines = [deadline('contact-parties', 'First contact', 1, '2027-05-04T13:11:00Z'), deadline('case-report', 'Case report', 1, '2027-05-20T10:00:00Z'), deadline('case-report', 'Case report', 2, '2027-06-01T08:00:00Z')];
-    const labels = assembleCaseReport({ file: reopened, closed: { ...closed, timesReopened: 1 }, deadlines, providerName: 'Calm Waters', issuedAt: at('2027-06-01T08:05:00Z') }).deadlines.map((d) => d.label);
+    const labels = assembleCaseReport({ file: reopened, closed: { ...closed, timesReopened: 1 }, deadlines, provider: { name: 'Calm Waters', address: null }, issuedAt: at('2027-06-01T08:05:00Z') }).deadlines.map((d) => d.label);
     expect(labels).toEqual(['First contact', 'Case report (after closure 1)', 'Case report (after closure 2)']);
   });
 
   it('falls back to readable keys when the contract version is unknown', () => {
-    const bare = assembleCaseReport({ file: caseFile({ contract: null }), closed, deadlines: [], providerName: 'Calm Waters', issuedAt: new Date() });
+    const bare = assembleCaseReport({ file: caseFile({ contract: null }), closed, deadlines: [], provider: { name: 'Calm Waters', address: null }, issuedAt: new Date() });
     expect([bare.serviceLine.name, bare.outcome.label, bare.contract.title]).toEqual(['Possession mediation', 'Not settled', null]);
   });
 });

@@ -1,4 +1,4 @@
-import { ContractDefinitionSchema, type DeadlineView, type EventData, type CaseClosedV1 } from '@mediation/protocol';
+import { ContractDefinitionSchema, type DeadlineView, type EventData, type CaseClosedV1, type OrganisationProfile } from '@mediation/protocol';
 import type { CaseReportData, ReportTimelineEntry } from './case-report-data';
 import type { CaseFile } from './case-report.repository';
 import { humanise } from './case-report.renderer';
@@ -27,12 +27,12 @@ export interface AssembleInput {
   file: CaseFile;
   closed: EventData<typeof CaseClosedV1>;
   deadlines: DeadlineView[];
-  providerName: string;
+  provider: OrganisationProfile;
   issuedAt: Date;
 }
 
 /** Turns what casework recorded into what the report shows: names and roles, never contact details. */
-export function assembleCaseReport({ file, closed, deadlines, providerName, issuedAt }: AssembleInput): CaseReportData {
+export function assembleCaseReport({ file, closed, deadlines, provider, issuedAt }: AssembleInput): CaseReportData {
   const parsed = file.contract ? ContractDefinitionSchema.safeParse(file.contract.definition) : undefined;
   const definition = parsed?.success ? parsed.data : undefined;
   const line = definition?.serviceLines.find((l) => l.key === file.case.serviceLine);
@@ -47,7 +47,7 @@ export function assembleCaseReport({ file, closed, deadlines, providerName, issu
     issuedAt,
     openedAt: file.case.openedAt,
     closedAt: new Date(closed.closedAt),
-    provider: { name: providerName },
+    provider,
     contract: { reference: definition?.reference ?? null, title: definition?.title ?? null, buyer: definition?.buyers[0]?.name ?? null, version: file.case.contractVersion, template },
     serviceLine: { key: file.case.serviceLine, name: line?.name ?? humanise(file.case.serviceLine) },
     referrer: referrer?.name ? { name: referrer.name, organisation: referrer.organisation ?? null } : null,

@@ -5,6 +5,9 @@ import type { ProblemError } from '@mediation/platform';
 import { uuidv7, type DeadlineView, type RpcMeta } from '@mediation/protocol';
 import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
 import { CaseworkDatabase } from '../database/casework.database';
+import { OrganisationProfileRepository } from '../organisations/organisation-profile.repository';
+import { OrganisationSignatory } from '../organisations/organisation-signatory';
+import { RecordOrganisationProfileUseCase } from '../organisations/record-organisation-profile.use-case';
 import type { CaseDeadlinesClient } from './case-deadlines.client';
 import { CaseReportRepository } from './case-report.repository';
 import { POSSESSION_DEFINITION, seedClosedCase, type ClosedCase } from './closed-case.fixture';
@@ -52,8 +55,10 @@ describe('case report: issued on closure, stored once, read within scope, sent o
   let casework: CaseworkDatabase;
   let reports: CaseReportRepository;
   let deadlines: ScheduledDeadlines;
+  let signatory: OrganisationSignatory;
   let issue: IssueCaseReportUseCase;
   let closed: ClosedCase;
+  let firstPdf: Uint8Array;
   const clock = new FixedClock(new Date('2027-06-01T08:05:00Z'));
   const events = new EventPublisher({ service: 'casework', schema: 'casework', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, clock);
 
@@ -64,9 +69,20 @@ describe('case report: issued on closure, stored once, read within scope, sent o
     casework = new CaseworkDatabase(db.url);
     reports = new CaseReportRepository(casework);
     deadlines = new ScheduledDeadlines();
-    issue = new IssueCaseReportUseCase(reports, deadlines as unknown as CaseDeadlinesClient, events, clock, { providerName: 'Calm Waters Mediation' });
+    const profiles = new OrganisationProfileRepository();
+    signatory = new OrganisationSignatory(profiles);
+    // The organisation's profile, as the gateway publishes it: what every document is signed with.
+    const profile = (organisationId: string, name: string, version: number) => ({ id: uuidv7(), organisationid: organisationId, data: { organisationId, name, address: ['1 Quay Street', 'Bristol BS1 4DJ'], version, changedAt: '2027-01-01T09:00:00.000Z' } }) as unknown as Parameters<RecordOrganisationProfileUseCase['execute']>[1];
+    const record = new RecordOrganisationProfileUseCase(profiles);
+    await casework.run(async (tx) => {
+      await record.execute(tx, profile(providerA, 'Calm Waters Mediation', 2));
+      // A late copy of an older version changes nothing.
+      await record.execute(tx, profile(providerA, 'Calm Waters (old name)', 1));
+    }, { organisationId: providerA });
+    issue = new IssueCaseReportUseCase(reports, deadlines as unknown as CaseDeadlinesClient, events, clock, signatory);
     closed = await seedClosedCase(casework, providerA);
     await casework.run((tx) => issue.execute(tx, closed.event), { organisationId: providerA });
+    firstPdf = (await casework.run((tx) => tx.caseReport.findFirstOrThrow({ where: { caseId: closed.caseId } }), { organisationId: providerA })).pdf;
   });
 
   afterAll(async () => {
@@ -82,6 +98,21 @@ describe('case report: issued on closure, stored once, read within scope, sent o
     const issued = await outbox('casework.case.report-issued.v1');
     expect(issued.map((e) => e.envelope.data)).toEqual([expect.objectContaining({ caseId: closed.caseId, reportId: row.id, reference: closed.event.data.reference, recipient: { name: 'Priya Shah', email: 'priya.shah@court.example' } })]);
     expect(deadlines.calls).toBe(1);
+  });
+
+  it('is prepared by the organisation, by the name and address of its latest profile, not a placeholder', () => {
+    const text = pdfText(Buffer.from(firstPdf));
+    expect(text).toContain('PREPARED BY Calm Waters Mediation, 1 Quay Street, Bristol BS1 4DJ');
+    expect(text).toContain('PROVIDER Calm Waters Mediation');
+    expect(text).not.toContain('old name');
+    expect(text).not.toMatch(/Mediation Service(?!s)/);
+  });
+
+  it('waits (the event is retried) while the organisation’s profile has not arrived, rather than sign with a placeholder', async () => {
+    const unknown = '01a30000-0000-7000-8000-00000000000c';
+    const other = await seedClosedCase(casework, unknown);
+    await expect(casework.run((tx) => issue.execute(tx, other.event), { organisationId: unknown })).rejects.toMatchObject({ problem: { status: 503, detail: expect.stringMatching(/organisation’s profile/) } });
+    expect(await casework.run((tx) => tx.caseReport.count({ where: { caseId: other.caseId } }), { organisationId: unknown })).toBe(0);
   });
 
   it('a redelivered closed event issues nothing more', async () => {
@@ -126,7 +157,7 @@ describe('case report: issued on closure, stored once, read within scope, sent o
 
   it('a scheduling failure fails the event (to be retried) and stores nothing', async () => {
     const other = await seedClosedCase(casework, providerA);
-    const failing = new IssueCaseReportUseCase(reports, { forCase: () => Promise.reject(new Error('scheduling did not answer')) } as unknown as CaseDeadlinesClient, events, clock, { providerName: 'x' });
+    const failing = new IssueCaseReportUseCase(reports, { forCase: () => Promise.reject(new Error('scheduling did not answer')) } as unknown as CaseDeadlinesClient, events, clock, signatory);
     await expect(casework.run((tx) => failing.execute(tx, other.event), { organisationId: providerA })).rejects.toThrow(/did not answer/);
     expect(await casework.run((tx) => tx.caseReport.count({ where: { caseId: other.caseId } }), { organisationId: providerA })).toBe(0);
   });
@@ -155,7 +186,7 @@ describe('case report: issued on closure, stored once, read within scope, sent o
     const report = (occurrence: number, startedAt: string, status: DeadlineView['status']): DeadlineView => ({ id: uuidv7(), rule: 'case-report', occurrence, label: 'Case report', kind: 'provider', basis: 'Contract', basisSource: null, startedAt, dueAt: null, awaitingField: null, status, metAt: null, late: false, revision: 1, firedAt: null });
     const scheduling = { forCase: async () => [report(1, '2027-05-20T10:00:00.000Z', 'met'), report(2, '2027-06-01T08:00:00.000Z', 'pending')] };
     const second = { ...reopened.event, id: uuidv7(), data: { ...reopened.event.data, timesReopened: 1 } };
-    await casework.run((tx) => new IssueCaseReportUseCase(reports, scheduling as unknown as CaseDeadlinesClient, events, clock, { providerName: 'Calm Waters Mediation' }).execute(tx, second), { organisationId: providerA });
+    await casework.run((tx) => new IssueCaseReportUseCase(reports, scheduling as unknown as CaseDeadlinesClient, events, clock, signatory).execute(tx, second), { organisationId: providerA });
     const [row] = await casework.run((tx) => tx.caseReport.findMany({ where: { caseId: reopened.caseId, closure: 2 } }), { organisationId: providerA });
     const text = pdfText(Buffer.from(row.pdf));
     expect(text).toContain('Clocks paused (agreed with the court case officer)');
@@ -172,17 +203,21 @@ describe('case report: issued on closure, stored once, read within scope, sent o
       async (tx) => {
         await tx.case.update({ where: { id: send.caseId }, data: { dates: { decisionLetterDate: '2026-12-01' } } });
         await tx.party.createMany({ data: [{ id: uuidv7(), organisationId: providerA, caseId: send.caseId, role: 'parent', name: 'Morgan Parent', source: 'referral', createdAt: new Date(), updatedAt: new Date() }, { id: uuidv7(), organisationId: providerA, caseId: send.caseId, role: 'local-authority', name: 'Warwickshire County Council', source: 'referral', createdAt: new Date(), updatedAt: new Date() }] });
-        await tx.certificate.create({ data: { id: certificateId, organisationId: providerA, caseId: send.caseId, kind: 'after-mediation', issuedAt: new Date('2027-01-06T10:00:00Z'), recordedBy: 'u1', recordedAt: new Date() } });
+        await tx.certificate.create({ data: { id: certificateId, organisationId: providerA, caseId: send.caseId, kind: 'after-mediation', issuedAt: new Date('2027-05-20T10:00:00Z'), recordedBy: 'u1', recordedAt: new Date() } });
       },
       { organisationId: providerA },
     );
-    const get = new GetCertificatePdfUseCase(reports, { providerName: 'Calm Waters Mediation' });
-    const file = await get.execute(meta(providerA), { caseId: send.caseId, certificateId, appealDeadline: '2027-02-06T17:00:00.000Z' });
+    const get = new GetCertificatePdfUseCase(casework, reports, signatory);
+    const file = await get.execute(meta(providerA), { caseId: send.caseId, certificateId, appealDeadline: '2027-06-21T16:00:00.000Z' });
     expect(file.filename).toBe(`mediation-certificate-${send.event.data.reference}-after-mediation.pdf`);
     const text = pdfText(Buffer.from(file.base64, 'base64'));
     expect(text).toContain('Mediation took place on Tuesday 18 May 2027 between Morgan Parent and Warwickshire County Council');
     expect(text).toContain('decision letter of Tuesday 1 December 2026');
-    expect(text).toContain('the last day to appeal is Saturday 6 February 2027, 17:00');
+    expect(text).toContain('one month from the date of this certificate (Thursday 20 May 2027)');
+    expect(text).toContain('the last day to appeal is Monday 21 June 2027, 17:00');
+    // Signed for the organisation by its profile; no case manager or mediator on this case, so no adviser's name.
+    expect(text).toContain('Mediation adviser, Calm Waters Mediation');
+    expect(text).not.toMatch(/mediation adviser, mediation adviser/i);
     await expect(get.execute(meta(providerB), { caseId: send.caseId, certificateId, appealDeadline: null })).rejects.toMatchObject({ problem: { status: 404 } });
     await expect(get.execute(meta(providerA, [uuidv7()]), { caseId: send.caseId, certificateId, appealDeadline: null })).rejects.toMatchObject({ problem: { status: 404 } });
   });

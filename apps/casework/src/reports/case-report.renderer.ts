@@ -64,7 +64,7 @@ function keyFacts(doc: Doc, data: CaseReportData): void {
     ['Opened', londonDateTime(data.openedAt)],
     ['Closed', londonDateTime(data.closedAt)],
     ['Outcome', data.outcome.label],
-    ['Prepared by', data.provider.name],
+    ['Prepared by', [data.provider.name, ...(data.provider.address ?? [])].join(', ')],
   ]);
 }
 

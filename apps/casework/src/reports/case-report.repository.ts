@@ -58,8 +58,8 @@ export class CaseReportRepository {
     return this.db.run((tx) => tx.case.findFirst({ where: { organisationId, id: caseId }, select: { contractId: true } }), { organisationId });
   }
 
-  readCertificateFile(organisationId: string, caseId: string, certificateId: string): Promise<CertificateFile | null> {
-    return this.db.run((tx) => readCertificateFile(tx, organisationId, caseId, certificateId), { organisationId });
+  readCertificateFile(tx: CaseworkTx, organisationId: string, caseId: string, certificateId: string): Promise<CertificateFile | null> {
+    return readCertificateFile(tx, organisationId, caseId, certificateId);
   }
 
   /** Stores the report unless this closure already has one; null when it had. */

@@ -10,7 +10,7 @@ export function sampleCaseReport(overrides: Partial<CaseReportData> = {}): CaseR
     issuedAt: at('2027-06-01T08:00:00Z'),
     openedAt: at('2027-05-04T13:12:00Z'),
     closedAt: at('2027-06-01T08:00:00Z'),
-    provider: { name: 'Calm Waters Mediation CIC' },
+    provider: { name: 'Calm Waters Mediation CIC', address: ['12 Harbour Row', 'London SE1 9PG'] },
     contract: { reference: 'MOJ-PMS-2027', title: 'Possession Mediation Services Pilot', buyer: 'Ministry of Justice', version: 2, template: 'possession' },
     serviceLine: { key: 'possession-mediation', name: 'Possession claim mediation' },
     referrer: { name: 'Priya Shah', organisation: 'HMCTS, Central London County Court' },

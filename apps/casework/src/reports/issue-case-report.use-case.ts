@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { EventPublisher, PermanentEventError } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
@@ -8,7 +8,7 @@ import { assembleCaseReport } from './case-report.assembler';
 import { renderCaseReport } from './case-report.renderer';
 import { CaseReportRepository } from './case-report.repository';
 import { CaseDeadlinesClient } from './case-deadlines.client';
-import { REPORTS_OPTIONS, type ReportsOptions } from './reports.options';
+import { OrganisationSignatory } from '../organisations/organisation-signatory';
 
 export function reportFilename(reference: string, closure: number): string {
   return `case-report-${reference.replace(/[^A-Za-z0-9-]/g, '-')}${closure > 1 ? `-closure-${closure}` : ''}.pdf`;
@@ -22,7 +22,7 @@ export class IssueCaseReportUseCase {
     private readonly deadlines: CaseDeadlinesClient,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
-    @Inject(REPORTS_OPTIONS) private readonly options: ReportsOptions,
+    private readonly signatory: OrganisationSignatory,
   ) {}
 
   async execute(tx: CaseworkTx, event: EventEnvelope<EventData<typeof CaseClosedV1>>): Promise<void> {
@@ -33,8 +33,9 @@ export class IssueCaseReportUseCase {
     const file = await this.reports.readCaseFile(tx, organisationId, closed.caseId);
     if (!file) throw new PermanentEventError(`case ${closed.caseId} does not exist in organisation ${organisationId}`);
     const deadlines = await this.deadlines.forCase(organisationId, closed.caseId, event.correlationid);
+    const provider = await this.signatory.of(tx, organisationId);
     const issuedAt = this.clock.now();
-    const pdf = await renderCaseReport(assembleCaseReport({ file, closed, deadlines, providerName: this.options.providerName, issuedAt }));
+    const pdf = await renderCaseReport(assembleCaseReport({ file, closed, deadlines, provider, issuedAt }));
     const referrer = file.case.referrer as { name?: string; email?: string } | null;
     const report = await this.reports.createOnce(tx, {
       id: uuidv7(),

@@ -1,4 +1,4 @@
-import { appealStatement, certificateStatement, renderMediationCertificate, type MediationCertificateData } from './mediation-certificate.renderer';
+import { appealStatement, certificateStatement, renderMediationCertificate, signature, type MediationCertificateData } from './mediation-certificate.renderer';
 
 function drawnText(pdf: Buffer): string {
   return [...pdf.toString('latin1').matchAll(/\[((?:<[0-9a-fA-F]*>|\s|-?[\d.]+)*)\]\s*TJ/g)].map((m) => [...m[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join('')).join('\n');
@@ -13,16 +13,28 @@ const certificate = (overrides: Partial<MediationCertificateData> = {}): Mediati
   localAuthority: 'Warwickshire County Council',
   decisionLetterDate: '2026-12-01',
   eventDate: new Date('2027-01-04T14:00:00Z'),
+  laInformedDate: '2026-12-03',
   appealDeadline: new Date('2027-02-06T17:00:00Z'),
   adviser: { name: 'Robin Adviser', organisation: 'Calm Waters Mediation' },
   ...overrides,
 });
 
 describe('SEND mediation certificate', () => {
-  it('each kind states what the Act asks it to confirm', () => {
+  it('each kind states what the Act asks it to confirm, with the date it certifies', () => {
     expect(certificateStatement(certificate())).toMatch(/^Mediation took place on Monday 4 January 2027 .* section 55\(5\)/);
-    expect(certificateStatement(certificate({ kind: 'declined' }))).toMatch(/do not wish to pursue mediation.*section 55\(3\)/);
-    expect(certificateStatement(certificate({ kind: 'deemed' }))).toMatch(/could not take place within 30 days/);
+    expect(certificateStatement(certificate({ kind: 'declined' }))).toMatch(/told the mediation adviser on Monday 4 January 2027 that they do not wish to pursue mediation.*section 55\(3\)/);
+    expect(certificateStatement(certificate({ kind: 'deemed' }))).toMatch(/could not take place within 30 days of Warwickshire County Council being told on Thursday 3 December 2026 that Morgan Parent wished to pursue it/);
+  });
+
+  it('never points at "the date recorded on the case": without a recorded date it states none', () => {
+    for (const kind of ['after-mediation', 'declined', 'deemed'] as const) {
+      expect(certificateStatement(certificate({ kind, eventDate: null, laInformedDate: null }))).not.toMatch(/recorded on the case| on (the|a) /);
+    }
+  });
+
+  it('is signed by the adviser for the organisation, or by the organisation’s mediation adviser, never "mediation adviser" twice', () => {
+    expect(signature({ name: 'Robin Adviser', organisation: 'Calm Waters Mediation' })).toBe('Robin Adviser, mediation adviser, Calm Waters Mediation');
+    expect(signature({ name: null, organisation: 'Calm Waters Mediation' })).toBe('Mediation adviser, Calm Waters Mediation');
   });
 
   it('states the appeal rule, its dates and the Christmas and August extensions', () => {

@@ -14,23 +14,32 @@ export interface MediationCertificateData {
   decisionLetterDate: string | null;
   /** When mediation took place (after-mediation) or the family said they did not wish to mediate (declined). */
   eventDate: Date | null;
+  /** YYYY-MM-DD: when the local authority was told the family wished to pursue mediation (the 30 days of a deemed certificate run from it). */
+  laInformedDate: string | null;
   appealDeadline: Date | null;
-  adviser: { name: string; organisation: string };
+  /** The adviser's name when the case has one assigned; the organisation signs in any case. */
+  adviser: { name: string | null; organisation: string; address?: string[] | null };
 }
 
 const day = (date: string) => londonDay(new Date(`${date}T12:00:00Z`));
 
 /** The statement each kind of certificate makes, in the words of the Act's two certificates and the 30-day rule. */
 export function certificateStatement(data: MediationCertificateData): string {
-  const when = data.eventDate ? londonDay(data.eventDate) : 'the date recorded on the case';
+  // The date itself, as the case recorded it; a case that recorded none says nothing rather than pointing elsewhere.
+  const on = data.eventDate ? ` on ${londonDay(data.eventDate)}` : '';
   switch (data.kind) {
     case 'after-mediation':
-      return `Mediation took place on ${when} between ${data.issuedTo} and ${data.localAuthority}. This certificate confirms that mediation has taken place, as section 55(5) of the Children and Families Act 2014 requires before an appeal to the First-tier Tribunal.`;
+      return `Mediation took place${on} between ${data.issuedTo} and ${data.localAuthority}. This certificate confirms that mediation has taken place, as section 55(5) of the Children and Families Act 2014 requires before an appeal to the First-tier Tribunal.`;
     case 'declined':
-      return `${data.issuedTo} told the mediation adviser on ${when} that they do not wish to pursue mediation. This certificate confirms that they have received information and advice about mediation, as section 55(3) of the Children and Families Act 2014 requires before an appeal to the First-tier Tribunal.`;
+      return `${data.issuedTo} told the mediation adviser${on} that they do not wish to pursue mediation. This certificate confirms that they have received information and advice about mediation, as section 55(3) of the Children and Families Act 2014 requires before an appeal to the First-tier Tribunal.`;
     case 'deemed':
-      return `Mediation could not take place within 30 days of ${data.localAuthority} being told that ${data.issuedTo} wished to pursue it. This certificate is issued so that the right of appeal is not delayed, as the Special Educational Needs and Disability Regulations 2014 provide.`;
+      return `Mediation could not take place within 30 days of ${data.localAuthority} being told${data.laInformedDate ? ` on ${day(data.laInformedDate)}` : ''} that ${data.issuedTo} wished to pursue it. This certificate is issued so that the right of appeal is not delayed, as the Special Educational Needs and Disability Regulations 2014 provide.`;
   }
+}
+
+/** Who signs: the adviser by name when one is assigned, always on behalf of the organisation. */
+export function signature(adviser: MediationCertificateData['adviser']): string {
+  return adviser.name ? `${adviser.name}, mediation adviser, ${adviser.organisation}` : `Mediation adviser, ${adviser.organisation}`;
 }
 
 /** The appeal paragraph: the later of two months from the decision letter and one month from this certificate. */
@@ -63,7 +72,8 @@ export function renderMediationCertificate(input: MediationCertificateData, opti
   section(doc, 'Your right to appeal');
   paragraph(doc, appealStatement(data));
   section(doc, 'Issued by');
-  paragraph(doc, `${data.adviser.name}, mediation adviser, ${data.adviser.organisation}`);
+  paragraph(doc, signature(data.adviser));
+  if (data.adviser.address?.length) doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(data.adviser.address.join(', '), { width: contentWidth(doc) });
   doc.moveDown(1);
   doc.font('Helvetica-Oblique').fontSize(8.5).fillColor(MUTED).text('Keep this certificate: the Tribunal asks for it with the appeal. The mediation adviser is independent of the local authority.', { width: contentWidth(doc) });
   footers(doc, data.reference);

@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { CaseClosedReportHandler } from './case-closed.handler';
 import { CaseDeadlinesClient } from './case-deadlines.client';
 import { CaseReportRepository } from './case-report.repository';
@@ -9,27 +9,10 @@ import { IssueCaseReportUseCase } from './issue-case-report.use-case';
 import { ListCaseReportsUseCase } from './list-case-reports.use-case';
 import { RecordReportSentUseCase } from './record-report-sent.use-case';
 import { ReportDeliveredHandler } from './report-delivered.handler';
-import { REPORTS_OPTIONS, type ReportsOptions } from './reports.options';
 
 /** The case report: issued on closure, read through the gateway, emailed by notify. */
-@Module({})
-export class ReportsModule {
-  static forService(options: ReportsOptions): DynamicModule {
-    return {
-      module: ReportsModule,
-      controllers: [CaseReportRpcController],
-      providers: [
-        { provide: REPORTS_OPTIONS, useValue: options },
-        CaseReportRepository,
-        CaseDeadlinesClient,
-        IssueCaseReportUseCase,
-        RecordReportSentUseCase,
-        ListCaseReportsUseCase,
-        GetCaseReportUseCase,
-        GetCertificatePdfUseCase,
-        CaseClosedReportHandler,
-        ReportDeliveredHandler,
-      ],
-    };
-  }
-}
+@Module({
+  controllers: [CaseReportRpcController],
+  providers: [CaseReportRepository, CaseDeadlinesClient, IssueCaseReportUseCase, RecordReportSentUseCase, ListCaseReportsUseCase, GetCaseReportUseCase, GetCertificatePdfUseCase, CaseClosedReportHandler, ReportDeliveredHandler],
+})
+export class ReportsModule {}

@@ -9,9 +9,9 @@ export type SurveyResponseRecord = SurveyResponse;
 export class SurveyRepository {
   constructor(private readonly db: CaseworkDatabase) {}
 
-  /** The parties who can be asked: those with an email address. */
-  partiesWithEmail(tx: CaseworkTx, organisationId: string, caseId: string) {
-    return tx.party.findMany({ where: { organisationId, caseId, email: { not: null } }, orderBy: { createdAt: 'asc' }, select: { id: true, role: true, name: true, email: true } });
+  /** Every party of the case, with what the contact rule reads. */
+  partiesOf(tx: CaseworkTx, organisationId: string, caseId: string) {
+    return tx.party.findMany({ where: { organisationId, caseId }, orderBy: { createdAt: 'asc' }, select: { id: true, role: true, name: true, email: true, contactPreferences: true } });
   }
 
   templateOf(tx: CaseworkTx, contractId: string, version: number | null): Promise<string | null> {
@@ -20,7 +20,7 @@ export class SurveyRepository {
   }
 
   caseOf(tx: CaseworkTx, organisationId: string, caseId: string) {
-    return tx.case.findFirst({ where: { organisationId, id: caseId }, select: { id: true, contractId: true, contractVersion: true } });
+    return tx.case.findFirst({ where: { organisationId, id: caseId } });
   }
 
   /** Stores an invitation and its token hash; false when this party already has one for this closure. */

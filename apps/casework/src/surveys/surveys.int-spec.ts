@@ -1,8 +1,13 @@
-import { EventPublisher, type MessagingOptions } from '@mediation/messaging';
+import { EventPublisher, type MessagingOptions, type RpcClient } from '@mediation/messaging';
 import { uuidv7, type RpcMeta } from '@mediation/protocol';
 import { loadConfig } from '@mediation/platform';
 import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
 import { surveyTokenKeysVariables } from '../config/casework.config';
+import { CaseRepository } from '../cases/case.repository';
+import { CommunicationRepository } from '../communications/communication.repository';
+import { PartyContacts } from '../contact/party-contacts';
+import { ContractRules } from '../contracts/contract-rules';
+import { ContractVersionRepository } from '../contracts/contract-version.repository';
 import { CaseworkDatabase } from '../database/casework.database';
 import { seedClosedCase, type ClosedCase } from '../reports/closed-case.fixture';
 import { AnswerSurveyUseCase } from './answer-survey.use-case';
@@ -34,6 +39,7 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
   const clock = new FixedClock(new Date('2027-06-01T08:05:00Z'));
   const events = new EventPublisher({ service: 'casework', schema: 'casework', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, clock);
   let answer: AnswerSurveyUseCase;
+  let contacts: PartyContacts;
   let get: GetSurveyUseCase;
 
   const issued = () => casework.$queryRawUnsafe<{ envelope: { data: Omit<(typeof links)[number], 'link'> } }[]>(`SELECT envelope FROM casework.outbox WHERE envelope->>'type' = 'casework.survey.issued.v2' ORDER BY position`);
@@ -44,11 +50,12 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
     db = await createTestDatabase('survey');
     casework = new CaseworkDatabase(db.url);
     surveys = new SurveyRepository(casework);
+    contacts = new PartyContacts(new ContractRules(new ContractVersionRepository(), {} as RpcClient), new CaseRepository(casework), new CommunicationRepository(), events, clock);
     answer = new AnswerSurveyUseCase(casework, surveys, events, clock);
     get = new GetSurveyUseCase(casework, surveys, clock);
     getLink = new GetSurveyLinkUseCase(casework, surveys, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKeys: [TOKEN_KEY] });
     closed = await seedClosedCase(casework, providerA, { template: 'housing-asb' });
-    const issue = new IssueSurveysUseCase(surveys, events, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKeys: [TOKEN_KEY] });
+    const issue = new IssueSurveysUseCase(surveys, contacts, events, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKeys: [TOKEN_KEY] });
     await casework.run((tx) => issue.execute(tx, closed.event), { organisationId: providerA });
     await casework.run((tx) => issue.execute(tx, closed.event), { organisationId: providerA });
     links = await withLinks(await issued());
@@ -65,6 +72,14 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
       expect(l.link).toMatch(/^https:\/\/api\.mediation\.example\/v1\/surveys\/[A-Za-z0-9_-]{43}$/);
       expect(l.expiresAt).toBe(new Date(clock.at.getTime() + 30 * DAY).toISOString());
     }
+  });
+
+  it('the party without an address is not forgotten: the case’s communications say the survey was not sent to them, and why, once', async () => {
+    const withheld = await casework.run((tx) => tx.communication.findMany({ where: { caseId: closed.caseId, withheld: true } }), { organisationId: providerA });
+    expect(withheld.map((w) => [w.counterpart, w.subject, w.summary, w.source])).toEqual([['A support worker', 'The satisfaction survey: not sent', 'Not sent: No email address is recorded for them.', 'contact-rule']]);
+    const events = await casework.$queryRawUnsafe<{ data: Record<string, unknown> }[]>(`SELECT envelope->'data' AS data FROM casework.outbox WHERE envelope->>'type' = 'casework.communication.withheld.v1'`);
+    expect(events.map((e) => e.data)).toEqual([expect.objectContaining({ caseId: closed.caseId, message: 'survey', partyRole: 'participant', refusal: 'no-address', channel: 'email' })]);
+    expect(JSON.stringify(events)).not.toContain('support worker');
   });
 
   it('no event carries a working link: the issued event names the invitation, and only the email gets the link', async () => {
@@ -129,7 +144,7 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
 
   it('two answers racing: exactly one is stored', async () => {
     const other = await seedClosedCase(casework, providerA);
-    await casework.run((tx) => new IssueSurveysUseCase(surveys, events, clock, { publicUrl: 'https://x.example', ttlDays: 30, tokenKeys: [TOKEN_KEY] }).execute(tx, other.event), { organisationId: providerA });
+    await casework.run((tx) => new IssueSurveysUseCase(surveys, contacts, events, clock, { publicUrl: 'https://x.example', ttlDays: 30, tokenKeys: [TOKEN_KEY] }).execute(tx, other.event), { organisationId: providerA });
     const [fresh] = await withLinks((await issued()).filter((row) => !links.some((l) => l.surveyId === row.envelope.data.surveyId)));
     const token = tokenOf(fresh.link);
     const results = await Promise.allSettled([1, 2, 3].map((n) => answer.execute(token, { satisfaction: n, wouldRecommend: true, feltHeard: true })));
@@ -156,7 +171,7 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
     const newKey = 'the-new-survey-token-key-of-32-characters-or-more';
     const other = await seedClosedCase(casework, providerA);
     const before = new Set((await issued()).map((row) => row.envelope.data.surveyId));
-    await casework.run((tx) => new IssueSurveysUseCase(surveys, events, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKeys: [TOKEN_KEY] }).execute(tx, other.event), { organisationId: providerA });
+    await casework.run((tx) => new IssueSurveysUseCase(surveys, contacts, events, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKeys: [TOKEN_KEY] }).execute(tx, other.event), { organisationId: providerA });
     const waiting = (await issued()).map((row) => row.envelope.data.surveyId).filter((id) => !before.has(id));
     expect(waiting.length).toBeGreaterThan(0);
 
@@ -171,7 +186,7 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
     // What the restarted service issues is derived under the new key.
     const later = await seedClosedCase(casework, providerA);
     const known = new Set((await issued()).map((row) => row.envelope.data.surveyId));
-    await casework.run((tx) => new IssueSurveysUseCase(surveys, events, clock, restarted).execute(tx, later.event), { organisationId: providerA });
+    await casework.run((tx) => new IssueSurveysUseCase(surveys, contacts, events, clock, restarted).execute(tx, later.event), { organisationId: providerA });
     const fresh = (await issued()).map((row) => row.envelope.data.surveyId).find((id) => !known.has(id))!;
     expect((await surveys.findTokenOf(providerA, fresh))?.tokenSha256).toBe(surveyTokenHash(surveyToken(newKey, fresh)));
     expect(tokenOf((await new GetSurveyLinkUseCase(casework, surveys, clock, restarted).execute(notifySending(providerA), fresh)).link)).toBe(surveyToken(newKey, fresh));

@@ -1,3 +1,4 @@
+import { CasesModule } from '../cases/cases.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AnswerSurveyUseCase } from './answer-survey.use-case';
 import { CaseClosedSurveyHandler } from './case-closed.handler';
@@ -15,6 +16,7 @@ export class SurveysModule {
   static forService(options: SurveysOptions): DynamicModule {
     return {
       module: SurveysModule,
+      imports: [CasesModule],
       controllers: [SurveyRpcController],
       providers: [{ provide: SURVEYS_OPTIONS, useValue: options }, SurveyRepository, IssueSurveysUseCase, GetSurveyUseCase, AnswerSurveyUseCase, ListSurveyResponsesUseCase, GetSurveyLinkUseCase, CaseClosedSurveyHandler],
     };

@@ -20,9 +20,11 @@ import { ReopenCaseUseCase } from '../cases/reopen-case.use-case';
 import { StatusChangeRepository } from '../cases/status-change.repository';
 import { TransitionCaseUseCase } from '../cases/transition-case.use-case';
 import { CertificateRepository } from '../certificates/certificate.repository';
+import { CertificateToFamily } from '../certificates/certificate-to-family';
 import { IssueCertificateUseCase } from '../certificates/issue-certificate.use-case';
 import { ListCertificatesUseCase } from '../certificates/list-certificates.use-case';
 import { CommunicationRepository } from '../communications/communication.repository';
+import { ListCommunicationsUseCase } from '../communications/list-communications.use-case';
 import { LogCommunicationUseCase } from '../communications/log-communication.use-case';
 import { PlatformDeliveryLog } from '../communications/platform-delivery-log';
 import { RecordDeliveryUseCase } from '../communications/record-delivery.use-case';
@@ -32,6 +34,7 @@ import { ReceiveComplaintUseCase } from '../complaints/receive-complaint.use-cas
 import { ListComplaintsUseCase } from '../complaints/list-complaints.use-case';
 import { ListProviderComplaintsUseCase } from '../complaints/list-provider-complaints.use-case';
 import { ResolveComplaintUseCase } from '../complaints/resolve-complaint.use-case';
+import { PartyContacts } from '../contact/party-contacts';
 import { ContractRules } from '../contracts/contract-rules';
 import { ContractVersionRepository } from '../contracts/contract-version.repository';
 import { RecordContractVersionUseCase } from '../contracts/record-contract-version.use-case';
@@ -59,6 +62,8 @@ import { RecordRiskAssessmentUseCase } from '../risk/record-risk-assessment.use-
 import { RiskAssessmentRepository } from '../risk/risk-assessment.repository';
 import { AddTaskUseCase } from '../tasks/add-task.use-case';
 import { CompleteTaskUseCase } from '../tasks/complete-task.use-case';
+import { IssueSurveysUseCase } from '../surveys/issue-surveys.use-case';
+import { SurveyRepository } from '../surveys/survey.repository';
 import { TaskRepository } from '../tasks/task.repository';
 import { ExportPersonUseCase } from '../subject-access/export-person.use-case';
 import { PersonRecordsRepository } from '../subject-access/person-records.repository';
@@ -90,6 +95,7 @@ export function caseworkHarness(db: CaseworkDatabase, clock: FixedClock) {
   const risks = new RiskAssessmentRepository();
   const involvements = new MultiAgencyRepository();
   const log = new CommunicationRepository();
+  const contacts = new PartyContacts(rules, cases, log, events, clock);
   const complaints = new ComplaintRepository();
   const milestoneRows = new MilestoneRepository();
   const certificates = new CertificateRepository();
@@ -131,11 +137,13 @@ export function caseworkHarness(db: CaseworkDatabase, clock: FixedClock) {
     recordHeldSession: new RecordHeldSessionUseCase(cases, milestoneRows, milestones),
     listMilestones: new ListMilestonesUseCase(db, finder, milestoneRows),
     listCertificates: new ListCertificatesUseCase(db, finder, certificates),
-    issueCertificate: new IssueCertificateUseCase(db, finder, cases, rules, certificates, milestoneRows, milestones, clock),
+    issueCertificate: new IssueCertificateUseCase(db, finder, cases, rules, certificates, milestoneRows, milestones, new CertificateToFamily(parties, contacts, events), clock),
     timeline: new GetCaseTimelineUseCase(db, finder, timeline),
     pause: new PauseCaseClocksUseCase(db, finder, rules, pauses, pauseEvents, clock),
     resume: new ResumeCaseClocksUseCase(db, finder, pauses, pauseEvents, clock),
-    remindParties: new RemindPartiesUseCase(new PartyReminderRepository(), events, clock),
+    remindParties: new RemindPartiesUseCase(new PartyReminderRepository(), contacts, events, clock),
+    issueSurveys: new IssueSurveysUseCase(new SurveyRepository(db), contacts, events, clock, { publicUrl: 'https://api.mediation.example', ttlDays: 30, tokenKeys: ['a-survey-token-key-for-integration-suites'] }),
+    listCommunications: new ListCommunicationsUseCase(db, finder, log),
     exportPerson: new ExportPersonUseCase(db, new PersonRecordsRepository(), cases, parties, log, complaints),
   };
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Res, StreamableFile } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
-import { CaseIdParamsSchema, CaseReportListSchema, CaseReportParamsSchema, CertificatePdfParamsSchema, Rpc, type CaseReportFile, type DeadlineView, type RpcMeta } from '@mediation/protocol';
+import { appealDeadlineOf, CaseIdParamsSchema, CaseReportListSchema, CaseReportParamsSchema, CertificatePdfParamsSchema, Rpc, type CaseReportFile, type RpcMeta } from '@mediation/protocol';
 import type { Response } from 'express';
 import { Access } from '../auth/access';
 import { CurrentMeta } from '../auth/principal';
@@ -33,21 +33,17 @@ export class CaseReportsController {
     return sendPdf(file, res);
   }
 
-  /** Casework renders the certificate; scheduling, which owns the clocks, gives the appeal deadline it states. */
+  /** Casework renders the certificate; scheduling, which owns the clocks, gives the appeal deadline it states (the one its issue started). */
   @Get(':id/certificates/:certificateId/pdf')
   @ApiOperation({ summary: 'Download a SEND mediation certificate as a PDF, stating the family’s appeal deadline', response: { status: 200, binary: 'application/pdf' }, params: { id: 'The case id.', certificateId: 'The certificate id.' } })
   @Access({ roles: ['provider-admin', 'case-manager', 'mediator', 'auditor'], scopes: ['cases:read'] })
   async certificate(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CertificatePdfParamsSchema)) params: { id: string; certificateId: string }, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const deadlines = await this.rpc.call(Rpc.scheduling.listCaseDeadlines, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS);
-    const file = await this.rpc.call(Rpc.casework.getCertificatePdf, meta, { caseId: params.id, certificateId: params.certificateId, appealDeadline: latestAppealDeadline(deadlines.items) }, this.config.RPC_TIMEOUT_MS);
+    const [certificates, deadlines] = await Promise.all([this.rpc.call(Rpc.casework.listCertificates, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS), this.rpc.call(Rpc.scheduling.listCaseDeadlines, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS)]);
+    const certificate = certificates.items.find((c) => c.id === params.certificateId);
+    const appealDeadline = certificate ? (appealDeadlineOf(deadlines.items, certificate.issuedAt)?.dueAt ?? null) : null;
+    const file = await this.rpc.call(Rpc.casework.getCertificatePdf, meta, { caseId: params.id, certificateId: params.certificateId, appealDeadline }, this.config.RPC_TIMEOUT_MS);
     return sendPdf(file, res);
   }
-}
-
-/** The appeal clock started by the latest certificate (the send template's `appeal-deadline` rule). */
-export function latestAppealDeadline(deadlines: DeadlineView[]): string | null {
-  const appeal = deadlines.filter((d) => d.rule === 'appeal-deadline' && d.dueAt && d.status !== 'cancelled').sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-  return appeal[0]?.dueAt ?? null;
 }
 
 function sendPdf(file: CaseReportFile, res: Response): StreamableFile {

@@ -4,7 +4,7 @@ import {
   AcknowledgeComplaintBodySchema,
   CaseChildParamsSchema,
   CaseIdParamsSchema,
-  CertificateListSchema,
+  appealDeadlineOf, CertificateWithAppealDeadlineListSchema,
   CertificateViewSchema,
   CommunicationListSchema,
   CommunicationViewSchema,
@@ -100,10 +100,18 @@ export class CaseRecordsController {
   }
 
   @Get(':id/certificates')
-  @ApiOperation({ summary: 'The mediation certificates issued on a case', response: { status: 200, schema: CertificateListSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({ summary: 'The mediation certificates issued on a case, each with the family’s appeal deadline it starts', response: { status: 200, schema: CertificateWithAppealDeadlineListSchema }, params: { id: 'The case id.' } })
   @Access(CASE_READERS)
-  certificates(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
-    return this.rpc.call(Rpc.casework.listCertificates, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS);
+  async certificates(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
+    // Casework first, so another provider's case is its 404 before scheduling is asked anything.
+    const { items } = await this.rpc.call(Rpc.casework.listCertificates, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS);
+    const deadlines = items.length ? (await this.rpc.call(Rpc.scheduling.listCaseDeadlines, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS)).items : [];
+    return CertificateWithAppealDeadlineListSchema.parse({
+      items: items.map((certificate) => {
+        const appeal = appealDeadlineOf(deadlines, certificate.issuedAt);
+        return { ...certificate, appealDeadline: appeal ? { dueAt: appeal.dueAt, status: appeal.status } : null };
+      }),
+    });
   }
 
   @Post(':id/certificates')

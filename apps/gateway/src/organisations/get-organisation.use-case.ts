@@ -4,6 +4,7 @@ import { OrganisationViewSchema, type OrganisationView } from '@mediation/protoc
 import { OidcProviderRepository } from './oidc-provider.repository';
 import { OrganisationRepository } from './organisation.repository';
 import { toOidcView } from './oidc.view';
+import { addressOf } from './organisation-profile.events';
 
 @Injectable()
 export class GetOrganisationUseCase {
@@ -15,6 +16,6 @@ export class GetOrganisationUseCase {
   async execute(organisationId: string): Promise<OrganisationView> {
     const [organisation, oidc] = await Promise.all([this.organisations.findById(organisationId), this.providers.findByOrganisation(organisationId)]);
     if (!organisation) throw ProblemError.notFound('organisation', organisationId);
-    return OrganisationViewSchema.parse({ id: organisation.id, name: organisation.name, slug: organisation.slug, oidc: oidc ? toOidcView(oidc) : null, createdAt: organisation.createdAt.toISOString() });
+    return OrganisationViewSchema.parse({ id: organisation.id, name: organisation.name, address: addressOf(organisation), slug: organisation.slug, oidc: oidc ? toOidcView(oidc) : null, createdAt: organisation.createdAt.toISOString() });
   }
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
-import { OidcSettingsSchema, OidcSettingsViewSchema, OrganisationViewSchema, type RpcMeta } from '@mediation/protocol';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Put } from '@nestjs/common';
+import { OidcSettingsSchema, OidcSettingsViewSchema, OrganisationViewSchema, UpdateOrganisationBodySchema, type RpcMeta } from '@mediation/protocol';
 import { Access } from '../auth/access';
 import { Authority } from '../auth/authority';
 import { CurrentMeta, CurrentPrincipal, type Principal } from '../auth/principal';
@@ -9,6 +9,7 @@ import { ConfigureOidcUseCase } from './configure-oidc.use-case';
 import { GetOrganisationUseCase } from './get-organisation.use-case';
 import { toOidcView } from './oidc.view';
 import { RemoveOidcUseCase } from './remove-oidc.use-case';
+import { UpdateOrganisationUseCase } from './update-organisation.use-case';
 
 @Controller('v1/organisation')
 export class OrganisationController {
@@ -16,12 +17,21 @@ export class OrganisationController {
     private readonly getOrganisation: GetOrganisationUseCase,
     private readonly configureOidc: ConfigureOidcUseCase,
     private readonly removeOidc: RemoveOidcUseCase,
+    private readonly updateOrganisation: UpdateOrganisationUseCase,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Read your organisation and its sign-in settings', response: { status: 200, schema: OrganisationViewSchema } })
   @Access({ roles: ['provider-admin'], scopes: ['organisation:read'] })
   get(@CurrentMeta() meta: RpcMeta) {
+    return this.getOrganisation.execute(meta.organisationId);
+  }
+
+  @Patch()
+  @ApiOperation({ summary: 'Change your organisation’s name or postal address: case reports, certificates and emails are signed with them from then on', body: UpdateOrganisationBodySchema, response: { status: 200, schema: OrganisationViewSchema } })
+  @Access({ roles: ['provider-admin'], scopes: ['organisation:write'] })
+  async patch(@CurrentMeta() meta: RpcMeta, @Body() raw: unknown) {
+    await this.updateOrganisation.execute(meta, new ZodPipe(UpdateOrganisationBodySchema).transform(raw));
     return this.getOrganisation.execute(meta.organisationId);
   }
 

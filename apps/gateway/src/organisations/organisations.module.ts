@@ -8,11 +8,13 @@ import { IssueApiKeyUseCase } from './issue-api-key.use-case';
 import { OidcProviderRepository } from './oidc-provider.repository';
 import { OrganisationController } from './organisation.controller';
 import { OrganisationRepository } from './organisation.repository';
+import { OrganisationProfileEvents } from './organisation-profile.events';
 import { RemoveOidcUseCase } from './remove-oidc.use-case';
+import { UpdateOrganisationUseCase } from './update-organisation.use-case';
 
 @Module({
   controllers: [OrganisationController],
-  providers: [OrganisationRepository, ApiKeyRepository, UserRepository, OidcProviderRepository, CreateOrganisationUseCase, IssueApiKeyUseCase, GetOrganisationUseCase, ConfigureOidcUseCase, RemoveOidcUseCase],
-  exports: [CreateOrganisationUseCase, IssueApiKeyUseCase, ApiKeyRepository, OrganisationRepository, OidcProviderRepository, ConfigureOidcUseCase],
+  providers: [OrganisationRepository, OrganisationProfileEvents, ApiKeyRepository, UserRepository, OidcProviderRepository, CreateOrganisationUseCase, UpdateOrganisationUseCase, IssueApiKeyUseCase, GetOrganisationUseCase, ConfigureOidcUseCase, RemoveOidcUseCase],
+  exports: [OrganisationProfileEvents, CreateOrganisationUseCase, IssueApiKeyUseCase, ApiKeyRepository, OrganisationRepository, OidcProviderRepository, ConfigureOidcUseCase],
 })
 export class OrganisationsModule {}

@@ -1,4 +1,4 @@
-import { dateAnswers, splitAnswers } from './answer-split';
+import { contactAnswers, dateAnswers, splitAnswers } from './answer-split';
 
 const form = {
   fields: [
@@ -19,5 +19,12 @@ describe('answers at rest', () => {
 
   it('only non-sensitive date answers travel on the event for the deadline rules', () => {
     expect(dateAnswers({ hearingDate: '2027-02-01', offenceDate: '2026-10-01' }, form)).toEqual({ hearingDate: '2027-02-01' });
+  });
+
+  it('only the yes/no answers the line’s contact permissions read travel on the event, as flags; an unanswered one is absent', () => {
+    const line = { partyContact: { messages: [], permissions: [{ field: 'victimContactAllowed', roles: ['victim' as const], basis: {} as never }] } };
+    expect(contactAnswers({ victimContactAllowed: false, healthNeeds: 'x', other: true }, line)).toEqual({ victimContactAllowed: false });
+    expect(contactAnswers({ healthNeeds: 'x' }, line)).toEqual({});
+    expect(contactAnswers({ victimContactAllowed: true }, {})).toEqual({});
   });
 });

@@ -1,4 +1,4 @@
-import type { Answers, ReferralForm } from './referral.types';
+import type { Answers, ReferralForm, ServiceLine } from './referral.types';
 
 /**
  * Splits answers into those anyone reading the referral may see and the special-category and
@@ -23,4 +23,13 @@ export function dateAnswers(answers: Answers, form: ReferralForm): Record<string
     if ((field.type === 'date' || field.type === 'datetime') && field.sensitivity === 'none' && typeof value === 'string') dates[field.key] = value;
   }
   return dates;
+}
+
+/** The yes/no answers the line's contact permissions read (e.g. `victimContactAllowed`): flags only, for casework's contact rule. */
+export function contactAnswers(answers: Answers, line: Pick<ServiceLine, 'partyContact'>): Record<string, boolean> {
+  const flags: Record<string, boolean> = {};
+  for (const { field } of line.partyContact?.permissions ?? []) {
+    if (typeof answers[field] === 'boolean') flags[field] = answers[field];
+  }
+  return flags;
 }

@@ -65,6 +65,27 @@ describe('referral intake against real PostgreSQL', () => {
     expect(await outbox('intake.referral.received.v2', view.id)).toEqual([]);
   });
 
+  it('an OOCR referral whose victim may not be contacted says so on its event as a flag, for casework’s contact rule, and nothing else of the form', async () => {
+    const answers = { policeReference: 'LP-2027-1', resolutionType: 'conditional-caution', offenceDetails: 'Criminal damage to a neighbour’s car', conditions: 'Pay for the repair; attend a session', conditionsSetDate: '2027-05-20', conditionsDueDate: '2027-07-20' };
+    const referral = (victimContactAllowed?: boolean) =>
+      submit({
+        contractId: oocr.id,
+        serviceLine: 'oocr-intervention',
+        referrerType: 'police',
+        parties: [{ role: 'participant', name: 'Pat Person', email: 'pat@example.com' }, { role: 'victim', name: 'Vic Victim', email: 'vic@example.com' }],
+        consent: [{ ...consent[0], givenBy: 'Pat Person', relationship: 'self' }],
+        answers: { ...answers, ...(victimContactAllowed === undefined ? {} : { victimContactAllowed }) },
+      });
+    const refused = await referral(false);
+    expect(refused.status).toBe('received');
+    const [event] = await outbox('intake.referral.received.v2', refused.id);
+    expect(event.contactAnswers).toEqual({ victimContactAllowed: false });
+    expect(JSON.stringify(event)).not.toMatch(/Criminal damage|Pay for the repair/);
+    // Not answered: no flag at all, which casework reads as no permission.
+    expect((await outbox('intake.referral.received.v2', (await referral()).id))[0].contactAnswers).toEqual({});
+    expect((await outbox('intake.referral.received.v2', (await referral(true)).id))[0].contactAnswers).toEqual({ victimContactAllowed: true });
+  });
+
   it('consent from the neighbour instead of the resident is refused naming the resident; the event names only the role', async () => {
     const view = await submit({
       contractId: housing.id,

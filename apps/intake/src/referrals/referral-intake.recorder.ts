@@ -30,6 +30,7 @@ export interface AcceptedFacts {
   possibleDuplicateOf: PossibleDuplicate[];
   overCap: boolean;
   dates: Record<string, string>;
+  contactAnswers: Record<string, boolean>;
 }
 
 /** Stores a referral, its sensitive answers sealed, with the events that tell the other services. */
@@ -80,6 +81,7 @@ export class ReferralIntakeRecorder {
         clockStartsAt: accepted.clockStartsAt.toISOString(),
         dates: accepted.dates,
         overCap: accepted.overCap,
+        contactAnswers: accepted.contactAnswers,
       },
       ...this.envelope(facts, referral),
     });

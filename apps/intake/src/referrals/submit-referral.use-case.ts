@@ -4,7 +4,7 @@ import { inContractScope, type ContractDefinition, type CreateReferralBody, type
 import { ContractRepository } from '../contracts/contract.repository';
 import { compileReferralForm } from '../contracts/form-schema';
 import { IntakeDatabase, type IntakeTx } from '../database/intake.database';
-import { dateAnswers } from './answer-split';
+import { contactAnswers, dateAnswers } from './answer-split';
 import { referralClockStart } from './clock-start.rule';
 import { checkConsent } from './consent.rule';
 import { contractScope } from './contract-scope.rule';
@@ -100,6 +100,7 @@ export class SubmitReferralUseCase {
         possibleDuplicateOf: await this.possibleDuplicates(tx, meta.organisationId, contract.id, body.externalReference, key, receivedAt, line),
         overCap: await this.isOverCap(tx, meta.organisationId, contract.id, definition, line, receivedAt),
         dates: dateAnswers(answers, line.form),
+        contactAnswers: contactAnswers(answers, line),
       });
       return toReferralView(referral, line.form, Object.keys(answers).filter((k) => !(k in (referral.answers as object))));
     }, { organisationId: meta.organisationId });

@@ -107,6 +107,22 @@ const common: ServiceLineRules = {
       },
     },
   },
+  partyContact: {
+    messages: [
+      {
+        message: 'survey',
+        roles: ['complainant', 'respondent', 'tenant', 'landlord'],
+        // The service gathered evidence for the Council to take enforcement against this person: asking them to rate it is neither feedback the KPI means nor safe for the complainant.
+        notOnOutcomes: [{ outcomes: ['evidence-for-enforcement'], roles: ['respondent'] }],
+        basis: contractual(
+          S,
+          '§3.1, §8.4, §10.4',
+          'Service users complete a satisfaction survey after closure (§10.4), and "satisfactory feedback from at least one party" is an outcome (§3.1). When the case closes with evidence for the Council’s enforcement action (§3.1, §8.4), the respondent it is taken against is not surveyed (provider practice: the spec does not say).',
+        ),
+      },
+      { message: 'deadline-reminder', roles: ['complainant', 'respondent', 'tenant', 'landlord'], basis: contractual(S, '§5.3, §6.1', 'The Provider liaises with the service users on timings; the line sets no party reminders today, and any it adds go to the service users.') },
+    ],
+  },
   reportRecipients: [
     { role: 'relevant Council officer', reports: ['case-closure'] },
     { role: 'authorised officer of the Council', reports: ['monthly-performance'] },

@@ -96,6 +96,24 @@ export const OOCR_TEMPLATE = {
         consent: { required: true, givenBy: 'person-referred', basis: guidance('Police out-of-court resolution framework', 'conditions', 'An out-of-court resolution with conditions is accepted by the person it is given to.', 'Cited generally; confirm against the police force’s OOCR policy.') },
         acknowledgement: { onReceipt: true, channel: 'email', basis: practice(S, 'Notice Description', 'The police are told the referral was received.') },
         complaints: providerComplaints(S, 'Notice Description', true, 'The referring police officer is told of a complaint: the service receives referrals exclusively from Leicestershire Police for people subject to an OOCR, commissioned by the OPCC, and the police follow the outcome of each referral.'),
+        partyContact: {
+          messages: [
+            { message: 'survey', roles: ['participant', 'victim'], basis: practice(S, 'Notice Description', 'The person referred is asked about the intervention after closure; a victim who took part in restorative work is asked too, only where the police allowed contact (below).') },
+            { message: 'deadline-reminder', roles: ['participant'], basis: contractual(S, 'Notice Description', 'The conditions and their deadline are the person referred’s: the service helps them complete them, so only they are reminded.') },
+          ],
+          permissions: [
+            {
+              field: 'victimContactAllowed',
+              roles: ['victim'],
+              basis: guidance(
+                'Code of Practice for Victims of Crime in England and Wales (Ministry of Justice, 2020)',
+                'restorative justice',
+                'Restorative contact is voluntary for the victim and arranged only when it is safe: the police say on the referral whether the victim may be contacted, and without a yes nothing is sent to a victim (no survey, no reminder, no document).',
+                'Cited generally; confirm against the Victims’ Code and Leicestershire Police’s OOCR policy.',
+              ),
+            },
+          ],
+        },
         reportRecipients: [
           { role: 'Leicestershire Police OOCR lead', reports: ['case-closure'] },
           { role: 'OPCC commissioning officer', reports: ['monthly-performance', 'invoice'] },

@@ -73,6 +73,12 @@ export const POSSESSION_TEMPLATE = {
         consent: { required: true, givenBy: 'all-parties', basis: practice(S, 'Notice', 'Mediation is voluntary: each party agrees to take part.') },
         acknowledgement: { onReceipt: true, channel: 'email', basis: practice(S, 'Notice', 'The court is told the referral was received.') },
         complaints: providerComplaints(S, 'Summary; Notice', true, 'The court that referred the claim is told of a complaint: the service works with court representatives on claims as they progress through court, so the court hears of it from the provider rather than from a party.'),
+        partyContact: {
+          messages: [
+            { message: 'survey', roles: ['claimant', 'defendant', 'landlord', 'tenant'], basis: practice(S, 'Notice', 'The parties mediated are asked about the service after closure, for the pilot’s evaluation with MoJ and the independent evaluator; the notice sets no survey, so this is the provider’s practice.') },
+            { message: 'deadline-reminder', roles: ['claimant', 'defendant', 'landlord', 'tenant'], basis: practice(S, 'Notice', 'Dates on the claim concern both parties to it; the line sets no party reminders today.') },
+          ],
+        },
         reportRecipients: [
           { role: 'MoJ contract manager', reports: ['monthly-performance', 'invoice'] },
           { role: 'independent evaluator', reports: ['data-return'] },

@@ -90,6 +90,13 @@ export const PRE_CMH_TEMPLATE = {
         staffRequirements: { accreditations: ['dbs-enhanced'], basis: practice(S, 'Description; Total Quantity or Scope', 'Staff supporting meetings about children in care proceedings hold an enhanced DBS check; the tender notice does not set a check.') },
         consent: { required: false, givenBy: 'not-required', basis: practice(S, 'Total Quantity or Scope', 'A meeting between professionals within proceedings; families are not referred, so no consent is collected by the provider.') },
         complaints: providerComplaints(S, 'Description; Total Quantity or Scope', false, 'The referrer is not emailed: the referring local authority or Cafcass takes part in the meeting itself, so the provider deals with it directly, and complaints reach DfE through the monthly performance reporting.'),
+        // A meeting between professionals within care proceedings: the families are never contacted by the delivery partner.
+        partyContact: {
+          messages: [
+            { message: 'survey', roles: ['local-authority', 'participant'], basis: contractual(S, 'Description; Total Quantity or Scope', 'The meeting is between the Cafcass Guardian and the local authority social worker; the delivery partner gathers feedback from the professionals taking part, never from the families in the proceedings.') },
+            { message: 'deadline-reminder', roles: ['local-authority', 'participant'], basis: contractual(S, 'Total Quantity or Scope', 'The meeting before the first CMH is the professionals’ to hold.') },
+          ],
+        },
         reportRecipients: [
           { role: 'DfE pilot lead', reports: ['monthly-performance', 'invoice'] },
           { role: 'Evaluation Partner', reports: ['data-return'] },

@@ -143,6 +143,14 @@ export const SEND_TEMPLATE = {
         acknowledgement: { onReceipt: true, channel: 'email', basis: practice(S, '§4.1', 'The family and the local authority are told the request was received.') },
         complaints: providerComplaints(S, '§4.1-4.2', false, 'The referrer is not emailed: mediation is confidential and commissioned independently of the local authority, which is the other side of the disagreement, and a referring parent knows of their own complaint.'),
         sessionNotice: { minWorkingDays: 5, basis: legal(REGS, 'Mediation (general)', 'The parties are told the date and place of the mediation at least 5 working days before it, unless they agree to less.', CHECK_REG) },
+        // The service is for the family; the local authority is the other side of the disagreement (and the buyer), so it is never surveyed or sent the family’s certificate or appeal reminders by the platform.
+        partyContact: {
+          messages: [
+            { message: 'survey', roles: ['parent', 'young-person'], basis: contractual(S, '§1.1, §1.5, §4.1-4.2', 'A service for families, designed around their needs, independent of the local authority that is the other party: the families who used it are asked about it.') },
+            { message: 'certificate', roles: ['parent', 'young-person'], basis: legal('Children and Families Act 2014', 's.55(3)-(5)', 'The mediation certificate is issued to the parent or young person, who needs it to appeal to the First-tier Tribunal.') },
+            { message: 'deadline-reminder', roles: ['parent', 'young-person'], basis: legal('The Tribunal Procedure (First-tier Tribunal) (Health, Education and Social Care Chamber) Rules 2008 (SI 2008/2699)', 'r.20', 'The appeal deadline is the family’s: they are reminded of it, not the local authority.', 'Rule number not confirmed here against legislation.gov.uk.') },
+          ],
+        },
         reportRecipients: [{ role: 'SEND commissioning lead of the council', reports: ['monthly-performance', 'invoice'] }],
         dataRetentionMonths: 72,
         workflow: {

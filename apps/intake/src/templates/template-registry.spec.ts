@@ -139,3 +139,55 @@ describe('the templates’ clocks that end or start again', () => {
     expect(rule?.basis.text).toMatch(/one working day/);
   });
 });
+
+describe('whom the templates let the platform contact, and with what', () => {
+  const contactOf = (template: Parameters<typeof findTemplate>[0]) => findTemplate(template).definition.serviceLines.map((l) => l.partyContact!);
+  const rolesFor = (contact: ServiceLine['partyContact'], message: string) => contact?.messages.find((m) => m.message === message)?.roles ?? [];
+
+  it.each(everyLine())('%s / %s: says which parties each message may go to, citing why', (_t, _l, line: ServiceLine) => {
+    expect(line.partyContact?.messages.length).toBeGreaterThan(0);
+    for (const rule of [...(line.partyContact?.messages ?? []), ...(line.partyContact?.permissions ?? [])]) expect(rule.basis.text.trim()).not.toBe('');
+  });
+
+  it('housing-asb surveys the residents, but not the respondent of a case closed with evidence for enforcement', () => {
+    for (const contact of contactOf('housing-asb')) {
+      expect(rolesFor(contact, 'survey')).toEqual(expect.arrayContaining(['complainant', 'respondent']));
+      expect(contact.messages.find((m) => m.message === 'survey')?.notOnOutcomes).toEqual([{ outcomes: ['evidence-for-enforcement'], roles: ['respondent'] }]);
+    }
+  });
+
+  it('oocr contacts a victim only when the police answered victimContactAllowed yes, and reminds only the person referred', () => {
+    const [contact] = contactOf('oocr');
+    expect(contact.permissions).toEqual([expect.objectContaining({ field: 'victimContactAllowed', roles: ['victim'] })]);
+    expect(rolesFor(contact, 'deadline-reminder')).toEqual(['participant']);
+  });
+
+  it('send sends the family, never the local authority, the survey, the certificate and the appeal reminders', () => {
+    const [contact] = contactOf('send');
+    for (const message of ['survey', 'certificate', 'deadline-reminder']) expect(rolesFor(contact, message)).toEqual(['parent', 'young-person']);
+  });
+
+  it('pre-cmh and possession send no certificates, and pre-cmh never contacts the families in the proceedings', () => {
+    expect(rolesFor(contactOf('possession')[0], 'certificate')).toEqual([]);
+    const [preCmh] = contactOf('pre-cmh');
+    expect(rolesFor(preCmh, 'certificate')).toEqual([]);
+    for (const rule of preCmh.messages) expect(rule.roles).not.toEqual(expect.arrayContaining(['parent']));
+  });
+
+  it('a permission must name a yes/no field of the form', () => {
+    const template = findTemplate('oocr');
+    template.definition.serviceLines[0].partyContact!.permissions[0].field = 'policeReference';
+    const parsed = ContractTemplateSchema.safeParse(template);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({ message: expect.stringMatching(/yes\/no \(boolean\) field/) });
+  });
+
+  it('an exception by outcome must name an outcome of the line, and a message is listed once', () => {
+    const template = findTemplate('housing-asb');
+    template.definition.serviceLines[0].partyContact!.messages[0].notOnOutcomes[0].outcomes = ['enforced'];
+    expect(ContractTemplateSchema.safeParse(template).error?.issues[0]).toMatchObject({ message: 'no outcome "enforced" in this service line' });
+    const twice = findTemplate('oocr');
+    twice.definition.serviceLines[0].partyContact!.messages.push(twice.definition.serviceLines[0].partyContact!.messages[0]);
+    expect(ContractTemplateSchema.safeParse(twice).error?.issues[0]).toMatchObject({ message: 'must name each message once' });
+  });
+});

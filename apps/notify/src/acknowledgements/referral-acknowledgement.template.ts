@@ -19,10 +19,6 @@ export function referralAcknowledgement(referral: Referral): { subjectLine: stri
     ...(referral.externalReference ? ['', `Your reference: ${oneLine(referral.externalReference)}`] : []),
     '',
     `A case manager will be in touch shortly about the next steps. Please quote ${reference} in any correspondence about this referral.`,
-    '',
-    'Kind regards,',
-    'Mediation Service',
-    '',
   ];
   return { subjectLine: `Referral ${reference} received`, body: lines.join('\n') };
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventConsumer, type EventHandler, type HandlerContext } from '@mediation/messaging';
 import { ReferralReceivedV2, type EventData, type EventEnvelope } from '@mediation/protocol';
 import type { NotifyTx } from '../database/notify.database';
-import { AcknowledgeReferralUseCase, referralReceivedFacts } from './acknowledge-referral.use-case';
+import { AcknowledgeReferralUseCase } from './acknowledge-referral.use-case';
 
 @Injectable()
 @EventConsumer()
@@ -12,6 +12,6 @@ export class ReferralReceivedHandler implements EventHandler<typeof ReferralRece
   constructor(private readonly acknowledgeReferral: AcknowledgeReferralUseCase) {}
 
   handle(event: EventEnvelope<EventData<typeof ReferralReceivedV2>>, tx: NotifyTx, context: HandlerContext): Promise<void> {
-    return this.acknowledgeReferral.execute(tx, referralReceivedFacts(event), context);
+    return this.acknowledgeReferral.execute(tx, event, context);
   }
 }

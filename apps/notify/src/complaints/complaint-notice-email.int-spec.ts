@@ -2,6 +2,7 @@ import { EventPublisher, type HandlerContext, type MessagingOptions } from '@med
 import { ComplaintReferrerNoticeIssuedV1, uuidv7, type EventData, type EventEnvelope } from '@mediation/protocol';
 import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
 import { NotifyDatabase } from '../database/notify.database';
+import { seedOrganisationProfile } from '../organisations/organisation-profile.fixture';
 import type { AttachmentFetcher } from '../deliveries/attachment-fetcher';
 import type { DeliveryQueue } from '../deliveries/delivery-queue';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
@@ -70,7 +71,7 @@ describe('notify: the referring officer is told a complaint was received on thei
 
   it('queues one email to the officer per notice, sends it with the reference and the London dates, and publishes it as sent on the case for the communications log', async () => {
     const event = notice();
-    const useCase = new EmailComplaintNoticeUseCase(new EmailRequests(deliveries, queue));
+    const useCase = new EmailComplaintNoticeUseCase(new EmailRequests(deliveries, queue, await seedOrganisationProfile(notify, org)));
     await notify.run((tx) => useCase.execute(tx, event, context), { organisationId: org });
     await notify.run((tx) => useCase.execute(tx, event, context), { organisationId: org });
     const rows = await notify.run((tx) => tx.delivery.findMany({ where: { kind: 'complaint-notice' } }), { organisationId: org });
@@ -80,7 +81,7 @@ describe('notify: the referring officer is told a complaint was received on thei
 
     const mailer = new RecordingMailer();
     const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, new FixedClock(NOW));
-    await new SendDeliveryUseCase(notify, deliveries, mailer, events, new FixedClock(NOW), {} as AttachmentFetcher, {} as LinkFetcher).execute({ deliveryId: rows[0].id, organisationId: org });
+    await new SendDeliveryUseCase(notify, deliveries, mailer, events, new FixedClock(NOW), {} as AttachmentFetcher, {} as LinkFetcher, await seedOrganisationProfile(notify, org)).execute({ deliveryId: rows[0].id, organisationId: org });
     expect(mailer.sent).toHaveLength(1);
     const [mail] = mailer.sent;
     expect(mail).toMatchObject({ to: 'olu@council.example', subject: 'Complaint received on case REF-2026-000101' });

@@ -1,5 +1,5 @@
 import type { ComplaintReferrerNoticeIssuedV1, EventData } from '@mediation/protocol';
-import { londonDateTime, londonDay, oneLine, SIGN_OFF } from '../mail/mail-text';
+import { londonDateTime, londonDay, oneLine } from '../mail/mail-text';
 
 export const COMPLAINT_NOTICE_EMAIL = 'complaint-notice';
 
@@ -18,7 +18,6 @@ export function complaintNoticeEmail(notice: EventData<typeof ComplaintReferrerN
     `Under the complaints process for this service we will acknowledge it by the end of ${londonDay(notice.acknowledgeBy)} and ${respond}.`,
     '',
     `This email does not include the complaint itself. Please contact us, quoting ${reference}, to discuss it and agree how it is resolved.`,
-    ...SIGN_OFF,
   ];
   return { subjectLine: `Complaint received on case ${reference}`, body: lines.join('\n') };
 }

@@ -15,6 +15,7 @@ export const loadNotifyConfig = () =>
   loadServiceConfig(3007, {
     ...RedisEnvSchema.shape,
     SMTP_URL: smtpUrl(process.env),
+    /** The sender address; each email goes out in its organisation's name (this name only until the organisation's profile has arrived). */
     MAIL_FROM: z.string().trim().min(1).default('"Mediation Service" <no-reply@mediation.local>'),
     /** Days a delivery with no case or referral keeps its address, subject and body after it was sent or given up. */
     DELIVERY_BODY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),

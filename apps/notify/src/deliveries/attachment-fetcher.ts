@@ -1,25 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
 import { ProblemError } from '@mediation/platform';
-import { Rpc } from '@mediation/protocol';
+import { appealDeadlineOf, Rpc, type CaseReportFile, type RpcMeta } from '@mediation/protocol';
 import type { MailAttachment } from '../mail/mailer';
 import { MailContentUnavailableError } from '../mail/mailer';
 import type { DeliveryAttachment } from './delivery.repository';
+
+/** The certificate's appeal clock is started by scheduling on the same event: a moment's wait, retried with the delivery. */
+export class AppealDeadlineNotYetSetError extends Error {}
 
 /** The file behind a delivery's attachment reference, fetched at send time from the service that keeps it. */
 @Injectable()
 export class AttachmentFetcher {
   constructor(private readonly rpc: RpcClient) {}
 
-  async fetch(attachment: DeliveryAttachment, organisationId: string, correlationId: string): Promise<MailAttachment> {
-    const meta = { organisationId, actorId: 'notify:delivery', actorType: 'system' as const, correlationId };
+  /** `lastAttempt`: a certificate whose appeal date is still not set goes out stating the rule without the date, rather than not at all. */
+  async fetch(attachment: DeliveryAttachment, organisationId: string, correlationId: string, options: { lastAttempt?: boolean } = {}): Promise<MailAttachment> {
+    const meta: RpcMeta = { organisationId, actorId: 'notify:delivery', actorType: 'system', correlationId };
     try {
-      const file = await this.rpc.call(Rpc.casework.getCaseReport, meta, { caseId: attachment.caseId, reportId: attachment.reportId });
+      const file = attachment.kind === 'case-report' ? await this.rpc.call(Rpc.casework.getCaseReport, meta, { caseId: attachment.caseId, reportId: attachment.reportId }) : await this.certificate(attachment, meta, options.lastAttempt ?? false);
       return { filename: file.filename, contentType: file.contentType, content: Buffer.from(file.base64, 'base64') };
     } catch (error) {
-      // A report that does not exist will not appear by retrying; an unavailable casework may come back.
-      if (error instanceof ProblemError && error.problem.status === 404) throw new MailContentUnavailableError(`attachment ${attachment.kind} ${attachment.reportId} no longer exists`);
+      // A file that does not exist will not appear by retrying; an unavailable service may come back.
+      if (error instanceof ProblemError && error.problem.status === 404) throw new MailContentUnavailableError(`attachment ${attachment.kind} of case ${attachment.caseId} no longer exists`);
       throw error;
     }
+  }
+
+  /** As the gateway composes it: scheduling gives the appeal deadline the certificate's issue started, casework renders the PDF stating it. */
+  private async certificate(attachment: Extract<DeliveryAttachment, { kind: 'mediation-certificate' }>, meta: RpcMeta, lastAttempt: boolean): Promise<CaseReportFile> {
+    let appealDeadline: string | null = null;
+    if (attachment.statesAppealDeadline) {
+      appealDeadline = appealDeadlineOf((await this.rpc.call(Rpc.scheduling.listCaseDeadlines, meta, { caseId: attachment.caseId })).items, attachment.issuedAt)?.dueAt ?? null;
+      if (!appealDeadline && !lastAttempt) throw new AppealDeadlineNotYetSetError(`the appeal deadline of certificate ${attachment.certificateId} is not set yet; retrying`);
+    }
+    return this.rpc.call(Rpc.casework.getCertificatePdf, meta, { caseId: attachment.caseId, certificateId: attachment.certificateId, appealDeadline });
   }
 }

@@ -3,6 +3,7 @@ import { EventPublisher, type MessagingOptions } from '@mediation/messaging';
 import { uuidv7 } from '@mediation/protocol';
 import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
 import { NotifyDatabase } from '../database/notify.database';
+import { OrganisationProfileRepository } from '../organisations/organisation-profile.repository';
 import { SmtpMailer } from '../mail/mailer';
 import type { AttachmentFetcher } from './attachment-fetcher';
 import { DeliveryRepository } from './delivery.repository';
@@ -52,7 +53,7 @@ describe('notify: a delivery it gives up on is published as failed, with a reaso
   const sender = (smtpUrl: string) => {
     const mailer = new SmtpMailer(smtpUrl, 'no-reply@mediation.local');
     mailers.push(mailer);
-    return new SendDeliveryUseCase(notify, deliveries, mailer, events, clock, {} as AttachmentFetcher, {} as LinkFetcher);
+    return new SendDeliveryUseCase(notify, deliveries, mailer, events, clock, {} as AttachmentFetcher, {} as LinkFetcher, new OrganisationProfileRepository(notify));
   };
   const newDelivery = async (toAddress: string) => {
     const id = uuidv7();

@@ -5,11 +5,10 @@ import { NotifyDatabase, type NotifyTx } from '../database/notify.database';
 
 export type DeliveryRecord = Delivery;
 /** A file sent with a delivery, by reference: fetched from the service that keeps it when sending. */
-export interface DeliveryAttachment {
-  kind: 'case-report';
-  caseId: string;
-  reportId: string;
-}
+export type DeliveryAttachment =
+  | { kind: 'case-report'; caseId: string; reportId: string }
+  /** A mediation certificate, stating the appeal deadline its issue started when the line counts one. */
+  | { kind: 'mediation-certificate'; caseId: string; certificateId: string; issuedAt: string; statesAppealDeadline: boolean };
 
 /** A link put into the body when sending, in place of `LINK_PLACEHOLDER`: made by the service that owns it, never stored here. */
 export interface DeliveryLink {

@@ -4,6 +4,7 @@ import { Clock } from '@mediation/platform';
 import { DeliveryFailedV1, DeliverySentV1, type DELIVERY_FAILURE_REASONS, type EventData } from '@mediation/protocol';
 import { NotifyDatabase } from '../database/notify.database';
 import { Mailer, MailContentUnavailableError, MailRejectedError } from '../mail/mailer';
+import { OrganisationProfileRepository } from '../organisations/organisation-profile.repository';
 import { AttachmentFetcher } from './attachment-fetcher';
 import { DeliveryRepository, LINK_PLACEHOLDER, type DeliveryAttachment, type DeliveryKey, type DeliveryLink, type DeliveryRecord } from './delivery.repository';
 import { LinkFetcher } from './link-fetcher';
@@ -41,6 +42,7 @@ export class SendDeliveryUseCase {
     private readonly clock: Clock,
     private readonly attachments: AttachmentFetcher,
     private readonly links: LinkFetcher,
+    private readonly profiles: OrganisationProfileRepository,
   ) {}
 
   async execute(job: SendDeliveryJob): Promise<void> {
@@ -53,9 +55,12 @@ export class SendDeliveryUseCase {
     // An anonymised delivery was cancelled with its address cleared: there is no one to send it to.
     if (delivery.status !== 'pending' || delivery.toAddress === null) return;
     try {
-      const attachment = delivery.attachment ? await this.attachments.fetch(delivery.attachment as unknown as DeliveryAttachment, delivery.organisationId, delivery.correlationId) : undefined;
+      const lastAttempt = delivery.attempts + 1 >= MAX_SEND_ATTEMPTS;
+      const attachment = delivery.attachment ? await this.attachments.fetch(delivery.attachment as unknown as DeliveryAttachment, delivery.organisationId, delivery.correlationId, { lastAttempt }) : undefined;
       const text = delivery.link ? delivery.body.split(LINK_PLACEHOLDER).join(await this.links.fetch(delivery.link as unknown as DeliveryLink, delivery.organisationId, delivery.correlationId)) : delivery.body;
-      await this.mailer.send({ to: delivery.toAddress, subject: delivery.subjectLine, text, messageId: deliveryMessageId(delivery.id), ...(attachment ? { attachments: [attachment] } : {}) });
+      // Sent in the organisation's name as it stands now; MAIL_FROM's own name only while its profile has not arrived.
+      const fromName = (await this.profiles.find(delivery.organisationId))?.name;
+      await this.mailer.send({ to: delivery.toAddress, subject: delivery.subjectLine, text, messageId: deliveryMessageId(delivery.id), ...(attachment ? { attachments: [attachment] } : {}), ...(fromName ? { fromName } : {}) });
     } catch (error) {
       await this.recordFailure(delivery, error as Error);
       throw error;

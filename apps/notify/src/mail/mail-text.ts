@@ -1,3 +1,5 @@
+import type { OrganisationProfile } from '@mediation/protocol';
+
 const dateTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** One line: a header must not carry a line break from the data. */
@@ -20,4 +22,7 @@ export function londonDay(iso: string | Date): string {
   return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}`;
 }
 
-export const SIGN_OFF = ['', 'Kind regards,', 'Mediation Service', ''];
+/** How every email ends: signed by the organisation, by the name (and address) of its profile. */
+export function signOff(organisation: OrganisationProfile): string[] {
+  return ['', 'Kind regards,', organisation.name, ...(organisation.address ?? []), ''];
+}

@@ -1,5 +1,6 @@
 import type { OnModuleDestroy } from '@nestjs/common';
 import { createTransport, type NodemailerError } from 'nodemailer';
+import { oneLine } from './mail-text';
 
 export interface OutgoingMail {
   to: string;
@@ -8,6 +9,8 @@ export interface OutgoingMail {
   /** `<id@domain>`: the same on every attempt, so a resend is recognisable as the same message. */
   messageId: string;
   attachments?: MailAttachment[];
+  /** The display name it is sent in (the organisation's); the address stays MAIL_FROM's. */
+  fromName?: string;
 }
 
 export interface MailAttachment {
@@ -30,12 +33,15 @@ export abstract class Mailer {
 /** Sends over SMTP with nodemailer; resolves once the server has accepted the message. */
 export class SmtpMailer extends Mailer implements OnModuleDestroy {
   private readonly transport;
+  /** MAIL_FROM's address, whether it was given bare or as `"Name" <address>`. */
+  private readonly fromAddress: string;
 
   constructor(
     smtpUrl: string,
     private readonly from: string,
   ) {
     super();
+    this.fromAddress = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from;
     // Short timeouts: a hung server should fail the attempt and let the job retry, not hold a worker.
     // Pooled: a new SMTP session per message made notify the busiest service under load.
     this.transport = createTransport({ url: smtpUrl, pool: true, maxConnections: 4, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
@@ -44,7 +50,7 @@ export class SmtpMailer extends Mailer implements OnModuleDestroy {
   async send(mail: OutgoingMail): Promise<void> {
     try {
       await this.transport.sendMail({
-        from: this.from,
+        from: mail.fromName ? { name: oneLine(mail.fromName), address: this.fromAddress } : this.from,
         to: mail.to,
         subject: mail.subject,
         text: mail.text,

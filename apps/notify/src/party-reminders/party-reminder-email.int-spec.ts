@@ -3,6 +3,8 @@ import { EventPublisher, type HandlerContext, type MessagingOptions } from '@med
 import { PartyReminderIssuedV1, uuidv7, type EventData, type EventEnvelope } from '@mediation/protocol';
 import { createTestDatabase, FixedClock, type MailMessage, type TestDatabase } from '@mediation/testing';
 import { NotifyDatabase } from '../database/notify.database';
+import { seedOrganisationProfile } from '../organisations/organisation-profile.fixture';
+import type { OrganisationProfileRepository } from '../organisations/organisation-profile.repository';
 import type { AttachmentFetcher } from '../deliveries/attachment-fetcher';
 import type { DeliveryQueue } from '../deliveries/delivery-queue';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
@@ -28,11 +30,15 @@ describe('notify: a deadline reminder to a party goes out once, over SMTP, and i
   let notify: NotifyDatabase;
   let catcher: Awaited<ReturnType<typeof mailcatcher.startMailCatcher>>;
   let mailer: SmtpMailer;
+  let profiles: OrganisationProfileRepository;
 
   beforeAll(async () => {
     [db, catcher] = await Promise.all([createTestDatabase('notifyparty'), mailcatcher.startMailCatcher({ smtpPort: 0, httpPort: 0 })]);
     notify = new NotifyDatabase(db.url);
     mailer = new SmtpMailer(`smtp://127.0.0.1:${catcher.smtpPort}`, 'Mediation Service <noreply@mediation.test>');
+    // A renamed organisation: version 2 of its profile is what signs its mail.
+    await seedOrganisationProfile(notify, org, { name: 'Calm Waters Mediation (old name)', version: 1 });
+    profiles = await seedOrganisationProfile(notify, org, { name: 'Calm Waters Mediation CIC', address: ['12 Harbour Row', 'London SE1 9PG'], version: 2 });
   });
 
   afterAll(async () => {
@@ -55,7 +61,7 @@ describe('notify: a deadline reminder to a party goes out once, over SMTP, and i
     const queue = { enqueue: async (d: { id: string; organisationId: string }) => void queued.push(d) } as unknown as DeliveryQueue;
     const afterCommit: (() => Promise<unknown>)[] = [];
     const context: HandlerContext = { afterCommit: (action) => void afterCommit.push(action) };
-    const email = new EmailPartyReminderUseCase(new EmailRequests(deliveries, queue), new FixedClock(NOW));
+    const email = new EmailPartyReminderUseCase(new EmailRequests(deliveries, queue, profiles), new FixedClock(NOW));
     // The same event delivered twice (the inbox let a copy through, or it was redelivered after a crash).
     await notify.run((tx) => email.execute(tx, event, context), { organisationId: org });
     await notify.run((tx) => email.execute(tx, event, context), { organisationId: org });
@@ -68,7 +74,7 @@ describe('notify: a deadline reminder to a party goes out once, over SMTP, and i
     expect(await notify.run((tx) => tx.delivery.count({ where: { kind: 'party-reminder' } }), { organisationId: org })).toBe(1);
 
     const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, new FixedClock(NOW));
-    const send = new SendDeliveryUseCase(notify, deliveries, mailer, events, new FixedClock(NOW), {} as AttachmentFetcher, {} as LinkFetcher);
+    const send = new SendDeliveryUseCase(notify, deliveries, mailer, events, new FixedClock(NOW), {} as AttachmentFetcher, {} as LinkFetcher, profiles);
     for (const job of queued) await send.execute({ deliveryId: job.id, organisationId: job.organisationId });
     // A retried job for a delivery already sent sends nothing more.
     await send.execute({ deliveryId: queued[0].id, organisationId: org });
@@ -80,6 +86,10 @@ describe('notify: a deadline reminder to a party goes out once, over SMTP, and i
     expect(mail[0].text).toContain('The family’s deadline to appeal to the SEND Tribunal');
     expect(mail[0].text).toContain('by 17:00 on Tuesday 15 June 2027 (UK time)');
     expect(mail[0].text).toContain('please contact Sam Adviser (sam.adviser@provider.example), quoting REF-2027-000777');
+    // Signed and sent in the organisation's name, never a placeholder; the address stays MAIL_FROM's.
+    expect(mail[0].text).toMatch(/Kind regards,\r?\nCalm Waters Mediation CIC\r?\n12 Harbour Row\r?\nLondon SE1 9PG/);
+    expect(mail[0].text).not.toMatch(/Mediation Service|old name/);
+    expect(mail[0].from).toMatch(/^"?Calm Waters Mediation CIC"? <noreply@mediation\.test>$/);
 
     const sent = await notify.$queryRawUnsafe<{ envelope: { data: Record<string, unknown> } }[]>(`SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1'`);
     expect(sent.map((s) => s.envelope.data)).toEqual([expect.objectContaining({ kind: 'party-reminder', caseId, to: 'pat.parent@example.com' })]);

@@ -1,5 +1,5 @@
 import type { EventData, PartyReminderIssuedV1 } from '@mediation/protocol';
-import { londonDateTime, oneLine, SIGN_OFF } from '../mail/mail-text';
+import { londonDateTime, oneLine } from '../mail/mail-text';
 
 export const PARTY_REMINDER = 'party-reminder';
 
@@ -31,7 +31,6 @@ export function partyReminder(reminder: Reminder): { subjectLine: string; body: 
     contact
       ? `If you have any questions or would like some help, please contact ${contact}, quoting ${reference}.`
       : `If you have any questions or would like some help, please reply to this email, quoting ${reference}.`,
-    ...SIGN_OFF,
   ];
   return { subjectLine: `A reminder about a date on your case ${reference}`, body: lines.join('\n') };
 }

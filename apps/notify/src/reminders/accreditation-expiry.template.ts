@@ -1,5 +1,5 @@
 import type { AccreditationExpiringV1, EventData } from '@mediation/protocol';
-import { oneLine, SIGN_OFF } from '../mail/mail-text';
+import { oneLine } from '../mail/mail-text';
 
 export const ACCREDITATION_EXPIRY = 'accreditation-expiry';
 
@@ -24,7 +24,6 @@ export function accreditationExpiry(expiring: Expiring): { subjectLine: string; 
     expired
       ? 'Until a renewed one is recorded, you cannot be allocated cases or booked for sessions that need it.'
       : 'Please renew it and send the new certificate to your case manager before then: once it lapses you cannot be allocated cases or booked for sessions that need it.',
-    ...SIGN_OFF,
   ];
   return { subjectLine: expired ? `Your ${label} has expired` : `Your ${label} expires on ${until}`, body: lines.join('\n') };
 }

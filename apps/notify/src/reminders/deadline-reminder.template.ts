@@ -1,5 +1,5 @@
 import type { DeadlineDueSoonV1, EventData } from '@mediation/protocol';
-import { londonDateTime, oneLine, SIGN_OFF } from '../mail/mail-text';
+import { londonDateTime, oneLine } from '../mail/mail-text';
 
 export const DEADLINE_REMINDER = 'deadline-reminder';
 
@@ -18,7 +18,6 @@ export function deadlineReminder(due: DueSoon, recipient: { name: string }): { s
     `  Due by ${londonDateTime(due.dueAt)} (UK time)`,
     '',
     'Please make sure it is met, or record why it cannot be, before then. Missed deadlines are reported to the buyer against the contract.',
-    ...SIGN_OFF,
   ];
   return { subjectLine: `Reminder: ${label} on ${reference} is due ${londonDateTime(due.dueAt)}`, body: lines.join('\n') };
 }

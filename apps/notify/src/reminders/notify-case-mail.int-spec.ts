@@ -2,6 +2,7 @@ import { EventPublisher, type HandlerContext, type MessagingOptions } from '@med
 import { DeadlineDueSoonV1, uuidv7, type EventEnvelope } from '@mediation/protocol';
 import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
 import { NotifyDatabase } from '../database/notify.database';
+import { seedOrganisationProfile } from '../organisations/organisation-profile.fixture';
 import type { AttachmentFetcher } from '../deliveries/attachment-fetcher';
 import type { DeliveryQueue } from '../deliveries/delivery-queue';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
@@ -45,7 +46,7 @@ describe('notify: case emails are queued once per recipient and the report goes 
     db = await createTestDatabase('notifycase');
     notify = new NotifyDatabase(db.url);
     deliveries = new DeliveryRepository(notify);
-    emails = new EmailRequests(deliveries, queue);
+    emails = new EmailRequests(deliveries, queue, await seedOrganisationProfile(notify, org));
   });
 
   afterAll(async () => {
@@ -87,7 +88,7 @@ describe('notify: case emails are queued once per recipient and the report goes 
     const link = `https://api.example/v1/surveys/${'T'.repeat(43)}`;
     const links = { fetch: async (ref: unknown, organisationId: string) => (asked.push([ref, organisationId]), link) } as unknown as LinkFetcher;
     const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, new FixedClock(NOW));
-    await new SendDeliveryUseCase(notify, deliveries, mailer, events, new FixedClock(NOW), {} as AttachmentFetcher, links).execute({ deliveryId: row.id, organisationId: org });
+    await new SendDeliveryUseCase(notify, deliveries, mailer, events, new FixedClock(NOW), {} as AttachmentFetcher, links, await seedOrganisationProfile(notify, org)).execute({ deliveryId: row.id, organisationId: org });
     expect(asked).toEqual([[{ kind: 'survey-link', surveyId }, org]]);
     expect(mailer.sent).toEqual([expect.objectContaining({ to: 'jordan@example.com', text: expect.stringContaining(`Answer the survey here: ${link}`) })]);
     const stored = JSON.stringify(await notify.run((tx) => tx.$queryRawUnsafe(`SELECT d.*, (SELECT json_agg(envelope) FROM notify.outbox) AS outbox FROM notify.delivery d`), { organisationId: org }));
@@ -105,7 +106,7 @@ describe('notify: case emails are queued once per recipient and the report goes 
     const asked: unknown[] = [];
     const fetcher = { fetch: async (attachment: unknown, organisationId: string) => (asked.push([attachment, organisationId]), { filename: 'case-report-REF-2027-000042.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.3 test') }) } as unknown as AttachmentFetcher;
     const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, new FixedClock(NOW));
-    await new SendDeliveryUseCase(notify, deliveries, mailer, events, new FixedClock(NOW), fetcher, {} as LinkFetcher).execute({ deliveryId: row.id, organisationId: org });
+    await new SendDeliveryUseCase(notify, deliveries, mailer, events, new FixedClock(NOW), fetcher, {} as LinkFetcher, await seedOrganisationProfile(notify, org)).execute({ deliveryId: row.id, organisationId: org });
     expect(asked).toEqual([[{ kind: 'case-report', caseId, reportId }, org]]);
     expect(mailer.sent).toEqual([expect.objectContaining({ to: 'priya@court.example', subject: 'Case report for REF-2027-000042', attachments: [expect.objectContaining({ filename: 'case-report-REF-2027-000042.pdf', contentType: 'application/pdf' })] })]);
     const [sent] = await notify.$queryRawUnsafe<{ envelope: { data: Record<string, unknown> } }[]>(`SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1' AND envelope->'data'->>'kind' = 'case-report'`);

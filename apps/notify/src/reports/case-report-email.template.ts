@@ -1,5 +1,5 @@
 import type { CaseReportIssuedV1, EventData } from '@mediation/protocol';
-import { londonDateTime, oneLine, SIGN_OFF } from '../mail/mail-text';
+import { londonDateTime, oneLine } from '../mail/mail-text';
 
 export const CASE_REPORT_EMAIL = 'case-report';
 
@@ -12,7 +12,6 @@ export function caseReportEmail(report: EventData<typeof CaseReportIssuedV1>): {
     `The case you referred, ${reference}, has closed. Our case report is attached as a PDF: it sets out the outcome, what happened on the case, the contract deadlines and our recommendations for any further referral or escalation.`,
     '',
     `The report was issued on ${londonDateTime(report.issuedAt)} (UK time). It is confidential: please keep it within the people who need it, and quote ${reference} in any reply.`,
-    ...SIGN_OFF,
   ];
   return { subjectLine: `Case report for ${reference}`, body: lines.join('\n') };
 }

@@ -1,6 +1,6 @@
 import type { EventData, SurveyIssuedV2 } from '@mediation/protocol';
 import { LINK_PLACEHOLDER } from '../deliveries/delivery.repository';
-import { londonDateTime, oneLine, SIGN_OFF } from '../mail/mail-text';
+import { londonDateTime, oneLine } from '../mail/mail-text';
 
 export const SURVEY_INVITATION = 'survey-invitation';
 
@@ -14,7 +14,6 @@ export function surveyEmail(survey: EventData<typeof SurveyIssuedV2>): { subject
     `Answer the survey here: ${LINK_PLACEHOLDER}`,
     '',
     `The link is personal to you and works until ${londonDateTime(survey.expiresAt)} (UK time). Please do not forward it.`,
-    ...SIGN_OFF,
   ];
   return { subjectLine: `How did we do? Your views on case ${oneLine(survey.reference)}`, body: lines.join('\n') };
 }

@@ -2,6 +2,7 @@ export * from './basis.schema';
 export * from './form.schema';
 export * from './deadline-rule.schema';
 export * from './party-role.schema';
+export * from './party-contact.schema';
 export * from './kpi.schema';
 export * from './pricing.schema';
 export * from './staff-requirements.schema';

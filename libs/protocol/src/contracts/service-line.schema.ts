@@ -6,6 +6,7 @@ import { WorkflowSchema } from './workflow.schema';
 import { KpiSchema } from './kpi.schema';
 import { PricingSchema } from './pricing.schema';
 import { StaffRequirementsSchema } from './staff-requirements.schema';
+import { PartyContactSchema } from './party-contact.schema';
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
@@ -141,6 +142,7 @@ export const ServiceLineSchema = z
     acknowledgement: AcknowledgementSchema.optional().describe('How referrals are acknowledged.'),
     sessionNotice: z.object({ minWorkingDays: z.number().int().positive().max(60).describe('Parties are told the date at least this many working days ahead.'), basis: BasisSchema }).strict().optional().describe('Notice of a session’s date.'),
     reportRecipients: z.array(ReportRecipientSchema).max(50).default([]).describe('Who receives which reports.'),
+    partyContact: PartyContactSchema.optional().describe('Which parties the platform may send which message (surveys, reminders, certificates), and which roles need the referral’s permission first; absent means every party may be sent every message, subject to their contact preferences.'),
     dataRetentionMonths: z.number().int().positive().max(1200).describe('How long case data is kept after closure, in months.'),
     duplicateWindowDays: z.number().int().positive().max(3650).default(90).describe('Referrals naming the same parties and address within this many days are flagged as possible duplicates (default 90).'),
     complaints: ComplaintsPolicySchema.optional().describe('The complaints process on this line; absent means the provider’s standard (acknowledge in 5 working days, respond in 20 working days from receipt, the referrer not told).'),
@@ -160,6 +162,16 @@ export const ServiceLineSchema = z
     });
     const rules = new Set(line.deadlineRules.map((r) => r.key));
     const outcomes = new Set(line.outcomes.map((o) => o.key));
+    line.partyContact?.permissions.forEach((permission, index) => {
+      if (fields.get(permission.field)?.type !== 'boolean') ctx.addIssue({ code: 'custom', path: ['partyContact', 'permissions', index, 'field'], message: `must name a yes/no (boolean) field of the form; "${permission.field}" is not one` });
+    });
+    line.partyContact?.messages.forEach((rule, index) =>
+      rule.notOnOutcomes.forEach((exception, e) =>
+        exception.outcomes.forEach((o, i) => {
+          if (!outcomes.has(o)) ctx.addIssue({ code: 'custom', path: ['partyContact', 'messages', index, 'notOnOutcomes', e, 'outcomes', i], message: `no outcome "${o}" in this service line` });
+        }),
+      ),
+    );
     line.kpis.forEach((kpi, index) => {
       const m = kpi.measure;
       if (m.kind === 'deadline-met-rate' && !rules.has(m.deadlineRule)) ctx.addIssue({ code: 'custom', path: ['kpis', index, 'measure', 'deadlineRule'], message: `no deadline rule "${m.deadlineRule}" in this service line` });

@@ -7,7 +7,7 @@ import { defineEvent } from './define-event';
  */
 export const PartyReminderIssuedV1 = defineEvent({
   type: 'casework.party.reminder-issued.v1',
-  description: 'A deadline reminder meant for the parties was issued to one party with a usable email address (one that has not asked not to be emailed); notify emails it. Once per deadline, reminder and party.',
+  description: 'A deadline reminder meant for the parties was issued to one party the contact rule lets casework email (contact allowed, role eligible, email among their preferences); notify emails it. Once per deadline, reminder and party.',
   schema: z
     .object({
       caseId: z.uuid().describe('The case.'),

@@ -53,6 +53,10 @@ export const ReferralReceivedV2 = defineEvent({
       clockStartsAt: z.iso.datetime({ offset: true }).optional().describe('When office-hours clocks start: `receivedAt`, or the next opening of the service line when the referral arrived outside office hours. Absent from events published before it existed: use `receivedAt`.'),
       dates: z.record(z.string().max(64), z.string().max(40)).optional().describe('The date and datetime answers of the form that are not special-category or criminal-offence data, keyed by field; deadline rules count to or from them.'),
       overCap: z.boolean().optional().describe('True when the referral is beyond the cases a year a fixed-per-year price covers, so the per-case price applies. Absent from events published before it existed: false.'),
+      contactAnswers: z
+        .record(z.string().max(64), z.boolean())
+        .optional()
+        .describe('The yes/no answers the service line’s contact permissions read (`partyContact.permissions`), keyed by field, e.g. `{ "victimContactAllowed": false }`; an unanswered field is absent and counts as no. Flags only, never free text. Absent from events published before it existed: no permission given.'),
     })
     .describe('intake.referral.received.v2 data'),
 });

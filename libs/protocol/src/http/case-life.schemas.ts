@@ -134,6 +134,18 @@ export const CertificateViewSchema = IssueCertificateBodySchema.omit({ replaces:
 export type CertificateView = z.infer<typeof CertificateViewSchema>;
 export const CertificateListSchema = z.object({ items: z.array(CertificateViewSchema).describe('Certificates, oldest first.') }).describe('Certificates of a case.');
 
+/** What the API answers: each certificate with the family's appeal deadline it starts (scheduling's informational clock). */
+export const CertificateWithAppealDeadlineSchema = CertificateViewSchema.extend({
+  appealDeadline: z
+    .object({
+      dueAt: iso().describe('The last moment to appeal (5pm London on the last day, Christmas and August extensions applied).'),
+      status: z.string().describe('The clock’s status, as `GET /v1/cases/{id}/deadlines` shows it.'),
+    })
+    .nullable()
+    .describe('The appeal deadline this certificate starts (the line’s `appeal-deadline` clock started when it was issued); null on a line without one, or for a moment after issuing while the clock is being started.'),
+}).describe('A mediation certificate with its appeal deadline.');
+export const CertificateWithAppealDeadlineListSchema = z.object({ items: z.array(CertificateWithAppealDeadlineSchema).describe('Certificates, oldest first.') }).describe('Certificates of a case, with their appeal deadlines.');
+
 export const TIMELINE_KINDS = ['status', 'milestone', 'communication', 'note', 'task', 'task-completed', 'certificate', 'complaint', 'assignment', 'risk', 'pause'] as const;
 export const TimelineEntrySchema = z
   .object({

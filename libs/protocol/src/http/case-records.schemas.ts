@@ -130,9 +130,10 @@ export const CommunicationViewSchema = z
     subject: z.string().nullable().describe('Subject or topic.'),
     summary: z.string().nullable().describe('What was said.'),
     occurredAt: iso().describe('When it happened.'),
-    source: z.enum(['manual', 'notify']).describe('Logged by hand, or sent by the platform.'),
+    source: z.enum(['manual', 'notify', 'contact-rule']).describe('Logged by hand, sent by the platform, or a message of the platform the contact rule refused.'),
     deliveryId: z.uuid().nullable().describe('The notify delivery, for platform messages.'),
     failed: z.boolean().describe('True for a platform message that never arrived: notify gave up on it (`notify.delivery.failed.v1`).'),
+    withheld: z.boolean().describe('True for a platform message that was never sent because the contact rule refused it (contact not allowed, role not eligible, or channel not allowed); `summary` says why.'),
     recordedBy: z.string().describe('Who or what logged it.'),
     recordedAt: iso().describe('When it was logged.'),
   })

@@ -52,7 +52,7 @@ export const CaseViewSchema = z
     referrer: z.object({ name: z.string().describe('Name.'), email: z.string().describe('Email.'), organisation: z.string().optional().describe('Body.') }).nullable().describe('The referring officer.'),
     dates: z.record(z.string(), z.string()).describe('The dates of the case (referral form date fields), as last changed.'),
     outcome: z.string().nullable().describe('The outcome it closed with; null while open.'),
-    closedAt: z.iso.datetime({ offset: true }).nullable().describe('When it last closed.'),
+    closedAt: z.iso.datetime({ offset: true }).nullable().describe('When it closed; null while open, a reopened case included (its earlier closures stay in its status history).'),
     timesReopened: z.number().int().nonnegative().describe('How often it was reopened.'),
     pausedSince: z.iso.datetime({ offset: true }).nullable().describe('When the case was paused (its pausable clocks stopped), while it is; null when it is not paused.'),
     linkedReferralIds: z.array(z.uuid()).describe('Later referrals of the same matter linked to this case instead of opening new ones.'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OrganisationProfileSchema } from '../events/gateway.events';
 
 export const OidcSettingsSchema = z
   .object({
@@ -27,10 +28,17 @@ export type OidcSettingsView = z.infer<typeof OidcSettingsViewSchema>;
 export const OrganisationViewSchema = z
   .object({
     id: z.uuid().describe('The organisation id.'),
-    name: z.string().describe('The name.'),
+    name: z.string().describe('The name, as documents and emails are signed with it.'),
+    address: OrganisationProfileSchema.shape.address,
     slug: z.string().describe('The slug people give when signing in.'),
     oidc: OidcSettingsViewSchema.nullable().describe('Its OpenID Connect provider, if it has one.'),
     createdAt: z.iso.datetime({ offset: true }).describe('When it was created.'),
   })
   .describe('Your organisation.');
 export type OrganisationView = z.infer<typeof OrganisationViewSchema>;
+
+export const UpdateOrganisationBodySchema = OrganisationProfileSchema.partial()
+  .strict()
+  .refine((body) => body.name !== undefined || body.address !== undefined, { message: 'give name or address' })
+  .describe('Changes your organisation’s name or postal address: every case report, certificate and email is signed with them from then on.');
+export type UpdateOrganisationBody = z.infer<typeof UpdateOrganisationBodySchema>;

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@mediation/messaging';
+import { Clock } from '@mediation/platform';
+import { CommunicationWithheldV1, uuidv7, type ContactRefusal, type PartyContact, type PartyMessage, type PartyRole } from '@mediation/protocol';
+import { caseEnvelope } from '../cases/case-event';
+import { CaseRepository, type CaseRecord } from '../cases/case.repository';
+import { CommunicationRepository } from '../communications/communication.repository';
+import { ContractRules } from '../contracts/contract-rules';
+import type { CaseworkTx } from '../database/casework.database';
+import { contactDecision, messageLabel, type ContactableParty } from './contact-rule';
+
+/** One message of the platform to the parties of a case: what it is, how each refusal is keyed, and its trace. */
+export interface PartyMessageSend {
+  message: PartyMessage;
+  /** Names this sending of the message, e.g. `survey:<case>:closure-1`; with the party id it keys each refusal, so one is logged once. */
+  key: string;
+  correlationId: string;
+  causationId?: string;
+}
+
+/**
+ * Applies the contact rule to the parties of a case for one message: returns those it may be emailed to,
+ * and logs every refusal on the case's communications log with the reason (and publishes
+ * `casework.communication.withheld.v1`), so what was not sent is on the record, never silently dropped.
+ */
+@Injectable()
+export class PartyContacts {
+  constructor(
+    private readonly rules: ContractRules,
+    private readonly cases: CaseRepository,
+    private readonly log: CommunicationRepository,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  async recipients<P extends ContactableParty>(tx: CaseworkTx, c: CaseRecord, parties: readonly P[], send: PartyMessageSend): Promise<(P & { email: string })[]> {
+    const facts = { partyContact: await this.partyContactOf(tx, c), contactAnswers: (c.contactAnswers ?? {}) as Record<string, boolean>, outcome: c.outcome };
+    const allowed: (P & { email: string })[] = [];
+    for (const party of parties) {
+      const decision = contactDecision(party, send.message, facts);
+      if (decision.allowed) allowed.push({ ...party, email: decision.email });
+      else await this.withhold(tx, c, party, send, decision);
+    }
+    return allowed;
+  }
+
+  private async withhold(tx: CaseworkTx, c: CaseRecord, party: ContactableParty, send: PartyMessageSend, decision: { refusal: ContactRefusal; reason: string }): Promise<void> {
+    const now = this.clock.now();
+    const row = await this.log.appendWithheld(tx, {
+      id: uuidv7(),
+      organisationId: c.organisationId,
+      caseId: c.id,
+      direction: 'out',
+      channel: 'email',
+      counterpart: party.name,
+      partyId: party.id,
+      subject: `${messageLabel(send.message)}: not sent`,
+      summary: `Not sent: ${decision.reason}`,
+      occurredAt: now,
+      source: 'contact-rule',
+      withheldKey: `${send.key}:${party.id}`,
+      recordedBy: 'casework:contact-rule',
+      recordedAt: now,
+    });
+    if (!row) return;
+    // A change of the case's records: its version orders the event after the ones before it.
+    const updated = await this.cases.update(tx, c, {});
+    await this.events.append(tx, {
+      definition: CommunicationWithheldV1,
+      data: { caseId: c.id, contractId: c.contractId, communicationId: row.id, message: send.message, channel: 'email', partyRole: party.role as PartyRole, refusal: decision.refusal, loggedAt: now.toISOString() },
+      ...caseEnvelope(updated, send.correlationId),
+      ...(send.causationId ? { causationId: send.causationId } : {}),
+    });
+  }
+
+  /** The line's contact data, from casework's projection (an event handler must not wait on intake). */
+  private async partyContactOf(tx: CaseworkTx, c: CaseRecord): Promise<PartyContact | undefined> {
+    const lines = c.contractVersion ? await this.rules.projected(tx, c.organisationId, c.contractId, c.contractVersion) : [(await this.rules.forCase(tx, c)).line];
+    const line = lines?.find((l) => l.key === c.serviceLine);
+    // Without the line's rule nobody is contacted: the event is retried until the projection has it.
+    if (!line) throw new Error(`service line ${c.serviceLine} of contract ${c.contractId} v${c.contractVersion} is not projected yet; the contact rule cannot be applied, retrying`);
+    return line.partyContact;
+  }
+}

@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { EventConsumer, type EventHandler } from '@mediation/messaging';
+import { OrganisationProfileChangedV1, type EventData, type EventEnvelope } from '@mediation/protocol';
+import type { NotifyTx } from '../database/notify.database';
+import { RecordOrganisationProfileUseCase } from './record-organisation-profile.use-case';
+
+@Injectable()
+@EventConsumer()
+export class OrganisationProfileChangedHandler implements EventHandler<typeof OrganisationProfileChangedV1, NotifyTx> {
+  readonly consumes = OrganisationProfileChangedV1;
+
+  constructor(private readonly record: RecordOrganisationProfileUseCase) {}
+
+  handle(event: EventEnvelope<EventData<typeof OrganisationProfileChangedV1>>, tx: NotifyTx): Promise<void> {
+    return this.record.execute(tx, event);
+  }
+}

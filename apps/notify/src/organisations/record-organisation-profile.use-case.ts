@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import type { EventData, EventEnvelope, OrganisationProfileChangedV1 } from '@mediation/protocol';
+import type { NotifyTx } from '../database/notify.database';
+import { OrganisationProfileRepository } from './organisation-profile.repository';
+
+/** Keeps notify's copy of the organisation's name and address, which sign its emails. */
+@Injectable()
+export class RecordOrganisationProfileUseCase {
+  constructor(private readonly profiles: OrganisationProfileRepository) {}
+
+  execute(tx: NotifyTx, event: EventEnvelope<EventData<typeof OrganisationProfileChangedV1>>): Promise<void> {
+    const profile = event.data;
+    return this.profiles.keepNewer(tx, { organisationId: event.organisationid, name: profile.name, address: profile.address ?? [], version: profile.version, changedAt: new Date(profile.changedAt) });
+  }
+}
