@@ -59,6 +59,7 @@ describe('who may be contacted, and documents that name the provider', () => {
     const victim = `victim-${tag}@home.example`;
     const { caseId, reference } = await refer({
       contractId,
+      referrerType: 'police',
       referrer: { name: 'PC Officer', email: `police-${tag}@police.example`, organisation: 'Constabulary' },
       parties: [
         { role: 'participant', name: 'Jamie Person', email: person },
@@ -90,6 +91,7 @@ describe('who may be contacted, and documents that name the provider', () => {
     const council = `send-team-${tag}@county.example`;
     const { caseId, reference } = await refer({
       contractId,
+      referrerType: 'local-authority',
       referrer: { name: 'SEND Lead', email: officer, organisation: 'County Council' },
       parties: [
         { role: 'parent', name: 'Pat Parent', email: parent },

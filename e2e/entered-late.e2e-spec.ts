@@ -56,6 +56,7 @@ describe('a SEND case entered after its mediation, or after the family declined,
   async function refer(parent: string, answers: Record<string, string>): Promise<string> {
     const submitted = await platform.request<{ id: string }>('POST', '/v1/referrals', {
       contractId,
+      referrerType: 'local-authority',
       referrer: { name: 'SEND Lead', email: `send-lead-${tag}@county.example`, organisation: 'County Council' },
       parties: [
         { role: 'parent', name: 'Pat Parent', email: parent },

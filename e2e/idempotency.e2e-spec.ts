@@ -18,6 +18,7 @@ describe('a retried referral whose first gateway died mid-request', () => {
 
   const referral = (summary: string) => ({
     contractId: platform.contractId,
+    referrerType: 'council',
     referrer: { name: 'Pat Officer', email: 'pat@council.example' },
     parties: [{ role: 'complainant', name: 'Sam Resident' }],
     summary,
