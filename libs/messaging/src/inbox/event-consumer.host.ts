@@ -23,6 +23,11 @@ const LANES = 4;
 const MAX_BATCH = 64;
 /** Messages one consumer holds (queued or in a batch) before it stops pulling; below max_ack_pending with two replicas. */
 const MAX_HELD = 256;
+/**
+ * Messages asked for per pull. JetStream fills one replica's pull before the next one's, so small
+ * pulls spread the work evenly over replicas; the client pulls again long before one runs dry.
+ */
+const PULL_SIZE = 16;
 /** Transactions the host runs at once, leaving connections of the pool of 10 for RPC and jobs. */
 const MAX_TRANSACTIONS = 6;
 
@@ -104,7 +109,7 @@ export class EventConsumerHost {
         await this.nats.manager.consumers.update(stream, sub.durable, { ack_wait: config.ack_wait, max_ack_pending: config.max_ack_pending });
       });
       const consumer = await this.nats.jetstream.consumers.get(stream, sub.durable);
-      sub.messages = await consumer.consume({ max_messages: MAX_HELD / 2 });
+      sub.messages = await consumer.consume({ max_messages: PULL_SIZE });
       sub.loop = this.consume(sub);
       this.logger.log(`consuming ${sub.handler.consumes.type} as ${sub.durable}`);
     }
