@@ -740,6 +740,8 @@ async function drive({ apiUrl, apiKey, contractId, organisationId, runId, namesp
     cpu: cpuUse(cpu.from, cpu.to),
     cpuByReplica: cpu.from && cpu.to ? cpuUse(relabel(cpu.from, labels), relabel(cpu.to, labels)) : null,
     observerTransactions: observer.transactions,
+    /** Referrals intake stored (a 201, or a request the bench saw time out): the work the database did. */
+    stored: [...observer.referrals.values()].filter((s) => s.receivedEventId).length,
     poll: { count: observer.polls, meanMs: observer.polls ? observer.pollTotalMs / observer.polls : 0, maxMs: observer.pollMaxMs },
   };
 }
@@ -864,7 +866,9 @@ function cpuPerReferral(cpu, referrals) {
 function sqlLines(sql) {
   if (!sql) return [];
   const per = (n) => (n / sql.referrals).toFixed(1);
-  const lines = [`transactions       ${per(sql.transactions)} per referral (${sql.transactions} on the services' database from the first send until every service stopped, for ${sql.referrals} referrals; pg_stat_database)`];
+  const lines = [
+    `transactions       ${per(sql.transactions)} per referral (${sql.transactions} on the services' database from the first send until every service stopped, ${sql.rolledBack} of them rolled back, for the ${sql.referrals} referrals intake stored; pg_stat_database)`,
+  ];
   if (!sql.statements) {
     lines.push(`statements         unavailable: pg_stat_statements is not loaded; ${HOW_TO_ENABLE}`);
     return lines;
@@ -1003,7 +1007,7 @@ async function main() {
   await endPool();
   await services.stop();
   const counts = await counter.since(window);
-  context.sql = { statements: counts.statements, transactions: counts.transactions - result.observerTransactions, referrals: Math.max(1, accepted), idleStatementsPerS };
+  context.sql = { statements: counts.statements, transactions: counts.committed + counts.rolledBack - result.observerTransactions, rolledBack: counts.rolledBack, referrals: Math.max(1, result.stored), idleStatementsPerS };
 
   const problems = report(result, mailCount, context);
   if (flags.check && problems.length > 0) throw new Error(`--check: ${problems.join('; ')}`);

@@ -29,8 +29,8 @@ export async function sqlCounter(adminUrl, database) {
   const dbid = Number((await client.query('SELECT oid FROM pg_database WHERE datname = $1', [database])).rows[0].oid);
 
   async function transactions() {
-    const { rows } = await client.query('SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datid = $1', [dbid]);
-    return Number(rows[0].n);
+    const { rows } = await client.query('SELECT xact_commit, xact_rollback FROM pg_stat_database WHERE datid = $1', [dbid]);
+    return { committed: Number(rows[0].xact_commit), rolledBack: Number(rows[0].xact_rollback) };
   }
 
   async function statements() {
@@ -51,7 +51,8 @@ export async function sqlCounter(adminUrl, database) {
     },
     /** Statements (by query, most called first) and transactions since `begin`. */
     async since(start) {
-      return { statements: await statements(), transactions: (await transactions()) - start.transactions };
+      const now = await transactions();
+      return { statements: await statements(), committed: now.committed - start.transactions.committed, rolledBack: now.rolledBack - start.transactions.rolledBack };
     },
     close: () => client.end(),
   };

@@ -91,12 +91,18 @@ export class OutboxRelay {
         const wasLeader = this.leader;
         this.leader = await this.holdLease();
         if (!this.leader) {
-          if (wasLeader) this.options.logger.warn(`outbox relay for ${this.options.schema} lost its lease; following`);
+          if (wasLeader) {
+            this.options.logger.warn(`outbox relay for ${this.options.schema} lost its lease; following`);
+            await this.listen(false);
+          }
           // A follower ignores NOTIFY: it only checks now and then whether the lease has run out.
           await new Promise((resolve) => setTimeout(resolve, Math.min(poll * 2, this.leaseMs / 3)));
           continue;
         }
-        if (!wasLeader) this.options.logger.log(`outbox relay for ${this.options.schema} is the leader (${this.holder})`);
+        if (!wasLeader) {
+          this.options.logger.log(`outbox relay for ${this.options.schema} is the leader (${this.holder})`);
+          await this.listen(true);
+        }
         const published = await this.publishBatch();
         await this.cleanupNow();
         if (published < this.batchSize) await this.sleep(poll);
@@ -142,8 +148,6 @@ export class OutboxRelay {
       this.wake?.();
     });
     await client.connect();
-    // Through a transaction-pooling pooler LISTEN is not kept: the poll still finds the rows.
-    await client.query(`LISTEN ${outboxChannel(this.options.schema)}`).catch((error: Error) => this.options.logger.warn(`outbox relay for ${this.options.schema}: LISTEN failed (${error.message}); polling only`));
     this.client = client;
   }
 
@@ -171,6 +175,17 @@ export class OutboxRelay {
     );
     this.leaseUntil = rows.length > 0 ? asked + this.leaseMs : 0;
     return rows.length > 0;
+  }
+
+  /**
+   * Only the leader listens: PostgreSQL runs a transaction in every listening session of the database
+   * for each NOTIFY committed, whatever its channel, so a listening follower would cost every commit.
+   * Through a transaction-pooling pooler LISTEN is not kept: the poll still finds the rows.
+   */
+  private async listen(on: boolean): Promise<void> {
+    await this.client!.query(`${on ? 'LISTEN' : 'UNLISTEN'} ${outboxChannel(this.options.schema)}`).catch((error: Error) =>
+      this.options.logger.warn(`outbox relay for ${this.options.schema}: ${on ? 'LISTEN' : 'UNLISTEN'} failed (${error.message}); polling only`),
+    );
   }
 
   private async cleanupNow(): Promise<void> {
