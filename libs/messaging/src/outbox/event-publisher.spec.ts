@@ -1,4 +1,5 @@
-import { SystemClock } from '@mediation/platform';
+import { runTransaction, SystemClock } from '@mediation/platform';
+import type { NatsConnectionService } from '../nats/nats.connection';
 import { CaseReopenedV1 } from '@mediation/protocol';
 import type { MessagingOptions } from '../nats/nats.options';
 import { reopening } from '../testing/test-events';
@@ -54,5 +55,47 @@ describe('the event publisher (outbox rows in the caller’s transaction)', () =
     const foreign = { ...reopening('x'), definition: { ...CaseReopenedV1, service: 'intake', type: 'intake.case.reopened.v1' } } as unknown as NewEvent<typeof CaseReopenedV1>;
     await expect(publisher.appendAll(tx, [reopening('ok'), foreign])).rejects.toThrow('casework cannot publish intake.case.reopened.v1');
     expect(statements).toHaveLength(0);
+  });
+
+  describe('in a service, where NATS is connected and the transaction can say it committed', () => {
+    function natsRecorder() {
+      const published: string[] = [];
+      const nats = { nc: { publish: (subject: string) => published.push(subject) } } as unknown as NatsConnectionService;
+      return { published, publisher: new EventPublisher({ service: 'casework', schema: 'casework', namespace: 'ns1', natsUrl: '', databaseUrl: '' } as MessagingOptions, new SystemClock(), nats) };
+    }
+    /** runTransaction over a client whose transaction only records statements, and can be made to fail. */
+    const transaction = (tx: SqlTx, work: (tx: SqlTx) => Promise<void>) => runTransaction({ $transaction: (w, _options) => w(tx) }, work);
+
+    it('wakes the relay with one NATS message after the commit, and sends no NOTIFY', async () => {
+      const { published, publisher } = natsRecorder();
+      const { tx, statements } = recordingTx();
+      await transaction(tx, async () => {
+        await publisher.append(tx, reopening('one'));
+        await publisher.appendAll(tx, [reopening('two'), reopening('three')]);
+        expect(published).toEqual([]);
+      });
+      expect(published).toEqual(['ns1.outbox.wake.casework']);
+      expect(wakeUps(statements)).toBe(0);
+    });
+
+    it('wakes nobody when the transaction rolls back', async () => {
+      const { published, publisher } = natsRecorder();
+      const { tx } = recordingTx();
+      await expect(
+        transaction(tx, async () => {
+          await publisher.append(tx, reopening('undone'));
+          throw new Error('the use-case changed its mind');
+        }),
+      ).rejects.toThrow('changed its mind');
+      expect(published).toEqual([]);
+    });
+
+    it('falls back to NOTIFY for a transaction it cannot see commit', async () => {
+      const { published, publisher } = natsRecorder();
+      const { tx, statements } = recordingTx();
+      await publisher.append(tx, reopening('outside runTransaction'));
+      expect(wakeUps(statements)).toBe(1);
+      expect(published).toEqual([]);
+    });
   });
 });

@@ -1,7 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Clock } from '@mediation/platform';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Clock, onCommit } from '@mediation/platform';
 import { uuidv7, type EventData, type EventDefinition, type EventEnvelope } from '@mediation/protocol';
+import { NatsConnectionService } from '../nats/nats.connection';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../nats/nats.options';
+import { outboxWakeSubject } from './outbox-wake';
 import { SubjectNames } from '@mediation/protocol';
 import { outboxChannel, quoteIdent, type SqlTx } from './sql-tx';
 
@@ -27,16 +29,20 @@ export class EventPublisher {
   private readonly names: SubjectNames;
   private readonly table: string;
   private readonly channel: string;
-  /** Transactions that already wake the relay on commit: one NOTIFY per transaction, not per event. */
+  private readonly wakeSubject: string;
+  /** Transactions that already wake the relay on commit: one wake-up per transaction, not per event. */
   private readonly waking = new WeakSet<object>();
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     private readonly clock: Clock,
+    /** Absent where a publisher is built by hand (use-case harnesses): the relay is then woken by NOTIFY. */
+    @Optional() private readonly nats?: NatsConnectionService,
   ) {
     this.names = new SubjectNames(options.namespace);
     this.table = `${quoteIdent(options.schema)}.outbox`;
     this.channel = outboxChannel(options.schema);
+    this.wakeSubject = outboxWakeSubject(options.namespace, options.schema);
   }
 
   async append<D extends EventDefinition>(tx: SqlTx, event: NewEvent<D>): Promise<EventEnvelope<EventData<D>>> {
@@ -48,10 +54,12 @@ export class EventPublisher {
   async appendAll(tx: SqlTx, events: NewEvent<EventDefinition>[]): Promise<EventEnvelope[]> {
     const envelopes = events.map((event) => this.envelope(event));
     if (envelopes.length === 0) return envelopes;
-    // The wake-up rides on the first insert of the transaction; NOTIFY is delivered on commit only.
-    const wake = !this.waking.has(tx);
+    // One wake-up per transaction, on commit: a NATS message when the transaction can say it committed,
+    // else a NOTIFY carried by the first insert (PostgreSQL delivers it on commit only).
+    const first = !this.waking.has(tx);
     // A transaction client has no $transaction; a bare client commits every statement, so it always wakes.
-    if (wake && !('$transaction' in tx)) this.waking.add(tx);
+    if (first && !('$transaction' in tx)) this.waking.add(tx);
+    const wake = first && !(this.nats && onCommit(tx, () => this.wakeRelay()));
     await tx.$executeRawUnsafe(
       `INSERT INTO ${this.table} (id, subject, envelope)
        SELECT e.id, e.subject, e.envelope FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS e(id, subject, envelope, n)
@@ -62,6 +70,15 @@ export class EventPublisher {
       envelopes.map((e) => JSON.stringify(e)),
     );
     return envelopes;
+  }
+
+  /** Fire and forget: should it be lost, the relay's poll finds the rows within a second. */
+  private wakeRelay(): void {
+    try {
+      this.nats?.nc.publish(this.wakeSubject);
+    } catch {
+      // NATS is not connected: the poll will do.
+    }
   }
 
   private envelope(event: NewEvent<EventDefinition>): EventEnvelope {

@@ -5,6 +5,7 @@ import { uuidv7 } from '@mediation/protocol';
 import { Client } from 'pg';
 import { ensureStreams } from '../nats/nats.connection';
 import { OutboxRelay } from './outbox-relay';
+import { outboxWakeSubject } from './outbox-wake';
 
 jest.setTimeout(60_000);
 
@@ -146,6 +147,16 @@ describe('the outbox relay against real PostgreSQL and JetStream', () => {
     const sample = [1, 999, 1000, 1001, 2000, 2001, 2500];
     const sequences = await Promise.all(sample.map(async (i) => (await jsm.streams.getMessage(ns.names.eventsStream, { seq: before + i }))!.json<{ sequence: number }>().sequence));
     expect(sequences).toEqual(sample);
+  });
+
+  it('wakes on the NATS wake-up sent after a commit instead of waiting for its poll', async () => {
+    const wakeSubject = outboxWakeSubject(ns.namespace, 'casework');
+    const r = relay({ pollIntervalMs: 30_000, nc, wakeSubject });
+    r.start();
+    await waitUntil(async () => (r.isLeader ? true : undefined), { what: 'a leader' });
+    const [id] = await addEvents(1);
+    nc.publish(wakeSubject);
+    await waitUntil(async () => ((await sql.query(`SELECT published_at FROM casework.outbox WHERE id = $1`, [id])).rows[0].published_at ? true : undefined), { what: 'the woken relay to publish', timeoutMs: 5_000 });
   });
 
   it('wakes on NOTIFY instead of waiting for its poll', async () => {

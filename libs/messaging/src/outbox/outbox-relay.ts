@@ -1,4 +1,5 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Client } from 'pg';
@@ -14,6 +15,9 @@ export interface OutboxRelayOptions {
   schema: string;
   databaseUrl: string;
   js: JetStreamClient;
+  /** With `wakeSubject`: the leader also wakes on a core NATS message sent after a commit (see EventPublisher). */
+  nc?: NatsConnection;
+  wakeSubject?: string;
   logger: RelayLogger;
   batchSize?: number;
   /** Fallback poll when no NOTIFY arrives (a lost notification, a relay that just became leader). */
@@ -39,8 +43,9 @@ interface OutboxRow {
  * One leader per service keeps per-aggregate order with many replicas: it holds a lease, a row in
  * the service's `outbox_relay_lease` that it renews before it runs out. Every lease statement stands
  * alone (no session lock, no open transaction), so leadership survives a transaction-pooling pooler.
- * LISTEN wakes the leader when a transaction commits events, where the connection keeps its session;
- * otherwise it finds them by polling. A row published but not marked (the relay died in between, or
+ * The leader is woken when a transaction with events commits, by a core NATS message (EventPublisher
+ * sends it after the commit) or, for a transaction that cannot say when it committed, by NOTIFY
+ * where the connection keeps its session (LISTEN); failing both, it finds them by polling. A row published but not marked (the relay died in between, or
  * a stalled leader lost its lease while publishing) is published again and JetStream drops the
  * duplicate within its duplicate window; both copies leave in position order, so the first stored
  * copy of each event is still in order.
@@ -53,6 +58,7 @@ export class OutboxRelay {
   /** Set by NOTIFY; a notification that lands while a batch is in flight must not be lost. */
   private notified = false;
   private loop?: Promise<void>;
+  private wakeups?: Subscription;
   private lastCleanup = 0;
   private readonly table: string;
   private readonly leaseTable: string;
@@ -143,10 +149,7 @@ export class OutboxRelay {
     if (this.client) return;
     const client = new Client({ connectionString: this.options.databaseUrl, application_name: `outbox-relay-${this.options.schema}` });
     client.on('error', () => undefined);
-    client.on('notification', () => {
-      this.notified = true;
-      this.wake?.();
-    });
+    client.on('notification', () => this.woken());
     await client.connect();
     this.client = client;
   }
@@ -178,11 +181,14 @@ export class OutboxRelay {
   }
 
   /**
-   * Only the leader listens: PostgreSQL runs a transaction in every listening session of the database
-   * for each NOTIFY committed, whatever its channel, so a listening follower would cost every commit.
-   * Through a transaction-pooling pooler LISTEN is not kept: the poll still finds the rows.
+   * Only the leader listens, for NATS wake-ups and NOTIFY: PostgreSQL runs a transaction in every
+   * listening session of the database for each NOTIFY committed, whatever its channel, so a listening
+   * follower would cost every such commit. Through a transaction-pooling pooler LISTEN is not kept;
+   * the NATS wake-up and the poll still find the rows.
    */
   private async listen(on: boolean): Promise<void> {
+    this.wakeups?.unsubscribe();
+    this.wakeups = on && this.options.nc && this.options.wakeSubject ? this.options.nc.subscribe(this.options.wakeSubject, { callback: () => this.woken() }) : undefined;
     await this.client!.query(`${on ? 'LISTEN' : 'UNLISTEN'} ${outboxChannel(this.options.schema)}`).catch((error: Error) =>
       this.options.logger.warn(`outbox relay for ${this.options.schema}: ${on ? 'LISTEN' : 'UNLISTEN'} failed (${error.message}); polling only`),
     );
@@ -200,7 +206,14 @@ export class OutboxRelay {
     this.client = undefined;
     this.leader = false;
     this.leaseUntil = 0;
+    this.wakeups?.unsubscribe();
+    this.wakeups = undefined;
     await client?.end().catch(() => undefined);
+  }
+
+  private woken(): void {
+    this.notified = true;
+    this.wake?.();
   }
 
   private sleep(ms: number): Promise<void> {
