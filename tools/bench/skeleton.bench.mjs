@@ -829,6 +829,7 @@ function report({ records, orphans, measureStart, measureEnd, maxInFlightSeen, c
     ...sqlLines(context.sql),
     `idle memory        ${context.idleRss.map(([label, mb]) => `${label} ${mb.toFixed(0)} MB`).join(', ')} (resident set of each service before load)`,
     ...splitLines(context.split, cpuByReplica),
+    ...warningLines(),
     `completion polls   ${poll.count}, mean ${ms(poll.meanMs)}, max ${ms(poll.maxMs)}`,
     `isolation          database ${context.database}${context.privatePostgres ? ' on a private PostgreSQL' : ''}, NATS namespace ${context.namespace}, services on ports ${allPorts(context.basePort, REPLICAS).join(',')}`,
   ];
@@ -893,6 +894,28 @@ function splitLines(split, cpuByReplica) {
     );
   }
   return lines.length ? ['replicas           events handled (events_consumed_total) and outbox rows relayed, per replica:', ...lines] : [];
+}
+
+/** Warnings and errors the services logged during the run, by service, with the most frequent. */
+function warningLines() {
+  const lines = [];
+  for (const h of serviceHandles) {
+    const messages = new Map();
+    for (const line of h.logs) {
+      try {
+        const entry = JSON.parse(line);
+        if (entry.level < 40) continue;
+        const text = `${entry.msg ?? ''}${entry.err?.message ? `: ${entry.err.message}` : ''}`.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>').replace(/\d+/g, 'N').slice(0, 200);
+        messages.set(text, (messages.get(text) ?? 0) + 1);
+      } catch {
+        // not a log entry
+      }
+    }
+    if (messages.size === 0) continue;
+    const [top, n] = [...messages].sort((a, b) => b[1] - a[1])[0];
+    lines.push(`  ${h.label.padEnd(16)} ${[...messages.values()].reduce((a, b) => a + b, 0)} lines; most often (${n}x): ${top}`);
+  }
+  return lines.length ? ['warnings           logged by the services during the run:', ...lines] : [];
 }
 
 /** Each replica's events handled and outbox rows relayed, from its /metrics. */

@@ -147,6 +147,7 @@ export class EventConsumerHost {
       afterCommitFailed: (error) => this.logger.warn(`${durable}: after-commit action failed (its sweeper will catch up): ${error.message}`),
       limit: (work) => this.transactionSlots.run(work),
       committed: (size) => this.batchSizes.observe(size),
+      fellBack: (size, error) => this.logger.warn(`${durable}: a batch of ${size} was rolled back (${error.message}); handling them one by one`),
     });
     const sub: Subscription = {
       handler,

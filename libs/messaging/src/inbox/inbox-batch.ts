@@ -42,6 +42,8 @@ export interface InboxBatchOptions<M extends InboxMessage> {
   limit?<T>(work: () => Promise<T>): Promise<T>;
   /** Told the size of every transaction that committed, for the batch-size metric. */
   committed?(size: number): void;
+  /** A batch was rolled back and is being redone one message per transaction. */
+  fellBack?(size: number, error: Error): void;
 }
 
 type Readable<M> = M & { parsed: { ok: true; envelope: EventEnvelope } };
@@ -80,6 +82,7 @@ export class InboxBatch<M extends InboxMessage> {
     } catch (error) {
       if (group.length === 1) return this.options.settle(group[0], this.failure(group[0], error));
       // Rolled back as a whole: now one transaction each, in stream order.
+      this.options.fellBack?.(group.length, error as Error);
       for (const message of group) await this.processGroup([message]);
       return;
     }
