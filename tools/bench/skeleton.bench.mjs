@@ -11,10 +11,19 @@
 // cap on requests in flight), and completion is read from the database by polling, read-only.
 //
 //   npm run bench -- [--rate 50] [--duration 20] [--warmup 3] [--base-port 4100] [--max-in-flight 500]
-//                    [--drain-timeout 60] [--poll-ms 20] [--timeline]
+//                    [--drain-timeout 60] [--poll-ms 20] [--timeline] [--private-postgres]
+//                    [--replicas 2 | --replicas casework=3,notify=2] [--top-statements 12]
 //
 // --timeline adds one line per second of sending: how many were sent, accepted and failed, and the
 // median latencies of the referrals sent in that second (to see a backlog build or drain).
+// --private-postgres runs the services on a PostgreSQL cluster of the bench's own with
+// pg_stat_statements loaded (initdb in a temporary directory; PG_BIN, default
+// /usr/lib/postgresql/15/bin), so SQL statements per referral can be counted without restarting a
+// shared server. Without it the statement count needs pg_stat_statements on DATABASE_URL's server.
+// --replicas starts that many of intake, casework, scheduling and notify and prints how the work split.
+//
+// Besides throughput and latencies it prints SQL statements and transactions per referral, CPU
+// milliseconds per referral per process, and each service's resident memory when idle (before load).
 //
 // Needs a build (`npm run build`) and PostgreSQL, Redis and NATS (MIGRATION_DATABASE_URL, REDIS_URL, NATS_URL,
 // else the standard local ports). It prints figures; it is not a test and asserts nothing.
@@ -29,10 +38,12 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startPrivatePostgres } from './private-postgres.mjs';
+import { HOW_TO_ENABLE, OBSERVER_MARK, sqlCounter } from './sql-counts.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const { SERVICES, portsOf, startService, waitReady, stopService } = require('../dev/services.cjs');
+const { SERVICES, startService, waitReady, stopService, parseReplicas, allPorts } = require('../dev/services.cjs');
 const { reachable } = require('../infra/infra.cjs');
 const { migrate } = require('../db/migrate.cjs');
 const { applicationLoginUrl, migrationDatabaseUrl } = require('../db/database-urls.cjs');
@@ -54,6 +65,9 @@ const { values: flags } = parseArgs({
     'drain-timeout': { type: 'string', default: '60' },
     'poll-ms': { type: 'string', default: '20' },
     timeline: { type: 'boolean', default: false },
+    'private-postgres': { type: 'boolean', default: false },
+    replicas: { type: 'string', default: '' },
+    'top-statements': { type: 'string', default: '12' },
     keep: { type: 'boolean', default: false },
     check: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -61,7 +75,7 @@ const { values: flags } = parseArgs({
   strict: true,
 });
 if (flags.help) {
-  console.log('usage: npm run bench -- [--rate <per s>=50] [--duration <s>=20] [--warmup <s>=3] [--base-port 4100] [--max-in-flight 500] [--drain-timeout <s>=60] [--poll-ms 20] [--timeline] [--keep (keep the database to inspect)] [--check (exit 1 unless every accepted referral completed, with one acknowledgement each and no error)]');
+  console.log('usage: npm run bench -- [--rate <per s>=50] [--duration <s>=20] [--warmup <s>=3] [--base-port 4100] [--max-in-flight 500] [--drain-timeout <s>=60] [--poll-ms 20] [--timeline] [--private-postgres (a cluster of its own with pg_stat_statements)] [--replicas <n> | <service>=<n>,...] [--top-statements <n>=12] [--keep (keep the database to inspect)] [--check (exit 1 unless every accepted referral completed, with one acknowledgement each and no error)]');
   process.exit(0);
 }
 const number = (name, { min = 0, integer = false } = {}) => {
@@ -79,6 +93,14 @@ const BASE_PORT = number('base-port', { min: 1024, integer: true });
 const MAX_IN_FLIGHT = number('max-in-flight', { min: 1, integer: true });
 const DRAIN_TIMEOUT_S = number('drain-timeout', { min: 1 });
 const POLL_MS = number('poll-ms', { min: 1 });
+const TOP_STATEMENTS = number('top-statements', { integer: true });
+let REPLICAS;
+try {
+  REPLICAS = parseReplicas(flags.replicas);
+} catch (error) {
+  console.error(`bench: ${error.message}`);
+  process.exit(2);
+}
 const REQUEST_TIMEOUT_MS = 30_000;
 
 // ---------------------------------------------------------------------------------------------
@@ -112,13 +134,18 @@ function portFree(port) {
   });
 }
 
-/** The first base port from `start` up whose sixteen ports (API base .. base+7, metrics base+10 .. base+17) are all free. */
+/** The first base port from `start` up whose ports (base .. base+7, and base+10.. for replicas) are all free. */
 async function findBasePort(start) {
   for (let base = start; base < start + 1000; base += 20) {
-    const free = await Promise.all(SERVICES.flatMap((service) => Object.values(portsOf(service, base)).map(portFree)));
+    const free = await Promise.all(allPorts(base, REPLICAS).map(portFree));
     if (free.every(Boolean)) return base;
   }
-  throw new Error(`no sixteen free ports between ${start} and ${start + 1000}; pass --base-port`);
+  throw new Error(`no free ports for the services between ${start} and ${start + 1000}; pass --base-port`);
+}
+
+async function freePort(from) {
+  for (let port = from; port < from + 200; port += 1) if (await portFree(port)) return port;
+  throw new Error(`no free port between ${from} and ${from + 200}`);
 }
 
 function machine() {
@@ -173,6 +200,8 @@ function cpuUse(from, to) {
   const busyCores = (to.busy - from.busy) / TICKS_PER_S / seconds;
   const attributed = [...byName.values()].reduce((a, b) => a + b, 0);
   const ours = new Set(['bench', 'mail catcher', ...SERVICES.map((s) => s.name), 'postgres', 'nats-server', 'redis-server', 'kernel threads']);
+  const ticks = new Map();
+  for (const [pid, { name, ticks: t }] of to.processes) ticks.set(name, (ticks.get(name) ?? 0) + t - (from.processes.get(pid)?.ticks ?? 0));
   return {
     busy: busyCores / (os.availableParallelism?.() ?? os.cpus().length),
     perProcess: [...byName].filter(([, cores]) => cores >= 0.01).sort((a, b) => b[1] - a[1]),
@@ -180,6 +209,8 @@ function cpuUse(from, to) {
     unattributed: Math.max(0, busyCores - attributed),
     /** Whatever else ran on the machine: it competed with the system being measured. */
     foreign: [...byName].filter(([name]) => !ours.has(name)).reduce((a, [, cores]) => a + cores, 0),
+    /** CPU milliseconds by process name over the window. */
+    msByName: new Map([...ticks].map(([name, t]) => [name, (t * 1000) / TICKS_PER_S])),
   };
 }
 
@@ -233,8 +264,9 @@ const checkInterrupted = () => {
 // ---------------------------------------------------------------------------------------------
 // infrastructure of its own
 
-// The owner's URL: it creates, migrates and observes the database; the services log in as the application role.
-const BASE_DATABASE_URL = migrationDatabaseUrl();
+// The owner's URL: it creates, migrates and observes the database (a private server's, with --private-postgres);
+// the services log in as the application role.
+let BASE_DATABASE_URL = migrationDatabaseUrl();
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const NATS_URL = process.env.NATS_URL || 'nats://127.0.0.1:4222';
 
@@ -328,21 +360,27 @@ async function startServices(env, basePort) {
   // startService + waitReady rather than startAll: if one service never becomes ready, the bench
   // still holds the others and can stop them.
   for (const service of SERVICES) {
-    const handle = startService(service, env, { output: 'file', basePort });
-    children.add(handle.child);
-    handles.push(handle);
+    for (let replica = 0; replica < (REPLICAS[service.name] ?? 1); replica += 1) {
+      const handle = startService(service, env, { output: 'file', basePort, replica });
+      children.add(handle.child);
+      handles.push(handle);
+    }
   }
   const crash = new Promise((_, reject) => {
     for (const h of handles) {
       h.exited.then(({ code, signal }) => {
-        if (!stopping && !interrupted) reject(new Error(`${h.name} stopped unexpectedly (code ${code}, signal ${signal}); its last lines:\n${h.logs.slice(-30).join('\n')}`));
+        if (!stopping && !interrupted) reject(new Error(`${h.label} stopped unexpectedly (code ${code}, signal ${signal}); its last lines:\n${h.logs.slice(-30).join('\n')}`));
       });
     }
   });
   crash.catch(() => undefined);
   serviceHandles = handles;
-  await Promise.race([Promise.all(handles.map((h) => waitReady(h, 90_000))), crash]);
-  return { handles, crash };
+  await Promise.race([Promise.all(handles.map((h) => waitReady(h, 120_000))), crash]);
+  const stop = async () => {
+    stopping = true;
+    await Promise.all(handles.map((h) => stopService(h)));
+  };
+  return { handles, crash, stop };
 }
 
 function runSeed(env, apiUrl, mailUrl) {
@@ -374,43 +412,75 @@ function runSeed(env, apiUrl, mailUrl) {
 //
 // A referral is complete when all of these are committed:
 //   case opened   casework's case.opened event for it is in casework.outbox (same transaction as
-//                 the casework.case row), which also gives the case id and the event id
+//                 the casework.case row), which also gives the case id and the event id; the moment
+//                 the bench first sees it is when the case became visible
 //   deadline set  scheduling.deadline has a row for the case, and scheduling's inbox holds the
 //                 case.opened event (the transaction that set the deadline)
 //   counted       reporting's inbox holds both its intake.referral.received event and its
 //                 casework.case.opened event: both counters (referrals received, cases opened)
 //                 include it
-// The obvious single query (referral JOIN case JOIN deadline, plus outbox envelopes to find the
-// event ids) scans jsonb on every poll and at 50 polls a second took a large share of a 2-core
-// machine away from the system being measured. So each poll is one statement that reads only
-// what is new: outbox rows past a cursor (plus positions skipped while their transactions were
-// still open), and inbox and deadline rows for the events and cases still outstanding.
-
-// Asks only about the referrals still awaited, by id: no cursor over the outboxes, so rows that
-// commit out of position order (STACK.md, trap 5) cannot be skipped.
-const POLL_SQL = `
-  SELECT 'casework' AS src, id::text AS id, envelope->>'type' AS type,
+//   acknowledged  notify.delivery holds its acknowledgement, sent
+// Each poll is one statement that reads only what is new and uses an index for every part: outbox
+// rows past a position cursor (a position skipped while its transaction was still open is asked
+// for again, so rows that commit out of position order (STACK.md trap 5) are never missed), and
+// inbox, deadline and delivery rows for the events, cases and referrals still outstanding.
+const POLL_SQL = `${OBSERVER_MARK}
+  SELECT 'casework' AS src, position::text AS pos, id::text AS id, envelope->>'type' AS type,
          envelope->'data'->>'referralId' AS referral_id, envelope->'data'->>'caseId' AS case_id,
          envelope->'data'->>'openedAt' AS opened_at, NULL::float8 AS at_ms
-    FROM casework.outbox WHERE envelope->>'type' = $7 AND envelope->'data'->>'referralId' = ANY($1::text[])
+    FROM casework.outbox WHERE position > $1::bigint AND position <> ALL($2::bigint[])
   UNION ALL
-  SELECT 'intake', id::text, envelope->>'type', envelope->>'subject', NULL, NULL, NULL
-    FROM intake.outbox WHERE envelope->>'type' = $8 AND envelope->>'subject' = ANY($2::text[])
+  SELECT 'intake', position::text, id::text, envelope->>'type', envelope->>'subject', NULL, NULL, NULL
+    FROM intake.outbox WHERE position > $3::bigint AND position <> ALL($4::bigint[])
   UNION ALL
-  SELECT DISTINCT 'deadline', NULL::text, NULL::text, NULL::text, case_id::text, NULL::text, NULL::float8
-    FROM scheduling.deadline WHERE organisation_id = $3::uuid AND case_id = ANY($4::uuid[])
+  SELECT DISTINCT 'deadline', NULL, NULL, NULL, NULL, case_id::text, NULL, NULL::float8
+    FROM scheduling.deadline WHERE organisation_id = $5::uuid AND case_id = ANY($6::uuid[])
   UNION ALL
-  SELECT 'scheduling-inbox', event_id::text, NULL, NULL, NULL, NULL, extract(epoch FROM processed_at)::float8 * 1000
-    FROM scheduling.inbox WHERE event_id = ANY($5::uuid[])
+  SELECT 'scheduling-inbox', NULL, event_id::text, NULL, NULL, NULL, NULL, extract(epoch FROM processed_at)::float8 * 1000
+    FROM scheduling.inbox WHERE consumer = $7 AND event_id = ANY($8::uuid[])
   UNION ALL
-  SELECT 'reporting-inbox', event_id::text, NULL, NULL, NULL, NULL, extract(epoch FROM processed_at)::float8 * 1000
-    FROM reporting.inbox WHERE event_id = ANY($6::uuid[])`;
+  SELECT 'reporting-inbox', NULL, event_id::text, NULL, NULL, NULL, NULL, extract(epoch FROM processed_at)::float8 * 1000
+    FROM reporting.inbox WHERE consumer = ANY($9::text[]) AND event_id = ANY($10::uuid[])
+  UNION ALL
+  SELECT 'acknowledged', NULL, NULL, NULL, referral_id::text, NULL, NULL, extract(epoch FROM sent_at)::float8 * 1000
+    FROM notify.delivery WHERE organisation_id = $5::uuid AND referral_id = ANY($11::uuid[]) AND kind = 'referral-acknowledgement' AND status = 'sent'`;
 
 // The very event types scheduling and reporting consume (from the built protocol), so the bench
 // waits for what the services really do; `--check` (in npm test) fails when it stops seeing them.
-// Read in main() once the build is known to exist.
+// Read in main() once the build is known to exist, with the durable consumers' names.
 let CASE_OPENED;
 let REFERRAL_RECEIVED;
+let durableName;
+
+/** Outbox positions seen so far: everything up to `low`, and the ones in `seen` above it. */
+class OutboxCursor {
+  /** A gap older than this is a rolled-back transaction, never a late commit (transactions time out at 15 s). */
+  static HOLE_GIVE_UP_MS = 20_000;
+  seen = new Set();
+  holeSince;
+
+  constructor(low) {
+    this.low = low;
+  }
+
+  get params() {
+    return [String(this.low), [...this.seen].map(String)];
+  }
+
+  saw(position, at) {
+    if (position > this.low) this.seen.add(position);
+    for (;;) {
+      if (this.seen.delete(this.low + 1)) {
+        this.low += 1;
+        this.holeSince = undefined;
+      } else if (this.seen.size > 0 && at - (this.holeSince ??= at) >= OutboxCursor.HOLE_GIVE_UP_MS) {
+        this.low += 1;
+        this.holeSince = undefined;
+      } else return;
+    }
+  }
+}
+
 class CompletionObserver {
   /** referral id -> what is known of it */
   referrals = new Map();
@@ -422,9 +492,19 @@ class CompletionObserver {
   pollTotalMs = 0;
   pollMaxMs = 0;
 
-  constructor(pool, organisationId) {
+  constructor(pool, organisationId, namespace) {
     this.pool = pool;
     this.organisationId = organisationId;
+    this.schedulingConsumer = durableName(namespace, 'scheduling', CASE_OPENED);
+    this.reportingConsumers = [durableName(namespace, 'reporting', CASE_OPENED), durableName(namespace, 'reporting', REFERRAL_RECEIVED)];
+  }
+
+  /** Starts the cursors at the outboxes' ends: only referrals sent from now on matter. */
+  async start() {
+    const { rows } = await this.pool.query(`${OBSERVER_MARK} SELECT (SELECT coalesce(max(position), 0) FROM casework.outbox)::text AS casework, (SELECT coalesce(max(position), 0) FROM intake.outbox)::text AS intake`);
+    this.queries = 1;
+    this.casework = new OutboxCursor(Number(rows[0].casework));
+    this.intake = new OutboxCursor(Number(rows[0].intake));
   }
 
   state(referralId) {
@@ -449,18 +529,26 @@ class CompletionObserver {
     const deadlines = [];
     const scheduling = [];
     const reporting = [];
-    const awaitingCase = [];
-    const awaitingReceived = [];
+    const acknowledgements = [];
     for (const s of this.open) {
-      if (s.record && !s.caseEventId) awaitingCase.push(s.referralId);
-      if (s.record && !s.receivedEventId) awaitingReceived.push(s.referralId);
       if (s.caseId && !s.deadline) deadlines.push(s.caseId);
       if (s.caseEventId && s.deadlineTxMs === undefined) scheduling.push(s.caseEventId);
       if (s.caseEventId && s.countedCaseMs === undefined) reporting.push(s.caseEventId);
       if (s.receivedEventId && s.countedReferralMs === undefined) reporting.push(s.receivedEventId);
+      if (s.ackMs === undefined) acknowledgements.push(s.referralId);
     }
     const began = now();
-    const { rows } = await this.pool.query(POLL_SQL, [awaitingCase, awaitingReceived, this.organisationId, deadlines, scheduling, reporting, CASE_OPENED, REFERRAL_RECEIVED]);
+    const { rows } = await this.pool.query(POLL_SQL, [
+      ...this.casework.params,
+      ...this.intake.params,
+      this.organisationId,
+      deadlines,
+      this.schedulingConsumer,
+      scheduling,
+      this.reportingConsumers,
+      reporting,
+      acknowledgements,
+    ]);
     const at = now();
     this.polls += 1;
     this.pollTotalMs += at - began;
@@ -470,22 +558,25 @@ class CompletionObserver {
     let learnt = false;
     for (const row of rows) {
       if (row.src === 'casework' || row.src === 'intake') {
+        (row.src === 'casework' ? this.casework : this.intake).saw(Number(row.pos), at);
+        learnt = true;
         if (!row.referral_id) continue;
-        if (row.type === CASE_OPENED) {
+        if (row.src === 'casework' && row.type === CASE_OPENED) {
           const s = this.state(row.referral_id);
-          Object.assign(s, { caseId: row.case_id, caseEventId: row.id, openedMs: Date.parse(row.opened_at) });
+          Object.assign(s, { caseId: row.case_id, caseEventId: row.id, openedMs: Date.parse(row.opened_at), caseSeenMs: at });
           this.events.set(row.id, { state: s, kind: 'case' });
           this.cases.set(row.case_id, s);
-          learnt = true;
-        } else if (row.type === REFERRAL_RECEIVED) {
+        } else if (row.src === 'intake' && row.type === REFERRAL_RECEIVED) {
           const s = this.state(row.referral_id);
           s.receivedEventId = row.id;
           this.events.set(row.id, { state: s, kind: 'referral' });
-          learnt = true;
         }
       } else if (row.src === 'deadline') {
         const s = this.cases.get(row.case_id);
         if (s) (s.deadline = true), touched.add(s);
+      } else if (row.src === 'acknowledged') {
+        const s = this.referrals.get(row.referral_id);
+        if (s) (s.ackMs = row.at_ms), touched.add(s);
       } else {
         const event = this.events.get(row.id);
         if (!event) continue;
@@ -496,13 +587,15 @@ class CompletionObserver {
         touched.add(s);
       }
     }
+    this.casework.saw(this.casework.low, at);
+    this.intake.saw(this.intake.low, at);
     for (const s of touched) this.complete(s, at);
     return learnt;
   }
 
   complete(s, at) {
     if (!this.open.has(s)) return;
-    if (!(s.caseEventId && s.deadline && s.deadlineTxMs !== undefined && s.countedCaseMs !== undefined && s.countedReferralMs !== undefined)) return;
+    if (!(s.caseEventId && s.deadline && s.deadlineTxMs !== undefined && s.countedCaseMs !== undefined && s.countedReferralMs !== undefined && s.ackMs !== undefined)) return;
     s.completedAt = at;
     this.open.delete(s);
     if (s.record) s.record.completion = s;
@@ -513,6 +606,11 @@ class CompletionObserver {
     let n = 0;
     for (const s of this.open) if (s.record) n += 1;
     return n;
+  }
+
+  /** Transactions the observer itself ran on the services' database (each query is one). */
+  get transactions() {
+    return this.queries + this.polls;
   }
 }
 
@@ -534,13 +632,14 @@ function referralBody(contractId, i, runId) {
   });
 }
 
-async function drive({ apiUrl, apiKey, contractId, organisationId, runId, pool, services, mailPid }) {
+async function drive({ apiUrl, apiKey, contractId, organisationId, runId, namespace, pool, services, mailPid }) {
   const interval = 1000 / RATE;
   const warmupCount = Math.round(RATE * WARMUP_S);
   const total = warmupCount + Math.round(RATE * DURATION_S);
   const url = `${apiUrl}/v1/referrals`;
   const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
-  const observer = new CompletionObserver(pool, organisationId);
+  const observer = new CompletionObserver(pool, organisationId, namespace);
+  await observer.start();
   const records = [];
   let inFlight = 0;
   let maxInFlightSeen = 0;
@@ -550,6 +649,8 @@ async function drive({ apiUrl, apiKey, contractId, organisationId, runId, pool, 
   const measureEnd = measureStart + DURATION_S * 1000;
   const cpu = {};
   const processes = { [process.pid]: 'bench', ...Object.fromEntries(services.handles.map((h) => [h.child.pid, h.name])), ...(mailPid ? { [mailPid]: 'mail catcher' } : {}) };
+  // Per replica too, for the split: by label (`casework#2`).
+  const labels = Object.fromEntries(services.handles.map((h) => [h.child.pid, h.label]));
   const cpuTimers = [
     setTimeout(() => (cpu.from = cpuSnapshot(processes)), measureStart - now()),
     setTimeout(() => (cpu.to = cpuSnapshot(processes)), measureEnd - now()),
@@ -641,8 +742,18 @@ async function drive({ apiUrl, apiKey, contractId, organisationId, runId, pool, 
     measureEnd,
     maxInFlightSeen,
     cpu: cpuUse(cpu.from, cpu.to),
+    cpuByReplica: cpu.from && cpu.to ? cpuUse(relabel(cpu.from, labels), relabel(cpu.to, labels)) : null,
+    observerTransactions: observer.transactions,
+    /** Referrals intake stored (a 201, or a request the bench saw time out): the work the database did. */
+    stored: [...observer.referrals.values()].filter((s) => s.receivedEventId).length,
     poll: { count: observer.polls, meanMs: observer.polls ? observer.pollTotalMs / observer.polls : 0, maxMs: observer.pollMaxMs },
   };
+}
+
+/** The same snapshot with the services' processes named by replica label instead of service. */
+function relabel(snapshot, labels) {
+  const processes = new Map([...snapshot.processes].map(([pid, p]) => [pid, { ...p, name: labels[pid] ?? p.name }]));
+  return { ...snapshot, processes };
 }
 
 async function countMail(messagesUrl, runId, expected, waitMs) {
@@ -662,7 +773,7 @@ async function countMail(messagesUrl, runId, expected, waitMs) {
 // ---------------------------------------------------------------------------------------------
 // report
 
-function report({ records, orphans, measureStart, measureEnd, maxInFlightSeen, cpu, poll }, mail, context) {
+function report({ records, orphans, measureStart, measureEnd, maxInFlightSeen, cpu, cpuByReplica, poll }, mail, context) {
   const windowS = (measureEnd - measureStart) / 1000;
   const inWindow = (t) => t !== undefined && t >= measureStart && t < measureEnd;
   const sorted = (values) => values.sort((a, b) => a - b);
@@ -675,6 +786,9 @@ function report({ records, orphans, measureStart, measureEnd, maxInFlightSeen, c
   const opened = stage((s) => s.openedMs);
   const deadline = stage((s) => s.deadlineTxMs);
   const counted = stage((s) => Math.max(s.countedCaseMs, s.countedReferralMs));
+  const acknowledged = stage((s) => s.ackMs);
+  const caseVisible = stage((s) => s.caseSeenMs);
+  const acceptedInWindow = records.filter((r) => inWindow(r.acceptedAt)).length;
   const p = (values) => `p50 ${ms(percentile(values, 50))}  p99 ${ms(percentile(values, 99))}  max ${ms(values.at(-1) ?? NaN)}`;
   const p5099 = (values) => `${ms(percentile(values, 50))} / ${ms(percentile(values, 99))}`;
 
@@ -698,8 +812,9 @@ function report({ records, orphans, measureStart, measureEnd, maxInFlightSeen, c
     `accepted           ${perSecond(records.filter((r) => inWindow(r.acceptedAt)).length / windowS)} (HTTP 201 responses inside the measured window)`,
     `completed          ${perSecond(records.filter((r) => inWindow(r.completion?.completedAt)).length / windowS)} end to end (completions observed inside the measured window)`,
     `accept latency     ${p(acceptLatency)}  (scheduled send -> 201; n=${acceptLatency.length})`,
-    `end-to-end         ${p(e2e)}  (received_at -> case, deadline and both counts seen; n=${e2e.length})`,
-    `  stages p50 / p99 case opened ${p5099(opened)}, deadline set ${p5099(deadline)}, counted ${p5099(counted)} (from received_at, database clocks)`,
+    `end-to-end         ${p(e2e)}  (received_at -> case, deadlines, both counts and the acknowledgement seen; n=${e2e.length})`,
+    `case visible       ${p(caseVisible)}  (received_at -> the case's row committed and seen by the bench; n=${caseVisible.length})`,
+    `  stages p50 / p99 case opened ${p5099(opened)}, deadline set ${p5099(deadline)}, counted ${p5099(counted)}, acknowledged ${p5099(acknowledged)} (from received_at, database clocks)`,
     `errors             ${errors.length}${errors.length ? ` (${[...kinds].map(([k, n]) => `${n} x ${k}`).join('; ')})` : ''}`,
     ...(errors.length ? [`  first error      ${errors[0].error.slice(0, 300)}`] : []),
     ...(orphans ? [`  stored anyway    ${orphans} referrals stored by intake whose request the bench saw fail`] : []),
@@ -714,8 +829,13 @@ function report({ records, orphans, measureStart, measureEnd, maxInFlightSeen, c
             : []),
         ]
       : []),
+    ...cpuPerReferral(cpu, acceptedInWindow),
+    ...sqlLines(context.sql),
+    `idle memory        ${context.idleRss.map(([label, mb]) => `${label} ${mb.toFixed(0)} MB`).join(', ')} (resident set of each service before load)`,
+    ...splitLines(context.split, cpuByReplica),
+    ...warningLines(),
     `completion polls   ${poll.count}, mean ${ms(poll.meanMs)}, max ${ms(poll.maxMs)}`,
-    `isolation          database ${context.database}, NATS namespace ${context.namespace}, services on ports ${context.basePort}-${context.basePort + SERVICES.length - 1}`,
+    `isolation          database ${context.database}${context.privatePostgres ? ' on a private PostgreSQL' : ''}, NATS namespace ${context.namespace}, services on ports ${allPorts(context.basePort, REPLICAS).join(',')}`,
   ];
   if (flags.timeline) {
     const start = records[0]?.scheduledAt ?? 0;
@@ -738,6 +858,97 @@ function report({ records, orphans, measureStart, measureEnd, maxInFlightSeen, c
   return verdict({ sent: records.length, accepted: allAccepted.length, incomplete, errors: errors.length, mail });
 }
 
+/** CPU milliseconds each process spent in the measured window per referral accepted in it (steady state: the same as completed). */
+function cpuPerReferral(cpu, referrals) {
+  if (!cpu || referrals === 0) return [];
+  const services = new Set([...SERVICES.map((s) => s.name), 'postgres', 'nats-server', 'redis-server', 'mail catcher', 'bench']);
+  const rows = [...cpu.msByName].filter(([name]) => services.has(name)).sort((a, b) => b[1] - a[1]);
+  const total = rows.reduce((sum, [, msSpent]) => sum + msSpent, 0);
+  const replicas = (name) => (REPLICAS[name] > 1 ? ` (${REPLICAS[name]} replicas)` : '');
+  return [`cpu ms / referral  ${(total / referrals).toFixed(1)} in all: ${rows.map(([name, msSpent]) => `${name}${replicas(name)} ${(msSpent / referrals).toFixed(1)}`).join(', ')} (measured window, ${referrals} accepted in it)`];
+}
+
+function sqlLines(sql) {
+  if (!sql) return [];
+  const per = (n) => (n / sql.referrals).toFixed(1);
+  const lines = [
+    `transactions       ${per(sql.transactions)} per referral (${sql.transactions} on the services' database from the first send until every service stopped, ${sql.rolledBack} of them rolled back, for the ${sql.referrals} referrals intake stored; pg_stat_database)`,
+  ];
+  if (!sql.statements) {
+    lines.push(`statements         unavailable: pg_stat_statements is not loaded; ${HOW_TO_ENABLE}`);
+    return lines;
+  }
+  const total = sql.statements.reduce((sum, st) => sum + st.calls, 0);
+  lines.push(`statements         ${per(total)} per referral (${total} in that window, pg_stat_statements; idle background ${sql.idleStatementsPerS.toFixed(1)}/s before load)`);
+  for (const st of sql.statements.slice(0, TOP_STATEMENTS)) lines.push(`  ${per(st.calls).padStart(6)}  ${st.query.slice(0, 150)}`);
+  return lines;
+}
+
+/** How each replicated service's events and relay publishing split between its replicas. */
+function splitLines(split, cpuByReplica) {
+  const lines = [];
+  for (const [service, replicas] of Object.entries(split ?? {})) {
+    if (replicas.length < 2) continue;
+    const events = replicas.reduce((sum, r) => sum + r.events, 0);
+    const published = replicas.reduce((sum, r) => sum + r.published, 0);
+    const cores = (label) => cpuByReplica?.perProcess.find(([name]) => name === label)?.[1];
+    const share = (n, of) => `${of ? ((100 * n) / of).toFixed(0) : 0}%`;
+    lines.push(
+      `  ${service.padEnd(16)} ${replicas.map((r) => `${r.label} ${share(r.events, events)} of events${r.published ? `, ${share(r.published, published)} of relayed` : ''}${cores(r.label) !== undefined ? `, ${cores(r.label).toFixed(2)} cores` : ''}`).join('; ')}`,
+    );
+  }
+  return lines.length ? ['replicas           events handled (events_consumed_total) and outbox rows relayed, per replica:', ...lines] : [];
+}
+
+/** Warnings and errors the services logged during the run, by service, with the most frequent. */
+function warningLines() {
+  const lines = [];
+  for (const h of serviceHandles) {
+    const messages = new Map();
+    for (const line of h.logs) {
+      try {
+        const entry = JSON.parse(line);
+        if (entry.level < 40) continue;
+        const text = `${entry.msg ?? ''}${entry.err?.message ? `: ${entry.err.message}` : ''}`.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>').replace(/\d+/g, 'N').slice(0, 200);
+        messages.set(text, (messages.get(text) ?? 0) + 1);
+      } catch {
+        // not a log entry
+      }
+    }
+    if (messages.size === 0) continue;
+    const [top, n] = [...messages].sort((a, b) => b[1] - a[1])[0];
+    lines.push(`  ${h.label.padEnd(16)} ${[...messages.values()].reduce((a, b) => a + b, 0)} lines; most often (${n}x): ${top}`);
+  }
+  return lines.length ? ['warnings           logged by the services during the run:', ...lines] : [];
+}
+
+/** Each replica's events handled and outbox rows relayed, from its /metrics. */
+async function replicaSplit(handles) {
+  const split = {};
+  for (const h of handles) {
+    const text = await (await fetch(`http://127.0.0.1:${h.port}/metrics`)).text().catch(() => '');
+    const sum = (pattern) => [...text.matchAll(pattern)].reduce((total, m) => total + Number(m[1]), 0);
+    (split[h.name] ??= []).push({
+      label: h.label,
+      events: sum(/^events_consumed_total\{[^}]*outcome="(?:handled|duplicate)"[^}]*\} (\d+)/gm),
+      published: sum(/^outbox_published_total\{[^}]*\} (\d+)/gm),
+    });
+  }
+  return split;
+}
+
+/** Resident memory of each service process, in MB (Linux), before any load. */
+function idleRss(handles) {
+  return handles.map((h) => {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${h.child.pid}/status`, 'utf8'))[1]);
+      return [h.label, kb / 1024];
+    } catch {
+      return [h.label, NaN];
+    }
+  });
+}
+
 /** What `--check` fails on: the functional run in npm test, so the bench cannot silently stop measuring. */
 function verdict({ sent, accepted, incomplete, errors, mail }) {
   const problems = [];
@@ -758,13 +969,16 @@ async function main() {
   }
   ({ type: CASE_OPENED } = require('../../dist/libs/protocol/src/index.js').CaseOpenedV2);
   ({ type: REFERRAL_RECEIVED } = require('../../dist/libs/protocol/src/index.js').ReferralReceivedV2);
+  const { SubjectNames } = require('../../dist/libs/protocol/src/index.js');
+  durableName = (namespace, service, type) => new SubjectNames(namespace).durable(service, type);
+  if (flags['private-postgres']) BASE_DATABASE_URL = await startPrivatePostgres({ onCleanup, freePort, log });
   for (const [name, url] of [['PostgreSQL', BASE_DATABASE_URL], ['Redis', REDIS_URL], ['NATS', NATS_URL]]) {
     if (!(await reachable(url))) throw new Error(`${name} does not answer at ${url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@')}; start it (npm start finds or starts all three) or set its URL`);
   }
 
   const runId = randomBytes(4).toString('hex');
   const namespace = `bench_${runId}`;
-  const context = { machine: machine(), namespace };
+  const context = { machine: machine(), namespace, privatePostgres: flags['private-postgres'] };
 
   log(`database mediation_bench_${runId}: creating and migrating`);
   const database = await createDatabase(runId);
@@ -779,7 +993,7 @@ async function main() {
   const basePort = await findBasePort(BASE_PORT);
   context.basePort = basePort;
   const env = { DATABASE_URL: applicationLoginUrl(database.url), REDIS_URL, NATS_URL, NATS_NAMESPACE: namespace, SMTP_URL: mail.smtpUrl, LOG_LEVEL: 'warn', NODE_ENV: 'test' };
-  log(`starting the eight services on ports ${basePort}-${basePort + SERVICES.length - 1} (namespace ${namespace})`);
+  log(`starting the services on ports ${allPorts(basePort, REPLICAS).join(',')} (namespace ${namespace})`);
   const services = await startServices(env, basePort);
   checkInterrupted();
 
@@ -790,14 +1004,37 @@ async function main() {
 
   // Read-only from here on: the bench never writes to the services' tables.
   const pool = new Pool({ connectionString: database.url, max: 1, application_name: 'skeleton-bench-observer', options: '-c default_transaction_read_only=on' });
-  onCleanup('observer connection', () => pool.end());
+  let poolOpen = true;
+  const endPool = async () => {
+    if (poolOpen) await pool.end();
+    poolOpen = false;
+  };
+  onCleanup('observer connection', endPool);
+  const counter = await sqlCounter(withDatabase(BASE_DATABASE_URL, 'postgres'), database.name);
+  onCleanup('statistics connection', () => counter.close());
+
+  // Idle first: each service's memory before any load, and what the platform does on its own.
+  const IDLE_S = 3;
+  const idleStart = await counter.begin();
+  await sleep(IDLE_S * 1000);
+  context.idleRss = idleRss(services.handles);
+  const idle = await counter.since(idleStart);
+  const idleStatementsPerS = (idle.statements ?? []).reduce((sum, st) => sum + st.calls, 0) / IDLE_S;
+  checkInterrupted();
 
   log(`sending ${RATE}/s for ${WARMUP_S} s warm-up + ${DURATION_S} s measured`);
-  const result = await drive({ apiUrl, apiKey: credentials.apiKey, contractId: credentials.contractId, organisationId: credentials.organisationId, runId, pool, services, mailPid: mail.pid });
+  const window = await counter.begin();
+  const result = await drive({ apiUrl, apiKey: credentials.apiKey, contractId: credentials.contractId, organisationId: credentials.organisationId, runId, namespace, pool, services, mailPid: mail.pid });
   checkInterrupted();
   const accepted = result.records.filter((r) => r.acceptedAt !== undefined).length;
   const mailCount = await countMail(mail.messagesUrl, runId, accepted, DRAIN_TIMEOUT_S * 1000);
   checkInterrupted();
+  context.split = await replicaSplit(services.handles);
+  // Backends flush their transaction counts when they end: stop everything that used the database.
+  await endPool();
+  await services.stop();
+  const counts = await counter.since(window);
+  context.sql = { statements: counts.statements, transactions: counts.committed + counts.rolledBack - result.observerTransactions, rolledBack: counts.rolledBack, referrals: Math.max(1, result.stored), idleStatementsPerS };
 
   const problems = report(result, mailCount, context);
   if (flags.check && problems.length > 0) throw new Error(`--check: ${problems.join('; ')}`);

@@ -1,5 +1,7 @@
 // Starts the eight services as child processes and waits until each says it is ready.
 // Used by `npm start`, the end-to-end tests and the benchmark, so all three run the same way.
+// A service may run as several replicas: replica r (0-based) listens on its port + 10 * r, and the
+// replicas share the work through NATS (one queue group for RPC, one durable consumer per handler).
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 
@@ -16,6 +18,11 @@ const SERVICES = [
   { name: 'notify', port: 3007 },
 ];
 
+/** The services `--replicas N` multiplies: those on the referral path that hold no port clients must know. */
+const REPLICATED = ['intake', 'casework', 'scheduling', 'notify'];
+/** Ports between a service's replicas: the eight services of one platform fit in between. */
+const REPLICA_PORT_STEP = 10;
+
 const COLOURS = [36, 32, 33, 35, 34, 96, 92, 93];
 const LEVELS = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
 
@@ -28,41 +35,67 @@ function prettyLine(name, colour, line) {
   } catch {
     // not JSON: print as it is
   }
-  return `\x1b[${colour}m${name.padEnd(10)}\x1b[0m| ${text}\n`;
+  return `\x1b[${colour}m${name.padEnd(12)}\x1b[0m| ${text}\n`;
 }
 
-/** Each service's metrics are on a port of their own (METRICS_PORT): 9400-9407 by default. */
+/**
+ * Each service's metrics are on a port of their own (METRICS_PORT), 6400 above its API port:
+ * 9400-9407 by default. Tests keep their base ports below 26000 so both stay under the ephemeral range.
+ */
 const METRICS_PORT_OFFSET = 6400;
 
 /**
- * The ports of one service: from `basePort` a slot of 20, the API on base+0..7 and metrics on
- * base+10..17 (tests and benches run several platforms side by side); else 3000-3007 and 9400-9407.
+ * Replicas per service from `--replicas`: a number (that many of each of REPLICATED) or a list such
+ * as `casework=3,notify=2`. Services not named run once.
  */
-function portsOf(service, basePort = 0) {
+function parseReplicas(text) {
+  if (!text) return {};
+  if (/^\d+$/.test(text)) return Object.fromEntries(REPLICATED.map((name) => [name, Number(text)]));
+  const replicas = {};
+  for (const part of text.split(',')) {
+    const [name, count] = part.split('=');
+    if (!SERVICES.some((s) => s.name === name) || !/^\d+$/.test(count ?? '') || Number(count) < 1) {
+      throw new Error(`--replicas: "${part}" is not <service>=<count> with one of ${SERVICES.map((s) => s.name).join(', ')} and a count of 1 or more`);
+    }
+    replicas[name] = Number(count);
+  }
+  return replicas;
+}
+
+/** The API and metrics ports of one replica of a service: 3000-3007 (or from `basePort`), 10 more per replica. */
+function portsOf(service, { basePort = 0, replica = 0 } = {}) {
   const index = SERVICES.findIndex((s) => s.name === service.name);
-  return basePort ? { port: basePort + index, metricsPort: basePort + 10 + index } : { port: SERVICES[index].port, metricsPort: SERVICES[index].port + METRICS_PORT_OFFSET };
+  const port = (basePort ? basePort + index : service.port) + replica * REPLICA_PORT_STEP;
+  return { port, metricsPort: port + METRICS_PORT_OFFSET };
+}
+
+/** Every port, API and metrics, a platform with these replicas listens on. */
+function allPorts(basePort, replicas = {}) {
+  return SERVICES.flatMap((s) => Array.from({ length: replicas[s.name] ?? 1 }, (_, replica) => Object.values(portsOf(s, { basePort, replica }))));
 }
 
 /**
- * Starts one service. `output` is 'pretty' (to this terminal), 'file' (collected for a test to show
- * on failure) or 'silent'.
+ * Starts one service (or one more replica of it). `output` is 'pretty' (to this terminal), 'file'
+ * (collected for a test to show on failure) or 'silent'. The handle's `label` names the replica:
+ * `casework` for the first, `casework#2` for the second.
  */
-function startService(service, env, { output = 'pretty', basePort = 0 } = {}) {
+function startService(service, env, { output = 'pretty', basePort = 0, replica = 0 } = {}) {
   const index = SERVICES.findIndex((s) => s.name === service.name);
-  const { port, metricsPort } = portsOf(service, basePort);
+  const { port, metricsPort } = portsOf(service, { basePort, replica });
+  const label = replica ? `${service.name}#${replica + 1}` : service.name;
   const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, 'dist/apps', service.name, 'src/main.js')], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), METRICS_PORT: String(metricsPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const handle = { name: service.name, port, metricsPort, child, logs: [], exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))) };
+  const handle = { name: service.name, label, replica, port, metricsPort, child, logs: [], exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))) };
   let buffer = '';
   const onData = (chunk) => {
     buffer += chunk.toString();
     const lines = buffer.split('\n');
     buffer = lines.pop();
     for (const line of lines) {
-      if (output === 'pretty') process.stdout.write(prettyLine(service.name, COLOURS[index % COLOURS.length], line));
+      if (output === 'pretty') process.stdout.write(prettyLine(label, COLOURS[index % COLOURS.length], line));
       else if (output === 'file') {
         handle.logs.push(line);
         if (handle.logs.length > 2000) handle.logs.shift();
@@ -91,11 +124,20 @@ async function waitReady(handle, timeoutMs = 60_000) {
   throw new Error(`${handle.name} was not ready within ${timeoutMs} ms: ${last}`);
 }
 
+/**
+ * Starts every service (or `options.only`), each `options.replicas[name]` times (default once): the
+ * first of each, then, once they are ready, the other replicas, so the boots do not all compete.
+ */
 async function startAll(env, options = {}) {
   const only = options.only ?? SERVICES.map((s) => s.name);
-  const handles = SERVICES.filter((s) => only.includes(s.name)).map((s) => startService(s, env, options));
+  const wanted = SERVICES.filter((s) => only.includes(s.name));
+  const handles = [];
   try {
-    await Promise.all(handles.map((h) => waitReady(h, options.readyTimeoutMs)));
+    for (let replica = 0; replica < Math.max(1, ...Object.values(options.replicas ?? {})); replica += 1) {
+      const wave = wanted.filter((s) => replica < (options.replicas?.[s.name] ?? 1)).map((s) => startService(s, env, { ...options, replica }));
+      handles.push(...wave);
+      await Promise.all(wave.map((h) => waitReady(h, options.readyTimeoutMs)));
+    }
   } catch (error) {
     // One failed to start: stop the others rather than leave them running unowned.
     await Promise.all(handles.map((h) => stopService(h, 5_000)));
@@ -114,4 +156,4 @@ async function stopService(handle, timeoutMs = 25_000) {
   return result;
 }
 
-module.exports = { SERVICES, portsOf, startService, startAll, stopService, waitReady };
+module.exports = { SERVICES, REPLICATED, parseReplicas, portsOf, allPorts, startService, startAll, stopService, waitReady };

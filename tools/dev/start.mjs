@@ -2,11 +2,14 @@
 // `npm start`: installs what is missing, finds or starts PostgreSQL, Redis and NATS, migrates,
 // builds, starts the eight services with a local mail catcher and demo data, and prints the URLs.
 // Plain Node with no dependencies until `npm install` has run, so it works on a fresh clone.
+// `npm start -- --replicas 2` runs two of each of intake, casework, scheduling and notify
+// (`--replicas casework=3,notify=2` for other counts); see README "Running replicas".
 import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -45,8 +48,9 @@ async function main() {
   }
 
   step('starting the services');
-  const { startAll, stopService } = require('./services.cjs');
-  const handles = await startAll({ NODE_ENV: process.env.NODE_ENV ?? 'development' });
+  const { startAll, stopService, parseReplicas } = require('./services.cjs');
+  const { values: flags } = parseArgs({ options: { replicas: { type: 'string' } } });
+  const handles = await startAll({ NODE_ENV: process.env.NODE_ENV ?? 'development' }, { replicas: parseReplicas(flags.replicas) });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -57,7 +61,7 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  for (const h of handles) h.exited.then(({ code, signal }) => !stopping && console.error(`\n${h.name} stopped unexpectedly (code ${code}, signal ${signal})`));
+  for (const h of handles) h.exited.then(({ code, signal }) => !stopping && console.error(`\n${h.label} stopped unexpectedly (code ${code}, signal ${signal})`));
 
   step('demo organisation, API key and contract');
   const apiUrl = `http://localhost:${handles.find((h) => h.name === 'gateway').port}`;

@@ -4,6 +4,7 @@ export * from './nats/nats.connection';
 export * from './outbox/sql-tx';
 export * from './outbox/event-publisher';
 export * from './outbox/outbox-relay';
+export * from './outbox/outbox-wake';
 export * from './inbox/event-handler';
 export * from './inbox/dead-letter';
 export * from './inbox/event-consumer.host';

@@ -6,6 +6,7 @@ import { NatsConnectionService } from './nats/nats.connection';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './nats/nats.options';
 import { EventPublisher } from './outbox/event-publisher';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { outboxWakeSubject } from './outbox/outbox-wake';
 import { RpcClient } from './rpc/rpc.client';
 
 export interface MessagingModuleOptions extends MessagingOptions {
@@ -40,6 +41,8 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap {
         schema: this.options.schema,
         databaseUrl: this.options.databaseUrl,
         js: this.nats.jetstream,
+        nc: this.nats.nc,
+        wakeSubject: outboxWakeSubject(this.options.namespace, this.options.schema),
         logger: this.logger,
         onPublished: (count) => published.inc(count),
       });

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
@@ -16,6 +17,9 @@ const mailcatcher = require(path.join(ROOT, 'tools/mailcatcher/mailcatcher.cjs')
 
 interface ServiceHandle {
   name: string;
+  /** `casework`, or `casework#2` for its second replica. */
+  label: string;
+  replica: number;
   port: number;
   metricsPort: number;
   logs: string[];
@@ -26,6 +30,7 @@ interface ServicesModule {
   SERVICES: { name: string; port: number }[];
   startService(service: { name: string; port: number }, env: Record<string, string>, options: object): ServiceHandle;
   startAll(env: Record<string, string>, options: object): Promise<ServiceHandle[]>;
+  allPorts(basePort: number, replicas: Record<string, number>): number[];
   stopService(handle: ServiceHandle): Promise<unknown>;
   waitReady(handle: ServiceHandle, timeoutMs?: number): Promise<void>;
 }
@@ -73,15 +78,17 @@ export class PlatformUnderTest {
     private readonly basePort: number,
   ) {}
 
-  /** `env` overrides the services' environment, e.g. a tight sign-in limit for the test that proves it. */
-  static async start(options: { env?: Record<string, string> } = {}): Promise<PlatformUnderTest> {
-    const [db, mail] = await Promise.all([createTestDatabase('e2e'), mailcatcher.startMailCatcher({ smtpPort: 0, httpPort: 0 })]);
-    // Ports stay below 32768, where Linux picks ephemeral ports for outgoing connections, so none is ever taken;
-    // a platform takes a slot of 20 (the API ports, then the metrics ports 10 above).
-    const platform = new PlatformUnderTest(db, createTestNamespace('e'), mail, 20_000 + Math.floor(Math.random() * 600) * 20);
+  /**
+   * `env` overrides the services' environment, e.g. a tight sign-in limit for the test that proves it;
+   * `replicas` runs some services several times, e.g. `{ casework: 2 }` adds `casework#2`.
+   */
+  static async start(options: { env?: Record<string, string>; replicas?: Record<string, number> } = {}): Promise<PlatformUnderTest> {
+    const replicas = options.replicas ?? {};
+    const [db, mail, basePort] = await Promise.all([createTestDatabase('e2e'), mailcatcher.startMailCatcher({ smtpPort: 0, httpPort: 0 }), freeBasePort(replicas)]);
+    const platform = new PlatformUnderTest(db, createTestNamespace('e'), mail, basePort);
     platform.overrides = options.env ?? {};
     try {
-      for (const handle of await services.startAll(platform.env, { output: 'file', basePort: platform.basePort })) platform.handles.set(handle.name, handle);
+      for (const handle of await services.startAll(platform.env, { output: 'file', basePort: platform.basePort, replicas, readyTimeoutMs: 120_000 })) platform.handles.set(handle.label, handle);
       await platform.seed();
     } catch (error) {
       await platform.shutdown();
@@ -156,7 +163,7 @@ export class PlatformUnderTest {
     return (await services.stopService(this.handle(name))) as { code: number | null; signal: string | null };
   }
 
-  /** SIGKILL: the service dies mid-work, as in a crash. */
+  /** SIGKILL: the service (or one replica, by its label) dies mid-work, as in a crash. */
   async kill(name: string): Promise<void> {
     const handle = this.handle(name);
     handle.child.kill('SIGKILL');
@@ -164,10 +171,21 @@ export class PlatformUnderTest {
   }
 
   async restart(name: string): Promise<void> {
-    const definition = services.SERVICES.find((s) => s.name === name)!;
-    const handle = services.startService(definition, this.env, { output: 'file', basePort: this.basePort });
+    const old = this.handle(name);
+    const definition = services.SERVICES.find((s) => s.name === old.name)!;
+    const handle = services.startService(definition, this.env, { output: 'file', basePort: this.basePort, replica: old.replica });
     this.handles.set(name, handle);
     await services.waitReady(handle);
+  }
+
+  /** The labels of a service's running replicas: `casework`, `casework#2`, … */
+  replicas(name: string): string[] {
+    return [...this.handles.values()].filter((h) => h.name === name).map((h) => h.label);
+  }
+
+  /** The process id of a service or replica, e.g. to find which one leads its outbox relay. */
+  pid(label: string): number | undefined {
+    return this.handle(label).child.pid;
   }
 
   /** The service's Prometheus metrics, as text, from its metrics port (never the API port). */
@@ -196,4 +214,26 @@ export class PlatformUnderTest {
     if (!handle) throw new Error(`no service ${name}`);
     return handle;
   }
+}
+
+/**
+ * A base port whose every service and replica port is free. Ports stay below 32768, where Linux picks
+ * ephemeral ports for outgoing connections, so none is taken by a client meanwhile.
+ */
+async function freeBasePort(replicas: Record<string, number>): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    // Metrics ports sit 6400 above the API ports, so bases stay below 26000.
+    const base = 20_000 + Math.floor(Math.random() * 600) * 10;
+    const ports = services.allPorts(base, replicas).filter((port) => port < 32_768);
+    if (ports.length === services.allPorts(base, replicas).length && (await Promise.all(ports.map(portFree))).every(Boolean)) return base;
+  }
+  throw new Error('no free ports for the platform under test after 20 tries');
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }

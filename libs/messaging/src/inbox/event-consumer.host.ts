@@ -1,46 +1,63 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import type { Counter } from 'prom-client';
+import type { Counter, Histogram } from 'prom-client';
 import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { MetricsService } from '@mediation/platform';
-import { EventEnvelopeSchema, findEventDefinition, type EventEnvelope } from '@mediation/protocol';
+import { EventEnvelopeSchema, findEventDefinition } from '@mediation/protocol';
 import { NatsConnectionService } from '../nats/nats.connection';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../nats/nats.options';
 import { quoteIdent, Transactions } from '../outbox/sql-tx';
+import { ConsumerLanes } from './consumer-lanes';
 import { sendToDeadLetter } from './dead-letter';
-import { EVENT_CONSUMER, PermanentEventError, type EventHandler } from './event-handler';
+import { EVENT_CONSUMER, type EventHandler } from './event-handler';
+import { InboxBatch, redeliveryDelayMs, type InboxMessage, type Outcome, type ParsedMessage } from './inbox-batch';
 
-export const MAX_DELIVERIES = 8;
-const CONCURRENCY = 16;
-/** Short, so a crashed replica's unacked messages come back quickly; slow handlers heartbeat instead. */
+export { MAX_DELIVERIES, redeliveryDelayMs } from './inbox-batch';
+
+/** Short, so a crashed replica's unacked messages come back quickly; held messages heartbeat instead. */
 const ACK_WAIT_MS = 10_000;
+/** Lanes per consumer: aggregates spread over them, so one slow case does not hold up the others. */
+const LANES = 4;
+/** Messages handled in one transaction at most; bounded so a batch stays well inside the 15 s transaction timeout. */
+const MAX_BATCH = 64;
+/** Messages one consumer holds (queued or in a batch) before it stops pulling; below max_ack_pending with two replicas. */
+const MAX_HELD = 256;
+/**
+ * Messages asked for per pull. JetStream fills one replica's pull before the next one's, so small
+ * pulls spread the work evenly over replicas; the client pulls again long before one runs dry.
+ */
+const PULL_SIZE = 16;
+/** Transactions the host runs at once, leaving connections of the pool of 10 for RPC and jobs. */
+const MAX_TRANSACTIONS = 6;
 
-/** Backoff before redelivery after a transient failure: 0.5 s, 1 s, 2 s ... capped at 30 s. */
-export function redeliveryDelayMs(deliveryCount: number): number {
-  return Math.min(30_000, 500 * 2 ** Math.max(0, deliveryCount - 1));
+interface Delivery extends InboxMessage {
+  msg: JsMsg;
 }
-
-type ParsedMessage = { ok: true; envelope: EventEnvelope } | { ok: false; reason: string };
 
 interface Subscription {
   handler: EventHandler;
   durable: string;
   messages?: ConsumerMessages;
   loop?: Promise<void>;
+  lanes: ConsumerLanes<Delivery>;
+  /** Every message delivered and not yet settled: they heartbeat until acked, nak'd or dead-lettered. */
+  held: Set<JsMsg>;
 }
 
 /**
- * Runs one durable pull consumer per handler, shared by every replica of the service.
- * Events of one aggregate are handled one after another; different aggregates run in parallel.
+ * Runs one durable pull consumer per handler, shared by every replica of the service. Messages are
+ * handled in batches (see InboxBatch): one aggregate's events in order, different aggregates in parallel lanes.
  */
 @Injectable()
 export class EventConsumerHost {
   private readonly logger = new Logger('EventConsumers');
   private readonly subscriptions: Subscription[] = [];
-  private readonly inFlight = new Set<Promise<void>>();
   private readonly inbox: string;
   private readonly consumed: Counter;
+  private readonly batchSizes: Histogram;
+  private readonly transactionSlots = new Semaphore(MAX_TRANSACTIONS);
+  private heartbeat?: NodeJS.Timeout;
 
   constructor(
     private readonly nats: NatsConnectionService,
@@ -51,6 +68,7 @@ export class EventConsumerHost {
   ) {
     this.inbox = `${quoteIdent(options.schema)}.inbox`;
     this.consumed = this.metrics.counter('events_consumed_total', 'Events consumed, by outcome', ['type', 'outcome']);
+    this.batchSizes = this.metrics.histogram('events_consumed_per_transaction', 'Events handled in one committed inbox transaction', [], [1, 2, 4, 8, 16, 32, 64]);
   }
 
   /** Finds every provider marked `@EventConsumer()`; a duplicate or an event with no schema stops the boot. */
@@ -66,7 +84,7 @@ export class EventConsumerHost {
       }
       const durable = this.nats.names.durable(this.options.service, handler.purpose ?? handler.consumes.type);
       if (this.subscriptions.some((s) => s.durable === durable)) throw new Error(`${this.options.service}: two handlers share the consumer ${durable}; give one a purpose`);
-      this.subscriptions.push({ handler, durable });
+      this.subscriptions.push(this.subscription(handler, durable));
     }
   }
 
@@ -91,66 +109,94 @@ export class EventConsumerHost {
         await this.nats.manager.consumers.update(stream, sub.durable, { ack_wait: config.ack_wait, max_ack_pending: config.max_ack_pending });
       });
       const consumer = await this.nats.jetstream.consumers.get(stream, sub.durable);
-      sub.messages = await consumer.consume({ max_messages: 256 });
+      sub.messages = await consumer.consume({ max_messages: PULL_SIZE });
       sub.loop = this.consume(sub);
       this.logger.log(`consuming ${sub.handler.consumes.type} as ${sub.durable}`);
     }
+    // Everything held, queued or in a batch, tells JetStream it is still being worked on.
+    this.heartbeat ??= setInterval(() => {
+      for (const sub of this.subscriptions) for (const msg of sub.held) msg.working();
+    }, ACK_WAIT_MS / 2);
+    this.heartbeat.unref();
   }
 
-  /** Stops pulling; messages already buffered are left unacked and will be redelivered. */
+  /** Stops pulling; messages queued and not started go straight back to the stream for another replica. */
   async stopConsuming(): Promise<void> {
     for (const sub of this.subscriptions) sub.messages?.stop();
     await Promise.all(this.subscriptions.map((s) => s.loop));
-  }
-
-  async finishInFlight(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
-  }
-
-  private async consume(sub: Subscription): Promise<void> {
-    const chains = new Map<string, Promise<void>>();
-    for await (const msg of sub.messages!) {
-      while (this.inFlight.size >= CONCURRENCY) await Promise.race(this.inFlight);
-      const parsed = this.parse(sub, msg);
-      const key = parsed.ok ? parsed.envelope.subject : `seq-${msg.seq}`;
-      const previous = chains.get(key) ?? Promise.resolve();
-      const work: Promise<void> = previous.then(() => this.process(sub, msg, parsed));
-      chains.set(key, work);
-      this.inFlight.add(work);
-      void work.finally(() => {
-        this.inFlight.delete(work);
-        if (chains.get(key) === work) chains.delete(key);
-      });
+    for (const sub of this.subscriptions) {
+      for (const delivery of sub.lanes.stop()) {
+        sub.held.delete(delivery.msg);
+        delivery.msg.nak();
+      }
     }
   }
 
-  private async process(sub: Subscription, msg: JsMsg, parsed: ParsedMessage): Promise<void> {
+  async finishInFlight(): Promise<void> {
+    await Promise.all(this.subscriptions.map((s) => s.lanes.idle()));
+    clearInterval(this.heartbeat);
+  }
+
+  private subscription(handler: EventHandler, durable: string): Subscription {
+    const batch = new InboxBatch<Delivery>({
+      consumer: durable,
+      inbox: this.inbox,
+      handler,
+      transactions: this.transactions,
+      settle: (delivery, outcome) => this.settle(sub, delivery, outcome),
+      afterCommitFailed: (error) => this.logger.warn(`${durable}: after-commit action failed (its sweeper will catch up): ${error.message}`),
+      limit: (work) => this.transactionSlots.run(work),
+      committed: (size) => this.batchSizes.observe(size),
+      fellBack: (size, error) => this.logger.warn(`${durable}: a batch of ${size} was rolled back (${error.message}); handling them one by one`),
+    });
+    const sub: Subscription = {
+      handler,
+      durable,
+      held: new Set(),
+      lanes: new ConsumerLanes<Delivery>({
+        lanes: LANES,
+        maxBatch: MAX_BATCH,
+        process: (deliveries) => batch.process(deliveries),
+        onError: (error, deliveries) => this.unsettled(sub, deliveries, error),
+      }),
+    };
+    return sub;
+  }
+
+  private async consume(sub: Subscription): Promise<void> {
+    for await (const msg of sub.messages!) {
+      await sub.lanes.whenBelow(MAX_HELD);
+      const parsed = this.parse(sub, msg);
+      sub.held.add(msg);
+      sub.lanes.push(parsed.ok ? parsed.envelope.subject : `seq-${msg.seq}`, { msg, seq: msg.seq, deliveryCount: msg.info.deliveryCount, parsed });
+    }
+  }
+
+  private async settle(sub: Subscription, { msg }: Delivery, outcome: Outcome): Promise<void> {
     const type = sub.handler.consumes.type;
-    if (!parsed.ok) return this.deadLetter(sub, msg, parsed.reason, 'schema');
-    const heartbeat = setInterval(() => msg.working(), ACK_WAIT_MS / 2);
-    try {
-      const afterCommit: (() => Promise<unknown>)[] = [];
-      const handled = await this.transactions.run(async (tx) => {
-        const inserted = await tx.$executeRawUnsafe(`INSERT INTO ${this.inbox} (consumer, event_id) VALUES ($1, $2::uuid) ON CONFLICT DO NOTHING`, sub.durable, parsed.envelope.id);
-        if (inserted === 0) return false;
-        await sub.handler.handle(parsed.envelope, tx, { afterCommit: (action) => afterCommit.push(action) });
-        return true;
-      }, { organisationId: parsed.envelope.organisationid });
-      msg.ack();
-      // Not awaited: a slow Redis must not stall the event stream; each action has a sweeper behind it.
-      for (const action of afterCommit) {
-        void action().catch((error: Error) => this.logger.warn(`${sub.durable}: after-commit action failed (its sweeper will catch up): ${error.message}`));
-      }
-      this.consumed.inc({ type, outcome: handled ? 'handled' : 'duplicate' });
-    } catch (error) {
-      const reason = (error as Error).message ?? String(error);
-      if (error instanceof PermanentEventError) return this.deadLetter(sub, msg, `permanent: ${reason}`, 'permanent');
-      if (msg.info.deliveryCount >= MAX_DELIVERIES) return this.deadLetter(sub, msg, `gave up after ${msg.info.deliveryCount} deliveries: ${reason}`, 'exhausted');
-      this.logger.warn(`${sub.durable}: event ${msg.seq} failed (delivery ${msg.info.deliveryCount}), retrying: ${reason}`);
-      this.consumed.inc({ type, outcome: 'retried' });
+    sub.held.delete(msg);
+    switch (outcome.kind) {
+      case 'handled':
+      case 'duplicate':
+        msg.ack();
+        this.consumed.inc({ type, outcome: outcome.kind });
+        return;
+      case 'retry':
+        this.logger.warn(`${sub.durable}: event ${msg.seq} failed (delivery ${msg.info.deliveryCount}), retrying: ${outcome.reason}`);
+        this.consumed.inc({ type, outcome: 'retried' });
+        msg.nak(outcome.delayMs);
+        return;
+      case 'dead':
+        return this.deadLetter(sub, msg, outcome.reason, outcome.cause);
+    }
+  }
+
+  /** A batch that threw past its own handling (a bug): whatever it left unsettled is redelivered. */
+  private unsettled(sub: Subscription, deliveries: Delivery[], error: unknown): void {
+    this.logger.error(`${sub.durable}: a batch failed unexpectedly; its unsettled events will be redelivered: ${(error as Error)?.message ?? error}`);
+    for (const { msg } of deliveries) {
+      if (!sub.held.delete(msg)) continue;
       msg.nak(redeliveryDelayMs(msg.info.deliveryCount));
-    } finally {
-      clearInterval(heartbeat);
     }
   }
 
@@ -179,6 +225,26 @@ export class EventConsumerHost {
       // Could not reach the DLQ: leave the message for redelivery rather than lose it.
       this.logger.error(`${sub.durable}: could not dead-letter event ${msg.seq}: ${(error as Error).message}`);
       msg.nak(redeliveryDelayMs(msg.info.deliveryCount));
+    }
+  }
+}
+
+/** At most `size` pieces of work at once; the rest wait their turn in order. */
+class Semaphore {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running += 1;
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
     }
   }
 }

@@ -1,7 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Clock } from '@mediation/platform';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Clock, onCommit } from '@mediation/platform';
 import { uuidv7, type EventData, type EventDefinition, type EventEnvelope } from '@mediation/protocol';
+import { NatsConnectionService } from '../nats/nats.connection';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../nats/nats.options';
+import { outboxWakeSubject } from './outbox-wake';
 import { SubjectNames } from '@mediation/protocol';
 import { outboxChannel, quoteIdent, type SqlTx } from './sql-tx';
 
@@ -26,21 +28,64 @@ export interface NewEvent<D extends EventDefinition> {
 export class EventPublisher {
   private readonly names: SubjectNames;
   private readonly table: string;
+  private readonly channel: string;
+  private readonly wakeSubject: string;
+  /** Transactions that already wake the relay on commit: one wake-up per transaction, not per event. */
+  private readonly waking = new WeakSet<object>();
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     private readonly clock: Clock,
+    /** Absent where a publisher is built by hand (use-case harnesses): the relay is then woken by NOTIFY. */
+    @Optional() private readonly nats?: NatsConnectionService,
   ) {
     this.names = new SubjectNames(options.namespace);
     this.table = `${quoteIdent(options.schema)}.outbox`;
+    this.channel = outboxChannel(options.schema);
+    this.wakeSubject = outboxWakeSubject(options.namespace, options.schema);
   }
 
   async append<D extends EventDefinition>(tx: SqlTx, event: NewEvent<D>): Promise<EventEnvelope<EventData<D>>> {
+    const [envelope] = await this.appendAll(tx, [event]);
+    return envelope as EventEnvelope<EventData<D>>;
+  }
+
+  /** Several events of one change in one statement, in the order given (the relay publishes them so). */
+  async appendAll(tx: SqlTx, events: NewEvent<EventDefinition>[]): Promise<EventEnvelope[]> {
+    const envelopes = events.map((event) => this.envelope(event));
+    if (envelopes.length === 0) return envelopes;
+    // One wake-up per transaction, on commit: a NATS message when the transaction can say it committed,
+    // else a NOTIFY carried by the first insert (PostgreSQL delivers it on commit only).
+    const first = !this.waking.has(tx);
+    // A transaction client has no $transaction; a bare client commits every statement, so it always wakes.
+    if (first && !('$transaction' in tx)) this.waking.add(tx);
+    const wake = first && !(this.nats && onCommit(tx, () => this.wakeRelay()));
+    await tx.$executeRawUnsafe(
+      `INSERT INTO ${this.table} (id, subject, envelope)
+       SELECT e.id, e.subject, e.envelope FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS e(id, subject, envelope, n)
+       ${wake ? `CROSS JOIN (SELECT pg_notify('${this.channel}', '')) AS wake` : ''}
+       ORDER BY e.n`,
+      envelopes.map((e) => e.id),
+      events.map((event) => this.names.event(event.organisationId, event.definition.type)),
+      envelopes.map((e) => JSON.stringify(e)),
+    );
+    return envelopes;
+  }
+
+  /** Fire and forget: should it be lost, the relay's poll finds the rows within a second. */
+  private wakeRelay(): void {
+    try {
+      this.nats?.nc.publish(this.wakeSubject);
+    } catch {
+      // NATS is not connected: the poll will do.
+    }
+  }
+
+  private envelope(event: NewEvent<EventDefinition>): EventEnvelope {
     if (event.definition.service !== this.options.service) {
       throw new Error(`${this.options.service} cannot publish ${event.definition.type}: a service publishes only its own events`);
     }
-    const data = event.definition.schema.parse(event.data) as EventData<D>;
-    const envelope: EventEnvelope<EventData<D>> = {
+    return {
       specversion: '1.0',
       id: uuidv7(),
       source: `/services/${this.options.service}`,
@@ -48,21 +93,12 @@ export class EventPublisher {
       subject: event.subject,
       time: this.clock.now().toISOString(),
       datacontenttype: 'application/json',
-      data,
+      data: event.definition.schema.parse(event.data),
       organisationid: event.organisationId,
       ...(event.contractId ? { contractid: event.contractId } : {}),
       sequence: event.sequence,
       correlationid: event.correlationId,
       ...(event.causationId ? { causationid: event.causationId } : {}),
     };
-    await tx.$executeRawUnsafe(
-      `INSERT INTO ${this.table} (id, subject, envelope) VALUES ($1::uuid, $2, $3::jsonb)`,
-      envelope.id,
-      this.names.event(event.organisationId, event.definition.type),
-      JSON.stringify(envelope),
-    );
-    // Delivered on commit only, so the relay wakes exactly when there is something to send.
-    await tx.$executeRawUnsafe(`SELECT pg_notify('${outboxChannel(this.options.schema)}', '')`);
-    return envelope;
   }
 }

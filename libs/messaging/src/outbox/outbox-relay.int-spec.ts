@@ -5,10 +5,11 @@ import { uuidv7 } from '@mediation/protocol';
 import { Client } from 'pg';
 import { ensureStreams } from '../nats/nats.connection';
 import { OutboxRelay } from './outbox-relay';
+import { outboxWakeSubject } from './outbox-wake';
 
 jest.setTimeout(60_000);
 
-const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
+const silent = { log: () => undefined, warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
 
 describe('the outbox relay against real PostgreSQL and JetStream', () => {
   let db: TestDatabase;
@@ -101,6 +102,61 @@ describe('the outbox relay against real PostgreSQL and JetStream', () => {
     await waitUntil(async () => (second.isLeader ? true : undefined), { what: 'the follower to take over' });
     await addEvents(2);
     await waitUntil(async () => ((await unpublished()) === 0 ? true : undefined), { what: 'the new leader to publish' });
+  });
+
+  it('keeps leadership in a lease row, not a session: a leader whose connection is cut (as a transaction pooler would) stays the leader, and no follower publishes meanwhile', async () => {
+    const leader = relay();
+    leader.start();
+    await waitUntil(async () => (leader.isLeader ? true : undefined), { what: 'a leader' });
+    const follower = relay();
+    follower.start();
+    await sql.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'outbox-relay-casework' AND datname = current_database()`);
+    await addEvents(3);
+    await waitUntil(async () => ((await unpublished()) === 0 ? true : undefined), { what: 'the leader to reconnect and publish' });
+    expect(leader.isLeader).toBe(true);
+    expect(follower.isLeader).toBe(false);
+    const { rows } = await sql.query(`SELECT holder FROM casework.outbox_relay_lease`);
+    expect(rows).toEqual([{ holder: leader.holder }]);
+  });
+
+  it('replaces a leader that died without handing back its lease once the lease runs out, and not before', async () => {
+    await sql.query(`INSERT INTO casework.outbox_relay_lease (name, holder, expires_at) VALUES ('relay', 'killed-with-9', now() + interval '1500 milliseconds')
+                     ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at`);
+    await addEvents(2);
+    const r = relay({ leaseMs: 2_000 });
+    r.start();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(r.isLeader).toBe(false);
+    expect(await unpublished()).toBe(2);
+    await waitUntil(async () => ((await unpublished()) === 0 ? true : undefined), { what: 'the new leader to publish', timeoutMs: 10_000 });
+    expect(r.isLeader).toBe(true);
+  });
+
+  it('publishes a backlog of several batches in position order, each event once', async () => {
+    const before = await streamCount();
+    const aggregate = uuidv7();
+    const subject = ns.names.event('00000000-0000-4000-8000-000000000000', 'casework.case.opened.v1');
+    await sql.query(
+      `INSERT INTO casework.outbox (id, subject, envelope)
+       SELECT gen_random_uuid(), $1, jsonb_build_object('subject', $2::text, 'sequence', n) FROM generate_series(1, 2500) AS n ORDER BY n`,
+      [subject, aggregate],
+    );
+    relay().start();
+    await waitUntil(async () => ((await unpublished()) === 0 ? true : undefined), { what: 'the backlog to be published', timeoutMs: 30_000 });
+    expect(await streamCount()).toBe(before + 2500);
+    const sample = [1, 999, 1000, 1001, 2000, 2001, 2500];
+    const sequences = await Promise.all(sample.map(async (i) => (await jsm.streams.getMessage(ns.names.eventsStream, { seq: before + i }))!.json<{ sequence: number }>().sequence));
+    expect(sequences).toEqual(sample);
+  });
+
+  it('wakes on the NATS wake-up sent after a commit instead of waiting for its poll', async () => {
+    const wakeSubject = outboxWakeSubject(ns.namespace, 'casework');
+    const r = relay({ pollIntervalMs: 30_000, nc, wakeSubject });
+    r.start();
+    await waitUntil(async () => (r.isLeader ? true : undefined), { what: 'a leader' });
+    const [id] = await addEvents(1);
+    nc.publish(wakeSubject);
+    await waitUntil(async () => ((await sql.query(`SELECT published_at FROM casework.outbox WHERE id = $1`, [id])).rows[0].published_at ? true : undefined), { what: 'the woken relay to publish', timeoutMs: 5_000 });
   });
 
   it('wakes on NOTIFY instead of waiting for its poll', async () => {

@@ -1,4 +1,7 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Client } from 'pg';
 import { outboxChannel, quoteIdent } from './sql-tx';
 
@@ -12,12 +15,17 @@ export interface OutboxRelayOptions {
   schema: string;
   databaseUrl: string;
   js: JetStreamClient;
+  /** With `wakeSubject`: the leader also wakes on a core NATS message sent after a commit (see EventPublisher). */
+  nc?: NatsConnection;
+  wakeSubject?: string;
   logger: RelayLogger;
   batchSize?: number;
   /** Fallback poll when no NOTIFY arrives (a lost notification, a relay that just became leader). */
   pollIntervalMs?: number;
   /** Published rows are kept this long for inspection, then deleted. */
   retentionMs?: number;
+  /** How long the leader's lease lasts without renewal: a leader killed with -9 is replaced after this. */
+  leaseMs?: number;
   onPublished?: (count: number) => void;
   /** Test seam: runs after publishing a batch and before marking it, where a crash would leave it unmarked. */
   afterPublish?: () => Promise<void>;
@@ -32,9 +40,15 @@ interface OutboxRow {
 
 /**
  * Publishes outbox rows to JetStream in position order with Nats-Msg-Id = event id.
- * One leader per service (a session advisory lock) keeps per-aggregate order with many replicas;
- * a row published but not marked (the relay died in between) is published again and JetStream
- * drops the duplicate within its duplicate window.
+ * One leader per service keeps per-aggregate order with many replicas: it holds a lease, a row in
+ * the service's `outbox_relay_lease` that it renews before it runs out. Every lease statement stands
+ * alone (no session lock, no open transaction), so leadership survives a transaction-pooling pooler.
+ * The leader is woken when a transaction with events commits, by a core NATS message (EventPublisher
+ * sends it after the commit) or, for a transaction that cannot say when it committed, by NOTIFY
+ * where the connection keeps its session (LISTEN); failing both, it finds them by polling. A row published but not marked (the relay died in between, or
+ * a stalled leader lost its lease while publishing) is published again and JetStream drops the
+ * duplicate within its duplicate window; both copies leave in position order, so the first stored
+ * copy of each event is still in order.
  */
 export class OutboxRelay {
   private client?: Client;
@@ -44,13 +58,18 @@ export class OutboxRelay {
   /** Set by NOTIFY; a notification that lands while a batch is in flight must not be lost. */
   private notified = false;
   private loop?: Promise<void>;
+  private wakeups?: Subscription;
   private lastCleanup = 0;
   private readonly table: string;
-  private readonly lockKey: string;
+  private readonly leaseTable: string;
+  /** This relay's name in the lease row: unique per process and start. */
+  readonly holder = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  /** Local time until which this relay may publish without renewing (taken from before the renewal was sent). */
+  private leaseUntil = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.table = `${quoteIdent(options.schema)}.outbox`;
-    this.lockKey = `outbox-relay:${options.schema}`;
+    this.leaseTable = `${quoteIdent(options.schema)}.outbox_relay_lease`;
   }
 
   get isLeader(): boolean {
@@ -65,6 +84,8 @@ export class OutboxRelay {
     this.stopping = true;
     this.wake?.();
     await this.loop;
+    // Handing the lease back lets a follower take over at its next look instead of after the expiry.
+    await this.client?.query(`DELETE FROM ${this.leaseTable} WHERE name = 'relay' AND holder = $1`, [this.holder]).catch(() => undefined);
     await this.disconnect();
   }
 
@@ -73,18 +94,24 @@ export class OutboxRelay {
     while (!this.stopping) {
       try {
         await this.ensureConnected();
+        const wasLeader = this.leader;
+        this.leader = await this.holdLease();
         if (!this.leader) {
-          this.leader = await this.tryBecomeLeader();
-          if (!this.leader) {
-            // A follower ignores NOTIFY: it only checks now and then whether the leader has gone.
-            await new Promise((resolve) => setTimeout(resolve, poll * 2));
-            continue;
+          if (wasLeader) {
+            this.options.logger.warn(`outbox relay for ${this.options.schema} lost its lease; following`);
+            await this.listen(false);
           }
-          this.options.logger.log(`outbox relay for ${this.options.schema} is the leader`);
+          // A follower ignores NOTIFY: it only checks now and then whether the lease has run out.
+          await new Promise((resolve) => setTimeout(resolve, Math.min(poll * 2, this.leaseMs / 3)));
+          continue;
+        }
+        if (!wasLeader) {
+          this.options.logger.log(`outbox relay for ${this.options.schema} is the leader (${this.holder})`);
+          await this.listen(true);
         }
         const published = await this.publishBatch();
         await this.cleanupNow();
-        if (published < (this.options.batchSize ?? 256)) await this.sleep(poll);
+        if (published < this.batchSize) await this.sleep(poll);
       } catch (error) {
         if (this.stopping) break;
         this.options.logger.error(`outbox relay for ${this.options.schema}: ${(error as Error).message}; retrying`);
@@ -99,8 +126,10 @@ export class OutboxRelay {
     const client = this.client!;
     this.notified = false;
     const { rows } = await client.query<OutboxRow>(
-      `SELECT position::text, id::text, subject, envelope::text FROM ${this.table} WHERE published_at IS NULL ORDER BY position LIMIT $1`,
-      [this.options.batchSize ?? 256],
+      // `position` stays a bigint (pg hands int8 over as a string): `position::text` would name the
+      // output column `position` and ORDER BY would then sort the text, putting 10 before 9.
+      `SELECT position, id::text, subject, envelope::text FROM ${this.table} WHERE published_at IS NULL ORDER BY position LIMIT $1`,
+      [this.batchSize],
     );
     if (rows.length === 0) return 0;
     // Pipelined: the server stores messages in the order they are sent on the connection.
@@ -120,18 +149,49 @@ export class OutboxRelay {
     if (this.client) return;
     const client = new Client({ connectionString: this.options.databaseUrl, application_name: `outbox-relay-${this.options.schema}` });
     client.on('error', () => undefined);
-    client.on('notification', () => {
-      this.notified = true;
-      this.wake?.();
-    });
+    client.on('notification', () => this.woken());
     await client.connect();
-    await client.query(`LISTEN ${outboxChannel(this.options.schema)}`);
     this.client = client;
   }
 
-  private async tryBecomeLeader(): Promise<boolean> {
-    const { rows } = await this.client!.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [this.lockKey]);
-    return rows[0].locked;
+  private get batchSize(): number {
+    return this.options.batchSize ?? 1_000;
+  }
+
+  private get leaseMs(): number {
+    return this.options.leaseMs ?? 6_000;
+  }
+
+  /**
+   * Takes the lease if it is free or expired, or renews it if it is ours, in one statement on the
+   * database's clock; renews only once a third of it has gone, so a busy leader spends little on it.
+   */
+  private async holdLease(): Promise<boolean> {
+    if (this.leader && this.leaseUntil - Date.now() > (this.leaseMs * 2) / 3) return true;
+    const asked = Date.now();
+    const { rows } = await this.client!.query(
+      `INSERT INTO ${this.leaseTable} AS lease (name, holder, expires_at) VALUES ('relay', $1, now() + $2 * interval '1 millisecond')
+       ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at
+       WHERE lease.holder = EXCLUDED.holder OR lease.expires_at < now()
+       RETURNING holder`,
+      [this.holder, this.leaseMs],
+    );
+    this.leaseUntil = rows.length > 0 ? asked + this.leaseMs : 0;
+    return rows.length > 0;
+  }
+
+  /**
+   * Only the leader listens, for NATS wake-ups and NOTIFY: PostgreSQL runs a transaction in every
+   * listening session of the database for each NOTIFY committed, whatever its channel, so a listening
+   * follower would cost every such commit. Through a transaction-pooling pooler LISTEN is not kept;
+   * the NATS wake-up and the poll still find the rows.
+   */
+  private async listen(on: boolean): Promise<void> {
+    this.wakeups?.unsubscribe();
+    this.wakeups = on && this.options.nc && this.options.wakeSubject ? this.options.nc.subscribe(this.options.wakeSubject, { callback: () => this.woken() }) : undefined;
+    await this.client!.query(`${on ? 'LISTEN' : 'UNLISTEN'} ${outboxChannel(this.options.schema)}`).catch((error: Error) =>
+      this.options.logger.warn(`outbox relay for ${this.options.schema}: ${on ? 'LISTEN' : 'UNLISTEN'} failed (${error.message}); polling only`),
+    );
   }
 
   private async cleanupNow(): Promise<void> {
@@ -145,8 +205,15 @@ export class OutboxRelay {
     const client = this.client;
     this.client = undefined;
     this.leader = false;
-    // Ending the session releases the advisory lock, so another replica takes over.
+    this.leaseUntil = 0;
+    this.wakeups?.unsubscribe();
+    this.wakeups = undefined;
     await client?.end().catch(() => undefined);
+  }
+
+  private woken(): void {
+    this.notified = true;
+    this.wake?.();
   }
 
   private sleep(ms: number): Promise<void> {

@@ -1,0 +1,73 @@
+import { ConsumerLanes, laneOf } from './consumer-lanes';
+
+/** A batch that finishes only when the test says so, to see what queues meanwhile. */
+function controlledLanes(lanes: number, maxBatch = 64) {
+  const batches: string[][] = [];
+  const releases: (() => void)[] = [];
+  const consumer = new ConsumerLanes<string>({
+    lanes,
+    maxBatch,
+    process: (batch) => {
+      batches.push(batch);
+      return new Promise<void>((resolve) => releases.push(resolve));
+    },
+    onError: () => undefined,
+  });
+  const releaseAll = async () => {
+    while (releases.length > 0) {
+      releases.shift()!();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  return { consumer, batches, releaseAll };
+}
+
+describe('consumer lanes (batches per lane, one aggregate per lane)', () => {
+  it('starts a batch with the first message at once, and batches what arrives while it runs', async () => {
+    const { consumer, batches, releaseAll } = controlledLanes(1);
+    consumer.push('case-1', 'a');
+    consumer.push('case-2', 'b');
+    consumer.push('case-3', 'c');
+    expect(batches).toEqual([['a']]);
+    await releaseAll();
+    expect(batches).toEqual([['a'], ['b', 'c']]);
+  });
+
+  it('keeps one aggregate’s messages in the order they came, across batches', async () => {
+    const { consumer, batches, releaseAll } = controlledLanes(4, 2);
+    for (const item of ['x1', 'x2', 'x3', 'x4', 'x5']) consumer.push('case-x', item);
+    await releaseAll();
+    expect(batches.flat()).toEqual(['x1', 'x2', 'x3', 'x4', 'x5']);
+    expect(batches.every((batch) => batch.length <= 2)).toBe(true);
+  });
+
+  it('runs different aggregates side by side when they fall in different lanes', async () => {
+    const keys = ['case-a', 'case-b', 'case-c', 'case-d', 'case-e', 'case-f'];
+    const [first, other] = [keys[0], keys.find((k) => laneOf(k, 4) !== laneOf(keys[0], 4))!];
+    const { consumer, batches } = controlledLanes(4);
+    consumer.push(first, 'first');
+    consumer.push(other, 'other');
+    // Neither has finished, yet both started.
+    expect(batches).toEqual([['first'], ['other']]);
+  });
+
+  it('counts what it holds, so the consumer can stop pulling, and gives back what never started when stopped', async () => {
+    const { consumer, releaseAll } = controlledLanes(1);
+    consumer.push('case-1', 'a');
+    consumer.push('case-1', 'b');
+    consumer.push('case-1', 'c');
+    expect(consumer.held).toBe(3);
+    let below = false;
+    void consumer.whenBelow(3).then(() => (below = true));
+    expect(consumer.stop()).toEqual(['b', 'c']);
+    await releaseAll();
+    await consumer.idle();
+    expect(below).toBe(true);
+    expect(consumer.held).toBe(0);
+  });
+
+  it('puts an aggregate in the same lane every time', () => {
+    expect(laneOf('0190a000-0000-7000-8000-000000000001', 4)).toBe(laneOf('0190a000-0000-7000-8000-000000000001', 4));
+    expect(new Set(Array.from({ length: 200 }, (_, i) => laneOf(`case-${i}`, 4))).size).toBe(4);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Spreads a consumer's messages over a few lanes by aggregate, and hands each lane's queue to
+ * `process` as one batch whenever the lane is free: at low load a batch is one message (no added
+ * wait), under load it is everything that queued meanwhile (up to `maxBatch`). One aggregate always
+ * goes to the same lane, and a lane runs one batch at a time, so an aggregate's events keep their order.
+ */
+export interface ConsumerLanesOptions<T> {
+  lanes: number;
+  maxBatch: number;
+  process(batch: T[]): Promise<void>;
+  /** A batch whose processing threw (it should settle every message itself); the lane goes on. */
+  onError(error: unknown, batch: T[]): void;
+}
+
+interface Lane<T> {
+  queue: T[];
+  running: boolean;
+  inFlight: number;
+}
+
+export class ConsumerLanes<T> {
+  private readonly lanes: Lane<T>[];
+  private readonly waiters = new Set<() => void>();
+  private stopped = false;
+
+  constructor(private readonly options: ConsumerLanesOptions<T>) {
+    this.lanes = Array.from({ length: Math.max(1, options.lanes) }, () => ({ queue: [], running: false, inFlight: 0 }));
+  }
+
+  /** Queues an item behind the earlier ones with the same key. */
+  push(key: string, item: T): void {
+    if (this.stopped) throw new Error('the consumer lanes are stopped');
+    const lane = this.lanes[laneOf(key, this.lanes.length)];
+    lane.queue.push(item);
+    if (!lane.running) void this.run(lane);
+  }
+
+  /** Items queued or being processed. */
+  get held(): number {
+    return this.lanes.reduce((sum, lane) => sum + lane.queue.length + lane.inFlight, 0);
+  }
+
+  /** Resolves once fewer than `limit` items are held: the caller stops pulling until then. */
+  async whenBelow(limit: number): Promise<void> {
+    while (this.held >= limit) await this.nextChange();
+  }
+
+  /** Resolves once no batch is running and nothing is queued (or, after stop, once the running batches end). */
+  async idle(): Promise<void> {
+    while (this.lanes.some((lane) => lane.running)) await this.nextChange();
+  }
+
+  /** Takes no further batch; returns what was queued and not started, for the caller to give back. */
+  stop(): T[] {
+    this.stopped = true;
+    return this.lanes.flatMap((lane) => lane.queue.splice(0));
+  }
+
+  private async run(lane: Lane<T>): Promise<void> {
+    lane.running = true;
+    try {
+      while (lane.queue.length > 0 && !this.stopped) {
+        const batch = lane.queue.splice(0, this.options.maxBatch);
+        lane.inFlight = batch.length;
+        try {
+          await this.options.process(batch);
+        } catch (error) {
+          this.options.onError(error, batch);
+        } finally {
+          lane.inFlight = 0;
+          this.changed();
+        }
+      }
+    } finally {
+      lane.running = false;
+      this.changed();
+    }
+  }
+
+  private nextChange(): Promise<void> {
+    return new Promise((resolve) => this.waiters.add(resolve));
+  }
+
+  private changed(): void {
+    const waiters = [...this.waiters];
+    this.waiters.clear();
+    for (const wake of waiters) wake();
+  }
+}
+
+/** FNV-1a: cheap and stable, so an aggregate lands in the same lane every time. */
+export function laneOf(key: string, lanes: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i += 1) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % lanes;
+}

@@ -1,0 +1,241 @@
+import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { DiscoveryService } from '@nestjs/core';
+import { APP_ROLE, MetricsService, TENANT_SETTING, type TransactionOptions } from '@mediation/platform';
+import { CaseReopenedV1, uuidv7, type EventData, type EventEnvelope } from '@mediation/protocol';
+import { createTestDatabase, createTestNamespace, waitUntil, type TestDatabase, type TestNamespace } from '@mediation/testing';
+import { Client, Pool } from 'pg';
+import { ensureStreams, NatsConnectionService } from '../nats/nats.connection';
+import type { MessagingOptions } from '../nats/nats.options';
+import type { SqlTx, Transactions } from '../outbox/sql-tx';
+import { pgTx } from '../testing/test-events';
+import { EventConsumer, PermanentEventError, type EventHandler } from './event-handler';
+import { EventConsumerHost } from './event-consumer.host';
+
+jest.setTimeout(90_000);
+
+const ORG_A = uuidv7();
+const ORG_B = uuidv7();
+
+/** Transactions over plain `pg`, as the application role, with the tenant set as the services set it. */
+class AppRoleTransactions implements Transactions {
+  commits = 0;
+  constructor(private readonly pool: Pool) {}
+
+  async run<T>(work: (tx: SqlTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      if (options.organisationId) await client.query(`SELECT set_config('${TENANT_SETTING}', $1, true)`, [options.organisationId]);
+      const result = await work(pgTx(client));
+      await client.query('COMMIT');
+      this.commits += 1;
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/**
+ * Records each reopening it handles in `casework.batch_probe`, a tenant table with row-level security,
+ * so a row written under the wrong tenant is refused. The reason says how it behaves: `poison` can never
+ * succeed, `flaky` fails its first two deliveries.
+ */
+@EventConsumer()
+class ReopeningProbe implements EventHandler<typeof CaseReopenedV1> {
+  readonly consumes = CaseReopenedV1;
+  readonly failures = new Map<string, number>();
+
+  async handle(event: EventEnvelope<EventData<typeof CaseReopenedV1>>, tx: SqlTx): Promise<void> {
+    if (event.data.reason === 'poison') throw new PermanentEventError('this reopening can never be recorded');
+    if (event.data.reason === 'flaky') {
+      const failed = this.failures.get(event.id) ?? 0;
+      if (failed < 2) {
+        this.failures.set(event.id, failed + 1);
+        throw new Error('the database is busy');
+      }
+    }
+    await tx.$executeRawUnsafe(
+      `INSERT INTO casework.batch_probe (organisation_id, case_id, sequence, event_id, tenant) VALUES ($1::uuid, $2::uuid, $3, $4::uuid, current_setting('${TENANT_SETTING}', true))`,
+      event.organisationid,
+      event.subject,
+      event.sequence,
+      event.id,
+    );
+  }
+}
+
+describe('the event consumer host, in batches, against real JetStream and PostgreSQL', () => {
+  let db: TestDatabase;
+  let admin: Client;
+  let pool: Pool;
+  let nc: NatsConnection;
+  let jsm: JetStreamManager;
+  let ns: TestNamespace;
+  let host: EventConsumerHost | undefined;
+  let nats: NatsConnectionService | undefined;
+  let metrics: MetricsService;
+  let transactions: AppRoleTransactions;
+  /** Each case's version so far, across publishes. */
+  let sequences: Map<string, number>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('consumer');
+    admin = new Client({ connectionString: db.url });
+    await admin.connect();
+    await admin.query(`
+      CREATE TABLE casework.batch_probe (id BIGSERIAL PRIMARY KEY, organisation_id UUID NOT NULL, case_id UUID NOT NULL, sequence INT NOT NULL, event_id UUID NOT NULL, tenant TEXT);
+      GRANT SELECT, INSERT ON casework.batch_probe TO ${APP_ROLE};
+      GRANT USAGE ON SEQUENCE casework.batch_probe_id_seq TO ${APP_ROLE};
+      ALTER TABLE casework.batch_probe ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE casework.batch_probe FORCE ROW LEVEL SECURITY;
+      CREATE POLICY batch_probe_tenant ON casework.batch_probe
+        USING (organisation_id = NULLIF(current_setting('${TENANT_SETTING}', true), '')::uuid)
+        WITH CHECK (organisation_id = NULLIF(current_setting('${TENANT_SETTING}', true), '')::uuid);`);
+    pool = new Pool({ connectionString: db.url, max: 10, options: `-c role=${APP_ROLE}` });
+    nc = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
+    jsm = await jetstreamManager(nc);
+  });
+
+  beforeEach(async () => {
+    ns = createTestNamespace('c');
+    await ensureStreams(jsm, ns.names);
+    await admin.query('TRUNCATE casework.batch_probe, casework.inbox');
+    metrics = new MetricsService('casework');
+    transactions = new AppRoleTransactions(pool);
+    sequences = new Map();
+  });
+
+  afterEach(async () => {
+    await host?.stopConsuming();
+    await host?.finishInFlight();
+    await nats?.drain();
+    [host, nats] = [undefined, undefined];
+    await ns.cleanup();
+  });
+
+  afterAll(async () => {
+    await pool?.end();
+    await admin?.end();
+    await nc?.close();
+    await db?.drop();
+  });
+
+  async function startHost(probe = new ReopeningProbe()): Promise<ReopeningProbe> {
+    const options: MessagingOptions = { service: 'casework', schema: 'casework', natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222', databaseUrl: db.url, namespace: ns.namespace };
+    nats = new NatsConnectionService(options);
+    const discovery = { getProviders: () => [{ metatype: ReopeningProbe, instance: probe }] } as unknown as DiscoveryService;
+    host = new EventConsumerHost(nats, transactions, metrics, options, discovery);
+    host.register();
+    await host.start();
+    return probe;
+  }
+
+  /** Publishes one reopening per entry, in order; `sequence` counts per case. */
+  async function publish(events: { org?: string; caseId: string; reason?: string; id?: string }[]): Promise<string[]> {
+    const js = jetstream(nc);
+    const ids: string[] = [];
+    for (const e of events) {
+      const sequence = (sequences.get(e.caseId) ?? 0) + 1;
+      sequences.set(e.caseId, sequence);
+      const org = e.org ?? ORG_A;
+      const envelope = {
+        specversion: '1.0',
+        id: e.id ?? uuidv7(),
+        source: '/services/casework',
+        type: CaseReopenedV1.type,
+        subject: e.caseId,
+        time: new Date().toISOString(),
+        datacontenttype: 'application/json',
+        organisationid: org,
+        sequence,
+        correlationid: 'batch-test',
+        data: { caseId: e.caseId, contractId: uuidv7(), previouslyClosedAt: '2026-11-01T10:00:00Z', reopenedAt: '2026-11-20T10:00:00Z', countsAsReopened: true, reason: e.reason ?? 'new evidence' },
+      };
+      ids.push(envelope.id);
+      // A fresh message id each time, so JetStream keeps a republished event and the inbox must catch it.
+      await js.publish(ns.names.event(org, CaseReopenedV1.type), JSON.stringify(envelope), { msgID: uuidv7() });
+    }
+    return ids;
+  }
+
+  const probeRows = async () =>
+    (await admin.query<{ organisation_id: string; case_id: string; sequence: number; event_id: string; tenant: string }>('SELECT organisation_id, case_id, sequence, event_id, tenant FROM casework.batch_probe ORDER BY id')).rows;
+  const consumed = async (outcome: string) => ((await metrics.registry.getSingleMetric('events_consumed_total')!.get()).values.find((v) => v.labels.outcome === outcome)?.value ?? 0);
+  const dlqCount = async () => Number((await jsm.streams.info(ns.names.dlqStream)).state.messages);
+
+  it('handles a backlog in far fewer transactions than events, each case’s events in order across batches', async () => {
+    const cases = [uuidv7(), uuidv7(), uuidv7()];
+    const backlog = Array.from({ length: 60 }, (_, i) => ({ caseId: cases[i % 3] }));
+    await publish(backlog);
+    await startHost();
+    // More arrive while the first batches are being handled.
+    await publish(Array.from({ length: 30 }, (_, i) => ({ caseId: cases[i % 3] })));
+    const rows = await waitUntil(async () => {
+      const r = await probeRows();
+      return r.length === 90 ? r : undefined;
+    }, { what: '90 reopenings recorded' });
+    for (const caseId of cases) expect(rows.filter((r) => r.case_id === caseId).map((r) => r.sequence)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(transactions.commits).toBeLessThan(30);
+    expect(await consumed('handled')).toBe(90);
+  });
+
+  it('sends a poison event in a batch of good ones to the DLQ alone, and records every good one exactly once, in order', async () => {
+    const caseId = uuidv7();
+    const events = Array.from({ length: 25 }, (_, i) => ({ caseId, reason: i === 12 ? 'poison' : 'new evidence' }));
+    const ids = await publish(events);
+    await startHost();
+    await waitUntil(async () => ((await consumed('handled')) === 24 && (await dlqCount()) === 1 ? true : undefined), { what: '24 handled and 1 dead-lettered' });
+    const rows = await probeRows();
+    expect(rows.map((r) => r.event_id)).toEqual(ids.filter((_, i) => i !== 12));
+    const letter = await jsm.streams.getMessage(ns.names.dlqStream, { last_by_subj: ns.names.dlq('casework', ns.names.durable('casework', CaseReopenedV1.type)) });
+    expect(letter!.header.get('Dlq-Reason')).toBe('permanent: this reopening can never be recorded');
+    expect(letter!.json<{ id: string }>().id).toBe(ids[12]);
+  });
+
+  it('acks and skips an event delivered twice in one batch, and one already in the inbox', async () => {
+    const caseId = uuidv7();
+    const [first] = await publish([{ caseId }]);
+    const again = [{ caseId: uuidv7() }, { caseId, id: first }, { caseId: uuidv7() }, { caseId, id: first }];
+    await publish(again);
+    await startHost();
+    await waitUntil(async () => ((await consumed('handled')) + (await consumed('duplicate')) === 5 ? true : undefined), { what: 'all five messages settled' });
+    expect(await consumed('duplicate')).toBe(2);
+    expect((await probeRows()).filter((r) => r.event_id === first)).toHaveLength(1);
+
+    // The same event once more, long after: the inbox remembers it.
+    await publish([{ caseId, id: first }]);
+    await waitUntil(async () => ((await consumed('duplicate')) === 3 ? true : undefined), { what: 'the late copy to be skipped' });
+    expect(await probeRows()).toHaveLength(3);
+  });
+
+  it('retries a transient failure with backoff until it succeeds, without repeating the events handled beside it', async () => {
+    const caseId = uuidv7();
+    const ids = await publish(Array.from({ length: 10 }, (_, i) => ({ caseId: i === 4 ? uuidv7() : caseId, reason: i === 4 ? 'flaky' : 'new evidence' })));
+    const probe = await startHost();
+    const rows = await waitUntil(async () => {
+      const r = await probeRows();
+      return r.length === 10 ? r : undefined;
+    }, { what: 'the flaky event to succeed on its third delivery', timeoutMs: 20_000 });
+    // Two failed attempts (in its batch, alone, or on redelivery), then success: never dead-lettered.
+    expect(probe.failures.get(ids[4])).toBe(2);
+    expect(new Set(rows.map((r) => r.event_id)).size).toBe(10);
+    expect(await consumed('retried')).toBeGreaterThanOrEqual(1);
+    expect(await dlqCount()).toBe(0);
+  });
+
+  it('gives two organisations in one batch a transaction each, with its own tenant for row-level security', async () => {
+    const [caseA, caseB] = [uuidv7(), uuidv7()];
+    await publish(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? { org: ORG_A, caseId: caseA } : { org: ORG_B, caseId: caseB })));
+    await startHost();
+    await waitUntil(async () => ((await consumed('handled')) === 20 ? true : undefined), { what: 'both organisations’ events handled' });
+    const rows = await probeRows();
+    expect(rows.every((r) => r.tenant === r.organisation_id)).toBe(true);
+    expect(rows.filter((r) => r.organisation_id === ORG_A).map((r) => r.sequence)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    expect(rows.filter((r) => r.organisation_id === ORG_B).map((r) => r.sequence)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+  });
+});

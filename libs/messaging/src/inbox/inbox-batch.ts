@@ -1,0 +1,142 @@
+import type { EventEnvelope } from '@mediation/protocol';
+import type { SqlTx, Transactions } from '../outbox/sql-tx';
+import { PermanentEventError, type EventHandler } from './event-handler';
+
+export const MAX_DELIVERIES = 8;
+
+/** Backoff before redelivery after a transient failure: 0.5 s, 1 s, 2 s ... capped at 30 s. */
+export function redeliveryDelayMs(deliveryCount: number): number {
+  return Math.min(30_000, 500 * 2 ** Math.max(0, deliveryCount - 1));
+}
+
+export type ParsedMessage = { ok: true; envelope: EventEnvelope } | { ok: false; reason: string };
+
+/** One delivered message as a batch sees it. */
+export interface InboxMessage {
+  /** The stream sequence, for logs and the DLQ. */
+  seq: number;
+  /** How often JetStream has delivered it, this time included. */
+  deliveryCount: number;
+  parsed: ParsedMessage;
+}
+
+/** What becomes of one message: acked (handled or a duplicate), nak'd with a delay, or dead-lettered. */
+export type Outcome =
+  | { kind: 'handled' }
+  | { kind: 'duplicate' }
+  | { kind: 'retry'; delayMs: number; reason: string }
+  | { kind: 'dead'; cause: 'schema' | 'permanent' | 'exhausted'; reason: string };
+
+export interface InboxBatchOptions<M extends InboxMessage> {
+  /** The durable consumer's name: the inbox key, with the event id. */
+  consumer: string;
+  /** The service's inbox table, quoted. */
+  inbox: string;
+  handler: EventHandler;
+  transactions: Transactions;
+  /** Called once per message as soon as its outcome is final (after the commit for handled ones). */
+  settle(message: M, outcome: Outcome): Promise<void>;
+  /** An after-commit action failed; its sweeper will catch up. */
+  afterCommitFailed(error: Error): void;
+  /** Wraps every transaction, e.g. to bound how many run at once. */
+  limit?<T>(work: () => Promise<T>): Promise<T>;
+  /** Told the size of every transaction that committed, for the batch-size metric. */
+  committed?(size: number): void;
+  /** A batch was rolled back and is being redone one message per transaction. */
+  fellBack?(size: number, error: Error): void;
+}
+
+type Readable<M> = M & { parsed: { ok: true; envelope: EventEnvelope } };
+
+/**
+ * Handles a batch of one consumer's messages with as few transactions as it can: one per tenant
+ * (row-level security is set per transaction), with one multi-row inbox insert that says which
+ * events are new, the handlers in stream order, and the after-commit actions and acks once it
+ * commits. When a transaction fails, its messages are handled again one per transaction, so a
+ * poison message reaches the DLQ alone, a transient failure is retried with backoff, and the
+ * others are neither lost (they were rolled back, not acked) nor duplicated (the inbox).
+ */
+export class InboxBatch<M extends InboxMessage> {
+  constructor(private readonly options: InboxBatchOptions<M>) {}
+
+  async process(batch: M[]): Promise<void> {
+    const tenants = new Map<string, Readable<M>[]>();
+    for (const message of batch) {
+      if (!message.parsed.ok) {
+        await this.options.settle(message, { kind: 'dead', cause: 'schema', reason: message.parsed.reason });
+        continue;
+      }
+      const organisationId = message.parsed.envelope.organisationid;
+      const group = tenants.get(organisationId) ?? [];
+      group.push(message as Readable<M>);
+      tenants.set(organisationId, group);
+    }
+    for (const group of tenants.values()) await this.processGroup(group);
+  }
+
+  private async processGroup(group: Readable<M>[]): Promise<void> {
+    let outcomes: Outcome[];
+    let afterCommit: (() => Promise<unknown>)[];
+    try {
+      ({ outcomes, afterCommit } = await this.runTransaction(group));
+    } catch (error) {
+      if (group.length === 1) return this.options.settle(group[0], this.failure(group[0], error));
+      // Rolled back as a whole: now one transaction each, in stream order.
+      this.options.fellBack?.(group.length, error as Error);
+      for (const message of group) await this.processGroup([message]);
+      return;
+    }
+    this.options.committed?.(group.length);
+    // Not awaited: a slow Redis must not stall the event stream; each action has a sweeper behind it.
+    for (const action of afterCommit) void action().catch((error: Error) => this.options.afterCommitFailed(error));
+    for (const [i, message] of group.entries()) await this.options.settle(message, outcomes[i]);
+  }
+
+  private runTransaction(group: Readable<M>[]) {
+    const work = () =>
+      this.options.transactions.run(
+        async (tx) => {
+          const fresh = await this.claim(tx, group);
+          const afterCommit: (() => Promise<unknown>)[] = [];
+          const outcomes: Outcome[] = [];
+          for (const [i, message] of group.entries()) {
+            if (!fresh.has(i)) {
+              outcomes.push({ kind: 'duplicate' });
+              continue;
+            }
+            await this.options.handler.handle(message.parsed.envelope, tx, { afterCommit: (action) => afterCommit.push(action) });
+            outcomes.push({ kind: 'handled' });
+          }
+          return { outcomes, afterCommit };
+        },
+        { organisationId: group[0].parsed.envelope.organisationid },
+      );
+    return this.options.limit ? this.options.limit(work) : work();
+  }
+
+  /**
+   * One statement records every event of the group in the inbox and returns the ones that were not
+   * there yet; the first copy of an event that appears twice in the group is the one handled.
+   */
+  private async claim(tx: SqlTx, group: Readable<M>[]): Promise<Set<number>> {
+    const ids = group.map((m) => m.parsed.envelope.id);
+    const rows = await tx.$queryRawUnsafe<{ event_id: string }[]>(
+      `INSERT INTO ${this.options.inbox} (consumer, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id::text`,
+      this.options.consumer,
+      ids,
+    );
+    const inserted = new Set(rows.map((r) => r.event_id));
+    const fresh = new Set<number>();
+    ids.forEach((id, i) => {
+      if (inserted.delete(id.toLowerCase())) fresh.add(i);
+    });
+    return fresh;
+  }
+
+  private failure(message: M, error: unknown): Outcome {
+    const reason = (error as Error)?.message ?? String(error);
+    if (error instanceof PermanentEventError) return { kind: 'dead', cause: 'permanent', reason: `permanent: ${reason}` };
+    if (message.deliveryCount >= MAX_DELIVERIES) return { kind: 'dead', cause: 'exhausted', reason: `gave up after ${message.deliveryCount} deliveries: ${reason}` };
+    return { kind: 'retry', delayMs: redeliveryDelayMs(message.deliveryCount), reason };
+  }
+}
