@@ -85,7 +85,7 @@ describe('the event consumer host, in batches, against real JetStream and Postgr
 
   beforeAll(async () => {
     db = await createTestDatabase('consumer');
-    admin = new Client({ connectionString: db.url });
+    admin = new Client({ connectionString: db.ownerUrl });
     await admin.connect();
     await admin.query(`
       CREATE TABLE casework.batch_probe (id BIGSERIAL PRIMARY KEY, organisation_id UUID NOT NULL, case_id UUID NOT NULL, sequence INT NOT NULL, event_id UUID NOT NULL, tenant TEXT);
@@ -96,7 +96,8 @@ describe('the event consumer host, in batches, against real JetStream and Postgr
       CREATE POLICY batch_probe_tenant ON casework.batch_probe
         USING (organisation_id = NULLIF(current_setting('${TENANT_SETTING}', true), '')::uuid)
         WITH CHECK (organisation_id = NULLIF(current_setting('${TENANT_SETTING}', true), '')::uuid);`);
-    pool = new Pool({ connectionString: db.url, max: 10, options: `-c role=${APP_ROLE}` });
+    // db.url logs in as the application role itself, as the services do.
+    pool = new Pool({ connectionString: db.url, max: 10 });
     nc = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
     jsm = await jetstreamManager(nc);
   });
