@@ -34,6 +34,26 @@ describe('committed migrations on a fresh database', () => {
     }
   });
 
+  it('give every schema with an outbox the lease its relay leads by, writable by the services', async () => {
+    const client = new Client({ connectionString: db.ownerUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ schema: string; lease: boolean }>(
+        `SELECT table_schema AS schema, has_table_privilege('mediation_app', format('%I.outbox_relay_lease', table_schema), 'UPDATE') AS lease
+           FROM information_schema.tables t WHERE table_name = 'outbox'
+            AND EXISTS (SELECT 1 FROM information_schema.tables l WHERE l.table_schema = t.table_schema AND l.table_name = 'outbox_relay_lease')
+         UNION ALL
+         SELECT table_schema, false FROM information_schema.tables t WHERE table_name = 'outbox'
+            AND NOT EXISTS (SELECT 1 FROM information_schema.tables l WHERE l.table_schema = t.table_schema AND l.table_name = 'outbox_relay_lease')
+         ORDER BY 1`,
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.filter((r) => !r.lease)).toEqual([]);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('apply nothing the second time', async () => {
     expect(await migrate(db.ownerUrl, { log: () => undefined })).toBe(0);
   });

@@ -71,7 +71,7 @@ function portsOf(service, { basePort = 0, replica = 0 } = {}) {
 
 /** Every port, API and metrics, a platform with these replicas listens on. */
 function allPorts(basePort, replicas = {}) {
-  return SERVICES.flatMap((s) => Array.from({ length: replicas[s.name] ?? 1 }, (_, replica) => Object.values(portsOf(s, { basePort, replica }))));
+  return SERVICES.flatMap((s) => Array.from({ length: replicas[s.name] ?? 1 }, (_, replica) => Object.values(portsOf(s, { basePort, replica }))).flat());
 }
 
 /**
