@@ -32,6 +32,7 @@ describe('two replicas each of intake, casework, scheduling and notify', () => {
     const body = {
       contractId: platform.contractId,
       externalReference: `REPLICA-${i}-${randomUUID().slice(0, 6)}`,
+      referrerType: 'council',
       referrer: { name: 'Pat Officer', email },
       parties: [
         { role: 'complainant', name: `Sam Resident ${i}` },
