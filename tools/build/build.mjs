@@ -23,11 +23,13 @@ async function* walk(dir) {
   }
 }
 
+const isAsset = (file) => path.relative(root, file).split(path.sep)[2] === 'assets';
+
 async function compile(file) {
   const rel = path.relative(root, file);
   const out = path.join(root, 'dist', rel);
   await mkdir(path.dirname(out), { recursive: true });
-  if (file.endsWith('.json')) return copyFile(file, out);
+  if (!file.endsWith('.ts')) return copyFile(file, out);
   const js = out.replace(/\.ts$/, '.js');
   const result = await swc.transformFile(file, { ...swcOptions(), filename: file, sourceFileName: path.relative(path.dirname(js), file) });
   await writeFile(js, `${result.code}\n//# sourceMappingURL=${path.basename(js)}.map\n`);
@@ -38,7 +40,8 @@ const started = Date.now();
 const files = [];
 for (const dir of SOURCE_DIRS) {
   for await (const file of walk(path.join(root, dir))) {
-    if ((file.endsWith('.ts') && !SKIP.test(file)) || (file.endsWith('.json') && file.includes(`${path.sep}src${path.sep}`))) files.push(file);
+    // Data beside the code is copied as it is: JSON under src/, and a library's assets/ (the documents' fonts).
+    if ((file.endsWith('.ts') && !SKIP.test(file)) || (file.endsWith('.json') && file.includes(`${path.sep}src${path.sep}`)) || isAsset(file)) files.push(file);
   }
 }
 const BATCH = 32;

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { create, type Font } from 'fontkit';
+
+/**
+ * The documents' typeface: Liberation Sans (SIL Open Font License, assets/fonts/LICENSE), shipped in
+ * the repository and embedded in each PDF. It has Helvetica's metrics, so pages lay out as they did
+ * with pdfkit's standard font, but draws far more than WinAnsi: Polish, Czech, Greek and Cyrillic
+ * letters, the euro sign, curly quotes and arrows.
+ */
+export const FONT = { regular: 'Sans', bold: 'Sans-Bold', italic: 'Sans-Italic' } as const;
+export type FontName = (typeof FONT)[keyof typeof FONT];
+
+const FILES: Record<FontName, string> = { [FONT.regular]: 'LiberationSans-Regular.ttf', [FONT.bold]: 'LiberationSans-Bold.ttf', [FONT.italic]: 'LiberationSans-Italic.ttf' };
+
+// The build copies assets/ beside src/ in dist, so the same relative path serves tests and services.
+const FONT_DIR = path.join(__dirname, '..', 'assets', 'fonts');
+
+let files: Record<FontName, Buffer> | undefined;
+let coverage: Font | undefined;
+
+function fontFiles(): Record<FontName, Buffer> {
+  files ??= Object.fromEntries(Object.entries(FILES).map(([name, file]) => [name, readFileSync(path.join(FONT_DIR, file))])) as Record<FontName, Buffer>;
+  return files;
+}
+
+export function registerFonts(doc: PDFKit.PDFDocument): void {
+  for (const [name, data] of Object.entries(fontFiles())) doc.registerFont(name, data);
+}
+
+/** Whether the typeface draws a character (its three styles cover the same characters). */
+export function canDraw(character: string): boolean {
+  coverage ??= create(fontFiles()[FONT.regular]);
+  return coverage.hasGlyphForCodePoint(character.codePointAt(0) ?? 0);
+}

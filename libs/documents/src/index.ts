@@ -1,0 +1,5 @@
+export * from './blocks';
+export * from './labels';
+export * from './london-format';
+export { pdfSafe } from './pdf-safe';
+export { renderDocument, type RenderOptions } from './render-document';
