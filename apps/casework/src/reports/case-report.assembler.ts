@@ -1,7 +1,7 @@
+import { humanise } from '@mediation/documents';
 import { ContractDefinitionSchema, type DeadlineView, type EventData, type CaseClosedV1, type OrganisationProfile } from '@mediation/protocol';
 import type { CaseReportData, ReportTimelineEntry } from './case-report-data';
 import type { CaseFile } from './case-report.repository';
-import { humanise } from './case-report.renderer';
 import { recommendationsFor } from './recommendations';
 
 const MILESTONES: Record<string, string> = {

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
 import { EventPublisher, type MessagingOptions } from '@mediation/messaging';
 import type { ProblemError } from '@mediation/platform';
 import { uuidv7, type DeadlineView, type RpcMeta } from '@mediation/protocol';
-import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
+import { createTestDatabase, FixedClock, pdfText, type TestDatabase } from '@mediation/testing';
 import { CaseworkDatabase } from '../database/casework.database';
 import { OrganisationProfileRepository } from '../organisations/organisation-profile.repository';
 import { OrganisationSignatory } from '../organisations/organisation-signatory';
@@ -34,19 +33,8 @@ class ScheduledDeadlines {
   }
 }
 
-/** The text drawn in a compressed PDF: each Flate stream inflated, then its TJ strings decoded. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const streams = [...raw.matchAll(/stream\r?\n([\s\S]*?)endstream/g)].map((m) => {
-    try {
-      return inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1');
-    } catch {
-      return '';
-    }
-  });
-  const hex = (tj: string) => [...tj.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join('');
-  return streams.flatMap((s) => [...s.matchAll(/\[((?:<[0-9a-fA-F]*>|\s|-?[\d.]+)*)\]\s*TJ/g)].map((m) => hex(m[1]))).join(' ').replace(/\s+/g, ' ');
-}
+/** The text drawn in the PDF, its lines joined by spaces. */
+const textOf = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, ' ');
 
 const meta = (organisationId: string, restrictToContracts?: string[]): RpcMeta => ({ organisationId, actorId: 'tester', actorType: 'user', correlationId: 'c', ...(restrictToContracts ? { restrictToContracts } : {}) });
 
@@ -101,7 +89,7 @@ describe('case report: issued on closure, stored once, read within scope, sent o
   });
 
   it('is prepared by the organisation, by the name and address of its latest profile, not a placeholder', () => {
-    const text = pdfText(Buffer.from(firstPdf));
+    const text = textOf(Buffer.from(firstPdf));
     expect(text).toContain('PREPARED BY Calm Waters Mediation, 1 Quay Street, Bristol BS1 4DJ');
     expect(text).toContain('PROVIDER Calm Waters Mediation');
     expect(text).not.toContain('old name');
@@ -164,7 +152,7 @@ describe('case report: issued on closure, stored once, read within scope, sent o
 
   it('the stored report reads as the case: reference, outcome, recommendation and the missed deadline', async () => {
     const [row] = await casework.run((tx) => tx.caseReport.findMany({ where: { caseId: closed.caseId, closure: 1 } }), { organisationId: providerA });
-    const text = pdfText(Buffer.from(row.pdf));
+    const text = textOf(Buffer.from(row.pdf));
     expect(text).toContain(closed.event.data.reference);
     expect(text).toContain('Not settled');
     expect(text).toContain('The claim proceeds to the possession hearing on Tuesday 8 June 2027');
@@ -188,7 +176,7 @@ describe('case report: issued on closure, stored once, read within scope, sent o
     const second = { ...reopened.event, id: uuidv7(), data: { ...reopened.event.data, timesReopened: 1 } };
     await casework.run((tx) => new IssueCaseReportUseCase(reports, scheduling as unknown as CaseDeadlinesClient, events, clock, signatory).execute(tx, second), { organisationId: providerA });
     const [row] = await casework.run((tx) => tx.caseReport.findMany({ where: { caseId: reopened.caseId, closure: 2 } }), { organisationId: providerA });
-    const text = pdfText(Buffer.from(row.pdf));
+    const text = textOf(Buffer.from(row.pdf));
     expect(text).toContain('Clocks paused (agreed with the court case officer)');
     expect(text).toContain('Clocks resumed');
     expect(text).not.toContain('hospital');
@@ -210,7 +198,7 @@ describe('case report: issued on closure, stored once, read within scope, sent o
     const get = new GetCertificatePdfUseCase(casework, reports, signatory);
     const file = await get.execute(meta(providerA), { caseId: send.caseId, certificateId, appealDeadline: '2027-06-21T16:00:00.000Z' });
     expect(file.filename).toBe(`mediation-certificate-${send.event.data.reference}-after-mediation.pdf`);
-    const text = pdfText(Buffer.from(file.base64, 'base64'));
+    const text = textOf(Buffer.from(file.base64, 'base64'));
     expect(text).toContain('Mediation took place on Tuesday 18 May 2027 between Morgan Parent and Warwickshire County Council');
     expect(text).toContain('decision letter of Tuesday 1 December 2026');
     expect(text).toContain('one month from the date of this certificate (Thursday 20 May 2027)');

@@ -1,17 +1,8 @@
+import { londonDateTime } from '@mediation/documents';
+import { pdfText } from '@mediation/testing';
 import { deadlineResult, renderCaseReport } from './case-report.renderer';
 import { sampleCaseReport } from './case-report.sample';
-import { londonDateTime } from './london-format';
 import { recommendationsFor } from './recommendations';
-import { pdfSafe } from './pdf-text';
-
-/** The text pdfkit drew, read back from an uncompressed PDF: each TJ array's hex strings, decoded. */
-function drawnText(pdf: Buffer): string {
-  const lines: string[] = [];
-  for (const match of pdf.toString('latin1').matchAll(/\[((?:<[0-9a-fA-F]*>|\s|-?[\d.]+)*)\]\s*TJ/g)) {
-    lines.push([...match[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((hex) => Buffer.from(hex[1], 'hex').toString('latin1')).join(''));
-  }
-  return lines.join('\n');
-}
 
 const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
 
@@ -20,7 +11,7 @@ describe('renderCaseReport', () => {
     const pdf = await renderCaseReport(sampleCaseReport(), { compress: false });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
-    const text = drawnText(pdf);
+    const text = pdfText(pdf);
     expect(text).toContain('REF-2027-000042');
     expect(text).toContain('Not settled');
     expect(text).toContain('The claim proceeds to the possession hearing');
@@ -33,7 +24,7 @@ describe('renderCaseReport', () => {
   it('dates read as London time with the weekday: a June date is BST', async () => {
     expect(londonDateTime(new Date('2027-06-01T08:00:00Z'))).toBe('Tuesday 1 June 2027, 09:00');
     expect(londonDateTime(new Date('2027-01-05T08:00:00Z'))).toBe('Tuesday 5 January 2027, 08:00');
-    const text = drawnText(await renderCaseReport(sampleCaseReport(), { compress: false }));
+    const text = pdfText(await renderCaseReport(sampleCaseReport(), { compress: false }));
     expect(text).toContain('Tuesday 1 June 2027, 09:00');
   });
 
@@ -42,7 +33,7 @@ describe('renderCaseReport', () => {
     const pdf = await renderCaseReport(sampleCaseReport({ timeline }), { compress: false });
     const pages = pageCount(pdf);
     expect(pages).toBeGreaterThanOrEqual(3);
-    const text = drawnText(pdf);
+    const text = pdfText(pdf);
     for (let page = 1; page <= pages; page++) expect(text).toContain(`Page ${page} of ${pages}`);
     expect(text).toContain('Call 120 with the defendant');
   });
@@ -54,14 +45,15 @@ describe('renderCaseReport', () => {
   });
 
   it('says so when nothing was recorded, rather than leaving holes', async () => {
-    const text = drawnText(await renderCaseReport(sampleCaseReport({ summary: null, parties: [], deadlines: [], timeline: [], recommendations: [], referrer: null }), { compress: false }));
+    const text = pdfText(await renderCaseReport(sampleCaseReport({ summary: null, parties: [], deadlines: [], timeline: [], recommendations: [], referrer: null }), { compress: false }));
     expect(text).toContain('No summary was recorded at closure.');
     expect(text).toContain('No contract deadlines applied to this case.');
     expect(text).toContain('No further referral or escalation is recommended.');
   });
 
-  it('names outside the standard fonts are transliterated, not garbled', () => {
-    expect(pdfSafe('Łukasz Żółć → Zoë Ω')).toBe('Lukasz Zólc -> Zoë ?');
+  it('names print as they are written, beyond Latin-1 too, not garbled', async () => {
+    const text = pdfText(await renderCaseReport(sampleCaseReport({ parties: [{ role: 'defendant', name: 'Łukasz Żółć → Zoë Ω' }] })));
+    expect(text).toContain('Łukasz Żółć → Zoë Ω');
   });
 });
 

@@ -1,72 +1,56 @@
+import { bullets, humanise, keyValues, londonDateTime, londonShort, paragraph, renderDocument, section, table, type DocumentSpec, type RenderOptions } from '@mediation/documents';
 import type { CaseReportData, ReportDeadline, ReportTimelineEntry } from './case-report-data';
-import { londonDateTime, londonShort } from './london-format';
-import { ACCENT, bullets, contentWidth, footers, humanise, keyValues, MARGIN, MUTED, INK, openDocument, paragraph, safeData, section, table, type Doc } from './pdf-layout';
-
-export interface RenderOptions {
-  /** Tests turn compression off so the text can be read back from the bytes. */
-  compress?: boolean;
-}
 
 /** The case report PDF, as bytes: pure, so it can be tested and re-rendered from the same data. */
-export function renderCaseReport(input: CaseReportData, options: RenderOptions = {}): Promise<Buffer> {
-  const data = safeData(input);
-  const { doc, done } = openDocument({ compress: options.compress, title: `Case report ${data.reference}`, author: data.provider.name, subject: 'Case report (confidential)', createdAt: data.issuedAt });
-  titleBlock(doc, data);
-  keyFacts(doc, data);
-  section(doc, 'Summary');
-  paragraph(doc, data.summary?.trim() || 'No summary was recorded at closure.');
-  section(doc, 'Outcome');
-  paragraph(doc, `${data.outcome.label}${data.outcome.expected ? '' : ' (not one of the expected outcomes)'}.`, { bold: true });
-  section(doc, 'Recommendations for further referral or escalation');
-  bullets(doc, data.recommendations.length > 0 ? data.recommendations : ['No further referral or escalation is recommended.']);
-  section(doc, 'Parties');
-  table(doc, [{ title: 'Role', width: 0.35 }, { title: 'Name', width: 0.65 }], data.parties.map((p) => [humanise(p.role), p.name]), 'No parties were recorded.');
-  if (data.team.length > 0) {
-    section(doc, 'Case team');
-    table(doc, [{ title: 'Role', width: 0.35 }, { title: 'Name', width: 0.65 }], data.team.map((t) => [humanise(t.role), t.name]), '');
-  }
-  section(doc, 'Deadlines');
-  table(doc, [{ title: 'Deadline', width: 0.38 }, { title: 'Due', width: 0.22 }, { title: 'Result', width: 0.4 }], data.deadlines.map(deadlineRow), 'No contract deadlines applied to this case.');
-  section(doc, 'Timeline');
-  table(doc, [{ title: 'When (UK time)', width: 0.27 }, { title: 'What happened', width: 0.73 }], timelineRows(data.timeline), 'Nothing was recorded on the case.');
-  section(doc, 'Provider and contract');
-  keyValues(doc, [
-    ['Provider', data.provider.name],
-    ['Contract', [data.contract.title, data.contract.reference ? `(${data.contract.reference})` : null].filter(Boolean).join(' ') || 'Not recorded'],
-    ['Buyer', data.contract.buyer ?? 'Not recorded'],
-    ['Service line', data.serviceLine.name],
-    ['Contract version', data.contract.version ? `Version ${data.contract.version}; the case ran under its rules` : 'Not recorded'],
-  ]);
-  doc.moveDown(1);
-  doc.font('Helvetica-Oblique').fontSize(8.5).fillColor(MUTED).text(`Issued ${londonDateTime(data.issuedAt)} (UK time). This report names the parties and their roles only; contact details and sensitive information stay in the case file.`, { width: contentWidth(doc) });
-
-  footers(doc, data.reference);
-  doc.end();
-  return done;
+export function renderCaseReport(data: CaseReportData, options: RenderOptions = {}): Promise<Buffer> {
+  return renderDocument(caseReportDocument(data), options);
 }
 
-function titleBlock(doc: Doc, data: CaseReportData): void {
-  const x = MARGIN;
-  doc.font('Helvetica-Bold').fontSize(8).fillColor('#a11d2b').text('CONFIDENTIAL', x, MARGIN, { characterSpacing: 1.5 });
-  doc.moveDown(0.3);
-  doc.font('Helvetica-Bold').fontSize(22).fillColor(ACCENT).text('Case report');
-  doc.font('Helvetica').fontSize(12).fillColor(INK).text(`${data.reference}  ·  ${data.serviceLine.name}`);
-  if (data.closure > 1) doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(`Report on closure ${data.closure} (the case was reopened ${data.closure - 1} time${data.closure > 2 ? 's' : ''}).`);
-  doc.moveDown(0.6);
-  doc.moveTo(x, doc.y).lineTo(x + contentWidth(doc), doc.y).lineWidth(1.5).strokeColor(ACCENT).stroke();
-  doc.moveDown(0.8);
+/** What the case report says, in reading order. */
+export function caseReportDocument(data: CaseReportData): DocumentSpec {
+  return {
+    organisation: data.provider,
+    title: 'Case report',
+    marking: 'CONFIDENTIAL',
+    subtitle: [`${data.reference}  ·  ${data.serviceLine.name}`, ...(data.closure > 1 ? [`Report on closure ${data.closure} (the case was reopened ${data.closure - 1} time${data.closure > 2 ? 's' : ''}).`] : [])],
+    reference: data.reference,
+    subject: 'Case report (confidential)',
+    issuedAt: data.issuedAt,
+    body: [
+      keyValues([
+        ['Reference', data.reference],
+        ['Referred by', data.referrer ? [data.referrer.name, data.referrer.organisation].filter(Boolean).join(', ') : 'Not recorded'],
+        ['Opened', londonDateTime(data.openedAt)],
+        ['Closed', londonDateTime(data.closedAt)],
+        ['Outcome', data.outcome.label],
+        ['Prepared by', [data.provider.name, ...(data.provider.address ?? [])].join(', ')],
+      ]),
+      section('Summary', paragraph(data.summary?.trim() || 'No summary was recorded at closure.')),
+      section('Outcome', paragraph(`${data.outcome.label}${data.outcome.expected ? '' : ' (not one of the expected outcomes)'}.`, 'strong')),
+      section('Recommendations for further referral or escalation', bullets(data.recommendations.length > 0 ? data.recommendations : ['No further referral or escalation is recommended.'])),
+      section('Parties', table(PEOPLE, data.parties.map((p) => [humanise(p.role), p.name]), 'No parties were recorded.')),
+      ...(data.team.length > 0 ? [section('Case team', table(PEOPLE, data.team.map((t) => [humanise(t.role), t.name])))] : []),
+      section('Deadlines', table([{ title: 'Deadline', width: 0.38 }, { title: 'Due', width: 0.22 }, { title: 'Result', width: 0.4 }], data.deadlines.map(deadlineRow), 'No contract deadlines applied to this case.')),
+      section('Timeline', table([{ title: 'When (UK time)', width: 0.27 }, { title: 'What happened', width: 0.73 }], timelineRows(data.timeline), 'Nothing was recorded on the case.')),
+      section(
+        'Provider and contract',
+        keyValues([
+          ['Provider', data.provider.name],
+          ['Contract', [data.contract.title, data.contract.reference ? `(${data.contract.reference})` : null].filter(Boolean).join(' ') || 'Not recorded'],
+          ['Buyer', data.contract.buyer ?? 'Not recorded'],
+          ['Service line', data.serviceLine.name],
+          ['Contract version', data.contract.version ? `Version ${data.contract.version}; the case ran under its rules` : 'Not recorded'],
+        ]),
+      ),
+      paragraph(`Issued ${londonDateTime(data.issuedAt)} (UK time). This report names the parties and their roles only; contact details and sensitive information stay in the case file.`, 'note'),
+    ],
+  };
 }
 
-function keyFacts(doc: Doc, data: CaseReportData): void {
-  keyValues(doc, [
-    ['Reference', data.reference],
-    ['Referred by', data.referrer ? [data.referrer.name, data.referrer.organisation].filter(Boolean).join(', ') : 'Not recorded'],
-    ['Opened', londonDateTime(data.openedAt)],
-    ['Closed', londonDateTime(data.closedAt)],
-    ['Outcome', data.outcome.label],
-    ['Prepared by', [data.provider.name, ...(data.provider.address ?? [])].join(', ')],
-  ]);
-}
+const PEOPLE = [
+  { title: 'Role', width: 0.35 },
+  { title: 'Name', width: 0.65 },
+];
 
 export function deadlineResult(d: ReportDeadline): string {
   const when = d.metAt ? ` on ${londonShort(d.metAt)}` : '';
@@ -97,5 +81,3 @@ function deadlineRow(d: ReportDeadline): string[] {
 function timelineRows(entries: ReportTimelineEntry[]): string[][] {
   return [...entries].sort((a, b) => a.at.getTime() - b.at.getTime()).map((e) => [londonShort(e.at), e.text]);
 }
-
-export { humanise };

@@ -1,8 +1,5 @@
+import { pdfText } from '@mediation/testing';
 import { appealStatement, certificateStatement, renderMediationCertificate, signature, type MediationCertificateData } from './mediation-certificate.renderer';
-
-function drawnText(pdf: Buffer): string {
-  return [...pdf.toString('latin1').matchAll(/\[((?:<[0-9a-fA-F]*>|\s|-?[\d.]+)*)\]\s*TJ/g)].map((m) => [...m[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join('')).join('\n');
-}
 
 const certificate = (overrides: Partial<MediationCertificateData> = {}): MediationCertificateData => ({
   certificateId: 'CERT-2027-0007',
@@ -48,7 +45,7 @@ describe('SEND mediation certificate', () => {
   it('renders a one-page PDF carrying the statement and the appeal deadline', async () => {
     const pdf = await renderMediationCertificate(certificate(), { compress: false });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = drawnText(pdf);
+    const text = pdfText(pdf);
     expect(text).toContain('Mediation certificate');
     expect(text).toContain('CERT-2027-0007');
     expect(text).toContain('Page 1 of 1');

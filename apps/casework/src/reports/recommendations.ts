@@ -1,5 +1,5 @@
+import { londonDay } from '@mediation/documents';
 import type { ReportDeadline } from './case-report-data';
-import { londonDay } from './london-format';
 
 export interface RecommendationFacts {
   template: string | null;
