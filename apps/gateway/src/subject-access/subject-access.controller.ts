@@ -7,11 +7,14 @@ import { SensitiveRead } from '../audit/sensitive-read';
 import { ApiOperation } from '../http/api-operation.decorator';
 import { ZodPipe } from '../http/zod.pipe';
 import { ComposeSubjectAccessUseCase } from './compose-subject-access.use-case';
-import { renderSubjectAccessPdf } from './subject-access.pdf';
+import { ExportSubjectAccessPdfUseCase } from './export-subject-access-pdf.use-case';
 
 @Controller('v1/subject-access')
 export class SubjectAccessController {
-  constructor(private readonly compose: ComposeSubjectAccessUseCase) {}
+  constructor(
+    private readonly compose: ComposeSubjectAccessUseCase,
+    private readonly exportPdf: ExportSubjectAccessPdfUseCase,
+  ) {}
 
   @Get()
   @SensitiveRead({ resourceType: 'person', categories: ['special-category', 'criminal-offence'] })
@@ -22,12 +25,11 @@ export class SubjectAccessController {
   @Access({ roles: ['provider-admin'], scopes: ['personal-data:read'] })
   async export(@CurrentMeta() meta: RpcMeta, @Query() raw: unknown, @Headers('x-access-reason') reason: string | undefined, @Res({ passthrough: true }) res: Response): Promise<SubjectAccessExport | StreamableFile> {
     const { format, ...query } = new ZodPipe(SubjectAccessRequestQuerySchema).transform(raw);
-    const exported = await this.compose.execute(meta, query);
-    if (format === 'json') return exported;
+    if (format === 'json') return this.compose.execute(meta, query);
     // The audit interceptor has already required the reason (5 to 500 characters) before this runs.
-    const pdf = await renderSubjectAccessPdf(exported, { reason: (reason ?? '').trim(), requestedBy: meta.actorId });
+    const { pdf, generatedAt } = await this.exportPdf.execute(meta, query, { reason: (reason ?? '').trim(), requestedBy: meta.actorId });
     res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', `attachment; filename="subject-access-${exported.generatedAt.slice(0, 10)}.pdf"`);
+    res.setHeader('Content-Disposition', `attachment; filename="subject-access-${generatedAt.slice(0, 10)}.pdf"`);
     // Confidential: no shared cache may keep a copy.
     res.setHeader('Cache-Control', 'no-store');
     return new StreamableFile(pdf, { length: pdf.length });

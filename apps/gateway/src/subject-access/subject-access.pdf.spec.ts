@@ -1,6 +1,8 @@
 import { pdfText } from '@mediation/testing';
 import type { SubjectAccessExport } from '@mediation/protocol';
-import { flatten, namesOf, pdfSafe, renderSubjectAccessPdf } from './subject-access.pdf';
+import { flatten, namesOf, renderSubjectAccessPdf } from './subject-access.pdf';
+
+const organisation = { name: 'Calm Waters Mediation', address: ['12 Harbour Row', 'London SE1 9PG'] };
 
 const exported: SubjectAccessExport = {
   email: 'eve@home.example',
@@ -27,7 +29,7 @@ const exported: SubjectAccessExport = {
 
 describe('a subject-access export as a PDF', () => {
   it('is a PDF that names the person, gives the date and the reason, and has a heading per service and a row per field', async () => {
-    const pdf = await renderSubjectAccessPdf(exported, { reason: 'Subject-access request SAR-17 received by post', requestedBy: 'user:dpo' });
+    const pdf = await renderSubjectAccessPdf(exported, { reason: 'Subject-access request SAR-17 received by post', requestedBy: 'user:dpo' }, organisation);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF');
     const text = pdfText(pdf);
@@ -38,7 +40,7 @@ describe('a subject-access export as a PDF', () => {
 
   it('prints a part that was not searched as its statement, not as a record', async () => {
     const byName: SubjectAccessExport = { name: 'Eve Tenant', postcode: 'SE1 7PB', generatedAt: exported.generatedAt, services: { notify: { notSearched: 'Not searched: notify keeps only the email address each message was sent to.' } } };
-    const text = pdfText(await renderSubjectAccessPdf(byName, { reason: 'Subject-access request SAR-18', requestedBy: 'user:dpo' }));
+    const text = pdfText(await renderSubjectAccessPdf(byName, { reason: 'Subject-access request SAR-18', requestedBy: 'user:dpo' }, organisation));
     expect(text).toContain('Notify');
     expect(text).toContain('Not searched: notify keeps only the email address each message was sent to.');
     expect(text).not.toContain('notSearched');
@@ -51,8 +53,18 @@ describe('a subject-access export as a PDF', () => {
   });
 });
 
-describe('pdfSafe', () => {
-  it('keeps Latin-1, drops accents it cannot draw and marks the rest', () => {
-    expect(pdfSafe('Zoë Łukasz Dvořák 李')).toBe('Zoë ?ukasz Dvorák ?');
+describe('the subject-access PDF’s text', () => {
+  it('keeps a euro sign, curly quotes and letters beyond Latin-1 such as Ł, as the person’s data holds them', async () => {
+    const held: SubjectAccessExport = { ...exported, services: { intake: { referrals: [{ reference: 'REF-2027-000043', parties: [{ name: 'Łukasz “Eve” Dvořák', email: 'eve@home.example' }], answers: { arrears: '€1,200; says it’s ‘unfair’' } }] } } };
+    const text = pdfText(await renderSubjectAccessPdf(held, { reason: 'Subject-access request SAR-19', requestedBy: 'user:dpo' }, organisation));
+    expect(text).toContain('Łukasz “Eve” Dvořák');
+    expect(text).toContain('€1,200; says it’s ‘unfair’');
+    expect(text).not.toContain('?');
+  });
+
+  it('is signed with the organisation’s name and address', async () => {
+    const text = pdfText(await renderSubjectAccessPdf(exported, { reason: 'Subject-access request SAR-17', requestedBy: 'user:dpo' }, organisation));
+    expect(text).toContain('Calm Waters Mediation');
+    expect(text).toContain('London SE1 9PG');
   });
 });
