@@ -81,8 +81,9 @@ export function footers(doc: Doc, spec: DocumentSpec): void {
     const y = doc.page.height - MARGIN - 18;
     const half = contentWidth(doc) / 2;
     doc.moveTo(MARGIN, y - 6).lineTo(doc.page.width - MARGIN, y - 6).lineWidth(0.5).strokeColor(RULE).stroke();
-    doc.font(FONT.bold).fontSize(8).fillColor(MUTED).text(signed, MARGIN, y, { width: contentWidth(doc), lineBreak: false, ellipsis: true });
-    doc.font(FONT.regular).fontSize(8).fillColor(MUTED).text(handling, MARGIN, y + 11, { width: half * 1.4, lineBreak: false, ellipsis: true });
+    // One line each: what does not fit ends in an ellipsis rather than running into the next line.
+    doc.font(FONT.bold).fontSize(8).fillColor(MUTED).text(signed, MARGIN, y, { width: contentWidth(doc), height: 10, ellipsis: true });
+    doc.font(FONT.regular).fontSize(8).fillColor(MUTED).text(handling, MARGIN, y + 11, { width: half * 1.4, height: 10, ellipsis: true });
     doc.text(`Page ${i - range.start + 1} of ${range.count}`, MARGIN + half * 1.4, y + 11, { width: half * 0.6, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }

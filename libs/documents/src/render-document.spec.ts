@@ -38,6 +38,13 @@ describe('renderDocument', () => {
     });
   });
 
+  it('keeps a long name and address to one footer line, ending it with an ellipsis', async () => {
+    const organisation = { name: 'The Community Mediation and Conflict Resolution Service of Greater Manchester CIC', address: ['Suite 14, Second Floor', 'Churchgate House', '56 Oxford Street', 'Manchester', 'M1 6EU'] };
+    const [page] = pdfPages(await renderDocument({ ...spec([paragraph('Body.')]), organisation }));
+    const footer = page.split('\n').find((line) => line.startsWith('The Community Mediation and Conflict Resolution Service of Greater Manchester CIC, Suite 14'));
+    expect(footer).toMatch(/…$/);
+  });
+
   it('never leaves a heading alone at the foot of a page: wherever it falls, it shares a page with the start of its text', async () => {
     let moved = 0;
     for (let lines = 30; lines <= 50; lines++) {
