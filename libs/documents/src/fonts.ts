@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { create, type Font } from 'fontkit';
+import { characterSet } from './font-coverage';
 
 /**
  * The documents' typeface: Liberation Sans (SIL Open Font License, assets/fonts/LICENSE), shipped in
@@ -17,7 +17,7 @@ const FILES: Record<FontName, string> = { [FONT.regular]: 'LiberationSans-Regula
 const FONT_DIR = path.join(__dirname, '..', 'assets', 'fonts');
 
 let files: Record<FontName, Buffer> | undefined;
-let coverage: Font | undefined;
+let coverage: Set<number> | undefined;
 
 function fontFiles(): Record<FontName, Buffer> {
   files ??= Object.fromEntries(Object.entries(FILES).map(([name, file]) => [name, readFileSync(path.join(FONT_DIR, file))])) as Record<FontName, Buffer>;
@@ -30,6 +30,6 @@ export function registerFonts(doc: PDFKit.PDFDocument): void {
 
 /** Whether the typeface draws a character (its three styles cover the same characters). */
 export function canDraw(character: string): boolean {
-  coverage ??= create(fontFiles()[FONT.regular]);
-  return coverage.hasGlyphForCodePoint(character.codePointAt(0) ?? 0);
+  coverage ??= characterSet(fontFiles()[FONT.regular]);
+  return coverage.has(character.codePointAt(0) ?? 0);
 }

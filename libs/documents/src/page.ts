@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { DocumentSpec } from './blocks';
 import { FONT, registerFonts } from './fonts';
 
@@ -16,8 +15,12 @@ const LETTERHEAD_WIDTH = 190;
 
 export type Doc = PDFKit.PDFDocument;
 
-/** An A4 document that collects its bytes; pages are buffered so footers can say "Page n of N". */
-export function openDocument(spec: DocumentSpec, options: { compress?: boolean }): { doc: Doc; done: Promise<Buffer> } {
+/**
+ * An A4 document that collects its bytes; pages are buffered so footers can say "Page n of N". pdfkit is
+ * loaded on the first document, so a service that only formats dates with this library does not carry it.
+ */
+export async function openDocument(spec: DocumentSpec, options: { compress?: boolean }): Promise<{ doc: Doc; done: Promise<Buffer> }> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_SPACE, left: MARGIN, right: MARGIN },

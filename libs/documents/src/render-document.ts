@@ -9,9 +9,9 @@ export interface RenderOptions {
 }
 
 /** A document as PDF bytes: A4, the organisation's letterhead, the blocks in order, footers with "Page n of N". */
-export function renderDocument(input: DocumentSpec, options: RenderOptions = {}): Promise<Buffer> {
+export async function renderDocument(input: DocumentSpec, options: RenderOptions = {}): Promise<Buffer> {
   const spec = safeStrings(input);
-  const { doc, done } = openDocument(spec, options);
+  const { doc, done } = await openDocument(spec, options);
   titleBlock(doc, spec);
   for (const block of spec.body) drawBlock(doc, block);
   footers(doc, spec);
