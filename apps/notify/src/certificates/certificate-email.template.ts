@@ -1,5 +1,6 @@
+import { londonDay } from '@mediation/documents';
 import type { CertificateIssuedToPartyV1, EventData } from '@mediation/protocol';
-import { londonDay, oneLine } from '../mail/mail-text';
+import { oneLine } from '../mail/mail-text';
 
 export const CERTIFICATE_EMAIL = 'mediation-certificate';
 

@@ -1,5 +1,6 @@
+import { londonDateTime, londonDay } from '@mediation/documents';
 import type { ComplaintReferrerNoticeIssuedV1, EventData } from '@mediation/protocol';
-import { londonDateTime, londonDay, oneLine } from '../mail/mail-text';
+import { oneLine } from '../mail/mail-text';
 
 export const COMPLAINT_NOTICE_EMAIL = 'complaint-notice';
 

@@ -1,5 +1,6 @@
+import { londonDateTime } from '@mediation/documents';
 import type { EventData, PartyReminderIssuedV1 } from '@mediation/protocol';
-import { londonDateTime, oneLine } from '../mail/mail-text';
+import { oneLine } from '../mail/mail-text';
 
 export const PARTY_REMINDER = 'party-reminder';
 

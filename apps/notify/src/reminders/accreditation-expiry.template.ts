@@ -1,3 +1,4 @@
+import { calendarDay } from '@mediation/documents';
 import type { AccreditationExpiringV1, EventData } from '@mediation/protocol';
 import { oneLine } from '../mail/mail-text';
 
@@ -5,16 +6,10 @@ export const ACCREDITATION_EXPIRY = 'accreditation-expiry';
 
 type Expiring = EventData<typeof AccreditationExpiringV1>;
 
-// "Thursday 14 January 2027": formatted from parts, as ICU versions differ on the comma after the weekday.
-const longDate = (isoDate: string) => {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatToParts(new Date(`${isoDate}T12:00:00Z`)).map((p) => [p.type, p.value]));
-  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
-};
-
 /** Tells a member of staff that a check or accreditation is about to lapse, or has: once lapsed, no case can be allocated to them. */
 export function accreditationExpiry(expiring: Expiring): { subjectLine: string; body: string } {
   const label = oneLine(expiring.label);
-  const until = longDate(expiring.expiresAt);
+  const until = calendarDay(expiring.expiresAt);
   const expired = expiring.daysLeft <= 0;
   const lines = [
     `Dear ${oneLine(expiring.name)},`,

@@ -1,5 +1,6 @@
+import { londonDateTime } from '@mediation/documents';
 import type { DeadlineDueSoonV1, EventData } from '@mediation/protocol';
-import { londonDateTime, oneLine } from '../mail/mail-text';
+import { oneLine } from '../mail/mail-text';
 
 export const DEADLINE_REMINDER = 'deadline-reminder';
 

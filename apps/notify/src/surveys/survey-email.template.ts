@@ -1,6 +1,7 @@
+import { londonDateTime } from '@mediation/documents';
 import type { EventData, SurveyIssuedV2 } from '@mediation/protocol';
 import { LINK_PLACEHOLDER } from '../deliveries/delivery.repository';
-import { londonDateTime, oneLine } from '../mail/mail-text';
+import { oneLine } from '../mail/mail-text';
 
 export const SURVEY_INVITATION = 'survey-invitation';
 
