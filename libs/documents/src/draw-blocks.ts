@@ -131,11 +131,12 @@ const tables: BlockLayout<Table> = {
     ensureSpace(doc, tables.opening(doc, block, 0));
     header();
     block.rows.forEach((cells, index) => {
-      if (doc.y + rowHeight(doc, cells, widths, false) > bottomLimit(doc)) {
+      const height = rowHeight(doc, cells, widths, false);
+      if (doc.y + height > bottomLimit(doc)) {
         doc.addPage();
         header();
       }
-      tableRow(doc, cells, widths, { shaded: index % 2 === 1 });
+      tableRow(doc, cells, widths, { shaded: index % 2 === 1, height });
     });
     doc.x = MARGIN;
   },
@@ -152,8 +153,9 @@ function rowHeight(doc: Doc, cells: string[], widths: number[], header: boolean)
   return Math.max(...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: widths[i] - 2 * CELL_PAD }))) + 2 * CELL_PAD;
 }
 
-function tableRow(doc: Doc, cells: string[], widths: number[], style: { header?: boolean; shaded?: boolean }): void {
-  const height = rowHeight(doc, cells, widths, style.header ?? false);
+function tableRow(doc: Doc, cells: string[], widths: number[], style: { header?: boolean; shaded?: boolean; height?: number }): void {
+  const height = style.height ?? rowHeight(doc, cells, widths, style.header ?? false);
+  doc.font(style.header ? FONT.bold : FONT.regular).fontSize(style.header ? 9 : 9.5);
   const y = doc.y;
   const width = widths.reduce((a, b) => a + b, 0);
   if (style.header) doc.rect(MARGIN, y, width, height).fill(HEADER_FILL);

@@ -28,7 +28,7 @@ export async function openDocument(spec: DocumentSpec, options: { compress?: boo
     compress: options.compress ?? true,
     info: { Title: spec.title, Author: spec.organisation.name, Subject: spec.subject, CreationDate: spec.issuedAt },
   });
-  registerFonts(doc);
+  await registerFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
