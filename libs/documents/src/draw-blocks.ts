@@ -1,6 +1,7 @@
 import type { Block, Bullets, KeyValues, Paragraph, Section, Table } from './blocks';
 import { FONT, type FontName } from './fonts';
-import { ACCENT, bottomLimit, contentWidth, ensureSpace, HEADER_FILL, INK, MARGIN, MUTED, RULE, STRIPE, type Doc } from './page';
+import { ACCENT, contentWidth, ensureSpace, INK, MARGIN, MUTED, RULE, STRIPE, type Doc } from './page';
+import { drawTable, tableOpening } from './table-layout';
 
 /** Each block kind: how to draw it, and the height of its opening (what a heading above it must keep with it). */
 interface BlockLayout<B extends Block> {
@@ -118,57 +119,16 @@ function bulletHeight(doc: Doc, item: string): number {
   return doc.font(FONT.regular).fontSize(10.5).heightOfString(item, { width: contentWidth(doc) - 16, lineGap: 2 }) + 4;
 }
 
-const CELL_PAD = 5;
-
 const tables: BlockLayout<Table> = {
   draw(doc, block) {
-    if (block.rows.length === 0) {
-      if (block.empty) paragraphs.draw(doc, { kind: 'paragraph', text: block.empty, style: 'body' }, 0);
-      return;
-    }
-    const widths = block.columns.map((c) => c.width * contentWidth(doc));
-    const header = () => tableRow(doc, block.columns.map((c) => c.title), widths, { header: true });
-    ensureSpace(doc, tables.opening(doc, block, 0));
-    header();
-    block.rows.forEach((cells, index) => {
-      const height = rowHeight(doc, cells, widths, false);
-      if (doc.y + height > bottomLimit(doc)) {
-        doc.addPage();
-        header();
-      }
-      tableRow(doc, cells, widths, { shaded: index % 2 === 1, height });
-    });
-    doc.x = MARGIN;
+    if (block.rows.length > 0) drawTable(doc, block);
+    else if (block.empty) paragraphs.draw(doc, { kind: 'paragraph', text: block.empty, style: 'body' }, 0);
   },
-  // The header row goes over with its first two rows.
   opening(doc, block) {
-    if (block.rows.length === 0) return block.empty ? paragraphs.opening(doc, { kind: 'paragraph', text: block.empty, style: 'body' }, 0) : 0;
-    const widths = block.columns.map((c) => c.width * contentWidth(doc));
-    return block.rows.slice(0, 2).reduce((sum, cells) => sum + rowHeight(doc, cells, widths, false), rowHeight(doc, block.columns.map((c) => c.title), widths, true));
+    if (block.rows.length > 0) return tableOpening(doc, block);
+    return block.empty ? paragraphs.opening(doc, { kind: 'paragraph', text: block.empty, style: 'body' }, 0) : 0;
   },
 };
-
-function rowHeight(doc: Doc, cells: string[], widths: number[], header: boolean): number {
-  doc.font(header ? FONT.bold : FONT.regular).fontSize(header ? 9 : 9.5);
-  return Math.max(...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: widths[i] - 2 * CELL_PAD }))) + 2 * CELL_PAD;
-}
-
-function tableRow(doc: Doc, cells: string[], widths: number[], style: { header?: boolean; shaded?: boolean; height?: number }): void {
-  const height = style.height ?? rowHeight(doc, cells, widths, style.header ?? false);
-  doc.font(style.header ? FONT.bold : FONT.regular).fontSize(style.header ? 9 : 9.5);
-  const y = doc.y;
-  const width = widths.reduce((a, b) => a + b, 0);
-  if (style.header) doc.rect(MARGIN, y, width, height).fill(HEADER_FILL);
-  else if (style.shaded) doc.rect(MARGIN, y, width, height).fill(STRIPE);
-  let x = MARGIN;
-  cells.forEach((cell, i) => {
-    doc.fillColor(style.header ? ACCENT : INK).text(cell, x + CELL_PAD, y + CELL_PAD, { width: widths[i] - 2 * CELL_PAD });
-    x += widths[i];
-  });
-  doc.moveTo(MARGIN, y + height).lineTo(MARGIN + width, y + height).lineWidth(0.5).strokeColor(RULE).stroke();
-  doc.x = MARGIN;
-  doc.y = y + height;
-}
 
 const LAYOUTS: { [K in Block['kind']]: BlockLayout<Extract<Block, { kind: K }>> } = {
   section: sections,
