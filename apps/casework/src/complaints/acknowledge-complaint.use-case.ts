@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { calendarFor } from '@mediation/calendar';
 import { Clock, ProblemError } from '@mediation/platform';
 import { complaintsPolicyOf, ComplaintAcknowledgedV1, type ComplaintView, type RpcMeta } from '@mediation/protocol';
 import { CaseFinder } from '../cases/case-finder';
@@ -7,7 +8,7 @@ import { ContractRules } from '../contracts/contract-rules';
 import type { CaseRecord } from '../cases/case.repository';
 import { CaseworkDatabase, type CaseworkTx } from '../database/casework.database';
 import { assertStepDate } from './complaint-dates';
-import { lineCalendar, respondByAfterAcknowledgement, wasLate } from './complaint-due-dates';
+import { respondByAfterAcknowledgement, wasLate } from './complaint-due-dates';
 import { ComplaintRepository } from './complaint.repository';
 import { toComplaintView } from './complaint.view';
 
@@ -50,6 +51,6 @@ export class AcknowledgeComplaintUseCase {
 
   private async respondByFrom(tx: CaseworkTx, c: CaseRecord, acknowledgedAt: Date): Promise<Date> {
     const { line } = await this.rules.forCase(tx, c);
-    return respondByAfterAcknowledgement(complaintsPolicyOf(line), lineCalendar(line), acknowledgedAt);
+    return respondByAfterAcknowledgement(complaintsPolicyOf(line), calendarFor(line.closureDays), acknowledgedAt);
   }
 }

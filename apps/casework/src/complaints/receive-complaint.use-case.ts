@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { calendarFor } from '@mediation/calendar';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock, ProblemError } from '@mediation/platform';
 import { complaintsPolicyOf, ComplaintReceivedV1, ComplaintReferrerNoticeIssuedV1, uuidv7, type ComplaintView, type ReceiveComplaintBody, type RpcMeta } from '@mediation/protocol';
@@ -8,7 +9,7 @@ import type { CaseRecord } from '../cases/case.repository';
 import { ContractRules } from '../contracts/contract-rules';
 import { CaseworkDatabase, type CaseworkTx } from '../database/casework.database';
 import { PartyRepository } from '../parties/party.repository';
-import { complaintDueDates, lineCalendar, type ComplaintDueDates } from './complaint-due-dates';
+import { complaintDueDates, type ComplaintDueDates } from './complaint-due-dates';
 import { ComplaintRepository, type ComplaintRecord } from './complaint.repository';
 import { toComplaintView } from './complaint.view';
 
@@ -39,7 +40,7 @@ export class ReceiveComplaintUseCase {
         const { line } = await this.rules.forCase(tx, c);
         const policy = complaintsPolicyOf(line);
         const receivedAt = new Date(body.receivedAt);
-        const due = complaintDueDates(policy, lineCalendar(line), receivedAt);
+        const due = complaintDueDates(policy, calendarFor(line.closureDays), receivedAt);
         const row = await this.complaints.create(tx, {
           id: uuidv7(),
           organisationId: c.organisationId,
