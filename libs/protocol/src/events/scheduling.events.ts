@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { REMINDER_AUDIENCES } from '../contracts/deadline-rule.schema';
 import { PARTY_ROLES } from '../contracts/party-role.schema';
 import { defineEvent } from './define-event';
+import { ContactSchema } from './event-bases';
 
 const DeadlineFields = {
   deadlineId: z.uuid().describe('The deadline.'),
@@ -32,7 +33,7 @@ export const DeadlineBreachedV1 = defineEvent({
     .describe('scheduling.deadline.breached.v1 data'),
 });
 
-const Recipients = z.array(z.object({ name: z.string().describe('Name.'), email: z.email().describe('Address.') }).describe('A recipient.')).describe('The staff assigned to the case whom notify reminds; empty when the reminder is for the parties only (casework reminds those).');
+const Recipients = z.array(ContactSchema.describe('A recipient.')).describe('The staff assigned to the case whom notify reminds; empty when the reminder is for the parties only (casework reminds those).');
 
 export const DeadlineDueSoonV1 = defineEvent({
   type: 'scheduling.deadline.due-soon.v1',
