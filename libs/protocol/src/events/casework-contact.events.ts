@@ -10,6 +10,7 @@ export type ContactRefusal = (typeof CONTACT_REFUSALS)[number];
 
 export const CommunicationWithheldV1 = defineEvent({
   type: 'casework.communication.withheld.v1',
+  visibility: 'public',
   description:
     'A message of the platform to a party was not sent because the contact rule refused it, and the refusal was logged on the case’s communications log (once per message and party). Carries the message, the party’s role and why, never the party’s name or address.',
   schema: CaseEventBase.extend({
@@ -25,6 +26,7 @@ export const CommunicationWithheldV1 = defineEvent({
 /** Like casework.party.reminder-issued.v1, it carries one party's name and address to notify, which fetches the PDF when sending. */
 export const CertificateIssuedToPartyV1 = defineEvent({
   type: 'casework.party.certificate-issued.v1',
+  visibility: 'internal',
   description:
     'A mediation certificate was issued to one party the contact rule allows to be emailed it (the family, on a SEND line); notify emails it with the certificate PDF, fetched from casework (and its appeal deadline from scheduling) when sending. Once per certificate and party.',
   schema: CaseEventBase.extend({

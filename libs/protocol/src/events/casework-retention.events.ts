@@ -4,6 +4,7 @@ import { at, CaseEventBase } from './event-bases';
 
 export const CaseAnonymisedV1 = defineEvent({
   type: 'casework.case.anonymised.v1',
+  visibility: 'public',
   description: 'A closed case’s personal data (party names and contacts, note text, communication bodies) was replaced with a marker at the end of its retention period; counts, outcome and dates are kept.',
   schema: CaseEventBase.extend({
     reference: z.string().describe('The case reference (not personal data; kept).'),
@@ -16,6 +17,7 @@ export const CaseAnonymisedV1 = defineEvent({
 
 export const CaseLegalHoldChangedV1 = defineEvent({
   type: 'casework.case.legal-hold-changed.v1',
+  visibility: 'internal',
   description: 'A legal hold on a case was set or released; while held, the case is not anonymised at the end of its retention period.',
   schema: z
     .object({
