@@ -24,29 +24,26 @@ export class AcknowledgeComplaintUseCase {
   ) {}
 
   execute(meta: RpcMeta, caseId: string, complaintId: string, acknowledgedAt: string): Promise<ComplaintView> {
-    return this.db.run(
-      async (tx) => {
-        const c = await this.finder.lockForChange(tx, meta, caseId);
-        const found = await this.complaints.findById(tx, c.id, complaintId);
-        if (!found) throw ProblemError.notFound('complaint on this case', complaintId);
-        if (found.status !== 'received') throw ProblemError.conflict(`The complaint is already ${found.status}.`);
-        const at = new Date(acknowledgedAt);
-        assertStepDate('acknowledgedAt', at, { label: 'received', at: found.receivedAt }, this.clock.now());
-        // A response counted from the acknowledgement runs from the day it actually was, early or late.
-        const respondBy = found.respondFrom === 'acknowledged' ? await this.respondByFrom(tx, c, at) : found.respondBy;
-        const row = await this.complaints.update(tx, found.id, { status: 'acknowledged', acknowledgedAt: at, respondBy });
-        const late = wasLate(at, row.acknowledgeBy);
-        await this.recordEvents.append(tx, meta, c, ComplaintAcknowledgedV1, {
-          complaintId: row.id,
-          receivedAt: row.receivedAt.toISOString(),
-          acknowledgedAt: at.toISOString(),
-          ...(late === null ? {} : { acknowledgedLate: late }),
-          ...(row.respondBy ? { respondBy: row.respondBy.toISOString() } : {}),
-        });
-        return toComplaintView(row, this.clock.now());
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const c = await this.finder.lockForChange(tx, meta, caseId);
+      const found = await this.complaints.findById(tx, c.id, complaintId);
+      if (!found) throw ProblemError.notFound('complaint on this case', complaintId);
+      if (found.status !== 'received') throw ProblemError.conflict(`The complaint is already ${found.status}.`);
+      const at = new Date(acknowledgedAt);
+      assertStepDate('acknowledgedAt', at, { label: 'received', at: found.receivedAt }, this.clock.now());
+      // A response counted from the acknowledgement runs from the day it actually was, early or late.
+      const respondBy = found.respondFrom === 'acknowledged' ? await this.respondByFrom(tx, c, at) : found.respondBy;
+      const row = await this.complaints.update(tx, found.id, { status: 'acknowledged', acknowledgedAt: at, respondBy });
+      const late = wasLate(at, row.acknowledgeBy);
+      await this.recordEvents.append(tx, meta, c, ComplaintAcknowledgedV1, {
+        complaintId: row.id,
+        receivedAt: row.receivedAt.toISOString(),
+        acknowledgedAt: at.toISOString(),
+        ...(late === null ? {} : { acknowledgedLate: late }),
+        ...(row.respondBy ? { respondBy: row.respondBy.toISOString() } : {}),
+      });
+      return toComplaintView(row, this.clock.now());
+    });
   }
 
   private async respondByFrom(tx: CaseworkTx, c: CaseRecord, acknowledgedAt: Date): Promise<Date> {

@@ -43,7 +43,7 @@ export class BookSessionUseCase {
   /** `caseParties`: the case's party names from casework, for conflicts of interest with someone not attending. */
   async execute(meta: RpcMeta, context: CaseContext, body: BookSessionBody, caseParties: readonly string[] = []): Promise<CaseSessionView> {
     try {
-      return await this.db.run((tx) => this.book(tx, meta, context, body, caseParties), { organisationId: meta.organisationId });
+      return await this.db.forTenant(meta, (tx) => this.book(tx, meta, context, body, caseParties));
     } catch (error) {
       if (isDoubleBooking(error)) throw ProblemError.conflict('Someone attending, or the venue, was booked into an overlapping session at the same moment; nothing was booked. Check the times and try again.');
       throw error;
