@@ -1,6 +1,7 @@
-import { APP_ROLE, appRolePool, assertApplicationLogin } from '@mediation/platform';
+import { APP_ROLE, appRolePool, assertApplicationLogin, type SqlTx, type Transactions } from '@mediation/platform';
 import { createTestDatabase, type TestDatabase } from '@mediation/testing';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 
@@ -110,6 +111,24 @@ describe('the tenant wall, after every migration', () => {
         await expect(prisma.$executeRawUnsafe(`ALTER TABLE "${schema}"._prisma_migrations DISABLE ROW LEVEL SECURITY`)).rejects.toThrow(/must be owner/);
       } finally {
         await prisma.$disconnect();
+      }
+    });
+
+    it.each(services().map((s) => [s.app]))('%s’s database sets the tenant of forTenant for its whole transaction, from an id or from a request’s meta', async (app) => {
+      const dir = path.join(ROOT, 'apps', app, 'src/database');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const module = require(path.join(dir, readdirSync(dir).find((f) => f.endsWith('.database.ts'))!)) as Record<string, unknown>;
+      const Database = Object.values(module).find((v) => typeof v === 'function' && /Database$/.test(v.name)) as new (url: string) => Transactions & { $disconnect(): Promise<void> };
+      const database = new Database(db.url);
+      const tenantOf = (tx: SqlTx) => tx.$queryRawUnsafe<{ tenant: string | null }[]>(`SELECT NULLIF(current_setting('app.organisation_id', true), '') AS tenant`);
+      const organisationId = '0190a000-0000-7000-8000-0000000000aa';
+      const meta = { organisationId, actorId: 'user:u', actorType: 'user', correlationId: 'wall' };
+      try {
+        expect(await database.forTenant(organisationId, async (tx) => [...(await tenantOf(tx)), ...(await tenantOf(tx))])).toEqual([{ tenant: organisationId }, { tenant: organisationId }]);
+        expect(await database.forTenant(meta, tenantOf)).toEqual([{ tenant: organisationId }]);
+        expect(await database.run(tenantOf)).toEqual([{ tenant: null }]);
+      } finally {
+        await database.$disconnect();
       }
     });
 

@@ -44,7 +44,7 @@ export function gatewayInfrastructure(config: GatewayConfig, options: { relay: b
   return [
     PlatformModule.forService({ service: 'gateway', logLevel: config.LOG_LEVEL }),
     DatabaseModule.forService(IdentityDatabase, IDENTITY_SCHEMA, () => new IdentityDatabase(config.DATABASE_URL)),
-    MessagingModule.forService({ service: 'gateway', schema: IDENTITY_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: options.relay }),
+    MessagingModule.forService({ service: 'gateway', schema: IDENTITY_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: options.relay, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
     { module: GatewayConfigModule, global: true, providers: [{ provide: GATEWAY_CONFIG, useValue: config }], exports: [GATEWAY_CONFIG] },
   ];
 }

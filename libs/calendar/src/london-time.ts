@@ -34,6 +34,11 @@ export function addDaysToDate(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+/** Calendar days from one London date to another: 1 from a day to the next, negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 /** The last millisecond of a London date: "within 30 days" runs to the end of the 30th day. */
 export function endOfLondonDay(date: string): Date {
   return new Date(atLondonTime(addDaysToDate(date, 1), '00:00').getTime() - 1);
@@ -44,4 +49,9 @@ export function addMonthsToDate(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number);
   const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
   return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10);
+}
+
+/** `months` calendar months after an instant, at the same London wall-clock time (a retention period). */
+export function addLondonMonths(start: Date, months: number): Date {
+  return atLondonTime(addMonthsToDate(londonDate(start), months), londonTime(start));
 }

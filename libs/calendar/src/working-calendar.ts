@@ -1,6 +1,6 @@
 import { SHIPPED_BANK_HOLIDAYS } from './bank-holidays';
 import { noteDateBeyondShippedData, SHIPPED_BANK_HOLIDAYS_COVER_UNTIL } from './bank-holiday-coverage';
-import { addDaysToDate, atLondonTime, londonDate, londonTime, londonWeekday } from './london-time';
+import { addDaysToDate, atLondonTime, endOfLondonDay, londonDate, londonTime, londonWeekday } from './london-time';
 
 const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 export type Weekday = (typeof DAY_NAMES)[number];
@@ -10,6 +10,9 @@ export type WeeklyOpenings = Partial<Record<Weekday, readonly { open: string; cl
 
 /** 09:00 to 17:00, Monday to Friday: the housing specification's referral hours. */
 export const NINE_TO_FIVE_WEEKDAYS: WeeklyOpenings = Object.fromEntries(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'].map((day) => [day, [{ open: '09:00', close: '17:00' }]]));
+
+/** How a rule counts its days: every day, or working days only. */
+export type DayKind = 'calendar' | 'working';
 
 /** Far enough for any clock these contracts run (the longest is months), short enough to stop a bad calendar. */
 const SEARCH_LIMIT_DAYS = 3 * 366;
@@ -69,6 +72,28 @@ export class WorkingCalendar {
     return day;
   }
 
+  /** The London date `n` days of the given kind after a London date (that day not counted). */
+  daysAfter(date: string, n: number, kind: DayKind): string {
+    return kind === 'working' ? this.addWorkingDaysToDate(date, n) : addDaysToDate(date, n);
+  }
+
+  /** The London date `n` days of the given kind before a London date; 0 is the date itself. */
+  daysBefore(date: string, n: number, kind: DayKind): string {
+    return kind === 'working' ? this.subtractWorkingDaysFromDate(date, n) : addDaysToDate(date, -n);
+  }
+
+  /** The end of the London day `n` days of the given kind after a London date: "within 5 working days" runs to the end of the 5th. */
+  endOfDaysAfter(date: string, n: number, kind: DayKind): Date {
+    return endOfLondonDay(this.daysAfter(date, n, kind));
+  }
+
+  /** The working days after the London date `from` up to and including `to`; 0 when `to` is not later. */
+  workingDaysBetween(from: string, to: string): number {
+    let count = 0;
+    for (let day = addDaysToDate(from, 1); day <= to; day = addDaysToDate(day, 1)) if (this.isWorkingDay(day)) count += 1;
+    return count;
+  }
+
   /** The date itself when it is a working day, else the next working day. */
   onOrNextWorkingDay(date: string): string {
     return this.isWorkingDay(date) ? date : this.nextWorkingDay(date);
@@ -105,4 +130,9 @@ export class WorkingCalendar {
     }
     throw new Error('the office hours have no opening on any working day');
   }
+}
+
+/** A service line's calendar: England and Wales bank holidays plus the contract's own closure days. */
+export function calendarFor(closureDays: readonly { date: string }[] = []): WorkingCalendar {
+  return new WorkingCalendar(SHIPPED_BANK_HOLIDAYS, closureDays.map((d) => d.date));
 }

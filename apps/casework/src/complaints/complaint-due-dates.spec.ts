@@ -1,5 +1,6 @@
+import { calendarFor } from '@mediation/calendar';
 import { PROVIDER_COMPLAINTS_POLICY, type ComplaintsPolicy } from '@mediation/protocol';
-import { complaintDueDates, isComplaintOverdue, lineCalendar, respondByAfterAcknowledgement, wasLate } from './complaint-due-dates';
+import { complaintDueDates, isComplaintOverdue, respondByAfterAcknowledgement, wasLate } from './complaint-due-dates';
 
 const HOUSING_OMBUDSMAN_CODE: ComplaintsPolicy = {
   acknowledgeWithin: { days: 5, dayKind: 'working' },
@@ -7,7 +8,7 @@ const HOUSING_OMBUDSMAN_CODE: ComplaintsPolicy = {
   tellReferrer: true,
   basis: { kind: 'contractual', text: 'The Council complaints process.', source: { document: 'seeds/001', section: '§8.6' } },
 };
-const noClosures = lineCalendar({ closureDays: [] });
+const noClosures = calendarFor();
 const christmasEve = new Date('2026-12-24T16:00:00.000Z'); // 16:00 on Thursday 24 December 2026 (GMT)
 
 describe('the dates a complaint is due by', () => {
@@ -33,7 +34,7 @@ describe('the dates a complaint is due by', () => {
   });
 
   it('the line’s closure days are not working days', () => {
-    const due = complaintDueDates(HOUSING_OMBUDSMAN_CODE, lineCalendar({ closureDays: [{ date: '2026-12-29' }, { date: '2026-12-30' }] }), christmasEve);
+    const due = complaintDueDates(HOUSING_OMBUDSMAN_CODE, calendarFor([{ date: '2026-12-29' }, { date: '2026-12-30' }]), christmasEve);
     expect(due.acknowledgeBy.toISOString()).toBe('2027-01-07T23:59:59.999Z');
   });
 

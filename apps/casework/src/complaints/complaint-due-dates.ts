@@ -1,5 +1,5 @@
-import { addDaysToDate, endOfLondonDay, londonDate, WorkingCalendar } from '@mediation/calendar';
-import type { ComplaintsPolicy, ServiceLine } from '@mediation/protocol';
+import { londonDate, type WorkingCalendar } from '@mediation/calendar';
+import type { ComplaintsPolicy } from '@mediation/protocol';
 
 export interface ComplaintDueDates {
   acknowledgeBy: Date;
@@ -7,15 +7,9 @@ export interface ComplaintDueDates {
   respondFrom: ComplaintsPolicy['respondWithin']['from'];
 }
 
-/** The line's calendar: working days are Monday to Friday less bank holidays and the line's closure days. */
-export function lineCalendar(line: Pick<ServiceLine, 'closureDays'>): WorkingCalendar {
-  return new WorkingCalendar(undefined, line.closureDays.map((d) => d.date));
-}
-
 /** The end of the London day `days` (calendar or working) after the London date of `from`, that day not counted. */
 function dueAfter(from: Date, within: { days: number; dayKind: 'calendar' | 'working' }, calendar: WorkingCalendar): Date {
-  const start = londonDate(from);
-  return endOfLondonDay(within.dayKind === 'working' ? calendar.addWorkingDaysToDate(start, within.days) : addDaysToDate(start, within.days));
+  return calendar.endOfDaysAfter(londonDate(from), within.days, within.dayKind);
 }
 
 /**

@@ -16,19 +16,16 @@ export class ListProviderComplaintsUseCase {
 
   execute(meta: RpcMeta, query: ComplaintsQuery): Promise<ProviderComplaintList> {
     const now = this.clock.now();
-    return this.db.run(
-      async (tx) => {
-        const rows = await this.complaints.listOpen(tx, meta.organisationId, query.status === 'overdue' ? now : undefined);
-        const scope = query.contractId ? (meta.restrictToContracts ?? [query.contractId]).filter((id) => id === query.contractId) : meta.restrictToContracts;
-        const cases = new Map((await this.complaints.casesOf(tx, meta.organisationId, [...new Set(rows.map((r) => r.caseId))], scope)).map((c) => [c.id, c]));
-        return {
-          items: rows.flatMap((row) => {
-            const c = cases.get(row.caseId);
-            return c ? [{ ...toComplaintView(row, now), contractId: c.contractId, caseReference: c.reference }] : [];
-          }),
-        };
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const rows = await this.complaints.listOpen(tx, meta.organisationId, query.status === 'overdue' ? now : undefined);
+      const scope = query.contractId ? (meta.restrictToContracts ?? [query.contractId]).filter((id) => id === query.contractId) : meta.restrictToContracts;
+      const cases = new Map((await this.complaints.casesOf(tx, meta.organisationId, [...new Set(rows.map((r) => r.caseId))], scope)).map((c) => [c.id, c]));
+      return {
+        items: rows.flatMap((row) => {
+          const c = cases.get(row.caseId);
+          return c ? [{ ...toComplaintView(row, now), contractId: c.contractId, caseReference: c.reference }] : [];
+        }),
+      };
+    });
   }
 }

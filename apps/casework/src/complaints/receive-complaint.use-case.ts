@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { calendarFor } from '@mediation/calendar';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock, ProblemError } from '@mediation/platform';
 import { complaintsPolicyOf, ComplaintReceivedV1, ComplaintReferrerNoticeIssuedV1, uuidv7, type ComplaintView, type ReceiveComplaintBody, type RpcMeta } from '@mediation/protocol';
@@ -8,7 +9,7 @@ import type { CaseRecord } from '../cases/case.repository';
 import { ContractRules } from '../contracts/contract-rules';
 import { CaseworkDatabase, type CaseworkTx } from '../database/casework.database';
 import { PartyRepository } from '../parties/party.repository';
-import { complaintDueDates, lineCalendar, type ComplaintDueDates } from './complaint-due-dates';
+import { complaintDueDates, type ComplaintDueDates } from './complaint-due-dates';
 import { ComplaintRepository, type ComplaintRecord } from './complaint.repository';
 import { toComplaintView } from './complaint.view';
 
@@ -32,38 +33,35 @@ export class ReceiveComplaintUseCase {
 
   async execute(meta: RpcMeta, caseId: string, body: ReceiveComplaintBody): Promise<ComplaintView> {
     if (new Date(body.receivedAt).getTime() > this.clock.now().getTime()) throw ProblemError.validation([{ field: 'receivedAt', message: 'must not be in the future', code: 'in_future' }]);
-    return this.db.run(
-      async (tx) => {
-        const c = await this.finder.lockForChange(tx, meta, caseId);
-        if (body.partyId && !(await this.parties.findById(tx, c.id, body.partyId))) throw ProblemError.validation([{ field: 'partyId', message: 'is not a party of this case', code: 'unknown_party' }]);
-        const { line } = await this.rules.forCase(tx, c);
-        const policy = complaintsPolicyOf(line);
-        const receivedAt = new Date(body.receivedAt);
-        const due = complaintDueDates(policy, lineCalendar(line), receivedAt);
-        const row = await this.complaints.create(tx, {
-          id: uuidv7(),
-          organisationId: c.organisationId,
-          caseId: c.id,
-          status: 'received',
-          complainant: body.complainant,
-          partyId: body.partyId ?? null,
-          summary: body.summary,
-          receivedAt,
-          acknowledgedAt: null,
-          resolvedAt: null,
-          finding: null,
-          resolution: null,
-          recordedBy: meta.actorId,
-          acknowledgeBy: due.acknowledgeBy,
-          respondBy: due.respondBy,
-          respondFrom: due.respondFrom,
-        });
-        await this.recordEvents.append(tx, meta, c, ComplaintReceivedV1, { complaintId: row.id, byParty: row.partyId !== null, receivedAt: row.receivedAt.toISOString(), acknowledgeBy: due.acknowledgeBy.toISOString(), respondBy: due.respondBy.toISOString() });
-        if (policy.tellReferrer) await this.noticeToReferrer(tx, meta, c, row, due);
-        return toComplaintView(row, this.clock.now());
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const c = await this.finder.lockForChange(tx, meta, caseId);
+      if (body.partyId && !(await this.parties.findById(tx, c.id, body.partyId))) throw ProblemError.validation([{ field: 'partyId', message: 'is not a party of this case', code: 'unknown_party' }]);
+      const { line } = await this.rules.forCase(tx, c);
+      const policy = complaintsPolicyOf(line);
+      const receivedAt = new Date(body.receivedAt);
+      const due = complaintDueDates(policy, calendarFor(line.closureDays), receivedAt);
+      const row = await this.complaints.create(tx, {
+        id: uuidv7(),
+        organisationId: c.organisationId,
+        caseId: c.id,
+        status: 'received',
+        complainant: body.complainant,
+        partyId: body.partyId ?? null,
+        summary: body.summary,
+        receivedAt,
+        acknowledgedAt: null,
+        resolvedAt: null,
+        finding: null,
+        resolution: null,
+        recordedBy: meta.actorId,
+        acknowledgeBy: due.acknowledgeBy,
+        respondBy: due.respondBy,
+        respondFrom: due.respondFrom,
+      });
+      await this.recordEvents.append(tx, meta, c, ComplaintReceivedV1, { complaintId: row.id, byParty: row.partyId !== null, receivedAt: row.receivedAt.toISOString(), acknowledgeBy: due.acknowledgeBy.toISOString(), respondBy: due.respondBy.toISOString() });
+      if (policy.tellReferrer) await this.noticeToReferrer(tx, meta, c, row, due);
+      return toComplaintView(row, this.clock.now());
+    });
   }
 
   /** The referring officer is told a complaint was received and when it will be answered; without an address the provider tells them by hand. */

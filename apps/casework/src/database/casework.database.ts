@@ -1,4 +1,4 @@
-import { appRolePool, runTransaction, type TransactionOptions, type Transactions } from '@mediation/platform';
+import { appRolePool, organisationIdOf, runTransaction, type Tenant, type TransactionOptions, type Transactions } from '@mediation/platform';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
 
@@ -14,5 +14,9 @@ export class CaseworkDatabase extends PrismaClient implements Transactions<Casew
 
   run<T>(work: (tx: CaseworkTx) => Promise<T>, options?: TransactionOptions): Promise<T> {
     return runTransaction<CaseworkTx, T>(this, work, options);
+  }
+
+  forTenant<T>(tenant: Tenant, work: (tx: CaseworkTx) => Promise<T>): Promise<T> {
+    return this.run(work, { organisationId: organisationIdOf(tenant) });
   }
 }

@@ -1,8 +1,8 @@
-import { addMonthsToDate, atLondonTime, londonDate, londonTime } from '@mediation/calendar';
+import { addLondonMonths } from '@mediation/calendar';
 
 /** When a case closed at `closedAt` is due for anonymisation: `months` calendar months later, London time. */
 export function retentionEndsAt(closedAt: Date, months: number): Date {
-  return atLondonTime(addMonthsToDate(londonDate(closedAt), months), londonTime(closedAt));
+  return addLondonMonths(closedAt, months);
 }
 
 export function isPastRetention(closedAt: Date, months: number, now: Date): boolean {

@@ -31,7 +31,7 @@ export class AuditEntryRepository {
    * one statement, not for round trips to this process, and concurrent writers cannot fork the chain.
    */
   async append(fields: Omit<AuditFields, 'sequence'>, hashOfContent: string): Promise<ChainedEntry> {
-    const linked = await this.db.run((tx) => this.link(tx, fields, hashOfContent), { organisationId: fields.organisationId });
+    const linked = await this.db.forTenant(fields.organisationId, (tx) => this.link(tx, fields, hashOfContent));
     return { ...fields, sequence: Number(linked.sequence), prevHash: linked.prev_hash, hash: linked.hash };
   }
 
@@ -84,12 +84,10 @@ export class AuditEntryRepository {
     const organisations = await this.db.organisation.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
     const found: string[] = [];
     for (const { id: organisationId } of organisations) {
-      const [row] = await this.db.run(
-        (tx) =>
-          tx.$queryRaw<{ has: boolean }[]>`
+      const [row] = await this.db.forTenant(organisationId, (tx) =>
+        tx.$queryRaw<{ has: boolean }[]>`
             SELECT EXISTS (SELECT 1 FROM "identity"."audit_chain_head" WHERE organisation_id = ${organisationId}::uuid)
                 OR EXISTS (SELECT 1 FROM "identity"."audit_entry" WHERE organisation_id = ${organisationId}::uuid) AS has`,
-        { organisationId },
       );
       if (row.has) found.push(organisationId);
     }
@@ -97,13 +95,13 @@ export class AuditEntryRepository {
   }
 
   async head(organisationId: string): Promise<ChainHead | null> {
-    const head = await this.db.run((tx) => tx.auditChainHead.findUnique({ where: { organisationId } }), { organisationId });
+    const head = await this.db.forTenant(organisationId, (tx) => tx.auditChainHead.findUnique({ where: { organisationId } }));
     return head ? { lastSequence: Number(head.lastSequence), lastHash: head.lastHash } : null;
   }
 
   /** The organisation's entries in chain order, a page at a time. */
   async chainPage(organisationId: string, afterSequence: number, size: number): Promise<ChainedEntry[]> {
-    const rows = await this.db.run((tx) => tx.auditEntry.findMany({ where: { organisationId, sequence: { gt: BigInt(afterSequence) } }, orderBy: { sequence: 'asc' }, take: size }), { organisationId });
+    const rows = await this.db.forTenant(organisationId, (tx) => tx.auditEntry.findMany({ where: { organisationId, sequence: { gt: BigInt(afterSequence) } }, orderBy: { sequence: 'asc' }, take: size }));
     return rows.map(toEntry);
   }
 
@@ -118,7 +116,7 @@ export class AuditEntryRepository {
       ...(filter.from || filter.to ? { occurredAt: { gte: filter.from, lt: filter.to } } : {}),
       ...(filter.beforeSequence ? { sequence: { lt: BigInt(filter.beforeSequence) } } : {}),
     };
-    const rows = await this.db.run((tx) => tx.auditEntry.findMany({ where, orderBy: { sequence: 'desc' }, take: filter.limit + 1 }), { organisationId: filter.organisationId });
+    const rows = await this.db.forTenant(filter.organisationId, (tx) => tx.auditEntry.findMany({ where, orderBy: { sequence: 'desc' }, take: filter.limit + 1 }));
     return rows.map(toEntry);
   }
 }

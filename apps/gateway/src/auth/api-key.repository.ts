@@ -22,18 +22,18 @@ export class ApiKeyRepository {
   }
 
   list(organisationId: string): Promise<ApiKeyRecord[]> {
-    return this.db.run((tx) => tx.apiKey.findMany({ where: { organisationId }, orderBy: { createdAt: 'desc' } }), { organisationId });
+    return this.db.forTenant(organisationId, (tx) => tx.apiKey.findMany({ where: { organisationId }, orderBy: { createdAt: 'desc' } }));
   }
 
   find(organisationId: string, id: string): Promise<ApiKeyRecord | null> {
-    return this.db.run((tx) => tx.apiKey.findFirst({ where: { organisationId, id } }), { organisationId });
+    return this.db.forTenant(organisationId, (tx) => tx.apiKey.findFirst({ where: { organisationId, id } }));
   }
 
   /** Sets revokedAt once; revoking again keeps the first time. */
   revoke(organisationId: string, id: string, at: Date): Promise<ApiKeyRecord | null> {
-    return this.db.run(async (tx) => {
+    return this.db.forTenant(organisationId, async (tx) => {
       await tx.apiKey.updateMany({ where: { organisationId, id, revokedAt: null }, data: { revokedAt: at } });
       return tx.apiKey.findFirst({ where: { organisationId, id } });
-    }, { organisationId });
+    });
   }
 }

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
 import { BookSessionBodySchema, CaseIdParamsSchema, CaseSessionListSchema, CaseSessionViewSchema, MediatorCandidatesQuerySchema, MediatorCandidatesSchema, Rpc, type RpcMeta } from '@mediation/protocol';
 import type { Response } from 'express';
 import { Access } from '../auth/access';
 import { CurrentMeta } from '../auth/principal';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { ApiOperation } from '../http/api-operation.decorator';
 import { ZodPipe } from '../http/zod.pipe';
 import { caseContext } from './case-context';
@@ -12,10 +11,7 @@ import { languageCode } from './interpreter-language';
 
 @Controller('v1/cases')
 export class CaseSessionsController {
-  constructor(
-    private readonly rpc: RpcClient,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-  ) {}
+  constructor(private readonly rpc: RpcClient) {}
 
   @Post(':id/sessions')
   @HttpCode(201)
@@ -30,11 +26,11 @@ export class CaseSessionsController {
     const session = new ZodPipe(BookSessionBodySchema).transform(raw);
     // Every party of the case counts for conflicts of interest, not only those attending; both answers need only the case id.
     const [context, parties] = await Promise.all([
-      caseContext(this.rpc, meta, params.id, this.config.RPC_TIMEOUT_MS),
-      this.rpc.call(Rpc.casework.listParties, meta, { caseId: params.id, includeSensitive: false }, this.config.RPC_TIMEOUT_MS),
+      caseContext(this.rpc, meta, params.id),
+      this.rpc.call(Rpc.casework.listParties, meta, { caseId: params.id, includeSensitive: false }),
     ]);
     const caseParties = parties.items.map((p) => p.name);
-    const booked = await this.rpc.call(Rpc.scheduling.bookSession, meta, { case: context, session, caseParties }, this.config.RPC_TIMEOUT_MS);
+    const booked = await this.rpc.call(Rpc.scheduling.bookSession, meta, { case: context, session, caseParties });
     res.setHeader('Location', `/v1/sessions/${booked.id}`);
     return booked;
   }
@@ -43,8 +39,8 @@ export class CaseSessionsController {
   @ApiOperation({ summary: 'The sessions of a case, earliest first', response: { status: 200, schema: CaseSessionListSchema }, params: { id: 'The case id.' } })
   @Access({ roles: ['provider-admin', 'case-manager', 'mediator', 'auditor'], scopes: ['sessions:read'] })
   async list(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }) {
-    const context = await caseContext(this.rpc, meta, params.id, this.config.RPC_TIMEOUT_MS);
-    return this.rpc.call(Rpc.scheduling.listCaseSessions, meta, { caseId: context.caseId }, this.config.RPC_TIMEOUT_MS);
+    const context = await caseContext(this.rpc, meta, params.id);
+    return this.rpc.call(Rpc.scheduling.listCaseSessions, meta, { caseId: context.caseId });
   }
 
   @Get(':id/mediator-candidates')
@@ -56,11 +52,11 @@ export class CaseSessionsController {
   @Access({ roles: ['provider-admin', 'case-manager'], scopes: ['staff:read'] })
   async candidates(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }, @Query() rawQuery: unknown) {
     const query = new ZodPipe(MediatorCandidatesQuerySchema, 'query').transform(rawQuery ?? {});
-    const context = await caseContext(this.rpc, meta, params.id, this.config.RPC_TIMEOUT_MS);
+    const context = await caseContext(this.rpc, meta, params.id);
     // The case's own parties always count for conflicts, and a party's interpreter language stands in when none is asked.
-    const parties = (await this.rpc.call(Rpc.casework.listParties, meta, { caseId: context.caseId, includeSensitive: false }, this.config.RPC_TIMEOUT_MS)).items;
+    const parties = (await this.rpc.call(Rpc.casework.listParties, meta, { caseId: context.caseId, includeSensitive: false })).items;
     const language = query.language ?? parties.map((p) => languageCode(p.interpreterLanguage)).find((code) => code !== undefined);
     const ranked = { ...query, parties: [...new Set([...(query.parties ?? []), ...parties.map((p) => p.name)])], ...(language ? { language } : {}) };
-    return this.rpc.call(Rpc.scheduling.rankMediators, meta, { case: context, query: ranked }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.scheduling.rankMediators, meta, { case: context, query: ranked });
   }
 }

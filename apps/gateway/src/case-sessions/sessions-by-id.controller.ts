@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
 import { CancelSessionBodySchema, CaseSessionViewSchema, DidNotAttendBodySchema, HoldSessionBodySchema, Rpc, SessionIdParamsSchema, type RpcMeta } from '@mediation/protocol';
 import { Access } from '../auth/access';
 import { CurrentMeta } from '../auth/principal';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { ApiOperation } from '../http/api-operation.decorator';
 import { ZodPipe } from '../http/zod.pipe';
 
@@ -12,16 +11,13 @@ const RECORDERS = { roles: ['provider-admin', 'case-manager', 'mediator'], scope
 
 @Controller('v1/sessions')
 export class SessionsByIdController {
-  constructor(
-    private readonly rpc: RpcClient,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-  ) {}
+  constructor(private readonly rpc: RpcClient) {}
 
   @Get(':id')
   @ApiOperation({ summary: 'Read a case session (a mediation, visit or meeting)', response: { status: 200, schema: CaseSessionViewSchema }, params: { id: 'The session id.' } })
   @Access({ roles: ['provider-admin', 'case-manager', 'mediator', 'auditor'], scopes: ['sessions:read'] })
   get(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(SessionIdParamsSchema)) params: { id: string }) {
-    return this.rpc.call(Rpc.scheduling.getSession, meta, { sessionId: params.id }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.scheduling.getSession, meta, { sessionId: params.id });
   }
 
   @Post(':id/hold')
@@ -30,7 +26,7 @@ export class SessionsByIdController {
   @Access({ roles: [...RECORDERS.roles], scopes: [...RECORDERS.scopes] })
   hold(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(SessionIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     const body = new ZodPipe(HoldSessionBodySchema).transform(raw ?? {});
-    return this.rpc.call(Rpc.scheduling.holdSession, meta, { sessionId: params.id, ...(body.heldAt ? { heldAt: body.heldAt } : {}) }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.scheduling.holdSession, meta, { sessionId: params.id, ...(body.heldAt ? { heldAt: body.heldAt } : {}) });
   }
 
   @Post(':id/cancel')
@@ -38,7 +34,7 @@ export class SessionsByIdController {
   @ApiOperation({ summary: 'Cancel a booked session; its staff and venue are free again', body: CancelSessionBodySchema, response: { status: 200, schema: CaseSessionViewSchema }, params: { id: 'The session id.' } })
   @Access({ roles: ['provider-admin', 'case-manager'], scopes: ['sessions:write'] })
   cancel(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(SessionIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
-    return this.rpc.call(Rpc.scheduling.cancelSession, meta, { sessionId: params.id, reason: new ZodPipe(CancelSessionBodySchema).transform(raw).reason }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.scheduling.cancelSession, meta, { sessionId: params.id, reason: new ZodPipe(CancelSessionBodySchema).transform(raw).reason });
   }
 
   @Post(':id/did-not-attend')
@@ -46,6 +42,6 @@ export class SessionsByIdController {
   @ApiOperation({ summary: 'Record that the parties did not attend a booked session', body: DidNotAttendBodySchema, response: { status: 200, schema: CaseSessionViewSchema }, params: { id: 'The session id.' } })
   @Access({ roles: [...RECORDERS.roles], scopes: [...RECORDERS.scopes] })
   didNotAttend(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(SessionIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
-    return this.rpc.call(Rpc.scheduling.markSessionDidNotAttend, meta, { sessionId: params.id, reason: new ZodPipe(DidNotAttendBodySchema).transform(raw).reason }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.scheduling.markSessionDidNotAttend, meta, { sessionId: params.id, reason: new ZodPipe(DidNotAttendBodySchema).transform(raw).reason });
   }
 }

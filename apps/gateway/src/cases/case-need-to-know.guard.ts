@@ -1,11 +1,10 @@
-import { applyDecorators, Inject, Injectable, SetMetadata, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, Injectable, SetMetadata, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { RpcClient } from '@mediation/messaging';
 import { ProblemError } from '@mediation/platform';
 import { Rpc } from '@mediation/protocol';
 import { z } from 'zod';
 import { metaOf, type AuthenticatedRequest } from '../auth/principal';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { judgeAssignments, judgeCaller, NO_CASE } from './case-need-to-know';
 
 export const NEED_TO_KNOW = 'mediation:need-to-know';
@@ -27,7 +26,6 @@ export class CaseNeedToKnowGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly rpc: RpcClient,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -41,10 +39,10 @@ export class CaseNeedToKnowGuard implements CanActivate {
     const id = req.params.id;
     if (!IdSchema.safeParse(id).success) return true;
     const meta = metaOf(req);
-    const caseId = caseOf === 'case' ? id : (await this.rpc.call(Rpc.intake.getReferral, meta, { referralId: id }, this.config.RPC_TIMEOUT_MS)).caseId;
+    const caseId = caseOf === 'case' ? id : (await this.rpc.call(Rpc.intake.getReferral, meta, { referralId: id })).caseId;
     if (!caseId) throw ProblemError.forbidden(NO_CASE);
     // Casework answers 404 for a case of another organisation, as the route itself would.
-    const { items } = await this.rpc.call(Rpc.casework.listAssignments, meta, { caseId }, this.config.RPC_TIMEOUT_MS);
+    const { items } = await this.rpc.call(Rpc.casework.listAssignments, meta, { caseId });
     const refusal = judgeAssignments(verdict.staffId, items);
     if (refusal) throw ProblemError.forbidden(refusal);
     return true;

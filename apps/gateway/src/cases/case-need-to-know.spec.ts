@@ -5,7 +5,6 @@ import type { RpcClient } from '@mediation/messaging';
 import { ProblemError } from '@mediation/platform';
 import { Rpc } from '@mediation/protocol';
 import type { Principal } from '../auth/principal';
-import type { GatewayConfig } from '../config/gateway.config';
 import { judgeAssignments, judgeCaller, NO_CASE, NOT_ASSIGNED, NOT_LINKED } from './case-need-to-know';
 import { CaseNeedToKnowGuard, NEED_TO_KNOW, type CaseOf } from './case-need-to-know.guard';
 
@@ -69,7 +68,7 @@ describe('the need-to-know guard on the sensitive routes', () => {
     Reflect.defineMetadata(NEED_TO_KNOW, caseOf, handler);
     const req = { principal, params: { id }, id: 'req-1' };
     const context = { getHandler: () => handler, switchToHttp: () => ({ getRequest: () => req }) } as unknown as ExecutionContext;
-    const guard = new CaseNeedToKnowGuard(new Reflector(), rpc, { RPC_TIMEOUT_MS: 1000 } as GatewayConfig);
+    const guard = new CaseNeedToKnowGuard(new Reflector(), rpc);
     return { outcome: guard.canActivate(context), asked };
   }
   const assignments = (...items: { staffId: string; endedAt: string | null }[]) => ({ [Rpc.casework.listAssignments.subject]: { items } });

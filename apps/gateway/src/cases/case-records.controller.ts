@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
 import {
   AcknowledgeComplaintBodySchema,
@@ -23,7 +23,6 @@ import {
 import { CurrentMeta } from '../auth/principal';
 import { Access } from '../auth/access';
 import { ApiOperation } from '../http/api-operation.decorator';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { ZodPipe } from '../http/zod.pipe';
 import { CASE_MANAGERS, CASE_READERS, CASE_WORKERS } from './case-access';
 
@@ -33,37 +32,34 @@ type ChildParams = { id: string; childId: string };
 /** The records of a case: its communications log, complaints, milestones and certificates. */
 @Controller('v1/cases')
 export class CaseRecordsController {
-  constructor(
-    private readonly rpc: RpcClient,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-  ) {}
+  constructor(private readonly rpc: RpcClient) {}
 
   @Get(':id/communications')
   @ApiOperation({ summary: 'The communications log of a case: every email, SMS, letter and call, in or out, including what the platform sent', response: { status: 200, schema: CommunicationListSchema }, params: { id: 'The case id.' } })
   @Access(CASE_READERS)
   communications(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
-    return this.rpc.call(Rpc.casework.listCommunications, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.listCommunications, meta, { caseId: params.id });
   }
 
   @Post(':id/communications')
   @ApiOperation({ summary: 'Log a call, letter, email or SMS by hand (the log is append-only)', body: LogCommunicationBodySchema, response: { status: 201, schema: CommunicationViewSchema }, params: { id: 'The case id.' } })
   @Access(CASE_WORKERS)
   log(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
-    return this.rpc.call(Rpc.casework.logCommunication, meta, { caseId: params.id, communication: new ZodPipe(LogCommunicationBodySchema).transform(raw) }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.logCommunication, meta, { caseId: params.id, communication: new ZodPipe(LogCommunicationBodySchema).transform(raw) });
   }
 
   @Get(':id/complaints')
   @ApiOperation({ summary: 'The complaints on a case', response: { status: 200, schema: ComplaintListSchema }, params: { id: 'The case id.' } })
   @Access(CASE_READERS)
   complaints(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
-    return this.rpc.call(Rpc.casework.listComplaints, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.listComplaints, meta, { caseId: params.id });
   }
 
   @Post(':id/complaints')
   @ApiOperation({ summary: 'Record a complaint received', body: ReceiveComplaintBodySchema, response: { status: 201, schema: ComplaintViewSchema }, params: { id: 'The case id.' } })
   @Access(CASE_MANAGERS)
   receive(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
-    return this.rpc.call(Rpc.casework.receiveComplaint, meta, { caseId: params.id, complaint: new ZodPipe(ReceiveComplaintBodySchema).transform(raw) }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.receiveComplaint, meta, { caseId: params.id, complaint: new ZodPipe(ReceiveComplaintBodySchema).transform(raw) });
   }
 
   @Post(':id/complaints/:childId/acknowledge')
@@ -72,7 +68,7 @@ export class CaseRecordsController {
   @Access(CASE_MANAGERS)
   acknowledge(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseChildParamsSchema)) params: ChildParams, @Body() raw: unknown) {
     const body = new ZodPipe(AcknowledgeComplaintBodySchema).transform(raw);
-    return this.rpc.call(Rpc.casework.acknowledgeComplaint, meta, { caseId: params.id, complaintId: params.childId, ...body }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.acknowledgeComplaint, meta, { caseId: params.id, complaintId: params.childId, ...body });
   }
 
   @Post(':id/complaints/:childId/resolve')
@@ -81,14 +77,14 @@ export class CaseRecordsController {
   @Access(CASE_MANAGERS)
   resolve(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseChildParamsSchema)) params: ChildParams, @Body() raw: unknown) {
     const body = new ZodPipe(ResolveComplaintBodySchema).transform(raw);
-    return this.rpc.call(Rpc.casework.resolveComplaint, meta, { caseId: params.id, complaintId: params.childId, ...body }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.resolveComplaint, meta, { caseId: params.id, complaintId: params.childId, ...body });
   }
 
   @Get(':id/milestones')
   @ApiOperation({ summary: 'The milestones a case reached (what its clocks start and stop on)', response: { status: 200, schema: MilestoneListSchema }, params: { id: 'The case id.' } })
   @Access(CASE_READERS)
   milestones(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
-    return this.rpc.call(Rpc.casework.listMilestones, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.listMilestones, meta, { caseId: params.id });
   }
 
   @Post(':id/milestones')
@@ -96,7 +92,7 @@ export class CaseRecordsController {
   @Access(CASE_WORKERS)
   recordMilestone(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
     const body = new ZodPipe(RecordMilestoneBodySchema).transform(raw);
-    return this.rpc.call(Rpc.casework.recordMilestone, meta, { caseId: params.id, ...body }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.recordMilestone, meta, { caseId: params.id, ...body });
   }
 
   @Get(':id/certificates')
@@ -104,8 +100,8 @@ export class CaseRecordsController {
   @Access(CASE_READERS)
   async certificates(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
     // Casework first, so another provider's case is its 404 before scheduling is asked anything.
-    const { items } = await this.rpc.call(Rpc.casework.listCertificates, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS);
-    const deadlines = items.length ? (await this.rpc.call(Rpc.scheduling.listCaseDeadlines, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS)).items : [];
+    const { items } = await this.rpc.call(Rpc.casework.listCertificates, meta, { caseId: params.id });
+    const deadlines = items.length ? (await this.rpc.call(Rpc.scheduling.listCaseDeadlines, meta, { caseId: params.id })).items : [];
     return CertificateWithAppealDeadlineListSchema.parse({
       items: items.map((certificate) => {
         const appeal = appealDeadlineOf(deadlines, certificate.issuedAt);
@@ -119,6 +115,6 @@ export class CaseRecordsController {
   @Access(CASE_MANAGERS)
   issueCertificate(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
     const body = new ZodPipe(IssueCertificateBodySchema).transform(raw);
-    return this.rpc.call(Rpc.casework.issueCertificate, meta, { caseId: params.id, ...body }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.issueCertificate, meta, { caseId: params.id, ...body });
   }
 }

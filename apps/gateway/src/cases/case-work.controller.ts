@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
 import {
   AddNoteBodySchema,
@@ -28,7 +28,6 @@ import { NeedToKnow } from './case-need-to-know.guard';
 import { Access } from '../auth/access';
 import { SensitiveRead } from '../audit/sensitive-read';
 import { ApiOperation } from '../http/api-operation.decorator';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { ZodPipe } from '../http/zod.pipe';
 import { OrganisationReferences } from '../references/organisation-references';
 import { CASE_MANAGERS, CASE_READERS, CASE_WORKERS, SENSITIVE_READERS } from './case-access';
@@ -42,14 +41,13 @@ export class CaseWorkController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly references: OrganisationReferences,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   @Get(':id/notes')
   @ApiOperation({ summary: 'The notes of a case, without the sensitive ones', response: { status: 200, schema: NoteListSchema }, params: { id: 'The case id.' } })
   @Access(CASE_READERS)
   notes(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
-    return this.rpc.call(Rpc.casework.listNotes, meta, { caseId: params.id, includeSensitive: false }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.listNotes, meta, { caseId: params.id, includeSensitive: false });
   }
 
   @Get(':id/notes/sensitive')
@@ -58,21 +56,21 @@ export class CaseWorkController {
   @Access(SENSITIVE_READERS)
   @NeedToKnow('case')
   sensitiveNotes(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
-    return this.rpc.call(Rpc.casework.listNotes, meta, { caseId: params.id, includeSensitive: true }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.listNotes, meta, { caseId: params.id, includeSensitive: true });
   }
 
   @Post(':id/notes')
   @ApiOperation({ summary: 'Add a note; a sensitive one is encrypted at rest and kept off the timeline', body: AddNoteBodySchema, response: { status: 201, schema: NoteViewSchema }, params: { id: 'The case id.' } })
   @Access(CASE_WORKERS)
   addNote(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
-    return this.rpc.call(Rpc.casework.addNote, meta, { caseId: params.id, note: new ZodPipe(AddNoteBodySchema).transform(raw) }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.addNote, meta, { caseId: params.id, note: new ZodPipe(AddNoteBodySchema).transform(raw) });
   }
 
   @Get(':id/tasks')
   @ApiOperation({ summary: 'The tasks of a case, by due date', response: { status: 200, schema: TaskListSchema }, params: { id: 'The case id.' } })
   @Access(CASE_READERS)
   tasks(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
-    return this.rpc.call(Rpc.casework.listTasks, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.listTasks, meta, { caseId: params.id });
   }
 
   @Post(':id/tasks')
@@ -81,7 +79,7 @@ export class CaseWorkController {
   async addTask(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
     const task = new ZodPipe(AddTaskBodySchema).transform(raw);
     if (task.assigneeStaffId) await this.references.staff(meta, task.assigneeStaffId, 'assigneeStaffId');
-    return this.rpc.call(Rpc.casework.addTask, meta, { caseId: params.id, task }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.addTask, meta, { caseId: params.id, task });
   }
 
   @Post(':id/tasks/:childId/complete')
@@ -90,28 +88,28 @@ export class CaseWorkController {
   @Access(CASE_WORKERS)
   completeTask(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseChildParamsSchema)) params: ChildParams, @Body() raw: unknown) {
     const body = new ZodPipe(CompleteTaskBodySchema).transform(raw ?? {});
-    return this.rpc.call(Rpc.casework.completeTask, meta, { caseId: params.id, taskId: params.childId, ...body }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.completeTask, meta, { caseId: params.id, taskId: params.childId, ...body });
   }
 
   @Get(':id/risk-assessments')
   @ApiOperation({ summary: 'The risk assessments of a case, newest (current) first', response: { status: 200, schema: RiskAssessmentListSchema }, params: { id: 'The case id.' } })
   @Access(CASE_READERS)
   risks(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
-    return this.rpc.call(Rpc.casework.listRiskAssessments, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.listRiskAssessments, meta, { caseId: params.id });
   }
 
   @Post(':id/risk-assessments')
   @ApiOperation({ summary: 'Record a risk assessment with its level, factors and review date', body: RecordRiskBodySchema, response: { status: 201, schema: RiskAssessmentViewSchema }, params: { id: 'The case id.' } })
   @Access(CASE_WORKERS)
   recordRisk(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
-    return this.rpc.call(Rpc.casework.recordRiskAssessment, meta, { caseId: params.id, assessment: new ZodPipe(RecordRiskBodySchema).transform(raw) }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.recordRiskAssessment, meta, { caseId: params.id, assessment: new ZodPipe(RecordRiskBodySchema).transform(raw) });
   }
 
   @Post(':id/pause')
   @ApiOperation({ summary: 'Pause the case (e.g. the service user asked to defer, agreed with the buyer’s officer): its pausable clocks stop and later resume with the days they had left; statutory and fixed-date clocks keep running', body: PauseBodySchema, response: { status: 201, schema: CasePauseViewSchema }, params: { id: 'The case id.' } })
   @Access(CASE_MANAGERS)
   pause(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
-    return this.rpc.call(Rpc.casework.pauseCase, meta, { caseId: params.id, ...new ZodPipe(PauseBodySchema).transform(raw) }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.pauseCase, meta, { caseId: params.id, ...new ZodPipe(PauseBodySchema).transform(raw) });
   }
 
   @Post(':id/resume')
@@ -119,21 +117,21 @@ export class CaseWorkController {
   @ApiOperation({ summary: 'Resume a paused case: its paused clocks run again from the resume, each with the days it had left', body: ResumeBodySchema, response: { status: 200, schema: CasePauseViewSchema }, params: { id: 'The case id.' } })
   @Access(CASE_MANAGERS)
   resume(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
-    return this.rpc.call(Rpc.casework.resumeCase, meta, { caseId: params.id, ...new ZodPipe(ResumeBodySchema).transform(raw ?? {}) }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.resumeCase, meta, { caseId: params.id, ...new ZodPipe(ResumeBodySchema).transform(raw ?? {}) });
   }
 
   @Get(':id/multi-agency')
   @ApiOperation({ summary: 'Periods of multi-agency involvement on a case', response: { status: 200, schema: MultiAgencyListSchema }, params: { id: 'The case id.' } })
   @Access(CASE_READERS)
   involvements(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
-    return this.rpc.call(Rpc.casework.listMultiAgency, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.listMultiAgency, meta, { caseId: params.id });
   }
 
   @Post(':id/multi-agency')
   @ApiOperation({ summary: 'Record multi-agency involvement (agencies, from, to)', body: StartMultiAgencyBodySchema, response: { status: 201, schema: MultiAgencyViewSchema }, params: { id: 'The case id.' } })
   @Access(CASE_WORKERS)
   startInvolvement(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
-    return this.rpc.call(Rpc.casework.startMultiAgency, meta, { caseId: params.id, involvement: new ZodPipe(StartMultiAgencyBodySchema).transform(raw) }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.startMultiAgency, meta, { caseId: params.id, involvement: new ZodPipe(StartMultiAgencyBodySchema).transform(raw) });
   }
 
   @Patch(':id/multi-agency/:childId')
@@ -141,6 +139,6 @@ export class CaseWorkController {
   @Access(CASE_WORKERS)
   endInvolvement(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseChildParamsSchema)) params: ChildParams, @Body() raw: unknown) {
     const body = new ZodPipe(EndMultiAgencyBodySchema).transform(raw);
-    return this.rpc.call(Rpc.casework.endMultiAgency, meta, { caseId: params.id, involvementId: params.childId, ...body }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.endMultiAgency, meta, { caseId: params.id, involvementId: params.childId, ...body });
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
 import {
   CaseIdParamsSchema,
@@ -18,23 +18,19 @@ import {
 import { CurrentMeta } from '../auth/principal';
 import { Access } from '../auth/access';
 import { ApiOperation } from '../http/api-operation.decorator';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { ZodPipe } from '../http/zod.pipe';
 import { CASE_MANAGERS, CASE_READERS } from './case-access';
 
 
 @Controller('v1/cases')
 export class CasesController {
-  constructor(
-    private readonly rpc: RpcClient,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-  ) {}
+  constructor(private readonly rpc: RpcClient) {}
 
   @Get()
   @ApiOperation({ query: CaseListQuerySchema, summary: 'List cases, newest first (query: contractId, status, assigneeStaffId, cursor, limit)', response: { status: 200, schema: CaseListSchema } })
   @Access(CASE_READERS)
   list(@CurrentMeta() meta: RpcMeta, @Query() raw: unknown) {
-    return this.rpc.call(Rpc.casework.listCases, meta, new ZodPipe(CaseListQuerySchema).transform(raw), this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.listCases, meta, new ZodPipe(CaseListQuerySchema).transform(raw));
   }
 
   /** The case from casework and its clocks from scheduling, asked side by side. */
@@ -43,8 +39,8 @@ export class CasesController {
   @Access(CASE_READERS)
   async get(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }): Promise<CaseWithDeadlinesView> {
     const [found, deadlines] = await Promise.all([
-      this.rpc.call(Rpc.casework.getCase, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS),
-      this.rpc.call(Rpc.scheduling.listCaseDeadlines, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS),
+      this.rpc.call(Rpc.casework.getCase, meta, { caseId: params.id }),
+      this.rpc.call(Rpc.scheduling.listCaseDeadlines, meta, { caseId: params.id }),
     ]);
     return { ...found, deadlines: deadlines.items };
   }
@@ -53,7 +49,7 @@ export class CasesController {
   @ApiOperation({ summary: 'The timeline of a case: status history, milestones, communications, notes (not sensitive ones), tasks, complaints', response: { status: 200, schema: CaseTimelineViewSchema }, params: { id: 'The case id.' } })
   @Access(CASE_READERS)
   timeline(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }) {
-    return this.rpc.call(Rpc.casework.getCaseTimeline, meta, { caseId: params.id }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.getCaseTimeline, meta, { caseId: params.id });
   }
 
   @Post(':id/transitions')
@@ -62,7 +58,7 @@ export class CasesController {
   @Access(CASE_MANAGERS)
   transition(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     const body = new ZodPipe(TransitionBodySchema).transform(raw);
-    return this.rpc.call(Rpc.casework.transitionCase, meta, { caseId: params.id, ...body }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.transitionCase, meta, { caseId: params.id, ...body });
   }
 
   @Post(':id/close')
@@ -71,7 +67,7 @@ export class CasesController {
   @Access(CASE_MANAGERS)
   close(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     const body = new ZodPipe(CloseBodySchema).transform(raw);
-    return this.rpc.call(Rpc.casework.closeCase, meta, { caseId: params.id, ...body }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.closeCase, meta, { caseId: params.id, ...body });
   }
 
   @Post(':id/reopen')
@@ -80,7 +76,7 @@ export class CasesController {
   @Access(CASE_MANAGERS)
   reopen(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     const body = new ZodPipe(ReopenBodySchema).transform(raw);
-    return this.rpc.call(Rpc.casework.reopenCase, meta, { caseId: params.id, ...body }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.reopenCase, meta, { caseId: params.id, ...body });
   }
 
   @Patch(':id/dates')
@@ -88,6 +84,6 @@ export class CasesController {
   @Access(CASE_MANAGERS)
   dates(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     const dates = new ZodPipe(ChangeDatesBodySchema).transform(raw);
-    return this.rpc.call(Rpc.casework.changeCaseDates, meta, { caseId: params.id, dates }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.casework.changeCaseDates, meta, { caseId: params.id, dates });
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
 import {
   ContractDefinitionSchema,
@@ -17,7 +17,6 @@ import type { Response } from 'express';
 import { CurrentMeta } from '../auth/principal';
 import { Access } from '../auth/access';
 import { ApiOperation } from '../http/api-operation.decorator';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { ZodPipe } from '../http/zod.pipe';
 import { IdempotentUseCase } from '../idempotency/idempotent.use-case';
 
@@ -29,7 +28,6 @@ export class ContractsController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly idempotent: IdempotentUseCase,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   @Post()
@@ -38,7 +36,7 @@ export class ContractsController {
   @Access({ roles: [...WRITERS.roles], scopes: [...WRITERS.scopes] })
   async create(@CurrentMeta() meta: RpcMeta, @Body() raw: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     const body = new ZodPipe(CreateContractBodySchema).transform(raw);
-    const result = await this.idempotent.execute(meta.organisationId, key, body, () => this.rpc.call(Rpc.intake.createContract, meta, body, this.config.RPC_TIMEOUT_MS));
+    const result = await this.idempotent.execute(meta.organisationId, key, body, () => this.rpc.call(Rpc.intake.createContract, meta, body));
     res.setHeader('Location', `/v1/contracts/${result.body.id}`);
     if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
     return result.body;
@@ -48,7 +46,7 @@ export class ContractsController {
   @ApiOperation({ summary: 'List your contracts', response: { status: 200, schema: ContractListSchema } })
   @Access({ roles: [...READERS.roles], scopes: [...READERS.scopes] })
   list(@CurrentMeta() meta: RpcMeta) {
-    return this.rpc.call(Rpc.intake.listContracts, meta, {}, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.intake.listContracts, meta, {});
   }
 
   /** The OCID decides: a second import of the same contracting process is a new version, not a second contract. */
@@ -58,7 +56,7 @@ export class ContractsController {
   async importOcds(@CurrentMeta() meta: RpcMeta, @Body() raw: unknown, @Query() rawQuery: unknown, @Res({ passthrough: true }) res: Response) {
     const options = new ZodPipe(OcdsImportQuerySchema, 'query').transform(rawQuery ?? {});
     const document = new ZodPipe(OcdsDocumentSchema).transform(raw);
-    const result = await this.rpc.call(Rpc.intake.importOcds, meta, { document, options }, this.config.RPC_TIMEOUT_MS);
+    const result = await this.rpc.call(Rpc.intake.importOcds, meta, { document, options });
     res.status(result.outcome === 'created' ? 201 : 200);
     res.setHeader('Location', `/v1/contracts/${result.contract.id}`);
     return result;
@@ -68,7 +66,7 @@ export class ContractsController {
   @ApiOperation({ summary: 'Read a contract: its current definition, status and versions', response: { status: 200, schema: ContractDetailViewSchema }, params: { id: 'The contract id.' } })
   @Access({ roles: [...READERS.roles], scopes: [...READERS.scopes] })
   get(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ContractIdParamsSchema)) params: { id: string }) {
-    return this.rpc.call(Rpc.intake.getContract, meta, { contractId: params.id }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.intake.getContract, meta, { contractId: params.id });
   }
 
   @Put(':id')
@@ -76,7 +74,7 @@ export class ContractsController {
   @Access({ roles: [...WRITERS.roles], scopes: [...WRITERS.scopes] })
   replace(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ContractIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     const definition = new ZodPipe(ContractDefinitionSchema).transform(raw);
-    return this.rpc.call(Rpc.intake.replaceContract, meta, { contractId: params.id, definition }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.intake.replaceContract, meta, { contractId: params.id, definition });
   }
 
   @Post(':id/publish')
@@ -84,6 +82,6 @@ export class ContractsController {
   @ApiOperation({ summary: 'Publish a draft contract (draft -> active): it takes referrals and its definition is announced', response: { status: 200, schema: ContractDetailViewSchema }, params: { id: 'The contract id.' } })
   @Access({ roles: [...WRITERS.roles], scopes: [...WRITERS.scopes] })
   publish(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ContractIdParamsSchema)) params: { id: string }) {
-    return this.rpc.call(Rpc.intake.publishContract, meta, { contractId: params.id }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.intake.publishContract, meta, { contractId: params.id });
   }
 }

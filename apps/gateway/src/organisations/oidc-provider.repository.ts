@@ -10,7 +10,7 @@ export class OidcProviderRepository {
   constructor(private readonly db: IdentityDatabase) {}
 
   findByOrganisation(organisationId: string): Promise<OidcProviderRecord | null> {
-    return this.db.run((tx) => tx.oidcProvider.findUnique({ where: { organisationId } }), { organisationId });
+    return this.db.forTenant(organisationId, (tx) => tx.oidcProvider.findUnique({ where: { organisationId } }));
   }
 
   /** Before the tenant is known: the lookup policy shows only the provider of the issuer named. */
@@ -20,11 +20,11 @@ export class OidcProviderRepository {
 
   save(record: Omit<OidcProviderRecord, 'updatedAt'>): Promise<OidcProviderRecord> {
     const { organisationId, ...settings } = record;
-    return this.db.run((tx) => tx.oidcProvider.upsert({ where: { organisationId }, create: record, update: settings }), { organisationId });
+    return this.db.forTenant(organisationId, (tx) => tx.oidcProvider.upsert({ where: { organisationId }, create: record, update: settings }));
   }
 
   async remove(organisationId: string): Promise<boolean> {
-    const { count } = await this.db.run((tx) => tx.oidcProvider.deleteMany({ where: { organisationId } }), { organisationId });
+    const { count } = await this.db.forTenant(organisationId, (tx) => tx.oidcProvider.deleteMany({ where: { organisationId } }));
     return count > 0;
   }
 }

@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
 import { ProblemError } from '@mediation/platform';
 import { Rpc, type RpcMeta, type StaffView } from '@mediation/protocol';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { UserRepository } from '../users/user.repository';
 
 /** The owner said it has no such row in the caller's organisation: another organisation's id is not found either. */
@@ -21,17 +20,16 @@ export class OrganisationReferences {
   constructor(
     private readonly rpc: RpcClient,
     private readonly users: UserRepository,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   /** A staff profile, from scheduling. */
   staff(meta: RpcMeta, staffId: string, field: string): Promise<StaffView> {
-    return this.rpc.call(Rpc.scheduling.getStaff, meta, { staffId }, this.config.RPC_TIMEOUT_MS).catch(unknownAs(field, 'is not a member of your staff', 'unknown_staff'));
+    return this.rpc.call(Rpc.scheduling.getStaff, meta, { staffId }).catch(unknownAs(field, 'is not a member of your staff', 'unknown_staff'));
   }
 
   /** A case, from casework (within the caller's contracts, when they are limited to some). */
   async case(meta: RpcMeta, caseId: string, field: string): Promise<void> {
-    await this.rpc.call(Rpc.casework.getCase, meta, { caseId }, this.config.RPC_TIMEOUT_MS).catch(unknownAs(field, 'is not a case of your organisation', 'unknown_case'));
+    await this.rpc.call(Rpc.casework.getCase, meta, { caseId }).catch(unknownAs(field, 'is not a case of your organisation', 'unknown_case'));
   }
 
   /** A person's account, from the gateway's own records. */

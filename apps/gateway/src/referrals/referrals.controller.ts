@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
 import {
   CreateReferralBodySchema,
@@ -18,7 +18,6 @@ import { assertContractAllowed } from '../auth/contract-restriction';
 import { SensitiveRead } from '../audit/sensitive-read';
 import { NeedToKnow } from '../cases/case-need-to-know.guard';
 import { ApiOperation } from '../http/api-operation.decorator';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { ZodPipe } from '../http/zod.pipe';
 import { IdempotentUseCase } from '../idempotency/idempotent.use-case';
 import { assertMayGiveReceivedAt } from './received-earlier.rule';
@@ -29,7 +28,6 @@ export class ReferralsController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly idempotent: IdempotentUseCase,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   @Post()
@@ -47,8 +45,8 @@ export class ReferralsController {
     assertMayGiveReceivedAt(principal, body);
     // Intake stores the key on the referral and answers a repeat with it, so a key a dead gateway left in progress may be retaken,
     // and intake is asked first whether it already holds that referral.
-    const submit = (idempotencyKey: string | undefined) => this.rpc.call(Rpc.intake.submitReferral, meta, { ...body, ...(idempotencyKey ? { idempotencyKey } : {}) }, this.config.RPC_TIMEOUT_MS);
-    const reconcile = async (idempotencyKey: string) => (await this.rpc.call(Rpc.intake.findSubmittedReferral, meta, { ...body, idempotencyKey }, this.config.RPC_TIMEOUT_MS)).referral;
+    const submit = (idempotencyKey: string | undefined) => this.rpc.call(Rpc.intake.submitReferral, meta, { ...body, ...(idempotencyKey ? { idempotencyKey } : {}) });
+    const reconcile = async (idempotencyKey: string) => (await this.rpc.call(Rpc.intake.findSubmittedReferral, meta, { ...body, idempotencyKey })).referral;
     const result = await this.idempotent.execute(meta.organisationId, key, body, submit, { retakeAfterLease: true, reconcile });
     res.setHeader('Location', `/v1/referrals/${result.body.id}`);
     if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
@@ -61,14 +59,14 @@ export class ReferralsController {
   @ApiOperation({ query: ReferralListQuerySchema, summary: 'List referrals, newest first, by contract and status (query: contractId, status, cursor, limit); a referrer sees only their contracts', response: { status: 200, schema: ReferralListSchema } })
   @Access({ roles: ['provider-admin', 'case-manager', 'mediator', 'auditor', 'referrer'], scopes: ['referrals:read'] })
   list(@CurrentMeta() meta: RpcMeta, @Query() raw: unknown) {
-    return this.rpc.call(Rpc.intake.listReferrals, meta, new ZodPipe(ReferralListQuerySchema).transform(raw), this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.intake.listReferrals, meta, new ZodPipe(ReferralListQuerySchema).transform(raw));
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Read a referral: its status, rejection reason, possible duplicates, over-cap flag, clock start and the case opened from it', response: { status: 200, schema: ReferralViewSchema }, params: { id: 'The referral id.' } })
   @Access({ roles: ['provider-admin', 'case-manager', 'mediator', 'auditor', 'referrer'], scopes: ['referrals:read'] })
   get(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ReferralIdParamsSchema)) params: { id: string }) {
-    return this.rpc.call(Rpc.intake.getReferral, meta, { referralId: params.id }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.intake.getReferral, meta, { referralId: params.id });
   }
 
   @Get(':id/sensitive-answers')
@@ -77,7 +75,7 @@ export class ReferralsController {
   @Access({ roles: ['provider-admin', 'case-manager', 'mediator'], scopes: ['referrals:read'] })
   @NeedToKnow('referral')
   sensitiveAnswers(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ReferralIdParamsSchema)) params: { id: string }) {
-    return this.rpc.call(Rpc.intake.getSensitiveAnswers, meta, { referralId: params.id }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.intake.getSensitiveAnswers, meta, { referralId: params.id });
   }
 
   @Put(':id/legal-hold')
@@ -85,6 +83,6 @@ export class ReferralsController {
   @Access({ roles: ['provider-admin'], scopes: ['referrals:write'] })
   legalHold(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ReferralIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     const body = new ZodPipe(LegalHoldBodySchema).transform(raw);
-    return this.rpc.call(Rpc.intake.setLegalHold, meta, { referralId: params.id, ...body }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.intake.setLegalHold, meta, { referralId: params.id, ...body });
   }
 }

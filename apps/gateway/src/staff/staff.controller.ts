@@ -1,10 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
 import { AddAccreditationBodySchema, AvailabilityExceptionBodySchema, CreateStaffBodySchema, DeclareConflictBodySchema, Rpc, StaffIdParamsSchema, StaffListSchema, StaffViewSchema, UpdateStaffBodySchema, type RpcMeta } from '@mediation/protocol';
 import type { Response } from 'express';
 import { Access } from '../auth/access';
 import { CurrentMeta, CurrentPrincipal, type Principal } from '../auth/principal';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { ApiOperation } from '../http/api-operation.decorator';
 import { ZodPipe } from '../http/zod.pipe';
 import { OrganisationReferences } from '../references/organisation-references';
@@ -19,7 +18,6 @@ export class StaffController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly references: OrganisationReferences,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   @Post()
@@ -29,7 +27,7 @@ export class StaffController {
   async create(@CurrentMeta() meta: RpcMeta, @Body() raw: unknown, @Res({ passthrough: true }) res: Response) {
     const body = new ZodPipe(CreateStaffBodySchema).transform(raw);
     if (body.userId) await this.references.user(meta, body.userId, 'userId');
-    const created = await this.rpc.call(Rpc.scheduling.createStaff, meta, body, this.config.RPC_TIMEOUT_MS);
+    const created = await this.rpc.call(Rpc.scheduling.createStaff, meta, body);
     res.setHeader('Location', `/v1/staff/${created.id}`);
     return created;
   }
@@ -38,7 +36,7 @@ export class StaffController {
   @ApiOperation({ summary: 'List your staff', response: { status: 200, schema: StaffListSchema } })
   @Access({ roles: [...READ_ALL], scopes: ['staff:read'] })
   list(@CurrentMeta() meta: RpcMeta) {
-    return this.rpc.call(Rpc.scheduling.listStaff, meta, {}, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.scheduling.listStaff, meta, {});
   }
 
   @Get(':id')
@@ -46,7 +44,7 @@ export class StaffController {
   @Access({ roles: [...READ_ALL, 'mediator'], scopes: ['staff:read'] })
   get(@CurrentMeta() meta: RpcMeta, @CurrentPrincipal() principal: Principal, @Param(new ZodPipe(StaffIdParamsSchema)) params: { id: string }) {
     const readsAll = principal.actorType === 'api-key' || principal.roles.some((r) => (READ_ALL as readonly string[]).includes(r));
-    return this.rpc.call(Rpc.scheduling.getStaff, meta, { staffId: params.id, ...(readsAll ? {} : { ownedByUserId: principal.actorId.replace(/^user:/, '') }) }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.scheduling.getStaff, meta, { staffId: params.id, ...(readsAll ? {} : { ownedByUserId: principal.actorId.replace(/^user:/, '') }) });
   }
 
   @Patch(':id')
@@ -55,7 +53,7 @@ export class StaffController {
   async update(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(StaffIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     const changes = new ZodPipe(UpdateStaffBodySchema).transform(raw);
     if (changes.userId) await this.references.user(meta, changes.userId, 'userId');
-    return this.rpc.call(Rpc.scheduling.updateStaff, meta, { staffId: params.id, changes }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.scheduling.updateStaff, meta, { staffId: params.id, changes });
   }
 
   @Post(':id/accreditations')
@@ -63,7 +61,7 @@ export class StaffController {
   @ApiOperation({ summary: 'Record an accreditation or check (DBS, FMC, CMC, SEND) with its expiry; an expired one blocks allocation', body: AddAccreditationBodySchema, response: { status: 201, schema: StaffViewSchema }, params: { id: 'The staff id.' } })
   @Access({ roles: [...MANAGERS.roles], scopes: [...MANAGERS.scopes] })
   accreditation(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(StaffIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
-    return this.rpc.call(Rpc.scheduling.addAccreditation, meta, { staffId: params.id, accreditation: new ZodPipe(AddAccreditationBodySchema).transform(raw) }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.scheduling.addAccreditation, meta, { staffId: params.id, accreditation: new ZodPipe(AddAccreditationBodySchema).transform(raw) });
   }
 
   @Post(':id/availability-exceptions')
@@ -71,7 +69,7 @@ export class StaffController {
   @ApiOperation({ summary: 'Record a day (or slot) off, or an extra slot, against the weekly availability', body: AvailabilityExceptionBodySchema, response: { status: 201, schema: StaffViewSchema }, params: { id: 'The staff id.' } })
   @Access({ roles: [...PEOPLE_WHO_BOOK.roles], scopes: [...PEOPLE_WHO_BOOK.scopes] })
   exception(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(StaffIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
-    return this.rpc.call(Rpc.scheduling.addAvailabilityException, meta, { staffId: params.id, exception: new ZodPipe(AvailabilityExceptionBodySchema).transform(raw) }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.scheduling.addAvailabilityException, meta, { staffId: params.id, exception: new ZodPipe(AvailabilityExceptionBodySchema).transform(raw) });
   }
 
   @Post(':id/conflicts')
@@ -81,6 +79,6 @@ export class StaffController {
   async conflict(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(StaffIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     const conflict = new ZodPipe(DeclareConflictBodySchema).transform(raw);
     if (conflict.caseId) await this.references.case(meta, conflict.caseId, 'caseId');
-    return this.rpc.call(Rpc.scheduling.declareConflict, meta, { staffId: params.id, conflict }, this.config.RPC_TIMEOUT_MS);
+    return this.rpc.call(Rpc.scheduling.declareConflict, meta, { staffId: params.id, conflict });
   }
 }

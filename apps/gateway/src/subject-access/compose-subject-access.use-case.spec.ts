@@ -1,19 +1,17 @@
 import type { RpcClient } from '@mediation/messaging';
 import { Clock, ProblemError } from '@mediation/platform';
 import { NOTIFY_NOT_SEARCHED_BY_NAME, Rpc, type RpcMeta } from '@mediation/protocol';
-import type { GatewayConfig } from '../config/gateway.config';
 import { ComposeSubjectAccessUseCase } from './compose-subject-access.use-case';
 import { SUBJECT_ACCESS_PARTS } from './subject-access.parts';
 
 const meta: RpcMeta = { organisationId: '019a0000-0000-7000-8000-000000000002', actorId: 'user:dpo', actorType: 'user', correlationId: 'sar-1' };
 const clock = { now: () => new Date('2027-03-01T09:00:00Z') } as Clock;
-const config = { RPC_TIMEOUT_MS: 1000 } as GatewayConfig;
 
 describe('a subject-access export', () => {
   it('asks intake, casework and notify for their parts, keyed by service', async () => {
     const calls: string[] = [];
     const rpc = { call: async (definition: { subject: string }) => (calls.push(definition.subject), { from: definition.subject }) } as unknown as RpcClient;
-    const exported = await new ComposeSubjectAccessUseCase(rpc, clock, config).execute(meta, { email: 'eve@home.example' });
+    const exported = await new ComposeSubjectAccessUseCase(rpc, clock).execute(meta, { email: 'eve@home.example' });
     expect(calls.sort()).toEqual([Rpc.casework.exportPerson.subject, Rpc.intake.exportPerson.subject, Rpc.notify.exportPerson.subject].sort());
     expect(exported).toEqual({
       email: 'eve@home.example',
@@ -31,7 +29,7 @@ describe('a subject-access export', () => {
         return definition.subject === Rpc.intake.exportPerson.subject ? intakeAnswer : { cases: [] };
       },
     } as unknown as RpcClient;
-    const exported = await new ComposeSubjectAccessUseCase(rpc, clock, config).execute(meta, { name: 'Rory Upstairs', postcode: 'N1 9GU' });
+    const exported = await new ComposeSubjectAccessUseCase(rpc, clock).execute(meta, { name: 'Rory Upstairs', postcode: 'N1 9GU' });
     expect(asked).toEqual([
       [Rpc.intake.exportPerson.subject, { name: 'Rory Upstairs', postcode: 'N1 9GU' }],
       [Rpc.casework.exportPerson.subject, { name: 'Rory Upstairs', postcode: 'N1 9GU', referralIds: ['019a0000-0000-7000-8000-000000000001'] }],
@@ -43,6 +41,6 @@ describe('a subject-access export', () => {
     const parts = [...SUBJECT_ACCESS_PARTS, { service: 'evidence', rpc: Rpc.intake.exportPerson }];
     let n = 0;
     const rpc = { call: async () => (n++ === 0 ? { referrals: [] } : Promise.reject(ProblemError.unavailable('casework did not answer'))) } as unknown as RpcClient;
-    await expect(new ComposeSubjectAccessUseCase(rpc, clock, config).execute(meta, { email: 'eve@home.example' }, parts)).rejects.toMatchObject({ problem: { status: 503 } });
+    await expect(new ComposeSubjectAccessUseCase(rpc, clock).execute(meta, { email: 'eve@home.example' }, parts)).rejects.toMatchObject({ problem: { status: 503 } });
   });
 });

@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
 import type { RpcMeta, SubjectAccessExport, SubjectAccessQuery } from '@mediation/protocol';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { SUBJECT_ACCESS_PARTS, type SubjectAccessPart } from './subject-access.parts';
 
 /**
@@ -16,12 +15,11 @@ export class ComposeSubjectAccessUseCase {
   constructor(
     private readonly rpc: RpcClient,
     private readonly clock: Clock,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   async execute(meta: RpcMeta, query: SubjectAccessQuery, parts: readonly SubjectAccessPart[] = SUBJECT_ACCESS_PARTS): Promise<SubjectAccessExport> {
     const ask = async (part: SubjectAccessPart, asked: SubjectAccessQuery) =>
-      [part.service, asked.email === undefined && part.byNameAndPostcode !== undefined ? part.byNameAndPostcode : await this.rpc.call(part.rpc, meta, asked, this.config.RPC_TIMEOUT_MS)] as const;
+      [part.service, asked.email === undefined && part.byNameAndPostcode !== undefined ? part.byNameAndPostcode : await this.rpc.call(part.rpc, meta, asked)] as const;
     // By name and postcode, the referrals found first tell the services that keep no postcode where the person is.
     const first = query.email === undefined ? parts.filter((part) => part.referralsNaming) : [];
     const found = await Promise.all(first.map((part) => ask(part, query)));

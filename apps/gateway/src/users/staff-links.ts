@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
 import { ProblemError } from '@mediation/platform';
 import { Rpc, type RpcMeta } from '@mediation/protocol';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { UserRepository } from './user.repository';
 
 const invalid = (message: string, code: string) =>
@@ -26,11 +25,10 @@ export class StaffLinks {
   constructor(
     private readonly rpc: RpcClient,
     private readonly users: UserRepository,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   async assertLinkable(meta: RpcMeta, staffId: string, userId: string): Promise<void> {
-    const staff = await this.rpc.call(Rpc.scheduling.getStaff, { ...meta, restrictToContracts: undefined }, { staffId }, this.config.RPC_TIMEOUT_MS).catch((error: unknown) => {
+    const staff = await this.rpc.call(Rpc.scheduling.getStaff, { ...meta, restrictToContracts: undefined }, { staffId }).catch((error: unknown) => {
       if (error instanceof ProblemError && error.problem.status === 404) throw invalid('is not a staff profile of your organisation', 'unknown-staff');
       throw error;
     });

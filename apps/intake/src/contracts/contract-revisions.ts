@@ -35,12 +35,12 @@ export class ContractRevisions {
   async create(meta: RpcMeta, definition: ContractDefinition, options: { template: TemplateKey | null; publish: boolean }): Promise<ContractDetailView> {
     if (options.publish) assertPublishable(definition, this.clock.now(), 'draft');
     try {
-      return await this.db.run(async (tx) => {
+      return await this.db.forTenant(meta, async (tx) => {
         const at = this.clock.now();
         let contract = await this.contracts.create(tx, { id: uuidv7(), organisationId: meta.organisationId, template: options.template, status: 'draft', createdBy: meta.actorId, at, ...headOf(definition) });
         if (options.publish) contract = await this.publish(tx, meta, contract);
         return this.view(tx, contract);
-      }, { organisationId: meta.organisationId });
+      });
     } catch (error) {
       collision(error, definition);
     }
@@ -51,12 +51,12 @@ export class ContractRevisions {
     if (current.status === 'ended') throw ProblemError.conflict(`Contract ${current.reference} has ended and can no longer change.`);
     if (current.status === 'active') assertPublishable(definition, this.clock.now(), 'active');
     try {
-      return await this.db.run(async (tx) => {
+      return await this.db.forTenant(meta, async (tx) => {
         let contract = await this.contracts.addVersion(tx, meta.organisationId, current.id, current.version, headOf(definition), meta.actorId, this.clock.now());
         if (!contract) throw ProblemError.conflict(`Contract ${current.reference} changed while you edited it (it is past version ${current.version}); read it again and retry.`);
         if (contract.status === 'active') contract = await this.publish(tx, meta, contract);
         return this.view(tx, contract);
-      }, { organisationId: meta.organisationId });
+      });
     } catch (error) {
       collision(error, definition);
     }
@@ -65,15 +65,15 @@ export class ContractRevisions {
   /** draft -> active. Publishing what is already published changes nothing and publishes nothing. */
   async publishCurrent(meta: RpcMeta, current: ContractRecord): Promise<ContractDetailView> {
     if (current.status === 'ended') throw ProblemError.conflict(`Contract ${current.reference} has ended and cannot be published.`);
-    if (current.status === 'active' && current.publishedVersion === current.version) return this.db.run((tx) => this.view(tx, current), { organisationId: current.organisationId });
+    if (current.status === 'active' && current.publishedVersion === current.version) return this.db.forTenant(current.organisationId, (tx) => this.view(tx, current));
     assertPublishable(current.definition as ContractDefinition, this.clock.now(), current.status === 'active' ? 'active' : 'draft');
-    return this.db.run(async (tx) => {
+    return this.db.forTenant(current.organisationId, async (tx) => {
       const published = await this.publish(tx, meta, current).catch((error: unknown) => {
         if (error instanceof AlreadyPublished) return null;
         throw error;
       });
       return this.view(tx, published ?? (await this.contracts.findById(current.organisationId, current.id, tx))!);
-    }, { organisationId: current.organisationId });
+    });
   }
 
   private async publish(tx: IntakeTx, meta: RpcMeta, contract: ContractRecord): Promise<ContractRecord> {

@@ -67,7 +67,7 @@ export class ContractRepository {
   }
 
   list(organisationId: string): Promise<ContractRecord[]> {
-    return this.db.run((tx) => tx.contract.findMany({ where: { organisationId }, orderBy: { createdAt: 'asc' } }), { organisationId });
+    return this.db.forTenant(organisationId, (tx) => tx.contract.findMany({ where: { organisationId }, orderBy: { createdAt: 'asc' } }));
   }
 
   versions(organisationId: string, contractId: string, tx?: IntakeTx): Promise<ContractVersionRecord[]> {

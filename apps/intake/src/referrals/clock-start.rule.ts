@@ -1,4 +1,4 @@
-import { SHIPPED_BANK_HOLIDAYS, WorkingCalendar } from '@mediation/calendar';
+import { calendarFor } from '@mediation/calendar';
 import type { ServiceLine } from './referral.types';
 
 /**
@@ -7,6 +7,5 @@ import type { ServiceLine } from './referral.types';
  */
 export function referralClockStart(line: Pick<ServiceLine, 'officeHours' | 'closureDays'>, receivedAt: Date): Date {
   if (!line.officeHours) return receivedAt;
-  const calendar = new WorkingCalendar(SHIPPED_BANK_HOLIDAYS, (line.closureDays ?? []).map((day) => day.date));
-  return calendar.clockStart(receivedAt, line.officeHours.weekly);
+  return calendarFor(line.closureDays).clockStart(receivedAt, line.officeHours.weekly);
 }

@@ -21,7 +21,7 @@ export class FindSubmittedReferralUseCase {
 
   async execute(meta: RpcMeta, request: CreateReferralBody & { idempotencyKey: string }): Promise<ReferralView | null> {
     const { idempotencyKey, ...body } = request;
-    const row = await this.db.run((tx) => this.referrals.findByIdempotencyKey(tx, meta.organisationId, idempotencyKey), { organisationId: meta.organisationId });
+    const row = await this.db.forTenant(meta, (tx) => this.referrals.findByIdempotencyKey(tx, meta.organisationId, idempotencyKey));
     if (!row) return null;
     if (row.idempotencyRequestHash !== referralRequestHash(body) || !inContractScope(meta, row.contractId)) throw ProblemError.conflict('This Idempotency-Key was used with a different request body.');
     return this.stored.view(row);

@@ -54,7 +54,7 @@ export class ReferralRepository {
   /** Outside a transaction it opens one for the organisation: row-level security shows nothing without it. */
   findById(organisationId: string, id: string, tx?: IntakeTx): Promise<ReferralRecord | null> {
     const find = (t: IntakeTx) => t.referral.findFirst({ where: { organisationId, id } });
-    return tx ? find(tx) : this.db.run(find, { organisationId });
+    return tx ? find(tx) : this.db.forTenant(organisationId, find);
   }
 
   /** The referral stored under a client's Idempotency-Key, if any. */
@@ -86,14 +86,12 @@ export class ReferralRepository {
   /** A page, newest first (ids are uuidv7, so time-ordered). */
   list(filter: ReferralListFilter): Promise<ReferralRecord[]> {
     const contractId = filter.contractIds ? { in: filter.contractId ? filter.contractIds.filter((id) => id === filter.contractId) : [...filter.contractIds] } : filter.contractId;
-    return this.db.run(
-      (tx) =>
-        tx.referral.findMany({
-          where: { organisationId: filter.organisationId, contractId, status: filter.status, ...(filter.cursor ? { id: { lt: filter.cursor } } : {}) },
-          orderBy: { id: 'desc' },
-          take: filter.limit,
-        }),
-      { organisationId: filter.organisationId },
+    return this.db.forTenant(filter.organisationId, (tx) =>
+      tx.referral.findMany({
+        where: { organisationId: filter.organisationId, contractId, status: filter.status, ...(filter.cursor ? { id: { lt: filter.cursor } } : {}) },
+        orderBy: { id: 'desc' },
+        take: filter.limit,
+      }),
     );
   }
 
@@ -117,29 +115,24 @@ export class ReferralRepository {
 
   /** One organisation's referrals whose answers are unsealed (written before sealing) or sealed with another key than the current. */
   findNeedingSealing(organisationId: string, currentKeyId: string, afterId: string | undefined, limit: number): Promise<ReferralRecord[]> {
-    return this.db.run(
-      (tx) =>
-        tx.referral.findMany({
-          where: { organisationId, anonymisedAt: null, OR: [{ answersKeyId: null }, { answersKeyId: { not: currentKeyId } }], ...(afterId ? { id: { gt: afterId } } : {}) },
-          orderBy: { id: 'asc' },
-          take: limit,
-        }),
-      { organisationId },
+    return this.db.forTenant(organisationId, (tx) =>
+      tx.referral.findMany({
+        where: { organisationId, anonymisedAt: null, OR: [{ answersKeyId: null }, { answersKeyId: { not: currentKeyId } }], ...(afterId ? { id: { gt: afterId } } : {}) },
+        orderBy: { id: 'asc' },
+        take: limit,
+      }),
     );
   }
 
   /** Stores re-sealed answers unless someone else changed them meanwhile; false when they did. */
   async reseal(row: Pick<ReferralRecord, 'id' | 'organisationId' | 'answersKeyId'>, answers: Prisma.InputJsonObject, sealedAnswers: string, keyId: string): Promise<boolean> {
-    const { count } = await this.db.run(
-      (tx) => tx.referral.updateMany({ where: { id: row.id, organisationId: row.organisationId, answersKeyId: row.answersKeyId }, data: { answers, sealedAnswers, answersKeyId: keyId } }),
-      { organisationId: row.organisationId },
-    );
+    const { count } = await this.db.forTenant(row.organisationId, (tx) => tx.referral.updateMany({ where: { id: row.id, organisationId: row.organisationId, answersKeyId: row.answersKeyId }, data: { answers, sealedAnswers, answersKeyId: keyId } }));
     return count === 1;
   }
 
   /** Referrals naming the email as a party or as the referrer (case ignored). */
   findByPersonEmail(organisationId: string, email: string, contractIds?: readonly string[]): Promise<ReferralRecord[]> {
-    return this.db.run((tx) => this.personReferrals(tx, organisationId, email, contractIds), { organisationId });
+    return this.db.forTenant(organisationId, (tx) => this.personReferrals(tx, organisationId, email, contractIds));
   }
 
   /**
@@ -147,7 +140,7 @@ export class ReferralRepository {
    * for a person without an email address; `name` and `postcode` come normalised.
    */
   findByPartyNameAndPostcode(organisationId: string, name: string, postcode: string, contractIds?: readonly string[]): Promise<ReferralRecord[]> {
-    return this.db.run(async (tx) => {
+    return this.db.forTenant(organisationId, async (tx) => {
       const ids = await tx.$queryRawUnsafe<{ id: string }[]>(
         `SELECT id FROM intake.referral
           WHERE organisation_id = $1::uuid AND anonymised_at IS NULL
@@ -160,7 +153,7 @@ export class ReferralRepository {
       );
       if (ids.length === 0) return [];
       return tx.referral.findMany({ where: { organisationId, id: { in: ids.map((r) => r.id) }, ...(contractIds ? { contractId: { in: [...contractIds] } } : {}) }, orderBy: { id: 'asc' } });
-    }, { organisationId });
+    });
   }
 
   private async personReferrals(tx: IntakeTx, organisationId: string, email: string, contractIds?: readonly string[]): Promise<ReferralRecord[]> {

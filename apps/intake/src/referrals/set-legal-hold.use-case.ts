@@ -17,7 +17,7 @@ export class SetLegalHoldUseCase {
 
   async execute(meta: RpcMeta, referralId: string, body: LegalHoldBody): Promise<ReferralView> {
     await this.referral.findInScope(meta, referralId);
-    const updated = await this.db.run(async (tx) => {
+    const updated = await this.db.forTenant(meta, async (tx) => {
       const row = await this.referrals.setLegalHold(tx, meta.organisationId, referralId, body.legalHold, body.reason);
       await this.events.append(tx, {
         definition: ReferralLegalHoldChangedV1,
@@ -29,7 +29,7 @@ export class SetLegalHoldUseCase {
         correlationId: meta.correlationId,
       });
       return row;
-    }, { organisationId: meta.organisationId });
+    });
     return this.referral.view(updated);
   }
 }

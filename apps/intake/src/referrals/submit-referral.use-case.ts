@@ -92,7 +92,7 @@ export class SubmitReferralUseCase {
     const consent = checkConsent(line.consent, body.consent, body.parties);
     if (!consent.ok) return this.reject(facts(line.form, answers), { code: 'no-consent', reason: consent.reason }, line, consent.reasonByRole);
 
-    return this.db.run(async (tx) => {
+    return this.db.forTenant(meta, async (tx) => {
       const key = duplicateKey(body.parties, answers, line.form);
       const referral = await this.recorder.accepted(tx, facts(line.form, answers), {
         clockStartsAt: referralClockStart(line, receivedAt),
@@ -103,14 +103,14 @@ export class SubmitReferralUseCase {
         contactAnswers: contactAnswers(answers, line),
       });
       return toReferralView(referral, line.form, Object.keys(answers).filter((k) => !(k in (referral.answers as object))));
-    }, { organisationId: meta.organisationId });
+    });
   }
 
   private reject(facts: ReferralFacts, rejection: Rejection, line: ServiceLine | undefined, eventReason?: string): Promise<ReferralView> {
-    return this.db.run(async (tx) => {
+    return this.db.forTenant(facts.meta, async (tx) => {
       const referral = await this.recorder.rejected(tx, facts, rejection, eventReason);
       return toReferralView(referral, line?.form, Object.keys(facts.answers).filter((k) => !(k in (referral.answers as object))));
-    }, { organisationId: facts.meta.organisationId });
+    });
   }
 
   private assertConsentNotInFuture(body: CreateReferralBody, now: Date): void {

@@ -57,7 +57,7 @@ export class AnonymiseExpiredReferralsUseCase {
       return false;
     }
     if (!isPastRetention(since, months, now)) return false;
-    return this.db.run(async (tx) => {
+    return this.db.forTenant(row.organisationId, async (tx) => {
       const done = await this.retention.anonymise(tx, row, now);
       if (!done) return false;
       await this.events.append(tx, {
@@ -70,6 +70,6 @@ export class AnonymiseExpiredReferralsUseCase {
         correlationId: `retention:${done.id}`,
       });
       return true;
-    }, { organisationId: row.organisationId });
+    });
   }
 }

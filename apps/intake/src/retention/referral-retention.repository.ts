@@ -46,14 +46,12 @@ export class ReferralRetentionRepository {
    * not yet anonymised nor held (on the referral itself or through its case), oldest first.
    */
   findClosedBefore(organisationId: string, closedBefore: Date, afterId: string | undefined, limit: number): Promise<Referral[]> {
-    return this.db.run(
-      (tx) =>
-        tx.referral.findMany({
-          where: { organisationId, OR: [{ caseClosedAt: { not: null, lt: closedBefore } }, { status: 'rejected', enteredAt: { lt: closedBefore } }], anonymisedAt: null, legalHold: false, heldByCase: false, ...(afterId ? { id: { gt: afterId } } : {}) },
-          orderBy: { id: 'asc' },
-          take: limit,
-        }),
-      { organisationId },
+    return this.db.forTenant(organisationId, (tx) =>
+      tx.referral.findMany({
+        where: { organisationId, OR: [{ caseClosedAt: { not: null, lt: closedBefore } }, { status: 'rejected', enteredAt: { lt: closedBefore } }], anonymisedAt: null, legalHold: false, heldByCase: false, ...(afterId ? { id: { gt: afterId } } : {}) },
+        orderBy: { id: 'asc' },
+        take: limit,
+      }),
     );
   }
 

@@ -1,8 +1,8 @@
-import { addMonthsToDate, atLondonTime, londonDate, londonTime } from '@mediation/calendar';
+import { addLondonMonths } from '@mediation/calendar';
 
 /** When a referral whose case closed at `closedAt` is due for anonymisation: `months` calendar months later. */
 export function retentionEndsAt(closedAt: Date, months: number): Date {
-  return atLondonTime(addMonthsToDate(londonDate(closedAt), months), londonTime(closedAt));
+  return addLondonMonths(closedAt, months);
 }
 
 /** Whether the retention period has run out by `now`. */

@@ -43,7 +43,7 @@ export class DeliveryRepository {
 
   /** One organisation's pending deliveries, oldest first: the sweeper's work list. */
   listPending(organisationId: string, limit: number): Promise<DeliveryKey[]> {
-    return this.db.run((tx) => tx.delivery.findMany({ where: { organisationId, status: 'pending' }, orderBy: { createdAt: 'asc' }, take: limit, select: { id: true, organisationId: true } }), { organisationId });
+    return this.db.forTenant(organisationId, (tx) => tx.delivery.findMany({ where: { organisationId, status: 'pending' }, orderBy: { createdAt: 'asc' }, take: limit, select: { id: true, organisationId: true } }));
   }
 
   /** Marks a pending delivery sent; null when it was not pending any more. */

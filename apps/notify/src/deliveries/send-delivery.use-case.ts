@@ -73,7 +73,7 @@ export class SendDeliveryUseCase {
     const reason = failureReason(error, delivery.attempts + 1);
     const failedAt = this.clock.now();
     await this.db
-      .run(async (tx) => {
+      .forTenant(delivery.organisationId, async (tx) => {
         const failed = await this.deliveries.recordFailure(tx, delivery, error.message ?? String(error), reason !== null, failedAt);
         if (!failed || reason === null) return;
         await this.events.append(tx, {
@@ -94,13 +94,13 @@ export class SendDeliveryUseCase {
           correlationId: failed.correlationId,
           causationId: failed.sourceEventId,
         });
-      }, { organisationId: delivery.organisationId })
+      })
       .catch((e) => this.logger.warn(`delivery ${delivery.id}: could not record the failure: ${(e as Error).message}`));
   }
 
   private async recordSent(key: DeliveryKey): Promise<void> {
     const sentAt = this.clock.now();
-    await this.db.run(async (tx) => {
+    await this.db.forTenant(key.organisationId, async (tx) => {
       const sent = await this.deliveries.markSent(tx, key, sentAt);
       if (!sent) return;
       await this.events.append(tx, {
@@ -122,6 +122,6 @@ export class SendDeliveryUseCase {
         correlationId: sent.correlationId,
         causationId: sent.sourceEventId,
       });
-    }, { organisationId: key.organisationId });
+    });
   }
 }

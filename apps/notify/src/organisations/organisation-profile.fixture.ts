@@ -8,6 +8,6 @@ export async function seedOrganisationProfile(notify: NotifyDatabase, organisati
   const profiles = new OrganisationProfileRepository(notify);
   const data = { organisationId, name: profile.name, address: profile.address ?? null, version: profile.version ?? 1, changedAt: '2027-01-01T09:00:00.000Z' };
   const event = { id: uuidv7(), organisationid: organisationId, data } as unknown as EventEnvelope<EventData<typeof OrganisationProfileChangedV1>>;
-  await notify.run((tx) => new RecordOrganisationProfileUseCase(profiles).execute(tx, event), { organisationId });
+  await notify.forTenant(organisationId, (tx) => new RecordOrganisationProfileUseCase(profiles).execute(tx, event));
   return profiles;
 }

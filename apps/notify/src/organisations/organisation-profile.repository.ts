@@ -16,7 +16,7 @@ export class OrganisationProfileRepository {
 
   /** Read in a transaction of the organisation's own tenant; null until its event has arrived. */
   async find(organisationId: string): Promise<OrganisationProfile | null> {
-    const row = await this.db.run((tx) => tx.organisationProfile.findUnique({ where: { organisationId } }), { organisationId });
+    const row = await this.db.forTenant(organisationId, (tx) => tx.organisationProfile.findUnique({ where: { organisationId } }));
     return row ? { name: row.name, address: row.address.length ? row.address : null } : null;
   }
 }

@@ -34,7 +34,7 @@ export class DeliveryRetentionRepository {
    * or given up, before `cutoff`; returns how many.
    */
   async clearOldBodies(organisationId: string, cutoff: Date, at: Date, limit: number): Promise<number> {
-    return this.db.run(async (tx) => {
+    return this.db.forTenant(organisationId, async (tx) => {
       const due = await tx.delivery.findMany({
         where: { organisationId, anonymisedAt: null, caseId: null, referralId: null, OR: [{ status: 'sent', sentAt: { lt: cutoff } }, { status: 'failed', failedAt: { lt: cutoff } }] },
         orderBy: { createdAt: 'asc' },
@@ -44,6 +44,6 @@ export class DeliveryRetentionRepository {
       if (due.length === 0) return 0;
       const { count } = await tx.delivery.updateMany({ where: { id: { in: due.map((d) => d.id) }, anonymisedAt: null }, data: { ...CLEARED, anonymisedAt: at, version: { increment: 1 } } });
       return count;
-    }, { organisationId });
+    });
   }
 }

@@ -10,9 +10,6 @@ export class PersonDeliveriesRepository {
 
   /** Every delivery of the organisation sent to the address (case ignored), oldest first; anonymised ones have no address left. */
   sentTo(organisationId: string, email: string) {
-    return this.db.run(
-      (tx) => tx.delivery.findMany({ where: { organisationId, toAddress: { equals: email, mode: 'insensitive' } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: EXPORTED }),
-      { organisationId },
-    );
+    return this.db.forTenant(organisationId, (tx) => tx.delivery.findMany({ where: { organisationId, toAddress: { equals: email, mode: 'insensitive' } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: EXPORTED }));
   }
 }

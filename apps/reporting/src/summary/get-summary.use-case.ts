@@ -22,18 +22,15 @@ export class GetSummaryUseCase {
 
   async execute(meta: RpcMeta, query: SummaryQuery): Promise<SummaryView> {
     const dated = query.from !== undefined || query.to !== undefined;
-    const { totals, happened, outcomes, milestones } = await this.db.run(
-      async (tx) => {
-        const totals = await this.counts.totals(tx, meta.organisationId, query);
-        return {
-          totals,
-          happened: dated ? await this.counts.betweenDays(tx, meta.organisationId, query) : (totals as Counts[]),
-          outcomes: dated ? await this.counts.outcomesBetweenDays(tx, meta.organisationId, query) : await this.counts.outcomes(tx, meta.organisationId, query),
-          milestones: await this.counts.milestones(tx, meta.organisationId, query),
-        };
-      },
-      { organisationId: meta.organisationId },
-    );
+    const { totals, happened, outcomes, milestones } = await this.db.forTenant(meta, async (tx) => {
+      const totals = await this.counts.totals(tx, meta.organisationId, query);
+      return {
+        totals,
+        happened: dated ? await this.counts.betweenDays(tx, meta.organisationId, query) : (totals as Counts[]),
+        outcomes: dated ? await this.counts.outcomesBetweenDays(tx, meta.organisationId, query) : await this.counts.outcomes(tx, meta.organisationId, query),
+        milestones: await this.counts.milestones(tx, meta.organisationId, query),
+      };
+    });
     const openNow = new Map(totals.map((row) => [row.contractId, row.casesOpen]));
     const outcomesOf = (contractId: string) => Object.fromEntries(outcomes.filter((o) => o.contractId === contractId).map((o) => [o.outcome, o.cases]));
     const milestonesOf = (contractId: string) => Object.fromEntries(milestones.filter((m) => m.contractId === contractId).map((m) => [m.milestone, m.count]));

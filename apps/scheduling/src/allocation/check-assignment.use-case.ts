@@ -24,17 +24,14 @@ export class CheckAssignmentUseCase {
   ) {}
 
   execute(meta: RpcMeta, context: CaseContext, staffId: string, caseParties: readonly string[]): Promise<StaffView> {
-    return this.db.run(
-      async (tx) => {
-        const person = await this.staff.find(tx, meta.organisationId, staffId);
-        if (!person) throw ProblemError.notFound('member of staff', staffId);
-        const { contractId, line } = await this.caseLines.read(tx, meta, context);
-        const today = this.rules.today();
-        const reasons = ineligibility(eligibilityFacts(person), { caseId: context.caseId, contractId, line, parties: caseParties, today, through: today, payOn: today });
-        if (reasons.length > 0) throw staffNotEligible(reasons.map((reason) => ({ staffId, name: person.name, field: 'staffId', reason })), 'assigned');
-        return this.rules.view(tx, meta, person);
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const person = await this.staff.find(tx, meta.organisationId, staffId);
+      if (!person) throw ProblemError.notFound('member of staff', staffId);
+      const { contractId, line } = await this.caseLines.read(tx, meta, context);
+      const today = this.rules.today();
+      const reasons = ineligibility(eligibilityFacts(person), { caseId: context.caseId, contractId, line, parties: caseParties, today, through: today, payOn: today });
+      if (reasons.length > 0) throw staffNotEligible(reasons.map((reason) => ({ staffId, name: person.name, field: 'staffId', reason })), 'assigned');
+      return this.rules.view(tx, meta, person);
+    });
   }
 }

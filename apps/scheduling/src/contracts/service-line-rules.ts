@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
-import type { WorkingCalendar } from '@mediation/calendar';
+import { calendarFor, type WorkingCalendar } from '@mediation/calendar';
 import { ContractDefinitionSchema, Rpc, type DeadlineRule } from '@mediation/protocol';
 import type { SchedulingTx } from '../database/scheduling.database';
-import { calendarFor } from '../deadlines/deadline-clock';
 import { ContractVersionRepository } from './contract-version.repository';
 
 const RPC_TIMEOUT_MS = 5_000;

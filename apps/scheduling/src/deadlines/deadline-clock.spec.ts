@@ -1,6 +1,7 @@
+import { calendarFor } from '@mediation/calendar';
 import { DeadlineRuleSchema, type DeadlineRule } from '@mediation/protocol';
 import type { z } from 'zod';
-import { calendarFor, datesUsedBy, londonDateOf, openingStart, readClock, reminderTimes, sendTribunalDay } from './deadline-clock';
+import { datesUsedBy, londonDateOf, openingStart, readClock, reminderTimes, sendTribunalDay } from './deadline-clock';
 
 const basis = { kind: 'legal' as const, text: 'test', source: { document: 'test' } };
 const rule = (fields: Partial<z.input<typeof DeadlineRuleSchema>> & Pick<DeadlineRule, 'due'>): DeadlineRule => DeadlineRuleSchema.parse({ key: 'r', label: 'R', startEvent: 'referral.received', stopEvent: 'contact.made', basis, ...fields });

@@ -1,4 +1,4 @@
-import { addDaysToDate, addMonthsToDate, atLondonTime, endOfLondonDay, londonDate, WorkingCalendar } from '@mediation/calendar';
+import { addMonthsToDate, atLondonTime, endOfLondonDay, londonDate, WorkingCalendar } from '@mediation/calendar';
 import type { DeadlineRule, Due } from '@mediation/protocol';
 
 /**
@@ -28,11 +28,6 @@ export function londonDateOf(value: string): string | null {
   return Number.isNaN(instant.getTime()) ? null : londonDate(instant);
 }
 
-/** The working calendar of a service line: bank holidays plus the contract's closure days. */
-export function calendarFor(closureDays: readonly { date: string }[] = []): WorkingCalendar {
-  return new WorkingCalendar(undefined, closureDays.map((d) => d.date));
-}
-
 /**
  * Reads a rule's clock started by an event at `eventAt`: from a date on the case when the rule
  * says `startsFromField` (that London date, start of day), else from the event itself.
@@ -54,14 +49,13 @@ export function readClock(rule: Pick<DeadlineRule, 'startsFromField' | 'due'>, e
 export function dueFrom(due: Due, startDate: string, dates: Dates, calendar: WorkingCalendar): { dueAt: Date } | { field: string } {
   switch (due.kind) {
     case 'calendar-days':
-      return { dueAt: endOfLondonDay(addDaysToDate(startDate, due.days)) };
+      return { dueAt: calendar.endOfDaysAfter(startDate, due.days, 'calendar') };
     case 'working-days':
-      return { dueAt: endOfLondonDay(calendar.addWorkingDaysToDate(startDate, due.days)) };
+      return { dueAt: calendar.endOfDaysAfter(startDate, due.days, 'working') };
     case 'before-date-field': {
       const target = dates[due.field] ? londonDateOf(dates[due.field]) : null;
       if (!target) return { field: due.field };
-      const day = due.dayKind === 'working' ? calendar.subtractWorkingDaysFromDate(target, due.days) : addDaysToDate(target, -due.days);
-      return { dueAt: endOfLondonDay(day) };
+      return { dueAt: endOfLondonDay(calendar.daysBefore(target, due.days, due.dayKind)) };
     }
     case 'later-of-months': {
       const from = dates[due.field] ? londonDateOf(dates[due.field]) : null;
@@ -93,7 +87,7 @@ export function sendTribunalDay(date: string): string {
 /** Reminders ring at 09:00 London on the day N (working or calendar) days before the due day. */
 export function reminderTimes(reminders: DeadlineRule['reminders'], dueAt: Date, calendar: WorkingCalendar): Date[] {
   const dueDay = londonDate(dueAt);
-  return reminders.map((r) => atLondonTime(r.dayKind === 'working' ? calendar.subtractWorkingDaysFromDate(dueDay, r.days) : addDaysToDate(dueDay, -r.days), '09:00'));
+  return reminders.map((r) => atLondonTime(calendar.daysBefore(dueDay, r.days, r.dayKind), '09:00'));
 }
 
 /** The instant a rule started by the case opening counts from: the office-hours clock start, or the receipt. */

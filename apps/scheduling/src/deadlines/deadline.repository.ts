@@ -31,7 +31,7 @@ export class DeadlineRepository {
   }
 
   listForCase(organisationId: string, caseId: string): Promise<DeadlineRecord[]> {
-    return this.db.run((tx) => tx.deadline.findMany({ where: { organisationId, caseId }, orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { rule: 'asc' }] }), { organisationId });
+    return this.db.forTenant(organisationId, (tx) => tx.deadline.findMany({ where: { organisationId, caseId }, orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { rule: 'asc' }] }));
   }
 
   /** The case's deadlines, locked, so concurrent milestones and date changes apply one after the other. */
@@ -88,36 +88,31 @@ export class DeadlineRepository {
 
   /** One organisation's pending deadlines already due: provider clocks whose alarm Redis lost (or that fell due while no worker ran), and informational dates that have passed (they have no alarm). */
   findOverdue(organisationId: string, now: Date, limit: number): Promise<Pick<DeadlineRecord, 'id' | 'organisationId' | 'kind'>[]> {
-    return this.db.run(
-      (tx) => tx.deadline.findMany({ where: { organisationId, status: 'pending', dueAt: { lte: now } }, select: { id: true, organisationId: true, kind: true }, orderBy: { dueAt: 'asc' }, take: limit }),
-      { organisationId },
-    );
+    return this.db.forTenant(organisationId, (tx) => tx.deadline.findMany({ where: { organisationId, status: 'pending', dueAt: { lte: now } }, select: { id: true, organisationId: true, kind: true }, orderBy: { dueAt: 'asc' }, take: limit }));
   }
 
   /** One organisation's pending deadlines falling due soon, whose alarms the sweeper makes sure exist. */
   findDueBefore(organisationId: string, now: Date, until: Date, limit: number): Promise<DeadlineRecord[]> {
-    return this.db.run((tx) => tx.deadline.findMany({ where: { organisationId, status: 'pending', kind: 'provider', dueAt: { gt: now, lte: until } }, orderBy: { dueAt: 'asc' }, take: limit }), { organisationId });
+    return this.db.forTenant(organisationId, (tx) => tx.deadline.findMany({ where: { organisationId, status: 'pending', kind: 'provider', dueAt: { gt: now, lte: until } }, orderBy: { dueAt: 'asc' }, take: limit }));
   }
 
   /** Pending deadlines due within a window, whatever their kind, for the sweeper to catch reminders Redis lost. */
   findPendingDueWithin(organisationId: string, now: Date, until: Date, limit: number): Promise<DeadlineRecord[]> {
-    return this.db.run((tx) => tx.deadline.findMany({ where: { organisationId, status: 'pending', dueAt: { gt: now, lte: until } }, orderBy: { dueAt: 'asc' }, take: limit }), { organisationId });
+    return this.db.forTenant(organisationId, (tx) => tx.deadline.findMany({ where: { organisationId, status: 'pending', dueAt: { gt: now, lte: until } }, orderBy: { dueAt: 'asc' }, take: limit }));
   }
 
   /** One organisation's pending deadlines with a reminder whose time has come but which was never sent: what Redis lost. */
   findMissedReminders(organisationId: string, now: Date, limit: number): Promise<{ id: string; organisationId: string; revision: number; reminder: number }[]> {
-    return this.db.run(
-      (tx) =>
-        tx.$queryRawUnsafe<{ id: string; organisationId: string; revision: number; reminder: number }[]>(
-          `SELECT d.id, d.organisation_id AS "organisationId", d.revision, (r.n - 1)::int AS reminder
+    return this.db.forTenant(organisationId, (tx) =>
+      tx.$queryRawUnsafe<{ id: string; organisationId: string; revision: number; reminder: number }[]>(
+        `SELECT d.id, d.organisation_id AS "organisationId", d.revision, (r.n - 1)::int AS reminder
              FROM scheduling.deadline d, unnest(d.reminders_at) WITH ORDINALITY AS r(at, n)
             WHERE d.organisation_id = $3::uuid AND d.status = 'pending' AND r.at <= $1 AND NOT ((r.n - 1)::int = ANY (d.reminders_sent))
             ORDER BY r.at LIMIT $2`,
-          now,
-          limit,
-          organisationId,
-        ),
-      { organisationId },
+        now,
+        limit,
+        organisationId,
+      ),
     );
   }
 }

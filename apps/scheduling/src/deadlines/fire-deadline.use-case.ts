@@ -25,7 +25,7 @@ export class FireDeadlineUseCase {
   /** `early` is told the due time when the alarm rang before it (timers run a few ms early), so the alarm can ring again then instead of leaving it to the sweeper. */
   async execute(organisationId: string, deadlineId: string, revision?: number, early?: (dueAt: Date) => Promise<void>): Promise<FireResult> {
     let dueLater: Date | null = null;
-    const result = await this.db.run(async (tx): Promise<FireResult> => {
+    const result = await this.db.forTenant(organisationId, async (tx): Promise<FireResult> => {
       const deadline = await this.deadlines.lockById(tx, organisationId, deadlineId);
       if (!deadline) return 'missing';
       if (revision !== undefined && revision !== deadline.revision) return 'stale';
@@ -46,7 +46,7 @@ export class FireDeadlineUseCase {
         ...envelope(breached, { correlationId: `deadline-${breached.id}` }),
       });
       return 'breached';
-    }, { organisationId });
+    });
     if (dueLater && early) await early(dueLater);
     return result;
   }

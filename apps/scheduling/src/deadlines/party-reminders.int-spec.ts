@@ -1,3 +1,4 @@
+import { calendarFor } from '@mediation/calendar';
 import { EventPublisher, type HandlerContext, type MessagingOptions } from '@mediation/messaging';
 import type { JobsService } from '@mediation/jobs';
 import { DeadlineRuleSchema, uuidv7, type DeadlineRule } from '@mediation/protocol';
@@ -5,7 +6,6 @@ import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/te
 import { CaseFileRepository } from '../case-files/case-file.repository';
 import { SchedulingDatabase } from '../database/scheduling.database';
 import { DeadlineAlarm } from './deadline-alarm';
-import { calendarFor } from './deadline-clock';
 import { DeadlineEvents } from './deadline-events';
 import { DeadlineRepository } from './deadline.repository';
 import { RemindDeadlineUseCase } from './remind-deadline.use-case';

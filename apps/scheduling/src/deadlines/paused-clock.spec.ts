@@ -1,6 +1,7 @@
+import { calendarFor } from '@mediation/calendar';
 import { DeadlineRuleSchema, type DeadlineRule } from '@mediation/protocol';
 import type { z } from 'zod';
-import { calendarFor, readClock } from './deadline-clock';
+import { readClock } from './deadline-clock';
 import { pausableRule, remainingDays, resumedDueAt, startingWhilePaused } from './paused-clock';
 
 const basis = { kind: 'contractual' as const, text: 'test', source: { document: 'test' } };

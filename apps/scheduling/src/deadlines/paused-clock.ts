@@ -1,4 +1,4 @@
-import { addDaysToDate, endOfLondonDay, londonDate, type WorkingCalendar } from '@mediation/calendar';
+import { daysBetween, endOfLondonDay, londonDate, type DayKind, type WorkingCalendar } from '@mediation/calendar';
 import { DeadlineRuleSchema, type DeadlineRule } from '@mediation/protocol';
 
 /** The kinds of due time a paused clock can carry over: days counted from its start (the schema refuses pausing a fixed date). */
@@ -12,7 +12,7 @@ export function pausableRule(ruleDefinition: unknown): (DeadlineRule & { due: Da
   return due.kind === 'calendar-days' || due.kind === 'working-days' ? { ...parsed.data, due } : null;
 }
 
-export const dayKindOf = (due: DaysDue): 'calendar' | 'working' => (due.kind === 'working-days' ? 'working' : 'calendar');
+export const dayKindOf = (due: DaysDue): DayKind => (due.kind === 'working-days' ? 'working' : 'calendar');
 
 /**
  * The whole days a clock had left when its case was paused: from the pause's London date (not counted,
@@ -23,18 +23,15 @@ export function remainingDays(due: DaysDue, pausedAt: Date, dueAt: Date, calenda
   const from = londonDate(pausedAt);
   const to = londonDate(dueAt);
   if (to <= from) return 0;
-  if (due.kind === 'calendar-days') return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-  let left = 0;
-  for (let day = addDaysToDate(from, 1); day <= to; day = addDaysToDate(day, 1)) if (calendar.isWorkingDay(day)) left += 1;
-  return left;
+  return due.kind === 'calendar-days' ? daysBetween(from, to) : calendar.workingDaysBetween(from, to);
 }
 
 /** When a resumed clock falls due: the end of the London day `remaining` days (of the rule's kind) after the resume's London date. */
 export function resumedDueAt(due: DaysDue, resumedAt: Date, remaining: number, calendar: WorkingCalendar): Date {
   const from = londonDate(resumedAt);
-  if (due.kind === 'calendar-days') return endOfLondonDay(addDaysToDate(from, remaining));
   // A working-day clock always falls due on a working day, even with nothing left and a resume at the weekend.
-  return endOfLondonDay(remaining === 0 ? calendar.onOrNextWorkingDay(from) : calendar.addWorkingDaysToDate(from, remaining));
+  if (due.kind === 'working-days' && remaining === 0) return endOfLondonDay(calendar.onOrNextWorkingDay(from));
+  return calendar.endOfDaysAfter(from, remaining, dayKindOf(due));
 }
 
 /** The columns of a clock to start, as the case's pause leaves them: a pausable clock starting while the case is paused starts paused. */

@@ -33,7 +33,7 @@ export class RemindDeadlineUseCase {
   /** `early` is told the reminder's time when its alarm rang before it (timers run a few ms early), so the alarm can ring again then instead of leaving it to the sweeper. */
   async execute(organisationId: string, deadlineId: string, revision: number, reminder: number, early?: (at: Date) => Promise<void>): Promise<RemindResult> {
     let dueLater: Date | null = null;
-    const result = await this.db.run(async (tx): Promise<RemindResult> => {
+    const result = await this.db.forTenant(organisationId, async (tx): Promise<RemindResult> => {
       const deadline = await this.deadlines.lockById(tx, organisationId, deadlineId);
       if (!deadline) return 'missing';
       if (revision !== deadline.revision) return 'stale';
@@ -70,7 +70,7 @@ export class RemindDeadlineUseCase {
         ...envelope(reminded, { correlationId: `deadline-${deadline.id}` }),
       });
       return 'reminded';
-    }, { organisationId });
+    });
     // After the transaction: putting the job back ends this run of it.
     if (dueLater && early) await early(dueLater);
     return result;

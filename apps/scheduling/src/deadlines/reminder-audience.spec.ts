@@ -1,5 +1,6 @@
+import { calendarFor } from '@mediation/calendar';
 import { DeadlineRuleSchema } from '@mediation/protocol';
-import { calendarFor, readClock } from './deadline-clock';
+import { readClock } from './deadline-clock';
 import { reminderAudience } from './reminder-audience';
 import { clockColumns } from './start-deadlines.use-case';
 

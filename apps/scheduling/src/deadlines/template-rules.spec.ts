@@ -1,6 +1,7 @@
+import { calendarFor } from '@mediation/calendar';
 import { DeadlineRuleSchema, type DeadlineRule } from '@mediation/protocol';
 import type { z } from 'zod';
-import { calendarFor, openingStart, readClock, reminderTimes } from './deadline-clock';
+import { openingStart, readClock, reminderTimes } from './deadline-clock';
 
 /**
  * The clocks of each shipped template (apps/intake/src/templates), copied here because one service

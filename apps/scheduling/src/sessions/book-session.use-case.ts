@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { londonDate, WorkingCalendar } from '@mediation/calendar';
+import { calendarFor, londonDate } from '@mediation/calendar';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock, ProblemError } from '@mediation/platform';
 import { SessionBookedV1, uuidv7, type BookSessionBody, type CaseContext, type RpcMeta, type ServiceLine, type CaseSessionView, type WeeklyAvailability } from '@mediation/protocol';
@@ -43,7 +43,7 @@ export class BookSessionUseCase {
   /** `caseParties`: the case's party names from casework, for conflicts of interest with someone not attending. */
   async execute(meta: RpcMeta, context: CaseContext, body: BookSessionBody, caseParties: readonly string[] = []): Promise<CaseSessionView> {
     try {
-      return await this.db.run((tx) => this.book(tx, meta, context, body, caseParties), { organisationId: meta.organisationId });
+      return await this.db.forTenant(meta, (tx) => this.book(tx, meta, context, body, caseParties));
     } catch (error) {
       if (isDoubleBooking(error)) throw ProblemError.conflict('Someone attending, or the venue, was booked into an overlapping session at the same moment; nothing was booked. Check the times and try again.');
       throw error;
@@ -67,7 +67,7 @@ export class BookSessionUseCase {
     if (!body.held) this.assertAvailable(people, startsAt, endsAt);
 
     const required = body.held ? null : (line.sessionNotice?.minWorkingDays ?? null);
-    const notice = body.held ? { ok: true as const, given: 0 } : checkNotice(now, startsAt, required, Boolean(body.noticeWaived), new WorkingCalendar(undefined, line.closureDays.map((d) => d.date)));
+    const notice = body.held ? { ok: true as const, given: 0 } : checkNotice(now, startsAt, required, Boolean(body.noticeWaived), calendarFor(line.closureDays));
     if (!notice.ok) {
       throw new ProblemError({
         type: 'https://mediation.example/problems/session-notice',

@@ -17,19 +17,16 @@ export class CancelSessionUseCase {
   ) {}
 
   execute(meta: RpcMeta, sessionId: string, reason: string): Promise<CaseSessionView> {
-    return this.db.run(
-      async (tx) => {
-        const now = this.clock.now();
-        const row = await this.transitioner.leaveBooked(tx, meta, sessionId, () => ({
-          changes: { status: 'cancelled', cancelledAt: now, statusReason: reason },
-          refusal: 'only a booked session can be cancelled',
-          definition: SessionCancelledV1,
-          data: (r) => ({ sessionId: r.id, caseId: r.caseId, contractId: r.contractId, sessionType: r.sessionType, reason, cancelledAt: now.toISOString(), startsAt: r.startsAt.toISOString() }),
-        }));
-        await this.sessions.release(tx, row.id);
-        return toSessionView(row);
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const now = this.clock.now();
+      const row = await this.transitioner.leaveBooked(tx, meta, sessionId, () => ({
+        changes: { status: 'cancelled', cancelledAt: now, statusReason: reason },
+        refusal: 'only a booked session can be cancelled',
+        definition: SessionCancelledV1,
+        data: (r) => ({ sessionId: r.id, caseId: r.caseId, contractId: r.contractId, sessionType: r.sessionType, reason, cancelledAt: now.toISOString(), startsAt: r.startsAt.toISOString() }),
+      }));
+      await this.sessions.release(tx, row.id);
+      return toSessionView(row);
+    });
   }
 }

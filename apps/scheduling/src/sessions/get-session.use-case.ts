@@ -13,13 +13,10 @@ export class GetSessionUseCase {
   ) {}
 
   execute(meta: RpcMeta, sessionId: string): Promise<CaseSessionView> {
-    return this.db.run(
-      async (tx) => {
-        const row = await this.sessions.find(tx, meta.organisationId, sessionId);
-        if (!row || !inContractScope(meta, row.contractId)) throw ProblemError.notFound('session', sessionId);
-        return toSessionView(row);
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const row = await this.sessions.find(tx, meta.organisationId, sessionId);
+      if (!row || !inContractScope(meta, row.contractId)) throw ProblemError.notFound('session', sessionId);
+      return toSessionView(row);
+    });
   }
 }

@@ -16,14 +16,11 @@ export class HoldSessionUseCase {
   ) {}
 
   execute(meta: RpcMeta, sessionId: string, heldAtInput?: string): Promise<CaseSessionView> {
-    return this.db.run(
-      async (tx) => {
-        const now = this.clock.now();
-        const row = await this.transitioner.leaveBooked(tx, meta, sessionId, (current) => heldMove(current, now, heldAtInput ? new Date(heldAtInput) : current.startsAt));
-        return toSessionView(row);
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const now = this.clock.now();
+      const row = await this.transitioner.leaveBooked(tx, meta, sessionId, (current) => heldMove(current, now, heldAtInput ? new Date(heldAtInput) : current.startsAt));
+      return toSessionView(row);
+    });
   }
 }
 

@@ -12,6 +12,6 @@ export class ListCaseSessionsUseCase {
   ) {}
 
   execute(meta: RpcMeta, caseId: string) {
-    return this.db.run(async (tx) => ({ items: (await this.sessions.listForCase(tx, meta.organisationId, caseId)).map(toSessionView) }), { organisationId: meta.organisationId });
+    return this.db.forTenant(meta, async (tx) => ({ items: (await this.sessions.listForCase(tx, meta.organisationId, caseId)).map(toSessionView) }));
   }
 }

@@ -15,20 +15,17 @@ export class MarkDidNotAttendUseCase {
   ) {}
 
   execute(meta: RpcMeta, sessionId: string, reason: string): Promise<CaseSessionView> {
-    return this.db.run(
-      async (tx) => {
-        const now = this.clock.now();
-        const row = await this.transitioner.leaveBooked(tx, meta, sessionId, (current) => {
-          if (current.startsAt > now) throw ProblemError.conflict(`The session starts at ${current.startsAt.toISOString()}; nobody can have missed it yet.`);
-          return {
-            changes: { status: 'did-not-attend', statusReason: reason },
-            definition: SessionDidNotAttendV1,
-            data: (r) => ({ sessionId: r.id, caseId: r.caseId, contractId: r.contractId, sessionType: r.sessionType, reason, recordedAt: now.toISOString() }),
-          };
-        });
-        return toSessionView(row);
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const now = this.clock.now();
+      const row = await this.transitioner.leaveBooked(tx, meta, sessionId, (current) => {
+        if (current.startsAt > now) throw ProblemError.conflict(`The session starts at ${current.startsAt.toISOString()}; nobody can have missed it yet.`);
+        return {
+          changes: { status: 'did-not-attend', statusReason: reason },
+          definition: SessionDidNotAttendV1,
+          data: (r) => ({ sessionId: r.id, caseId: r.caseId, contractId: r.contractId, sessionType: r.sessionType, reason, recordedAt: now.toISOString() }),
+        };
+      });
+      return toSessionView(row);
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { addDaysToDate, londonDate, type WorkingCalendar } from '@mediation/calendar';
+import { londonDate, type WorkingCalendar } from '@mediation/calendar';
 
 /**
  * Working days of notice a booking gives: the working days after the booking day up to and including
@@ -6,14 +6,7 @@ import { addDaysToDate, londonDate, type WorkingCalendar } from '@mediation/cale
  * reading of "at least 5 working days before it" (SEND Regulations 2014, mediation: general).
  */
 export function noticeWorkingDays(bookedAt: Date, startsAt: Date, calendar: WorkingCalendar): number {
-  const last = londonDate(startsAt);
-  let day = londonDate(bookedAt);
-  let count = 0;
-  while (day < last) {
-    day = addDaysToDate(day, 1);
-    if (calendar.isWorkingDay(day)) count += 1;
-  }
-  return count;
+  return calendar.workingDaysBetween(londonDate(bookedAt), londonDate(startsAt));
 }
 
 export type NoticeVerdict = { ok: true; given: number } | { ok: false; given: number; required: number };

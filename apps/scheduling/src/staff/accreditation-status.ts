@@ -1,4 +1,4 @@
-import { addDaysToDate } from '@mediation/calendar';
+import { addDaysToDate, daysBetween } from '@mediation/calendar';
 import type { AccreditationKind } from '@mediation/protocol';
 
 /** How far ahead an expiring accreditation is warned of, and shown as `expiring`. */
@@ -55,5 +55,5 @@ export function isSuperseded(accreditation: { id: string; kind: string; expiresO
 
 /** Calendar days from today to the expiry date (0 on the last valid day, negative once expired). */
 export function daysLeft(expiresOn: string, today: string): number {
-  return Math.round((Date.parse(`${expiresOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  return daysBetween(today, expiresOn);
 }

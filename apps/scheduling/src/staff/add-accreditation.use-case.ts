@@ -15,22 +15,19 @@ export class AddAccreditationUseCase {
   ) {}
 
   execute(meta: RpcMeta, staffId: string, body: AddAccreditationBody): Promise<StaffView> {
-    return this.db.run(
-      async (tx) => {
-        if (!(await this.staff.find(tx, meta.organisationId, staffId))) throw ProblemError.notFound('member of staff', staffId);
-        await this.staff.addAccreditation(tx, {
-          id: uuidv7(),
-          organisationId: meta.organisationId,
-          staffId,
-          kind: body.kind,
-          label: body.label ?? ACCREDITATION_LABELS[body.kind],
-          reference: body.reference ?? null,
-          issuedOn: toDateColumn(body.issuedAt),
-          expiresOn: body.expiresAt ? toDateColumn(body.expiresAt) : null,
-        });
-        return this.rules.view(tx, meta, (await this.staff.find(tx, meta.organisationId, staffId))!);
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      if (!(await this.staff.find(tx, meta.organisationId, staffId))) throw ProblemError.notFound('member of staff', staffId);
+      await this.staff.addAccreditation(tx, {
+        id: uuidv7(),
+        organisationId: meta.organisationId,
+        staffId,
+        kind: body.kind,
+        label: body.label ?? ACCREDITATION_LABELS[body.kind],
+        reference: body.reference ?? null,
+        issuedOn: toDateColumn(body.issuedAt),
+        expiresOn: body.expiresAt ? toDateColumn(body.expiresAt) : null,
+      });
+      return this.rules.view(tx, meta, (await this.staff.find(tx, meta.organisationId, staffId))!);
+    });
   }
 }

@@ -15,14 +15,11 @@ export class GetStaffUseCase {
 
   /** With `ownedByUserId` (a mediator reading their own profile) someone else's profile is not found. */
   execute(meta: RpcMeta, staffId: string, ownedByUserId?: string): Promise<StaffView> {
-    return this.db.run(
-      async (tx) => {
-        const row = await this.staff.find(tx, meta.organisationId, staffId);
-        if (!row || (ownedByUserId !== undefined && row.userId !== ownedByUserId)) throw ProblemError.notFound('member of staff', staffId);
-        return this.rules.view(tx, meta, row);
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const row = await this.staff.find(tx, meta.organisationId, staffId);
+      if (!row || (ownedByUserId !== undefined && row.userId !== ownedByUserId)) throw ProblemError.notFound('member of staff', staffId);
+      return this.rules.view(tx, meta, row);
+    });
   }
 
 }

@@ -13,13 +13,10 @@ export class ListStaffUseCase {
   ) {}
 
   execute(meta: RpcMeta): Promise<StaffList> {
-    return this.db.run(
-      async (tx) => {
-        const items = [];
-        for (const row of await this.staff.list(tx, meta.organisationId)) items.push(await this.rules.view(tx, meta, row));
-        return { items };
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const items = [];
+      for (const row of await this.staff.list(tx, meta.organisationId)) items.push(await this.rules.view(tx, meta, row));
+      return { items };
+    });
   }
 }

@@ -1,6 +1,5 @@
-import { addDaysToDate } from '@mediation/calendar';
 import type { AccreditationKind, ServiceLine, StaffServiceLine } from '@mediation/protocol';
-import { ACCREDITATION_LABELS, accreditationStatus, blockingExpiries, daysLeft, EXPIRY_WARNING_DAYS, type AccreditationFacts } from './accreditation-status';
+import { ACCREDITATION_LABELS, accreditationStatus, blockingExpiries, daysLeft, type AccreditationFacts } from './accreditation-status';
 import { checkLivingWage, formatPence, livingWageWarning } from './london-living-wage';
 
 export interface ConflictFacts {
@@ -79,7 +78,7 @@ export function eligibilityWarnings(staff: EligibilityFacts, at: Engagement): El
     if (!known || (known.expiresOn !== null && (a.expiresOn === null || a.expiresOn > known.expiresOn))) longest.set(a.kind, a);
   }
   for (const a of longest.values()) {
-    if (a.expiresOn !== null && a.expiresOn <= addDaysToDate(at.today, EXPIRY_WARNING_DAYS)) {
+    if (a.expiresOn !== null && accreditationStatus(a.expiresOn, at.today) === 'expiring') {
       warnings.push({ code: 'accreditation-expiring', message: `${a.label} expires on ${a.expiresOn} (in ${daysLeft(a.expiresOn, at.today)} days); sessions after then cannot be booked until it is renewed` });
     }
   }

@@ -14,16 +14,13 @@ export class UpdateStaffUseCase {
   ) {}
 
   execute(meta: RpcMeta, staffId: string, changes: UpdateStaffBody): Promise<StaffView> {
-    return this.db.run(
-      async (tx) => {
-        const current = await this.staff.find(tx, meta.organisationId, staffId);
-        if (!current) throw ProblemError.notFound('member of staff', staffId);
-        // The London Living Wage is checked on the result: a pay cut or a new London line both count.
-        await this.rules.assertAcceptable(tx, meta, changes.serviceLines ?? (current.serviceLines as StaffServiceLine[]), changes.payRatePence ?? current.payRatePence);
-        if (changes.email && (await this.staff.emailTaken(tx, meta.organisationId, changes.email, staffId))) throw ProblemError.conflict(`A member of staff with email ${changes.email} already exists.`);
-        return this.rules.view(tx, meta, await this.staff.update(tx, meta.organisationId, staffId, changes));
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const current = await this.staff.find(tx, meta.organisationId, staffId);
+      if (!current) throw ProblemError.notFound('member of staff', staffId);
+      // The London Living Wage is checked on the result: a pay cut or a new London line both count.
+      await this.rules.assertAcceptable(tx, meta, changes.serviceLines ?? (current.serviceLines as StaffServiceLine[]), changes.payRatePence ?? current.payRatePence);
+      if (changes.email && (await this.staff.emailTaken(tx, meta.organisationId, changes.email, staffId))) throw ProblemError.conflict(`A member of staff with email ${changes.email} already exists.`);
+      return this.rules.view(tx, meta, await this.staff.update(tx, meta.organisationId, staffId, changes));
+    });
   }
 }

@@ -39,7 +39,7 @@ export class WarnExpiringAccreditationsUseCase {
     let handled = 0;
     for (const organisationId of await this.tenants.organisationIds()) {
       for (let batch = 0; batch < MAX_BATCHES; batch++) {
-        const due = await this.db.run((tx) => this.staff.findToWarn(tx, toDateColumn(today), toDateColumn(addDaysToDate(today, EXPIRY_WARNING_DAYS)), batchSize), { organisationId });
+        const due = await this.db.forTenant(organisationId, (tx) => this.staff.findToWarn(tx, toDateColumn(today), toDateColumn(addDaysToDate(today, EXPIRY_WARNING_DAYS)), batchSize));
         for (const accreditation of due) if (await this.warnOf(accreditation, today, now)) warned++;
         handled += due.length;
         if (due.length < batchSize) break;
@@ -52,27 +52,24 @@ export class WarnExpiringAccreditationsUseCase {
 
   /** One accreditation, in its tenant's transaction: warned of unless a newer one of the kind is in date; marked either way. */
   private warnOf(accreditation: StaffAccreditationRecord, today: string, now: Date): Promise<boolean> {
-    return this.db.run(
-      async (tx) => {
-        const person = await this.staff.find(tx, accreditation.organisationId, accreditation.staffId);
-        const expiresAt = fromDateColumn(accreditation.expiresOn!);
-        const left = daysLeft(expiresAt, today);
-        const held = (person?.accreditations ?? []).map((a) => ({ id: a.id, kind: a.kind, expiresOn: a.expiresOn ? fromDateColumn(a.expiresOn) : null }));
-        const superseded = isSuperseded({ id: accreditation.id, kind: accreditation.kind, expiresOn: expiresAt }, held, today);
-        if (person && !superseded) {
-          await this.events.append(tx, {
-            definition: AccreditationExpiringV1,
-            data: { staffId: person.id, name: person.name, email: person.email, accreditationId: accreditation.id, kind: accreditation.kind, label: accreditation.label, expiresAt, daysLeft: left },
-            subject: person.id,
-            organisationId: accreditation.organisationId,
-            sequence: person.version,
-            correlationId: uuidv7(),
-          });
-        }
-        await this.staff.markWarned(tx, accreditation.id, left < 0 ? 'expiredWarnedAt' : 'expiringWarnedAt', now);
-        return Boolean(person && !superseded);
-      },
-      { organisationId: accreditation.organisationId },
-    );
+    return this.db.forTenant(accreditation.organisationId, async (tx) => {
+      const person = await this.staff.find(tx, accreditation.organisationId, accreditation.staffId);
+      const expiresAt = fromDateColumn(accreditation.expiresOn!);
+      const left = daysLeft(expiresAt, today);
+      const held = (person?.accreditations ?? []).map((a) => ({ id: a.id, kind: a.kind, expiresOn: a.expiresOn ? fromDateColumn(a.expiresOn) : null }));
+      const superseded = isSuperseded({ id: accreditation.id, kind: accreditation.kind, expiresOn: expiresAt }, held, today);
+      if (person && !superseded) {
+        await this.events.append(tx, {
+          definition: AccreditationExpiringV1,
+          data: { staffId: person.id, name: person.name, email: person.email, accreditationId: accreditation.id, kind: accreditation.kind, label: accreditation.label, expiresAt, daysLeft: left },
+          subject: person.id,
+          organisationId: accreditation.organisationId,
+          sequence: person.version,
+          correlationId: uuidv7(),
+        });
+      }
+      await this.staff.markWarned(tx, accreditation.id, left < 0 ? 'expiredWarnedAt' : 'expiringWarnedAt', now);
+      return Boolean(person && !superseded);
+    });
   }
 }

@@ -12,6 +12,6 @@ export class CreateVenueUseCase {
   ) {}
 
   execute(meta: RpcMeta, body: CreateVenueBody): Promise<VenueView> {
-    return this.db.run(async (tx) => toVenueView(await this.venues.create(tx, { id: uuidv7(), organisationId: meta.organisationId, name: body.name, address: body.address, accessibility: body.accessibility })), { organisationId: meta.organisationId });
+    return this.db.forTenant(meta, async (tx) => toVenueView(await this.venues.create(tx, { id: uuidv7(), organisationId: meta.organisationId, name: body.name, address: body.address, accessibility: body.accessibility })));
   }
 }

@@ -13,13 +13,10 @@ export class GetVenueUseCase {
   ) {}
 
   execute(meta: RpcMeta, venueId: string): Promise<VenueView> {
-    return this.db.run(
-      async (tx) => {
-        const row = await this.venues.find(tx, meta.organisationId, venueId);
-        if (!row) throw ProblemError.notFound('venue', venueId);
-        return toVenueView(row);
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const row = await this.venues.find(tx, meta.organisationId, venueId);
+      if (!row) throw ProblemError.notFound('venue', venueId);
+      return toVenueView(row);
+    });
   }
 }

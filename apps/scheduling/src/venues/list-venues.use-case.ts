@@ -12,6 +12,6 @@ export class ListVenuesUseCase {
   ) {}
 
   execute(meta: RpcMeta) {
-    return this.db.run(async (tx) => ({ items: (await this.venues.list(tx, meta.organisationId)).map(toVenueView) }), { organisationId: meta.organisationId });
+    return this.db.forTenant(meta, async (tx) => ({ items: (await this.venues.list(tx, meta.organisationId)).map(toVenueView) }));
   }
 }

@@ -1,7 +1,7 @@
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { DiscoveryService } from '@nestjs/core';
-import { APP_ROLE, MetricsService, TENANT_SETTING, type TransactionOptions } from '@mediation/platform';
+import { APP_ROLE, MetricsService, organisationIdOf, TENANT_SETTING, type Tenant, type TransactionOptions } from '@mediation/platform';
 import { CaseReopenedV1, uuidv7, type EventData, type EventEnvelope } from '@mediation/protocol';
 import { createTestDatabase, createTestNamespace, waitUntil, type TestDatabase, type TestNamespace } from '@mediation/testing';
 import { Client, Pool } from 'pg';
@@ -21,6 +21,10 @@ const ORG_B = uuidv7();
 class AppRoleTransactions implements Transactions {
   commits = 0;
   constructor(private readonly pool: Pool) {}
+
+  forTenant<T>(tenant: Tenant, work: (tx: SqlTx) => Promise<T>): Promise<T> {
+    return this.run(work, { organisationId: organisationIdOf(tenant) });
+  }
 
   async run<T>(work: (tx: SqlTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const client = await this.pool.connect();

@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@mediation/protocol';
+import { organisationIdOf, type Tenant } from '@mediation/platform';
 import type { SqlTx, Transactions } from '../outbox/sql-tx';
 import { PermanentEventError, type EventHandler, type HandlerContext } from './event-handler';
 import { InboxBatch, MAX_DELIVERIES, type InboxMessage, type Outcome } from './inbox-batch';
@@ -18,6 +19,10 @@ class FakeDatabase implements Transactions<FakeTx> {
   /** Effects of committed transactions, in commit order: the event ids handled. */
   effects: string[] = [];
   transactions: { organisationId?: string; events: number; committed: boolean }[] = [];
+
+  forTenant<T>(tenant: Tenant, work: (tx: FakeTx) => Promise<T>): Promise<T> {
+    return this.run(work, { organisationId: organisationIdOf(tenant) });
+  }
 
   async run<T>(work: (tx: FakeTx) => Promise<T>, options: { organisationId?: string } = {}): Promise<T> {
     const inbox = new Set(this.inbox);

@@ -6,6 +6,8 @@ export interface MessagingOptions {
   natsUrl: string;
   databaseUrl: string;
   namespace: string;
+  /** How long the RPC client waits for an answer when a call names no timeout of its own (default 5 s). */
+  rpcTimeoutMs?: number;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

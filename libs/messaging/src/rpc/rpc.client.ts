@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { errors } from '@nats-io/transport-node';
 import { ProblemError } from '@mediation/platform';
 import { PROBLEM_TYPES, RpcReplySchema, type RpcDefinition, type RpcMeta } from '@mediation/protocol';
 import type { z } from 'zod';
 import { NatsConnectionService } from '../nats/nats.connection';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../nats/nats.options';
 
 export const DEFAULT_RPC_TIMEOUT_MS = 5_000;
 
@@ -12,12 +13,20 @@ export const DEFAULT_RPC_TIMEOUT_MS = 5_000;
  * it: a request that could not be encoded was never sent (500), a service that is not running or
  * did not answer in time is a 503 (the latter may still have done the work: retry with the same
  * Idempotency-Key), a reply that cannot be read is a 502, and a service's own refusal comes back as it is.
+ * The service sets how long it waits once (`rpcTimeoutMs`); a call that must wait longer says so.
  */
 @Injectable()
 export class RpcClient {
-  constructor(private readonly nats: NatsConnectionService) {}
+  private readonly timeoutMs: number;
 
-  async call<D extends RpcDefinition>(definition: D, meta: RpcMeta, data: z.input<D['request']>, timeoutMs = DEFAULT_RPC_TIMEOUT_MS): Promise<z.infer<D['response']>> {
+  constructor(
+    private readonly nats: NatsConnectionService,
+    @Optional() @Inject(MESSAGING_OPTIONS) options?: Pick<MessagingOptions, 'rpcTimeoutMs'>,
+  ) {
+    this.timeoutMs = options?.rpcTimeoutMs ?? DEFAULT_RPC_TIMEOUT_MS;
+  }
+
+  async call<D extends RpcDefinition>(definition: D, meta: RpcMeta, data: z.input<D['request']>, timeoutMs = this.timeoutMs): Promise<z.infer<D['response']>> {
     const payload = encode(definition, { meta, data });
     let raw: string;
     try {

@@ -7,12 +7,26 @@ export interface SqlTx {
 
 import type { TransactionOptions } from './tenant-transaction';
 
+/** Whose data a transaction works on: an organisation's id, or whatever carries one (an RPC request's meta, a job, a row). */
+export type Tenant = string | { readonly organisationId: string };
+
+export function organisationIdOf(tenant: Tenant): string {
+  return typeof tenant === 'string' ? tenant : tenant.organisationId;
+}
+
 /** Runs work in one database transaction; each service binds it to its own Prisma client. */
 export abstract class Transactions<Tx extends SqlTx = SqlTx> {
   abstract run<T>(work: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+
+  /**
+   * One transaction behind the tenant's wall, `db.forTenant(meta, (tx) => …)`: how every use-case and
+   * repository works on one organisation's data. `run` is for the rest (a credential finding its own row,
+   * work before the tenant is known).
+   */
+  abstract forTenant<T>(tenant: Tenant, work: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
 /** Work on the caller's transaction, or on one of its own for the tenant: behind the wall a query needs one either way. */
-export function inTenant<Tx extends SqlTx, T>(db: Transactions<Tx>, organisationId: string, tx: Tx | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return tx ? work(tx) : db.run(work, { organisationId });
+export function inTenant<Tx extends SqlTx, T>(db: Transactions<Tx>, tenant: Tenant, tx: Tx | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return tx ? work(tx) : db.forTenant(tenant, work);
 }

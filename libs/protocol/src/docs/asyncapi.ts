@@ -14,6 +14,9 @@ export function buildAsyncApiDocument(version: string): Record<string, unknown> 
       name: event.type,
       title: event.type,
       summary: event.description,
+      // Only public events may leave the platform (partners' webhooks); internal ones carry names, addresses or free text.
+      'x-visibility': event.visibility,
+      tags: [{ name: event.visibility }],
       contentType: 'application/json',
       payload: { allOf: [envelope, { type: 'object', properties: { type: { const: event.type }, data: toJsonSchema(event.schema, 'output') } }] },
     };
@@ -26,7 +29,7 @@ export function buildAsyncApiDocument(version: string): Record<string, unknown> 
   }
   return {
     asyncapi: '3.0.0',
-    info: { title: 'Mediation platform events', version, description: 'CloudEvents 1.0 JSON on JetStream stream EVENTS. Tolerate fields you do not know; new versions are added beside old ones.' },
+    info: { title: 'Mediation platform events', version, description: 'CloudEvents 1.0 JSON on JetStream stream EVENTS. Tolerate fields you do not know; new versions are added beside old ones. Each message says `x-visibility` (and a tag): `public` events carry ids, types, times, codes and counts and may be sent to partners; `internal` ones carry names, addresses or free text and stay on the platform.' },
     defaultContentType: 'application/json',
     channels,
     operations,

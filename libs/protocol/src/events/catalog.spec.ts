@@ -6,8 +6,8 @@ const schema = z.object({ id: z.string() });
 
 describe('defineEvent', () => {
   it('reads the service and the aggregate from <service>.<aggregate>.<event>.v<N>', () => {
-    const event = defineEvent({ type: 'intake.referral.case-linked.v2', description: 'x', schema });
-    expect(event).toMatchObject({ type: 'intake.referral.case-linked.v2', service: 'intake', aggregate: 'referral', description: 'x', schema });
+    const event = defineEvent({ type: 'intake.referral.case-linked.v2', visibility: 'public', description: 'x', schema });
+    expect(event).toMatchObject({ type: 'intake.referral.case-linked.v2', service: 'intake', aggregate: 'referral', visibility: 'public', description: 'x', schema });
   });
 
   it.each([
@@ -23,7 +23,7 @@ describe('defineEvent', () => {
     ['a space', 'intake.referral.received .v1'],
     ['nothing at all', ''],
   ])('refuses a type with %s (%j)', (_why, type) => {
-    expect(() => defineEvent({ type, description: 'x', schema })).toThrow(/must look like <service>\.<aggregate>\.<event>\.v<N>/);
+    expect(() => defineEvent({ type, visibility: 'internal', description: 'x', schema })).toThrow(/must look like <service>\.<aggregate>\.<event>\.v<N>/);
   });
 });
 

@@ -12,6 +12,7 @@ export type OrganisationProfile = z.infer<typeof OrganisationProfileSchema>;
 
 export const OrganisationProfileChangedV1 = defineEvent({
   type: 'gateway.organisation.profile-changed.v1',
+  visibility: 'internal',
   description:
     'An organisation’s profile (the name and address its documents and emails are signed with) was set: when the organisation is created, on every change, and once for each organisation that existed before this event did. Services that sign documents (casework, notify) keep a projection of it; the envelope’s `sequence` is the profile version, so a late copy never overwrites a newer one.',
   schema: OrganisationProfileSchema.extend({

@@ -28,6 +28,7 @@ export const ReferralPartySchema = z
 
 export const ReferralReceivedV1 = defineEvent({
   type: 'intake.referral.received.v1',
+  visibility: 'internal',
   description: 'A referral was accepted by intake and stored; casework opens a case from it and notify acknowledges it.',
   schema: z
     .object({
@@ -46,6 +47,7 @@ export const ReferralReceivedV1 = defineEvent({
 /** v1 plus the contract version the referral was validated against, so the case can keep it. */
 export const ReferralReceivedV2 = defineEvent({
   type: 'intake.referral.received.v2',
+  visibility: 'internal',
   description: 'A referral was accepted by intake and stored, under a given version of its contract; casework opens a case from it and notify acknowledges it.',
   schema: ReferralReceivedV1.schema
     .extend({
@@ -63,6 +65,7 @@ export const ReferralReceivedV2 = defineEvent({
 
 export const ReferralCaseLinkedV1 = defineEvent({
   type: 'intake.referral.case-linked.v1',
+  visibility: 'public',
   description: 'Intake recorded the case that casework opened for a referral.',
   schema: z
     .object({
@@ -74,6 +77,7 @@ export const ReferralCaseLinkedV1 = defineEvent({
 
 export const ContractPublishedV1 = defineEvent({
   type: 'intake.contract.published.v1',
+  visibility: 'internal',
   description: 'A contract (or a new version of it) was published; services keep their own projection of it.',
   schema: z
     .object({
@@ -89,6 +93,7 @@ export const ContractPublishedV1 = defineEvent({
 /** v2 carries the whole definition, so other services keep their own projection of each contract's rules. */
 export const ContractPublishedV2 = defineEvent({
   type: 'intake.contract.published.v2',
+  visibility: 'internal',
   description: 'A contract version was published (draft -> active, or a change to an active contract, or an import into one); data carries the full definition of that version. Replaces v1, which is no longer published.',
   schema: z
     .object({
@@ -103,6 +108,7 @@ export const ContractPublishedV2 = defineEvent({
 
 export const ReferralRejectedV1 = defineEvent({
   type: 'intake.referral.rejected.v1',
+  visibility: 'internal',
   description: 'A well-formed referral was stored but not taken (contract not active, outside its scope, or no consent); no case is opened.',
   schema: z
     .object({
@@ -121,6 +127,7 @@ export const ReferralRejectedV1 = defineEvent({
 /** v1 with every rejection code, `referrer-not-allowed` among them; v1 is still published for the codes it knows. */
 export const ReferralRejectedV2 = defineEvent({
   type: 'intake.referral.rejected.v2',
+  visibility: 'internal',
   description: 'A well-formed referral was stored but not taken (contract not active, outside its scope, no consent, or a referrer the service line does not take); no case is opened.',
   schema: ReferralRejectedV1.schema
     .extend({
@@ -131,6 +138,7 @@ export const ReferralRejectedV2 = defineEvent({
 
 export const ReferralDuplicateFlaggedV1 = defineEvent({
   type: 'intake.referral.duplicate-flagged.v1',
+  visibility: 'public',
   description: 'An accepted referral may duplicate earlier ones (same external reference, or same parties and address within the window); it is linked to them, never dropped.',
   schema: z
     .object({
@@ -155,6 +163,7 @@ export const ReferralDuplicateFlaggedV1 = defineEvent({
 
 export const ReferralLegalHoldChangedV1 = defineEvent({
   type: 'intake.referral.legal-hold-changed.v1',
+  visibility: 'internal',
   description: 'A legal hold on a referral was set or released; while set, retention does not anonymise it.',
   schema: z
     .object({
@@ -167,6 +176,7 @@ export const ReferralLegalHoldChangedV1 = defineEvent({
 
 export const ReferralAnonymisedV1 = defineEvent({
   type: 'intake.referral.anonymised.v1',
+  visibility: 'public',
   description: 'A referral’s personal data was anonymised at the end of its retention period (its case closed more than the service line’s dataRetentionMonths ago).',
   schema: z
     .object({

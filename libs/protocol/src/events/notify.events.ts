@@ -3,6 +3,7 @@ import { defineEvent } from './define-event';
 
 export const DeliverySentV1 = defineEvent({
   type: 'notify.delivery.sent.v1',
+  visibility: 'internal',
   description: 'A message left the platform (accepted by the SMTP server); casework logs it as a communication.',
   schema: z
     .object({
@@ -23,6 +24,7 @@ export const DELIVERY_FAILURE_REASONS = ['rejected', 'content-unavailable', 'att
 
 export const DeliveryFailedV1 = defineEvent({
   type: 'notify.delivery.failed.v1',
+  visibility: 'public',
   description: 'Notify gave up on a message: the server refused it for good, what it was to carry no longer exists, or every attempt failed. Casework logs it in the case’s communications log as an outbound message that failed.',
   schema: z
     .object({

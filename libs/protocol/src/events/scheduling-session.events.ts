@@ -17,6 +17,7 @@ const AttendeesSchema = z
 
 export const SessionBookedV1 = defineEvent({
   type: 'scheduling.session.booked.v1',
+  visibility: 'internal',
   description: 'A session (mediation, visit, meeting) was booked on a case.',
   schema: z
     .object({
@@ -34,6 +35,7 @@ export const SessionBookedV1 = defineEvent({
 
 export const SessionHeldV1 = defineEvent({
   type: 'scheduling.session.held.v1',
+  visibility: 'internal',
   description: 'A session was held; `milestone` (the session type’s `heldMilestone`, e.g. `mediation.held`) stops or starts contract clocks.',
   schema: z
     .object({
@@ -47,6 +49,7 @@ export const SessionHeldV1 = defineEvent({
 
 export const SessionCancelledV1 = defineEvent({
   type: 'scheduling.session.cancelled.v1',
+  visibility: 'internal',
   description: 'A booked session was cancelled; its staff and venue are free again.',
   schema: z
     .object({ ...SessionFields, reason: z.string().describe('Why.'), cancelledAt: z.iso.datetime({ offset: true }).describe('When.'), startsAt: z.iso.datetime({ offset: true }).describe('When it would have started.') })
@@ -55,6 +58,7 @@ export const SessionCancelledV1 = defineEvent({
 
 export const SessionDidNotAttendV1 = defineEvent({
   type: 'scheduling.session.did-not-attend.v1',
+  visibility: 'internal',
   description: 'The parties did not attend a booked session.',
   schema: z
     .object({ ...SessionFields, reason: z.string().describe('What is known.'), recordedAt: z.iso.datetime({ offset: true }).describe('When it was recorded.') })
@@ -63,6 +67,7 @@ export const SessionDidNotAttendV1 = defineEvent({
 
 export const AccreditationExpiringV1 = defineEvent({
   type: 'scheduling.staff.accreditation-expiring.v1',
+  visibility: 'internal',
   description: 'A staff member’s accreditation or check expires soon (or has expired); once expired it blocks allocation. Notify may email it.',
   schema: z
     .object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { REMINDER_AUDIENCES } from '../contracts/deadline-rule.schema';
 import { PARTY_ROLES } from '../contracts/party-role.schema';
 import { defineEvent } from './define-event';
+import { ContactSchema } from './event-bases';
 
 const DeadlineFields = {
   deadlineId: z.uuid().describe('The deadline.'),
@@ -12,6 +13,7 @@ const DeadlineFields = {
 
 export const DeadlineSetV1 = defineEvent({
   type: 'scheduling.deadline.set.v1',
+  visibility: 'public',
   description: 'A deadline was set on a case from one of its contract rules.',
   schema: z
     .object({
@@ -26,16 +28,18 @@ export const DeadlineSetV1 = defineEvent({
 
 export const DeadlineBreachedV1 = defineEvent({
   type: 'scheduling.deadline.breached.v1',
+  visibility: 'public',
   description: 'A deadline passed without being met.',
   schema: z
     .object({ ...DeadlineFields, breachedAt: z.iso.datetime({ offset: true }).describe('When the breach was recorded.') })
     .describe('scheduling.deadline.breached.v1 data'),
 });
 
-const Recipients = z.array(z.object({ name: z.string().describe('Name.'), email: z.email().describe('Address.') }).describe('A recipient.')).describe('The staff assigned to the case whom notify reminds; empty when the reminder is for the parties only (casework reminds those).');
+const Recipients = z.array(ContactSchema.describe('A recipient.')).describe('The staff assigned to the case whom notify reminds; empty when the reminder is for the parties only (casework reminds those).');
 
 export const DeadlineDueSoonV1 = defineEvent({
   type: 'scheduling.deadline.due-soon.v1',
+  visibility: 'internal',
   description: 'A reminder point of a pending deadline was reached; notify reminds the staff recipients, and casework the parties when the audience includes them.',
   schema: z
     .object({
@@ -55,6 +59,7 @@ export const DeadlineDueSoonV1 = defineEvent({
 
 export const DeadlineMetV1 = defineEvent({
   type: 'scheduling.deadline.met.v1',
+  visibility: 'public',
   description: 'The stop event of a deadline happened; `late` says whether it was after the due time.',
   schema: z
     .object({
@@ -68,6 +73,7 @@ export const DeadlineMetV1 = defineEvent({
 
 export const DeadlineRescheduledV1 = defineEvent({
   type: 'scheduling.deadline.rescheduled.v1',
+  visibility: 'public',
   description: 'A pending deadline moved because a date it counts to or from changed, or a paused one runs again after the case resumed.',
   schema: z
     .object({
@@ -82,6 +88,7 @@ export const DeadlineRescheduledV1 = defineEvent({
 
 export const DeadlineCancelledV1 = defineEvent({
   type: 'scheduling.deadline.cancelled.v1',
+  visibility: 'public',
   description: 'An open deadline was cancelled without being met or breached: the case closed or ended, or an event the rule names ended the clock.',
   schema: z
     .object({
@@ -97,6 +104,7 @@ export const DeadlineCancelledV1 = defineEvent({
 
 export const DeadlinePausedV1 = defineEvent({
   type: 'scheduling.deadline.paused.v1',
+  visibility: 'public',
   description: 'A pending pausable deadline stopped because its case was paused; it resumes (scheduling.deadline.rescheduled.v1, cause `resumed`) with the days it had left.',
   schema: z
     .object({
@@ -111,6 +119,7 @@ export const DeadlinePausedV1 = defineEvent({
 
 export const DeadlineBreachCorrectedV1 = defineEvent({
   type: 'scheduling.deadline.breach-corrected.v1',
+  visibility: 'public',
   description: 'A breached deadline was not missed after all: the event that meets or cancels it was recorded late but happened by its due time, so it is now met on time or cancelled; whoever counted the breach takes it back.',
   schema: z
     .object({

@@ -11,7 +11,7 @@ export class ApiKeyOwnerRepository {
 
   async organisationOf(id: string): Promise<string | null> {
     for (const { id: organisationId } of await this.db.organisation.findMany({ select: { id: true }, orderBy: { id: 'asc' } })) {
-      const key = await this.db.run((tx) => tx.apiKey.findFirst({ where: { organisationId, id }, select: { id: true } }), { organisationId });
+      const key = await this.db.forTenant(organisationId, (tx) => tx.apiKey.findFirst({ where: { organisationId, id }, select: { id: true } }));
       if (key) return organisationId;
     }
     return null;

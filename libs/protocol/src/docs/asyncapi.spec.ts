@@ -1,0 +1,22 @@
+import { EVENT_CATALOG } from '../events/catalog';
+import { buildAsyncApiDocument } from './asyncapi';
+
+type Message = { name: string; 'x-visibility'?: string; tags?: { name: string }[] };
+
+describe('the AsyncAPI document', () => {
+  const messages = Object.values((buildAsyncApiDocument('test').components as { messages: Record<string, Message> }).messages);
+
+  it('has one message per catalogued event, each saying whether it is public or internal, as x-visibility and as a tag', () => {
+    expect(messages.map((m) => m.name).sort()).toEqual(EVENT_CATALOG.map((e) => e.type).sort());
+    for (const event of EVENT_CATALOG) {
+      const message = messages.find((m) => m.name === event.type)!;
+      expect(message['x-visibility']).toBe(event.visibility);
+      expect(message.tags).toEqual([{ name: event.visibility }]);
+    }
+  });
+
+  it('marks a closed case public and a received referral, which names its parties, internal', () => {
+    expect(messages.find((m) => m.name === 'casework.case.closed.v1')?.['x-visibility']).toBe('public');
+    expect(messages.find((m) => m.name === 'intake.referral.received.v2')?.['x-visibility']).toBe('internal');
+  });
+});
