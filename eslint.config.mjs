@@ -24,6 +24,7 @@ const LAYERS = {
   platform: ['protocol', 'calendar'],
   jobs: ['protocol', 'platform'],
   messaging: ['protocol', 'platform'],
+  'contract-book': ['protocol', 'platform', 'messaging'],
   testing: ['protocol', 'calendar', 'platform', 'jobs', 'messaging'],
 };
 const LIBRARY_LAYERS = Object.entries(LAYERS).map(([layer, below]) =>
