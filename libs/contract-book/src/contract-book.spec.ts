@@ -116,6 +116,14 @@ describe('the contract book', () => {
     expect(await book.line(tx, { organisationId: org, contractId, contractVersion: 1, serviceLine: 'noise' })).toBeNull();
   });
 
+  it('refuses with a 503 what a case cannot run without: an unknown version, or a line its version lacks', async () => {
+    const contractId = uuidv7();
+    await book.record(tx, { organisationId: org, contractId, version: 1, status: 'active', template: null, definition: definition('Pilot') });
+    expect((await book.caseLine(tx, { organisationId: org, contractId, contractVersion: 1, serviceLine: 'possession' })).key).toBe('possession');
+    await expect(book.caseLine(tx, { organisationId: org, contractId, contractVersion: 1, serviceLine: 'noise' })).rejects.toMatchObject({ problem: { status: 503, detail: 'The contract no longer has the service line "noise" this case was opened under.' } });
+    await expect(book.require(tx, { organisationId: org, contractId, contractVersion: 2 })).rejects.toMatchObject({ problem: { status: 503, detail: `Intake has no version 2 of contract ${contractId}; try again shortly.` } });
+  });
+
   it('answers null when intake has no such version, and a 503 naming intake when intake cannot answer', async () => {
     const contractId = uuidv7();
     expect(await book.version(tx, org, contractId, 1)).toBeNull();

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlTx } from '@mediation/messaging';
+import { ProblemError } from '@mediation/platform';
 import { ContractDefinitionSchema, type ContractDefinition, type ServiceLine } from '@mediation/protocol';
 import { CACHED_VERSIONS } from './contract-book.options';
 import { ContractVersionProjection, type ProjectedVersion, type PublishedVersion } from './contract-version.projection';
@@ -20,6 +21,8 @@ export interface ContractRef {
   contractId: string;
   contractVersion: number | null;
 }
+
+export type CaseLineRef = ContractRef & { serviceLine: string };
 
 /**
  * The one way to read "the contract a case runs under". A version comes from the in-process cache,
@@ -68,10 +71,24 @@ export class ContractBook {
     return ref.contractVersion === null ? this.latest(tx, ref.organisationId, ref.contractId, correlationId) : this.version(tx, ref.organisationId, ref.contractId, ref.contractVersion, correlationId);
   }
 
+  /** The version a case runs under, where nothing can be decided without it: a 503 when neither the projection nor intake has it. */
+  async require(tx: SqlTx, ref: ContractRef, correlationId?: string): Promise<ContractVersionEntry> {
+    const entry = await this.forCase(tx, ref, correlationId);
+    if (!entry) throw ProblemError.unavailable(`Intake has no ${ref.contractVersion === null ? 'published version' : `version ${ref.contractVersion}`} of contract ${ref.contractId}; try again shortly.`);
+    return entry;
+  }
+
   /** A service line of the version a case runs under; null when the version, or the line in it, is unknown. */
-  async line(tx: SqlTx, ref: ContractRef & { serviceLine: string }, correlationId?: string): Promise<ServiceLine | null> {
+  async line(tx: SqlTx, ref: CaseLineRef, correlationId?: string): Promise<ServiceLine | null> {
     const entry = await this.forCase(tx, ref, correlationId);
     return entry?.definition.serviceLines.find((l) => l.key === ref.serviceLine) ?? null;
+  }
+
+  /** The service line a case runs under, whose rules it follows: a 503 when its version or the line is unknown. */
+  async caseLine(tx: SqlTx, ref: CaseLineRef, correlationId?: string): Promise<ServiceLine> {
+    const line = (await this.require(tx, ref, correlationId)).definition.serviceLines.find((l) => l.key === ref.serviceLine);
+    if (!line) throw ProblemError.unavailable(`The contract no longer has the service line "${ref.serviceLine}" this case was opened under.`);
+    return line;
   }
 
   private remember(organisationId: string, entry: ContractVersionEntry): ContractVersionEntry {
