@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ContractBookModule } from '@mediation/contract-book';
 import { MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import type { CaseworkConfig } from './config/casework.config';
@@ -21,6 +22,7 @@ export class AppModule {
         PlatformModule.forService({ service: 'casework', logLevel: config.LOG_LEVEL }),
         DatabaseModule.forService(CaseworkDatabase, CASEWORK_SCHEMA, () => new CaseworkDatabase(config.DATABASE_URL)),
         MessagingModule.forService({ service: 'casework', schema: CASEWORK_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
+        ContractBookModule.forService({ service: 'casework', schema: CASEWORK_SCHEMA }),
         CaseworkCryptoModule.forKeys(config.DATA_ENCRYPTION_KEYS),
         ResealingModule.forService({ intervalMs: config.RESEALING_INTERVAL_MS }),
         CasesModule,

@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import type { RpcClient } from '@mediation/messaging';
 import { ContractBook } from './contract-book';
 import { CONTRACT_BOOK_OPTIONS, type ContractBookOptions } from './contract-book.options';
 import { ContractPublishedHandler } from './contract-published.handler';
@@ -19,4 +20,9 @@ export class ContractBookModule {
       exports: [ContractBook],
     };
   }
+}
+
+/** The book wired by hand, as the module wires it: for harnesses that build use-cases themselves. */
+export function contractBookFor(options: ContractBookOptions, rpc: RpcClient): ContractBook {
+  return new ContractBook(new ContractVersionProjection(options), new IntakeContractsClient(rpc, options));
 }

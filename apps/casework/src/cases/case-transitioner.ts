@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
-import { CaseClosedV1, CaseEndedV1, CaseReopenedV1, CaseStatusChangedV1, uuidv7, type RpcMeta } from '@mediation/protocol';
+import { CaseClosedV1, CaseEndedV1, CaseReopenedV1, CaseStatusChangedV1, uuidv7, workflowOf, type RpcMeta, type ServiceLine } from '@mediation/protocol';
 import { AssignmentRepository } from '../assignments/assignment.repository';
 import { CertificateRepository } from '../certificates/certificate.repository';
-import type { LineRules } from '../contracts/contract-rules';
 import type { CaseworkTx } from '../database/casework.database';
 import { MilestoneRecorder } from '../milestones/milestone-recorder';
 import { CasePauseEvents } from '../pauses/case-pause-events';
@@ -42,12 +41,12 @@ export class CaseTransitioner {
     private readonly clock: Clock,
   ) {}
 
-  async apply(tx: CaseworkTx, meta: RpcMeta, c: CaseRecord, rules: LineRules, input: TransitionInput): Promise<CaseRecord> {
+  async apply(tx: CaseworkTx, meta: RpcMeta, c: CaseRecord, line: ServiceLine, input: TransitionInput): Promise<CaseRecord> {
     const facts = { hasCaseManager: await this.assignments.hasCurrent(tx, c.id, 'case-manager'), hasCertificate: await this.certificates.existsForCase(tx, c.id) };
-    const plan = planTransition(rules.workflow, rules.line.outcomes, c.status, input, facts);
+    const plan = planTransition(workflowOf(line), line.outcomes, c.status, input, facts);
     const now = this.clock.now();
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
-    assertOccurredWithinCase(c, rules.line, occurredAt, now);
+    assertOccurredWithinCase(c, line, occurredAt, now);
     if (plan.transition.reopens) assertWithinReopenWindow(c.closedAt, now);
 
     const closing = plan.to.category === 'closed';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseView } from '@mediation/protocol';
+import { ContractBook } from '@mediation/contract-book';
+import { workflowOf, type CaseView } from '@mediation/protocol';
 import { AssignmentRepository } from '../assignments/assignment.repository';
-import { ContractRules } from '../contracts/contract-rules';
 import type { CaseworkTx } from '../database/casework.database';
 import { CasePauseRepository } from '../pauses/case-pause.repository';
 import { CaseReferralRepository } from './case-referral.repository';
@@ -13,7 +13,7 @@ import { caseBegan } from './occurred-at.rule';
 @Injectable()
 export class CaseViewAssembler {
   constructor(
-    private readonly rules: ContractRules,
+    private readonly book: ContractBook,
     private readonly assignments: AssignmentRepository,
     private readonly referrals: CaseReferralRepository,
     private readonly pauses: CasePauseRepository,
@@ -29,8 +29,8 @@ export class CaseViewAssembler {
     const [assignments, linked, paused] = await Promise.all([this.assignments.currentFor(tx, ids), this.referrals.linkedTo(tx, ids), this.pauses.openSince(tx, ids)]);
     const views: CaseView[] = [];
     for (const row of rows) {
-      const { line, workflow } = await this.rules.forCase(tx, row);
-      views.push(toCaseView(row, { workflow, assignments: assignments.filter((a) => a.caseId === row.id), linkedReferralIds: linked.get(row.id) ?? [], pausedSince: paused.get(row.id) ?? null, beganAt: caseBegan(row, line) }));
+      const line = await this.book.caseLine(tx, row);
+      views.push(toCaseView(row, { workflow: workflowOf(line), assignments: assignments.filter((a) => a.caseId === row.id), linkedReferralIds: linked.get(row.id) ?? [], pausedSince: paused.get(row.id) ?? null, beganAt: caseBegan(row, line) }));
     }
     return views;
   }

@@ -23,10 +23,6 @@ import { ListComplaintsUseCase } from '../complaints/list-complaints.use-case';
 import { ListProviderComplaintsUseCase } from '../complaints/list-provider-complaints.use-case';
 import { ReceiveComplaintUseCase } from '../complaints/receive-complaint.use-case';
 import { ResolveComplaintUseCase } from '../complaints/resolve-complaint.use-case';
-import { ContractPublishedHandler } from '../contracts/contract-published.handler';
-import { ContractRules } from '../contracts/contract-rules';
-import { ContractVersionRepository } from '../contracts/contract-version.repository';
-import { RecordContractVersionUseCase } from '../contracts/record-contract-version.use-case';
 import { ListMilestonesUseCase } from '../milestones/list-milestones.use-case';
 import { MilestoneRecorder } from '../milestones/milestone-recorder';
 import { MilestoneRepository } from '../milestones/milestone.repository';
@@ -81,7 +77,7 @@ import { StatusChangeRepository } from './status-change.repository';
 import { TransitionCaseUseCase } from './transition-case.use-case';
 
 /** The repositories and read models other casework modules (case report, surveys, retention) reuse. */
-const SHARED = [CaseRepository, CaseFinder, CaseRecordEvents, ContractRules, ContractVersionRepository, CaseReferralRepository, StatusChangeRepository, PartyRepository, AssignmentRepository, NoteRepository, TaskRepository, RiskAssessmentRepository, MultiAgencyRepository, CommunicationRepository, ComplaintRepository, MilestoneRepository, CertificateRepository, MilestoneRecorder, CasePauseRepository, CasePauseEvents, CaseTimeline, CaseViewAssembler, PartyContacts, CertificateToFamily];
+const SHARED = [CaseRepository, CaseFinder, CaseRecordEvents, CaseReferralRepository, StatusChangeRepository, PartyRepository, AssignmentRepository, NoteRepository, TaskRepository, RiskAssessmentRepository, MultiAgencyRepository, CommunicationRepository, ComplaintRepository, MilestoneRepository, CertificateRepository, MilestoneRecorder, CasePauseRepository, CasePauseEvents, CaseTimeline, CaseViewAssembler, PartyContacts, CertificateToFamily];
 
 @Module({
   controllers: [CaseRpcController, PartyRpcController, CaseWorkRpcController, CaseRecordsRpcController, SubjectAccessRpcController, CasePauseRpcController],
@@ -97,8 +93,6 @@ const SHARED = [CaseRepository, CaseFinder, CaseRecordEvents, ContractRules, Con
     ChangeCaseDatesUseCase,
     GetCaseTimelineUseCase,
     ReferralReceivedHandler,
-    ContractPublishedHandler,
-    RecordContractVersionUseCase,
     DeliverySentHandler,
     PlatformDeliveryLog,
     RecordDeliveryUseCase,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { ContractBook } from '@mediation/contract-book';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock, ProblemError } from '@mediation/platform';
 import { CaseDatesChangedV1, type CaseView, type ChangeDatesBody, type FieldError, type FormField, type RpcMeta } from '@mediation/protocol';
 import { z } from 'zod';
-import { ContractRules } from '../contracts/contract-rules';
 import { CaseworkDatabase } from '../database/casework.database';
 import { caseEnvelope } from './case-event';
 import { CaseFinder } from './case-finder';
@@ -30,7 +30,7 @@ export class ChangeCaseDatesUseCase {
     private readonly db: CaseworkDatabase,
     private readonly finder: CaseFinder,
     private readonly cases: CaseRepository,
-    private readonly rules: ContractRules,
+    private readonly book: ContractBook,
     private readonly views: CaseViewAssembler,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
@@ -40,7 +40,7 @@ export class ChangeCaseDatesUseCase {
     return this.db.run(
       async (tx) => {
         const c = await this.finder.lockForChange(tx, meta, caseId);
-        const { line } = await this.rules.forCase(tx, c);
+        const line = await this.book.caseLine(tx, c);
         const errors = dateErrors(line.form.fields, changes);
         if (errors.length > 0) throw ProblemError.validation(errors);
         const before = (c.dates ?? {}) as Record<string, string>;

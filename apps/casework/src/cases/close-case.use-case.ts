@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseView, CloseBody, RpcMeta } from '@mediation/protocol';
-import { ContractRules } from '../contracts/contract-rules';
+import { ContractBook } from '@mediation/contract-book';
+import { workflowOf, type CaseView, type CloseBody, type RpcMeta } from '@mediation/protocol';
 import { CaseworkDatabase } from '../database/casework.database';
 import { closingTarget } from '../workflow/workflow-machine';
 import { CaseFinder } from './case-finder';
@@ -13,7 +13,7 @@ export class CloseCaseUseCase {
   constructor(
     private readonly db: CaseworkDatabase,
     private readonly finder: CaseFinder,
-    private readonly rules: ContractRules,
+    private readonly book: ContractBook,
     private readonly transitioner: CaseTransitioner,
     private readonly views: CaseViewAssembler,
   ) {}
@@ -22,8 +22,8 @@ export class CloseCaseUseCase {
     return this.db.run(
       async (tx) => {
         const c = await this.finder.lockForChange(tx, meta, caseId);
-        const rules = await this.rules.forCase(tx, c);
-        const updated = await this.transitioner.apply(tx, meta, c, rules, { ...body, to: closingTarget(rules.workflow, c.status) });
+        const line = await this.book.caseLine(tx, c);
+        const updated = await this.transitioner.apply(tx, meta, c, line, { ...body, to: closingTarget(workflowOf(line), c.status) });
         return this.views.one(tx, updated);
       },
       { organisationId: meta.organisationId },

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { ContractBook } from '@mediation/contract-book';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
 import { CaseOpenedV1, CaseOpenedV2, CaseReferralLinkedV1, uuidv7, workflowOf, type EventData, type EventEnvelope, type ReferralReceivedV2 } from '@mediation/protocol';
-import { ContractRules } from '../contracts/contract-rules';
 import type { CaseworkTx } from '../database/casework.database';
 import { PartyRepository } from '../parties/party.repository';
 import { CaseReferralRepository } from './case-referral.repository';
@@ -23,7 +23,7 @@ export class OpenCaseUseCase {
     private readonly cases: CaseRepository,
     private readonly links: CaseReferralRepository,
     private readonly parties: PartyRepository,
-    private readonly rules: ContractRules,
+    private readonly book: ContractBook,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
   ) {}
@@ -37,8 +37,7 @@ export class OpenCaseUseCase {
       if (open && open.referralId !== data.referralId) return this.link(tx, open, referral, data.externalReference);
     }
     const now = this.clock.now();
-    const lines = await this.rules.projected(tx, referral.organisationid, data.contractId, data.contractVersion);
-    const line = lines?.find((l) => l.key === data.serviceLine);
+    const line = await this.book.line(tx, { organisationId: referral.organisationid, contractId: data.contractId, contractVersion: data.contractVersion, serviceLine: data.serviceLine }, referral.correlationid);
     const opened = await this.cases.createForReferral(tx, {
       id: uuidv7(),
       organisationId: referral.organisationid,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ContractBook } from '@mediation/contract-book';
 import type { CaseView, RpcMeta, TransitionBody } from '@mediation/protocol';
-import { ContractRules } from '../contracts/contract-rules';
 import { CaseworkDatabase } from '../database/casework.database';
 import { CaseFinder } from './case-finder';
 import { CaseTransitioner } from './case-transitioner';
@@ -11,7 +11,7 @@ export class TransitionCaseUseCase {
   constructor(
     private readonly db: CaseworkDatabase,
     private readonly finder: CaseFinder,
-    private readonly rules: ContractRules,
+    private readonly book: ContractBook,
     private readonly transitioner: CaseTransitioner,
     private readonly views: CaseViewAssembler,
   ) {}
@@ -20,7 +20,7 @@ export class TransitionCaseUseCase {
     return this.db.run(
       async (tx) => {
         const c = await this.finder.lockForChange(tx, meta, caseId);
-        const updated = await this.transitioner.apply(tx, meta, c, await this.rules.forCase(tx, c), body);
+        const updated = await this.transitioner.apply(tx, meta, c, await this.book.caseLine(tx, c), body);
         return this.views.one(tx, updated);
       },
       { organisationId: meta.organisationId },

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { ContractBook } from '@mediation/contract-book';
 import { Clock, ProblemError } from '@mediation/platform';
 import type { MilestoneView, RecordMilestoneBody, RpcMeta } from '@mediation/protocol';
 import { CaseFinder } from '../cases/case-finder';
 import { assertOccurredWithinCase } from '../cases/occurred-at.rule';
 import { CaseRepository } from '../cases/case.repository';
-import { ContractRules } from '../contracts/contract-rules';
 import { CaseworkDatabase } from '../database/casework.database';
 import { manualMilestonesOf } from './manual-milestones';
 import { MilestoneRecorder } from './milestone-recorder';
@@ -16,7 +16,7 @@ export class RecordMilestoneUseCase {
     private readonly db: CaseworkDatabase,
     private readonly finder: CaseFinder,
     private readonly cases: CaseRepository,
-    private readonly rules: ContractRules,
+    private readonly book: ContractBook,
     private readonly recorder: MilestoneRecorder,
     private readonly clock: Clock,
   ) {}
@@ -27,7 +27,7 @@ export class RecordMilestoneUseCase {
     return this.db.run(
       async (tx) => {
         const c = await this.finder.lockForChange(tx, meta, caseId);
-        const { line } = await this.rules.forCase(tx, c);
+        const line = await this.book.caseLine(tx, c);
         assertOccurredWithinCase(c, line, occurredAt, this.clock.now());
         const allowed = manualMilestonesOf(line);
         if (!allowed.includes(body.milestone)) {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { ContractBook } from '@mediation/contract-book';
 import { Clock, ProblemError } from '@mediation/platform';
-import { uuidv7, type CasePauseView, type PauseBody, type RpcMeta } from '@mediation/protocol';
+import { uuidv7, workflowOf, type CasePauseView, type PauseBody, type RpcMeta } from '@mediation/protocol';
 import { CaseFinder } from '../cases/case-finder';
-import { ContractRules } from '../contracts/contract-rules';
 import { CaseworkDatabase, type CaseworkTx } from '../database/casework.database';
 import { stateOf } from '../workflow/workflow-machine';
 import { CasePauseEvents } from './case-pause-events';
@@ -18,7 +18,7 @@ export class PauseCaseClocksUseCase {
   constructor(
     private readonly db: CaseworkDatabase,
     private readonly finder: CaseFinder,
-    private readonly rules: ContractRules,
+    private readonly book: ContractBook,
     private readonly pauses: CasePauseRepository,
     private readonly events: CasePauseEvents,
     private readonly clock: Clock,
@@ -28,7 +28,7 @@ export class PauseCaseClocksUseCase {
     return this.db.run(
       async (tx) => {
         const c = await this.finder.lockForChange(tx, meta, caseId);
-        const { workflow } = await this.rules.forCase(tx, c);
+        const workflow = workflowOf(await this.book.caseLine(tx, c));
         if (stateOf(workflow, c.status).category !== 'active') throw ProblemError.conflict(`Only an active case can be paused; this one is ${c.status}.`);
         const open = await this.pauses.findOpen(tx, c.id);
         if (open) throw ProblemError.conflict(`The case is already paused (since ${open.pausedAt.toISOString()}); resume it first.`);

@@ -46,12 +46,6 @@ export class CaseRetentionRepository {
     );
   }
 
-  /** The projected definition of the contract version the case runs under (the latest when it has none recorded). */
-  async contractDefinition(tx: CaseworkTx, c: Pick<Case, 'organisationId' | 'contractId' | 'contractVersion'>): Promise<unknown> {
-    const row = await tx.contractVersion.findFirst({ where: { organisationId: c.organisationId, contractId: c.contractId, ...(c.contractVersion ? { version: c.contractVersion } : {}) }, orderBy: { version: 'desc' } });
-    return row?.definition ?? null;
-  }
-
   findCase(tx: CaseworkTx, organisationId: string, caseId: string): Promise<RetainedCase | null> {
     return tx.case.findFirst({ where: { organisationId, id: caseId } });
   }

@@ -14,11 +14,6 @@ export class SurveyRepository {
     return tx.party.findMany({ where: { organisationId, caseId }, orderBy: { createdAt: 'asc' }, select: { id: true, role: true, name: true, email: true, contactPreferences: true } });
   }
 
-  templateOf(tx: CaseworkTx, contractId: string, version: number | null): Promise<string | null> {
-    const where = version ? { contractId, version } : { contractId };
-    return tx.contractVersion.findFirst({ where, orderBy: { version: 'desc' }, select: { template: true } }).then((row) => row?.template ?? null);
-  }
-
   caseOf(tx: CaseworkTx, organisationId: string, caseId: string) {
     return tx.case.findFirst({ where: { organisationId, id: caseId } });
   }
