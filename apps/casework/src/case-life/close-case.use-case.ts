@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ContractBook } from '@mediation/contract-book';
-import { workflowOf, type CaseView, type ReopenBody, type RpcMeta } from '@mediation/protocol';
+import { workflowOf, type CaseView, type CloseBody, type RpcMeta } from '@mediation/protocol';
 import { CaseworkDatabase } from '../database/casework.database';
-import { reopeningTarget } from '../workflow/workflow-machine';
-import { CaseFinder } from './case-finder';
+import { closingTarget } from '../workflow/workflow-machine';
+import { CaseFinder } from '../cases/case-finder';
 import { CaseTransitioner } from './case-transitioner';
 import { CaseViewAssembler } from './case-view.assembler';
 
-/** Reopens a closed case within 12 months of its closure; it keeps its history and counts as reopened. */
+/** Closes with an outcome along whichever closing move the workflow allows from the current status. */
 @Injectable()
-export class ReopenCaseUseCase {
+export class CloseCaseUseCase {
   constructor(
     private readonly db: CaseworkDatabase,
     private readonly finder: CaseFinder,
@@ -18,12 +18,12 @@ export class ReopenCaseUseCase {
     private readonly views: CaseViewAssembler,
   ) {}
 
-  execute(meta: RpcMeta, caseId: string, body: ReopenBody): Promise<CaseView> {
+  execute(meta: RpcMeta, caseId: string, body: CloseBody): Promise<CaseView> {
     return this.db.run(
       async (tx) => {
         const c = await this.finder.lockForChange(tx, meta, caseId);
         const line = await this.book.caseLine(tx, c);
-        const updated = await this.transitioner.apply(tx, meta, c, line, { reason: body.reason, to: reopeningTarget(workflowOf(line), c.status) });
+        const updated = await this.transitioner.apply(tx, meta, c, line, { ...body, to: closingTarget(workflowOf(line), c.status) });
         return this.views.one(tx, updated);
       },
       { organisationId: meta.organisationId },

@@ -5,9 +5,9 @@ import { Clock, ProblemError } from '@mediation/platform';
 import { CaseDatesChangedV1, type CaseView, type ChangeDatesBody, type FieldError, type FormField, type RpcMeta } from '@mediation/protocol';
 import { z } from 'zod';
 import { CaseworkDatabase } from '../database/casework.database';
-import { caseEnvelope } from './case-event';
-import { CaseFinder } from './case-finder';
-import { CaseRepository } from './case.repository';
+import { caseEnvelope } from '../cases/case-event';
+import { CaseFinder } from '../cases/case-finder';
+import { CaseRepository } from '../cases/case.repository';
 import { CaseViewAssembler } from './case-view.assembler';
 
 const FORMATS = { date: z.iso.date(), datetime: z.iso.datetime({ offset: true }) } as const;

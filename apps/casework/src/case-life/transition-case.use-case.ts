@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ContractBook } from '@mediation/contract-book';
 import type { CaseView, RpcMeta, TransitionBody } from '@mediation/protocol';
 import { CaseworkDatabase } from '../database/casework.database';
-import { CaseFinder } from './case-finder';
+import { CaseFinder } from '../cases/case-finder';
 import { CaseTransitioner } from './case-transitioner';
 import { CaseViewAssembler } from './case-view.assembler';
 

@@ -1,7 +1,7 @@
 import { CaseViewSchema, type CaseView, type Workflow } from '@mediation/protocol';
 import type { AssignmentRecord } from '../assignments/assignment.repository';
 import { allowedFrom } from '../workflow/workflow-machine';
-import type { CaseRecord } from './case.repository';
+import type { CaseRecord } from '../cases/case.repository';
 
 export interface CaseViewParts {
   workflow: Workflow;

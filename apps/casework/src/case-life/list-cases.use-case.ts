@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseList, CaseListQuery, RpcMeta } from '@mediation/protocol';
 import { CaseworkDatabase } from '../database/casework.database';
-import { CaseRepository } from './case.repository';
+import { CaseRepository } from '../cases/case.repository';
 import { CaseViewAssembler } from './case-view.assembler';
 
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseView, RpcMeta } from '@mediation/protocol';
 import { CaseworkDatabase } from '../database/casework.database';
-import { CaseFinder } from './case-finder';
+import { CaseFinder } from '../cases/case-finder';
 import { CaseViewAssembler } from './case-view.assembler';
 
 @Injectable()

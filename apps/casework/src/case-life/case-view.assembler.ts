@@ -4,10 +4,10 @@ import { workflowOf, type CaseView } from '@mediation/protocol';
 import { AssignmentRepository } from '../assignments/assignment.repository';
 import type { CaseworkTx } from '../database/casework.database';
 import { CasePauseRepository } from '../pauses/case-pause.repository';
-import { CaseReferralRepository } from './case-referral.repository';
-import type { CaseRecord } from './case.repository';
+import { CaseReferralRepository } from '../cases/case-referral.repository';
+import type { CaseRecord } from '../cases/case.repository';
 import { toCaseView } from './case.view';
-import { caseBegan } from './occurred-at.rule';
+import { caseBegan } from '../cases/occurred-at.rule';
 
 /** Builds case views with their workflow moves and current staff, a page at a time. */
 @Injectable()

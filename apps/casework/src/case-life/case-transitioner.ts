@@ -10,10 +10,10 @@ import { CasePauseEvents } from '../pauses/case-pause-events';
 import { CasePauseRepository } from '../pauses/case-pause.repository';
 import { assertWithinReopenWindow } from '../workflow/reopen-window';
 import { planTransition, type TransitionRequest } from '../workflow/workflow-machine';
-import { caseEnvelope } from './case-event';
-import { CaseRepository, type CaseRecord } from './case.repository';
-import { assertOccurredWithinCase } from './occurred-at.rule';
-import { StatusChangeRepository } from './status-change.repository';
+import { caseEnvelope } from '../cases/case-event';
+import { CaseRepository, type CaseRecord } from '../cases/case.repository';
+import { assertOccurredWithinCase } from '../cases/occurred-at.rule';
+import { StatusChangeRepository } from '../cases/status-change.repository';
 
 /** The milestone every move into an ended state reaches; scheduling cancels the case's open clocks on it. */
 const CASE_ENDED = 'case.ended';

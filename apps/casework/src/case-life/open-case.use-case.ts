@@ -5,8 +5,8 @@ import { Clock } from '@mediation/platform';
 import { CaseOpenedV1, CaseOpenedV2, CaseReferralLinkedV1, uuidv7, workflowOf, type EventData, type EventEnvelope, type ReferralReceivedV2 } from '@mediation/protocol';
 import type { CaseworkTx } from '../database/casework.database';
 import { PartyRepository } from '../parties/party.repository';
-import { CaseReferralRepository } from './case-referral.repository';
-import { CaseRepository, type CaseRecord } from './case.repository';
+import { CaseReferralRepository } from '../cases/case-referral.repository';
+import { CaseRepository, type CaseRecord } from '../cases/case.repository';
 
 type Referral = EventEnvelope<EventData<typeof ReferralReceivedV2>>;
 

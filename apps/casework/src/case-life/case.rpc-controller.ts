@@ -2,7 +2,6 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { parseRpcRequest } from '@mediation/messaging';
 import { Rpc } from '@mediation/protocol';
-import { GetCaseTimelineUseCase } from '../timeline/get-case-timeline.use-case';
 import { ChangeCaseDatesUseCase } from './change-case-dates.use-case';
 import { CloseCaseUseCase } from './close-case.use-case';
 import { GetCaseUseCase } from './get-case.use-case';
@@ -10,6 +9,7 @@ import { ListCasesUseCase } from './list-cases.use-case';
 import { ReopenCaseUseCase } from './reopen-case.use-case';
 import { TransitionCaseUseCase } from './transition-case.use-case';
 
+/** A case itself: read, listed, moved along its workflow, closed, reopened, its dates changed. */
 @Controller()
 export class CaseRpcController {
   constructor(
@@ -19,7 +19,6 @@ export class CaseRpcController {
     private readonly closeCase: CloseCaseUseCase,
     private readonly reopenCase: ReopenCaseUseCase,
     private readonly changeDates: ChangeCaseDatesUseCase,
-    private readonly timeline: GetCaseTimelineUseCase,
   ) {}
 
   @MessagePattern(Rpc.casework.getCase.subject)
@@ -58,11 +57,5 @@ export class CaseRpcController {
   dates(@Payload() raw: unknown) {
     const { meta, data } = parseRpcRequest(Rpc.casework.changeCaseDates, raw);
     return this.changeDates.execute(meta, data.caseId, data.dates);
-  }
-
-  @MessagePattern(Rpc.casework.getCaseTimeline.subject)
-  getTimeline(@Payload() raw: unknown) {
-    const { meta, data } = parseRpcRequest(Rpc.casework.getCaseTimeline, raw);
-    return this.timeline.execute(meta, data.caseId);
   }
 }
