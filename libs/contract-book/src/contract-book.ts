@@ -44,6 +44,7 @@ export class ContractBook {
     return this.projection.save(tx, published);
   }
 
+  /** One version: from the cache, else the projection, else intake (then kept); null when intake has no such version for the organisation. */
   async version(tx: SqlTx, organisationId: string, contractId: string, version: number, correlationId?: string): Promise<ContractVersionEntry | null> {
     const cached = this.cache.get(organisationId, contractId, version);
     if (cached) return cached;
