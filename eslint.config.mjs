@@ -25,6 +25,7 @@ const LAYERS = {
   jobs: ['protocol', 'platform'],
   messaging: ['protocol', 'platform'],
   documents: ['protocol', 'calendar', 'platform'],
+  'contract-book': ['protocol', 'platform', 'messaging'],
   testing: ['protocol', 'calendar', 'platform', 'jobs', 'messaging'],
 };
 const LIBRARY_LAYERS = Object.entries(LAYERS).map(([layer, below]) =>

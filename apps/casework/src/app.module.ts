@@ -1,9 +1,23 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ContractBookModule } from '@mediation/contract-book';
 import { MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import type { CaseworkConfig } from './config/casework.config';
 import { CASEWORK_SCHEMA, CaseworkDatabase } from './database/casework.database';
-import { CasesModule } from './cases/cases.module';
+import { AssignmentsModule } from './assignments/assignments.module';
+import { CaseLifeModule } from './case-life/case-life.module';
+import { CertificatesModule } from './certificates/certificates.module';
+import { CommunicationsModule } from './communications/communications.module';
+import { ComplaintsModule } from './complaints/complaints.module';
+import { MilestonesModule } from './milestones/milestones.module';
+import { MultiAgencyModule } from './multi-agency/multi-agency.module';
+import { NotesModule } from './notes/notes.module';
+import { PartiesModule } from './parties/parties.module';
+import { PausesModule } from './pauses/pauses.module';
+import { RiskModule } from './risk/risk.module';
+import { SubjectAccessModule } from './subject-access/subject-access.module';
+import { TasksModule } from './tasks/tasks.module';
+import { TimelineModule } from './timeline/timeline.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReportsModule } from './reports/reports.module';
 import { SurveysModule } from './surveys/surveys.module';
@@ -21,9 +35,23 @@ export class AppModule {
         PlatformModule.forService({ service: 'casework', logLevel: config.LOG_LEVEL }),
         DatabaseModule.forService(CaseworkDatabase, CASEWORK_SCHEMA, () => new CaseworkDatabase(config.DATABASE_URL)),
         MessagingModule.forService({ service: 'casework', schema: CASEWORK_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
+        ContractBookModule.forService({ service: 'casework', schema: CASEWORK_SCHEMA }),
         CaseworkCryptoModule.forKeys(config.DATA_ENCRYPTION_KEYS),
         ResealingModule.forService({ intervalMs: config.RESEALING_INTERVAL_MS }),
-        CasesModule,
+        CaseLifeModule,
+        PartiesModule,
+        AssignmentsModule,
+        NotesModule,
+        TasksModule,
+        RiskModule,
+        MultiAgencyModule,
+        CommunicationsModule,
+        ComplaintsModule,
+        MilestonesModule,
+        PausesModule,
+        CertificatesModule,
+        TimelineModule,
+        SubjectAccessModule,
         CaseRetentionModule.forService({ namespace: config.NATS_NAMESPACE }),
         OrganisationsModule,
         ReportsModule,

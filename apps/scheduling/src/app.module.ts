@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ContractBookModule } from '@mediation/contract-book';
 import { JobsModule } from '@mediation/jobs';
 import { MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
@@ -19,6 +20,7 @@ export class AppModule {
         PlatformModule.forService({ service: 'scheduling', logLevel: config.LOG_LEVEL }),
         DatabaseModule.forService(SchedulingDatabase, SCHEDULING_SCHEMA, () => new SchedulingDatabase(config.DATABASE_URL)),
         MessagingModule.forService({ service: 'scheduling', schema: SCHEDULING_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
+        ContractBookModule.forService({ service: 'scheduling', schema: SCHEDULING_SCHEMA }),
         JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),
         DeadlinesModule,
         StaffModule,

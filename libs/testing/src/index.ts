@@ -6,3 +6,4 @@ export * from './pdf-text';
 export * from './service-context';
 export * from './problem-of';
 export * from './fixed-clock';
+export * from './pg-transactions';

@@ -22,22 +22,19 @@ export class UnassignStaffUseCase {
   ) {}
 
   execute(meta: RpcMeta, caseId: string, assignmentId: string): Promise<AssignmentView> {
-    return this.db.run(
-      async (tx) => {
-        const c = await this.finder.lockForChange(tx, meta, caseId);
-        const found = await this.assignments.findById(tx, c.id, assignmentId);
-        if (!found) throw ProblemError.notFound('assignment on this case', assignmentId);
-        if (found.endedAt) throw ProblemError.conflict(`The assignment ended on ${found.endedAt.toISOString()}.`);
-        const row = await this.assignments.end(tx, found.id, this.clock.now());
-        const updated = await this.cases.update(tx, c, {});
-        await this.events.append(tx, {
-          definition: CaseUnassignedV1,
-          data: { caseId: c.id, contractId: c.contractId, assignmentId: row.id, staffId: row.staffId, endedAt: row.endedAt!.toISOString() },
-          ...caseEnvelope(updated, meta.correlationId),
-        });
-        return toAssignmentView(row);
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const c = await this.finder.lockForChange(tx, meta, caseId);
+      const found = await this.assignments.findById(tx, c.id, assignmentId);
+      if (!found) throw ProblemError.notFound('assignment on this case', assignmentId);
+      if (found.endedAt) throw ProblemError.conflict(`The assignment ended on ${found.endedAt.toISOString()}.`);
+      const row = await this.assignments.end(tx, found.id, this.clock.now());
+      const updated = await this.cases.update(tx, c, {});
+      await this.events.append(tx, {
+        definition: CaseUnassignedV1,
+        data: { caseId: c.id, contractId: c.contractId, assignmentId: row.id, staffId: row.staffId, endedAt: row.endedAt!.toISOString() },
+        ...caseEnvelope(updated, meta.correlationId),
+      });
+      return toAssignmentView(row);
+    });
   }
 }

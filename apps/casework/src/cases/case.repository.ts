@@ -28,7 +28,7 @@ export class CaseRepository {
 
   /** Case rows are behind row-level security: reads run in a transaction that names the tenant. */
   findById(organisationId: string, id: string): Promise<CaseRecord | null> {
-    return this.db.run((tx) => tx.case.findFirst({ where: { organisationId, id } }), { organisationId });
+    return this.db.forTenant(organisationId, (tx) => tx.case.findFirst({ where: { organisationId, id } }));
   }
 
   findInTx(tx: CaseworkTx, organisationId: string, id: string): Promise<CaseRecord | null> {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { ContractBook } from '@mediation/contract-book';
 import { Clock, ProblemError } from '@mediation/platform';
 import { PROBLEM_TYPES, uuidv7, type CertificateView, type IssueCertificateBody, type RpcMeta } from '@mediation/protocol';
 import { CaseFinder } from '../cases/case-finder';
 import { assertOccurredWithinCase } from '../cases/occurred-at.rule';
 import { CaseRepository, type CaseRecord } from '../cases/case.repository';
-import { ContractRules } from '../contracts/contract-rules';
 import { CaseworkDatabase, type CaseworkTx } from '../database/casework.database';
 import { MilestoneRecorder } from '../milestones/milestone-recorder';
 import { MilestoneRepository } from '../milestones/milestone.repository';
@@ -26,7 +26,7 @@ export class IssueCertificateUseCase {
     private readonly db: CaseworkDatabase,
     private readonly finder: CaseFinder,
     private readonly cases: CaseRepository,
-    private readonly rules: ContractRules,
+    private readonly book: ContractBook,
     private readonly certificates: CertificateRepository,
     private readonly milestoneRows: MilestoneRepository,
     private readonly milestones: MilestoneRecorder,
@@ -37,27 +37,24 @@ export class IssueCertificateUseCase {
   async execute(meta: RpcMeta, caseId: string, body: IssueCertificateBody): Promise<CertificateView> {
     const now = this.clock.now();
     const issuedAt = new Date(body.issuedAt);
-    return this.db.run(
-      async (tx) => {
-        const c = await this.finder.lockForChange(tx, meta, caseId);
-        // The certificate the body names is resolved first, on this case only: no other id is ever looked at.
-        const replaced = await this.replaceable(tx, c, body);
-        const { line } = await this.rules.forCase(tx, c);
-        if (!line.deadlineRules.some((r) => r.stopEvent === 'certificate.issued')) throw ProblemError.conflict(`The service line "${line.key}" issues no mediation certificates.`);
-        assertOccurredWithinCase(c, line, issuedAt, now, 'issuedAt');
-        assertCertifies(body.kind, issuedAt, await this.milestoneRows.listForCase(tx, c.id));
-        const id = uuidv7();
-        // Superseded first: PostgreSQL holds one current certificate per case at every moment.
-        if (replaced) await this.certificates.supersede(tx, replaced.id, id, now);
-        const row = await this.certificates.create(tx, { id, organisationId: c.organisationId, caseId: c.id, kind: body.kind, issuedAt, recordedBy: meta.actorId, recordedAt: now, supersedesId: replaced?.id ?? null, replacementReason: body.replaces?.reason ?? null });
-        if (replaced) return toCertificateView(row);
-        const updated = await this.cases.update(tx, c, {});
-        await this.milestones.record(tx, updated, { milestone: 'certificate.issued', occurredAt: issuedAt, source: `certificate:${row.id}` }, meta.correlationId);
-        await this.family.send(tx, updated, row, line, meta.correlationId);
-        return toCertificateView(row);
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const c = await this.finder.lockForChange(tx, meta, caseId);
+      // The certificate the body names is resolved first, on this case only: no other id is ever looked at.
+      const replaced = await this.replaceable(tx, c, body);
+      const line = await this.book.caseLine(tx, c);
+      if (!line.deadlineRules.some((r) => r.stopEvent === 'certificate.issued')) throw ProblemError.conflict(`The service line "${line.key}" issues no mediation certificates.`);
+      assertOccurredWithinCase(c, line, issuedAt, now, 'issuedAt');
+      assertCertifies(body.kind, issuedAt, await this.milestoneRows.listForCase(tx, c.id));
+      const id = uuidv7();
+      // Superseded first: PostgreSQL holds one current certificate per case at every moment.
+      if (replaced) await this.certificates.supersede(tx, replaced.id, id, now);
+      const row = await this.certificates.create(tx, { id, organisationId: c.organisationId, caseId: c.id, kind: body.kind, issuedAt, recordedBy: meta.actorId, recordedAt: now, supersedesId: replaced?.id ?? null, replacementReason: body.replaces?.reason ?? null });
+      if (replaced) return toCertificateView(row);
+      const updated = await this.cases.update(tx, c, {});
+      await this.milestones.record(tx, updated, { milestone: 'certificate.issued', occurredAt: issuedAt, source: `certificate:${row.id}` }, meta.correlationId);
+      await this.family.send(tx, updated, row, line, meta.correlationId);
+      return toCertificateView(row);
+    });
   }
 
   /** The current certificate a replacement supersedes; a second certificate without `replaces`, or naming another, is a 409. */

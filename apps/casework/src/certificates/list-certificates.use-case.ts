@@ -14,6 +14,6 @@ export class ListCertificatesUseCase {
   ) {}
 
   execute(meta: RpcMeta, caseId: string) {
-    return this.db.run(async (tx) => ({ items: (await this.certificates.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map(toCertificateView) }), { organisationId: meta.organisationId });
+    return this.db.forTenant(meta, async (tx) => ({ items: (await this.certificates.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map(toCertificateView) }));
   }
 }

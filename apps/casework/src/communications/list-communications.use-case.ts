@@ -14,6 +14,6 @@ export class ListCommunicationsUseCase {
   ) {}
 
   execute(meta: RpcMeta, caseId: string) {
-    return this.db.run(async (tx) => ({ items: (await this.log.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map(toCommunicationView) }), { organisationId: meta.organisationId });
+    return this.db.forTenant(meta, async (tx) => ({ items: (await this.log.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map(toCommunicationView) }));
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { calendarFor } from '@mediation/calendar';
+import { ContractBook } from '@mediation/contract-book';
 import { Clock, ProblemError } from '@mediation/platform';
 import { complaintsPolicyOf, ComplaintAcknowledgedV1, type ComplaintView, type RpcMeta } from '@mediation/protocol';
 import { CaseFinder } from '../cases/case-finder';
 import { CaseRecordEvents } from '../cases/case-record-events';
-import { ContractRules } from '../contracts/contract-rules';
 import type { CaseRecord } from '../cases/case.repository';
 import { CaseworkDatabase, type CaseworkTx } from '../database/casework.database';
 import { assertStepDate } from './complaint-dates';
@@ -18,7 +18,7 @@ export class AcknowledgeComplaintUseCase {
     private readonly db: CaseworkDatabase,
     private readonly finder: CaseFinder,
     private readonly recordEvents: CaseRecordEvents,
-    private readonly rules: ContractRules,
+    private readonly book: ContractBook,
     private readonly complaints: ComplaintRepository,
     private readonly clock: Clock,
   ) {}
@@ -47,7 +47,7 @@ export class AcknowledgeComplaintUseCase {
   }
 
   private async respondByFrom(tx: CaseworkTx, c: CaseRecord, acknowledgedAt: Date): Promise<Date> {
-    const { line } = await this.rules.forCase(tx, c);
+    const line = await this.book.caseLine(tx, c);
     return respondByAfterAcknowledgement(complaintsPolicyOf(line), calendarFor(line.closureDays), acknowledgedAt);
   }
 }

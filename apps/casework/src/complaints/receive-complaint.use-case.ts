@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { calendarFor } from '@mediation/calendar';
+import { ContractBook } from '@mediation/contract-book';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock, ProblemError } from '@mediation/platform';
 import { complaintsPolicyOf, ComplaintReceivedV1, ComplaintReferrerNoticeIssuedV1, uuidv7, type ComplaintView, type ReceiveComplaintBody, type RpcMeta } from '@mediation/protocol';
 import { CaseFinder } from '../cases/case-finder';
 import { CaseRecordEvents } from '../cases/case-record-events';
 import type { CaseRecord } from '../cases/case.repository';
-import { ContractRules } from '../contracts/contract-rules';
 import { CaseworkDatabase, type CaseworkTx } from '../database/casework.database';
 import { PartyRepository } from '../parties/party.repository';
 import { complaintDueDates, type ComplaintDueDates } from './complaint-due-dates';
@@ -24,7 +24,7 @@ export class ReceiveComplaintUseCase {
     private readonly db: CaseworkDatabase,
     private readonly finder: CaseFinder,
     private readonly recordEvents: CaseRecordEvents,
-    private readonly rules: ContractRules,
+    private readonly book: ContractBook,
     private readonly events: EventPublisher,
     private readonly parties: PartyRepository,
     private readonly complaints: ComplaintRepository,
@@ -36,7 +36,7 @@ export class ReceiveComplaintUseCase {
     return this.db.forTenant(meta, async (tx) => {
       const c = await this.finder.lockForChange(tx, meta, caseId);
       if (body.partyId && !(await this.parties.findById(tx, c.id, body.partyId))) throw ProblemError.validation([{ field: 'partyId', message: 'is not a party of this case', code: 'unknown_party' }]);
-      const { line } = await this.rules.forCase(tx, c);
+      const line = await this.book.caseLine(tx, c);
       const policy = complaintsPolicyOf(line);
       const receivedAt = new Date(body.receivedAt);
       const due = complaintDueDates(policy, calendarFor(line.closureDays), receivedAt);

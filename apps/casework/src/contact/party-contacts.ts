@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { ContractBook } from '@mediation/contract-book';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
 import { CommunicationWithheldV1, uuidv7, type ContactRefusal, type PartyContact, type PartyMessage, type PartyRole } from '@mediation/protocol';
 import { caseEnvelope } from '../cases/case-event';
 import { CaseRepository, type CaseRecord } from '../cases/case.repository';
 import { CommunicationRepository } from '../communications/communication.repository';
-import { ContractRules } from '../contracts/contract-rules';
 import type { CaseworkTx } from '../database/casework.database';
 import { contactDecision, messageLabel, type ContactableParty } from './contact-rule';
 
@@ -26,7 +26,7 @@ export interface PartyMessageSend {
 @Injectable()
 export class PartyContacts {
   constructor(
-    private readonly rules: ContractRules,
+    private readonly book: ContractBook,
     private readonly cases: CaseRepository,
     private readonly log: CommunicationRepository,
     private readonly events: EventPublisher,
@@ -73,12 +73,8 @@ export class PartyContacts {
     });
   }
 
-  /** The line's contact data, from casework's projection (an event handler must not wait on intake). */
+  /** The line's contact data. Without it nobody is contacted: the book's 503 makes an event handler retry its event. */
   private async partyContactOf(tx: CaseworkTx, c: CaseRecord): Promise<PartyContact | undefined> {
-    const lines = c.contractVersion ? await this.rules.projected(tx, c.organisationId, c.contractId, c.contractVersion) : [(await this.rules.forCase(tx, c)).line];
-    const line = lines?.find((l) => l.key === c.serviceLine);
-    // Without the line's rule nobody is contacted: the event is retried until the projection has it.
-    if (!line) throw new Error(`service line ${c.serviceLine} of contract ${c.contractId} v${c.contractVersion} is not projected yet; the contact rule cannot be applied, retrying`);
-    return line.partyContact;
+    return (await this.book.caseLine(tx, c)).partyContact;
   }
 }

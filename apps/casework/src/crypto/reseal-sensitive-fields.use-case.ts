@@ -42,19 +42,19 @@ export class ResealSensitiveFieldsUseCase {
     const current = this.cipher.currentKeyId;
     let after: SealedField | undefined;
     for (;;) {
-      const page = await this.db.run((tx) => this.rows.findUnderOtherKeys(tx, organisationId, current, after, BATCH), { organisationId });
+      const page = await this.db.forTenant(organisationId, (tx) => this.rows.findUnderOtherKeys(tx, organisationId, current, after, BATCH));
       for (const field of page) await this.resealOne(organisationId, field, result);
       if (page.length < BATCH) break;
       after = page[page.length - 1];
     }
-    result.remaining += await this.db.run((tx) => this.rows.countUnderOtherKeys(tx, organisationId, current), { organisationId });
+    result.remaining += await this.db.forTenant(organisationId, (tx) => this.rows.countUnderOtherKeys(tx, organisationId, current));
   }
 
   private async resealOne(organisationId: string, field: SealedField, result: ResealingResult): Promise<void> {
     try {
       const context = contextOf(field);
       const resealed = this.cipher.encrypt(this.cipher.decrypt(field.sealed, context), context);
-      if (await this.db.run((tx) => this.rows.replace(tx, organisationId, field, resealed), { organisationId })) result.resealed += 1;
+      if (await this.db.forTenant(organisationId, (tx) => this.rows.replace(tx, organisationId, field, resealed))) result.resealed += 1;
     } catch (error) {
       // One unreadable row (its key already removed from the ring, or tampered) must not stop the rest.
       result.failed += 1;

@@ -18,19 +18,16 @@ export class EndMultiAgencyUseCase {
   ) {}
 
   execute(meta: RpcMeta, caseId: string, involvementId: string, to: string): Promise<MultiAgencyView> {
-    return this.db.run(
-      async (tx) => {
-        const c = await this.finder.lockForChange(tx, meta, caseId);
-        const found = await this.involvements.findById(tx, c.id, involvementId);
-        if (!found) throw ProblemError.notFound('multi-agency involvement on this case', involvementId);
-        if (found.toDate) throw ProblemError.conflict(`The involvement already ended on ${found.toDate.toISOString().slice(0, 10)}.`);
-        const toDate = new Date(`${to}T00:00:00Z`);
-        if (toDate < found.fromDate) throw ProblemError.validation([{ field: 'to', message: 'must not be before the day it began', code: 'before_from' }]);
-        const row = await this.involvements.end(tx, found.id, toDate);
-        await this.recordEvents.append(tx, meta, c, MultiAgencyUpdatedV1, { involvementId: row.id, from: row.fromDate.toISOString().slice(0, 10), to, updatedAt: this.clock.now().toISOString() });
-        return toMultiAgencyView(row);
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const c = await this.finder.lockForChange(tx, meta, caseId);
+      const found = await this.involvements.findById(tx, c.id, involvementId);
+      if (!found) throw ProblemError.notFound('multi-agency involvement on this case', involvementId);
+      if (found.toDate) throw ProblemError.conflict(`The involvement already ended on ${found.toDate.toISOString().slice(0, 10)}.`);
+      const toDate = new Date(`${to}T00:00:00Z`);
+      if (toDate < found.fromDate) throw ProblemError.validation([{ field: 'to', message: 'must not be before the day it began', code: 'before_from' }]);
+      const row = await this.involvements.end(tx, found.id, toDate);
+      await this.recordEvents.append(tx, meta, c, MultiAgencyUpdatedV1, { involvementId: row.id, from: row.fromDate.toISOString().slice(0, 10), to, updatedAt: this.clock.now().toISOString() });
+      return toMultiAgencyView(row);
+    });
   }
 }

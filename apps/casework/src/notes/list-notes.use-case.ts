@@ -15,13 +15,10 @@ export class ListNotesUseCase {
   ) {}
 
   execute(meta: RpcMeta, caseId: string, includeSensitive: boolean): Promise<{ items: NoteView[] }> {
-    return this.db.run(
-      async (tx) => {
-        const c = await this.finder.read(tx, meta, caseId);
-        const rows = await this.notes.listForCase(tx, c.id, includeSensitive);
-        return { items: rows.map((row) => toNoteView(this.notes.open(row))) };
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const c = await this.finder.read(tx, meta, caseId);
+      const rows = await this.notes.listForCase(tx, c.id, includeSensitive);
+      return { items: rows.map((row) => toNoteView(this.notes.open(row))) };
+    });
   }
 }

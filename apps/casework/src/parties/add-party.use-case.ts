@@ -18,14 +18,11 @@ export class AddPartyUseCase {
   ) {}
 
   execute(meta: RpcMeta, caseId: string, body: AddPartyBody): Promise<PartyView> {
-    return this.db.run(
-      async (tx) => {
-        const c = await this.finder.lockForChange(tx, meta, caseId);
-        const row = await this.parties.create(tx, { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, source: 'manual', at: this.clock.now() }, body);
-        await this.recordEvents.append(tx, meta, c, PartyAddedV1, { partyId: row.id, role: row.role, addedAt: row.createdAt.toISOString() });
-        return toPartyView(row);
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const c = await this.finder.lockForChange(tx, meta, caseId);
+      const row = await this.parties.create(tx, { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, source: 'manual', at: this.clock.now() }, body);
+      await this.recordEvents.append(tx, meta, c, PartyAddedV1, { partyId: row.id, role: row.role, addedAt: row.createdAt.toISOString() });
+      return toPartyView(row);
+    });
   }
 }

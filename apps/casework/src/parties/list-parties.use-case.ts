@@ -15,13 +15,10 @@ export class ListPartiesUseCase {
   ) {}
 
   execute(meta: RpcMeta, caseId: string, includeSensitive: boolean) {
-    return this.db.run(
-      async (tx) => {
-        const c = await this.finder.read(tx, meta, caseId);
-        const rows = await this.parties.listForCase(tx, c.id);
-        return { items: rows.map((row) => toPartyView(row, includeSensitive ? this.parties.accessibilityNeeds(row) : undefined)) };
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const c = await this.finder.read(tx, meta, caseId);
+      const rows = await this.parties.listForCase(tx, c.id);
+      return { items: rows.map((row) => toPartyView(row, includeSensitive ? this.parties.accessibilityNeeds(row) : undefined)) };
+    });
   }
 }

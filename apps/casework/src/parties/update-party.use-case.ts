@@ -18,15 +18,12 @@ export class UpdatePartyUseCase {
   ) {}
 
   execute(meta: RpcMeta, caseId: string, partyId: string, changes: UpdatePartyBody): Promise<PartyView> {
-    return this.db.run(
-      async (tx) => {
-        const c = await this.finder.lockForChange(tx, meta, caseId);
-        if (!(await this.parties.findById(tx, c.id, partyId))) throw ProblemError.notFound('party on this case', partyId);
-        const row = await this.parties.update(tx, partyId, changes, this.clock.now());
-        await this.recordEvents.append(tx, meta, c, PartyUpdatedV1, { partyId: row.id, role: row.role, changedFields: Object.keys(changes).sort(), updatedAt: row.updatedAt.toISOString() });
-        return toPartyView(row);
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const c = await this.finder.lockForChange(tx, meta, caseId);
+      if (!(await this.parties.findById(tx, c.id, partyId))) throw ProblemError.notFound('party on this case', partyId);
+      const row = await this.parties.update(tx, partyId, changes, this.clock.now());
+      await this.recordEvents.append(tx, meta, c, PartyUpdatedV1, { partyId: row.id, role: row.role, changedFields: Object.keys(changes).sort(), updatedAt: row.updatedAt.toISOString() });
+      return toPartyView(row);
+    });
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { ContractBook } from '@mediation/contract-book';
 import { Clock, ProblemError } from '@mediation/platform';
-import { uuidv7, type CasePauseView, type PauseBody, type RpcMeta } from '@mediation/protocol';
+import { uuidv7, workflowOf, type CasePauseView, type PauseBody, type RpcMeta } from '@mediation/protocol';
 import { CaseFinder } from '../cases/case-finder';
-import { ContractRules } from '../contracts/contract-rules';
 import { CaseworkDatabase, type CaseworkTx } from '../database/casework.database';
 import { stateOf } from '../workflow/workflow-machine';
 import { CasePauseEvents } from './case-pause-events';
@@ -18,32 +18,29 @@ export class PauseCaseClocksUseCase {
   constructor(
     private readonly db: CaseworkDatabase,
     private readonly finder: CaseFinder,
-    private readonly rules: ContractRules,
+    private readonly book: ContractBook,
     private readonly pauses: CasePauseRepository,
     private readonly events: CasePauseEvents,
     private readonly clock: Clock,
   ) {}
 
   execute(meta: RpcMeta, caseId: string, body: PauseBody): Promise<CasePauseView> {
-    return this.db.run(
-      async (tx) => {
-        const c = await this.finder.lockForChange(tx, meta, caseId);
-        const { workflow } = await this.rules.forCase(tx, c);
-        if (stateOf(workflow, c.status).category !== 'active') throw ProblemError.conflict(`Only an active case can be paused; this one is ${c.status}.`);
-        const open = await this.pauses.findOpen(tx, c.id);
-        if (open) throw ProblemError.conflict(`The case is already paused (since ${open.pausedAt.toISOString()}); resume it first.`);
-        const now = this.clock.now();
-        const pausedAt = body.pausedAt ? new Date(body.pausedAt) : now;
-        if (pausedAt.getTime() > now.getTime()) throw ProblemError.validation([{ field: 'pausedAt', message: 'must not be in the future', code: 'in_future' }]);
-        if (pausedAt.getTime() < c.openedAt.getTime()) throw ProblemError.validation([{ field: 'pausedAt', message: `must not be before the case opened (${c.openedAt.toISOString()})`, code: 'before_opened' }]);
-        const last = await this.pauses.findLastEnded(tx, c.id);
-        if (last?.resumedAt && pausedAt.getTime() < last.resumedAt.getTime()) throw ProblemError.validation([{ field: 'pausedAt', message: `must not be before the previous pause ended (${last.resumedAt.toISOString()})`, code: 'overlaps_pause' }]);
-        const pause = await this.createOnce(tx, { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, pausedAt, reason: body.reason, agreedWith: body.agreedWith, recordedBy: meta.actorId, createdAt: now });
-        await this.events.paused(tx, meta, c, pause);
-        return toCasePauseView(pause);
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const c = await this.finder.lockForChange(tx, meta, caseId);
+      const workflow = workflowOf(await this.book.caseLine(tx, c));
+      if (stateOf(workflow, c.status).category !== 'active') throw ProblemError.conflict(`Only an active case can be paused; this one is ${c.status}.`);
+      const open = await this.pauses.findOpen(tx, c.id);
+      if (open) throw ProblemError.conflict(`The case is already paused (since ${open.pausedAt.toISOString()}); resume it first.`);
+      const now = this.clock.now();
+      const pausedAt = body.pausedAt ? new Date(body.pausedAt) : now;
+      if (pausedAt.getTime() > now.getTime()) throw ProblemError.validation([{ field: 'pausedAt', message: 'must not be in the future', code: 'in_future' }]);
+      if (pausedAt.getTime() < c.openedAt.getTime()) throw ProblemError.validation([{ field: 'pausedAt', message: `must not be before the case opened (${c.openedAt.toISOString()})`, code: 'before_opened' }]);
+      const last = await this.pauses.findLastEnded(tx, c.id);
+      if (last?.resumedAt && pausedAt.getTime() < last.resumedAt.getTime()) throw ProblemError.validation([{ field: 'pausedAt', message: `must not be before the previous pause ended (${last.resumedAt.toISOString()})`, code: 'overlaps_pause' }]);
+      const pause = await this.createOnce(tx, { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, pausedAt, reason: body.reason, agreedWith: body.agreedWith, recordedBy: meta.actorId, createdAt: now });
+      await this.events.paused(tx, meta, c, pause);
+      return toCasePauseView(pause);
+    });
   }
 
   /** The case row is locked, so the check above decides; the unique index is the backstop. */

@@ -19,20 +19,17 @@ export class ResumeCaseClocksUseCase {
   ) {}
 
   execute(meta: RpcMeta, caseId: string, body: ResumeBody): Promise<CasePauseView> {
-    return this.db.run(
-      async (tx) => {
-        const c = await this.finder.lockForChange(tx, meta, caseId);
-        const open = await this.pauses.findOpen(tx, c.id);
-        if (!open) throw ProblemError.conflict('The case is not paused.');
-        const now = this.clock.now();
-        const resumedAt = body.resumedAt ? new Date(body.resumedAt) : now;
-        if (resumedAt.getTime() > now.getTime()) throw ProblemError.validation([{ field: 'resumedAt', message: 'must not be in the future', code: 'in_future' }]);
-        if (resumedAt.getTime() < open.pausedAt.getTime()) throw ProblemError.validation([{ field: 'resumedAt', message: `must not be before the pause began (${open.pausedAt.toISOString()})`, code: 'before_paused' }]);
-        const ended = await this.pauses.end(tx, open.id, resumedAt);
-        await this.events.resumed(tx, meta, c, { ...ended, resumedAt });
-        return toCasePauseView(ended);
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const c = await this.finder.lockForChange(tx, meta, caseId);
+      const open = await this.pauses.findOpen(tx, c.id);
+      if (!open) throw ProblemError.conflict('The case is not paused.');
+      const now = this.clock.now();
+      const resumedAt = body.resumedAt ? new Date(body.resumedAt) : now;
+      if (resumedAt.getTime() > now.getTime()) throw ProblemError.validation([{ field: 'resumedAt', message: 'must not be in the future', code: 'in_future' }]);
+      if (resumedAt.getTime() < open.pausedAt.getTime()) throw ProblemError.validation([{ field: 'resumedAt', message: `must not be before the pause began (${open.pausedAt.toISOString()})`, code: 'before_paused' }]);
+      const ended = await this.pauses.end(tx, open.id, resumedAt);
+      await this.events.resumed(tx, meta, c, { ...ended, resumedAt });
+      return toCasePauseView(ended);
+    });
   }
 }

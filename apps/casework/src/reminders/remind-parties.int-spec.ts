@@ -1,11 +1,10 @@
+import { contractBookFor } from '@mediation/contract-book';
 import { EventPublisher, type MessagingOptions, type RpcClient } from '@mediation/messaging';
 import { DeadlineDueSoonV1, uuidv7, type EventData, type EventEnvelope } from '@mediation/protocol';
 import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
 import { CaseRepository } from '../cases/case.repository';
 import { CommunicationRepository } from '../communications/communication.repository';
 import { PartyContacts } from '../contact/party-contacts';
-import { ContractRules } from '../contracts/contract-rules';
-import { ContractVersionRepository } from '../contracts/contract-version.repository';
 import { CaseworkDatabase } from '../database/casework.database';
 import { PartyReminderRepository } from './party-reminder.repository';
 import { RemindPartiesUseCase } from './remind-parties.use-case';
@@ -44,7 +43,7 @@ describe('casework: a deadline reminder for the parties is issued to each one wh
     db = await createTestDatabase('partyremind');
     casework = new CaseworkDatabase(db.url);
     const events = new EventPublisher({ service: 'casework', schema: 'casework', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, clock);
-    const contacts = new PartyContacts(new ContractRules(new ContractVersionRepository(), {} as RpcClient), new CaseRepository(casework), new CommunicationRepository(), events, clock);
+    const contacts = new PartyContacts(contractBookFor({ service: 'casework', schema: 'casework' }, {} as RpcClient), new CaseRepository(casework), new CommunicationRepository(), events, clock);
     remind = new RemindPartiesUseCase(new PartyReminderRepository(), contacts, events, clock);
     const at = new Date('2027-05-01T09:00:00Z');
     await casework.run(

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { EventPublisher, type MessagingOptions } from '@mediation/messaging';
+import { contractBookFor } from '@mediation/contract-book';
+import { EventPublisher, type MessagingOptions, type RpcClient } from '@mediation/messaging';
 import type { ProblemError } from '@mediation/platform';
 import { uuidv7, type DeadlineView, type RpcMeta } from '@mediation/protocol';
 import { createTestDatabase, FixedClock, pdfText, type TestDatabase } from '@mediation/testing';
@@ -55,7 +56,7 @@ describe('case report: issued on closure, stored once, read within scope, sent o
   beforeAll(async () => {
     db = await createTestDatabase('report');
     casework = new CaseworkDatabase(db.url);
-    reports = new CaseReportRepository(casework);
+    reports = new CaseReportRepository(casework, contractBookFor({ service: 'casework', schema: 'casework' }, {} as RpcClient));
     deadlines = new ScheduledDeadlines();
     const profiles = new OrganisationProfileRepository();
     signatory = new OrganisationSignatory(profiles);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ContractBook, type ContractVersionEntry } from '@mediation/contract-book';
 import { uuidv7 } from '@mediation/protocol';
 import type { CaseReport } from '../generated/prisma/client';
 import { CaseworkDatabase, type CaseworkTx } from '../database/casework.database';
@@ -8,13 +9,12 @@ export type CaseReportMeta = Omit<CaseReportRecord, 'pdf'>;
 
 const WITHOUT_PDF = { id: true, organisationId: true, caseId: true, contractId: true, closure: true, filename: true, sha256: true, sizeBytes: true, recipientName: true, recipientEmail: true, issuedAt: true, sentAt: true } as const;
 
-/** What a report is made from: the case and what was recorded on it, read in one transaction. */
-export async function readCaseFile(tx: CaseworkTx, organisationId: string, caseId: string) {
+/** What a report is made from: the case and what was recorded on it, read in one transaction (its contract comes from the contract book). */
+async function readCaseRecords(tx: CaseworkTx, organisationId: string, caseId: string) {
   const found = await tx.case.findFirst({ where: { organisationId, id: caseId } });
   if (!found) return null;
   const where = { organisationId, caseId };
-  const [contract, parties, team, statusChanges, milestones, communications, certificates, pauses] = await Promise.all([
-    found.contractVersion ? tx.contractVersion.findFirst({ where: { contractId: found.contractId, version: found.contractVersion } }) : tx.contractVersion.findFirst({ where: { contractId: found.contractId }, orderBy: { version: 'desc' } }),
+  const [parties, team, statusChanges, milestones, communications, certificates, pauses] = await Promise.all([
     tx.party.findMany({ where, orderBy: { createdAt: 'asc' }, select: { id: true, role: true, name: true, email: true } }),
     tx.assignment.findMany({ where, orderBy: { assignedAt: 'asc' }, select: { role: true, name: true, endedAt: true } }),
     tx.caseStatusChange.findMany({ where, orderBy: { changedAt: 'asc' } }),
@@ -24,12 +24,12 @@ export async function readCaseFile(tx: CaseworkTx, organisationId: string, caseI
     // Who agreed a pause, but not why: the report leaves free-text reasons in the case file, as it does for moves and notes.
     tx.casePause.findMany({ where, orderBy: { pausedAt: 'asc' }, select: { pausedAt: true, resumedAt: true, agreedWith: true } }),
   ]);
-  return { case: found, contract, parties, team, statusChanges, milestones, communications, certificates, pauses };
+  return { case: found, parties, team, statusChanges, milestones, communications, certificates, pauses };
 }
-export type CaseFile = NonNullable<Awaited<ReturnType<typeof readCaseFile>>>;
+export type CaseFile = NonNullable<Awaited<ReturnType<typeof readCaseRecords>>> & { contract: ContractVersionEntry | null };
 
 /** What a mediation certificate states, read in one tenant transaction; null when no such certificate on the case. */
-export async function readCertificateFile(tx: CaseworkTx, organisationId: string, caseId: string, certificateId: string) {
+async function readCertificateRecords(tx: CaseworkTx, organisationId: string, caseId: string, certificateId: string) {
   const certificate = await tx.certificate.findFirst({ where: { organisationId, caseId, id: certificateId } });
   if (!certificate) return null;
   const where = { organisationId, caseId };
@@ -40,26 +40,30 @@ export async function readCertificateFile(tx: CaseworkTx, organisationId: string
     tx.milestone.findMany({ where: { ...where, milestone: { in: ['mediation.held', 'mediation.declined'] } }, orderBy: { occurredAt: 'desc' }, select: { milestone: true, occurredAt: true } }),
   ]);
   if (!found) return null;
-  const contract = await tx.contractVersion.findFirst({ where: { contractId: found.contractId, ...(found.contractVersion ? { version: found.contractVersion } : {}) }, orderBy: { version: 'desc' } });
-  return { certificate, case: found, parties, team, milestones, contract };
+  return { certificate, case: found, parties, team, milestones };
 }
-export type CertificateFile = NonNullable<Awaited<ReturnType<typeof readCertificateFile>>>;
+export type CertificateFile = NonNullable<Awaited<ReturnType<typeof readCertificateRecords>>> & { contract: ContractVersionEntry | null };
 
 @Injectable()
 export class CaseReportRepository {
-  constructor(private readonly db: CaseworkDatabase) {}
+  constructor(
+    private readonly db: CaseworkDatabase,
+    private readonly book: ContractBook,
+  ) {}
 
-  readCaseFile(tx: CaseworkTx, organisationId: string, caseId: string): Promise<CaseFile | null> {
-    return readCaseFile(tx, organisationId, caseId);
+  async readCaseFile(tx: CaseworkTx, organisationId: string, caseId: string): Promise<CaseFile | null> {
+    const file = await readCaseRecords(tx, organisationId, caseId);
+    return file && { ...file, contract: await this.book.forCase(tx, file.case) };
   }
 
   /** The case's contract, to check the caller's contract scope; null when no such case. */
   findCaseContract(organisationId: string, caseId: string): Promise<{ contractId: string } | null> {
-    return this.db.run((tx) => tx.case.findFirst({ where: { organisationId, id: caseId }, select: { contractId: true } }), { organisationId });
+    return this.db.forTenant(organisationId, (tx) => tx.case.findFirst({ where: { organisationId, id: caseId }, select: { contractId: true } }));
   }
 
-  readCertificateFile(tx: CaseworkTx, organisationId: string, caseId: string, certificateId: string): Promise<CertificateFile | null> {
-    return readCertificateFile(tx, organisationId, caseId, certificateId);
+  async readCertificateFile(tx: CaseworkTx, organisationId: string, caseId: string, certificateId: string): Promise<CertificateFile | null> {
+    const file = await readCertificateRecords(tx, organisationId, caseId, certificateId);
+    return file && { ...file, contract: await this.book.forCase(tx, file.case) };
   }
 
   /** Stores the report unless this closure already has one; null when it had. */
@@ -73,11 +77,11 @@ export class CaseReportRepository {
   }
 
   listForCase(organisationId: string, caseId: string): Promise<CaseReportMeta[]> {
-    return this.db.run((tx) => tx.caseReport.findMany({ where: { organisationId, caseId }, orderBy: { closure: 'desc' }, select: WITHOUT_PDF }), { organisationId });
+    return this.db.forTenant(organisationId, (tx) => tx.caseReport.findMany({ where: { organisationId, caseId }, orderBy: { closure: 'desc' }, select: WITHOUT_PDF }));
   }
 
   findWithPdf(organisationId: string, caseId: string, reportId: string): Promise<CaseReportRecord | null> {
-    return this.db.run((tx) => tx.caseReport.findFirst({ where: { organisationId, caseId, id: reportId } }), { organisationId });
+    return this.db.forTenant(organisationId, (tx) => tx.caseReport.findFirst({ where: { organisationId, caseId, id: reportId } }));
   }
 
   /** The milestone row on the case's own list, beside those the workflow records. */

@@ -17,14 +17,11 @@ export class GetCertificatePdfUseCase {
   ) {}
 
   async execute(meta: RpcMeta, request: { caseId: string; certificateId: string; appealDeadline: string | null }): Promise<CaseReportFile> {
-    const { file, provider } = await this.db.run(
-      async (tx) => {
-        const found = await this.reports.readCertificateFile(tx, meta.organisationId, request.caseId, request.certificateId);
-        if (!found || !inContractScope(meta, found.case.contractId)) throw ProblemError.notFound('mediation certificate', request.certificateId);
-        return { file: found, provider: await this.signatory.of(tx, meta.organisationId) };
-      },
-      { organisationId: meta.organisationId },
-    );
+    const { file, provider } = await this.db.forTenant(meta, async (tx) => {
+      const found = await this.reports.readCertificateFile(tx, meta.organisationId, request.caseId, request.certificateId);
+      if (!found || !inContractScope(meta, found.case.contractId)) throw ProblemError.notFound('mediation certificate', request.certificateId);
+      return { file: found, provider: await this.signatory.of(tx, meta.organisationId) };
+    });
     const pdf = await renderMediationCertificate(assembleCertificate(file, request.appealDeadline ? new Date(request.appealDeadline) : null, provider));
     return { filename: `mediation-certificate-${file.case.reference.replace(/[^A-Za-z0-9-]/g, '-')}-${file.certificate.kind}.pdf`, contentType: 'application/pdf', base64: pdf.toString('base64') };
   }

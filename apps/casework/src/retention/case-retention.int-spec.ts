@@ -1,4 +1,5 @@
-import { EventPublisher } from '@mediation/messaging';
+import { contractBookFor } from '@mediation/contract-book';
+import { EventPublisher, type RpcClient } from '@mediation/messaging';
 import { DEV_DATA_ENCRYPTION_KEYS, FieldCipher, ProblemError } from '@mediation/platform';
 import { uuidv7, type RpcMeta } from '@mediation/protocol';
 import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
@@ -13,6 +14,14 @@ jest.setTimeout(60_000);
 const north = '01a20000-0000-7000-8000-0000000000c1';
 const south = '01a20000-0000-7000-8000-0000000000c2';
 const contractOf: Record<string, string> = { [north]: uuidv7(), [south]: uuidv7() };
+
+/** A housing contract the protocol accepts, whose noise line keeps case data 72 months after closure. */
+const HOUSING = {
+  reference: 'ASB-2027',
+  title: 'Housing anti-social behaviour mediation',
+  buyers: [{ name: 'A London council', role: 'council' }],
+  serviceLines: [{ key: 'noise', name: 'Noise nuisance', form: { fields: [] }, outcomes: [{ key: 'resolved', label: 'Resolved', expected: true }], londonLivingWage: { required: false }, dataRetentionMonths: 72 }],
+};
 
 describe('case retention against real PostgreSQL, under row-level security', () => {
   let db: TestDatabase;
@@ -49,11 +58,11 @@ describe('case retention against real PostgreSQL, under row-level security', () 
     sql = new Client({ connectionString: db.ownerUrl });
     await sql.connect();
     for (const organisationId of [north, south]) {
-      await casework.run((tx) => tx.contractVersion.create({ data: { contractId: contractOf[organisationId], version: 1, organisationId, status: 'active', template: 'housing-asb', definition: { serviceLines: [{ key: 'noise', dataRetentionMonths: 72 }] } } }), { organisationId });
+      await casework.run((tx) => tx.contractVersion.create({ data: { contractId: contractOf[organisationId], version: 1, organisationId, status: 'active', template: 'housing-asb', definition: HOUSING } }), { organisationId });
     }
     const repository = new CaseRetentionRepository(casework);
     const events = new EventPublisher({ service: 'casework', schema: 'casework', namespace: '' } as never, clock);
-    anonymise = new AnonymiseExpiredCasesUseCase(casework, repository, cipher, events, clock);
+    anonymise = new AnonymiseExpiredCasesUseCase(casework, repository, contractBookFor({ service: 'casework', schema: 'casework' }, {} as RpcClient), cipher, events, clock);
     legalHold = new SetCaseLegalHoldUseCase(casework, repository, events, clock);
   });
 

@@ -26,30 +26,21 @@ export class CaseRetentionRepository {
    * anonymised nor held, a page at a time.
    */
   findClosedBefore(organisationId: string, closedBefore: Date, afterId: string | undefined, limit: number): Promise<RetainedCase[]> {
-    return this.db.run(
-      async (tx) => {
-        const ids = await tx.$queryRawUnsafe<{ id: string }[]>(
-          `SELECT c.id FROM casework."case" c LEFT JOIN casework.case_retention r ON r.case_id = c.id
+    return this.db.forTenant(organisationId, async (tx) => {
+      const ids = await tx.$queryRawUnsafe<{ id: string }[]>(
+        `SELECT c.id FROM casework."case" c LEFT JOIN casework.case_retention r ON r.case_id = c.id
             WHERE c.organisation_id = $1::uuid
               AND ((c.closed_at IS NOT NULL AND c.closed_at < $2 AND c.outcome IS NOT NULL) OR (c.ended_at IS NOT NULL AND c.ended_at < $2))
               AND (r.case_id IS NULL OR (r.legal_hold = false AND r.anonymised_at IS NULL))
               AND ($3::uuid IS NULL OR c.id > $3::uuid)
             ORDER BY c.id LIMIT $4`,
-          organisationId,
-          closedBefore,
-          afterId ?? null,
-          limit,
-        );
-        return ids.length === 0 ? [] : tx.case.findMany({ where: { organisationId, id: { in: ids.map((r) => r.id) } }, orderBy: { id: 'asc' } });
-      },
-      { organisationId },
-    );
-  }
-
-  /** The projected definition of the contract version the case runs under (the latest when it has none recorded). */
-  async contractDefinition(tx: CaseworkTx, c: Pick<Case, 'organisationId' | 'contractId' | 'contractVersion'>): Promise<unknown> {
-    const row = await tx.contractVersion.findFirst({ where: { organisationId: c.organisationId, contractId: c.contractId, ...(c.contractVersion ? { version: c.contractVersion } : {}) }, orderBy: { version: 'desc' } });
-    return row?.definition ?? null;
+        organisationId,
+        closedBefore,
+        afterId ?? null,
+        limit,
+      );
+      return ids.length === 0 ? [] : tx.case.findMany({ where: { organisationId, id: { in: ids.map((r) => r.id) } }, orderBy: { id: 'asc' } });
+    });
   }
 
   findCase(tx: CaseworkTx, organisationId: string, caseId: string): Promise<RetainedCase | null> {

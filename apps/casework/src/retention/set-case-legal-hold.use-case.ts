@@ -20,28 +20,25 @@ export class SetCaseLegalHoldUseCase {
   ) {}
 
   execute(meta: RpcMeta, caseId: string, body: LegalHoldBody): Promise<CaseLegalHoldView> {
-    return this.db.run(
-      async (tx) => {
-        const found = await this.retention.findCase(tx, meta.organisationId, caseId);
-        if (!found || !inContractScope(meta, found.contractId)) throw ProblemError.notFound('case', caseId);
-        const anonymisedAt = (await this.retention.stateOf(tx, meta.organisationId, caseId))?.anonymisedAt;
-        // Too late to hold: the data is already gone, and saying otherwise would mislead the court or requester.
-        if (anonymisedAt && body.legalHold) throw ProblemError.conflict(`Case ${found.reference} was anonymised on ${anonymisedAt.toISOString()}; there is no personal data left to hold.`);
-        const now = this.clock.now();
-        const updated = await this.retention.setLegalHold(tx, found, body.legalHold, body.reason, now);
-        await this.retention.log(tx, { id: uuidv7(), organisationId: found.organisationId, caseId, action: body.legalHold ? 'legal-hold-set' : 'legal-hold-released', reason: body.reason, actorId: meta.actorId, occurredAt: now });
-        await this.events.append(tx, {
-          definition: CaseLegalHoldChangedV1,
-          data: { caseId, legalHold: body.legalHold, reason: body.reason },
-          subject: caseId,
-          organisationId: found.organisationId,
-          contractId: found.contractId,
-          sequence: updated.case.version,
-          correlationId: meta.correlationId,
-        });
-        return toLegalHoldView(updated.state);
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const found = await this.retention.findCase(tx, meta.organisationId, caseId);
+      if (!found || !inContractScope(meta, found.contractId)) throw ProblemError.notFound('case', caseId);
+      const anonymisedAt = (await this.retention.stateOf(tx, meta.organisationId, caseId))?.anonymisedAt;
+      // Too late to hold: the data is already gone, and saying otherwise would mislead the court or requester.
+      if (anonymisedAt && body.legalHold) throw ProblemError.conflict(`Case ${found.reference} was anonymised on ${anonymisedAt.toISOString()}; there is no personal data left to hold.`);
+      const now = this.clock.now();
+      const updated = await this.retention.setLegalHold(tx, found, body.legalHold, body.reason, now);
+      await this.retention.log(tx, { id: uuidv7(), organisationId: found.organisationId, caseId, action: body.legalHold ? 'legal-hold-set' : 'legal-hold-released', reason: body.reason, actorId: meta.actorId, occurredAt: now });
+      await this.events.append(tx, {
+        definition: CaseLegalHoldChangedV1,
+        data: { caseId, legalHold: body.legalHold, reason: body.reason },
+        subject: caseId,
+        organisationId: found.organisationId,
+        contractId: found.contractId,
+        sequence: updated.case.version,
+        correlationId: meta.correlationId,
+      });
+      return toLegalHoldView(updated.state);
+    });
   }
 }

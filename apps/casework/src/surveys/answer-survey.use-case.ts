@@ -20,26 +20,23 @@ export class AnswerSurveyUseCase {
   async execute(token: string, answers: SurveyAnswers): Promise<{ receivedAt: string }> {
     const { organisationId, surveyId } = await findOpenSurvey(this.surveys, token);
     const now = this.clock.now();
-    return this.db.run(
-      async (tx) => {
-        const invitation = await invitationOrThrow(this.surveys, tx, organisationId, surveyId, now);
-        const { errors, clean } = checkSurveyAnswers(SurveyQuestionSchema.array().parse(invitation.questions), answers);
-        if (errors.length > 0) throw ProblemError.validation(errors);
-        if (!(await this.surveys.respondOnce(tx, invitation, clean, now))) throw answeredSurvey();
-        await this.events.append(tx, {
-          definition: SurveyAnsweredV1,
-          data: { caseId: invitation.caseId, contractId: invitation.contractId, invitationId: invitation.id, answeredAt: now.toISOString(), ...answeredFigures(clean) },
-          // Filed under the invitation, as its issue was (sequence 1): an invitation is answered once.
-          subject: invitation.id,
-          organisationId,
-          contractId: invitation.contractId,
-          sequence: 2,
-          correlationId: `survey:${invitation.id}`,
-        });
-        return { receivedAt: now.toISOString() };
-      },
-      { organisationId },
-    );
+    return this.db.forTenant(organisationId, async (tx) => {
+      const invitation = await invitationOrThrow(this.surveys, tx, organisationId, surveyId, now);
+      const { errors, clean } = checkSurveyAnswers(SurveyQuestionSchema.array().parse(invitation.questions), answers);
+      if (errors.length > 0) throw ProblemError.validation(errors);
+      if (!(await this.surveys.respondOnce(tx, invitation, clean, now))) throw answeredSurvey();
+      await this.events.append(tx, {
+        definition: SurveyAnsweredV1,
+        data: { caseId: invitation.caseId, contractId: invitation.contractId, invitationId: invitation.id, answeredAt: now.toISOString(), ...answeredFigures(clean) },
+        // Filed under the invitation, as its issue was (sequence 1): an invitation is answered once.
+        subject: invitation.id,
+        organisationId,
+        contractId: invitation.contractId,
+        sequence: 2,
+        correlationId: `survey:${invitation.id}`,
+      });
+      return { receivedAt: now.toISOString() };
+    });
   }
 }
 

@@ -21,7 +21,7 @@ export class GetSurveyLinkUseCase {
     // The link is the party's credential: only the platform itself (notify, sending the email) may have it made.
     if (meta.actorType !== 'system') throw ProblemError.forbidden('Survey links are made only for the email that carries them.');
     const { organisationId } = meta;
-    const invitation = await this.db.run((tx) => invitationOrThrow(this.surveys, tx, organisationId, surveyId, this.clock.now()), { organisationId });
+    const invitation = await this.db.forTenant(organisationId, (tx) => invitationOrThrow(this.surveys, tx, organisationId, surveyId, this.clock.now()));
     const stored = await this.surveys.findTokenOf(organisationId, invitation.id);
     const token = stored ? issuedSurveyToken(this.options.tokenKeys, invitation.id, stored.tokenSha256) : undefined;
     // With the issuing key gone from SURVEY_TOKEN_KEYS no key makes the stored token again: such a link would not open, so none is sent.

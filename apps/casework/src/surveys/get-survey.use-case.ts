@@ -16,7 +16,7 @@ export class GetSurveyUseCase {
 
   async execute(token: string): Promise<SurveyView> {
     const { organisationId, surveyId } = await findOpenSurvey(this.surveys, token);
-    const invitation = await this.db.run((tx) => invitationOrThrow(this.surveys, tx, organisationId, surveyId, this.clock.now()), { organisationId });
+    const invitation = await this.db.forTenant(organisationId, (tx) => invitationOrThrow(this.surveys, tx, organisationId, surveyId, this.clock.now()));
     return { title: invitation.title, questions: SurveyQuestionSchema.array().parse(invitation.questions), expiresAt: invitation.expiresAt.toISOString() };
   }
 }

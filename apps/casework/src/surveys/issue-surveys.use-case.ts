@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ContractBook } from '@mediation/contract-book';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
 import { SurveyIssuedV2, uuidv7, type CaseClosedV1, type EventData, type EventEnvelope } from '@mediation/protocol';
@@ -19,6 +20,7 @@ const DAY_MS = 86_400_000;
 export class IssueSurveysUseCase {
   constructor(
     private readonly surveys: SurveyRepository,
+    private readonly book: ContractBook,
     private readonly contacts: PartyContacts,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
@@ -30,7 +32,7 @@ export class IssueSurveysUseCase {
     const closed = event.data;
     const found = await this.surveys.caseOf(tx, organisationId, closed.caseId);
     if (!found) return;
-    const questions = surveyQuestionsFor(await this.surveys.templateOf(tx, found.contractId, found.contractVersion));
+    const questions = surveyQuestionsFor((await this.book.forCase(tx, found))?.template ?? null);
     const issuedAt = this.clock.now();
     const expiresAt = new Date(issuedAt.getTime() + this.options.ttlDays * DAY_MS);
     const closure = closed.timesReopened + 1;

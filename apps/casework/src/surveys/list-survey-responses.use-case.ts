@@ -15,7 +15,7 @@ export class ListSurveyResponsesUseCase {
   ) {}
 
   async execute(meta: RpcMeta, caseId: string): Promise<SurveyResponseList> {
-    const found = await this.db.run((tx) => this.surveys.caseOf(tx, meta.organisationId, caseId), { organisationId: meta.organisationId });
+    const found = await this.db.forTenant(meta, (tx) => this.surveys.caseOf(tx, meta.organisationId, caseId));
     if (!found || !inContractScope(meta, found.contractId)) throw ProblemError.notFound('case', caseId);
     const { invitations, responses } = await this.surveys.listForCase(meta.organisationId, caseId);
     const byId = new Map(invitations.map((i) => [i.id, i]));

@@ -14,11 +14,6 @@ export class SurveyRepository {
     return tx.party.findMany({ where: { organisationId, caseId }, orderBy: { createdAt: 'asc' }, select: { id: true, role: true, name: true, email: true, contactPreferences: true } });
   }
 
-  templateOf(tx: CaseworkTx, contractId: string, version: number | null): Promise<string | null> {
-    const where = version ? { contractId, version } : { contractId };
-    return tx.contractVersion.findFirst({ where, orderBy: { version: 'desc' }, select: { template: true } }).then((row) => row?.template ?? null);
-  }
-
   caseOf(tx: CaseworkTx, organisationId: string, caseId: string) {
     return tx.case.findFirst({ where: { organisationId, id: caseId } });
   }
@@ -38,7 +33,7 @@ export class SurveyRepository {
 
   /** The stored token hash of an invitation. */
   findTokenOf(organisationId: string, surveyId: string) {
-    return this.db.run((tx) => tx.surveyToken.findFirst({ where: { organisationId, surveyId } }), { organisationId });
+    return this.db.forTenant(organisationId, (tx) => tx.surveyToken.findFirst({ where: { organisationId, surveyId } }));
   }
 
   findInvitation(tx: CaseworkTx, organisationId: string, id: string): Promise<SurveyInvitationRecord | null> {
@@ -54,12 +49,10 @@ export class SurveyRepository {
   }
 
   listForCase(organisationId: string, caseId: string) {
-    return this.db.run(
-      async (tx) => ({
-        invitations: await tx.surveyInvitation.findMany({ where: { organisationId, caseId }, orderBy: [{ closure: 'asc' }, { issuedAt: 'asc' }] }),
-        responses: await tx.surveyResponse.findMany({ where: { organisationId, caseId }, orderBy: { respondedAt: 'asc' } }),
-      }),
-      { organisationId },
+    return this.db.forTenant(organisationId, async (tx) => ({
+      invitations: await tx.surveyInvitation.findMany({ where: { organisationId, caseId }, orderBy: [{ closure: 'asc' }, { issuedAt: 'asc' }] }),
+      responses: await tx.surveyResponse.findMany({ where: { organisationId, caseId }, orderBy: { respondedAt: 'asc' } }),
+    }),
     );
   }
 }

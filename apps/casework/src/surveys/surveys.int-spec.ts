@@ -1,3 +1,4 @@
+import { contractBookFor } from '@mediation/contract-book';
 import { EventPublisher, type MessagingOptions, type RpcClient } from '@mediation/messaging';
 import { uuidv7, type RpcMeta } from '@mediation/protocol';
 import { loadConfig } from '@mediation/platform';
@@ -6,8 +7,6 @@ import { surveyTokenKeysVariables } from '../config/casework.config';
 import { CaseRepository } from '../cases/case.repository';
 import { CommunicationRepository } from '../communications/communication.repository';
 import { PartyContacts } from '../contact/party-contacts';
-import { ContractRules } from '../contracts/contract-rules';
-import { ContractVersionRepository } from '../contracts/contract-version.repository';
 import { CaseworkDatabase } from '../database/casework.database';
 import { seedClosedCase, type ClosedCase } from '../reports/closed-case.fixture';
 import { AnswerSurveyUseCase } from './answer-survey.use-case';
@@ -28,6 +27,9 @@ const notifySending = (organisationId: string): RpcMeta => ({ organisationId, ac
 const TOKEN_KEY = 'test-survey-token-key-at-least-32-characters';
 const meta = (organisationId: string, restrictToContracts?: string[]): RpcMeta => ({ organisationId, actorId: 'tester', actorType: 'user', correlationId: 'c', ...(restrictToContracts ? { restrictToContracts } : {}) });
 const tokenOf = (link: string) => link.split('/v1/surveys/')[1];
+
+/** Intake is not running here: the contract comes from the projection the fixture seeds. */
+const book = contractBookFor({ service: 'casework', schema: 'casework' }, {} as RpcClient);
 
 describe('satisfaction survey: a link per party, answered once, seen by the provider only', () => {
   let db: TestDatabase;
@@ -50,12 +52,12 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
     db = await createTestDatabase('survey');
     casework = new CaseworkDatabase(db.url);
     surveys = new SurveyRepository(casework);
-    contacts = new PartyContacts(new ContractRules(new ContractVersionRepository(), {} as RpcClient), new CaseRepository(casework), new CommunicationRepository(), events, clock);
+    contacts = new PartyContacts(book, new CaseRepository(casework), new CommunicationRepository(), events, clock);
     answer = new AnswerSurveyUseCase(casework, surveys, events, clock);
     get = new GetSurveyUseCase(casework, surveys, clock);
     getLink = new GetSurveyLinkUseCase(casework, surveys, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKeys: [TOKEN_KEY] });
     closed = await seedClosedCase(casework, providerA, { template: 'housing-asb' });
-    const issue = new IssueSurveysUseCase(surveys, contacts, events, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKeys: [TOKEN_KEY] });
+    const issue = new IssueSurveysUseCase(surveys, book, contacts, events, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKeys: [TOKEN_KEY] });
     await casework.run((tx) => issue.execute(tx, closed.event), { organisationId: providerA });
     await casework.run((tx) => issue.execute(tx, closed.event), { organisationId: providerA });
     links = await withLinks(await issued());
@@ -144,7 +146,7 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
 
   it('two answers racing: exactly one is stored', async () => {
     const other = await seedClosedCase(casework, providerA);
-    await casework.run((tx) => new IssueSurveysUseCase(surveys, contacts, events, clock, { publicUrl: 'https://x.example', ttlDays: 30, tokenKeys: [TOKEN_KEY] }).execute(tx, other.event), { organisationId: providerA });
+    await casework.run((tx) => new IssueSurveysUseCase(surveys, book, contacts, events, clock, { publicUrl: 'https://x.example', ttlDays: 30, tokenKeys: [TOKEN_KEY] }).execute(tx, other.event), { organisationId: providerA });
     const [fresh] = await withLinks((await issued()).filter((row) => !links.some((l) => l.surveyId === row.envelope.data.surveyId)));
     const token = tokenOf(fresh.link);
     const results = await Promise.allSettled([1, 2, 3].map((n) => answer.execute(token, { satisfaction: n, wouldRecommend: true, feltHeard: true })));
@@ -171,7 +173,7 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
     const newKey = 'the-new-survey-token-key-of-32-characters-or-more';
     const other = await seedClosedCase(casework, providerA);
     const before = new Set((await issued()).map((row) => row.envelope.data.surveyId));
-    await casework.run((tx) => new IssueSurveysUseCase(surveys, contacts, events, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKeys: [TOKEN_KEY] }).execute(tx, other.event), { organisationId: providerA });
+    await casework.run((tx) => new IssueSurveysUseCase(surveys, book, contacts, events, clock, { publicUrl: 'https://api.mediation.example/', ttlDays: 30, tokenKeys: [TOKEN_KEY] }).execute(tx, other.event), { organisationId: providerA });
     const waiting = (await issued()).map((row) => row.envelope.data.surveyId).filter((id) => !before.has(id));
     expect(waiting.length).toBeGreaterThan(0);
 
@@ -186,7 +188,7 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
     // What the restarted service issues is derived under the new key.
     const later = await seedClosedCase(casework, providerA);
     const known = new Set((await issued()).map((row) => row.envelope.data.surveyId));
-    await casework.run((tx) => new IssueSurveysUseCase(surveys, contacts, events, clock, restarted).execute(tx, later.event), { organisationId: providerA });
+    await casework.run((tx) => new IssueSurveysUseCase(surveys, book, contacts, events, clock, restarted).execute(tx, later.event), { organisationId: providerA });
     const fresh = (await issued()).map((row) => row.envelope.data.surveyId).find((id) => !known.has(id))!;
     expect((await surveys.findTokenOf(providerA, fresh))?.tokenSha256).toBe(surveyTokenHash(surveyToken(newKey, fresh)));
     expect(tokenOf((await new GetSurveyLinkUseCase(casework, surveys, clock, restarted).execute(notifySending(providerA), fresh)).link)).toBe(surveyToken(newKey, fresh));

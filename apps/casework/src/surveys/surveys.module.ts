@@ -1,5 +1,5 @@
-import { CasesModule } from '../cases/cases.module';
 import { DynamicModule, Module } from '@nestjs/common';
+import { ContactModule } from '../contact/contact.module';
 import { AnswerSurveyUseCase } from './answer-survey.use-case';
 import { CaseClosedSurveyHandler } from './case-closed.handler';
 import { GetSurveyLinkUseCase } from './get-survey-link.use-case';
@@ -16,7 +16,7 @@ export class SurveysModule {
   static forService(options: SurveysOptions): DynamicModule {
     return {
       module: SurveysModule,
-      imports: [CasesModule],
+      imports: [ContactModule],
       controllers: [SurveyRpcController],
       providers: [{ provide: SURVEYS_OPTIONS, useValue: options }, SurveyRepository, IssueSurveysUseCase, GetSurveyUseCase, AnswerSurveyUseCase, ListSurveyResponsesUseCase, GetSurveyLinkUseCase, CaseClosedSurveyHandler],
     };

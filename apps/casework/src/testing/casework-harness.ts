@@ -1,5 +1,7 @@
+import { ContractPublishedHandler, contractBookFor } from '@mediation/contract-book';
 import { EventPublisher, RpcClient, type MessagingOptions } from '@mediation/messaging';
 import { DEV_DATA_ENCRYPTION_KEYS, FieldCipher } from '@mediation/platform';
+import type { ContractPublishedV2, EventData, EventEnvelope } from '@mediation/protocol';
 import type { FixedClock } from '@mediation/testing';
 import { AssignStaffUseCase } from '../assignments/assign-staff.use-case';
 import { AssignmentRepository } from '../assignments/assignment.repository';
@@ -8,17 +10,17 @@ import { CaseRecordEvents } from '../cases/case-record-events';
 import { EndMultiAgencyUseCase } from '../multi-agency/end-multi-agency.use-case';
 import { UpdatePartyUseCase } from '../parties/update-party.use-case';
 import { CaseReferralRepository } from '../cases/case-referral.repository';
-import { CaseTransitioner } from '../cases/case-transitioner';
-import { CaseViewAssembler } from '../cases/case-view.assembler';
+import { CaseTransitioner } from '../case-life/case-transitioner';
+import { CaseViewAssembler } from '../case-life/case-view.assembler';
 import { CaseRepository } from '../cases/case.repository';
-import { ChangeCaseDatesUseCase } from '../cases/change-case-dates.use-case';
-import { CloseCaseUseCase } from '../cases/close-case.use-case';
-import { GetCaseUseCase } from '../cases/get-case.use-case';
-import { ListCasesUseCase } from '../cases/list-cases.use-case';
-import { OpenCaseUseCase } from '../cases/open-case.use-case';
-import { ReopenCaseUseCase } from '../cases/reopen-case.use-case';
+import { ChangeCaseDatesUseCase } from '../case-life/change-case-dates.use-case';
+import { CloseCaseUseCase } from '../case-life/close-case.use-case';
+import { GetCaseUseCase } from '../case-life/get-case.use-case';
+import { ListCasesUseCase } from '../case-life/list-cases.use-case';
+import { OpenCaseUseCase } from '../case-life/open-case.use-case';
+import { ReopenCaseUseCase } from '../case-life/reopen-case.use-case';
 import { StatusChangeRepository } from '../cases/status-change.repository';
-import { TransitionCaseUseCase } from '../cases/transition-case.use-case';
+import { TransitionCaseUseCase } from '../case-life/transition-case.use-case';
 import { CertificateRepository } from '../certificates/certificate.repository';
 import { CertificateToFamily } from '../certificates/certificate-to-family';
 import { IssueCertificateUseCase } from '../certificates/issue-certificate.use-case';
@@ -35,10 +37,7 @@ import { ListComplaintsUseCase } from '../complaints/list-complaints.use-case';
 import { ListProviderComplaintsUseCase } from '../complaints/list-provider-complaints.use-case';
 import { ResolveComplaintUseCase } from '../complaints/resolve-complaint.use-case';
 import { PartyContacts } from '../contact/party-contacts';
-import { ContractRules } from '../contracts/contract-rules';
-import { ContractVersionRepository } from '../contracts/contract-version.repository';
-import { RecordContractVersionUseCase } from '../contracts/record-contract-version.use-case';
-import type { CaseworkDatabase } from '../database/casework.database';
+import type { CaseworkDatabase, CaseworkTx } from '../database/casework.database';
 import { MilestoneRecorder } from '../milestones/milestone-recorder';
 import { ListMilestonesUseCase } from '../milestones/list-milestones.use-case';
 import { MilestoneRepository } from '../milestones/milestone.repository';
@@ -84,8 +83,8 @@ export function caseworkHarness(db: CaseworkDatabase, clock: FixedClock) {
   const cases = new CaseRepository(db);
   const finder = new CaseFinder(cases);
   const recorded = new CaseRecordEvents(cases, events);
-  const versions = new ContractVersionRepository();
-  const rules = new ContractRules(versions, new IntakeNotRunning() as unknown as RpcClient);
+  const book = contractBookFor({ service: 'casework', schema: 'casework' }, new IntakeNotRunning() as unknown as RpcClient);
+  const contractPublished = new ContractPublishedHandler(book);
   const links = new CaseReferralRepository();
   const history = new StatusChangeRepository();
   const parties = new PartyRepository(cipher);
@@ -95,26 +94,26 @@ export function caseworkHarness(db: CaseworkDatabase, clock: FixedClock) {
   const risks = new RiskAssessmentRepository();
   const involvements = new MultiAgencyRepository();
   const log = new CommunicationRepository();
-  const contacts = new PartyContacts(rules, cases, log, events, clock);
+  const contacts = new PartyContacts(book, cases, log, events, clock);
   const complaints = new ComplaintRepository();
   const milestoneRows = new MilestoneRepository();
   const certificates = new CertificateRepository();
   const milestones = new MilestoneRecorder(milestoneRows, events, clock);
   const pauses = new CasePauseRepository();
   const pauseEvents = new CasePauseEvents(recorded);
-  const views = new CaseViewAssembler(rules, assignments, links, pauses);
+  const views = new CaseViewAssembler(book, assignments, links, pauses);
   const transitioner = new CaseTransitioner(cases, history, assignments, certificates, milestones, pauses, pauseEvents, events, clock);
   const timeline = new CaseTimeline(history, milestoneRows, log, notes, tasks, certificates, complaints, assignments, risks, pauses);
   return {
     cipher,
-    recordContract: new RecordContractVersionUseCase(versions),
-    openCase: new OpenCaseUseCase(cases, links, parties, rules, events, clock),
+    recordContract: { execute: (tx: CaseworkTx, event: EventEnvelope<EventData<typeof ContractPublishedV2>>) => contractPublished.handle(event, tx) },
+    openCase: new OpenCaseUseCase(cases, links, parties, book, events, clock),
     getCase: new GetCaseUseCase(db, finder, views),
     listCases: new ListCasesUseCase(db, cases, views),
-    transition: new TransitionCaseUseCase(db, finder, rules, transitioner, views),
-    close: new CloseCaseUseCase(db, finder, rules, transitioner, views),
-    reopen: new ReopenCaseUseCase(db, finder, rules, transitioner, views),
-    changeDates: new ChangeCaseDatesUseCase(db, finder, cases, rules, views, events, clock),
+    transition: new TransitionCaseUseCase(db, finder, book, transitioner, views),
+    close: new CloseCaseUseCase(db, finder, book, transitioner, views),
+    reopen: new ReopenCaseUseCase(db, finder, book, transitioner, views),
+    changeDates: new ChangeCaseDatesUseCase(db, finder, cases, book, views, events, clock),
     addParty: new AddPartyUseCase(db, finder, recorded, parties, clock),
     updateParty: new UpdatePartyUseCase(db, finder, recorded, parties, clock),
     endMultiAgency: new EndMultiAgencyUseCase(db, finder, recorded, involvements, clock),
@@ -128,21 +127,21 @@ export function caseworkHarness(db: CaseworkDatabase, clock: FixedClock) {
     startMultiAgency: new StartMultiAgencyUseCase(db, finder, recorded, involvements, clock),
     logCommunication: new LogCommunicationUseCase(db, finder, recorded, parties, log, clock),
     recordDelivery: new RecordDeliveryUseCase(new PlatformDeliveryLog(links, cases, log, events, clock)),
-    receiveComplaint: new ReceiveComplaintUseCase(db, finder, recorded, rules, events, parties, complaints, clock),
-    acknowledgeComplaint: new AcknowledgeComplaintUseCase(db, finder, recorded, rules, complaints, clock),
+    receiveComplaint: new ReceiveComplaintUseCase(db, finder, recorded, book, events, parties, complaints, clock),
+    acknowledgeComplaint: new AcknowledgeComplaintUseCase(db, finder, recorded, book, complaints, clock),
     resolveComplaint: new ResolveComplaintUseCase(db, finder, recorded, complaints, clock),
     listComplaints: new ListComplaintsUseCase(db, finder, complaints, clock),
     listProviderComplaints: new ListProviderComplaintsUseCase(db, complaints, clock),
-    recordMilestone: new RecordMilestoneUseCase(db, finder, cases, rules, milestones, clock),
+    recordMilestone: new RecordMilestoneUseCase(db, finder, cases, book, milestones, clock),
     recordHeldSession: new RecordHeldSessionUseCase(cases, milestoneRows, milestones),
     listMilestones: new ListMilestonesUseCase(db, finder, milestoneRows),
     listCertificates: new ListCertificatesUseCase(db, finder, certificates),
-    issueCertificate: new IssueCertificateUseCase(db, finder, cases, rules, certificates, milestoneRows, milestones, new CertificateToFamily(parties, contacts, events), clock),
+    issueCertificate: new IssueCertificateUseCase(db, finder, cases, book, certificates, milestoneRows, milestones, new CertificateToFamily(parties, contacts, events), clock),
     timeline: new GetCaseTimelineUseCase(db, finder, timeline),
-    pause: new PauseCaseClocksUseCase(db, finder, rules, pauses, pauseEvents, clock),
+    pause: new PauseCaseClocksUseCase(db, finder, book, pauses, pauseEvents, clock),
     resume: new ResumeCaseClocksUseCase(db, finder, pauses, pauseEvents, clock),
     remindParties: new RemindPartiesUseCase(new PartyReminderRepository(), contacts, events, clock),
-    issueSurveys: new IssueSurveysUseCase(new SurveyRepository(db), contacts, events, clock, { publicUrl: 'https://api.mediation.example', ttlDays: 30, tokenKeys: ['a-survey-token-key-for-integration-suites'] }),
+    issueSurveys: new IssueSurveysUseCase(new SurveyRepository(db), book, contacts, events, clock, { publicUrl: 'https://api.mediation.example', ttlDays: 30, tokenKeys: ['a-survey-token-key-for-integration-suites'] }),
     listCommunications: new ListCommunicationsUseCase(db, finder, log),
     exportPerson: new ExportPersonUseCase(db, new PersonRecordsRepository(), cases, parties, log, complaints),
   };

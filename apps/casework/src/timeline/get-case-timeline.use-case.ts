@@ -13,12 +13,9 @@ export class GetCaseTimelineUseCase {
   ) {}
 
   execute(meta: RpcMeta, caseId: string): Promise<CaseTimelineView> {
-    return this.db.run(
-      async (tx) => {
-        const c = await this.finder.read(tx, meta, caseId);
-        return CaseTimelineViewSchema.parse({ caseId: c.id, entries: await this.timeline.build(tx, c) });
-      },
-      { organisationId: meta.organisationId },
-    );
+    return this.db.forTenant(meta, async (tx) => {
+      const c = await this.finder.read(tx, meta, caseId);
+      return CaseTimelineViewSchema.parse({ caseId: c.id, entries: await this.timeline.build(tx, c) });
+    });
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { HandlerContext } from '@mediation/messaging';
 import type { CaseDatesChangedV1, EventData, EventEnvelope } from '@mediation/protocol';
 import type { SchedulingTx } from '../database/scheduling.database';
-import { ServiceLineRulesReader } from '../contracts/service-line-rules';
+import { ServiceLineRulesReader } from '../deadlines/service-line-rules';
 import { CaseLock } from '../deadlines/case-lock';
 import { RescheduleDeadlinesUseCase } from '../deadlines/reschedule-deadlines.use-case';
 import { CaseFileRepository, datesOf } from './case-file.repository';

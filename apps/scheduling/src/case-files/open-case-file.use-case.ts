@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { HandlerContext } from '@mediation/messaging';
 import type { CaseOpenedV2, EventData, EventEnvelope } from '@mediation/protocol';
 import type { SchedulingTx } from '../database/scheduling.database';
-import { ServiceLineRulesReader } from '../contracts/service-line-rules';
+import { ServiceLineRulesReader } from '../deadlines/service-line-rules';
 import { openingStart } from '../deadlines/deadline-clock';
 import { StartDeadlinesUseCase } from '../deadlines/start-deadlines.use-case';
 import { CaseFileRepository } from './case-file.repository';

@@ -9,10 +9,7 @@ import { ChangeCaseDatesUseCase } from '../case-files/change-case-dates.use-case
 import { OpenCaseFileUseCase } from '../case-files/open-case-file.use-case';
 import { ReopenCaseFileUseCase } from '../case-files/reopen-case-file.use-case';
 import { UnassignStaffUseCase } from '../case-files/unassign-staff.use-case';
-import { ContractPublishedHandler } from '../contracts/contract-published.handler';
-import { ContractVersionRepository } from '../contracts/contract-version.repository';
-import { ProjectContractVersionUseCase } from '../contracts/project-contract-version.use-case';
-import { ServiceLineRulesReader } from '../contracts/service-line-rules';
+import { ServiceLineRulesReader } from './service-line-rules';
 import { CancelDeadlinesUseCase } from './cancel-deadlines.use-case';
 import { CaseLock } from './case-lock';
 import { CaseMilestoneHandler } from './case-milestone.handler';
@@ -33,14 +30,11 @@ import { StartDeadlinesUseCase } from './start-deadlines.use-case';
 import { StopDeadlinesUseCase } from './stop-deadlines.use-case';
 import { SweepDeadlinesUseCase } from './sweep-deadlines.use-case';
 
-/** The deadline engine with the two projections it reads: contract versions and case files. */
+/** The deadline engine with the case files it keeps; contract versions come from the contract book. */
 @Module({
   controllers: [DeadlineRpcController],
   providers: [
-    ContractVersionRepository,
-    ProjectContractVersionUseCase,
     ServiceLineRulesReader,
-    ContractPublishedHandler,
     CaseFileRepository,
     OpenCaseFileUseCase,
     ChangeCaseDatesUseCase,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { HandlerContext } from '@mediation/messaging';
 import type { SchedulingTx } from '../database/scheduling.database';
 import { CaseFileRepository } from '../case-files/case-file.repository';
-import { ServiceLineRulesReader } from '../contracts/service-line-rules';
+import { ServiceLineRulesReader } from './service-line-rules';
 import { CaseLock } from './case-lock';
 import { DeadlineAlarm } from './deadline-alarm';
 import { DeadlineEvents, type Cause } from './deadline-events';

@@ -3,7 +3,7 @@ import type { HandlerContext } from '@mediation/messaging';
 import { DeadlineRuleSchema } from '@mediation/protocol';
 import type { SchedulingTx } from '../database/scheduling.database';
 import { datesOf, type CaseFileRecord } from '../case-files/case-file.repository';
-import type { ServiceLineRules } from '../contracts/service-line-rules';
+import type { ServiceLineRules } from './service-line-rules';
 import { DeadlineAlarm } from './deadline-alarm';
 import { datesUsedBy, readClock } from './deadline-clock';
 import { DeadlineEvents, type Cause } from './deadline-events';

@@ -1,7 +1,7 @@
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { INestApplicationContext } from '@nestjs/common';
-import { AccreditationExpiringV1, CaseAssignedV1, ContractDefinitionSchema, ContractPublishedV2, uuidv7, type ContractDefinitionInput, type EventData, type EventDefinition, type RpcMeta } from '@mediation/protocol';
+import { AccreditationExpiringV1, CaseAssignedV1, ContractDefinitionSchema, ContractPublishedV2, PROBLEM_TYPES, Rpc, uuidv7, type ContractDefinitionInput, type EventData, type EventDefinition, type RpcMeta } from '@mediation/protocol';
 import { FixedClock, problemOf, startServiceContext, waitUntil, type ServiceContext } from '@mediation/testing';
 import { Client } from 'pg';
 import { CheckAssignmentUseCase } from '../allocation/check-assignment.use-case';
@@ -77,6 +77,10 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     service = await startServiceContext({ database: 'sessions', namespace: 's', module: () => AppModule.register(loadSchedulingConfig()), clock });
     ({ app, sql } = service);
     nc = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
+    // Intake as the contract book asks it: it holds no contract beyond the one published here.
+    for (const rpc of [Rpc.intake.getContract, Rpc.intake.getContractVersion]) {
+      nc.subscribe(service.ns.names.rpc(rpc.subject), { queue: 'intake', callback: (_error, msg) => void msg.respond(JSON.stringify({ ok: false, problem: { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404 } })) });
+    }
     await publish(ContractPublishedV2, contractId, 1, { contractId, version: 1, status: 'active', template: null, definition: ContractDefinitionSchema.parse(definition) });
     await waitUntil(async () => ((await sql.query(`SELECT 1 FROM scheduling.contract_version WHERE contract_id = $1`, [contractId])).rowCount ? true : undefined), { what: 'the contract projection' });
   });

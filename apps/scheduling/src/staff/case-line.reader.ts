@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { ContractBook } from '@mediation/contract-book';
 import { ProblemError } from '@mediation/platform';
 import type { CaseContext, RpcMeta, ServiceLine } from '@mediation/protocol';
 import { CaseFileRepository } from '../case-files/case-file.repository';
 import type { SchedulingTx } from '../database/scheduling.database';
-import { ContractLineReader } from './contract-line.reader';
 
 export interface CaseLine {
   contractId: string;
@@ -17,13 +17,13 @@ export interface CaseLine {
 export class CaseLineReader {
   constructor(
     private readonly files: CaseFileRepository,
-    private readonly lines: ContractLineReader,
+    private readonly book: ContractBook,
   ) {}
 
   async read(tx: SchedulingTx, meta: RpcMeta, context: CaseContext): Promise<CaseLine> {
     const file = await this.files.find(tx, meta.organisationId, context.caseId);
     const at = { contractId: file?.contractId ?? context.contractId, serviceLine: file?.serviceLine ?? context.serviceLine, version: file?.contractVersion ?? context.contractVersion };
-    const line = await this.lines.read(tx, meta, at.contractId, at.serviceLine, at.version);
+    const line = await this.book.line(tx, { organisationId: meta.organisationId, contractId: at.contractId, contractVersion: at.version, serviceLine: at.serviceLine }, meta.correlationId);
     if (!line) throw ProblemError.conflict(`Scheduling does not know service line "${at.serviceLine}" of contract ${at.contractId} yet; try again shortly.`);
     return { ...at, line };
   }

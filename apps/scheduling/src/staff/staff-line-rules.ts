@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { londonDate } from '@mediation/calendar';
+import { ContractBook } from '@mediation/contract-book';
 import { Clock, ProblemError } from '@mediation/platform';
 import type { FieldError, RpcMeta, StaffServiceLine, StaffView } from '@mediation/protocol';
 import type { SchedulingTx } from '../database/scheduling.database';
-import { ContractLineReader } from './contract-line.reader';
 import { checkLivingWage, formatPence } from './london-living-wage';
 import type { StaffRecord } from './staff.repository';
 import { toStaffView } from './staff.view';
@@ -12,7 +12,7 @@ import { toStaffView } from './staff.view';
 @Injectable()
 export class StaffLineRules {
   constructor(
-    private readonly lines: ContractLineReader,
+    private readonly book: ContractBook,
     private readonly clock: Clock,
   ) {}
 
@@ -25,7 +25,7 @@ export class StaffLineRules {
     const required = new Map<string, boolean>();
     const unknown: FieldError[] = [];
     for (const [index, l] of lines.entries()) {
-      const line = await this.lines.read(tx, meta, l.contractId, l.serviceLine, null);
+      const line = await this.book.line(tx, { organisationId: meta.organisationId, contractId: l.contractId, contractVersion: null, serviceLine: l.serviceLine }, meta.correlationId);
       if (!line) unknown.push({ field: `serviceLines.${index}.serviceLine`, message: `no service line "${l.serviceLine}" in a contract ${l.contractId} of your organisation`, code: 'unknown_service_line' });
       else required.set(`${l.contractId}/${l.serviceLine}`, line.londonLivingWage.required);
     }

@@ -1,11 +1,8 @@
 import { Module } from '@nestjs/common';
-import { ContractVersionRepository } from '../contracts/contract-version.repository';
 import { AddAccreditationUseCase } from './add-accreditation.use-case';
 import { AddAvailabilityExceptionUseCase } from './add-availability-exception.use-case';
 import { CaseFileRepository } from '../case-files/case-file.repository';
 import { CaseLineReader } from './case-line.reader';
-import { ContractLineReader } from './contract-line.reader';
-import { ContractLineRepository } from './contract-line.repository';
 import { CreateStaffUseCase } from './create-staff.use-case';
 import { DeclareConflictUseCase } from './declare-conflict.use-case';
 import { GetStaffUseCase } from './get-staff.use-case';
@@ -22,9 +19,6 @@ import { WarnExpiringAccreditationsUseCase } from './warn-expiring-accreditation
   controllers: [StaffRpcController],
   providers: [
     StaffRepository,
-    ContractVersionRepository,
-    ContractLineRepository,
-    ContractLineReader,
     CaseFileRepository,
     CaseLineReader,
     StaffLineRules,
@@ -38,6 +32,6 @@ import { WarnExpiringAccreditationsUseCase } from './warn-expiring-accreditation
     WarnExpiringAccreditationsUseCase,
     StaffProcessor,
   ],
-  exports: [StaffRepository, ContractLineReader, CaseLineReader, StaffLineRules],
+  exports: [StaffRepository, CaseLineReader, StaffLineRules],
 })
 export class StaffModule {}

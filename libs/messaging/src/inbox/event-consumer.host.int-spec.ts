@@ -1,14 +1,13 @@
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { DiscoveryService } from '@nestjs/core';
-import { APP_ROLE, MetricsService, organisationIdOf, TENANT_SETTING, type Tenant, type TransactionOptions } from '@mediation/platform';
+import { APP_ROLE, MetricsService, TENANT_SETTING } from '@mediation/platform';
 import { CaseReopenedV1, uuidv7, type EventData, type EventEnvelope } from '@mediation/protocol';
-import { createTestDatabase, createTestNamespace, waitUntil, type TestDatabase, type TestNamespace } from '@mediation/testing';
+import { createTestDatabase, createTestNamespace, PgTransactions, waitUntil, type TestDatabase, type TestNamespace } from '@mediation/testing';
 import { Client, Pool } from 'pg';
 import { ensureStreams, NatsConnectionService } from '../nats/nats.connection';
 import type { MessagingOptions } from '../nats/nats.options';
-import type { SqlTx, Transactions } from '../outbox/sql-tx';
-import { pgTx } from '../testing/test-events';
+import type { SqlTx } from '../outbox/sql-tx';
 import { EventConsumer, PermanentEventError, type EventHandler } from './event-handler';
 import { EventConsumerHost } from './event-consumer.host';
 
@@ -16,33 +15,6 @@ jest.setTimeout(90_000);
 
 const ORG_A = uuidv7();
 const ORG_B = uuidv7();
-
-/** Transactions over plain `pg`, as the application role, with the tenant set as the services set it. */
-class AppRoleTransactions implements Transactions {
-  commits = 0;
-  constructor(private readonly pool: Pool) {}
-
-  forTenant<T>(tenant: Tenant, work: (tx: SqlTx) => Promise<T>): Promise<T> {
-    return this.run(work, { organisationId: organisationIdOf(tenant) });
-  }
-
-  async run<T>(work: (tx: SqlTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      if (options.organisationId) await client.query(`SELECT set_config('${TENANT_SETTING}', $1, true)`, [options.organisationId]);
-      const result = await work(pgTx(client));
-      await client.query('COMMIT');
-      this.commits += 1;
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-}
 
 /**
  * Records each reopening it handles in `casework.batch_probe`, a tenant table with row-level security,
@@ -83,7 +55,7 @@ describe('the event consumer host, in batches, against real JetStream and Postgr
   let host: EventConsumerHost | undefined;
   let nats: NatsConnectionService | undefined;
   let metrics: MetricsService;
-  let transactions: AppRoleTransactions;
+  let transactions: PgTransactions;
   /** Each case's version so far, across publishes. */
   let sequences: Map<string, number>;
 
@@ -111,7 +83,7 @@ describe('the event consumer host, in batches, against real JetStream and Postgr
     await ensureStreams(jsm, ns.names);
     await admin.query('TRUNCATE casework.batch_probe, casework.inbox');
     metrics = new MetricsService('casework');
-    transactions = new AppRoleTransactions(pool);
+    transactions = new PgTransactions(pool);
     sequences = new Map();
   });
 

@@ -1,8 +1,8 @@
 import { SystemClock } from '@mediation/platform';
-import { createTestDatabase, type TestDatabase } from '@mediation/testing';
+import { createTestDatabase, pgTx, type TestDatabase } from '@mediation/testing';
 import { Client } from 'pg';
 import type { MessagingOptions } from '../nats/nats.options';
-import { pgTx, reopening } from '../testing/test-events';
+import { reopening } from '../testing/test-events';
 import { EventPublisher } from './event-publisher';
 import type { SqlTx } from './sql-tx';
 

@@ -1,7 +1,5 @@
 import { CaseReopenedV1, uuidv7 } from '@mediation/protocol';
-import type { ClientBase } from 'pg';
 import type { NewEvent } from '../outbox/event-publisher';
-import type { SqlTx } from '../outbox/sql-tx';
 
 /** A valid event for the messaging tests: a reopening of a new case, with the reason given. */
 export function reopening(reason: string, organisationId = uuidv7()): NewEvent<typeof CaseReopenedV1> {
@@ -13,13 +11,5 @@ export function reopening(reason: string, organisationId = uuidv7()): NewEvent<t
     organisationId,
     sequence: 2,
     correlationId: 'test',
-  };
-}
-
-/** The outbox's and inbox's view of a transaction, over a plain `pg` connection already in one. */
-export function pgTx(client: ClientBase): SqlTx {
-  return {
-    $executeRawUnsafe: async (query, ...values) => (await client.query(query, values)).rowCount ?? 0,
-    $queryRawUnsafe: async <R>(query: string, ...values: unknown[]) => (await client.query(query, values)).rows as R,
   };
 }
