@@ -51,8 +51,24 @@ try {
 /** Node's globals, for the plain .js/.cjs/.mjs scripts under tools/. */
 const NODE_GLOBALS = Object.fromEntries(
   [
-    'console', 'process', 'Buffer', 'URL', 'URLSearchParams', 'AbortController', 'TextEncoder', 'TextDecoder', 'structuredClone', 'fetch',
-    'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'global',
+    'console',
+    'process',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'AbortController',
+    'TextEncoder',
+    'TextDecoder',
+    'structuredClone',
+    'fetch',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'clearImmediate',
+    'queueMicrotask',
+    'global',
   ].map((name) => [name, 'readonly']),
 );
 const COMMONJS_GLOBALS = { require: 'readonly', module: 'writable', exports: 'writable', __dirname: 'readonly', __filename: 'readonly' };
@@ -136,7 +152,14 @@ export default defineConfig(
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
     ignores: [...TEST_FILES, 'libs/testing/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@mediation/testing', message: 'Production code never imports the test helpers: move what you need into the library it belongs to.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@mediation/testing', message: 'Production code never imports the test helpers: move what you need into the library it belongs to.' },
+          ],
+        },
+      ],
     },
   },
 );

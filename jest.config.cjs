@@ -13,10 +13,7 @@ const tsconfig = require('./tsconfig.base.json');
 
 /** The same aliases for Jest's resolver, so `jest.mock('@mediation/platform')` finds the module too. */
 const aliasMapper = Object.fromEntries(
-  Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [
-    `^${alias.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`,
-    `<rootDir>/${target}`,
-  ]),
+  Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [`^${alias.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`, `<rootDir>/${target}`]),
 );
 
 /** Only directories that exist: Jest refuses a `roots` entry that is missing (e2e/ may not exist yet). */

@@ -10,7 +10,6 @@ jest.setTimeout(180_000);
 
 const CLI = path.resolve(__dirname, '../dist/apps/gateway/src/ops/cli.js');
 
-
 describe('the audit trail and the ops CLI, against the running platform', () => {
   let platform: PlatformUnderTest;
   let slug: string;
@@ -118,10 +117,16 @@ describe('the audit trail and the ops CLI, against the running platform', () => 
 
   it('a person made an auditor with the CLI reads the trail; a case manager may not', async () => {
     const password = `pw-${randomUUID()}`;
-    for (const [email, roles] of [['audrey@provider.example', 'auditor'], ['casey@provider.example', 'case-manager']]) {
-      expect(await cli('user', 'create', '--org', slug, '--email', email, '--name', email.split('@')[0], '--roles', roles, '--password', password)).toMatchObject({ code: 0, stderr: '' });
+    for (const [email, roles] of [
+      ['audrey@provider.example', 'auditor'],
+      ['casey@provider.example', 'case-manager'],
+    ]) {
+      expect(
+        await cli('user', 'create', '--org', slug, '--email', email, '--name', email.split('@')[0], '--roles', roles, '--password', password),
+      ).toMatchObject({ code: 0, stderr: '' });
     }
-    const signIn = async (email: string) => (await platform.request<{ token: string }>('POST', '/v1/sign-in', { organisation: slug, email, password }, { authorization: '' })).body.token;
+    const signIn = async (email: string) =>
+      (await platform.request<{ token: string }>('POST', '/v1/sign-in', { organisation: slug, email, password }, { authorization: '' })).body.token;
     const auditor = { authorization: `Bearer ${await signIn('audrey@provider.example')}` };
     const caseManager = { authorization: `Bearer ${await signIn('casey@provider.example')}` };
 
@@ -135,7 +140,21 @@ describe('the audit trail and the ops CLI, against the running platform', () => 
   });
 
   it('the CLI creates and lists contracts through intake', async () => {
-    const created = await cli('contract', 'create', '--org', slug, '--template', 'possession', '--reference', 'POSS-2026-01', '--title', 'Possession mediation', '--buyer', 'County Court', '--json');
+    const created = await cli(
+      'contract',
+      'create',
+      '--org',
+      slug,
+      '--template',
+      'possession',
+      '--reference',
+      'POSS-2026-01',
+      '--title',
+      'Possession mediation',
+      '--buyer',
+      'County Court',
+      '--json',
+    );
     expect(created).toMatchObject({ code: 0, stderr: '' });
     const contract = JSON.parse(created.stdout) as { id: string };
     const listed = await cli('contract', 'list', '--org', slug);
@@ -151,7 +170,12 @@ describe('the audit trail and the ops CLI, against the running platform', () => 
       id: '1',
       date: '2025-11-27T15:48:17Z',
       buyer: { name: 'Office of the Police and Crime Commissioner' },
-      tender: { id: 'OOCR-2026', title: 'Out of Court Resolution', description: 'Interventions for adults subject to an out of court resolution.', value: { amount: 120000, currency: 'GBP' } },
+      tender: {
+        id: 'OOCR-2026',
+        title: 'Out of Court Resolution',
+        description: 'Interventions for adults subject to an out of court resolution.',
+        value: { amount: 120000, currency: 'GBP' },
+      },
     };
     const dir = mkdtempSync(path.join(tmpdir(), 'notice-'));
     const file = path.join(dir, 'notice.txt');
@@ -187,6 +211,9 @@ describe('the audit trail and the ops CLI, against the running platform', () => 
   it('audit verify finds every chain intact and exits 0', async () => {
     const everyone = await cli('audit', 'verify');
     expect(everyone).toMatchObject({ code: 0, stdout: expect.stringContaining('audit trail intact') });
-    expect(await cli('audit', 'verify', '--org', slug)).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`intact +${platform.organisationId}: \\d+ entries`)) });
+    expect(await cli('audit', 'verify', '--org', slug)).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(new RegExp(`intact +${platform.organisationId}: \\d+ entries`)),
+    });
   });
 });

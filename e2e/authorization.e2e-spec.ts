@@ -26,13 +26,30 @@ interface Secrets {
  * A new POST or PUT route without an example fails the suite, so nothing escapes it.
  */
 const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
-  'post /v1/staff': (victim) => ({ name: 'Authz Mediator', email: `authz-staff-${Date.now()}@example.com`, serviceLines: [{ contractId: victim.contractId, serviceLine: 'noise' }], payRatePence: 2000, maxCaseload: 5 }),
+  'post /v1/staff': (victim) => ({
+    name: 'Authz Mediator',
+    email: `authz-staff-${Date.now()}@example.com`,
+    serviceLines: [{ contractId: victim.contractId, serviceLine: 'noise' }],
+    payRatePence: 2000,
+    maxCaseload: 5,
+  }),
   'patch /v1/staff/{id}': () => ({ maxCaseload: 4 }),
   'post /v1/staff/{id}/accreditations': () => ({ kind: 'dbs-enhanced', issuedAt: '2026-01-01', expiresAt: '2029-01-01' }),
   'post /v1/staff/{id}/availability-exceptions': () => ({ date: '2026-12-24', kind: 'off', reason: 'authz probe' }),
   'post /v1/staff/{id}/conflicts': (victim) => ({ caseId: victim.caseId, reason: 'authz probe' }),
-  'post /v1/venues': () => ({ name: 'Authz venue', address: { line1: '1 High Street', town: 'Town', postcode: 'AB1 2CD' }, accessibility: { stepFree: true, hearingLoop: false, accessibleToilet: true, parking: false } }),
-  'post /v1/cases/{id}/sessions': () => ({ sessionType: 'mediation', mode: 'video', startsAt: '2027-06-01T10:00:00Z', endsAt: '2027-06-01T11:00:00Z', staffIds: ['0195f7b4-0000-7000-8000-000000000001'], parties: [] }),
+  'post /v1/venues': () => ({
+    name: 'Authz venue',
+    address: { line1: '1 High Street', town: 'Town', postcode: 'AB1 2CD' },
+    accessibility: { stepFree: true, hearingLoop: false, accessibleToilet: true, parking: false },
+  }),
+  'post /v1/cases/{id}/sessions': () => ({
+    sessionType: 'mediation',
+    mode: 'video',
+    startsAt: '2027-06-01T10:00:00Z',
+    endsAt: '2027-06-01T11:00:00Z',
+    staffIds: ['0195f7b4-0000-7000-8000-000000000001'],
+    parties: [],
+  }),
   'post /v1/sessions/{id}/hold': () => ({}),
   'post /v1/sessions/{id}/cancel': () => ({ reason: 'authz probe' }),
   'post /v1/sessions/{id}/did-not-attend': () => ({ reason: 'authz probe' }),
@@ -97,17 +114,53 @@ type IdKind = keyof OrganisationIds;
  */
 const BODIES_WITH_IDS: Record<string, (ids: OrganisationIds) => unknown> = {
   'post /v1/referrals': (ids) => EXAMPLE_BODIES['post /v1/referrals']({ contractId: ids.contractId } as Secrets),
-  'post /v1/staff': (ids) => ({ name: 'Foreign-id probe', email: `foreign-${Date.now()}@provider.example`, userId: ids.userId, serviceLines: [{ contractId: ids.contractId, serviceLine: 'noise' }], payRatePence: 2000, maxCaseload: 5 }),
+  'post /v1/staff': (ids) => ({
+    name: 'Foreign-id probe',
+    email: `foreign-${Date.now()}@provider.example`,
+    userId: ids.userId,
+    serviceLines: [{ contractId: ids.contractId, serviceLine: 'noise' }],
+    payRatePence: 2000,
+    maxCaseload: 5,
+  }),
   'patch /v1/staff/{id}': (ids) => ({ userId: ids.userId, serviceLines: [{ contractId: ids.contractId, serviceLine: 'noise' }] }),
   'post /v1/staff/{id}/conflicts': (ids) => ({ caseId: ids.caseId, reason: 'foreign-id probe' }),
-  'post /v1/cases/{id}/sessions': (ids) => ({ sessionType: 'mediation', mode: 'in-person', venueId: ids.venueId, startsAt: '2027-06-01T10:00:00Z', endsAt: '2027-06-01T11:00:00Z', staffIds: [ids.staffId], parties: [] }),
+  'post /v1/cases/{id}/sessions': (ids) => ({
+    sessionType: 'mediation',
+    mode: 'in-person',
+    venueId: ids.venueId,
+    startsAt: '2027-06-01T10:00:00Z',
+    endsAt: '2027-06-01T11:00:00Z',
+    staffIds: [ids.staffId],
+    parties: [],
+  }),
   'post /v1/cases/{id}/assignments': (ids) => ({ staffId: ids.staffId, role: 'mediator' }),
   'post /v1/cases/{id}/tasks': (ids) => ({ title: 'Call the resident back', dueOn: '2027-01-15', assigneeStaffId: ids.staffId }),
-  'post /v1/cases/{id}/communications': (ids) => ({ direction: 'out', channel: 'call', counterpart: 'The resident', partyId: ids.partyId, occurredAt: '2026-01-01T10:00:00Z' }),
-  'post /v1/cases/{id}/complaints': (ids) => ({ complainant: 'The resident', partyId: ids.partyId, summary: 'A complaint', receivedAt: '2026-01-01T10:00:00Z' }),
+  'post /v1/cases/{id}/communications': (ids) => ({
+    direction: 'out',
+    channel: 'call',
+    counterpart: 'The resident',
+    partyId: ids.partyId,
+    occurredAt: '2026-01-01T10:00:00Z',
+  }),
+  'post /v1/cases/{id}/complaints': (ids) => ({
+    complainant: 'The resident',
+    partyId: ids.partyId,
+    summary: 'A complaint',
+    receivedAt: '2026-01-01T10:00:00Z',
+  }),
   // A certificate is replaced only by naming the case's own current one: another organisation's id is never looked up.
-  'post /v1/cases/{id}/certificates': (ids) => ({ kind: 'declined', issuedAt: '2026-01-01T10:00:00Z', replaces: { certificateId: ids.caseId, reason: 'foreign-id probe' } }),
-  'post /v1/users': (ids) => ({ email: `foreign-${Date.now()}@provider.example`, name: 'Foreign-id probe', roles: ['referrer'], contractIds: [ids.contractId], staffId: ids.staffId }),
+  'post /v1/cases/{id}/certificates': (ids) => ({
+    kind: 'declined',
+    issuedAt: '2026-01-01T10:00:00Z',
+    replaces: { certificateId: ids.caseId, reason: 'foreign-id probe' },
+  }),
+  'post /v1/users': (ids) => ({
+    email: `foreign-${Date.now()}@provider.example`,
+    name: 'Foreign-id probe',
+    roles: ['referrer'],
+    contractIds: [ids.contractId],
+    staffId: ids.staffId,
+  }),
   'patch /v1/users/{id}': (ids) => ({ contractIds: [ids.contractId], staffId: ids.staffId }),
 };
 
@@ -135,10 +188,13 @@ function valuesAt(body: unknown, path: string): unknown[] {
 
 /** Every route of the served document with a request body, and the id paths in that body. */
 async function bodyIdPaths(platform: PlatformUnderTest): Promise<Map<string, string[]>> {
-  const doc = (await (await fetch(`${platform.apiUrl}/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: unknown }> } }>> };
+  const doc = (await (await fetch(`${platform.apiUrl}/docs/openapi.json`)).json()) as {
+    paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: unknown }> } }>>;
+  };
   const routes = new Map<string, string[]>();
   for (const [path, methods] of Object.entries(doc.paths)) {
-    for (const [method, op] of Object.entries(methods)) if (op.requestBody) routes.set(`${method} ${path}`, idPaths(op.requestBody.content?.['application/json']?.schema));
+    for (const [method, op] of Object.entries(methods))
+      if (op.requestBody) routes.set(`${method} ${path}`, idPaths(op.requestBody.content?.['application/json']?.schema));
   }
   return routes;
 }
@@ -147,7 +203,14 @@ async function bodyIdPaths(platform: PlatformUnderTest): Promise<Map<string, str
 function ownIdFor(route: string, own: OrganisationIds): string {
   const path = route.split(' ')[1];
   if (path.includes('{childId}')) throw new Error(`${route}: say which of the organisation's own records its {childId} names`);
-  const byPrefix: [string, IdKind][] = [['/v1/cases', 'caseId'], ['/v1/staff', 'staffId'], ['/v1/users', 'userId'], ['/v1/contracts', 'contractId'], ['/v1/referrals', 'referralId'], ['/v1/venues', 'venueId']];
+  const byPrefix: [string, IdKind][] = [
+    ['/v1/cases', 'caseId'],
+    ['/v1/staff', 'staffId'],
+    ['/v1/users', 'userId'],
+    ['/v1/contracts', 'contractId'],
+    ['/v1/referrals', 'referralId'],
+    ['/v1/venues', 'venueId'],
+  ];
   const kind = byPrefix.find(([prefix]) => path.startsWith(prefix))?.[1];
   if (!kind) throw new Error(`${route}: say which of the organisation's own records its path names`);
   return own[kind];
@@ -162,10 +225,20 @@ function victimIdFor(path: string, victim: Secrets): string {
 
 async function operations(platform: PlatformUnderTest): Promise<Operation[]> {
   const doc = (await (await fetch(`${platform.apiUrl}/docs/openapi.json`)).json()) as {
-    paths: Record<string, Record<string, { security?: unknown[]; 'x-access'?: Operation['access']; 'x-need-to-know'?: Operation['needToKnow']; requestBody?: unknown }>>;
+    paths: Record<
+      string,
+      Record<string, { security?: unknown[]; 'x-access'?: Operation['access']; 'x-need-to-know'?: Operation['needToKnow']; requestBody?: unknown }>
+    >;
   };
   return Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, op]) => ({ method, path, access: op['x-access'], isPublic: Array.isArray(op.security) && op.security.length === 0, hasBody: Boolean(op.requestBody), needToKnow: op['x-need-to-know'] })),
+    Object.entries(methods).map(([method, op]) => ({
+      method,
+      path,
+      access: op['x-access'],
+      isPublic: Array.isArray(op.security) && op.security.length === 0,
+      hasBody: Boolean(op.requestBody),
+      needToKnow: op['x-need-to-know'],
+    })),
   );
 }
 
@@ -179,9 +252,17 @@ describe('authorization: every route, two providers, no way across', () => {
     platform = await PlatformUnderTest.start();
     providerB = await platform.addOrganisation();
     const asB = { authorization: `Bearer ${providerB.apiKey}` };
-    const submitted = await platform.request<{ id: string }>('POST', '/v1/referrals', EXAMPLE_BODIES['post /v1/referrals']({ contractId: providerB.contractId } as Secrets), asB);
+    const submitted = await platform.request<{ id: string }>(
+      'POST',
+      '/v1/referrals',
+      EXAMPLE_BODIES['post /v1/referrals']({ contractId: providerB.contractId } as Secrets),
+      asB,
+    );
     expect(submitted.status).toBe(201);
-    const caseId = await waitUntil(async () => (await platform.request<{ caseId: string | null }>('GET', `/v1/referrals/${submitted.body.id}`, undefined, asB)).body.caseId ?? undefined, { what: "provider B's case" });
+    const caseId = await waitUntil(
+      async () => (await platform.request<{ caseId: string | null }>('GET', `/v1/referrals/${submitted.body.id}`, undefined, asB)).body.caseId ?? undefined,
+      { what: "provider B's case" },
+    );
     victim = { organisationId: providerB.organisationId, contractId: providerB.contractId, referralId: submitted.body.id, caseId };
     ops = await operations(platform);
   });
@@ -192,7 +273,8 @@ describe('authorization: every route, two providers, no way across', () => {
 
   it('the gateway serves routes, and every one declares who may use it', () => {
     expect(ops.length).toBeGreaterThan(0);
-    for (const op of ops) expect({ route: `${op.method} ${op.path}`, declared: op.isPublic || Boolean(op.access) }).toEqual({ route: `${op.method} ${op.path}`, declared: true });
+    for (const op of ops)
+      expect({ route: `${op.method} ${op.path}`, declared: op.isPublic || Boolean(op.access) }).toEqual({ route: `${op.method} ${op.path}`, declared: true });
   });
 
   // Pausing a contractual clock is agreed with the buyer's officer, like moving a case's dates: managers only, so a mediator is refused below.
@@ -244,18 +326,31 @@ describe('authorization: every route, two providers, no way across', () => {
 
   it('the sensitive routes of a case say in the served document that a mediator needs to be on the case', () => {
     const marked = ops.filter((o) => o.needToKnow).map((o) => `${o.method} ${o.path} -> ${o.needToKnow}`);
-    expect(marked.sort()).toEqual(['get /v1/cases/{id}/notes/sensitive -> case', 'get /v1/cases/{id}/parties/sensitive -> case', 'get /v1/referrals/{id}/sensitive-answers -> referral']);
+    expect(marked.sort()).toEqual([
+      'get /v1/cases/{id}/notes/sensitive -> case',
+      'get /v1/cases/{id}/parties/sensitive -> case',
+      'get /v1/referrals/{id}/sensitive-answers -> referral',
+    ]);
   });
 
   it('every route lets in exactly the roles it declares, for people signed in to provider A', async () => {
     const organisation = (await platform.request<{ slug: string }>('GET', '/v1/organisation')).body.slug;
     // The mediator is linked to a staff profile of A, so need-to-know asks casework and the tenant wall, not a missing link, is what refuses B's case.
-    const staff = await platform.request<{ id: string }>('POST', '/v1/staff', { name: 'Authz Mediator', email: `authz-mediator-${Date.now()}@provider.example`, serviceLines: [], payRatePence: 2000, maxCaseload: 5 });
+    const staff = await platform.request<{ id: string }>('POST', '/v1/staff', {
+      name: 'Authz Mediator',
+      email: `authz-mediator-${Date.now()}@provider.example`,
+      serviceLines: [],
+      payRatePence: 2000,
+      maxCaseload: 5,
+    });
     expect(staff.status).toBe(201);
     for (const role of ROLES) {
       const email = `${role}-${Date.now()}@provider.example`;
       const password = `a-long-password-for-${role}`;
-      const links = { ...(role === 'referrer' || role === 'commissioner' ? { contractIds: [platform.contractId] } : {}), ...(role === 'mediator' ? { staffId: staff.body.id } : {}) };
+      const links = {
+        ...(role === 'referrer' || role === 'commissioner' ? { contractIds: [platform.contractId] } : {}),
+        ...(role === 'mediator' ? { staffId: staff.body.id } : {}),
+      };
       const created = await platform.request('POST', '/v1/users', { email, name: `Someone (${role})`, roles: [role], password, ...links });
       expect({ role, status: created.status }).toEqual({ role, status: 201 });
       const session = await platform.request<{ token: string }>('POST', '/v1/sign-in', { organisation, email, password }, { authorization: '' });
@@ -266,7 +361,12 @@ describe('authorization: every route, two providers, no way across', () => {
         const route = `${op.method} ${op.path}`;
         // A sensitive route is asked with a reason, so the request gets past that check to B's data.
         const reason: Record<string, string> = op.needToKnow ? { 'x-access-reason': 'Authorization suite probe' } : {};
-        const res = await platform.request<{ detail?: string }>(op.method.toUpperCase(), op.path.replace(/\{\w+\}/g, victimIdFor(op.path, victim)), EXAMPLE_BODIES[route]?.(victim), { authorization: `Bearer ${session.body.token}`, ...reason });
+        const res = await platform.request<{ detail?: string }>(
+          op.method.toUpperCase(),
+          op.path.replace(/\{\w+\}/g, victimIdFor(op.path, victim)),
+          EXAMPLE_BODIES[route]?.(victim),
+          { authorization: `Bearer ${session.body.token}`, ...reason },
+        );
         const allowed = op.access!.roles.includes(role);
         // Others are refused for their role; allowed roles get past that gate (a referrer may still be
         // refused a contract it is not linked to, which is a different 403).
@@ -305,20 +405,37 @@ describe('authorization: every route, two providers, no way across', () => {
       expect({ path, status: res.status }).toEqual({ path, status: 201 });
       return res.body.id;
     };
-    const venue = { name: 'Probe venue', address: { line1: '1 High Street', town: 'Town', postcode: 'AB1 2CD' }, accessibility: { stepFree: true, hearingLoop: false, accessibleToilet: true, parking: false } };
+    const venue = {
+      name: 'Probe venue',
+      address: { line1: '1 High Street', town: 'Town', postcode: 'AB1 2CD' },
+      accessibility: { stepFree: true, hearingLoop: false, accessibleToilet: true, parking: false },
+    };
     const ownRecords = async (who: Record<string, string>, contractId: string, caseId: string, referralId: string): Promise<OrganisationIds> => ({
       contractId,
       caseId,
       referralId,
-      staffId: await created(who, 'POST', '/v1/staff', { name: 'Probe Mediator', email: `probe-${Date.now()}@provider.example`, serviceLines: [{ contractId, serviceLine: 'noise' }], payRatePence: 2000, maxCaseload: 5 }),
+      staffId: await created(who, 'POST', '/v1/staff', {
+        name: 'Probe Mediator',
+        email: `probe-${Date.now()}@provider.example`,
+        serviceLines: [{ contractId, serviceLine: 'noise' }],
+        payRatePence: 2000,
+        maxCaseload: 5,
+      }),
       userId: await created(who, 'POST', '/v1/users', { email: `probe-${Date.now()}@provider.example`, name: 'Probe Manager', roles: ['case-manager'] }),
       venueId: await created(who, 'POST', '/v1/venues', venue),
       partyId: (await platform.request<{ items: { id: string }[] }>('GET', `/v1/cases/${caseId}/parties`, undefined, who)).body.items[0].id,
     });
     const theirs = await ownRecords(asB, victim.contractId, victim.caseId, victim.referralId);
-    const referral = await platform.request<{ id: string }>('POST', '/v1/referrals', EXAMPLE_BODIES['post /v1/referrals']({ contractId: platform.contractId } as Secrets));
+    const referral = await platform.request<{ id: string }>(
+      'POST',
+      '/v1/referrals',
+      EXAMPLE_BODIES['post /v1/referrals']({ contractId: platform.contractId } as Secrets),
+    );
     expect(referral.status).toBe(201);
-    const ownCase = await waitUntil(async () => (await platform.request<{ caseId: string | null }>('GET', `/v1/referrals/${referral.body.id}`)).body.caseId ?? undefined, { what: "provider A's case" });
+    const ownCase = await waitUntil(
+      async () => (await platform.request<{ caseId: string | null }>('GET', `/v1/referrals/${referral.body.id}`)).body.caseId ?? undefined,
+      { what: "provider A's case" },
+    );
     const mine = await ownRecords({}, platform.contractId, ownCase, referral.body.id);
 
     const crossings: { route: string; kind: IdKind; status: number; named: boolean }[] = [];
@@ -352,12 +469,20 @@ describe('authorization: every route, two providers, no way across', () => {
     );
     const stored: string[] = [];
     for (const { name } of tables) {
-      const [row] = await platform.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${name} t WHERE t.organisation_id = $1 AND row_to_json(t)::text ~ $2`, [platform.organisationId, ids.join('|')]);
+      const [row] = await platform.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${name} t WHERE t.organisation_id = $1 AND row_to_json(t)::text ~ $2`, [
+        platform.organisationId,
+        ids.join('|'),
+      ]);
       if (row.n > 0) stored.push(name);
     }
-    const outboxes = await platform.sql<{ name: string }>(`SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables WHERE table_name = 'outbox'`);
+    const outboxes = await platform.sql<{ name: string }>(
+      `SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables WHERE table_name = 'outbox'`,
+    );
     for (const { name } of outboxes) {
-      const [row] = await platform.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${name} WHERE envelope->>'organisationid' = $1 AND envelope::text ~ $2`, [platform.organisationId, ids.join('|')]);
+      const [row] = await platform.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${name} WHERE envelope->>'organisationid' = $1 AND envelope::text ~ $2`, [
+        platform.organisationId,
+        ids.join('|'),
+      ]);
       if (row.n > 0) stored.push(name);
     }
     expect(stored).toEqual([]);
@@ -391,24 +516,47 @@ describe('authorization: every route, two providers, no way across', () => {
   async function keyWith(scopes: string[]): Promise<Grantor> {
     const issued = await platform.request<{ token: string }>('POST', '/v1/api-keys', { name: `grantor ${unique()}`, scopes });
     expect(issued.status).toBe(201);
-    return { who: `a key with ${scopes.join(' ')}`, token: issued.body.token, holds: new Set(scopes), mayUse: (route) => routeAccess(route).scopes.every((scope) => scopes.includes(scope)) };
+    return {
+      who: `a key with ${scopes.join(' ')}`,
+      token: issued.body.token,
+      holds: new Set(scopes),
+      mayUse: (route) => routeAccess(route).scopes.every((scope) => scopes.includes(scope)),
+    };
   }
 
-  const narrowKeys = [['users:write'], ['api-keys:write'], ['users:write', 'api-keys:write', ...ROLE_SCOPES.finance], ['users:write', 'api-keys:write', ...ROLE_SCOPES['case-manager']]];
+  const narrowKeys = [
+    ['users:write'],
+    ['api-keys:write'],
+    ['users:write', 'api-keys:write', ...ROLE_SCOPES.finance],
+    ['users:write', 'api-keys:write', ...ROLE_SCOPES['case-manager']],
+  ];
 
   it('every role on a person and every scope on a key is granted by every role and by narrow keys exactly where the caller holds it, and refused with 403 elsewhere', async () => {
     const grantors = [...(await Promise.all(ROLES.map(personWith))), ...(await Promise.all(narrowKeys.map(keyWith)))];
     for (const grantor of grantors) {
       const as = { authorization: `Bearer ${grantor.token}` };
       for (const role of ROLES) {
-        const res = await platform.request('POST', '/v1/users', { email: `granted-${role}-${unique()}@provider.example`, name: `Granted ${role}`, roles: [role], ...linksFor(role) }, as);
+        const res = await platform.request(
+          'POST',
+          '/v1/users',
+          { email: `granted-${role}-${unique()}@provider.example`, name: `Granted ${role}`, roles: [role], ...linksFor(role) },
+          as,
+        );
         const holds = grantor.mayUse('post /v1/users') && [...scopesOfRoles([role])].every((scope) => grantor.holds.has(scope));
-        expect({ grantor: grantor.who, grants: `role ${role}`, status: res.status }).toEqual({ grantor: grantor.who, grants: `role ${role}`, status: holds ? 201 : 403 });
+        expect({ grantor: grantor.who, grants: `role ${role}`, status: res.status }).toEqual({
+          grantor: grantor.who,
+          grants: `role ${role}`,
+          status: holds ? 201 : 403,
+        });
       }
       for (const scope of ALL_SCOPES) {
         const res = await platform.request('POST', '/v1/api-keys', { name: `granted ${scope}`, scopes: [scope] }, as);
         const holds = grantor.mayUse('post /v1/api-keys') && grantor.holds.has(scope);
-        expect({ grantor: grantor.who, grants: `scope ${scope}`, status: res.status }).toEqual({ grantor: grantor.who, grants: `scope ${scope}`, status: holds ? 201 : 403 });
+        expect({ grantor: grantor.who, grants: `scope ${scope}`, status: res.status }).toEqual({
+          grantor: grantor.who,
+          grants: `scope ${scope}`,
+          status: holds ? 201 : 403,
+        });
       }
     }
   });
@@ -418,7 +566,14 @@ describe('authorization: every route, two providers, no way across', () => {
     const financeClerk = await keyWith(['users:write', ...ROLE_SCOPES.finance]);
     const admin = await personWith('provider-admin');
     const target = async (roles: Role[]) =>
-      (await platform.request<{ id: string }>('POST', '/v1/users', { email: `target-${unique()}@provider.example`, name: 'A target', roles, password: 'the-original-password' })).body.id;
+      (
+        await platform.request<{ id: string }>('POST', '/v1/users', {
+          email: `target-${unique()}@provider.example`,
+          name: 'A target',
+          roles,
+          password: 'the-original-password',
+        })
+      ).body.id;
     const [anAdmin, anAuditor, aFinanceOfficer] = [await target(['provider-admin']), await target(['auditor']), await target(['finance'])];
     const attempts: [Grantor, string, string, unknown, number][] = [
       [clerk, 'POST', `/v1/users/${anAdmin}/password`, { password: 'taken-over-at-last' }, 403],
@@ -442,7 +597,9 @@ describe('authorization: every route, two providers, no way across', () => {
 
   it("setting the organisation's OpenID Connect provider (it signs in as anyone) needs everything its people hold", async () => {
     const settings = { issuer: `https://grant-${unique()}.example/`, jwksUri: 'https://login.example.org/jwks', audience: 'mediation-api' };
-    const res = await platform.request<{ detail: string }>('PUT', '/v1/organisation/oidc', settings, { authorization: `Bearer ${(await keyWith(['organisation:write'])).token}` });
+    const res = await platform.request<{ detail: string }>('PUT', '/v1/organisation/oidc', settings, {
+      authorization: `Bearer ${(await keyWith(['organisation:write'])).token}`,
+    });
     expect(res.status).toBe(403);
     expect(res.body.detail).toMatch(/sign in as people who hold more than you/);
   });

@@ -21,7 +21,13 @@ describe('closing a case: the referrer gets the report PDF, the parties a survey
 
   beforeAll(async () => {
     platform = await PlatformUnderTest.start();
-    const staff = await platform.request<{ id: string }>('POST', '/v1/staff', { name: 'Casey Manager', email: `casey-${tag}@provider.example`, payRatePence: 2000, maxCaseload: 20, serviceLines: [{ contractId: platform.contractId, serviceLine: 'noise' }] });
+    const staff = await platform.request<{ id: string }>('POST', '/v1/staff', {
+      name: 'Casey Manager',
+      email: `casey-${tag}@provider.example`,
+      payRatePence: 2000,
+      maxCaseload: 20,
+      serviceLines: [{ contractId: platform.contractId, serviceLine: 'noise' }],
+    });
     expect({ status: staff.status, body: staff.body }).toMatchObject({ status: 201, body: { id: expect.any(String) } });
     const submitted = await platform.request<{ id: string; reference: string }>('POST', '/v1/referrals', {
       contractId: platform.contractId,
@@ -36,7 +42,10 @@ describe('closing a case: the referrer gets the report PDF, the parties a survey
     });
     expect({ status: submitted.status, body: submitted.body }).toMatchObject({ status: 201, body: { reference: expect.any(String) } });
     reference = submitted.body.reference;
-    caseId = await waitUntil(async () => (await platform.request<{ caseId: string | null }>('GET', `/v1/referrals/${submitted.body.id}`)).body.caseId ?? undefined, { what: 'the case' });
+    caseId = await waitUntil(
+      async () => (await platform.request<{ caseId: string | null }>('GET', `/v1/referrals/${submitted.body.id}`)).body.caseId ?? undefined,
+      { what: 'the case' },
+    );
     const steps: [string, unknown][] = [
       [`/v1/cases/${caseId}/assignments`, { staffId: staff.body.id, role: 'case-manager' }],
       [`/v1/cases/${caseId}/transitions`, { to: 'accepted' }],
@@ -54,7 +63,10 @@ describe('closing a case: the referrer gets the report PDF, the parties a survey
   });
 
   it('the referring officer receives the case report with the PDF attached, and it is the one on the case', async () => {
-    const mail = await waitUntil(async () => mailTo(officer).find((m) => m.subject === `Case report for ${reference}`), { what: 'the case report email', timeoutMs: 60_000 });
+    const mail = await waitUntil(async () => mailTo(officer).find((m) => m.subject === `Case report for ${reference}`), {
+      what: 'the case report email',
+      timeoutMs: 60_000,
+    });
     expect(mail.attachments).toHaveLength(1);
     const [attached] = mail.attachments;
     expect(attached).toMatchObject({ contentType: 'application/pdf', filename: `case-report-${reference}.pdf` });
@@ -66,7 +78,9 @@ describe('closing a case: the referrer gets the report PDF, the parties a survey
     expect(list.body.items).toHaveLength(1);
     expect(list.body.items[0]).toMatchObject({ closure: 1, sha256: sha256(pdf) });
 
-    const download = await fetch(`${platform.apiUrl}/v1/cases/${caseId}/reports/${list.body.items[0].id}`, { headers: { authorization: `Bearer ${platform.apiKey}` } });
+    const download = await fetch(`${platform.apiUrl}/v1/cases/${caseId}/reports/${list.body.items[0].id}`, {
+      headers: { authorization: `Bearer ${platform.apiKey}` },
+    });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toMatch(/^application\/pdf/);
     expect(download.headers.get('cache-control')).toBe('no-store');
@@ -74,10 +88,15 @@ describe('closing a case: the referrer gets the report PDF, the parties a survey
   });
 
   it('SMTP accepting the report email stops the report clock: casework records report.sent', async () => {
-    const rows = await waitUntil(async () => {
-      const found = await platform.sql<{ source: string }>(`SELECT source FROM casework.milestone WHERE case_id = $1 AND milestone = 'report.sent'`, [caseId]);
-      return found.length > 0 ? found : undefined;
-    }, { what: 'the report.sent milestone', timeoutMs: 60_000 });
+    const rows = await waitUntil(
+      async () => {
+        const found = await platform.sql<{ source: string }>(`SELECT source FROM casework.milestone WHERE case_id = $1 AND milestone = 'report.sent'`, [
+          caseId,
+        ]);
+        return found.length > 0 ? found : undefined;
+      },
+      { what: 'the report.sent milestone', timeoutMs: 60_000 },
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0].source).toMatch(/^delivery:/);
     const sent = await platform.sql<{ sent_at: Date | null }>(`SELECT sent_at FROM casework.case_report WHERE case_id = $1`, [caseId]);
@@ -85,14 +104,19 @@ describe('closing a case: the referrer gets the report PDF, the parties a survey
   });
 
   it('each party gets a survey link; one answers it through the public route, once; the provider reads the answer', async () => {
-    const links = await waitUntil(async () => {
-      const found = [complainant, respondent].map((address) => mailTo(address).find((m) => /\/v1\/surveys\/[A-Za-z0-9_-]{43}/.test(m.text)));
-      return found.every(Boolean) ? found : undefined;
-    }, { what: 'the survey emails', timeoutMs: 60_000 });
+    const links = await waitUntil(
+      async () => {
+        const found = [complainant, respondent].map((address) => mailTo(address).find((m) => /\/v1\/surveys\/[A-Za-z0-9_-]{43}/.test(m.text)));
+        return found.every(Boolean) ? found : undefined;
+      },
+      { what: 'the survey emails', timeoutMs: 60_000 },
+    );
     const token = /\/v1\/surveys\/([A-Za-z0-9_-]{43})/.exec(links[0]!.text)![1];
     const anonymous = { authorization: '' };
     // The link exists only in the email: no event (nor notify's stored delivery) carries the token.
-    const published = await platform.sql<{ type: string; envelope: unknown }>(`SELECT envelope->>'type' AS type, envelope FROM casework.outbox WHERE envelope->>'type' LIKE 'casework.survey.issued.%'`);
+    const published = await platform.sql<{ type: string; envelope: unknown }>(
+      `SELECT envelope->>'type' AS type, envelope FROM casework.outbox WHERE envelope->>'type' LIKE 'casework.survey.issued.%'`,
+    );
     expect(published.length).toBeGreaterThanOrEqual(2);
     expect(published.every((row) => row.type === 'casework.survey.issued.v2')).toBe(true);
     const stored = await platform.sql<{ body: string }>(`SELECT body FROM notify.delivery WHERE kind = 'survey-invitation'`);
@@ -103,7 +127,12 @@ describe('closing a case: the referrer gets the report PDF, the parties a survey
     expect(survey.body.questions.map((q) => q.key)).toEqual(expect.arrayContaining(['satisfaction', 'wouldRecommend', 'feltHeard', 'comments']));
     expect(JSON.stringify(survey.body)).not.toContain(caseId);
 
-    const invalid = await platform.request<{ errors: { field: string }[] }>('POST', `/v1/surveys/${token}`, { answers: { satisfaction: 7, wouldRecommend: true, feltHeard: true } }, anonymous);
+    const invalid = await platform.request<{ errors: { field: string }[] }>(
+      'POST',
+      `/v1/surveys/${token}`,
+      { answers: { satisfaction: 7, wouldRecommend: true, feltHeard: true } },
+      anonymous,
+    );
     expect(invalid.status).toBe(400);
     expect(invalid.body.errors.map((e) => e.field)).toEqual(['answers.satisfaction']);
 
@@ -114,7 +143,10 @@ describe('closing a case: the referrer gets the report PDF, the parties a survey
     const malformed = await platform.request<{ errors: { field: string }[] }>('GET', '/v1/surveys/not-a-token', undefined, anonymous);
     expect([malformed.status, malformed.body.errors[0].field]).toEqual([400, 'token']);
 
-    const responses = await platform.request<{ invitations: unknown[]; items: { partyName: string; answers: unknown }[] }>('GET', `/v1/cases/${caseId}/survey-responses`);
+    const responses = await platform.request<{ invitations: unknown[]; items: { partyName: string; answers: unknown }[] }>(
+      'GET',
+      `/v1/cases/${caseId}/survey-responses`,
+    );
     expect(responses.status).toBe(200);
     expect(responses.body.invitations).toHaveLength(2);
     expect(responses.body.items).toEqual([expect.objectContaining({ answers, partyName: expect.stringMatching(/Sam Resident|Alex Neighbour/) })]);

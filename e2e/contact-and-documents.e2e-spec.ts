@@ -20,8 +20,13 @@ interface Communication {
 
 const DAY = 86_400_000;
 const londonDate = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
-const londonDay = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso)).replace(',', '');
-const everyDay = Object.fromEntries(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((day) => [day, [{ start: '00:00', end: '23:59' }]]));
+const londonDay = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+    .format(new Date(iso))
+    .replace(',', '');
+const everyDay = Object.fromEntries(
+  ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((day) => [day, [{ start: '00:00', end: '23:59' }]]),
+);
 
 describe('who may be contacted, and documents that name the provider', () => {
   let platform: PlatformUnderTest;
@@ -41,15 +46,24 @@ describe('who may be contacted, and documents that name the provider', () => {
   const ok = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => platform.ok<T>(method, path, body);
 
   async function caseManager(contractId: string, serviceLine: string, name: string): Promise<string> {
-    const staff = await ok<{ id: string }>('POST', '/v1/staff', { name, email: `${name.toLowerCase().replace(/\W+/g, '.')}-${tag}@provider.example`, serviceLines: [{ contractId, serviceLine }], payRatePence: 2_000, maxCaseload: 30, weeklyAvailability: everyDay });
-    for (const kind of ['dbs-enhanced', 'send-mediation']) await ok('POST', `/v1/staff/${staff.id}/accreditations`, { kind, issuedAt: londonDate(-30), expiresAt: londonDate(700) });
+    const staff = await ok<{ id: string }>('POST', '/v1/staff', {
+      name,
+      email: `${name.toLowerCase().replace(/\W+/g, '.')}-${tag}@provider.example`,
+      serviceLines: [{ contractId, serviceLine }],
+      payRatePence: 2_000,
+      maxCaseload: 30,
+      weeklyAvailability: everyDay,
+    });
+    for (const kind of ['dbs-enhanced', 'send-mediation'])
+      await ok('POST', `/v1/staff/${staff.id}/accreditations`, { kind, issuedAt: londonDate(-30), expiresAt: londonDate(700) });
     return staff.id;
   }
 
   const refer = (body: Record<string, unknown>) => platform.refer(body);
 
   const mailTo = (address: string) => (platform.mail.messages() as CaughtMail[]).filter((m) => m.to.includes(address));
-  const firstMail = (address: string, subject: RegExp, what: string) => waitUntil(async () => mailTo(address).find((m) => subject.test(m.subject)), { what, timeoutMs: 90_000 });
+  const firstMail = (address: string, subject: RegExp, what: string) =>
+    waitUntil(async () => mailTo(address).find((m) => subject.test(m.subject)), { what, timeoutMs: 90_000 });
   const communications = async (caseId: string) => (await ok<{ items: Communication[] }>('GET', `/v1/cases/${caseId}/communications`)).items;
 
   it('an out-of-court case closed with the victim not to be contacted sends the victim nothing, and the case’s communications say why', async () => {
@@ -66,8 +80,24 @@ describe('who may be contacted, and documents that name the provider', () => {
         { role: 'victim', name: 'Vic Victim', email: victim },
       ],
       summary: 'Conditional caution: repair the damage and attend an intervention.',
-      answers: { policeReference: `CR-${tag}`, resolutionType: 'conditional-caution', offenceDetails: 'Criminal damage to a car.', conditions: 'Pay for the repair; attend one session.', conditionsSetDate: londonDate(-1), conditionsDueDate: londonDate(30), victimContactAllowed: false },
-      consent: [{ givenBy: 'Jamie Person', relationship: 'the person referred', givenAt: new Date(Date.now() - DAY).toISOString(), method: 'written', recordedBy: 'PC Officer' }],
+      answers: {
+        policeReference: `CR-${tag}`,
+        resolutionType: 'conditional-caution',
+        offenceDetails: 'Criminal damage to a car.',
+        conditions: 'Pay for the repair; attend one session.',
+        conditionsSetDate: londonDate(-1),
+        conditionsDueDate: londonDate(30),
+        victimContactAllowed: false,
+      },
+      consent: [
+        {
+          givenBy: 'Jamie Person',
+          relationship: 'the person referred',
+          givenAt: new Date(Date.now() - DAY).toISOString(),
+          method: 'written',
+          recordedBy: 'PC Officer',
+        },
+      ],
     });
     await ok('POST', `/v1/cases/${caseId}/assignments`, { staffId: worker, role: 'case-manager' });
     for (const to of ['accepted', 'contacted', 'in-progress']) await ok('POST', `/v1/cases/${caseId}/transitions`, { to });
@@ -77,7 +107,12 @@ describe('who may be contacted, and documents that name the provider', () => {
     const survey = await firstMail(person, /How did we do\?/, `the survey to the person referred on ${reference}`);
     expect(survey.text).toContain(ORGANISATION);
     const refused = await waitUntil(async () => (await communications(caseId)).find((c) => c.withheld), { what: 'the refusal on the case’s communications' });
-    expect(refused).toMatchObject({ counterpart: 'Vic Victim', source: 'contact-rule', subject: 'The satisfaction survey: not sent', summary: 'Not sent: The referral says the victim may not be contacted (victimContactAllowed: no).' });
+    expect(refused).toMatchObject({
+      counterpart: 'Vic Victim',
+      source: 'contact-rule',
+      subject: 'The satisfaction survey: not sent',
+      summary: 'Not sent: The referral says the victim may not be contacted (victimContactAllowed: no).',
+    });
     // The case report to the police has gone too: the last email of the closure. Nothing ever reached the victim.
     await firstMail(`police-${tag}@police.example`, new RegExp(`Case report for ${reference}`), 'the case report to the police');
     expect(mailTo(victim)).toEqual([]);
@@ -98,8 +133,16 @@ describe('who may be contacted, and documents that name the provider', () => {
         { role: 'local-authority', name: 'County Council SEND team', email: council },
       ],
       summary: 'The family does not wish to mediate and asks for a certificate.',
-      answers: { route: 'certificate-only', decisionType: 'plan-contents', decisionLetterDate: londonDate(-3), laInformedDate: londonDate(-1), mediationIssues: 'Section F hours.' },
-      consent: [{ givenBy: 'Pat Parent', relationship: 'parent', givenAt: new Date(Date.now() - DAY).toISOString(), method: 'online-form', recordedBy: 'SEND Lead' }],
+      answers: {
+        route: 'certificate-only',
+        decisionType: 'plan-contents',
+        decisionLetterDate: londonDate(-3),
+        laInformedDate: londonDate(-1),
+        mediationIssues: 'Section F hours.',
+      },
+      consent: [
+        { givenBy: 'Pat Parent', relationship: 'parent', givenAt: new Date(Date.now() - DAY).toISOString(), method: 'online-form', recordedBy: 'SEND Lead' },
+      ],
     });
     // The acknowledgement to the referrer is signed, and sent, in the organisation's name.
     const acknowledgement = await firstMail(officer, /received$/, 'the acknowledgement');
@@ -110,7 +153,10 @@ describe('who may be contacted, and documents that name the provider', () => {
     await ok('POST', `/v1/cases/${caseId}/transitions`, { to: 'accepted' });
     const declinedAt = new Date().toISOString();
     await ok('POST', `/v1/cases/${caseId}/transitions`, { to: 'mediation-declined', occurredAt: declinedAt });
-    const certificate = await ok<{ id: string; issuedAt: string }>('POST', `/v1/cases/${caseId}/certificates`, { kind: 'declined', issuedAt: new Date().toISOString() });
+    const certificate = await ok<{ id: string; issuedAt: string }>('POST', `/v1/cases/${caseId}/certificates`, {
+      kind: 'declined',
+      issuedAt: new Date().toISOString(),
+    });
 
     const mail = await firstMail(parent, /Your mediation certificate/, 'the certificate to the family');
     expect(mail.subject).toBe(`Your mediation certificate (case ${reference})`);
@@ -124,16 +170,29 @@ describe('who may be contacted, and documents that name the provider', () => {
     expect(pdf).not.toMatch(/mediation adviser, mediation adviser/i);
     expect(pdf).toMatch(/the last day to appeal is \w+ \d+ \w+ \d{4}, 17:00/);
 
-    const listed = await waitUntil(async () => (await ok<{ items: { id: string; appealDeadline: { dueAt: string; status: string } | null }[] }>('GET', `/v1/cases/${caseId}/certificates`)).items.find((c) => c.id === certificate.id && c.appealDeadline), { what: 'the certificate with its appeal deadline' });
+    const listed = await waitUntil(
+      async () =>
+        (await ok<{ items: { id: string; appealDeadline: { dueAt: string; status: string } | null }[] }>('GET', `/v1/cases/${caseId}/certificates`)).items.find(
+          (c) => c.id === certificate.id && c.appealDeadline,
+        ),
+      { what: 'the certificate with its appeal deadline' },
+    );
     expect(listed.appealDeadline).toMatchObject({ status: 'pending', dueAt: expect.stringMatching(/T1[67]:00:00/) });
     expect(pdf).toContain(`the last day to appeal is ${londonDay(listed.appealDeadline!.dueAt)}, 17:00`);
 
     // Logged on the case: the certificate sent to the family, and why the council was not sent it.
-    const log = await waitUntil(async () => {
-      const items = await communications(caseId);
-      return items.some((c) => c.source === 'notify' && c.counterpart.includes(parent)) ? items : undefined;
-    }, { what: 'the certificate email on the case’s communications' });
-    expect(log.find((c) => c.withheld)).toMatchObject({ counterpart: 'County Council SEND team', subject: 'The mediation certificate: not sent', summary: 'Not sent: A local authority is not sent the mediation certificate on this service line.' });
+    const log = await waitUntil(
+      async () => {
+        const items = await communications(caseId);
+        return items.some((c) => c.source === 'notify' && c.counterpart.includes(parent)) ? items : undefined;
+      },
+      { what: 'the certificate email on the case’s communications' },
+    );
+    expect(log.find((c) => c.withheld)).toMatchObject({
+      counterpart: 'County Council SEND team',
+      subject: 'The mediation certificate: not sent',
+      summary: 'Not sent: A local authority is not sent the mediation certificate on this service line.',
+    });
     expect(mailTo(council)).toEqual([]);
   });
 });

@@ -6,7 +6,10 @@ import path from 'node:path';
 jest.setTimeout(180_000);
 
 /** The OCDS compiled release published with seeds/003 (OPCC Leicestershire, Out of Court Resolution). */
-const OOCR_OCDS = JSON.parse(readFileSync(path.join(__dirname, '../apps/intake/src/ocds/fixtures/oocr-compiled-release.json'), 'utf8')) as Record<string, unknown> & { ocid: string };
+const OOCR_OCDS = JSON.parse(readFileSync(path.join(__dirname, '../apps/intake/src/ocds/fixtures/oocr-compiled-release.json'), 'utf8')) as Record<
+  string,
+  unknown
+> & { ocid: string };
 
 interface FieldErrors {
   status: number;
@@ -77,7 +80,10 @@ describe('the contract registry: templates, versions, forms and OCDS', () => {
     expect(list.body.items.map((t) => t.key).sort()).toEqual(['housing-asb', 'oocr', 'possession', 'pre-cmh', 'send']);
     expect(list.body.items.find((t) => t.key === 'housing-asb')?.serviceLines.map((l) => l.key)).toEqual(['noise', 'complex-asb']);
 
-    const send = await platform.request<{ definition: { serviceLines: { deadlineRules: { key: string; basis: { source: { document: string } } }[] }[] } }>('GET', '/v1/templates/send');
+    const send = await platform.request<{ definition: { serviceLines: { deadlineRules: { key: string; basis: { source: { document: string } } }[] }[] } }>(
+      'GET',
+      '/v1/templates/send',
+    );
     expect(send.status).toBe(200);
     const rule = send.body.definition.serviceLines[0].deadlineRules.find((r) => r.key === 'mediation-within-30-days');
     expect(rule?.basis.source.document).toContain('Special Educational Needs and Disability Regulations 2014');
@@ -101,7 +107,10 @@ describe('the contract registry: templates, versions, forms and OCDS', () => {
 
   it('an edit makes version 2, publishing announces it with the full definition, and an edit of an active contract is announced at once', async () => {
     const draft = await createFrom('possession');
-    const edited = await platform.request<Contract>('PUT', `/v1/contracts/${draft.id}`, { ...draft.definition, title: 'Possession mediation – Clerkenwell pilot' });
+    const edited = await platform.request<Contract>('PUT', `/v1/contracts/${draft.id}`, {
+      ...draft.definition,
+      title: 'Possession mediation – Clerkenwell pilot',
+    });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ version: 2, status: 'draft', publishedVersion: null });
     expect(edited.body.versions.map((v) => v.version)).toEqual([1, 2]);
@@ -113,18 +122,27 @@ describe('the contract registry: templates, versions, forms and OCDS', () => {
     // Publishing again is harmless and announces nothing new.
     expect((await platform.request<Contract>('POST', `/v1/contracts/${draft.id}/publish`)).body.publishedVersion).toBe(2);
 
-    const again = await platform.request<Contract>('PUT', `/v1/contracts/${draft.id}`, { ...edited.body.definition, description: 'Now with a second hearing centre.' });
+    const again = await platform.request<Contract>('PUT', `/v1/contracts/${draft.id}`, {
+      ...edited.body.definition,
+      description: 'Now with a second hearing centre.',
+    });
     expect(again.body).toMatchObject({ version: 3, status: 'active', publishedVersion: 3 });
 
-    const events = await waitUntil(async () => {
-      const rows = await publishedEvents(draft.id);
-      return rows.length === 2 && rows.every((r) => r.published) ? rows : undefined;
-    }, { what: 'both versions to be published by the relay' });
+    const events = await waitUntil(
+      async () => {
+        const rows = await publishedEvents(draft.id);
+        return rows.length === 2 && rows.every((r) => r.published) ? rows : undefined;
+      },
+      { what: 'both versions to be published by the relay' },
+    );
     expect(events).toEqual([
       { version: 2, type: 'intake.contract.published.v2', title: 'Possession mediation – Clerkenwell pilot', published: true },
       { version: 3, type: 'intake.contract.published.v2', title: 'Possession mediation – Clerkenwell pilot', published: true },
     ]);
-    const [v1] = await platform.sql<{ n: string }>(`SELECT count(*) AS n FROM intake.outbox WHERE envelope->>'type' = 'intake.contract.published.v1' AND envelope->>'subject' = $1`, [draft.id]);
+    const [v1] = await platform.sql<{ n: string }>(
+      `SELECT count(*) AS n FROM intake.outbox WHERE envelope->>'type' = 'intake.contract.published.v1' AND envelope->>'subject' = $1`,
+      [draft.id],
+    );
     expect(Number(v1.n)).toBe(0);
   });
 
@@ -141,7 +159,9 @@ describe('the contract registry: templates, versions, forms and OCDS', () => {
   it('editors racing on one contract never share a version number: each edit is a version or a 409', async () => {
     const draft = await createFrom('send');
     const results = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => platform.request<Contract>('PUT', `/v1/contracts/${draft.id}`, { ...draft.definition, title: `SEND mediation, edit ${i}` })),
+      Array.from({ length: 6 }, (_, i) =>
+        platform.request<Contract>('PUT', `/v1/contracts/${draft.id}`, { ...draft.definition, title: `SEND mediation, edit ${i}` }),
+      ),
     );
     expect(results.every((r) => r.status === 200 || r.status === 409)).toBe(true);
     const saved = results.filter((r) => r.status === 200).length;
@@ -188,7 +208,11 @@ describe('the contract registry: templates, versions, forms and OCDS', () => {
     });
 
     it('a wrong answer, an option not offered and a question not asked are named', async () => {
-      const res = await platform.request<FieldErrors>('POST', '/v1/referrals', referral(contract.id, { answers: { ...possessionAnswers, hearingDate: '15/02/2027', claimantType: 'bank', colour: 'blue' } }));
+      const res = await platform.request<FieldErrors>(
+        'POST',
+        '/v1/referrals',
+        referral(contract.id, { answers: { ...possessionAnswers, hearingDate: '15/02/2027', claimantType: 'bank', colour: 'blue' } }),
+      );
       expect(res.status).toBe(400);
       expect(res.body.errors.map((e) => e.field).sort()).toEqual(['answers.claimantType', 'answers.colour', 'answers.hearingDate']);
     });
@@ -200,10 +224,24 @@ describe('the contract registry: templates, versions, forms and OCDS', () => {
     });
 
     it('a valid referral is stored with its answers and the contract version it was made under', async () => {
-      const res = await platform.request<{ id: string; serviceLine: string; contractVersion: number; answers: Record<string, unknown>; withheldAnswers: string[] }>('POST', '/v1/referrals', referral(contract.id, { answers: { ...possessionAnswers, vulnerability: 'Recently bereaved; anxious about the hearing.' } }));
+      const res = await platform.request<{
+        id: string;
+        serviceLine: string;
+        contractVersion: number;
+        answers: Record<string, unknown>;
+        withheldAnswers: string[];
+      }>('POST', '/v1/referrals', referral(contract.id, { answers: { ...possessionAnswers, vulnerability: 'Recently bereaved; anxious about the hearing.' } }));
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ serviceLine: 'possession-mediation', contractVersion: 1, answers: possessionAnswers, withheldAnswers: ['vulnerability'] });
-      const [row] = await platform.sql<{ contract_version: number; answers: Record<string, unknown> }>('SELECT contract_version, answers FROM intake.referral WHERE id = $1', [res.body.id]);
+      expect(res.body).toMatchObject({
+        serviceLine: 'possession-mediation',
+        contractVersion: 1,
+        answers: possessionAnswers,
+        withheldAnswers: ['vulnerability'],
+      });
+      const [row] = await platform.sql<{ contract_version: number; answers: Record<string, unknown> }>(
+        'SELECT contract_version, answers FROM intake.referral WHERE id = $1',
+        [res.body.id],
+      );
       // The special-category answer is sealed at rest (FieldCipher), not kept in plain `answers`.
       expect(row).toEqual({ contract_version: 1, answers: possessionAnswers });
     });
@@ -231,14 +269,23 @@ describe('the contract registry: templates, versions, forms and OCDS', () => {
 
     const doc = { ...structuredClone(OOCR_OCDS), ocid: `ocds-shared-${randomUUID().slice(0, 8)}` };
     const mine = await platform.request<{ outcome: string; contract: Contract }>('POST', '/v1/contracts/import/ocds?template=oocr&reference=MINE-OOCR', doc);
-    const otherImport = await platform.request<{ outcome: string; contract: Contract }>('POST', '/v1/contracts/import/ocds?template=oocr&reference=THEIRS-OOCR', doc, asOther);
+    const otherImport = await platform.request<{ outcome: string; contract: Contract }>(
+      'POST',
+      '/v1/contracts/import/ocds?template=oocr&reference=THEIRS-OOCR',
+      doc,
+      asOther,
+    );
     expect([mine.body.outcome, otherImport.body.outcome]).toEqual(['created', 'created']);
     expect(mine.body.contract.id).not.toBe(otherImport.body.contract.id);
   });
 
   describe('OCDS import', () => {
     it('importing the same OCID twice updates one contract: version 2, not a second contract', async () => {
-      const first = await platform.request<{ outcome: string; contract: Contract; warnings: { field: string; code: string }[] }>('POST', '/v1/contracts/import/ocds?template=oocr', OOCR_OCDS);
+      const first = await platform.request<{ outcome: string; contract: Contract; warnings: { field: string; code: string }[] }>(
+        'POST',
+        '/v1/contracts/import/ocds?template=oocr',
+        OOCR_OCDS,
+      );
       expect(first.status).toBe(201);
       expect(first.body.outcome).toBe('created');
       // Keyed by the OCID: a tender id (CONT0393 here) is unique only within its process.
@@ -251,7 +298,10 @@ describe('the contract registry: templates, versions, forms and OCDS', () => {
         title: 'Out of Court Resolution',
         value: { netPence: 59_848_866, grossPence: 71_818_639, currency: 'GBP' },
         period: { start: '2026-04-01', end: '2028-03-31', maxEnd: '2029-03-31', extensions: { count: 1, lengthMonths: 12 } },
-        cpvCodes: [{ code: '75230000', description: 'Justice services' }, { code: '85312500', description: 'Rehabilitation services' }],
+        cpvCodes: [
+          { code: '75230000', description: 'Justice services' },
+          { code: '85312500', description: 'Rehabilitation services' },
+        ],
       });
       expect(first.body.contract.definition.serviceLines.map((l) => l.key)).toEqual(['oocr-intervention']);
 
@@ -284,7 +334,10 @@ describe('the contract registry: templates, versions, forms and OCDS', () => {
     });
 
     it('a malformed document is a 400 naming the field', async () => {
-      const pkg = { uri: 'https://example.org/package.json', releases: [{ ...structuredClone(OOCR_OCDS), tender: { ...(OOCR_OCDS.tender as object), value: { amount: 'lots', currency: 'GBP' } } }] };
+      const pkg = {
+        uri: 'https://example.org/package.json',
+        releases: [{ ...structuredClone(OOCR_OCDS), tender: { ...(OOCR_OCDS.tender as object), value: { amount: 'lots', currency: 'GBP' } } }],
+      };
       const res = await platform.request<FieldErrors>('POST', '/v1/contracts/import/ocds', pkg);
       expect(res.status).toBe(400);
       expect(res.body.errors.map((e) => e.field)).toEqual(['releases.0.tender.value.amount']);

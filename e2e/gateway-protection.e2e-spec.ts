@@ -23,7 +23,12 @@ describe('the gateway protects itself and its users', () => {
   });
 
   const signIn = (password: string, clientIp: string) =>
-    platform.request<{ token: string } & Problem>('POST', '/v1/sign-in', { organisation: org.organisationSlug, email: org.adminEmail, password }, { authorization: '', 'x-forwarded-for': clientIp });
+    platform.request<{ token: string } & Problem>(
+      'POST',
+      '/v1/sign-in',
+      { organisation: org.organisationSlug, email: org.adminEmail, password },
+      { authorization: '', 'x-forwarded-for': clientIp },
+    );
 
   it('a client guessing passwords gets 429 with Retry-After after 3 attempts a minute, while another address still signs in', async () => {
     const guesses = [];
@@ -79,30 +84,52 @@ describe('the gateway protects itself and its users', () => {
 
   it('a method a path does not serve is a 405 with Allow; a body that is not JSON is a 415 naming application/json', async () => {
     const wrongMethod = await platform.request<Problem>('DELETE', '/v1/referrals');
-    expect({ status: wrongMethod.status, allow: wrongMethod.headers.get('allow'), type: wrongMethod.headers.get('content-type') }).toEqual({ status: 405, allow: 'GET, HEAD, POST', type: expect.stringContaining('application/problem+json') });
+    expect({ status: wrongMethod.status, allow: wrongMethod.headers.get('allow'), type: wrongMethod.headers.get('content-type') }).toEqual({
+      status: 405,
+      allow: 'GET, HEAD, POST',
+      type: expect.stringContaining('application/problem+json'),
+    });
     expect((await platform.request('DELETE', '/v1/no-such-route')).status).toBe(404);
     const text = await platform.request<Problem & { errors: { field: string }[] }>('POST', '/v1/referrals', 'contractId=1', { 'content-type': 'text/plain' });
-    expect({ status: text.status, field: text.body.errors?.[0]?.field, detail: text.body.detail }).toEqual({ status: 415, field: 'Content-Type', detail: expect.stringContaining('application/json') });
+    expect({ status: text.status, field: text.body.errors?.[0]?.field, detail: text.body.detail }).toEqual({
+      status: 415,
+      field: 'Content-Type',
+      detail: expect.stringContaining('application/json'),
+    });
   });
 
   it('a body nested 5,000 deep is a 400 naming the depth limit, with or without an Idempotency-Key, and never reaches intake', async () => {
     // Written as text: JSON.stringify itself overflows the stack on it, which is what the gateway used to run into.
     const deep = `{"contractId":"${platform.contractId}","answers":${'{"a":'.repeat(5_000)}"leaf"${'}'.repeat(5_000)}}`;
     for (const key of [undefined, `deep-${Date.now()}`]) {
-      const res = await platform.request<Problem & { errors: { field: string; message: string }[] }>('POST', '/v1/referrals', deep, key ? { 'idempotency-key': key } : {});
-      expect({ key, status: res.status, errors: res.body.errors }).toEqual({ key, status: 400, errors: [{ field: '(body)', message: 'is nested more than 32 levels deep', code: 'too_deep' }] });
+      const res = await platform.request<Problem & { errors: { field: string; message: string }[] }>(
+        'POST',
+        '/v1/referrals',
+        deep,
+        key ? { 'idempotency-key': key } : {},
+      );
+      expect({ key, status: res.status, errors: res.body.errors }).toEqual({
+        key,
+        status: 400,
+        errors: [{ field: '(body)', message: 'is nested more than 32 levels deep', code: 'too_deep' }],
+      });
     }
   });
 
   describe('failed authentication', () => {
     const hex = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('');
     const badKey = (keyId = hex(16)) => `mk_${keyId}.${'A'.repeat(43)}`;
-    const from = (address: string, token: string) => platform.request<Problem>('GET', '/v1/me', undefined, { authorization: `Bearer ${token}`, 'x-forwarded-for': address });
+    const from = (address: string, token: string) =>
+      platform.request<Problem>('GET', '/v1/me', undefined, { authorization: `Bearer ${token}`, 'x-forwarded-for': address });
 
     it('is counted per client address: past 5 a minute, 429 with Retry-After before any key is looked at, even a good one; every 401 carries a Bearer challenge', async () => {
       for (let i = 1; i <= 5; i++) {
         const res = await from('192.0.2.61', badKey());
-        expect({ i, status: res.status, challenge: res.headers.get('www-authenticate') }).toEqual({ i, status: 401, challenge: 'Bearer realm="mediation", error="invalid_token"' });
+        expect({ i, status: res.status, challenge: res.headers.get('www-authenticate') }).toEqual({
+          i,
+          status: 401,
+          challenge: 'Bearer realm="mediation", error="invalid_token"',
+        });
       }
       const throttled = await from('192.0.2.61', badKey());
       expect({ status: throttled.status, type: throttled.body.type }).toEqual({ status: 429, type: 'https://mediation.example/problems/too-many-requests' });

@@ -31,10 +31,17 @@ describe('a retried referral whose first gateway died mid-request', () => {
     const first = await platform.request<{ id: string }>('POST', '/v1/referrals', body, { 'idempotency-key': key });
     expect(first.status).toBe(201);
     // The gateway died after intake stored the referral and before it recorded the answer.
-    await platform.sql(`UPDATE identity.idempotency_record SET status = 'in-progress', response_status = NULL, response_body = NULL, claimed_at = now() WHERE key = $1`, [key]);
+    await platform.sql(
+      `UPDATE identity.idempotency_record SET status = 'in-progress', response_status = NULL, response_body = NULL, claimed_at = now() WHERE key = $1`,
+      [key],
+    );
 
     const retry = await platform.request<{ id: string }>('POST', '/v1/referrals', body, { 'idempotency-key': key });
-    expect({ status: retry.status, id: retry.body.id, replayed: retry.headers.get('idempotent-replayed') }).toEqual({ status: 201, id: first.body.id, replayed: 'true' });
+    expect({ status: retry.status, id: retry.body.id, replayed: retry.headers.get('idempotent-replayed') }).toEqual({
+      status: 201,
+      id: first.body.id,
+      replayed: 'true',
+    });
     expect(await platform.sql('SELECT count(*)::int AS n FROM intake.referral WHERE idempotency_key = $1', [key])).toEqual([{ n: 1 }]);
     expect(await platform.sql('SELECT status FROM identity.idempotency_record WHERE key = $1', [key])).toEqual([{ status: 'done' }]);
   });
@@ -43,11 +50,20 @@ describe('a retried referral whose first gateway died mid-request', () => {
     const key = `crash-lost-${Date.now()}`;
     const body = referral('Shouting on the stairs.');
     // The gateway died before intake heard of the request: its claim is all that is left.
-    const requestHash = createHash('sha256').update(JSON.stringify(CreateReferralBodySchema.parse(body))).digest('hex');
-    await platform.sql(`INSERT INTO identity.idempotency_record (organisation_id, key, request_hash, status) VALUES ($1, $2, $3, 'in-progress')`, [platform.organisationId, key, requestHash]);
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify(CreateReferralBodySchema.parse(body)))
+      .digest('hex');
+    await platform.sql(`INSERT INTO identity.idempotency_record (organisation_id, key, request_hash, status) VALUES ($1, $2, $3, 'in-progress')`, [
+      platform.organisationId,
+      key,
+      requestHash,
+    ]);
 
     const retry = await platform.request<{ detail: string }>('POST', '/v1/referrals', body, { 'idempotency-key': key });
-    expect({ status: retry.status, detail: retry.body.detail }).toEqual({ status: 409, detail: expect.stringMatching(/still being processed; retry in \d+ s/) });
+    expect({ status: retry.status, detail: retry.body.detail }).toEqual({
+      status: 409,
+      detail: expect.stringMatching(/still being processed; retry in \d+ s/),
+    });
     expect(Number(retry.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(Number(retry.headers.get('retry-after'))).toBeLessThanOrEqual(5);
     expect(await platform.sql('SELECT count(*)::int AS n FROM intake.referral WHERE idempotency_key = $1', [key])).toEqual([{ n: 0 }]);

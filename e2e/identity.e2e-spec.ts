@@ -82,14 +82,24 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
   const asOwner = <T = Record<string, unknown>>(method: string, url: string, body?: unknown) => platform.request<T>(method, url, body, bearer(org.apiKey));
 
   async function signIn(email: string, secret: string, organisation = org.organisationSlug) {
-    return platform.request<{ token: string; expiresIn: number; user: { roles: string[] } } & Problem>('POST', '/v1/sign-in', { organisation, email, password: secret }, { authorization: '' });
+    return platform.request<{ token: string; expiresIn: number; user: { roles: string[] } } & Problem>(
+      'POST',
+      '/v1/sign-in',
+      { organisation, email, password: secret },
+      { authorization: '' },
+    );
   }
 
   /** As the administrator, or as the organisation's key (it holds every scope, audit:read too) for what an administrator may not grant. */
   async function addUser(roles: Role[], extra: Record<string, unknown> = {}, by: 'admin' | 'key' = 'admin') {
     const email = `${roles.join('-')}-${randomUUID().slice(0, 8)}@provider.example`;
     const secret = password();
-    const res = await platform.request<{ id: string; roles: string[]; contractIds: string[] } & Problem>('POST', '/v1/users', { email, name: `A ${roles.join(' and ')}`, roles, password: secret, ...extra }, bearer(by === 'admin' ? adminToken : org.apiKey));
+    const res = await platform.request<{ id: string; roles: string[]; contractIds: string[] } & Problem>(
+      'POST',
+      '/v1/users',
+      { email, name: `A ${roles.join(' and ')}`, roles, password: secret, ...extra },
+      bearer(by === 'admin' ? adminToken : org.apiKey),
+    );
     expect(res.status).toBe(201);
     return { id: res.body.id, email, password: secret };
   }
@@ -130,7 +140,13 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
     expect(signedIn.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, user: { email: org.adminEmail, roles: ['provider-admin'] } });
     const me = await asAdmin<Me>('GET', '/v1/me');
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ actorType: 'user', roles: ['provider-admin'], scopes: [], organisation: { id: org.organisationId, slug: org.organisationSlug }, user: { email: org.adminEmail } });
+    expect(me.body).toMatchObject({
+      actorType: 'user',
+      roles: ['provider-admin'],
+      scopes: [],
+      organisation: { id: org.organisationId, slug: org.organisationSlug },
+      user: { email: org.adminEmail },
+    });
     expect(me.body.contractIds).toBeUndefined();
   });
 
@@ -142,13 +158,22 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
   });
 
   it('the administrator adds one person of each role but auditor (the trail watches administrators: 403); each signs in and /v1/me shows their roles, and referrers and commissioners their contracts', async () => {
-    const auditor = await asAdmin<Problem>('POST', '/v1/users', { email: `auditor-${randomUUID().slice(0, 8)}@provider.example`, name: 'An auditor', roles: ['auditor'] });
+    const auditor = await asAdmin<Problem>('POST', '/v1/users', {
+      email: `auditor-${randomUUID().slice(0, 8)}@provider.example`,
+      name: 'An auditor',
+      roles: ['auditor'],
+    });
     expect({ status: auditor.status, fields: auditor.body.errors?.map((e) => e.field) }).toEqual({ status: 403, fields: ['roles'] });
     for (const role of ROLES) {
       const bound = role === 'referrer' || role === 'commissioner';
       const user = await addUser([role], bound ? { contractIds: [org.contractId] } : {}, role === 'auditor' ? 'key' : 'admin');
       const me = await platform.request<Me>('GET', '/v1/me', undefined, bearer(await tokenOf(user)));
-      expect({ role, status: me.status, roles: me.body.roles, contractIds: me.body.contractIds }).toEqual({ role, status: 200, roles: [role], contractIds: bound ? [org.contractId] : undefined });
+      expect({ role, status: me.status, roles: me.body.roles, contractIds: me.body.contractIds }).toEqual({
+        role,
+        status: 200,
+        roles: [role],
+        contractIds: bound ? [org.contractId] : undefined,
+      });
     }
     const listed = await asAdmin<{ items: { email: string; roles: string[]; hasPassword: boolean }[] }>('GET', '/v1/users');
     expect(new Set(listed.body.items.flatMap((u) => u.roles))).toEqual(new Set(ROLES));
@@ -157,13 +182,23 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
 
   it('a mediator cannot add people (403), nor can a key without users:write, and neither is told anything else', async () => {
     const mediator = await tokenOf(await addUser(['mediator']));
-    const asMediator = await platform.request<Problem>('POST', '/v1/users', { email: 'x@provider.example', name: 'X', roles: ['provider-admin'], password: password() }, bearer(mediator));
+    const asMediator = await platform.request<Problem>(
+      'POST',
+      '/v1/users',
+      { email: 'x@provider.example', name: 'X', roles: ['provider-admin'], password: password() },
+      bearer(mediator),
+    );
     expect(asMediator.status).toBe(403);
     expect(asMediator.body.detail).toBe('This route needs one of the roles provider-admin.');
     expect((await platform.request('GET', '/v1/users', undefined, bearer(mediator))).status).toBe(403);
 
     const narrow = await asAdmin<{ token: string }>('POST', '/v1/api-keys', { name: 'reports only', scopes: ['reports:read'] });
-    const asKey = await platform.request<Problem>('POST', '/v1/users', { email: 'y@provider.example', name: 'Y', roles: ['mediator'] }, bearer(narrow.body.token));
+    const asKey = await platform.request<Problem>(
+      'POST',
+      '/v1/users',
+      { email: 'y@provider.example', name: 'Y', roles: ['mediator'] },
+      bearer(narrow.body.token),
+    );
     expect(asKey.status).toBe(403);
     expect(asKey.body.detail).toBe('The API key lacks the scope(s) users:write.');
   });
@@ -181,7 +216,12 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
   });
 
   it('a person can be linked only to contracts of their own organisation: another’s is a 400 naming the field', async () => {
-    const res = await asAdmin<Problem>('POST', '/v1/users', { email: `r-${randomUUID().slice(0, 8)}@council.example`, name: 'R', roles: ['referrer'], contractIds: [org.contractId, platform.contractId] });
+    const res = await asAdmin<Problem>('POST', '/v1/users', {
+      email: `r-${randomUUID().slice(0, 8)}@council.example`,
+      name: 'R',
+      roles: ['referrer'],
+      contractIds: [org.contractId, platform.contractId],
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors?.map((e) => e.field)).toEqual(['contractIds.1']);
   });
@@ -201,11 +241,20 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
     const from = (address: string) => ({ authorization: '', 'x-forwarded-for': address });
     const attempt = (email: string, secret: string, address: string, organisation = org.organisationSlug) =>
       platform.request<{ token: string } & Problem>('POST', '/v1/sign-in', { organisation, email, password: secret }, from(address));
-    const answer = (res: ApiResponse<Problem>) => ({ status: res.status, body: { type: (res.body as { type?: string }).type, detail: res.body.detail }, challenge: res.headers.get('www-authenticate') });
+    const answer = (res: ApiResponse<Problem>) => ({
+      status: res.status,
+      body: { type: (res.body as { type?: string }).type, detail: res.body.detail },
+      challenge: res.headers.get('www-authenticate'),
+    });
     const unknown = answer(await attempt(`nobody-${randomUUID().slice(0, 8)}@provider.example`, user.password, '198.51.100.7'));
     expect(answer(await attempt(user.email, user.password, '198.51.100.7', 'no-such-organisation'))).toEqual(unknown);
-    for (let n = 1; n <= 5; n++) expect({ n, answer: answer(await attempt(user.email, `${user.password}-wrong`, '198.51.100.7')) }).toEqual({ n, answer: unknown });
-    expect(unknown).toEqual({ status: 401, body: { type: 'https://mediation.example/problems/unauthenticated', detail: expect.any(String) }, challenge: 'Bearer realm="mediation"' });
+    for (let n = 1; n <= 5; n++)
+      expect({ n, answer: answer(await attempt(user.email, `${user.password}-wrong`, '198.51.100.7')) }).toEqual({ n, answer: unknown });
+    expect(unknown).toEqual({
+      status: 401,
+      body: { type: 'https://mediation.example/problems/unauthenticated', detail: expect.any(String) },
+      challenge: 'Bearer realm="mediation"',
+    });
 
     // Locked, from that address only: even the right password is answered as an unknown email is.
     expect(answer(await attempt(user.email, user.password, '198.51.100.7'))).toEqual(unknown);
@@ -231,7 +280,10 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
   });
 
   it('an API key is issued with explicit scopes, listed without its secret, and a revoked key gets 401 "revoked"', async () => {
-    const issued = await asAdmin<{ id: string; token: string; scopes: string[]; prefix: string }>('POST', '/v1/api-keys', { name: 'council case system', scopes: ['reports:read'] });
+    const issued = await asAdmin<{ id: string; token: string; scopes: string[]; prefix: string }>('POST', '/v1/api-keys', {
+      name: 'council case system',
+      scopes: ['reports:read'],
+    });
     expect(issued.status).toBe(201);
     expect(issued.body.token).toMatch(/^mk_/);
     expect((await platform.request('GET', '/v1/reports/summary', undefined, bearer(issued.body.token))).status).toBe(200);
@@ -249,16 +301,27 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
   });
 
   it('an expired key gets 401 "expired"; an expiry in the past is a 400; a key granting more than the key that asks is a 403 naming scopes', async () => {
-    const issued = await asAdmin<{ token: string }>('POST', '/v1/api-keys', { name: 'short-lived', scopes: ['reports:read'], expiresAt: new Date(Date.now() + 2_000).toISOString() });
+    const issued = await asAdmin<{ token: string }>('POST', '/v1/api-keys', {
+      name: 'short-lived',
+      scopes: ['reports:read'],
+      expiresAt: new Date(Date.now() + 2_000).toISOString(),
+    });
     expect(issued.status).toBe(201);
     expect((await platform.request('GET', '/v1/reports/summary', undefined, bearer(issued.body.token))).status).toBe(200);
-    const refused = await waitUntil(async () => {
-      const res = await platform.request<Problem>('GET', '/v1/reports/summary', undefined, bearer(issued.body.token));
-      return res.status === 401 ? res : undefined;
-    }, { what: 'the key to expire' });
+    const refused = await waitUntil(
+      async () => {
+        const res = await platform.request<Problem>('GET', '/v1/reports/summary', undefined, bearer(issued.body.token));
+        return res.status === 401 ? res : undefined;
+      },
+      { what: 'the key to expire' },
+    );
     expect(refused.body.detail).toBe('The API key has expired.');
 
-    const past = await asAdmin<Problem>('POST', '/v1/api-keys', { name: 'already over', scopes: ['reports:read'], expiresAt: new Date(Date.now() - 60_000).toISOString() });
+    const past = await asAdmin<Problem>('POST', '/v1/api-keys', {
+      name: 'already over',
+      scopes: ['reports:read'],
+      expiresAt: new Date(Date.now() - 60_000).toISOString(),
+    });
     expect({ status: past.status, fields: past.body.errors?.map((e) => e.field) }).toEqual({ status: 400, fields: ['expiresAt'] });
 
     const keyMaker = await asAdmin<{ token: string }>('POST', '/v1/api-keys', { name: 'key maker', scopes: ['api-keys:write', 'reports:read'] });
@@ -301,7 +364,11 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
       const user = await addUser(['mediator']);
       const { privateKey: stranger } = await generateKeyPair('RS256');
       const cases: [string, Promise<string>, RegExp][] = [
-        ['unknown issuer', idp.sign({ email: user.email }, { issuer: 'https://elsewhere.example/' }), /issuer is not the OpenID Connect provider of any organisation/],
+        [
+          'unknown issuer',
+          idp.sign({ email: user.email }, { issuer: 'https://elsewhere.example/' }),
+          /issuer is not the OpenID Connect provider of any organisation/,
+        ],
         ['other audience', idp.sign({ email: user.email }, { audience: 'another-api' }), /`aud` claim/],
         ['other key', idp.sign({ email: user.email }, { key: stranger }), /signature is not valid/],
         ['unknown email', idp.sign({ email: 'nobody@provider.example' }), /No user of the organisation has the token’s email/],
@@ -324,9 +391,18 @@ describe('people: users with roles, sign-in, API keys and the organisation’s o
     it('an issuer already used by another organisation, or signing keys over plain http elsewhere than this machine, or at a private or metadata address, is refused', async () => {
       const other = await platform.request<Problem>('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: idp.jwksUri, audience: 'x' });
       expect(other.status).toBe(409);
-      const insecure = await asOwner<Problem>('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: 'http://idp.example/jwks', audience: 'mediation-api' });
+      const insecure = await asOwner<Problem>('PUT', '/v1/organisation/oidc', {
+        issuer: idp.issuer,
+        jwksUri: 'http://idp.example/jwks',
+        audience: 'mediation-api',
+      });
       expect({ status: insecure.status, fields: insecure.body.errors?.map((e) => e.field) }).toEqual({ status: 400, fields: ['jwksUri'] });
-      for (const jwksUri of ['https://169.254.169.254/latest/meta-data', 'https://10.0.0.8/jwks', 'https://[::ffff:192.168.1.1]/jwks', 'https://[fd00:ec2::254]/']) {
+      for (const jwksUri of [
+        'https://169.254.169.254/latest/meta-data',
+        'https://10.0.0.8/jwks',
+        'https://[::ffff:192.168.1.1]/jwks',
+        'https://[fd00:ec2::254]/',
+      ]) {
         const inside = await asOwner<Problem>('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri, audience: 'mediation-api' });
         expect({ jwksUri, status: inside.status, fields: inside.body.errors?.map((e) => e.field) }).toEqual({ jwksUri, status: 400, fields: ['jwksUri'] });
       }

@@ -35,7 +35,16 @@ describe('need-to-know: a mediator reads the sensitive data of their own cases o
   const users: Record<string, User> = {};
 
   const as = (token: string, headers: Record<string, string> = REASON) => ({ authorization: `Bearer ${token}`, ...headers });
-  const staff = async (name: string) => (await platform.request<{ id: string }>('POST', '/v1/staff', { name, email: `${name.split(' ')[0].toLowerCase()}-${tag}@provider.example`, payRatePence: 1480, maxCaseload: 20, serviceLines: [{ contractId: platform.contractId, serviceLine: 'noise' }] })).body.id;
+  const staff = async (name: string) =>
+    (
+      await platform.request<{ id: string }>('POST', '/v1/staff', {
+        name,
+        email: `${name.split(' ')[0].toLowerCase()}-${tag}@provider.example`,
+        payRatePence: 1480,
+        maxCaseload: 20,
+        serviceLines: [{ contractId: platform.contractId, serviceLine: 'noise' }],
+      })
+    ).body.id;
   const person = async (key: keyof typeof tokens, roles: string[], staffId?: string) => {
     const email = `${key}-${tag}@provider.example`;
     const password = `a-long-password-${randomUUID()}`;
@@ -45,9 +54,16 @@ describe('need-to-know: a mediator reads the sensitive data of their own cases o
     const session = await platform.request<{ token: string }>('POST', '/v1/sign-in', { organisation, email, password }, { authorization: '' });
     tokens[key] = session.body.token;
   };
-  const sensitiveRoutes = () => [`/v1/cases/${caseId}/notes/sensitive`, `/v1/cases/${caseId}/parties/sensitive`, `/v1/referrals/${referralId}/sensitive-answers`];
+  const sensitiveRoutes = () => [
+    `/v1/cases/${caseId}/notes/sensitive`,
+    `/v1/cases/${caseId}/parties/sensitive`,
+    `/v1/referrals/${referralId}/sensitive-answers`,
+  ];
   const sensitiveReadsBy = (userId: string) =>
-    platform.sql<{ action: string; outcome: number }>(`SELECT action, outcome FROM identity.audit_entry WHERE actor_id = $1 AND cardinality(data_categories) > 0 ORDER BY sequence`, [`user:${userId}`]);
+    platform.sql<{ action: string; outcome: number }>(
+      `SELECT action, outcome FROM identity.audit_entry WHERE actor_id = $1 AND cardinality(data_categories) > 0 ORDER BY sequence`,
+      [`user:${userId}`],
+    );
 
   beforeAll(async () => {
     platform = await PlatformUnderTest.start();
@@ -60,13 +76,20 @@ describe('need-to-know: a mediator reads the sensitive data of their own cases o
       parties: [{ role: 'complainant', name: 'Rae Resident', email: `rae-${tag}@home.example` }],
       summary: 'Banging from next door at night.',
       answers: { vulnerabilities: 'Diabetic', disturbance: 'banging' },
-      consent: [{ givenBy: 'Rae Resident', relationship: 'tenant', givenAt: new Date(Date.now() - 60_000).toISOString(), method: 'email', recordedBy: 'Pat Officer' }],
+      consent: [
+        { givenBy: 'Rae Resident', relationship: 'tenant', givenAt: new Date(Date.now() - 60_000).toISOString(), method: 'email', recordedBy: 'Pat Officer' },
+      ],
     });
     expect(submitted.status).toBe(201);
     referralId = submitted.body.id;
-    caseId = await waitUntil(async () => (await platform.request<{ caseId: string | null }>('GET', `/v1/referrals/${referralId}`)).body.caseId ?? undefined, { what: 'the case' });
+    caseId = await waitUntil(async () => (await platform.request<{ caseId: string | null }>('GET', `/v1/referrals/${referralId}`)).body.caseId ?? undefined, {
+      what: 'the case',
+    });
     expect((await platform.request('POST', `/v1/cases/${caseId}/notes`, { body: 'Rae disclosed a mental-health crisis.', sensitive: true })).status).toBe(201);
-    expect((await platform.request('POST', `/v1/cases/${caseId}/parties`, { role: 'respondent', name: 'Alex Neighbour', accessibilityNeeds: 'Uses a wheelchair' })).status).toBe(201);
+    expect(
+      (await platform.request('POST', `/v1/cases/${caseId}/parties`, { role: 'respondent', name: 'Alex Neighbour', accessibilityNeeds: 'Uses a wheelchair' }))
+        .status,
+    ).toBe(201);
     assignedStaffId = await staff('Mo Mediator');
     otherStaffId = await staff('Nat Mediator');
     expect((await platform.request('POST', `/v1/cases/${caseId}/assignments`, { staffId: assignedStaffId, role: 'mediator' })).status).toBe(201);
@@ -87,7 +110,12 @@ describe('need-to-know: a mediator reads the sensitive data of their own cases o
     const me = await platform.request<{ user: User }>('GET', '/v1/me', undefined, as(tokens.assigned, {}));
     expect(me.body.user.staffId).toBe(assignedStaffId);
 
-    const unknown = await platform.request<Problem>('POST', '/v1/users', { email: `ghost-${tag}@provider.example`, name: 'Ghost', roles: ['mediator'], staffId: randomUUID() });
+    const unknown = await platform.request<Problem>('POST', '/v1/users', {
+      email: `ghost-${tag}@provider.example`,
+      name: 'Ghost',
+      roles: ['mediator'],
+      staffId: randomUUID(),
+    });
     expect(unknown.status).toBe(422);
     expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'staffId', code: 'unknown-staff' })]);
 
@@ -96,7 +124,14 @@ describe('need-to-know: a mediator reads the sensitive data of their own cases o
     expect(taken.body.errors).toEqual([expect.objectContaining({ field: 'staffId', code: 'staff-already-linked' })]);
 
     // Scheduling's own record of whose profile it is must agree.
-    const someoneElses = await platform.request<{ id: string }>('POST', '/v1/staff', { name: 'Cas Manager', email: `cas-${tag}@provider.example`, payRatePence: 1480, maxCaseload: 20, serviceLines: [], userId: users.caseManager.id });
+    const someoneElses = await platform.request<{ id: string }>('POST', '/v1/staff', {
+      name: 'Cas Manager',
+      email: `cas-${tag}@provider.example`,
+      payRatePence: 1480,
+      maxCaseload: 20,
+      serviceLines: [],
+      userId: users.caseManager.id,
+    });
     const theirs = await platform.request<Problem>('PATCH', `/v1/users/${users.unlinked.id}`, { staffId: someoneElses.body.id });
     expect(theirs.status).toBe(422);
     expect(theirs.body.errors).toEqual([expect.objectContaining({ field: 'staffId', code: 'staff-of-another-user' })]);
@@ -108,7 +143,12 @@ describe('need-to-know: a mediator reads the sensitive data of their own cases o
 
   it("another provider's staff profile cannot be linked: it does not exist in this organisation", async () => {
     const providerB: SeededOrganisation = await platform.addOrganisation();
-    const theirs = await platform.request<{ id: string }>('POST', '/v1/staff', { name: 'Bea Elsewhere', email: `bea-${tag}@other.example`, payRatePence: 1480, maxCaseload: 5, serviceLines: [] }, { authorization: `Bearer ${providerB.apiKey}` });
+    const theirs = await platform.request<{ id: string }>(
+      'POST',
+      '/v1/staff',
+      { name: 'Bea Elsewhere', email: `bea-${tag}@other.example`, payRatePence: 1480, maxCaseload: 5, serviceLines: [] },
+      { authorization: `Bearer ${providerB.apiKey}` },
+    );
     expect(theirs.status).toBe(201);
     const res = await platform.request<Problem>('PATCH', `/v1/users/${users.unlinked.id}`, { staffId: theirs.body.id });
     expect(res.status).toBe(422);
@@ -118,7 +158,9 @@ describe('need-to-know: a mediator reads the sensitive data of their own cases o
   it('the ops CLI links a staff profile on user create and changes or removes it on user update', async () => {
     const cli = (...args: string[]) =>
       new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(process.execPath, [CLI, ...args], { env: { ...process.env, ...platform.env }, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+        execFile(process.execPath, [CLI, ...args], { env: { ...process.env, ...platform.env }, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) =>
+          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+        );
       });
     const profile = await staff('Cleo Cli');
     const email = `cleo-${tag}@provider.example`;
@@ -130,18 +172,33 @@ describe('need-to-know: a mediator reads the sensitive data of their own cases o
     const taken = await cli('user', 'update', '--org', organisation, '--email', email, '--staff', assignedStaffId);
     expect(taken.code).toBe(1);
     expect(taken.stderr).toContain('staffId is already linked to');
-    expect((await cli('user', 'update', '--org', organisation, '--email', email, '--staff', 'none'))).toMatchObject({ code: 0, stderr: '' });
+    expect(await cli('user', 'update', '--org', organisation, '--email', email, '--staff', 'none')).toMatchObject({ code: 0, stderr: '' });
     expect((await platform.request<User>('GET', `/v1/users/${id}`)).body.staffId).toBeNull();
   });
 
   it('a mediator linked and assigned to the case reads its sensitive notes, parties and referral answers, and each read is audited', async () => {
-    const notes = await platform.request<{ items: { body: string; sensitive: boolean }[] }>('GET', `/v1/cases/${caseId}/notes/sensitive`, undefined, as(tokens.assigned));
+    const notes = await platform.request<{ items: { body: string; sensitive: boolean }[] }>(
+      'GET',
+      `/v1/cases/${caseId}/notes/sensitive`,
+      undefined,
+      as(tokens.assigned),
+    );
     expect(notes.status).toBe(200);
     expect(notes.body.items.filter((n) => n.sensitive).map((n) => n.body)).toEqual(['Rae disclosed a mental-health crisis.']);
-    const parties = await platform.request<{ items: { name: string; accessibilityNeeds?: string | null }[] }>('GET', `/v1/cases/${caseId}/parties/sensitive`, undefined, as(tokens.assigned));
+    const parties = await platform.request<{ items: { name: string; accessibilityNeeds?: string | null }[] }>(
+      'GET',
+      `/v1/cases/${caseId}/parties/sensitive`,
+      undefined,
+      as(tokens.assigned),
+    );
     expect(parties.status).toBe(200);
     expect(parties.body.items.find((p) => p.name === 'Alex Neighbour')?.accessibilityNeeds).toBe('Uses a wheelchair');
-    const answers = await platform.request<{ answers: Record<string, unknown> }>('GET', `/v1/referrals/${referralId}/sensitive-answers`, undefined, as(tokens.assigned));
+    const answers = await platform.request<{ answers: Record<string, unknown> }>(
+      'GET',
+      `/v1/referrals/${referralId}/sensitive-answers`,
+      undefined,
+      as(tokens.assigned),
+    );
     expect(answers.status).toBe(200);
     expect(answers.body.answers).toMatchObject({ vulnerabilities: 'Diabetic' });
     expect(await sensitiveReadsBy(users.assigned.id)).toEqual([

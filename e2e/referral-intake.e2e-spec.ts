@@ -1,4 +1,13 @@
-import { addDaysToDate, atLondonTime, londonDate, londonTime, londonWeekday, NINE_TO_FIVE_WEEKDAYS, SHIPPED_BANK_HOLIDAYS, WorkingCalendar } from '@mediation/calendar';
+import {
+  addDaysToDate,
+  atLondonTime,
+  londonDate,
+  londonTime,
+  londonWeekday,
+  NINE_TO_FIVE_WEEKDAYS,
+  SHIPPED_BANK_HOLIDAYS,
+  WorkingCalendar,
+} from '@mediation/calendar';
 import { PlatformUnderTest, waitUntil } from '@mediation/testing';
 import { randomUUID } from 'node:crypto';
 
@@ -42,7 +51,9 @@ describe('referral intake: consent, rejection, duplicates, clock start, cap, sen
   let platform: PlatformUnderTest;
   let housing: Contract;
 
-  const consent = [{ givenBy: 'Sam Resident', relationship: 'tenant', givenAt: new Date(Date.now() - 3_600_000).toISOString(), method: 'verbal', recordedBy: 'Pat Officer' }];
+  const consent = [
+    { givenBy: 'Sam Resident', relationship: 'tenant', givenAt: new Date(Date.now() - 3_600_000).toISOString(), method: 'verbal', recordedBy: 'Pat Officer' },
+  ];
   const referral = (contractId: string, extra: Record<string, unknown> = {}) => ({
     contractId,
     serviceLine: 'noise',
@@ -54,7 +65,11 @@ describe('referral intake: consent, rejection, duplicates, clock start, cap, sen
     ...extra,
   });
   const contract = async (template: string, publish = true) => {
-    const res = await platform.request<Contract>('POST', '/v1/contracts', { template, reference: `${template.toUpperCase()}-${randomUUID().slice(0, 8)}`, publish });
+    const res = await platform.request<Contract>('POST', '/v1/contracts', {
+      template,
+      reference: `${template.toUpperCase()}-${randomUUID().slice(0, 8)}`,
+      publish,
+    });
     expect(res.status).toBe(201);
     return res.body;
   };
@@ -79,10 +94,16 @@ describe('referral intake: consent, rejection, duplicates, clock start, cap, sen
     const res = await platform.request<Rejected>('POST', '/v1/referrals', referral(housing.id, { consent: undefined }));
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect(res.body).toMatchObject({ type: 'https://mediation.example/problems/referral-rejected', errors: [{ field: 'consent', code: 'no-consent', message: expect.stringContaining('§5.1') }] });
+    expect(res.body).toMatchObject({
+      type: 'https://mediation.example/problems/referral-rejected',
+      errors: [{ field: 'consent', code: 'no-consent', message: expect.stringContaining('§5.1') }],
+    });
     const followed = await platform.request<Referral>('GET', `/v1/referrals/${res.body.referralId}`);
     expect(followed.body).toMatchObject({ reference: res.body.reference, status: 'rejected', rejection: { code: 'no-consent' }, caseId: null });
-    const events = await platform.sql<{ type: string }>(`SELECT envelope->>'type' AS type FROM intake.outbox WHERE envelope->>'subject' = $1 ORDER BY position`, [res.body.referralId]);
+    const events = await platform.sql<{ type: string }>(
+      `SELECT envelope->>'type' AS type FROM intake.outbox WHERE envelope->>'subject' = $1 ORDER BY position`,
+      [res.body.referralId],
+    );
     expect(events.map((e) => e.type)).toEqual(['intake.referral.rejected.v2', 'intake.referral.rejected.v1']);
   });
 
@@ -118,10 +139,21 @@ describe('referral intake: consent, rejection, duplicates, clock start, cap, sen
       referrer: { name: 'A Neighbour', email: 'neighbour@home.example', organisation: 'Member of the public' },
       parties: [{ role: 'participant', name: 'Sam Person' }],
       consent: [{ ...consent[0], givenBy: 'Sam Person', relationship: 'the person referred' }],
-      answers: { policeReference: 'LP/26/9876', resolutionType: 'community-resolution', offenceDetails: 'Criminal damage', conditions: 'Attend two sessions', conditionsSetDate: '2026-11-20', conditionsDueDate: '2027-02-20' },
+      answers: {
+        policeReference: 'LP/26/9876',
+        resolutionType: 'community-resolution',
+        offenceDetails: 'Criminal damage',
+        conditions: 'Attend two sessions',
+        conditionsSetDate: '2026-11-20',
+        conditionsDueDate: '2027-02-20',
+      },
     });
     expect(res.status).toBe(422);
-    expect(res.body).toMatchObject({ errors: [{ field: 'referrerType', code: 'referrer-not-allowed', message: expect.stringContaining('exclusively receive referrals from Leicestershire Police') }] });
+    expect(res.body).toMatchObject({
+      errors: [
+        { field: 'referrerType', code: 'referrer-not-allowed', message: expect.stringContaining('exclusively receive referrals from Leicestershire Police') },
+      ],
+    });
     const followed = await platform.request<Referral>('GET', `/v1/referrals/${res.body.referralId}`);
     expect(followed.body).toMatchObject({ status: 'rejected', caseId: null, rejection: { code: 'referrer-not-allowed' } });
     const unsaid = await platform.request<Rejected>('POST', '/v1/referrals', referral(housing.id, { referrerType: undefined }));
@@ -142,17 +174,24 @@ describe('referral intake: consent, rejection, duplicates, clock start, cap, sen
     const byKey = await platform.request<Rejected>('POST', '/v1/referrals', referral(fresh.id, { receivedAt }));
     expect(byKey).toMatchObject({ status: 403, body: { errors: [{ field: 'receivedAt', code: 'not_allowed' }] } });
 
-    const res = await platform.request<Referral>('POST', '/v1/referrals', referral(fresh.id, { receivedAt, summary: 'Phoned in on Friday evening.' }), { authorization: `Bearer ${token}` });
+    const res = await platform.request<Referral>('POST', '/v1/referrals', referral(fresh.id, { receivedAt, summary: 'Phoned in on Friday evening.' }), {
+      authorization: `Bearer ${token}`,
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ receivedAt: new Date(receivedAt).toISOString(), clockStartsAt: opensAt, enteredBy: `user:${created.body.id}` });
     expect(new Date(res.body.enteredAt).getTime()).toBeGreaterThan(new Date(receivedAt).getTime()); // entered days later, and recorded so
     expect(londonTime(new Date(res.body.clockStartsAt))).toBe('09:00');
 
-    const caseId = await waitUntil(async () => (await platform.request<Referral>('GET', `/v1/referrals/${res.body.id}`)).body.caseId ?? undefined, { what: 'the case opened from the late referral' });
+    const caseId = await waitUntil(async () => (await platform.request<Referral>('GET', `/v1/referrals/${res.body.id}`)).body.caseId ?? undefined, {
+      what: 'the case opened from the late referral',
+    });
     const opened = await platform.request<{ receivedAt: string; clockStartsAt: string }>('GET', `/v1/cases/${caseId}`);
     expect(opened.body).toMatchObject({ receivedAt: res.body.receivedAt, clockStartsAt: opensAt });
     const initialContact = await waitUntil(
-      async () => (await platform.request<{ items: { rule: string; startedAt: string }[] }>('GET', `/v1/cases/${caseId}/deadlines`)).body.items.find((d) => d.rule === 'initial-contact'),
+      async () =>
+        (await platform.request<{ items: { rule: string; startedAt: string }[] }>('GET', `/v1/cases/${caseId}/deadlines`)).body.items.find(
+          (d) => d.rule === 'initial-contact',
+        ),
       { what: 'the initial contact deadline' },
     );
     expect(initialContact.startedAt).toBe(opensAt);
@@ -161,20 +200,30 @@ describe('referral intake: consent, rejection, duplicates, clock start, cap, sen
   it('a second referral with the same external reference is accepted, flagged and linked; the first goes on to a case', async () => {
     const ref = `CLAIM-${randomUUID().slice(0, 6)}`;
     const first = await platform.request<Referral>('POST', '/v1/referrals', referral(housing.id, { externalReference: ref }));
-    const second = await platform.request<Referral>('POST', '/v1/referrals', referral(housing.id, { externalReference: ref, summary: 'The same dispute, sent again.' }));
+    const second = await platform.request<Referral>(
+      'POST',
+      '/v1/referrals',
+      referral(housing.id, { externalReference: ref, summary: 'The same dispute, sent again.' }),
+    );
     expect([first.status, second.status]).toEqual([201, 201]);
     expect(second.body.possibleDuplicateOf).toEqual([{ referralId: first.body.id, reference: first.body.reference, reason: 'external-reference' }]);
-    const opened = await waitUntil(async () => {
-      const view = (await platform.request<Referral>('GET', `/v1/referrals/${first.body.id}`)).body;
-      return view.status === 'case-opened' ? view : undefined;
-    }, { what: 'the case opened from the referral' });
+    const opened = await waitUntil(
+      async () => {
+        const view = (await platform.request<Referral>('GET', `/v1/referrals/${first.body.id}`)).body;
+        return view.status === 'case-opened' ? view : undefined;
+      },
+      { what: 'the case opened from the referral' },
+    );
     expect(opened.caseId).toEqual(expect.any(String));
   });
 
   it('outside office hours the referral is accepted and its clock starts at the next opening', async () => {
     // Office hours only on the weekday two days ahead, so now is certainly outside them.
     const day = DAYS[(new Date().getUTCDay() + 2) % 7];
-    const changed = await changeLine(housing, 'noise', (line) => ({ ...line, officeHours: { ...line.officeHours, weekly: { [day]: [{ open: '09:00', close: '10:00' }] } } }));
+    const changed = await changeLine(housing, 'noise', (line) => ({
+      ...line,
+      officeHours: { ...line.officeHours, weekly: { [day]: [{ open: '09:00', close: '10:00' }] } },
+    }));
     housing = changed;
     const res = await platform.request<Referral>('POST', '/v1/referrals', referral(housing.id));
     expect(res.status).toBe(201);
@@ -182,12 +231,18 @@ describe('referral intake: consent, rejection, duplicates, clock start, cap, sen
     expect(res.body.clockStartsAt).toBe(expected.toISOString());
     expect(new Date(res.body.clockStartsAt).getTime()).toBeGreaterThan(new Date(res.body.receivedAt).getTime());
     expect(londonTime(new Date(res.body.clockStartsAt))).toBe('09:00');
-    const [event] = await platform.sql<{ clock: string }>(`SELECT envelope->'data'->>'clockStartsAt' AS clock FROM intake.outbox WHERE envelope->>'subject' = $1 AND envelope->>'type' = 'intake.referral.received.v2'`, [res.body.id]);
+    const [event] = await platform.sql<{ clock: string }>(
+      `SELECT envelope->'data'->>'clockStartsAt' AS clock FROM intake.outbox WHERE envelope->>'subject' = $1 AND envelope->>'type' = 'intake.referral.received.v2'`,
+      [res.body.id],
+    );
     expect(new Date(event.clock).toISOString()).toBe(expected.toISOString());
   });
 
   it('over the yearly case cap of a fixed-price line, the referral is accepted and marked over the cap', async () => {
-    const capped = await changeLine(await contract('housing-asb'), 'complex-asb', (line) => ({ ...line, pricing: { ...line.pricing!, includedCasesPerYear: 1 } }));
+    const capped = await changeLine(await contract('housing-asb'), 'complex-asb', (line) => ({
+      ...line,
+      pricing: { ...line.pricing!, includedCasesPerYear: 1 },
+    }));
     const within = await platform.request<Referral>('POST', '/v1/referrals', referral(capped.id, { serviceLine: 'complex-asb' }));
     const beyond = await platform.request<Referral>('POST', '/v1/referrals', referral(capped.id, { serviceLine: 'complex-asb', summary: 'Another dispute' }));
     expect([within.body.overCap, beyond.body.overCap]).toEqual([false, true]);
@@ -195,27 +250,45 @@ describe('referral intake: consent, rejection, duplicates, clock start, cap, sen
   });
 
   it('special-category answers are withheld from the view, stored sealed, and read only with a reason that is audited', async () => {
-    const res = await platform.request<Referral>('POST', '/v1/referrals', referral(housing.id, { answers: { vulnerabilities: 'Hearing impaired; uses BSL', disturbance: 'music' } }));
+    const res = await platform.request<Referral>(
+      'POST',
+      '/v1/referrals',
+      referral(housing.id, { answers: { vulnerabilities: 'Hearing impaired; uses BSL', disturbance: 'music' } }),
+    );
     expect(res.body).toMatchObject({ answers: { disturbance: 'music' }, withheldAnswers: ['vulnerabilities'] });
-    const [stored] = await platform.sql<{ answers: unknown; sealed: string }>(`SELECT answers, sealed_answers AS sealed FROM intake.referral WHERE id = $1`, [res.body.id]);
+    const [stored] = await platform.sql<{ answers: unknown; sealed: string }>(`SELECT answers, sealed_answers AS sealed FROM intake.referral WHERE id = $1`, [
+      res.body.id,
+    ]);
     expect(stored.answers).toEqual({ disturbance: 'music' });
     expect(stored.sealed).not.toContain('BSL');
 
     const noReason = await platform.request<Rejected>('GET', `/v1/referrals/${res.body.id}/sensitive-answers`);
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors).toEqual([expect.objectContaining({ field: 'X-Access-Reason' })]);
-    const read = await platform.request<{ answers: Record<string, unknown> }>('GET', `/v1/referrals/${res.body.id}/sensitive-answers`, undefined, { 'x-access-reason': 'Planning the first home visit safely' });
+    const read = await platform.request<{ answers: Record<string, unknown> }>('GET', `/v1/referrals/${res.body.id}/sensitive-answers`, undefined, {
+      'x-access-reason': 'Planning the first home visit safely',
+    });
     expect(read.status).toBe(200);
     expect(read.body.answers).toEqual({ vulnerabilities: 'Hearing impaired; uses BSL' });
 
-    const audited = await waitUntil(async () => {
-      const rows = await platform.sql<{ action: string; reason: string; categories: string[]; outcome: number }>(
-        `SELECT action, access_reason AS reason, data_categories AS categories, outcome FROM identity.audit_entry WHERE resource_id = $1 AND access_reason IS NOT NULL`,
-        [res.body.id],
-      );
-      return rows.length > 0 ? rows : undefined;
-    }, { what: 'the audit entry of the sensitive read' });
-    expect(audited).toEqual([{ action: 'GET /v1/referrals/:id/sensitive-answers', reason: 'Planning the first home visit safely', categories: ['special-category', 'criminal-offence'], outcome: 200 }]);
+    const audited = await waitUntil(
+      async () => {
+        const rows = await platform.sql<{ action: string; reason: string; categories: string[]; outcome: number }>(
+          `SELECT action, access_reason AS reason, data_categories AS categories, outcome FROM identity.audit_entry WHERE resource_id = $1 AND access_reason IS NOT NULL`,
+          [res.body.id],
+        );
+        return rows.length > 0 ? rows : undefined;
+      },
+      { what: 'the audit entry of the sensitive read' },
+    );
+    expect(audited).toEqual([
+      {
+        action: 'GET /v1/referrals/:id/sensitive-answers',
+        reason: 'Planning the first home visit safely',
+        categories: ['special-category', 'criminal-offence'],
+        outcome: 200,
+      },
+    ]);
   });
 
   it('an Idempotency-Key a dead gateway left in progress is retaken after the lease and answers with the first referral, not a second', async () => {
@@ -225,7 +298,10 @@ describe('referral intake: consent, rejection, duplicates, clock start, cap, sen
     expect(first.status).toBe(201);
     // What a gateway that died after intake stored the referral leaves behind: the key still in progress, never completed.
     const abandon = (ageSeconds: number) =>
-      platform.sql(`UPDATE identity.idempotency_record SET status = 'in-progress', response_status = NULL, response_body = NULL, claimed_at = now() - make_interval(secs => $2) WHERE key = $1`, [key, ageSeconds]);
+      platform.sql(
+        `UPDATE identity.idempotency_record SET status = 'in-progress', response_status = NULL, response_body = NULL, claimed_at = now() - make_interval(secs => $2) WHERE key = $1`,
+        [key, ageSeconds],
+      );
     // Within the lease, intake already holds the referral for this key: the retry gets it, not a 409 to wait out.
     await abandon(5);
     const withinLease = await platform.request<Referral>('POST', '/v1/referrals', body, { 'idempotency-key': key });
@@ -247,7 +323,10 @@ describe('referral intake: consent, rejection, duplicates, clock start, cap, sen
     const first = await platform.request<Rejected>('POST', '/v1/referrals', body, { 'idempotency-key': key });
     expect(first.status).toBe(422);
     // A 422 is an answer, not a failure: the gateway keeps it, so simulate the gateway dying before it did.
-    await platform.sql(`UPDATE identity.idempotency_record SET status = 'in-progress', response_body = NULL, claimed_at = now() - interval '2 minutes' WHERE key = $1`, [key]);
+    await platform.sql(
+      `UPDATE identity.idempotency_record SET status = 'in-progress', response_body = NULL, claimed_at = now() - interval '2 minutes' WHERE key = $1`,
+      [key],
+    );
     const again = await platform.request<Rejected>('POST', '/v1/referrals', body, { 'idempotency-key': key });
     expect([again.status, again.body.referralId, again.body.errors]).toEqual([422, first.body.referralId, first.body.errors]);
     expect(await platform.sql(`SELECT count(*)::int AS n FROM intake.referral WHERE idempotency_key = $1`, [key])).toEqual([{ n: 1 }]);

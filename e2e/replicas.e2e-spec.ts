@@ -90,7 +90,9 @@ describe('two replicas each of intake, casework, scheduling and notify', () => {
     expect(results.filter((r) => r.status !== 201 && r.status !== 503)).toEqual([]);
     // Under the load of a shared machine a few more may time out; the test needs a real stream of them.
     expect(accepted.length).toBeGreaterThan(results.length / 2);
-    const stored = await platform.sql<{ id: string; email: string }>(`SELECT id::text, referrer->>'email' AS email FROM intake.referral WHERE status <> 'rejected'`);
+    const stored = await platform.sql<{ id: string; email: string }>(
+      `SELECT id::text, referrer->>'email' AS email FROM intake.referral WHERE status <> 'rejected'`,
+    );
     expect(stored.map((r) => r.id)).toEqual(expect.arrayContaining(accepted.map((r) => r.id)));
 
     const trail = async () => {
@@ -112,14 +114,20 @@ describe('two replicas each of intake, casework, scheduling and notify', () => {
     const complete = await waitUntil(
       async () => {
         const t = await trail();
-        return stored.every((r) => t.cases.get(r.id) === 1 && t.deadlines.get(r.id) === 'first-visit,initial-contact' && t.emails(r.email) >= 1) ? t : undefined;
+        return stored.every((r) => t.cases.get(r.id) === 1 && t.deadlines.get(r.id) === 'first-visit,initial-contact' && t.emails(r.email) >= 1)
+          ? t
+          : undefined;
       },
       { what: `all ${stored.length} stored referrals to have a case, both deadlines and an acknowledgement`, timeoutMs: 90_000, intervalMs: 1_000 },
     );
     // Nothing duplicated, once the redeliveries after the kill have all been settled.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const settled = await trail();
-    expect(stored.filter((r) => settled.cases.get(r.id) !== 1 || settled.emails(r.email) !== 1).map((r) => ({ ...r, cases: settled.cases.get(r.id), emails: settled.emails(r.email) }))).toEqual([]);
+    expect(
+      stored
+        .filter((r) => settled.cases.get(r.id) !== 1 || settled.emails(r.email) !== 1)
+        .map((r) => ({ ...r, cases: settled.cases.get(r.id), emails: settled.emails(r.email) })),
+    ).toEqual([]);
     expect([...settled.cases.values()].every((n) => n === 1)).toBe(true);
     expect(settled.deadlines).toEqual(complete.deadlines);
     const [deliveries] = await platform.sql<{ duplicates: string }>(

@@ -46,7 +46,10 @@ describe('the walking skeleton: a referral walks through every service', () => {
     const [cases, deadlines] = await Promise.all([
       platform.sql<{ id: string }>('SELECT id FROM casework."case" WHERE referral_id = $1', [referralId]),
       // The housing contract's initial-contact clock: one per case however often events arrive.
-      platform.sql<{ id: string }>(`SELECT d.id FROM scheduling.deadline d JOIN casework."case" c ON c.id = d.case_id WHERE c.referral_id = $1 AND d.rule = 'initial-contact'`, [referralId]),
+      platform.sql<{ id: string }>(
+        `SELECT d.id FROM scheduling.deadline d JOIN casework."case" c ON c.id = d.case_id WHERE c.referral_id = $1 AND d.rule = 'initial-contact'`,
+        [referralId],
+      ),
     ]);
     return { cases: cases.length, deadlines: deadlines.length };
   }
@@ -55,9 +58,14 @@ describe('the walking skeleton: a referral walks through every service', () => {
     const [[referrals], [cases], [counted]] = await Promise.all([
       platform.sql<{ n: string }>("SELECT count(*) AS n FROM intake.referral WHERE status <> 'rejected'"),
       platform.sql<{ n: string }>('SELECT count(*) AS n FROM casework."case"'),
-      platform.sql<{ received: number; opened: number }>('SELECT referrals_received AS received, cases_opened AS opened FROM reporting.contract_counts WHERE contract_id = $1', [platform.contractId]),
+      platform.sql<{ received: number; opened: number }>(
+        'SELECT referrals_received AS received, cases_opened AS opened FROM reporting.contract_counts WHERE contract_id = $1',
+        [platform.contractId],
+      ),
     ]);
-    return counted && Number(referrals.n) === counted.received && Number(cases.n) === counted.opened && Number(referrals.n) === Number(cases.n) ? counted : undefined;
+    return counted && Number(referrals.n) === counted.received && Number(cases.n) === counted.opened && Number(referrals.n) === Number(cases.n)
+      ? counted
+      : undefined;
   }
 
   it('a referral accepted by the API becomes one case, one deadline, one acknowledgement email and one count', async () => {
@@ -65,16 +73,26 @@ describe('the walking skeleton: a referral walks through every service', () => {
     const accepted = await submit(body);
     expect(accepted.reference).toMatch(/^REF-\d{4}-\d{6}$/);
 
-    const seen = await waitUntil(async () => {
-      const res = await platform.request<{ caseId: string | null }>('GET', `/v1/referrals/${accepted.id}`);
-      return res.body.caseId ?? undefined;
-    }, { what: 'the referral to show its case' });
+    const seen = await waitUntil(
+      async () => {
+        const res = await platform.request<{ caseId: string | null }>('GET', `/v1/referrals/${accepted.id}`);
+        return res.body.caseId ?? undefined;
+      },
+      { what: 'the referral to show its case' },
+    );
 
     // The case and its clock are set by different services; both land within moments of each other.
-    const caseView = await waitUntil(async () => {
-      const res = await platform.request<{ id: string; contractVersion: number | null; deadlines: { rule: string; status: string; dueAt: string; startedAt: string }[] }>('GET', `/v1/cases/${seen}`);
-      return res.status === 200 && res.body.deadlines.length > 0 ? res : undefined;
-    }, { what: 'the case to show its deadline' });
+    const caseView = await waitUntil(
+      async () => {
+        const res = await platform.request<{
+          id: string;
+          contractVersion: number | null;
+          deadlines: { rule: string; status: string; dueAt: string; startedAt: string }[];
+        }>('GET', `/v1/cases/${seen}`);
+        return res.status === 200 && res.body.deadlines.length > 0 ? res : undefined;
+      },
+      { what: 'the case to show its deadline' },
+    );
     // The housing template's two referral clocks (initial contact, first visit), both due by the end of the 14th London day.
     expect(caseView.body.deadlines.map((d) => d.rule).sort()).toEqual(['first-visit', 'initial-contact']);
     expect(caseView.body).toMatchObject({ contractVersion: 1 });
@@ -85,18 +103,27 @@ describe('the walking skeleton: a referral walks through every service', () => {
     expect((Date.parse(dueDay) - Date.parse(startDay)) / 86_400_000).toBe(14);
     expect(new Date(deadline.dueAt).toLocaleTimeString('en-GB', { timeZone: 'Europe/London' })).toBe('23:59:59');
 
-    const emails = await waitUntil(async () => {
-      const found = platform.mail.messages().filter((m) => m.to.includes(body.referrer.email));
-      return found.length > 0 ? found : undefined;
-    }, { what: 'the acknowledgement email' });
+    const emails = await waitUntil(
+      async () => {
+        const found = platform.mail.messages().filter((m) => m.to.includes(body.referrer.email));
+        return found.length > 0 ? found : undefined;
+      },
+      { what: 'the acknowledgement email' },
+    );
     expect(emails).toHaveLength(1);
     expect(emails[0].subject).toContain(accepted.reference);
     expect(emails[0].text).toContain(accepted.reference);
 
-    const summary = await waitUntil(async () => {
-      const res = await platform.request<{ contracts: { contractId: string; casesOpened: number; referralsReceived: number }[] }>('GET', '/v1/reports/summary');
-      return res.body.contracts.find((c) => c.contractId === platform.contractId && c.casesOpened >= 1);
-    }, { what: 'the count in the summary' });
+    const summary = await waitUntil(
+      async () => {
+        const res = await platform.request<{ contracts: { contractId: string; casesOpened: number; referralsReceived: number }[] }>(
+          'GET',
+          '/v1/reports/summary',
+        );
+        return res.body.contracts.find((c) => c.contractId === platform.contractId && c.casesOpened >= 1);
+      },
+      { what: 'the count in the summary' },
+    );
     expect(summary).toMatchObject({ referralsReceived: 1, casesOpened: 1 });
     expect(await trail(accepted.id)).toEqual({ cases: 1, deadlines: 1 });
   });
@@ -107,12 +134,18 @@ describe('the walking skeleton: a referral walks through every service', () => {
     await waitUntil(async () => ((await trail(accepted.id)).deadlines === 1 ? true : undefined), { what: 'the first delivery to be handled' });
 
     // Publish the stored event again under a new message id, so JetStream's own dedup does not hide it.
-    const [row] = await platform.sql<{ subject: string; envelope: object }>(`SELECT subject, envelope FROM intake.outbox WHERE envelope->>'type' = 'intake.referral.received.v2' AND envelope->>'subject' = $1`, [accepted.id]);
+    const [row] = await platform.sql<{ subject: string; envelope: object }>(
+      `SELECT subject, envelope FROM intake.outbox WHERE envelope->>'type' = 'intake.referral.received.v2' AND envelope->>'subject' = $1`,
+      [accepted.id],
+    );
     await jetstream(nc).publish(row.subject, JSON.stringify(row.envelope), { msgID: randomUUID() });
 
-    await waitUntil(async () => {
-      return /events_consumed_total\{[^}]*outcome="duplicate"[^}]*\} [1-9]/.test(await platform.metrics('casework')) ? true : undefined;
-    }, { what: 'casework to see the duplicate' });
+    await waitUntil(
+      async () => {
+        return /events_consumed_total\{[^}]*outcome="duplicate"[^}]*\} [1-9]/.test(await platform.metrics('casework')) ? true : undefined;
+      },
+      { what: 'casework to see the duplicate' },
+    );
     expect(await trail(accepted.id)).toEqual({ cases: 1, deadlines: 1 });
     expect(platform.mail.messages().filter((m) => m.to.includes(body.referrer.email))).toHaveLength(1);
     expect(await waitUntil(countsAgree, { what: 'counts to agree' })).toBeTruthy();
@@ -126,10 +159,13 @@ describe('the walking skeleton: a referral walks through every service', () => {
     for (const r of accepted) expect((await trail(r.id)).cases).toBe(0);
 
     await platform.restart('casework');
-    await waitUntil(async () => {
-      const trails = await Promise.all(accepted.map((r) => trail(r.id)));
-      return trails.every((t) => t.cases === 1 && t.deadlines === 1) ? true : undefined;
-    }, { what: 'every referral to have its case and deadline', timeoutMs: 30_000 });
+    await waitUntil(
+      async () => {
+        const trails = await Promise.all(accepted.map((r) => trail(r.id)));
+        return trails.every((t) => t.cases === 1 && t.deadlines === 1) ? true : undefined;
+      },
+      { what: 'every referral to have its case and deadline', timeoutMs: 30_000 },
+    );
     expect(await waitUntil(countsAgree, { what: 'counts to agree' })).toBeTruthy();
   });
 
@@ -147,11 +183,16 @@ describe('the walking skeleton: a referral walks through every service', () => {
     const accepted = await Promise.all(sent);
     await platform.restart('casework');
 
-    await waitUntil(async () => {
-      const trails = await Promise.all(accepted.map((r) => trail(r.id)));
-      return trails.every((t) => t.cases === 1 && t.deadlines === 1) ? true : undefined;
-    }, { what: 'all 40 referrals to have exactly one case and deadline', timeoutMs: 45_000 });
-    const [dupes] = await platform.sql<{ n: string }>('SELECT count(*) AS n FROM (SELECT referral_id FROM casework."case" GROUP BY referral_id HAVING count(*) > 1) d');
+    await waitUntil(
+      async () => {
+        const trails = await Promise.all(accepted.map((r) => trail(r.id)));
+        return trails.every((t) => t.cases === 1 && t.deadlines === 1) ? true : undefined;
+      },
+      { what: 'all 40 referrals to have exactly one case and deadline', timeoutMs: 45_000 },
+    );
+    const [dupes] = await platform.sql<{ n: string }>(
+      'SELECT count(*) AS n FROM (SELECT referral_id FROM casework."case" GROUP BY referral_id HAVING count(*) > 1) d',
+    );
     expect(Number(dupes.n)).toBe(0);
     expect(await waitUntil(countsAgree, { what: 'counts to agree', timeoutMs: 30_000 })).toBeTruthy();
   });
@@ -159,10 +200,16 @@ describe('the walking skeleton: a referral walks through every service', () => {
   it('a message that fails its schema lands in the DLQ with the reason', async () => {
     const subject = platform.ns.names.event(platform.organisationId, 'intake.referral.received.v2');
     const h = headers();
-    await jetstream(nc).publish(subject, JSON.stringify({ specversion: '1.0', type: 'intake.referral.received.v2', data: { referralId: 'not-a-uuid' } }), { msgID: randomUUID(), headers: h });
+    await jetstream(nc).publish(subject, JSON.stringify({ specversion: '1.0', type: 'intake.referral.received.v2', data: { referralId: 'not-a-uuid' } }), {
+      msgID: randomUUID(),
+      headers: h,
+    });
     const jsm = await jetstreamManager(nc);
     const dlqSubject = platform.ns.names.dlq('casework', platform.ns.names.durable('casework', 'intake.referral.received.v2'));
-    const letter = await waitUntil(async () => (await jsm.streams.getMessage(platform.ns.names.dlqStream, { last_by_subj: dlqSubject }).catch(() => null)) ?? undefined, { what: 'the DLQ message' });
+    const letter = await waitUntil(
+      async () => (await jsm.streams.getMessage(platform.ns.names.dlqStream, { last_by_subj: dlqSubject }).catch(() => null)) ?? undefined,
+      { what: 'the DLQ message' },
+    );
     expect(letter.header.get('Dlq-Reason')).toMatch(/^schema: envelope/);
     expect(letter.header.get('Dlq-Reason')).toContain('id');
     expect(letter.header.get('Dlq-Original-Subject')).toBe(subject);
@@ -190,7 +237,11 @@ describe('the walking skeleton: a referral walks through every service', () => {
     });
 
     it('missing and unknown fields are each named', async () => {
-      const res = await platform.request<{ errors: { field: string; message: string }[] }>('POST', '/v1/referrals', { contractId: platform.contractId, parties: [{ role: 'complainant' }], colour: 'blue' });
+      const res = await platform.request<{ errors: { field: string; message: string }[] }>('POST', '/v1/referrals', {
+        contractId: platform.contractId,
+        parties: [{ role: 'complainant' }],
+        colour: 'blue',
+      });
       expect(res.status).toBe(400);
       const fields = res.body.errors.map((e) => e.field);
       expect(fields).toEqual(expect.arrayContaining(['referrer', 'summary', 'parties.0.name', 'colour']));
@@ -204,7 +255,9 @@ describe('the walking skeleton: a referral walks through every service', () => {
     });
 
     it('an unknown or missing API key gets 401', async () => {
-      const unknown = await platform.request('GET', '/v1/reports/summary', undefined, { authorization: 'Bearer mk_0123456789abcdef.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
+      const unknown = await platform.request('GET', '/v1/reports/summary', undefined, {
+        authorization: 'Bearer mk_0123456789abcdef.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      });
       expect(unknown.status).toBe(401);
       const garbage = await platform.request('GET', '/v1/reports/summary', undefined, { authorization: 'Bearer nonsense' });
       expect(garbage.status).toBe(401);

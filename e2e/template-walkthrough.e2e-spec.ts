@@ -27,7 +27,9 @@ interface CaseView {
 
 const DAY = 86_400_000;
 const londonDate = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
-const everyDay = Object.fromEntries(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((day) => [day, [{ start: '00:00', end: '23:59' }]]));
+const everyDay = Object.fromEntries(
+  ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((day) => [day, [{ start: '00:00', end: '23:59' }]]),
+);
 
 describe('one case per template, from referral to closed', () => {
   let platform: PlatformUnderTest;
@@ -59,7 +61,8 @@ describe('one case per template, from referral to closed', () => {
       weeklyAvailability: everyDay,
     });
     // SEND and pre-CMH lines require these checks in date (staffRequirements); holding them elsewhere is harmless.
-    for (const kind of ['dbs-enhanced', 'send-mediation']) await ok('POST', `/v1/staff/${staff.id}/accreditations`, { kind, issuedAt: londonDate(-30), expiresAt: londonDate(700) });
+    for (const kind of ['dbs-enhanced', 'send-mediation'])
+      await ok('POST', `/v1/staff/${staff.id}/accreditations`, { kind, issuedAt: londonDate(-30), expiresAt: londonDate(700) });
     return staff.id;
   }
 
@@ -67,7 +70,10 @@ describe('one case per template, from referral to closed', () => {
 
   const deadlines = async (caseId: string) => (await ok<{ items: Deadline[] }>('GET', `/v1/cases/${caseId}/deadlines`)).items;
   const deadline = (caseId: string, rule: string, status?: string) =>
-    waitUntil(async () => (await deadlines(caseId)).find((d) => d.rule === rule && (!status || d.status === status)), { what: `deadline ${rule}${status ? ` ${status}` : ''}`, timeoutMs: 60_000 });
+    waitUntil(async () => (await deadlines(caseId)).find((d) => d.rule === rule && (!status || d.status === status)), {
+      what: `deadline ${rule}${status ? ` ${status}` : ''}`,
+      timeoutMs: 60_000,
+    });
 
   async function holdSession(caseId: string, sessionType: string, staffId: string, mode: 'video' | 'in-person'): Promise<void> {
     const startsAt = new Date(Date.now() + 3_000);
@@ -88,13 +94,19 @@ describe('one case per template, from referral to closed', () => {
 
   /** The report email to the referrer, its PDF read back as text. */
   async function caseReportText(officer: string, reference: string): Promise<string> {
-    const mail = await waitUntil(async () => (platform.mail.messages() as CaughtMail[]).find((m) => m.to.includes(officer) && m.subject === `Case report for ${reference}`), { what: `the case report of ${reference}`, timeoutMs: 90_000 });
+    const mail = await waitUntil(
+      async () => (platform.mail.messages() as CaughtMail[]).find((m) => m.to.includes(officer) && m.subject === `Case report for ${reference}`),
+      { what: `the case report of ${reference}`, timeoutMs: 90_000 },
+    );
     expect(mail.attachments[0]).toMatchObject({ contentType: 'application/pdf' });
     return pdfText(Buffer.from(mail.attachments[0].base64, 'base64'));
   }
 
   const surveyLinkFor = (address: string) =>
-    waitUntil(async () => (platform.mail.messages() as CaughtMail[]).find((m) => m.to.includes(address) && /\/v1\/surveys\/[A-Za-z0-9_-]{43}/.test(m.text)), { what: `the survey to ${address}`, timeoutMs: 90_000 });
+    waitUntil(async () => (platform.mail.messages() as CaughtMail[]).find((m) => m.to.includes(address) && /\/v1\/surveys\/[A-Za-z0-9_-]{43}/.test(m.text)), {
+      what: `the survey to ${address}`,
+      timeoutMs: 90_000,
+    });
 
   it('housing-asb (noise): accepted, contacted within two weeks, closed with a good neighbour agreement, then reopened and counted', async () => {
     const contractId = await contractFor('housing-asb');
@@ -112,7 +124,15 @@ describe('one case per template, from referral to closed', () => {
       ],
       summary: 'Music through the party wall after midnight, most nights for a month.',
       answers: { disturbance: 'music', postcode: 'CV34 4RL', consentConfirmed: true, authorisingOfficer: 'Asha Officer' },
-      consent: [{ givenBy: 'Robin Resident', relationship: 'complainant', givenAt: new Date(Date.now() - DAY).toISOString(), method: 'verbal', recordedBy: 'Asha Officer' }],
+      consent: [
+        {
+          givenBy: 'Robin Resident',
+          relationship: 'complainant',
+          givenAt: new Date(Date.now() - DAY).toISOString(),
+          method: 'verbal',
+          recordedBy: 'Asha Officer',
+        },
+      ],
     });
     expect((await deadline(caseId, 'initial-contact')).status).toBe('pending');
 
@@ -138,11 +158,16 @@ describe('one case per template, from referral to closed', () => {
 
     const reopened = await ok<CaseView>('POST', `/v1/cases/${caseId}/reopen`, { reason: 'The music started again two weeks later.' });
     expect(reopened).toMatchObject({ status: 'in-progress', timesReopened: 1 });
-    const counted = await waitUntil(async () => {
-      const summary = await ok<{ contracts: { contractId: string; casesReopenedWithin12Months: number; casesClosed: number; outcomes: Record<string, number> }[] }>('GET', '/v1/reports/summary');
-      const row = summary.contracts.find((c) => c.contractId === contractId);
-      return row && row.casesReopenedWithin12Months === 1 ? row : undefined;
-    }, { what: 'the reopening counted' });
+    const counted = await waitUntil(
+      async () => {
+        const summary = await ok<{
+          contracts: { contractId: string; casesReopenedWithin12Months: number; casesClosed: number; outcomes: Record<string, number> }[];
+        }>('GET', '/v1/reports/summary');
+        const row = summary.contracts.find((c) => c.contractId === contractId);
+        return row && row.casesReopenedWithin12Months === 1 ? row : undefined;
+      },
+      { what: 'the reopening counted' },
+    );
     expect(counted).toMatchObject({ casesClosed: 1, outcomes: { 'good-neighbour-agreement': 1 } });
   });
 
@@ -164,15 +189,29 @@ describe('one case per template, from referral to closed', () => {
       summary: 'Rent arrears of £2,400; the tenant offers a repayment plan.',
       answers: { claimNumber: `K${tag.slice(0, 2).toUpperCase()}1234`, court: 'Central County Court', hearingDate: hearing, claimantType: 'social-landlord' },
       consent: [
-        { givenBy: 'Homes Housing Association', relationship: 'claimant', givenAt: new Date(Date.now() - DAY).toISOString(), method: 'email', recordedBy: 'Court Officer' },
-        { givenBy: 'Terry Tenant', relationship: 'defendant', givenAt: new Date(Date.now() - DAY).toISOString(), method: 'verbal', recordedBy: 'Court Officer' },
+        {
+          givenBy: 'Homes Housing Association',
+          relationship: 'claimant',
+          givenAt: new Date(Date.now() - DAY).toISOString(),
+          method: 'email',
+          recordedBy: 'Court Officer',
+        },
+        {
+          givenBy: 'Terry Tenant',
+          relationship: 'defendant',
+          givenAt: new Date(Date.now() - DAY).toISOString(),
+          method: 'verbal',
+          recordedBy: 'Court Officer',
+        },
       ],
     });
     const before = await deadline(caseId, 'mediation-before-hearing');
     expect(before.status).toBe('pending');
 
     await ok('PATCH', `/v1/cases/${caseId}/dates`, { hearingDate: londonDate(47) });
-    const moved = await waitUntil(async () => (await deadlines(caseId)).find((d) => d.rule === 'mediation-before-hearing' && d.revision > before.revision), { what: 'the rescheduled deadline' });
+    const moved = await waitUntil(async () => (await deadlines(caseId)).find((d) => d.rule === 'mediation-before-hearing' && d.revision > before.revision), {
+      what: 'the rescheduled deadline',
+    });
     expect(new Date(moved.dueAt!).getTime() - new Date(before.dueAt!).getTime()).toBe(7 * DAY);
 
     await ok('POST', `/v1/cases/${caseId}/assignments`, { staffId: mediator, role: 'case-manager' });
@@ -203,8 +242,16 @@ describe('one case per template, from referral to closed', () => {
         { role: 'local-authority', name: 'County Council SEND team' },
       ],
       summary: 'The family disagrees with section F of the EHC plan.',
-      answers: { route: 'mediation', decisionType: 'plan-contents', decisionLetterDate: londonDate(-3), laInformedDate: told, mediationIssues: 'Speech and language therapy hours in section F.' },
-      consent: [{ givenBy: 'Pat Parent', relationship: 'parent', givenAt: new Date(Date.now() - DAY).toISOString(), method: 'online-form', recordedBy: 'SEND Lead' }],
+      answers: {
+        route: 'mediation',
+        decisionType: 'plan-contents',
+        decisionLetterDate: londonDate(-3),
+        laInformedDate: told,
+        mediationIssues: 'Speech and language therapy hours in section F.',
+      },
+      consent: [
+        { givenBy: 'Pat Parent', relationship: 'parent', givenAt: new Date(Date.now() - DAY).toISOString(), method: 'online-form', recordedBy: 'SEND Lead' },
+      ],
     });
     const thirty = await deadline(caseId, 'mediation-within-30-days');
     // 30 calendar days from the day the LA was told (that day not counted), to the end of that London day.
@@ -242,8 +289,23 @@ describe('one case per template, from referral to closed', () => {
       referrerType: 'police',
       parties: [{ role: 'participant', name: 'Jamie Person', email: person }],
       summary: 'Community resolution with a condition to attend a restorative intervention.',
-      answers: { policeReference: `CR-${tag}`, resolutionType: 'community-resolution', offenceDetails: 'Criminal damage to a fence.', conditions: 'Attend two intervention sessions.', conditionsSetDate: londonDate(-1), conditionsDueDate: londonDate(30) },
-      consent: [{ givenBy: 'Jamie Person', relationship: 'the person referred', givenAt: new Date(Date.now() - DAY).toISOString(), method: 'written', recordedBy: 'PC Officer' }],
+      answers: {
+        policeReference: `CR-${tag}`,
+        resolutionType: 'community-resolution',
+        offenceDetails: 'Criminal damage to a fence.',
+        conditions: 'Attend two intervention sessions.',
+        conditionsSetDate: londonDate(-1),
+        conditionsDueDate: londonDate(30),
+      },
+      consent: [
+        {
+          givenBy: 'Jamie Person',
+          relationship: 'the person referred',
+          givenAt: new Date(Date.now() - DAY).toISOString(),
+          method: 'written',
+          recordedBy: 'PC Officer',
+        },
+      ],
     });
     expect((await deadline(caseId, 'conditions-completed')).status).toBe('pending');
 

@@ -133,12 +133,23 @@ async function load(deadlines) {
     const params = [];
     batch.forEach((d, j) => {
       const p = j * 6;
-      values.push(`($${p + 1}::uuid, $${p + 2}::uuid, $${p + 3}::uuid, $${p + 4}::uuid, 'bench-rule', 'Bench rule', 'The benchmark.', $${p + 5}::timestamptz, $${p + 6}::timestamptz, 'pending', 'provider')`);
+      values.push(
+        `($${p + 1}::uuid, $${p + 2}::uuid, $${p + 3}::uuid, $${p + 4}::uuid, 'bench-rule', 'Bench rule', 'The benchmark.', $${p + 5}::timestamptz, $${p + 6}::timestamptz, 'pending', 'provider')`,
+      );
       params.push(d.id, d.organisationId, d.contractId, d.caseId, d.startedAt, d.dueAt);
     });
-    await sql.query(`INSERT INTO scheduling.deadline (id, organisation_id, contract_id, case_id, rule, label, basis, started_at, due_at, status, kind) VALUES ${values.join(', ')}`, params);
+    await sql.query(
+      `INSERT INTO scheduling.deadline (id, organisation_id, contract_id, case_id, rule, label, basis, started_at, due_at, status, kind) VALUES ${values.join(', ')}`,
+      params,
+    );
     const now = Date.now();
-    await queue.addBulk(batch.map((d) => ({ name: 'fire-deadline', data: { deadlineId: d.id, organisationId: d.organisationId, revision: 1 }, opts: { ...JOB_OPTIONS, jobId: `deadline-${d.id}-r1`, delay: Math.max(0, d.dueAt.getTime() - now) } })));
+    await queue.addBulk(
+      batch.map((d) => ({
+        name: 'fire-deadline',
+        data: { deadlineId: d.id, organisationId: d.organisationId, revision: 1 },
+        opts: { ...JOB_OPTIONS, jobId: `deadline-${d.id}-r1`, delay: Math.max(0, d.dueAt.getTime() - now) },
+      })),
+    );
   }
 }
 
@@ -169,7 +180,11 @@ async function main() {
   log(`loaded ${far} pending deadlines (rows + delayed jobs) in ${loadedIn.toFixed(1)} s (${Math.round(far / loadedIn)}/s)`);
 
   const ports = { basePort: Number(flags.port) - SERVICES.findIndex((s) => s.name === 'scheduling') };
-  service = startService({ name: 'scheduling' }, { DATABASE_URL: applicationLoginUrl(dbUrl), REDIS_URL, NATS_URL, NATS_NAMESPACE: namespace, NODE_ENV: 'test', LOG_LEVEL: 'warn' }, { output: 'file', ...ports });
+  service = startService(
+    { name: 'scheduling' },
+    { DATABASE_URL: applicationLoginUrl(dbUrl), REDIS_URL, NATS_URL, NATS_NAMESPACE: namespace, NODE_ENV: 'test', LOG_LEVEL: 'warn' },
+    { output: 'file', ...ports },
+  );
   await waitReady(service, 90_000);
   log(`scheduling started on :${service.port}`);
 
@@ -178,21 +193,30 @@ async function main() {
   await load(sample);
   const after = await usedMemory();
   const ours = await namespaceBytes();
-  log(`redis used_memory: before ${(before / 1048576).toFixed(1)} MiB, after ${(after / 1048576).toFixed(1)} MiB, delta ${((after - before) / 1048576).toFixed(1)} MiB (${Math.round((after - before) / COUNT)} B per deadline; INFO is server-wide, so other Redis users add noise)`);
+  log(
+    `redis used_memory: before ${(before / 1048576).toFixed(1)} MiB, after ${(after / 1048576).toFixed(1)} MiB, delta ${((after - before) / 1048576).toFixed(1)} MiB (${Math.round((after - before) / COUNT)} B per deadline; INFO is server-wide, so other Redis users add noise)`,
+  );
   log(`redis keys of the namespace: ${ours.keys}, MEMORY USAGE ${(ours.bytes / 1048576).toFixed(1)} MiB (${Math.round(ours.bytes / COUNT)} B per deadline)`);
 
   const ids = sample.map((d) => d.id);
   const waitUntil = Date.now() + 150_000;
   let fired = [];
   while (Date.now() < waitUntil) {
-    fired = (await sql.query(`SELECT EXTRACT(EPOCH FROM (fired_at - due_at)) * 1000 AS late_ms FROM scheduling.deadline WHERE id = ANY($1::uuid[]) AND status = 'breached'`, [ids])).rows;
+    fired = (
+      await sql.query(
+        `SELECT EXTRACT(EPOCH FROM (fired_at - due_at)) * 1000 AS late_ms FROM scheduling.deadline WHERE id = ANY($1::uuid[]) AND status = 'breached'`,
+        [ids],
+      )
+    ).rows;
     if (fired.length === SAMPLE) break;
     await new Promise((r) => setTimeout(r, 1_000));
   }
   const lateness = fired.map((r) => Number(r.late_ms)).sort((a, b) => a - b);
   if (lateness.length === 0) throw new Error('no sample deadline fired');
   log(`sample fired: ${lateness.length}/${SAMPLE} within the wait`);
-  log(`firing lateness (fired_at - due_at): p50 ${percentile(lateness, 50).toFixed(0)} ms, p99 ${percentile(lateness, 99).toFixed(0)} ms, max ${lateness[lateness.length - 1].toFixed(0)} ms, min ${lateness[0].toFixed(0)} ms`);
+  log(
+    `firing lateness (fired_at - due_at): p50 ${percentile(lateness, 50).toFixed(0)} ms, p99 ${percentile(lateness, 99).toFixed(0)} ms, max ${lateness[lateness.length - 1].toFixed(0)} ms, min ${lateness[0].toFixed(0)} ms`,
+  );
   const [{ waiting }] = (await sql.query(`SELECT count(*)::int AS waiting FROM scheduling.deadline WHERE status = 'pending'`)).rows;
   log(`still pending (not yet due): ${waiting}`);
 }

@@ -75,7 +75,9 @@ const { values: flags } = parseArgs({
   strict: true,
 });
 if (flags.help) {
-  console.log('usage: npm run bench -- [--rate <per s>=50] [--duration <s>=20] [--warmup <s>=3] [--base-port 4100] [--max-in-flight 500] [--drain-timeout <s>=60] [--poll-ms 20] [--timeline] [--private-postgres (a cluster of its own with pg_stat_statements)] [--replicas <n> | <service>=<n>,...] [--top-statements <n>=12] [--keep (keep the database to inspect)] [--check (exit 1 unless every accepted referral completed, with one acknowledgement each and no error)]');
+  console.log(
+    'usage: npm run bench -- [--rate <per s>=50] [--duration <s>=20] [--warmup <s>=3] [--base-port 4100] [--max-in-flight 500] [--drain-timeout <s>=60] [--poll-ms 20] [--timeline] [--private-postgres (a cluster of its own with pg_stat_statements)] [--replicas <n> | <service>=<n>,...] [--top-statements <n>=12] [--keep (keep the database to inspect)] [--check (exit 1 unless every accepted referral completed, with one acknowledgement each and no error)]',
+  );
   process.exit(0);
 }
 const number = (name, { min = 0, integer = false } = {}) => {
@@ -117,7 +119,8 @@ function percentile(sorted, p) {
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
 }
-const ms = (value) => (Number.isNaN(value) ? 'n/a' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`);
+const ms = (value) =>
+  Number.isNaN(value) ? 'n/a' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`;
 const perSecond = (value) => `${value.toFixed(1)}/s`;
 
 function withDatabase(url, database) {
@@ -369,7 +372,8 @@ async function startServices(env, basePort) {
   const crash = new Promise((_, reject) => {
     for (const h of handles) {
       h.exited.then(({ code, signal }) => {
-        if (!stopping && !interrupted) reject(new Error(`${h.label} stopped unexpectedly (code ${code}, signal ${signal}); its last lines:\n${h.logs.slice(-30).join('\n')}`));
+        if (!stopping && !interrupted)
+          reject(new Error(`${h.label} stopped unexpectedly (code ${code}, signal ${signal}); its last lines:\n${h.logs.slice(-30).join('\n')}`));
       });
     }
   });
@@ -501,7 +505,9 @@ class CompletionObserver {
 
   /** Starts the cursors at the outboxes' ends: only referrals sent from now on matter. */
   async start() {
-    const { rows } = await this.pool.query(`${OBSERVER_MARK} SELECT (SELECT coalesce(max(position), 0) FROM casework.outbox)::text AS casework, (SELECT coalesce(max(position), 0) FROM intake.outbox)::text AS intake`);
+    const { rows } = await this.pool.query(
+      `${OBSERVER_MARK} SELECT (SELECT coalesce(max(position), 0) FROM casework.outbox)::text AS casework, (SELECT coalesce(max(position), 0) FROM intake.outbox)::text AS intake`,
+    );
     this.queries = 1;
     this.casework = new OutboxCursor(Number(rows[0].casework));
     this.intake = new OutboxCursor(Number(rows[0].intake));
@@ -573,10 +579,10 @@ class CompletionObserver {
         }
       } else if (row.src === 'deadline') {
         const s = this.cases.get(row.case_id);
-        if (s) (s.deadline = true), touched.add(s);
+        if (s) ((s.deadline = true), touched.add(s));
       } else if (row.src === 'acknowledged') {
         const s = this.referrals.get(row.referral_id);
-        if (s) (s.ackMs = row.at_ms), touched.add(s);
+        if (s) ((s.ackMs = row.at_ms), touched.add(s));
       } else {
         const event = this.events.get(row.id);
         if (!event) continue;
@@ -595,7 +601,15 @@ class CompletionObserver {
 
   complete(s, at) {
     if (!this.open.has(s)) return;
-    if (!(s.caseEventId && s.deadline && s.deadlineTxMs !== undefined && s.countedCaseMs !== undefined && s.countedReferralMs !== undefined && s.ackMs !== undefined)) return;
+    if (!(
+      s.caseEventId &&
+      s.deadline &&
+      s.deadlineTxMs !== undefined &&
+      s.countedCaseMs !== undefined &&
+      s.countedReferralMs !== undefined &&
+      s.ackMs !== undefined
+    ))
+      return;
     s.completedAt = at;
     this.open.delete(s);
     if (s.record) s.record.completion = s;
@@ -648,7 +662,11 @@ async function drive({ apiUrl, apiKey, contractId, organisationId, runId, namesp
   const measureStart = start + warmupCount * interval;
   const measureEnd = measureStart + DURATION_S * 1000;
   const cpu = {};
-  const processes = { [process.pid]: 'bench', ...Object.fromEntries(services.handles.map((h) => [h.child.pid, h.name])), ...(mailPid ? { [mailPid]: 'mail catcher' } : {}) };
+  const processes = {
+    [process.pid]: 'bench',
+    ...Object.fromEntries(services.handles.map((h) => [h.child.pid, h.name])),
+    ...(mailPid ? { [mailPid]: 'mail catcher' } : {}),
+  };
   // Per replica too, for the split: by label (`casework#2`).
   const labels = Object.fromEntries(services.handles.map((h) => [h.child.pid, h.label]));
   const cpuTimers = [
@@ -679,7 +697,8 @@ async function drive({ apiUrl, apiKey, contractId, organisationId, runId, namesp
         observer.accepted(record);
       })
       .catch((error) => {
-        record.error = error.name === 'TimeoutError' ? `timeout after ${REQUEST_TIMEOUT_MS} ms` : `network: ${error.cause?.code ?? error.cause?.message ?? error.message}`;
+        record.error =
+          error.name === 'TimeoutError' ? `timeout after ${REQUEST_TIMEOUT_MS} ms` : `network: ${error.cause?.code ?? error.cause?.message ?? error.message}`;
       })
       .finally(() => {
         inFlight -= 1;
@@ -801,7 +820,10 @@ function report({ records, orphans, measureStart, measureEnd, maxInFlightSeen, c
   const allAccepted = records.filter((r) => r.acceptedAt !== undefined);
   const incomplete = allAccepted.filter((r) => !r.completion).length;
   const lastDone = Math.max(0, ...allAccepted.map((r) => r.completion?.completedAt ?? 0));
-  const drained = incomplete > 0 ? `${incomplete} of ${allAccepted.length} accepted referrals still incomplete after the ${DRAIN_TIMEOUT_S} s drain` : `all ${allAccepted.length} accepted referrals complete, the last ${Math.max(0, (lastDone - measureEnd) / 1000).toFixed(1)} s after sending stopped`;
+  const drained =
+    incomplete > 0
+      ? `${incomplete} of ${allAccepted.length} accepted referrals still incomplete after the ${DRAIN_TIMEOUT_S} s drain`
+      : `all ${allAccepted.length} accepted referrals complete, the last ${Math.max(0, (lastDone - measureEnd) / 1000).toFixed(1)} s after sending stopped`;
 
   const lines = [
     '',
@@ -825,7 +847,9 @@ function report({ records, orphans, measureStart, measureEnd, maxInFlightSeen, c
           `cpu (measured)     machine ${(cpu.busy * 100).toFixed(0)}% busy; cores by process: ${cpu.perProcess.map(([name, cores]) => `${name} ${cores.toFixed(2)}`).join(', ')}; unattributed ${cpu.unattributed.toFixed(2)}`,
           // A loaded machine always shows a little of both; more than this means someone else's work.
           ...(cpu.foreign > 0.1 || cpu.unattributed > 0.2
-            ? [`  note             other work on this machine (other processes ${cpu.foreign.toFixed(2)} cores, unattributed ${cpu.unattributed.toFixed(2)}) competed with the run: run it again on a quiet machine`]
+            ? [
+                `  note             other work on this machine (other processes ${cpu.foreign.toFixed(2)} cores, unattributed ${cpu.unattributed.toFixed(2)}) competed with the run: run it again on a quiet machine`,
+              ]
             : []),
         ]
       : []),
@@ -865,7 +889,9 @@ function cpuPerReferral(cpu, referrals) {
   const rows = [...cpu.msByName].filter(([name]) => services.has(name)).sort((a, b) => b[1] - a[1]);
   const total = rows.reduce((sum, [, msSpent]) => sum + msSpent, 0);
   const replicas = (name) => (REPLICAS[name] > 1 ? ` (${REPLICAS[name]} replicas)` : '');
-  return [`cpu ms / referral  ${(total / referrals).toFixed(1)} in all: ${rows.map(([name, msSpent]) => `${name}${replicas(name)} ${(msSpent / referrals).toFixed(1)}`).join(', ')} (measured window, ${referrals} accepted in it)`];
+  return [
+    `cpu ms / referral  ${(total / referrals).toFixed(1)} in all: ${rows.map(([name, msSpent]) => `${name}${replicas(name)} ${(msSpent / referrals).toFixed(1)}`).join(', ')} (measured window, ${referrals} accepted in it)`,
+  ];
 }
 
 function sqlLines(sql) {
@@ -879,7 +905,9 @@ function sqlLines(sql) {
     return lines;
   }
   const total = sql.statements.reduce((sum, st) => sum + st.calls, 0);
-  lines.push(`statements         ${per(total)} per referral (${total} in that window, pg_stat_statements; idle background ${sql.idleStatementsPerS.toFixed(1)}/s before load)`);
+  lines.push(
+    `statements         ${per(total)} per referral (${total} in that window, pg_stat_statements; idle background ${sql.idleStatementsPerS.toFixed(1)}/s before load)`,
+  );
   for (const st of sql.statements.slice(0, TOP_STATEMENTS)) lines.push(`  ${per(st.calls).padStart(6)}  ${st.query.slice(0, 150)}`);
   return lines;
 }
@@ -909,7 +937,10 @@ function warningLines() {
       try {
         const entry = JSON.parse(line);
         if (entry.level < 40) continue;
-        const text = `${entry.msg ?? ''}${entry.err?.message ? `: ${entry.err.message}` : ''}`.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>').replace(/\d+/g, 'N').slice(0, 200);
+        const text = `${entry.msg ?? ''}${entry.err?.message ? `: ${entry.err.message}` : ''}`
+          .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>')
+          .replace(/\d+/g, 'N')
+          .slice(0, 200);
         messages.set(text, (messages.get(text) ?? 0) + 1);
       } catch {
         // not a log entry
@@ -965,15 +996,23 @@ function verdict({ sent, accepted, incomplete, errors, mail }) {
 
 async function main() {
   for (const s of SERVICES) {
-    if (!existsSync(path.join(ROOT, 'dist/apps', s.name, 'src/main.js'))) throw new Error(`dist/apps/${s.name}/src/main.js is missing: run \`npm run build\` first`);
+    if (!existsSync(path.join(ROOT, 'dist/apps', s.name, 'src/main.js')))
+      throw new Error(`dist/apps/${s.name}/src/main.js is missing: run \`npm run build\` first`);
   }
   ({ type: CASE_OPENED } = require('../../dist/libs/protocol/src/index.js').CaseOpenedV2);
   ({ type: REFERRAL_RECEIVED } = require('../../dist/libs/protocol/src/index.js').ReferralReceivedV2);
   const { SubjectNames } = require('../../dist/libs/protocol/src/index.js');
   durableName = (namespace, service, type) => new SubjectNames(namespace).durable(service, type);
   if (flags['private-postgres']) BASE_DATABASE_URL = await startPrivatePostgres({ onCleanup, freePort, log });
-  for (const [name, url] of [['PostgreSQL', BASE_DATABASE_URL], ['Redis', REDIS_URL], ['NATS', NATS_URL]]) {
-    if (!(await reachable(url))) throw new Error(`${name} does not answer at ${url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@')}; start it (npm start finds or starts all three) or set its URL`);
+  for (const [name, url] of [
+    ['PostgreSQL', BASE_DATABASE_URL],
+    ['Redis', REDIS_URL],
+    ['NATS', NATS_URL],
+  ]) {
+    if (!(await reachable(url)))
+      throw new Error(
+        `${name} does not answer at ${url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@')}; start it (npm start finds or starts all three) or set its URL`,
+      );
   }
 
   const runId = randomBytes(4).toString('hex');
@@ -992,7 +1031,15 @@ async function main() {
 
   const basePort = await findBasePort(BASE_PORT);
   context.basePort = basePort;
-  const env = { DATABASE_URL: applicationLoginUrl(database.url), REDIS_URL, NATS_URL, NATS_NAMESPACE: namespace, SMTP_URL: mail.smtpUrl, LOG_LEVEL: 'warn', NODE_ENV: 'test' };
+  const env = {
+    DATABASE_URL: applicationLoginUrl(database.url),
+    REDIS_URL,
+    NATS_URL,
+    NATS_NAMESPACE: namespace,
+    SMTP_URL: mail.smtpUrl,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+  };
   log(`starting the services on ports ${allPorts(basePort, REPLICAS).join(',')} (namespace ${namespace})`);
   const services = await startServices(env, basePort);
   checkInterrupted();
@@ -1003,7 +1050,12 @@ async function main() {
   checkInterrupted();
 
   // Read-only from here on: the bench never writes to the services' tables.
-  const pool = new Pool({ connectionString: database.url, max: 1, application_name: 'skeleton-bench-observer', options: '-c default_transaction_read_only=on' });
+  const pool = new Pool({
+    connectionString: database.url,
+    max: 1,
+    application_name: 'skeleton-bench-observer',
+    options: '-c default_transaction_read_only=on',
+  });
   let poolOpen = true;
   const endPool = async () => {
     if (poolOpen) await pool.end();
@@ -1024,7 +1076,17 @@ async function main() {
 
   log(`sending ${RATE}/s for ${WARMUP_S} s warm-up + ${DURATION_S} s measured`);
   const window = await counter.begin();
-  const result = await drive({ apiUrl, apiKey: credentials.apiKey, contractId: credentials.contractId, organisationId: credentials.organisationId, runId, namespace, pool, services, mailPid: mail.pid });
+  const result = await drive({
+    apiUrl,
+    apiKey: credentials.apiKey,
+    contractId: credentials.contractId,
+    organisationId: credentials.organisationId,
+    runId,
+    namespace,
+    pool,
+    services,
+    mailPid: mail.pid,
+  });
   checkInterrupted();
   const accepted = result.records.filter((r) => r.acceptedAt !== undefined).length;
   const mailCount = await countMail(mail.messagesUrl, runId, accepted, DRAIN_TIMEOUT_S * 1000);
@@ -1034,7 +1096,13 @@ async function main() {
   await endPool();
   await services.stop();
   const counts = await counter.since(window);
-  context.sql = { statements: counts.statements, transactions: counts.committed + counts.rolledBack - result.observerTransactions, rolledBack: counts.rolledBack, referrals: Math.max(1, result.stored), idleStatementsPerS };
+  context.sql = {
+    statements: counts.statements,
+    transactions: counts.committed + counts.rolledBack - result.observerTransactions,
+    rolledBack: counts.rolledBack,
+    referrals: Math.max(1, result.stored),
+    idleStatementsPerS,
+  };
 
   const problems = report(result, mailCount, context);
   if (flags.check && problems.length > 0) throw new Error(`--check: ${problems.join('; ')}`);

@@ -11,7 +11,8 @@ const { Client } = require('pg');
 /** Marks the bench's own queries, so they are left out of the statement counts. */
 export const OBSERVER_MARK = '/* bench-observer */';
 
-export const HOW_TO_ENABLE = "run with --private-postgres (a cluster of the bench's own), or add shared_preload_libraries = 'pg_stat_statements' to postgresql.conf, restart PostgreSQL and CREATE EXTENSION pg_stat_statements";
+export const HOW_TO_ENABLE =
+  "run with --private-postgres (a cluster of the bench's own), or add shared_preload_libraries = 'pg_stat_statements' to postgresql.conf, restart PostgreSQL and CREATE EXTENSION pg_stat_statements";
 
 export async function sqlCounter(adminUrl, database) {
   const client = new Client({ connectionString: adminUrl, application_name: 'skeleton-bench-stats' });
@@ -19,7 +20,12 @@ export async function sqlCounter(adminUrl, database) {
   let statementsAvailable = false;
   try {
     const { rows } = await client.query(`SELECT current_setting('shared_preload_libraries') AS libs`);
-    if (rows[0].libs.split(',').map((s) => s.trim()).includes('pg_stat_statements')) {
+    if (
+      rows[0].libs
+        .split(',')
+        .map((s) => s.trim())
+        .includes('pg_stat_statements')
+    ) {
       await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
       statementsAvailable = true;
     }
@@ -52,7 +58,11 @@ export async function sqlCounter(adminUrl, database) {
     /** Statements (by query, most called first) and transactions since `begin`. */
     async since(start) {
       const now = await transactions();
-      return { statements: await statements(), committed: now.committed - start.transactions.committed, rolledBack: now.rolledBack - start.transactions.rolledBack };
+      return {
+        statements: await statements(),
+        committed: now.committed - start.transactions.committed,
+        rolledBack: now.rolledBack - start.transactions.rolledBack,
+      };
     },
     close: () => client.end(),
   };

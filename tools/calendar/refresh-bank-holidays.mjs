@@ -29,4 +29,6 @@ try {
 const events = feed['england-and-wales'].events;
 writeFileSync(TARGET, `${JSON.stringify({ 'england-and-wales': feed['england-and-wales'] }, null, 2)}\n`);
 const dates = events.map((e) => e.date).sort();
-console.log(`bank holidays: ${events.length} England and Wales dates from ${dates[0]} to ${dates.at(-1)} written to ${path.relative(ROOT, TARGET)}; run npm test, then commit it`);
+console.log(
+  `bank holidays: ${events.length} England and Wales dates from ${dates[0]} to ${dates.at(-1)} written to ${path.relative(ROOT, TARGET)}; run npm test, then commit it`,
+);

@@ -60,7 +60,9 @@ async function migrateSchema(client, { app, schema, migrations }, log) {
     "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
     "applied_steps_count" INTEGER NOT NULL DEFAULT 0
   )`);
-  const { rows } = await client.query(`SELECT migration_name, checksum FROM "${schema}"."_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
+  const { rows } = await client.query(
+    `SELECT migration_name, checksum FROM "${schema}"."_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
   const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
   let count = 0;
   for (const migration of migrations) {

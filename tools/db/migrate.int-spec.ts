@@ -7,7 +7,10 @@ import { Client } from 'pg';
 jest.setTimeout(60_000);
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { migrate, services } = require('./migrate.cjs') as { migrate(url: string, o?: object): Promise<number>; services(): { app: string; schema: string; migrations: unknown[] }[] };
+const { migrate, services } = require('./migrate.cjs') as {
+  migrate(url: string, o?: object): Promise<number>;
+  services(): { app: string; schema: string; migrations: unknown[] }[];
+};
 const ROOT = path.resolve(__dirname, '../..');
 
 describe('committed migrations on a fresh database', () => {

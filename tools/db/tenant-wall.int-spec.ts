@@ -86,7 +86,9 @@ describe('the tenant wall, after every migration', () => {
   });
 
   it('allows no other policy but the listed read-only lookups', () => {
-    const others = tables.flatMap((t) => t.policies.filter((p) => p.name !== `${t.table.split('.')[1]}_tenant_isolation`).map((p) => ({ key: `${t.table}.${p.name}`, command: p.command })));
+    const others = tables.flatMap((t) =>
+      t.policies.filter((p) => p.name !== `${t.table.split('.')[1]}_tenant_isolation`).map((p) => ({ key: `${t.table}.${p.name}`, command: p.command })),
+    );
     expect(others.filter((p) => !LOOKUPS[p.key]).map((p) => p.key)).toEqual([]);
     expect(others.filter((p) => p.command !== 'r').map((p) => p.key)).toEqual([]);
   });
@@ -98,39 +100,58 @@ describe('the tenant wall, after every migration', () => {
   });
 
   describe('the login every service connects with', () => {
-    it.each(services().map((s) => [s.app, s.schema]))('%s is only the application role: RESET ROLE keeps it, SET ROLE to the superuser is refused', async (app, schema) => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { PrismaClient } = require(path.join(ROOT, 'apps', app, 'src/generated/prisma/client'));
-      const prisma = new PrismaClient({ adapter: new PrismaPg(appRolePool(db.url, 1)) });
-      try {
-        await expect(assertApplicationLogin(prisma, schema)).resolves.toBeUndefined();
-        await prisma.$executeRawUnsafe('RESET ROLE');
-        expect(await prisma.$queryRawUnsafe(`SELECT current_user::text AS login, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`)).toEqual([{ login: APP_ROLE, rolsuper: false, rolbypassrls: false }]);
-        await expect(prisma.$executeRawUnsafe(`SET ROLE "${superuser}"`)).rejects.toThrow(/permission denied/);
-        await expect(prisma.$executeRawUnsafe(`SET SESSION AUTHORIZATION "${superuser}"`)).rejects.toThrow(/permission denied/);
-        await expect(prisma.$executeRawUnsafe(`ALTER TABLE "${schema}"._prisma_migrations DISABLE ROW LEVEL SECURITY`)).rejects.toThrow(/must be owner/);
-      } finally {
-        await prisma.$disconnect();
-      }
-    });
+    it.each(services().map((s) => [s.app, s.schema]))(
+      '%s is only the application role: RESET ROLE keeps it, SET ROLE to the superuser is refused',
+      async (app, schema) => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { PrismaClient } = require(path.join(ROOT, 'apps', app, 'src/generated/prisma/client'));
+        const prisma = new PrismaClient({ adapter: new PrismaPg(appRolePool(db.url, 1)) });
+        try {
+          await expect(assertApplicationLogin(prisma, schema)).resolves.toBeUndefined();
+          await prisma.$executeRawUnsafe('RESET ROLE');
+          expect(await prisma.$queryRawUnsafe(`SELECT current_user::text AS login, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`)).toEqual(
+            [{ login: APP_ROLE, rolsuper: false, rolbypassrls: false }],
+          );
+          await expect(prisma.$executeRawUnsafe(`SET ROLE "${superuser}"`)).rejects.toThrow(/permission denied/);
+          await expect(prisma.$executeRawUnsafe(`SET SESSION AUTHORIZATION "${superuser}"`)).rejects.toThrow(/permission denied/);
+          await expect(prisma.$executeRawUnsafe(`ALTER TABLE "${schema}"._prisma_migrations DISABLE ROW LEVEL SECURITY`)).rejects.toThrow(/must be owner/);
+        } finally {
+          await prisma.$disconnect();
+        }
+      },
+    );
 
-    it.each(services().map((s) => [s.app]))('%s’s database sets the tenant of forTenant for its whole transaction, from an id or from a request’s meta', async (app) => {
-      const dir = path.join(ROOT, 'apps', app, 'src/database');
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const module = require(path.join(dir, readdirSync(dir).find((f) => f.endsWith('.database.ts'))!)) as Record<string, unknown>;
-      const Database = Object.values(module).find((v) => typeof v === 'function' && /Database$/.test(v.name)) as new (url: string) => Transactions & { $disconnect(): Promise<void> };
-      const database = new Database(db.url);
-      const tenantOf = (tx: SqlTx) => tx.$queryRawUnsafe<{ tenant: string | null }[]>(`SELECT NULLIF(current_setting('app.organisation_id', true), '') AS tenant`);
-      const organisationId = '0190a000-0000-7000-8000-0000000000aa';
-      const meta = { organisationId, actorId: 'user:u', actorType: 'user', correlationId: 'wall' };
-      try {
-        expect(await database.forTenant(organisationId, async (tx) => [...(await tenantOf(tx)), ...(await tenantOf(tx))])).toEqual([{ tenant: organisationId }, { tenant: organisationId }]);
-        expect(await database.forTenant(meta, tenantOf)).toEqual([{ tenant: organisationId }]);
-        expect(await database.run(tenantOf)).toEqual([{ tenant: null }]);
-      } finally {
-        await database.$disconnect();
-      }
-    });
+    it.each(services().map((s) => [s.app]))(
+      '%s’s database sets the tenant of forTenant for its whole transaction, from an id or from a request’s meta',
+      async (app) => {
+        const dir = path.join(ROOT, 'apps', app, 'src/database');
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const module = require(
+          path.join(
+            dir,
+            readdirSync(dir).find((f) => f.endsWith('.database.ts'))!,
+          ),
+        ) as Record<string, unknown>;
+        const Database = Object.values(module).find((v) => typeof v === 'function' && /Database$/.test(v.name)) as new (
+          url: string,
+        ) => Transactions & { $disconnect(): Promise<void> };
+        const database = new Database(db.url);
+        const tenantOf = (tx: SqlTx) =>
+          tx.$queryRawUnsafe<{ tenant: string | null }[]>(`SELECT NULLIF(current_setting('app.organisation_id', true), '') AS tenant`);
+        const organisationId = '0190a000-0000-7000-8000-0000000000aa';
+        const meta = { organisationId, actorId: 'user:u', actorType: 'user', correlationId: 'wall' };
+        try {
+          expect(await database.forTenant(organisationId, async (tx) => [...(await tenantOf(tx)), ...(await tenantOf(tx))])).toEqual([
+            { tenant: organisationId },
+            { tenant: organisationId },
+          ]);
+          expect(await database.forTenant(meta, tenantOf)).toEqual([{ tenant: organisationId }]);
+          expect(await database.run(tenantOf)).toEqual([{ tenant: null }]);
+        } finally {
+          await database.$disconnect();
+        }
+      },
+    );
 
     it('a service given the owner’s login refuses to start, naming DATABASE_URL', async () => {
       const sql = { $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await owner.query(query, values)).rows as T };

@@ -88,7 +88,16 @@ function startService(service, env, { output = 'pretty', basePort = 0, replica =
     env: { ...process.env, ...env, PORT: String(port), METRICS_PORT: String(metricsPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const handle = { name: service.name, label, replica, port, metricsPort, child, logs: [], exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))) };
+  const handle = {
+    name: service.name,
+    label,
+    replica,
+    port,
+    metricsPort,
+    child,
+    logs: [],
+    exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))),
+  };
   let buffer = '';
   const onData = (chunk) => {
     buffer += chunk.toString();
@@ -111,7 +120,8 @@ async function waitReady(handle, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < deadline) {
-    if (handle.child.exitCode !== null) throw new Error(`${handle.name} exited with code ${handle.child.exitCode} before it was ready:\n${handle.logs.slice(-20).join('\n')}`);
+    if (handle.child.exitCode !== null)
+      throw new Error(`${handle.name} exited with code ${handle.child.exitCode} before it was ready:\n${handle.logs.slice(-20).join('\n')}`);
     try {
       const res = await fetch(`http://127.0.0.1:${handle.port}/health/ready`);
       if (res.ok) return;

@@ -42,7 +42,10 @@ async function main() {
   if (!process.env.SMTP_URL) {
     step('starting the development mail catcher');
     const { startMailCatcher } = require('../mailcatcher/mailcatcher.cjs');
-    const catcher = await startMailCatcher({ smtpPort: Number(process.env.MAILCATCHER_SMTP_PORT ?? 1025), httpPort: Number(process.env.MAILCATCHER_HTTP_PORT ?? 1080) });
+    const catcher = await startMailCatcher({
+      smtpPort: Number(process.env.MAILCATCHER_SMTP_PORT ?? 1025),
+      httpPort: Number(process.env.MAILCATCHER_HTTP_PORT ?? 1080),
+    });
     process.env.SMTP_URL = `smtp://127.0.0.1:${catcher.smtpPort}`;
     mailUrl = `http://localhost:${catcher.httpPort}/messages`;
   }
@@ -61,12 +64,20 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  for (const h of handles) h.exited.then(({ code, signal }) => !stopping && console.error(`\n${h.label} stopped unexpectedly (code ${code}, signal ${signal})`));
+  for (const h of handles)
+    h.exited.then(({ code, signal }) => !stopping && console.error(`\n${h.label} stopped unexpectedly (code ${code}, signal ${signal})`));
 
   step('demo organisation, API key and contract');
   const apiUrl = `http://localhost:${handles.find((h) => h.name === 'gateway').port}`;
   const metricsPorts = handles.map((h) => h.metricsPort);
-  const seedArgs = ['dist/apps/gateway/src/ops/dev-seed.js', '--out', '.data/dev-credentials.json', '--api-url', apiUrl, ...(mailUrl ? ['--mail-url', mailUrl] : [])];
+  const seedArgs = [
+    'dist/apps/gateway/src/ops/dev-seed.js',
+    '--out',
+    '.data/dev-credentials.json',
+    '--api-url',
+    apiUrl,
+    ...(mailUrl ? ['--mail-url', mailUrl] : []),
+  ];
   execFileSync(process.execPath, seedArgs, { cwd: ROOT, stdio: 'inherit', env: process.env });
   const credentials = JSON.parse(readFileSync(path.join(ROOT, '.data/dev-credentials.json'), 'utf8'));
 

@@ -11,9 +11,21 @@ const ROOT = path.resolve(__dirname, '../..');
 
 // PostgreSQL is found by the owner's URL (migrations); the services' login URL follows from it.
 const SERVERS = [
-  { name: 'PostgreSQL', env: 'MIGRATION_DATABASE_URL', url: DEFAULT_MIGRATION_URL, compose: 'postgres', install: 'apt-get install postgresql (trust auth on 127.0.0.1), or set MIGRATION_DATABASE_URL and DATABASE_URL' },
+  {
+    name: 'PostgreSQL',
+    env: 'MIGRATION_DATABASE_URL',
+    url: DEFAULT_MIGRATION_URL,
+    compose: 'postgres',
+    install: 'apt-get install postgresql (trust auth on 127.0.0.1), or set MIGRATION_DATABASE_URL and DATABASE_URL',
+  },
   { name: 'Redis', env: 'REDIS_URL', url: 'redis://127.0.0.1:6379', compose: 'redis', install: 'apt-get install redis-server, or set REDIS_URL' },
-  { name: 'NATS with JetStream', env: 'NATS_URL', url: 'nats://127.0.0.1:4222', compose: 'nats', install: 'apt-get install nats-server and run `nats-server -js`, or set NATS_URL' },
+  {
+    name: 'NATS with JetStream',
+    env: 'NATS_URL',
+    url: 'nats://127.0.0.1:4222',
+    compose: 'nats',
+    install: 'apt-get install nats-server and run `nats-server -js`, or set NATS_URL',
+  },
 ];
 
 function reachable(url, timeoutMs = 1500) {

@@ -28,7 +28,12 @@ function toMessage(parsed, envelope) {
     messageId: parsed.messageId || null,
     date: (parsed.date || new Date()).toISOString(),
     // Attached files whole (base64), so a test can open the PDF a service sent.
-    attachments: (parsed.attachments || []).map((a) => ({ filename: a.filename || null, contentType: a.contentType, size: a.size, base64: a.content.toString('base64') })),
+    attachments: (parsed.attachments || []).map((a) => ({
+      filename: a.filename || null,
+      contentType: a.contentType,
+      size: a.size,
+      base64: a.content.toString('base64'),
+    })),
   };
 }
 
@@ -136,7 +141,11 @@ if (require.main === module) {
     }
     return n;
   };
-  startMailCatcher({ smtpPort: port('MAILCATCHER_SMTP_PORT', 1025), httpPort: port('MAILCATCHER_HTTP_PORT', 1080), host: process.env.MAILCATCHER_HOST || '127.0.0.1' })
+  startMailCatcher({
+    smtpPort: port('MAILCATCHER_SMTP_PORT', 1025),
+    httpPort: port('MAILCATCHER_HTTP_PORT', 1080),
+    host: process.env.MAILCATCHER_HOST || '127.0.0.1',
+  })
     .then((catcher) => {
       const host = process.env.MAILCATCHER_HOST || '127.0.0.1';
       console.log(`mailcatcher: SMTP  smtp://${host}:${catcher.smtpPort}`);

@@ -13,7 +13,14 @@ export class AppModule {
       imports: [
         PlatformModule.forService({ service: 'billing', logLevel: config.LOG_LEVEL }),
         DatabaseModule.forService(BillingDatabase, BILLING_SCHEMA, () => new BillingDatabase(config.DATABASE_URL)),
-        MessagingModule.forService({ service: 'billing', schema: BILLING_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
+        MessagingModule.forService({
+          service: 'billing',
+          schema: BILLING_SCHEMA,
+          natsUrl: config.NATS_URL,
+          databaseUrl: config.DATABASE_URL,
+          namespace: config.NATS_NAMESPACE,
+          outbox: true,
+        }),
         JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),
       ],
     };

@@ -5,7 +5,13 @@ import { loadBillingConfig } from './config/billing.config';
 
 async function main() {
   const config = loadBillingConfig();
-  await runService({ name: 'billing', module: AppModule.register(config), port: config.PORT, metricsPort: config.METRICS_PORT, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+  await runService({
+    name: 'billing',
+    module: AppModule.register(config),
+    port: config.PORT,
+    metricsPort: config.METRICS_PORT,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  });
 }
 
 main().catch((error) => failBoot('billing', error));

@@ -34,7 +34,14 @@ export class AppModule {
       imports: [
         PlatformModule.forService({ service: 'casework', logLevel: config.LOG_LEVEL }),
         DatabaseModule.forService(CaseworkDatabase, CASEWORK_SCHEMA, () => new CaseworkDatabase(config.DATABASE_URL)),
-        MessagingModule.forService({ service: 'casework', schema: CASEWORK_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
+        MessagingModule.forService({
+          service: 'casework',
+          schema: CASEWORK_SCHEMA,
+          natsUrl: config.NATS_URL,
+          databaseUrl: config.DATABASE_URL,
+          namespace: config.NATS_NAMESPACE,
+          outbox: true,
+        }),
         ContractBookModule.forService({ service: 'casework', schema: CASEWORK_SCHEMA }),
         CaseworkCryptoModule.forKeys(config.DATA_ENCRYPTION_KEYS),
         ResealingModule.forService({ intervalMs: config.RESEALING_INTERVAL_MS }),

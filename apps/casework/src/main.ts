@@ -6,7 +6,14 @@ import { loadCaseworkConfig } from './config/casework.config';
 
 async function main() {
   const config = loadCaseworkConfig();
-  await runService({ name: 'casework', module: AppModule.register(config), port: config.PORT, metricsPort: config.METRICS_PORT, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, rpc: rpcTransport('casework') });
+  await runService({
+    name: 'casework',
+    module: AppModule.register(config),
+    port: config.PORT,
+    metricsPort: config.METRICS_PORT,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    rpc: rpcTransport('casework'),
+  });
 }
 
 main().catch((error) => failBoot('casework', error));

@@ -78,7 +78,9 @@ describe("casework's folders", () => {
 
   it('never import each other both ways', () => {
     const pairs = [...edges].flatMap(([from, targets]) =>
-      [...targets.keys()].filter((to) => from < to && edges.get(to)?.has(from)).map((to) => `${from} <-> ${to} (${targets.get(to)![0]}; ${edges.get(to)!.get(from)![0]})`),
+      [...targets.keys()]
+        .filter((to) => from < to && edges.get(to)?.has(from))
+        .map((to) => `${from} <-> ${to} (${targets.get(to)![0]}; ${edges.get(to)!.get(from)![0]})`),
     );
     expect(pairs).toEqual([]);
   });

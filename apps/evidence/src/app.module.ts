@@ -12,7 +12,14 @@ export class AppModule {
       imports: [
         PlatformModule.forService({ service: 'evidence', logLevel: config.LOG_LEVEL }),
         DatabaseModule.forService(EvidenceDatabase, EVIDENCE_SCHEMA, () => new EvidenceDatabase(config.DATABASE_URL)),
-        MessagingModule.forService({ service: 'evidence', schema: EVIDENCE_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
+        MessagingModule.forService({
+          service: 'evidence',
+          schema: EVIDENCE_SCHEMA,
+          natsUrl: config.NATS_URL,
+          databaseUrl: config.DATABASE_URL,
+          namespace: config.NATS_NAMESPACE,
+          outbox: true,
+        }),
       ],
     };
   }

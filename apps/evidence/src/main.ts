@@ -5,7 +5,13 @@ import { loadEvidenceConfig } from './config/evidence.config';
 
 async function main() {
   const config = loadEvidenceConfig();
-  await runService({ name: 'evidence', module: AppModule.register(config), port: config.PORT, metricsPort: config.METRICS_PORT, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+  await runService({
+    name: 'evidence',
+    module: AppModule.register(config),
+    port: config.PORT,
+    metricsPort: config.METRICS_PORT,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  });
 }
 
 main().catch((error) => failBoot('evidence', error));

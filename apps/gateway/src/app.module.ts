@@ -44,7 +44,15 @@ export function gatewayInfrastructure(config: GatewayConfig, options: { relay: b
   return [
     PlatformModule.forService({ service: 'gateway', logLevel: config.LOG_LEVEL }),
     DatabaseModule.forService(IdentityDatabase, IDENTITY_SCHEMA, () => new IdentityDatabase(config.DATABASE_URL)),
-    MessagingModule.forService({ service: 'gateway', schema: IDENTITY_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: options.relay, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
+    MessagingModule.forService({
+      service: 'gateway',
+      schema: IDENTITY_SCHEMA,
+      natsUrl: config.NATS_URL,
+      databaseUrl: config.DATABASE_URL,
+      namespace: config.NATS_NAMESPACE,
+      outbox: options.relay,
+      rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+    }),
     { module: GatewayConfigModule, global: true, providers: [{ provide: GATEWAY_CONFIG, useValue: config }], exports: [GATEWAY_CONFIG] },
   ];
 }
@@ -57,9 +65,44 @@ export class AppModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [...gatewayInfrastructure(config, { relay: true }), ThrottleModule, OrganisationsModule, AuthModule, AuditModule, SubjectAccessModule, StaffModule, VenuesModule, CaseSessionsModule, ReferencesModule],
-      controllers: [ReferralsController, CasesController, CaseLegalHoldController, CasePeopleController, CaseWorkController, CaseRecordsController, ComplaintsController, CaseReportsController, SurveysController, SurveyResponsesController, CaseDeadlinesController, ReportsController, ContractsController, TemplatesController, DocsController, AuditController],
-      providers: [IdempotencyRepository, IdempotentUseCase, PublishOrganisationProfilesUseCase, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_GUARD, useExisting: RateLimitGuard }, { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor }],
+      imports: [
+        ...gatewayInfrastructure(config, { relay: true }),
+        ThrottleModule,
+        OrganisationsModule,
+        AuthModule,
+        AuditModule,
+        SubjectAccessModule,
+        StaffModule,
+        VenuesModule,
+        CaseSessionsModule,
+        ReferencesModule,
+      ],
+      controllers: [
+        ReferralsController,
+        CasesController,
+        CaseLegalHoldController,
+        CasePeopleController,
+        CaseWorkController,
+        CaseRecordsController,
+        ComplaintsController,
+        CaseReportsController,
+        SurveysController,
+        SurveyResponsesController,
+        CaseDeadlinesController,
+        ReportsController,
+        ContractsController,
+        TemplatesController,
+        DocsController,
+        AuditController,
+      ],
+      providers: [
+        IdempotencyRepository,
+        IdempotentUseCase,
+        PublishOrganisationProfilesUseCase,
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useExisting: RateLimitGuard },
+        { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor },
+      ],
     };
   }
 }

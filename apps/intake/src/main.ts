@@ -8,7 +8,15 @@ import { loadIntakeConfig } from './config/intake.config';
 
 async function main() {
   const config = loadIntakeConfig();
-  await runService({ name: 'intake', module: AppModule.register(config), port: config.PORT, metricsPort: config.METRICS_PORT, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, rpc: rpcTransport('intake'), configure: () => watchBankHolidayData(new Logger('Calendar')) });
+  await runService({
+    name: 'intake',
+    module: AppModule.register(config),
+    port: config.PORT,
+    metricsPort: config.METRICS_PORT,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    rpc: rpcTransport('intake'),
+    configure: () => watchBankHolidayData(new Logger('Calendar')),
+  });
 }
 
 main().catch((error) => failBoot('intake', error));

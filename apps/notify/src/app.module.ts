@@ -25,7 +25,14 @@ export class AppModule {
       imports: [
         PlatformModule.forService({ service: 'notify', logLevel: config.LOG_LEVEL }),
         DatabaseModule.forService(NotifyDatabase, NOTIFY_SCHEMA, () => new NotifyDatabase(config.DATABASE_URL)),
-        MessagingModule.forService({ service: 'notify', schema: NOTIFY_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
+        MessagingModule.forService({
+          service: 'notify',
+          schema: NOTIFY_SCHEMA,
+          natsUrl: config.NATS_URL,
+          databaseUrl: config.DATABASE_URL,
+          namespace: config.NATS_NAMESPACE,
+          outbox: true,
+        }),
         JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),
         MailModule.forService({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
         OrganisationsModule,

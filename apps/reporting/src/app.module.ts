@@ -13,7 +13,14 @@ export class AppModule {
       imports: [
         PlatformModule.forService({ service: 'reporting', logLevel: config.LOG_LEVEL }),
         DatabaseModule.forService(ReportingDatabase, REPORTING_SCHEMA, () => new ReportingDatabase(config.DATABASE_URL)),
-        MessagingModule.forService({ service: 'reporting', schema: REPORTING_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
+        MessagingModule.forService({
+          service: 'reporting',
+          schema: REPORTING_SCHEMA,
+          natsUrl: config.NATS_URL,
+          databaseUrl: config.DATABASE_URL,
+          namespace: config.NATS_NAMESPACE,
+          outbox: true,
+        }),
         SummaryModule,
       ],
     };

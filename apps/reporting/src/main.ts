@@ -6,7 +6,14 @@ import { loadReportingConfig } from './config/reporting.config';
 
 async function main() {
   const config = loadReportingConfig();
-  await runService({ name: 'reporting', module: AppModule.register(config), port: config.PORT, metricsPort: config.METRICS_PORT, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, rpc: rpcTransport('reporting') });
+  await runService({
+    name: 'reporting',
+    module: AppModule.register(config),
+    port: config.PORT,
+    metricsPort: config.METRICS_PORT,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    rpc: rpcTransport('reporting'),
+  });
 }
 
 main().catch((error) => failBoot('reporting', error));

@@ -19,7 +19,14 @@ export class AppModule {
       imports: [
         PlatformModule.forService({ service: 'scheduling', logLevel: config.LOG_LEVEL }),
         DatabaseModule.forService(SchedulingDatabase, SCHEDULING_SCHEMA, () => new SchedulingDatabase(config.DATABASE_URL)),
-        MessagingModule.forService({ service: 'scheduling', schema: SCHEDULING_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE, outbox: true }),
+        MessagingModule.forService({
+          service: 'scheduling',
+          schema: SCHEDULING_SCHEMA,
+          natsUrl: config.NATS_URL,
+          databaseUrl: config.DATABASE_URL,
+          namespace: config.NATS_NAMESPACE,
+          outbox: true,
+        }),
         ContractBookModule.forService({ service: 'scheduling', schema: SCHEDULING_SCHEMA }),
         JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),
         DeadlinesModule,

@@ -8,7 +8,15 @@ import { loadSchedulingConfig } from './config/scheduling.config';
 
 async function main() {
   const config = loadSchedulingConfig();
-  await runService({ name: 'scheduling', module: AppModule.register(config), port: config.PORT, metricsPort: config.METRICS_PORT, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, rpc: rpcTransport('scheduling'), configure: () => watchBankHolidayData(new Logger('Calendar')) });
+  await runService({
+    name: 'scheduling',
+    module: AppModule.register(config),
+    port: config.PORT,
+    metricsPort: config.METRICS_PORT,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    rpc: rpcTransport('scheduling'),
+    configure: () => watchBankHolidayData(new Logger('Calendar')),
+  });
 }
 
 main().catch((error) => failBoot('scheduling', error));

@@ -25,7 +25,9 @@ export function onWorkingDaysBeyondShippedData(log: (message: string) => void): 
 export function noteDateBeyondShippedData(date: string): void {
   if (warned) return;
   warned = true;
-  listener(`A working-day computation reached ${date}, past the shipped bank holidays (until ${SHIPPED_BANK_HOLIDAYS_COVER_UNTIL}): bank holidays after that are not known and count as working days; ${REFRESH}.`);
+  listener(
+    `A working-day computation reached ${date}, past the shipped bank holidays (until ${SHIPPED_BANK_HOLIDAYS_COVER_UNTIL}): bank holidays after that are not known and count as working days; ${REFRESH}.`,
+  );
 }
 
 /** At a service's boot: warns when the shipped data ends within 12 months, and sends the past-the-data warning to the service's log. */

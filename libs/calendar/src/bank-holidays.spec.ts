@@ -19,6 +19,10 @@ describe('bank holidays shipped as data in the GOV.UK feed format', () => {
   });
 
   it('a malformed feed is refused naming the field', () => {
-    expect(() => englandAndWalesHolidays({ 'england-and-wales': { division: 'england-and-wales', events: [{ title: 'x', date: '26/12/2026', notes: '', bunting: true }] } })).toThrow(/events.*0.*date|date/);
+    expect(() =>
+      englandAndWalesHolidays({
+        'england-and-wales': { division: 'england-and-wales', events: [{ title: 'x', date: '26/12/2026', notes: '', bunting: true }] },
+      }),
+    ).toThrow(/events.*0.*date|date/);
   });
 });

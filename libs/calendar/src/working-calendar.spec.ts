@@ -63,7 +63,12 @@ describe('office hours: when a clock starts', () => {
   });
 
   it('a split day (a lunch closure) opens again in the afternoon', () => {
-    const split = { wednesday: [{ open: '09:00', close: '12:30' }, { open: '13:30', close: '17:00' }] };
+    const split = {
+      wednesday: [
+        { open: '09:00', close: '12:30' },
+        { open: '13:30', close: '17:00' },
+      ],
+    };
     expect(calendar.clockStart(at('2026-06-03T11:45:00Z'), split).toISOString()).toBe('2026-06-03T12:30:00.000Z');
   });
 

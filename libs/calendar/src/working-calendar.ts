@@ -9,7 +9,9 @@ export type Weekday = (typeof DAY_NAMES)[number];
 export type WeeklyOpenings = Partial<Record<Weekday, readonly { open: string; close: string }[]>>;
 
 /** 09:00 to 17:00, Monday to Friday: the housing specification's referral hours. */
-export const NINE_TO_FIVE_WEEKDAYS: WeeklyOpenings = Object.fromEntries(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'].map((day) => [day, [{ open: '09:00', close: '17:00' }]]));
+export const NINE_TO_FIVE_WEEKDAYS: WeeklyOpenings = Object.fromEntries(
+  ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'].map((day) => [day, [{ open: '09:00', close: '17:00' }]]),
+);
 
 /** How a rule counts its days: every day, or working days only. */
 export type DayKind = 'calendar' | 'working';
@@ -134,5 +136,8 @@ export class WorkingCalendar {
 
 /** A service line's calendar: England and Wales bank holidays plus the contract's own closure days. */
 export function calendarFor(closureDays: readonly { date: string }[] = []): WorkingCalendar {
-  return new WorkingCalendar(SHIPPED_BANK_HOLIDAYS, closureDays.map((d) => d.date));
+  return new WorkingCalendar(
+    SHIPPED_BANK_HOLIDAYS,
+    closureDays.map((d) => d.date),
+  );
 }

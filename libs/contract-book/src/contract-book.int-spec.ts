@@ -17,7 +17,16 @@ const definition = (title: string): ContractDefinitionInput => ({
   reference: 'SEND-1',
   title,
   buyers: [{ name: 'County Council', role: 'local-authority' }],
-  serviceLines: [{ key: 'send', name: 'SEND mediation', form: { fields: [] }, outcomes: [{ key: 'agreed', label: 'Agreement reached', expected: true }], londonLivingWage: { required: false }, dataRetentionMonths: 72 }],
+  serviceLines: [
+    {
+      key: 'send',
+      name: 'SEND mediation',
+      form: { fields: [] },
+      outcomes: [{ key: 'agreed', label: 'Agreement reached', expected: true }],
+      londonLivingWage: { required: false },
+      dataRetentionMonths: 72,
+    },
+  ],
 });
 
 describe('the contract book, on real PostgreSQL and NATS', () => {
@@ -32,9 +41,16 @@ describe('the contract book, on real PostgreSQL and NATS', () => {
   /** Intake's side of get-contract-version: the versions it holds, and how often it was asked. */
   const intake = { versions: new Map<string, unknown>(), asked: 0, subscription: undefined as Subscription | undefined };
 
-  const options = (schema: string): MessagingOptions => ({ service: schema, schema, natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222', databaseUrl: db.url, namespace: ns.namespace });
+  const options = (schema: string): MessagingOptions => ({
+    service: schema,
+    schema,
+    natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
+    databaseUrl: db.url,
+    namespace: ns.namespace,
+  });
   const bookFor = (schema: string) => new ContractBook(new ContractVersionProjection({ schema }), new IntakeContractsClient(rpc, { service: schema }));
-  const rows = async (schema: string, contractId: string) => (await owner.query(`SELECT organisation_id, version, status FROM ${schema}.contract_version WHERE contract_id = $1`, [contractId])).rows;
+  const rows = async (schema: string, contractId: string) =>
+    (await owner.query(`SELECT organisation_id, version, status FROM ${schema}.contract_version WHERE contract_id = $1`, [contractId])).rows;
 
   function intakeRunning(): void {
     intake.subscription = nats.nc.subscribe(nats.names.rpc(Rpc.intake.getContractVersion.subject), {
@@ -43,7 +59,13 @@ describe('the contract book, on real PostgreSQL and NATS', () => {
         intake.asked++;
         const { data } = msg.json<{ data: { contractId: string; version: number } }>();
         const found = intake.versions.get(`${data.contractId}/${data.version}`);
-        msg.respond(JSON.stringify(found ? { ok: true, data: { ...data, status: 'active', template: 'send', definition: found } } : { ok: false, problem: { type: 'https://mediation.example/problems/not-found', title: 'Not found', status: 404 } }));
+        msg.respond(
+          JSON.stringify(
+            found
+              ? { ok: true, data: { ...data, status: 'active', template: 'send', definition: found } }
+              : { ok: false, problem: { type: 'https://mediation.example/problems/not-found', title: 'Not found', status: 404 } },
+          ),
+        );
       },
     });
   }
@@ -72,19 +94,43 @@ describe('the contract book, on real PostgreSQL and NATS', () => {
 
   it('keeps the same projection table in casework and scheduling', async () => {
     const shape = async (schema: string) => ({
-      columns: (await owner.query(`SELECT column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'contract_version' ORDER BY column_name`, [schema])).rows,
-      indexes: (await owner.query(`SELECT indexname, replace(indexdef, $1, '') AS def FROM pg_indexes WHERE schemaname = $1 AND tablename = 'contract_version' ORDER BY indexname`, [schema])).rows,
+      columns: (
+        await owner.query(
+          `SELECT column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'contract_version' ORDER BY column_name`,
+          [schema],
+        )
+      ).rows,
+      indexes: (
+        await owner.query(
+          `SELECT indexname, replace(indexdef, $1, '') AS def FROM pg_indexes WHERE schemaname = $1 AND tablename = 'contract_version' ORDER BY indexname`,
+          [schema],
+        )
+      ).rows,
     });
     expect(await shape('scheduling')).toEqual(await shape('casework'));
   });
 
   it('reads a version first seen by the event, stored by the one consumer, without asking intake', async () => {
     const contractId = uuidv7();
-    const host = new EventConsumerHost(nats, transactions, new MetricsService('casework'), options('casework'), { getProviders: () => [{ metatype: ContractPublishedHandler, instance: new ContractPublishedHandler(bookFor('casework')) }] } as unknown as DiscoveryService);
+    const host = new EventConsumerHost(nats, transactions, new MetricsService('casework'), options('casework'), {
+      getProviders: () => [{ metatype: ContractPublishedHandler, instance: new ContractPublishedHandler(bookFor('casework')) }],
+    } as unknown as DiscoveryService);
     host.register();
     await host.start();
     try {
-      const envelope = { specversion: '1.0', id: uuidv7(), source: '/services/intake', type: ContractPublishedV2.type, subject: contractId, time: new Date().toISOString(), datacontenttype: 'application/json', organisationid: org, sequence: 1, correlationid: 'contract-book', data: { contractId, version: 1, status: 'active', template: 'send', definition: ContractDefinitionSchema.parse(definition('From the event')) } };
+      const envelope = {
+        specversion: '1.0',
+        id: uuidv7(),
+        source: '/services/intake',
+        type: ContractPublishedV2.type,
+        subject: contractId,
+        time: new Date().toISOString(),
+        datacontenttype: 'application/json',
+        organisationid: org,
+        sequence: 1,
+        correlationid: 'contract-book',
+        data: { contractId, version: 1, status: 'active', template: 'send', definition: ContractDefinitionSchema.parse(definition('From the event')) },
+      };
       await jetstream(nats.nc).publish(nats.names.event(org, ContractPublishedV2.type), JSON.stringify(envelope), { msgID: envelope.id });
       await waitUntil(async () => ((await rows('casework', contractId)).length ? true : undefined), { what: 'the projected version' });
     } finally {
@@ -102,7 +148,8 @@ describe('the contract book, on real PostgreSQL and NATS', () => {
     intake.versions.set(`${contractId}/2`, ContractDefinitionSchema.parse(definition('Fetched')));
     const book = bookFor('scheduling');
     const asked = intake.asked;
-    for (let i = 0; i < 3; i++) expect((await transactions.run((tx) => book.version(tx, org, contractId, 2), { organisationId: org }))?.definition.title).toBe('Fetched');
+    for (let i = 0; i < 3; i++)
+      expect((await transactions.run((tx) => book.version(tx, org, contractId, 2), { organisationId: org }))?.definition.title).toBe('Fetched');
     expect(intake.asked - asked).toBe(1);
     expect(await rows('scheduling', contractId)).toEqual([{ organisation_id: org, version: 2, status: 'active' }]);
     // A replica that starts later finds it in the projection.
@@ -117,7 +164,10 @@ describe('the contract book, on real PostgreSQL and NATS', () => {
     try {
       const refused = await transactions.run((tx) => bookFor('casework').version(tx, org, contractId, 1), { organisationId: org }).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(ProblemError);
-      expect((refused as ProblemError).problem).toMatchObject({ status: 503, detail: expect.stringMatching(/could not read contract .* from intake \(The intake service is not running/) });
+      expect((refused as ProblemError).problem).toMatchObject({
+        status: 503,
+        detail: expect.stringMatching(/could not read contract .* from intake \(The intake service is not running/),
+      });
       expect(await rows('casework', contractId)).toEqual([]);
     } finally {
       intakeRunning();

@@ -16,7 +16,13 @@ export class ContractBookModule {
   static forService(options: ContractBookOptions): DynamicModule {
     return {
       module: ContractBookModule,
-      providers: [{ provide: CONTRACT_BOOK_OPTIONS, useValue: options }, ContractVersionProjection, IntakeContractsClient, ContractBook, ContractPublishedHandler],
+      providers: [
+        { provide: CONTRACT_BOOK_OPTIONS, useValue: options },
+        ContractVersionProjection,
+        IntakeContractsClient,
+        ContractBook,
+        ContractPublishedHandler,
+      ],
       exports: [ContractBook],
     };
   }

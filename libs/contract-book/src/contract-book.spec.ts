@@ -10,7 +10,16 @@ const definition = (title: string): ContractDefinitionInput => ({
   reference: 'POS-1',
   title,
   buyers: [{ name: 'Ministry of Justice', role: 'central-government' }],
-  serviceLines: [{ key: 'possession', name: 'Possession mediation', form: { fields: [] }, outcomes: [{ key: 'settled', label: 'Settled', expected: true }], londonLivingWage: { required: false }, dataRetentionMonths: 72 }],
+  serviceLines: [
+    {
+      key: 'possession',
+      name: 'Possession mediation',
+      form: { fields: [] },
+      outcomes: [{ key: 'settled', label: 'Settled', expected: true }],
+      londonLivingWage: { required: false },
+      dataRetentionMonths: 72,
+    },
+  ],
 });
 
 /** The projection table as a list, counting the reads that reach it. */
@@ -48,7 +57,13 @@ class Intake {
     }
     const found = this.versions.get(`${data.contractId}/${data.version}`);
     if (!found) throw ProblemError.notFound('contract version', `${data.contractId} v${data.version}`);
-    return { contractId: data.contractId, version: data.version, status: found.status, template: found.template, definition: ContractDefinitionSchema.parse(found.definition) };
+    return {
+      contractId: data.contractId,
+      version: data.version,
+      status: found.status,
+      template: found.template,
+      definition: ContractDefinitionSchema.parse(found.definition),
+    };
   }
 }
 
@@ -68,7 +83,14 @@ describe('the contract book', () => {
 
   it('reads a version the event recorded from the projection once, then from the cache', async () => {
     const contractId = uuidv7();
-    await book.record(tx, { organisationId: org, contractId, version: 1, status: 'active', template: 'possession', definition: ContractDefinitionSchema.parse(definition('Pilot')) });
+    await book.record(tx, {
+      organisationId: org,
+      contractId,
+      version: 1,
+      status: 'active',
+      template: 'possession',
+      definition: ContractDefinitionSchema.parse(definition('Pilot')),
+    });
     const first = await book.version(tx, org, contractId, 1);
     const again = await book.version(tx, org, contractId, 1);
     expect(first).toMatchObject({ contractId, version: 1, template: 'possession', definition: { title: 'Pilot' } });
@@ -120,8 +142,12 @@ describe('the contract book', () => {
     const contractId = uuidv7();
     await book.record(tx, { organisationId: org, contractId, version: 1, status: 'active', template: null, definition: definition('Pilot') });
     expect((await book.caseLine(tx, { organisationId: org, contractId, contractVersion: 1, serviceLine: 'possession' })).key).toBe('possession');
-    await expect(book.caseLine(tx, { organisationId: org, contractId, contractVersion: 1, serviceLine: 'noise' })).rejects.toMatchObject({ problem: { status: 503, detail: 'The contract no longer has the service line "noise" this case was opened under.' } });
-    await expect(book.require(tx, { organisationId: org, contractId, contractVersion: 2 })).rejects.toMatchObject({ problem: { status: 503, detail: `Intake has no version 2 of contract ${contractId}; try again shortly.` } });
+    await expect(book.caseLine(tx, { organisationId: org, contractId, contractVersion: 1, serviceLine: 'noise' })).rejects.toMatchObject({
+      problem: { status: 503, detail: 'The contract no longer has the service line "noise" this case was opened under.' },
+    });
+    await expect(book.require(tx, { organisationId: org, contractId, contractVersion: 2 })).rejects.toMatchObject({
+      problem: { status: 503, detail: `Intake has no version 2 of contract ${contractId}; try again shortly.` },
+    });
   });
 
   it('answers null when intake has no such version, and a 503 naming intake when intake cannot answer', async () => {
@@ -131,14 +157,19 @@ describe('the contract book', () => {
     intake.down = true;
     const refused = await book.version(tx, org, contractId, 1).catch((e: ProblemError) => e);
     expect(refused).toBeInstanceOf(ProblemError);
-    expect((refused as ProblemError).problem).toMatchObject({ status: 503, detail: expect.stringMatching(/^The casework service could not read contract .* version 1 from intake \(The intake service is not running/) });
+    expect((refused as ProblemError).problem).toMatchObject({
+      status: 503,
+      detail: expect.stringMatching(/^The casework service could not read contract .* version 1 from intake \(The intake service is not running/),
+    });
     expect(table.rows).toEqual([]);
   });
 
   it('turns any other failure to reach intake into the same 503', async () => {
     const failing = { call: () => Promise.reject(new Error('connection closed')) } as unknown as RpcClient;
     const client = new IntakeContractsClient(failing, { service: 'scheduling' });
-    await expect(client.version(org, uuidv7(), 1)).rejects.toMatchObject({ problem: { status: 503, detail: expect.stringContaining('from intake (connection closed)') } });
+    await expect(client.version(org, uuidv7(), 1)).rejects.toMatchObject({
+      problem: { status: 503, detail: expect.stringContaining('from intake (connection closed)') },
+    });
   });
 });
 

@@ -69,13 +69,18 @@ export class ContractBook {
 
   /** The version a case runs under: the one it names, else the newest. */
   forCase(tx: SqlTx, ref: ContractRef, correlationId?: string): Promise<ContractVersionEntry | null> {
-    return ref.contractVersion === null ? this.latest(tx, ref.organisationId, ref.contractId, correlationId) : this.version(tx, ref.organisationId, ref.contractId, ref.contractVersion, correlationId);
+    return ref.contractVersion === null
+      ? this.latest(tx, ref.organisationId, ref.contractId, correlationId)
+      : this.version(tx, ref.organisationId, ref.contractId, ref.contractVersion, correlationId);
   }
 
   /** The version a case runs under, where nothing can be decided without it: a 503 when neither the projection nor intake has it. */
   async require(tx: SqlTx, ref: ContractRef, correlationId?: string): Promise<ContractVersionEntry> {
     const entry = await this.forCase(tx, ref, correlationId);
-    if (!entry) throw ProblemError.unavailable(`Intake has no ${ref.contractVersion === null ? 'published version' : `version ${ref.contractVersion}`} of contract ${ref.contractId}; try again shortly.`);
+    if (!entry)
+      throw ProblemError.unavailable(
+        `Intake has no ${ref.contractVersion === null ? 'published version' : `version ${ref.contractVersion}`} of contract ${ref.contractId}; try again shortly.`,
+      );
     return entry;
   }
 

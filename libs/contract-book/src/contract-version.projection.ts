@@ -41,12 +41,21 @@ export class ContractVersionProjection {
   }
 
   async find(tx: SqlTx, organisationId: string, contractId: string, version: number): Promise<ProjectedVersion | null> {
-    const rows = await tx.$queryRawUnsafe<Row[]>(`SELECT ${COLUMNS} FROM ${this.table} WHERE organisation_id = $1::uuid AND contract_id = $2::uuid AND version = $3`, organisationId, contractId, version);
+    const rows = await tx.$queryRawUnsafe<Row[]>(
+      `SELECT ${COLUMNS} FROM ${this.table} WHERE organisation_id = $1::uuid AND contract_id = $2::uuid AND version = $3`,
+      organisationId,
+      contractId,
+      version,
+    );
     return rows.length ? toVersion(rows[0]) : null;
   }
 
   async newest(tx: SqlTx, organisationId: string, contractId: string): Promise<ProjectedVersion | null> {
-    const rows = await tx.$queryRawUnsafe<Row[]>(`SELECT ${COLUMNS} FROM ${this.table} WHERE organisation_id = $1::uuid AND contract_id = $2::uuid ORDER BY version DESC LIMIT 1`, organisationId, contractId);
+    const rows = await tx.$queryRawUnsafe<Row[]>(
+      `SELECT ${COLUMNS} FROM ${this.table} WHERE organisation_id = $1::uuid AND contract_id = $2::uuid ORDER BY version DESC LIMIT 1`,
+      organisationId,
+      contractId,
+    );
     return rows.length ? toVersion(rows[0]) : null;
   }
 

@@ -27,12 +27,16 @@ export class IntakeContractsClient {
   ) {}
 
   version(organisationId: string, contractId: string, version: number, correlationId = uuidv7()): Promise<IntakeVersion | null> {
-    return this.ask(`contract ${contractId} version ${version}`, () => this.rpc.call(Rpc.intake.getContractVersion, this.meta(organisationId, correlationId), { contractId, version }, INTAKE_TIMEOUT_MS));
+    return this.ask(`contract ${contractId} version ${version}`, () =>
+      this.rpc.call(Rpc.intake.getContractVersion, this.meta(organisationId, correlationId), { contractId, version }, INTAKE_TIMEOUT_MS),
+    );
   }
 
   /** The version intake last published; null when it has no such contract or never published it. */
   async publishedVersion(organisationId: string, contractId: string, correlationId = uuidv7()): Promise<number | null> {
-    const contract = await this.ask(`contract ${contractId}`, () => this.rpc.call(Rpc.intake.getContract, this.meta(organisationId, correlationId), { contractId }, INTAKE_TIMEOUT_MS));
+    const contract = await this.ask(`contract ${contractId}`, () =>
+      this.rpc.call(Rpc.intake.getContract, this.meta(organisationId, correlationId), { contractId }, INTAKE_TIMEOUT_MS),
+    );
     return contract?.publishedVersion ?? null;
   }
 

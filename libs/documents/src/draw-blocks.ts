@@ -30,7 +30,11 @@ const sections: BlockLayout<Section> = {
     doc.y += style.before;
     // Never a heading alone at the foot of a page: it goes over with the start of what it heads.
     ensureSpace(doc, sections.opening(doc, block, depth) - style.before);
-    doc.font(FONT.bold).fontSize(style.size).fillColor(ACCENT).text(block.title, MARGIN, doc.y, { width: contentWidth(doc) });
+    doc
+      .font(FONT.bold)
+      .fontSize(style.size)
+      .fillColor(ACCENT)
+      .text(block.title, MARGIN, doc.y, { width: contentWidth(doc) });
     doc.y += style.after;
     for (const content of block.content) drawBlock(doc, content, depth + 1);
   },
@@ -52,7 +56,11 @@ const paragraphs: BlockLayout<Paragraph> = {
   draw(doc, block) {
     const style = PARAGRAPH[block.style];
     doc.y += style.before;
-    doc.font(style.font).fontSize(style.size).fillColor(style.color).text(block.text, MARGIN, doc.y, { width: contentWidth(doc), lineGap: 2 });
+    doc
+      .font(style.font)
+      .fontSize(style.size)
+      .fillColor(style.color)
+      .text(block.text, MARGIN, doc.y, { width: contentWidth(doc), lineGap: 2 });
   },
   opening(doc, block) {
     const style = PARAGRAPH[block.style];
@@ -67,9 +75,29 @@ const FIELDS_LABEL = 170;
 
 function keyValueHeight(doc: Doc, [label, value]: [string, string], style: KeyValues['style']): number {
   const labelWidth = style === 'facts' ? FACTS_LABEL : FIELDS_LABEL;
-  if (style === 'facts') return Math.max(doc.font(FONT.regular).fontSize(10).heightOfString(value, { width: contentWidth(doc) - labelWidth }), 12) + 5;
-  const valueHeight = doc.font(FONT.regular).fontSize(9.5).heightOfString(value, { width: contentWidth(doc) - labelWidth - 12 });
-  return Math.max(valueHeight, doc.font(FONT.bold).fontSize(9).heightOfString(label, { width: labelWidth - 12 })) + 8;
+  if (style === 'facts')
+    return (
+      Math.max(
+        doc
+          .font(FONT.regular)
+          .fontSize(10)
+          .heightOfString(value, { width: contentWidth(doc) - labelWidth }),
+        12,
+      ) + 5
+    );
+  const valueHeight = doc
+    .font(FONT.regular)
+    .fontSize(9.5)
+    .heightOfString(value, { width: contentWidth(doc) - labelWidth - 12 });
+  return (
+    Math.max(
+      valueHeight,
+      doc
+        .font(FONT.bold)
+        .fontSize(9)
+        .heightOfString(label, { width: labelWidth - 12 }),
+    ) + 8
+  );
 }
 
 const keyValueTables: BlockLayout<KeyValues> = {
@@ -81,13 +109,34 @@ const keyValueTables: BlockLayout<KeyValues> = {
       const y = doc.y;
       const [label, value] = row;
       if (block.style === 'facts') {
-        doc.font(FONT.bold).fontSize(9).fillColor(MUTED).text(label.toUpperCase(), MARGIN, y + 1, { width: FACTS_LABEL - 8, characterSpacing: 0.4 });
-        doc.font(FONT.regular).fontSize(10).fillColor(INK).text(value, MARGIN + FACTS_LABEL, y, { width: width - FACTS_LABEL });
+        doc
+          .font(FONT.bold)
+          .fontSize(9)
+          .fillColor(MUTED)
+          .text(label.toUpperCase(), MARGIN, y + 1, { width: FACTS_LABEL - 8, characterSpacing: 0.4 });
+        doc
+          .font(FONT.regular)
+          .fontSize(10)
+          .fillColor(INK)
+          .text(value, MARGIN + FACTS_LABEL, y, { width: width - FACTS_LABEL });
       } else {
         if (i % 2 === 0) doc.rect(MARGIN, y, width, height).fill(STRIPE);
-        doc.moveTo(MARGIN, y + height).lineTo(MARGIN + width, y + height).strokeColor(RULE).lineWidth(0.5).stroke();
-        doc.font(FONT.bold).fontSize(9).fillColor(MUTED).text(label, MARGIN + 6, y + 4, { width: FIELDS_LABEL - 12 });
-        doc.font(FONT.regular).fontSize(9.5).fillColor(INK).text(value, MARGIN + FIELDS_LABEL, y + 4, { width: width - FIELDS_LABEL - 12 });
+        doc
+          .moveTo(MARGIN, y + height)
+          .lineTo(MARGIN + width, y + height)
+          .strokeColor(RULE)
+          .lineWidth(0.5)
+          .stroke();
+        doc
+          .font(FONT.bold)
+          .fontSize(9)
+          .fillColor(MUTED)
+          .text(label, MARGIN + 6, y + 4, { width: FIELDS_LABEL - 12 });
+        doc
+          .font(FONT.regular)
+          .fontSize(9.5)
+          .fillColor(INK)
+          .text(value, MARGIN + FIELDS_LABEL, y + 4, { width: width - FIELDS_LABEL - 12 });
       }
       doc.x = MARGIN;
       doc.y = y + height;
@@ -116,7 +165,12 @@ const bulletLists: BlockLayout<Bullets> = {
 };
 
 function bulletHeight(doc: Doc, item: string): number {
-  return doc.font(FONT.regular).fontSize(10.5).heightOfString(item, { width: contentWidth(doc) - 16, lineGap: 2 }) + 4;
+  return (
+    doc
+      .font(FONT.regular)
+      .fontSize(10.5)
+      .heightOfString(item, { width: contentWidth(doc) - 16, lineGap: 2 }) + 4
+  );
 }
 
 const tables: BlockLayout<Table> = {

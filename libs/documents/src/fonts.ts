@@ -12,7 +12,11 @@ import { characterSet } from './font-coverage';
 export const FONT = { regular: 'Sans', bold: 'Sans-Bold', italic: 'Sans-Italic' } as const;
 export type FontName = (typeof FONT)[keyof typeof FONT];
 
-const FILES: Record<FontName, string> = { [FONT.regular]: 'LiberationSans-Regular.ttf', [FONT.bold]: 'LiberationSans-Bold.ttf', [FONT.italic]: 'LiberationSans-Italic.ttf' };
+const FILES: Record<FontName, string> = {
+  [FONT.regular]: 'LiberationSans-Regular.ttf',
+  [FONT.bold]: 'LiberationSans-Bold.ttf',
+  [FONT.italic]: 'LiberationSans-Italic.ttf',
+};
 
 // The build copies assets/ beside src/ in dist, so the same relative path serves tests and services.
 const FONT_DIR = path.join(__dirname, '..', 'assets', 'fonts');

@@ -59,15 +59,25 @@ export function titleBlock(doc: Doc, spec: DocumentSpec): void {
   if (spec.marking) doc.font(FONT.bold).fontSize(8).fillColor(MARKING).text(spec.marking, MARGIN, doc.y, { width, characterSpacing: 1.5 }).moveDown(0.3);
   doc.font(FONT.bold).fontSize(22).fillColor(ACCENT).text(spec.title, MARGIN, doc.y, { width });
   (spec.subtitle ?? []).forEach((line, i) => {
-    doc.font(FONT.regular).fontSize(i === 0 ? 12 : 10).fillColor(i === 0 ? INK : MUTED).text(line, MARGIN, doc.y, { width });
+    doc
+      .font(FONT.regular)
+      .fontSize(i === 0 ? 12 : 10)
+      .fillColor(i === 0 ? INK : MUTED)
+      .text(line, MARGIN, doc.y, { width });
   });
   const titleBottom = doc.y;
   const x = MARGIN + contentWidth(doc) - LETTERHEAD_WIDTH;
   doc.font(FONT.bold).fontSize(10).fillColor(ACCENT).text(spec.organisation.name, x, MARGIN, { width: LETTERHEAD_WIDTH, align: 'right' });
-  for (const line of spec.organisation.address ?? []) doc.font(FONT.regular).fontSize(8.5).fillColor(MUTED).text(line, x, doc.y, { width: LETTERHEAD_WIDTH, align: 'right' });
+  for (const line of spec.organisation.address ?? [])
+    doc.font(FONT.regular).fontSize(8.5).fillColor(MUTED).text(line, x, doc.y, { width: LETTERHEAD_WIDTH, align: 'right' });
   doc.x = MARGIN;
   doc.y = Math.max(titleBottom, doc.y) + 8;
-  doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + contentWidth(doc), doc.y).lineWidth(1.5).strokeColor(ACCENT).stroke();
+  doc
+    .moveTo(MARGIN, doc.y)
+    .lineTo(MARGIN + contentWidth(doc), doc.y)
+    .lineWidth(1.5)
+    .strokeColor(ACCENT)
+    .stroke();
   doc.y += 14;
 }
 
@@ -83,10 +93,23 @@ export function footers(doc: Doc, spec: DocumentSpec): void {
     doc.page.margins.bottom = 0;
     const y = doc.page.height - MARGIN - 18;
     const half = contentWidth(doc) / 2;
-    doc.moveTo(MARGIN, y - 6).lineTo(doc.page.width - MARGIN, y - 6).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc
+      .moveTo(MARGIN, y - 6)
+      .lineTo(doc.page.width - MARGIN, y - 6)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
     // One line each: what does not fit ends in an ellipsis rather than running into the next line.
-    doc.font(FONT.bold).fontSize(8).fillColor(MUTED).text(signed, MARGIN, y, { width: contentWidth(doc), height: 10, ellipsis: true });
-    doc.font(FONT.regular).fontSize(8).fillColor(MUTED).text(handling, MARGIN, y + 11, { width: half * 1.4, height: 10, ellipsis: true });
+    doc
+      .font(FONT.bold)
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(signed, MARGIN, y, { width: contentWidth(doc), height: 10, ellipsis: true });
+    doc
+      .font(FONT.regular)
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(handling, MARGIN, y + 11, { width: half * 1.4, height: 10, ellipsis: true });
     doc.text(`Page ${i - range.start + 1} of ${range.count}`, MARGIN + half * 1.4, y + 11, { width: half * 0.6, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }

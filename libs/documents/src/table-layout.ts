@@ -7,7 +7,13 @@ const CELL_PAD = 5;
 /** A table with rows: the header row, then the rows, the header again at the top of each new page. */
 export function drawTable(doc: Doc, block: Table): void {
   const widths = block.columns.map((c) => c.width * contentWidth(doc));
-  const header = () => tableRow(doc, block.columns.map((c) => c.title), widths, { header: true });
+  const header = () =>
+    tableRow(
+      doc,
+      block.columns.map((c) => c.title),
+      widths,
+      { header: true },
+    );
   ensureSpace(doc, tableOpening(doc, block));
   header();
   block.rows.forEach((cells, index) => {
@@ -24,7 +30,15 @@ export function drawTable(doc: Doc, block: Table): void {
 /** What goes over to a new page together: the header row and the first two rows. */
 export function tableOpening(doc: Doc, block: Table): number {
   const widths = block.columns.map((c) => c.width * contentWidth(doc));
-  return block.rows.slice(0, 2).reduce((sum, cells) => sum + rowHeight(doc, cells, widths, false), rowHeight(doc, block.columns.map((c) => c.title), widths, true));
+  return block.rows.slice(0, 2).reduce(
+    (sum, cells) => sum + rowHeight(doc, cells, widths, false),
+    rowHeight(
+      doc,
+      block.columns.map((c) => c.title),
+      widths,
+      true,
+    ),
+  );
 }
 
 function rowHeight(doc: Doc, cells: string[], widths: number[], header: boolean): number {
@@ -44,8 +58,12 @@ function tableRow(doc: Doc, cells: string[], widths: number[], style: { header?:
     doc.fillColor(style.header ? ACCENT : INK).text(cell, x + CELL_PAD, y + CELL_PAD, { width: widths[i] - 2 * CELL_PAD });
     x += widths[i];
   });
-  doc.moveTo(MARGIN, y + height).lineTo(MARGIN + width, y + height).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc
+    .moveTo(MARGIN, y + height)
+    .lineTo(MARGIN + width, y + height)
+    .lineWidth(0.5)
+    .strokeColor(RULE)
+    .stroke();
   doc.x = MARGIN;
   doc.y = y + height;
 }
-

@@ -21,9 +21,17 @@ export const QUEUES = {
 
 export const Jobs = {
   /** Fires one deadline at its due time; PostgreSQL holds the truth, the job is only the alarm. */
-  fireDeadline: defineJob(QUEUES.deadlines, 'fire-deadline', z.object({ deadlineId: z.uuid(), organisationId: z.uuid(), revision: z.number().int().positive().optional() })),
+  fireDeadline: defineJob(
+    QUEUES.deadlines,
+    'fire-deadline',
+    z.object({ deadlineId: z.uuid(), organisationId: z.uuid(), revision: z.number().int().positive().optional() }),
+  ),
   /** Rings one reminder of a pending deadline (due-soon); a stale revision is a no-op. */
-  remindDeadline: defineJob(QUEUES.deadlines, 'remind-deadline', z.object({ deadlineId: z.uuid(), organisationId: z.uuid(), revision: z.number().int().positive(), reminder: z.number().int().nonnegative() })),
+  remindDeadline: defineJob(
+    QUEUES.deadlines,
+    'remind-deadline',
+    z.object({ deadlineId: z.uuid(), organisationId: z.uuid(), revision: z.number().int().positive(), reminder: z.number().int().nonnegative() }),
+  ),
   /** Every minute: fires what Redis lost or what came due while no worker ran. */
   sweepDeadlines: defineJob(QUEUES.deadlines, 'sweep-deadlines', z.object({})),
   /** Sends one outbound message with retries. */

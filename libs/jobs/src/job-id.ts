@@ -16,7 +16,8 @@ export function assertJobId(value: string): string {
  * so the id as a whole never reads as an integer, even behind an all-digit id.
  */
 export function jobId(kind: string, id: string): string {
-  if (!/^[a-z][a-z0-9-]*$/.test(kind)) throw new Error(`a job id needs a kind of lower-case letters, digits and hyphens starting with a letter, e.g. "deadline"; got "${kind}"`);
+  if (!/^[a-z][a-z0-9-]*$/.test(kind))
+    throw new Error(`a job id needs a kind of lower-case letters, digits and hyphens starting with a letter, e.g. "deadline"; got "${kind}"`);
   if (!id) throw new Error(`a ${kind} job id needs an id`);
   return assertJobId(`${kind}-${id}`);
 }

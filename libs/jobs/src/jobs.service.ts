@@ -92,13 +92,20 @@ export class JobsService implements OnModuleInit {
 
   /** Re-adds a job under the same id, e.g. a deadline whose due time moved. */
   async replace<S extends z.ZodType>(definition: JobDefinition<S>, data: z.input<S>, options: JobsOptions & { jobId: string }): Promise<void> {
-    await this.queue(definition.queue).remove(options.jobId).catch(() => undefined);
+    await this.queue(definition.queue)
+      .remove(options.jobId)
+      .catch(() => undefined);
     await this.add(definition, data, options);
   }
 
   /** A repeating job in Europe/London time, kept out of the 01:00-02:00 clock-change hour by its caller. */
   async schedule<S extends z.ZodType>(definition: JobDefinition<S>, schedulerId: string, repeat: { every?: number; pattern?: string }): Promise<void> {
-    const upsert = async () => void (await this.queue(definition.queue).upsertJobScheduler(schedulerId, { ...repeat, ...(repeat.pattern ? { tz: 'Europe/London' } : {}) }, { name: definition.name, data: {} }));
+    const upsert = async () =>
+      void (await this.queue(definition.queue).upsertJobScheduler(
+        schedulerId,
+        { ...repeat, ...(repeat.pattern ? { tz: 'Europe/London' } : {}) },
+        { name: definition.name, data: {} },
+      ));
     await upsert();
     this.schedulers.set(`${definition.queue}/${schedulerId}`, upsert);
     this.schedulerRefresh ??= setInterval(() => void this.ensureSchedulers(), SCHEDULER_REFRESH_MS).unref();

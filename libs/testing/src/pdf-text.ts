@@ -98,7 +98,8 @@ function drawnText(content: string, font: (name: string) => Map<number, string> 
       continue;
     }
     const map = current;
-    const decode = (hex: string) => (map ? (hex.match(/.{4}/g) ?? []).map((code) => map.get(parseInt(code, 16)) ?? '').join('') : Buffer.from(hex, 'hex').toString('latin1'));
+    const decode = (hex: string) =>
+      map ? (hex.match(/.{4}/g) ?? []).map((code) => map.get(parseInt(code, 16)) ?? '').join('') : Buffer.from(hex, 'hex').toString('latin1');
     lines.push([...op[2].matchAll(/<([0-9a-fA-F]*)>/g)].map((hex) => decode(hex[1])).join(''));
   }
   return lines.join('\n');

@@ -12,7 +12,9 @@ import { waitUntil } from './wait-until';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const ROOT = path.resolve(__dirname, '../../..');
 const services = require(path.join(ROOT, 'tools/dev/services.cjs')) as ServicesModule;
-const mailcatcher = require(path.join(ROOT, 'tools/mailcatcher/mailcatcher.cjs')) as { startMailCatcher(o: { smtpPort: number; httpPort: number }): Promise<MailCatcher> };
+const mailcatcher = require(path.join(ROOT, 'tools/mailcatcher/mailcatcher.cjs')) as {
+  startMailCatcher(o: { smtpPort: number; httpPort: number }): Promise<MailCatcher>;
+};
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 interface ServiceHandle {
@@ -84,11 +86,16 @@ export class PlatformUnderTest {
    */
   static async start(options: { env?: Record<string, string>; replicas?: Record<string, number> } = {}): Promise<PlatformUnderTest> {
     const replicas = options.replicas ?? {};
-    const [db, mail, basePort] = await Promise.all([createTestDatabase('e2e'), mailcatcher.startMailCatcher({ smtpPort: 0, httpPort: 0 }), freeBasePort(replicas)]);
+    const [db, mail, basePort] = await Promise.all([
+      createTestDatabase('e2e'),
+      mailcatcher.startMailCatcher({ smtpPort: 0, httpPort: 0 }),
+      freeBasePort(replicas),
+    ]);
     const platform = new PlatformUnderTest(db, createTestNamespace('e'), mail, basePort);
     platform.overrides = options.env ?? {};
     try {
-      for (const handle of await services.startAll(platform.env, { output: 'file', basePort: platform.basePort, replicas, readyTimeoutMs: 120_000 })) platform.handles.set(handle.label, handle);
+      for (const handle of await services.startAll(platform.env, { output: 'file', basePort: platform.basePort, replicas, readyTimeoutMs: 120_000 }))
+        platform.handles.set(handle.label, handle);
       await platform.seed();
     } catch (error) {
       await platform.shutdown();
@@ -101,7 +108,18 @@ export class PlatformUnderTest {
 
   get env(): Record<string, string> {
     // Every suite signs in (and probes without credentials) from 127.0.0.1 many times a minute; the suite about limits sets its own.
-    return { DATABASE_URL: this.db.url, NATS_NAMESPACE: this.ns.namespace, SMTP_URL: `smtp://127.0.0.1:${this.mail.smtpPort}`, NODE_ENV: 'test', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '10000', SIGN_IN_PER_MINUTE: '10000', RATE_LIMIT_PUBLIC_PER_MINUTE: '10000', AUTH_FAILURES_PER_MINUTE: '10000', ...this.overrides };
+    return {
+      DATABASE_URL: this.db.url,
+      NATS_NAMESPACE: this.ns.namespace,
+      SMTP_URL: `smtp://127.0.0.1:${this.mail.smtpPort}`,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      SHUTDOWN_TIMEOUT_MS: '10000',
+      SIGN_IN_PER_MINUTE: '10000',
+      RATE_LIMIT_PUBLIC_PER_MINUTE: '10000',
+      AUTH_FAILURES_PER_MINUTE: '10000',
+      ...this.overrides,
+    };
   }
 
   get apiUrl(): string {
@@ -121,7 +139,9 @@ export class PlatformUnderTest {
     const dir = mkdtempSync(path.join(tmpdir(), 'mediation-seed-'));
     const out = path.join(dir, 'credentials.json');
     try {
-      await promisify(execFile)(process.execPath, [path.join(ROOT, 'dist/apps/gateway/src/ops/dev-seed.js'), '--out', out, '--api-url', this.apiUrl], { env: { ...process.env, ...this.env } });
+      await promisify(execFile)(process.execPath, [path.join(ROOT, 'dist/apps/gateway/src/ops/dev-seed.js'), '--out', out, '--api-url', this.apiUrl], {
+        env: { ...process.env, ...this.env },
+      });
       return JSON.parse(readFileSync(out, 'utf8')) as SeededOrganisation;
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -148,7 +168,10 @@ export class PlatformUnderTest {
   /** Makes a referral and waits for the case casework opens from it. */
   async refer(body: Record<string, unknown>): Promise<{ caseId: string; reference: string }> {
     const referral = await this.ok<{ id: string; reference: string }>('POST', '/v1/referrals', body);
-    const caseId = await waitUntil(async () => (await this.request<{ caseId: string | null }>('GET', `/v1/referrals/${referral.id}`)).body.caseId ?? undefined, { what: `the case of ${referral.reference}` });
+    const caseId = await waitUntil(
+      async () => (await this.request<{ caseId: string | null }>('GET', `/v1/referrals/${referral.id}`)).body.caseId ?? undefined,
+      { what: `the case of ${referral.reference}` },
+    );
     return { caseId, reference: referral.reference };
   }
 

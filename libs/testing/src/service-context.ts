@@ -53,7 +53,10 @@ export async function startServiceContext(options: ServiceContextOptions): Promi
     ns,
     sql,
     async close() {
-      await app.get(LifecycleService).shutdown(10_000).catch(() => undefined);
+      await app
+        .get(LifecycleService)
+        .shutdown(10_000)
+        .catch(() => undefined);
       await app.close().catch(() => undefined);
       await sql.end();
       await ns.cleanup();

@@ -26,12 +26,29 @@ export class AssignStaffUseCase {
   execute(meta: RpcMeta, request: AssignStaff): Promise<AssignmentView> {
     return this.db.forTenant(meta, async (tx) => {
       const c = await this.finder.lockForChange(tx, meta, request.caseId);
-      if (await this.assignments.findCurrent(tx, c.id, request.staffId, request.role)) throw ProblemError.conflict(`${request.name} is already assigned to this case as ${request.role}.`);
-      const row = await this.assignments.create(tx, { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, staffId: request.staffId, role: request.role, name: request.name, email: request.email, assignedAt: this.clock.now() });
+      if (await this.assignments.findCurrent(tx, c.id, request.staffId, request.role))
+        throw ProblemError.conflict(`${request.name} is already assigned to this case as ${request.role}.`);
+      const row = await this.assignments.create(tx, {
+        id: uuidv7(),
+        organisationId: c.organisationId,
+        caseId: c.id,
+        staffId: request.staffId,
+        role: request.role,
+        name: request.name,
+        email: request.email,
+        assignedAt: this.clock.now(),
+      });
       const updated = await this.cases.update(tx, c, {});
       await this.events.append(tx, {
         definition: CaseAssignedV1,
-        data: { caseId: c.id, contractId: c.contractId, assignmentId: row.id, role: request.role, staff: { staffId: row.staffId, name: row.name, email: row.email }, assignedAt: row.assignedAt.toISOString() },
+        data: {
+          caseId: c.id,
+          contractId: c.contractId,
+          assignmentId: row.id,
+          role: request.role,
+          staff: { staffId: row.staffId, name: row.name, email: row.email },
+          assignedAt: row.assignedAt.toISOString(),
+        },
         ...caseEnvelope(updated, meta.correlationId),
       });
       return toAssignmentView(row);

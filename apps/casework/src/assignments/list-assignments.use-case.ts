@@ -14,6 +14,8 @@ export class ListAssignmentsUseCase {
   ) {}
 
   execute(meta: RpcMeta, caseId: string) {
-    return this.db.forTenant(meta, async (tx) => ({ items: (await this.assignments.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map(toAssignmentView) }));
+    return this.db.forTenant(meta, async (tx) => ({
+      items: (await this.assignments.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map(toAssignmentView),
+    }));
   }
 }

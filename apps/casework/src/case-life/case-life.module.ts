@@ -21,6 +21,17 @@ import { TransitionCaseUseCase } from './transition-case.use-case';
 @Module({
   imports: [CasesModule, PartiesModule, AssignmentsModule, CertificatesModule, MilestonesModule, PausesModule],
   controllers: [CaseRpcController],
-  providers: [CaseViewAssembler, CaseTransitioner, OpenCaseUseCase, ReferralReceivedHandler, GetCaseUseCase, ListCasesUseCase, TransitionCaseUseCase, CloseCaseUseCase, ReopenCaseUseCase, ChangeCaseDatesUseCase],
+  providers: [
+    CaseViewAssembler,
+    CaseTransitioner,
+    OpenCaseUseCase,
+    ReferralReceivedHandler,
+    GetCaseUseCase,
+    ListCasesUseCase,
+    TransitionCaseUseCase,
+    CloseCaseUseCase,
+    ReopenCaseUseCase,
+    ChangeCaseDatesUseCase,
+  ],
 })
 export class CaseLifeModule {}

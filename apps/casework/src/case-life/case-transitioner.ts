@@ -42,7 +42,10 @@ export class CaseTransitioner {
   ) {}
 
   async apply(tx: CaseworkTx, meta: RpcMeta, c: CaseRecord, line: ServiceLine, input: TransitionInput): Promise<CaseRecord> {
-    const facts = { hasCaseManager: await this.assignments.hasCurrent(tx, c.id, 'case-manager'), hasCertificate: await this.certificates.existsForCase(tx, c.id) };
+    const facts = {
+      hasCaseManager: await this.assignments.hasCurrent(tx, c.id, 'case-manager'),
+      hasCertificate: await this.certificates.existsForCase(tx, c.id),
+    };
     const plan = planTransition(workflowOf(line), line.outcomes, c.status, input, facts);
     const now = this.clock.now();
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
@@ -59,21 +62,65 @@ export class CaseTransitioner {
       // Open again: no outcome and no closure date until it closes again (the closure stays in the status history and in reopened.v1).
       ...(plan.transition.reopens ? { outcome: null, closedAt: null, timesReopened: { increment: 1 } } : {}),
     });
-    await this.history.create(tx, { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, fromStatus: c.status, toStatus: plan.to.key, reason: input.reason ?? null, outcome: plan.outcome?.key ?? null, countsAsReopened: plan.transition.reopens ? true : null, recommendations: closing && input.recommendations?.length ? input.recommendations : null, actorId: meta.actorId, changedAt: now });
+    await this.history.create(tx, {
+      id: uuidv7(),
+      organisationId: c.organisationId,
+      caseId: c.id,
+      fromStatus: c.status,
+      toStatus: plan.to.key,
+      reason: input.reason ?? null,
+      outcome: plan.outcome?.key ?? null,
+      countsAsReopened: plan.transition.reopens ? true : null,
+      recommendations: closing && input.recommendations?.length ? input.recommendations : null,
+      actorId: meta.actorId,
+      changedAt: now,
+    });
 
     const envelope = caseEnvelope(updated, meta.correlationId);
-    await this.events.append(tx, { ...envelope, definition: CaseStatusChangedV1, data: { caseId: c.id, contractId: c.contractId, from: c.status, to: plan.to.key, ...(input.reason ? { reason: input.reason } : {}), changedAt: now.toISOString() } });
-    if (plan.transition.emits) await this.milestones.record(tx, updated, { milestone: plan.transition.emits, occurredAt, source: `status:${plan.to.key}` }, meta.correlationId);
+    await this.events.append(tx, {
+      ...envelope,
+      definition: CaseStatusChangedV1,
+      data: {
+        caseId: c.id,
+        contractId: c.contractId,
+        from: c.status,
+        to: plan.to.key,
+        ...(input.reason ? { reason: input.reason } : {}),
+        changedAt: now.toISOString(),
+      },
+    });
+    if (plan.transition.emits)
+      await this.milestones.record(tx, updated, { milestone: plan.transition.emits, occurredAt, source: `status:${plan.to.key}` }, meta.correlationId);
     if (ending) await this.publishEnded(tx, updated, plan.transition.emits, occurredAt, meta.correlationId);
     if (closing && plan.outcome) {
       await this.events.append(tx, {
         ...envelope,
         definition: CaseClosedV1,
-        data: { caseId: c.id, contractId: c.contractId, serviceLine: c.serviceLine, reference: c.reference, outcome: plan.outcome.key, outcomeExpected: plan.outcome.expected, closedAt: occurredAt.toISOString(), timesReopened: updated.timesReopened },
+        data: {
+          caseId: c.id,
+          contractId: c.contractId,
+          serviceLine: c.serviceLine,
+          reference: c.reference,
+          outcome: plan.outcome.key,
+          outcomeExpected: plan.outcome.expected,
+          closedAt: occurredAt.toISOString(),
+          timesReopened: updated.timesReopened,
+        },
       });
     }
     if (plan.transition.reopens && c.closedAt) {
-      await this.events.append(tx, { ...envelope, definition: CaseReopenedV1, data: { caseId: c.id, contractId: c.contractId, previouslyClosedAt: c.closedAt.toISOString(), reopenedAt: now.toISOString(), countsAsReopened: true, reason: input.reason ?? '' } });
+      await this.events.append(tx, {
+        ...envelope,
+        definition: CaseReopenedV1,
+        data: {
+          caseId: c.id,
+          contractId: c.contractId,
+          previouslyClosedAt: c.closedAt.toISOString(),
+          reopenedAt: now.toISOString(),
+          countsAsReopened: true,
+          reason: input.reason ?? '',
+        },
+      });
     }
     if (closing || ending) await this.endOpenPause(tx, meta, updated, occurredAt);
     return updated;
@@ -90,7 +137,12 @@ export class CaseTransitioner {
 
   /** Every end stops the case's clocks (`case.ended`, whatever the template emits) and starts retention elsewhere (`case.ended.v1`). */
   private async publishEnded(tx: CaseworkTx, ended: CaseRecord, emitted: string | undefined, endedAt: Date, correlationId: string): Promise<void> {
-    if (emitted !== CASE_ENDED) await this.milestones.record(tx, ended, { milestone: CASE_ENDED, occurredAt: endedAt, source: `status:${ended.status}` }, correlationId);
-    await this.events.append(tx, { ...caseEnvelope(ended, correlationId), definition: CaseEndedV1, data: { caseId: ended.id, contractId: ended.contractId, status: ended.status, endedAt: endedAt.toISOString() } });
+    if (emitted !== CASE_ENDED)
+      await this.milestones.record(tx, ended, { milestone: CASE_ENDED, occurredAt: endedAt, source: `status:${ended.status}` }, correlationId);
+    await this.events.append(tx, {
+      ...caseEnvelope(ended, correlationId),
+      definition: CaseEndedV1,
+      data: { caseId: ended.id, contractId: ended.contractId, status: ended.status, endedAt: endedAt.toISOString() },
+    });
   }
 }

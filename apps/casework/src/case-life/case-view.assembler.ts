@@ -26,11 +26,23 @@ export class CaseViewAssembler {
 
   async many(tx: CaseworkTx, rows: CaseRecord[]): Promise<CaseView[]> {
     const ids = rows.map((r) => r.id);
-    const [assignments, linked, paused] = await Promise.all([this.assignments.currentFor(tx, ids), this.referrals.linkedTo(tx, ids), this.pauses.openSince(tx, ids)]);
+    const [assignments, linked, paused] = await Promise.all([
+      this.assignments.currentFor(tx, ids),
+      this.referrals.linkedTo(tx, ids),
+      this.pauses.openSince(tx, ids),
+    ]);
     const views: CaseView[] = [];
     for (const row of rows) {
       const line = await this.book.caseLine(tx, row);
-      views.push(toCaseView(row, { workflow: workflowOf(line), assignments: assignments.filter((a) => a.caseId === row.id), linkedReferralIds: linked.get(row.id) ?? [], pausedSince: paused.get(row.id) ?? null, beganAt: caseBegan(row, line) }));
+      views.push(
+        toCaseView(row, {
+          workflow: workflowOf(line),
+          assignments: assignments.filter((a) => a.caseId === row.id),
+          linkedReferralIds: linked.get(row.id) ?? [],
+          pausedSince: paused.get(row.id) ?? null,
+          beganAt: caseBegan(row, line),
+        }),
+      );
     }
     return views;
   }

@@ -16,7 +16,11 @@ describe('which dates a case may change', () => {
   it('names a field that is not a date field, or a sensitive one, listing the date fields', () => {
     expect(dateErrors(fields, { court: '2027-02-01', diagnosisDate: '2027-02-01' })).toEqual([
       { field: 'court', code: 'unknown_date_field', message: 'is not a date field of this service line’s form (its date fields: hearingDate, firstCmhAt)' },
-      { field: 'diagnosisDate', code: 'unknown_date_field', message: 'is not a date field of this service line’s form (its date fields: hearingDate, firstCmhAt)' },
+      {
+        field: 'diagnosisDate',
+        code: 'unknown_date_field',
+        message: 'is not a date field of this service line’s form (its date fields: hearingDate, firstCmhAt)',
+      },
     ]);
   });
 

@@ -19,7 +19,8 @@ export function dateErrors(fields: FormField[], changes: ChangeDatesBody): Field
   return Object.entries(changes).flatMap(([key, value]): FieldError[] => {
     const field = dateFields.get(key);
     if (!field) return [{ field: key, message: `is not a date field of this service line’s form (its date fields: ${known})`, code: 'unknown_date_field' }];
-    if (!FORMATS[field.type as keyof typeof FORMATS].safeParse(value).success) return [{ field: key, message: field.type === 'date' ? 'must be a date, YYYY-MM-DD' : 'must be an ISO datetime with offset', code: 'invalid_format' }];
+    if (!FORMATS[field.type as keyof typeof FORMATS].safeParse(value).success)
+      return [{ field: key, message: field.type === 'date' ? 'must be a date, YYYY-MM-DD' : 'must be an ISO datetime with offset', code: 'invalid_format' }];
     return [];
   });
 }

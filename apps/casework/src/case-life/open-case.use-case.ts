@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { ContractBook } from '@mediation/contract-book';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
-import { CaseOpenedV1, CaseOpenedV2, CaseReferralLinkedV1, uuidv7, workflowOf, type EventData, type EventEnvelope, type ReferralReceivedV2 } from '@mediation/protocol';
+import {
+  CaseOpenedV1,
+  CaseOpenedV2,
+  CaseReferralLinkedV1,
+  uuidv7,
+  workflowOf,
+  type EventData,
+  type EventEnvelope,
+  type ReferralReceivedV2,
+} from '@mediation/protocol';
 import type { CaseworkTx } from '../database/casework.database';
 import { PartyRepository } from '../parties/party.repository';
 import { CaseReferralRepository } from '../cases/case-referral.repository';
@@ -37,7 +46,11 @@ export class OpenCaseUseCase {
       if (open && open.referralId !== data.referralId) return this.link(tx, open, referral, data.externalReference);
     }
     const now = this.clock.now();
-    const line = await this.book.line(tx, { organisationId: referral.organisationid, contractId: data.contractId, contractVersion: data.contractVersion, serviceLine: data.serviceLine }, referral.correlationid);
+    const line = await this.book.line(
+      tx,
+      { organisationId: referral.organisationid, contractId: data.contractId, contractVersion: data.contractVersion, serviceLine: data.serviceLine },
+      referral.correlationid,
+    );
     const opened = await this.cases.createForReferral(tx, {
       id: uuidv7(),
       organisationId: referral.organisationid,
@@ -63,26 +76,59 @@ export class OpenCaseUseCase {
   }
 
   private async publishOpened(tx: CaseworkTx, opened: CaseRecord, referral: Referral): Promise<void> {
-    const base = { caseId: opened.id, referralId: opened.referralId, reference: opened.reference, contractId: opened.contractId, serviceLine: opened.serviceLine, openedAt: opened.openedAt.toISOString() };
-    const envelope = { subject: opened.id, organisationId: opened.organisationId, contractId: opened.contractId, sequence: opened.version, correlationId: referral.correlationid, causationId: referral.id };
+    const base = {
+      caseId: opened.id,
+      referralId: opened.referralId,
+      reference: opened.reference,
+      contractId: opened.contractId,
+      serviceLine: opened.serviceLine,
+      openedAt: opened.openedAt.toISOString(),
+    };
+    const envelope = {
+      subject: opened.id,
+      organisationId: opened.organisationId,
+      contractId: opened.contractId,
+      sequence: opened.version,
+      correlationId: referral.correlationid,
+      causationId: referral.id,
+    };
     // Versions are added beside old ones: v1 subscribers keep receiving the opening, v2 adds what scheduling needs.
     await this.events.append(tx, { ...envelope, definition: CaseOpenedV1, data: base });
     await this.events.append(tx, {
       ...envelope,
       definition: CaseOpenedV2,
-      data: { ...base, contractVersion: referral.data.contractVersion, receivedAt: referral.data.receivedAt, clockStartsAt: referral.data.clockStartsAt ?? referral.data.receivedAt, dates: referral.data.dates ?? {} },
+      data: {
+        ...base,
+        contractVersion: referral.data.contractVersion,
+        receivedAt: referral.data.receivedAt,
+        clockStartsAt: referral.data.clockStartsAt ?? referral.data.receivedAt,
+        dates: referral.data.dates ?? {},
+      },
     });
   }
 
   private async link(tx: CaseworkTx, open: CaseRecord, referral: Referral, externalReference: string): Promise<void> {
     const linkedAt = this.clock.now();
-    const linked = await this.links.link(tx, { organisationId: open.organisationId, referralId: referral.data.referralId, caseId: open.id, reference: referral.data.reference, linkedAt });
+    const linked = await this.links.link(tx, {
+      organisationId: open.organisationId,
+      referralId: referral.data.referralId,
+      caseId: open.id,
+      reference: referral.data.reference,
+      linkedAt,
+    });
     if (!linked) return;
     // Joining is a change of the case: its version orders this event after the ones before it. A later referral can withdraw a permission to contact, never restore one refused.
     const updated = await this.cases.update(tx, open, { contactAnswers: joinContactAnswers(open.contactAnswers, referral.data.contactAnswers) });
     await this.events.append(tx, {
       definition: CaseReferralLinkedV1,
-      data: { caseId: open.id, contractId: open.contractId, referralId: referral.data.referralId, reference: referral.data.reference, externalReference, linkedAt: linkedAt.toISOString() },
+      data: {
+        caseId: open.id,
+        contractId: open.contractId,
+        referralId: referral.data.referralId,
+        reference: referral.data.reference,
+        externalReference,
+        linkedAt: linkedAt.toISOString(),
+      },
       subject: open.id,
       organisationId: open.organisationId,
       contractId: open.contractId,

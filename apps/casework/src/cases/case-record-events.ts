@@ -13,8 +13,18 @@ export class CaseRecordEvents {
     private readonly events: EventPublisher,
   ) {}
 
-  async append<D extends EventDefinition>(tx: CaseworkTx, meta: RpcMeta, c: CaseRecord, definition: D, data: Omit<EventData<D>, 'caseId' | 'contractId'>): Promise<void> {
+  async append<D extends EventDefinition>(
+    tx: CaseworkTx,
+    meta: RpcMeta,
+    c: CaseRecord,
+    definition: D,
+    data: Omit<EventData<D>, 'caseId' | 'contractId'>,
+  ): Promise<void> {
     const updated = await this.cases.update(tx, c, {});
-    await this.events.append(tx, { definition, data: { caseId: c.id, contractId: c.contractId, ...data } as EventData<D>, ...caseEnvelope(updated, meta.correlationId) });
+    await this.events.append(tx, {
+      definition,
+      data: { caseId: c.id, contractId: c.contractId, ...data } as EventData<D>,
+      ...caseEnvelope(updated, meta.correlationId),
+    });
   }
 }

@@ -8,7 +8,16 @@ const providerA = '01a20000-0000-7000-8000-00000000000a';
 const providerB = '01a20000-0000-7000-8000-00000000000b';
 
 function aCase(organisationId: string) {
-  return { id: uuidv7(), organisationId, contractId: uuidv7(), referralId: uuidv7(), reference: 'REF-2026-000001', serviceLine: 'default', status: 'referred', openedAt: new Date() };
+  return {
+    id: uuidv7(),
+    organisationId,
+    contractId: uuidv7(),
+    referralId: uuidv7(),
+    reference: 'REF-2026-000001',
+    serviceLine: 'default',
+    status: 'referred',
+    openedAt: new Date(),
+  };
 }
 
 describe('row-level security on cases: the second wall between providers', () => {
@@ -28,7 +37,9 @@ describe('row-level security on cases: the second wall between providers', () =>
   });
 
   it('the service runs as the application role, not as an owner or superuser', async () => {
-    const [who] = await casework.$queryRawUnsafe<{ role: string; superuser: boolean }[]>(`SELECT current_user AS role, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser`);
+    const [who] = await casework.$queryRawUnsafe<{ role: string; superuser: boolean }[]>(
+      `SELECT current_user AS role, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser`,
+    );
     expect(who).toEqual({ role: 'mediation_app', superuser: false });
   });
 

@@ -3,7 +3,11 @@ import type { Case, Prisma } from '../generated/prisma/client';
 import { CaseworkDatabase, type CaseworkTx } from '../database/casework.database';
 
 export type CaseRecord = Case;
-export type NewCase = Omit<CaseRecord, 'version' | 'outcome' | 'closedAt' | 'endedAt' | 'timesReopened' | 'dates' | 'referrer' | 'contactAnswers'> & { dates: Record<string, string>; referrer: Prisma.InputJsonValue | null; contactAnswers: Record<string, boolean> };
+export type NewCase = Omit<CaseRecord, 'version' | 'outcome' | 'closedAt' | 'endedAt' | 'timesReopened' | 'dates' | 'referrer' | 'contactAnswers'> & {
+  dates: Record<string, string>;
+  referrer: Prisma.InputJsonValue | null;
+  contactAnswers: Record<string, boolean>;
+};
 
 export interface CaseFilter {
   organisationId: string;
@@ -46,11 +50,20 @@ export class CaseRepository {
    * lookup below and the insert after it cannot interleave with another referral of the same matter.
    */
   async lockExternalReference(tx: CaseworkTx, organisationId: string, contractId: string, externalReference: string): Promise<void> {
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, `case-external-reference:${organisationId}:${contractId}:${externalReference}`);
+    await tx.$executeRawUnsafe(
+      `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`,
+      `case-external-reference:${organisationId}:${contractId}:${externalReference}`,
+    );
   }
 
   /** An open case of the contract with the same external reference (a repeat referral of the matter). */
-  findOpenByExternalReference(tx: CaseworkTx, organisationId: string, contractId: string, externalReference: string, finalStatuses: string[]): Promise<CaseRecord | null> {
+  findOpenByExternalReference(
+    tx: CaseworkTx,
+    organisationId: string,
+    contractId: string,
+    externalReference: string,
+    finalStatuses: string[],
+  ): Promise<CaseRecord | null> {
     return tx.case.findFirst({ where: { organisationId, contractId, externalReference, status: { notIn: finalStatuses } }, orderBy: { openedAt: 'desc' } });
   }
 
@@ -64,11 +77,15 @@ export class CaseRepository {
     const where: Prisma.CaseWhereInput = {
       organisationId: filter.organisationId,
       ...(filter.contractId ? { contractId: filter.contractId } : {}),
-      ...(filter.contractIds ? { contractId: { in: filter.contractId ? filter.contractIds.filter((id) => id === filter.contractId) : filter.contractIds } } : {}),
+      ...(filter.contractIds
+        ? { contractId: { in: filter.contractId ? filter.contractIds.filter((id) => id === filter.contractId) : filter.contractIds } }
+        : {}),
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.cursor ? { id: { lt: filter.cursor } } : {}),
     };
-    return filter.assigneeStaffId ? this.listAssignedTo(tx, where, filter.assigneeStaffId, filter.limit) : tx.case.findMany({ where, orderBy: { id: 'desc' }, take: filter.limit + 1 });
+    return filter.assigneeStaffId
+      ? this.listAssignedTo(tx, where, filter.assigneeStaffId, filter.limit)
+      : tx.case.findMany({ where, orderBy: { id: 'desc' }, take: filter.limit + 1 });
   }
 
   private async listAssignedTo(tx: CaseworkTx, where: Prisma.CaseWhereInput, staffId: string, limit: number): Promise<CaseRecord[]> {

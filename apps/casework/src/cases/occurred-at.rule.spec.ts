@@ -12,7 +12,11 @@ const form = ReferralFormSchema.parse({
 const line = { form };
 const now = new Date('2027-02-10T12:00:00Z');
 /** A SEND case typed in on 10 February, after its mediation: the LA was told on 4 January. */
-const entered = { openedAt: new Date('2027-02-10T11:00:00Z'), receivedAt: new Date('2027-02-10T10:59:59Z'), dates: { laInformedDate: '2027-01-04', hearingDate: '2026-12-01' } };
+const entered = {
+  openedAt: new Date('2027-02-10T11:00:00Z'),
+  receivedAt: new Date('2027-02-10T10:59:59Z'),
+  dates: { laInformedDate: '2027-01-04', hearingDate: '2026-12-01' },
+};
 const problem = (f: () => void) => {
   try {
     f();
@@ -29,7 +33,9 @@ describe('when something on a case can be dated', () => {
   });
 
   it('not before it: a mediation on 3 January is before the case (400 before_case naming occurredAt)', () => {
-    expect(problem(() => assertOccurredWithinCase(entered, line, new Date('2027-01-03T23:59:00Z'), now))).toEqual(expect.objectContaining({ field: 'occurredAt', code: 'before_case' }));
+    expect(problem(() => assertOccurredWithinCase(entered, line, new Date('2027-01-03T23:59:00Z'), now))).toEqual(
+      expect.objectContaining({ field: 'occurredAt', code: 'before_case' }),
+    );
   });
 
   it('a date that is not history (a hearing) never moves the start, and without history dates the case began at its receipt', () => {
@@ -37,6 +43,8 @@ describe('when something on a case can be dated', () => {
   });
 
   it('nothing can be dated in the future', () => {
-    expect(problem(() => assertOccurredWithinCase(entered, line, new Date('2027-02-10T12:00:01Z'), now, 'issuedAt'))).toEqual(expect.objectContaining({ field: 'issuedAt', code: 'in_future' }));
+    expect(problem(() => assertOccurredWithinCase(entered, line, new Date('2027-02-10T12:00:01Z'), now, 'issuedAt'))).toEqual(
+      expect.objectContaining({ field: 'issuedAt', code: 'in_future' }),
+    );
   });
 });

@@ -14,7 +14,8 @@ export type CaseLife = Pick<CaseRecord, 'openedAt' | 'receivedAt' | 'dates'>;
 export function assertOccurredWithinCase(c: CaseLife, line: Pick<ServiceLine, 'form'>, occurredAt: Date, now: Date, field = 'occurredAt'): void {
   if (occurredAt.getTime() > now.getTime()) throw ProblemError.validation([{ field, message: 'must not be in the future', code: 'in_future' }]);
   const began = caseBegan(c, line);
-  if (occurredAt.getTime() < began.getTime()) throw ProblemError.validation([{ field, message: `must not be before the case began (${began.toISOString()})`, code: 'before_case' }]);
+  if (occurredAt.getTime() < began.getTime())
+    throw ProblemError.validation([{ field, message: `must not be before the case began (${began.toISOString()})`, code: 'before_case' }]);
 }
 
 /** The earliest moment something on the case can be dated; a form date is its London day from midnight. */

@@ -29,5 +29,8 @@ export function assertCertifies(kind: CertificateKind, issuedAt: Date, milestone
     });
   }
   const first = new Date(Math.min(...happened));
-  if (issuedAt.getTime() < first.getTime()) throw ProblemError.validation([{ field: 'issuedAt', message: `must not be before what it certifies (${milestone} on ${first.toISOString()})`, code: 'before_certified' }]);
+  if (issuedAt.getTime() < first.getTime())
+    throw ProblemError.validation([
+      { field: 'issuedAt', message: `must not be before what it certifies (${milestone} on ${first.toISOString()})`, code: 'before_certified' },
+    ]);
 }

@@ -21,13 +21,28 @@ export class CertificateToFamily {
   ) {}
 
   async send(tx: CaseworkTx, c: CaseRecord, certificate: CertificateRecord, line: ServiceLine, correlationId: string): Promise<void> {
-    const recipients = await this.contacts.recipients(tx, c, await this.parties.listForCase(tx, c.id), { message: 'certificate', key: `certificate:${certificate.id}`, correlationId });
+    const recipients = await this.contacts.recipients(tx, c, await this.parties.listForCase(tx, c.id), {
+      message: 'certificate',
+      key: `certificate:${certificate.id}`,
+      correlationId,
+    });
     // The PDF states the family's appeal deadline where the line counts one from the certificate: notify waits for that date before sending.
     const statesAppealDeadline = line.deadlineRules.some((r) => r.key === APPEAL_DEADLINE_RULE && r.startEvent === 'certificate.issued');
     for (const party of recipients) {
       await this.events.append(tx, {
         definition: CertificateIssuedToPartyV1,
-        data: { caseId: c.id, contractId: c.contractId, certificateId: certificate.id, kind: certificate.kind as 'after-mediation' | 'declined' | 'deemed', issuedAt: certificate.issuedAt.toISOString(), statesAppealDeadline, partyId: party.id, email: party.email, name: party.name, reference: c.reference },
+        data: {
+          caseId: c.id,
+          contractId: c.contractId,
+          certificateId: certificate.id,
+          kind: certificate.kind as 'after-mediation' | 'declined' | 'deemed',
+          issuedAt: certificate.issuedAt.toISOString(),
+          statesAppealDeadline,
+          partyId: party.id,
+          email: party.email,
+          name: party.name,
+          reference: c.reference,
+        },
         // Each party's copy is its own aggregate, as a party reminder is: the case's sequence stays the case's.
         subject: uuidv7(),
         organisationId: c.organisationId,

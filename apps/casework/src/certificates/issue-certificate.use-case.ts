@@ -42,13 +42,24 @@ export class IssueCertificateUseCase {
       // The certificate the body names is resolved first, on this case only: no other id is ever looked at.
       const replaced = await this.replaceable(tx, c, body);
       const line = await this.book.caseLine(tx, c);
-      if (!line.deadlineRules.some((r) => r.stopEvent === 'certificate.issued')) throw ProblemError.conflict(`The service line "${line.key}" issues no mediation certificates.`);
+      if (!line.deadlineRules.some((r) => r.stopEvent === 'certificate.issued'))
+        throw ProblemError.conflict(`The service line "${line.key}" issues no mediation certificates.`);
       assertOccurredWithinCase(c, line, issuedAt, now, 'issuedAt');
       assertCertifies(body.kind, issuedAt, await this.milestoneRows.listForCase(tx, c.id));
       const id = uuidv7();
       // Superseded first: PostgreSQL holds one current certificate per case at every moment.
       if (replaced) await this.certificates.supersede(tx, replaced.id, id, now);
-      const row = await this.certificates.create(tx, { id, organisationId: c.organisationId, caseId: c.id, kind: body.kind, issuedAt, recordedBy: meta.actorId, recordedAt: now, supersedesId: replaced?.id ?? null, replacementReason: body.replaces?.reason ?? null });
+      const row = await this.certificates.create(tx, {
+        id,
+        organisationId: c.organisationId,
+        caseId: c.id,
+        kind: body.kind,
+        issuedAt,
+        recordedBy: meta.actorId,
+        recordedAt: now,
+        supersedesId: replaced?.id ?? null,
+        replacementReason: body.replaces?.reason ?? null,
+      });
       if (replaced) return toCertificateView(row);
       const updated = await this.cases.update(tx, c, {});
       await this.milestones.record(tx, updated, { milestone: 'certificate.issued', occurredAt: issuedAt, source: `certificate:${row.id}` }, meta.correlationId);
@@ -62,12 +73,24 @@ export class IssueCertificateUseCase {
     const current = await this.certificates.current(tx, c.id);
     if (!current && !body.replaces) return null;
     if (!current) throw conflictOn('replaces.certificateId', 'the case has no certificate to replace', 'nothing-to-replace');
-    if (!body.replaces) throw conflictOn('replaces', `the case already has certificate ${current.id} (${current.kind}, issued ${current.issuedAt.toISOString()}); a new one replaces it, naming it and why`, 'certificate-exists');
-    if (body.replaces.certificateId !== current.id) throw conflictOn('replaces.certificateId', `is not the case's current certificate (${current.id})`, 'not-current');
+    if (!body.replaces)
+      throw conflictOn(
+        'replaces',
+        `the case already has certificate ${current.id} (${current.kind}, issued ${current.issuedAt.toISOString()}); a new one replaces it, naming it and why`,
+        'certificate-exists',
+      );
+    if (body.replaces.certificateId !== current.id)
+      throw conflictOn('replaces.certificateId', `is not the case's current certificate (${current.id})`, 'not-current');
     return current;
   }
 }
 
 function conflictOn(field: string, message: string, code: string): ProblemError {
-  return new ProblemError({ type: PROBLEM_TYPES.conflict, title: 'Conflict', status: 409, detail: `The certificate cannot be recorded: ${field} ${message}.`, errors: [{ field, message, code }] });
+  return new ProblemError({
+    type: PROBLEM_TYPES.conflict,
+    title: 'Conflict',
+    status: 409,
+    detail: `The certificate cannot be recorded: ${field} ${message}.`,
+    errors: [{ field, message, code }],
+  });
 }

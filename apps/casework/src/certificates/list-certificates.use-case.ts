@@ -14,6 +14,8 @@ export class ListCertificatesUseCase {
   ) {}
 
   execute(meta: RpcMeta, caseId: string) {
-    return this.db.forTenant(meta, async (tx) => ({ items: (await this.certificates.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map(toCertificateView) }));
+    return this.db.forTenant(meta, async (tx) => ({
+      items: (await this.certificates.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map(toCertificateView),
+    }));
   }
 }

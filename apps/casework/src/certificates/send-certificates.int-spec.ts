@@ -22,8 +22,22 @@ const DEFINITION = {
       form: { fields: [{ key: 'laInformedDate', label: 'LA told', type: 'date' }] },
       outcomes: [{ key: 'certificate-only', label: 'Certificate only', expected: false }],
       deadlineRules: [
-        { key: 'certificate-no-mediation', label: 'Certificate when declined', startEvent: 'mediation.declined', stopEvent: 'certificate.issued', due: { kind: 'working-days', days: 3 }, basis },
-        { key: 'certificate-deemed', label: 'Certificate when delayed', startEvent: 'mediation.delayed', stopEvent: 'certificate.issued', due: { kind: 'working-days', days: 3 }, basis },
+        {
+          key: 'certificate-no-mediation',
+          label: 'Certificate when declined',
+          startEvent: 'mediation.declined',
+          stopEvent: 'certificate.issued',
+          due: { kind: 'working-days', days: 3 },
+          basis,
+        },
+        {
+          key: 'certificate-deemed',
+          label: 'Certificate when delayed',
+          startEvent: 'mediation.delayed',
+          stopEvent: 'certificate.issued',
+          due: { kind: 'working-days', days: 3 },
+          basis,
+        },
       ],
       londonLivingWage: { required: false },
       dataRetentionMonths: 72,
@@ -51,15 +65,39 @@ describe('SEND certificates: the certificate-only route', () => {
   let app: ReturnType<typeof caseworkHarness>;
   let caseId: string;
 
-  const milestones = async () => (await casework.$queryRawUnsafe<{ m: string }[]>(`SELECT envelope->'data'->>'milestone' AS m FROM casework.outbox WHERE envelope->>'type' = 'casework.case.milestone.v1' ORDER BY position`)).map((r) => r.m);
+  const milestones = async () =>
+    (
+      await casework.$queryRawUnsafe<{ m: string }[]>(
+        `SELECT envelope->'data'->>'milestone' AS m FROM casework.outbox WHERE envelope->>'type' = 'casework.case.milestone.v1' ORDER BY position`,
+      )
+    ).map((r) => r.m);
 
   beforeAll(async () => {
     db = await createTestDatabase('sendcert');
     casework = new CaseworkDatabase(db.url);
     app = caseworkHarness(casework, clock);
-    const published = { id: uuidv7(), organisationid: provider, data: { contractId, version: 1, status: 'active', template: 'send', definition: DEFINITION } } as unknown as EventEnvelope<EventData<typeof ContractPublishedV2>>;
+    const published = {
+      id: uuidv7(),
+      organisationid: provider,
+      data: { contractId, version: 1, status: 'active', template: 'send', definition: DEFINITION },
+    } as unknown as EventEnvelope<EventData<typeof ContractPublishedV2>>;
     await casework.run((tx) => app.recordContract.execute(tx, published), { organisationId: provider });
-    const referral = { id: uuidv7(), organisationid: provider, correlationid: 'c', data: { referralId: uuidv7(), reference: 'REF-2026-000100', contractId, serviceLine: 'send-mediation', referrer: { name: 'Parent', email: 'parent@example.com' }, parties: [{ role: 'parent', name: 'Pat Parent' }], receivedAt: '2026-04-01T09:00:00Z', contractVersion: 1, dates: { laInformedDate: '2026-03-30' } } } as unknown as EventEnvelope<EventData<typeof ReferralReceivedV2>>;
+    const referral = {
+      id: uuidv7(),
+      organisationid: provider,
+      correlationid: 'c',
+      data: {
+        referralId: uuidv7(),
+        reference: 'REF-2026-000100',
+        contractId,
+        serviceLine: 'send-mediation',
+        referrer: { name: 'Parent', email: 'parent@example.com' },
+        parties: [{ role: 'parent', name: 'Pat Parent' }],
+        receivedAt: '2026-04-01T09:00:00Z',
+        contractVersion: 1,
+        dates: { laInformedDate: '2026-03-30' },
+      },
+    } as unknown as EventEnvelope<EventData<typeof ReferralReceivedV2>>;
     await casework.run((tx) => app.openCase.execute(tx, referral), { organisationId: provider });
     caseId = (await app.listCases.execute(meta, { limit: 10 })).items[0].id;
     await app.assign.execute(meta, { caseId, staffId: uuidv7(), role: 'case-manager', name: 'Sol Adviser', email: 'sol@provider.example' });
@@ -77,14 +115,21 @@ describe('SEND certificates: the certificate-only route', () => {
   });
 
   it('the case cannot close until the certificate is issued', async () => {
-    expect(await problemOf(app.close.execute(meta, caseId, { outcome: 'certificate-only' }))).toMatchObject({ status: 409, detail: expect.stringMatching(/Issue the mediation certificate/) });
+    expect(await problemOf(app.close.execute(meta, caseId, { outcome: 'certificate-only' }))).toMatchObject({
+      status: 409,
+      detail: expect.stringMatching(/Issue the mediation certificate/),
+    });
   });
 
   it('issuing the certificate records it and reaches certificate.issued at its issue time', async () => {
-    expect(await problemOf(app.issueCertificate.execute(meta, caseId, { kind: 'declined', issuedAt: '2026-04-02T10:00:00Z' }))).toMatchObject({ errors: [{ field: 'issuedAt', code: 'in_future' }] });
+    expect(await problemOf(app.issueCertificate.execute(meta, caseId, { kind: 'declined', issuedAt: '2026-04-02T10:00:00Z' }))).toMatchObject({
+      errors: [{ field: 'issuedAt', code: 'in_future' }],
+    });
     const certificate = await app.issueCertificate.execute(meta, caseId, { kind: 'declined', issuedAt: '2026-04-01T11:00:00Z' });
     expect(certificate).toMatchObject({ kind: 'declined', issuedAt: '2026-04-01T11:00:00.000Z', recordedBy: 'adviser-1' });
-    const [event] = await casework.$queryRawUnsafe<{ data: Record<string, string> }[]>(`SELECT envelope->'data' AS data FROM casework.outbox WHERE envelope->'data'->>'milestone' = 'certificate.issued'`);
+    const [event] = await casework.$queryRawUnsafe<{ data: Record<string, string> }[]>(
+      `SELECT envelope->'data' AS data FROM casework.outbox WHERE envelope->'data'->>'milestone' = 'certificate.issued'`,
+    );
     expect(event.data).toMatchObject({ caseId, occurredAt: '2026-04-01T11:00:00.000Z', source: `certificate:${certificate.id}` });
   });
 

@@ -13,7 +13,10 @@ export class CommunicationRepository {
   }
 
   /** Logs a refused message once per `withheldKey`; null when it was logged already. */
-  async appendWithheld(tx: CaseworkTx, record: Omit<CommunicationRecord, 'failed' | 'withheld' | 'deliveryId'> & { withheldKey: string }): Promise<CommunicationRecord | null> {
+  async appendWithheld(
+    tx: CaseworkTx,
+    record: Omit<CommunicationRecord, 'failed' | 'withheld' | 'deliveryId'> & { withheldKey: string },
+  ): Promise<CommunicationRecord | null> {
     const { count } = await tx.communication.createMany({ data: [{ ...record, withheld: true, deliveryId: null }], skipDuplicates: true });
     return count === 1 ? tx.communication.findUnique({ where: { id: record.id } }) : null;
   }

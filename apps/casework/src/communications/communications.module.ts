@@ -15,7 +15,16 @@ import { RecordFailedDeliveryUseCase } from './record-failed-delivery.use-case';
 @Module({
   imports: [CasesModule, PartiesModule],
   controllers: [CommunicationRpcController],
-  providers: [CommunicationRepository, LogCommunicationUseCase, ListCommunicationsUseCase, PlatformDeliveryLog, RecordDeliveryUseCase, RecordFailedDeliveryUseCase, DeliverySentHandler, DeliveryFailedHandler],
+  providers: [
+    CommunicationRepository,
+    LogCommunicationUseCase,
+    ListCommunicationsUseCase,
+    PlatformDeliveryLog,
+    RecordDeliveryUseCase,
+    RecordFailedDeliveryUseCase,
+    DeliverySentHandler,
+    DeliveryFailedHandler,
+  ],
   exports: [CommunicationRepository],
 })
 export class CommunicationsModule {}

@@ -25,7 +25,22 @@ describe('communications log: a message notify gave up on is logged as an outbou
   const clock = new FixedClock(new Date('2027-06-02T09:00:00Z'));
 
   const failed = (data: Partial<EventData<typeof DeliveryFailedV1>>): EventEnvelope<EventData<typeof DeliveryFailedV1>> =>
-    ({ id: uuidv7(), organisationid: provider, correlationid: 'corr', type: 'notify.delivery.failed.v1', data: { deliveryId: uuidv7(), caseId: closed.caseId, kind: 'survey-invitation', channel: 'email', failedAt: '2027-06-01T12:00:00.000Z', attempts: 5, reason: 'attempts-exhausted', ...data } }) as unknown as EventEnvelope<EventData<typeof DeliveryFailedV1>>;
+    ({
+      id: uuidv7(),
+      organisationid: provider,
+      correlationid: 'corr',
+      type: 'notify.delivery.failed.v1',
+      data: {
+        deliveryId: uuidv7(),
+        caseId: closed.caseId,
+        kind: 'survey-invitation',
+        channel: 'email',
+        failedAt: '2027-06-01T12:00:00.000Z',
+        attempts: 5,
+        reason: 'attempts-exhausted',
+        ...data,
+      },
+    }) as unknown as EventEnvelope<EventData<typeof DeliveryFailedV1>>;
 
   beforeAll(async () => {
     db = await createTestDatabase('failmail');
@@ -49,10 +64,23 @@ describe('communications log: a message notify gave up on is logged as an outbou
     await casework.run((tx) => record.execute(tx, event), { organisationId: provider });
     const entries = (await list.execute(meta, closed.caseId)).items.filter((c) => c.deliveryId === event.data.deliveryId);
     expect(entries).toEqual([
-      expect.objectContaining({ direction: 'out', channel: 'email', source: 'notify', failed: true, subject: 'survey-invitation', counterpart: 'recipient of the survey-invitation', occurredAt: '2027-06-01T12:00:00.000Z', summary: 'Not delivered: the platform gave up after 5 attempts (every attempt failed).' }),
+      expect.objectContaining({
+        direction: 'out',
+        channel: 'email',
+        source: 'notify',
+        failed: true,
+        subject: 'survey-invitation',
+        counterpart: 'recipient of the survey-invitation',
+        occurredAt: '2027-06-01T12:00:00.000Z',
+        summary: 'Not delivered: the platform gave up after 5 attempts (every attempt failed).',
+      }),
     ]);
-    const logged = await casework.$queryRawUnsafe<{ envelope: { data: Record<string, unknown> } }[]>(`SELECT envelope FROM casework.outbox WHERE envelope->>'type' = 'casework.communication.logged.v1'`);
-    expect(logged.map((row) => row.envelope.data)).toEqual([expect.objectContaining({ caseId: closed.caseId, communicationId: entries[0].id, direction: 'out', channel: 'email', withParty: false })]);
+    const logged = await casework.$queryRawUnsafe<{ envelope: { data: Record<string, unknown> } }[]>(
+      `SELECT envelope FROM casework.outbox WHERE envelope->>'type' = 'casework.communication.logged.v1'`,
+    );
+    expect(logged.map((row) => row.envelope.data)).toEqual([
+      expect.objectContaining({ caseId: closed.caseId, communicationId: entries[0].id, direction: 'out', channel: 'email', withParty: false }),
+    ]);
   });
 
   it('entries made by hand and sent messages are not failed', async () => {
@@ -62,7 +90,11 @@ describe('communications log: a message notify gave up on is logged as an outbou
   });
 
   it('a failure for a referral whose case is not open yet is retried; one about no case is not casework’s record', async () => {
-    await expect(casework.run((tx) => record.execute(tx, failed({ caseId: undefined, referralId: uuidv7(), kind: 'referral-acknowledgement' })), { organisationId: provider })).rejects.toThrow(/no case yet/);
+    await expect(
+      casework.run((tx) => record.execute(tx, failed({ caseId: undefined, referralId: uuidv7(), kind: 'referral-acknowledgement' })), {
+        organisationId: provider,
+      }),
+    ).rejects.toThrow(/no case yet/);
     await casework.run((tx) => record.execute(tx, failed({ caseId: undefined, kind: 'accreditation-expiring' })), { organisationId: provider });
     expect((await list.execute(meta, closed.caseId)).items.filter((c) => c.failed)).toHaveLength(1);
   });

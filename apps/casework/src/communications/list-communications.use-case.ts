@@ -14,6 +14,8 @@ export class ListCommunicationsUseCase {
   ) {}
 
   execute(meta: RpcMeta, caseId: string) {
-    return this.db.forTenant(meta, async (tx) => ({ items: (await this.log.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map(toCommunicationView) }));
+    return this.db.forTenant(meta, async (tx) => ({
+      items: (await this.log.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map(toCommunicationView),
+    }));
   }
 }

@@ -22,10 +22,12 @@ export class LogCommunicationUseCase {
 
   async execute(meta: RpcMeta, caseId: string, body: LogCommunicationBody): Promise<CommunicationView> {
     const now = this.clock.now();
-    if (new Date(body.occurredAt).getTime() > now.getTime()) throw ProblemError.validation([{ field: 'occurredAt', message: 'must not be in the future', code: 'in_future' }]);
+    if (new Date(body.occurredAt).getTime() > now.getTime())
+      throw ProblemError.validation([{ field: 'occurredAt', message: 'must not be in the future', code: 'in_future' }]);
     return this.db.forTenant(meta, async (tx) => {
       const c = await this.finder.lockForChange(tx, meta, caseId);
-      if (body.partyId && !(await this.parties.findById(tx, c.id, body.partyId))) throw ProblemError.validation([{ field: 'partyId', message: 'is not a party of this case', code: 'unknown_party' }]);
+      if (body.partyId && !(await this.parties.findById(tx, c.id, body.partyId)))
+        throw ProblemError.validation([{ field: 'partyId', message: 'is not a party of this case', code: 'unknown_party' }]);
       const row = await this.log.append(tx, {
         id: uuidv7(),
         organisationId: c.organisationId,
@@ -42,7 +44,14 @@ export class LogCommunicationUseCase {
         recordedBy: meta.actorId,
         recordedAt: now,
       });
-      await this.recordEvents.append(tx, meta, c, CommunicationLoggedV1, { communicationId: row.id, direction: body.direction, channel: body.channel, withParty: row.partyId !== null, occurredAt: row.occurredAt.toISOString(), loggedAt: now.toISOString() });
+      await this.recordEvents.append(tx, meta, c, CommunicationLoggedV1, {
+        communicationId: row.id,
+        direction: body.direction,
+        channel: body.channel,
+        withParty: row.partyId !== null,
+        occurredAt: row.occurredAt.toISOString(),
+        loggedAt: now.toISOString(),
+      });
       return toCommunicationView(row);
     });
   }

@@ -35,7 +35,12 @@ export class PlatformDeliveryLog {
     private readonly clock: Clock,
   ) {}
 
-  async record(tx: CaseworkTx, event: Pick<EventEnvelope<unknown>, 'id' | 'organisationid' | 'correlationid'>, delivery: PlatformDelivery, entry: DeliveryEntry): Promise<void> {
+  async record(
+    tx: CaseworkTx,
+    event: Pick<EventEnvelope<unknown>, 'id' | 'organisationid' | 'correlationid'>,
+    delivery: PlatformDelivery,
+    entry: DeliveryEntry,
+  ): Promise<void> {
     const caseId = delivery.caseId ?? (delivery.referralId ? await this.referrals.caseOfReferral(tx, event.organisationid, delivery.referralId) : null);
     // Every received referral gets a case, but notify's news of the message can overtake it: retry until it exists.
     if (!caseId && delivery.referralId) throw new Error(`no case yet for referral ${delivery.referralId}; retrying`);
@@ -59,7 +64,16 @@ export class PlatformDeliveryLog {
     const updated = await this.cases.update(tx, c, {});
     await this.events.append(tx, {
       definition: CommunicationLoggedV1,
-      data: { caseId: c.id, contractId: c.contractId, communicationId: row.id, direction: 'out', channel: delivery.channel, withParty: false, occurredAt: row.occurredAt.toISOString(), loggedAt: now.toISOString() },
+      data: {
+        caseId: c.id,
+        contractId: c.contractId,
+        communicationId: row.id,
+        direction: 'out',
+        channel: delivery.channel,
+        withParty: false,
+        occurredAt: row.occurredAt.toISOString(),
+        loggedAt: now.toISOString(),
+      },
       ...caseEnvelope(updated, event.correlationid),
       causationId: event.id,
     });

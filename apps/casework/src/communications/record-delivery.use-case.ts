@@ -10,6 +10,11 @@ export class RecordDeliveryUseCase {
 
   execute(tx: CaseworkTx, event: EventEnvelope<EventData<typeof DeliverySentV1>>): Promise<void> {
     const sent = event.data;
-    return this.deliveries.record(tx, event, sent, { counterpart: sent.to, subject: sent.subjectLine ?? sent.kind, summary: `Sent by the platform: ${sent.kind}`, occurredAt: new Date(sent.sentAt) });
+    return this.deliveries.record(tx, event, sent, {
+      counterpart: sent.to,
+      subject: sent.subjectLine ?? sent.kind,
+      summary: `Sent by the platform: ${sent.kind}`,
+      occurredAt: new Date(sent.sentAt),
+    });
   }
 }

@@ -22,8 +22,12 @@ describe('the dates a complaint is due by', () => {
   });
 
   it('once acknowledged, a stage 1 response runs 10 working days from the day it actually was', () => {
-    expect(respondByAfterAcknowledgement(HOUSING_OMBUDSMAN_CODE, noClosures, new Date('2027-01-07T10:00:00.000Z')).toISOString()).toBe('2027-01-21T23:59:59.999Z');
-    expect(respondByAfterAcknowledgement(HOUSING_OMBUDSMAN_CODE, noClosures, new Date('2026-12-29T09:30:00.000Z')).toISOString()).toBe('2027-01-13T23:59:59.999Z');
+    expect(respondByAfterAcknowledgement(HOUSING_OMBUDSMAN_CODE, noClosures, new Date('2027-01-07T10:00:00.000Z')).toISOString()).toBe(
+      '2027-01-21T23:59:59.999Z',
+    );
+    expect(respondByAfterAcknowledgement(HOUSING_OMBUDSMAN_CODE, noClosures, new Date('2026-12-29T09:30:00.000Z')).toISOString()).toBe(
+      '2027-01-13T23:59:59.999Z',
+    );
   });
 
   it('the provider’s standard counts 20 working days from receipt', () => {
@@ -45,7 +49,11 @@ describe('the dates a complaint is due by', () => {
   });
 
   it('calendar days count weekends and bank holidays alike', () => {
-    const due = complaintDueDates({ ...HOUSING_OMBUDSMAN_CODE, acknowledgeWithin: { days: 3, dayKind: 'calendar' }, respondWithin: { days: 28, dayKind: 'calendar', from: 'received' } }, noClosures, christmasEve);
+    const due = complaintDueDates(
+      { ...HOUSING_OMBUDSMAN_CODE, acknowledgeWithin: { days: 3, dayKind: 'calendar' }, respondWithin: { days: 28, dayKind: 'calendar', from: 'received' } },
+      noClosures,
+      christmasEve,
+    );
     expect(due.acknowledgeBy.toISOString()).toBe('2026-12-27T23:59:59.999Z');
     expect(due.respondBy.toISOString()).toBe('2027-01-21T23:59:59.999Z');
   });

@@ -24,12 +24,17 @@ export class ComplaintRepository {
 
   /** Complaints not yet resolved across the tenant, oldest first; with `overdueAt`, only those past their next step then. */
   listOpen(tx: CaseworkTx, organisationId: string, overdueAt?: Date): Promise<ComplaintRecord[]> {
-    const overdue: Prisma.ComplaintWhereInput = overdueAt ? { OR: [{ status: 'received', acknowledgeBy: { lt: overdueAt } }, { respondBy: { lt: overdueAt } }] } : {};
+    const overdue: Prisma.ComplaintWhereInput = overdueAt
+      ? { OR: [{ status: 'received', acknowledgeBy: { lt: overdueAt } }, { respondBy: { lt: overdueAt } }] }
+      : {};
     return tx.complaint.findMany({ where: { organisationId, status: { not: 'resolved' }, ...overdue }, orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }] });
   }
 
   /** The contract and reference of the cases the complaints are on, within the contracts given (all when absent). */
   casesOf(tx: CaseworkTx, organisationId: string, caseIds: string[], contractIds?: string[]): Promise<{ id: string; contractId: string; reference: string }[]> {
-    return tx.case.findMany({ where: { organisationId, id: { in: caseIds }, ...(contractIds ? { contractId: { in: contractIds } } : {}) }, select: { id: true, contractId: true, reference: true } });
+    return tx.case.findMany({
+      where: { organisationId, id: { in: caseIds }, ...(contractIds ? { contractId: { in: contractIds } } : {}) },
+      select: { id: true, contractId: true, reference: true },
+    });
   }
 }

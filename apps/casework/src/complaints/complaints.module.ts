@@ -13,7 +13,14 @@ import { ResolveComplaintUseCase } from './resolve-complaint.use-case';
 @Module({
   imports: [CasesModule, PartiesModule],
   controllers: [ComplaintRpcController],
-  providers: [ComplaintRepository, ReceiveComplaintUseCase, AcknowledgeComplaintUseCase, ResolveComplaintUseCase, ListComplaintsUseCase, ListProviderComplaintsUseCase],
+  providers: [
+    ComplaintRepository,
+    ReceiveComplaintUseCase,
+    AcknowledgeComplaintUseCase,
+    ResolveComplaintUseCase,
+    ListComplaintsUseCase,
+    ListProviderComplaintsUseCase,
+  ],
   exports: [ComplaintRepository],
 })
 export class ComplaintsModule {}

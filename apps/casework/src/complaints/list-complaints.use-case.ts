@@ -17,6 +17,8 @@ export class ListComplaintsUseCase {
 
   execute(meta: RpcMeta, caseId: string) {
     const now = this.clock.now();
-    return this.db.forTenant(meta, async (tx) => ({ items: (await this.complaints.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map((row) => toComplaintView(row, now)) }));
+    return this.db.forTenant(meta, async (tx) => ({
+      items: (await this.complaints.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map((row) => toComplaintView(row, now)),
+    }));
   }
 }

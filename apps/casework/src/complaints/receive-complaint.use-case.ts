@@ -3,7 +3,15 @@ import { calendarFor } from '@mediation/calendar';
 import { ContractBook } from '@mediation/contract-book';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock, ProblemError } from '@mediation/platform';
-import { complaintsPolicyOf, ComplaintReceivedV1, ComplaintReferrerNoticeIssuedV1, uuidv7, type ComplaintView, type ReceiveComplaintBody, type RpcMeta } from '@mediation/protocol';
+import {
+  complaintsPolicyOf,
+  ComplaintReceivedV1,
+  ComplaintReferrerNoticeIssuedV1,
+  uuidv7,
+  type ComplaintView,
+  type ReceiveComplaintBody,
+  type RpcMeta,
+} from '@mediation/protocol';
 import { CaseFinder } from '../cases/case-finder';
 import { CaseRecordEvents } from '../cases/case-record-events';
 import type { CaseRecord } from '../cases/case.repository';
@@ -32,10 +40,12 @@ export class ReceiveComplaintUseCase {
   ) {}
 
   async execute(meta: RpcMeta, caseId: string, body: ReceiveComplaintBody): Promise<ComplaintView> {
-    if (new Date(body.receivedAt).getTime() > this.clock.now().getTime()) throw ProblemError.validation([{ field: 'receivedAt', message: 'must not be in the future', code: 'in_future' }]);
+    if (new Date(body.receivedAt).getTime() > this.clock.now().getTime())
+      throw ProblemError.validation([{ field: 'receivedAt', message: 'must not be in the future', code: 'in_future' }]);
     return this.db.forTenant(meta, async (tx) => {
       const c = await this.finder.lockForChange(tx, meta, caseId);
-      if (body.partyId && !(await this.parties.findById(tx, c.id, body.partyId))) throw ProblemError.validation([{ field: 'partyId', message: 'is not a party of this case', code: 'unknown_party' }]);
+      if (body.partyId && !(await this.parties.findById(tx, c.id, body.partyId)))
+        throw ProblemError.validation([{ field: 'partyId', message: 'is not a party of this case', code: 'unknown_party' }]);
       const line = await this.book.caseLine(tx, c);
       const policy = complaintsPolicyOf(line);
       const receivedAt = new Date(body.receivedAt);
@@ -58,7 +68,13 @@ export class ReceiveComplaintUseCase {
         respondBy: due.respondBy,
         respondFrom: due.respondFrom,
       });
-      await this.recordEvents.append(tx, meta, c, ComplaintReceivedV1, { complaintId: row.id, byParty: row.partyId !== null, receivedAt: row.receivedAt.toISOString(), acknowledgeBy: due.acknowledgeBy.toISOString(), respondBy: due.respondBy.toISOString() });
+      await this.recordEvents.append(tx, meta, c, ComplaintReceivedV1, {
+        complaintId: row.id,
+        byParty: row.partyId !== null,
+        receivedAt: row.receivedAt.toISOString(),
+        acknowledgeBy: due.acknowledgeBy.toISOString(),
+        respondBy: due.respondBy.toISOString(),
+      });
       if (policy.tellReferrer) await this.noticeToReferrer(tx, meta, c, row, due);
       return toComplaintView(row, this.clock.now());
     });

@@ -19,16 +19,27 @@ export class ResolveComplaintUseCase {
     private readonly clock: Clock,
   ) {}
 
-  execute(meta: RpcMeta, caseId: string, complaintId: string, body: { resolvedAt: string; finding: 'upheld' | 'partly-upheld' | 'not-upheld'; resolution: string }): Promise<ComplaintView> {
+  execute(
+    meta: RpcMeta,
+    caseId: string,
+    complaintId: string,
+    body: { resolvedAt: string; finding: 'upheld' | 'partly-upheld' | 'not-upheld'; resolution: string },
+  ): Promise<ComplaintView> {
     return this.db.forTenant(meta, async (tx) => {
       const c = await this.finder.lockForChange(tx, meta, caseId);
       const found = await this.complaints.findById(tx, c.id, complaintId);
       if (!found) throw ProblemError.notFound('complaint on this case', complaintId);
-      if (found.status !== 'acknowledged') throw ProblemError.conflict(found.status === 'received' ? 'Acknowledge the complaint before resolving it.' : 'The complaint is already resolved.');
+      if (found.status !== 'acknowledged')
+        throw ProblemError.conflict(found.status === 'received' ? 'Acknowledge the complaint before resolving it.' : 'The complaint is already resolved.');
       const at = new Date(body.resolvedAt);
       assertStepDate('resolvedAt', at, { label: 'acknowledged', at: found.acknowledgedAt! }, this.clock.now());
       const row = await this.complaints.update(tx, found.id, { status: 'resolved', resolvedAt: at, finding: body.finding, resolution: body.resolution });
-      await this.recordEvents.append(tx, meta, c, ComplaintResolvedV1, { complaintId: row.id, finding: body.finding, receivedAt: row.receivedAt.toISOString(), resolvedAt: at.toISOString() });
+      await this.recordEvents.append(tx, meta, c, ComplaintResolvedV1, {
+        complaintId: row.id,
+        finding: body.finding,
+        receivedAt: row.receivedAt.toISOString(),
+        resolvedAt: at.toISOString(),
+      });
       return toComplaintView(row, this.clock.now());
     });
   }

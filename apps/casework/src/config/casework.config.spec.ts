@@ -15,7 +15,9 @@ describe('SURVEY_TOKEN_KEYS', () => {
   });
 
   it('refuses both variables at once, naming the alias', () => {
-    expect(() => production({ SURVEY_TOKEN_KEYS: a, SURVEY_TOKEN_KEY: b })).toThrow(/SURVEY_TOKEN_KEY: set SURVEY_TOKEN_KEYS or its one-key alias SURVEY_TOKEN_KEY, not both/);
+    expect(() => production({ SURVEY_TOKEN_KEYS: a, SURVEY_TOKEN_KEY: b })).toThrow(
+      /SURVEY_TOKEN_KEY: set SURVEY_TOKEN_KEYS or its one-key alias SURVEY_TOKEN_KEY, not both/,
+    );
   });
 
   it('is required in production, and defaults to the development key elsewhere', () => {

@@ -2,7 +2,13 @@ import type { PartyContact } from '@mediation/protocol';
 import { contactDecision, type CaseContactFacts } from './contact-rule';
 
 const basis = { kind: 'provider-practice' as const, text: 'test', source: { document: 'test' } };
-const party = (role: string, email: string | null = `${role}@example.com`, contactPreferences: unknown = null) => ({ id: role, role, name: role, email, contactPreferences });
+const party = (role: string, email: string | null = `${role}@example.com`, contactPreferences: unknown = null) => ({
+  id: role,
+  role,
+  name: role,
+  email,
+  contactPreferences,
+});
 
 /** The OOCR and housing rules as their templates set them (apps/intake/src/templates). */
 const oocr: PartyContact = {
@@ -12,26 +18,52 @@ const oocr: PartyContact = {
   ],
   permissions: [{ field: 'victimContactAllowed', roles: ['victim'], basis }],
 };
-const housing: PartyContact = { messages: [{ message: 'survey', roles: ['complainant', 'respondent'], notOnOutcomes: [{ outcomes: ['evidence-for-enforcement'], roles: ['respondent'] }], basis }], permissions: [] };
-const facts = (partyContact: PartyContact | undefined, more: Partial<CaseContactFacts> = {}): CaseContactFacts => ({ partyContact, contactAnswers: {}, outcome: null, ...more });
+const housing: PartyContact = {
+  messages: [
+    { message: 'survey', roles: ['complainant', 'respondent'], notOnOutcomes: [{ outcomes: ['evidence-for-enforcement'], roles: ['respondent'] }], basis },
+  ],
+  permissions: [],
+};
+const facts = (partyContact: PartyContact | undefined, more: Partial<CaseContactFacts> = {}): CaseContactFacts => ({
+  partyContact,
+  contactAnswers: {},
+  outcome: null,
+  ...more,
+});
 
 describe('the contact rule: may this message go to this party by email?', () => {
   it('a victim the police said may not be contacted is sent nothing, and the reason names the referral’s answer', () => {
-    expect(contactDecision(party('victim'), 'survey', facts(oocr, { contactAnswers: { victimContactAllowed: false } }))).toEqual({ allowed: false, refusal: 'contact-not-allowed', reason: 'The referral says the victim may not be contacted (victimContactAllowed: no).' });
+    expect(contactDecision(party('victim'), 'survey', facts(oocr, { contactAnswers: { victimContactAllowed: false } }))).toEqual({
+      allowed: false,
+      refusal: 'contact-not-allowed',
+      reason: 'The referral says the victim may not be contacted (victimContactAllowed: no).',
+    });
   });
 
   it('a victim is not contacted when the referral did not answer: no answer is no permission', () => {
-    expect(contactDecision(party('victim'), 'survey', facts(oocr))).toMatchObject({ allowed: false, refusal: 'contact-not-allowed', reason: expect.stringMatching(/not answered/) });
+    expect(contactDecision(party('victim'), 'survey', facts(oocr))).toMatchObject({
+      allowed: false,
+      refusal: 'contact-not-allowed',
+      reason: expect.stringMatching(/not answered/),
+    });
   });
 
   it('with the police’s yes the victim is surveyed, but still never reminded of the participant’s conditions', () => {
     const allowed = facts(oocr, { contactAnswers: { victimContactAllowed: true } });
     expect(contactDecision(party('victim'), 'survey', allowed)).toEqual({ allowed: true, email: 'victim@example.com' });
-    expect(contactDecision(party('victim'), 'deadline-reminder', allowed)).toMatchObject({ allowed: false, refusal: 'role-not-eligible', reason: 'A victim is not sent deadline reminders on this service line.' });
+    expect(contactDecision(party('victim'), 'deadline-reminder', allowed)).toMatchObject({
+      allowed: false,
+      refusal: 'role-not-eligible',
+      reason: 'A victim is not sent deadline reminders on this service line.',
+    });
   });
 
   it('the respondent of a housing case closed with evidence for enforcement is not surveyed; after another outcome they are', () => {
-    expect(contactDecision(party('respondent'), 'survey', facts(housing, { outcome: 'evidence-for-enforcement' }))).toMatchObject({ allowed: false, refusal: 'role-not-eligible', reason: expect.stringContaining('"evidence-for-enforcement"') });
+    expect(contactDecision(party('respondent'), 'survey', facts(housing, { outcome: 'evidence-for-enforcement' }))).toMatchObject({
+      allowed: false,
+      refusal: 'role-not-eligible',
+      reason: expect.stringContaining('"evidence-for-enforcement"'),
+    });
     expect(contactDecision(party('complainant'), 'survey', facts(housing, { outcome: 'evidence-for-enforcement' }))).toMatchObject({ allowed: true });
     expect(contactDecision(party('respondent'), 'survey', facts(housing, { outcome: 'good-neighbour-agreement' }))).toMatchObject({ allowed: true });
   });
@@ -46,19 +78,31 @@ describe('the contact rule: may this message go to this party by email?', () => 
 
   it('a party with an address and no recorded preferences may be emailed; one whose preferences list email, wherever in their order', () => {
     expect(contactDecision(party('complainant'), 'survey', facts(housing))).toMatchObject({ allowed: true });
-    expect(contactDecision(party('complainant', 'c@example.com', { channels: ['phone', 'email'], times: 'evenings' }), 'survey', facts(housing))).toMatchObject({ allowed: true });
+    expect(contactDecision(party('complainant', 'c@example.com', { channels: ['phone', 'email'], times: 'evenings' }), 'survey', facts(housing))).toMatchObject(
+      { allowed: true },
+    );
   });
 
   it('a party who chose other channels only is not emailed, even with an address', () => {
-    expect(contactDecision(party('complainant', 'c@example.com', { channels: ['phone', 'letter'] }), 'survey', facts(housing))).toEqual({ allowed: false, refusal: 'channel-not-allowed', reason: 'Their contact preferences do not include email (phone, letter).' });
+    expect(contactDecision(party('complainant', 'c@example.com', { channels: ['phone', 'letter'] }), 'survey', facts(housing))).toEqual({
+      allowed: false,
+      refusal: 'channel-not-allowed',
+      reason: 'Their contact preferences do not include email (phone, letter).',
+    });
   });
 
   it('preferences that cannot be read are not taken as permission', () => {
-    expect(contactDecision(party('complainant', 'c@example.com', { channels: 'email' }), 'survey', facts(housing))).toMatchObject({ allowed: false, refusal: 'channel-not-allowed' });
+    expect(contactDecision(party('complainant', 'c@example.com', { channels: 'email' }), 'survey', facts(housing))).toMatchObject({
+      allowed: false,
+      refusal: 'channel-not-allowed',
+    });
   });
 
   it('a party without an address, or with a blank one, is not emailed', () => {
     expect(contactDecision(party('complainant', null), 'survey', facts(housing))).toMatchObject({ allowed: false, refusal: 'no-address' });
-    expect(contactDecision(party('complainant', '  ', { channels: ['email'] }), 'survey', facts(housing))).toMatchObject({ allowed: false, refusal: 'no-address' });
+    expect(contactDecision(party('complainant', '  ', { channels: ['email'] }), 'survey', facts(housing))).toMatchObject({
+      allowed: false,
+      refusal: 'no-address',
+    });
   });
 });

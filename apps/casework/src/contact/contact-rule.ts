@@ -18,7 +18,11 @@ export interface CaseContactFacts {
 
 export type ContactDecision = { allowed: true; email: string } | { allowed: false; refusal: ContactRefusal; reason: string };
 
-const MESSAGES: Record<PartyMessage, string> = { survey: 'the satisfaction survey', 'deadline-reminder': 'deadline reminders', certificate: 'the mediation certificate' };
+const MESSAGES: Record<PartyMessage, string> = {
+  survey: 'the satisfaction survey',
+  'deadline-reminder': 'deadline reminders',
+  certificate: 'the mediation certificate',
+};
 const roleWords = (role: string) => role.replace(/-/g, ' ');
 const refuse = (refusal: ContactRefusal, reason: string): ContactDecision => ({ allowed: false, refusal, reason });
 
@@ -39,16 +43,22 @@ export function contactDecision(party: ContactableParty, message: PartyMessage, 
   }
   if (facts.partyContact) {
     const rule = facts.partyContact.messages.find((m) => m.message === message);
-    if (!rule?.roles.includes(party.role as never)) return refuse('role-not-eligible', `A ${roleWords(party.role)} is not sent ${MESSAGES[message]} on this service line.`);
+    if (!rule?.roles.includes(party.role as never))
+      return refuse('role-not-eligible', `A ${roleWords(party.role)} is not sent ${MESSAGES[message]} on this service line.`);
     const exception = facts.outcome ? rule.notOnOutcomes.find((e) => e.roles.includes(party.role as never) && e.outcomes.includes(facts.outcome!)) : undefined;
-    if (exception) return refuse('role-not-eligible', `A ${roleWords(party.role)} is not sent ${MESSAGES[message]} when the case closed with the outcome "${facts.outcome}".`);
+    if (exception)
+      return refuse(
+        'role-not-eligible',
+        `A ${roleWords(party.role)} is not sent ${MESSAGES[message]} when the case closed with the outcome "${facts.outcome}".`,
+      );
   }
   if (!party.email?.trim()) return refuse('no-address', 'No email address is recorded for them.');
   if (party.contactPreferences !== null && party.contactPreferences !== undefined) {
     const preferences = ContactPreferencesSchema.safeParse(party.contactPreferences);
     // Preferences we cannot read are not permission: better no email than one they refused.
     if (!preferences.success) return refuse('channel-not-allowed', 'Their contact preferences cannot be read, so email is not taken as allowed.');
-    if (!preferences.data.channels.includes('email')) return refuse('channel-not-allowed', `Their contact preferences do not include email (${preferences.data.channels.join(', ')}).`);
+    if (!preferences.data.channels.includes('email'))
+      return refuse('channel-not-allowed', `Their contact preferences do not include email (${preferences.data.channels.join(', ')}).`);
   }
   return { allowed: true, email: party.email };
 }

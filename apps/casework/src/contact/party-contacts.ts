@@ -33,7 +33,12 @@ export class PartyContacts {
     private readonly clock: Clock,
   ) {}
 
-  async recipients<P extends ContactableParty>(tx: CaseworkTx, c: CaseRecord, parties: readonly P[], send: PartyMessageSend): Promise<(P & { email: string })[]> {
+  async recipients<P extends ContactableParty>(
+    tx: CaseworkTx,
+    c: CaseRecord,
+    parties: readonly P[],
+    send: PartyMessageSend,
+  ): Promise<(P & { email: string })[]> {
     const facts = { partyContact: await this.partyContactOf(tx, c), contactAnswers: (c.contactAnswers ?? {}) as Record<string, boolean>, outcome: c.outcome };
     const allowed: (P & { email: string })[] = [];
     for (const party of parties) {
@@ -44,7 +49,13 @@ export class PartyContacts {
     return allowed;
   }
 
-  private async withhold(tx: CaseworkTx, c: CaseRecord, party: ContactableParty, send: PartyMessageSend, decision: { refusal: ContactRefusal; reason: string }): Promise<void> {
+  private async withhold(
+    tx: CaseworkTx,
+    c: CaseRecord,
+    party: ContactableParty,
+    send: PartyMessageSend,
+    decision: { refusal: ContactRefusal; reason: string },
+  ): Promise<void> {
     const now = this.clock.now();
     const row = await this.log.appendWithheld(tx, {
       id: uuidv7(),
@@ -67,7 +78,16 @@ export class PartyContacts {
     const updated = await this.cases.update(tx, c, {});
     await this.events.append(tx, {
       definition: CommunicationWithheldV1,
-      data: { caseId: c.id, contractId: c.contractId, communicationId: row.id, message: send.message, channel: 'email', partyRole: party.role as PartyRole, refusal: decision.refusal, loggedAt: now.toISOString() },
+      data: {
+        caseId: c.id,
+        contractId: c.contractId,
+        communicationId: row.id,
+        message: send.message,
+        channel: 'email',
+        partyRole: party.role as PartyRole,
+        refusal: decision.refusal,
+        loggedAt: now.toISOString(),
+      },
       ...caseEnvelope(updated, send.correlationId),
       ...(send.causationId ? { causationId: send.causationId } : {}),
     });

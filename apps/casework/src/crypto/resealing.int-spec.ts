@@ -27,7 +27,10 @@ describe('key rotation in casework: sensitive notes and access needs are re-seal
   const keyIdsOf = async () => {
     const ids: string[] = [];
     for (const { organisationId, noteId, partyId } of sealed) {
-      const { note, party } = await casework.run(async (tx) => ({ note: await tx.note.findFirstOrThrow({ where: { id: noteId } }), party: await tx.party.findFirstOrThrow({ where: { id: partyId } }) }), { organisationId });
+      const { note, party } = await casework.run(
+        async (tx) => ({ note: await tx.note.findFirstOrThrow({ where: { id: noteId } }), party: await tx.party.findFirstOrThrow({ where: { id: partyId } }) }),
+        { organisationId },
+      );
       ids.push(note.body.split('.')[1], party.accessibilityNeedsSealed!.split('.')[1]);
     }
     return ids;
@@ -59,17 +62,42 @@ describe('key rotation in casework: sensitive notes and access needs are re-seal
     for (const organisationId of [providerA, providerB]) {
       const closed = await seedClosedCase(casework, organisationId);
       const noteId = uuidv7();
-      const partyId = await casework.run(async (tx) => {
-        await new NoteRepository(underA).create(tx, { id: noteId, organisationId, caseId: closed.caseId, sensitive: true, body: `Disclosed a health condition (${organisationId})`, authorId: 'u1', createdAt: new Date() });
-        const party = await tx.party.findFirstOrThrow({ where: { caseId: closed.caseId, role: 'defendant' } });
-        await new PartyRepository(underA).update(tx, party.id, { accessibilityNeeds: 'Wheelchair access; hearing loop' }, new Date());
-        return party.id;
-      }, { organisationId });
+      const partyId = await casework.run(
+        async (tx) => {
+          await new NoteRepository(underA).create(tx, {
+            id: noteId,
+            organisationId,
+            caseId: closed.caseId,
+            sensitive: true,
+            body: `Disclosed a health condition (${organisationId})`,
+            authorId: 'u1',
+            createdAt: new Date(),
+          });
+          const party = await tx.party.findFirstOrThrow({ where: { caseId: closed.caseId, role: 'defendant' } });
+          await new PartyRepository(underA).update(tx, party.id, { accessibilityNeeds: 'Wheelchair access; hearing loop' }, new Date());
+          return party.id;
+        },
+        { organisationId },
+      );
       sealed.push({ organisationId, noteId, partyId });
     }
     plainNoteId = uuidv7();
     const closed = await casework.run((tx) => tx.case.findFirstOrThrow({ select: { id: true } }), { organisationId: providerA });
-    await casework.run((tx) => tx.note.create({ data: { id: plainNoteId, organisationId: providerA, caseId: closed.id, sensitive: false, body: 'Called the landlord.', authorId: 'u1', createdAt: new Date() } }), { organisationId: providerA });
+    await casework.run(
+      (tx) =>
+        tx.note.create({
+          data: {
+            id: plainNoteId,
+            organisationId: providerA,
+            caseId: closed.id,
+            sensitive: false,
+            body: 'Called the landlord.',
+            authorId: 'u1',
+            createdAt: new Date(),
+          },
+        }),
+      { organisationId: providerA },
+    );
   });
 
   afterAll(async () => {
@@ -103,7 +131,10 @@ describe('key rotation in casework: sensitive notes and access needs are re-seal
   it('a value whose key was dropped too early is counted as failed and left for the next pass, not lost', async () => {
     const { organisationId, noteId } = sealed[0];
     const underC = FieldCipher.fromConfig(key('C'));
-    await casework.run((tx) => tx.note.update({ where: { id: noteId }, data: { body: underC.encrypt('written by a replica with key C', `casework.note:${noteId}`) } }), { organisationId });
+    await casework.run(
+      (tx) => tx.note.update({ where: { id: noteId }, data: { body: underC.encrypt('written by a replica with key C', `casework.note:${noteId}`) } }),
+      { organisationId },
+    );
     await expect(reseal(KEY_B)).resolves.toEqual({ resealed: 0, failed: 1, remaining: 1 });
   });
 });

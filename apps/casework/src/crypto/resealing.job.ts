@@ -25,7 +25,8 @@ export class ResealingJob extends PeriodicJob {
 
   protected async runOnce(): Promise<void> {
     const result = await this.reseal.execute();
-    if (result.remaining > 0) this.logger.warn(result, `${result.remaining} sensitive notes or access needs still sealed under an old key; keep it in DATA_ENCRYPTION_KEYS`);
+    if (result.remaining > 0)
+      this.logger.warn(result, `${result.remaining} sensitive notes or access needs still sealed under an old key; keep it in DATA_ENCRYPTION_KEYS`);
     else this.logger.log(result, 'casework: nothing left under old keys');
   }
 }

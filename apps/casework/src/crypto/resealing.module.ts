@@ -8,6 +8,9 @@ import { ResealingRepository } from './resealing.repository';
 @Module({})
 export class ResealingModule {
   static forService(options: ResealingOptions): DynamicModule {
-    return { module: ResealingModule, providers: [{ provide: RESEALING_OPTIONS, useValue: options }, ResealingRepository, ResealSensitiveFieldsUseCase, ResealingJob] };
+    return {
+      module: ResealingModule,
+      providers: [{ provide: RESEALING_OPTIONS, useValue: options }, ResealingRepository, ResealSensitiveFieldsUseCase, ResealingJob],
+    };
   }
 }

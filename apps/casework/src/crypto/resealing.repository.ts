@@ -24,7 +24,13 @@ export class ResealingRepository {
   }
 
   /** A page of one tenant's sealed fields under another key than `currentKeyId`, notes first, by id. */
-  async findUnderOtherKeys(tx: CaseworkTx, organisationId: string, currentKeyId: string, after: SealedField | undefined, limit: number): Promise<SealedField[]> {
+  async findUnderOtherKeys(
+    tx: CaseworkTx,
+    organisationId: string,
+    currentKeyId: string,
+    after: SealedField | undefined,
+    limit: number,
+  ): Promise<SealedField[]> {
     const notes =
       after?.table === 'party'
         ? []
@@ -51,7 +57,10 @@ export class ResealingRepository {
     const { count } =
       field.table === 'note'
         ? await tx.note.updateMany({ where: { organisationId, id: field.id, sensitive: true, body: field.sealed }, data: { body: resealed } })
-        : await tx.party.updateMany({ where: { organisationId, id: field.id, accessibilityNeedsSealed: field.sealed }, data: { accessibilityNeedsSealed: resealed } });
+        : await tx.party.updateMany({
+            where: { organisationId, id: field.id, accessibilityNeedsSealed: field.sealed },
+            data: { accessibilityNeedsSealed: resealed },
+          });
     return count === 1;
   }
 

@@ -14,6 +14,8 @@ export class ListMilestonesUseCase {
   ) {}
 
   execute(meta: RpcMeta, caseId: string) {
-    return this.db.forTenant(meta, async (tx) => ({ items: (await this.milestones.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map(toMilestoneView) }));
+    return this.db.forTenant(meta, async (tx) => ({
+      items: (await this.milestones.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map(toMilestoneView),
+    }));
   }
 }

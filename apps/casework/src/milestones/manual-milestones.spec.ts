@@ -2,12 +2,37 @@ import { ServiceLineSchema } from '@mediation/protocol';
 import { manualMilestonesOf } from './manual-milestones';
 
 const basis = { kind: 'legal', text: 'x', source: { document: 'd' } } as const;
-const rule = (key: string, startEvent: string, stopEvent: string) => ({ key, label: key, startEvent, stopEvent, due: { kind: 'working-days', days: 3 }, basis });
-const line = (rules: (ReturnType<typeof rule> & { cancelEvents?: string[] })[], more: Record<string, unknown> = {}) => ServiceLineSchema.parse({ key: 'l', name: 'L', form: { fields: [] }, outcomes: [], deadlineRules: rules, londonLivingWage: { required: false }, dataRetentionMonths: 12, ...more });
+const rule = (key: string, startEvent: string, stopEvent: string) => ({
+  key,
+  label: key,
+  startEvent,
+  stopEvent,
+  due: { kind: 'working-days', days: 3 },
+  basis,
+});
+const line = (rules: (ReturnType<typeof rule> & { cancelEvents?: string[] })[], more: Record<string, unknown> = {}) =>
+  ServiceLineSchema.parse({
+    key: 'l',
+    name: 'L',
+    form: { fields: [] },
+    outcomes: [],
+    deadlineRules: rules,
+    londonLivingWage: { required: false },
+    dataRetentionMonths: 12,
+    ...more,
+  });
 
 describe('milestones a person may record', () => {
   it('are the ones the line’s clocks start or stop on', () => {
-    expect(manualMilestonesOf(line([rule('a', 'mediation.declined', 'certificate.issued'), rule('b', 'mediation.delayed', 'certificate.issued'), rule('c', 'referral.received', 'conditions.completed')]))).toEqual(['conditions.completed', 'mediation.declined', 'mediation.delayed']);
+    expect(
+      manualMilestonesOf(
+        line([
+          rule('a', 'mediation.declined', 'certificate.issued'),
+          rule('b', 'mediation.delayed', 'certificate.issued'),
+          rule('c', 'referral.received', 'conditions.completed'),
+        ]),
+      ),
+    ).toEqual(['conditions.completed', 'mediation.declined', 'mediation.delayed']);
   });
 
   it('never include what the platform records itself (opening, closure, certificates, reports)', () => {
@@ -15,7 +40,9 @@ describe('milestones a person may record', () => {
   });
 
   it('nor a held session’s milestone a clock waits for: the session is recorded instead, so the clock stops once', () => {
-    const mediation = line([rule('m', 'referral.received', 'mediation.held')], { sessionTypes: [{ key: 'mediation', label: 'Mediation', mode: 'either', heldMilestone: 'mediation.held' }] });
+    const mediation = line([rule('m', 'referral.received', 'mediation.held')], {
+      sessionTypes: [{ key: 'mediation', label: 'Mediation', mode: 'either', heldMilestone: 'mediation.held' }],
+    });
     expect(manualMilestonesOf(mediation)).toEqual([]);
   });
 
@@ -28,7 +55,12 @@ describe('milestones a person may record', () => {
         { key: 'workshop', label: 'Workshop', mode: 'either', heldMilestone: 'workshop.delivered' },
         { key: 'drop-in', label: 'Drop-in', mode: 'remote', heldMilestone: 'drop-in.held' },
       ],
-      kpis: [{ key: 'meeting-held-before-cmh', label: 'x', measure: { kind: 'deadline-met-rate', deadlineRule: 'meeting-before-cmh' }, period: 'monthly', basis }, count('workshops-delivered', 'workshop.delivered'), count('drop-ins-held', 'drop-in.held'), count('data-returns', 'data-return.received')],
+      kpis: [
+        { key: 'meeting-held-before-cmh', label: 'x', measure: { kind: 'deadline-met-rate', deadlineRule: 'meeting-before-cmh' }, period: 'monthly', basis },
+        count('workshops-delivered', 'workshop.delivered'),
+        count('drop-ins-held', 'drop-in.held'),
+        count('data-returns', 'data-return.received'),
+      ],
     });
     expect(manualMilestonesOf(preCmh)).toEqual(['data-return.received', 'drop-in.held', 'workshop.delivered']);
   });

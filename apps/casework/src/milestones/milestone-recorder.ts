@@ -20,11 +20,31 @@ export class MilestoneRecorder {
     private readonly clock: Clock,
   ) {}
 
-  async record(tx: CaseworkTx, c: CaseRecord, reached: { milestone: string; occurredAt: Date; source: string }, correlationId: string): Promise<MilestoneRecord> {
-    const row = await this.milestones.create(tx, { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, milestone: reached.milestone, occurredAt: reached.occurredAt, recordedAt: this.clock.now(), source: reached.source });
+  async record(
+    tx: CaseworkTx,
+    c: CaseRecord,
+    reached: { milestone: string; occurredAt: Date; source: string },
+    correlationId: string,
+  ): Promise<MilestoneRecord> {
+    const row = await this.milestones.create(tx, {
+      id: uuidv7(),
+      organisationId: c.organisationId,
+      caseId: c.id,
+      milestone: reached.milestone,
+      occurredAt: reached.occurredAt,
+      recordedAt: this.clock.now(),
+      source: reached.source,
+    });
     await this.events.append(tx, {
       definition: CaseMilestoneV1,
-      data: { caseId: c.id, contractId: c.contractId, milestone: row.milestone, occurredAt: row.occurredAt.toISOString(), recordedAt: row.recordedAt.toISOString(), source: row.source },
+      data: {
+        caseId: c.id,
+        contractId: c.contractId,
+        milestone: row.milestone,
+        occurredAt: row.occurredAt.toISOString(),
+        recordedAt: row.recordedAt.toISOString(),
+        source: row.source,
+      },
       ...caseEnvelope(c, correlationId),
     });
     return row;

@@ -26,7 +26,12 @@ export class EndMultiAgencyUseCase {
       const toDate = new Date(`${to}T00:00:00Z`);
       if (toDate < found.fromDate) throw ProblemError.validation([{ field: 'to', message: 'must not be before the day it began', code: 'before_from' }]);
       const row = await this.involvements.end(tx, found.id, toDate);
-      await this.recordEvents.append(tx, meta, c, MultiAgencyUpdatedV1, { involvementId: row.id, from: row.fromDate.toISOString().slice(0, 10), to, updatedAt: this.clock.now().toISOString() });
+      await this.recordEvents.append(tx, meta, c, MultiAgencyUpdatedV1, {
+        involvementId: row.id,
+        from: row.fromDate.toISOString().slice(0, 10),
+        to,
+        updatedAt: this.clock.now().toISOString(),
+      });
       return toMultiAgencyView(row);
     });
   }

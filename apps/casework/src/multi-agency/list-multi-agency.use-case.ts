@@ -14,6 +14,8 @@ export class ListMultiAgencyUseCase {
   ) {}
 
   execute(meta: RpcMeta, caseId: string) {
-    return this.db.forTenant(meta, async (tx) => ({ items: (await this.involvements.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map(toMultiAgencyView) }));
+    return this.db.forTenant(meta, async (tx) => ({
+      items: (await this.involvements.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map(toMultiAgencyView),
+    }));
   }
 }

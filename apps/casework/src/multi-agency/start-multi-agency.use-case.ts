@@ -21,9 +21,24 @@ export class StartMultiAgencyUseCase {
   execute(meta: RpcMeta, caseId: string, body: StartMultiAgencyBody): Promise<MultiAgencyView> {
     return this.db.forTenant(meta, async (tx) => {
       const c = await this.finder.lockForChange(tx, meta, caseId);
-      const row = await this.involvements.create(tx, { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, agencies: body.agencies, fromDate: new Date(`${body.from}T00:00:00Z`), toDate: body.to ? new Date(`${body.to}T00:00:00Z`) : null, recordedBy: meta.actorId, recordedAt: this.clock.now() });
+      const row = await this.involvements.create(tx, {
+        id: uuidv7(),
+        organisationId: c.organisationId,
+        caseId: c.id,
+        agencies: body.agencies,
+        fromDate: new Date(`${body.from}T00:00:00Z`),
+        toDate: body.to ? new Date(`${body.to}T00:00:00Z`) : null,
+        recordedBy: meta.actorId,
+        recordedAt: this.clock.now(),
+      });
       const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-      await this.recordEvents.append(tx, meta, c, MultiAgencyRecordedV1, { involvementId: row.id, agencyCount: body.agencies.length, from: body.from, to: day(row.toDate), recordedAt: row.recordedAt.toISOString() });
+      await this.recordEvents.append(tx, meta, c, MultiAgencyRecordedV1, {
+        involvementId: row.id,
+        agencyCount: body.agencies.length,
+        from: body.from,
+        to: day(row.toDate),
+        recordedAt: row.recordedAt.toISOString(),
+      });
       return toMultiAgencyView(row);
     });
   }

@@ -20,7 +20,15 @@ export class AddNoteUseCase {
   execute(meta: RpcMeta, caseId: string, body: AddNoteBody): Promise<NoteView> {
     return this.db.forTenant(meta, async (tx) => {
       const c = await this.finder.lockForChange(tx, meta, caseId);
-      const record = { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, sensitive: body.sensitive, body: body.body, authorId: meta.actorId, createdAt: this.clock.now() };
+      const record = {
+        id: uuidv7(),
+        organisationId: c.organisationId,
+        caseId: c.id,
+        sensitive: body.sensitive,
+        body: body.body,
+        authorId: meta.actorId,
+        createdAt: this.clock.now(),
+      };
       await this.notes.create(tx, record);
       await this.recordEvents.append(tx, meta, c, NoteAddedV1, { noteId: record.id, sensitive: record.sensitive, addedAt: record.createdAt.toISOString() });
       // The writer sees what they wrote; the stored copy of a sensitive note is sealed.

@@ -10,6 +10,12 @@ export class RecordOrganisationProfileUseCase {
 
   execute(tx: CaseworkTx, event: EventEnvelope<EventData<typeof OrganisationProfileChangedV1>>): Promise<void> {
     const profile = event.data;
-    return this.profiles.keepNewer(tx, { organisationId: event.organisationid, name: profile.name, address: profile.address ?? [], version: profile.version, changedAt: new Date(profile.changedAt) });
+    return this.profiles.keepNewer(tx, {
+      organisationId: event.organisationid,
+      name: profile.name,
+      address: profile.address ?? [],
+      version: profile.version,
+      changedAt: new Date(profile.changedAt),
+    });
   }
 }

@@ -24,8 +24,22 @@ export const partyContext = (partyId: string) => `casework.party:${partyId}`;
 export class PartyRepository {
   constructor(private readonly cipher: FieldCipher) {}
 
-  create(tx: CaseworkTx, ids: { id: string; organisationId: string; caseId: string; source: 'referral' | 'manual'; at: Date }, fields: PartyFields): Promise<PartyRecord> {
-    return tx.party.create({ data: { id: ids.id, organisationId: ids.organisationId, caseId: ids.caseId, source: ids.source, createdAt: ids.at, updatedAt: ids.at, ...this.columns(ids.id, fields) } as Prisma.PartyUncheckedCreateInput });
+  create(
+    tx: CaseworkTx,
+    ids: { id: string; organisationId: string; caseId: string; source: 'referral' | 'manual'; at: Date },
+    fields: PartyFields,
+  ): Promise<PartyRecord> {
+    return tx.party.create({
+      data: {
+        id: ids.id,
+        organisationId: ids.organisationId,
+        caseId: ids.caseId,
+        source: ids.source,
+        createdAt: ids.at,
+        updatedAt: ids.at,
+        ...this.columns(ids.id, fields),
+      } as Prisma.PartyUncheckedCreateInput,
+    });
   }
 
   update(tx: CaseworkTx, id: string, fields: Partial<PartyFields>, at: Date): Promise<PartyRecord> {
@@ -50,7 +64,9 @@ export class PartyRepository {
     return {
       ...plain,
       ...(contactPreferences !== undefined ? { contactPreferences: contactPreferences ?? undefined } : {}),
-      ...(accessibilityNeeds !== undefined ? { accessibilityNeedsSealed: accessibilityNeeds ? this.cipher.encrypt(accessibilityNeeds, partyContext(id)) : null } : {}),
+      ...(accessibilityNeeds !== undefined
+        ? { accessibilityNeedsSealed: accessibilityNeeds ? this.cipher.encrypt(accessibilityNeeds, partyContext(id)) : null }
+        : {}),
     };
   }
 }

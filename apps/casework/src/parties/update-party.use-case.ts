@@ -22,7 +22,12 @@ export class UpdatePartyUseCase {
       const c = await this.finder.lockForChange(tx, meta, caseId);
       if (!(await this.parties.findById(tx, c.id, partyId))) throw ProblemError.notFound('party on this case', partyId);
       const row = await this.parties.update(tx, partyId, changes, this.clock.now());
-      await this.recordEvents.append(tx, meta, c, PartyUpdatedV1, { partyId: row.id, role: row.role, changedFields: Object.keys(changes).sort(), updatedAt: row.updatedAt.toISOString() });
+      await this.recordEvents.append(tx, meta, c, PartyUpdatedV1, {
+        partyId: row.id,
+        role: row.role,
+        changedFields: Object.keys(changes).sort(),
+        updatedAt: row.updatedAt.toISOString(),
+      });
       return toPartyView(row);
     });
   }

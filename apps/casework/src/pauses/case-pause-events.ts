@@ -11,10 +11,18 @@ export class CasePauseEvents {
   constructor(private readonly recordEvents: CaseRecordEvents) {}
 
   paused(tx: CaseworkTx, meta: RpcMeta, c: CaseRecord, pause: CasePauseRecord): Promise<void> {
-    return this.recordEvents.append(tx, meta, c, CasePausedV1, { pauseId: pause.id, pausedAt: pause.pausedAt.toISOString(), recordedAt: pause.createdAt.toISOString() });
+    return this.recordEvents.append(tx, meta, c, CasePausedV1, {
+      pauseId: pause.id,
+      pausedAt: pause.pausedAt.toISOString(),
+      recordedAt: pause.createdAt.toISOString(),
+    });
   }
 
   resumed(tx: CaseworkTx, meta: RpcMeta, c: CaseRecord, pause: CasePauseRecord & { resumedAt: Date }): Promise<void> {
-    return this.recordEvents.append(tx, meta, c, CaseResumedV1, { pauseId: pause.id, pausedAt: pause.pausedAt.toISOString(), resumedAt: pause.resumedAt.toISOString() });
+    return this.recordEvents.append(tx, meta, c, CaseResumedV1, {
+      pauseId: pause.id,
+      pausedAt: pause.pausedAt.toISOString(),
+      resumedAt: pause.resumedAt.toISOString(),
+    });
   }
 }

@@ -21,21 +21,48 @@ const DEFINITION = {
       name: 'Noise nuisance',
       form: { fields: [] },
       outcomes: [{ key: 'good-neighbour-agreement', label: 'Good neighbour agreement', expected: true }],
-      deadlineRules: [{ key: 'first-visit', label: 'Initial visit', startEvent: 'referral.received', stopEvent: 'visit.held', pausable: true, due: { kind: 'calendar-days', days: 14 }, basis: { kind: 'contractual', text: 'Two weeks.', source: { document: 'seed 001', section: '§10.5' } } }],
+      deadlineRules: [
+        {
+          key: 'first-visit',
+          label: 'Initial visit',
+          startEvent: 'referral.received',
+          stopEvent: 'visit.held',
+          pausable: true,
+          due: { kind: 'calendar-days', days: 14 },
+          basis: { kind: 'contractual', text: 'Two weeks.', source: { document: 'seed 001', section: '§10.5' } },
+        },
+      ],
       londonLivingWage: { required: true },
       dataRetentionMonths: 72,
     },
   ],
 };
 
-const published = { id: uuidv7(), organisationid: providerA, correlationid: 'c', data: { contractId, version: 1, status: 'active', template: 'housing-asb', definition: DEFINITION } } as unknown as EventEnvelope<EventData<typeof ContractPublishedV2>>;
+const published = {
+  id: uuidv7(),
+  organisationid: providerA,
+  correlationid: 'c',
+  data: { contractId, version: 1, status: 'active', template: 'housing-asb', definition: DEFINITION },
+} as unknown as EventEnvelope<EventData<typeof ContractPublishedV2>>;
 
 const referral = (): EventEnvelope<EventData<typeof ReferralReceivedV2>> =>
   ({
     id: uuidv7(),
     organisationid: providerA,
     correlationid: 'corr',
-    data: { referralId: uuidv7(), reference: `REF-P-${uuidv7().slice(-6)}`, contractId, serviceLine: 'noise', externalReference: `HSG-${uuidv7().slice(-6)}`, referrer: { name: 'Olu Officer', email: 'olu@council.example' }, parties: [{ role: 'complainant', name: 'Ada Tenant' }], receivedAt: '2026-04-01T09:00:00.000Z', contractVersion: 1, clockStartsAt: '2026-04-01T09:00:00.000Z', dates: {} },
+    data: {
+      referralId: uuidv7(),
+      reference: `REF-P-${uuidv7().slice(-6)}`,
+      contractId,
+      serviceLine: 'noise',
+      externalReference: `HSG-${uuidv7().slice(-6)}`,
+      referrer: { name: 'Olu Officer', email: 'olu@council.example' },
+      parties: [{ role: 'complainant', name: 'Ada Tenant' }],
+      receivedAt: '2026-04-01T09:00:00.000Z',
+      contractVersion: 1,
+      clockStartsAt: '2026-04-01T09:00:00.000Z',
+      dates: {},
+    },
   }) as unknown as EventEnvelope<EventData<typeof ReferralReceivedV2>>;
 
 describe('pausing a case’s clocks, over a real database', () => {
@@ -44,8 +71,16 @@ describe('pausing a case’s clocks, over a real database', () => {
   const clock = new FixedClock(new Date('2026-04-01T10:00:00Z'));
   let app: ReturnType<typeof caseworkHarness>;
 
-  const outbox = (type: string, caseId: string) => casework.$queryRawUnsafe<{ envelope: { data: Record<string, unknown> } }[]>(`SELECT envelope FROM casework.outbox WHERE envelope->>'type' = $1 AND envelope->>'subject' = $2 ORDER BY position`, type, caseId).then((rows) => rows.map((r) => r.envelope.data));
-  const pauses = (caseId: string) => casework.run((tx) => tx.casePause.findMany({ where: { caseId }, orderBy: { pausedAt: 'asc' } }), { organisationId: providerA });
+  const outbox = (type: string, caseId: string) =>
+    casework
+      .$queryRawUnsafe<{ envelope: { data: Record<string, unknown> } }[]>(
+        `SELECT envelope FROM casework.outbox WHERE envelope->>'type' = $1 AND envelope->>'subject' = $2 ORDER BY position`,
+        type,
+        caseId,
+      )
+      .then((rows) => rows.map((r) => r.envelope.data));
+  const pauses = (caseId: string) =>
+    casework.run((tx) => tx.casePause.findMany({ where: { caseId }, orderBy: { pausedAt: 'asc' } }), { organisationId: providerA });
 
   async function openCase(): Promise<string> {
     clock.at = new Date('2026-04-01T10:00:00Z');
@@ -69,22 +104,43 @@ describe('pausing a case’s clocks, over a real database', () => {
   it('a pause is recorded once, shown on the case and its timeline, and its event carries no reason', async () => {
     const caseId = await openCase();
     clock.at = new Date('2026-04-06T12:00:00Z');
-    const pause = await app.pause.execute(meta(), caseId, { reason: 'The resident is in hospital until 12 April', agreedWith: 'Olu Officer (authorised officer)', pausedAt: '2026-04-06T11:00:00Z' });
-    expect(pause).toMatchObject({ caseId, pausedAt: '2026-04-06T11:00:00.000Z', resumedAt: null, recordedBy: 'user-1', agreedWith: 'Olu Officer (authorised officer)' });
+    const pause = await app.pause.execute(meta(), caseId, {
+      reason: 'The resident is in hospital until 12 April',
+      agreedWith: 'Olu Officer (authorised officer)',
+      pausedAt: '2026-04-06T11:00:00Z',
+    });
+    expect(pause).toMatchObject({
+      caseId,
+      pausedAt: '2026-04-06T11:00:00.000Z',
+      resumedAt: null,
+      recordedBy: 'user-1',
+      agreedWith: 'Olu Officer (authorised officer)',
+    });
     expect((await app.getCase.execute(meta(), caseId)).pausedSince).toBe('2026-04-06T11:00:00.000Z');
 
-    expect(await problemOf(app.pause.execute(meta(), caseId, { reason: 'Again', agreedWith: 'Olu' }))).toMatchObject({ status: 409, detail: expect.stringMatching(/already paused/) });
+    expect(await problemOf(app.pause.execute(meta(), caseId, { reason: 'Again', agreedWith: 'Olu' }))).toMatchObject({
+      status: 409,
+      detail: expect.stringMatching(/already paused/),
+    });
 
     const [event] = await outbox('casework.case.paused.v1', caseId);
     expect(event).toEqual({ caseId, contractId, pauseId: pause.id, pausedAt: '2026-04-06T11:00:00.000Z', recordedAt: '2026-04-06T12:00:00.000Z' });
     expect(JSON.stringify(event)).not.toMatch(/hospital|Olu/);
 
     clock.at = new Date('2026-04-13T09:00:00Z');
-    expect(await problemOf(app.resume.execute(meta(), caseId, { resumedAt: '2026-04-06T10:00:00Z' }))).toMatchObject({ status: 400, errors: [{ field: 'resumedAt', code: 'before_paused' }] });
-    expect(await problemOf(app.resume.execute(meta(), caseId, { resumedAt: '2026-04-14T09:00:00Z' }))).toMatchObject({ status: 400, errors: [{ field: 'resumedAt', code: 'in_future' }] });
+    expect(await problemOf(app.resume.execute(meta(), caseId, { resumedAt: '2026-04-06T10:00:00Z' }))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'resumedAt', code: 'before_paused' }],
+    });
+    expect(await problemOf(app.resume.execute(meta(), caseId, { resumedAt: '2026-04-14T09:00:00Z' }))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'resumedAt', code: 'in_future' }],
+    });
     const resumed = await app.resume.execute(meta(), caseId, {});
     expect(resumed).toMatchObject({ id: pause.id, resumedAt: '2026-04-13T09:00:00.000Z' });
-    expect(await outbox('casework.case.resumed.v1', caseId)).toEqual([{ caseId, contractId, pauseId: pause.id, pausedAt: '2026-04-06T11:00:00.000Z', resumedAt: '2026-04-13T09:00:00.000Z' }]);
+    expect(await outbox('casework.case.resumed.v1', caseId)).toEqual([
+      { caseId, contractId, pauseId: pause.id, pausedAt: '2026-04-06T11:00:00.000Z', resumedAt: '2026-04-13T09:00:00.000Z' },
+    ]);
     expect((await app.getCase.execute(meta(), caseId)).pausedSince).toBeNull();
     expect(await problemOf(app.resume.execute(meta(), caseId, {}))).toMatchObject({ status: 409, detail: 'The case is not paused.' });
 
@@ -99,11 +155,20 @@ describe('pausing a case’s clocks, over a real database', () => {
     const caseId = await openCase();
     clock.at = new Date('2026-04-10T12:00:00Z');
     const body = { reason: 'Deferred at the resident’s request', agreedWith: 'The authorised officer' };
-    expect(await problemOf(app.pause.execute(meta(), caseId, { ...body, pausedAt: '2026-04-10T13:00:00Z' }))).toMatchObject({ status: 400, errors: [{ field: 'pausedAt', code: 'in_future' }] });
-    expect(await problemOf(app.pause.execute(meta(), caseId, { ...body, pausedAt: '2026-03-31T09:00:00Z' }))).toMatchObject({ status: 400, errors: [{ field: 'pausedAt', code: 'before_opened' }] });
+    expect(await problemOf(app.pause.execute(meta(), caseId, { ...body, pausedAt: '2026-04-10T13:00:00Z' }))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'pausedAt', code: 'in_future' }],
+    });
+    expect(await problemOf(app.pause.execute(meta(), caseId, { ...body, pausedAt: '2026-03-31T09:00:00Z' }))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'pausedAt', code: 'before_opened' }],
+    });
     await app.pause.execute(meta(), caseId, { ...body, pausedAt: '2026-04-02T09:00:00Z' });
     await app.resume.execute(meta(), caseId, { resumedAt: '2026-04-08T09:00:00Z' });
-    expect(await problemOf(app.pause.execute(meta(), caseId, { ...body, pausedAt: '2026-04-07T09:00:00Z' }))).toMatchObject({ status: 400, errors: [{ field: 'pausedAt', code: 'overlaps_pause' }] });
+    expect(await problemOf(app.pause.execute(meta(), caseId, { ...body, pausedAt: '2026-04-07T09:00:00Z' }))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'pausedAt', code: 'overlaps_pause' }],
+    });
     expect(await app.pause.execute(meta(), caseId, body)).toMatchObject({ pausedAt: '2026-04-10T12:00:00.000Z' });
   });
 
@@ -117,11 +182,19 @@ describe('pausing a case’s clocks, over a real database', () => {
     const closed = await app.close.execute(meta(), caseId, { outcome: 'good-neighbour-agreement', occurredAt: '2026-04-09T14:00:00Z' });
     expect(closed.pausedSince).toBeNull();
     expect((await pauses(caseId)).map((p) => [p.id, p.resumedAt])).toEqual([[pause.id, new Date('2026-04-09T14:00:00Z')]]);
-    expect(await outbox('casework.case.resumed.v1', caseId)).toEqual([{ caseId, contractId, pauseId: pause.id, pausedAt: '2026-04-03T10:00:00.000Z', resumedAt: '2026-04-09T14:00:00.000Z' }]);
-    expect(await problemOf(app.pause.execute(meta(), caseId, { reason: 'After closure', agreedWith: 'Nobody' }))).toMatchObject({ status: 409, detail: expect.stringMatching(/Only an active case can be paused/) });
+    expect(await outbox('casework.case.resumed.v1', caseId)).toEqual([
+      { caseId, contractId, pauseId: pause.id, pausedAt: '2026-04-03T10:00:00.000Z', resumedAt: '2026-04-09T14:00:00.000Z' },
+    ]);
+    expect(await problemOf(app.pause.execute(meta(), caseId, { reason: 'After closure', agreedWith: 'Nobody' }))).toMatchObject({
+      status: 409,
+      detail: expect.stringMatching(/Only an active case can be paused/),
+    });
 
     // At the end of its retention period, why it paused and who agreed are anonymised with the rest; the dates stay.
-    const done = await casework.run((tx) => new CaseRetentionRepository(casework).anonymise(tx, { id: caseId, organisationId: providerA }, new Date('2032-05-01T00:00:00Z'), () => 'sealed'), { organisationId: providerA });
+    const done = await casework.run(
+      (tx) => new CaseRetentionRepository(casework).anonymise(tx, { id: caseId, organisationId: providerA }, new Date('2032-05-01T00:00:00Z'), () => 'sealed'),
+      { organisationId: providerA },
+    );
     expect(done?.counts.pauses).toBe(1);
     expect((await pauses(caseId)).map((p) => [p.reason, p.agreedWith, p.pausedAt])).toEqual([[ANONYMISED, ANONYMISED, new Date('2026-04-03T10:00:00Z')]]);
   });

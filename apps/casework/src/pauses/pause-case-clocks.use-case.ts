@@ -34,10 +34,25 @@ export class PauseCaseClocksUseCase {
       const now = this.clock.now();
       const pausedAt = body.pausedAt ? new Date(body.pausedAt) : now;
       if (pausedAt.getTime() > now.getTime()) throw ProblemError.validation([{ field: 'pausedAt', message: 'must not be in the future', code: 'in_future' }]);
-      if (pausedAt.getTime() < c.openedAt.getTime()) throw ProblemError.validation([{ field: 'pausedAt', message: `must not be before the case opened (${c.openedAt.toISOString()})`, code: 'before_opened' }]);
+      if (pausedAt.getTime() < c.openedAt.getTime())
+        throw ProblemError.validation([
+          { field: 'pausedAt', message: `must not be before the case opened (${c.openedAt.toISOString()})`, code: 'before_opened' },
+        ]);
       const last = await this.pauses.findLastEnded(tx, c.id);
-      if (last?.resumedAt && pausedAt.getTime() < last.resumedAt.getTime()) throw ProblemError.validation([{ field: 'pausedAt', message: `must not be before the previous pause ended (${last.resumedAt.toISOString()})`, code: 'overlaps_pause' }]);
-      const pause = await this.createOnce(tx, { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, pausedAt, reason: body.reason, agreedWith: body.agreedWith, recordedBy: meta.actorId, createdAt: now });
+      if (last?.resumedAt && pausedAt.getTime() < last.resumedAt.getTime())
+        throw ProblemError.validation([
+          { field: 'pausedAt', message: `must not be before the previous pause ended (${last.resumedAt.toISOString()})`, code: 'overlaps_pause' },
+        ]);
+      const pause = await this.createOnce(tx, {
+        id: uuidv7(),
+        organisationId: c.organisationId,
+        caseId: c.id,
+        pausedAt,
+        reason: body.reason,
+        agreedWith: body.agreedWith,
+        recordedBy: meta.actorId,
+        createdAt: now,
+      });
       await this.events.paused(tx, meta, c, pause);
       return toCasePauseView(pause);
     });

@@ -26,7 +26,10 @@ export class ResumeCaseClocksUseCase {
       const now = this.clock.now();
       const resumedAt = body.resumedAt ? new Date(body.resumedAt) : now;
       if (resumedAt.getTime() > now.getTime()) throw ProblemError.validation([{ field: 'resumedAt', message: 'must not be in the future', code: 'in_future' }]);
-      if (resumedAt.getTime() < open.pausedAt.getTime()) throw ProblemError.validation([{ field: 'resumedAt', message: `must not be before the pause began (${open.pausedAt.toISOString()})`, code: 'before_paused' }]);
+      if (resumedAt.getTime() < open.pausedAt.getTime())
+        throw ProblemError.validation([
+          { field: 'resumedAt', message: `must not be before the pause began (${open.pausedAt.toISOString()})`, code: 'before_paused' },
+        ]);
       const ended = await this.pauses.end(tx, open.id, resumedAt);
       await this.events.resumed(tx, meta, c, { ...ended, resumedAt });
       return toCasePauseView(ended);

@@ -12,12 +12,20 @@ export class PartyReminderRepository {
 
   /** Every party of the case with what choosing whom to email needs. */
   partiesOf(tx: CaseworkTx, organisationId: string, caseId: string) {
-    return tx.party.findMany({ where: { organisationId, caseId }, orderBy: { createdAt: 'asc' }, select: { id: true, role: true, name: true, email: true, contactPreferences: true } });
+    return tx.party.findMany({
+      where: { organisationId, caseId },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, role: true, name: true, email: true, contactPreferences: true },
+    });
   }
 
   /** The case manager assigned now (the earliest, if several): whom the party is told to contact. */
   caseManagerOf(tx: CaseworkTx, organisationId: string, caseId: string) {
-    return tx.assignment.findFirst({ where: { organisationId, caseId, role: 'case-manager', endedAt: null }, orderBy: { assignedAt: 'asc' }, select: { name: true, email: true } });
+    return tx.assignment.findFirst({
+      where: { organisationId, caseId, role: 'case-manager', endedAt: null },
+      orderBy: { assignedAt: 'asc' },
+      select: { name: true, email: true },
+    });
   }
 
   /** Records the reminder to one party; false when that party already had this reminder of this deadline. */

@@ -14,7 +14,8 @@ type DueSoon = EventData<typeof DeadlineDueSoonV1>;
  * reminder whatever the redelivery or revision (a deadline moved and moved back tells nothing new); a
  * deadline moved to another date is reminded of that date. An event from before `reminder` existed is known by its time.
  */
-const reminderKey = (due: Pick<DueSoon, 'reminder' | 'remindedAt' | 'dueAt'>) => (due.reminder !== undefined ? `n${due.reminder}-${new Date(due.dueAt).toISOString()}` : `at-${due.remindedAt}`);
+const reminderKey = (due: Pick<DueSoon, 'reminder' | 'remindedAt' | 'dueAt'>) =>
+  due.reminder !== undefined ? `n${due.reminder}-${new Date(due.dueAt).toISOString()}` : `at-${due.remindedAt}`;
 
 /**
  * A deadline reminder meant for the parties: casework, which holds the parties and their contact
@@ -48,17 +49,50 @@ export class RemindPartiesUseCase {
     }
     const key = reminderKey(due);
     const meantFor = partiesToRemind(await this.reminders.partiesOf(tx, organisationId, due.caseId), due.partyRoles);
-    const chosen = oncePerAddress(await this.contacts.recipients(tx, found, meantFor, { message: 'deadline-reminder', key: `reminder:${due.deadlineId}:${key}`, correlationId: event.correlationid, causationId: event.id }));
+    const chosen = oncePerAddress(
+      await this.contacts.recipients(tx, found, meantFor, {
+        message: 'deadline-reminder',
+        key: `reminder:${due.deadlineId}:${key}`,
+        correlationId: event.correlationid,
+        causationId: event.id,
+      }),
+    );
     if (chosen.length === 0) return 0;
     const contact = await this.reminders.caseManagerOf(tx, organisationId, due.caseId);
     const issuedAt = this.clock.now();
     let issued = 0;
     for (const party of chosen) {
       const id = uuidv7();
-      if (!(await this.reminders.issueOnce(tx, { id, organisationId, caseId: due.caseId, deadlineId: due.deadlineId, reminderKey: key, partyId: party.id, issuedAt, rule: due.rule, label: due.label, dueAt: new Date(due.dueAt) }))) continue;
+      if (
+        !(await this.reminders.issueOnce(tx, {
+          id,
+          organisationId,
+          caseId: due.caseId,
+          deadlineId: due.deadlineId,
+          reminderKey: key,
+          partyId: party.id,
+          issuedAt,
+          rule: due.rule,
+          label: due.label,
+          dueAt: new Date(due.dueAt),
+        }))
+      )
+        continue;
       await this.events.append(tx, {
         definition: PartyReminderIssuedV1,
-        data: { caseId: due.caseId, contractId: found.contractId, partyId: party.id, deadlineId: due.deadlineId, rule: due.rule, label: due.label, dueAt: due.dueAt, email: party.email, name: party.name, reference: found.reference, contact },
+        data: {
+          caseId: due.caseId,
+          contractId: found.contractId,
+          partyId: party.id,
+          deadlineId: due.deadlineId,
+          rule: due.rule,
+          label: due.label,
+          dueAt: due.dueAt,
+          email: party.email,
+          name: party.name,
+          reference: found.reference,
+          contact,
+        },
         subject: id,
         organisationId,
         contractId: found.contractId,

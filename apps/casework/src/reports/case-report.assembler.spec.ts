@@ -8,12 +8,26 @@ const at = (iso: string) => new Date(iso);
 function caseFile(overrides: Partial<CaseFile> = {}): CaseFile {
   const caseId = uuidv7();
   return {
-    case: { id: caseId, serviceLine: 'possession-mediation', contractVersion: 1, openedAt: at('2027-05-04T13:12:00Z'), receivedAt: at('2027-05-04T13:11:00Z'), referrer: { name: 'Priya Shah', email: 'priya@court.example', organisation: 'HMCTS' }, dates: { hearingDate: '2027-06-08' } },
+    case: {
+      id: caseId,
+      serviceLine: 'possession-mediation',
+      contractVersion: 1,
+      openedAt: at('2027-05-04T13:12:00Z'),
+      receivedAt: at('2027-05-04T13:11:00Z'),
+      referrer: { name: 'Priya Shah', email: 'priya@court.example', organisation: 'HMCTS' },
+      dates: { hearingDate: '2027-06-08' },
+    },
     contract: { template: 'possession', definition: POSSESSION_DEFINITION },
     parties: [{ id: uuidv7(), role: 'defendant', name: 'Jordan Ellis', email: 'jordan@example.com' }],
     team: [{ role: 'mediator', name: 'Sam O’Neill', endedAt: null }],
     statusChanges: [
-      { fromStatus: 'referred', toStatus: 'contacted', reason: 'Phoned the defendant, who disclosed a health condition', outcome: null, changedAt: at('2027-05-05T10:00:00Z') },
+      {
+        fromStatus: 'referred',
+        toStatus: 'contacted',
+        reason: 'Phoned the defendant, who disclosed a health condition',
+        outcome: null,
+        changedAt: at('2027-05-05T10:00:00Z'),
+      },
       { fromStatus: 'contacted', toStatus: 'closed', reason: 'No agreement on the arrears.', outcome: 'not-settled', changedAt: at('2027-06-01T08:00:00Z') },
     ],
     milestones: [{ milestone: 'mediation.held', occurredAt: at('2027-05-18T13:00:00Z') }],
@@ -24,10 +38,25 @@ function caseFile(overrides: Partial<CaseFile> = {}): CaseFile {
   } as unknown as CaseFile;
 }
 
-const closed = { caseId: uuidv7(), contractId: uuidv7(), serviceLine: 'possession-mediation', reference: 'REF-2027-000042', outcome: 'not-settled', outcomeExpected: false, closedAt: '2027-06-01T08:00:00.000Z', timesReopened: 0 };
+const closed = {
+  caseId: uuidv7(),
+  contractId: uuidv7(),
+  serviceLine: 'possession-mediation',
+  reference: 'REF-2027-000042',
+  outcome: 'not-settled',
+  outcomeExpected: false,
+  closedAt: '2027-06-01T08:00:00.000Z',
+  timesReopened: 0,
+};
 
 describe('assembleCaseReport', () => {
-  const data = assembleCaseReport({ file: caseFile(), closed, deadlines: [], provider: { name: 'Calm Waters', address: null }, issuedAt: at('2027-06-01T08:05:00Z') });
+  const data = assembleCaseReport({
+    file: caseFile(),
+    closed,
+    deadlines: [],
+    provider: { name: 'Calm Waters', address: null },
+    issuedAt: at('2027-06-01T08:05:00Z'),
+  });
 
   it('takes names and labels from the contract version the case ran under', () => {
     expect(data.serviceLine.name).toBe('Possession claim mediation');
@@ -49,12 +78,27 @@ describe('assembleCaseReport', () => {
   });
 
   it('builds the timeline from the status history, sessions and communications', () => {
-    expect(data.timeline.map((e) => e.text)).toEqual(['Referral received', 'Case opened', 'Status changed from referred to contacted', 'Case closed: Not settled', 'Mediation session held', 'Phone call made']);
+    expect(data.timeline.map((e) => e.text)).toEqual([
+      'Referral received',
+      'Case opened',
+      'Status changed from referred to contacted',
+      'Case closed: Not settled',
+      'Mediation session held',
+      'Phone call made',
+    ]);
   });
 
   it('shows when the clocks were paused, with whom it was agreed, and when they resumed, but not the reason', () => {
-    const paused = caseFile({ pauses: [{ pausedAt: at('2027-05-10T09:00:00Z'), resumedAt: at('2027-05-14T09:00:00Z'), agreedWith: 'the court’s case officer' }] } as Partial<CaseFile>);
-    const entries = assembleCaseReport({ file: paused, closed, deadlines: [], provider: { name: 'Calm Waters', address: null }, issuedAt: at('2027-06-01T08:05:00Z') }).timeline;
+    const paused = caseFile({
+      pauses: [{ pausedAt: at('2027-05-10T09:00:00Z'), resumedAt: at('2027-05-14T09:00:00Z'), agreedWith: 'the court’s case officer' }],
+    } as Partial<CaseFile>);
+    const entries = assembleCaseReport({
+      file: paused,
+      closed,
+      deadlines: [],
+      provider: { name: 'Calm Waters', address: null },
+      issuedAt: at('2027-06-01T08:05:00Z'),
+    }).timeline;
     expect(entries.filter((e) => e.kind === 'pause')).toEqual([
       { at: at('2027-05-10T09:00:00Z'), kind: 'pause', text: 'Clocks paused (agreed with the court’s case officer)' },
       { at: at('2027-05-14T09:00:00Z'), kind: 'pause', text: 'Clocks resumed' },
@@ -62,8 +106,42 @@ describe('assembleCaseReport', () => {
   });
 
   it('tells the case reports owed after each closure of a reopened case apart; a clock that ran once keeps its label', () => {
-    const deadline = (rule: string, label: string, occurrence: number, startedAt: string) => ({ id: uuidv7(), rule, occurrence, label, kind: 'provider' as const, basis: 'Contract', basisSource: null, startedAt, dueAt: null, awaitingField: null, status: 'met' as const, metAt: null, late: false, revision: 1, firedAt: null });
-    const definition = { ...POSSESSION_DEFINITION, serviceLines: [{ ...POSSESSION_DEFINITION.serviceLines[0], deadlineRules: [{ key: 'case-report', label: 'Case report', startEvent: 'case.closed', stopEvent: 'report.sent', repeats: true, due: { kind: 'working-days', days: 5 }, basis: { kind: 'contractual', text: 'Contract', source: { document: 'contract' } } }] }] };
+    const deadline = (rule: string, label: string, occurrence: number, startedAt: string) => ({
+      id: uuidv7(),
+      rule,
+      occurrence,
+      label,
+      kind: 'provider' as const,
+      basis: 'Contract',
+      basisSource: null,
+      startedAt,
+      dueAt: null,
+      awaitingField: null,
+      status: 'met' as const,
+      metAt: null,
+      late: false,
+      revision: 1,
+      firedAt: null,
+    });
+    const definition = {
+      ...POSSESSION_DEFINITION,
+      serviceLines: [
+        {
+          ...POSSESSION_DEFINITION.serviceLines[0],
+          deadlineRules: [
+            {
+              key: 'case-report',
+              label: 'Case report',
+              startEvent: 'case.closed',
+              stopEvent: 'report.sent',
+              repeats: true,
+              due: { kind: 'working-days', days: 5 },
+              basis: { kind: 'contractual', text: 'Contract', source: { document: 'contract' } },
+            },
+          ],
+        },
+      ],
+    };
     const reopened = caseFile({
       contract: { template: 'possession', definition },
       milestones: [
@@ -71,13 +149,29 @@ describe('assembleCaseReport', () => {
         { milestone: 'case.closed', occurredAt: at('2027-06-01T08:00:00Z') },
       ],
     } as unknown as Partial<CaseFile>);
-    const deadlines = [deadline('contact-parties', 'First contact', 1, '2027-05-04T13:11:00Z'), deadline('case-report', 'Case report', 1, '2027-05-20T10:00:00Z'), deadline('case-report', 'Case report', 2, '2027-06-01T08:00:00Z')];
-    const labels = assembleCaseReport({ file: reopened, closed: { ...closed, timesReopened: 1 }, deadlines, provider: { name: 'Calm Waters', address: null }, issuedAt: at('2027-06-01T08:05:00Z') }).deadlines.map((d) => d.label);
+    const deadlines = [
+      deadline('contact-parties', 'First contact', 1, '2027-05-04T13:11:00Z'),
+      deadline('case-report', 'Case report', 1, '2027-05-20T10:00:00Z'),
+      deadline('case-report', 'Case report', 2, '2027-06-01T08:00:00Z'),
+    ];
+    const labels = assembleCaseReport({
+      file: reopened,
+      closed: { ...closed, timesReopened: 1 },
+      deadlines,
+      provider: { name: 'Calm Waters', address: null },
+      issuedAt: at('2027-06-01T08:05:00Z'),
+    }).deadlines.map((d) => d.label);
     expect(labels).toEqual(['First contact', 'Case report (after closure 1)', 'Case report (after closure 2)']);
   });
 
   it('falls back to readable keys when the contract version is unknown', () => {
-    const bare = assembleCaseReport({ file: caseFile({ contract: null }), closed, deadlines: [], provider: { name: 'Calm Waters', address: null }, issuedAt: new Date() });
+    const bare = assembleCaseReport({
+      file: caseFile({ contract: null }),
+      closed,
+      deadlines: [],
+      provider: { name: 'Calm Waters', address: null },
+      issuedAt: new Date(),
+    });
     expect([bare.serviceLine.name, bare.outcome.label, bare.contract.title]).toEqual(['Possession mediation', 'Not settled', null]);
   });
 });

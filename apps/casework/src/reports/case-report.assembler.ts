@@ -21,7 +21,11 @@ const MILESTONES: Record<string, string> = {
 
 const CHANNELS: Record<string, string> = { email: 'Email', sms: 'Text message', letter: 'Letter', phone: 'Phone call', call: 'Phone call' };
 
-const CERTIFICATES: Record<string, string> = { 'after-mediation': 'after mediation', declined: 'the family declined mediation', deemed: 'deemed: mediation could not be held in time' };
+const CERTIFICATES: Record<string, string> = {
+  'after-mediation': 'after mediation',
+  declined: 'the family declined mediation',
+  deemed: 'deemed: mediation could not be held in time',
+};
 
 export interface AssembleInput {
   file: CaseFile;
@@ -39,7 +43,14 @@ export function assembleCaseReport({ file, closed, deadlines, provider, issuedAt
   const outcome = line?.outcomes.find((o) => o.key === closed.outcome);
   const referrer = file.case.referrer as { name?: string; organisation?: string } | null;
   const closing = [...file.statusChanges].reverse().find((s) => s.toStatus === 'closed');
-  const reportDeadlines = deadlines.map((d) => ({ label: deadlineLabel(d, deadlines, line?.deadlineRules ?? [], file.milestones), kind: d.kind, dueAt: d.dueAt ? new Date(d.dueAt) : null, status: d.status, metAt: d.metAt ? new Date(d.metAt) : null, late: d.late }));
+  const reportDeadlines = deadlines.map((d) => ({
+    label: deadlineLabel(d, deadlines, line?.deadlineRules ?? [], file.milestones),
+    kind: d.kind,
+    dueAt: d.dueAt ? new Date(d.dueAt) : null,
+    status: d.status,
+    metAt: d.metAt ? new Date(d.metAt) : null,
+    late: d.late,
+  }));
   const template = file.contract?.template ?? definition?.origin?.template ?? null;
   return {
     reference: closed.reference,
@@ -48,7 +59,13 @@ export function assembleCaseReport({ file, closed, deadlines, provider, issuedAt
     openedAt: file.case.openedAt,
     closedAt: new Date(closed.closedAt),
     provider,
-    contract: { reference: definition?.reference ?? null, title: definition?.title ?? null, buyer: definition?.buyers[0]?.name ?? null, version: file.case.contractVersion, template },
+    contract: {
+      reference: definition?.reference ?? null,
+      title: definition?.title ?? null,
+      buyer: definition?.buyers[0]?.name ?? null,
+      version: file.case.contractVersion,
+      template,
+    },
     serviceLine: { key: file.case.serviceLine, name: line?.name ?? humanise(file.case.serviceLine) },
     referrer: referrer?.name ? { name: referrer.name, organisation: referrer.organisation ?? null } : null,
     summary: closing?.reason ?? null,
@@ -57,7 +74,13 @@ export function assembleCaseReport({ file, closed, deadlines, provider, issuedAt
     team: file.team.map((t) => ({ role: t.endedAt ? `${t.role} (until ${t.endedAt.toISOString().slice(0, 10)})` : t.role, name: t.name })),
     timeline: timeline(file, outcome?.label),
     deadlines: reportDeadlines,
-    recommendations: recommendationsFor({ template, outcome: { key: closed.outcome, expected: closed.outcomeExpected }, dates: (file.case.dates ?? {}) as Record<string, string>, deadlines: reportDeadlines, entered: enteredRecommendations(closing?.recommendations) }),
+    recommendations: recommendationsFor({
+      template,
+      outcome: { key: closed.outcome, expected: closed.outcomeExpected },
+      dates: (file.case.dates ?? {}) as Record<string, string>,
+      deadlines: reportDeadlines,
+      entered: enteredRecommendations(closing?.recommendations),
+    }),
   };
 }
 
@@ -85,19 +108,29 @@ function timeline(file: CaseFile, outcomeLabel: string | undefined): ReportTimel
   if (file.case.receivedAt) entries.push({ at: file.case.receivedAt, kind: 'status', text: 'Referral received' });
   entries.push({ at: file.case.openedAt, kind: 'status', text: 'Case opened' });
   for (const change of file.statusChanges) {
-    const text = change.toStatus === 'closed' ? `Case closed: ${outcomeLabel ?? humanise(change.outcome ?? 'no outcome')}` : change.fromStatus === 'closed' ? 'Case reopened' : `Status changed from ${humanise(change.fromStatus).toLowerCase()} to ${humanise(change.toStatus).toLowerCase()}`;
+    const text =
+      change.toStatus === 'closed'
+        ? `Case closed: ${outcomeLabel ?? humanise(change.outcome ?? 'no outcome')}`
+        : change.fromStatus === 'closed'
+          ? 'Case reopened'
+          : `Status changed from ${humanise(change.fromStatus).toLowerCase()} to ${humanise(change.toStatus).toLowerCase()}`;
     entries.push({ at: change.changedAt, kind: 'status', text });
   }
   // Status moves already say "closed"; other milestones are what the contract's clocks count.
   for (const m of file.milestones.filter((m) => m.milestone !== 'case.closed' && m.milestone !== 'case.opened' && m.milestone !== 'referral.received')) {
-    entries.push({ at: m.occurredAt, kind: m.milestone.endsWith('.held') ? 'session' : 'milestone', text: MILESTONES[m.milestone] ?? humanise(m.milestone.replace('.', ' ')) });
+    entries.push({
+      at: m.occurredAt,
+      kind: m.milestone.endsWith('.held') ? 'session' : 'milestone',
+      text: MILESTONES[m.milestone] ?? humanise(m.milestone.replace('.', ' ')),
+    });
   }
   for (const c of file.communications) {
     const channel = CHANNELS[c.channel] ?? humanise(c.channel);
     const verb = c.direction.startsWith('in') ? 'received' : channel === 'Phone call' ? 'made' : 'sent';
     entries.push({ at: c.occurredAt, kind: 'communication', text: `${channel} ${verb}${c.subject ? `: ${c.subject}` : ''}` });
   }
-  for (const cert of file.certificates) entries.push({ at: cert.issuedAt, kind: 'milestone', text: `Mediation certificate issued (${CERTIFICATES[cert.kind] ?? cert.kind})` });
+  for (const cert of file.certificates)
+    entries.push({ at: cert.issuedAt, kind: 'milestone', text: `Mediation certificate issued (${CERTIFICATES[cert.kind] ?? cert.kind})` });
   // Who agreed the pause explains the gap in the clocks to the referrer; the reason stays in the case file, as notes do.
   for (const p of file.pauses) {
     entries.push({ at: p.pausedAt, kind: 'pause', text: `Clocks paused (agreed with ${p.agreedWith})` });

@@ -29,7 +29,11 @@ describe('renderCaseReport', () => {
   });
 
   it('numbers every page when a long timeline runs over', async () => {
-    const timeline = Array.from({ length: 120 }, (_, i) => ({ at: new Date(Date.UTC(2027, 4, 4, 9, i)), kind: 'communication' as const, text: `Call ${i + 1} with the defendant about the repayment plan` }));
+    const timeline = Array.from({ length: 120 }, (_, i) => ({
+      at: new Date(Date.UTC(2027, 4, 4, 9, i)),
+      kind: 'communication' as const,
+      text: `Call ${i + 1} with the defendant about the repayment plan`,
+    }));
     const pdf = await renderCaseReport(sampleCaseReport({ timeline }), { compress: false });
     const pages = pageCount(pdf);
     expect(pages).toBeGreaterThanOrEqual(3);
@@ -45,7 +49,11 @@ describe('renderCaseReport', () => {
   });
 
   it('says so when nothing was recorded, rather than leaving holes', async () => {
-    const text = pdfText(await renderCaseReport(sampleCaseReport({ summary: null, parties: [], deadlines: [], timeline: [], recommendations: [], referrer: null }), { compress: false }));
+    const text = pdfText(
+      await renderCaseReport(sampleCaseReport({ summary: null, parties: [], deadlines: [], timeline: [], recommendations: [], referrer: null }), {
+        compress: false,
+      }),
+    );
     expect(text).toContain('No summary was recorded at closure.');
     expect(text).toContain('No contract deadlines applied to this case.');
     expect(text).toContain('No further referral or escalation is recommended.');
@@ -77,11 +85,15 @@ describe('recommendationsFor', () => {
   const base = { template: 'possession', dates: { hearingDate: '2027-06-08' }, deadlines: [], entered: [] };
 
   it('a possession claim not settled proceeds to its hearing, on its date', () => {
-    expect(recommendationsFor({ ...base, outcome: { key: 'not-settled', expected: false } })).toEqual(['The claim proceeds to the possession hearing on Tuesday 8 June 2027: no agreement was reached in mediation.']);
+    expect(recommendationsFor({ ...base, outcome: { key: 'not-settled', expected: false } })).toEqual([
+      'The claim proceeds to the possession hearing on Tuesday 8 June 2027: no agreement was reached in mediation.',
+    ]);
   });
 
   it('what the case manager entered comes first; a settled claim adds nothing', () => {
-    expect(recommendationsFor({ ...base, outcome: { key: 'settled', expected: true }, entered: ['  Refer the tenant to debt advice.  '] })).toEqual(['Refer the tenant to debt advice.']);
+    expect(recommendationsFor({ ...base, outcome: { key: 'settled', expected: true }, entered: ['  Refer the tenant to debt advice.  '] })).toEqual([
+      'Refer the tenant to debt advice.',
+    ]);
   });
 
   it('a SEND case without agreement points the family to the tribunal', () => {

@@ -1,4 +1,16 @@
-import { bullets, humanise, keyValues, londonDateTime, londonShort, paragraph, renderDocument, section, table, type DocumentSpec, type RenderOptions } from '@mediation/documents';
+import {
+  bullets,
+  humanise,
+  keyValues,
+  londonDateTime,
+  londonShort,
+  paragraph,
+  renderDocument,
+  section,
+  table,
+  type DocumentSpec,
+  type RenderOptions,
+} from '@mediation/documents';
 import type { CaseReportData, ReportDeadline, ReportTimelineEntry } from './case-report-data';
 
 /** The case report PDF, as bytes: pure, so it can be tested and re-rendered from the same data. */
@@ -12,7 +24,10 @@ export function caseReportDocument(data: CaseReportData): DocumentSpec {
     organisation: data.provider,
     title: 'Case report',
     marking: 'CONFIDENTIAL',
-    subtitle: [`${data.reference}  ·  ${data.serviceLine.name}`, ...(data.closure > 1 ? [`Report on closure ${data.closure} (the case was reopened ${data.closure - 1} time${data.closure > 2 ? 's' : ''}).`] : [])],
+    subtitle: [
+      `${data.reference}  ·  ${data.serviceLine.name}`,
+      ...(data.closure > 1 ? [`Report on closure ${data.closure} (the case was reopened ${data.closure - 1} time${data.closure > 2 ? 's' : ''}).`] : []),
+    ],
     reference: data.reference,
     subject: 'Case report (confidential)',
     issuedAt: data.issuedAt,
@@ -27,11 +42,52 @@ export function caseReportDocument(data: CaseReportData): DocumentSpec {
       ]),
       section('Summary', paragraph(data.summary?.trim() || 'No summary was recorded at closure.')),
       section('Outcome', paragraph(`${data.outcome.label}${data.outcome.expected ? '' : ' (not one of the expected outcomes)'}.`, 'strong')),
-      section('Recommendations for further referral or escalation', bullets(data.recommendations.length > 0 ? data.recommendations : ['No further referral or escalation is recommended.'])),
-      section('Parties', table(PEOPLE, data.parties.map((p) => [humanise(p.role), p.name]), 'No parties were recorded.')),
-      ...(data.team.length > 0 ? [section('Case team', table(PEOPLE, data.team.map((t) => [humanise(t.role), t.name])))] : []),
-      section('Deadlines', table([{ title: 'Deadline', width: 0.38 }, { title: 'Due', width: 0.22 }, { title: 'Result', width: 0.4 }], data.deadlines.map(deadlineRow), 'No contract deadlines applied to this case.')),
-      section('Timeline', table([{ title: 'When (UK time)', width: 0.27 }, { title: 'What happened', width: 0.73 }], timelineRows(data.timeline), 'Nothing was recorded on the case.')),
+      section(
+        'Recommendations for further referral or escalation',
+        bullets(data.recommendations.length > 0 ? data.recommendations : ['No further referral or escalation is recommended.']),
+      ),
+      section(
+        'Parties',
+        table(
+          PEOPLE,
+          data.parties.map((p) => [humanise(p.role), p.name]),
+          'No parties were recorded.',
+        ),
+      ),
+      ...(data.team.length > 0
+        ? [
+            section(
+              'Case team',
+              table(
+                PEOPLE,
+                data.team.map((t) => [humanise(t.role), t.name]),
+              ),
+            ),
+          ]
+        : []),
+      section(
+        'Deadlines',
+        table(
+          [
+            { title: 'Deadline', width: 0.38 },
+            { title: 'Due', width: 0.22 },
+            { title: 'Result', width: 0.4 },
+          ],
+          data.deadlines.map(deadlineRow),
+          'No contract deadlines applied to this case.',
+        ),
+      ),
+      section(
+        'Timeline',
+        table(
+          [
+            { title: 'When (UK time)', width: 0.27 },
+            { title: 'What happened', width: 0.73 },
+          ],
+          timelineRows(data.timeline),
+          'Nothing was recorded on the case.',
+        ),
+      ),
       section(
         'Provider and contract',
         keyValues([
@@ -42,7 +98,10 @@ export function caseReportDocument(data: CaseReportData): DocumentSpec {
           ['Contract version', data.contract.version ? `Version ${data.contract.version}; the case ran under its rules` : 'Not recorded'],
         ]),
       ),
-      paragraph(`Issued ${londonDateTime(data.issuedAt)} (UK time). This report names the parties and their roles only; contact details and sensitive information stay in the case file.`, 'note'),
+      paragraph(
+        `Issued ${londonDateTime(data.issuedAt)} (UK time). This report names the parties and their roles only; contact details and sensitive information stay in the case file.`,
+        'note',
+      ),
     ],
   };
 }

@@ -7,7 +7,20 @@ import { CaseworkDatabase, type CaseworkTx } from '../database/casework.database
 export type CaseReportRecord = CaseReport;
 export type CaseReportMeta = Omit<CaseReportRecord, 'pdf'>;
 
-const WITHOUT_PDF = { id: true, organisationId: true, caseId: true, contractId: true, closure: true, filename: true, sha256: true, sizeBytes: true, recipientName: true, recipientEmail: true, issuedAt: true, sentAt: true } as const;
+const WITHOUT_PDF = {
+  id: true,
+  organisationId: true,
+  caseId: true,
+  contractId: true,
+  closure: true,
+  filename: true,
+  sha256: true,
+  sizeBytes: true,
+  recipientName: true,
+  recipientEmail: true,
+  issuedAt: true,
+  sentAt: true,
+} as const;
 
 /** What a report is made from: the case and what was recorded on it, read in one transaction (its contract comes from the contract book). */
 async function readCaseRecords(tx: CaseworkTx, organisationId: string, caseId: string) {
@@ -37,7 +50,11 @@ async function readCertificateRecords(tx: CaseworkTx, organisationId: string, ca
     tx.case.findFirst({ where: { organisationId, id: caseId } }),
     tx.party.findMany({ where, orderBy: { createdAt: 'asc' }, select: { role: true, name: true } }),
     tx.assignment.findMany({ where: { ...where, endedAt: null }, orderBy: { assignedAt: 'asc' }, select: { role: true, name: true } }),
-    tx.milestone.findMany({ where: { ...where, milestone: { in: ['mediation.held', 'mediation.declined'] } }, orderBy: { occurredAt: 'desc' }, select: { milestone: true, occurredAt: true } }),
+    tx.milestone.findMany({
+      where: { ...where, milestone: { in: ['mediation.held', 'mediation.declined'] } },
+      orderBy: { occurredAt: 'desc' },
+      select: { milestone: true, occurredAt: true },
+    }),
   ]);
   if (!found) return null;
   return { certificate, case: found, parties, team, milestones };
@@ -77,7 +94,9 @@ export class CaseReportRepository {
   }
 
   listForCase(organisationId: string, caseId: string): Promise<CaseReportMeta[]> {
-    return this.db.forTenant(organisationId, (tx) => tx.caseReport.findMany({ where: { organisationId, caseId }, orderBy: { closure: 'desc' }, select: WITHOUT_PDF }));
+    return this.db.forTenant(organisationId, (tx) =>
+      tx.caseReport.findMany({ where: { organisationId, caseId }, orderBy: { closure: 'desc' }, select: WITHOUT_PDF }),
+    );
   }
 
   findWithPdf(organisationId: string, caseId: string, reportId: string): Promise<CaseReportRecord | null> {
@@ -85,7 +104,10 @@ export class CaseReportRepository {
   }
 
   /** The milestone row on the case's own list, beside those the workflow records. */
-  recordMilestone(tx: CaseworkTx, milestone: { organisationId: string; caseId: string; milestone: string; occurredAt: Date; recordedAt: Date; source: string }) {
+  recordMilestone(
+    tx: CaseworkTx,
+    milestone: { organisationId: string; caseId: string; milestone: string; occurredAt: Date; recordedAt: Date; source: string },
+  ) {
     return tx.milestone.create({ data: { id: uuidv7(), ...milestone } });
   }
 

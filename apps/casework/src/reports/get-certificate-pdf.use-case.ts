@@ -23,6 +23,10 @@ export class GetCertificatePdfUseCase {
       return { file: found, provider: await this.signatory.of(tx, meta.organisationId) };
     });
     const pdf = await renderMediationCertificate(assembleCertificate(file, request.appealDeadline ? new Date(request.appealDeadline) : null, provider));
-    return { filename: `mediation-certificate-${file.case.reference.replace(/[^A-Za-z0-9-]/g, '-')}-${file.certificate.kind}.pdf`, contentType: 'application/pdf', base64: pdf.toString('base64') };
+    return {
+      filename: `mediation-certificate-${file.case.reference.replace(/[^A-Za-z0-9-]/g, '-')}-${file.certificate.kind}.pdf`,
+      contentType: 'application/pdf',
+      base64: pdf.toString('base64'),
+    };
   }
 }

@@ -55,7 +55,14 @@ export class IssueCaseReportUseCase {
     if (!report || !referrer?.email) return;
     await this.events.append(tx, {
       definition: CaseReportIssuedV1,
-      data: { caseId: closed.caseId, contractId: closed.contractId, reportId: report.id, reference: closed.reference, recipient: { name: referrer.name ?? referrer.email, email: referrer.email }, issuedAt: issuedAt.toISOString() },
+      data: {
+        caseId: closed.caseId,
+        contractId: closed.contractId,
+        reportId: report.id,
+        reference: closed.reference,
+        recipient: { name: referrer.name ?? referrer.email, email: referrer.email },
+        issuedAt: issuedAt.toISOString(),
+      },
       // The report is its own aggregate: the case's version sequence stays the case's.
       subject: report.id,
       organisationId,

@@ -4,7 +4,15 @@ import { CaseReportListSchema, inContractScope, type RpcMeta } from '@mediation/
 import { CaseReportRepository, type CaseReportMeta } from './case-report.repository';
 
 export function toCaseReportView(report: CaseReportMeta) {
-  return { id: report.id, caseId: report.caseId, filename: report.filename, sizeBytes: report.sizeBytes, sha256: report.sha256, issuedAt: report.issuedAt.toISOString(), closure: report.closure };
+  return {
+    id: report.id,
+    caseId: report.caseId,
+    filename: report.filename,
+    sizeBytes: report.sizeBytes,
+    sha256: report.sha256,
+    issuedAt: report.issuedAt.toISOString(),
+    closure: report.closure,
+  };
 }
 
 /** The reports of a case the caller may see: its organisation's, within the contracts it is limited to. */

@@ -19,8 +19,12 @@ const certificate = (overrides: Partial<MediationCertificateData> = {}): Mediati
 describe('SEND mediation certificate', () => {
   it('each kind states what the Act asks it to confirm, with the date it certifies', () => {
     expect(certificateStatement(certificate())).toMatch(/^Mediation took place on Monday 4 January 2027 .* section 55\(5\)/);
-    expect(certificateStatement(certificate({ kind: 'declined' }))).toMatch(/told the mediation adviser on Monday 4 January 2027 that they do not wish to pursue mediation.*section 55\(3\)/);
-    expect(certificateStatement(certificate({ kind: 'deemed' }))).toMatch(/could not take place within 30 days of Warwickshire County Council being told on Thursday 3 December 2026 that Morgan Parent wished to pursue it/);
+    expect(certificateStatement(certificate({ kind: 'declined' }))).toMatch(
+      /told the mediation adviser on Monday 4 January 2027 that they do not wish to pursue mediation.*section 55\(3\)/,
+    );
+    expect(certificateStatement(certificate({ kind: 'deemed' }))).toMatch(
+      /could not take place within 30 days of Warwickshire County Council being told on Thursday 3 December 2026 that Morgan Parent wished to pursue it/,
+    );
   });
 
   it('never points at "the date recorded on the case": without a recorded date it states none', () => {

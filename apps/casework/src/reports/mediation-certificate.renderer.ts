@@ -1,4 +1,14 @@
-import { calendarDay, keyValues, londonDateTime, londonDay, paragraph, renderDocument, section, type DocumentSpec, type RenderOptions } from '@mediation/documents';
+import {
+  calendarDay,
+  keyValues,
+  londonDateTime,
+  londonDay,
+  paragraph,
+  renderDocument,
+  section,
+  type DocumentSpec,
+  type RenderOptions,
+} from '@mediation/documents';
 
 /** What a SEND mediation certificate states; the appeal deadline comes from scheduling's `appeal-deadline` rule. */
 export interface MediationCertificateData {
@@ -41,7 +51,9 @@ export function signature(adviser: MediationCertificateData['adviser']): string 
 
 /** The appeal paragraph: the later of two months from the decision letter and one month from this certificate. */
 export function appealStatement(data: MediationCertificateData): string {
-  const from = data.decisionLetterDate ? `two months from the local authority’s decision letter of ${calendarDay(data.decisionLetterDate)}` : 'two months from the local authority’s decision letter';
+  const from = data.decisionLetterDate
+    ? `two months from the local authority’s decision letter of ${calendarDay(data.decisionLetterDate)}`
+    : 'two months from the local authority’s decision letter';
   const rule = `An appeal to the First-tier Tribunal (Special Educational Needs and Disability) must be made by the later of ${from} and one month from the date of this certificate (${londonDay(data.issuedAt)}).`;
   const deadline = data.appealDeadline ? ` On that basis the last day to appeal is ${londonDateTime(data.appealDeadline)} (UK time).` : '';
   return `${rule}${deadline} A deadline that falls between 25 December and 1 January moves to the first working day of January, and one in August to the first working day of September.`;

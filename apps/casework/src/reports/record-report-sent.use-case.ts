@@ -22,10 +22,24 @@ export class RecordReportSentUseCase {
     const report = await this.reports.markSent(tx, organisationId, caseId, new Date(sentAt));
     if (!report) return;
     const recordedAt = this.clock.now();
-    const milestone = await this.reports.recordMilestone(tx, { organisationId, caseId, milestone: 'report.sent', occurredAt: new Date(sentAt), recordedAt, source: `delivery:${deliveryId}` });
+    const milestone = await this.reports.recordMilestone(tx, {
+      organisationId,
+      caseId,
+      milestone: 'report.sent',
+      occurredAt: new Date(sentAt),
+      recordedAt,
+      source: `delivery:${deliveryId}`,
+    });
     await this.events.append(tx, {
       definition: CaseMilestoneV1,
-      data: { caseId, contractId: report.contractId, milestone: 'report.sent', occurredAt: sentAt, recordedAt: recordedAt.toISOString(), source: milestone.source },
+      data: {
+        caseId,
+        contractId: report.contractId,
+        milestone: 'report.sent',
+        occurredAt: sentAt,
+        recordedAt: recordedAt.toISOString(),
+        source: milestone.source,
+      },
       // About the case, like every milestone, so scheduling sees a case's milestones in order.
       subject: caseId,
       organisationId,

@@ -13,6 +13,16 @@ import { ReportDeliveredHandler } from './report-delivered.handler';
 /** The case report: issued on closure, read through the gateway, emailed by notify. */
 @Module({
   controllers: [CaseReportRpcController],
-  providers: [CaseReportRepository, CaseDeadlinesClient, IssueCaseReportUseCase, RecordReportSentUseCase, ListCaseReportsUseCase, GetCaseReportUseCase, GetCertificatePdfUseCase, CaseClosedReportHandler, ReportDeliveredHandler],
+  providers: [
+    CaseReportRepository,
+    CaseDeadlinesClient,
+    IssueCaseReportUseCase,
+    RecordReportSentUseCase,
+    ListCaseReportsUseCase,
+    GetCaseReportUseCase,
+    GetCertificatePdfUseCase,
+    CaseClosedReportHandler,
+    ReportDeliveredHandler,
+  ],
 })
 export class ReportsModule {}

@@ -51,17 +51,37 @@ export class AnonymiseExpiredCasesUseCase {
       const months = retentionMonthsOf((await this.contractOf(tx, row))?.definition ?? null, row.serviceLine);
       const since = retentionStartOf(row);
       if (months === null || !since) {
-        this.logger.warn({ caseId: row.id }, 'no retention period found for a closed case (contract version unknown, or intake not answering); kept until it is known');
+        this.logger.warn(
+          { caseId: row.id },
+          'no retention period found for a closed case (contract version unknown, or intake not answering); kept until it is known',
+        );
         return false;
       }
       if (!isPastRetention(since.at, months, now)) return false;
       const done = await this.retention.anonymise(tx, row, now, (noteId) => this.cipher.encrypt(ANONYMISED, noteContext(noteId)));
       if (!done) return false;
       const details = { retentionMonths: months, [since.ended ? 'endedAt' : 'closedAt']: since.at.toISOString(), counts: done.counts };
-      await this.retention.log(tx, { id: uuidv7(), organisationId: row.organisationId, caseId: row.id, action: 'anonymised', reason: `${months} months after ${since.ended ? 'it ended' : 'closure'}`, actorId: ACTOR, occurredAt: now, details });
+      await this.retention.log(tx, {
+        id: uuidv7(),
+        organisationId: row.organisationId,
+        caseId: row.id,
+        action: 'anonymised',
+        reason: `${months} months after ${since.ended ? 'it ended' : 'closure'}`,
+        actorId: ACTOR,
+        occurredAt: now,
+        details,
+      });
       await this.events.append(tx, {
         definition: CaseAnonymisedV1,
-        data: { caseId: row.id, contractId: row.contractId, reference: row.reference, closedAt: since.at.toISOString(), retentionMonths: months, anonymisedAt: now.toISOString(), counts: done.counts },
+        data: {
+          caseId: row.id,
+          contractId: row.contractId,
+          reference: row.reference,
+          closedAt: since.at.toISOString(),
+          retentionMonths: months,
+          anonymisedAt: now.toISOString(),
+          counts: done.counts,
+        },
         subject: row.id,
         organisationId: row.organisationId,
         contractId: row.contractId,

@@ -52,7 +52,13 @@ export class CaseRetentionRepository {
   }
 
   /** Sets or releases the hold, and counts it as a change of the case (its version), for the event's sequence. */
-  async setLegalHold(tx: CaseworkTx, c: Pick<Case, 'id' | 'organisationId'>, legalHold: boolean, reason: string, at: Date): Promise<{ case: RetainedCase; state: RetentionState }> {
+  async setLegalHold(
+    tx: CaseworkTx,
+    c: Pick<Case, 'id' | 'organisationId'>,
+    legalHold: boolean,
+    reason: string,
+    at: Date,
+  ): Promise<{ case: RetainedCase; state: RetentionState }> {
     const state = await tx.caseRetention.upsert({
       where: { caseId: c.id },
       create: { caseId: c.id, organisationId: c.organisationId, legalHold, legalHoldReason: reason, updatedAt: at },
@@ -71,9 +77,18 @@ export class CaseRetentionRepository {
    * row (so counts, outcomes and dates are unchanged); null when it was held, reopened or anonymised
    * meanwhile. Sensitive notes stay sealed: `sealNote` seals the marker under the note's own context.
    */
-  async anonymise(tx: CaseworkTx, c: Pick<Case, 'id' | 'organisationId'>, at: Date, sealNote: (noteId: string) => string): Promise<{ case: RetainedCase; counts: RetentionCounts } | null> {
+  async anonymise(
+    tx: CaseworkTx,
+    c: Pick<Case, 'id' | 'organisationId'>,
+    at: Date,
+    sealNote: (noteId: string) => string,
+  ): Promise<{ case: RetainedCase; counts: RetentionCounts } | null> {
     // The case row is locked first, so a reopening or a hold arriving now waits for this transaction or wins before it.
-    const [locked] = await tx.$queryRawUnsafe<{ closed: boolean }[]>(`SELECT ((closed_at IS NOT NULL AND outcome IS NOT NULL) OR ended_at IS NOT NULL) AS closed FROM casework."case" WHERE id = $1::uuid AND organisation_id = $2::uuid FOR UPDATE`, c.id, c.organisationId);
+    const [locked] = await tx.$queryRawUnsafe<{ closed: boolean }[]>(
+      `SELECT ((closed_at IS NOT NULL AND outcome IS NOT NULL) OR ended_at IS NOT NULL) AS closed FROM casework."case" WHERE id = $1::uuid AND organisation_id = $2::uuid FOR UPDATE`,
+      c.id,
+      c.organisationId,
+    );
     if (!locked?.closed) return null;
     const claimed = await tx.$executeRawUnsafe(
       `INSERT INTO casework.case_retention (case_id, organisation_id, anonymised_at, updated_at) VALUES ($1::uuid, $2::uuid, $3, $3)
@@ -84,32 +99,58 @@ export class CaseRetentionRepository {
       at,
     );
     if (claimed !== 1) return null;
-    await tx.case.updateMany({ where: { id: c.id, organisationId: c.organisationId }, data: { referrer: { name: ANONYMISED, email: ANONYMISED_EMAIL }, externalReference: null, version: { increment: 1 } } });
+    await tx.case.updateMany({
+      where: { id: c.id, organisationId: c.organisationId },
+      data: { referrer: { name: ANONYMISED, email: ANONYMISED_EMAIL }, externalReference: null, version: { increment: 1 } },
+    });
     const where = { caseId: c.id, organisationId: c.organisationId };
     const sql = (statement: string) => tx.$executeRawUnsafe(statement, ANONYMISED, c.id, c.organisationId);
     const counts: RetentionCounts = {};
-    counts.parties = (await tx.party.updateMany({ where, data: { name: ANONYMISED, email: null, phone: null, address: null, contactPreferences: Prisma.DbNull, accessibilityNeedsSealed: null, interpreterLanguage: null } })).count;
+    counts.parties = (
+      await tx.party.updateMany({
+        where,
+        data: {
+          name: ANONYMISED,
+          email: null,
+          phone: null,
+          address: null,
+          contactPreferences: Prisma.DbNull,
+          accessibilityNeedsSealed: null,
+          interpreterLanguage: null,
+        },
+      })
+    ).count;
     const plainNotes = (await tx.note.updateMany({ where: { ...where, sensitive: false }, data: { body: ANONYMISED } })).count;
     const sensitiveNotes = await tx.note.findMany({ where: { ...where, sensitive: true }, select: { id: true } });
     for (const note of sensitiveNotes) await tx.note.update({ where: { id: note.id }, data: { body: sealNote(note.id) } });
     counts.notes = plainNotes + sensitiveNotes.length;
     // The communications log is append-only except for this job, which says so for its transaction only.
     await tx.$executeRawUnsafe(`SELECT set_config('app.retention', 'on', true)`);
-    counts.communications = await sql(`UPDATE casework.communication SET counterpart = $1, subject = CASE WHEN subject IS NULL THEN NULL ELSE $1 END, summary = CASE WHEN summary IS NULL THEN NULL ELSE $1 END WHERE case_id = $2::uuid AND organisation_id = $3::uuid`);
+    counts.communications = await sql(
+      `UPDATE casework.communication SET counterpart = $1, subject = CASE WHEN subject IS NULL THEN NULL ELSE $1 END, summary = CASE WHEN summary IS NULL THEN NULL ELSE $1 END WHERE case_id = $2::uuid AND organisation_id = $3::uuid`,
+    );
     await tx.$executeRawUnsafe(`SELECT set_config('app.retention', '', true)`);
-    counts.complaints = await sql(`UPDATE casework.complaint SET complainant = $1, summary = $1, finding = CASE WHEN finding IS NULL THEN NULL ELSE $1 END, resolution = CASE WHEN resolution IS NULL THEN NULL ELSE $1 END WHERE case_id = $2::uuid AND organisation_id = $3::uuid`);
+    counts.complaints = await sql(
+      `UPDATE casework.complaint SET complainant = $1, summary = $1, finding = CASE WHEN finding IS NULL THEN NULL ELSE $1 END, resolution = CASE WHEN resolution IS NULL THEN NULL ELSE $1 END WHERE case_id = $2::uuid AND organisation_id = $3::uuid`,
+    );
     counts.tasks = await sql(`UPDATE casework.task SET title = $1 WHERE case_id = $2::uuid AND organisation_id = $3::uuid`);
     // Why a case was paused and who agreed it are free text that may name people; the pause's dates stay.
     counts.pauses = await sql(`UPDATE casework.case_pause SET reason = $1, agreed_with = $1 WHERE case_id = $2::uuid AND organisation_id = $3::uuid`);
-    counts.riskAssessments = await sql(`UPDATE casework.risk_assessment SET measures = CASE WHEN measures IS NULL THEN NULL ELSE $1 END WHERE case_id = $2::uuid AND organisation_id = $3::uuid`);
-    counts.statusChanges = await sql(`UPDATE casework.case_status_change SET reason = CASE WHEN reason IS NULL THEN NULL ELSE $1 END, recommendations = NULL WHERE case_id = $2::uuid AND organisation_id = $3::uuid`);
+    counts.riskAssessments = await sql(
+      `UPDATE casework.risk_assessment SET measures = CASE WHEN measures IS NULL THEN NULL ELSE $1 END WHERE case_id = $2::uuid AND organisation_id = $3::uuid`,
+    );
+    counts.statusChanges = await sql(
+      `UPDATE casework.case_status_change SET reason = CASE WHEN reason IS NULL THEN NULL ELSE $1 END, recommendations = NULL WHERE case_id = $2::uuid AND organisation_id = $3::uuid`,
+    );
     counts.surveyInvitations = await sql(`UPDATE casework.survey_invitation SET party_name = $1 WHERE case_id = $2::uuid AND organisation_id = $3::uuid`);
     // Scores and yes/no answers stay for the satisfaction figures; free-text answers may name people, so they go.
     counts.surveyResponses = await sql(
       `UPDATE casework.survey_response SET answers = COALESCE((SELECT jsonb_object_agg(key, CASE WHEN jsonb_typeof(value) = 'string' THEN to_jsonb($1::text) ELSE value END) FROM jsonb_each(answers)), '{}'::jsonb) WHERE case_id = $2::uuid AND organisation_id = $3::uuid`,
     );
     // The issued PDF names the parties: its bytes go, its hash stays as evidence of what was sent.
-    counts.caseReports = await sql(`UPDATE casework.case_report SET recipient_name = CASE WHEN recipient_name IS NULL THEN NULL ELSE $1 END, recipient_email = NULL, pdf = ''::bytea, size_bytes = 0 WHERE case_id = $2::uuid AND organisation_id = $3::uuid`);
+    counts.caseReports = await sql(
+      `UPDATE casework.case_report SET recipient_name = CASE WHEN recipient_name IS NULL THEN NULL ELSE $1 END, recipient_email = NULL, pdf = ''::bytea, size_bytes = 0 WHERE case_id = $2::uuid AND organisation_id = $3::uuid`,
+    );
     const updated = await tx.case.findFirstOrThrow({ where: { id: c.id, organisationId: c.organisationId } });
     return { case: updated, counts };
   }

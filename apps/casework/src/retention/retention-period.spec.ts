@@ -13,7 +13,12 @@ describe('the retention period of a closed case', () => {
   });
 
   it('reads dataRetentionMonths of the case’s service line from the projected definition, or says it cannot', () => {
-    const definition = { serviceLines: [{ key: 'noise', dataRetentionMonths: 72 }, { key: 'send', dataRetentionMonths: 300 }] };
+    const definition = {
+      serviceLines: [
+        { key: 'noise', dataRetentionMonths: 72 },
+        { key: 'send', dataRetentionMonths: 300 },
+      ],
+    };
     expect(retentionMonthsOf(definition, 'send')).toBe(300);
     expect(retentionMonthsOf(definition, 'gone')).toBeNull();
     expect(retentionMonthsOf({ serviceLines: [{ key: 'noise', dataRetentionMonths: 0 }] }, 'noise')).toBeNull();

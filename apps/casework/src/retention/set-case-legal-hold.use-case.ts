@@ -25,10 +25,19 @@ export class SetCaseLegalHoldUseCase {
       if (!found || !inContractScope(meta, found.contractId)) throw ProblemError.notFound('case', caseId);
       const anonymisedAt = (await this.retention.stateOf(tx, meta.organisationId, caseId))?.anonymisedAt;
       // Too late to hold: the data is already gone, and saying otherwise would mislead the court or requester.
-      if (anonymisedAt && body.legalHold) throw ProblemError.conflict(`Case ${found.reference} was anonymised on ${anonymisedAt.toISOString()}; there is no personal data left to hold.`);
+      if (anonymisedAt && body.legalHold)
+        throw ProblemError.conflict(`Case ${found.reference} was anonymised on ${anonymisedAt.toISOString()}; there is no personal data left to hold.`);
       const now = this.clock.now();
       const updated = await this.retention.setLegalHold(tx, found, body.legalHold, body.reason, now);
-      await this.retention.log(tx, { id: uuidv7(), organisationId: found.organisationId, caseId, action: body.legalHold ? 'legal-hold-set' : 'legal-hold-released', reason: body.reason, actorId: meta.actorId, occurredAt: now });
+      await this.retention.log(tx, {
+        id: uuidv7(),
+        organisationId: found.organisationId,
+        caseId,
+        action: body.legalHold ? 'legal-hold-set' : 'legal-hold-released',
+        reason: body.reason,
+        actorId: meta.actorId,
+        occurredAt: now,
+      });
       await this.events.append(tx, {
         definition: CaseLegalHoldChangedV1,
         data: { caseId, legalHold: body.legalHold, reason: body.reason },

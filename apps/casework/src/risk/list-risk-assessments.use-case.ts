@@ -17,6 +17,8 @@ export class ListRiskAssessmentsUseCase {
 
   execute(meta: RpcMeta, caseId: string) {
     const now = this.clock.now();
-    return this.db.forTenant(meta, async (tx) => ({ items: (await this.assessments.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map((row, i) => toRiskAssessmentView(row, now, i === 0)) }));
+    return this.db.forTenant(meta, async (tx) => ({
+      items: (await this.assessments.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map((row, i) => toRiskAssessmentView(row, now, i === 0)),
+    }));
   }
 }

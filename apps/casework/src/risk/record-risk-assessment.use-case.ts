@@ -20,11 +20,29 @@ export class RecordRiskAssessmentUseCase {
 
   async execute(meta: RpcMeta, caseId: string, body: RecordRiskBody): Promise<RiskAssessmentView> {
     const now = this.clock.now();
-    if (body.reviewOn < now.toISOString().slice(0, 10)) throw ProblemError.validation([{ field: 'reviewOn', message: 'must be today or later', code: 'in_past' }]);
+    if (body.reviewOn < now.toISOString().slice(0, 10))
+      throw ProblemError.validation([{ field: 'reviewOn', message: 'must be today or later', code: 'in_past' }]);
     return this.db.forTenant(meta, async (tx) => {
       const c = await this.finder.lockForChange(tx, meta, caseId);
-      const row = await this.assessments.create(tx, { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, level: body.level, factors: body.factors, measures: body.measures ?? null, reviewOn: new Date(`${body.reviewOn}T00:00:00Z`), assessedBy: meta.actorId, assessedAt: now });
-      await this.recordEvents.append(tx, meta, c, RiskAssessedV1, { assessmentId: row.id, level: body.level, factorCount: body.factors.length, hasMeasures: Boolean(body.measures), reviewOn: body.reviewOn, assessedAt: now.toISOString() });
+      const row = await this.assessments.create(tx, {
+        id: uuidv7(),
+        organisationId: c.organisationId,
+        caseId: c.id,
+        level: body.level,
+        factors: body.factors,
+        measures: body.measures ?? null,
+        reviewOn: new Date(`${body.reviewOn}T00:00:00Z`),
+        assessedBy: meta.actorId,
+        assessedAt: now,
+      });
+      await this.recordEvents.append(tx, meta, c, RiskAssessedV1, {
+        assessmentId: row.id,
+        level: body.level,
+        factorCount: body.factors.length,
+        hasMeasures: Boolean(body.measures),
+        reviewOn: body.reviewOn,
+        assessedAt: now.toISOString(),
+      });
       return toRiskAssessmentView(row, now, true);
     });
   }

@@ -6,5 +6,11 @@ import type { RiskAssessmentRecord } from './risk-assessment.repository';
 export function toRiskAssessmentView(row: RiskAssessmentRecord, now: Date, current: boolean): RiskAssessmentView {
   const reviewOn = row.reviewOn.toISOString().slice(0, 10);
   const today = londonDate(now);
-  return RiskAssessmentViewSchema.parse({ ...row, reviewOn, assessedAt: row.assessedAt.toISOString(), reviewDue: current && today >= reviewOn, reviewOverdue: current && today > reviewOn });
+  return RiskAssessmentViewSchema.parse({
+    ...row,
+    reviewOn,
+    assessedAt: row.assessedAt.toISOString(),
+    reviewDue: current && today >= reviewOn,
+    reviewOverdue: current && today > reviewOn,
+  });
 }

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { CaseworkPersonExportSchema, inContractScope, normalisePersonName, normalisePostcode, type CaseworkPersonExport, type RpcMeta, type SubjectAccessQuery } from '@mediation/protocol';
+import {
+  CaseworkPersonExportSchema,
+  inContractScope,
+  normalisePersonName,
+  normalisePostcode,
+  type CaseworkPersonExport,
+  type RpcMeta,
+  type SubjectAccessQuery,
+} from '@mediation/protocol';
 import { CaseRepository } from '../cases/case.repository';
 import { CommunicationRepository } from '../communications/communication.repository';
 import { ComplaintRepository } from '../complaints/complaint.repository';
@@ -39,7 +47,13 @@ export class ExportPersonUseCase {
       const found =
         query.email !== undefined
           ? await this.people.casesNaming(tx, meta.organisationId, query.email)
-          : await this.people.casesNamingParty(tx, meta.organisationId, normalisePersonName(query.name!), normalisePostcode(query.postcode!), query.referralIds ?? []);
+          : await this.people.casesNamingParty(
+              tx,
+              meta.organisationId,
+              normalisePersonName(query.name!),
+              normalisePostcode(query.postcode!),
+              query.referralIds ?? [],
+            );
       const capacities = new Map<string, Set<'party' | 'referrer' | 'staff'>>();
       for (const f of found) capacities.set(f.caseId, (capacities.get(f.caseId) ?? new Set()).add(f.capacity));
       const cases = [];
@@ -48,7 +62,9 @@ export class ExportPersonUseCase {
         if (!c || !inContractScope(meta, c.contractId)) continue;
         const theirs = (await this.parties.listForCase(tx, c.id)).filter((p) => isPerson(p));
         const partyIds = new Set(theirs.map((p) => p.id));
-        const communications = (await this.log.listForCase(tx, c.id)).filter((m) => isPerson({ email: m.counterpart, name: m.counterpart }) || (m.partyId !== null && partyIds.has(m.partyId)));
+        const communications = (await this.log.listForCase(tx, c.id)).filter(
+          (m) => isPerson({ email: m.counterpart, name: m.counterpart }) || (m.partyId !== null && partyIds.has(m.partyId)),
+        );
         const complaints = (await this.complaints.listForCase(tx, c.id)).filter((k) => k.partyId !== null && partyIds.has(k.partyId));
         const reminders = partyIds.size > 0 ? await this.people.remindersOf(tx, meta.organisationId, c.id, [...partyIds]) : [];
         cases.push({
@@ -62,9 +78,31 @@ export class ExportPersonUseCase {
           closedAt: c.closedAt?.toISOString() ?? null,
           outcome: c.outcome,
           parties: theirs.map((p) => toPartyView(p, this.parties.accessibilityNeeds(p))),
-          communications: communications.map((m) => ({ id: m.id, direction: m.direction, channel: m.channel, counterpart: m.counterpart, subject: m.subject, summary: m.summary, occurredAt: m.occurredAt.toISOString() })),
-          complaints: complaints.map((k) => ({ id: k.id, status: k.status, summary: k.summary, receivedAt: k.receivedAt.toISOString(), resolution: k.resolution })),
-          reminders: reminders.map((r) => ({ id: r.id, partyId: r.partyId, deadlineId: r.deadlineId, rule: r.rule, label: r.label, dueAt: r.dueAt?.toISOString() ?? null, issuedAt: r.issuedAt.toISOString() })),
+          communications: communications.map((m) => ({
+            id: m.id,
+            direction: m.direction,
+            channel: m.channel,
+            counterpart: m.counterpart,
+            subject: m.subject,
+            summary: m.summary,
+            occurredAt: m.occurredAt.toISOString(),
+          })),
+          complaints: complaints.map((k) => ({
+            id: k.id,
+            status: k.status,
+            summary: k.summary,
+            receivedAt: k.receivedAt.toISOString(),
+            resolution: k.resolution,
+          })),
+          reminders: reminders.map((r) => ({
+            id: r.id,
+            partyId: r.partyId,
+            deadlineId: r.deadlineId,
+            rule: r.rule,
+            label: r.label,
+            dueAt: r.dueAt?.toISOString() ?? null,
+            issuedAt: r.issuedAt.toISOString(),
+          })),
         });
       }
       return CaseworkPersonExportSchema.parse({ cases });

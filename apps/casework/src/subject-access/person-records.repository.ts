@@ -16,7 +16,11 @@ export class PersonRecordsRepository {
 
   /** The deadline reminders issued to these party records of one case, oldest first. */
   remindersOf(tx: CaseworkTx, organisationId: string, caseId: string, partyIds: readonly string[]) {
-    return tx.partyReminder.findMany({ where: { organisationId, caseId, partyId: { in: [...partyIds] } }, orderBy: [{ issuedAt: 'asc' }, { id: 'asc' }], select: { id: true, partyId: true, deadlineId: true, rule: true, label: true, dueAt: true, issuedAt: true } });
+    return tx.partyReminder.findMany({
+      where: { organisationId, caseId, partyId: { in: [...partyIds] } },
+      orderBy: [{ issuedAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, partyId: true, deadlineId: true, rule: true, label: true, dueAt: true, issuedAt: true },
+    });
   }
 
   /**
@@ -24,7 +28,13 @@ export class PersonRecordsRepository {
    * on a party record whose address gives the postcode, or on a case opened from or joined by a referral intake
    * found naming them with that postcode (casework keeps no referral answers, so it cannot see the postcode itself).
    */
-  async casesNamingParty(tx: CaseworkTx, organisationId: string, name: string, postcode: string, referralIds: readonly string[]): Promise<{ caseId: string; capacity: 'party' }[]> {
+  async casesNamingParty(
+    tx: CaseworkTx,
+    organisationId: string,
+    name: string,
+    postcode: string,
+    referralIds: readonly string[],
+  ): Promise<{ caseId: string; capacity: 'party' }[]> {
     return tx.$queryRawUnsafe(
       `SELECT DISTINCT p.case_id AS "caseId", 'party' AS capacity FROM casework.party p JOIN casework."case" c ON c.id = p.case_id
         WHERE p.organisation_id = $1::uuid AND lower(regexp_replace(btrim(p.name), '\\s+', ' ', 'g')) = $2

@@ -27,7 +27,13 @@ export class AnswerSurveyUseCase {
       if (!(await this.surveys.respondOnce(tx, invitation, clean, now))) throw answeredSurvey();
       await this.events.append(tx, {
         definition: SurveyAnsweredV1,
-        data: { caseId: invitation.caseId, contractId: invitation.contractId, invitationId: invitation.id, answeredAt: now.toISOString(), ...answeredFigures(clean) },
+        data: {
+          caseId: invitation.caseId,
+          contractId: invitation.contractId,
+          invitationId: invitation.id,
+          answeredAt: now.toISOString(),
+          ...answeredFigures(clean),
+        },
         // Filed under the invitation, as its issue was (sequence 1): an invitation is answered once.
         subject: invitation.id,
         organisationId,

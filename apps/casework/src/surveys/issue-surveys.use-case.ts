@@ -37,18 +37,43 @@ export class IssueSurveysUseCase {
     const expiresAt = new Date(issuedAt.getTime() + this.options.ttlDays * DAY_MS);
     const closure = closed.timesReopened + 1;
     // The outcome of this closure, as the event says it: the case may have been reopened since.
-    const recipients = await this.contacts.recipients(tx, { ...found, outcome: closed.outcome }, await this.surveys.partiesOf(tx, organisationId, closed.caseId), { message: 'survey', key: `survey:${closed.caseId}:closure-${closure}`, correlationId: event.correlationid, causationId: event.id });
+    const recipients = await this.contacts.recipients(
+      tx,
+      { ...found, outcome: closed.outcome },
+      await this.surveys.partiesOf(tx, organisationId, closed.caseId),
+      { message: 'survey', key: `survey:${closed.caseId}:closure-${closure}`, correlationId: event.correlationid, causationId: event.id },
+    );
     for (const party of recipients) {
       const id = uuidv7();
       const created = await this.surveys.createOnce(
         tx,
-        { id, organisationId, caseId: closed.caseId, contractId: closed.contractId, closure, partyId: party.id, partyRole: party.role, partyName: party.name, title: SURVEY_TITLE, questions, issuedAt, expiresAt },
+        {
+          id,
+          organisationId,
+          caseId: closed.caseId,
+          contractId: closed.contractId,
+          closure,
+          partyId: party.id,
+          partyRole: party.role,
+          partyName: party.name,
+          title: SURVEY_TITLE,
+          questions,
+          issuedAt,
+          expiresAt,
+        },
         surveyTokenHash(surveyToken(this.options.tokenKeys[0], id)),
       );
       if (!created) continue;
       await this.events.append(tx, {
         definition: SurveyIssuedV2,
-        data: { surveyId: id, caseId: closed.caseId, contractId: closed.contractId, reference: closed.reference, recipient: { name: party.name, email: party.email }, expiresAt: expiresAt.toISOString() },
+        data: {
+          surveyId: id,
+          caseId: closed.caseId,
+          contractId: closed.contractId,
+          reference: closed.reference,
+          recipient: { name: party.name, email: party.email },
+          expiresAt: expiresAt.toISOString(),
+        },
         subject: id,
         organisationId,
         contractId: closed.contractId,

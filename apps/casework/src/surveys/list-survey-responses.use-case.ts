@@ -22,8 +22,21 @@ export class ListSurveyResponsesUseCase {
     const questions = invitations.length > 0 ? SurveyQuestionSchema.array().parse(invitations.at(-1)!.questions) : surveyQuestionsFor(null);
     return SurveyResponseListSchema.parse({
       questions,
-      invitations: invitations.map((i) => ({ surveyId: i.id, partyRole: i.partyRole, partyName: i.partyName, issuedAt: i.issuedAt.toISOString(), expiresAt: i.expiresAt.toISOString(), respondedAt: i.respondedAt?.toISOString() ?? null })),
-      items: responses.map((r) => ({ surveyId: r.surveyId, partyRole: byId.get(r.surveyId)?.partyRole ?? 'unknown', partyName: byId.get(r.surveyId)?.partyName ?? 'unknown', answers: r.answers as SurveyAnswers, respondedAt: r.respondedAt.toISOString() })),
+      invitations: invitations.map((i) => ({
+        surveyId: i.id,
+        partyRole: i.partyRole,
+        partyName: i.partyName,
+        issuedAt: i.issuedAt.toISOString(),
+        expiresAt: i.expiresAt.toISOString(),
+        respondedAt: i.respondedAt?.toISOString() ?? null,
+      })),
+      items: responses.map((r) => ({
+        surveyId: r.surveyId,
+        partyRole: byId.get(r.surveyId)?.partyRole ?? 'unknown',
+        partyName: byId.get(r.surveyId)?.partyName ?? 'unknown',
+        answers: r.answers as SurveyAnswers,
+        respondedAt: r.respondedAt.toISOString(),
+      })),
     });
   }
 }

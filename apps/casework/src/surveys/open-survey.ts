@@ -5,8 +5,10 @@ import { surveyTokenHash } from './survey-token';
 import type { SurveyInvitationRecord, SurveyRepository } from './survey.repository';
 
 /** The same answer for a token that never existed and one of another tenant: the link reveals nothing. */
-export const unknownSurvey = () => new ProblemError({ type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail: 'There is no survey behind this link.' });
-export const expiredSurvey = () => new ProblemError({ type: 'https://mediation.example/problems/gone', title: 'Gone', status: 410, detail: 'This survey link has expired.' });
+export const unknownSurvey = () =>
+  new ProblemError({ type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail: 'There is no survey behind this link.' });
+export const expiredSurvey = () =>
+  new ProblemError({ type: 'https://mediation.example/problems/gone', title: 'Gone', status: 410, detail: 'This survey link has expired.' });
 export const answeredSurvey = () => ProblemError.conflict('This survey has already been answered. Thank you.');
 
 /** The tenant a token belongs to, then its invitation in that tenant's transaction; refused when expired or answered. */
@@ -16,7 +18,13 @@ export async function findOpenSurvey(surveys: SurveyRepository, token: string): 
   return { organisationId: found.organisationId, surveyId: found.surveyId };
 }
 
-export async function invitationOrThrow(surveys: SurveyRepository, tx: CaseworkTx, organisationId: string, surveyId: string, now: Date): Promise<SurveyInvitationRecord> {
+export async function invitationOrThrow(
+  surveys: SurveyRepository,
+  tx: CaseworkTx,
+  organisationId: string,
+  surveyId: string,
+  now: Date,
+): Promise<SurveyInvitationRecord> {
   const invitation = await surveys.findInvitation(tx, organisationId, surveyId);
   if (!invitation) throw unknownSurvey();
   if (invitation.respondedAt) throw answeredSurvey();

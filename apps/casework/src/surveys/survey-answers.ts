@@ -7,7 +7,8 @@ export function checkSurveyAnswers(questions: SurveyQuestion[], answers: SurveyA
   const errors: FieldError[] = [];
   const clean: SurveyAnswers = {};
   const known = new Set(questions.map((q) => q.key));
-  for (const key of Object.keys(answers)) if (!known.has(key)) errors.push({ field: `answers.${key}`, message: 'is not a question of this survey', code: 'unrecognized_keys' });
+  for (const key of Object.keys(answers))
+    if (!known.has(key)) errors.push({ field: `answers.${key}`, message: 'is not a question of this survey', code: 'unrecognized_keys' });
   for (const q of questions) {
     const field = `answers.${q.key}`;
     const value = answers[q.key];
@@ -17,7 +18,8 @@ export function checkSurveyAnswers(questions: SurveyQuestion[], answers: SurveyA
       continue;
     }
     if (q.kind === 'scale') {
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < (q.min ?? 1) || value > (q.max ?? 5)) errors.push({ field, message: `must be a whole number from ${q.min ?? 1} to ${q.max ?? 5}`, code: 'invalid_value' });
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < (q.min ?? 1) || value > (q.max ?? 5))
+        errors.push({ field, message: `must be a whole number from ${q.min ?? 1} to ${q.max ?? 5}`, code: 'invalid_value' });
       else clean[q.key] = value;
     } else if (q.kind === 'yes-no') {
       if (typeof value !== 'boolean') errors.push({ field, message: 'must be true or false', code: 'invalid_type' });

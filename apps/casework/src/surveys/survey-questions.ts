@@ -4,7 +4,15 @@ export const SURVEY_TITLE = 'How was your experience of our mediation service?';
 
 /** Asked of every party: the satisfaction KPIs count `satisfaction` of 4 or 5 as satisfactory feedback. */
 const COMMON: SurveyQuestion[] = [
-  { key: 'satisfaction', text: 'Overall, how satisfied are you with the mediation service?', kind: 'scale', required: true, min: 1, max: 5, labels: { '1': 'Very dissatisfied', '3': 'Neither', '5': 'Very satisfied' } },
+  {
+    key: 'satisfaction',
+    text: 'Overall, how satisfied are you with the mediation service?',
+    kind: 'scale',
+    required: true,
+    min: 1,
+    max: 5,
+    labels: { '1': 'Very dissatisfied', '3': 'Neither', '5': 'Very satisfied' },
+  },
   { key: 'wouldRecommend', text: 'Would you recommend the service to someone in a similar situation?', kind: 'yes-no', required: true },
   { key: 'feltHeard', text: 'Did you feel listened to, and that your views were heard?', kind: 'yes-no', required: true },
 ];

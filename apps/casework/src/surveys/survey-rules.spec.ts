@@ -51,7 +51,10 @@ describe('survey answers', () => {
   });
 
   it('accepts a full answer and trims the text', () => {
-    expect(checkSurveyAnswers(questions, { satisfaction: 4, wouldRecommend: false, feltHeard: true, comments: ' ok ' })).toEqual({ errors: [], clean: { satisfaction: 4, wouldRecommend: false, feltHeard: true, comments: 'ok' } });
+    expect(checkSurveyAnswers(questions, { satisfaction: 4, wouldRecommend: false, feltHeard: true, comments: ' ok ' })).toEqual({
+      errors: [],
+      clean: { satisfaction: 4, wouldRecommend: false, feltHeard: true, comments: 'ok' },
+    });
   });
 
   it('leaves out an empty optional answer', () => {

@@ -11,7 +11,11 @@ export class SurveyRepository {
 
   /** Every party of the case, with what the contact rule reads. */
   partiesOf(tx: CaseworkTx, organisationId: string, caseId: string) {
-    return tx.party.findMany({ where: { organisationId, caseId }, orderBy: { createdAt: 'asc' }, select: { id: true, role: true, name: true, email: true, contactPreferences: true } });
+    return tx.party.findMany({
+      where: { organisationId, caseId },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, role: true, name: true, email: true, contactPreferences: true },
+    });
   }
 
   caseOf(tx: CaseworkTx, organisationId: string, caseId: string) {
@@ -19,7 +23,11 @@ export class SurveyRepository {
   }
 
   /** Stores an invitation and its token hash; false when this party already has one for this closure. */
-  async createOnce(tx: CaseworkTx, invitation: Omit<SurveyInvitationRecord, 'respondedAt' | 'questions'> & { questions: Prisma.InputJsonValue }, tokenSha256: string): Promise<boolean> {
+  async createOnce(
+    tx: CaseworkTx,
+    invitation: Omit<SurveyInvitationRecord, 'respondedAt' | 'questions'> & { questions: Prisma.InputJsonValue },
+    tokenSha256: string,
+  ): Promise<boolean> {
     const { count } = await tx.surveyInvitation.createMany({ data: [invitation], skipDuplicates: true });
     if (count === 0) return false;
     await tx.surveyToken.create({ data: { tokenSha256, organisationId: invitation.organisationId, surveyId: invitation.id } });
@@ -42,9 +50,14 @@ export class SurveyRepository {
 
   /** Stores the answers; false when the survey was answered already (a concurrent answer lost the race). */
   async respondOnce(tx: CaseworkTx, invitation: SurveyInvitationRecord, answers: Prisma.InputJsonValue, respondedAt: Date): Promise<boolean> {
-    const { count } = await tx.surveyInvitation.updateMany({ where: { id: invitation.id, organisationId: invitation.organisationId, respondedAt: null }, data: { respondedAt } });
+    const { count } = await tx.surveyInvitation.updateMany({
+      where: { id: invitation.id, organisationId: invitation.organisationId, respondedAt: null },
+      data: { respondedAt },
+    });
     if (count === 0) return false;
-    await tx.surveyResponse.create({ data: { surveyId: invitation.id, organisationId: invitation.organisationId, caseId: invitation.caseId, answers, respondedAt } });
+    await tx.surveyResponse.create({
+      data: { surveyId: invitation.id, organisationId: invitation.organisationId, caseId: invitation.caseId, answers, respondedAt },
+    });
     return true;
   }
 
@@ -52,7 +65,6 @@ export class SurveyRepository {
     return this.db.forTenant(organisationId, async (tx) => ({
       invitations: await tx.surveyInvitation.findMany({ where: { organisationId, caseId }, orderBy: [{ closure: 'asc' }, { issuedAt: 'asc' }] }),
       responses: await tx.surveyResponse.findMany({ where: { organisationId, caseId }, orderBy: { respondedAt: 'asc' } }),
-    }),
-    );
+    }));
   }
 }

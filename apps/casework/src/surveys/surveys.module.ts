@@ -18,7 +18,16 @@ export class SurveysModule {
       module: SurveysModule,
       imports: [ContactModule],
       controllers: [SurveyRpcController],
-      providers: [{ provide: SURVEYS_OPTIONS, useValue: options }, SurveyRepository, IssueSurveysUseCase, GetSurveyUseCase, AnswerSurveyUseCase, ListSurveyResponsesUseCase, GetSurveyLinkUseCase, CaseClosedSurveyHandler],
+      providers: [
+        { provide: SURVEYS_OPTIONS, useValue: options },
+        SurveyRepository,
+        IssueSurveysUseCase,
+        GetSurveyUseCase,
+        AnswerSurveyUseCase,
+        ListSurveyResponsesUseCase,
+        GetSurveyLinkUseCase,
+        CaseClosedSurveyHandler,
+      ],
     };
   }
 }

@@ -20,8 +20,22 @@ export class AddTaskUseCase {
   execute(meta: RpcMeta, caseId: string, body: AddTaskBody): Promise<TaskView> {
     return this.db.forTenant(meta, async (tx) => {
       const c = await this.finder.lockForChange(tx, meta, caseId);
-      const row = await this.tasks.create(tx, { id: uuidv7(), organisationId: c.organisationId, caseId: c.id, title: body.title, dueOn: new Date(`${body.dueOn}T00:00:00Z`), assigneeStaffId: body.assigneeStaffId ?? null, createdBy: meta.actorId, createdAt: this.clock.now() });
-      await this.recordEvents.append(tx, meta, c, TaskAddedV1, { taskId: row.id, dueOn: body.dueOn, assigneeStaffId: row.assigneeStaffId, addedAt: row.createdAt.toISOString() });
+      const row = await this.tasks.create(tx, {
+        id: uuidv7(),
+        organisationId: c.organisationId,
+        caseId: c.id,
+        title: body.title,
+        dueOn: new Date(`${body.dueOn}T00:00:00Z`),
+        assigneeStaffId: body.assigneeStaffId ?? null,
+        createdBy: meta.actorId,
+        createdAt: this.clock.now(),
+      });
+      await this.recordEvents.append(tx, meta, c, TaskAddedV1, {
+        taskId: row.id,
+        dueOn: body.dueOn,
+        assigneeStaffId: row.assigneeStaffId,
+        addedAt: row.createdAt.toISOString(),
+      });
       return toTaskView(row, row.createdAt);
     });
   }

@@ -27,7 +27,11 @@ export class CompleteTaskUseCase {
       const at = completedAt ? new Date(completedAt) : now;
       if (at.getTime() > now.getTime()) throw ProblemError.validation([{ field: 'completedAt', message: 'must not be in the future', code: 'in_future' }]);
       const done = await this.tasks.complete(tx, task.id, at, meta.actorId);
-      await this.recordEvents.append(tx, meta, c, TaskCompletedV1, { taskId: done.id, dueOn: done.dueOn.toISOString().slice(0, 10), completedAt: at.toISOString() });
+      await this.recordEvents.append(tx, meta, c, TaskCompletedV1, {
+        taskId: done.id,
+        dueOn: done.dueOn.toISOString().slice(0, 10),
+        completedAt: at.toISOString(),
+      });
       return toTaskView(done, now);
     });
   }

@@ -17,6 +17,8 @@ export class ListTasksUseCase {
 
   execute(meta: RpcMeta, caseId: string) {
     const now = this.clock.now();
-    return this.db.forTenant(meta, async (tx) => ({ items: (await this.tasks.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map((row) => toTaskView(row, now)) }));
+    return this.db.forTenant(meta, async (tx) => ({
+      items: (await this.tasks.listForCase(tx, (await this.finder.read(tx, meta, caseId)).id)).map((row) => toTaskView(row, now)),
+    }));
   }
 }

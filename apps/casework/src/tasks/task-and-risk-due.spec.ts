@@ -18,7 +18,18 @@ const task = (fields: Partial<TaskRecord> = {}): TaskRecord => ({
 });
 
 const assessment = (fields: Partial<RiskAssessmentRecord> = {}): RiskAssessmentRecord =>
-  ({ id: '01a50000-0000-7000-8000-000000000002', organisationId: '01a50000-0000-7000-8000-0000000000aa', caseId: '01a50000-0000-7000-8000-0000000000bb', level: 'medium', factors: ['dog at the property'], measures: null, reviewOn: new Date('2026-06-10T00:00:00Z'), assessedBy: 'user:cm', assessedAt: new Date('2026-06-01T09:00:00Z'), ...fields }) as RiskAssessmentRecord;
+  ({
+    id: '01a50000-0000-7000-8000-000000000002',
+    organisationId: '01a50000-0000-7000-8000-0000000000aa',
+    caseId: '01a50000-0000-7000-8000-0000000000bb',
+    level: 'medium',
+    factors: ['dog at the property'],
+    measures: null,
+    reviewOn: new Date('2026-06-10T00:00:00Z'),
+    assessedBy: 'user:cm',
+    assessedAt: new Date('2026-06-01T09:00:00Z'),
+    ...fields,
+  }) as RiskAssessmentRecord;
 
 describe('a task is overdue once its due day has ended in London', () => {
   it('is not overdue at 23:30 London time on the due day (22:30 UTC in summer), and is at 00:00 London the next day', () => {

@@ -15,7 +15,18 @@ import { TimelineRpcController } from './timeline.rpc-controller';
 
 /** A case's timeline: everything recorded on it, oldest first. */
 @Module({
-  imports: [CasesModule, AssignmentsModule, CertificatesModule, CommunicationsModule, ComplaintsModule, MilestonesModule, NotesModule, PausesModule, RiskModule, TasksModule],
+  imports: [
+    CasesModule,
+    AssignmentsModule,
+    CertificatesModule,
+    CommunicationsModule,
+    ComplaintsModule,
+    MilestonesModule,
+    NotesModule,
+    PausesModule,
+    RiskModule,
+    TasksModule,
+  ],
   controllers: [TimelineRpcController],
   providers: [CaseTimeline, GetCaseTimelineUseCase],
 })

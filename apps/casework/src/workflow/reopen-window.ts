@@ -17,6 +17,8 @@ export function reopenWindowEnds(closedAt: Date): Date {
 export function assertWithinReopenWindow(closedAt: Date | null, now: Date): void {
   if (!closedAt) return;
   if (now.getTime() > reopenWindowEnds(closedAt).getTime()) {
-    throw ProblemError.conflict(`The case closed on ${closedAt.toISOString().slice(0, 10)}, more than ${REOPEN_WINDOW_MONTHS} months ago: it cannot be reopened. Make a new referral for the matter: it opens a new case with its own clocks.`);
+    throw ProblemError.conflict(
+      `The case closed on ${closedAt.toISOString().slice(0, 10)}, more than ${REOPEN_WINDOW_MONTHS} months ago: it cannot be reopened. Make a new referral for the matter: it opens a new case with its own clocks.`,
+    );
   }
 }

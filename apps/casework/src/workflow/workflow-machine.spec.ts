@@ -20,7 +20,6 @@ function problemOf(run: () => unknown) {
   throw new Error('expected a problem');
 }
 
-
 describe('the case workflow as data', () => {
   it('an invalid move is a 409 naming the moves allowed from where the case is', () => {
     const problem = problemOf(() => planTransition(standard, outcomes, 'referred', { to: 'closed', outcome: 'settled' }, ready));
@@ -43,18 +42,30 @@ describe('the case workflow as data', () => {
   });
 
   it("closing needs an outcome from the line's list, named in a 400 on the outcome field", () => {
-    expect(problemOf(() => planTransition(standard, outcomes, 'in-progress', { to: 'closed' }, ready))).toMatchObject({ status: 400, errors: [{ field: 'outcome', code: 'required', message: 'is required to close; one of: settled, not-settled' }] });
-    expect(problemOf(() => planTransition(standard, outcomes, 'in-progress', { to: 'closed', outcome: 'happy' }, ready))).toMatchObject({ status: 400, errors: [{ field: 'outcome', code: 'unknown_outcome' }] });
+    expect(problemOf(() => planTransition(standard, outcomes, 'in-progress', { to: 'closed' }, ready))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'outcome', code: 'required', message: 'is required to close; one of: settled, not-settled' }],
+    });
+    expect(problemOf(() => planTransition(standard, outcomes, 'in-progress', { to: 'closed', outcome: 'happy' }, ready))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'outcome', code: 'unknown_outcome' }],
+    });
     const planned = planTransition(standard, outcomes, 'in-progress', { to: 'closed', outcome: 'settled' }, ready);
     expect([planned.to.category, planned.outcome?.key, planned.transition.emits]).toEqual(['closed', 'settled', 'case.closed']);
   });
 
   it('an outcome is refused on a move that does not close', () => {
-    expect(problemOf(() => planTransition(standard, outcomes, 'accepted', { to: 'contacted', outcome: 'settled' }, ready))).toMatchObject({ status: 400, errors: [{ field: 'outcome', code: 'unexpected' }] });
+    expect(problemOf(() => planTransition(standard, outcomes, 'accepted', { to: 'contacted', outcome: 'settled' }, ready))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'outcome', code: 'unexpected' }],
+    });
   });
 
   it('withdrawing and reopening need a reason', () => {
-    expect(problemOf(() => planTransition(standard, outcomes, 'contacted', { to: 'withdrawn' }, ready))).toMatchObject({ status: 400, errors: [{ field: 'reason' }] });
+    expect(problemOf(() => planTransition(standard, outcomes, 'contacted', { to: 'withdrawn' }, ready))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'reason' }],
+    });
     expect(planTransition(standard, outcomes, 'closed', { to: 'in-progress', reason: 'The noise started again' }, ready).transition.reopens).toBe(true);
   });
 
@@ -66,7 +77,16 @@ describe('the case workflow as data', () => {
   });
 
   it('a workflow naming a state it does not have, or closing without an outcome, is refused', () => {
-    const bad = WorkflowSchema.safeParse({ states: [{ key: 'referred', label: 'R', category: 'active' }, { key: 'closed', label: 'C', category: 'closed' }], transitions: [{ from: 'referred', to: 'closed' }, { from: 'referred', to: 'nowhere' }] });
+    const bad = WorkflowSchema.safeParse({
+      states: [
+        { key: 'referred', label: 'R', category: 'active' },
+        { key: 'closed', label: 'C', category: 'closed' },
+      ],
+      transitions: [
+        { from: 'referred', to: 'closed' },
+        { from: 'referred', to: 'nowhere' },
+      ],
+    });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => i.message)).toEqual(expect.arrayContaining(['closing needs `outcome`', 'no state "nowhere"']));
   });
@@ -91,8 +111,19 @@ describe('a workflow with its own requirements (as the SEND template’s certifi
   const certificateOnly: Outcome[] = [{ key: 'certificate-only', label: 'Certificate only', expected: false }];
 
   it('cannot close without the certificate, and can once it is issued', () => {
-    expect(problemOf(() => planTransition(send, certificateOnly, 'mediation-declined', { to: 'closed', outcome: 'certificate-only' }, ready))).toMatchObject({ status: 409, detail: expect.stringMatching(/certificate/) });
-    expect(planTransition(send, certificateOnly, 'mediation-declined', { to: 'closed', outcome: 'certificate-only' }, { hasCaseManager: false, hasCertificate: true }).to.key).toBe('closed');
+    expect(problemOf(() => planTransition(send, certificateOnly, 'mediation-declined', { to: 'closed', outcome: 'certificate-only' }, ready))).toMatchObject({
+      status: 409,
+      detail: expect.stringMatching(/certificate/),
+    });
+    expect(
+      planTransition(
+        send,
+        certificateOnly,
+        'mediation-declined',
+        { to: 'closed', outcome: 'certificate-only' },
+        { hasCaseManager: false, hasCertificate: true },
+      ).to.key,
+    ).toBe('closed');
   });
 });
 
@@ -105,6 +136,9 @@ describe('reopening within 12 months', () => {
   });
 
   it('is refused later with a problem telling to refer anew', () => {
-    expect(problemOf(() => assertWithinReopenWindow(closedAt, new Date('2027-01-15T10:00:01Z')))).toMatchObject({ status: 409, detail: expect.stringMatching(/Make a new referral/) });
+    expect(problemOf(() => assertWithinReopenWindow(closedAt, new Date('2027-01-15T10:00:01Z')))).toMatchObject({
+      status: 409,
+      detail: expect.stringMatching(/Make a new referral/),
+    });
   });
 });

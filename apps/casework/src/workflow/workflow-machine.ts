@@ -44,17 +44,24 @@ export function planTransition(workflow: Workflow, outcomes: Outcome[], from: st
   }
   let outcome: Outcome | null = null;
   for (const need of transition.requires) {
-    if (need === 'reason' && !request.reason) throw ProblemError.validation([{ field: 'reason', message: `is required to move to "${transition.to}"`, code: 'required' }]);
+    if (need === 'reason' && !request.reason)
+      throw ProblemError.validation([{ field: 'reason', message: `is required to move to "${transition.to}"`, code: 'required' }]);
     if (need === 'outcome') {
       outcome = outcomes.find((o) => o.key === request.outcome) ?? null;
       const keys = outcomes.map((o) => o.key).join(', ');
       if (!request.outcome) throw ProblemError.validation([{ field: 'outcome', message: `is required to close; one of: ${keys}`, code: 'required' }]);
-      if (!outcome) throw ProblemError.validation([{ field: 'outcome', message: `"${request.outcome}" is not an outcome of this service line; one of: ${keys}`, code: 'unknown_outcome' }]);
+      if (!outcome)
+        throw ProblemError.validation([
+          { field: 'outcome', message: `"${request.outcome}" is not an outcome of this service line; one of: ${keys}`, code: 'unknown_outcome' },
+        ]);
     }
-    if (need === 'case-manager' && !facts.hasCaseManager) throw ProblemError.conflict(`Assign a case manager before moving to "${transition.to}" (POST /v1/cases/{id}/assignments with role case-manager).`);
-    if (need === 'certificate' && !facts.hasCertificate) throw ProblemError.conflict(`Issue the mediation certificate before moving to "${transition.to}" (POST /v1/cases/{id}/certificates).`);
+    if (need === 'case-manager' && !facts.hasCaseManager)
+      throw ProblemError.conflict(`Assign a case manager before moving to "${transition.to}" (POST /v1/cases/{id}/assignments with role case-manager).`);
+    if (need === 'certificate' && !facts.hasCertificate)
+      throw ProblemError.conflict(`Issue the mediation certificate before moving to "${transition.to}" (POST /v1/cases/{id}/certificates).`);
   }
-  if (request.outcome && !transition.requires.includes('outcome')) throw ProblemError.validation([{ field: 'outcome', message: `is only given when closing, not when moving to "${transition.to}"`, code: 'unexpected' }]);
+  if (request.outcome && !transition.requires.includes('outcome'))
+    throw ProblemError.validation([{ field: 'outcome', message: `is only given when closing, not when moving to "${transition.to}"`, code: 'unexpected' }]);
   return { transition, from: stateOf(workflow, from), to: stateOf(workflow, transition.to), outcome };
 }
 
@@ -62,7 +69,10 @@ export function planTransition(workflow: Workflow, outcomes: Outcome[], from: st
 export function closingTarget(workflow: Workflow, from: string): string {
   const closing = allowedFrom(workflow, from).find((t) => stateOf(workflow, t.to).category === 'closed');
   if (!closing) {
-    const names = allowedFrom(workflow, from).map((t) => t.to).join(', ') || 'none';
+    const names =
+      allowedFrom(workflow, from)
+        .map((t) => t.to)
+        .join(', ') || 'none';
     throw ProblemError.conflict(`A case in "${from}" cannot be closed. From "${from}" the workflow allows: ${names}.`);
   }
   return closing.to;

@@ -19,7 +19,11 @@ export class ApiKeysController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Issue an API key with explicit scopes you hold yourself (403 naming scopes otherwise) and an optional expiry; the token is shown once', body: CreateApiKeyBodySchema, response: { status: 201, schema: IssuedApiKeySchema } })
+  @ApiOperation({
+    summary: 'Issue an API key with explicit scopes you hold yourself (403 naming scopes otherwise) and an optional expiry; the token is shown once',
+    body: CreateApiKeyBodySchema,
+    response: { status: 201, schema: IssuedApiKeySchema },
+  })
   @Access({ roles: ['provider-admin'], scopes: ['api-keys:write'] })
   create(@CurrentPrincipal() principal: Principal, @Body() raw: unknown) {
     return this.createKey.execute(principal, new ZodPipe(CreateApiKeyBodySchema).transform(raw));
@@ -34,7 +38,11 @@ export class ApiKeysController {
 
   @Delete(':id')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Revoke an API key: it is refused from its next request on', response: { status: 200, schema: ApiKeyViewSchema }, params: { id: 'The API key id.' } })
+  @ApiOperation({
+    summary: 'Revoke an API key: it is refused from its next request on',
+    response: { status: 200, schema: ApiKeyViewSchema },
+    params: { id: 'The API key id.' },
+  })
   @Access({ roles: ['provider-admin'], scopes: ['api-keys:write'] })
   async revoke(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ApiKeyIdParamsSchema)) params: { id: string }) {
     return toApiKeyView(await this.revokeKey.execute(meta.organisationId, params.id));

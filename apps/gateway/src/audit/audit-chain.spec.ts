@@ -75,7 +75,13 @@ describe('the hash chain', () => {
 
   it('any change to any hashed field changes the hash', () => {
     const [entry] = chainOf(1);
-    for (const change of [{ outcome: 500 }, { actorId: 'someone-else' }, { occurredAt: new Date(entry.occurredAt.getTime() + 1) }, { accessReason: 'curiosity' }, { actorRoles: ['auditor'] }]) {
+    for (const change of [
+      { outcome: 500 },
+      { actorId: 'someone-else' },
+      { occurredAt: new Date(entry.occurredAt.getTime() + 1) },
+      { accessReason: 'curiosity' },
+      { actorRoles: ['auditor'] },
+    ]) {
       expect(chainHash(entry.prevHash, { ...entry, ...change })).not.toBe(entry.hash);
     }
   });

@@ -75,5 +75,7 @@ export function contentHash(fields: Omit<AuditFields, 'sequence'>): string {
  * same link inside the one statement that appends the entry (see AuditEntryRepository.append).
  */
 export function chainHash(prevHash: string, fields: AuditFields): string {
-  return createHash('sha256').update(`${prevHash}${fields.sequence}:${contentHash(fields)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${prevHash}${fields.sequence}:${contentHash(fields)}`)
+    .digest('hex');
 }

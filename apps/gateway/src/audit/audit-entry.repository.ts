@@ -35,7 +35,11 @@ export class AuditEntryRepository {
     return { ...fields, sequence: Number(linked.sequence), prevHash: linked.prev_hash, hash: linked.hash };
   }
 
-  private async link(tx: IdentityTx, fields: Omit<AuditFields, 'sequence'>, hashOfContent: string): Promise<{ sequence: bigint; prev_hash: string; hash: string }> {
+  private async link(
+    tx: IdentityTx,
+    fields: Omit<AuditFields, 'sequence'>,
+    hashOfContent: string,
+  ): Promise<{ sequence: bigint; prev_hash: string; hash: string }> {
     await tx.$executeRawUnsafe(
       `INSERT INTO "identity"."audit_chain_head" (organisation_id, last_sequence, last_hash, updated_at) VALUES ($1::uuid, 0, $2, now()) ON CONFLICT (organisation_id) DO NOTHING`,
       fields.organisationId,
@@ -84,8 +88,10 @@ export class AuditEntryRepository {
     const organisations = await this.db.organisation.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
     const found: string[] = [];
     for (const { id: organisationId } of organisations) {
-      const [row] = await this.db.forTenant(organisationId, (tx) =>
-        tx.$queryRaw<{ has: boolean }[]>`
+      const [row] = await this.db.forTenant(
+        organisationId,
+        (tx) =>
+          tx.$queryRaw<{ has: boolean }[]>`
             SELECT EXISTS (SELECT 1 FROM "identity"."audit_chain_head" WHERE organisation_id = ${organisationId}::uuid)
                 OR EXISTS (SELECT 1 FROM "identity"."audit_entry" WHERE organisation_id = ${organisationId}::uuid) AS has`,
       );
@@ -101,7 +107,9 @@ export class AuditEntryRepository {
 
   /** The organisation's entries in chain order, a page at a time. */
   async chainPage(organisationId: string, afterSequence: number, size: number): Promise<ChainedEntry[]> {
-    const rows = await this.db.forTenant(organisationId, (tx) => tx.auditEntry.findMany({ where: { organisationId, sequence: { gt: BigInt(afterSequence) } }, orderBy: { sequence: 'asc' }, take: size }));
+    const rows = await this.db.forTenant(organisationId, (tx) =>
+      tx.auditEntry.findMany({ where: { organisationId, sequence: { gt: BigInt(afterSequence) } }, orderBy: { sequence: 'asc' }, take: size }),
+    );
     return rows.map(toEntry);
   }
 
@@ -116,7 +124,9 @@ export class AuditEntryRepository {
       ...(filter.from || filter.to ? { occurredAt: { gte: filter.from, lt: filter.to } } : {}),
       ...(filter.beforeSequence ? { sequence: { lt: BigInt(filter.beforeSequence) } } : {}),
     };
-    const rows = await this.db.forTenant(filter.organisationId, (tx) => tx.auditEntry.findMany({ where, orderBy: { sequence: 'desc' }, take: filter.limit + 1 }));
+    const rows = await this.db.forTenant(filter.organisationId, (tx) =>
+      tx.auditEntry.findMany({ where, orderBy: { sequence: 'desc' }, take: filter.limit + 1 }),
+    );
     return rows.map(toEntry);
   }
 }

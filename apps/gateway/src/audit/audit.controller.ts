@@ -11,7 +11,8 @@ export class AuditController {
   constructor(private readonly list: ListAuditEntriesUseCase) {}
 
   @Get()
-  @ApiOperation({ query: AuditQuerySchema,
+  @ApiOperation({
+    query: AuditQuerySchema,
     summary: "Read your organisation's audit trail, newest first (query: actorId, action, resourceType, resourceId, from, to, cursor, limit)",
     response: { status: 200, schema: AuditPageSchema },
   })

@@ -49,7 +49,12 @@ describe('the audit trail in PostgreSQL', () => {
     superuser = new Client({ connectionString: db.ownerUrl });
     await superuser.connect();
     // `audit verify` walks the chain of every organisation the gateway knows.
-    await superuser.query(`INSERT INTO identity.organisation (id, name, slug) VALUES ($1, 'North', $3), ($2, 'South', $4)`, [north, south, `north-${north.slice(-8)}`, `south-${south.slice(-8)}`]);
+    await superuser.query(`INSERT INTO identity.organisation (id, name, slug) VALUES ($1, 'North', $3), ($2, 'South', $4)`, [
+      north,
+      south,
+      `north-${north.slice(-8)}`,
+      `south-${south.slice(-8)}`,
+    ]);
   });
 
   afterAll(async () => {
@@ -59,7 +64,12 @@ describe('the audit trail in PostgreSQL', () => {
   });
 
   const chainOf = async (organisationId: string) =>
-    (await superuser.query<{ sequence: string; prev_hash: string; hash: string }>('SELECT sequence, prev_hash, hash FROM identity.audit_entry WHERE organisation_id = $1 ORDER BY sequence', [organisationId])).rows;
+    (
+      await superuser.query<{ sequence: string; prev_hash: string; hash: string }>(
+        'SELECT sequence, prev_hash, hash FROM identity.audit_entry WHERE organisation_id = $1 ORDER BY sequence',
+        [organisationId],
+      )
+    ).rows;
 
   it('many writers at once, for two organisations, leave one unbroken chain each', async () => {
     await Promise.all(Array.from({ length: 80 }, (_, n) => record.execute(referralSubmitted(n % 2 === 0 ? north : south, n))));
@@ -75,14 +85,20 @@ describe('the audit trail in PostgreSQL', () => {
   });
 
   it('refuses to change or remove an entry, even for the owner of the table', async () => {
-    await expect(superuser.query(`UPDATE identity.audit_entry SET outcome = 500 WHERE organisation_id = $1 AND sequence = 3`, [north])).rejects.toThrow(/append-only: UPDATE/);
-    await expect(superuser.query(`DELETE FROM identity.audit_entry WHERE organisation_id = $1 AND sequence = 3`, [north])).rejects.toThrow(/append-only: DELETE/);
+    await expect(superuser.query(`UPDATE identity.audit_entry SET outcome = 500 WHERE organisation_id = $1 AND sequence = 3`, [north])).rejects.toThrow(
+      /append-only: UPDATE/,
+    );
+    await expect(superuser.query(`DELETE FROM identity.audit_entry WHERE organisation_id = $1 AND sequence = 3`, [north])).rejects.toThrow(
+      /append-only: DELETE/,
+    );
     await expect(superuser.query(`TRUNCATE identity.audit_entry`)).rejects.toThrow(/append-only: TRUNCATE/);
     expect(await chainOf(north)).toHaveLength(40);
   });
 
   it('the application role may add entries but has no privilege to change them', async () => {
-    await expect(identity.$executeRawUnsafe(`UPDATE identity.audit_entry SET outcome = 500 WHERE organisation_id = $1::uuid`, north)).rejects.toThrow(/permission denied/);
+    await expect(identity.$executeRawUnsafe(`UPDATE identity.audit_entry SET outcome = 500 WHERE organisation_id = $1::uuid`, north)).rejects.toThrow(
+      /permission denied/,
+    );
     await expect(identity.$executeRawUnsafe(`DELETE FROM identity.audit_entry WHERE organisation_id = $1::uuid`, north)).rejects.toThrow(/permission denied/);
   });
 
@@ -127,7 +143,9 @@ describe('the audit trail in PostgreSQL', () => {
       } finally {
         process.env.DATABASE_URL = saved;
       }
-      expect(out).toContain(`BROKEN  ${north}: entry 7 (${(await superuser.query('SELECT id FROM identity.audit_entry WHERE organisation_id = $1 AND sequence = 7', [north])).rows[0].id}) does not match its hash: a field was changed after it was written`);
+      expect(out).toContain(
+        `BROKEN  ${north}: entry 7 (${(await superuser.query('SELECT id FROM identity.audit_entry WHERE organisation_id = $1 AND sequence = 7', [north])).rows[0].id}) does not match its hash: a field was changed after it was written`,
+      );
       expect(out.find((line) => line.startsWith(`BROKEN  ${south}`))).toContain('entry 12 is missing (deleted)');
       expect(out.at(-1)).toBe('audit trail BROKEN: see above');
     });

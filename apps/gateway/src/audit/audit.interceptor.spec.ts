@@ -10,7 +10,13 @@ import type { RecordAuditEntryUseCase } from './record-audit-entry.use-case';
 import { SensitiveRead } from './sensitive-read';
 import { SensitiveReadRecorder } from './sensitive-read.recorder';
 
-const CASE_MANAGER: Principal = { organisationId: '0190a000-0000-7000-8000-000000000001', actorId: 'user-1', actorType: 'user', roles: ['case-manager'], scopes: [] };
+const CASE_MANAGER: Principal = {
+  organisationId: '0190a000-0000-7000-8000-000000000001',
+  actorId: 'user-1',
+  actorType: 'user',
+  roles: ['case-manager'],
+  scopes: [],
+};
 
 class ReferralsRoutes {
   submit() {}
@@ -54,13 +60,16 @@ describe('the audit interceptor', () => {
     recorded = [];
     failing = false;
     handled = 0;
-    const trail = { execute: async (record: AuditRecord) => (failing ? Promise.reject(new Error('database down')) : recorded.push(record)) } as unknown as RecordAuditEntryUseCase;
+    const trail = {
+      execute: async (record: AuditRecord) => (failing ? Promise.reject(new Error('database down')) : recorded.push(record)),
+    } as unknown as RecordAuditEntryUseCase;
     interceptor = new AuditInterceptor(new Reflector(), new AuditWriter(trail));
   });
 
   const answer = (value: unknown): CallHandler => ({ handle: () => ((handled += 1), of(value)) });
   const fail = (error: unknown): CallHandler => ({ handle: () => ((handled += 1), throwError(() => error)) });
-  const run = async (req: AuthenticatedRequest, handler: keyof ReferralsRoutes, next: CallHandler, status?: number) => lastValueFrom(interceptor.intercept(contextFor(req, handler, status), next));
+  const run = async (req: AuthenticatedRequest, handler: keyof ReferralsRoutes, next: CallHandler, status?: number) =>
+    lastValueFrom(interceptor.intercept(contextFor(req, handler, status), next));
 
   it('records a referral submitted through the API: who, what, which referral, the outcome, from where', async () => {
     await run(request('POST', '/v1/referrals'), 'submit', answer({ id: '0190a000-0000-7000-8000-0000000000aa' }), 201);
@@ -91,7 +100,9 @@ describe('the audit interceptor', () => {
 
   it('records a refused path id holding a NUL without the id, since the trail could not store it', async () => {
     const invalid = ProblemError.validation([{ field: 'id', message: 'must not contain a NUL character' }]);
-    await expect(run(request('PUT', '/v1/referrals/:id/legal-hold', { params: { id: 'a\u0000' } } as Partial<AuthenticatedRequest>), 'submit', fail(invalid))).rejects.toBe(invalid);
+    await expect(
+      run(request('PUT', '/v1/referrals/:id/legal-hold', { params: { id: 'a\u0000' } } as Partial<AuthenticatedRequest>), 'submit', fail(invalid)),
+    ).rejects.toBe(invalid);
     expect(recorded).toMatchObject([{ action: 'PUT /v1/referrals/:id/legal-hold', outcome: 400, resourceId: null }]);
   });
 
@@ -136,11 +147,15 @@ describe('the audit interceptor', () => {
     });
 
     it('that a route discovers at run time are recorded through the recorder, which also insists on a reason', async () => {
-      const recorder = new SensitiveReadRecorder(new AuditWriter({ execute: async (r: AuditRecord) => recorded.push(r) } as unknown as RecordAuditEntryUseCase));
+      const recorder = new SensitiveReadRecorder(
+        new AuditWriter({ execute: async (r: AuditRecord) => recorded.push(r) } as unknown as RecordAuditEntryUseCase),
+      );
       const read = { resourceType: 'case', resourceId: '0190a000-0000-7000-8000-0000000000cc', categories: ['criminal-offence' as const] };
       await expect(recorder.record(request('GET', '/v1/cases/:id'), read)).rejects.toMatchObject({ problem: { status: 400 } });
       await recorder.record(request('GET', '/v1/cases/:id', { headers: { 'x-access-reason': 'Checking the conditions of the OOCR' } }), read);
-      expect(recorded).toMatchObject([{ resourceType: 'case', resourceId: read.resourceId, accessReason: 'Checking the conditions of the OOCR', dataCategories: ['criminal-offence'] }]);
+      expect(recorded).toMatchObject([
+        { resourceType: 'case', resourceId: read.resourceId, accessReason: 'Checking the conditions of the OOCR', dataCategories: ['criminal-offence'] },
+      ]);
     });
   });
 });

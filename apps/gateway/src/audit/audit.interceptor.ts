@@ -26,9 +26,13 @@ export class AuditInterceptor implements NestInterceptor {
     const sensitive = this.reflector.getAllAndOverride<SensitiveReadSpec | undefined>(SENSITIVE_READ, [context.getHandler(), context.getClass()]);
     if (!req.principal || !req.path.startsWith('/v1/') || (!sensitive && !isWrite(req.method))) return next.handle();
     // Asked before the handler runs, so protected data is never read without a reason.
-    const extra = sensitive ? { resourceType: sensitive.resourceType, accessReason: requireAccessReason(req.headers), dataCategories: sensitive.categories } : {};
+    const extra = sensitive
+      ? { resourceType: sensitive.resourceType, accessReason: requireAccessReason(req.headers), dataCategories: sensitive.categories }
+      : {};
     return next.handle().pipe(
-      catchError((error: unknown) => from(this.writer.write(auditRecordOf(req, statusOf(error), undefined, extra))).pipe(concatMap(() => throwError(() => error)))),
+      catchError((error: unknown) =>
+        from(this.writer.write(auditRecordOf(req, statusOf(error), undefined, extra))).pipe(concatMap(() => throwError(() => error))),
+      ),
       concatMap(async (answer: unknown) => {
         await this.writer.write(auditRecordOf(req, res.statusCode, answer, extra));
         return answer;

@@ -9,7 +9,15 @@ import { VerifyAuditChainUseCase } from './verify-audit-chain.use-case';
 
 /** The audit trail: recording (the interceptor, the CLI), reading (GET /v1/audit) and verifying the chain. */
 @Module({
-  providers: [AuditEntryRepository, RecordAuditEntryUseCase, AuditWriter, AuditInterceptor, SensitiveReadRecorder, ListAuditEntriesUseCase, VerifyAuditChainUseCase],
+  providers: [
+    AuditEntryRepository,
+    RecordAuditEntryUseCase,
+    AuditWriter,
+    AuditInterceptor,
+    SensitiveReadRecorder,
+    ListAuditEntriesUseCase,
+    VerifyAuditChainUseCase,
+  ],
   exports: [RecordAuditEntryUseCase, AuditInterceptor, SensitiveReadRecorder, ListAuditEntriesUseCase, VerifyAuditChainUseCase],
 })
 export class AuditModule {}

@@ -37,13 +37,27 @@ export class ChainVerifier {
   check(entry: ChainedEntry): ChainBreak | undefined {
     if (this.broken) return this.broken;
     if (entry.sequence > this.expected) {
-      return this.fail({ kind: 'missing', sequence: this.expected, detail: `entry ${this.expected} is missing (deleted): the chain jumps from ${this.expected - 1} to ${entry.sequence}` });
+      return this.fail({
+        kind: 'missing',
+        sequence: this.expected,
+        detail: `entry ${this.expected} is missing (deleted): the chain jumps from ${this.expected - 1} to ${entry.sequence}`,
+      });
     }
     if (entry.sequence < this.expected) {
-      return this.fail({ kind: 'unlinked', sequence: entry.sequence, entryId: entry.id, detail: `entry ${entry.sequence} appears again after entry ${this.expected - 1}: the entries were reordered` });
+      return this.fail({
+        kind: 'unlinked',
+        sequence: entry.sequence,
+        entryId: entry.id,
+        detail: `entry ${entry.sequence} appears again after entry ${this.expected - 1}: the entries were reordered`,
+      });
     }
     if (chainHash(entry.prevHash, entry) !== entry.hash) {
-      return this.fail({ kind: 'altered', sequence: entry.sequence, entryId: entry.id, detail: `entry ${entry.sequence} (${entry.id}) does not match its hash: a field was changed after it was written` });
+      return this.fail({
+        kind: 'altered',
+        sequence: entry.sequence,
+        entryId: entry.id,
+        detail: `entry ${entry.sequence} (${entry.id}) does not match its hash: a field was changed after it was written`,
+      });
     }
     if (entry.prevHash !== this.prevHash) {
       return this.fail({
@@ -62,13 +76,23 @@ export class ChainVerifier {
   finish(head: { lastSequence: number; lastHash: string } | null): ChainBreak | undefined {
     if (this.broken) return this.broken;
     if (!head) {
-      return this.entries === 0 ? undefined : this.fail({ kind: 'unlinked', sequence: this.entries, detail: `the chain has ${this.entries} entries but no head: the head row was deleted` });
+      return this.entries === 0
+        ? undefined
+        : this.fail({ kind: 'unlinked', sequence: this.entries, detail: `the chain has ${this.entries} entries but no head: the head row was deleted` });
     }
     if (head.lastSequence > this.entries) {
-      return this.fail({ kind: 'truncated', sequence: this.entries + 1, detail: `the chain ends at entry ${this.entries} but its head records ${head.lastSequence}: the last entries were deleted` });
+      return this.fail({
+        kind: 'truncated',
+        sequence: this.entries + 1,
+        detail: `the chain ends at entry ${this.entries} but its head records ${head.lastSequence}: the last entries were deleted`,
+      });
     }
     if (head.lastSequence !== this.entries || head.lastHash !== this.prevHash) {
-      return this.fail({ kind: 'unlinked', sequence: this.entries, detail: `the chain head (${head.lastSequence}, ${head.lastHash.slice(0, 12)}…) does not match its last entry (${this.entries}, ${this.prevHash.slice(0, 12)}…)` });
+      return this.fail({
+        kind: 'unlinked',
+        sequence: this.entries,
+        detail: `the chain head (${head.lastSequence}, ${head.lastHash.slice(0, 12)}…) does not match its last entry (${this.entries}, ${this.prevHash.slice(0, 12)}…)`,
+      });
     }
     return undefined;
   }

@@ -38,7 +38,13 @@ describe('refuse(): who may use a route', () => {
 describe('contract links', () => {
   const linked = '0190a0a0-0000-7000-8000-00000000000a';
   const other = '0190a0a0-0000-7000-8000-00000000000b';
-  const meta = (restrictToContracts?: string[]): RpcMeta => ({ organisationId, actorId: 'user:u', actorType: 'user', correlationId: 'c', ...(restrictToContracts ? { restrictToContracts } : {}) });
+  const meta = (restrictToContracts?: string[]): RpcMeta => ({
+    organisationId,
+    actorId: 'user:u',
+    actorType: 'user',
+    correlationId: 'c',
+    ...(restrictToContracts ? { restrictToContracts } : {}),
+  });
 
   it('referrers and commissioners are limited to their linked contracts; anyone with a wider role is not', () => {
     expect(contractRestriction(['referrer'], [linked])).toEqual([linked]);

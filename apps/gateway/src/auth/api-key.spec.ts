@@ -24,7 +24,10 @@ describe('API keys', () => {
     expect(secretMatches('another-pepper', parseApiKey(key.token)!.secret, key.secretHash)).toBe(false);
   });
 
-  it.each(['', 'nonsense', 'mk_short.secret', `mk_${'g'.repeat(16)}.${'A'.repeat(43)}`, `mk_${'a'.repeat(16)}.${'A'.repeat(42)}`])('refuses the malformed token %p', (token) => {
-    expect(parseApiKey(token)).toBeNull();
-  });
+  it.each(['', 'nonsense', 'mk_short.secret', `mk_${'g'.repeat(16)}.${'A'.repeat(43)}`, `mk_${'a'.repeat(16)}.${'A'.repeat(42)}`])(
+    'refuses the malformed token %p',
+    (token) => {
+      expect(parseApiKey(token)).toBeNull();
+    },
+  );
 });

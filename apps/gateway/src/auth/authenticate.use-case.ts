@@ -68,7 +68,12 @@ export class AuthenticateUseCase {
    */
   private async person(organisationId: string, who: { id: string } | { email: string }, claimedRoles?: string[]): Promise<Principal> {
     const user = 'id' in who ? await this.users.find(organisationId, who.id) : await this.users.findByEmail(organisationId, who.email);
-    if (!user) throw ProblemError.unauthenticated('id' in who ? 'The sign-in token’s user no longer exists.' : 'No user of the organisation has the token’s email address; ask your administrator to add you.');
+    if (!user)
+      throw ProblemError.unauthenticated(
+        'id' in who
+          ? 'The sign-in token’s user no longer exists.'
+          : 'No user of the organisation has the token’s email address; ask your administrator to add you.',
+      );
     if (user.status !== 'active') throw ProblemError.unauthenticated('This account is disabled; ask your administrator.');
     const stored = user.roles.filter((role): role is Role => (ROLES as readonly string[]).includes(role));
     const roles = claimedRoles ? stored.filter((role) => claimedRoles.includes(role)) : stored;

@@ -29,7 +29,9 @@ describe('no caller grants what it does not hold', () => {
   });
 
   it('the refusal names the roles and the scopes the caller lacks', () => {
-    expect(() => Authority.of(key('users:write')).assertMayGrantRoles(['commissioner'])).toThrow('You cannot grant commissioner: this API key lacks reports:read, cases:read.');
+    expect(() => Authority.of(key('users:write')).assertMayGrantRoles(['commissioner'])).toThrow(
+      'You cannot grant commissioner: this API key lacks reports:read, cases:read.',
+    );
   });
 
   it('an administrator grants every role but auditor, and every scope but audit:read: the trail watches administrators', () => {
@@ -58,7 +60,9 @@ describe('no caller grants what it does not hold', () => {
     const people = [{ roles: ['provider-admin'] }, { roles: ['mediator'] }];
     expect(outcome(() => Authority.of(key('organisation:write')).assertHoldsAllOf(people, 'set the provider'))).toEqual({ status: 403 });
     expect(outcome(() => Authority.of(person('provider-admin')).assertHoldsAllOf(people, 'set the provider'))).toBe('allowed');
-    expect(outcome(() => Authority.of(person('provider-admin')).assertHoldsAllOf([...people, { roles: ['auditor'] }], 'set the provider'))).toEqual({ status: 403 });
+    expect(outcome(() => Authority.of(person('provider-admin')).assertHoldsAllOf([...people, { roles: ['auditor'] }], 'set the provider'))).toEqual({
+      status: 403,
+    });
   });
 
   it('the operator (the ops CLI) holds everything', () => {

@@ -15,7 +15,9 @@ export class Authority {
   ) {}
 
   static of(principal: Principal): Authority {
-    return principal.actorType === 'api-key' ? new Authority(new Set(principal.scopes), 'this API key lacks') : new Authority(scopesOfRoles(principal.roles), 'your roles lack');
+    return principal.actorType === 'api-key'
+      ? new Authority(new Set(principal.scopes), 'this API key lacks')
+      : new Authority(scopesOfRoles(principal.roles), 'your roles lack');
   }
 
   static readonly operator = new Authority(new Set(ALL_SCOPES), 'the operator lacks');
@@ -41,7 +43,8 @@ export class Authority {
   /** 403 unless the caller holds everything these people do (whoever controls their sign-in can become any of them). */
   assertHoldsAllOf(people: readonly { roles: readonly string[] }[], action: string): void {
     const beyond = this.lacking(people.flatMap((p) => p.roles));
-    if (beyond.length > 0) throw ProblemError.forbidden(`You cannot ${action}: it could sign in as people who hold more than you (${this.holder} ${beyond.join(', ')}).`);
+    if (beyond.length > 0)
+      throw ProblemError.forbidden(`You cannot ${action}: it could sign in as people who hold more than you (${this.holder} ${beyond.join(', ')}).`);
   }
 
   private lacking(roles: readonly string[]): string[] {

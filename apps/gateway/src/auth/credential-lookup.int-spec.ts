@@ -27,13 +27,32 @@ describe('identity behind the tenant wall: a credential finds only its own row',
     identity = new IdentityDatabase(db.url);
     keys = new ApiKeyRepository(identity);
     const organisations = new OrganisationRepository(identity);
-    for (const [id, slug] of [[north, 'north'], [south, 'south']]) await organisations.create({ id, name: slug, slug: `${slug}-${id.slice(-6)}` });
+    for (const [id, slug] of [
+      [north, 'north'],
+      [south, 'south'],
+    ])
+      await organisations.create({ id, name: slug, slug: `${slug}-${id.slice(-6)}` });
     const issue = new IssueApiKeyUseCase(keys, { API_KEY_PEPPER: PEPPER } as unknown as GatewayConfig);
     northKey = await issue.execute({ organisationId: north, name: 'council case system' });
     await issue.execute({ organisationId: south, name: 'south system' });
     const users = new UserRepository(identity);
-    await users.create({ id: uuidv7(), organisationId: north, email: 'ann@north.example', name: 'Ann', roles: ['provider-admin'], contractIds: [], passwordHash: null });
-    await new OidcProviderRepository(identity).save({ organisationId: north, issuer: 'https://login.north.example/', jwksUri: 'https://login.north.example/jwks', audience: 'mediation-api', rolesClaim: 'roles', emailClaim: 'email' });
+    await users.create({
+      id: uuidv7(),
+      organisationId: north,
+      email: 'ann@north.example',
+      name: 'Ann',
+      roles: ['provider-admin'],
+      contractIds: [],
+      passwordHash: null,
+    });
+    await new OidcProviderRepository(identity).save({
+      organisationId: north,
+      issuer: 'https://login.north.example/',
+      jwksUri: 'https://login.north.example/jwks',
+      audience: 'mediation-api',
+      rolesClaim: 'roles',
+      emailClaim: 'email',
+    });
   });
 
   afterAll(async () => {
@@ -42,7 +61,13 @@ describe('identity behind the tenant wall: a credential finds only its own row',
   });
 
   it('with no tenant set, the service’s login sees no person, key, provider, idempotency record or audit entry', async () => {
-    const counts = await identity.run(async (tx) => [await tx.user.count(), await tx.apiKey.count(), await tx.oidcProvider.count(), await tx.idempotencyRecord.count(), await tx.auditEntry.count()]);
+    const counts = await identity.run(async (tx) => [
+      await tx.user.count(),
+      await tx.apiKey.count(),
+      await tx.oidcProvider.count(),
+      await tx.idempotencyRecord.count(),
+      await tx.auditEntry.count(),
+    ]);
     expect(counts).toEqual([0, 0, 0, 0, 0]);
     expect(await identity.run((tx) => tx.apiKey.count(), { organisationId: north })).toBe(1);
   });
@@ -64,8 +89,18 @@ describe('identity behind the tenant wall: a credential finds only its own row',
 
   it('one organisation’s transaction cannot read, change or write another’s people', async () => {
     expect(await new UserRepository(identity).findByEmail(south, 'ann@north.example')).toBeNull();
-    const changed = await identity.run((tx) => tx.user.updateMany({ where: { email: 'ann@north.example' }, data: { roles: ['auditor'] } }), { organisationId: south });
+    const changed = await identity.run((tx) => tx.user.updateMany({ where: { email: 'ann@north.example' }, data: { roles: ['auditor'] } }), {
+      organisationId: south,
+    });
     expect(changed.count).toBe(0);
-    await expect(identity.run((tx) => tx.user.create({ data: { id: uuidv7(), organisationId: north, email: 'mallory@south.example', name: 'Mallory', roles: ['provider-admin'], contractIds: [] } }), { organisationId: south })).rejects.toThrow(/row-level security/);
+    await expect(
+      identity.run(
+        (tx) =>
+          tx.user.create({
+            data: { id: uuidv7(), organisationId: north, email: 'mallory@south.example', name: 'Mallory', roles: ['provider-admin'], contractIds: [] },
+          }),
+        { organisationId: south },
+      ),
+    ).rejects.toThrow(/row-level security/);
   });
 });

@@ -48,7 +48,11 @@ export class OidcVerifier {
     if (typeof email !== 'string' || !email) throw ProblemError.unauthenticated(`The token has no \`${provider.emailClaim}\` claim to know you by.`);
     if (payload.email_verified === false) throw ProblemError.unauthenticated('Your identity provider says this email address is not verified.');
     const roles = claim(payload, provider.rolesClaim);
-    return { organisationId: provider.organisationId, email: email.toLowerCase(), roles: Array.isArray(roles) ? roles.map(String) : typeof roles === 'string' ? roles.split(/[\s,]+/) : undefined };
+    return {
+      organisationId: provider.organisationId,
+      email: email.toLowerCase(),
+      roles: Array.isArray(roles) ? roles.map(String) : typeof roles === 'string' ? roles.split(/[\s,]+/) : undefined,
+    };
   }
 
   /**
@@ -66,7 +70,10 @@ export class OidcVerifier {
   }
 
   private explain(error: unknown): ProblemError {
-    if (error instanceof OutboundAddressError) return ProblemError.unavailable(`The signing keys of your identity provider are at an address this gateway does not fetch from (${error.message}); ask your administrator to correct the OpenID Connect settings.`);
+    if (error instanceof OutboundAddressError)
+      return ProblemError.unavailable(
+        `The signing keys of your identity provider are at an address this gateway does not fetch from (${error.message}); ask your administrator to correct the OpenID Connect settings.`,
+      );
     if (error instanceof errors.JWTExpired) return ProblemError.unauthenticated('The token has expired; sign in again.');
     if (error instanceof errors.JWTClaimValidationFailed) return ProblemError.unauthenticated(`The token’s \`${error.claim}\` claim is not accepted here.`);
     if (keysUnreachable(error)) return ProblemError.unavailable('The signing keys of your identity provider could not be fetched; try again shortly.');

@@ -1,6 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
-import { BookSessionBodySchema, CaseIdParamsSchema, CaseSessionListSchema, CaseSessionViewSchema, MediatorCandidatesQuerySchema, MediatorCandidatesSchema, Rpc, type RpcMeta } from '@mediation/protocol';
+import {
+  BookSessionBodySchema,
+  CaseIdParamsSchema,
+  CaseSessionListSchema,
+  CaseSessionViewSchema,
+  MediatorCandidatesQuerySchema,
+  MediatorCandidatesSchema,
+  Rpc,
+  type RpcMeta,
+} from '@mediation/protocol';
 import type { Response } from 'express';
 import { Access } from '../auth/access';
 import { CurrentMeta } from '../auth/principal';
@@ -16,13 +25,19 @@ export class CaseSessionsController {
   @Post(':id/sessions')
   @HttpCode(201)
   @ApiOperation({
-    summary: 'Book a session on a case: a session type of its service line, remote or in person, with the line’s notice rule (e.g. SEND: 5 working days unless waived), staff who may work the case (on its line, checks in date through the session, the London Living Wage in force on its date, no conflict of interest with the case or a party) and no double booking; with `held: true`, record a session that already took place (no notice rule, not before the case began)',
+    summary:
+      'Book a session on a case: a session type of its service line, remote or in person, with the line’s notice rule (e.g. SEND: 5 working days unless waived), staff who may work the case (on its line, checks in date through the session, the London Living Wage in force on its date, no conflict of interest with the case or a party) and no double booking; with `held: true`, record a session that already took place (no notice rule, not before the case began)',
     body: BookSessionBodySchema,
     response: { status: 201, schema: CaseSessionViewSchema },
     params: { id: 'The case id.' },
   })
   @Access({ roles: ['provider-admin', 'case-manager'], scopes: ['sessions:write'] })
-  async book(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }, @Body() raw: unknown, @Res({ passthrough: true }) res: Response) {
+  async book(
+    @CurrentMeta() meta: RpcMeta,
+    @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string },
+    @Body() raw: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const session = new ZodPipe(BookSessionBodySchema).transform(raw);
     // Every party of the case counts for conflicts of interest, not only those attending; both answers need only the case id.
     const [context, parties] = await Promise.all([
@@ -44,8 +59,10 @@ export class CaseSessionsController {
   }
 
   @Get(':id/mediator-candidates')
-  @ApiOperation({ query: MediatorCandidatesQuerySchema,
-    summary: 'Mediators ranked for a case (service line, skills, language, availability, caseload), with those excluded and why (expired accreditation, conflict of interest, full caseload); query: language, skills, parties, days',
+  @ApiOperation({
+    query: MediatorCandidatesQuerySchema,
+    summary:
+      'Mediators ranked for a case (service line, skills, language, availability, caseload), with those excluded and why (expired accreditation, conflict of interest, full caseload); query: language, skills, parties, days',
     response: { status: 200, schema: MediatorCandidatesSchema },
     params: { id: 'The case id.' },
   })

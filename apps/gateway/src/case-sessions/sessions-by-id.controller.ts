@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
-import { CancelSessionBodySchema, CaseSessionViewSchema, DidNotAttendBodySchema, HoldSessionBodySchema, Rpc, SessionIdParamsSchema, type RpcMeta } from '@mediation/protocol';
+import {
+  CancelSessionBodySchema,
+  CaseSessionViewSchema,
+  DidNotAttendBodySchema,
+  HoldSessionBodySchema,
+  Rpc,
+  SessionIdParamsSchema,
+  type RpcMeta,
+} from '@mediation/protocol';
 import { Access } from '../auth/access';
 import { CurrentMeta } from '../auth/principal';
 import { ApiOperation } from '../http/api-operation.decorator';
@@ -14,7 +22,11 @@ export class SessionsByIdController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'Read a case session (a mediation, visit or meeting)', response: { status: 200, schema: CaseSessionViewSchema }, params: { id: 'The session id.' } })
+  @ApiOperation({
+    summary: 'Read a case session (a mediation, visit or meeting)',
+    response: { status: 200, schema: CaseSessionViewSchema },
+    params: { id: 'The session id.' },
+  })
   @Access({ roles: ['provider-admin', 'case-manager', 'mediator', 'auditor'], scopes: ['sessions:read'] })
   get(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(SessionIdParamsSchema)) params: { id: string }) {
     return this.rpc.call(Rpc.scheduling.getSession, meta, { sessionId: params.id });
@@ -22,7 +34,12 @@ export class SessionsByIdController {
 
   @Post(':id/hold')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Record that a booked session was held (its milestone, e.g. mediation.held, goes to the deadline engine)', body: HoldSessionBodySchema, response: { status: 200, schema: CaseSessionViewSchema }, params: { id: 'The session id.' } })
+  @ApiOperation({
+    summary: 'Record that a booked session was held (its milestone, e.g. mediation.held, goes to the deadline engine)',
+    body: HoldSessionBodySchema,
+    response: { status: 200, schema: CaseSessionViewSchema },
+    params: { id: 'The session id.' },
+  })
   @Access({ roles: [...RECORDERS.roles], scopes: [...RECORDERS.scopes] })
   hold(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(SessionIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     const body = new ZodPipe(HoldSessionBodySchema).transform(raw ?? {});
@@ -31,7 +48,12 @@ export class SessionsByIdController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel a booked session; its staff and venue are free again', body: CancelSessionBodySchema, response: { status: 200, schema: CaseSessionViewSchema }, params: { id: 'The session id.' } })
+  @ApiOperation({
+    summary: 'Cancel a booked session; its staff and venue are free again',
+    body: CancelSessionBodySchema,
+    response: { status: 200, schema: CaseSessionViewSchema },
+    params: { id: 'The session id.' },
+  })
   @Access({ roles: ['provider-admin', 'case-manager'], scopes: ['sessions:write'] })
   cancel(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(SessionIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     return this.rpc.call(Rpc.scheduling.cancelSession, meta, { sessionId: params.id, reason: new ZodPipe(CancelSessionBodySchema).transform(raw).reason });
@@ -39,9 +61,17 @@ export class SessionsByIdController {
 
   @Post(':id/did-not-attend')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Record that the parties did not attend a booked session', body: DidNotAttendBodySchema, response: { status: 200, schema: CaseSessionViewSchema }, params: { id: 'The session id.' } })
+  @ApiOperation({
+    summary: 'Record that the parties did not attend a booked session',
+    body: DidNotAttendBodySchema,
+    response: { status: 200, schema: CaseSessionViewSchema },
+    params: { id: 'The session id.' },
+  })
   @Access({ roles: [...RECORDERS.roles], scopes: [...RECORDERS.scopes] })
   didNotAttend(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(SessionIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
-    return this.rpc.call(Rpc.scheduling.markSessionDidNotAttend, meta, { sessionId: params.id, reason: new ZodPipe(DidNotAttendBodySchema).transform(raw).reason });
+    return this.rpc.call(Rpc.scheduling.markSessionDidNotAttend, meta, {
+      sessionId: params.id,
+      reason: new ZodPipe(DidNotAttendBodySchema).transform(raw).reason,
+    });
   }
 }

@@ -12,7 +12,11 @@ export class CaseDeadlinesController {
 
   /** Casework answers first, so an unknown case (or one outside the caller's contracts) is a 404, not an empty list. */
   @Get(':id/deadlines')
-  @ApiOperation({ summary: 'The deadlines of a case: rule, basis, due time and status', response: { status: 200, schema: DeadlineListSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: 'The deadlines of a case: rule, basis, due time and status',
+    response: { status: 200, schema: DeadlineListSchema },
+    params: { id: 'The case id.' },
+  })
   @Access({ roles: ['provider-admin', 'case-manager', 'mediator', 'auditor'], scopes: ['cases:read'] })
   async list(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }): Promise<DeadlineList> {
     await this.rpc.call(Rpc.casework.getCase, meta, { caseId: params.id });

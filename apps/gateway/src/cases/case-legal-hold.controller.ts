@@ -11,7 +11,12 @@ export class CaseLegalHoldController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Put(':id/legal-hold')
-  @ApiOperation({ summary: 'Set or release a legal hold on a case: while held, it is not anonymised at the end of its retention period (409 once anonymised)', body: LegalHoldBodySchema, response: { status: 200, schema: CaseLegalHoldViewSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: 'Set or release a legal hold on a case: while held, it is not anonymised at the end of its retention period (409 once anonymised)',
+    body: LegalHoldBodySchema,
+    response: { status: 200, schema: CaseLegalHoldViewSchema },
+    params: { id: 'The case id.' },
+  })
   @Access({ roles: ['provider-admin'], scopes: ['cases:write'] })
   legalHold(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     const body = new ZodPipe(LegalHoldBodySchema).transform(raw);

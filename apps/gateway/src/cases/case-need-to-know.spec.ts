@@ -14,7 +14,14 @@ const referralId = '0190a0a0-0000-7000-8000-0000000000a1';
 const mine = '0190a0a0-0000-7000-8000-0000000000f1';
 const colleague = '0190a0a0-0000-7000-8000-0000000000f2';
 
-const person = (roles: Principal['roles'], staffId: string | null = null): Principal => ({ organisationId, actorId: 'user:u', actorType: 'user', roles, scopes: [], staffId });
+const person = (roles: Principal['roles'], staffId: string | null = null): Principal => ({
+  organisationId,
+  actorId: 'user:u',
+  actorType: 'user',
+  roles,
+  scopes: [],
+  staffId,
+});
 const apiKey: Principal = { organisationId, actorId: 'api-key:k', actorType: 'api-key', roles: [], scopes: ['cases:read'] };
 const on = (staffId: string, endedAt: string | null = null) => ({ staffId, endedAt });
 

@@ -2,8 +2,10 @@ import type { AssignmentView } from '@mediation/protocol';
 import type { Principal } from '../auth/principal';
 import { CASE_MANAGERS } from './case-access';
 
-export const NOT_LINKED = 'Your account is not linked to a staff profile: ask an administrator to link it (PATCH /v1/users/{id} with staffId), so the platform can tell which cases are yours.';
-export const NOT_ASSIGNED = 'You are not assigned to this case: a mediator reads a case’s sensitive data only while assigned to it (ask its case manager to assign you).';
+export const NOT_LINKED =
+  'Your account is not linked to a staff profile: ask an administrator to link it (PATCH /v1/users/{id} with staffId), so the platform can tell which cases are yours.';
+export const NOT_ASSIGNED =
+  'You are not assigned to this case: a mediator reads a case’s sensitive data only while assigned to it (ask its case manager to assign you).';
 export const NO_CASE = 'This referral has no case yet, so nobody is assigned to it: a mediator reads its sensitive answers once assigned to its case.';
 
 /** What the rule decides from the caller alone: let them read, refuse them, or look at the case's assignments. */

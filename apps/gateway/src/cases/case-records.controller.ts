@@ -4,7 +4,8 @@ import {
   AcknowledgeComplaintBodySchema,
   CaseChildParamsSchema,
   CaseIdParamsSchema,
-  appealDeadlineOf, CertificateWithAppealDeadlineListSchema,
+  appealDeadlineOf,
+  CertificateWithAppealDeadlineListSchema,
   CertificateViewSchema,
   CommunicationListSchema,
   CommunicationViewSchema,
@@ -35,14 +36,23 @@ export class CaseRecordsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get(':id/communications')
-  @ApiOperation({ summary: 'The communications log of a case: every email, SMS, letter and call, in or out, including what the platform sent', response: { status: 200, schema: CommunicationListSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: 'The communications log of a case: every email, SMS, letter and call, in or out, including what the platform sent',
+    response: { status: 200, schema: CommunicationListSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_READERS)
   communications(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
     return this.rpc.call(Rpc.casework.listCommunications, meta, { caseId: params.id });
   }
 
   @Post(':id/communications')
-  @ApiOperation({ summary: 'Log a call, letter, email or SMS by hand (the log is append-only)', body: LogCommunicationBodySchema, response: { status: 201, schema: CommunicationViewSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: 'Log a call, letter, email or SMS by hand (the log is append-only)',
+    body: LogCommunicationBodySchema,
+    response: { status: 201, schema: CommunicationViewSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_WORKERS)
   log(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
     return this.rpc.call(Rpc.casework.logCommunication, meta, { caseId: params.id, communication: new ZodPipe(LogCommunicationBodySchema).transform(raw) });
@@ -56,7 +66,12 @@ export class CaseRecordsController {
   }
 
   @Post(':id/complaints')
-  @ApiOperation({ summary: 'Record a complaint received', body: ReceiveComplaintBodySchema, response: { status: 201, schema: ComplaintViewSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: 'Record a complaint received',
+    body: ReceiveComplaintBodySchema,
+    response: { status: 201, schema: ComplaintViewSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_MANAGERS)
   receive(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
     return this.rpc.call(Rpc.casework.receiveComplaint, meta, { caseId: params.id, complaint: new ZodPipe(ReceiveComplaintBodySchema).transform(raw) });
@@ -64,7 +79,12 @@ export class CaseRecordsController {
 
   @Post(':id/complaints/:childId/acknowledge')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Acknowledge a complaint', body: AcknowledgeComplaintBodySchema, response: { status: 200, schema: ComplaintViewSchema }, params: { id: 'The case id.', childId: 'The complaint id.' } })
+  @ApiOperation({
+    summary: 'Acknowledge a complaint',
+    body: AcknowledgeComplaintBodySchema,
+    response: { status: 200, schema: ComplaintViewSchema },
+    params: { id: 'The case id.', childId: 'The complaint id.' },
+  })
   @Access(CASE_MANAGERS)
   acknowledge(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseChildParamsSchema)) params: ChildParams, @Body() raw: unknown) {
     const body = new ZodPipe(AcknowledgeComplaintBodySchema).transform(raw);
@@ -73,7 +93,12 @@ export class CaseRecordsController {
 
   @Post(':id/complaints/:childId/resolve')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Resolve an acknowledged complaint with a finding', body: ResolveComplaintBodySchema, response: { status: 200, schema: ComplaintViewSchema }, params: { id: 'The case id.', childId: 'The complaint id.' } })
+  @ApiOperation({
+    summary: 'Resolve an acknowledged complaint with a finding',
+    body: ResolveComplaintBodySchema,
+    response: { status: 200, schema: ComplaintViewSchema },
+    params: { id: 'The case id.', childId: 'The complaint id.' },
+  })
   @Access(CASE_MANAGERS)
   resolve(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseChildParamsSchema)) params: ChildParams, @Body() raw: unknown) {
     const body = new ZodPipe(ResolveComplaintBodySchema).transform(raw);
@@ -81,14 +106,23 @@ export class CaseRecordsController {
   }
 
   @Get(':id/milestones')
-  @ApiOperation({ summary: 'The milestones a case reached (what its clocks start and stop on)', response: { status: 200, schema: MilestoneListSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: 'The milestones a case reached (what its clocks start and stop on)',
+    response: { status: 200, schema: MilestoneListSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_READERS)
   milestones(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
     return this.rpc.call(Rpc.casework.listMilestones, meta, { caseId: params.id });
   }
 
   @Post(':id/milestones')
-  @ApiOperation({ summary: "Record a milestone by hand (contact.made, mediation.declined, mediation.delayed, conditions.completed) that the contract's clocks use", body: RecordMilestoneBodySchema, response: { status: 201, schema: MilestoneViewSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: "Record a milestone by hand (contact.made, mediation.declined, mediation.delayed, conditions.completed) that the contract's clocks use",
+    body: RecordMilestoneBodySchema,
+    response: { status: 201, schema: MilestoneViewSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_WORKERS)
   recordMilestone(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
     const body = new ZodPipe(RecordMilestoneBodySchema).transform(raw);
@@ -96,7 +130,11 @@ export class CaseRecordsController {
   }
 
   @Get(':id/certificates')
-  @ApiOperation({ summary: 'The mediation certificates issued on a case, each with the family’s appeal deadline it starts', response: { status: 200, schema: CertificateWithAppealDeadlineListSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: 'The mediation certificates issued on a case, each with the family’s appeal deadline it starts',
+    response: { status: 200, schema: CertificateWithAppealDeadlineListSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_READERS)
   async certificates(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
     // Casework first, so another provider's case is its 404 before scheduling is asked anything.
@@ -111,7 +149,12 @@ export class CaseRecordsController {
   }
 
   @Post(':id/certificates')
-  @ApiOperation({ summary: 'Record a SEND mediation certificate issued (after mediation, declined, or deemed); it stops the certificate clocks', body: IssueCertificateBodySchema, response: { status: 201, schema: CertificateViewSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: 'Record a SEND mediation certificate issued (after mediation, declined, or deemed); it stops the certificate clocks',
+    body: IssueCertificateBodySchema,
+    response: { status: 201, schema: CertificateViewSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_MANAGERS)
   issueCertificate(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
     const body = new ZodPipe(IssueCertificateBodySchema).transform(raw);

@@ -44,7 +44,11 @@ export class CaseWorkController {
   ) {}
 
   @Get(':id/notes')
-  @ApiOperation({ summary: 'The notes of a case, without the sensitive ones', response: { status: 200, schema: NoteListSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: 'The notes of a case, without the sensitive ones',
+    response: { status: 200, schema: NoteListSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_READERS)
   notes(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
     return this.rpc.call(Rpc.casework.listNotes, meta, { caseId: params.id, includeSensitive: false });
@@ -52,7 +56,12 @@ export class CaseWorkController {
 
   @Get(':id/notes/sensitive')
   @SensitiveRead({ resourceType: 'case-notes', categories: ['special-category', 'criminal-offence'] })
-  @ApiOperation({ summary: 'All notes of a case, sensitive ones included (say why in X-Access-Reason; every read is audited). A mediator reads them only on cases their linked staff profile is assigned to (403 saying why otherwise)', response: { status: 200, schema: NoteListSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary:
+      'All notes of a case, sensitive ones included (say why in X-Access-Reason; every read is audited). A mediator reads them only on cases their linked staff profile is assigned to (403 saying why otherwise)',
+    response: { status: 200, schema: NoteListSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(SENSITIVE_READERS)
   @NeedToKnow('case')
   sensitiveNotes(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
@@ -60,7 +69,12 @@ export class CaseWorkController {
   }
 
   @Post(':id/notes')
-  @ApiOperation({ summary: 'Add a note; a sensitive one is encrypted at rest and kept off the timeline', body: AddNoteBodySchema, response: { status: 201, schema: NoteViewSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: 'Add a note; a sensitive one is encrypted at rest and kept off the timeline',
+    body: AddNoteBodySchema,
+    response: { status: 201, schema: NoteViewSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_WORKERS)
   addNote(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
     return this.rpc.call(Rpc.casework.addNote, meta, { caseId: params.id, note: new ZodPipe(AddNoteBodySchema).transform(raw) });
@@ -74,7 +88,12 @@ export class CaseWorkController {
   }
 
   @Post(':id/tasks')
-  @ApiOperation({ summary: 'Set a task with a due date', body: AddTaskBodySchema, response: { status: 201, schema: TaskViewSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: 'Set a task with a due date',
+    body: AddTaskBodySchema,
+    response: { status: 201, schema: TaskViewSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_WORKERS)
   async addTask(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
     const task = new ZodPipe(AddTaskBodySchema).transform(raw);
@@ -84,7 +103,12 @@ export class CaseWorkController {
 
   @Post(':id/tasks/:childId/complete')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Mark a task done', body: CompleteTaskBodySchema, response: { status: 200, schema: TaskViewSchema }, params: { id: 'The case id.', childId: 'The task id.' } })
+  @ApiOperation({
+    summary: 'Mark a task done',
+    body: CompleteTaskBodySchema,
+    response: { status: 200, schema: TaskViewSchema },
+    params: { id: 'The case id.', childId: 'The task id.' },
+  })
   @Access(CASE_WORKERS)
   completeTask(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseChildParamsSchema)) params: ChildParams, @Body() raw: unknown) {
     const body = new ZodPipe(CompleteTaskBodySchema).transform(raw ?? {});
@@ -92,21 +116,36 @@ export class CaseWorkController {
   }
 
   @Get(':id/risk-assessments')
-  @ApiOperation({ summary: 'The risk assessments of a case, newest (current) first', response: { status: 200, schema: RiskAssessmentListSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: 'The risk assessments of a case, newest (current) first',
+    response: { status: 200, schema: RiskAssessmentListSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_READERS)
   risks(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
     return this.rpc.call(Rpc.casework.listRiskAssessments, meta, { caseId: params.id });
   }
 
   @Post(':id/risk-assessments')
-  @ApiOperation({ summary: 'Record a risk assessment with its level, factors and review date', body: RecordRiskBodySchema, response: { status: 201, schema: RiskAssessmentViewSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: 'Record a risk assessment with its level, factors and review date',
+    body: RecordRiskBodySchema,
+    response: { status: 201, schema: RiskAssessmentViewSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_WORKERS)
   recordRisk(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
     return this.rpc.call(Rpc.casework.recordRiskAssessment, meta, { caseId: params.id, assessment: new ZodPipe(RecordRiskBodySchema).transform(raw) });
   }
 
   @Post(':id/pause')
-  @ApiOperation({ summary: 'Pause the case (e.g. the service user asked to defer, agreed with the buyer’s officer): its pausable clocks stop and later resume with the days they had left; statutory and fixed-date clocks keep running', body: PauseBodySchema, response: { status: 201, schema: CasePauseViewSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary:
+      'Pause the case (e.g. the service user asked to defer, agreed with the buyer’s officer): its pausable clocks stop and later resume with the days they had left; statutory and fixed-date clocks keep running',
+    body: PauseBodySchema,
+    response: { status: 201, schema: CasePauseViewSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_MANAGERS)
   pause(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
     return this.rpc.call(Rpc.casework.pauseCase, meta, { caseId: params.id, ...new ZodPipe(PauseBodySchema).transform(raw) });
@@ -114,28 +153,47 @@ export class CaseWorkController {
 
   @Post(':id/resume')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Resume a paused case: its paused clocks run again from the resume, each with the days it had left', body: ResumeBodySchema, response: { status: 200, schema: CasePauseViewSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: 'Resume a paused case: its paused clocks run again from the resume, each with the days it had left',
+    body: ResumeBodySchema,
+    response: { status: 200, schema: CasePauseViewSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_MANAGERS)
   resume(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
     return this.rpc.call(Rpc.casework.resumeCase, meta, { caseId: params.id, ...new ZodPipe(ResumeBodySchema).transform(raw ?? {}) });
   }
 
   @Get(':id/multi-agency')
-  @ApiOperation({ summary: 'Periods of multi-agency involvement on a case', response: { status: 200, schema: MultiAgencyListSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: 'Periods of multi-agency involvement on a case',
+    response: { status: 200, schema: MultiAgencyListSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_READERS)
   involvements(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams) {
     return this.rpc.call(Rpc.casework.listMultiAgency, meta, { caseId: params.id });
   }
 
   @Post(':id/multi-agency')
-  @ApiOperation({ summary: 'Record multi-agency involvement (agencies, from, to)', body: StartMultiAgencyBodySchema, response: { status: 201, schema: MultiAgencyViewSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: 'Record multi-agency involvement (agencies, from, to)',
+    body: StartMultiAgencyBodySchema,
+    response: { status: 201, schema: MultiAgencyViewSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_WORKERS)
   startInvolvement(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: CaseParams, @Body() raw: unknown) {
     return this.rpc.call(Rpc.casework.startMultiAgency, meta, { caseId: params.id, involvement: new ZodPipe(StartMultiAgencyBodySchema).transform(raw) });
   }
 
   @Patch(':id/multi-agency/:childId')
-  @ApiOperation({ summary: 'End a period of multi-agency involvement', body: EndMultiAgencyBodySchema, response: { status: 200, schema: MultiAgencyViewSchema }, params: { id: 'The case id.', childId: 'The involvement id.' } })
+  @ApiOperation({
+    summary: 'End a period of multi-agency involvement',
+    body: EndMultiAgencyBodySchema,
+    response: { status: 200, schema: MultiAgencyViewSchema },
+    params: { id: 'The case id.', childId: 'The involvement id.' },
+  })
   @Access(CASE_WORKERS)
   endInvolvement(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseChildParamsSchema)) params: ChildParams, @Body() raw: unknown) {
     const body = new ZodPipe(EndMultiAgencyBodySchema).transform(raw);

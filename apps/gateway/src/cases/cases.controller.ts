@@ -21,13 +21,16 @@ import { ApiOperation } from '../http/api-operation.decorator';
 import { ZodPipe } from '../http/zod.pipe';
 import { CASE_MANAGERS, CASE_READERS } from './case-access';
 
-
 @Controller('v1/cases')
 export class CasesController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @ApiOperation({ query: CaseListQuerySchema, summary: 'List cases, newest first (query: contractId, status, assigneeStaffId, cursor, limit)', response: { status: 200, schema: CaseListSchema } })
+  @ApiOperation({
+    query: CaseListQuerySchema,
+    summary: 'List cases, newest first (query: contractId, status, assigneeStaffId, cursor, limit)',
+    response: { status: 200, schema: CaseListSchema },
+  })
   @Access(CASE_READERS)
   list(@CurrentMeta() meta: RpcMeta, @Query() raw: unknown) {
     return this.rpc.call(Rpc.casework.listCases, meta, new ZodPipe(CaseListQuerySchema).transform(raw));
@@ -35,7 +38,11 @@ export class CasesController {
 
   /** The case from casework and its clocks from scheduling, asked side by side. */
   @Get(':id')
-  @ApiOperation({ summary: 'Read a case with its deadlines, allowed moves and current staff', response: { status: 200, schema: CaseWithDeadlinesViewSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: 'Read a case with its deadlines, allowed moves and current staff',
+    response: { status: 200, schema: CaseWithDeadlinesViewSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_READERS)
   async get(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }): Promise<CaseWithDeadlinesView> {
     const [found, deadlines] = await Promise.all([
@@ -46,7 +53,11 @@ export class CasesController {
   }
 
   @Get(':id/timeline')
-  @ApiOperation({ summary: 'The timeline of a case: status history, milestones, communications, notes (not sensitive ones), tasks, complaints', response: { status: 200, schema: CaseTimelineViewSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: 'The timeline of a case: status history, milestones, communications, notes (not sensitive ones), tasks, complaints',
+    response: { status: 200, schema: CaseTimelineViewSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_READERS)
   timeline(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }) {
     return this.rpc.call(Rpc.casework.getCaseTimeline, meta, { caseId: params.id });
@@ -54,7 +65,12 @@ export class CasesController {
 
   @Post(':id/transitions')
   @HttpCode(200)
-  @ApiOperation({ summary: "Move a case along its service line's workflow (409 names the moves allowed)", body: TransitionBodySchema, response: { status: 200, schema: CaseViewSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: "Move a case along its service line's workflow (409 names the moves allowed)",
+    body: TransitionBodySchema,
+    response: { status: 200, schema: CaseViewSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_MANAGERS)
   transition(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     const body = new ZodPipe(TransitionBodySchema).transform(raw);
@@ -63,7 +79,12 @@ export class CasesController {
 
   @Post(':id/close')
   @HttpCode(200)
-  @ApiOperation({ summary: "Close a case with an outcome from its service line's list", body: CloseBodySchema, response: { status: 200, schema: CaseViewSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: "Close a case with an outcome from its service line's list",
+    body: CloseBodySchema,
+    response: { status: 200, schema: CaseViewSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_MANAGERS)
   close(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     const body = new ZodPipe(CloseBodySchema).transform(raw);
@@ -72,7 +93,12 @@ export class CasesController {
 
   @Post(':id/reopen')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Reopen a closed case within 12 months of its closure (counted as reopened); later, refer it anew', body: ReopenBodySchema, response: { status: 200, schema: CaseViewSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: 'Reopen a closed case within 12 months of its closure (counted as reopened); later, refer it anew',
+    body: ReopenBodySchema,
+    response: { status: 200, schema: CaseViewSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_MANAGERS)
   reopen(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     const body = new ZodPipe(ReopenBodySchema).transform(raw);
@@ -80,7 +106,12 @@ export class CasesController {
   }
 
   @Patch(':id/dates')
-  @ApiOperation({ summary: "Change dates of a case (the referral form's date fields, e.g. hearingDate); deadlines counted from them move", body: ChangeDatesBodySchema, response: { status: 200, schema: CaseViewSchema }, params: { id: 'The case id.' } })
+  @ApiOperation({
+    summary: "Change dates of a case (the referral form's date fields, e.g. hearingDate); deadlines counted from them move",
+    body: ChangeDatesBodySchema,
+    response: { status: 200, schema: CaseViewSchema },
+    params: { id: 'The case id.' },
+  })
   @Access(CASE_MANAGERS)
   dates(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     const dates = new ZodPipe(ChangeDatesBodySchema).transform(raw);

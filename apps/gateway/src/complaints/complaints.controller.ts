@@ -13,7 +13,12 @@ export class ComplaintsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @ApiOperation({ query: ComplaintsQuerySchema, summary: 'Open (or overdue) complaints across the provider with their acknowledge-by and respond-by dates, oldest first (query: status=open|overdue, contractId)', response: { status: 200, schema: ProviderComplaintListSchema } })
+  @ApiOperation({
+    query: ComplaintsQuerySchema,
+    summary:
+      'Open (or overdue) complaints across the provider with their acknowledge-by and respond-by dates, oldest first (query: status=open|overdue, contractId)',
+    response: { status: 200, schema: ProviderComplaintListSchema },
+  })
   @Access(CASE_READERS)
   list(@CurrentMeta() meta: RpcMeta, @Query() raw: unknown) {
     return this.rpc.call(Rpc.casework.listProviderComplaints, meta, new ZodPipe(ComplaintsQuerySchema).transform(raw));

@@ -32,9 +32,19 @@ export class ContractsController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Create a contract from a template (a draft unless `publish` is true)', body: CreateContractBodySchema, response: { status: 201, schema: ContractDetailViewSchema }, idempotent: true })
+  @ApiOperation({
+    summary: 'Create a contract from a template (a draft unless `publish` is true)',
+    body: CreateContractBodySchema,
+    response: { status: 201, schema: ContractDetailViewSchema },
+    idempotent: true,
+  })
   @Access({ roles: [...WRITERS.roles], scopes: [...WRITERS.scopes] })
-  async create(@CurrentMeta() meta: RpcMeta, @Body() raw: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async create(
+    @CurrentMeta() meta: RpcMeta,
+    @Body() raw: unknown,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const body = new ZodPipe(CreateContractBodySchema).transform(raw);
     const result = await this.idempotent.execute(meta.organisationId, key, body, () => this.rpc.call(Rpc.intake.createContract, meta, body));
     res.setHeader('Location', `/v1/contracts/${result.body.id}`);
@@ -51,7 +61,13 @@ export class ContractsController {
 
   /** The OCID decides: a second import of the same contracting process is a new version, not a second contract. */
   @Post('import/ocds')
-  @ApiOperation({ query: OcdsImportQuerySchema, summary: 'Import an OCDS release, release package, record or record package as a draft contract (201), or as a new version of the contract with that OCID (200)', body: OcdsDocumentSchema, response: { status: 201, schema: OcdsImportResultSchema } })
+  @ApiOperation({
+    query: OcdsImportQuerySchema,
+    summary:
+      'Import an OCDS release, release package, record or record package as a draft contract (201), or as a new version of the contract with that OCID (200)',
+    body: OcdsDocumentSchema,
+    response: { status: 201, schema: OcdsImportResultSchema },
+  })
   @Access({ roles: [...WRITERS.roles], scopes: [...WRITERS.scopes] })
   async importOcds(@CurrentMeta() meta: RpcMeta, @Body() raw: unknown, @Query() rawQuery: unknown, @Res({ passthrough: true }) res: Response) {
     const options = new ZodPipe(OcdsImportQuerySchema, 'query').transform(rawQuery ?? {});
@@ -63,14 +79,23 @@ export class ContractsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Read a contract: its current definition, status and versions', response: { status: 200, schema: ContractDetailViewSchema }, params: { id: 'The contract id.' } })
+  @ApiOperation({
+    summary: 'Read a contract: its current definition, status and versions',
+    response: { status: 200, schema: ContractDetailViewSchema },
+    params: { id: 'The contract id.' },
+  })
   @Access({ roles: [...READERS.roles], scopes: [...READERS.scopes] })
   get(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ContractIdParamsSchema)) params: { id: string }) {
     return this.rpc.call(Rpc.intake.getContract, meta, { contractId: params.id });
   }
 
   @Put(':id')
-  @ApiOperation({ summary: 'Replace the contract’s definition: a new version, published at once if the contract is active', body: ReplaceContractBodySchema, response: { status: 200, schema: ContractDetailViewSchema }, params: { id: 'The contract id.' } })
+  @ApiOperation({
+    summary: 'Replace the contract’s definition: a new version, published at once if the contract is active',
+    body: ReplaceContractBodySchema,
+    response: { status: 200, schema: ContractDetailViewSchema },
+    params: { id: 'The contract id.' },
+  })
   @Access({ roles: [...WRITERS.roles], scopes: [...WRITERS.scopes] })
   replace(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ContractIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     const definition = new ZodPipe(ContractDefinitionSchema).transform(raw);
@@ -79,7 +104,11 @@ export class ContractsController {
 
   @Post(':id/publish')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Publish a draft contract (draft -> active): it takes referrals and its definition is announced', response: { status: 200, schema: ContractDetailViewSchema }, params: { id: 'The contract id.' } })
+  @ApiOperation({
+    summary: 'Publish a draft contract (draft -> active): it takes referrals and its definition is announced',
+    response: { status: 200, schema: ContractDetailViewSchema },
+    params: { id: 'The contract id.' },
+  })
   @Access({ roles: [...WRITERS.roles], scopes: [...WRITERS.scopes] })
   publish(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ContractIdParamsSchema)) params: { id: string }) {
     return this.rpc.call(Rpc.intake.publishContract, meta, { contractId: params.id });

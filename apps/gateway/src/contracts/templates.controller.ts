@@ -19,7 +19,11 @@ export class TemplatesController {
   }
 
   @Get(':key')
-  @ApiOperation({ summary: 'Read a contract template in full, with the source of every rule', response: { status: 200, schema: TemplateViewSchema }, params: { key: 'The template key, e.g. housing-asb.' } })
+  @ApiOperation({
+    summary: 'Read a contract template in full, with the source of every rule',
+    response: { status: 200, schema: TemplateViewSchema },
+    params: { key: 'The template key, e.g. housing-asb.' },
+  })
   @Access({ roles: ['provider-admin', 'case-manager', 'finance', 'auditor'], scopes: ['contracts:read'] })
   get(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(TemplateKeyParamsSchema)) params: { key: TemplateKey }) {
     return this.rpc.call(Rpc.intake.getTemplate, meta, { key: params.key });

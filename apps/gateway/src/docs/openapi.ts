@@ -8,7 +8,13 @@ const problem = (description: string) => ({ description, content: { 'application
 function queryParameters(query: ApiOperationSpec['query']): unknown[] {
   if (!query) return [];
   const json = toJsonSchema(query, 'input') as { properties?: Record<string, { description?: string }>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: (json.required ?? []).includes(name), ...(schema.description ? { description: schema.description } : {}), schema }));
+  return Object.entries(json.properties ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: (json.required ?? []).includes(name),
+    ...(schema.description ? { description: schema.description } : {}),
+    schema,
+  }));
 }
 
 /** OpenAPI 3.0 for /v1, from the routes as served and the zod schemas that validate them. */
@@ -16,16 +22,30 @@ export function buildOpenApiDocument(version: string, routes: DiscoveredRoute[])
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const op = route.operation!;
-    const parameters: unknown[] = Object.entries(op.params ?? {}).map(([name, description]) => ({ name, in: 'path', required: true, description, schema: /(^id|Id)$/.test(name) ? { type: 'string', format: 'uuid' } : { type: 'string' } }));
+    const parameters: unknown[] = Object.entries(op.params ?? {}).map(([name, description]) => ({
+      name,
+      in: 'path',
+      required: true,
+      description,
+      schema: /(^id|Id)$/.test(name) ? { type: 'string', format: 'uuid' } : { type: 'string' },
+    }));
     parameters.push(...queryParameters(op.query));
     if (op.idempotent) {
-      parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, description: 'Retry safely: the same key and body return the first answer instead of creating twice.', schema: { type: 'string', minLength: 8, maxLength: 200 } });
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description: 'Retry safely: the same key and body return the first answer instead of creating twice.',
+        schema: { type: 'string', minLength: 8, maxLength: 200 },
+      });
     }
     const access = route.access;
     paths[route.path] ??= {};
     paths[route.path][route.method] = {
       summary: op.summary,
-      description: route.isPublic ? 'Open to anyone.' : `People with role(s): ${access!.roles.join(', ')}. API keys with scope(s): ${access!.scopes.join(', ') || 'none (closed to keys)'}.`,
+      description: route.isPublic
+        ? 'Open to anyone.'
+        : `People with role(s): ${access!.roles.join(', ')}. API keys with scope(s): ${access!.scopes.join(', ') || 'none (closed to keys)'}.`,
       ...(route.isPublic ? { security: [] } : { security: [{ bearer: [] }], 'x-access': access }),
       // Which case a mediator must be assigned to, so clients and the authorization suite know the role alone is not enough.
       ...(route.needToKnow ? { 'x-need-to-know': route.needToKnow } : {}),
@@ -39,7 +59,9 @@ export function buildOpenApiDocument(version: string, routes: DiscoveredRoute[])
             : { description: 'Success, no content' },
         400: problem('Invalid input: `errors` names each field (also a body nested more than 32 levels deep)'),
         ...(op.body ? { 415: problem('The body is not sent as Content-Type: application/json') } : {}),
-        ...(route.isPublic ? {} : { 401: problem('Missing, unknown, revoked or expired credentials'), 403: problem('Your role or scopes do not allow this route') }),
+        ...(route.isPublic
+          ? {}
+          : { 401: problem('Missing, unknown, revoked or expired credentials'), 403: problem('Your role or scopes do not allow this route') }),
         ...(op.params ? { 404: problem('Not found in your organisation') } : {}),
         ...(op.idempotent ? { 409: problem('Idempotency-Key reused with another body, or still in progress') } : {}),
         503: problem('A service behind the gateway did not answer in time'),
@@ -48,7 +70,11 @@ export function buildOpenApiDocument(version: string, routes: DiscoveredRoute[])
   }
   return {
     openapi: '3.0.3',
-    info: { title: 'Mediation platform API', version, description: 'Referrals, cases, deadlines and reports across your contracts. Every error is RFC 9457 problem JSON.' },
+    info: {
+      title: 'Mediation platform API',
+      version,
+      description: 'Referrals, cases, deadlines and reports across your contracts. Every error is RFC 9457 problem JSON.',
+    },
     servers: [{ url: '/' }],
     paths,
     components: {

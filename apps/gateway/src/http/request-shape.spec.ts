@@ -32,7 +32,14 @@ describe('a method a path does not serve', () => {
   });
 
   it('served methods, HEAD for GET, unknown paths and paths outside /v1 pass on (a 404 stays a 404)', () => {
-    for (const [method, path] of [['GET', '/v1/cases/x'], ['HEAD', '/v1/cases/x'], ['DELETE', '/v1/api-keys/x'], ['DELETE', '/v1/no-such-thing'], ['DELETE', '/v1/cases/x/notes/y'], ['POST', '/health/live']]) {
+    for (const [method, path] of [
+      ['GET', '/v1/cases/x'],
+      ['HEAD', '/v1/cases/x'],
+      ['DELETE', '/v1/api-keys/x'],
+      ['DELETE', '/v1/no-such-thing'],
+      ['DELETE', '/v1/cases/x/notes/y'],
+      ['POST', '/health/live'],
+    ]) {
       expect({ method, path, outcome: through(handler, method, path) }).toEqual({ method, path, outcome: { passed: true } });
     }
   });
@@ -44,7 +51,10 @@ describe('a body that is not JSON', () => {
   it('text/plain or a form on a JSON route is a 415 naming application/json', () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
       const outcome = through(handler, 'POST', '/v1/api-keys', { 'content-type': type, 'content-length': '12' });
-      expect({ type, outcome }).toEqual({ type, outcome: { status: 415, headers: { Accept: 'application/json' }, detail: expect.stringContaining('Content-Type: application/json') } });
+      expect({ type, outcome }).toEqual({
+        type,
+        outcome: { status: 415, headers: { Accept: 'application/json' }, detail: expect.stringContaining('Content-Type: application/json') },
+      });
     }
     expect(through(handler, 'POST', '/v1/api-keys', { 'transfer-encoding': 'chunked' })).toMatchObject({ status: 415 });
   });

@@ -28,7 +28,14 @@ export function refuseUnservedRequests(routes: DiscoveredRoute[]): RequestHandle
     if (matching.length > 0 && !served.has(req.method)) {
       const allow = [...served].sort().join(', ');
       res.setHeader('Allow', allow);
-      return next(new ProblemError({ type: PROBLEM_TYPES.methodNotAllowed, title: 'Method not allowed', status: 405, detail: `${req.method} is not served on ${req.path}; it serves ${allow}.` }));
+      return next(
+        new ProblemError({
+          type: PROBLEM_TYPES.methodNotAllowed,
+          title: 'Method not allowed',
+          status: 405,
+          detail: `${req.method} is not served on ${req.path}; it serves ${allow}.`,
+        }),
+      );
     }
     if (WITH_BODY.has(req.method) && hasBody(req) && !req.is('application/json')) {
       res.setHeader('Accept', 'application/json');
@@ -50,7 +57,12 @@ export function refuseUnservedRequests(routes: DiscoveredRoute[]): RequestHandle
 export function refuseDeepBodies(maxDepth = MAX_BODY_DEPTH): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     if (depthExceeds(req.body, maxDepth)) {
-      return next(ProblemError.validation([{ field: '(body)', message: `is nested more than ${maxDepth} levels deep`, code: 'too_deep' }], `The body is nested more than ${maxDepth} levels deep, the most this API accepts.`));
+      return next(
+        ProblemError.validation(
+          [{ field: '(body)', message: `is nested more than ${maxDepth} levels deep`, code: 'too_deep' }],
+          `The body is nested more than ${maxDepth} levels deep, the most this API accepts.`,
+        ),
+      );
     }
     next();
   };

@@ -17,7 +17,10 @@ describe('the Idempotency-Key lease in PostgreSQL', () => {
   /** What a gateway that died mid-request leaves behind: the key claimed `ageMs` ago, never completed. */
   const abandon = async (key: string, hash: string, ageMs: number) => {
     expect(await records.claim(org, key, hash)).toBe(true);
-    await superuser.query(`UPDATE identity.idempotency_record SET claimed_at = now() - make_interval(secs => $3::double precision / 1000) WHERE organisation_id = $1 AND key = $2`, [org, key, ageMs]);
+    await superuser.query(
+      `UPDATE identity.idempotency_record SET claimed_at = now() - make_interval(secs => $3::double precision / 1000) WHERE organisation_id = $1 AND key = $2`,
+      [org, key, ageMs],
+    );
   };
 
   beforeAll(async () => {
@@ -64,7 +67,9 @@ describe('the Idempotency-Key lease in PostgreSQL', () => {
     const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
     await abandon('lease-retake-1', hash, 61_000);
     const passed: (string | undefined)[] = [];
-    const result = await idempotent.execute(org, 'lease-retake-1', body, async (key) => (passed.push(key), { id: 'the-first-referral' }), { retakeAfterLease: true });
+    const result = await idempotent.execute(org, 'lease-retake-1', body, async (key) => (passed.push(key), { id: 'the-first-referral' }), {
+      retakeAfterLease: true,
+    });
     expect(result).toEqual({ replayed: false, body: { id: 'the-first-referral' } });
     expect(passed).toEqual(['lease-retake-1']);
     expect(await records.find(org, 'lease-retake-1')).toMatchObject({ status: 'done', responseBody: { id: 'the-first-referral' } });

@@ -61,10 +61,14 @@ export class IdempotencyRepository {
   }
 
   async complete(organisationId: string, key: string, responseStatus: number, responseBody: object): Promise<void> {
-    await this.db.forTenant(organisationId, (tx) => tx.idempotencyRecord.update({ where: { organisationId_key: { organisationId, key } }, data: { status: 'done', responseStatus, responseBody } }));
+    await this.db.forTenant(organisationId, (tx) =>
+      tx.idempotencyRecord.update({ where: { organisationId_key: { organisationId, key } }, data: { status: 'done', responseStatus, responseBody } }),
+    );
   }
 
   async release(organisationId: string, key: string): Promise<void> {
-    await this.db.forTenant(organisationId, (tx) => tx.idempotencyRecord.delete({ where: { organisationId_key: { organisationId, key } } })).catch(() => undefined);
+    await this.db
+      .forTenant(organisationId, (tx) => tx.idempotencyRecord.delete({ where: { organisationId_key: { organisationId, key } } }))
+      .catch(() => undefined);
   }
 }

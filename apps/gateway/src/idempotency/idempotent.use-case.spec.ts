@@ -11,7 +11,16 @@ class MemoryRecords {
   now = Date.parse('2026-11-22T09:00:00Z');
   async claim(organisationId: string, key: string, requestHash: string) {
     if (this.rows.has(`${organisationId}/${key}`)) return false;
-    this.rows.set(`${organisationId}/${key}`, { organisationId, key, requestHash, status: 'in-progress', responseStatus: null, responseBody: null, createdAt: new Date(this.now), claimedAt: new Date(this.now) });
+    this.rows.set(`${organisationId}/${key}`, {
+      organisationId,
+      key,
+      requestHash,
+      status: 'in-progress',
+      responseStatus: null,
+      responseBody: null,
+      createdAt: new Date(this.now),
+      claimedAt: new Date(this.now),
+    });
     return true;
   }
   async retake(organisationId: string, key: string, requestHash: string, leaseMs: number) {
@@ -71,20 +80,33 @@ describe('Idempotency-Key on creates', () => {
     const keysSeen: (string | undefined)[] = [];
     const dedupingCreate = async (key: string | undefined) => (keysSeen.push(key), { id: 'referral-1' });
     records.now += 59_000;
-    await expect(idempotent.execute(org, 'key-00000001', { a: 1 }, dedupingCreate, { retakeAfterLease: true })).rejects.toMatchObject({ problem: { status: 409 } });
+    await expect(idempotent.execute(org, 'key-00000001', { a: 1 }, dedupingCreate, { retakeAfterLease: true })).rejects.toMatchObject({
+      problem: { status: 409 },
+    });
     records.now += 2_000;
     await expect(idempotent.execute(org, 'key-00000001', { a: 1 }, create)).rejects.toMatchObject({ problem: { status: 409 } });
-    await expect(idempotent.execute(org, 'key-00000001', { a: 2 }, dedupingCreate, { retakeAfterLease: true })).rejects.toMatchObject({ problem: { status: 409, detail: expect.stringMatching(/different request body/) } });
-    await expect(idempotent.execute(org, 'key-00000001', { a: 1 }, dedupingCreate, { retakeAfterLease: true })).resolves.toEqual({ replayed: false, body: { id: 'referral-1' } });
+    await expect(idempotent.execute(org, 'key-00000001', { a: 2 }, dedupingCreate, { retakeAfterLease: true })).rejects.toMatchObject({
+      problem: { status: 409, detail: expect.stringMatching(/different request body/) },
+    });
+    await expect(idempotent.execute(org, 'key-00000001', { a: 1 }, dedupingCreate, { retakeAfterLease: true })).resolves.toEqual({
+      replayed: false,
+      body: { id: 'referral-1' },
+    });
     expect(keysSeen).toEqual(['key-00000001']);
-    await expect(idempotent.execute(org, 'key-00000001', { a: 1 }, dedupingCreate, { retakeAfterLease: true })).resolves.toEqual({ replayed: true, body: { id: 'referral-1' } });
+    await expect(idempotent.execute(org, 'key-00000001', { a: 1 }, dedupingCreate, { retakeAfterLease: true })).resolves.toEqual({
+      replayed: true,
+      body: { id: 'referral-1' },
+    });
   });
 
   it('a key left in progress whose referral the service already holds is answered with it at once, and recorded as done', async () => {
     await records.claim(org, 'key-00000002', hashOf({ a: 1 }));
     records.now += 1_000;
     const held = async (key: string) => (key === 'key-00000002' ? { id: 'referral-stored-before-the-crash' } : null);
-    await expect(idempotent.execute(org, 'key-00000002', { a: 1 }, create, { retakeAfterLease: true, reconcile: held })).resolves.toEqual({ replayed: true, body: { id: 'referral-stored-before-the-crash' } });
+    await expect(idempotent.execute(org, 'key-00000002', { a: 1 }, create, { retakeAfterLease: true, reconcile: held })).resolves.toEqual({
+      replayed: true,
+      body: { id: 'referral-stored-before-the-crash' },
+    });
     expect(created).toBe(0);
     expect(await records.find(org, 'key-00000002')).toMatchObject({ status: 'done', responseBody: { id: 'referral-stored-before-the-crash' } });
   });
@@ -106,7 +128,9 @@ describe('Idempotency-Key on creates', () => {
   });
 
   it('refuses to start with a lease shorter than twice the RPC timeout', () => {
-    expect(() => new IdempotentUseCase(records as unknown as IdempotencyRepository, { IDEMPOTENCY_LEASE_MS: 8_000, RPC_TIMEOUT_MS: 5_000 })).toThrow(/IDEMPOTENCY_LEASE_MS/);
+    expect(() => new IdempotentUseCase(records as unknown as IdempotencyRepository, { IDEMPOTENCY_LEASE_MS: 8_000, RPC_TIMEOUT_MS: 5_000 })).toThrow(
+      /IDEMPOTENCY_LEASE_MS/,
+    );
     expect(() => new IdempotentUseCase(records as unknown as IdempotencyRepository, { IDEMPOTENCY_LEASE_MS: 10_000, RPC_TIMEOUT_MS: 5_000 })).not.toThrow();
   });
 

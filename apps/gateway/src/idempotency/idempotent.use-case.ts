@@ -36,10 +36,19 @@ export class IdempotentUseCase {
   }
 
   /** `create` receives the validated key, to pass on to a service that dedups on it. */
-  async execute<T extends object>(organisationId: string, key: string | undefined, body: unknown, create: (key: string | undefined) => Promise<T>, options: IdempotentOptions<T> = {}): Promise<{ replayed: boolean; body: T }> {
+  async execute<T extends object>(
+    organisationId: string,
+    key: string | undefined,
+    body: unknown,
+    create: (key: string | undefined) => Promise<T>,
+    options: IdempotentOptions<T> = {},
+  ): Promise<{ replayed: boolean; body: T }> {
     if (key === undefined) return { replayed: false, body: await create(undefined) };
-    if (!KEY.test(key)) throw ProblemError.validation([{ field: 'Idempotency-Key', message: 'must be 8 to 200 letters, digits or _ . : -', code: 'invalid_format' }]);
-    const requestHash = createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
+    if (!KEY.test(key))
+      throw ProblemError.validation([{ field: 'Idempotency-Key', message: 'must be 8 to 200 letters, digits or _ . : -', code: 'invalid_format' }]);
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify(body ?? null))
+      .digest('hex');
     if (!(await this.records.claim(organisationId, key, requestHash))) {
       const existing = await this.records.find(organisationId, key);
       if (existing?.requestHash !== requestHash) throw ProblemError.conflict('This Idempotency-Key was used with a different request body.');
@@ -49,7 +58,8 @@ export class IdempotentUseCase {
         await this.records.complete(organisationId, key, 201, held);
         return { replayed: true, body: held };
       }
-      if (!options.retakeAfterLease || !(await this.records.retake(organisationId, key, requestHash, this.config.IDEMPOTENCY_LEASE_MS))) throw await this.stillInProgress(organisationId, key, options);
+      if (!options.retakeAfterLease || !(await this.records.retake(organisationId, key, requestHash, this.config.IDEMPOTENCY_LEASE_MS)))
+        throw await this.stillInProgress(organisationId, key, options);
     }
     try {
       const result = await create(key);
@@ -68,8 +78,12 @@ export class IdempotentUseCase {
    */
   private async stillInProgress(organisationId: string, key: string, options: IdempotentOptions<unknown>): Promise<ProblemError> {
     const inFlightMs = this.config.RPC_TIMEOUT_MS ?? 5_000;
-    const waitMs = options.retakeAfterLease ? Math.min(inFlightMs, await this.records.leaseRemainingMs(organisationId, key, this.config.IDEMPOTENCY_LEASE_MS)) : inFlightMs;
+    const waitMs = options.retakeAfterLease
+      ? Math.min(inFlightMs, await this.records.leaseRemainingMs(organisationId, key, this.config.IDEMPOTENCY_LEASE_MS))
+      : inFlightMs;
     const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-    return ProblemError.conflict(`A request with this Idempotency-Key is still being processed; retry in ${seconds} s with the same key and body.`).withHeaders({ 'Retry-After': String(seconds) });
+    return ProblemError.conflict(`A request with this Idempotency-Key is still being processed; retry in ${seconds} s with the same key and body.`).withHeaders(
+      { 'Retry-After': String(seconds) },
+    );
   }
 }

@@ -43,7 +43,10 @@ describe('the ops CLI, before it touches any server', () => {
 
   it.each([
     [['org', 'create', '--name', 'North Mediation'], 'error: --slug is required'],
-    [['org', 'create', '--name', 'North', '--slug', 'north', '--colour', 'blue'], 'error: unknown option --colour for "org create" (see: mediation org create --help)'],
+    [
+      ['org', 'create', '--name', 'North', '--slug', 'north', '--colour', 'blue'],
+      'error: unknown option --colour for "org create" (see: mediation org create --help)',
+    ],
     [['org', 'create', '--name'], 'error: --name needs a value'],
     [['org', 'create', 'north'], 'error: unexpected argument north'],
     [['org', 'rename'], 'error: unknown command "org rename"'],
@@ -54,7 +57,10 @@ describe('the ops CLI, before it touches any server', () => {
     [['contract', 'create', '--org', 'north', '--template', 'noise', '--reference', 'R-1'], 'error: --template'],
     [['contract', 'import-ocds', '--org', 'north', '--file', '/no/such/file.json'], 'error: --file: cannot read /no/such/file.json (ENOENT)'],
     [['user', 'create', '--org', 'north', '--email', 'not-an-email', '--name', 'Ann', '--roles', 'wizard'], 'error: --email must be an email address; --roles'],
-    [['user', 'create', '--org', 'north', '--email', 'ann@north.example', '--name', 'Ann', '--roles', 'mediator', '--staff', '42'], 'error: --staff must be a staff profile id'],
+    [
+      ['user', 'create', '--org', 'north', '--email', 'ann@north.example', '--name', 'Ann', '--roles', 'mediator', '--staff', '42'],
+      'error: --staff must be a staff profile id',
+    ],
     [['user', 'update', '--org', 'north', '--email', 'ann@north.example'], 'error: give at least one of --name, --roles, --status, --contracts, --staff'],
     [['user', 'update', '--org', 'north', '--email', 'ann@north.example', '--staff', 'nobody'], 'error: --staff must be a staff profile id'],
     [['user', 'update', '--org', 'north', '--email', 'ann@north.example', '--status', 'asleep'], 'error: --status'],

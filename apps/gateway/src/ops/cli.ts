@@ -12,7 +12,17 @@ import { orgCreate } from './commands/org.commands';
 import { userCreate, userUpdate } from './commands/user.commands';
 
 /** Every command of the ops CLI, in the order `--help` lists them. */
-export const COMMANDS: CliCommand<any>[] = [orgCreate, userCreate, userUpdate, apiKeyCreate, apiKeyRevoke, contractCreate, contractImportOcds, contractList, auditVerify]; // eslint-disable-line @typescript-eslint/no-explicit-any
+export const COMMANDS: CliCommand<any>[] = [
+  orgCreate,
+  userCreate,
+  userUpdate,
+  apiKeyCreate,
+  apiKeyRevoke,
+  contractCreate,
+  contractImportOcds,
+  contractList,
+  auditVerify,
+]; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const PROGRAM = 'mediation';
 const COMMON = {
@@ -46,9 +56,20 @@ function usage(command: CliCommand<unknown>): string[] {
     const part = `--${name}${spec.value ? ` ${spec.value}` : ''}`;
     return spec.required ? part : `[${part}]`;
   });
-  const rows = [...options.map(([name, spec]) => [`--${name}${spec.value ? ` ${spec.value}` : ''}`, `${spec.description}${spec.required ? ' (required)' : ''}`]), ['--json', COMMON.json.description], ['-h, --help', COMMON.help.description]];
+  const rows = [
+    ...options.map(([name, spec]) => [`--${name}${spec.value ? ` ${spec.value}` : ''}`, `${spec.description}${spec.required ? ' (required)' : ''}`]),
+    ['--json', COMMON.json.description],
+    ['-h, --help', COMMON.help.description],
+  ];
   const width = Math.max(...rows.map(([left]) => left.length));
-  return [`Usage: ${PROGRAM} ${command.group} ${command.verb} ${synopsis.join(' ')} [--json]`, '', command.summary, '', 'Options:', ...rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`)];
+  return [
+    `Usage: ${PROGRAM} ${command.group} ${command.verb} ${synopsis.join(' ')} [--json]`,
+    '',
+    command.summary,
+    '',
+    'Options:',
+    ...rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`),
+  ];
 }
 
 /** node:util parseArgs errors, said shortly and with the way to the help. */
@@ -58,7 +79,8 @@ function argumentError(command: CliCommand<unknown>, error: unknown): UsageError
   const help = `(see: ${PROGRAM} ${command.group} ${command.verb} --help)`;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`unknown option ${name ?? ''} for "${command.group} ${command.verb}" ${help}`);
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return new UsageError(`${name ?? 'an option'} needs a value ${help}`);
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return new UsageError(`unexpected argument ${(error as Error).message.match(/'([^']+)'/)?.[1] ?? ''}: give values with their --option ${help}`);
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return new UsageError(`unexpected argument ${(error as Error).message.match(/'([^']+)'/)?.[1] ?? ''}: give values with their --option ${help}`);
   return new UsageError(`${(error as Error).message} ${help}`);
 }
 
@@ -72,7 +94,8 @@ export function describeError(error: unknown): string {
     return `${problem.detail ?? problem.title}${fields ? ` (${fields})` : ''}`;
   }
   const message = (error as Error)?.message ?? String(error);
-  if (/ECONNREFUSED|connect ECONN|Can't reach database|database .* does not exist/i.test(message)) return `cannot reach a server: ${message.split('\n').find((l) => l.trim()) ?? message}; is it running, and are DATABASE_URL and NATS_URL right?`;
+  if (/ECONNREFUSED|connect ECONN|Can't reach database|database .* does not exist/i.test(message))
+    return `cannot reach a server: ${message.split('\n').find((l) => l.trim()) ?? message}; is it running, and are DATABASE_URL and NATS_URL right?`;
   return message.split('\n').find((line) => line.trim()) ?? 'unknown error';
 }
 
@@ -91,7 +114,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const command = inGroup.find((c) => c.verb === verb);
   if (!command) {
     const help = verb === '--help' || verb === '-h';
-    if (!help) io.err(`error: ${verb ? `unknown command "${group} ${verb}"` : `"${group}" needs a command`}; try: ${inGroup.map((c) => `${group} ${c.verb}`).join(', ')}`);
+    if (!help)
+      io.err(
+        `error: ${verb ? `unknown command "${group} ${verb}"` : `"${group}" needs a command`}; try: ${inGroup.map((c) => `${group} ${c.verb}`).join(', ')}`,
+      );
     if (help) for (const c of inGroup) io.out(`  ${group} ${c.verb}  ${c.summary}`);
     return help ? 0 : 1;
   }

@@ -48,22 +48,38 @@ async function seed(out: string, urls: { apiUrl: string; mailUrl?: string }): Pr
     if (existsSync(out)) {
       const existing = JSON.parse(readFileSync(out, 'utf8')) as DevCredentials;
       const parsed = parseApiKey(existing.apiKey ?? '');
-      if (parsed && (await app.get(ApiKeyRepository).findPresented(parsed.keyId, hashSecret(config.API_KEY_PEPPER, parsed.secret)))) return { ...existing, ...urls, docsUrl: `${urls.apiUrl}/docs` };
+      if (parsed && (await app.get(ApiKeyRepository).findPresented(parsed.keyId, hashSecret(config.API_KEY_PEPPER, parsed.secret))))
+        return { ...existing, ...urls, docsUrl: `${urls.apiUrl}/docs` };
     }
     const organisation = await app.get(CreateOrganisationUseCase).execute({ name: 'Demo Mediation Ltd', slug: `demo-${randomBytes(3).toString('hex')}` });
     const key = await app.get(IssueApiKeyUseCase).execute({ organisationId: organisation.id, name: 'development key' });
     const meta = { organisationId: organisation.id, actorId: 'system:dev-seed', actorType: 'system' as const, correlationId: uuidv7() };
-    const contract = await app.get(RpcClient).call(Rpc.intake.createContract, meta, {
-      reference: 'DEMO-ASB-001',
-      title: 'Housing mediation services (demo)',
-      template: 'housing-asb',
-      buyer: 'Demo Borough Council',
-      // Active at once, so the demo (and the end-to-end suites) can send referrals straight away.
-      publish: true,
-    }, 15_000);
+    const contract = await app.get(RpcClient).call(
+      Rpc.intake.createContract,
+      meta,
+      {
+        reference: 'DEMO-ASB-001',
+        title: 'Housing mediation services (demo)',
+        template: 'housing-asb',
+        buyer: 'Demo Borough Council',
+        // Active at once, so the demo (and the end-to-end suites) can send referrals straight away.
+        publish: true,
+      },
+      15_000,
+    );
     const admin = { email: 'admin@demo.example', password: randomBytes(12).toString('base64url') };
     await app.get(CreateUserUseCase).execute(meta, { ...admin, name: 'Demo Administrator', roles: ['provider-admin'], contractIds: [] }, Authority.operator);
-    return { organisationId: organisation.id, organisationName: organisation.name, organisationSlug: organisation.slug, adminEmail: admin.email, adminPassword: admin.password, apiKey: key.token, contractId: contract.id, ...urls, docsUrl: `${urls.apiUrl}/docs` };
+    return {
+      organisationId: organisation.id,
+      organisationName: organisation.name,
+      organisationSlug: organisation.slug,
+      adminEmail: admin.email,
+      adminPassword: admin.password,
+      apiKey: key.token,
+      contractId: contract.id,
+      ...urls,
+      docsUrl: `${urls.apiUrl}/docs`,
+    };
   } finally {
     await app.close();
   }

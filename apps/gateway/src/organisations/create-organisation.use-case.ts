@@ -14,7 +14,8 @@ export class CreateOrganisationUseCase {
   ) {}
 
   async execute(input: { name: string; slug: string }): Promise<OrganisationRecord> {
-    if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(input.slug)) throw ProblemError.validation([{ field: 'slug', message: 'must be 2-63 lower-case letters, digits or -' }]);
+    if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(input.slug))
+      throw ProblemError.validation([{ field: 'slug', message: 'must be 2-63 lower-case letters, digits or -' }]);
     if (await this.organisations.findBySlug(input.slug)) throw ProblemError.conflict(`An organisation with slug ${input.slug} already exists.`);
     return this.db.run(async (tx) => {
       const organisation = await this.organisations.create({ id: uuidv7(), name: input.name, slug: input.slug }, tx);

@@ -16,6 +16,13 @@ export class GetOrganisationUseCase {
   async execute(organisationId: string): Promise<OrganisationView> {
     const [organisation, oidc] = await Promise.all([this.organisations.findById(organisationId), this.providers.findByOrganisation(organisationId)]);
     if (!organisation) throw ProblemError.notFound('organisation', organisationId);
-    return OrganisationViewSchema.parse({ id: organisation.id, name: organisation.name, address: addressOf(organisation), slug: organisation.slug, oidc: oidc ? toOidcView(oidc) : null, createdAt: organisation.createdAt.toISOString() });
+    return OrganisationViewSchema.parse({
+      id: organisation.id,
+      name: organisation.name,
+      address: addressOf(organisation),
+      slug: organisation.slug,
+      oidc: oidc ? toOidcView(oidc) : null,
+      createdAt: organisation.createdAt.toISOString(),
+    });
   }
 }

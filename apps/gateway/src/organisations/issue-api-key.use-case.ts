@@ -12,10 +12,23 @@ export class IssueApiKeyUseCase {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  async execute(input: { organisationId: string; name: string; scopes?: Scope[]; expiresAt?: Date }): Promise<{ id: string; token: string; scopes: Scope[]; key: ApiKeyRecord }> {
+  async execute(input: {
+    organisationId: string;
+    name: string;
+    scopes?: Scope[];
+    expiresAt?: Date;
+  }): Promise<{ id: string; token: string; scopes: Scope[]; key: ApiKeyRecord }> {
     const { keyId, token, secretHash } = generateApiKey(this.config.API_KEY_PEPPER);
     const scopes = input.scopes ?? [...ALL_SCOPES];
-    const key = await this.keys.create({ id: uuidv7(), organisationId: input.organisationId, name: input.name, keyId, secretHash, scopes, expiresAt: input.expiresAt ?? null });
+    const key = await this.keys.create({
+      id: uuidv7(),
+      organisationId: input.organisationId,
+      name: input.name,
+      keyId,
+      secretHash,
+      scopes,
+      expiresAt: input.expiresAt ?? null,
+    });
     return { id: key.id, token, scopes, key };
   }
 }

@@ -24,7 +24,13 @@ export class OrganisationProfileEvents {
     const now = this.clock.now();
     await this.events.append(tx, {
       definition: OrganisationProfileChangedV1,
-      data: { organisationId: organisation.id, name: organisation.name, address: addressOf(organisation), version: organisation.profileVersion, changedAt: now.toISOString() },
+      data: {
+        organisationId: organisation.id,
+        name: organisation.name,
+        address: addressOf(organisation),
+        version: organisation.profileVersion,
+        changedAt: now.toISOString(),
+      },
       subject: organisation.id,
       organisationId: organisation.id,
       sequence: organisation.profileVersion,

@@ -19,7 +19,12 @@ describe('the organisation’s profile reaches the services that sign documents,
   const clock = new FixedClock(new Date('2026-12-01T09:00:00Z'));
 
   const published = async (organisationId: string) =>
-    (await identity.$queryRawUnsafe<{ envelope: { type: string; subject: string; sequence: number; data: Record<string, unknown> } }[]>(`SELECT envelope FROM identity.outbox WHERE envelope->>'organisationid' = $1 ORDER BY position`, organisationId)).map((r) => r.envelope);
+    (
+      await identity.$queryRawUnsafe<{ envelope: { type: string; subject: string; sequence: number; data: Record<string, unknown> } }[]>(
+        `SELECT envelope FROM identity.outbox WHERE envelope->>'organisationid' = $1 ORDER BY position`,
+        organisationId,
+      )
+    ).map((r) => r.envelope);
 
   beforeAll(async () => {
     db = await createTestDatabase('orgprofile');
@@ -40,7 +45,12 @@ describe('the organisation’s profile reaches the services that sign documents,
   it('a new organisation publishes its name as profile version 1, in the transaction that creates it', async () => {
     const organisation = await create.execute({ name: 'Calm Waters Mediation', slug: `calm-${uuidv7().slice(-6)}` });
     expect(await published(organisation.id)).toEqual([
-      expect.objectContaining({ type: 'gateway.organisation.profile-changed.v1', subject: organisation.id, sequence: 1, data: { organisationId: organisation.id, name: 'Calm Waters Mediation', address: null, version: 1, changedAt: '2026-12-01T09:00:00.000Z' } }),
+      expect.objectContaining({
+        type: 'gateway.organisation.profile-changed.v1',
+        subject: organisation.id,
+        sequence: 1,
+        data: { organisationId: organisation.id, name: 'Calm Waters Mediation', address: null, version: 1, changedAt: '2026-12-01T09:00:00.000Z' },
+      }),
     ]);
   });
 
@@ -58,13 +68,19 @@ describe('the organisation’s profile reaches the services that sign documents,
 
   it('an unknown organisation is a 404, and nothing is published', async () => {
     const organisationId = uuidv7();
-    expect(await problemOf(update.execute({ organisationId, actorId: 'u', actorType: 'user', correlationId: 'c' }, { name: 'Nobody' }))).toMatchObject({ status: 404 });
+    expect(await problemOf(update.execute({ organisationId, actorId: 'u', actorType: 'user', correlationId: 'c' }, { name: 'Nobody' }))).toMatchObject({
+      status: 404,
+    });
     expect(await published(organisationId)).toEqual([]);
   });
 
   it('organisations made before the event existed are published once, at boot, and never again', async () => {
     const old = uuidv7();
-    await identity.$executeRawUnsafe(`INSERT INTO identity.organisation (id, name, slug, profile_published_at) VALUES ($1::uuid, 'Older Mediation Ltd', $2, NULL)`, old, `older-${old.slice(-6)}`);
+    await identity.$executeRawUnsafe(
+      `INSERT INTO identity.organisation (id, name, slug, profile_published_at) VALUES ($1::uuid, 'Older Mediation Ltd', $2, NULL)`,
+      old,
+      `older-${old.slice(-6)}`,
+    );
     expect(await backfill.execute()).toBe(1);
     expect(await backfill.execute()).toBe(0);
     expect((await published(old)).map((e) => [e.sequence, e.data.name])).toEqual([[1, 'Older Mediation Ltd']]);

@@ -28,7 +28,11 @@ export class OrganisationController {
   }
 
   @Patch()
-  @ApiOperation({ summary: 'Change your organisation’s name or postal address: case reports, certificates and emails are signed with them from then on', body: UpdateOrganisationBodySchema, response: { status: 200, schema: OrganisationViewSchema } })
+  @ApiOperation({
+    summary: 'Change your organisation’s name or postal address: case reports, certificates and emails are signed with them from then on',
+    body: UpdateOrganisationBodySchema,
+    response: { status: 200, schema: OrganisationViewSchema },
+  })
   @Access({ roles: ['provider-admin'], scopes: ['organisation:write'] })
   async patch(@CurrentMeta() meta: RpcMeta, @Body() raw: unknown) {
     await this.updateOrganisation.execute(meta, new ZodPipe(UpdateOrganisationBodySchema).transform(raw));
@@ -36,7 +40,12 @@ export class OrganisationController {
   }
 
   @Put('oidc')
-  @ApiOperation({ summary: "Set your organisation's OpenID Connect provider: its tokens are then accepted for your people, matched by email. Its keys must be at a public https address (400 naming jwksUri otherwise), and you must hold everything your active people hold (403 otherwise)", body: OidcSettingsSchema, response: { status: 200, schema: OidcSettingsViewSchema } })
+  @ApiOperation({
+    summary:
+      "Set your organisation's OpenID Connect provider: its tokens are then accepted for your people, matched by email. Its keys must be at a public https address (400 naming jwksUri otherwise), and you must hold everything your active people hold (403 otherwise)",
+    body: OidcSettingsSchema,
+    response: { status: 200, schema: OidcSettingsViewSchema },
+  })
   @Access({ roles: ['provider-admin'], scopes: ['organisation:write'] })
   async putOidc(@CurrentMeta() meta: RpcMeta, @CurrentPrincipal() principal: Principal, @Body() raw: unknown) {
     return toOidcView(await this.configureOidc.execute(meta.organisationId, new ZodPipe(OidcSettingsSchema).transform(raw), Authority.of(principal)));
@@ -44,7 +53,10 @@ export class OrganisationController {
 
   @Delete('oidc')
   @HttpCode(200)
-  @ApiOperation({ summary: "Remove your organisation's OpenID Connect provider; its tokens stop working at once", response: { status: 200, schema: OrganisationViewSchema } })
+  @ApiOperation({
+    summary: "Remove your organisation's OpenID Connect provider; its tokens stop working at once",
+    response: { status: 200, schema: OrganisationViewSchema },
+  })
   @Access({ roles: ['provider-admin'], scopes: ['organisation:write'] })
   async deleteOidc(@CurrentMeta() meta: RpcMeta) {
     await this.removeOidc.execute(meta.organisationId);

@@ -32,7 +32,10 @@ export class OrganisationRepository {
 
   /** Organisations whose profile was never published (made before the event existed), locked so two gateways booting together publish each once. */
   async lockUnpublishedProfiles(tx: IdentityTx, limit: number): Promise<OrganisationRecord[]> {
-    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM identity.organisation WHERE profile_published_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`, limit);
+    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT id FROM identity.organisation WHERE profile_published_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      limit,
+    );
     return rows.length ? tx.organisation.findMany({ where: { id: { in: rows.map((r) => r.id) } }, orderBy: { createdAt: 'asc' } }) : [];
   }
 }

@@ -14,7 +14,27 @@ import { UpdateOrganisationUseCase } from './update-organisation.use-case';
 
 @Module({
   controllers: [OrganisationController],
-  providers: [OrganisationRepository, OrganisationProfileEvents, ApiKeyRepository, UserRepository, OidcProviderRepository, CreateOrganisationUseCase, UpdateOrganisationUseCase, IssueApiKeyUseCase, GetOrganisationUseCase, ConfigureOidcUseCase, RemoveOidcUseCase],
-  exports: [OrganisationProfileEvents, CreateOrganisationUseCase, IssueApiKeyUseCase, ApiKeyRepository, OrganisationRepository, OidcProviderRepository, ConfigureOidcUseCase],
+  providers: [
+    OrganisationRepository,
+    OrganisationProfileEvents,
+    ApiKeyRepository,
+    UserRepository,
+    OidcProviderRepository,
+    CreateOrganisationUseCase,
+    UpdateOrganisationUseCase,
+    IssueApiKeyUseCase,
+    GetOrganisationUseCase,
+    ConfigureOidcUseCase,
+    RemoveOidcUseCase,
+  ],
+  exports: [
+    OrganisationProfileEvents,
+    CreateOrganisationUseCase,
+    IssueApiKeyUseCase,
+    ApiKeyRepository,
+    OrganisationRepository,
+    OidcProviderRepository,
+    ConfigureOidcUseCase,
+  ],
 })
 export class OrganisationsModule {}

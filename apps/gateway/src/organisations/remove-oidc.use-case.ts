@@ -9,6 +9,7 @@ export class RemoveOidcUseCase {
   constructor(private readonly providers: OidcProviderRepository) {}
 
   async execute(organisationId: string): Promise<void> {
-    if (!(await this.providers.remove(organisationId))) throw new ProblemError({ type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail: 'Your organisation has no OpenID Connect provider.' });
+    if (!(await this.providers.remove(organisationId)))
+      throw new ProblemError({ type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail: 'Your organisation has no OpenID Connect provider.' });
   }
 }

@@ -16,7 +16,10 @@ export class UpdateOrganisationUseCase {
 
   async execute(meta: RpcMeta, body: UpdateOrganisationBody): Promise<void> {
     await this.db.run(async (tx) => {
-      const changed = await this.organisations.changeProfile(tx, meta.organisationId, { ...(body.name !== undefined ? { name: body.name } : {}), ...(body.address !== undefined ? { address: body.address ?? [] } : {}) });
+      const changed = await this.organisations.changeProfile(tx, meta.organisationId, {
+        ...(body.name !== undefined ? { name: body.name } : {}),
+        ...(body.address !== undefined ? { address: body.address ?? [] } : {}),
+      });
       if (!changed) throw ProblemError.notFound('organisation', meta.organisationId);
       await this.profiles.publish(tx, changed, meta.correlationId);
     });

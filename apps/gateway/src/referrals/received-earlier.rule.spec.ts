@@ -14,7 +14,11 @@ describe('who may say a referral was received earlier than it is entered', () =>
 
   it('a referrer, a mediator and an API key (a referrer’s own system posting live) may not: a 403 naming receivedAt', () => {
     for (const caller of [person('referrer'), person('mediator'), key]) {
-      expect(() => assertMayGiveReceivedAt(caller, friday)).toThrow(expect.objectContaining({ problem: expect.objectContaining({ status: 403, errors: [expect.objectContaining({ field: 'receivedAt', code: 'not_allowed' })] }) }));
+      expect(() => assertMayGiveReceivedAt(caller, friday)).toThrow(
+        expect.objectContaining({
+          problem: expect.objectContaining({ status: 403, errors: [expect.objectContaining({ field: 'receivedAt', code: 'not_allowed' })] }),
+        }),
+      );
     }
   });
 

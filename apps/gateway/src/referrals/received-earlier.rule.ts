@@ -18,6 +18,8 @@ export function assertMayGiveReceivedAt(principal: Principal, body: Pick<CreateR
     title: 'Forbidden',
     status: 403,
     detail: `Only a ${MAY_ENTER_RECEIVED_EARLIER.join(' or ')} signed in as themselves may say when a referral was received; leave receivedAt out to record it as received now.`,
-    errors: [{ field: 'receivedAt', message: `may be given only by a ${MAY_ENTER_RECEIVED_EARLIER.join(' or ')} signed in as themselves`, code: 'not_allowed' }],
+    errors: [
+      { field: 'receivedAt', message: `may be given only by a ${MAY_ENTER_RECEIVED_EARLIER.join(' or ')} signed in as themselves`, code: 'not_allowed' },
+    ],
   });
 }

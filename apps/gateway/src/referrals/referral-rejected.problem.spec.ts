@@ -18,7 +18,9 @@ describe('a referral recorded but rejected', () => {
   });
 
   it('names the contract when it is not active, and the service line when it is outside scope', () => {
-    expect(referralRejectedProblem(rejected('contract-not-active', 'The contract is suspended.')).problem.errors).toEqual([expect.objectContaining({ field: 'contractId' })]);
+    expect(referralRejectedProblem(rejected('contract-not-active', 'The contract is suspended.')).problem.errors).toEqual([
+      expect.objectContaining({ field: 'contractId' }),
+    ]);
     expect(referralRejectedProblem(rejected('outside-scope', 'Not in scope.')).problem.errors).toEqual([expect.objectContaining({ field: 'serviceLine' })]);
   });
 });

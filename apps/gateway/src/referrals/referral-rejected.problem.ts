@@ -3,7 +3,12 @@ import type { ReferralView } from '@mediation/protocol';
 
 export const REFERRAL_REJECTED_TYPE = 'https://mediation.example/problems/referral-rejected';
 
-const FIELD_OF = { 'contract-not-active': 'contractId', 'outside-scope': 'serviceLine', 'no-consent': 'consent', 'referrer-not-allowed': 'referrerType' } as const;
+const FIELD_OF = {
+  'contract-not-active': 'contractId',
+  'outside-scope': 'serviceLine',
+  'no-consent': 'consent',
+  'referrer-not-allowed': 'referrerType',
+} as const;
 
 /**
  * A well-formed referral the contract could not take: it was stored as rejected, so the problem

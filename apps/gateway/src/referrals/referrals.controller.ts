@@ -33,19 +33,27 @@ export class ReferralsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({
-    summary: 'Submit a referral to one of your contracts (422 with the referral id when it is recorded but rejected: contract not active, outside scope, a referrer the line does not take, no consent); a provider-admin or case manager may give `receivedAt` for one that arrived earlier',
+    summary:
+      'Submit a referral to one of your contracts (422 with the referral id when it is recorded but rejected: contract not active, outside scope, a referrer the line does not take, no consent); a provider-admin or case manager may give `receivedAt` for one that arrived earlier',
     body: CreateReferralBodySchema,
     response: { status: 201, schema: ReferralViewSchema },
     idempotent: true,
   })
   @Access({ roles: ['provider-admin', 'case-manager', 'referrer'], scopes: ['referrals:write'] })
-  async submit(@CurrentMeta() meta: RpcMeta, @CurrentPrincipal() principal: Principal, @Body() raw: unknown, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async submit(
+    @CurrentMeta() meta: RpcMeta,
+    @CurrentPrincipal() principal: Principal,
+    @Body() raw: unknown,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const body = new ZodPipe(CreateReferralBodySchema).transform(raw);
     assertContractAllowed(meta, body.contractId); // a referrer submits only to the contracts they are linked to
     assertMayGiveReceivedAt(principal, body);
     // Intake stores the key on the referral and answers a repeat with it, so a key a dead gateway left in progress may be retaken,
     // and intake is asked first whether it already holds that referral.
-    const submit = (idempotencyKey: string | undefined) => this.rpc.call(Rpc.intake.submitReferral, meta, { ...body, ...(idempotencyKey ? { idempotencyKey } : {}) });
+    const submit = (idempotencyKey: string | undefined) =>
+      this.rpc.call(Rpc.intake.submitReferral, meta, { ...body, ...(idempotencyKey ? { idempotencyKey } : {}) });
     const reconcile = async (idempotencyKey: string) => (await this.rpc.call(Rpc.intake.findSubmittedReferral, meta, { ...body, idempotencyKey })).referral;
     const result = await this.idempotent.execute(meta.organisationId, key, body, submit, { retakeAfterLease: true, reconcile });
     res.setHeader('Location', `/v1/referrals/${result.body.id}`);
@@ -56,14 +64,22 @@ export class ReferralsController {
   }
 
   @Get()
-  @ApiOperation({ query: ReferralListQuerySchema, summary: 'List referrals, newest first, by contract and status (query: contractId, status, cursor, limit); a referrer sees only their contracts', response: { status: 200, schema: ReferralListSchema } })
+  @ApiOperation({
+    query: ReferralListQuerySchema,
+    summary: 'List referrals, newest first, by contract and status (query: contractId, status, cursor, limit); a referrer sees only their contracts',
+    response: { status: 200, schema: ReferralListSchema },
+  })
   @Access({ roles: ['provider-admin', 'case-manager', 'mediator', 'auditor', 'referrer'], scopes: ['referrals:read'] })
   list(@CurrentMeta() meta: RpcMeta, @Query() raw: unknown) {
     return this.rpc.call(Rpc.intake.listReferrals, meta, new ZodPipe(ReferralListQuerySchema).transform(raw));
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Read a referral: its status, rejection reason, possible duplicates, over-cap flag, clock start and the case opened from it', response: { status: 200, schema: ReferralViewSchema }, params: { id: 'The referral id.' } })
+  @ApiOperation({
+    summary: 'Read a referral: its status, rejection reason, possible duplicates, over-cap flag, clock start and the case opened from it',
+    response: { status: 200, schema: ReferralViewSchema },
+    params: { id: 'The referral id.' },
+  })
   @Access({ roles: ['provider-admin', 'case-manager', 'mediator', 'auditor', 'referrer'], scopes: ['referrals:read'] })
   get(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ReferralIdParamsSchema)) params: { id: string }) {
     return this.rpc.call(Rpc.intake.getReferral, meta, { referralId: params.id });
@@ -71,7 +87,12 @@ export class ReferralsController {
 
   @Get(':id/sensitive-answers')
   @SensitiveRead({ resourceType: 'referral', categories: ['special-category', 'criminal-offence'] })
-  @ApiOperation({ summary: 'Read the special-category and criminal-offence answers of a referral (say why in X-Access-Reason; every read is audited). A mediator reads them only when their linked staff profile is assigned to the referral’s case (403 saying why otherwise)', response: { status: 200, schema: SensitiveAnswersViewSchema }, params: { id: 'The referral id.' } })
+  @ApiOperation({
+    summary:
+      'Read the special-category and criminal-offence answers of a referral (say why in X-Access-Reason; every read is audited). A mediator reads them only when their linked staff profile is assigned to the referral’s case (403 saying why otherwise)',
+    response: { status: 200, schema: SensitiveAnswersViewSchema },
+    params: { id: 'The referral id.' },
+  })
   @Access({ roles: ['provider-admin', 'case-manager', 'mediator'], scopes: ['referrals:read'] })
   @NeedToKnow('referral')
   sensitiveAnswers(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ReferralIdParamsSchema)) params: { id: string }) {
@@ -79,7 +100,12 @@ export class ReferralsController {
   }
 
   @Put(':id/legal-hold')
-  @ApiOperation({ summary: 'Set or release a legal hold: while held, the referral is not anonymised at the end of its retention period', body: LegalHoldBodySchema, response: { status: 200, schema: ReferralViewSchema }, params: { id: 'The referral id.' } })
+  @ApiOperation({
+    summary: 'Set or release a legal hold: while held, the referral is not anonymised at the end of its retention period',
+    body: LegalHoldBodySchema,
+    response: { status: 200, schema: ReferralViewSchema },
+    params: { id: 'The referral id.' },
+  })
   @Access({ roles: ['provider-admin'], scopes: ['referrals:write'] })
   legalHold(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ReferralIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     const body = new ZodPipe(LegalHoldBodySchema).transform(raw);

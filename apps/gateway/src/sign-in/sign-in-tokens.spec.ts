@@ -35,7 +35,13 @@ describe('sign-in tokens', () => {
   it('a token signed at 09:00 carries who, which organisation and which roles, and lasts until 09:15', async () => {
     const { token, expiresAt } = await tokens.sign(claims);
     expect(expiresAt).toEqual(new Date('2026-11-20T09:15:00Z'));
-    expect(decodeJwt(token)).toMatchObject({ sub: claims.userId, org: claims.organisationId, roles: ['mediator'], iss: SIGN_IN_ISSUER, exp: expiresAt.getTime() / 1000 });
+    expect(decodeJwt(token)).toMatchObject({
+      sub: claims.userId,
+      org: claims.organisationId,
+      roles: ['mediator'],
+      iss: SIGN_IN_ISSUER,
+      exp: expiresAt.getTime() / 1000,
+    });
     clock.at = new Date('2026-11-20T09:14:59Z');
     expect(await tokens.verify(token)).toEqual({ ...claims, tokenId: expect.any(String), expiresAt: new Date('2026-11-20T09:15:00Z') });
   });

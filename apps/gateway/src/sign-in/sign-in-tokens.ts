@@ -51,7 +51,13 @@ export class SignInTokens {
   /** The claims of a token this gateway signed and that is still valid, or a 401 saying why not. */
   async verify(token: string): Promise<VerifiedSession> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: SIGN_IN_ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: this.clock.now(), requiredClaims: ['sub', 'exp', 'org', 'jti'] });
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: SIGN_IN_ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+        currentDate: this.clock.now(),
+        requiredClaims: ['sub', 'exp', 'org', 'jti'],
+      });
       const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is Role => (ROLES as readonly unknown[]).includes(role)) : [];
       if (typeof payload.org !== 'string' || !payload.sub || !payload.jti || !payload.exp) throw new Error('claims');
       return { userId: payload.sub, organisationId: payload.org, roles, tokenId: payload.jti, expiresAt: new Date(payload.exp * 1000) };

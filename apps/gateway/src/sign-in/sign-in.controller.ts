@@ -22,7 +22,12 @@ export class SignInController {
   @Public()
   // Per client IP, in front of the per-account lockout, so guessing across many accounts is slowed too.
   @RateLimit({ bucket: 'sign-in', limit: 'SIGN_IN_PER_MINUTE', windowMs: 60_000, by: 'ip' })
-  @ApiOperation({ summary: 'Sign in with a local account: a short-lived bearer token, 15 minutes by default (after 5 wrong passwords in a row from one address, that address waits 1 minute, doubling with each further one up to an hour, and is answered as a wrong password meanwhile; 20 attempts a minute per client IP)', body: SignInBodySchema, response: { status: 201, schema: SignInTokenViewSchema } })
+  @ApiOperation({
+    summary:
+      'Sign in with a local account: a short-lived bearer token, 15 minutes by default (after 5 wrong passwords in a row from one address, that address waits 1 minute, doubling with each further one up to an hour, and is answered as a wrong password meanwhile; 20 attempts a minute per client IP)',
+    body: SignInBodySchema,
+    response: { status: 201, schema: SignInTokenViewSchema },
+  })
   create(@Req() req: Request, @Body() raw: unknown) {
     return this.signIn.execute(new ZodPipe(SignInBodySchema).transform(raw), req.ip ?? 'unknown');
   }

@@ -47,7 +47,10 @@ describe('signing in against wrong passwords counted per (person, client address
   beforeAll(async () => {
     db = await createTestDatabase('signin');
     identity = new IdentityDatabase(db.url);
-    redis = new GatewayRedis({ REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', NATS_NAMESPACE: `signin${randomBytes(4).toString('hex')}` }, new LifecycleService());
+    redis = new GatewayRedis(
+      { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', NATS_NAMESPACE: `signin${randomBytes(4).toString('hex')}` },
+      new LifecycleService(),
+    );
     await redis.onModuleInit();
     clock = new StoppedClock(new Date('2026-11-20T09:00:00Z'));
     const organisations = new OrganisationRepository(identity);
@@ -56,7 +59,15 @@ describe('signing in against wrong passwords counted per (person, client address
     // Two gateway replicas: separate use-cases, one database, one Redis.
     replicas = [0, 1].map(() => new SignInUseCase(organisations, users, tokens, new SignInAttempts(redis, clock)));
     const organisation = await organisations.create({ id: uuidv7(), name: 'North Mediation', slug });
-    await users.create({ id: uuidv7(), organisationId: organisation.id, email: 'sam@north.example', name: 'Sam', roles: ['case-manager'], contractIds: [], passwordHash: await hashPassword(password) });
+    await users.create({
+      id: uuidv7(),
+      organisationId: organisation.id,
+      email: 'sam@north.example',
+      name: 'Sam',
+      roles: ['case-manager'],
+      contractIds: [],
+      passwordHash: await hashPassword(password),
+    });
     unknownEmail = await outcome(replicas[0].execute({ organisation: slug, email: 'nobody@north.example', password }, attacker));
   });
 
@@ -68,7 +79,8 @@ describe('signing in against wrong passwords counted per (person, client address
     await db?.drop();
   });
 
-  const attempt = (replica: number, secret: string, from: string) => outcome(replicas[replica].execute({ organisation: slug, email: 'sam@north.example', password: secret }, from));
+  const attempt = (replica: number, secret: string, from: string) =>
+    outcome(replicas[replica].execute({ organisation: slug, email: 'sam@north.example', password: secret }, from));
 
   it('five wrong passwords from one address, sent at once to two replicas, all count and lock that address; each is answered as an unknown email is', async () => {
     const results = await Promise.all([0, 1, 0, 1, 0].map((replica) => attempt(replica, 'not the passphrase at all', attacker)));

@@ -11,7 +11,8 @@ import { SignInTokens } from './sign-in-tokens';
  * One answer for an unknown organisation, an unknown email, a wrong password and an address that must
  * wait, so none can be told apart: not who has an account, nor whose account is locked.
  */
-const WRONG = () => ProblemError.unauthenticated('The organisation, email or password is wrong; after several wrong passwords, wait a few minutes before trying again.');
+const WRONG = () =>
+  ProblemError.unauthenticated('The organisation, email or password is wrong; after several wrong passwords, wait a few minutes before trying again.');
 
 /** Signs a person in with a local password and hands back a short-lived bearer token. */
 @Injectable()

@@ -1,6 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
-import { AddAccreditationBodySchema, AvailabilityExceptionBodySchema, CreateStaffBodySchema, DeclareConflictBodySchema, Rpc, StaffIdParamsSchema, StaffListSchema, StaffViewSchema, UpdateStaffBodySchema, type RpcMeta } from '@mediation/protocol';
+import {
+  AddAccreditationBodySchema,
+  AvailabilityExceptionBodySchema,
+  CreateStaffBodySchema,
+  DeclareConflictBodySchema,
+  Rpc,
+  StaffIdParamsSchema,
+  StaffListSchema,
+  StaffViewSchema,
+  UpdateStaffBodySchema,
+  type RpcMeta,
+} from '@mediation/protocol';
 import type { Response } from 'express';
 import { Access } from '../auth/access';
 import { CurrentMeta, CurrentPrincipal, type Principal } from '../auth/principal';
@@ -22,7 +33,11 @@ export class StaffController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Add a member of staff (pay checked against the London Living Wage for lines that require it)', body: CreateStaffBodySchema, response: { status: 201, schema: StaffViewSchema } })
+  @ApiOperation({
+    summary: 'Add a member of staff (pay checked against the London Living Wage for lines that require it)',
+    body: CreateStaffBodySchema,
+    response: { status: 201, schema: StaffViewSchema },
+  })
   @Access({ roles: [...MANAGERS.roles], scopes: [...MANAGERS.scopes] })
   async create(@CurrentMeta() meta: RpcMeta, @Body() raw: unknown, @Res({ passthrough: true }) res: Response) {
     const body = new ZodPipe(CreateStaffBodySchema).transform(raw);
@@ -40,15 +55,27 @@ export class StaffController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Read a member of staff (a mediator may read only their own profile)', response: { status: 200, schema: StaffViewSchema }, params: { id: 'The staff id.' } })
+  @ApiOperation({
+    summary: 'Read a member of staff (a mediator may read only their own profile)',
+    response: { status: 200, schema: StaffViewSchema },
+    params: { id: 'The staff id.' },
+  })
   @Access({ roles: [...READ_ALL, 'mediator'], scopes: ['staff:read'] })
   get(@CurrentMeta() meta: RpcMeta, @CurrentPrincipal() principal: Principal, @Param(new ZodPipe(StaffIdParamsSchema)) params: { id: string }) {
     const readsAll = principal.actorType === 'api-key' || principal.roles.some((r) => (READ_ALL as readonly string[]).includes(r));
-    return this.rpc.call(Rpc.scheduling.getStaff, meta, { staffId: params.id, ...(readsAll ? {} : { ownedByUserId: principal.actorId.replace(/^user:/, '') }) });
+    return this.rpc.call(Rpc.scheduling.getStaff, meta, {
+      staffId: params.id,
+      ...(readsAll ? {} : { ownedByUserId: principal.actorId.replace(/^user:/, '') }),
+    });
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a member of staff', body: UpdateStaffBodySchema, response: { status: 200, schema: StaffViewSchema }, params: { id: 'The staff id.' } })
+  @ApiOperation({
+    summary: 'Change a member of staff',
+    body: UpdateStaffBodySchema,
+    response: { status: 200, schema: StaffViewSchema },
+    params: { id: 'The staff id.' },
+  })
   @Access({ roles: [...MANAGERS.roles], scopes: [...MANAGERS.scopes] })
   async update(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(StaffIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     const changes = new ZodPipe(UpdateStaffBodySchema).transform(raw);
@@ -58,7 +85,12 @@ export class StaffController {
 
   @Post(':id/accreditations')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Record an accreditation or check (DBS, FMC, CMC, SEND) with its expiry; an expired one blocks allocation', body: AddAccreditationBodySchema, response: { status: 201, schema: StaffViewSchema }, params: { id: 'The staff id.' } })
+  @ApiOperation({
+    summary: 'Record an accreditation or check (DBS, FMC, CMC, SEND) with its expiry; an expired one blocks allocation',
+    body: AddAccreditationBodySchema,
+    response: { status: 201, schema: StaffViewSchema },
+    params: { id: 'The staff id.' },
+  })
   @Access({ roles: [...MANAGERS.roles], scopes: [...MANAGERS.scopes] })
   accreditation(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(StaffIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     return this.rpc.call(Rpc.scheduling.addAccreditation, meta, { staffId: params.id, accreditation: new ZodPipe(AddAccreditationBodySchema).transform(raw) });
@@ -66,15 +98,28 @@ export class StaffController {
 
   @Post(':id/availability-exceptions')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Record a day (or slot) off, or an extra slot, against the weekly availability', body: AvailabilityExceptionBodySchema, response: { status: 201, schema: StaffViewSchema }, params: { id: 'The staff id.' } })
+  @ApiOperation({
+    summary: 'Record a day (or slot) off, or an extra slot, against the weekly availability',
+    body: AvailabilityExceptionBodySchema,
+    response: { status: 201, schema: StaffViewSchema },
+    params: { id: 'The staff id.' },
+  })
   @Access({ roles: [...PEOPLE_WHO_BOOK.roles], scopes: [...PEOPLE_WHO_BOOK.scopes] })
   exception(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(StaffIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
-    return this.rpc.call(Rpc.scheduling.addAvailabilityException, meta, { staffId: params.id, exception: new ZodPipe(AvailabilityExceptionBodySchema).transform(raw) });
+    return this.rpc.call(Rpc.scheduling.addAvailabilityException, meta, {
+      staffId: params.id,
+      exception: new ZodPipe(AvailabilityExceptionBodySchema).transform(raw),
+    });
   }
 
   @Post(':id/conflicts')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Declare a conflict of interest with a party or a case; it blocks allocation', body: DeclareConflictBodySchema, response: { status: 201, schema: StaffViewSchema }, params: { id: 'The staff id.' } })
+  @ApiOperation({
+    summary: 'Declare a conflict of interest with a party or a case; it blocks allocation',
+    body: DeclareConflictBodySchema,
+    response: { status: 201, schema: StaffViewSchema },
+    params: { id: 'The staff id.' },
+  })
   @Access({ roles: [...PEOPLE_WHO_BOOK.roles], scopes: [...PEOPLE_WHO_BOOK.scopes] })
   async conflict(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(StaffIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     const conflict = new ZodPipe(DeclareConflictBodySchema).transform(raw);

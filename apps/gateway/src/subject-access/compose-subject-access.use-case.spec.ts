@@ -16,13 +16,22 @@ describe('a subject-access export', () => {
     expect(exported).toEqual({
       email: 'eve@home.example',
       generatedAt: '2027-03-01T09:00:00.000Z',
-      services: { intake: { from: Rpc.intake.exportPerson.subject }, casework: { from: Rpc.casework.exportPerson.subject }, notify: { from: Rpc.notify.exportPerson.subject } },
+      services: {
+        intake: { from: Rpc.intake.exportPerson.subject },
+        casework: { from: Rpc.casework.exportPerson.subject },
+        notify: { from: Rpc.notify.exportPerson.subject },
+      },
     });
   });
 
   it('by name and postcode, intake answers first, casework is given the referrals naming the person as a party, and notify (addresses only) says it was not searched', async () => {
     const asked: [string, unknown][] = [];
-    const intakeAnswer = { referrals: [{ referralId: '019a0000-0000-7000-8000-000000000001', capacity: ['party'] }, { referralId: '019a0000-0000-7000-8000-000000000002', capacity: ['referrer'] }] };
+    const intakeAnswer = {
+      referrals: [
+        { referralId: '019a0000-0000-7000-8000-000000000001', capacity: ['party'] },
+        { referralId: '019a0000-0000-7000-8000-000000000002', capacity: ['referrer'] },
+      ],
+    };
     const rpc = {
       call: async (definition: { subject: string }, _meta: RpcMeta, query: unknown) => {
         asked.push([definition.subject, query]);
@@ -34,13 +43,22 @@ describe('a subject-access export', () => {
       [Rpc.intake.exportPerson.subject, { name: 'Rory Upstairs', postcode: 'N1 9GU' }],
       [Rpc.casework.exportPerson.subject, { name: 'Rory Upstairs', postcode: 'N1 9GU', referralIds: ['019a0000-0000-7000-8000-000000000001'] }],
     ]);
-    expect(exported).toEqual({ name: 'Rory Upstairs', postcode: 'N1 9GU', generatedAt: '2027-03-01T09:00:00.000Z', services: { intake: intakeAnswer, casework: { cases: [] }, notify: { notSearched: NOTIFY_NOT_SEARCHED_BY_NAME } } });
+    expect(exported).toEqual({
+      name: 'Rory Upstairs',
+      postcode: 'N1 9GU',
+      generatedAt: '2027-03-01T09:00:00.000Z',
+      services: { intake: intakeAnswer, casework: { cases: [] }, notify: { notSearched: NOTIFY_NOT_SEARCHED_BY_NAME } },
+    });
   });
 
   it('adding a service is one more part; if any part cannot answer, no partial export is returned', async () => {
     const parts = [...SUBJECT_ACCESS_PARTS, { service: 'evidence', rpc: Rpc.intake.exportPerson }];
     let n = 0;
-    const rpc = { call: async () => (n++ === 0 ? { referrals: [] } : Promise.reject(ProblemError.unavailable('casework did not answer'))) } as unknown as RpcClient;
-    await expect(new ComposeSubjectAccessUseCase(rpc, clock).execute(meta, { email: 'eve@home.example' }, parts)).rejects.toMatchObject({ problem: { status: 503 } });
+    const rpc = {
+      call: async () => (n++ === 0 ? { referrals: [] } : Promise.reject(ProblemError.unavailable('casework did not answer'))),
+    } as unknown as RpcClient;
+    await expect(new ComposeSubjectAccessUseCase(rpc, clock).execute(meta, { email: 'eve@home.example' }, parts)).rejects.toMatchObject({
+      problem: { status: 503 },
+    });
   });
 });

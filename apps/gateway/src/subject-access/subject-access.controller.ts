@@ -18,12 +18,19 @@ export class SubjectAccessController {
 
   @Get()
   @SensitiveRead({ resourceType: 'person', categories: ['special-category', 'criminal-offence'] })
-  @ApiOperation({ query: SubjectAccessRequestQuerySchema,
-    summary: 'Export everything held about one person for a subject-access request (query: email, or name and postcode for a person without an email address, exactly one of the two; format=json, the default, or format=pdf for a readable PDF with a heading per service, the date and the reason); say why in X-Access-Reason; audited',
+  @ApiOperation({
+    query: SubjectAccessRequestQuerySchema,
+    summary:
+      'Export everything held about one person for a subject-access request (query: email, or name and postcode for a person without an email address, exactly one of the two; format=json, the default, or format=pdf for a readable PDF with a heading per service, the date and the reason); say why in X-Access-Reason; audited',
     response: { status: 200, schema: SubjectAccessExportSchema },
   })
   @Access({ roles: ['provider-admin'], scopes: ['personal-data:read'] })
-  async export(@CurrentMeta() meta: RpcMeta, @Query() raw: unknown, @Headers('x-access-reason') reason: string | undefined, @Res({ passthrough: true }) res: Response): Promise<SubjectAccessExport | StreamableFile> {
+  async export(
+    @CurrentMeta() meta: RpcMeta,
+    @Query() raw: unknown,
+    @Headers('x-access-reason') reason: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SubjectAccessExport | StreamableFile> {
     const { format, ...query } = new ZodPipe(SubjectAccessRequestQuerySchema).transform(raw);
     if (format === 'json') return this.compose.execute(meta, query);
     // The audit interceptor has already required the reason (5 to 500 characters) before this runs.

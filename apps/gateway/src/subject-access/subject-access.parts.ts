@@ -19,7 +19,11 @@ export interface SubjectAccessPart {
 
 /** Every service that holds personal data adds its part here, one line each. */
 export const SUBJECT_ACCESS_PARTS: readonly SubjectAccessPart[] = [
-  { service: 'intake', rpc: Rpc.intake.exportPerson, referralsNaming: (answer) => (answer as IntakePersonExport).referrals.filter((r) => r.capacity.includes('party')).map((r) => r.referralId) },
+  {
+    service: 'intake',
+    rpc: Rpc.intake.exportPerson,
+    referralsNaming: (answer) => (answer as IntakePersonExport).referrals.filter((r) => r.capacity.includes('party')).map((r) => r.referralId),
+  },
   { service: 'casework', rpc: Rpc.casework.exportPerson },
   { service: 'notify', rpc: Rpc.notify.exportPerson, byNameAndPostcode: { notSearched: NOTIFY_NOT_SEARCHED_BY_NAME } },
 ];

@@ -21,7 +21,19 @@ const exported: SubjectAccessExport = {
     casework: { cases: [] },
     notify: {
       deliveries: [
-        { deliveryId: '019a0000-0000-7000-8000-0000000000a1', kind: 'party-reminder', channel: 'email', status: 'sent', to: 'eve@home.example', subjectLine: 'A reminder about a date on your case REF-2027-000042', createdAt: '2027-02-01T09:00:00.000Z', sentAt: '2027-02-01T09:00:05.000Z', failedAt: null, referralId: null, caseId: '019a0000-0000-7000-8000-0000000000c1' },
+        {
+          deliveryId: '019a0000-0000-7000-8000-0000000000a1',
+          kind: 'party-reminder',
+          channel: 'email',
+          status: 'sent',
+          to: 'eve@home.example',
+          subjectLine: 'A reminder about a date on your case REF-2027-000042',
+          createdAt: '2027-02-01T09:00:00.000Z',
+          sentAt: '2027-02-01T09:00:05.000Z',
+          failedAt: null,
+          referralId: null,
+          caseId: '019a0000-0000-7000-8000-0000000000c1',
+        },
       ],
     },
   },
@@ -33,13 +45,34 @@ describe('a subject-access export as a PDF', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF');
     const text = pdfText(pdf);
-    for (const expected of ['Subject-access export', 'Eve Tenant', 'eve@home.example', '1 March 2027', 'Subject-access request SAR-17 received by post', 'Intake', 'Casework', 'REF-2027-000042', 'answers > vulnerabilities', 'Eve has epilepsy', 'No cases held.', 'Notify', 'deliveries 1 of 1', 'A reminder about a date on your case REF-2027-000042', 'party-reminder']) {
+    for (const expected of [
+      'Subject-access export',
+      'Eve Tenant',
+      'eve@home.example',
+      '1 March 2027',
+      'Subject-access request SAR-17 received by post',
+      'Intake',
+      'Casework',
+      'REF-2027-000042',
+      'answers > vulnerabilities',
+      'Eve has epilepsy',
+      'No cases held.',
+      'Notify',
+      'deliveries 1 of 1',
+      'A reminder about a date on your case REF-2027-000042',
+      'party-reminder',
+    ]) {
       expect(text).toContain(expected);
     }
   });
 
   it('prints a part that was not searched as its statement, not as a record', async () => {
-    const byName: SubjectAccessExport = { name: 'Eve Tenant', postcode: 'SE1 7PB', generatedAt: exported.generatedAt, services: { notify: { notSearched: 'Not searched: notify keeps only the email address each message was sent to.' } } };
+    const byName: SubjectAccessExport = {
+      name: 'Eve Tenant',
+      postcode: 'SE1 7PB',
+      generatedAt: exported.generatedAt,
+      services: { notify: { notSearched: 'Not searched: notify keeps only the email address each message was sent to.' } },
+    };
     const text = pdfText(await renderSubjectAccessPdf(byName, { reason: 'Subject-access request SAR-18', requestedBy: 'user:dpo' }, organisation));
     expect(text).toContain('Notify');
     expect(text).toContain('Not searched: notify keeps only the email address each message was sent to.');
@@ -47,15 +80,35 @@ describe('a subject-access export as a PDF', () => {
   });
 
   it('flattens nested data into labelled rows, and finds the person’s names by email, case ignored', () => {
-    expect(flatten({ parties: [{ name: 'Eve' }], answers: {}, closedAt: null })).toEqual([['parties 1 > name', 'Eve'], ['answers', 'none'], ['closedAt', '-']]);
-    expect(flatten({ consent: [], outcome: null })).toEqual([['consent', 'none'], ['outcome', '-']]);
+    expect(flatten({ parties: [{ name: 'Eve' }], answers: {}, closedAt: null })).toEqual([
+      ['parties 1 > name', 'Eve'],
+      ['answers', 'none'],
+      ['closedAt', '-'],
+    ]);
+    expect(flatten({ consent: [], outcome: null })).toEqual([
+      ['consent', 'none'],
+      ['outcome', '-'],
+    ]);
     expect(namesOf(exported)).toEqual(['Eve Tenant']);
   });
 });
 
 describe('the subject-access PDF’s text', () => {
   it('keeps a euro sign, curly quotes and letters beyond Latin-1 such as Ł, as the person’s data holds them', async () => {
-    const held: SubjectAccessExport = { ...exported, services: { intake: { referrals: [{ reference: 'REF-2027-000043', parties: [{ name: 'Łukasz “Eve” Dvořák', email: 'eve@home.example' }], answers: { arrears: '€1,200; says it’s ‘unfair’' } }] } } };
+    const held: SubjectAccessExport = {
+      ...exported,
+      services: {
+        intake: {
+          referrals: [
+            {
+              reference: 'REF-2027-000043',
+              parties: [{ name: 'Łukasz “Eve” Dvořák', email: 'eve@home.example' }],
+              answers: { arrears: '€1,200; says it’s ‘unfair’' },
+            },
+          ],
+        },
+      },
+    };
     const text = pdfText(await renderSubjectAccessPdf(held, { reason: 'Subject-access request SAR-19', requestedBy: 'user:dpo' }, organisation));
     expect(text).toContain('Łukasz “Eve” Dvořák');
     expect(text).toContain('€1,200; says it’s ‘unfair’');

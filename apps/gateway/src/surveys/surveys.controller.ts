@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
-import { Rpc, SurveyAnswerBodySchema, SurveyAnsweredSchema, SurveyTokenParamsSchema, SurveyViewSchema, type RpcMeta, type SurveyAnswerBody } from '@mediation/protocol';
+import {
+  Rpc,
+  SurveyAnswerBodySchema,
+  SurveyAnsweredSchema,
+  SurveyTokenParamsSchema,
+  SurveyViewSchema,
+  type RpcMeta,
+  type SurveyAnswerBody,
+} from '@mediation/protocol';
 import type { AuthenticatedRequest } from '../auth/principal';
 import { Public } from '../auth/public.decorator';
 import { ApiOperation } from '../http/api-operation.decorator';
@@ -25,7 +33,11 @@ export class SurveysController {
   @Get(':token')
   @Public()
   @RateLimit({ bucket: 'survey', limit: 'RATE_LIMIT_PUBLIC_PER_MINUTE', windowMs: 60_000, by: 'ip' })
-  @ApiOperation({ summary: 'The satisfaction survey behind a link: its questions (404 unknown link, 409 already answered, 410 expired)', response: { status: 200, schema: SurveyViewSchema }, params: { token: 'The token from the survey link.' } })
+  @ApiOperation({
+    summary: 'The satisfaction survey behind a link: its questions (404 unknown link, 409 already answered, 410 expired)',
+    response: { status: 200, schema: SurveyViewSchema },
+    params: { token: 'The token from the survey link.' },
+  })
   get(@Req() req: AuthenticatedRequest, @Param(new ZodPipe(SurveyTokenParamsSchema)) params: { token: string }) {
     return this.rpc.call(Rpc.casework.getSurvey, publicMeta(req), params);
   }
@@ -34,8 +46,17 @@ export class SurveysController {
   @HttpCode(201)
   @Public()
   @RateLimit({ bucket: 'survey', limit: 'RATE_LIMIT_PUBLIC_PER_MINUTE', windowMs: 60_000, by: 'ip' })
-  @ApiOperation({ summary: 'Answer the satisfaction survey, once (400 names each bad answer, 409 already answered, 410 expired, 404 unknown link)', body: SurveyAnswerBodySchema, response: { status: 201, schema: SurveyAnsweredSchema }, params: { token: 'The token from the survey link.' } })
-  answer(@Req() req: AuthenticatedRequest, @Param(new ZodPipe(SurveyTokenParamsSchema)) params: { token: string }, @Body(new ZodPipe(SurveyAnswerBodySchema)) body: SurveyAnswerBody) {
+  @ApiOperation({
+    summary: 'Answer the satisfaction survey, once (400 names each bad answer, 409 already answered, 410 expired, 404 unknown link)',
+    body: SurveyAnswerBodySchema,
+    response: { status: 201, schema: SurveyAnsweredSchema },
+    params: { token: 'The token from the survey link.' },
+  })
+  answer(
+    @Req() req: AuthenticatedRequest,
+    @Param(new ZodPipe(SurveyTokenParamsSchema)) params: { token: string },
+    @Body(new ZodPipe(SurveyAnswerBodySchema)) body: SurveyAnswerBody,
+  ) {
     return this.rpc.call(Rpc.casework.answerSurvey, publicMeta(req), { token: params.token, answers: body.answers });
   }
 }

@@ -34,7 +34,9 @@ export class AuthFailures {
   async refuseIfThrottled(attempt: AuthAttempt): Promise<void> {
     let counts: [number, number][];
     try {
-      counts = await Promise.all(this.keys(attempt).map(async (key) => [Number((await this.redis.client.get(key)) ?? 0), await this.redis.client.pttl(key)] as [number, number]));
+      counts = await Promise.all(
+        this.keys(attempt).map(async (key) => [Number((await this.redis.client.get(key)) ?? 0), await this.redis.client.pttl(key)] as [number, number]),
+      );
     } catch (error) {
       this.logger.warn(`failed authentications not checked (${(error as Error).message})`);
       return;
@@ -43,18 +45,21 @@ export class AuthFailures {
     if (over.length === 0) return;
     const retryAfter = Math.max(1, ...over.map(([, ttl]) => Math.ceil((ttl > 0 ? ttl : WINDOW_MS) / 1000)));
     const limit = this.config.AUTH_FAILURES_PER_MINUTE;
-    throw ProblemError.tooManyRequests(`More than ${limit} failed authentications in a minute from this address or with this API key; retry in ${retryAfter} s.`).withHeaders({ 'Retry-After': String(retryAfter) });
+    throw ProblemError.tooManyRequests(
+      `More than ${limit} failed authentications in a minute from this address or with this API key; retry in ${retryAfter} s.`,
+    ).withHeaders({ 'Retry-After': String(retryAfter) });
   }
 
   async record(attempt: AuthAttempt): Promise<void> {
-    await Promise.all(this.keys(attempt).map((key) => this.redis.client.eval(COUNT, 1, key, String(WINDOW_MS)))).catch((error: Error) => this.logger.warn(`failed authentication not counted (${error.message})`));
+    await Promise.all(this.keys(attempt).map((key) => this.redis.client.eval(COUNT, 1, key, String(WINDOW_MS)))).catch((error: Error) =>
+      this.logger.warn(`failed authentication not counted (${error.message})`),
+    );
   }
 
   private keys({ clientAddress, keyId }: AuthAttempt): string[] {
     return [`${this.redis.prefix}auth-failures:ip:${clientAddress}`, ...(keyId ? [`${this.redis.prefix}auth-failures:key:${keyId}`] : [])];
   }
 }
-
 
 /** The key id of a bearer token shaped like an API key (`mk_<16 hex>`…), valid or not. */
 export function keyIdOf(authorization: string | undefined): string | undefined {

@@ -45,7 +45,9 @@ export class RateLimitGuard implements CanActivate {
     res.setHeader('RateLimit-Reset', String(resetSeconds));
     if (decision.allowed) return true;
     res.setHeader('Retry-After', String(resetSeconds));
-    throw ProblemError.tooManyRequests(`More than ${decision.limit} requests in ${Math.round(rule.windowMs / 1000)} s (${rule.bucket}); retry in ${resetSeconds} s.`);
+    throw ProblemError.tooManyRequests(
+      `More than ${decision.limit} requests in ${Math.round(rule.windowMs / 1000)} s (${rule.bucket}); retry in ${resetSeconds} s.`,
+    );
   }
 
   private ruleFor(context: ExecutionContext, req: AuthenticatedRequest): RateLimitRule {

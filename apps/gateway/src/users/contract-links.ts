@@ -12,7 +12,9 @@ export class ContractLinks {
     if (contractIds.length === 0) return;
     const { items } = await this.rpc.call(Rpc.intake.listContracts, { ...meta, restrictToContracts: undefined }, {});
     const known = new Set(items.map((contract) => contract.id));
-    const errors = contractIds.flatMap((id, index) => (known.has(id) ? [] : [{ field: `contractIds.${index}`, message: `is not a contract of your organisation` }]));
+    const errors = contractIds.flatMap((id, index) =>
+      known.has(id) ? [] : [{ field: `contractIds.${index}`, message: `is not a contract of your organisation` }],
+    );
     if (errors.length > 0) throw ProblemError.validation(errors);
   }
 }

@@ -19,14 +19,25 @@ export class CreateUserUseCase {
   async execute(meta: RpcMeta, input: CreateUserBody, authority: Authority): Promise<UserRecord> {
     const { organisationId } = meta;
     authority.assertMayGrantRoles(input.roles);
-    if (input.password && input.password.toLowerCase() === input.email) throw ProblemError.validation([{ field: 'password', message: 'must not be the email address' }]);
-    if (await this.users.findByEmail(organisationId, input.email)) throw ProblemError.conflict(`Your organisation already has a user with email ${input.email}.`);
+    if (input.password && input.password.toLowerCase() === input.email)
+      throw ProblemError.validation([{ field: 'password', message: 'must not be the email address' }]);
+    if (await this.users.findByEmail(organisationId, input.email))
+      throw ProblemError.conflict(`Your organisation already has a user with email ${input.email}.`);
     await this.links.assertExist(meta, input.contractIds);
     const id = uuidv7();
     if (input.staffId) await this.staffLinks.assertLinkable(meta, input.staffId, id);
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     try {
-      return await this.users.create({ id, organisationId, email: input.email, name: input.name, roles: input.roles, contractIds: input.contractIds, staffId: input.staffId ?? null, passwordHash });
+      return await this.users.create({
+        id,
+        organisationId,
+        email: input.email,
+        name: input.name,
+        roles: input.roles,
+        contractIds: input.contractIds,
+        staffId: input.staffId ?? null,
+        passwordHash,
+      });
     } catch (error) {
       // Two requests for the same email (or staff profile) at once: the unique index decides, the loser gets the same answer.
       await this.staffLinks.refuseIfLinkTaken(organisationId, input.staffId, error);

@@ -10,7 +10,10 @@ export class MeController {
   constructor(private readonly getMe: GetMeUseCase) {}
 
   @Get()
-  @ApiOperation({ summary: 'Who am I: your organisation, and your roles (a person) or scopes (an API key, whatever its scopes)', response: { status: 200, schema: MeViewSchema } })
+  @ApiOperation({
+    summary: 'Who am I: your organisation, and your roles (a person) or scopes (an API key, whatever its scopes)',
+    response: { status: 200, schema: MeViewSchema },
+  })
   @Access({ roles: [...ROLES], scopes: [], everyApiKey: true })
   me(@CurrentPrincipal() principal: Principal) {
     return this.getMe.execute(principal);

@@ -40,12 +40,16 @@ export class SignInAttempts {
 
   /** The right password: this address starts afresh (others keep their count). */
   async succeeded(userId: string, address: string): Promise<void> {
-    await this.redis.client.hdel(this.key(userId), `${address}|n`, `${address}|until`).catch((error: Error) => this.logger.warn(`sign-in count not cleared (${error.message})`));
+    await this.redis.client
+      .hdel(this.key(userId), `${address}|n`, `${address}|until`)
+      .catch((error: Error) => this.logger.warn(`sign-in count not cleared (${error.message})`));
   }
 
   /** An administrator set a new password: every address starts afresh. Locks lapse by themselves if Redis is down. */
   async clear(userId: string): Promise<void> {
-    await this.redis.client.del(this.key(userId)).catch((error: Error) => this.logger.warn(`sign-in locks not lifted (${error.message}); they lapse by themselves`));
+    await this.redis.client
+      .del(this.key(userId))
+      .catch((error: Error) => this.logger.warn(`sign-in locks not lifted (${error.message}); they lapse by themselves`));
   }
 
   private key(userId: string): string {

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { CreateUserBodySchema, SetPasswordBodySchema, UpdateUserBodySchema, UserIdParamsSchema, UserListSchema, UserViewSchema, type RpcMeta } from '@mediation/protocol';
+import {
+  CreateUserBodySchema,
+  SetPasswordBodySchema,
+  UpdateUserBodySchema,
+  UserIdParamsSchema,
+  UserListSchema,
+  UserViewSchema,
+  type RpcMeta,
+} from '@mediation/protocol';
 import { Access } from '../auth/access';
 import { Authority } from '../auth/authority';
 import { CurrentMeta, CurrentPrincipal, type Principal } from '../auth/principal';
@@ -24,7 +32,12 @@ export class UsersController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Add a person to your organisation, with roles you hold yourself (403 naming roles otherwise; and a local password, if they do not sign in through your OIDC provider) and their staff profile, if they have one (422 naming staffId when it is not your organisation’s)', body: CreateUserBodySchema, response: { status: 201, schema: UserViewSchema } })
+  @ApiOperation({
+    summary:
+      'Add a person to your organisation, with roles you hold yourself (403 naming roles otherwise; and a local password, if they do not sign in through your OIDC provider) and their staff profile, if they have one (422 naming staffId when it is not your organisation’s)',
+    body: CreateUserBodySchema,
+    response: { status: 201, schema: UserViewSchema },
+  })
   @Access({ roles: ['provider-admin'], scopes: ['users:write'] })
   async create(@CurrentMeta() meta: RpcMeta, @CurrentPrincipal() principal: Principal, @Body() raw: unknown) {
     return toUserView(await this.createUser.execute(meta, new ZodPipe(CreateUserBodySchema).transform(raw), Authority.of(principal)));
@@ -45,17 +58,38 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "Change a person's name, roles, status, linked contracts or linked staff profile; only a person who holds no more than you, and only to roles you hold (403 otherwise; 422 naming staffId when the profile is not your organisation's or is another user's)", body: UpdateUserBodySchema, response: { status: 200, schema: UserViewSchema }, params: { id: 'The user id.' } })
+  @ApiOperation({
+    summary:
+      "Change a person's name, roles, status, linked contracts or linked staff profile; only a person who holds no more than you, and only to roles you hold (403 otherwise; 422 naming staffId when the profile is not your organisation's or is another user's)",
+    body: UpdateUserBodySchema,
+    response: { status: 200, schema: UserViewSchema },
+    params: { id: 'The user id.' },
+  })
   @Access({ roles: ['provider-admin'], scopes: ['users:write'] })
-  async update(@CurrentMeta() meta: RpcMeta, @CurrentPrincipal() principal: Principal, @Param(new ZodPipe(UserIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
+  async update(
+    @CurrentMeta() meta: RpcMeta,
+    @CurrentPrincipal() principal: Principal,
+    @Param(new ZodPipe(UserIdParamsSchema)) params: { id: string },
+    @Body() raw: unknown,
+  ) {
     return toUserView(await this.updateUser.execute(meta, params.id, new ZodPipe(UpdateUserBodySchema).transform(raw), Authority.of(principal)));
   }
 
   @Post(':id/password')
   @HttpCode(200)
-  @ApiOperation({ summary: "Set a person's local password (also lifts their lockouts); only for a person who holds no more than you (403 otherwise)", body: SetPasswordBodySchema, response: { status: 200, schema: UserViewSchema }, params: { id: 'The user id.' } })
+  @ApiOperation({
+    summary: "Set a person's local password (also lifts their lockouts); only for a person who holds no more than you (403 otherwise)",
+    body: SetPasswordBodySchema,
+    response: { status: 200, schema: UserViewSchema },
+    params: { id: 'The user id.' },
+  })
   @Access({ roles: ['provider-admin'], scopes: ['users:write'] })
-  async password(@CurrentMeta() meta: RpcMeta, @CurrentPrincipal() principal: Principal, @Param(new ZodPipe(UserIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
+  async password(
+    @CurrentMeta() meta: RpcMeta,
+    @CurrentPrincipal() principal: Principal,
+    @Param(new ZodPipe(UserIdParamsSchema)) params: { id: string },
+    @Body() raw: unknown,
+  ) {
     const { password } = new ZodPipe(SetPasswordBodySchema).transform(raw);
     return toUserView(await this.setPassword.execute(meta, params.id, password, Authority.of(principal)));
   }

@@ -18,7 +18,18 @@ import { UsersController } from './users.controller';
   // Redis holds the sign-in attempts, also for the ops commands and the development seed, which have no HTTP server.
   imports: [OrganisationsModule, ThrottleModule],
   controllers: [UsersController, MeController],
-  providers: [UserRepository, ContractLinks, StaffLinks, CreateUserUseCase, ListUsersUseCase, GetUserUseCase, UpdateUserUseCase, SetPasswordUseCase, GetMeUseCase, SignInAttempts],
+  providers: [
+    UserRepository,
+    ContractLinks,
+    StaffLinks,
+    CreateUserUseCase,
+    ListUsersUseCase,
+    GetUserUseCase,
+    UpdateUserUseCase,
+    SetPasswordUseCase,
+    GetMeUseCase,
+    SignInAttempts,
+  ],
   exports: [UserRepository, SignInAttempts, CreateUserUseCase, UpdateUserUseCase, SetPasswordUseCase],
 })
 export class UsersModule {}

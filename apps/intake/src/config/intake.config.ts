@@ -5,8 +5,16 @@ export const loadIntakeConfig = () =>
   loadServiceConfig(3001, {
     DATA_ENCRYPTION_KEYS: dataEncryptionKeysVariable(),
     /** How often the answer-sealing job looks for rows to seal or re-encrypt after a key rotation. */
-    ANSWER_SEALING_INTERVAL_MS: z.coerce.number().int().min(1000).default(60 * 60 * 1000),
+    ANSWER_SEALING_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .default(60 * 60 * 1000),
     /** How often retention looks for referrals past their retention period (daily by default). */
-    RETENTION_INTERVAL_MS: z.coerce.number().int().min(1000).default(24 * 60 * 60 * 1000),
+    RETENTION_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .default(24 * 60 * 60 * 1000),
   });
 export type IntakeConfig = ReturnType<typeof loadIntakeConfig>;

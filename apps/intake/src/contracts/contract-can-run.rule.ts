@@ -13,15 +13,24 @@ const WHAT = { tenderStatus: 'tender', awardStatus: 'award', contractStatus: 'co
 export function procurementStops(definition: ContractDefinition): FieldError[] {
   return (Object.keys(DID_NOT_PROCEED) as (keyof typeof DID_NOT_PROCEED)[])
     .filter((key) => DID_NOT_PROCEED[key].includes(definition.procurement?.[key] ?? ''))
-    .map((key) => ({ field: `procurement.${key}`, code: `${WHAT[key]}-${definition.procurement![key]}`, message: `the OCDS record says the ${WHAT[key]} is ${definition.procurement![key]}, so there is no contract to deliver` }));
+    .map((key) => ({
+      field: `procurement.${key}`,
+      code: `${WHAT[key]}-${definition.procurement![key]}`,
+      message: `the OCDS record says the ${WHAT[key]} is ${definition.procurement![key]}, so there is no contract to deliver`,
+    }));
 }
 
 /** A period whose last day has passed in London: every referral would be refused. */
 export function periodEnded(definition: ContractDefinition, now: Date): FieldError[] {
   const end = definition.period?.end;
   if (!end || end >= londonDate(now)) return [];
-  const extendable = definition.period?.maxEnd && definition.period.maxEnd >= londonDate(now) ? ` (extensions allow up to ${definition.period.maxEnd}: set period.end to the extended end)` : '';
-  return [{ field: 'period.end', code: 'period-ended', message: `the contract period ended on ${end}, so the contract would refuse every referral${extendable}` }];
+  const extendable =
+    definition.period?.maxEnd && definition.period.maxEnd >= londonDate(now)
+      ? ` (extensions allow up to ${definition.period.maxEnd}: set period.end to the extended end)`
+      : '';
+  return [
+    { field: 'period.end', code: 'period-ended', message: `the contract period ended on ${end}, so the contract would refuse every referral${extendable}` },
+  ];
 }
 
 /** Why this version could not take referrals if published now; empty when it can. */

@@ -20,8 +20,15 @@ describe('contracts that cannot run, and OCDS imports of the standard’s exampl
   let app: INestApplicationContext;
   const clock = new FixedClock(new Date('2026-12-06T10:00:00Z'));
   const meta: RpcMeta = { organisationId: uuidv7(), actorId: 'user:manager', actorType: 'user', correlationId: 'int-contracts' };
-  const importOcds = (doc: OcdsDocument, options: { template?: 'oocr' | 'housing-asb'; reference?: string } = {}) => app.get(ImportOcdsUseCase).execute(meta, doc, options);
-  const published = async (contractId: string) => (await service.sql.query(`SELECT count(*)::int AS n FROM intake.outbox WHERE envelope->>'type' = 'intake.contract.published.v2' AND envelope->>'subject' = $1`, [contractId])).rows[0].n;
+  const importOcds = (doc: OcdsDocument, options: { template?: 'oocr' | 'housing-asb'; reference?: string } = {}) =>
+    app.get(ImportOcdsUseCase).execute(meta, doc, options);
+  const published = async (contractId: string) =>
+    (
+      await service.sql.query(
+        `SELECT count(*)::int AS n FROM intake.outbox WHERE envelope->>'type' = 'intake.contract.published.v2' AND envelope->>'subject' = $1`,
+        [contractId],
+      )
+    ).rows[0].n;
 
   beforeAll(async () => {
     service = await startServiceContext({ database: 'intake_contracts', namespace: 'ic', module: () => AppModule.register(loadIntakeConfig()), clock });
@@ -32,11 +39,19 @@ describe('contracts that cannot run, and OCDS imports of the standard’s exampl
 
   it('every example of the standard imports as a draft keyed by its OCID; a later document of the same process updates that contract', async () => {
     const contractOf = new Map<string, string>();
-    for (const file of readdirSync(FOLDER).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of readdirSync(FOLDER)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const imported = await importOcds(example(file));
       const ocid = imported.contract.ocid!;
       const outcome = contractOf.has(ocid) ? 'updated' : 'created';
-      expect({ file, outcome: imported.outcome, status: imported.contract.status, reference: imported.contract.reference, same: contractOf.get(ocid) ?? imported.contract.id }).toEqual({ file, outcome, status: 'draft', reference: ocid, same: imported.contract.id });
+      expect({
+        file,
+        outcome: imported.outcome,
+        status: imported.contract.status,
+        reference: imported.contract.reference,
+        same: contractOf.get(ocid) ?? imported.contract.id,
+      }).toEqual({ file, outcome, status: 'draft', reference: ocid, same: imported.contract.id });
       contractOf.set(ocid, imported.contract.id);
     }
     // The Barnet tender and the Barnet record are one process: one contract, two versions.
@@ -70,7 +85,12 @@ describe('contracts that cannot run, and OCDS imports of the standard’s exampl
   });
 
   it('a terminated procurement with a cancelled award imports only as a draft, with both said, and cannot be published', async () => {
-    const doc = example('sample-data_1.1_record_ocds-213czf-000-00001.json') as { records: { ocid: string; compiledRelease: { ocid: string; awards: { status: string }[]; contracts: { status: string; period: { endDate: string; maxExtentDate?: string } }[] } }[] };
+    const doc = example('sample-data_1.1_record_ocds-213czf-000-00001.json') as {
+      records: {
+        ocid: string;
+        compiledRelease: { ocid: string; awards: { status: string }[]; contracts: { status: string; period: { endDate: string; maxExtentDate?: string } }[] };
+      }[];
+    };
     const record = doc.records[0];
     record.ocid = record.compiledRelease.ocid = 'ocds-213czf-terminated';
     record.compiledRelease.awards[0].status = 'cancelled';
@@ -83,20 +103,35 @@ describe('contracts that cannot run, and OCDS imports of the standard’s exampl
       ['procurement.contractStatus', 'contract-terminated'],
     ]);
     const refused = await problemOf(app.get(PublishContractUseCase).execute(meta, imported.contract.id));
-    expect(refused).toMatchObject({ status: 422, errors: [expect.objectContaining({ field: 'procurement.awardStatus' }), expect.objectContaining({ field: 'procurement.contractStatus' })] });
+    expect(refused).toMatchObject({
+      status: 422,
+      errors: [expect.objectContaining({ field: 'procurement.awardStatus' }), expect.objectContaining({ field: 'procurement.contractStatus' })],
+    });
     expect(await published(imported.contract.id)).toBe(0);
   });
 
   it('a contract created to publish at once with a period already ended is refused, and nothing is stored or announced', async () => {
-    const refused = await problemOf(app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference: 'ENDED-AT-BIRTH', publish: true, period: { start: '2024-04-01', end: '2026-03-31' } }));
+    const refused = await problemOf(
+      app
+        .get(CreateContractUseCase)
+        .execute(meta, { template: 'housing-asb', reference: 'ENDED-AT-BIRTH', publish: true, period: { start: '2024-04-01', end: '2026-03-31' } }),
+    );
     expect(refused).toMatchObject({ status: 422, errors: [{ field: 'period.end', code: 'period-ended' }] });
     expect((await service.sql.query(`SELECT count(*)::int AS n FROM intake.contract WHERE reference = 'ENDED-AT-BIRTH'`)).rows[0].n).toBe(0);
   });
 
   it('an active contract is not turned into a terminated one by a later import, but may be revised after its period ends', async () => {
-    const running = await app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference: 'RUNNING', ocid: 'ocds-running', publish: true, period: { start: '2026-01-01', end: '2027-03-31' } });
+    const running = await app.get(CreateContractUseCase).execute(meta, {
+      template: 'housing-asb',
+      reference: 'RUNNING',
+      ocid: 'ocds-running',
+      publish: true,
+      period: { start: '2026-01-01', end: '2027-03-31' },
+    });
     const definition = running.definition as ContractDefinition;
-    const terminated = await problemOf(app.get(ReplaceContractUseCase).execute(meta, running.id, { ...definition, procurement: { contractStatus: 'terminated', noticeUrls: [] } }));
+    const terminated = await problemOf(
+      app.get(ReplaceContractUseCase).execute(meta, running.id, { ...definition, procurement: { contractStatus: 'terminated', noticeUrls: [] } }),
+    );
     expect(terminated).toMatchObject({ status: 422, errors: [{ field: 'procurement.contractStatus', code: 'contract-terminated' }] });
     clock.at = new Date('2027-04-02T10:00:00Z');
     try {

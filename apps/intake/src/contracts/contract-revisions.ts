@@ -8,7 +8,13 @@ import { ContractRepository, type ContractHead, type ContractRecord } from './co
 import { toContractDetailView } from './contract.view';
 
 function headOf(definition: ContractDefinition): ContractHead {
-  return { reference: definition.reference, ocid: definition.ocid ?? null, title: definition.title, buyer: definition.buyers[0].name, definition: definition as object };
+  return {
+    reference: definition.reference,
+    ocid: definition.ocid ?? null,
+    title: definition.title,
+    buyer: definition.buyers[0].name,
+    definition: definition as object,
+  };
 }
 
 /** A unique index said no: name what collided, as a 409 the caller can act on. */
@@ -37,7 +43,15 @@ export class ContractRevisions {
     try {
       return await this.db.forTenant(meta, async (tx) => {
         const at = this.clock.now();
-        let contract = await this.contracts.create(tx, { id: uuidv7(), organisationId: meta.organisationId, template: options.template, status: 'draft', createdBy: meta.actorId, at, ...headOf(definition) });
+        let contract = await this.contracts.create(tx, {
+          id: uuidv7(),
+          organisationId: meta.organisationId,
+          template: options.template,
+          status: 'draft',
+          createdBy: meta.actorId,
+          at,
+          ...headOf(definition),
+        });
         if (options.publish) contract = await this.publish(tx, meta, contract);
         return this.view(tx, contract);
       });
@@ -52,8 +66,19 @@ export class ContractRevisions {
     if (current.status === 'active') assertPublishable(definition, this.clock.now(), 'active');
     try {
       return await this.db.forTenant(meta, async (tx) => {
-        let contract = await this.contracts.addVersion(tx, meta.organisationId, current.id, current.version, headOf(definition), meta.actorId, this.clock.now());
-        if (!contract) throw ProblemError.conflict(`Contract ${current.reference} changed while you edited it (it is past version ${current.version}); read it again and retry.`);
+        let contract = await this.contracts.addVersion(
+          tx,
+          meta.organisationId,
+          current.id,
+          current.version,
+          headOf(definition),
+          meta.actorId,
+          this.clock.now(),
+        );
+        if (!contract)
+          throw ProblemError.conflict(
+            `Contract ${current.reference} changed while you edited it (it is past version ${current.version}); read it again and retry.`,
+          );
         if (contract.status === 'active') contract = await this.publish(tx, meta, contract);
         return this.view(tx, contract);
       });
@@ -65,7 +90,8 @@ export class ContractRevisions {
   /** draft -> active. Publishing what is already published changes nothing and publishes nothing. */
   async publishCurrent(meta: RpcMeta, current: ContractRecord): Promise<ContractDetailView> {
     if (current.status === 'ended') throw ProblemError.conflict(`Contract ${current.reference} has ended and cannot be published.`);
-    if (current.status === 'active' && current.publishedVersion === current.version) return this.db.forTenant(current.organisationId, (tx) => this.view(tx, current));
+    if (current.status === 'active' && current.publishedVersion === current.version)
+      return this.db.forTenant(current.organisationId, (tx) => this.view(tx, current));
     assertPublishable(current.definition as ContractDefinition, this.clock.now(), current.status === 'active' ? 'active' : 'draft');
     return this.db.forTenant(current.organisationId, async (tx) => {
       const published = await this.publish(tx, meta, current).catch((error: unknown) => {
@@ -81,7 +107,13 @@ export class ContractRevisions {
     if (!published) throw new AlreadyPublished();
     await this.events.append(tx, {
       definition: ContractPublishedV2,
-      data: { contractId: published.id, version: published.version, status: 'active', template: published.template, definition: published.definition as ContractDefinition },
+      data: {
+        contractId: published.id,
+        version: published.version,
+        status: 'active',
+        template: published.template,
+        definition: published.definition as ContractDefinition,
+      },
       subject: published.id,
       organisationId: published.organisationId,
       contractId: published.id,
@@ -106,7 +138,9 @@ class AlreadyPublished extends Error {}
  */
 function assertPublishable(definition: ContractDefinition, now: Date, from: 'draft' | 'active'): void {
   if (definition.serviceLines.length === 0) {
-    throw ProblemError.validation([{ field: 'serviceLines', message: 'a contract needs at least one service line before it is published', code: 'no_service_lines' }]);
+    throw ProblemError.validation([
+      { field: 'serviceLines', message: 'a contract needs at least one service line before it is published', code: 'no_service_lines' },
+    ]);
   }
   const reasons = [...(from === 'draft' ? periodEnded(definition, now) : []), ...procurementStops(definition)];
   if (reasons.length === 0) return;

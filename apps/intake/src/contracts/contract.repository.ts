@@ -20,10 +20,15 @@ export interface ContractHead {
 export class ContractRepository {
   constructor(private readonly db: IntakeDatabase) {}
 
-  async create(tx: IntakeTx, contract: ContractHead & { id: string; organisationId: string; template: string | null; status: string; createdBy: string; at: Date }): Promise<ContractRecord> {
+  async create(
+    tx: IntakeTx,
+    contract: ContractHead & { id: string; organisationId: string; template: string | null; status: string; createdBy: string; at: Date },
+  ): Promise<ContractRecord> {
     const { createdBy, at, ...row } = contract;
     const created = await tx.contract.create({ data: { ...row, version: 1, publishedVersion: null, createdAt: at, updatedAt: at } });
-    await tx.contractVersion.create({ data: { contractId: created.id, version: 1, organisationId: created.organisationId, definition: row.definition, createdBy, createdAt: at } });
+    await tx.contractVersion.create({
+      data: { contractId: created.id, version: 1, organisationId: created.organisationId, definition: row.definition, createdBy, createdAt: at },
+    });
     return created;
   }
 
@@ -31,9 +36,20 @@ export class ContractRepository {
    * Writes the next version, only if nobody wrote one since `expectedVersion` was read; returns null
    * when they did, so two editors never both believe their version is N+1.
    */
-  async addVersion(tx: IntakeTx, organisationId: string, id: string, expectedVersion: number, head: ContractHead, createdBy: string, at: Date): Promise<ContractRecord | null> {
+  async addVersion(
+    tx: IntakeTx,
+    organisationId: string,
+    id: string,
+    expectedVersion: number,
+    head: ContractHead,
+    createdBy: string,
+    at: Date,
+  ): Promise<ContractRecord | null> {
     const next = expectedVersion + 1;
-    const { count } = await tx.contract.updateMany({ where: { organisationId, id, version: expectedVersion }, data: { ...head, version: next, updatedAt: at } });
+    const { count } = await tx.contract.updateMany({
+      where: { organisationId, id, version: expectedVersion },
+      data: { ...head, version: next, updatedAt: at },
+    });
     if (count !== 1) return null;
     await tx.contractVersion.create({ data: { contractId: id, version: next, organisationId, definition: head.definition, createdBy, createdAt: at } });
     return tx.contract.findFirstOrThrow({ where: { organisationId, id } });

@@ -21,6 +21,11 @@ export function toContractDetailView(row: ContractRecord, versions: ContractVers
   return ContractDetailViewSchema.parse({
     ...toContractView(row),
     definition: row.definition,
-    versions: versions.map((v) => ({ version: v.version, createdAt: v.createdAt.toISOString(), createdBy: v.createdBy, publishedAt: v.publishedAt?.toISOString() ?? null })),
+    versions: versions.map((v) => ({
+      version: v.version,
+      createdAt: v.createdAt.toISOString(),
+      createdBy: v.createdBy,
+      publishedAt: v.publishedAt?.toISOString() ?? null,
+    })),
   });
 }

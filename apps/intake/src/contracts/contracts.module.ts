@@ -14,7 +14,17 @@ import { ReplaceContractUseCase } from './replace-contract.use-case';
 @Module({
   imports: [TemplatesModule],
   controllers: [ContractRpcController],
-  providers: [ContractRepository, ContractRevisions, CreateContractUseCase, ListContractsUseCase, GetContractUseCase, ReplaceContractUseCase, PublishContractUseCase, ImportOcdsUseCase, GetContractVersionUseCase],
+  providers: [
+    ContractRepository,
+    ContractRevisions,
+    CreateContractUseCase,
+    ListContractsUseCase,
+    GetContractUseCase,
+    ReplaceContractUseCase,
+    PublishContractUseCase,
+    ImportOcdsUseCase,
+    GetContractVersionUseCase,
+  ],
   exports: [ContractRepository],
 })
 export class ContractsModule {}

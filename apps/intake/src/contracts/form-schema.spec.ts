@@ -16,7 +16,16 @@ describe('compiling a referral form into a schema', () => {
   const possession = form([
     { key: 'claimNumber', label: 'Claim number', type: 'text', required: true, maxLength: 10 },
     { key: 'hearingDate', label: 'Hearing date', type: 'date', required: true },
-    { key: 'claimant', label: 'Claimant', type: 'select', required: true, options: [{ value: 'social-landlord', label: 'Social' }, { value: 'private-landlord', label: 'Private' }] },
+    {
+      key: 'claimant',
+      label: 'Claimant',
+      type: 'select',
+      required: true,
+      options: [
+        { value: 'social-landlord', label: 'Social' },
+        { value: 'private-landlord', label: 'Private' },
+      ],
+    },
     { key: 'notes', label: 'Notes', type: 'longtext' },
   ]);
 
@@ -32,11 +41,15 @@ describe('compiling a referral form into a schema', () => {
   });
 
   it('treats a blank required text as missing', () => {
-    expect(errorsOf(possession, { claimNumber: '   ', hearingDate: '2026-12-01', claimant: 'social-landlord' })).toEqual([expect.objectContaining({ field: 'answers.claimNumber', message: 'is required' })]);
+    expect(errorsOf(possession, { claimNumber: '   ', hearingDate: '2026-12-01', claimant: 'social-landlord' })).toEqual([
+      expect.objectContaining({ field: 'answers.claimNumber', message: 'is required' }),
+    ]);
   });
 
   it('refuses an answer longer than the field’s maximum length', () => {
-    expect(errorsOf(possession, { claimNumber: 'K'.repeat(11), hearingDate: '2026-12-01', claimant: 'social-landlord' })).toEqual([expect.objectContaining({ field: 'answers.claimNumber', code: 'too_big' })]);
+    expect(errorsOf(possession, { claimNumber: 'K'.repeat(11), hearingDate: '2026-12-01', claimant: 'social-landlord' })).toEqual([
+      expect.objectContaining({ field: 'answers.claimNumber', code: 'too_big' }),
+    ]);
   });
 
   it('refuses a select answer that is not one of its options, listing them', () => {
@@ -85,7 +98,9 @@ describe('compiling a referral form into a schema', () => {
     });
 
     it('refuses tomorrow, naming answers.laInformedDate', () => {
-      expect(errorsOf(told, { laInformedDate: '2026-06-02' })).toEqual([{ field: 'answers.laInformedDate', message: 'must not be in the future', code: 'custom' }]);
+      expect(errorsOf(told, { laInformedDate: '2026-06-02' })).toEqual([
+        { field: 'answers.laInformedDate', message: 'must not be in the future', code: 'custom' },
+      ]);
     });
 
     it('refuses a datetime a minute from now, and accepts one a minute ago', () => {
@@ -94,7 +109,9 @@ describe('compiling a referral form into a schema', () => {
     });
 
     it('only a date or datetime field may say so', () => {
-      expect(ReferralFormSchema.safeParse({ fields: [{ key: 'n', label: 'N', type: 'number', notInFuture: true }] }).error?.issues.map((i) => i.path.join('.'))).toEqual(['fields.0.notInFuture']);
+      expect(
+        ReferralFormSchema.safeParse({ fields: [{ key: 'n', label: 'N', type: 'number', notInFuture: true }] }).error?.issues.map((i) => i.path.join('.')),
+      ).toEqual(['fields.0.notInFuture']);
     });
   });
 });

@@ -16,15 +16,26 @@ function fieldSchema(field: FormField, now: Date): z.ZodType {
   switch (field.type) {
     case 'text':
     case 'longtext': {
-      const text = z.string().trim().max(field.maxLength ?? DEFAULT_MAX[field.type]);
+      const text = z
+        .string()
+        .trim()
+        .max(field.maxLength ?? DEFAULT_MAX[field.type]);
       return field.required ? text.min(1, 'is required') : text;
     }
     case 'email':
       return z.email(wrong('must be an email address')).max(field.maxLength ?? DEFAULT_MAX.email);
     case 'phone':
-      return z.string().trim().max(field.maxLength ?? DEFAULT_MAX.phone).regex(PHONE, 'must be a telephone number');
+      return z
+        .string()
+        .trim()
+        .max(field.maxLength ?? DEFAULT_MAX.phone)
+        .regex(PHONE, 'must be a telephone number');
     case 'postcode':
-      return z.string().trim().max(field.maxLength ?? DEFAULT_MAX.postcode).regex(UK_POSTCODE, 'must be a UK postcode');
+      return z
+        .string()
+        .trim()
+        .max(field.maxLength ?? DEFAULT_MAX.postcode)
+        .regex(UK_POSTCODE, 'must be a UK postcode');
     case 'date': {
       const date = z.iso.date(wrong('must be a date (YYYY-MM-DD)'));
       return field.notInFuture ? date.refine(notAfter(now), 'must not be in the future') : date;

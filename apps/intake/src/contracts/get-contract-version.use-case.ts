@@ -16,6 +16,12 @@ export class GetContractVersionUseCase {
     if (!contract || !inContractScope(meta, contract.id)) throw ProblemError.notFound('contract', contractId);
     const found = await this.contracts.findVersion(meta.organisationId, contractId, version);
     if (!found) throw ProblemError.notFound('contract version', `${contractId} v${version}`);
-    return { contractId, version, status: contract.status as ContractStatus, template: contract.template, definition: ContractDefinitionSchema.parse(found.definition) };
+    return {
+      contractId,
+      version,
+      status: contract.status as ContractStatus,
+      template: contract.template,
+      definition: ContractDefinitionSchema.parse(found.definition),
+    };
   }
 }

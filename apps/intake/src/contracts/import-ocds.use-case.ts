@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, parseOrThrow } from '@mediation/platform';
-import { ContractDefinitionSchema, type ContractDefinition, type ContractDefinitionInput, type OcdsDocument, type OcdsImportQuery, type OcdsImportResult, type RpcMeta } from '@mediation/protocol';
+import {
+  ContractDefinitionSchema,
+  type ContractDefinition,
+  type ContractDefinitionInput,
+  type OcdsDocument,
+  type OcdsImportQuery,
+  type OcdsImportResult,
+  type RpcMeta,
+} from '@mediation/protocol';
 import { mapOcdsDocument, type OcdsContractFacts } from '../ocds/ocds-mapper';
 import { findTemplate } from '../templates/template-registry';
 import { whyContractCannotRun } from './contract-can-run.rule';
@@ -33,13 +41,23 @@ export class ImportOcdsUseCase {
       const definition = this.definition({ ...current, serviceLines }, facts, current.reference);
       return { outcome: 'updated', contract: await this.revisions.revise(meta, existing, definition), warnings: this.warnings(facts, definition) };
     }
-    const base: Omit<ContractDefinitionInput, 'reference' | 'title' | 'buyers'> = template ? { ...template.definition, origin: { template: template.key } } : { serviceLines: [] };
+    const base: Omit<ContractDefinitionInput, 'reference' | 'title' | 'buyers'> = template
+      ? { ...template.definition, origin: { template: template.key } }
+      : { serviceLines: [] };
     const definition = this.definition(base, facts, options.reference ?? facts.suggestedReference);
-    return { outcome: 'created', contract: await this.revisions.create(meta, definition, { template: options.template ?? null, publish: false }), warnings: this.warnings(facts, definition) };
+    return {
+      outcome: 'created',
+      contract: await this.revisions.create(meta, definition, { template: options.template ?? null, publish: false }),
+      warnings: this.warnings(facts, definition),
+    };
   }
 
   private warnings(facts: OcdsContractFacts, definition: ContractDefinition): OcdsImportResult['warnings'] {
-    return [...facts.warnings, ...whyContractCannotRun(definition, this.clock.now())].map(({ field, code, message }) => ({ field, code: code ?? 'warning', message }));
+    return [...facts.warnings, ...whyContractCannotRun(definition, this.clock.now())].map(({ field, code, message }) => ({
+      field,
+      code: code ?? 'warning',
+      message,
+    }));
   }
 
   private definition(base: Omit<ContractDefinitionInput, 'reference' | 'title' | 'buyers'>, facts: OcdsContractFacts, reference: string): ContractDefinition {
@@ -57,7 +75,10 @@ export class ImportOcdsUseCase {
       ...(procurement ? { procurement } : {}),
       ocid,
       reference,
-      origin: { ...base.origin, ocds: { ocid: facts.ocid, releaseId: release.id.slice(0, 300), releaseDate: release.date, importedAt: this.clock.now().toISOString() } },
+      origin: {
+        ...base.origin,
+        ocds: { ocid: facts.ocid, releaseId: release.id.slice(0, 300), releaseDate: release.date, importedAt: this.clock.now().toISOString() },
+      },
     });
   }
 }

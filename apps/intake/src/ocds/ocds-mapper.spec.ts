@@ -21,7 +21,12 @@ describe('importing the OOCR compiled release from seeds/003', () => {
 
   it('takes the buyer from the parties, as a Police and Crime Commissioner with its identifier and contact', () => {
     expect(facts.buyers).toEqual([
-      { name: 'The Police and Crime Commissioner for Leicestershire', role: 'opcc', identifier: { scheme: 'GB-PPON', id: 'PXJR-8257-MYGR' }, contact: { email: 'procurement@leics.police.uk' } },
+      {
+        name: 'The Police and Crime Commissioner for Leicestershire',
+        role: 'opcc',
+        identifier: { scheme: 'GB-PPON', id: 'PXJR-8257-MYGR' },
+        contact: { email: 'procurement@leics.police.uk' },
+      },
     ]);
   });
 
@@ -30,7 +35,12 @@ describe('importing the OOCR compiled release from seeds/003', () => {
   });
 
   it('takes the lot’s contract period as published dates, the maximum extent and the renewal', () => {
-    expect(facts.period).toEqual({ start: '2026-04-01', end: '2028-03-31', maxEnd: '2029-03-31', extensions: { count: 1, lengthMonths: 12, description: '1 x 12 month option to extend for up to 12 months' } });
+    expect(facts.period).toEqual({
+      start: '2026-04-01',
+      end: '2028-03-31',
+      maxEnd: '2029-03-31',
+      extensions: { count: 1, lengthMonths: 12, description: '1 x 12 month option to extend for up to 12 months' },
+    });
   });
 
   it('takes the lots, CPV codes from additional classifications, and award criteria with their weights', () => {
@@ -46,10 +56,18 @@ describe('importing the OOCR compiled release from seeds/003', () => {
   });
 
   it('takes the procurement method, tender status, submission deadline and notice links', () => {
-    expect(facts.procurement).toMatchObject({ method: 'open', methodDetails: 'Open procedure', tenderStatus: 'complete', tenderPeriod: { end: '2025-11-24T14:00:00Z' } });
+    expect(facts.procurement).toMatchObject({
+      method: 'open',
+      methodDetails: 'Open procedure',
+      tenderStatus: 'complete',
+      tenderPeriod: { end: '2025-11-24T14:00:00Z' },
+    });
     // The record's one award was cancelled ("Amendments required to tender"): kept, so the contract is not published on it.
     expect(facts.procurement?.awardStatus).toBe('cancelled');
-    expect(facts.procurement?.noticeUrls).toEqual(['https://www.find-tender.service.gov.uk/Notice/066750-2025', 'https://www.find-tender.service.gov.uk/Notice/077802-2025']);
+    expect(facts.procurement?.noticeUrls).toEqual([
+      'https://www.find-tender.service.gov.uk/Notice/066750-2025',
+      'https://www.find-tender.service.gov.uk/Notice/077802-2025',
+    ]);
   });
 
   it('makes a valid contract definition once given a reference', () => {
@@ -82,7 +100,11 @@ describe('importing a release package with two releases (tender, then award)', (
 
 describe('importing a record', () => {
   it('uses the compiled release and ignores linked releases', () => {
-    const record = { ocid: 'ocds-h6vhtk-05cfd9', releases: [{ url: 'https://example.org/r1.json', date: '2025-10-20T14:19:05+01:00', tag: ['tender'] }], compiledRelease: clone(compiledRelease) };
+    const record = {
+      ocid: 'ocds-h6vhtk-05cfd9',
+      releases: [{ url: 'https://example.org/r1.json', date: '2025-10-20T14:19:05+01:00', tag: ['tender'] }],
+      compiledRelease: clone(compiledRelease),
+    };
     expect(mapOcdsDocument(parse(record)).value?.netPence).toBe(59_848_866);
   });
 
@@ -135,7 +157,14 @@ describe('a malformed document is refused naming each field', () => {
     mixed.releases[1].ocid = 'ocds-other';
     expect(errorsOf(mixed).map((e) => e.field)).toEqual(['releases.1.ocid']);
     expect(errorsOf({ releases: [] }).map((e) => e.field)).toEqual(['releases']);
-    expect(errorsOf({ records: [{ ocid: 'a', compiledRelease: clone(compiledRelease) }, { ocid: 'b', compiledRelease: clone(compiledRelease) }] }).map((e) => e.field)).toEqual(['records']);
+    expect(
+      errorsOf({
+        records: [
+          { ocid: 'a', compiledRelease: clone(compiledRelease) },
+          { ocid: 'b', compiledRelease: clone(compiledRelease) },
+        ],
+      }).map((e) => e.field),
+    ).toEqual(['records']);
   });
 
   it('a record with neither a compiled release nor embedded releases', () => {
@@ -146,7 +175,9 @@ describe('a malformed document is refused naming each field', () => {
     const doc = clone(compiledRelease) as Record<string, unknown>;
     delete doc.buyer;
     delete doc.parties;
-    expect(() => mapOcdsDocument(parse(doc))).toThrow(expect.objectContaining({ problem: expect.objectContaining({ status: 400, errors: [expect.objectContaining({ field: 'buyer' })] }) }));
+    expect(() => mapOcdsDocument(parse(doc))).toThrow(
+      expect.objectContaining({ problem: expect.objectContaining({ status: 400, errors: [expect.objectContaining({ field: 'buyer' })] }) }),
+    );
   });
 });
 

@@ -1,12 +1,5 @@
 import { parseOrThrow, ProblemError } from '@mediation/platform';
-import {
-  ocdsDocumentKind,
-  OcdsReleaseSchema,
-  type Buyer,
-  type ContractDefinition,
-  type OcdsDocument,
-  type OcdsRelease,
-} from '@mediation/protocol';
+import { ocdsDocumentKind, OcdsReleaseSchema, type Buyer, type ContractDefinition, type OcdsDocument, type OcdsRelease } from '@mediation/protocol';
 import { z } from 'zod';
 import { compileReleases } from './compile-releases';
 
@@ -88,19 +81,34 @@ export function mapOcdsDocument(doc: OcdsDocument): OcdsContractFacts {
     title: clip(tender.title ?? award?.item.title ?? contract?.item.title ?? `Contracting process ${release.ocid}`, 300),
     ...(tender.description ? { description: clip(tender.description, 20_000) } : {}),
     buyers: buyersOf(release),
-    ...optional('period', periodOf(contract?.item.period ?? award?.item.contractPeriod ?? tender.contractPeriod ?? firstLot?.contractPeriod, hasRenewal, renewal)),
+    ...optional(
+      'period',
+      periodOf(contract?.item.period ?? award?.item.contractPeriod ?? tender.contractPeriod ?? firstLot?.contractPeriod, hasRenewal, renewal),
+    ),
     ...optional('value', valued ? money(valued.value, valued.field, warnings) : undefined),
-    lots: lots.map((lot, i) => ({ id: clip(String(lot.id), 40), title: clip(lot.title ?? lot.description ?? `Lot ${lot.id}`, 300), ...optional('value', money(lot.value, `tender.lots.${i}.value`, warnings)) })),
+    lots: lots.map((lot, i) => ({
+      id: clip(String(lot.id), 40),
+      title: clip(lot.title ?? lot.description ?? `Lot ${lot.id}`, 300),
+      ...optional('value', money(lot.value, `tender.lots.${i}.value`, warnings)),
+    })),
     cpvCodes: cpvCodesOf(release),
-    awardCriteria: [...lots.flatMap((lot) => criteriaOf(lot.awardCriteria, String(lot.id))), ...(typeof tender.awardCriteria === 'object' ? criteriaOf(tender.awardCriteria) : [])],
+    awardCriteria: [
+      ...lots.flatMap((lot) => criteriaOf(lot.awardCriteria, String(lot.id))),
+      ...(typeof tender.awardCriteria === 'object' ? criteriaOf(tender.awardCriteria) : []),
+    ],
     procurement: {
       ...(tender.procurementMethod ? { method: clip(tender.procurementMethod, 100) } : {}),
       ...(tender.procurementMethodDetails ? { methodDetails: clip(tender.procurementMethodDetails, 300) } : {}),
       ...(tender.status ? { tenderStatus: tender.status } : {}),
       ...(award?.item.status ? { awardStatus: award.item.status } : {}),
       ...(contract?.item.status ? { contractStatus: contract.item.status } : {}),
-      ...(tender.tenderPeriod ? { tenderPeriod: { ...optional('start', tender.tenderPeriod.startDate), ...optional('end', tender.tenderPeriod.endDate) } } : {}),
-      noticeUrls: (tender.documents ?? []).map((d) => d.url).filter((url): url is string => !!url && z.url().safeParse(url).success).slice(0, 20),
+      ...(tender.tenderPeriod
+        ? { tenderPeriod: { ...optional('start', tender.tenderPeriod.startDate), ...optional('end', tender.tenderPeriod.endDate) } }
+        : {}),
+      noticeUrls: (tender.documents ?? [])
+        .map((d) => d.url)
+        .filter((url): url is string => !!url && z.url().safeParse(url).success)
+        .slice(0, 20),
     },
     warnings,
   };
@@ -109,7 +117,12 @@ export function mapOcdsDocument(doc: OcdsDocument): OcdsContractFacts {
 type Indexed<T> = { item: T; index: number } | undefined;
 
 /** Where the contract's value is read: the signed contract, its award, the tender, else its lots added up. */
-function valueSource(contract: Indexed<{ value?: Value }>, award: Indexed<{ value?: Value }>, tenderValue: Value | undefined, lots: Lot[]): { value: Value; field: string } | undefined {
+function valueSource(
+  contract: Indexed<{ value?: Value }>,
+  award: Indexed<{ value?: Value }>,
+  tenderValue: Value | undefined,
+  lots: Lot[],
+): { value: Value; field: string } | undefined {
   if (contract?.item.value) return { value: contract.item.value, field: `contracts.${contract.index}.value` };
   if (award?.item.value) return { value: award.item.value, field: `awards.${award.index}.value` };
   if (tenderValue) return { value: tenderValue, field: 'tender.value' };
@@ -127,11 +140,16 @@ function buyersOf(release: OcdsRelease): Buyer[] {
   const buyers: Buyer[] = parties.map((p) => ({
     name: clip(p.name!, 300),
     role: buyerRole(p.name!),
-    ...(p.identifier?.scheme && p.identifier.id !== undefined ? { identifier: { scheme: clip(p.identifier.scheme, 40), id: clip(String(p.identifier.id), 100) } } : {}),
+    ...(p.identifier?.scheme && p.identifier.id !== undefined
+      ? { identifier: { scheme: clip(p.identifier.scheme, 40), id: clip(String(p.identifier.id), 100) } }
+      : {}),
     ...contactOf(p.contactPoint),
   }));
   if (buyers.length === 0 && release.buyer?.name) buyers.push({ name: clip(release.buyer.name, 300), role: buyerRole(release.buyer.name) });
-  if (buyers.length === 0) throw ProblemError.validation([{ field: 'buyer', message: 'the document names no buyer (`buyer.name` or a party with the role `buyer`)', code: 'no_buyer' }]);
+  if (buyers.length === 0)
+    throw ProblemError.validation([
+      { field: 'buyer', message: 'the document names no buyer (`buyer.name` or a party with the role `buyer`)', code: 'no_buyer' },
+    ]);
   // The main buyer first, as OCDS's `buyer` names it.
   const main = release.buyer?.name?.toLowerCase();
   return buyers.sort((a, b) => Number(b.name.toLowerCase() === main) - Number(a.name.toLowerCase() === main)).slice(0, 20);
@@ -180,7 +198,11 @@ function extensionsOf(hasRenewal: boolean | undefined, renewal: Renewal | undefi
   const count = renewal?.maximumRenewals ?? (pattern ? Number(pattern[1]) : 1);
   const days = renewal?.period?.durationInDays;
   const lengthMonths = pattern ? Number(pattern[2]) : days ? Math.max(1, Math.round(days / 30.4375)) : undefined;
-  return { count: Math.min(count, 20), ...optional('lengthMonths', lengthMonths && Math.min(lengthMonths, 120)), ...(text ? { description: clip(text, 1000) } : {}) };
+  return {
+    count: Math.min(count, 20),
+    ...optional('lengthMonths', lengthMonths && Math.min(lengthMonths, 120)),
+    ...(text ? { description: clip(text, 1000) } : {}),
+  };
 }
 
 /** Pence, in GBP only: a value in another currency, or with none, is left out and told, never taken for pounds. */
@@ -192,7 +214,11 @@ function money(value: Value | undefined, field: string, warnings: ImportWarning[
   if (value.currency === 'GBP') return { ...out, currency: 'GBP' };
   warnings.push(
     value.currency === undefined
-      ? { field: `${field}.currency`, code: 'no-currency', message: 'the value has no currency, so it was not imported (it is never assumed to be GBP): enter it on the contract if you know it' }
+      ? {
+          field: `${field}.currency`,
+          code: 'no-currency',
+          message: 'the value has no currency, so it was not imported (it is never assumed to be GBP): enter it on the contract if you know it',
+        }
       : { field: `${field}.currency`, code: 'not-gbp', message: `the value is in ${value.currency}; only values in GBP are imported, so it was left out` },
   );
   return undefined;
@@ -207,7 +233,11 @@ function sumOfLots(lots: Lot[]): Value | undefined {
 }
 
 function cpvCodesOf(release: OcdsRelease): ContractDefinition['cpvCodes'] {
-  const items = [...(release.tender?.items ?? []), ...(release.awards ?? []).flatMap((a) => a.items ?? []), ...(release.contracts ?? []).flatMap((c) => c.items ?? [])];
+  const items = [
+    ...(release.tender?.items ?? []),
+    ...(release.awards ?? []).flatMap((a) => a.items ?? []),
+    ...(release.contracts ?? []).flatMap((c) => c.items ?? []),
+  ];
   const classifications = items.flatMap((item) => [item.classification, ...(item.additionalClassifications ?? [])]).filter((c) => c && /^cpv$/i.test(c.scheme));
   const codes = new Map<string, string | undefined>();
   for (const c of classifications) {
@@ -221,7 +251,12 @@ function criteriaOf(criteria: Criteria | undefined, lotId?: string): ContractDef
   return (criteria?.criteria ?? []).map((c) => {
     const type = c.type === 'quality' || c.type === 'price' || c.type === 'cost' ? c.type : 'other';
     const weight = c.numbers?.find((n) => !n.weight || /percentage/i.test(n.weight))?.number;
-    return { ...(lotId ? { lotId } : {}), type, name: clip(c.name ?? c.description ?? type, 300), ...(weight !== undefined && weight >= 0 && weight <= 100 ? { weightPercent: weight } : {}) };
+    return {
+      ...(lotId ? { lotId } : {}),
+      type,
+      name: clip(c.name ?? c.description ?? type, 300),
+      ...(weight !== undefined && weight >= 0 && weight <= 100 ? { weightPercent: weight } : {}),
+    };
   });
 }
 

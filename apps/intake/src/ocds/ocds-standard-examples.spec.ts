@@ -11,11 +11,20 @@ const imported = (file: string): OcdsContractFacts => mapOcdsDocument(OcdsDocume
 /** What each example must give; every file in the folder has an entry. */
 const EXPECTED: Record<string, (facts: OcdsContractFacts) => void> = {
   'sample-data_1.1_ocds-213czf-000-00001-02-tender.json': (facts) => {
-    expect(facts).toMatchObject({ ocid: 'ocds-213czf-000-00001', title: 'Planned cycle lane improvements', value: { netPence: 110_000_000, currency: 'GBP' }, warnings: [] });
+    expect(facts).toMatchObject({
+      ocid: 'ocds-213czf-000-00001',
+      title: 'Planned cycle lane improvements',
+      value: { netPence: 110_000_000, currency: 'GBP' },
+      warnings: [],
+    });
     // The tender's end, 2011-06-30T23:59:00Z, is 30 June as published; in London it would already be 1 July.
     expect(facts.period).toEqual({ start: '2010-07-01', end: '2011-06-30' });
     expect(facts.cpvCodes.map((c) => c.code)).toEqual(['45233130', '45233162']);
-    expect(facts.procurement).toMatchObject({ method: 'open', tenderStatus: 'active', noticeUrls: ['http://example.com/tender-notices/ocds-213czf-000-00001-01.html'] });
+    expect(facts.procurement).toMatchObject({
+      method: 'open',
+      tenderStatus: 'active',
+      noticeUrls: ['http://example.com/tender-notices/ocds-213czf-000-00001-01.html'],
+    });
   },
   'sample-data_1.1_record_ocds-213czf-000-00001.json': (facts) => {
     // The compiled release: the signed contract's value and period, not the tender's estimate.
@@ -25,18 +34,35 @@ const EXPECTED: Record<string, (facts: OcdsContractFacts) => void> = {
   },
   'standard_1.1_frameworks_closed_single_award.json': (facts) => {
     // An award-only release: no tender value or period, so the award's are read.
-    expect(facts).toMatchObject({ ocid: 'ocds-r6ebe6-95f19d21-d066-4931-a431-071211033960', suggestedReference: 'ocds-r6ebe6-95f19d21-d066-4931-a431-071211033960', value: { netPence: 1_000_000, currency: 'GBP' }, warnings: [] });
+    expect(facts).toMatchObject({
+      ocid: 'ocds-r6ebe6-95f19d21-d066-4931-a431-071211033960',
+      suggestedReference: 'ocds-r6ebe6-95f19d21-d066-4931-a431-071211033960',
+      value: { netPence: 1_000_000, currency: 'GBP' },
+      warnings: [],
+    });
     expect(facts.period).toEqual({ start: '2020-10-01', end: '2020-10-31' });
     expect(facts.cpvCodes).toEqual([{ code: '63120000', description: 'Storage and warehousing services' }]);
-    expect(facts.buyers).toEqual([expect.objectContaining({ name: expect.stringContaining('NHS National Services Scotland'), identifier: { scheme: 'GB-NHS', id: 'YA7' } })]);
+    expect(facts.buyers).toEqual([
+      expect.objectContaining({ name: expect.stringContaining('NHS National Services Scotland'), identifier: { scheme: 'GB-NHS', id: 'YA7' } }),
+    ]);
   },
   'standard_1.1_frameworks_closed_single_first_stage.json': (facts) => {
-    expect(facts).toMatchObject({ title: 'Storage and Distribution of Seasonal Influenza Vaccine', value: { netPence: 112_000_000, currency: 'GBP' }, warnings: [] });
+    expect(facts).toMatchObject({
+      title: 'Storage and Distribution of Seasonal Influenza Vaccine',
+      value: { netPence: 112_000_000, currency: 'GBP' },
+      warnings: [],
+    });
     expect(facts.period).toBeUndefined(); // a duration of 720 days gives no dates to run between
     expect(facts.procurement).toMatchObject({ tenderStatus: 'active', tenderPeriod: { end: '2019-11-13T12:00:00Z' } });
   },
   'standard_1.1_organizations_organization_classification_uk_organization_classification.json': (facts) => {
-    expect(facts).toMatchObject({ ocid: 'ocds-h6vhtk-016248', title: 'Reablement — Frailty 65+', buyers: [{ name: 'London Borough of Haringey', role: 'council' }], release: { date: '2019-03-30T17:08:14+05:45' }, warnings: [] });
+    expect(facts).toMatchObject({
+      ocid: 'ocds-h6vhtk-016248',
+      title: 'Reablement — Frailty 65+',
+      buyers: [{ name: 'London Borough of Haringey', role: 'council' }],
+      release: { date: '2019-03-30T17:08:14+05:45' },
+      warnings: [],
+    });
     expect(facts.value).toBeUndefined();
   },
   'standard_1.1_merging_deletions_object_record.json': (facts) => {
@@ -45,11 +71,19 @@ const EXPECTED: Record<string, (facts: OcdsContractFacts) => void> = {
     expect(facts.warnings).toEqual([expect.objectContaining({ field: 'tender.value.currency', code: 'no-currency' })]);
     // The later release deleted the estimated contract period with nulls.
     expect(facts.period).toBeUndefined();
-    expect(facts.buyers).toEqual([expect.objectContaining({ name: 'CAUCA - ALCALDÍA MUNICIPIO DE MERCADERES', role: 'other', contact: expect.objectContaining({ email: 'derazo@example.com' }) })]);
+    expect(facts.buyers).toEqual([
+      expect.objectContaining({
+        name: 'CAUCA - ALCALDÍA MUNICIPIO DE MERCADERES',
+        role: 'other',
+        contact: expect.objectContaining({ email: 'derazo@example.com' }),
+      }),
+    ]);
   },
   'standard_1.1_easy_releases_worked_example1_contract.json': (facts) => {
     expect(facts.value).toBeUndefined();
-    expect(facts.warnings).toEqual([expect.objectContaining({ field: 'contracts.0.value.currency', code: 'not-gbp', message: expect.stringContaining('PYG') })]);
+    expect(facts.warnings).toEqual([
+      expect.objectContaining({ field: 'contracts.0.value.currency', code: 'not-gbp', message: expect.stringContaining('PYG') }),
+    ]);
     expect(facts.period).toEqual({ start: '2019-01-15', end: '2020-01-14' });
     expect(facts.procurement).toMatchObject({ method: 'direct', contractStatus: 'active' });
     expect(facts.buyers).toEqual([{ name: 'City Hall of Juan de Mena', role: 'other' }]);
@@ -58,7 +92,11 @@ const EXPECTED: Record<string, (facts: OcdsContractFacts) => void> = {
 
 describe("the OCDS standard's own examples", () => {
   it('every file in the folder is tried below', () => {
-    expect(readdirSync(FOLDER).filter((f) => f.endsWith('.json')).sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(
+      readdirSync(FOLDER)
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    ).toEqual(Object.keys(EXPECTED).sort());
   });
 
   it.each(Object.keys(EXPECTED))('%s is accepted, mapped as expected, and makes a valid contract definition', (file) => {
@@ -79,7 +117,9 @@ describe("the OCDS standard's own examples", () => {
   });
 
   it('an award that was cancelled and a contract that was terminated are recorded with their statuses', () => {
-    const doc = example('sample-data_1.1_record_ocds-213czf-000-00001.json') as { records: { compiledRelease: { awards: { status: string }[]; contracts: { status: string }[] } }[] };
+    const doc = example('sample-data_1.1_record_ocds-213czf-000-00001.json') as {
+      records: { compiledRelease: { awards: { status: string }[]; contracts: { status: string }[] } }[];
+    };
     doc.records[0].compiledRelease.awards[0].status = 'cancelled';
     doc.records[0].compiledRelease.contracts[0].status = 'terminated';
     expect(mapOcdsDocument(OcdsDocumentSchema.parse(doc)).procurement).toMatchObject({ awardStatus: 'cancelled', contractStatus: 'terminated' });

@@ -10,7 +10,10 @@ const form = {
 
 describe('answers at rest', () => {
   it('special-category and criminal-offence answers are set apart for sealing', () => {
-    expect(splitAnswers({ hearingDate: '2027-02-01', offenceDate: '2026-10-01', needs: 'autism' }, form)).toEqual({ open: { hearingDate: '2027-02-01' }, sensitive: { offenceDate: '2026-10-01', needs: 'autism' } });
+    expect(splitAnswers({ hearingDate: '2027-02-01', offenceDate: '2026-10-01', needs: 'autism' }, form)).toEqual({
+      open: { hearingDate: '2027-02-01' },
+      sensitive: { offenceDate: '2026-10-01', needs: 'autism' },
+    });
   });
 
   it('without a form every answer is sealed', () => {

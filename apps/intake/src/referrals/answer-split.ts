@@ -4,7 +4,10 @@ import type { Answers, ReferralForm, ServiceLine } from './referral.types';
  * Splits answers into those anyone reading the referral may see and the special-category and
  * criminal-offence ones, which are sealed at rest. Without the form, every answer counts as sensitive.
  */
-export function splitAnswers(answers: Record<string, unknown>, form: ReferralForm | undefined): { open: Record<string, unknown>; sensitive: Record<string, unknown> } {
+export function splitAnswers(
+  answers: Record<string, unknown>,
+  form: ReferralForm | undefined,
+): { open: Record<string, unknown>; sensitive: Record<string, unknown> } {
   const sensitiveKeys = new Set(form?.fields.filter((f) => f.sensitivity !== 'none').map((f) => f.key));
   const open: Record<string, unknown> = {};
   const sensitive: Record<string, unknown> = {};

@@ -1,7 +1,10 @@
 import { NINE_TO_FIVE_WEEKDAYS, SHIPPED_BANK_HOLIDAYS } from '@mediation/calendar';
 import { referralClockStart } from './clock-start.rule';
 
-const officeHours = { timeZone: 'Europe/London' as const, weekly: { monday: [], tuesday: [], wednesday: [], thursday: [], friday: [], saturday: [], sunday: [], ...NINE_TO_FIVE_WEEKDAYS } } as never;
+const officeHours = {
+  timeZone: 'Europe/London' as const,
+  weekly: { monday: [], tuesday: [], wednesday: [], thursday: [], friday: [], saturday: [], sunday: [], ...NINE_TO_FIVE_WEEKDAYS },
+} as never;
 
 describe('when a referral’s clocks start', () => {
   it('the shipped calendar knows 31 May 2027 is the spring bank holiday', () => {

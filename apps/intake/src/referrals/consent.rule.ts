@@ -16,7 +16,12 @@ const WHO: Record<Exclude<GivenBy, 'not-required'>, { roles: readonly PartyRole[
   // Possession: mediation is voluntary, so each party, the landlord as much as the tenant, agrees.
   'all-parties': { roles: 'all', needs: 'each', giver: 'every party', roleWords: 'a party' },
   // SEND Regulations 2014 regs 33-34: mediation is the right of the parent or of the young person.
-  'parent-or-young-person': { roles: ['parent', 'young-person'], needs: 'some', giver: 'the parent or the young person', roleWords: 'a parent or young person' },
+  'parent-or-young-person': {
+    roles: ['parent', 'young-person'],
+    needs: 'some',
+    giver: 'the parent or the young person',
+    roleWords: 'a parent or young person',
+  },
   // OOCR: each person given the resolution accepts its conditions for themselves.
   'person-referred': { roles: ['participant'], needs: 'each', giver: 'the person referred', roleWords: 'a participant' },
 };
@@ -47,7 +52,13 @@ export function checkConsent(rule: ServiceLine['consent'], consent: readonly Con
   const missing = concerned.filter((p) => !consented.has(foldName(p.name)));
   if (missing.length === 0 || (who.needs === 'some' && missing.length < concerned.length)) return { ok: true };
   const joiner = who.needs === 'some' ? 'or' : 'and';
-  return refuse(list(missing.map((p) => `${p.name} (${roleWords(p.role)})`), joiner), list([...new Set(missing.map((p) => `the ${roleWords(p.role)}`))], joiner));
+  return refuse(
+    list(
+      missing.map((p) => `${p.name} (${roleWords(p.role)})`),
+      joiner,
+    ),
+    list([...new Set(missing.map((p) => `the ${roleWords(p.role)}`))], joiner),
+  );
 }
 
 /** A name as people write it differently: "O'Brien, Mary-Jane" and "obrien mary jane" are the same person. */

@@ -11,11 +11,18 @@ describe('whether a contract takes a referral', () => {
   });
 
   it.each(['draft', 'suspended', 'ended'])('a %s contract takes none, saying so', (status) => {
-    expect(contractScope(status, definition, 'noise', NOW)).toMatchObject({ takes: false, rejection: { code: 'contract-not-active', reason: `The contract is ${status} and takes no referrals.` } });
+    expect(contractScope(status, definition, 'noise', NOW)).toMatchObject({
+      takes: false,
+      rejection: { code: 'contract-not-active', reason: `The contract is ${status} and takes no referrals.` },
+    });
   });
 
   it('a line the contract does not have is outside its scope, and the reason lists the lines it has', () => {
-    expect(contractScope('active', definition, 'gardening', NOW)).toEqual({ takes: false, line: undefined, rejection: { code: 'outside-scope', reason: 'The service line "gardening" is not within this contract\'s scope (it has: noise, complex-asb).' } });
+    expect(contractScope('active', definition, 'gardening', NOW)).toEqual({
+      takes: false,
+      line: undefined,
+      rejection: { code: 'outside-scope', reason: 'The service line "gardening" is not within this contract\'s scope (it has: noise, complex-asb).' },
+    });
   });
 
   describe('the contract period, in London dates', () => {
@@ -29,8 +36,15 @@ describe('whether a contract takes a referral', () => {
     });
 
     it('refuses one received after the period ends, or before it starts, as contract not active', () => {
-      expect(contractScope('active', within, 'noise', new Date('2027-03-31T23:30:00Z'))).toMatchObject({ takes: false, line: { key: 'noise' }, rejection: { code: 'contract-not-active', reason: 'The contract period ended on 2027-03-31: it takes no referrals after it.' } });
-      expect(contractScope('active', within, 'noise', new Date('2026-03-31T22:30:00Z'))).toMatchObject({ takes: false, rejection: { code: 'contract-not-active', reason: 'The contract period starts on 2026-04-01: it takes no referrals before then.' } });
+      expect(contractScope('active', within, 'noise', new Date('2027-03-31T23:30:00Z'))).toMatchObject({
+        takes: false,
+        line: { key: 'noise' },
+        rejection: { code: 'contract-not-active', reason: 'The contract period ended on 2027-03-31: it takes no referrals after it.' },
+      });
+      expect(contractScope('active', within, 'noise', new Date('2026-03-31T22:30:00Z'))).toMatchObject({
+        takes: false,
+        rejection: { code: 'contract-not-active', reason: 'The contract period starts on 2026-04-01: it takes no referrals before then.' },
+      });
     });
 
     it('a contract without a period, or with only a start, takes referrals after the start', () => {

@@ -10,12 +10,17 @@ export type ScopeDecision = { takes: true; line: ServiceLine } | { takes: false;
  */
 export function contractScope(status: string, definition: ContractDefinition, serviceLine: string | undefined, receivedAt: Date): ScopeDecision {
   const line = serviceLine ? definition.serviceLines.find((l) => l.key === serviceLine) : definition.serviceLines[0];
-  if (status !== 'active') return { takes: false, line, rejection: { code: 'contract-not-active', reason: `The contract is ${status} and takes no referrals.` } };
+  if (status !== 'active')
+    return { takes: false, line, rejection: { code: 'contract-not-active', reason: `The contract is ${status} and takes no referrals.` } };
   const outside = outsidePeriod(definition.period, londonDate(receivedAt));
   if (outside) return { takes: false, line, rejection: { code: 'contract-not-active', reason: outside } };
   if (!line) {
     const known = definition.serviceLines.map((l) => l.key).join(', ') || 'none';
-    return { takes: false, line, rejection: { code: 'outside-scope', reason: `The service line "${serviceLine ?? ''}" is not within this contract's scope (it has: ${known}).` } };
+    return {
+      takes: false,
+      line,
+      rejection: { code: 'outside-scope', reason: `The service line "${serviceLine ?? ''}" is not within this contract's scope (it has: ${known}).` },
+    };
   }
   return { takes: true, line };
 }

@@ -2,7 +2,10 @@ import { contractYear, includedCasesPerYear } from './contract-year.rule';
 
 describe('the contract year of a yearly case cap', () => {
   it('runs from an anniversary of the contract start', () => {
-    expect(contractYear('2026-09-01', new Date('2027-05-28T16:30:00Z'))).toEqual({ from: new Date('2026-08-31T23:00:00Z'), to: new Date('2027-08-31T23:00:00Z') });
+    expect(contractYear('2026-09-01', new Date('2027-05-28T16:30:00Z'))).toEqual({
+      from: new Date('2026-08-31T23:00:00Z'),
+      to: new Date('2027-08-31T23:00:00Z'),
+    });
   });
 
   it('starts a new year on the anniversary itself (London midnight)', () => {

@@ -14,7 +14,14 @@ const parties = [
 describe('the parties-and-address key of a referral', () => {
   it('is the same whatever the order, case and spacing of names and postcode', () => {
     const a = duplicateKey(parties, { postcode: 'SW1A 1AA' }, form);
-    const b = duplicateKey([{ role: 'respondent', name: 'ben  NEIGHBOUR' }, { role: 'complainant', name: 'Ann Resident' }], { postcode: 'sw1a1aa' }, form);
+    const b = duplicateKey(
+      [
+        { role: 'respondent', name: 'ben  NEIGHBOUR' },
+        { role: 'complainant', name: 'Ann Resident' },
+      ],
+      { postcode: 'sw1a1aa' },
+      form,
+    );
     expect(a).not.toBeNull();
     expect(a).toBe(b);
   });

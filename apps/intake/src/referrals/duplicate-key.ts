@@ -1,6 +1,10 @@
 import type { Answers, ReferralForm, ReferralPartyInput } from './referral.types';
 
-const normalise = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]/g, '');
 
 /**
  * The key two referrals share when they name the same parties at the same place: the parties' names
@@ -10,7 +14,10 @@ const normalise = (text: string) => text.toLowerCase().normalize('NFKD').replace
 export function duplicateKey(parties: readonly ReferralPartyInput[], answers: Answers, form: ReferralForm): string | null {
   const place = placeOf(answers, form);
   if (!place) return null;
-  const names = parties.map((p) => normalise(p.name)).filter(Boolean).sort();
+  const names = parties
+    .map((p) => normalise(p.name))
+    .filter(Boolean)
+    .sort();
   if (names.length === 0) return null;
   return `${names.join('|')}@${place}`;
 }

@@ -23,7 +23,8 @@ export class FindSubmittedReferralUseCase {
     const { idempotencyKey, ...body } = request;
     const row = await this.db.forTenant(meta, (tx) => this.referrals.findByIdempotencyKey(tx, meta.organisationId, idempotencyKey));
     if (!row) return null;
-    if (row.idempotencyRequestHash !== referralRequestHash(body) || !inContractScope(meta, row.contractId)) throw ProblemError.conflict('This Idempotency-Key was used with a different request body.');
+    if (row.idempotencyRequestHash !== referralRequestHash(body) || !inContractScope(meta, row.contractId))
+      throw ProblemError.conflict('This Idempotency-Key was used with a different request body.');
     return this.stored.view(row);
   }
 }

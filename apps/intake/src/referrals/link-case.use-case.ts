@@ -44,5 +44,11 @@ export class LinkCaseUseCase {
 }
 
 export function caseOpenedFacts(event: EventEnvelope<{ referralId: string; caseId: string }>): CaseOpenedFacts {
-  return { organisationId: event.organisationid, referralId: event.data.referralId, caseId: event.data.caseId, correlationId: event.correlationid, causationId: event.id };
+  return {
+    organisationId: event.organisationid,
+    referralId: event.data.referralId,
+    caseId: event.data.caseId,
+    correlationId: event.correlationid,
+    causationId: event.id,
+  };
 }

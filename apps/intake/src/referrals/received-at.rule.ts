@@ -13,9 +13,12 @@ export const CLOCK_SKEW_MS = 60_000;
 export function receivedAtOf(given: string | undefined, enteredAt: Date, period: ContractDefinition['period']): Date {
   if (given === undefined) return enteredAt;
   const receivedAt = new Date(given);
-  if (receivedAt.getTime() > enteredAt.getTime() + CLOCK_SKEW_MS) throw ProblemError.validation([{ field: 'receivedAt', message: 'must not be in the future', code: 'in_future' }]);
+  if (receivedAt.getTime() > enteredAt.getTime() + CLOCK_SKEW_MS)
+    throw ProblemError.validation([{ field: 'receivedAt', message: 'must not be in the future', code: 'in_future' }]);
   if (period?.start && londonDate(receivedAt) < period.start) {
-    throw ProblemError.validation([{ field: 'receivedAt', message: `must not be before the contract period began on ${period.start}`, code: 'before_contract' }]);
+    throw ProblemError.validation([
+      { field: 'receivedAt', message: `must not be before the contract period began on ${period.start}`, code: 'before_contract' },
+    ]);
   }
   return receivedAt;
 }

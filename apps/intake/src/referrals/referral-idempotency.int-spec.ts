@@ -28,8 +28,10 @@ describe('idempotent referral submission against real PostgreSQL', () => {
     consent,
     ...extra,
   });
-  const submit = (key: string | undefined, request: CreateReferralBody, who: RpcMeta = meta) => app.get(SubmitReferralUseCase).execute(who, { ...request, ...(key ? { idempotencyKey: key } : {}) });
-  const countWithKey = async (key: string) => (await sql.query(`SELECT count(*)::int AS n FROM intake.referral WHERE idempotency_key = $1`, [key])).rows[0].n as number;
+  const submit = (key: string | undefined, request: CreateReferralBody, who: RpcMeta = meta) =>
+    app.get(SubmitReferralUseCase).execute(who, { ...request, ...(key ? { idempotencyKey: key } : {}) });
+  const countWithKey = async (key: string) =>
+    (await sql.query(`SELECT count(*)::int AS n FROM intake.referral WHERE idempotency_key = $1`, [key])).rows[0].n as number;
 
   beforeAll(async () => {
     service = await startServiceContext({ database: 'intake_idem', namespace: 'ii', module: () => AppModule.register(loadIntakeConfig()) });
@@ -44,7 +46,13 @@ describe('idempotent referral submission against real PostgreSQL', () => {
     const again = await submit('key-repeat-0001', body());
     expect(again).toEqual(first);
     expect(await countWithKey('key-repeat-0001')).toBe(1);
-    expect((await sql.query(`SELECT count(*)::int AS n FROM intake.outbox WHERE envelope->>'type' = 'intake.referral.received.v2' AND envelope->>'subject' = $1`, [first.id])).rows[0].n).toBe(1);
+    expect(
+      (
+        await sql.query(`SELECT count(*)::int AS n FROM intake.outbox WHERE envelope->>'type' = 'intake.referral.received.v2' AND envelope->>'subject' = $1`, [
+          first.id,
+        ])
+      ).rows[0].n,
+    ).toBe(1);
   });
 
   it('a rejected referral repeats as the same rejection, not a second one', async () => {

@@ -43,7 +43,10 @@ describe('referral intake against real PostgreSQL', () => {
       summary: 'Loud music at night.',
       ...body,
     });
-  const outbox = async (type: string, subject: string) => (await sql.query(`SELECT envelope FROM intake.outbox WHERE envelope->>'type' = $1 AND envelope->>'subject' = $2`, [type, subject])).rows.map((r) => r.envelope.data);
+  const outbox = async (type: string, subject: string) =>
+    (await sql.query(`SELECT envelope FROM intake.outbox WHERE envelope->>'type' = $1 AND envelope->>'subject' = $2`, [type, subject])).rows.map(
+      (r) => r.envelope.data,
+    );
   const row = async (id: string) => (await sql.query(`SELECT * FROM intake.referral WHERE id = $1`, [id])).rows[0];
 
   beforeAll(async () => {
@@ -66,13 +69,23 @@ describe('referral intake against real PostgreSQL', () => {
   });
 
   it('an OOCR referral whose victim may not be contacted says so on its event as a flag, for casework’s contact rule, and nothing else of the form', async () => {
-    const answers = { policeReference: 'LP-2027-1', resolutionType: 'conditional-caution', offenceDetails: 'Criminal damage to a neighbour’s car', conditions: 'Pay for the repair; attend a session', conditionsSetDate: '2027-05-20', conditionsDueDate: '2027-07-20' };
+    const answers = {
+      policeReference: 'LP-2027-1',
+      resolutionType: 'conditional-caution',
+      offenceDetails: 'Criminal damage to a neighbour’s car',
+      conditions: 'Pay for the repair; attend a session',
+      conditionsSetDate: '2027-05-20',
+      conditionsDueDate: '2027-07-20',
+    };
     const referral = (victimContactAllowed?: boolean) =>
       submit({
         contractId: oocr.id,
         serviceLine: 'oocr-intervention',
         referrerType: 'police',
-        parties: [{ role: 'participant', name: 'Pat Person', email: 'pat@example.com' }, { role: 'victim', name: 'Vic Victim', email: 'vic@example.com' }],
+        parties: [
+          { role: 'participant', name: 'Pat Person', email: 'pat@example.com' },
+          { role: 'victim', name: 'Vic Victim', email: 'vic@example.com' },
+        ],
         consent: [{ ...consent[0], givenBy: 'Pat Person', relationship: 'self' }],
         answers: { ...answers, ...(victimContactAllowed === undefined ? {} : { victimContactAllowed }) },
       });
@@ -90,10 +103,20 @@ describe('referral intake against real PostgreSQL', () => {
     const view = await submit({
       contractId: housing.id,
       serviceLine: 'noise',
-      parties: [{ role: 'complainant', name: 'Ann Resident' }, { role: 'respondent', name: 'Ned Neighbour' }],
+      parties: [
+        { role: 'complainant', name: 'Ann Resident' },
+        { role: 'respondent', name: 'Ned Neighbour' },
+      ],
       consent: [{ ...consent[0], givenBy: 'Ned Neighbour', relationship: 'neighbour' }],
     });
-    expect(view).toMatchObject({ status: 'rejected', rejection: { code: 'no-consent', reason: expect.stringMatching(/^consent is missing from Ann Resident \(complainant\): it must be given by the service user to the Council\./) }, caseId: null });
+    expect(view).toMatchObject({
+      status: 'rejected',
+      rejection: {
+        code: 'no-consent',
+        reason: expect.stringMatching(/^consent is missing from Ann Resident \(complainant\): it must be given by the service user to the Council\./),
+      },
+      caseId: null,
+    });
     expect((await row(view.id)).rejection_reason).toContain('Ann Resident (complainant)');
     const [event] = await outbox('intake.referral.rejected.v1', view.id);
     expect(event.reason).toMatch(/^consent is missing from the complainant:/);
@@ -103,36 +126,97 @@ describe('referral intake against real PostgreSQL', () => {
 
   it('with consent, a referral at 17:30 on the Friday before a bank holiday starts its clocks at 09:00 on Tuesday', async () => {
     const view = await submit({ contractId: housing.id, serviceLine: 'noise', consent, answers: { postcode: 'SW1A 1AA', disturbance: 'music' } });
-    expect(view).toMatchObject({ status: 'received', receivedAt: '2027-05-28T16:30:00.000Z', clockStartsAt: '2027-06-01T08:00:00.000Z', consent, overCap: false, possibleDuplicateOf: [] });
-    expect(await outbox('intake.referral.received.v2', view.id)).toEqual([expect.objectContaining({ clockStartsAt: '2027-06-01T08:00:00.000Z', overCap: false, dates: {} })]);
+    expect(view).toMatchObject({
+      status: 'received',
+      receivedAt: '2027-05-28T16:30:00.000Z',
+      clockStartsAt: '2027-06-01T08:00:00.000Z',
+      consent,
+      overCap: false,
+      possibleDuplicateOf: [],
+    });
+    expect(await outbox('intake.referral.received.v2', view.id)).toEqual([
+      expect.objectContaining({ clockStartsAt: '2027-06-01T08:00:00.000Z', overCap: false, dates: {} }),
+    ]);
   });
 
   it('pre-CMH, which needs no consent, accepts without it, and publishes its non-sensitive dates', async () => {
-    const view = await submit({ contractId: preCmh.id, referrerType: 'local-authority', answers: { courtCaseNumber: 'ZW27C00123', localAuthority: 'Some Council', proceedingsIssuedDate: '2027-05-20', firstCmhDate: '2027-06-10' } });
+    const view = await submit({
+      contractId: preCmh.id,
+      referrerType: 'local-authority',
+      answers: { courtCaseNumber: 'ZW27C00123', localAuthority: 'Some Council', proceedingsIssuedDate: '2027-05-20', firstCmhDate: '2027-06-10' },
+    });
     expect(view.status).toBe('received');
     expect((await outbox('intake.referral.received.v2', view.id))[0].dates).toEqual({ proceedingsIssuedDate: '2027-05-20', firstCmhDate: '2027-06-10' });
   });
 
   it('a contract that is not active, or a service line outside its scope, rejects with the reason; invalid answers are refused and not stored', async () => {
-    expect(await submit({ contractId: draft.id, consent })).toMatchObject({ status: 'rejected', rejection: { code: 'contract-not-active', reason: 'The contract is draft and takes no referrals.' } });
-    expect(await submit({ contractId: housing.id, serviceLine: 'gardening', consent })).toMatchObject({ status: 'rejected', serviceLine: 'gardening', rejection: { code: 'outside-scope', reason: expect.stringContaining('noise, complex-asb') } });
+    expect(await submit({ contractId: draft.id, consent })).toMatchObject({
+      status: 'rejected',
+      rejection: { code: 'contract-not-active', reason: 'The contract is draft and takes no referrals.' },
+    });
+    expect(await submit({ contractId: housing.id, serviceLine: 'gardening', consent })).toMatchObject({
+      status: 'rejected',
+      serviceLine: 'gardening',
+      rejection: { code: 'outside-scope', reason: expect.stringContaining('noise, complex-asb') },
+    });
     const before = (await sql.query(`SELECT count(*)::int AS n FROM intake.referral`)).rows[0].n;
-    expect(await problemOf(submit({ contractId: housing.id, serviceLine: 'noise', consent, answers: { postcode: 'not a postcode' } }))).toMatchObject({ status: 400, errors: expect.arrayContaining([expect.objectContaining({ field: 'answers.postcode' })]) });
-    expect(await problemOf(submit({ contractId: housing.id, serviceLine: 'noise', consent: [{ ...consent[0], givenAt: '2027-06-30T10:00:00Z' }] }))).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'consent.0.givenAt' })] });
+    expect(await problemOf(submit({ contractId: housing.id, serviceLine: 'noise', consent, answers: { postcode: 'not a postcode' } }))).toMatchObject({
+      status: 400,
+      errors: expect.arrayContaining([expect.objectContaining({ field: 'answers.postcode' })]),
+    });
+    expect(
+      await problemOf(submit({ contractId: housing.id, serviceLine: 'noise', consent: [{ ...consent[0], givenAt: '2027-06-30T10:00:00Z' }] })),
+    ).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'consent.0.givenAt' })] });
     expect((await sql.query(`SELECT count(*)::int AS n FROM intake.referral`)).rows[0].n).toBe(before);
   });
 
   it('the same external reference, or the same parties at the same postcode, is accepted, flagged and linked to the earlier one', async () => {
-    const first = await submit({ contractId: housing.id, serviceLine: 'complex-asb', consent: caraConsent, externalReference: 'ASB-77', parties: [{ role: 'complainant', name: 'Cara Doe' }, { role: 'respondent', name: 'Dan Roe' }], answers: { postcode: 'E1 6AN' } });
+    const first = await submit({
+      contractId: housing.id,
+      serviceLine: 'complex-asb',
+      consent: caraConsent,
+      externalReference: 'ASB-77',
+      parties: [
+        { role: 'complainant', name: 'Cara Doe' },
+        { role: 'respondent', name: 'Dan Roe' },
+      ],
+      answers: { postcode: 'E1 6AN' },
+    });
     const sameRef = await submit({ contractId: housing.id, serviceLine: 'complex-asb', consent, externalReference: 'ASB-77' });
-    const sameParties = await submit({ contractId: housing.id, serviceLine: 'complex-asb', consent: caraConsent, parties: [{ role: 'respondent', name: 'dan roe' }, { role: 'complainant', name: 'CARA DOE' }], answers: { postcode: 'e16an' } });
+    const sameParties = await submit({
+      contractId: housing.id,
+      serviceLine: 'complex-asb',
+      consent: caraConsent,
+      parties: [
+        { role: 'respondent', name: 'dan roe' },
+        { role: 'complainant', name: 'CARA DOE' },
+      ],
+      answers: { postcode: 'e16an' },
+    });
     expect(first.possibleDuplicateOf).toEqual([]);
-    expect(sameRef).toMatchObject({ status: 'received', possibleDuplicateOf: [{ referralId: first.id, reference: first.reference, reason: 'external-reference' }] });
-    expect(sameParties).toMatchObject({ status: 'received', possibleDuplicateOf: [{ referralId: first.id, reference: first.reference, reason: 'parties-and-address' }] });
-    expect(await outbox('intake.referral.duplicate-flagged.v1', sameParties.id)).toEqual([expect.objectContaining({ possibleDuplicateOf: [expect.objectContaining({ referralId: first.id })] })]);
+    expect(sameRef).toMatchObject({
+      status: 'received',
+      possibleDuplicateOf: [{ referralId: first.id, reference: first.reference, reason: 'external-reference' }],
+    });
+    expect(sameParties).toMatchObject({
+      status: 'received',
+      possibleDuplicateOf: [{ referralId: first.id, reference: first.reference, reason: 'parties-and-address' }],
+    });
+    expect(await outbox('intake.referral.duplicate-flagged.v1', sameParties.id)).toEqual([
+      expect.objectContaining({ possibleDuplicateOf: [expect.objectContaining({ referralId: first.id })] }),
+    ]);
     clock.at = new Date('2027-09-28T10:00:00Z'); // 123 days later: outside the 90-day window
     try {
-      const later = await submit({ contractId: housing.id, serviceLine: 'complex-asb', consent: caraConsent, parties: [{ role: 'complainant', name: 'Cara Doe' }, { role: 'respondent', name: 'Dan Roe' }], answers: { postcode: 'E1 6AN' } });
+      const later = await submit({
+        contractId: housing.id,
+        serviceLine: 'complex-asb',
+        consent: caraConsent,
+        parties: [
+          { role: 'complainant', name: 'Cara Doe' },
+          { role: 'respondent', name: 'Dan Roe' },
+        ],
+        answers: { postcode: 'E1 6AN' },
+      });
       expect(later.possibleDuplicateOf).toEqual([]);
     } finally {
       clock.at = new Date('2027-05-28T16:30:00Z');
@@ -140,9 +224,13 @@ describe('referral intake against real PostgreSQL', () => {
   });
 
   it('beyond the cases a year the fixed price covers, a referral is accepted and marked over the cap', async () => {
-    const capped = await app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference: 'HOUSING-CAP', publish: true, period: { start: '2026-09-01' } });
+    const capped = await app
+      .get(CreateContractUseCase)
+      .execute(meta, { template: 'housing-asb', reference: 'HOUSING-CAP', publish: true, period: { start: '2026-09-01' } });
     const def = structuredClone(capped.definition);
-    def.serviceLines = def.serviceLines.map((l) => (l.key === 'noise' && l.pricing?.model === 'fixed-per-year' ? { ...l, pricing: { ...l.pricing, includedCasesPerYear: 2 } } : l));
+    def.serviceLines = def.serviceLines.map((l) =>
+      l.key === 'noise' && l.pricing?.model === 'fixed-per-year' ? { ...l, pricing: { ...l.pricing, includedCasesPerYear: 2 } } : l,
+    );
     await app.get(ReplaceContractUseCase).execute(meta, capped.id, def);
     const views = [];
     for (let i = 0; i < 3; i += 1) views.push(await submit({ contractId: capped.id, serviceLine: 'noise', consent, summary: `case ${i}` }));
@@ -150,19 +238,47 @@ describe('referral intake against real PostgreSQL', () => {
     expect((await outbox('intake.referral.received.v2', views[2].id))[0].overCap).toBe(true);
     // A referral rejected for want of consent does not count; the other line keeps its own count.
     expect((await submit({ contractId: capped.id, serviceLine: 'noise' })).status).toBe('rejected');
-    expect((await sql.query(`SELECT count(*)::int AS n FROM intake.referral WHERE contract_id = $1 AND service_line = 'noise' AND status <> 'rejected'`, [capped.id])).rows[0].n).toBe(3);
+    expect(
+      (
+        await sql.query(`SELECT count(*)::int AS n FROM intake.referral WHERE contract_id = $1 AND service_line = 'noise' AND status <> 'rejected'`, [
+          capped.id,
+        ])
+      ).rows[0].n,
+    ).toBe(3);
     expect((await submit({ contractId: capped.id, serviceLine: 'complex-asb', consent })).overCap).toBe(false);
   });
 
   it('a repeat referral that casework linked to the open case of its matter is not a new case: it does not use up the yearly cap', async () => {
-    const capped = await app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference: 'HOUSING-CAP-REPEAT', publish: true, period: { start: '2026-09-01' } });
+    const capped = await app
+      .get(CreateContractUseCase)
+      .execute(meta, { template: 'housing-asb', reference: 'HOUSING-CAP-REPEAT', publish: true, period: { start: '2026-09-01' } });
     const def = structuredClone(capped.definition);
-    def.serviceLines = def.serviceLines.map((l) => (l.key === 'noise' && l.pricing?.model === 'fixed-per-year' ? { ...l, pricing: { ...l.pricing, includedCasesPerYear: 2 } } : l));
+    def.serviceLines = def.serviceLines.map((l) =>
+      l.key === 'noise' && l.pricing?.model === 'fixed-per-year' ? { ...l, pricing: { ...l.pricing, includedCasesPerYear: 2 } } : l,
+    );
     await app.get(ReplaceContractUseCase).execute(meta, capped.id, def);
     const first = await submit({ contractId: capped.id, serviceLine: 'noise', consent, externalReference: 'ASB-REPEAT-1' });
-    const repeat = await submit({ contractId: capped.id, serviceLine: 'noise', consent, externalReference: 'ASB-REPEAT-1', summary: 'The same neighbours again.' });
+    const repeat = await submit({
+      contractId: capped.id,
+      serviceLine: 'noise',
+      consent,
+      externalReference: 'ASB-REPEAT-1',
+      summary: 'The same neighbours again.',
+    });
     // What casework says when the repeat joins the first referral's open case.
-    const joined = { id: uuidv7(), organisationid: meta.organisationId, correlationid: 'int', data: { caseId: uuidv7(), contractId: capped.id, referralId: repeat.id, reference: repeat.reference, externalReference: 'ASB-REPEAT-1', linkedAt: '2027-05-28T16:31:00Z' } } as never;
+    const joined = {
+      id: uuidv7(),
+      organisationid: meta.organisationId,
+      correlationid: 'int',
+      data: {
+        caseId: uuidv7(),
+        contractId: capped.id,
+        referralId: repeat.id,
+        reference: repeat.reference,
+        externalReference: 'ASB-REPEAT-1',
+        linkedAt: '2027-05-28T16:31:00Z',
+      },
+    } as never;
     await app.get(IntakeDatabase).run((tx) => app.get(ReferralLinkedHandler).handle(joined, tx), { organisationId: meta.organisationId });
     const second = await submit({ contractId: capped.id, serviceLine: 'noise', consent, summary: 'A new matter.' });
     const third = await submit({ contractId: capped.id, serviceLine: 'noise', consent, summary: 'Another new matter.' });
@@ -173,13 +289,25 @@ describe('referral intake against real PostgreSQL', () => {
   it('a referral received outside the contract period is kept as rejected: contract not active', async () => {
     // Published while its period ran (a contract whose period has ended is not published), referred to after it ended.
     clock.at = new Date('2027-03-01T10:00:00Z');
-    const ended = await app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference: 'HOUSING-ENDED', publish: true, period: { start: '2025-04-01', end: '2027-03-31' } }).finally(() => (clock.at = new Date('2027-05-28T16:30:00Z')));
-    const future = await app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference: 'HOUSING-FUTURE', publish: true, period: { start: '2027-06-01' } });
+    const ended = await app
+      .get(CreateContractUseCase)
+      .execute(meta, { template: 'housing-asb', reference: 'HOUSING-ENDED', publish: true, period: { start: '2025-04-01', end: '2027-03-31' } })
+      .finally(() => (clock.at = new Date('2027-05-28T16:30:00Z')));
+    const future = await app
+      .get(CreateContractUseCase)
+      .execute(meta, { template: 'housing-asb', reference: 'HOUSING-FUTURE', publish: true, period: { start: '2027-06-01' } });
     const late = await submit({ contractId: ended.id, serviceLine: 'noise', consent });
-    expect(late).toMatchObject({ status: 'rejected', rejection: { code: 'contract-not-active', reason: 'The contract period ended on 2027-03-31: it takes no referrals after it.' }, caseId: null });
+    expect(late).toMatchObject({
+      status: 'rejected',
+      rejection: { code: 'contract-not-active', reason: 'The contract period ended on 2027-03-31: it takes no referrals after it.' },
+      caseId: null,
+    });
     expect(await outbox('intake.referral.rejected.v1', late.id)).toEqual([expect.objectContaining({ code: 'contract-not-active' })]);
     expect(await outbox('intake.referral.received.v2', late.id)).toEqual([]);
-    expect(await submit({ contractId: future.id, serviceLine: 'noise', consent })).toMatchObject({ status: 'rejected', rejection: { code: 'contract-not-active', reason: expect.stringContaining('starts on 2027-06-01') } });
+    expect(await submit({ contractId: future.id, serviceLine: 'noise', consent })).toMatchObject({
+      status: 'rejected',
+      rejection: { code: 'contract-not-active', reason: expect.stringContaining('starts on 2027-06-01') },
+    });
   });
 
   it('the police-only OOCR line keeps a referral from a member of the public as rejected, quoting seed 003; the police are taken; not saying who refers is a 400', async () => {
@@ -189,15 +317,30 @@ describe('referral intake against real PostgreSQL', () => {
         referrerType,
         parties: [{ role: 'participant', name: 'Sam Person' }],
         consent: [{ ...consent[0], givenBy: 'Sam Person', relationship: 'the person referred' }],
-        answers: { policeReference: 'LP/27/1234', resolutionType: 'community-resolution', offenceDetails: 'Criminal damage', conditions: 'Attend two sessions', conditionsSetDate: '2027-05-20', conditionsDueDate: '2027-08-20' },
+        answers: {
+          policeReference: 'LP/27/1234',
+          resolutionType: 'community-resolution',
+          offenceDetails: 'Criminal damage',
+          conditions: 'Attend two sessions',
+          conditionsSetDate: '2027-05-20',
+          conditionsDueDate: '2027-08-20',
+        },
       });
     const fromThePublic = await oocrReferral('other');
-    expect(fromThePublic).toMatchObject({ status: 'rejected', referrerType: 'other', rejection: { code: 'referrer-not-allowed', reason: expect.stringContaining('exclusively receive referrals from Leicestershire Police') }, caseId: null });
+    expect(fromThePublic).toMatchObject({
+      status: 'rejected',
+      referrerType: 'other',
+      rejection: { code: 'referrer-not-allowed', reason: expect.stringContaining('exclusively receive referrals from Leicestershire Police') },
+      caseId: null,
+    });
     expect(await outbox('intake.referral.rejected.v2', fromThePublic.id)).toEqual([expect.objectContaining({ code: 'referrer-not-allowed' })]);
     expect(await outbox('intake.referral.rejected.v1', fromThePublic.id)).toEqual([]); // v1 cannot say this code
     expect(await outbox('intake.referral.received.v2', fromThePublic.id)).toEqual([]);
     expect(await oocrReferral('police')).toMatchObject({ status: 'received', referrerType: 'police' });
-    expect(await problemOf(oocrReferral(undefined))).toMatchObject({ status: 400, errors: [{ field: 'referrerType', code: 'required', message: expect.stringContaining('Leicestershire Police only (police)') }] });
+    expect(await problemOf(oocrReferral(undefined))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'referrerType', code: 'required', message: expect.stringContaining('Leicestershire Police only (police)') }],
+    });
   });
 
   it('a rejection v1 knows is published as v1 and v2 side by side', async () => {
@@ -219,26 +362,45 @@ describe('referral intake against real PostgreSQL', () => {
     };
 
     it('a referral received at 17:30 on a Friday and entered on Monday starts its clock at 09:00 on Monday, and says who entered it when', async () => {
-      const view = await onMonday(() => submit({ contractId: housing.id, serviceLine: 'noise', consent, receivedAt: '2027-06-04T17:30:00+01:00', summary: 'Phoned in on Friday evening.' }));
-      expect(view).toMatchObject({ status: 'received', receivedAt: friday1730, clockStartsAt: '2027-06-07T08:00:00.000Z', enteredAt: monday.toISOString(), enteredBy: 'user:officer' });
+      const view = await onMonday(() =>
+        submit({ contractId: housing.id, serviceLine: 'noise', consent, receivedAt: '2027-06-04T17:30:00+01:00', summary: 'Phoned in on Friday evening.' }),
+      );
+      expect(view).toMatchObject({
+        status: 'received',
+        receivedAt: friday1730,
+        clockStartsAt: '2027-06-07T08:00:00.000Z',
+        enteredAt: monday.toISOString(),
+        enteredBy: 'user:officer',
+      });
       // Casework opens the case, and scheduling starts its clocks, from the event.
-      expect(await outbox('intake.referral.received.v2', view.id)).toEqual([expect.objectContaining({ receivedAt: friday1730, clockStartsAt: '2027-06-07T08:00:00.000Z' })]);
+      expect(await outbox('intake.referral.received.v2', view.id)).toEqual([
+        expect.objectContaining({ receivedAt: friday1730, clockStartsAt: '2027-06-07T08:00:00.000Z' }),
+      ]);
       expect(await row(view.id)).toMatchObject({ received_at: new Date(friday1730), entered_at: monday, entered_by: 'user:officer' });
     });
 
     it('cannot be in the future, nor before the contract period began: a 400 naming receivedAt, nothing stored', async () => {
       const before = (await sql.query(`SELECT count(*)::int AS n FROM intake.referral`)).rows[0].n;
-      expect(await problemOf(onMonday(() => submit({ contractId: housing.id, serviceLine: 'noise', consent, receivedAt: '2027-06-07T12:00:00Z' })))).toMatchObject({ status: 400, errors: [{ field: 'receivedAt', code: 'in_future' }] });
-      expect(await problemOf(onMonday(() => submit({ contractId: housing.id, serviceLine: 'noise', consent, receivedAt: '2026-08-31T12:00:00Z' })))).toMatchObject({ status: 400, errors: [{ field: 'receivedAt', code: 'before_contract' }] });
+      expect(
+        await problemOf(onMonday(() => submit({ contractId: housing.id, serviceLine: 'noise', consent, receivedAt: '2027-06-07T12:00:00Z' }))),
+      ).toMatchObject({ status: 400, errors: [{ field: 'receivedAt', code: 'in_future' }] });
+      expect(
+        await problemOf(onMonday(() => submit({ contractId: housing.id, serviceLine: 'noise', consent, receivedAt: '2026-08-31T12:00:00Z' }))),
+      ).toMatchObject({ status: 400, errors: [{ field: 'receivedAt', code: 'before_contract' }] });
       expect((await sql.query(`SELECT count(*)::int AS n FROM intake.referral`)).rows[0].n).toBe(before);
     });
 
     it('counts in the contract year it was received in, not the one it was entered in', async () => {
-      const capped = await app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference: 'HOUSING-CAP-LATE', publish: true, period: { start: '2026-06-07' } });
+      const capped = await app
+        .get(CreateContractUseCase)
+        .execute(meta, { template: 'housing-asb', reference: 'HOUSING-CAP-LATE', publish: true, period: { start: '2026-06-07' } });
       const def = structuredClone(capped.definition);
-      def.serviceLines = def.serviceLines.map((l) => (l.key === 'noise' && l.pricing?.model === 'fixed-per-year' ? { ...l, pricing: { ...l.pricing, includedCasesPerYear: 1 } } : l));
+      def.serviceLines = def.serviceLines.map((l) =>
+        l.key === 'noise' && l.pricing?.model === 'fixed-per-year' ? { ...l, pricing: { ...l.pricing, includedCasesPerYear: 1 } } : l,
+      );
       await app.get(ReplaceContractUseCase).execute(meta, capped.id, def);
-      const refer = (summary: string, receivedAt?: string) => onMonday(() => submit({ contractId: capped.id, serviceLine: 'noise', consent, summary, ...(receivedAt ? { receivedAt } : {}) }));
+      const refer = (summary: string, receivedAt?: string) =>
+        onMonday(() => submit({ contractId: capped.id, serviceLine: 'noise', consent, summary, ...(receivedAt ? { receivedAt } : {}) }));
       // Monday 7 June 2027 is the first day of the second contract year; the Friday before is the last week of the first.
       const secondYear = await refer('Received on Monday');
       const firstYear = await refer('Received on the Friday before', friday1730);
@@ -247,25 +409,49 @@ describe('referral intake against real PostgreSQL', () => {
     });
 
     it('is a possible duplicate of referrals received within the window either side of when it was received', async () => {
-      const parties = [{ role: 'complainant' as const, name: 'Eve Early' }, { role: 'respondent' as const, name: 'Lou Loud' }];
+      const parties = [
+        { role: 'complainant' as const, name: 'Eve Early' },
+        { role: 'respondent' as const, name: 'Lou Loud' },
+      ];
       const evConsent = [{ ...consent[0], givenBy: 'Eve Early', givenAt: '2026-10-01T10:00:00Z' }];
-      const live = await onMonday(() => submit({ contractId: housing.id, serviceLine: 'complex-asb', consent: evConsent, parties, answers: { postcode: 'N1 9GU' } }));
-      const lastFriday = await onMonday(() => submit({ contractId: housing.id, serviceLine: 'complex-asb', consent: evConsent, parties, answers: { postcode: 'N1 9GU' }, receivedAt: friday1730 }));
-      const longBefore = await onMonday(() => submit({ contractId: housing.id, serviceLine: 'complex-asb', consent: evConsent, parties, answers: { postcode: 'N1 9GU' }, receivedAt: '2026-11-02T10:00:00Z' }));
+      const live = await onMonday(() =>
+        submit({ contractId: housing.id, serviceLine: 'complex-asb', consent: evConsent, parties, answers: { postcode: 'N1 9GU' } }),
+      );
+      const lastFriday = await onMonday(() =>
+        submit({ contractId: housing.id, serviceLine: 'complex-asb', consent: evConsent, parties, answers: { postcode: 'N1 9GU' }, receivedAt: friday1730 }),
+      );
+      const longBefore = await onMonday(() =>
+        submit({
+          contractId: housing.id,
+          serviceLine: 'complex-asb',
+          consent: evConsent,
+          parties,
+          answers: { postcode: 'N1 9GU' },
+          receivedAt: '2026-11-02T10:00:00Z',
+        }),
+      );
       expect(lastFriday.possibleDuplicateOf).toEqual([expect.objectContaining({ referralId: live.id, reason: 'parties-and-address' })]);
       expect(longBefore.possibleDuplicateOf).toEqual([]); // received 7 months before the others: outside the 90 days
     });
   });
 
   it('special-category answers are sealed at rest, withheld from the view and readable on their own', async () => {
-    const view = await submit({ contractId: housing.id, serviceLine: 'noise', consent, answers: { vulnerabilities: 'Registered blind; anxiety', disturbance: 'voices' } });
+    const view = await submit({
+      contractId: housing.id,
+      serviceLine: 'noise',
+      consent,
+      answers: { vulnerabilities: 'Registered blind; anxiety', disturbance: 'voices' },
+    });
     expect(view).toMatchObject({ answers: { disturbance: 'voices' }, withheldAnswers: ['vulnerabilities'] });
     const stored = await row(view.id);
     expect(stored.answers).toEqual({ disturbance: 'voices' });
     expect(stored.sealed_answers).toMatch(/^v1\.dev\./);
     expect(stored.sealed_answers).not.toContain('blind');
     expect(await app.get(GetReferralUseCase).execute(meta, view.id)).toMatchObject({ withheldAnswers: ['vulnerabilities'] });
-    expect(await app.get(GetSensitiveAnswersUseCase).execute(meta, view.id)).toMatchObject({ answers: { vulnerabilities: 'Registered blind; anxiety' }, fields: [{ key: 'vulnerabilities', sensitivity: 'special-category' }] });
+    expect(await app.get(GetSensitiveAnswersUseCase).execute(meta, view.id)).toMatchObject({
+      answers: { vulnerabilities: 'Registered blind; anxiety' },
+      fields: [{ key: 'vulnerabilities', sensitivity: 'special-category' }],
+    });
   });
 
   it('a row written before sealing is sealed by the job, and re-encrypted after a key rotation', async () => {

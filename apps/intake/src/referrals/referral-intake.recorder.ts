@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
-import { ReferralDuplicateFlaggedV1, ReferralReceivedV2, ReferralRejectedV1, ReferralRejectedV2, uuidv7, type CreateReferralBody, type PossibleDuplicate, type Rejection, type RpcMeta } from '@mediation/protocol';
+import {
+  ReferralDuplicateFlaggedV1,
+  ReferralReceivedV2,
+  ReferralRejectedV1,
+  ReferralRejectedV2,
+  uuidv7,
+  type CreateReferralBody,
+  type PossibleDuplicate,
+  type Rejection,
+  type RpcMeta,
+} from '@mediation/protocol';
 import type { IntakeTx } from '../database/intake.database';
 import type { Prisma } from '../generated/prisma/client';
 import { splitAnswers } from './answer-split';
@@ -47,11 +57,29 @@ export class ReferralIntakeRecorder {
    * replaces the reason on the event where the stored one names people (who has not consented).
    */
   async rejected(tx: IntakeTx, facts: ReferralFacts, rejection: Rejection, eventReason = rejection.reason): Promise<ReferralRecord> {
-    const referral = await this.store(tx, facts, { status: 'rejected', clockStartsAt: facts.receivedAt, rejectionCode: rejection.code, rejectionReason: rejection.reason, overCap: false, duplicateKey: null, possibleDuplicates: [] });
-    const data = { referralId: referral.id, reference: referral.reference, contractId: referral.contractId, serviceLine: referral.serviceLine, code: rejection.code, reason: eventReason, referrer: facts.body.referrer, receivedAt: facts.receivedAt.toISOString() };
+    const referral = await this.store(tx, facts, {
+      status: 'rejected',
+      clockStartsAt: facts.receivedAt,
+      rejectionCode: rejection.code,
+      rejectionReason: rejection.reason,
+      overCap: false,
+      duplicateKey: null,
+      possibleDuplicates: [],
+    });
+    const data = {
+      referralId: referral.id,
+      reference: referral.reference,
+      contractId: referral.contractId,
+      serviceLine: referral.serviceLine,
+      code: rejection.code,
+      reason: eventReason,
+      referrer: facts.body.referrer,
+      receivedAt: facts.receivedAt.toISOString(),
+    };
     // v2 knows every code; v1 subscribers keep receiving the rejections v1 can say.
     await this.events.append(tx, { definition: ReferralRejectedV2, data, ...this.envelope(facts, referral) });
-    if (rejection.code !== 'referrer-not-allowed') await this.events.append(tx, { definition: ReferralRejectedV1, data: { ...data, code: rejection.code }, ...this.envelope(facts, referral) });
+    if (rejection.code !== 'referrer-not-allowed')
+      await this.events.append(tx, { definition: ReferralRejectedV1, data: { ...data, code: rejection.code }, ...this.envelope(facts, referral) });
     return referral;
   }
 
@@ -95,7 +123,13 @@ export class ReferralIntakeRecorder {
     return referral;
   }
 
-  private async store(tx: IntakeTx, facts: ReferralFacts, outcome: Pick<ReferralRecord, 'status' | 'clockStartsAt' | 'rejectionCode' | 'rejectionReason' | 'overCap' | 'duplicateKey'> & { possibleDuplicates: Prisma.InputJsonArray }): Promise<ReferralRecord> {
+  private async store(
+    tx: IntakeTx,
+    facts: ReferralFacts,
+    outcome: Pick<ReferralRecord, 'status' | 'clockStartsAt' | 'rejectionCode' | 'rejectionReason' | 'overCap' | 'duplicateKey'> & {
+      possibleDuplicates: Prisma.InputJsonArray;
+    },
+  ): Promise<ReferralRecord> {
     const id = uuidv7();
     const number = await this.referrals.nextNumber(tx);
     const { open, sensitive } = splitAnswers(facts.answers, facts.form);
@@ -126,6 +160,12 @@ export class ReferralIntakeRecorder {
   }
 
   private envelope(facts: ReferralFacts, referral: ReferralRecord) {
-    return { subject: referral.id, organisationId: facts.meta.organisationId, contractId: referral.contractId, sequence: referral.version, correlationId: facts.meta.correlationId };
+    return {
+      subject: referral.id,
+      organisationId: facts.meta.organisationId,
+      contractId: referral.contractId,
+      sequence: referral.version,
+      correlationId: facts.meta.correlationId,
+    };
   }
 }

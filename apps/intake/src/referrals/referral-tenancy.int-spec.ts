@@ -36,10 +36,24 @@ describe('row-level security on referrals: the second wall between providers', (
     db = await createTestDatabase('intake_rls');
     intake = new IntakeDatabase(db.url);
     for (const organisationId of [providerA, providerB]) {
-      await intake.run(async (tx) => {
-        await tx.contract.create({ data: { id: contractOf[organisationId], organisationId, reference: 'C-1', title: 'Housing', buyer: 'Council', status: 'active', version: 1, definition: {} } });
-        await tx.referral.create({ data: aReferral(organisationId, 'ann@home.example') });
-      }, { organisationId });
+      await intake.run(
+        async (tx) => {
+          await tx.contract.create({
+            data: {
+              id: contractOf[organisationId],
+              organisationId,
+              reference: 'C-1',
+              title: 'Housing',
+              buyer: 'Council',
+              status: 'active',
+              version: 1,
+              definition: {},
+            },
+          });
+          await tx.referral.create({ data: aReferral(organisationId, 'ann@home.example') });
+        },
+        { organisationId },
+      );
     }
   });
 
@@ -49,7 +63,9 @@ describe('row-level security on referrals: the second wall between providers', (
   });
 
   it('the service runs as the application role, not as an owner or superuser', async () => {
-    const [who] = await intake.$queryRawUnsafe<{ role: string; superuser: boolean }[]>(`SELECT current_user AS role, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser`);
+    const [who] = await intake.$queryRawUnsafe<{ role: string; superuser: boolean }[]>(
+      `SELECT current_user AS role, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser`,
+    );
     expect(who).toEqual({ role: 'mediation_app', superuser: false });
   });
 
@@ -65,14 +81,18 @@ describe('row-level security on referrals: the second wall between providers', (
   });
 
   it("provider A cannot write a referral into provider B's books", async () => {
-    await expect(intake.run((tx) => tx.referral.create({ data: aReferral(providerB, 'eve@home.example') }), { organisationId: providerA })).rejects.toThrow(/row-level security/);
+    await expect(intake.run((tx) => tx.referral.create({ data: aReferral(providerB, 'eve@home.example') }), { organisationId: providerA })).rejects.toThrow(
+      /row-level security/,
+    );
   });
 
   it("provider A cannot read, update or delete provider B's referrals, even by id", async () => {
     const [bReferral] = await intake.run((tx) => tx.referral.findMany(), { organisationId: providerB });
     const repository = new ReferralRepository(intake);
     expect(await repository.findById(providerA, bReferral.id)).toBeNull();
-    const updated = await intake.run((tx) => tx.referral.updateMany({ where: { id: bReferral.id }, data: { summary: 'changed' } }), { organisationId: providerA });
+    const updated = await intake.run((tx) => tx.referral.updateMany({ where: { id: bReferral.id }, data: { summary: 'changed' } }), {
+      organisationId: providerA,
+    });
     const deleted = await intake.run((tx) => tx.referral.deleteMany({ where: { id: bReferral.id } }), { organisationId: providerA });
     expect([updated.count, deleted.count]).toEqual([0, 0]);
     expect(await repository.findById(providerB, bReferral.id)).toMatchObject({ summary: 'Loud music at night.' });

@@ -7,9 +7,33 @@ export type ReferralRecord = Referral;
 /** What a new referral is stored with; the database fills the rest. */
 export type NewReferral = Pick<
   ReferralRecord,
-  'id' | 'organisationId' | 'contractId' | 'contractVersion' | 'number' | 'reference' | 'serviceLine' | 'externalReference' | 'referrerType' | 'summary' | 'status' | 'receivedAt' | 'clockStartsAt' | 'rejectionCode' | 'rejectionReason' | 'overCap' | 'duplicateKey' | 'sealedAnswers' | 'answersKeyId'
+  | 'id'
+  | 'organisationId'
+  | 'contractId'
+  | 'contractVersion'
+  | 'number'
+  | 'reference'
+  | 'serviceLine'
+  | 'externalReference'
+  | 'referrerType'
+  | 'summary'
+  | 'status'
+  | 'receivedAt'
+  | 'clockStartsAt'
+  | 'rejectionCode'
+  | 'rejectionReason'
+  | 'overCap'
+  | 'duplicateKey'
+  | 'sealedAnswers'
+  | 'answersKeyId'
 > &
-  Partial<Pick<ReferralRecord, 'idempotencyKey' | 'idempotencyRequestHash' | 'enteredAt' | 'enteredBy'>> & { answers: Prisma.InputJsonObject; referrer: Prisma.InputJsonObject; parties: Prisma.InputJsonArray; consent: Prisma.InputJsonArray; possibleDuplicates: Prisma.InputJsonArray };
+  Partial<Pick<ReferralRecord, 'idempotencyKey' | 'idempotencyRequestHash' | 'enteredAt' | 'enteredBy'>> & {
+    answers: Prisma.InputJsonObject;
+    referrer: Prisma.InputJsonObject;
+    parties: Prisma.InputJsonArray;
+    consent: Prisma.InputJsonArray;
+    possibleDuplicates: Prisma.InputJsonArray;
+  };
 
 export interface ReferralListFilter {
   organisationId: string;
@@ -64,13 +88,29 @@ export class ReferralRepository {
 
   /** Accepted referrals to the contract with the same external reference (claim number, police reference...). */
   findByExternalReference(tx: IntakeTx, organisationId: string, contractId: string, externalReference: string): Promise<EarlierReferral[]> {
-    return tx.referral.findMany({ where: { organisationId, contractId, externalReference, status: NOT_REJECTED, anonymisedAt: null }, select: { id: true, reference: true }, orderBy: { id: 'asc' }, take: 20 });
+    return tx.referral.findMany({
+      where: { organisationId, contractId, externalReference, status: NOT_REJECTED, anonymisedAt: null },
+      select: { id: true, reference: true },
+      orderBy: { id: 'asc' },
+      take: 20,
+    });
   }
 
   /** Accepted referrals to the contract naming the same parties and address since `since`. */
   /** Accepted referrals with the same parties and address received within the window (either side: one entered late may have arrived before others). */
-  findByDuplicateKey(tx: IntakeTx, organisationId: string, contractId: string, duplicateKey: string, window: { from: Date; to: Date }): Promise<EarlierReferral[]> {
-    return tx.referral.findMany({ where: { organisationId, contractId, duplicateKey, status: NOT_REJECTED, anonymisedAt: null, receivedAt: { gte: window.from, lte: window.to } }, select: { id: true, reference: true }, orderBy: { id: 'asc' }, take: 20 });
+  findByDuplicateKey(
+    tx: IntakeTx,
+    organisationId: string,
+    contractId: string,
+    duplicateKey: string,
+    window: { from: Date; to: Date },
+  ): Promise<EarlierReferral[]> {
+    return tx.referral.findMany({
+      where: { organisationId, contractId, duplicateKey, status: NOT_REJECTED, anonymisedAt: null, receivedAt: { gte: window.from, lte: window.to } },
+      select: { id: true, reference: true },
+      orderBy: { id: 'asc' },
+      take: 20,
+    });
   }
 
   /**
@@ -80,12 +120,16 @@ export class ReferralRepository {
    */
   async countAcceptedInYear(tx: IntakeTx, organisationId: string, contractId: string, serviceLine: string, from: Date, to: Date): Promise<number> {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, `referral-cap:${contractId}:${serviceLine}`);
-    return tx.referral.count({ where: { organisationId, contractId, serviceLine, status: NOT_REJECTED, joinedExistingCase: false, receivedAt: { gte: from, lt: to } } });
+    return tx.referral.count({
+      where: { organisationId, contractId, serviceLine, status: NOT_REJECTED, joinedExistingCase: false, receivedAt: { gte: from, lt: to } },
+    });
   }
 
   /** A page, newest first (ids are uuidv7, so time-ordered). */
   list(filter: ReferralListFilter): Promise<ReferralRecord[]> {
-    const contractId = filter.contractIds ? { in: filter.contractId ? filter.contractIds.filter((id) => id === filter.contractId) : [...filter.contractIds] } : filter.contractId;
+    const contractId = filter.contractIds
+      ? { in: filter.contractId ? filter.contractIds.filter((id) => id === filter.contractId) : [...filter.contractIds] }
+      : filter.contractId;
     return this.db.forTenant(filter.organisationId, (tx) =>
       tx.referral.findMany({
         where: { organisationId: filter.organisationId, contractId, status: filter.status, ...(filter.cursor ? { id: { lt: filter.cursor } } : {}) },
@@ -101,10 +145,21 @@ export class ReferralRepository {
     // A repeat referral may learn its case after the closure was handled for the case's first referral: its retention clock starts with theirs.
     const finished = await tx.referral.findFirst({ where: { organisationId, caseId, caseClosedAt: { not: null } }, select: { caseClosedAt: true } });
     // Likewise a legal hold on the case, so the referral joining a held case is held with it.
-    const caseHold = await tx.referral.findFirst({ where: { organisationId, caseId, caseHoldSequence: { not: null } }, orderBy: { caseHoldSequence: 'desc' }, select: { heldByCase: true, caseHoldSequence: true } });
+    const caseHold = await tx.referral.findFirst({
+      where: { organisationId, caseId, caseHoldSequence: { not: null } },
+      orderBy: { caseHoldSequence: 'desc' },
+      select: { heldByCase: true, caseHoldSequence: true },
+    });
     const { count } = await tx.referral.updateMany({
       where: { organisationId, id, caseId: null },
-      data: { caseId, status: 'case-opened', joinedExistingCase, ...(finished ? { caseClosedAt: finished.caseClosedAt } : {}), ...(caseHold ? { heldByCase: caseHold.heldByCase, caseHoldSequence: caseHold.caseHoldSequence } : {}), version: { increment: 1 } },
+      data: {
+        caseId,
+        status: 'case-opened',
+        joinedExistingCase,
+        ...(finished ? { caseClosedAt: finished.caseClosedAt } : {}),
+        ...(caseHold ? { heldByCase: caseHold.heldByCase, caseHoldSequence: caseHold.caseHoldSequence } : {}),
+        version: { increment: 1 },
+      },
     });
     return count === 1 ? tx.referral.findFirst({ where: { organisationId, id } }) : null;
   }
@@ -117,7 +172,12 @@ export class ReferralRepository {
   findNeedingSealing(organisationId: string, currentKeyId: string, afterId: string | undefined, limit: number): Promise<ReferralRecord[]> {
     return this.db.forTenant(organisationId, (tx) =>
       tx.referral.findMany({
-        where: { organisationId, anonymisedAt: null, OR: [{ answersKeyId: null }, { answersKeyId: { not: currentKeyId } }], ...(afterId ? { id: { gt: afterId } } : {}) },
+        where: {
+          organisationId,
+          anonymisedAt: null,
+          OR: [{ answersKeyId: null }, { answersKeyId: { not: currentKeyId } }],
+          ...(afterId ? { id: { gt: afterId } } : {}),
+        },
         orderBy: { id: 'asc' },
         take: limit,
       }),
@@ -125,8 +185,18 @@ export class ReferralRepository {
   }
 
   /** Stores re-sealed answers unless someone else changed them meanwhile; false when they did. */
-  async reseal(row: Pick<ReferralRecord, 'id' | 'organisationId' | 'answersKeyId'>, answers: Prisma.InputJsonObject, sealedAnswers: string, keyId: string): Promise<boolean> {
-    const { count } = await this.db.forTenant(row.organisationId, (tx) => tx.referral.updateMany({ where: { id: row.id, organisationId: row.organisationId, answersKeyId: row.answersKeyId }, data: { answers, sealedAnswers, answersKeyId: keyId } }));
+  async reseal(
+    row: Pick<ReferralRecord, 'id' | 'organisationId' | 'answersKeyId'>,
+    answers: Prisma.InputJsonObject,
+    sealedAnswers: string,
+    keyId: string,
+  ): Promise<boolean> {
+    const { count } = await this.db.forTenant(row.organisationId, (tx) =>
+      tx.referral.updateMany({
+        where: { id: row.id, organisationId: row.organisationId, answersKeyId: row.answersKeyId },
+        data: { answers, sealedAnswers, answersKeyId: keyId },
+      }),
+    );
     return count === 1;
   }
 
@@ -152,7 +222,10 @@ export class ReferralRepository {
         postcode,
       );
       if (ids.length === 0) return [];
-      return tx.referral.findMany({ where: { organisationId, id: { in: ids.map((r) => r.id) }, ...(contractIds ? { contractId: { in: [...contractIds] } } : {}) }, orderBy: { id: 'asc' } });
+      return tx.referral.findMany({
+        where: { organisationId, id: { in: ids.map((r) => r.id) }, ...(contractIds ? { contractId: { in: [...contractIds] } } : {}) },
+        orderBy: { id: 'asc' },
+      });
     });
   }
 
@@ -167,6 +240,9 @@ export class ReferralRepository {
       email,
     );
     if (ids.length === 0) return [];
-    return tx.referral.findMany({ where: { organisationId, id: { in: ids.map((r) => r.id) }, ...(contractIds ? { contractId: { in: [...contractIds] } } : {}) }, orderBy: { id: 'asc' } });
+    return tx.referral.findMany({
+      where: { organisationId, id: { in: ids.map((r) => r.id) }, ...(contractIds ? { contractId: { in: [...contractIds] } } : {}) },
+      orderBy: { id: 'asc' },
+    });
   }
 }

@@ -81,6 +81,10 @@ describe('the referral view', () => {
 
   it('shows a rejection with its reason, and the clock start', () => {
     const rejected = { ...row, status: 'rejected', rejectionCode: 'no-consent', rejectionReason: 'consent is required' };
-    expect(toReferralView(rejected, form)).toMatchObject({ status: 'rejected', rejection: { code: 'no-consent', reason: 'consent is required' }, clockStartsAt: '2026-11-22T10:00:00.000Z' });
+    expect(toReferralView(rejected, form)).toMatchObject({
+      status: 'rejected',
+      rejection: { code: 'no-consent', reason: 'consent is required' },
+      clockStartsAt: '2026-11-22T10:00:00.000Z',
+    });
   });
 });

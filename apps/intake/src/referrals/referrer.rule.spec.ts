@@ -7,7 +7,12 @@ const lineOf = (template: Parameters<typeof findTemplate>[0]) => findTemplate(te
 describe('who may refer to a service line', () => {
   it('the OOCR line takes Leicestershire Police and refuses a member of the public, quoting the seed', () => {
     expect(checkReferrer(lineOf('oocr'), 'police')).toBeNull();
-    expect(checkReferrer(lineOf('oocr'), 'other')).toEqual({ code: 'referrer-not-allowed', reason: expect.stringMatching(/^This service line takes referrals only from Leicestershire Police only \(police\), not from a referrer of type "other"\. The rule: The service will exclusively receive referrals from Leicestershire Police\. \(seeds\/003_/) });
+    expect(checkReferrer(lineOf('oocr'), 'other')).toEqual({
+      code: 'referrer-not-allowed',
+      reason: expect.stringMatching(
+        /^This service line takes referrals only from Leicestershire Police only \(police\), not from a referrer of type "other"\. The rule: The service will exclusively receive referrals from Leicestershire Police\. \(seeds\/003_/,
+      ),
+    });
   });
 
   it('SEND takes the family or the local authority, pre-CMH the local authority or Cafcass, and neither takes a court', () => {
@@ -19,7 +24,12 @@ describe('who may refer to a service line', () => {
 
   it('a line that says who may refer needs to be told who does: a 400 naming referrerType with who it takes', () => {
     expect(() => checkReferrer(lineOf('housing-asb'), undefined)).toThrow(
-      expect.objectContaining({ problem: expect.objectContaining({ status: 400, errors: [expect.objectContaining({ field: 'referrerType', message: expect.stringContaining('An authorised officer of the Council') })] }) }),
+      expect.objectContaining({
+        problem: expect.objectContaining({
+          status: 400,
+          errors: [expect.objectContaining({ field: 'referrerType', message: expect.stringContaining('An authorised officer of the Council') })],
+        }),
+      }),
     );
   });
 

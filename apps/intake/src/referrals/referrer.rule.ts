@@ -18,5 +18,8 @@ export function checkReferrer(line: ServiceLine, referrerType: ReferrerType | un
   }
   if (line.referrers.some((r) => r.roles.includes(referrerType))) return null;
   const sources = line.referrers.map((r) => `${r.basis.source.document}${r.basis.source.section ? ` ${r.basis.source.section}` : ''}`).join('; ');
-  return { code: 'referrer-not-allowed', reason: `This service line takes referrals only from ${takes(line)}, not from a referrer of type "${referrerType}". The rule: ${line.referrers.map((r) => r.basis.text).join(' ')} (${sources})` };
+  return {
+    code: 'referrer-not-allowed',
+    reason: `This service line takes referrals only from ${takes(line)}, not from a referrer of type "${referrerType}". The rule: ${line.referrers.map((r) => r.basis.text).join(' ')} (${sources})`,
+  };
 }

@@ -49,7 +49,9 @@ export class SealAnswersUseCase {
   private async sealOne(row: ReferralRecord, result: SealingResult): Promise<void> {
     try {
       const legacy = row.answersKeyId === null;
-      const { open, sensitive } = legacy ? splitAnswers((row.answers ?? {}) as Record<string, unknown>, await this.forms.formOf(row)) : { open: row.answers as Record<string, unknown>, sensitive: this.sealer.open(row) };
+      const { open, sensitive } = legacy
+        ? splitAnswers((row.answers ?? {}) as Record<string, unknown>, await this.forms.formOf(row))
+        : { open: row.answers as Record<string, unknown>, sensitive: this.sealer.open(row) };
       if (await this.referrals.reseal(row, open as Prisma.InputJsonObject, this.sealer.seal(row.id, sensitive).sealedAnswers, this.sealer.currentKeyId)) {
         if (legacy) result.sealed += 1;
         else result.rotated += 1;

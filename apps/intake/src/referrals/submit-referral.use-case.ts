@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, ProblemError, parseOrThrow } from '@mediation/platform';
-import { inContractScope, type ContractDefinition, type CreateReferralBody, type PossibleDuplicate, type ReferralView, type Rejection, type RpcMeta } from '@mediation/protocol';
+import {
+  inContractScope,
+  type ContractDefinition,
+  type CreateReferralBody,
+  type PossibleDuplicate,
+  type ReferralView,
+  type Rejection,
+  type RpcMeta,
+} from '@mediation/protocol';
 import { ContractRepository } from '../contracts/contract.repository';
 import { compileReferralForm } from '../contracts/form-schema';
 import { IntakeDatabase, type IntakeTx } from '../database/intake.database';
@@ -63,7 +71,8 @@ export class SubmitReferralUseCase {
 
   private async submit(meta: RpcMeta, body: CreateReferralBody, idempotency: Idempotency): Promise<ReferralView> {
     const contract = await this.contracts.findById(meta.organisationId, body.contractId);
-    if (!contract || !inContractScope(meta, contract.id)) throw ProblemError.validation([{ field: 'contractId', message: 'is not a contract of your organisation', code: 'unknown_contract' }]);
+    if (!contract || !inContractScope(meta, contract.id))
+      throw ProblemError.validation([{ field: 'contractId', message: 'is not a contract of your organisation', code: 'unknown_contract' }]);
     const enteredAt = this.clock.now();
     // An active contract's current version is its published one: edits to it are published at once.
     const definition = contract.definition as ContractDefinition;
@@ -102,14 +111,22 @@ export class SubmitReferralUseCase {
         dates: dateAnswers(answers, line.form),
         contactAnswers: contactAnswers(answers, line),
       });
-      return toReferralView(referral, line.form, Object.keys(answers).filter((k) => !(k in (referral.answers as object))));
+      return toReferralView(
+        referral,
+        line.form,
+        Object.keys(answers).filter((k) => !(k in (referral.answers as object))),
+      );
     });
   }
 
   private reject(facts: ReferralFacts, rejection: Rejection, line: ServiceLine | undefined, eventReason?: string): Promise<ReferralView> {
     return this.db.forTenant(facts.meta, async (tx) => {
       const referral = await this.recorder.rejected(tx, facts, rejection, eventReason);
-      return toReferralView(referral, line?.form, Object.keys(facts.answers).filter((k) => !(k in (referral.answers as object))));
+      return toReferralView(
+        referral,
+        line?.form,
+        Object.keys(facts.answers).filter((k) => !(k in (referral.answers as object))),
+      );
     });
   }
 
@@ -119,10 +136,19 @@ export class SubmitReferralUseCase {
   }
 
   /** The same external reference, or the same parties and address within the line's window: flagged, never dropped. */
-  private async possibleDuplicates(tx: IntakeTx, organisationId: string, contractId: string, externalReference: string | undefined, key: string | null, receivedAt: Date, line: ServiceLine): Promise<PossibleDuplicate[]> {
+  private async possibleDuplicates(
+    tx: IntakeTx,
+    organisationId: string,
+    contractId: string,
+    externalReference: string | undefined,
+    key: string | null,
+    receivedAt: Date,
+    line: ServiceLine,
+  ): Promise<PossibleDuplicate[]> {
     const found = new Map<string, PossibleDuplicate>();
     if (externalReference) {
-      for (const r of await this.referrals.findByExternalReference(tx, organisationId, contractId, externalReference)) found.set(r.id, { referralId: r.id, reference: r.reference, reason: 'external-reference' });
+      for (const r of await this.referrals.findByExternalReference(tx, organisationId, contractId, externalReference))
+        found.set(r.id, { referralId: r.id, reference: r.reference, reason: 'external-reference' });
     }
     if (key) {
       const windowMs = (line.duplicateWindowDays ?? DEFAULT_DUPLICATE_WINDOW_DAYS) * DAY_MS;
@@ -135,7 +161,14 @@ export class SubmitReferralUseCase {
   }
 
   /** Beyond the cases a year a fixed price covers, the per-case price applies. */
-  private async isOverCap(tx: IntakeTx, organisationId: string, contractId: string, definition: ContractDefinition, line: ServiceLine, receivedAt: Date): Promise<boolean> {
+  private async isOverCap(
+    tx: IntakeTx,
+    organisationId: string,
+    contractId: string,
+    definition: ContractDefinition,
+    line: ServiceLine,
+    receivedAt: Date,
+  ): Promise<boolean> {
     const included = includedCasesPerYear(line.pricing);
     if (included === null) return false;
     const year = contractYear(definition.period?.start, receivedAt);

@@ -35,7 +35,13 @@ export class CaseEndedHandler implements EventHandler<typeof CaseEndedV1, Intake
  * consumer, which may not have run yet: with no referral of the case found, the event is retried (a
  * transient error, so the inbox naks it with backoff) rather than the retention clock silently lost.
  */
-async function startRetentionClock(retention: ReferralRetentionRepository, tx: IntakeTx, organisationId: string, caseId: string, finishedAt: Date): Promise<void> {
+async function startRetentionClock(
+  retention: ReferralRetentionRepository,
+  tx: IntakeTx,
+  organisationId: string,
+  caseId: string,
+  finishedAt: Date,
+): Promise<void> {
   if ((await retention.markCaseClosed(tx, organisationId, caseId, finishedAt)) === 0) {
     throw new Error(`no referral knows case ${caseId} yet (its case-opened event is still on its way); retrying`);
   }

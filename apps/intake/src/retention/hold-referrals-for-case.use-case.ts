@@ -25,6 +25,7 @@ export class HoldReferralsForCaseUseCase {
     const { known, applied } = await this.retention.holdForCase(tx, facts.organisationId, facts.caseId, facts.held, facts.sequence);
     // The referral learns its case id from another consumer that may not have run yet: retried, not lost.
     if (known === 0) throw new Error(`no referral knows case ${facts.caseId} yet (its case-opened event is still on its way); retrying`);
-    if (applied === 0) this.logger.debug({ caseId: facts.caseId, sequence: facts.sequence }, 'a newer legal hold change of the case was applied already; this one is ignored');
+    if (applied === 0)
+      this.logger.debug({ caseId: facts.caseId, sequence: facts.sequence }, 'a newer legal hold change of the case was applied already; this one is ignored');
   }
 }

@@ -48,7 +48,14 @@ export class ReferralRetentionRepository {
   findClosedBefore(organisationId: string, closedBefore: Date, afterId: string | undefined, limit: number): Promise<Referral[]> {
     return this.db.forTenant(organisationId, (tx) =>
       tx.referral.findMany({
-        where: { organisationId, OR: [{ caseClosedAt: { not: null, lt: closedBefore } }, { status: 'rejected', enteredAt: { lt: closedBefore } }], anonymisedAt: null, legalHold: false, heldByCase: false, ...(afterId ? { id: { gt: afterId } } : {}) },
+        where: {
+          organisationId,
+          OR: [{ caseClosedAt: { not: null, lt: closedBefore } }, { status: 'rejected', enteredAt: { lt: closedBefore } }],
+          anonymisedAt: null,
+          legalHold: false,
+          heldByCase: false,
+          ...(afterId ? { id: { gt: afterId } } : {}),
+        },
         orderBy: { id: 'asc' },
         take: limit,
       }),
@@ -59,7 +66,14 @@ export class ReferralRetentionRepository {
   async anonymise(tx: IntakeTx, referral: Pick<Referral, 'id' | 'organisationId' | 'parties'>, at: Date): Promise<Referral | null> {
     const parties = (referral.parties as { role: string }[]).map((p) => ({ role: p.role, name: ANONYMISED_NAME }));
     const { count } = await tx.referral.updateMany({
-      where: { id: referral.id, organisationId: referral.organisationId, legalHold: false, heldByCase: false, anonymisedAt: null, OR: [{ caseClosedAt: { not: null } }, { status: 'rejected' }] },
+      where: {
+        id: referral.id,
+        organisationId: referral.organisationId,
+        legalHold: false,
+        heldByCase: false,
+        anonymisedAt: null,
+        OR: [{ caseClosedAt: { not: null } }, { status: 'rejected' }],
+      },
       data: {
         referrer: { name: ANONYMISED_NAME, email: ANONYMISED_EMAIL },
         parties,
@@ -75,7 +89,10 @@ export class ReferralRetentionRepository {
     });
     if (count !== 1) return null;
     // A refusal for want of consent names who had not consented; the code says why, the names go.
-    await tx.referral.updateMany({ where: { id: referral.id, organisationId: referral.organisationId, rejectionCode: 'no-consent' }, data: { rejectionReason: ANONYMISED_NAME } });
+    await tx.referral.updateMany({
+      where: { id: referral.id, organisationId: referral.organisationId, rejectionCode: 'no-consent' },
+      data: { rejectionReason: ANONYMISED_NAME },
+    });
     return tx.referral.findFirst({ where: { id: referral.id, organisationId: referral.organisationId } });
   }
 }

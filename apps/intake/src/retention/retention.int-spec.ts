@@ -41,17 +41,51 @@ describe('retention and subject access against real PostgreSQL', () => {
   const envelope = <T>(data: T) => ({ id: uuidv7(), organisationid: meta.organisationId, correlationid: 'int', data }) as never;
   const openAndClose = async (referralId: string, closedAt: string) => {
     const caseId = uuidv7();
-    await app.get(IntakeDatabase).run(async (tx) => {
-      await app.get(LinkCaseUseCase).execute(tx, { organisationId: meta.organisationId, referralId, caseId, correlationId: 'int', causationId: uuidv7() });
-      await app.get(CaseClosedHandler).handle(envelope({ caseId, contractId: housing.id, serviceLine: 'noise', reference: 'C-1', outcome: 'closed-other', outcomeExpected: false, closedAt, timesReopened: 0 }), tx);
-    }, { organisationId: meta.organisationId }); // as the event consumer host runs handlers: under the event's tenant
+    await app.get(IntakeDatabase).run(
+      async (tx) => {
+        await app.get(LinkCaseUseCase).execute(tx, { organisationId: meta.organisationId, referralId, caseId, correlationId: 'int', causationId: uuidv7() });
+        await app.get(CaseClosedHandler).handle(
+          envelope({
+            caseId,
+            contractId: housing.id,
+            serviceLine: 'noise',
+            reference: 'C-1',
+            outcome: 'closed-other',
+            outcomeExpected: false,
+            closedAt,
+            timesReopened: 0,
+          }),
+          tx,
+        );
+      },
+      { organisationId: meta.organisationId },
+    ); // as the event consumer host runs handlers: under the event's tenant
     return caseId;
   };
 
   /** Casework's casework.case.legal-hold-changed.v1, with the case's version after the change as its sequence. */
   const holdCase = (caseId: string, legalHold: boolean, sequence: number) =>
-    app.get(IntakeDatabase).run((tx) => app.get(CaseLegalHoldChangedHandler).handle({ id: uuidv7(), organisationid: meta.organisationId, correlationid: 'int', sequence, data: { caseId, legalHold, reason: legalHold ? 'Possession appeal pending' : 'Appeal decided' } } as never, tx), { organisationId: meta.organisationId });
-  const stateOf = async (id: string) => (await sql.query(`SELECT anonymised_at IS NOT NULL AS anonymised, sealed_answers IS NOT NULL AS sealed, held_by_case, legal_hold FROM intake.referral WHERE id = $1`, [id])).rows[0];
+    app.get(IntakeDatabase).run(
+      (tx) =>
+        app.get(CaseLegalHoldChangedHandler).handle(
+          {
+            id: uuidv7(),
+            organisationid: meta.organisationId,
+            correlationid: 'int',
+            sequence,
+            data: { caseId, legalHold, reason: legalHold ? 'Possession appeal pending' : 'Appeal decided' },
+          } as never,
+          tx,
+        ),
+      { organisationId: meta.organisationId },
+    );
+  const stateOf = async (id: string) =>
+    (
+      await sql.query(
+        `SELECT anonymised_at IS NOT NULL AS anonymised, sealed_answers IS NOT NULL AS sealed, held_by_case, legal_hold FROM intake.referral WHERE id = $1`,
+        [id],
+      )
+    ).rows[0];
 
   beforeAll(async () => {
     service = await startServiceContext({ database: 'retention', namespace: 'r', module: () => AppModule.register(loadIntakeConfig()), clock });
@@ -64,8 +98,17 @@ describe('retention and subject access against real PostgreSQL', () => {
   it('a subject-access export finds the person as a party, with their sealed answers opened', async () => {
     const view = await referral('Eve Tenant', 'Eve@Home.example');
     const exported = await app.get(ExportPersonUseCase).execute(meta, { email: 'eve@home.example' });
-    expect(exported.referrals).toEqual([expect.objectContaining({ referralId: view.id, capacity: ['party'], answers: { vulnerabilities: 'Eve Tenant has epilepsy', postcode: 'N1 9GU' }, consent })]);
-    expect((await app.get(ExportPersonUseCase).execute(meta, { email: 'pat@council.example' })).referrals.every((r) => r.capacity.includes('referrer'))).toBe(true);
+    expect(exported.referrals).toEqual([
+      expect.objectContaining({
+        referralId: view.id,
+        capacity: ['party'],
+        answers: { vulnerabilities: 'Eve Tenant has epilepsy', postcode: 'N1 9GU' },
+        consent,
+      }),
+    ]);
+    expect((await app.get(ExportPersonUseCase).execute(meta, { email: 'pat@council.example' })).referrals.every((r) => r.capacity.includes('referrer'))).toBe(
+      true,
+    );
     expect((await app.get(ExportPersonUseCase).execute({ ...meta, organisationId: uuidv7() }, { email: 'eve@home.example' })).referrals).toEqual([]);
   });
 
@@ -75,13 +118,19 @@ describe('retention and subject access against real PostgreSQL', () => {
       serviceLine: 'noise',
       referrer: { name: 'Officer Pat', email: 'pat@council.example' },
       referrerType: 'council',
-      parties: [{ role: 'complainant', name: 'Eve Tenant', email: 'eve@home.example' }, { role: 'respondent', name: 'Rory  Upstairs' }],
+      parties: [
+        { role: 'complainant', name: 'Eve Tenant', email: 'eve@home.example' },
+        { role: 'respondent', name: 'Rory  Upstairs' },
+      ],
       summary: 'Music through the ceiling.',
       answers: { vulnerabilities: 'none known', postcode: 'N1 9GU' },
       consent,
     });
-    const byName = (name: string, postcode: string, organisationId = meta.organisationId) => app.get(ExportPersonUseCase).execute({ ...meta, organisationId }, { name, postcode });
-    expect((await byName('rory upstairs', 'n19gu')).referrals).toEqual([expect.objectContaining({ referralId: view.id, capacity: ['party'], parties: expect.arrayContaining([{ role: 'respondent', name: 'Rory  Upstairs' }]) })]);
+    const byName = (name: string, postcode: string, organisationId = meta.organisationId) =>
+      app.get(ExportPersonUseCase).execute({ ...meta, organisationId }, { name, postcode });
+    expect((await byName('rory upstairs', 'n19gu')).referrals).toEqual([
+      expect.objectContaining({ referralId: view.id, capacity: ['party'], parties: expect.arrayContaining([{ role: 'respondent', name: 'Rory  Upstairs' }]) }),
+    ]);
     expect((await byName('Rory Upstairs', 'N1 9GX')).referrals).toEqual([]);
     expect((await byName('Rory Downstairs', 'N1 9GU')).referrals).toEqual([]);
     expect((await byName('Rory Upstairs', 'N1 9GU', uuidv7())).referrals).toEqual([]);
@@ -97,7 +146,21 @@ describe('retention and subject access against real PostgreSQL', () => {
     await openAndClose(held.id, '2027-01-11T12:00:00Z');
     await app.get(SetLegalHoldUseCase).execute(meta, held.id, { legalHold: true, reason: 'Civil claim pending in the county court' });
     const reopenedCase = await openAndClose(reopened.id, '2027-01-11T12:00:00Z');
-    await app.get(IntakeDatabase).run((tx) => app.get(CaseReopenedHandler).handle(envelope({ caseId: reopenedCase, contractId: housing.id, previouslyClosedAt: '2027-01-11T12:00:00Z', reopenedAt: '2027-02-01T10:00:00Z', countsAsReopened: true, reason: 'again' }), tx), { organisationId: meta.organisationId });
+    await app.get(IntakeDatabase).run(
+      (tx) =>
+        app.get(CaseReopenedHandler).handle(
+          envelope({
+            caseId: reopenedCase,
+            contractId: housing.id,
+            previouslyClosedAt: '2027-01-11T12:00:00Z',
+            reopenedAt: '2027-02-01T10:00:00Z',
+            countsAsReopened: true,
+            reason: 'again',
+          }),
+          tx,
+        ),
+      { organisationId: meta.organisationId },
+    );
     await openAndClose(recent.id, '2031-01-11T12:00:00Z');
 
     clock.at = new Date('2033-01-11T11:59:00Z'); // a minute short of 72 months
@@ -106,10 +169,20 @@ describe('retention and subject access against real PostgreSQL', () => {
     expect(await app.get(AnonymiseExpiredReferralsUseCase).execute()).toEqual({ anonymised: 1 });
 
     const gone = (await sql.query(`SELECT * FROM intake.referral WHERE id = $1`, [expired.id])).rows[0];
-    expect(gone).toMatchObject({ summary: '(anonymised)', answers: {}, sealed_answers: null, consent: [], parties: [{ role: 'complainant', name: '(anonymised)' }], anonymised_at: expect.any(Date) });
+    expect(gone).toMatchObject({
+      summary: '(anonymised)',
+      answers: {},
+      sealed_answers: null,
+      consent: [],
+      parties: [{ role: 'complainant', name: '(anonymised)' }],
+      anonymised_at: expect.any(Date),
+    });
     expect(JSON.stringify(gone)).not.toContain('Fay');
-    expect((await sql.query(`SELECT envelope->'data' AS d FROM intake.outbox WHERE envelope->>'type' = 'intake.referral.anonymised.v1'`)).rows.map((r) => r.d)).toEqual([expect.objectContaining({ referralId: expired.id, retentionMonths: 72 })]);
-    for (const kept of [held, reopened, recent]) expect((await sql.query(`SELECT anonymised_at FROM intake.referral WHERE id = $1`, [kept.id])).rows[0].anonymised_at).toBeNull();
+    expect(
+      (await sql.query(`SELECT envelope->'data' AS d FROM intake.outbox WHERE envelope->>'type' = 'intake.referral.anonymised.v1'`)).rows.map((r) => r.d),
+    ).toEqual([expect.objectContaining({ referralId: expired.id, retentionMonths: 72 })]);
+    for (const kept of [held, reopened, recent])
+      expect((await sql.query(`SELECT anonymised_at FROM intake.referral WHERE id = $1`, [kept.id])).rows[0].anonymised_at).toBeNull();
     expect(await app.get(GetReferralUseCase).execute(meta, held.id)).toMatchObject({ legalHold: true });
     expect((await app.get(ExportPersonUseCase).execute(meta, { email: 'fay@home.example' })).referrals).toEqual([]);
   });
@@ -117,26 +190,49 @@ describe('retention and subject access against real PostgreSQL', () => {
   it('a referral whose case was withdrawn, and a rejected referral, are anonymised their line’s months after the end or the rejection', async () => {
     clock.at = new Date('2027-01-11T10:00:00Z');
     const rejected = await referral('Kit Refused', 'kit@home.example', false);
-    expect(rejected).toMatchObject({ status: 'rejected', caseId: null, rejection: { code: 'no-consent', reason: expect.stringContaining('Kit Refused (complainant)') } });
+    expect(rejected).toMatchObject({
+      status: 'rejected',
+      caseId: null,
+      rejection: { code: 'no-consent', reason: expect.stringContaining('Kit Refused (complainant)') },
+    });
     const withdrawn = await referral('Jo Withdrawn', 'jo@home.example');
     const caseId = uuidv7();
-    await app.get(IntakeDatabase).run(async (tx) => {
-      await app.get(LinkCaseUseCase).execute(tx, { organisationId: meta.organisationId, referralId: withdrawn.id, caseId, correlationId: 'int', causationId: uuidv7() });
-      await app.get(CaseEndedHandler).handle(envelope({ caseId, contractId: housing.id, status: 'withdrawn', endedAt: '2027-01-11T12:00:00Z' }), tx);
-    }, { organisationId: meta.organisationId });
+    await app.get(IntakeDatabase).run(
+      async (tx) => {
+        await app
+          .get(LinkCaseUseCase)
+          .execute(tx, { organisationId: meta.organisationId, referralId: withdrawn.id, caseId, correlationId: 'int', causationId: uuidv7() });
+        await app.get(CaseEndedHandler).handle(envelope({ caseId, contractId: housing.id, status: 'withdrawn', endedAt: '2027-01-11T12:00:00Z' }), tx);
+      },
+      { organisationId: meta.organisationId },
+    );
 
     clock.at = new Date('2033-01-11T10:00:00Z'); // 72 months after the rejection, two hours short of the withdrawal's
     expect(await app.get(AnonymiseExpiredReferralsUseCase).execute()).toEqual({ anonymised: 1 });
     clock.at = new Date('2033-01-11T12:00:00Z');
     expect(await app.get(AnonymiseExpiredReferralsUseCase).execute()).toEqual({ anonymised: 1 });
-    const rows = (await sql.query(`SELECT id, summary, anonymised_at FROM intake.referral WHERE id = ANY($1::uuid[]) ORDER BY id`, [[rejected.id, withdrawn.id]])).rows;
-    expect(rows.map((r) => [r.summary, r.anonymised_at.toISOString()])).toEqual([['(anonymised)', '2033-01-11T10:00:00.000Z'], ['(anonymised)', '2033-01-11T12:00:00.000Z']]);
+    const rows = (
+      await sql.query(`SELECT id, summary, anonymised_at FROM intake.referral WHERE id = ANY($1::uuid[]) ORDER BY id`, [[rejected.id, withdrawn.id]])
+    ).rows;
+    expect(rows.map((r) => [r.summary, r.anonymised_at.toISOString()])).toEqual([
+      ['(anonymised)', '2033-01-11T10:00:00.000Z'],
+      ['(anonymised)', '2033-01-11T12:00:00.000Z'],
+    ]);
     // The refusal named who had not consented: its code stays, the words go.
     expect((await app.get(GetReferralUseCase).execute(meta, rejected.id)).rejection).toEqual({ code: 'no-consent', reason: '(anonymised)' });
   });
 
   it('a closure or end that arrives before the referral knows its case is retried, not lost', async () => {
-    const closed = envelope({ caseId: uuidv7(), contractId: housing.id, serviceLine: 'noise', reference: 'C-2', outcome: 'closed-other', outcomeExpected: false, closedAt: '2027-01-11T12:00:00Z', timesReopened: 0 });
+    const closed = envelope({
+      caseId: uuidv7(),
+      contractId: housing.id,
+      serviceLine: 'noise',
+      reference: 'C-2',
+      outcome: 'closed-other',
+      outcomeExpected: false,
+      closedAt: '2027-01-11T12:00:00Z',
+      timesReopened: 0,
+    });
     const ended = envelope({ caseId: uuidv7(), contractId: housing.id, status: 'withdrawn', endedAt: '2027-01-11T12:00:00Z' });
     const run = (work: (tx: never) => Promise<void>) => app.get(IntakeDatabase).run((tx) => work(tx as never), { organisationId: meta.organisationId });
     // A plain (transient) error: the inbox naks it and the event comes back once case-opened has linked the referral.
@@ -148,8 +244,18 @@ describe('retention and subject access against real PostgreSQL', () => {
     const first = await referral('Lee First', 'lee@home.example');
     const repeat = await referral('Lee Again', 'lee@home.example');
     const caseId = await openAndClose(first.id, '2027-02-01T12:00:00Z');
-    await app.get(IntakeDatabase).run((tx) => app.get(LinkCaseUseCase).execute(tx, { organisationId: meta.organisationId, referralId: repeat.id, caseId, correlationId: 'int', causationId: uuidv7() }), { organisationId: meta.organisationId });
-    expect((await sql.query(`SELECT case_closed_at FROM intake.referral WHERE id = $1`, [repeat.id])).rows[0].case_closed_at).toEqual(new Date('2027-02-01T12:00:00Z'));
+    await app
+      .get(IntakeDatabase)
+      .run(
+        (tx) =>
+          app
+            .get(LinkCaseUseCase)
+            .execute(tx, { organisationId: meta.organisationId, referralId: repeat.id, caseId, correlationId: 'int', causationId: uuidv7() }),
+        { organisationId: meta.organisationId },
+      );
+    expect((await sql.query(`SELECT case_closed_at FROM intake.referral WHERE id = $1`, [repeat.id])).rows[0].case_closed_at).toEqual(
+      new Date('2027-02-01T12:00:00Z'),
+    );
   });
 
   it('a legal hold on the case keeps its referrals, one joined later too, past their retention; releasing it lets them go unless the referral’s own hold is set', async () => {
@@ -163,7 +269,18 @@ describe('retention and subject access against real PostgreSQL', () => {
     await holdCase(bothHeldCase, true, 5);
     await app.get(SetLegalHoldUseCase).execute(meta, ownHold.id, { legalHold: true, reason: 'Disrepair claim about the referral itself' });
     // A repeat referral joins the held case afterwards: it is held with the case.
-    await app.get(IntakeDatabase).run((tx) => app.get(LinkCaseUseCase).execute(tx, { organisationId: meta.organisationId, referralId: joined.id, caseId: heldCase, correlationId: 'int', causationId: uuidv7(), joinedExistingCase: true }), { organisationId: meta.organisationId });
+    await app.get(IntakeDatabase).run(
+      (tx) =>
+        app.get(LinkCaseUseCase).execute(tx, {
+          organisationId: meta.organisationId,
+          referralId: joined.id,
+          caseId: heldCase,
+          correlationId: 'int',
+          causationId: uuidv7(),
+          joinedExistingCase: true,
+        }),
+      { organisationId: meta.organisationId },
+    );
     expect(await app.get(GetReferralUseCase).execute(meta, joined.id)).toMatchObject({ caseId: heldCase, legalHold: false, heldByCase: true });
 
     clock.at = new Date('2033-02-01T10:00:00Z'); // past the 72 months of every one of them
@@ -186,7 +303,15 @@ describe('retention and subject access against real PostgreSQL', () => {
     await expect(holdCase(unknownCase, true, 3)).rejects.toThrow(/no referral knows case .* yet/);
     await expect(holdCase(unknownCase, true, 3)).rejects.not.toBeInstanceOf(PermanentEventError);
     const late = await referral('Ola Late', 'ola@home.example');
-    await app.get(IntakeDatabase).run((tx) => app.get(LinkCaseUseCase).execute(tx, { organisationId: meta.organisationId, referralId: late.id, caseId: unknownCase, correlationId: 'int', causationId: uuidv7() }), { organisationId: meta.organisationId });
+    await app
+      .get(IntakeDatabase)
+      .run(
+        (tx) =>
+          app
+            .get(LinkCaseUseCase)
+            .execute(tx, { organisationId: meta.organisationId, referralId: late.id, caseId: unknownCase, correlationId: 'int', causationId: uuidv7() }),
+        { organisationId: meta.organisationId },
+      );
     await holdCase(unknownCase, true, 3);
     await holdCase(unknownCase, true, 3);
     expect(await app.get(GetReferralUseCase).execute(meta, late.id)).toMatchObject({ heldByCase: true, legalHold: false });

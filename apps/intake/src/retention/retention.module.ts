@@ -9,6 +9,15 @@ import { RetentionJob } from './retention.job';
 
 @Module({
   imports: [ReferralsModule],
-  providers: [ReferralRetentionRepository, AnonymiseExpiredReferralsUseCase, CaseClosedHandler, CaseEndedHandler, CaseReopenedHandler, HoldReferralsForCaseUseCase, CaseLegalHoldChangedHandler, RetentionJob],
+  providers: [
+    ReferralRetentionRepository,
+    AnonymiseExpiredReferralsUseCase,
+    CaseClosedHandler,
+    CaseEndedHandler,
+    CaseReopenedHandler,
+    HoldReferralsForCaseUseCase,
+    CaseLegalHoldChangedHandler,
+    RetentionJob,
+  ],
 })
 export class RetentionModule {}

@@ -36,7 +36,12 @@ export class ExportPersonUseCase {
     const rows =
       query.email !== undefined
         ? await this.referrals.findByPersonEmail(meta.organisationId, query.email, meta.restrictToContracts)
-        : await this.referrals.findByPartyNameAndPostcode(meta.organisationId, normalisePersonName(query.name!), normalisePostcode(query.postcode!), meta.restrictToContracts);
+        : await this.referrals.findByPartyNameAndPostcode(
+            meta.organisationId,
+            normalisePersonName(query.name!),
+            normalisePostcode(query.postcode!),
+            meta.restrictToContracts,
+          );
     const person = personOf(query);
     return { referrals: rows.map((row) => this.exportOf(row, person)) };
   }

@@ -7,7 +7,12 @@ import { TEMPLATES } from './template-registry';
 export class ListTemplatesUseCase {
   execute(): z.infer<typeof TemplateListSchema> {
     return {
-      items: [...TEMPLATES.values()].map((t) => ({ key: t.key, name: t.name, summary: t.summary, serviceLines: t.definition.serviceLines.map((l) => ({ key: l.key, name: l.name })) })),
+      items: [...TEMPLATES.values()].map((t) => ({
+        key: t.key,
+        name: t.name,
+        summary: t.summary,
+        serviceLines: t.definition.serviceLines.map((l) => ({ key: l.key, name: l.name })),
+      })),
     };
   }
 }

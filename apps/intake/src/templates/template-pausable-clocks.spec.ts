@@ -1,10 +1,18 @@
 import { TEMPLATES } from './template-registry';
 
-const pausableClocks = () => [...TEMPLATES.values()].flatMap((t) => t.definition.serviceLines.flatMap((line) => line.deadlineRules.filter((r) => r.pausable).map((r) => `${t.key}/${line.key}/${r.key}`)));
+const pausableClocks = () =>
+  [...TEMPLATES.values()].flatMap((t) =>
+    t.definition.serviceLines.flatMap((line) => line.deadlineRules.filter((r) => r.pausable).map((r) => `${t.key}/${line.key}/${r.key}`)),
+  );
 
 describe('clocks a paused case stops', () => {
   it('are only the housing two-week clocks (initial contact and first visit), on both service lines', () => {
-    expect(pausableClocks().sort()).toEqual(['housing-asb/complex-asb/first-visit', 'housing-asb/complex-asb/initial-contact', 'housing-asb/noise/first-visit', 'housing-asb/noise/initial-contact']);
+    expect(pausableClocks().sort()).toEqual([
+      'housing-asb/complex-asb/first-visit',
+      'housing-asb/complex-asb/initial-contact',
+      'housing-asb/noise/first-visit',
+      'housing-asb/noise/initial-contact',
+    ]);
   });
 
   it('say why they may pause, citing the spec, and mark it as the provider’s practice rather than the contract', () => {

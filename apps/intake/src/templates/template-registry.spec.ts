@@ -15,7 +15,12 @@ describe('the five shipped templates', () => {
   });
 
   it.each(everyLine())('%s / %s: every clock, KPI, price and outcome cites its source', (_t, _l, line: ServiceLine) => {
-    const cited = [...line.deadlineRules.map((r) => r.basis), ...line.kpis.map((k) => k.basis), ...(line.pricing ? [line.pricing.basis] : []), ...line.referrers.map((r) => r.basis)];
+    const cited = [
+      ...line.deadlineRules.map((r) => r.basis),
+      ...line.kpis.map((k) => k.basis),
+      ...(line.pricing ? [line.pricing.basis] : []),
+      ...line.referrers.map((r) => r.basis),
+    ];
     expect(cited.length).toBeGreaterThan(0);
     for (const basis of cited) {
       expect(basis.text.trim()).not.toBe('');
@@ -34,21 +39,31 @@ describe('the five shipped templates', () => {
     ['oocr', ['police']],
     ['pre-cmh', ['local-authority', 'cafcass']],
   ] as const)('%s takes referrals only from %j, on every line', (template, roles) => {
-    for (const line of findTemplate(template).definition.serviceLines) expect({ line: line.key, roles: line.referrers.flatMap((r) => r.roles) }).toEqual({ line: line.key, roles });
+    for (const line of findTemplate(template).definition.serviceLines)
+      expect({ line: line.key, roles: line.referrers.flatMap((r) => r.roles) }).toEqual({ line: line.key, roles });
   });
 
   it('housing-asb has Service A (noise) and Service B (complex ASB) with the four expected outcomes and the spec’s KPIs', () => {
     const { definition } = findTemplate('housing-asb');
     expect(definition.serviceLines.map((l) => l.key)).toEqual(['noise', 'complex-asb']);
     const [noise] = definition.serviceLines;
-    expect(noise.outcomes.filter((o) => o.expected).map((o) => o.key)).toEqual(['satisfactory-feedback', 'good-neighbour-agreement', 'closed-lack-of-evidence', 'evidence-for-enforcement']);
+    expect(noise.outcomes.filter((o) => o.expected).map((o) => o.key)).toEqual([
+      'satisfactory-feedback',
+      'good-neighbour-agreement',
+      'closed-lack-of-evidence',
+      'evidence-for-enforcement',
+    ]);
     expect(noise.kpis.map((k) => [k.key, k.target?.comparator, k.target?.value])).toEqual([
       ['visit-within-2-weeks', 'gte', 100],
       ['expected-outcome', 'gte', 90],
       ['multi-agency-at-3-months', 'lt', 10],
       ['reopened-within-12-months', 'lte', 5],
     ]);
-    expect(noise.deadlineRules.find((r) => r.key === 'initial-contact')).toMatchObject({ due: { kind: 'calendar-days', days: 14 }, startsInOfficeHours: true, basis: { source: { section: '§7.1' } } });
+    expect(noise.deadlineRules.find((r) => r.key === 'initial-contact')).toMatchObject({
+      due: { kind: 'calendar-days', days: 14 },
+      startsInOfficeHours: true,
+      basis: { source: { section: '§7.1' } },
+    });
     expect(noise.officeHours?.weekly.monday).toEqual([{ open: '09:00', close: '17:00' }]);
     expect(noise.londonLivingWage.required).toBe(true);
     expect(noise.pricing?.model).toBe('fixed-per-year');
@@ -58,14 +73,23 @@ describe('the five shipped templates', () => {
   it('possession runs to the hearing date on the referral and is capped at £2m', () => {
     const { definition } = findTemplate('possession');
     const [line] = definition.serviceLines;
-    expect(line.deadlineRules.find((r) => r.key === 'mediation-before-hearing')?.due).toEqual({ kind: 'before-date-field', field: 'hearingDate', days: 1, dayKind: 'calendar' });
+    expect(line.deadlineRules.find((r) => r.key === 'mediation-before-hearing')?.due).toEqual({
+      kind: 'before-date-field',
+      field: 'hearingDate',
+      days: 1,
+      dayKind: 'calendar',
+    });
     expect(line.outcomes.map((o) => o.key)).toEqual(['settled', 'partly-settled', 'not-settled']);
     expect(definition.cap?.netPence).toBe(200_000_000);
   });
 
   it('send counts 30 calendar days from the date the LA was told, certificates in 3 working days, notice 5 working days ahead', () => {
     const [line] = findTemplate('send').definition.serviceLines;
-    expect(line.deadlineRules.find((r) => r.key === 'mediation-within-30-days')).toMatchObject({ startsFromField: 'laInformedDate', due: { kind: 'calendar-days', days: 30 }, basis: { kind: 'legal' } });
+    expect(line.deadlineRules.find((r) => r.key === 'mediation-within-30-days')).toMatchObject({
+      startsFromField: 'laInformedDate',
+      due: { kind: 'calendar-days', days: 30 },
+      basis: { kind: 'legal' },
+    });
     expect(line.deadlineRules.find((r) => r.key === 'certificate-after-mediation')?.due).toEqual({ kind: 'working-days', days: 3 });
     expect(line.sessionNotice?.minWorkingDays).toBe(5);
     expect(line.pricing?.model).toBe('unit-cost-per-session');
@@ -74,9 +98,15 @@ describe('the five shipped templates', () => {
 
   it('SEND mediators must hold a SEND mediation accreditation and an enhanced DBS check; pre-CMH staff a DBS check, as the provider’s practice', () => {
     const [send] = findTemplate('send').definition.serviceLines;
-    expect(send.staffRequirements).toMatchObject({ accreditations: ['send-mediation', 'dbs-enhanced'], basis: { kind: 'guidance', source: { document: expect.stringMatching(/Code of Practice/), note: expect.stringContaining('provider’s practice') } } });
+    expect(send.staffRequirements).toMatchObject({
+      accreditations: ['send-mediation', 'dbs-enhanced'],
+      basis: { kind: 'guidance', source: { document: expect.stringMatching(/Code of Practice/), note: expect.stringContaining('provider’s practice') } },
+    });
     const [preCmh] = findTemplate('pre-cmh').definition.serviceLines;
-    expect(preCmh.staffRequirements).toMatchObject({ accreditations: ['dbs-enhanced'], basis: { kind: 'provider-practice', source: { document: expect.stringMatching(/seeds\/002_/) } } });
+    expect(preCmh.staffRequirements).toMatchObject({
+      accreditations: ['dbs-enhanced'],
+      basis: { kind: 'provider-practice', source: { document: expect.stringMatching(/seeds\/002_/) } },
+    });
     expect(findTemplate('possession').definition.serviceLines[0].staffRequirements).toBeUndefined();
   });
 
@@ -84,8 +114,13 @@ describe('the five shipped templates', () => {
     const { definition } = findTemplate('oocr');
     const [line] = definition.serviceLines;
     expect(line.referrers.flatMap((r) => r.roles)).toEqual(['police']);
-    expect(line.form.fields.filter((f) => f.sensitivity === 'criminal-offence').map((f) => f.key)).toEqual(expect.arrayContaining(['offenceDetails', 'conditions']));
-    expect(definition.awardCriteria.map((c) => [c.type, c.weightPercent])).toEqual([['quality', 80], ['price', 20]]);
+    expect(line.form.fields.filter((f) => f.sensitivity === 'criminal-offence').map((f) => f.key)).toEqual(
+      expect.arrayContaining(['offenceDetails', 'conditions']),
+    );
+    expect(definition.awardCriteria.map((c) => [c.type, c.weightPercent])).toEqual([
+      ['quality', 80],
+      ['price', 20],
+    ]);
     expect(line.pricing?.model).toBe('block-contract');
   });
 
@@ -118,7 +153,12 @@ describe('the templates’ clocks that end or start again', () => {
 
   it('housing case reports and OOCR reports to the police repeat; no clock started by the referral does', () => {
     const rules = [...TEMPLATES.values()].flatMap((t) => t.definition.serviceLines.flatMap((l) => l.deadlineRules));
-    expect(rules.filter((r) => r.repeats).map((r) => r.key).sort()).toEqual(expect.arrayContaining(['case-report', 'outcome-to-police']));
+    expect(
+      rules
+        .filter((r) => r.repeats)
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual(expect.arrayContaining(['case-report', 'outcome-to-police']));
     expect(rules.filter((r) => r.startEvent === 'referral.received' && r.repeats)).toEqual([]);
   });
 

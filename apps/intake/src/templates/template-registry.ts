@@ -9,7 +9,8 @@ import { SEND_TEMPLATE } from './send.template';
 export const TEMPLATES: ReadonlyMap<TemplateKey, ContractTemplate> = new Map(
   [HOUSING_ASB_TEMPLATE, POSSESSION_TEMPLATE, SEND_TEMPLATE, OOCR_TEMPLATE, PRE_CMH_TEMPLATE].map((template) => {
     const parsed = ContractTemplateSchema.safeParse(template);
-    if (!parsed.success) throw new Error(`template ${template.key} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(`template ${template.key} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     return [parsed.data.key, parsed.data] as const;
   }),
 );

@@ -12,17 +12,33 @@ export const SEED = {
 } as const;
 
 export const contractual = (document: string, section: string, text: string): Basis => ({ kind: 'contractual', text, source: { document, section } });
-export const legal = (document: string, section: string, text: string, note?: string): Basis => ({ kind: 'legal', text, source: { document, section, ...(note ? { note } : {}) } });
-export const guidance = (document: string, section: string, text: string, note?: string): Basis => ({ kind: 'guidance', text, source: { document, section, ...(note ? { note } : {}) } });
+export const legal = (document: string, section: string, text: string, note?: string): Basis => ({
+  kind: 'legal',
+  text,
+  source: { document, section, ...(note ? { note } : {}) },
+});
+export const guidance = (document: string, section: string, text: string, note?: string): Basis => ({
+  kind: 'guidance',
+  text,
+  source: { document, section, ...(note ? { note } : {}) },
+});
 /** A rule the documents need but do not quantify: the provider's own practice, saying which document leaves it open. */
-export const practice = (document: string, section: string, text: string): Basis => ({ kind: 'provider-practice', text, source: { document, section, note: 'Not set by the source; a default for the provider to confirm with the buyer.' } });
+export const practice = (document: string, section: string, text: string): Basis => ({
+  kind: 'provider-practice',
+  text,
+  source: { document, section, note: 'Not set by the source; a default for the provider to confirm with the buyer.' },
+});
 
 /** The provider's own complaints standard where the buyer's documents set none: acknowledged in 5 working days, answered in 20 working days from receipt. */
 export const providerComplaints = (document: string, section: string, tellReferrer: boolean, why: string): ComplaintsPolicy => ({
   acknowledgeWithin: { days: 5, dayKind: 'working' },
   respondWithin: { days: 20, dayKind: 'working', from: 'received' },
   tellReferrer,
-  basis: practice(document, section, `The source sets no complaints process or timescales, so the provider's own procedure applies: acknowledged within 5 working days and answered within 20 working days of receipt. ${why}`),
+  basis: practice(
+    document,
+    section,
+    `The source sets no complaints process or timescales, so the provider's own procedure applies: acknowledged within 5 working days and answered within 20 working days of receipt. ${why}`,
+  ),
 });
 
 export const WEEKDAYS_9_TO_5 = {

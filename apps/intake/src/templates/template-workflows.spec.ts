@@ -15,8 +15,14 @@ describe('each template’s case workflow', () => {
       const line = lineOf(template);
       const workflow = workflowOf(line);
       const closing = workflow.transitions.filter((t) => t.to === 'closed');
-      expect({ template: template.key, closingNeedsOutcome: closing.length > 0 && closing.every((t) => t.requires.includes('outcome') && t.emits === 'case.closed') }).toEqual({ template: template.key, closingNeedsOutcome: true });
-      expect({ template: template.key, reopens: workflow.transitions.some((t) => t.from === 'closed' && t.reopens) }).toEqual({ template: template.key, reopens: true });
+      expect({
+        template: template.key,
+        closingNeedsOutcome: closing.length > 0 && closing.every((t) => t.requires.includes('outcome') && t.emits === 'case.closed'),
+      }).toEqual({ template: template.key, closingNeedsOutcome: true });
+      expect({ template: template.key, reopens: workflow.transitions.some((t) => t.from === 'closed' && t.reopens) }).toEqual({
+        template: template.key,
+        reopens: true,
+      });
       const contact = workflow.transitions.find((t) => t.to === 'contacted');
       if (contact) expect(contact.emits).toBe('contact.made');
     }
@@ -42,6 +48,8 @@ describe('each template’s case workflow', () => {
 
   it('possession and oocr run the standard workflow', () => {
     expect(lineOf(POSSESSION_TEMPLATE).workflow).toBeUndefined();
-    expect(moves(lineOf(OOCR_TEMPLATE))).toEqual(expect.arrayContaining(['referred>accepted', 'accepted>contacted', 'in-progress>closed', 'closed>in-progress']));
+    expect(moves(lineOf(OOCR_TEMPLATE))).toEqual(
+      expect.arrayContaining(['referred>accepted', 'accepted>contacted', 'in-progress>closed', 'closed>in-progress']),
+    );
   });
 });

@@ -15,6 +15,17 @@ export class AcknowledgeReferralUseCase {
 
   execute(tx: NotifyTx, event: EventEnvelope<EventData<typeof ReferralReceivedV2>>, context: HandlerContext): Promise<void> {
     const referral = event.data;
-    return this.emails.requestOnce(tx, event, { kind: REFERRAL_ACKNOWLEDGEMENT, toAddress: referral.referrer.email, ...referralAcknowledgement(referral), referralId: referral.referralId, caseId: null }, context);
+    return this.emails.requestOnce(
+      tx,
+      event,
+      {
+        kind: REFERRAL_ACKNOWLEDGEMENT,
+        toAddress: referral.referrer.email,
+        ...referralAcknowledgement(referral),
+        referralId: referral.referralId,
+        caseId: null,
+      },
+      context,
+    );
   }
 }

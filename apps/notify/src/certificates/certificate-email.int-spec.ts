@@ -31,7 +31,11 @@ class Services {
   async call(definition: unknown, _meta: unknown, request: { appealDeadline?: string | null }) {
     if (definition === Rpc.scheduling.listCaseDeadlines) return { items: this.deadlines };
     this.asked.push({ appealDeadline: request.appealDeadline ?? null });
-    return { filename: 'mediation-certificate-REF-2027-000101-after-mediation.pdf', contentType: 'application/pdf', base64: Buffer.from('%PDF-1.3 certificate').toString('base64') };
+    return {
+      filename: 'mediation-certificate-REF-2027-000101-after-mediation.pdf',
+      contentType: 'application/pdf',
+      base64: Buffer.from('%PDF-1.3 certificate').toString('base64'),
+    };
   }
 }
 
@@ -48,8 +52,28 @@ describe('notify: the family’s certificate is emailed with its PDF, stating th
   const issuedAt = '2027-05-20T10:00:00.000Z';
 
   const issued = (statesAppealDeadline: boolean): EventEnvelope<EventData<typeof CertificateIssuedToPartyV1>> => ({
-    specversion: '1.0', id: uuidv7(), source: '/services/casework', type: CertificateIssuedToPartyV1.type, subject: uuidv7(), time: NOW.toISOString(), datacontenttype: 'application/json', organisationid: org, sequence: 1, correlationid: 'corr-cert',
-    data: CertificateIssuedToPartyV1.schema.parse({ caseId, contractId: uuidv7(), certificateId: uuidv7(), kind: 'after-mediation', issuedAt, statesAppealDeadline, partyId: uuidv7(), email: 'Morgan.Parent@example.com', name: 'Morgan Parent', reference: 'REF-2027-000101' }),
+    specversion: '1.0',
+    id: uuidv7(),
+    source: '/services/casework',
+    type: CertificateIssuedToPartyV1.type,
+    subject: uuidv7(),
+    time: NOW.toISOString(),
+    datacontenttype: 'application/json',
+    organisationid: org,
+    sequence: 1,
+    correlationid: 'corr-cert',
+    data: CertificateIssuedToPartyV1.schema.parse({
+      caseId,
+      contractId: uuidv7(),
+      certificateId: uuidv7(),
+      kind: 'after-mediation',
+      issuedAt,
+      statesAppealDeadline,
+      partyId: uuidv7(),
+      email: 'Morgan.Parent@example.com',
+      name: 'Morgan Parent',
+      reference: 'REF-2027-000101',
+    }),
   });
   const queue = async (statesAppealDeadline: boolean) => {
     const event = issued(statesAppealDeadline);
@@ -63,8 +87,20 @@ describe('notify: the family’s certificate is emailed with its PDF, stating th
     deliveries = new DeliveryRepository(notify);
     const profiles = await seedOrganisationProfile(notify, org, { name: 'Calm Waters Mediation' });
     emails = new EmailRequests(deliveries, { enqueue: async () => undefined } as unknown as DeliveryQueue, profiles);
-    const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, new FixedClock(NOW));
-    send = new SendDeliveryUseCase(notify, deliveries, mailer, events, new FixedClock(NOW), new AttachmentFetcher(services as unknown as RpcClient), {} as LinkFetcher, profiles);
+    const events = new EventPublisher(
+      { service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions,
+      new FixedClock(NOW),
+    );
+    send = new SendDeliveryUseCase(
+      notify,
+      deliveries,
+      mailer,
+      events,
+      new FixedClock(NOW),
+      new AttachmentFetcher(services as unknown as RpcClient),
+      {} as LinkFetcher,
+      profiles,
+    );
   });
 
   afterAll(async () => {
@@ -75,21 +111,37 @@ describe('notify: the family’s certificate is emailed with its PDF, stating th
   it('waits while scheduling has not started the certificate’s appeal clock, then sends the PDF stating it, once', async () => {
     const deliveryId = await queue(true);
     const row = await notify.run((tx) => tx.delivery.findUniqueOrThrow({ where: { id: deliveryId } }), { organisationId: org });
-    expect(row).toMatchObject({ kind: 'mediation-certificate', toAddress: 'morgan.parent@example.com', caseId, subjectLine: 'Your mediation certificate (case REF-2027-000101)' });
+    expect(row).toMatchObject({
+      kind: 'mediation-certificate',
+      toAddress: 'morgan.parent@example.com',
+      caseId,
+      subjectLine: 'Your mediation certificate (case REF-2027-000101)',
+    });
     expect(row.body).toMatch(/issued on Thursday 20 May 2027, is attached as a PDF\. It confirms that mediation has taken place\./);
     expect(row.body).toMatch(/Kind regards,\nCalm Waters Mediation/);
 
     await expect(send.execute({ deliveryId, organisationId: org })).rejects.toThrow(/appeal deadline .* not set yet/);
     expect(mailer.sent).toHaveLength(0);
-    expect(await notify.run((tx) => tx.delivery.findUniqueOrThrow({ where: { id: deliveryId } }), { organisationId: org })).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(await notify.run((tx) => tx.delivery.findUniqueOrThrow({ where: { id: deliveryId } }), { organisationId: org })).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+    });
 
     const clock = { rule: 'appeal-deadline', kind: 'informational', status: 'pending', startedAt: issuedAt, dueAt: '2027-06-21T16:00:00.000Z' } as DeadlineView;
     services.deadlines = [{ ...clock, startedAt: '2027-01-01T10:00:00.000Z', dueAt: '2027-02-01T17:00:00.000Z' }, clock];
     await send.execute({ deliveryId, organisationId: org });
     await send.execute({ deliveryId, organisationId: org });
     expect(services.asked).toEqual([{ appealDeadline: '2027-06-21T16:00:00.000Z' }]);
-    expect(mailer.sent).toEqual([expect.objectContaining({ to: 'morgan.parent@example.com', fromName: 'Calm Waters Mediation', attachments: [expect.objectContaining({ filename: 'mediation-certificate-REF-2027-000101-after-mediation.pdf', contentType: 'application/pdf' })] })]);
-    const [sent] = await notify.$queryRawUnsafe<{ data: Record<string, unknown> }[]>(`SELECT envelope->'data' AS data FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1'`);
+    expect(mailer.sent).toEqual([
+      expect.objectContaining({
+        to: 'morgan.parent@example.com',
+        fromName: 'Calm Waters Mediation',
+        attachments: [expect.objectContaining({ filename: 'mediation-certificate-REF-2027-000101-after-mediation.pdf', contentType: 'application/pdf' })],
+      }),
+    ]);
+    const [sent] = await notify.$queryRawUnsafe<{ data: Record<string, unknown> }[]>(
+      `SELECT envelope->'data' AS data FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1'`,
+    );
     expect(sent.data).toMatchObject({ deliveryId, kind: 'mediation-certificate', caseId });
   });
 

@@ -21,7 +21,13 @@ export class EmailCertificateUseCase {
         ...certificateEmail(certificate),
         referralId: null,
         caseId: certificate.caseId,
-        attachment: { kind: 'mediation-certificate', caseId: certificate.caseId, certificateId: certificate.certificateId, issuedAt: certificate.issuedAt, statesAppealDeadline: certificate.statesAppealDeadline },
+        attachment: {
+          kind: 'mediation-certificate',
+          caseId: certificate.caseId,
+          certificateId: certificate.certificateId,
+          issuedAt: certificate.issuedAt,
+          statesAppealDeadline: certificate.statesAppealDeadline,
+        },
       },
       context,
     );

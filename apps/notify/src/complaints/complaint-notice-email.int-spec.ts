@@ -80,8 +80,20 @@ describe('notify: the referring officer is told a complaint was received on thei
     expect(queued).toEqual([rows[0].id]);
 
     const mailer = new RecordingMailer();
-    const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, new FixedClock(NOW));
-    await new SendDeliveryUseCase(notify, deliveries, mailer, events, new FixedClock(NOW), {} as AttachmentFetcher, {} as LinkFetcher, await seedOrganisationProfile(notify, org)).execute({ deliveryId: rows[0].id, organisationId: org });
+    const events = new EventPublisher(
+      { service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions,
+      new FixedClock(NOW),
+    );
+    await new SendDeliveryUseCase(
+      notify,
+      deliveries,
+      mailer,
+      events,
+      new FixedClock(NOW),
+      {} as AttachmentFetcher,
+      {} as LinkFetcher,
+      await seedOrganisationProfile(notify, org),
+    ).execute({ deliveryId: rows[0].id, organisationId: org });
     expect(mailer.sent).toHaveLength(1);
     const [mail] = mailer.sent;
     expect(mail).toMatchObject({ to: 'olu@council.example', subject: 'Complaint received on case REF-2026-000101' });
@@ -91,7 +103,15 @@ describe('notify: the referring officer is told a complaint was received on thei
     expect(mail.text).toContain('respond by the end of Tuesday 19 January 2027 (counted from the acknowledgement');
     expect(mail.text).toContain('does not include the complaint itself');
 
-    const [sent] = await notify.$queryRawUnsafe<{ envelope: { data: Record<string, unknown> } }[]>(`SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1' AND envelope->'data'->>'kind' = 'complaint-notice'`);
-    expect(sent.envelope.data).toMatchObject({ deliveryId: rows[0].id, kind: 'complaint-notice', caseId, to: 'olu@council.example', subjectLine: 'Complaint received on case REF-2026-000101' });
+    const [sent] = await notify.$queryRawUnsafe<{ envelope: { data: Record<string, unknown> } }[]>(
+      `SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1' AND envelope->'data'->>'kind' = 'complaint-notice'`,
+    );
+    expect(sent.envelope.data).toMatchObject({
+      deliveryId: rows[0].id,
+      kind: 'complaint-notice',
+      caseId,
+      to: 'olu@council.example',
+      subjectLine: 'Complaint received on case REF-2026-000101',
+    });
   });
 });

@@ -10,7 +10,10 @@ export const COMPLAINT_NOTICE_EMAIL = 'complaint-notice';
  */
 export function complaintNoticeEmail(notice: EventData<typeof ComplaintReferrerNoticeIssuedV1>): { subjectLine: string; body: string } {
   const reference = oneLine(notice.reference);
-  const respond = notice.respondFrom === 'acknowledged' ? `respond by the end of ${londonDay(notice.respondBy)} (counted from the acknowledgement, so this date moves if we acknowledge it earlier or later)` : `respond by the end of ${londonDay(notice.respondBy)}`;
+  const respond =
+    notice.respondFrom === 'acknowledged'
+      ? `respond by the end of ${londonDay(notice.respondBy)} (counted from the acknowledgement, so this date moves if we acknowledge it earlier or later)`
+      : `respond by the end of ${londonDay(notice.respondBy)}`;
   const lines = [
     `Dear ${oneLine(notice.recipient.name)},`,
     '',

@@ -12,6 +12,11 @@ export class EmailComplaintNoticeUseCase {
 
   execute(tx: NotifyTx, event: EventEnvelope<EventData<typeof ComplaintReferrerNoticeIssuedV1>>, context: HandlerContext): Promise<void> {
     const notice = event.data;
-    return this.emails.requestOnce(tx, event, { kind: COMPLAINT_NOTICE_EMAIL, toAddress: notice.recipient.email, ...complaintNoticeEmail(notice), referralId: null, caseId: notice.caseId }, context);
+    return this.emails.requestOnce(
+      tx,
+      event,
+      { kind: COMPLAINT_NOTICE_EMAIL, toAddress: notice.recipient.email, ...complaintNoticeEmail(notice), referralId: null, caseId: notice.caseId },
+      context,
+    );
   }
 }

@@ -18,21 +18,32 @@ export class AttachmentFetcher {
   async fetch(attachment: DeliveryAttachment, organisationId: string, correlationId: string, options: { lastAttempt?: boolean } = {}): Promise<MailAttachment> {
     const meta: RpcMeta = { organisationId, actorId: 'notify:delivery', actorType: 'system', correlationId };
     try {
-      const file = attachment.kind === 'case-report' ? await this.rpc.call(Rpc.casework.getCaseReport, meta, { caseId: attachment.caseId, reportId: attachment.reportId }) : await this.certificate(attachment, meta, options.lastAttempt ?? false);
+      const file =
+        attachment.kind === 'case-report'
+          ? await this.rpc.call(Rpc.casework.getCaseReport, meta, { caseId: attachment.caseId, reportId: attachment.reportId })
+          : await this.certificate(attachment, meta, options.lastAttempt ?? false);
       return { filename: file.filename, contentType: file.contentType, content: Buffer.from(file.base64, 'base64') };
     } catch (error) {
       // A file that does not exist will not appear by retrying; an unavailable service may come back.
-      if (error instanceof ProblemError && error.problem.status === 404) throw new MailContentUnavailableError(`attachment ${attachment.kind} of case ${attachment.caseId} no longer exists`);
+      if (error instanceof ProblemError && error.problem.status === 404)
+        throw new MailContentUnavailableError(`attachment ${attachment.kind} of case ${attachment.caseId} no longer exists`);
       throw error;
     }
   }
 
   /** As the gateway composes it: scheduling gives the appeal deadline the certificate's issue started, casework renders the PDF stating it. */
-  private async certificate(attachment: Extract<DeliveryAttachment, { kind: 'mediation-certificate' }>, meta: RpcMeta, lastAttempt: boolean): Promise<CaseReportFile> {
+  private async certificate(
+    attachment: Extract<DeliveryAttachment, { kind: 'mediation-certificate' }>,
+    meta: RpcMeta,
+    lastAttempt: boolean,
+  ): Promise<CaseReportFile> {
     let appealDeadline: string | null = null;
     if (attachment.statesAppealDeadline) {
-      appealDeadline = appealDeadlineOf((await this.rpc.call(Rpc.scheduling.listCaseDeadlines, meta, { caseId: attachment.caseId })).items, attachment.issuedAt)?.dueAt ?? null;
-      if (!appealDeadline && !lastAttempt) throw new AppealDeadlineNotYetSetError(`the appeal deadline of certificate ${attachment.certificateId} is not set yet; retrying`);
+      appealDeadline =
+        appealDeadlineOf((await this.rpc.call(Rpc.scheduling.listCaseDeadlines, meta, { caseId: attachment.caseId })).items, attachment.issuedAt)?.dueAt ??
+        null;
+      if (!appealDeadline && !lastAttempt)
+        throw new AppealDeadlineNotYetSetError(`the appeal deadline of certificate ${attachment.certificateId} is not set yet; retrying`);
     }
     return this.rpc.call(Rpc.casework.getCertificatePdf, meta, { caseId: attachment.caseId, certificateId: attachment.certificateId, appealDeadline });
   }

@@ -53,14 +53,42 @@ describe('notify: a delivery it gives up on is published as failed, with a reaso
   const sender = (smtpUrl: string) => {
     const mailer = new SmtpMailer(smtpUrl, 'no-reply@mediation.local');
     mailers.push(mailer);
-    return new SendDeliveryUseCase(notify, deliveries, mailer, events, clock, {} as AttachmentFetcher, {} as LinkFetcher, new OrganisationProfileRepository(notify));
+    return new SendDeliveryUseCase(
+      notify,
+      deliveries,
+      mailer,
+      events,
+      clock,
+      {} as AttachmentFetcher,
+      {} as LinkFetcher,
+      new OrganisationProfileRepository(notify),
+    );
   };
   const newDelivery = async (toAddress: string) => {
     const id = uuidv7();
-    await notify.run((tx) => deliveries.createOnce(tx, { id, organisationId: org, kind: 'survey-invitation', channel: 'email', toAddress, subjectLine: 'How did we do?', body: 'Hello', referralId: null, caseId, sourceEventId: uuidv7(), correlationId: 'corr' }), { organisationId: org });
+    await notify.run(
+      (tx) =>
+        deliveries.createOnce(tx, {
+          id,
+          organisationId: org,
+          kind: 'survey-invitation',
+          channel: 'email',
+          toAddress,
+          subjectLine: 'How did we do?',
+          body: 'Hello',
+          referralId: null,
+          caseId,
+          sourceEventId: uuidv7(),
+          correlationId: 'corr',
+        }),
+      { organisationId: org },
+    );
     return id;
   };
-  const failedEvents = () => notify.$queryRawUnsafe<{ envelope: { subject: string; data: Record<string, unknown> } }[]>(`SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.failed.v1' ORDER BY position`);
+  const failedEvents = () =>
+    notify.$queryRawUnsafe<{ envelope: { subject: string; data: Record<string, unknown> } }[]>(
+      `SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.failed.v1' ORDER BY position`,
+    );
 
   beforeAll(async () => {
     db = await createTestDatabase('notifyfail');
@@ -83,7 +111,15 @@ describe('notify: a delivery it gives up on is published as failed, with a reaso
     expect(await deliveries.findById(org, id)).toMatchObject({ status: 'failed', attempts: 1 });
     const [failed] = await failedEvents();
     expect(failed.envelope.subject).toBe(id);
-    expect(failed.envelope.data).toEqual({ deliveryId: id, caseId, kind: 'survey-invitation', channel: 'email', failedAt: NOW.toISOString(), attempts: 1, reason: 'rejected' });
+    expect(failed.envelope.data).toEqual({
+      deliveryId: id,
+      caseId,
+      kind: 'survey-invitation',
+      channel: 'email',
+      failedAt: NOW.toISOString(),
+      attempts: 1,
+      reason: 'rejected',
+    });
     expect(JSON.stringify(failed)).not.toContain('refused@example.com');
   });
 
@@ -98,7 +134,17 @@ describe('notify: a delivery it gives up on is published as failed, with a reaso
     await expect(send.execute({ deliveryId: id, organisationId: org })).rejects.toThrow();
     expect(await deliveries.findById(org, id)).toMatchObject({ status: 'failed', attempts: MAX_SEND_ATTEMPTS });
     const published = (await failedEvents()).filter((e) => e.envelope.subject === id);
-    expect(published.map((e) => e.envelope.data)).toEqual([{ deliveryId: id, caseId, kind: 'survey-invitation', channel: 'email', failedAt: NOW.toISOString(), attempts: MAX_SEND_ATTEMPTS, reason: 'attempts-exhausted' }]);
+    expect(published.map((e) => e.envelope.data)).toEqual([
+      {
+        deliveryId: id,
+        caseId,
+        kind: 'survey-invitation',
+        channel: 'email',
+        failedAt: NOW.toISOString(),
+        attempts: MAX_SEND_ATTEMPTS,
+        reason: 'attempts-exhausted',
+      },
+    ]);
     expect(JSON.stringify(published)).not.toContain('unreachable@example.com');
     // A job run again after giving up sends nothing and publishes nothing more.
     await send.execute({ deliveryId: id, organisationId: org });

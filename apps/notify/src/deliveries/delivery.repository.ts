@@ -18,7 +18,10 @@ export interface DeliveryLink {
 /** Where the body takes the link fetched at send time. */
 export const LINK_PLACEHOLDER = '{{link}}';
 
-export type NewDelivery = Omit<DeliveryRecord, 'status' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'failedAt' | 'anonymisedAt' | 'version' | 'caseId' | 'attachment' | 'link' | 'toAddress'> & {
+export type NewDelivery = Omit<
+  DeliveryRecord,
+  'status' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'failedAt' | 'anonymisedAt' | 'version' | 'caseId' | 'attachment' | 'link' | 'toAddress'
+> & {
   toAddress: string;
   caseId?: string | null;
   attachment?: DeliveryAttachment | null;
@@ -33,7 +36,19 @@ export class DeliveryRepository {
   /** Creates a pending delivery; false when this event already made one of this kind for this recipient. */
   async createOnce(tx: NotifyTx, delivery: NewDelivery): Promise<boolean> {
     const { attachment, link, ...rest } = delivery;
-    const { count } = await tx.delivery.createMany({ data: [{ ...rest, ...(attachment ? { attachment: { ...attachment } } : {}), ...(link ? { link: { ...link } } : {}), status: 'pending', attempts: 0, version: 1 }], skipDuplicates: true });
+    const { count } = await tx.delivery.createMany({
+      data: [
+        {
+          ...rest,
+          ...(attachment ? { attachment: { ...attachment } } : {}),
+          ...(link ? { link: { ...link } } : {}),
+          status: 'pending',
+          attempts: 0,
+          version: 1,
+        },
+      ],
+      skipDuplicates: true,
+    });
     return count === 1;
   }
 
@@ -43,12 +58,22 @@ export class DeliveryRepository {
 
   /** One organisation's pending deliveries, oldest first: the sweeper's work list. */
   listPending(organisationId: string, limit: number): Promise<DeliveryKey[]> {
-    return this.db.forTenant(organisationId, (tx) => tx.delivery.findMany({ where: { organisationId, status: 'pending' }, orderBy: { createdAt: 'asc' }, take: limit, select: { id: true, organisationId: true } }));
+    return this.db.forTenant(organisationId, (tx) =>
+      tx.delivery.findMany({
+        where: { organisationId, status: 'pending' },
+        orderBy: { createdAt: 'asc' },
+        take: limit,
+        select: { id: true, organisationId: true },
+      }),
+    );
   }
 
   /** Marks a pending delivery sent; null when it was not pending any more. */
   async markSent(tx: NotifyTx, key: DeliveryKey, sentAt: Date): Promise<DeliveryRecord | null> {
-    const { count } = await tx.delivery.updateMany({ where: { id: key.id, organisationId: key.organisationId, status: 'pending' }, data: { status: 'sent', sentAt, version: { increment: 1 } } });
+    const { count } = await tx.delivery.updateMany({
+      where: { id: key.id, organisationId: key.organisationId, status: 'pending' },
+      data: { status: 'sent', sentAt, version: { increment: 1 } },
+    });
     return count === 1 ? tx.delivery.findFirst({ where: { id: key.id, organisationId: key.organisationId } }) : null;
   }
 

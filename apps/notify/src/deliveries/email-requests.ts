@@ -22,12 +22,25 @@ export class EmailRequests {
     private readonly profiles: OrganisationProfileRepository,
   ) {}
 
-  async requestOnce(tx: NotifyTx, event: Pick<EventEnvelope<unknown>, 'id' | 'organisationid' | 'correlationid'>, email: EventEmail, context: HandlerContext): Promise<void> {
+  async requestOnce(
+    tx: NotifyTx,
+    event: Pick<EventEnvelope<unknown>, 'id' | 'organisationid' | 'correlationid'>,
+    email: EventEmail,
+    context: HandlerContext,
+  ): Promise<void> {
     const organisation = await this.profiles.find(event.organisationid);
     // The organisation's profile event is on its way (it goes out when the organisation is made): retried, never signed with a placeholder.
     if (!organisation) throw new Error(`the profile of organisation ${event.organisationid} has not arrived yet; retrying`);
     const body = [email.body, ...signOff(organisation)].join('\n');
-    const delivery = { id: uuidv7(), organisationId: event.organisationid, channel: 'email', ...email, body, sourceEventId: event.id, correlationId: event.correlationid };
+    const delivery = {
+      id: uuidv7(),
+      organisationId: event.organisationid,
+      channel: 'email',
+      ...email,
+      body,
+      sourceEventId: event.id,
+      correlationId: event.correlationid,
+    };
     if (await this.deliveries.createOnce(tx, delivery)) context.afterCommit(() => this.queue.enqueue(delivery));
   }
 }

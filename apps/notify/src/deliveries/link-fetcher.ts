@@ -18,7 +18,8 @@ export class LinkFetcher {
     try {
       return (await this.rpc.call(Rpc.casework.getSurveyLink, meta, { surveyId: link.surveyId })).link;
     } catch (error) {
-      if (error instanceof ProblemError && FINAL_STATUSES.has(error.problem.status)) throw new MailContentUnavailableError(`${link.kind} ${link.surveyId}: ${error.problem.detail ?? error.problem.title}`);
+      if (error instanceof ProblemError && FINAL_STATUSES.has(error.problem.status))
+        throw new MailContentUnavailableError(`${link.kind} ${link.surveyId}: ${error.problem.detail ?? error.problem.title}`);
       throw error;
     }
   }

@@ -56,11 +56,24 @@ export class SendDeliveryUseCase {
     if (delivery.status !== 'pending' || delivery.toAddress === null) return;
     try {
       const lastAttempt = delivery.attempts + 1 >= MAX_SEND_ATTEMPTS;
-      const attachment = delivery.attachment ? await this.attachments.fetch(delivery.attachment as unknown as DeliveryAttachment, delivery.organisationId, delivery.correlationId, { lastAttempt }) : undefined;
-      const text = delivery.link ? delivery.body.split(LINK_PLACEHOLDER).join(await this.links.fetch(delivery.link as unknown as DeliveryLink, delivery.organisationId, delivery.correlationId)) : delivery.body;
+      const attachment = delivery.attachment
+        ? await this.attachments.fetch(delivery.attachment as unknown as DeliveryAttachment, delivery.organisationId, delivery.correlationId, { lastAttempt })
+        : undefined;
+      const text = delivery.link
+        ? delivery.body
+            .split(LINK_PLACEHOLDER)
+            .join(await this.links.fetch(delivery.link as unknown as DeliveryLink, delivery.organisationId, delivery.correlationId))
+        : delivery.body;
       // Sent in the organisation's name as it stands now; MAIL_FROM's own name only while its profile has not arrived.
       const fromName = (await this.profiles.find(delivery.organisationId))?.name;
-      await this.mailer.send({ to: delivery.toAddress, subject: delivery.subjectLine, text, messageId: deliveryMessageId(delivery.id), ...(attachment ? { attachments: [attachment] } : {}), ...(fromName ? { fromName } : {}) });
+      await this.mailer.send({
+        to: delivery.toAddress,
+        subject: delivery.subjectLine,
+        text,
+        messageId: deliveryMessageId(delivery.id),
+        ...(attachment ? { attachments: [attachment] } : {}),
+        ...(fromName ? { fromName } : {}),
+      });
     } catch (error) {
       await this.recordFailure(delivery, error as Error);
       throw error;

@@ -19,7 +19,19 @@ describe('notify: the delivery sweeper, behind the tenant wall', () => {
 
   const pending = async (organisationId: string, toAddress: string) => {
     const id = uuidv7();
-    const delivery = { id, organisationId, kind: 'referral-acknowledgement', channel: 'email', toAddress, subjectLine: 'Referral received', body: 'Hello', referralId: uuidv7(), caseId: null, sourceEventId: uuidv7(), correlationId: 'corr' };
+    const delivery = {
+      id,
+      organisationId,
+      kind: 'referral-acknowledgement',
+      channel: 'email',
+      toAddress,
+      subjectLine: 'Referral received',
+      body: 'Hello',
+      referralId: uuidv7(),
+      caseId: null,
+      sourceEventId: uuidv7(),
+      correlationId: 'corr',
+    };
     await notify.run((tx) => deliveries.createOnce(tx, delivery), { organisationId });
     return id;
   };
@@ -36,7 +48,10 @@ describe('notify: the delivery sweeper, behind the tenant wall', () => {
   });
 
   it('queues the pending deliveries of every organisation, each under its own', async () => {
-    const expected = [{ id: await pending(north, 'officer@north.example'), organisationId: north }, { id: await pending(south, 'officer@south.example'), organisationId: south }];
+    const expected = [
+      { id: await pending(north, 'officer@north.example'), organisationId: north },
+      { id: await pending(south, 'officer@south.example'), organisationId: south },
+    ];
     const queued: DeliveryKey[] = [];
     const queue = { enqueue: async (delivery: DeliveryKey) => void queued.push({ id: delivery.id, organisationId: delivery.organisationId }) } as DeliveryQueue;
 

@@ -44,7 +44,14 @@ export class SmtpMailer extends Mailer implements OnModuleDestroy {
     this.fromAddress = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from;
     // Short timeouts: a hung server should fail the attempt and let the job retry, not hold a worker.
     // Pooled: a new SMTP session per message made notify the busiest service under load.
-    this.transport = createTransport({ url: smtpUrl, pool: true, maxConnections: 4, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+    this.transport = createTransport({
+      url: smtpUrl,
+      pool: true,
+      maxConnections: 4,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
   }
 
   async send(mail: OutgoingMail): Promise<void> {
@@ -55,7 +62,9 @@ export class SmtpMailer extends Mailer implements OnModuleDestroy {
         subject: mail.subject,
         text: mail.text,
         messageId: mail.messageId,
-        ...(mail.attachments?.length ? { attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) } : {}),
+        ...(mail.attachments?.length
+          ? { attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) }
+          : {}),
       });
     } catch (error) {
       if ((error as NodemailerError).permanent) throw new MailRejectedError((error as Error).message, { cause: error });

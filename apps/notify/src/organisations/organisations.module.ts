@@ -5,5 +5,8 @@ import { RecordOrganisationProfileUseCase } from './record-organisation-profile.
 
 /** The organisations' profiles, projected from the gateway's events: every email is signed and sent in their name. */
 @Global()
-@Module({ providers: [OrganisationProfileRepository, RecordOrganisationProfileUseCase, OrganisationProfileChangedHandler], exports: [OrganisationProfileRepository] })
+@Module({
+  providers: [OrganisationProfileRepository, RecordOrganisationProfileUseCase, OrganisationProfileChangedHandler],
+  exports: [OrganisationProfileRepository],
+})
 export class OrganisationsModule {}

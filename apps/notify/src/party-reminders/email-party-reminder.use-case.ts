@@ -22,6 +22,11 @@ export class EmailPartyReminderUseCase {
       this.logger.log(`party reminder of deadline ${reminder.deadlineId}: due ${reminder.dueAt}, already passed; not sent`);
       return;
     }
-    await this.emails.requestOnce(tx, event, { kind: PARTY_REMINDER, toAddress: reminder.email.toLowerCase(), ...partyReminder(reminder), referralId: null, caseId: reminder.caseId }, context);
+    await this.emails.requestOnce(
+      tx,
+      event,
+      { kind: PARTY_REMINDER, toAddress: reminder.email.toLowerCase(), ...partyReminder(reminder), referralId: null, caseId: reminder.caseId },
+      context,
+    );
   }
 }

@@ -51,10 +51,31 @@ describe('notify: a deadline reminder to a party goes out once, over SMTP, and i
   it('the family is told the appeal date, the case reference and whom to contact, once although the event came twice', async () => {
     const caseId = uuidv7();
     const data: EventData<typeof PartyReminderIssuedV1> = PartyReminderIssuedV1.schema.parse({
-      caseId, contractId: uuidv7(), partyId: uuidv7(), deadlineId: uuidv7(), rule: 'appeal-deadline', label: 'The family’s deadline to appeal to the SEND Tribunal',
-      dueAt: '2027-06-15T16:00:00.000Z', email: 'Pat.Parent@example.com', name: 'Pat Parent', reference: 'REF-2027-000777', contact: { name: 'Sam Adviser', email: 'sam.adviser@provider.example' },
+      caseId,
+      contractId: uuidv7(),
+      partyId: uuidv7(),
+      deadlineId: uuidv7(),
+      rule: 'appeal-deadline',
+      label: 'The family’s deadline to appeal to the SEND Tribunal',
+      dueAt: '2027-06-15T16:00:00.000Z',
+      email: 'Pat.Parent@example.com',
+      name: 'Pat Parent',
+      reference: 'REF-2027-000777',
+      contact: { name: 'Sam Adviser', email: 'sam.adviser@provider.example' },
     });
-    const event: EventEnvelope<typeof data> = { specversion: '1.0', id: uuidv7(), source: '/services/casework', type: PartyReminderIssuedV1.type, subject: uuidv7(), time: NOW.toISOString(), datacontenttype: 'application/json', data, organisationid: org, sequence: 1, correlationid: 'corr-party' };
+    const event: EventEnvelope<typeof data> = {
+      specversion: '1.0',
+      id: uuidv7(),
+      source: '/services/casework',
+      type: PartyReminderIssuedV1.type,
+      subject: uuidv7(),
+      time: NOW.toISOString(),
+      datacontenttype: 'application/json',
+      data,
+      organisationid: org,
+      sequence: 1,
+      correlationid: 'corr-party',
+    };
 
     const deliveries = new DeliveryRepository(notify);
     const queued: { id: string; organisationId: string }[] = [];
@@ -69,11 +90,16 @@ describe('notify: a deadline reminder to a party goes out once, over SMTP, and i
     expect(queued).toHaveLength(1);
     // A reminder of a date already gone by when it reaches notify is not sent.
     const asked = afterCommit.length;
-    await notify.run((tx) => email.execute(tx, { ...event, id: uuidv7(), data: { ...data, dueAt: '2027-06-01T08:00:00.000Z' } }, context), { organisationId: org });
+    await notify.run((tx) => email.execute(tx, { ...event, id: uuidv7(), data: { ...data, dueAt: '2027-06-01T08:00:00.000Z' } }, context), {
+      organisationId: org,
+    });
     expect(afterCommit).toHaveLength(asked);
     expect(await notify.run((tx) => tx.delivery.count({ where: { kind: 'party-reminder' } }), { organisationId: org })).toBe(1);
 
-    const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, new FixedClock(NOW));
+    const events = new EventPublisher(
+      { service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions,
+      new FixedClock(NOW),
+    );
     const send = new SendDeliveryUseCase(notify, deliveries, mailer, events, new FixedClock(NOW), {} as AttachmentFetcher, {} as LinkFetcher, profiles);
     for (const job of queued) await send.execute({ deliveryId: job.id, organisationId: job.organisationId });
     // A retried job for a delivery already sent sends nothing more.
@@ -91,7 +117,9 @@ describe('notify: a deadline reminder to a party goes out once, over SMTP, and i
     expect(mail[0].text).not.toMatch(/Mediation Service|old name/);
     expect(mail[0].from).toMatch(/^"?Calm Waters Mediation CIC"? <noreply@mediation\.test>$/);
 
-    const sent = await notify.$queryRawUnsafe<{ envelope: { data: Record<string, unknown> } }[]>(`SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1'`);
+    const sent = await notify.$queryRawUnsafe<{ envelope: { data: Record<string, unknown> } }[]>(
+      `SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1'`,
+    );
     expect(sent.map((s) => s.envelope.data)).toEqual([expect.objectContaining({ kind: 'party-reminder', caseId, to: 'pat.parent@example.com' })]);
   });
 });

@@ -1,10 +1,24 @@
 import { partyReminder } from './party-reminder.template';
 
-const base = { caseId: '01a30000-0000-7000-8000-000000000001', contractId: '01a30000-0000-7000-8000-000000000002', partyId: '01a30000-0000-7000-8000-000000000003', deadlineId: '01a30000-0000-7000-8000-000000000004', email: 'jamie@example.com', name: 'Jamie Person', reference: 'REF-2026-000321' };
+const base = {
+  caseId: '01a30000-0000-7000-8000-000000000001',
+  contractId: '01a30000-0000-7000-8000-000000000002',
+  partyId: '01a30000-0000-7000-8000-000000000003',
+  deadlineId: '01a30000-0000-7000-8000-000000000004',
+  email: 'jamie@example.com',
+  name: 'Jamie Person',
+  reference: 'REF-2026-000321',
+};
 
 describe('the reminder email to a party', () => {
   it('a day-long deadline reads “by the end of” its London day, with the reference to quote and no contact named', () => {
-    const mail = partyReminder({ ...base, rule: 'conditions-completed', label: 'Conditions completed within the period the police set', dueAt: '2026-07-15T22:59:59.999Z', contact: null });
+    const mail = partyReminder({
+      ...base,
+      rule: 'conditions-completed',
+      label: 'Conditions completed within the period the police set',
+      dueAt: '2026-07-15T22:59:59.999Z',
+      contact: null,
+    });
     expect(mail.body).toContain('  by the end of Wednesday 15 July 2026 (UK time)');
     expect(mail.body).toContain('please reply to this email, quoting REF-2026-000321');
     expect(mail.subjectLine).toBe('A reminder about a date on your case REF-2026-000321');

@@ -1,6 +1,13 @@
 import { accreditationExpiry } from './accreditation-expiry.template';
 
-const base = { staffId: '01a20000-0000-7000-8000-000000000001', name: 'Morgan Mediator', email: 'morgan@provider.example', accreditationId: '01a20000-0000-7000-8000-000000000002', kind: 'dbs-enhanced', label: 'Enhanced DBS check' };
+const base = {
+  staffId: '01a20000-0000-7000-8000-000000000001',
+  name: 'Morgan Mediator',
+  email: 'morgan@provider.example',
+  accreditationId: '01a20000-0000-7000-8000-000000000002',
+  kind: 'dbs-enhanced',
+  label: 'Enhanced DBS check',
+};
 
 describe('the accreditation expiry email', () => {
   it('thirty days ahead, it asks for the renewal and says what lapsing means', () => {

@@ -24,7 +24,12 @@ export class RemindDeadlineUseCase {
     }
     const recipients = new Map(due.recipients.map((r) => [r.email.toLowerCase(), r]));
     for (const [address, recipient] of recipients) {
-      await this.emails.requestOnce(tx, event, { kind: DEADLINE_REMINDER, toAddress: address, ...deadlineReminder(due, recipient), referralId: null, caseId: due.caseId }, context);
+      await this.emails.requestOnce(
+        tx,
+        event,
+        { kind: DEADLINE_REMINDER, toAddress: address, ...deadlineReminder(due, recipient), referralId: null, caseId: due.caseId },
+        context,
+      );
     }
   }
 }

@@ -31,7 +31,19 @@ class RecordingMailer extends Mailer {
 }
 
 function envelope<T>(type: string, data: T): EventEnvelope<T> {
-  return { specversion: '1.0', id: uuidv7(), source: '/services/x', type, subject: uuidv7(), time: NOW.toISOString(), datacontenttype: 'application/json', data, organisationid: org, sequence: 1, correlationid: 'corr' };
+  return {
+    specversion: '1.0',
+    id: uuidv7(),
+    source: '/services/x',
+    type,
+    subject: uuidv7(),
+    time: NOW.toISOString(),
+    datacontenttype: 'application/json',
+    data,
+    organisationid: org,
+    sequence: 1,
+    correlationid: 'corr',
+  };
 }
 
 describe('notify: deliveries follow their case and referral into anonymisation, and the rest lose their bodies after the retention days', () => {
@@ -46,11 +58,27 @@ describe('notify: deliveries follow their case and referral into anonymisation, 
 
   const deliver = async (email: Partial<NewDelivery> & Pick<NewDelivery, 'kind' | 'toAddress'>) => {
     const id = uuidv7();
-    await notify.run((tx) => deliveries.createOnce(tx, { id, organisationId: org, channel: 'email', subjectLine: `About your ${email.kind}`, body: `Dear ${email.toAddress},\nThe details.`, referralId: null, caseId: null, sourceEventId: uuidv7(), correlationId: 'corr', ...email }), { organisationId: org });
+    await notify.run(
+      (tx) =>
+        deliveries.createOnce(tx, {
+          id,
+          organisationId: org,
+          channel: 'email',
+          subjectLine: `About your ${email.kind}`,
+          body: `Dear ${email.toAddress},\nThe details.`,
+          referralId: null,
+          caseId: null,
+          sourceEventId: uuidv7(),
+          correlationId: 'corr',
+          ...email,
+        }),
+      { organisationId: org },
+    );
     return id;
   };
   const sent = (id: string, at: Date) => notify.run((tx) => deliveries.markSent(tx, { id, organisationId: org }, at), { organisationId: org });
-  const failed = (id: string, at: Date) => notify.run((tx) => deliveries.recordFailure(tx, { id, organisationId: org }, '550 no such user jordan@example.com', true, at), { organisationId: org });
+  const failed = (id: string, at: Date) =>
+    notify.run((tx) => deliveries.recordFailure(tx, { id, organisationId: org }, '550 no such user jordan@example.com', true, at), { organisationId: org });
   const row = (id: string) => owner.delivery.findUniqueOrThrow({ where: { id } });
   const clearer = (days: number) => new ClearOldDeliveryBodiesUseCase(new TenantDirectory(notify, 'notify'), retention, clock, { bodyRetentionDays: days });
 
@@ -70,22 +98,64 @@ describe('notify: deliveries follow their case and referral into anonymisation, 
 
   it('a case anonymised by casework: every delivery of the case is cleared once, a pending one is cancelled and never sent, other cases keep theirs', async () => {
     const caseId = uuidv7();
-    const survey = await deliver({ kind: 'survey-invitation', toAddress: 'jordan@example.com', caseId, body: 'Dear Jordan Ellis,\nPlease tell us: {{link}}', link: { kind: 'survey-link', surveyId: uuidv7() } });
+    const survey = await deliver({
+      kind: 'survey-invitation',
+      toAddress: 'jordan@example.com',
+      caseId,
+      body: 'Dear Jordan Ellis,\nPlease tell us: {{link}}',
+      link: { kind: 'survey-link', surveyId: uuidv7() },
+    });
     await sent(survey, daysAgo(400));
-    const report = await deliver({ kind: 'case-report', toAddress: 'priya@court.example', caseId, attachment: { kind: 'case-report', caseId, reportId: uuidv7() } });
+    const report = await deliver({
+      kind: 'case-report',
+      toAddress: 'priya@court.example',
+      caseId,
+      attachment: { kind: 'case-report', caseId, reportId: uuidv7() },
+    });
     await failed(report, daysAgo(399));
     const reminder = await deliver({ kind: 'party-reminder', toAddress: 'sam@example.com', caseId, body: 'Dear Sam O’Neill,\nYour session is on Monday.' });
     const otherCase = await deliver({ kind: 'party-reminder', toAddress: 'jordan@example.com', caseId: uuidv7() });
     const before = await row(report);
 
     const handler = new CaseAnonymisedHandler(new AnonymiseDeliveriesUseCase(retention, clock));
-    const event = envelope(CaseAnonymisedV1.type, CaseAnonymisedV1.schema.parse({ caseId, contractId: uuidv7(), reference: 'REF-2026-000042', closedAt: '2027-01-11T12:00:00.000Z', retentionMonths: 72, anonymisedAt: NOW.toISOString(), counts: { parties: 2 } }));
+    const event = envelope(
+      CaseAnonymisedV1.type,
+      CaseAnonymisedV1.schema.parse({
+        caseId,
+        contractId: uuidv7(),
+        reference: 'REF-2026-000042',
+        closedAt: '2027-01-11T12:00:00.000Z',
+        retentionMonths: 72,
+        anonymisedAt: NOW.toISOString(),
+        counts: { parties: 2 },
+      }),
+    );
     await notify.run((tx) => handler.handle(event, tx), { organisationId: org });
 
     const rows = await owner.delivery.findMany({ where: { caseId }, orderBy: { kind: 'asc' } });
-    expect(rows.map((r) => [r.kind, r.status])).toEqual([['case-report', 'failed'], ['party-reminder', 'cancelled'], ['survey-invitation', 'sent']]);
-    for (const r of rows) expect(r).toMatchObject({ toAddress: null, subjectLine: '(anonymised)', body: '(anonymised)', attachment: null, link: null, lastError: null, anonymisedAt: NOW, channel: 'email' });
-    expect(await row(report)).toMatchObject({ id: report, kind: 'case-report', attempts: before.attempts, createdAt: before.createdAt, failedAt: daysAgo(399) });
+    expect(rows.map((r) => [r.kind, r.status])).toEqual([
+      ['case-report', 'failed'],
+      ['party-reminder', 'cancelled'],
+      ['survey-invitation', 'sent'],
+    ]);
+    for (const r of rows)
+      expect(r).toMatchObject({
+        toAddress: null,
+        subjectLine: '(anonymised)',
+        body: '(anonymised)',
+        attachment: null,
+        link: null,
+        lastError: null,
+        anonymisedAt: NOW,
+        channel: 'email',
+      });
+    expect(await row(report)).toMatchObject({
+      id: report,
+      kind: 'case-report',
+      attempts: before.attempts,
+      createdAt: before.createdAt,
+      failedAt: daysAgo(399),
+    });
     expect(await row(survey)).toMatchObject({ sentAt: daysAgo(400) });
     expect(JSON.stringify(rows)).not.toMatch(/jordan|priya|sam|O’Neill|Ellis|no such user/i);
     expect(await row(otherCase)).toMatchObject({ toAddress: 'jordan@example.com', status: 'pending', anonymisedAt: null });
@@ -94,12 +164,24 @@ describe('notify: deliveries follow their case and referral into anonymisation, 
     const after = await owner.delivery.findMany({ where: { caseId }, orderBy: { kind: 'asc' } });
     await notify.run((tx) => handler.handle(event, tx), { organisationId: org });
     expect(await owner.delivery.findMany({ where: { caseId }, orderBy: { kind: 'asc' } })).toEqual(after);
-    expect(await notify.run((tx) => new AnonymiseDeliveriesUseCase(retention, clock).execute(tx, org, { caseId }), { organisationId: org })).toEqual({ anonymised: 0, cancelled: 0 });
+    expect(await notify.run((tx) => new AnonymiseDeliveriesUseCase(retention, clock).execute(tx, org, { caseId }), { organisationId: org })).toEqual({
+      anonymised: 0,
+      cancelled: 0,
+    });
 
     // The cancelled reminder's job, should it still run, sends nothing and publishes nothing; the sweeper no longer lists it.
     const mailer = new RecordingMailer();
     const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, clock);
-    await new SendDeliveryUseCase(notify, deliveries, mailer, events, clock, {} as AttachmentFetcher, {} as LinkFetcher, new OrganisationProfileRepository(notify)).execute({ deliveryId: reminder, organisationId: org });
+    await new SendDeliveryUseCase(
+      notify,
+      deliveries,
+      mailer,
+      events,
+      clock,
+      {} as AttachmentFetcher,
+      {} as LinkFetcher,
+      new OrganisationProfileRepository(notify),
+    ).execute({ deliveryId: reminder, organisationId: org });
     expect(mailer.sent).toEqual([]);
     expect(await notify.outboxEvent.count()).toBe(0);
     expect((await deliveries.listPending(org, 500)).map((d) => d.id)).not.toContain(reminder);
@@ -107,26 +189,65 @@ describe('notify: deliveries follow their case and referral into anonymisation, 
 
   it('a referral anonymised by intake: its acknowledgement to the referrer is cleared, other referrals’ are kept', async () => {
     const referralId = uuidv7();
-    const acknowledgement = await deliver({ kind: 'referral-acknowledgement', toAddress: 'Pat@Council.example', referralId, subjectLine: 'Referral REF-2026-000007 received' });
+    const acknowledgement = await deliver({
+      kind: 'referral-acknowledgement',
+      toAddress: 'Pat@Council.example',
+      referralId,
+      subjectLine: 'Referral REF-2026-000007 received',
+    });
     await sent(acknowledgement, daysAgo(2200));
-    const another = await deliver({ kind: 'referral-acknowledgement', toAddress: 'pat@council.example', referralId: uuidv7(), subjectLine: 'Referral REF-2032-000100 received' });
+    const another = await deliver({
+      kind: 'referral-acknowledgement',
+      toAddress: 'pat@council.example',
+      referralId: uuidv7(),
+      subjectLine: 'Referral REF-2032-000100 received',
+    });
     await sent(another, daysAgo(3));
-    const exportFor = (query: { email: string } | { name: string; postcode: string }) => new ExportPersonUseCase(new PersonDeliveriesRepository(notify)).execute(meta, query);
-    expect(await exportFor({ email: 'PAT@council.example' })).toEqual({ deliveries: [expect.objectContaining({ deliveryId: acknowledgement, subjectLine: 'Referral REF-2026-000007 received' }), expect.objectContaining({ deliveryId: another })] });
+    const exportFor = (query: { email: string } | { name: string; postcode: string }) =>
+      new ExportPersonUseCase(new PersonDeliveriesRepository(notify)).execute(meta, query);
+    expect(await exportFor({ email: 'PAT@council.example' })).toEqual({
+      deliveries: [
+        expect.objectContaining({ deliveryId: acknowledgement, subjectLine: 'Referral REF-2026-000007 received' }),
+        expect.objectContaining({ deliveryId: another }),
+      ],
+    });
 
     const handler = new ReferralAnonymisedHandler(new AnonymiseDeliveriesUseCase(retention, clock));
-    await notify.run((tx) => handler.handle(envelope(ReferralAnonymisedV1.type, { referralId, caseId: null, retentionMonths: 72 }), tx), { organisationId: org });
+    await notify.run((tx) => handler.handle(envelope(ReferralAnonymisedV1.type, { referralId, caseId: null, retentionMonths: 72 }), tx), {
+      organisationId: org,
+    });
 
-    expect(await row(acknowledgement)).toMatchObject({ status: 'sent', toAddress: null, subjectLine: '(anonymised)', body: '(anonymised)', anonymisedAt: NOW, sentAt: daysAgo(2200) });
+    expect(await row(acknowledgement)).toMatchObject({
+      status: 'sent',
+      toAddress: null,
+      subjectLine: '(anonymised)',
+      body: '(anonymised)',
+      anonymisedAt: NOW,
+      sentAt: daysAgo(2200),
+    });
     expect(await row(another)).toMatchObject({ toAddress: 'pat@council.example', subjectLine: 'Referral REF-2032-000100 received', anonymisedAt: null });
     // Anonymised, it is no longer the referrer's: the export finds only what still names them.
-    expect(await exportFor({ email: 'pat@council.example' })).toEqual({ deliveries: [expect.objectContaining({ deliveryId: another, kind: 'referral-acknowledgement', status: 'sent', to: 'pat@council.example', sentAt: daysAgo(3).toISOString(), failedAt: null })] });
+    expect(await exportFor({ email: 'pat@council.example' })).toEqual({
+      deliveries: [
+        expect.objectContaining({
+          deliveryId: another,
+          kind: 'referral-acknowledgement',
+          status: 'sent',
+          to: 'pat@council.example',
+          sentAt: daysAgo(3).toISOString(),
+          failedAt: null,
+        }),
+      ],
+    });
     expect(JSON.stringify(await exportFor({ email: 'pat@council.example' }))).not.toContain('Dear');
     expect(await exportFor({ name: 'Pat Officer', postcode: 'SE1 7PB' })).toEqual({ notSearched: NOTIFY_NOT_SEARCHED_BY_NAME });
   });
 
   it('the backstop clears deliveries with no case or referral sent or given up past the retention days, in batches, and nothing recent or pending', async () => {
-    const oldSent = [await deliver({ kind: 'accreditation-expiry', toAddress: 'alex@provider.example' }), await deliver({ kind: 'accreditation-expiry', toAddress: 'sam@provider.example' })];
+    const oldSent = [
+      await deliver({ kind: 'accreditation-expiry', toAddress: 'alex@provider.example' }),
+      await deliver({ kind: 'accreditation-expiry', toAddress: 'sam@provider.example' }),
+    ];
     for (const id of oldSent) await sent(id, daysAgo(91));
     const oldFailed = await deliver({ kind: 'accreditation-expiry', toAddress: 'gone@provider.example' });
     await failed(oldFailed, daysAgo(120));
@@ -137,7 +258,8 @@ describe('notify: deliveries follow their case and referral into anonymisation, 
     await sent(ofACase, daysAgo(200));
 
     expect(await clearer(90).execute(2)).toEqual({ cleared: 3, batches: 2, cutoff: daysAgo(90).toISOString() });
-    for (const id of [...oldSent, oldFailed]) expect(await row(id)).toMatchObject({ toAddress: null, subjectLine: '(anonymised)', body: '(anonymised)', lastError: null, anonymisedAt: NOW });
+    for (const id of [...oldSent, oldFailed])
+      expect(await row(id)).toMatchObject({ toAddress: null, subjectLine: '(anonymised)', body: '(anonymised)', lastError: null, anonymisedAt: NOW });
     expect(await row(oldFailed)).toMatchObject({ status: 'failed', attempts: 1 });
     expect(await row(recent)).toMatchObject({ toAddress: 'kim@provider.example', body: expect.stringContaining('The details.'), anonymisedAt: null });
     expect(await row(stillPending)).toMatchObject({ toAddress: 'lee@provider.example', status: 'pending', anonymisedAt: null });

@@ -24,8 +24,14 @@ export class DeliveryRetentionRepository {
   /** Cancels the pending deliveries of a case or referral, then clears every one not cleared before; run twice, the second changes nothing. */
   async anonymise(tx: NotifyTx, organisationId: string, of: DeliveriesOf, at: Date): Promise<AnonymisedDeliveries> {
     const where = { organisationId, ...of };
-    const { count: cancelled } = await tx.delivery.updateMany({ where: { ...where, status: 'pending' }, data: { status: 'cancelled', version: { increment: 1 } } });
-    const { count: anonymised } = await tx.delivery.updateMany({ where: { ...where, anonymisedAt: null }, data: { ...CLEARED, anonymisedAt: at, version: { increment: 1 } } });
+    const { count: cancelled } = await tx.delivery.updateMany({
+      where: { ...where, status: 'pending' },
+      data: { status: 'cancelled', version: { increment: 1 } },
+    });
+    const { count: anonymised } = await tx.delivery.updateMany({
+      where: { ...where, anonymisedAt: null },
+      data: { ...CLEARED, anonymisedAt: at, version: { increment: 1 } },
+    });
     return { anonymised, cancelled };
   }
 
@@ -36,13 +42,25 @@ export class DeliveryRetentionRepository {
   async clearOldBodies(organisationId: string, cutoff: Date, at: Date, limit: number): Promise<number> {
     return this.db.forTenant(organisationId, async (tx) => {
       const due = await tx.delivery.findMany({
-        where: { organisationId, anonymisedAt: null, caseId: null, referralId: null, OR: [{ status: 'sent', sentAt: { lt: cutoff } }, { status: 'failed', failedAt: { lt: cutoff } }] },
+        where: {
+          organisationId,
+          anonymisedAt: null,
+          caseId: null,
+          referralId: null,
+          OR: [
+            { status: 'sent', sentAt: { lt: cutoff } },
+            { status: 'failed', failedAt: { lt: cutoff } },
+          ],
+        },
         orderBy: { createdAt: 'asc' },
         take: limit,
         select: { id: true },
       });
       if (due.length === 0) return 0;
-      const { count } = await tx.delivery.updateMany({ where: { id: { in: due.map((d) => d.id) }, anonymisedAt: null }, data: { ...CLEARED, anonymisedAt: at, version: { increment: 1 } } });
+      const { count } = await tx.delivery.updateMany({
+        where: { id: { in: due.map((d) => d.id) }, anonymisedAt: null },
+        data: { ...CLEARED, anonymisedAt: at, version: { increment: 1 } },
+      });
       return count;
     });
   }

@@ -2,7 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { NotifyDatabase } from '../database/notify.database';
 
 /** The columns a subject-access export may show of a delivery: never the body, which may carry a survey link. */
-const EXPORTED = { id: true, kind: true, channel: true, status: true, toAddress: true, subjectLine: true, createdAt: true, sentAt: true, failedAt: true, referralId: true, caseId: true } as const;
+const EXPORTED = {
+  id: true,
+  kind: true,
+  channel: true,
+  status: true,
+  toAddress: true,
+  subjectLine: true,
+  createdAt: true,
+  sentAt: true,
+  failedAt: true,
+  referralId: true,
+  caseId: true,
+} as const;
 
 @Injectable()
 export class PersonDeliveriesRepository {
@@ -10,6 +22,12 @@ export class PersonDeliveriesRepository {
 
   /** Every delivery of the organisation sent to the address (case ignored), oldest first; anonymised ones have no address left. */
   sentTo(organisationId: string, email: string) {
-    return this.db.forTenant(organisationId, (tx) => tx.delivery.findMany({ where: { organisationId, toAddress: { equals: email, mode: 'insensitive' } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: EXPORTED }));
+    return this.db.forTenant(organisationId, (tx) =>
+      tx.delivery.findMany({
+        where: { organisationId, toAddress: { equals: email, mode: 'insensitive' } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: EXPORTED,
+      }),
+    );
   }
 }

@@ -12,6 +12,18 @@ export class EmailSurveyLinkUseCase {
 
   execute(tx: NotifyTx, event: EventEnvelope<EventData<typeof SurveyIssuedV2>>, context: HandlerContext): Promise<void> {
     const survey = event.data;
-    return this.emails.requestOnce(tx, event, { kind: SURVEY_INVITATION, toAddress: survey.recipient.email, ...surveyEmail(survey), referralId: null, caseId: survey.caseId, link: { kind: 'survey-link', surveyId: survey.surveyId } }, context);
+    return this.emails.requestOnce(
+      tx,
+      event,
+      {
+        kind: SURVEY_INVITATION,
+        toAddress: survey.recipient.email,
+        ...surveyEmail(survey),
+        referralId: null,
+        caseId: survey.caseId,
+        link: { kind: 'survey-link', surveyId: survey.surveyId },
+      },
+      context,
+    );
   }
 }

@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import type { ContractCounts, OutcomeCounts } from '../generated/prisma/client';
 import type { ReportingTx } from '../database/reporting.database';
 
-export type CountField = 'referralsReceived' | 'casesOpened' | 'casesOpen' | 'casesClosed' | 'casesClosedExpected' | 'casesReopened' | 'casesReopenedCounted' | 'deadlinesBreached' | 'deadlinesMet' | 'deadlinesMetLate';
+export type CountField =
+  | 'referralsReceived'
+  | 'casesOpened'
+  | 'casesOpen'
+  | 'casesClosed'
+  | 'casesClosedExpected'
+  | 'casesReopened'
+  | 'casesReopenedCounted'
+  | 'deadlinesBreached'
+  | 'deadlinesMet'
+  | 'deadlinesMetLate';
 /** Every count but the cases open now, which is a state, not something that happens on a day. */
 export type DailyField = Exclude<CountField, 'casesOpen'>;
 export type ContractCountsRecord = ContractCounts;
@@ -15,9 +25,20 @@ export interface CountsFilter {
   to?: string;
 }
 
-const DAILY_FIELDS: readonly DailyField[] = ['referralsReceived', 'casesOpened', 'casesClosed', 'casesClosedExpected', 'casesReopened', 'casesReopenedCounted', 'deadlinesBreached', 'deadlinesMet', 'deadlinesMetLate'];
+const DAILY_FIELDS: readonly DailyField[] = [
+  'referralsReceived',
+  'casesOpened',
+  'casesClosed',
+  'casesClosedExpected',
+  'casesReopened',
+  'casesReopenedCounted',
+  'deadlinesBreached',
+  'deadlinesMet',
+  'deadlinesMetLate',
+];
 const asDay = (day: string) => new Date(`${day}T00:00:00Z`);
-const dayRange = (filter: CountsFilter) => (filter.from || filter.to ? { day: { ...(filter.from ? { gte: asDay(filter.from) } : {}), ...(filter.to ? { lte: asDay(filter.to) } : {}) } } : {});
+const dayRange = (filter: CountsFilter) =>
+  filter.from || filter.to ? { day: { ...(filter.from ? { gte: asDay(filter.from) } : {}), ...(filter.to ? { lte: asDay(filter.to) } : {}) } } : {};
 const contract = (filter: CountsFilter) => (filter.contractId ? { contractId: filter.contractId } : {});
 
 /** The counters of each contract: running totals, and the same by London day for date ranges. */
@@ -25,7 +46,8 @@ const contract = (filter: CountsFilter) => (filter.contractId ? { contractId: fi
 export class ContractCountsRepository {
   /** Adds to the contract's counters and to those of the day it happened, creating rows on first sight. */
   async increment(tx: ReportingTx, organisationId: string, contractId: string, day: string, changes: Partial<Record<CountField, number>>): Promise<void> {
-    const increments = (fields: Partial<Record<CountField, number>>) => Object.fromEntries(Object.entries(fields).map(([field, by]) => [field, { increment: by }]));
+    const increments = (fields: Partial<Record<CountField, number>>) =>
+      Object.fromEntries(Object.entries(fields).map(([field, by]) => [field, { increment: by }]));
     await tx.contractCounts.upsert({
       where: { organisationId_contractId: { organisationId, contractId } },
       create: { organisationId, contractId, ...changes },
@@ -64,7 +86,12 @@ export class ContractCountsRepository {
 
   /** Milestones reached per contract, on the days the filter covers (all of them without one). */
   async milestones(tx: ReportingTx, organisationId: string, filter: CountsFilter): Promise<{ contractId: string; milestone: string; count: number }[]> {
-    const rows = await tx.milestoneCounts.groupBy({ by: ['contractId', 'milestone'], where: { organisationId, ...contract(filter), ...dayRange(filter) }, _sum: { count: true }, orderBy: [{ contractId: 'asc' }, { milestone: 'asc' }] });
+    const rows = await tx.milestoneCounts.groupBy({
+      by: ['contractId', 'milestone'],
+      where: { organisationId, ...contract(filter), ...dayRange(filter) },
+      _sum: { count: true },
+      orderBy: [{ contractId: 'asc' }, { milestone: 'asc' }],
+    });
     return rows.map((row) => ({ contractId: row.contractId, milestone: row.milestone, count: row._sum.count ?? 0 }));
   }
 
@@ -78,12 +105,25 @@ export class ContractCountsRepository {
 
   /** The days' counts added up per contract. */
   async betweenDays(tx: ReportingTx, organisationId: string, filter: CountsFilter): Promise<DailyTotals[]> {
-    const rows = await tx.dailyCounts.groupBy({ by: ['contractId'], where: { organisationId, ...contract(filter), ...dayRange(filter) }, _sum: Object.fromEntries(DAILY_FIELDS.map((f) => [f, true])), orderBy: { contractId: 'asc' } });
-    return rows.map((row) => ({ contractId: row.contractId, ...(Object.fromEntries(DAILY_FIELDS.map((f) => [f, (row._sum as Record<string, number | null>)[f] ?? 0])) as Record<DailyField, number>) }));
+    const rows = await tx.dailyCounts.groupBy({
+      by: ['contractId'],
+      where: { organisationId, ...contract(filter), ...dayRange(filter) },
+      _sum: Object.fromEntries(DAILY_FIELDS.map((f) => [f, true])),
+      orderBy: { contractId: 'asc' },
+    });
+    return rows.map((row) => ({
+      contractId: row.contractId,
+      ...(Object.fromEntries(DAILY_FIELDS.map((f) => [f, (row._sum as Record<string, number | null>)[f] ?? 0])) as Record<DailyField, number>),
+    }));
   }
 
   async outcomesBetweenDays(tx: ReportingTx, organisationId: string, filter: CountsFilter): Promise<{ contractId: string; outcome: string; cases: number }[]> {
-    const rows = await tx.dailyOutcomeCounts.groupBy({ by: ['contractId', 'outcome'], where: { organisationId, ...contract(filter), ...dayRange(filter) }, _sum: { cases: true }, orderBy: [{ contractId: 'asc' }, { outcome: 'asc' }] });
+    const rows = await tx.dailyOutcomeCounts.groupBy({
+      by: ['contractId', 'outcome'],
+      where: { organisationId, ...contract(filter), ...dayRange(filter) },
+      _sum: { cases: true },
+      orderBy: [{ contractId: 'asc' }, { outcome: 'asc' }],
+    });
     return rows.map((row) => ({ contractId: row.contractId, outcome: row.outcome, cases: row._sum.cases ?? 0 }));
   }
 }

@@ -12,7 +12,13 @@ import { ContractCountsRepository, type CountField } from './contract-counts.rep
 export class CountEventUseCase {
   constructor(private readonly counts: ContractCountsRepository) {}
 
-  async execute(tx: ReportingTx, event: EventEnvelope<object>, happenedAt: string, changes: Partial<Record<CountField, number>>, outcome?: string): Promise<void> {
+  async execute(
+    tx: ReportingTx,
+    event: EventEnvelope<object>,
+    happenedAt: string,
+    changes: Partial<Record<CountField, number>>,
+    outcome?: string,
+  ): Promise<void> {
     const contractId = contractOf(event);
     if (!contractId) return;
     const day = londonDate(new Date(happenedAt));

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EventConsumer, type EventHandler } from '@mediation/messaging';
-import { CaseClosedV1, CaseMilestoneV1, CaseOpenedV2, CaseReopenedV1, DeadlineBreachCorrectedV1, DeadlineBreachedV1, DeadlineMetV1, ReferralReceivedV2, type EventData, type EventEnvelope } from '@mediation/protocol';
+import {
+  CaseClosedV1,
+  CaseMilestoneV1,
+  CaseOpenedV2,
+  CaseReopenedV1,
+  DeadlineBreachCorrectedV1,
+  DeadlineBreachedV1,
+  DeadlineMetV1,
+  ReferralReceivedV2,
+  type EventData,
+  type EventEnvelope,
+} from '@mediation/protocol';
 import type { ReportingTx } from '../database/reporting.database';
 import { CountEventUseCase } from './count-event.use-case';
 
@@ -31,7 +42,13 @@ export class CaseClosedCounter implements EventHandler<typeof CaseClosedV1, Repo
   readonly consumes = CaseClosedV1;
   constructor(private readonly count: CountEventUseCase) {}
   handle(event: EventEnvelope<EventData<typeof CaseClosedV1>>, tx: ReportingTx) {
-    return this.count.execute(tx, event, event.data.closedAt, { casesClosed: 1, casesOpen: -1, casesClosedExpected: event.data.outcomeExpected ? 1 : 0 }, event.data.outcome);
+    return this.count.execute(
+      tx,
+      event,
+      event.data.closedAt,
+      { casesClosed: 1, casesOpen: -1, casesClosedExpected: event.data.outcomeExpected ? 1 : 0 },
+      event.data.outcome,
+    );
   }
 }
 

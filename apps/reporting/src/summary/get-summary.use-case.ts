@@ -6,7 +6,17 @@ import { ContractCountsRepository, type DailyField } from './contract-counts.rep
 
 type Counts = { contractId: string } & Record<DailyField, number>;
 
-const NOTHING_HAPPENED: Record<DailyField, number> = { referralsReceived: 0, casesOpened: 0, casesClosed: 0, casesClosedExpected: 0, casesReopened: 0, casesReopenedCounted: 0, deadlinesBreached: 0, deadlinesMet: 0, deadlinesMetLate: 0 };
+const NOTHING_HAPPENED: Record<DailyField, number> = {
+  referralsReceived: 0,
+  casesOpened: 0,
+  casesClosed: 0,
+  casesClosedExpected: 0,
+  casesReopened: 0,
+  casesReopenedCounted: 0,
+  deadlinesBreached: 0,
+  deadlinesMet: 0,
+  deadlinesMetLate: 0,
+};
 
 /**
  * Counts per contract: the running totals, or, for a range of London days, what happened on those
@@ -36,7 +46,9 @@ export class GetSummaryUseCase {
     const milestonesOf = (contractId: string) => Object.fromEntries(milestones.filter((m) => m.contractId === contractId).map((m) => [m.milestone, m.count]));
     // A contract whose only news in the range is a milestone (a workshop delivered) is listed too, its counts at 0.
     const listed = new Set(happened.map((row) => row.contractId));
-    const onlyMilestones = [...new Set(milestones.map((m) => m.contractId))].filter((id) => !listed.has(id)).map((contractId) => ({ ...NOTHING_HAPPENED, contractId }));
+    const onlyMilestones = [...new Set(milestones.map((m) => m.contractId))]
+      .filter((id) => !listed.has(id))
+      .map((contractId) => ({ ...NOTHING_HAPPENED, contractId }));
     return {
       // A commissioner reads the figures of the contracts they are linked to, and no others.
       contracts: [...happened, ...onlyMilestones]

@@ -11,7 +11,20 @@ jest.setTimeout(60_000);
 const org = uuidv7();
 const contractId = uuidv7();
 const meta: RpcMeta = { organisationId: org, actorId: 'tester', actorType: 'user', correlationId: 'c' };
-const event = <T extends object>(data: T): EventEnvelope<T> => ({ specversion: '1.0', id: uuidv7(), source: '/test', type: 'x', subject: uuidv7(), time: new Date().toISOString(), datacontenttype: 'application/json', data, organisationid: org, contractid: contractId, sequence: 1, correlationid: 'c' });
+const event = <T extends object>(data: T): EventEnvelope<T> => ({
+  specversion: '1.0',
+  id: uuidv7(),
+  source: '/test',
+  type: 'x',
+  subject: uuidv7(),
+  time: new Date().toISOString(),
+  datacontenttype: 'application/json',
+  data,
+  organisationid: org,
+  contractid: contractId,
+  sequence: 1,
+  correlationid: 'c',
+});
 
 describe('reporting follows corrections and counts milestones', () => {
   let db: TestDatabase;
@@ -26,7 +39,9 @@ describe('reporting follows corrections and counts milestones', () => {
     const repository = new ContractCountsRepository();
     count = new CountEventUseCase(repository);
     summary = new GetSummaryUseCase(reporting, repository, new FixedClock(new Date('2027-02-10T12:00:00Z')));
-    await reporting.run((tx) => new CaseOpenedCounter(count).handle(event({ contractId, openedAt: '2027-01-02T10:00:00.000Z' }) as never, tx), { organisationId: org });
+    await reporting.run((tx) => new CaseOpenedCounter(count).handle(event({ contractId, openedAt: '2027-01-02T10:00:00.000Z' }) as never, tx), {
+      organisationId: org,
+    });
   });
 
   afterAll(async () => {
@@ -36,18 +51,44 @@ describe('reporting follows corrections and counts milestones', () => {
 
   it('a breach taken back (a decline recorded late, made before the 30-day date) no longer counts as breached; the met-on-time count follows the met event', async () => {
     const deadline = { deadlineId: uuidv7(), caseId: uuidv7(), rule: 'mediation-within-30-days', dueAt: '2027-01-18T23:59:59.999Z' };
-    await reporting.run((tx) => new DeadlineBreachedCounter(count).handle(event({ ...deadline, breachedAt: '2027-01-19T00:00:01.000Z' }), tx), { organisationId: org });
+    await reporting.run((tx) => new DeadlineBreachedCounter(count).handle(event({ ...deadline, breachedAt: '2027-01-19T00:00:01.000Z' }), tx), {
+      organisationId: org,
+    });
     expect(await counts()).toMatchObject({ deadlinesBreached: 1 });
-    await reporting.run((tx) => new DeadlineBreachCorrectedCounter(count).handle(event({ ...deadline, breachedAt: '2027-01-19T00:00:01.000Z', now: 'cancelled', occurredAt: '2027-01-10T10:00:00.000Z' }), tx), { organisationId: org });
+    await reporting.run(
+      (tx) =>
+        new DeadlineBreachCorrectedCounter(count).handle(
+          event({ ...deadline, breachedAt: '2027-01-19T00:00:01.000Z', now: 'cancelled', occurredAt: '2027-01-10T10:00:00.000Z' }),
+          tx,
+        ),
+      { organisationId: org },
+    );
     expect(await counts()).toMatchObject({ deadlinesBreached: 0, deadlinesMet: 0 });
     // Taken off the day it was counted on, so January adds up too.
     expect(await counts({ from: '2027-01-01', to: '2027-01-31' })).toMatchObject({ deadlinesBreached: 0 });
-    await reporting.run((tx) => new DeadlineMetCounter(count).handle(event({ ...deadline, metAt: '2027-01-10T10:00:00.000Z', late: false }), tx), { organisationId: org });
+    await reporting.run((tx) => new DeadlineMetCounter(count).handle(event({ ...deadline, metAt: '2027-01-10T10:00:00.000Z', late: false }), tx), {
+      organisationId: org,
+    });
     expect(await counts()).toMatchObject({ deadlinesBreached: 0, deadlinesMet: 1, deadlinesMetLate: 0 });
   });
 
   it('pre-CMH workshops delivered and data returns received are counted per contract, for the count KPIs', async () => {
-    const milestone = (name: string) => reporting.run((tx) => new MilestoneCounter(count).handle(event({ caseId: uuidv7(), contractId, milestone: name, occurredAt: '2027-02-01T10:00:00.000Z', recordedAt: '2027-02-01T10:00:00.000Z', source: 'manual:x' }), tx), { organisationId: org });
+    const milestone = (name: string) =>
+      reporting.run(
+        (tx) =>
+          new MilestoneCounter(count).handle(
+            event({
+              caseId: uuidv7(),
+              contractId,
+              milestone: name,
+              occurredAt: '2027-02-01T10:00:00.000Z',
+              recordedAt: '2027-02-01T10:00:00.000Z',
+              source: 'manual:x',
+            }),
+            tx,
+          ),
+        { organisationId: org },
+      );
     await milestone('workshop.delivered');
     await milestone('workshop.delivered');
     await milestone('data-return.received');
@@ -58,7 +99,10 @@ describe('reporting follows corrections and counts milestones', () => {
   });
 
   it('another organisation reads none of them', async () => {
-    const other = await new GetSummaryUseCase(reporting, new ContractCountsRepository(), new FixedClock(new Date())).execute({ ...meta, organisationId: uuidv7() }, {});
+    const other = await new GetSummaryUseCase(reporting, new ContractCountsRepository(), new FixedClock(new Date())).execute(
+      { ...meta, organisationId: uuidv7() },
+      {},
+    );
     expect(other.contracts).toEqual([]);
   });
 });

@@ -16,10 +16,18 @@ describe('the summary by contract and London day, against real PostgreSQL', () =
   const meta: RpcMeta = { organisationId, actorId: 'user:commissioner', actorType: 'user', correlationId: 'int-summary' };
   const asbContract = uuidv7();
   const sendContract = uuidv7();
-  const envelope = <T extends object>(contractId: string, data: T) => ({ id: uuidv7(), organisationid: organisationId, contractid: contractId, correlationid: 'int', data: { contractId, ...data } }) as unknown as EventEnvelope<never>;
+  const envelope = <T extends object>(contractId: string, data: T) =>
+    ({
+      id: uuidv7(),
+      organisationid: organisationId,
+      contractid: contractId,
+      correlationid: 'int',
+      data: { contractId, ...data },
+    }) as unknown as EventEnvelope<never>;
   const fold = (work: (db: ReportingDatabase) => Promise<unknown>) => work(app.get(ReportingDatabase));
   const summary = (query: Parameters<GetSummaryUseCase['execute']>[1], who: RpcMeta = meta) => app.get(GetSummaryUseCase).execute(who, query);
-  const received = (contractId: string, receivedAt: string) => fold((db) => db.run((tx) => app.get(ReferralReceivedCounter).handle(envelope(contractId, { receivedAt }), tx), { organisationId }));
+  const received = (contractId: string, receivedAt: string) =>
+    fold((db) => db.run((tx) => app.get(ReferralReceivedCounter).handle(envelope(contractId, { receivedAt }), tx), { organisationId }));
 
   beforeAll(async () => {
     service = await startServiceContext({ database: 'reporting_summary', namespace: 'rs', module: () => AppModule.register(loadReportingConfig()) });
@@ -33,7 +41,15 @@ describe('the summary by contract and London day, against real PostgreSQL', () =
     // November: one more ASB referral, a case opened and closed with its outcome.
     await received(asbContract, '2026-11-02T10:00:00Z');
     await fold((db) => db.run((tx) => app.get(CaseOpenedCounter).handle(envelope(asbContract, { openedAt: '2026-11-02T10:05:00Z' }), tx), { organisationId }));
-    await fold((db) => db.run((tx) => app.get(CaseClosedCounter).handle(envelope(asbContract, { closedAt: '2026-11-20T15:00:00Z', outcome: 'good-neighbour-agreement', outcomeExpected: true }), tx), { organisationId }));
+    await fold((db) =>
+      db.run(
+        (tx) =>
+          app
+            .get(CaseClosedCounter)
+            .handle(envelope(asbContract, { closedAt: '2026-11-20T15:00:00Z', outcome: 'good-neighbour-agreement', outcomeExpected: true }), tx),
+        { organisationId },
+      ),
+    );
   });
 
   afterAll(() => service?.close());
@@ -41,7 +57,13 @@ describe('the summary by contract and London day, against real PostgreSQL', () =
   it('with no dates, counts everything per contract, as before', async () => {
     const all = await summary({});
     expect(all).toMatchObject({ from: null, to: null });
-    expect(all.contracts.find((c) => c.contractId === asbContract)).toMatchObject({ referralsReceived: 4, casesOpened: 1, casesClosed: 1, casesOpen: 0, outcomes: { 'good-neighbour-agreement': 1 } });
+    expect(all.contracts.find((c) => c.contractId === asbContract)).toMatchObject({
+      referralsReceived: 4,
+      casesOpened: 1,
+      casesClosed: 1,
+      casesOpen: 0,
+      outcomes: { 'good-neighbour-agreement': 1 },
+    });
   });
 
   it('from and to count what happened on those London days, both included', async () => {
@@ -54,7 +76,16 @@ describe('the summary by contract and London day, against real PostgreSQL', () =
       ].sort(([a], [b]) => String(a).localeCompare(String(b))),
     );
     const november = await summary({ from: '2026-11-01' });
-    expect(november.contracts).toEqual([expect.objectContaining({ contractId: asbContract, referralsReceived: 1, casesOpened: 1, casesClosed: 1, casesClosedExpected: 1, outcomes: { 'good-neighbour-agreement': 1 } })]);
+    expect(november.contracts).toEqual([
+      expect.objectContaining({
+        contractId: asbContract,
+        referralsReceived: 1,
+        casesOpened: 1,
+        casesClosed: 1,
+        casesClosedExpected: 1,
+        outcomes: { 'good-neighbour-agreement': 1 },
+      }),
+    ]);
   });
 
   it('contractId keeps one contract, with or without dates', async () => {

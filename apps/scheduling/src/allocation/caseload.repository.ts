@@ -5,9 +5,15 @@ import type { SchedulingTx } from '../database/scheduling.database';
 @Injectable()
 export class CaseloadRepository {
   async activeCases(tx: SchedulingTx, organisationId: string, staffIds: readonly string[]): Promise<Map<string, number>> {
-    const rows = await tx.caseAssignment.findMany({ where: { organisationId, staffId: { in: [...staffIds] }, endedAt: null }, select: { staffId: true, caseId: true } });
+    const rows = await tx.caseAssignment.findMany({
+      where: { organisationId, staffId: { in: [...staffIds] }, endedAt: null },
+      select: { staffId: true, caseId: true },
+    });
     // A closed or ended case keeps its assignments on record but no longer takes anyone's time; a case not yet projected counts as open.
-    const finished = await tx.caseFile.findMany({ where: { organisationId, caseId: { in: [...new Set(rows.map((r) => r.caseId))] }, status: { not: 'open' } }, select: { caseId: true } });
+    const finished = await tx.caseFile.findMany({
+      where: { organisationId, caseId: { in: [...new Set(rows.map((r) => r.caseId))] }, status: { not: 'open' } },
+      select: { caseId: true },
+    });
     const notOpen = new Set(finished.map((f) => f.caseId));
     const cases = new Map<string, Set<string>>();
     // A person assigned twice to one case (say as mediator and witness) carries it once.

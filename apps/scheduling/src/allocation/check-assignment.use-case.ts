@@ -29,8 +29,20 @@ export class CheckAssignmentUseCase {
       if (!person) throw ProblemError.notFound('member of staff', staffId);
       const { contractId, line } = await this.caseLines.read(tx, meta, context);
       const today = this.rules.today();
-      const reasons = ineligibility(eligibilityFacts(person), { caseId: context.caseId, contractId, line, parties: caseParties, today, through: today, payOn: today });
-      if (reasons.length > 0) throw staffNotEligible(reasons.map((reason) => ({ staffId, name: person.name, field: 'staffId', reason })), 'assigned');
+      const reasons = ineligibility(eligibilityFacts(person), {
+        caseId: context.caseId,
+        contractId,
+        line,
+        parties: caseParties,
+        today,
+        through: today,
+        payOn: today,
+      });
+      if (reasons.length > 0)
+        throw staffNotEligible(
+          reasons.map((reason) => ({ staffId, name: person.name, field: 'staffId', reason })),
+          'assigned',
+        );
       return this.rules.view(tx, meta, person);
     });
   }

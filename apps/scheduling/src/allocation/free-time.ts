@@ -30,11 +30,15 @@ export function availableIntervals(weekly: WeeklyAvailability, exceptions: reado
   for (let day = londonDate(from); day <= last; day = addDaysToDate(day, 1)) {
     const todays = exceptions.filter((e) => e.date === day);
     if (todays.some((e) => e.kind === 'off' && e.start === null)) continue;
-    let slots: Interval[] = [...(weekly[DAY_NAMES[londonWeekday(day)]] ?? []), ...todays.filter((e) => e.kind === 'extra' && e.start && e.end).map((e) => ({ start: e.start!, end: e.end! }))].map((s) => ({
+    let slots: Interval[] = [
+      ...(weekly[DAY_NAMES[londonWeekday(day)]] ?? []),
+      ...todays.filter((e) => e.kind === 'extra' && e.start && e.end).map((e) => ({ start: e.start!, end: e.end! })),
+    ].map((s) => ({
       start: atLondonTime(day, s.start).getTime(),
       end: atLondonTime(day, s.end).getTime(),
     }));
-    for (const off of todays.filter((e) => e.kind === 'off' && e.start && e.end)) slots = slots.flatMap((s) => subtract([s], { start: atLondonTime(day, off.start!).getTime(), end: atLondonTime(day, off.end!).getTime() }));
+    for (const off of todays.filter((e) => e.kind === 'off' && e.start && e.end))
+      slots = slots.flatMap((s) => subtract([s], { start: atLondonTime(day, off.start!).getTime(), end: atLondonTime(day, off.end!).getTime() }));
     result.push(...slots);
   }
   return result.map((i) => ({ start: Math.max(i.start, from.getTime()), end: Math.min(i.end, to.getTime()) })).filter((i) => i.end > i.start);

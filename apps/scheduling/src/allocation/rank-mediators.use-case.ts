@@ -41,22 +41,57 @@ export class RankMediatorsUseCase {
       const active = await this.caseload.activeCases(tx, meta.organisationId, ids);
       const busy = await this.sessions.busyIntervals(tx, meta.organisationId, ids, from, to);
 
-      const result: MediatorCandidates = { caseId: context.caseId, window: { from: from.toISOString(), to: to.toISOString() }, wanted: { language: query.language ?? null, skills: query.skills ?? [] }, candidates: [], excluded: [] };
+      const result: MediatorCandidates = {
+        caseId: context.caseId,
+        window: { from: from.toISOString(), to: to.toISOString() },
+        wanted: { language: query.language ?? null, skills: query.skills ?? [] },
+        candidates: [],
+        excluded: [],
+      };
       const engagement = { caseId: context.caseId, contractId: at.contractId, line, parties: query.parties ?? [], today, through: today, payOn: today };
       for (const person of people) {
         const facts = eligibilityFacts(person);
         const cases = active.get(person.id) ?? 0;
-        const reasons = [...ineligibility(facts, engagement).map((r) => r.message), ...(cases >= person.maxCaseload ? [`caseload full (${cases} of ${person.maxCaseload} cases)`] : [])];
+        const reasons = [
+          ...ineligibility(facts, engagement).map((r) => r.message),
+          ...(cases >= person.maxCaseload ? [`caseload full (${cases} of ${person.maxCaseload} cases)`] : []),
+        ];
         if (reasons.length > 0) {
           result.excluded.push({ staffId: person.id, name: person.name, reasons });
           continue;
         }
-        const exceptions = person.availabilityExceptions.map((e) => ({ date: fromDateColumn(e.date), kind: e.kind as 'off' | 'extra', start: e.startTime, end: e.endTime }));
-        const hours = freeHours(person.weeklyAvailability as WeeklyAvailability, exceptions, busy.filter((b) => b.resourceId === person.id).map((b) => ({ start: b.startsAt.getTime(), end: b.endsAt.getTime() })), from, to);
-        const { score, breakdown } = scoreCandidate({ skills: person.skills, languages: person.languages, freeHours: hours, activeCases: cases, maxCaseload: person.maxCaseload }, { skills: query.skills ?? [], language: query.language });
-        const expiries = facts.accreditations.map((a) => a.expiresOn).filter((d): d is string => d !== null).sort();
+        const exceptions = person.availabilityExceptions.map((e) => ({
+          date: fromDateColumn(e.date),
+          kind: e.kind as 'off' | 'extra',
+          start: e.startTime,
+          end: e.endTime,
+        }));
+        const hours = freeHours(
+          person.weeklyAvailability as WeeklyAvailability,
+          exceptions,
+          busy.filter((b) => b.resourceId === person.id).map((b) => ({ start: b.startsAt.getTime(), end: b.endsAt.getTime() })),
+          from,
+          to,
+        );
+        const { score, breakdown } = scoreCandidate(
+          { skills: person.skills, languages: person.languages, freeHours: hours, activeCases: cases, maxCaseload: person.maxCaseload },
+          { skills: query.skills ?? [], language: query.language },
+        );
+        const expiries = facts.accreditations
+          .map((a) => a.expiresOn)
+          .filter((d): d is string => d !== null)
+          .sort();
         const warnings = eligibilityWarnings(facts, engagement);
-        result.candidates.push({ staffId: person.id, name: person.name, score, breakdown, freeHours: hours, caseload: { active: cases, max: person.maxCaseload }, nextAccreditationExpiry: expiries[0] ?? null, warnings });
+        result.candidates.push({
+          staffId: person.id,
+          name: person.name,
+          score,
+          breakdown,
+          freeHours: hours,
+          caseload: { active: cases, max: person.maxCaseload },
+          nextAccreditationExpiry: expiries[0] ?? null,
+          warnings,
+        });
       }
       result.candidates.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
       return result;

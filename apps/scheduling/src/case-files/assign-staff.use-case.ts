@@ -10,6 +10,15 @@ export class AssignStaffUseCase {
 
   execute(tx: SchedulingTx, organisationId: string, assigned: EventData<typeof CaseAssignedV1>): Promise<void> {
     const { assignmentId, caseId, role, staff, assignedAt } = assigned;
-    return this.files.addAssignment(tx, { assignmentId, organisationId, caseId, staffId: staff.staffId, role, name: staff.name, email: staff.email, assignedAt: new Date(assignedAt) });
+    return this.files.addAssignment(tx, {
+      assignmentId,
+      organisationId,
+      caseId,
+      staffId: staff.staffId,
+      role,
+      name: staff.name,
+      email: staff.email,
+      assignedAt: new Date(assignedAt),
+    });
   }
 }

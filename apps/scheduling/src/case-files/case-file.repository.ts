@@ -7,7 +7,10 @@ export type CaseFileRecord = CaseFile;
 @Injectable()
 export class CaseFileRepository {
   /** Inserts the case file unless it exists; returns null then (a redelivered case.opened). */
-  async createUnlessExists(tx: SchedulingTx, row: Omit<Prisma.CaseFileUncheckedCreateInput, 'dates'> & { dates: Record<string, string> }): Promise<CaseFileRecord | null> {
+  async createUnlessExists(
+    tx: SchedulingTx,
+    row: Omit<Prisma.CaseFileUncheckedCreateInput, 'dates'> & { dates: Record<string, string> },
+  ): Promise<CaseFileRecord | null> {
     const inserted = await tx.caseFile.createMany({ data: [row], skipDuplicates: true });
     return inserted.count === 0 ? null : tx.caseFile.findUnique({ where: { caseId: row.caseId } });
   }
@@ -22,7 +25,11 @@ export class CaseFileRepository {
    * the other per case, and neither acts on what the other is about to change.
    */
   async lock(tx: SchedulingTx, organisationId: string, caseId: string): Promise<CaseFileRecord | null> {
-    const rows = await tx.$queryRawUnsafe<{ case_id: string }[]>(`SELECT case_id FROM scheduling.case_file WHERE case_id = $1::uuid AND organisation_id = $2::uuid FOR UPDATE`, caseId, organisationId);
+    const rows = await tx.$queryRawUnsafe<{ case_id: string }[]>(
+      `SELECT case_id FROM scheduling.case_file WHERE case_id = $1::uuid AND organisation_id = $2::uuid FOR UPDATE`,
+      caseId,
+      organisationId,
+    );
     return rows.length ? tx.caseFile.findUnique({ where: { caseId } }) : null;
   }
 
@@ -48,7 +55,10 @@ export class CaseFileRepository {
     await tx.caseFile.update({ where: { caseId }, data: { pauseId: null, pausedAt: null, resumedPauseId: pauseId } });
   }
 
-  async addAssignment(tx: SchedulingTx, row: { assignmentId: string; organisationId: string; caseId: string; staffId: string; role: string; name: string; email: string; assignedAt: Date }): Promise<void> {
+  async addAssignment(
+    tx: SchedulingTx,
+    row: { assignmentId: string; organisationId: string; caseId: string; staffId: string; role: string; name: string; email: string; assignedAt: Date },
+  ): Promise<void> {
     await tx.caseAssignment.createMany({ data: [row], skipDuplicates: true });
   }
 

@@ -24,7 +24,14 @@ export class ChangeCaseDatesUseCase {
     const file = await this.files.setDatesIfNewer(tx, found.caseId, event.data.dates, event.sequence);
     if (!file) return 0;
     const lines = await this.rules.read(tx, { ...file, correlationId: event.correlationid });
-    return this.reschedule.execute(tx, file, lines, changedSince(datesOf(found), event.data.dates, event.data.changed), { correlationId: event.correlationid, causationId: event.id }, context);
+    return this.reschedule.execute(
+      tx,
+      file,
+      lines,
+      changedSince(datesOf(found), event.data.dates, event.data.changed),
+      { correlationId: event.correlationid, causationId: event.id },
+      context,
+    );
   }
 }
 

@@ -9,7 +9,8 @@ import { DeadlineRepository, OPEN_STATUSES, OVERDUE_STATUSES, type DeadlineRecor
 export type CancelReason = EventData<typeof DeadlineCancelledV1>['reason'];
 
 /** Whether a cancelling event at `at` ends the clock: an open one, or one already overdue when the event (recorded late) happened by its due time. */
-const cancellable = (d: DeadlineRecord, at: Date) => OPEN_STATUSES.includes(d.status) || (OVERDUE_STATUSES.includes(d.status) && d.dueAt !== null && at.getTime() <= d.dueAt.getTime());
+const cancellable = (d: DeadlineRecord, at: Date) =>
+  OPEN_STATUSES.includes(d.status) || (OVERDUE_STATUSES.includes(d.status) && d.dueAt !== null && at.getTime() <= d.dueAt.getTime());
 
 /**
  * Ends clocks without meeting or breaching them, publishes `scheduling.deadline.cancelled.v1` for
@@ -25,7 +26,13 @@ export class CancelDeadlinesUseCase {
     private readonly events: DeadlineEvents,
   ) {}
 
-  async execute(tx: SchedulingTx, candidates: DeadlineRecord[], cancel: { at: Date; reason: CancelReason }, cause: Cause, context: HandlerContext): Promise<DeadlineRecord[]> {
+  async execute(
+    tx: SchedulingTx,
+    candidates: DeadlineRecord[],
+    cancel: { at: Date; reason: CancelReason },
+    cause: Cause,
+    context: HandlerContext,
+  ): Promise<DeadlineRecord[]> {
     const cancelled: DeadlineRecord[] = [];
     for (const open of candidates.filter((d) => cancellable(d, cancel.at))) {
       const updated = await this.deadlines.markCancelled(tx, open.id);

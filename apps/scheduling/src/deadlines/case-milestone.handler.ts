@@ -13,6 +13,11 @@ export class CaseMilestoneHandler implements EventHandler<typeof CaseMilestoneV1
 
   handle(event: EventEnvelope<EventData<typeof CaseMilestoneV1>>, tx: SchedulingTx, context: HandlerContext): Promise<void> {
     const { caseId, milestone, occurredAt } = event.data;
-    return this.record.execute(tx, { organisationId: event.organisationid, caseId, milestone, occurredAt: new Date(occurredAt), sequence: event.sequence }, { correlationId: event.correlationid, causationId: event.id }, context);
+    return this.record.execute(
+      tx,
+      { organisationId: event.organisationid, caseId, milestone, occurredAt: new Date(occurredAt), sequence: event.sequence },
+      { correlationId: event.correlationid, causationId: event.id },
+      context,
+    );
   }
 }

@@ -14,7 +14,12 @@ export class CasePausedHandler implements EventHandler<typeof CasePausedV1, Sche
 
   async handle(event: EventEnvelope<EventData<typeof CasePausedV1>>, tx: SchedulingTx, context: HandlerContext): Promise<void> {
     const { caseId, pauseId, pausedAt } = event.data;
-    await this.pause.execute(tx, { organisationId: event.organisationid, caseId, pauseId, pausedAt: new Date(pausedAt) }, { correlationId: event.correlationid, causationId: event.id }, context);
+    await this.pause.execute(
+      tx,
+      { organisationId: event.organisationid, caseId, pauseId, pausedAt: new Date(pausedAt) },
+      { correlationId: event.correlationid, causationId: event.id },
+      context,
+    );
   }
 }
 
@@ -27,6 +32,11 @@ export class CaseResumedHandler implements EventHandler<typeof CaseResumedV1, Sc
 
   async handle(event: EventEnvelope<EventData<typeof CaseResumedV1>>, tx: SchedulingTx, context: HandlerContext): Promise<void> {
     const { caseId, pauseId, resumedAt } = event.data;
-    await this.resume.execute(tx, { organisationId: event.organisationid, caseId, pauseId, resumedAt: new Date(resumedAt) }, { correlationId: event.correlationid, causationId: event.id }, context);
+    await this.resume.execute(
+      tx,
+      { organisationId: event.organisationid, caseId, pauseId, resumedAt: new Date(resumedAt) },
+      { correlationId: event.correlationid, causationId: event.id },
+      context,
+    );
   }
 }

@@ -26,10 +26,18 @@ export class DeadlineAlarm {
     if (deadline.status !== 'pending' || !deadline.dueAt) return;
     const { organisationId, id: deadlineId, revision } = deadline;
     if (deadline.kind === 'provider') {
-      await this.jobs.add(Jobs.fireDeadline, { deadlineId, organisationId, revision }, { jobId: alarmJobId(deadlineId, revision), delay: this.delayUntil(deadline.dueAt) });
+      await this.jobs.add(
+        Jobs.fireDeadline,
+        { deadlineId, organisationId, revision },
+        { jobId: alarmJobId(deadlineId, revision), delay: this.delayUntil(deadline.dueAt) },
+      );
     }
     for (const { reminder, at } of unsentReminders(deadline)) {
-      await this.jobs.add(Jobs.remindDeadline, { deadlineId, organisationId, revision, reminder }, { jobId: reminderJobId(deadlineId, revision, reminder), delay: this.delayUntil(at) });
+      await this.jobs.add(
+        Jobs.remindDeadline,
+        { deadlineId, organisationId, revision, reminder },
+        { jobId: reminderJobId(deadlineId, revision, reminder), delay: this.delayUntil(at) },
+      );
     }
   }
 

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { datesUsedBy, londonDateOf, openingStart, readClock, reminderTimes, sendTribunalDay } from './deadline-clock';
 
 const basis = { kind: 'legal' as const, text: 'test', source: { document: 'test' } };
-const rule = (fields: Partial<z.input<typeof DeadlineRuleSchema>> & Pick<DeadlineRule, 'due'>): DeadlineRule => DeadlineRuleSchema.parse({ key: 'r', label: 'R', startEvent: 'referral.received', stopEvent: 'contact.made', basis, ...fields });
+const rule = (fields: Partial<z.input<typeof DeadlineRuleSchema>> & Pick<DeadlineRule, 'due'>): DeadlineRule =>
+  DeadlineRuleSchema.parse({ key: 'r', label: 'R', startEvent: 'referral.received', stopEvent: 'contact.made', basis, ...fields });
 const calendar = calendarFor();
 const dueOf = (r: DeadlineRule, at: Date, dates: Record<string, string> = {}) => {
   const reading = readClock(r, at, dates, calendar);
@@ -33,9 +34,26 @@ describe('a deadline is due at the end of its due day in London', () => {
 });
 
 describe('the SEND rules (SEND Regulations 2014; HESC Rules 2008)', () => {
-  const mediation = rule({ key: 'mediation-within-30-days', startsFromField: 'laInformedDate', stopEvent: 'mediation.held', due: { kind: 'calendar-days', days: 30 }, reminders: [{ days: 5, dayKind: 'working' }] });
-  const certificate = rule({ key: 'certificate-after-mediation', startEvent: 'mediation.held', stopEvent: 'certificate.issued', due: { kind: 'working-days', days: 3 } });
-  const appeal = rule({ key: 'appeal-deadline', kind: 'informational', startEvent: 'certificate.issued', stopEvent: 'appeal.lodged', due: { kind: 'later-of-months', field: 'decisionLetterDate', fieldMonths: 2, startMonths: 1, tribunalTime: 'send' } });
+  const mediation = rule({
+    key: 'mediation-within-30-days',
+    startsFromField: 'laInformedDate',
+    stopEvent: 'mediation.held',
+    due: { kind: 'calendar-days', days: 30 },
+    reminders: [{ days: 5, dayKind: 'working' }],
+  });
+  const certificate = rule({
+    key: 'certificate-after-mediation',
+    startEvent: 'mediation.held',
+    stopEvent: 'certificate.issued',
+    due: { kind: 'working-days', days: 3 },
+  });
+  const appeal = rule({
+    key: 'appeal-deadline',
+    kind: 'informational',
+    startEvent: 'certificate.issued',
+    stopEvent: 'appeal.lodged',
+    due: { kind: 'later-of-months', field: 'decisionLetterDate', fieldMonths: 2, startMonths: 1, tribunalTime: 'send' },
+  });
   const referredAt = new Date('2026-12-19T11:00:00Z');
 
   it('a SEND mediation referred on 19 December 2026 (LA told that day) is due by the end of 18 January 2027', () => {
@@ -56,7 +74,9 @@ describe('the SEND rules (SEND Regulations 2014; HESC Rules 2008)', () => {
   });
 
   it('the 5-working-day reminder of the mediation due on Monday 18 January 2027 rings at 09:00 on Monday 11 January', () => {
-    expect(reminderTimes(mediation.reminders, new Date('2027-01-18T23:59:59.999Z'), calendar).map((d) => d.toISOString())).toEqual(['2027-01-11T09:00:00.000Z']);
+    expect(reminderTimes(mediation.reminders, new Date('2027-01-18T23:59:59.999Z'), calendar).map((d) => d.toISOString())).toEqual([
+      '2027-01-11T09:00:00.000Z',
+    ]);
   });
 
   it('a certificate after a mediation held on 23 December 2026 is due on 30 December 2026 (Christmas Day and the Boxing Day substitute are not working days)', () => {
@@ -64,11 +84,15 @@ describe('the SEND rules (SEND Regulations 2014; HESC Rules 2008)', () => {
   });
 
   it('a certificate after the family declines on Friday 18 December 2026 is due on Wednesday 23 December', () => {
-    expect(dueOf(rule({ startEvent: 'mediation.declined', due: { kind: 'working-days', days: 3 } }), new Date('2026-12-18T10:00:00Z'))).toBe('2026-12-23T23:59:59.999Z');
+    expect(dueOf(rule({ startEvent: 'mediation.declined', due: { kind: 'working-days', days: 3 } }), new Date('2026-12-18T10:00:00Z'))).toBe(
+      '2026-12-23T23:59:59.999Z',
+    );
   });
 
   it('a certificate when the 30 days cannot be met, told on Wednesday 30 December 2026, is due on Tuesday 5 January 2027 (New Year’s Day is a bank holiday)', () => {
-    expect(dueOf(rule({ startEvent: 'mediation.delayed', due: { kind: 'working-days', days: 3 } }), new Date('2026-12-30T10:00:00Z'))).toBe('2027-01-05T23:59:59.999Z');
+    expect(dueOf(rule({ startEvent: 'mediation.delayed', due: { kind: 'working-days', days: 3 } }), new Date('2026-12-30T10:00:00Z'))).toBe(
+      '2027-01-05T23:59:59.999Z',
+    );
   });
 
   it('appeal: decision letter 1 October 2026, certificate 29 November 2026 → the later end is 29 December, inside 25 December–1 January, so the family has until 17:00 on Monday 4 January 2027', () => {
@@ -124,7 +148,11 @@ describe('the SEND rules (SEND Regulations 2014; HESC Rules 2008)', () => {
 
 describe('counting to a date on the case', () => {
   it('N working days before a date steps back over weekends and bank holidays (1 working day before Monday 4 January 2027 is Thursday 31 December 2026)', () => {
-    expect(dueOf(rule({ due: { kind: 'before-date-field', field: 'firstCmhDate', days: 1, dayKind: 'working' } }), new Date('2026-12-01T10:00:00Z'), { firstCmhDate: '2027-01-04' })).toBe('2026-12-31T23:59:59.999Z');
+    expect(
+      dueOf(rule({ due: { kind: 'before-date-field', field: 'firstCmhDate', days: 1, dayKind: 'working' } }), new Date('2026-12-01T10:00:00Z'), {
+        firstCmhDate: '2027-01-04',
+      }),
+    ).toBe('2026-12-31T23:59:59.999Z');
   });
 
   it('a datetime answer counts by its London date (00:30 BST on 10 June is still 9 June in UTC)', () => {
@@ -132,7 +160,9 @@ describe('counting to a date on the case', () => {
   });
 
   it('a malformed date reads as missing, so the clock waits rather than guessing', () => {
-    expect(dueOf(rule({ due: { kind: 'before-date-field', field: 'hearingDate', days: 1, dayKind: 'calendar' } }), new Date(), { hearingDate: 'soon' })).toBe('awaiting hearingDate');
+    expect(dueOf(rule({ due: { kind: 'before-date-field', field: 'hearingDate', days: 1, dayKind: 'calendar' } }), new Date(), { hearingDate: 'soon' })).toBe(
+      'awaiting hearingDate',
+    );
   });
 
   it('a rule names the dates it counts on, so only changes to those reschedule it', () => {
@@ -157,7 +187,9 @@ describe('the start of a clock started by the referral', () => {
 
   it('an office-hours rule counts from the next opening (09:00 BST on Monday 30 March for a referral at 17:30 on Friday 27 March)', () => {
     expect(openingStart({ startsInOfficeHours: true }, facts)).toEqual(facts.clockStartsAt);
-    expect(dueOf(rule({ startsInOfficeHours: true, due: { kind: 'calendar-days', days: 14 } }), openingStart({ startsInOfficeHours: true }, facts))).toBe('2026-04-13T22:59:59.999Z');
+    expect(dueOf(rule({ startsInOfficeHours: true, due: { kind: 'calendar-days', days: 14 } }), openingStart({ startsInOfficeHours: true }, facts))).toBe(
+      '2026-04-13T22:59:59.999Z',
+    );
   });
 
   it('any other rule counts from the moment the referral arrived', () => {

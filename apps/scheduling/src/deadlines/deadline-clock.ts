@@ -97,5 +97,7 @@ export function openingStart(rule: Pick<DeadlineRule, 'startsInOfficeHours'>, fa
 
 /** Which case dates a rule counts to or from, so a change to one of them reschedules it. */
 export function datesUsedBy(rule: Pick<DeadlineRule, 'startsFromField' | 'due'>): string[] {
-  return [rule.startsFromField, rule.due.kind === 'before-date-field' || rule.due.kind === 'later-of-months' ? rule.due.field : undefined].filter((f): f is string => Boolean(f));
+  return [rule.startsFromField, rule.due.kind === 'before-date-field' || rule.due.kind === 'later-of-months' ? rule.due.field : undefined].filter(
+    (f): f is string => Boolean(f),
+  );
 }

@@ -31,7 +31,9 @@ export class DeadlineRepository {
   }
 
   listForCase(organisationId: string, caseId: string): Promise<DeadlineRecord[]> {
-    return this.db.forTenant(organisationId, (tx) => tx.deadline.findMany({ where: { organisationId, caseId }, orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { rule: 'asc' }] }));
+    return this.db.forTenant(organisationId, (tx) =>
+      tx.deadline.findMany({ where: { organisationId, caseId }, orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { rule: 'asc' }] }),
+    );
   }
 
   /** The case's deadlines, locked, so concurrent milestones and date changes apply one after the other. */
@@ -42,7 +44,11 @@ export class DeadlineRepository {
 
   /** Locks the row so two firings (a job and the sweeper) cannot both breach it. */
   async lockById(tx: SchedulingTx, organisationId: string, id: string): Promise<DeadlineRecord | null> {
-    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM scheduling.deadline WHERE id = $1::uuid AND organisation_id = $2::uuid FOR UPDATE`, id, organisationId);
+    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT id FROM scheduling.deadline WHERE id = $1::uuid AND organisation_id = $2::uuid FOR UPDATE`,
+      id,
+      organisationId,
+    );
     return rows.length ? tx.deadline.findUnique({ where: { id } }) : null;
   }
 
@@ -74,31 +80,58 @@ export class DeadlineRepository {
 
   /** The case resumed: the clock runs again to its new due time, under the next revision. */
   resume(tx: SchedulingTx, id: string, change: { dueAt: Date; remindersAt: Date[]; reminderRules: number[] }): Promise<DeadlineRecord> {
-    return tx.deadline.update({ where: { id }, data: { ...change, status: 'pending', pausedAt: null, remainingDays: null, remindersSent: [], revision: { increment: 1 }, version: { increment: 1 } } });
+    return tx.deadline.update({
+      where: { id },
+      data: { ...change, status: 'pending', pausedAt: null, remainingDays: null, remindersSent: [], revision: { increment: 1 }, version: { increment: 1 } },
+    });
   }
 
   /** A new due time (or none, while a date is missing) under the next revision, so older alarms are stale; while the case is paused, with the days left. */
   reschedule(
     tx: SchedulingTx,
     id: string,
-    change: { status: string; startedAt: Date; dueAt: Date | null; awaitingField: string | null; remindersAt: Date[]; reminderRules: number[]; pausedAt: Date | null; remainingDays: number | null },
+    change: {
+      status: string;
+      startedAt: Date;
+      dueAt: Date | null;
+      awaitingField: string | null;
+      remindersAt: Date[];
+      reminderRules: number[];
+      pausedAt: Date | null;
+      remainingDays: number | null;
+    },
   ): Promise<DeadlineRecord> {
     return tx.deadline.update({ where: { id }, data: { ...change, remindersSent: [], revision: { increment: 1 }, version: { increment: 1 } } });
   }
 
   /** One organisation's pending deadlines already due: provider clocks whose alarm Redis lost (or that fell due while no worker ran), and informational dates that have passed (they have no alarm). */
   findOverdue(organisationId: string, now: Date, limit: number): Promise<Pick<DeadlineRecord, 'id' | 'organisationId' | 'kind'>[]> {
-    return this.db.forTenant(organisationId, (tx) => tx.deadline.findMany({ where: { organisationId, status: 'pending', dueAt: { lte: now } }, select: { id: true, organisationId: true, kind: true }, orderBy: { dueAt: 'asc' }, take: limit }));
+    return this.db.forTenant(organisationId, (tx) =>
+      tx.deadline.findMany({
+        where: { organisationId, status: 'pending', dueAt: { lte: now } },
+        select: { id: true, organisationId: true, kind: true },
+        orderBy: { dueAt: 'asc' },
+        take: limit,
+      }),
+    );
   }
 
   /** One organisation's pending deadlines falling due soon, whose alarms the sweeper makes sure exist. */
   findDueBefore(organisationId: string, now: Date, until: Date, limit: number): Promise<DeadlineRecord[]> {
-    return this.db.forTenant(organisationId, (tx) => tx.deadline.findMany({ where: { organisationId, status: 'pending', kind: 'provider', dueAt: { gt: now, lte: until } }, orderBy: { dueAt: 'asc' }, take: limit }));
+    return this.db.forTenant(organisationId, (tx) =>
+      tx.deadline.findMany({
+        where: { organisationId, status: 'pending', kind: 'provider', dueAt: { gt: now, lte: until } },
+        orderBy: { dueAt: 'asc' },
+        take: limit,
+      }),
+    );
   }
 
   /** Pending deadlines due within a window, whatever their kind, for the sweeper to catch reminders Redis lost. */
   findPendingDueWithin(organisationId: string, now: Date, until: Date, limit: number): Promise<DeadlineRecord[]> {
-    return this.db.forTenant(organisationId, (tx) => tx.deadline.findMany({ where: { organisationId, status: 'pending', dueAt: { gt: now, lte: until } }, orderBy: { dueAt: 'asc' }, take: limit }));
+    return this.db.forTenant(organisationId, (tx) =>
+      tx.deadline.findMany({ where: { organisationId, status: 'pending', dueAt: { gt: now, lte: until } }, orderBy: { dueAt: 'asc' }, take: limit }),
+    );
   }
 
   /** One organisation's pending deadlines with a reminder whose time has come but which was never sent: what Redis lost. */

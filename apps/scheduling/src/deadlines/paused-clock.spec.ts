@@ -5,7 +5,16 @@ import { readClock } from './deadline-clock';
 import { pausableRule, remainingDays, resumedDueAt, startingWhilePaused } from './paused-clock';
 
 const basis = { kind: 'contractual' as const, text: 'test', source: { document: 'test' } };
-const rule = (fields: Partial<z.input<typeof DeadlineRuleSchema>> & Pick<DeadlineRule, 'due'>): DeadlineRule => DeadlineRuleSchema.parse({ key: 'first-visit', label: 'Initial visit', startEvent: 'referral.received', stopEvent: 'visit.held', basis, pausable: true, ...fields });
+const rule = (fields: Partial<z.input<typeof DeadlineRuleSchema>> & Pick<DeadlineRule, 'due'>): DeadlineRule =>
+  DeadlineRuleSchema.parse({
+    key: 'first-visit',
+    label: 'Initial visit',
+    startEvent: 'referral.received',
+    stopEvent: 'visit.held',
+    basis,
+    pausable: true,
+    ...fields,
+  });
 const calendar = calendarFor();
 const twoWeeks = rule({ due: { kind: 'calendar-days', days: 14 } });
 const tenWorkingDays = rule({ due: { kind: 'working-days', days: 10 } });
@@ -74,14 +83,25 @@ describe('which clocks stop while a case is paused', () => {
 
 describe('a pausable clock starting while the case is paused', () => {
   const started = readClock(twoWeeks, new Date('2026-04-08T10:00:00Z'), {}, calendar);
-  const columns = started.status === 'pending' ? { status: 'pending' as string, startedAt: started.startedAt, dueAt: started.dueAt, remindersAt: [new Date('2026-04-20T08:00:00Z')], reminderRules: [0] } : null;
+  const columns =
+    started.status === 'pending'
+      ? { status: 'pending' as string, startedAt: started.startedAt, dueAt: started.dueAt, remindersAt: [new Date('2026-04-20T08:00:00Z')], reminderRules: [0] }
+      : null;
 
   it('starts paused, with all its days left and no reminders until it resumes', () => {
-    expect(startingWhilePaused(columns!, twoWeeks, new Date('2026-04-06T11:00:00Z'), calendar)).toMatchObject({ status: 'paused', pausedAt: new Date('2026-04-08T10:00:00Z'), remainingDays: 14, remindersAt: [], reminderRules: [] });
+    expect(startingWhilePaused(columns!, twoWeeks, new Date('2026-04-06T11:00:00Z'), calendar)).toMatchObject({
+      status: 'paused',
+      pausedAt: new Date('2026-04-08T10:00:00Z'),
+      remainingDays: 14,
+      remindersAt: [],
+      reminderRules: [],
+    });
   });
 
   it('starts running when the case is not paused, or when the rule is not pausable', () => {
     expect(startingWhilePaused(columns!, twoWeeks, null, calendar)).toBe(columns);
-    expect(startingWhilePaused(columns!, rule({ due: { kind: 'calendar-days', days: 14 }, pausable: false }), new Date('2026-04-06T11:00:00Z'), calendar)).toBe(columns);
+    expect(startingWhilePaused(columns!, rule({ due: { kind: 'calendar-days', days: 14 }, pausable: false }), new Date('2026-04-06T11:00:00Z'), calendar)).toBe(
+      columns,
+    );
   });
 });

@@ -45,5 +45,12 @@ export function startingWhilePaused<C extends { status: string; startedAt: Date;
   if (!casePausedAt || !pausable || columns.status !== 'pending' || !columns.dueAt) return columns;
   const pausedAt = columns.startedAt.getTime() > casePausedAt.getTime() ? columns.startedAt : casePausedAt;
   if (columns.dueAt.getTime() <= pausedAt.getTime()) return columns;
-  return { ...columns, status: 'paused', pausedAt, remainingDays: remainingDays(pausable.due, pausedAt, columns.dueAt, calendar), remindersAt: [], reminderRules: [] };
+  return {
+    ...columns,
+    status: 'paused',
+    pausedAt,
+    remainingDays: remainingDays(pausable.due, pausedAt, columns.dueAt, calendar),
+    remindersAt: [],
+    reminderRules: [],
+  };
 }

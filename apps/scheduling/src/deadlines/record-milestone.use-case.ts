@@ -50,11 +50,19 @@ export class RecordMilestoneUseCase {
     const { file, clocks: locked } = await this.lock.fileAndClocks(tx, m.organisationId, m.caseId);
     const met = new Set((await this.stop.execute(tx, locked, { event: m.milestone, at: m.occurredAt }, cause, context)).map((d) => d.id));
     const unmet = locked.filter((d) => !met.has(d.id));
-    const stopped = await this.cancel.execute(tx, unmet.filter((d) => (storedRule(d).cancelEvents ?? []).includes(m.milestone)), { at: m.occurredAt, reason: 'stopped-by-event' }, cause, context);
+    const stopped = await this.cancel.execute(
+      tx,
+      unmet.filter((d) => (storedRule(d).cancelEvents ?? []).includes(m.milestone)),
+      { at: m.occurredAt, reason: 'stopped-by-event' },
+      cause,
+      context,
+    );
     const ending = CASE_ENDINGS[m.milestone];
     if (ending) {
       const cancelledNow = new Set(stopped.map((d) => d.id));
-      const running = unmet.filter((d) => !cancelledNow.has(d.id) && d.kind === 'provider' && d.stopEvent !== m.milestone && storedRule(d).startEvent !== m.milestone);
+      const running = unmet.filter(
+        (d) => !cancelledNow.has(d.id) && d.kind === 'provider' && d.stopEvent !== m.milestone && storedRule(d).startEvent !== m.milestone,
+      );
       await this.cancel.execute(tx, running, { at: m.occurredAt, reason: ending.reason }, cause, context);
       await this.files.setStatus(tx, file.caseId, ending.status, m.sequence);
     }

@@ -12,7 +12,11 @@ const rule = DeadlineRuleSchema.parse({
   startEvent: 'certificate.issued',
   stopEvent: 'appeal.lodged',
   due: { kind: 'working-days', days: 12 },
-  reminders: [{ days: 15, audience: ['assigned-staff'] }, { days: 10, audience: ['parties'], partyRoles: ['parent'] }, { days: 2, audience: ['assigned-staff', 'parties'] }],
+  reminders: [
+    { days: 15, audience: ['assigned-staff'] },
+    { days: 10, audience: ['parties'], partyRoles: ['parent'] },
+    { days: 2, audience: ['assigned-staff', 'parties'] },
+  ],
   basis,
 });
 const calendar = calendarFor();

@@ -39,9 +39,19 @@ export class RescheduleDeadlinesUseCase {
       if (reason.length === 0) continue;
       const reading = clockColumns(rule, readClock(rule, deadline.startedAt, datesOf(file), lines.calendar), lines);
       const columns = { pausedAt: null, remainingDays: null, ...startingWhilePaused(reading, rule, file.pausedAt, lines.calendar) };
-      if (columns.status === deadline.status && columns.dueAt?.getTime() === deadline.dueAt?.getTime() && columns.remainingDays === deadline.remainingDays) continue;
+      if (columns.status === deadline.status && columns.dueAt?.getTime() === deadline.dueAt?.getTime() && columns.remainingDays === deadline.remainingDays)
+        continue;
       const { status, startedAt, dueAt, awaitingField, remindersAt, reminderRules, pausedAt, remainingDays } = columns;
-      const updated = await this.deadlines.reschedule(tx, deadline.id, { status, startedAt, dueAt, awaitingField, remindersAt, reminderRules, pausedAt, remainingDays });
+      const updated = await this.deadlines.reschedule(tx, deadline.id, {
+        status,
+        startedAt,
+        dueAt,
+        awaitingField,
+        remindersAt,
+        reminderRules,
+        pausedAt,
+        remainingDays,
+      });
       if (deadline.dueAt && updated.dueAt) await this.events.rescheduled(tx, updated, deadline.dueAt, reason.join(', '), cause);
       else await this.events.set(tx, updated, cause);
       // A clock paused from now, or paused with other days left, says so, as it does when the pause stops it.

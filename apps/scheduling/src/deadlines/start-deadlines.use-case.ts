@@ -23,7 +23,14 @@ export class StartDeadlinesUseCase {
     private readonly events: DeadlineEvents,
   ) {}
 
-  async execute(tx: SchedulingTx, file: CaseFileRecord, lines: ServiceLineRules, started: { event: string; at: (rule: DeadlineRule) => Date }, cause: Cause, context: HandlerContext): Promise<DeadlineRecord[]> {
+  async execute(
+    tx: SchedulingTx,
+    file: CaseFileRecord,
+    lines: ServiceLineRules,
+    started: { event: string; at: (rule: DeadlineRule) => Date },
+    cause: Cause,
+    context: HandlerContext,
+  ): Promise<DeadlineRecord[]> {
     const created: DeadlineRecord[] = [];
     for (const rule of lines.rules.filter((r) => r.startEvent === started.event)) {
       const latest = await this.deadlines.latestOfRule(tx, file.organisationId, file.caseId, rule.key);
@@ -59,9 +66,17 @@ export class StartDeadlinesUseCase {
  * Only reminders still ahead are kept, so `reminderRules` records which of the rule's reminders each one is.
  */
 export function clockColumns(rule: Pick<DeadlineRule, 'reminders'>, reading: ClockReading, lines: Pick<ServiceLineRules, 'calendar'>) {
-  if (reading.status === 'awaiting-date') return { status: reading.status, startedAt: reading.startedAt, dueAt: null, awaitingField: reading.awaitingField, remindersAt: [], reminderRules: [] };
+  if (reading.status === 'awaiting-date')
+    return { status: reading.status, startedAt: reading.startedAt, dueAt: null, awaitingField: reading.awaitingField, remindersAt: [], reminderRules: [] };
   const ahead = reminderTimes(rule.reminders, reading.dueAt, lines.calendar)
     .map((at, index) => ({ at, index }))
     .filter(({ at }) => at > reading.startedAt && at < reading.dueAt);
-  return { status: reading.status, startedAt: reading.startedAt, dueAt: reading.dueAt, awaitingField: null, remindersAt: ahead.map((r) => r.at), reminderRules: ahead.map((r) => r.index) };
+  return {
+    status: reading.status,
+    startedAt: reading.startedAt,
+    dueAt: reading.dueAt,
+    awaitingField: null,
+    remindersAt: ahead.map((r) => r.at),
+    reminderRules: ahead.map((r) => r.index),
+  };
 }

@@ -23,7 +23,13 @@ export class StopDeadlinesUseCase {
     private readonly events: DeadlineEvents,
   ) {}
 
-  async execute(tx: SchedulingTx, locked: DeadlineRecord[], stop: { event: string; at: Date }, cause: Cause, context: HandlerContext): Promise<DeadlineRecord[]> {
+  async execute(
+    tx: SchedulingTx,
+    locked: DeadlineRecord[],
+    stop: { event: string; at: Date },
+    cause: Cause,
+    context: HandlerContext,
+  ): Promise<DeadlineRecord[]> {
     const met: DeadlineRecord[] = [];
     for (const deadline of locked.filter((d) => d.stopEvent === stop.event && MEETABLE.includes(d.status))) {
       const late = deadline.status !== 'paused' && deadline.dueAt !== null && stop.at.getTime() > deadline.dueAt.getTime();

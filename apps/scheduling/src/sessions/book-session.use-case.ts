@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { calendarFor, londonDate } from '@mediation/calendar';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock, ProblemError } from '@mediation/platform';
-import { SessionBookedV1, uuidv7, type BookSessionBody, type CaseContext, type RpcMeta, type ServiceLine, type CaseSessionView, type WeeklyAvailability } from '@mediation/protocol';
+import {
+  SessionBookedV1,
+  uuidv7,
+  type BookSessionBody,
+  type CaseContext,
+  type RpcMeta,
+  type ServiceLine,
+  type CaseSessionView,
+  type WeeklyAvailability,
+} from '@mediation/protocol';
 import { isAvailableThroughout } from '../allocation/free-time';
 import { SchedulingDatabase, type SchedulingTx } from '../database/scheduling.database';
 import { CaseLineReader } from '../staff/case-line.reader';
@@ -45,7 +54,10 @@ export class BookSessionUseCase {
     try {
       return await this.db.forTenant(meta, (tx) => this.book(tx, meta, context, body, caseParties));
     } catch (error) {
-      if (isDoubleBooking(error)) throw ProblemError.conflict('Someone attending, or the venue, was booked into an overlapping session at the same moment; nothing was booked. Check the times and try again.');
+      if (isDoubleBooking(error))
+        throw ProblemError.conflict(
+          'Someone attending, or the venue, was booked into an overlapping session at the same moment; nothing was booked. Check the times and try again.',
+        );
       throw error;
     }
   }
@@ -60,27 +72,40 @@ export class BookSessionUseCase {
     const kind = sessionKindProblems(line, body);
     if (kind.errors.length > 0 || !kind.type) throw ProblemError.validation(kind.errors);
     if (body.held) assertAlreadyHappened(startsAt, endsAt, now, context.beganAt);
-    else if (startsAt <= now) throw ProblemError.validation([{ field: 'startsAt', message: 'must be in the future (record a session that already took place with `held: true`)' }]);
-    if (body.venueId && !(await this.venues.find(tx, meta.organisationId, body.venueId))) throw ProblemError.validation([{ field: 'venueId', message: `no venue ${body.venueId} in your organisation` }]);
+    else if (startsAt <= now)
+      throw ProblemError.validation([{ field: 'startsAt', message: 'must be in the future (record a session that already took place with `held: true`)' }]);
+    if (body.venueId && !(await this.venues.find(tx, meta.organisationId, body.venueId)))
+      throw ProblemError.validation([{ field: 'venueId', message: `no venue ${body.venueId} in your organisation` }]);
     const parties = [...caseParties, ...body.parties.map((p) => p.name)];
     const people = await this.assertStaffEligible(tx, meta, body, { caseId: context.caseId, contractId: at.contractId, line, parties });
     if (!body.held) this.assertAvailable(people, startsAt, endsAt);
 
     const required = body.held ? null : (line.sessionNotice?.minWorkingDays ?? null);
-    const notice = body.held ? { ok: true as const, given: 0 } : checkNotice(now, startsAt, required, Boolean(body.noticeWaived), calendarFor(line.closureDays));
+    const notice = body.held
+      ? { ok: true as const, given: 0 }
+      : checkNotice(now, startsAt, required, Boolean(body.noticeWaived), calendarFor(line.closureDays));
     if (!notice.ok) {
       throw new ProblemError({
         type: 'https://mediation.example/problems/session-notice',
         title: 'Not enough notice',
         status: 422,
         detail: `${line.name} needs at least ${notice.required} working days' notice of a session (${line.sessionNotice?.basis.source.document ?? 'the contract'}${line.sessionNotice?.basis.source.section ? `, ${line.sessionNotice.basis.source.section}` : ''}: "${line.sessionNotice?.basis.text ?? ''}"); this booking gives ${notice.given}. Book a later date, or record that the parties agreed to less in noticeWaived.`,
-        errors: [{ field: 'startsAt', message: `gives ${notice.given} working days' notice; the rule sessionNotice.minWorkingDays needs ${notice.required} unless noticeWaived is given`, code: 'session-notice' }],
+        errors: [
+          {
+            field: 'startsAt',
+            message: `gives ${notice.given} working days' notice; the rule sessionNotice.minWorkingDays needs ${notice.required} unless noticeWaived is given`,
+            code: 'session-notice',
+          },
+        ],
       });
     }
 
     const clashes = await this.sessions.findClashes(tx, meta.organisationId, [...body.staffIds, ...(body.venueId ? [body.venueId] : [])], startsAt, endsAt);
     if (clashes.length > 0) {
-      const who = clashes.map((c) => `${c.resourceKind === 'venue' ? 'the venue' : `staff ${c.resourceId}`} is booked ${c.session.startsAt.toISOString()}–${c.session.endsAt.toISOString()} (session ${c.session.id})`);
+      const who = clashes.map(
+        (c) =>
+          `${c.resourceKind === 'venue' ? 'the venue' : `staff ${c.resourceId}`} is booked ${c.session.startsAt.toISOString()}–${c.session.endsAt.toISOString()} (session ${c.session.id})`,
+      );
       throw ProblemError.conflict(`Double booking: ${who.join('; ')}.`);
     }
 
@@ -111,7 +136,19 @@ export class BookSessionUseCase {
     });
     await this.events.append(tx, {
       definition: SessionBookedV1,
-      data: { sessionId: row.id, caseId: row.caseId, contractId: row.contractId, sessionType: row.sessionType, mode: body.mode, venueId: row.venueId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), attendees: attendeesOf(row), noticeWorkingDays: notice.given, noticeWaived: Boolean(body.noticeWaived) },
+      data: {
+        sessionId: row.id,
+        caseId: row.caseId,
+        contractId: row.contractId,
+        sessionType: row.sessionType,
+        mode: body.mode,
+        venueId: row.venueId,
+        startsAt: startsAt.toISOString(),
+        endsAt: endsAt.toISOString(),
+        attendees: attendeesOf(row),
+        noticeWorkingDays: notice.given,
+        noticeWaived: Boolean(body.noticeWaived),
+      },
       subject: row.id,
       organisationId: row.organisationId,
       contractId: row.contractId,
@@ -126,12 +163,26 @@ export class BookSessionUseCase {
    * The allocation's hard rules, judged for the session: accreditations valid through its last day, the
    * London Living Wage in force on its date, and conflicts with the case or any of its parties.
    */
-  private async assertStaffEligible(tx: SchedulingTx, meta: RpcMeta, body: BookSessionBody, at: { caseId: string; contractId: string; line: ServiceLine; parties: readonly string[] }): Promise<StaffRecord[]> {
+  private async assertStaffEligible(
+    tx: SchedulingTx,
+    meta: RpcMeta,
+    body: BookSessionBody,
+    at: { caseId: string; contractId: string; line: ServiceLine; parties: readonly string[] },
+  ): Promise<StaffRecord[]> {
     const found = new Map((await this.staff.findMany(tx, meta.organisationId, body.staffIds)).map((s) => [s.id, s]));
-    const missing = body.staffIds.flatMap((id, index) => (found.has(id) ? [] : [{ field: `staffIds.${index}`, message: `no member of staff ${id} in your organisation` }]));
+    const missing = body.staffIds.flatMap((id, index) =>
+      found.has(id) ? [] : [{ field: `staffIds.${index}`, message: `no member of staff ${id} in your organisation` }],
+    );
     if (missing.length > 0) throw ProblemError.validation(missing);
     const engagement = { ...at, today: this.rules.today(), through: londonDate(new Date(body.endsAt)), payOn: londonDate(new Date(body.startsAt)) };
-    const blocked = body.staffIds.flatMap((id, index) => ineligibility(eligibilityFacts(found.get(id)!), engagement).map((reason) => ({ staffId: id, name: found.get(id)!.name, field: `staffIds.${index}`, reason })));
+    const blocked = body.staffIds.flatMap((id, index) =>
+      ineligibility(eligibilityFacts(found.get(id)!), engagement).map((reason) => ({
+        staffId: id,
+        name: found.get(id)!.name,
+        field: `staffIds.${index}`,
+        reason,
+      })),
+    );
     if (blocked.length > 0) throw staffNotEligible(blocked, 'booked');
     return body.staffIds.map((id) => found.get(id)!);
   }
@@ -139,11 +190,18 @@ export class BookSessionUseCase {
   /** Sessional staff work the slots they offer: outside them, record an extra slot first. */
   private assertAvailable(people: readonly StaffRecord[], startsAt: Date, endsAt: Date): void {
     const away = people.filter((person) => {
-      const exceptions = person.availabilityExceptions.map((e) => ({ date: fromDateColumn(e.date), kind: e.kind as 'off' | 'extra', start: e.startTime, end: e.endTime }));
+      const exceptions = person.availabilityExceptions.map((e) => ({
+        date: fromDateColumn(e.date),
+        kind: e.kind as 'off' | 'extra',
+        start: e.startTime,
+        end: e.endTime,
+      }));
       return !isAvailableThroughout(person.weeklyAvailability as WeeklyAvailability, exceptions, startsAt, endsAt);
     });
     if (away.length > 0) {
-      throw ProblemError.conflict(`Not available then: ${away.map((p) => p.name).join(', ')}. Book within their weekly availability, or record an extra slot (POST /v1/staff/{id}/availability-exceptions with kind "extra") if they have agreed to it.`);
+      throw ProblemError.conflict(
+        `Not available then: ${away.map((p) => p.name).join(', ')}. Book within their weekly availability, or record an extra slot (POST /v1/staff/{id}/availability-exceptions with kind "extra") if they have agreed to it.`,
+      );
     }
   }
 }
@@ -151,5 +209,6 @@ export class BookSessionUseCase {
 /** A session recorded afterwards happened within the case's life and is over; `beganAt` is casework's start of the case. */
 function assertAlreadyHappened(startsAt: Date, endsAt: Date, now: Date, beganAt: string | undefined): void {
   if (endsAt > now) throw ProblemError.validation([{ field: 'endsAt', message: 'a session recorded as held must have ended by now', code: 'in_future' }]);
-  if (beganAt && startsAt < new Date(beganAt)) throw ProblemError.validation([{ field: 'startsAt', message: `must not be before the case began (${beganAt})`, code: 'before_case' }]);
+  if (beganAt && startsAt < new Date(beganAt))
+    throw ProblemError.validation([{ field: 'startsAt', message: `must not be before the case began (${beganAt})`, code: 'before_case' }]);
 }

@@ -23,7 +23,15 @@ export class CancelSessionUseCase {
         changes: { status: 'cancelled', cancelledAt: now, statusReason: reason },
         refusal: 'only a booked session can be cancelled',
         definition: SessionCancelledV1,
-        data: (r) => ({ sessionId: r.id, caseId: r.caseId, contractId: r.contractId, sessionType: r.sessionType, reason, cancelledAt: now.toISOString(), startsAt: r.startsAt.toISOString() }),
+        data: (r) => ({
+          sessionId: r.id,
+          caseId: r.caseId,
+          contractId: r.contractId,
+          sessionType: r.sessionType,
+          reason,
+          cancelledAt: now.toISOString(),
+          startsAt: r.startsAt.toISOString(),
+        }),
       }));
       await this.sessions.release(tx, row.id);
       return toSessionView(row);

@@ -18,7 +18,9 @@ export class HoldSessionUseCase {
   execute(meta: RpcMeta, sessionId: string, heldAtInput?: string): Promise<CaseSessionView> {
     return this.db.forTenant(meta, async (tx) => {
       const now = this.clock.now();
-      const row = await this.transitioner.leaveBooked(tx, meta, sessionId, (current) => heldMove(current, now, heldAtInput ? new Date(heldAtInput) : current.startsAt));
+      const row = await this.transitioner.leaveBooked(tx, meta, sessionId, (current) =>
+        heldMove(current, now, heldAtInput ? new Date(heldAtInput) : current.startsAt),
+      );
       return toSessionView(row);
     });
   }
@@ -26,12 +28,21 @@ export class HoldSessionUseCase {
 
 /** The move from booked to held, at `heldAt` (its start, unless told): never before the session starts, nor in the future. */
 export function heldMove(current: SessionRecord, now: Date, heldAt: Date): SessionMove<typeof SessionHeldV1> {
-  if (current.startsAt > now) throw ProblemError.conflict(`The session starts at ${current.startsAt.toISOString()}; it cannot be recorded as held before then.`);
+  if (current.startsAt > now)
+    throw ProblemError.conflict(`The session starts at ${current.startsAt.toISOString()}; it cannot be recorded as held before then.`);
   if (heldAt > now) throw ProblemError.validation([{ field: 'heldAt', message: 'must not be in the future' }]);
   return {
     changes: { status: 'held', heldAt },
     refusal: 'only a booked session can be recorded as held',
     definition: SessionHeldV1,
-    data: (r) => ({ sessionId: r.id, caseId: r.caseId, contractId: r.contractId, sessionType: r.sessionType, milestone: r.heldMilestone, heldAt: heldAt.toISOString(), attendees: attendeesOf(r) }),
+    data: (r) => ({
+      sessionId: r.id,
+      caseId: r.caseId,
+      contractId: r.contractId,
+      sessionType: r.sessionType,
+      milestone: r.heldMilestone,
+      heldAt: heldAt.toISOString(),
+      attendees: attendeesOf(r),
+    }),
   };
 }

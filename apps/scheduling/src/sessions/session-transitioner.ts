@@ -24,7 +24,12 @@ export class SessionTransitioner {
   ) {}
 
   /** Finds the session (404), lets `decide` refuse or choose the move, applies it only if still booked (409) and appends its event. */
-  async leaveBooked<D extends EventDefinition>(tx: SchedulingTx, meta: RpcMeta, sessionId: string, decide: (current: SessionRecord) => SessionMove<D>): Promise<SessionRecord> {
+  async leaveBooked<D extends EventDefinition>(
+    tx: SchedulingTx,
+    meta: RpcMeta,
+    sessionId: string,
+    decide: (current: SessionRecord) => SessionMove<D>,
+  ): Promise<SessionRecord> {
     const current = await this.sessions.find(tx, meta.organisationId, sessionId);
     // As on reads: a caller limited to some contracts never touches another contract's sessions.
     if (!current || !inContractScope(meta, current.contractId)) throw ProblemError.notFound('session', sessionId);

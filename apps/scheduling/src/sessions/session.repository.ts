@@ -23,20 +23,43 @@ export class SessionRepository {
   /** Writes the session and one booking per person and venue it occupies; the exclusion constraint refuses overlaps. */
   async create(tx: SchedulingTx, data: Prisma.CaseSessionUncheckedCreateInput & { staffIds: string[] }): Promise<SessionRecord> {
     const row = await tx.caseSession.create({ data });
-    const resources = [...data.staffIds.map((id) => ({ resourceId: id, resourceKind: 'staff' })), ...(data.venueId ? [{ resourceId: data.venueId, resourceKind: 'venue' }] : [])];
-    await tx.sessionBooking.createMany({ data: resources.map((r) => ({ ...r, sessionId: row.id, organisationId: row.organisationId, startsAt: row.startsAt, endsAt: row.endsAt })) });
+    const resources = [
+      ...data.staffIds.map((id) => ({ resourceId: id, resourceKind: 'staff' })),
+      ...(data.venueId ? [{ resourceId: data.venueId, resourceKind: 'venue' }] : []),
+    ];
+    await tx.sessionBooking.createMany({
+      data: resources.map((r) => ({ ...r, sessionId: row.id, organisationId: row.organisationId, startsAt: row.startsAt, endsAt: row.endsAt })),
+    });
     return row;
   }
 
   /** Live sessions of these people or this venue overlapping the interval: what a booking would clash with. */
-  async findClashes(tx: SchedulingTx, organisationId: string, resourceIds: readonly string[], startsAt: Date, endsAt: Date): Promise<{ resourceId: string; resourceKind: string; session: SessionRecord }[]> {
-    const rows = await tx.sessionBooking.findMany({ where: { organisationId, resourceId: { in: [...resourceIds] }, startsAt: { lt: endsAt }, endsAt: { gt: startsAt } }, include: { session: true } });
+  async findClashes(
+    tx: SchedulingTx,
+    organisationId: string,
+    resourceIds: readonly string[],
+    startsAt: Date,
+    endsAt: Date,
+  ): Promise<{ resourceId: string; resourceKind: string; session: SessionRecord }[]> {
+    const rows = await tx.sessionBooking.findMany({
+      where: { organisationId, resourceId: { in: [...resourceIds] }, startsAt: { lt: endsAt }, endsAt: { gt: startsAt } },
+      include: { session: true },
+    });
     return rows.map((r) => ({ resourceId: r.resourceId, resourceKind: r.resourceKind, session: r.session }));
   }
 
   /** Bookings of these people between two instants: the time allocation counts as busy. */
-  busyIntervals(tx: SchedulingTx, organisationId: string, staffIds: readonly string[], from: Date, to: Date): Promise<{ resourceId: string; startsAt: Date; endsAt: Date }[]> {
-    return tx.sessionBooking.findMany({ where: { organisationId, resourceId: { in: [...staffIds] }, startsAt: { lt: to }, endsAt: { gt: from } }, select: { resourceId: true, startsAt: true, endsAt: true } });
+  busyIntervals(
+    tx: SchedulingTx,
+    organisationId: string,
+    staffIds: readonly string[],
+    from: Date,
+    to: Date,
+  ): Promise<{ resourceId: string; startsAt: Date; endsAt: Date }[]> {
+    return tx.sessionBooking.findMany({
+      where: { organisationId, resourceId: { in: [...staffIds] }, startsAt: { lt: to }, endsAt: { gt: from } },
+      select: { resourceId: true, startsAt: true, endsAt: true },
+    });
   }
 
   find(tx: SchedulingTx, organisationId: string, id: string): Promise<SessionRecord | null> {
@@ -48,7 +71,12 @@ export class SessionRepository {
   }
 
   /** Moves a booked session on; null when it was no longer booked (someone else moved it first). */
-  async transitionFromBooked(tx: SchedulingTx, organisationId: string, id: string, data: Prisma.CaseSessionUncheckedUpdateManyInput): Promise<SessionRecord | null> {
+  async transitionFromBooked(
+    tx: SchedulingTx,
+    organisationId: string,
+    id: string,
+    data: Prisma.CaseSessionUncheckedUpdateManyInput,
+  ): Promise<SessionRecord | null> {
     const { count } = await tx.caseSession.updateMany({ where: { organisationId, id, status: 'booked' }, data: { ...data, version: { increment: 1 } } });
     return count === 0 ? null : this.find(tx, organisationId, id);
   }

@@ -17,7 +17,11 @@ export function toSessionView(row: SessionRecord): CaseSessionView {
     staffIds: row.staffIds,
     parties: row.parties,
     status: row.status,
-    notice: { requiredWorkingDays: row.noticeRequiredDays, givenWorkingDays: row.noticeGivenDays, waived: row.noticeWaivedBy ? { by: row.noticeWaivedBy, reason: row.noticeWaivedReason ?? '' } : null },
+    notice: {
+      requiredWorkingDays: row.noticeRequiredDays,
+      givenWorkingDays: row.noticeGivenDays,
+      waived: row.noticeWaivedBy ? { by: row.noticeWaivedBy, reason: row.noticeWaivedReason ?? '' } : null,
+    },
     bookedAt: row.bookedAt.toISOString(),
     bookedBy: row.bookedBy,
     heldAt: row.heldAt?.toISOString() ?? null,

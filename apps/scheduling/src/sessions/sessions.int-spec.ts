@@ -1,7 +1,19 @@
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { INestApplicationContext } from '@nestjs/common';
-import { AccreditationExpiringV1, CaseAssignedV1, ContractDefinitionSchema, ContractPublishedV2, PROBLEM_TYPES, Rpc, uuidv7, type ContractDefinitionInput, type EventData, type EventDefinition, type RpcMeta } from '@mediation/protocol';
+import {
+  AccreditationExpiringV1,
+  CaseAssignedV1,
+  ContractDefinitionSchema,
+  ContractPublishedV2,
+  PROBLEM_TYPES,
+  Rpc,
+  uuidv7,
+  type ContractDefinitionInput,
+  type EventData,
+  type EventDefinition,
+  type RpcMeta,
+} from '@mediation/protocol';
 import { FixedClock, problemOf, startServiceContext, waitUntil, type ServiceContext } from '@mediation/testing';
 import { Client } from 'pg';
 import { CheckAssignmentUseCase } from '../allocation/check-assignment.use-case';
@@ -25,7 +37,15 @@ jest.setTimeout(120_000);
 const org = uuidv7();
 const contractId = uuidv7();
 const basis = { kind: 'contractual' as const, text: 'Test clause.', source: { document: 'integration test contract' } };
-const week = { monday: [{ start: '09:00', end: '17:00' }], tuesday: [{ start: '09:00', end: '17:00' }], wednesday: [{ start: '09:00', end: '17:00' }], thursday: [], friday: [], saturday: [], sunday: [] };
+const week = {
+  monday: [{ start: '09:00', end: '17:00' }],
+  tuesday: [{ start: '09:00', end: '17:00' }],
+  wednesday: [{ start: '09:00', end: '17:00' }],
+  thursday: [],
+  friday: [],
+  saturday: [],
+  sunday: [],
+};
 
 const definition: ContractDefinitionInput = {
   reference: 'INT-S',
@@ -58,7 +78,10 @@ const definition: ContractDefinitionInput = {
       sessionTypes: [{ key: 'mediation', label: 'Mediation session', mode: 'either', heldMilestone: 'mediation.held' }],
       outcomes: [{ key: 'agreement', label: 'Agreement', expected: true }],
       londonLivingWage: { required: false },
-      staffRequirements: { accreditations: ['send-mediation', 'dbs-enhanced'], basis: { kind: 'guidance', text: 'Independent, accredited SEND mediators.', source: { document: 'SEND Code of Practice', section: '§11.38' } } },
+      staffRequirements: {
+        accreditations: ['send-mediation', 'dbs-enhanced'],
+        basis: { kind: 'guidance', text: 'Independent, accredited SEND mediators.', source: { document: 'SEND Code of Practice', section: '§11.38' } },
+      },
       dataRetentionMonths: 12,
     },
   ],
@@ -79,10 +102,22 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     nc = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
     // Intake as the contract book asks it: it holds no contract beyond the one published here.
     for (const rpc of [Rpc.intake.getContract, Rpc.intake.getContractVersion]) {
-      nc.subscribe(service.ns.names.rpc(rpc.subject), { queue: 'intake', callback: (_error, msg) => void msg.respond(JSON.stringify({ ok: false, problem: { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404 } })) });
+      nc.subscribe(service.ns.names.rpc(rpc.subject), {
+        queue: 'intake',
+        callback: (_error, msg) => void msg.respond(JSON.stringify({ ok: false, problem: { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404 } })),
+      });
     }
-    await publish(ContractPublishedV2, contractId, 1, { contractId, version: 1, status: 'active', template: null, definition: ContractDefinitionSchema.parse(definition) });
-    await waitUntil(async () => ((await sql.query(`SELECT 1 FROM scheduling.contract_version WHERE contract_id = $1`, [contractId])).rowCount ? true : undefined), { what: 'the contract projection' });
+    await publish(ContractPublishedV2, contractId, 1, {
+      contractId,
+      version: 1,
+      status: 'active',
+      template: null,
+      definition: ContractDefinitionSchema.parse(definition),
+    });
+    await waitUntil(
+      async () => ((await sql.query(`SELECT 1 FROM scheduling.contract_version WHERE contract_id = $1`, [contractId])).rowCount ? true : undefined),
+      { what: 'the contract projection' },
+    );
   });
 
   afterAll(async () => {
@@ -92,22 +127,60 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
 
   async function publish<D extends EventDefinition>(def: D, subject: string, sequence: number, data: EventData<D>): Promise<void> {
     const id = uuidv7();
-    const envelope = { specversion: '1.0', id, source: '/services/test', type: def.type, subject, time: new Date().toISOString(), datacontenttype: 'application/json', data, organisationid: org, contractid: contractId, sequence, correlationid: `int-${id}` };
+    const envelope = {
+      specversion: '1.0',
+      id,
+      source: '/services/test',
+      type: def.type,
+      subject,
+      time: new Date().toISOString(),
+      datacontenttype: 'application/json',
+      data,
+      organisationid: org,
+      contractid: contractId,
+      sequence,
+      correlationid: `int-${id}`,
+    };
     await jetstream(nc).publish(service.ns.names.event(org, def.type), JSON.stringify(envelope), { msgID: id });
   }
 
   const mediator = (name: string, extra: Record<string, unknown> = {}) =>
-    app.get(CreateStaffUseCase).execute(meta, { name, email: `${name.toLowerCase().replace(/\W+/g, '.')}@provider.example`, serviceLines: [{ contractId, serviceLine: 'send' }], skills: ['send'], languages: ['en'], payRatePence: 2500, maxCaseload: 3, status: 'active', weeklyAvailability: week, ...extra });
-  const booking = (staffIds: string[], startsAt: string, endsAt: string, extra: Record<string, unknown> = {}) => ({ sessionType: 'mediation', mode: 'video' as const, startsAt, endsAt, staffIds, parties: [{ name: 'Ms A', role: 'parent' }], ...extra });
-  const outbox = async (type: string, subject: string) => (await sql.query(`SELECT envelope FROM scheduling.outbox WHERE envelope->>'type' = $1 AND envelope->>'subject' = $2`, [type, subject])).rows.map((r) => r.envelope.data);
+    app.get(CreateStaffUseCase).execute(meta, {
+      name,
+      email: `${name.toLowerCase().replace(/\W+/g, '.')}@provider.example`,
+      serviceLines: [{ contractId, serviceLine: 'send' }],
+      skills: ['send'],
+      languages: ['en'],
+      payRatePence: 2500,
+      maxCaseload: 3,
+      status: 'active',
+      weeklyAvailability: week,
+      ...extra,
+    });
+  const booking = (staffIds: string[], startsAt: string, endsAt: string, extra: Record<string, unknown> = {}) => ({
+    sessionType: 'mediation',
+    mode: 'video' as const,
+    startsAt,
+    endsAt,
+    staffIds,
+    parties: [{ name: 'Ms A', role: 'parent' }],
+    ...extra,
+  });
+  const outbox = async (type: string, subject: string) =>
+    (await sql.query(`SELECT envelope FROM scheduling.outbox WHERE envelope->>'type' = $1 AND envelope->>'subject' = $2`, [type, subject])).rows.map(
+      (r) => r.envelope.data,
+    );
 
   it('two people booking the same mediator into overlapping times at the same moment: exactly one wins', async () => {
     const m = await mediator('Concurrent Mediator');
     const attempts = await Promise.allSettled(
-      Array.from({ length: 6 }, (_, i) => app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], `2026-12-16T1${i % 3}:00:00Z`, `2026-12-16T1${(i % 3) + 2}:30:00Z`))),
+      Array.from({ length: 6 }, (_, i) =>
+        app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], `2026-12-16T1${i % 3}:00:00Z`, `2026-12-16T1${(i % 3) + 2}:30:00Z`)),
+      ),
     );
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
-    for (const refused of attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected')) expect(refused.reason).toMatchObject({ problem: { status: 409 } });
+    for (const refused of attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected'))
+      expect(refused.reason).toMatchObject({ problem: { status: 409 } });
     expect((await sql.query(`SELECT count(*)::int AS n FROM scheduling.session_booking WHERE resource_id = $1`, [m.id])).rows[0].n).toBe(1);
   });
 
@@ -120,18 +193,33 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
       const resource = uuidv7();
       const session = async (c: Client) => {
         const id = uuidv7();
-        await c.query(`INSERT INTO scheduling.case_session (id, organisation_id, case_id, contract_id, service_line, session_type, session_type_label, mode, starts_at, ends_at, staff_ids, parties, status, notice_given_days, booked_at, booked_by) VALUES ($1, $2, $3, $4, 'send', 'mediation', 'Mediation', 'video', '2026-12-17T10:00Z', '2026-12-17T12:00Z', ARRAY[$5]::uuid[], '[]', 'booked', 5, now(), 'test')`, [id, org, uuidv7(), contractId, resource]);
+        await c.query(
+          `INSERT INTO scheduling.case_session (id, organisation_id, case_id, contract_id, service_line, session_type, session_type_label, mode, starts_at, ends_at, staff_ids, parties, status, notice_given_days, booked_at, booked_by) VALUES ($1, $2, $3, $4, 'send', 'mediation', 'Mediation', 'video', '2026-12-17T10:00Z', '2026-12-17T12:00Z', ARRAY[$5]::uuid[], '[]', 'booked', 5, now(), 'test')`,
+          [id, org, uuidv7(), contractId, resource],
+        );
         return id;
       };
       await a.query('BEGIN');
       await b.query('BEGIN');
-      await a.query(`INSERT INTO scheduling.session_booking VALUES ($1, $2, $3, 'staff', '2026-12-17T10:00Z', '2026-12-17T12:00Z')`, [await session(a), resource, org]);
-      const second = b.query(`INSERT INTO scheduling.session_booking VALUES ($1, $2, $3, 'staff', '2026-12-17T11:00Z', '2026-12-17T13:00Z')`, [await session(b), resource, org]);
+      await a.query(`INSERT INTO scheduling.session_booking VALUES ($1, $2, $3, 'staff', '2026-12-17T10:00Z', '2026-12-17T12:00Z')`, [
+        await session(a),
+        resource,
+        org,
+      ]);
+      const second = b.query(`INSERT INTO scheduling.session_booking VALUES ($1, $2, $3, 'staff', '2026-12-17T11:00Z', '2026-12-17T13:00Z')`, [
+        await session(b),
+        resource,
+        org,
+      ]);
       await a.query('COMMIT');
       await expect(second).rejects.toMatchObject({ code: '23P01', constraint: 'session_booking_no_double_booking' });
       await b.query('ROLLBACK');
       // Back to back is not a clash: a session may start the minute another ends.
-      await b.query(`INSERT INTO scheduling.session_booking VALUES ($1, $2, $3, 'staff', '2026-12-17T12:00Z', '2026-12-17T13:00Z')`, [await session(b), resource, org]);
+      await b.query(`INSERT INTO scheduling.session_booking VALUES ($1, $2, $3, 'staff', '2026-12-17T12:00Z', '2026-12-17T13:00Z')`, [
+        await session(b),
+        resource,
+        org,
+      ]);
     } finally {
       await Promise.all([a.end(), b.end()]);
     }
@@ -144,7 +232,9 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     const refused = await problemOf(app.get(BookSessionUseCase).execute(meta, sendCase(), tooSoon));
     expect(refused).toMatchObject({ status: 422, errors: [{ field: 'startsAt', code: 'session-notice' }] });
     expect(refused.detail).toContain('at least 5 working days');
-    const waived = await app.get(BookSessionUseCase).execute(meta, sendCase(), { ...tooSoon, noticeWaived: { by: 'Ms A (parent)', reason: 'asked for the earliest date' } });
+    const waived = await app
+      .get(BookSessionUseCase)
+      .execute(meta, sendCase(), { ...tooSoon, noticeWaived: { by: 'Ms A (parent)', reason: 'asked for the earliest date' } });
     expect(waived.notice).toEqual({ requiredWorkingDays: 5, givenWorkingDays: 4, waived: { by: 'Ms A (parent)', reason: 'asked for the earliest date' } });
     clock.at = new Date('2026-12-07T10:00:00Z');
   });
@@ -153,15 +243,21 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     const m = await mediator('Held Mediator');
     const file = sendCase();
     const first = await app.get(BookSessionUseCase).execute(meta, file, booking([m.id], '2026-12-21T10:00:00Z', '2026-12-21T12:00:00Z'));
-    expect(await outbox('scheduling.session.booked.v1', first.id)).toEqual([expect.objectContaining({ caseId: file.caseId, noticeWorkingDays: 10, attendees: { staffIds: [m.id], partyNames: ['Ms A'] } })]);
-    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-21T11:00:00Z', '2026-12-21T13:00:00Z')))).toMatchObject({ status: 409 });
+    expect(await outbox('scheduling.session.booked.v1', first.id)).toEqual([
+      expect.objectContaining({ caseId: file.caseId, noticeWorkingDays: 10, attendees: { staffIds: [m.id], partyNames: ['Ms A'] } }),
+    ]);
+    expect(
+      await problemOf(app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-21T11:00:00Z', '2026-12-21T13:00:00Z'))),
+    ).toMatchObject({ status: 409 });
     await app.get(CancelSessionUseCase).execute(meta, first.id, 'parent unwell');
     const second = await app.get(BookSessionUseCase).execute(meta, file, booking([m.id], '2026-12-21T11:00:00Z', '2026-12-21T13:00:00Z'));
     clock.at = new Date('2026-12-21T14:00:00Z');
     const held = await app.get(HoldSessionUseCase).execute(meta, second.id);
     clock.at = new Date('2026-12-07T10:00:00Z');
     expect(held.status).toBe('held');
-    expect(await outbox('scheduling.session.held.v1', second.id)).toEqual([expect.objectContaining({ milestone: 'mediation.held', heldAt: '2026-12-21T11:00:00.000Z', sessionType: 'mediation' })]);
+    expect(await outbox('scheduling.session.held.v1', second.id)).toEqual([
+      expect.objectContaining({ milestone: 'mediation.held', heldAt: '2026-12-21T11:00:00.000Z', sessionType: 'mediation' }),
+    ]);
     expect(await outbox('scheduling.session.cancelled.v1', first.id)).toEqual([expect.objectContaining({ reason: 'parent unwell' })]);
   });
 
@@ -170,51 +266,100 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     const file = { ...sendCase(), beganAt: '2026-11-20T00:00:00.000Z' };
     // Thursday 3 December: no Thursday slot, and two working days before "now" (Monday 7 December).
     const past = booking([m.id], '2026-12-03T14:00:00Z', '2026-12-03T15:00:00Z', { held: true });
-    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, file, { ...past, held: undefined }))).toMatchObject({ status: 400, errors: [{ field: 'startsAt', message: expect.stringContaining('held: true') }] });
+    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, file, { ...past, held: undefined }))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'startsAt', message: expect.stringContaining('held: true') }],
+    });
     const held = await app.get(BookSessionUseCase).execute(meta, file, past);
-    expect(held).toMatchObject({ status: 'held', heldAt: '2026-12-03T14:00:00.000Z', notice: { requiredWorkingDays: null, givenWorkingDays: 0, waived: null } });
+    expect(held).toMatchObject({
+      status: 'held',
+      heldAt: '2026-12-03T14:00:00.000Z',
+      notice: { requiredWorkingDays: null, givenWorkingDays: 0, waived: null },
+    });
     expect(await outbox('scheduling.session.booked.v1', held.id)).toHaveLength(1);
-    expect(await outbox('scheduling.session.held.v1', held.id)).toEqual([expect.objectContaining({ caseId: file.caseId, milestone: 'mediation.held', heldAt: '2026-12-03T14:00:00.000Z' })]);
+    expect(await outbox('scheduling.session.held.v1', held.id)).toEqual([
+      expect.objectContaining({ caseId: file.caseId, milestone: 'mediation.held', heldAt: '2026-12-03T14:00:00.000Z' }),
+    ]);
 
-    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, file, booking([m.id], '2026-11-19T14:00:00Z', '2026-11-19T15:00:00Z', { held: true })))).toMatchObject({ status: 400, errors: [{ field: 'startsAt', code: 'before_case' }] });
-    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, file, booking([m.id], '2026-12-07T09:30:00Z', '2026-12-07T10:30:00Z', { held: true })))).toMatchObject({ status: 400, errors: [{ field: 'endsAt', code: 'in_future' }] });
-    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, file, booking([m.id], '2026-12-03T14:30:00Z', '2026-12-03T15:30:00Z', { held: true })))).toMatchObject({ status: 409, detail: expect.stringContaining('Double booking') });
+    expect(
+      await problemOf(app.get(BookSessionUseCase).execute(meta, file, booking([m.id], '2026-11-19T14:00:00Z', '2026-11-19T15:00:00Z', { held: true }))),
+    ).toMatchObject({ status: 400, errors: [{ field: 'startsAt', code: 'before_case' }] });
+    expect(
+      await problemOf(app.get(BookSessionUseCase).execute(meta, file, booking([m.id], '2026-12-07T09:30:00Z', '2026-12-07T10:30:00Z', { held: true }))),
+    ).toMatchObject({ status: 400, errors: [{ field: 'endsAt', code: 'in_future' }] });
+    expect(
+      await problemOf(app.get(BookSessionUseCase).execute(meta, file, booking([m.id], '2026-12-03T14:30:00Z', '2026-12-03T15:30:00Z', { held: true }))),
+    ).toMatchObject({ status: 409, detail: expect.stringContaining('Double booking') });
   });
 
   it('did-not-attend is refused before the start and recorded after it; a session already moved on is refused naming its status', async () => {
     const m = await mediator('Missed Mediator');
     const session = await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-23T10:00:00Z', '2026-12-23T12:00:00Z'));
-    expect(await problemOf(app.get(MarkDidNotAttendUseCase).execute(meta, session.id, 'no show'))).toMatchObject({ status: 409, detail: expect.stringContaining('nobody can have missed it yet') });
+    expect(await problemOf(app.get(MarkDidNotAttendUseCase).execute(meta, session.id, 'no show'))).toMatchObject({
+      status: 409,
+      detail: expect.stringContaining('nobody can have missed it yet'),
+    });
     clock.at = new Date('2026-12-23T13:00:00Z');
     try {
       expect((await app.get(MarkDidNotAttendUseCase).execute(meta, session.id, 'no show')).status).toBe('did-not-attend');
-      expect(await problemOf(app.get(HoldSessionUseCase).execute(meta, session.id))).toMatchObject({ status: 409, detail: 'The session is did-not-attend, not booked; only a booked session can be recorded as held.' });
-      expect(await problemOf(app.get(MarkDidNotAttendUseCase).execute(meta, session.id, 'again'))).toMatchObject({ status: 409, detail: 'The session is did-not-attend, not booked.' });
+      expect(await problemOf(app.get(HoldSessionUseCase).execute(meta, session.id))).toMatchObject({
+        status: 409,
+        detail: 'The session is did-not-attend, not booked; only a booked session can be recorded as held.',
+      });
+      expect(await problemOf(app.get(MarkDidNotAttendUseCase).execute(meta, session.id, 'again'))).toMatchObject({
+        status: 409,
+        detail: 'The session is did-not-attend, not booked.',
+      });
     } finally {
       clock.at = new Date('2026-12-07T10:00:00Z');
     }
-    expect(await outbox('scheduling.session.did-not-attend.v1', session.id)).toEqual([expect.objectContaining({ reason: 'no show', recordedAt: '2026-12-23T13:00:00.000Z', sessionType: 'mediation' })]);
+    expect(await outbox('scheduling.session.did-not-attend.v1', session.id)).toEqual([
+      expect.objectContaining({ reason: 'no show', recordedAt: '2026-12-23T13:00:00.000Z', sessionType: 'mediation' }),
+    ]);
     expect(await problemOf(app.get(CancelSessionUseCase).execute(meta, uuidv7(), 'never booked'))).toMatchObject({ status: 404 });
   });
 
   it('a venue is not double booked either, and a remote-only or unknown kind is refused naming the field', async () => {
-    const venue = await app.get(CreateVenueUseCase).execute(meta, { name: 'Civic Centre, Room 2', address: { line1: '1 High St', town: 'Townsville', postcode: 'AB1 2CD' }, accessibility: { stepFree: true, hearingLoop: true, accessibleToilet: true, parking: false } });
+    const venue = await app.get(CreateVenueUseCase).execute(meta, {
+      name: 'Civic Centre, Room 2',
+      address: { line1: '1 High St', town: 'Townsville', postcode: 'AB1 2CD' },
+      accessibility: { stepFree: true, hearingLoop: true, accessibleToilet: true, parking: false },
+    });
     const [m1, m2] = [await mediator('Venue One'), await mediator('Venue Two')];
-    await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m1.id], '2026-12-22T10:00:00Z', '2026-12-22T12:00:00Z', { mode: 'in-person', venueId: venue.id }));
-    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m2.id], '2026-12-22T11:00:00Z', '2026-12-22T12:00:00Z', { mode: 'in-person', venueId: venue.id })))).toMatchObject({ status: 409, detail: expect.stringContaining('the venue') });
-    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m2.id], '2026-12-22T11:00:00Z', '2026-12-22T12:00:00Z', { sessionType: 'home-visit' })))).toMatchObject({ status: 400, errors: [{ field: 'sessionType' }] });
+    await app
+      .get(BookSessionUseCase)
+      .execute(meta, sendCase(), booking([m1.id], '2026-12-22T10:00:00Z', '2026-12-22T12:00:00Z', { mode: 'in-person', venueId: venue.id }));
+    expect(
+      await problemOf(
+        app
+          .get(BookSessionUseCase)
+          .execute(meta, sendCase(), booking([m2.id], '2026-12-22T11:00:00Z', '2026-12-22T12:00:00Z', { mode: 'in-person', venueId: venue.id })),
+      ),
+    ).toMatchObject({ status: 409, detail: expect.stringContaining('the venue') });
+    expect(
+      await problemOf(
+        app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m2.id], '2026-12-22T11:00:00Z', '2026-12-22T12:00:00Z', { sessionType: 'home-visit' })),
+      ),
+    ).toMatchObject({ status: 400, errors: [{ field: 'sessionType' }] });
   });
 
   it('a mediator is booked only inside the slots they offer, or an extra slot recorded for the day', async () => {
     const m = await mediator('Sessional Mediator');
     const thursday = booking([m.id], '2026-12-17T14:00:00Z', '2026-12-17T15:00:00Z'); // no Thursday slots
-    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, sendCase(), thursday))).toMatchObject({ status: 409, detail: expect.stringContaining('Not available then: Sessional Mediator') });
-    await app.get(AddAvailabilityExceptionUseCase).execute(meta, m.id, { date: '2026-12-17', kind: 'extra', start: '13:00', end: '16:00', reason: 'agreed by phone' });
+    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, sendCase(), thursday))).toMatchObject({
+      status: 409,
+      detail: expect.stringContaining('Not available then: Sessional Mediator'),
+    });
+    await app
+      .get(AddAvailabilityExceptionUseCase)
+      .execute(meta, m.id, { date: '2026-12-17', kind: 'extra', start: '13:00', end: '16:00', reason: 'agreed by phone' });
     expect((await app.get(BookSessionUseCase).execute(meta, sendCase(), thursday)).status).toBe('booked');
   });
 
   it('pay below the London Living Wage is refused for a line that requires it', async () => {
-    const refused = await problemOf(mediator('Low Pay', { email: 'low.pay@provider.example', serviceLines: [{ contractId, serviceLine: 'noise' }], payRatePence: 1400 }));
+    const refused = await problemOf(
+      mediator('Low Pay', { email: 'low.pay@provider.example', serviceLines: [{ contractId, serviceLine: 'noise' }], payRatePence: 1400 }),
+    );
     expect(refused).toMatchObject({ status: 422, errors: [{ field: 'payRatePence', code: 'london-living-wage' }] });
     const unknownLine = await problemOf(mediator('Nowhere', { serviceLines: [{ contractId: uuidv7(), serviceLine: 'noise' }] }));
     expect(unknownLine).toMatchObject({ status: 400, errors: [{ field: 'serviceLines.0.serviceLine' }] });
@@ -227,12 +372,23 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     const conflicted = await mediator('Conflicted Mediator');
     await app.get(DeclareConflictUseCase).execute(meta, conflicted.id, { partyName: 'Riverside Academy', reason: 'governor there until 2025' });
     const full = await mediator('Full Mediator', { maxCaseload: 1 });
-    await publish(CaseAssignedV1, file.caseId, 2, { caseId: uuidv7(), contractId, assignmentId: uuidv7(), role: 'mediator', staff: { staffId: full.id, name: full.name, email: full.email }, assignedAt: '2026-12-01T10:00:00Z' });
-    await waitUntil(async () => ((await sql.query(`SELECT 1 FROM scheduling.case_assignment WHERE staff_id = $1`, [full.id])).rowCount ? true : undefined), { what: 'the assignment' });
+    await publish(CaseAssignedV1, file.caseId, 2, {
+      caseId: uuidv7(),
+      contractId,
+      assignmentId: uuidv7(),
+      role: 'mediator',
+      staff: { staffId: full.id, name: full.name, email: full.email },
+      assignedAt: '2026-12-01T10:00:00Z',
+    });
+    await waitUntil(async () => ((await sql.query(`SELECT 1 FROM scheduling.case_assignment WHERE staff_id = $1`, [full.id])).rowCount ? true : undefined), {
+      what: 'the assignment',
+    });
     const welsh = await mediator('Welsh Speaker', { languages: ['en', 'cy'] });
     expect(welsh.languages).toEqual(['en', 'cy']);
 
-    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, file, booking([expired.id], '2026-12-23T10:00:00Z', '2026-12-23T11:00:00Z')))).toMatchObject({ status: 409, detail: expect.stringContaining('Enhanced DBS check expired on 2026-12-06') });
+    expect(
+      await problemOf(app.get(BookSessionUseCase).execute(meta, file, booking([expired.id], '2026-12-23T10:00:00Z', '2026-12-23T11:00:00Z'))),
+    ).toMatchObject({ status: 409, detail: expect.stringContaining('Enhanced DBS check expired on 2026-12-06') });
 
     const ranked = await app.get(RankMediatorsUseCase).execute(meta, file, { language: 'cy', parties: ['riverside academy'], skills: ['send'], days: 14 });
     const excluded = Object.fromEntries(ranked.excluded.map((e) => [e.name, e.reasons]));
@@ -247,7 +403,10 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     const m = await mediator('Changing Mediator', { payRatePence: 1500 });
     const moved = await app.get(UpdateStaffUseCase).execute(meta, m.id, { serviceLines: [{ contractId, serviceLine: 'noise' }], skills: ['housing'] });
     expect(moved.livingWage).toEqual([expect.objectContaining({ serviceLine: 'noise', required: true, meets: true, ratePence: 1480 })]);
-    expect(await problemOf(app.get(UpdateStaffUseCase).execute(meta, m.id, { payRatePence: 1450 }))).toMatchObject({ status: 422, errors: [{ field: 'payRatePence' }] });
+    expect(await problemOf(app.get(UpdateStaffUseCase).execute(meta, m.id, { payRatePence: 1450 }))).toMatchObject({
+      status: 422,
+      errors: [{ field: 'payRatePence' }],
+    });
 
     const noiseCase = { caseId: uuidv7(), contractId, serviceLine: 'noise', contractVersion: 1 };
     const before = (await app.get(RankMediatorsUseCase).execute(meta, noiseCase, { days: 7 })).candidates.find((c) => c.staffId === m.id)!;
@@ -262,7 +421,9 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind: 'fmc-accreditation', issuedAt: '2024-01-01', expiresAt: '2026-12-31' });
     await app.get(WarnExpiringAccreditationsUseCase).execute();
     await app.get(WarnExpiringAccreditationsUseCase).execute();
-    expect(await outbox('scheduling.staff.accreditation-expiring.v1', m.id)).toEqual([expect.objectContaining({ kind: 'fmc-accreditation', expiresAt: '2026-12-31', daysLeft: 24, email: 'expiring.soon@provider.example' })]);
+    expect(await outbox('scheduling.staff.accreditation-expiring.v1', m.id)).toEqual([
+      expect.objectContaining({ kind: 'fmc-accreditation', expiresAt: '2026-12-31', daysLeft: 24, email: 'expiring.soon@provider.example' }),
+    ]);
     clock.at = new Date('2027-01-01T10:00:00Z');
     await app.get(WarnExpiringAccreditationsUseCase).execute();
     clock.at = new Date('2026-12-07T10:00:00Z');
@@ -274,18 +435,29 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     await app.get(DeclareConflictUseCase).execute(meta, conflicted.id, { partyName: 'Riverside Academy', reason: 'governor there until 2025' });
     const slotOf = booking([conflicted.id], '2026-12-15T10:00:00Z', '2026-12-15T11:00:00Z');
     const refused = await problemOf(app.get(BookSessionUseCase).execute(meta, sendCase(), slotOf, ['Ms A', 'riverside  academy']));
-    expect(refused).toMatchObject({ status: 409, type: 'https://mediation.example/problems/staff-not-eligible', errors: [{ field: 'staffIds.0', code: 'conflict-of-interest' }] });
+    expect(refused).toMatchObject({
+      status: 409,
+      type: 'https://mediation.example/problems/staff-not-eligible',
+      errors: [{ field: 'staffIds.0', code: 'conflict-of-interest' }],
+    });
     expect(refused.detail).toContain(`staff ${conflicted.id} (Booked Conflicted): conflict of interest with Riverside Academy: governor there until 2025`);
     // Conflicts declared against the case itself count too; without either, the same booking goes through.
     const byCase = sendCase();
     const other = await mediator('Case Conflicted');
     await app.get(DeclareConflictUseCase).execute(meta, other.id, { caseId: byCase.caseId, reason: 'neighbour of the family' });
-    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, byCase, booking([other.id], '2026-12-15T10:00:00Z', '2026-12-15T11:00:00Z')))).toMatchObject({ errors: [{ field: 'staffIds.0', code: 'conflict-of-interest', message: expect.stringContaining(other.id) }] });
+    expect(
+      await problemOf(app.get(BookSessionUseCase).execute(meta, byCase, booking([other.id], '2026-12-15T10:00:00Z', '2026-12-15T11:00:00Z'))),
+    ).toMatchObject({ errors: [{ field: 'staffIds.0', code: 'conflict-of-interest', message: expect.stringContaining(other.id) }] });
     expect((await app.get(BookSessionUseCase).execute(meta, sendCase(), slotOf, ['Ms A'])).status).toBe('booked');
 
     const housingOnly = await mediator('Housing Only', { serviceLines: [{ contractId, serviceLine: 'noise' }], skills: ['housing'] });
-    const offLine = await problemOf(app.get(BookSessionUseCase).execute(meta, sendCase(), booking([housingOnly.id], '2026-12-16T10:00:00Z', '2026-12-16T11:00:00Z')));
-    expect(offLine).toMatchObject({ status: 409, errors: [{ field: 'staffIds.0', code: 'not-on-line', message: `staff ${housingOnly.id}: does not work on SEND mediation` }] });
+    const offLine = await problemOf(
+      app.get(BookSessionUseCase).execute(meta, sendCase(), booking([housingOnly.id], '2026-12-16T10:00:00Z', '2026-12-16T11:00:00Z')),
+    );
+    expect(offLine).toMatchObject({
+      status: 409,
+      errors: [{ field: 'staffIds.0', code: 'not-on-line', message: `staff ${housingOnly.id}: does not work on SEND mediation` }],
+    });
   });
 
   it('a DBS check lapsing before the session day blocks that booking but not an earlier one, and allocation warns of it', async () => {
@@ -294,13 +466,22 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     const late = await problemOf(app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-22T10:00:00Z', '2026-12-22T11:00:00Z')));
     expect(late).toMatchObject({ status: 409, errors: [{ field: 'staffIds.0', code: 'accreditation-expired' }] });
     expect(late.detail).toContain('Enhanced DBS check expires on 2026-12-20, before the session on 2026-12-22');
-    expect((await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-14T14:00:00Z', '2026-12-14T15:00:00Z'))).status).toBe('booked');
+    expect((await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-14T14:00:00Z', '2026-12-14T15:00:00Z'))).status).toBe(
+      'booked',
+    );
 
     const ranked = await app.get(RankMediatorsUseCase).execute(meta, sendCase(), { days: 14 });
-    expect(ranked.candidates.find((c) => c.staffId === m.id)?.warnings).toEqual([{ code: 'accreditation-expiring', message: 'Enhanced DBS check expires on 2026-12-20 (in 13 days); sessions after then cannot be booked until it is renewed' }]);
+    expect(ranked.candidates.find((c) => c.staffId === m.id)?.warnings).toEqual([
+      {
+        code: 'accreditation-expiring',
+        message: 'Enhanced DBS check expires on 2026-12-20 (in 13 days); sessions after then cannot be booked until it is renewed',
+      },
+    ]);
     await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind: 'dbs-enhanced', issuedAt: '2026-12-01', expiresAt: '2029-12-01' });
     expect((await app.get(RankMediatorsUseCase).execute(meta, sendCase(), { days: 14 })).candidates.find((c) => c.staffId === m.id)?.warnings).toEqual([]);
-    expect((await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-22T10:00:00Z', '2026-12-22T11:00:00Z'))).status).toBe('booked');
+    expect((await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-22T10:00:00Z', '2026-12-22T11:00:00Z'))).status).toBe(
+      'booked',
+    );
   });
 
   it('a line that requires a SEND accreditation and a DBS check excludes and refuses those without one in date, saying which', async () => {
@@ -309,7 +490,10 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind: 'dbs-enhanced', issuedAt: '2026-01-01', expiresAt: '2029-01-01' });
     const missing = 'holds no SEND mediation accreditation, which SEND mediation with checks requires (SEND Code of Practice, §11.38)';
     expect((await app.get(RankMediatorsUseCase).execute(meta, checked, { days: 14 })).excluded.find((e) => e.staffId === m.id)?.reasons).toEqual([missing]);
-    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, checked, booking([m.id], '2026-12-16T14:00:00Z', '2026-12-16T15:00:00Z')))).toMatchObject({ status: 409, errors: [{ field: 'staffIds.0', code: 'accreditation-missing', message: `staff ${m.id}: ${missing}` }] });
+    expect(await problemOf(app.get(BookSessionUseCase).execute(meta, checked, booking([m.id], '2026-12-16T14:00:00Z', '2026-12-16T15:00:00Z')))).toMatchObject({
+      status: 409,
+      errors: [{ field: 'staffIds.0', code: 'accreditation-missing', message: `staff ${m.id}: ${missing}` }],
+    });
 
     await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind: 'send-mediation', issuedAt: '2025-06-01', expiresAt: null });
     expect((await app.get(RankMediatorsUseCase).execute(meta, checked, { days: 14 })).candidates.map((c) => c.staffId)).toContain(m.id);
@@ -320,11 +504,18 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     const checked = { caseId: uuidv7(), contractId, serviceLine: 'send-checked', contractVersion: 1 };
     const m = await mediator('Unchecked Manager', { serviceLines: [{ contractId, serviceLine: 'send-checked' }] });
     await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind: 'send-mediation', issuedAt: '2025-06-01', expiresAt: null });
-    expect(await problemOf(app.get(CheckAssignmentUseCase).execute(meta, checked, m.id, []))).toMatchObject({ status: 409, title: 'Staff cannot be assigned', errors: [{ field: 'staffId', code: 'accreditation-missing' }] });
+    expect(await problemOf(app.get(CheckAssignmentUseCase).execute(meta, checked, m.id, []))).toMatchObject({
+      status: 409,
+      title: 'Staff cannot be assigned',
+      errors: [{ field: 'staffId', code: 'accreditation-missing' }],
+    });
     await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind: 'dbs-enhanced', issuedAt: '2026-01-01', expiresAt: '2029-01-01' });
     expect(await app.get(CheckAssignmentUseCase).execute(meta, checked, m.id, ['Ms A'])).toMatchObject({ id: m.id, name: 'Unchecked Manager' });
     await app.get(DeclareConflictUseCase).execute(meta, m.id, { partyName: 'Ms A', reason: 'Her neighbour' });
-    expect(await problemOf(app.get(CheckAssignmentUseCase).execute(meta, checked, m.id, ['ms  a']))).toMatchObject({ status: 409, errors: [{ field: 'staffId', code: 'conflict-of-interest' }] });
+    expect(await problemOf(app.get(CheckAssignmentUseCase).execute(meta, checked, m.id, ['ms  a']))).toMatchObject({
+      status: 409,
+      errors: [{ field: 'staffId', code: 'conflict-of-interest' }],
+    });
     expect(await problemOf(app.get(CheckAssignmentUseCase).execute(meta, checked, uuidv7(), []))).toMatchObject({ status: 404 });
   });
 
@@ -332,12 +523,23 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     clock.at = new Date('2026-04-20T09:00:00Z'); // Monday 20 April 2026: £13.85 in force, £14.80 announced, payable from 1 May
     try {
       const m = await mediator('Current Rate', { serviceLines: [{ contractId, serviceLine: 'noise' }], skills: ['housing'], payRatePence: 1400 });
-      expect(m.livingWage).toEqual([expect.objectContaining({ required: true, meets: true, ratePence: 1385, rateSince: '2025-05-01', upcoming: { ratePence: 1480, announcedOn: '2025-10-22', payableFrom: '2026-05-01', meets: false } })]);
+      expect(m.livingWage).toEqual([
+        expect.objectContaining({
+          required: true,
+          meets: true,
+          ratePence: 1385,
+          rateSince: '2025-05-01',
+          upcoming: { ratePence: 1480, announcedOn: '2025-10-22', payableFrom: '2026-05-01', meets: false },
+        }),
+      ]);
       const noiseCase = () => ({ caseId: uuidv7(), contractId, serviceLine: 'noise', contractVersion: 1 });
-      const visit = (startsAt: string, endsAt: string) => booking([m.id], startsAt, endsAt, { sessionType: 'home-visit', mode: 'in-person', location: 'the resident’s home' });
+      const visit = (startsAt: string, endsAt: string) =>
+        booking([m.id], startsAt, endsAt, { sessionType: 'home-visit', mode: 'in-person', location: 'the resident’s home' });
 
       const ranked = await app.get(RankMediatorsUseCase).execute(meta, noiseCase(), { days: 7 });
-      expect(ranked.candidates.find((c) => c.staffId === m.id)?.warnings).toEqual([expect.objectContaining({ code: 'london-living-wage-rising', message: expect.stringContaining('rises to £14.80/h from 2026-05-01') })]);
+      expect(ranked.candidates.find((c) => c.staffId === m.id)?.warnings).toEqual([
+        expect.objectContaining({ code: 'london-living-wage-rising', message: expect.stringContaining('rises to £14.80/h from 2026-05-01') }),
+      ]);
       expect((await app.get(BookSessionUseCase).execute(meta, noiseCase(), visit('2026-04-28T09:00:00Z', '2026-04-28T10:00:00Z'))).status).toBe('booked');
       const afterRise = await problemOf(app.get(BookSessionUseCase).execute(meta, noiseCase(), visit('2026-05-05T09:00:00Z', '2026-05-05T10:00:00Z')));
       expect(afterRise).toMatchObject({ status: 409, errors: [{ field: 'staffIds.0', code: 'london-living-wage' }] });
@@ -349,7 +551,11 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
 
   it('the daily job takes every due row in one run, batch after batch, and does not warn of a check a renewal has superseded', async () => {
     const m = await mediator('Many Checks');
-    for (const [kind, expiresAt] of [['fmc-accreditation', '2026-12-28'], ['cmc-accreditation', '2026-12-29'], ['send-mediation', '2026-12-30']] as const) {
+    for (const [kind, expiresAt] of [
+      ['fmc-accreditation', '2026-12-28'],
+      ['cmc-accreditation', '2026-12-29'],
+      ['send-mediation', '2026-12-30'],
+    ] as const) {
       await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind, issuedAt: '2024-01-01', expiresAt });
     }
     const renewed = await mediator('Renewed Dbs');
@@ -360,6 +566,13 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     expect((await outbox(AccreditationExpiringV1.type, m.id)).map((d) => d.kind).sort()).toEqual(['cmc-accreditation', 'fmc-accreditation', 'send-mediation']);
     expect(await outbox(AccreditationExpiringV1.type, renewed.id)).toEqual([]);
     // The superseded check is marked, so tomorrow's run does not look at it again.
-    expect((await sql.query(`SELECT count(*)::int AS n FROM scheduling.staff_accreditation WHERE staff_id = $1 AND expiring_warned_at IS NULL AND expires_on < '2027-01-06'`, [renewed.id])).rows[0].n).toBe(0);
+    expect(
+      (
+        await sql.query(
+          `SELECT count(*)::int AS n FROM scheduling.staff_accreditation WHERE staff_id = $1 AND expiring_warned_at IS NULL AND expires_on < '2027-01-06'`,
+          [renewed.id],
+        )
+      ).rows[0].n,
+    ).toBe(0);
   });
 });

@@ -15,7 +15,17 @@ import { SessionTransitioner } from './session-transitioner';
 @Module({
   imports: [StaffModule, VenuesModule],
   controllers: [SessionRpcController],
-  providers: [SessionRepository, SessionTransitioner, CaseFileRepository, BookSessionUseCase, ListCaseSessionsUseCase, GetSessionUseCase, HoldSessionUseCase, CancelSessionUseCase, MarkDidNotAttendUseCase],
+  providers: [
+    SessionRepository,
+    SessionTransitioner,
+    CaseFileRepository,
+    BookSessionUseCase,
+    ListCaseSessionsUseCase,
+    GetSessionUseCase,
+    HoldSessionUseCase,
+    CancelSessionUseCase,
+    MarkDidNotAttendUseCase,
+  ],
   exports: [SessionRepository],
 })
 export class SessionsModule {}

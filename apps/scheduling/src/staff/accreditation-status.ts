@@ -47,10 +47,19 @@ export function blockingExpiries(accreditations: readonly AccreditationFacts[], 
  * Whether an accreditation has been superseded on a date: another of the same kind is in date then and
  * runs later (or never expires), so the old one's expiry blocks nothing and needs no warning.
  */
-export function isSuperseded(accreditation: { id: string; kind: string; expiresOn: string | null }, all: readonly { id: string; kind: string; expiresOn: string | null }[], today: string): boolean {
+export function isSuperseded(
+  accreditation: { id: string; kind: string; expiresOn: string | null },
+  all: readonly { id: string; kind: string; expiresOn: string | null }[],
+  today: string,
+): boolean {
   if (accreditation.expiresOn === null) return false;
   const expiresOn = accreditation.expiresOn;
-  return all.some((other) => other.id !== accreditation.id && other.kind === accreditation.kind && (other.expiresOn === null || (other.expiresOn >= today && other.expiresOn > expiresOn)));
+  return all.some(
+    (other) =>
+      other.id !== accreditation.id &&
+      other.kind === accreditation.kind &&
+      (other.expiresOn === null || (other.expiresOn >= today && other.expiresOn > expiresOn)),
+  );
 }
 
 /** Calendar days from today to the expiry date (0 on the last valid day, negative once expired). */

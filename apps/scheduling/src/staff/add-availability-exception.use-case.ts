@@ -16,7 +16,16 @@ export class AddAvailabilityExceptionUseCase {
   execute(meta: RpcMeta, staffId: string, body: AvailabilityExceptionBody): Promise<StaffView> {
     return this.db.forTenant(meta, async (tx) => {
       if (!(await this.staff.find(tx, meta.organisationId, staffId))) throw ProblemError.notFound('member of staff', staffId);
-      await this.staff.addException(tx, { id: uuidv7(), organisationId: meta.organisationId, staffId, date: toDateColumn(body.date), kind: body.kind, startTime: body.start ?? null, endTime: body.end ?? null, reason: body.reason ?? null });
+      await this.staff.addException(tx, {
+        id: uuidv7(),
+        organisationId: meta.organisationId,
+        staffId,
+        date: toDateColumn(body.date),
+        kind: body.kind,
+        startTime: body.start ?? null,
+        endTime: body.end ?? null,
+        reason: body.reason ?? null,
+      });
       return this.rules.view(tx, meta, (await this.staff.find(tx, meta.organisationId, staffId))!);
     });
   }

@@ -22,8 +22,16 @@ export class CaseLineReader {
 
   async read(tx: SchedulingTx, meta: RpcMeta, context: CaseContext): Promise<CaseLine> {
     const file = await this.files.find(tx, meta.organisationId, context.caseId);
-    const at = { contractId: file?.contractId ?? context.contractId, serviceLine: file?.serviceLine ?? context.serviceLine, version: file?.contractVersion ?? context.contractVersion };
-    const line = await this.book.line(tx, { organisationId: meta.organisationId, contractId: at.contractId, contractVersion: at.version, serviceLine: at.serviceLine }, meta.correlationId);
+    const at = {
+      contractId: file?.contractId ?? context.contractId,
+      serviceLine: file?.serviceLine ?? context.serviceLine,
+      version: file?.contractVersion ?? context.contractVersion,
+    };
+    const line = await this.book.line(
+      tx,
+      { organisationId: meta.organisationId, contractId: at.contractId, contractVersion: at.version, serviceLine: at.serviceLine },
+      meta.correlationId,
+    );
     if (!line) throw ProblemError.conflict(`Scheduling does not know service line "${at.serviceLine}" of contract ${at.contractId} yet; try again shortly.`);
     return { ...at, line };
   }

@@ -16,7 +16,15 @@ export class DeclareConflictUseCase {
   execute(meta: RpcMeta, staffId: string, body: DeclareConflictBody): Promise<StaffView> {
     return this.db.forTenant(meta, async (tx) => {
       if (!(await this.staff.find(tx, meta.organisationId, staffId))) throw ProblemError.notFound('member of staff', staffId);
-      await this.staff.addConflict(tx, { id: uuidv7(), organisationId: meta.organisationId, staffId, partyName: body.partyName ?? null, caseId: body.caseId ?? null, reason: body.reason, declaredBy: meta.actorId });
+      await this.staff.addConflict(tx, {
+        id: uuidv7(),
+        organisationId: meta.organisationId,
+        staffId,
+        partyName: body.partyName ?? null,
+        caseId: body.caseId ?? null,
+        reason: body.reason,
+        declaredBy: meta.actorId,
+      });
       return this.rules.view(tx, meta, (await this.staff.find(tx, meta.organisationId, staffId))!);
     });
   }

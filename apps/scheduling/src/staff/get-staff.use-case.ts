@@ -21,5 +21,4 @@ export class GetStaffUseCase {
       return this.rules.view(tx, meta, row);
     });
   }
-
 }

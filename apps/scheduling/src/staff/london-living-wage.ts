@@ -16,9 +16,25 @@ export interface LivingWageRate {
 }
 
 export const LONDON_LIVING_WAGE_RATES: readonly LivingWageRate[] = [
-  { announcedOn: '2023-10-24', payableFrom: '2024-05-01', pencePerHour: 1315, source: 'Living Wage Foundation, London Living Wage 2023/24 (£13.15/h), announced 24 October 2023; accredited employers to pay it by 1 May 2024' },
-  { announcedOn: '2024-10-23', payableFrom: '2025-05-01', pencePerHour: 1385, source: 'Living Wage Foundation, London Living Wage 2024/25 (£13.85/h), announced 23 October 2024; accredited employers to pay it by 1 May 2025' },
-  { announcedOn: '2025-10-22', payableFrom: '2026-05-01', pencePerHour: 1480, source: 'Living Wage Foundation, London Living Wage 2025/26 (£14.80/h), announced 22 October 2025; accredited employers to pay it by 1 May 2026. The 2026/27 rate is to be added when confirmed' },
+  {
+    announcedOn: '2023-10-24',
+    payableFrom: '2024-05-01',
+    pencePerHour: 1315,
+    source: 'Living Wage Foundation, London Living Wage 2023/24 (£13.15/h), announced 24 October 2023; accredited employers to pay it by 1 May 2024',
+  },
+  {
+    announcedOn: '2024-10-23',
+    payableFrom: '2025-05-01',
+    pencePerHour: 1385,
+    source: 'Living Wage Foundation, London Living Wage 2024/25 (£13.85/h), announced 23 October 2024; accredited employers to pay it by 1 May 2025',
+  },
+  {
+    announcedOn: '2025-10-22',
+    payableFrom: '2026-05-01',
+    pencePerHour: 1480,
+    source:
+      'Living Wage Foundation, London Living Wage 2025/26 (£14.80/h), announced 22 October 2025; accredited employers to pay it by 1 May 2026. The 2026/27 rate is to be added when confirmed',
+  },
 ];
 
 const newestFirst = (a: LivingWageRate, b: LivingWageRate) => b.payableFrom.localeCompare(a.payableFrom);
@@ -52,7 +68,9 @@ export function checkLivingWage(payRatePence: number, required: boolean, date: s
     ratePence: rate.pencePerHour,
     rateSince: rate.payableFrom,
     meets: !required || payRatePence >= rate.pencePerHour,
-    upcoming: next ? { ratePence: next.pencePerHour, announcedOn: next.announcedOn, payableFrom: next.payableFrom, meets: !required || payRatePence >= next.pencePerHour } : null,
+    upcoming: next
+      ? { ratePence: next.pencePerHour, announcedOn: next.announcedOn, payableFrom: next.payableFrom, meets: !required || payRatePence >= next.pencePerHour }
+      : null,
   };
 }
 

@@ -10,14 +10,37 @@ const sendLine = { key: 'send-mediation', name: 'SEND mediation', londonLivingWa
 const noiseLine = { key: 'noise', name: 'Noise nuisance', londonLivingWage: { required: true } };
 const requiringChecks = {
   ...sendLine,
-  staffRequirements: { accreditations: ['send-mediation' as const, 'dbs-enhanced' as const], basis: { kind: 'guidance' as const, text: 'Independent, accredited mediators.', source: { document: 'SEND Code of Practice', section: '§11.38' } } },
+  staffRequirements: {
+    accreditations: ['send-mediation' as const, 'dbs-enhanced' as const],
+    basis: { kind: 'guidance' as const, text: 'Independent, accredited mediators.', source: { document: 'SEND Code of Practice', section: '§11.38' } },
+  },
 };
 
-const mediator = (extra: Partial<EligibilityFacts> = {}): EligibilityFacts => ({ status: 'active', payRatePence: 2500, accreditations: [], serviceLines: [{ contractId, serviceLine: 'send-mediation' }, { contractId, serviceLine: 'noise' }], conflicts: [], ...extra });
+const mediator = (extra: Partial<EligibilityFacts> = {}): EligibilityFacts => ({
+  status: 'active',
+  payRatePence: 2500,
+  accreditations: [],
+  serviceLines: [
+    { contractId, serviceLine: 'send-mediation' },
+    { contractId, serviceLine: 'noise' },
+  ],
+  conflicts: [],
+  ...extra,
+});
 /** Allocation judges everything as of today. */
-const allocating = (line: Engagement['line'] = sendLine, extra: Partial<Engagement> = {}): Engagement => ({ caseId: 'case-1', contractId, line, parties: [], today, through: today, payOn: today, ...extra });
+const allocating = (line: Engagement['line'] = sendLine, extra: Partial<Engagement> = {}): Engagement => ({
+  caseId: 'case-1',
+  contractId,
+  line,
+  parties: [],
+  today,
+  through: today,
+  payOn: today,
+  ...extra,
+});
 /** Booking judges accreditations through the session's last day and pay on its date. */
-const booking = (sessionDay: string, line: Engagement['line'] = sendLine, extra: Partial<Engagement> = {}): Engagement => allocating(line, { through: sessionDay, payOn: sessionDay, ...extra });
+const booking = (sessionDay: string, line: Engagement['line'] = sendLine, extra: Partial<Engagement> = {}): Engagement =>
+  allocating(line, { through: sessionDay, payOn: sessionDay, ...extra });
 const messages = (staff: EligibilityFacts, at: Engagement) => ineligibility(staff, at).map((r) => r.message);
 
 describe('who may be allocated or booked', () => {
@@ -55,7 +78,9 @@ describe('who may be allocated or booked', () => {
       { code: 'conflict-of-interest', message: 'conflict of interest with Warwickshire County Council: worked in its SEND team until 2025' },
     ]);
     expect(ineligibility(conflicted, booking('2026-12-01', sendLine, { parties: ['Pat Parent'] }))).toEqual([]);
-    expect(ineligibility(mediator({ conflicts: [{ partyName: null, caseId: 'case-1', reason: 'neighbour of the family' }] }), booking('2026-12-01'))[0]).toEqual({ code: 'conflict-of-interest', message: 'conflict of interest with this case: neighbour of the family' });
+    expect(
+      ineligibility(mediator({ conflicts: [{ partyName: null, caseId: 'case-1', reason: 'neighbour of the family' }] }), booking('2026-12-01'))[0],
+    ).toEqual({ code: 'conflict-of-interest', message: 'conflict of interest with this case: neighbour of the family' });
   });
 });
 
@@ -63,7 +88,9 @@ describe('accreditations are judged through the session, not today', () => {
   it('a DBS check lapsing before the session day blocks that booking, naming the check and its expiry', () => {
     const lapsing = mediator({ accreditations: [dbs('2026-12-10')] });
     expect(ineligibility(lapsing, allocating())).toEqual([]);
-    expect(ineligibility(lapsing, booking('2026-12-14'))).toEqual([{ code: 'accreditation-expired', message: 'Enhanced DBS check expires on 2026-12-10, before the session on 2026-12-14' }]);
+    expect(ineligibility(lapsing, booking('2026-12-14'))).toEqual([
+      { code: 'accreditation-expired', message: 'Enhanced DBS check expires on 2026-12-10, before the session on 2026-12-14' },
+    ]);
     // Valid on the session's day itself is enough, and a renewal already recorded covers the later session.
     expect(ineligibility(lapsing, booking('2026-12-10'))).toEqual([]);
     expect(ineligibility(mediator({ accreditations: [dbs('2026-12-10'), dbs('2029-12-10')] }), booking('2026-12-14'))).toEqual([]);
@@ -71,7 +98,10 @@ describe('accreditations are judged through the session, not today', () => {
 
   it('allocation warns of a check running out within 30 days, not of one a renewal has superseded', () => {
     expect(eligibilityWarnings(mediator({ accreditations: [dbs('2026-12-10')] }), allocating())).toEqual([
-      { code: 'accreditation-expiring', message: 'Enhanced DBS check expires on 2026-12-10 (in 18 days); sessions after then cannot be booked until it is renewed' },
+      {
+        code: 'accreditation-expiring',
+        message: 'Enhanced DBS check expires on 2026-12-10 (in 18 days); sessions after then cannot be booked until it is renewed',
+      },
     ]);
     expect(eligibilityWarnings(mediator({ accreditations: [dbs('2026-12-10'), dbs('2029-12-10')] }), allocating())).toEqual([]);
     expect(eligibilityWarnings(mediator({ accreditations: [dbs('2027-06-01'), dbs(null)] }), allocating())).toEqual([]);
@@ -84,7 +114,9 @@ describe('accreditations are judged through the session, not today', () => {
     expect(isSuperseded(old, [old, { id: 'b', kind: 'dbs-enhanced', expiresOn: null }], today)).toBe(true);
     expect(isSuperseded(old, [old, { id: 'b', kind: 'fmc-accreditation', expiresOn: '2029-12-01' }], today)).toBe(false);
     expect(isSuperseded(old, [old, { id: 'b', kind: 'dbs-enhanced', expiresOn: '2026-11-01' }], today)).toBe(false);
-    expect(isSuperseded({ id: 'b', kind: 'dbs-enhanced', expiresOn: '2029-12-01' }, [old, { id: 'b', kind: 'dbs-enhanced', expiresOn: '2029-12-01' }], today)).toBe(false);
+    expect(
+      isSuperseded({ id: 'b', kind: 'dbs-enhanced', expiresOn: '2029-12-01' }, [old, { id: 'b', kind: 'dbs-enhanced', expiresOn: '2029-12-01' }], today),
+    ).toBe(false);
   });
 });
 
@@ -97,7 +129,9 @@ describe('checks a service line requires', () => {
   });
 
   it('a required check that has lapsed is named by its expiry, once', () => {
-    expect(messages(mediator({ accreditations: [dbs('2026-11-01'), sendAccreditation(null)] }), allocating(requiringChecks))).toEqual(['Enhanced DBS check expired on 2026-11-01']);
+    expect(messages(mediator({ accreditations: [dbs('2026-11-01'), sendAccreditation(null)] }), allocating(requiringChecks))).toEqual([
+      'Enhanced DBS check expired on 2026-11-01',
+    ]);
   });
 
   it('a line without requirements asks for no particular check', () => {
@@ -118,7 +152,9 @@ describe('the London Living Wage in force on the date, not the newest announced'
 
   it('pay below the rate in force blocks a line that requires it, and only such a line', () => {
     const onNoise = (pay: number, at: Partial<Engagement> = {}) => ineligibility(mediator({ payRatePence: pay }), allocating(noiseLine, at));
-    expect(onNoise(1479).map((r) => r.message)).toEqual(['paid £14.79/h, below the London Living Wage of £14.80/h (payable since 2026-05-01) this contract requires']);
+    expect(onNoise(1479).map((r) => r.message)).toEqual([
+      'paid £14.79/h, below the London Living Wage of £14.80/h (payable since 2026-05-01) this contract requires',
+    ]);
     expect(onNoise(1480)).toEqual([]);
     expect(ineligibility(mediator({ payRatePence: 1300 }), allocating(sendLine))).toEqual([]);
   });
@@ -128,14 +164,25 @@ describe('the London Living Wage in force on the date, not the newest announced'
     const onRate = mediator({ payRatePence: 1385 });
     expect(ineligibility(onRate, allocating(noiseLine, december2025))).toEqual([]);
     expect(eligibilityWarnings(onRate, allocating(noiseLine, december2025))).toEqual([
-      { code: 'london-living-wage-rising', message: 'paid £13.85/h: the London Living Wage rises to £14.80/h from 2026-05-01 (announced 2025-10-22); raise the pay rate by then' },
+      {
+        code: 'london-living-wage-rising',
+        message: 'paid £13.85/h: the London Living Wage rises to £14.80/h from 2026-05-01 (announced 2025-10-22); raise the pay rate by then',
+      },
     ]);
-    expect(ineligibility(onRate, allocating(noiseLine, { ...december2025, through: '2026-05-05', payOn: '2026-05-05' })).map((r) => r.code)).toEqual(['london-living-wage']);
+    expect(ineligibility(onRate, allocating(noiseLine, { ...december2025, through: '2026-05-05', payOn: '2026-05-05' })).map((r) => r.code)).toEqual([
+      'london-living-wage',
+    ]);
     expect(eligibilityWarnings(mediator({ payRatePence: 1385 }), allocating(sendLine, december2025))).toEqual([]);
   });
 
   it('the staff view shows the rate in force and the one to come', () => {
-    expect(checkLivingWage(1400, true, '2026-01-15')).toEqual({ required: true, ratePence: 1385, rateSince: '2025-05-01', meets: true, upcoming: { ratePence: 1480, announcedOn: '2025-10-22', payableFrom: '2026-05-01', meets: false } });
+    expect(checkLivingWage(1400, true, '2026-01-15')).toEqual({
+      required: true,
+      ratePence: 1385,
+      rateSince: '2025-05-01',
+      meets: true,
+      upcoming: { ratePence: 1480, announcedOn: '2025-10-22', payableFrom: '2026-05-01', meets: false },
+    });
     expect(checkLivingWage(1400, false, '2026-01-15').upcoming?.meets).toBe(true);
   });
 });
@@ -145,7 +192,9 @@ describe('conflicts of interest', () => {
     const conflicts = [{ partyName: 'Riverside  Housing', caseId: null, reason: 'acted for them in 2024' }];
     expect(conflictsWith(conflicts, 'case-1', ['riverside housing', 'Ms A'])).toEqual(['conflict of interest with Riverside  Housing: acted for them in 2024']);
     expect(conflictsWith(conflicts, 'case-1', ['Ms A'])).toEqual([]);
-    expect(conflictsWith([{ partyName: null, caseId: 'case-1', reason: 'neighbour' }], 'case-1', [])).toEqual(['conflict of interest with this case: neighbour']);
+    expect(conflictsWith([{ partyName: null, caseId: 'case-1', reason: 'neighbour' }], 'case-1', [])).toEqual([
+      'conflict of interest with this case: neighbour',
+    ]);
   });
 });
 

@@ -42,7 +42,8 @@ export interface EligibilityWarning {
   message: string;
 }
 
-const cite = (basis: { source: { document: string; section?: string } }) => `${basis.source.document}${basis.source.section ? `, ${basis.source.section}` : ''}`;
+const cite = (basis: { source: { document: string; section?: string } }) =>
+  `${basis.source.document}${basis.source.section ? `, ${basis.source.section}` : ''}`;
 
 /**
  * The hard rules of allocation and booking, in one place: why a member of staff may not work this
@@ -52,18 +53,30 @@ const cite = (basis: { source: { document: string; section?: string } }) => `${b
  */
 export function ineligibility(staff: EligibilityFacts, at: Engagement): Ineligibility[] {
   const reasons: Ineligibility[] = [];
-  if (!staff.serviceLines.some((l) => l.contractId === at.contractId && l.serviceLine === at.line.key)) reasons.push({ code: 'not-on-line', message: `does not work on ${at.line.name}` });
+  if (!staff.serviceLines.some((l) => l.contractId === at.contractId && l.serviceLine === at.line.key))
+    reasons.push({ code: 'not-on-line', message: `does not work on ${at.line.name}` });
   if (staff.status !== 'active') reasons.push({ code: 'inactive', message: 'inactive' });
   for (const lapsed of blockingExpiries(staff.accreditations, at.through)) {
-    const message = lapsed.expiresOn! < at.today ? `${lapsed.label} expired on ${lapsed.expiresOn}` : `${lapsed.label} expires on ${lapsed.expiresOn}, before the session on ${at.through}`;
+    const message =
+      lapsed.expiresOn! < at.today
+        ? `${lapsed.label} expired on ${lapsed.expiresOn}`
+        : `${lapsed.label} expires on ${lapsed.expiresOn}, before the session on ${at.through}`;
     reasons.push({ code: 'accreditation-expired', message });
   }
   const required = at.line.staffRequirements;
   for (const kind of required?.accreditations ?? []) {
-    if (!staff.accreditations.some((a) => a.kind === kind)) reasons.push({ code: 'accreditation-missing', message: `holds no ${ACCREDITATION_LABELS[kind as AccreditationKind]}, which ${at.line.name} requires (${cite(required!.basis)})` });
+    if (!staff.accreditations.some((a) => a.kind === kind))
+      reasons.push({
+        code: 'accreditation-missing',
+        message: `holds no ${ACCREDITATION_LABELS[kind as AccreditationKind]}, which ${at.line.name} requires (${cite(required!.basis)})`,
+      });
   }
   const wage = checkLivingWage(staff.payRatePence, at.line.londonLivingWage.required, at.payOn);
-  if (!wage.meets) reasons.push({ code: 'london-living-wage', message: `paid ${formatPence(staff.payRatePence)}/h, below the London Living Wage of ${formatPence(wage.ratePence)}/h (payable since ${wage.rateSince}) this contract requires` });
+  if (!wage.meets)
+    reasons.push({
+      code: 'london-living-wage',
+      message: `paid ${formatPence(staff.payRatePence)}/h, below the London Living Wage of ${formatPence(wage.ratePence)}/h (payable since ${wage.rateSince}) this contract requires`,
+    });
   for (const message of conflictsWith(staff.conflicts, at.caseId, at.parties)) reasons.push({ code: 'conflict-of-interest', message });
   return reasons;
 }
@@ -79,7 +92,10 @@ export function eligibilityWarnings(staff: EligibilityFacts, at: Engagement): El
   }
   for (const a of longest.values()) {
     if (a.expiresOn !== null && accreditationStatus(a.expiresOn, at.today) === 'expiring') {
-      warnings.push({ code: 'accreditation-expiring', message: `${a.label} expires on ${a.expiresOn} (in ${daysLeft(a.expiresOn, at.today)} days); sessions after then cannot be booked until it is renewed` });
+      warnings.push({
+        code: 'accreditation-expiring',
+        message: `${a.label} expires on ${a.expiresOn} (in ${daysLeft(a.expiresOn, at.today)} days); sessions after then cannot be booked until it is renewed`,
+      });
     }
   }
   const wage = livingWageWarning(checkLivingWage(staff.payRatePence, at.line.londonLivingWage.required, at.payOn), staff.payRatePence);
@@ -97,7 +113,13 @@ export function conflictsWith(conflicts: readonly ConflictFacts[], caseId: strin
 }
 
 /** The facts the rules read, from a staff row with its details. */
-export function eligibilityFacts(row: { status: string; payRatePence: number; serviceLines: unknown; accreditations: readonly { kind: string; label: string; expiresOn: Date | null }[]; conflicts: readonly ConflictFacts[] }): EligibilityFacts {
+export function eligibilityFacts(row: {
+  status: string;
+  payRatePence: number;
+  serviceLines: unknown;
+  accreditations: readonly { kind: string; label: string; expiresOn: Date | null }[];
+  conflicts: readonly ConflictFacts[];
+}): EligibilityFacts {
   return {
     status: row.status,
     payRatePence: row.payRatePence,

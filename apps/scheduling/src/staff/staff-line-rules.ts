@@ -25,8 +25,17 @@ export class StaffLineRules {
     const required = new Map<string, boolean>();
     const unknown: FieldError[] = [];
     for (const [index, l] of lines.entries()) {
-      const line = await this.book.line(tx, { organisationId: meta.organisationId, contractId: l.contractId, contractVersion: null, serviceLine: l.serviceLine }, meta.correlationId);
-      if (!line) unknown.push({ field: `serviceLines.${index}.serviceLine`, message: `no service line "${l.serviceLine}" in a contract ${l.contractId} of your organisation`, code: 'unknown_service_line' });
+      const line = await this.book.line(
+        tx,
+        { organisationId: meta.organisationId, contractId: l.contractId, contractVersion: null, serviceLine: l.serviceLine },
+        meta.correlationId,
+      );
+      if (!line)
+        unknown.push({
+          field: `serviceLines.${index}.serviceLine`,
+          message: `no service line "${l.serviceLine}" in a contract ${l.contractId} of your organisation`,
+          code: 'unknown_service_line',
+        });
       else required.set(`${l.contractId}/${l.serviceLine}`, line.londonLivingWage.required);
     }
     return { required, unknown };
@@ -44,7 +53,13 @@ export class StaffLineRules {
       title: 'Below the London Living Wage',
       status: 422,
       detail: `${formatPence(payRatePence)}/h is below the London Living Wage of ${formatPence(rate.ratePence)}/h (the Living Wage Foundation rate payable since ${rate.rateSince}), which ${below.map((l) => l.serviceLine).join(', ')} requires.`,
-      errors: [{ field: 'payRatePence', message: `must be at least ${rate.ratePence} (the London Living Wage) for ${below.map((l) => l.serviceLine).join(', ')}`, code: 'london-living-wage' }],
+      errors: [
+        {
+          field: 'payRatePence',
+          message: `must be at least ${rate.ratePence} (the London Living Wage) for ${below.map((l) => l.serviceLine).join(', ')}`,
+          code: 'london-living-wage',
+        },
+      ],
     });
   }
 

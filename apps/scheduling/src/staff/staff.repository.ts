@@ -5,7 +5,11 @@ import type { SchedulingTx } from '../database/scheduling.database';
 export type StaffRecord = Staff & { accreditations: StaffAccreditation[]; availabilityExceptions: StaffAvailabilityException[]; conflicts: StaffConflict[] };
 export type StaffAccreditationRecord = StaffAccreditation;
 
-const WITH_DETAILS = { accreditations: { orderBy: { issuedOn: 'asc' } }, availabilityExceptions: { orderBy: { date: 'asc' } }, conflicts: { orderBy: { declaredAt: 'asc' } } } as const;
+const WITH_DETAILS = {
+  accreditations: { orderBy: { issuedOn: 'asc' } },
+  availabilityExceptions: { orderBy: { date: 'asc' } },
+  conflicts: { orderBy: { declaredAt: 'asc' } },
+} as const;
 
 /** `YYYY-MM-DD` as the DATE columns store it. */
 export const toDateColumn = (date: string) => new Date(`${date}T00:00:00Z`);
@@ -54,7 +58,12 @@ export class StaffRepository {
   /** Across organisations: accreditations expiring by `until` not yet warned of (the expiry job). */
   findToWarn(tx: SchedulingTx, today: Date, until: Date, limit: number): Promise<StaffAccreditationRecord[]> {
     return tx.staffAccreditation.findMany({
-      where: { OR: [{ expiresOn: { gte: today, lte: until }, expiringWarnedAt: null }, { expiresOn: { lt: today }, expiredWarnedAt: null }] },
+      where: {
+        OR: [
+          { expiresOn: { gte: today, lte: until }, expiringWarnedAt: null },
+          { expiresOn: { lt: today }, expiredWarnedAt: null },
+        ],
+      },
       orderBy: { expiresOn: 'asc' },
       take: limit,
     });

@@ -24,10 +24,22 @@ export function toStaffView(row: StaffRecord, today: string, livingWageRequired:
       .map((e) => ({ id: e.id, date: fromDateColumn(e.date), kind: e.kind, start: e.startTime, end: e.endTime, reason: e.reason })),
     accreditations: row.accreditations.map((a) => {
       const expiresAt = a.expiresOn ? fromDateColumn(a.expiresOn) : null;
-      return { id: a.id, kind: a.kind, label: a.label, reference: a.reference, issuedAt: fromDateColumn(a.issuedOn), expiresAt, status: accreditationStatus(expiresAt, today) };
+      return {
+        id: a.id,
+        kind: a.kind,
+        label: a.label,
+        reference: a.reference,
+        issuedAt: fromDateColumn(a.issuedOn),
+        expiresAt,
+        status: accreditationStatus(expiresAt, today),
+      };
     }),
     conflicts: row.conflicts.map((c) => ({ id: c.id, partyName: c.partyName, caseId: c.caseId, reason: c.reason, declaredAt: c.declaredAt.toISOString() })),
-    livingWage: lines.map((l) => ({ contractId: l.contractId, serviceLine: l.serviceLine, ...checkLivingWage(row.payRatePence, livingWageRequired.get(`${l.contractId}/${l.serviceLine}`) ?? false, today) })),
+    livingWage: lines.map((l) => ({
+      contractId: l.contractId,
+      serviceLine: l.serviceLine,
+      ...checkLivingWage(row.payRatePence, livingWageRequired.get(`${l.contractId}/${l.serviceLine}`) ?? false, today),
+    })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   });

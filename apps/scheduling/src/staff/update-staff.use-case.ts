@@ -18,8 +18,14 @@ export class UpdateStaffUseCase {
       const current = await this.staff.find(tx, meta.organisationId, staffId);
       if (!current) throw ProblemError.notFound('member of staff', staffId);
       // The London Living Wage is checked on the result: a pay cut or a new London line both count.
-      await this.rules.assertAcceptable(tx, meta, changes.serviceLines ?? (current.serviceLines as StaffServiceLine[]), changes.payRatePence ?? current.payRatePence);
-      if (changes.email && (await this.staff.emailTaken(tx, meta.organisationId, changes.email, staffId))) throw ProblemError.conflict(`A member of staff with email ${changes.email} already exists.`);
+      await this.rules.assertAcceptable(
+        tx,
+        meta,
+        changes.serviceLines ?? (current.serviceLines as StaffServiceLine[]),
+        changes.payRatePence ?? current.payRatePence,
+      );
+      if (changes.email && (await this.staff.emailTaken(tx, meta.organisationId, changes.email, staffId)))
+        throw ProblemError.conflict(`A member of staff with email ${changes.email} already exists.`);
       return this.rules.view(tx, meta, await this.staff.update(tx, meta.organisationId, staffId, changes));
     });
   }

@@ -39,7 +39,9 @@ export class WarnExpiringAccreditationsUseCase {
     let handled = 0;
     for (const organisationId of await this.tenants.organisationIds()) {
       for (let batch = 0; batch < MAX_BATCHES; batch++) {
-        const due = await this.db.forTenant(organisationId, (tx) => this.staff.findToWarn(tx, toDateColumn(today), toDateColumn(addDaysToDate(today, EXPIRY_WARNING_DAYS)), batchSize));
+        const due = await this.db.forTenant(organisationId, (tx) =>
+          this.staff.findToWarn(tx, toDateColumn(today), toDateColumn(addDaysToDate(today, EXPIRY_WARNING_DAYS)), batchSize),
+        );
         for (const accreditation of due) if (await this.warnOf(accreditation, today, now)) warned++;
         handled += due.length;
         if (due.length < batchSize) break;
@@ -61,7 +63,16 @@ export class WarnExpiringAccreditationsUseCase {
       if (person && !superseded) {
         await this.events.append(tx, {
           definition: AccreditationExpiringV1,
-          data: { staffId: person.id, name: person.name, email: person.email, accreditationId: accreditation.id, kind: accreditation.kind, label: accreditation.label, expiresAt, daysLeft: left },
+          data: {
+            staffId: person.id,
+            name: person.name,
+            email: person.email,
+            accreditationId: accreditation.id,
+            kind: accreditation.kind,
+            label: accreditation.label,
+            expiresAt,
+            daysLeft: left,
+          },
           subject: person.id,
           organisationId: accreditation.organisationId,
           sequence: person.version,

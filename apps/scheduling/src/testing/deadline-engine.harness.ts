@@ -66,13 +66,25 @@ export class DeadlineEngineHarness {
     const sql = new Client({ connectionString: db.ownerUrl });
     await sql.connect();
     this.started = { db, ns, app, nc, js: jetstream(nc), sql };
-    await this.publish(ContractPublishedV2, this.contractId, 1, { contractId: this.contractId, version: 1, status: 'active', template: null, definition: ContractDefinitionSchema.parse(this.options.definition) });
-    await waitUntil(async () => ((await sql.query(`SELECT 1 FROM scheduling.contract_version WHERE contract_id = $1`, [this.contractId])).rowCount ? true : undefined), { what: 'the contract projection' });
+    await this.publish(ContractPublishedV2, this.contractId, 1, {
+      contractId: this.contractId,
+      version: 1,
+      status: 'active',
+      template: null,
+      definition: ContractDefinitionSchema.parse(this.options.definition),
+    });
+    await waitUntil(
+      async () => ((await sql.query(`SELECT 1 FROM scheduling.contract_version WHERE contract_id = $1`, [this.contractId])).rowCount ? true : undefined),
+      { what: 'the contract projection' },
+    );
   }
 
   async stop(): Promise<void> {
     const s = this.started;
-    await s?.app.get(LifecycleService).shutdown(10_000).catch(() => undefined);
+    await s?.app
+      .get(LifecycleService)
+      .shutdown(10_000)
+      .catch(() => undefined);
     await s?.app.close().catch(() => undefined);
     await s?.sql.end();
     await s?.nc.close();
@@ -83,17 +95,36 @@ export class DeadlineEngineHarness {
   /** Publishes an event of the suite's tenant and contract on the stream, as its owner would; returns its id. */
   publish = async <D extends EventDefinition>(definition: D, subject: string, sequence: number, data: EventData<D>, id = uuidv7()): Promise<string> => {
     const { ns, js } = this.running();
-    const envelope = { specversion: '1.0', id, source: '/services/test', type: definition.type, subject, time: new Date().toISOString(), datacontenttype: 'application/json', data, organisationid: this.org, contractid: this.contractId, sequence, correlationid: `int-${id}` };
+    const envelope = {
+      specversion: '1.0',
+      id,
+      source: '/services/test',
+      type: definition.type,
+      subject,
+      time: new Date().toISOString(),
+      datacontenttype: 'application/json',
+      data,
+      organisationid: this.org,
+      contractid: this.contractId,
+      sequence,
+      correlationid: `int-${id}`,
+    };
     await js.publish(ns.names.event(this.org, definition.type), JSON.stringify(envelope), { msgID: id });
     return id;
   };
 
   /** The data of the events of one type that scheduling wrote to its outbox about a deadline, oldest first. */
   outbox = async (type: string, deadlineId: string) =>
-    (await this.sql.query(`SELECT envelope FROM scheduling.outbox WHERE envelope->>'type' = $1 AND envelope->>'subject' = $2 ORDER BY position`, [type, deadlineId])).rows.map((r) => r.envelope.data);
+    (
+      await this.sql.query(`SELECT envelope FROM scheduling.outbox WHERE envelope->>'type' = $1 AND envelope->>'subject' = $2 ORDER BY position`, [
+        type,
+        deadlineId,
+      ])
+    ).rows.map((r) => r.envelope.data);
 
   /** Whether scheduling has handled the event (its inbox holds it). */
-  handled = async (eventId: string): Promise<boolean> => Boolean((await this.sql.query(`SELECT 1 FROM scheduling.inbox WHERE event_id = $1`, [eventId])).rowCount);
+  handled = async (eventId: string): Promise<boolean> =>
+    Boolean((await this.sql.query(`SELECT 1 FROM scheduling.inbox WHERE event_id = $1`, [eventId])).rowCount);
 
   private running() {
     if (!this.started) throw new Error('the deadline engine harness has not been started (call start() in beforeAll)');

@@ -12,6 +12,16 @@ export class CreateVenueUseCase {
   ) {}
 
   execute(meta: RpcMeta, body: CreateVenueBody): Promise<VenueView> {
-    return this.db.forTenant(meta, async (tx) => toVenueView(await this.venues.create(tx, { id: uuidv7(), organisationId: meta.organisationId, name: body.name, address: body.address, accessibility: body.accessibility })));
+    return this.db.forTenant(meta, async (tx) =>
+      toVenueView(
+        await this.venues.create(tx, {
+          id: uuidv7(),
+          organisationId: meta.organisationId,
+          name: body.name,
+          address: body.address,
+          accessibility: body.accessibility,
+        }),
+      ),
+    );
   }
 }

@@ -103,7 +103,13 @@ describe('the event consumer host, in batches, against real JetStream and Postgr
   });
 
   async function startHost(probe = new ReopeningProbe()): Promise<ReopeningProbe> {
-    const options: MessagingOptions = { service: 'casework', schema: 'casework', natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222', databaseUrl: db.url, namespace: ns.namespace };
+    const options: MessagingOptions = {
+      service: 'casework',
+      schema: 'casework',
+      natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
+      databaseUrl: db.url,
+      namespace: ns.namespace,
+    };
     nats = new NatsConnectionService(options);
     const discovery = { getProviders: () => [{ metatype: ReopeningProbe, instance: probe }] } as unknown as DiscoveryService;
     host = new EventConsumerHost(nats, transactions, metrics, options, discovery);
@@ -131,7 +137,14 @@ describe('the event consumer host, in batches, against real JetStream and Postgr
         organisationid: org,
         sequence,
         correlationid: 'batch-test',
-        data: { caseId: e.caseId, contractId: uuidv7(), previouslyClosedAt: '2026-11-01T10:00:00Z', reopenedAt: '2026-11-20T10:00:00Z', countsAsReopened: true, reason: e.reason ?? 'new evidence' },
+        data: {
+          caseId: e.caseId,
+          contractId: uuidv7(),
+          previouslyClosedAt: '2026-11-01T10:00:00Z',
+          reopenedAt: '2026-11-20T10:00:00Z',
+          countsAsReopened: true,
+          reason: e.reason ?? 'new evidence',
+        },
       };
       ids.push(envelope.id);
       // A fresh message id each time, so JetStream keeps a republished event and the inbox must catch it.
@@ -141,8 +154,13 @@ describe('the event consumer host, in batches, against real JetStream and Postgr
   }
 
   const probeRows = async () =>
-    (await admin.query<{ organisation_id: string; case_id: string; sequence: number; event_id: string; tenant: string }>('SELECT organisation_id, case_id, sequence, event_id, tenant FROM casework.batch_probe ORDER BY id')).rows;
-  const consumed = async (outcome: string) => ((await metrics.registry.getSingleMetric('events_consumed_total')!.get()).values.find((v) => v.labels.outcome === outcome)?.value ?? 0);
+    (
+      await admin.query<{ organisation_id: string; case_id: string; sequence: number; event_id: string; tenant: string }>(
+        'SELECT organisation_id, case_id, sequence, event_id, tenant FROM casework.batch_probe ORDER BY id',
+      )
+    ).rows;
+  const consumed = async (outcome: string) =>
+    (await metrics.registry.getSingleMetric('events_consumed_total')!.get()).values.find((v) => v.labels.outcome === outcome)?.value ?? 0;
   const dlqCount = async () => Number((await jsm.streams.info(ns.names.dlqStream)).state.messages);
 
   it('handles a backlog in far fewer transactions than events, each case’s events in order across batches', async () => {
@@ -152,10 +170,13 @@ describe('the event consumer host, in batches, against real JetStream and Postgr
     await startHost();
     // More arrive while the first batches are being handled.
     await publish(Array.from({ length: 30 }, (_, i) => ({ caseId: cases[i % 3] })));
-    const rows = await waitUntil(async () => {
-      const r = await probeRows();
-      return r.length === 90 ? r : undefined;
-    }, { what: '90 reopenings recorded' });
+    const rows = await waitUntil(
+      async () => {
+        const r = await probeRows();
+        return r.length === 90 ? r : undefined;
+      },
+      { what: '90 reopenings recorded' },
+    );
     for (const caseId of cases) expect(rows.filter((r) => r.case_id === caseId).map((r) => r.sequence)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(transactions.commits).toBeLessThan(30);
     expect(await consumed('handled')).toBe(90);
@@ -166,10 +187,14 @@ describe('the event consumer host, in batches, against real JetStream and Postgr
     const events = Array.from({ length: 25 }, (_, i) => ({ caseId, reason: i === 12 ? 'poison' : 'new evidence' }));
     const ids = await publish(events);
     await startHost();
-    await waitUntil(async () => ((await consumed('handled')) === 24 && (await dlqCount()) === 1 ? true : undefined), { what: '24 handled and 1 dead-lettered' });
+    await waitUntil(async () => ((await consumed('handled')) === 24 && (await dlqCount()) === 1 ? true : undefined), {
+      what: '24 handled and 1 dead-lettered',
+    });
     const rows = await probeRows();
     expect(rows.map((r) => r.event_id)).toEqual(ids.filter((_, i) => i !== 12));
-    const letter = await jsm.streams.getMessage(ns.names.dlqStream, { last_by_subj: ns.names.dlq('casework', ns.names.durable('casework', CaseReopenedV1.type)) });
+    const letter = await jsm.streams.getMessage(ns.names.dlqStream, {
+      last_by_subj: ns.names.dlq('casework', ns.names.durable('casework', CaseReopenedV1.type)),
+    });
     expect(letter!.header.get('Dlq-Reason')).toBe('permanent: this reopening can never be recorded');
     expect(letter!.json<{ id: string }>().id).toBe(ids[12]);
   });
@@ -194,10 +219,13 @@ describe('the event consumer host, in batches, against real JetStream and Postgr
     const caseId = uuidv7();
     const ids = await publish(Array.from({ length: 10 }, (_, i) => ({ caseId: i === 4 ? uuidv7() : caseId, reason: i === 4 ? 'flaky' : 'new evidence' })));
     const probe = await startHost();
-    const rows = await waitUntil(async () => {
-      const r = await probeRows();
-      return r.length === 10 ? r : undefined;
-    }, { what: 'the flaky event to succeed on its third delivery', timeoutMs: 20_000 });
+    const rows = await waitUntil(
+      async () => {
+        const r = await probeRows();
+        return r.length === 10 ? r : undefined;
+      },
+      { what: 'the flaky event to succeed on its third delivery', timeoutMs: 20_000 },
+    );
     // Two failed attempts (in its batch, alone, or on redelivery), then success: never dead-lettered.
     expect(probe.failures.get(ids[4])).toBe(2);
     expect(new Set(rows.map((r) => r.event_id)).size).toBe(10);

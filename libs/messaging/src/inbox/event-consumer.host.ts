@@ -68,7 +68,12 @@ export class EventConsumerHost {
   ) {
     this.inbox = `${quoteIdent(options.schema)}.inbox`;
     this.consumed = this.metrics.counter('events_consumed_total', 'Events consumed, by outcome', ['type', 'outcome']);
-    this.batchSizes = this.metrics.histogram('events_consumed_per_transaction', 'Events handled in one committed inbox transaction', [], [1, 2, 4, 8, 16, 32, 64]);
+    this.batchSizes = this.metrics.histogram(
+      'events_consumed_per_transaction',
+      'Events handled in one committed inbox transaction',
+      [],
+      [1, 2, 4, 8, 16, 32, 64],
+    );
   }
 
   /** Finds every provider marked `@EventConsumer()`; a duplicate or an event with no schema stops the boot. */
@@ -83,7 +88,8 @@ export class EventConsumerHost {
         throw new Error(`${this.options.service}: no schema in libs/protocol for consumed event ${handler.consumes.type}; add it to EVENT_CATALOG`);
       }
       const durable = this.nats.names.durable(this.options.service, handler.purpose ?? handler.consumes.type);
-      if (this.subscriptions.some((s) => s.durable === durable)) throw new Error(`${this.options.service}: two handlers share the consumer ${durable}; give one a purpose`);
+      if (this.subscriptions.some((s) => s.durable === durable))
+        throw new Error(`${this.options.service}: two handlers share the consumer ${durable}; give one a purpose`);
       this.subscriptions.push(this.subscription(handler, durable));
     }
   }
@@ -209,7 +215,8 @@ export class EventConsumerHost {
     }
     const envelope = EventEnvelopeSchema.safeParse(raw);
     if (!envelope.success) return { ok: false as const, reason: `schema: envelope ${describeIssues(envelope.error.issues)}` };
-    if (envelope.data.type !== sub.handler.consumes.type) return { ok: false as const, reason: `schema: expected type ${sub.handler.consumes.type}, got ${envelope.data.type}` };
+    if (envelope.data.type !== sub.handler.consumes.type)
+      return { ok: false as const, reason: `schema: expected type ${sub.handler.consumes.type}, got ${envelope.data.type}` };
     const data = sub.handler.consumes.schema.safeParse(envelope.data.data);
     if (!data.success) return { ok: false as const, reason: `schema: data ${describeIssues(data.error.issues)}` };
     return { ok: true as const, envelope: { ...envelope.data, data: data.data } };

@@ -136,7 +136,8 @@ export class InboxBatch<M extends InboxMessage> {
   private failure(message: M, error: unknown): Outcome {
     const reason = (error as Error)?.message ?? String(error);
     if (error instanceof PermanentEventError) return { kind: 'dead', cause: 'permanent', reason: `permanent: ${reason}` };
-    if (message.deliveryCount >= MAX_DELIVERIES) return { kind: 'dead', cause: 'exhausted', reason: `gave up after ${message.deliveryCount} deliveries: ${reason}` };
+    if (message.deliveryCount >= MAX_DELIVERIES)
+      return { kind: 'dead', cause: 'exhausted', reason: `gave up after ${message.deliveryCount} deliveries: ${reason}` };
     return { kind: 'retry', delayMs: redeliveryDelayMs(message.deliveryCount), reason };
   }
 }

@@ -13,7 +13,10 @@ describe('the event publisher against real PostgreSQL', () => {
   let writer: Client;
   let listener: Client;
   let notifications = 0;
-  const publisher = new EventPublisher({ service: 'casework', schema: 'casework', namespace: 'p', natsUrl: '', databaseUrl: '' } as MessagingOptions, new SystemClock());
+  const publisher = new EventPublisher(
+    { service: 'casework', schema: 'casework', namespace: 'p', natsUrl: '', databaseUrl: '' } as MessagingOptions,
+    new SystemClock(),
+  );
 
   beforeAll(async () => {
     db = await createTestDatabase('publisher');

@@ -16,7 +16,10 @@ function recordingTx() {
   return { tx, statements };
 }
 
-const publisher = new EventPublisher({ service: 'casework', schema: 'casework', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, new SystemClock());
+const publisher = new EventPublisher(
+  { service: 'casework', schema: 'casework', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions,
+  new SystemClock(),
+);
 
 const wakeUps = (statements: { sql: string }[]) => statements.filter((s) => s.sql.includes('pg_notify')).length;
 
@@ -52,7 +55,9 @@ describe('the event publisher (outbox rows in the caller’s transaction)', () =
 
   it('refuses an event of another service before writing anything', async () => {
     const { tx, statements } = recordingTx();
-    const foreign = { ...reopening('x'), definition: { ...CaseReopenedV1, service: 'intake', type: 'intake.case.reopened.v1' } } as unknown as NewEvent<typeof CaseReopenedV1>;
+    const foreign = { ...reopening('x'), definition: { ...CaseReopenedV1, service: 'intake', type: 'intake.case.reopened.v1' } } as unknown as NewEvent<
+      typeof CaseReopenedV1
+    >;
     await expect(publisher.appendAll(tx, [reopening('ok'), foreign])).rejects.toThrow('casework cannot publish intake.case.reopened.v1');
     expect(statements).toHaveLength(0);
   });
@@ -61,7 +66,14 @@ describe('the event publisher (outbox rows in the caller’s transaction)', () =
     function natsRecorder() {
       const published: string[] = [];
       const nats = { nc: { publish: (subject: string) => published.push(subject) } } as unknown as NatsConnectionService;
-      return { published, publisher: new EventPublisher({ service: 'casework', schema: 'casework', namespace: 'ns1', natsUrl: '', databaseUrl: '' } as MessagingOptions, new SystemClock(), nats) };
+      return {
+        published,
+        publisher: new EventPublisher(
+          { service: 'casework', schema: 'casework', namespace: 'ns1', natsUrl: '', databaseUrl: '' } as MessagingOptions,
+          new SystemClock(),
+          nats,
+        ),
+      };
     }
     /** runTransaction over a client whose transaction only records statements, and can be made to fail. */
     const transaction = (tx: SqlTx, work: (tx: SqlTx) => Promise<void>) => runTransaction({ $transaction: (w, _options) => w(tx) }, work);

@@ -51,7 +51,11 @@ describe('the outbox relay against real PostgreSQL and JetStream', () => {
       const id = uuidv7();
       ids.push(id);
       const subject = ns.names.event('00000000-0000-4000-8000-000000000000', 'casework.case.opened.v1');
-      await sql.query(`INSERT INTO casework.outbox (id, subject, envelope) VALUES ($1, $2, $3)`, [id, subject, JSON.stringify({ id, subject: aggregate, sequence: i + 1 })]);
+      await sql.query(`INSERT INTO casework.outbox (id, subject, envelope) VALUES ($1, $2, $3)`, [
+        id,
+        subject,
+        JSON.stringify({ id, subject: aggregate, sequence: i + 1 }),
+      ]);
     }
     return ids;
   }
@@ -66,7 +70,8 @@ describe('the outbox relay against real PostgreSQL and JetStream', () => {
     await waitUntil(async () => ((await unpublished()) === 0 ? true : undefined), { what: 'rows to be marked' });
     expect(await streamCount()).toBe(before + 5);
     const sequences: number[] = [];
-    for (let seq = before + 1; seq <= before + 5; seq += 1) sequences.push((await jsm.streams.getMessage(ns.names.eventsStream, { seq }))!.json<{ sequence: number }>().sequence);
+    for (let seq = before + 1; seq <= before + 5; seq += 1)
+      sequences.push((await jsm.streams.getMessage(ns.names.eventsStream, { seq }))!.json<{ sequence: number }>().sequence);
     expect(sequences).toEqual([1, 2, 3, 4, 5]);
   });
 
@@ -145,7 +150,9 @@ describe('the outbox relay against real PostgreSQL and JetStream', () => {
     await waitUntil(async () => ((await unpublished()) === 0 ? true : undefined), { what: 'the backlog to be published', timeoutMs: 30_000 });
     expect(await streamCount()).toBe(before + 2500);
     const sample = [1, 999, 1000, 1001, 2000, 2001, 2500];
-    const sequences = await Promise.all(sample.map(async (i) => (await jsm.streams.getMessage(ns.names.eventsStream, { seq: before + i }))!.json<{ sequence: number }>().sequence));
+    const sequences = await Promise.all(
+      sample.map(async (i) => (await jsm.streams.getMessage(ns.names.eventsStream, { seq: before + i }))!.json<{ sequence: number }>().sequence),
+    );
     expect(sequences).toEqual(sample);
   });
 
@@ -156,7 +163,10 @@ describe('the outbox relay against real PostgreSQL and JetStream', () => {
     await waitUntil(async () => (r.isLeader ? true : undefined), { what: 'a leader' });
     const [id] = await addEvents(1);
     nc.publish(wakeSubject);
-    await waitUntil(async () => ((await sql.query(`SELECT published_at FROM casework.outbox WHERE id = $1`, [id])).rows[0].published_at ? true : undefined), { what: 'the woken relay to publish', timeoutMs: 5_000 });
+    await waitUntil(async () => ((await sql.query(`SELECT published_at FROM casework.outbox WHERE id = $1`, [id])).rows[0].published_at ? true : undefined), {
+      what: 'the woken relay to publish',
+      timeoutMs: 5_000,
+    });
   });
 
   it('wakes on NOTIFY instead of waiting for its poll', async () => {
@@ -166,7 +176,10 @@ describe('the outbox relay against real PostgreSQL and JetStream', () => {
     const [id] = await addEvents(1);
     await sql.query(`SELECT pg_notify('outbox_casework', '')`);
     const started = Date.now();
-    await waitUntil(async () => ((await sql.query(`SELECT published_at FROM casework.outbox WHERE id = $1`, [id])).rows[0].published_at ? true : undefined), { what: 'the notified row', timeoutMs: 5_000 });
+    await waitUntil(async () => ((await sql.query(`SELECT published_at FROM casework.outbox WHERE id = $1`, [id])).rows[0].published_at ? true : undefined), {
+      what: 'the notified row',
+      timeoutMs: 5_000,
+    });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 });

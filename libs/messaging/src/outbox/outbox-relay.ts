@@ -188,7 +188,8 @@ export class OutboxRelay {
    */
   private async listen(on: boolean): Promise<void> {
     this.wakeups?.unsubscribe();
-    this.wakeups = on && this.options.nc && this.options.wakeSubject ? this.options.nc.subscribe(this.options.wakeSubject, { callback: () => this.woken() }) : undefined;
+    this.wakeups =
+      on && this.options.nc && this.options.wakeSubject ? this.options.nc.subscribe(this.options.wakeSubject, { callback: () => this.woken() }) : undefined;
     await this.client!.query(`${on ? 'LISTEN' : 'UNLISTEN'} ${outboxChannel(this.options.schema)}`).catch((error: Error) =>
       this.options.logger.warn(`outbox relay for ${this.options.schema}: ${on ? 'LISTEN' : 'UNLISTEN'} failed (${error.message}); polling only`),
     );

@@ -8,7 +8,13 @@ import { RpcClient } from './rpc.client';
 
 jest.setTimeout(30_000);
 
-const Echo = defineRpc({ service: 'intake', verb: 'echo', description: 'Answers what it is asked.', request: z.object({ answers: z.unknown() }), response: z.object({ echoed: z.string() }) });
+const Echo = defineRpc({
+  service: 'intake',
+  verb: 'echo',
+  description: 'Answers what it is asked.',
+  request: z.object({ answers: z.unknown() }),
+  response: z.object({ echoed: z.string() }),
+});
 const meta: RpcMeta = { organisationId: '0190a000-0000-7000-8000-000000000001', actorId: 'user:u', actorType: 'user', correlationId: 'rpc-int' };
 
 /** What a call came to: its answer, or the status and detail of the problem it became. */
@@ -62,13 +68,27 @@ describe('the RPC client against real NATS: only silence is "did not answer"', (
   it('a request that cannot be encoded (nested 5,000 deep) is a 500 saying nothing was sent, not a 503 inviting a retry', async () => {
     answerWith(() => JSON.stringify({ ok: true, data: { echoed: 'x' } }));
     const deep = Array.from({ length: 5_000 }).reduce<unknown>((inner) => [inner], 'leaf');
-    expect(await outcome(client.call(Echo, meta, { answers: deep }, 2_000))).toEqual({ status: 500, detail: expect.stringMatching(/^The request to the intake service could not be encoded .*nothing was sent\.$/) });
+    expect(await outcome(client.call(Echo, meta, { answers: deep }, 2_000))).toEqual({
+      status: 500,
+      detail: expect.stringMatching(/^The request to the intake service could not be encoded .*nothing was sent\.$/),
+    });
     await nc.flush();
     expect(received).toBe(0);
   });
 
   it('a service that refuses answers with its own problem, passed on as it is', async () => {
-    answerWith(() => JSON.stringify({ ok: false, problem: { type: 'https://mediation.example/problems/validation', title: 'Invalid request', status: 400, detail: 'answers.x is wrong', errors: [{ field: 'answers.x', message: 'is wrong' }] } }));
+    answerWith(() =>
+      JSON.stringify({
+        ok: false,
+        problem: {
+          type: 'https://mediation.example/problems/validation',
+          title: 'Invalid request',
+          status: 400,
+          detail: 'answers.x is wrong',
+          errors: [{ field: 'answers.x', message: 'is wrong' }],
+        },
+      }),
+    );
     expect(await outcome(client.call(Echo, meta, { answers: {} }, 2_000))).toEqual({ status: 400, detail: 'answers.x is wrong' });
   });
 
@@ -81,9 +101,15 @@ describe('the RPC client against real NATS: only silence is "did not answer"', (
   });
 
   it('no one listening is a 503 "not running"; someone listening who stays silent is a 503 "did not answer" that may have been processed', async () => {
-    expect(await outcome(client.call(Echo, meta, { answers: {} }, 2_000))).toEqual({ status: 503, detail: 'The intake service is not running; try again shortly.' });
+    expect(await outcome(client.call(Echo, meta, { answers: {} }, 2_000))).toEqual({
+      status: 503,
+      detail: 'The intake service is not running; try again shortly.',
+    });
     answerWith(() => undefined);
-    expect(await outcome(client.call(Echo, meta, { answers: {} }, 300))).toEqual({ status: 503, detail: expect.stringMatching(/did not answer within 300 ms\. The request may still have been processed/) });
+    expect(await outcome(client.call(Echo, meta, { answers: {} }, 300))).toEqual({
+      status: 503,
+      detail: expect.stringMatching(/did not answer within 300 ms\. The request may still have been processed/),
+    });
   });
 
   it('an answer is returned, parsed by the verb’s response schema', async () => {

@@ -3,7 +3,13 @@ import { z } from 'zod';
 import type { NatsConnectionService } from '../nats/nats.connection';
 import { DEFAULT_RPC_TIMEOUT_MS, RpcClient } from './rpc.client';
 
-const Echo = defineRpc({ service: 'intake', verb: 'echo', description: 'Answers what it is asked.', request: z.object({ said: z.string() }), response: z.object({ echoed: z.string() }) });
+const Echo = defineRpc({
+  service: 'intake',
+  verb: 'echo',
+  description: 'Answers what it is asked.',
+  request: z.object({ said: z.string() }),
+  response: z.object({ echoed: z.string() }),
+});
 const meta: RpcMeta = { organisationId: '0190a000-0000-7000-8000-000000000001', actorId: 'user:u', actorType: 'user', correlationId: 'rpc-unit' };
 
 /** A NATS connection that answers every request at once, remembering how long each caller said it would wait. */
@@ -11,7 +17,12 @@ function answering() {
   const timeouts: number[] = [];
   const nats = {
     names: { rpc: (subject: string) => subject },
-    nc: { request: async (_subject: string, _payload: string, options: { timeout: number }) => (timeouts.push(options.timeout), { string: () => JSON.stringify({ ok: true, data: { echoed: 'x' } }) }) },
+    nc: {
+      request: async (_subject: string, _payload: string, options: { timeout: number }) => (
+        timeouts.push(options.timeout),
+        { string: () => JSON.stringify({ ok: true, data: { echoed: 'x' } }) }
+      ),
+    },
   } as unknown as NatsConnectionService;
   return { nats, timeouts };
 }

@@ -44,7 +44,12 @@ function encode(definition: RpcDefinition, request: unknown): string {
   try {
     return JSON.stringify(request);
   } catch (error) {
-    throw new ProblemError({ type: PROBLEM_TYPES.internal, title: 'Internal error', status: 500, detail: `The request to the ${definition.service} service could not be encoded (${(error as Error).message}); nothing was sent.` });
+    throw new ProblemError({
+      type: PROBLEM_TYPES.internal,
+      title: 'Internal error',
+      status: 500,
+      detail: `The request to the ${definition.service} service could not be encoded (${(error as Error).message}); nothing was sent.`,
+    });
   }
 }
 
@@ -52,15 +57,25 @@ function decode<T>(definition: RpcDefinition, read: () => T): T {
   try {
     return read();
   } catch {
-    throw new ProblemError({ type: PROBLEM_TYPES.badGateway, title: 'Bad gateway', status: 502, detail: `The ${definition.service} service answered with a reply the gateway cannot read; quote the correlation id to support.` });
+    throw new ProblemError({
+      type: PROBLEM_TYPES.badGateway,
+      title: 'Bad gateway',
+      status: 502,
+      detail: `The ${definition.service} service answered with a reply the gateway cannot read; quote the correlation id to support.`,
+    });
   }
 }
 
 /** Why a request got no reply: only a timeout means the work may have been done. */
 function notAnswered(definition: RpcDefinition, error: unknown, timeoutMs: number): ProblemError {
-  if (error instanceof errors.RequestError && error.isNoResponders()) return ProblemError.unavailable(`The ${definition.service} service is not running; try again shortly.`);
+  if (error instanceof errors.RequestError && error.isNoResponders())
+    return ProblemError.unavailable(`The ${definition.service} service is not running; try again shortly.`);
   if (error instanceof errors.TimeoutError) {
-    return ProblemError.unavailable(`The ${definition.service} service did not answer within ${timeoutMs} ms. The request may still have been processed: retry with the same Idempotency-Key to be safe.`);
+    return ProblemError.unavailable(
+      `The ${definition.service} service did not answer within ${timeoutMs} ms. The request may still have been processed: retry with the same Idempotency-Key to be safe.`,
+    );
   }
-  return ProblemError.unavailable(`The ${definition.service} service could not be reached (${(error as Error)?.message ?? 'unknown error'}); retry shortly, with the same Idempotency-Key to be safe.`);
+  return ProblemError.unavailable(
+    `The ${definition.service} service could not be reached (${(error as Error)?.message ?? 'unknown error'}); retry shortly, with the same Idempotency-Key to be safe.`,
+  );
 }

@@ -21,9 +21,7 @@ export function withDevDefaults(env: NodeJS.ProcessEnv): Record<string, string |
 }
 
 const url = (protocols: string[]) =>
-  z
-    .string({ error: 'is required' })
-    .refine((value) => protocols.some((p) => value.startsWith(`${p}://`)), `must be a ${protocols.join(' or ')} URL`);
+  z.string({ error: 'is required' }).refine((value) => protocols.some((p) => value.startsWith(`${p}://`)), `must be a ${protocols.join(' or ')} URL`);
 
 export const BaseEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -31,7 +29,10 @@ export const BaseEnvSchema = z.object({
   DATABASE_URL: url(['postgresql', 'postgres']),
   NATS_URL: url(['nats']),
   /** Prefixes every subject and suffixes every stream, so test runs and environments never meet. */
-  NATS_NAMESPACE: z.string().regex(/^[a-z0-9_]*$/, 'only lower-case letters, digits and _').default(''),
+  NATS_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9_]*$/, 'only lower-case letters, digits and _')
+    .default(''),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
 });
 

@@ -54,7 +54,9 @@ describe('service configuration', () => {
 
     it('refuses an empty DATABASE_URL, naming it', () => {
       useEnv({ ...PRODUCTION, DATABASE_URL: '' });
-      expect(configErrorOf(() => loadServiceConfig(3001, {})).problems).toEqual([expect.stringMatching(/^DATABASE_URL: must be a postgresql or postgres URL$/)]);
+      expect(configErrorOf(() => loadServiceConfig(3001, {})).problems).toEqual([
+        expect.stringMatching(/^DATABASE_URL: must be a postgresql or postgres URL$/),
+      ]);
     });
   });
 
@@ -89,11 +91,7 @@ describe('service configuration', () => {
   });
 
   describe('bad values are refused by name', () => {
-    it.each([
-      ['http://127.0.0.1:4222'],
-      ['127.0.0.1:4222'],
-      ['redis://127.0.0.1:6379'],
-    ])('a NATS_URL of %j', (natsUrl) => {
+    it.each([['http://127.0.0.1:4222'], ['127.0.0.1:4222'], ['redis://127.0.0.1:6379']])('a NATS_URL of %j', (natsUrl) => {
       useEnv({ ...PRODUCTION, NATS_URL: natsUrl });
       const error = configErrorOf(() => loadServiceConfig(3001, {}));
       expect(error.problems).toEqual(['NATS_URL: must be a nats URL']);

@@ -25,7 +25,13 @@ export class ProblemError extends Error {
 
   /** An id in a request body that names nothing in the caller's organisation (another organisation's, or none at all): nothing is stored. */
   static unknownReference(field: string, message: string, code: string): ProblemError {
-    return new ProblemError({ type: PROBLEM_TYPES.unknownReference, title: 'Unknown reference', status: 422, detail: `${field} ${message}.`, errors: [{ field, message, code }] });
+    return new ProblemError({
+      type: PROBLEM_TYPES.unknownReference,
+      title: 'Unknown reference',
+      status: 422,
+      detail: `${field} ${message}.`,
+      errors: [{ field, message, code }],
+    });
   }
 
   static conflict(detail: string): ProblemError {

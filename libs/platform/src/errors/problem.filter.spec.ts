@@ -39,7 +39,10 @@ describe('refused requests are logged, since the audit trail records only what w
     const { host, sent } = http('/v1/cases/1/notes/sensitive');
     new ProblemFilter().catch(new ForbiddenException('You are not assigned to this case'), host);
     expect(sent.status).toBe(403);
-    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ method: 'GET', path: '/v1/cases/1/notes/sensitive', status: 403, ip: '203.0.113.9', correlationId: 'corr-1' }), 'request refused');
+    expect(warn).toHaveBeenCalledWith(
+      expect.objectContaining({ method: 'GET', path: '/v1/cases/1/notes/sensitive', status: 403, ip: '203.0.113.9', correlationId: 'corr-1' }),
+      'request refused',
+    );
   });
 
   it('a 401 is logged too', () => {

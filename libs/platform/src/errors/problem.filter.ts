@@ -31,7 +31,11 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500 && problem.status !== 503) this.logger.error({ err: error, correlationId: problem.correlationId }, 'unhandled error');
     // A refusal did nothing, so it is not in the audit trail; the log is where an operator finds probing or a misconfigured key.
     if (problem.status === 401 && !res.headersSent) res.setHeader('WWW-Authenticate', bearerChallenge(req));
-    if (problem.status === 401 || problem.status === 403) this.logger.warn({ method: req.method, path: req.originalUrl, status: problem.status, detail: problem.detail, ip: req.ip, correlationId: problem.correlationId }, 'request refused');
+    if (problem.status === 401 || problem.status === 403)
+      this.logger.warn(
+        { method: req.method, path: req.originalUrl, status: problem.status, detail: problem.detail, ip: req.ip, correlationId: problem.correlationId },
+        'request refused',
+      );
     res.status(problem.status).type('application/problem+json').json(problem);
   }
 
@@ -39,11 +43,24 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof ProblemError) return error.problem;
     const parserError = error as BodyParserError;
     if (isMalformedJson(error)) {
-      return { type: PROBLEM_TYPES.malformedJson, title: 'Malformed JSON', status: 400, detail: 'The request body is not valid JSON.', errors: [{ field: '(body)', message: 'is not valid JSON', code: 'malformed_json' }] };
+      return {
+        type: PROBLEM_TYPES.malformedJson,
+        title: 'Malformed JSON',
+        status: 400,
+        detail: 'The request body is not valid JSON.',
+        errors: [{ field: '(body)', message: 'is not valid JSON', code: 'malformed_json' }],
+      };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
-      const type = status === 404 ? PROBLEM_TYPES.notFound : status === 401 ? PROBLEM_TYPES.unauthenticated : status === 403 ? PROBLEM_TYPES.forbidden : PROBLEM_TYPES.validation;
+      const type =
+        status === 404
+          ? PROBLEM_TYPES.notFound
+          : status === 401
+            ? PROBLEM_TYPES.unauthenticated
+            : status === 403
+              ? PROBLEM_TYPES.forbidden
+              : PROBLEM_TYPES.validation;
       return { type, title: error.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'), status, detail: error.message };
     }
     if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500) {

@@ -22,7 +22,9 @@ function fieldErrorsOf(schema: z.ZodType, input: unknown, prefix?: string) {
 
 describe('toFieldErrors', () => {
   it('names a missing top-level field and says it is required', () => {
-    expect(fieldErrorsOf(Referral, { referrer: valid.referrer, parties: valid.parties })).toEqual([{ field: 'reference', message: 'is required', code: 'invalid_type' }]);
+    expect(fieldErrorsOf(Referral, { referrer: valid.referrer, parties: valid.parties })).toEqual([
+      { field: 'reference', message: 'is required', code: 'invalid_type' },
+    ]);
   });
 
   it('names a missing nested field by its dotted path', () => {

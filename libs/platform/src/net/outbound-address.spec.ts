@@ -17,14 +17,23 @@ describe('addresses the platform may fetch a URL from', () => {
   });
 
   it('an IPv4 address dressed as IPv6 (mapped, compatible, NAT64, hex) is judged as the IPv4 address it carries', () => {
-    for (const address of ['::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:169.254.169.254', '::ffff:a9fe:a9fe', '64:ff9b::10.0.0.1', '::10.0.0.1', '[::ffff:192.168.0.1]']) {
+    for (const address of [
+      '::ffff:127.0.0.1',
+      '::ffff:7f00:1',
+      '::ffff:169.254.169.254',
+      '::ffff:a9fe:a9fe',
+      '64:ff9b::10.0.0.1',
+      '::10.0.0.1',
+      '[::ffff:192.168.0.1]',
+    ]) {
       expect({ address, refused: refusedAddressClass(address) !== undefined }).toEqual({ address, refused: true });
     }
     expect(refusedAddressClass('::ffff:8.8.8.8')).toBeUndefined();
   });
 
   it('public addresses are allowed', () => {
-    for (const address of ['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '2a00:1450:4009:81f::200e']) expect({ address, refused: refusedAddressClass(address) }).toEqual({ address, refused: undefined });
+    for (const address of ['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '2a00:1450:4009:81f::200e'])
+      expect({ address, refused: refusedAddressClass(address) }).toEqual({ address, refused: undefined });
   });
 
   it('something that is not an address at all is refused', () => {
@@ -33,7 +42,10 @@ describe('addresses the platform may fetch a URL from', () => {
 });
 
 describe('checking a URL before storing it', () => {
-  const resolvesTo = (...addresses: string[]) => async (): Promise<LookupAddress[]> => addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+  const resolvesTo =
+    (...addresses: string[]) =>
+    async (): Promise<LookupAddress[]> =>
+      addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
   const refusal = (url: string, ...rest: Parameters<typeof checkOutboundUrl> extends [unknown, ...infer R] ? R : never) =>
     checkOutboundUrl(url, ...rest).then(
       () => 'allowed',
@@ -51,13 +63,24 @@ describe('checking a URL before storing it', () => {
 
   it('a host name that resolves to a private or metadata address, even one of several, is refused', async () => {
     expect(await refusal('https://idp.internal.example/jwks', {}, resolvesTo('10.1.2.3'))).toBe('idp.internal.example is at 10.1.2.3, a private address');
-    expect(await refusal('https://metadata.example/latest', {}, resolvesTo('93.184.216.34', '169.254.169.254'))).toMatch(/169\.254\.169\.254, a cloud-metadata address/);
-    expect(await refusal('https://nowhere.example/jwks', {}, async () => Promise.reject(new Error('ENOTFOUND')))).toBe('nowhere.example does not resolve to an address');
+    expect(await refusal('https://metadata.example/latest', {}, resolvesTo('93.184.216.34', '169.254.169.254'))).toMatch(
+      /169\.254\.169\.254, a cloud-metadata address/,
+    );
+    expect(await refusal('https://nowhere.example/jwks', {}, async () => Promise.reject(new Error('ENOTFOUND')))).toBe(
+      'nowhere.example does not resolve to an address',
+    );
   });
 
   it('literal addresses are judged without a lookup, written any way the URL parser accepts', async () => {
     const never = async (): Promise<LookupAddress[]> => Promise.reject(new Error('looked up'));
-    for (const url of ['https://127.0.0.1/jwks', 'https://2130706433/jwks', 'https://0x7f.1/jwks', 'https://[::1]/jwks', 'https://[::ffff:169.254.169.254]/', 'https://[fd00:ec2::254]/']) {
+    for (const url of [
+      'https://127.0.0.1/jwks',
+      'https://2130706433/jwks',
+      'https://0x7f.1/jwks',
+      'https://[::1]/jwks',
+      'https://[::ffff:169.254.169.254]/',
+      'https://[fd00:ec2::254]/',
+    ]) {
       expect({ url, refused: (await refusal(url, {}, never)) !== 'allowed' }).toEqual({ url, refused: true });
     }
   });
@@ -76,7 +99,9 @@ describe('checking a URL before storing it', () => {
 describe('checking again when connecting', () => {
   const lookupWith = (addresses: string[], options = {}) =>
     new Promise<{ error: Error | null; address: unknown }>((resolve) =>
-      guardedLookup(options, async () => addresses.map((address) => ({ address, family: 4 })))('idp.example', { all: false }, (error, address) => resolve({ error, address })),
+      guardedLookup(options, async () => addresses.map((address) => ({ address, family: 4 })))('idp.example', { all: false }, (error, address) =>
+        resolve({ error, address }),
+      ),
     );
 
   it('a host that now resolves to a private address is refused at fetch time; a public one is connected to as checked', async () => {

@@ -7,7 +7,8 @@ import { BlockList, isIP, type LookupFunction } from 'node:net';
  * webhook), the address must be on the public internet: never this machine, the private network, a
  * cloud's metadata service or anything else only reachable from inside (server-side request forgery).
  */
-export type RefusedAddressClass = 'unspecified' | 'loopback' | 'private' | 'unique-local' | 'link-local' | 'carrier-grade-nat' | 'cloud-metadata' | 'multicast' | 'reserved';
+export type RefusedAddressClass =
+  'unspecified' | 'loopback' | 'private' | 'unique-local' | 'link-local' | 'carrier-grade-nat' | 'cloud-metadata' | 'multicast' | 'reserved';
 
 /** Each refused range with its class; the most specific first, so 169.254.169.254 is metadata rather than link-local. */
 const RANGES: [RefusedAddressClass, string, number, 'ipv4' | 'ipv6'][] = [
@@ -78,7 +79,8 @@ export class OutboundAddressError extends Error {
 
 function assertAllowed(host: string, address: string, options: OutboundAddressOptions): void {
   const kind = refusedAddressClass(address);
-  if (kind && !(kind === 'loopback' && options.allowLoopback)) throw new OutboundAddressError(`${host} is ${address === host ? 'a' : `at ${address}, a`} ${kind} address`);
+  if (kind && !(kind === 'loopback' && options.allowLoopback))
+    throw new OutboundAddressError(`${host} is ${address === host ? 'a' : `at ${address}, a`} ${kind} address`);
 }
 
 type Resolve = (host: string) => Promise<LookupAddress[]>;
@@ -91,11 +93,14 @@ const resolveAll: Resolve = (host) => promisify(dnsLookup)(host, { all: true, ve
 export async function checkOutboundUrl(raw: string, options: OutboundAddressOptions = {}, resolve: Resolve = resolveAll): Promise<URL> {
   const url = new URL(raw);
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && options.allowLoopback && isLoopbackHost(host))) throw new OutboundAddressError('must be an https URL');
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && options.allowLoopback && isLoopbackHost(host)))
+    throw new OutboundAddressError('must be an https URL');
   if (url.username || url.password) throw new OutboundAddressError('must not carry a user name or password');
-  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await resolve(host).catch(() => {
-    throw new OutboundAddressError(`${host} does not resolve to an address`);
-  });
+  const addresses = isIP(host)
+    ? [{ address: host, family: isIP(host) }]
+    : await resolve(host).catch(() => {
+        throw new OutboundAddressError(`${host} does not resolve to an address`);
+      });
   if (addresses.length === 0) throw new OutboundAddressError(`${host} does not resolve to an address`);
   for (const { address } of addresses) assertAllowed(host, address, options);
   return url;

@@ -18,7 +18,9 @@ describe('text a database can store', () => {
   });
 
   it('checks the keys of records too, and writes the bad character visibly in the field name', () => {
-    expect(unstorableTextErrors({ answers: { 'a\u0000b': 'x' } })).toEqual([{ field: 'answers.a\\u0000b', message: expect.stringMatching(/^is a key that must not contain a NUL/), code: 'nul_character' }]);
+    expect(unstorableTextErrors({ answers: { 'a\u0000b': 'x' } })).toEqual([
+      { field: 'answers.a\\u0000b', message: expect.stringMatching(/^is a key that must not contain a NUL/), code: 'nul_character' },
+    ]);
     expect(unstorableTextErrors({ '\udfff': 1 })).toEqual([{ field: '\\udfff', message: expect.stringContaining('surrogate'), code: 'unpaired_surrogate' }]);
   });
 

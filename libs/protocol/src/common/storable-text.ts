@@ -22,7 +22,8 @@ export const isStorableText = (text: string): boolean => !text.includes(NUL) && 
 
 function problemOf(text: string): Pick<UnstorableText, 'code' | 'message'> | null {
   if (text.includes(NUL)) return { code: 'nul_character', message: 'must not contain a NUL character (\\u0000)' };
-  if (LONE_SURROGATE.test(text)) return { code: 'unpaired_surrogate', message: 'must not contain an unpaired UTF-16 surrogate (half of a character, e.g. \\ud800)' };
+  if (LONE_SURROGATE.test(text))
+    return { code: 'unpaired_surrogate', message: 'must not contain an unpaired UTF-16 surrogate (half of a character, e.g. \\ud800)' };
   return null;
 }
 
@@ -73,5 +74,9 @@ export function findUnstorableText(input: unknown): UnstorableText[] {
 
 /** The same, as the field errors of a 400: `field` is the dotted path, after `prefix` (e.g. `answers`). */
 export function unstorableTextErrors(input: unknown, prefix = ''): FieldError[] {
-  return findUnstorableText(input).map((u) => ({ field: [prefix, ...u.path.map(String)].filter(Boolean).join('.') || '(body)', message: u.message, code: u.code }));
+  return findUnstorableText(input).map((u) => ({
+    field: [prefix, ...u.path.map(String)].filter(Boolean).join('.') || '(body)',
+    message: u.message,
+    code: u.code,
+  }));
 }

@@ -3,7 +3,14 @@ import { z } from 'zod';
 /** Where a rule comes from, so a case manager can answer "says who?" for every clock and KPI. */
 export const SourceSchema = z
   .object({
-    document: z.string().trim().min(1).max(300).describe('The document: a seed/specification file, a regulation or a code of practice, e.g. `seeds/001 Appendix A service specification` or `SEND Regulations 2014 (SI 2014/1530)`.'),
+    document: z
+      .string()
+      .trim()
+      .min(1)
+      .max(300)
+      .describe(
+        'The document: a seed/specification file, a regulation or a code of practice, e.g. `seeds/001 Appendix A service specification` or `SEND Regulations 2014 (SI 2014/1530)`.',
+      ),
     section: z.string().trim().min(1).max(200).optional().describe('The section, paragraph or regulation number within it, e.g. `§7.1` or `reg 33`.'),
     note: z.string().trim().max(1000).optional().describe('A caveat on the citation, e.g. that a regulation number is to be confirmed.'),
   })
@@ -13,7 +20,9 @@ export type Source = z.infer<typeof SourceSchema>;
 
 export const BasisSchema = z
   .object({
-    kind: z.enum(['legal', 'contractual', 'guidance', 'provider-practice']).describe('Statute or regulation, the contract/specification, statutory guidance, or the provider’s own practice.'),
+    kind: z
+      .enum(['legal', 'contractual', 'guidance', 'provider-practice'])
+      .describe('Statute or regulation, the contract/specification, statutory guidance, or the provider’s own practice.'),
     text: z.string().trim().min(1).max(2000).describe('What the source says, in short.'),
     source: SourceSchema,
   })

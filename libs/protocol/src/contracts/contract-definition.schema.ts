@@ -7,7 +7,9 @@ export const TemplateKeySchema = z.enum(TEMPLATE_KEYS).describe('A shipped contr
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 export const CONTRACT_STATUSES = ['draft', 'active', 'suspended', 'ended'] as const;
-export const ContractStatusSchema = z.enum(CONTRACT_STATUSES).describe('draft: being set up, takes no referrals; active: published, takes referrals; suspended: takes none for now; ended.');
+export const ContractStatusSchema = z
+  .enum(CONTRACT_STATUSES)
+  .describe('draft: being set up, takes no referrals; active: published, takes referrals; suspended: takes none for now; ended.');
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
 export const BUYER_ROLES = ['council', 'local-authority', 'court', 'police', 'opcc', 'dfe', 'central-government', 'other'] as const;
@@ -15,8 +17,14 @@ export const BUYER_ROLES = ['council', 'local-authority', 'court', 'police', 'op
 export const BuyerSchema = z
   .object({
     name: z.string().trim().min(1).max(300).describe('The buying body, e.g. "Warwickshire County Council".'),
-    role: z.enum(BUYER_ROLES).describe('What kind of body: council, local-authority, court, police, opcc (Police and Crime Commissioner), dfe, central-government, other.'),
-    identifier: z.object({ scheme: z.string().trim().min(1).max(40).describe('e.g. GB-PPON.'), id: z.string().trim().min(1).max(100).describe('The id in that scheme.') }).strict().optional().describe('An organisation identifier, e.g. from OCDS.'),
+    role: z
+      .enum(BUYER_ROLES)
+      .describe('What kind of body: council, local-authority, court, police, opcc (Police and Crime Commissioner), dfe, central-government, other.'),
+    identifier: z
+      .object({ scheme: z.string().trim().min(1).max(40).describe('e.g. GB-PPON.'), id: z.string().trim().min(1).max(100).describe('The id in that scheme.') })
+      .strict()
+      .optional()
+      .describe('An organisation identifier, e.g. from OCDS.'),
     contact: z
       .object({
         name: z.string().trim().max(200).optional().describe('Contact name.'),
@@ -71,7 +79,10 @@ export const LotSchema = z
 
 export const CpvCodeSchema = z
   .object({
-    code: z.string().regex(/^\d{8}$/, 'must be the 8 digits of a CPV code').describe('The CPV code, 8 digits, e.g. 75230000.'),
+    code: z
+      .string()
+      .regex(/^\d{8}$/, 'must be the 8 digits of a CPV code')
+      .describe('The CPV code, 8 digits, e.g. 75230000.'),
     description: z.string().trim().max(300).optional().describe('Its description, e.g. Justice services.'),
   })
   .strict()
@@ -91,10 +102,29 @@ export const ProcurementSchema = z
   .object({
     method: z.string().trim().max(100).optional().describe('e.g. open.'),
     methodDetails: z.string().trim().max(300).optional().describe('e.g. Open procedure.'),
-    tenderStatus: z.string().trim().max(40).optional().describe('The OCDS tender status; cancelled, unsuccessful or withdrawn means the contract cannot be published.'),
-    awardStatus: z.string().trim().max(40).optional().describe('The OCDS status of the award the contract was read from; cancelled or unsuccessful means it cannot be published.'),
-    contractStatus: z.string().trim().max(40).optional().describe('The OCDS status of the contract read; cancelled or terminated means it cannot be published.'),
-    tenderPeriod: z.object({ start: z.string().max(40).optional().describe('ISO 8601.'), end: z.string().max(40).optional().describe('ISO 8601 (submission deadline).') }).strict().optional().describe('The tender period.'),
+    tenderStatus: z
+      .string()
+      .trim()
+      .max(40)
+      .optional()
+      .describe('The OCDS tender status; cancelled, unsuccessful or withdrawn means the contract cannot be published.'),
+    awardStatus: z
+      .string()
+      .trim()
+      .max(40)
+      .optional()
+      .describe('The OCDS status of the award the contract was read from; cancelled or unsuccessful means it cannot be published.'),
+    contractStatus: z
+      .string()
+      .trim()
+      .max(40)
+      .optional()
+      .describe('The OCDS status of the contract read; cancelled or terminated means it cannot be published.'),
+    tenderPeriod: z
+      .object({ start: z.string().max(40).optional().describe('ISO 8601.'), end: z.string().max(40).optional().describe('ISO 8601 (submission deadline).') })
+      .strict()
+      .optional()
+      .describe('The tender period.'),
     noticeUrls: z.array(z.url().max(2000)).max(20).default([]).describe('Published notices.'),
   })
   .strict()
@@ -128,26 +158,46 @@ export const ContractDefinitionSchema = z
     period: ContractPeriodSchema.optional(),
     value: MoneySchema.optional().describe('The contract value.'),
     cap: MoneySchema.optional().describe('The most that may be spent under the contract.'),
-    lots: z.array(LotSchema).max(100).default([]).superRefine(uniqueKeys<{ id: string }>((l) => l.id, 'lot')).describe('The lots.'),
+    lots: z
+      .array(LotSchema)
+      .max(100)
+      .default([])
+      .superRefine(uniqueKeys<{ id: string }>((l) => l.id, 'lot'))
+      .describe('The lots.'),
     cpvCodes: z.array(CpvCodeSchema).max(100).default([]).describe('CPV codes.'),
     awardCriteria: z.array(AwardCriterionSchema).max(50).default([]).describe('Award criteria.'),
     procurement: ProcurementSchema.optional(),
     origin: ContractOriginSchema.optional(),
-    serviceLines: z.array(ServiceLineSchema).max(20).default([]).superRefine(uniqueKeys<{ key: string }>((s) => s.key, 'service line')).describe('The services bought; a contract takes referrals once it has at least one.'),
+    serviceLines: z
+      .array(ServiceLineSchema)
+      .max(20)
+      .default([])
+      .superRefine(uniqueKeys<{ key: string }>((s) => s.key, 'service line'))
+      .describe('The services bought; a contract takes referrals once it has at least one.'),
   })
   .strict()
   .describe('A contract as data: who buys, what, for how long and how much, and per service line the form, clocks, outcomes, KPIs and price.');
 export type ContractDefinition = z.infer<typeof ContractDefinitionSchema>;
 export type ContractDefinitionInput = z.input<typeof ContractDefinitionSchema>;
 
-export const TemplateDefinitionSchema = ContractDefinitionSchema.omit({ reference: true, ocid: true }).describe('A template’s contract definition, without the reference and OCID a real contract gets.');
+export const TemplateDefinitionSchema = ContractDefinitionSchema.omit({ reference: true, ocid: true }).describe(
+  'A template’s contract definition, without the reference and OCID a real contract gets.',
+);
 
 export const ContractTemplateSchema = z
   .object({
     key: TemplateKeySchema,
     name: z.string().trim().min(1).max(200).describe('The template name.'),
     summary: z.string().trim().min(1).max(2000).describe('What kind of contract it fits.'),
-    sources: z.array(z.object({ document: z.string().min(1).max(300).describe('A source document.'), description: z.string().max(1000).optional().describe('What it is.') }).strict().describe('A source.')).min(1).describe('The documents the template is drawn from.'),
+    sources: z
+      .array(
+        z
+          .object({ document: z.string().min(1).max(300).describe('A source document.'), description: z.string().max(1000).optional().describe('What it is.') })
+          .strict()
+          .describe('A source.'),
+      )
+      .min(1)
+      .describe('The documents the template is drawn from.'),
     definition: TemplateDefinitionSchema,
   })
   .strict()

@@ -7,7 +7,12 @@ describe('a deadline reminder says whom it is for', () => {
   });
 
   it('it can be for the parties, the staff or both, and for the parties in some roles only', () => {
-    expect(ReminderSchema.parse({ days: 10, audience: ['parties'], partyRoles: ['parent', 'young-person'] })).toEqual({ days: 10, dayKind: 'working', audience: ['parties'], partyRoles: ['parent', 'young-person'] });
+    expect(ReminderSchema.parse({ days: 10, audience: ['parties'], partyRoles: ['parent', 'young-person'] })).toEqual({
+      days: 10,
+      dayKind: 'working',
+      audience: ['parties'],
+      partyRoles: ['parent', 'young-person'],
+    });
     expect(ReminderSchema.parse({ days: 5, audience: ['assigned-staff', 'parties'] }).audience).toEqual(['assigned-staff', 'parties']);
   });
 
@@ -24,14 +29,30 @@ describe('a deadline reminder says whom it is for', () => {
 });
 
 describe('scheduling.deadline.due-soon.v1 stays readable as it was', () => {
-  const published = { deadlineId: '01a30000-0000-7000-8000-000000000001', caseId: '01a30000-0000-7000-8000-000000000002', rule: 'contact-parties', dueAt: '2027-06-02T16:00:00.000Z', label: 'First contact', reference: 'REF-1', remindedAt: '2027-06-01T08:00:00.000Z', recipients: [{ name: 'Alex', email: 'alex@provider.example' }] };
+  const published = {
+    deadlineId: '01a30000-0000-7000-8000-000000000001',
+    caseId: '01a30000-0000-7000-8000-000000000002',
+    rule: 'contact-parties',
+    dueAt: '2027-06-02T16:00:00.000Z',
+    label: 'First contact',
+    reference: 'REF-1',
+    remindedAt: '2027-06-01T08:00:00.000Z',
+    recipients: [{ name: 'Alex', email: 'alex@provider.example' }],
+  };
 
   it('an event published before audiences existed reads as a reminder for the assigned staff', () => {
     expect(DeadlineDueSoonV1.schema.parse(published)).toEqual({ ...published, audience: ['assigned-staff'] });
   });
 
   it('a reminder for the parties carries its audience, roles, revision and which reminder it is', () => {
-    const parsed = DeadlineDueSoonV1.schema.parse({ ...published, recipients: [], audience: ['parties'], partyRoles: ['participant'], revision: 2, reminder: 1 });
+    const parsed = DeadlineDueSoonV1.schema.parse({
+      ...published,
+      recipients: [],
+      audience: ['parties'],
+      partyRoles: ['participant'],
+      revision: 2,
+      reminder: 1,
+    });
     expect(parsed).toMatchObject({ audience: ['parties'], partyRoles: ['participant'], revision: 2, reminder: 1 });
   });
 });

@@ -7,7 +7,9 @@ import { z } from 'zod';
  * bad document is refused naming the field, e.g. `releases.0.tender.value.amount`.
  */
 const Text = z.string().max(20_000);
-const Id = z.union([z.string().min(1).max(300), z.number()], { error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string or a number') }).describe('An OCDS id (string or number).');
+const Id = z
+  .union([z.string().min(1).max(300), z.number()], { error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string or a number') })
+  .describe('An OCDS id (string or number).');
 const DateTime = z
   .string()
   .max(40)
@@ -19,7 +21,11 @@ export const OcdsValueSchema = z
     amount: z.number().nonnegative().optional().describe('The amount (net of tax, on Find a Tender).'),
     amountNet: z.number().nonnegative().optional().describe('The amount net of tax, where published separately.'),
     amountGross: z.number().nonnegative().optional().describe('The amount including tax (UK extension).'),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code, e.g. GBP').optional().describe('ISO 4217. Only a GBP value is imported; a value in another currency, or with none, is left out with a warning.'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code, e.g. GBP')
+      .optional()
+      .describe('ISO 4217. Only a GBP value is imported; a value in another currency, or with none, is left out with a warning.'),
   })
   .describe('An OCDS value.');
 
@@ -32,7 +38,9 @@ export const OcdsPeriodSchema = z
   })
   .describe('An OCDS period.');
 
-const Classification = z.looseObject({ scheme: z.string().min(1).max(40).describe('e.g. CPV.'), id: Id, description: Text.optional() }).describe('An OCDS classification.');
+const Classification = z
+  .looseObject({ scheme: z.string().min(1).max(40).describe('e.g. CPV.'), id: Id, description: Text.optional() })
+  .describe('An OCDS classification.');
 
 const Item = z
   .looseObject({
@@ -57,7 +65,11 @@ const Criterion = z
     type: z.string().max(40).optional().describe('quality, price or cost.'),
     name: Text.optional().describe('The OCDS `name` field.'),
     description: Text.optional().describe('The OCDS `description` field.'),
-    numbers: z.array(z.looseObject({ number: z.number(), weight: z.string().max(40).optional() })).max(20).optional().describe('The OCDS `numbers` field.'),
+    numbers: z
+      .array(z.looseObject({ number: z.number(), weight: z.string().max(40).optional() }))
+      .max(20)
+      .optional()
+      .describe('The OCDS `numbers` field.'),
   })
   .describe('An award criterion.');
 const AwardCriteria = z.looseObject({ criteria: z.array(Criterion).max(100).optional(), description: Text.optional() }).describe('Award criteria.');
@@ -91,8 +103,15 @@ const Tender = z
     renewal: Renewal.optional().describe('The OCDS `renewal` field.'),
     procurementMethod: z.string().max(100).optional().describe('The OCDS `procurementMethod` field.'),
     procurementMethodDetails: Text.optional().describe('The OCDS `procurementMethodDetails` field.'),
-    awardCriteria: z.union([z.string().max(100), AwardCriteria]).optional().describe('OCDS 1.1 codelist value, or the criteria object of the lots extension.'),
-    documents: z.array(z.looseObject({ url: z.string().max(2000).optional(), documentType: z.string().max(100).optional() })).max(200).optional().describe('The OCDS `documents` field.'),
+    awardCriteria: z
+      .union([z.string().max(100), AwardCriteria])
+      .optional()
+      .describe('OCDS 1.1 codelist value, or the criteria object of the lots extension.'),
+    documents: z
+      .array(z.looseObject({ url: z.string().max(2000).optional(), documentType: z.string().max(100).optional() }))
+      .max(200)
+      .optional()
+      .describe('The OCDS `documents` field.'),
   })
   .describe('An OCDS tender.');
 
@@ -101,8 +120,14 @@ const Party = z
     id: Id.optional().describe('The OCDS `id` field.'),
     name: Text.optional().describe('The OCDS `name` field.'),
     roles: z.array(z.string().max(60)).max(20).optional().describe('The OCDS `roles` field.'),
-    identifier: z.looseObject({ scheme: z.string().max(40).optional(), id: Id.optional() }).optional().describe('The OCDS `identifier` field.'),
-    contactPoint: z.looseObject({ name: Text.optional(), email: z.string().max(320).optional(), telephone: z.string().max(60).optional() }).optional().describe('The OCDS `contactPoint` field.'),
+    identifier: z
+      .looseObject({ scheme: z.string().max(40).optional(), id: Id.optional() })
+      .optional()
+      .describe('The OCDS `identifier` field.'),
+    contactPoint: z
+      .looseObject({ name: Text.optional(), email: z.string().max(320).optional(), telephone: z.string().max(60).optional() })
+      .optional()
+      .describe('The OCDS `contactPoint` field.'),
   })
   .describe('An OCDS party.');
 
@@ -149,7 +174,11 @@ export type OcdsRelease = z.infer<typeof OcdsReleaseSchema>;
 function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  );
 }
 /** One release of a package or record, checked as it stands (its nulls are deletions for the compiler). */
 const ReleaseInProcess = z.preprocess(withoutNulls, OcdsReleaseSchema);
@@ -160,7 +189,8 @@ export const OcdsReleasePackageSchema = z
   })
   .superRefine((pkg, ctx) => {
     pkg.releases.forEach((release, index) => {
-      if (release.ocid !== pkg.releases[0].ocid) ctx.addIssue({ code: 'custom', path: ['releases', index, 'ocid'], message: `differs from releases.0.ocid; import one contracting process at a time` });
+      if (release.ocid !== pkg.releases[0].ocid)
+        ctx.addIssue({ code: 'custom', path: ['releases', index, 'ocid'], message: `differs from releases.0.ocid; import one contracting process at a time` });
     });
   })
   .describe('An OCDS release package.');
@@ -169,7 +199,11 @@ export const OcdsRecordSchema = z
   .looseObject({
     ocid: z.string().min(1).max(200).describe('The Open Contracting ID.'),
     compiledRelease: OcdsReleaseSchema.optional().describe('The compiled release: the latest state of the process.'),
-    releases: z.array(z.looseObject({})).max(500).optional().describe('Linked or embedded releases; embedded ones are compiled when there is no compiledRelease.'),
+    releases: z
+      .array(z.looseObject({}))
+      .max(500)
+      .optional()
+      .describe('Linked or embedded releases; embedded ones are compiled when there is no compiledRelease.'),
   })
   .superRefine((record, ctx) => {
     if (record.compiledRelease) return;

@@ -14,7 +14,11 @@ const Roles = z
 
 export const PartyMessageRuleSchema = z
   .object({
-    message: z.enum(PARTY_MESSAGES).describe('The message: `survey` (the satisfaction survey after closure), `deadline-reminder` (a reminder of a date on the case), `certificate` (a mediation certificate, emailed with its PDF).'),
+    message: z
+      .enum(PARTY_MESSAGES)
+      .describe(
+        'The message: `survey` (the satisfaction survey after closure), `deadline-reminder` (a reminder of a date on the case), `certificate` (a mediation certificate, emailed with its PDF).',
+      ),
     roles: Roles.describe('The party roles that may be sent it; a party in any other role is not (and the case’s communications log says so).'),
     notOnOutcomes: z
       .array(
@@ -52,7 +56,11 @@ export const PartyContactSchema = z
       .max(PARTY_MESSAGES.length)
       .refine((rules) => new Set(rules.map((r) => r.message)).size === rules.length, { message: 'must name each message once' })
       .describe('Per message, the roles that may be sent it; a message not listed goes to no party.'),
-    permissions: z.array(ContactPermissionSchema).max(10).default([]).describe('Roles that are contacted only when the referral says they may be (e.g. a victim, only with `victimContactAllowed` answered yes).'),
+    permissions: z
+      .array(ContactPermissionSchema)
+      .max(10)
+      .default([])
+      .describe('Roles that are contacted only when the referral says they may be (e.g. a victim, only with `victimContactAllowed` answered yes).'),
   })
   .strict()
   .describe('Who among the parties the platform may contact, with what: every message to a party passes this rule, then the party’s own contact preferences.');

@@ -39,7 +39,16 @@ export const PricingSchema = z
         model: z.literal('fixed-fee').describe('The pricing model.'),
         feePence: AgreedPence.describe('The whole fee, in pence; null until agreed.'),
         milestones: z
-          .array(z.object({ key: z.string().min(1).max(64).describe('Milestone key.'), label: z.string().min(1).max(200).describe('What is delivered.'), pence: AgreedPence.describe('Paid on delivery, in pence.') }).strict().describe('A payment milestone.'))
+          .array(
+            z
+              .object({
+                key: z.string().min(1).max(64).describe('Milestone key.'),
+                label: z.string().min(1).max(200).describe('What is delivered.'),
+                pence: AgreedPence.describe('Paid on delivery, in pence.'),
+              })
+              .strict()
+              .describe('A payment milestone.'),
+          )
           .default([])
           .describe('Payment milestones, if the fee is paid in stages.'),
         basis: BasisSchema,

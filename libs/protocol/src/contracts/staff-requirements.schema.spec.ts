@@ -4,7 +4,10 @@ const basis = { kind: 'provider-practice' as const, text: 'Enhanced DBS for work
 
 describe('the checks a service line requires of its staff', () => {
   it('names accreditation kinds staff hold, with the basis', () => {
-    expect(StaffRequirementsSchema.parse({ accreditations: ['send-mediation', 'dbs-enhanced'], basis }).accreditations).toEqual(['send-mediation', 'dbs-enhanced']);
+    expect(StaffRequirementsSchema.parse({ accreditations: ['send-mediation', 'dbs-enhanced'], basis }).accreditations).toEqual([
+      'send-mediation',
+      'dbs-enhanced',
+    ]);
   });
 
   it('refuses `other`, a kind that names no particular check, an unknown kind, a repeated kind, or none', () => {

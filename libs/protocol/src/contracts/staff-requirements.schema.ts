@@ -8,7 +8,9 @@ export const AccreditationKindSchema = z
 export type AccreditationKind = z.infer<typeof AccreditationKindSchema>;
 
 // `other` names no particular check, so a line cannot require it.
-const RequirableKind = AccreditationKindSchema.exclude(['other']).describe('A kind of accreditation or check: `dbs-enhanced`, `fmc-accreditation`, `cmc-accreditation` or `send-mediation`.');
+const RequirableKind = AccreditationKindSchema.exclude(['other']).describe(
+  'A kind of accreditation or check: `dbs-enhanced`, `fmc-accreditation`, `cmc-accreditation` or `send-mediation`.',
+);
 
 export const StaffRequirementsSchema = z
   .object({
@@ -21,5 +23,7 @@ export const StaffRequirementsSchema = z
     basis: BasisSchema,
   })
   .strict()
-  .describe('The checks and accreditations the line requires of its staff: without one in date a person is not offered for its cases and cannot be booked onto its sessions.');
+  .describe(
+    'The checks and accreditations the line requires of its staff: without one in date a person is not offered for its cases and cannot be booked onto its sessions.',
+  );
 export type StaffRequirements = z.infer<typeof StaffRequirementsSchema>;

@@ -6,14 +6,20 @@ import { DomainEventNameSchema } from './deadline-rule.schema';
 export const WORKFLOW_REQUIREMENTS = ['outcome', 'reason', 'case-manager', 'certificate'] as const;
 export const WorkflowRequirementSchema = z
   .enum(WORKFLOW_REQUIREMENTS)
-  .describe('`outcome`: an outcome from the service line’s list; `reason`: a reason in words; `case-manager`: a case manager assigned to the case; `certificate`: a certificate issued on the case.');
+  .describe(
+    '`outcome`: an outcome from the service line’s list; `reason`: a reason in words; `case-manager`: a case manager assigned to the case; `certificate`: a certificate issued on the case.',
+  );
 export type WorkflowRequirement = z.infer<typeof WorkflowRequirementSchema>;
 
 export const WorkflowStateSchema = z
   .object({
     key: KeySchema.describe('The status a case shows, e.g. `contacted`.'),
     label: LabelSchema,
-    category: z.enum(['active', 'closed', 'ended']).describe('`active`: work goes on; `closed`: closed with an outcome (reporting, report and survey follow); `ended`: stopped without an outcome (withdrawn, rejected).'),
+    category: z
+      .enum(['active', 'closed', 'ended'])
+      .describe(
+        '`active`: work goes on; `closed`: closed with an outcome (reporting, report and survey follow); `ended`: stopped without an outcome (withdrawn, rejected).',
+      ),
   })
   .strict()
   .describe('A status a case can be in.');
@@ -35,7 +41,12 @@ export type WorkflowTransition = z.infer<typeof WorkflowTransitionSchema>;
 export const WorkflowSchema = z
   .object({
     initial: KeySchema.default('referred').describe('The status a case opens in.'),
-    states: z.array(WorkflowStateSchema).min(2).max(30).superRefine(uniqueKeys<{ key: string }>((s) => s.key, 'state')).describe('The statuses.'),
+    states: z
+      .array(WorkflowStateSchema)
+      .min(2)
+      .max(30)
+      .superRefine(uniqueKeys<{ key: string }>((s) => s.key, 'state'))
+      .describe('The statuses.'),
     transitions: z.array(WorkflowTransitionSchema).min(1).max(100).describe('The moves allowed; any other is refused with 409 naming the allowed ones.'),
   })
   .strict()
@@ -49,8 +60,10 @@ export const WorkflowSchema = z
       }
       if (seen.has(`${t.from}>${t.to}`)) ctx.addIssue({ code: 'custom', path: ['transitions', index], message: `${t.from} -> ${t.to} appears more than once` });
       seen.add(`${t.from}>${t.to}`);
-      if (states.get(t.to)?.category === 'closed' && !t.requires.includes('outcome')) ctx.addIssue({ code: 'custom', path: ['transitions', index, 'requires'], message: 'closing needs `outcome`' });
-      if (t.reopens && states.get(t.from)?.category !== 'closed') ctx.addIssue({ code: 'custom', path: ['transitions', index, 'reopens'], message: 'only a move out of a closed state reopens' });
+      if (states.get(t.to)?.category === 'closed' && !t.requires.includes('outcome'))
+        ctx.addIssue({ code: 'custom', path: ['transitions', index, 'requires'], message: 'closing needs `outcome`' });
+      if (t.reopens && states.get(t.from)?.category !== 'closed')
+        ctx.addIssue({ code: 'custom', path: ['transitions', index, 'reopens'], message: 'only a move out of a closed state reopens' });
     });
   })
   .describe('The life of a case as data: its statuses, the moves between them, what each move needs and which milestone it reaches.');

@@ -29,7 +29,12 @@ export function buildAsyncApiDocument(version: string): Record<string, unknown> 
   }
   return {
     asyncapi: '3.0.0',
-    info: { title: 'Mediation platform events', version, description: 'CloudEvents 1.0 JSON on JetStream stream EVENTS. Tolerate fields you do not know; new versions are added beside old ones. Each message says `x-visibility` (and a tag): `public` events carry ids, types, times, codes and counts and may be sent to partners; `internal` ones carry names, addresses or free text and stay on the platform.' },
+    info: {
+      title: 'Mediation platform events',
+      version,
+      description:
+        'CloudEvents 1.0 JSON on JetStream stream EVENTS. Tolerate fields you do not know; new versions are added beside old ones. Each message says `x-visibility` (and a tag): `public` events carry ids, types, times, codes and counts and may be sent to partners; `internal` ones carry names, addresses or free text and stay on the platform.',
+    },
     defaultContentType: 'application/json',
     channels,
     operations,

@@ -18,7 +18,11 @@ export const CommunicationWithheldV1 = defineEvent({
     message: z.enum(PARTY_MESSAGES).describe('The message refused: `survey`, `deadline-reminder` or `certificate`.'),
     channel: z.enum(['email']).describe('The channel it would have gone by.'),
     partyRole: z.enum(PARTY_ROLES).describe('The role of the party it was meant for.'),
-    refusal: z.enum(CONTACT_REFUSALS).describe('Why: the referral does not allow contact with the role, the role is not sent this message on the line, the party’s preferences exclude the channel, or no address is recorded.'),
+    refusal: z
+      .enum(CONTACT_REFUSALS)
+      .describe(
+        'Why: the referral does not allow contact with the role, the role is not sent this message on the line, the party’s preferences exclude the channel, or no address is recorded.',
+      ),
     loggedAt: at().describe('When it was logged.'),
   }).describe('casework.communication.withheld.v1 data'),
 });
@@ -33,7 +37,11 @@ export const CertificateIssuedToPartyV1 = defineEvent({
     certificateId: z.uuid().describe('The certificate.'),
     kind: z.enum(['after-mediation', 'declined', 'deemed']).describe('Which certificate.'),
     issuedAt: at().describe('When it was issued: the appeal clock it starts is the one started at this time.'),
-    statesAppealDeadline: z.boolean().describe('Whether the line counts an appeal deadline from the certificate (an `appeal-deadline` rule started by `certificate.issued`): the PDF then waits for that date before it is sent.'),
+    statesAppealDeadline: z
+      .boolean()
+      .describe(
+        'Whether the line counts an appeal deadline from the certificate (an `appeal-deadline` rule started by `certificate.issued`): the PDF then waits for that date before it is sent.',
+      ),
     partyId: z.uuid().describe('The party it goes to.'),
     email: z.email().describe('The party’s address.'),
     name: z.string().describe('The party’s name, for the greeting.'),

@@ -9,7 +9,8 @@ import { at, CaseEventBase, ContactSchema } from './event-bases';
 export const PartyReminderIssuedV1 = defineEvent({
   type: 'casework.party.reminder-issued.v1',
   visibility: 'internal',
-  description: 'A deadline reminder meant for the parties was issued to one party the contact rule lets casework email (contact allowed, role eligible, email among their preferences); notify emails it. Once per deadline, reminder and party.',
+  description:
+    'A deadline reminder meant for the parties was issued to one party the contact rule lets casework email (contact allowed, role eligible, email among their preferences); notify emails it. Once per deadline, reminder and party.',
   schema: CaseEventBase.extend({
     partyId: z.uuid().describe('The party reminded.'),
     deadlineId: z.uuid().describe('The deadline the reminder is about.'),

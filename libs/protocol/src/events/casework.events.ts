@@ -5,7 +5,8 @@ import { at, CaseEventBase, ComplaintEventBase, ContactSchema } from './event-ba
 export const CaseOpenedV1 = defineEvent({
   type: 'casework.case.opened.v1',
   visibility: 'public',
-  description: 'A case was opened from a referral. Published beside v2 (which adds the contract version, the clock start and the form dates) for subscribers that still read v1.',
+  description:
+    'A case was opened from a referral. Published beside v2 (which adds the contract version, the clock start and the form dates) for subscribers that still read v1.',
   schema: z
     .object({
       caseId: z.uuid().describe('The case.'),
@@ -21,7 +22,9 @@ export const CaseOpenedV1 = defineEvent({
 /** A calendar date (YYYY-MM-DD) or an ISO datetime given on the referral form, keyed by field. */
 const CaseDatesSchema = z
   .record(z.string().max(64), z.string().max(40))
-  .describe('The date and datetime answers of the referral form that are not special-category or criminal-offence data, keyed by field (e.g. `hearingDate`, `laInformedDate`); deadline rules count to or from them.');
+  .describe(
+    'The date and datetime answers of the referral form that are not special-category or criminal-offence data, keyed by field (e.g. `hearingDate`, `laInformedDate`); deadline rules count to or from them.',
+  );
 
 const StaffRefSchema = z
   .object({
@@ -35,12 +38,15 @@ const StaffRefSchema = z
 export const CaseOpenedV2 = defineEvent({
   type: 'casework.case.opened.v2',
   visibility: 'public',
-  description: 'A case was opened from a referral, under a given contract version; scheduling starts the clocks whose start event is `referral.received` or `case.opened`, and reporting counts it.',
+  description:
+    'A case was opened from a referral, under a given contract version; scheduling starts the clocks whose start event is `referral.received` or `case.opened`, and reporting counts it.',
   schema: CaseOpenedV1.schema
     .extend({
       contractVersion: z.number().int().positive().describe('The contract version the case runs under; its deadline rules apply.'),
       receivedAt: at().describe('When the referral was received.'),
-      clockStartsAt: at().describe('When office-hours clocks start: `receivedAt`, or the next opening of the service line when it arrived outside office hours.'),
+      clockStartsAt: at().describe(
+        'When office-hours clocks start: `receivedAt`, or the next opening of the service line when it arrived outside office hours.',
+      ),
       dates: CaseDatesSchema,
     })
     .describe('casework.case.opened.v2 data'),
@@ -53,9 +59,15 @@ export const CaseOpenedV2 = defineEvent({
 export const CaseMilestoneV1 = defineEvent({
   type: 'casework.case.milestone.v1',
   visibility: 'public',
-  description: 'Something happened on a case that a contract clock may start or stop on; scheduling matches `milestone` against each deadline rule’s start and stop events.',
+  description:
+    'Something happened on a case that a contract clock may start or stop on; scheduling matches `milestone` against each deadline rule’s start and stop events.',
   schema: CaseEventBase.extend({
-    milestone: z.string().regex(/^[a-z][a-z-]*\.[a-z][a-z-]*$/).describe('The domain event, e.g. `contact.made`, `certificate.issued`, `mediation.declined`, `mediation.delayed`, `conditions.completed`, `report.sent`, `case.closed`.'),
+    milestone: z
+      .string()
+      .regex(/^[a-z][a-z-]*\.[a-z][a-z-]*$/)
+      .describe(
+        'The domain event, e.g. `contact.made`, `certificate.issued`, `mediation.declined`, `mediation.delayed`, `conditions.completed`, `report.sent`, `case.closed`.',
+      ),
     occurredAt: at().describe('When it happened (may be earlier than when it was recorded).'),
     recordedAt: at().describe('When casework recorded it.'),
     source: z.string().max(200).describe('What recorded it, e.g. `status:contacted`, `certificate:<id>`, `delivery:<id>`.'),
@@ -77,7 +89,8 @@ export const CaseStatusChangedV1 = defineEvent({
 export const CaseClosedV1 = defineEvent({
   type: 'casework.case.closed.v1',
   visibility: 'public',
-  description: 'A case was closed with an outcome from its service line; reporting counts outcomes, billing prices it, casework issues the case report and the survey.',
+  description:
+    'A case was closed with an outcome from its service line; reporting counts outcomes, billing prices it, casework issues the case report and the survey.',
   schema: CaseEventBase.extend({
     serviceLine: z.string().describe('The service line.'),
     reference: z.string().describe('The case reference.'),
@@ -92,7 +105,8 @@ export const CaseClosedV1 = defineEvent({
 export const CaseEndedV1 = defineEvent({
   type: 'casework.case.ended.v1',
   visibility: 'public',
-  description: 'A case moved into a workflow state of category `ended` (e.g. withdrawn, rejected): it stops without an outcome; intake starts the referral’s retention clock from `endedAt`.',
+  description:
+    'A case moved into a workflow state of category `ended` (e.g. withdrawn, rejected): it stops without an outcome; intake starts the referral’s retention clock from `endedAt`.',
   schema: CaseEventBase.extend({
     status: z.string().describe('The ended status it moved into, e.g. `withdrawn`.'),
     endedAt: at().describe('When it ended (the move’s `occurredAt`); retention periods run from then.'),
@@ -160,7 +174,8 @@ export const CaseReportIssuedV1 = defineEvent({
 export const SurveyIssuedV1 = defineEvent({
   type: 'casework.survey.issued.v1',
   visibility: 'internal',
-  description: 'No longer published (it carried the working link): see casework.survey.issued.v2. A satisfaction survey was issued to a party of a closed case; notify emailed them the link.',
+  description:
+    'No longer published (it carried the working link): see casework.survey.issued.v2. A satisfaction survey was issued to a party of a closed case; notify emailed them the link.',
   schema: z
     .object({
       surveyId: z.uuid().describe('The survey invitation.'),
@@ -177,7 +192,8 @@ export const SurveyIssuedV1 = defineEvent({
 export const SurveyIssuedV2 = defineEvent({
   type: 'casework.survey.issued.v2',
   visibility: 'internal',
-  description: 'A satisfaction survey was issued to a party of a closed case; notify emails them the link, which it fetches with `casework.get-survey-link` when sending, so no event carries it.',
+  description:
+    'A satisfaction survey was issued to a party of a closed case; notify emails them the link, which it fetches with `casework.get-survey-link` when sending, so no event carries it.',
   schema: SurveyIssuedV1.schema.omit({ link: true }).describe('casework.survey.issued.v2 data'),
 });
 
@@ -198,7 +214,8 @@ export const SurveyAnsweredV1 = defineEvent({
 export const CaseReferralLinkedV1 = defineEvent({
   type: 'casework.case.referral-linked.v1',
   visibility: 'public',
-  description: 'A referral with the same external reference as an open case of the same contract was linked to that case instead of opening a new one; intake can record the case on the referral.',
+  description:
+    'A referral with the same external reference as an open case of the same contract was linked to that case instead of opening a new one; intake can record the case on the referral.',
   schema: CaseEventBase.extend({
     caseId: z.uuid().describe('The open case the referral joined.'),
     referralId: z.uuid().describe('The later referral.'),
@@ -218,35 +235,57 @@ export const PartyAddedV1 = defineEvent({
   type: 'casework.party.added.v1',
   visibility: 'public',
   description: `A party was added to a case by hand. ${NO_PERSONAL_DATA}`,
-  schema: CaseEventBase.extend({ partyId: z.uuid().describe('The party.'), role: z.string().describe('Their role on the case, e.g. `applicant`.'), addedAt: at().describe('When.') }).describe('casework.party.added.v1 data'),
+  schema: CaseEventBase.extend({
+    partyId: z.uuid().describe('The party.'),
+    role: z.string().describe('Their role on the case, e.g. `applicant`.'),
+    addedAt: at().describe('When.'),
+  }).describe('casework.party.added.v1 data'),
 });
 
 export const PartyUpdatedV1 = defineEvent({
   type: 'casework.party.updated.v1',
   visibility: 'public',
   description: `A party's details were changed; says which fields changed, never their values (only the role's). ${NO_PERSONAL_DATA}`,
-  schema: CaseEventBase.extend({ partyId: z.uuid().describe('The party.'), role: z.string().describe('Their role after the change.'), changedFields: z.array(z.string()).describe('The names of the fields that were given, e.g. `email`.'), updatedAt: at().describe('When.') }).describe('casework.party.updated.v1 data'),
+  schema: CaseEventBase.extend({
+    partyId: z.uuid().describe('The party.'),
+    role: z.string().describe('Their role after the change.'),
+    changedFields: z.array(z.string()).describe('The names of the fields that were given, e.g. `email`.'),
+    updatedAt: at().describe('When.'),
+  }).describe('casework.party.updated.v1 data'),
 });
 
 export const NoteAddedV1 = defineEvent({
   type: 'casework.note.added.v1',
   visibility: 'public',
   description: `A note was added to a case; for a sensitive note it says only that one was added. ${NO_PERSONAL_DATA}`,
-  schema: CaseEventBase.extend({ noteId: z.uuid().describe('The note.'), sensitive: z.boolean().describe('Whether it is a sensitive note.'), addedAt: at().describe('When.') }).describe('casework.note.added.v1 data'),
+  schema: CaseEventBase.extend({
+    noteId: z.uuid().describe('The note.'),
+    sensitive: z.boolean().describe('Whether it is a sensitive note.'),
+    addedAt: at().describe('When.'),
+  }).describe('casework.note.added.v1 data'),
 });
 
 export const TaskAddedV1 = defineEvent({
   type: 'casework.task.added.v1',
   visibility: 'public',
   description: `A task was set on a case (without its title). ${NO_PERSONAL_DATA}`,
-  schema: CaseEventBase.extend({ taskId: z.uuid().describe('The task.'), dueOn: z.iso.date().describe('The day it is due.'), assigneeStaffId: z.uuid().nullable().describe('The member of staff who does it, if any.'), addedAt: at().describe('When.') }).describe('casework.task.added.v1 data'),
+  schema: CaseEventBase.extend({
+    taskId: z.uuid().describe('The task.'),
+    dueOn: z.iso.date().describe('The day it is due.'),
+    assigneeStaffId: z.uuid().nullable().describe('The member of staff who does it, if any.'),
+    addedAt: at().describe('When.'),
+  }).describe('casework.task.added.v1 data'),
 });
 
 export const TaskCompletedV1 = defineEvent({
   type: 'casework.task.completed.v1',
   visibility: 'public',
   description: `A task on a case was marked done. ${NO_PERSONAL_DATA}`,
-  schema: CaseEventBase.extend({ taskId: z.uuid().describe('The task.'), dueOn: z.iso.date().describe('The day it was due.'), completedAt: at().describe('When it was done.') }).describe('casework.task.completed.v1 data'),
+  schema: CaseEventBase.extend({
+    taskId: z.uuid().describe('The task.'),
+    dueOn: z.iso.date().describe('The day it was due.'),
+    completedAt: at().describe('When it was done.'),
+  }).describe('casework.task.completed.v1 data'),
 });
 
 export const RiskAssessedV1 = defineEvent({
@@ -271,7 +310,9 @@ export const ComplaintReceivedV1 = defineEvent({
     byParty: z.boolean().describe('Whether the complainant is a party of the case.'),
     receivedAt: at().describe('When it was received.'),
     acknowledgeBy: at().optional().describe('The end of the London day by which it is to be acknowledged under the line’s complaints policy.'),
-    respondBy: at().optional().describe('The end of the London day by which the complainant is to have the response (provisional when counted from the acknowledgement).'),
+    respondBy: at()
+      .optional()
+      .describe('The end of the London day by which the complainant is to have the response (provisional when counted from the acknowledgement).'),
   }).describe('casework.complaint.received.v1 data'),
 });
 
@@ -290,7 +331,8 @@ export const ComplaintAcknowledgedV1 = defineEvent({
 export const ComplaintReferrerNoticeIssuedV1 = defineEvent({
   type: 'casework.complaint.referrer-notice-issued.v1',
   visibility: 'internal',
-  description: 'A complaint was received on a case whose line tells the referrer; notify emails the referring officer the case reference and the dates (never who complains or what about: the officer follows it up with the provider). Like casework.case.report-issued.v1 it carries the officer’s address to send to.',
+  description:
+    'A complaint was received on a case whose line tells the referrer; notify emails the referring officer the case reference and the dates (never who complains or what about: the officer follows it up with the provider). Like casework.case.report-issued.v1 it carries the officer’s address to send to.',
   schema: ComplaintEventBase.extend({
     reference: z.string().describe('The case reference, quoted in the email.'),
     recipient: ContactSchema.describe('The referring officer.'),
@@ -329,7 +371,12 @@ export const MultiAgencyUpdatedV1 = defineEvent({
   type: 'casework.multi-agency.updated.v1',
   visibility: 'public',
   description: `A period of multi-agency involvement ended. ${NO_PERSONAL_DATA}`,
-  schema: CaseEventBase.extend({ involvementId: z.uuid().describe('The involvement.'), from: z.iso.date().describe('The day it began.'), to: z.iso.date().describe('The day it ended.'), updatedAt: at().describe('When it was recorded.') }).describe('casework.multi-agency.updated.v1 data'),
+  schema: CaseEventBase.extend({
+    involvementId: z.uuid().describe('The involvement.'),
+    from: z.iso.date().describe('The day it began.'),
+    to: z.iso.date().describe('The day it ended.'),
+    updatedAt: at().describe('When it was recorded.'),
+  }).describe('casework.multi-agency.updated.v1 data'),
 });
 
 export const CommunicationLoggedV1 = defineEvent({
@@ -350,12 +397,20 @@ export const CasePausedV1 = defineEvent({
   type: 'casework.case.paused.v1',
   visibility: 'public',
   description: `A case was paused (e.g. the service user asked to defer, agreed with the buyer’s officer): scheduling stops its pausable clocks, which resume with the days they had left; statutory and fixed-date clocks keep running. Without the reason or who agreed it. ${NO_PERSONAL_DATA}`,
-  schema: CaseEventBase.extend({ pauseId: z.uuid().describe('The pause.'), pausedAt: at().describe('When the pause began.'), recordedAt: at().describe('When it was recorded.') }).describe('casework.case.paused.v1 data'),
+  schema: CaseEventBase.extend({
+    pauseId: z.uuid().describe('The pause.'),
+    pausedAt: at().describe('When the pause began.'),
+    recordedAt: at().describe('When it was recorded.'),
+  }).describe('casework.case.paused.v1 data'),
 });
 
 export const CaseResumedV1 = defineEvent({
   type: 'casework.case.resumed.v1',
   visibility: 'public',
   description: `A pause of a case ended, by a resume or because the case closed or ended: scheduling restarts the clocks it stopped, each with the days it had left. ${NO_PERSONAL_DATA}`,
-  schema: CaseEventBase.extend({ pauseId: z.uuid().describe('The pause that ended.'), pausedAt: at().describe('When the pause began.'), resumedAt: at().describe('When it ended.') }).describe('casework.case.resumed.v1 data'),
+  schema: CaseEventBase.extend({
+    pauseId: z.uuid().describe('The pause that ended.'),
+    pausedAt: at().describe('When the pause began.'),
+    resumedAt: at().describe('When it ended.'),
+  }).describe('casework.case.resumed.v1 data'),
 });

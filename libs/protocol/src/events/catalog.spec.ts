@@ -7,7 +7,14 @@ const schema = z.object({ id: z.string() });
 describe('defineEvent', () => {
   it('reads the service and the aggregate from <service>.<aggregate>.<event>.v<N>', () => {
     const event = defineEvent({ type: 'intake.referral.case-linked.v2', visibility: 'public', description: 'x', schema });
-    expect(event).toMatchObject({ type: 'intake.referral.case-linked.v2', service: 'intake', aggregate: 'referral', visibility: 'public', description: 'x', schema });
+    expect(event).toMatchObject({
+      type: 'intake.referral.case-linked.v2',
+      service: 'intake',
+      aggregate: 'referral',
+      visibility: 'public',
+      description: 'x',
+      schema,
+    });
   });
 
   it.each([

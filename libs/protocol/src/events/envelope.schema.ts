@@ -9,7 +9,10 @@ export const EventEnvelopeSchema = z
     specversion: z.literal('1.0').describe('CloudEvents specification version.'),
     id: z.uuid().describe('Event id (UUID v7); also the JetStream Nats-Msg-Id, so republishing is harmless.'),
     source: z.string().min(1).describe('The publishing service, e.g. `/services/casework`.'),
-    type: z.string().regex(/^[a-z]+\.[a-z-]+\.[a-z-]+\.v\d+$/).describe('`<service>.<aggregate>.<event>.v<N>`.'),
+    type: z
+      .string()
+      .regex(/^[a-z]+\.[a-z-]+\.[a-z-]+\.v\d+$/)
+      .describe('`<service>.<aggregate>.<event>.v<N>`.'),
     subject: z.string().min(1).describe('Id of the aggregate the event is about.'),
     time: z.iso.datetime({ offset: true }).describe('When the change happened (UTC).'),
     datacontenttype: z.literal('application/json').describe('Always JSON.'),

@@ -17,7 +17,19 @@ const NOT_PERSONAL: Record<string, Record<string, string>> = {
   'scheduling.deadline.rescheduled.v1': { reason: 'the changed date keys, or a fixed sentence' },
 };
 
-type JsonSchema = { type?: string | string[]; format?: string; enum?: unknown[]; const?: unknown; pattern?: string; properties?: Record<string, JsonSchema>; items?: JsonSchema; additionalProperties?: JsonSchema | boolean; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; allOf?: JsonSchema[] };
+type JsonSchema = {
+  type?: string | string[];
+  format?: string;
+  enum?: unknown[];
+  const?: unknown;
+  pattern?: string;
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  additionalProperties?: JsonSchema | boolean;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+};
 
 /** A string nothing narrows to a code, a time or an id: anyone could have written anything in it. */
 function holdsFreeText(node: JsonSchema): boolean {
@@ -40,7 +52,8 @@ function personalFields(node: JsonSchema, path = ''): string[] {
   return found;
 }
 
-const personalFieldsOf = (event: EventDefinition) => personalFields(toJsonSchema(event.schema, 'output') as JsonSchema).filter((field) => !NOT_PERSONAL[event.type]?.[field]);
+const personalFieldsOf = (event: EventDefinition) =>
+  personalFields(toJsonSchema(event.schema, 'output') as JsonSchema).filter((field) => !NOT_PERSONAL[event.type]?.[field]);
 
 describe('public and internal events', () => {
   it('every event in the catalogue is marked public or internal', () => {
@@ -80,6 +93,8 @@ describe('public and internal events', () => {
         contact: z.object({ name: z.string(), email: z.email() }).nullable(),
       }),
     });
-    expect(personalFieldsOf(suspect).sort()).toEqual(['answers.*.summary', 'contact.email', 'contact.name', 'people.fullName', 'reason', 'refusal.note', 'to'].sort());
+    expect(personalFieldsOf(suspect).sort()).toEqual(
+      ['answers.*.summary', 'contact.email', 'contact.name', 'people.fullName', 'reason', 'refusal.note', 'to'].sort(),
+    );
   });
 });

@@ -5,7 +5,12 @@ import { defineEvent } from './define-event';
 export const OrganisationProfileSchema = z
   .object({
     name: z.string().trim().min(1).max(200).describe('The organisation’s name, as documents and emails are signed with it.'),
-    address: z.array(z.string().trim().min(1).max(200).describe('One line of the address.')).min(1).max(6).nullable().describe('The postal address printed on documents, one line per entry (the postcode last); null when not given.'),
+    address: z
+      .array(z.string().trim().min(1).max(200).describe('One line of the address.'))
+      .min(1)
+      .max(6)
+      .nullable()
+      .describe('The postal address printed on documents, one line per entry (the postcode last); null when not given.'),
   })
   .describe('The organisation’s name and address for documents.');
 export type OrganisationProfile = z.infer<typeof OrganisationProfileSchema>;

@@ -12,9 +12,7 @@ export const ReferrerSchema = z
   .strict()
   .describe('The officer who made the referral.');
 
-export const PartyRoleSchema = z
-  .enum(PARTY_ROLES)
-  .describe("The party's role in the dispute.");
+export const PartyRoleSchema = z.enum(PARTY_ROLES).describe("The party's role in the dispute.");
 
 export const ReferralPartySchema = z
   .object({
@@ -52,13 +50,30 @@ export const ReferralReceivedV2 = defineEvent({
   schema: ReferralReceivedV1.schema
     .extend({
       contractVersion: z.number().int().positive().describe('The contract version the referral was made under; the case keeps it.'),
-      clockStartsAt: z.iso.datetime({ offset: true }).optional().describe('When office-hours clocks start: `receivedAt`, or the next opening of the service line when the referral arrived outside office hours. Absent from events published before it existed: use `receivedAt`.'),
-      dates: z.record(z.string().max(64), z.string().max(40)).optional().describe('The date and datetime answers of the form that are not special-category or criminal-offence data, keyed by field; deadline rules count to or from them.'),
-      overCap: z.boolean().optional().describe('True when the referral is beyond the cases a year a fixed-per-year price covers, so the per-case price applies. Absent from events published before it existed: false.'),
+      clockStartsAt: z.iso
+        .datetime({ offset: true })
+        .optional()
+        .describe(
+          'When office-hours clocks start: `receivedAt`, or the next opening of the service line when the referral arrived outside office hours. Absent from events published before it existed: use `receivedAt`.',
+        ),
+      dates: z
+        .record(z.string().max(64), z.string().max(40))
+        .optional()
+        .describe(
+          'The date and datetime answers of the form that are not special-category or criminal-offence data, keyed by field; deadline rules count to or from them.',
+        ),
+      overCap: z
+        .boolean()
+        .optional()
+        .describe(
+          'True when the referral is beyond the cases a year a fixed-per-year price covers, so the per-case price applies. Absent from events published before it existed: false.',
+        ),
       contactAnswers: z
         .record(z.string().max(64), z.boolean())
         .optional()
-        .describe('The yes/no answers the service line’s contact permissions read (`partyContact.permissions`), keyed by field, e.g. `{ "victimContactAllowed": false }`; an unanswered field is absent and counts as no. Flags only, never free text. Absent from events published before it existed: no permission given.'),
+        .describe(
+          'The yes/no answers the service line’s contact permissions read (`partyContact.permissions`), keyed by field, e.g. `{ "victimContactAllowed": false }`; an unanswered field is absent and counts as no. Flags only, never free text. Absent from events published before it existed: no permission given.',
+        ),
     })
     .describe('intake.referral.received.v2 data'),
 });
@@ -94,7 +109,8 @@ export const ContractPublishedV1 = defineEvent({
 export const ContractPublishedV2 = defineEvent({
   type: 'intake.contract.published.v2',
   visibility: 'internal',
-  description: 'A contract version was published (draft -> active, or a change to an active contract, or an import into one); data carries the full definition of that version. Replaces v1, which is no longer published.',
+  description:
+    'A contract version was published (draft -> active, or a change to an active contract, or an import into one); data carries the full definition of that version. Replaces v1, which is no longer published.',
   schema: z
     .object({
       contractId: z.uuid().describe('The contract.'),
@@ -128,7 +144,8 @@ export const ReferralRejectedV1 = defineEvent({
 export const ReferralRejectedV2 = defineEvent({
   type: 'intake.referral.rejected.v2',
   visibility: 'internal',
-  description: 'A well-formed referral was stored but not taken (contract not active, outside its scope, no consent, or a referrer the service line does not take); no case is opened.',
+  description:
+    'A well-formed referral was stored but not taken (contract not active, outside its scope, no consent, or a referrer the service line does not take); no case is opened.',
   schema: ReferralRejectedV1.schema
     .extend({
       code: z.enum(['contract-not-active', 'outside-scope', 'no-consent', 'referrer-not-allowed']).describe('Why it was rejected.'),
@@ -139,7 +156,8 @@ export const ReferralRejectedV2 = defineEvent({
 export const ReferralDuplicateFlaggedV1 = defineEvent({
   type: 'intake.referral.duplicate-flagged.v1',
   visibility: 'public',
-  description: 'An accepted referral may duplicate earlier ones (same external reference, or same parties and address within the window); it is linked to them, never dropped.',
+  description:
+    'An accepted referral may duplicate earlier ones (same external reference, or same parties and address within the window); it is linked to them, never dropped.',
   schema: z
     .object({
       referralId: z.uuid().describe('The new referral.'),
@@ -177,7 +195,8 @@ export const ReferralLegalHoldChangedV1 = defineEvent({
 export const ReferralAnonymisedV1 = defineEvent({
   type: 'intake.referral.anonymised.v1',
   visibility: 'public',
-  description: 'A referral’s personal data was anonymised at the end of its retention period (its case closed more than the service line’s dataRetentionMonths ago).',
+  description:
+    'A referral’s personal data was anonymised at the end of its retention period (its case closed more than the service line’s dataRetentionMonths ago).',
   schema: z
     .object({
       referralId: z.uuid().describe('The referral.'),

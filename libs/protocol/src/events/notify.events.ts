@@ -25,7 +25,8 @@ export const DELIVERY_FAILURE_REASONS = ['rejected', 'content-unavailable', 'att
 export const DeliveryFailedV1 = defineEvent({
   type: 'notify.delivery.failed.v1',
   visibility: 'public',
-  description: 'Notify gave up on a message: the server refused it for good, what it was to carry no longer exists, or every attempt failed. Casework logs it in the case’s communications log as an outbound message that failed.',
+  description:
+    'Notify gave up on a message: the server refused it for good, what it was to carry no longer exists, or every attempt failed. Casework logs it in the case’s communications log as an outbound message that failed.',
   schema: z
     .object({
       deliveryId: z.uuid().describe('The delivery.'),
@@ -35,7 +36,11 @@ export const DeliveryFailedV1 = defineEvent({
       channel: z.enum(['email', 'sms', 'webhook']).describe('How it was to be sent.'),
       failedAt: z.iso.datetime({ offset: true }).describe('When notify gave up.'),
       attempts: z.number().int().min(1).describe('How many attempts were made.'),
-      reason: z.enum(DELIVERY_FAILURE_REASONS).describe('`rejected`: the server refused it for good (5xx); `content-unavailable`: its attachment or link no longer exists (e.g. the survey was answered or expired); `attempts-exhausted`: every attempt failed.'),
+      reason: z
+        .enum(DELIVERY_FAILURE_REASONS)
+        .describe(
+          '`rejected`: the server refused it for good (5xx); `content-unavailable`: its attachment or link no longer exists (e.g. the survey was answered or expired); `attempts-exhausted`: every attempt failed.',
+        ),
     })
     .describe('notify.delivery.failed.v1 data'),
 });

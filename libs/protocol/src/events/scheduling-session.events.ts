@@ -40,7 +40,11 @@ export const SessionHeldV1 = defineEvent({
   schema: z
     .object({
       ...SessionFields,
-      milestone: z.string().regex(/^[a-z][a-z-]*\.[a-z][a-z-]*$/).nullable().describe('The milestone reached, e.g. `mediation.held`, `visit.held`, `meeting.held`; null when the session type names none.'),
+      milestone: z
+        .string()
+        .regex(/^[a-z][a-z-]*\.[a-z][a-z-]*$/)
+        .nullable()
+        .describe('The milestone reached, e.g. `mediation.held`, `visit.held`, `meeting.held`; null when the session type names none.'),
       heldAt: z.iso.datetime({ offset: true }).describe('When it was held.'),
       attendees: AttendeesSchema,
     })
@@ -52,7 +56,12 @@ export const SessionCancelledV1 = defineEvent({
   visibility: 'internal',
   description: 'A booked session was cancelled; its staff and venue are free again.',
   schema: z
-    .object({ ...SessionFields, reason: z.string().describe('Why.'), cancelledAt: z.iso.datetime({ offset: true }).describe('When.'), startsAt: z.iso.datetime({ offset: true }).describe('When it would have started.') })
+    .object({
+      ...SessionFields,
+      reason: z.string().describe('Why.'),
+      cancelledAt: z.iso.datetime({ offset: true }).describe('When.'),
+      startsAt: z.iso.datetime({ offset: true }).describe('When it would have started.'),
+    })
     .describe('scheduling.session.cancelled.v1 data'),
 });
 

@@ -2,7 +2,13 @@ import { ROLE_SCOPES, roleScopeMismatches, scopesOfRoles, type DeclaredAccess } 
 
 /** A small served API, as the gateway's OpenAPI `x-access` would describe it, that agrees with ROLE_SCOPES. */
 const everyRoleScopeUsed = (): DeclaredAccess[] =>
-  Object.entries(ROLE_SCOPES).flatMap(([role, scopes]) => scopes.map((scope) => ({ route: `get /v1/${role}/${scope}`, roles: [role, ...(role === 'provider-admin' ? [] : ['provider-admin'])].filter((r) => r !== 'provider-admin' || scope !== 'audit:read'), scopes: [scope] })));
+  Object.entries(ROLE_SCOPES).flatMap(([role, scopes]) =>
+    scopes.map((scope) => ({
+      route: `get /v1/${role}/${scope}`,
+      roles: [role, ...(role === 'provider-admin' ? [] : ['provider-admin'])].filter((r) => r !== 'provider-admin' || scope !== 'audit:read'),
+      scopes: [scope],
+    })),
+  );
 
 describe('what each role amounts to in API-key scopes', () => {
   it('a person with several roles holds the scopes of each', () => {

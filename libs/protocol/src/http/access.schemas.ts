@@ -48,7 +48,18 @@ export type Scope = (typeof ALL_SCOPES)[number];
  */
 export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
   'provider-admin': ALL_SCOPES.filter((scope) => scope !== 'audit:read'), // the audit trail watches the administrators
-  'case-manager': ['referrals:write', 'referrals:read', 'cases:read', 'cases:write', 'reports:read', 'contracts:read', 'staff:read', 'staff:write', 'sessions:read', 'sessions:write'],
+  'case-manager': [
+    'referrals:write',
+    'referrals:read',
+    'cases:read',
+    'cases:write',
+    'reports:read',
+    'contracts:read',
+    'staff:read',
+    'staff:write',
+    'sessions:read',
+    'sessions:write',
+  ],
   mediator: ['referrals:read', 'cases:read', 'cases:write', 'staff:read', 'sessions:read', 'sessions:write'],
   finance: ['reports:read', 'contracts:read'],
   auditor: ['audit:read', 'referrals:read', 'cases:read', 'reports:read', 'contracts:read', 'staff:read', 'sessions:read'],
@@ -93,9 +104,12 @@ export function roleScopeMismatches(routes: readonly DeclaredAccess[]): string[]
       const missing = r.scopes.filter((scope) => !held.has(scope));
       if (missing.length > 0) mismatches.push(`${role} may use ${r.route} but ROLE_SCOPES does not give it ${missing.join(', ')}`);
     }
-    for (const scope of held) if (!admitting.some((r) => r.scopes.includes(scope))) mismatches.push(`${role} holds ${scope} in ROLE_SCOPES but no route open to it needs that scope`);
+    for (const scope of held)
+      if (!admitting.some((r) => r.scopes.includes(scope))) mismatches.push(`${role} holds ${scope} in ROLE_SCOPES but no route open to it needs that scope`);
     if (!admitting.some((r) => r.scopes.some((scope) => (GRANTING_SCOPES as readonly string[]).includes(scope)))) continue;
-    for (const r of keyed) if (!r.roles.includes(role) && r.scopes.every((scope) => held.has(scope))) mismatches.push(`${role} may grant, holds the scopes of ${r.route} and yet may not use it`);
+    for (const r of keyed)
+      if (!r.roles.includes(role) && r.scopes.every((scope) => held.has(scope)))
+        mismatches.push(`${role} may grant, holds the scopes of ${r.route} and yet may not use it`);
   }
   return mismatches;
 }

@@ -2,7 +2,20 @@ import { appealDeadlineOf } from './appeal-deadline';
 import type { DeadlineView } from './case.schemas';
 
 const deadline = (rule: string, startedAt: string, dueAt: string | null, status: DeadlineView['status'] = 'pending'): DeadlineView => ({
-  id: '01a30000-0000-7000-8000-000000000001', rule, label: rule, kind: 'informational', basis: 'x', basisSource: null, startedAt, dueAt, awaitingField: null, status, metAt: null, late: false, revision: 1, firedAt: null,
+  id: '01a30000-0000-7000-8000-000000000001',
+  rule,
+  label: rule,
+  kind: 'informational',
+  basis: 'x',
+  basisSource: null,
+  startedAt,
+  dueAt,
+  awaitingField: null,
+  status,
+  metAt: null,
+  late: false,
+  revision: 1,
+  firedAt: null,
 });
 
 describe('the appeal deadline a certificate states', () => {

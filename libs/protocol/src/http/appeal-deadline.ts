@@ -9,6 +9,8 @@ export const APPEAL_DEADLINE_RULE = 'appeal-deadline';
  */
 export function appealDeadlineOf(deadlines: readonly DeadlineView[], issuedAt: string | Date): (DeadlineView & { dueAt: string }) | null {
   const at = new Date(issuedAt).getTime();
-  const clock = deadlines.find((d) => d.rule === APPEAL_DEADLINE_RULE && d.status !== 'cancelled' && d.dueAt !== null && new Date(d.startedAt).getTime() === at);
+  const clock = deadlines.find(
+    (d) => d.rule === APPEAL_DEADLINE_RULE && d.status !== 'cancelled' && d.dueAt !== null && new Date(d.startedAt).getTime() === at,
+  );
   return (clock as DeadlineView & { dueAt: string }) ?? null;
 }

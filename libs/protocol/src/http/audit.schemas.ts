@@ -14,7 +14,11 @@ export const AuditQuerySchema = z
     resourceId: text(200).optional().describe('Only entries about this resource.'),
     from: z.iso.datetime({ offset: true }).optional().describe('Only entries at or after this time.'),
     to: z.iso.datetime({ offset: true }).optional().describe('Only entries before this time.'),
-    cursor: z.string().regex(/^[1-9]\d{0,17}$/, 'must be the nextCursor of a previous page').optional().describe('The `nextCursor` of the previous page.'),
+    cursor: z
+      .string()
+      .regex(/^[1-9]\d{0,17}$/, 'must be the nextCursor of a previous page')
+      .optional()
+      .describe('The `nextCursor` of the previous page.'),
     limit: z.coerce.number().int().min(1).max(500).default(50).describe('Entries per page, 1 to 500 (default 50).'),
   })
   .strict()

@@ -20,14 +20,23 @@ export const CloseBodySchema = z
   .object({
     outcome: KeySchema.describe('The outcome, from the service line’s list.'),
     reason: z.string().trim().min(1).max(2000).optional().describe('A closing summary.'),
-    recommendations: z.array(z.string().trim().min(1).max(1000)).max(10).optional().describe('Recommendations for further referral or escalation (e.g. "Refer the tenant to debt advice"); the case report sent to the referring officer prints them before those the outcome implies.'),
+    recommendations: z
+      .array(z.string().trim().min(1).max(1000))
+      .max(10)
+      .optional()
+      .describe(
+        'Recommendations for further referral or escalation (e.g. "Refer the tenant to debt advice"); the case report sent to the referring officer prints them before those the outcome implies.',
+      ),
     occurredAt: iso().optional().describe('When it closed, if earlier than now.'),
   })
   .strict()
   .describe('Close a case with an outcome.');
 export type CloseBody = z.infer<typeof CloseBodySchema>;
 
-export const ReopenBodySchema = z.object({ reason: z.string().trim().min(1).max(2000).describe('Why the case is reopened.') }).strict().describe('Reopen a closed case.');
+export const ReopenBodySchema = z
+  .object({ reason: z.string().trim().min(1).max(2000).describe('Why the case is reopened.') })
+  .strict()
+  .describe('Reopen a closed case.');
 export type ReopenBody = z.infer<typeof ReopenBodySchema>;
 
 export const CaseListQuerySchema = z
@@ -50,7 +59,9 @@ export type ChangeDatesBody = z.infer<typeof ChangeDatesBodySchema>;
 
 export const RecordMilestoneBodySchema = z
   .object({
-    milestone: DomainEventNameSchema.describe('A milestone recorded by hand, e.g. `contact.made`, `mediation.declined`, `mediation.delayed`, `conditions.completed`; it must be one the contract’s deadline rules use.'),
+    milestone: DomainEventNameSchema.describe(
+      'A milestone recorded by hand, e.g. `contact.made`, `mediation.declined`, `mediation.delayed`, `conditions.completed`; it must be one the contract’s deadline rules use.',
+    ),
     occurredAt: iso().describe('When it happened.'),
   })
   .strict()
@@ -72,7 +83,12 @@ export const MilestoneListSchema = z.object({ items: z.array(MilestoneViewSchema
 
 export const PauseBodySchema = z
   .object({
-    reason: z.string().trim().min(1).max(1000).describe('Why the case is paused, e.g. "The resident asked to defer the first visit until after surgery"; kept on the case, never sent on events.'),
+    reason: z
+      .string()
+      .trim()
+      .min(1)
+      .max(1000)
+      .describe('Why the case is paused, e.g. "The resident asked to defer the first visit until after surgery"; kept on the case, never sent on events.'),
     agreedWith: z.string().trim().min(1).max(200).describe('Who agreed the pause, e.g. the authorised officer of the Council and the service user.'),
     pausedAt: iso().optional().describe('When the pause began, if earlier than now (not before the case opened).'),
   })
@@ -104,7 +120,11 @@ export const CERTIFICATE_KINDS = ['after-mediation', 'declined', 'deemed'] as co
 export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
 export const IssueCertificateBodySchema = z
   .object({
-    kind: z.enum(CERTIFICATE_KINDS).describe('after-mediation (mediation took place: needs `mediation.held`), declined (the family did not wish to mediate: needs `mediation.declined`), deemed (mediation could not be held within 30 days: needs `mediation.delayed`).'),
+    kind: z
+      .enum(CERTIFICATE_KINDS)
+      .describe(
+        'after-mediation (mediation took place: needs `mediation.held`), declined (the family did not wish to mediate: needs `mediation.declined`), deemed (mediation could not be held within 30 days: needs `mediation.delayed`).',
+      ),
     issuedAt: iso().describe('When it was issued to the family: not before what it certifies, nor in the future.'),
     replaces: z
       .object({
@@ -119,20 +139,23 @@ export const IssueCertificateBodySchema = z
   .describe('A SEND mediation certificate issued on the case.');
 export type IssueCertificateBody = z.infer<typeof IssueCertificateBodySchema>;
 
-export const CertificateViewSchema = IssueCertificateBodySchema.omit({ replaces: true }).extend({
-  id: z.uuid().describe('The certificate id.'),
-  caseId: z.uuid().describe('The case.'),
-  recordedBy: z.string().describe('Who recorded it.'),
-  recordedAt: iso().describe('When it was recorded.'),
-  supersedes: z.uuid().nullable().describe('The certificate this one replaced; null for the first.'),
-  replacementReason: z.string().nullable().describe('Why it replaced that one.'),
-  supersededBy: z.uuid().nullable().describe('The certificate that replaced this one; null while it is the current one.'),
-  supersededAt: iso().nullable().describe('When it was replaced.'),
-})
+export const CertificateViewSchema = IssueCertificateBodySchema.omit({ replaces: true })
+  .extend({
+    id: z.uuid().describe('The certificate id.'),
+    caseId: z.uuid().describe('The case.'),
+    recordedBy: z.string().describe('Who recorded it.'),
+    recordedAt: iso().describe('When it was recorded.'),
+    supersedes: z.uuid().nullable().describe('The certificate this one replaced; null for the first.'),
+    replacementReason: z.string().nullable().describe('Why it replaced that one.'),
+    supersededBy: z.uuid().nullable().describe('The certificate that replaced this one; null while it is the current one.'),
+    supersededAt: iso().nullable().describe('When it was replaced.'),
+  })
   .strip()
   .describe('A mediation certificate.');
 export type CertificateView = z.infer<typeof CertificateViewSchema>;
-export const CertificateListSchema = z.object({ items: z.array(CertificateViewSchema).describe('Certificates, oldest first.') }).describe('Certificates of a case.');
+export const CertificateListSchema = z
+  .object({ items: z.array(CertificateViewSchema).describe('Certificates, oldest first.') })
+  .describe('Certificates of a case.');
 
 /** What the API answers: each certificate with the family's appeal deadline it starts (scheduling's informational clock). */
 export const CertificateWithAppealDeadlineSchema = CertificateViewSchema.extend({
@@ -142,11 +165,27 @@ export const CertificateWithAppealDeadlineSchema = CertificateViewSchema.extend(
       status: z.string().describe('The clock’s status, as `GET /v1/cases/{id}/deadlines` shows it.'),
     })
     .nullable()
-    .describe('The appeal deadline this certificate starts (the line’s `appeal-deadline` clock started when it was issued); null on a line without one, or for a moment after issuing while the clock is being started.'),
+    .describe(
+      'The appeal deadline this certificate starts (the line’s `appeal-deadline` clock started when it was issued); null on a line without one, or for a moment after issuing while the clock is being started.',
+    ),
 }).describe('A mediation certificate with its appeal deadline.');
-export const CertificateWithAppealDeadlineListSchema = z.object({ items: z.array(CertificateWithAppealDeadlineSchema).describe('Certificates, oldest first.') }).describe('Certificates of a case, with their appeal deadlines.');
+export const CertificateWithAppealDeadlineListSchema = z
+  .object({ items: z.array(CertificateWithAppealDeadlineSchema).describe('Certificates, oldest first.') })
+  .describe('Certificates of a case, with their appeal deadlines.');
 
-export const TIMELINE_KINDS = ['status', 'milestone', 'communication', 'note', 'task', 'task-completed', 'certificate', 'complaint', 'assignment', 'risk', 'pause'] as const;
+export const TIMELINE_KINDS = [
+  'status',
+  'milestone',
+  'communication',
+  'note',
+  'task',
+  'task-completed',
+  'certificate',
+  'complaint',
+  'assignment',
+  'risk',
+  'pause',
+] as const;
 export const TimelineEntrySchema = z
   .object({
     at: iso().describe('When.'),
@@ -162,7 +201,9 @@ export const CaseTimelineViewSchema = z
     caseId: z.uuid().describe('The case.'),
     entries: z.array(TimelineEntrySchema).describe('Everything that happened, oldest first; sensitive notes are left out.'),
   })
-  .describe('The timeline of a case: status history, milestones, communications, non-sensitive notes, tasks, certificates, complaints, assignments and risk reviews.');
+  .describe(
+    'The timeline of a case: status history, milestones, communications, non-sensitive notes, tasks, certificates, complaints, assignments and risk reviews.',
+  );
 export type CaseTimelineView = z.infer<typeof CaseTimelineViewSchema>;
 
 export const CaseListSchema = z

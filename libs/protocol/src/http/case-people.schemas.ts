@@ -7,7 +7,11 @@ export const CONTACT_CHANNELS = ['email', 'phone', 'letter', 'sms'] as const;
 
 export const ContactPreferencesSchema = z
   .object({
-    channels: z.array(z.enum(CONTACT_CHANNELS).describe('A way to reach them: email, phone, letter or sms.')).min(1).max(4).describe('The ways they agree to be contacted, preferred first.'),
+    channels: z
+      .array(z.enum(CONTACT_CHANNELS).describe('A way to reach them: email, phone, letter or sms.'))
+      .min(1)
+      .max(4)
+      .describe('The ways they agree to be contacted, preferred first.'),
     times: z.string().trim().max(200).optional().describe('When to reach them, in words, e.g. "weekday evenings after 6pm".'),
   })
   .strict()
@@ -20,7 +24,13 @@ const PartyFields = {
   phone: z.string().trim().max(40).nullable().optional().describe('Their telephone number.'),
   address: z.string().trim().max(500).nullable().optional().describe('Their postal address, for letters.'),
   contactPreferences: ContactPreferencesSchema.nullable().optional(),
-  accessibilityNeeds: z.string().trim().max(4000).nullable().optional().describe('Access or communication needs (health or disability: special-category data, encrypted at rest; reading it is audited).'),
+  accessibilityNeeds: z
+    .string()
+    .trim()
+    .max(4000)
+    .nullable()
+    .optional()
+    .describe('Access or communication needs (health or disability: special-category data, encrypted at rest; reading it is audited).'),
   interpreterLanguage: z.string().trim().max(100).nullable().optional().describe('The language an interpreter is needed for, if any.'),
 };
 
@@ -84,7 +94,9 @@ export const AssignmentViewSchema = z
   })
   .describe('A member of staff on a case.');
 export type AssignmentView = z.infer<typeof AssignmentViewSchema>;
-export const AssignmentListSchema = z.object({ items: z.array(AssignmentViewSchema).describe('The assignments, current and ended.') }).describe('Assignments of a case.');
+export const AssignmentListSchema = z
+  .object({ items: z.array(AssignmentViewSchema).describe('The assignments, current and ended.') })
+  .describe('Assignments of a case.');
 
 export const CaseChildParamsSchema = z
   .object({ id: z.uuid().describe('The case id.'), childId: z.uuid().describe('The id of the party, assignment, task, complaint or involvement.') })
@@ -106,8 +118,34 @@ export const CaseworkPersonExportSchema = z
             closedAt: iso().nullable().describe('When it last closed.'),
             outcome: z.string().nullable().describe('Its outcome.'),
             parties: z.array(PartyViewSchema).describe('Their own party records, access needs included (they are entitled to them).'),
-            communications: z.array(z.object({ id: z.uuid().describe('Entry.'), direction: z.string().describe('In or out.'), channel: z.string().describe('How.'), counterpart: z.string().describe('With whom.'), subject: z.string().nullable().describe('Subject.'), summary: z.string().nullable().describe('Summary.'), occurredAt: iso().describe('When.') }).describe('A communication with them.')).describe('Communications with them.'),
-            complaints: z.array(z.object({ id: z.uuid().describe('Complaint.'), status: z.string().describe('Status.'), summary: z.string().describe('What it was about.'), receivedAt: iso().describe('Received.'), resolution: z.string().nullable().describe('Resolution.') }).describe('A complaint they made.')).describe('Complaints they made.'),
+            communications: z
+              .array(
+                z
+                  .object({
+                    id: z.uuid().describe('Entry.'),
+                    direction: z.string().describe('In or out.'),
+                    channel: z.string().describe('How.'),
+                    counterpart: z.string().describe('With whom.'),
+                    subject: z.string().nullable().describe('Subject.'),
+                    summary: z.string().nullable().describe('Summary.'),
+                    occurredAt: iso().describe('When.'),
+                  })
+                  .describe('A communication with them.'),
+              )
+              .describe('Communications with them.'),
+            complaints: z
+              .array(
+                z
+                  .object({
+                    id: z.uuid().describe('Complaint.'),
+                    status: z.string().describe('Status.'),
+                    summary: z.string().describe('What it was about.'),
+                    receivedAt: iso().describe('Received.'),
+                    resolution: z.string().nullable().describe('Resolution.'),
+                  })
+                  .describe('A complaint they made.'),
+              )
+              .describe('Complaints they made.'),
             reminders: z
               .array(
                 z

@@ -6,7 +6,10 @@ const day = () => z.iso.date();
 export const AddNoteBodySchema = z
   .object({
     body: z.string().trim().min(1).max(20_000).describe('The note.'),
-    sensitive: z.boolean().default(false).describe('Holds special-category or criminal-offence detail: encrypted at rest, kept off the timeline, and every read is audited.'),
+    sensitive: z
+      .boolean()
+      .default(false)
+      .describe('Holds special-category or criminal-offence detail: encrypted at rest, kept off the timeline, and every read is audited.'),
   })
   .strict()
   .describe('A case note.');
@@ -35,7 +38,10 @@ export const AddTaskBodySchema = z
   .describe('A task on a case.');
 export type AddTaskBody = z.infer<typeof AddTaskBodySchema>;
 
-export const CompleteTaskBodySchema = z.object({ completedAt: iso().optional().describe('When it was done; now when absent.') }).strict().describe('Marks a task done.');
+export const CompleteTaskBodySchema = z
+  .object({ completedAt: iso().optional().describe('When it was done; now when absent.') })
+  .strict()
+  .describe('Marks a task done.');
 
 export const TaskViewSchema = z
   .object({
@@ -57,7 +63,10 @@ export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export const RecordRiskBodySchema = z
   .object({
     level: z.enum(RISK_LEVELS).describe('The overall risk: low, medium or high.'),
-    factors: z.array(z.string().trim().min(1).max(200).describe('A risk factor, e.g. "history of aggression to visitors".')).max(30).describe('What the level rests on.'),
+    factors: z
+      .array(z.string().trim().min(1).max(200).describe('A risk factor, e.g. "history of aggression to visitors".'))
+      .max(30)
+      .describe('What the level rests on.'),
     measures: z.string().trim().max(4000).optional().describe('What is done about it, e.g. visits in pairs.'),
     reviewOn: day().describe('The day the assessment is to be reviewed.'),
   })
@@ -77,11 +86,17 @@ export const RiskAssessmentViewSchema = RecordRiskBodySchema.extend({
   .strip()
   .describe('A risk assessment.');
 export type RiskAssessmentView = z.infer<typeof RiskAssessmentViewSchema>;
-export const RiskAssessmentListSchema = z.object({ items: z.array(RiskAssessmentViewSchema).describe('The assessments, newest first.') }).describe('Risk assessments of a case.');
+export const RiskAssessmentListSchema = z
+  .object({ items: z.array(RiskAssessmentViewSchema).describe('The assessments, newest first.') })
+  .describe('Risk assessments of a case.');
 
 export const StartMultiAgencyBodySchema = z
   .object({
-    agencies: z.array(z.string().trim().min(1).max(200).describe('An agency, e.g. "Police", "Adult social care".')).min(1).max(20).describe('The agencies involved.'),
+    agencies: z
+      .array(z.string().trim().min(1).max(200).describe('An agency, e.g. "Police", "Adult social care".'))
+      .min(1)
+      .max(20)
+      .describe('The agencies involved.'),
     from: day().describe('The day multi-agency involvement began.'),
     to: day().optional().describe('The day it ended, when it has.'),
   })
@@ -90,7 +105,10 @@ export const StartMultiAgencyBodySchema = z
   .describe('A period of multi-agency involvement on a case.');
 export type StartMultiAgencyBody = z.infer<typeof StartMultiAgencyBodySchema>;
 
-export const EndMultiAgencyBodySchema = z.object({ to: day().describe('The day it ended.') }).strict().describe('Ends a period of multi-agency involvement.');
+export const EndMultiAgencyBodySchema = z
+  .object({ to: day().describe('The day it ended.') })
+  .strict()
+  .describe('Ends a period of multi-agency involvement.');
 
 export const MultiAgencyViewSchema = z
   .object({
@@ -102,7 +120,9 @@ export const MultiAgencyViewSchema = z
   })
   .describe('A period of multi-agency involvement (the KPI asks whether a case has one three months after opening).');
 export type MultiAgencyView = z.infer<typeof MultiAgencyViewSchema>;
-export const MultiAgencyListSchema = z.object({ items: z.array(MultiAgencyViewSchema).describe('The periods.') }).describe('Multi-agency involvement of a case.');
+export const MultiAgencyListSchema = z
+  .object({ items: z.array(MultiAgencyViewSchema).describe('The periods.') })
+  .describe('Multi-agency involvement of a case.');
 
 export const COMMUNICATION_CHANNELS = ['email', 'sms', 'letter', 'call', 'webhook'] as const;
 export const LogCommunicationBodySchema = z
@@ -130,16 +150,24 @@ export const CommunicationViewSchema = z
     subject: z.string().nullable().describe('Subject or topic.'),
     summary: z.string().nullable().describe('What was said.'),
     occurredAt: iso().describe('When it happened.'),
-    source: z.enum(['manual', 'notify', 'contact-rule']).describe('Logged by hand, sent by the platform, or a message of the platform the contact rule refused.'),
+    source: z
+      .enum(['manual', 'notify', 'contact-rule'])
+      .describe('Logged by hand, sent by the platform, or a message of the platform the contact rule refused.'),
     deliveryId: z.uuid().nullable().describe('The notify delivery, for platform messages.'),
     failed: z.boolean().describe('True for a platform message that never arrived: notify gave up on it (`notify.delivery.failed.v1`).'),
-    withheld: z.boolean().describe('True for a platform message that was never sent because the contact rule refused it (contact not allowed, role not eligible, or channel not allowed); `summary` says why.'),
+    withheld: z
+      .boolean()
+      .describe(
+        'True for a platform message that was never sent because the contact rule refused it (contact not allowed, role not eligible, or channel not allowed); `summary` says why.',
+      ),
     recordedBy: z.string().describe('Who or what logged it.'),
     recordedAt: iso().describe('When it was logged.'),
   })
   .describe('An entry of the communications log.');
 export type CommunicationView = z.infer<typeof CommunicationViewSchema>;
-export const CommunicationListSchema = z.object({ items: z.array(CommunicationViewSchema).describe('The log, oldest first.') }).describe('Communications of a case.');
+export const CommunicationListSchema = z
+  .object({ items: z.array(CommunicationViewSchema).describe('The log, oldest first.') })
+  .describe('Communications of a case.');
 
 export const ReceiveComplaintBodySchema = z
   .object({
@@ -152,7 +180,10 @@ export const ReceiveComplaintBodySchema = z
   .describe('A complaint received about the service on a case.');
 export type ReceiveComplaintBody = z.infer<typeof ReceiveComplaintBodySchema>;
 
-export const AcknowledgeComplaintBodySchema = z.object({ acknowledgedAt: iso().describe('When the complainant was told it was received.') }).strict().describe('Acknowledges a complaint.');
+export const AcknowledgeComplaintBodySchema = z
+  .object({ acknowledgedAt: iso().describe('When the complainant was told it was received.') })
+  .strict()
+  .describe('Acknowledges a complaint.');
 export const ResolveComplaintBodySchema = z
   .object({
     resolvedAt: iso().describe('When it was resolved.'),
@@ -175,8 +206,16 @@ export const ComplaintViewSchema = z
     resolvedAt: iso().nullable().describe('Resolved.'),
     finding: z.enum(['upheld', 'partly-upheld', 'not-upheld']).nullable().describe('The finding.'),
     resolution: z.string().nullable().describe('The resolution.'),
-    acknowledgeBy: iso().nullable().describe('The end of the London day by which the line’s complaints policy has it acknowledged; null for a complaint recorded before policies were kept.'),
-    respondBy: iso().nullable().describe('The end of the London day by which the complainant is to have the response: counted from the receipt, or (where the policy counts from the acknowledgement) provisionally from `acknowledgeBy` until it is acknowledged.'),
+    acknowledgeBy: iso()
+      .nullable()
+      .describe(
+        'The end of the London day by which the line’s complaints policy has it acknowledged; null for a complaint recorded before policies were kept.',
+      ),
+    respondBy: iso()
+      .nullable()
+      .describe(
+        'The end of the London day by which the complainant is to have the response: counted from the receipt, or (where the policy counts from the acknowledgement) provisionally from `acknowledgeBy` until it is acknowledged.',
+      ),
     overdue: z.boolean().describe('Open and past the date of its next step (acknowledgement, then response) now.'),
     acknowledgedLate: z.boolean().nullable().describe('Acknowledged after `acknowledgeBy`; null until acknowledged or when no date was set.'),
     resolvedLate: z.boolean().nullable().describe('Resolved after `respondBy`; null until resolved or when no date was set.'),
@@ -194,6 +233,12 @@ export const ComplaintsQuerySchema = z
   .describe('Which complaints to list across the provider.');
 export type ComplaintsQuery = z.infer<typeof ComplaintsQuerySchema>;
 export const ProviderComplaintListSchema = z
-  .object({ items: z.array(ComplaintViewSchema.extend({ contractId: z.uuid().describe('The contract of the case.'), caseReference: z.string().describe('The case reference.') })).describe('The complaints, oldest received first.') })
+  .object({
+    items: z
+      .array(
+        ComplaintViewSchema.extend({ contractId: z.uuid().describe('The contract of the case.'), caseReference: z.string().describe('The case reference.') }),
+      )
+      .describe('The complaints, oldest received first.'),
+  })
   .describe('Open complaints across the provider, for the monthly performance review (housing spec §10.3).');
 export type ProviderComplaintList = z.infer<typeof ProviderComplaintListSchema>;

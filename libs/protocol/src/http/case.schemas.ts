@@ -6,9 +6,20 @@ export const DeadlineViewSchema = z
   .object({
     id: z.uuid().describe('The deadline id.'),
     rule: z.string().describe('The rule that set it, e.g. `initial-contact`.'),
-    occurrence: z.number().int().positive().optional().describe('Which run of the rule on the case this is: 1, then 2, 3… for a repeating rule (e.g. the case report owed after each closure of a reopened case).'),
+    occurrence: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe(
+        'Which run of the rule on the case this is: 1, then 2, 3… for a repeating rule (e.g. the case report owed after each closure of a reopened case).',
+      ),
     label: z.string().describe('The rule as people read it.'),
-    kind: z.enum(['provider', 'informational']).describe('`provider`: the provider’s clock, breached when missed; `informational`: someone else’s (e.g. the family’s appeal deadline), never breached against the provider.'),
+    kind: z
+      .enum(['provider', 'informational'])
+      .describe(
+        '`provider`: the provider’s clock, breached when missed; `informational`: someone else’s (e.g. the family’s appeal deadline), never breached against the provider.',
+      ),
     basis: z.string().describe('The legal or contractual basis of the rule, in short.'),
     basisSource: z
       .object({
@@ -19,11 +30,24 @@ export const DeadlineViewSchema = z
       .nullable()
       .describe('Where the basis comes from.'),
     startedAt: z.iso.datetime({ offset: true }).describe('When the clock started.'),
-    dueAt: z.iso.datetime({ offset: true }).nullable().describe('When it falls due (the end of the due day, London time); null while it waits for a date; while paused, when it was due before the pause.'),
+    dueAt: z.iso
+      .datetime({ offset: true })
+      .nullable()
+      .describe('When it falls due (the end of the due day, London time); null while it waits for a date; while paused, when it was due before the pause.'),
     awaitingField: z.string().nullable().describe('The case date it waits for when `awaiting-date`, e.g. `hearingDate`.'),
-    status: z.enum(DEADLINE_STATUSES).describe('pending, awaiting-date (a date it counts to or from is not known yet), paused (the case is paused and the clock stopped; it resumes with the days it had left), met, breached, cancelled (the case closed first, or an event the rule names ended it), passed (an informational deadline, such as the family’s appeal date, whose time has gone by: never a breach against the provider).'),
+    status: z
+      .enum(DEADLINE_STATUSES)
+      .describe(
+        'pending, awaiting-date (a date it counts to or from is not known yet), paused (the case is paused and the clock stopped; it resumes with the days it had left), met, breached, cancelled (the case closed first, or an event the rule names ended it), passed (an informational deadline, such as the family’s appeal date, whose time has gone by: never a breach against the provider).',
+      ),
     pausedAt: z.iso.datetime({ offset: true }).nullable().optional().describe('When the clock stopped, while `paused`; null otherwise.'),
-    remainingDays: z.number().int().nonnegative().nullable().optional().describe('While `paused`: the days (of the rule’s kind, calendar or working) it had left, counted again from the day the case resumes.'),
+    remainingDays: z
+      .number()
+      .int()
+      .nonnegative()
+      .nullable()
+      .optional()
+      .describe('While `paused`: the days (of the rule’s kind, calendar or working) it had left, counted again from the day the case resumes.'),
     metAt: z.iso.datetime({ offset: true }).nullable().describe('When its stop event happened.'),
     late: z.boolean().describe('True when it was met after its due time.'),
     revision: z.number().int().positive().describe('Goes up each time the due time moves.'),
@@ -47,17 +71,41 @@ export const CaseViewSchema = z
     openedAt: z.iso.datetime({ offset: true }).describe('When it was opened.'),
     receivedAt: z.iso.datetime({ offset: true }).nullable().describe('When the referral was received.'),
     clockStartsAt: z.iso.datetime({ offset: true }).nullable().describe('When office-hours clocks started.'),
-    beganAt: z.iso.datetime({ offset: true }).describe('The earliest moment anything on the case may be dated (a milestone, a move, a session already held): the referral’s receipt, or an earlier form date that is history, such as the day the local authority was told.'),
+    beganAt: z.iso
+      .datetime({ offset: true })
+      .describe(
+        'The earliest moment anything on the case may be dated (a milestone, a move, a session already held): the referral’s receipt, or an earlier form date that is history, such as the day the local authority was told.',
+      ),
     externalReference: z.string().nullable().describe("The referrer's own reference (claim number, police reference, EHC plan reference)."),
-    referrer: z.object({ name: z.string().describe('Name.'), email: z.string().describe('Email.'), organisation: z.string().optional().describe('Body.') }).nullable().describe('The referring officer.'),
+    referrer: z
+      .object({ name: z.string().describe('Name.'), email: z.string().describe('Email.'), organisation: z.string().optional().describe('Body.') })
+      .nullable()
+      .describe('The referring officer.'),
     dates: z.record(z.string(), z.string()).describe('The dates of the case (referral form date fields), as last changed.'),
     outcome: z.string().nullable().describe('The outcome it closed with; null while open.'),
-    closedAt: z.iso.datetime({ offset: true }).nullable().describe('When it closed; null while open, a reopened case included (its earlier closures stay in its status history).'),
+    closedAt: z.iso
+      .datetime({ offset: true })
+      .nullable()
+      .describe('When it closed; null while open, a reopened case included (its earlier closures stay in its status history).'),
     timesReopened: z.number().int().nonnegative().describe('How often it was reopened.'),
-    pausedSince: z.iso.datetime({ offset: true }).nullable().describe('When the case was paused (its pausable clocks stopped), while it is; null when it is not paused.'),
+    pausedSince: z.iso
+      .datetime({ offset: true })
+      .nullable()
+      .describe('When the case was paused (its pausable clocks stopped), while it is; null when it is not paused.'),
     linkedReferralIds: z.array(z.uuid()).describe('Later referrals of the same matter linked to this case instead of opening new ones.'),
-    allowedTransitions: z.array(z.object({ to: z.string().describe('A status.'), requires: z.array(z.string()).describe('What it needs.') })).describe('The moves the workflow allows from the current status.'),
-    assignments: z.array(z.object({ id: z.uuid().describe('Assignment.'), staffId: z.uuid().describe('Staff.'), role: z.string().describe('Role.'), name: z.string().describe('Name.') })).describe('Staff currently on the case.'),
+    allowedTransitions: z
+      .array(z.object({ to: z.string().describe('A status.'), requires: z.array(z.string()).describe('What it needs.') }))
+      .describe('The moves the workflow allows from the current status.'),
+    assignments: z
+      .array(
+        z.object({
+          id: z.uuid().describe('Assignment.'),
+          staffId: z.uuid().describe('Staff.'),
+          role: z.string().describe('Role.'),
+          name: z.string().describe('Name.'),
+        }),
+      )
+      .describe('Staff currently on the case.'),
   })
   .describe('A case.');
 export type CaseView = z.infer<typeof CaseViewSchema>;

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { BuyerSchema, ContractDefinitionSchema, ContractPeriodSchema, ContractStatusSchema, ContractTemplateSchema, MoneySchema, TemplateKeySchema } from '../contracts/contract-definition.schema';
+import {
+  BuyerSchema,
+  ContractDefinitionSchema,
+  ContractPeriodSchema,
+  ContractStatusSchema,
+  ContractTemplateSchema,
+  MoneySchema,
+  TemplateKeySchema,
+} from '../contracts/contract-definition.schema';
 
 export const CreateContractBodySchema = z
   .object({
@@ -65,7 +73,9 @@ export const TemplateSummarySchema = z
     key: TemplateKeySchema,
     name: z.string().describe('The template name.'),
     summary: z.string().describe('What kind of contract it fits.'),
-    serviceLines: z.array(z.object({ key: z.string().describe('Service line key.'), name: z.string().describe('Service line name.') }).describe('A service line.')).describe('Its service lines.'),
+    serviceLines: z
+      .array(z.object({ key: z.string().describe('Service line key.'), name: z.string().describe('Service line name.') }).describe('A service line.'))
+      .describe('Its service lines.'),
   })
   .describe('A template, in short.');
 export const TemplateListSchema = z.object({ items: z.array(TemplateSummarySchema).describe('The templates.') }).describe('The shipped contract templates.');
@@ -75,7 +85,13 @@ export const TemplateKeyParamsSchema = z.object({ key: TemplateKeySchema }).desc
 export const OcdsImportQuerySchema = z
   .object({
     template: TemplateKeySchema.optional().describe('A template to supply the service lines of a new contract; none by default.'),
-    reference: z.string().trim().min(1).max(80).optional().describe("The provider's reference for a new contract; the OCID by default (a tender id is unique only within its OCID)."),
+    reference: z
+      .string()
+      .trim()
+      .min(1)
+      .max(80)
+      .optional()
+      .describe("The provider's reference for a new contract; the OCID by default (a tender id is unique only within its OCID)."),
   })
   .strict()
   .describe('Query parameters of an OCDS import.');
@@ -89,13 +105,17 @@ export const OcdsImportResultSchema = z
       .array(
         z
           .object({
-            field: z.string().describe('The OCDS field (e.g. `tender.value.currency`) or contract field (e.g. `period.end`, `procurement.awardStatus`) concerned.'),
+            field: z
+              .string()
+              .describe('The OCDS field (e.g. `tender.value.currency`) or contract field (e.g. `period.end`, `procurement.awardStatus`) concerned.'),
             code: z.string().describe('no-currency, not-gbp, period-ended, tender-cancelled, award-cancelled, contract-terminated, …'),
             message: z.string().describe('What was left out, or why the contract cannot be published as it stands.'),
           })
           .describe('Something the contract manager should know before publishing.'),
       )
-      .describe('What the import left out (a value not in GBP or with no currency) and why the contract cannot be published as it stands (its period has ended, the tender or award was cancelled, the contract terminated); empty when there is nothing to say.'),
+      .describe(
+        'What the import left out (a value not in GBP or with no currency) and why the contract cannot be published as it stands (its period has ended, the tender or award was cancelled, the contract terminated); empty when there is nothing to say.',
+      ),
   })
   .describe('The contract an OCDS document was imported into.');
 export type OcdsImportResult = z.infer<typeof OcdsImportResultSchema>;

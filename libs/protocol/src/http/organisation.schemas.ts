@@ -4,9 +4,20 @@ import { OrganisationProfileSchema } from '../events/gateway.events';
 export const OidcSettingsSchema = z
   .object({
     issuer: z.url('must be a URL').max(500).describe('The `iss` of the tokens your identity provider issues, exactly.'),
-    jwksUri: z.url('must be a URL').max(500).describe('Where its signing keys are published (JWKS): an https URL whose host resolves to public addresses only (never loopback, private, link-local or cloud metadata addresses).'),
+    jwksUri: z
+      .url('must be a URL')
+      .max(500)
+      .describe(
+        'Where its signing keys are published (JWKS): an https URL whose host resolves to public addresses only (never loopback, private, link-local or cloud metadata addresses).',
+      ),
     audience: z.string().trim().min(1).max(500).describe('The `aud` the tokens must carry for this API.'),
-    rolesClaim: z.string().trim().min(1).max(200).default('roles').describe('The claim that lists roles; when present, it can only narrow the roles given here.'),
+    rolesClaim: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .default('roles')
+      .describe('The claim that lists roles; when present, it can only narrow the roles given here.'),
     emailClaim: z.string().trim().min(1).max(200).default('email').describe('The claim that holds the email the person is known by here.'),
   })
   .strict()

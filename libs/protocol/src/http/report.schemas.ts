@@ -4,7 +4,9 @@ import { CalendarDateSchema } from '../contracts/basis.schema';
 export const SummaryQuerySchema = z
   .object({
     contractId: z.uuid().optional().describe('Only this contract.'),
-    from: CalendarDateSchema.optional().describe('Count what happened on or after this London date (YYYY-MM-DD): referrals by the day they were received, closures by the day they closed.'),
+    from: CalendarDateSchema.optional().describe(
+      'Count what happened on or after this London date (YYYY-MM-DD): referrals by the day they were received, closures by the day they closed.',
+    ),
     to: CalendarDateSchema.optional().describe('Count what happened on or before this London date (YYYY-MM-DD).'),
   })
   .strict()
@@ -22,11 +24,16 @@ export const ContractCountsSchema = z
     casesClosedExpected: z.number().int().describe('Closures with an outcome the contract counts as expected.'),
     casesReopened: z.number().int().describe('Reopenings.'),
     casesReopenedWithin12Months: z.number().int().describe('Reopenings within 12 months of closure: what the reopened-rate KPI counts.'),
-    deadlinesBreached: z.number().int().describe('Deadlines breached (less breaches taken back when the event that met or cancelled one, recorded late, had happened by its due time).'),
+    deadlinesBreached: z
+      .number()
+      .int()
+      .describe('Deadlines breached (less breaches taken back when the event that met or cancelled one, recorded late, had happened by its due time).'),
     deadlinesMet: z.number().int().describe('Deadlines met on time.'),
     deadlinesMetLate: z.number().int().describe('Deadlines met after they were breached.'),
     outcomes: z.record(z.string(), z.number().int()).describe('Closures per outcome key.'),
-    milestones: z.record(z.string(), z.number().int()).describe('Milestones reached on the contract’s cases, per milestone (e.g. `workshop.delivered`, `data-return.received`): what the `count` KPIs count.'),
+    milestones: z
+      .record(z.string(), z.number().int())
+      .describe('Milestones reached on the contract’s cases, per milestone (e.g. `workshop.delivered`, `data-return.received`): what the `count` KPIs count.'),
   })
   .describe('Counts for one contract.');
 

@@ -48,7 +48,9 @@ export type VenueView = z.infer<typeof VenueViewSchema>;
 
 export const VenueListSchema = z.object({ items: z.array(VenueViewSchema).describe('The venues.') }).describe('Venues of the organisation.');
 
-export const SessionModeSchema = z.enum(['video', 'phone', 'in-person']).describe('Remote by video or phone, or in person (at a venue, or elsewhere such as a home visit).');
+export const SessionModeSchema = z
+  .enum(['video', 'phone', 'in-person'])
+  .describe('Remote by video or phone, or in person (at a venue, or elsewhere such as a home visit).');
 
 export const NoticeWaiverSchema = z
   .object({
@@ -66,13 +68,32 @@ export const BookSessionBodySchema = z
     location: z.string().trim().min(1).max(300).optional().describe('Where an in-person session away from a venue is held, e.g. "the service user’s home".'),
     startsAt: z.iso.datetime({ offset: true }).describe('When it starts.'),
     endsAt: z.iso.datetime({ offset: true }).describe('When it ends.'),
-    staffIds: z.array(z.uuid()).min(1).max(10).refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat a value' }).describe('The staff attending (mediators, professional witnesses).'),
-    parties: z.array(z.object({ name: z.string().trim().min(1).max(200).describe('Their name.'), role: z.string().trim().max(100).optional().describe('Their role, e.g. `parent`, `local-authority`.') }).strict().describe('A party attending.')).max(20).default([]).describe('The parties attending.'),
+    staffIds: z
+      .array(z.uuid())
+      .min(1)
+      .max(10)
+      .refine((ids) => new Set(ids).size === ids.length, { message: 'must not repeat a value' })
+      .describe('The staff attending (mediators, professional witnesses).'),
+    parties: z
+      .array(
+        z
+          .object({
+            name: z.string().trim().min(1).max(200).describe('Their name.'),
+            role: z.string().trim().max(100).optional().describe('Their role, e.g. `parent`, `local-authority`.'),
+          })
+          .strict()
+          .describe('A party attending.'),
+      )
+      .max(20)
+      .default([])
+      .describe('The parties attending.'),
     noticeWaived: NoticeWaiverSchema.optional(),
     held: z
       .literal(true)
       .optional()
-      .describe('Record a session that already took place (a case entered late): it must have ended by now and not have started before the case began; it is booked and held at once, held at its start, with no notice rule and no reminders. The staff rules and double booking still apply.'),
+      .describe(
+        'Record a session that already took place (a case entered late): it must have ended by now and not have started before the case began; it is booked and held at once, held at its start, with no notice rule and no reminders. The staff rules and double booking still apply.',
+      ),
   })
   .strict()
   .refine((s) => new Date(s.startsAt) < new Date(s.endsAt), { message: 'must be after startsAt', path: ['endsAt'] })
@@ -95,7 +116,9 @@ export const CaseSessionViewSchema = z
     startsAt: z.iso.datetime({ offset: true }).describe('When it starts.'),
     endsAt: z.iso.datetime({ offset: true }).describe('When it ends.'),
     staffIds: z.array(z.uuid()).describe('Staff attending.'),
-    parties: z.array(z.object({ name: z.string().describe('Name.'), role: z.string().optional().describe('Role.') }).describe('A party.')).describe('Parties attending.'),
+    parties: z
+      .array(z.object({ name: z.string().describe('Name.'), role: z.string().optional().describe('Role.') }).describe('A party.'))
+      .describe('Parties attending.'),
     status: SessionStatusSchema,
     notice: z
       .object({
@@ -113,11 +136,22 @@ export const CaseSessionViewSchema = z
   .describe('A session on a case.');
 export type CaseSessionView = z.infer<typeof CaseSessionViewSchema>;
 
-export const CaseSessionListSchema = z.object({ items: z.array(CaseSessionViewSchema).describe('The sessions, earliest first.') }).describe('Sessions of a case.');
+export const CaseSessionListSchema = z
+  .object({ items: z.array(CaseSessionViewSchema).describe('The sessions, earliest first.') })
+  .describe('Sessions of a case.');
 
-export const HoldSessionBodySchema = z.object({ heldAt: z.iso.datetime({ offset: true }).optional().describe('When it was held; defaults to its start time.') }).strict().describe('Record that a session was held.');
-export const CancelSessionBodySchema = z.object({ reason: z.string().trim().min(1).max(1000).describe('Why it was cancelled.') }).strict().describe('Cancel a booked session.');
-export const DidNotAttendBodySchema = z.object({ reason: z.string().trim().min(1).max(1000).describe('Who did not attend, and what is known.') }).strict().describe('Record that the parties did not attend.');
+export const HoldSessionBodySchema = z
+  .object({ heldAt: z.iso.datetime({ offset: true }).optional().describe('When it was held; defaults to its start time.') })
+  .strict()
+  .describe('Record that a session was held.');
+export const CancelSessionBodySchema = z
+  .object({ reason: z.string().trim().min(1).max(1000).describe('Why it was cancelled.') })
+  .strict()
+  .describe('Cancel a booked session.');
+export const DidNotAttendBodySchema = z
+  .object({ reason: z.string().trim().min(1).max(1000).describe('Who did not attend, and what is known.') })
+  .strict()
+  .describe('Record that the parties did not attend.');
 
 export const SessionIdParamsSchema = z.object({ id: z.uuid().describe('The session id.') }).describe('Path parameters.');
 
@@ -128,13 +162,25 @@ export const CaseContextSchema = z
     contractId: z.uuid().describe('The contract.'),
     serviceLine: z.string().describe('The service line.'),
     contractVersion: z.number().int().nullable().describe('The contract version the case runs under; null means the latest known.'),
-    beganAt: z.iso.datetime({ offset: true }).optional().describe('The earliest moment anything on the case may be dated (casework’s rule): a session already held cannot be recorded before it.'),
+    beganAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('The earliest moment anything on the case may be dated (casework’s rule): a session already held cannot be recorded before it.'),
   })
   .describe('The case a session or an allocation is for.');
 export type CaseContext = z.infer<typeof CaseContextSchema>;
 
 const csv = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item).max(20));
+  z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
+    z.array(item).max(20),
+  );
 
 export const MediatorCandidatesQuerySchema = z
   .object({
@@ -167,7 +213,11 @@ export const CandidateSchema = z
       .array(
         z
           .object({
-            code: z.enum(['accreditation-expiring', 'london-living-wage-rising']).describe('`accreditation-expiring`: a check in date today runs out within 30 days; `london-living-wage-rising`: pay meets today’s London Living Wage but not a rate announced for later.'),
+            code: z
+              .enum(['accreditation-expiring', 'london-living-wage-rising'])
+              .describe(
+                '`accreditation-expiring`: a check in date today runs out within 30 days; `london-living-wage-rising`: pay meets today’s London Living Wage but not a rate announced for later.',
+              ),
             message: z.string().describe('What to do about it, for a person to read.'),
           })
           .describe('Something to act on soon; it does not block.'),
@@ -187,8 +237,15 @@ export const ExcludedCandidateSchema = z
 export const MediatorCandidatesSchema = z
   .object({
     caseId: z.uuid().describe('The case.'),
-    window: z.object({ from: z.iso.datetime({ offset: true }).describe('From.'), to: z.iso.datetime({ offset: true }).describe('To.') }).describe('The availability window.'),
-    wanted: z.object({ language: z.string().nullable().describe('The language ranked on (asked, or a party’s interpreter language).'), skills: z.array(z.string()).describe('The skills ranked on.') }).describe('What the ranking looked for.'),
+    window: z
+      .object({ from: z.iso.datetime({ offset: true }).describe('From.'), to: z.iso.datetime({ offset: true }).describe('To.') })
+      .describe('The availability window.'),
+    wanted: z
+      .object({
+        language: z.string().nullable().describe('The language ranked on (asked, or a party’s interpreter language).'),
+        skills: z.array(z.string()).describe('The skills ranked on.'),
+      })
+      .describe('What the ranking looked for.'),
     candidates: z.array(CandidateSchema).describe('Offered, best first.'),
     excluded: z.array(ExcludedCandidateSchema).describe('Not offered, with the reasons.'),
   })

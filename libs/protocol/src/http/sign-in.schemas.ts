@@ -4,7 +4,13 @@ import { RoleSchema } from './access.schemas';
 export const SignInBodySchema = z
   .object({
     organisation: z.string().trim().min(1).max(63).describe('Your organisation’s slug.'),
-    email: z.string().trim().min(1).max(254).transform((email) => email.toLowerCase()).describe('Your email address.'),
+    email: z
+      .string()
+      .trim()
+      .min(1)
+      .max(254)
+      .transform((email) => email.toLowerCase())
+      .describe('Your email address.'),
     password: z.string().min(1).max(256).describe('Your password.'),
   })
   .strict()
@@ -18,7 +24,12 @@ export const SignInTokenViewSchema = z
     expiresAt: z.iso.datetime({ offset: true }).describe('When the token stops working; sign in again after.'),
     expiresIn: z.number().int().describe('Seconds until it expires.'),
     user: z
-      .object({ id: z.uuid().describe('The user id.'), email: z.string().describe('The email.'), name: z.string().describe('The name.'), roles: z.array(RoleSchema).describe('The roles.') })
+      .object({
+        id: z.uuid().describe('The user id.'),
+        email: z.string().describe('The email.'),
+        name: z.string().describe('The name.'),
+        roles: z.array(RoleSchema).describe('The roles.'),
+      })
       .describe('Who signed in.'),
   })
   .describe('A short-lived bearer token.');

@@ -3,7 +3,10 @@ import { CalendarDateSchema, KeySchema } from '../contracts/basis.schema';
 import { WEEKDAYS } from '../contracts/service-line.schema';
 import { AccreditationKindSchema } from '../contracts/staff-requirements.schema';
 
-const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)').describe('A London wall-clock time, HH:MM.');
+const Time = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)')
+  .describe('A London wall-clock time, HH:MM.');
 
 export const TimeSlotSchema = z
   .object({ start: Time.describe('Starts at, HH:MM London time.'), end: Time.describe('Ends at, HH:MM London time.') })
@@ -13,13 +16,20 @@ export const TimeSlotSchema = z
 export type TimeSlot = z.infer<typeof TimeSlotSchema>;
 
 export const WeeklyAvailabilitySchema = z
-  .object(Object.fromEntries(WEEKDAYS.map((day) => [day, z.array(TimeSlotSchema).max(6).default([]).describe(`Slots on ${day}; none means not available.`)])) as Record<(typeof WEEKDAYS)[number], z.ZodDefault<z.ZodArray<typeof TimeSlotSchema>>>)
+  .object(
+    Object.fromEntries(
+      WEEKDAYS.map((day) => [day, z.array(TimeSlotSchema).max(6).default([]).describe(`Slots on ${day}; none means not available.`)]),
+    ) as Record<(typeof WEEKDAYS)[number], z.ZodDefault<z.ZodArray<typeof TimeSlotSchema>>>,
+  )
   .strict()
   .describe('When the person usually works, per weekday, in London wall-clock time (sessional staff work a few slots a week).');
 export type WeeklyAvailability = z.infer<typeof WeeklyAvailabilitySchema>;
 
 export const StaffServiceLineSchema = z
-  .object({ contractId: z.uuid().describe('The contract.'), serviceLine: KeySchema.describe('The service line key within the contract, e.g. `send-mediation`.') })
+  .object({
+    contractId: z.uuid().describe('The contract.'),
+    serviceLine: KeySchema.describe('The service line key within the contract, e.g. `send-mediation`.'),
+  })
   .strict()
   .describe('A service line the person works on.');
 export type StaffServiceLine = z.infer<typeof StaffServiceLineSchema>;
@@ -30,14 +40,23 @@ export const LanguageSchema = z
   .regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code, e.g. en, cy, pl, ur')
   .describe('A language the person can work in, as an ISO 639 code (e.g. `en`, `cy`, `pl`, `ur`).');
 
-const PayRate = z.number().int().positive().max(100_000).describe('Pay in integer pence per hour, e.g. 1480 for £14.80; checked against the London Living Wage for lines that require it.');
+const PayRate = z
+  .number()
+  .int()
+  .positive()
+  .max(100_000)
+  .describe('Pay in integer pence per hour, e.g. 1480 for £14.80; checked against the London Living Wage for lines that require it.');
 
 export const StaffStatusSchema = z.enum(['active', 'inactive']).describe('Only active staff are offered for cases and sessions.');
 
 export const CreateStaffBodySchema = z
   .object({
     name: z.string().trim().min(1).max(200).describe('The person’s name.'),
-    email: z.email('must be an email address').max(254).transform((e) => e.toLowerCase()).describe('Where reminders and session notices go.'),
+    email: z
+      .email('must be an email address')
+      .max(254)
+      .transform((e) => e.toLowerCase())
+      .describe('Where reminders and session notices go.'),
     phone: z.string().trim().max(40).optional().describe('A phone number.'),
     userId: z.uuid().optional().describe('Their sign-in account, so a mediator can read their own profile.'),
     serviceLines: z.array(StaffServiceLineSchema).max(50).default([]).describe('The service lines they work on.'),
@@ -55,7 +74,12 @@ export type CreateStaffBody = z.infer<typeof CreateStaffBodySchema>;
 export const UpdateStaffBodySchema = z
   .object({
     name: CreateStaffBodySchema.shape.name.optional(),
-    email: z.email('must be an email address').max(254).transform((e) => e.toLowerCase()).optional().describe('Where reminders and session notices go.'),
+    email: z
+      .email('must be an email address')
+      .max(254)
+      .transform((e) => e.toLowerCase())
+      .optional()
+      .describe('Where reminders and session notices go.'),
     phone: z.string().trim().max(40).nullable().optional().describe('A phone number; null removes it.'),
     userId: z.uuid().nullable().optional().describe('Their sign-in account; null unlinks it.'),
     serviceLines: z.array(StaffServiceLineSchema).max(50).optional().describe('Replaces the service lines they work on.'),
@@ -71,14 +95,15 @@ export const UpdateStaffBodySchema = z
   .describe('Changes to a member of staff; fields left out stay as they are.');
 export type UpdateStaffBody = z.infer<typeof UpdateStaffBodySchema>;
 
-
 export const AddAccreditationBodySchema = z
   .object({
     kind: AccreditationKindSchema,
     label: z.string().trim().min(1).max(200).optional().describe('What it is, for people, e.g. `FMC Family Mediator Accreditation`.'),
     reference: z.string().trim().max(100).optional().describe('The certificate or registration number.'),
     issuedAt: CalendarDateSchema.describe('When it was issued (London date).'),
-    expiresAt: CalendarDateSchema.nullable().describe('The last day it is valid (London date); null when it does not expire. A DBS check has no legal expiry; providers set a renewal date.'),
+    expiresAt: CalendarDateSchema.nullable().describe(
+      'The last day it is valid (London date); null when it does not expire. A DBS check has no legal expiry; providers set a renewal date.',
+    ),
   })
   .strict()
   .refine((a) => a.expiresAt === null || a.expiresAt >= a.issuedAt, { message: 'must not be before issuedAt', path: ['expiresAt'] })
@@ -107,7 +132,8 @@ export const AvailabilityExceptionBodySchema = z
   })
   .strict()
   .superRefine((e, ctx) => {
-    if ((e.start === undefined) !== (e.end === undefined)) ctx.addIssue({ code: 'custom', path: [e.start === undefined ? 'start' : 'end'], message: 'give both start and end, or neither' });
+    if ((e.start === undefined) !== (e.end === undefined))
+      ctx.addIssue({ code: 'custom', path: [e.start === undefined ? 'start' : 'end'], message: 'give both start and end, or neither' });
     if (e.kind === 'extra' && e.start === undefined) ctx.addIssue({ code: 'custom', path: ['start'], message: 'an extra slot needs start and end' });
     if (e.start !== undefined && e.end !== undefined && e.start >= e.end) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
   })
@@ -127,7 +153,13 @@ export const AvailabilityExceptionViewSchema = z
 
 export const DeclareConflictBodySchema = z
   .object({
-    partyName: z.string().trim().min(1).max(200).optional().describe('A person or organisation the staff member has a conflict with, e.g. a party they acted for before.'),
+    partyName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('A person or organisation the staff member has a conflict with, e.g. a party they acted for before.'),
     caseId: z.uuid().optional().describe('A case they must not work on.'),
     reason: z.string().trim().min(1).max(1000).describe('Why, e.g. "acted for the landlord in 2024".'),
   })

@@ -2,12 +2,20 @@ import { z } from 'zod';
 
 /** The link's secret: 43 base64url characters (32 random bytes). */
 export const SurveyTokenParamsSchema = z
-  .object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'is not a survey link token').describe('The token from the survey link.') })
+  .object({
+    token: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/, 'is not a survey link token')
+      .describe('The token from the survey link.'),
+  })
   .describe('Path parameters.');
 
 export const SurveyQuestionSchema = z
   .object({
-    key: z.string().regex(/^[a-z][a-zA-Z]*$/).describe('The answer key, e.g. `satisfaction`.'),
+    key: z
+      .string()
+      .regex(/^[a-z][a-zA-Z]*$/)
+      .describe('The answer key, e.g. `satisfaction`.'),
     text: z.string().describe('The question as the party reads it.'),
     kind: z.enum(['scale', 'yes-no', 'text']).describe('`scale`: a whole number from `min` to `max`; `yes-no`: true or false; `text`: free text.'),
     required: z.boolean().describe('Whether an answer is needed.'),
@@ -27,11 +35,15 @@ export const SurveyViewSchema = z
   .describe('A satisfaction survey, as the party sees it.');
 export type SurveyView = z.infer<typeof SurveyViewSchema>;
 
-export const SurveyAnswerValueSchema = z.union([z.number().int(), z.boolean(), z.string().max(4000)]).describe('A number for a scale, true/false for yes-no, text for free text.');
+export const SurveyAnswerValueSchema = z
+  .union([z.number().int(), z.boolean(), z.string().max(4000)])
+  .describe('A number for a scale, true/false for yes-no, text for free text.');
 
 export const SurveyAnswerBodySchema = z
   .object({
-    answers: z.record(z.string().max(64), SurveyAnswerValueSchema).describe('The answers keyed by question key, e.g. `{"satisfaction": 5, "wouldRecommend": true, "feltHeard": true, "comments": "…"}`.'),
+    answers: z
+      .record(z.string().max(64), SurveyAnswerValueSchema)
+      .describe('The answers keyed by question key, e.g. `{"satisfaction": 5, "wouldRecommend": true, "feltHeard": true, "comments": "…"}`.'),
   })
   .strict()
   .describe('The answers to a survey; a survey can be answered once.');
@@ -72,7 +84,10 @@ export const SurveyResponseListSchema = z
   .describe('The satisfaction survey of a case: who was asked and what they answered.');
 export type SurveyResponseList = z.infer<typeof SurveyResponseListSchema>;
 
-export const SurveyLinkRequestSchema = z.object({ surveyId: z.uuid().describe('The survey invitation.') }).strict().describe('Which invitation’s link notify is about to email.');
+export const SurveyLinkRequestSchema = z
+  .object({ surveyId: z.uuid().describe('The survey invitation.') })
+  .strict()
+  .describe('Which invitation’s link notify is about to email.');
 
 export const SurveyLinkSchema = z
   .object({

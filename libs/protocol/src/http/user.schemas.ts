@@ -21,7 +21,9 @@ const ContractIdsSchema = distinct(z.uuid('must be a contract id'))
 
 const StaffIdSchema = z
   .uuid('must be a staff profile id')
-  .describe('Their staff profile (GET /v1/staff) in your organisation, one user per profile: a mediator reads a case’s sensitive data only when this profile is assigned to the case.');
+  .describe(
+    'Their staff profile (GET /v1/staff) in your organisation, one user per profile: a mediator reads a case’s sensitive data only when this profile is assigned to the case.',
+  );
 
 export const CreateUserBodySchema = z
   .object({
@@ -49,7 +51,10 @@ export const UpdateUserBodySchema = z
   .describe('Changes to a person; fields left out stay as they are.');
 export type UpdateUserBody = z.infer<typeof UpdateUserBodySchema>;
 
-export const SetPasswordBodySchema = z.object({ password: PasswordSchema }).strict().describe('A new local password; it also lifts their sign-in locks, from every address.');
+export const SetPasswordBodySchema = z
+  .object({ password: PasswordSchema })
+  .strict()
+  .describe('A new local password; it also lifts their sign-in locks, from every address.');
 export type SetPasswordBody = z.infer<typeof SetPasswordBodySchema>;
 
 export const UserViewSchema = z
@@ -75,7 +80,11 @@ export const MeViewSchema = z
     actorType: z.enum(['user', 'api-key']).describe('A signed-in person or an API key.'),
     actorId: z.string().describe('`user:<id>` or `api-key:<id>`, as recorded in logs and audit.'),
     organisation: z
-      .object({ id: z.uuid().describe('The organisation id.'), name: z.string().describe('Its name.'), slug: z.string().describe('The slug to give when signing in.') })
+      .object({
+        id: z.uuid().describe('The organisation id.'),
+        name: z.string().describe('Its name.'),
+        slug: z.string().describe('The slug to give when signing in.'),
+      })
       .describe('The organisation you act for.'),
     user: UserViewSchema.optional().describe('The person, when signed in as one.'),
     roles: z.array(RoleSchema).describe('Your roles; empty for an API key.'),

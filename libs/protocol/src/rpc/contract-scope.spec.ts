@@ -1,7 +1,13 @@
 import { inContractScope } from './contract-scope';
 import type { RpcMeta } from './define-rpc';
 
-const meta = (restrictToContracts?: string[]): RpcMeta => ({ organisationId: '01a20000-0000-7000-8000-000000000001', actorId: 'user:1', actorType: 'user', correlationId: 'c', ...(restrictToContracts ? { restrictToContracts } : {}) });
+const meta = (restrictToContracts?: string[]): RpcMeta => ({
+  organisationId: '01a20000-0000-7000-8000-000000000001',
+  actorId: 'user:1',
+  actorType: 'user',
+  correlationId: 'c',
+  ...(restrictToContracts ? { restrictToContracts } : {}),
+});
 
 describe('contract scope', () => {
   it('a case manager, with no restriction, sees every contract of the organisation', () => {

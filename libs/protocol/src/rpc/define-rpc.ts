@@ -5,7 +5,12 @@ import { ProblemSchema } from '../common/problem.schema';
 export const RpcMetaSchema = z
   .object({
     organisationId: z.uuid().describe('The tenant the request acts for; every query is scoped by it.'),
-    actorId: z.string().min(1).describe('Who is asking, already naming its kind (`user:<id>`, `api-key:<id>`, or a system name): record it as it is, never prefixed again with actorType.'),
+    actorId: z
+      .string()
+      .min(1)
+      .describe(
+        'Who is asking, already naming its kind (`user:<id>`, `api-key:<id>`, or a system name): record it as it is, never prefixed again with actorType.',
+      ),
     actorType: z.enum(['api-key', 'user', 'system']).describe('What kind of actor it is.'),
     correlationId: z.string().min(1).describe('Ties the request to its logs and the events it causes.'),
     restrictToContracts: z

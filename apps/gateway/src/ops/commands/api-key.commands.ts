@@ -20,7 +20,8 @@ function parseScopes(value: string | undefined): Scope[] | undefined {
 function parseExpiry(value: string | undefined, now = new Date()): Date | undefined {
   if (value === undefined) return undefined;
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
-  if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) throw new UsageError(`--expires must be a date like 2027-01-01 or 2027-01-01T09:00:00Z, not "${value}"`);
+  if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value))
+    throw new UsageError(`--expires must be a date like 2027-01-01 or 2027-01-01T09:00:00Z, not "${value}"`);
   if (date <= now) throw new UsageError(`--expires must be in the future, not ${date.toISOString()}`);
   return date;
 }
@@ -36,7 +37,12 @@ export const apiKeyCreate = defineCommand({
     expires: { type: 'string', value: '<date>', description: 'When it stops working, e.g. 2027-01-01 (default: until revoked).' },
   },
   needs: 'database',
-  parse: (values) => ({ org: required(values, 'org'), name: required(values, 'name'), scopes: parseScopes(optional(values, 'scopes')), expiresAt: parseExpiry(optional(values, 'expires')) }),
+  parse: (values) => ({
+    org: required(values, 'org'),
+    name: required(values, 'name'),
+    scopes: parseScopes(optional(values, 'scopes')),
+    expiresAt: parseExpiry(optional(values, 'expires')),
+  }),
   run: async (app, input) => {
     const organisation = await organisationBySlug(app, input.org);
     const key = await audited(app, { organisationId: organisation.id, action: 'api-key create', resourceType: 'api-key', created: true }, () =>
@@ -67,7 +73,9 @@ export const apiKeyRevoke = defineCommand({
   run: async (app, input) => {
     const organisationId = await app.get(ApiKeyOwnerRepository).organisationOf(input.id);
     if (!organisationId) throw new UsageError(`no API key has the id ${input.id}; check --id`);
-    const revoked = await audited(app, { organisationId, action: 'api-key revoke', resourceType: 'api-key', resourceId: input.id }, () => app.get(RevokeApiKeyUseCase).execute(organisationId, input.id));
+    const revoked = await audited(app, { organisationId, action: 'api-key revoke', resourceType: 'api-key', resourceId: input.id }, () =>
+      app.get(RevokeApiKeyUseCase).execute(organisationId, input.id),
+    );
     return {
       lines: [`revoked API key ${revoked.id} (${revoked.name}) at ${revoked.revokedAt?.toISOString()}`],
       json: { id: revoked.id, organisationId, name: revoked.name, revokedAt: revoked.revokedAt?.toISOString() ?? null },

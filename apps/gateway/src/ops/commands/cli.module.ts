@@ -32,7 +32,13 @@ export function cliModule(config: GatewayConfig, needs: CommandNeeds): DynamicMo
   const infrastructure = gatewayInfrastructure(config).filter((module) => needs === 'services' || module.module !== MessagingModule);
   return {
     module: CliModule,
-    imports: [...infrastructure, ...(needs === 'services' ? [] : [outboxOnly(config)]), OrganisationsModule, AuditModule, ...(needs === 'services' ? [UsersModule] : [])],
+    imports: [
+      ...infrastructure,
+      ...(needs === 'services' ? [] : [outboxOnly(config)]),
+      OrganisationsModule,
+      AuditModule,
+      ...(needs === 'services' ? [UsersModule] : []),
+    ],
     providers: [OrganisationRepository, ApiKeyOwnerRepository, RevokeApiKeyUseCase],
   };
 }

@@ -37,7 +37,10 @@ export const contractCreate = defineCommand({
       app.get(RpcClient).call(Rpc.intake.createContract, cliMeta(organisation.id), input.body, RPC_TIMEOUT_MS),
     );
     return {
-      lines: [`created contract ${contract.reference} (${contract.title}) for ${organisation.slug}: ${contract.status}, version ${contract.version}`, `id: ${contract.id}`],
+      lines: [
+        `created contract ${contract.reference} (${contract.title}) for ${organisation.slug}: ${contract.status}, version ${contract.version}`,
+        `id: ${contract.id}`,
+      ],
       json: contract,
     };
   },
@@ -117,7 +120,10 @@ export const contractList = defineCommand({
   run: async (app, input) => {
     const organisation = await organisationBySlug(app, input.org);
     const { items } = await app.get(RpcClient).call(Rpc.intake.listContracts, cliMeta(organisation.id), {}, RPC_TIMEOUT_MS);
-    const lines = items.length === 0 ? [`${organisation.slug} has no contracts yet`] : items.map((c) => `${c.id}  ${c.reference}  ${c.status}  v${c.version}  ${c.template ?? '-'}  ${c.title}`);
+    const lines =
+      items.length === 0
+        ? [`${organisation.slug} has no contracts yet`]
+        : items.map((c) => `${c.id}  ${c.reference}  ${c.status}  v${c.version}  ${c.template ?? '-'}  ${c.title}`);
     return { lines, json: { items } };
   },
 });

@@ -8,7 +8,12 @@ export const orgCreate = defineCommand({
   summary: 'Create a provider organisation (a tenant).',
   options: {
     name: { type: 'string', value: '<name>', required: true, description: 'Its name, e.g. "North Mediation Ltd".' },
-    slug: { type: 'string', value: '<slug>', required: true, description: 'Its short name: 2-63 lower-case letters, digits or -; people give it when signing in.' },
+    slug: {
+      type: 'string',
+      value: '<slug>',
+      required: true,
+      description: 'Its short name: 2-63 lower-case letters, digits or -; people give it when signing in.',
+    },
   },
   needs: 'database',
   parse: (values) => {
@@ -18,7 +23,11 @@ export const orgCreate = defineCommand({
   run: async (app, input) => {
     const organisation = await app.get(CreateOrganisationUseCase).execute(input);
     // Recorded once it exists: its trail starts with its own creation.
-    await audited(app, { organisationId: organisation.id, action: 'org create', resourceType: 'organisation', resourceId: organisation.id, created: true }, async () => organisation);
+    await audited(
+      app,
+      { organisationId: organisation.id, action: 'org create', resourceType: 'organisation', resourceId: organisation.id, created: true },
+      async () => organisation,
+    );
     return {
       lines: [`created organisation ${organisation.slug} (${organisation.name})`, `id: ${organisation.id}`],
       json: { id: organisation.id, name: organisation.name, slug: organisation.slug, createdAt: organisation.createdAt.toISOString() },

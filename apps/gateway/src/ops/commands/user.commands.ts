@@ -11,7 +11,11 @@ import { parseWith } from './parse-with';
 const OPTION_OF: Record<string, string> = { contractIds: 'contracts', staffId: 'staff' };
 const optionOf = (field: string) => `--${OPTION_OF[field.split('.')[0]] ?? field.split('.')[0]}`;
 
-const STAFF_OPTION = { type: 'string', value: '<id>', description: 'Their staff profile id (scheduling, same organisation): a mediator reads a case’s sensitive data only on cases it is assigned to.' } as const;
+const STAFF_OPTION = {
+  type: 'string',
+  value: '<id>',
+  description: 'Their staff profile id (scheduling, same organisation): a mediator reads a case’s sensitive data only on cases it is assigned to.',
+} as const;
 
 export const userCreate = defineCommand({
   group: 'user',
@@ -21,9 +25,18 @@ export const userCreate = defineCommand({
     org: { type: 'string', value: '<slug>', required: true, description: 'The organisation.' },
     email: { type: 'string', value: '<email>', required: true, description: 'Their email address, unique in the organisation.' },
     name: { type: 'string', value: '<name>', required: true, description: 'Their name.' },
-    roles: { type: 'string', value: '<a,b>', required: true, description: 'provider-admin, case-manager, mediator, finance, auditor, referrer, commissioner (comma-separated).' },
+    roles: {
+      type: 'string',
+      value: '<a,b>',
+      required: true,
+      description: 'provider-admin, case-manager, mediator, finance, auditor, referrer, commissioner (comma-separated).',
+    },
     contracts: { type: 'string', value: '<id,id>', description: 'For referrers and commissioners: the contract ids they are linked to.' },
-    password: { type: 'string', value: '<password>', description: 'A local password of 12+ characters (it lands in your shell history: prefer the password-reset flow where there is one).' },
+    password: {
+      type: 'string',
+      value: '<password>',
+      description: 'A local password of 12+ characters (it lands in your shell history: prefer the password-reset flow where there is one).',
+    },
     staff: STAFF_OPTION,
   },
   needs: 'services',
@@ -31,7 +44,14 @@ export const userCreate = defineCommand({
     const contracts = optional(values, 'contracts');
     const body = parseWith(
       CreateUserBodySchema,
-      { email: required(values, 'email'), name: required(values, 'name'), roles: list(required(values, 'roles')), contractIds: contracts ? list(contracts) : [], password: optional(values, 'password'), staffId: optional(values, 'staff') },
+      {
+        email: required(values, 'email'),
+        name: required(values, 'name'),
+        roles: list(required(values, 'roles')),
+        contractIds: contracts ? list(contracts) : [],
+        password: optional(values, 'password'),
+        staffId: optional(values, 'staff'),
+      },
       optionOf,
     );
     return { org: required(values, 'org'), body };
@@ -42,7 +62,10 @@ export const userCreate = defineCommand({
       app.get(CreateUserUseCase).execute(cliMeta(organisation.id), input.body, Authority.operator),
     );
     return {
-      lines: [`created user ${user.email} (${user.name}) in ${organisation.slug} with roles ${user.roles.join(', ')}${user.staffId ? `, linked to staff profile ${user.staffId}` : ''}`, `id: ${user.id}`],
+      lines: [
+        `created user ${user.email} (${user.name}) in ${organisation.slug} with roles ${user.roles.join(', ')}${user.staffId ? `, linked to staff profile ${user.staffId}` : ''}`,
+        `id: ${user.id}`,
+      ],
       json: { id: user.id, organisationId: organisation.id, email: user.email, name: user.name, roles: user.roles, staffId: user.staffId },
     };
   },
@@ -75,7 +98,11 @@ export const userUpdate = defineCommand({
     };
     const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     if (Object.keys(given).length === 0) throw new UsageError('give at least one of --name, --roles, --status, --contracts, --staff');
-    return { org: required(values, 'org'), email: parseWith(CreateUserBodySchema.shape.email, required(values, 'email'), () => '--email'), body: parseWith(UpdateUserBodySchema, given, optionOf) };
+    return {
+      org: required(values, 'org'),
+      email: parseWith(CreateUserBodySchema.shape.email, required(values, 'email'), () => '--email'),
+      body: parseWith(UpdateUserBodySchema, given, optionOf),
+    };
   },
   run: async (app, input) => {
     const organisation = await organisationBySlug(app, input.org);
@@ -85,8 +112,20 @@ export const userUpdate = defineCommand({
       app.get(UpdateUserUseCase).execute(cliMeta(organisation.id), current.id, input.body, Authority.operator),
     );
     return {
-      lines: [`updated user ${user.email} (${user.name}) in ${organisation.slug}: roles ${user.roles.join(', ')}, ${user.status}, ${user.staffId ? `linked to staff profile ${user.staffId}` : 'no staff profile linked'}`, `id: ${user.id}`],
-      json: { id: user.id, organisationId: organisation.id, email: user.email, name: user.name, roles: user.roles, status: user.status, contractIds: user.contractIds, staffId: user.staffId },
+      lines: [
+        `updated user ${user.email} (${user.name}) in ${organisation.slug}: roles ${user.roles.join(', ')}, ${user.status}, ${user.staffId ? `linked to staff profile ${user.staffId}` : 'no staff profile linked'}`,
+        `id: ${user.id}`,
+      ],
+      json: {
+        id: user.id,
+        organisationId: organisation.id,
+        email: user.email,
+        name: user.name,
+        roles: user.roles,
+        status: user.status,
+        contractIds: user.contractIds,
+        staffId: user.staffId,
+      },
     };
   },
 });
