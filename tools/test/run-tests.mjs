@@ -57,6 +57,16 @@ async function main() {
 
   if (!only) {
     run('lint', bin('eslint'), ['apps', 'libs', 'tools', 'e2e']);
+    run('format', bin('prettier'), [
+      '--check',
+      '--log-level',
+      'warn',
+      'apps/**/*.{ts,js,mjs,cjs}',
+      'libs/**/*.{ts,js,mjs,cjs}',
+      'tools/**/*.{ts,js,mjs,cjs}',
+      'e2e/**/*.{ts,js,mjs,cjs}',
+      '*.{mjs,cjs}',
+    ]);
     run('type-check', bin('tsc'), ['-p', 'tsconfig.json']);
   }
   if (!only || only === 'unit') jest('unit');
