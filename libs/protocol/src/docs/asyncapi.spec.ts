@@ -20,3 +20,12 @@ describe('the AsyncAPI document', () => {
     expect(messages.find((m) => m.name === 'intake.referral.received.v2')?.['x-visibility']).toBe('internal');
   });
 });
+
+describe('the AsyncAPI document, read by the AsyncAPI initiative’s own parser', () => {
+  it('has no error, so every AsyncAPI tool can load the catalogue', async () => {
+    const { Parser } = await import('@asyncapi/parser');
+    const { diagnostics } = await new Parser().parse(JSON.stringify(buildAsyncApiDocument('1')));
+    const errors = diagnostics.filter((d) => d.severity === 0).map((d) => `${d.path.join('.')}: ${d.message}`);
+    expect(errors).toEqual([]);
+  });
+});

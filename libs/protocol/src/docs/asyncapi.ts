@@ -4,7 +4,7 @@ import { toJsonSchema } from './json-schema';
 
 /** The event catalogue for integration partners, generated from the same schemas that validate. */
 export function buildAsyncApiDocument(version: string): Record<string, unknown> {
-  const envelope = toJsonSchema(EventEnvelopeSchema, 'output');
+  const envelope = toJsonSchema(EventEnvelopeSchema, 'output', 'draft-7');
   const channels: Record<string, unknown> = {};
   const messages: Record<string, unknown> = {};
   const operations: Record<string, unknown> = {};
@@ -18,7 +18,7 @@ export function buildAsyncApiDocument(version: string): Record<string, unknown> 
       'x-visibility': event.visibility,
       tags: [{ name: event.visibility }],
       contentType: 'application/json',
-      payload: { allOf: [envelope, { type: 'object', properties: { type: { const: event.type }, data: toJsonSchema(event.schema, 'output') } }] },
+      payload: { allOf: [envelope, { type: 'object', properties: { type: { const: event.type }, data: toJsonSchema(event.schema, 'output', 'draft-7') } }] },
     };
     channels[id] = {
       address: `events.{organisationId}.${event.type}`,
