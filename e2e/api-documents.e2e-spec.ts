@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { Parser } from '@asyncapi/parser';
 import { PlatformUnderTest } from '@mediation/testing';
@@ -15,6 +17,11 @@ describe('the documents partners build against, as the gateway serves them', () 
     platform = await PlatformUnderTest.start();
     openapi = (await (await fetch(`${platform.apiUrl}/docs/openapi.json`)).json()) as typeof openapi;
     asyncapi = await (await fetch(`${platform.apiUrl}/docs/asyncapi.json`)).json();
+    // npm test compares what the gateway answered in every e2e suite with this document (tools/test/check-declared-responses.mjs).
+    if (process.env.RECORD_RESPONSES_TO) {
+      mkdirSync(process.env.RECORD_RESPONSES_TO, { recursive: true });
+      writeFileSync(path.join(process.env.RECORD_RESPONSES_TO, 'openapi.json'), JSON.stringify(openapi));
+    }
   });
 
   afterAll(async () => {

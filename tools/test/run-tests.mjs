@@ -78,7 +78,15 @@ async function main() {
     execFileSync(process.execPath, ['tools/build/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
     // Suites start services and servers of their own; one at a time keeps two cores honest.
     if (!only || only === 'integration') jest('integration', ['--runInBand']);
-    if (!only || only === 'e2e') jest('e2e', ['--runInBand']);
+    if (!only || only === 'e2e') {
+      // The gateway notes what it answered; afterwards the OpenAPI document must declare every status and query parameter.
+      const responses = path.join(ROOT, 'tmp', 'e2e-responses');
+      rmSync(responses, { recursive: true, force: true });
+      process.env.RECORD_RESPONSES_TO = responses;
+      jest('e2e', ['--runInBand']);
+      delete process.env.RECORD_RESPONSES_TO;
+      run('statuses and query parameters the API answered are declared', process.execPath, ['tools/test/check-declared-responses.mjs', responses]);
+    }
   }
   console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed`);
   process.exit(failures === 0 && totals.failed === 0 ? 0 : 1);

@@ -4,6 +4,7 @@ import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { failBoot, runService } from '@mediation/platform';
 import { AppModule } from './app.module';
 import { loadGatewayConfig } from './config/gateway.config';
+import { recordServedResponses } from './docs/served-responses.recorder';
 import { assertOperationIdsUnique, assertRoleScopesTrue, assertRoutesDeclared, discoverRoutes } from './docs/discover-routes';
 import { buildOpenApiDocument } from './docs/openapi';
 import { refuseDeepBodies, refuseUnservedRequests } from './http/request-shape';
@@ -26,6 +27,7 @@ async function main() {
       assertRoutesDeclared(routes);
       assertRoleScopesTrue(routes);
       assertOperationIdsUnique(routes);
+      if (config.RECORD_RESPONSES_TO) app.use(recordServedResponses(routes, config.RECORD_RESPONSES_TO));
       app.use(refuseUnservedRequests(routes));
       app.useBodyParser('json', { limit: '100kb' });
       app.use(refuseDeepBodies());

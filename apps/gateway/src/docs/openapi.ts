@@ -53,6 +53,13 @@ export function buildOpenApiDocument(version: string, routes: DiscoveredRoute[])
       parameters,
       ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(op.body, 'input') } } } } : {}),
       responses: {
+        ...(op.alsoSucceeds
+          ? {
+              [op.alsoSucceeds.status]: op.alsoSucceeds.schema
+                ? { description: op.alsoSucceeds.description, content: { 'application/json': { schema: toJsonSchema(op.alsoSucceeds.schema, 'output') } } }
+                : { description: op.alsoSucceeds.description },
+            }
+          : {}),
         [op.response.status]: op.response.binary
           ? { description: 'Success: the file', content: { [op.response.binary]: { schema: { type: 'string', format: 'binary' } } } }
           : op.response.schema
@@ -65,6 +72,9 @@ export function buildOpenApiDocument(version: string, routes: DiscoveredRoute[])
           : { 401: problem('Missing, unknown, revoked or expired credentials'), 403: problem('Your role or scopes do not allow this route') }),
         ...(op.params ? { 404: problem('Not found in your organisation') } : {}),
         ...(op.idempotent ? { 409: problem('Idempotency-Key reused with another body, or still in progress') } : {}),
+        ...(op.body ? { 413: problem('The body is larger than the route accepts') } : {}),
+        429: problem('Too many requests (or failed sign-ins) from this client or key: wait the seconds `Retry-After` says'),
+        ...Object.fromEntries(Object.entries(op.problems ?? {}).map(([status, when]) => [status, problem(when)])),
         503: problem('A service behind the gateway did not answer in time'),
       },
     };

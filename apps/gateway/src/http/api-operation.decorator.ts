@@ -12,6 +12,10 @@ export interface ApiOperationSpec {
   params?: Record<string, string>;
   /** Accepts an Idempotency-Key header. */
   idempotent?: boolean;
+  /** Another success it may answer, e.g. 200 when an import changed nothing where 201 created. */
+  alsoSucceeds?: { status: number; description: string; schema?: z.ZodType };
+  /** Problems particular to this route beyond the ones every route may answer, and when: `{ 409: 'the case is closed' }`. */
+  problems?: Record<number, string>;
 }
 
 export const API_OPERATION = 'mediation:api-operation';
