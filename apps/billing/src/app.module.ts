@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ContractBookModule } from '@mediation/contract-book';
 import { JobsModule } from '@mediation/jobs';
 import { MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import type { BillingConfig } from './config/billing.config';
 import { BILLING_SCHEMA, BillingDatabase } from './database/billing.database';
+import { LedgerModule } from './ledger/ledger.module';
 
 @Module({})
 export class AppModule {
@@ -22,6 +24,8 @@ export class AppModule {
           outbox: true,
         }),
         JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),
+        ContractBookModule.forService({ service: 'billing', schema: BILLING_SCHEMA }),
+        LedgerModule,
       ],
     };
   }
