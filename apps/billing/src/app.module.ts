@@ -5,7 +5,9 @@ import { MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import type { BillingConfig } from './config/billing.config';
 import { BILLING_SCHEMA, BillingDatabase } from './database/billing.database';
+import { InvoicesModule } from './invoices/invoices.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { OrganisationsModule } from './organisations/organisations.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +28,8 @@ export class AppModule {
         JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),
         ContractBookModule.forService({ service: 'billing', schema: BILLING_SCHEMA }),
         LedgerModule,
+        OrganisationsModule,
+        InvoicesModule,
       ],
     };
   }

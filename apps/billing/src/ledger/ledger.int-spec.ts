@@ -93,6 +93,8 @@ describe('the billing ledger, fed by case and session events, against real Postg
     expect(await alerts(contractId)).toEqual([]);
     await kit.sessionHeld(contractId, caseId, '2021-03-01T09:00:00Z');
     await kit.sessionHeld(contractId, caseId, '2021-03-01T10:00:00Z');
-    expect(await alerts(contractId)).toEqual([expect.objectContaining({ thresholdPercent: 75, spentPence: 150_000_000, limitKind: 'contract-cap', limitPence: 200_000_000 })]);
+    expect(await alerts(contractId)).toEqual([
+      expect.objectContaining({ thresholdPercent: 75, spentPence: 150_000_000, limitKind: 'contract-cap', limitPence: 200_000_000 }),
+    ]);
   });
 });

@@ -56,7 +56,8 @@ export class RecordBillableFactUseCase {
       occurredAt: input.occurredAt,
       contractYearStart: yearStart,
     });
-    if (appended && priced.amountPence !== 0) await this.alerts.check(tx, organisationId, contract.definition, contractId, input.occurredAt, input.correlationId);
+    if (appended && priced.amountPence !== 0)
+      await this.alerts.check(tx, organisationId, contract.definition, contractId, input.occurredAt, input.correlationId);
     return appended;
   }
 }

@@ -33,7 +33,15 @@ export class SpendAlerts {
     const windowStart = new Date(`${from}T00:00:00Z`);
     const spent = await this.ledger.spend(tx, organisationId, contractId, limit.kind === 'annual-budget' ? windowStart : undefined);
     for (const threshold of thresholdsReached(spent, limit.pence)) {
-      const alert = { organisationId, contractId, contractYearStart: windowStart, thresholdPercent: threshold, spentPence: spent, limitPence: limit.pence, crossedAt: at };
+      const alert = {
+        organisationId,
+        contractId,
+        contractYearStart: windowStart,
+        thresholdPercent: threshold,
+        spentPence: spent,
+        limitPence: limit.pence,
+        crossedAt: at,
+      };
       if (!(await this.alerts.record(tx, alert))) continue;
       await this.publisher.append(tx, {
         definition: SpendThresholdCrossedV1,

@@ -30,8 +30,12 @@ export function priceFact(pricing: Pricing | undefined, fact: BillableFact, case
       const included = pricing.includedCasesPerYear;
       if (included === null) return { amountPence: 0, description: `Case ${fact.reference} (case ${ordinal} of the contract year; included cases not agreed)` };
       if (ordinal <= included) return { amountPence: 0, description: `Case ${fact.reference} (case ${ordinal} of ${included} included in the annual price)` };
-      if (pricing.perCaseAbovePence === null) return { amountPence: 0, description: `Case ${fact.reference} (case ${ordinal}, above ${included}; price not agreed)` };
-      return { amountPence: pricing.perCaseAbovePence, description: `Case ${fact.reference} (case ${ordinal}, above the ${included} included, at ${pounds(pricing.perCaseAbovePence)})` };
+      if (pricing.perCaseAbovePence === null)
+        return { amountPence: 0, description: `Case ${fact.reference} (case ${ordinal}, above ${included}; price not agreed)` };
+      return {
+        amountPence: pricing.perCaseAbovePence,
+        description: `Case ${fact.reference} (case ${ordinal}, above the ${included} included, at ${pounds(pricing.perCaseAbovePence)})`,
+      };
     }
     case 'unit-cost-per-session': {
       if (fact.kind === 'case') return null;
@@ -40,7 +44,8 @@ export function priceFact(pricing: Pricing | undefined, fact: BillableFact, case
         if (pricing.didNotAttendPence === undefined) return null;
         return { amountPence: pricing.didNotAttendPence, description: `Session not attended (${fact.sessionType}), case ${fact.reference}` };
       }
-      if (pricing.perSessionPence === null) return { amountPence: 0, description: `Session held (${fact.sessionType}), case ${fact.reference} (price not agreed)` };
+      if (pricing.perSessionPence === null)
+        return { amountPence: 0, description: `Session held (${fact.sessionType}), case ${fact.reference} (price not agreed)` };
       return { amountPence: pricing.perSessionPence, description: `Session held (${fact.sessionType}), case ${fact.reference}` };
     }
     // A block contract and a fixed fee are paid by instalment or milestone, whatever the volume.

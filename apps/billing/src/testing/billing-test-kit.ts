@@ -3,6 +3,7 @@ import { ContractBook } from '@mediation/contract-book';
 import { ContractDefinitionSchema, uuidv7, type ContractDefinitionInput, type EventEnvelope } from '@mediation/protocol';
 import { BillingDatabase, type BillingTx } from '../database/billing.database';
 import { CaseOpenedBiller, SessionHeldBiller } from '../ledger/ledger.handlers';
+import { OrganisationProfileChangedHandler } from '../organisations/organisation-profile-changed.handler';
 
 /** Drives billing as its events would, one transaction per event, for one organisation. */
 export class BillingTestKit {
@@ -20,10 +21,18 @@ export class BillingTestKit {
     return { id: uuidv7(), organisationid: this.organisationId, contractid: contractId, correlationid: 'int-billing', data } as unknown as EventEnvelope<T>;
   }
 
+  /** The organisation's profile, as the gateway's event gives it: the invoice's letterhead. */
+  async profile(name = 'Calm Waters Mediation CIC', address = ['1 Harbour Row', 'London', 'E1 6AN']): Promise<void> {
+    const data = { organisationId: this.organisationId, name, address, version: 1, changedAt: '2026-01-01T00:00:00Z' };
+    await this.tx((tx) => this.app.get(OrganisationProfileChangedHandler).handle({ ...this.envelope(data, ''), contractid: undefined } as never, tx));
+  }
+
   /** Publishes a contract version into billing's contract book, as intake's event would. */
   async publish(definition: ContractDefinitionInput, version = 1, contractId = uuidv7()): Promise<string> {
     const parsed = ContractDefinitionSchema.parse(definition);
-    await this.tx((tx) => this.app.get(ContractBook).record(tx, { organisationId: this.organisationId, contractId, version, status: 'active', template: null, definition: parsed }));
+    await this.tx((tx) =>
+      this.app.get(ContractBook).record(tx, { organisationId: this.organisationId, contractId, version, status: 'active', template: null, definition: parsed }),
+    );
     return contractId;
   }
 

@@ -120,7 +120,8 @@ CREATE TABLE "invoice_line" (
 );
 CREATE UNIQUE INDEX "invoice_line_invoice_id_position_key" ON "invoice_line"("invoice_id", "position");
 
--- An issued invoice or credit note is immutable: only its move to paid or void (and when) may change.
+-- An issued invoice or credit note is immutable: only its move issued -> paid or void (when, and why
+-- it was voided) may change; a void one never changes again.
 CREATE FUNCTION "invoice_issued_immutable"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
@@ -129,7 +130,13 @@ BEGIN
         END IF;
         RETURN OLD;
     END IF;
-    IF OLD."status" <> 'draft' AND (to_jsonb(NEW) - 'status' - 'paid_at' - 'voided_at') IS DISTINCT FROM (to_jsonb(OLD) - 'status' - 'paid_at' - 'voided_at') THEN
+    IF OLD."status" = 'draft' THEN
+        RETURN NEW;
+    END IF;
+    IF OLD."status" = 'void'
+        OR NOT (NEW."status" = OLD."status" OR (OLD."status" = 'issued' AND NEW."status" IN ('paid', 'void')) OR (OLD."status" = 'paid' AND NEW."status" = 'void'))
+        OR (to_jsonb(NEW) - 'status' - 'paid_at' - 'voided_at' - 'reason') IS DISTINCT FROM (to_jsonb(OLD) - 'status' - 'paid_at' - 'voided_at' - 'reason')
+        OR (NEW."reason" IS DISTINCT FROM OLD."reason" AND NEW."status" <> 'void') THEN
         RAISE EXCEPTION 'an issued invoice cannot change; issue a credit note' USING ERRCODE = 'check_violation';
     END IF;
     RETURN NEW;
@@ -149,10 +156,13 @@ END;
 $$;
 CREATE TRIGGER "invoice_line_issued_immutable" BEFORE INSERT OR UPDATE OR DELETE ON "invoice_line" FOR EACH ROW EXECUTE FUNCTION "invoice_line_issued_immutable"();
 
+-- One row per organisation and series (INV, CN), incremented in the issuing transaction: a rolled-back
+-- issue gives its number back, so the numbers issued run without gaps.
 CREATE TABLE "invoice_counter" (
     "organisation_id" UUID NOT NULL,
+    "series" TEXT NOT NULL,
     "last_number" INTEGER NOT NULL,
-    CONSTRAINT "invoice_counter_pkey" PRIMARY KEY ("organisation_id")
+    CONSTRAINT "invoice_counter_pkey" PRIMARY KEY ("organisation_id", "series")
 );
 
 CREATE TABLE "spend_alert" (
