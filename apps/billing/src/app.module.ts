@@ -5,6 +5,7 @@ import { MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import type { BillingConfig } from './config/billing.config';
 import { BILLING_SCHEMA, BillingDatabase } from './database/billing.database';
+import { InvoiceScheduleModule } from './invoice-schedule/invoice-schedule.module';
 import { InvoicesModule } from './invoices/invoices.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -30,6 +31,7 @@ export class AppModule {
         LedgerModule,
         OrganisationsModule,
         InvoicesModule,
+        InvoiceScheduleModule,
       ],
     };
   }

@@ -17,6 +17,7 @@ export const QUEUES = {
   staff: 'staff',
   retention: 'retention',
   deliveryRetention: 'delivery-retention',
+  invoices: 'invoices',
 } as const;
 
 export const Jobs = {
@@ -44,6 +45,8 @@ export const Jobs = {
   anonymiseExpiredCases: defineJob(QUEUES.retention, 'anonymise-expired-cases', z.object({})),
   /** Daily at 04:15 London (notify): clears the address, subject and body of deliveries with no case or referral sent or given up more than DELIVERY_BODY_RETENTION_DAYS ago. */
   clearOldDeliveryBodies: defineJob(QUEUES.deliveryRetention, 'clear-old-delivery-bodies', z.object({})),
+  /** Per contract, on the first London day of each billing period at 06:30 (billing): drafts the invoice of the period just ended. */
+  draftPeriodInvoice: defineJob(QUEUES.invoices, 'draft-period-invoice', z.object({ organisationId: z.uuid(), contractId: z.uuid() })),
 } as const;
 
 export const JOB_CATALOG: readonly JobDefinition[] = Object.values(Jobs);

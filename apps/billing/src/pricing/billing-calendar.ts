@@ -1,4 +1,4 @@
-import { addMonthsToDate, londonDate } from '@mediation/calendar';
+import { addDaysToDate, addMonthsToDate, londonDate } from '@mediation/calendar';
 import type { ContractDefinition } from '@mediation/protocol';
 
 export type InvoiceFrequency = 'monthly' | 'quarterly' | 'yearly';
@@ -51,4 +51,26 @@ export function billingPeriodOf(periodStart: string | undefined, frequency: Invo
  */
 export function instalmentPence(annualPence: number, index: number, count: number): number {
   return Math.floor((annualPence * (index + 1)) / count) - Math.floor((annualPence * index) / count);
+}
+
+/** The period before the one a London date falls in: what a job on a period's first day invoices. */
+export function previousBillingPeriod(periodStart: string | undefined, frequency: InvoiceFrequency, date: string) {
+  const current = billingPeriodOf(periodStart, frequency, date);
+  return billingPeriodOf(periodStart, frequency, addDaysToDate(current.from, -1));
+}
+
+/**
+ * When a contract's invoices are drafted: 06:30 London on the first day of each billing period (clear
+ * of the 01:00-02:00 clock change). Periods start on the contract's anniversary day; a day past the
+ * 28th, which some months lack, runs on the 1st of the next month instead, still after the period ended.
+ */
+export function invoiceCron(periodStart: string | undefined, frequency: InvoiceFrequency): string {
+  const anchor = periodStart ?? '2000-04-01';
+  const [month, day] = [Number(anchor.slice(5, 7)), Number(anchor.slice(8, 10))];
+  const late = day > 28;
+  const runDay = late ? 1 : day;
+  const step = MONTHS_PER_PERIOD[frequency];
+  if (step === 1) return `30 6 ${runDay} * *`;
+  const months = Array.from({ length: 12 / step }, (_, i) => ((month - 1 + i * step + (late ? 1 : 0)) % 12) + 1).sort((a, b) => a - b);
+  return `30 6 ${runDay} ${months.join(',')} *`;
 }

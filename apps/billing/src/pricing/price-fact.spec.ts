@@ -1,5 +1,5 @@
 import type { Pricing } from '@mediation/protocol';
-import { billingPeriodOf, contractYearOf, instalmentPence } from './billing-calendar';
+import { billingPeriodOf, contractYearOf, instalmentPence, invoiceCron, previousBillingPeriod } from './billing-calendar';
 import { priceFact } from './price-fact';
 import { vatOn, vatTermsOf } from './vat';
 
@@ -58,5 +58,20 @@ describe('VAT per contract, shown separately', () => {
     expect(vatOn(-135_000, vatTermsOf({ vat: { treatment: 'standard' } }))).toBe(-27_000);
     expect(vatOn(135_000, vatTermsOf({ vat: { treatment: 'exempt' } }))).toBe(0);
     expect(vatOn(135_000, vatTermsOf(undefined))).toBe(0);
+  });
+});
+
+describe('when invoices are drafted', () => {
+  it('at 06:30 London on the first day of each period, from the contract’s anniversary day', () => {
+    expect(invoiceCron('2026-04-01', 'quarterly')).toBe('30 6 1 1,4,7,10 *');
+    expect(invoiceCron('2021-01-14', 'monthly')).toBe('30 6 14 * *');
+    expect(invoiceCron('2026-04-01', 'yearly')).toBe('30 6 1 4 *');
+    // The 31st, which most months lack, runs on the 1st of the next month.
+    expect(invoiceCron('2026-01-31', 'quarterly')).toBe('30 6 1 2,5,8,11 *');
+  });
+
+  it('a job on a period’s first day invoices the period before it', () => {
+    expect(previousBillingPeriod('2026-04-01', 'quarterly', '2026-07-01')).toMatchObject({ from: '2026-04-01', to: '2026-07-01' });
+    expect(previousBillingPeriod('2026-04-01', 'monthly', '2027-04-01')).toMatchObject({ from: '2027-03-01', to: '2027-04-01', index: 11 });
   });
 });
