@@ -9,6 +9,7 @@ import { InvoiceScheduleModule } from './invoice-schedule/invoice-schedule.modul
 import { InvoicesModule } from './invoices/invoices.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { PositionModule } from './position/position.module';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
         OrganisationsModule,
         InvoicesModule,
         InvoiceScheduleModule,
+        PositionModule,
       ],
     };
   }
