@@ -5,6 +5,7 @@ import { Clock, ProblemError } from '@mediation/platform';
 import { uuidv7, type InvoiceView, type RpcMeta } from '@mediation/protocol';
 import { BillingDatabase } from '../database/billing.database';
 import { LedgerRepository } from '../ledger/ledger.repository';
+import { BillingEmails } from '../mail/billing-emails';
 import { vatOn } from '../pricing/vat';
 import { visibleTo } from './invoice-access';
 import { InvoiceRepository } from './invoice.repository';
@@ -23,6 +24,7 @@ export class CreditInvoiceUseCase {
     private readonly invoices: InvoiceRepository,
     private readonly ledger: LedgerRepository,
     private readonly publisher: EventPublisher,
+    private readonly emails: BillingEmails,
     private readonly clock: Clock,
   ) {}
 
@@ -115,6 +117,7 @@ export class CreditInvoiceUseCase {
       await this.invoices.update(tx, id, { status: 'issued', number, issuedAt: now, dueOn: new Date(`${londonDate(now)}T00:00:00Z`) });
       const issued = (await this.invoices.find(tx, organisationId, id))!;
       await publishIssued(this.publisher, tx, meta, issued);
+      this.emails.afterCommit(tx, { organisationId, kind: 'invoice-issued', invoiceId: issued.id }, `invoice-${issued.id}`);
       return invoiceView(issued);
     });
   }

@@ -1,8 +1,10 @@
 import { Rpc, uuidv7, type RpcMeta } from '@mediation/protocol';
-import { FixedClock, pdfText, problemOf, startServiceContext, type ServiceContext } from '@mediation/testing';
+import { FixedClock, pdfText, problemOf, startServiceContext, waitUntil, type ServiceContext } from '@mediation/testing';
 import { AppModule } from '../app.module';
 import { loadBillingConfig } from '../config/billing.config';
+import type { BillingMail } from '../mail/billing-mailer';
 import { BillingTestKit } from '../testing/billing-test-kit';
+import { captureMail } from '../testing/captured-mail';
 import { blockContract, housingContract, sendContract } from '../testing/seed-contracts';
 import { CreditInvoiceUseCase } from './credit-invoice.use-case';
 import { DraftInvoiceUseCase } from './draft-invoice.use-case';
@@ -28,10 +30,12 @@ describe('invoices drafted from the ledger, issued, credited and rendered, again
 
   let housingId: string;
   let housingInvoiceId: string;
+  let mail: BillingMail[];
 
   beforeAll(async () => {
     service = await startServiceContext({ database: 'billing_invoices', namespace: 'bi', clock, module: () => AppModule.register(loadBillingConfig()) });
     kit = new BillingTestKit(service.app, organisationId);
+    mail = captureMail(service.app);
     await kit.profile();
     housingId = await kit.publish(housingContract());
     // Five cases in the first quarter of the contract year (April to June 2026): N = 3 are in the price.
@@ -78,6 +82,18 @@ describe('invoices drafted from the ledger, issued, credited and rendered, again
     await expect(kit.tx((tx) => tx.invoiceLine.updateMany({ where: { invoiceId: housingInvoiceId }, data: { amountPence: 1 } }))).rejects.toThrow(
       /cannot change/,
     );
+  });
+
+  it('an issued invoice is emailed once to the contract’s invoice recipient, with its PDF', async () => {
+    const sent = await waitUntil(async () => mail.find((m) => m.subject.startsWith('Invoice INV-000001')), { what: 'the invoice emailed' });
+    expect(sent).toMatchObject({
+      to: 'ap@council.example',
+      fromName: 'Calm Waters Mediation CIC',
+      subject: 'Invoice INV-000001 from Calm Waters Mediation CIC',
+    });
+    expect(sent.text).toContain('total £30,240.00');
+    expect(sent.attachments?.[0]).toMatchObject({ filename: 'inv-000001.pdf', contentType: 'application/pdf' });
+    expect(pdfText(sent.attachments![0].content)).toContain('INV-000001');
   });
 
   it('the invoice PDF shows the organisation, VAT number, buyer, lines and totals equal to the ledger’s; the CSV too', async () => {

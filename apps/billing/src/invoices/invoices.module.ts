@@ -14,6 +14,6 @@ import { VoidInvoiceUseCase } from './void-invoice.use-case';
   imports: [LedgerModule, OrganisationsModule],
   controllers: [InvoicesRpcController],
   providers: [InvoiceRepository, DraftInvoiceUseCase, ReadInvoicesUseCase, IssueInvoiceUseCase, VoidInvoiceUseCase, CreditInvoiceUseCase],
-  exports: [DraftInvoiceUseCase],
+  exports: [DraftInvoiceUseCase, ReadInvoicesUseCase],
 })
 export class InvoicesModule {}

@@ -5,6 +5,7 @@ import { EventPublisher } from '@mediation/messaging';
 import { Clock, ProblemError } from '@mediation/platform';
 import { InvoiceIssuedV1, type InvoiceView, type RpcMeta } from '@mediation/protocol';
 import { BillingDatabase, type BillingTx } from '../database/billing.database';
+import { BillingEmails } from '../mail/billing-emails';
 import { OrganisationProfileRepository } from '../organisations/organisation-profile.repository';
 import { visibleTo } from './invoice-access';
 import { invoicePartiesOf } from './invoice-parties';
@@ -27,6 +28,7 @@ export class IssueInvoiceUseCase {
     private readonly book: ContractBook,
     private readonly profiles: OrganisationProfileRepository,
     private readonly publisher: EventPublisher,
+    private readonly emails: BillingEmails,
     private readonly clock: Clock,
   ) {}
 
@@ -54,6 +56,7 @@ export class IssueInvoiceUseCase {
       });
       const issued = (await this.invoices.find(tx, meta.organisationId, invoice.id))!;
       await publishIssued(this.publisher, tx, meta, issued);
+      this.emails.afterCommit(tx, { organisationId: meta.organisationId, kind: 'invoice-issued', invoiceId: issued.id }, `invoice-${issued.id}`);
       return invoiceView(issued);
     });
   }

@@ -1,8 +1,10 @@
 import { uuidv7 } from '@mediation/protocol';
-import { startServiceContext, type ServiceContext } from '@mediation/testing';
+import { startServiceContext, waitUntil, type ServiceContext } from '@mediation/testing';
 import { AppModule } from '../app.module';
 import { loadBillingConfig } from '../config/billing.config';
+import type { BillingMail } from '../mail/billing-mailer';
 import { BillingTestKit } from '../testing/billing-test-kit';
+import { captureMail } from '../testing/captured-mail';
 import { housingContract, possessionContract, sendContract } from '../testing/seed-contracts';
 import { SessionDidNotAttendBiller } from './ledger.handlers';
 
@@ -11,6 +13,7 @@ jest.setTimeout(180_000);
 describe('the billing ledger, fed by case and session events, against real PostgreSQL', () => {
   let service: ServiceContext;
   let kit: BillingTestKit;
+  let mail: BillingMail[];
   const organisationId = uuidv7();
   const entries = (contractId: string) =>
     service.sql
@@ -30,6 +33,7 @@ describe('the billing ledger, fed by case and session events, against real Postg
   beforeAll(async () => {
     service = await startServiceContext({ database: 'billing_ledger', namespace: 'bl', module: () => AppModule.register(loadBillingConfig()) });
     kit = new BillingTestKit(service.app, organisationId);
+    mail = captureMail(service.app);
   });
   afterAll(() => service?.close());
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
 import { SpendThresholdCrossedV1, type ContractDefinition } from '@mediation/protocol';
 import type { BillingTx } from '../database/billing.database';
+import { BillingEmails } from '../mail/billing-emails';
 import { contractYearAt } from '../pricing/billing-calendar';
 import { spendLimitOf, thresholdsReached, type SpendLimit } from '../pricing/spend-limit';
 import { LedgerRepository } from './ledger.repository';
@@ -24,6 +25,7 @@ export class SpendAlerts {
     private readonly ledger: LedgerRepository,
     private readonly alerts: SpendAlertRepository,
     private readonly publisher: EventPublisher,
+    private readonly emails: BillingEmails,
   ) {}
 
   async check(tx: BillingTx, organisationId: string, definition: ContractDefinition, contractId: string, at: Date, correlationId: string): Promise<void> {
@@ -60,6 +62,11 @@ export class SpendAlerts {
         sequence: threshold,
         correlationId,
       });
+      this.emails.afterCommit(
+        tx,
+        { organisationId, kind: 'spend-threshold', contractId, thresholdPercent: threshold, spentPence: spent, limitPence: limit.pence },
+        `spend-${contractId}-${from}-${threshold}`,
+      );
     }
   }
 }
