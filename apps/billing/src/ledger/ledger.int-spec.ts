@@ -100,5 +100,11 @@ describe('the billing ledger, fed by case and session events, against real Postg
     expect(await alerts(contractId)).toEqual([
       expect.objectContaining({ thresholdPercent: 75, spentPence: 150_000_000, limitKind: 'contract-cap', limitPence: 200_000_000 }),
     ]);
+    // The contract manager is told, once.
+    const told = await waitUntil(async () => mail.find((m) => m.to === 'moj.manager@justice.example'), { what: 'the contract manager emailed' });
+    expect(told.subject).toBe('POS-000: spend has reached 75% of its limit');
+    expect(told.text).toContain('£1,500,000.00 of £2,000,000.00');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(mail.filter((m) => m.to === 'moj.manager@justice.example')).toHaveLength(1);
   });
 });
