@@ -95,6 +95,7 @@ const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
   'patch /v1/organisation': () => ({ address: ['1 Authz Street', 'London N1 1AA'] }),
   'post /v1/contracts/{id}/invoices': () => ({}),
   'post /v1/invoices/{id}/void': () => ({ reason: 'Voided by an intruder' }),
+  'post /v1/invoices/{id}/payment': () => ({}),
   'post /v1/invoices/{id}/credit-notes': () => ({ reason: 'Credited by an intruder' }),
 };
 

@@ -10,6 +10,7 @@ import { CreditInvoiceUseCase } from './credit-invoice.use-case';
 import { DraftInvoiceUseCase } from './draft-invoice.use-case';
 import { IssueInvoiceUseCase } from './issue-invoice.use-case';
 import { ReadInvoicesUseCase } from './read-invoices.use-case';
+import { RecordPaymentUseCase } from './record-payment.use-case';
 import { VoidInvoiceUseCase } from './void-invoice.use-case';
 
 jest.setTimeout(180_000);
@@ -122,6 +123,14 @@ describe('invoices drafted from the ledger, issued, credited and rendered, again
     expect(printed('TOTAL DUE')).toBe(printed('NET') + printed('VAT AT 20%'));
     const csv = Buffer.from((await read().file(finance, housingInvoiceId, 'csv')).base64, 'base64').toString('utf8');
     expect(csv.split('\r\n').at(-2)).toBe('INV-000001,invoice,issued,2026-04-01,2026-06-30,total,Total,,25200.00,5040.00,30240.00');
+  });
+
+  it('an issued invoice is recorded as paid, not before it was issued nor in the future; a paid one is not voided', async () => {
+    const early = await problemOf(service.app.get(RecordPaymentUseCase).execute(finance, { invoiceId: housingInvoiceId, paidAt: '2026-06-30T09:00:00Z' }));
+    expect(early).toMatchObject({ status: 400, errors: [{ field: 'paidAt', code: 'before-issue' }] });
+    const paid = await service.app.get(RecordPaymentUseCase).execute(finance, { invoiceId: housingInvoiceId, paidAt: '2026-07-01T09:00:00Z' });
+    expect(paid).toMatchObject({ status: 'paid', paidAt: '2026-07-01T09:00:00.000Z', number: 'INV-000001', grossPence: 3_024_000 });
+    expect((await problemOf(service.app.get(VoidInvoiceUseCase).execute(finance, { invoiceId: housingInvoiceId, reason: 'late' }))).status).toBe(409);
   });
 
   it('a credit note corrects an issued invoice: its own series, negative lines and VAT, and credit entries in the ledger', async () => {

@@ -6,6 +6,7 @@ import { CreditInvoiceUseCase } from './credit-invoice.use-case';
 import { DraftInvoiceUseCase } from './draft-invoice.use-case';
 import { IssueInvoiceUseCase } from './issue-invoice.use-case';
 import { ReadInvoicesUseCase } from './read-invoices.use-case';
+import { RecordPaymentUseCase } from './record-payment.use-case';
 import { VoidInvoiceUseCase } from './void-invoice.use-case';
 
 @Controller()
@@ -16,7 +17,14 @@ export class InvoicesRpcController {
     private readonly issue: IssueInvoiceUseCase,
     private readonly voiding: VoidInvoiceUseCase,
     private readonly credit: CreditInvoiceUseCase,
+    private readonly payment: RecordPaymentUseCase,
   ) {}
+
+  @MessagePattern(Rpc.billing.recordPayment.subject)
+  recordPayment(@Payload() raw: unknown) {
+    const { meta, data } = parseRpcRequest(Rpc.billing.recordPayment, raw);
+    return this.payment.execute(meta, data);
+  }
 
   @MessagePattern(Rpc.billing.draftInvoice.subject)
   draftInvoice(@Payload() raw: unknown) {

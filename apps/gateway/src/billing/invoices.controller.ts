@@ -4,6 +4,7 @@ import {
   CreditNoteBodySchema,
   InvoiceIdParamsSchema,
   InvoiceListSchema,
+  InvoicePaymentBodySchema,
   InvoiceViewSchema,
   ListInvoicesQuerySchema,
   Rpc,
@@ -87,6 +88,19 @@ export class InvoicesController {
   @Access({ roles: [...BILLING_WRITERS.roles], scopes: [...BILLING_WRITERS.scopes] })
   voidInvoice(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(InvoiceIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     return this.rpc.call(Rpc.billing.voidInvoice, meta, { invoiceId: params.id, ...new ZodPipe(VoidInvoiceBodySchema).transform(raw) });
+  }
+
+  @Post(':id/payment')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record that an issued invoice was paid in full (issued -> paid); nothing else about it changes',
+    body: InvoicePaymentBodySchema,
+    response: { status: 200, schema: InvoiceViewSchema },
+    params: { id: 'The invoice id.' },
+  })
+  @Access({ roles: [...BILLING_WRITERS.roles], scopes: [...BILLING_WRITERS.scopes] })
+  payment(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(InvoiceIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
+    return this.rpc.call(Rpc.billing.recordPayment, meta, { invoiceId: params.id, ...new ZodPipe(InvoicePaymentBodySchema).transform(raw ?? {}) });
   }
 
   @Post(':id/credit-notes')

@@ -93,6 +93,14 @@ export const VoidInvoiceBodySchema = z
   .strict()
   .describe('Void a draft or an issued invoice (an issued one keeps its number).');
 
+export const InvoicePaymentBodySchema = z
+  .object({
+    paidAt: z.iso.datetime({ offset: true }).optional().describe('When the buyer paid (from the bank statement); now when omitted. Not in the future.'),
+  })
+  .strict()
+  .describe('Record that an issued invoice was paid in full.');
+export type InvoicePaymentBody = z.infer<typeof InvoicePaymentBodySchema>;
+
 export const CreditNoteBodySchema = z
   .object({
     reason: z.string().trim().min(1).max(1000).describe('Why the invoice is corrected.'),

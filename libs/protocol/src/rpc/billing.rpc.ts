@@ -6,6 +6,7 @@ import {
   DraftInvoiceBodySchema,
   InvoiceFileSchema,
   InvoiceListSchema,
+  InvoicePaymentBodySchema,
   InvoiceViewSchema,
   ListInvoicesQuerySchema,
   VoidInvoiceBodySchema,
@@ -56,6 +57,13 @@ export const BILLING_RPC = {
     verb: 'void-invoice',
     description: 'Void a draft or an issued invoice; its ledger entries may be invoiced again.',
     request: VoidInvoiceBodySchema.extend({ invoiceId }),
+    response: InvoiceViewSchema,
+  }),
+  recordPayment: defineRpc({
+    service: 'billing',
+    verb: 'record-payment',
+    description: 'Record that an issued invoice was paid: issued -> paid (nothing else about it changes).',
+    request: InvoicePaymentBodySchema.extend({ invoiceId }),
     response: InvoiceViewSchema,
   }),
   creditInvoice: defineRpc({
