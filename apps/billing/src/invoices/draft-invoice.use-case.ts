@@ -42,6 +42,7 @@ export class DraftInvoiceUseCase {
       if (!contract) throw ProblemError.notFound('contract', input.contractId);
       const definition = contract.definition;
       const period = billingPeriodOf(definition.period?.start, invoiceFrequencyOf(definition), input.periodContaining ?? londonDate(this.clock.now()));
+      await this.invoices.lockContractDrafts(tx, input.contractId);
       const open = await this.invoices.openForPeriod(tx, organisationId, input.contractId, utcDay(period.from));
       if (open) throw ProblemError.conflict(`The period from ${period.from} is already invoiced (invoice ${open.id}); void it to draft it again.`);
 

@@ -32,6 +32,12 @@ export class InvoiceRepository {
     return tx.invoice.findMany({ where, include: withLines, orderBy: [{ periodFrom: 'desc' }, { createdAt: 'desc' }], take: 500 });
   }
 
+  /** Drafts of one contract take turns: the second sees the first's invoice and its claimed entries. */
+  async lockContractDrafts(tx: BillingTx, contractId: string): Promise<void> {
+    const key = `billing-draft:${contractId}`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+  }
+
   /** An invoice (not a credit note) for the period that is not void: a period is invoiced once. */
   openForPeriod(tx: BillingTx, organisationId: string, contractId: string, periodFrom: Date): Promise<{ id: string } | null> {
     return tx.invoice.findFirst({ where: { organisationId, contractId, periodFrom, kind: 'invoice', status: { not: 'void' } }, select: { id: true } });

@@ -178,6 +178,19 @@ describe('invoices drafted from the ledger, issued, credited and rendered, again
     expect(may.lines).toHaveLength(3);
   });
 
+  it('two drafts of one period at once: one stands, the other is refused, and nothing is invoiced twice', async () => {
+    const sendId = await kit.publish(sendContract());
+    const { caseId } = await kit.openCase(sendId, 'send-mediation', '2026-06-01T09:00:00Z');
+    await kit.sessionHeld(sendId, caseId, '2026-06-05T10:00:00Z');
+    const results = await Promise.allSettled([draft(sendId, '2026-06-10'), draft(sendId, '2026-06-20')]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const lines = await service.sql.query(
+      `SELECT COUNT(*)::int AS n FROM billing.invoice_line l JOIN billing.invoice i ON i.id = l.invoice_id WHERE i.contract_id = $1`,
+      [sendId],
+    );
+    expect(lines.rows[0].n).toBe(1);
+  });
+
   it('block contract: the quarter’s instalment of £299,244.33 a year', async () => {
     const blockId = await kit.publish(blockContract());
     const q1 = await draft(blockId, '2026-04-01');

@@ -104,6 +104,8 @@ CREATE TABLE "invoice" (
 );
 CREATE UNIQUE INDEX "invoice_organisation_id_number_key" ON "invoice"("organisation_id", "number");
 CREATE INDEX "invoice_organisation_id_contract_id_period_from_idx" ON "invoice"("organisation_id", "contract_id", "period_from");
+-- A period of a contract is invoiced once: two drafts racing for it cannot both stand (void one to redraft).
+CREATE UNIQUE INDEX "invoice_one_per_period" ON "invoice"("organisation_id", "contract_id", "period_from") WHERE "kind" = 'invoice' AND "status" <> 'void';
 
 CREATE TABLE "invoice_line" (
     "id" UUID NOT NULL,
