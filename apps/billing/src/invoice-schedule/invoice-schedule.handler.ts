@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Jobs, JobsService } from '@mediation/jobs';
 import { EventConsumer, type EventHandler, type HandlerContext } from '@mediation/messaging';
 import { ContractPublishedV2, type EventData, type EventEnvelope } from '@mediation/protocol';
 import type { BillingTx } from '../database/billing.database';
-import { invoiceCron, invoiceFrequencyOf } from '../pricing/billing-calendar';
+import { DeclareInvoiceSchedulesUseCase, isInvoiced } from './declare-invoice-schedules.use-case';
 
-export const invoiceSchedulerId = (contractId: string) => `invoices-${contractId}`;
+export { invoiceSchedulerId } from './declare-invoice-schedules.use-case';
 
 /**
  * A contract published with a priced line gets (or keeps, re-declared with each version) its BullMQ
@@ -18,14 +17,11 @@ export class InvoiceScheduleHandler implements EventHandler<typeof ContractPubli
   readonly consumes = ContractPublishedV2;
   readonly purpose = 'invoice-schedule';
 
-  constructor(private readonly jobs: JobsService) {}
+  constructor(private readonly schedules: DeclareInvoiceSchedulesUseCase) {}
 
   async handle(event: EventEnvelope<EventData<typeof ContractPublishedV2>>, _tx: BillingTx, context: HandlerContext): Promise<void> {
     const { contractId, status, definition } = event.data;
-    if (status !== 'active' || !definition.serviceLines.some((line) => line.pricing)) return;
-    const pattern = invoiceCron(definition.period?.start, invoiceFrequencyOf(definition));
-    context.afterCommit(() =>
-      this.jobs.schedule(Jobs.draftPeriodInvoice, invoiceSchedulerId(contractId), { pattern }, { organisationId: event.organisationid, contractId }),
-    );
+    if (!isInvoiced(status, definition)) return;
+    context.afterCommit(() => this.schedules.declare(event.organisationid, contractId, definition));
   }
 }

@@ -5,6 +5,7 @@ import { AppModule } from '../app.module';
 import { loadBillingConfig } from '../config/billing.config';
 import { BillingTestKit } from '../testing/billing-test-kit';
 import { blockContract, housingContract } from '../testing/seed-contracts';
+import { DeclareInvoiceSchedulesUseCase } from './declare-invoice-schedules.use-case';
 import { InvoiceScheduleHandler, invoiceSchedulerId } from './invoice-schedule.handler';
 import { InvoiceScheduleProcessor } from './invoice-schedule.processor';
 
@@ -40,6 +41,14 @@ describe('invoices drafted on a schedule per contract and billing period, agains
     const scheduler = await service.app.get(JobsService).queue(QUEUES.invoices).getJobScheduler(invoiceSchedulerId(contractId));
     expect(scheduler).toMatchObject({ pattern: '30 6 1 1,4,7,10 *', tz: 'Europe/London' });
     expect(scheduler?.template?.data).toEqual({ organisationId, contractId });
+  });
+
+  it('a scheduler Redis lost comes back when billing declares them again, as it does at boot, from its contract book', async () => {
+    const contractId = await kit.publish(blockContract());
+    const queue = service.app.get(JobsService).queue(QUEUES.invoices);
+    await queue.removeJobScheduler(invoiceSchedulerId(contractId));
+    expect(await service.app.get(DeclareInvoiceSchedulesUseCase).execute()).toBeGreaterThanOrEqual(1);
+    expect(await queue.getJobScheduler(invoiceSchedulerId(contractId))).toMatchObject({ pattern: '30 6 1 1,4,7,10 *', tz: 'Europe/London' });
   });
 
   it('as the clock reaches each quarter’s first day, the job drafts the quarter just ended, once', async () => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InvoicesModule } from '../invoices/invoices.module';
+import { DeclareInvoiceSchedulesUseCase } from './declare-invoice-schedules.use-case';
 import { DraftDueInvoiceUseCase } from './draft-due-invoice.use-case';
 import { InvoiceScheduleHandler } from './invoice-schedule.handler';
 import { InvoiceScheduleProcessor } from './invoice-schedule.processor';
@@ -7,6 +8,6 @@ import { InvoiceScheduleProcessor } from './invoice-schedule.processor';
 /** Invoices on a schedule: one BullMQ job scheduler per contract, at the start of each billing period. */
 @Module({
   imports: [InvoicesModule],
-  providers: [DraftDueInvoiceUseCase, InvoiceScheduleHandler, InvoiceScheduleProcessor],
+  providers: [DeclareInvoiceSchedulesUseCase, DraftDueInvoiceUseCase, InvoiceScheduleHandler, InvoiceScheduleProcessor],
 })
 export class InvoiceScheduleModule {}
