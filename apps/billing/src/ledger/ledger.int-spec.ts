@@ -75,6 +75,15 @@ describe('the billing ledger, fed by case and session events, against real Postg
     const dna = { sessionId: uuidv7(), caseId, contractId, sessionType: 'mediation', reason: 'no show', recordedAt: '2026-05-15T10:00:00Z' };
     await kit.tx((tx) => service.app.get(SessionDidNotAttendBiller).handle(kit.envelope(dna, contractId) as never, tx));
     expect(await entries(contractId)).toEqual([]);
+
+    // A version that charges £120 for a session not attended: charged once, whatever the redeliveries.
+    const charging = sendContract();
+    charging.serviceLines![0].pricing = { ...charging.serviceLines![0].pricing!, didNotAttendPence: 12_000 } as never;
+    const chargingId = await kit.publish(charging);
+    const opened = await kit.openCase(chargingId, 'send-mediation', '2026-05-01T09:00:00Z');
+    const missed = { ...dna, caseId: opened.caseId, contractId: chargingId };
+    for (let i = 0; i < 2; i += 1) await kit.tx((tx) => service.app.get(SessionDidNotAttendBiller).handle(kit.envelope(missed, chargingId) as never, tx));
+    expect((await entries(chargingId)).map((r) => [r.kind, r.amount_pence])).toEqual([['did-not-attend', 12_000]]);
   });
 
   it('a session whose case billing has not seen open is retried, not lost', async () => {
