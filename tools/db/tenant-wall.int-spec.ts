@@ -22,6 +22,7 @@ const LOOKUPS: Record<string, string> = {
   'identity.api_key.api_key_presented': 'authentication finds a key only when shown its id and the HMAC of its secret',
   'identity.oidc_provider.oidc_provider_by_issuer': 'a token names its issuer; its signature is then checked with that provider’s keys',
   'casework.survey_token.survey_token_presented': 'the public survey route finds an invitation only by the hash of its token',
+  'billing.tenant.tenant_directory': 'organisation ids only, for jobs that run one tenant at a time',
   'casework.tenant.tenant_directory': 'organisation ids only, for jobs that run one tenant at a time',
   'intake.tenant.tenant_directory': 'organisation ids only, for jobs that run one tenant at a time',
   'notify.tenant.tenant_directory': 'organisation ids only, for jobs that run one tenant at a time',
@@ -95,7 +96,7 @@ describe('the tenant wall, after every migration', () => {
 
   it('lets a tenant list that anyone may read hold nothing but organisation ids and when they were first seen', () => {
     const directories = tables.filter((t) => t.policies.some((p) => p.name === 'tenant_directory'));
-    expect(directories.map((t) => t.table)).toEqual(['casework.tenant', 'intake.tenant', 'notify.tenant', 'scheduling.tenant']);
+    expect(directories.map((t) => t.table)).toEqual(['billing.tenant', 'casework.tenant', 'intake.tenant', 'notify.tenant', 'scheduling.tenant']);
     for (const t of directories) expect(t.columns.filter((c) => c !== 'organisation_id' && !/^first_.*_at$/.test(c))).toEqual([]);
   });
 

@@ -17,6 +17,8 @@ export const QUEUES = {
   staff: 'staff',
   retention: 'retention',
   deliveryRetention: 'delivery-retention',
+  invoices: 'invoices',
+  billingEmails: 'billing-emails',
 } as const;
 
 export const Jobs = {
@@ -44,6 +46,22 @@ export const Jobs = {
   anonymiseExpiredCases: defineJob(QUEUES.retention, 'anonymise-expired-cases', z.object({})),
   /** Daily at 04:15 London (notify): clears the address, subject and body of deliveries with no case or referral sent or given up more than DELIVERY_BODY_RETENTION_DAYS ago. */
   clearOldDeliveryBodies: defineJob(QUEUES.deliveryRetention, 'clear-old-delivery-bodies', z.object({})),
+  /** Per contract, on the first London day of each billing period at 06:30 (billing): drafts the invoice of the period just ended. */
+  draftPeriodInvoice: defineJob(QUEUES.invoices, 'draft-period-invoice', z.object({ organisationId: z.uuid(), contractId: z.uuid() })),
+  /** Emails an issued invoice (PDF attached) to the contract's invoice recipient, or a spend threshold to its contract manager (billing). */
+  sendBillingEmail: defineJob(
+    QUEUES.billingEmails,
+    'send-billing-email',
+    z.object({
+      organisationId: z.uuid(),
+      kind: z.enum(['invoice-issued', 'spend-threshold']),
+      invoiceId: z.uuid().optional(),
+      contractId: z.uuid().optional(),
+      thresholdPercent: z.number().int().optional(),
+      spentPence: z.number().int().optional(),
+      limitPence: z.number().int().optional(),
+    }),
+  ),
 } as const;
 
 export const JOB_CATALOG: readonly JobDefinition[] = Object.values(Jobs);

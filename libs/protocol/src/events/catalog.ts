@@ -33,6 +33,7 @@ import {
 import { PartyReminderIssuedV1 } from './casework-reminders.events';
 import { CertificateIssuedToPartyV1, CommunicationWithheldV1 } from './casework-contact.events';
 import { CaseAnonymisedV1, CaseLegalHoldChangedV1 } from './casework-retention.events';
+import { InvoiceIssuedV1, SpendThresholdCrossedV1 } from './billing.events';
 import type { EventDefinition } from './define-event';
 import {
   ContractPublishedV1,
@@ -123,6 +124,8 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   OrganisationProfileChangedV1,
   CommunicationWithheldV1,
   CertificateIssuedToPartyV1,
+  InvoiceIssuedV1,
+  SpendThresholdCrossedV1,
 ];
 
 const byType = new Map(EVENT_CATALOG.map((definition) => [definition.type, definition]));

@@ -110,6 +110,7 @@ import {
   ResumeBodySchema,
   TransitionBodySchema,
 } from '../http/case-life.schemas';
+import { BILLING_RPC } from './billing.rpc';
 import { defineRpc } from './define-rpc';
 
 const Empty = z.object({}).strict().describe('No parameters.');
@@ -736,4 +737,5 @@ export const Rpc = {
       response: SummaryViewSchema,
     }),
   },
+  billing: BILLING_RPC,
 } as const;
