@@ -51,8 +51,8 @@ export async function runTransaction<Tx extends { $executeRawUnsafe(query: strin
   const result = await client.$transaction(
     async (tx) => {
       commitActions.set(tx, committed);
-      if (options.organisationId) await tx.$executeRawUnsafe(`SELECT set_config('${TENANT_SETTING}', $1, true)`, options.organisationId);
-      for (const [setting, value] of Object.entries(options.presented ?? {})) await tx.$executeRawUnsafe(`SELECT set_config($1, $2, true)`, setting, value);
+      const settings = transactionSettings(options);
+      if (settings) await tx.$executeRawUnsafe(settings.sql, ...settings.values);
       return work(tx);
     },
     { maxWait: 5_000, timeout: 15_000 },
@@ -65,4 +65,15 @@ export async function runTransaction<Tx extends { $executeRawUnsafe(query: strin
     }
   }
   return result;
+}
+
+/** Every setting of a transaction in one statement: one round trip however many the caller presents. */
+export function transactionSettings(options: TransactionOptions): { sql: string; values: string[] } | null {
+  const pairs: [string, string][] = [
+    ...(options.organisationId ? [[TENANT_SETTING, options.organisationId] as [string, string]] : []),
+    ...Object.entries(options.presented ?? {}),
+  ];
+  if (pairs.length === 0) return null;
+  const calls = pairs.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`);
+  return { sql: `SELECT ${calls.join(', ')}`, values: pairs.flat() };
 }
