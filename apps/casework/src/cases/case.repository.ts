@@ -46,6 +46,15 @@ export class CaseRepository {
   }
 
   /**
+   * Locks the case and moves its version on in one statement (an UPDATE locks its row), for a change
+   * that touches only rows beside the case (a communication logged); null when there is no such case.
+   */
+  async bumpVersion(tx: CaseworkTx, organisationId: string, id: string): Promise<CaseRecord | null> {
+    const [bumped] = await tx.case.updateManyAndReturn({ where: { organisationId, id }, data: { version: { increment: 1 } } });
+    return bumped ?? null;
+  }
+
+  /**
    * Serialises opening per (organisation, contract, external reference) until the transaction ends, so the
    * lookup below and the insert after it cannot interleave with another referral of the same matter.
    */
