@@ -25,9 +25,9 @@ export class CaseRepository {
 
   /** Inserts the case unless the referral already has one; returns null in that case. */
   async createForReferral(tx: CaseworkTx, record: NewCase): Promise<CaseRecord | null> {
-    const existing = await tx.case.findFirst({ where: { organisationId: record.organisationId, referralId: record.referralId } });
-    if (existing) return null;
-    return tx.case.create({ data: { ...record, referrer: record.referrer ?? undefined } });
+    // One statement: the unique (organisation, referral) index turns a repeat into no row (ON CONFLICT DO NOTHING RETURNING).
+    const [created] = await tx.case.createManyAndReturn({ data: [{ ...record, referrer: record.referrer ?? undefined }], skipDuplicates: true });
+    return created ?? null;
   }
 
   /** Case rows are behind row-level security: reads run in a transaction that names the tenant. */
