@@ -45,8 +45,9 @@ export class PlatformDeliveryLog {
     // Every received referral gets a case, but notify's news of the message can overtake it: retry until it exists.
     if (!caseId && delivery.referralId) throw new Error(`no case yet for referral ${delivery.referralId}; retrying`);
     if (!caseId || (await this.log.hasDelivery(tx, event.organisationid, delivery.deliveryId))) return;
-    const c = await this.cases.lock(tx, event.organisationid, caseId);
-    if (!c) return;
+    // Locked and its version moved on at once: the entry and its event are ordered by the new version.
+    const updated = await this.cases.bumpVersion(tx, event.organisationid, caseId);
+    if (!updated) return;
     const now = this.clock.now();
     const row = await this.log.append(tx, {
       id: uuidv7(),
@@ -61,12 +62,11 @@ export class PlatformDeliveryLog {
       recordedBy: 'notify',
       recordedAt: now,
     });
-    const updated = await this.cases.update(tx, c, {});
     await this.events.append(tx, {
       definition: CommunicationLoggedV1,
       data: {
-        caseId: c.id,
-        contractId: c.contractId,
+        caseId: updated.id,
+        contractId: updated.contractId,
         communicationId: row.id,
         direction: 'out',
         channel: delivery.channel,

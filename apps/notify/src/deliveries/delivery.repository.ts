@@ -70,11 +70,12 @@ export class DeliveryRepository {
 
   /** Marks a pending delivery sent; null when it was not pending any more. */
   async markSent(tx: NotifyTx, key: DeliveryKey, sentAt: Date): Promise<DeliveryRecord | null> {
-    const { count } = await tx.delivery.updateMany({
+    // One statement: the UPDATE returns the row it changed.
+    const [sent] = await tx.delivery.updateManyAndReturn({
       where: { id: key.id, organisationId: key.organisationId, status: 'pending' },
       data: { status: 'sent', sentAt, version: { increment: 1 } },
     });
-    return count === 1 ? tx.delivery.findFirst({ where: { id: key.id, organisationId: key.organisationId } }) : null;
+    return sent ?? null;
   }
 
   /** Counts a failed attempt; `giveUp` turns the delivery failed at `at`, so it is not sent again. Null when it was not pending any more. */

@@ -46,7 +46,11 @@ export class SendDeliveryUseCase {
   ) {}
 
   async execute(job: SendDeliveryJob): Promise<void> {
-    const delivery = await this.deliveries.findById(job.organisationId, job.deliveryId);
+    // The delivery and the organisation's name as it stands now, read together in one transaction.
+    const { delivery, profile } = await this.db.forTenant(job.organisationId, async (tx) => {
+      const found = await this.deliveries.findById(job.organisationId, job.deliveryId, tx);
+      return { delivery: found, profile: found?.status === 'pending' ? await this.profiles.find(job.organisationId, tx) : null };
+    });
     if (!delivery) {
       // Retrying cannot make it appear: the job is done.
       this.logger.warn(`delivery ${job.deliveryId} does not exist in organisation ${job.organisationId}; nothing to send`);
@@ -64,8 +68,8 @@ export class SendDeliveryUseCase {
             .split(LINK_PLACEHOLDER)
             .join(await this.links.fetch(delivery.link as unknown as DeliveryLink, delivery.organisationId, delivery.correlationId))
         : delivery.body;
-      // Sent in the organisation's name as it stands now; MAIL_FROM's own name only while its profile has not arrived.
-      const fromName = (await this.profiles.find(delivery.organisationId))?.name;
+      // Sent in the organisation's name; MAIL_FROM's own name only while its profile has not arrived.
+      const fromName = profile?.name;
       await this.mailer.send({
         to: delivery.toAddress,
         subject: delivery.subjectLine,
