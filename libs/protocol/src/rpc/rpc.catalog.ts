@@ -24,6 +24,7 @@ import {
   SubjectAccessQuerySchema,
 } from '../http/referral.schemas';
 import { SummaryQuerySchema, SummaryViewSchema } from '../http/report.schemas';
+import { KpiReportSchema, KpiRequestSchema } from '../http/kpi-report.schemas';
 import { NotifyPersonExportSchema } from '../http/subject-access.schemas';
 import { CaseLegalHoldViewSchema } from '../http/case-retention.schemas';
 import { CaseReportFileSchema, CaseReportListSchema, CaseReportParamsSchema, CertificatePdfRequestSchema } from '../http/case-report.schemas';
@@ -734,6 +735,13 @@ export const Rpc = {
       description: 'Counts per contract, for one contract and a range of London days when asked.',
       request: SummaryQuerySchema,
       response: SummaryViewSchema,
+    }),
+    getKpis: defineRpc({
+      service: 'reporting',
+      verb: 'get-kpis',
+      description: 'The KPIs of one contract for a month, quarter, year or the contract to date, each against its target, with the cases behind each number.',
+      request: KpiRequestSchema,
+      response: KpiReportSchema,
     }),
   },
 } as const;
