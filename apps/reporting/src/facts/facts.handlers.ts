@@ -78,7 +78,10 @@ export class CaseReopenedFact extends FactHandler<typeof CaseReopenedV1> {
   readonly consumes = CaseReopenedV1;
   protected fact({ organisationid, data }: Envelope<typeof CaseReopenedV1>): Fact {
     // The reason (free text) is not kept.
-    return { kind: 'case-reopened', data: { organisationId: organisationid, caseId: data.caseId, reopenedAt: data.reopenedAt, previouslyClosedAt: data.previouslyClosedAt } };
+    return {
+      kind: 'case-reopened',
+      data: { organisationId: organisationid, caseId: data.caseId, reopenedAt: data.reopenedAt, previouslyClosedAt: data.previouslyClosedAt },
+    };
   }
 }
 
@@ -158,7 +161,10 @@ export class DeadlineCorrectedFact extends FactHandler<typeof DeadlineBreachCorr
 export class MultiAgencyRecordedFact extends FactHandler<typeof MultiAgencyRecordedV1> {
   readonly consumes = MultiAgencyRecordedV1;
   protected fact({ organisationid, data }: Envelope<typeof MultiAgencyRecordedV1>): Fact {
-    return { kind: 'multi-agency', data: { organisationId: organisationid, caseId: data.caseId, involvementId: data.involvementId, from: data.from, to: data.to } };
+    return {
+      kind: 'multi-agency',
+      data: { organisationId: organisationid, caseId: data.caseId, involvementId: data.involvementId, from: data.from, to: data.to },
+    };
   }
 }
 
@@ -167,7 +173,10 @@ export class MultiAgencyRecordedFact extends FactHandler<typeof MultiAgencyRecor
 export class MultiAgencyUpdatedFact extends FactHandler<typeof MultiAgencyUpdatedV1> {
   readonly consumes = MultiAgencyUpdatedV1;
   protected fact({ organisationid, data }: Envelope<typeof MultiAgencyUpdatedV1>): Fact {
-    return { kind: 'multi-agency', data: { organisationId: organisationid, caseId: data.caseId, involvementId: data.involvementId, from: data.from, to: data.to } };
+    return {
+      kind: 'multi-agency',
+      data: { organisationId: organisationid, caseId: data.caseId, involvementId: data.involvementId, from: data.from, to: data.to },
+    };
   }
 }
 
@@ -176,7 +185,10 @@ export class MultiAgencyUpdatedFact extends FactHandler<typeof MultiAgencyUpdate
 export class MilestoneFact extends FactHandler<typeof CaseMilestoneV1> {
   readonly consumes = CaseMilestoneV1;
   protected fact({ id, organisationid, data }: Envelope<typeof CaseMilestoneV1>): Fact {
-    return { kind: 'milestone', data: { organisationId: organisationid, eventId: id, caseId: data.caseId, milestone: data.milestone, occurredAt: data.occurredAt } };
+    return {
+      kind: 'milestone',
+      data: { organisationId: organisationid, eventId: id, caseId: data.caseId, milestone: data.milestone, occurredAt: data.occurredAt },
+    };
   }
 }
 
@@ -187,7 +199,14 @@ export class SurveyAnsweredFact extends FactHandler<typeof SurveyAnsweredV1> {
   protected fact({ organisationid, data }: Envelope<typeof SurveyAnsweredV1>): Fact {
     return {
       kind: 'survey-answered',
-      data: { organisationId: organisationid, invitationId: data.invitationId, caseId: data.caseId, answeredAt: data.answeredAt, scores: data.scores, flags: data.flags },
+      data: {
+        organisationId: organisationid,
+        invitationId: data.invitationId,
+        caseId: data.caseId,
+        answeredAt: data.answeredAt,
+        scores: data.scores,
+        flags: data.flags,
+      },
     };
   }
 }

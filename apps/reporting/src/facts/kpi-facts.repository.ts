@@ -10,7 +10,16 @@ import type { ReportingTx } from '../database/reporting.database';
 export class KpiFactsRepository {
   async caseOpened(
     tx: ReportingTx,
-    f: { organisationId: string; caseId: string; contractId: string; contractVersion: number | null; serviceLine: string; reference: string; receivedAt: string; openedAt: string },
+    f: {
+      organisationId: string;
+      caseId: string;
+      contractId: string;
+      contractVersion: number | null;
+      serviceLine: string;
+      reference: string;
+      receivedAt: string;
+      openedAt: string;
+    },
   ): Promise<void> {
     await tx.$executeRaw`INSERT INTO reporting.kpi_case (case_id, organisation_id, contract_id, contract_version, service_line, reference, received_at, opened_at)
       VALUES (${f.caseId}::uuid, ${f.organisationId}::uuid, ${f.contractId}::uuid, ${f.contractVersion}, ${f.serviceLine}, ${f.reference}, ${f.receivedAt}::timestamptz, ${f.openedAt}::timestamptz)

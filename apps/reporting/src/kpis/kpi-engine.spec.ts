@@ -24,12 +24,23 @@ const part = (measure: Kpi['measure'], c: CaseFacts) => partOf(measure, c, novem
 describe('each measure kind counts the cases its rule puts in the period', () => {
   it('deadline-met-rate: the rule’s deadlines due in the period that were met or missed; pending and cancelled ones do not count', () => {
     const measure = { kind: 'deadline-met-rate', deadlineRule: 'first-visit' } as const;
-    const dl = (dueAt: string, result: CaseFacts['deadlines'][number]['result'], rule = 'first-visit') => ({ deadlineId: dueAt, rule, dueAt: new Date(dueAt), result });
+    const dl = (dueAt: string, result: CaseFacts['deadlines'][number]['result'], rule = 'first-visit') => ({
+      deadlineId: dueAt,
+      rule,
+      dueAt: new Date(dueAt),
+      result,
+    });
     expect(part(measure, aCase({ deadlines: [dl('2026-11-16T23:59:59Z', 'met')] }))).toEqual({ denominator: 1, numerator: 1 });
     expect(part(measure, aCase({ deadlines: [dl('2026-11-16T23:59:59Z', 'missed')] }))).toEqual({ denominator: 1, numerator: 0 });
-    expect(part(measure, aCase({ deadlines: [dl('2026-11-16T23:59:59Z', 'cancelled'), dl('2026-11-17T10:00:00Z', 'pending')] }))).toEqual({ denominator: 0, numerator: 0 });
+    expect(part(measure, aCase({ deadlines: [dl('2026-11-16T23:59:59Z', 'cancelled'), dl('2026-11-17T10:00:00Z', 'pending')] }))).toEqual({
+      denominator: 0,
+      numerator: 0,
+    });
     // Due on 1 December at 00:30 London time (GMT) is December's; 30 November 23:30 UTC is still November in London.
-    expect(part(measure, aCase({ deadlines: [dl('2026-12-01T00:30:00Z', 'met'), dl('2026-11-30T23:30:00Z', 'met')] }))).toEqual({ denominator: 1, numerator: 1 });
+    expect(part(measure, aCase({ deadlines: [dl('2026-12-01T00:30:00Z', 'met'), dl('2026-11-30T23:30:00Z', 'met')] }))).toEqual({
+      denominator: 1,
+      numerator: 1,
+    });
     expect(part(measure, aCase({ deadlines: [dl('2026-11-16T23:59:59Z', 'met', 'initial-contact')] }))).toEqual({ denominator: 0, numerator: 0 });
   });
 
@@ -47,8 +58,14 @@ describe('each measure kind counts the cases its rule puts in the period', () =>
     const closedAt = new Date('2026-11-10T12:00:00Z');
     const measure = { kind: 'reopened-rate', withinMonths: 12 } as const;
     const closures = [{ closedAt, outcome: 'x', expected: true }];
-    expect(part(measure, aCase({ closures, reopenings: [{ previouslyClosedAt: closedAt, reopenedAt: new Date('2027-11-10T11:00:00Z') }] }))).toEqual({ denominator: 1, numerator: 1 });
-    expect(part(measure, aCase({ closures, reopenings: [{ previouslyClosedAt: closedAt, reopenedAt: new Date('2027-11-11T12:00:00Z') }] }))).toEqual({ denominator: 1, numerator: 0 });
+    expect(part(measure, aCase({ closures, reopenings: [{ previouslyClosedAt: closedAt, reopenedAt: new Date('2027-11-10T11:00:00Z') }] }))).toEqual({
+      denominator: 1,
+      numerator: 1,
+    });
+    expect(part(measure, aCase({ closures, reopenings: [{ previouslyClosedAt: closedAt, reopenedAt: new Date('2027-11-11T12:00:00Z') }] }))).toEqual({
+      denominator: 1,
+      numerator: 0,
+    });
     expect(part(measure, aCase({ closures }))).toEqual({ denominator: 1, numerator: 0 });
   });
 
@@ -61,7 +78,10 @@ describe('each measure kind counts the cases its rule puts in the period', () =>
     // Opened in November: measured in February, not now.
     expect(part(measure, aCase({ multiAgency: [{ from: '2026-11-03', to: null }] }))).toEqual({ denominator: 0, numerator: 0 });
     // Without N: cases opened in the period that ever had the flag.
-    expect(part({ kind: 'case-flag-rate', flag: 'multi-agency-involvement' }, aCase({ multiAgency: [{ from: '2026-11-03', to: '2026-11-04' }] }))).toEqual({ denominator: 1, numerator: 1 });
+    expect(part({ kind: 'case-flag-rate', flag: 'multi-agency-involvement' }, aCase({ multiAgency: [{ from: '2026-11-03', to: '2026-11-04' }] }))).toEqual({
+      denominator: 1,
+      numerator: 1,
+    });
   });
 
   it('case-flag-rate: a point still to come (open + N months after today) is not measured yet', () => {
@@ -71,7 +91,12 @@ describe('each measure kind counts the cases its rule puts in the period', () =>
 
   it('funnel-conversion: referrals received in the period that reached the first stage, and of those the ones that reached the next', () => {
     const contacted = aCase({ milestones: [{ name: 'contact.made', occurredAt: new Date('2026-11-03T10:00:00Z') }] });
-    const held = aCase({ milestones: [{ name: 'contact.made', occurredAt: new Date() }, { name: 'mediation.held', occurredAt: new Date() }] });
+    const held = aCase({
+      milestones: [
+        { name: 'contact.made', occurredAt: new Date() },
+        { name: 'mediation.held', occurredAt: new Date() },
+      ],
+    });
     const agreed = aCase({ closures: [{ closedAt: new Date(), outcome: 'settled', expected: true }] });
     expect(part({ kind: 'funnel-conversion', from: 'referral', to: 'contact' }, contacted)).toEqual({ denominator: 1, numerator: 1 });
     expect(part({ kind: 'funnel-conversion', from: 'referral', to: 'contact' }, aCase())).toEqual({ denominator: 1, numerator: 0 });
@@ -79,7 +104,10 @@ describe('each measure kind counts the cases its rule puts in the period', () =>
     expect(part({ kind: 'funnel-conversion', from: 'contact', to: 'session' }, held)).toEqual({ denominator: 1, numerator: 1 });
     expect(part({ kind: 'funnel-conversion', from: 'session', to: 'agreement' }, held)).toEqual({ denominator: 1, numerator: 0 });
     expect(part({ kind: 'funnel-conversion', from: 'referral', to: 'agreement' }, agreed)).toEqual({ denominator: 1, numerator: 1 });
-    expect(part({ kind: 'funnel-conversion', from: 'referral', to: 'contact' }, aCase({ receivedAt: new Date('2026-10-31T10:00:00Z') }))).toEqual({ denominator: 0, numerator: 0 });
+    expect(part({ kind: 'funnel-conversion', from: 'referral', to: 'contact' }, aCase({ receivedAt: new Date('2026-10-31T10:00:00Z') }))).toEqual({
+      denominator: 0,
+      numerator: 0,
+    });
   });
 
   it('count: the named events that happened in the period', () => {
@@ -113,8 +141,20 @@ describe('against the target', () => {
 
 describe('a contract’s KPIs, each case by the version it ran under', () => {
   const line = (kpis: Kpi[]) => ({ key: 'noise', kpis }) as unknown as ContractDefinition['serviceLines'][number];
-  const v1: Kpi = { key: 'expected', label: 'Expected (v1)', measure: { kind: 'expected-outcome-rate' }, target: { comparator: 'gte', value: 90, unit: 'percent' }, period: 'monthly', basis: { kind: 'contractual' } } as Kpi;
-  const v2: Kpi = { ...v1, label: 'Expected outcome', measure: { kind: 'outcome-rate', outcomes: ['good-neighbour-agreement'] }, target: { comparator: 'gte', value: 50, unit: 'percent' } };
+  const v1: Kpi = {
+    key: 'expected',
+    label: 'Expected (v1)',
+    measure: { kind: 'expected-outcome-rate' },
+    target: { comparator: 'gte', value: 90, unit: 'percent' },
+    period: 'monthly',
+    basis: { kind: 'contractual' },
+  } as Kpi;
+  const v2: Kpi = {
+    ...v1,
+    label: 'Expected outcome',
+    measure: { kind: 'outcome-rate', outcomes: ['good-neighbour-agreement'] },
+    target: { comparator: 'gte', value: 50, unit: 'percent' },
+  };
   const versions = new Map<number, ContractDefinition>([
     [1, { serviceLines: [line([v1])] } as ContractDefinition],
     [2, { serviceLines: [line([v2])] } as ContractDefinition],
@@ -123,12 +163,29 @@ describe('a contract’s KPIs, each case by the version it ran under', () => {
     aCase({ caseId, reference: caseId.slice(-3), contractVersion, closures: [{ closedAt: new Date('2026-11-10T12:00:00Z'), outcome, expected }] });
 
   it('a v1 case counts by v1’s rule and a v2 case by v2’s; label and target are the newest version’s; drill-down names the cases', () => {
-    const cases = [closed('00000000-0000-7000-8000-000000000a01', 1, 'satisfactory-feedback', true), closed('00000000-0000-7000-8000-000000000a02', 2, 'satisfactory-feedback', true)];
+    const cases = [
+      closed('00000000-0000-7000-8000-000000000a01', 1, 'satisfactory-feedback', true),
+      closed('00000000-0000-7000-8000-000000000a02', 2, 'satisfactory-feedback', true),
+    ];
     const result = computeKpis({ cases, versions, latestVersion: 2, range: november, today: TODAY });
     expect(result.kpis).toEqual([
-      expect.objectContaining({ key: 'expected', label: 'Expected outcome', numerator: 1, denominator: 2, value: 50, status: 'pass', countingRule: 'closed-in-period' }),
+      expect.objectContaining({
+        key: 'expected',
+        label: 'Expected outcome',
+        numerator: 1,
+        denominator: 2,
+        value: 50,
+        status: 'pass',
+        countingRule: 'closed-in-period',
+      }),
     ]);
-    expect(result.kpis[0].cases).toEqual({ numerator: [{ caseId: cases[0].caseId, reference: 'a01' }], denominator: [{ caseId: cases[0].caseId, reference: 'a01' }, { caseId: cases[1].caseId, reference: 'a02' }] });
+    expect(result.kpis[0].cases).toEqual({
+      numerator: [{ caseId: cases[0].caseId, reference: 'a01' }],
+      denominator: [
+        { caseId: cases[0].caseId, reference: 'a01' },
+        { caseId: cases[1].caseId, reference: 'a02' },
+      ],
+    });
     expect(result.serviceLines.map((l) => l.serviceLine)).toEqual(['noise']);
   });
 

@@ -28,7 +28,13 @@ export interface CaseFacts {
 }
 
 /** What became of a deadline, from the facts its events left (they may have arrived in any order). */
-export function deadlineResult(d: { metAt: Date | null; metLate: boolean | null; breachedAt: Date | null; cancelledAt: Date | null; correctedTo: string | null }): DeadlineResult {
+export function deadlineResult(d: {
+  metAt: Date | null;
+  metLate: boolean | null;
+  breachedAt: Date | null;
+  cancelledAt: Date | null;
+  correctedTo: string | null;
+}): DeadlineResult {
   if (d.correctedTo === 'met') return 'met';
   if (d.correctedTo === 'cancelled') return 'cancelled';
   if (d.metAt) return d.metLate ? 'missed' : 'met';
@@ -87,7 +93,9 @@ export function countingRule(measure: Kpi['measure']): KpiFigure['countingRule']
 export function partOf(measure: Kpi['measure'], c: CaseFacts, range: DayRange, today: string): Part {
   switch (measure.kind) {
     case 'deadline-met-rate': {
-      const decided = c.deadlines.filter((d) => d.rule === measure.deadlineRule && d.dueAt && inRange(day(d.dueAt), range) && (d.result === 'met' || d.result === 'missed'));
+      const decided = c.deadlines.filter(
+        (d) => d.rule === measure.deadlineRule && d.dueAt && inRange(day(d.dueAt), range) && (d.result === 'met' || d.result === 'missed'),
+      );
       return { denominator: decided.length, numerator: decided.filter((d) => d.result === 'met').length };
     }
     case 'expected-outcome-rate': {
@@ -184,7 +192,8 @@ export function computeKpis(input: KpiInput): KpiFigures {
   const newest = input.versions.get(input.latestVersion);
   const versionsNewestFirst = [...input.versions.entries()].sort(([a], [b]) => b - a).map(([, d]) => d);
   const lineKeys = unique([...(newest?.serviceLines.map((l) => l.key) ?? []), ...input.cases.map((c) => c.serviceLine)]);
-  const kpiOf = (version: ContractDefinition | undefined, line: string, key: string) => version?.serviceLines.find((l) => l.key === line)?.kpis.find((k) => k.key === key);
+  const kpiOf = (version: ContractDefinition | undefined, line: string, key: string) =>
+    version?.serviceLines.find((l) => l.key === line)?.kpis.find((k) => k.key === key);
   const shown = (line: string, key: string) => versionsNewestFirst.map((v) => kpiOf(v, line, key)).find(Boolean)!;
 
   const serviceLines = lineKeys.map((line) => {
@@ -205,7 +214,10 @@ export function computeKpis(input: KpiInput): KpiFigures {
     serviceLines: serviceLines.filter((l) => l.kpis.length > 0).map((l) => ({ serviceLine: l.serviceLine, kpis: l.kpis.map((k) => figure(k.kpi, k.parts)) })),
     kpis: contractKeys.map((key) => {
       const all = serviceLines.flatMap((l) => l.kpis.filter((k) => k.kpi.key === key));
-      return figure(all[0].kpi, all.flatMap((k) => k.parts));
+      return figure(
+        all[0].kpi,
+        all.flatMap((k) => k.parts),
+      );
     }),
   };
 }

@@ -24,22 +24,43 @@ export const KpiCaseRefSchema = z
   .object({ caseId: z.uuid().describe('The case.'), reference: z.string().describe('The case reference (never a name).') })
   .describe('A case behind a figure.');
 
-export const KPI_MEASURE_KINDS = ['deadline-met-rate', 'expected-outcome-rate', 'outcome-rate', 'case-flag-rate', 'reopened-rate', 'funnel-conversion', 'count'] as const;
+export const KPI_MEASURE_KINDS = [
+  'deadline-met-rate',
+  'expected-outcome-rate',
+  'outcome-rate',
+  'case-flag-rate',
+  'reopened-rate',
+  'funnel-conversion',
+  'count',
+] as const;
 
-export const KPI_COUNTING_RULES = ['due-in-period', 'closed-in-period', 'opened-in-period', 'months-after-opening-in-period', 'received-in-period', 'occurred-in-period'] as const;
+export const KPI_COUNTING_RULES = [
+  'due-in-period',
+  'closed-in-period',
+  'opened-in-period',
+  'months-after-opening-in-period',
+  'received-in-period',
+  'occurred-in-period',
+] as const;
 
 export const KpiFigureSchema = z
   .object({
     key: z.string().describe('The KPI’s key in the contract.'),
     label: z.string().describe('The KPI as people read it.'),
     kind: z.enum(KPI_MEASURE_KINDS).describe('The kind of measure.'),
-    countingRule: z.enum(KPI_COUNTING_RULES).describe('Which cases count in the period: deadlines due in it, closures in it, cases opened in it, cases reaching N months after opening in it, referrals received in it, events in it.'),
+    countingRule: z
+      .enum(KPI_COUNTING_RULES)
+      .describe(
+        'Which cases count in the period: deadlines due in it, closures in it, cases opened in it, cases reaching N months after opening in it, referrals received in it, events in it.',
+      ),
     numerator: z.number().int().describe('What met the measure.'),
     denominator: z.number().int().nullable().describe('What was measured; null for a count.'),
     value: z.number().nullable().describe('Per cent (one decimal) for a rate, the number for a count; null when nothing was measured.'),
     unit: z.enum(['percent', 'count']).describe('The unit of `value`.'),
     target: KpiSchema.shape.target.unwrap().nullable().describe('The target of the contract version; null when it has none.'),
-    status: z.enum(['pass', 'fail', 'no-data', 'no-target']).describe('Against the target: `no-data` when nothing was measured, `no-target` when there is no target.'),
+    status: z
+      .enum(['pass', 'fail', 'no-data', 'no-target'])
+      .describe('Against the target: `no-data` when nothing was measured, `no-target` when there is no target.'),
     cases: z
       .object({
         numerator: z.array(KpiCaseRefSchema).describe('The cases behind the numerator.'),
