@@ -30,6 +30,7 @@ import { ReferencesModule } from './references/references.module';
 import { PublishOrganisationProfilesUseCase } from './organisations/publish-organisation-profiles.use-case';
 import { ReferralsController } from './referrals/referrals.controller';
 import { ReportsController } from './reports/reports.controller';
+import { ContractKpisController } from './reports/contract-kpis.controller';
 import { RateLimitGuard } from './throttle/rate-limit.guard';
 import { ThrottleModule } from './throttle/throttle.module';
 import { CaseSessionsModule } from './case-sessions/case-sessions.module';
@@ -90,6 +91,7 @@ export class AppModule {
         SurveyResponsesController,
         CaseDeadlinesController,
         ReportsController,
+        ContractKpisController,
         ContractsController,
         TemplatesController,
         DocsController,
