@@ -13,6 +13,7 @@ export * from './events/scheduling.events';
 export * from './events/scheduling-session.events';
 export * from './events/notify.events';
 export * from './events/gateway.events';
+export * from './events/reporting.events';
 export * from './events/catalog';
 export * from './rpc/define-rpc';
 export * from './rpc/contract-scope';

@@ -17,6 +17,8 @@ const aCase = (over: Partial<CaseFacts> = {}): CaseFacts => ({
   deadlines: [],
   multiAgency: [],
   milestones: [],
+  surveys: [],
+  endedAt: [],
   ...over,
 });
 const part = (measure: Kpi['measure'], c: CaseFacts) => partOf(measure, c, november, TODAY);

@@ -25,6 +25,10 @@ export interface CaseFacts {
   /** Periods of multi-agency involvement, London days; `to` null while ongoing. */
   multiAgency: { from: string; to: string | null }[];
   milestones: { name: string; occurredAt: Date }[];
+  /** Survey answers: scale scores only (e.g. `satisfaction` 1-5). */
+  surveys: { answeredAt: Date; scores: Record<string, number> }[];
+  /** When the case ended without an outcome (withdrawn, rejected). */
+  endedAt: Date[];
 }
 
 /** What became of a deadline, from the facts its events left (they may have arrived in any order). */

@@ -23,7 +23,7 @@ export class KpiFactsReader {
     if (cases.length === 0) return [];
     const ofContract = (table: string) =>
       `FROM reporting.${table} f JOIN reporting.kpi_case c ON c.case_id = f.case_id WHERE c.organisation_id = $1::uuid AND c.contract_id = $2::uuid`;
-    const [closures, reopenings, deadlines, periods, milestones] = await Promise.all([
+    const [closures, reopenings, deadlines, periods, milestones, surveys, ends] = await Promise.all([
       tx.$queryRawUnsafe<{ case_id: string; closed_at: Date; outcome: string; outcome_expected: boolean }[]>(
         `SELECT f.case_id::text, f.closed_at, f.outcome, f.outcome_expected ${ofContract('kpi_closure')} ORDER BY f.closed_at`,
         organisationId,
@@ -61,6 +61,12 @@ export class KpiFactsReader {
         organisationId,
         contractId,
       ),
+      tx.$queryRawUnsafe<{ case_id: string; answered_at: Date; scores: Record<string, number> }[]>(
+        `SELECT f.case_id::text, f.answered_at, f.scores ${ofContract('kpi_survey_answer')}`,
+        organisationId,
+        contractId,
+      ),
+      tx.$queryRawUnsafe<{ case_id: string; ended_at: Date }[]>(`SELECT f.case_id::text, f.ended_at ${ofContract('kpi_case_end')}`, organisationId, contractId),
     ]);
     const byCase = new Map<string, CaseFacts>(
       cases.map((c) => [
@@ -77,6 +83,8 @@ export class KpiFactsReader {
           deadlines: [],
           multiAgency: [],
           milestones: [],
+          surveys: [],
+          endedAt: [],
         },
       ]),
     );
@@ -91,6 +99,8 @@ export class KpiFactsReader {
       });
     for (const r of periods) byCase.get(r.case_id)?.multiAgency.push({ from: r.from_day, to: r.to_day });
     for (const r of milestones) byCase.get(r.case_id)?.milestones.push({ name: r.milestone, occurredAt: r.occurred_at });
+    for (const r of surveys) byCase.get(r.case_id)?.surveys.push({ answeredAt: r.answered_at, scores: r.scores });
+    for (const r of ends) byCase.get(r.case_id)?.endedAt.push(r.ended_at);
     return [...byCase.values()];
   }
 }
