@@ -6,6 +6,7 @@ import type { ReportingConfig } from './config/reporting.config';
 import { REPORTING_SCHEMA, ReportingDatabase } from './database/reporting.database';
 import { FactsModule } from './facts/facts.module';
 import { KpisModule } from './kpis/kpis.module';
+import { PacksModule } from './packs/packs.module';
 import { SummaryModule } from './summary/summary.module';
 
 @Module({})
@@ -28,6 +29,7 @@ export class AppModule {
         SummaryModule,
         FactsModule,
         KpisModule,
+        PacksModule.forService({ namespace: config.NATS_NAMESPACE }),
       ],
     };
   }

@@ -41,6 +41,7 @@ export function chartSvg(chart: Chart, width: number, height: number): string {
         type: 'value',
         min: 0,
         max: chart.unit === 'percent' ? 100 : undefined,
+        minInterval: chart.unit === 'count' ? 1 : undefined,
         axisLabel: { fontSize: 8, formatter: chart.unit === 'percent' ? '{value}%' : '{value}' },
       },
       series,
