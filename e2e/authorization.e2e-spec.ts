@@ -93,6 +93,7 @@ const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
   'post /v1/api-keys': () => ({ name: 'authz', scopes: ['reports:read'] }),
   'put /v1/organisation/oidc': () => ({ issuer: `https://authz-${Date.now()}.example/`, jwksUri: 'https://authz.example/jwks', audience: 'mediation-api' }),
   'patch /v1/organisation': () => ({ address: ['1 Authz Street', 'London N1 1AA'] }),
+  'post /v1/contracts/{id}/reports': () => ({ period: '2026-11' }),
 };
 
 /** Ids of one organisation's own records, by kind: what a request body may name. */

@@ -113,6 +113,34 @@ describe('a contract’s KPIs over HTTP, and a commissioner who sees only their 
     expect((await platform.request('GET', `/v1/contracts/${otherContract}/kpis?period=contract`)).status).toBe(200);
   });
 
+  it('a pack regenerated on demand is listed and downloaded as PDF or, by Accept, as CSV; a commissioner gets their contract’s, not another’s', async () => {
+    const issued = await platform.request<{ id: string; issue: number; figuresSha256: string }>('POST', `/v1/contracts/${platform.contractId}/reports`, {
+      period: month,
+    });
+    expect(issued).toMatchObject({ status: 201, body: { issue: 1, figuresSha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    const list = await platform.request<{ items: { id: string; period: string }[] }>(
+      'GET',
+      `/v1/contracts/${platform.contractId}/reports`,
+      undefined,
+      commissioner,
+    );
+    expect(list.body.items.map((p) => [p.id, p.period])).toEqual([[issued.body.id, month]]);
+    const pdf = await fetch(`${platform.apiUrl}/v1/contracts/${platform.contractId}/reports/${month}`, { headers: commissioner });
+    expect([pdf.status, pdf.headers.get('content-type'), pdf.headers.get('x-figures-sha256')]).toEqual([200, 'application/pdf', issued.body.figuresSha256]);
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const csv = await fetch(`${platform.apiUrl}/v1/contracts/${platform.contractId}/reports/${month}`, { headers: { ...commissioner, accept: 'text/csv' } });
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const text = await csv.text();
+    expect(text).toContain(`kpi,${month},expected-outcome,Cases resolved with an expected outcome,1,1,100,percent,gte 90,pass`);
+    expect(text).not.toMatch(/Sam Resident|@example\.com/);
+    expect((await platform.request('GET', `/v1/contracts/${otherContract}/reports`, undefined, commissioner)).status).toBe(403);
+    expect((await platform.request('POST', `/v1/contracts/${platform.contractId}/reports`, { period: month }, commissioner)).status).toBe(403);
+  });
+
   it('a period that is not one, or any other parameter, is a 400 naming it', async () => {
     expect(await platform.request<Problem>('GET', `/v1/contracts/${platform.contractId}/kpis?period=2026-13`)).toMatchObject({
       status: 400,

@@ -31,6 +31,7 @@ import { PublishOrganisationProfilesUseCase } from './organisations/publish-orga
 import { ReferralsController } from './referrals/referrals.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ContractKpisController } from './reports/contract-kpis.controller';
+import { ContractPacksController } from './reports/contract-packs.controller';
 import { RateLimitGuard } from './throttle/rate-limit.guard';
 import { ThrottleModule } from './throttle/throttle.module';
 import { CaseSessionsModule } from './case-sessions/case-sessions.module';
@@ -92,6 +93,7 @@ export class AppModule {
         CaseDeadlinesController,
         ReportsController,
         ContractKpisController,
+        ContractPacksController,
         ContractsController,
         TemplatesController,
         DocsController,
