@@ -141,6 +141,42 @@ describe('a contract’s KPIs over HTTP, and a commissioner who sees only their 
     expect((await platform.request('POST', `/v1/contracts/${platform.contractId}/reports`, { period: month }, commissioner)).status).toBe(403);
   });
 
+  it('the evaluator extract: one pseudonymised row for the case, no name or email the case holds, a reason required, every extract audited', async () => {
+    const url = `${platform.apiUrl}/v1/contracts/${platform.contractId}/extracts/evaluator?from=${month}-01&to=${londonDate(new Date())}`;
+    expect((await fetch(url, { headers: { authorization: `Bearer ${platform.apiKey}` } })).status).toBe(400);
+    const headers = { authorization: `Bearer ${platform.apiKey}`, 'x-access-reason': 'Independent evaluation of the pilot (seed 002)' };
+    const first = await fetch(url, { headers });
+    expect([first.status, first.headers.get('content-type')]).toEqual([200, 'text/csv; charset=utf-8']);
+    const csv = await first.text();
+    const [header, ...rows] = csv.trim().split('\n');
+    expect(header.split(',')[0]).toBe('pseudonym');
+    const row = rows.find((r) => r.includes('good-neighbour-agreement'))!;
+    expect(row).toMatch(/^[0-9a-f]{32},noise,/);
+    for (const held of ['Sam Resident', `sam-${tag}@example.com`, 'Pat Officer', `pat-${tag}@council.example`, 'Loud music', caseId, reference])
+      expect(csv).not.toContain(held);
+    // Stable for the same recipient.
+    expect(await (await fetch(url, { headers })).text()).toBe(csv);
+    const dictionary = await platform.request<{ columns: { column: string }[] }>('GET', `/v1/contracts/${platform.contractId}/extracts/evaluator/dictionary`);
+    expect(dictionary.body.columns.map((c) => c.column)).toEqual(header.split(','));
+    // A commissioner may not take one.
+    expect((await fetch(url, { headers: { ...commissioner, 'x-access-reason': 'Curious about the cases' } })).status).toBe(403);
+
+    const organisation = (await platform.request<{ slug: string }>('GET', '/v1/organisation')).body.slug;
+    const auditor = { email: `auditor-${tag}@provider.example`, password: 'a-long-auditor-password' };
+    expect((await platform.request('POST', '/v1/users', { ...auditor, name: 'Ada Auditor', roles: ['auditor'] })).status).toBe(201);
+    const token = (await platform.request<{ token: string }>('POST', '/v1/sign-in', { organisation, ...auditor }, { authorization: '' })).body.token;
+    const trail = await platform.request<{ items: { resourceType: string | null; accessReason: string | null; outcome: number }[] }>(
+      'GET',
+      '/v1/audit?resourceType=evaluator-extract',
+      undefined,
+      { authorization: `Bearer ${token}` },
+    );
+    expect(trail.body.items.filter((e) => e.outcome === 200).map((e) => e.accessReason)).toEqual([
+      'Independent evaluation of the pilot (seed 002)',
+      'Independent evaluation of the pilot (seed 002)',
+    ]);
+  });
+
   it('a period that is not one, or any other parameter, is a 400 naming it', async () => {
     expect(await platform.request<Problem>('GET', `/v1/contracts/${platform.contractId}/kpis?period=2026-13`)).toMatchObject({
       status: 400,

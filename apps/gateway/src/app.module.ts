@@ -32,6 +32,7 @@ import { ReferralsController } from './referrals/referrals.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ContractKpisController } from './reports/contract-kpis.controller';
 import { ContractPacksController } from './reports/contract-packs.controller';
+import { EvaluatorExtractController } from './reports/evaluator-extract.controller';
 import { RateLimitGuard } from './throttle/rate-limit.guard';
 import { ThrottleModule } from './throttle/throttle.module';
 import { CaseSessionsModule } from './case-sessions/case-sessions.module';
@@ -94,6 +95,7 @@ export class AppModule {
         ReportsController,
         ContractKpisController,
         ContractPacksController,
+        EvaluatorExtractController,
         ContractsController,
         TemplatesController,
         DocsController,

@@ -7,6 +7,7 @@ import { REPORTING_SCHEMA, ReportingDatabase } from './database/reporting.databa
 import { FactsModule } from './facts/facts.module';
 import { KpisModule } from './kpis/kpis.module';
 import { PacksModule } from './packs/packs.module';
+import { ExtractsModule } from './extracts/extracts.module';
 import { SummaryModule } from './summary/summary.module';
 
 @Module({})
@@ -30,6 +31,7 @@ export class AppModule {
         FactsModule,
         KpisModule,
         PacksModule.forService({ namespace: config.NATS_NAMESPACE }),
+        ExtractsModule.forService({ pseudonymKey: config.EVALUATOR_PSEUDONYM_KEY }),
       ],
     };
   }

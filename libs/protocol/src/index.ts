@@ -33,6 +33,7 @@ export * from './http/survey.schemas';
 export * from './http/report.schemas';
 export * from './http/kpi-report.schemas';
 export * from './http/kpi-pack.schemas';
+export * from './http/evaluator-extract.schemas';
 export * from './http/access.schemas';
 export * from './http/user.schemas';
 export * from './http/sign-in.schemas';

@@ -89,59 +89,51 @@ describe('the monthly pack: the job at 06:00 London on the 1st issues last month
       }),
     );
     await run((tx) =>
-      app
-        .get(OrganisationProfileChangedHandler)
-        .handle(
-          envelope(active, {
-            organisationId,
-            name: 'Calm Waters Mediation',
-            address: ['12 Harbour Row', 'London SE1 9PG'],
-            version: 1,
-            changedAt: '2026-01-01T00:00:00Z',
-          }),
-          tx,
-        ),
+      app.get(OrganisationProfileChangedHandler).handle(
+        envelope(active, {
+          organisationId,
+          name: 'Calm Waters Mediation',
+          address: ['12 Harbour Row', 'London SE1 9PG'],
+          version: 1,
+          changedAt: '2026-01-01T00:00:00Z',
+        }),
+        tx,
+      ),
     );
     // November: three cases opened, two closed (one expected, one not); October: one closed expected.
     const open = async (openedAt: string) => {
       const caseId = uuidv7();
       await run((tx) =>
-        app
-          .get(CaseOpenedFact)
-          .handle(
-            envelope(active, {
-              caseId,
-              contractId: active,
-              contractVersion: 1,
-              serviceLine: 'noise',
-              reference: `R-${caseId.slice(-4)}`,
-              receivedAt: openedAt,
-              openedAt,
-            }),
-            tx,
-            {} as never,
-          ),
+        app.get(CaseOpenedFact).handle(
+          envelope(active, {
+            caseId,
+            contractId: active,
+            contractVersion: 1,
+            serviceLine: 'noise',
+            reference: `R-${caseId.slice(-4)}`,
+            receivedAt: openedAt,
+            openedAt,
+          }),
+          tx,
+        ),
       );
       return caseId;
     };
     const close = (caseId: string, closedAt: string, outcome: string) =>
       run((tx) =>
-        app
-          .get(CaseClosedFact)
-          .handle(
-            envelope(active, {
-              caseId,
-              contractId: active,
-              serviceLine: 'noise',
-              reference: 'r',
-              outcome,
-              outcomeExpected: outcome !== 'closed-other',
-              closedAt,
-              timesReopened: 0,
-            }),
-            tx,
-            {} as never,
-          ),
+        app.get(CaseClosedFact).handle(
+          envelope(active, {
+            caseId,
+            contractId: active,
+            serviceLine: 'noise',
+            reference: 'r',
+            outcome,
+            outcomeExpected: outcome !== 'closed-other',
+            closedAt,
+            timesReopened: 0,
+          }),
+          tx,
+        ),
       );
     await close(await open('2026-10-01T09:00:00Z'), '2026-10-20T12:00:00Z', 'good-neighbour-agreement');
     await close(await open('2026-11-02T09:00:00Z'), '2026-11-10T12:00:00Z', 'good-neighbour-agreement');

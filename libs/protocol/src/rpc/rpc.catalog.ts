@@ -25,6 +25,7 @@ import {
 } from '../http/referral.schemas';
 import { SummaryQuerySchema, SummaryViewSchema } from '../http/report.schemas';
 import { KpiReportSchema, KpiRequestSchema } from '../http/kpi-report.schemas';
+import { EvaluatorExtractFileSchema, EvaluatorExtractRequestSchema } from '../http/evaluator-extract.schemas';
 import { PackFileRequestSchema, PackFileSchema, PackListRequestSchema, PackListSchema, PackRequestSchema, PackViewSchema } from '../http/kpi-pack.schemas';
 import { NotifyPersonExportSchema } from '../http/subject-access.schemas';
 import { CaseLegalHoldViewSchema } from '../http/case-retention.schemas';
@@ -764,6 +765,13 @@ export const Rpc = {
       description: 'Issues a month’s pack again from the read model as it is now (the next issue), and publishes reporting.pack.issued.v1.',
       request: PackRequestSchema,
       response: PackViewSchema,
+    }),
+    getEvaluatorExtract: defineRpc({
+      service: 'reporting',
+      verb: 'get-evaluator-extract',
+      description: 'A pseudonymised CSV of a contract’s cases for an independent evaluator: one row per case, no personal data.',
+      request: EvaluatorExtractRequestSchema,
+      response: EvaluatorExtractFileSchema,
     }),
   },
 } as const;
