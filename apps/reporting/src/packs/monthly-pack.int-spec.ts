@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { ContractBook } from '@mediation/contract-book';
 import { JobsService, ReportJobs } from '@mediation/jobs';
-import { ContractDefinitionSchema, uuidv7, type EventEnvelope, type RpcMeta } from '@mediation/protocol';
+import { ContractDefinitionSchema, uuidv7, type RpcMeta } from '@mediation/protocol';
 import { FixedClock, pdfText, startServiceContext, waitUntil, type ServiceContext } from '@mediation/testing';
 import { CronExpressionParser } from 'cron-parser';
 import { execFileSync } from 'node:child_process';
