@@ -38,14 +38,15 @@ abstract class FactHandler<D extends EventDefinition> implements EventHandler<D,
   handle(event: Envelope<D>, tx: ReportingTx): Promise<void> {
     return this.record.execute(tx, this.fact(event));
   }
-  protected abstract fact(event: Envelope<D>): Fact;
+  /** The fact an event states (also what a rebuild replays). */
+  abstract fact(event: Envelope<D>): Fact;
 }
 
 @Injectable()
 @EventConsumer()
 export class CaseOpenedFact extends FactHandler<typeof CaseOpenedV2> {
   readonly consumes = CaseOpenedV2;
-  protected fact({ organisationid, data }: Envelope<typeof CaseOpenedV2>): Fact {
+  fact({ organisationid, data }: Envelope<typeof CaseOpenedV2>): Fact {
     return {
       kind: 'case-opened',
       data: {
@@ -66,7 +67,7 @@ export class CaseOpenedFact extends FactHandler<typeof CaseOpenedV2> {
 @EventConsumer()
 export class CaseClosedFact extends FactHandler<typeof CaseClosedV1> {
   readonly consumes = CaseClosedV1;
-  protected fact({ organisationid, data }: Envelope<typeof CaseClosedV1>): Fact {
+  fact({ organisationid, data }: Envelope<typeof CaseClosedV1>): Fact {
     const { caseId, closedAt, outcome, outcomeExpected } = data;
     return { kind: 'case-closed', data: { organisationId: organisationid, caseId, closedAt, outcome, outcomeExpected } };
   }
@@ -76,7 +77,7 @@ export class CaseClosedFact extends FactHandler<typeof CaseClosedV1> {
 @EventConsumer()
 export class CaseReopenedFact extends FactHandler<typeof CaseReopenedV1> {
   readonly consumes = CaseReopenedV1;
-  protected fact({ organisationid, data }: Envelope<typeof CaseReopenedV1>): Fact {
+  fact({ organisationid, data }: Envelope<typeof CaseReopenedV1>): Fact {
     // The reason (free text) is not kept.
     return {
       kind: 'case-reopened',
@@ -89,7 +90,7 @@ export class CaseReopenedFact extends FactHandler<typeof CaseReopenedV1> {
 @EventConsumer()
 export class CaseEndedFact extends FactHandler<typeof CaseEndedV1> {
   readonly consumes = CaseEndedV1;
-  protected fact({ organisationid, data }: Envelope<typeof CaseEndedV1>): Fact {
+  fact({ organisationid, data }: Envelope<typeof CaseEndedV1>): Fact {
     return { kind: 'case-ended', data: { organisationId: organisationid, caseId: data.caseId, endedAt: data.endedAt, status: data.status } };
   }
 }
@@ -105,7 +106,7 @@ const deadlineRef = (e: { organisationid: string; data: { deadlineId: string; ca
 @EventConsumer()
 export class DeadlineSetFact extends FactHandler<typeof DeadlineSetV1> {
   readonly consumes = DeadlineSetV1;
-  protected fact(e: Envelope<typeof DeadlineSetV1>): Fact {
+  fact(e: Envelope<typeof DeadlineSetV1>): Fact {
     // An informational clock (the family's appeal date) is never met or breached by the provider: not a KPI's business.
     return { kind: 'deadline-due', data: { ...deadlineRef(e), dueAt: e.data.kind === 'informational' ? null : e.data.dueAt, sequence: e.sequence } };
   }
@@ -115,7 +116,7 @@ export class DeadlineSetFact extends FactHandler<typeof DeadlineSetV1> {
 @EventConsumer()
 export class DeadlineRescheduledFact extends FactHandler<typeof DeadlineRescheduledV1> {
   readonly consumes = DeadlineRescheduledV1;
-  protected fact(e: Envelope<typeof DeadlineRescheduledV1>): Fact {
+  fact(e: Envelope<typeof DeadlineRescheduledV1>): Fact {
     return { kind: 'deadline-due', data: { ...deadlineRef(e), dueAt: e.data.dueAt, sequence: e.sequence } };
   }
 }
@@ -124,7 +125,7 @@ export class DeadlineRescheduledFact extends FactHandler<typeof DeadlineReschedu
 @EventConsumer()
 export class DeadlineMetFact extends FactHandler<typeof DeadlineMetV1> {
   readonly consumes = DeadlineMetV1;
-  protected fact(e: Envelope<typeof DeadlineMetV1>): Fact {
+  fact(e: Envelope<typeof DeadlineMetV1>): Fact {
     return { kind: 'deadline-met', data: { ...deadlineRef(e), metAt: e.data.metAt, late: e.data.late } };
   }
 }
@@ -133,7 +134,7 @@ export class DeadlineMetFact extends FactHandler<typeof DeadlineMetV1> {
 @EventConsumer()
 export class DeadlineBreachedFact extends FactHandler<typeof DeadlineBreachedV1> {
   readonly consumes = DeadlineBreachedV1;
-  protected fact(e: Envelope<typeof DeadlineBreachedV1>): Fact {
+  fact(e: Envelope<typeof DeadlineBreachedV1>): Fact {
     return { kind: 'deadline-breached', data: { ...deadlineRef(e), breachedAt: e.data.breachedAt } };
   }
 }
@@ -142,7 +143,7 @@ export class DeadlineBreachedFact extends FactHandler<typeof DeadlineBreachedV1>
 @EventConsumer()
 export class DeadlineCancelledFact extends FactHandler<typeof DeadlineCancelledV1> {
   readonly consumes = DeadlineCancelledV1;
-  protected fact(e: Envelope<typeof DeadlineCancelledV1>): Fact {
+  fact(e: Envelope<typeof DeadlineCancelledV1>): Fact {
     return { kind: 'deadline-cancelled', data: { ...deadlineRef(e), cancelledAt: e.data.cancelledAt } };
   }
 }
@@ -151,7 +152,7 @@ export class DeadlineCancelledFact extends FactHandler<typeof DeadlineCancelledV
 @EventConsumer()
 export class DeadlineCorrectedFact extends FactHandler<typeof DeadlineBreachCorrectedV1> {
   readonly consumes = DeadlineBreachCorrectedV1;
-  protected fact(e: Envelope<typeof DeadlineBreachCorrectedV1>): Fact {
+  fact(e: Envelope<typeof DeadlineBreachCorrectedV1>): Fact {
     return { kind: 'deadline-corrected', data: { ...deadlineRef(e), now: e.data.now } };
   }
 }
@@ -160,7 +161,7 @@ export class DeadlineCorrectedFact extends FactHandler<typeof DeadlineBreachCorr
 @EventConsumer()
 export class MultiAgencyRecordedFact extends FactHandler<typeof MultiAgencyRecordedV1> {
   readonly consumes = MultiAgencyRecordedV1;
-  protected fact({ organisationid, data }: Envelope<typeof MultiAgencyRecordedV1>): Fact {
+  fact({ organisationid, data }: Envelope<typeof MultiAgencyRecordedV1>): Fact {
     return {
       kind: 'multi-agency',
       data: { organisationId: organisationid, caseId: data.caseId, involvementId: data.involvementId, from: data.from, to: data.to },
@@ -172,7 +173,7 @@ export class MultiAgencyRecordedFact extends FactHandler<typeof MultiAgencyRecor
 @EventConsumer()
 export class MultiAgencyUpdatedFact extends FactHandler<typeof MultiAgencyUpdatedV1> {
   readonly consumes = MultiAgencyUpdatedV1;
-  protected fact({ organisationid, data }: Envelope<typeof MultiAgencyUpdatedV1>): Fact {
+  fact({ organisationid, data }: Envelope<typeof MultiAgencyUpdatedV1>): Fact {
     return {
       kind: 'multi-agency',
       data: { organisationId: organisationid, caseId: data.caseId, involvementId: data.involvementId, from: data.from, to: data.to },
@@ -184,7 +185,7 @@ export class MultiAgencyUpdatedFact extends FactHandler<typeof MultiAgencyUpdate
 @EventConsumer()
 export class MilestoneFact extends FactHandler<typeof CaseMilestoneV1> {
   readonly consumes = CaseMilestoneV1;
-  protected fact({ id, organisationid, data }: Envelope<typeof CaseMilestoneV1>): Fact {
+  fact({ id, organisationid, data }: Envelope<typeof CaseMilestoneV1>): Fact {
     return {
       kind: 'milestone',
       data: { organisationId: organisationid, eventId: id, caseId: data.caseId, milestone: data.milestone, occurredAt: data.occurredAt },
@@ -196,7 +197,7 @@ export class MilestoneFact extends FactHandler<typeof CaseMilestoneV1> {
 @EventConsumer()
 export class SurveyAnsweredFact extends FactHandler<typeof SurveyAnsweredV1> {
   readonly consumes = SurveyAnsweredV1;
-  protected fact({ organisationid, data }: Envelope<typeof SurveyAnsweredV1>): Fact {
+  fact({ organisationid, data }: Envelope<typeof SurveyAnsweredV1>): Fact {
     return {
       kind: 'survey-answered',
       data: {
