@@ -8,6 +8,7 @@ import { AppModule } from '../app.module';
 import { loadReportingConfig } from '../config/reporting.config';
 import { ReportingDatabase } from '../database/reporting.database';
 import { GetKpisUseCase } from '../kpis/get-kpis.use-case';
+import { main } from '../ops/reporting-cli';
 import { rebuildReadModel } from './read-model-rebuild';
 
 jest.setTimeout(120_000);
@@ -208,5 +209,20 @@ describe('npm run cli -- reporting rebuild: the KPI read model replayed from the
       timesReopened: 0,
     });
     await waitUntil(async () => (await kpis('2026-11'))['expected-outcome'][0] === 7, { what: 'a closure after the swap', timeoutMs: 30_000 });
+  });
+
+  it('the command prints what it did; run again, it gives the same figures', async () => {
+    const before = await kpis('2026-11');
+    process.env.MIGRATION_DATABASE_URL = service.db.ownerUrl;
+    const out: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0);
+    try {
+      expect(await main(['rebuild', '--json'])).toBe(0);
+    } finally {
+      write.mockRestore();
+      delete process.env.MIGRATION_DATABASE_URL;
+    }
+    expect(JSON.parse(out.join(''))).toMatchObject({ events: 12 * 4 + 2 + 1 + 2, skipped: 0 });
+    expect(await kpis('2026-11')).toEqual(before);
   });
 });
