@@ -156,7 +156,7 @@ describe('a contract’s KPIs over HTTP, and a commissioner who sees only their 
       expect(csv).not.toContain(held);
     // Stable for the same recipient.
     expect(await (await fetch(url, { headers })).text()).toBe(csv);
-    const dictionary = await platform.request<{ columns: { column: string }[] }>('GET', `/v1/contracts/${platform.contractId}/extracts/evaluator/dictionary`);
+    const dictionary = await platform.request<{ columns: { column: string }[] }>('GET', '/v1/extracts/evaluator/dictionary');
     expect(dictionary.body.columns.map((c) => c.column)).toEqual(header.split(','));
     // A commissioner may not take one.
     expect((await fetch(url, { headers: { ...commissioner, 'x-access-reason': 'Curious about the cases' } })).status).toBe(403);

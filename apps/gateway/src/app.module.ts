@@ -32,7 +32,7 @@ import { ReferralsController } from './referrals/referrals.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ContractKpisController } from './reports/contract-kpis.controller';
 import { ContractPacksController } from './reports/contract-packs.controller';
-import { EvaluatorExtractController } from './reports/evaluator-extract.controller';
+import { EvaluatorDictionaryController, EvaluatorExtractController } from './reports/evaluator-extract.controller';
 import { RateLimitGuard } from './throttle/rate-limit.guard';
 import { ThrottleModule } from './throttle/throttle.module';
 import { CaseSessionsModule } from './case-sessions/case-sessions.module';
@@ -96,6 +96,7 @@ export class AppModule {
         ContractKpisController,
         ContractPacksController,
         EvaluatorExtractController,
+        EvaluatorDictionaryController,
         ContractsController,
         TemplatesController,
         DocsController,

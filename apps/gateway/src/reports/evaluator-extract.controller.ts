@@ -42,16 +42,18 @@ export class EvaluatorExtractController {
     res.setHeader('Cache-Control', 'no-store');
     return new StreamableFile(bytes, { length: bytes.length });
   }
+}
 
-  @Get('dictionary')
+/** The data dictionary is the same for every contract: it describes the columns, not anyone's data. */
+@Controller('v1/extracts/evaluator/dictionary')
+export class EvaluatorDictionaryController {
+  @Get()
   @ApiOperation({
     summary: 'The data dictionary of the evaluator extract: each column and what it holds',
-    params: { id: 'The contract id.' },
     response: { status: 200, schema: EvaluatorDictionarySchema },
   })
   @Access({ roles: [...EXTRACTORS.roles], scopes: [...EXTRACTORS.scopes] })
-  dictionary(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ContractIdParamsSchema)) params: { id: string }) {
-    assertContractAllowed(meta, params.id);
+  dictionary() {
     return { columns: EVALUATOR_DICTIONARY.map((c) => ({ ...c })) };
   }
 }

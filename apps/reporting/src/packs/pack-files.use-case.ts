@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ContractBook } from '@mediation/contract-book';
 import { ProblemError } from '@mediation/platform';
 import { inContractScope, type PackFile, type PackView, type RpcMeta } from '@mediation/protocol';
 import { ReportingDatabase } from '../database/reporting.database';
@@ -12,11 +13,16 @@ export class PackFilesUseCase {
   constructor(
     private readonly db: ReportingDatabase,
     private readonly packs: PackRepository,
+    private readonly book: ContractBook,
   ) {}
 
   async list(meta: RpcMeta, contractId: string): Promise<{ items: PackView[] }> {
     if (!inContractScope(meta, contractId)) throw ProblemError.notFound('Contract', contractId);
-    const items = await this.db.forTenant(meta, (tx) => this.packs.list(tx, meta.organisationId, contractId));
+    const items = await this.db.forTenant(meta, async (tx) => {
+      // Another organisation's contract, or none: a 404, as for any id that is not the caller's.
+      if (!(await this.book.latest(tx, meta.organisationId, contractId, meta.correlationId))) throw ProblemError.notFound('Contract', contractId);
+      return this.packs.list(tx, meta.organisationId, contractId);
+    });
     return { items: items.map(view) };
   }
 
