@@ -1,5 +1,6 @@
 import type { ContractDefinition, Kpi } from '@mediation/protocol';
-import { computeKpis, deadlineResult, judge, partOf, type CaseFacts } from './kpi-engine';
+import { londonDate } from '@mediation/calendar';
+import { computeKpis, deadlineResult, judge, londonDay, partOf, type CaseFacts } from './kpi-engine';
 import { periodDays } from './kpi-period';
 
 const november = periodDays('2026-11');
@@ -69,6 +70,35 @@ describe('each measure kind counts the cases its rule puts in the period', () =>
       numerator: 0,
     });
     expect(part(measure, aCase({ closures }))).toEqual({ denominator: 1, numerator: 0 });
+    // Closed at 12:00 GMT in November; 12 months on is 10 November 2027 at 12:00 London (GMT again): a minute after is too late.
+    expect(part(measure, aCase({ closures, reopenings: [{ previouslyClosedAt: closedAt, reopenedAt: new Date('2027-11-10T12:00:00Z') }] }))).toEqual({
+      denominator: 1,
+      numerator: 1,
+    });
+    expect(part(measure, aCase({ closures, reopenings: [{ previouslyClosedAt: closedAt, reopenedAt: new Date('2027-11-10T12:01:00Z') }] }))).toEqual({
+      denominator: 1,
+      numerator: 0,
+    });
+    // Closed at 12:00 BST in June (11:00 UTC); within 3 months runs to 12:00 BST in September.
+    const june = new Date('2026-06-10T11:00:00Z');
+    const short = { kind: 'reopened-rate', withinMonths: 3 } as const;
+    const inJune = { closures: [{ closedAt: june, outcome: 'x', expected: true }] };
+    expect(
+      partOf(
+        short,
+        aCase({ ...inJune, reopenings: [{ previouslyClosedAt: june, reopenedAt: new Date('2026-09-10T11:00:00Z') }] }),
+        periodDays('2026-06'),
+        TODAY,
+      ),
+    ).toEqual({ denominator: 1, numerator: 1 });
+    expect(
+      partOf(
+        short,
+        aCase({ ...inJune, reopenings: [{ previouslyClosedAt: june, reopenedAt: new Date('2026-09-10T11:00:01Z') }] }),
+        periodDays('2026-06'),
+        TODAY,
+      ),
+    ).toEqual({ denominator: 1, numerator: 0 });
   });
 
   it('case-flag-rate at N months: cases reaching open + N months in the period, flagged on that very day (not "ever")', () => {
@@ -194,5 +224,22 @@ describe('a contract’s KPIs, each case by the version it ran under', () => {
   it('no cases in the period: no data, value null', () => {
     const result = computeKpis({ cases: [], versions, latestVersion: 2, range: november, today: TODAY });
     expect(result.kpis[0]).toMatchObject({ numerator: 0, denominator: 0, value: null, status: 'no-data' });
+  });
+});
+
+describe('the engine’s London day', () => {
+  it('agrees with libs/calendar every 7 minutes through both clock changes of 2026 and 2027, and around midnight all year', () => {
+    const instants: Date[] = [];
+    for (const [from, to] of [
+      ['2026-03-28T00:00:00Z', '2026-03-30T00:00:00Z'],
+      ['2026-10-24T00:00:00Z', '2026-10-26T00:00:00Z'],
+      ['2027-03-27T00:00:00Z', '2027-03-29T00:00:00Z'],
+      ['2027-10-30T00:00:00Z', '2027-11-01T00:00:00Z'],
+    ])
+      for (let t = Date.parse(from); t < Date.parse(to); t += 7 * 60_000) instants.push(new Date(t));
+    for (let d = Date.parse('2026-01-01T22:30:00Z'); d < Date.parse('2027-01-01T00:00:00Z'); d += 86_400_000)
+      instants.push(new Date(d), new Date(d + 59 * 60_000), new Date(d + 61 * 60_000));
+    const disagreeing = instants.filter((i) => londonDay(i) !== londonDate(i)).map((i) => i.toISOString());
+    expect(disagreeing).toEqual([]);
   });
 });

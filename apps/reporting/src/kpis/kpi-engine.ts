@@ -1,4 +1,4 @@
-import { addLondonMonths, addMonthsToDate, londonDate } from '@mediation/calendar';
+import { addMonthsToDate } from '@mediation/calendar';
 import type { ContractDefinition, Kpi, KpiFigure } from '@mediation/protocol';
 import { inRange, type DayRange } from './kpi-period';
 
@@ -53,7 +53,69 @@ interface Part {
   numerator: number;
 }
 const NONE: Part = { denominator: 0, numerator: 0 };
-const day = (instant: Date) => londonDate(instant);
+/** When British Summer Time starts and ends in a year (01:00 UTC on the last Sundays of March and October), remembered per year. */
+const SUMMER = new Map<number, [number, number]>();
+function summerOf(year: number): [number, number] {
+  let found = SUMMER.get(year);
+  if (!found) {
+    const lastSunday = (month: number) => {
+      const last = new Date(Date.UTC(year, month + 1, 0, 1));
+      return last.getTime() - last.getUTCDay() * 86_400_000;
+    };
+    found = [lastSunday(2), lastSunday(9)];
+    SUMMER.set(year, found);
+  }
+  return found;
+}
+
+/**
+ * The London day of an instant, as libs/calendar's londonDate gives it (kpi-engine.spec checks the two agree
+ * across clock changes), without building a zoned date: the engine asks it of every case for every KPI and
+ * each of a pack's twelve months, and the zoned conversion was most of its time.
+ */
+const DAYS = new WeakMap<Date, string>();
+export function londonDay(instant: Date): string {
+  let found = DAYS.get(instant);
+  if (found === undefined) {
+    const at = instant.getTime();
+    const [start, end] = summerOf(instant.getUTCFullYear());
+    found = new Date(at >= start && at < end ? at + 3_600_000 : at).toISOString().slice(0, 10);
+    // The facts' dates are kept for the whole computation (a pack asks each of them for twelve months).
+    DAYS.set(instant, found);
+  }
+  return found;
+}
+
+/** Milliseconds into its London day: 0 at London midnight, whatever the season. */
+function londonTimeOfDay(instant: Date): number {
+  const at = instant.getTime();
+  const [start, end] = summerOf(instant.getUTCFullYear());
+  return (((at >= start && at < end ? at + 3_600_000 : at) % 86_400_000) + 86_400_000) % 86_400_000;
+}
+
+/**
+ * Whether `later` is no later than N calendar months after `from` at the same London wall-clock time (libs/calendar's
+ * addLondonMonths), compared as London day then time of day, so no zoned date is built per closure.
+ */
+function withinLondonMonths(from: Date, later: Date, months: number): boolean {
+  const limitDay = monthsAfter(londonDay(from), months);
+  const laterDay = londonDay(later);
+  return laterDay < limitDay || (laterDay === limitDay && londonTimeOfDay(later) <= londonTimeOfDay(from));
+}
+
+/** N calendar months after a London day (libs/calendar's rule), remembered: cases share few opening days. */
+const MONTHS_AFTER = new Map<string, string>();
+function monthsAfter(date: string, months: number): string {
+  const key = `${date}+${months}`;
+  let found = MONTHS_AFTER.get(key);
+  if (found === undefined) {
+    if (MONTHS_AFTER.size > 100_000) MONTHS_AFTER.clear();
+    found = addMonthsToDate(date, months);
+    MONTHS_AFTER.set(key, found);
+  }
+  return found;
+}
+const day = londonDay;
 
 /** Flags the read model can tell from events. */
 export const FLAG_SOURCES = { 'multi-agency-involvement': (c: CaseFacts) => c.multiAgency } as const;
@@ -113,8 +175,9 @@ export function partOf(measure: Kpi['measure'], c: CaseFacts, range: DayRange, t
     case 'reopened-rate': {
       const closed = c.closures.filter((cl) => inRange(day(cl.closedAt), range));
       const reopened = closed.filter((cl) => {
-        const limit = addLondonMonths(cl.closedAt, measure.withinMonths).getTime();
-        return c.reopenings.some((r) => r.previouslyClosedAt.getTime() === cl.closedAt.getTime() && r.reopenedAt.getTime() <= limit);
+        return c.reopenings.some(
+          (r) => r.previouslyClosedAt.getTime() === cl.closedAt.getTime() && withinLondonMonths(cl.closedAt, r.reopenedAt, measure.withinMonths),
+        );
       });
       return { denominator: closed.length, numerator: reopened.length };
     }
@@ -126,7 +189,7 @@ export function partOf(measure: Kpi['measure'], c: CaseFacts, range: DayRange, t
         return { denominator: 1, numerator: periods(c).length > 0 ? 1 : 0 };
       }
       // Measured on the London day N months after opening, from the periods covering that day (not "ever").
-      const at = addMonthsToDate(day(c.openedAt), measure.atMonthsAfterOpening);
+      const at = monthsAfter(day(c.openedAt), measure.atMonthsAfterOpening);
       if (!inRange(at, range) || at > today) return NONE;
       return { denominator: 1, numerator: periods(c).some((p) => p.from <= at && (p.to === null || p.to >= at)) ? 1 : 0 };
     }
@@ -204,8 +267,13 @@ export function computeKpis(input: KpiInput): KpiFigures {
     const cases = input.cases.filter((c) => c.serviceLine === line);
     const keys = unique(versionsNewestFirst.flatMap((v) => v.serviceLines.find((l) => l.key === line)?.kpis.map((k) => k.key) ?? []));
     const kpis = keys.map((key) => {
+      const byVersion = new Map<number, Kpi | undefined>();
+      const kpiFor = (v: number) => {
+        if (!byVersion.has(v)) byVersion.set(v, kpiOf(input.versions.get(v), line, key));
+        return byVersion.get(v);
+      };
       const parts = cases.flatMap((c) => {
-        const kpi = kpiOf(input.versions.get(c.contractVersion ?? input.latestVersion), line, key);
+        const kpi = kpiFor(c.contractVersion ?? input.latestVersion);
         return kpi ? [{ c, part: partOf(kpi.measure, c, input.range, input.today) }] : [];
       });
       return { kpi: shown(line, key), parts };

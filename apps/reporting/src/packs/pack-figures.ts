@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { londonDate } from '@mediation/calendar';
 import type { ContractDefinition, KpiFigure } from '@mediation/protocol';
-import { computeKpis, type CaseFacts } from '../kpis/kpi-engine';
+import { computeKpis, londonDay, type CaseFacts } from '../kpis/kpi-engine';
 import { inRange, periodDays, type DayRange } from '../kpis/kpi-period';
 
 /** What happened on a contract in one month (London days). */
@@ -37,7 +36,7 @@ export function twelveMonthsTo(period: string): string[] {
   });
 }
 
-const day = (d: Date) => londonDate(d);
+const day = londonDay;
 
 /** Whether a case was open at the end of a London day: its latest opening, reopening, closure or ending by then says. */
 function openAt(c: CaseFacts, end: string): boolean {
