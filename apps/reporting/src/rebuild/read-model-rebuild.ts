@@ -1,8 +1,9 @@
 import { DeliverPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { type EventEnvelope, SubjectNames } from '@mediation/protocol';
+import { TENANT_SETTING } from '@mediation/platform';
 import { Client } from 'pg';
-import { ReportingDatabase, type ReportingTx } from '../database/reporting.database';
+import type { ReportingTx } from '../database/reporting.database';
 import { FACT_HANDLERS } from '../facts/facts.handlers';
 import { KpiFactsRepository } from '../facts/kpi-facts.repository';
 import { RecordFactUseCase } from '../facts/record-fact.use-case';
@@ -51,7 +52,8 @@ export interface RebuildResult {
 export async function rebuildReadModel(options: RebuildOptions): Promise<RebuildResult> {
   const started = Date.now();
   const owner = new Client({ connectionString: options.ownerUrl });
-  const db = new ReportingDatabase(options.databaseUrl);
+  // Plain pg as the services' login: a statement per fact costs a tenth of what it costs through Prisma's interactive transactions.
+  const db = new Client({ connectionString: options.databaseUrl });
   const nc = await connect({ servers: options.natsUrl, name: `reporting-rebuild-${process.pid}` });
   const names = new SubjectNames(options.namespace);
   const record = new RecordFactUseCase(new KpiFactsRepository(NEXT));
@@ -60,6 +62,7 @@ export async function rebuildReadModel(options: RebuildOptions): Promise<Rebuild
   let skipped = 0;
   try {
     await owner.connect();
+    await db.connect();
     await freshTables(owner);
     const jsm = await jetstreamManager(nc);
     const js = jetstream(nc);
@@ -107,7 +110,7 @@ export async function rebuildReadModel(options: RebuildOptions): Promise<Rebuild
     throw error;
   } finally {
     await owner.end().catch(() => undefined);
-    await db.$disconnect().catch(() => undefined);
+    await db.end().catch(() => undefined);
     await nc.close().catch(() => undefined);
   }
 }
@@ -131,7 +134,7 @@ async function freshTables(owner: Client): Promise<void> {
 type Handler = (typeof FACT_HANDLERS)[number]['prototype'];
 
 /** One batch: parsed by each event's schema as the consumers parse it, then one transaction per organisation, in stream order. */
-async function apply(db: ReportingDatabase, handlers: Map<string, Handler>, batch: JsMsg[]): Promise<{ applied: number; skipped: number }> {
+async function apply(db: Client, handlers: Map<string, Handler>, batch: JsMsg[]): Promise<{ applied: number; skipped: number }> {
   const byOrganisation = new Map<string, { handler: Handler; envelope: EventEnvelope<never> }[]>();
   let skipped = 0;
   for (const msg of batch) {
@@ -147,9 +150,21 @@ async function apply(db: ReportingDatabase, handlers: Map<string, Handler>, batc
     list.push({ handler, envelope: { ...envelope, data: data.data } as EventEnvelope<never> });
     byOrganisation.set(envelope.organisationid, list);
   }
-  for (const [organisationId, events] of byOrganisation)
-    await db.forTenant(organisationId, async (tx: ReportingTx) => {
+  // The facts' repository needs only raw statements: the same two methods over the pg connection.
+  const tx = {
+    $executeRawUnsafe: async (query: string, ...values: unknown[]) => (await db.query(query, values)).rowCount ?? 0,
+    $queryRawUnsafe: async (query: string, ...values: unknown[]) => (await db.query(query, values)).rows,
+  } as unknown as ReportingTx;
+  for (const [organisationId, events] of byOrganisation) {
+    await db.query('BEGIN');
+    try {
+      await db.query(`SELECT set_config('${TENANT_SETTING}', $1, true)`, [organisationId]);
       for (const { handler, envelope } of events) await handler.handle(envelope, tx);
-    });
+      await db.query('COMMIT');
+    } catch (error) {
+      await db.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
   return { applied: [...byOrganisation.values()].reduce((n, list) => n + list.length, 0), skipped };
 }
