@@ -97,6 +97,7 @@ const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
   'post /v1/invoices/{id}/void': () => ({ reason: 'Voided by an intruder' }),
   'post /v1/invoices/{id}/payment': () => ({}),
   'post /v1/invoices/{id}/credit-notes': () => ({ reason: 'Credited by an intruder' }),
+  'post /v1/contracts/{id}/reports': () => ({ period: '2026-11' }),
 };
 
 /** Ids of one organisation's own records, by kind: what a request body may name. */

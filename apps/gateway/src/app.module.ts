@@ -30,6 +30,9 @@ import { ReferencesModule } from './references/references.module';
 import { PublishOrganisationProfilesUseCase } from './organisations/publish-organisation-profiles.use-case';
 import { ReferralsController } from './referrals/referrals.controller';
 import { ReportsController } from './reports/reports.controller';
+import { ContractKpisController } from './reports/contract-kpis.controller';
+import { ContractPacksController } from './reports/contract-packs.controller';
+import { EvaluatorDictionaryController, EvaluatorExtractController } from './reports/evaluator-extract.controller';
 import { RateLimitGuard } from './throttle/rate-limit.guard';
 import { ThrottleModule } from './throttle/throttle.module';
 import { CaseSessionsModule } from './case-sessions/case-sessions.module';
@@ -92,6 +95,10 @@ export class AppModule {
         SurveyResponsesController,
         CaseDeadlinesController,
         ReportsController,
+        ContractKpisController,
+        ContractPacksController,
+        EvaluatorExtractController,
+        EvaluatorDictionaryController,
         ContractsController,
         TemplatesController,
         DocsController,

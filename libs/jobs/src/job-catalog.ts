@@ -19,6 +19,7 @@ export const QUEUES = {
   deliveryRetention: 'delivery-retention',
   invoices: 'invoices',
   billingEmails: 'billing-emails',
+  reports: 'reports',
 } as const;
 
 export const Jobs = {
@@ -64,4 +65,15 @@ export const Jobs = {
   ),
 } as const;
 
-export const JOB_CATALOG: readonly JobDefinition[] = Object.values(Jobs);
+export const ReportJobs = {
+  /** 06:00 London on the 1st (reporting): fans out one pack job per active contract for the month before. */
+  issueMonthlyPacks: defineJob(QUEUES.reports, 'issue-monthly-packs', z.object({})),
+  /** One contract's pack for one month, id `pack-<contractId>-<YYYY-MM>`: idempotent per (contract, month). */
+  issueContractPack: defineJob(
+    QUEUES.reports,
+    'issue-contract-pack',
+    z.object({ organisationId: z.uuid(), contractId: z.uuid(), period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }),
+  ),
+};
+
+export const JOB_CATALOG: readonly JobDefinition[] = [...Object.values(Jobs), ...Object.values(ReportJobs)];

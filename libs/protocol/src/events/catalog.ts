@@ -49,6 +49,7 @@ import {
 } from './intake.events';
 import { DeliveryFailedV1, DeliverySentV1 } from './notify.events';
 import { OrganisationProfileChangedV1 } from './gateway.events';
+import { PackIssuedV1 } from './reporting.events';
 import { AccreditationExpiringV1, SessionBookedV1, SessionCancelledV1, SessionDidNotAttendV1, SessionHeldV1 } from './scheduling-session.events';
 import {
   DeadlineBreachCorrectedV1,
@@ -119,6 +120,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   SessionHeldV1,
   SessionCancelledV1,
   SessionDidNotAttendV1,
+  PackIssuedV1,
   AccreditationExpiringV1,
   PartyReminderIssuedV1,
   OrganisationProfileChangedV1,
