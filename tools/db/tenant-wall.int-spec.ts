@@ -97,7 +97,14 @@ describe('the tenant wall, after every migration', () => {
 
   it('lets a tenant list that anyone may read hold nothing but organisation ids and when they were first seen', () => {
     const directories = tables.filter((t) => t.policies.some((p) => p.name === 'tenant_directory'));
-    expect(directories.map((t) => t.table)).toEqual(['billing.tenant', 'casework.tenant', 'intake.tenant', 'notify.tenant', 'reporting.tenant', 'scheduling.tenant']);
+    expect(directories.map((t) => t.table)).toEqual([
+      'billing.tenant',
+      'casework.tenant',
+      'intake.tenant',
+      'notify.tenant',
+      'reporting.tenant',
+      'scheduling.tenant',
+    ]);
     for (const t of directories) expect(t.columns.filter((c) => c !== 'organisation_id' && !/^first_.*_at$/.test(c))).toEqual([]);
   });
 
