@@ -17,6 +17,7 @@ export const QUEUES = {
   staff: 'staff',
   retention: 'retention',
   deliveryRetention: 'delivery-retention',
+  webhookDeliveries: 'webhook-deliveries',
 } as const;
 
 export const Jobs = {
@@ -44,6 +45,10 @@ export const Jobs = {
   anonymiseExpiredCases: defineJob(QUEUES.retention, 'anonymise-expired-cases', z.object({})),
   /** Daily at 04:15 London (notify): clears the address, subject and body of deliveries with no case or referral sent or given up more than DELIVERY_BODY_RETENTION_DAYS ago. */
   clearOldDeliveryBodies: defineJob(QUEUES.deliveryRetention, 'clear-old-delivery-bodies', z.object({})),
+  /** Webhooks: one message to one partner endpoint; it puts itself back with a delay to retry (PostgreSQL keeps the attempts). */
+  deliverWebhook: defineJob(QUEUES.webhookDeliveries, 'deliver-webhook', z.object({ deliveryId: z.uuid(), organisationId: z.uuid() })),
+  /** Every 30 seconds: re-enqueues webhook deliveries overdue by a minute (Redis lost them, or the process died before enqueueing). */
+  sweepWebhookDeliveries: defineJob(QUEUES.webhookDeliveries, 'sweep-webhook-deliveries', z.object({})),
 } as const;
 
 export const JOB_CATALOG: readonly JobDefinition[] = Object.values(Jobs);

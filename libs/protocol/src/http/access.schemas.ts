@@ -36,6 +36,9 @@ export const ALL_SCOPES = [
   'staff:write',
   'sessions:read',
   'sessions:write',
+  'webhooks:read', // partners' endpoints and their delivery logs
+  'webhooks:write',
+  'events:read', // the pull feed of public events
 ] as const;
 export type Scope = (typeof ALL_SCOPES)[number];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WebhooksRpc } from './webhooks.rpc';
 import { CaseViewSchema, DeadlineListSchema } from '../http/case.schemas';
 import {
   ContractDetailViewSchema,
@@ -736,4 +737,5 @@ export const Rpc = {
       response: SummaryViewSchema,
     }),
   },
+  webhooks: WebhooksRpc,
 } as const;
