@@ -1,8 +1,6 @@
 import { loadServiceConfig, RedisEnvSchema } from '@mediation/platform';
 import { z } from 'zod';
 
-const production = process.env.NODE_ENV === 'production';
-
 /** Milliseconds, comma-separated. */
 const delays = z
   .string()
@@ -15,7 +13,7 @@ const delays = z
  */
 const SPEC_RETRY_DELAYS_MS = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000, 86_400_000, 72_000_000];
 
-export const loadWebhooksConfig = () =>
+export const loadWebhooksConfig = (production = process.env.NODE_ENV === 'production') =>
   loadServiceConfig(3008, {
     ...RedisEnvSchema.shape,
     /**
