@@ -8,6 +8,7 @@ import { Webhook } from 'standardwebhooks';
 import { AppModule } from './app.module';
 import { loadWebhooksConfig } from './config/webhooks.config';
 import { ListDeliveriesUseCase } from './deliveries/list-deliveries.use-case';
+import { RedeliverUseCase } from './deliveries/redeliver.use-case';
 import { SendTestUseCase } from './deliveries/send-test.use-case';
 import { CreateEndpointUseCase } from './endpoints/create-endpoint.use-case';
 import { ReadEndpointsUseCase } from './endpoints/read-endpoints.use-case';
@@ -71,7 +72,8 @@ describe('webhooks: partners receive public events, signed, retried, and can pul
 
   beforeAll(async () => {
     process.env.WEBHOOKS_ALLOW_HTTP_LOCALHOST = 'true';
-    process.env.WEBHOOKS_RETRY_DELAYS_MS = '300,300,300';
+    process.env.WEBHOOKS_RETRY_DELAYS_MS = '300,300,300,300,300,300,300,300,300,300';
+    process.env.WEBHOOKS_DISABLE_AFTER_MS = '2000';
     receiver = await new Receiver().start();
     ctx = await startServiceContext({ database: 'webhooks', namespace: 'wh', module: () => AppModule.register(loadWebhooksConfig()) });
   });
@@ -81,6 +83,7 @@ describe('webhooks: partners receive public events, signed, retried, and can pul
     await receiver?.close();
     delete process.env.WEBHOOKS_ALLOW_HTTP_LOCALHOST;
     delete process.env.WEBHOOKS_RETRY_DELAYS_MS;
+    delete process.env.WEBHOOKS_DISABLE_AFTER_MS;
   });
 
   let sequence = 0;
@@ -223,5 +226,47 @@ describe('webhooks: partners receive public events, signed, retried, and can pul
       type: ReferralReceivedV2.type,
       contractid: contractA,
     });
+  });
+
+  it('disables an endpoint whose every delivery has failed for longer than the limit (5 days in production)', async () => {
+    const endpoint = await create({ url: receiver.url('/down', [503]), eventTypes: ['casework.case.closed.v1'], contractId: contractB });
+    await publish(org, CaseClosedV1.type, uuidv7(), closure(contractB), contractB);
+    const view = await waitUntil(
+      async () => {
+        const current = await ctx.app.get(ReadEndpointsUseCase).get(meta, endpoint.id);
+        return current.status === 'disabled' ? current : undefined;
+      },
+      { what: 'the failing endpoint disabled', timeoutMs: 20_000 },
+    );
+    expect(view).toMatchObject({ disabledReason: 'failing', failingSince: expect.any(String) });
+    const { items } = await ctx.app.get(ListDeliveriesUseCase).execute(meta, endpoint.id, { limit: 10 });
+    expect(items[0].status).toBe('failed');
+    expect(items[0].attempts.length).toBeGreaterThan(2);
+    expect(items[0].attempts.every((a) => a.statusCode === 503)).toBe(true);
+  });
+
+  it('a long poll answers as soon as an event arrives', async () => {
+    const list = ctx.app.get(ListEventsUseCase);
+    const { nextCursor } = await list.execute(meta, { limit: 500, wait: 0 });
+    const { nextCursor: end } = await list.execute(meta, { after: nextCursor, limit: 500, wait: 0 });
+    const started = Date.now();
+    const waiting = list.execute(meta, { after: end, limit: 10, wait: 10, types: 'casework.case.closed.v1' });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const closedId = await publish(org, CaseClosedV1.type, uuidv7(), closure(contractA), contractA);
+    const page = await waiting;
+    expect(page.items.map((e) => e.id)).toEqual([closedId]);
+    expect(Date.now() - started).toBeLessThan(8_000);
+  });
+
+  it('redelivers one logged message with the same webhook-id and body', async () => {
+    const endpoint = await create({ url: receiver.url('/again'), eventTypes: ['casework.case.closed.v1'], contractId: contractA });
+    await publish(org, CaseClosedV1.type, uuidv7(), closure(contractA), contractA);
+    const [first] = await waitUntil(async () => (receiver.at('/again').length ? receiver.at('/again') : undefined), { what: 'the first delivery' });
+    const { items } = await ctx.app.get(ListDeliveriesUseCase).execute(meta, endpoint.id, { limit: 10 });
+    const redelivery = await ctx.app.get(RedeliverUseCase).execute(meta, endpoint.id, items[0].id);
+    expect(redelivery).toMatchObject({ kind: 'redelivery', messageId: first.headers['webhook-id'] });
+    const [, second] = await waitUntil(async () => (receiver.at('/again').length >= 2 ? receiver.at('/again') : undefined), { what: 'the redelivery' });
+    expect(second.body).toBe(first.body);
+    expect(second.headers['webhook-id']).toBe(first.headers['webhook-id']);
   });
 });
