@@ -22,7 +22,7 @@ const SERVICES = [
 
 /** The services `--replicas N` multiplies: those on the referral path that hold no port clients must know. */
 const REPLICATED = ['intake', 'casework', 'scheduling', 'notify'];
-/** Ports between a service's replicas: the eight services of one platform fit in between. */
+/** Ports between a service's replicas: the nine services of one platform fit in between. */
 const REPLICA_PORT_STEP = 10;
 
 const COLOURS = [36, 32, 33, 35, 34, 96, 92, 93, 95];
