@@ -8,7 +8,9 @@ import { Webhook } from 'standardwebhooks';
 import { AppModule } from './app.module';
 import { loadWebhooksConfig } from './config/webhooks.config';
 import { ListDeliveriesUseCase } from './deliveries/list-deliveries.use-case';
+import { DeliveryRepository } from './deliveries/delivery.repository';
 import { RedeliverUseCase } from './deliveries/redeliver.use-case';
+import { SweepDeliveriesUseCase } from './deliveries/sweep-deliveries.use-case';
 import { SendTestUseCase } from './deliveries/send-test.use-case';
 import { CreateEndpointUseCase } from './endpoints/create-endpoint.use-case';
 import { ReadEndpointsUseCase } from './endpoints/read-endpoints.use-case';
@@ -268,5 +270,20 @@ describe('webhooks: partners receive public events, signed, retried, and can pul
     const [, second] = await waitUntil(async () => (receiver.at('/again').length >= 2 ? receiver.at('/again') : undefined), { what: 'the redelivery' });
     expect(second.body).toBe(first.body);
     expect(second.headers['webhook-id']).toBe(first.headers['webhook-id']);
+  });
+
+  it('the sweeper sends a pending delivery whose job was lost (the process died after commit, or Redis lost it)', async () => {
+    const endpoint = await create({ url: receiver.url('/swept'), eventTypes: ['casework.case.closed.v1'], contractId: contractA });
+    const body = JSON.stringify({ specversion: '1.0', id: uuidv7(), type: 'casework.case.closed.v1', data: {} });
+    const [lost] = await ctx.app
+      .get(DeliveryRepository)
+      .add(org, [{ endpointId: endpoint.id, messageId: 'lost-1', eventType: 'casework.case.closed.v1', kind: 'event', body }], new Date(Date.now() - 120_000));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(receiver.at('/swept')).toHaveLength(0);
+    await ctx.app.get(SweepDeliveriesUseCase).execute();
+    const [swept] = await waitUntil(async () => (receiver.at('/swept').length ? receiver.at('/swept') : undefined), { what: 'the swept delivery' });
+    expect(swept).toMatchObject({ body, headers: expect.objectContaining({ 'webhook-id': 'lost-1' }) });
+    const { items } = await ctx.app.get(ListDeliveriesUseCase).execute(meta, endpoint.id, { limit: 10 });
+    expect(items.find((d) => d.id === lost)).toMatchObject({ status: 'delivered', attemptCount: 1 });
   });
 });
