@@ -39,6 +39,8 @@ export const loadWebhooksConfig = (production = process.env.NODE_ENV === 'produc
     WEBHOOKS_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(100),
     /** Attempts this process sends at once to one endpoint: a slow partner holds at most these, never the others' share. */
     WEBHOOKS_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+    /** Attempts this process starts per second to one endpoint, so a backlog (a replay, a recovery) does not flood a partner. */
+    WEBHOOKS_ENDPOINT_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(50),
   });
 export type WebhooksConfig = ReturnType<typeof loadWebhooksConfig>;
 export const WEBHOOKS_CONFIG = Symbol('WEBHOOKS_CONFIG');

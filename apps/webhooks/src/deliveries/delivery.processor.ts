@@ -26,7 +26,7 @@ export class DeliveryProcessor implements OnApplicationBootstrap {
     private readonly sweep: SweepDeliveriesUseCase,
     @Inject(WEBHOOKS_CONFIG) private readonly config: WebhooksConfig,
   ) {
-    this.lanes = new EndpointLanes(config.WEBHOOKS_ENDPOINT_CONCURRENCY);
+    this.lanes = new EndpointLanes(config.WEBHOOKS_ENDPOINT_CONCURRENCY, config.WEBHOOKS_ENDPOINT_RATE_PER_SECOND);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -22,3 +22,15 @@ describe('per-endpoint lanes', () => {
     expect(lanes.busy('slow')).toBe(2);
   });
 });
+
+describe('per-endpoint rate', () => {
+  it('starts at most the rate per second for one endpoint, and again a second later', () => {
+    let now = 1_000_000;
+    const lanes = new EndpointLanes(100, 3, () => now);
+    const tries = () => Array.from({ length: 4 }, () => lanes.tryEnter('busy'));
+    expect(tries()).toEqual([true, true, true, false]);
+    expect(lanes.tryEnter('quiet')).toBe(true);
+    now += 1000;
+    expect(lanes.tryEnter('busy')).toBe(true);
+  });
+});
