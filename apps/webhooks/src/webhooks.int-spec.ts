@@ -228,6 +228,17 @@ describe('webhooks: partners receive public events, signed, retried, and can pul
       type: ReferralReceivedV2.type,
       contractid: contractA,
     });
+
+    const fromEvent = await ctx.app.get(ReplayUseCase).execute(meta, endpoint.id, { fromEventId: again.headers['webhook-id'] as string });
+    expect(fromEvent).toMatchObject({ queued: 1, fromEventId: again.headers['webhook-id'], from: null });
+    await waitUntil(async () => (receiver.at('/replayed').length >= 2 ? true : undefined), { what: 'the replay from an event id' });
+    const replays = await ctx.app.get(ListDeliveriesUseCase).execute(meta, endpoint.id, { limit: 10, kind: 'replay' });
+    expect(replays.items).toHaveLength(2);
+    const unknown = await ctx.app
+      .get(ReplayUseCase)
+      .execute(meta, endpoint.id, { fromEventId: uuidv7() })
+      .catch((e: unknown) => e);
+    expect((unknown as ProblemError).problem).toMatchObject({ status: 422, errors: [{ field: 'fromEventId' }] });
   });
 
   it('disables an endpoint whose every delivery has failed for longer than the limit (5 days in production)', async () => {

@@ -66,10 +66,10 @@ export class DeliveryRepository {
     );
   }
 
-  list(organisationId: string, endpointId: string, options: { limit: number; status?: string }): Promise<DeliveryWithAttempts[]> {
+  list(organisationId: string, endpointId: string, options: { limit: number; status?: string; kind?: string }): Promise<DeliveryWithAttempts[]> {
     return this.db.forTenant(organisationId, (tx) =>
       tx.webhookDelivery.findMany({
-        where: { organisationId, endpointId, ...(options.status ? { status: options.status } : {}) },
+        where: { organisationId, endpointId, ...(options.status ? { status: options.status } : {}), ...(options.kind ? { kind: options.kind } : {}) },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: options.limit,
         include: { attempts: { orderBy: { at: 'asc' } } },

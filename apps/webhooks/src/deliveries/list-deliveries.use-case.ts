@@ -12,7 +12,7 @@ export class ListDeliveriesUseCase {
     private readonly deliveries: DeliveryRepository,
   ) {}
 
-  async execute(meta: RpcMeta, webhookId: string, query: { limit: number; status?: string }) {
+  async execute(meta: RpcMeta, webhookId: string, query: { limit: number; status?: string; kind?: string }) {
     await this.endpoints.require(meta, webhookId);
     return { items: (await this.deliveries.list(meta.organisationId, webhookId, query)).map(deliveryView) };
   }

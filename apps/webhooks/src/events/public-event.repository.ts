@@ -36,11 +36,26 @@ export class PublicEventRepository {
     });
   }
 
-  /** The organisation's events that happened in [from, to), in the order they were stored, for a replay. */
-  async between(organisationId: string, from: Date, to: Date, types: readonly string[], contractId: string | null): Promise<StoredEvent[]> {
+  /** The position an event was stored at, or undefined for an id the organisation has no event with. */
+  async positionOf(organisationId: string, eventId: string): Promise<bigint | undefined> {
+    return this.db.forTenant(
+      organisationId,
+      async (tx) => (await tx.publicEvent.findFirst({ where: { organisationId, id: eventId }, select: { position: true } }))?.position,
+    );
+  }
+
+  /** The organisation's events from a time (or a stored position) and before `to`, in the order they were stored, for a replay. */
+  async since(
+    organisationId: string,
+    from: { time: Date } | { position: bigint },
+    to: Date,
+    types: readonly string[],
+    contractId: string | null,
+  ): Promise<StoredEvent[]> {
     return this.db.forTenant(organisationId, async (tx) => {
+      const start = 'time' in from ? { time: { gte: from.time, lt: to } } : { position: { gte: from.position }, time: { lt: to } };
       const rows = await tx.publicEvent.findMany({
-        where: { organisationId, time: { gte: from, lt: to }, type: { in: [...types] }, ...(contractId ? { contractId } : {}) },
+        where: { organisationId, ...start, type: { in: [...types] }, ...(contractId ? { contractId } : {}) },
         orderBy: { position: 'asc' },
         take: 10_000,
         select: { position: true, type: true, body: true },

@@ -22,20 +22,26 @@ export class ReplayUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(meta: RpcMeta, webhookId: string, range: { from: string; to?: string }) {
+  async execute(meta: RpcMeta, webhookId: string, range: { from?: string; fromEventId?: string; to?: string }) {
     const endpoint = await this.endpoints.require(meta, webhookId);
     if (endpoint.status !== 'active') throw ProblemError.conflict('The webhook is disabled; enable it (PATCH enabled: true) before replaying to it.');
     const now = this.clock.now();
-    const from = new Date(range.from);
     const to = range.to ? new Date(range.to) : now;
     const types = PARTNER_EVENT_TYPES.filter((type) => endpoint.eventTypes.some((pattern) => eventTypeMatches(pattern, type)));
-    const events = await this.events.between(meta.organisationId, from, to, types, endpoint.contractId);
+    const from = range.fromEventId ? { position: await this.positionOf(meta, range.fromEventId) } : { time: new Date(range.from!) };
+    const events = await this.events.since(meta.organisationId, from, to, types, endpoint.contractId);
     const ids = await this.deliveries.add(
       meta.organisationId,
       events.map((e) => ({ endpointId: endpoint.id, messageId: e.body.id, eventType: e.type, kind: 'replay' as const, body: JSON.stringify(e.body) })),
       now,
     );
     await this.queue.enqueue(meta.organisationId, ids);
-    return { queued: ids.length, from: from.toISOString(), to: to.toISOString() };
+    return { queued: ids.length, from: range.from ? new Date(range.from).toISOString() : null, fromEventId: range.fromEventId ?? null, to: to.toISOString() };
+  }
+
+  private async positionOf(meta: RpcMeta, eventId: string): Promise<bigint> {
+    const position = await this.events.positionOf(meta.organisationId, eventId);
+    if (position === undefined) throw ProblemError.unknownReference('fromEventId', 'is not a public event of your organisation', 'unknown_event');
+    return position;
   }
 }

@@ -124,6 +124,7 @@ export const WebhookDeliveryListQuerySchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(100).default(50).describe('At most this many (1-100, default 50).'),
     status: z.enum(['pending', 'delivered', 'failed']).optional().describe('Only deliveries in this status.'),
+    kind: z.enum(['event', 'replay', 'redelivery', 'test']).optional().describe('Only deliveries of this kind, e.g. `replay` to follow a replay.'),
   })
   .strict()
   .describe('Query parameters.');
@@ -134,17 +135,20 @@ export const WebhookDeliveryListSchema = z
 
 export const ReplayWebhookBodySchema = z
   .object({
-    from: z.iso.datetime({ offset: true }).describe('Re-send the matching events that happened at or after this time.'),
+    from: z.iso.datetime({ offset: true }).optional().describe('Re-send the matching events that happened at or after this time…'),
+    fromEventId: z.uuid('must be an event id').optional().describe('…or those stored from this event on (itself included); give `from` or `fromEventId`.'),
     to: z.iso.datetime({ offset: true }).optional().describe('…and before this time (default: now).'),
   })
   .strict()
-  .refine((body) => !body.to || Date.parse(body.to) > Date.parse(body.from), { message: 'must be after from', path: ['to'] })
+  .refine((body) => (body.from === undefined) !== (body.fromEventId === undefined), { message: 'give either from or fromEventId', path: ['from'] })
+  .refine((body) => !body.to || !body.from || Date.parse(body.to) > Date.parse(body.from), { message: 'must be after from', path: ['to'] })
   .describe('A replay of stored public events to one endpoint.');
 
 export const WebhookReplaySchema = z
   .object({
     queued: z.number().int().describe('Messages queued; follow them in the delivery log (kind `replay`).'),
-    from: z.iso.datetime({ offset: true }).describe('From.'),
+    from: z.iso.datetime({ offset: true }).nullable().describe('From this time (null when replaying from an event id).'),
+    fromEventId: z.uuid().nullable().describe('From this event (null when replaying from a time).'),
     to: z.iso.datetime({ offset: true }).describe('To.'),
   })
   .describe('A replay, queued.');
