@@ -110,6 +110,8 @@ interface OrganisationIds {
   venueId: string;
   partyId: string;
   webhookId: string;
+  /** One of its public events (the pull feed), which a replay may start from. */
+  eventId: string;
 }
 type IdKind = keyof OrganisationIds;
 
@@ -142,6 +144,7 @@ const BODIES_WITH_IDS: Record<string, (ids: OrganisationIds) => unknown> = {
   'post /v1/cases/{id}/assignments': (ids) => ({ staffId: ids.staffId, role: 'mediator' }),
   'post /v1/webhooks': (ids) => ({ url: 'https://1.1.1.1/probe', eventTypes: ['casework.risk.assessed.v1'], contractId: ids.contractId }),
   'patch /v1/webhooks/{id}': (ids) => ({ contractId: ids.contractId }),
+  'post /v1/webhooks/{id}/replay': (ids) => ({ fromEventId: ids.eventId }),
   'post /v1/cases/{id}/tasks': (ids) => ({ title: 'Call the resident back', dueOn: '2027-01-15', assigneeStaffId: ids.staffId }),
   'post /v1/cases/{id}/communications': (ids) => ({
     direction: 'out',
@@ -434,6 +437,10 @@ describe('authorization: every route, two providers, no way across', () => {
       venueId: await created(who, 'POST', '/v1/venues', venue),
       partyId: (await platform.request<{ items: { id: string }[] }>('GET', `/v1/cases/${caseId}/parties`, undefined, who)).body.items[0].id,
       webhookId: await created(who, 'POST', '/v1/webhooks', { url: 'https://1.1.1.1/own', eventTypes: ['casework.risk.assessed.v1'] }),
+      eventId: await waitUntil(
+        async () => (await platform.request<{ items: { id: string }[] }>('GET', '/v1/events?limit=1', undefined, who)).body.items[0]?.id,
+        { what: 'a public event in the feed' },
+      ),
     });
     const theirs = await ownRecords(asB, victim.contractId, victim.caseId, victim.referralId);
     const referral = await platform.request<{ id: string }>(
