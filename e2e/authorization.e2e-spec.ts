@@ -98,6 +98,11 @@ const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
   'post /v1/invoices/{id}/payment': () => ({}),
   'post /v1/invoices/{id}/credit-notes': () => ({ reason: 'Credited by an intruder' }),
   'post /v1/contracts/{id}/reports': () => ({ period: '2026-11' }),
+  // A literal public address: stored without a DNS lookup (nothing it would receive is sent in these suites).
+  'post /v1/webhooks': (victim) => ({ url: 'https://1.1.1.1/authz', eventTypes: ['casework.risk.assessed.v1'], contractId: victim.contractId }),
+  'patch /v1/webhooks/{id}': () => ({ enabled: false }),
+  'post /v1/webhooks/{id}/rotate-secret': () => ({}),
+  'post /v1/webhooks/{id}/replay': () => ({ from: '2026-01-01T00:00:00Z' }),
 };
 
 /** Ids of one organisation's own records, by kind: what a request body may name. */
@@ -109,6 +114,9 @@ interface OrganisationIds {
   userId: string;
   venueId: string;
   partyId: string;
+  webhookId: string;
+  /** One of its public events (the pull feed), which a replay may start from. */
+  eventId: string;
 }
 type IdKind = keyof OrganisationIds;
 
@@ -139,6 +147,9 @@ const BODIES_WITH_IDS: Record<string, (ids: OrganisationIds) => unknown> = {
     parties: [],
   }),
   'post /v1/cases/{id}/assignments': (ids) => ({ staffId: ids.staffId, role: 'mediator' }),
+  'post /v1/webhooks': (ids) => ({ url: 'https://1.1.1.1/probe', eventTypes: ['casework.risk.assessed.v1'], contractId: ids.contractId }),
+  'patch /v1/webhooks/{id}': (ids) => ({ contractId: ids.contractId }),
+  'post /v1/webhooks/{id}/replay': (ids) => ({ fromEventId: ids.eventId }),
   'post /v1/cases/{id}/tasks': (ids) => ({ title: 'Call the resident back', dueOn: '2027-01-15', assigneeStaffId: ids.staffId }),
   'post /v1/cases/{id}/communications': (ids) => ({
     direction: 'out',
@@ -215,6 +226,7 @@ function ownIdFor(route: string, own: OrganisationIds): string {
     ['/v1/contracts', 'contractId'],
     ['/v1/referrals', 'referralId'],
     ['/v1/venues', 'venueId'],
+    ['/v1/webhooks', 'webhookId'],
   ];
   const kind = byPrefix.find(([prefix]) => path.startsWith(prefix))?.[1];
   if (!kind) throw new Error(`${route}: say which of the organisation's own records its path names`);
@@ -429,6 +441,11 @@ describe('authorization: every route, two providers, no way across', () => {
       userId: await created(who, 'POST', '/v1/users', { email: `probe-${Date.now()}@provider.example`, name: 'Probe Manager', roles: ['case-manager'] }),
       venueId: await created(who, 'POST', '/v1/venues', venue),
       partyId: (await platform.request<{ items: { id: string }[] }>('GET', `/v1/cases/${caseId}/parties`, undefined, who)).body.items[0].id,
+      webhookId: await created(who, 'POST', '/v1/webhooks', { url: 'https://1.1.1.1/own', eventTypes: ['casework.risk.assessed.v1'] }),
+      eventId: await waitUntil(
+        async () => (await platform.request<{ items: { id: string }[] }>('GET', '/v1/events?limit=1', undefined, who)).body.items[0]?.id,
+        { what: 'a public event in the feed' },
+      ),
     });
     const theirs = await ownRecords(asB, victim.contractId, victim.caseId, victim.referralId);
     const referral = await platform.request<{ id: string }>(

@@ -28,6 +28,7 @@ const LOOKUPS: Record<string, string> = {
   'notify.tenant.tenant_directory': 'organisation ids only, for jobs that run one tenant at a time',
   'reporting.tenant.tenant_directory': 'organisation ids only, for jobs that run one tenant at a time',
   'scheduling.tenant.tenant_directory': 'organisation ids only, for jobs that run one tenant at a time',
+  'webhooks.tenant.tenant_directory': 'organisation ids only, for jobs that run one tenant at a time',
 };
 
 interface TenantTable {
@@ -69,7 +70,7 @@ describe('the tenant wall, after every migration', () => {
 
   it('finds the tenant tables of every service that has them', () => {
     const schemas = new Set(tables.map((t) => t.table.split('.')[0]));
-    for (const schema of ['identity', 'intake', 'casework', 'scheduling', 'notify', 'reporting']) expect(schemas).toContain(schema);
+    for (const schema of ['identity', 'intake', 'casework', 'scheduling', 'notify', 'reporting', 'webhooks']) expect(schemas).toContain(schema);
   });
 
   it('has row-level security enabled and FORCE’d on every table with an organisation_id column', () => {
@@ -104,6 +105,7 @@ describe('the tenant wall, after every migration', () => {
       'notify.tenant',
       'reporting.tenant',
       'scheduling.tenant',
+      'webhooks.tenant',
     ]);
     for (const t of directories) expect(t.columns.filter((c) => c !== 'organisation_id' && !/^first_.*_at$/.test(c))).toEqual([]);
   });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: installs what is missing, finds or starts PostgreSQL, Redis and NATS, migrates,
-// builds, starts the eight services with a local mail catcher and demo data, and prints the URLs.
+// builds, starts the nine services with a local mail catcher and demo data, and prints the URLs.
 // Plain Node with no dependencies until `npm install` has run, so it works on a fresh clone.
 // `npm start -- --replicas 2` runs two of each of intake, casework, scheduling and notify
 // (`--replicas casework=3,notify=2` for other counts); see README "Running replicas".

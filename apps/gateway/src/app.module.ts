@@ -39,6 +39,7 @@ import { CaseSessionsModule } from './case-sessions/case-sessions.module';
 import { StaffModule } from './staff/staff.module';
 import { VenuesModule } from './venues/venues.module';
 import { BillingModule } from './billing/billing.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /**
  * The infrastructure the gateway and its ops commands share. Only the server runs the outbox relay; what
@@ -81,6 +82,7 @@ export class AppModule {
         CaseSessionsModule,
         ReferencesModule,
         BillingModule,
+        WebhooksModule,
       ],
       controllers: [
         ReferralsController,

@@ -4,7 +4,7 @@ import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { failBoot, runService } from '@mediation/platform';
 import { AppModule } from './app.module';
 import { loadGatewayConfig } from './config/gateway.config';
-import { assertRoleScopesTrue, assertRoutesDeclared, discoverRoutes } from './docs/discover-routes';
+import { assertOperationIdsUnique, assertRoleScopesTrue, assertRoutesDeclared, discoverRoutes } from './docs/discover-routes';
 import { buildOpenApiDocument } from './docs/openapi';
 import { refuseDeepBodies, refuseUnservedRequests } from './http/request-shape';
 
@@ -25,6 +25,7 @@ async function main() {
       const routes = discoverRoutes(app);
       assertRoutesDeclared(routes);
       assertRoleScopesTrue(routes);
+      assertOperationIdsUnique(routes);
       app.use(refuseUnservedRequests(routes));
       app.useBodyParser('json', { limit: '100kb' });
       app.use(refuseDeepBodies());

@@ -20,6 +20,7 @@ export const QUEUES = {
   invoices: 'invoices',
   billingEmails: 'billing-emails',
   reports: 'reports',
+  webhookDeliveries: 'webhook-deliveries',
 } as const;
 
 export const Jobs = {
@@ -63,6 +64,10 @@ export const Jobs = {
       limitPence: z.number().int().optional(),
     }),
   ),
+  /** Webhooks: one message to one partner endpoint; it puts itself back with a delay to retry (PostgreSQL keeps the attempts). */
+  deliverWebhook: defineJob(QUEUES.webhookDeliveries, 'deliver-webhook', z.object({ deliveryId: z.uuid(), organisationId: z.uuid() })),
+  /** Every 30 seconds: re-enqueues webhook deliveries overdue by a minute (Redis lost them, or the process died before enqueueing). */
+  sweepWebhookDeliveries: defineJob(QUEUES.webhookDeliveries, 'sweep-webhook-deliveries', z.object({})),
 } as const;
 
 export const ReportJobs = {

@@ -11,6 +11,8 @@ export interface DiscoveredRoute {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI style: `/v1/cases/{id}`. */
   path: string;
+  /** The controller's resource and the handler's name, e.g. `referralsCreate`: what generated SDKs name the method. */
+  operationId: string;
   operation?: ApiOperationSpec;
   access?: AccessRule;
   isPublic: boolean;
@@ -36,6 +38,7 @@ export function discoverRoutes(app: INestApplication): DiscoveredRoute[] {
     const base = String(Reflect.getMetadata(PATH_METADATA, wrapper.metatype) ?? '');
     if (!base.startsWith('v1')) continue;
     const prototype = Object.getPrototypeOf(instance);
+    const resource = wrapper.metatype.name.replace(/Controller$/, '');
     for (const name of scanner.getAllMethodNames(prototype)) {
       const handler = prototype[name];
       const method = METHODS[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
@@ -45,6 +48,7 @@ export function discoverRoutes(app: INestApplication): DiscoveredRoute[] {
       routes.push({
         method,
         path,
+        operationId: `${resource.charAt(0).toLowerCase()}${resource.slice(1)}${name.charAt(0).toUpperCase()}${name.slice(1)}`,
         operation: Reflect.getMetadata(API_OPERATION, handler),
         access: Reflect.getMetadata(ACCESS_RULE, handler) ?? Reflect.getMetadata(ACCESS_RULE, wrapper.metatype),
         isPublic: Boolean(Reflect.getMetadata(PUBLIC_ROUTE, handler) ?? Reflect.getMetadata(PUBLIC_ROUTE, wrapper.metatype)),
@@ -59,6 +63,19 @@ export function discoverRoutes(app: INestApplication): DiscoveredRoute[] {
 export function assertRoutesDeclared(routes: DiscoveredRoute[]): void {
   const undeclared = routes.filter((r) => !r.operation || (!r.access && !r.isPublic)).map((r) => `${r.method.toUpperCase()} ${r.path}`);
   if (undeclared.length > 0) throw new Error(`these routes lack @Access or @ApiOperation: ${undeclared.join(', ')}`);
+}
+
+/** Fail fast at boot: two routes with one operationId would give a generated SDK one method for both. */
+export function assertOperationIdsUnique(routes: DiscoveredRoute[]): void {
+  const seen = new Map<string, string>();
+  const clashes: string[] = [];
+  for (const r of routes) {
+    const route = `${r.method.toUpperCase()} ${r.path}`;
+    const other = seen.get(r.operationId);
+    if (other) clashes.push(`${r.operationId} (${other} and ${route})`);
+    seen.set(r.operationId, route);
+  }
+  if (clashes.length > 0) throw new Error(`rename a controller or handler: these operationIds are shared: ${clashes.join(', ')}`);
 }
 
 /** Fail fast at boot: people and keys compare through ROLE_SCOPES, so it must say what the routes say. */

@@ -42,6 +42,7 @@ export function buildOpenApiDocument(version: string, routes: DiscoveredRoute[])
     const access = route.access;
     paths[route.path] ??= {};
     paths[route.path][route.method] = {
+      operationId: route.operationId,
       summary: op.summary,
       description: route.isPublic
         ? 'Open to anyone.'

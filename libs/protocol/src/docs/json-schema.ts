@@ -3,10 +3,11 @@ import { z } from 'zod';
 /**
  * JSON Schema for a protocol schema. What we publish (responses, events) must let readers tolerate
  * fields added later, so `additionalProperties: false` is removed from output schemas; request
- * bodies keep it, because unknown fields there are refused.
+ * bodies keep it, because unknown fields there are refused. OpenAPI 3.0 documents take its dialect;
+ * AsyncAPI 3 payloads are draft-07 (where `exclusiveMinimum` is a number, not a flag).
  */
-export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const json = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>;
+export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output', target: 'openapi-3.0' | 'draft-7' = 'openapi-3.0'): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { target, io, unrepresentable: 'any' }) as Record<string, unknown>;
   delete json.$schema;
   return io === 'output' ? (stripClosedObjects(json) as Record<string, unknown>) : json;
 }

@@ -38,6 +38,9 @@ export const ALL_SCOPES = [
   'sessions:write',
   'billing:read', // invoices, credit notes, a contract's spend against its budget or cap
   'billing:write', // draft, issue, void and credit invoices
+  'webhooks:read', // partners' endpoints and their delivery logs
+  'webhooks:write',
+  'events:read', // the pull feed of public events
 ] as const;
 export type Scope = (typeof ALL_SCOPES)[number];
 

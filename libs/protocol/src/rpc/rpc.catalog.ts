@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WebhooksRpc } from './webhooks.rpc';
 import { CaseViewSchema, DeadlineListSchema } from '../http/case.schemas';
 import {
   ContractDetailViewSchema,
@@ -776,4 +777,5 @@ export const Rpc = {
     }),
   },
   billing: BILLING_RPC,
+  webhooks: WebhooksRpc,
 } as const;
