@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { EvidenceKindSchema } from '../http/evidence.schemas';
+import { defineEvent } from './define-event';
+
+export const EvidenceAddedV1 = defineEvent({
+  type: 'evidence.item.added.v1',
+  visibility: 'public',
+  description: 'An exhibit was added to a case: its reference, kind and the SHA-256 of its bytes (no names, no description).',
+  schema: z
+    .object({
+      evidenceId: z.uuid().describe('The evidence item.'),
+      caseId: z.uuid().describe('The case.'),
+      exhibitRef: z.string().describe('The exhibit reference, e.g. `JS/1`.'),
+      kind: EvidenceKindSchema,
+      version: z.number().int().min(1).describe('The version stored.'),
+      sha256: z.string().describe('SHA-256 (hex) of the stored bytes.'),
+      sizeBytes: z.number().int().min(0).describe('Their size.'),
+      mediaType: z.string().describe('The type detected from the bytes.'),
+      addedAt: z.iso.datetime({ offset: true }).describe('When it was stored.'),
+    })
+    .describe('evidence.item.added.v1 data'),
+});
+
+export const EvidenceIntegrityFailedV1 = defineEvent({
+  type: 'evidence.item.integrity-failed.v1',
+  visibility: 'internal',
+  description:
+    'A stored file no longer matches the SHA-256 recorded when it was received: the read was refused. An alert for the organisation’s data protection lead and the operators.',
+  schema: z
+    .object({
+      evidenceId: z.uuid().describe('The evidence item.'),
+      caseId: z.uuid().describe('The case.'),
+      version: z.number().int().min(1).describe('The version whose bytes changed.'),
+      expectedSha256: z.string().describe('The hash recorded at upload.'),
+      actualSha256: z.string().describe('The hash of the bytes now stored (empty when the object is missing).'),
+      detectedBy: z.string().describe('Who was reading when it was found.'),
+      detectedAt: z.iso.datetime({ offset: true }).describe('When.'),
+    })
+    .describe('evidence.item.integrity-failed.v1 data'),
+});

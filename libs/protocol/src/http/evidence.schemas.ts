@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/** What an exhibit is; a court bundle and the case report group by it. */
+export const EVIDENCE_KINDS = ['witness-statement', 'noise-diary', 'recording', 'photograph', 'agreement', 'letter', 'other'] as const;
+export const EvidenceKindSchema = z.enum(EVIDENCE_KINDS).describe('What the exhibit is.');
+
+/** What a custody entry records; every read and every change of an item writes one. */
+export const CUSTODY_ACTIONS = [
+  'uploaded',
+  'viewed',
+  'downloaded',
+  'versioned',
+  'exported',
+  'redacted',
+  'held',
+  'released',
+  'deleted',
+  'integrity-failed',
+] as const;
+
+export const EVIDENCE_PROBLEM_TYPES = {
+  payloadTooLarge: 'https://mediation.example/problems/payload-too-large',
+  fileTypeRefused: 'https://mediation.example/problems/file-type-refused',
+  integrityFailed: 'https://mediation.example/problems/integrity-failed',
+} as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** The form fields sent with the file in `POST /v1/cases/{id}/evidence` (multipart/form-data). */
+export const EvidenceMetadataSchema = z
+  .object({
+    kind: EvidenceKindSchema,
+    description: text(2_000).describe('What the exhibit shows, as the index of a bundle lists it.'),
+    producedBy: text(200).describe('Who produced the exhibit (the witness who exhibits it), e.g. `Jane Smith`.'),
+    producerInitials: z
+      .string()
+      .regex(/^[A-Z]{1,4}$/, 'must be 1 to 4 capital letters')
+      .optional()
+      .describe('The initials the exhibit reference starts with (`JS` in `JS/1`); taken from producedBy when absent.'),
+    capturedAt: z.iso.datetime({ offset: true }).optional().describe('When the recording, photograph or document was made.'),
+    capturedWhere: text(500).optional().describe('Where it was captured (an address or a description of the place).'),
+    source: text(500).optional().describe('Where it came from: the witness’s own device, a party, a council officer…'),
+  })
+  .describe('An exhibit’s metadata.');
+export type EvidenceMetadata = z.infer<typeof EvidenceMetadataSchema>;
+
+export const EvidenceItemViewSchema = z
+  .object({
+    id: z.uuid().describe('The evidence item.'),
+    caseId: z.uuid().describe('The case it is evidence in.'),
+    exhibitRef: z.string().describe('The exhibit reference, e.g. `JS/1`.'),
+    kind: EvidenceKindSchema,
+    description: z.string().describe('What it shows.'),
+    producedBy: z.string().describe('Who produced it.'),
+    capturedAt: z.iso.datetime({ offset: true }).nullable().describe('When it was captured.'),
+    capturedWhere: z.string().nullable().describe('Where it was captured.'),
+    source: z.string().nullable().describe('Where it came from.'),
+    version: z.number().int().min(1).describe('The current version (a signed copy or a correction is a new version; earlier ones are kept).'),
+    fileName: z.string().describe('The name the file was uploaded with (for display only).'),
+    mediaType: z.string().describe('The type detected from the file’s bytes.'),
+    sizeBytes: z.number().int().min(0).describe('The size of the current version.'),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 (hex) of the current version’s bytes, computed as they were received.'),
+    redactedFromId: z.uuid().nullable().describe('For a redacted copy: the item it was made from.'),
+    onHold: z.boolean().describe('Kept past retention (legal hold).'),
+    objectsDeletedAt: z.iso.datetime({ offset: true }).nullable().describe('When retention deleted its files; the record and custody log stay.'),
+    createdBy: z.string().describe('Who uploaded it.'),
+    createdAt: z.iso.datetime({ offset: true }).describe('When it was uploaded.'),
+  })
+  .describe('An exhibit of a case.');
+export type EvidenceItemView = z.infer<typeof EvidenceItemViewSchema>;
+
+export const EvidenceListSchema = z.object({ items: z.array(EvidenceItemViewSchema).describe('In exhibit order.') }).describe('A case’s evidence.');
+export type EvidenceList = z.infer<typeof EvidenceListSchema>;
+
+export const CustodyEntryViewSchema = z
+  .object({
+    id: z.uuid().describe('The entry.'),
+    action: z.enum(CUSTODY_ACTIONS).describe('What happened to the item.'),
+    version: z.number().int().nullable().describe('The version it concerned.'),
+    actorId: z.string().describe('Who did it.'),
+    actorType: z.string().describe('What kind of actor it was.'),
+    reason: z.string().nullable().describe('Why (the X-Access-Reason header of a read, the reason of a hold).'),
+    sha256: z.string().nullable().describe('The hash of the bytes involved, as computed at that moment.'),
+    occurredAt: z.iso.datetime({ offset: true }).describe('When.'),
+  })
+  .describe('One link of an item’s chain of custody.');
+export type CustodyEntryView = z.infer<typeof CustodyEntryViewSchema>;
+
+export const CustodyLogSchema = z
+  .object({ evidenceId: z.uuid().describe('The item.'), entries: z.array(CustodyEntryViewSchema).describe('Oldest first; append-only.') })
+  .describe('An item’s chain of custody.');
+export type CustodyLog = z.infer<typeof CustodyLogSchema>;
+
+export const EvidenceIdParamsSchema = z.object({ id: z.uuid().describe('The evidence item.') });
