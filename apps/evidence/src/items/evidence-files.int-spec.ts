@@ -112,7 +112,7 @@ describe.each<StoreKind>(['local', 's3'])('evidence files in the %s store', (sto
     const before = await svc.storedKeys();
     const exe = Buffer.concat([Buffer.from('MZ\u0090\u0000\u0003\u0000\u0000\u0000\u0004\u0000\u0000\u0000\u00ff\u00ff', 'latin1'), randomBytes(64 * 1024)]);
     const answer = await upload(meta(orgA), { kind: 'letter', description: 'Letter', producedBy: 'Jane Smith' }, { name: 'letter.pdf', type: 'application/pdf', content: exe });
-    expect(answer.status).toBe(415);
+    expect(answer).toMatchObject({ status: 415 });
     expect(answer.body).toMatchObject({ type: EVIDENCE_PROBLEM_TYPES.fileTypeRefused, errors: [{ field: 'file', code: 'type_refused' }] });
     expect(String(answer.body.detail)).toContain('application/x-msdownload');
     expect(await svc.storedKeys()).toEqual(before);

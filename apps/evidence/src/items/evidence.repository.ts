@@ -9,9 +9,9 @@ export class EvidenceRepository {
   /** The next exhibit number for these initials in this case: one statement, safe under concurrent uploads. */
   async nextExhibitNumber(tx: EvidenceTx, organisationId: string, caseId: string, initials: string): Promise<number> {
     const [row] = await tx.$queryRaw<{ last: number }[]>`
-      INSERT INTO "exhibit_counter" ("organisation_id", "case_id", "initials", "last")
+      INSERT INTO "evidence"."exhibit_counter" ("organisation_id", "case_id", "initials", "last")
       VALUES (${organisationId}::uuid, ${caseId}::uuid, ${initials}, 1)
-      ON CONFLICT ("organisation_id", "case_id", "initials") DO UPDATE SET "last" = "exhibit_counter"."last" + 1
+      ON CONFLICT ("organisation_id", "case_id", "initials") DO UPDATE SET "last" = "evidence"."exhibit_counter"."last" + 1
       RETURNING "last"`;
     return row.last;
   }

@@ -25,6 +25,8 @@ export class StoreIncomingFile {
     const storageKey = `${organisationId}/${caseId}/${uuidv7()}`;
     const intake = new FileIntake();
     file.on('error', (error) => intake.destroy(error));
+    // Its failure (a refused type) is answered by `put` rejecting; the stream's own 'error' event must not also go unheard.
+    intake.on('error', () => undefined);
     file.pipe(intake);
     try {
       await this.objects.put(storageKey, intake);

@@ -60,7 +60,7 @@ export async function startEvidenceService(store: StoreKind): Promise<EvidenceSe
     s3 = new S3Client({ endpoint: process.env.S3_ENDPOINT, region: 'eu-west-2', forcePathStyle: true, credentials: S3_CREDENTIALS });
   }
   const config = loadEvidenceConfig();
-  const app = await NestFactory.create(AppModule.register(config), { logger: false });
+  const app = await NestFactory.create(AppModule.register(config), { logger: process.env.TEST_LOG ? ['error', 'warn'] : false });
   app.useGlobalFilters(new ProblemFilter());
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
