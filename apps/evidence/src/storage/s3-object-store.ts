@@ -15,8 +15,8 @@ import {
 import type { Readable } from 'node:stream';
 import { ObjectExistsError, ObjectMissingError, type ObjectStore } from './object-store';
 
-/** 8 MiB parts: above S3's 5 MiB minimum, and the most of a file this process ever holds at once. */
-export const S3_PART_BYTES = 8 * 1024 * 1024;
+/** 5 MiB parts: S3’s minimum, and the most of a file this process ever holds at once. */
+export const S3_PART_BYTES = 5 * 1024 * 1024;
 
 export interface S3StoreOptions {
   bucket: string;

@@ -1,6 +1,8 @@
 import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,11 +10,6 @@ import { LifecycleService, ProblemFilter } from '@mediation/platform';
 import { EVIDENCE_GRANT_TTL_MS, signEvidenceGrant, type RpcMeta } from '@mediation/protocol';
 import { createTestDatabase, createTestNamespace, type TestDatabase, type TestNamespace } from '@mediation/testing';
 import { Client } from 'pg';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const S3rver = require('s3rver') as new (options: Record<string, unknown>) => {
-  run(): Promise<{ address: string; port: number }>;
-  close(): Promise<void>;
-};
 import { AppModule } from '../app.module';
 import { loadEvidenceConfig, type EvidenceConfig } from '../config/evidence.config';
 
@@ -42,7 +39,7 @@ export interface EvidenceService {
 /** Boots the service the way `main.ts` does (HTTP with the problem filter), against a local directory or an s3rver started here. */
 export async function startEvidenceService(store: StoreKind): Promise<EvidenceService> {
   const scratch = await mkdtemp(path.join(tmpdir(), 'evidence-'));
-  let s3rver: InstanceType<typeof S3rver> | undefined;
+  let s3rver: ChildProcess | undefined;
   let s3: S3Client | undefined;
   const [db, ns] = [await createTestDatabase('evidence'), createTestNamespace('evidence')];
   process.env.DATABASE_URL = db.url;
@@ -51,8 +48,9 @@ export async function startEvidenceService(store: StoreKind): Promise<EvidenceSe
   process.env.EVIDENCE_STORE = store;
   process.env.EVIDENCE_LOCAL_DIR = path.join(scratch, 'objects');
   if (store === 's3') {
-    s3rver = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: path.join(scratch, 's3rver') });
-    const { port } = await s3rver.run();
+    // Its own process, so the memory the upload test measures is the evidence service's alone.
+    s3rver = fork(path.join(__dirname, 's3rver.cjs'), [path.join(scratch, 's3rver')], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const [{ port }] = (await once(s3rver, 'message')) as [{ port: number }];
     process.env.S3_ENDPOINT = `http://127.0.0.1:${port}`;
     process.env.S3_BUCKET = BUCKET;
     process.env.S3_ACCESS_KEY_ID = S3_CREDENTIALS.accessKeyId;
@@ -96,7 +94,10 @@ export async function startEvidenceService(store: StoreKind): Promise<EvidenceSe
       await app.close().catch(() => undefined);
       await sql.end();
       s3?.destroy();
-      await s3rver?.close();
+      if (s3rver) {
+        s3rver.kill();
+        await once(s3rver, 'exit');
+      }
       await ns.cleanup();
       await db.drop();
       await rm(scratch, { recursive: true, force: true });
