@@ -35,6 +35,7 @@ import { ThrottleModule } from './throttle/throttle.module';
 import { CaseSessionsModule } from './case-sessions/case-sessions.module';
 import { StaffModule } from './staff/staff.module';
 import { VenuesModule } from './venues/venues.module';
+import { EvidenceModule } from './evidence/evidence.module';
 
 /**
  * The infrastructure the gateway and its ops commands share. Only the server runs the outbox relay; what
@@ -76,6 +77,7 @@ export class AppModule {
         VenuesModule,
         CaseSessionsModule,
         ReferencesModule,
+        EvidenceModule,
       ],
       controllers: [
         ReferralsController,

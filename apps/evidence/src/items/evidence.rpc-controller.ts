@@ -5,6 +5,7 @@ import { EvidenceRpc } from '@mediation/protocol';
 import { GetCustodyUseCase } from '../custody/get-custody.use-case';
 import { GetEvidenceUseCase } from './get-evidence.use-case';
 import { ListCaseEvidenceUseCase } from './list-case-evidence.use-case';
+import { LocateEvidenceUseCase } from './locate-evidence.use-case';
 
 @Controller()
 export class EvidenceRpcController {
@@ -12,6 +13,7 @@ export class EvidenceRpcController {
     private readonly listCase: ListCaseEvidenceUseCase,
     private readonly getOne: GetEvidenceUseCase,
     private readonly custody: GetCustodyUseCase,
+    private readonly locate: LocateEvidenceUseCase,
   ) {}
 
   @MessagePattern(EvidenceRpc.listCaseEvidence.subject)
@@ -24,6 +26,12 @@ export class EvidenceRpcController {
   get(@Payload() raw: unknown) {
     const { meta, data } = parseRpcRequest(EvidenceRpc.getEvidence, raw);
     return this.getOne.execute(meta, data.evidenceId, data.reason);
+  }
+
+  @MessagePattern(EvidenceRpc.locateEvidence.subject)
+  locateOne(@Payload() raw: unknown) {
+    const { meta, data } = parseRpcRequest(EvidenceRpc.locateEvidence, raw);
+    return this.locate.execute(meta, data.evidenceId);
   }
 
   @MessagePattern(EvidenceRpc.getCustody.subject)

@@ -7,6 +7,7 @@ import { EvidenceRepository } from './evidence.repository';
 import { EvidenceRpcController } from './evidence.rpc-controller';
 import { GetEvidenceUseCase } from './get-evidence.use-case';
 import { ListCaseEvidenceUseCase } from './list-case-evidence.use-case';
+import { LocateEvidenceUseCase } from './locate-evidence.use-case';
 import { ReadEvidenceContentUseCase } from './read-evidence-content.use-case';
 import { StoreIncomingFile } from './store-incoming-file';
 import { UploadEvidenceUseCase } from './upload-evidence.use-case';
@@ -26,6 +27,7 @@ import { VerifiedReader } from './verified-reader';
     ListCaseEvidenceUseCase,
     ReadEvidenceContentUseCase,
     GetCustodyUseCase,
+    LocateEvidenceUseCase,
   ],
   exports: [EvidenceRepository, CustodyRepository, VerifiedReader, StoreIncomingFile],
 })

@@ -22,6 +22,13 @@ export const EvidenceRpc = {
     request: z.object({ evidenceId: z.uuid(), reason: z.string().max(500).optional() }),
     response: EvidenceItemViewSchema,
   }),
+  locateEvidence: defineRpc({
+    service: 'evidence',
+    verb: 'locate-evidence',
+    description: 'The case an exhibit belongs to, for the gateway’s need-to-know check (not a read of the exhibit: no custody entry).',
+    request: z.object({ evidenceId: z.uuid() }),
+    response: z.object({ evidenceId: z.uuid(), caseId: z.uuid() }),
+  }),
   getCustody: defineRpc({
     service: 'evidence',
     verb: 'get-custody',

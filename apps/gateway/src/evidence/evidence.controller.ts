@@ -1,0 +1,125 @@
+import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { RpcClient } from '@mediation/messaging';
+import {
+  CaseIdParamsSchema,
+  CustodyLogSchema,
+  EvidenceIdParamsSchema,
+  EvidenceItemViewSchema,
+  EvidenceListSchema,
+  EvidenceMetadataSchema,
+  EvidenceRpc,
+  Rpc,
+  type CustodyLog,
+  type EvidenceItemView,
+  type EvidenceList,
+  type RpcMeta,
+} from '@mediation/protocol';
+import type { Request, Response } from 'express';
+import { Access } from '../auth/access';
+import { CurrentMeta } from '../auth/principal';
+import { requireAccessReason, SensitiveRead } from '../audit/sensitive-read';
+import { CASE_WORKERS, SENSITIVE_READERS } from '../cases/case-access';
+import { NeedToKnow } from '../cases/case-need-to-know.guard';
+import { ApiOperation } from '../http/api-operation.decorator';
+import { ZodPipe } from '../http/zod.pipe';
+import { EvidenceFilesClient } from './evidence-files.client';
+import { EvidenceNeedToKnow } from './evidence-need-to-know.guard';
+
+type IdParams = { id: string };
+
+/** Headers of a file answer passed on from the evidence service: its type, size, name and SHA-256. */
+const FILE_HEADERS = ['content-type', 'content-length', 'content-disposition', 'repr-digest', 'digest', 'cache-control'];
+
+/**
+ * Exhibits of a case. Metadata travels over NATS; files are streamed through to the evidence service's
+ * internal port (EvidenceFilesClient), after the caller's role, the case and need-to-know are checked here.
+ */
+@Controller('v1')
+export class EvidenceController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly files: EvidenceFilesClient,
+  ) {}
+
+  @Post('cases/:id/evidence')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'Add an exhibit to a case: multipart/form-data with the file in `file` (streamed, at most 100 MB by default: 413 above) and its metadata in the other fields. Its type is read from its bytes (PDF, images, audio, video, office documents, plain text; 415 otherwise), its SHA-256 computed as it arrives, and it is numbered from the producer’s initials (`JS/1`)',
+    multipart: EvidenceMetadataSchema,
+    response: { status: 201, schema: EvidenceItemViewSchema },
+    params: { id: 'The case id.' },
+  })
+  @Access(CASE_WORKERS)
+  @NeedToKnow('case')
+  async upload(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: IdParams, @Req() req: Request): Promise<EvidenceItemView> {
+    // The case must be the caller's (and within their contracts) before a byte is forwarded.
+    await this.rpc.call(Rpc.casework.getCase, meta, { caseId: params.id });
+    const answer = await this.files.forward(meta, 'POST', `/internal/cases/${params.id}/evidence`, {
+      body: req,
+      contentType: req.headers['content-type'],
+      contentLength: req.headers['content-length'],
+    });
+    return EvidenceItemViewSchema.parse(await this.files.json(answer));
+  }
+
+  @Get('cases/:id/evidence')
+  @ApiOperation({
+    summary: 'The exhibits of a case in exhibit order, with each one’s SHA-256. A mediator sees them only on cases they are assigned to',
+    response: { status: 200, schema: EvidenceListSchema },
+    params: { id: 'The case id.' },
+  })
+  @Access(SENSITIVE_READERS)
+  @NeedToKnow('case')
+  async list(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: IdParams): Promise<EvidenceList> {
+    await this.rpc.call(Rpc.casework.getCase, meta, { caseId: params.id });
+    return this.rpc.call(EvidenceRpc.listCaseEvidence, meta, { caseId: params.id });
+  }
+
+  @Get('evidence/:id')
+  @ApiOperation({
+    summary: 'One exhibit’s metadata; the read is entered in its custody log (with X-Access-Reason when given)',
+    response: { status: 200, schema: EvidenceItemViewSchema },
+    params: { id: 'The evidence item id.' },
+  })
+  @Access(SENSITIVE_READERS)
+  @EvidenceNeedToKnow()
+  get(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(EvidenceIdParamsSchema)) params: IdParams, @Req() req: Request): Promise<EvidenceItemView> {
+    const reason = req.headers['x-access-reason'];
+    return this.rpc.call(EvidenceRpc.getEvidence, meta, { evidenceId: params.id, ...(typeof reason === 'string' && reason.trim() ? { reason: reason.trim().slice(0, 500) } : {}) });
+  }
+
+  @Get('evidence/:id/content')
+  @SensitiveRead({ resourceType: 'evidence', categories: ['special-category', 'criminal-offence'] })
+  @ApiOperation({
+    summary:
+      'The exhibit’s file, streamed, with its SHA-256 in Repr-Digest and Digest. Its bytes are checked against the hash recorded at upload first: a file that changed is refused (409) and raised as an alert. Say why in X-Access-Reason; the download is entered in its custody log',
+    response: { status: 200, binary: 'application/octet-stream' },
+    params: { id: 'The evidence item id.' },
+  })
+  @Access(SENSITIVE_READERS)
+  @EvidenceNeedToKnow()
+  async content(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(EvidenceIdParamsSchema)) params: IdParams, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const answer = await this.files.forward(meta, 'GET', `/internal/evidence/${params.id}/content`, { reason: requireAccessReason(req.headers) });
+    if ((answer.statusCode ?? 502) >= 400) await this.files.json(answer);
+    res.status(200);
+    for (const name of FILE_HEADERS) if (answer.headers[name] !== undefined) res.setHeader(name, answer.headers[name]!);
+    await new Promise<void>((resolve) => {
+      answer.on('error', () => res.destroy());
+      answer.pipe(res);
+      res.on('close', () => resolve());
+    });
+  }
+
+  @Get('evidence/:id/custody')
+  @ApiOperation({
+    summary: 'The exhibit’s chain of custody, oldest first: uploaded, viewed, downloaded, integrity failures…, who, when and why',
+    response: { status: 200, schema: CustodyLogSchema },
+    params: { id: 'The evidence item id.' },
+  })
+  @Access(SENSITIVE_READERS)
+  @EvidenceNeedToKnow()
+  custody(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(EvidenceIdParamsSchema)) params: IdParams): Promise<CustodyLog> {
+    return this.rpc.call(EvidenceRpc.getCustody, meta, { evidenceId: params.id });
+  }
+}
