@@ -74,6 +74,8 @@ const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
   'post /v1/cases/{id}/complaints/{childId}/resolve': () => ({ resolvedAt: '2026-01-03T10:00:00Z', finding: 'not-upheld', resolution: 'None' }),
   'post /v1/cases/{id}/milestones': () => ({ milestone: 'contact.made', occurredAt: '2026-01-01T10:00:00Z' }),
   'post /v1/cases/{id}/certificates': () => ({ kind: 'declined', issuedAt: '2026-01-01T10:00:00Z' }),
+  // A multipart upload; sent as JSON it must still be refused on another provider's case before anything is read.
+  'post /v1/cases/{id}/evidence': () => ({ kind: 'other', description: 'An intruder’s exhibit', producedBy: 'Intruder' }),
   'post /v1/referrals': (victim) => ({
     contractId: victim.contractId,
     referrer: { name: 'Intruder', email: 'intruder@example.com' },
@@ -327,9 +329,14 @@ describe('authorization: every route, two providers, no way across', () => {
   it('the sensitive routes of a case say in the served document that a mediator needs to be on the case', () => {
     const marked = ops.filter((o) => o.needToKnow).map((o) => `${o.method} ${o.path} -> ${o.needToKnow}`);
     expect(marked.sort()).toEqual([
+      'get /v1/cases/{id}/evidence -> case',
       'get /v1/cases/{id}/notes/sensitive -> case',
       'get /v1/cases/{id}/parties/sensitive -> case',
+      'get /v1/evidence/{id} -> evidence',
+      'get /v1/evidence/{id}/content -> evidence',
+      'get /v1/evidence/{id}/custody -> evidence',
       'get /v1/referrals/{id}/sensitive-answers -> referral',
+      'post /v1/cases/{id}/evidence -> case',
     ]);
   });
 
