@@ -38,3 +38,21 @@ export const EvidenceIntegrityFailedV1 = defineEvent({
     })
     .describe('evidence.item.integrity-failed.v1 data'),
 });
+
+export const EvidenceBundleCreatedV1 = defineEvent({
+  type: 'evidence.bundle.created.v1',
+  visibility: 'public',
+  description: 'A court bundle was made from a case’s exhibits: its hash, pages and the exhibits it holds (ids and hashes only).',
+  schema: z
+    .object({
+      bundleId: z.uuid().describe('The bundle.'),
+      caseId: z.uuid().describe('The case.'),
+      sha256: z.string().describe('SHA-256 of the bundle PDF.'),
+      pageCount: z.number().int().min(1).describe('Its pages.'),
+      items: z
+        .array(z.object({ evidenceId: z.uuid().describe('An exhibit.'), sha256: z.string().describe('The hash of the version bundled.') }))
+        .describe('The exhibits, in bundle order.'),
+      createdAt: z.iso.datetime({ offset: true }).describe('When it was made.'),
+    })
+    .describe('evidence.bundle.created.v1 data'),
+});

@@ -92,3 +92,46 @@ export const CustodyLogSchema = z
 export type CustodyLog = z.infer<typeof CustodyLogSchema>;
 
 export const EvidenceIdParamsSchema = z.object({ id: z.uuid().describe('The evidence item.') });
+
+/** `POST /v1/cases/{id}/bundles`: which exhibits, in which order, and what the bundle is for. */
+export const CreateBundleBodySchema = z
+  .object({
+    title: text(200).describe('What the bundle is, as its front sheet says: e.g. `Hearing bundle: claim K00LB123, Lambeth County Court`.'),
+    preparedFor: text(200).optional().describe('Who it is for, e.g. the court and hearing date.'),
+    items: z.array(z.uuid()).min(1).max(200).describe('The exhibits, in the order the bundle presents them; each once, all of this case.'),
+  })
+  .strict()
+  .describe('A court bundle to make.');
+export type CreateBundleBody = z.infer<typeof CreateBundleBodySchema>;
+
+export const BundleIndexEntrySchema = z
+  .object({
+    evidenceId: z.uuid().describe('The exhibit.'),
+    exhibitRef: z.string().describe('Its reference, e.g. `JS/1`.'),
+    kind: EvidenceKindSchema,
+    description: z.string().describe('What it shows.'),
+    date: z.string().nullable().describe('When it was captured (a London day), if known.'),
+    producedBy: z.string().describe('Who produced it.'),
+    firstPage: z.number().int().min(1).describe('Its first page in the bundle.'),
+    lastPage: z.number().int().min(1).describe('Its last page in the bundle.'),
+    version: z.number().int().min(1).describe('The version bundled.'),
+    sha256: z.string().describe('SHA-256 of the original file bundled (verified when the bundle was made).'),
+    mediaType: z.string().describe('Its type; anything but a PDF is shown as a page describing it.'),
+  })
+  .describe('One exhibit in a bundle’s index.');
+
+export const BundleViewSchema = z
+  .object({
+    id: z.uuid().describe('The bundle.'),
+    caseId: z.uuid().describe('The case.'),
+    title: z.string().describe('Its title.'),
+    pageCount: z.number().int().min(1).describe('Pages in all, front sheet and index included.'),
+    sha256: z.string().describe('SHA-256 of the bundle PDF as stored.'),
+    sizeBytes: z.number().int().min(1).describe('Its size.'),
+    index: z.array(BundleIndexEntrySchema).describe('The exhibits, in bundle order, with their pages.'),
+    createdBy: z.string().describe('Who made it.'),
+    createdAt: z.iso.datetime({ offset: true }).describe('When.'),
+  })
+  .describe('A court bundle (its PDF is `GET /v1/bundles/{id}`).');
+export type BundleView = z.infer<typeof BundleViewSchema>;
+export type BundleIndexEntry = z.infer<typeof BundleIndexEntrySchema>;
