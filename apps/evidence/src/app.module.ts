@@ -3,7 +3,9 @@ import { MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import { EVIDENCE_CONFIG, type EvidenceConfig } from './config/evidence.config';
 import { EVIDENCE_SCHEMA, EvidenceDatabase } from './database/evidence.database';
+import { BundlesModule } from './bundles/bundles.module';
 import { ItemsModule } from './items/items.module';
+import { OrganisationsModule } from './organisations/organisations.module';
 import { StorageModule } from './storage/storage.module';
 
 @Global()
@@ -24,7 +26,9 @@ export class AppModule {
           outbox: true,
         }),
         StorageModule.register(config),
+        OrganisationsModule,
         ItemsModule,
+        BundlesModule,
       ],
       providers: [{ provide: EVIDENCE_CONFIG, useValue: config }],
       exports: [EVIDENCE_CONFIG],

@@ -1,4 +1,4 @@
-import { keyValues, londonDateTime, londonDay, paragraph, section, table, type DocumentSpec } from '@mediation/documents';
+import { keyValues, londonDateTime, paragraph, section, table, type DocumentSpec } from '@mediation/documents';
 import type { BundleIndexEntry, OrganisationProfile } from '@mediation/protocol';
 
 export interface BundleHeading {
@@ -41,16 +41,16 @@ export function bundleFrontMatter(heading: BundleHeading, index: BundleIndexEntr
         'Index',
         table(
           [
-            { title: 'Exhibit', width: 0.09 },
-            { title: 'Description', width: 0.3 },
-            { title: 'Date', width: 0.13 },
-            { title: 'Produced by', width: 0.15 },
-            { title: 'Pages', width: 0.09 },
-            { title: 'SHA-256 of the original', width: 0.24 },
+            { title: 'Exhibit', width: 0.1 },
+            { title: 'Description', width: 0.29 },
+            { title: 'Date', width: 0.12 },
+            { title: 'Produced by', width: 0.14 },
+            { title: 'Pages', width: 0.08 },
+            { title: 'SHA-256 of the original', width: 0.27 },
           ],
           index.map((entry) => [
             entry.exhibitRef,
-            `${kindLabel(entry.kind)}: ${entry.description}`,
+            `${entry.description} (${kindLabel(entry.kind).toLowerCase()})`,
             entry.date ?? 'Not recorded',
             entry.producedBy,
             pages(entry),
@@ -113,4 +113,7 @@ export function exhibitDescriptionPage(heading: BundleHeading, exhibit: ExhibitD
   };
 }
 
-export const indexDate = (capturedAt: Date | null) => (capturedAt ? londonDay(capturedAt) : null);
+const SHORT_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric' });
+
+/** A London day short enough for an index column: `28 Nov 2026`. */
+export const indexDate = (capturedAt: Date | null) => (capturedAt ? SHORT_DAY.format(capturedAt) : null);

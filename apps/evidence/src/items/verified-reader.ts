@@ -45,7 +45,15 @@ export class VerifiedReader {
     return source.pipe(check);
   }
 
-  private async hashOf(key: string): Promise<string | undefined> {
+  /** The verified bytes whole: for PDFs going into a bundle, which pdf-lib reads in memory. */
+  async readAll(meta: RpcMeta, item: EvidenceRecord, version: EvidenceVersion): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await this.open(meta, item, version)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  /** SHA-256 (hex) of a stored object as it is now; undefined when it is missing. */
+  async hashOf(key: string): Promise<string | undefined> {
     try {
       const hash = createHash('sha256');
       for await (const chunk of await this.store.get(key)) hash.update(chunk as Buffer);

@@ -29,6 +29,13 @@ export const EvidenceRpc = {
     request: z.object({ evidenceId: z.uuid() }),
     response: z.object({ evidenceId: z.uuid(), caseId: z.uuid() }),
   }),
+  locateBundle: defineRpc({
+    service: 'evidence',
+    verb: 'locate-bundle',
+    description: 'The case a court bundle was made for, for the gateway’s need-to-know check.',
+    request: z.object({ bundleId: z.uuid() }),
+    response: z.object({ bundleId: z.uuid(), caseId: z.uuid() }),
+  }),
   getCustody: defineRpc({
     service: 'evidence',
     verb: 'get-custody',
