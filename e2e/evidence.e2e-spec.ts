@@ -126,6 +126,33 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
     expect(uploadRefused.status).toBe(403);
   });
 
+  it('makes a court bundle through the gateway and serves its PDF with the hash it was stored with', async () => {
+    const diary = await upload({ kind: 'noise-diary', description: 'Noise diary, November', producedBy: 'Jane Smith' }, { name: 'diary.txt', type: 'text/plain', bytes: Buffer.from('1 Nov 23:10 music\n') });
+    expect(diary.status).toBe(201);
+    const diaryId = ((await diary.json()) as { id: string }).id;
+    // The organisation's name and address reach evidence by event; until then a bundle is a 503.
+    const made = await waitUntil(
+      async () => {
+        const res = await platform.request<{ id: string; sha256: string; pageCount: number; index: { exhibitRef: string; firstPage: number }[] }>('POST', `/v1/cases/${caseId}/bundles`, {
+          title: 'Hearing bundle',
+          items: [evidenceId, diaryId],
+        });
+        return res.status === 503 ? undefined : res;
+      },
+      { what: 'the bundle' },
+    );
+    expect(made.status).toBe(201);
+    expect(made.body.index.map((e) => e.exhibitRef)).toEqual(['JS/1', 'JS/2']);
+    const pdfRes = await fetch(`${platform.apiUrl}/v1/bundles/${made.body.id}`, { headers: { authorization: `Bearer ${platform.apiKey}`, ...REASON } });
+    expect(pdfRes.status).toBe(200);
+    expect(pdfRes.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdfRes.arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(made.body.sha256);
+    expect((await PDFDocument.load(bytes)).getPageCount()).toBe(made.body.pageCount);
+    const refused = await platform.request('GET', `/v1/bundles/${made.body.id}`, undefined, { authorization: `Bearer ${tokens.notAssigned}`, ...REASON });
+    expect(refused.status).toBe(403);
+  });
+
   it('keeps another organisation out of the exhibit and the case', async () => {
     const other = await platform.addOrganisation();
     const as = { authorization: `Bearer ${other.apiKey}`, ...REASON };

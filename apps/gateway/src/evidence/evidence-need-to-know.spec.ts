@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { RpcClient } from '@mediation/messaging';
 import { ProblemError } from '@mediation/platform';
 import { EvidenceRpc, Rpc } from '@mediation/protocol';
@@ -26,8 +27,9 @@ function run(principal: Principal, answers: Partial<Record<string, unknown>>) {
     },
   } as unknown as RpcClient;
   const req = { principal, params: { id: evidenceId }, id: 'req-1' };
-  const context = { switchToHttp: () => ({ getRequest: () => req }) } as unknown as ExecutionContext;
-  return { outcome: new EvidenceNeedToKnowGuard(rpc).canActivate(context), asked };
+  const handler = () => undefined;
+  const context = { getHandler: () => handler, switchToHttp: () => ({ getRequest: () => req }) } as unknown as ExecutionContext;
+  return { outcome: new EvidenceNeedToKnowGuard(new Reflector(), rpc).canActivate(context), asked };
 }
 const located = { [EvidenceRpc.locateEvidence.subject]: { evidenceId, caseId } };
 const assigned = (staffId: string) => ({ [Rpc.casework.listAssignments.subject]: { items: [{ staffId, endedAt: null }] } });

@@ -1,7 +1,11 @@
-import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
 import { RpcClient } from '@mediation/messaging';
 import {
+  BundleViewSchema,
   CaseIdParamsSchema,
+  CreateBundleBodySchema,
   CustodyLogSchema,
   EvidenceIdParamsSchema,
   EvidenceItemViewSchema,
@@ -9,12 +13,15 @@ import {
   EvidenceMetadataSchema,
   EvidenceRpc,
   Rpc,
+  type BundleView,
+  type CreateBundleBody,
   type CustodyLog,
   type EvidenceItemView,
   type EvidenceList,
   type RpcMeta,
 } from '@mediation/protocol';
 import type { Request, Response } from 'express';
+import { z } from 'zod';
 import { Access } from '../auth/access';
 import { CurrentMeta } from '../auth/principal';
 import { requireAccessReason, SensitiveRead } from '../audit/sensitive-read';
@@ -26,6 +33,7 @@ import { EvidenceFilesClient } from './evidence-files.client';
 import { EvidenceNeedToKnow } from './evidence-need-to-know.guard';
 
 type IdParams = { id: string };
+const BundleIdParamsSchema = z.object({ id: z.uuid().describe('The bundle id.') });
 
 /** Headers of a file answer passed on from the evidence service: its type, size, name and SHA-256. */
 const FILE_HEADERS = ['content-type', 'content-length', 'content-disposition', 'repr-digest', 'digest', 'cache-control'];
@@ -100,15 +108,7 @@ export class EvidenceController {
   @Access(SENSITIVE_READERS)
   @EvidenceNeedToKnow()
   async content(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(EvidenceIdParamsSchema)) params: IdParams, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const answer = await this.files.forward(meta, 'GET', `/internal/evidence/${params.id}/content`, { reason: requireAccessReason(req.headers) });
-    if ((answer.statusCode ?? 502) >= 400) await this.files.json(answer);
-    res.status(200);
-    for (const name of FILE_HEADERS) if (answer.headers[name] !== undefined) res.setHeader(name, answer.headers[name]!);
-    await new Promise<void>((resolve) => {
-      answer.on('error', () => res.destroy());
-      answer.pipe(res);
-      res.on('close', () => resolve());
-    });
+    await this.pipeFile(await this.files.forward(meta, 'GET', `/internal/evidence/${params.id}/content`, { reason: requireAccessReason(req.headers) }), res);
   }
 
   @Get('evidence/:id/custody')
@@ -121,5 +121,50 @@ export class EvidenceController {
   @EvidenceNeedToKnow()
   custody(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(EvidenceIdParamsSchema)) params: IdParams): Promise<CustodyLog> {
     return this.rpc.call(EvidenceRpc.getCustody, meta, { evidenceId: params.id });
+  }
+
+  @Post('cases/:id/bundles')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'Make a court bundle of chosen exhibits: one PDF with a front sheet, an index (exhibit, description, date, producer, pages, SHA-256 of each original), every page numbered and a bookmark per exhibit; each exhibit is verified against its hash first. The PDF is `GET /v1/bundles/{id}`',
+    body: CreateBundleBodySchema,
+    response: { status: 201, schema: BundleViewSchema },
+    params: { id: 'The case id.' },
+  })
+  @Access(CASE_WORKERS)
+  @NeedToKnow('case')
+  async bundle(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: IdParams, @Body(new ZodPipe(CreateBundleBodySchema)) body: CreateBundleBody): Promise<BundleView> {
+    await this.rpc.call(Rpc.casework.getCase, meta, { caseId: params.id });
+    const answer = await this.files.forward(meta, 'POST', `/internal/cases/${params.id}/bundles`, {
+      body: Readable.from([JSON.stringify(body)]),
+      contentType: 'application/json',
+    });
+    return BundleViewSchema.parse(await this.files.json(answer));
+  }
+
+  @Get('bundles/:id')
+  @SensitiveRead({ resourceType: 'bundle', categories: ['special-category', 'criminal-offence'] })
+  @ApiOperation({
+    summary: 'A court bundle’s PDF, checked against the SHA-256 it was stored with (in Repr-Digest and Digest). Say why in X-Access-Reason',
+    response: { status: 200, binary: 'application/pdf' },
+    params: { id: 'The bundle id.' },
+  })
+  @Access(SENSITIVE_READERS)
+  @EvidenceNeedToKnow('bundle')
+  async bundlePdf(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(BundleIdParamsSchema)) params: IdParams, @Res() res: Response): Promise<void> {
+    await this.pipeFile(await this.files.forward(meta, 'GET', `/internal/bundles/${params.id}`), res);
+  }
+
+  /** A file answer of the evidence service passed on as it streams; a problem passed on as the same problem. */
+  private async pipeFile(answer: IncomingMessage, res: Response): Promise<void> {
+    if ((answer.statusCode ?? 502) >= 400) await this.files.json(answer);
+    res.status(200);
+    for (const name of FILE_HEADERS) if (answer.headers[name] !== undefined) res.setHeader(name, answer.headers[name]!);
+    await new Promise<void>((resolve) => {
+      answer.on('error', () => res.destroy());
+      answer.pipe(res);
+      res.on('close', () => resolve());
+    });
   }
 }
