@@ -6,6 +6,7 @@ import { EVIDENCE_SCHEMA, EvidenceDatabase } from './database/evidence.database'
 import { BundlesModule } from './bundles/bundles.module';
 import { ItemsModule } from './items/items.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { StatementsModule } from './statements/statements.module';
 import { StorageModule } from './storage/storage.module';
 
 @Global()
@@ -29,6 +30,7 @@ export class AppModule {
         OrganisationsModule,
         ItemsModule,
         BundlesModule,
+        StatementsModule,
       ],
       providers: [{ provide: EVIDENCE_CONFIG, useValue: config }],
       exports: [EVIDENCE_CONFIG],

@@ -3,6 +3,7 @@ import type { EvidenceGrant, EvidenceItemView } from '@mediation/protocol';
 import type { Request, Response } from 'express';
 import { EVIDENCE_CONFIG, type EvidenceConfig } from '../config/evidence.config';
 import { Grant, GrantGuard } from '../grants/grant.guard';
+import { AddVersionUseCase } from './add-version.use-case';
 import { receiveUpload } from './multipart-upload';
 import { ReadEvidenceContentUseCase } from './read-evidence-content.use-case';
 import { StoreIncomingFile } from './store-incoming-file';
@@ -20,6 +21,7 @@ export class EvidenceHttpController {
     private readonly files: StoreIncomingFile,
     private readonly upload: UploadEvidenceUseCase,
     private readonly readContent: ReadEvidenceContentUseCase,
+    private readonly addVersion: AddVersionUseCase,
   ) {}
 
   @Post('cases/:caseId/evidence')
@@ -34,6 +36,25 @@ export class EvidenceHttpController {
         (stored) => this.files.discard(stored),
       );
       return await this.upload.execute(meta, caseId, fields, file);
+    } catch (error) {
+      drain(req);
+      throw error;
+    }
+  }
+
+  @Post('evidence/:id/versions')
+  @HttpCode(201)
+  async version(@Grant() grant: EvidenceGrant, @Param('id', ParseUUIDPipe) id: string, @Req() req: Request): Promise<EvidenceItemView> {
+    const { meta } = grant;
+    try {
+      const caseId = await this.addVersion.caseOf(meta, id);
+      const { fields, file } = await receiveUpload(
+        req,
+        this.config.EVIDENCE_MAX_BYTES,
+        (stream, name) => this.files.store(meta.organisationId, caseId, stream, name),
+        (stored) => this.files.discard(stored),
+      );
+      return await this.addVersion.execute(meta, id, fields, file);
     } catch (error) {
       drain(req);
       throw error;

@@ -19,6 +19,7 @@ export function toEvidenceView(item: EvidenceRecord): EvidenceItemView {
     sizeBytes: Number(version.sizeBytes),
     sha256: version.sha256,
     redactedFromId: item.redactedFromId,
+    refersTo: item.refersTo,
     onHold: item.onHold,
     objectsDeletedAt: item.objectsDeletedAt?.toISOString() ?? null,
     createdBy: item.createdBy,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CustodyRepository } from '../custody/custody.repository';
+import { AddVersionUseCase } from './add-version.use-case';
 import { GetCustodyUseCase } from '../custody/get-custody.use-case';
 import { GrantGuard } from '../grants/grant.guard';
 import { EvidenceHttpController } from './evidence.http-controller';
@@ -28,7 +29,8 @@ import { VerifiedReader } from './verified-reader';
     ReadEvidenceContentUseCase,
     GetCustodyUseCase,
     LocateEvidenceUseCase,
+    AddVersionUseCase,
   ],
-  exports: [EvidenceRepository, CustodyRepository, VerifiedReader, StoreIncomingFile],
+  exports: [EvidenceRepository, CustodyRepository, VerifiedReader, StoreIncomingFile, UploadEvidenceUseCase],
 })
 export class ItemsModule {}

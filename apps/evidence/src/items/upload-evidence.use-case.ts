@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock, parseOrThrow } from '@mediation/platform';
-import { EvidenceAddedV1, EvidenceMetadataSchema, uuidv7, type EvidenceItemView, type RpcMeta } from '@mediation/protocol';
+import { EvidenceAddedV1, EvidenceMetadataSchema, uuidv7, type EvidenceItemView, type EvidenceMetadata, type RpcMeta } from '@mediation/protocol';
 import { CustodyRepository } from '../custody/custody.repository';
 import { EvidenceDatabase } from '../database/evidence.database';
 import { currentVersionOf, EvidenceRepository } from './evidence.repository';
@@ -33,8 +33,13 @@ export class UploadEvidenceUseCase {
       await this.files.discard(file);
       throw error;
     }
+    return this.record(meta, caseId, metadata, file);
+  }
+
+  /** Records a stored file as a new exhibit (also what a witness statement made here becomes). */
+  async record(meta: RpcMeta, caseId: string, metadata: EvidenceMetadata, file: StoredFile, extra: { refersTo?: string[] } = {}): Promise<EvidenceItemView> {
     const now = this.clock.now();
-    return this.db.forTenant(meta, async (tx) => {
+    const recorded = this.db.forTenant(meta, async (tx) => {
       const initials = metadata.producerInitials ?? initialsOf(metadata.producedBy);
       const n = await this.items.nextExhibitNumber(tx, meta.organisationId, caseId, initials);
       const item = await this.items.create(
@@ -50,6 +55,7 @@ export class UploadEvidenceUseCase {
           capturedAt: metadata.capturedAt ? new Date(metadata.capturedAt) : null,
           capturedWhere: metadata.capturedWhere ?? null,
           source: metadata.source ?? null,
+          refersTo: extra.refersTo ?? [],
           createdBy: meta.actorId,
           createdAt: now,
         },
@@ -76,6 +82,10 @@ export class UploadEvidenceUseCase {
         correlationId: meta.correlationId,
       });
       return toEvidenceView(item);
+    });
+    return recorded.catch(async (error: unknown) => {
+      await this.files.discard(file).catch(() => undefined);
+      throw error;
     });
   }
 }

@@ -48,7 +48,7 @@ import {
 } from './intake.events';
 import { DeliveryFailedV1, DeliverySentV1 } from './notify.events';
 import { OrganisationProfileChangedV1 } from './gateway.events';
-import { EvidenceAddedV1, EvidenceBundleCreatedV1, EvidenceIntegrityFailedV1 } from './evidence.events';
+import { EvidenceAddedV1, EvidenceBundleCreatedV1, EvidenceIntegrityFailedV1, EvidenceVersionedV1 } from './evidence.events';
 import { AccreditationExpiringV1, SessionBookedV1, SessionCancelledV1, SessionDidNotAttendV1, SessionHeldV1 } from './scheduling-session.events';
 import {
   DeadlineBreachCorrectedV1,
@@ -127,6 +127,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   EvidenceAddedV1,
   EvidenceIntegrityFailedV1,
   EvidenceBundleCreatedV1,
+  EvidenceVersionedV1,
 ];
 
 const byType = new Map(EVENT_CATALOG.map((definition) => [definition.type, definition]));

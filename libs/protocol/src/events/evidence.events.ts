@@ -56,3 +56,20 @@ export const EvidenceBundleCreatedV1 = defineEvent({
     })
     .describe('evidence.bundle.created.v1 data'),
 });
+
+export const EvidenceVersionedV1 = defineEvent({
+  type: 'evidence.item.versioned.v1',
+  visibility: 'public',
+  description: 'An exhibit has a new version (a signed copy of a statement, a corrected file); the earlier versions are kept.',
+  schema: z
+    .object({
+      evidenceId: z.uuid().describe('The evidence item.'),
+      caseId: z.uuid().describe('The case.'),
+      version: z.number().int().min(2).describe('The new version.'),
+      sha256: z.string().describe('SHA-256 of its bytes.'),
+      sizeBytes: z.number().int().min(0).describe('Their size.'),
+      mediaType: z.string().describe('The type detected from the bytes.'),
+      versionedAt: z.iso.datetime({ offset: true }).describe('When it was stored.'),
+    })
+    .describe('evidence.item.versioned.v1 data'),
+});

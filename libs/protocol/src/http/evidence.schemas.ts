@@ -61,6 +61,7 @@ export const EvidenceItemViewSchema = z
     sizeBytes: z.number().int().min(0).describe('The size of the current version.'),
     sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 (hex) of the current version’s bytes, computed as they were received.'),
     redactedFromId: z.uuid().nullable().describe('For a redacted copy: the item it was made from.'),
+    refersTo: z.array(z.uuid()).describe('For a witness statement: the exhibits it refers to.'),
     onHold: z.boolean().describe('Kept past retention (legal hold).'),
     objectsDeletedAt: z.iso.datetime({ offset: true }).nullable().describe('When retention deleted its files; the record and custody log stay.'),
     createdBy: z.string().describe('Who uploaded it.'),
@@ -135,3 +136,39 @@ export const BundleViewSchema = z
   .describe('A court bundle (its PDF is `GET /v1/bundles/{id}`).');
 export type BundleView = z.infer<typeof BundleViewSchema>;
 export type BundleIndexEntry = z.infer<typeof BundleIndexEntrySchema>;
+
+/**
+ * The statement of truth a witness statement ends with (CPR PD 22 para 2.1, as amended April 2020):
+ * proceedings for contempt may follow a false statement made without an honest belief in its truth.
+ */
+export const WITNESS_STATEMENT_OF_TRUTH =
+  'I believe that the facts stated in this witness statement are true. I understand that proceedings for contempt of court may be brought against anyone who makes, or causes to be made, a false statement in a document verified by a statement of truth without an honest belief in its truth.';
+
+/** `POST /v1/cases/{id}/witness-statements`: a statement made and signed on the platform (a signed scan may follow as its next version). */
+export const CreateWitnessStatementBodySchema = z
+  .object({
+    witnessName: text(200).describe('The witness’s full name, as they sign.'),
+    witnessRole: text(200).optional().describe('Who they are in the case, e.g. `Professional witness, Southwark Mediation Service`.'),
+    paragraphs: z.array(text(10_000)).min(1).max(200).describe('The statement, one numbered paragraph each, in the witness’s own words.'),
+    exhibits: z
+      .array(z.uuid())
+      .max(100)
+      .default([])
+      .describe('The exhibits of this case the statement refers to, in its order (`I refer to JS/1…`).'),
+    signature: z
+      .object({
+        typedName: text(200).describe('The witness’s name typed by the witness as their signature; must be their name.'),
+        signedAt: z.iso.datetime({ offset: true }).describe('When they signed (not in the future).'),
+      })
+      .describe('The witness’s typed signature under the statement of truth.'),
+    place: text(200).optional().describe('Where the statement was made.'),
+  })
+  .strict()
+  .describe('A witness statement with its statement of truth.');
+export type CreateWitnessStatementBody = z.input<typeof CreateWitnessStatementBodySchema>;
+
+/** The text fields sent with a new version's file (`POST /v1/evidence/{id}/versions`). */
+export const EvidenceVersionFormSchema = z
+  .object({ note: text(500).optional().describe('Why there is a new version, e.g. `signed copy`.') })
+  .strict()
+  .describe('A new version of an exhibit.');
