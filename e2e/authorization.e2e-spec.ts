@@ -77,6 +77,13 @@ const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
   // A multipart upload; sent as JSON it must still be refused on another provider's case before anything is read.
   'post /v1/cases/{id}/evidence': () => ({ kind: 'other', description: 'An intruder’s exhibit', producedBy: 'Intruder' }),
   'post /v1/cases/{id}/bundles': (victim) => ({ title: 'An intruder’s bundle', items: [victim.caseId] }),
+  'post /v1/cases/{id}/witness-statements': (victim) => ({
+    witnessName: 'Intruder',
+    paragraphs: ['A statement from an intruder.'],
+    exhibits: [victim.caseId],
+    signature: { typedName: 'Intruder', signedAt: '2026-01-01T10:00:00Z' },
+  }),
+  'post /v1/evidence/{id}/versions': () => ({ note: 'An intruder’s version' }),
   'post /v1/referrals': (victim) => ({
     contractId: victim.contractId,
     referrer: { name: 'Intruder', email: 'intruder@example.com' },
@@ -118,6 +125,12 @@ type IdKind = keyof OrganisationIds;
 const BODIES_WITH_IDS: Record<string, (ids: OrganisationIds) => unknown> = {
   // Exhibits are not one of the kinds above; any id of B's in `items` must still be refused naming it.
   'post /v1/cases/{id}/bundles': (ids) => ({ title: 'Foreign-id probe', items: [ids.caseId] }),
+  'post /v1/cases/{id}/witness-statements': (ids) => ({
+    witnessName: 'Probe',
+    paragraphs: ['Foreign-id probe.'],
+    exhibits: [ids.caseId],
+    signature: { typedName: 'Probe', signedAt: '2026-01-01T10:00:00Z' },
+  }),
   'post /v1/referrals': (ids) => EXAMPLE_BODIES['post /v1/referrals']({ contractId: ids.contractId } as Secrets),
   'post /v1/staff': (ids) => ({
     name: 'Foreign-id probe',
@@ -342,6 +355,8 @@ describe('authorization: every route, two providers, no way across', () => {
       'get /v1/referrals/{id}/sensitive-answers -> referral',
       'post /v1/cases/{id}/bundles -> case',
       'post /v1/cases/{id}/evidence -> case',
+      'post /v1/cases/{id}/witness-statements -> case',
+      'post /v1/evidence/{id}/versions -> evidence',
     ]);
   });
 

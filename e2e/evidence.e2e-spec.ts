@@ -153,6 +153,27 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
     expect(refused.status).toBe(403);
   });
 
+  it('records a witness statement signed with a typed name, then its signed scan as version 2', async () => {
+    const made = await waitUntil(
+      async () => {
+        const res = await platform.request<{ id: string; exhibitRef: string; version: number; refersTo: string[] }>('POST', `/v1/cases/${caseId}/witness-statements`, {
+          witnessName: 'Jane Smith',
+          paragraphs: ['I heard music through the bedroom wall from 22:30 to 00:15.'],
+          exhibits: [evidenceId],
+          signature: { typedName: 'Jane Smith', signedAt: new Date(Date.now() - 60_000).toISOString() },
+        });
+        return res.status === 503 ? undefined : res;
+      },
+      { what: 'the statement' },
+    );
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ version: 1, refersTo: [evidenceId] });
+    const { body, contentType } = form({ note: 'signed copy' }, { name: 'signed.pdf', type: 'application/pdf', bytes: pdf });
+    const res = await fetch(`${platform.apiUrl}/v1/evidence/${made.body.id}/versions`, { method: 'POST', headers: { authorization: `Bearer ${platform.apiKey}`, 'content-type': contentType }, body });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ id: made.body.id, exhibitRef: made.body.exhibitRef, version: 2, sha256: createHash('sha256').update(pdf).digest('hex') });
+  });
+
   it('keeps another organisation out of the exhibit and the case', async () => {
     const other = await platform.addOrganisation();
     const as = { authorization: `Bearer ${other.apiKey}`, ...REASON };

@@ -6,6 +6,8 @@ import {
   BundleViewSchema,
   CaseIdParamsSchema,
   CreateBundleBodySchema,
+  CreateWitnessStatementBodySchema,
+  EvidenceVersionFormSchema,
   CustodyLogSchema,
   EvidenceIdParamsSchema,
   EvidenceItemViewSchema,
@@ -15,6 +17,7 @@ import {
   Rpc,
   type BundleView,
   type CreateBundleBody,
+  type CreateWitnessStatementBody,
   type CustodyLog,
   type EvidenceItemView,
   type EvidenceList,
@@ -166,5 +169,49 @@ export class EvidenceController {
       answer.pipe(res);
       res.on('close', () => resolve());
     });
+  }
+
+  @Post('cases/:id/witness-statements')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'A witness statement made here: numbered paragraphs, the exhibits of the case it refers to, the statement of truth (CPR PD 22) and the witness’s typed signature (their own name) with its time. It is kept as the witness’s next exhibit (a PDF); a signed scan uploaded later is its next version',
+    body: CreateWitnessStatementBodySchema,
+    response: { status: 201, schema: EvidenceItemViewSchema },
+    params: { id: 'The case id.' },
+  })
+  @Access(CASE_WORKERS)
+  @NeedToKnow('case')
+  async witnessStatement(
+    @CurrentMeta() meta: RpcMeta,
+    @Param(new ZodPipe(CaseIdParamsSchema)) params: IdParams,
+    @Body(new ZodPipe(CreateWitnessStatementBodySchema)) body: CreateWitnessStatementBody,
+  ): Promise<EvidenceItemView> {
+    await this.rpc.call(Rpc.casework.getCase, meta, { caseId: params.id });
+    const answer = await this.files.forward(meta, 'POST', `/internal/cases/${params.id}/witness-statements`, {
+      body: Readable.from([JSON.stringify(body)]),
+      contentType: 'application/json',
+    });
+    return EvidenceItemViewSchema.parse(await this.files.json(answer));
+  }
+
+  @Post('evidence/:id/versions')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'A new version of an exhibit (a signed copy of a statement, a corrected file): multipart/form-data with the file in `file` and an optional `note`; checked as an upload is. Earlier versions and their hashes are kept',
+    multipart: EvidenceVersionFormSchema,
+    response: { status: 201, schema: EvidenceItemViewSchema },
+    params: { id: 'The evidence item id.' },
+  })
+  @Access(CASE_WORKERS)
+  @EvidenceNeedToKnow()
+  async version(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(EvidenceIdParamsSchema)) params: IdParams, @Req() req: Request): Promise<EvidenceItemView> {
+    const answer = await this.files.forward(meta, 'POST', `/internal/evidence/${params.id}/versions`, {
+      body: req,
+      contentType: req.headers['content-type'],
+      contentLength: req.headers['content-length'],
+    });
+    return EvidenceItemViewSchema.parse(await this.files.json(answer));
   }
 }
