@@ -6,6 +6,7 @@ import { EVIDENCE_SCHEMA, EvidenceDatabase } from './database/evidence.database'
 import { BundlesModule } from './bundles/bundles.module';
 import { ItemsModule } from './items/items.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { RedactionsModule } from './redactions/redactions.module';
 import { StatementsModule } from './statements/statements.module';
 import { StorageModule } from './storage/storage.module';
 
@@ -31,6 +32,7 @@ export class AppModule {
         ItemsModule,
         BundlesModule,
         StatementsModule,
+        RedactionsModule,
       ],
       providers: [{ provide: EVIDENCE_CONFIG, useValue: config }],
       exports: [EVIDENCE_CONFIG],

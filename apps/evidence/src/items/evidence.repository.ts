@@ -34,6 +34,10 @@ export class EvidenceRepository {
     });
   }
 
+  countRedactionsOf(tx: EvidenceTx, organisationId: string, itemId: string): Promise<number> {
+    return tx.evidenceItem.count({ where: { organisationId, redactedFromId: itemId } });
+  }
+
   /** A new stored file for the item; the earlier versions and their objects are kept. */
   async addVersion(tx: EvidenceTx, item: EvidenceRecord, version: Omit<Prisma.EvidenceVersionUncheckedCreateInput, 'itemId' | 'version'>): Promise<EvidenceRecord> {
     const next = item.currentVersion + 1;

@@ -3,8 +3,8 @@ import { EventPublisher } from '@mediation/messaging';
 import { Clock, parseOrThrow } from '@mediation/platform';
 import { EvidenceAddedV1, EvidenceMetadataSchema, uuidv7, type EvidenceItemView, type EvidenceMetadata, type RpcMeta } from '@mediation/protocol';
 import { CustodyRepository } from '../custody/custody.repository';
-import { EvidenceDatabase } from '../database/evidence.database';
-import { currentVersionOf, EvidenceRepository } from './evidence.repository';
+import { EvidenceDatabase, type EvidenceTx } from '../database/evidence.database';
+import { currentVersionOf, EvidenceRepository, type EvidenceRecord } from './evidence.repository';
 import { toEvidenceView } from './evidence.view';
 import { exhibitRef, initialsOf } from './exhibit-ref';
 import { StoreIncomingFile, type StoredFile } from './store-incoming-file';
@@ -37,18 +37,19 @@ export class UploadEvidenceUseCase {
   }
 
   /** Records a stored file as a new exhibit (also what a witness statement made here becomes). */
-  async record(meta: RpcMeta, caseId: string, metadata: EvidenceMetadata, file: StoredFile, extra: { refersTo?: string[] } = {}): Promise<EvidenceItemView> {
+  async record(meta: RpcMeta, caseId: string, metadata: EvidenceMetadata, file: StoredFile, extra: { refersTo?: string[]; redactedFrom?: EvidenceRecord } = {}): Promise<EvidenceItemView> {
     const now = this.clock.now();
     const recorded = this.db.forTenant(meta, async (tx) => {
-      const initials = metadata.producerInitials ?? initialsOf(metadata.producedBy);
-      const n = await this.items.nextExhibitNumber(tx, meta.organisationId, caseId, initials);
+      const ref = extra.redactedFrom
+        ? `${extra.redactedFrom.exhibitRef}-R${(await this.items.countRedactionsOf(tx, meta.organisationId, extra.redactedFrom.id)) + 1}`
+        : await this.nextRef(tx, meta.organisationId, caseId, metadata.producerInitials ?? initialsOf(metadata.producedBy));
       const item = await this.items.create(
         tx,
         {
           id: uuidv7(),
           organisationId: meta.organisationId,
           caseId,
-          exhibitRef: exhibitRef(initials, n),
+          exhibitRef: ref,
           kind: metadata.kind,
           description: metadata.description,
           producedBy: metadata.producedBy,
@@ -56,6 +57,7 @@ export class UploadEvidenceUseCase {
           capturedWhere: metadata.capturedWhere ?? null,
           source: metadata.source ?? null,
           refersTo: extra.refersTo ?? [],
+          redactedFromId: extra.redactedFrom?.id ?? null,
           createdBy: meta.actorId,
           createdAt: now,
         },
@@ -87,5 +89,10 @@ export class UploadEvidenceUseCase {
       await this.files.discard(file).catch(() => undefined);
       throw error;
     });
+  }
+
+  /** `JS/3`: the producer's next number in the case. A redacted copy is named after its original instead (`JS/1-R1`). */
+  private async nextRef(tx: EvidenceTx, organisationId: string, caseId: string, initials: string): Promise<string> {
+    return exhibitRef(initials, await this.items.nextExhibitNumber(tx, organisationId, caseId, initials));
   }
 }
