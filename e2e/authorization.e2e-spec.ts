@@ -84,6 +84,7 @@ const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
     signature: { typedName: 'Intruder', signedAt: '2026-01-01T10:00:00Z' },
   }),
   'post /v1/evidence/{id}/versions': () => ({ note: 'An intruder’s version' }),
+  'post /v1/evidence/{id}/redactions': () => ({ reason: 'An intruder’s redaction', areas: [{ page: 1, x: 0, y: 0, width: 0.5, height: 0.5 }] }),
   'post /v1/referrals': (victim) => ({
     contractId: victim.contractId,
     referrer: { name: 'Intruder', email: 'intruder@example.com' },
@@ -356,6 +357,7 @@ describe('authorization: every route, two providers, no way across', () => {
       'post /v1/cases/{id}/bundles -> case',
       'post /v1/cases/{id}/evidence -> case',
       'post /v1/cases/{id}/witness-statements -> case',
+      'post /v1/evidence/{id}/redactions -> evidence',
       'post /v1/evidence/{id}/versions -> evidence',
     ]);
   });

@@ -174,6 +174,17 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
     expect(await res.json()).toMatchObject({ id: made.body.id, exhibitRef: made.body.exhibitRef, version: 2, sha256: createHash('sha256').update(pdf).digest('hex') });
   });
 
+  it('makes a redacted copy linked to the original, which stays as it was', async () => {
+    const res = await platform.request<{ exhibitRef: string; redactedFromId: string }>('POST', `/v1/evidence/${evidenceId}/redactions`, {
+      reason: 'The witness’s signature',
+      areas: [{ page: 1, x: 0, y: 0, width: 1, height: 0.2 }],
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ exhibitRef: 'JS/1-R1', redactedFromId: evidenceId });
+    const refused = await platform.request('POST', `/v1/evidence/${evidenceId}/redactions`, { reason: 'x', areas: [] });
+    expect(refused.status).toBe(400);
+  });
+
   it('keeps another organisation out of the exhibit and the case', async () => {
     const other = await platform.addOrganisation();
     const as = { authorization: `Bearer ${other.apiKey}`, ...REASON };

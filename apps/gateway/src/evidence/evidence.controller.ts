@@ -6,6 +6,7 @@ import {
   BundleViewSchema,
   CaseIdParamsSchema,
   CreateBundleBodySchema,
+  CreateRedactionBodySchema,
   CreateWitnessStatementBodySchema,
   EvidenceVersionFormSchema,
   CustodyLogSchema,
@@ -17,6 +18,7 @@ import {
   Rpc,
   type BundleView,
   type CreateBundleBody,
+  type CreateRedactionBody,
   type CreateWitnessStatementBody,
   type CustodyLog,
   type EvidenceItemView,
@@ -211,6 +213,29 @@ export class EvidenceController {
       body: req,
       contentType: req.headers['content-type'],
       contentLength: req.headers['content-length'],
+    });
+    return EvidenceItemViewSchema.parse(await this.files.json(answer));
+  }
+
+  @Post('evidence/:id/redactions')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'A redacted copy of a PDF exhibit: the areas (fractions of each page, from its top left) are burned out of page images, so nothing under them survives. The copy is a new exhibit (`JS/1-R1`) linked to the original, which is kept; both custody logs record who and why',
+    body: CreateRedactionBodySchema,
+    response: { status: 201, schema: EvidenceItemViewSchema },
+    params: { id: 'The evidence item id.' },
+  })
+  @Access(CASE_WORKERS)
+  @EvidenceNeedToKnow()
+  async redact(
+    @CurrentMeta() meta: RpcMeta,
+    @Param(new ZodPipe(EvidenceIdParamsSchema)) params: IdParams,
+    @Body(new ZodPipe(CreateRedactionBodySchema)) body: CreateRedactionBody,
+  ): Promise<EvidenceItemView> {
+    const answer = await this.files.forward(meta, 'POST', `/internal/evidence/${params.id}/redactions`, {
+      body: Readable.from([JSON.stringify(body)]),
+      contentType: 'application/json',
     });
     return EvidenceItemViewSchema.parse(await this.files.json(answer));
   }
