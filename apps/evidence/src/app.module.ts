@@ -7,6 +7,7 @@ import { BundlesModule } from './bundles/bundles.module';
 import { ItemsModule } from './items/items.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RedactionsModule } from './redactions/redactions.module';
+import { RetentionModule } from './retention/retention.module';
 import { StatementsModule } from './statements/statements.module';
 import { StorageModule } from './storage/storage.module';
 
@@ -33,6 +34,7 @@ export class AppModule {
         BundlesModule,
         StatementsModule,
         RedactionsModule,
+        RetentionModule,
       ],
       providers: [{ provide: EVIDENCE_CONFIG, useValue: config }],
       exports: [EVIDENCE_CONFIG],

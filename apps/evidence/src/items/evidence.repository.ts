@@ -34,6 +34,11 @@ export class EvidenceRepository {
     });
   }
 
+  /** Whether casework has the case under a legal hold (its exhibits, new ones too, are kept past retention). */
+  async isCaseHeld(tx: EvidenceTx, organisationId: string, caseId: string): Promise<boolean> {
+    return (await tx.caseHold.findUnique({ where: { organisationId_caseId: { organisationId, caseId } } }))?.legalHold ?? false;
+  }
+
   countRedactionsOf(tx: EvidenceTx, organisationId: string, itemId: string): Promise<number> {
     return tx.evidenceItem.count({ where: { organisationId, redactedFromId: itemId } });
   }

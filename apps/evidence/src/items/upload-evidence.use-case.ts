@@ -58,6 +58,7 @@ export class UploadEvidenceUseCase {
           source: metadata.source ?? null,
           refersTo: extra.refersTo ?? [],
           redactedFromId: extra.redactedFrom?.id ?? null,
+          onHold: await this.items.isCaseHeld(tx, meta.organisationId, caseId),
           createdBy: meta.actorId,
           createdAt: now,
         },
