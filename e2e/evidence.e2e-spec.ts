@@ -112,6 +112,10 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
     expect(await res.json()).toMatchObject({ errors: [{ field: 'file', code: 'type_refused' }] });
     const unreasoned = await platform.request('GET', `/v1/evidence/${evidenceId}/content`);
     expect(unreasoned.status).toBe(400);
+    // JSON is not an upload: refused at once, never forwarded as an empty stream.
+    const json = await platform.request<{ errors: { field: string }[] }>('POST', `/v1/evidence/${evidenceId}/versions`, { note: 'not a file' });
+    expect(json.status).toBe(415);
+    expect(json.body.errors).toEqual([expect.objectContaining({ field: 'Content-Type' })]);
   });
 
   it('lets the mediator on the case read the exhibit, and refuses one who is not on it', async () => {

@@ -5,6 +5,9 @@ import { ProblemError } from '@mediation/platform';
 import { EVIDENCE_GRANT_HEADER, EVIDENCE_GRANT_TTL_MS, signEvidenceGrant, type RpcMeta } from '@mediation/protocol';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 
+/** How long a forwarded request may go without a byte moving either way. */
+const IDLE_TIMEOUT_MS = 120_000;
+
 export interface ForwardOptions {
   /** The request body to stream on (an upload), with the headers that describe it. */
   body?: Readable;
@@ -32,6 +35,8 @@ export class EvidenceFilesClient {
     return new Promise((resolve, reject) => {
       const upstream = http.request(new URL(path, this.config.EVIDENCE_URL), { method, headers }, resolve);
       upstream.on('error', () => reject(ProblemError.unavailable('The evidence service did not answer; try again shortly.')));
+      // A stalled transfer (either side silent this long) is given up rather than held open for ever.
+      upstream.setTimeout(IDLE_TIMEOUT_MS, () => upstream.destroy(new Error('idle')));
       if (options.body) {
         options.body.on('error', () => upstream.destroy());
         options.body.pipe(upstream);

@@ -15,6 +15,7 @@ import {
   EvidenceListSchema,
   EvidenceMetadataSchema,
   EvidenceRpc,
+  PROBLEM_TYPES,
   Rpc,
   type BundleView,
   type CreateBundleBody,
@@ -27,6 +28,7 @@ import {
 } from '@mediation/protocol';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { ProblemError } from '@mediation/platform';
 import { Access } from '../auth/access';
 import { CurrentMeta } from '../auth/principal';
 import { requireAccessReason, SensitiveRead } from '../audit/sensitive-read';
@@ -39,6 +41,19 @@ import { EvidenceNeedToKnow } from './evidence-need-to-know.guard';
 
 type IdParams = { id: string };
 const BundleIdParamsSchema = z.object({ id: z.uuid().describe('The bundle id.') });
+
+/** An upload route streams the raw request on; a body some parser already read (JSON) is refused, not forwarded empty. */
+function multipartOf(req: Request): { body: Request; contentType: string | undefined; contentLength: string | undefined } {
+  if (!req.is('multipart/form-data'))
+    throw new ProblemError({
+      type: PROBLEM_TYPES.unsupportedMediaType,
+      title: 'Unsupported media type',
+      status: 415,
+      detail: 'Evidence is uploaded as multipart/form-data: the file in the field `file`, its metadata in the other fields.',
+      errors: [{ field: 'Content-Type', message: 'must be multipart/form-data', code: 'unsupported_media_type' }],
+    });
+  return { body: req, contentType: req.headers['content-type'], contentLength: req.headers['content-length'] };
+}
 
 /** Headers of a file answer passed on from the evidence service: its type, size, name and SHA-256. */
 const FILE_HEADERS = ['content-type', 'content-length', 'content-disposition', 'repr-digest', 'digest', 'cache-control'];
@@ -66,13 +81,10 @@ export class EvidenceController {
   @Access(CASE_WORKERS)
   @NeedToKnow('case')
   async upload(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: IdParams, @Req() req: Request): Promise<EvidenceItemView> {
+    const upload = multipartOf(req);
     // The case must be the caller's (and within their contracts) before a byte is forwarded.
     await this.rpc.call(Rpc.casework.getCase, meta, { caseId: params.id });
-    const answer = await this.files.forward(meta, 'POST', `/internal/cases/${params.id}/evidence`, {
-      body: req,
-      contentType: req.headers['content-type'],
-      contentLength: req.headers['content-length'],
-    });
+    const answer = await this.files.forward(meta, 'POST', `/internal/cases/${params.id}/evidence`, upload);
     return EvidenceItemViewSchema.parse(await this.files.json(answer));
   }
 
@@ -209,11 +221,7 @@ export class EvidenceController {
   @Access(CASE_WORKERS)
   @EvidenceNeedToKnow()
   async version(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(EvidenceIdParamsSchema)) params: IdParams, @Req() req: Request): Promise<EvidenceItemView> {
-    const answer = await this.files.forward(meta, 'POST', `/internal/evidence/${params.id}/versions`, {
-      body: req,
-      contentType: req.headers['content-type'],
-      contentLength: req.headers['content-length'],
-    });
+    const answer = await this.files.forward(meta, 'POST', `/internal/evidence/${params.id}/versions`, multipartOf(req));
     return EvidenceItemViewSchema.parse(await this.files.json(answer));
   }
 
