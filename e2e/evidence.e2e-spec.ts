@@ -63,9 +63,13 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
       parties: [{ role: 'complainant', name: 'Rae Resident', email: `rae-${tag}@home.example` }],
       summary: 'Loud music from the flat above most nights.',
       answers: { disturbance: 'music' },
-      consent: [{ givenBy: 'Rae Resident', relationship: 'tenant', givenAt: new Date(Date.now() - 60_000).toISOString(), method: 'email', recordedBy: 'Pat Officer' }],
+      consent: [
+        { givenBy: 'Rae Resident', relationship: 'tenant', givenAt: new Date(Date.now() - 60_000).toISOString(), method: 'email', recordedBy: 'Pat Officer' },
+      ],
     });
-    caseId = await waitUntil(async () => (await platform.request<{ caseId: string | null }>('GET', `/v1/referrals/${referral.id}`)).body.caseId ?? undefined, { what: 'the case' });
+    caseId = await waitUntil(async () => (await platform.request<{ caseId: string | null }>('GET', `/v1/referrals/${referral.id}`)).body.caseId ?? undefined, {
+      what: 'the case',
+    });
     const assigned = await staff('Mo Mediator');
     const other = await staff('Nat Mediator');
     await platform.ok('POST', `/v1/cases/${caseId}/assignments`, { staffId: assigned.id, role: 'mediator' });
@@ -119,28 +123,41 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
   });
 
   it('lets the mediator on the case read the exhibit, and refuses one who is not on it', async () => {
-    const asAssigned = await fetch(`${platform.apiUrl}/v1/evidence/${evidenceId}/content`, { headers: { authorization: `Bearer ${tokens.assigned}`, ...REASON } });
+    const asAssigned = await fetch(`${platform.apiUrl}/v1/evidence/${evidenceId}/content`, {
+      headers: { authorization: `Bearer ${tokens.assigned}`, ...REASON },
+    });
     expect(asAssigned.status).toBe(200);
     expect(Buffer.from(await asAssigned.arrayBuffer()).equals(pdf)).toBe(true);
     for (const route of [`/v1/evidence/${evidenceId}/content`, `/v1/evidence/${evidenceId}`, `/v1/cases/${caseId}/evidence`]) {
       const refused = await platform.request('GET', route, undefined, { authorization: `Bearer ${tokens.notAssigned}`, ...REASON });
       expect({ route, status: refused.status }).toEqual({ route, status: 403 });
     }
-    const uploadRefused = await upload({ kind: 'other', description: 'x', producedBy: 'Nat Mediator' }, { name: 'n.txt', type: 'text/plain', bytes: Buffer.from('note\n') }, `Bearer ${tokens.notAssigned}`);
+    const uploadRefused = await upload(
+      { kind: 'other', description: 'x', producedBy: 'Nat Mediator' },
+      { name: 'n.txt', type: 'text/plain', bytes: Buffer.from('note\n') },
+      `Bearer ${tokens.notAssigned}`,
+    );
     expect(uploadRefused.status).toBe(403);
   });
 
   it('makes a court bundle through the gateway and serves its PDF with the hash it was stored with', async () => {
-    const diary = await upload({ kind: 'noise-diary', description: 'Noise diary, November', producedBy: 'Jane Smith' }, { name: 'diary.txt', type: 'text/plain', bytes: Buffer.from('1 Nov 23:10 music\n') });
+    const diary = await upload(
+      { kind: 'noise-diary', description: 'Noise diary, November', producedBy: 'Jane Smith' },
+      { name: 'diary.txt', type: 'text/plain', bytes: Buffer.from('1 Nov 23:10 music\n') },
+    );
     expect(diary.status).toBe(201);
     const diaryId = ((await diary.json()) as { id: string }).id;
     // The organisation's name and address reach evidence by event; until then a bundle is a 503.
     const made = await waitUntil(
       async () => {
-        const res = await platform.request<{ id: string; sha256: string; pageCount: number; index: { exhibitRef: string; firstPage: number }[] }>('POST', `/v1/cases/${caseId}/bundles`, {
-          title: 'Hearing bundle',
-          items: [evidenceId, diaryId],
-        });
+        const res = await platform.request<{ id: string; sha256: string; pageCount: number; index: { exhibitRef: string; firstPage: number }[] }>(
+          'POST',
+          `/v1/cases/${caseId}/bundles`,
+          {
+            title: 'Hearing bundle',
+            items: [evidenceId, diaryId],
+          },
+        );
         return res.status === 503 ? undefined : res;
       },
       { what: 'the bundle' },
@@ -160,12 +177,16 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
   it('records a witness statement signed with a typed name, then its signed scan as version 2', async () => {
     const made = await waitUntil(
       async () => {
-        const res = await platform.request<{ id: string; exhibitRef: string; version: number; refersTo: string[] }>('POST', `/v1/cases/${caseId}/witness-statements`, {
-          witnessName: 'Jane Smith',
-          paragraphs: ['I heard music through the bedroom wall from 22:30 to 00:15.'],
-          exhibits: [evidenceId],
-          signature: { typedName: 'Jane Smith', signedAt: new Date(Date.now() - 60_000).toISOString() },
-        });
+        const res = await platform.request<{ id: string; exhibitRef: string; version: number; refersTo: string[] }>(
+          'POST',
+          `/v1/cases/${caseId}/witness-statements`,
+          {
+            witnessName: 'Jane Smith',
+            paragraphs: ['I heard music through the bedroom wall from 22:30 to 00:15.'],
+            exhibits: [evidenceId],
+            signature: { typedName: 'Jane Smith', signedAt: new Date(Date.now() - 60_000).toISOString() },
+          },
+        );
         return res.status === 503 ? undefined : res;
       },
       { what: 'the statement' },
@@ -173,9 +194,18 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
     expect(made.status).toBe(201);
     expect(made.body).toMatchObject({ version: 1, refersTo: [evidenceId] });
     const { body, contentType } = form({ note: 'signed copy' }, { name: 'signed.pdf', type: 'application/pdf', bytes: pdf });
-    const res = await fetch(`${platform.apiUrl}/v1/evidence/${made.body.id}/versions`, { method: 'POST', headers: { authorization: `Bearer ${platform.apiKey}`, 'content-type': contentType }, body });
+    const res = await fetch(`${platform.apiUrl}/v1/evidence/${made.body.id}/versions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${platform.apiKey}`, 'content-type': contentType },
+      body,
+    });
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ id: made.body.id, exhibitRef: made.body.exhibitRef, version: 2, sha256: createHash('sha256').update(pdf).digest('hex') });
+    expect(await res.json()).toMatchObject({
+      id: made.body.id,
+      exhibitRef: made.body.exhibitRef,
+      version: 2,
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+    });
   });
 
   it('makes a redacted copy linked to the original, which stays as it was', async () => {
@@ -192,11 +222,20 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
   it('keeps another organisation out of the exhibit and the case', async () => {
     const other = await platform.addOrganisation();
     const as = { authorization: `Bearer ${other.apiKey}`, ...REASON };
-    for (const route of [`/v1/evidence/${evidenceId}/content`, `/v1/evidence/${evidenceId}`, `/v1/evidence/${evidenceId}/custody`, `/v1/cases/${caseId}/evidence`]) {
+    for (const route of [
+      `/v1/evidence/${evidenceId}/content`,
+      `/v1/evidence/${evidenceId}`,
+      `/v1/evidence/${evidenceId}/custody`,
+      `/v1/cases/${caseId}/evidence`,
+    ]) {
       const res = await platform.request('GET', route, undefined, as);
       expect({ route, status: res.status }).toEqual({ route, status: 404 });
     }
-    const res = await upload({ kind: 'other', description: 'x', producedBy: 'Intruder' }, { name: 'n.txt', type: 'text/plain', bytes: Buffer.from('note\n') }, `Bearer ${other.apiKey}`);
+    const res = await upload(
+      { kind: 'other', description: 'x', producedBy: 'Intruder' },
+      { name: 'n.txt', type: 'text/plain', bytes: Buffer.from('note\n') },
+      `Bearer ${other.apiKey}`,
+    );
     expect(res.status).toBe(404);
   });
 });

@@ -86,7 +86,18 @@ function startService(service, env, { output = 'pretty', basePort = 0, replica =
   const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, 'dist/apps', service.name, 'src/main.js')], {
     cwd: ROOT,
     // The gateway streams evidence files to the evidence service's own port (first replica), wherever the ports start.
-    env: { EVIDENCE_URL: `http://127.0.0.1:${portsOf(SERVICES.find((s) => s.name === 'evidence'), { basePort }).port}`, ...process.env, ...env, PORT: String(port), METRICS_PORT: String(metricsPort) },
+    env: {
+      EVIDENCE_URL: `http://127.0.0.1:${
+        portsOf(
+          SERVICES.find((s) => s.name === 'evidence'),
+          { basePort },
+        ).port
+      }`,
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      METRICS_PORT: String(metricsPort),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const handle = {

@@ -12,7 +12,8 @@ export interface BundleHeading {
 }
 
 const kindLabel = (kind: string) => kind.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
-const pages = (entry: Pick<BundleIndexEntry, 'firstPage' | 'lastPage'>) => (entry.firstPage === entry.lastPage ? `${entry.firstPage}` : `${entry.firstPage}–${entry.lastPage}`);
+const pages = (entry: Pick<BundleIndexEntry, 'firstPage' | 'lastPage'>) =>
+  entry.firstPage === entry.lastPage ? `${entry.firstPage}` : `${entry.firstPage}–${entry.lastPage}`;
 
 /**
  * The bundle's front sheet and index as a document of the kit: what the bundle is, for whom, by whom,

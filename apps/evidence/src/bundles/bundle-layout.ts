@@ -15,7 +15,10 @@ export interface BundleExhibit {
  * description pages take, which depends on what they print; render, count, re-render until the numbers
  * printed are the numbers true (two passes in practice; four at most).
  */
-export async function layOutBundle(heading: BundleHeading, exhibits: BundleExhibit[]): Promise<{ parts: BundlePart[]; index: BundleIndexEntry[]; total: number }> {
+export async function layOutBundle(
+  heading: BundleHeading,
+  exhibits: BundleExhibit[],
+): Promise<{ parts: BundlePart[]; index: BundleIndexEntry[]; total: number }> {
   let total = 0;
   let index: BundleIndexEntry[] = exhibits.map((e) => ({ ...e.entry, firstPage: 1, lastPage: 1 }));
   for (let pass = 0; pass < 4; pass++) {

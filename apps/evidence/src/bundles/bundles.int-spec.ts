@@ -35,7 +35,10 @@ function pagesOf(pdf: Buffer, mode: '-layout' | '-raw' = '-layout'): string[] {
   const dir = mkdtempSync(path.join(tmpdir(), 'bundle-'));
   try {
     writeFileSync(path.join(dir, 'b.pdf'), pdf);
-    return execFileSync('pdftotext', [mode, path.join(dir, 'b.pdf'), '-']).toString().split('\f').slice(0, -1);
+    return execFileSync('pdftotext', [mode, path.join(dir, 'b.pdf'), '-'])
+      .toString()
+      .split('\f')
+      .slice(0, -1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -64,7 +67,11 @@ describe.each<StoreKind>(['local', 's3'])('court bundles from the %s store', (st
   async function upload(ref: string, fields: Record<string, string>, file: { name: string; type: string; bytes: Buffer }) {
     const p = `/internal/cases/${caseId}/evidence`;
     const form = multipartBody(fields, { name: file.name, type: file.type, content: file.bytes });
-    const answer = await request(`${svc.url}${p}`, { method: 'POST', headers: { 'content-type': form.contentType, [EVIDENCE_GRANT_HEADER]: svc.grant(meta, 'POST', p) }, body: form.stream });
+    const answer = await request(`${svc.url}${p}`, {
+      method: 'POST',
+      headers: { 'content-type': form.contentType, [EVIDENCE_GRANT_HEADER]: svc.grant(meta, 'POST', p) },
+      body: form.stream,
+    });
     const body = JSON.parse(answer.body.toString());
     expect(body.exhibitRef).toBe(ref);
     exhibits[ref] = { id: body.id, sha256: body.sha256, bytes: file.bytes };
@@ -75,7 +82,9 @@ describe.each<StoreKind>(['local', 's3'])('court bundles from the %s store', (st
     const answer = await request(`${svc.url}${p}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [EVIDENCE_GRANT_HEADER]: svc.grant(meta, 'POST', p) },
-      body: (await import('node:stream')).Readable.from([JSON.stringify({ title: 'Hearing bundle: claim K00LB123', preparedFor: 'Lambeth County Court, 14 January 2027', items })]),
+      body: (await import('node:stream')).Readable.from([
+        JSON.stringify({ title: 'Hearing bundle: claim K00LB123', preparedFor: 'Lambeth County Court, 14 January 2027', items }),
+      ]),
     });
     return { status: answer.status, body: JSON.parse(answer.body.toString()) };
   }
@@ -87,9 +96,27 @@ describe.each<StoreKind>(['local', 's3'])('court bundles from the %s store', (st
       'Southwark Mediation Service',
       ['1 Borough High Street', 'London SE1 1AA'],
     ]);
-    await upload('JS/1', { kind: 'witness-statement', description: 'Statement of Jane Smith, professional witness', producedBy: 'Jane Smith', capturedAt: '2026-12-05T10:00:00Z' }, { name: 'statement.pdf', type: 'application/pdf', bytes: await aPdf(2, 'Statement of Jane Smith') });
-    await upload('JS/2', { kind: 'noise-diary', description: 'Noise diary, 1 to 28 November', producedBy: 'Jane Smith', capturedAt: '2026-11-28T21:00:00Z' }, { name: 'diary.pdf', type: 'application/pdf', bytes: await aPdf(3, 'Noise diary') });
-    await upload('AB/1', { kind: 'recording', description: 'Recording of music through the bedroom wall', producedBy: 'Alan Brown', capturedAt: '2026-11-20T23:40:00Z', capturedWhere: 'Flat 2, 14 Rose Street' }, { name: 'night.wav', type: 'audio/wav', bytes: aWav(2) });
+    await upload(
+      'JS/1',
+      { kind: 'witness-statement', description: 'Statement of Jane Smith, professional witness', producedBy: 'Jane Smith', capturedAt: '2026-12-05T10:00:00Z' },
+      { name: 'statement.pdf', type: 'application/pdf', bytes: await aPdf(2, 'Statement of Jane Smith') },
+    );
+    await upload(
+      'JS/2',
+      { kind: 'noise-diary', description: 'Noise diary, 1 to 28 November', producedBy: 'Jane Smith', capturedAt: '2026-11-28T21:00:00Z' },
+      { name: 'diary.pdf', type: 'application/pdf', bytes: await aPdf(3, 'Noise diary') },
+    );
+    await upload(
+      'AB/1',
+      {
+        kind: 'recording',
+        description: 'Recording of music through the bedroom wall',
+        producedBy: 'Alan Brown',
+        capturedAt: '2026-11-20T23:40:00Z',
+        capturedWhere: 'Flat 2, 14 Rose Street',
+      },
+      { name: 'night.wav', type: 'audio/wav', bytes: aWav(2) },
+    );
   });
   afterAll(async () => {
     await svc?.close();
@@ -114,7 +141,9 @@ describe.each<StoreKind>(['local', 's3'])('court bundles from the %s store', (st
     expect(createHash('sha256').update(read.body).digest('hex')).toBe(bundle.sha256);
     const pages = pagesOf(read.body);
     expect(pages).toHaveLength(bundle.pageCount);
-    pages.forEach((text, i) => expect({ page: i + 1, numbered: text.includes(`Page ${i + 1} of ${bundle.pageCount}`) }).toEqual({ page: i + 1, numbered: true }));
+    pages.forEach((text, i) =>
+      expect({ page: i + 1, numbered: text.includes(`Page ${i + 1} of ${bundle.pageCount}`) }).toEqual({ page: i + 1, numbered: true }),
+    );
 
     const frontMatter = pages.slice(0, front).join('\n');
     const raw = pagesOf(read.body, '-raw');
@@ -154,7 +183,9 @@ describe.each<StoreKind>(['local', 's3'])('court bundles from the %s store', (st
   });
 
   it('will not bundle an exhibit whose stored bytes changed', async () => {
-    const { rows } = await svc.sql.query<{ storage_key: string }>('SELECT storage_key FROM evidence.evidence_version WHERE item_id = $1', [exhibits['JS/1'].id]);
+    const { rows } = await svc.sql.query<{ storage_key: string }>('SELECT storage_key FROM evidence.evidence_version WHERE item_id = $1', [
+      exhibits['JS/1'].id,
+    ]);
     await svc.tamper(rows[0].storage_key, Buffer.concat([exhibits['JS/1'].bytes, Buffer.from('%% appended')]));
     const refused = await makeBundle([exhibits['JS/1'].id]);
     expect(refused.status).toBe(409);

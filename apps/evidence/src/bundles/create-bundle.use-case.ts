@@ -16,8 +16,10 @@ import { assembleBundle, pageCountOf } from './bundle-pdf';
 import { BundleRepository } from './bundle.repository';
 import { toBundleView } from './bundle.view';
 
-const NOT_PRINTABLE = 'This exhibit is not a document that prints (a recording, a photograph or a file of another kind): this page stands for it in the bundle. The original is produced on request, and its SHA-256 above identifies it exactly.';
-const NOT_READABLE = 'This file says it is a PDF but could not be read as one (it may be damaged or encrypted), so its pages are not reproduced here. The original is produced on request, and its SHA-256 above identifies it exactly.';
+const NOT_PRINTABLE =
+  'This exhibit is not a document that prints (a recording, a photograph or a file of another kind): this page stands for it in the bundle. The original is produced on request, and its SHA-256 above identifies it exactly.';
+const NOT_READABLE =
+  'This file says it is a PDF but could not be read as one (it may be damaged or encrypted), so its pages are not reproduced here. The original is produced on request, and its SHA-256 above identifies it exactly.';
 
 /**
  * Makes a court bundle: the chosen exhibits of the case, each verified against the hash it was received
@@ -55,7 +57,15 @@ export class CreateBundleUseCase {
 
     const now = this.clock.now();
     const bundleId = uuidv7();
-    const heading: BundleHeading = { organisation, title: body.title, preparedFor: body.preparedFor, caseId, bundleId, preparedBy: meta.actorId, issuedAt: now };
+    const heading: BundleHeading = {
+      organisation,
+      title: body.title,
+      preparedFor: body.preparedFor,
+      caseId,
+      bundleId,
+      preparedBy: meta.actorId,
+      issuedAt: now,
+    };
     const exhibits: BundleExhibit[] = [];
     for (const item of items) exhibits.push(await this.exhibitOf(meta, item));
     const { parts, index, total } = await layOutBundle(heading, exhibits);
@@ -82,10 +92,28 @@ export class CreateBundleUseCase {
           createdAt: now,
         });
         for (const entry of index)
-          await this.custody.append(tx, meta, { itemId: entry.evidenceId, action: 'exported', version: entry.version, sha256: entry.sha256, detail: { bundleId, firstPage: entry.firstPage, lastPage: entry.lastPage } }, now);
+          await this.custody.append(
+            tx,
+            meta,
+            {
+              itemId: entry.evidenceId,
+              action: 'exported',
+              version: entry.version,
+              sha256: entry.sha256,
+              detail: { bundleId, firstPage: entry.firstPage, lastPage: entry.lastPage },
+            },
+            now,
+          );
         await this.events.append(tx, {
           definition: EvidenceBundleCreatedV1,
-          data: { bundleId, caseId, sha256, pageCount, items: index.map((e) => ({ evidenceId: e.evidenceId, sha256: e.sha256 })), createdAt: now.toISOString() },
+          data: {
+            bundleId,
+            caseId,
+            sha256,
+            pageCount,
+            items: index.map((e) => ({ evidenceId: e.evidenceId, sha256: e.sha256 })),
+            createdAt: now.toISOString(),
+          },
           subject: bundleId,
           organisationId: meta.organisationId,
           sequence: 1,

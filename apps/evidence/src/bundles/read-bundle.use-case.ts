@@ -21,7 +21,13 @@ export class ReadBundleUseCase {
   async execute(meta: RpcMeta, bundleId: string): Promise<{ body: Readable; sha256: string; sizeBytes: number; fileName: string }> {
     const row = await this.db.forTenant(meta, (tx) => this.bundles.find(tx, meta.organisationId, bundleId));
     if (!row) throw ProblemError.notFound('bundle', bundleId);
-    if (row.objectDeletedAt) throw new ProblemError({ type: 'https://mediation.example/problems/gone', title: 'Gone', status: 410, detail: `The bundle's file was deleted at retention on ${row.objectDeletedAt.toISOString()}.` });
+    if (row.objectDeletedAt)
+      throw new ProblemError({
+        type: 'https://mediation.example/problems/gone',
+        title: 'Gone',
+        status: 410,
+        detail: `The bundle's file was deleted at retention on ${row.objectDeletedAt.toISOString()}.`,
+      });
     if ((await this.reader.hashOf(row.storageKey)) !== row.sha256) throw integrityFailed(`bundle ${bundleId}`);
     return { body: await this.store.get(row.storageKey), sha256: row.sha256, sizeBytes: Number(row.sizeBytes), fileName: `bundle-${bundleId}.pdf` };
   }

@@ -39,10 +39,30 @@ export class AddVersionUseCase {
         const current = await this.items.find(tx, meta.organisationId, evidenceId);
         if (!current) throw ProblemError.notFound('evidence item', evidenceId);
         const item = await this.items.addVersion(tx, current, { organisationId: meta.organisationId, ...file, createdBy: meta.actorId, createdAt: now });
-        await this.custody.append(tx, meta, { itemId: item.id, action: 'versioned', version: item.currentVersion, reason: form.note, sha256: file.sha256, detail: { sizeBytes: file.sizeBytes, mediaType: file.mediaType } }, now);
+        await this.custody.append(
+          tx,
+          meta,
+          {
+            itemId: item.id,
+            action: 'versioned',
+            version: item.currentVersion,
+            reason: form.note,
+            sha256: file.sha256,
+            detail: { sizeBytes: file.sizeBytes, mediaType: file.mediaType },
+          },
+          now,
+        );
         await this.events.append(tx, {
           definition: EvidenceVersionedV1,
-          data: { evidenceId: item.id, caseId: item.caseId, version: item.currentVersion, sha256: file.sha256, sizeBytes: file.sizeBytes, mediaType: file.mediaType, versionedAt: now.toISOString() },
+          data: {
+            evidenceId: item.id,
+            caseId: item.caseId,
+            version: item.currentVersion,
+            sha256: file.sha256,
+            sizeBytes: file.sizeBytes,
+            mediaType: file.mediaType,
+            versionedAt: now.toISOString(),
+          },
           subject: item.id,
           organisationId: meta.organisationId,
           sequence: item.currentVersion,
@@ -52,7 +72,8 @@ export class AddVersionUseCase {
       });
     } catch (error) {
       await this.files.discard(file).catch(() => undefined);
-      if ((error as { code?: string }).code === 'P2002') throw ProblemError.conflict('Another version of this exhibit was stored at the same moment; send yours again.');
+      if ((error as { code?: string }).code === 'P2002')
+        throw ProblemError.conflict('Another version of this exhibit was stored at the same moment; send yours again.');
       throw error;
     }
   }

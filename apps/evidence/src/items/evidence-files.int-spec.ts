@@ -89,13 +89,27 @@ describe.each<StoreKind>(['local', 's3'])('evidence files in the %s store', (sto
     }, 20);
     const answer = await upload(
       meta(orgA),
-      { kind: 'recording', description: 'Noise from flat 3, night of 4 December', producedBy: 'Jane Smith', capturedAt: '2026-12-04T23:10:00Z', capturedWhere: 'Flat 2, 14 Rose Street', source: 'Professional witness’s recorder' },
+      {
+        kind: 'recording',
+        description: 'Noise from flat 3, night of 4 December',
+        producedBy: 'Jane Smith',
+        capturedAt: '2026-12-04T23:10:00Z',
+        capturedWhere: 'Flat 2, 14 Rose Street',
+        source: 'Professional witness’s recorder',
+      },
       { name: 'night.wav', type: 'audio/wav', content: createReadStream(file) },
     );
     clearInterval(sampler);
 
     expect(answer.status).toBe(201);
-    expect(answer.body).toMatchObject({ exhibitRef: 'JS/1', kind: 'recording', mediaType: 'audio/vnd.wave', sizeBytes: 60 * MB + 44, sha256: expected, version: 1 });
+    expect(answer.body).toMatchObject({
+      exhibitRef: 'JS/1',
+      kind: 'recording',
+      mediaType: 'audio/vnd.wave',
+      sizeBytes: 60 * MB + 44,
+      sha256: expected,
+      version: 1,
+    });
     // The service and this test share one process: all of it together stayed far below the file's 60 MB.
     expect(peak).toBeLessThan(30 * MB);
 
@@ -111,7 +125,11 @@ describe.each<StoreKind>(['local', 's3'])('evidence files in the %s store', (sto
   it('refuses an executable renamed .pdf and sent as application/pdf, and keeps nothing of it', async () => {
     const before = await svc.storedKeys();
     const exe = Buffer.concat([Buffer.from('MZ\u0090\u0000\u0003\u0000\u0000\u0000\u0004\u0000\u0000\u0000\u00ff\u00ff', 'latin1'), randomBytes(64 * 1024)]);
-    const answer = await upload(meta(orgA), { kind: 'letter', description: 'Letter', producedBy: 'Jane Smith' }, { name: 'letter.pdf', type: 'application/pdf', content: exe });
+    const answer = await upload(
+      meta(orgA),
+      { kind: 'letter', description: 'Letter', producedBy: 'Jane Smith' },
+      { name: 'letter.pdf', type: 'application/pdf', content: exe },
+    );
     expect(answer).toMatchObject({ status: 415 });
     expect(answer.body).toMatchObject({ type: EVIDENCE_PROBLEM_TYPES.fileTypeRefused, errors: [{ field: 'file', code: 'type_refused' }] });
     expect(String(answer.body.detail)).toContain('application/x-msdownload');
@@ -124,7 +142,11 @@ describe.each<StoreKind>(['local', 's3'])('evidence files in the %s store', (sto
     svc.config.EVIDENCE_MAX_BYTES = 1 * MB;
     try {
       const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(2 * MB)]);
-      const answer = await upload(meta(orgA), { kind: 'letter', description: 'Too big', producedBy: 'Jane Smith' }, { name: 'big.pdf', type: 'application/pdf', content: Readable.from([big]) });
+      const answer = await upload(
+        meta(orgA),
+        { kind: 'letter', description: 'Too big', producedBy: 'Jane Smith' },
+        { name: 'big.pdf', type: 'application/pdf', content: Readable.from([big]) },
+      );
       expect(answer.status).toBe(413);
       expect(answer.body).toMatchObject({ type: EVIDENCE_PROBLEM_TYPES.payloadTooLarge, errors: [{ field: 'file' }] });
     } finally {
@@ -135,7 +157,11 @@ describe.each<StoreKind>(['local', 's3'])('evidence files in the %s store', (sto
 
   it('names the field when the metadata is wrong, and discards the file', async () => {
     const before = await svc.storedKeys();
-    const answer = await upload(meta(orgA), { kind: 'hearsay', description: 'x', producedBy: 'Jane Smith' }, { name: 'a.txt', type: 'text/plain', content: Buffer.from('a note\n') });
+    const answer = await upload(
+      meta(orgA),
+      { kind: 'hearsay', description: 'x', producedBy: 'Jane Smith' },
+      { name: 'a.txt', type: 'text/plain', content: Buffer.from('a note\n') },
+    );
     expect(answer.status).toBe(400);
     expect(answer.body.errors).toEqual([expect.objectContaining({ field: 'kind' })]);
     expect(await svc.storedKeys()).toEqual(before);
@@ -143,8 +169,16 @@ describe.each<StoreKind>(['local', 's3'])('evidence files in the %s store', (sto
 
   it('numbers exhibits per producer within the case: JS/2 after JS/1, AB/1 for another witness', async () => {
     const pdf = await aPdf(1, 'Statement');
-    const second = await upload(meta(orgA), { kind: 'witness-statement', description: 'Statement', producedBy: 'Jane Smith' }, { name: 's.pdf', type: 'application/pdf', content: pdf });
-    const other = await upload(meta(orgA), { kind: 'photograph', description: 'Speaker on the wall', producedBy: 'Alan Brown' }, { name: 'p.txt', type: 'text/plain', content: Buffer.from('photo log\n') });
+    const second = await upload(
+      meta(orgA),
+      { kind: 'witness-statement', description: 'Statement', producedBy: 'Jane Smith' },
+      { name: 's.pdf', type: 'application/pdf', content: pdf },
+    );
+    const other = await upload(
+      meta(orgA),
+      { kind: 'photograph', description: 'Speaker on the wall', producedBy: 'Alan Brown' },
+      { name: 'p.txt', type: 'text/plain', content: Buffer.from('photo log\n') },
+    );
     expect([second.body.exhibitRef, other.body.exhibitRef]).toEqual(['JS/2', 'AB/1']);
     expect(other.body.mediaType).toBe('text/plain');
     const list = await svc.app.get(ListCaseEvidenceUseCase).execute(meta(orgA), caseId);
@@ -153,7 +187,11 @@ describe.each<StoreKind>(['local', 's3'])('evidence files in the %s store', (sto
 
   it('detects a stored object whose bytes were changed: the read is refused, logged in custody and raised as an alert', async () => {
     const pdf = await aPdf(2, 'Good neighbour agreement');
-    const created = await upload(meta(orgA), { kind: 'agreement', description: 'Signed good neighbour agreement', producedBy: 'Jane Smith' }, { name: 'gna.pdf', type: 'application/pdf', content: pdf });
+    const created = await upload(
+      meta(orgA),
+      { kind: 'agreement', description: 'Signed good neighbour agreement', producedBy: 'Jane Smith' },
+      { name: 'gna.pdf', type: 'application/pdf', content: pdf },
+    );
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     expect((await download(meta(orgA), id)).body.equals(pdf)).toBe(true);

@@ -16,7 +16,11 @@ export class EvidenceRepository {
     return row.last;
   }
 
-  async create(tx: EvidenceTx, item: Prisma.EvidenceItemUncheckedCreateInput, version: Omit<Prisma.EvidenceVersionUncheckedCreateInput, 'itemId'>): Promise<EvidenceRecord> {
+  async create(
+    tx: EvidenceTx,
+    item: Prisma.EvidenceItemUncheckedCreateInput,
+    version: Omit<Prisma.EvidenceVersionUncheckedCreateInput, 'itemId'>,
+  ): Promise<EvidenceRecord> {
     await tx.evidenceItem.create({ data: item });
     await tx.evidenceVersion.create({ data: { ...version, itemId: item.id } });
     return (await this.find(tx, item.organisationId, item.id))!;
@@ -44,7 +48,11 @@ export class EvidenceRepository {
   }
 
   /** A new stored file for the item; the earlier versions and their objects are kept. */
-  async addVersion(tx: EvidenceTx, item: EvidenceRecord, version: Omit<Prisma.EvidenceVersionUncheckedCreateInput, 'itemId' | 'version'>): Promise<EvidenceRecord> {
+  async addVersion(
+    tx: EvidenceTx,
+    item: EvidenceRecord,
+    version: Omit<Prisma.EvidenceVersionUncheckedCreateInput, 'itemId' | 'version'>,
+  ): Promise<EvidenceRecord> {
     const next = item.currentVersion + 1;
     await tx.evidenceVersion.create({ data: { ...version, itemId: item.id, version: next } });
     await tx.evidenceItem.update({ where: { id: item.id }, data: { currentVersion: next } });

@@ -39,8 +39,10 @@ describe('a file coming in: its type from its bytes, its hash as it streams', ()
   });
 
   it('accepts images, audio, video and office documents, and nothing executable', () => {
-    for (const type of ['image/jpeg', 'audio/vnd.wave', 'video/mp4', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/plain']) expect(isAcceptedType(type)).toBe(true);
-    for (const type of ['application/x-msdownload', 'application/x-elf', 'application/zip', 'application/octet-stream']) expect(isAcceptedType(type)).toBe(false);
+    for (const type of ['image/jpeg', 'audio/vnd.wave', 'video/mp4', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/plain'])
+      expect(isAcceptedType(type)).toBe(true);
+    for (const type of ['application/x-msdownload', 'application/x-elf', 'application/zip', 'application/octet-stream'])
+      expect(isAcceptedType(type)).toBe(false);
   });
 });
 

@@ -58,7 +58,9 @@ export function receiveUpload(
     parser.on('file', (name, stream, info) => {
       if (name !== 'file' || storing) {
         stream.resume();
-        return fail(ProblemError.validation([{ field: name, message: 'is not where the file goes: send one file, in the field `file`', code: 'unexpected_file' }]));
+        return fail(
+          ProblemError.validation([{ field: name, message: 'is not where the file goes: send one file, in the field `file`', code: 'unexpected_file' }]),
+        );
       }
       stream.on('limit', () => {
         truncated = true;
@@ -69,19 +71,17 @@ export function receiveUpload(
     parser.on('error', fail);
     parser.on('close', () => {
       if (settled) return;
-      if (!storing) return fail(ProblemError.validation([{ field: 'file', message: 'is required', code: 'required' }], 'No file was sent; nothing was stored.'));
-      storing.then(
-        async (file) => {
-          if (settled) return;
-          if (truncated) {
-            await discard(file).catch(() => undefined);
-            return fail(tooLarge(maxBytes));
-          }
-          settled = true;
-          resolve({ fields, file });
-        },
-        fail,
-      );
+      if (!storing)
+        return fail(ProblemError.validation([{ field: 'file', message: 'is required', code: 'required' }], 'No file was sent; nothing was stored.'));
+      storing.then(async (file) => {
+        if (settled) return;
+        if (truncated) {
+          await discard(file).catch(() => undefined);
+          return fail(tooLarge(maxBytes));
+        }
+        settled = true;
+        resolve({ fields, file });
+      }, fail);
     });
     req.pipe(parser);
   });

@@ -37,7 +37,13 @@ export class UploadEvidenceUseCase {
   }
 
   /** Records a stored file as a new exhibit (also what a witness statement made here becomes). */
-  async record(meta: RpcMeta, caseId: string, metadata: EvidenceMetadata, file: StoredFile, extra: { refersTo?: string[]; redactedFrom?: EvidenceRecord } = {}): Promise<EvidenceItemView> {
+  async record(
+    meta: RpcMeta,
+    caseId: string,
+    metadata: EvidenceMetadata,
+    file: StoredFile,
+    extra: { refersTo?: string[]; redactedFrom?: EvidenceRecord } = {},
+  ): Promise<EvidenceItemView> {
     const now = this.clock.now();
     const recorded = this.db.forTenant(meta, async (tx) => {
       const ref = extra.redactedFrom
@@ -64,7 +70,12 @@ export class UploadEvidenceUseCase {
         },
         { version: 1, organisationId: meta.organisationId, ...file, createdBy: meta.actorId, createdAt: now },
       );
-      await this.custody.append(tx, meta, { itemId: item.id, action: 'uploaded', version: 1, sha256: file.sha256, detail: { sizeBytes: file.sizeBytes, mediaType: file.mediaType } }, now);
+      await this.custody.append(
+        tx,
+        meta,
+        { itemId: item.id, action: 'uploaded', version: 1, sha256: file.sha256, detail: { sizeBytes: file.sizeBytes, mediaType: file.mediaType } },
+        now,
+      );
       const version = currentVersionOf(item);
       await this.events.append(tx, {
         definition: EvidenceAddedV1,

@@ -29,7 +29,13 @@ export class VerifiedReader {
 
   /** Throws a 409 problem (after recording the failure) unless the stored bytes hash to the recorded SHA-256. */
   async verify(meta: RpcMeta, item: EvidenceRecord, version: EvidenceVersion): Promise<void> {
-    if (item.objectsDeletedAt) throw new ProblemError({ type: 'https://mediation.example/problems/gone', title: 'Gone', status: 410, detail: `The files of ${item.exhibitRef} were deleted at retention on ${item.objectsDeletedAt.toISOString()}.` });
+    if (item.objectsDeletedAt)
+      throw new ProblemError({
+        type: 'https://mediation.example/problems/gone',
+        title: 'Gone',
+        status: 410,
+        detail: `The files of ${item.exhibitRef} were deleted at retention on ${item.objectsDeletedAt.toISOString()}.`,
+      });
     const actual = await this.hashOf(version.storageKey);
     if (actual === version.sha256) return;
     await this.raise(meta, item, version, actual ?? '');
@@ -70,7 +76,13 @@ export class VerifiedReader {
       await this.custody.append(
         tx,
         meta,
-        { itemId: item.id, action: 'integrity-failed', version: version.version, sha256: actualSha256 || undefined, detail: { expectedSha256: version.sha256 } },
+        {
+          itemId: item.id,
+          action: 'integrity-failed',
+          version: version.version,
+          sha256: actualSha256 || undefined,
+          detail: { expectedSha256: version.sha256 },
+        },
         now,
       );
       await this.events.append(tx, {

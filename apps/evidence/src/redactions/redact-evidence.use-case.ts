@@ -65,7 +65,14 @@ export class RedactEvidenceUseCase {
       this.custody.append(
         tx,
         meta,
-        { itemId: original.id, action: 'redacted', version: version.version, reason: body.reason, sha256: version.sha256, detail: { redactedCopyId: copy.id, areas: body.areas.length } },
+        {
+          itemId: original.id,
+          action: 'redacted',
+          version: version.version,
+          reason: body.reason,
+          sha256: version.sha256,
+          detail: { redactedCopyId: copy.id, areas: body.areas.length },
+        },
         this.clock.now(),
       ),
     );

@@ -42,7 +42,8 @@ describe.each<StoreKind>(['local', 's3'])('redacted copies in the %s store', (st
     const answer = await request(`${svc.url}${p}`, { method: 'POST', headers: { ...headers, [EVIDENCE_GRANT_HEADER]: svc.grant(meta, 'POST', p) }, body });
     return { status: answer.status, body: JSON.parse(answer.body.toString()) };
   };
-  const redact = (id: string, body: unknown) => post(`/internal/evidence/${id}/redactions`, { 'content-type': 'application/json' }, Readable.from([JSON.stringify(body)]));
+  const redact = (id: string, body: unknown) =>
+    post(`/internal/evidence/${id}/redactions`, { 'content-type': 'application/json' }, Readable.from([JSON.stringify(body)]));
   const content = async (id: string) => {
     const p = `/internal/evidence/${id}/content`;
     return (await request(`${svc.url}${p}`, { method: 'GET', headers: { [EVIDENCE_GRANT_HEADER]: svc.grant(meta, 'GET', p) } })).body;
@@ -60,7 +61,10 @@ describe.each<StoreKind>(['local', 's3'])('redacted copies in the %s store', (st
     first.drawText('The music started at 22:30.', { x: 50, y: 500, size: 18 });
     doc.addPage([595, 842]).drawText('Second page, nothing to hide', { x: 50, y: 780, size: 18 });
     letter = Buffer.from(await doc.save());
-    original = await upload({ kind: 'letter', description: 'Letter from the complainant', producedBy: 'Jane Smith' }, { name: 'letter.pdf', type: 'application/pdf', content: letter });
+    original = await upload(
+      { kind: 'letter', description: 'Letter from the complainant', producedBy: 'Jane Smith' },
+      { name: 'letter.pdf', type: 'application/pdf', content: letter },
+    );
   });
   afterAll(async () => {
     await svc?.close();
@@ -70,7 +74,13 @@ describe.each<StoreKind>(['local', 's3'])('redacted copies in the %s store', (st
     // The telephone line: 780 pt up a 842 pt page, 18 pt tall -> about 5% to 8% down from the top.
     const made = await redact(original.id, { reason: 'Complainant’s telephone number', areas: [{ page: 1, x: 0, y: 0.04, width: 1, height: 0.05 }] });
     expect(made.status).toBe(201);
-    expect(made.body).toMatchObject({ exhibitRef: 'JS/1-R1', redactedFromId: original.id, kind: 'letter', mediaType: 'application/pdf', description: 'Letter from the complainant (redacted)' });
+    expect(made.body).toMatchObject({
+      exhibitRef: 'JS/1-R1',
+      redactedFromId: original.id,
+      kind: 'letter',
+      mediaType: 'application/pdf',
+      description: 'Letter from the complainant (redacted)',
+    });
 
     const copy = await content(made.body.id);
     const text = textOf(copy);
@@ -98,7 +108,10 @@ describe.each<StoreKind>(['local', 's3'])('redacted copies in the %s store', (st
     const outside = await redact(original.id, { reason: 'x', areas: [{ page: 1, x: 0.8, y: 0, width: 0.5, height: 0.5 }] });
     expect(outside.status).toBe(400);
     expect(outside.body.errors).toEqual([expect.objectContaining({ field: 'areas.0' })]);
-    const note = await upload({ kind: 'other', description: 'A note', producedBy: 'Jane Smith' }, { name: 'n.txt', type: 'text/plain', content: Buffer.from('a note\n') });
+    const note = await upload(
+      { kind: 'other', description: 'A note', producedBy: 'Jane Smith' },
+      { name: 'n.txt', type: 'text/plain', content: Buffer.from('a note\n') },
+    );
     expect((await redact(note.id, { reason: 'x', areas: [{ page: 1, x: 0, y: 0, width: 0.5, height: 0.5 }] })).status).toBe(422);
   });
 });

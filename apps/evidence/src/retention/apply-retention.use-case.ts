@@ -27,7 +27,12 @@ export class ApplyRetentionUseCase {
   async hold(tx: EvidenceTx, organisationId: string, caseId: string, legalHold: boolean, reason: string, at: Date): Promise<void> {
     await this.retention.setCaseHold(tx, { organisationId, caseId, legalHold, reason, changedAt: at });
     for (const item of await this.retention.holdItems(tx, organisationId, caseId, legalHold))
-      await this.custody.append(tx, { organisationId, ...RETENTION }, { itemId: item.id, action: legalHold ? 'held' : 'released', version: item.currentVersion, reason }, at);
+      await this.custody.append(
+        tx,
+        { organisationId, ...RETENTION },
+        { itemId: item.id, action: legalHold ? 'held' : 'released', version: item.currentVersion, reason },
+        at,
+      );
   }
 
   async deleteFiles(tx: EvidenceTx, organisationId: string, caseId: string, reason: string, at: Date): Promise<{ deleted: number; kept: number }> {
@@ -41,7 +46,12 @@ export class ApplyRetentionUseCase {
       at,
     );
     for (const item of deleting)
-      await this.custody.append(tx, { organisationId, ...RETENTION }, { itemId: item.id, action: 'deleted', version: item.currentVersion, reason, detail: { versions: item.versions.length } }, at);
+      await this.custody.append(
+        tx,
+        { organisationId, ...RETENTION },
+        { itemId: item.id, action: 'deleted', version: item.currentVersion, reason, detail: { versions: item.versions.length } },
+        at,
+      );
     if (held.length === 0) {
       const bundles = await this.retention.storedBundles(tx, organisationId, caseId);
       for (const bundle of bundles) await this.store.delete(bundle.storageKey);

@@ -12,7 +12,19 @@ const org = uuidv7();
 const meta: RpcMeta = { organisationId: org, actorId: 'user:case-manager', actorType: 'user', correlationId: uuidv7() };
 
 function envelope<D>(type: string, data: D): EventEnvelope<D> {
-  return { specversion: '1.0', id: uuidv7(), source: 'casework', type, subject: uuidv7(), time: new Date().toISOString(), datacontenttype: 'application/json', organisationid: org, sequence: 1, correlationid: uuidv7(), data } as unknown as EventEnvelope<D>;
+  return {
+    specversion: '1.0',
+    id: uuidv7(),
+    source: 'casework',
+    type,
+    subject: uuidv7(),
+    time: new Date().toISOString(),
+    datacontenttype: 'application/json',
+    organisationid: org,
+    sequence: 1,
+    correlationid: uuidv7(),
+    data,
+  } as unknown as EventEnvelope<D>;
 }
 
 describe.each<StoreKind>(['local', 's3'])('retention of evidence in the %s store', (store) => {
@@ -20,8 +32,15 @@ describe.each<StoreKind>(['local', 's3'])('retention of evidence in the %s store
 
   async function upload(caseId: string, text: string) {
     const p = `/internal/cases/${caseId}/evidence`;
-    const form = multipartBody({ kind: 'noise-diary', description: 'Diary', producedBy: 'Jane Smith' }, { name: 'd.txt', type: 'text/plain', content: Buffer.from(text) });
-    const answer = await request(`${svc.url}${p}`, { method: 'POST', headers: { 'content-type': form.contentType, [EVIDENCE_GRANT_HEADER]: svc.grant(meta, 'POST', p) }, body: form.stream });
+    const form = multipartBody(
+      { kind: 'noise-diary', description: 'Diary', producedBy: 'Jane Smith' },
+      { name: 'd.txt', type: 'text/plain', content: Buffer.from(text) },
+    );
+    const answer = await request(`${svc.url}${p}`, {
+      method: 'POST',
+      headers: { 'content-type': form.contentType, [EVIDENCE_GRANT_HEADER]: svc.grant(meta, 'POST', p) },
+      body: form.stream,
+    });
     return JSON.parse(answer.body.toString()) as { id: string };
   }
   const handle = <H extends { handle(e: never, tx: never): Promise<void> }>(handler: H, event: unknown) =>
@@ -29,9 +48,18 @@ describe.each<StoreKind>(['local', 's3'])('retention of evidence in the %s store
   const anonymise = (caseId: string) =>
     handle(
       svc.app.get(CaseAnonymisedHandler),
-      envelope<EventData<typeof CaseAnonymisedV1>>(CaseAnonymisedV1.type, { caseId, contractId: uuidv7(), reference: 'M-1', closedAt: new Date().toISOString(), retentionMonths: 24, anonymisedAt: new Date().toISOString(), counts: {} } as never),
+      envelope<EventData<typeof CaseAnonymisedV1>>(CaseAnonymisedV1.type, {
+        caseId,
+        contractId: uuidv7(),
+        reference: 'M-1',
+        closedAt: new Date().toISOString(),
+        retentionMonths: 24,
+        anonymisedAt: new Date().toISOString(),
+        counts: {},
+      } as never),
     );
-  const keysOf = async (id: string) => (await svc.sql.query<{ storage_key: string }>('SELECT storage_key FROM evidence.evidence_version WHERE item_id = $1', [id])).rows.map((r) => r.storage_key);
+  const keysOf = async (id: string) =>
+    (await svc.sql.query<{ storage_key: string }>('SELECT storage_key FROM evidence.evidence_version WHERE item_id = $1', [id])).rows.map((r) => r.storage_key);
 
   beforeAll(async () => {
     svc = await startEvidenceService(store);
@@ -51,7 +79,9 @@ describe.each<StoreKind>(['local', 's3'])('retention of evidence in the %s store
     const view = await svc.app.get(GetEvidenceUseCase).execute(meta, item.id);
     expect(view.objectsDeletedAt).not.toBeNull();
     const custody = await svc.app.get(GetCustodyUseCase).execute(meta, item.id);
-    expect(custody.entries.filter((e) => e.action === 'deleted')).toEqual([expect.objectContaining({ actorId: 'system:retention', reason: expect.stringContaining('M-1 anonymised 24 months') })]);
+    expect(custody.entries.filter((e) => e.action === 'deleted')).toEqual([
+      expect.objectContaining({ actorId: 'system:retention', reason: expect.stringContaining('M-1 anonymised 24 months') }),
+    ]);
     const p = `/internal/evidence/${item.id}/content`;
     expect((await request(`${svc.url}${p}`, { method: 'GET', headers: { [EVIDENCE_GRANT_HEADER]: svc.grant(meta, 'GET', p) } })).status).toBe(410);
   });
@@ -59,7 +89,10 @@ describe.each<StoreKind>(['local', 's3'])('retention of evidence in the %s store
   it('keeps the files of a case under legal hold, including those added while it is held', async () => {
     const caseId = uuidv7();
     const before = await upload(caseId, 'before the hold\n');
-    await handle(svc.app.get(CaseLegalHoldChangedHandler), envelope<EventData<typeof CaseLegalHoldChangedV1>>(CaseLegalHoldChangedV1.type, { caseId, legalHold: true, reason: 'Possession claim listed' }));
+    await handle(
+      svc.app.get(CaseLegalHoldChangedHandler),
+      envelope<EventData<typeof CaseLegalHoldChangedV1>>(CaseLegalHoldChangedV1.type, { caseId, legalHold: true, reason: 'Possession claim listed' }),
+    );
     const during = await upload(caseId, 'during the hold\n');
     expect((await svc.app.get(GetEvidenceUseCase).execute(meta, during.id)).onHold).toBe(true);
     await anonymise(caseId);

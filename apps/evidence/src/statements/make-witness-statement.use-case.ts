@@ -12,7 +12,8 @@ import { renderWitnessStatement } from './witness-statement.renderer';
 
 type Body = z.output<typeof CreateWitnessStatementBodySchema>;
 
-const sameName = (a: string, b: string) => a.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase() === b.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+const sameName = (a: string, b: string) =>
+  a.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase() === b.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**
  * A professional witness's statement made on the platform: rendered as a PDF with its statement of
@@ -34,9 +35,13 @@ export class MakeWitnessStatementUseCase {
     const now = this.clock.now();
     const signedAt = new Date(body.signature.signedAt);
     const errors = [
-      ...(sameName(body.signature.typedName, body.witnessName) ? [] : [{ field: 'signature.typedName', message: 'must be the witness’s own name', code: 'not_the_witness' }]),
+      ...(sameName(body.signature.typedName, body.witnessName)
+        ? []
+        : [{ field: 'signature.typedName', message: 'must be the witness’s own name', code: 'not_the_witness' }]),
       ...(signedAt.getTime() > now.getTime() + 60_000 ? [{ field: 'signature.signedAt', message: 'is in the future', code: 'future' }] : []),
-      ...body.exhibits.flatMap((id, i) => (body.exhibits.indexOf(id) !== i ? [{ field: `exhibits.${i}`, message: 'is referred to twice', code: 'duplicate' }] : [])),
+      ...body.exhibits.flatMap((id, i) =>
+        body.exhibits.indexOf(id) !== i ? [{ field: `exhibits.${i}`, message: 'is referred to twice', code: 'duplicate' }] : [],
+      ),
     ];
     if (errors.length > 0) throw ProblemError.validation(errors);
     const { referred, organisation } = await this.db.forTenant(meta, async (tx) => ({

@@ -46,7 +46,10 @@ describe.each<StoreKind>(['local', 's3'])('witness statements and new versions i
   const statement = (overrides: Record<string, unknown> = {}) => ({
     witnessName: 'Jane Smith',
     witnessRole: 'Professional witness, Southwark Mediation Service',
-    paragraphs: ['I attended Flat 2, 14 Rose Street on 4 December 2026 from 22:30 to 00:15.', 'I heard amplified music with a heavy bass through the bedroom wall; I refer to my noise diary, exhibit JS/1.'],
+    paragraphs: [
+      'I attended Flat 2, 14 Rose Street on 4 December 2026 from 22:30 to 00:15.',
+      'I heard amplified music with a heavy bass through the bedroom wall; I refer to my noise diary, exhibit JS/1.',
+    ],
     exhibits: [diary.id],
     signature: { typedName: 'jane  smith', signedAt: '2026-12-05T09:30:00Z' },
     place: 'Southwark',
@@ -55,8 +58,17 @@ describe.each<StoreKind>(['local', 's3'])('witness statements and new versions i
 
   beforeAll(async () => {
     svc = await startEvidenceService(store);
-    await svc.sql.query("INSERT INTO evidence.organisation_profile (organisation_id, name, address, version, changed_at) VALUES ($1, 'Southwark Mediation Service', '{}', 1, now())", [org]);
-    diary = (await postFile(`/internal/cases/${caseId}/evidence`, { kind: 'noise-diary', description: 'Noise diary, November', producedBy: 'Jane Smith' }, { name: 'diary.txt', type: 'text/plain', content: Buffer.from('4 Dec 22:30 bass\n') })).body;
+    await svc.sql.query(
+      "INSERT INTO evidence.organisation_profile (organisation_id, name, address, version, changed_at) VALUES ($1, 'Southwark Mediation Service', '{}', 1, now())",
+      [org],
+    );
+    diary = (
+      await postFile(
+        `/internal/cases/${caseId}/evidence`,
+        { kind: 'noise-diary', description: 'Noise diary, November', producedBy: 'Jane Smith' },
+        { name: 'diary.txt', type: 'text/plain', content: Buffer.from('4 Dec 22:30 bass\n') },
+      )
+    ).body;
   });
   afterAll(async () => {
     await svc?.close();
@@ -65,7 +77,14 @@ describe.each<StoreKind>(['local', 's3'])('witness statements and new versions i
   it('records a statement with its statement of truth and typed signature as the witness’s next exhibit, referring to JS/1', async () => {
     const made = await postJson(`/internal/cases/${caseId}/witness-statements`, statement());
     expect(made.status).toBe(201);
-    expect(made.body).toMatchObject({ exhibitRef: 'JS/2', kind: 'witness-statement', producedBy: 'Jane Smith', mediaType: 'application/pdf', version: 1, refersTo: [diary.id] });
+    expect(made.body).toMatchObject({
+      exhibitRef: 'JS/2',
+      kind: 'witness-statement',
+      producedBy: 'Jane Smith',
+      mediaType: 'application/pdf',
+      version: 1,
+      refersTo: [diary.id],
+    });
     const pdf = await content(made.body.id);
     expect(createHash('sha256').update(pdf).digest('hex')).toBe(made.body.sha256);
     const text = textOf(pdf).replace(/\s+/g, ' ');
@@ -79,7 +98,10 @@ describe.each<StoreKind>(['local', 's3'])('witness statements and new versions i
   });
 
   it('refuses a signature that is not the witness’s name, and an exhibit that is not of the case', async () => {
-    const forged = await postJson(`/internal/cases/${caseId}/witness-statements`, statement({ signature: { typedName: 'Someone Else', signedAt: '2026-12-05T09:30:00Z' } }));
+    const forged = await postJson(
+      `/internal/cases/${caseId}/witness-statements`,
+      statement({ signature: { typedName: 'Someone Else', signedAt: '2026-12-05T09:30:00Z' } }),
+    );
     expect(forged.status).toBe(400);
     expect(forged.body.errors).toEqual([expect.objectContaining({ field: 'signature.typedName' })]);
     const foreign = await postJson(`/internal/cases/${caseId}/witness-statements`, statement({ exhibits: [uuidv7()] }));
@@ -93,9 +115,18 @@ describe.each<StoreKind>(['local', 's3'])('witness statements and new versions i
     const signed = await PDFDocument.create();
     signed.addPage().drawText('Signed: Jane Smith (wet ink), 5 December 2026');
     const scan = Buffer.from(await signed.save());
-    const versioned = await postFile(`/internal/evidence/${made.body.id}/versions`, { note: 'signed copy' }, { name: 'signed.pdf', type: 'application/pdf', content: scan });
+    const versioned = await postFile(
+      `/internal/evidence/${made.body.id}/versions`,
+      { note: 'signed copy' },
+      { name: 'signed.pdf', type: 'application/pdf', content: scan },
+    );
     expect(versioned.status).toBe(201);
-    expect(versioned.body).toMatchObject({ id: made.body.id, exhibitRef: made.body.exhibitRef, version: 2, sha256: createHash('sha256').update(scan).digest('hex') });
+    expect(versioned.body).toMatchObject({
+      id: made.body.id,
+      exhibitRef: made.body.exhibitRef,
+      version: 2,
+      sha256: createHash('sha256').update(scan).digest('hex'),
+    });
     expect((await content(made.body.id)).equals(scan)).toBe(true);
     const keysAfter = await svc.storedKeys();
     expect(keysAfter).toEqual(expect.arrayContaining(keysBefore));
@@ -106,7 +137,15 @@ describe.each<StoreKind>(['local', 's3'])('witness statements and new versions i
       ['versioned', 2, 'signed copy'],
       ['downloaded', 2, 'checking the statement'],
     ]);
-    const refused = await postFile(`/internal/evidence/${made.body.id}/versions`, {}, { name: 'x.pdf', type: 'application/pdf', content: Buffer.from('MZ\u0090\u0000\u0003\u0000\u0000\u0000\u0004\u0000\u0000\u0000\u00ff\u00ff' + 'x'.repeat(5000), 'latin1') });
+    const refused = await postFile(
+      `/internal/evidence/${made.body.id}/versions`,
+      {},
+      {
+        name: 'x.pdf',
+        type: 'application/pdf',
+        content: Buffer.from('MZ\u0090\u0000\u0003\u0000\u0000\u0000\u0004\u0000\u0000\u0000\u00ff\u00ff' + 'x'.repeat(5000), 'latin1'),
+      },
+    );
     expect(refused.status).toBe(415);
     expect(await svc.storedKeys()).toEqual(keysAfter);
   });

@@ -72,7 +72,10 @@ export function buildOpenApiDocument(version: string, routes: DiscoveredRoute[])
         400: problem('Invalid input: `errors` names each field (also a body nested more than 32 levels deep)'),
         ...(op.body ? { 415: problem('The body is not sent as Content-Type: application/json') } : {}),
         ...(op.multipart
-          ? { 413: problem('The file is larger than the limit'), 415: problem('The body is not multipart/form-data, or the file’s bytes are not an accepted type') }
+          ? {
+              413: problem('The file is larger than the limit'),
+              415: problem('The body is not multipart/form-data, or the file’s bytes are not an accepted type'),
+            }
           : {}),
         ...(route.isPublic
           ? {}

@@ -28,7 +28,13 @@ export class EvidenceFilesClient {
   constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
 
   forward(meta: RpcMeta, method: 'GET' | 'POST', path: string, options: ForwardOptions = {}): Promise<IncomingMessage> {
-    const grant = signEvidenceGrant(this.config.EVIDENCE_GRANT_KEY, { meta, method, path, reason: options.reason, expiresAt: Date.now() + EVIDENCE_GRANT_TTL_MS });
+    const grant = signEvidenceGrant(this.config.EVIDENCE_GRANT_KEY, {
+      meta,
+      method,
+      path,
+      reason: options.reason,
+      expiresAt: Date.now() + EVIDENCE_GRANT_TTL_MS,
+    });
     const headers: Record<string, string> = { [EVIDENCE_GRANT_HEADER]: grant, 'x-correlation-id': meta.correlationId };
     if (options.contentType) headers['content-type'] = options.contentType;
     if (options.contentLength) headers['content-length'] = options.contentLength;
@@ -56,6 +62,11 @@ export class EvidenceFilesClient {
 
 /** The evidence service's problem, passed on as it is (its `type`, `detail` and `errors` name the field). */
 export function problemFrom(status: number, body: Record<string, unknown> | null): ProblemError {
-  const { type, title, detail, errors } = (body ?? {}) as { type?: string; title?: string; detail?: string; errors?: { field: string; message: string; code: string }[] };
+  const { type, title, detail, errors } = (body ?? {}) as {
+    type?: string;
+    title?: string;
+    detail?: string;
+    errors?: { field: string; message: string; code: string }[];
+  };
   return new ProblemError({ type: type ?? 'about:blank', title: title ?? 'Evidence service error', status, detail, ...(errors ? { errors } : {}) });
 }

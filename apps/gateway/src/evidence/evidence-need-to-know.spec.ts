@@ -14,7 +14,14 @@ const evidenceId = '0190a0a0-0000-7000-8000-0000000000e1';
 const mine = '0190a0a0-0000-7000-8000-0000000000f1';
 const colleague = '0190a0a0-0000-7000-8000-0000000000f2';
 
-const person = (roles: Principal['roles'], staffId: string | null = null): Principal => ({ organisationId, actorId: 'user:u', actorType: 'user', roles, scopes: [], staffId });
+const person = (roles: Principal['roles'], staffId: string | null = null): Principal => ({
+  organisationId,
+  actorId: 'user:u',
+  actorType: 'user',
+  roles,
+  scopes: [],
+  staffId,
+});
 
 function run(principal: Principal, answers: Partial<Record<string, unknown>>) {
   const asked: string[] = [];

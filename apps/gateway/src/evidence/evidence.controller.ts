@@ -111,7 +111,10 @@ export class EvidenceController {
   @EvidenceNeedToKnow()
   get(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(EvidenceIdParamsSchema)) params: IdParams, @Req() req: Request): Promise<EvidenceItemView> {
     const reason = req.headers['x-access-reason'];
-    return this.rpc.call(EvidenceRpc.getEvidence, meta, { evidenceId: params.id, ...(typeof reason === 'string' && reason.trim() ? { reason: reason.trim().slice(0, 500) } : {}) });
+    return this.rpc.call(EvidenceRpc.getEvidence, meta, {
+      evidenceId: params.id,
+      ...(typeof reason === 'string' && reason.trim() ? { reason: reason.trim().slice(0, 500) } : {}),
+    });
   }
 
   @Get('evidence/:id/content')
@@ -124,7 +127,12 @@ export class EvidenceController {
   })
   @Access(SENSITIVE_READERS)
   @EvidenceNeedToKnow()
-  async content(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(EvidenceIdParamsSchema)) params: IdParams, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async content(
+    @CurrentMeta() meta: RpcMeta,
+    @Param(new ZodPipe(EvidenceIdParamsSchema)) params: IdParams,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.pipeFile(await this.files.forward(meta, 'GET', `/internal/evidence/${params.id}/content`, { reason: requireAccessReason(req.headers) }), res);
   }
 
@@ -151,7 +159,11 @@ export class EvidenceController {
   })
   @Access(CASE_WORKERS)
   @NeedToKnow('case')
-  async bundle(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: IdParams, @Body(new ZodPipe(CreateBundleBodySchema)) body: CreateBundleBody): Promise<BundleView> {
+  async bundle(
+    @CurrentMeta() meta: RpcMeta,
+    @Param(new ZodPipe(CaseIdParamsSchema)) params: IdParams,
+    @Body(new ZodPipe(CreateBundleBodySchema)) body: CreateBundleBody,
+  ): Promise<BundleView> {
     await this.rpc.call(Rpc.casework.getCase, meta, { caseId: params.id });
     const answer = await this.files.forward(meta, 'POST', `/internal/cases/${params.id}/bundles`, {
       body: Readable.from([JSON.stringify(body)]),

@@ -13,12 +13,18 @@ describe('the gateway’s grant for one evidence file request', () => {
   });
 
   it('is refused when signed with another key, altered, expired, or shown for another request', () => {
-    expect(verifyEvidenceGrant(key, token({}, 'another-key-of-at-least-32-characters!!!'), { method: 'GET', path, now })).toEqual({ ok: false, reason: 'bad signature' });
+    expect(verifyEvidenceGrant(key, token({}, 'another-key-of-at-least-32-characters!!!'), { method: 'GET', path, now })).toEqual({
+      ok: false,
+      reason: 'bad signature',
+    });
     const [body, signature] = token().split('.');
     const altered = Buffer.from(Buffer.from(body, 'base64url').toString().replace('user:u', 'user:v')).toString('base64url');
     expect(verifyEvidenceGrant(key, `${altered}.${signature}`, { method: 'GET', path, now })).toEqual({ ok: false, reason: 'bad signature' });
     expect(verifyEvidenceGrant(key, token(), { method: 'GET', path, now: now + EVIDENCE_GRANT_TTL_MS + 1 })).toEqual({ ok: false, reason: 'expired grant' });
-    expect(verifyEvidenceGrant(key, token({ expiresAt: now + 10 * EVIDENCE_GRANT_TTL_MS }), { method: 'GET', path, now })).toEqual({ ok: false, reason: 'grant lives too long' });
+    expect(verifyEvidenceGrant(key, token({ expiresAt: now + 10 * EVIDENCE_GRANT_TTL_MS }), { method: 'GET', path, now })).toEqual({
+      ok: false,
+      reason: 'grant lives too long',
+    });
     expect(verifyEvidenceGrant(key, token(), { method: 'POST', path, now })).toEqual({ ok: false, reason: 'grant for another request' });
     expect(verifyEvidenceGrant(key, undefined, { method: 'GET', path, now })).toEqual({ ok: false, reason: 'no grant' });
   });

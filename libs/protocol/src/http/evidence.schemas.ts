@@ -59,7 +59,10 @@ export const EvidenceItemViewSchema = z
     fileName: z.string().describe('The name the file was uploaded with (for display only).'),
     mediaType: z.string().describe('The type detected from the file’s bytes.'),
     sizeBytes: z.number().int().min(0).describe('The size of the current version.'),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 (hex) of the current version’s bytes, computed as they were received.'),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe('SHA-256 (hex) of the current version’s bytes, computed as they were received.'),
     redactedFromId: z.uuid().nullable().describe('For a redacted copy: the item it was made from.'),
     refersTo: z.array(z.uuid()).describe('For a witness statement: the exhibits it refers to.'),
     onHold: z.boolean().describe('Kept past retention (legal hold).'),
@@ -150,11 +153,7 @@ export const CreateWitnessStatementBodySchema = z
     witnessName: text(200).describe('The witness’s full name, as they sign.'),
     witnessRole: text(200).optional().describe('Who they are in the case, e.g. `Professional witness, Southwark Mediation Service`.'),
     paragraphs: z.array(text(10_000)).min(1).max(200).describe('The statement, one numbered paragraph each, in the witness’s own words.'),
-    exhibits: z
-      .array(z.uuid())
-      .max(100)
-      .default([])
-      .describe('The exhibits of this case the statement refers to, in its order (`I refer to JS/1…`).'),
+    exhibits: z.array(z.uuid()).max(100).default([]).describe('The exhibits of this case the statement refers to, in its order (`I refer to JS/1…`).'),
     signature: z
       .object({
         typedName: text(200).describe('The witness’s name typed by the witness as their signature; must be their name.'),
