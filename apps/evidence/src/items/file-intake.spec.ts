@@ -8,8 +8,8 @@ import { initialsOf } from './exhibit-ref';
 async function through(chunks: Buffer[]): Promise<{ intake: FileIntake; out: Buffer }> {
   const intake = new FileIntake();
   const parts: Buffer[] = [];
-  await pipeline(Readable.from(chunks), intake, async function* (source) {
-    for await (const chunk of source) parts.push(chunk as Buffer);
+  await pipeline(Readable.from(chunks), intake, async (source: AsyncIterable<Buffer>) => {
+    for await (const chunk of source) parts.push(chunk);
   });
   return { intake, out: Buffer.concat(parts) };
 }
