@@ -81,10 +81,9 @@ export class EvidenceController {
   @Access(CASE_WORKERS)
   @NeedToKnow('case')
   async upload(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: IdParams, @Req() req: Request): Promise<EvidenceItemView> {
-    const upload = multipartOf(req);
-    // The case must be the caller's (and within their contracts) before a byte is forwarded.
+    // The case must be the caller's (and within their contracts) before a byte is forwarded: another's is a 404 whatever is sent.
     await this.rpc.call(Rpc.casework.getCase, meta, { caseId: params.id });
-    const answer = await this.files.forward(meta, 'POST', `/internal/cases/${params.id}/evidence`, upload);
+    const answer = await this.files.forward(meta, 'POST', `/internal/cases/${params.id}/evidence`, multipartOf(req));
     return EvidenceItemViewSchema.parse(await this.files.json(answer));
   }
 
@@ -233,6 +232,8 @@ export class EvidenceController {
   @Access(CASE_WORKERS)
   @EvidenceNeedToKnow()
   async version(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(EvidenceIdParamsSchema)) params: IdParams, @Req() req: Request): Promise<EvidenceItemView> {
+    // Another organisation's exhibit is a 404 whatever is sent.
+    await this.rpc.call(EvidenceRpc.locateEvidence, meta, { evidenceId: params.id });
     const answer = await this.files.forward(meta, 'POST', `/internal/evidence/${params.id}/versions`, multipartOf(req));
     return EvidenceItemViewSchema.parse(await this.files.json(answer));
   }
