@@ -237,5 +237,10 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
       `Bearer ${other.apiKey}`,
     );
     expect(res.status).toBe(404);
+    // Whatever is sent, another organisation's case or exhibit is not found (never a 415 that would answer first).
+    for (const route of [`/v1/cases/${caseId}/evidence`, `/v1/evidence/${evidenceId}/versions`]) {
+      const json = await platform.request('POST', route, { note: 'json' }, { authorization: `Bearer ${other.apiKey}` });
+      expect({ route, status: json.status }).toEqual({ route, status: 404 });
+    }
   });
 });
