@@ -74,6 +74,17 @@ const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
   'post /v1/cases/{id}/complaints/{childId}/resolve': () => ({ resolvedAt: '2026-01-03T10:00:00Z', finding: 'not-upheld', resolution: 'None' }),
   'post /v1/cases/{id}/milestones': () => ({ milestone: 'contact.made', occurredAt: '2026-01-01T10:00:00Z' }),
   'post /v1/cases/{id}/certificates': () => ({ kind: 'declined', issuedAt: '2026-01-01T10:00:00Z' }),
+  // A multipart upload; sent as JSON it must still be refused on another provider's case before anything is read.
+  'post /v1/cases/{id}/evidence': () => ({ kind: 'other', description: 'An intruder’s exhibit', producedBy: 'Intruder' }),
+  'post /v1/cases/{id}/bundles': (victim) => ({ title: 'An intruder’s bundle', items: [victim.caseId] }),
+  'post /v1/cases/{id}/witness-statements': (victim) => ({
+    witnessName: 'Intruder',
+    paragraphs: ['A statement from an intruder.'],
+    exhibits: [victim.caseId],
+    signature: { typedName: 'Intruder', signedAt: '2026-01-01T10:00:00Z' },
+  }),
+  'post /v1/evidence/{id}/versions': () => ({ note: 'An intruder’s version' }),
+  'post /v1/evidence/{id}/redactions': () => ({ reason: 'An intruder’s redaction', areas: [{ page: 1, x: 0, y: 0, width: 0.5, height: 0.5 }] }),
   'post /v1/referrals': (victim) => ({
     contractId: victim.contractId,
     referrer: { name: 'Intruder', email: 'intruder@example.com' },
@@ -126,6 +137,14 @@ type IdKind = keyof OrganisationIds;
  * new body route with an id, or a new id property, without a probe here fails the suite.
  */
 const BODIES_WITH_IDS: Record<string, (ids: OrganisationIds) => unknown> = {
+  // Exhibits are not one of the kinds above; any id of B's in `items` must still be refused naming it.
+  'post /v1/cases/{id}/bundles': (ids) => ({ title: 'Foreign-id probe', items: [ids.caseId] }),
+  'post /v1/cases/{id}/witness-statements': (ids) => ({
+    witnessName: 'Probe',
+    paragraphs: ['Foreign-id probe.'],
+    exhibits: [ids.caseId],
+    signature: { typedName: 'Probe', signedAt: '2026-01-01T10:00:00Z' },
+  }),
   'post /v1/referrals': (ids) => EXAMPLE_BODIES['post /v1/referrals']({ contractId: ids.contractId } as Secrets),
   'post /v1/staff': (ids) => ({
     name: 'Foreign-id probe',
@@ -344,9 +363,19 @@ describe('authorization: every route, two providers, no way across', () => {
   it('the sensitive routes of a case say in the served document that a mediator needs to be on the case', () => {
     const marked = ops.filter((o) => o.needToKnow).map((o) => `${o.method} ${o.path} -> ${o.needToKnow}`);
     expect(marked.sort()).toEqual([
+      'get /v1/bundles/{id} -> bundle',
+      'get /v1/cases/{id}/evidence -> case',
       'get /v1/cases/{id}/notes/sensitive -> case',
       'get /v1/cases/{id}/parties/sensitive -> case',
+      'get /v1/evidence/{id} -> evidence',
+      'get /v1/evidence/{id}/content -> evidence',
+      'get /v1/evidence/{id}/custody -> evidence',
       'get /v1/referrals/{id}/sensitive-answers -> referral',
+      'post /v1/cases/{id}/bundles -> case',
+      'post /v1/cases/{id}/evidence -> case',
+      'post /v1/cases/{id}/witness-statements -> case',
+      'post /v1/evidence/{id}/redactions -> evidence',
+      'post /v1/evidence/{id}/versions -> evidence',
     ]);
   });
 

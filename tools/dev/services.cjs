@@ -98,7 +98,19 @@ function startService(service, env, { output = 'pretty', basePort = 0, replica =
   const label = replica ? `${service.name}#${replica + 1}` : service.name;
   const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...extraNodeFlags(), path.join(ROOT, 'dist/apps', service.name, 'src/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), METRICS_PORT: String(metricsPort) },
+    // The gateway streams evidence files to the evidence service's own port (first replica), wherever the ports start.
+    env: {
+      EVIDENCE_URL: `http://127.0.0.1:${
+        portsOf(
+          SERVICES.find((s) => s.name === 'evidence'),
+          { basePort },
+        ).port
+      }`,
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      METRICS_PORT: String(metricsPort),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const handle = {

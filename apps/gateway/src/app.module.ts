@@ -40,6 +40,7 @@ import { StaffModule } from './staff/staff.module';
 import { VenuesModule } from './venues/venues.module';
 import { BillingModule } from './billing/billing.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { EvidenceModule } from './evidence/evidence.module';
 
 /**
  * The infrastructure the gateway and its ops commands share. Only the server runs the outbox relay; what
@@ -83,6 +84,7 @@ export class AppModule {
         ReferencesModule,
         BillingModule,
         WebhooksModule,
+        EvidenceModule,
       ],
       controllers: [
         ReferralsController,

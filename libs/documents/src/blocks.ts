@@ -21,6 +21,8 @@ export interface DocumentSpec {
   subject: string;
   issuedAt: Date;
   body: Block[];
+  /** When the document opens a longer one (a court bundle's front sheet and index): its first page's number and the whole's page count. */
+  pageNumbering?: { first: number; total: number };
 }
 
 export type Block = Section | Paragraph | KeyValues | Table | Bullets | Chart;

@@ -49,3 +49,7 @@ export * from './docs/json-schema';
 export * from './docs/asyncapi';
 export * from './events/subject-names';
 export * from './http/webhook.schemas';
+export * from './http/evidence.schemas';
+export * from './events/evidence.events';
+export * from './rpc/evidence.rpc';
+export * from './http/evidence-grant';

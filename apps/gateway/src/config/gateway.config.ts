@@ -25,6 +25,12 @@ export const loadGatewayConfig = () =>
      */
     API_KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
     PUBLIC_URL: z.url().optional(),
+    /** The evidence service's internal HTTP address: uploads and downloads are streamed there, never over NATS. */
+    EVIDENCE_URL: z.url().default('http://127.0.0.1:3004'),
+    /** Shared with the evidence service: signs the one-request grants that carry the caller there. */
+    EVIDENCE_GRANT_KEY: production
+      ? z.string({ error: 'is required in production' }).min(32, 'must be at least 32 characters')
+      : z.string().min(32, 'must be at least 32 characters').default('development-evidence-grant-key-not-a-secret'),
     /**
      * Development only: an OIDC provider's signing keys may be fetched from this machine (127.0.0.1,
      * localhost, ::1), over plain http too. Never in production: an administrator could make the

@@ -50,6 +50,7 @@ import {
 import { DeliveryFailedV1, DeliverySentV1 } from './notify.events';
 import { OrganisationProfileChangedV1 } from './gateway.events';
 import { PackIssuedV1 } from './reporting.events';
+import { EvidenceAddedV1, EvidenceBundleCreatedV1, EvidenceIntegrityFailedV1, EvidenceVersionedV1 } from './evidence.events';
 import { AccreditationExpiringV1, SessionBookedV1, SessionCancelledV1, SessionDidNotAttendV1, SessionHeldV1 } from './scheduling-session.events';
 import {
   DeadlineBreachCorrectedV1,
@@ -128,6 +129,10 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   CertificateIssuedToPartyV1,
   InvoiceIssuedV1,
   SpendThresholdCrossedV1,
+  EvidenceAddedV1,
+  EvidenceIntegrityFailedV1,
+  EvidenceBundleCreatedV1,
+  EvidenceVersionedV1,
 ];
 
 const byType = new Map(EVENT_CATALOG.map((definition) => [definition.type, definition]));
