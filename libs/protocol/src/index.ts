@@ -12,6 +12,7 @@ export * from './events/casework-contact.events';
 export * from './events/scheduling.events';
 export * from './events/scheduling-session.events';
 export * from './events/notify.events';
+export * from './events/session-arrangements.events';
 export * from './events/gateway.events';
 export * from './events/catalog';
 export * from './rpc/define-rpc';

@@ -23,6 +23,7 @@ import { VenueRepository } from '../venues/venue.repository';
 import { heldMove } from './hold-session.use-case';
 import { sessionKindProblems } from './session-kind';
 import { checkNotice } from './session-notice';
+import { SessionNotices } from './session-notices';
 import { SessionTransitioner } from './session-transitioner';
 import { isDoubleBooking, SessionRepository } from './session.repository';
 import { attendeesOf, toSessionView } from './session.view';
@@ -47,6 +48,7 @@ export class BookSessionUseCase {
     private readonly transitioner: SessionTransitioner,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
+    private readonly notices: SessionNotices,
   ) {}
 
   /** `caseParties`: the case's party names from casework, for conflicts of interest with someone not attending. */
@@ -122,6 +124,7 @@ export class BookSessionUseCase {
       mode: body.mode,
       venueId: body.venueId ?? null,
       location: body.location ?? null,
+      videoLink: body.videoLink ?? null,
       startsAt,
       endsAt,
       staffIds: body.staffIds,
@@ -155,7 +158,10 @@ export class BookSessionUseCase {
       sequence: row.version,
       correlationId: meta.correlationId,
     });
-    if (!body.held) return toSessionView(row);
+    if (!body.held) {
+      await this.notices.append(tx, row, 'booked', now, { correlationId: meta.correlationId });
+      return toSessionView(row);
+    }
     return toSessionView(await this.transitioner.leaveBooked(tx, meta, row.id, (current) => heldMove(current, now, startsAt)));
   }
 

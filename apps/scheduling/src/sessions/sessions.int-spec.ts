@@ -31,6 +31,7 @@ import { BookSessionUseCase } from './book-session.use-case';
 import { CancelSessionUseCase } from './cancel-session.use-case';
 import { HoldSessionUseCase } from './hold-session.use-case';
 import { MarkDidNotAttendUseCase } from './mark-did-not-attend.use-case';
+import { MoveSessionUseCase } from './move-session.use-case';
 
 jest.setTimeout(120_000);
 
@@ -574,5 +575,62 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
         )
       ).rows[0].n,
     ).toBe(0);
+  });
+  it('a remote mediation booked, moved and cancelled tells everyone attending each time: one calendar entry, SEQUENCE 0, 1, 2, with the video link', async () => {
+    const m = await mediator('Video Mediator');
+    const file = sendCase();
+    const booked = await app
+      .get(BookSessionUseCase)
+      .execute(meta, file, booking([m.id], '2026-12-22T10:00:00Z', '2026-12-22T12:00:00Z', { videoLink: 'https://meet.example/send-abc' }));
+    expect(booked.videoLink).toBe('https://meet.example/send-abc');
+    // The move is checked like a booking: notice from today, and nobody double booked.
+    const other = await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2027-01-05T10:00:00Z', '2027-01-05T12:00:00Z'));
+    expect(
+      await problemOf(app.get(MoveSessionUseCase).execute(meta, booked.id, { startsAt: '2027-01-05T11:00:00Z', endsAt: '2027-01-05T13:00:00Z' })),
+    ).toMatchObject({ status: 409 });
+    expect(
+      await problemOf(app.get(MoveSessionUseCase).execute(meta, booked.id, { startsAt: '2026-12-09T10:00:00Z', endsAt: '2026-12-09T12:00:00Z' })),
+    ).toMatchObject({ status: 400, errors: [{ field: 'startsAt', code: 'session-notice' }] });
+    const moved = await app.get(MoveSessionUseCase).execute(meta, booked.id, { startsAt: '2026-12-23T10:00:00Z', endsAt: '2026-12-23T12:00:00Z' });
+    expect(moved.startsAt).toBe('2026-12-23T10:00:00.000Z');
+    await app.get(CancelSessionUseCase).execute(meta, booked.id, 'agreement reached before the day');
+    const notices = await outbox('scheduling.session.arrangements.v1', booked.id);
+    expect(notices.map((n) => [n.change, n.sequence, n.startsAt])).toEqual([
+      ['booked', 0, '2026-12-22T10:00:00.000Z'],
+      ['moved', 1, '2026-12-23T10:00:00.000Z'],
+      ['cancelled', 2, '2026-12-23T10:00:00.000Z'],
+    ]);
+    expect(notices[0]).toMatchObject({
+      caseId: file.caseId,
+      mode: 'video',
+      videoLink: 'https://meet.example/send-abc',
+      place: null,
+      staff: [{ staffId: m.id, name: 'Video Mediator', email: 'video.mediator@provider.example' }],
+      partyNames: ['Ms A'],
+    });
+    expect(notices[1].previousStartsAt).toBe('2026-12-22T10:00:00.000Z');
+    expect(notices[2].reason).toBe('agreement reached before the day');
+    // The moved session's old slot is free again; the cancelled one frees the mediator altogether.
+    await app.get(CancelSessionUseCase).execute(meta, other.id, 'tidy up');
+    expect((await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-23T10:00:00Z', '2026-12-23T12:00:00Z'))).status).toBe(
+      'booked',
+    );
+  });
+
+  it('an in-person session at a venue tells the parties its address and accessibility', async () => {
+    const m = await mediator('Venue Notice Mediator');
+    const venue = await app.get(CreateVenueUseCase).execute(meta, {
+      name: 'Civic Centre, Room 2',
+      address: { line1: '1 High Street', town: 'Exampleton', postcode: 'EX1 1AA' },
+      accessibility: { stepFree: true, hearingLoop: true, accessibleToilet: false, parking: false, notes: 'Lift to the first floor; ring the bell' },
+    });
+    const s = await app
+      .get(BookSessionUseCase)
+      .execute(meta, sendCase(), booking([m.id], '2026-12-29T10:00:00Z', '2026-12-29T12:00:00Z', { mode: 'in-person', venueId: venue.id }));
+    expect((await outbox('scheduling.session.arrangements.v1', s.id))[0].place).toEqual({
+      name: 'Civic Centre, Room 2',
+      address: ['1 High Street', 'Exampleton', 'EX1 1AA'],
+      accessibility: ['Step-free access', 'Hearing loop', 'Lift to the first floor; ring the bell'],
+    });
   });
 });

@@ -8,6 +8,8 @@ import { GetSessionUseCase } from './get-session.use-case';
 import { HoldSessionUseCase } from './hold-session.use-case';
 import { ListCaseSessionsUseCase } from './list-case-sessions.use-case';
 import { MarkDidNotAttendUseCase } from './mark-did-not-attend.use-case';
+import { MoveSessionUseCase } from './move-session.use-case';
+import { SessionNotices } from './session-notices';
 import { SessionRepository } from './session.repository';
 import { SessionRpcController } from './session.rpc-controller';
 import { SessionTransitioner } from './session-transitioner';
@@ -25,6 +27,8 @@ import { SessionTransitioner } from './session-transitioner';
     HoldSessionUseCase,
     CancelSessionUseCase,
     MarkDidNotAttendUseCase,
+    MoveSessionUseCase,
+    SessionNotices,
   ],
   exports: [SessionRepository],
 })

@@ -44,6 +44,7 @@ import {
   MediatorCandidatesSchema,
   CaseSessionListSchema,
   CaseSessionViewSchema,
+  MoveSessionBodySchema,
   VenueListSchema,
   VenueViewSchema,
 } from '../http/session-booking.schemas';
@@ -678,6 +679,13 @@ export const Rpc = {
       verb: 'hold-session',
       description: 'Record a session as held.',
       request: z.object({ sessionId: z.uuid(), heldAt: z.iso.datetime({ offset: true }).optional() }),
+      response: CaseSessionViewSchema,
+    }),
+    moveSession: defineRpc({
+      service: 'scheduling',
+      verb: 'move-session',
+      description: 'Move a booked session to another time (notice rule, availability and double booking checked again).',
+      request: z.object({ sessionId: z.uuid(), move: MoveSessionBodySchema }),
       response: CaseSessionViewSchema,
     }),
     cancelSession: defineRpc({
