@@ -52,6 +52,7 @@ const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
   }),
   'post /v1/sessions/{id}/hold': () => ({}),
   'post /v1/sessions/{id}/cancel': () => ({ reason: 'authz probe' }),
+  'post /v1/sessions/{id}/move': () => ({ startsAt: '2031-01-06T10:00:00Z', endsAt: '2031-01-06T12:00:00Z' }),
   'post /v1/sessions/{id}/did-not-attend': () => ({ reason: 'authz probe' }),
   'post /v1/cases/{id}/transitions': () => ({ to: 'accepted' }),
   'post /v1/cases/{id}/close': () => ({ outcome: 'closed-other', reason: 'Closed by an intruder' }),
