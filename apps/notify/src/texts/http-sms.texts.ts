@@ -1,0 +1,31 @@
+import { TextMessenger, TextRejectedError, type OutgoingText } from './text-messenger';
+
+/**
+ * A generic HTTP SMS provider: POST {to, body, reference} as JSON to SMS_HTTP_URL, with a bearer token
+ * when one is set; any 2xx is accepted, and a JSON answer's `id` is kept. The development mail catcher
+ * takes texts this way (POST /texts) and shows them at GET /texts.
+ */
+export class HttpSmsTexts extends TextMessenger {
+  constructor(private readonly options: { url: string; token?: string; timeoutMs?: number }) {
+    super();
+  }
+
+  async send(text: OutgoingText): Promise<{ providerId: string | null }> {
+    const response = await fetch(this.options.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}) },
+      body: JSON.stringify({ to: text.to, body: text.body, reference: text.reference }),
+      signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+    });
+    const answer = await response.text();
+    if (response.status >= 400 && response.status < 500 && response.status !== 429)
+      throw new TextRejectedError(`the SMS provider refused the text (${response.status}): ${answer.slice(0, 200)}`);
+    if (!response.ok) throw new Error(`the SMS provider did not take the text (${response.status}): ${answer.slice(0, 200)}`);
+    try {
+      const id = (JSON.parse(answer) as { id?: unknown }).id;
+      return { providerId: typeof id === 'string' ? id : null };
+    } catch {
+      return { providerId: null };
+    }
+  }
+}
