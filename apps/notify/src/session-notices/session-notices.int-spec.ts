@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import ICAL from 'ical.js';
 import { EventPublisher, type HandlerContext, type MessagingOptions, type RpcClient } from '@mediation/messaging';
 import { SessionArrangementsV1, SessionInvitationIssuedV1, uuidv7, type EventData, type EventEnvelope, type EventDefinition } from '@mediation/protocol';
 import { createTestDatabase, FixedClock, type MailMessage, type TestDatabase } from '@mediation/testing';
@@ -20,10 +19,15 @@ import { GovUkNotifyTexts } from '../texts/govuk-notify.texts';
 import { NotifyPartyOfSessionUseCase } from './notify-party-of-session.use-case';
 import { NotifyStaffOfSessionUseCase } from './notify-staff-of-session.use-case';
 
+/** A caught message with its attachments (the catcher keeps them whole, base64). */
+type CaughtMail = MailMessage & { attachments: { filename: string | null; contentType: string; base64: string }[] };
+
 /* eslint-disable @typescript-eslint/no-require-imports */
 const mailcatcher = require(path.resolve(__dirname, '../../../../tools/mailcatcher/mailcatcher.cjs')) as {
-  startMailCatcher(o: { smtpPort: number; httpPort: number }): Promise<{ smtpPort: number; messages(): MailMessage[]; close(): Promise<void> }>;
+  startMailCatcher(o: { smtpPort: number; httpPort: number }): Promise<{ smtpPort: number; messages(): CaughtMail[]; close(): Promise<void> }>;
 };
+// ical.js, an independent iCalendar parser, ships ESM types; its CommonJS build is what Jest loads.
+const ICAL = require('ical.js') as typeof import('ical.js', { with: { 'resolution-mode': 'import' } }).default;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 jest.setTimeout(60_000);
@@ -83,7 +87,7 @@ const invitation = (extra: Partial<Invitation> = {}) =>
   );
 
 /** The calendar attached to a message, parsed by an independent iCalendar parser. */
-function calendarOf(mail: MailMessage) {
+function calendarOf(mail: CaughtMail) {
   const ics = mail.attachments.find((a) => a.filename?.endsWith('.ics'));
   if (!ics) throw new Error(`no .ics attached to "${mail.subject}"`);
   const calendar = new ICAL.Component(ICAL.parse(Buffer.from(ics.base64, 'base64').toString('utf8')));
