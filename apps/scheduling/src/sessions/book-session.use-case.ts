@@ -24,6 +24,7 @@ import { heldMove } from './hold-session.use-case';
 import { sessionKindProblems } from './session-kind';
 import { checkNotice } from './session-notice';
 import { SessionNotices } from './session-notices';
+import { SessionReminderAlarms } from './session-reminder-alarms';
 import { SessionTransitioner } from './session-transitioner';
 import { isDoubleBooking, SessionRepository } from './session.repository';
 import { attendeesOf, toSessionView } from './session.view';
@@ -49,6 +50,7 @@ export class BookSessionUseCase {
     private readonly events: EventPublisher,
     private readonly clock: Clock,
     private readonly notices: SessionNotices,
+    private readonly reminders: SessionReminderAlarms,
   ) {}
 
   /** `caseParties`: the case's party names from casework, for conflicts of interest with someone not attending. */
@@ -160,6 +162,7 @@ export class BookSessionUseCase {
     });
     if (!body.held) {
       await this.notices.append(tx, row, 'booked', now, { correlationId: meta.correlationId });
+      await this.reminders.setAfterCommit(tx, row);
       return toSessionView(row);
     }
     return toSessionView(await this.transitioner.leaveBooked(tx, meta, row.id, (current) => heldMove(current, now, startsAt)));

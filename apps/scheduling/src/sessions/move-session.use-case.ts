@@ -6,6 +6,7 @@ import { ContractBook } from '@mediation/contract-book';
 import { SchedulingDatabase } from '../database/scheduling.database';
 import { checkNotice } from './session-notice';
 import { SessionNotices } from './session-notices';
+import { SessionReminderAlarms } from './session-reminder-alarms';
 import { isDoubleBooking, SessionRepository } from './session.repository';
 import { toSessionView } from './session.view';
 
@@ -21,6 +22,7 @@ export class MoveSessionUseCase {
     private readonly sessions: SessionRepository,
     private readonly book: ContractBook,
     private readonly notices: SessionNotices,
+    private readonly reminders: SessionReminderAlarms,
     private readonly clock: Clock,
   ) {}
 
@@ -64,6 +66,8 @@ export class MoveSessionUseCase {
         });
         if (!row) throw ProblemError.conflict('The session changed while it was being moved; look at it again and retry.');
         await this.notices.append(tx, row, 'moved', now, { correlationId: meta.correlationId, previousStartsAt: current.startsAt });
+        // New alarms for the new version; the old ones find a stale sequence and do nothing.
+        await this.reminders.setAfterCommit(tx, row);
         return toSessionView(row);
       });
     } catch (error) {

@@ -32,6 +32,10 @@ import { CancelSessionUseCase } from './cancel-session.use-case';
 import { HoldSessionUseCase } from './hold-session.use-case';
 import { MarkDidNotAttendUseCase } from './mark-did-not-attend.use-case';
 import { MoveSessionUseCase } from './move-session.use-case';
+import { JobsService, QUEUES } from '@mediation/jobs';
+import { RemindSessionUseCase } from '../session-reminders/remind-session.use-case';
+import { SweepSessionRemindersUseCase } from '../session-reminders/sweep-session-reminders.use-case';
+import { sessionReminderJobId } from './session-reminder-alarms';
 
 jest.setTimeout(120_000);
 
@@ -632,5 +636,51 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
       address: ['1 High Street', 'Exampleton', 'EX1 1AA'],
       accessibility: ['Step-free access', 'Hearing loop', 'Lift to the first floor; ring the bell'],
     });
+  });
+  it('reminders go 2 working days before and on the morning, once each, by alarm or by the sweep; never for a session moved since or cancelled', async () => {
+    const m = await mediator('Reminded Mediator');
+    const waived = { noticeWaived: { by: 'Ms A (parent)', reason: 'wanted it soon' } };
+    // Wednesday 16 December 2026 at 10:00 London: reminders on Monday 14 at 09:00 and Wednesday 16 at 08:00.
+    const s = await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-16T10:00:00Z', '2026-12-16T12:00:00Z', waived));
+    const queue = app.get(JobsService).queue(QUEUES.sessions);
+    const alarm = await waitUntil(async () => (await queue.getJob(sessionReminderJobId(s.id, 0, 0))) ?? undefined, { what: 'the reminder alarm' });
+    expect(alarm.opts.delay).toBe(new Date('2026-12-14T09:00:00Z').getTime() - clock.at.getTime());
+    const remind = (sequence: number, reminder: number, id = s.id) => app.get(RemindSessionUseCase).execute(org, id, sequence, reminder);
+    try {
+      clock.at = new Date('2026-12-14T08:59:00Z');
+      expect(await remind(0, 0)).toBe('not-yet');
+      clock.at = new Date('2026-12-14T09:00:01Z');
+      expect(await remind(0, 0)).toBe('reminded');
+      expect(await remind(0, 0)).toBe('already-sent');
+      // The morning reminder's alarm never rang: the sweep sends it, once.
+      clock.at = new Date('2026-12-16T08:01:00Z');
+      expect(await app.get(SweepSessionRemindersUseCase).execute()).toBeGreaterThanOrEqual(1);
+      expect(await remind(0, 1)).toBe('already-sent');
+      const reminders = (await outbox('scheduling.session.arrangements.v1', s.id)).filter((n) => n.change === 'reminder');
+      expect(reminders.map((n) => [n.reminder, n.sequence, n.staff[0].email])).toEqual([
+        [0, 0, 'reminded.mediator@provider.example'],
+        [1, 0, 'reminded.mediator@provider.example'],
+      ]);
+      // Past its start, nothing more.
+      clock.at = new Date('2026-12-16T10:00:01Z');
+      expect(await remind(0, 1)).toBe('passed');
+
+      clock.at = new Date('2026-12-07T10:00:00Z');
+      const moving = await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-15T10:00:00Z', '2026-12-15T12:00:00Z', waived));
+      await app.get(MoveSessionUseCase).execute(meta, moving.id, { startsAt: '2026-12-21T10:00:00Z', endsAt: '2026-12-21T12:00:00Z', ...waived });
+      const cancelled = await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-14T13:00:00Z', '2026-12-14T15:00:00Z', waived));
+      await app.get(CancelSessionUseCase).execute(meta, cancelled.id, 'withdrawn');
+      clock.at = new Date('2026-12-11T09:00:01Z');
+      // The alarm set for the first date finds another version of the session; the moved one reminds of the new date.
+      expect(await remind(0, 0, moving.id)).toBe('stale');
+      expect(await remind(0, 0, cancelled.id)).toBe('not-booked');
+      clock.at = new Date('2026-12-17T09:00:01Z');
+      expect(await remind(1, 0, moving.id)).toBe('reminded');
+      expect(
+        (await outbox('scheduling.session.arrangements.v1', moving.id)).filter((n) => n.change === 'reminder').map((n) => [n.sequence, n.startsAt]),
+      ).toEqual([[1, '2026-12-21T10:00:00.000Z']]);
+    } finally {
+      clock.at = new Date('2026-12-07T10:00:00Z');
+    }
   });
 });

@@ -10,6 +10,7 @@ import { ListCaseSessionsUseCase } from './list-case-sessions.use-case';
 import { MarkDidNotAttendUseCase } from './mark-did-not-attend.use-case';
 import { MoveSessionUseCase } from './move-session.use-case';
 import { SessionNotices } from './session-notices';
+import { SessionReminderAlarms } from './session-reminder-alarms';
 import { SessionRepository } from './session.repository';
 import { SessionRpcController } from './session.rpc-controller';
 import { SessionTransitioner } from './session-transitioner';
@@ -29,7 +30,8 @@ import { SessionTransitioner } from './session-transitioner';
     MarkDidNotAttendUseCase,
     MoveSessionUseCase,
     SessionNotices,
+    SessionReminderAlarms,
   ],
-  exports: [SessionRepository],
+  exports: [SessionRepository, SessionNotices, SessionReminderAlarms],
 })
 export class SessionsModule {}
