@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SessionsModule } from '../sessions/sessions.module';
 import { RemindSessionUseCase } from './remind-session.use-case';
-import { SessionReminderAlarms } from '../sessions/session-reminder-alarms';
 import { SessionReminderProcessor } from './session-reminder.processor';
 import { SessionReminderRepository } from './session-reminder.repository';
 import { SweepSessionRemindersUseCase } from './sweep-session-reminders.use-case';
