@@ -4,7 +4,7 @@
 //   node tools/mailcatcher/mailcatcher.cjs            SMTP on 1025, HTTP on 1080
 //   GET /messages[?to=<address>]    DELETE /messages
 // It catches texts too, as the generic HTTP SMS provider sends them (notify's SMS_PROVIDER=http):
-//   POST /texts {to, body, reference}    GET /texts[?to=<E.164 number>]    DELETE /texts
+//   POST /texts {to, body, reference}    GET /texts[?to=<E.164 number>]    GET /texts/<id> (its receipt)    DELETE /texts
 const http = require('node:http');
 const { randomUUID } = require('node:crypto');
 const { SMTPServer } = require('smtp-server');
@@ -125,6 +125,12 @@ async function startMailCatcher({ smtpPort = 1025, httpPort = 1080, host = '127.
   const api = http.createServer((req, res) => {
     const url = new URL(req.url || '/', 'http://localhost');
     if (url.pathname === '/texts') return textsRoute(req, res, url);
+    // A caught text's receipt: the catcher "delivers" every text it keeps.
+    const caught = /^\/texts\/([^/]+)$/.exec(url.pathname);
+    if (caught && req.method === 'GET') {
+      const text = texts.find((t) => t.id === decodeURIComponent(caught[1]));
+      return text ? sendJson(res, 200, { id: text.id, status: 'delivered' }) : sendJson(res, 404, { error: 'no such text' });
+    }
     if (url.pathname !== '/messages') return sendJson(res, 404, { error: 'not found; try GET /messages' });
     if (req.method === 'GET') {
       const to = url.searchParams.get('to');

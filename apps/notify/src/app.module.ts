@@ -17,6 +17,7 @@ import { DeliveryRetentionModule } from './retention/delivery-retention.module';
 import { SubjectAccessModule } from './subject-access/subject-access.module';
 import { SessionNoticesModule } from './session-notices/session-notices.module';
 import { SurveyEmailsModule } from './surveys/surveys.module';
+import { TextReceiptsModule } from './text-receipts/text-receipts.module';
 import { TextsModule } from './texts/texts.module';
 
 @Module({})
@@ -48,6 +49,7 @@ export class AppModule {
         RemindersModule,
         PartyReminderEmailsModule,
         SessionNoticesModule,
+        TextReceiptsModule,
         DeliveryRetentionModule.forService({ bodyRetentionDays: config.DELIVERY_BODY_RETENTION_DAYS }),
         SubjectAccessModule,
       ],

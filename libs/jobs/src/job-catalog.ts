@@ -18,6 +18,7 @@ export const QUEUES = {
   retention: 'retention',
   deliveryRetention: 'delivery-retention',
   sessions: 'sessions',
+  textReceipts: 'text-receipts',
 } as const;
 
 export const Jobs = {
@@ -43,6 +44,8 @@ export const Jobs = {
   ),
   /** Every 5 minutes (scheduling): sends session reminders whose alarm never rang. */
   sweepSessionReminders: defineJob(QUEUES.sessions, 'sweep-session-reminders', z.object({})),
+  /** Every minute (notify): asks the text provider for the receipts of texts sent and not yet reported on. */
+  checkTextReceipts: defineJob(QUEUES.textReceipts, 'check-text-receipts', z.object({})),
   /** Sends one outbound message with retries. */
   sendDelivery: defineJob(QUEUES.deliveries, 'send-delivery', z.object({ deliveryId: z.uuid(), organisationId: z.uuid() })),
   /** Every 15 seconds: enqueues deliveries whose job was never added (the process died after commit) or Redis lost. */

@@ -36,6 +36,8 @@ export type NewDelivery = Omit<
   | 'toAddress'
   | 'templateFields'
   | 'providerId'
+  | 'receiptStatus'
+  | 'receiptAt'
 > & {
   toAddress: string;
   /** A text's fields for a provider's own template. */

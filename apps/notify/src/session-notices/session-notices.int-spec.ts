@@ -18,6 +18,9 @@ import { startFakeGovUkNotify } from '../texts/govuk-notify.fake';
 import { GovUkNotifyTexts } from '../texts/govuk-notify.texts';
 import { NotifyPartyOfSessionUseCase } from './notify-party-of-session.use-case';
 import { NotifyStaffOfSessionUseCase } from './notify-staff-of-session.use-case';
+import type { TenantDirectory } from '@mediation/platform';
+import { CheckTextReceiptsUseCase } from '../text-receipts/check-text-receipts.use-case';
+import { TextReceiptRepository } from '../text-receipts/text-receipt.repository';
 
 /** A caught message with its attachments (the catcher keeps them whole, base64). */
 type CaughtMail = MailMessage & { attachments: { filename: string | null; contentType: string; base64: string }[] };
@@ -105,6 +108,7 @@ describe('notify: a session’s invitation, update and cancellation reach the pa
   let party: NotifyPartyOfSessionUseCase;
   let staff: NotifyStaffOfSessionUseCase;
   let send: SendDeliveryUseCase;
+  let receipts: CheckTextReceiptsUseCase;
   const clock = new FixedClock(NOW);
   const queued: { id: string; organisationId: string }[] = [];
   const templateId = randomUUID();
@@ -136,6 +140,8 @@ describe('notify: a session’s invitation, update and cancellation reach the pa
     const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, clock);
     const texts = new GovUkNotifyTexts({ baseUrl: fakeNotify.baseUrl, apiKey: fakeNotify.apiKey, templateId });
     send = new SendDeliveryUseCase(notify, deliveries, mailer, events, clock, new AttachmentFetcher({} as RpcClient), {} as LinkFetcher, profiles, texts);
+    const tenants = { organisationIds: async () => [org] } as unknown as TenantDirectory;
+    receipts = new CheckTextReceiptsUseCase(tenants, notify, new TextReceiptRepository(), events, clock, texts);
   });
 
   afterAll(async () => {
@@ -283,6 +289,29 @@ describe('notify: a session’s invitation, update and cancellation reach the pa
       `SELECT envelope->'data' AS data FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1' AND envelope->'data'->>'channel' = 'sms'`,
     );
     expect(sent.map((s) => s.data)).toEqual([expect.objectContaining({ kind: 'session-reminder', caseId, to: '+447912345678' })]);
+  });
+
+  it('Notify’s receipt is asked for until final, recorded once on the delivery and published for the case’s log', async () => {
+    expect(await receipts.execute()).toBe(1);
+    expect(await receipts.execute()).toBe(0);
+    const delivery = await notify.run((tx) => tx.delivery.findFirstOrThrow({ where: { channel: 'sms' } }), { organisationId: org });
+    expect(delivery.receiptStatus).toBe('delivered');
+    const published = await notify.$queryRawUnsafe<{ data: Record<string, unknown> }[]>(
+      `SELECT envelope->'data' AS data FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.receipt.v1'`,
+    );
+    expect(published.map((p) => p.data)).toEqual([
+      expect.objectContaining({ deliveryId: delivery.id, caseId, channel: 'sms', kind: 'session-reminder', outcome: 'delivered', providerStatus: 'delivered' }),
+    ]);
+    // A text the phone network could not deliver is reported as such.
+    fakeNotify.reportStatus('permanent-failure');
+    await deliver((tx, context) =>
+      party.execute(tx, invitation({ change: 'reminder', reminder: 1, channel: 'sms', email: null, phone: '+447400123456', name: 'Kai Text' }), context),
+    );
+    expect(await receipts.execute()).toBe(1);
+    const failed = await notify.$queryRawUnsafe<{ data: Record<string, unknown> }[]>(
+      `SELECT envelope->'data' AS data FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.receipt.v1' AND envelope->'data'->>'outcome' = 'not-delivered'`,
+    );
+    expect(failed.map((p) => p.data.providerStatus)).toEqual(['permanent-failure']);
   });
 
   it('a reminder of a session that has started by now is not sent, by email or text', async () => {

@@ -1,5 +1,8 @@
 import { NotifyClient } from 'notifications-node-client';
-import { TextMessenger, TextRejectedError, type OutgoingText } from './text-messenger';
+import { TextMessenger, TextRejectedError, type OutgoingText, type TextReceipt } from './text-messenger';
+
+/** Notify's final statuses of a text; the others (`created`, `sending`, `pending`) are still on their way. */
+const FINAL = { delivered: true, 'permanent-failure': false, 'temporary-failure': false, 'technical-failure': false } as Record<string, boolean>;
 
 /** What the client throws: axios's error, with Notify's answer (`{ status_code, errors: [{ error, message }] }`). */
 interface NotifyClientError {
@@ -35,5 +38,11 @@ export class GovUkNotifyTexts extends TextMessenger {
       if (status && status >= 400 && status < 500 && status !== 429) throw new TextRejectedError(`GOV.UK Notify refused the text (${status}): ${detail}`);
       throw new Error(`GOV.UK Notify did not take the text${status ? ` (${status})` : ''}: ${detail}`, { cause: error });
     }
+  }
+
+  async receipt(providerId: string): Promise<TextReceipt | null> {
+    const response = await this.client.getNotificationById(providerId);
+    const status = String((response.data as { status?: string }).status ?? '');
+    return status in FINAL ? { delivered: FINAL[status], status } : null;
   }
 }

@@ -1,8 +1,9 @@
-import { TextMessenger, TextRejectedError, type OutgoingText } from './text-messenger';
+import { TextMessenger, TextRejectedError, type OutgoingText, type TextReceipt } from './text-messenger';
 
 /**
  * A generic HTTP SMS provider: POST {to, body, reference} as JSON to SMS_HTTP_URL, with a bearer token
- * when one is set; any 2xx is accepted, and a JSON answer's `id` is kept. The development mail catcher
+ * when one is set; any 2xx is accepted, and a JSON answer's `id` is kept. Its receipt is GET
+ * SMS_HTTP_URL/<id>, answering `{status}`: `delivered`, `failed`, or anything else while on its way. The development mail catcher
  * takes texts this way (POST /texts) and shows them at GET /texts.
  */
 export class HttpSmsTexts extends TextMessenger {
@@ -27,5 +28,15 @@ export class HttpSmsTexts extends TextMessenger {
     } catch {
       return { providerId: null };
     }
+  }
+
+  async receipt(providerId: string): Promise<TextReceipt | null> {
+    const response = await fetch(`${this.options.url.replace(/\/$/, '')}/${encodeURIComponent(providerId)}`, {
+      headers: this.options.token ? { authorization: `Bearer ${this.options.token}` } : {},
+      signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+    });
+    if (!response.ok) throw new Error(`the SMS provider gave no receipt for ${providerId} (${response.status})`);
+    const status = String(((await response.json()) as { status?: unknown }).status ?? '');
+    return status === 'delivered' || status === 'failed' ? { delivered: status === 'delivered', status } : null;
   }
 }

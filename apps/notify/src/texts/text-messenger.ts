@@ -17,4 +17,13 @@ export class TextRejectedError extends MailRejectedError {}
 export abstract class TextMessenger {
   /** Resolves once the provider has accepted the text, with the id it gave it (for its delivery receipt). */
   abstract send(text: OutgoingText): Promise<{ providerId: string | null }>;
+
+  /** The provider's receipt for a text it took: final (`delivered` or not) or still awaited (null). */
+  abstract receipt(providerId: string): Promise<TextReceipt | null>;
+}
+
+export interface TextReceipt {
+  delivered: boolean;
+  /** The provider's own word for it. */
+  status: string;
 }

@@ -47,7 +47,7 @@ import {
   ReferralRejectedV2,
 } from './intake.events';
 import { DeliveryFailedV1, DeliverySentV1 } from './notify.events';
-import { CommunicationWithheldV2, SessionArrangementsV1, SessionInvitationIssuedV1 } from './session-arrangements.events';
+import { CommunicationWithheldV2, DeliveryReceiptV1, SessionArrangementsV1, SessionInvitationIssuedV1 } from './session-arrangements.events';
 import { OrganisationProfileChangedV1 } from './gateway.events';
 import { AccreditationExpiringV1, SessionBookedV1, SessionCancelledV1, SessionDidNotAttendV1, SessionHeldV1 } from './scheduling-session.events';
 import {
@@ -127,6 +127,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   SessionArrangementsV1,
   SessionInvitationIssuedV1,
   CommunicationWithheldV2,
+  DeliveryReceiptV1,
 ];
 
 const byType = new Map(EVENT_CATALOG.map((definition) => [definition.type, definition]));

@@ -91,3 +91,22 @@ export const CommunicationWithheldV2 = defineEvent({
     loggedAt: at().describe('When it was logged.'),
   }).describe('casework.communication.withheld.v2 data'),
 });
+
+/** A text provider's receipt for a text notify sent: whether it reached the phone. */
+export const DeliveryReceiptV1 = defineEvent({
+  type: 'notify.delivery.receipt.v1',
+  visibility: 'internal',
+  description:
+    'The provider’s delivery receipt for a text notify sent (GOV.UK Notify or the HTTP provider, asked until it reports a final status); casework adds it to the case’s communications log.',
+  schema: z
+    .object({
+      deliveryId: z.uuid().describe('The delivery.'),
+      caseId: z.uuid().optional().describe('The case it concerns.'),
+      channel: z.enum(['sms']).describe('How it was sent.'),
+      kind: z.string().describe('What it was, e.g. `session-reminder`.'),
+      outcome: z.enum(['delivered', 'not-delivered']).describe('Whether it reached the phone.'),
+      providerStatus: z.string().describe('The provider’s own status, e.g. GOV.UK Notify’s `delivered` or `permanent-failure`.'),
+      receivedAt: at().describe('When notify learnt it.'),
+    })
+    .describe('notify.delivery.receipt.v1 data'),
+});
