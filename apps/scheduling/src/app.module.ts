@@ -7,6 +7,7 @@ import type { SchedulingConfig } from './config/scheduling.config';
 import { SCHEDULING_SCHEMA, SchedulingDatabase } from './database/scheduling.database';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { AllocationModule } from './allocation/allocation.module';
+import { ActivitiesModule } from './activities/activities.module';
 import { SessionRemindersModule } from './session-reminders/session-reminders.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { StaffModule } from './staff/staff.module';
@@ -35,6 +36,7 @@ export class AppModule {
         VenuesModule,
         SessionsModule,
         SessionRemindersModule,
+        ActivitiesModule,
         AllocationModule,
       ],
     };

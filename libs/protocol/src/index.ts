@@ -39,6 +39,7 @@ export * from './http/organisation.schemas';
 export * from './http/audit.schemas';
 export * from './http/staff.schemas';
 export * from './http/session-booking.schemas';
+export * from './http/activity.schemas';
 export * from './docs/json-schema';
 export * from './docs/asyncapi';
 export * from './events/subject-names';

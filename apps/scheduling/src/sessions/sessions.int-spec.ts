@@ -32,6 +32,7 @@ import { CancelSessionUseCase } from './cancel-session.use-case';
 import { HoldSessionUseCase } from './hold-session.use-case';
 import { MarkDidNotAttendUseCase } from './mark-did-not-attend.use-case';
 import { MoveSessionUseCase } from './move-session.use-case';
+import { RecordActivityUseCase } from '../activities/record-activity.use-case';
 import { JobsService, QUEUES } from '@mediation/jobs';
 import { RemindSessionUseCase } from '../session-reminders/remind-session.use-case';
 import { SweepSessionRemindersUseCase } from '../session-reminders/sweep-session-reminders.use-case';
@@ -74,6 +75,18 @@ const definition: ContractDefinitionInput = {
       sessionTypes: [{ key: 'home-visit', label: 'Visit', mode: 'in-person', heldMilestone: 'visit.held' }],
       outcomes: [{ key: 'resolved', label: 'Resolved', expected: true }],
       londonLivingWage: { required: true, basis },
+      dataRetentionMonths: 12,
+    },
+    {
+      key: 'pre-cmh',
+      name: 'Pre-CMH pilot',
+      form: { fields: [] },
+      sessionTypes: [
+        { key: 'workshop', label: 'Training workshop for professionals', mode: 'either', heldMilestone: 'workshop.delivered' },
+        { key: 'drop-in', label: 'Drop-in support session', mode: 'remote', heldMilestone: 'drop-in.held' },
+      ],
+      outcomes: [{ key: 'held', label: 'Held', expected: true }],
+      londonLivingWage: { required: false },
       dataRetentionMonths: 12,
     },
     {
@@ -682,5 +695,50 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     } finally {
       clock.at = new Date('2026-12-07T10:00:00Z');
     }
+  });
+  it('a pre-CMH workshop with 14 attendees for one local authority is recorded outside any case and published as workshop.delivered', async () => {
+    const facilitator = await mediator('Workshop Facilitator');
+    const activity = {
+      serviceLine: 'pre-cmh',
+      activityType: 'workshop',
+      deliveredAt: '2026-12-04T10:00:00Z',
+      place: 'online',
+      facilitatorIds: [facilitator.id],
+      servedOrganisation: 'Kent County Council',
+      attendance: [
+        { attendeeType: 'social-worker', count: 9 },
+        { attendeeType: 'cafcass-guardian', count: 5 },
+      ],
+      namedAttendees: [],
+      namesConsented: false,
+    };
+    const recorded = await app.get(RecordActivityUseCase).execute(meta, contractId, activity);
+    expect(recorded).toMatchObject({ activityLabel: 'Training workshop for professionals', milestone: 'workshop.delivered', totalAttendees: 14 });
+    expect(await outbox('scheduling.activity.delivered.v1', recorded.id)).toEqual([
+      {
+        activityId: recorded.id,
+        contractId,
+        serviceLine: 'pre-cmh',
+        activityType: 'workshop',
+        milestone: 'workshop.delivered',
+        deliveredAt: '2026-12-04T10:00:00.000Z',
+        servedOrganisationKey: 'kent-county-council',
+        attendance: activity.attendance,
+        totalAttendees: 14,
+      },
+    ]);
+    // A type the line does not have, a facilitator of no one's, or a date to come are refused naming the field.
+    expect(await problemOf(app.get(RecordActivityUseCase).execute(meta, contractId, { ...activity, activityType: 'mediation' }))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'activityType' }],
+    });
+    expect(await problemOf(app.get(RecordActivityUseCase).execute(meta, contractId, { ...activity, facilitatorIds: [uuidv7()] }))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'facilitatorIds.0' }],
+    });
+    expect(await problemOf(app.get(RecordActivityUseCase).execute(meta, contractId, { ...activity, deliveredAt: '2026-12-08T10:00:00Z' }))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'deliveredAt' }],
+    });
   });
 });

@@ -47,7 +47,13 @@ import {
   ReferralRejectedV2,
 } from './intake.events';
 import { DeliveryFailedV1, DeliverySentV1 } from './notify.events';
-import { CommunicationWithheldV2, DeliveryReceiptV1, SessionArrangementsV1, SessionInvitationIssuedV1 } from './session-arrangements.events';
+import {
+  ActivityDeliveredV1,
+  CommunicationWithheldV2,
+  DeliveryReceiptV1,
+  SessionArrangementsV1,
+  SessionInvitationIssuedV1,
+} from './session-arrangements.events';
 import { OrganisationProfileChangedV1 } from './gateway.events';
 import { AccreditationExpiringV1, SessionBookedV1, SessionCancelledV1, SessionDidNotAttendV1, SessionHeldV1 } from './scheduling-session.events';
 import {
@@ -128,6 +134,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   SessionInvitationIssuedV1,
   CommunicationWithheldV2,
   DeliveryReceiptV1,
+  ActivityDeliveredV1,
 ];
 
 const byType = new Map(EVENT_CATALOG.map((definition) => [definition.type, definition]));

@@ -110,3 +110,36 @@ export const DeliveryReceiptV1 = defineEvent({
     })
     .describe('notify.delivery.receipt.v1 data'),
 });
+
+/** Work the contract pays for outside cases; reporting counts `milestone` (e.g. seed 002's `workshop.delivered`) by organisation served and period. */
+export const ActivityDeliveredV1 = defineEvent({
+  type: 'scheduling.activity.delivered.v1',
+  visibility: 'public',
+  description:
+    'A programme activity outside any case (a workshop, drop-in, training or onboarding meeting) was delivered under a contract; `milestone` is its session type’s `heldMilestone`, the event a KPI counts.',
+  schema: z
+    .object({
+      activityId: z.uuid().describe('The activity.'),
+      contractId: z.uuid().describe('The contract.'),
+      serviceLine: z.string().describe('The service line key.'),
+      activityType: z.string().describe('The session type key, e.g. `workshop`.'),
+      milestone: z
+        .string()
+        .regex(/^[a-z][a-z-]*\.[a-z][a-z-]*$/)
+        .nullable()
+        .describe('The milestone it counts as, e.g. `workshop.delivered`, `drop-in.held`; null when the type names none.'),
+      deliveredAt: at().describe('When it took place.'),
+      servedOrganisationKey: z
+        .string()
+        .describe('The organisation served, as a lower-case key of its name (e.g. `kent-county-council`), for counting by authority.'),
+      attendance: z
+        .array(
+          z
+            .object({ attendeeType: z.string().describe('A key, e.g. `social-worker`.'), count: z.number().int().describe('How many.') })
+            .describe('One kind of attendee.'),
+        )
+        .describe('Counts by attendee type.'),
+      totalAttendees: z.number().int().describe('Everyone who attended.'),
+    })
+    .describe('scheduling.activity.delivered.v1 data'),
+});

@@ -48,6 +48,7 @@ import {
   VenueListSchema,
   VenueViewSchema,
 } from '../http/session-booking.schemas';
+import { ActivityViewSchema, RecordActivityBodySchema } from '../http/activity.schemas';
 import {
   AddAccreditationBodySchema,
   AvailabilityExceptionBodySchema,
@@ -680,6 +681,13 @@ export const Rpc = {
       description: 'Record a session as held.',
       request: z.object({ sessionId: z.uuid(), heldAt: z.iso.datetime({ offset: true }).optional() }),
       response: CaseSessionViewSchema,
+    }),
+    recordActivity: defineRpc({
+      service: 'scheduling',
+      verb: 'record-activity',
+      description: 'Record a programme activity (workshop, drop-in, training, onboarding) delivered under a contract, outside any case.',
+      request: z.object({ contractId: z.uuid(), activity: RecordActivityBodySchema }),
+      response: ActivityViewSchema,
     }),
     moveSession: defineRpc({
       service: 'scheduling',

@@ -22,3 +22,30 @@ CREATE POLICY "session_reminder_tenant_isolation" ON "session_reminder"
     WITH CHECK ("organisation_id" = NULLIF(current_setting('app.organisation_id', true), '')::uuid);
 -- Booked sessions still to start, found by the reminder sweep.
 CREATE INDEX "case_session_booked_starts_at_idx" ON "case_session"("starts_at") WHERE "status" = 'booked';
+
+-- Programme activities outside cases (seed 002's workshops and drop-ins): what was delivered, for whom, to how many.
+CREATE TABLE "programme_activity" (
+    "id" UUID NOT NULL,
+    "organisation_id" UUID NOT NULL,
+    "contract_id" UUID NOT NULL,
+    "service_line" TEXT NOT NULL,
+    "activity_type" TEXT NOT NULL,
+    "activity_label" TEXT NOT NULL,
+    "milestone" TEXT,
+    "delivered_at" TIMESTAMPTZ(3) NOT NULL,
+    "place" TEXT NOT NULL,
+    "facilitator_ids" UUID[] NOT NULL,
+    "served_organisation" TEXT NOT NULL,
+    "attendance" JSONB NOT NULL,
+    "total_attendees" INTEGER NOT NULL,
+    "named_attendees" TEXT[] NOT NULL,
+    "recorded_at" TIMESTAMPTZ(3) NOT NULL,
+    "recorded_by" TEXT NOT NULL,
+    CONSTRAINT "programme_activity_pkey" PRIMARY KEY ("id")
+);
+CREATE INDEX "programme_activity_organisation_id_contract_id_idx" ON "programme_activity"("organisation_id", "contract_id", "delivered_at");
+ALTER TABLE "programme_activity" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "programme_activity" FORCE ROW LEVEL SECURITY;
+CREATE POLICY "programme_activity_tenant_isolation" ON "programme_activity"
+    USING ("organisation_id" = NULLIF(current_setting('app.organisation_id', true), '')::uuid)
+    WITH CHECK ("organisation_id" = NULLIF(current_setting('app.organisation_id', true), '')::uuid);
