@@ -143,6 +143,15 @@ const BODIES_WITH_IDS: Record<string, (ids: OrganisationIds) => unknown> = {
     staffIds: [ids.staffId],
     parties: [],
   }),
+  'post /v1/contracts/{id}/activities': (ids) => ({
+    serviceLine: 'noise',
+    activityType: 'workshop',
+    deliveredAt: '2026-01-05T10:00:00Z',
+    place: 'online',
+    facilitatorIds: [ids.staffId],
+    servedOrganisation: 'Foreign-id probe council',
+    attendance: [{ attendeeType: 'social-worker', count: 1 }],
+  }),
   'post /v1/cases/{id}/assignments': (ids) => ({ staffId: ids.staffId, role: 'mediator' }),
   'post /v1/cases/{id}/tasks': (ids) => ({ title: 'Call the resident back', dueOn: '2027-01-15', assigneeStaffId: ids.staffId }),
   'post /v1/cases/{id}/communications': (ids) => ({

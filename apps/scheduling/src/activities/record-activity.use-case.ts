@@ -44,6 +44,12 @@ export class RecordActivityUseCase {
     if (!inContractScope(meta, contractId)) throw ProblemError.notFound('contract', contractId);
     return this.db.forTenant(meta, async (tx) => {
       const now = this.clock.now();
+      // Another organisation's staff are refused before anything else is looked at.
+      const found = new Set((await this.staff.findMany(tx, meta.organisationId, body.facilitatorIds)).map((s) => s.id));
+      const missing = body.facilitatorIds.flatMap((id, i) =>
+        found.has(id) ? [] : [{ field: `facilitatorIds.${i}`, message: `no member of staff ${id} in your organisation` }],
+      );
+      if (missing.length > 0) throw ProblemError.validation(missing);
       const contract = await this.book.latest(tx, meta.organisationId, contractId, meta.correlationId);
       if (!contract) throw ProblemError.notFound('contract', contractId);
       const line = contract.definition.serviceLines.find((l) => l.key === body.serviceLine);
@@ -58,11 +64,6 @@ export class RecordActivityUseCase {
         ]);
       if (new Date(body.deliveredAt) > now)
         throw ProblemError.validation([{ field: 'deliveredAt', message: 'must not be in the future: record an activity once delivered' }]);
-      const found = new Set((await this.staff.findMany(tx, meta.organisationId, body.facilitatorIds)).map((s) => s.id));
-      const missing = body.facilitatorIds.flatMap((id, i) =>
-        found.has(id) ? [] : [{ field: `facilitatorIds.${i}`, message: `no member of staff ${id} in your organisation` }],
-      );
-      if (missing.length > 0) throw ProblemError.validation(missing);
       const total = body.attendance.reduce((sum, a) => sum + a.count, 0);
       const row = await this.activities.create(tx, {
         id: uuidv7(),
