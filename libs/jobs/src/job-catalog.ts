@@ -21,6 +21,8 @@ export const QUEUES = {
   billingEmails: 'billing-emails',
   reports: 'reports',
   webhookDeliveries: 'webhook-deliveries',
+  sessions: 'sessions',
+  textReceipts: 'text-receipts',
 } as const;
 
 export const Jobs = {
@@ -38,6 +40,16 @@ export const Jobs = {
   ),
   /** Every minute: fires what Redis lost or what came due while no worker ran. */
   sweepDeadlines: defineJob(QUEUES.deadlines, 'sweep-deadlines', z.object({})),
+  /** Rings one reminder before a booked session (scheduling); a moved or cancelled session (another calendar sequence) makes it a no-op. */
+  remindSession: defineJob(
+    QUEUES.sessions,
+    'remind-session',
+    z.object({ sessionId: z.uuid(), organisationId: z.uuid(), sequence: z.number().int().nonnegative(), reminder: z.number().int().nonnegative() }),
+  ),
+  /** Every 5 minutes (scheduling): sends session reminders whose alarm never rang. */
+  sweepSessionReminders: defineJob(QUEUES.sessions, 'sweep-session-reminders', z.object({})),
+  /** Every minute (notify): asks the text provider for the receipts of texts sent and not yet reported on. */
+  checkTextReceipts: defineJob(QUEUES.textReceipts, 'check-text-receipts', z.object({})),
   /** Sends one outbound message with retries. */
   sendDelivery: defineJob(QUEUES.deliveries, 'send-delivery', z.object({ deliveryId: z.uuid(), organisationId: z.uuid() })),
   /** Every 15 seconds: enqueues deliveries whose job was never added (the process died after commit) or Redis lost. */

@@ -48,6 +48,13 @@ import {
   ReferralRejectedV2,
 } from './intake.events';
 import { DeliveryFailedV1, DeliverySentV1 } from './notify.events';
+import {
+  ActivityDeliveredV1,
+  CommunicationWithheldV2,
+  DeliveryReceiptV1,
+  SessionArrangementsV1,
+  SessionInvitationIssuedV1,
+} from './session-arrangements.events';
 import { OrganisationProfileChangedV1 } from './gateway.events';
 import { PackIssuedV1 } from './reporting.events';
 import { EvidenceAddedV1, EvidenceBundleCreatedV1, EvidenceIntegrityFailedV1, EvidenceVersionedV1 } from './evidence.events';
@@ -133,6 +140,11 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   EvidenceIntegrityFailedV1,
   EvidenceBundleCreatedV1,
   EvidenceVersionedV1,
+  SessionArrangementsV1,
+  SessionInvitationIssuedV1,
+  CommunicationWithheldV2,
+  DeliveryReceiptV1,
+  ActivityDeliveredV1,
 ];
 
 const byType = new Map(EVENT_CATALOG.map((definition) => [definition.type, definition]));

@@ -48,9 +48,11 @@ import {
   MediatorCandidatesSchema,
   CaseSessionListSchema,
   CaseSessionViewSchema,
+  MoveSessionBodySchema,
   VenueListSchema,
   VenueViewSchema,
 } from '../http/session-booking.schemas';
+import { ActivityViewSchema, RecordActivityBodySchema } from '../http/activity.schemas';
 import {
   AddAccreditationBodySchema,
   AvailabilityExceptionBodySchema,
@@ -683,6 +685,20 @@ export const Rpc = {
       verb: 'hold-session',
       description: 'Record a session as held.',
       request: z.object({ sessionId: z.uuid(), heldAt: z.iso.datetime({ offset: true }).optional() }),
+      response: CaseSessionViewSchema,
+    }),
+    recordActivity: defineRpc({
+      service: 'scheduling',
+      verb: 'record-activity',
+      description: 'Record a programme activity (workshop, drop-in, training, onboarding) delivered under a contract, outside any case.',
+      request: z.object({ contractId: z.uuid(), activity: RecordActivityBodySchema }),
+      response: ActivityViewSchema,
+    }),
+    moveSession: defineRpc({
+      service: 'scheduling',
+      verb: 'move-session',
+      description: 'Move a booked session to another time (notice rule, availability and double booking checked again).',
+      request: z.object({ sessionId: z.uuid(), move: MoveSessionBodySchema }),
       response: CaseSessionViewSchema,
     }),
     cancelSession: defineRpc({
