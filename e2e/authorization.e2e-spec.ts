@@ -52,6 +52,16 @@ const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
   }),
   'post /v1/sessions/{id}/hold': () => ({}),
   'post /v1/sessions/{id}/cancel': () => ({ reason: 'authz probe' }),
+  'post /v1/contracts/{id}/activities': () => ({
+    serviceLine: 'pre-cmh',
+    activityType: 'workshop',
+    deliveredAt: '2026-01-05T10:00:00Z',
+    place: 'online',
+    facilitatorIds: ['01a30000-0000-7000-8000-000000000001'],
+    servedOrganisation: 'Authz probe council',
+    attendance: [{ attendeeType: 'social-worker', count: 1 }],
+  }),
+  'post /v1/sessions/{id}/move': () => ({ startsAt: '2031-01-06T10:00:00Z', endsAt: '2031-01-06T12:00:00Z' }),
   'post /v1/sessions/{id}/did-not-attend': () => ({ reason: 'authz probe' }),
   'post /v1/cases/{id}/transitions': () => ({ to: 'accepted' }),
   'post /v1/cases/{id}/close': () => ({ outcome: 'closed-other', reason: 'Closed by an intruder' }),
@@ -74,6 +84,17 @@ const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
   'post /v1/cases/{id}/complaints/{childId}/resolve': () => ({ resolvedAt: '2026-01-03T10:00:00Z', finding: 'not-upheld', resolution: 'None' }),
   'post /v1/cases/{id}/milestones': () => ({ milestone: 'contact.made', occurredAt: '2026-01-01T10:00:00Z' }),
   'post /v1/cases/{id}/certificates': () => ({ kind: 'declined', issuedAt: '2026-01-01T10:00:00Z' }),
+  // A multipart upload; sent as JSON it must still be refused on another provider's case before anything is read.
+  'post /v1/cases/{id}/evidence': () => ({ kind: 'other', description: 'An intruder’s exhibit', producedBy: 'Intruder' }),
+  'post /v1/cases/{id}/bundles': (victim) => ({ title: 'An intruder’s bundle', items: [victim.caseId] }),
+  'post /v1/cases/{id}/witness-statements': (victim) => ({
+    witnessName: 'Intruder',
+    paragraphs: ['A statement from an intruder.'],
+    exhibits: [victim.caseId],
+    signature: { typedName: 'Intruder', signedAt: '2026-01-01T10:00:00Z' },
+  }),
+  'post /v1/evidence/{id}/versions': () => ({ note: 'An intruder’s version' }),
+  'post /v1/evidence/{id}/redactions': () => ({ reason: 'An intruder’s redaction', areas: [{ page: 1, x: 0, y: 0, width: 0.5, height: 0.5 }] }),
   'post /v1/referrals': (victim) => ({
     contractId: victim.contractId,
     referrer: { name: 'Intruder', email: 'intruder@example.com' },
@@ -93,6 +114,16 @@ const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
   'post /v1/api-keys': () => ({ name: 'authz', scopes: ['reports:read'] }),
   'put /v1/organisation/oidc': () => ({ issuer: `https://authz-${Date.now()}.example/`, jwksUri: 'https://authz.example/jwks', audience: 'mediation-api' }),
   'patch /v1/organisation': () => ({ address: ['1 Authz Street', 'London N1 1AA'] }),
+  'post /v1/contracts/{id}/invoices': () => ({}),
+  'post /v1/invoices/{id}/void': () => ({ reason: 'Voided by an intruder' }),
+  'post /v1/invoices/{id}/payment': () => ({}),
+  'post /v1/invoices/{id}/credit-notes': () => ({ reason: 'Credited by an intruder' }),
+  'post /v1/contracts/{id}/reports': () => ({ period: '2026-11' }),
+  // A literal public address: stored without a DNS lookup (nothing it would receive is sent in these suites).
+  'post /v1/webhooks': (victim) => ({ url: 'https://1.1.1.1/authz', eventTypes: ['casework.risk.assessed.v1'], contractId: victim.contractId }),
+  'patch /v1/webhooks/{id}': () => ({ enabled: false }),
+  'post /v1/webhooks/{id}/rotate-secret': () => ({}),
+  'post /v1/webhooks/{id}/replay': () => ({ from: '2026-01-01T00:00:00Z' }),
 };
 
 /** Ids of one organisation's own records, by kind: what a request body may name. */
@@ -104,6 +135,9 @@ interface OrganisationIds {
   userId: string;
   venueId: string;
   partyId: string;
+  webhookId: string;
+  /** One of its public events (the pull feed), which a replay may start from. */
+  eventId: string;
 }
 type IdKind = keyof OrganisationIds;
 
@@ -113,6 +147,14 @@ type IdKind = keyof OrganisationIds;
  * new body route with an id, or a new id property, without a probe here fails the suite.
  */
 const BODIES_WITH_IDS: Record<string, (ids: OrganisationIds) => unknown> = {
+  // Exhibits are not one of the kinds above; any id of B's in `items` must still be refused naming it.
+  'post /v1/cases/{id}/bundles': (ids) => ({ title: 'Foreign-id probe', items: [ids.caseId] }),
+  'post /v1/cases/{id}/witness-statements': (ids) => ({
+    witnessName: 'Probe',
+    paragraphs: ['Foreign-id probe.'],
+    exhibits: [ids.caseId],
+    signature: { typedName: 'Probe', signedAt: '2026-01-01T10:00:00Z' },
+  }),
   'post /v1/referrals': (ids) => EXAMPLE_BODIES['post /v1/referrals']({ contractId: ids.contractId } as Secrets),
   'post /v1/staff': (ids) => ({
     name: 'Foreign-id probe',
@@ -133,7 +175,19 @@ const BODIES_WITH_IDS: Record<string, (ids: OrganisationIds) => unknown> = {
     staffIds: [ids.staffId],
     parties: [],
   }),
+  'post /v1/contracts/{id}/activities': (ids) => ({
+    serviceLine: 'noise',
+    activityType: 'workshop',
+    deliveredAt: '2026-01-05T10:00:00Z',
+    place: 'online',
+    facilitatorIds: [ids.staffId],
+    servedOrganisation: 'Foreign-id probe council',
+    attendance: [{ attendeeType: 'social-worker', count: 1 }],
+  }),
   'post /v1/cases/{id}/assignments': (ids) => ({ staffId: ids.staffId, role: 'mediator' }),
+  'post /v1/webhooks': (ids) => ({ url: 'https://1.1.1.1/probe', eventTypes: ['casework.risk.assessed.v1'], contractId: ids.contractId }),
+  'patch /v1/webhooks/{id}': (ids) => ({ contractId: ids.contractId }),
+  'post /v1/webhooks/{id}/replay': (ids) => ({ fromEventId: ids.eventId }),
   'post /v1/cases/{id}/tasks': (ids) => ({ title: 'Call the resident back', dueOn: '2027-01-15', assigneeStaffId: ids.staffId }),
   'post /v1/cases/{id}/communications': (ids) => ({
     direction: 'out',
@@ -210,6 +264,7 @@ function ownIdFor(route: string, own: OrganisationIds): string {
     ['/v1/contracts', 'contractId'],
     ['/v1/referrals', 'referralId'],
     ['/v1/venues', 'venueId'],
+    ['/v1/webhooks', 'webhookId'],
   ];
   const kind = byPrefix.find(([prefix]) => path.startsWith(prefix))?.[1];
   if (!kind) throw new Error(`${route}: say which of the organisation's own records its path names`);
@@ -327,9 +382,19 @@ describe('authorization: every route, two providers, no way across', () => {
   it('the sensitive routes of a case say in the served document that a mediator needs to be on the case', () => {
     const marked = ops.filter((o) => o.needToKnow).map((o) => `${o.method} ${o.path} -> ${o.needToKnow}`);
     expect(marked.sort()).toEqual([
+      'get /v1/bundles/{id} -> bundle',
+      'get /v1/cases/{id}/evidence -> case',
       'get /v1/cases/{id}/notes/sensitive -> case',
       'get /v1/cases/{id}/parties/sensitive -> case',
+      'get /v1/evidence/{id} -> evidence',
+      'get /v1/evidence/{id}/content -> evidence',
+      'get /v1/evidence/{id}/custody -> evidence',
       'get /v1/referrals/{id}/sensitive-answers -> referral',
+      'post /v1/cases/{id}/bundles -> case',
+      'post /v1/cases/{id}/evidence -> case',
+      'post /v1/cases/{id}/witness-statements -> case',
+      'post /v1/evidence/{id}/redactions -> evidence',
+      'post /v1/evidence/{id}/versions -> evidence',
     ]);
   });
 
@@ -424,6 +489,11 @@ describe('authorization: every route, two providers, no way across', () => {
       userId: await created(who, 'POST', '/v1/users', { email: `probe-${Date.now()}@provider.example`, name: 'Probe Manager', roles: ['case-manager'] }),
       venueId: await created(who, 'POST', '/v1/venues', venue),
       partyId: (await platform.request<{ items: { id: string }[] }>('GET', `/v1/cases/${caseId}/parties`, undefined, who)).body.items[0].id,
+      webhookId: await created(who, 'POST', '/v1/webhooks', { url: 'https://1.1.1.1/own', eventTypes: ['casework.risk.assessed.v1'] }),
+      eventId: await waitUntil(
+        async () => (await platform.request<{ items: { id: string }[] }>('GET', '/v1/events?limit=1', undefined, who)).body.items[0]?.id,
+        { what: 'a public event in the feed' },
+      ),
     });
     const theirs = await ownRecords(asB, victim.contractId, victim.caseId, victim.referralId);
     const referral = await platform.request<{ id: string }>(

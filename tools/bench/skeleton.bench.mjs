@@ -6,7 +6,7 @@
 //
 // It makes everything it needs and removes it afterwards, on success, on failure and on Ctrl-C: a
 // database of its own (mediation_bench_<random>), a NATS namespace (streams EVENTS_<NS>, DLQ_<NS>,
-// Redis keys bull-<ns>:*), a mail catcher on free ports and the eight built services on their own
+// Redis keys bull-<ns>:*), a mail catcher on free ports and the nine built services on their own
 // ports. Referrals are sent open-loop at a fixed rate (sent on schedule whatever the answers, with a
 // cap on requests in flight), and completion is read from the database by polling, read-only.
 //

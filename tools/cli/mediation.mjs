@@ -7,11 +7,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = path.join(ROOT, 'dist/apps/gateway/src/ops/cli.js');
+// `reporting ...` commands belong to reporting (its own schema and the event stream), not the gateway.
+const REPORTING = process.argv[2] === 'reporting';
+const CLI = REPORTING ? path.join(ROOT, 'dist/apps/reporting/src/ops/reporting-cli.js') : path.join(ROOT, 'dist/apps/gateway/src/ops/cli.js');
 
 if (!existsSync(CLI)) {
   console.error('error: the CLI is not built yet; run `npm run build` first');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, [CLI, ...process.argv.slice(2)], { stdio: 'inherit', env: process.env });
+const result = spawnSync(process.execPath, [CLI, ...process.argv.slice(REPORTING ? 3 : 2)], { stdio: 'inherit', env: process.env });
 process.exit(result.status ?? 1);

@@ -22,10 +22,13 @@ const LOOKUPS: Record<string, string> = {
   'identity.api_key.api_key_presented': 'authentication finds a key only when shown its id and the HMAC of its secret',
   'identity.oidc_provider.oidc_provider_by_issuer': 'a token names its issuer; its signature is then checked with that provider’s keys',
   'casework.survey_token.survey_token_presented': 'the public survey route finds an invitation only by the hash of its token',
+  'billing.tenant.tenant_directory': 'organisation ids only, for jobs that run one tenant at a time',
   'casework.tenant.tenant_directory': 'organisation ids only, for jobs that run one tenant at a time',
   'intake.tenant.tenant_directory': 'organisation ids only, for jobs that run one tenant at a time',
   'notify.tenant.tenant_directory': 'organisation ids only, for jobs that run one tenant at a time',
+  'reporting.tenant.tenant_directory': 'organisation ids only, for jobs that run one tenant at a time',
   'scheduling.tenant.tenant_directory': 'organisation ids only, for jobs that run one tenant at a time',
+  'webhooks.tenant.tenant_directory': 'organisation ids only, for jobs that run one tenant at a time',
 };
 
 interface TenantTable {
@@ -67,7 +70,7 @@ describe('the tenant wall, after every migration', () => {
 
   it('finds the tenant tables of every service that has them', () => {
     const schemas = new Set(tables.map((t) => t.table.split('.')[0]));
-    for (const schema of ['identity', 'intake', 'casework', 'scheduling', 'notify', 'reporting']) expect(schemas).toContain(schema);
+    for (const schema of ['identity', 'intake', 'casework', 'scheduling', 'notify', 'reporting', 'webhooks']) expect(schemas).toContain(schema);
   });
 
   it('has row-level security enabled and FORCE’d on every table with an organisation_id column', () => {
@@ -95,7 +98,15 @@ describe('the tenant wall, after every migration', () => {
 
   it('lets a tenant list that anyone may read hold nothing but organisation ids and when they were first seen', () => {
     const directories = tables.filter((t) => t.policies.some((p) => p.name === 'tenant_directory'));
-    expect(directories.map((t) => t.table)).toEqual(['casework.tenant', 'intake.tenant', 'notify.tenant', 'scheduling.tenant']);
+    expect(directories.map((t) => t.table)).toEqual([
+      'billing.tenant',
+      'casework.tenant',
+      'intake.tenant',
+      'notify.tenant',
+      'reporting.tenant',
+      'scheduling.tenant',
+      'webhooks.tenant',
+    ]);
     for (const t of directories) expect(t.columns.filter((c) => c !== 'organisation_id' && !/^first_.*_at$/.test(c))).toEqual([]);
   });
 

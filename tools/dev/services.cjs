@@ -1,4 +1,4 @@
-// Starts the eight services as child processes and waits until each says it is ready.
+// Starts the nine services as child processes and waits until each says it is ready.
 // Used by `npm start`, the end-to-end tests and the benchmark, so all three run the same way.
 // A service may run as several replicas: replica r (0-based) listens on its port + 10 * r, and the
 // replicas share the work through NATS (one queue group for RPC, one durable consumer per handler).
@@ -16,14 +16,16 @@ const SERVICES = [
   { name: 'billing', port: 3005 },
   { name: 'reporting', port: 3006 },
   { name: 'notify', port: 3007 },
+  // Partners' webhooks and the pull feed: its own app, so slow partners and their retries scale apart from email.
+  { name: 'webhooks', port: 3008 },
 ];
 
 /** The services `--replicas N` multiplies: those on the referral path that hold no port clients must know. */
 const REPLICATED = ['intake', 'casework', 'scheduling', 'notify'];
-/** Ports between a service's replicas: the eight services of one platform fit in between. */
+/** Ports between a service's replicas: the nine services of one platform fit in between. */
 const REPLICA_PORT_STEP = 10;
 
-const COLOURS = [36, 32, 33, 35, 34, 96, 92, 93];
+const COLOURS = [36, 32, 33, 35, 34, 96, 92, 93, 95];
 const LEVELS = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
 
 /** Pretty one-line logs: `casework   | info  consuming ...`. */
@@ -40,7 +42,7 @@ function prettyLine(name, colour, line) {
 
 /**
  * Each service's metrics are on a port of their own (METRICS_PORT), 6400 above its API port:
- * 9400-9407 by default. Tests keep their base ports below 26000 so both stay under the ephemeral range.
+ * 9400-9408 by default. Tests keep their base ports below 26000 so both stay under the ephemeral range.
  */
 const METRICS_PORT_OFFSET = 6400;
 
@@ -62,7 +64,18 @@ function parseReplicas(text) {
   return replicas;
 }
 
-/** The API and metrics ports of one replica of a service: 3000-3007 (or from `basePort`), 10 more per replica. */
+/**
+ * How every service's node runs (the Dockerfile's CMD uses the same): what keeps an idle service small.
+ * --liftoff-only: Prisma's query compiler is WebAssembly, and V8's optimising tier kept ~60 MB of
+ * compiled code per service for it; its query plans are cached, so it runs rarely once warm.
+ * --max-semi-space-size=2 (MB): a young generation of 2 x 2 MB instead of up to 2 x 16 MB.
+ * No --enable-source-maps (15 MB, and every error's stack mapped): set NODE_OPTIONS=--enable-source-maps to debug.
+ */
+const SERVICE_NODE_FLAGS = ['--liftoff-only', '--max-semi-space-size=2'];
+/** More flags for every service from SERVICE_NODE_FLAGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a bench run (not allowed in NODE_OPTIONS). */
+const extraNodeFlags = () => (process.env.SERVICE_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+
+/** The API and metrics ports of one replica of a service: 3000-3008 (or from `basePort`), 10 more per replica. */
 function portsOf(service, { basePort = 0, replica = 0 } = {}) {
   const index = SERVICES.findIndex((s) => s.name === service.name);
   const port = (basePort ? basePort + index : service.port) + replica * REPLICA_PORT_STEP;
@@ -83,9 +96,21 @@ function startService(service, env, { output = 'pretty', basePort = 0, replica =
   const index = SERVICES.findIndex((s) => s.name === service.name);
   const { port, metricsPort } = portsOf(service, { basePort, replica });
   const label = replica ? `${service.name}#${replica + 1}` : service.name;
-  const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, 'dist/apps', service.name, 'src/main.js')], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...extraNodeFlags(), path.join(ROOT, 'dist/apps', service.name, 'src/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), METRICS_PORT: String(metricsPort) },
+    // The gateway streams evidence files to the evidence service's own port (first replica), wherever the ports start.
+    env: {
+      EVIDENCE_URL: `http://127.0.0.1:${
+        portsOf(
+          SERVICES.find((s) => s.name === 'evidence'),
+          { basePort },
+        ).port
+      }`,
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      METRICS_PORT: String(metricsPort),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const handle = {

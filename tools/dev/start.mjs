@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: installs what is missing, finds or starts PostgreSQL, Redis and NATS, migrates,
-// builds, starts the eight services with a local mail catcher and demo data, and prints the URLs.
+// builds, starts the nine services with a local mail catcher and demo data, and prints the URLs.
 // Plain Node with no dependencies until `npm install` has run, so it works on a fresh clone.
 // `npm start -- --replicas 2` runs two of each of intake, casework, scheduling and notify
 // (`--replicas casework=3,notify=2` for other counts); see README "Running replicas".
@@ -48,6 +48,8 @@ async function main() {
     });
     process.env.SMTP_URL = `smtp://127.0.0.1:${catcher.smtpPort}`;
     mailUrl = `http://localhost:${catcher.httpPort}/messages`;
+    // Texts go to the same catcher (notify's generic HTTP SMS provider), shown at /texts.
+    if (!process.env.SMS_PROVIDER && !process.env.SMS_HTTP_URL) process.env.SMS_HTTP_URL = `http://127.0.0.1:${catcher.httpPort}/texts`;
   }
 
   step('starting the services');
@@ -86,6 +88,7 @@ async function main() {
   API        ${apiUrl}/v1
   API docs   ${apiUrl}/docs        (OpenAPI JSON: ${apiUrl}/docs/openapi.json, events: ${apiUrl}/docs/asyncapi.json)
   Mail       ${mailUrl ?? process.env.SMTP_URL}
+  Texts      ${mailUrl ? mailUrl.replace(/\/messages$/, '/texts') : (process.env.SMS_HTTP_URL ?? process.env.SMS_PROVIDER)}
   Metrics    http://localhost:${metricsPorts[0]}/metrics   (ports ${metricsPorts[0]}-${metricsPorts.at(-1)}, one per service, never on the API port)
   Credentials .data/dev-credentials.json (organisation ${credentials.organisationId}, contract ${credentials.contractId})
 

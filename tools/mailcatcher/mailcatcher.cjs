@@ -3,6 +3,8 @@
 // small HTTP API to read them. Plain CommonJS so it runs before the build:
 //   node tools/mailcatcher/mailcatcher.cjs            SMTP on 1025, HTTP on 1080
 //   GET /messages[?to=<address>]    DELETE /messages
+// It catches texts too, as the generic HTTP SMS provider sends them (notify's SMS_PROVIDER=http):
+//   POST /texts {to, body, reference}    GET /texts[?to=<E.164 number>]    GET /texts/<id> (its receipt)    DELETE /texts
 const http = require('node:http');
 const { randomUUID } = require('node:crypto');
 const { SMTPServer } = require('smtp-server');
@@ -84,8 +86,51 @@ async function startMailCatcher({ smtpPort = 1025, httpPort = 1080, host = '127.
   });
   smtp.on('error', (error) => console.error(`mailcatcher smtp: ${error.message}`));
 
+  let texts = [];
+  /** The text catcher: what a generic HTTP SMS provider would be sent, kept as it came. */
+  const textsRoute = (req, res, url) => {
+    if (req.method === 'GET') {
+      const to = url.searchParams.get('to');
+      return sendJson(res, 200, to ? texts.filter((t) => t.to === to.trim()) : texts);
+    }
+    if (req.method === 'DELETE') {
+      texts = [];
+      res.writeHead(204).end();
+      return;
+    }
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'GET, POST, DELETE');
+      return sendJson(res, 405, { error: `${req.method} is not allowed on /texts` });
+    }
+    let raw = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => {
+      raw += chunk;
+    });
+    req.on('end', () => {
+      let body;
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return sendJson(res, 400, { error: 'the body must be JSON' });
+      }
+      if (typeof body?.to !== 'string' || !/^\+[1-9]\d{6,14}$/.test(body.to) || typeof body.body !== 'string')
+        return sendJson(res, 400, { error: '`to` (E.164) and `body` are required' });
+      const text = { id: randomUUID(), to: body.to, body: body.body, reference: body.reference ?? null, date: new Date().toISOString() };
+      texts.push(text);
+      return sendJson(res, 201, { id: text.id });
+    });
+  };
+
   const api = http.createServer((req, res) => {
     const url = new URL(req.url || '/', 'http://localhost');
+    if (url.pathname === '/texts') return textsRoute(req, res, url);
+    // A caught text's receipt: the catcher "delivers" every text it keeps.
+    const caught = /^\/texts\/([^/]+)$/.exec(url.pathname);
+    if (caught && req.method === 'GET') {
+      const text = texts.find((t) => t.id === decodeURIComponent(caught[1]));
+      return text ? sendJson(res, 200, { id: text.id, status: 'delivered' }) : sendJson(res, 404, { error: 'no such text' });
+    }
     if (url.pathname !== '/messages') return sendJson(res, 404, { error: 'not found; try GET /messages' });
     if (req.method === 'GET') {
       const to = url.searchParams.get('to');
@@ -114,6 +159,7 @@ async function startMailCatcher({ smtpPort = 1025, httpPort = 1080, host = '127.
     smtpPort: realSmtpPort,
     httpPort: realHttpPort,
     messages: () => store.slice(),
+    texts: () => texts.slice(),
     clear: () => {
       store = [];
     },

@@ -1,9 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ContractBookModule } from '@mediation/contract-book';
 import { JobsModule } from '@mediation/jobs';
 import { MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import type { BillingConfig } from './config/billing.config';
 import { BILLING_SCHEMA, BillingDatabase } from './database/billing.database';
+import { EmailsModule } from './emails/emails.module';
+import { InvoiceScheduleModule } from './invoice-schedule/invoice-schedule.module';
+import { InvoicesModule } from './invoices/invoices.module';
+import { LedgerModule } from './ledger/ledger.module';
+import { MailModule } from './mail/mail.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { PositionModule } from './position/position.module';
 
 @Module({})
 export class AppModule {
@@ -22,6 +30,14 @@ export class AppModule {
           outbox: true,
         }),
         JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),
+        ContractBookModule.forService({ service: 'billing', schema: BILLING_SCHEMA }),
+        MailModule.register(config),
+        LedgerModule,
+        OrganisationsModule,
+        InvoicesModule,
+        InvoiceScheduleModule,
+        PositionModule,
+        EmailsModule,
       ],
     };
   }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { rpcTransport } from '@mediation/messaging';
 import { failBoot, runService } from '@mediation/platform';
 import { AppModule } from './app.module';
 import { loadBillingConfig } from './config/billing.config';
@@ -11,6 +12,8 @@ async function main() {
     port: config.PORT,
     metricsPort: config.METRICS_PORT,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    // The gateway asks billing for invoices and positions over NATS request/reply.
+    rpc: rpcTransport('billing'),
   });
 }
 

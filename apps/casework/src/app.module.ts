@@ -25,6 +25,7 @@ import { CaseworkCryptoModule } from './crypto/casework-crypto.module';
 import { ResealingModule } from './crypto/resealing.module';
 import { CaseRetentionModule } from './retention/case-retention.module';
 import { PartyRemindersModule } from './reminders/reminders.module';
+import { SessionInvitationsModule } from './session-invitations/session-invitations.module';
 
 @Module({})
 export class AppModule {
@@ -64,6 +65,7 @@ export class AppModule {
         ReportsModule,
         SurveysModule.forService({ publicUrl: config.PUBLIC_URL, ttlDays: config.SURVEY_TTL_DAYS, tokenKeys: config.SURVEY_TOKEN_KEYS }),
         PartyRemindersModule,
+        SessionInvitationsModule,
       ],
     };
   }

@@ -1,9 +1,17 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
-import type { EvidenceConfig } from './config/evidence.config';
+import { EVIDENCE_CONFIG, type EvidenceConfig } from './config/evidence.config';
 import { EVIDENCE_SCHEMA, EvidenceDatabase } from './database/evidence.database';
+import { BundlesModule } from './bundles/bundles.module';
+import { ItemsModule } from './items/items.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { RedactionsModule } from './redactions/redactions.module';
+import { RetentionModule } from './retention/retention.module';
+import { StatementsModule } from './statements/statements.module';
+import { StorageModule } from './storage/storage.module';
 
+@Global()
 @Module({})
 export class AppModule {
   static register(config: EvidenceConfig): DynamicModule {
@@ -20,7 +28,16 @@ export class AppModule {
           namespace: config.NATS_NAMESPACE,
           outbox: true,
         }),
+        StorageModule.register(config),
+        OrganisationsModule,
+        ItemsModule,
+        BundlesModule,
+        StatementsModule,
+        RedactionsModule,
+        RetentionModule,
       ],
+      providers: [{ provide: EVIDENCE_CONFIG, useValue: config }],
+      exports: [EVIDENCE_CONFIG],
     };
   }
 }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { rpcTransport } from '@mediation/messaging';
 import { failBoot, runService } from '@mediation/platform';
 import { AppModule } from './app.module';
 import { loadEvidenceConfig } from './config/evidence.config';
@@ -11,6 +12,7 @@ async function main() {
     port: config.PORT,
     metricsPort: config.METRICS_PORT,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    rpc: rpcTransport('evidence'),
   });
 }
 

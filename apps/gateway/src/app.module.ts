@@ -30,11 +30,17 @@ import { ReferencesModule } from './references/references.module';
 import { PublishOrganisationProfilesUseCase } from './organisations/publish-organisation-profiles.use-case';
 import { ReferralsController } from './referrals/referrals.controller';
 import { ReportsController } from './reports/reports.controller';
+import { ContractKpisController } from './reports/contract-kpis.controller';
+import { ContractPacksController } from './reports/contract-packs.controller';
+import { EvaluatorDictionaryController, EvaluatorExtractController } from './reports/evaluator-extract.controller';
 import { RateLimitGuard } from './throttle/rate-limit.guard';
 import { ThrottleModule } from './throttle/throttle.module';
 import { CaseSessionsModule } from './case-sessions/case-sessions.module';
 import { StaffModule } from './staff/staff.module';
 import { VenuesModule } from './venues/venues.module';
+import { BillingModule } from './billing/billing.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { EvidenceModule } from './evidence/evidence.module';
 
 /**
  * The infrastructure the gateway and its ops commands share. Only the server runs the outbox relay; what
@@ -76,6 +82,9 @@ export class AppModule {
         VenuesModule,
         CaseSessionsModule,
         ReferencesModule,
+        BillingModule,
+        WebhooksModule,
+        EvidenceModule,
       ],
       controllers: [
         ReferralsController,
@@ -90,6 +99,10 @@ export class AppModule {
         SurveyResponsesController,
         CaseDeadlinesController,
         ReportsController,
+        ContractKpisController,
+        ContractPacksController,
+        EvaluatorExtractController,
+        EvaluatorDictionaryController,
         ContractsController,
         TemplatesController,
         DocsController,

@@ -5,7 +5,7 @@ import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import { AcknowledgementsModule } from './acknowledgements/acknowledgements.module';
 import { CertificateEmailsModule } from './certificates/certificates.module';
 import { ComplaintNoticeEmailsModule } from './complaints/complaints.module';
-import type { NotifyConfig } from './config/notify.config';
+import { textOptions, type NotifyConfig } from './config/notify.config';
 import { NOTIFY_SCHEMA, NotifyDatabase } from './database/notify.database';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { MailModule } from './mail/mail.module';
@@ -15,7 +15,10 @@ import { RemindersModule } from './reminders/reminders.module';
 import { CaseReportEmailsModule } from './reports/reports.module';
 import { DeliveryRetentionModule } from './retention/delivery-retention.module';
 import { SubjectAccessModule } from './subject-access/subject-access.module';
+import { SessionNoticesModule } from './session-notices/session-notices.module';
 import { SurveyEmailsModule } from './surveys/surveys.module';
+import { TextReceiptsModule } from './text-receipts/text-receipts.module';
+import { TextsModule } from './texts/texts.module';
 
 @Module({})
 export class AppModule {
@@ -35,6 +38,7 @@ export class AppModule {
         }),
         JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),
         MailModule.forService({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
+        TextsModule.forService(textOptions(config)),
         OrganisationsModule,
         DeliveriesModule,
         AcknowledgementsModule,
@@ -44,6 +48,8 @@ export class AppModule {
         SurveyEmailsModule,
         RemindersModule,
         PartyReminderEmailsModule,
+        SessionNoticesModule,
+        TextReceiptsModule,
         DeliveryRetentionModule.forService({ bodyRetentionDays: config.DELIVERY_BODY_RETENTION_DAYS }),
         SubjectAccessModule,
       ],

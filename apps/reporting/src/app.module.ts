@@ -1,8 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ContractBookModule } from '@mediation/contract-book';
 import { MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import type { ReportingConfig } from './config/reporting.config';
 import { REPORTING_SCHEMA, ReportingDatabase } from './database/reporting.database';
+import { FactsModule } from './facts/facts.module';
+import { KpisModule } from './kpis/kpis.module';
+import { PacksModule } from './packs/packs.module';
+import { ExtractsModule } from './extracts/extracts.module';
 import { SummaryModule } from './summary/summary.module';
 
 @Module({})
@@ -21,7 +26,12 @@ export class AppModule {
           namespace: config.NATS_NAMESPACE,
           outbox: true,
         }),
+        ContractBookModule.forService({ service: 'reporting', schema: REPORTING_SCHEMA }),
         SummaryModule,
+        FactsModule,
+        KpisModule,
+        PacksModule.forService({ namespace: config.NATS_NAMESPACE }),
+        ExtractsModule.forService({ pseudonymKey: config.EVALUATOR_PSEUDONYM_KEY }),
       ],
     };
   }

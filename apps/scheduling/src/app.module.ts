@@ -7,6 +7,8 @@ import type { SchedulingConfig } from './config/scheduling.config';
 import { SCHEDULING_SCHEMA, SchedulingDatabase } from './database/scheduling.database';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { AllocationModule } from './allocation/allocation.module';
+import { ActivitiesModule } from './activities/activities.module';
+import { SessionRemindersModule } from './session-reminders/session-reminders.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { StaffModule } from './staff/staff.module';
 import { VenuesModule } from './venues/venues.module';
@@ -33,6 +35,8 @@ export class AppModule {
         StaffModule,
         VenuesModule,
         SessionsModule,
+        SessionRemindersModule,
+        ActivitiesModule,
         AllocationModule,
       ],
     };

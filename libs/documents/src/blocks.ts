@@ -21,9 +21,11 @@ export interface DocumentSpec {
   subject: string;
   issuedAt: Date;
   body: Block[];
+  /** When the document opens a longer one (a court bundle's front sheet and index): its first page's number and the whole's page count. */
+  pageNumbering?: { first: number; total: number };
 }
 
-export type Block = Section | Paragraph | KeyValues | Table | Bullets;
+export type Block = Section | Paragraph | KeyValues | Table | Bullets | Chart;
 
 /** A heading and its content; a section inside a section has a smaller heading. */
 export interface Section {
@@ -66,8 +68,23 @@ export interface Bullets {
   items: string[];
 }
 
+/** A line or bar chart over categories (e.g. 12 months), with an optional target line; drawn from ECharts' SVG. */
+export interface Chart {
+  kind: 'chart';
+  title: string;
+  type: 'line' | 'bar';
+  categories: string[];
+  /** One value per category; null where there is nothing to plot (a month with no data). */
+  series: { name: string; values: (number | null)[] }[];
+  target?: number;
+  unit: 'percent' | 'count';
+  /** Height in points; the width is the page's content width. */
+  height?: number;
+}
+
 export const section = (title: string, ...content: Block[]): Section => ({ kind: 'section', title, content });
 export const paragraph = (text: string, style: Paragraph['style'] = 'body'): Paragraph => ({ kind: 'paragraph', text, style });
 export const keyValues = (rows: [string, string][], style: KeyValues['style'] = 'facts'): KeyValues => ({ kind: 'key-values', rows, style });
 export const table = (columns: Column[], rows: string[][], empty = ''): Table => ({ kind: 'table', columns, rows, empty });
 export const bullets = (items: string[]): Bullets => ({ kind: 'bullets', items });
+export const chart = (spec: Omit<Chart, 'kind'>): Chart => ({ kind: 'chart', ...spec });

@@ -1,4 +1,6 @@
-import type { Block, Bullets, KeyValues, Paragraph, Section, Table } from './blocks';
+import SVGtoPDF from 'svg-to-pdfkit';
+import type { Block, Bullets, Chart, KeyValues, Paragraph, Section, Table } from './blocks';
+import { chartSvg } from './chart';
 import { FONT, type FontName } from './fonts';
 import { ACCENT, contentWidth, ensureSpace, INK, MARGIN, MUTED, RULE, STRIPE, type Doc } from './page';
 import { drawTable, tableOpening } from './table-layout';
@@ -184,10 +186,36 @@ const tables: BlockLayout<Table> = {
   },
 };
 
+const CHART_HEIGHT = 180;
+const CHART_TITLE = 16;
+
+/** A chart: its title, then ECharts' SVG drawn into the page with the kit's typeface, kept whole on one page. */
+const charts: BlockLayout<Chart> = {
+  draw(doc, block) {
+    const height = block.height ?? CHART_HEIGHT;
+    ensureSpace(doc, CHART_TITLE + height);
+    const width = contentWidth(doc);
+    doc.font(FONT.bold).fontSize(9.5).fillColor(INK).text(block.title, MARGIN, doc.y, { width });
+    const y = doc.y + 4;
+    SVGtoPDF(doc, chartSvg(block, width, height), MARGIN, y, {
+      width,
+      height,
+      assumePt: true,
+      fontCallback: (_family, bold) => (bold ? FONT.bold : FONT.regular),
+    });
+    doc.x = MARGIN;
+    doc.y = y + height + 6;
+  },
+  opening(_doc, block) {
+    return CHART_TITLE + (block.height ?? CHART_HEIGHT);
+  },
+};
+
 const LAYOUTS: { [K in Block['kind']]: BlockLayout<Extract<Block, { kind: K }>> } = {
   section: sections,
   paragraph: paragraphs,
   'key-values': keyValueTables,
   table: tables,
   bullets: bulletLists,
+  chart: charts,
 };

@@ -110,7 +110,12 @@ export function footers(doc: Doc, spec: DocumentSpec): void {
       .fontSize(8)
       .fillColor(MUTED)
       .text(handling, MARGIN, y + 11, { width: half * 1.4, height: 10, ellipsis: true });
-    doc.text(`Page ${i - range.start + 1} of ${range.count}`, MARGIN + half * 1.4, y + 11, { width: half * 0.6, align: 'right', lineBreak: false });
+    const numbering = spec.pageNumbering ?? { first: 1, total: range.count };
+    doc.text(`Page ${i - range.start + numbering.first} of ${numbering.total}`, MARGIN + half * 1.4, y + 11, {
+      width: half * 0.6,
+      align: 'right',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottom;
   }
 }

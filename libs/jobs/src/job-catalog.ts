@@ -17,6 +17,12 @@ export const QUEUES = {
   staff: 'staff',
   retention: 'retention',
   deliveryRetention: 'delivery-retention',
+  invoices: 'invoices',
+  billingEmails: 'billing-emails',
+  reports: 'reports',
+  webhookDeliveries: 'webhook-deliveries',
+  sessions: 'sessions',
+  textReceipts: 'text-receipts',
 } as const;
 
 export const Jobs = {
@@ -34,6 +40,16 @@ export const Jobs = {
   ),
   /** Every minute: fires what Redis lost or what came due while no worker ran. */
   sweepDeadlines: defineJob(QUEUES.deadlines, 'sweep-deadlines', z.object({})),
+  /** Rings one reminder before a booked session (scheduling); a moved or cancelled session (another calendar sequence) makes it a no-op. */
+  remindSession: defineJob(
+    QUEUES.sessions,
+    'remind-session',
+    z.object({ sessionId: z.uuid(), organisationId: z.uuid(), sequence: z.number().int().nonnegative(), reminder: z.number().int().nonnegative() }),
+  ),
+  /** Every 5 minutes (scheduling): sends session reminders whose alarm never rang. */
+  sweepSessionReminders: defineJob(QUEUES.sessions, 'sweep-session-reminders', z.object({})),
+  /** Every minute (notify): asks the text provider for the receipts of texts sent and not yet reported on. */
+  checkTextReceipts: defineJob(QUEUES.textReceipts, 'check-text-receipts', z.object({})),
   /** Sends one outbound message with retries. */
   sendDelivery: defineJob(QUEUES.deliveries, 'send-delivery', z.object({ deliveryId: z.uuid(), organisationId: z.uuid() })),
   /** Every 15 seconds: enqueues deliveries whose job was never added (the process died after commit) or Redis lost. */
@@ -44,6 +60,37 @@ export const Jobs = {
   anonymiseExpiredCases: defineJob(QUEUES.retention, 'anonymise-expired-cases', z.object({})),
   /** Daily at 04:15 London (notify): clears the address, subject and body of deliveries with no case or referral sent or given up more than DELIVERY_BODY_RETENTION_DAYS ago. */
   clearOldDeliveryBodies: defineJob(QUEUES.deliveryRetention, 'clear-old-delivery-bodies', z.object({})),
+  /** Per contract, on the first London day of each billing period at 06:30 (billing): drafts the invoice of the period just ended. */
+  draftPeriodInvoice: defineJob(QUEUES.invoices, 'draft-period-invoice', z.object({ organisationId: z.uuid(), contractId: z.uuid() })),
+  /** Emails an issued invoice (PDF attached) to the contract's invoice recipient, or a spend threshold to its contract manager (billing). */
+  sendBillingEmail: defineJob(
+    QUEUES.billingEmails,
+    'send-billing-email',
+    z.object({
+      organisationId: z.uuid(),
+      kind: z.enum(['invoice-issued', 'spend-threshold']),
+      invoiceId: z.uuid().optional(),
+      contractId: z.uuid().optional(),
+      thresholdPercent: z.number().int().optional(),
+      spentPence: z.number().int().optional(),
+      limitPence: z.number().int().optional(),
+    }),
+  ),
+  /** Webhooks: one message to one partner endpoint; it puts itself back with a delay to retry (PostgreSQL keeps the attempts). */
+  deliverWebhook: defineJob(QUEUES.webhookDeliveries, 'deliver-webhook', z.object({ deliveryId: z.uuid(), organisationId: z.uuid() })),
+  /** Every 30 seconds: re-enqueues webhook deliveries overdue by a minute (Redis lost them, or the process died before enqueueing). */
+  sweepWebhookDeliveries: defineJob(QUEUES.webhookDeliveries, 'sweep-webhook-deliveries', z.object({})),
 } as const;
 
-export const JOB_CATALOG: readonly JobDefinition[] = Object.values(Jobs);
+export const ReportJobs = {
+  /** 06:00 London on the 1st (reporting): fans out one pack job per active contract for the month before. */
+  issueMonthlyPacks: defineJob(QUEUES.reports, 'issue-monthly-packs', z.object({})),
+  /** One contract's pack for one month, id `pack-<contractId>-<YYYY-MM>`: idempotent per (contract, month). */
+  issueContractPack: defineJob(
+    QUEUES.reports,
+    'issue-contract-pack',
+    z.object({ organisationId: z.uuid(), contractId: z.uuid(), period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }),
+  ),
+};
+
+export const JOB_CATALOG: readonly JobDefinition[] = [...Object.values(Jobs), ...Object.values(ReportJobs)];

@@ -99,12 +99,20 @@ export class JobsService implements OnModuleInit {
   }
 
   /** A repeating job in Europe/London time, kept out of the 01:00-02:00 clock-change hour by its caller. */
-  async schedule<S extends z.ZodType>(definition: JobDefinition<S>, schedulerId: string, repeat: { every?: number; pattern?: string }): Promise<void> {
+  async schedule<S extends z.ZodType>(
+    definition: JobDefinition<S>,
+    schedulerId: string,
+    repeat: { every?: number; pattern?: string },
+    /** What each job it makes carries, e.g. the contract a per-contract scheduler drafts invoices for. */
+    data: z.input<S> = {} as z.input<S>,
+  ): Promise<void> {
+    assertJobId(schedulerId);
+    const payload = definition.schema.parse(data);
     const upsert = async () =>
       void (await this.queue(definition.queue).upsertJobScheduler(
         schedulerId,
         { ...repeat, ...(repeat.pattern ? { tz: 'Europe/London' } : {}) },
-        { name: definition.name, data: {} },
+        { name: definition.name, data: payload },
       ));
     await upsert();
     this.schedulers.set(`${definition.queue}/${schedulerId}`, upsert);

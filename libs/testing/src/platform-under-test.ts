@@ -65,7 +65,7 @@ export interface ApiResponse<T = Record<string, unknown>> {
   headers: Headers;
 }
 
-/** All eight services, built from dist/, on a database, namespace and mail catcher of their own. */
+/** All nine services, built from dist/, on a database, namespace and mail catcher of their own. */
 export class PlatformUnderTest {
   private handles = new Map<string, ServiceHandle>();
   private pool?: Pool;

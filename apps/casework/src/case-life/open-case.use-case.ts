@@ -69,9 +69,11 @@ export class OpenCaseUseCase {
       contactAnswers: data.contactAnswers ?? {},
     });
     if (!opened) return;
-    for (const party of data.parties) {
-      await this.parties.create(tx, { id: uuidv7(), organisationId: opened.organisationId, caseId: opened.id, source: 'referral', at: now }, party);
-    }
+    await this.parties.createAll(
+      tx,
+      { organisationId: opened.organisationId, caseId: opened.id, source: 'referral', at: now },
+      data.parties.map((party) => ({ id: uuidv7(), fields: party })),
+    );
     await this.publishOpened(tx, opened, referral);
   }
 
@@ -93,18 +95,20 @@ export class OpenCaseUseCase {
       causationId: referral.id,
     };
     // Versions are added beside old ones: v1 subscribers keep receiving the opening, v2 adds what scheduling needs.
-    await this.events.append(tx, { ...envelope, definition: CaseOpenedV1, data: base });
-    await this.events.append(tx, {
-      ...envelope,
-      definition: CaseOpenedV2,
-      data: {
-        ...base,
-        contractVersion: referral.data.contractVersion,
-        receivedAt: referral.data.receivedAt,
-        clockStartsAt: referral.data.clockStartsAt ?? referral.data.receivedAt,
-        dates: referral.data.dates ?? {},
+    await this.events.appendAll(tx, [
+      { ...envelope, definition: CaseOpenedV1, data: base },
+      {
+        ...envelope,
+        definition: CaseOpenedV2,
+        data: {
+          ...base,
+          contractVersion: referral.data.contractVersion,
+          receivedAt: referral.data.receivedAt,
+          clockStartsAt: referral.data.clockStartsAt ?? referral.data.receivedAt,
+          dates: referral.data.dates ?? {},
+        },
       },
-    });
+    ]);
   }
 
   private async link(tx: CaseworkTx, open: CaseRecord, referral: Referral, externalReference: string): Promise<void> {

@@ -25,9 +25,9 @@ export class CaseRepository {
 
   /** Inserts the case unless the referral already has one; returns null in that case. */
   async createForReferral(tx: CaseworkTx, record: NewCase): Promise<CaseRecord | null> {
-    const existing = await tx.case.findFirst({ where: { organisationId: record.organisationId, referralId: record.referralId } });
-    if (existing) return null;
-    return tx.case.create({ data: { ...record, referrer: record.referrer ?? undefined } });
+    // One statement: the unique (organisation, referral) index turns a repeat into no row (ON CONFLICT DO NOTHING RETURNING).
+    const [created] = await tx.case.createManyAndReturn({ data: [{ ...record, referrer: record.referrer ?? undefined }], skipDuplicates: true });
+    return created ?? null;
   }
 
   /** Case rows are behind row-level security: reads run in a transaction that names the tenant. */
@@ -43,6 +43,15 @@ export class CaseRepository {
   async lock(tx: CaseworkTx, organisationId: string, id: string): Promise<CaseRecord | null> {
     await tx.$executeRawUnsafe(`SELECT 1 FROM casework."case" WHERE id = $1::uuid AND organisation_id = $2::uuid FOR UPDATE`, id, organisationId);
     return tx.case.findFirst({ where: { organisationId, id } });
+  }
+
+  /**
+   * Locks the case and moves its version on in one statement (an UPDATE locks its row), for a change
+   * that touches only rows beside the case (a communication logged); null when there is no such case.
+   */
+  async bumpVersion(tx: CaseworkTx, organisationId: string, id: string): Promise<CaseRecord | null> {
+    const [bumped] = await tx.case.updateManyAndReturn({ where: { organisationId, id }, data: { version: { increment: 1 } } });
+    return bumped ?? null;
   }
 
   /**

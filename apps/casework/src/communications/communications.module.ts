@@ -4,10 +4,12 @@ import { PartiesModule } from '../parties/parties.module';
 import { CommunicationRepository } from './communication.repository';
 import { CommunicationRpcController } from './communication.rpc-controller';
 import { DeliveryFailedHandler } from './delivery-failed.handler';
+import { DeliveryReceiptHandler } from './delivery-receipt.handler';
 import { DeliverySentHandler } from './delivery-sent.handler';
 import { ListCommunicationsUseCase } from './list-communications.use-case';
 import { LogCommunicationUseCase } from './log-communication.use-case';
 import { PlatformDeliveryLog } from './platform-delivery-log';
+import { RecordDeliveryReceiptUseCase } from './record-delivery-receipt.use-case';
 import { RecordDeliveryUseCase } from './record-delivery.use-case';
 import { RecordFailedDeliveryUseCase } from './record-failed-delivery.use-case';
 
@@ -24,6 +26,8 @@ import { RecordFailedDeliveryUseCase } from './record-failed-delivery.use-case';
     RecordFailedDeliveryUseCase,
     DeliverySentHandler,
     DeliveryFailedHandler,
+    RecordDeliveryReceiptUseCase,
+    DeliveryReceiptHandler,
   ],
   exports: [CommunicationRepository],
 })

@@ -40,13 +40,16 @@ export class PlatformDeliveryLog {
     event: Pick<EventEnvelope<unknown>, 'id' | 'organisationid' | 'correlationid'>,
     delivery: PlatformDelivery,
     entry: DeliveryEntry,
+    /** A provider's receipt is a second entry about the delivery: once per receipt event (the inbox), not once per delivery. */
+    options: { receipt?: boolean } = {},
   ): Promise<void> {
     const caseId = delivery.caseId ?? (delivery.referralId ? await this.referrals.caseOfReferral(tx, event.organisationid, delivery.referralId) : null);
     // Every received referral gets a case, but notify's news of the message can overtake it: retry until it exists.
     if (!caseId && delivery.referralId) throw new Error(`no case yet for referral ${delivery.referralId}; retrying`);
-    if (!caseId || (await this.log.hasDelivery(tx, event.organisationid, delivery.deliveryId))) return;
-    const c = await this.cases.lock(tx, event.organisationid, caseId);
-    if (!c) return;
+    if (!caseId || (!options.receipt && (await this.log.hasDelivery(tx, event.organisationid, delivery.deliveryId)))) return;
+    // Locked and its version moved on at once: the entry and its event are ordered by the new version.
+    const updated = await this.cases.bumpVersion(tx, event.organisationid, caseId);
+    if (!updated) return;
     const now = this.clock.now();
     const row = await this.log.append(tx, {
       id: uuidv7(),
@@ -57,16 +60,15 @@ export class PlatformDeliveryLog {
       partyId: null,
       ...entry,
       source: 'notify',
-      deliveryId: delivery.deliveryId,
+      deliveryId: options.receipt ? null : delivery.deliveryId,
       recordedBy: 'notify',
       recordedAt: now,
     });
-    const updated = await this.cases.update(tx, c, {});
     await this.events.append(tx, {
       definition: CommunicationLoggedV1,
       data: {
-        caseId: c.id,
-        contractId: c.contractId,
+        caseId: updated.id,
+        contractId: updated.contractId,
         communicationId: row.id,
         direction: 'out',
         channel: delivery.channel,

@@ -1,5 +1,5 @@
 import type { PartyContact } from '@mediation/protocol';
-import { contactDecision, type CaseContactFacts } from './contact-rule';
+import { contactDecision, sessionContactDecision, type CaseContactFacts } from './contact-rule';
 
 const basis = { kind: 'provider-practice' as const, text: 'test', source: { document: 'test' } };
 const party = (role: string, email: string | null = `${role}@example.com`, contactPreferences: unknown = null) => ({
@@ -103,6 +103,61 @@ describe('the contact rule: may this message go to this party by email?', () => 
     expect(contactDecision(party('complainant', '  ', { channels: ['email'] }), 'survey', facts(housing))).toMatchObject({
       allowed: false,
       refusal: 'no-address',
+    });
+  });
+});
+
+describe('the contact rule for a session invitation', () => {
+  const facts = { contactAnswers: {}, outcome: null };
+  const party = (extra: Partial<Parameters<typeof sessionContactDecision>[0]>) => ({
+    id: 'p',
+    role: 'parent',
+    name: 'Pat',
+    email: null,
+    phone: null,
+    contactPreferences: null,
+    ...extra,
+  });
+
+  it('goes by the first of email and text the party agreed to, with an address held; texts to a mobile in E.164', () => {
+    expect(sessionContactDecision(party({ email: 'pat@example.com', phone: '07912 345678' }), facts)).toEqual({
+      allowed: true,
+      channel: 'email',
+      email: 'pat@example.com',
+    });
+    expect(
+      sessionContactDecision(party({ email: 'pat@example.com', phone: '07912 345678', contactPreferences: { channels: ['sms', 'email'] } }), facts),
+    ).toEqual({ allowed: true, channel: 'sms', phone: '+447912345678' });
+    // A landline cannot take a text: email, the next channel they agreed to, is used.
+    expect(
+      sessionContactDecision(party({ email: 'pat@example.com', phone: '020 7946 0000', contactPreferences: { channels: ['sms', 'email'] } }), facts),
+    ).toMatchObject({ allowed: true, channel: 'email' });
+  });
+
+  it('is refused, saying why, when the referral forbids contact, the preferences exclude both, or no address is held', () => {
+    const forbidding = {
+      ...facts,
+      partyContact: {
+        messages: [],
+        permissions: [
+          { field: 'victimContactAllowed', roles: ['victim' as const], basis: { kind: 'contractual' as const, text: 't', source: { document: 'd' } } },
+        ],
+      },
+      contactAnswers: { victimContactAllowed: false },
+    };
+    expect(sessionContactDecision(party({ role: 'victim', email: 'v@example.com' }), forbidding)).toMatchObject({
+      allowed: false,
+      refusal: 'contact-not-allowed',
+    });
+    expect(sessionContactDecision(party({ email: 'pat@example.com', contactPreferences: { channels: ['letter'] } }), facts)).toMatchObject({
+      allowed: false,
+      refusal: 'channel-not-allowed',
+      reason: 'Their contact preferences include neither email nor text (letter).',
+    });
+    expect(sessionContactDecision(party({ phone: '020 7946 0000' }), facts)).toMatchObject({
+      allowed: false,
+      refusal: 'no-address',
+      reason: 'No email address or mobile number that can take a text is recorded for them.',
     });
   });
 });

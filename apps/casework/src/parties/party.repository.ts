@@ -42,6 +42,29 @@ export class PartyRepository {
     });
   }
 
+  /** Several parties of one case in one statement (a referral's parties when its case opens). */
+  async createAll(
+    tx: CaseworkTx,
+    ids: { organisationId: string; caseId: string; source: 'referral' | 'manual'; at: Date },
+    parties: { id: string; fields: PartyFields }[],
+  ): Promise<void> {
+    if (parties.length === 0) return;
+    await tx.party.createMany({
+      data: parties.map(
+        ({ id, fields }) =>
+          ({
+            id,
+            organisationId: ids.organisationId,
+            caseId: ids.caseId,
+            source: ids.source,
+            createdAt: ids.at,
+            updatedAt: ids.at,
+            ...this.columns(id, fields),
+          }) as Prisma.PartyCreateManyInput,
+      ),
+    });
+  }
+
   update(tx: CaseworkTx, id: string, fields: Partial<PartyFields>, at: Date): Promise<PartyRecord> {
     return tx.party.update({ where: { id }, data: { ...this.columns(id, fields), updatedAt: at } as Prisma.PartyUncheckedUpdateInput });
   }

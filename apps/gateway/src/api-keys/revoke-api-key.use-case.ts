@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, ProblemError } from '@mediation/platform';
 import { ApiKeyRepository, type ApiKeyRecord } from '../auth/api-key.repository';
 
-/** A revoked key is refused from its next request on, on every replica: the guard reads the row each time. */
+/** A revoked key is refused from its next request on through this gateway; on other replicas and after a CLI revoke within API_KEY_CACHE_MS (2 s). */
 @Injectable()
 export class RevokeApiKeyUseCase {
   constructor(

@@ -40,11 +40,22 @@ export class AuditEntryRepository {
     fields: Omit<AuditFields, 'sequence'>,
     hashOfContent: string,
   ): Promise<{ sequence: bigint; prev_hash: string; hash: string }> {
+    // The head exists after an organisation's first entry: one statement then; the first creates it and links again.
+    const linked = await this.linkOntoHead(tx, fields, hashOfContent);
+    if (linked) return linked;
     await tx.$executeRawUnsafe(
       `INSERT INTO "identity"."audit_chain_head" (organisation_id, last_sequence, last_hash, updated_at) VALUES ($1::uuid, 0, $2, now()) ON CONFLICT (organisation_id) DO NOTHING`,
       fields.organisationId,
       GENESIS_HASH,
     );
+    return (await this.linkOntoHead(tx, fields, hashOfContent))!;
+  }
+
+  private async linkOntoHead(
+    tx: IdentityTx,
+    fields: Omit<AuditFields, 'sequence'>,
+    hashOfContent: string,
+  ): Promise<{ sequence: bigint; prev_hash: string; hash: string } | undefined> {
     const [linked] = await tx.$queryRawUnsafe<{ sequence: bigint; prev_hash: string; hash: string }[]>(
       `WITH old AS (
          SELECT last_sequence, last_hash FROM "identity"."audit_chain_head" WHERE organisation_id = $1::uuid FOR UPDATE

@@ -25,12 +25,14 @@ describe('no caller grants what it does not hold', () => {
   });
 
   it('a key holding what a finance officer does may make one', () => {
-    expect(outcome(() => Authority.of(key('users:write', 'reports:read', 'contracts:read')).assertMayGrantRoles(['finance']))).toBe('allowed');
+    expect(
+      outcome(() => Authority.of(key('users:write', 'reports:read', 'contracts:read', 'billing:read', 'billing:write')).assertMayGrantRoles(['finance'])),
+    ).toBe('allowed');
   });
 
   it('the refusal names the roles and the scopes the caller lacks', () => {
     expect(() => Authority.of(key('users:write')).assertMayGrantRoles(['commissioner'])).toThrow(
-      'You cannot grant commissioner: this API key lacks reports:read, cases:read.',
+      'You cannot grant commissioner: this API key lacks reports:read, cases:read, billing:read.',
     );
   });
 
@@ -53,7 +55,11 @@ describe('no caller grants what it does not hold', () => {
     expect(outcome(() => Authority.of(key('users:write')).assertMayManage({ roles: ['provider-admin'] }, 'set the password of'))).toEqual({ status: 403 });
     expect(outcome(() => Authority.of(person('provider-admin')).assertMayManage({ roles: ['case-manager', 'finance'] }, 'change'))).toBe('allowed');
     expect(outcome(() => Authority.of(person('provider-admin')).assertMayManage({ roles: ['auditor'] }, 'change'))).toEqual({ status: 403 });
-    expect(outcome(() => Authority.of(key('users:write', 'reports:read', 'contracts:read')).assertMayManage({ roles: ['finance'] }, 'change'))).toBe('allowed');
+    expect(
+      outcome(() =>
+        Authority.of(key('users:write', 'reports:read', 'contracts:read', 'billing:read', 'billing:write')).assertMayManage({ roles: ['finance'] }, 'change'),
+      ),
+    ).toBe('allowed');
   });
 
   it('setting the sign-in provider needs everything every active person holds', () => {

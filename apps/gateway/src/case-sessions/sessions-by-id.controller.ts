@@ -5,6 +5,7 @@ import {
   CaseSessionViewSchema,
   DidNotAttendBodySchema,
   HoldSessionBodySchema,
+  MoveSessionBodySchema,
   Rpc,
   SessionIdParamsSchema,
   type RpcMeta,
@@ -44,6 +45,19 @@ export class SessionsByIdController {
   hold(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(SessionIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
     const body = new ZodPipe(HoldSessionBodySchema).transform(raw ?? {});
     return this.rpc.call(Rpc.scheduling.holdSession, meta, { sessionId: params.id, ...(body.heldAt ? { heldAt: body.heldAt } : {}) });
+  }
+
+  @Post(':id/move')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Move a booked session to another time; the parties and staff are sent an update of the same calendar entry',
+    body: MoveSessionBodySchema,
+    response: { status: 200, schema: CaseSessionViewSchema },
+    params: { id: 'The session id.' },
+  })
+  @Access({ roles: ['provider-admin', 'case-manager'], scopes: ['sessions:write'] })
+  move(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(SessionIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
+    return this.rpc.call(Rpc.scheduling.moveSession, meta, { sessionId: params.id, move: new ZodPipe(MoveSessionBodySchema).transform(raw) });
   }
 
   @Post(':id/cancel')

@@ -18,7 +18,19 @@ export const loadGatewayConfig = () =>
     RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
     /** How long an in-progress Idempotency-Key is held before another request may retake it (well above RPC_TIMEOUT_MS). */
     IDEMPOTENCY_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+    /**
+     * How long a verified API key is remembered by this gateway (0: never), sparing a database
+     * transaction per request. A revoke through this gateway takes effect at once; through another
+     * replica or the CLI within this time.
+     */
+    API_KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
     PUBLIC_URL: z.url().optional(),
+    /** The evidence service's internal HTTP address: uploads and downloads are streamed there, never over NATS. */
+    EVIDENCE_URL: z.url().default('http://127.0.0.1:3004'),
+    /** Shared with the evidence service: signs the one-request grants that carry the caller there. */
+    EVIDENCE_GRANT_KEY: production
+      ? z.string({ error: 'is required in production' }).min(32, 'must be at least 32 characters')
+      : z.string().min(32, 'must be at least 32 characters').default('development-evidence-grant-key-not-a-secret'),
     /**
      * Development only: an OIDC provider's signing keys may be fetched from this machine (127.0.0.1,
      * localhost, ::1), over plain http too. Never in production: an administrator could make the

@@ -1,4 +1,5 @@
 import { ProblemSchema, toJsonSchema } from '@mediation/protocol';
+import type { z } from 'zod';
 import type { ApiOperationSpec } from '../http/api-operation.decorator';
 import type { DiscoveredRoute } from './discover-routes';
 
@@ -15,6 +16,16 @@ function queryParameters(query: ApiOperationSpec['query']): unknown[] {
     ...(schema.description ? { description: schema.description } : {}),
     schema,
   }));
+}
+
+/** A multipart form: its text fields from the schema, plus the file itself in `file`. */
+function multipartSchema(fields: z.ZodType) {
+  const json = toJsonSchema(fields, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  return {
+    type: 'object',
+    properties: { ...json.properties, file: { type: 'string', format: 'binary', description: 'The file, sent after the fields.' } },
+    required: [...(json.required ?? []), 'file'],
+  };
 }
 
 /** OpenAPI 3.0 for /v1, from the routes as served and the zod schemas that validate them. */
@@ -52,6 +63,7 @@ export function buildOpenApiDocument(version: string, routes: DiscoveredRoute[])
       ...(route.needToKnow ? { 'x-need-to-know': route.needToKnow } : {}),
       parameters,
       ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(op.body, 'input') } } } } : {}),
+      ...(op.multipart ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: multipartSchema(op.multipart) } } } } : {}),
       responses: {
         ...(op.alsoSucceeds
           ? {
@@ -67,6 +79,12 @@ export function buildOpenApiDocument(version: string, routes: DiscoveredRoute[])
             : { description: 'Success, no content' },
         400: problem('Invalid input: `errors` names each field (also a body nested more than 32 levels deep)'),
         ...(op.body ? { 415: problem('The body is not sent as Content-Type: application/json') } : {}),
+        ...(op.multipart
+          ? {
+              413: problem('The file is larger than the limit'),
+              415: problem('The body is not multipart/form-data, or the file’s bytes are not an accepted type'),
+            }
+          : {}),
         ...(route.isPublic
           ? {}
           : { 401: problem('Missing, unknown, revoked or expired credentials'), 403: problem('Your role or scopes do not allow this route') }),

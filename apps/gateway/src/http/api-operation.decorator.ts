@@ -4,6 +4,8 @@ import type { z } from 'zod';
 export interface ApiOperationSpec {
   summary: string;
   body?: z.ZodType;
+  /** The text fields of a multipart/form-data body that also carries a file in `file` (an upload); such a route takes no JSON. */
+  multipart?: z.ZodType;
   /** The query parameters it reads, as one object schema; each becomes a query parameter in OpenAPI. */
   query?: z.ZodType;
   /** No schema for an answer without a body (204); `binary` for a file such as a PDF (its media type). */

@@ -8,11 +8,16 @@ export const MAX_BODY_DEPTH = 32;
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
-/** The methods served on each /v1 path pattern, to tell "no such path" (404) from "not this method" (405). */
-function methodsByPattern(routes: DiscoveredRoute[]): { pattern: RegExp; methods: Set<string> }[] {
-  const byPath = new Map<string, Set<string>>();
-  for (const route of routes) byPath.set(route.path, (byPath.get(route.path) ?? new Set()).add(route.method.toUpperCase()));
-  return [...byPath].map(([path, methods]) => ({ pattern: new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}/?$`), methods }));
+/** The methods served on each /v1 path pattern, to tell "no such path" (404) from "not this method" (405), and those taking multipart uploads. */
+function methodsByPattern(routes: DiscoveredRoute[]): { pattern: RegExp; methods: Set<string>; multipart: Set<string> }[] {
+  const byPath = new Map<string, { methods: Set<string>; multipart: Set<string> }>();
+  for (const route of routes) {
+    const entry = byPath.get(route.path) ?? { methods: new Set<string>(), multipart: new Set<string>() };
+    entry.methods.add(route.method.toUpperCase());
+    if (route.operation?.multipart) entry.multipart.add(route.method.toUpperCase());
+    byPath.set(route.path, entry);
+  }
+  return [...byPath].map(([path, entry]) => ({ pattern: new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}/?$`), ...entry }));
 }
 
 /**
@@ -37,6 +42,8 @@ export function refuseUnservedRequests(routes: DiscoveredRoute[]): RequestHandle
         }),
       );
     }
+    // An upload route streams its multipart body through untouched (no parser here reads it).
+    if (matching.some(({ multipart }) => multipart.has(req.method))) return next();
     if (WITH_BODY.has(req.method) && hasBody(req) && !req.is('application/json')) {
       res.setHeader('Accept', 'application/json');
       return next(

@@ -108,6 +108,13 @@ describe('compiling a referral form into a schema', () => {
       expect(errorsOf(at, { setAt: '2026-06-01T23:29:00+01:00' })).toEqual([]);
     });
 
+    it('judges by the day of each referral, though the form is compiled once and reused', () => {
+      const nextDay = new Date('2026-06-02T09:00:00Z');
+      expect(compileReferralForm(told, nextDay)).toBe(compileReferralForm(form([...told.fields]), nextDay));
+      expect(compileReferralForm(told, nextDay).safeParse({ laInformedDate: '2026-06-02' }).success).toBe(true);
+      expect(compileReferralForm(told, NOW).safeParse({ laInformedDate: '2026-06-02' }).success).toBe(false);
+    });
+
     it('only a date or datetime field may say so', () => {
       expect(
         ReferralFormSchema.safeParse({ fields: [{ key: 'n', label: 'N', type: 'number', notInFuture: true }] }).error?.issues.map((i) => i.path.join('.')),

@@ -10,9 +10,14 @@ const DEFAULT_MAX = { text: 500, longtext: 10_000, email: 320, phone: 30, postco
 const wrong = (message: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? undefined : message) });
 
 /** A date that must already have happened: a date answer is compared with today's London date, a datetime with now. */
-const notAfter = (now: Date) => (answer: string) => (answer.length === 10 ? answer <= londonDate(now) : Date.parse(answer) <= now.getTime());
+const notAfter = (clock: FormClock) => (answer: string) => (answer.length === 10 ? answer <= londonDate(clock.now) : Date.parse(answer) <= clock.now.getTime());
 
-function fieldSchema(field: FormField, now: Date): z.ZodType {
+/** The "now" a compiled form compares dates with, set before each use. */
+interface FormClock {
+  now: Date;
+}
+
+function fieldSchema(field: FormField, now: FormClock): z.ZodType {
   switch (field.type) {
     case 'text':
     case 'longtext': {
@@ -62,13 +67,29 @@ function fieldSchema(field: FormField, now: Date): z.ZodType {
 /**
  * A service line's referral form as a zod schema, built at run time from the contract's data, so
  * referrals are validated by the same machinery (and error format) as every other input. Unknown
- * answers are refused: a typo in a key must not silently drop an answer.
+ * answers are refused: a typo in a key must not silently drop an answer. Its date rules compare with
+ * `now` until the next call for the same form: parse with it at once (synchronously), as intake does.
  */
 export function compileReferralForm(form: ReferralForm, now: Date): z.ZodObject {
-  const shape: Record<string, z.ZodType> = {};
-  for (const field of form.fields) shape[field.key] = field.required ? fieldSchema(field, now) : fieldSchema(field, now).optional();
-  return z.strictObject(shape);
+  // Building a zod schema costs ~2 ms (zod compiles a parser for each new object schema); a form is
+  // built once per version and reused, with the clock its date rules read set for this parse.
+  const key = JSON.stringify(form);
+  let compiled = COMPILED.get(key);
+  if (!compiled) {
+    const clock: FormClock = { now };
+    const shape: Record<string, z.ZodType> = {};
+    for (const field of form.fields) shape[field.key] = field.required ? fieldSchema(field, clock) : fieldSchema(field, clock).optional();
+    compiled = { clock, schema: z.strictObject(shape) };
+    if (COMPILED.size >= MAX_COMPILED) COMPILED.delete(COMPILED.keys().next().value!);
+    COMPILED.set(key, compiled);
+  }
+  compiled.clock.now = now;
+  return compiled.schema;
 }
+
+/** Forms compiled so far, by their definition; bounded, the oldest dropped first. */
+const COMPILED = new Map<string, { clock: FormClock; schema: z.ZodObject }>();
+const MAX_COMPILED = 500;
 
 /** Whether a form asks anything it requires, i.e. whether a referral may leave `answers` out. */
 export const hasRequiredFields = (form: ReferralForm): boolean => form.fields.some((f) => f.required);

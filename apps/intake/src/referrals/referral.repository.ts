@@ -142,15 +142,18 @@ export class ReferralRepository {
   /** Links the case once and marks the referral case-opened; null when it was already linked (a repeated event). */
   async linkCase(tx: IntakeTx, organisationId: string, id: string, caseId: string, joinedExistingCase = false): Promise<ReferralRecord | null> {
     await lockCase(tx, caseId);
-    // A repeat referral may learn its case after the closure was handled for the case's first referral: its retention clock starts with theirs.
-    const finished = await tx.referral.findFirst({ where: { organisationId, caseId, caseClosedAt: { not: null } }, select: { caseClosedAt: true } });
-    // Likewise a legal hold on the case, so the referral joining a held case is held with it.
-    const caseHold = await tx.referral.findFirst({
-      where: { organisationId, caseId, caseHoldSequence: { not: null } },
-      orderBy: { caseHoldSequence: 'desc' },
-      select: { heldByCase: true, caseHoldSequence: true },
+    // One read for both: a repeat referral may learn its case after the closure was handled for the
+    // case's first referral (its retention clock starts with theirs), or after a legal hold on the case
+    // (held with it). A case's first referral finds neither.
+    const earlier = await tx.referral.findMany({
+      where: { organisationId, caseId, OR: [{ caseClosedAt: { not: null } }, { caseHoldSequence: { not: null } }] },
+      select: { caseClosedAt: true, heldByCase: true, caseHoldSequence: true },
     });
-    const { count } = await tx.referral.updateMany({
+    const finished = earlier.find((r) => r.caseClosedAt !== null);
+    const caseHold = earlier
+      .filter((r) => r.caseHoldSequence !== null)
+      .reduce<(typeof earlier)[number] | undefined>((latest, r) => (latest && latest.caseHoldSequence! >= r.caseHoldSequence! ? latest : r), undefined);
+    const [linked] = await tx.referral.updateManyAndReturn({
       where: { organisationId, id, caseId: null },
       data: {
         caseId,
@@ -161,7 +164,7 @@ export class ReferralRepository {
         version: { increment: 1 },
       },
     });
-    return count === 1 ? tx.referral.findFirst({ where: { organisationId, id } }) : null;
+    return linked ?? null;
   }
 
   async setLegalHold(tx: IntakeTx, organisationId: string, id: string, legalHold: boolean, reason: string): Promise<ReferralRecord> {

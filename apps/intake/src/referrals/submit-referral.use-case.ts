@@ -69,8 +69,13 @@ export class SubmitReferralUseCase {
     }
   }
 
-  private async submit(meta: RpcMeta, body: CreateReferralBody, idempotency: Idempotency): Promise<ReferralView> {
-    const contract = await this.contracts.findById(meta.organisationId, body.contractId);
+  /** One transaction from the contract read to the stored referral and its events: the contract it was judged by is the one it is stored under. */
+  private submit(meta: RpcMeta, body: CreateReferralBody, idempotency: Idempotency): Promise<ReferralView> {
+    return this.db.forTenant(meta, (tx) => this.submitIn(tx, meta, body, idempotency));
+  }
+
+  private async submitIn(tx: IntakeTx, meta: RpcMeta, body: CreateReferralBody, idempotency: Idempotency): Promise<ReferralView> {
+    const contract = await this.contracts.findById(meta.organisationId, body.contractId, tx);
     if (!contract || !inContractScope(meta, contract.id))
       throw ProblemError.validation([{ field: 'contractId', message: 'is not a contract of your organisation', code: 'unknown_contract' }]);
     const enteredAt = this.clock.now();
@@ -92,42 +97,38 @@ export class SubmitReferralUseCase {
       idempotency,
     });
     // Answers not validated against a form are all sealed, as any of them might be sensitive.
-    if (!scope.takes) return this.reject(facts(undefined, body.answers ?? {}), scope.rejection, scope.line);
+    if (!scope.takes) return this.reject(tx, facts(undefined, body.answers ?? {}), scope.rejection, scope.line);
     const { line } = scope;
     const answers = parseOrThrow(compileReferralForm(line.form, enteredAt), body.answers ?? {}, 'answers') as Answers;
     const notTaken = checkReferrer(line, body.referrerType);
-    if (notTaken) return this.reject(facts(line.form, answers), notTaken, line);
+    if (notTaken) return this.reject(tx, facts(line.form, answers), notTaken, line);
     this.assertConsentNotInFuture(body, enteredAt);
     const consent = checkConsent(line.consent, body.consent, body.parties);
-    if (!consent.ok) return this.reject(facts(line.form, answers), { code: 'no-consent', reason: consent.reason }, line, consent.reasonByRole);
+    if (!consent.ok) return this.reject(tx, facts(line.form, answers), { code: 'no-consent', reason: consent.reason }, line, consent.reasonByRole);
 
-    return this.db.forTenant(meta, async (tx) => {
-      const key = duplicateKey(body.parties, answers, line.form);
-      const referral = await this.recorder.accepted(tx, facts(line.form, answers), {
-        clockStartsAt: referralClockStart(line, receivedAt),
-        duplicateKey: key,
-        possibleDuplicateOf: await this.possibleDuplicates(tx, meta.organisationId, contract.id, body.externalReference, key, receivedAt, line),
-        overCap: await this.isOverCap(tx, meta.organisationId, contract.id, definition, line, receivedAt),
-        dates: dateAnswers(answers, line.form),
-        contactAnswers: contactAnswers(answers, line),
-      });
-      return toReferralView(
-        referral,
-        line.form,
-        Object.keys(answers).filter((k) => !(k in (referral.answers as object))),
-      );
+    const key = duplicateKey(body.parties, answers, line.form);
+    const referral = await this.recorder.accepted(tx, facts(line.form, answers), {
+      clockStartsAt: referralClockStart(line, receivedAt),
+      duplicateKey: key,
+      possibleDuplicateOf: await this.possibleDuplicates(tx, meta.organisationId, contract.id, body.externalReference, key, receivedAt, line),
+      overCap: await this.isOverCap(tx, meta.organisationId, contract.id, definition, line, receivedAt),
+      dates: dateAnswers(answers, line.form),
+      contactAnswers: contactAnswers(answers, line),
     });
+    return toReferralView(
+      referral,
+      line.form,
+      Object.keys(answers).filter((k) => !(k in (referral.answers as object))),
+    );
   }
 
-  private reject(facts: ReferralFacts, rejection: Rejection, line: ServiceLine | undefined, eventReason?: string): Promise<ReferralView> {
-    return this.db.forTenant(facts.meta, async (tx) => {
-      const referral = await this.recorder.rejected(tx, facts, rejection, eventReason);
-      return toReferralView(
-        referral,
-        line?.form,
-        Object.keys(facts.answers).filter((k) => !(k in (referral.answers as object))),
-      );
-    });
+  private async reject(tx: IntakeTx, facts: ReferralFacts, rejection: Rejection, line: ServiceLine | undefined, eventReason?: string): Promise<ReferralView> {
+    const referral = await this.recorder.rejected(tx, facts, rejection, eventReason);
+    return toReferralView(
+      referral,
+      line?.form,
+      Object.keys(facts.answers).filter((k) => !(k in (referral.answers as object))),
+    );
   }
 
   private assertConsentNotInFuture(body: CreateReferralBody, now: Date): void {

@@ -17,6 +17,9 @@ export const POSSESSION_TEMPLATE = {
     period: { start: '2021-01-14', end: '2021-07-31' },
     value: { netPence: 200_000_000, currency: 'GBP' },
     cap: { netPence: 200_000_000, currency: 'GBP' },
+    // Seed 000 Summary: "a minimum contract value of £500,000 and a total value of up to £2,000,000"; billing
+    // warns the contract manager as spend nears the cap.
+    billing: { minimumValuePence: 50_000_000 },
     cpvCodes: [{ code: '75230000', description: 'Justice services' }],
     origin: { template: 'possession' },
     serviceLines: [
@@ -137,6 +140,15 @@ export const POSSESSION_TEMPLATE = {
             basis: contractual(S, 'Notice', 'Settlement without a substantive hearing needs mediation first.'),
           },
         ],
+        pricing: {
+          model: 'unit-cost-per-session',
+          perSessionPence: null,
+          basis: contractual(
+            S,
+            'Summary; Notice; Values',
+            'Remote mediation sessions are arranged for the parties referred, with a flexible workforce for fluctuating volumes; the contract has a £500,000 minimum and a £2,000,000 total value. The price per session is the winning tender’s.',
+          ),
+        },
         closureDays: [],
         londonLivingWage: { required: false },
         consent: { required: true, givenBy: 'all-parties', basis: practice(S, 'Notice', 'Mediation is voluntary: each party agrees to take part.') },

@@ -16,6 +16,13 @@ export class AttachmentFetcher {
 
   /** `lastAttempt`: a certificate whose appeal date is still not set goes out stating the rule without the date, rather than not at all. */
   async fetch(attachment: DeliveryAttachment, organisationId: string, correlationId: string, options: { lastAttempt?: boolean } = {}): Promise<MailAttachment> {
+    // A calendar entry travels with the delivery: nothing to fetch.
+    if (attachment.kind === 'calendar')
+      return {
+        filename: attachment.filename,
+        contentType: `text/calendar; method=${attachment.method}; charset=UTF-8`,
+        content: Buffer.from(attachment.content, 'utf8'),
+      };
     const meta: RpcMeta = { organisationId, actorId: 'notify:delivery', actorType: 'system', correlationId };
     try {
       const file =

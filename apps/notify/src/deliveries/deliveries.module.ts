@@ -7,9 +7,20 @@ import { EmailRequests } from './email-requests';
 import { LinkFetcher } from './link-fetcher';
 import { SendDeliveryUseCase } from './send-delivery.use-case';
 import { SweepDeliveriesUseCase } from './sweep-deliveries.use-case';
+import { TextRequests } from './text-requests';
 
 @Module({
-  providers: [AttachmentFetcher, LinkFetcher, DeliveryRepository, DeliveryQueue, SendDeliveryUseCase, SweepDeliveriesUseCase, DeliveryProcessor, EmailRequests],
-  exports: [DeliveryRepository, DeliveryQueue, EmailRequests],
+  providers: [
+    AttachmentFetcher,
+    LinkFetcher,
+    DeliveryRepository,
+    DeliveryQueue,
+    SendDeliveryUseCase,
+    SweepDeliveriesUseCase,
+    DeliveryProcessor,
+    EmailRequests,
+    TextRequests,
+  ],
+  exports: [DeliveryRepository, DeliveryQueue, EmailRequests, TextRequests],
 })
 export class DeliveriesModule {}

@@ -8,7 +8,9 @@ export type DeliveryRecord = Delivery;
 export type DeliveryAttachment =
   | { kind: 'case-report'; caseId: string; reportId: string }
   /** A mediation certificate, stating the appeal deadline its issue started when the line counts one. */
-  | { kind: 'mediation-certificate'; caseId: string; certificateId: string; issuedAt: string; statesAppealDeadline: boolean };
+  | { kind: 'mediation-certificate'; caseId: string; certificateId: string; issuedAt: string; statesAppealDeadline: boolean }
+  /** A session's calendar entry (.ics), carried whole: a few hundred bytes made from the event, kept no longer than the body. */
+  | { kind: 'calendar'; filename: string; method: 'REQUEST' | 'CANCEL'; content: string };
 
 /** A link put into the body when sending, in place of `LINK_PLACEHOLDER`: made by the service that owns it, never stored here. */
 export interface DeliveryLink {
@@ -20,9 +22,26 @@ export const LINK_PLACEHOLDER = '{{link}}';
 
 export type NewDelivery = Omit<
   DeliveryRecord,
-  'status' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'failedAt' | 'anonymisedAt' | 'version' | 'caseId' | 'attachment' | 'link' | 'toAddress'
+  | 'status'
+  | 'attempts'
+  | 'lastError'
+  | 'createdAt'
+  | 'sentAt'
+  | 'failedAt'
+  | 'anonymisedAt'
+  | 'version'
+  | 'caseId'
+  | 'attachment'
+  | 'link'
+  | 'toAddress'
+  | 'templateFields'
+  | 'providerId'
+  | 'receiptStatus'
+  | 'receiptAt'
 > & {
   toAddress: string;
+  /** A text's fields for a provider's own template. */
+  templateFields?: Record<string, string> | null;
   caseId?: string | null;
   attachment?: DeliveryAttachment | null;
   link?: DeliveryLink | null;
@@ -35,13 +54,14 @@ export class DeliveryRepository {
 
   /** Creates a pending delivery; false when this event already made one of this kind for this recipient. */
   async createOnce(tx: NotifyTx, delivery: NewDelivery): Promise<boolean> {
-    const { attachment, link, ...rest } = delivery;
+    const { attachment, link, templateFields, ...rest } = delivery;
     const { count } = await tx.delivery.createMany({
       data: [
         {
           ...rest,
           ...(attachment ? { attachment: { ...attachment } } : {}),
           ...(link ? { link: { ...link } } : {}),
+          ...(templateFields ? { templateFields: { ...templateFields } } : {}),
           status: 'pending',
           attempts: 0,
           version: 1,
@@ -69,12 +89,13 @@ export class DeliveryRepository {
   }
 
   /** Marks a pending delivery sent; null when it was not pending any more. */
-  async markSent(tx: NotifyTx, key: DeliveryKey, sentAt: Date): Promise<DeliveryRecord | null> {
-    const { count } = await tx.delivery.updateMany({
+  async markSent(tx: NotifyTx, key: DeliveryKey, sentAt: Date, providerId: string | null = null): Promise<DeliveryRecord | null> {
+    // One statement: the UPDATE returns the row it changed.
+    const [sent] = await tx.delivery.updateManyAndReturn({
       where: { id: key.id, organisationId: key.organisationId, status: 'pending' },
-      data: { status: 'sent', sentAt, version: { increment: 1 } },
+      data: { status: 'sent', sentAt, providerId, version: { increment: 1 } },
     });
-    return count === 1 ? tx.delivery.findFirst({ where: { id: key.id, organisationId: key.organisationId } }) : null;
+    return sent ?? null;
   }
 
   /** Counts a failed attempt; `giveUp` turns the delivery failed at `at`, so it is not sent again. Null when it was not pending any more. */

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
 import { DeliveryFailedV1, DeliverySentV1, type DELIVERY_FAILURE_REASONS, type EventData } from '@mediation/protocol';
@@ -7,6 +7,7 @@ import { Mailer, MailContentUnavailableError, MailRejectedError } from '../mail/
 import { OrganisationProfileRepository } from '../organisations/organisation-profile.repository';
 import { AttachmentFetcher } from './attachment-fetcher';
 import { DeliveryRepository, LINK_PLACEHOLDER, type DeliveryAttachment, type DeliveryKey, type DeliveryLink, type DeliveryRecord } from './delivery.repository';
+import { TextMessenger } from '../texts/text-messenger';
 import { LinkFetcher } from './link-fetcher';
 
 /** As many as the job's own attempts (JobsService's default): the last failed attempt gives up. */
@@ -43,10 +44,15 @@ export class SendDeliveryUseCase {
     private readonly attachments: AttachmentFetcher,
     private readonly links: LinkFetcher,
     private readonly profiles: OrganisationProfileRepository,
+    @Optional() private readonly texts?: TextMessenger,
   ) {}
 
   async execute(job: SendDeliveryJob): Promise<void> {
-    const delivery = await this.deliveries.findById(job.organisationId, job.deliveryId);
+    // The delivery and the organisation's name as it stands now, read together in one transaction.
+    const { delivery, profile } = await this.db.forTenant(job.organisationId, async (tx) => {
+      const found = await this.deliveries.findById(job.organisationId, job.deliveryId, tx);
+      return { delivery: found, profile: found?.status === 'pending' ? await this.profiles.find(job.organisationId, tx) : null };
+    });
     if (!delivery) {
       // Retrying cannot make it appear: the job is done.
       this.logger.warn(`delivery ${job.deliveryId} does not exist in organisation ${job.organisationId}; nothing to send`);
@@ -54,6 +60,7 @@ export class SendDeliveryUseCase {
     }
     // An anonymised delivery was cancelled with its address cleared: there is no one to send it to.
     if (delivery.status !== 'pending' || delivery.toAddress === null) return;
+    if (delivery.channel === 'sms') return this.sendText(delivery, delivery.toAddress);
     try {
       const lastAttempt = delivery.attempts + 1 >= MAX_SEND_ATTEMPTS;
       const attachment = delivery.attachment
@@ -64,8 +71,8 @@ export class SendDeliveryUseCase {
             .split(LINK_PLACEHOLDER)
             .join(await this.links.fetch(delivery.link as unknown as DeliveryLink, delivery.organisationId, delivery.correlationId))
         : delivery.body;
-      // Sent in the organisation's name as it stands now; MAIL_FROM's own name only while its profile has not arrived.
-      const fromName = (await this.profiles.find(delivery.organisationId))?.name;
+      // Sent in the organisation's name; MAIL_FROM's own name only while its profile has not arrived.
+      const fromName = profile?.name;
       await this.mailer.send({
         to: delivery.toAddress,
         subject: delivery.subjectLine,
@@ -79,6 +86,24 @@ export class SendDeliveryUseCase {
       throw error;
     }
     await this.recordSent(delivery);
+  }
+
+  /** A text goes through the one text port (GOV.UK Notify or the HTTP provider), then is recorded sent with the provider's id for its receipt. */
+  private async sendText(delivery: DeliveryRecord, to: string): Promise<void> {
+    let providerId: string | null;
+    try {
+      if (!this.texts) throw new Error('no text provider is configured');
+      ({ providerId } = await this.texts.send({
+        to,
+        body: delivery.body,
+        templateFields: (delivery.templateFields ?? {}) as Record<string, string>,
+        reference: delivery.id,
+      }));
+    } catch (error) {
+      await this.recordFailure(delivery, error as Error);
+      throw error;
+    }
+    await this.recordSent(delivery, providerId);
   }
 
   /** Counts the attempt; on giving up, marks the delivery failed and publishes that (with a reason code, never the address), together. */
@@ -111,10 +136,10 @@ export class SendDeliveryUseCase {
       .catch((e) => this.logger.warn(`delivery ${delivery.id}: could not record the failure: ${(e as Error).message}`));
   }
 
-  private async recordSent(key: DeliveryKey): Promise<void> {
+  private async recordSent(key: DeliveryKey, providerId: string | null = null): Promise<void> {
     const sentAt = this.clock.now();
     await this.db.forTenant(key.organisationId, async (tx) => {
-      const sent = await this.deliveries.markSent(tx, key, sentAt);
+      const sent = await this.deliveries.markSent(tx, key, sentAt, providerId);
       if (!sent) return;
       await this.events.append(tx, {
         definition: DeliverySentV1,

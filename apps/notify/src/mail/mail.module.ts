@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { Mailer, SmtpMailer } from './mailer';
+import { Mailer, MailSender, SmtpMailer } from './mailer';
 
 export interface MailOptions {
   smtpUrl: string;
@@ -11,6 +11,13 @@ export interface MailOptions {
 @Module({})
 export class MailModule {
   static forService(options: MailOptions): DynamicModule {
-    return { module: MailModule, providers: [{ provide: Mailer, useFactory: () => new SmtpMailer(options.smtpUrl, options.from) }], exports: [Mailer] };
+    return {
+      module: MailModule,
+      providers: [
+        { provide: Mailer, useFactory: () => new SmtpMailer(options.smtpUrl, options.from) },
+        { provide: MailSender, useValue: new MailSender(options.from) },
+      ],
+      exports: [Mailer, MailSender],
+    };
   }
 }

@@ -25,6 +25,15 @@ export class MailRejectedError extends Error {}
 /** What the message was to carry (an attachment, a link) no longer exists: sending it later would not find it either. */
 export class MailContentUnavailableError extends MailRejectedError {}
 
+/** MAIL_FROM's address, whether it was given bare or as `"Name" <address>`: what a calendar entry names as its organiser. */
+export class MailSender {
+  readonly address: string;
+
+  constructor(from: string) {
+    this.address = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from;
+  }
+}
+
 /** Hands a message to a mail server; tests swap it for a fake. */
 export abstract class Mailer {
   abstract send(mail: OutgoingMail): Promise<void>;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { inTenant } from '@mediation/platform';
 import type { OrganisationProfile } from '@mediation/protocol';
 import type { OrganisationProfile as OrganisationProfileRow } from '../generated/prisma/client';
 import { NotifyDatabase, type NotifyTx } from '../database/notify.database';
@@ -15,8 +16,8 @@ export class OrganisationProfileRepository {
   }
 
   /** Read in a transaction of the organisation's own tenant; null until its event has arrived. */
-  async find(organisationId: string): Promise<OrganisationProfile | null> {
-    const row = await this.db.forTenant(organisationId, (tx) => tx.organisationProfile.findUnique({ where: { organisationId } }));
+  async find(organisationId: string, tx?: NotifyTx): Promise<OrganisationProfile | null> {
+    const row = await inTenant(this.db, organisationId, tx, (t) => t.organisationProfile.findUnique({ where: { organisationId } }));
     return row ? { name: row.name, address: row.address.length ? row.address : null } : null;
   }
 }

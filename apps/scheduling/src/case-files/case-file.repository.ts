@@ -11,8 +11,9 @@ export class CaseFileRepository {
     tx: SchedulingTx,
     row: Omit<Prisma.CaseFileUncheckedCreateInput, 'dates'> & { dates: Record<string, string> },
   ): Promise<CaseFileRecord | null> {
-    const inserted = await tx.caseFile.createMany({ data: [row], skipDuplicates: true });
-    return inserted.count === 0 ? null : tx.caseFile.findUnique({ where: { caseId: row.caseId } });
+    // One statement: INSERT … ON CONFLICT DO NOTHING RETURNING, so a repeat returns no row.
+    const [inserted] = await tx.caseFile.createManyAndReturn({ data: [row], skipDuplicates: true });
+    return inserted ?? null;
   }
 
   find(tx: SchedulingTx, organisationId: string, caseId: string): Promise<CaseFileRecord | null> {

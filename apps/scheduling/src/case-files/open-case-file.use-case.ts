@@ -37,7 +37,7 @@ export class OpenCaseFileUseCase {
     const lines = await this.rules.read(tx, { ...file, correlationId: opened.correlationid });
     const cause = { correlationId: opened.correlationid, causationId: opened.id };
     for (const event of OPENING_EVENTS) {
-      await this.start.execute(tx, file, lines, { event, at: (rule) => openingStart(rule, file) }, cause, context);
+      await this.start.execute(tx, file, lines, { event, at: (rule) => openingStart(rule, file), fresh: true }, cause, context);
     }
   }
 }

@@ -26,8 +26,9 @@ export class DeadlineRepository {
 
   /** Inserts the deadline unless the case already has that occurrence of the rule; returns null then (a redelivered start event, or a race). */
   async createUnlessExists(tx: SchedulingTx, record: NewDeadline): Promise<DeadlineRecord | null> {
-    const inserted = await tx.deadline.createMany({ data: [record], skipDuplicates: true });
-    return inserted.count === 0 ? null : tx.deadline.findUnique({ where: { id: record.id } });
+    // One statement: INSERT … ON CONFLICT DO NOTHING RETURNING, so a repeat returns no row.
+    const [inserted] = await tx.deadline.createManyAndReturn({ data: [record], skipDuplicates: true });
+    return inserted ?? null;
   }
 
   listForCase(organisationId: string, caseId: string): Promise<DeadlineRecord[]> {

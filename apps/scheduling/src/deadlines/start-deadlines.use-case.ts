@@ -27,13 +27,18 @@ export class StartDeadlinesUseCase {
     tx: SchedulingTx,
     file: CaseFileRecord,
     lines: ServiceLineRules,
-    started: { event: string; at: (rule: DeadlineRule) => Date },
+    started: {
+      event: string;
+      at: (rule: DeadlineRule) => Date;
+      /** The case file was created in this transaction, so it has no deadline yet to look for. */
+      fresh?: boolean;
+    },
     cause: Cause,
     context: HandlerContext,
   ): Promise<DeadlineRecord[]> {
     const created: DeadlineRecord[] = [];
     for (const rule of lines.rules.filter((r) => r.startEvent === started.event)) {
-      const latest = await this.deadlines.latestOfRule(tx, file.organisationId, file.caseId, rule.key);
+      const latest = started.fresh ? null : await this.deadlines.latestOfRule(tx, file.organisationId, file.caseId, rule.key);
       if (latest && !(rule.repeats && SETTLED_STATUSES.includes(latest.status))) continue;
       const reading = readClock(rule, started.at(rule), datesOf(file), lines.calendar);
       const deadline = await this.deadlines.createUnlessExists(tx, {

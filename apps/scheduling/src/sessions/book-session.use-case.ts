@@ -23,6 +23,8 @@ import { VenueRepository } from '../venues/venue.repository';
 import { heldMove } from './hold-session.use-case';
 import { sessionKindProblems } from './session-kind';
 import { checkNotice } from './session-notice';
+import { SessionNotices } from './session-notices';
+import { SessionReminderAlarms } from './session-reminder-alarms';
 import { SessionTransitioner } from './session-transitioner';
 import { isDoubleBooking, SessionRepository } from './session.repository';
 import { attendeesOf, toSessionView } from './session.view';
@@ -47,6 +49,8 @@ export class BookSessionUseCase {
     private readonly transitioner: SessionTransitioner,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
+    private readonly notices: SessionNotices,
+    private readonly reminders: SessionReminderAlarms,
   ) {}
 
   /** `caseParties`: the case's party names from casework, for conflicts of interest with someone not attending. */
@@ -122,6 +126,7 @@ export class BookSessionUseCase {
       mode: body.mode,
       venueId: body.venueId ?? null,
       location: body.location ?? null,
+      videoLink: body.videoLink ?? null,
       startsAt,
       endsAt,
       staffIds: body.staffIds,
@@ -155,7 +160,11 @@ export class BookSessionUseCase {
       sequence: row.version,
       correlationId: meta.correlationId,
     });
-    if (!body.held) return toSessionView(row);
+    if (!body.held) {
+      await this.notices.append(tx, row, 'booked', now, { correlationId: meta.correlationId });
+      await this.reminders.setAfterCommit(tx, row);
+      return toSessionView(row);
+    }
     return toSessionView(await this.transitioner.leaveBooked(tx, meta, row.id, (current) => heldMove(current, now, startsAt)));
   }
 

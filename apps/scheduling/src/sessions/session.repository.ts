@@ -81,6 +81,26 @@ export class SessionRepository {
     return count === 0 ? null : this.find(tx, organisationId, id);
   }
 
+  /**
+   * Moves a booked session (and its bookings, which the exclusion constraint checks again) to new times,
+   * one more version of its calendar entry; null when it was no longer the version read (moved or left booked meanwhile).
+   */
+  async moveBooked(
+    tx: SchedulingTx,
+    current: SessionRecord,
+    startsAt: Date,
+    endsAt: Date,
+    notice: Pick<Prisma.CaseSessionUncheckedUpdateManyInput, 'noticeGivenDays' | 'noticeWaivedBy' | 'noticeWaivedReason'>,
+  ): Promise<SessionRecord | null> {
+    const { count } = await tx.caseSession.updateMany({
+      where: { organisationId: current.organisationId, id: current.id, status: 'booked', version: current.version },
+      data: { ...notice, startsAt, endsAt, calendarSequence: { increment: 1 }, version: { increment: 1 } },
+    });
+    if (count === 0) return null;
+    await tx.sessionBooking.updateMany({ where: { sessionId: current.id }, data: { startsAt, endsAt } });
+    return this.find(tx, current.organisationId, current.id);
+  }
+
   /** A cancelled session frees its people and venue. */
   async release(tx: SchedulingTx, sessionId: string): Promise<void> {
     await tx.sessionBooking.deleteMany({ where: { sessionId } });

@@ -8,6 +8,7 @@ import { GetSessionUseCase } from './get-session.use-case';
 import { HoldSessionUseCase } from './hold-session.use-case';
 import { ListCaseSessionsUseCase } from './list-case-sessions.use-case';
 import { MarkDidNotAttendUseCase } from './mark-did-not-attend.use-case';
+import { MoveSessionUseCase } from './move-session.use-case';
 
 @Controller()
 export class SessionRpcController {
@@ -18,6 +19,7 @@ export class SessionRpcController {
     private readonly holdSession: HoldSessionUseCase,
     private readonly cancelSession: CancelSessionUseCase,
     private readonly markDidNotAttend: MarkDidNotAttendUseCase,
+    private readonly moveSession: MoveSessionUseCase,
   ) {}
 
   @MessagePattern(Rpc.scheduling.bookSession.subject)
@@ -42,6 +44,12 @@ export class SessionRpcController {
   hold(@Payload() raw: unknown) {
     const { meta, data } = parseRpcRequest(Rpc.scheduling.holdSession, raw);
     return this.holdSession.execute(meta, data.sessionId, data.heldAt);
+  }
+
+  @MessagePattern(Rpc.scheduling.moveSession.subject)
+  move(@Payload() raw: unknown) {
+    const { meta, data } = parseRpcRequest(Rpc.scheduling.moveSession, raw);
+    return this.moveSession.execute(meta, data.sessionId, data.move);
   }
 
   @MessagePattern(Rpc.scheduling.cancelSession.subject)

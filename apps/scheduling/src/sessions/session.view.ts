@@ -12,6 +12,7 @@ export function toSessionView(row: SessionRecord): CaseSessionView {
     mode: row.mode,
     venueId: row.venueId,
     location: row.location,
+    videoLink: row.videoLink,
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt.toISOString(),
     staffIds: row.staffIds,

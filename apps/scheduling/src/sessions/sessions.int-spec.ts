@@ -31,6 +31,12 @@ import { BookSessionUseCase } from './book-session.use-case';
 import { CancelSessionUseCase } from './cancel-session.use-case';
 import { HoldSessionUseCase } from './hold-session.use-case';
 import { MarkDidNotAttendUseCase } from './mark-did-not-attend.use-case';
+import { MoveSessionUseCase } from './move-session.use-case';
+import { RecordActivityUseCase } from '../activities/record-activity.use-case';
+import { JobsService, QUEUES } from '@mediation/jobs';
+import { RemindSessionUseCase } from '../session-reminders/remind-session.use-case';
+import { SweepSessionRemindersUseCase } from '../session-reminders/sweep-session-reminders.use-case';
+import { sessionReminderJobId } from './session-reminder-alarms';
 
 jest.setTimeout(120_000);
 
@@ -69,6 +75,18 @@ const definition: ContractDefinitionInput = {
       sessionTypes: [{ key: 'home-visit', label: 'Visit', mode: 'in-person', heldMilestone: 'visit.held' }],
       outcomes: [{ key: 'resolved', label: 'Resolved', expected: true }],
       londonLivingWage: { required: true, basis },
+      dataRetentionMonths: 12,
+    },
+    {
+      key: 'pre-cmh',
+      name: 'Pre-CMH pilot',
+      form: { fields: [] },
+      sessionTypes: [
+        { key: 'workshop', label: 'Training workshop for professionals', mode: 'either', heldMilestone: 'workshop.delivered' },
+        { key: 'drop-in', label: 'Drop-in support session', mode: 'remote', heldMilestone: 'drop-in.held' },
+      ],
+      outcomes: [{ key: 'held', label: 'Held', expected: true }],
+      londonLivingWage: { required: false },
       dataRetentionMonths: 12,
     },
     {
@@ -574,5 +592,153 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
         )
       ).rows[0].n,
     ).toBe(0);
+  });
+  it('a remote mediation booked, moved and cancelled tells everyone attending each time: one calendar entry, SEQUENCE 0, 1, 2, with the video link', async () => {
+    const m = await mediator('Video Mediator');
+    const file = sendCase();
+    const booked = await app
+      .get(BookSessionUseCase)
+      .execute(meta, file, booking([m.id], '2026-12-22T10:00:00Z', '2026-12-22T12:00:00Z', { videoLink: 'https://meet.example/send-abc' }));
+    expect(booked.videoLink).toBe('https://meet.example/send-abc');
+    // The move is checked like a booking: notice from today, and nobody double booked.
+    const other = await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2027-01-05T10:00:00Z', '2027-01-05T12:00:00Z'));
+    expect(
+      await problemOf(app.get(MoveSessionUseCase).execute(meta, booked.id, { startsAt: '2027-01-05T11:00:00Z', endsAt: '2027-01-05T13:00:00Z' })),
+    ).toMatchObject({ status: 409 });
+    expect(
+      await problemOf(app.get(MoveSessionUseCase).execute(meta, booked.id, { startsAt: '2026-12-09T10:00:00Z', endsAt: '2026-12-09T12:00:00Z' })),
+    ).toMatchObject({ status: 400, errors: [{ field: 'startsAt', code: 'session-notice' }] });
+    const moved = await app.get(MoveSessionUseCase).execute(meta, booked.id, { startsAt: '2026-12-23T10:00:00Z', endsAt: '2026-12-23T12:00:00Z' });
+    expect(moved.startsAt).toBe('2026-12-23T10:00:00.000Z');
+    await app.get(CancelSessionUseCase).execute(meta, booked.id, 'agreement reached before the day');
+    const notices = await outbox('scheduling.session.arrangements.v1', booked.id);
+    expect(notices.map((n) => [n.change, n.sequence, n.startsAt])).toEqual([
+      ['booked', 0, '2026-12-22T10:00:00.000Z'],
+      ['moved', 1, '2026-12-23T10:00:00.000Z'],
+      ['cancelled', 2, '2026-12-23T10:00:00.000Z'],
+    ]);
+    expect(notices[0]).toMatchObject({
+      caseId: file.caseId,
+      mode: 'video',
+      videoLink: 'https://meet.example/send-abc',
+      place: null,
+      staff: [{ staffId: m.id, name: 'Video Mediator', email: 'video.mediator@provider.example' }],
+      partyNames: ['Ms A'],
+    });
+    expect(notices[1].previousStartsAt).toBe('2026-12-22T10:00:00.000Z');
+    expect(notices[2].reason).toBe('agreement reached before the day');
+    // The moved session's old slot is free again; the cancelled one frees the mediator altogether.
+    await app.get(CancelSessionUseCase).execute(meta, other.id, 'tidy up');
+    expect((await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-23T10:00:00Z', '2026-12-23T12:00:00Z'))).status).toBe(
+      'booked',
+    );
+  });
+
+  it('an in-person session at a venue tells the parties its address and accessibility', async () => {
+    const m = await mediator('Venue Notice Mediator');
+    const venue = await app.get(CreateVenueUseCase).execute(meta, {
+      name: 'Civic Centre, Room 2',
+      address: { line1: '1 High Street', town: 'Exampleton', postcode: 'EX1 1AA' },
+      accessibility: { stepFree: true, hearingLoop: true, accessibleToilet: false, parking: false, notes: 'Lift to the first floor; ring the bell' },
+    });
+    const s = await app
+      .get(BookSessionUseCase)
+      .execute(meta, sendCase(), booking([m.id], '2026-12-29T10:00:00Z', '2026-12-29T12:00:00Z', { mode: 'in-person', venueId: venue.id }));
+    expect((await outbox('scheduling.session.arrangements.v1', s.id))[0].place).toEqual({
+      name: 'Civic Centre, Room 2',
+      address: ['1 High Street', 'Exampleton', 'EX1 1AA'],
+      accessibility: ['Step-free access', 'Hearing loop', 'Lift to the first floor; ring the bell'],
+    });
+  });
+  it('reminders go 2 working days before and on the morning, once each, by alarm or by the sweep; never for a session moved since or cancelled', async () => {
+    const m = await mediator('Reminded Mediator');
+    const waived = { noticeWaived: { by: 'Ms A (parent)', reason: 'wanted it soon' } };
+    // Wednesday 16 December 2026 at 10:00 London: reminders on Monday 14 at 09:00 and Wednesday 16 at 08:00.
+    const s = await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-16T10:00:00Z', '2026-12-16T12:00:00Z', waived));
+    const queue = app.get(JobsService).queue(QUEUES.sessions);
+    const alarm = await waitUntil(async () => (await queue.getJob(sessionReminderJobId(s.id, 0, 0))) ?? undefined, { what: 'the reminder alarm' });
+    expect(alarm.opts.delay).toBe(new Date('2026-12-14T09:00:00Z').getTime() - clock.at.getTime());
+    const remind = (sequence: number, reminder: number, id = s.id) => app.get(RemindSessionUseCase).execute(org, id, sequence, reminder);
+    try {
+      clock.at = new Date('2026-12-14T08:59:00Z');
+      expect(await remind(0, 0)).toBe('not-yet');
+      clock.at = new Date('2026-12-14T09:00:01Z');
+      expect(await remind(0, 0)).toBe('reminded');
+      expect(await remind(0, 0)).toBe('already-sent');
+      // The morning reminder's alarm never rang: the sweep sends it, once.
+      clock.at = new Date('2026-12-16T08:01:00Z');
+      expect(await app.get(SweepSessionRemindersUseCase).execute()).toBeGreaterThanOrEqual(1);
+      expect(await remind(0, 1)).toBe('already-sent');
+      const reminders = (await outbox('scheduling.session.arrangements.v1', s.id)).filter((n) => n.change === 'reminder');
+      expect(reminders.map((n) => [n.reminder, n.sequence, n.staff[0].email])).toEqual([
+        [0, 0, 'reminded.mediator@provider.example'],
+        [1, 0, 'reminded.mediator@provider.example'],
+      ]);
+      // Past its start, nothing more.
+      clock.at = new Date('2026-12-16T10:00:01Z');
+      expect(await remind(0, 1)).toBe('passed');
+
+      clock.at = new Date('2026-12-07T10:00:00Z');
+      const moving = await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-15T10:00:00Z', '2026-12-15T12:00:00Z', waived));
+      await app.get(MoveSessionUseCase).execute(meta, moving.id, { startsAt: '2026-12-21T10:00:00Z', endsAt: '2026-12-21T12:00:00Z', ...waived });
+      const cancelled = await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-14T13:00:00Z', '2026-12-14T15:00:00Z', waived));
+      await app.get(CancelSessionUseCase).execute(meta, cancelled.id, 'withdrawn');
+      clock.at = new Date('2026-12-11T09:00:01Z');
+      // The alarm set for the first date finds another version of the session; the moved one reminds of the new date.
+      expect(await remind(0, 0, moving.id)).toBe('stale');
+      expect(await remind(0, 0, cancelled.id)).toBe('not-booked');
+      clock.at = new Date('2026-12-17T09:00:01Z');
+      expect(await remind(1, 0, moving.id)).toBe('reminded');
+      expect(
+        (await outbox('scheduling.session.arrangements.v1', moving.id)).filter((n) => n.change === 'reminder').map((n) => [n.sequence, n.startsAt]),
+      ).toEqual([[1, '2026-12-21T10:00:00.000Z']]);
+    } finally {
+      clock.at = new Date('2026-12-07T10:00:00Z');
+    }
+  });
+  it('a pre-CMH workshop with 14 attendees for one local authority is recorded outside any case and published as workshop.delivered', async () => {
+    const facilitator = await mediator('Workshop Facilitator');
+    const activity = {
+      serviceLine: 'pre-cmh',
+      activityType: 'workshop',
+      deliveredAt: '2026-12-04T10:00:00Z',
+      place: 'online',
+      facilitatorIds: [facilitator.id],
+      servedOrganisation: 'Kent County Council',
+      attendance: [
+        { attendeeType: 'social-worker', count: 9 },
+        { attendeeType: 'cafcass-guardian', count: 5 },
+      ],
+      namedAttendees: [],
+      namesConsented: false,
+    };
+    const recorded = await app.get(RecordActivityUseCase).execute(meta, contractId, activity);
+    expect(recorded).toMatchObject({ activityLabel: 'Training workshop for professionals', milestone: 'workshop.delivered', totalAttendees: 14 });
+    expect(await outbox('scheduling.activity.delivered.v1', recorded.id)).toEqual([
+      {
+        activityId: recorded.id,
+        contractId,
+        serviceLine: 'pre-cmh',
+        activityType: 'workshop',
+        milestone: 'workshop.delivered',
+        deliveredAt: '2026-12-04T10:00:00.000Z',
+        servedOrganisationKey: 'kent-county-council',
+        attendance: activity.attendance,
+        totalAttendees: 14,
+      },
+    ]);
+    // A type the line does not have, a facilitator of no one's, or a date to come are refused naming the field.
+    expect(await problemOf(app.get(RecordActivityUseCase).execute(meta, contractId, { ...activity, activityType: 'mediation' }))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'activityType' }],
+    });
+    expect(await problemOf(app.get(RecordActivityUseCase).execute(meta, contractId, { ...activity, facilitatorIds: [uuidv7()] }))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'facilitatorIds.0' }],
+    });
+    expect(await problemOf(app.get(RecordActivityUseCase).execute(meta, contractId, { ...activity, deliveredAt: '2026-12-08T10:00:00Z' }))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'deliveredAt' }],
+    });
   });
 });

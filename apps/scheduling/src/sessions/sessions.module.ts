@@ -8,6 +8,9 @@ import { GetSessionUseCase } from './get-session.use-case';
 import { HoldSessionUseCase } from './hold-session.use-case';
 import { ListCaseSessionsUseCase } from './list-case-sessions.use-case';
 import { MarkDidNotAttendUseCase } from './mark-did-not-attend.use-case';
+import { MoveSessionUseCase } from './move-session.use-case';
+import { SessionNotices } from './session-notices';
+import { SessionReminderAlarms } from './session-reminder-alarms';
 import { SessionRepository } from './session.repository';
 import { SessionRpcController } from './session.rpc-controller';
 import { SessionTransitioner } from './session-transitioner';
@@ -25,7 +28,10 @@ import { SessionTransitioner } from './session-transitioner';
     HoldSessionUseCase,
     CancelSessionUseCase,
     MarkDidNotAttendUseCase,
+    MoveSessionUseCase,
+    SessionNotices,
+    SessionReminderAlarms,
   ],
-  exports: [SessionRepository],
+  exports: [SessionRepository, SessionNotices, SessionReminderAlarms],
 })
 export class SessionsModule {}

@@ -87,7 +87,23 @@ describe('the event publisher (outbox rows in the caller’s transaction)', () =
         expect(published).toEqual([]);
       });
       expect(published).toEqual(['ns1.outbox.wake.casework']);
+      expect(statements).toHaveLength(1);
       expect(wakeUps(statements)).toBe(0);
+    });
+
+    it('writes every event of the transaction in one statement just before it commits, in the order appended', async () => {
+      const { publisher } = natsRecorder();
+      const { tx, statements } = recordingTx();
+      await transaction(tx, async () => {
+        await publisher.append(tx, reopening('one'));
+        await publisher.appendAll(tx, [reopening('two'), reopening('three')]);
+        await tx.$executeRawUnsafe('UPDATE "casework"."case" SET version = version + 1');
+        await publisher.append(tx, reopening('four'));
+        expect(statements.map((s) => s.sql)).toEqual(['UPDATE "casework"."case" SET version = version + 1']);
+      });
+      expect(statements).toHaveLength(2);
+      const [, , json] = statements[1].values as [string[], string[], string[]];
+      expect(json.map((j) => (JSON.parse(j) as { data: { reason: string } }).data.reason)).toEqual(['one', 'two', 'three', 'four']);
     });
 
     it('wakes nobody when the transaction rolls back', async () => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { Clock, onCommit } from '@mediation/platform';
+import { beforeCommit, Clock, onCommit } from '@mediation/platform';
 import { uuidv7, type EventData, type EventDefinition, type EventEnvelope } from '@mediation/protocol';
 import { NatsConnectionService } from '../nats/nats.connection';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../nats/nats.options';
@@ -32,6 +32,8 @@ export class EventPublisher {
   private readonly wakeSubject: string;
   /** Transactions that already wake the relay on commit: one wake-up per transaction, not per event. */
   private readonly waking = new WeakSet<object>();
+  /** Events appended in a transaction and written to the outbox just before it commits, all in one statement. */
+  private readonly pending = new WeakMap<object, EventEnvelope[]>();
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
@@ -50,26 +52,50 @@ export class EventPublisher {
     return envelope as EventEnvelope<EventData<D>>;
   }
 
-  /** Several events of one change in one statement, in the order given (the relay publishes them so). */
+  /**
+   * Several events of one change, in the order given (the relay publishes them so). In a transaction
+   * opened by `Transactions.run`/`forTenant` they are written just before it commits, with every other
+   * event of the transaction, in one statement (a batch of 64 consumed events: one outbox insert, not
+   * one per event); in any other transaction at once.
+   */
   async appendAll(tx: SqlTx, events: NewEvent<EventDefinition>[]): Promise<EventEnvelope[]> {
     const envelopes = events.map((event) => this.envelope(event));
     if (envelopes.length === 0) return envelopes;
+    const pending = this.pending.get(tx);
+    if (pending) {
+      pending.push(...envelopes);
+      return envelopes;
+    }
+    const queued = [...envelopes];
+    if (beforeCommit(tx, () => this.writeQueued(tx, queued))) {
+      this.pending.set(tx, queued);
+      return envelopes;
+    }
     // One wake-up per transaction, on commit: a NATS message when the transaction can say it committed,
     // else a NOTIFY carried by the first insert (PostgreSQL delivers it on commit only).
     const first = !this.waking.has(tx);
     // A transaction client has no $transaction; a bare client commits every statement, so it always wakes.
     if (first && !('$transaction' in tx)) this.waking.add(tx);
     const wake = first && !(this.nats && onCommit(tx, () => this.wakeRelay()));
+    await this.insert(tx, envelopes, wake);
+    return envelopes;
+  }
+
+  private async writeQueued(tx: SqlTx, envelopes: EventEnvelope[]): Promise<void> {
+    this.pending.delete(tx);
+    await this.insert(tx, envelopes, !(this.nats && onCommit(tx, () => this.wakeRelay())));
+  }
+
+  private async insert(tx: SqlTx, envelopes: EventEnvelope[], wake: boolean): Promise<void> {
     await tx.$executeRawUnsafe(
       `INSERT INTO ${this.table} (id, subject, envelope)
        SELECT e.id, e.subject, e.envelope FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS e(id, subject, envelope, n)
        ${wake ? `CROSS JOIN (SELECT pg_notify('${this.channel}', '')) AS wake` : ''}
        ORDER BY e.n`,
       envelopes.map((e) => e.id),
-      events.map((event) => this.names.event(event.organisationId, event.definition.type)),
+      envelopes.map((e) => this.names.event(e.organisationid, e.type)),
       envelopes.map((e) => JSON.stringify(e)),
     );
-    return envelopes;
   }
 
   /** Fire and forget: should it be lost, the relay's poll finds the rows within a second. */

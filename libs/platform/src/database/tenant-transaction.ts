@@ -30,6 +30,19 @@ interface TransactionalClient<Tx> {
 
 /** Actions to run once a transaction opened by runTransaction has committed, by its transaction client. */
 const commitActions = new WeakMap<object, (() => void)[]>();
+/** Work to do last inside a transaction opened by runTransaction, after the caller's work, before COMMIT. */
+const closingActions = new WeakMap<object, (() => Promise<void>)[]>();
+
+/**
+ * Runs `action` inside the transaction `tx` once the caller's work is done, just before it commits
+ * (an error in it rolls everything back). False when `tx` was not opened by runTransaction, so the
+ * caller does the work at once instead (e.g. the outbox writes each event as it is appended).
+ */
+export function beforeCommit(tx: object, action: () => Promise<void>): boolean {
+  const actions = closingActions.get(tx);
+  actions?.push(action);
+  return actions !== undefined;
+}
 
 /**
  * Runs `action` once the transaction `tx` commits (never if it rolls back). False when `tx` was not
@@ -51,9 +64,15 @@ export async function runTransaction<Tx extends { $executeRawUnsafe(query: strin
   const result = await client.$transaction(
     async (tx) => {
       commitActions.set(tx, committed);
-      if (options.organisationId) await tx.$executeRawUnsafe(`SELECT set_config('${TENANT_SETTING}', $1, true)`, options.organisationId);
-      for (const [setting, value] of Object.entries(options.presented ?? {})) await tx.$executeRawUnsafe(`SELECT set_config($1, $2, true)`, setting, value);
-      return work(tx);
+      const closing: (() => Promise<void>)[] = [];
+      closingActions.set(tx, closing);
+      const settings = transactionSettings(options);
+      if (settings) await tx.$executeRawUnsafe(settings.sql, ...settings.values);
+      const result = await work(tx);
+      // In order, including any an action adds; none may be added once the transaction is over.
+      for (let i = 0; i < closing.length; i++) await closing[i]();
+      closingActions.delete(tx);
+      return result;
     },
     { maxWait: 5_000, timeout: 15_000 },
   );
@@ -65,4 +84,15 @@ export async function runTransaction<Tx extends { $executeRawUnsafe(query: strin
     }
   }
   return result;
+}
+
+/** Every setting of a transaction in one statement: one round trip however many the caller presents. */
+export function transactionSettings(options: TransactionOptions): { sql: string; values: string[] } | null {
+  const pairs: [string, string][] = [
+    ...(options.organisationId ? [[TENANT_SETTING, options.organisationId] as [string, string]] : []),
+    ...Object.entries(options.presented ?? {}),
+  ];
+  if (pairs.length === 0) return null;
+  const calls = pairs.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`);
+  return { sql: `SELECT ${calls.join(', ')}`, values: pairs.flat() };
 }

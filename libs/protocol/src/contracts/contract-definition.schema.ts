@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarDateSchema, PenceSchema, uniqueKeys } from './basis.schema';
+import { ContractBillingSchema } from './contract-billing.schema';
 import { ServiceLineSchema } from './service-line.schema';
 
 export const TEMPLATE_KEYS = ['housing-asb', 'possession', 'send', 'oocr', 'pre-cmh'] as const;
@@ -158,6 +159,7 @@ export const ContractDefinitionSchema = z
     period: ContractPeriodSchema.optional(),
     value: MoneySchema.optional().describe('The contract value.'),
     cap: MoneySchema.optional().describe('The most that may be spent under the contract.'),
+    billing: ContractBillingSchema.optional(),
     lots: z
       .array(LotSchema)
       .max(100)

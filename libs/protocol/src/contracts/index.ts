@@ -5,6 +5,7 @@ export * from './party-role.schema';
 export * from './party-contact.schema';
 export * from './kpi.schema';
 export * from './pricing.schema';
+export * from './contract-billing.schema';
 export * from './staff-requirements.schema';
 export * from './workflow.schema';
 export * from './service-line.schema';

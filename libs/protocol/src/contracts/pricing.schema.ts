@@ -21,6 +21,9 @@ export const PricingSchema = z
         model: z.literal('unit-cost-per-session').describe('The pricing model.'),
         perSessionPence: AgreedPence.describe('The price of one session, in pence; null until agreed.'),
         annualBudgetPence: AgreedPence.optional().describe('The buyer’s yearly budget, in pence, if one is set.'),
+        didNotAttendPence: PenceSchema.optional().describe(
+          'What a session the parties did not attend is charged, in pence; not charged when omitted (the contract’s rule).',
+        ),
         basis: BasisSchema,
       })
       .strict()

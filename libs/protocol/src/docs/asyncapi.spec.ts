@@ -29,3 +29,29 @@ describe('the AsyncAPI document, read by the AsyncAPI initiative’s own parser'
     expect(errors).toEqual([]);
   });
 });
+
+describe('the AsyncAPI document, for partners', () => {
+  const doc = buildAsyncApiDocument('test') as Record<string, unknown> & { components: { messages: Record<string, Record<string, unknown>> } };
+
+  it('lists the types partners may subscribe to, a received referral among them as its projection with no names', () => {
+    expect(doc['x-partner-types']).toEqual(expect.arrayContaining(['casework.case.closed.v1', 'intake.referral.received.v2']));
+    expect(doc['x-partner-types']).not.toContain('casework.case.reopened.v1');
+    const referral = doc.components.messages['intake_referral_received_v2'];
+    expect(referral['x-partner']).toBe(true);
+    const data = referral['x-partner-data'] as { properties: Record<string, unknown> };
+    expect(Object.keys(data.properties).sort()).toEqual([
+      'clockStartsAt',
+      'contractId',
+      'contractVersion',
+      'overCap',
+      'receivedAt',
+      'reference',
+      'referralId',
+      'serviceLine',
+    ]);
+  });
+
+  it('documents the Standard Webhooks headers', () => {
+    expect(Object.keys(doc['x-webhook-headers'] as object)).toEqual(['webhook-id', 'webhook-timestamp', 'webhook-signature']);
+  });
+});

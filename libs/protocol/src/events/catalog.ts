@@ -33,6 +33,7 @@ import {
 import { PartyReminderIssuedV1 } from './casework-reminders.events';
 import { CertificateIssuedToPartyV1, CommunicationWithheldV1 } from './casework-contact.events';
 import { CaseAnonymisedV1, CaseLegalHoldChangedV1 } from './casework-retention.events';
+import { InvoiceIssuedV1, SpendThresholdCrossedV1 } from './billing.events';
 import type { EventDefinition } from './define-event';
 import {
   ContractPublishedV1,
@@ -47,7 +48,16 @@ import {
   ReferralRejectedV2,
 } from './intake.events';
 import { DeliveryFailedV1, DeliverySentV1 } from './notify.events';
+import {
+  ActivityDeliveredV1,
+  CommunicationWithheldV2,
+  DeliveryReceiptV1,
+  SessionArrangementsV1,
+  SessionInvitationIssuedV1,
+} from './session-arrangements.events';
 import { OrganisationProfileChangedV1 } from './gateway.events';
+import { PackIssuedV1 } from './reporting.events';
+import { EvidenceAddedV1, EvidenceBundleCreatedV1, EvidenceIntegrityFailedV1, EvidenceVersionedV1 } from './evidence.events';
 import { AccreditationExpiringV1, SessionBookedV1, SessionCancelledV1, SessionDidNotAttendV1, SessionHeldV1 } from './scheduling-session.events';
 import {
   DeadlineBreachCorrectedV1,
@@ -118,11 +128,23 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   SessionHeldV1,
   SessionCancelledV1,
   SessionDidNotAttendV1,
+  PackIssuedV1,
   AccreditationExpiringV1,
   PartyReminderIssuedV1,
   OrganisationProfileChangedV1,
   CommunicationWithheldV1,
   CertificateIssuedToPartyV1,
+  InvoiceIssuedV1,
+  SpendThresholdCrossedV1,
+  EvidenceAddedV1,
+  EvidenceIntegrityFailedV1,
+  EvidenceBundleCreatedV1,
+  EvidenceVersionedV1,
+  SessionArrangementsV1,
+  SessionInvitationIssuedV1,
+  CommunicationWithheldV2,
+  DeliveryReceiptV1,
+  ActivityDeliveredV1,
 ];
 
 const byType = new Map(EVENT_CATALOG.map((definition) => [definition.type, definition]));

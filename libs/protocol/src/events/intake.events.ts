@@ -78,6 +78,15 @@ export const ReferralReceivedV2 = defineEvent({
     .describe('intake.referral.received.v2 data'),
 });
 
+/**
+ * What partners receive of `intake.referral.received.v2`, which is internal because it names the parties
+ * and the referrer: the webhooks dispatcher sends this projection (ids, codes and times only) under the
+ * same type. One schema, picked from the event's own, so it cannot drift from it.
+ */
+export const ReferralReceivedPartnerDataV2 = ReferralReceivedV2.schema
+  .pick({ referralId: true, reference: true, contractId: true, contractVersion: true, serviceLine: true, receivedAt: true, clockStartsAt: true, overCap: true })
+  .describe('intake.referral.received.v2 data as partners receive it: no names, addresses or free text');
+
 export const ReferralCaseLinkedV1 = defineEvent({
   type: 'intake.referral.case-linked.v1',
   visibility: 'public',

@@ -36,6 +36,11 @@ export const ALL_SCOPES = [
   'staff:write',
   'sessions:read',
   'sessions:write',
+  'billing:read', // invoices, credit notes, a contract's spend against its budget or cap
+  'billing:write', // draft, issue, void and credit invoices
+  'webhooks:read', // partners' endpoints and their delivery logs
+  'webhooks:write',
+  'events:read', // the pull feed of public events
 ] as const;
 export type Scope = (typeof ALL_SCOPES)[number];
 
@@ -61,10 +66,10 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'sessions:write',
   ],
   mediator: ['referrals:read', 'cases:read', 'cases:write', 'staff:read', 'sessions:read', 'sessions:write'],
-  finance: ['reports:read', 'contracts:read'],
+  finance: ['reports:read', 'contracts:read', 'billing:read', 'billing:write'],
   auditor: ['audit:read', 'referrals:read', 'cases:read', 'reports:read', 'contracts:read', 'staff:read', 'sessions:read'],
   referrer: ['referrals:write', 'referrals:read', 'cases:read'],
-  commissioner: ['reports:read', 'cases:read'],
+  commissioner: ['reports:read', 'cases:read', 'billing:read'],
 };
 
 /** Everything a set of roles amounts to: the union of their scopes. */

@@ -60,12 +60,19 @@ export const NoticeWaiverSchema = z
   .strict()
   .describe('The parties agreed to less notice than the service line’s rule (SEND: "unless they agree to less").');
 
+/** Sent to the parties and staff in the invitation; https only, as it is a link people are asked to open. */
+export const VideoLinkSchema = z
+  .url({ protocol: /^https$/ })
+  .max(500)
+  .describe('The link to join a video session (https), sent to the parties and staff in the invitation, e.g. `https://meet.example/abc-defg`.');
+
 export const BookSessionBodySchema = z
   .object({
     sessionType: KeySchema.describe('A session type of the case’s service line, e.g. `mediation`, `home-visit`.'),
     mode: SessionModeSchema,
     venueId: z.uuid().optional().describe('The venue, for an in-person session at one.'),
     location: z.string().trim().min(1).max(300).optional().describe('Where an in-person session away from a venue is held, e.g. "the service user’s home".'),
+    videoLink: VideoLinkSchema.optional(),
     startsAt: z.iso.datetime({ offset: true }).describe('When it starts.'),
     endsAt: z.iso.datetime({ offset: true }).describe('When it ends.'),
     staffIds: z
@@ -97,6 +104,7 @@ export const BookSessionBodySchema = z
   })
   .strict()
   .refine((s) => new Date(s.startsAt) < new Date(s.endsAt), { message: 'must be after startsAt', path: ['endsAt'] })
+  .refine((s) => !s.videoLink || s.mode === 'video', { message: 'only a video session has a video link', path: ['videoLink'] })
   .describe('A session to book on a case.');
 export type BookSessionBody = z.infer<typeof BookSessionBodySchema>;
 
@@ -113,6 +121,7 @@ export const CaseSessionViewSchema = z
     mode: SessionModeSchema,
     venueId: z.uuid().nullable().describe('The venue.'),
     location: z.string().nullable().describe('Where, when not at a venue.'),
+    videoLink: z.string().nullable().describe('The link to join a video session.'),
     startsAt: z.iso.datetime({ offset: true }).describe('When it starts.'),
     endsAt: z.iso.datetime({ offset: true }).describe('When it ends.'),
     staffIds: z.array(z.uuid()).describe('Staff attending.'),
@@ -148,6 +157,16 @@ export const CancelSessionBodySchema = z
   .object({ reason: z.string().trim().min(1).max(1000).describe('Why it was cancelled.') })
   .strict()
   .describe('Cancel a booked session.');
+export const MoveSessionBodySchema = z
+  .object({
+    startsAt: z.iso.datetime({ offset: true }).describe('When it now starts.'),
+    endsAt: z.iso.datetime({ offset: true }).describe('When it now ends.'),
+    noticeWaived: NoticeWaiverSchema.optional(),
+  })
+  .strict()
+  .refine((s) => new Date(s.startsAt) < new Date(s.endsAt), { message: 'must be after startsAt', path: ['endsAt'] })
+  .describe('Move a booked session to another time: the parties and staff are sent an update of the same calendar entry.');
+export type MoveSessionBody = z.infer<typeof MoveSessionBodySchema>;
 export const DidNotAttendBodySchema = z
   .object({ reason: z.string().trim().min(1).max(1000).describe('Who did not attend, and what is known.') })
   .strict()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WebhooksRpc } from './webhooks.rpc';
 import { CaseViewSchema, DeadlineListSchema } from '../http/case.schemas';
 import {
   ContractDetailViewSchema,
@@ -24,6 +25,9 @@ import {
   SubjectAccessQuerySchema,
 } from '../http/referral.schemas';
 import { SummaryQuerySchema, SummaryViewSchema } from '../http/report.schemas';
+import { KpiReportSchema, KpiRequestSchema } from '../http/kpi-report.schemas';
+import { EvaluatorExtractFileSchema, EvaluatorExtractRequestSchema } from '../http/evaluator-extract.schemas';
+import { PackFileRequestSchema, PackFileSchema, PackListRequestSchema, PackListSchema, PackRequestSchema, PackViewSchema } from '../http/kpi-pack.schemas';
 import { NotifyPersonExportSchema } from '../http/subject-access.schemas';
 import { CaseLegalHoldViewSchema } from '../http/case-retention.schemas';
 import { CaseReportFileSchema, CaseReportListSchema, CaseReportParamsSchema, CertificatePdfRequestSchema } from '../http/case-report.schemas';
@@ -44,9 +48,11 @@ import {
   MediatorCandidatesSchema,
   CaseSessionListSchema,
   CaseSessionViewSchema,
+  MoveSessionBodySchema,
   VenueListSchema,
   VenueViewSchema,
 } from '../http/session-booking.schemas';
+import { ActivityViewSchema, RecordActivityBodySchema } from '../http/activity.schemas';
 import {
   AddAccreditationBodySchema,
   AvailabilityExceptionBodySchema,
@@ -110,6 +116,7 @@ import {
   ResumeBodySchema,
   TransitionBodySchema,
 } from '../http/case-life.schemas';
+import { BILLING_RPC } from './billing.rpc';
 import { defineRpc } from './define-rpc';
 
 const Empty = z.object({}).strict().describe('No parameters.');
@@ -680,6 +687,20 @@ export const Rpc = {
       request: z.object({ sessionId: z.uuid(), heldAt: z.iso.datetime({ offset: true }).optional() }),
       response: CaseSessionViewSchema,
     }),
+    recordActivity: defineRpc({
+      service: 'scheduling',
+      verb: 'record-activity',
+      description: 'Record a programme activity (workshop, drop-in, training, onboarding) delivered under a contract, outside any case.',
+      request: z.object({ contractId: z.uuid(), activity: RecordActivityBodySchema }),
+      response: ActivityViewSchema,
+    }),
+    moveSession: defineRpc({
+      service: 'scheduling',
+      verb: 'move-session',
+      description: 'Move a booked session to another time (notice rule, availability and double booking checked again).',
+      request: z.object({ sessionId: z.uuid(), move: MoveSessionBodySchema }),
+      response: CaseSessionViewSchema,
+    }),
     cancelSession: defineRpc({
       service: 'scheduling',
       verb: 'cancel-session',
@@ -735,5 +756,42 @@ export const Rpc = {
       request: SummaryQuerySchema,
       response: SummaryViewSchema,
     }),
+    getKpis: defineRpc({
+      service: 'reporting',
+      verb: 'get-kpis',
+      description: 'The KPIs of one contract for a month, quarter, year or the contract to date, each against its target, with the cases behind each number.',
+      request: KpiRequestSchema,
+      response: KpiReportSchema,
+    }),
+    listPacks: defineRpc({
+      service: 'reporting',
+      verb: 'list-packs',
+      description: 'The monthly KPI packs issued for a contract, every issue, newest month first.',
+      request: PackListRequestSchema,
+      response: PackListSchema,
+    }),
+    getPackFile: defineRpc({
+      service: 'reporting',
+      verb: 'get-pack-file',
+      description: 'The newest issue of a month’s pack, as its PDF or its CSV.',
+      request: PackFileRequestSchema,
+      response: PackFileSchema,
+    }),
+    regeneratePack: defineRpc({
+      service: 'reporting',
+      verb: 'regenerate-pack',
+      description: 'Issues a month’s pack again from the read model as it is now (the next issue), and publishes reporting.pack.issued.v1.',
+      request: PackRequestSchema,
+      response: PackViewSchema,
+    }),
+    getEvaluatorExtract: defineRpc({
+      service: 'reporting',
+      verb: 'get-evaluator-extract',
+      description: 'A pseudonymised CSV of a contract’s cases for an independent evaluator: one row per case, no personal data.',
+      request: EvaluatorExtractRequestSchema,
+      response: EvaluatorExtractFileSchema,
+    }),
   },
+  billing: BILLING_RPC,
+  webhooks: WebhooksRpc,
 } as const;

@@ -1,0 +1,119 @@
+import { uuidv7 } from '@mediation/protocol';
+import { startServiceContext, waitUntil, type ServiceContext } from '@mediation/testing';
+import { AppModule } from '../app.module';
+import { loadBillingConfig } from '../config/billing.config';
+import type { BillingMail } from '../mail/billing-mailer';
+import { BillingTestKit } from '../testing/billing-test-kit';
+import { captureMail } from '../testing/captured-mail';
+import { housingContract, possessionContract, sendContract } from '../testing/seed-contracts';
+import { SessionDidNotAttendBiller } from './ledger.handlers';
+
+jest.setTimeout(180_000);
+
+describe('the billing ledger, fed by case and session events, against real PostgreSQL', () => {
+  let service: ServiceContext;
+  let kit: BillingTestKit;
+  let mail: BillingMail[];
+  const organisationId = uuidv7();
+  const entries = (contractId: string) =>
+    service.sql
+      .query<{ kind: string; amount_pence: number; case_reference: string; source_key: string }>(
+        `SELECT kind, amount_pence, case_reference, source_key FROM billing.ledger_entry WHERE contract_id = $1 ORDER BY occurred_at, id`,
+        [contractId],
+      )
+      .then((r) => r.rows);
+  const alerts = (contractId: string) =>
+    service.sql
+      .query<{ data: { thresholdPercent: number; spentPence: number; limitKind: string } }>(
+        `SELECT envelope->'data' AS data FROM billing.outbox WHERE envelope->>'type' = 'billing.spend.threshold-crossed.v1' AND envelope->'data'->>'contractId' = $1 ORDER BY position`,
+        [contractId],
+      )
+      .then((r) => r.rows.map((row) => row.data));
+
+  beforeAll(async () => {
+    service = await startServiceContext({ database: 'billing_ledger', namespace: 'bl', module: () => AppModule.register(loadBillingConfig()) });
+    kit = new BillingTestKit(service.app, organisationId);
+    mail = captureMail(service.app);
+  });
+  afterAll(() => service?.close());
+
+  it('housing, N = 3: the first three cases of the contract year are in the annual price, the fourth and fifth cost £1,350 each', async () => {
+    const contractId = await kit.publish(housingContract());
+    for (const day of ['2026-04-02', '2026-05-10', '2026-06-01', '2026-07-15', '2026-09-01']) await kit.openCase(contractId, 'housing-asb', `${day}T10:00:00Z`);
+    // A new contract year (from 1 April 2027) starts the count again.
+    await kit.openCase(contractId, 'housing-asb', '2027-04-05T10:00:00Z');
+    const rows = await entries(contractId);
+    expect(rows.map((r) => [r.kind, r.amount_pence])).toEqual([
+      ['case', 0],
+      ['case', 0],
+      ['case', 0],
+      ['case', 135_000],
+      ['case', 135_000],
+      ['case', 0],
+    ]);
+    // By hand: 2 cases above 3 × £1,350 = £2,700.
+    expect(rows.reduce((sum, r) => sum + r.amount_pence, 0)).toBe(270_000);
+  });
+
+  it('a redelivered session.held, even under a new event id, changes no total', async () => {
+    const contractId = await kit.publish(sendContract());
+    const { caseId } = await kit.openCase(contractId, 'send-mediation', '2026-05-01T09:00:00Z');
+    const sessionId = await kit.sessionHeld(contractId, caseId, '2026-05-12T10:00:00Z');
+    await kit.sessionHeld(contractId, caseId, '2026-05-12T10:00:00Z', sessionId);
+    await kit.sessionHeld(contractId, caseId, '2026-05-20T10:00:00Z');
+    const rows = await entries(contractId);
+    expect(rows.map((r) => [r.kind, r.amount_pence])).toEqual([
+      ['session', 48_000],
+      ['session', 48_000],
+    ]);
+    expect(rows.map((r) => r.source_key)).toContain(`session:${sessionId}`);
+  });
+
+  it('a did-not-attend is charged only when the contract names a charge', async () => {
+    const contractId = await kit.publish(sendContract());
+    const { caseId } = await kit.openCase(contractId, 'send-mediation', '2026-05-01T09:00:00Z');
+    const dna = { sessionId: uuidv7(), caseId, contractId, sessionType: 'mediation', reason: 'no show', recordedAt: '2026-05-15T10:00:00Z' };
+    await kit.tx((tx) => service.app.get(SessionDidNotAttendBiller).handle(kit.envelope(dna, contractId) as never, tx));
+    expect(await entries(contractId)).toEqual([]);
+
+    // A version that charges £120 for a session not attended: charged once, whatever the redeliveries.
+    const charging = sendContract();
+    charging.serviceLines![0].pricing = { ...charging.serviceLines![0].pricing!, didNotAttendPence: 12_000 } as never;
+    const chargingId = await kit.publish(charging);
+    const opened = await kit.openCase(chargingId, 'send-mediation', '2026-05-01T09:00:00Z');
+    const missed = { ...dna, caseId: opened.caseId, contractId: chargingId };
+    for (let i = 0; i < 2; i += 1) await kit.tx((tx) => service.app.get(SessionDidNotAttendBiller).handle(kit.envelope(missed, chargingId) as never, tx));
+    expect((await entries(chargingId)).map((r) => [r.kind, r.amount_pence])).toEqual([['did-not-attend', 12_000]]);
+  });
+
+  it('a session whose case billing has not seen open is retried, not lost', async () => {
+    const contractId = await kit.publish(sendContract());
+    await expect(kit.sessionHeld(contractId, uuidv7(), '2026-05-12T10:00:00Z')).rejects.toThrow(/not yet seen case/);
+  });
+
+  it('the ledger is append-only: an entry cannot be edited or deleted, even by a bug', async () => {
+    const contractId = await kit.publish(sendContract());
+    const { caseId } = await kit.openCase(contractId, 'send-mediation', '2026-05-01T09:00:00Z');
+    await kit.sessionHeld(contractId, caseId, '2026-05-12T10:00:00Z');
+    await expect(kit.tx((tx) => tx.ledgerEntry.updateMany({ where: { contractId }, data: { amountPence: 1 } }))).rejects.toThrow(/never edited/);
+    await expect(kit.tx((tx) => tx.ledgerEntry.deleteMany({ where: { contractId } }))).rejects.toThrow();
+  });
+
+  it('possession: spend reaching 75% of the £2,000,000 cap warns once, at the 600th £2,500 session (£1,500,000)', async () => {
+    const contractId = await kit.publish(possessionContract());
+    const { caseId } = await kit.openCase(contractId, 'possession-mediation', '2021-01-20T09:00:00Z');
+    for (let i = 0; i < 599; i += 1) await kit.sessionHeld(contractId, caseId, new Date(Date.parse('2021-02-01T09:00:00Z') + i * 600_000).toISOString());
+    expect(await alerts(contractId)).toEqual([]);
+    await kit.sessionHeld(contractId, caseId, '2021-03-01T09:00:00Z');
+    await kit.sessionHeld(contractId, caseId, '2021-03-01T10:00:00Z');
+    expect(await alerts(contractId)).toEqual([
+      expect.objectContaining({ thresholdPercent: 75, spentPence: 150_000_000, limitKind: 'contract-cap', limitPence: 200_000_000 }),
+    ]);
+    // The contract manager is told, once.
+    const told = await waitUntil(async () => mail.find((m) => m.to === 'moj.manager@justice.example'), { what: 'the contract manager emailed' });
+    expect(told.subject).toBe('POS-000: spend has reached 75% of its limit');
+    expect(told.text).toContain('£1,500,000.00 of £2,000,000.00');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(mail.filter((m) => m.to === 'moj.manager@justice.example')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { BillingCaseRepository } from './billing-case.repository';
+import { CaseOpenedBiller, SessionDidNotAttendBiller, SessionHeldBiller } from './ledger.handlers';
+import { LedgerRepository } from './ledger.repository';
+import { RecordBillableFactUseCase } from './record-billable-fact.use-case';
+import { RecordCaseOpenedUseCase } from './record-case-opened.use-case';
+import { RecordSessionUseCase } from './record-session.use-case';
+import { SpendAlertRepository } from './spend-alert.repository';
+import { SpendAlerts } from './spend-alerts';
+
+/** The ledger: what is billable, from casework's and scheduling's events, priced per the case's contract version. */
+@Module({
+  providers: [
+    BillingCaseRepository,
+    LedgerRepository,
+    SpendAlertRepository,
+    SpendAlerts,
+    RecordBillableFactUseCase,
+    RecordCaseOpenedUseCase,
+    RecordSessionUseCase,
+    CaseOpenedBiller,
+    SessionHeldBiller,
+    SessionDidNotAttendBiller,
+  ],
+  exports: [LedgerRepository, SpendAlerts, SpendAlertRepository, BillingCaseRepository],
+})
+export class LedgerModule {}

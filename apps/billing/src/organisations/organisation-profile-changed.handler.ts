@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { EventConsumer, type EventHandler } from '@mediation/messaging';
+import { OrganisationProfileChangedV1, type EventData, type EventEnvelope } from '@mediation/protocol';
+import type { BillingTx } from '../database/billing.database';
+import { OrganisationProfileRepository } from './organisation-profile.repository';
+
+/** Billing's copy of the organisation's name and address, which head its invoices. */
+@Injectable()
+@EventConsumer()
+export class OrganisationProfileChangedHandler implements EventHandler<typeof OrganisationProfileChangedV1, BillingTx> {
+  readonly consumes = OrganisationProfileChangedV1;
+
+  constructor(private readonly profiles: OrganisationProfileRepository) {}
+
+  handle(event: EventEnvelope<EventData<typeof OrganisationProfileChangedV1>>, tx: BillingTx): Promise<void> {
+    const profile = event.data;
+    return this.profiles.keepNewer(tx, {
+      organisationId: event.organisationid,
+      name: profile.name,
+      address: profile.address ?? [],
+      version: profile.version,
+      changedAt: new Date(profile.changedAt),
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { londonDate } from '@mediation/calendar';
+import { ContractBook } from '@mediation/contract-book';
+import { Clock, ProblemError } from '@mediation/platform';
+import { inContractScope, type ContractDefinition, type KpiReport, type KpiRequest, type RpcMeta } from '@mediation/protocol';
+import { ReportingDatabase } from '../database/reporting.database';
+import { computeKpis } from './kpi-engine';
+import { KpiFactsReader } from './kpi-facts.reader';
+import { periodDays } from './kpi-period';
+
+/**
+ * A contract's KPIs for one period: the facts of its cases from the read model, each case measured by
+ * the KPIs of the contract version it ran under (from the contract book), on London days.
+ */
+@Injectable()
+export class GetKpisUseCase {
+  constructor(
+    private readonly db: ReportingDatabase,
+    private readonly facts: KpiFactsReader,
+    private readonly book: ContractBook,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(meta: RpcMeta, request: KpiRequest): Promise<KpiReport> {
+    // A commissioner reads the contracts they are linked to; any other is as if it did not exist.
+    if (!inContractScope(meta, request.contractId)) throw ProblemError.notFound('Contract', request.contractId);
+    const now = this.clock.now();
+    const range = periodDays(request.period);
+    const { cases, versions, latest } = await this.db.forTenant(meta, async (tx) => {
+      const latest = await this.book.latest(tx, meta.organisationId, request.contractId, meta.correlationId);
+      if (!latest) throw ProblemError.notFound('Contract', request.contractId);
+      const cases = await this.facts.casesOf(tx, meta.organisationId, request.contractId);
+      const versions = new Map<number, ContractDefinition>([[latest.version, latest.definition]]);
+      for (const v of new Set(cases.map((c) => c.contractVersion).filter((v): v is number => v !== null && v !== latest.version))) {
+        const entry = await this.book.version(tx, meta.organisationId, request.contractId, v, meta.correlationId);
+        if (entry) versions.set(v, entry.definition);
+      }
+      return { cases, versions, latest: latest.version };
+    });
+    const figures = computeKpis({ cases, versions, latestVersion: latest, range, today: londonDate(now) });
+    return {
+      contractId: request.contractId,
+      period: request.period,
+      ...range,
+      contractVersions: [...versions.keys()].sort((a, b) => a - b),
+      ...figures,
+      generatedAt: now.toISOString(),
+    };
+  }
+}

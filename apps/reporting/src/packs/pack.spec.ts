@@ -1,0 +1,145 @@
+import { pdfText } from '@mediation/testing';
+import { renderDocument } from '@mediation/documents';
+import type { ContractDefinition, Kpi } from '@mediation/protocol';
+import type { CaseFacts } from '../kpis/kpi-engine';
+import { packCsv } from './pack.csv';
+import { figuresHash, packFigures, twelveMonthsTo, volumesOf } from './pack-figures';
+import { packDocument, rag } from './pack.renderer';
+
+const kpi: Kpi = {
+  key: 'expected-outcome',
+  label: 'Cases resolved with an expected outcome',
+  measure: { kind: 'expected-outcome-rate' },
+  target: { comparator: 'gte', value: 90, unit: 'percent' },
+  period: 'monthly',
+  basis: { kind: 'contractual' },
+} as Kpi;
+const versions = new Map([[1, { serviceLines: [{ key: 'noise', kpis: [kpi] }] } as unknown as ContractDefinition]]);
+const aCase = (id: string, openedAt: string, over: Partial<CaseFacts> = {}): CaseFacts => ({
+  caseId: `00000000-0000-7000-8000-0000000000${id}`,
+  reference: `HSG-${id}`,
+  contractVersion: 1,
+  serviceLine: 'noise',
+  receivedAt: new Date(openedAt),
+  openedAt: new Date(openedAt),
+  closures: [],
+  reopenings: [],
+  deadlines: [],
+  multiAgency: [],
+  milestones: [],
+  surveys: [],
+  endedAt: [],
+  ...over,
+});
+const closed = (at: string, outcome: string, expected: boolean) => ({ closedAt: new Date(at), outcome, expected });
+const cases = [
+  aCase('01', '2026-10-03T10:00:00Z', {
+    closures: [closed('2026-11-05T10:00:00Z', 'good-neighbour-agreement', true)],
+    surveys: [{ answeredAt: new Date('2026-11-09T10:00:00Z'), scores: { satisfaction: 5 } }],
+  }),
+  aCase('02', '2026-11-03T10:00:00Z', {
+    closures: [closed('2026-11-20T10:00:00Z', 'closed-other', false)],
+    surveys: [{ answeredAt: new Date('2026-11-22T10:00:00Z'), scores: { satisfaction: 2 } }],
+  }),
+  aCase('03', '2026-11-04T10:00:00Z'),
+  aCase('04', '2026-11-05T10:00:00Z', { endedAt: [new Date('2026-11-10T10:00:00Z')] }),
+  aCase('05', '2026-09-05T10:00:00Z', {
+    closures: [closed('2026-09-25T10:00:00Z', 'good-neighbour-agreement', true)],
+    reopenings: [{ reopenedAt: new Date('2026-11-25T10:00:00Z'), previouslyClosedAt: new Date('2026-09-25T10:00:00Z') }],
+  }),
+];
+const figures = packFigures({ contractId: '00000000-0000-7000-8000-00000000c001', period: '2026-11', cases, versions, latestVersion: 1, today: '2026-12-01' });
+
+describe('the monthly pack’s figures', () => {
+  it('twelve months to the period, oldest first, across a new year', () => {
+    expect(twelveMonthsTo('2027-02')).toEqual([
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+    ]);
+  });
+
+  it('the month’s KPI, its trend, and volumes worked out by hand: opened 3, closed 2 by outcome, open at month end 2 (03, and 05 reopened; 01 and 02 closed, 04 withdrawn)', () => {
+    expect(figures.kpis).toEqual([expect.objectContaining({ key: 'expected-outcome', numerator: 1, denominator: 2, value: 50, status: 'fail' })]);
+    expect(figures.trend.kpis[0].values.slice(-3)).toEqual([100, null, 50]);
+    expect(volumesOf(cases, '2026-11')).toEqual({
+      month: '2026-11',
+      referralsReceived: 3,
+      casesOpened: 3,
+      casesClosed: 2,
+      closedByOutcome: { 'closed-other': 1, 'good-neighbour-agreement': 1 },
+      openAtMonthEnd: 2,
+      deadlinesMissed: 0,
+      surveysAnswered: 2,
+      meanSatisfaction: 3.5,
+    });
+  });
+
+  it('the same facts give the same hash; one more closure changes it', () => {
+    const again = packFigures({ contractId: figures.contractId, period: '2026-11', cases, versions, latestVersion: 1, today: '2026-12-01' });
+    expect(figuresHash(again)).toBe(figuresHash(figures));
+    const more = packFigures({
+      contractId: figures.contractId,
+      period: '2026-11',
+      cases: [...cases, aCase('06', '2026-11-01T10:00:00Z', { closures: [closed('2026-11-02T10:00:00Z', 'x', true)] })],
+      versions,
+      latestVersion: 1,
+      today: '2026-12-01',
+    });
+    expect(figuresHash(more)).not.toBe(figuresHash(figures));
+  });
+
+  it('the CSV holds the same numbers, one KPI row, twelve trend rows and the volumes', () => {
+    const csv = packCsv(figures).trim().split('\n');
+    expect(csv[0]).toBe('section,month,key,label,numerator,denominator,value,unit,target,status');
+    expect(csv[1]).toBe('kpi,2026-11,expected-outcome,Cases resolved with an expected outcome,1,2,50,percent,gte 90,fail');
+    expect(csv.filter((l) => l.startsWith('trend,'))).toHaveLength(12);
+    expect(csv).toContain('volume,2026-11,open-at-month-end,,,,2,count,,');
+    expect(csv).toContain('volume,2026-11,closed:closed-other,,,,1,count,,');
+  });
+
+  it('red, amber or green against the target', () => {
+    const f = figures.kpis[0];
+    expect(rag({ ...f, value: 92, status: 'pass' })).toBe('Green');
+    expect(rag({ ...f, value: 86, status: 'fail' })).toBe('Amber');
+    expect(rag(f)).toBe('Red');
+    expect(rag({ ...f, value: null, status: 'no-data' })).toBe('No data');
+  });
+
+  it('the PDF names the organisation and the contract, each KPI with its target and mark, and the volumes', async () => {
+    const pdf = await renderDocument(
+      packDocument({
+        organisation: { name: 'Calm Waters Mediation', address: ['12 Harbour Row'] },
+        contract: { reference: 'HSG-2026', title: 'Housing mediation services', buyer: 'The Council' },
+        figures,
+        figuresSha256: figuresHash(figures),
+        issue: 1,
+        issuedAt: new Date('2026-12-01T06:00:00Z'),
+      }),
+    );
+    const text = pdfText(pdf);
+    for (const expected of [
+      'Calm Waters Mediation',
+      'Monthly performance',
+      'Housing mediation services',
+      'November 2026',
+      'Cases resolved with an expected outcome',
+      '1 of 2',
+      '50%',
+      '≥ 90%',
+      'Red',
+      'Open at month end',
+      figuresHash(figures),
+    ])
+      expect(text).toContain(expected);
+  });
+});

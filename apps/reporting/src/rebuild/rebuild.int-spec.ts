@@ -1,0 +1,228 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { jetstream } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { ContractBook } from '@mediation/contract-book';
+import { ContractDefinitionSchema, SubjectNames, uuidv7, type KpiReport, type RpcMeta } from '@mediation/protocol';
+import { startServiceContext, waitUntil, type ServiceContext } from '@mediation/testing';
+import { AppModule } from '../app.module';
+import { loadReportingConfig } from '../config/reporting.config';
+import { ReportingDatabase } from '../database/reporting.database';
+import { GetKpisUseCase } from '../kpis/get-kpis.use-case';
+import { main } from '../ops/reporting-cli';
+import { rebuildReadModel } from './read-model-rebuild';
+
+jest.setTimeout(120_000);
+
+const basis = { kind: 'contractual', text: 'seed 001 §10.5', source: { document: 'seeds/001', section: '§10.5' } };
+const kpi = (key: string, measure: object, comparator: string, value: number) => ({
+  key,
+  label: key,
+  measure,
+  target: { comparator, value, unit: 'percent' },
+  period: 'monthly',
+  basis,
+});
+const HOUSING = ContractDefinitionSchema.parse({
+  reference: 'HSG',
+  title: 'Housing mediation services',
+  buyers: [{ name: 'The Council', role: 'council' }],
+  serviceLines: [
+    {
+      key: 'noise',
+      name: 'Noise',
+      form: { fields: [] },
+      outcomes: [
+        { key: 'good-neighbour-agreement', label: 'Agreement', expected: true },
+        { key: 'closed-other', label: 'Other', expected: false },
+      ],
+      deadlineRules: [
+        { key: 'first-visit', label: 'Visit', startEvent: 'referral.received', stopEvent: 'visit.held', due: { kind: 'calendar-days', days: 14 }, basis },
+      ],
+      kpis: [
+        kpi('visit-within-2-weeks', { kind: 'deadline-met-rate', deadlineRule: 'first-visit' }, 'gte', 100),
+        kpi('expected-outcome', { kind: 'expected-outcome-rate' }, 'gte', 90),
+        kpi('multi-agency-at-3-months', { kind: 'case-flag-rate', flag: 'multi-agency-involvement', atMonthsAfterOpening: 3 }, 'lt', 10),
+        kpi('reopened-within-12-months', { kind: 'reopened-rate', withinMonths: 12 }, 'lte', 5),
+      ],
+      closureDays: [],
+      londonLivingWage: { required: true },
+      dataRetentionMonths: 72,
+    },
+  ],
+});
+
+describe('npm run cli -- reporting rebuild: the KPI read model replayed from the stream gives the live model’s figures', () => {
+  let service: ServiceContext;
+  let app: INestApplicationContext;
+  let nc: NatsConnection;
+  const organisationId = uuidv7();
+  const contractId = uuidv7();
+  const meta: RpcMeta = { organisationId, actorId: 'user:ops', actorType: 'user', correlationId: 'rebuild' };
+  const sequences = new Map<string, number>();
+  const publish = async (type: string, subject: string, data: object) => {
+    const names = new SubjectNames(service.ns.namespace);
+    const sequence = (sequences.get(subject) ?? 0) + 1;
+    sequences.set(subject, sequence);
+    const envelope = {
+      specversion: '1.0',
+      id: uuidv7(),
+      source: '/test',
+      type,
+      subject,
+      time: new Date().toISOString(),
+      datacontenttype: 'application/json',
+      data,
+      organisationid: organisationId,
+      contractid: contractId,
+      sequence,
+      correlationid: 'rebuild',
+    };
+    await jetstream(nc).publish(names.event(organisationId, type), JSON.stringify(envelope), { msgID: envelope.id });
+  };
+  const kpis = async (period: string) =>
+    Object.fromEntries(
+      ((await app.get(GetKpisUseCase).execute(meta, { contractId, period })) as KpiReport).kpis.map((k) => [k.key, [k.numerator, k.denominator]]),
+    );
+
+  beforeAll(async () => {
+    service = await startServiceContext({ database: 'reporting_rebuild', namespace: 'rr', module: () => AppModule.register(loadReportingConfig()) });
+    ({ app } = service);
+    nc = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
+    await app
+      .get(ReportingDatabase)
+      .run((tx) => app.get(ContractBook).record(tx, { organisationId, contractId, version: 1, status: 'active', template: null, definition: HOUSING }), {
+        organisationId,
+      });
+    // Twelve cases in November: every other one closed with an expected outcome, one in three visited on time, two reopened, one with multi-agency.
+    for (let i = 1; i <= 12; i++) {
+      const caseId = uuidv7();
+      const day = String(i + 1).padStart(2, '0');
+      const openedAt = `2026-08-${day}T10:00:00.000Z`;
+      await publish('casework.case.opened.v2', caseId, {
+        caseId,
+        referralId: uuidv7(),
+        reference: `HSG-${i}`,
+        contractId,
+        serviceLine: 'noise',
+        openedAt,
+        contractVersion: 1,
+        receivedAt: openedAt,
+        clockStartsAt: openedAt,
+        dates: {},
+      });
+      const deadline = { deadlineId: uuidv7(), caseId, rule: 'first-visit', dueAt: `2026-11-${day}T23:59:59.000Z` };
+      await publish('scheduling.deadline.set.v1', deadline.deadlineId, { ...deadline, basis: 'x', startedAt: openedAt, kind: 'provider' });
+      if (i % 3 === 0) await publish('scheduling.deadline.met.v1', deadline.deadlineId, { ...deadline, metAt: `2026-11-${day}T10:00:00.000Z`, late: false });
+      else await publish('scheduling.deadline.breached.v1', deadline.deadlineId, { ...deadline, breachedAt: `2026-11-${day}T23:59:59.000Z` });
+      const closedAt = `2026-11-${day}T12:00:00.000Z`;
+      await publish('casework.case.closed.v1', caseId, {
+        caseId,
+        contractId,
+        serviceLine: 'noise',
+        reference: `HSG-${i}`,
+        outcome: i % 2 ? 'good-neighbour-agreement' : 'closed-other',
+        outcomeExpected: i % 2 === 1,
+        closedAt,
+        timesReopened: 0,
+      });
+      if (i <= 2)
+        await publish('casework.case.reopened.v1', caseId, {
+          caseId,
+          contractId,
+          previouslyClosedAt: closedAt,
+          reopenedAt: `2026-11-${day}T15:00:00.000Z`,
+          countsAsReopened: true,
+          reason: 'again',
+        });
+      if (i === 5)
+        await publish('casework.multi-agency.recorded.v1', caseId, {
+          caseId,
+          contractId,
+          involvementId: uuidv7(),
+          agencyCount: 1,
+          from: '2026-10-01',
+          to: null,
+          recordedAt: '2026-10-01T10:00:00.000Z',
+        });
+    }
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await service?.close();
+  });
+
+  it('the live consumers reach the figures; after the live tables are damaged, the rebuild restores exactly them, swapped in while the service runs', async () => {
+    const expected = {
+      'visit-within-2-weeks': [4, 12],
+      'expected-outcome': [6, 12],
+      'multi-agency-at-3-months': [1, 12],
+      'reopened-within-12-months': [2, 12],
+    };
+    await waitUntil(async () => JSON.stringify(await kpis('2026-11')) === JSON.stringify(expected), { what: 'the live consumers’ figures', timeoutMs: 30_000 });
+    await service.sql.query('DELETE FROM reporting.kpi_closure');
+    await service.sql.query('UPDATE reporting.kpi_deadline SET met_at = NULL');
+    expect(await kpis('2026-11')).not.toEqual(expected);
+
+    const progress: number[] = [];
+    const result = await rebuildReadModel({
+      databaseUrl: service.db.url,
+      ownerUrl: service.db.ownerUrl,
+      natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
+      namespace: service.ns.namespace,
+      progress: (done) => progress.push(done),
+    });
+    expect(result).toMatchObject({ events: 12 * 4 + 2 + 1, skipped: 0 });
+    expect(progress.length).toBeGreaterThan(0);
+    expect(await kpis('2026-11')).toEqual(expected);
+    // The fresh tables carry the tenant wall like the ones they replaced.
+    const { rows } = await service.sql.query(
+      `SELECT c.relname, c.relforcerowsecurity AS forced FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'reporting' AND c.relname LIKE 'kpi_%' AND c.relname <> 'kpi_pack' AND c.relkind = 'r' ORDER BY 1`,
+    );
+    expect(rows).toHaveLength(8);
+    expect(rows.every((r) => r.forced)).toBe(true);
+    const schemas = await service.sql.query(`SELECT nspname FROM pg_namespace WHERE nspname IN ('reporting_rebuild', 'reporting_replaced')`);
+    expect(schemas.rows).toEqual([]);
+
+    // The live consumers still write into the swapped-in tables.
+    const caseId = uuidv7();
+    await publish('casework.case.opened.v2', caseId, {
+      caseId,
+      referralId: uuidv7(),
+      reference: 'HSG-13',
+      contractId,
+      serviceLine: 'noise',
+      openedAt: '2026-11-20T10:00:00.000Z',
+      contractVersion: 1,
+      receivedAt: '2026-11-20T10:00:00.000Z',
+      clockStartsAt: '2026-11-20T10:00:00.000Z',
+      dates: {},
+    });
+    await publish('casework.case.closed.v1', caseId, {
+      caseId,
+      contractId,
+      serviceLine: 'noise',
+      reference: 'HSG-13',
+      outcome: 'good-neighbour-agreement',
+      outcomeExpected: true,
+      closedAt: '2026-11-25T10:00:00.000Z',
+      timesReopened: 0,
+    });
+    await waitUntil(async () => (await kpis('2026-11'))['expected-outcome'][0] === 7, { what: 'a closure after the swap', timeoutMs: 30_000 });
+  });
+
+  it('the command prints what it did; run again, it gives the same figures', async () => {
+    const before = await kpis('2026-11');
+    process.env.MIGRATION_DATABASE_URL = service.db.ownerUrl;
+    const out: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0);
+    try {
+      expect(await main(['rebuild', '--json'])).toBe(0);
+    } finally {
+      write.mockRestore();
+      delete process.env.MIGRATION_DATABASE_URL;
+    }
+    expect(JSON.parse(out.join(''))).toMatchObject({ events: 12 * 4 + 2 + 1 + 2, skipped: 0 });
+    expect(await kpis('2026-11')).toEqual(before);
+  });
+});

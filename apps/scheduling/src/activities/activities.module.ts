@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { StaffModule } from '../staff/staff.module';
+import { ActivityRpcController } from './activity.rpc-controller';
+import { ActivityRepository } from './activity.repository';
+import { RecordActivityUseCase } from './record-activity.use-case';
+
+/** Programme activities outside cases: workshops, drop-ins, training, onboarding meetings. */
+@Module({
+  imports: [StaffModule],
+  controllers: [ActivityRpcController],
+  providers: [ActivityRepository, RecordActivityUseCase],
+})
+export class ActivitiesModule {}

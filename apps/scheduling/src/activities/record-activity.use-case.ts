@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { ContractBook } from '@mediation/contract-book';
+import { EventPublisher } from '@mediation/messaging';
+import { Clock, ProblemError } from '@mediation/platform';
+import {
+  ActivityDeliveredV1,
+  ActivityViewSchema,
+  inContractScope,
+  uuidv7,
+  type ActivityView,
+  type RecordActivityBody,
+  type RpcMeta,
+} from '@mediation/protocol';
+import { SchedulingDatabase } from '../database/scheduling.database';
+import { StaffRepository } from '../staff/staff.repository';
+import { ActivityRepository, type ActivityRecord } from './activity.repository';
+
+/** "Kent County Council" -> `kent-county-council`: the authority as the KPIs count it, whatever its capitals or spacing. */
+export const organisationKey = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/**
+ * Records a programme activity delivered under a contract, outside any case: its type is a session type
+ * of the contract's line (seed 002's pre-CMH line: `workshop`, `drop-in`), its facilitators staff of the
+ * organisation, and it publishes `scheduling.activity.delivered.v1` with the type's milestone, the event
+ * the line's KPIs count (`workshop.delivered`), by the organisation served.
+ */
+@Injectable()
+export class RecordActivityUseCase {
+  constructor(
+    private readonly db: SchedulingDatabase,
+    private readonly activities: ActivityRepository,
+    private readonly staff: StaffRepository,
+    private readonly book: ContractBook,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(meta: RpcMeta, contractId: string, body: RecordActivityBody): Promise<ActivityView> {
+    if (!inContractScope(meta, contractId)) throw ProblemError.notFound('contract', contractId);
+    return this.db.forTenant(meta, async (tx) => {
+      const now = this.clock.now();
+      // Another organisation's staff are refused before anything else is looked at.
+      const found = new Set((await this.staff.findMany(tx, meta.organisationId, body.facilitatorIds)).map((s) => s.id));
+      const missing = body.facilitatorIds.flatMap((id, i) =>
+        found.has(id) ? [] : [{ field: `facilitatorIds.${i}`, message: `no member of staff ${id} in your organisation` }],
+      );
+      if (missing.length > 0) throw ProblemError.validation(missing);
+      const contract = await this.book.latest(tx, meta.organisationId, contractId, meta.correlationId);
+      if (!contract) throw ProblemError.notFound('contract', contractId);
+      const line = contract.definition.serviceLines.find((l) => l.key === body.serviceLine);
+      if (!line) throw ProblemError.validation([{ field: 'serviceLine', message: `the contract has no service line "${body.serviceLine}"` }]);
+      const type = line.sessionTypes?.find((t) => t.key === body.activityType);
+      if (!type)
+        throw ProblemError.validation([
+          {
+            field: 'activityType',
+            message: `must be a session type of ${line.name}: ${(line.sessionTypes ?? []).map((t) => t.key).join(', ') || 'it has none'}`,
+          },
+        ]);
+      if (new Date(body.deliveredAt) > now)
+        throw ProblemError.validation([{ field: 'deliveredAt', message: 'must not be in the future: record an activity once delivered' }]);
+      const total = body.attendance.reduce((sum, a) => sum + a.count, 0);
+      const row = await this.activities.create(tx, {
+        id: uuidv7(),
+        organisationId: meta.organisationId,
+        contractId,
+        serviceLine: line.key,
+        activityType: type.key,
+        activityLabel: type.label,
+        milestone: type.heldMilestone ?? null,
+        deliveredAt: new Date(body.deliveredAt),
+        place: body.place,
+        facilitatorIds: body.facilitatorIds,
+        servedOrganisation: body.servedOrganisation,
+        attendance: body.attendance,
+        totalAttendees: total,
+        namedAttendees: body.namesConsented ? body.namedAttendees : [],
+        recordedAt: now,
+        recordedBy: meta.actorId,
+      });
+      await this.events.append(tx, {
+        definition: ActivityDeliveredV1,
+        data: {
+          activityId: row.id,
+          contractId,
+          serviceLine: row.serviceLine,
+          activityType: row.activityType,
+          milestone: row.milestone,
+          deliveredAt: row.deliveredAt.toISOString(),
+          servedOrganisationKey: organisationKey(row.servedOrganisation),
+          attendance: body.attendance,
+          totalAttendees: total,
+        },
+        subject: row.id,
+        organisationId: meta.organisationId,
+        contractId,
+        sequence: 1,
+        correlationId: meta.correlationId,
+      });
+      return toActivityView(row);
+    });
+  }
+}
+
+export function toActivityView(row: ActivityRecord): ActivityView {
+  return ActivityViewSchema.parse({
+    ...row,
+    deliveredAt: row.deliveredAt.toISOString(),
+    recordedAt: row.recordedAt.toISOString(),
+  });
+}

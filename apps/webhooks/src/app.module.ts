@@ -1,0 +1,38 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { JobsModule } from '@mediation/jobs';
+import { MessagingModule } from '@mediation/messaging';
+import { DatabaseModule, PlatformModule } from '@mediation/platform';
+import { WEBHOOKS_CONFIG, type WebhooksConfig } from './config/webhooks.config';
+import { WEBHOOKS_SCHEMA, WebhooksDatabase } from './database/webhooks.database';
+import { DeliveriesModule } from './deliveries/deliveries.module';
+import { EndpointsModule } from './endpoints/endpoints.module';
+import { PublicEventsModule } from './events/public-events.module';
+
+@Module({})
+class WebhooksConfigModule {}
+
+@Module({})
+export class AppModule {
+  static register(config: WebhooksConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({ service: 'webhooks', logLevel: config.LOG_LEVEL }),
+        DatabaseModule.forService(WebhooksDatabase, WEBHOOKS_SCHEMA, () => new WebhooksDatabase(config.DATABASE_URL)),
+        MessagingModule.forService({
+          service: 'webhooks',
+          schema: WEBHOOKS_SCHEMA,
+          natsUrl: config.NATS_URL,
+          databaseUrl: config.DATABASE_URL,
+          namespace: config.NATS_NAMESPACE,
+          outbox: false,
+        }),
+        JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),
+        { module: WebhooksConfigModule, global: true, providers: [{ provide: WEBHOOKS_CONFIG, useValue: config }], exports: [WEBHOOKS_CONFIG] },
+        EndpointsModule,
+        DeliveriesModule,
+        PublicEventsModule,
+      ],
+    };
+  }
+}

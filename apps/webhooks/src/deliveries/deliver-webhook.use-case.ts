@@ -1,0 +1,93 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock, ProblemError } from '@mediation/platform';
+import { WEBHOOKS_CONFIG, type WebhooksConfig } from '../config/webhooks.config';
+import { checkEndpointUrl } from '../endpoints/endpoint-url.rule';
+import { EndpointRepository } from '../endpoints/endpoint.repository';
+import { signatureHeader } from '../endpoints/signing-secret';
+import { DeliveryRepository } from './delivery.repository';
+import { nextRetryDelayMs } from './retry-schedule';
+import { postWebhook, type SentAttempt } from './webhook-sender';
+
+export type DeliveryStep = { kind: 'done' } | { kind: 'retry'; delayMs: number };
+
+const isSuccess = (status: number | null) => status !== null && status >= 200 && status < 300;
+
+/**
+ * One attempt of one delivery, signed per Standard Webhooks. Any 2xx delivers it; 410 disables the endpoint at
+ * once; anything else (other statuses, timeouts, refused addresses) is retried on the schedule, and an endpoint
+ * that has failed for WEBHOOKS_DISABLE_AFTER_MS is disabled.
+ */
+@Injectable()
+export class DeliverWebhookUseCase {
+  private readonly logger = new Logger('Deliveries');
+
+  constructor(
+    private readonly deliveries: DeliveryRepository,
+    private readonly endpoints: EndpointRepository,
+    private readonly clock: Clock,
+    @Inject(WEBHOOKS_CONFIG) private readonly config: WebhooksConfig,
+  ) {}
+
+  async execute(job: { deliveryId: string; organisationId: string }): Promise<DeliveryStep> {
+    const { organisationId, deliveryId } = job;
+    const delivery = await this.deliveries.withEndpoint(organisationId, deliveryId);
+    if (!delivery || delivery.status !== 'pending') return { kind: 'done' };
+    const { endpoint } = delivery;
+    if (endpoint.status !== 'active') {
+      await this.deliveries.giveUp(organisationId, deliveryId);
+      return { kind: 'done' };
+    }
+    const at = this.clock.now();
+    const timestamp = Math.floor(at.getTime() / 1000);
+    const secrets = [
+      endpoint.secret,
+      ...(endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > at ? [endpoint.previousSecret] : []),
+    ];
+    const headers = {
+      'webhook-id': delivery.messageId,
+      'webhook-timestamp': String(timestamp),
+      'webhook-signature': signatureHeader(secrets, delivery.messageId, timestamp, delivery.body),
+    };
+    const sent = await this.send(endpoint.url, headers, delivery.body);
+    const attempt = { at, ...sent };
+
+    if (isSuccess(sent.statusCode)) {
+      await this.deliveries.recordAttempt(organisationId, deliveryId, attempt, { status: 'delivered', nextAttemptAt: null });
+      if (endpoint.failingSince) await this.endpoints.markHealthy(organisationId, endpoint.id);
+      return { kind: 'done' };
+    }
+    if (sent.statusCode === 410) {
+      // The partner says this endpoint is gone for good: stop at once rather than retry for days.
+      await this.deliveries.recordAttempt(organisationId, deliveryId, attempt, { status: 'failed', nextAttemptAt: null });
+      if (await this.endpoints.disable(organisationId, endpoint.id, 'gone', at)) this.logger.warn(`webhook ${endpoint.id} answered 410 Gone: disabled`);
+      return { kind: 'done' };
+    }
+    const failing = await this.endpoints.markFailing(organisationId, endpoint.id, at);
+    if (failing?.failingSince && at.getTime() - failing.failingSince.getTime() >= this.config.WEBHOOKS_DISABLE_AFTER_MS) {
+      await this.deliveries.recordAttempt(organisationId, deliveryId, attempt, { status: 'failed', nextAttemptAt: null });
+      if (await this.endpoints.disable(organisationId, endpoint.id, 'failing', at))
+        this.logger.warn(`webhook ${endpoint.id} of organisation ${organisationId} failing since ${failing.failingSince.toISOString()}: disabled`);
+      return { kind: 'done' };
+    }
+    const delayMs = nextRetryDelayMs(this.config.WEBHOOKS_RETRY_DELAYS_MS, delivery.attemptCount + 1);
+    if (delayMs === undefined) {
+      await this.deliveries.recordAttempt(organisationId, deliveryId, attempt, { status: 'failed', nextAttemptAt: null });
+      return { kind: 'done' };
+    }
+    await this.deliveries.recordAttempt(organisationId, deliveryId, attempt, { status: 'pending', nextAttemptAt: new Date(at.getTime() + delayMs) });
+    return { kind: 'retry', delayMs };
+  }
+
+  /** The URL is checked again before every attempt: an address refused now is a failed attempt, retried like any other. */
+  private async send(rawUrl: string, headers: Record<string, string>, body: string): Promise<SentAttempt> {
+    const allowLoopback = this.config.WEBHOOKS_ALLOW_HTTP_LOCALHOST;
+    let url: URL;
+    try {
+      url = await checkEndpointUrl(rawUrl, allowLoopback);
+    } catch (error) {
+      const message = error instanceof ProblemError ? (error.problem.errors?.[0]?.message ?? error.message) : (error as Error).message;
+      return { statusCode: null, durationMs: 0, responseBody: null, error: `refused: ${message}` };
+    }
+    return postWebhook(url, headers, body, { timeoutMs: this.config.WEBHOOKS_TIMEOUT_MS, allowLoopback });
+  }
+}

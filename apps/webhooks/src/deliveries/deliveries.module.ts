@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { EndpointsModule } from '../endpoints/endpoints.module';
+import { DeliverWebhookUseCase } from './deliver-webhook.use-case';
+import { DeliveriesRpcController } from './deliveries.rpc-controller';
+import { DeliveryQueue } from './delivery-queue';
+import { DeliveryProcessor } from './delivery.processor';
+import { DeliveryRepository } from './delivery.repository';
+import { ListDeliveriesUseCase } from './list-deliveries.use-case';
+import { RedeliverUseCase } from './redeliver.use-case';
+import { SendTestUseCase } from './send-test.use-case';
+import { SweepDeliveriesUseCase } from './sweep-deliveries.use-case';
+
+@Module({
+  imports: [EndpointsModule],
+  controllers: [DeliveriesRpcController],
+  providers: [
+    DeliveryRepository,
+    DeliveryQueue,
+    DeliverWebhookUseCase,
+    DeliveryProcessor,
+    SweepDeliveriesUseCase,
+    ListDeliveriesUseCase,
+    SendTestUseCase,
+    RedeliverUseCase,
+  ],
+  exports: [DeliveryRepository, DeliveryQueue],
+})
+export class DeliveriesModule {}

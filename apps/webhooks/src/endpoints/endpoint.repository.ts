@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { WebhooksDatabase, type WebhooksTx } from '../database/webhooks.database';
+import type { Endpoint, Prisma } from '../generated/prisma/client';
+
+export type EndpointRow = Endpoint;
+
+/** The only code that reads and writes endpoints. */
+@Injectable()
+export class EndpointRepository {
+  constructor(private readonly db: WebhooksDatabase) {}
+
+  create(organisationId: string, data: Omit<Prisma.EndpointUncheckedCreateInput, 'organisationId'>): Promise<EndpointRow> {
+    return this.db.forTenant(organisationId, (tx) => tx.endpoint.create({ data: { ...data, organisationId } }));
+  }
+
+  list(organisationId: string): Promise<EndpointRow[]> {
+    return this.db.forTenant(organisationId, (tx) => tx.endpoint.findMany({ where: { organisationId }, orderBy: { createdAt: 'desc' } }));
+  }
+
+  find(organisationId: string, id: string): Promise<EndpointRow | null> {
+    return this.db.forTenant(organisationId, (tx) => tx.endpoint.findFirst({ where: { organisationId, id } }));
+  }
+
+  update(organisationId: string, id: string, data: Prisma.EndpointUncheckedUpdateInput): Promise<EndpointRow | null> {
+    return this.db.forTenant(organisationId, async (tx) => {
+      const { count } = await tx.endpoint.updateMany({ where: { organisationId, id }, data: { ...data, updatedAt: new Date() } });
+      return count === 0 ? null : tx.endpoint.findFirst({ where: { organisationId, id } });
+    });
+  }
+
+  delete(organisationId: string, id: string): Promise<boolean> {
+    return this.db.forTenant(organisationId, async (tx) => (await tx.endpoint.deleteMany({ where: { organisationId, id } })).count > 0);
+  }
+
+  /** The active endpoints an event could go to, inside the consumer's transaction: those of its contract or of every contract. */
+  activeFor(tx: WebhooksTx, organisationId: string, contractId: string | undefined): Promise<EndpointRow[]> {
+    return tx.endpoint.findMany({
+      where: { organisationId, status: 'active', OR: [{ contractId: null }, ...(contractId ? [{ contractId }] : [])] },
+    });
+  }
+
+  /** A delivery failed: the endpoint has been failing since its first failure after its last success. */
+  async markFailing(organisationId: string, id: string, at: Date): Promise<EndpointRow | null> {
+    return this.db.forTenant(organisationId, async (tx) => {
+      await tx.endpoint.updateMany({ where: { organisationId, id, failingSince: null }, data: { failingSince: at } });
+      return tx.endpoint.findFirst({ where: { organisationId, id } });
+    });
+  }
+
+  async markHealthy(organisationId: string, id: string): Promise<void> {
+    await this.db.forTenant(organisationId, (tx) =>
+      tx.endpoint.updateMany({ where: { organisationId, id, NOT: { failingSince: null } }, data: { failingSince: null } }),
+    );
+  }
+
+  /** Disables an active endpoint; false when it was disabled already (or gone), so a caller acts once. */
+  async disable(organisationId: string, id: string, reason: 'manual' | 'gone' | 'failing', at: Date): Promise<boolean> {
+    return this.db.forTenant(organisationId, async (tx) => {
+      const { count } = await tx.endpoint.updateMany({
+        where: { organisationId, id, status: 'active' },
+        data: { status: 'disabled', disabledReason: reason, disabledAt: at, updatedAt: at },
+      });
+      return count > 0;
+    });
+  }
+}

@@ -1,0 +1,246 @@
+import { PlatformUnderTest, waitUntil } from '@mediation/testing';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
+
+jest.setTimeout(240_000);
+
+const REASON = { 'x-access-reason': 'Preparing the court bundle for the possession claim' };
+
+/** A multipart/form-data body: the metadata fields, then the file in `file`. */
+function form(fields: Record<string, string>, file: { name: string; type: string; bytes: Buffer }) {
+  const boundary = `----e2e${randomBytes(8).toString('hex')}`;
+  const head = Object.entries(fields)
+    .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+    .join('');
+  const body = Buffer.concat([
+    Buffer.from(`${head}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+    file.bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/**
+ * Evidence through the public API: a professional witness's exhibits are uploaded to a case through the
+ * gateway, which streams them on to the evidence service; reads are verified against the hash taken at
+ * upload, logged in custody, and limited to the organisation and to the mediators on the case.
+ */
+describe('evidence: exhibits uploaded, read back intact, kept to the people on the case', () => {
+  let platform: PlatformUnderTest;
+  let caseId: string;
+  let pdf: Buffer;
+  let evidenceId: string;
+  const tag = randomUUID().slice(0, 8);
+  const tokens: Record<'assigned' | 'notAssigned', string> = { assigned: '', notAssigned: '' };
+
+  const upload = (fields: Record<string, string>, file: { name: string; type: string; bytes: Buffer }, auth = `Bearer ${platform.apiKey}`) => {
+    const { body, contentType } = form(fields, file);
+    return fetch(`${platform.apiUrl}/v1/cases/${caseId}/evidence`, { method: 'POST', headers: { authorization: auth, 'content-type': contentType }, body });
+  };
+  const staff = async (name: string) =>
+    platform.ok<{ id: string }>('POST', '/v1/staff', {
+      name,
+      email: `${name.split(' ')[0].toLowerCase()}-${tag}@provider.example`,
+      payRatePence: 1480,
+      maxCaseload: 20,
+      serviceLines: [{ contractId: platform.contractId, serviceLine: 'noise' }],
+    });
+  const person = async (key: keyof typeof tokens, staffId: string) => {
+    const organisation = (await platform.ok<{ slug: string }>('GET', '/v1/organisation')).slug;
+    const email = `${key}-${tag}@provider.example`;
+    const password = `a-long-password-${randomUUID()}`;
+    await platform.ok('POST', '/v1/users', { email, name: `Mediator (${key})`, roles: ['mediator'], password, staffId });
+    tokens[key] = (await platform.request<{ token: string }>('POST', '/v1/sign-in', { organisation, email, password }, { authorization: '' })).body.token;
+  };
+
+  beforeAll(async () => {
+    platform = await PlatformUnderTest.start();
+    const referral = await platform.ok<{ id: string }>('POST', '/v1/referrals', {
+      contractId: platform.contractId,
+      serviceLine: 'noise',
+      referrer: { name: 'Pat Officer', email: `pat-${tag}@council.example` },
+      referrerType: 'council',
+      parties: [{ role: 'complainant', name: 'Rae Resident', email: `rae-${tag}@home.example` }],
+      summary: 'Loud music from the flat above most nights.',
+      answers: { disturbance: 'music' },
+      consent: [
+        { givenBy: 'Rae Resident', relationship: 'tenant', givenAt: new Date(Date.now() - 60_000).toISOString(), method: 'email', recordedBy: 'Pat Officer' },
+      ],
+    });
+    caseId = await waitUntil(async () => (await platform.request<{ caseId: string | null }>('GET', `/v1/referrals/${referral.id}`)).body.caseId ?? undefined, {
+      what: 'the case',
+    });
+    const assigned = await staff('Mo Mediator');
+    const other = await staff('Nat Mediator');
+    await platform.ok('POST', `/v1/cases/${caseId}/assignments`, { staffId: assigned.id, role: 'mediator' });
+    await person('assigned', assigned.id);
+    await person('notAssigned', other.id);
+    const doc = await PDFDocument.create();
+    doc.addPage().drawText('Witness statement of Jane Smith', { x: 50, y: 780, size: 16 });
+    pdf = Buffer.from(await doc.save());
+  });
+
+  afterAll(async () => {
+    await platform?.shutdown();
+  });
+
+  it('uploads a PDF through the gateway as exhibit JS/1 and serves it back byte for byte with its SHA-256', async () => {
+    const res = await upload(
+      { kind: 'witness-statement', description: 'Statement of the professional witness', producedBy: 'Jane Smith', capturedAt: '2026-12-04T23:10:00Z' },
+      { name: 'statement.pdf', type: 'application/pdf', bytes: pdf },
+    );
+    const created = (await res.json()) as { id: string; exhibitRef: string; sha256: string; mediaType: string };
+    expect(res.status).toBe(201);
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    expect(created).toMatchObject({ exhibitRef: 'JS/1', sha256, mediaType: 'application/pdf' });
+    evidenceId = created.id;
+
+    const content = await fetch(`${platform.apiUrl}/v1/evidence/${evidenceId}/content`, { headers: { authorization: `Bearer ${platform.apiKey}`, ...REASON } });
+    expect(content.status).toBe(200);
+    expect(Buffer.from(await content.arrayBuffer()).equals(pdf)).toBe(true);
+    expect(content.headers.get('repr-digest')).toBe(`sha-256=:${Buffer.from(sha256, 'hex').toString('base64')}:`);
+
+    const listed = await platform.ok<{ items: { id: string }[] }>('GET', `/v1/cases/${caseId}/evidence`);
+    expect(listed.items.map((i) => i.id)).toEqual([evidenceId]);
+    const custody = await platform.ok<{ entries: { action: string; reason: string | null }[] }>('GET', `/v1/evidence/${evidenceId}/custody`);
+    expect(custody.entries.map((e) => [e.action, e.reason])).toEqual([
+      ['uploaded', null],
+      ['downloaded', REASON['x-access-reason']],
+    ]);
+  });
+
+  it('refuses an executable renamed .pdf with a 415 naming the file, and a download without a reason with a 400', async () => {
+    const exe = Buffer.concat([Buffer.from('MZ\u0090\u0000\u0003\u0000\u0000\u0000\u0004\u0000\u0000\u0000\u00ff\u00ff', 'latin1'), randomBytes(8_192)]);
+    const res = await upload({ kind: 'letter', description: 'Letter', producedBy: 'Jane Smith' }, { name: 'letter.pdf', type: 'application/pdf', bytes: exe });
+    expect(res.status).toBe(415);
+    expect(await res.json()).toMatchObject({ errors: [{ field: 'file', code: 'type_refused' }] });
+    const unreasoned = await platform.request('GET', `/v1/evidence/${evidenceId}/content`);
+    expect(unreasoned.status).toBe(400);
+    // JSON is not an upload: refused at once, never forwarded as an empty stream.
+    const json = await platform.request<{ errors: { field: string }[] }>('POST', `/v1/evidence/${evidenceId}/versions`, { note: 'not a file' });
+    expect(json.status).toBe(415);
+    expect(json.body.errors).toEqual([expect.objectContaining({ field: 'Content-Type' })]);
+  });
+
+  it('lets the mediator on the case read the exhibit, and refuses one who is not on it', async () => {
+    const asAssigned = await fetch(`${platform.apiUrl}/v1/evidence/${evidenceId}/content`, {
+      headers: { authorization: `Bearer ${tokens.assigned}`, ...REASON },
+    });
+    expect(asAssigned.status).toBe(200);
+    expect(Buffer.from(await asAssigned.arrayBuffer()).equals(pdf)).toBe(true);
+    for (const route of [`/v1/evidence/${evidenceId}/content`, `/v1/evidence/${evidenceId}`, `/v1/cases/${caseId}/evidence`]) {
+      const refused = await platform.request('GET', route, undefined, { authorization: `Bearer ${tokens.notAssigned}`, ...REASON });
+      expect({ route, status: refused.status }).toEqual({ route, status: 403 });
+    }
+    const uploadRefused = await upload(
+      { kind: 'other', description: 'x', producedBy: 'Nat Mediator' },
+      { name: 'n.txt', type: 'text/plain', bytes: Buffer.from('note\n') },
+      `Bearer ${tokens.notAssigned}`,
+    );
+    expect(uploadRefused.status).toBe(403);
+  });
+
+  it('makes a court bundle through the gateway and serves its PDF with the hash it was stored with', async () => {
+    const diary = await upload(
+      { kind: 'noise-diary', description: 'Noise diary, November', producedBy: 'Jane Smith' },
+      { name: 'diary.txt', type: 'text/plain', bytes: Buffer.from('1 Nov 23:10 music\n') },
+    );
+    expect(diary.status).toBe(201);
+    const diaryId = ((await diary.json()) as { id: string }).id;
+    // The organisation's name and address reach evidence by event; until then a bundle is a 503.
+    const made = await waitUntil(
+      async () => {
+        const res = await platform.request<{ id: string; sha256: string; pageCount: number; index: { exhibitRef: string; firstPage: number }[] }>(
+          'POST',
+          `/v1/cases/${caseId}/bundles`,
+          {
+            title: 'Hearing bundle',
+            items: [evidenceId, diaryId],
+          },
+        );
+        return res.status === 503 ? undefined : res;
+      },
+      { what: 'the bundle' },
+    );
+    expect(made.status).toBe(201);
+    expect(made.body.index.map((e) => e.exhibitRef)).toEqual(['JS/1', 'JS/2']);
+    const pdfRes = await fetch(`${platform.apiUrl}/v1/bundles/${made.body.id}`, { headers: { authorization: `Bearer ${platform.apiKey}`, ...REASON } });
+    expect(pdfRes.status).toBe(200);
+    expect(pdfRes.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdfRes.arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(made.body.sha256);
+    expect((await PDFDocument.load(bytes)).getPageCount()).toBe(made.body.pageCount);
+    const refused = await platform.request('GET', `/v1/bundles/${made.body.id}`, undefined, { authorization: `Bearer ${tokens.notAssigned}`, ...REASON });
+    expect(refused.status).toBe(403);
+  });
+
+  it('records a witness statement signed with a typed name, then its signed scan as version 2', async () => {
+    const made = await waitUntil(
+      async () => {
+        const res = await platform.request<{ id: string; exhibitRef: string; version: number; refersTo: string[] }>(
+          'POST',
+          `/v1/cases/${caseId}/witness-statements`,
+          {
+            witnessName: 'Jane Smith',
+            paragraphs: ['I heard music through the bedroom wall from 22:30 to 00:15.'],
+            exhibits: [evidenceId],
+            signature: { typedName: 'Jane Smith', signedAt: new Date(Date.now() - 60_000).toISOString() },
+          },
+        );
+        return res.status === 503 ? undefined : res;
+      },
+      { what: 'the statement' },
+    );
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ version: 1, refersTo: [evidenceId] });
+    const { body, contentType } = form({ note: 'signed copy' }, { name: 'signed.pdf', type: 'application/pdf', bytes: pdf });
+    const res = await fetch(`${platform.apiUrl}/v1/evidence/${made.body.id}/versions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${platform.apiKey}`, 'content-type': contentType },
+      body,
+    });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({
+      id: made.body.id,
+      exhibitRef: made.body.exhibitRef,
+      version: 2,
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+    });
+  });
+
+  it('makes a redacted copy linked to the original, which stays as it was', async () => {
+    const res = await platform.request<{ exhibitRef: string; redactedFromId: string }>('POST', `/v1/evidence/${evidenceId}/redactions`, {
+      reason: 'The witness’s signature',
+      areas: [{ page: 1, x: 0, y: 0, width: 1, height: 0.2 }],
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ exhibitRef: 'JS/1-R1', redactedFromId: evidenceId });
+    const refused = await platform.request('POST', `/v1/evidence/${evidenceId}/redactions`, { reason: 'x', areas: [] });
+    expect(refused.status).toBe(400);
+  });
+
+  it('keeps another organisation out of the exhibit and the case', async () => {
+    const other = await platform.addOrganisation();
+    const as = { authorization: `Bearer ${other.apiKey}`, ...REASON };
+    for (const route of [
+      `/v1/evidence/${evidenceId}/content`,
+      `/v1/evidence/${evidenceId}`,
+      `/v1/evidence/${evidenceId}/custody`,
+      `/v1/cases/${caseId}/evidence`,
+    ]) {
+      const res = await platform.request('GET', route, undefined, as);
+      expect({ route, status: res.status }).toEqual({ route, status: 404 });
+    }
+    const res = await upload(
+      { kind: 'other', description: 'x', producedBy: 'Intruder' },
+      { name: 'n.txt', type: 'text/plain', bytes: Buffer.from('note\n') },
+      `Bearer ${other.apiKey}`,
+    );
+    expect(res.status).toBe(404);
+    // Whatever is sent, another organisation's case or exhibit is not found (never a 415 that would answer first).
+    for (const route of [`/v1/cases/${caseId}/evidence`, `/v1/evidence/${evidenceId}/versions`]) {
+      const json = await platform.request('POST', route, { note: 'json' }, { authorization: `Bearer ${other.apiKey}` });
+      expect({ route, status: json.status }).toEqual({ route, status: 404 });
+    }
+  });
+});

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { defineEvent } from './define-event';
+import { at } from './event-bases';
+
+const pence = () => z.number().int().describe('An amount in integer pence.');
+
+export const InvoiceIssuedV1 = defineEvent({
+  type: 'billing.invoice.issued.v1',
+  visibility: 'public',
+  description:
+    'An invoice or credit note was issued with its number (sequential per organisation, no gaps); it never changes after this. The recipient is on the contract’s billing section; the PDF and CSV come from `GET /v1/invoices/{id}`.',
+  schema: z
+    .object({
+      invoiceId: z.uuid().describe('The invoice or credit note.'),
+      contractId: z.uuid().describe('The contract invoiced.'),
+      kind: z.enum(['invoice', 'credit-note']).describe('An invoice, or a credit note correcting one.'),
+      number: z.string().describe('Its number, e.g. `INV-000042`.'),
+      creditsInvoiceId: z.uuid().nullable().describe('The invoice a credit note corrects; null for an invoice.'),
+      periodFrom: z.iso.date().describe('First London day of the period invoiced.'),
+      periodTo: z.iso.date().describe('The London day after the period invoiced.'),
+      netPence: pence().describe('Net total, in pence (negative on a credit note).'),
+      vatPence: pence().describe('VAT, in pence, shown separately.'),
+      grossPence: pence().describe('Total with VAT, in pence.'),
+      issuedAt: at().describe('When it was issued.'),
+      dueOn: z.iso.date().describe('When payment is due (London date).'),
+    })
+    .describe('billing.invoice.issued.v1 data'),
+});
+
+export const SpendThresholdCrossedV1 = defineEvent({
+  type: 'billing.spend.threshold-crossed.v1',
+  visibility: 'public',
+  description:
+    'Spend under a contract crossed 75%, 90% or 100% of its yearly budget or its total cap; published once per threshold (per contract year for a budget), so the contract manager is told once.',
+  schema: z
+    .object({
+      contractId: z.uuid().describe('The contract.'),
+      thresholdPercent: z.union([z.literal(75), z.literal(90), z.literal(100)]).describe('The threshold crossed.'),
+      limitKind: z.enum(['annual-budget', 'contract-cap']).describe('A yearly budget (seed 004: £250,000) or the contract’s total cap (seed 000: £2,000,000).'),
+      limitPence: pence().describe('The budget or cap, in pence.'),
+      spentPence: pence().describe('Spend counted against it when crossed, in pence.'),
+      contractYearStart: z.iso.date().describe('The contract year (a budget) or the contract’s start (a cap) the spend is counted from.'),
+      crossedAt: at().describe('When the spend that crossed it happened.'),
+    })
+    .describe('billing.spend.threshold-crossed.v1 data'),
+});

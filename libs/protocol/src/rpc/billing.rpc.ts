@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import {
+  ContractBillingQuerySchema,
+  ContractBillingViewSchema,
+  CreditNoteBodySchema,
+  DraftInvoiceBodySchema,
+  InvoiceFileSchema,
+  InvoiceListSchema,
+  InvoicePaymentBodySchema,
+  InvoiceViewSchema,
+  ListInvoicesQuerySchema,
+  VoidInvoiceBodySchema,
+} from '../http/billing.schemas';
+import { defineRpc } from './define-rpc';
+
+const invoiceId = z.uuid().describe('The invoice id.');
+
+/** Billing's verbs, asked by the gateway only. */
+export const BILLING_RPC = {
+  draftInvoice: defineRpc({
+    service: 'billing',
+    verb: 'draft-invoice',
+    description: 'Draft the invoice of one billing period of a contract: instalments due, and what the ledger holds not yet invoiced.',
+    request: DraftInvoiceBodySchema.extend({ contractId: z.uuid().describe('The contract.') }),
+    response: InvoiceViewSchema,
+  }),
+  listInvoices: defineRpc({
+    service: 'billing',
+    verb: 'list-invoices',
+    description: 'Invoices and credit notes, filtered; a contract-bound caller sees only its contracts’ issued ones.',
+    request: ListInvoicesQuerySchema,
+    response: InvoiceListSchema,
+  }),
+  getInvoice: defineRpc({
+    service: 'billing',
+    verb: 'get-invoice',
+    description: 'One invoice or credit note.',
+    request: z.object({ invoiceId }),
+    response: InvoiceViewSchema,
+  }),
+  getInvoiceFile: defineRpc({
+    service: 'billing',
+    verb: 'get-invoice-file',
+    description: 'One invoice as a PDF or CSV, base64-encoded.',
+    request: z.object({ invoiceId, format: z.enum(['pdf', 'csv']).describe('PDF or CSV.') }),
+    response: InvoiceFileSchema,
+  }),
+  issueInvoice: defineRpc({
+    service: 'billing',
+    verb: 'issue-invoice',
+    description: 'Issue a draft: give it the next number of the organisation’s series; it never changes again.',
+    request: z.object({ invoiceId }),
+    response: InvoiceViewSchema,
+  }),
+  voidInvoice: defineRpc({
+    service: 'billing',
+    verb: 'void-invoice',
+    description: 'Void a draft or an issued invoice; its ledger entries may be invoiced again.',
+    request: VoidInvoiceBodySchema.extend({ invoiceId }),
+    response: InvoiceViewSchema,
+  }),
+  recordPayment: defineRpc({
+    service: 'billing',
+    verb: 'record-payment',
+    description: 'Record that an issued invoice was paid: issued -> paid (nothing else about it changes).',
+    request: InvoicePaymentBodySchema.extend({ invoiceId }),
+    response: InvoiceViewSchema,
+  }),
+  creditInvoice: defineRpc({
+    service: 'billing',
+    verb: 'credit-invoice',
+    description: 'Issue a credit note against an issued invoice, with a credit entry in the ledger per line credited.',
+    request: CreditNoteBodySchema.extend({ invoiceId }),
+    response: InvoiceViewSchema,
+  }),
+  getContractBilling: defineRpc({
+    service: 'billing',
+    verb: 'get-contract-billing',
+    description: 'Spend this contract year against the budget or cap, cases used of N, overage and a forecast to year end.',
+    request: ContractBillingQuerySchema.extend({ contractId: z.uuid().describe('The contract.') }),
+    response: ContractBillingViewSchema,
+  }),
+} as const;
