@@ -36,6 +36,7 @@ export class SessionsByIdController {
   @Post(':id/hold')
   @HttpCode(200)
   @ApiOperation({
+    problems: { 409: 'The session is not booked any more, or has not started yet' },
     summary: 'Record that a booked session was held (its milestone, e.g. mediation.held, goes to the deadline engine)',
     body: HoldSessionBodySchema,
     response: { status: 200, schema: CaseSessionViewSchema },

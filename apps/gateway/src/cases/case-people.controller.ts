@@ -98,6 +98,7 @@ export class CasePeopleController {
   /** Casework first, so a case outside the caller's reach is a 404 before a staff profile is looked up; then scheduling applies booking's hard rules. */
   @Post(':id/assignments')
   @ApiOperation({
+    problems: { 409: 'The person is already assigned to the case in this role, or may not take it (the rule is named)' },
     summary:
       'Assign a member of staff (case manager, mediator, professional witness) to a case: the hard rules of booking apply (on the case’s line, active, checks in date and those the line requires, the London Living Wage, no conflict with the case or a party), else a 409 naming `staffId` with the rule’s code',
     body: AssignBodySchema,

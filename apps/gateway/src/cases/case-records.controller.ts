@@ -94,6 +94,7 @@ export class CaseRecordsController {
   @Post(':id/complaints/:childId/resolve')
   @HttpCode(200)
   @ApiOperation({
+    problems: { 409: 'The complaint is already resolved' },
     summary: 'Resolve an acknowledged complaint with a finding',
     body: ResolveComplaintBodySchema,
     response: { status: 200, schema: ComplaintViewSchema },
@@ -150,6 +151,7 @@ export class CaseRecordsController {
 
   @Post(':id/certificates')
   @ApiOperation({
+    problems: { 409: 'What the certificate certifies is not recorded on the case (named in `kind`), or the line issues no certificates' },
     summary: 'Record a SEND mediation certificate issued (after mediation, declined, or deemed); it stops the certificate clocks',
     body: IssueCertificateBodySchema,
     response: { status: 201, schema: CertificateViewSchema },

@@ -89,6 +89,7 @@ export class CaseWorkController {
 
   @Post(':id/tasks')
   @ApiOperation({
+    problems: { 422: 'The task is assigned to someone who cannot hold it on this case' },
     summary: 'Set a task with a due date',
     body: AddTaskBodySchema,
     response: { status: 201, schema: TaskViewSchema },
@@ -140,6 +141,7 @@ export class CaseWorkController {
 
   @Post(':id/pause')
   @ApiOperation({
+    problems: { 409: 'The case is already paused, or not active' },
     summary:
       'Pause the case (e.g. the service user asked to defer, agreed with the buyer’s officer): its pausable clocks stop and later resume with the days they had left; statutory and fixed-date clocks keep running',
     body: PauseBodySchema,
@@ -154,6 +156,7 @@ export class CaseWorkController {
   @Post(':id/resume')
   @HttpCode(200)
   @ApiOperation({
+    problems: { 409: 'The case is not paused' },
     summary: 'Resume a paused case: its paused clocks run again from the resume, each with the days it had left',
     body: ResumeBodySchema,
     response: { status: 200, schema: CasePauseViewSchema },

@@ -66,6 +66,7 @@ export class CasesController {
   @Post(':id/transitions')
   @HttpCode(200)
   @ApiOperation({
+    problems: { 409: 'The move is not allowed from the case’s status, or what it needs is missing (named in `errors`), or another change was saved first' },
     summary: "Move a case along its service line's workflow (409 names the moves allowed)",
     body: TransitionBodySchema,
     response: { status: 200, schema: CaseViewSchema },

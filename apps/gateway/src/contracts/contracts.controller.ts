@@ -62,6 +62,7 @@ export class ContractsController {
   /** The OCID decides: a second import of the same contracting process is a new version, not a second contract. */
   @Post('import/ocds')
   @ApiOperation({
+    alsoSucceeds: { status: 200, description: 'A new version of the contract with that OCID', schema: OcdsImportResultSchema },
     query: OcdsImportQuerySchema,
     summary:
       'Import an OCDS release, release package, record or record package as a draft contract (201), or as a new version of the contract with that OCID (200)',
@@ -91,6 +92,7 @@ export class ContractsController {
 
   @Put(':id')
   @ApiOperation({
+    problems: { 409: 'The contract has ended, or its OCID or reference is another contract’s' },
     summary: 'Replace the contract’s definition: a new version, published at once if the contract is active',
     body: ReplaceContractBodySchema,
     response: { status: 200, schema: ContractDetailViewSchema },
@@ -105,6 +107,7 @@ export class ContractsController {
   @Post(':id/publish')
   @HttpCode(200)
   @ApiOperation({
+    problems: { 422: 'The contract cannot be published as it stands (what is missing is named)' },
     summary: 'Publish a draft contract (draft -> active): it takes referrals and its definition is announced',
     response: { status: 200, schema: ContractDetailViewSchema },
     params: { id: 'The contract id.' },

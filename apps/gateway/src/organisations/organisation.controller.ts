@@ -41,6 +41,7 @@ export class OrganisationController {
 
   @Put('oidc')
   @ApiOperation({
+    problems: { 409: 'Another organisation already uses this issuer' },
     summary:
       "Set your organisation's OpenID Connect provider: its tokens are then accepted for your people, matched by email. Its keys must be at a public https address (400 naming jwksUri otherwise), and you must hold everything your active people hold (403 otherwise)",
     body: OidcSettingsSchema,
@@ -54,6 +55,7 @@ export class OrganisationController {
   @Delete('oidc')
   @HttpCode(200)
   @ApiOperation({
+    problems: { 404: 'The organisation has no OpenID Connect provider to remove' },
     summary: "Remove your organisation's OpenID Connect provider; its tokens stop working at once",
     response: { status: 200, schema: OrganisationViewSchema },
   })

@@ -33,6 +33,9 @@ export class ReferralsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({
+    problems: {
+      422: 'The referral is recorded but rejected (its id is in the problem): contract not active, outside scope, a referrer the line does not take, no consent',
+    },
     summary:
       'Submit a referral to one of your contracts (422 with the referral id when it is recorded but rejected: contract not active, outside scope, a referrer the line does not take, no consent); a provider-admin or case manager may give `receivedAt` for one that arrived earlier',
     body: CreateReferralBodySchema,

@@ -23,6 +23,7 @@ export class SignInController {
   // Per client IP, in front of the per-account lockout, so guessing across many accounts is slowed too.
   @RateLimit({ bucket: 'sign-in', limit: 'SIGN_IN_PER_MINUTE', windowMs: 60_000, by: 'ip' })
   @ApiOperation({
+    problems: { 401: 'Wrong organisation, email or password (the same answer for each, and while the address waits after too many)' },
     summary:
       'Sign in with a local account: a short-lived bearer token, 15 minutes by default (after 5 wrong passwords in a row from one address, that address waits 1 minute, doubling with each further one up to an hour, and is answered as a wrong password meanwhile; 20 attempts a minute per client IP)',
     body: SignInBodySchema,

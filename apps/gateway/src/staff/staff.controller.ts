@@ -34,6 +34,7 @@ export class StaffController {
   @Post()
   @HttpCode(201)
   @ApiOperation({
+    problems: { 409: 'Another member of staff has this email', 422: 'The record breaks a rule of the lines the person works on (named)' },
     summary: 'Add a member of staff (pay checked against the London Living Wage for lines that require it)',
     body: CreateStaffBodySchema,
     response: { status: 201, schema: StaffViewSchema },
@@ -71,6 +72,7 @@ export class StaffController {
 
   @Patch(':id')
   @ApiOperation({
+    problems: { 409: 'Another member of staff has this email', 422: 'The change breaks a rule of the lines the person works on (named)' },
     summary: 'Change a member of staff',
     body: UpdateStaffBodySchema,
     response: { status: 200, schema: StaffViewSchema },
@@ -115,6 +117,7 @@ export class StaffController {
   @Post(':id/conflicts')
   @HttpCode(201)
   @ApiOperation({
+    problems: { 422: 'The conflict names a case or party your organisation does not hold' },
     summary: 'Declare a conflict of interest with a party or a case; it blocks allocation',
     body: DeclareConflictBodySchema,
     response: { status: 201, schema: StaffViewSchema },

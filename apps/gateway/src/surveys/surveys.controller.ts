@@ -47,6 +47,7 @@ export class SurveysController {
   @Public()
   @RateLimit({ bucket: 'survey', limit: 'RATE_LIMIT_PUBLIC_PER_MINUTE', windowMs: 60_000, by: 'ip' })
   @ApiOperation({
+    problems: { 409: 'This survey was already answered' },
     summary: 'Answer the satisfaction survey, once (400 names each bad answer, 409 already answered, 410 expired, 404 unknown link)',
     body: SurveyAnswerBodySchema,
     response: { status: 201, schema: SurveyAnsweredSchema },

@@ -33,6 +33,10 @@ export class UsersController {
   @Post()
   @HttpCode(201)
   @ApiOperation({
+    problems: {
+      409: 'A person with this email already belongs to your organisation',
+      422: 'staffId names a profile that is not your organisation’s or is linked to another person',
+    },
     summary:
       'Add a person to your organisation, with roles you hold yourself (403 naming roles otherwise; and a local password, if they do not sign in through your OIDC provider) and their staff profile, if they have one (422 naming staffId when it is not your organisation’s)',
     body: CreateUserBodySchema,
@@ -59,6 +63,10 @@ export class UsersController {
 
   @Patch(':id')
   @ApiOperation({
+    problems: {
+      409: 'You cannot disable yourself or remove your own provider-admin role',
+      422: 'staffId names a profile that is not your organisation’s or is linked to another person',
+    },
     summary:
       "Change a person's name, roles, status, linked contracts or linked staff profile; only a person who holds no more than you, and only to roles you hold (403 otherwise; 422 naming staffId when the profile is not your organisation's or is another user's)",
     body: UpdateUserBodySchema,
