@@ -16,6 +16,8 @@ const SERVICES = [
   { name: 'billing', port: 3005 },
   { name: 'reporting', port: 3006 },
   { name: 'notify', port: 3007 },
+  // The web console for staff: pages over the gateway's public API, with no database of its own.
+  { name: 'console', port: 3009 },
 ];
 
 /** The services `--replicas N` multiplies: those on the referral path that hold no port clients must know. */
@@ -74,6 +76,12 @@ function allPorts(basePort, replicas = {}) {
   return SERVICES.flatMap((s) => Array.from({ length: replicas[s.name] ?? 1 }, (_, replica) => Object.values(portsOf(s, { basePort, replica }))).flat());
 }
 
+/** The console calls the gateway (its first replica) over HTTP, like any client of the public API. */
+function consoleEnv(service, basePort) {
+  if (service.name !== 'console') return {};
+  return { GATEWAY_URL: `http://127.0.0.1:${portsOf(SERVICES[0], { basePort }).port}` };
+}
+
 /**
  * Starts one service (or one more replica of it). `output` is 'pretty' (to this terminal), 'file'
  * (collected for a test to show on failure) or 'silent'. The handle's `label` names the replica:
@@ -85,7 +93,7 @@ function startService(service, env, { output = 'pretty', basePort = 0, replica =
   const label = replica ? `${service.name}#${replica + 1}` : service.name;
   const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, 'dist/apps', service.name, 'src/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), METRICS_PORT: String(metricsPort) },
+    env: { ...process.env, ...env, ...consoleEnv(service, basePort), PORT: String(port), METRICS_PORT: String(metricsPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const handle = {

@@ -216,6 +216,11 @@ export class PlatformUnderTest {
     return (await fetch(this.metricsUrl(name))).text();
   }
 
+  /** Where a service's HTTP port answers, e.g. the console's pages. */
+  serviceUrl(name: string): string {
+    return `http://127.0.0.1:${this.handle(name).port}`;
+  }
+
   metricsUrl(name: string): string {
     return `http://127.0.0.1:${this.handle(name).metricsPort}/metrics`;
   }
