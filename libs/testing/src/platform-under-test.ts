@@ -72,6 +72,8 @@ export class PlatformUnderTest {
   apiKey = '';
   contractId = '';
   organisationId = '';
+  /** What the development seed wrote, e.g. its provider-admin's `organisationSlug`, `adminEmail` and `adminPassword`. */
+  seeded: SeededOrganisation = { organisationId: '', apiKey: '', contractId: '' };
 
   private constructor(
     readonly db: TestDatabase,
@@ -128,6 +130,7 @@ export class PlatformUnderTest {
 
   private async seed(): Promise<void> {
     const credentials = await this.addOrganisation();
+    this.seeded = credentials;
     Object.assign(this, { apiKey: credentials.apiKey, contractId: credentials.contractId, organisationId: credentials.organisationId });
   }
 

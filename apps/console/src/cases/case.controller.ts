@@ -34,7 +34,9 @@ export class CaseController {
 
   @Post(':id/transitions')
   move(@Req() req: Request, @Res() res: Response, @Param('id', ParseUUIDPipe) id: string, @Body() body: Record<string, string>) {
-    return this.act(req, res, id, 'moved', (token) => this.gateway.call(token, 'POST', `/v1/cases/${id}/transitions`, { to: body.to }));
+    return this.act(req, res, id, 'moved', (token) =>
+      this.gateway.call(token, 'POST', `/v1/cases/${id}/transitions`, { to: body.to, ...(body.reason?.trim() ? { reason: body.reason.trim() } : {}) }),
+    );
   }
 
   @Post(':id/close')

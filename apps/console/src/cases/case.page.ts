@@ -89,14 +89,23 @@ function deadlines(data: CasePageData) {
 function moves(data: CasePageData) {
   const { detail, csrf } = data;
   const transitions = detail.allowedTransitions.filter((t) => t.to !== 'closed');
-  const closable = detail.allowedTransitions.some((t) => t.to === 'closed') && data.outcomes;
+  // Closing is its own verb (POST /close) that the API judges from any open status; the page offers it while the case is open.
+  const closable = detail.status !== 'closed' && data.outcomes;
   if (transitions.length === 0 && !closable) return html`<p class="govuk-body">No moves are allowed from ${detail.status}.</p>`;
   return html`${transitions.map(
     (t) =>
       html`<form method="post" action="/cases/${detail.id}/transitions" class="govuk-!-margin-bottom-4">
         <input type="hidden" name="csrf" value="${csrf}" /><input type="hidden" name="to" value="${t.to}" />
+        ${
+          t.requires.includes('reason')
+            ? html`<div class="govuk-form-group">
+                <label class="govuk-label govuk-label--s" for="reason-${t.to}">Why (needed to move to ${t.to.replace(/-/g, ' ')})</label>
+                <textarea class="govuk-textarea" id="reason-${t.to}" name="reason" rows="2"></textarea>
+              </div>`
+            : ''
+        }
         <button type="submit" class="govuk-button govuk-!-margin-bottom-1" data-module="govuk-button">Move to ${t.to.replace(/-/g, ' ')}</button>
-        ${t.requires.length ? html`<p class="govuk-hint">Needs: ${t.requires.join(', ')}</p>` : ''}
+        ${t.requires.length ? html`<p class="govuk-hint">Needs: ${t.requires.map((r) => r.replace(/-/g, ' ')).join(', ')}</p>` : ''}
       </form>`,
   )}
   ${

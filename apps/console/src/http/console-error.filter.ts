@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { GatewayProblem, SignedOut } from '../gateway/gateway.client';
 import { html } from './html';
 import { page } from './layout';
+import { SESSION_COOKIE, readCookies } from './session';
 
 /** Errors as pages that say what to do next; a lapsed sign-in goes back to the sign-in page. */
 @Catch()
@@ -12,7 +13,9 @@ export class ConsoleErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     if (error instanceof SignedOut) {
-      res.redirect(303, '/sign-in?expired=1');
+      // "You have been signed out" only for someone who was signed in; a first visit just signs in.
+      const hadSession = readCookies(host.switchToHttp().getRequest<Request>())[SESSION_COOKIE];
+      res.redirect(303, hadSession ? '/sign-in?expired=1' : '/sign-in');
       return;
     }
     let status = 500;

@@ -15,7 +15,8 @@ interface Ctx {
 
 function messageFor(ctx: Ctx, name: string): string | undefined {
   const id = fieldId(name);
-  return ctx.errors.find((e) => fieldId(e.field) === id)?.message;
+  const message = ctx.errors.find((e) => fieldId(e.field) === id)?.message;
+  return message === undefined ? undefined : friendly(message);
 }
 
 /** One GOV.UK form group: label, hint, error message, then the control. */
@@ -178,7 +179,7 @@ export function newReferralPage(options: {
     { title: 'New referral', viewer: options.viewer, csrf: options.csrf, current: 'referral', hasErrors: ctx.errors.length > 0 },
     html`<div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        ${errorSummary(ctx.errors.map((e) => ({ href: `#${fieldId(e.field)}`, text: `${labelOf(e.field, line)} ${e.message}` })))}
+        ${errorSummary(ctx.errors.map((e) => ({ href: `#${fieldId(e.field)}`, text: `${labelOf(e.field, line)} ${friendly(e.message)}` })))}
         <span class="govuk-caption-l">${options.contract.title}</span>
         <h1 class="govuk-heading-l">New referral: ${line.name}</h1>
         <form method="post" action="/referrals/new?contract=${options.contract.id}&amp;line=${line.key}" novalidate>
@@ -226,4 +227,11 @@ function labelOf(field: string, line: ServiceLineDef): string {
     externalReference: 'Their reference',
   };
   return known[field] ?? field;
+}
+
+/** zod's wording for an empty choice, as a person would say it. */
+function friendly(message: string): string {
+  if (message.startsWith('Invalid option')) return 'must be chosen from the list';
+  if (/expected \w+, received undefined/.test(message)) return 'is required';
+  return message;
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, ForbiddenException, Get, Inject, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { GatewayClient, GatewayProblem } from '../gateway/gateway.client';
+import { GatewayClient, GatewayProblem, SignedOut } from '../gateway/gateway.client';
 import { ConsoleErrorFilter } from '../http/console-error.filter';
 import { CONSOLE_SESSIONS } from '../http/console-sessions.provider';
 import { ConsoleSessions } from '../http/session';
@@ -52,7 +52,8 @@ export class SignInController {
     } catch (error) {
       if (error instanceof GatewayProblem && error.status === 429)
         return again([{ field: 'password', text: 'Too many attempts: wait a minute, then try again' }], 429);
-      if (error instanceof GatewayProblem && error.status < 500)
+      // The gateway answers a wrong password (or unknown organisation or email) with 401, saying no more.
+      if (error instanceof SignedOut || (error instanceof GatewayProblem && error.status < 500))
         return again([{ field: 'password', text: 'The organisation, email address or password is not right' }], 400);
       throw error;
     }
