@@ -27,7 +27,7 @@ function group(ctx: Ctx, name: string, label: string, control: (id: string, desc
   return html`<div class="govuk-form-group${error ? ' govuk-form-group--error' : ''}">
     <label class="govuk-label" for="${id}">${label}${required ? '' : ' (optional)'}</label>
     ${hint ? html`<div id="${id}-hint" class="govuk-hint">${hint}</div>` : ''}
-    ${error ? html`<p id="${id}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>` : ''}
+    ${error ? html`<p id="${id}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${label} ${error}</p>` : ''}
     ${control(id, describedBy, Boolean(error))}
   </div>`;
 }
