@@ -45,4 +45,4 @@ USER node
 # Each service listens on its own default port (gateway 3000, intake 3001 ... notify 3007) unless PORT is set,
 # and serves /metrics on METRICS_PORT (default PORT + 6400: 9400-9407), for the scraper only.
 EXPOSE 3000-3007 9400-9407
-CMD ["sh", "-c", "if [ -z \"$APP\" ]; then echo 'set APP (gateway, intake, casework, scheduling, evidence, billing, reporting or notify)' >&2; exit 64; fi; exec node --enable-source-maps \"dist/apps/$APP/src/main.js\""]
+CMD ["sh", "-c", "if [ -z \"$APP\" ]; then echo 'set APP (gateway, intake, casework, scheduling, evidence, billing, reporting, notify or console)' >&2; exit 64; fi; exec node --enable-source-maps \"dist/apps/$APP/src/main.js\""]

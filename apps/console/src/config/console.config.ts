@@ -21,7 +21,8 @@ const ConsoleEnvSchema = z
 export type ConsoleConfig = z.infer<typeof ConsoleEnvSchema> & { CONSOLE_SECRET: string };
 
 export function loadConsoleConfig(env: NodeJS.ProcessEnv = process.env): ConsoleConfig {
-  const parsed = ConsoleEnvSchema.safeParse(env);
+  // An empty CONSOLE_SECRET (compose's default) counts as unset.
+  const parsed = ConsoleEnvSchema.safeParse({ ...env, CONSOLE_SECRET: env.CONSOLE_SECRET || undefined });
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; '));
   return { ...parsed.data, CONSOLE_SECRET: parsed.data.CONSOLE_SECRET ?? randomBytes(32).toString('hex') };
 }
