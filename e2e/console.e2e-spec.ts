@@ -82,6 +82,7 @@ describe('the console in a real browser: a housing referral from sign-in to a cl
       email: `casey-${tag}@provider.example`,
       payRatePence: 2000,
       maxCaseload: 20,
+      weeklyAvailability: { wednesday: [{ start: '09:00', end: '17:00' }], monday: [], tuesday: [], thursday: [], friday: [], saturday: [], sunday: [] },
       serviceLines: [{ contractId: platform.contractId, serviceLine: 'noise' }],
     });
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
@@ -190,6 +191,17 @@ describe('the console in a real browser: a housing referral from sign-in to a cl
     await go(page, 'button:has-text("Move to accepted")');
     expect(await textOf(page, 'h1')).toContain('accepted');
     await screen(page, '07-case-accepted');
+    // A home visit three weeks ahead, on a Wednesday at 10:00 London time, with the case manager.
+    const day = new Date(Date.now() + 21 * 86_400_000);
+    day.setUTCDate(day.getUTCDate() + ((3 - day.getUTCDay() + 7) % 7));
+    await page.selectOption('#sessionType', { index: 0 });
+    await page.fill('#location', 'The service user’s home');
+    await page.fill('#date', day.toISOString().slice(0, 10));
+    await page.fill('#time', '10:00');
+    await go(page, 'button:has-text("Book session")');
+    expect(await textOf(page, 'main')).not.toContain('There is a problem');
+    expect(await textOf(page, '.govuk-notification-banner')).toContain('Session booked');
+    expect(await textOf(page, '#sessions + ul')).toMatch(/Wednesday \d{1,2} \w+ 20\d\d at 10:00am/);
     await go(page, 'button:has-text("Move to contacted")');
     expect(await textOf(page, 'h1')).toContain('contacted');
     await page.fill('#note', 'Spoke to Sam; both neighbours willing to meet.');

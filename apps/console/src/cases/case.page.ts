@@ -33,7 +33,14 @@ export interface CasePageData {
   parties: { name: string; role: string; email: string | null; phone: string | null; interpreterLanguage: string | null }[];
   timeline: { at: string; kind: string; summary: string }[];
   notes: { body: string; createdAt: string }[];
-  sessions: { sessionTypeLabel: string; startsAt: string; heldAt: string | null; cancelledAt: string | null }[];
+  sessions: {
+    sessionTypeLabel: string;
+    startsAt: string;
+    heldAt: string | null;
+    cancelledAt: string | null;
+    notice?: { requiredWorkingDays: number | null; givenWorkingDays: number } | null;
+  }[];
+  sessionTypes: { key: string; label: string }[] | null;
   reports: { id: string; closure: number; issuedAt?: string; createdAt?: string }[];
   outcomes: { key: string; label: string }[] | null;
   staff: { id: string; name: string }[] | null;
@@ -201,12 +208,14 @@ export function casePage(data: CasePageData) {
                     (s) =>
                       html`<li>
                         ${s.sessionTypeLabel}: ${londonDateTime(s.startsAt)}
+                        ${s.notice ? `(${s.notice.givenWorkingDays} working days’ notice${s.notice.requiredWorkingDays !== null ? `, ${s.notice.requiredWorkingDays} required` : ''})` : ''}
                         ${s.heldAt ? statusTag('held') : s.cancelledAt ? statusTag('cancelled') : statusTag('booked')}
                       </li>`,
                   )}
                 </ul>`
               : html`<p class="govuk-body">No sessions are booked.</p>`,
           )}
+          ${bookSession(data)}
           ${section(
             'notes',
             'Notes',
@@ -255,4 +264,54 @@ export function casePage(data: CasePageData) {
         </div>
       </div>`,
   );
+}
+
+/** Book a session: the staff on the case attend with every party; the API applies the line's notice rule and names it when it refuses. */
+function bookSession(data: CasePageData) {
+  const { detail, csrf } = data;
+  if (detail.status === 'closed' || !data.sessionTypes?.length || detail.assignments.length === 0) return html``;
+  return html`<form method="post" action="/cases/${detail.id}/sessions" novalidate class="govuk-!-margin-bottom-8">
+    <input type="hidden" name="csrf" value="${csrf}" />
+    <h3 class="govuk-heading-s">Book a session</h3>
+    <div class="govuk-form-group">
+      <label class="govuk-label" for="sessionType">Kind of session</label>
+      <select class="govuk-select" id="sessionType" name="sessionType">
+        ${data.sessionTypes.map((t) => html`<option value="${t.key}">${t.label}</option>`)}
+      </select>
+    </div>
+    <div class="govuk-form-group">
+      <label class="govuk-label" for="mode">How</label>
+      <select class="govuk-select" id="mode" name="mode">
+        <option value="in-person">In person</option>
+        <option value="video">Video</option>
+        <option value="phone">Phone</option>
+      </select>
+    </div>
+    <div class="govuk-form-group">
+      <label class="govuk-label" for="location">Where (optional)</label>
+      <div id="location-hint" class="govuk-hint">For an in-person session, for example the service user’s home</div>
+      <input class="govuk-input" id="location" name="location" type="text" aria-describedby="location-hint" />
+    </div>
+    <div class="govuk-form-group">
+      <label class="govuk-label" for="date">Date</label>
+      <div id="date-hint" class="govuk-hint">London date. The contract’s notice rule is checked when you book.</div>
+      <input class="govuk-input govuk-input--width-10" id="date" name="date" type="date" aria-describedby="date-hint" />
+    </div>
+    <div class="govuk-form-group">
+      <label class="govuk-label" for="time">Start time</label>
+      <div id="time-hint" class="govuk-hint">24-hour clock, London time, for example 14:30</div>
+      <input class="govuk-input govuk-input--width-5" id="time" name="time" type="text" inputmode="numeric" aria-describedby="time-hint" />
+    </div>
+    <div class="govuk-form-group">
+      <label class="govuk-label" for="minutes">Length in minutes</label>
+      <input class="govuk-input govuk-input--width-3" id="minutes" name="minutes" type="text" inputmode="numeric" value="60" />
+    </div>
+    <div class="govuk-form-group">
+      <label class="govuk-label" for="sessionStaff">Staff attending</label>
+      <select class="govuk-select" id="sessionStaff" name="staffId">
+        ${detail.assignments.map((a) => html`<option value="${a.staffId}">${a.name} (${a.role})</option>`)}
+      </select>
+    </div>
+    <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Book session</button>
+  </form>`;
 }
