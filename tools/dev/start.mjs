@@ -84,7 +84,7 @@ async function main() {
   console.log(`
 \x1b[1mEverything is up.\x1b[0m
   API        ${apiUrl}/v1
-  Console    http://localhost:${handles.find((h) => h.name === 'console').port}   (sign in with organisation ${credentials.organisationSlug}, ${credentials.adminEmail}, password in .data/dev-credentials.json)
+  Console    http://localhost:${handles.find((h) => h.name === 'console').port}   ${credentials.adminEmail ? `(sign in: organisation ${credentials.organisationSlug}, ${credentials.adminEmail}, adminPassword in .data/dev-credentials.json)` : '(delete .data/dev-credentials.json and start again for a demo admin to sign in with)'}
   API docs   ${apiUrl}/docs        (OpenAPI JSON: ${apiUrl}/docs/openapi.json, events: ${apiUrl}/docs/asyncapi.json)
   Mail       ${mailUrl ?? process.env.SMTP_URL}
   Metrics    http://localhost:${metricsPorts[0]}/metrics   (ports ${metricsPorts[0]}-${metricsPorts.at(-1)}, one per service, never on the API port)
