@@ -46,7 +46,7 @@ COPY --from=build /out/apps ./apps
 RUN if [ "$APP" = "evidence" ]; then apt-get update && apt-get install -y --no-install-recommends poppler-utils && rm -rf /var/lib/apt/lists/*; fi \
   && mkdir -p /app/.data/evidence && chown node:node /app/.data/evidence
 USER node
-# Each service listens on its own default port (gateway 3000, intake 3001 ... notify 3007, webhooks 3008) unless PORT is set,
-# and serves /metrics on METRICS_PORT (default PORT + 6400: 9400-9408), for the scraper only.
-EXPOSE 3000-3008 9400-9408
-CMD ["sh", "-c", "if [ -z \"$APP\" ]; then echo 'set APP (gateway, intake, casework, scheduling, evidence, billing, reporting, notify or webhooks)' >&2; exit 64; fi; exec node --liftoff-only --max-semi-space-size=2 \"dist/apps/$APP/src/main.js\""]
+# Each service listens on its own default port (gateway 3000, intake 3001 ... notify 3007, webhooks 3008, console 3009) unless PORT is set,
+# and serves /metrics on METRICS_PORT (default PORT + 6400: 9400-9409), for the scraper only.
+EXPOSE 3000-3009 9400-9409
+CMD ["sh", "-c", "if [ -z \"$APP\" ]; then echo 'set APP (gateway, intake, casework, scheduling, evidence, billing, reporting, notify, webhooks or console)' >&2; exit 64; fi; exec node --liftoff-only --max-semi-space-size=2 \"dist/apps/$APP/src/main.js\""]

@@ -18,11 +18,13 @@ const SERVICES = [
   { name: 'notify', port: 3007 },
   // Partners' webhooks and the pull feed: its own app, so slow partners and their retries scale apart from email.
   { name: 'webhooks', port: 3008 },
+  // The web console for staff: pages over the gateway's public API, with no database of its own.
+  { name: 'console', port: 3009 },
 ];
 
 /** The services `--replicas N` multiplies: those on the referral path that hold no port clients must know. */
 const REPLICATED = ['intake', 'casework', 'scheduling', 'notify'];
-/** Ports between a service's replicas: the nine services of one platform fit in between. */
+/** Ports between a service's replicas: the ten apps of one platform fit in between (an eleventh needs a larger step). */
 const REPLICA_PORT_STEP = 10;
 
 const COLOURS = [36, 32, 33, 35, 34, 96, 92, 93, 95];
@@ -87,6 +89,12 @@ function allPorts(basePort, replicas = {}) {
   return SERVICES.flatMap((s) => Array.from({ length: replicas[s.name] ?? 1 }, (_, replica) => Object.values(portsOf(s, { basePort, replica }))).flat());
 }
 
+/** The console calls the gateway (its first replica) over HTTP, like any client of the public API. */
+function consoleEnv(service, basePort) {
+  if (service.name !== 'console') return {};
+  return { GATEWAY_URL: `http://127.0.0.1:${portsOf(SERVICES[0], { basePort }).port}` };
+}
+
 /**
  * Starts one service (or one more replica of it). `output` is 'pretty' (to this terminal), 'file'
  * (collected for a test to show on failure) or 'silent'. The handle's `label` names the replica:
@@ -108,6 +116,7 @@ function startService(service, env, { output = 'pretty', basePort = 0, replica =
       }`,
       ...process.env,
       ...env,
+      ...consoleEnv(service, basePort),
       PORT: String(port),
       METRICS_PORT: String(metricsPort),
     },

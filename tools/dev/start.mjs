@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: installs what is missing, finds or starts PostgreSQL, Redis and NATS, migrates,
-// builds, starts the nine services with a local mail catcher and demo data, and prints the URLs.
+// builds, starts the services (and the web console) with a local mail catcher and demo data, and prints the URLs.
 // Plain Node with no dependencies until `npm install` has run, so it works on a fresh clone.
 // `npm start -- --replicas 2` runs two of each of intake, casework, scheduling and notify
 // (`--replicas casework=3,notify=2` for other counts); see README "Running replicas".
@@ -86,6 +86,7 @@ async function main() {
   console.log(`
 \x1b[1mEverything is up.\x1b[0m
   API        ${apiUrl}/v1
+  Console    http://localhost:${handles.find((h) => h.name === 'console').port}   ${credentials.adminEmail ? `(sign in: organisation ${credentials.organisationSlug}, ${credentials.adminEmail}, adminPassword in .data/dev-credentials.json)` : '(delete .data/dev-credentials.json and start again for a demo admin to sign in with)'}
   API docs   ${apiUrl}/docs        (OpenAPI JSON: ${apiUrl}/docs/openapi.json, events: ${apiUrl}/docs/asyncapi.json)
   Mail       ${mailUrl ?? process.env.SMTP_URL}
   Texts      ${mailUrl ? mailUrl.replace(/\/messages$/, '/texts') : (process.env.SMS_HTTP_URL ?? process.env.SMS_PROVIDER)}

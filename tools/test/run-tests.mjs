@@ -43,6 +43,21 @@ function jest(project, extra = []) {
   }
 }
 
+/**
+ * The console's browser suite drives Debian's Chromium (no browser download reaches these machines):
+ * installed here when missing, so a fresh CI machine passes. CHROMIUM_PATH points elsewhere.
+ */
+function ensureChromium() {
+  const browser = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(browser)) return;
+  step(`installing Chromium for the console's browser tests (${browser} is missing)`);
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  const apt = (args) =>
+    spawnSync(root ? 'apt-get' : 'sudo', root ? args : ['apt-get', ...args], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (apt(['install', '-y', 'chromium']).status !== 0) apt(['update']) && apt(['install', '-y', 'chromium']);
+  if (!existsSync(browser)) console.error(`\x1b[31m✗ Chromium could not be installed: the console's browser suite will fail\x1b[0m`);
+}
+
 async function main() {
   mkdirSync(path.join(ROOT, 'tmp'), { recursive: true });
   if (!existsSync(path.join(ROOT, 'node_modules/.package-lock.json'))) {
@@ -83,6 +98,7 @@ async function main() {
       const responses = path.join(ROOT, 'tmp', 'e2e-responses');
       rmSync(responses, { recursive: true, force: true });
       process.env.RECORD_RESPONSES_TO = responses;
+      ensureChromium();
       jest('e2e', ['--runInBand']);
       delete process.env.RECORD_RESPONSES_TO;
       run('statuses and query parameters the API answered are declared', process.execPath, ['tools/test/check-declared-responses.mjs', responses]);

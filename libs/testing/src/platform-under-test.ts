@@ -72,6 +72,8 @@ export class PlatformUnderTest {
   apiKey = '';
   contractId = '';
   organisationId = '';
+  /** What the development seed wrote, e.g. its provider-admin's `organisationSlug`, `adminEmail` and `adminPassword`. */
+  seeded: SeededOrganisation = { organisationId: '', apiKey: '', contractId: '' };
 
   private constructor(
     readonly db: TestDatabase,
@@ -128,6 +130,7 @@ export class PlatformUnderTest {
 
   private async seed(): Promise<void> {
     const credentials = await this.addOrganisation();
+    this.seeded = credentials;
     Object.assign(this, { apiKey: credentials.apiKey, contractId: credentials.contractId, organisationId: credentials.organisationId });
   }
 
@@ -214,6 +217,11 @@ export class PlatformUnderTest {
   /** The service's Prometheus metrics, as text, from its metrics port (never the API port). */
   async metrics(name: string): Promise<string> {
     return (await fetch(this.metricsUrl(name))).text();
+  }
+
+  /** Where a service's HTTP port answers, e.g. the console's pages. */
+  serviceUrl(name: string): string {
+    return `http://127.0.0.1:${this.handle(name).port}`;
   }
 
   metricsUrl(name: string): string {

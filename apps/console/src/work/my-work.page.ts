@@ -1,0 +1,89 @@
+import { html } from '../http/html';
+import { page, type Viewer } from '../http/layout';
+import { londonDateTime, londonDay } from '../http/london';
+import { statusTag } from '../http/tags';
+import type { DeadlineRow } from './due-deadlines';
+
+export interface CaseRow {
+  id: string;
+  reference: string;
+  serviceLine: string;
+  status: string;
+  openedAt: string;
+  assignments: { name: string; role: string }[];
+}
+
+function caseTable(caption: string, cases: readonly CaseRow[], empty: string) {
+  if (cases.length === 0)
+    return html`<h2 class="govuk-heading-m">${caption}</h2>
+      <p class="govuk-body">${empty}</p>`;
+  return html`<table class="govuk-table">
+    <caption class="govuk-table__caption govuk-table__caption--m">
+      ${caption}
+    </caption>
+    <thead class="govuk-table__head">
+      <tr class="govuk-table__row">
+        <th scope="col" class="govuk-table__header">Case</th>
+        <th scope="col" class="govuk-table__header">Service</th>
+        <th scope="col" class="govuk-table__header">Status</th>
+        <th scope="col" class="govuk-table__header">Opened</th>
+        <th scope="col" class="govuk-table__header">Staff</th>
+      </tr>
+    </thead>
+    <tbody class="govuk-table__body">
+      ${cases.map(
+        (c) =>
+          html`<tr class="govuk-table__row">
+            <td class="govuk-table__cell"><a class="govuk-link" href="/cases/${c.id}">${c.reference}</a></td>
+            <td class="govuk-table__cell">${c.serviceLine}</td>
+            <td class="govuk-table__cell">${statusTag(c.status)}</td>
+            <td class="govuk-table__cell">${londonDay(c.openedAt)}</td>
+            <td class="govuk-table__cell">${c.assignments.length ? c.assignments.map((a) => `${a.name} (${a.role})`).join(', ') : 'Nobody yet'}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+export function myWorkPage(options: { viewer: Viewer; csrf: string; mine: CaseRow[] | null; open: CaseRow[]; deadlines: DeadlineRow[]; checkedCases: number }) {
+  return page(
+    { title: 'My work', viewer: options.viewer, csrf: options.csrf, current: 'work' },
+    html`<h1 class="govuk-heading-l">My work</h1>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m">
+          Deadlines breached or due in the next 10 working days
+        </caption>
+        ${
+          options.deadlines.length === 0
+            ? html`<tbody class="govuk-table__body">
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell">
+                    No deadlines are breached or due in the next 10 working days on the ${options.checkedCases} newest open cases.
+                  </td>
+                </tr>
+              </tbody>`
+            : html`<thead class="govuk-table__head">
+                  <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">Due</th>
+                    <th scope="col" class="govuk-table__header">Deadline</th>
+                    <th scope="col" class="govuk-table__header">Case</th>
+                    <th scope="col" class="govuk-table__header">Status</th>
+                  </tr>
+                </thead>
+                <tbody class="govuk-table__body">
+                  ${options.deadlines.map(
+                    (d) =>
+                      html`<tr class="govuk-table__row">
+                        <td class="govuk-table__cell">${d.dueAt ? londonDateTime(d.dueAt) : 'Waiting for a date'}</td>
+                        <td class="govuk-table__cell">${d.label}</td>
+                        <td class="govuk-table__cell"><a class="govuk-link" href="/cases/${d.caseId}">${d.caseReference}</a></td>
+                        <td class="govuk-table__cell">${statusTag(d.status)}</td>
+                      </tr>`,
+                  )}
+                </tbody>`
+        }
+      </table>
+      ${options.mine ? caseTable('Cases assigned to you', options.mine, 'No cases are assigned to you.') : ''}
+      ${caseTable('Open cases', options.open, 'There are no open cases. New referrals appear here once a case is opened.')}`,
+  );
+}
