@@ -44,18 +44,23 @@ function jest(project, extra = []) {
 }
 
 /**
- * The console's browser suite drives Debian's Chromium (no browser download reaches these machines):
- * installed here when missing, so a fresh CI machine passes. CHROMIUM_PATH points elsewhere.
+ * Debian tools the suites need, installed here when missing so a fresh CI machine passes: Chromium for the
+ * console's browser suite (no browser download reaches these machines; CHROMIUM_PATH points elsewhere) and
+ * poppler-utils' pdftoppm, with which evidence redacts PDF pages.
  */
-function ensureChromium() {
-  const browser = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (existsSync(browser)) return;
-  step(`installing Chromium for the console's browser tests (${browser} is missing)`);
+function ensureDebianTool(binary, pkg, why) {
+  if (existsSync(binary)) return;
+  step(`installing ${pkg} for ${why} (${binary} is missing)`);
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   const apt = (args) =>
     spawnSync(root ? 'apt-get' : 'sudo', root ? args : ['apt-get', ...args], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (apt(['install', '-y', 'chromium']).status !== 0) apt(['update']) && apt(['install', '-y', 'chromium']);
-  if (!existsSync(browser)) console.error(`\x1b[31m✗ Chromium could not be installed: the console's browser suite will fail\x1b[0m`);
+  if (apt(['install', '-y', pkg]).status !== 0) apt(['update']) && apt(['install', '-y', pkg]);
+  if (!existsSync(binary)) console.error(`\x1b[31m✗ ${pkg} could not be installed: ${why} will fail\x1b[0m`);
+}
+
+function ensureDebianTools() {
+  ensureDebianTool(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', 'chromium', "the console's browser tests");
+  ensureDebianTool('/usr/bin/pdftoppm', 'poppler-utils', 'evidence redaction');
 }
 
 async function main() {
@@ -91,6 +96,7 @@ async function main() {
     Object.assign(process.env, await ensureInfrastructure());
     step('building');
     execFileSync(process.execPath, ['tools/build/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    ensureDebianTools();
     // Suites start services and servers of their own; one at a time keeps two cores honest.
     if (!only || only === 'integration') jest('integration', ['--runInBand']);
     if (!only || only === 'e2e') {
@@ -98,7 +104,6 @@ async function main() {
       const responses = path.join(ROOT, 'tmp', 'e2e-responses');
       rmSync(responses, { recursive: true, force: true });
       process.env.RECORD_RESPONSES_TO = responses;
-      ensureChromium();
       jest('e2e', ['--runInBand']);
       delete process.env.RECORD_RESPONSES_TO;
       run('statuses and query parameters the API answered are declared', process.execPath, ['tools/test/check-declared-responses.mjs', responses]);
