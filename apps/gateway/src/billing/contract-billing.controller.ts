@@ -39,6 +39,7 @@ export class ContractBillingController {
   @Post(':id/invoices')
   @HttpCode(201)
   @ApiOperation({
+    problems: { 409: 'The period is already invoiced (void that invoice to draft it again), or there is nothing to invoice in it' },
     summary: 'Draft the invoice of one billing period now (the period holding `periodContaining`, today’s when omitted); 409 when already invoiced',
     body: DraftInvoiceBodySchema,
     response: { status: 201, schema: InvoiceViewSchema },

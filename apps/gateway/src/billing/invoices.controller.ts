@@ -68,6 +68,7 @@ export class InvoicesController {
   @Post(':id/issue')
   @HttpCode(200)
   @ApiOperation({
+    problems: { 409: 'Only a draft can be issued' },
     summary: 'Issue a draft invoice: the next number of your series (no gaps); it never changes after this, and billing.invoice.issued.v1 is published',
     response: { status: 200, schema: InvoiceViewSchema },
     params: { id: 'The invoice id.' },
@@ -80,6 +81,7 @@ export class InvoicesController {
   @Post(':id/void')
   @HttpCode(200)
   @ApiOperation({
+    problems: { 409: 'The invoice cannot be voided in its status' },
     summary: 'Void a draft or issued invoice (an issued one keeps its number); its charges may be invoiced again',
     body: VoidInvoiceBodySchema,
     response: { status: 200, schema: InvoiceViewSchema },
@@ -93,6 +95,7 @@ export class InvoicesController {
   @Post(':id/payment')
   @HttpCode(200)
   @ApiOperation({
+    problems: { 409: 'Only an issued invoice can be paid' },
     summary: 'Record that an issued invoice was paid in full (issued -> paid); nothing else about it changes',
     body: InvoicePaymentBodySchema,
     response: { status: 200, schema: InvoiceViewSchema },
@@ -106,6 +109,7 @@ export class InvoicesController {
   @Post(':id/credit-notes')
   @HttpCode(201)
   @ApiOperation({
+    problems: { 409: 'Only an issued or paid invoice can be credited, and only lines not credited already' },
     summary: 'Correct an issued invoice with a credit note (issued at once in the CN series) for some or all of its lines',
     body: CreditNoteBodySchema,
     response: { status: 201, schema: InvoiceViewSchema },

@@ -150,6 +150,7 @@ export class EvidenceController {
   @Post('cases/:id/bundles')
   @HttpCode(201)
   @ApiOperation({
+    problems: { 409: 'An exhibit’s files were deleted at retention, or no longer match their hash', 422: 'An item is not an exhibit of this case (named)' },
     summary:
       'Make a court bundle of chosen exhibits: one PDF with a front sheet, an index (exhibit, description, date, producer, pages, SHA-256 of each original), every page numbered and a bookmark per exhibit; each exhibit is verified against its hash first. The PDF is `GET /v1/bundles/{id}`',
     body: CreateBundleBodySchema,
@@ -199,6 +200,7 @@ export class EvidenceController {
   @Post('cases/:id/witness-statements')
   @HttpCode(201)
   @ApiOperation({
+    problems: { 422: 'An exhibit referred to is not an exhibit of this case (named)' },
     summary:
       'A witness statement made here: numbered paragraphs, the exhibits of the case it refers to, the statement of truth (CPR PD 22) and the witness’s typed signature (their own name) with its time. It is kept as the witness’s next exhibit (a PDF); a signed scan uploaded later is its next version',
     body: CreateWitnessStatementBodySchema,

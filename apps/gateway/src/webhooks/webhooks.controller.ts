@@ -36,6 +36,7 @@ export class WebhooksController {
   @Post()
   @HttpCode(201)
   @ApiOperation({
+    problems: { 422: 'contractId is not a contract of your organisation' },
     summary: 'Subscribe an endpoint to public events (https, a public address; `*` wildcards in eventTypes); the signing secret is shown this once',
     body: CreateWebhookBodySchema,
     response: { status: 201, schema: CreatedWebhookSchema },
@@ -69,6 +70,7 @@ export class WebhooksController {
 
   @Patch(':id')
   @ApiOperation({
+    problems: { 422: 'contractId is not a contract of your organisation' },
     summary: 'Change a webhook endpoint; `enabled: false` disables it, `true` enables it again',
     body: UpdateWebhookBodySchema,
     response: { status: 200, schema: WebhookViewSchema },
@@ -117,6 +119,7 @@ export class WebhooksController {
   @Post(':id/test')
   @HttpCode(202)
   @ApiOperation({
+    problems: { 409: 'The webhook is disabled: enable it first' },
     summary: 'Send a signed `webhook.ping` to the endpoint',
     response: { status: 202, schema: WebhookDeliveryViewSchema },
     params: { id: 'The webhook id.' },
@@ -129,6 +132,7 @@ export class WebhooksController {
   @Post(':id/deliveries/:deliveryId/redeliver')
   @HttpCode(202)
   @ApiOperation({
+    problems: { 409: 'The webhook is disabled: enable it first' },
     summary: 'Send one message of the log again (same body and webhook-id)',
     response: { status: 202, schema: WebhookDeliveryViewSchema },
     params: { id: 'The webhook id.', deliveryId: 'The delivery id.' },
@@ -141,6 +145,7 @@ export class WebhooksController {
   @Post(':id/replay')
   @HttpCode(202)
   @ApiOperation({
+    problems: { 409: 'The webhook is disabled: enable it first', 422: 'fromEventId is not a public event of your organisation' },
     summary: 'Re-send the stored public events matching the endpoint that happened from a time (to a time); follow them in the delivery log',
     body: ReplayWebhookBodySchema,
     response: { status: 202, schema: WebhookReplaySchema },
