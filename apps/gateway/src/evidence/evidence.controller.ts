@@ -164,12 +164,7 @@ export class EvidenceController {
     @Param(new ZodPipe(CaseIdParamsSchema)) params: IdParams,
     @Body(new ZodPipe(CreateBundleBodySchema)) body: CreateBundleBody,
   ): Promise<BundleView> {
-    await this.rpc.call(Rpc.casework.getCase, meta, { caseId: params.id });
-    const answer = await this.files.forward(meta, 'POST', `/internal/cases/${params.id}/bundles`, {
-      body: Readable.from([JSON.stringify(body)]),
-      contentType: 'application/json',
-    });
-    return BundleViewSchema.parse(await this.files.json(answer));
+    return BundleViewSchema.parse(await this.postToCase(meta, params.id, 'bundles', body));
   }
 
   @Get('bundles/:id')
@@ -183,6 +178,16 @@ export class EvidenceController {
   @EvidenceNeedToKnow('bundle')
   async bundlePdf(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(BundleIdParamsSchema)) params: IdParams, @Res() res: Response): Promise<void> {
     await this.pipeFile(await this.files.forward(meta, 'GET', `/internal/bundles/${params.id}`), res);
+  }
+
+  /** A JSON body for one of a case's evidence collections, once casework has said the case is the caller's (404 otherwise). */
+  private async postToCase(meta: RpcMeta, caseId: string, collection: 'bundles' | 'witness-statements', body: unknown): Promise<unknown> {
+    await this.rpc.call(Rpc.casework.getCase, meta, { caseId });
+    const answer = await this.files.forward(meta, 'POST', `/internal/cases/${caseId}/${collection}`, {
+      body: Readable.from([JSON.stringify(body)]),
+      contentType: 'application/json',
+    });
+    return this.files.json(answer);
   }
 
   /** A file answer of the evidence service passed on as it streams; a problem passed on as the same problem. */
@@ -214,12 +219,7 @@ export class EvidenceController {
     @Param(new ZodPipe(CaseIdParamsSchema)) params: IdParams,
     @Body(new ZodPipe(CreateWitnessStatementBodySchema)) body: CreateWitnessStatementBody,
   ): Promise<EvidenceItemView> {
-    await this.rpc.call(Rpc.casework.getCase, meta, { caseId: params.id });
-    const answer = await this.files.forward(meta, 'POST', `/internal/cases/${params.id}/witness-statements`, {
-      body: Readable.from([JSON.stringify(body)]),
-      contentType: 'application/json',
-    });
-    return EvidenceItemViewSchema.parse(await this.files.json(answer));
+    return EvidenceItemViewSchema.parse(await this.postToCase(meta, params.id, 'witness-statements', body));
   }
 
   @Post('evidence/:id/versions')
