@@ -205,7 +205,7 @@ describe('the walking skeleton: a referral walks through every service', () => {
       headers: h,
     });
     const jsm = await jetstreamManager(nc);
-    const dlqSubject = platform.ns.names.dlq('casework', platform.ns.names.durable('casework', 'intake.referral.received.v2'));
+    const dlqSubject = platform.ns.names.dlq('casework', platform.ns.names.durable('casework', 'events'));
     const letter = await waitUntil(
       async () => (await jsm.streams.getMessage(platform.ns.names.dlqStream, { last_by_subj: dlqSubject }).catch(() => null)) ?? undefined,
       { what: 'the DLQ message' },

@@ -9,6 +9,8 @@ import { IssueCaseReportUseCase } from './issue-case-report.use-case';
 export class CaseClosedReportHandler implements EventHandler<typeof CaseClosedV1, CaseworkTx> {
   readonly consumes = CaseClosedV1;
   readonly purpose = 'case-report';
+  /** Renders a PDF and asks scheduling for the deadlines: its own consumer, so the rest of casework's events never wait for it. */
+  readonly group = 'case-reports';
 
   constructor(private readonly issueReport: IssueCaseReportUseCase) {}
 

@@ -23,7 +23,7 @@ import type { ReportingTx } from '../database/reporting.database';
 import { RecordFactUseCase, type Fact } from './record-fact.use-case';
 
 /*
- * One durable consumer per event type, named `kpi-<type>` so it never shares the summary counters' consumer:
+ * One handler per event type, its inbox rows named `kpi-<type>` so they never mix with the summary counters':
  * each turns its event into one fact of the KPI read model. No personal data is kept: ids, keys, times, flags.
  */
 type Envelope<D extends EventDefinition> = EventEnvelope<EventData<D>>;

@@ -5,9 +5,9 @@ import type { WebhooksTx } from '../database/webhooks.database';
 import { RecordPublicEventUseCase } from './record-public-event.use-case';
 
 /**
- * One durable consumer per event type partners may receive (NATS 2.9 filters one subject per consumer), all
- * calling the same use-case. They are the webhooks service's own consumers: however slow partners are, the
- * stream's other consumers (casework, scheduling…) are not held up, and a replay reads the stored log, never them.
+ * One handler per event type partners may receive, all calling the same use-case, on the webhooks service's
+ * own durable consumer: however slow partners are, the stream's other consumers (casework, scheduling…) are
+ * not held up, and a replay reads the stored log, never them.
  */
 function partnerEventHandler(definition: EventDefinition): Type<EventHandler> {
   @Injectable()

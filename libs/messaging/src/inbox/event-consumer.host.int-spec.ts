@@ -1,4 +1,4 @@
-import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import { AckPolicy, jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { DiscoveryService } from '@nestjs/core';
 import { APP_ROLE, MetricsService, TENANT_SETTING } from '@mediation/platform';
@@ -193,7 +193,7 @@ describe('the event consumer host, in batches, against real JetStream and Postgr
     const rows = await probeRows();
     expect(rows.map((r) => r.event_id)).toEqual(ids.filter((_, i) => i !== 12));
     const letter = await jsm.streams.getMessage(ns.names.dlqStream, {
-      last_by_subj: ns.names.dlq('casework', ns.names.durable('casework', CaseReopenedV1.type)),
+      last_by_subj: ns.names.dlq('casework', ns.names.durable('casework', 'events')),
     });
     expect(letter!.header.get('Dlq-Reason')).toBe('permanent: this reopening can never be recorded');
     expect(letter!.json<{ id: string }>().id).toBe(ids[12]);
@@ -242,5 +242,41 @@ describe('the event consumer host, in batches, against real JetStream and Postgr
     expect(rows.every((r) => r.tenant === r.organisation_id)).toBe(true);
     expect(rows.filter((r) => r.organisation_id === ORG_A).map((r) => r.sequence)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
     expect(rows.filter((r) => r.organisation_id === ORG_B).map((r) => r.sequence)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+  });
+
+  it('takes over from the one-consumer-per-type durable of earlier versions where it had acked, and removes it', async () => {
+    const caseId = uuidv7();
+    const handledBefore = await publish([{ caseId }, { caseId }]);
+    // An earlier version's durable had handled (and acked) the first two reopenings when it stopped.
+    const earlier = ns.names.durable('casework', CaseReopenedV1.type);
+    await jsm.consumers.add(ns.names.eventsStream, {
+      durable_name: earlier,
+      ack_policy: AckPolicy.Explicit,
+      filter_subject: ns.names.eventFilter(CaseReopenedV1.type),
+    });
+    const old = await jetstream(nc).consumers.get(ns.names.eventsStream, earlier);
+    for (let i = 0; i < 2; i += 1) await (await old.next({ expires: 5_000 }))!.ackAck();
+    const after = await publish([{ caseId }, { caseId }, { caseId }]);
+
+    await startHost();
+    await waitUntil(async () => ((await probeRows()).length === 3 ? true : undefined), { what: 'the three reopenings after the earlier ack floor' });
+    expect((await probeRows()).map((r) => r.event_id)).toEqual(after);
+    expect(handledBefore.some((id) => after.includes(id))).toBe(false);
+    const names: string[] = [];
+    for await (const info of jsm.consumers.list(ns.names.eventsStream)) names.push(info.name);
+    expect(names).toEqual(['casework__events']);
+  });
+
+  it('leaves events of types the service does not consume alone, acking them unread where the server cannot filter several subjects', async () => {
+    const js = jetstream(nc);
+    await js.publish(ns.names.event(ORG_A, 'billing.invoice.issued.v1'), 'not even JSON', { msgID: uuidv7() });
+    const [id] = await publish([{ caseId: uuidv7() }]);
+    await startHost();
+    await waitUntil(async () => ((await probeRows()).length === 1 ? true : undefined), { what: 'the reopening to be handled' });
+    expect((await probeRows())[0].event_id).toBe(id);
+    await waitUntil(async () => ((await jsm.consumers.info(ns.names.eventsStream, 'casework__events')).num_ack_pending === 0 ? true : undefined), {
+      what: 'nothing left unacked',
+    });
+    expect(await dlqCount()).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { Counter, Histogram } from 'prom-client';
-import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { MetricsService } from '@mediation/platform';
 import { EventEnvelopeSchema, findEventDefinition } from '@mediation/protocol';
@@ -11,7 +11,8 @@ import { quoteIdent, Transactions } from '../outbox/sql-tx';
 import { ConsumerLanes } from './consumer-lanes';
 import { sendToDeadLetter } from './dead-letter';
 import { EVENT_CONSUMER, type EventHandler } from './event-handler';
-import { InboxBatch, redeliveryDelayMs, type InboxMessage, type Outcome, type ParsedMessage } from './inbox-batch';
+import { InboxBatch, redeliveryDelayMs, type InboxMessage, type InboxRoute, type Outcome, type ParsedMessage } from './inbox-batch';
+import { ensureServiceConsumer, SERVICE_CONSUMER } from './service-consumer';
 
 export { MAX_DELIVERIES, redeliveryDelayMs } from './inbox-batch';
 
@@ -36,8 +37,9 @@ interface Delivery extends InboxMessage {
 }
 
 interface Subscription {
-  handler: EventHandler;
   durable: string;
+  /** The service's handlers by the event type they consume. */
+  routes: Map<string, InboxRoute[]>;
   messages?: ConsumerMessages;
   loop?: Promise<void>;
   lanes: ConsumerLanes<Delivery>;
@@ -46,13 +48,17 @@ interface Subscription {
 }
 
 /**
- * Runs one durable pull consumer per handler, shared by every replica of the service. Messages are
- * handled in batches (see InboxBatch): one aggregate's events in order, different aggregates in parallel lanes.
+ * Runs one durable pull consumer per service (and one per handler group a slow handler names), shared by
+ * every replica, that delivers every event type the service's handlers consume. Messages are handled in batches (see InboxBatch) whatever their type:
+ * one aggregate's events in order, different aggregates in parallel lanes, each handler keeping inbox
+ * rows of its own. One consumer, not one per type, so a referral's burst of events costs a service one
+ * transaction instead of one per event type.
  */
 @Injectable()
 export class EventConsumerHost {
   private readonly logger = new Logger('EventConsumers');
   private readonly subscriptions: Subscription[] = [];
+  private readonly handlers: (InboxRoute & { group: string })[] = [];
   private readonly inbox: string;
   private readonly consumed: Counter;
   private readonly batchSizes: Histogram;
@@ -87,37 +93,38 @@ export class EventConsumerHost {
       if (findEventDefinition(handler.consumes.type) !== handler.consumes) {
         throw new Error(`${this.options.service}: no schema in libs/protocol for consumed event ${handler.consumes.type}; add it to EVENT_CATALOG`);
       }
-      const durable = this.nats.names.durable(this.options.service, handler.purpose ?? handler.consumes.type);
-      if (this.subscriptions.some((s) => s.durable === durable))
-        throw new Error(`${this.options.service}: two handlers share the consumer ${durable}; give one a purpose`);
-      this.subscriptions.push(this.subscription(handler, durable));
+      const consumer = this.nats.names.durable(this.options.service, handler.purpose ?? handler.consumes.type);
+      if (this.handlers.some((h) => h.consumer === consumer))
+        throw new Error(`${this.options.service}: two handlers share the inbox name ${consumer}; give one a purpose`);
+      this.handlers.push({ consumer, handler, group: handler.group ?? SERVICE_CONSUMER });
+    }
+    for (const group of new Set(this.handlers.map((h) => h.group))) {
+      this.subscriptions.push(
+        this.subscribe(
+          this.nats.names.durable(this.options.service, group),
+          this.handlers.filter((h) => h.group === group),
+        ),
+      );
     }
   }
 
   get handlerCount(): number {
-    return this.subscriptions.length;
+    return this.handlers.length;
   }
 
   async start(): Promise<void> {
     await this.nats.connect();
-    const stream = this.nats.names.eventsStream;
     for (const sub of this.subscriptions) {
-      const config = {
-        durable_name: sub.durable,
-        filter_subject: this.nats.names.eventFilter(sub.handler.consumes.type),
-        ack_policy: AckPolicy.Explicit,
-        deliver_policy: DeliverPolicy.All,
+      const earlier = [...sub.routes.values()].flat().map((route) => route.consumer);
+      await ensureServiceConsumer(this.nats, sub.durable, [...sub.routes.keys()], earlier, {
         ack_wait: nanos(ACK_WAIT_MS),
         max_ack_pending: 1_000,
-      };
-      await this.nats.manager.consumers.add(stream, config).catch(async (error) => {
-        if (!String(error).includes('already exists')) throw error;
-        await this.nats.manager.consumers.update(stream, sub.durable, { ack_wait: config.ack_wait, max_ack_pending: config.max_ack_pending });
+        log: (line) => this.logger.log(line),
       });
-      const consumer = await this.nats.jetstream.consumers.get(stream, sub.durable);
+      const consumer = await this.nats.jetstream.consumers.get(this.nats.names.eventsStream, sub.durable);
       sub.messages = await consumer.consume({ max_messages: PULL_SIZE });
       sub.loop = this.consume(sub);
-      this.logger.log(`consuming ${sub.handler.consumes.type} as ${sub.durable}`);
+      this.logger.log(`consuming ${[...sub.routes.keys()].join(', ')} as ${sub.durable}`);
     }
     // Everything held, queued or in a batch, tells JetStream it is still being worked on.
     this.heartbeat ??= setInterval(() => {
@@ -143,11 +150,12 @@ export class EventConsumerHost {
     clearInterval(this.heartbeat);
   }
 
-  private subscription(handler: EventHandler, durable: string): Subscription {
+  private subscribe(durable: string, handlers: InboxRoute[]): Subscription {
+    const routes = new Map<string, InboxRoute[]>();
+    for (const route of handlers) routes.set(route.handler.consumes.type, [...(routes.get(route.handler.consumes.type) ?? []), route]);
     const batch = new InboxBatch<Delivery>({
-      consumer: durable,
       inbox: this.inbox,
-      handler,
+      routes: (type) => routes.get(type) ?? [],
       transactions: this.transactions,
       settle: (delivery, outcome) => this.settle(sub, delivery, outcome),
       afterCommitFailed: (error) => this.logger.warn(`${durable}: after-commit action failed (its sweeper will catch up): ${error.message}`),
@@ -156,8 +164,8 @@ export class EventConsumerHost {
       fellBack: (size, error) => this.logger.warn(`${durable}: a batch of ${size} was rolled back (${error.message}); handling them one by one`),
     });
     const sub: Subscription = {
-      handler,
       durable,
+      routes,
       held: new Set(),
       lanes: new ConsumerLanes<Delivery>({
         lanes: LANES,
@@ -171,15 +179,21 @@ export class EventConsumerHost {
 
   private async consume(sub: Subscription): Promise<void> {
     for await (const msg of sub.messages!) {
+      const type = this.nats.names.typeOfEvent(msg.subject);
+      // On a NATS server that filters one subject per consumer, the service's consumer takes every event: others are acked unread.
+      if (!sub.routes.has(type)) {
+        msg.ack();
+        continue;
+      }
       await sub.lanes.whenBelow(MAX_HELD);
-      const parsed = this.parse(sub, msg);
+      const parsed = this.parse(sub, type, msg);
       sub.held.add(msg);
       sub.lanes.push(parsed.ok ? parsed.envelope.subject : `seq-${msg.seq}`, { msg, seq: msg.seq, deliveryCount: msg.info.deliveryCount, parsed });
     }
   }
 
-  private async settle(sub: Subscription, { msg }: Delivery, outcome: Outcome): Promise<void> {
-    const type = sub.handler.consumes.type;
+  private async settle(sub: Subscription, { msg, parsed }: Delivery, outcome: Outcome): Promise<void> {
+    const type = parsed.ok ? parsed.envelope.type : this.nats.names.typeOfEvent(msg.subject);
     sub.held.delete(msg);
     switch (outcome.kind) {
       case 'handled':
@@ -206,7 +220,7 @@ export class EventConsumerHost {
     }
   }
 
-  private parse(sub: Subscription, msg: JsMsg): ParsedMessage {
+  private parse(sub: Subscription, subjectType: string, msg: JsMsg): ParsedMessage {
     let raw: unknown;
     try {
       raw = JSON.parse(msg.string());
@@ -215,9 +229,8 @@ export class EventConsumerHost {
     }
     const envelope = EventEnvelopeSchema.safeParse(raw);
     if (!envelope.success) return { ok: false as const, reason: `schema: envelope ${describeIssues(envelope.error.issues)}` };
-    if (envelope.data.type !== sub.handler.consumes.type)
-      return { ok: false as const, reason: `schema: expected type ${sub.handler.consumes.type}, got ${envelope.data.type}` };
-    const data = sub.handler.consumes.schema.safeParse(envelope.data.data);
+    if (envelope.data.type !== subjectType) return { ok: false as const, reason: `schema: expected type ${subjectType}, got ${envelope.data.type}` };
+    const data = sub.routes.get(subjectType)![0].handler.consumes.schema.safeParse(envelope.data.data);
     if (!data.success) return { ok: false as const, reason: `schema: data ${describeIssues(data.error.issues)}` };
     return { ok: true as const, envelope: { ...envelope.data, data: data.data } };
   }
@@ -227,7 +240,7 @@ export class EventConsumerHost {
       await sendToDeadLetter(this.nats.jetstream, this.nats.names.dlq(this.options.service, sub.durable), msg, { reason, consumer: sub.durable });
       msg.term(reason.slice(0, 200));
       this.logger.error(`${sub.durable}: event ${msg.seq} sent to the DLQ: ${reason}`);
-      this.consumed.inc({ type: sub.handler.consumes.type, outcome: `dlq-${outcome}` });
+      this.consumed.inc({ type: this.nats.names.typeOfEvent(msg.subject), outcome: `dlq-${outcome}` });
     } catch (error) {
       // Could not reach the DLQ: leave the message for redelivery rather than lose it.
       this.logger.error(`${sub.durable}: could not dead-letter event ${msg.seq}: ${(error as Error).message}`);

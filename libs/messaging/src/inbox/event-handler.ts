@@ -8,8 +8,14 @@ import type { SqlTx } from '../outbox/sql-tx';
  */
 export interface EventHandler<D extends EventDefinition = EventDefinition, Tx extends SqlTx = SqlTx> {
   readonly consumes: D;
-  /** Names the durable consumer with the service; defaults to the event type. */
+  /** Names the handler's inbox rows with the service; defaults to the event type. */
   readonly purpose?: string;
+  /**
+   * The durable consumer that delivers its events, `<service>__<group>`; defaults to `events`, which all of
+   * the service's handlers share. A slow handler (a PDF, a call to another service) names a group of its own
+   * so it never holds up the rest.
+   */
+  readonly group?: string;
   handle(event: EventEnvelope<EventData<D>>, tx: Tx, context: HandlerContext): Promise<void>;
 }
 

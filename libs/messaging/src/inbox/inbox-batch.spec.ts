@@ -33,10 +33,10 @@ class FakeDatabase implements Transactions<FakeTx> {
       effects: [],
       $executeRawUnsafe: async () => 0,
       $queryRawUnsafe: async <R>(_sql: string, ...values: unknown[]) => {
-        const ids = values[1] as string[];
+        const [consumers, ids] = values as [string[], string[]];
         record.events = ids.length;
-        const inserted = ids.filter((id) => !inbox.has(id) && Boolean(inbox.add(id)));
-        return inserted.map((event_id) => ({ event_id })) as R;
+        const inserted = ids.map((id, i) => `${consumers[i]} ${id}`).filter((key) => !inbox.has(key) && Boolean(inbox.add(key)));
+        return inserted.map((key) => ({ consumer: key.split(' ')[0], event_id: key.split(' ')[1] })) as R;
       },
     };
     const result = await work(tx);
@@ -82,9 +82,8 @@ function setUp() {
   const handler = new RecordingHandler();
   const settled: { id: string; outcome: Outcome }[] = [];
   const batch = new InboxBatch<InboxMessage>({
-    consumer: 'casework__casework_case_opened_v2',
     inbox: '"casework".inbox',
-    handler,
+    routes: () => [{ consumer: 'casework__casework_case_opened_v2', handler }],
     transactions: db,
     settle: async (m, outcome) => void settled.push({ id: idOf(m), outcome }),
     afterCommitFailed: () => undefined,
@@ -106,7 +105,7 @@ describe('a batch of events handled by one consumer', () => {
   it('acks and skips an event already in the inbox, and handles an event that arrives twice in one batch once', async () => {
     const { db, handler, batch, outcomeOf } = setUp();
     const old = message();
-    db.inbox.add(idOf(old));
+    db.inbox.add(`casework__casework_case_opened_v2 ${idOf(old)}`);
     const fresh = message();
     const again = message({ id: idOf(fresh) });
     await batch.process([old, fresh, again]);
@@ -187,5 +186,39 @@ describe('a batch of events handled by one consumer', () => {
     await new Promise((resolve) => setImmediate(resolve));
     // The batch ran `first`'s handler (and queued its action) before rolling back; only the retry's action runs.
     expect(handler.ranAfterCommit).toEqual([idOf(first)]);
+  });
+
+  it('runs every handler of an event type in the same transaction, each with inbox rows of its own, and a mixed batch in stream order', async () => {
+    const db = new FakeDatabase();
+    const [opened, log, closed] = [new RecordingHandler(), new RecordingHandler(), new RecordingHandler()];
+    const routes: Record<string, { consumer: string; handler: RecordingHandler }[]> = {
+      'casework.case.opened.v2': [
+        { consumer: 'reporting__opened', handler: opened },
+        { consumer: 'reporting__log', handler: log },
+      ],
+      'casework.case.closed.v1': [{ consumer: 'reporting__closed', handler: closed }],
+    };
+    const settled: { id: string; outcome: Outcome }[] = [];
+    const batch = new InboxBatch<InboxMessage>({
+      inbox: '"reporting".inbox',
+      routes: (type) => routes[type] ?? [],
+      transactions: db,
+      settle: async (m, outcome) => void settled.push({ id: idOf(m), outcome }),
+      afterCommitFailed: () => undefined,
+    });
+    const typed = (type: string) => {
+      const m = message();
+      if (m.parsed.ok) m.parsed.envelope.type = type;
+      return m;
+    };
+    const [first, second, third] = [typed('casework.case.opened.v2'), typed('casework.case.closed.v1'), typed('casework.case.opened.v2')];
+    // The log handler saw the third event before (a redelivery after a crash): only it skips it.
+    db.inbox.add(`reporting__log ${idOf(third)}`);
+    await batch.process([first, second, third]);
+    expect(db.transactions).toEqual([{ organisationId: ORG_A, events: 5, committed: true }]);
+    expect(opened.seen.map((s) => s.id)).toEqual([idOf(first), idOf(third)]);
+    expect(log.seen.map((s) => s.id)).toEqual([idOf(first)]);
+    expect(closed.seen.map((s) => s.id)).toEqual([idOf(second)]);
+    expect(settled.map((s) => s.outcome.kind)).toEqual(['handled', 'handled', 'handled']);
   });
 });

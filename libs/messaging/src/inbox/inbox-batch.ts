@@ -27,12 +27,17 @@ export type Outcome =
   | { kind: 'retry'; delayMs: number; reason: string }
   | { kind: 'dead'; cause: 'schema' | 'permanent' | 'exhausted'; reason: string };
 
-export interface InboxBatchOptions<M extends InboxMessage> {
-  /** The durable consumer's name: the inbox key, with the event id. */
+/** A handler of the service and the name its inbox rows carry (its own, whichever durable consumer delivered the event). */
+export interface InboxRoute {
   consumer: string;
+  handler: EventHandler;
+}
+
+export interface InboxBatchOptions<M extends InboxMessage> {
   /** The service's inbox table, quoted. */
   inbox: string;
-  handler: EventHandler;
+  /** The handlers of one event type, in the order they run; every message in a batch has at least one. */
+  routes(type: string): readonly InboxRoute[];
   transactions: Transactions;
   /** Called once per message as soon as its outcome is final (after the commit for handled ones). */
   settle(message: M, outcome: Outcome): Promise<void>;
@@ -47,6 +52,14 @@ export interface InboxBatchOptions<M extends InboxMessage> {
 }
 
 type Readable<M> = M & { parsed: { ok: true; envelope: EventEnvelope } };
+
+/** One handler's share of one message: its inbox row and its call. */
+interface Claim {
+  /** The message's index in its group. */
+  message: number;
+  id: string;
+  route: InboxRoute;
+}
 
 /**
  * Handles a batch of one consumer's messages with as few transactions as it can: one per tenant
@@ -96,16 +109,15 @@ export class InboxBatch<M extends InboxMessage> {
     const work = () =>
       this.options.transactions.run(
         async (tx) => {
-          const fresh = await this.claim(tx, group);
+          const claims = this.claimsOf(group);
+          const fresh = await this.claim(tx, claims);
           const afterCommit: (() => Promise<unknown>)[] = [];
-          const outcomes: Outcome[] = [];
-          for (const [i, message] of group.entries()) {
-            if (!fresh.has(i)) {
-              outcomes.push({ kind: 'duplicate' });
-              continue;
-            }
-            await this.options.handler.handle(message.parsed.envelope, tx, { afterCommit: (action) => afterCommit.push(action) });
-            outcomes.push({ kind: 'handled' });
+          const context = { afterCommit: (action: () => Promise<unknown>) => afterCommit.push(action) };
+          const outcomes: Outcome[] = group.map(() => ({ kind: 'duplicate' }));
+          for (const [i, claim] of claims.entries()) {
+            if (!fresh.has(i)) continue;
+            await claim.route.handler.handle(group[claim.message].parsed.envelope, tx, context);
+            outcomes[claim.message] = { kind: 'handled' };
           }
           return { outcomes, afterCommit };
         },
@@ -114,21 +126,28 @@ export class InboxBatch<M extends InboxMessage> {
     return this.options.limit ? this.options.limit(work) : work();
   }
 
+  /** Every (message, handler) pair of the group, in stream order and then handler order. */
+  private claimsOf(group: Readable<M>[]): Claim[] {
+    return group.flatMap((message, i) =>
+      this.options.routes(message.parsed.envelope.type).map((route) => ({ message: i, id: message.parsed.envelope.id, route })),
+    );
+  }
+
   /**
-   * One statement records every event of the group in the inbox and returns the ones that were not
-   * there yet; the first copy of an event that appears twice in the group is the one handled.
+   * One statement records every (handler, event) pair of the group in the inbox and returns the ones that
+   * were not there yet; the first copy of an event that appears twice in the group is the one handled.
    */
-  private async claim(tx: SqlTx, group: Readable<M>[]): Promise<Set<number>> {
-    const ids = group.map((m) => m.parsed.envelope.id);
-    const rows = await tx.$queryRawUnsafe<{ event_id: string }[]>(
-      `INSERT INTO ${this.options.inbox} (consumer, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id::text`,
-      this.options.consumer,
+  private async claim(tx: SqlTx, claims: Claim[]): Promise<Set<number>> {
+    const ids = claims.map((c) => c.id);
+    const rows = await tx.$queryRawUnsafe<{ consumer: string; event_id: string }[]>(
+      `INSERT INTO ${this.options.inbox} (consumer, event_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT DO NOTHING RETURNING consumer, event_id::text`,
+      claims.map((c) => c.route.consumer),
       ids,
     );
-    const inserted = new Set(rows.map((r) => r.event_id));
+    const inserted = new Set(rows.map((r) => `${r.consumer} ${r.event_id}`));
     const fresh = new Set<number>();
-    ids.forEach((id, i) => {
-      if (inserted.delete(id.toLowerCase())) fresh.add(i);
+    claims.forEach((claim, i) => {
+      if (inserted.delete(`${claim.route.consumer} ${ids[i].toLowerCase()}`)) fresh.add(i);
     });
     return fresh;
   }

@@ -43,6 +43,7 @@ describe('SubjectNames', () => {
       expect(names.event('org-1', 'intake.referral.received.v1')).toBe('run_42.events.org-1.intake.referral.received.v1');
       expect(names.eventFilter('casework.case.opened.v1')).toBe('run_42.events.*.casework.case.opened.v1');
       expect(names.allEvents()).toBe('run_42.events.>');
+      expect(names.typeOfEvent(names.event('org-1', 'casework.case.opened.v1'))).toBe('casework.case.opened.v1');
       expect(names.dlq('casework', 'casework__x')).toBe('run_42.dlq.casework.casework__x');
       expect(names.allDlq()).toBe('run_42.dlq.>');
       expect(names.rpc('rpc.intake.referral.get')).toBe('run_42.rpc.intake.referral.get');

@@ -23,6 +23,12 @@ export class SubjectNames {
     return this.prefixed(`events.*.${type}`);
   }
 
+  /** The event type an event subject carries (`…events.<organisationId>.<type>` -> `<type>`). */
+  typeOfEvent(subject: string): string {
+    const rest = subject.slice(this.prefixed('events.').length);
+    return rest.slice(rest.indexOf('.') + 1);
+  }
+
   allEvents(): string {
     return this.prefixed('events.>');
   }
