@@ -1,3 +1,4 @@
+import { londonDate } from '@mediation/calendar';
 import { ReferralSummarySchema, ReferralViewSchema, type ReferralForm, type ReferralSummary, type ReferralView } from '@mediation/protocol';
 import type { ReferralRecord } from './referral.repository';
 
@@ -52,6 +53,7 @@ function summaryFields(row: ReferralRecord) {
 
 /** `REF-2026-000042`: the year the referral arrived, in London, and its number. */
 export function referralReference(receivedAt: Date, number: bigint): string {
-  const year = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric' }).format(receivedAt);
+  // The London year from the calendar library: a new Intl formatter per referral cost ~2 ms of CPU.
+  const year = londonDate(receivedAt).slice(0, 4);
   return `REF-${year}-${number.toString().padStart(6, '0')}`;
 }

@@ -131,7 +131,7 @@ describe('a batch of events handled by one consumer', () => {
     ]);
   });
 
-  it('sends a poison event to the DLQ alone: the batch is rolled back and the others are handled one per transaction, once each', async () => {
+  it('sends a poison event to the DLQ alone: the batch is rolled back and split at it, those before it together, it alone, the rest together', async () => {
     const { db, handler, batch, outcomeOf } = setUp();
     const events = [message(), message(), message(), message()];
     handler.permanent.add(idOf(events[2]));
@@ -140,12 +140,12 @@ describe('a batch of events handled by one consumer', () => {
     expect(events.map(outcomeOf)).toEqual(['handled', 'handled', 'dead', 'handled']);
     expect(db.transactions.map((t) => [t.events, t.committed])).toEqual([
       [4, false],
-      [1, true],
-      [1, true],
+      [2, true],
       [1, false],
       [1, true],
     ]);
-    expect(db.inbox.has(idOf(events[2]))).toBe(false);
+    expect(db.inbox.has(`casework__casework_case_opened_v2 ${idOf(events[2])}`)).toBe(false);
+    expect(db.inbox.has(`casework__casework_case_opened_v2 ${idOf(events[3])}`)).toBe(true);
   });
 
   it('retries a transiently failing event with backoff while the rest of its batch goes through', async () => {

@@ -53,6 +53,16 @@ export interface InboxBatchOptions<M extends InboxMessage> {
 
 type Readable<M> = M & { parsed: { ok: true; envelope: EventEnvelope } };
 
+/** A handler threw on the message at this index of its group: the batch is rolled back and split there. */
+class HandlerFailure extends Error {
+  constructor(
+    readonly index: number,
+    override readonly cause: unknown,
+  ) {
+    super((cause as Error)?.message ?? String(cause));
+  }
+}
+
 /** One handler's share of one message: its inbox row and its call. */
 interface Claim {
   /** The message's index in its group. */
@@ -65,8 +75,9 @@ interface Claim {
  * Handles a batch of one consumer's messages with as few transactions as it can: one per tenant
  * (row-level security is set per transaction), with one multi-row inbox insert that says which
  * events are new, the handlers in stream order, and the after-commit actions and acks once it
- * commits. When a transaction fails, its messages are handled again one per transaction, so a
- * poison message reaches the DLQ alone, a transient failure is retried with backoff, and the
+ * commits. When a handler throws, the transaction is rolled back and the group split at that message
+ * (those before it together, it alone, the rest together; one per transaction when the failure was
+ * outside any handler), so a poison message reaches the DLQ alone, a transient failure is retried with backoff, and the
  * others are neither lost (they were rolled back, not acked) nor duplicated (the inbox).
  */
 export class InboxBatch<M extends InboxMessage> {
@@ -92,11 +103,18 @@ export class InboxBatch<M extends InboxMessage> {
     let afterCommit: (() => Promise<unknown>)[];
     try {
       ({ outcomes, afterCommit } = await this.runTransaction(group));
-    } catch (error) {
+    } catch (thrown) {
+      const failed = thrown instanceof HandlerFailure ? thrown.index : undefined;
+      const error = thrown instanceof HandlerFailure ? thrown.cause : thrown;
       if (group.length === 1) return this.options.settle(group[0], this.failure(group[0], error));
-      // Rolled back as a whole: now one transaction each, in stream order.
       this.options.fellBack?.(group.length, error as Error);
-      for (const message of group) await this.processGroup([message]);
+      // The transaction failed outside any handler (e.g. its commit): one transaction each, in stream order.
+      if (failed === undefined) {
+        for (const message of group) await this.processGroup([message]);
+        return;
+      }
+      // Rolled back at one message: those before it again together, it alone (so its outcome is its own), then the rest together; stream order holds.
+      for (const part of [group.slice(0, failed), [group[failed]], group.slice(failed + 1)]) if (part.length > 0) await this.processGroup(part);
       return;
     }
     this.options.committed?.(group.length);
@@ -116,7 +134,9 @@ export class InboxBatch<M extends InboxMessage> {
           const outcomes: Outcome[] = group.map(() => ({ kind: 'duplicate' }));
           for (const [i, claim] of claims.entries()) {
             if (!fresh.has(i)) continue;
-            await claim.route.handler.handle(group[claim.message].parsed.envelope, tx, context);
+            await claim.route.handler.handle(group[claim.message].parsed.envelope, tx, context).catch((error: unknown) => {
+              throw new HandlerFailure(claim.message, error);
+            });
             outcomes[claim.message] = { kind: 'handled' };
           }
           return { outcomes, afterCommit };
