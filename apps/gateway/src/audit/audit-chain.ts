@@ -72,7 +72,7 @@ export function contentHash(fields: Omit<AuditFields, 'sequence'>): string {
 
 /**
  * sha256(prev_hash || sequence || ':' || content hash), hex: plain ASCII, so PostgreSQL computes the
- * same link inside the one statement that appends the entry (see AuditEntryRepository.append).
+ * same link inside the one statement that appends the entry (see AuditEntryRepository.appendMany).
  */
 export function chainHash(prevHash: string, fields: AuditFields): string {
   return createHash('sha256')

@@ -26,69 +26,80 @@ export class AuditEntryRepository {
   constructor(private readonly db: IdentityDatabase) {}
 
   /**
-   * Appends one entry as a single statement: PostgreSQL locks the organisation's chain head, links the
-   * entry onto it (the same hash as chainHash) and moves the head, so the lock is held for the length of
-   * one statement, not for round trips to this process, and concurrent writers cannot fork the chain.
+   * Appends entries of one organisation, in order, as a single statement: PostgreSQL locks the chain head,
+   * links each entry onto the one before (the same hash as chainHash), inserts them and moves the head, so
+   * the lock is held for one statement and its commit, and concurrent writers cannot fork the chain. The
+   * audit writer hands it every entry that queued while the last append ran (group commit).
    */
-  async append(fields: Omit<AuditFields, 'sequence'>, hashOfContent: string): Promise<ChainedEntry> {
-    const linked = await this.db.forTenant(fields.organisationId, (tx) => this.link(tx, fields, hashOfContent));
-    return { ...fields, sequence: Number(linked.sequence), prevHash: linked.prev_hash, hash: linked.hash };
+  async appendMany(organisationId: string, entries: { fields: Omit<AuditFields, 'sequence'>; hashOfContent: string }[]): Promise<ChainedEntry[]> {
+    const rows = entries.map(({ fields, hashOfContent }, i) => ({
+      n: i + 1,
+      id: fields.id,
+      content_hash: hashOfContent,
+      occurred_at: fields.occurredAt.toISOString(),
+      actor_id: fields.actorId,
+      actor_type: fields.actorType,
+      actor_roles: [...fields.actorRoles],
+      action: fields.action,
+      resource_type: fields.resourceType,
+      resource_id: fields.resourceId,
+      outcome: fields.outcome,
+      client_ip: fields.clientIp,
+      user_agent: fields.userAgent,
+      correlation_id: fields.correlationId,
+      access_reason: fields.accessReason,
+      data_categories: [...fields.dataCategories],
+    }));
+    const linked = await this.db.forTenant(organisationId, async (tx) => {
+      // The head exists after an organisation's first entry: one statement then; the first creates it and links again.
+      const first = await this.linkOntoHead(tx, organisationId, rows);
+      if (first.length > 0) return first;
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "identity"."audit_chain_head" (organisation_id, last_sequence, last_hash, updated_at) VALUES ($1::uuid, 0, $2, now()) ON CONFLICT (organisation_id) DO NOTHING`,
+        organisationId,
+        GENESIS_HASH,
+      );
+      return this.linkOntoHead(tx, organisationId, rows);
+    });
+    const byId = new Map(linked.map((row) => [row.id, row]));
+    return entries.map(({ fields }) => {
+      const row = byId.get(fields.id)!;
+      return { ...fields, sequence: Number(row.sequence), prevHash: row.prev_hash, hash: row.hash };
+    });
   }
 
-  private async link(
-    tx: IdentityTx,
-    fields: Omit<AuditFields, 'sequence'>,
-    hashOfContent: string,
-  ): Promise<{ sequence: bigint; prev_hash: string; hash: string }> {
-    // The head exists after an organisation's first entry: one statement then; the first creates it and links again.
-    const linked = await this.linkOntoHead(tx, fields, hashOfContent);
-    if (linked) return linked;
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "identity"."audit_chain_head" (organisation_id, last_sequence, last_hash, updated_at) VALUES ($1::uuid, 0, $2, now()) ON CONFLICT (organisation_id) DO NOTHING`,
-      fields.organisationId,
-      GENESIS_HASH,
-    );
-    return (await this.linkOntoHead(tx, fields, hashOfContent))!;
-  }
-
-  private async linkOntoHead(
-    tx: IdentityTx,
-    fields: Omit<AuditFields, 'sequence'>,
-    hashOfContent: string,
-  ): Promise<{ sequence: bigint; prev_hash: string; hash: string } | undefined> {
-    const [linked] = await tx.$queryRawUnsafe<{ sequence: bigint; prev_hash: string; hash: string }[]>(
-      `WITH old AS (
+  private linkOntoHead(tx: IdentityTx, organisationId: string, rows: object[]): Promise<{ id: string; sequence: bigint; prev_hash: string; hash: string }[]> {
+    return tx.$queryRawUnsafe(
+      `WITH RECURSIVE old AS (
          SELECT last_sequence, last_hash FROM "identity"."audit_chain_head" WHERE organisation_id = $1::uuid FOR UPDATE
+       ), entry AS (
+         SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(
+           n int, id uuid, content_hash text, occurred_at timestamptz, actor_id text, actor_type text, actor_roles text[], action text,
+           resource_type text, resource_id text, outcome int, client_ip text, user_agent text, correlation_id text, access_reason text,
+           data_categories text[])
+       ), chain AS (
+         SELECT e.n, old.last_sequence + 1 AS sequence, old.last_hash AS prev_hash,
+                encode(sha256(convert_to(old.last_hash || (old.last_sequence + 1)::text || ':' || e.content_hash, 'UTF8')), 'hex') AS hash
+           FROM old JOIN entry e ON e.n = 1
+         UNION ALL
+         SELECT e.n, c.sequence + 1, c.hash, encode(sha256(convert_to(c.hash || (c.sequence + 1)::text || ':' || e.content_hash, 'UTF8')), 'hex')
+           FROM chain c JOIN entry e ON e.n = c.n + 1
        ), moved AS (
          UPDATE "identity"."audit_chain_head" h
-            SET last_sequence = old.last_sequence + 1,
-                last_hash = encode(sha256(convert_to(old.last_hash || (old.last_sequence + 1)::text || ':' || $2, 'UTF8')), 'hex'),
-                updated_at = now()
-           FROM old
+            SET last_sequence = last.sequence, last_hash = last.hash, updated_at = now()
+           FROM (SELECT sequence, hash FROM chain ORDER BY n DESC LIMIT 1) last
           WHERE h.organisation_id = $1::uuid
-         RETURNING h.last_sequence AS sequence, old.last_hash AS prev_hash, h.last_hash AS hash
+         RETURNING h.organisation_id
        )
        INSERT INTO "identity"."audit_entry" (id, organisation_id, sequence, occurred_at, actor_id, actor_type, actor_roles, action, resource_type, resource_id, outcome, client_ip, user_agent, correlation_id, access_reason, data_categories, prev_hash, hash)
-       SELECT $3::uuid, $1::uuid, moved.sequence, $4, $5, $6, $7::text[], $8, $9, $10, $11, $12, $13, $14, $15, $16::text[], moved.prev_hash, moved.hash FROM moved
-       RETURNING sequence, prev_hash, hash`,
-      fields.organisationId,
-      hashOfContent,
-      fields.id,
-      fields.occurredAt,
-      fields.actorId,
-      fields.actorType,
-      [...fields.actorRoles],
-      fields.action,
-      fields.resourceType,
-      fields.resourceId,
-      fields.outcome,
-      fields.clientIp,
-      fields.userAgent,
-      fields.correlationId,
-      fields.accessReason,
-      [...fields.dataCategories],
+       SELECT e.id, $1::uuid, c.sequence, e.occurred_at, e.actor_id, e.actor_type, e.actor_roles, e.action, e.resource_type, e.resource_id, e.outcome,
+              e.client_ip, e.user_agent, e.correlation_id, e.access_reason, e.data_categories, c.prev_hash, c.hash
+         FROM entry e JOIN chain c ON c.n = e.n
+        WHERE EXISTS (SELECT 1 FROM moved)
+       RETURNING id::text, sequence, prev_hash, hash`,
+      organisationId,
+      JSON.stringify(rows),
     );
-    return linked;
   }
 
   /**

@@ -37,13 +37,14 @@ describe('the audit trail in PostgreSQL', () => {
   let superuser: Client;
   let record: RecordAuditEntryUseCase;
   let verify: VerifyAuditChainUseCase;
+  let entries: AuditEntryRepository;
   const north = uuidv7();
   const south = uuidv7();
 
   beforeAll(async () => {
     db = await createTestDatabase('audit');
     identity = new IdentityDatabase(db.url);
-    const entries = new AuditEntryRepository(identity);
+    entries = new AuditEntryRepository(identity);
     record = new RecordAuditEntryUseCase(entries, new SystemClock());
     verify = new VerifyAuditChainUseCase(entries);
     superuser = new Client({ connectionString: db.ownerUrl });
@@ -71,8 +72,19 @@ describe('the audit trail in PostgreSQL', () => {
       )
     ).rows;
 
-  it('many writers at once, for two organisations, leave one unbroken chain each', async () => {
-    await Promise.all(Array.from({ length: 80 }, (_, n) => record.execute(referralSubmitted(n % 2 === 0 ? north : south, n))));
+  it('many writers at once, for two organisations, leave one unbroken chain each, appended in batches (group commit)', async () => {
+    const appends = jest.spyOn(entries, 'appendMany');
+    const written = await Promise.all(Array.from({ length: 80 }, (_, n) => record.execute(referralSubmitted(n % 2 === 0 ? north : south, n))));
+    // Each organisation's chain is locked once per batch: the first entry alone, the 39 that queued behind it together.
+    expect(appends.mock.calls.map(([organisationId, batch]) => [organisationId, batch.length]).sort()).toEqual(
+      [
+        [north, 1],
+        [north, 39],
+        [south, 1],
+        [south, 39],
+      ].sort(),
+    );
+    expect(written.filter((e) => e.organisationId === north).map((e) => e.sequence)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
 
     for (const organisationId of [north, south]) {
       const chain = await chainOf(organisationId);

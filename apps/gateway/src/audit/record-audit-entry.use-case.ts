@@ -1,13 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@mediation/platform';
 import { uuidv7 } from '@mediation/protocol';
-import { contentHash, type ChainedEntry } from './audit-chain';
+import { contentHash, type AuditFields, type ChainedEntry } from './audit-chain';
 import { AuditEntryRepository } from './audit-entry.repository';
+import { GroupCommit } from './group-commit';
 import type { AuditRecord } from './audit-record';
 
-/** Appends one entry to its organisation's chain; its content is hashed here, its link in PostgreSQL. */
+type Entry = { fields: Omit<AuditFields, 'sequence'>; hashOfContent: string };
+
+/**
+ * Appends one entry to its organisation's chain; its content is hashed here, its link in PostgreSQL. Entries
+ * of one organisation that arrive while its last append runs are appended together (group commit), so the
+ * chain's lock is taken once per batch, not once per request.
+ */
 @Injectable()
 export class RecordAuditEntryUseCase {
+  private readonly chains = new GroupCommit<Entry, ChainedEntry>((organisationId, entries) => this.entries.appendMany(organisationId, entries));
+
   constructor(
     private readonly entries: AuditEntryRepository,
     private readonly clock: Clock,
@@ -31,6 +40,6 @@ export class RecordAuditEntryUseCase {
       accessReason: record.accessReason ?? null,
       dataCategories: record.dataCategories ?? [],
     };
-    return this.entries.append(fields, contentHash(fields));
+    return this.chains.submit(fields.organisationId, { fields, hashOfContent: contentHash(fields) });
   }
 }

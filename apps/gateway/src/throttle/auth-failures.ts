@@ -34,9 +34,14 @@ export class AuthFailures {
   async refuseIfThrottled(attempt: AuthAttempt): Promise<void> {
     let counts: [number, number][];
     try {
-      counts = await Promise.all(
-        this.keys(attempt).map(async (key) => [Number((await this.redis.client.get(key)) ?? 0), await this.redis.client.pttl(key)] as [number, number]),
-      );
+      // One round trip for every key's count and time to live: this runs on every authenticated request.
+      const pipeline = this.redis.client.pipeline();
+      for (const key of this.keys(attempt)) pipeline.get(key).pttl(key);
+      const replies = (await pipeline.exec()) ?? [];
+      const failed = replies.find(([error]) => error);
+      if (failed) throw failed[0];
+      counts = [];
+      for (let i = 0; i < replies.length; i += 2) counts.push([Number(replies[i][1] ?? 0), Number(replies[i + 1][1])]);
     } catch (error) {
       this.logger.warn(`failed authentications not checked (${(error as Error).message})`);
       return;
