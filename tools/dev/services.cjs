@@ -1,7 +1,7 @@
 // Starts the nine services as child processes and waits until each says it is ready.
 // Used by `npm start`, the end-to-end tests and the benchmark, so all three run the same way.
 // A service may run as several replicas: replica r (0-based) listens on its port + 10 * r, and the
-// replicas share the work through NATS (one queue group for RPC, one durable consumer per handler).
+// replicas share the work through NATS (one queue group for RPC, one durable consumer per service).
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 

@@ -12,7 +12,7 @@ import { ConsumerLanes } from './consumer-lanes';
 import { sendToDeadLetter } from './dead-letter';
 import { EVENT_CONSUMER, type EventHandler } from './event-handler';
 import { InboxBatch, redeliveryDelayMs, type InboxMessage, type InboxRoute, type Outcome, type ParsedMessage } from './inbox-batch';
-import { ensureServiceConsumer, SERVICE_CONSUMER } from './service-consumer';
+import { consumerPlan, ensureDurableConsumer, SERVICE_CONSUMER } from './service-consumer';
 
 export { MAX_DELIVERIES, redeliveryDelayMs } from './inbox-batch';
 
@@ -36,12 +36,19 @@ interface Delivery extends InboxMessage {
   msg: JsMsg;
 }
 
+/** A durable consumer feeding a subscription's lanes. */
+interface Source {
+  durable: string;
+  messages: ConsumerMessages;
+  loop: Promise<void>;
+}
+
 interface Subscription {
+  /** The group's durable consumer (on NATS 2.9, the stem of one per event type; see consumerPlan). */
   durable: string;
   /** The service's handlers by the event type they consume. */
   routes: Map<string, InboxRoute[]>;
-  messages?: ConsumerMessages;
-  loop?: Promise<void>;
+  sources: Source[];
   lanes: ConsumerLanes<Delivery>;
   /** Every message delivered and not yet settled: they heartbeat until acked, nak'd or dead-lettered. */
   held: Set<JsMsg>;
@@ -114,17 +121,15 @@ export class EventConsumerHost {
 
   async start(): Promise<void> {
     await this.nats.connect();
+    const settings = { ack_wait: nanos(ACK_WAIT_MS), max_ack_pending: 1_000, log: (line: string) => this.logger.log(line) };
     for (const sub of this.subscriptions) {
-      const earlier = [...sub.routes.values()].flat().map((route) => route.consumer);
-      await ensureServiceConsumer(this.nats, sub.durable, [...sub.routes.keys()], earlier, {
-        ack_wait: nanos(ACK_WAIT_MS),
-        max_ack_pending: 1_000,
-        log: (line) => this.logger.log(line),
-      });
-      const consumer = await this.nats.jetstream.consumers.get(this.nats.names.eventsStream, sub.durable);
-      sub.messages = await consumer.consume({ max_messages: PULL_SIZE });
-      sub.loop = this.consume(sub);
-      this.logger.log(`consuming ${[...sub.routes.keys()].join(', ')} as ${sub.durable}`);
+      for (const planned of consumerPlan(this.nats, sub.durable, sub.routes)) {
+        await ensureDurableConsumer(this.nats, planned, settings);
+        const consumer = await this.nats.jetstream.consumers.get(this.nats.names.eventsStream, planned.durable);
+        const messages = await consumer.consume({ max_messages: PULL_SIZE });
+        sub.sources.push({ durable: planned.durable, messages, loop: this.consume(sub, messages) });
+        this.logger.log(`consuming ${planned.types.join(', ')} as ${planned.durable}`);
+      }
     }
     // Everything held, queued or in a batch, tells JetStream it is still being worked on.
     this.heartbeat ??= setInterval(() => {
@@ -135,8 +140,8 @@ export class EventConsumerHost {
 
   /** Stops pulling; messages queued and not started go straight back to the stream for another replica. */
   async stopConsuming(): Promise<void> {
-    for (const sub of this.subscriptions) sub.messages?.stop();
-    await Promise.all(this.subscriptions.map((s) => s.loop));
+    for (const sub of this.subscriptions) for (const source of sub.sources) source.messages.stop();
+    await Promise.all(this.subscriptions.flatMap((s) => s.sources.map((source) => source.loop)));
     for (const sub of this.subscriptions) {
       for (const delivery of sub.lanes.stop()) {
         sub.held.delete(delivery.msg);
@@ -166,6 +171,7 @@ export class EventConsumerHost {
     const sub: Subscription = {
       durable,
       routes,
+      sources: [],
       held: new Set(),
       lanes: new ConsumerLanes<Delivery>({
         lanes: LANES,
@@ -177,10 +183,10 @@ export class EventConsumerHost {
     return sub;
   }
 
-  private async consume(sub: Subscription): Promise<void> {
-    for await (const msg of sub.messages!) {
+  private async consume(sub: Subscription, messages: ConsumerMessages): Promise<void> {
+    for await (const msg of messages) {
       const type = this.nats.names.typeOfEvent(msg.subject);
-      // On a NATS server that filters one subject per consumer, the service's consumer takes every event: others are acked unread.
+      // Only a consumer's filter changed by hand could deliver a type the group has no handler for.
       if (!sub.routes.has(type)) {
         msg.ack();
         continue;

@@ -1,64 +1,81 @@
 import { AckPolicy, DeliverPolicy, type ConsumerConfig } from '@nats-io/jetstream';
 import type { NatsConnectionService } from '../nats/nats.connection';
+import type { InboxRoute } from './inbox-batch';
 
 /** The group that names a service's durable consumer (`<service>__events`) unless a handler names another. */
 export const SERVICE_CONSUMER = 'events';
 
-export interface ServiceConsumerSettings {
+/** One durable consumer to create or update: its name, the event types it delivers, and the durables it replaces. */
+export interface PlannedConsumer {
+  durable: string;
+  types: string[];
+  /** Durables of earlier versions this one takes over from (where the slowest of them had acknowledged). */
+  replaces: string[];
+}
+
+export interface DurableSettings {
   ack_wait: number;
   max_ack_pending: number;
   log(line: string): void;
 }
 
-/** NATS 2.10 added `filter_subjects`; an older server filters one subject, so the consumer then takes every event. */
+/** NATS 2.10 added `filter_subjects`; an older server filters one subject per consumer. */
 export function filtersManySubjects(version: string | undefined): boolean {
   const [major, minor] = (version ?? '0.0').split('.').map(Number);
   return major > 2 || (major === 2 && minor >= 10);
 }
 
 /**
- * Creates or updates a service's durable consumer for the event types its handlers consume. The first time
- * it replaces the one-consumer-per-handler durables of earlier versions (named as the handlers' inbox rows
- * still are), it starts where the slowest of them had acknowledged (so nothing is skipped; the per-handler
- * inbox drops what they had already handled) and removes them.
+ * The durable consumers that feed one group's lanes. On NATS 2.10+ one consumer filters every type the
+ * group's handlers consume. NATS 2.9 filters one subject per consumer, so there it is one consumer per
+ * type (`<group durable>-<type>`), all feeding the same lanes and batches: the server still filters, and a
+ * referral's events still share a transaction. Either replaces what came before it: the one-consumer-per-
+ * handler durables of earlier versions (named as the handlers' inbox rows still are) and the other shape.
  */
-export async function ensureServiceConsumer(
-  nats: NatsConnectionService,
-  durable: string,
-  types: string[],
-  earlierNames: string[],
-  settings: ServiceConsumerSettings,
-): Promise<void> {
+export function consumerPlan(nats: NatsConnectionService, durable: string, routes: Map<string, InboxRoute[]>): PlannedConsumer[] {
+  const types = [...routes.keys()].sort();
+  const perType = (type: string) => `${durable}-${type.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  const handlerDurables = (type: string) => routes.get(type)!.map((route) => route.consumer);
+  if (filtersManySubjects(nats.nc.info?.version)) return [{ durable, types, replaces: types.flatMap((type) => [...handlerDurables(type), perType(type)]) }];
+  return types.map((type) => ({ durable: perType(type), types: [type], replaces: handlerDurables(type) }));
+}
+
+/**
+ * Creates or updates a durable consumer. The first time it replaces earlier durables, it starts where the
+ * slowest of them had acknowledged (so nothing is skipped; the per-handler inbox drops what they had already
+ * handled) and removes them.
+ */
+export async function ensureDurableConsumer(nats: NatsConnectionService, planned: PlannedConsumer, settings: DurableSettings): Promise<void> {
   const stream = nats.names.eventsStream;
-  const filter: Partial<ConsumerConfig> = filtersManySubjects(nats.nc.info?.version)
-    ? { filter_subjects: types.map((type) => nats.names.eventFilter(type)).sort(), filter_subject: undefined }
-    : { filter_subject: nats.names.allEvents() };
+  const subjects = planned.types.map((type) => nats.names.eventFilter(type));
+  const filter: Partial<ConsumerConfig> = subjects.length === 1 ? { filter_subject: subjects[0], filter_subjects: undefined } : { filter_subjects: subjects };
   const changeable = { ack_wait: settings.ack_wait, max_ack_pending: settings.max_ack_pending, ...filter };
-  const exists = await nats.manager.consumers.info(stream, durable).then(
+  const exists = await nats.manager.consumers.info(stream, planned.durable).then(
     () => true,
     (error) => (isNotFound(error) ? false : Promise.reject(error)),
   );
   if (exists) {
-    await nats.manager.consumers.update(stream, durable, changeable);
+    await nats.manager.consumers.update(stream, planned.durable, changeable);
     return;
   }
-  const earlier = await earlierConsumers(nats, new Set(earlierNames.filter((name) => name !== durable)));
+  const earlier = await existingConsumers(nats, new Set(planned.replaces.filter((name) => name !== planned.durable)));
   const floor = earlier.length > 0 ? Math.min(...earlier.map((c) => c.ackFloor)) : undefined;
   const start: Partial<ConsumerConfig> =
     floor === undefined ? { deliver_policy: DeliverPolicy.All } : { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: floor + 1 };
-  await nats.manager.consumers.add(stream, { durable_name: durable, ack_policy: AckPolicy.Explicit, ...start, ...changeable }).catch(async (error) => {
+  await nats.manager.consumers.add(stream, { durable_name: planned.durable, ack_policy: AckPolicy.Explicit, ...start, ...changeable }).catch(async (error) => {
     // Another replica created it first.
     if (!String(error).includes('already exists')) throw error;
-    await nats.manager.consumers.update(stream, durable, changeable);
+    await nats.manager.consumers.update(stream, planned.durable, changeable);
   });
   for (const old of earlier) {
     await nats.manager.consumers.delete(stream, old.name).catch(() => undefined);
-    settings.log(`removed the earlier consumer ${old.name}: ${durable} took over from stream sequence ${floor! + 1}`);
+    settings.log(`removed the earlier consumer ${old.name}: ${planned.durable} took over from stream sequence ${floor! + 1}`);
   }
 }
 
-async function earlierConsumers(nats: NatsConnectionService, names: Set<string>): Promise<{ name: string; ackFloor: number }[]> {
+async function existingConsumers(nats: NatsConnectionService, names: Set<string>): Promise<{ name: string; ackFloor: number }[]> {
   const found: { name: string; ackFloor: number }[] = [];
+  if (names.size === 0) return found;
   for await (const info of nats.manager.consumers.list(nats.names.eventsStream)) {
     if (names.has(info.name)) found.push({ name: info.name, ackFloor: info.ack_floor.stream_seq });
   }

@@ -1,0 +1,54 @@
+import { SubjectNames } from '@mediation/protocol';
+import type { NatsConnectionService } from '../nats/nats.connection';
+import type { EventHandler } from './event-handler';
+import type { InboxRoute } from './inbox-batch';
+import { consumerPlan, filtersManySubjects } from './service-consumer';
+
+const natsAt = (version: string) => ({ nc: { info: { version } }, names: new SubjectNames('') }) as unknown as NatsConnectionService;
+const route = (consumer: string): InboxRoute => ({ consumer, handler: {} as EventHandler });
+const routes = new Map([
+  ['intake.referral.received.v2', [route('casework__intake_referral_received_v2')]],
+  ['casework.case.closed.v1', [route('casework__survey'), route('casework__kpi-casework.case.closed.v1')]],
+]);
+
+describe("a service's durable consumers", () => {
+  it('NATS 2.10 and later filter several subjects per consumer; 2.9 does not', () => {
+    expect([filtersManySubjects('2.9.10'), filtersManySubjects('2.10.0'), filtersManySubjects('2.11.3'), filtersManySubjects('3.0.0')]).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it('on NATS 2.10 one consumer delivers every type of the group and replaces the per-handler and per-type durables', () => {
+    expect(consumerPlan(natsAt('2.10.22'), 'casework__events', routes)).toEqual([
+      {
+        durable: 'casework__events',
+        types: ['casework.case.closed.v1', 'intake.referral.received.v2'],
+        replaces: [
+          'casework__survey',
+          'casework__kpi-casework.case.closed.v1',
+          'casework__events-casework_case_closed_v1',
+          'casework__intake_referral_received_v2',
+          'casework__events-intake_referral_received_v2',
+        ],
+      },
+    ]);
+  });
+
+  it('on NATS 2.9 one consumer per type feeds the same batches, each replacing its handlers’ earlier durables', () => {
+    expect(consumerPlan(natsAt('2.9.10'), 'casework__events', routes)).toEqual([
+      {
+        durable: 'casework__events-casework_case_closed_v1',
+        types: ['casework.case.closed.v1'],
+        replaces: ['casework__survey', 'casework__kpi-casework.case.closed.v1'],
+      },
+      {
+        durable: 'casework__events-intake_referral_received_v2',
+        types: ['intake.referral.received.v2'],
+        replaces: ['casework__intake_referral_received_v2'],
+      },
+    ]);
+  });
+});
