@@ -243,8 +243,13 @@ export class EvidenceController {
   @Post('evidence/:id/redactions')
   @HttpCode(201)
   @ApiOperation({
+    problems: {
+      409: 'The original’s stored bytes no longer match their hash, or cannot be read as the type they were received as',
+      410: 'The original’s files were deleted at retention',
+      422: 'The exhibit is not a PDF, PNG or JPEG',
+    },
     summary:
-      'A redacted copy of a PDF exhibit: the areas (fractions of each page, from its top left) are burned out of page images, so nothing under them survives. The copy is a new exhibit (`JS/1-R1`) linked to the original, which is kept; both custody logs record who and why',
+      'A redacted copy of a PDF, PNG or JPEG exhibit: the areas (fractions of each page, or of the image as displayed, from its top left; an image is page 1) are burned out of page images or of the image’s own pixels, so nothing under them survives. The copy is a new exhibit (`JS/1-R1`) linked to the original, which is kept; both custody logs record who and why',
     body: CreateRedactionBodySchema,
     response: { status: 201, schema: EvidenceItemViewSchema },
     params: { id: 'The evidence item id.' },

@@ -175,7 +175,7 @@ export const EvidenceVersionFormSchema = z
 /** One area to black out, as fractions of the page as displayed (0,0 its top left, 1,1 its bottom right). */
 export const RedactionAreaSchema = z
   .object({
-    page: z.number().int().min(1).describe('The page, from 1.'),
+    page: z.number().int().min(1).describe('The page, from 1 (an image has one page: 1).'),
     x: z.number().min(0).max(1).describe('Left edge, as a fraction of the page’s width.'),
     y: z.number().min(0).max(1).describe('Top edge, as a fraction of the page’s height.'),
     width: z.number().gt(0).max(1).describe('Width, as a fraction of the page’s width.'),
@@ -184,7 +184,7 @@ export const RedactionAreaSchema = z
   .refine((a) => a.x + a.width <= 1.000001 && a.y + a.height <= 1.000001, 'must lie within the page')
   .describe('An area to black out.');
 
-/** `POST /v1/evidence/{id}/redactions`: the areas to black out of a PDF exhibit, and why. */
+/** `POST /v1/evidence/{id}/redactions`: the areas to black out of a PDF, PNG or JPEG exhibit, and why. */
 export const CreateRedactionBodySchema = z
   .object({
     reason: text(500).describe('Why, e.g. `third party’s address and phone number`; kept in both items’ custody logs.'),
