@@ -100,12 +100,22 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
     expect(Buffer.from(await content.arrayBuffer()).equals(pdf)).toBe(true);
     expect(content.headers.get('repr-digest')).toBe(`sha-256=:${Buffer.from(sha256, 'hex').toString('base64')}:`);
 
+    // A HEAD: the same headers, no file, and not a download in the custody log.
+    const head = await fetch(`${platform.apiUrl}/v1/evidence/${evidenceId}/content`, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${platform.apiKey}`, 'x-access-reason': 'checking the size first' },
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(pdf.length));
+    expect(head.headers.get('repr-digest')).toBe(content.headers.get('repr-digest'));
+
     const listed = await platform.ok<{ items: { id: string }[] }>('GET', `/v1/cases/${caseId}/evidence`);
     expect(listed.items.map((i) => i.id)).toEqual([evidenceId]);
     const custody = await platform.ok<{ entries: { action: string; reason: string | null }[] }>('GET', `/v1/evidence/${evidenceId}/custody`);
     expect(custody.entries.map((e) => [e.action, e.reason])).toEqual([
       ['uploaded', null],
       ['downloaded', REASON['x-access-reason']],
+      ['viewed', 'checking the size first'],
     ]);
   });
 

@@ -120,7 +120,8 @@ export class EvidenceController {
   @SensitiveRead({ resourceType: 'evidence', categories: ['special-category', 'criminal-offence'] })
   @ApiOperation({
     summary:
-      'The exhibit’s file, streamed, with its SHA-256 in Repr-Digest and Digest. Its bytes are checked against the hash recorded at upload first: a file that changed is refused (409) and raised as an alert. Say why in X-Access-Reason; the download is entered in its custody log',
+      'The exhibit’s file, streamed, with its SHA-256 in Repr-Digest and Digest. Its bytes are checked against the hash recorded at upload first: a file that changed is refused (409) and raised as an alert; one deleted at retention is 410. Say why in X-Access-Reason; the download is entered in its custody log. HEAD answers the same headers after the same check, without the file, and is logged as `viewed`, not `downloaded`',
+    problems: { 409: 'The stored bytes no longer match the hash recorded at upload', 410: 'The files were deleted at retention' },
     response: { status: 200, binary: 'application/octet-stream' },
     params: { id: 'The evidence item id.' },
   })
@@ -132,7 +133,9 @@ export class EvidenceController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.pipeFile(await this.files.forward(meta, 'GET', `/internal/evidence/${params.id}/content`, { reason: requireAccessReason(req.headers) }), res);
+    // Express routes a HEAD here too: it goes on as a HEAD, which sends no file and is logged as `viewed`, not `downloaded`.
+    const method = req.method === 'HEAD' ? 'HEAD' : 'GET';
+    await this.pipeFile(await this.files.forward(meta, method, `/internal/evidence/${params.id}/content`, { reason: requireAccessReason(req.headers) }), res);
   }
 
   @Get('evidence/:id/custody')
