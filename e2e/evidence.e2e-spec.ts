@@ -1,5 +1,9 @@
 import { PlatformUnderTest, waitUntil } from '@mediation/testing';
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 
 jest.setTimeout(240_000);
@@ -180,6 +184,16 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
     const bytes = Buffer.from(await pdfRes.arrayBuffer());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(made.body.sha256);
     expect((await PDFDocument.load(bytes)).getPageCount()).toBe(made.body.pageCount);
+    // The front sheet names the case by its reference and the preparer (this API key) by its name, never by ids.
+    const { reference } = await platform.ok<{ reference: string }>('GET', `/v1/cases/${caseId}`);
+    const { actorId } = await platform.ok<{ actorId: string }>('GET', '/v1/me');
+    const key = (await platform.ok<{ items: { id: string; name: string }[] }>('GET', '/v1/api-keys')).items.find((k) => actorId === `api-key:${k.id}`)!;
+    if (process.env.BUNDLE_OUT) writeFileSync(process.env.BUNDLE_OUT, bytes);
+    const frontSheet = pdfText(bytes, 1);
+    expect(frontSheet).toMatch(new RegExp(`CASE\\s+${reference}`));
+    expect(frontSheet).toMatch(new RegExp(`PREPARED BY\\s+API key “${key.name}”`));
+    expect(frontSheet).not.toContain(caseId);
+    expect(frontSheet).not.toContain(actorId);
     const refused = await platform.request('GET', `/v1/bundles/${made.body.id}`, undefined, { authorization: `Bearer ${tokens.notAssigned}`, ...REASON });
     expect(refused.status).toBe(403);
   });
@@ -254,3 +268,14 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
     }
   });
 });
+
+/** One page's text, as poppler's pdftotext lays it out. */
+function pdfText(pdf: Buffer, page: number): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bundle-'));
+  try {
+    writeFileSync(path.join(dir, 'b.pdf'), pdf);
+    return execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), path.join(dir, 'b.pdf'), '-']).toString();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

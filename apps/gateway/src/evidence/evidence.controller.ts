@@ -18,6 +18,7 @@ import {
   PROBLEM_TYPES,
   Rpc,
   type BundleView,
+  type CaseView,
   type CreateBundleBody,
   type CreateRedactionBody,
   type CreateWitnessStatementBody,
@@ -36,6 +37,7 @@ import { CASE_WORKERS, SENSITIVE_READERS } from '../cases/case-access';
 import { NeedToKnow } from '../cases/case-need-to-know.guard';
 import { ApiOperation } from '../http/api-operation.decorator';
 import { ZodPipe } from '../http/zod.pipe';
+import { ActorNames } from './actor-names';
 import { EvidenceFilesClient } from './evidence-files.client';
 import { EvidenceNeedToKnow } from './evidence-need-to-know.guard';
 
@@ -67,6 +69,7 @@ export class EvidenceController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly files: EvidenceFilesClient,
+    private readonly names: ActorNames,
   ) {}
 
   @Post('cases/:id/evidence')
@@ -167,7 +170,13 @@ export class EvidenceController {
     @Param(new ZodPipe(CaseIdParamsSchema)) params: IdParams,
     @Body(new ZodPipe(CreateBundleBodySchema)) body: CreateBundleBody,
   ): Promise<BundleView> {
-    return BundleViewSchema.parse(await this.postToCase(meta, params.id, 'bundles', body));
+    // The front sheet names the case by its reference and the preparer by name: casework and the gateway own those.
+    const made = await this.postToCase(meta, params.id, 'bundles', async (found) => ({
+      ...body,
+      caseReference: found.reference,
+      preparedBy: await this.names.of(meta),
+    }));
+    return BundleViewSchema.parse(made);
   }
 
   @Get('bundles/:id')
@@ -184,10 +193,10 @@ export class EvidenceController {
   }
 
   /** A JSON body for one of a case's evidence collections, once casework has said the case is the caller's (404 otherwise). */
-  private async postToCase(meta: RpcMeta, caseId: string, collection: 'bundles' | 'witness-statements', body: unknown): Promise<unknown> {
-    await this.rpc.call(Rpc.casework.getCase, meta, { caseId });
+  private async postToCase(meta: RpcMeta, caseId: string, collection: 'bundles' | 'witness-statements', body: (found: CaseView) => unknown): Promise<unknown> {
+    const found = await this.rpc.call(Rpc.casework.getCase, meta, { caseId });
     const answer = await this.files.forward(meta, 'POST', `/internal/cases/${caseId}/${collection}`, {
-      body: Readable.from([JSON.stringify(body)]),
+      body: Readable.from([JSON.stringify(await body(found))]),
       contentType: 'application/json',
     });
     return this.files.json(answer);
@@ -222,7 +231,7 @@ export class EvidenceController {
     @Param(new ZodPipe(CaseIdParamsSchema)) params: IdParams,
     @Body(new ZodPipe(CreateWitnessStatementBodySchema)) body: CreateWitnessStatementBody,
   ): Promise<EvidenceItemView> {
-    return EvidenceItemViewSchema.parse(await this.postToCase(meta, params.id, 'witness-statements', body));
+    return EvidenceItemViewSchema.parse(await this.postToCase(meta, params.id, 'witness-statements', () => body));
   }
 
   @Post('evidence/:id/versions')

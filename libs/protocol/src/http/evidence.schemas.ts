@@ -108,6 +108,19 @@ export const CreateBundleBodySchema = z
   .describe('A court bundle to make.');
 export type CreateBundleBody = z.infer<typeof CreateBundleBodySchema>;
 
+/**
+ * What the gateway forwards to the evidence service's internal port for `POST /v1/cases/{id}/bundles`:
+ * the caller's body and what the front sheet says of the case and the preparer, which casework and the
+ * gateway own (evidence keeps neither case references nor people's names).
+ */
+export const InternalCreateBundleBodySchema = CreateBundleBodySchema.extend({
+  caseReference: text(100).describe('The case’s reference as casework gives it (e.g. `REF-2027-000042`), for the front sheet.'),
+  preparedBy: text(300).describe('Who is making the bundle, by name: the person’s name, or the API key’s name, for the front sheet.'),
+})
+  .strict()
+  .describe('A court bundle to make, as the gateway forwards it.');
+export type InternalCreateBundleBody = z.infer<typeof InternalCreateBundleBodySchema>;
+
 export const BundleIndexEntrySchema = z
   .object({
     evidenceId: z.uuid().describe('The exhibit.'),
