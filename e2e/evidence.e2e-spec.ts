@@ -267,14 +267,43 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
       expect({ route, status: json.status }).toEqual({ route, status: 404 });
     }
   });
+
+  it('closes the case: the case report lists its exhibits with kind, description, producer and SHA-256, as the evidence service gave them', async () => {
+    const manager = await staff('Cam Manager');
+    await platform.ok('POST', `/v1/cases/${caseId}/assignments`, { staffId: manager.id, role: 'case-manager' });
+    await platform.ok('POST', `/v1/cases/${caseId}/transitions`, { to: 'accepted' });
+    await platform.ok('POST', `/v1/cases/${caseId}/transitions`, { to: 'contacted' });
+    await platform.ok('POST', `/v1/cases/${caseId}/close`, { outcome: 'good-neighbour-agreement', reason: 'Both neighbours signed quiet hours.' });
+    const exhibits = (await platform.ok<{ items: { exhibitRef: string; sha256: string; producedBy: string }[] }>('GET', `/v1/cases/${caseId}/evidence`)).items;
+    expect(exhibits.map((e) => e.exhibitRef)).toEqual(expect.arrayContaining(['JS/1', 'JS/2', 'JS/1-R1']));
+    const report = await waitUntil(async () => (await platform.request<{ items?: { id: string }[] }>('GET', `/v1/cases/${caseId}/reports`)).body.items?.[0], {
+      what: 'the case report',
+      timeoutMs: 60_000,
+    });
+    const pdfRes = await fetch(`${platform.apiUrl}/v1/cases/${caseId}/reports/${report.id}`, { headers: { authorization: `Bearer ${platform.apiKey}` } });
+    expect(pdfRes.status).toBe(200);
+    // In drawing order (-raw), so each table cell's lines stay together.
+    const text = pdfText(Buffer.from(await pdfRes.arrayBuffer()), undefined, '-raw');
+    const evidence = text.slice(text.indexOf('Evidence'), text.indexOf('Timeline'));
+    const flat = evidence.replace(/\s+/g, '');
+    for (const exhibit of exhibits) {
+      expect(evidence).toContain(exhibit.exhibitRef);
+      expect(flat).toContain(exhibit.sha256);
+    }
+    expect(flat).toContain('Statementoftheprofessionalwitness');
+    expect(flat).toContain('Noisediary');
+    expect(flat).toContain('redactedcopyofJS/1');
+    expect(evidence).toContain('Jane Smith');
+  });
 });
 
-/** One page's text, as poppler's pdftotext lays it out. */
-function pdfText(pdf: Buffer, page: number): string {
+/** A PDF's text (or one page's), as poppler's pdftotext lays it out. */
+function pdfText(pdf: Buffer, page?: number, mode: '-layout' | '-raw' = '-layout'): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'bundle-'));
   try {
     writeFileSync(path.join(dir, 'b.pdf'), pdf);
-    return execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), path.join(dir, 'b.pdf'), '-']).toString();
+    const pages = page ? ['-f', String(page), '-l', String(page)] : [];
+    return execFileSync('pdftotext', [mode, ...pages, path.join(dir, 'b.pdf'), '-']).toString();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
