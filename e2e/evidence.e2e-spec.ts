@@ -295,6 +295,29 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
     expect(flat).toContain('redactedcopyofJS/1');
     expect(evidence).toContain('Jane Smith');
   });
+
+  it('includes the exhibits of the person’s cases, with their metadata and every version’s hash, in a subject-access export', async () => {
+    const exported = await platform.request<{
+      services: {
+        evidence: {
+          exhibits: { id: string; caseId: string; exhibitRef: string; sha256: string; producedByThePerson: boolean; versions: { sha256: string }[] }[];
+        };
+      };
+    }>('GET', `/v1/subject-access?email=${encodeURIComponent(`rae-${tag}@home.example`)}`, undefined, { 'x-access-reason': 'Subject access request SAR-77' });
+    expect(exported.status).toBe(200);
+    const exhibits = (await platform.ok<{ items: { id: string; sha256: string }[] }>('GET', `/v1/cases/${caseId}/evidence`)).items;
+    const found = exported.body.services.evidence.exhibits;
+    expect(found.map((e) => [e.id, e.sha256]).sort()).toEqual(exhibits.map((e) => [e.id, e.sha256]).sort());
+    expect(found.every((e) => e.caseId === caseId && e.versions.some((v) => v.sha256 === e.sha256) && !e.producedByThePerson)).toBe(true);
+    // Someone on no case gets an empty part, not another person's exhibits.
+    const nobody = await platform.request<{ services: { evidence: { exhibits: unknown[] } } }>(
+      'GET',
+      `/v1/subject-access?email=${encodeURIComponent(`nobody-${tag}@home.example`)}`,
+      undefined,
+      { 'x-access-reason': 'Subject access request SAR-78' },
+    );
+    expect(nobody.body.services.evidence).toEqual({ exhibits: [] });
+  });
 });
 
 /** A PDF's text (or one page's), as poppler's pdftotext lays it out. */

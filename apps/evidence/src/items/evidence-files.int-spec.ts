@@ -223,7 +223,10 @@ describe.each<StoreKind>(['local', 's3'])('evidence files in the %s store', (sto
     const id = created.body.id as string;
     const head = (m: RpcMeta) => {
       const p = `/internal/evidence/${id}/content`;
-      return request(`${svc.url}${p}`, { method: 'HEAD', headers: { [EVIDENCE_GRANT_HEADER]: svc.grant(m, 'HEAD', p, 'checking the size before a download') } });
+      return request(`${svc.url}${p}`, {
+        method: 'HEAD',
+        headers: { [EVIDENCE_GRANT_HEADER]: svc.grant(m, 'HEAD', p, 'checking the size before a download') },
+      });
     };
     const answer = await head(meta(orgA));
     expect(answer.status).toBe(200);

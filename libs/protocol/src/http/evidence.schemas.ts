@@ -206,3 +206,45 @@ export const CreateRedactionBodySchema = z
   .strict()
   .describe('A redacted copy to make.');
 export type CreateRedactionBody = z.infer<typeof CreateRedactionBodySchema>;
+
+/**
+ * What the gateway asks evidence for in a subject-access export. Evidence keeps exhibits per case, not per
+ * person, so it is asked last, with the cases the other services found the person on and the names they
+ * are recorded under there.
+ */
+export const EvidencePersonQuerySchema = z
+  .object({
+    caseIds: z.array(z.uuid()).max(1000).describe('The cases casework found the person on (as a party, the referrer or staff).'),
+    names: z
+      .array(z.string().trim().min(1).max(200))
+      .max(100)
+      .describe('The names the person is recorded under on those cases (or was asked for by), to mark the exhibits they produced.'),
+  })
+  .strict()
+  .describe('Whose evidence to export: the cases found for them, and their names.');
+export type EvidencePersonQuery = z.infer<typeof EvidencePersonQuerySchema>;
+
+export const EvidenceVersionViewSchema = z
+  .object({
+    version: z.number().int().min(1).describe('The version, from 1.'),
+    fileName: z.string().describe('The name the file was uploaded with.'),
+    mediaType: z.string().describe('Its type, detected from its bytes.'),
+    sizeBytes: z.number().int().min(0).describe('Its size.'),
+    sha256: z.string().describe('SHA-256 (hex) of its bytes, computed as they were received.'),
+    createdAt: z.iso.datetime({ offset: true }).describe('When it was received.'),
+  })
+  .describe('One stored version of an exhibit.');
+
+export const EvidencePersonExportSchema = z
+  .object({
+    exhibits: z
+      .array(
+        EvidenceItemViewSchema.extend({
+          producedByThePerson: z.boolean().describe('Whether the person is the one who produced it (`producedBy` is one of their names).'),
+          versions: z.array(EvidenceVersionViewSchema).describe('Every version kept, oldest first, each with its hash.'),
+        }).describe('An exhibit on one of the person’s cases.'),
+      )
+      .describe('The exhibits of the person’s cases, case by case in exhibit order; the files themselves are produced on request.'),
+  })
+  .describe('What the evidence service holds about one person.');
+export type EvidencePersonExport = z.infer<typeof EvidencePersonExportSchema>;
