@@ -4,6 +4,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { defaultFormats, Jimp } from 'jimp';
 import { PDFDocument } from 'pdf-lib';
 
 jest.setTimeout(240_000);
@@ -241,6 +242,28 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
     expect(res.body).toMatchObject({ exhibitRef: 'JS/1-R1', redactedFromId: evidenceId });
     const refused = await platform.request('POST', `/v1/evidence/${evidenceId}/redactions`, { reason: 'x', areas: [] });
     expect(refused.status).toBe(400);
+
+    // A photograph is redacted in its pixels: the copy is a PNG again, black where the area was.
+    const png = await new Jimp({ width: 40, height: 20, color: 0xffffffff }).getBuffer('image/png');
+    const photo = await upload(
+      { kind: 'photograph', description: 'Car outside number 14', producedBy: 'Jane Smith' },
+      { name: 'car.png', type: 'image/png', bytes: png },
+    );
+    const photoId = ((await photo.json()) as { id: string }).id;
+    const redacted = await platform.request<{ id: string; mediaType: string; redactedFromId: string }>('POST', `/v1/evidence/${photoId}/redactions`, {
+      reason: 'The number plate',
+      areas: [{ page: 1, x: 0.5, y: 0.5, width: 0.5, height: 0.5 }],
+    });
+    expect(redacted.status).toBe(201);
+    expect(redacted.body).toMatchObject({ mediaType: 'image/png', redactedFromId: photoId });
+    const copy = await fetch(`${platform.apiUrl}/v1/evidence/${redacted.body.id}/content`, {
+      headers: { authorization: `Bearer ${platform.apiKey}`, ...REASON },
+    });
+    // jimp's PNG codec itself: Jimp.fromBuffer's type detection needs an ES-module import jest cannot make.
+    const codec = defaultFormats.map((format) => format()).find((format) => format.mime === 'image/png')!;
+    const pixels = (await codec.decode(Buffer.from(await copy.arrayBuffer()))) as { data: Buffer };
+    expect([...pixels.data.subarray((15 * 40 + 30) * 4, (15 * 40 + 30) * 4 + 4)]).toEqual([0, 0, 0, 255]);
+    expect([...pixels.data.subarray((5 * 40 + 5) * 4, (5 * 40 + 5) * 4 + 4)]).toEqual([255, 255, 255, 255]);
   });
 
   it('keeps another organisation out of the exhibit and the case', async () => {
