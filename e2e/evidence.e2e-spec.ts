@@ -1,5 +1,10 @@
 import { PlatformUnderTest, waitUntil } from '@mediation/testing';
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defaultFormats, Jimp } from 'jimp';
 import { PDFDocument } from 'pdf-lib';
 
 jest.setTimeout(240_000);
@@ -100,12 +105,22 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
     expect(Buffer.from(await content.arrayBuffer()).equals(pdf)).toBe(true);
     expect(content.headers.get('repr-digest')).toBe(`sha-256=:${Buffer.from(sha256, 'hex').toString('base64')}:`);
 
+    // A HEAD: the same headers, no file, and not a download in the custody log.
+    const head = await fetch(`${platform.apiUrl}/v1/evidence/${evidenceId}/content`, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${platform.apiKey}`, 'x-access-reason': 'checking the size first' },
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(pdf.length));
+    expect(head.headers.get('repr-digest')).toBe(content.headers.get('repr-digest'));
+
     const listed = await platform.ok<{ items: { id: string }[] }>('GET', `/v1/cases/${caseId}/evidence`);
     expect(listed.items.map((i) => i.id)).toEqual([evidenceId]);
     const custody = await platform.ok<{ entries: { action: string; reason: string | null }[] }>('GET', `/v1/evidence/${evidenceId}/custody`);
     expect(custody.entries.map((e) => [e.action, e.reason])).toEqual([
       ['uploaded', null],
       ['downloaded', REASON['x-access-reason']],
+      ['viewed', 'checking the size first'],
     ]);
   });
 
@@ -170,6 +185,16 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
     const bytes = Buffer.from(await pdfRes.arrayBuffer());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(made.body.sha256);
     expect((await PDFDocument.load(bytes)).getPageCount()).toBe(made.body.pageCount);
+    // The front sheet names the case by its reference and the preparer (this API key) by its name, never by ids.
+    const { reference } = await platform.ok<{ reference: string }>('GET', `/v1/cases/${caseId}`);
+    const { actorId } = await platform.ok<{ actorId: string }>('GET', '/v1/me');
+    const key = (await platform.ok<{ items: { id: string; name: string }[] }>('GET', '/v1/api-keys')).items.find((k) => actorId === `api-key:${k.id}`)!;
+    if (process.env.BUNDLE_OUT) writeFileSync(process.env.BUNDLE_OUT, bytes);
+    const frontSheet = pdfText(bytes, 1);
+    expect(frontSheet).toMatch(new RegExp(`CASE\\s+${reference}`));
+    expect(frontSheet).toMatch(new RegExp(`PREPARED BY\\s+API key “${key.name}”`));
+    expect(frontSheet).not.toContain(caseId);
+    expect(frontSheet).not.toContain(actorId);
     const refused = await platform.request('GET', `/v1/bundles/${made.body.id}`, undefined, { authorization: `Bearer ${tokens.notAssigned}`, ...REASON });
     expect(refused.status).toBe(403);
   });
@@ -217,6 +242,28 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
     expect(res.body).toMatchObject({ exhibitRef: 'JS/1-R1', redactedFromId: evidenceId });
     const refused = await platform.request('POST', `/v1/evidence/${evidenceId}/redactions`, { reason: 'x', areas: [] });
     expect(refused.status).toBe(400);
+
+    // A photograph is redacted in its pixels: the copy is a PNG again, black where the area was.
+    const png = await new Jimp({ width: 40, height: 20, color: 0xffffffff }).getBuffer('image/png');
+    const photo = await upload(
+      { kind: 'photograph', description: 'Car outside number 14', producedBy: 'Jane Smith' },
+      { name: 'car.png', type: 'image/png', bytes: png },
+    );
+    const photoId = ((await photo.json()) as { id: string }).id;
+    const redacted = await platform.request<{ id: string; mediaType: string; redactedFromId: string }>('POST', `/v1/evidence/${photoId}/redactions`, {
+      reason: 'The number plate',
+      areas: [{ page: 1, x: 0.5, y: 0.5, width: 0.5, height: 0.5 }],
+    });
+    expect(redacted.status).toBe(201);
+    expect(redacted.body).toMatchObject({ mediaType: 'image/png', redactedFromId: photoId });
+    const copy = await fetch(`${platform.apiUrl}/v1/evidence/${redacted.body.id}/content`, {
+      headers: { authorization: `Bearer ${platform.apiKey}`, ...REASON },
+    });
+    // jimp's PNG codec itself: Jimp.fromBuffer's type detection needs an ES-module import jest cannot make.
+    const codec = defaultFormats.map((format) => format()).find((format) => format.mime === 'image/png')!;
+    const pixels = (await codec.decode(Buffer.from(await copy.arrayBuffer()))) as { data: Buffer };
+    expect([...pixels.data.subarray((15 * 40 + 30) * 4, (15 * 40 + 30) * 4 + 4)]).toEqual([0, 0, 0, 255]);
+    expect([...pixels.data.subarray((5 * 40 + 5) * 4, (5 * 40 + 5) * 4 + 4)]).toEqual([255, 255, 255, 255]);
   });
 
   it('keeps another organisation out of the exhibit and the case', async () => {
@@ -243,4 +290,67 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
       expect({ route, status: json.status }).toEqual({ route, status: 404 });
     }
   });
+
+  it('closes the case: the case report lists its exhibits with kind, description, producer and SHA-256, as the evidence service gave them', async () => {
+    const manager = await staff('Cam Manager');
+    await platform.ok('POST', `/v1/cases/${caseId}/assignments`, { staffId: manager.id, role: 'case-manager' });
+    await platform.ok('POST', `/v1/cases/${caseId}/transitions`, { to: 'accepted' });
+    await platform.ok('POST', `/v1/cases/${caseId}/transitions`, { to: 'contacted' });
+    await platform.ok('POST', `/v1/cases/${caseId}/close`, { outcome: 'good-neighbour-agreement', reason: 'Both neighbours signed quiet hours.' });
+    const exhibits = (await platform.ok<{ items: { exhibitRef: string; sha256: string; producedBy: string }[] }>('GET', `/v1/cases/${caseId}/evidence`)).items;
+    expect(exhibits.map((e) => e.exhibitRef)).toEqual(expect.arrayContaining(['JS/1', 'JS/2', 'JS/1-R1']));
+    const report = await waitUntil(async () => (await platform.request<{ items?: { id: string }[] }>('GET', `/v1/cases/${caseId}/reports`)).body.items?.[0], {
+      what: 'the case report',
+      timeoutMs: 60_000,
+    });
+    const pdfRes = await fetch(`${platform.apiUrl}/v1/cases/${caseId}/reports/${report.id}`, { headers: { authorization: `Bearer ${platform.apiKey}` } });
+    expect(pdfRes.status).toBe(200);
+    // In drawing order (-raw), so each table cell's lines stay together.
+    const text = pdfText(Buffer.from(await pdfRes.arrayBuffer()), undefined, '-raw');
+    const evidence = text.slice(text.indexOf('Evidence'), text.indexOf('Timeline'));
+    const flat = evidence.replace(/\s+/g, '');
+    for (const exhibit of exhibits) {
+      expect(evidence).toContain(exhibit.exhibitRef);
+      expect(flat).toContain(exhibit.sha256);
+    }
+    expect(flat).toContain('Statementoftheprofessionalwitness');
+    expect(flat).toContain('Noisediary');
+    expect(flat).toContain('redactedcopyofJS/1');
+    expect(evidence).toContain('Jane Smith');
+  });
+
+  it('includes the exhibits of the person’s cases, with their metadata and every version’s hash, in a subject-access export', async () => {
+    const exported = await platform.request<{
+      services: {
+        evidence: {
+          exhibits: { id: string; caseId: string; exhibitRef: string; sha256: string; producedByThePerson: boolean; versions: { sha256: string }[] }[];
+        };
+      };
+    }>('GET', `/v1/subject-access?email=${encodeURIComponent(`rae-${tag}@home.example`)}`, undefined, { 'x-access-reason': 'Subject access request SAR-77' });
+    expect(exported.status).toBe(200);
+    const exhibits = (await platform.ok<{ items: { id: string; sha256: string }[] }>('GET', `/v1/cases/${caseId}/evidence`)).items;
+    const found = exported.body.services.evidence.exhibits;
+    expect(found.map((e) => [e.id, e.sha256]).sort()).toEqual(exhibits.map((e) => [e.id, e.sha256]).sort());
+    expect(found.every((e) => e.caseId === caseId && e.versions.some((v) => v.sha256 === e.sha256) && !e.producedByThePerson)).toBe(true);
+    // Someone on no case gets an empty part, not another person's exhibits.
+    const nobody = await platform.request<{ services: { evidence: { exhibits: unknown[] } } }>(
+      'GET',
+      `/v1/subject-access?email=${encodeURIComponent(`nobody-${tag}@home.example`)}`,
+      undefined,
+      { 'x-access-reason': 'Subject access request SAR-78' },
+    );
+    expect(nobody.body.services.evidence).toEqual({ exhibits: [] });
+  });
 });
+
+/** A PDF's text (or one page's), as poppler's pdftotext lays it out. */
+function pdfText(pdf: Buffer, page?: number, mode: '-layout' | '-raw' = '-layout'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bundle-'));
+  try {
+    writeFileSync(path.join(dir, 'b.pdf'), pdf);
+    const pages = page ? ['-f', String(page), '-l', String(page)] : [];
+    return execFileSync('pdftotext', [mode, ...pages, path.join(dir, 'b.pdf'), '-']).toString();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

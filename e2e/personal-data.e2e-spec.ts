@@ -46,7 +46,7 @@ describe('personal data: subject-access export and legal hold', () => {
       services: { intake: { referrals: { referralId: string; capacity: string[]; answers: Record<string, unknown> }[] } };
     }>('GET', `/v1/subject-access?email=${encodeURIComponent(email.toUpperCase())}`, undefined, { 'x-access-reason': 'Subject access request SAR-12' });
     expect(exported.status).toBe(200);
-    expect(Object.keys(exported.body.services).sort()).toEqual(['casework', 'intake', 'notify']);
+    expect(Object.keys(exported.body.services).sort()).toEqual(['casework', 'evidence', 'intake', 'notify']);
     expect(exported.body.services.intake.referrals).toEqual([
       expect.objectContaining({ referralId: submitted.body.id, capacity: ['party'], answers: { vulnerabilities: 'Diabetic', disturbance: 'banging' } }),
     ]);

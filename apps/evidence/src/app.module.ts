@@ -10,6 +10,7 @@ import { RedactionsModule } from './redactions/redactions.module';
 import { RetentionModule } from './retention/retention.module';
 import { StatementsModule } from './statements/statements.module';
 import { StorageModule } from './storage/storage.module';
+import { SubjectAccessModule } from './subject-access/subject-access.module';
 
 @Global()
 @Module({})
@@ -35,6 +36,7 @@ export class AppModule {
         StatementsModule,
         RedactionsModule,
         RetentionModule,
+        SubjectAccessModule,
       ],
       providers: [{ provide: EVIDENCE_CONFIG, useValue: config }],
       exports: [EVIDENCE_CONFIG],

@@ -1,4 +1,4 @@
-import type { DeadlineView, OrganisationProfile } from '@mediation/protocol';
+import type { DeadlineView, EvidenceItemView, OrganisationProfile } from '@mediation/protocol';
 
 /** Everything the case report shows, gathered before rendering so the renderer stays pure. */
 export interface CaseReportData {
@@ -20,7 +20,23 @@ export interface CaseReportData {
   team: { role: string; name: string }[];
   timeline: ReportTimelineEntry[];
   deadlines: ReportDeadline[];
+  /** The case's exhibits as the evidence service holds them at closure, in exhibit order. */
+  evidence: ReportExhibit[];
   recommendations: string[];
+}
+
+/** One exhibit, so the reader can ask for it by reference and check a copy of it against its hash. */
+export interface ReportExhibit {
+  exhibitRef: string;
+  kind: EvidenceItemView['kind'];
+  description: string;
+  producedBy: string;
+  /** SHA-256 (hex) of its current version. */
+  sha256: string;
+  version: number;
+  /** For a redacted copy, the reference of its original; for an exhibit whose files retention deleted, when. */
+  redactedFrom: string | null;
+  filesDeletedAt: Date | null;
 }
 
 export interface ReportTimelineEntry {

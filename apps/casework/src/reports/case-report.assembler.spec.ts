@@ -1,5 +1,5 @@
-import { uuidv7 } from '@mediation/protocol';
-import { assembleCaseReport } from './case-report.assembler';
+import { uuidv7, type EvidenceItemView } from '@mediation/protocol';
+import { assembleCaseReport, reportEvidence } from './case-report.assembler';
 import type { CaseFile } from './case-report.repository';
 import { POSSESSION_DEFINITION } from './closed-case.fixture';
 
@@ -173,5 +173,78 @@ describe('assembleCaseReport', () => {
       issuedAt: new Date(),
     });
     expect([bare.serviceLine.name, bare.outcome.label, bare.contract.title]).toEqual(['Possession mediation', 'Not settled', null]);
+  });
+});
+
+describe('the case report’s evidence', () => {
+  const item = (exhibitRef: string, overrides: Partial<EvidenceItemView> = {}): EvidenceItemView => ({
+    id: uuidv7(),
+    caseId: uuidv7(),
+    exhibitRef,
+    kind: 'photograph',
+    description: `Exhibit ${exhibitRef}`,
+    producedBy: 'Jane Smith',
+    capturedAt: null,
+    capturedWhere: 'Flat 2, 14 Rose Street',
+    source: 'Witness phone',
+    version: 1,
+    fileName: 'x.jpg',
+    mediaType: 'image/jpeg',
+    sizeBytes: 10,
+    sha256: 'a'.repeat(64),
+    redactedFromId: null,
+    refersTo: [],
+    onHold: false,
+    objectsDeletedAt: null,
+    createdBy: 'user:x',
+    createdAt: '2027-05-05T10:00:00.000Z',
+    ...overrides,
+  });
+
+  it('lists exhibits in exhibit order (JS/2 before JS/10), with kind, producer and hash, and nothing of where or whence', () => {
+    const two = item('JS/2');
+    const ten = item('JS/10', { kind: 'noise-diary', sha256: 'b'.repeat(64), version: 3 });
+    const listed = reportEvidence([ten, item('AB/1', { producedBy: 'Alan Brown' }), two]);
+    expect(listed.map((e) => e.exhibitRef)).toEqual(['AB/1', 'JS/2', 'JS/10']);
+    expect(listed[2]).toEqual({
+      exhibitRef: 'JS/10',
+      kind: 'noise-diary',
+      description: 'Exhibit JS/10',
+      producedBy: 'Jane Smith',
+      sha256: 'b'.repeat(64),
+      version: 3,
+      redactedFrom: null,
+      filesDeletedAt: null,
+    });
+  });
+
+  it('names a redacted copy’s original by its reference, and says when retention deleted the files', () => {
+    const original = item('JS/1');
+    const listed = reportEvidence([item('JS/1-R1', { redactedFromId: original.id, objectsDeletedAt: '2027-06-02T09:00:00.000Z' }), original]);
+    expect(listed.map((e) => [e.exhibitRef, e.redactedFrom, e.filesDeletedAt])).toEqual([
+      ['JS/1', null, null],
+      ['JS/1-R1', 'JS/1', new Date('2027-06-02T09:00:00.000Z')],
+    ]);
+  });
+
+  it('goes into the report as the evidence service listed it', () => {
+    const closed = {
+      caseId: uuidv7(),
+      contractId: uuidv7(),
+      reference: 'REF-1',
+      outcome: 'not-settled',
+      outcomeExpected: false,
+      closedAt: '2027-06-01T08:00:00Z',
+      timesReopened: 0,
+    };
+    const data = assembleCaseReport({
+      file: caseFile(),
+      closed: closed as never,
+      deadlines: [],
+      evidence: [item('JS/1')],
+      provider: { name: 'Calm Waters', address: null },
+      issuedAt: new Date('2027-06-01T09:00:00Z'),
+    });
+    expect(data.evidence.map((e) => e.exhibitRef)).toEqual(['JS/1']);
   });
 });

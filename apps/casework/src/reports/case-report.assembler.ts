@@ -1,6 +1,13 @@
 import { humanise } from '@mediation/documents';
-import { ContractDefinitionSchema, type DeadlineView, type EventData, type CaseClosedV1, type OrganisationProfile } from '@mediation/protocol';
-import type { CaseReportData, ReportTimelineEntry } from './case-report-data';
+import {
+  ContractDefinitionSchema,
+  type DeadlineView,
+  type EventData,
+  type CaseClosedV1,
+  type EvidenceItemView,
+  type OrganisationProfile,
+} from '@mediation/protocol';
+import type { CaseReportData, ReportExhibit, ReportTimelineEntry } from './case-report-data';
 import type { CaseFile } from './case-report.repository';
 import { recommendationsFor } from './recommendations';
 
@@ -31,12 +38,14 @@ export interface AssembleInput {
   file: CaseFile;
   closed: EventData<typeof CaseClosedV1>;
   deadlines: DeadlineView[];
+  /** The case's exhibits, from the evidence service (none: an empty list). */
+  evidence?: EvidenceItemView[];
   provider: OrganisationProfile;
   issuedAt: Date;
 }
 
 /** Turns what casework recorded into what the report shows: names and roles, never contact details. */
-export function assembleCaseReport({ file, closed, deadlines, provider, issuedAt }: AssembleInput): CaseReportData {
+export function assembleCaseReport({ file, closed, deadlines, evidence = [], provider, issuedAt }: AssembleInput): CaseReportData {
   const parsed = file.contract ? ContractDefinitionSchema.safeParse(file.contract.definition) : undefined;
   const definition = parsed?.success ? parsed.data : undefined;
   const line = definition?.serviceLines.find((l) => l.key === file.case.serviceLine);
@@ -74,6 +83,7 @@ export function assembleCaseReport({ file, closed, deadlines, provider, issuedAt
     team: file.team.map((t) => ({ role: t.endedAt ? `${t.role} (until ${t.endedAt.toISOString().slice(0, 10)})` : t.role, name: t.name })),
     timeline: timeline(file, outcome?.label),
     deadlines: reportDeadlines,
+    evidence: reportEvidence(evidence),
     recommendations: recommendationsFor({
       template,
       outcome: { key: closed.outcome, expected: closed.outcomeExpected },
@@ -97,6 +107,23 @@ function deadlineLabel(d: DeadlineView, all: DeadlineView[], rules: { key: strin
     if (closure > 0) return `${d.label} (after closure ${closure})`;
   }
   return `${d.label} (occurrence ${occurrence})`;
+}
+
+/** Exhibits in exhibit order, a redacted copy naming its original by reference. */
+export function reportEvidence(items: EvidenceItemView[]): ReportExhibit[] {
+  const refs = new Map(items.map((item) => [item.id, item.exhibitRef]));
+  return [...items]
+    .sort((a, b) => a.exhibitRef.localeCompare(b.exhibitRef, 'en', { numeric: true }))
+    .map((item) => ({
+      exhibitRef: item.exhibitRef,
+      kind: item.kind,
+      description: item.description,
+      producedBy: item.producedBy,
+      sha256: item.sha256,
+      version: item.version,
+      redactedFrom: item.redactedFromId ? (refs.get(item.redactedFromId) ?? 'another exhibit') : null,
+      filesDeletedAt: item.objectsDeletedAt ? new Date(item.objectsDeletedAt) : null,
+    }));
 }
 
 function enteredRecommendations(value: unknown): string[] {

@@ -9,6 +9,7 @@ import { OrganisationProfileRepository } from '../organisations/organisation-pro
 import { OrganisationSignatory } from '../organisations/organisation-signatory';
 import { RecordOrganisationProfileUseCase } from '../organisations/record-organisation-profile.use-case';
 import type { CaseDeadlinesClient } from './case-deadlines.client';
+import type { CaseEvidenceClient } from './case-evidence.client';
 import { CaseReportRepository } from './case-report.repository';
 import { POSSESSION_DEFINITION, seedClosedCase, type ClosedCase } from './closed-case.fixture';
 import { GetCaseReportUseCase } from './get-case-report.use-case';
@@ -48,6 +49,9 @@ class ScheduledDeadlines {
     return this.items;
   }
 }
+
+/** The evidence service's answer for the closed case: none (the report says so); the e2e suite asks the real service. */
+const exhibits = { forCase: async () => [] };
 
 /** The text drawn in the PDF, its lines joined by spaces. */
 const textOf = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, ' ');
@@ -101,7 +105,14 @@ describe('case report: issued on closure, stored once, read within scope, sent o
       },
       { organisationId: providerA },
     );
-    issue = new IssueCaseReportUseCase(reports, deadlines as unknown as CaseDeadlinesClient, events, clock, signatory);
+    issue = new IssueCaseReportUseCase(
+      reports,
+      deadlines as unknown as CaseDeadlinesClient,
+      events,
+      clock,
+      signatory,
+      exhibits as unknown as CaseEvidenceClient,
+    );
     closed = await seedClosedCase(casework, providerA);
     await casework.run((tx) => issue.execute(tx, closed.event), { organisationId: providerA });
     firstPdf = (await casework.run((tx) => tx.caseReport.findFirstOrThrow({ where: { caseId: closed.caseId } }), { organisationId: providerA })).pdf;
@@ -215,6 +226,7 @@ describe('case report: issued on closure, stored once, read within scope, sent o
       events,
       clock,
       signatory,
+      exhibits as unknown as CaseEvidenceClient,
     );
     await expect(casework.run((tx) => failing.execute(tx, other.event), { organisationId: providerA })).rejects.toThrow(/did not answer/);
     expect(await casework.run((tx) => tx.caseReport.count({ where: { caseId: other.caseId } }), { organisationId: providerA })).toBe(0);
@@ -295,7 +307,15 @@ describe('case report: issued on closure, stored once, read within scope, sent o
     const scheduling = { forCase: async () => [report(1, '2027-05-20T10:00:00.000Z', 'met'), report(2, '2027-06-01T08:00:00.000Z', 'pending')] };
     const second = { ...reopened.event, id: uuidv7(), data: { ...reopened.event.data, timesReopened: 1 } };
     await casework.run(
-      (tx) => new IssueCaseReportUseCase(reports, scheduling as unknown as CaseDeadlinesClient, events, clock, signatory).execute(tx, second),
+      (tx) =>
+        new IssueCaseReportUseCase(
+          reports,
+          scheduling as unknown as CaseDeadlinesClient,
+          events,
+          clock,
+          signatory,
+          exhibits as unknown as CaseEvidenceClient,
+        ).execute(tx, second),
       { organisationId: providerA },
     );
     const [row] = await casework.run((tx) => tx.caseReport.findMany({ where: { caseId: reopened.caseId, closure: 2 } }), { organisationId: providerA });

@@ -48,14 +48,31 @@ describe('renderCaseReport', () => {
     expect(compressed.length).toBeLessThan(plain.length);
   });
 
+  it('lists the case’s evidence: exhibit reference, kind, description, producer and SHA-256, a redacted copy naming its original', async () => {
+    const data = sampleCaseReport();
+    const text = pdfText(await renderCaseReport(data, { compress: false }));
+    const section = text.slice(text.indexOf('Evidence'), text.indexOf('Timeline'));
+    const flat = section.replace(/\s+/g, '');
+    for (const exhibit of data.evidence) {
+      expect(section).toContain(exhibit.exhibitRef);
+      expect(flat).toContain(exhibit.sha256);
+      expect(flat).toContain(exhibit.producedBy.replace(/\s+/g, ''));
+    }
+    expect(section).toContain('Letter');
+    expect(flat).toContain('Letterfromthetenantproposingarepaymentplan');
+    expect(flat).toContain('(redacted)(redactedcopyofJE/1)');
+    expect(flat).toContain('(version2)');
+  });
+
   it('says so when nothing was recorded, rather than leaving holes', async () => {
     const text = pdfText(
-      await renderCaseReport(sampleCaseReport({ summary: null, parties: [], deadlines: [], timeline: [], recommendations: [], referrer: null }), {
+      await renderCaseReport(sampleCaseReport({ summary: null, parties: [], deadlines: [], timeline: [], recommendations: [], referrer: null, evidence: [] }), {
         compress: false,
       }),
     );
     expect(text).toContain('No summary was recorded at closure.');
     expect(text).toContain('No contract deadlines applied to this case.');
+    expect(text).toContain('No evidence was recorded on the case.');
     expect(text).toContain('No further referral or escalation is recommended.');
   });
 

@@ -11,7 +11,7 @@ import {
   type DocumentSpec,
   type RenderOptions,
 } from '@mediation/documents';
-import type { CaseReportData, ReportDeadline, ReportTimelineEntry } from './case-report-data';
+import type { CaseReportData, ReportDeadline, ReportExhibit, ReportTimelineEntry } from './case-report-data';
 
 /** The case report PDF, as bytes: pure, so it can be tested and re-rendered from the same data. */
 export function renderCaseReport(data: CaseReportData, options: RenderOptions = {}): Promise<Buffer> {
@@ -78,6 +78,28 @@ export function caseReportDocument(data: CaseReportData): DocumentSpec {
         ),
       ),
       section(
+        'Evidence',
+        table(
+          [
+            { title: 'Exhibit', width: 0.11 },
+            { title: 'Kind', width: 0.13 },
+            { title: 'Description', width: 0.28 },
+            { title: 'Produced by', width: 0.16 },
+            { title: 'SHA-256', width: 0.32 },
+          ],
+          data.evidence.map(exhibitRow),
+          'No evidence was recorded on the case.',
+        ),
+        ...(data.evidence.length > 0
+          ? [
+              paragraph(
+                'Each exhibit’s SHA-256 identifies its file exactly, as the evidence service received it (the current version when this report was issued): a copy can be checked against it. The files are produced on request.',
+                'note',
+              ),
+            ]
+          : []),
+      ),
+      section(
         'Timeline',
         table(
           [
@@ -135,6 +157,15 @@ export function deadlineResult(d: ReportDeadline): string {
 
 function deadlineRow(d: ReportDeadline): string[] {
   return [d.kind === 'informational' ? `${d.label} (for information)` : d.label, d.dueAt ? londonShort(d.dueAt) : 'No date', deadlineResult(d)];
+}
+
+function exhibitRow(e: ReportExhibit): string[] {
+  const notes = [
+    e.version > 1 ? `version ${e.version}` : null,
+    e.redactedFrom ? `redacted copy of ${e.redactedFrom}` : null,
+    e.filesDeletedAt ? `files deleted at retention on ${londonShort(e.filesDeletedAt)}` : null,
+  ].filter(Boolean);
+  return [e.exhibitRef, humanise(e.kind), notes.length > 0 ? `${e.description} (${notes.join('; ')})` : e.description, e.producedBy, e.sha256];
 }
 
 function timelineRows(entries: ReportTimelineEntry[]): string[][] {

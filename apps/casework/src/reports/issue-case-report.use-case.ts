@@ -8,6 +8,7 @@ import { assembleCaseReport } from './case-report.assembler';
 import { renderCaseReport } from './case-report.renderer';
 import { CaseReportRepository } from './case-report.repository';
 import { CaseDeadlinesClient } from './case-deadlines.client';
+import { CaseEvidenceClient } from './case-evidence.client';
 import { OrganisationSignatory } from '../organisations/organisation-signatory';
 
 export function reportFilename(reference: string, closure: number): string {
@@ -23,6 +24,7 @@ export class IssueCaseReportUseCase {
     private readonly events: EventPublisher,
     private readonly clock: Clock,
     private readonly signatory: OrganisationSignatory,
+    private readonly evidence: CaseEvidenceClient,
   ) {}
 
   async execute(tx: CaseworkTx, event: EventEnvelope<EventData<typeof CaseClosedV1>>): Promise<void> {
@@ -32,10 +34,13 @@ export class IssueCaseReportUseCase {
     if (await this.reports.findForClosure(tx, organisationId, closed.caseId, closure)) return;
     const file = await this.reports.readCaseFile(tx, organisationId, closed.caseId);
     if (!file) throw new PermanentEventError(`case ${closed.caseId} does not exist in organisation ${organisationId}`);
-    const deadlines = await this.deadlines.forCase(organisationId, closed.caseId, event.correlationid);
+    const [deadlines, evidence] = await Promise.all([
+      this.deadlines.forCase(organisationId, closed.caseId, event.correlationid),
+      this.evidence.forCase(organisationId, closed.caseId, event.correlationid),
+    ]);
     const provider = await this.signatory.of(tx, organisationId);
     const issuedAt = this.clock.now();
-    const pdf = await renderCaseReport(assembleCaseReport({ file, closed, deadlines, provider, issuedAt }));
+    const pdf = await renderCaseReport(assembleCaseReport({ file, closed, deadlines, evidence, provider, issuedAt }));
     const referrer = file.case.referrer as { name?: string; email?: string } | null;
     const report = await this.reports.createOnce(tx, {
       id: uuidv7(),

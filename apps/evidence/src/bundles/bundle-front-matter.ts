@@ -6,7 +6,10 @@ export interface BundleHeading {
   title: string;
   preparedFor?: string;
   caseId: string;
+  /** The case's reference (`REF-2027-000042`), as casework gives it. */
+  caseReference: string;
   bundleId: string;
+  /** Who made it, by name (a person's, or an API key's). */
   preparedBy: string;
   issuedAt: Date;
 }
@@ -25,14 +28,14 @@ export function bundleFrontMatter(heading: BundleHeading, index: BundleIndexEntr
     organisation: heading.organisation,
     title: heading.title,
     subtitle: ['Court bundle', ...(heading.preparedFor ? [heading.preparedFor] : [])],
-    reference: `Bundle ${heading.bundleId.slice(0, 8)}`,
+    reference: `${heading.caseReference} · bundle ${heading.bundleId.slice(0, 8)}`,
     handling: 'Prepared for the court and the parties',
     subject: 'Court bundle',
     issuedAt: heading.issuedAt,
     pageNumbering: { first: 1, total: numbering.total },
     body: [
       keyValues([
-        ['Case', heading.caseId],
+        ['Case', heading.caseReference],
         ['Prepared by', heading.preparedBy],
         ['Prepared on', londonDateTime(heading.issuedAt)],
         ['Exhibits', `${index.length}`],
@@ -89,7 +92,7 @@ export function exhibitDescriptionPage(heading: BundleHeading, exhibit: ExhibitD
     organisation: heading.organisation,
     title: `Exhibit ${exhibit.exhibitRef}`,
     subtitle: [`${kindLabel(exhibit.kind)}: ${exhibit.description}`],
-    reference: `Bundle ${heading.bundleId.slice(0, 8)}`,
+    reference: `${heading.caseReference} · bundle ${heading.bundleId.slice(0, 8)}`,
     handling: 'Prepared for the court and the parties',
     subject: 'Court bundle exhibit',
     issuedAt: heading.issuedAt,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UseGuards } from '@nestjs/common';
 import { parseOrThrow } from '@mediation/platform';
-import { CreateBundleBodySchema, type BundleView, type EvidenceGrant } from '@mediation/protocol';
+import { InternalCreateBundleBodySchema, type BundleView, type EvidenceGrant } from '@mediation/protocol';
 import type { Response } from 'express';
 import { Grant, GrantGuard } from '../grants/grant.guard';
 import { CreateBundleUseCase } from './create-bundle.use-case';
@@ -18,7 +18,7 @@ export class BundleHttpController {
   @Post('cases/:caseId/bundles')
   @HttpCode(201)
   make(@Grant() grant: EvidenceGrant, @Param('caseId', ParseUUIDPipe) caseId: string, @Body() raw: unknown): Promise<BundleView> {
-    return this.create.execute(grant.meta, caseId, parseOrThrow(CreateBundleBodySchema, raw));
+    return this.create.execute(grant.meta, caseId, parseOrThrow(InternalCreateBundleBodySchema, raw));
   }
 
   @Get('bundles/:id')

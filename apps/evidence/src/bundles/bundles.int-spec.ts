@@ -83,7 +83,13 @@ describe.each<StoreKind>(['local', 's3'])('court bundles from the %s store', (st
       method: 'POST',
       headers: { 'content-type': 'application/json', [EVIDENCE_GRANT_HEADER]: svc.grant(meta, 'POST', p) },
       body: (await import('node:stream')).Readable.from([
-        JSON.stringify({ title: 'Hearing bundle: claim K00LB123', preparedFor: 'Lambeth County Court, 14 January 2027', items }),
+        JSON.stringify({
+          title: 'Hearing bundle: claim K00LB123',
+          preparedFor: 'Lambeth County Court, 14 January 2027',
+          items,
+          caseReference: 'REF-2027-000042',
+          preparedBy: 'Alex Morgan',
+        }),
       ]),
     });
     return { status: answer.status, body: JSON.parse(answer.body.toString()) };
@@ -150,6 +156,11 @@ describe.each<StoreKind>(['local', 's3'])('court bundles from the %s store', (st
     expect(frontMatter).toContain('Hearing bundle');
     expect(frontMatter).toContain('K00LB123');
     expect(frontMatter).toContain('Southwark Mediation Service');
+    // The case by its reference and the preparer by name, as the gateway forwards them; never their ids.
+    expect(frontMatter).toMatch(/CASE\s+REF-2027-000042/);
+    expect(frontMatter).toMatch(/PREPARED BY\s+Alex Morgan/);
+    expect(frontMatter).not.toContain(caseId);
+    expect(frontMatter).not.toContain('user:case-manager');
     for (const entry of bundle.index) {
       const row = frontMatter.split('\n').find((line) => line.includes(entry.exhibitRef))!;
       expect(row).toContain(entry.firstPage === entry.lastPage ? `${entry.firstPage}` : `${entry.firstPage}–${entry.lastPage}`);
@@ -175,6 +186,18 @@ describe.each<StoreKind>(['local', 's3'])('court bundles from the %s store', (st
   });
 
   it('refuses an exhibit of another case by its place in the list, and one chosen twice', async () => {
+    const p = `/internal/cases/${caseId}/bundles`;
+    const unnamed = await request(`${svc.url}${p}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [EVIDENCE_GRANT_HEADER]: svc.grant(meta, 'POST', p) },
+      body: (await import('node:stream')).Readable.from([JSON.stringify({ title: 'Bundle', items: [exhibits['JS/1'].id] })]),
+    });
+    expect(unnamed.status).toBe(400);
+    expect(
+      JSON.parse(unnamed.body.toString())
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['caseReference', 'preparedBy']);
     const other = await makeBundle([exhibits['JS/1'].id, uuidv7()]);
     expect(other.status).toBe(422);
     expect(other.body.errors).toEqual([expect.objectContaining({ field: 'items.1' })]);

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock, ProblemError } from '@mediation/platform';
-import { EvidenceBundleCreatedV1, uuidv7, type BundleView, type CreateBundleBody, type RpcMeta } from '@mediation/protocol';
+import { EvidenceBundleCreatedV1, uuidv7, type BundleView, type InternalCreateBundleBody, type RpcMeta } from '@mediation/protocol';
 import { CustodyRepository } from '../custody/custody.repository';
 import { EvidenceDatabase } from '../database/evidence.database';
 import { currentVersionOf, type EvidenceRecord } from '../items/evidence.repository';
@@ -40,7 +40,7 @@ export class CreateBundleUseCase {
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
   ) {}
 
-  async execute(meta: RpcMeta, caseId: string, body: CreateBundleBody): Promise<BundleView> {
+  async execute(meta: RpcMeta, caseId: string, body: InternalCreateBundleBody): Promise<BundleView> {
     const duplicate = body.items.findIndex((id, i) => body.items.indexOf(id) !== i);
     if (duplicate >= 0) throw ProblemError.validation([{ field: `items.${duplicate}`, message: 'is chosen twice', code: 'duplicate' }]);
     const { rows, organisation } = await this.db.forTenant(meta, async (tx) => ({
@@ -62,8 +62,9 @@ export class CreateBundleUseCase {
       title: body.title,
       preparedFor: body.preparedFor,
       caseId,
+      caseReference: body.caseReference,
       bundleId,
-      preparedBy: meta.actorId,
+      preparedBy: body.preparedBy,
       issuedAt: now,
     };
     const exhibits: BundleExhibit[] = [];

@@ -213,6 +213,45 @@ describe.each<StoreKind>(['local', 's3'])('evidence files in the %s store', (sto
     expect(alert.rows.map((r) => r.envelope.data)).toEqual([expect.objectContaining({ evidenceId: id, caseId, expectedSha256: created.body.sha256 })]);
   });
 
+  it('answers a HEAD of the content with the GET’s headers and no file, logged as viewed, not downloaded; a changed file is the same 409', async () => {
+    const pdf = await aPdf(1, 'Noise diary');
+    const created = await upload(
+      meta(orgA),
+      { kind: 'noise-diary', description: 'Noise diary, December', producedBy: 'Jane Smith' },
+      { name: 'diary.pdf', type: 'application/pdf', content: pdf },
+    );
+    const id = created.body.id as string;
+    const head = (m: RpcMeta) => {
+      const p = `/internal/evidence/${id}/content`;
+      return request(`${svc.url}${p}`, {
+        method: 'HEAD',
+        headers: { [EVIDENCE_GRANT_HEADER]: svc.grant(m, 'HEAD', p, 'checking the size before a download') },
+      });
+    };
+    const answer = await head(meta(orgA));
+    expect(answer.status).toBe(200);
+    expect(answer.body.length).toBe(0);
+    expect(answer.headers).toMatchObject({
+      'content-type': 'application/pdf',
+      'content-length': String(pdf.length),
+      'repr-digest': `sha-256=:${Buffer.from(created.body.sha256 as string, 'hex').toString('base64')}:`,
+    });
+    // A grant for a GET is not good for a HEAD, nor the other way round.
+    const p = `/internal/evidence/${id}/content`;
+    expect((await request(`${svc.url}${p}`, { method: 'HEAD', headers: { [EVIDENCE_GRANT_HEADER]: svc.grant(meta(orgA), 'GET', p) } })).status).toBe(401);
+
+    const custody = await svc.app.get(GetCustodyUseCase).execute(meta(orgA), id);
+    expect(custody.entries.map((e) => [e.action, e.reason])).toEqual([
+      ['uploaded', null],
+      ['viewed', 'checking the size before a download'],
+    ]);
+
+    const { rows } = await svc.sql.query<{ storage_key: string }>('SELECT storage_key FROM evidence.evidence_version WHERE item_id = $1', [id]);
+    await svc.tamper(rows[0].storage_key, Buffer.concat([pdf, Buffer.from('%% appended')]));
+    expect((await head(meta(orgA))).status).toBe(409);
+    expect((await svc.app.get(GetCustodyUseCase).execute(meta(orgA), id)).entries.map((e) => e.action)).toEqual(['uploaded', 'viewed', 'integrity-failed']);
+  });
+
   it('keeps another organisation out: not found, nothing listed, no custody', async () => {
     const [first] = (await svc.app.get(ListCaseEvidenceUseCase).execute(meta(orgA), caseId)).items;
     expect((await download(meta(orgB), first.id)).status).toBe(404);

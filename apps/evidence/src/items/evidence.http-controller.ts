@@ -5,7 +5,7 @@ import { EVIDENCE_CONFIG, type EvidenceConfig } from '../config/evidence.config'
 import { Grant, GrantGuard } from '../grants/grant.guard';
 import { AddVersionUseCase } from './add-version.use-case';
 import { receiveUpload } from './multipart-upload';
-import { ReadEvidenceContentUseCase } from './read-evidence-content.use-case';
+import { ReadEvidenceContentUseCase, type EvidenceContentHeaders } from './read-evidence-content.use-case';
 import { StoreIncomingFile } from './store-incoming-file';
 import { UploadEvidenceUseCase } from './upload-evidence.use-case';
 
@@ -61,21 +61,31 @@ export class EvidenceHttpController {
     }
   }
 
+  /** GET streams the file (a `downloaded` custody entry); HEAD, which Express routes here too, sends only its headers (`viewed`). */
   @Get('evidence/:id/content')
-  async content(@Grant() grant: EvidenceGrant, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
+  async content(@Grant() grant: EvidenceGrant, @Param('id', ParseUUIDPipe) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (req.method === 'HEAD') {
+      fileHeaders(res, await this.readContent.head(grant.meta, id, grant.reason));
+      res.end();
+      return;
+    }
     const content = await this.readContent.execute(grant.meta, id, grant.reason);
-    const digest = Buffer.from(content.sha256, 'hex').toString('base64');
-    res.status(200);
-    res.setHeader('Content-Type', content.mediaType);
-    res.setHeader('Content-Length', String(content.sizeBytes));
-    // RFC 9530 Repr-Digest, and the older RFC 3230 Digest that many clients still check.
-    res.setHeader('Repr-Digest', `sha-256=:${digest}:`);
-    res.setHeader('Digest', `SHA-256=${digest}`);
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(content.fileName)}`);
-    res.setHeader('Cache-Control', 'no-store');
+    fileHeaders(res, content);
     content.body.on('error', () => res.destroy());
     content.body.pipe(res);
   }
+}
+
+function fileHeaders(res: Response, content: EvidenceContentHeaders): void {
+  const digest = Buffer.from(content.sha256, 'hex').toString('base64');
+  res.status(200);
+  res.setHeader('Content-Type', content.mediaType);
+  res.setHeader('Content-Length', String(content.sizeBytes));
+  // RFC 9530 Repr-Digest, and the older RFC 3230 Digest that many clients still check.
+  res.setHeader('Repr-Digest', `sha-256=:${digest}:`);
+  res.setHeader('Digest', `SHA-256=${digest}`);
+  res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(content.fileName)}`);
+  res.setHeader('Cache-Control', 'no-store');
 }
 
 /** Reads and drops what is left of a refused upload, so the caller can read the answer. */

@@ -38,6 +38,15 @@ export class EvidenceRepository {
     });
   }
 
+  /** Every exhibit of these cases, case by case, each in upload order (the subject-access export). */
+  listForCases(tx: EvidenceTx, organisationId: string, caseIds: string[]): Promise<EvidenceRecord[]> {
+    return tx.evidenceItem.findMany({
+      where: { organisationId, caseId: { in: caseIds } },
+      include: { versions: { orderBy: { version: 'asc' } } },
+      orderBy: [{ caseId: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
   /** Whether casework has the case under a legal hold (its exhibits, new ones too, are kept past retention). */
   async isCaseHeld(tx: EvidenceTx, organisationId: string, caseId: string): Promise<boolean> {
     return (await tx.caseHold.findUnique({ where: { organisationId_caseId: { organisationId, caseId } } }))?.legalHold ?? false;

@@ -79,12 +79,19 @@ export function parsePpm(ppm: Buffer): RgbImage {
   return { width, height, pixels: ppm.subarray(header[0].length, header[0].length + width * height * 3) };
 }
 
-/** Paints the area black in the pixels themselves, rounding outwards so no edge of it is left. */
+/** An area's pixels in an image of that size, rounded outwards so no edge of it is left: columns left..right-1, rows top..bottom-1. */
+export function pixelBounds(area: RedactionArea, width: number, height: number): { left: number; right: number; top: number; bottom: number } {
+  return {
+    left: Math.max(0, Math.floor(area.x * width)),
+    right: Math.min(width, Math.ceil((area.x + area.width) * width)),
+    top: Math.max(0, Math.floor(area.y * height)),
+    bottom: Math.min(height, Math.ceil((area.y + area.height) * height)),
+  };
+}
+
+/** Paints the area black in the pixels themselves. */
 export function blackOut(image: RgbImage, area: RedactionArea): void {
-  const left = Math.max(0, Math.floor(area.x * image.width));
-  const right = Math.min(image.width, Math.ceil((area.x + area.width) * image.width));
-  const top = Math.max(0, Math.floor(area.y * image.height));
-  const bottom = Math.min(image.height, Math.ceil((area.y + area.height) * image.height));
+  const { left, right, top, bottom } = pixelBounds(area, image.width, image.height);
   for (let row = top; row < bottom; row++) image.pixels.fill(0, (row * image.width + left) * 3, (row * image.width + right) * 3);
 }
 

@@ -9,11 +9,12 @@ import { StoreIncomingFile } from '../items/store-incoming-file';
 import { UploadEvidenceUseCase } from '../items/upload-evidence.use-case';
 import { VerifiedReader } from '../items/verified-reader';
 import { pageCountOf } from '../bundles/bundle-pdf';
-import { redactPdf } from './pdf-redactor';
+import { isRedactableImage, redactImage, type RedactableImageType } from './image-redactor';
+import { redactPdf, type RedactionArea } from './pdf-redactor';
 
 /**
- * A redacted copy of a PDF exhibit: a new item linked to its original (`JS/1-R1`), the areas burned out
- * of page images (pdf-redactor.ts); the original is kept as it was, and both custody logs say who
+ * A redacted copy of a PDF, PNG or JPEG exhibit: a new item linked to its original (`JS/1-R1`), the areas
+ * burned out of page images (pdf-redactor.ts) or of the image's own pixels (image-redactor.ts); the original is kept as it was, and both custody logs say who
  * redacted it and why. Reading the original stays a logged, need-to-know read.
  */
 @Injectable()
@@ -32,20 +33,24 @@ export class RedactEvidenceUseCase {
     const original = await this.db.forTenant(meta, (tx) => this.items.find(tx, meta.organisationId, evidenceId));
     if (!original) throw ProblemError.notFound('evidence item', evidenceId);
     const version = currentVersionOf(original);
-    if (version.mediaType !== 'application/pdf')
+    const image = isRedactableImage(version.mediaType) ? version.mediaType : undefined;
+    if (version.mediaType !== 'application/pdf' && !image)
       throw new ProblemError({
         type: EVIDENCE_PROBLEM_TYPES.fileTypeRefused,
         title: 'Cannot redact this file',
         status: 422,
-        detail: `${original.exhibitRef} is ${version.mediaType}; only PDF exhibits can be redacted here (a photograph can be exported to PDF first).`,
+        detail: `${original.exhibitRef} is ${version.mediaType}; only PDF, PNG and JPEG exhibits can be redacted here (another image can be exported to PDF or PNG first).`,
       });
-    const pdf = await this.reader.readAll(meta, original, version);
-    const pages = await pageCountOf(pdf);
+    const bytes = await this.reader.readAll(meta, original, version);
+    const pages = image ? 1 : await pageCountOf(bytes);
     if (!pages) throw ProblemError.conflict(`${original.exhibitRef} cannot be read as a PDF, so it cannot be redacted here.`);
     const outside = body.areas.findIndex((area) => area.page > pages);
-    if (outside >= 0) throw ProblemError.validation([{ field: `areas.${outside}.page`, message: `is past the last page (${pages})`, code: 'no_such_page' }]);
+    if (outside >= 0)
+      throw ProblemError.validation([
+        { field: `areas.${outside}.page`, message: image ? 'must be 1: an image has one page' : `is past the last page (${pages})`, code: 'no_such_page' },
+      ]);
 
-    const redacted = await redactPdf(pdf, body.areas);
+    const redacted = image ? await redactImageOrConflict(bytes, image, body.areas, original.exhibitRef) : await redactPdf(bytes, body.areas);
     const file = await this.files.store(meta.organisationId, original.caseId, Readable.from([redacted]), `redacted-${version.fileName}`);
     const copy = await this.upload.record(
       meta,
@@ -77,5 +82,14 @@ export class RedactEvidenceUseCase {
       ),
     );
     return copy;
+  }
+}
+
+/** A file that file-type calls PNG or JPEG but that does not decode (truncated, damaged) cannot be redacted: a 409, not a 500. */
+async function redactImageOrConflict(bytes: Buffer, type: RedactableImageType, areas: RedactionArea[], exhibitRef: string): Promise<Buffer> {
+  try {
+    return await redactImage(bytes, type, areas);
+  } catch {
+    throw ProblemError.conflict(`${exhibitRef} cannot be read as ${type === 'image/png' ? 'a PNG' : 'a JPEG'} image, so it cannot be redacted here.`);
   }
 }

@@ -3,11 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { Jimp } from 'jimp';
 import { PDFDocument } from 'pdf-lib';
 import { EVIDENCE_GRANT_HEADER, uuidv7, type RpcMeta } from '@mediation/protocol';
 import { GetCustodyUseCase } from '../custody/get-custody.use-case';
 import { startEvidenceService, type EvidenceService, type StoreKind } from '../testing/evidence-service.harness';
 import { multipartBody, request } from '../testing/multipart';
+import { decodeImage } from './image-redactor';
 import { parsePpm } from './pdf-redactor';
 
 jest.setTimeout(180_000);
@@ -101,7 +103,59 @@ describe.each<StoreKind>(['local', 's3'])('redacted copies in the %s store', (st
     expect(again.body.exhibitRef).toBe('JS/1-R2');
   });
 
-  it('names the area that is off the document, and refuses what is not a PDF', async () => {
+  it('blacks out areas of a PNG and of a JPEG in their pixels: a linked copy in the same format, the original kept', async () => {
+    // A 200 x 100 photograph: the left half red (a face), the right half green.
+    const picture = new Jimp({ width: 200, height: 100, color: 0x20c040ff });
+    for (let x = 0; x < 100; x++) for (let y = 0; y < 100; y++) picture.setPixelColor(0xd02020ff, x, y);
+    const pixel = (image: { bitmap: { width: number; data: Buffer } }, x: number, y: number) => [
+      ...image.bitmap.data.subarray((y * image.bitmap.width + x) * 4, (y * image.bitmap.width + x) * 4 + 4),
+    ];
+    for (const [type, name] of [
+      ['image/png', 'face.png'],
+      ['image/jpeg', 'face.jpg'],
+    ] as const) {
+      const bytes = await picture.getBuffer(type);
+      const photo = await upload({ kind: 'photograph', description: `Doorstep ${name}`, producedBy: 'Alan Brown' }, { name, type, content: bytes });
+      expect(photo.mediaType).toBe(type);
+      const made = await redact(photo.id, { reason: 'A child’s face', areas: [{ page: 1, x: 0.1, y: 0.2, width: 0.3, height: 0.6 }] });
+      expect(made.status).toBe(201);
+      expect(made.body).toMatchObject({ redactedFromId: photo.id, kind: 'photograph', mediaType: type, description: `Doorstep ${name} (redacted)` });
+      expect(made.body.exhibitRef).toMatch(/^AB\/\d+-R1$/);
+
+      const copy = { bitmap: await decodeImage(await content(made.body.id), type) };
+      expect([copy.bitmap.width, copy.bitmap.height]).toEqual([200, 100]);
+      // Inside the area (x 20..79, y 20..79): black, whatever was there. JPEG is lossy, so "black" is within a few levels.
+      for (const [x, y] of [
+        [20, 20],
+        [50, 50],
+        [79, 79],
+      ])
+        expect(
+          pixel(copy, x, y)
+            .slice(0, 3)
+            .every((channel) => channel <= (type === 'image/png' ? 0 : 12)),
+        ).toBe(true);
+      // Outside it, the picture as it was: red left of the area and below it, green on the right.
+      const near = (actual: number[], expected: number[]) => actual.slice(0, 3).every((c, i) => Math.abs(c - expected[i]) <= (type === 'image/png' ? 0 : 12));
+      expect(near(pixel(copy, 5, 50), [0xd0, 0x20, 0x20])).toBe(true);
+      expect(near(pixel(copy, 50, 95), [0xd0, 0x20, 0x20])).toBe(true);
+      expect(near(pixel(copy, 150, 50), [0x20, 0xc0, 0x40])).toBe(true);
+      expect(pixel(copy, 50, 50)[3]).toBe(255);
+
+      expect((await content(photo.id)).equals(bytes)).toBe(true);
+      const custody = await svc.app.get(GetCustodyUseCase).execute(meta, photo.id);
+      expect(custody.entries.map((e) => [e.action, e.reason])).toEqual([
+        ['uploaded', null],
+        ['redacted', 'A child’s face'],
+        ['downloaded', null],
+      ]);
+      const second = await redact(photo.id, { reason: 'x', areas: [{ page: 2, x: 0, y: 0, width: 0.5, height: 0.5 }] });
+      expect(second.status).toBe(400);
+      expect(second.body.errors).toEqual([expect.objectContaining({ field: 'areas.0.page', message: 'must be 1: an image has one page' })]);
+    }
+  });
+
+  it('names the area that is off the document, and refuses what is neither a PDF nor a PNG or JPEG', async () => {
     const past = await redact(original.id, { reason: 'x', areas: [{ page: 9, x: 0, y: 0, width: 0.5, height: 0.5 }] });
     expect(past.status).toBe(400);
     expect(past.body.errors).toEqual([expect.objectContaining({ field: 'areas.0.page' })]);

@@ -28,7 +28,7 @@ export interface EvidenceService {
   ns: TestNamespace;
   sql: Client;
   /** A signed grant, as the gateway would forward it, for one request of `meta`. */
-  grant(meta: RpcMeta, method: 'GET' | 'POST', path: string, reason?: string): string;
+  grant(meta: RpcMeta, method: 'GET' | 'HEAD' | 'POST', path: string, reason?: string): string;
   /** Every object key in the store. */
   storedKeys(): Promise<string[]>;
   /** Replaces a stored object's bytes behind the service's back, as an intruder or a failing disk would. */

@@ -27,7 +27,7 @@ export interface ForwardOptions {
 export class EvidenceFilesClient {
   constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
 
-  forward(meta: RpcMeta, method: 'GET' | 'POST', path: string, options: ForwardOptions = {}): Promise<IncomingMessage> {
+  forward(meta: RpcMeta, method: 'GET' | 'HEAD' | 'POST', path: string, options: ForwardOptions = {}): Promise<IncomingMessage> {
     const grant = signEvidenceGrant(this.config.EVIDENCE_GRANT_KEY, {
       meta,
       method,

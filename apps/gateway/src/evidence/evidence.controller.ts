@@ -18,6 +18,7 @@ import {
   PROBLEM_TYPES,
   Rpc,
   type BundleView,
+  type CaseView,
   type CreateBundleBody,
   type CreateRedactionBody,
   type CreateWitnessStatementBody,
@@ -36,6 +37,7 @@ import { CASE_WORKERS, SENSITIVE_READERS } from '../cases/case-access';
 import { NeedToKnow } from '../cases/case-need-to-know.guard';
 import { ApiOperation } from '../http/api-operation.decorator';
 import { ZodPipe } from '../http/zod.pipe';
+import { ActorNames } from './actor-names';
 import { EvidenceFilesClient } from './evidence-files.client';
 import { EvidenceNeedToKnow } from './evidence-need-to-know.guard';
 
@@ -67,6 +69,7 @@ export class EvidenceController {
   constructor(
     private readonly rpc: RpcClient,
     private readonly files: EvidenceFilesClient,
+    private readonly names: ActorNames,
   ) {}
 
   @Post('cases/:id/evidence')
@@ -120,7 +123,8 @@ export class EvidenceController {
   @SensitiveRead({ resourceType: 'evidence', categories: ['special-category', 'criminal-offence'] })
   @ApiOperation({
     summary:
-      'The exhibit’s file, streamed, with its SHA-256 in Repr-Digest and Digest. Its bytes are checked against the hash recorded at upload first: a file that changed is refused (409) and raised as an alert. Say why in X-Access-Reason; the download is entered in its custody log',
+      'The exhibit’s file, streamed, with its SHA-256 in Repr-Digest and Digest. Its bytes are checked against the hash recorded at upload first: a file that changed is refused (409) and raised as an alert; one deleted at retention is 410. Say why in X-Access-Reason; the download is entered in its custody log. HEAD answers the same headers after the same check, without the file, and is logged as `viewed`, not `downloaded`',
+    problems: { 409: 'The stored bytes no longer match the hash recorded at upload', 410: 'The files were deleted at retention' },
     response: { status: 200, binary: 'application/octet-stream' },
     params: { id: 'The evidence item id.' },
   })
@@ -132,7 +136,9 @@ export class EvidenceController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.pipeFile(await this.files.forward(meta, 'GET', `/internal/evidence/${params.id}/content`, { reason: requireAccessReason(req.headers) }), res);
+    // Express routes a HEAD here too: it goes on as a HEAD, which sends no file and is logged as `viewed`, not `downloaded`.
+    const method = req.method === 'HEAD' ? 'HEAD' : 'GET';
+    await this.pipeFile(await this.files.forward(meta, method, `/internal/evidence/${params.id}/content`, { reason: requireAccessReason(req.headers) }), res);
   }
 
   @Get('evidence/:id/custody')
@@ -164,7 +170,13 @@ export class EvidenceController {
     @Param(new ZodPipe(CaseIdParamsSchema)) params: IdParams,
     @Body(new ZodPipe(CreateBundleBodySchema)) body: CreateBundleBody,
   ): Promise<BundleView> {
-    return BundleViewSchema.parse(await this.postToCase(meta, params.id, 'bundles', body));
+    // The front sheet names the case by its reference and the preparer by name: casework and the gateway own those.
+    const made = await this.postToCase(meta, params.id, 'bundles', async (found) => ({
+      ...body,
+      caseReference: found.reference,
+      preparedBy: await this.names.of(meta),
+    }));
+    return BundleViewSchema.parse(made);
   }
 
   @Get('bundles/:id')
@@ -181,10 +193,10 @@ export class EvidenceController {
   }
 
   /** A JSON body for one of a case's evidence collections, once casework has said the case is the caller's (404 otherwise). */
-  private async postToCase(meta: RpcMeta, caseId: string, collection: 'bundles' | 'witness-statements', body: unknown): Promise<unknown> {
-    await this.rpc.call(Rpc.casework.getCase, meta, { caseId });
+  private async postToCase(meta: RpcMeta, caseId: string, collection: 'bundles' | 'witness-statements', body: (found: CaseView) => unknown): Promise<unknown> {
+    const found = await this.rpc.call(Rpc.casework.getCase, meta, { caseId });
     const answer = await this.files.forward(meta, 'POST', `/internal/cases/${caseId}/${collection}`, {
-      body: Readable.from([JSON.stringify(body)]),
+      body: Readable.from([JSON.stringify(await body(found))]),
       contentType: 'application/json',
     });
     return this.files.json(answer);
@@ -219,7 +231,7 @@ export class EvidenceController {
     @Param(new ZodPipe(CaseIdParamsSchema)) params: IdParams,
     @Body(new ZodPipe(CreateWitnessStatementBodySchema)) body: CreateWitnessStatementBody,
   ): Promise<EvidenceItemView> {
-    return EvidenceItemViewSchema.parse(await this.postToCase(meta, params.id, 'witness-statements', body));
+    return EvidenceItemViewSchema.parse(await this.postToCase(meta, params.id, 'witness-statements', () => body));
   }
 
   @Post('evidence/:id/versions')
@@ -243,8 +255,13 @@ export class EvidenceController {
   @Post('evidence/:id/redactions')
   @HttpCode(201)
   @ApiOperation({
+    problems: {
+      409: 'The original’s stored bytes no longer match their hash, or cannot be read as the type they were received as',
+      410: 'The original’s files were deleted at retention',
+      422: 'The exhibit is not a PDF, PNG or JPEG',
+    },
     summary:
-      'A redacted copy of a PDF exhibit: the areas (fractions of each page, from its top left) are burned out of page images, so nothing under them survives. The copy is a new exhibit (`JS/1-R1`) linked to the original, which is kept; both custody logs record who and why',
+      'A redacted copy of a PDF, PNG or JPEG exhibit: the areas (fractions of each page, or of the image as displayed, from its top left; an image is page 1) are burned out of page images or of the image’s own pixels, so nothing under them survives. The copy is a new exhibit (`JS/1-R1`) linked to the original, which is kept; both custody logs record who and why',
     body: CreateRedactionBodySchema,
     response: { status: 201, schema: EvidenceItemViewSchema },
     params: { id: 'The evidence item id.' },

@@ -74,8 +74,11 @@ function partBlocks(part: Record<string, unknown>): Block[] {
     const records = Array.isArray(items) ? items : [items];
     if (records.length === 0) return [paragraph(`No ${name} held.`, 'muted')];
     return records.map((record, i) => {
-      const reference = (record as { reference?: unknown })?.reference;
-      return section(`${name} ${i + 1} of ${records.length}${typeof reference === 'string' ? ` - ${reference}` : ''}`, keyValues(flatten(record), 'fields'));
+      const { reference = undefined, exhibitRef = undefined } = (record ?? {}) as { reference?: unknown; exhibitRef?: unknown };
+      return section(
+        `${name} ${i + 1} of ${records.length}${typeof reference === 'string' ? ` - ${reference}` : typeof exhibitRef === 'string' ? ` - ${exhibitRef}` : ''}`,
+        keyValues(flatten(record), 'fields'),
+      );
     });
   });
 }

@@ -16,7 +16,7 @@ export const EVIDENCE_GRANT_TTL_MS = 60_000;
 export const EvidenceGrantSchema = z
   .object({
     meta: RpcMetaSchema,
-    method: z.enum(['GET', 'POST']).describe('The one method it is good for.'),
+    method: z.enum(['GET', 'HEAD', 'POST']).describe('The one method it is good for.'),
     path: z.string().startsWith('/internal/').describe('The one internal path it is good for.'),
     reason: z.string().max(500).optional().describe('Why the caller reads it (X-Access-Reason), for the custody log.'),
     expiresAt: z.number().int().describe('Epoch milliseconds after which it is refused.'),

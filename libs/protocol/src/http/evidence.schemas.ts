@@ -108,6 +108,19 @@ export const CreateBundleBodySchema = z
   .describe('A court bundle to make.');
 export type CreateBundleBody = z.infer<typeof CreateBundleBodySchema>;
 
+/**
+ * What the gateway forwards to the evidence service's internal port for `POST /v1/cases/{id}/bundles`:
+ * the caller's body and what the front sheet says of the case and the preparer, which casework and the
+ * gateway own (evidence keeps neither case references nor people's names).
+ */
+export const InternalCreateBundleBodySchema = CreateBundleBodySchema.extend({
+  caseReference: text(100).describe('The case’s reference as casework gives it (e.g. `REF-2027-000042`), for the front sheet.'),
+  preparedBy: text(300).describe('Who is making the bundle, by name: the person’s name, or the API key’s name, for the front sheet.'),
+})
+  .strict()
+  .describe('A court bundle to make, as the gateway forwards it.');
+export type InternalCreateBundleBody = z.infer<typeof InternalCreateBundleBodySchema>;
+
 export const BundleIndexEntrySchema = z
   .object({
     evidenceId: z.uuid().describe('The exhibit.'),
@@ -175,7 +188,7 @@ export const EvidenceVersionFormSchema = z
 /** One area to black out, as fractions of the page as displayed (0,0 its top left, 1,1 its bottom right). */
 export const RedactionAreaSchema = z
   .object({
-    page: z.number().int().min(1).describe('The page, from 1.'),
+    page: z.number().int().min(1).describe('The page, from 1 (an image has one page: 1).'),
     x: z.number().min(0).max(1).describe('Left edge, as a fraction of the page’s width.'),
     y: z.number().min(0).max(1).describe('Top edge, as a fraction of the page’s height.'),
     width: z.number().gt(0).max(1).describe('Width, as a fraction of the page’s width.'),
@@ -184,7 +197,7 @@ export const RedactionAreaSchema = z
   .refine((a) => a.x + a.width <= 1.000001 && a.y + a.height <= 1.000001, 'must lie within the page')
   .describe('An area to black out.');
 
-/** `POST /v1/evidence/{id}/redactions`: the areas to black out of a PDF exhibit, and why. */
+/** `POST /v1/evidence/{id}/redactions`: the areas to black out of a PDF, PNG or JPEG exhibit, and why. */
 export const CreateRedactionBodySchema = z
   .object({
     reason: text(500).describe('Why, e.g. `third party’s address and phone number`; kept in both items’ custody logs.'),
@@ -193,3 +206,45 @@ export const CreateRedactionBodySchema = z
   .strict()
   .describe('A redacted copy to make.');
 export type CreateRedactionBody = z.infer<typeof CreateRedactionBodySchema>;
+
+/**
+ * What the gateway asks evidence for in a subject-access export. Evidence keeps exhibits per case, not per
+ * person, so it is asked last, with the cases the other services found the person on and the names they
+ * are recorded under there.
+ */
+export const EvidencePersonQuerySchema = z
+  .object({
+    caseIds: z.array(z.uuid()).max(1000).describe('The cases casework found the person on (as a party, the referrer or staff).'),
+    names: z
+      .array(z.string().trim().min(1).max(200))
+      .max(100)
+      .describe('The names the person is recorded under on those cases (or was asked for by), to mark the exhibits they produced.'),
+  })
+  .strict()
+  .describe('Whose evidence to export: the cases found for them, and their names.');
+export type EvidencePersonQuery = z.infer<typeof EvidencePersonQuerySchema>;
+
+export const EvidenceVersionViewSchema = z
+  .object({
+    version: z.number().int().min(1).describe('The version, from 1.'),
+    fileName: z.string().describe('The name the file was uploaded with.'),
+    mediaType: z.string().describe('Its type, detected from its bytes.'),
+    sizeBytes: z.number().int().min(0).describe('Its size.'),
+    sha256: z.string().describe('SHA-256 (hex) of its bytes, computed as they were received.'),
+    createdAt: z.iso.datetime({ offset: true }).describe('When it was received.'),
+  })
+  .describe('One stored version of an exhibit.');
+
+export const EvidencePersonExportSchema = z
+  .object({
+    exhibits: z
+      .array(
+        EvidenceItemViewSchema.extend({
+          producedByThePerson: z.boolean().describe('Whether the person is the one who produced it (`producedBy` is one of their names).'),
+          versions: z.array(EvidenceVersionViewSchema).describe('Every version kept, oldest first, each with its hash.'),
+        }).describe('An exhibit on one of the person’s cases.'),
+      )
+      .describe('The exhibits of the person’s cases, case by case in exhibit order; the files themselves are produced on request.'),
+  })
+  .describe('What the evidence service holds about one person.');
+export type EvidencePersonExport = z.infer<typeof EvidencePersonExportSchema>;

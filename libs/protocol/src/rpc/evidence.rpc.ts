@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustodyLogSchema, EvidenceItemViewSchema, EvidenceListSchema } from '../http/evidence.schemas';
+import { CustodyLogSchema, EvidenceItemViewSchema, EvidenceListSchema, EvidencePersonExportSchema, EvidencePersonQuerySchema } from '../http/evidence.schemas';
 import { defineRpc } from './define-rpc';
 
 /**
@@ -42,5 +42,13 @@ export const EvidenceRpc = {
     description: 'One exhibit’s chain of custody, oldest first.',
     request: z.object({ evidenceId: z.uuid() }),
     response: CustodyLogSchema,
+  }),
+  exportPerson: defineRpc({
+    service: 'evidence',
+    verb: 'export-person',
+    description:
+      'For a subject-access request: the exhibits on the cases the person was found on, with their metadata, every version and its hash, and which they produced (metadata only: no custody entry, no file).',
+    request: EvidencePersonQuerySchema,
+    response: EvidencePersonExportSchema,
   }),
 } as const;
