@@ -28,7 +28,7 @@ export class EmailRequests {
     email: EventEmail,
     context: HandlerContext,
   ): Promise<void> {
-    const organisation = await this.profiles.find(event.organisationid);
+    const organisation = await this.profiles.find(event.organisationid, tx);
     // The organisation's profile event is on its way (it goes out when the organisation is made): retried, never signed with a placeholder.
     if (!organisation) throw new Error(`the profile of organisation ${event.organisationid} has not arrived yet; retrying`);
     const body = [email.body, ...signOff(organisation)].join('\n');

@@ -54,7 +54,7 @@ export class NotifyPartyOfSessionUseCase {
       return;
     }
     if (!notice.email) return;
-    const organisation = await this.profiles.find(event.organisationid);
+    const organisation = await this.profiles.find(event.organisationid, tx);
     if (!organisation) throw new Error(`the profile of organisation ${event.organisationid} has not arrived yet; retrying`);
     const contact = notice.contact ? `${oneLine(notice.contact.name)} (${oneLine(notice.contact.email)})` : null;
     const body = [

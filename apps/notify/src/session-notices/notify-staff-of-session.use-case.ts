@@ -28,7 +28,7 @@ export class NotifyStaffOfSessionUseCase {
       this.logger.log(`session ${notice.sessionId}: started at ${notice.startsAt}; its ${notice.change} notice is not sent to staff`);
       return;
     }
-    const organisation = await this.profiles.find(event.organisationid);
+    const organisation = await this.profiles.find(event.organisationid, tx);
     if (!organisation) throw new Error(`the profile of organisation ${event.organisationid} has not arrived yet; retrying`);
     for (const person of notice.staff) {
       const email = person.email.toLowerCase();
