@@ -16,6 +16,7 @@ import { CreateEndpointUseCase } from './endpoints/create-endpoint.use-case';
 import { ReadEndpointsUseCase } from './endpoints/read-endpoints.use-case';
 import { RotateSecretUseCase } from './endpoints/rotate-secret.use-case';
 import { ListEventsUseCase } from './events/list-events.use-case';
+import { PurgeOldEventsUseCase } from './events/purge-old-events.use-case';
 import { ReplayUseCase } from './events/replay.use-case';
 
 jest.setTimeout(90_000);
@@ -89,7 +90,14 @@ describe('webhooks: partners receive public events, signed, retried, and can pul
   });
 
   let sequence = 0;
-  async function publish(organisationId: string, type: string, subject: string, data: Record<string, unknown>, contractId?: string): Promise<string> {
+  async function publish(
+    organisationId: string,
+    type: string,
+    subject: string,
+    data: Record<string, unknown>,
+    contractId?: string,
+    time = new Date().toISOString(),
+  ): Promise<string> {
     const nats = ctx.app.get(NatsConnectionService);
     const id = uuidv7();
     const envelope = {
@@ -98,7 +106,7 @@ describe('webhooks: partners receive public events, signed, retried, and can pul
       source: `/services/${type.split('.')[0]}`,
       type,
       subject,
-      time: new Date().toISOString(),
+      time,
       datacontenttype: 'application/json',
       organisationid: organisationId,
       ...(contractId ? { contractid: contractId } : {}),
@@ -298,5 +306,28 @@ describe('webhooks: partners receive public events, signed, retried, and can pul
     expect(swept).toMatchObject({ body, headers: expect.objectContaining({ 'webhook-id': 'lost-1' }) });
     const { items } = await ctx.app.get(ListDeliveriesUseCase).execute(meta, endpoint.id, { limit: 10 });
     expect(items.find((d) => d.id === lost)).toMatchObject({ status: 'delivered', attemptCount: 1 });
+  });
+
+  it('purges stored events older than the retention (90 days unless told), also of an organisation with no endpoint, and keeps the recent', async () => {
+    const pullOnly = uuidv7();
+    const pullMeta = { ...meta, organisationId: pullOnly };
+    const old = await publish(pullOnly, CaseClosedV1.type, uuidv7(), closure(contractA), contractA, new Date(Date.now() - 91 * 24 * 3600 * 1000).toISOString());
+    const recent = await publish(
+      pullOnly,
+      CaseClosedV1.type,
+      uuidv7(),
+      closure(contractA),
+      contractA,
+      new Date(Date.now() - 89 * 24 * 3600 * 1000).toISOString(),
+    );
+    const list = ctx.app.get(ListEventsUseCase);
+    await waitUntil(async () => ((await list.execute(pullMeta, { limit: 10, wait: 0 })).items.length === 2 ? true : undefined), { what: 'both events stored' });
+    const oursBefore = (await list.execute(meta, { limit: 500, wait: 0 })).items.length;
+
+    const result = await ctx.app.get(PurgeOldEventsUseCase).execute(1);
+    expect(result.purged).toBeGreaterThanOrEqual(1);
+    expect((await list.execute(pullMeta, { limit: 10, wait: 0 })).items.map((e) => e.id)).toEqual([recent]);
+    expect((await list.execute(pullMeta, { limit: 10, wait: 0 })).items.map((e) => e.id)).not.toContain(old);
+    expect((await list.execute(meta, { limit: 500, wait: 0 })).items).toHaveLength(oursBefore);
   });
 });
