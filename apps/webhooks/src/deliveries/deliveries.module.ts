@@ -8,6 +8,7 @@ import { DeliveryRepository } from './delivery.repository';
 import { ListDeliveriesUseCase } from './list-deliveries.use-case';
 import { RedeliverUseCase } from './redeliver.use-case';
 import { SendTestUseCase } from './send-test.use-case';
+import { SharedEndpointLanes } from './shared-endpoint-lanes';
 import { SweepDeliveriesUseCase } from './sweep-deliveries.use-case';
 
 @Module({
@@ -18,6 +19,7 @@ import { SweepDeliveriesUseCase } from './sweep-deliveries.use-case';
     DeliveryQueue,
     DeliverWebhookUseCase,
     DeliveryProcessor,
+    SharedEndpointLanes,
     SweepDeliveriesUseCase,
     ListDeliveriesUseCase,
     SendTestUseCase,

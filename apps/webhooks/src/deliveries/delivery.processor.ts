@@ -2,8 +2,8 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Jobs, JobsService, QUEUES, type RunningJob } from '@mediation/jobs';
 import { WEBHOOKS_CONFIG, type WebhooksConfig } from '../config/webhooks.config';
 import { DeliverWebhookUseCase } from './deliver-webhook.use-case';
-import { EndpointLanes } from './endpoint-lanes';
 import { DeliveryRepository } from './delivery.repository';
+import { SharedEndpointLanes } from './shared-endpoint-lanes';
 import { SweepDeliveriesUseCase } from './sweep-deliveries.use-case';
 
 const SWEEP_EVERY_MS = 30_000;
@@ -15,7 +15,6 @@ type DeliverJob = { deliveryId: string; organisationId: string };
 /** The BullMQ adapter for webhook deliveries: one attempt per run; a retry puts the same job back, delayed. */
 @Injectable()
 export class DeliveryProcessor implements OnApplicationBootstrap {
-  private readonly lanes: EndpointLanes;
   /** Which endpoint a delivery goes to, remembered so a busy endpoint's jobs wait without a query each time. */
   private readonly endpointOf = new Map<string, string>();
 
@@ -24,10 +23,9 @@ export class DeliveryProcessor implements OnApplicationBootstrap {
     private readonly deliver: DeliverWebhookUseCase,
     private readonly deliveries: DeliveryRepository,
     private readonly sweep: SweepDeliveriesUseCase,
+    private readonly lanes: SharedEndpointLanes,
     @Inject(WEBHOOKS_CONFIG) private readonly config: WebhooksConfig,
-  ) {
-    this.lanes = new EndpointLanes(config.WEBHOOKS_ENDPOINT_CONCURRENCY, config.WEBHOOKS_ENDPOINT_RATE_PER_SECOND);
-  }
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.jobs.startWorker(
@@ -44,7 +42,8 @@ export class DeliveryProcessor implements OnApplicationBootstrap {
   private async run(data: DeliverJob, job: RunningJob): Promise<void> {
     const endpointId = this.endpointOf.get(data.deliveryId) ?? (await this.deliveries.withEndpoint(data.organisationId, data.deliveryId))?.endpointId;
     if (!endpointId) return;
-    if (!this.lanes.tryEnter(endpointId)) {
+    const slot = await this.lanes.tryEnter(endpointId);
+    if (!slot) {
       if (this.endpointOf.size > 100_000) this.endpointOf.clear(); // a job another replica finished leaves its entry here
       this.endpointOf.set(data.deliveryId, endpointId);
       return job.runAgainAfter(BUSY_ENDPOINT_WAIT_MS + Math.floor(Math.random() * BUSY_ENDPOINT_WAIT_MS));
@@ -54,7 +53,7 @@ export class DeliveryProcessor implements OnApplicationBootstrap {
     try {
       step = await this.deliver.execute(data);
     } finally {
-      this.lanes.leave(endpointId);
+      await this.lanes.leave(slot);
     }
     if (step.kind === 'retry') return job.runAgainAfter(step.delayMs);
   }
