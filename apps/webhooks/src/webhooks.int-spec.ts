@@ -2,11 +2,12 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NatsConnectionService } from '@mediation/messaging';
 import { ProblemError } from '@mediation/platform';
-import { CaseClosedV1, ReferralReceivedV2, uuidv7, type RpcMeta } from '@mediation/protocol';
+import { CaseClosedV1, EndpointDisabledV1, ReferralReceivedV2, uuidv7, type RpcMeta } from '@mediation/protocol';
 import { startServiceContext, waitUntil, type ServiceContext } from '@mediation/testing';
 import { Webhook } from 'standardwebhooks';
 import { AppModule } from './app.module';
 import { loadWebhooksConfig } from './config/webhooks.config';
+import { WebhooksDatabase } from './database/webhooks.database';
 import { ListDeliveriesUseCase } from './deliveries/list-deliveries.use-case';
 import { DeliveryRepository } from './deliveries/delivery.repository';
 import { RedeliverUseCase } from './deliveries/redeliver.use-case';
@@ -262,6 +263,13 @@ describe('webhooks: partners receive public events, signed, retried, and can pul
       { what: 'the failing endpoint disabled', timeoutMs: 20_000 },
     );
     expect(view).toMatchObject({ disabledReason: 'failing', failingSince: expect.any(String) });
+    // Disabled with the event that has notify email the organisation's admins, in the same transaction.
+    const [told] = await ctx.app.get(WebhooksDatabase).$queryRaw<{ envelope: { type: string; data: Record<string, unknown> } }[]>`
+      SELECT "envelope" FROM "webhooks"."outbox" WHERE "envelope"->>'subject' = ${endpoint.id}`;
+    expect(told.envelope).toMatchObject({
+      type: EndpointDisabledV1.type,
+      data: { endpointId: endpoint.id, reason: 'failing', failingSince: view.failingSince, lastStatusCode: 503, url: endpoint.url },
+    });
     const { items } = await ctx.app.get(ListDeliveriesUseCase).execute(meta, endpoint.id, { limit: 10 });
     expect(items[0].status).toBe('failed');
     expect(items[0].attempts.length).toBeGreaterThan(2);

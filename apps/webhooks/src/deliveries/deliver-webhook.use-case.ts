@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EventPublisher } from '@mediation/messaging';
 import { Clock, ProblemError } from '@mediation/platform';
+import { EndpointDisabledV1 } from '@mediation/protocol';
 import { WEBHOOKS_CONFIG, type WebhooksConfig } from '../config/webhooks.config';
 import { checkEndpointUrl } from '../endpoints/endpoint-url.rule';
-import { EndpointRepository } from '../endpoints/endpoint.repository';
+import { EndpointRepository, type EndpointRow } from '../endpoints/endpoint.repository';
 import { signatureHeader } from '../endpoints/signing-secret';
 import { DeliveryRepository } from './delivery.repository';
 import { nextRetryDelayMs } from './retry-schedule';
@@ -25,6 +27,7 @@ export class DeliverWebhookUseCase {
     private readonly deliveries: DeliveryRepository,
     private readonly endpoints: EndpointRepository,
     private readonly clock: Clock,
+    private readonly events: EventPublisher,
     @Inject(WEBHOOKS_CONFIG) private readonly config: WebhooksConfig,
   ) {}
 
@@ -59,13 +62,13 @@ export class DeliverWebhookUseCase {
     if (sent.statusCode === 410) {
       // The partner says this endpoint is gone for good: stop at once rather than retry for days.
       await this.deliveries.recordAttempt(organisationId, deliveryId, attempt, { status: 'failed', nextAttemptAt: null });
-      if (await this.endpoints.disable(organisationId, endpoint.id, 'gone', at)) this.logger.warn(`webhook ${endpoint.id} answered 410 Gone: disabled`);
+      if (await this.disable(endpoint, 'gone', attempt, deliveryId)) this.logger.warn(`webhook ${endpoint.id} answered 410 Gone: disabled`);
       return { kind: 'done' };
     }
     const failing = await this.endpoints.markFailing(organisationId, endpoint.id, at);
     if (failing?.failingSince && at.getTime() - failing.failingSince.getTime() >= this.config.WEBHOOKS_DISABLE_AFTER_MS) {
       await this.deliveries.recordAttempt(organisationId, deliveryId, attempt, { status: 'failed', nextAttemptAt: null });
-      if (await this.endpoints.disable(organisationId, endpoint.id, 'failing', at))
+      if (await this.disable(failing, 'failing', attempt, deliveryId))
         this.logger.warn(`webhook ${endpoint.id} of organisation ${organisationId} failing since ${failing.failingSince.toISOString()}: disabled`);
       return { kind: 'done' };
     }
@@ -76,6 +79,33 @@ export class DeliverWebhookUseCase {
     }
     await this.deliveries.recordAttempt(organisationId, deliveryId, attempt, { status: 'pending', nextAttemptAt: new Date(at.getTime() + delayMs) });
     return { kind: 'retry', delayMs };
+  }
+
+  /**
+   * Disables the endpoint and, in the same transaction, appends webhooks.endpoint.disabled.v1, from which notify
+   * emails the organisation's provider-admins; false when another attempt disabled it first (one event, one email).
+   */
+  private disable(endpoint: EndpointRow, reason: 'gone' | 'failing', attempt: { at: Date; statusCode: number | null }, deliveryId: string): Promise<boolean> {
+    const { at } = attempt;
+    return this.endpoints.disable(endpoint.organisationId, endpoint.id, reason, at, (tx, disabled) =>
+      this.events.append(tx, {
+        definition: EndpointDisabledV1,
+        data: {
+          endpointId: disabled.id,
+          url: disabled.url,
+          description: disabled.description,
+          reason,
+          failingSince: reason === 'failing' && disabled.failingSince ? disabled.failingSince.toISOString() : null,
+          lastStatusCode: attempt.statusCode,
+          disabledAt: at.toISOString(),
+        },
+        subject: disabled.id,
+        organisationId: disabled.organisationId,
+        // The endpoint keeps no version; the time it was disabled only grows (it can be enabled and disabled again).
+        sequence: at.getTime(),
+        correlationId: deliveryId,
+      }),
+    );
   }
 
   /** The URL is checked again before every attempt: an address refused now is a failed attempt, retried like any other. */
