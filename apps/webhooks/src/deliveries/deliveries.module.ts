@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { EndpointsModule } from '../endpoints/endpoints.module';
+import { AttemptLog } from './attempt-log';
 import { DeliverWebhookUseCase } from './deliver-webhook.use-case';
+import { DeliveryLoader } from './delivery-loader';
 import { DeliveriesRpcController } from './deliveries.rpc-controller';
 import { DeliveryQueue } from './delivery-queue';
 import { DeliveryProcessor } from './delivery.processor';
@@ -16,6 +18,8 @@ import { SweepDeliveriesUseCase } from './sweep-deliveries.use-case';
   controllers: [DeliveriesRpcController],
   providers: [
     DeliveryRepository,
+    AttemptLog,
+    DeliveryLoader,
     DeliveryQueue,
     DeliverWebhookUseCase,
     DeliveryProcessor,
