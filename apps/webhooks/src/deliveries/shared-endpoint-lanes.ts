@@ -58,6 +58,8 @@ export class SharedEndpointLanes implements OnModuleInit {
   }
 
   onModuleInit(): Promise<void> {
+    // Sent by its SHA after the first time (EVALSHA), not as 700 bytes of script on every attempt.
+    this.redis.client.defineCommand('webhookLaneEnter', { numberOfKeys: 2, lua: ENTER });
     return this.redis.onModuleInit();
   }
 
@@ -66,9 +68,7 @@ export class SharedEndpointLanes implements OnModuleInit {
     const token = randomUUID();
     const key = `${this.redis.prefix}lane:${endpointId}`;
     try {
-      const entered = await this.redis.client.eval(
-        ENTER,
-        2,
+      const entered = await (this.redis.client as unknown as { webhookLaneEnter: (...args: string[]) => Promise<number> }).webhookLaneEnter(
         `${key}:in-flight`,
         `${key}:started`,
         token,
