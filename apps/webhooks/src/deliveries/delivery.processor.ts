@@ -51,7 +51,11 @@ export class DeliveryProcessor implements OnApplicationBootstrap {
     if (!endpointId) return;
     const slot = await this.lanes.tryEnter(endpointId);
     if (!slot) {
-      if (this.endpointOf.size > 100_000) this.endpointOf.clear(); // a job another replica finished leaves its entry here
+      if (this.endpointOf.size > 100_000) {
+        // A job another replica finished leaves its entry here (and its count in `waiting`): start both again.
+        this.endpointOf.clear();
+        this.waiting.clear();
+      }
       if (!cached) this.waiting.set(endpointId, (this.waiting.get(endpointId) ?? 0) + 1);
       this.endpointOf.set(data.deliveryId, endpointId);
       return job.runAgainAfter(this.busyWaitMs(endpointId));
