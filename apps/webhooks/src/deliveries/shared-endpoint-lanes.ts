@@ -52,7 +52,7 @@ export class SharedEndpointLanes implements OnModuleInit {
     >,
     lifecycle: LifecycleService,
   ) {
-    this.redis = new PrefixedRedis('webhooks', config, lifecycle);
+    this.redis = new PrefixedRedis('webhooks', config, lifecycle, { autoPipelining: true });
     this.fallback = new EndpointLanes(config.WEBHOOKS_ENDPOINT_CONCURRENCY, config.WEBHOOKS_ENDPOINT_RATE_PER_SECOND);
     this.leaseMs = config.WEBHOOKS_TIMEOUT_MS + 60_000;
   }

@@ -17,9 +17,17 @@ export class PrefixedRedis {
     private readonly service: string,
     config: { REDIS_URL: string; NATS_NAMESPACE: string },
     private readonly lifecycle: LifecycleService,
+    /** Commands issued in one event-loop turn go out in one write (for callers issuing many at once, e.g. webhook lanes). */
+    options: { autoPipelining?: boolean } = {},
   ) {
     this.logger = new Logger(`${service}-redis`);
-    this.client = new IORedis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, commandTimeout: 500, enableOfflineQueue: false });
+    this.client = new IORedis(config.REDIS_URL, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      commandTimeout: 500,
+      enableOfflineQueue: false,
+      enableAutoPipelining: options.autoPipelining ?? false,
+    });
     this.client.on('error', (error) => this.logger.warn(`redis: ${error.message}`));
     this.prefix = `${service}:${config.NATS_NAMESPACE || 'default'}:`;
   }
