@@ -13,8 +13,10 @@
 // one clock). Every (event, endpoint) pair is counted: lost ones and duplicates are reported.
 //
 //   npm run bench:webhooks -- [--rate 24] [--duration 10] [--endpoints 50] [--slow-ms 5000] [--drain-timeout 60]
-//                             [--concurrency 100] [--keep] [--check]
+//                             [--concurrency 100] [--replicas 1] [--keep] [--check]
 //
+// --replicas starts that many webhooks processes: the receiver counts the slow endpoint's requests open at once, which
+// the per-endpoint limit (8, shared in Redis) caps over all of them.
 // --rate is events a second; each goes to every endpoint, so the offered load is rate × endpoints deliveries a second.
 // --check: a short functional run (`npm test` runs one): exits 1 when nothing was delivered, or any delivery was lost
 // (the slow endpoint's too, so keep its backlog drainable) or duplicated.
@@ -59,6 +61,7 @@ const { values: flags } = parseArgs({
     'slow-ms': { type: 'string', default: '5000' },
     'drain-timeout': { type: 'string', default: '60' },
     concurrency: { type: 'string', default: '100' },
+    replicas: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
     check: { type: 'boolean', default: false },
   },
@@ -78,6 +81,9 @@ const ENDPOINTS = Math.round(number('endpoints', 2));
 const SLOW_MS = number('slow-ms', 0);
 const DRAIN_TIMEOUT_S = number('drain-timeout', 1);
 const CONCURRENCY = Math.round(number('concurrency', 1));
+const REPLICAS = Math.round(number('replicas', 1));
+/** WEBHOOKS_ENDPOINT_CONCURRENCY, the service's default: what the slow endpoint may be sent at once, over every replica. */
+const ENDPOINT_CONCURRENCY = 8;
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const NATS_URL = process.env.NATS_URL || 'nats://127.0.0.1:4222';
@@ -93,9 +99,16 @@ function startReceiver() {
   /** Per endpoint: webhook-id -> times received (ms). */
   const received = Array.from({ length: ENDPOINTS }, () => new Map());
   let count = 0;
+  /** Requests to the slow endpoint open at once, now and at most: what the shared per-endpoint limit allows. */
+  const slow = { open: 0, maxOpen: 0 };
   const server = createServer((req, res) => {
     const at = now();
     const endpoint = Number(/^\/e\/(\d+)$/.exec(req.url ?? '')?.[1] ?? -1);
+    if (endpoint === SLOW) {
+      slow.open += 1;
+      slow.maxOpen = Math.max(slow.maxOpen, slow.open);
+      res.once('close', () => (slow.open -= 1));
+    }
     req.resume();
     req.on('end', () => {
       const id = String(req.headers['webhook-id'] ?? '');
@@ -118,7 +131,7 @@ function startReceiver() {
         server.closeAllConnections();
         return closed;
       });
-      resolve({ port: server.address().port, received, count: () => count });
+      resolve({ port: server.address().port, received, slow, count: () => count });
     });
   });
 }
@@ -162,22 +175,30 @@ async function servicePorts(service) {
 
 async function startWebhooks(env) {
   const service = SERVICES.find((s) => s.name === 'webhooks');
-  const handle = startService(service, env, { output: 'file', basePort: await servicePorts(service) });
-  children.add(handle.child);
+  const basePort = await servicePorts(service);
+  const handles = [];
   let stopping = false;
   onCleanup('webhooks service', async () => {
     stopping = true;
-    await stopService(handle);
+    await Promise.all(handles.map((h) => stopService(h)));
   });
-  const crash = new Promise((_, reject) =>
-    handle.exited.then(({ code, signal }) => {
-      if (!stopping && !isInterrupted())
-        reject(new Error(`the webhooks service stopped (code ${code}, signal ${signal}); its last lines:\n${handle.logs.slice(-30).join('\n')}`));
-    }),
-  );
+  for (let replica = 0; replica < REPLICAS; replica += 1) {
+    if (replica > 0 && !(await portFree(portsOf(service, { basePort, replica }).port)))
+      throw new Error(`port ${portsOf(service, { basePort, replica }).port} for replica ${replica + 1} is taken`);
+    const handle = startService(service, env, { output: 'file', basePort, replica });
+    children.add(handle.child);
+    handles.push(handle);
+  }
+  const crash = new Promise((_, reject) => {
+    for (const handle of handles)
+      handle.exited.then(({ code, signal }) => {
+        if (!stopping && !isInterrupted())
+          reject(new Error(`${handle.label} stopped (code ${code}, signal ${signal}); its last lines:\n${handle.logs.slice(-30).join('\n')}`));
+      });
+  });
   crash.catch(() => undefined);
-  await Promise.race([waitReady(handle, 120_000), crash]);
-  return { handle, crash };
+  await Promise.race([Promise.all(handles.map((h) => waitReady(h, 120_000))), crash]);
+  return { handles, crash };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -278,18 +299,18 @@ async function drain(receiver, published, crash) {
   }
 }
 
-function report(context, { published, started, sentFor }, t) {
+function report(context, receiver, { published, started, sentFor }, t) {
   const fastDelivered = t.latency.fast.length;
   const windowS = (t.lastFast - started) / 1000;
   const lines = [
     '',
     'webhooks delivery benchmark',
     `machine            ${context.machine}`,
-    `setup              ${ENDPOINTS} endpoints on one local receiver, endpoint 0 answering after ${ms(SLOW_MS)}; WEBHOOKS_CONCURRENCY ${CONCURRENCY}`,
+    `setup              ${ENDPOINTS} endpoints on one local receiver, endpoint 0 answering after ${ms(SLOW_MS)}; ${REPLICAS} webhooks process${REPLICAS > 1 ? 'es' : ''}, WEBHOOKS_CONCURRENCY ${CONCURRENCY}`,
     `offered            ${perSecond(RATE)} events × ${ENDPOINTS} endpoints = ${perSecond(RATE * ENDPOINTS)} deliveries for ${(sentFor / 1000).toFixed(1)} s (${published.size} events)`,
     `delivered          ${fastDelivered} to the ${ENDPOINTS - 1} other endpoints in ${windowS.toFixed(1)} s from the first event: ${perSecond(fastDelivered / Math.max(windowS, 0.001))}`,
     `event -> delivery  p50 ${ms(percentile(t.latency.fast, 50))}  p99 ${ms(percentile(t.latency.fast, 99))}  max ${ms(t.latency.fast.at(-1) ?? NaN)} (the ${ENDPOINTS - 1} others; worst endpoint's p99 ${ms(t.worstFastP99.p99)})`,
-    `slow endpoint      ${t.latency.slow.length} of ${published.size} delivered by the end; p50 ${ms(percentile(t.latency.slow, 50))}  p99 ${ms(percentile(t.latency.slow, 99))}`,
+    `slow endpoint      ${t.latency.slow.length} of ${published.size} delivered by the end; p50 ${ms(percentile(t.latency.slow, 50))}  p99 ${ms(percentile(t.latency.slow, 99))}; at most ${receiver.slow.maxOpen} at once (limit ${ENDPOINT_CONCURRENCY} over every process)`,
     `held up by it?     ${
       t.latency.fast.length && percentile(t.latency.fast, 99) < SLOW_MS
         ? `no: the others' p99 (${ms(percentile(t.latency.fast, 99))}) is under one slow answer (${ms(SLOW_MS)})`
@@ -300,8 +321,10 @@ function report(context, { published, started, sentFor }, t) {
   console.log(lines.join('\n'));
 }
 
-function verdict(published, t) {
+function verdict(receiver, published, t) {
   const problems = [];
+  if (receiver.slow.maxOpen > ENDPOINT_CONCURRENCY)
+    problems.push(`the slow endpoint had ${receiver.slow.maxOpen} requests at once, over its limit of ${ENDPOINT_CONCURRENCY}`);
   if (t.latency.fast.length === 0) problems.push('nothing was delivered');
   if (t.lost > 0 || t.lostSlow > 0) problems.push(`${t.lost + t.lostSlow} deliveries lost`);
   if (t.duplicates > 0) problems.push(`${t.duplicates} deliveries duplicated`);
@@ -331,13 +354,14 @@ async function main() {
     NATS_NAMESPACE: namespace,
     WEBHOOKS_ALLOW_HTTP_LOCALHOST: 'true',
     WEBHOOKS_CONCURRENCY: String(CONCURRENCY),
+    WEBHOOKS_ENDPOINT_CONCURRENCY: String(ENDPOINT_CONCURRENCY),
   });
   log(`webhooks service ready; sending ${RATE} events/s for ${DURATION_S} s to ${ENDPOINTS} endpoints`);
   const load = await publishEvents(namespace, organisationId, crash);
   await drain(receiver, load.published, crash);
   const t = tally(receiver, load.published);
-  report(context, load, t);
-  return flags.check ? verdict(load.published, t) : 0;
+  report(context, receiver, load, t);
+  return flags.check ? verdict(receiver, load.published, t) : 0;
 }
 
 let exitCode = 1;
