@@ -60,6 +60,7 @@ describe('partners subscribe: signed webhooks for their contract, retries, 410, 
   let flaky: Created;
   let gone: Created;
   let caseId: string;
+  const users: Record<string, string> = {};
   const parties = [
     { role: 'complainant', name: `Sam Resident ${tag}`, email: `sam-${tag}@resident.example` },
     { role: 'respondent', name: `Alex Neighbour ${tag}`, email: `alex-${tag}@resident.example` },
@@ -92,6 +93,14 @@ describe('partners subscribe: signed webhooks for their contract, retries, 410, 
     expect(created.status).toBe(201);
     partner = created.body;
     flaky = (await subscribe({ url: receiver.url('/flaky', [500, 200]), eventTypes: ['casework.case.*'], contractId: platform.contractId })).body;
+    // Who is told when an endpoint is disabled: the seed's admin and a second one; not a case manager, nor an admin since disabled.
+    for (const [who, roles] of [
+      ['second-admin', ['provider-admin']],
+      ['manager', ['case-manager']],
+      ['former-admin', ['provider-admin']],
+    ] as const)
+      users[who] = (await platform.ok<{ id: string }>('POST', '/v1/users', { email: `${who}-${tag}@provider.example`, name: `${who} ${tag}`, roles })).id;
+    await platform.ok('PATCH', `/v1/users/${users['former-admin']}`, { status: 'disabled' });
     gone = (await subscribe({ url: receiver.url('/gone', [410]), eventTypes: ['intake.*'], contractId: otherContractId })).body;
 
     const staff = await platform.ok<{ id: string }>('POST', '/v1/staff', {
@@ -193,6 +202,28 @@ describe('partners subscribe: signed webhooks for their contract, retries, 410, 
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(receiver.at('/gone')).toHaveLength(sentBeforeDisabled);
     expect((await platform.request('POST', `/v1/webhooks/${gone.id}/test`)).status).toBe(409);
+  });
+
+  it('the organisation’s active provider-admins are emailed, once each, that the endpoint was disabled and why', async () => {
+    const about = (m: { subject: string; text: string }) => m.subject.startsWith('Webhook endpoint disabled') && m.text.includes(gone.id);
+    const admins = [String(platform.seeded.adminEmail), `second-admin-${tag}@provider.example`];
+    const mail = await waitUntil(
+      async () => {
+        const found = platform.mail.messages().filter(about);
+        return admins.every((a) => found.some((m) => m.to.includes(a))) ? found : undefined;
+      },
+      { what: 'both admins emailed', timeoutMs: 60_000 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(
+      platform.mail
+        .messages()
+        .filter(about)
+        .flatMap((m) => m.to)
+        .sort(),
+    ).toEqual([...admins].sort());
+    expect(mail[0].text).toContain('410 Gone');
+    expect(mail[0].text).toMatch(/http:\/\/127\.0\.0\.1:\d+\/gone/);
   });
 
   it('replay from an hour ago re-sends what the partner missed, with the same webhook-ids', async () => {

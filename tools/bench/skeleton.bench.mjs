@@ -28,16 +28,33 @@
 // Needs a build (`npm run build`) and PostgreSQL, Redis and NATS (MIGRATION_DATABASE_URL, REDIS_URL, NATS_URL,
 // else the standard local ports). It prints figures; it is not a test and asserts nothing.
 /* global AbortSignal */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import {
+  checkInterrupted,
+  children,
+  cleanup,
+  createBenchDatabase,
+  Interrupted,
+  isInterrupted,
+  machine,
+  ms,
+  now,
+  onCleanup,
+  percentile,
+  perSecond,
+  portFree,
+  registerNamespaceCleanup,
+  sleep,
+  withDatabase,
+  freePort,
+} from './bench-kit.mjs';
 import { startPrivatePostgres } from './private-postgres.mjs';
 import { HOW_TO_ENABLE, OBSERVER_MARK, sqlCounter } from './sql-counts.mjs';
 
@@ -45,12 +62,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const require = createRequire(import.meta.url);
 const { SERVICES, startService, waitReady, stopService, parseReplicas, allPorts } = require('../dev/services.cjs');
 const { reachable } = require('../infra/infra.cjs');
-const { migrate } = require('../db/migrate.cjs');
 const { applicationLoginUrl, migrationDatabaseUrl } = require('../db/database-urls.cjs');
-const { Client, Pool } = require('pg');
-const IORedis = require('ioredis');
-const { connect: natsConnect } = require('@nats-io/transport-node');
-const { jetstreamManager } = require('@nats-io/jetstream');
+const { Pool } = require('pg');
 
 // ---------------------------------------------------------------------------------------------
 // options
@@ -108,35 +121,7 @@ const REQUEST_TIMEOUT_MS = 30_000;
 // ---------------------------------------------------------------------------------------------
 // small helpers
 
-/** Milliseconds since the Unix epoch, fractional and monotonic: comparable with PostgreSQL's clock. */
-const now = () => performance.timeOrigin + performance.now();
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (text) => process.stderr.write(`\x1b[2mbench: ${text}\x1b[0m\n`);
-const quoteIdent = (name) => `"${name.replace(/"/g, '""')}"`;
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
-}
-const ms = (value) =>
-  Number.isNaN(value) ? 'n/a' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`;
-const perSecond = (value) => `${value.toFixed(1)}/s`;
-
-function withDatabase(url, database) {
-  const next = new URL(url);
-  next.pathname = `/${database}`;
-  return next.toString();
-}
-
-function portFree(port) {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
 /** The first base port from `start` up whose ports (base .. base+7, and base+10.. for replicas) are all free. */
 async function findBasePort(start) {
   for (let base = start; base < start + 1000; base += 20) {
@@ -144,22 +129,6 @@ async function findBasePort(start) {
     if (free.every(Boolean)) return base;
   }
   throw new Error(`no free ports for the services between ${start} and ${start + 1000}; pass --base-port`);
-}
-
-async function freePort(from) {
-  for (let port = from; port < from + 200; port += 1) if (await portFree(port)) return port;
-  throw new Error(`no free port between ${from} and ${from + 200}`);
-}
-
-function machine() {
-  let kernel = `${os.type()} ${os.release()}`;
-  try {
-    kernel = execFileSync('uname', ['-sr'], { encoding: 'utf8' }).trim();
-  } catch {
-    // uname is missing (Windows): os.type/os.release say nearly as much
-  }
-  const cpu = os.cpus()[0]?.model?.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
-  return `${os.availableParallelism?.() ?? os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, node ${process.version}, ${kernel}`;
 }
 
 /**
@@ -220,50 +189,6 @@ function cpuUse(from, to) {
 // ---------------------------------------------------------------------------------------------
 // clean-up: every resource registers how to undo itself as soon as it exists
 
-const cleanups = [];
-let cleaningUp;
-const children = new Set();
-
-function onCleanup(name, fn) {
-  cleanups.push({ name, fn });
-}
-
-function cleanup() {
-  cleaningUp ??= (async () => {
-    for (const { name, fn } of cleanups.reverse()) {
-      try {
-        await fn();
-      } catch (error) {
-        console.error(`bench: clean-up of ${name} failed: ${error.message}`);
-      }
-    }
-  })();
-  return cleaningUp;
-}
-
-// A second Ctrl-C (or an exit without clean-up) leaves nothing running, at least.
-process.on('exit', () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
-
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    if (interrupted) {
-      console.error(`\nbench: ${signal} again; stopping now without finishing the clean-up (see the names above)`);
-      process.exit(130);
-    }
-    interrupted = true;
-    console.error(`\nbench: ${signal}; cleaning up (press Ctrl-C again to stop at once)`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
-
-class Interrupted extends Error {}
-const checkInterrupted = () => {
-  if (interrupted) throw new Interrupted('interrupted');
-};
-
 // ---------------------------------------------------------------------------------------------
 // infrastructure of its own
 
@@ -272,51 +197,6 @@ const checkInterrupted = () => {
 let BASE_DATABASE_URL = migrationDatabaseUrl();
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const NATS_URL = process.env.NATS_URL || 'nats://127.0.0.1:4222';
-
-async function createDatabase(id) {
-  const name = `mediation_bench_${id}`;
-  const url = withDatabase(BASE_DATABASE_URL, name);
-  onCleanup(`database ${name}`, async () => {
-    if (flags.keep) return console.log(`bench: kept database ${name} for inspection (drop it when done)`);
-    const admin = new Client({ connectionString: withDatabase(BASE_DATABASE_URL, 'postgres') });
-    await admin.connect();
-    try {
-      await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
-    } finally {
-      await admin.end();
-    }
-  });
-  await migrate(url, { log: () => undefined });
-  return { name, url };
-}
-
-function registerNamespaceCleanup(namespace) {
-  onCleanup(`NATS streams and Redis keys of namespace ${namespace}`, async () => {
-    const nc = await natsConnect({ servers: NATS_URL, name: 'skeleton-bench-cleanup', timeout: 5_000 });
-    try {
-      const jsm = await jetstreamManager(nc);
-      for (const stream of [`EVENTS_${namespace.toUpperCase()}`, `DLQ_${namespace.toUpperCase()}`]) {
-        await jsm.streams.delete(stream).catch((error) => {
-          if (!/not found/i.test(String(error))) throw error;
-        });
-      }
-    } finally {
-      await nc.close();
-    }
-    const redis = new IORedis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
-    try {
-      await redis.connect();
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `bull-${namespace}:*`, 'COUNT', 1000);
-        if (keys.length > 0) await redis.unlink(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    } finally {
-      redis.disconnect();
-    }
-  });
-}
 
 /** The development mail catcher in a process of its own, so parsing mail never delays the load. */
 async function startMailCatcher(logs) {
@@ -372,7 +252,7 @@ async function startServices(env, basePort) {
   const crash = new Promise((_, reject) => {
     for (const h of handles) {
       h.exited.then(({ code, signal }) => {
-        if (!stopping && !interrupted)
+        if (!stopping && !isInterrupted())
           reject(new Error(`${h.label} stopped unexpectedly (code ${code}, signal ${signal}); its last lines:\n${h.logs.slice(-30).join('\n')}`));
       });
     }
@@ -709,7 +589,7 @@ async function drive({ apiUrl, apiKey, contractId, organisationId, runId, namesp
   let next = 0;
   const sending = new Promise((resolve) => {
     const tick = () => {
-      if (interrupted) return resolve();
+      if (isInterrupted()) return resolve();
       const t = now();
       while (next < total && start + next * interval <= t) send(next++);
       if (next >= total) return resolve();
@@ -784,7 +664,7 @@ async function countMail(messagesUrl, runId, expected, waitMs) {
     const addresses = messages.flatMap((m) => m.to).filter((to) => to.toLowerCase().endsWith(suffix));
     const unique = new Set(addresses).size;
     result = { total: messages.length, acknowledgements: unique, duplicates: addresses.length - unique };
-    if (unique >= expected || now() >= until || interrupted) return result;
+    if (unique >= expected || now() >= until || isInterrupted()) return result;
     await sleep(250);
   }
 }
@@ -1020,10 +900,10 @@ async function main() {
   const context = { machine: machine(), namespace, privatePostgres: flags['private-postgres'] };
 
   log(`database mediation_bench_${runId}: creating and migrating`);
-  const database = await createDatabase(runId);
+  const database = await createBenchDatabase(BASE_DATABASE_URL, runId, { keep: flags.keep });
   context.database = database.name;
   checkInterrupted();
-  registerNamespaceCleanup(namespace);
+  registerNamespaceCleanup(namespace, { natsUrl: NATS_URL, redisUrl: REDIS_URL });
 
   const mailLogs = [];
   const mail = await startMailCatcher(mailLogs);
@@ -1113,7 +993,7 @@ let exitCode = 0;
 try {
   await main();
 } catch (error) {
-  if (!(error instanceof Interrupted) && !interrupted) {
+  if (!(error instanceof Interrupted) && !isInterrupted()) {
     console.error(`\nbench failed: ${error.message}`);
     for (const h of serviceHandles) {
       const tail = h.logs.slice(-8);
@@ -1124,4 +1004,4 @@ try {
 }
 log('cleaning up');
 await cleanup();
-process.exit(interrupted ? 130 : exitCode);
+process.exit(isInterrupted() ? 130 : exitCode);

@@ -28,6 +28,8 @@ import { IdempotentUseCase } from './idempotency/idempotent.use-case';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReferencesModule } from './references/references.module';
 import { PublishOrganisationProfilesUseCase } from './organisations/publish-organisation-profiles.use-case';
+import { PublishOrganisationAdminsUseCase } from './users/publish-organisation-admins.use-case';
+import { UsersModule } from './users/users.module';
 import { ReferralsController } from './referrals/referrals.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ContractKpisController } from './reports/contract-kpis.controller';
@@ -75,6 +77,7 @@ export class AppModule {
         ...gatewayInfrastructure(config, { relay: true }),
         ThrottleModule,
         OrganisationsModule,
+        UsersModule,
         AuthModule,
         AuditModule,
         SubjectAccessModule,
@@ -112,6 +115,7 @@ export class AppModule {
         IdempotencyRepository,
         IdempotentUseCase,
         PublishOrganisationProfilesUseCase,
+        PublishOrganisationAdminsUseCase,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor },

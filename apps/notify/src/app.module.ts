@@ -19,6 +19,7 @@ import { SessionNoticesModule } from './session-notices/session-notices.module';
 import { SurveyEmailsModule } from './surveys/surveys.module';
 import { TextReceiptsModule } from './text-receipts/text-receipts.module';
 import { TextsModule } from './texts/texts.module';
+import { WebhookAlertsModule } from './webhook-alerts/webhook-alerts.module';
 
 @Module({})
 export class AppModule {
@@ -50,6 +51,7 @@ export class AppModule {
         PartyReminderEmailsModule,
         SessionNoticesModule,
         TextReceiptsModule,
+        WebhookAlertsModule,
         DeliveryRetentionModule.forService({ bodyRetentionDays: config.DELIVERY_BODY_RETENTION_DAYS }),
         SubjectAccessModule,
       ],

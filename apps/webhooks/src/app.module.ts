@@ -25,7 +25,7 @@ export class AppModule {
           natsUrl: config.NATS_URL,
           databaseUrl: config.DATABASE_URL,
           namespace: config.NATS_NAMESPACE,
-          outbox: false,
+          outbox: true,
         }),
         JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),
         { module: WebhooksConfigModule, global: true, providers: [{ provide: WEBHOOKS_CONFIG, useValue: config }], exports: [WEBHOOKS_CONFIG] },

@@ -2,11 +2,12 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NatsConnectionService } from '@mediation/messaging';
 import { ProblemError } from '@mediation/platform';
-import { CaseClosedV1, ReferralReceivedV2, uuidv7, type RpcMeta } from '@mediation/protocol';
+import { CaseClosedV1, EndpointDisabledV1, ReferralReceivedV2, uuidv7, type RpcMeta } from '@mediation/protocol';
 import { startServiceContext, waitUntil, type ServiceContext } from '@mediation/testing';
 import { Webhook } from 'standardwebhooks';
 import { AppModule } from './app.module';
 import { loadWebhooksConfig } from './config/webhooks.config';
+import { WebhooksDatabase } from './database/webhooks.database';
 import { ListDeliveriesUseCase } from './deliveries/list-deliveries.use-case';
 import { DeliveryRepository } from './deliveries/delivery.repository';
 import { RedeliverUseCase } from './deliveries/redeliver.use-case';
@@ -16,6 +17,7 @@ import { CreateEndpointUseCase } from './endpoints/create-endpoint.use-case';
 import { ReadEndpointsUseCase } from './endpoints/read-endpoints.use-case';
 import { RotateSecretUseCase } from './endpoints/rotate-secret.use-case';
 import { ListEventsUseCase } from './events/list-events.use-case';
+import { PurgeOldEventsUseCase } from './events/purge-old-events.use-case';
 import { ReplayUseCase } from './events/replay.use-case';
 
 jest.setTimeout(90_000);
@@ -89,7 +91,14 @@ describe('webhooks: partners receive public events, signed, retried, and can pul
   });
 
   let sequence = 0;
-  async function publish(organisationId: string, type: string, subject: string, data: Record<string, unknown>, contractId?: string): Promise<string> {
+  async function publish(
+    organisationId: string,
+    type: string,
+    subject: string,
+    data: Record<string, unknown>,
+    contractId?: string,
+    time = new Date().toISOString(),
+  ): Promise<string> {
     const nats = ctx.app.get(NatsConnectionService);
     const id = uuidv7();
     const envelope = {
@@ -98,7 +107,7 @@ describe('webhooks: partners receive public events, signed, retried, and can pul
       source: `/services/${type.split('.')[0]}`,
       type,
       subject,
-      time: new Date().toISOString(),
+      time,
       datacontenttype: 'application/json',
       organisationid: organisationId,
       ...(contractId ? { contractid: contractId } : {}),
@@ -254,6 +263,13 @@ describe('webhooks: partners receive public events, signed, retried, and can pul
       { what: 'the failing endpoint disabled', timeoutMs: 20_000 },
     );
     expect(view).toMatchObject({ disabledReason: 'failing', failingSince: expect.any(String) });
+    // Disabled with the event that has notify email the organisation's admins, in the same transaction.
+    const [told] = await ctx.app.get(WebhooksDatabase).$queryRaw<{ envelope: { type: string; data: Record<string, unknown> } }[]>`
+      SELECT "envelope" FROM "webhooks"."outbox" WHERE "envelope"->>'subject' = ${endpoint.id}`;
+    expect(told.envelope).toMatchObject({
+      type: EndpointDisabledV1.type,
+      data: { endpointId: endpoint.id, reason: 'failing', failingSince: view.failingSince, lastStatusCode: 503, url: endpoint.url },
+    });
     const { items } = await ctx.app.get(ListDeliveriesUseCase).execute(meta, endpoint.id, { limit: 10 });
     expect(items[0].status).toBe('failed');
     expect(items[0].attempts.length).toBeGreaterThan(2);
@@ -298,5 +314,28 @@ describe('webhooks: partners receive public events, signed, retried, and can pul
     expect(swept).toMatchObject({ body, headers: expect.objectContaining({ 'webhook-id': 'lost-1' }) });
     const { items } = await ctx.app.get(ListDeliveriesUseCase).execute(meta, endpoint.id, { limit: 10 });
     expect(items.find((d) => d.id === lost)).toMatchObject({ status: 'delivered', attemptCount: 1 });
+  });
+
+  it('purges stored events older than the retention (90 days unless told), also of an organisation with no endpoint, and keeps the recent', async () => {
+    const pullOnly = uuidv7();
+    const pullMeta = { ...meta, organisationId: pullOnly };
+    const old = await publish(pullOnly, CaseClosedV1.type, uuidv7(), closure(contractA), contractA, new Date(Date.now() - 91 * 24 * 3600 * 1000).toISOString());
+    const recent = await publish(
+      pullOnly,
+      CaseClosedV1.type,
+      uuidv7(),
+      closure(contractA),
+      contractA,
+      new Date(Date.now() - 89 * 24 * 3600 * 1000).toISOString(),
+    );
+    const list = ctx.app.get(ListEventsUseCase);
+    await waitUntil(async () => ((await list.execute(pullMeta, { limit: 10, wait: 0 })).items.length === 2 ? true : undefined), { what: 'both events stored' });
+    const oursBefore = (await list.execute(meta, { limit: 500, wait: 0 })).items.length;
+
+    const result = await ctx.app.get(PurgeOldEventsUseCase).execute(1);
+    expect(result.purged).toBeGreaterThanOrEqual(1);
+    expect((await list.execute(pullMeta, { limit: 10, wait: 0 })).items.map((e) => e.id)).toEqual([recent]);
+    expect((await list.execute(pullMeta, { limit: 10, wait: 0 })).items.map((e) => e.id)).not.toContain(old);
+    expect((await list.execute(meta, { limit: 500, wait: 0 })).items).toHaveLength(oursBefore);
   });
 });

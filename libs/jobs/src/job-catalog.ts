@@ -21,6 +21,7 @@ export const QUEUES = {
   billingEmails: 'billing-emails',
   reports: 'reports',
   webhookDeliveries: 'webhook-deliveries',
+  publicEventRetention: 'public-event-retention',
   sessions: 'sessions',
   textReceipts: 'text-receipts',
 } as const;
@@ -80,6 +81,8 @@ export const Jobs = {
   deliverWebhook: defineJob(QUEUES.webhookDeliveries, 'deliver-webhook', z.object({ deliveryId: z.uuid(), organisationId: z.uuid() })),
   /** Every 30 seconds: re-enqueues webhook deliveries overdue by a minute (Redis lost them, or the process died before enqueueing). */
   sweepWebhookDeliveries: defineJob(QUEUES.webhookDeliveries, 'sweep-webhook-deliveries', z.object({})),
+  /** Daily at 04:45 London (webhooks): deletes stored public events that happened more than WEBHOOKS_EVENT_RETENTION_DAYS ago. */
+  purgeOldPublicEvents: defineJob(QUEUES.publicEventRetention, 'purge-old-public-events', z.object({})),
 } as const;
 
 export const ReportJobs = {

@@ -90,6 +90,15 @@ export class JobsService implements OnModuleInit {
     await this.queue(definition.queue).add(definition.name, definition.schema.parse(data), options);
   }
 
+  /** Many jobs of one kind in one round trip to Redis (an id already queued is kept, as with `add`). */
+  async addBulk<S extends z.ZodType>(definition: JobDefinition<S>, jobs: { data: z.input<S>; jobId: string }[]): Promise<void> {
+    if (jobs.length === 0) return;
+    for (const job of jobs) assertJobId(job.jobId);
+    await this.queue(definition.queue).addBulk(
+      jobs.map((job) => ({ name: definition.name, data: definition.schema.parse(job.data), opts: { jobId: job.jobId } })),
+    );
+  }
+
   /** Re-adds a job under the same id, e.g. a deadline whose due time moved. */
   async replace<S extends z.ZodType>(definition: JobDefinition<S>, data: z.input<S>, options: JobsOptions & { jobId: string }): Promise<void> {
     await this.queue(definition.queue)

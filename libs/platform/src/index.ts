@@ -11,6 +11,7 @@ export * from './metrics/metrics.service';
 export * from './metrics/metrics-server';
 export * from './lifecycle/lifecycle.service';
 export * from './lifecycle/periodic-job';
+export { PrefixedRedis } from './redis/prefixed-redis';
 export * from './time/clock';
 export * from './platform.module';
 export * from './bootstrap/run-service';

@@ -14,6 +14,7 @@ export * from './events/scheduling-session.events';
 export * from './events/notify.events';
 export * from './events/session-arrangements.events';
 export * from './events/gateway.events';
+export * from './events/webhooks.events';
 export * from './events/billing.events';
 export * from './events/reporting.events';
 export * from './events/catalog';

@@ -3,6 +3,7 @@ import { ProblemError } from '@mediation/platform';
 import { uuidv7, type CreateUserBody, type RpcMeta } from '@mediation/protocol';
 import type { Authority } from '../auth/authority';
 import { ContractLinks } from './contract-links';
+import { isProviderAdmin, OrganisationAdminsEvents } from './organisation-admins.events';
 import { hashPassword } from './password';
 import { StaffLinks } from './staff-links';
 import { UserRepository, type UserRecord } from './user.repository';
@@ -14,6 +15,7 @@ export class CreateUserUseCase {
     private readonly users: UserRepository,
     private readonly links: ContractLinks,
     private readonly staffLinks: StaffLinks,
+    private readonly admins: OrganisationAdminsEvents,
   ) {}
 
   async execute(meta: RpcMeta, input: CreateUserBody, authority: Authority): Promise<UserRecord> {
@@ -28,16 +30,19 @@ export class CreateUserUseCase {
     if (input.staffId) await this.staffLinks.assertLinkable(meta, input.staffId, id);
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     try {
-      return await this.users.create({
-        id,
-        organisationId,
-        email: input.email,
-        name: input.name,
-        roles: input.roles,
-        contractIds: input.contractIds,
-        staffId: input.staffId ?? null,
-        passwordHash,
-      });
+      return await this.users.create(
+        {
+          id,
+          organisationId,
+          email: input.email,
+          name: input.name,
+          roles: input.roles,
+          contractIds: input.contractIds,
+          staffId: input.staffId ?? null,
+          passwordHash,
+        },
+        (tx, user) => (isProviderAdmin(user) ? this.admins.publish(tx, organisationId, meta.correlationId) : Promise.resolve()),
+      );
     } catch (error) {
       // Two requests for the same email (or staff profile) at once: the unique index decides, the loser gets the same answer.
       await this.staffLinks.refuseIfLinkTaken(organisationId, input.staffId, error);

@@ -3,6 +3,7 @@ import { ProblemError } from '@mediation/platform';
 import type { RpcMeta, UpdateUserBody } from '@mediation/protocol';
 import type { Authority } from '../auth/authority';
 import { ContractLinks } from './contract-links';
+import { isProviderAdmin, OrganisationAdminsEvents } from './organisation-admins.events';
 import { StaffLinks } from './staff-links';
 import { UserRepository, type UserRecord } from './user.repository';
 
@@ -13,6 +14,7 @@ export class UpdateUserUseCase {
     private readonly users: UserRepository,
     private readonly links: ContractLinks,
     private readonly staffLinks: StaffLinks,
+    private readonly admins: OrganisationAdminsEvents,
   ) {}
 
   async execute(meta: RpcMeta, id: string, changes: UpdateUserBody, authority: Authority): Promise<UserRecord> {
@@ -28,7 +30,10 @@ export class UpdateUserUseCase {
     if (changes.staffId) await this.staffLinks.assertLinkable(meta, changes.staffId, id);
     let updated: UserRecord | null;
     try {
-      updated = await this.users.update(meta.organisationId, id, changes);
+      // Who the admins are changes when an admin changes or someone becomes one: notify keeps the list.
+      updated = await this.users.update(meta.organisationId, id, changes, (tx, user) =>
+        isProviderAdmin(current) || isProviderAdmin(user) ? this.admins.publish(tx, meta.organisationId, meta.correlationId) : Promise.resolve(),
+      );
     } catch (error) {
       // Two people linked to one profile at once: the unique index decides, the loser gets the same 422.
       await this.staffLinks.refuseIfLinkTaken(meta.organisationId, changes.staffId, error);

@@ -7,6 +7,7 @@ import { GetMeUseCase } from './get-me.use-case';
 import { GetUserUseCase } from './get-user.use-case';
 import { ListUsersUseCase } from './list-users.use-case';
 import { MeController } from './me.controller';
+import { OrganisationAdminsEvents } from './organisation-admins.events';
 import { SetPasswordUseCase } from './set-password.use-case';
 import { SignInAttempts } from './sign-in-attempts';
 import { StaffLinks } from './staff-links';
@@ -29,7 +30,8 @@ import { UsersController } from './users.controller';
     SetPasswordUseCase,
     GetMeUseCase,
     SignInAttempts,
+    OrganisationAdminsEvents,
   ],
-  exports: [UserRepository, SignInAttempts, CreateUserUseCase, UpdateUserUseCase, SetPasswordUseCase],
+  exports: [UserRepository, SignInAttempts, CreateUserUseCase, UpdateUserUseCase, SetPasswordUseCase, OrganisationAdminsEvents],
 })
 export class UsersModule {}

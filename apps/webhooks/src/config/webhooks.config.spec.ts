@@ -31,4 +31,16 @@ describe('the webhooks service’s configuration', () => {
     };
     expect(() => loadWebhooksConfig()).toThrow(/WEBHOOKS_ALLOW_HTTP_LOCALHOST/);
   });
+
+  it('keeps the public event log 90 days unless told, and refuses a retention that is not a number of days', () => {
+    process.env = { ...saved, NODE_ENV: 'development' };
+    delete process.env.WEBHOOKS_EVENT_RETENTION_DAYS;
+    expect(loadWebhooksConfig().WEBHOOKS_EVENT_RETENTION_DAYS).toBe(90);
+    process.env.WEBHOOKS_EVENT_RETENTION_DAYS = '30';
+    expect(loadWebhooksConfig().WEBHOOKS_EVENT_RETENTION_DAYS).toBe(30);
+    for (const bad of ['0', 'ninety', '1.5']) {
+      process.env.WEBHOOKS_EVENT_RETENTION_DAYS = bad;
+      expect(() => loadWebhooksConfig()).toThrow(/WEBHOOKS_EVENT_RETENTION_DAYS/);
+    }
+  });
 });

@@ -41,6 +41,11 @@ export const loadWebhooksConfig = (production = process.env.NODE_ENV === 'produc
     WEBHOOKS_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
     /** Attempts this process starts per second to one endpoint, so a backlog (a replay, a recovery) does not flood a partner. */
     WEBHOOKS_ENDPOINT_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(50),
+    /**
+     * Days the stored public event log (the pull feed and replay) keeps an event after it happened; a daily job
+     * (04:45 London) deletes older ones. A replay or a feed cursor cannot reach further back than this.
+     */
+    WEBHOOKS_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   });
 export type WebhooksConfig = ReturnType<typeof loadWebhooksConfig>;
 export const WEBHOOKS_CONFIG = Symbol('WEBHOOKS_CONFIG');

@@ -1,10 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EventPublisher } from '@mediation/messaging';
 import { Clock, ProblemError } from '@mediation/platform';
+import { EndpointDisabledV1 } from '@mediation/protocol';
 import { WEBHOOKS_CONFIG, type WebhooksConfig } from '../config/webhooks.config';
 import { checkEndpointUrl } from '../endpoints/endpoint-url.rule';
-import { EndpointRepository } from '../endpoints/endpoint.repository';
+import { EndpointRepository, type EndpointRow } from '../endpoints/endpoint.repository';
 import { signatureHeader } from '../endpoints/signing-secret';
-import { DeliveryRepository } from './delivery.repository';
+import { AttemptLog } from './attempt-log';
+import { DeliveryLoader } from './delivery-loader';
+import { DeliveryRepository, type DeliveryWithEndpoint } from './delivery.repository';
 import { nextRetryDelayMs } from './retry-schedule';
 import { postWebhook, type SentAttempt } from './webhook-sender';
 
@@ -25,12 +29,16 @@ export class DeliverWebhookUseCase {
     private readonly deliveries: DeliveryRepository,
     private readonly endpoints: EndpointRepository,
     private readonly clock: Clock,
+    private readonly events: EventPublisher,
+    private readonly log: AttemptLog,
+    private readonly loader: DeliveryLoader,
     @Inject(WEBHOOKS_CONFIG) private readonly config: WebhooksConfig,
   ) {}
 
-  async execute(job: { deliveryId: string; organisationId: string }): Promise<DeliveryStep> {
+  /** `loaded`: the delivery with its endpoint when the caller has just read it. */
+  async execute(job: { deliveryId: string; organisationId: string }, loaded?: DeliveryWithEndpoint): Promise<DeliveryStep> {
     const { organisationId, deliveryId } = job;
-    const delivery = await this.deliveries.withEndpoint(organisationId, deliveryId);
+    const delivery = loaded ?? (await this.loader.load(organisationId, deliveryId));
     if (!delivery || delivery.status !== 'pending') return { kind: 'done' };
     const { endpoint } = delivery;
     if (endpoint.status !== 'active') {
@@ -52,30 +60,57 @@ export class DeliverWebhookUseCase {
     const attempt = { at, ...sent };
 
     if (isSuccess(sent.statusCode)) {
-      await this.deliveries.recordAttempt(organisationId, deliveryId, attempt, { status: 'delivered', nextAttemptAt: null });
+      await this.log.record(organisationId, deliveryId, attempt, { status: 'delivered', nextAttemptAt: null });
       if (endpoint.failingSince) await this.endpoints.markHealthy(organisationId, endpoint.id);
       return { kind: 'done' };
     }
     if (sent.statusCode === 410) {
       // The partner says this endpoint is gone for good: stop at once rather than retry for days.
-      await this.deliveries.recordAttempt(organisationId, deliveryId, attempt, { status: 'failed', nextAttemptAt: null });
-      if (await this.endpoints.disable(organisationId, endpoint.id, 'gone', at)) this.logger.warn(`webhook ${endpoint.id} answered 410 Gone: disabled`);
+      await this.log.record(organisationId, deliveryId, attempt, { status: 'failed', nextAttemptAt: null });
+      if (await this.disable(endpoint, 'gone', attempt, deliveryId)) this.logger.warn(`webhook ${endpoint.id} answered 410 Gone: disabled`);
       return { kind: 'done' };
     }
     const failing = await this.endpoints.markFailing(organisationId, endpoint.id, at);
     if (failing?.failingSince && at.getTime() - failing.failingSince.getTime() >= this.config.WEBHOOKS_DISABLE_AFTER_MS) {
-      await this.deliveries.recordAttempt(organisationId, deliveryId, attempt, { status: 'failed', nextAttemptAt: null });
-      if (await this.endpoints.disable(organisationId, endpoint.id, 'failing', at))
+      await this.log.record(organisationId, deliveryId, attempt, { status: 'failed', nextAttemptAt: null });
+      if (await this.disable(failing, 'failing', attempt, deliveryId))
         this.logger.warn(`webhook ${endpoint.id} of organisation ${organisationId} failing since ${failing.failingSince.toISOString()}: disabled`);
       return { kind: 'done' };
     }
     const delayMs = nextRetryDelayMs(this.config.WEBHOOKS_RETRY_DELAYS_MS, delivery.attemptCount + 1);
     if (delayMs === undefined) {
-      await this.deliveries.recordAttempt(organisationId, deliveryId, attempt, { status: 'failed', nextAttemptAt: null });
+      await this.log.record(organisationId, deliveryId, attempt, { status: 'failed', nextAttemptAt: null });
       return { kind: 'done' };
     }
-    await this.deliveries.recordAttempt(organisationId, deliveryId, attempt, { status: 'pending', nextAttemptAt: new Date(at.getTime() + delayMs) });
+    await this.log.record(organisationId, deliveryId, attempt, { status: 'pending', nextAttemptAt: new Date(at.getTime() + delayMs) });
     return { kind: 'retry', delayMs };
+  }
+
+  /**
+   * Disables the endpoint and, in the same transaction, appends webhooks.endpoint.disabled.v1, from which notify
+   * emails the organisation's provider-admins; false when another attempt disabled it first (one event, one email).
+   */
+  private disable(endpoint: EndpointRow, reason: 'gone' | 'failing', attempt: { at: Date; statusCode: number | null }, deliveryId: string): Promise<boolean> {
+    const { at } = attempt;
+    return this.endpoints.disable(endpoint.organisationId, endpoint.id, reason, at, (tx, disabled) =>
+      this.events.append(tx, {
+        definition: EndpointDisabledV1,
+        data: {
+          endpointId: disabled.id,
+          url: disabled.url,
+          description: disabled.description,
+          reason,
+          failingSince: reason === 'failing' && disabled.failingSince ? disabled.failingSince.toISOString() : null,
+          lastStatusCode: attempt.statusCode,
+          disabledAt: at.toISOString(),
+        },
+        subject: disabled.id,
+        organisationId: disabled.organisationId,
+        // The endpoint keeps no version; the time it was disabled only grows (it can be enabled and disabled again).
+        sequence: at.getTime(),
+        correlationId: deliveryId,
+      }),
+    );
   }
 
   /** The URL is checked again before every attempt: an address refused now is a failed attempt, retried like any other. */

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { EndpointsModule } from '../endpoints/endpoints.module';
+import { AttemptLog } from './attempt-log';
 import { DeliverWebhookUseCase } from './deliver-webhook.use-case';
+import { DeliveryLoader } from './delivery-loader';
 import { DeliveriesRpcController } from './deliveries.rpc-controller';
 import { DeliveryQueue } from './delivery-queue';
 import { DeliveryProcessor } from './delivery.processor';
@@ -8,6 +10,7 @@ import { DeliveryRepository } from './delivery.repository';
 import { ListDeliveriesUseCase } from './list-deliveries.use-case';
 import { RedeliverUseCase } from './redeliver.use-case';
 import { SendTestUseCase } from './send-test.use-case';
+import { SharedEndpointLanes } from './shared-endpoint-lanes';
 import { SweepDeliveriesUseCase } from './sweep-deliveries.use-case';
 
 @Module({
@@ -15,9 +18,12 @@ import { SweepDeliveriesUseCase } from './sweep-deliveries.use-case';
   controllers: [DeliveriesRpcController],
   providers: [
     DeliveryRepository,
+    AttemptLog,
+    DeliveryLoader,
     DeliveryQueue,
     DeliverWebhookUseCase,
     DeliveryProcessor,
+    SharedEndpointLanes,
     SweepDeliveriesUseCase,
     ListDeliveriesUseCase,
     SendTestUseCase,

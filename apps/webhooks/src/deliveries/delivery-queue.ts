@@ -9,12 +9,11 @@ export class DeliveryQueue {
   constructor(private readonly jobs: JobsService) {}
 
   async enqueue(organisationId: string, deliveryIds: readonly string[]): Promise<void> {
-    await Promise.all(
-      deliveryIds.map((deliveryId) =>
-        this.jobs
-          .add(Jobs.deliverWebhook, { deliveryId, organisationId }, { jobId: jobId('webhook', deliveryId) })
-          .catch((error: Error) => this.logger.warn(`delivery ${deliveryId} not queued (the sweeper will): ${error.message}`)),
-      ),
-    );
+    await this.jobs
+      .addBulk(
+        Jobs.deliverWebhook,
+        deliveryIds.map((deliveryId) => ({ data: { deliveryId, organisationId }, jobId: jobId('webhook', deliveryId) })),
+      )
+      .catch((error: Error) => this.logger.warn(`${deliveryIds.length} deliveries not queued (the sweeper will): ${error.message}`));
   }
 }

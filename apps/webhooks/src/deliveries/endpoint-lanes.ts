@@ -1,5 +1,5 @@
 /**
- * How many attempts this process has in flight per endpoint, and how many it started in the last second. A job
+ * The fallback of SharedEndpointLanes while Redis does not answer. How many attempts this process has in flight per endpoint, and how many it started in the last second. A job
  * for an endpoint at either limit is put back for a moment instead of taking a worker slot, so one slow or
  * busy partner holds at most its own share of the workers and is never sent more than it was promised.
  */

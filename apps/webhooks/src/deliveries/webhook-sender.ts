@@ -1,5 +1,5 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { guardedLookup } from '@mediation/platform';
 
 /** At most this much of an endpoint's answer is kept in the delivery log. */
@@ -10,6 +10,27 @@ export interface SentAttempt {
   durationMs: number;
   responseBody: string | null;
   error: string | null;
+}
+
+/** Kept-alive connections per origin, so a busy partner is not sent a TCP (and TLS) handshake per message. */
+const agents = new Map<string, HttpAgent>();
+/** Origins remembered at most; past it the idle connections are closed and the map starts again. */
+const MAX_AGENTS = 2_000;
+
+function agentFor(url: URL, allowLoopback: boolean): HttpAgent {
+  const key = `${url.protocol}//${url.host}|${allowLoopback}`;
+  let agent = agents.get(key);
+  if (!agent) {
+    if (agents.size >= MAX_AGENTS) {
+      for (const old of agents.values()) old.destroy();
+      agents.clear();
+    }
+    // A new connection still goes through the guarded lookup (it is passed with each request); one kept alive was checked when made.
+    const options = { keepAlive: true, keepAliveMsecs: 1_000, maxSockets: 64, maxFreeSockets: 16, timeout: 30_000 };
+    agent = url.protocol === 'https:' ? new HttpsAgent(options) : new HttpAgent(options);
+    agents.set(key, agent);
+  }
+  return agent;
 }
 
 /**
@@ -40,7 +61,7 @@ export function postWebhook(
         method: 'POST',
         headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'mediation-webhooks/1', ...headers },
         lookup: guardedLookup({ allowLoopback: options.allowLoopback }),
-        agent: false,
+        agent: agentFor(url, options.allowLoopback),
       },
       (res) => {
         let text = '';

@@ -53,13 +53,23 @@ export class EndpointRepository {
     );
   }
 
-  /** Disables an active endpoint; false when it was disabled already (or gone), so a caller acts once. */
-  async disable(organisationId: string, id: string, reason: 'manual' | 'gone' | 'failing', at: Date): Promise<boolean> {
+  /**
+   * Disables an active endpoint; false when it was disabled already (or gone), so a caller acts once. `alsoInTx`
+   * runs in the same transaction only when this call disabled it (the event that tells the organisation's admins).
+   */
+  async disable(
+    organisationId: string,
+    id: string,
+    reason: 'manual' | 'gone' | 'failing',
+    at: Date,
+    alsoInTx?: (tx: WebhooksTx, endpoint: EndpointRow) => Promise<unknown>,
+  ): Promise<boolean> {
     return this.db.forTenant(organisationId, async (tx) => {
       const { count } = await tx.endpoint.updateMany({
         where: { organisationId, id, status: 'active' },
         data: { status: 'disabled', disabledReason: reason, disabledAt: at, updatedAt: at },
       });
+      if (count > 0 && alsoInTx) await alsoInTx(tx, (await tx.endpoint.findFirst({ where: { organisationId, id } }))!);
       return count > 0;
     });
   }

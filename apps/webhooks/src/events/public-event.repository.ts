@@ -71,4 +71,17 @@ export class PublicEventRepository {
       async (tx) => (await tx.publicEvent.aggregate({ where: { organisationId }, _max: { position: true } }))._max.position ?? 0n,
     );
   }
+
+  /** Deletes up to `limit` of the organisation's events that happened before `cutoff`, oldest first; answers how many. */
+  async purgeBefore(organisationId: string, cutoff: Date, limit: number): Promise<number> {
+    return this.db.forTenant(
+      organisationId,
+      (tx) =>
+        tx.$executeRaw`
+        DELETE FROM "webhooks"."public_event" WHERE "position" IN (
+          SELECT "position" FROM "webhooks"."public_event"
+          WHERE "organisation_id" = ${organisationId}::uuid AND "time" < ${cutoff}
+          ORDER BY "time" LIMIT ${limit})`,
+    );
+  }
 }

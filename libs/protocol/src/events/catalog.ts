@@ -55,7 +55,8 @@ import {
   SessionArrangementsV1,
   SessionInvitationIssuedV1,
 } from './session-arrangements.events';
-import { OrganisationProfileChangedV1 } from './gateway.events';
+import { OrganisationAdminsChangedV1, OrganisationProfileChangedV1 } from './gateway.events';
+import { EndpointDisabledV1 } from './webhooks.events';
 import { PackIssuedV1 } from './reporting.events';
 import { EvidenceAddedV1, EvidenceBundleCreatedV1, EvidenceIntegrityFailedV1, EvidenceVersionedV1 } from './evidence.events';
 import { AccreditationExpiringV1, SessionBookedV1, SessionCancelledV1, SessionDidNotAttendV1, SessionHeldV1 } from './scheduling-session.events';
@@ -132,6 +133,8 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   AccreditationExpiringV1,
   PartyReminderIssuedV1,
   OrganisationProfileChangedV1,
+  OrganisationAdminsChangedV1,
+  EndpointDisabledV1,
   CommunicationWithheldV1,
   CertificateIssuedToPartyV1,
   InvoiceIssuedV1,

@@ -26,3 +26,27 @@ export const OrganisationProfileChangedV1 = defineEvent({
     changedAt: z.iso.datetime({ offset: true }).describe('When it was set.'),
   }).describe('gateway.organisation.profile-changed.v1 data'),
 });
+
+export const OrganisationAdminsChangedV1 = defineEvent({
+  type: 'gateway.organisation.admins-changed.v1',
+  visibility: 'internal',
+  description:
+    'The organisation’s active provider-admins, all of them, after a person who is or was one was added or changed (roles, status, name). Notify keeps a copy, to email them about the organisation’s own affairs (a partner endpoint disabled); the latest `changedAt` wins.',
+  schema: z
+    .object({
+      organisationId: z.uuid().describe('The organisation.'),
+      admins: z
+        .array(
+          z
+            .object({
+              userId: z.uuid().describe('The person (GET /v1/users/{id}).'),
+              name: z.string().describe('Their name.'),
+              email: z.string().describe('Their email address, lower case.'),
+            })
+            .describe('One active provider-admin.'),
+        )
+        .describe('Every active provider-admin of the organisation now; empty when none is left.'),
+      changedAt: z.iso.datetime({ offset: true }).describe('When the change was made.'),
+    })
+    .describe('gateway.organisation.admins-changed.v1 data'),
+});
