@@ -7,6 +7,8 @@ export type EndpointRow = Endpoint;
 /** The only code that reads and writes endpoints. */
 @Injectable()
 export class EndpointRepository {
+  private readonly activeByTransaction = new WeakMap<object, Map<string, Promise<EndpointRow[]>>>();
+
   constructor(private readonly db: WebhooksDatabase) {}
 
   create(organisationId: string, data: Omit<Prisma.EndpointUncheckedCreateInput, 'organisationId'>): Promise<EndpointRow> {
@@ -33,10 +35,13 @@ export class EndpointRepository {
   }
 
   /** The active endpoints an event could go to, inside the consumer's transaction: those of its contract or of every contract. */
-  activeFor(tx: WebhooksTx, organisationId: string, contractId: string | undefined): Promise<EndpointRow[]> {
-    return tx.endpoint.findMany({
-      where: { organisationId, status: 'active', OR: [{ contractId: null }, ...(contractId ? [{ contractId }] : [])] },
-    });
+  /** The organisation's active endpoints for a contract (or for every contract); read once per transaction, which a consumed batch shares. */
+  async activeFor(tx: WebhooksTx, organisationId: string, contractId: string | undefined): Promise<EndpointRow[]> {
+    let read = this.activeByTransaction.get(tx);
+    if (!read) this.activeByTransaction.set(tx, (read = new Map()));
+    let active = read.get(organisationId);
+    if (!active) read.set(organisationId, (active = tx.endpoint.findMany({ where: { organisationId, status: 'active' } })));
+    return (await active).filter((endpoint) => endpoint.contractId === null || endpoint.contractId === contractId);
   }
 
   /** A delivery failed: the endpoint has been failing since its first failure after its last success. */

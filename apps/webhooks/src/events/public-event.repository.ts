@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { beforeCommit } from '@mediation/platform';
 import type { PartnerEvent } from '@mediation/protocol';
 import { WebhooksDatabase, type WebhooksTx } from '../database/webhooks.database';
 
@@ -11,16 +12,39 @@ export interface StoredEvent {
 /** The only code that reads and writes the stored public event log. */
 @Injectable()
 export class PublicEventRepository {
+  /** Events a transaction stored that are not written yet, by transaction client. */
+  private readonly pending = new WeakMap<object, PartnerEvent[]>();
+
   constructor(private readonly db: WebhooksDatabase) {}
 
-  /** Stores an event once; false when it was stored already (the consumer saw it twice). */
-  async store(tx: WebhooksTx, event: PartnerEvent): Promise<boolean> {
-    const rows = await tx.$queryRaw<{ position: bigint }[]>`
-      INSERT INTO "webhooks"."public_event" ("id", "organisation_id", "type", "contract_id", "time", "body")
-      VALUES (${event.id}::uuid, ${event.organisationid}::uuid, ${event.type}, ${event.contractid ?? null}::uuid, ${new Date(event.time)}, ${JSON.stringify(event)}::jsonb)
-      ON CONFLICT ("organisation_id", "id") DO NOTHING
-      RETURNING "position"`;
-    return rows.length > 0;
+  /**
+   * Stores events once each (a copy already stored is left as it is). In a transaction opened by
+   * `forTenant`/`run`, as a consumed batch's is, every event the transaction stores is written just before
+   * it commits, in one statement and in the order stored; in any other, at once.
+   */
+  async store(tx: WebhooksTx, event: PartnerEvent): Promise<void> {
+    const pending = this.pending.get(tx);
+    if (pending) return void pending.push(event);
+    const queued = [event];
+    if (beforeCommit(tx, () => this.insert(tx, queued))) return void this.pending.set(tx, queued);
+    await this.insert(tx, queued);
+  }
+
+  private async insert(tx: WebhooksTx, events: PartnerEvent[]): Promise<void> {
+    this.pending.delete(tx);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "webhooks"."public_event" ("id", "organisation_id", "type", "contract_id", "time", "body")
+       SELECT e.id, e.organisation_id, e.type, e.contract_id, e.time, e.body
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::timestamptz[], $6::jsonb[]) WITH ORDINALITY AS e(id, organisation_id, type, contract_id, time, body, n)
+        ORDER BY e.n
+       ON CONFLICT ("organisation_id", "id") DO NOTHING`,
+      events.map((e) => e.id),
+      events.map((e) => e.organisationid),
+      events.map((e) => e.type),
+      events.map((e) => e.contractid ?? null),
+      events.map((e) => e.time),
+      events.map((e) => JSON.stringify(e)),
+    );
   }
 
   /** A page of the organisation's events after a position, oldest first, of the given types (exact) when any. */

@@ -25,7 +25,9 @@ export class RecordPublicEventUseCase {
 
   async execute(tx: WebhooksTx, envelope: EventEnvelope, context: HandlerContext): Promise<void> {
     const event = toPartnerEvent(envelope);
-    if (!event || !(await this.events.store(tx, event))) return;
+    if (!event) return;
+    // Stored when the transaction commits, with the batch's other events; a copy stored before is kept, and its live deliveries are unique per endpoint.
+    await this.events.store(tx, event);
     const matching = (await this.endpoints.activeFor(tx, event.organisationid, event.contractid)).filter((endpoint) =>
       endpoint.eventTypes.some((pattern) => eventTypeMatches(pattern, event.type)),
     );
