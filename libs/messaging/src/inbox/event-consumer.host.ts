@@ -8,6 +8,7 @@ import { EventEnvelopeSchema, findEventDefinition } from '@mediation/protocol';
 import { NatsConnectionService } from '../nats/nats.connection';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../nats/nats.options';
 import { quoteIdent, Transactions } from '../outbox/sql-tx';
+import { Semaphore } from '../concurrency/semaphore';
 import { ConsumerLanes } from './consumer-lanes';
 import { sendToDeadLetter } from './dead-letter';
 import { EVENT_CONSUMER, type EventHandler } from './event-handler';
@@ -251,26 +252,6 @@ export class EventConsumerHost {
       // Could not reach the DLQ: leave the message for redelivery rather than lose it.
       this.logger.error(`${sub.durable}: could not dead-letter event ${msg.seq}: ${(error as Error).message}`);
       msg.nak(redeliveryDelayMs(msg.info.deliveryCount));
-    }
-  }
-}
-
-/** At most `size` pieces of work at once; the rest wait their turn in order. */
-class Semaphore {
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(private readonly size: number) {}
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.running >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.running += 1;
-    try {
-      return await work();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.running -= 1;
     }
   }
 }

@@ -4,7 +4,14 @@ import type { Msg, Subscription } from '@nats-io/transport-node';
 import { toProblem } from '@mediation/platform';
 import type { RpcReply } from '@mediation/protocol';
 import { isObservable, lastValueFrom } from 'rxjs';
+import { Semaphore } from '../concurrency/semaphore';
 import type { NatsConnectionService } from '../nats/nats.connection';
+import { RPC_TIMEOUT_HEADER } from './rpc.client';
+
+/** Requests one process handles at once: more than its database pool serves, since some wait on other services. */
+const RPC_CONCURRENCY = 16;
+/** A request with less than this left of its caller's wait is not started: its answer would arrive too late. */
+const EXPIRY_MARGIN_MS = 100;
 
 /**
  * A Nest transport strategy for request/reply over NATS core: each `@MessagePattern('rpc.x.verb')`
@@ -14,6 +21,9 @@ import type { NatsConnectionService } from '../nats/nats.connection';
 export class NatsRpcServer extends Server implements CustomTransportStrategy {
   protected override readonly logger = new Logger('NatsRpc');
   private readonly subscriptions: Subscription[] = [];
+  /** Requests handled at once; the rest wait here in order, where an expired one can be dropped unstarted. */
+  private readonly slots = new Semaphore(RPC_CONCURRENCY);
+  private expired = 0;
 
   constructor(
     private readonly nats: NatsConnectionService,
@@ -55,6 +65,22 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
 
   private async answer(error: Error | null, msg: Msg, handler: MessageHandler): Promise<void> {
     if (error) return this.logger.error(`subscription error: ${error.message}`);
+    const receivedAt = Date.now();
+    const waits = Number(msg.headers?.get(RPC_TIMEOUT_HEADER)) || undefined;
+    return this.slots.run(async () => {
+      // The caller has stopped waiting (it answered 503 "may have been processed"): starting now would only
+      // delay the requests behind this one past their own deadlines too, so under overload the service
+      // keeps answering what can still be answered instead of collapsing into work nobody waits for.
+      if (waits !== undefined && Date.now() - receivedAt > waits - EXPIRY_MARGIN_MS) {
+        this.expired += 1;
+        if (this.expired % 100 === 1) this.logger.warn(`dropped ${this.expired} request(s) whose caller had stopped waiting (latest: ${msg.subject})`);
+        return;
+      }
+      await this.respond(msg, handler);
+    });
+  }
+
+  private async respond(msg: Msg, handler: MessageHandler): Promise<void> {
     let reply: RpcReply;
     try {
       const request: unknown = JSON.parse(msg.string());

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { errors } from '@nats-io/transport-node';
+import { errors, headers } from '@nats-io/transport-node';
 import { ProblemError } from '@mediation/platform';
 import { PROBLEM_TYPES, RpcReplySchema, type RpcDefinition, type RpcMeta } from '@mediation/protocol';
 import type { z } from 'zod';
@@ -7,6 +7,8 @@ import { NatsConnectionService } from '../nats/nats.connection';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../nats/nats.options';
 
 export const DEFAULT_RPC_TIMEOUT_MS = 5_000;
+/** The milliseconds the caller waits for the reply, sent with every request. */
+export const RPC_TIMEOUT_HEADER = 'Rpc-Timeout-Ms';
 
 /**
  * The gateway's side of request/reply. Each failure says what happened, because the caller acts on
@@ -30,7 +32,10 @@ export class RpcClient {
     const payload = encode(definition, { meta, data });
     let raw: string;
     try {
-      raw = (await this.nats.nc.request(this.nats.names.rpc(definition.subject), payload, { timeout: timeoutMs })).string();
+      const h = headers();
+      // How long this caller waits: past it the service does not start the work (see NatsRpcServer).
+      h.set(RPC_TIMEOUT_HEADER, String(timeoutMs));
+      raw = (await this.nats.nc.request(this.nats.names.rpc(definition.subject), payload, { timeout: timeoutMs, headers: h })).string();
     } catch (error) {
       throw notAnswered(definition, error, timeoutMs);
     }
