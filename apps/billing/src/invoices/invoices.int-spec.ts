@@ -1,6 +1,6 @@
 import { Rpc, uuidv7, type RpcMeta } from '@mediation/protocol';
 import { JOB_CATALOG } from '@mediation/jobs';
-import { FixedClock, pdfText, problemOf, startServiceContext, waitUntil, type ServiceContext } from '@mediation/testing';
+import { FixedClock, pdfText, problemOf, startServiceContext, type ServiceContext } from '@mediation/testing';
 import { AppModule } from '../app.module';
 import { loadBillingConfig } from '../config/billing.config';
 import { BillingTestKit } from '../testing/billing-test-kit';
