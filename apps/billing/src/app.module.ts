@@ -5,11 +5,9 @@ import { MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import type { BillingConfig } from './config/billing.config';
 import { BILLING_SCHEMA, BillingDatabase } from './database/billing.database';
-import { EmailsModule } from './emails/emails.module';
 import { InvoiceScheduleModule } from './invoice-schedule/invoice-schedule.module';
 import { InvoicesModule } from './invoices/invoices.module';
 import { LedgerModule } from './ledger/ledger.module';
-import { MailModule } from './mail/mail.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PositionModule } from './position/position.module';
 
@@ -31,13 +29,11 @@ export class AppModule {
         }),
         JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),
         ContractBookModule.forService({ service: 'billing', schema: BILLING_SCHEMA }),
-        MailModule.register(config),
         LedgerModule,
         OrganisationsModule,
         InvoicesModule,
         InvoiceScheduleModule,
         PositionModule,
-        EmailsModule,
       ],
     };
   }

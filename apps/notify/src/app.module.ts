@@ -6,6 +6,7 @@ import { AcknowledgementsModule } from './acknowledgements/acknowledgements.modu
 import { CertificateEmailsModule } from './certificates/certificates.module';
 import { ComplaintNoticeEmailsModule } from './complaints/complaints.module';
 import { textOptions, type NotifyConfig } from './config/notify.config';
+import { ContractEmailsModule } from './contract-emails/contract-emails.module';
 import { NOTIFY_SCHEMA, NotifyDatabase } from './database/notify.database';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { MailModule } from './mail/mail.module';
@@ -50,6 +51,7 @@ export class AppModule {
         RemindersModule,
         PartyReminderEmailsModule,
         SessionNoticesModule,
+        ContractEmailsModule,
         TextReceiptsModule,
         WebhookAlertsModule,
         DeliveryRetentionModule.forService({ bodyRetentionDays: config.DELIVERY_BODY_RETENTION_DAYS }),

@@ -18,7 +18,6 @@ export const QUEUES = {
   retention: 'retention',
   deliveryRetention: 'delivery-retention',
   invoices: 'invoices',
-  billingEmails: 'billing-emails',
   reports: 'reports',
   webhookDeliveries: 'webhook-deliveries',
   publicEventRetention: 'public-event-retention',
@@ -63,20 +62,6 @@ export const Jobs = {
   clearOldDeliveryBodies: defineJob(QUEUES.deliveryRetention, 'clear-old-delivery-bodies', z.object({})),
   /** Per contract, on the first London day of each billing period at 06:30 (billing): drafts the invoice of the period just ended. */
   draftPeriodInvoice: defineJob(QUEUES.invoices, 'draft-period-invoice', z.object({ organisationId: z.uuid(), contractId: z.uuid() })),
-  /** Emails an issued invoice (PDF attached) to the contract's invoice recipient, or a spend threshold to its contract manager (billing). */
-  sendBillingEmail: defineJob(
-    QUEUES.billingEmails,
-    'send-billing-email',
-    z.object({
-      organisationId: z.uuid(),
-      kind: z.enum(['invoice-issued', 'spend-threshold']),
-      invoiceId: z.uuid().optional(),
-      contractId: z.uuid().optional(),
-      thresholdPercent: z.number().int().optional(),
-      spentPence: z.number().int().optional(),
-      limitPence: z.number().int().optional(),
-    }),
-  ),
   /** Webhooks: one message to one partner endpoint; it puts itself back with a delay to retry (PostgreSQL keeps the attempts). */
   deliverWebhook: defineJob(QUEUES.webhookDeliveries, 'deliver-webhook', z.object({ deliveryId: z.uuid(), organisationId: z.uuid() })),
   /** Every 30 seconds: re-enqueues webhook deliveries overdue by a minute (Redis lost them, or the process died before enqueueing). */

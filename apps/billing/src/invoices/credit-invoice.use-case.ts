@@ -5,7 +5,6 @@ import { Clock, ProblemError } from '@mediation/platform';
 import { uuidv7, type InvoiceView, type RpcMeta } from '@mediation/protocol';
 import { BillingDatabase } from '../database/billing.database';
 import { LedgerRepository } from '../ledger/ledger.repository';
-import { BillingEmails } from '../mail/billing-emails';
 import { vatOn } from '../pricing/vat';
 import { visibleTo } from './invoice-access';
 import { InvoiceRepository } from './invoice.repository';
@@ -16,6 +15,7 @@ import { publishIssued } from './issue-invoice.use-case';
  * Corrects an issued (or paid) invoice: a credit note, issued at once with the next number of the CN
  * series, crediting the chosen lines in full at the invoice's VAT, and for each a credit entry in the
  * ledger pointing at the entry it corrects. A line is credited once (the credit's source key names it).
+ * Emailed to the invoice's recipient as an invoice is (`publishIssued`).
  */
 @Injectable()
 export class CreditInvoiceUseCase {
@@ -24,7 +24,6 @@ export class CreditInvoiceUseCase {
     private readonly invoices: InvoiceRepository,
     private readonly ledger: LedgerRepository,
     private readonly publisher: EventPublisher,
-    private readonly emails: BillingEmails,
     private readonly clock: Clock,
   ) {}
 
@@ -117,7 +116,6 @@ export class CreditInvoiceUseCase {
       await this.invoices.update(tx, id, { status: 'issued', number, issuedAt: now, dueOn: new Date(`${londonDate(now)}T00:00:00Z`) });
       const issued = (await this.invoices.find(tx, organisationId, id))!;
       await publishIssued(this.publisher, tx, meta, issued);
-      this.emails.afterCommit(tx, { organisationId, kind: 'invoice-issued', invoiceId: issued.id }, `invoice-${issued.id}`);
       return invoiceView(issued);
     });
   }

@@ -1,10 +1,9 @@
 import { Rpc, uuidv7, type RpcMeta } from '@mediation/protocol';
-import { FixedClock, pdfText, problemOf, startServiceContext, waitUntil, type ServiceContext } from '@mediation/testing';
+import { JOB_CATALOG } from '@mediation/jobs';
+import { FixedClock, pdfText, problemOf, startServiceContext, type ServiceContext } from '@mediation/testing';
 import { AppModule } from '../app.module';
 import { loadBillingConfig } from '../config/billing.config';
-import type { BillingMail } from '../mail/billing-mailer';
 import { BillingTestKit } from '../testing/billing-test-kit';
-import { captureMail } from '../testing/captured-mail';
 import { blockContract, housingContract, sendContract } from '../testing/seed-contracts';
 import { CreditInvoiceUseCase } from './credit-invoice.use-case';
 import { DraftInvoiceUseCase } from './draft-invoice.use-case';
@@ -31,12 +30,10 @@ describe('invoices drafted from the ledger, issued, credited and rendered, again
 
   let housingId: string;
   let housingInvoiceId: string;
-  let mail: BillingMail[];
 
   beforeAll(async () => {
     service = await startServiceContext({ database: 'billing_invoices', namespace: 'bi', clock, module: () => AppModule.register(loadBillingConfig()) });
     kit = new BillingTestKit(service.app, organisationId);
-    mail = captureMail(service.app);
     await kit.profile();
     housingId = await kit.publish(housingContract());
     // Five cases in the first quarter of the contract year (April to June 2026): N = 3 are in the price.
@@ -85,16 +82,29 @@ describe('invoices drafted from the ledger, issued, credited and rendered, again
     );
   });
 
-  it('an issued invoice is emailed once to the contract’s invoice recipient, with its PDF', async () => {
-    const sent = await waitUntil(async () => mail.find((m) => m.subject.startsWith('Invoice INV-000001')), { what: 'the invoice emailed' });
-    expect(sent).toMatchObject({
-      to: 'ap@council.example',
-      fromName: 'Calm Waters Mediation CIC',
-      subject: 'Invoice INV-000001 from Calm Waters Mediation CIC',
-    });
-    expect(sent.text).toContain('total £30,240.00');
-    expect(sent.attachments?.[0]).toMatchObject({ filename: 'inv-000001.pdf', contentType: 'application/pdf' });
-    expect(pdfText(sent.attachments![0].content)).toContain('INV-000001');
+  it('the email to the contract’s invoice recipient is an event in the issuing transaction, for notify to send; billing sends none itself', async () => {
+    const requested = await service.sql.query(
+      `SELECT envelope->'data' AS data FROM billing.outbox WHERE envelope->>'type' = 'billing.invoice.email-requested.v1' AND envelope->>'subject' = $1`,
+      [housingInvoiceId],
+    );
+    expect(requested.rows).toEqual([
+      {
+        data: expect.objectContaining({
+          invoiceId: housingInvoiceId,
+          kind: 'invoice',
+          number: 'INV-000001',
+          grossPence: 3_024_000,
+          dueOn: '2026-07-31',
+          recipient: { name: null, email: 'ap@council.example' },
+        }),
+      },
+    ]);
+    // The PDF is not on the event: notify fetches it by the invoice's id when sending.
+    const pdf = await service.app.get(ReadInvoicesUseCase).file({ ...finance, actorId: 'notify:delivery', actorType: 'system' }, housingInvoiceId, 'pdf');
+    expect(pdfText(Buffer.from(pdf.base64, 'base64'))).toContain('INV-000001');
+    // No queue of billing's own for email: notify's delivery log (with its sweeper) is the only sender.
+    expect(JOB_CATALOG.map((job) => job.queue)).not.toContain('billing-emails');
+    expect(JOB_CATALOG.some((job) => /email/i.test(job.name))).toBe(false);
   });
 
   it('the invoice PDF shows the organisation, VAT number, buyer, lines and totals equal to the ledger’s; the CSV too', async () => {

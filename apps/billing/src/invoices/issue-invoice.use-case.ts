@@ -1,11 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { addDaysToDate, londonDate } from '@mediation/calendar';
 import { ContractBook } from '@mediation/contract-book';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock, ProblemError } from '@mediation/platform';
-import { InvoiceIssuedV1, type InvoiceView, type RpcMeta } from '@mediation/protocol';
+import { InvoiceEmailRequestedV1, InvoiceIssuedV1, type InvoiceView, type RpcMeta } from '@mediation/protocol';
 import { BillingDatabase, type BillingTx } from '../database/billing.database';
-import { BillingEmails } from '../mail/billing-emails';
 import { OrganisationProfileRepository } from '../organisations/organisation-profile.repository';
 import { visibleTo } from './invoice-access';
 import { invoicePartiesOf } from './invoice-parties';
@@ -17,7 +16,8 @@ export const DEFAULT_PAYMENT_TERMS_DAYS = 30;
 /**
  * Issues a draft: the next number of the organisation's INV series (taken in this transaction, so
  * no gaps), the parties as they stand (the organisation's profile must have arrived: never a
- * placeholder on an issued invoice), the due date, and `billing.invoice.issued.v1`. From here on the
+ * placeholder on an issued invoice), the due date, `billing.invoice.issued.v1` and the email to the
+ * invoice recipient (`billing.invoice.email-requested.v1`, which notify sends). From here on the
  * invoice never changes (a trigger refuses it); a credit note corrects it.
  */
 @Injectable()
@@ -28,7 +28,6 @@ export class IssueInvoiceUseCase {
     private readonly book: ContractBook,
     private readonly profiles: OrganisationProfileRepository,
     private readonly publisher: EventPublisher,
-    private readonly emails: BillingEmails,
     private readonly clock: Clock,
   ) {}
 
@@ -56,13 +55,19 @@ export class IssueInvoiceUseCase {
       });
       const issued = (await this.invoices.find(tx, meta.organisationId, invoice.id))!;
       await publishIssued(this.publisher, tx, meta, issued);
-      this.emails.afterCommit(tx, { organisationId: meta.organisationId, kind: 'invoice-issued', invoiceId: issued.id }, `invoice-${issued.id}`);
       return invoiceView(issued);
     });
   }
 }
 
-/** `billing.invoice.issued.v1` for an invoice or credit note just issued, in its transaction. */
+const logger = new Logger('IssueInvoice');
+
+/**
+ * `billing.invoice.issued.v1` for an invoice or credit note just issued, in its transaction, and beside it
+ * `billing.invoice.email-requested.v1` for notify to email it (PDF attached) to the recipient printed on it:
+ * both commit with the invoice or not at all, so an issued invoice's email cannot be lost. Nobody to send to:
+ * logged, no email.
+ */
 export async function publishIssued(publisher: EventPublisher, tx: BillingTx, meta: RpcMeta, issued: InvoiceWithLines): Promise<void> {
   const view = invoiceView(issued);
   await publisher.append(tx, {
@@ -85,6 +90,30 @@ export async function publishIssued(publisher: EventPublisher, tx: BillingTx, me
     organisationId: meta.organisationId,
     contractId: view.contractId,
     sequence: 1,
+    correlationId: meta.correlationId,
+  });
+  if (!view.buyer.email) return logger.warn(`${view.kind} ${view.number}: no invoice recipient on the contract; not emailed`);
+  await publisher.append(tx, {
+    definition: InvoiceEmailRequestedV1,
+    data: {
+      invoiceId: view.id,
+      contractId: view.contractId,
+      kind: view.kind,
+      number: view.number!,
+      periodFrom: view.periodFrom,
+      periodTo: view.periodTo,
+      netPence: view.netPence,
+      vatPence: view.vatPence,
+      grossPence: view.grossPence,
+      dueOn: view.dueOn!,
+      buyerName: view.buyer.name,
+      recipient: { name: null, email: view.buyer.email },
+      issuedAt: view.issuedAt!,
+    },
+    subject: view.id,
+    organisationId: meta.organisationId,
+    contractId: view.contractId,
+    sequence: 2,
     correlationId: meta.correlationId,
   });
 }

@@ -1,8 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
-import { SpendThresholdCrossedV1, type ContractDefinition } from '@mediation/protocol';
+import { SpendAlertEmailRequestedV1, SpendThresholdCrossedV1, type ContractDefinition } from '@mediation/protocol';
 import type { BillingTx } from '../database/billing.database';
-import { BillingEmails } from '../mail/billing-emails';
 import { contractYearAt } from '../pricing/billing-calendar';
 import { spendLimitOf, thresholdsReached, type SpendLimit } from '../pricing/spend-limit';
 import { LedgerRepository } from './ledger.repository';
@@ -17,15 +16,17 @@ export function spendWindowStart(definition: ContractDefinition, limit: SpendLim
 /**
  * After spend is recorded: each of 75%, 90% and 100% of the budget or cap newly reached is stored
  * once (`spend_alert`'s key) and published as `billing.spend.threshold-crossed.v1` in the same
- * transaction, so a redelivery or a later entry never warns twice.
+ * transaction, with `billing.spend.alert-email-requested.v1` for notify to tell the contract manager,
+ * so a redelivery or a later entry never warns twice and a crash never loses the warning.
  */
 @Injectable()
 export class SpendAlerts {
+  private readonly logger = new Logger(SpendAlerts.name);
+
   constructor(
     private readonly ledger: LedgerRepository,
     private readonly alerts: SpendAlertRepository,
     private readonly publisher: EventPublisher,
-    private readonly emails: BillingEmails,
   ) {}
 
   async check(tx: BillingTx, organisationId: string, definition: ContractDefinition, contractId: string, at: Date, correlationId: string): Promise<void> {
@@ -45,28 +46,27 @@ export class SpendAlerts {
         crossedAt: at,
       };
       if (!(await this.alerts.record(tx, alert))) continue;
-      await this.publisher.append(tx, {
-        definition: SpendThresholdCrossedV1,
-        data: {
-          contractId,
-          thresholdPercent: threshold,
-          limitKind: limit.kind,
-          limitPence: limit.pence,
-          spentPence: spent,
-          contractYearStart: from,
-          crossedAt: at.toISOString(),
-        },
-        subject: contractId,
-        organisationId,
+      const crossed = {
         contractId,
-        sequence: threshold,
-        correlationId,
+        thresholdPercent: threshold,
+        limitKind: limit.kind,
+        limitPence: limit.pence,
+        spentPence: spent,
+        contractYearStart: from,
+        crossedAt: at.toISOString(),
+      };
+      const envelope = { subject: contractId, organisationId, contractId, sequence: threshold, correlationId };
+      await this.publisher.append(tx, { definition: SpendThresholdCrossedV1, data: crossed, ...envelope });
+      const manager = definition.billing?.contractManager;
+      if (!manager) {
+        this.logger.warn(`contract ${contractId}: no contract manager to tell of ${threshold}% spend`);
+        continue;
+      }
+      await this.publisher.append(tx, {
+        definition: SpendAlertEmailRequestedV1,
+        data: { ...crossed, reference: definition.reference, title: definition.title, recipient: { name: manager.name ?? null, email: manager.email } },
+        ...envelope,
       });
-      this.emails.afterCommit(
-        tx,
-        { organisationId, kind: 'spend-threshold', contractId, thresholdPercent: threshold, spentPence: spent, limitPence: limit.pence },
-        `spend-${contractId}-${from}-${threshold}`,
-      );
     }
   }
 }

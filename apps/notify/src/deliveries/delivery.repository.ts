@@ -9,6 +9,10 @@ export type DeliveryAttachment =
   | { kind: 'case-report'; caseId: string; reportId: string }
   /** A mediation certificate, stating the appeal deadline its issue started when the line counts one. */
   | { kind: 'mediation-certificate'; caseId: string; certificateId: string; issuedAt: string; statesAppealDeadline: boolean }
+  /** An issued invoice or credit note's PDF, rendered by billing (issued invoices never change). */
+  | { kind: 'invoice'; invoiceId: string; contractId: string }
+  /** One issue of a contract's monthly KPI pack: its PDF and its CSV, kept by reporting. */
+  | { kind: 'contract-pack'; contractId: string; period: string; issue: number }
   /** A session's calendar entry (.ics), carried whole: a few hundred bytes made from the event, kept no longer than the body. */
   | { kind: 'calendar'; filename: string; method: 'REQUEST' | 'CANCEL'; content: string };
 

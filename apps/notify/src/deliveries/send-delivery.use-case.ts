@@ -63,7 +63,7 @@ export class SendDeliveryUseCase {
     if (delivery.channel === 'sms') return this.sendText(delivery, delivery.toAddress);
     try {
       const lastAttempt = delivery.attempts + 1 >= MAX_SEND_ATTEMPTS;
-      const attachment = delivery.attachment
+      const attachments = delivery.attachment
         ? await this.attachments.fetch(delivery.attachment as unknown as DeliveryAttachment, delivery.organisationId, delivery.correlationId, { lastAttempt })
         : undefined;
       const text = delivery.link
@@ -78,7 +78,7 @@ export class SendDeliveryUseCase {
         subject: delivery.subjectLine,
         text,
         messageId: deliveryMessageId(delivery.id),
-        ...(attachment ? { attachments: [attachment] } : {}),
+        ...(attachments?.length ? { attachments } : {}),
         ...(fromName ? { fromName } : {}),
       });
     } catch (error) {

@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { londonDate } from '@mediation/calendar';
 import { ContractBook } from '@mediation/contract-book';
 import { renderDocument } from '@mediation/documents';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock, ProblemError } from '@mediation/platform';
-import { PackIssuedV1, uuidv7, type ContractDefinition } from '@mediation/protocol';
+import { PackEmailRequestedV1, PackIssuedV1, uuidv7, type ContractDefinition } from '@mediation/protocol';
 import { ReportingDatabase } from '../database/reporting.database';
 import { KpiFactsReader } from '../kpis/kpi-facts.reader';
 import { OrganisationProfileRepository } from '../organisations/organisation-profile.repository';
@@ -25,11 +25,15 @@ export interface IssuePack {
 /**
  * Issues a contract's pack for a month: the figures from the read model under each case's contract
  * version, the PDF (with the organisation's name and charts) and the CSV, stored with the figures'
- * SHA-256, and `reporting.pack.issued.v1` in the same transaction. The monthly job issues a month once;
- * a regeneration on demand adds the next issue.
+ * SHA-256, and `reporting.pack.issued.v1` in the same transaction, with `reporting.pack.email-requested.v1`
+ * for notify to email that issue (PDF and CSV) to the contract's monthly-performance report recipients: the
+ * pack and its email commit together, so neither is lost. Nobody to send to: logged, no email. The monthly
+ * job issues a month once; a regeneration on demand adds the next issue, emailed again as replacing it.
  */
 @Injectable()
 export class IssuePackUseCase {
+  private readonly logger = new Logger(IssuePackUseCase.name);
+
   constructor(
     private readonly db: ReportingDatabase,
     private readonly facts: KpiFactsReader,
@@ -72,11 +76,7 @@ export class IssuePackUseCase {
       today: londonDate(issuedAt),
     });
     const figuresSha256 = figuresHash(figures);
-    const recipients = new Set(
-      definition.serviceLines.flatMap((l) =>
-        l.reportRecipients.filter((r) => r.email && r.reports.includes('monthly-performance')).map((r) => r.email!.toLowerCase()),
-      ),
-    );
+    const recipients = packRecipients(definition);
     const pdf = await renderDocument(
       packDocument({
         organisation: read.organisation,
@@ -98,28 +98,34 @@ export class IssuePackUseCase {
         figuresSha256,
         pdf,
         csv: packCsv(figures),
-        recipients: recipients.size,
+        recipients: recipients.length,
         issuedAt,
       });
+      const envelope = { subject: pack.id, organisationId, contractId, sequence: pack.issue, correlationId: request.correlationId };
+      const about = { packId: pack.id, contractId, period, issue: pack.issue, issuedAt: issuedAt.toISOString() };
       await this.events.append(tx, {
         definition: PackIssuedV1,
-        data: {
-          packId: pack.id,
-          contractId,
-          period,
-          issue: pack.issue,
-          trigger: request.trigger,
-          figuresSha256,
-          recipientCount: recipients.size,
-          issuedAt: issuedAt.toISOString(),
-        },
-        subject: pack.id,
-        organisationId,
-        contractId,
-        sequence: pack.issue,
-        correlationId: request.correlationId,
+        data: { ...about, trigger: request.trigger, figuresSha256, recipientCount: recipients.length },
+        ...envelope,
       });
+      if (recipients.length === 0) this.logger.warn(`contract ${contractId}: no report recipient with an address for the monthly pack; ${period} not emailed`);
+      else
+        await this.events.append(tx, {
+          definition: PackEmailRequestedV1,
+          data: { ...about, reference: definition.reference, title: definition.title, recipients },
+          ...envelope,
+        });
       return pack;
     });
   }
+}
+
+/** Who receives the monthly pack: each line's report recipients for `monthly-performance` that have an address, once per address. */
+export function packRecipients(definition: ContractDefinition): { role: string | null; email: string }[] {
+  const byAddress = new Map<string, { role: string | null; email: string }>();
+  for (const line of definition.serviceLines)
+    for (const r of line.reportRecipients)
+      if (r.email && r.reports.includes('monthly-performance') && !byAddress.has(r.email.toLowerCase()))
+        byAddress.set(r.email.toLowerCase(), { role: r.role ?? null, email: r.email });
+  return [...byAddress.values()];
 }

@@ -190,6 +190,17 @@ describe('the monthly pack: the job at 06:00 London on the 1st issues last month
     expect(rows.map((r) => r.envelope.data)).toEqual([
       expect.objectContaining({ packId: pack.id, period: '2026-11', issue: 1, figuresSha256: pack.figuresSha256, recipientCount: 1 }),
     ]);
+    // And beside it the email to the report recipient, which notify sends with this issue's PDF and CSV.
+    const requested = await service.sql.query(`SELECT envelope FROM reporting.outbox WHERE envelope->>'type' = 'reporting.pack.email-requested.v1'`);
+    expect(requested.rows.map((r) => r.envelope.data)).toEqual([
+      expect.objectContaining({
+        packId: pack.id,
+        contractId: active,
+        period: '2026-11',
+        issue: 1,
+        recipients: [{ role: 'authorised officer', email: 'officer@council.example' }],
+      }),
+    ]);
 
     // Run again (a retried or repeated job): nothing new.
     await jobs.add(ReportJobs.issueMonthlyPacks, {}, { jobId: 'monthly-test-2' });
@@ -213,6 +224,10 @@ describe('the monthly pack: the job at 06:00 London on the 1st issues last month
     expect(again).toMatchObject({ issue: 2, trigger: 'on-demand', figuresSha256: first.figuresSha256 });
     expect((await app.get(PackFilesUseCase).file(meta, { contractId: active, period: '2026-11', format: 'pdf' })).filename).toBe(
       'kpi-pack-2026-11-issue-2.pdf',
+    );
+    // The email of issue 1 still attaches issue 1.
+    expect((await app.get(PackFilesUseCase).file(meta, { contractId: active, period: '2026-11', format: 'csv', issue: 1 })).filename).toBe(
+      'kpi-pack-2026-11.csv',
     );
   });
 

@@ -7,7 +7,7 @@ import { PackRepository, type StoredPack } from './pack.repository';
 
 const view = (p: StoredPack): PackView => ({ ...p, issuedAt: p.issuedAt.toISOString() });
 
-/** Reads issued packs: the list of a contract's, and the newest issue of a month as PDF or CSV. */
+/** Reads issued packs: the list of a contract's, and the newest issue of a month (or the one an email names) as PDF or CSV. */
 @Injectable()
 export class PackFilesUseCase {
   constructor(
@@ -26,9 +26,9 @@ export class PackFilesUseCase {
     return { items: items.map(view) };
   }
 
-  async file(meta: RpcMeta, request: { contractId: string; period: string; format: 'pdf' | 'csv' }): Promise<PackFile> {
+  async file(meta: RpcMeta, request: { contractId: string; period: string; format: 'pdf' | 'csv'; issue?: number }): Promise<PackFile> {
     if (!inContractScope(meta, request.contractId)) throw ProblemError.notFound('Contract', request.contractId);
-    const pack = await this.db.forTenant(meta, (tx) => this.packs.newest(tx, meta.organisationId, request.contractId, request.period));
+    const pack = await this.db.forTenant(meta, (tx) => this.packs.newest(tx, meta.organisationId, request.contractId, request.period, request.issue));
     if (!pack) throw ProblemError.notFound(`pack for ${request.period} of contract`, request.contractId);
     const name = `kpi-pack-${request.period}${pack.issue > 1 ? `-issue-${pack.issue}` : ''}`;
     return request.format === 'pdf'

@@ -85,13 +85,21 @@ export class PackRepository {
     return rows.map(stored);
   }
 
-  /** The newest issue of a month, with its PDF and CSV. */
-  async newest(tx: ReportingTx, organisationId: string, contractId: string, period: string): Promise<(StoredPack & { pdf: Buffer; csv: string }) | null> {
+  /** The newest issue of a month (or the issue named), with its PDF and CSV. */
+  async newest(
+    tx: ReportingTx,
+    organisationId: string,
+    contractId: string,
+    period: string,
+    issue?: number,
+  ): Promise<(StoredPack & { pdf: Buffer; csv: string }) | null> {
     const [row] = await tx.$queryRawUnsafe<(Row & { pdf: Uint8Array; csv: string })[]>(
-      `SELECT ${COLUMNS}, pdf, csv FROM reporting.kpi_pack WHERE organisation_id = $1::uuid AND contract_id = $2::uuid AND period = $3 ORDER BY issue DESC LIMIT 1`,
+      `SELECT ${COLUMNS}, pdf, csv FROM reporting.kpi_pack WHERE organisation_id = $1::uuid AND contract_id = $2::uuid AND period = $3
+         AND ($4::int IS NULL OR issue = $4::int) ORDER BY issue DESC LIMIT 1`,
       organisationId,
       contractId,
       period,
+      issue ?? null,
     );
     return row ? { ...stored(row), pdf: Buffer.from(row.pdf), csv: row.csv } : null;
   }

@@ -5,6 +5,7 @@ import type { CaseFacts } from '../kpis/kpi-engine';
 import { packCsv } from './pack.csv';
 import { figuresHash, packFigures, twelveMonthsTo, volumesOf } from './pack-figures';
 import { packDocument, rag } from './pack.renderer';
+import { packRecipients } from './issue-pack.use-case';
 
 const kpi: Kpi = {
   key: 'expected-outcome',
@@ -141,5 +142,24 @@ describe('the monthly pack’s figures', () => {
       figuresHash(figures),
     ])
       expect(text).toContain(expected);
+  });
+});
+
+describe('who the monthly pack is emailed to', () => {
+  it('each line’s monthly-performance recipients with an address, once per address whatever its case', () => {
+    const definition = {
+      serviceLines: [
+        {
+          reportRecipients: [
+            { role: 'authorised officer', email: 'Officer@council.example', reports: ['monthly-performance'] },
+            { role: 'case officer', email: 'cases@council.example', reports: ['case-closure'] },
+            { role: 'commissioner', reports: ['monthly-performance'] },
+          ],
+        },
+        { reportRecipients: [{ email: 'officer@council.example', reports: ['monthly-performance', 'invoice'] }] },
+      ],
+    } as unknown as ContractDefinition;
+    expect(packRecipients(definition)).toEqual([{ role: 'authorised officer', email: 'Officer@council.example' }]);
+    expect(packRecipients({ serviceLines: [{ reportRecipients: [] }] } as unknown as ContractDefinition)).toEqual([]);
   });
 });

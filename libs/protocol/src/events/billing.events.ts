@@ -44,3 +44,37 @@ export const SpendThresholdCrossedV1 = defineEvent({
     })
     .describe('billing.spend.threshold-crossed.v1 data'),
 });
+
+/** Who billing writes to: an address, and a name when the contract gives one. Only internal events carry it. */
+const BillingRecipientSchema = z.object({
+  name: z.string().nullable().describe('Their name, when the contract gives one.'),
+  email: z.email().describe('Their address.'),
+});
+
+export const InvoiceEmailRequestedV1 = defineEvent({
+  type: 'billing.invoice.email-requested.v1',
+  visibility: 'internal',
+  description:
+    'An invoice or credit note just issued is to be emailed to the contract’s invoice recipient (else the main buyer’s contact), in the transaction that issued it; notify sends it with the PDF, fetched from billing with `billing.get-invoice-file` when sending. Not published when the contract names nobody.',
+  schema: InvoiceIssuedV1.schema
+    .omit({ creditsInvoiceId: true })
+    .extend({
+      buyerName: z.string().describe('The buyer as printed on it.'),
+      recipient: BillingRecipientSchema.describe('The invoice recipient printed on it.'),
+    })
+    .describe('billing.invoice.email-requested.v1 data'),
+});
+
+export const SpendAlertEmailRequestedV1 = defineEvent({
+  type: 'billing.spend.alert-email-requested.v1',
+  visibility: 'internal',
+  description:
+    'Spend crossed 75%, 90% or 100% of a contract’s budget or cap, and its contract manager is to be told; published beside `billing.spend.threshold-crossed.v1` in the same transaction, once per threshold, when the contract names a manager. Notify sends the email.',
+  schema: SpendThresholdCrossedV1.schema
+    .extend({
+      reference: z.string().describe('The contract’s reference, quoted in the email.'),
+      title: z.string().describe('The contract’s title.'),
+      recipient: BillingRecipientSchema.describe('The contract manager.'),
+    })
+    .describe('billing.spend.alert-email-requested.v1 data'),
+});

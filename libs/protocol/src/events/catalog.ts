@@ -33,7 +33,7 @@ import {
 import { PartyReminderIssuedV1 } from './casework-reminders.events';
 import { CertificateIssuedToPartyV1, CommunicationWithheldV1 } from './casework-contact.events';
 import { CaseAnonymisedV1, CaseLegalHoldChangedV1 } from './casework-retention.events';
-import { InvoiceIssuedV1, SpendThresholdCrossedV1 } from './billing.events';
+import { InvoiceEmailRequestedV1, InvoiceIssuedV1, SpendAlertEmailRequestedV1, SpendThresholdCrossedV1 } from './billing.events';
 import type { EventDefinition } from './define-event';
 import {
   ContractPublishedV1,
@@ -57,7 +57,7 @@ import {
 } from './session-arrangements.events';
 import { OrganisationAdminsChangedV1, OrganisationProfileChangedV1 } from './gateway.events';
 import { EndpointDisabledV1 } from './webhooks.events';
-import { PackIssuedV1 } from './reporting.events';
+import { PackEmailRequestedV1, PackIssuedV1 } from './reporting.events';
 import { EvidenceAddedV1, EvidenceBundleCreatedV1, EvidenceIntegrityFailedV1, EvidenceVersionedV1 } from './evidence.events';
 import { AccreditationExpiringV1, SessionBookedV1, SessionCancelledV1, SessionDidNotAttendV1, SessionHeldV1 } from './scheduling-session.events';
 import {
@@ -148,6 +148,9 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   CommunicationWithheldV2,
   DeliveryReceiptV1,
   ActivityDeliveredV1,
+  InvoiceEmailRequestedV1,
+  SpendAlertEmailRequestedV1,
+  PackEmailRequestedV1,
 ];
 
 const byType = new Map(EVENT_CATALOG.map((definition) => [definition.type, definition]));

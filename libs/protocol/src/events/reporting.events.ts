@@ -30,3 +30,25 @@ export const PackIssuedV1 = defineEvent({
     })
     .describe('reporting.pack.issued.v1 data'),
 });
+
+export const PackEmailRequestedV1 = defineEvent({
+  type: 'reporting.pack.email-requested.v1',
+  visibility: 'internal',
+  description:
+    'A monthly KPI pack just issued is to be emailed to the contract’s report recipients for the monthly performance report (those with an address); published beside `reporting.pack.issued.v1` in the same transaction, only when there is someone to send it to. Notify sends one email per recipient, the PDF and CSV fetched from reporting with `reporting.get-pack-file` when sending.',
+  schema: z
+    .object({
+      packId: z.uuid().describe('The pack.'),
+      contractId: z.uuid().describe('The contract.'),
+      reference: z.string().describe('The contract’s reference, quoted in the email.'),
+      title: z.string().describe('The contract’s title.'),
+      period: PackIssuedV1.schema.shape.period,
+      issue: PackIssuedV1.schema.shape.issue,
+      recipients: z
+        .array(z.object({ role: z.string().nullable().describe('Their role, as the contract names it.'), email: z.email().describe('Their address.') }))
+        .min(1)
+        .describe('The report recipients, one email each.'),
+      issuedAt: at().describe('When it was issued.'),
+    })
+    .describe('reporting.pack.email-requested.v1 data'),
+});

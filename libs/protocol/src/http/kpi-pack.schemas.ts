@@ -33,7 +33,10 @@ export const RegeneratePackBodySchema = z
 export type RegeneratePackBody = z.infer<typeof RegeneratePackBodySchema>;
 
 export const PackRequestSchema = z.object({ contractId: z.uuid().describe('The contract.'), period: MonthSchema }).describe('One month’s pack of a contract.');
-export const PackFileRequestSchema = PackRequestSchema.extend({ format: z.enum(['pdf', 'csv']).describe('The PDF or the CSV.') }).describe('A pack file.');
+export const PackFileRequestSchema = PackRequestSchema.extend({
+  format: z.enum(['pdf', 'csv']).describe('The PDF or the CSV.'),
+  issue: z.number().int().positive().optional().describe('One issue of the month (the one an email was about); the newest when omitted.'),
+}).describe('A pack file.');
 export const PackListRequestSchema = z.object({ contractId: z.uuid().describe('The contract.') }).describe('A contract’s packs.');
 
 export const PackFileSchema = z

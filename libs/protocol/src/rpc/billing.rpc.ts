@@ -15,7 +15,7 @@ import { defineRpc } from './define-rpc';
 
 const invoiceId = z.uuid().describe('The invoice id.');
 
-/** Billing's verbs, asked by the gateway only. */
+/** Billing's verbs, asked by the gateway (and `get-invoice-file` by notify, to attach an issued invoice's PDF when sending it). */
 export const BILLING_RPC = {
   draftInvoice: defineRpc({
     service: 'billing',
