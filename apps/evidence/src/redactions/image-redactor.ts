@@ -1,4 +1,7 @@
-import { defaultFormats, Jimp } from 'jimp';
+/** jimp is loaded the first time an image is redacted: about 15 MB the service does not hold otherwise (idle memory is budgeted). */
+const importJimp = () => import('jimp');
+let jimp: ReturnType<typeof importJimp> | undefined;
+const loadJimp = () => (jimp ??= importJimp());
 import { pixelBounds, type RedactionArea } from './pdf-redactor';
 
 /** The image types a redacted copy can be made of (as detected from the bytes), and written back as. */
@@ -32,7 +35,7 @@ export async function redactImage(bytes: Buffer, mediaType: RedactableImageType,
     for (let row = top; row < bottom; row++)
       for (let column = left; column < right; column++) bitmap.data.writeUInt32BE(0x000000ff, (row * bitmap.width + column) * 4);
   }
-  const image = Jimp.fromBitmap(bitmap);
+  const image = (await loadJimp()).Jimp.fromBitmap(bitmap);
   return mediaType === 'image/jpeg' ? image.getBuffer('image/jpeg', { quality: JPEG_QUALITY }) : image.getBuffer('image/png');
 }
 
@@ -42,7 +45,7 @@ export async function redactImage(bytes: Buffer, mediaType: RedactableImageType,
  * detection needs an ES-module import that jest cannot make.
  */
 export async function decodeImage(bytes: Buffer, mediaType: RedactableImageType): Promise<Bitmap> {
-  const codec = defaultFormats.map((format) => format()).find((format) => format.mime === mediaType)!;
+  const codec = (await loadJimp()).defaultFormats.map((format) => format()).find((format) => format.mime === mediaType)!;
   const decoded = (await codec.decode(bytes)) as Bitmap;
   return mediaType === 'image/jpeg' ? upright(decoded, exifOrientation(bytes)) : decoded;
 }
