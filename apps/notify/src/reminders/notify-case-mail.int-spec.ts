@@ -167,7 +167,7 @@ describe('notify: case emails are queued once per recipient and the report goes 
     const fetcher = {
       fetch: async (attachment: unknown, organisationId: string) => (
         asked.push([attachment, organisationId]),
-        { filename: 'case-report-REF-2027-000042.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.3 test') }
+        [{ filename: 'case-report-REF-2027-000042.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.3 test') }]
       ),
     } as unknown as AttachmentFetcher;
     const events = new EventPublisher(
