@@ -60,7 +60,7 @@ const { values: flags } = parseArgs({
     endpoints: { type: 'string', default: '50' },
     'slow-ms': { type: 'string', default: '5000' },
     'drain-timeout': { type: 'string', default: '60' },
-    concurrency: { type: 'string', default: '100' },
+    concurrency: { type: 'string', default: '200' },
     replicas: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
     check: { type: 'boolean', default: false },

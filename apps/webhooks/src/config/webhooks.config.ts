@@ -36,7 +36,7 @@ export const loadWebhooksConfig = (production = process.env.NODE_ENV === 'produc
       .min(1_000)
       .default(5 * 24 * 3600 * 1000),
     /** Attempts this process sends at once, over every endpoint. */
-    WEBHOOKS_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(100),
+    WEBHOOKS_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(200),
     /** Attempts this process sends at once to one endpoint: a slow partner holds at most these, never the others' share. */
     WEBHOOKS_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
     /** Attempts this process starts per second to one endpoint, so a backlog (a replay, a recovery) does not flood a partner. */
