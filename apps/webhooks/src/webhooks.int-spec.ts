@@ -18,6 +18,7 @@ import { ReadEndpointsUseCase } from './endpoints/read-endpoints.use-case';
 import { RotateSecretUseCase } from './endpoints/rotate-secret.use-case';
 import { ListEventsUseCase } from './events/list-events.use-case';
 import { PurgeOldEventsUseCase } from './events/purge-old-events.use-case';
+import { REPLAY_PAGE } from './events/public-event.repository';
 import { ReplayUseCase } from './events/replay.use-case';
 
 jest.setTimeout(90_000);
@@ -250,6 +251,18 @@ describe('webhooks: partners receive public events, signed, retried, and can pul
       .execute(meta, endpoint.id, { fromEventId: uuidv7() })
       .catch((e: unknown) => e);
     expect((unknown as ProblemError).problem).toMatchObject({ status: 422, errors: [{ field: 'fromEventId' }] });
+
+    // A gap longer than a page is replayed page by page: every event in it, not only the first page.
+    const wide = await create({ url: receiver.url('/paged'), eventTypes: ['casework.case.*', 'intake.*'] });
+    const replayer = ctx.app.get(ReplayUseCase);
+    replayer.pageSize = 1;
+    try {
+      expect((await replayer.execute(meta, wide.id, { from: startedAt })).queued).toBe(all.length);
+    } finally {
+      replayer.pageSize = REPLAY_PAGE;
+    }
+    await waitUntil(async () => (receiver.at('/paged').length === all.length ? true : undefined), { what: 'every replayed page' });
+    expect(receiver.at('/paged').map((r) => r.headers['webhook-id'])).toEqual(expect.arrayContaining(all.map((e) => e.id)));
   });
 
   it('disables an endpoint whose every delivery has failed for longer than the limit (5 days in production)', async () => {

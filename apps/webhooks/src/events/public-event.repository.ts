@@ -9,6 +9,9 @@ export interface StoredEvent {
   body: PartnerEvent;
 }
 
+/** Events a replay reads and queues at a time; it goes on page by page until the range is done. */
+export const REPLAY_PAGE = 10_000;
+
 /** The only code that reads and writes the stored public event log. */
 @Injectable()
 export class PublicEventRepository {
@@ -75,13 +78,15 @@ export class PublicEventRepository {
     to: Date,
     types: readonly string[],
     contractId: string | null,
+    page: { after?: bigint; limit: number } = { limit: REPLAY_PAGE },
   ): Promise<StoredEvent[]> {
     return this.db.forTenant(organisationId, async (tx) => {
-      const start = 'time' in from ? { time: { gte: from.time, lt: to } } : { position: { gte: from.position }, time: { lt: to } };
+      const after = page.after === undefined ? {} : { gt: page.after };
+      const start = 'time' in from ? { time: { gte: from.time, lt: to }, position: after } : { position: { gte: from.position, ...after }, time: { lt: to } };
       const rows = await tx.publicEvent.findMany({
         where: { organisationId, ...start, type: { in: [...types] }, ...(contractId ? { contractId } : {}) },
         orderBy: { position: 'asc' },
-        take: 10_000,
+        take: page.limit,
         select: { position: true, type: true, body: true },
       });
       return rows.map((r) => ({ position: r.position, type: r.type, body: r.body as unknown as PartnerEvent }));

@@ -4,7 +4,7 @@ import { eventTypeMatches, PARTNER_EVENT_TYPES, type RpcMeta } from '@mediation/
 import { DeliveryQueue } from '../deliveries/delivery-queue';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
 import { ReadEndpointsUseCase } from '../endpoints/read-endpoints.use-case';
-import { PublicEventRepository } from './public-event.repository';
+import { PublicEventRepository, REPLAY_PAGE } from './public-event.repository';
 
 /**
  * Re-sends the stored public events that match an endpoint (its types and contract) and happened in [from, to),
@@ -14,6 +14,9 @@ import { PublicEventRepository } from './public-event.repository';
  */
 @Injectable()
 export class ReplayUseCase {
+  /** Events read and queued at a time (a test makes it small). */
+  pageSize = REPLAY_PAGE;
+
   constructor(
     private readonly endpoints: ReadEndpointsUseCase,
     private readonly events: PublicEventRepository,
@@ -29,14 +32,21 @@ export class ReplayUseCase {
     const to = range.to ? new Date(range.to) : now;
     const types = PARTNER_EVENT_TYPES.filter((type) => endpoint.eventTypes.some((pattern) => eventTypeMatches(pattern, type)));
     const from = range.fromEventId ? { position: await this.positionOf(meta, range.fromEventId) } : { time: new Date(range.from!) };
-    const events = await this.events.since(meta.organisationId, from, to, types, endpoint.contractId);
-    const ids = await this.deliveries.add(
-      meta.organisationId,
-      events.map((e) => ({ endpointId: endpoint.id, messageId: e.body.id, eventType: e.type, kind: 'replay' as const, body: JSON.stringify(e.body) })),
-      now,
-    );
-    await this.queue.enqueue(meta.organisationId, ids);
-    return { queued: ids.length, from: range.from ? new Date(range.from).toISOString() : null, fromEventId: range.fromEventId ?? null, to: to.toISOString() };
+    // Page by page, so a replay of a long gap re-sends every event in it, never only the first page.
+    let queued = 0;
+    for (let after: bigint | undefined; ;) {
+      const events = await this.events.since(meta.organisationId, from, to, types, endpoint.contractId, { after, limit: this.pageSize });
+      const ids = await this.deliveries.add(
+        meta.organisationId,
+        events.map((e) => ({ endpointId: endpoint.id, messageId: e.body.id, eventType: e.type, kind: 'replay' as const, body: JSON.stringify(e.body) })),
+        now,
+      );
+      await this.queue.enqueue(meta.organisationId, ids);
+      queued += ids.length;
+      if (events.length < this.pageSize) break;
+      after = events[events.length - 1].position;
+    }
+    return { queued, from: range.from ? new Date(range.from).toISOString() : null, fromEventId: range.fromEventId ?? null, to: to.toISOString() };
   }
 
   private async positionOf(meta: RpcMeta, eventId: string): Promise<bigint> {
