@@ -23,7 +23,7 @@ export class PgTransactions implements Transactions {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      if (options.organisationId) await client.query(`SELECT set_config('${TENANT_SETTING}', $1, true)`, [options.organisationId]);
+      if (options.organisationId && !options.tenantSetByWork) await client.query(`SELECT set_config('${TENANT_SETTING}', $1, true)`, [options.organisationId]);
       const result = await work(pgTx(client));
       await client.query('COMMIT');
       this.commits += 1;

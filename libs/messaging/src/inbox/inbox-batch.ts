@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@mediation/protocol';
+import { tenantSettingCte } from '@mediation/platform';
 import type { SqlTx, Transactions } from '../outbox/sql-tx';
 import { PermanentEventError, type EventHandler } from './event-handler';
 
@@ -128,7 +129,7 @@ export class InboxBatch<M extends InboxMessage> {
       this.options.transactions.run(
         async (tx) => {
           const claims = this.claimsOf(group);
-          const fresh = await this.claim(tx, claims);
+          const fresh = await this.claim(tx, claims, group[0].parsed.envelope.organisationid);
           const afterCommit: (() => Promise<unknown>)[] = [];
           const context = { afterCommit: (action: () => Promise<unknown>) => afterCommit.push(action) };
           const outcomes: Outcome[] = group.map(() => ({ kind: 'duplicate' }));
@@ -141,7 +142,7 @@ export class InboxBatch<M extends InboxMessage> {
           }
           return { outcomes, afterCommit };
         },
-        { organisationId: group[0].parsed.envelope.organisationid },
+        { organisationId: group[0].parsed.envelope.organisationid, tenantSetByWork: true },
       );
     return this.options.limit ? this.options.limit(work) : work();
   }
@@ -157,12 +158,16 @@ export class InboxBatch<M extends InboxMessage> {
    * One statement records every (handler, event) pair of the group in the inbox and returns the ones that
    * were not there yet; the first copy of an event that appears twice in the group is the one handled.
    */
-  private async claim(tx: SqlTx, claims: Claim[]): Promise<Set<number>> {
+  private async claim(tx: SqlTx, claims: Claim[], organisationId: string): Promise<Set<number>> {
     const ids = claims.map((c) => c.id);
+    // The transaction's tenant is set by this, its first statement (joined, so it runs first), not by a statement of its own.
     const rows = await tx.$queryRawUnsafe<{ consumer: string; event_id: string }[]>(
-      `INSERT INTO ${this.options.inbox} (consumer, event_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT DO NOTHING RETURNING consumer, event_id::text`,
+      `WITH ${tenantSettingCte(3)}
+       INSERT INTO ${this.options.inbox} (consumer, event_id) SELECT u.consumer, u.event_id FROM tenant, unnest($1::text[], $2::uuid[]) AS u(consumer, event_id)
+       ON CONFLICT DO NOTHING RETURNING consumer, event_id::text`,
       claims.map((c) => c.route.consumer),
       ids,
+      organisationId,
     );
     const inserted = new Set(rows.map((r) => `${r.consumer} ${r.event_id}`));
     const fresh = new Set<number>();
