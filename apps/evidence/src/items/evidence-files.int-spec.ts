@@ -110,8 +110,10 @@ describe.each<StoreKind>(['local', 's3'])('evidence files in the %s store', (sto
       sha256: expected,
       version: 1,
     });
-    // The service and this test share one process: all of it together stayed far below the file's 60 MB.
-    expect(peak).toBeLessThan(30 * MB);
+    // The service and this test share one process: all of it together stayed well below the file's 60 MB, which
+    // holding it whole would take at least once over. Usually 20-30 MB; garbage the collector has not reached yet
+    // counts too, and on a busy machine it lags (35 MB was seen once), hence three quarters of the file as the bound.
+    expect(peak).toBeLessThan(45 * MB);
 
     const hash = createHash('sha256');
     const read = await download(meta(orgA), answer.body.id as string, (chunk) => hash.update(chunk));
