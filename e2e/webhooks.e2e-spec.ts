@@ -1,52 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { PlatformUnderTest, waitUntil } from '@mediation/testing';
+import { PartnerReceiver, PlatformUnderTest, waitUntil, type ReceivedRequest } from '@mediation/testing';
 import { Webhook } from 'standardwebhooks';
 
 jest.setTimeout(240_000);
-
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A partner's receiver started by the test: records every request and answers each path from a script of statuses (the last repeats). */
-class PartnerReceiver {
-  readonly received: Received[] = [];
-  private readonly scripts = new Map<string, number[]>();
-  private server!: Server;
-
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        const path = req.url ?? '/';
-        this.received.push({ path, headers: req.headers, body });
-        const script = this.scripts.get(path) ?? [200];
-        const status = script.length > 1 ? script.shift()! : script[0];
-        res.writeHead(status).end(status < 300 ? 'ok' : 'not now');
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return this;
-  }
-
-  url(path: string, statuses: number[] = [200]): string {
-    this.scripts.set(path, [...statuses]);
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`;
-  }
-
-  at(path: string): Received[] {
-    return this.received.filter((r) => r.path === path);
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
 
 type PartnerEvent = { id: string; type: string; contractid?: string; organisationid: string; data: Record<string, unknown> };
 type Created = { id: string; secret: string; status: string };
@@ -76,7 +32,7 @@ describe('partners subscribe: signed webhooks for their contract, retries, 410, 
   });
   const subscribe = (body: Record<string, unknown>) =>
     platform.request<Created & { errors?: { field: string; code?: string }[] }>('POST', '/v1/webhooks', body);
-  const verified = (received: Received[], secret: string) =>
+  const verified = (received: ReceivedRequest[], secret: string) =>
     received.map((r) => new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as PartnerEvent);
 
   beforeAll(async () => {

@@ -1,9 +1,7 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { NatsConnectionService } from '@mediation/messaging';
 import { ProblemError } from '@mediation/platform';
 import { CaseClosedV1, EndpointDisabledV1, ReferralReceivedV2, uuidv7, type RpcMeta } from '@mediation/protocol';
-import { startServiceContext, waitUntil, type ServiceContext } from '@mediation/testing';
+import { PartnerReceiver, startServiceContext, waitUntil, type ServiceContext } from '@mediation/testing';
 import { Webhook } from 'standardwebhooks';
 import { AppModule } from './app.module';
 import { loadWebhooksConfig } from './config/webhooks.config';
@@ -23,51 +21,9 @@ import { ReplayUseCase } from './events/replay.use-case';
 
 jest.setTimeout(90_000);
 
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A partner's receiver: records every request, and answers each path from a script of statuses (the last one repeats). */
-class Receiver {
-  readonly received: Received[] = [];
-  private readonly scripts = new Map<string, number[]>();
-  private server!: Server;
-
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        const path = req.url ?? '/';
-        this.received.push({ path, headers: req.headers, body });
-        const script = this.scripts.get(path) ?? [200];
-        const status = script.length > 1 ? script.shift()! : script[0];
-        res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'thanks' : `no (${status})`);
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return this;
-  }
-
-  url(path: string, statuses: number[] = [200]): string {
-    this.scripts.set(path, [...statuses]);
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`;
-  }
-
-  at(path: string): Received[] {
-    return this.received.filter((r) => r.path === path);
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
-
 describe('webhooks: partners receive public events, signed, retried, and can pull or replay them', () => {
   let ctx: ServiceContext;
-  let receiver: Receiver;
+  let receiver: PartnerReceiver;
   const org = uuidv7();
   const otherOrg = uuidv7();
   const contractA = uuidv7();
@@ -79,7 +35,7 @@ describe('webhooks: partners receive public events, signed, retried, and can pul
     process.env.WEBHOOKS_ALLOW_HTTP_LOCALHOST = 'true';
     process.env.WEBHOOKS_RETRY_DELAYS_MS = '300,300,300,300,300,300,300,300,300,300';
     process.env.WEBHOOKS_DISABLE_AFTER_MS = '2000';
-    receiver = await new Receiver().start();
+    receiver = await new PartnerReceiver().start();
     ctx = await startServiceContext({ database: 'webhooks', namespace: 'wh', module: () => AppModule.register(loadWebhooksConfig()) });
   });
 

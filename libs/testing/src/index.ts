@@ -7,3 +7,4 @@ export * from './service-context';
 export * from './problem-of';
 export * from './fixed-clock';
 export * from './pg-transactions';
+export * from './partner-receiver';
