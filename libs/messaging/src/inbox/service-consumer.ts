@@ -1,5 +1,5 @@
 import { AckPolicy, DeliverPolicy, type ConsumerConfig } from '@nats-io/jetstream';
-import type { NatsConnectionService } from '../nats/nats.connection';
+import { isNotFound, type NatsConnectionService } from '../nats/nats.connection';
 import type { InboxRoute } from './inbox-batch';
 
 /** The group that names a service's durable consumer (`<service>__events`) unless a handler names another. */
@@ -80,9 +80,4 @@ async function existingConsumers(nats: NatsConnectionService, names: Set<string>
     if (names.has(info.name)) found.push({ name: info.name, ackFloor: info.ack_floor.stream_seq });
   }
   return found;
-}
-
-function isNotFound(error: unknown): boolean {
-  const text = String((error as Error)?.message ?? error);
-  return text.includes('not found') || text.includes('10014');
 }

@@ -82,7 +82,8 @@ export async function ensureStreams(jsm: JetStreamManager, names: SubjectNames):
   }
 }
 
-function isNotFound(error: unknown): boolean {
+/** JetStream's "no such stream" (10059) or "no such consumer" (10014). */
+export function isNotFound(error: unknown): boolean {
   const text = String((error as Error)?.message ?? error);
-  return text.includes('not found') || text.includes('10059');
+  return text.includes('not found') || text.includes('10059') || text.includes('10014');
 }
