@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { beforeCommit } from '@mediation/platform';
+import { WrittenBeforeCommit } from '@mediation/platform';
 import type { PartnerEvent } from '@mediation/protocol';
 import { WebhooksDatabase, type WebhooksTx } from '../database/webhooks.database';
 
@@ -16,7 +16,7 @@ export const REPLAY_PAGE = 10_000;
 @Injectable()
 export class PublicEventRepository {
   /** Events a transaction stored that are not written yet, by transaction client. */
-  private readonly pending = new WeakMap<object, PartnerEvent[]>();
+  private readonly queued = new WrittenBeforeCommit<PartnerEvent>((tx, events) => this.insert(tx as WebhooksTx, events));
 
   constructor(private readonly db: WebhooksDatabase) {}
 
@@ -26,15 +26,10 @@ export class PublicEventRepository {
    * it commits, in one statement and in the order stored; in any other, at once.
    */
   async store(tx: WebhooksTx, event: PartnerEvent): Promise<void> {
-    const pending = this.pending.get(tx);
-    if (pending) return void pending.push(event);
-    const queued = [event];
-    if (beforeCommit(tx, () => this.insert(tx, queued))) return void this.pending.set(tx, queued);
-    await this.insert(tx, queued);
+    if (!this.queued.add(tx, [event])) await this.insert(tx, [event]);
   }
 
   private async insert(tx: WebhooksTx, events: PartnerEvent[]): Promise<void> {
-    this.pending.delete(tx);
     await tx.$executeRawUnsafe(
       `INSERT INTO "webhooks"."public_event" ("id", "organisation_id", "type", "contract_id", "time", "body")
        SELECT e.id, e.organisation_id, e.type, e.contract_id, e.time, e.body

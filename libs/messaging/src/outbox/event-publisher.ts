@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { beforeCommit, Clock, onCommit } from '@mediation/platform';
+import { Clock, onCommit, WrittenBeforeCommit } from '@mediation/platform';
 import { uuidv7, type EventData, type EventDefinition, type EventEnvelope } from '@mediation/protocol';
 import { NatsConnectionService } from '../nats/nats.connection';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../nats/nats.options';
@@ -33,7 +33,7 @@ export class EventPublisher {
   /** Transactions that already wake the relay on commit: one wake-up per transaction, not per event. */
   private readonly waking = new WeakSet<object>();
   /** Events appended in a transaction and written to the outbox just before it commits, all in one statement. */
-  private readonly pending = new WeakMap<object, EventEnvelope[]>();
+  private readonly queued = new WrittenBeforeCommit<EventEnvelope>((tx, envelopes) => this.writeQueued(tx as SqlTx, envelopes));
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
@@ -61,16 +61,7 @@ export class EventPublisher {
   async appendAll(tx: SqlTx, events: NewEvent<EventDefinition>[]): Promise<EventEnvelope[]> {
     const envelopes = events.map((event) => this.envelope(event));
     if (envelopes.length === 0) return envelopes;
-    const pending = this.pending.get(tx);
-    if (pending) {
-      pending.push(...envelopes);
-      return envelopes;
-    }
-    const queued = [...envelopes];
-    if (beforeCommit(tx, () => this.writeQueued(tx, queued))) {
-      this.pending.set(tx, queued);
-      return envelopes;
-    }
+    if (this.queued.add(tx, envelopes)) return envelopes;
     // One wake-up per transaction, on commit: a NATS message when the transaction can say it committed,
     // else a NOTIFY carried by the first insert (PostgreSQL delivers it on commit only).
     const first = !this.waking.has(tx);
@@ -82,7 +73,6 @@ export class EventPublisher {
   }
 
   private async writeQueued(tx: SqlTx, envelopes: EventEnvelope[]): Promise<void> {
-    this.pending.delete(tx);
     await this.insert(tx, envelopes, !(this.nats && onCommit(tx, () => this.wakeRelay())));
   }
 

@@ -55,6 +55,32 @@ export function beforeCommit(tx: object, action: () => Promise<void>): boolean {
 }
 
 /**
+ * Rows a transaction adds one by one and writes together just before it commits: `add` queues them and,
+ * for the transaction's first, asks `beforeCommit` to call `write` with all of them. False when `tx` was not
+ * opened by runTransaction: nothing was queued and the caller writes the rows at once.
+ */
+export class WrittenBeforeCommit<T> {
+  private readonly pending = new WeakMap<object, T[]>();
+
+  constructor(private readonly write: (tx: object, rows: T[]) => Promise<void>) {}
+
+  add(tx: object, rows: T[]): boolean {
+    const pending = this.pending.get(tx);
+    if (pending) {
+      pending.push(...rows);
+      return true;
+    }
+    const queued = [...rows];
+    const deferred = beforeCommit(tx, () => {
+      this.pending.delete(tx);
+      return this.write(tx, queued);
+    });
+    if (deferred) this.pending.set(tx, queued);
+    return deferred;
+  }
+}
+
+/**
  * Runs `action` once the transaction `tx` commits (never if it rolls back). False when `tx` was not
  * opened by runTransaction, so the caller knows to do without (e.g. the outbox falls back to NOTIFY).
  */
