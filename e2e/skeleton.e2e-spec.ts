@@ -1,26 +1,12 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
-import { PlatformUnderTest, waitUntil } from '@mediation/testing';
+import { noiseReferral, PlatformUnderTest, waitUntil } from '@mediation/testing';
 import { randomUUID } from 'node:crypto';
 
 jest.setTimeout(180_000);
 
 /** A referral as a council officer would send it. */
-function referral(platform: PlatformUnderTest, overrides: Record<string, unknown> = {}) {
-  return {
-    contractId: platform.contractId,
-    externalReference: `ASB-${randomUUID().slice(0, 8)}`,
-    referrer: { name: 'Pat Officer', email: `officer-${randomUUID().slice(0, 8)}@council.example`, organisation: 'Demo Borough Council' },
-    referrerType: 'council',
-    parties: [
-      { role: 'complainant', name: 'Sam Resident' },
-      { role: 'respondent', name: 'Alex Neighbour' },
-    ],
-    summary: 'Loud music from the flat above after midnight, most nights for three weeks.',
-    consent: [{ givenBy: 'Sam Resident', relationship: 'tenant', givenAt: '2026-11-20T10:00:00Z', method: 'verbal', recordedBy: 'Pat Officer' }],
-    ...overrides,
-  };
-}
+const referral = (platform: PlatformUnderTest, overrides: Record<string, unknown> = {}) => noiseReferral(platform.contractId, overrides);
 
 describe('the walking skeleton: a referral walks through every service', () => {
   let platform: PlatformUnderTest;

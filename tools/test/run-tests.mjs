@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findPromtool } from './promtool.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -88,6 +89,10 @@ async function main() {
       '*.{mjs,cjs}',
     ]);
     run('type-check', bin('tsc'), ['-p', 'tsconfig.json']);
+    // The alert rules are code an on-call person depends on: checked, and each alert unit-tested on series that should and should not raise it.
+    const promtool = findPromtool(ROOT);
+    run('alert rules', promtool, ['check', 'rules', 'deploy/prometheus/alerts.rules.yml']);
+    run('alert rule tests', promtool, ['test', 'rules', 'deploy/prometheus/alerts.test.yml']);
   }
   if (!only || only === 'unit') jest('unit');
   if (!only || only === 'integration' || only === 'e2e') {

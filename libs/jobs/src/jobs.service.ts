@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { HealthRegistry, LifecycleService, ShutdownPhase } from '@mediation/platform';
+import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
+import { HealthRegistry, LifecycleService, MetricsService, ShutdownPhase } from '@mediation/platform';
 import { DelayedError, Queue, Worker, type JobsOptions, type Processor } from 'bullmq';
 import IORedis from 'ioredis';
 import type { z } from 'zod';
@@ -51,6 +51,7 @@ export class JobsService implements OnModuleInit {
     @Inject(JOBS_OPTIONS) private readonly options: JobsOptionsConfig,
     private readonly health: HealthRegistry,
     private readonly lifecycle: LifecycleService,
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     // Workers block on Redis; BullMQ needs maxRetriesPerRequest null to wait instead of failing.
     this.connection = new IORedis(options.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
@@ -62,6 +63,12 @@ export class JobsService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     await Promise.all([this.connection.connect(), this.producerConnection.connect()]);
     this.health.register({ name: 'redis', check: async () => void (await this.connection.ping()) });
+    this.metrics?.gauge('jobs_queue_depth', 'Jobs in the queues this process works, by queue and state', ['queue', 'state'], async (sample) => {
+      for (const worker of this.workers) {
+        const counts = await this.queue(worker.name).getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed');
+        for (const [state, count] of Object.entries(counts)) sample({ queue: worker.name, state }, count);
+      }
+    });
     this.lifecycle.onShutdown(ShutdownPhase.CloseWorkers, 'bullmq workers', () => {
       clearInterval(this.schedulerRefresh);
       return Promise.all(this.workers.map((w) => w.close())).then(() => undefined);
@@ -154,7 +161,20 @@ export class JobsService implements OnModuleInit {
     const connection = this.connection.duplicate();
     this.workerConnections.push(connection);
     const worker = new Worker(queueName, processor, { connection, prefix: this.prefix, concurrency });
-    worker.on('failed', (job, error) => this.logger.warn(`${queueName}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
+    const failed = this.metrics?.counter('jobs_failed_total', 'Job attempts that threw (each retry counts), by queue and job', ['queue', 'job']);
+    const durations = this.metrics?.histogram(
+      'jobs_duration_seconds',
+      'Time a job ran, by queue and job',
+      ['queue', 'job'],
+      [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60],
+    );
+    worker.on('failed', (job, error) => {
+      failed?.inc({ queue: queueName, job: job?.name ?? 'unknown' });
+      this.logger.warn(`${queueName}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
+    });
+    worker.on('completed', (job) => {
+      if (job.processedOn && job.finishedOn) durations?.observe({ queue: queueName, job: job.name }, (job.finishedOn - job.processedOn) / 1000);
+    });
     worker.on('error', (error) => this.logger.warn(`${queueName} worker: ${error.message}`));
     this.workers.push(worker);
     return worker;

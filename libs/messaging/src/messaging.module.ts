@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicatio
 import { DiscoveryModule } from '@nestjs/core';
 import { HealthRegistry, LifecycleService, MetricsService, ShutdownPhase } from '@mediation/platform';
 import { EventConsumerHost } from './inbox/event-consumer.host';
+import { registerMessagingGauges } from './metrics/messaging-gauges';
 import { NatsConnectionService } from './nats/nats.connection';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './nats/nats.options';
 import { EventPublisher } from './outbox/event-publisher';
@@ -49,6 +50,7 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap {
       this.relay.start();
     }
     await this.consumers.start();
+    registerMessagingGauges(this.metrics, { service: this.options.service, nats: this.nats, durables: () => this.consumers.durables(), relay: this.relay });
     this.lifecycle.onShutdown(ShutdownPhase.StopConsuming, 'event consumers', () => this.consumers.stopConsuming());
     this.lifecycle.onShutdown(ShutdownPhase.FinishInFlight, 'in-flight events', () => this.consumers.finishInFlight());
     // The relay runs until the in-flight handlers have committed, so their events leave now, not at the next start.

@@ -8,3 +8,4 @@ export * from './problem-of';
 export * from './fixed-clock';
 export * from './pg-transactions';
 export * from './partner-receiver';
+export * from './noise-referral';

@@ -19,6 +19,7 @@ import { DeadlineEvents } from './deadline-events';
 import { DeadlineProcessor } from './deadline.processor';
 import { DeadlineRepository } from './deadline.repository';
 import { DeadlineRpcController } from './deadline.rpc-controller';
+import { DeadlineMetrics } from './deadline-metrics';
 import { FireDeadlineUseCase } from './fire-deadline.use-case';
 import { ListCaseDeadlinesUseCase } from './list-case-deadlines.use-case';
 import { PauseDeadlinesUseCase } from './pause-deadlines.use-case';
@@ -58,6 +59,7 @@ import { SweepDeadlinesUseCase } from './sweep-deadlines.use-case';
     PauseDeadlinesUseCase,
     ResumeDeadlinesUseCase,
     FireDeadlineUseCase,
+    DeadlineMetrics,
     RemindDeadlineUseCase,
     SweepDeadlinesUseCase,
     ListCaseDeadlinesUseCase,

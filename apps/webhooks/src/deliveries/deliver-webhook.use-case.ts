@@ -8,6 +8,7 @@ import { EndpointRepository, type EndpointRow } from '../endpoints/endpoint.repo
 import { signatureHeader } from '../endpoints/signing-secret';
 import { AttemptLog } from './attempt-log';
 import { DeliveryLoader } from './delivery-loader';
+import { DeliveryMetrics } from './delivery-metrics';
 import { DeliveryRepository, type DeliveryWithEndpoint } from './delivery.repository';
 import { nextRetryDelayMs } from './retry-schedule';
 import { postWebhook, type SentAttempt } from './webhook-sender';
@@ -33,6 +34,7 @@ export class DeliverWebhookUseCase {
     private readonly log: AttemptLog,
     private readonly loader: DeliveryLoader,
     @Inject(WEBHOOKS_CONFIG) private readonly config: WebhooksConfig,
+    private readonly metrics: DeliveryMetrics,
   ) {}
 
   /** `loaded`: the delivery with its endpoint when the caller has just read it. */
@@ -58,6 +60,7 @@ export class DeliverWebhookUseCase {
     };
     const sent = await this.send(endpoint.url, headers, delivery.body);
     const attempt = { at, ...sent };
+    this.metrics.attempted(endpoint.id, isSuccess(sent.statusCode));
 
     if (isSuccess(sent.statusCode)) {
       await this.log.record(organisationId, deliveryId, attempt, { status: 'delivered', nextAttemptAt: null });
@@ -67,14 +70,19 @@ export class DeliverWebhookUseCase {
     if (sent.statusCode === 410) {
       // The partner says this endpoint is gone for good: stop at once rather than retry for days.
       await this.log.record(organisationId, deliveryId, attempt, { status: 'failed', nextAttemptAt: null });
-      if (await this.disable(endpoint, 'gone', attempt, deliveryId)) this.logger.warn(`webhook ${endpoint.id} answered 410 Gone: disabled`);
+      if (await this.disable(endpoint, 'gone', attempt, deliveryId)) {
+        this.metrics.endpointDisabled('gone');
+        this.logger.warn(`webhook ${endpoint.id} answered 410 Gone: disabled`);
+      }
       return { kind: 'done' };
     }
     const failing = await this.endpoints.markFailing(organisationId, endpoint.id, at);
     if (failing?.failingSince && at.getTime() - failing.failingSince.getTime() >= this.config.WEBHOOKS_DISABLE_AFTER_MS) {
       await this.log.record(organisationId, deliveryId, attempt, { status: 'failed', nextAttemptAt: null });
-      if (await this.disable(failing, 'failing', attempt, deliveryId))
+      if (await this.disable(failing, 'failing', attempt, deliveryId)) {
+        this.metrics.endpointDisabled('failing');
         this.logger.warn(`webhook ${endpoint.id} of organisation ${organisationId} failing since ${failing.failingSince.toISOString()}: disabled`);
+      }
       return { kind: 'done' };
     }
     const delayMs = nextRetryDelayMs(this.config.WEBHOOKS_RETRY_DELAYS_MS, delivery.attemptCount + 1);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EndpointsModule } from '../endpoints/endpoints.module';
 import { AttemptLog } from './attempt-log';
 import { DeliverWebhookUseCase } from './deliver-webhook.use-case';
+import { DeliveryMetrics } from './delivery-metrics';
 import { DeliveryLoader } from './delivery-loader';
 import { DeliveriesRpcController } from './deliveries.rpc-controller';
 import { DeliveryQueue } from './delivery-queue';
@@ -22,6 +23,7 @@ import { SweepDeliveriesUseCase } from './sweep-deliveries.use-case';
     DeliveryLoader,
     DeliveryQueue,
     DeliverWebhookUseCase,
+    DeliveryMetrics,
     DeliveryProcessor,
     SharedEndpointLanes,
     SweepDeliveriesUseCase,

@@ -70,6 +70,7 @@ export class EventConsumerHost {
   private readonly inbox: string;
   private readonly consumed: Counter;
   private readonly batchSizes: Histogram;
+  private readonly batchDurations: Histogram;
   private readonly transactionSlots = new Semaphore(MAX_TRANSACTIONS);
   private heartbeat?: NodeJS.Timeout;
 
@@ -87,6 +88,11 @@ export class EventConsumerHost {
       'Events handled in one committed inbox transaction',
       [],
       [1, 2, 4, 8, 16, 32, 64],
+    );
+    this.batchDurations = this.metrics.histogram(
+      'events_batch_duration_seconds',
+      'Time to handle one batch of events, commit and settle included, by consumer',
+      ['consumer'],
     );
   }
 
@@ -114,6 +120,11 @@ export class EventConsumerHost {
         ),
       );
     }
+  }
+
+  /** The durable consumers this process reads from, once started. */
+  durables(): string[] {
+    return this.subscriptions.flatMap((s) => s.sources.map((source) => source.durable));
   }
 
   get handlerCount(): number {
@@ -177,7 +188,14 @@ export class EventConsumerHost {
       lanes: new ConsumerLanes<Delivery>({
         lanes: LANES,
         maxBatch: MAX_BATCH,
-        process: (deliveries) => batch.process(deliveries),
+        process: async (deliveries) => {
+          const stop = this.batchDurations.startTimer({ consumer: durable });
+          try {
+            await batch.process(deliveries);
+          } finally {
+            stop();
+          }
+        },
         onError: (error, deliveries) => this.unsettled(sub, deliveries, error),
       }),
     };

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import type { Msg, Subscription } from '@nats-io/transport-node';
-import { toProblem } from '@mediation/platform';
+import { toProblem, type MetricsService } from '@mediation/platform';
+import type { Counter, Histogram } from 'prom-client';
 import type { RpcReply } from '@mediation/protocol';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { Semaphore } from '../concurrency/semaphore';
@@ -24,12 +25,22 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
   /** Requests handled at once; the rest wait here in order, where an expired one can be dropped unstarted. */
   private readonly slots = new Semaphore(RPC_CONCURRENCY);
   private expired = 0;
+  private readonly answered?: Counter;
+  private readonly durations?: Histogram;
 
   constructor(
     private readonly nats: NatsConnectionService,
     private readonly queueGroup: string,
+    metrics?: MetricsService,
   ) {
     super();
+    this.answered = metrics?.counter('rpc_server_requests_total', 'RPC requests this service answered (or dropped unstarted), by pattern and outcome', [
+      'pattern',
+      'outcome',
+    ]);
+    this.durations = metrics?.histogram('rpc_server_duration_seconds', 'Time from receiving an RPC request to replying, queueing included, by pattern', [
+      'pattern',
+    ]);
   }
 
   async listen(callback: (...args: unknown[]) => void): Promise<void> {
@@ -37,7 +48,9 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       await this.nats.connect();
       for (const [pattern, handler] of this.messageHandlers) {
         const subject = this.nats.names.rpc(pattern);
-        this.subscriptions.push(this.nats.nc.subscribe(subject, { queue: this.queueGroup, callback: (error, msg) => void this.answer(error, msg, handler) }));
+        this.subscriptions.push(
+          this.nats.nc.subscribe(subject, { queue: this.queueGroup, callback: (error, msg) => void this.answer(error, msg, pattern, handler) }),
+        );
         this.logger.log(`answering ${subject} in queue group ${this.queueGroup}`);
       }
       callback();
@@ -63,7 +76,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     return this.nats.nc as T;
   }
 
-  private async answer(error: Error | null, msg: Msg, handler: MessageHandler): Promise<void> {
+  private async answer(error: Error | null, msg: Msg, pattern: string, handler: MessageHandler): Promise<void> {
     if (error) return this.logger.error(`subscription error: ${error.message}`);
     const receivedAt = Date.now();
     const waits = Number(msg.headers?.get(RPC_TIMEOUT_HEADER)) || undefined;
@@ -73,14 +86,18 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       // keeps answering what can still be answered instead of collapsing into work nobody waits for.
       if (waits !== undefined && Date.now() - receivedAt > waits - EXPIRY_MARGIN_MS) {
         this.expired += 1;
+        this.answered?.inc({ pattern, outcome: 'expired' });
         if (this.expired % 100 === 1) this.logger.warn(`dropped ${this.expired} request(s) whose caller had stopped waiting (latest: ${msg.subject})`);
         return;
       }
-      await this.respond(msg, handler);
+      const outcome = await this.respond(msg, handler);
+      this.answered?.inc({ pattern, outcome });
+      this.durations?.observe({ pattern }, (Date.now() - receivedAt) / 1000);
     });
   }
 
-  private async respond(msg: Msg, handler: MessageHandler): Promise<void> {
+  /** Replies and says how it went: `ok`, a refusal the caller acts on (`4xx`) or a failure (`5xx`). */
+  private async respond(msg: Msg, handler: MessageHandler): Promise<'ok' | '4xx' | '5xx'> {
     let reply: RpcReply;
     try {
       const request: unknown = JSON.parse(msg.string());
@@ -93,5 +110,6 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       reply = { ok: false, problem };
     }
     msg.respond(JSON.stringify(reply));
+    return reply.ok ? 'ok' : reply.problem.status >= 500 ? '5xx' : '4xx';
   }
 }

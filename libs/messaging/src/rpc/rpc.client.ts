@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { errors, headers } from '@nats-io/transport-node';
-import { ProblemError } from '@mediation/platform';
+import { MetricsService, ProblemError } from '@mediation/platform';
+import type { Counter } from 'prom-client';
 import { PROBLEM_TYPES, RpcReplySchema, type RpcDefinition, type RpcMeta } from '@mediation/protocol';
 import type { z } from 'zod';
 import { NatsConnectionService } from '../nats/nats.connection';
@@ -20,12 +21,18 @@ export const RPC_TIMEOUT_HEADER = 'Rpc-Timeout-Ms';
 @Injectable()
 export class RpcClient {
   private readonly timeoutMs: number;
+  private readonly calls?: Counter;
 
   constructor(
     private readonly nats: NatsConnectionService,
     @Optional() @Inject(MESSAGING_OPTIONS) options?: Pick<MessagingOptions, 'rpcTimeoutMs'>,
+    @Optional() metrics?: MetricsService,
   ) {
     this.timeoutMs = options?.rpcTimeoutMs ?? DEFAULT_RPC_TIMEOUT_MS;
+    this.calls = metrics?.counter('rpc_client_requests_total', 'RPC calls this process made, by subject and outcome (ok, 4xx, 5xx, unanswered)', [
+      'subject',
+      'outcome',
+    ]);
   }
 
   async call<D extends RpcDefinition>(definition: D, meta: RpcMeta, data: z.input<D['request']>, timeoutMs = this.timeoutMs): Promise<z.infer<D['response']>> {
@@ -37,9 +44,11 @@ export class RpcClient {
       h.set(RPC_TIMEOUT_HEADER, String(timeoutMs));
       raw = (await this.nats.nc.request(this.nats.names.rpc(definition.subject), payload, { timeout: timeoutMs, headers: h })).string();
     } catch (error) {
+      this.calls?.inc({ subject: definition.subject, outcome: 'unanswered' });
       throw notAnswered(definition, error, timeoutMs);
     }
     const reply = decode(definition, () => RpcReplySchema.parse(JSON.parse(raw)));
+    this.calls?.inc({ subject: definition.subject, outcome: reply.ok ? 'ok' : reply.problem.status >= 500 ? '5xx' : '4xx' });
     if (!reply.ok) throw new ProblemError(reply.problem);
     return decode(definition, () => definition.response.parse(reply.data) as z.infer<D['response']>);
   }

@@ -6,6 +6,7 @@ import { ConfigError } from '../config/load-config';
 import { ProblemFilter } from '../errors/problem.filter';
 import { HealthRegistry } from '../health/health.registry';
 import { LifecycleService, ShutdownPhase } from '../lifecycle/lifecycle.service';
+import { recordHttpMetrics } from '../metrics/http-metrics';
 import { serveMetrics } from '../metrics/metrics-server';
 import { MetricsService } from '../metrics/metrics.service';
 
@@ -34,6 +35,7 @@ export async function runService(options: RunServiceOptions): Promise<INestAppli
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemFilter());
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  recordHttpMetrics(app, app.get(MetricsService));
   await options.configure?.(app);
   const lifecycle = app.get(LifecycleService);
   if (options.rpc) {

@@ -1,0 +1,41 @@
+import type { MetricsService } from '@mediation/platform';
+import type { NatsConnectionService } from '../nats/nats.connection';
+import type { OutboxRelay } from '../outbox/outbox-relay';
+
+export interface MessagingGaugeSources {
+  service: string;
+  nats: NatsConnectionService;
+  /** The durable consumers this process reads (every replica reports the same figures: alert on max). */
+  durables: () => string[];
+  relay?: OutboxRelay;
+}
+
+/**
+ * What an on-call person watches on the backbone, read when Prometheus scrapes: each consumer's lag
+ * (pending and ack-pending), the dead letters each consumer left, and the outbox's unpublished rows
+ * with the age of the oldest.
+ */
+export function registerMessagingGauges(metrics: MetricsService, sources: MessagingGaugeSources): void {
+  const { nats } = sources;
+  const consumerInfo = () =>
+    Promise.all(sources.durables().map(async (durable) => ({ durable, info: await nats.manager.consumers.info(nats.names.eventsStream, durable) })));
+  metrics.gauge('jetstream_consumer_pending', 'Events in the stream this durable consumer has not been delivered yet', ['durable'], async (sample) => {
+    for (const { durable, info } of await consumerInfo()) sample({ durable }, info.num_pending);
+  });
+  metrics.gauge('jetstream_consumer_ack_pending', 'Events delivered to this durable consumer and not yet acknowledged', ['durable'], async (sample) => {
+    for (const { durable, info } of await consumerInfo()) sample({ durable }, info.num_ack_pending);
+  });
+  metrics.gauge('dlq_messages', "Dead letters in the DLQ stream, by the consumer that gave up on them (this service's only)", ['consumer'], async (sample) => {
+    const prefix = nats.names.dlq(sources.service, '');
+    const info = await nats.manager.streams.info(nats.names.dlqStream, { subjects_filter: `${prefix}>` });
+    for (const [subject, count] of Object.entries(info.state.subjects ?? {})) sample({ consumer: subject.slice(prefix.length) }, count);
+  });
+  const relay = sources.relay;
+  if (!relay) return;
+  metrics.gauge('outbox_backlog', 'Outbox rows committed and not yet published to JetStream', [], async (sample) => {
+    sample({}, (await relay.backlog()).rows);
+  });
+  metrics.gauge('outbox_oldest_age_seconds', 'Age of the oldest unpublished outbox row (0 when none waits)', [], async (sample) => {
+    sample({}, (await relay.backlog()).oldestAgeSeconds);
+  });
+}
