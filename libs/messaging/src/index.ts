@@ -13,3 +13,4 @@ export * from './rpc/rpc.client';
 export * from './rpc/parse-rpc-request';
 export * from './messaging.module';
 export * from './rpc/rpc-transport';
+export * from './dead-letters/dead-letter-queue';

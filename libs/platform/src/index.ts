@@ -23,3 +23,4 @@ export * from './database/tenant-transaction';
 export * from './database/application-login';
 export * from './crypto';
 export * from './net/outbound-address';
+export * from './cli/progress-bar';

@@ -34,6 +34,9 @@ describe('the ops CLI, before it touches any server', () => {
       ['contract', 'import-ocds', '--file <path>'],
       ['contract', 'list', '--org <slug>'],
       ['audit', 'verify', '[--org <slug>]'],
+      ['dlq', 'list', '[--consumer <durable>]'],
+      ['dlq', 'replay', '[--service <service>]'],
+      ['dlq', 'purge', '[--yes]'],
     ]) {
       const help = await run(group, verb, '--help');
       expect({ command: `${group} ${verb}`, code: help.code }).toEqual({ command: `${group} ${verb}`, code: 0 });
@@ -64,6 +67,8 @@ describe('the ops CLI, before it touches any server', () => {
     [['user', 'update', '--org', 'north', '--email', 'ann@north.example'], 'error: give at least one of --name, --roles, --status, --contracts, --staff'],
     [['user', 'update', '--org', 'north', '--email', 'ann@north.example', '--staff', 'nobody'], 'error: --staff must be a staff profile id'],
     [['user', 'update', '--org', 'north', '--email', 'ann@north.example', '--status', 'asleep'], 'error: --status'],
+    [['dlq', 'purge', '--consumer', 'casework__events'], 'error: purge deletes dead letters for good: add --yes to confirm'],
+    [['dlq', 'replay', '--consumer', 'casework.events'], 'error: --consumer must be a service or consumer name'],
   ])('%j exits 1 with one line: %s', async (argv, says) => {
     const result = await run(...argv);
     expect(result.code).toBe(1);

@@ -8,10 +8,12 @@ import { auditVerify } from './commands/audit.commands';
 import { cliModule } from './commands/cli.module';
 import { UsageError, type CliCommand, type OptionValues } from './commands/command';
 import { contractCreate, contractImportOcds, contractList } from './commands/contract.commands';
+import { dlqList, dlqPurge, dlqReplay } from './commands/dlq.commands';
 import { orgCreate } from './commands/org.commands';
 import { userCreate, userUpdate } from './commands/user.commands';
 
-/** Every command of the ops CLI, in the order `--help` lists them. */
+/** Every command of the ops CLI, in the order `--help` lists them (each with its own input type, hence `any`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const COMMANDS: CliCommand<any>[] = [
   orgCreate,
   userCreate,
@@ -22,7 +24,10 @@ export const COMMANDS: CliCommand<any>[] = [
   contractImportOcds,
   contractList,
   auditVerify,
-]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  dlqList,
+  dlqReplay,
+  dlqPurge,
+];
 
 const PROGRAM = 'mediation';
 const COMMON = {
@@ -40,7 +45,7 @@ function overview(): string[] {
   return [
     `Usage: ${PROGRAM} <command> [options]     (npm run cli -- <command>, or node tools/cli/mediation.mjs <command>)`,
     '',
-    'Operate the mediation platform: organisations, people, API keys, contracts and the audit trail.',
+    'Operate the mediation platform: organisations, people, API keys, contracts, the audit trail and the DLQ.',
     'It reads DATABASE_URL, NATS_URL and NATS_NAMESPACE like the gateway does.',
     '',
     'Commands:',

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig, BaseEnvSchema, withDevDefaults } from '@mediation/platform';
+import { loadConfig, BaseEnvSchema, progressOnStderr, withDevDefaults } from '@mediation/platform';
 import { z } from 'zod';
 import { rebuildReadModel } from '../rebuild/read-model-rebuild';
 
@@ -14,14 +14,6 @@ const USAGE = [
   'Reads DATABASE_URL (the services’ login), MIGRATION_DATABASE_URL (the schema owner), NATS_URL and NATS_NAMESPACE.',
 ];
 
-function bar(done: number, total: number, startedAt: number): string {
-  const width = 30;
-  const share = total > 0 ? Math.min(1, done / total) : 1;
-  const filled = Math.round(share * width);
-  const rate = Math.round(done / Math.max((Date.now() - startedAt) / 1000, 0.001));
-  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  stream ${done.toLocaleString('en-GB')} / ${total.toLocaleString('en-GB')}  ${rate.toLocaleString('en-GB')}/s`;
-}
-
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command !== 'rebuild' || rest.some((a) => a !== '--json')) {
@@ -32,24 +24,15 @@ export async function main(argv: string[]): Promise<number> {
     BaseEnvSchema.extend({ MIGRATION_DATABASE_URL: z.string().default('postgresql://postgres@127.0.0.1:5432/mediation') }),
     withDevDefaults(process.env),
   );
-  const startedAt = Date.now();
-  const tty = process.stderr.isTTY;
-  let lastDrawn = 0;
+  const progress = progressOnStderr('stream');
   const result = await rebuildReadModel({
     databaseUrl: env.DATABASE_URL,
     ownerUrl: env.MIGRATION_DATABASE_URL,
     natsUrl: env.NATS_URL,
     namespace: env.NATS_NAMESPACE,
-    progress: (done, total) => {
-      // Redrawn in place on a terminal; a line a second when piped to a log.
-      if (tty) process.stderr.write(`\r${bar(done, total, startedAt)}`);
-      else if (Date.now() - lastDrawn > 1000) {
-        lastDrawn = Date.now();
-        process.stderr.write(`${bar(done, total, startedAt)}\n`);
-      }
-    },
+    progress: (done, total) => progress.update(done, total),
   });
-  if (tty) process.stderr.write('\n');
+  progress.end();
   process.stdout.write(
     rest.includes('--json')
       ? `${JSON.stringify(result)}\n`

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { EventPublisher, MESSAGING_OPTIONS, MessagingModule } from '@mediation/messaging';
+import { EventPublisher, MESSAGING_OPTIONS, MessagingModule, NatsConnectionService } from '@mediation/messaging';
 import { gatewayInfrastructure } from '../../app.module';
 import { RevokeApiKeyUseCase } from '../../api-keys/revoke-api-key.use-case';
 import { AuditModule } from '../../audit/audit.module';
@@ -17,10 +17,27 @@ class CliModule {}
 @Module({})
 class OutboxOnlyModule {}
 
+const messagingOptions = (config: GatewayConfig) => ({
+  service: 'gateway',
+  schema: IDENTITY_SCHEMA,
+  natsUrl: config.NATS_URL,
+  databaseUrl: config.DATABASE_URL,
+  namespace: config.NATS_NAMESPACE,
+});
+
 /** The outbox without NATS: events are written in the command's transaction and sent by the server's relay. */
 function outboxOnly(config: GatewayConfig): DynamicModule {
-  const options = { service: 'gateway', schema: IDENTITY_SCHEMA, natsUrl: config.NATS_URL, databaseUrl: config.DATABASE_URL, namespace: config.NATS_NAMESPACE };
-  return { module: OutboxOnlyModule, global: true, providers: [{ provide: MESSAGING_OPTIONS, useValue: options }, EventPublisher], exports: [EventPublisher] };
+  return {
+    module: OutboxOnlyModule,
+    global: true,
+    providers: [{ provide: MESSAGING_OPTIONS, useValue: messagingOptions(config) }, EventPublisher],
+    exports: [EventPublisher],
+  };
+}
+
+/** A bare JetStream connection and nothing else (the DLQ commands): no database, and no joining the gateway's consumers as MessagingModule would. */
+function natsOnly(config: GatewayConfig): DynamicModule {
+  return { module: CliModule, providers: [{ provide: MESSAGING_OPTIONS, useValue: messagingOptions(config) }, NatsConnectionService] };
 }
 
 /**
@@ -29,6 +46,7 @@ function outboxOnly(config: GatewayConfig): DynamicModule {
  * organisation's profile) goes to the outbox, and the running gateway's relay sends it.
  */
 export function cliModule(config: GatewayConfig, needs: CommandNeeds): DynamicModule {
+  if (needs === 'nats') return natsOnly(config);
   const infrastructure = gatewayInfrastructure(config).filter((module) => needs === 'services' || module.module !== MessagingModule);
   return {
     module: CliModule,

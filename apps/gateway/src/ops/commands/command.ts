@@ -8,8 +8,8 @@ export interface OptionSpec {
   required?: boolean;
 }
 
-/** What a command needs booted: the identity database only, or also NATS to call the services. */
-export type CommandNeeds = 'database' | 'services';
+/** What a command needs booted: the identity database only, also a bare JetStream connection, or NATS to call the services. */
+export type CommandNeeds = 'database' | 'nats' | 'services';
 
 export type OptionValues = Record<string, string | boolean | undefined>;
 
