@@ -297,6 +297,18 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s', (overlay) => {
           replicas: autoscaled.has(deployment.metadata!.name!) ? undefined : 'n/a',
         });
     });
+
+    it("spreads each service's replicas over nodes", () => {
+      for (const deployment of deployments) {
+        expect(deployment.spec!.template.spec!.topologySpreadConstraints).toEqual([
+          expect.objectContaining({
+            topologyKey: 'kubernetes.io/hostname',
+            maxSkew: 1,
+            labelSelector: { matchLabels: { 'app.kubernetes.io/name': deployment.metadata!.name } },
+          }),
+        ]);
+      }
+    });
   } else {
     it('runs one replica of each service and needs neither KEDA nor a metrics server', () => {
       expect(ofKind(objects, 'ScaledObject')).toEqual([]);
