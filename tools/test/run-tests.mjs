@@ -59,6 +59,13 @@ function ensureDebianTool(binary, pkg, why) {
   if (!existsSync(binary)) console.error(`\x1b[31m✗ ${pkg} could not be installed: ${why} will fail\x1b[0m`);
 }
 
+/** kubectl renders deploy/k8s offline for the unit project's manifest checks: Debian's kubernetes-client when none is on PATH ($KUBECTL names another). */
+function ensureKubectl() {
+  const kubectl = process.env.KUBECTL ?? 'kubectl';
+  if (spawnSync(kubectl, ['version', '--client'], { stdio: 'ignore' }).status === 0) return;
+  ensureDebianTool('/usr/bin/kubectl', 'kubernetes-client', 'rendering deploy/k8s (kubectl kustomize)');
+}
+
 function ensureDebianTools() {
   ensureDebianTool(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', 'chromium', "the console's browser tests");
   ensureDebianTool('/usr/bin/pdftoppm', 'poppler-utils', 'evidence redaction');
@@ -94,7 +101,10 @@ async function main() {
     run('alert rules', promtool, ['check', 'rules', 'deploy/prometheus/alerts.rules.yml']);
     run('alert rule tests', promtool, ['test', 'rules', 'deploy/prometheus/alerts.test.yml']);
   }
-  if (!only || only === 'unit') jest('unit');
+  if (!only || only === 'unit') {
+    ensureKubectl();
+    jest('unit');
+  }
   if (!only || only === 'integration' || only === 'e2e') {
     step('finding PostgreSQL, Redis and NATS');
     const { ensureInfrastructure } = require('../infra/infra.cjs');

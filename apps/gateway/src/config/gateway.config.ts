@@ -60,7 +60,7 @@ export const loadGatewayConfig = () =>
       .default('loopback')
       .transform((value): boolean | number | string => (value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value)),
     /** Test runs only: a directory where the gateway notes each route, status and query parameter it answered, to compare with the OpenAPI document. */
-    RECORD_RESPONSES_TO: production ? z.undefined({ error: 'is for test runs, never production' }) : z.string().min(1).optional(),
+    RECORD_RESPONSES_TO: production ? z.undefined({ error: 'is for test runs, never production' }).optional() : z.string().min(1).optional(),
   });
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

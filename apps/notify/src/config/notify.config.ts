@@ -21,9 +21,9 @@ const optional = (schema: z.ZodType) => z.preprocess((value) => (value === '' ? 
  */
 function textEnv(env: NodeJS.ProcessEnv) {
   const production = env.NODE_ENV === 'production';
-  const provider = optional(z.enum(['http', 'notify']));
+  const provider = z.enum(['http', 'notify']);
   return {
-    SMS_PROVIDER: (production ? provider : provider.default('http')) as z.ZodType<'http' | 'notify' | undefined>,
+    SMS_PROVIDER: (production ? optional(provider.optional()) : optional(provider).default('http')) as z.ZodType<'http' | 'notify' | undefined>,
     SMS_HTTP_URL: optional(z.url({ protocol: /^https?$/ })).default(production ? undefined : DEV_SMS_HTTP_URL) as z.ZodType<string | undefined>,
     SMS_HTTP_TOKEN: optional(z.string().min(1).optional()) as z.ZodType<string | undefined>,
     NOTIFY_BASE_URL: optional(z.url({ protocol: /^https?$/ })).default('https://api.notifications.service.gov.uk') as z.ZodType<string>,
