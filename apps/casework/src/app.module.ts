@@ -39,6 +39,7 @@ export class AppModule {
           service: 'casework',
           schema: CASEWORK_SCHEMA,
           natsUrl: config.NATS_URL,
+          streamReplicas: config.NATS_STREAM_REPLICAS,
           databaseUrl: config.DATABASE_URL,
           namespace: config.NATS_NAMESPACE,
           outbox: true,

@@ -56,6 +56,7 @@ export function gatewayInfrastructure(config: GatewayConfig, options: { relay: b
       service: 'gateway',
       schema: IDENTITY_SCHEMA,
       natsUrl: config.NATS_URL,
+      streamReplicas: config.NATS_STREAM_REPLICAS,
       databaseUrl: config.DATABASE_URL,
       namespace: config.NATS_NAMESPACE,
       outbox: options.relay,

@@ -22,6 +22,7 @@ export class AppModule {
           service: 'reporting',
           schema: REPORTING_SCHEMA,
           natsUrl: config.NATS_URL,
+          streamReplicas: config.NATS_STREAM_REPLICAS,
           databaseUrl: config.DATABASE_URL,
           namespace: config.NATS_NAMESPACE,
           outbox: true,

@@ -23,6 +23,7 @@ export class AppModule {
           service: 'webhooks',
           schema: WEBHOOKS_SCHEMA,
           natsUrl: config.NATS_URL,
+          streamReplicas: config.NATS_STREAM_REPLICAS,
           databaseUrl: config.DATABASE_URL,
           namespace: config.NATS_NAMESPACE,
           outbox: true,

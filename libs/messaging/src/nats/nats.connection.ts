@@ -33,7 +33,7 @@ export class NatsConnectionService {
     });
     this.js = jetstream(this.connection);
     this.jsm = await jetstreamManager(this.connection);
-    await ensureStreams(this.jsm, this.names);
+    await ensureStreams(this.jsm, this.names, this.options.streamReplicas ?? 1);
     this.logger.log(`connected to ${this.options.natsUrl}; streams ${this.names.eventsStream}, ${this.names.dlqStream} ready`);
   }
 
@@ -63,15 +63,15 @@ export class NatsConnectionService {
 }
 
 /** Creates or updates the EVENTS and DLQ streams; every service calls it at boot, so order does not matter. */
-export async function ensureStreams(jsm: JetStreamManager, names: SubjectNames): Promise<void> {
+export async function ensureStreams(jsm: JetStreamManager, names: SubjectNames, replicas = 1): Promise<void> {
   const streams = [
-    { name: names.eventsStream, subjects: [names.allEvents()], duplicate_window: nanos(DUPLICATE_WINDOW_MS) },
-    { name: names.dlqStream, subjects: [names.allDlq()], duplicate_window: nanos(DUPLICATE_WINDOW_MS) },
+    { name: names.eventsStream, subjects: [names.allEvents()], duplicate_window: nanos(DUPLICATE_WINDOW_MS), num_replicas: replicas },
+    { name: names.dlqStream, subjects: [names.allDlq()], duplicate_window: nanos(DUPLICATE_WINDOW_MS), num_replicas: replicas },
   ];
   for (const config of streams) {
     try {
       await jsm.streams.info(config.name);
-      await jsm.streams.update(config.name, { duplicate_window: config.duplicate_window });
+      await jsm.streams.update(config.name, { duplicate_window: config.duplicate_window, num_replicas: config.num_replicas });
     } catch (error) {
       if (!isNotFound(error)) throw error;
       await jsm.streams.add({ ...config, storage: StorageType.File, retention: RetentionPolicy.Limits }).catch((e) => {

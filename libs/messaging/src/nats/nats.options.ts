@@ -4,6 +4,8 @@ export interface MessagingOptions {
   /** The service's own PostgreSQL schema, where its outbox and inbox live. */
   schema: string;
   natsUrl: string;
+  /** Copies of the EVENTS and DLQ streams (NATS_STREAM_REPLICAS): set when the streams are made, and raised or lowered on a boot that asks otherwise. */
+  streamReplicas?: number;
   databaseUrl: string;
   namespace: string;
   /** How long the RPC client waits for an answer when a call names no timeout of its own (default 5 s). */

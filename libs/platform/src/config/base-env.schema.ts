@@ -33,6 +33,8 @@ export const BaseEnvSchema = z.object({
     .string()
     .regex(/^[a-z0-9_]*$/, 'only lower-case letters, digits and _')
     .default(''),
+  /** Copies JetStream keeps of the EVENTS and DLQ streams: 1 on one server, 3 on a three-node cluster (so one node can die). */
+  NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
 });
 
