@@ -9,3 +9,5 @@ export * from './fixed-clock';
 export * from './pg-transactions';
 export * from './partner-receiver';
 export * from './noise-referral';
+export * from './nats-cluster';
+export * from './referral-load';

@@ -70,8 +70,11 @@ export async function ensureStreams(jsm: JetStreamManager, names: SubjectNames, 
   ];
   for (const config of streams) {
     try {
-      await jsm.streams.info(config.name);
-      await jsm.streams.update(config.name, { duplicate_window: config.duplicate_window, num_replicas: config.num_replicas });
+      const { config: current } = await jsm.streams.info(config.name);
+      // Only a stream that differs is updated: a clustered stream's update is a raft proposal, and nine
+      // services proposing the same change at once time each other out.
+      if (current.duplicate_window !== config.duplicate_window || current.num_replicas !== config.num_replicas)
+        await jsm.streams.update(config.name, { duplicate_window: config.duplicate_window, num_replicas: config.num_replicas });
     } catch (error) {
       if (!isNotFound(error)) throw error;
       await jsm.streams.add({ ...config, storage: StorageType.File, retention: RetentionPolicy.Limits }).catch((e) => {
