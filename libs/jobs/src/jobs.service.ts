@@ -43,8 +43,14 @@ export class JobsService implements OnModuleInit {
   private readonly workers: Worker[] = [];
   /** Each worker's own connection: BullMQ does not close a connection it was given, so shutdown does. */
   private readonly workerConnections: IORedis[] = [];
-  /** The schedulers this process declared, re-declared every SCHEDULER_REFRESH_MS. */
+  /** The schedulers this process declared, re-declared every SCHEDULER_REFRESH_MS and whenever Redis comes back. */
   private readonly schedulers = new Map<string, () => Promise<void>>();
+  /** Interval schedulers (sweepers): run once at once when Redis comes back, instead of at their next turn. */
+  private readonly sweepers = new Map<string, () => Promise<void>>();
+  /** What services put back into Redis when it returns empty-handed, e.g. every pending deadline's alarm. */
+  private readonly restorers = new Map<string, () => Promise<unknown>>();
+  private connectedOnce = false;
+  private restoring?: Promise<void>;
   private schedulerRefresh?: NodeJS.Timeout;
 
   constructor(
@@ -61,6 +67,11 @@ export class JobsService implements OnModuleInit {
   }
 
   async onModuleInit(): Promise<void> {
+    // The first `ready` is the boot's connect; any later one is Redis answering again after an outage.
+    this.connection.on('ready', () => {
+      if (this.connectedOnce) this.restoring ??= this.redisReturned().finally(() => (this.restoring = undefined));
+      this.connectedOnce = true;
+    });
     await Promise.all([this.connection.connect(), this.producerConnection.connect()]);
     this.health.register({ name: 'redis', check: async () => void (await this.connection.ping()) });
     this.metrics?.gauge('jobs_queue_depth', 'Jobs in the queues this process works, by queue and state', ['queue', 'state'], async (sample) => {
@@ -132,7 +143,32 @@ export class JobsService implements OnModuleInit {
       ));
     await upsert();
     this.schedulers.set(`${definition.queue}/${schedulerId}`, upsert);
+    if (repeat.every !== undefined) {
+      // A sweeper repeats every few minutes and is idempotent by design: running it early is always safe (a cron job such as a monthly pack is not).
+      const runNow = async () =>
+        void (await this.queue(definition.queue).add(definition.name, payload, { jobId: assertJobId(`${schedulerId}-now-${Date.now().toString(36)}`) }));
+      this.sweepers.set(`${definition.queue}/${schedulerId}`, runNow);
+    }
     this.schedulerRefresh ??= setInterval(() => void this.ensureSchedulers(), SCHEDULER_REFRESH_MS).unref();
+  }
+
+  /** Runs `restore` whenever Redis answers again after an outage (it may have come back empty): it must be idempotent. */
+  onRedisReturn(name: string, restore: () => Promise<unknown>): void {
+    this.restorers.set(name, restore);
+  }
+
+  /**
+   * Redis answers again, perhaps without its data (many run it without persistence): the schedulers are
+   * declared again, the sweepers run now rather than at their next turn, and the services put back what
+   * only PostgreSQL still knows (alarms). Without this, work waited up to SCHEDULER_REFRESH_MS.
+   */
+  private async redisReturned(): Promise<void> {
+    this.logger.warn('redis is back: declaring the schedulers again, running the sweepers and restoring alarms');
+    // The producer connection reconnects on its own schedule; give it a moment to be ready too.
+    for (let i = 0; i < 50 && this.producerConnection.status !== 'ready'; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    await this.ensureSchedulers();
+    for (const [name, runNow] of this.sweepers) await runNow().catch((error: Error) => this.logger.warn(`sweeper ${name}: ${error.message}`));
+    for (const [name, restore] of this.restorers) await restore().catch((error: Error) => this.logger.warn(`restoring ${name}: ${error.message}`));
   }
 
   /** Upserts every scheduler this process declared again (idempotent), so one lost with Redis's data comes back. */

@@ -11,3 +11,5 @@ export * from './partner-receiver';
 export * from './noise-referral';
 export * from './nats-cluster';
 export * from './referral-load';
+export * from './free-port';
+export * from './redis-server';

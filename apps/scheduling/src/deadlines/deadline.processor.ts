@@ -4,9 +4,10 @@ import { Clock } from '@mediation/platform';
 import type { z } from 'zod';
 import { FireDeadlineUseCase } from './fire-deadline.use-case';
 import { RemindDeadlineUseCase } from './remind-deadline.use-case';
+import { RestoreDeadlineAlarmsUseCase } from './restore-deadline-alarms.use-case';
 import { SweepDeadlinesUseCase } from './sweep-deadlines.use-case';
 
-/** The BullMQ adapter of the deadline engine: alarms fire deadlines and reminders, a scheduler sweeps every minute (re-declared every few minutes by JobsService, in case Redis lost it). */
+/** The BullMQ adapter of the deadline engine: alarms fire deadlines and reminders, a scheduler sweeps every minute (re-declared every few minutes by JobsService, and at once when Redis comes back, with every alarm). */
 @Injectable()
 export class DeadlineProcessor implements OnApplicationBootstrap {
   constructor(
@@ -14,6 +15,7 @@ export class DeadlineProcessor implements OnApplicationBootstrap {
     private readonly fire: FireDeadlineUseCase,
     private readonly remind: RemindDeadlineUseCase,
     private readonly sweep: SweepDeadlinesUseCase,
+    private readonly restore: RestoreDeadlineAlarmsUseCase,
     private readonly clock: Clock,
   ) {}
 
@@ -32,5 +34,7 @@ export class DeadlineProcessor implements OnApplicationBootstrap {
       [Jobs.sweepDeadlines.name]: async () => void (await this.sweep.execute()),
     });
     await this.jobs.schedule(Jobs.sweepDeadlines, 'sweep-deadlines', { every: 60_000 });
+    // The sweeper only re-sets alarms due in the next few minutes; after Redis lost its data, all of them come back at once.
+    this.jobs.onRedisReturn('deadline alarms', () => this.restore.execute());
   }
 }

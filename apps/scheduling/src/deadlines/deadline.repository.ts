@@ -128,6 +128,17 @@ export class DeadlineRepository {
     );
   }
 
+  /** One organisation's pending, dated deadlines in id order after `afterId`: a page of the alarms to put back into an emptied Redis. */
+  findPendingPage(organisationId: string, afterId: string | null, limit: number): Promise<DeadlineRecord[]> {
+    return this.db.forTenant(organisationId, (tx) =>
+      tx.deadline.findMany({
+        where: { organisationId, status: 'pending', dueAt: { not: null }, ...(afterId ? { id: { gt: afterId } } : {}) },
+        orderBy: { id: 'asc' },
+        take: limit,
+      }),
+    );
+  }
+
   /** Pending deadlines due within a window, whatever their kind, for the sweeper to catch reminders Redis lost. */
   findPendingDueWithin(organisationId: string, now: Date, until: Date, limit: number): Promise<DeadlineRecord[]> {
     return this.db.forTenant(organisationId, (tx) =>

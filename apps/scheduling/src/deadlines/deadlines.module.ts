@@ -20,6 +20,7 @@ import { DeadlineProcessor } from './deadline.processor';
 import { DeadlineRepository } from './deadline.repository';
 import { DeadlineRpcController } from './deadline.rpc-controller';
 import { DeadlineMetrics } from './deadline-metrics';
+import { RestoreDeadlineAlarmsUseCase } from './restore-deadline-alarms.use-case';
 import { FireDeadlineUseCase } from './fire-deadline.use-case';
 import { ListCaseDeadlinesUseCase } from './list-case-deadlines.use-case';
 import { PauseDeadlinesUseCase } from './pause-deadlines.use-case';
@@ -60,6 +61,7 @@ import { SweepDeadlinesUseCase } from './sweep-deadlines.use-case';
     ResumeDeadlinesUseCase,
     FireDeadlineUseCase,
     DeadlineMetrics,
+    RestoreDeadlineAlarmsUseCase,
     RemindDeadlineUseCase,
     SweepDeadlinesUseCase,
     ListCaseDeadlinesUseCase,
