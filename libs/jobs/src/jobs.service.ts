@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
-import { HealthRegistry, LifecycleService, MetricsService, ShutdownPhase } from '@mediation/platform';
+import { currentTraceparent, HealthRegistry, inSpan, LifecycleService, MetricsService, ShutdownPhase, SpanKind, traceContextFrom } from '@mediation/platform';
 import { DelayedError, Queue, Worker, type JobsOptions, type Processor } from 'bullmq';
 import IORedis from 'ioredis';
 import type { z } from 'zod';
@@ -105,7 +105,7 @@ export class JobsService implements OnModuleInit {
 
   async add<S extends z.ZodType>(definition: JobDefinition<S>, data: z.input<S>, options: JobsOptions & { jobId: string }): Promise<void> {
     assertJobId(options.jobId);
-    await this.queue(definition.queue).add(definition.name, definition.schema.parse(data), options);
+    await this.queue(definition.queue).add(definition.name, definition.schema.parse(data), { ...options, ...traced() });
   }
 
   /** Many jobs of one kind in one round trip to Redis (an id already queued is kept, as with `add`). */
@@ -113,7 +113,7 @@ export class JobsService implements OnModuleInit {
     if (jobs.length === 0) return;
     for (const job of jobs) assertJobId(job.jobId);
     await this.queue(definition.queue).addBulk(
-      jobs.map((job) => ({ name: definition.name, data: definition.schema.parse(job.data), opts: { jobId: job.jobId } })),
+      jobs.map((job) => ({ name: definition.name, data: definition.schema.parse(job.data), opts: { jobId: job.jobId, ...traced() } })),
     );
   }
 
@@ -192,7 +192,10 @@ export class JobsService implements OnModuleInit {
           throw new DelayedError();
         },
       };
-      await handlers[job.name](definition.schema.parse(job.data), job.id ?? '', running);
+      const run = () => handlers[job.name](definition.schema.parse(job.data), job.id ?? '', running);
+      // A job set while a request or an event was traced runs as a consumer span of that trace (the alarm of a deadline, an email).
+      const traceparent = job.opts.telemetry?.metadata;
+      await (traceparent ? inSpan(`job ${queueName}/${job.name}`, { kind: SpanKind.CONSUMER, parent: traceContextFrom(traceparent) }, run) : run());
     };
     const connection = this.connection.duplicate();
     this.workerConnections.push(connection);
@@ -215,4 +218,10 @@ export class JobsService implements OnModuleInit {
     this.workers.push(worker);
     return worker;
   }
+}
+
+/** The trace a job continues, kept by BullMQ in the job's telemetry metadata. */
+function traced(): Pick<JobsOptions, 'telemetry'> {
+  const traceparent = currentTraceparent();
+  return traceparent ? { telemetry: { metadata: traceparent, omitContext: false } } : {};
 }

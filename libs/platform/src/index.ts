@@ -24,3 +24,5 @@ export * from './database/application-login';
 export * from './crypto';
 export * from './net/outbound-address';
 export * from './cli/progress-bar';
+export * from './tracing/tracing';
+export * from './tracing/trace.interceptor';

@@ -13,3 +13,4 @@ export * from './nats-cluster';
 export * from './referral-load';
 export * from './free-port';
 export * from './redis-server';
+export * from './trace-receiver';

@@ -1,3 +1,4 @@
+import { inSpan, SpanKind } from '@mediation/platform';
 import type { OnModuleDestroy } from '@nestjs/common';
 import { createTransport, type NodemailerError } from 'nodemailer';
 import { oneLine } from './mail-text';
@@ -64,6 +65,11 @@ export class SmtpMailer extends Mailer implements OnModuleDestroy {
   }
 
   async send(mail: OutgoingMail): Promise<void> {
+    // One span per message handed to SMTP, the last hop of a referral's trace.
+    return inSpan('smtp send', { kind: SpanKind.CLIENT, attributes: { 'messaging.message.id': mail.messageId ?? '' } }, () => this.sendNow(mail));
+  }
+
+  private async sendNow(mail: OutgoingMail): Promise<void> {
     try {
       await this.transport.sendMail({
         from: mail.fromName ? { name: oneLine(mail.fromName), address: this.fromAddress } : this.from,

@@ -213,7 +213,8 @@ export class EventConsumerHost {
       await sub.lanes.whenBelow(MAX_HELD);
       const parsed = this.parse(sub, type, msg);
       sub.held.add(msg);
-      sub.lanes.push(parsed.ok ? parsed.envelope.subject : `seq-${msg.seq}`, { msg, seq: msg.seq, deliveryCount: msg.info.deliveryCount, parsed });
+      const traceparent = msg.headers?.get('traceparent') || undefined;
+      sub.lanes.push(parsed.ok ? parsed.envelope.subject : `seq-${msg.seq}`, { msg, seq: msg.seq, deliveryCount: msg.info.deliveryCount, parsed, traceparent });
     }
   }
 

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@mediation/protocol';
-import { tenantSettingCte } from '@mediation/platform';
+import { bindTraceContext, inSpan, isTracing, SpanKind, tenantSettingCte, traceContextFrom } from '@mediation/platform';
 import type { SqlTx, Transactions } from '../outbox/sql-tx';
 import { PermanentEventError, type EventHandler } from './event-handler';
 
@@ -19,6 +19,8 @@ export interface InboxMessage {
   /** How often JetStream has delivered it, this time included. */
   deliveryCount: number;
   parsed: ParsedMessage;
+  /** The message's `traceparent` header (the relay's publish span), when the publisher traced it. */
+  traceparent?: string;
 }
 
 /** What becomes of one message: acked (handled or a duplicate), nak'd with a delay, or dead-lettered. */
@@ -131,11 +133,13 @@ export class InboxBatch<M extends InboxMessage> {
           const claims = this.claimsOf(group);
           const fresh = await this.claim(tx, claims, group[0].parsed.envelope.organisationid);
           const afterCommit: (() => Promise<unknown>)[] = [];
-          const context = { afterCommit: (action: () => Promise<unknown>) => afterCommit.push(action) };
+          // Bound to the handler's span, so a job it enqueues after the commit continues the event's trace.
+          const context = { afterCommit: (action: () => Promise<unknown>) => afterCommit.push(bindTraceContext(action)) };
           const outcomes: Outcome[] = group.map(() => ({ kind: 'duplicate' }));
           for (const [i, claim] of claims.entries()) {
             if (!fresh.has(i)) continue;
-            await claim.route.handler.handle(group[claim.message].parsed.envelope, tx, context).catch((error: unknown) => {
+            const message = group[claim.message];
+            await handleTraced(claim.route, message, () => claim.route.handler.handle(message.parsed.envelope, tx, context)).catch((error: unknown) => {
               throw new HandlerFailure(claim.message, error);
             });
             outcomes[claim.message] = { kind: 'handled' };
@@ -184,4 +188,19 @@ export class InboxBatch<M extends InboxMessage> {
       return { kind: 'dead', cause: 'exhausted', reason: `gave up after ${message.deliveryCount} deliveries: ${reason}` };
     return { kind: 'retry', delayMs: redeliveryDelayMs(message.deliveryCount), reason };
   }
+}
+
+/** Traced, each handler's work on an event is a consumer span under the publish that delivered it, so what it appends continues the trace. */
+function handleTraced(route: InboxRoute, message: Readable<InboxMessage>, handle: () => Promise<void>): Promise<void> {
+  if (!isTracing()) return handle();
+  const { envelope } = message.parsed;
+  return inSpan(
+    `handle ${envelope.type}`,
+    {
+      kind: SpanKind.CONSUMER,
+      parent: traceContextFrom(message.traceparent ?? envelope.traceparent),
+      attributes: { 'messaging.consumer.name': route.consumer },
+    },
+    handle,
+  );
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { Clock, onCommit, WrittenBeforeCommit } from '@mediation/platform';
+import { Clock, onCommit, WrittenBeforeCommit, currentTraceparent } from '@mediation/platform';
 import { uuidv7, type EventData, type EventDefinition, type EventEnvelope } from '@mediation/protocol';
 import { NatsConnectionService } from '../nats/nats.connection';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../nats/nats.options';
@@ -115,6 +115,13 @@ export class EventPublisher {
       sequence: event.sequence,
       correlationid: event.correlationId,
       ...(event.causationId ? { causationid: event.causationId } : {}),
+      ...traceparentOf(),
     };
   }
+}
+
+/** The CloudEvents distributed-tracing extension: the span that appended the event, kept in the outbox row across the relay. */
+function traceparentOf(): { traceparent?: string } {
+  const traceparent = currentTraceparent();
+  return traceparent ? { traceparent } : {};
 }

@@ -1,5 +1,6 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
-import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { headers, type NatsConnection, type Subscription } from '@nats-io/transport-node';
+import { inSpan, injectTrace, isTracing, SpanKind, traceContextFrom } from '@mediation/platform';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Client } from 'pg';
@@ -133,7 +134,7 @@ export class OutboxRelay {
     );
     if (rows.length === 0) return 0;
     // Pipelined: the server stores messages in the order they are sent on the connection.
-    const results = await Promise.allSettled(rows.map((row) => this.options.js.publish(row.subject, row.envelope, { msgID: row.id, timeout: 10_000 })));
+    const results = await Promise.allSettled(rows.map((row) => this.publish(row)));
     const failedAt = results.findIndex((r) => r.status === 'rejected');
     const done = failedAt === -1 ? rows : rows.slice(0, failedAt);
     await this.options.afterPublish?.();
@@ -143,6 +144,21 @@ export class OutboxRelay {
     }
     if (failedAt !== -1) throw (results[failedAt] as PromiseRejectedResult).reason;
     return done.length;
+  }
+
+  /**
+   * One row to JetStream. Traced, the publish is a producer span under the span that appended the event
+   * (the envelope's `traceparent`), and the message's `traceparent` header points at it for the consumers.
+   */
+  private publish(row: OutboxRow): Promise<unknown> {
+    if (!isTracing()) return this.options.js.publish(row.subject, row.envelope, { msgID: row.id, timeout: 10_000 });
+    const { traceparent } = JSON.parse(row.envelope) as { traceparent?: string };
+    if (!traceparent) return this.options.js.publish(row.subject, row.envelope, { msgID: row.id, timeout: 10_000 });
+    return inSpan(`publish ${row.subject.split('.').slice(-3).join('.')}`, { kind: SpanKind.PRODUCER, parent: traceContextFrom(traceparent) }, () => {
+      const h = headers();
+      injectTrace(h);
+      return this.options.js.publish(row.subject, row.envelope, { msgID: row.id, timeout: 10_000, headers: h });
+    });
   }
 
   /** Rows waiting to be published and how long the oldest has waited, for the outbox gauges. */

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import type { Msg, Subscription } from '@nats-io/transport-node';
-import { toProblem, type MetricsService } from '@mediation/platform';
+import { inSpan, SpanKind, toProblem, traceContextFrom, type MetricsService } from '@mediation/platform';
 import type { Counter, Histogram } from 'prom-client';
 import type { RpcReply } from '@mediation/protocol';
 import { isObservable, lastValueFrom } from 'rxjs';
@@ -90,7 +90,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
         if (this.expired % 100 === 1) this.logger.warn(`dropped ${this.expired} request(s) whose caller had stopped waiting (latest: ${msg.subject})`);
         return;
       }
-      const outcome = await this.respond(msg, handler);
+      const outcome = await inSpan(`rpc ${pattern}`, { kind: SpanKind.SERVER, parent: traceContextFrom(msg.headers) }, () => this.respond(msg, handler));
       this.answered?.inc({ pattern, outcome });
       this.durations?.observe({ pattern }, (Date.now() - receivedAt) / 1000);
     });

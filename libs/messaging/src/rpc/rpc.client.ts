@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { errors, headers } from '@nats-io/transport-node';
-import { MetricsService, ProblemError } from '@mediation/platform';
+import { inSpan, injectTrace, MetricsService, ProblemError, SpanKind } from '@mediation/platform';
 import type { Counter } from 'prom-client';
 import { PROBLEM_TYPES, RpcReplySchema, type RpcDefinition, type RpcMeta } from '@mediation/protocol';
 import type { z } from 'zod';
@@ -35,13 +35,25 @@ export class RpcClient {
     ]);
   }
 
-  async call<D extends RpcDefinition>(definition: D, meta: RpcMeta, data: z.input<D['request']>, timeoutMs = this.timeoutMs): Promise<z.infer<D['response']>> {
+  call<D extends RpcDefinition>(definition: D, meta: RpcMeta, data: z.input<D['request']>, timeoutMs = this.timeoutMs): Promise<z.infer<D['response']>> {
+    return inSpan(`rpc ${definition.subject}`, { kind: SpanKind.CLIENT, attributes: { 'rpc.service': definition.service } }, () =>
+      this.request(definition, meta, data, timeoutMs),
+    );
+  }
+
+  private async request<D extends RpcDefinition>(
+    definition: D,
+    meta: RpcMeta,
+    data: z.input<D['request']>,
+    timeoutMs: number,
+  ): Promise<z.infer<D['response']>> {
     const payload = encode(definition, { meta, data });
     let raw: string;
     try {
       const h = headers();
       // How long this caller waits: past it the service does not start the work (see NatsRpcServer).
       h.set(RPC_TIMEOUT_HEADER, String(timeoutMs));
+      injectTrace(h);
       raw = (await this.nats.nc.request(this.nats.names.rpc(definition.subject), payload, { timeout: timeoutMs, headers: h })).string();
     } catch (error) {
       this.calls?.inc({ subject: definition.subject, outcome: 'unanswered' });

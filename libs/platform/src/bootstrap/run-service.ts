@@ -9,6 +9,8 @@ import { LifecycleService, ShutdownPhase } from '../lifecycle/lifecycle.service'
 import { recordHttpMetrics } from '../metrics/http-metrics';
 import { serveMetrics } from '../metrics/metrics-server';
 import { MetricsService } from '../metrics/metrics.service';
+import { TraceInterceptor } from '../tracing/trace.interceptor';
+import { startTracing } from '../tracing/tracing';
 
 export interface RunServiceOptions {
   name: string;
@@ -26,6 +28,7 @@ export interface RunServiceOptions {
 
 /** Boots a service the same way everywhere and stops it in order on SIGTERM or SIGINT. */
 export async function runService(options: RunServiceOptions): Promise<INestApplication> {
+  const tracing = await startTracing(options.name);
   let app: INestApplication;
   try {
     app = await NestFactory.create(options.module, { bufferLogs: true, bodyParser: options.bodyParser ?? true });
@@ -36,6 +39,7 @@ export async function runService(options: RunServiceOptions): Promise<INestAppli
   app.useGlobalFilters(new ProblemFilter());
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   recordHttpMetrics(app, app.get(MetricsService));
+  if (tracing) app.useGlobalInterceptors(new TraceInterceptor());
   await options.configure?.(app);
   const lifecycle = app.get(LifecycleService);
   if (options.rpc) {
@@ -56,6 +60,8 @@ export async function runService(options: RunServiceOptions): Promise<INestAppli
     app.get(HealthRegistry).markShuttingDown();
     await lifecycle.shutdown(options.shutdownTimeoutMs);
     await app.close().catch(() => undefined);
+    // The spans of the last requests leave before the process does.
+    await tracing?.shutdown().catch(() => undefined);
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

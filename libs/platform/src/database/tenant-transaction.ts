@@ -1,3 +1,5 @@
+import { bindTraceContext } from '../tracing/tracing';
+
 /**
  * Services log in as this role (or as a login that is a member of it and of nothing else): it owns no
  * table, so PostgreSQL's row-level security applies to it, it cannot change the schema, and there is
@@ -86,7 +88,8 @@ export class WrittenBeforeCommit<T> {
  */
 export function onCommit(tx: object, action: () => void): boolean {
   const actions = commitActions.get(tx);
-  actions?.push(action);
+  // Bound to the span active now, so what runs after the commit (a job, a wake-up) stays in the request's trace.
+  actions?.push(bindTraceContext(action));
   return actions !== undefined;
 }
 
