@@ -1,4 +1,5 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { IncomingHttpHeaders, Server } from 'node:http';
+import { listenWithBodies } from './body-server';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedRequest {
@@ -17,18 +18,13 @@ export class PartnerReceiver {
   private server!: Server;
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        const path = req.url ?? '/';
-        this.received.push({ path, headers: req.headers, body });
-        const script = this.scripts.get(path) ?? [200];
-        const status = script.length > 1 ? script.shift()! : script[0];
-        res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'thanks' : `no (${status})`);
-      });
+    this.server = await listenWithBodies((req, body, res) => {
+      const path = req.url ?? '/';
+      this.received.push({ path, headers: req.headers, body });
+      const script = this.scripts.get(path) ?? [200];
+      const status = script.length > 1 ? script.shift()! : script[0];
+      res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'thanks' : `no (${status})`);
     });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     return this;
   }
 

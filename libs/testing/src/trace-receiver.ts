@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
+import { listenWithBodies } from './body-server';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedSpan {
@@ -26,15 +27,10 @@ export class TraceReceiver {
   private server!: Server;
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        if (req.method === 'POST' && req.url === '/v1/traces') this.record(JSON.parse(body) as OtlpJson);
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-      });
+    this.server = await listenWithBodies((req, body, res) => {
+      if (req.method === 'POST' && req.url === '/v1/traces') this.record(JSON.parse(body) as OtlpJson);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     return this;
   }
 
