@@ -59,7 +59,14 @@ import { OrganisationAdminsChangedV1, OrganisationProfileChangedV1 } from './gat
 import { EndpointDisabledV1 } from './webhooks.events';
 import { PackEmailRequestedV1, PackIssuedV1 } from './reporting.events';
 import { EvidenceAddedV1, EvidenceBundleCreatedV1, EvidenceIntegrityFailedV1, EvidenceVersionedV1 } from './evidence.events';
-import { AccreditationExpiringV1, SessionBookedV1, SessionCancelledV1, SessionDidNotAttendV1, SessionHeldV1 } from './scheduling-session.events';
+import {
+  AccreditationExpiringV1,
+  SessionBookedV1,
+  SessionCancelledV1,
+  SessionDidNotAttendV1,
+  SessionHeldV1,
+  SessionStaffWorkedV1,
+} from './scheduling-session.events';
 import {
   DeadlineBreachCorrectedV1,
   DeadlineBreachedV1,
@@ -127,6 +134,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   DeliveryFailedV1,
   SessionBookedV1,
   SessionHeldV1,
+  SessionStaffWorkedV1,
   SessionCancelledV1,
   SessionDidNotAttendV1,
   PackIssuedV1,
