@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BillingCaseRepository } from './billing-case.repository';
-import { CaseOpenedBiller, SessionDidNotAttendBiller, SessionHeldBiller } from './ledger.handlers';
+import { ActivityDeliveredBiller, CaseOpenedBiller, SessionDidNotAttendBiller, SessionHeldBiller } from './ledger.handlers';
+import { RecordMilestoneUseCase } from './record-milestone.use-case';
 import { LedgerRepository } from './ledger.repository';
 import { RecordBillableFactUseCase } from './record-billable-fact.use-case';
 import { RecordCaseOpenedUseCase } from './record-case-opened.use-case';
@@ -21,6 +22,8 @@ import { SpendAlerts } from './spend-alerts';
     CaseOpenedBiller,
     SessionHeldBiller,
     SessionDidNotAttendBiller,
+    RecordMilestoneUseCase,
+    ActivityDeliveredBiller,
   ],
   exports: [LedgerRepository, SpendAlerts, SpendAlertRepository, BillingCaseRepository],
 })
