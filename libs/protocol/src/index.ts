@@ -57,3 +57,4 @@ export * from './events/evidence.events';
 export * from './rpc/evidence.rpc';
 export * from './http/evidence-grant';
 export * from './http/staff-statement.schemas';
+export * from './http/kpi-spend.schemas';

@@ -13,6 +13,7 @@ import { vatOn, vatTermsOf } from '../pricing/vat';
 import { invoicePartiesOf } from './invoice-parties';
 import { InvoiceRepository } from './invoice.repository';
 import { invoiceView } from './invoice.view';
+import { LedgerWriter } from '../ledger/ledger-writer';
 
 const utcDay = (date: string) => new Date(`${date}T00:00:00Z`);
 
@@ -29,6 +30,7 @@ export class DraftInvoiceUseCase {
     private readonly db: BillingDatabase,
     private readonly book: ContractBook,
     private readonly ledger: LedgerRepository,
+    private readonly writer: LedgerWriter,
     private readonly invoices: InvoiceRepository,
     private readonly profiles: OrganisationProfileRepository,
     private readonly alerts: SpendAlerts,
@@ -109,21 +111,25 @@ export class DraftInvoiceUseCase {
       const instalment = instalmentOf(line.pricing, definition, period);
       if (instalment === null) continue;
       appended =
-        (await this.ledger.append(tx, {
-          id: uuidv7(),
-          organisationId,
-          contractId,
-          contractVersion,
-          serviceLine: line.key,
-          kind: 'instalment',
-          sourceKey: `instalment:${line.key}:${period.from}`,
-          caseId: null,
-          caseReference: null,
-          description: `${line.name}: ${instalment.description}`,
-          amountPence: instalment.amountPence,
-          occurredAt: atLondonTime(period.from, '00:00'),
-          contractYearStart: utcDay(year.from),
-        })) || appended;
+        (await this.writer.append(
+          tx,
+          {
+            id: uuidv7(),
+            organisationId,
+            contractId,
+            contractVersion,
+            serviceLine: line.key,
+            kind: 'instalment',
+            sourceKey: `instalment:${line.key}:${period.from}`,
+            caseId: null,
+            caseReference: null,
+            description: `${line.name}: ${instalment.description}`,
+            amountPence: instalment.amountPence,
+            occurredAt: atLondonTime(period.from, '00:00'),
+            contractYearStart: utcDay(year.from),
+          },
+          correlationId,
+        )) || appended;
     }
     if (appended) await this.alerts.check(tx, organisationId, definition, contractId, atLondonTime(period.from, '00:00'), correlationId);
   }

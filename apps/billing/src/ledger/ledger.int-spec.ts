@@ -64,6 +64,15 @@ describe('the billing ledger, fed by case and session events, against real Postg
       ['session', 48_000],
     ]);
     expect(rows.map((r) => r.source_key)).toContain(`session:${sessionId}`);
+    // Each entry is told to reporting once, in the transaction that appended it: two sessions, two events.
+    const told = await service.sql.query<{ data: { amountPence: number; kind: string } }>(
+      `SELECT envelope->'data' AS data FROM billing.outbox WHERE envelope->>'type' = 'billing.ledger.entry-recorded.v1' AND envelope->'data'->>'contractId' = $1`,
+      [contractId],
+    );
+    expect(told.rows.map((r) => [r.data.kind, r.data.amountPence])).toEqual([
+      ['session', 48_000],
+      ['session', 48_000],
+    ]);
   });
 
   it('a did-not-attend is charged only when the contract names a charge', async () => {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BillingCaseRepository } from './billing-case.repository';
 import { ActivityDeliveredBiller, CaseOpenedBiller, SessionDidNotAttendBiller, SessionHeldBiller } from './ledger.handlers';
 import { RecordMilestoneUseCase } from './record-milestone.use-case';
+import { LedgerWriter } from './ledger-writer';
 import { LedgerRepository } from './ledger.repository';
 import { RecordBillableFactUseCase } from './record-billable-fact.use-case';
 import { RecordCaseOpenedUseCase } from './record-case-opened.use-case';
@@ -14,6 +15,7 @@ import { SpendAlerts } from './spend-alerts';
   providers: [
     BillingCaseRepository,
     LedgerRepository,
+    LedgerWriter,
     SpendAlertRepository,
     SpendAlerts,
     RecordBillableFactUseCase,
@@ -25,6 +27,6 @@ import { SpendAlerts } from './spend-alerts';
     RecordMilestoneUseCase,
     ActivityDeliveredBiller,
   ],
-  exports: [LedgerRepository, SpendAlerts, SpendAlertRepository, BillingCaseRepository],
+  exports: [LedgerRepository, LedgerWriter, SpendAlerts, SpendAlertRepository, BillingCaseRepository],
 })
 export class LedgerModule {}

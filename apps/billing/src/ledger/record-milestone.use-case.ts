@@ -4,8 +4,8 @@ import { ContractBook } from '@mediation/contract-book';
 import { uuidv7, type ActivityDeliveredV1, type EventData, type EventEnvelope } from '@mediation/protocol';
 import type { BillingTx } from '../database/billing.database';
 import { contractYearAt } from '../pricing/billing-calendar';
-import { LedgerRepository } from './ledger.repository';
 import { SpendAlerts } from './spend-alerts';
+import { LedgerWriter } from './ledger-writer';
 
 /**
  * A programme activity delivered (seed 002's workshops and drop-ins): when the contract's fixed-fee line
@@ -17,7 +17,7 @@ import { SpendAlerts } from './spend-alerts';
 export class RecordMilestoneUseCase {
   constructor(
     private readonly book: ContractBook,
-    private readonly ledger: LedgerRepository,
+    private readonly writer: LedgerWriter,
     private readonly alerts: SpendAlerts,
   ) {}
 
@@ -32,21 +32,25 @@ export class RecordMilestoneUseCase {
     if (!stage) return false;
     const at = new Date(deliveredAt);
     const year = contractYearAt(contract.definition.period?.start, at);
-    const appended = await this.ledger.append(tx, {
-      id: uuidv7(),
-      organisationId,
-      contractId,
-      contractVersion: contract.version,
-      serviceLine,
-      kind: 'milestone',
-      sourceKey: `milestone:${serviceLine}:${stage.key}`,
-      caseId: null,
-      caseReference: null,
-      description: `${line.name}: milestone “${stage.label}” delivered (${activityType} on ${londonDate(at)})${stage.pence === null ? '; price not agreed' : ''}`,
-      amountPence: stage.pence ?? 0,
-      occurredAt: at,
-      contractYearStart: new Date(`${year.from}T00:00:00Z`),
-    });
+    const appended = await this.writer.append(
+      tx,
+      {
+        id: uuidv7(),
+        organisationId,
+        contractId,
+        contractVersion: contract.version,
+        serviceLine,
+        kind: 'milestone',
+        sourceKey: `milestone:${serviceLine}:${stage.key}`,
+        caseId: null,
+        caseReference: null,
+        description: `${line.name}: milestone “${stage.label}” delivered (${activityType} on ${londonDate(at)})${stage.pence === null ? '; price not agreed' : ''}`,
+        amountPence: stage.pence ?? 0,
+        occurredAt: at,
+        contractYearStart: new Date(`${year.from}T00:00:00Z`),
+      },
+      event.correlationid,
+    );
     if (appended && stage.pence) await this.alerts.check(tx, organisationId, contract.definition, contractId, at, event.correlationid);
     return appended;
   }

@@ -12,3 +12,4 @@ export * from './service-line.schema';
 export * from './contract-definition.schema';
 export * from './ocds.schema';
 export * from './london-living-wage';
+export * from './spend-limit';

@@ -33,7 +33,7 @@ import {
 import { PartyReminderIssuedV1 } from './casework-reminders.events';
 import { CertificateIssuedToPartyV1, CommunicationWithheldV1 } from './casework-contact.events';
 import { CaseAnonymisedV1, CaseLegalHoldChangedV1 } from './casework-retention.events';
-import { InvoiceEmailRequestedV1, InvoiceIssuedV1, SpendAlertEmailRequestedV1, SpendThresholdCrossedV1 } from './billing.events';
+import { InvoiceEmailRequestedV1, InvoiceIssuedV1, LedgerEntryRecordedV1, SpendAlertEmailRequestedV1, SpendThresholdCrossedV1 } from './billing.events';
 import type { EventDefinition } from './define-event';
 import {
   ContractPublishedV1,
@@ -159,6 +159,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   InvoiceEmailRequestedV1,
   SpendAlertEmailRequestedV1,
   PackEmailRequestedV1,
+  LedgerEntryRecordedV1,
 ];
 
 const byType = new Map(EVENT_CATALOG.map((definition) => [definition.type, definition]));
