@@ -6,7 +6,7 @@ import { LedgerRepository, type NewLedgerEntry } from './ledger.repository';
 
 /**
  * The one way an entry enters the ledger: appended once per source key and, when it was, announced as
- * `billing.ledger.entry-recorded.v1` in the same transaction (reporting's spend beside the KPIs).
+ * `billing.ledger.entry-recorded.v1` in the same transaction (reporting's spend beside the KPIs), unless it is £0.
  */
 @Injectable()
 export class LedgerWriter {
@@ -17,7 +17,8 @@ export class LedgerWriter {
 
   async append(tx: BillingTx, entry: NewLedgerEntry, correlationId: string): Promise<boolean> {
     const appended = await this.ledger.append(tx, entry);
-    if (!appended) return false;
+    // An entry of £0 (a case within the N the annual price covers) spends nothing: not worth an event per referral.
+    if (!appended || entry.amountPence === 0) return appended;
     await this.publisher.append(tx, {
       definition: LedgerEntryRecordedV1,
       data: {

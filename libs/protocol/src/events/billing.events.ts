@@ -83,7 +83,7 @@ export const LedgerEntryRecordedV1 = defineEvent({
   type: 'billing.ledger.entry-recorded.v1',
   visibility: 'internal',
   description:
-    'Billing appended an entry to a contract’s ledger (a case above N, a session held, an instalment, a milestone, a credit): what is spent under the contract and when. Reporting adds it up beside the KPIs. Once per entry, in the transaction that appended it.',
+    'Billing appended an entry to a contract’s ledger (a case above N, a session held, an instalment, a milestone, a credit): what is spent under the contract and when. Reporting adds it up beside the KPIs. Once per entry, in the transaction that appended it; an entry of £0 (a case within the N an annual price covers) is not published.',
   schema: z
     .object({
       entryId: z.uuid().describe('The ledger entry; the same entry is never published twice.'),
