@@ -34,6 +34,7 @@ const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
     maxCaseload: 5,
   }),
   'patch /v1/staff/{id}': () => ({ maxCaseload: 4 }),
+  'patch /v1/staff/{id}/pay': () => ({ sessionFeePence: 6000 }),
   'post /v1/staff/{id}/accreditations': () => ({ kind: 'dbs-enhanced', issuedAt: '2026-01-01', expiresAt: '2029-01-01' }),
   'post /v1/staff/{id}/availability-exceptions': () => ({ date: '2026-12-24', kind: 'off', reason: 'authz probe' }),
   'post /v1/staff/{id}/conflicts': (victim) => ({ caseId: victim.caseId, reason: 'authz probe' }),

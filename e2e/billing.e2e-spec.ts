@@ -221,4 +221,30 @@ describe('billing through the API: a housing contract with N = 3 invoices its in
     ]);
     expect(sent[0].n).toBe([accounts, manager, officer].flatMap((a) => mailTo(a)).length);
   });
+
+  it('reporting shows the spend beside the KPIs: the contract to date equals the ledger, against the £3,000 cap', async () => {
+    const [ledger] = await platform.sql<{ total: number }>(
+      `SELECT COALESCE(SUM(amount_pence), 0)::int AS total FROM billing.ledger_entry WHERE contract_id = $1`,
+      [contractId],
+    );
+    interface Spend {
+      spentPence: number;
+      limit: { kind: string; pence: number; from: string | null; spentPence: number; usedPercent: number } | null;
+    }
+    const spend = await waitUntil(
+      async () => {
+        const res = await platform.request<{ spend?: Spend }>('GET', `/v1/contracts/${contractId}/kpis?period=contract`);
+        return res.status === 200 && res.body.spend?.spentPence === ledger.total ? res.body.spend : undefined;
+      },
+      { what: 'reporting to add up the ledger’s entries' },
+    );
+    expect(spend.limit).toEqual({
+      kind: 'contract-cap',
+      pence: 300_000,
+      from: '2026-04-01',
+      to: londonDate(new Date()),
+      spentPence: ledger.total,
+      usedPercent: Math.round((ledger.total * 1000) / 300_000) / 10,
+    });
+  });
 });

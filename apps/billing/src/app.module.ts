@@ -10,6 +10,7 @@ import { InvoicesModule } from './invoices/invoices.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PositionModule } from './position/position.module';
+import { StaffPayModule } from './staff-pay/staff-pay.module';
 
 @Module({})
 export class AppModule {
@@ -35,6 +36,7 @@ export class AppModule {
         InvoicesModule,
         InvoiceScheduleModule,
         PositionModule,
+        StaffPayModule,
       ],
     };
   }

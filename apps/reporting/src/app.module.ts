@@ -9,6 +9,7 @@ import { KpisModule } from './kpis/kpis.module';
 import { PacksModule } from './packs/packs.module';
 import { ExtractsModule } from './extracts/extracts.module';
 import { SummaryModule } from './summary/summary.module';
+import { SpendModule } from './spend/spend.module';
 
 @Module({})
 export class AppModule {
@@ -31,6 +32,7 @@ export class AppModule {
         SummaryModule,
         FactsModule,
         KpisModule,
+        SpendModule,
         PacksModule.forService({ namespace: config.NATS_NAMESPACE }),
         ExtractsModule.forService({ pseudonymKey: config.EVALUATOR_PSEUDONYM_KEY }),
       ],

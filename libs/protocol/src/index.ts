@@ -56,3 +56,5 @@ export * from './http/evidence.schemas';
 export * from './events/evidence.events';
 export * from './rpc/evidence.rpc';
 export * from './http/evidence-grant';
+export * from './http/staff-statement.schemas';
+export * from './http/kpi-spend.schemas';

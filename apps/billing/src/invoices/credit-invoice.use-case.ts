@@ -10,6 +10,7 @@ import { visibleTo } from './invoice-access';
 import { InvoiceRepository } from './invoice.repository';
 import { invoiceView } from './invoice.view';
 import { publishIssued } from './issue-invoice.use-case';
+import { LedgerWriter } from '../ledger/ledger-writer';
 
 /**
  * Corrects an issued (or paid) invoice: a credit note, issued at once with the next number of the CN
@@ -23,6 +24,7 @@ export class CreditInvoiceUseCase {
     private readonly db: BillingDatabase,
     private readonly invoices: InvoiceRepository,
     private readonly ledger: LedgerRepository,
+    private readonly writer: LedgerWriter,
     private readonly publisher: EventPublisher,
     private readonly clock: Clock,
   ) {}
@@ -53,22 +55,26 @@ export class CreditInvoiceUseCase {
         const entry = line.ledgerEntryId ? entries.get(line.ledgerEntryId) : undefined;
         if (!entry) continue;
         const entryId = uuidv7();
-        const appended = await this.ledger.append(tx, {
-          id: entryId,
-          organisationId,
-          contractId: entry.contractId,
-          contractVersion: entry.contractVersion,
-          serviceLine: entry.serviceLine,
-          kind: 'credit',
-          sourceKey: `credit:${line.id}`,
-          caseId: entry.caseId,
-          caseReference: entry.caseReference,
-          description: `Credit: ${entry.description}`,
-          amountPence: -entry.amountPence,
-          occurredAt: now,
-          contractYearStart: entry.contractYearStart,
-          correctsEntryId: entry.id,
-        });
+        const appended = await this.writer.append(
+          tx,
+          {
+            id: entryId,
+            organisationId,
+            contractId: entry.contractId,
+            contractVersion: entry.contractVersion,
+            serviceLine: entry.serviceLine,
+            kind: 'credit',
+            sourceKey: `credit:${line.id}`,
+            caseId: entry.caseId,
+            caseReference: entry.caseReference,
+            description: `Credit: ${entry.description}`,
+            amountPence: -entry.amountPence,
+            occurredAt: now,
+            contractYearStart: entry.contractYearStart,
+            correctsEntryId: entry.id,
+          },
+          meta.correlationId,
+        );
         if (appended) credits.push({ line, entryId });
       }
       if (credits.length === 0) throw ProblemError.conflict(`Every line chosen of invoice ${invoice.number} has been credited already.`);

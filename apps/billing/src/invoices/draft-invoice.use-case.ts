@@ -7,18 +7,19 @@ import { BillingDatabase, type BillingTx } from '../database/billing.database';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { SpendAlerts } from '../ledger/spend-alerts';
 import { OrganisationProfileRepository } from '../organisations/organisation-profile.repository';
-import { billingPeriodOf, contractYearOf, instalmentPence, invoiceFrequencyOf } from '../pricing/billing-calendar';
-import { annualInstalmentBase } from '../pricing/price-fact';
+import { billingPeriodOf, contractYearOf, invoiceFrequencyOf } from '../pricing/billing-calendar';
+import { instalmentOf } from '../pricing/instalment';
 import { vatOn, vatTermsOf } from '../pricing/vat';
 import { invoicePartiesOf } from './invoice-parties';
 import { InvoiceRepository } from './invoice.repository';
 import { invoiceView } from './invoice.view';
+import { LedgerWriter } from '../ledger/ledger-writer';
 
 const utcDay = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /**
  * Drafts the invoice of one billing period of a contract (its latest version's terms): the period's
- * instalment of each fixed-per-year or block line (a ledger entry, once per period), then every ledger
+ * instalment of each fixed-per-year, block or fixed-fee line (a ledger entry, once per period), then every ledger
  * entry of the contract before the period's end that no invoice holds yet (cases above N so far this
  * contract year, sessions held, earlier stragglers), each a line with its case reference. A period is
  * invoiced once (409 while a draft or issued invoice holds it; void it to draft again).
@@ -29,6 +30,7 @@ export class DraftInvoiceUseCase {
     private readonly db: BillingDatabase,
     private readonly book: ContractBook,
     private readonly ledger: LedgerRepository,
+    private readonly writer: LedgerWriter,
     private readonly invoices: InvoiceRepository,
     private readonly profiles: OrganisationProfileRepository,
     private readonly alerts: SpendAlerts,
@@ -93,7 +95,7 @@ export class DraftInvoiceUseCase {
     });
   }
 
-  /** Each fixed-per-year or block line's instalment for the period, recorded once (its source key names the line and period). */
+  /** Each fixed-per-year, block or fixed-fee line's instalment for the period (pricing/instalment.ts), recorded once (its source key names the line and period). */
   private async appendInstalments(
     tx: BillingTx,
     organisationId: string,
@@ -106,25 +108,28 @@ export class DraftInvoiceUseCase {
     const year = contractYearOf(definition.period?.start, period.from);
     let appended = false;
     for (const line of definition.serviceLines) {
-      const annual = annualInstalmentBase(line.pricing);
-      if (annual === null) continue;
-      const amountPence = instalmentPence(annual, period.index, period.count);
+      const instalment = instalmentOf(line.pricing, definition, period);
+      if (instalment === null) continue;
       appended =
-        (await this.ledger.append(tx, {
-          id: uuidv7(),
-          organisationId,
-          contractId,
-          contractVersion,
-          serviceLine: line.key,
-          kind: 'instalment',
-          sourceKey: `instalment:${line.key}:${period.from}`,
-          caseId: null,
-          caseReference: null,
-          description: `${line.name}: instalment ${period.index + 1} of ${period.count} of the contract year from ${year.from}, for ${period.from} to ${addDaysToDate(period.to, -1)}`,
-          amountPence,
-          occurredAt: atLondonTime(period.from, '00:00'),
-          contractYearStart: utcDay(year.from),
-        })) || appended;
+        (await this.writer.append(
+          tx,
+          {
+            id: uuidv7(),
+            organisationId,
+            contractId,
+            contractVersion,
+            serviceLine: line.key,
+            kind: 'instalment',
+            sourceKey: `instalment:${line.key}:${period.from}`,
+            caseId: null,
+            caseReference: null,
+            description: `${line.name}: ${instalment.description}`,
+            amountPence: instalment.amountPence,
+            occurredAt: atLondonTime(period.from, '00:00'),
+            contractYearStart: utcDay(year.from),
+          },
+          correlationId,
+        )) || appended;
     }
     if (appended) await this.alerts.check(tx, organisationId, definition, contractId, atLondonTime(period.from, '00:00'), correlationId);
   }

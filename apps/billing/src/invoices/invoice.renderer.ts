@@ -2,6 +2,7 @@ import { addDaysToDate } from '@mediation/calendar';
 import { calendarDay, keyValues, paragraph, renderDocument, section, table, type DocumentSpec } from '@mediation/documents';
 import type { InvoiceView } from '@mediation/protocol';
 import { decimalPounds, pounds } from './money';
+import { toCsv } from './csv';
 
 const LINES = [
   { title: '#', width: 0.06 },
@@ -75,12 +76,6 @@ export function invoiceDocument(invoice: InvoiceView): DocumentSpec {
 
 export const renderInvoicePdf = (invoice: InvoiceView): Promise<Buffer> => renderDocument(invoiceDocument(invoice));
 
-const csvCell = (value: string) => {
-  // A leading = + - @ would run as a formula in a spreadsheet: quote it with an apostrophe (text, not negative numbers).
-  const safe = /^[=+@]/.test(value) || (/^-/.test(value) && !/^-\d+(\.\d+)?$/.test(value)) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 /** One row per line, then the totals, in pounds with two decimals (exact from pence): what finance imports into its ledger. */
 export function renderInvoiceCsv(invoice: InvoiceView): string {
   const head = ['number', 'kind', 'status', 'period_from', 'period_to', 'line', 'description', 'case_reference', 'net_gbp', 'vat_gbp', 'gross_gbp'];
@@ -95,5 +90,5 @@ export function renderInvoiceCsv(invoice: InvoiceView): string {
     '',
   ]);
   rows.push([...base, 'total', 'Total', '', decimalPounds(invoice.netPence), decimalPounds(invoice.vatPence), decimalPounds(invoice.grossPence)]);
-  return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return toCsv([head, ...rows]);
 }

@@ -1,10 +1,11 @@
+import { addMonthsToDate } from '@mediation/calendar';
 import { Rpc, uuidv7, type RpcMeta } from '@mediation/protocol';
 import { JOB_CATALOG } from '@mediation/jobs';
 import { FixedClock, pdfText, problemOf, startServiceContext, type ServiceContext } from '@mediation/testing';
 import { AppModule } from '../app.module';
 import { loadBillingConfig } from '../config/billing.config';
 import { BillingTestKit } from '../testing/billing-test-kit';
-import { blockContract, housingContract, sendContract } from '../testing/seed-contracts';
+import { blockContract, housingContract, preCmhContract, sendContract } from '../testing/seed-contracts';
 import { CreditInvoiceUseCase } from './credit-invoice.use-case';
 import { DraftInvoiceUseCase } from './draft-invoice.use-case';
 import { IssueInvoiceUseCase } from './issue-invoice.use-case';
@@ -207,6 +208,19 @@ describe('invoices drafted from the ledger, issued, credited and rendered, again
     // By hand: £299,244.33 / 4 = £74,811.0825 -> £74,811.08 (the fourth quarter takes the penny); VAT 20% = £14,962.22.
     expect(q1).toMatchObject({ periodFrom: '2026-04-01', periodTo: '2026-07-01', netPence: 7_481_108, vatPence: 1_496_222, grossPence: 8_977_330 });
     expect(q1.lines).toEqual([expect.objectContaining({ caseReference: null, description: expect.stringContaining('instalment 1 of 4') })]);
+  });
+
+  it('pre-CMH fixed fee: £731,000 for the one-year pilot, a twelfth a month, the whole fee by the year’s end', async () => {
+    const preCmhId = await kit.publish(preCmhContract());
+    const april = await draft(preCmhId, '2026-04-15');
+    // By hand: 73,100,000 / 12 = 6,091,666.67, so April is £60,916.66 (the running share rounds down); VAT 20% = £12,183.33.
+    expect(april).toMatchObject({ periodFrom: '2026-04-01', periodTo: '2026-05-01', netPence: 6_091_666, vatPence: 1_218_333, grossPence: 7_309_999 });
+    expect(april.lines).toEqual([expect.objectContaining({ description: 'pre-cmh: fixed fee, instalment 1 of 12, for 2026-04-01 to 2026-04-30' })]);
+    let net = april.netPence;
+    for (let month = 1; month < 12; month += 1) net += (await draft(preCmhId, addMonthsToDate('2026-04-15', month))).netPence;
+    expect(net).toBe(73_100_000);
+    // After the contract's last day there is nothing to invoice.
+    expect(await problemOf(draft(preCmhId, '2027-04-15'))).toMatchObject({ status: 409 });
   });
 
   it('numbers run without gaps: a void draft takes none, and the next issue is INV-000002', async () => {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EventConsumer, type EventHandler } from '@mediation/messaging';
-import { CaseOpenedV2, SessionDidNotAttendV1, SessionHeldV1, type EventData, type EventEnvelope } from '@mediation/protocol';
+import { ActivityDeliveredV1, CaseOpenedV2, SessionDidNotAttendV1, SessionHeldV1, type EventData, type EventEnvelope } from '@mediation/protocol';
 import type { BillingTx } from '../database/billing.database';
 import { RecordCaseOpenedUseCase } from './record-case-opened.use-case';
+import { RecordMilestoneUseCase } from './record-milestone.use-case';
 import { RecordSessionUseCase } from './record-session.use-case';
 
 @Injectable()
@@ -50,5 +51,16 @@ export class SessionDidNotAttendBiller implements EventHandler<typeof SessionDid
       occurredAt: new Date(recordedAt),
       correlationId: event.correlationid,
     });
+  }
+}
+
+@Injectable()
+@EventConsumer()
+export class ActivityDeliveredBiller implements EventHandler<typeof ActivityDeliveredV1, BillingTx> {
+  readonly consumes = ActivityDeliveredV1;
+  constructor(private readonly record: RecordMilestoneUseCase) {}
+
+  async handle(event: EventEnvelope<EventData<typeof ActivityDeliveredV1>>, tx: BillingTx): Promise<void> {
+    await this.record.execute(tx, event);
   }
 }

@@ -3,8 +3,9 @@ import { startServiceContext, type ServiceContext } from '@mediation/testing';
 import { AppModule } from '../app.module';
 import { loadBillingConfig } from '../config/billing.config';
 import { BillingTestKit } from '../testing/billing-test-kit';
-import { housingContract, possessionContract, sendContract } from '../testing/seed-contracts';
-import { SessionDidNotAttendBiller } from './ledger.handlers';
+import { housingContract, possessionContract, preCmhContract, sendContract } from '../testing/seed-contracts';
+import { DraftInvoiceUseCase } from '../invoices/draft-invoice.use-case';
+import { ActivityDeliveredBiller, SessionDidNotAttendBiller } from './ledger.handlers';
 
 jest.setTimeout(180_000);
 
@@ -63,6 +64,15 @@ describe('the billing ledger, fed by case and session events, against real Postg
       ['session', 48_000],
     ]);
     expect(rows.map((r) => r.source_key)).toContain(`session:${sessionId}`);
+    // Each entry is told to reporting once, in the transaction that appended it: two sessions, two events.
+    const told = await service.sql.query<{ data: { amountPence: number; kind: string } }>(
+      `SELECT envelope->'data' AS data FROM billing.outbox WHERE envelope->>'type' = 'billing.ledger.entry-recorded.v1' AND envelope->'data'->>'contractId' = $1`,
+      [contractId],
+    );
+    expect(told.rows.map((r) => [r.data.kind, r.data.amountPence])).toEqual([
+      ['session', 48_000],
+      ['session', 48_000],
+    ]);
   });
 
   it('a did-not-attend is charged only when the contract names a charge', async () => {
@@ -80,6 +90,36 @@ describe('the billing ledger, fed by case and session events, against real Postg
     const missed = { ...dna, caseId: opened.caseId, contractId: chargingId };
     for (let i = 0; i < 2; i += 1) await kit.tx((tx) => service.app.get(SessionDidNotAttendBiller).handle(kit.envelope(missed, chargingId) as never, tx));
     expect((await entries(chargingId)).map((r) => [r.kind, r.amount_pence])).toEqual([['did-not-attend', 12_000]]);
+  });
+
+  it('pre-CMH: a fixed fee’s milestone is charged once, when the first activity naming it is delivered; the rest of the fee by instalment', async () => {
+    const contractId = await kit.publish(preCmhContract([{ key: 'workshop.delivered', label: 'First national workshop', pence: 7_100_000 }]));
+    const workshop = (deliveredAt: string, activityType = 'workshop', milestone = 'workshop.delivered') => ({
+      activityId: uuidv7(),
+      contractId,
+      serviceLine: 'pre-cmh',
+      activityType,
+      milestone,
+      deliveredAt,
+      servedOrganisationKey: 'kent-county-council',
+      attendance: [{ attendeeType: 'social-worker', count: 9 }],
+      totalAttendees: 9,
+    });
+    const deliver = (data: ReturnType<typeof workshop>) =>
+      kit.tx((tx) => service.app.get(ActivityDeliveredBiller).handle(kit.envelope(data, contractId) as never, tx));
+    const first = workshop('2026-04-20T10:00:00Z');
+    await deliver(first);
+    await deliver(first); // redelivered
+    await deliver(workshop('2026-04-27T10:00:00Z')); // a second workshop: the milestone is paid already
+    await deliver(workshop('2026-04-28T10:00:00Z', 'drop-in', 'drop-in.held')); // no milestone of that key
+    expect((await entries(contractId)).map((r) => [r.kind, r.amount_pence, r.source_key])).toEqual([
+      ['milestone', 7_100_000, 'milestone:pre-cmh:workshop.delivered'],
+    ]);
+    const finance = { organisationId, actorId: 'user:finance', actorType: 'user' as const, correlationId: 'int-milestone' };
+    const april = await service.app.get(DraftInvoiceUseCase).execute(finance, { contractId, periodContaining: '2026-04-15' });
+    // By hand: (£731,000 − £71,000) / 12 = £55,000.00, plus the £71,000 milestone = £126,000.00 net.
+    expect(april.lines.map((l) => l.amountPence)).toEqual([5_500_000, 7_100_000]);
+    expect(april.netPence).toBe(12_600_000);
   });
 
   it('a session whose case billing has not seen open is retried, not lost', async () => {

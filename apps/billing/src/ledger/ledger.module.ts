@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { BillingCaseRepository } from './billing-case.repository';
-import { CaseOpenedBiller, SessionDidNotAttendBiller, SessionHeldBiller } from './ledger.handlers';
+import { ActivityDeliveredBiller, CaseOpenedBiller, SessionDidNotAttendBiller, SessionHeldBiller } from './ledger.handlers';
+import { RecordMilestoneUseCase } from './record-milestone.use-case';
+import { LedgerWriter } from './ledger-writer';
 import { LedgerRepository } from './ledger.repository';
 import { RecordBillableFactUseCase } from './record-billable-fact.use-case';
 import { RecordCaseOpenedUseCase } from './record-case-opened.use-case';
@@ -13,6 +15,7 @@ import { SpendAlerts } from './spend-alerts';
   providers: [
     BillingCaseRepository,
     LedgerRepository,
+    LedgerWriter,
     SpendAlertRepository,
     SpendAlerts,
     RecordBillableFactUseCase,
@@ -21,7 +24,9 @@ import { SpendAlerts } from './spend-alerts';
     CaseOpenedBiller,
     SessionHeldBiller,
     SessionDidNotAttendBiller,
+    RecordMilestoneUseCase,
+    ActivityDeliveredBiller,
   ],
-  exports: [LedgerRepository, SpendAlerts, SpendAlertRepository, BillingCaseRepository],
+  exports: [LedgerRepository, LedgerWriter, SpendAlerts, SpendAlertRepository, BillingCaseRepository],
 })
 export class LedgerModule {}

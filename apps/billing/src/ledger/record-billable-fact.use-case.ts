@@ -7,6 +7,7 @@ import { contractYearAt } from '../pricing/billing-calendar';
 import { priceFact, type BillableFact } from '../pricing/price-fact';
 import { LedgerRepository } from './ledger.repository';
 import { SpendAlerts } from './spend-alerts';
+import { LedgerWriter } from './ledger-writer';
 
 export interface FactOnCase {
   fact: BillableFact;
@@ -25,6 +26,7 @@ export class RecordBillableFactUseCase {
   constructor(
     private readonly book: ContractBook,
     private readonly ledger: LedgerRepository,
+    private readonly writer: LedgerWriter,
     private readonly alerts: SpendAlerts,
   ) {}
 
@@ -41,21 +43,25 @@ export class RecordBillableFactUseCase {
     }
     const priced = priceFact(line?.pricing, input.fact, casesBefore);
     if (!priced) return false;
-    const appended = await this.ledger.append(tx, {
-      id: uuidv7(),
-      organisationId,
-      contractId,
-      contractVersion,
-      serviceLine,
-      kind: input.fact.kind,
-      sourceKey: input.sourceKey,
-      caseId: billingCase.caseId,
-      caseReference: billingCase.reference,
-      description: priced.description,
-      amountPence: priced.amountPence,
-      occurredAt: input.occurredAt,
-      contractYearStart: yearStart,
-    });
+    const appended = await this.writer.append(
+      tx,
+      {
+        id: uuidv7(),
+        organisationId,
+        contractId,
+        contractVersion,
+        serviceLine,
+        kind: input.fact.kind,
+        sourceKey: input.sourceKey,
+        caseId: billingCase.caseId,
+        caseReference: billingCase.reference,
+        description: priced.description,
+        amountPence: priced.amountPence,
+        occurredAt: input.occurredAt,
+        contractYearStart: yearStart,
+      },
+      input.correlationId,
+    );
     if (appended && priced.amountPence !== 0)
       await this.alerts.check(tx, organisationId, contract.definition, contractId, input.occurredAt, input.correlationId);
     return appended;

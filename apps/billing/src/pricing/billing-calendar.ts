@@ -1,4 +1,4 @@
-import { addDaysToDate, addMonthsToDate, londonDate } from '@mediation/calendar';
+import { addDaysToDate, addMonthsToDate, contractYearOf, londonDate } from '@mediation/calendar';
 import type { ContractDefinition } from '@mediation/protocol';
 
 export type InvoiceFrequency = 'monthly' | 'quarterly' | 'yearly';
@@ -10,17 +10,8 @@ export interface DateSpan {
   to: string;
 }
 
-/**
- * The contract year a London date falls in: from an anniversary of the contract's start date, as
- * intake counts the yearly case cap (apps/intake contract-year.rule.ts); a contract with no start date
- * counts in UK financial years (1 April), as public buyers budget by them.
- */
-export function contractYearOf(periodStart: string | undefined, date: string): DateSpan {
-  const anchor = periodStart ?? '2000-04-01';
-  let years = Number(date.slice(0, 4)) - Number(anchor.slice(0, 4));
-  if (addMonthsToDate(anchor, 12 * years) > date) years -= 1;
-  return { from: addMonthsToDate(anchor, 12 * years), to: addMonthsToDate(anchor, 12 * (years + 1)) };
-}
+/** The contract year a London date falls in (libs/calendar, shared with reporting). */
+export { contractYearOf };
 
 export const contractYearAt = (periodStart: string | undefined, instant: Date): DateSpan => contractYearOf(periodStart, londonDate(instant));
 

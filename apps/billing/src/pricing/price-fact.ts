@@ -54,9 +54,3 @@ export function priceFact(pricing: Pricing | undefined, fact: BillableFact, case
       return null;
   }
 }
-
-/** The yearly price paid by instalments, for the models that have one. */
-export function annualInstalmentBase(pricing: Pricing | undefined): number | null {
-  if (pricing?.model === 'fixed-per-year' || pricing?.model === 'block-contract') return pricing.annualPricePence;
-  return null;
-}

@@ -1,25 +1,8 @@
-import type { ContractDefinition } from '@mediation/protocol';
+/** The limit itself is shared with reporting: libs/protocol `contracts/spend-limit.ts`. */
+export { spendLimitOf, type SpendLimit } from '@mediation/protocol';
 
 export const SPEND_THRESHOLDS = [75, 90, 100] as const;
 export type SpendThreshold = (typeof SPEND_THRESHOLDS)[number];
-
-/** What spend is measured against: a yearly budget, counted per contract year, or the contract's total cap, counted over its life. */
-export interface SpendLimit {
-  kind: 'annual-budget' | 'contract-cap';
-  pence: number;
-}
-
-/**
- * A line's yearly budget (seed 004 §2.3-2.5: £250,000) when any line has one, summed over lines;
- * else the contract's cap (seed 000: £2,000,000); else nothing to warn about.
- */
-export function spendLimitOf(definition: ContractDefinition): SpendLimit | null {
-  const budgets = definition.serviceLines.map((line) => (line.pricing?.model === 'unit-cost-per-session' ? (line.pricing.annualBudgetPence ?? null) : null));
-  const known = budgets.filter((b): b is number => typeof b === 'number');
-  if (known.length) return { kind: 'annual-budget', pence: known.reduce((a, b) => a + b, 0) };
-  if (definition.cap?.netPence) return { kind: 'contract-cap', pence: definition.cap.netPence };
-  return null;
-}
 
 /** The thresholds spend has reached: 75% of £2,000,000 is reached at exactly £1,500,000. */
 export function thresholdsReached(spentPence: number, limitPence: number): SpendThreshold[] {

@@ -4,6 +4,7 @@ import { ContractDefinitionSchema, uuidv7, type ContractDefinitionInput, type Ev
 import { BillingDatabase, type BillingTx } from '../database/billing.database';
 import { CaseOpenedBiller, SessionHeldBiller } from '../ledger/ledger.handlers';
 import { OrganisationProfileChangedHandler } from '../organisations/organisation-profile-changed.handler';
+import { StaffWorkedHandler } from '../staff-pay/staff-worked.handler';
 
 /** Drives billing as its events would, one transaction per event, for one organisation. */
 export class BillingTestKit {
@@ -60,6 +61,27 @@ export class BillingTestKit {
   async sessionHeld(contractId: string, caseId: string, heldAt: string, sessionId = uuidv7()): Promise<string> {
     const data = { sessionId, caseId, contractId, sessionType: 'mediation', milestone: 'mediation.held', heldAt, attendees: { staffIds: [], partyNames: [] } };
     await this.tx((tx) => this.app.get(SessionHeldBiller).handle(this.envelope(data, contractId) as never, tx));
+    return sessionId;
+  }
+
+  /** A session worked by staff with their pay terms, as scheduling tells it beside session.held; the same sessionId again is a redelivery. */
+  async staffWorked(
+    contractId: string,
+    session: { caseId: string; startsAt: string; endsAt: string; sessionId?: string },
+    staff: { staffId: string; name: string; payRatePence: number; sessionFeePence: number | null }[],
+  ): Promise<string> {
+    const sessionId = session.sessionId ?? uuidv7();
+    const data = {
+      sessionId,
+      caseId: session.caseId,
+      contractId,
+      sessionType: 'mediation',
+      heldAt: session.startsAt,
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+      staff,
+    };
+    await this.tx((tx) => this.app.get(StaffWorkedHandler).handle(this.envelope(data, contractId) as never, tx));
     return sessionId;
   }
 }

@@ -72,3 +72,12 @@ export const blockContract = () =>
     { model: 'block-contract', annualPricePence: 29_924_433, invoiceFrequency: 'quarterly', basis: basis('003 Values') },
     { period: { start: '2026-04-01', end: '2028-03-31' }, billing: { vat: { treatment: 'standard' }, supplierVatNumber: 'GB123456789' } },
   );
+
+/** Seed 002: one fixed fee for the whole one-year pre-CMH pilot (about £731K; £731,000 agreed), invoiced monthly with VAT at 20%. */
+export const preCmhContract = (milestones: Extract<Pricing, { model: 'fixed-fee' }>['milestones'] = []) =>
+  contract(
+    'PRE-CMH-002',
+    'pre-cmh',
+    { model: 'fixed-fee', feePence: 73_100_000, milestones, basis: basis('002 Value; Indicators') },
+    { period: { start: '2026-04-01', end: '2027-03-31' }, billing: { vat: { treatment: 'standard' }, invoiceFrequency: 'monthly' } },
+  );

@@ -26,7 +26,9 @@ describe('no caller grants what it does not hold', () => {
 
   it('a key holding what a finance officer does may make one', () => {
     expect(
-      outcome(() => Authority.of(key('users:write', 'reports:read', 'contracts:read', 'billing:read', 'billing:write')).assertMayGrantRoles(['finance'])),
+      outcome(() =>
+        Authority.of(key('users:write', 'reports:read', 'contracts:read', 'billing:read', 'billing:write', 'pay:read')).assertMayGrantRoles(['finance']),
+      ),
     ).toBe('allowed');
   });
 
@@ -57,7 +59,10 @@ describe('no caller grants what it does not hold', () => {
     expect(outcome(() => Authority.of(person('provider-admin')).assertMayManage({ roles: ['auditor'] }, 'change'))).toEqual({ status: 403 });
     expect(
       outcome(() =>
-        Authority.of(key('users:write', 'reports:read', 'contracts:read', 'billing:read', 'billing:write')).assertMayManage({ roles: ['finance'] }, 'change'),
+        Authority.of(key('users:write', 'reports:read', 'contracts:read', 'billing:read', 'billing:write', 'pay:read')).assertMayManage(
+          { roles: ['finance'] },
+          'change',
+        ),
       ),
     ).toBe('allowed');
   });

@@ -8,6 +8,7 @@ import {
   Rpc,
   StaffIdParamsSchema,
   StaffListSchema,
+  StaffPayBodySchema,
   StaffViewSchema,
   UpdateStaffBodySchema,
   type RpcMeta,
@@ -83,6 +84,20 @@ export class StaffController {
     const changes = new ZodPipe(UpdateStaffBodySchema).transform(raw);
     if (changes.userId) await this.references.user(meta, changes.userId, 'userId');
     return this.rpc.call(Rpc.scheduling.updateStaff, meta, { staffId: params.id, changes });
+  }
+
+  @Patch(':id/pay')
+  @ApiOperation({
+    problems: { 422: 'The hourly rate is below the London Living Wage a line the person works on requires' },
+    summary:
+      'Set a member of staff’s pay: the hourly rate and/or the fee per session held (null: paid by the hour); each held session carries the terms then in force to billing',
+    body: StaffPayBodySchema,
+    response: { status: 200, schema: StaffViewSchema },
+    params: { id: 'The staff id.' },
+  })
+  @Access({ roles: ['provider-admin', 'finance'], scopes: ['billing:write'] })
+  pay(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(StaffIdParamsSchema)) params: { id: string }, @Body() raw: unknown) {
+    return this.rpc.call(Rpc.scheduling.updateStaff, meta, { staffId: params.id, changes: new ZodPipe(StaffPayBodySchema).transform(raw) });
   }
 
   @Post(':id/accreditations')

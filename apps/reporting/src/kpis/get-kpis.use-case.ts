@@ -4,6 +4,7 @@ import { ContractBook } from '@mediation/contract-book';
 import { Clock, ProblemError } from '@mediation/platform';
 import { inContractScope, type ContractDefinition, type KpiReport, type KpiRequest, type RpcMeta } from '@mediation/protocol';
 import { ReportingDatabase } from '../database/reporting.database';
+import { ContractSpendReader } from '../spend/contract-spend.reader';
 import { computeKpis } from './kpi-engine';
 import { KpiFactsReader } from './kpi-facts.reader';
 import { periodDays } from './kpi-period';
@@ -19,6 +20,7 @@ export class GetKpisUseCase {
     private readonly facts: KpiFactsReader,
     private readonly book: ContractBook,
     private readonly clock: Clock,
+    private readonly spending: ContractSpendReader,
   ) {}
 
   async execute(meta: RpcMeta, request: KpiRequest): Promise<KpiReport> {
@@ -26,7 +28,7 @@ export class GetKpisUseCase {
     if (!inContractScope(meta, request.contractId)) throw ProblemError.notFound('Contract', request.contractId);
     const now = this.clock.now();
     const range = periodDays(request.period);
-    const { cases, versions, latest } = await this.db.forTenant(meta, async (tx) => {
+    const { cases, versions, latest, spend } = await this.db.forTenant(meta, async (tx) => {
       const latest = await this.book.latest(tx, meta.organisationId, request.contractId, meta.correlationId);
       if (!latest) throw ProblemError.notFound('Contract', request.contractId);
       const cases = await this.facts.casesOf(tx, meta.organisationId, request.contractId);
@@ -35,7 +37,8 @@ export class GetKpisUseCase {
         const entry = await this.book.version(tx, meta.organisationId, request.contractId, v, meta.correlationId);
         if (entry) versions.set(v, entry.definition);
       }
-      return { cases, versions, latest: latest.version };
+      const spend = await this.spending.of(tx, meta.organisationId, request.contractId, latest.definition, range, londonDate(now));
+      return { cases, versions, latest: latest.version, spend };
     });
     const figures = computeKpis({ cases, versions, latestVersion: latest, range, today: londonDate(now) });
     return {
@@ -44,6 +47,7 @@ export class GetKpisUseCase {
       ...range,
       contractVersions: [...versions.keys()].sort((a, b) => a - b),
       ...figures,
+      spend,
       generatedAt: now.toISOString(),
     };
   }

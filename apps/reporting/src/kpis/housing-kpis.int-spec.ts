@@ -18,6 +18,7 @@ import {
   MultiAgencyRecordedFact,
   MultiAgencyUpdatedFact,
 } from '../facts/facts.handlers';
+import { ContractSpendReader } from '../spend/contract-spend.reader';
 import { GetKpisUseCase } from './get-kpis.use-case';
 import { KpiFactsReader } from './kpi-facts.reader';
 
@@ -149,13 +150,16 @@ describe('a housing contract’s four §10.5 KPIs per month, from events, equal 
     if (to) await fold(app.get(MultiAgencyUpdatedFact), { caseId, contractId, involvementId, from, to, updatedAt: `${to}T10:00:00Z` });
   };
   const kpis = (period: string): Promise<KpiReport> =>
-    new GetKpisUseCase(app.get(ReportingDatabase), app.get(KpiFactsReader), app.get(ContractBook), new FixedClock(new Date('2026-12-06T09:00:00Z'))).execute(
-      meta,
-      {
-        contractId,
-        period,
-      },
-    );
+    new GetKpisUseCase(
+      app.get(ReportingDatabase),
+      app.get(KpiFactsReader),
+      app.get(ContractBook),
+      new FixedClock(new Date('2026-12-06T09:00:00Z')),
+      app.get(ContractSpendReader),
+    ).execute(meta, {
+      contractId,
+      period,
+    });
   const figures = async (period: string) => Object.fromEntries((await kpis(period)).kpis.map((k) => [k.key, [k.numerator, k.denominator, k.value, k.status]]));
 
   beforeAll(async () => {
@@ -264,7 +268,13 @@ describe('a housing contract’s four §10.5 KPIs per month, from events, equal 
   });
 
   it('a commissioner not linked to the contract, and another organisation, read nothing', async () => {
-    const use = new GetKpisUseCase(app.get(ReportingDatabase), app.get(KpiFactsReader), app.get(ContractBook), new FixedClock(new Date()));
+    const use = new GetKpisUseCase(
+      app.get(ReportingDatabase),
+      app.get(KpiFactsReader),
+      app.get(ContractBook),
+      new FixedClock(new Date()),
+      app.get(ContractSpendReader),
+    );
     await expect(use.execute({ ...meta, restrictToContracts: [uuidv7()] }, { contractId, period: '2026-11' })).rejects.toMatchObject({
       problem: { status: 404 },
     });

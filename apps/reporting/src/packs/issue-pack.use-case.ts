@@ -7,7 +7,9 @@ import { Clock, ProblemError } from '@mediation/platform';
 import { PackEmailRequestedV1, PackIssuedV1, uuidv7, type ContractDefinition } from '@mediation/protocol';
 import { ReportingDatabase } from '../database/reporting.database';
 import { KpiFactsReader } from '../kpis/kpi-facts.reader';
+import { periodDays } from '../kpis/kpi-period';
 import { OrganisationProfileRepository } from '../organisations/organisation-profile.repository';
+import { ContractSpendReader } from '../spend/contract-spend.reader';
 import { figuresHash, packFigures } from './pack-figures';
 import { packCsv } from './pack.csv';
 import { packDocument } from './pack.renderer';
@@ -42,6 +44,7 @@ export class IssuePackUseCase {
     private readonly packs: PackRepository,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
+    private readonly spending: ContractSpendReader,
   ) {}
 
   async execute(request: IssuePack): Promise<StoredPack> {
@@ -62,19 +65,23 @@ export class IssuePackUseCase {
       }
       const organisation = (await this.profiles.find(tx, organisationId)) ?? { name: 'Mediation provider', address: null };
       const issue = await this.packs.nextIssue(tx, organisationId, contractId, period);
-      return { latest, cases, versions, organisation, issue };
+      const spend = await this.spending.of(tx, organisationId, contractId, latest.definition, periodDays(period), londonDate(issuedAt));
+      return { latest, cases, versions, organisation, issue, spend };
     });
     if ('already' in read) return read.already!;
 
     const definition = read.latest.definition;
-    const figures = packFigures({
-      contractId,
-      period,
-      cases: read.cases,
-      versions: read.versions,
-      latestVersion: read.latest.version,
-      today: londonDate(issuedAt),
-    });
+    const figures = {
+      ...packFigures({
+        contractId,
+        period,
+        cases: read.cases,
+        versions: read.versions,
+        latestVersion: read.latest.version,
+        today: londonDate(issuedAt),
+      }),
+      spend: read.spend,
+    };
     const figuresSha256 = figuresHash(figures);
     const recipients = packRecipients(definition);
     const pdf = await renderDocument(

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ContractDefinition, KpiFigure } from '@mediation/protocol';
+import type { ContractDefinition, KpiFigure, KpiSpend } from '@mediation/protocol';
 import { computeKpis, londonDay, type CaseFacts } from '../kpis/kpi-engine';
 import { inRange, periodDays, type DayRange } from '../kpis/kpi-period';
 
@@ -25,6 +25,8 @@ export interface PackFigures {
   /** Each KPI's value over the twelve months to the period, oldest first (null: nothing measured). */
   trend: { months: string[]; kpis: { key: string; values: (number | null)[] }[] };
   volumes: MonthVolumes[];
+  /** The month's spend from billing's ledger, and against the budget or cap (spend/contract-spend.reader.ts). */
+  spend?: KpiSpend;
 }
 
 /** The twelve months ending with `period` (YYYY-MM), oldest first. */

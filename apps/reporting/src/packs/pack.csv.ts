@@ -36,5 +36,24 @@ export function packCsv(figures: PackFigures): string {
     volume('surveys-answered', v.surveysAnswered);
     volume('mean-satisfaction', v.meanSatisfaction);
   }
+  if (figures.spend) {
+    const { spend } = figures;
+    rows.push(['spend', figures.period, 'spent-in-period', '', '', '', spend.spentPence, 'pence', '', '']);
+    if (spend.limit) {
+      rows.push(['spend', figures.period, spend.limit.kind, '', '', '', spend.limit.pence, 'pence', '', '']);
+      rows.push([
+        'spend',
+        figures.period,
+        `spent-against-${spend.limit.kind}`,
+        `${spend.limit.from ?? ''} to ${spend.limit.to}`,
+        spend.limit.spentPence,
+        spend.limit.pence,
+        spend.limit.usedPercent,
+        'percent',
+        '',
+        '',
+      ]);
+    }
+  }
   return rows.map(line).join('\n') + '\n';
 }

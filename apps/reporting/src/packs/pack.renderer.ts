@@ -1,4 +1,4 @@
-import { chart, keyValues, paragraph, section, table, type DocumentSpec } from '@mediation/documents';
+import { calendarDay, chart, keyValues, paragraph, pounds, section, table, type DocumentSpec } from '@mediation/documents';
 import type { KpiFigure, OrganisationProfile } from '@mediation/protocol';
 import type { PackFigures } from './pack-figures';
 
@@ -72,6 +72,7 @@ export function packDocument(input: PackDocumentInput): DocumentSpec {
           'note',
         ),
       ),
+      ...spendSection(figures),
       section(
         'Twelve-month trends',
         ...figures.trend.kpis.map((k) => {
@@ -122,4 +123,19 @@ export function packDocument(input: PackDocumentInput): DocumentSpec {
       ),
     ],
   };
+}
+
+const LIMIT_NAMES = { 'annual-budget': 'Yearly budget', 'contract-cap': 'Contract cap' } as const;
+
+/** Spend beside the KPIs: the month's, and against the budget or cap to date (from billing's ledger). */
+function spendSection(figures: PackFigures): DocumentSpec['body'] {
+  const { spend } = figures;
+  if (!spend) return [];
+  const rows: [string, string][] = [[`Spent in ${monthName(figures.period)}`, pounds(spend.spentPence)]];
+  if (spend.limit) {
+    const since = spend.limit.from ? ` from ${calendarDay(spend.limit.from)}` : '';
+    rows.push([LIMIT_NAMES[spend.limit.kind], pounds(spend.limit.pence)]);
+    rows.push([`Spent against it${since} to ${calendarDay(spend.limit.to)}`, `${pounds(spend.limit.spentPence)} (${spend.limit.usedPercent}% used)`]);
+  }
+  return [section('Spend', keyValues(rows, 'fields'), paragraph('Net of credit notes, as billing recorded it, on the London days it happened.', 'note'))];
 }

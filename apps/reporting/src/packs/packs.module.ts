@@ -9,6 +9,7 @@ import { PackFilesUseCase } from './pack-files.use-case';
 import { PackRepository } from './pack.repository';
 import { PacksProcessor } from './packs.processor';
 import { PacksRpcController } from './packs.rpc-controller';
+import { SpendModule } from '../spend/spend.module';
 
 /** The monthly KPI packs: issued by the monthly job or on demand, stored, listed and served. */
 @Module({})
@@ -20,6 +21,7 @@ export class PacksModule {
         JobsModule.forService({ redisUrl: loadConfig(RedisEnvSchema, withDevDefaults(process.env)).REDIS_URL, namespace: options.namespace }),
         KpisModule,
         OrganisationsModule,
+        SpendModule,
       ],
       controllers: [PacksRpcController],
       providers: [PackRepository, IssuePackUseCase, IssueMonthlyPacksUseCase, PackFilesUseCase, PacksProcessor],

@@ -21,6 +21,7 @@ import { staffNotEligible } from '../staff/staff-not-eligible.problem';
 import { fromDateColumn, StaffRepository, type StaffRecord } from '../staff/staff.repository';
 import { VenueRepository } from '../venues/venue.repository';
 import { heldMove } from './hold-session.use-case';
+import { SessionWork } from './session-work';
 import { sessionKindProblems } from './session-kind';
 import { checkNotice } from './session-notice';
 import { SessionNotices } from './session-notices';
@@ -51,6 +52,7 @@ export class BookSessionUseCase {
     private readonly clock: Clock,
     private readonly notices: SessionNotices,
     private readonly reminders: SessionReminderAlarms,
+    private readonly work: SessionWork,
   ) {}
 
   /** `caseParties`: the case's party names from casework, for conflicts of interest with someone not attending. */
@@ -165,7 +167,9 @@ export class BookSessionUseCase {
       await this.reminders.setAfterCommit(tx, row);
       return toSessionView(row);
     }
-    return toSessionView(await this.transitioner.leaveBooked(tx, meta, row.id, (current) => heldMove(current, now, startsAt)));
+    const held = await this.transitioner.leaveBooked(tx, meta, row.id, (current) => heldMove(current, now, startsAt));
+    await this.work.append(tx, held, meta.correlationId);
+    return toSessionView(held);
   }
 
   /**

@@ -4,14 +4,16 @@ import { SessionHeldV1, type RpcMeta, type CaseSessionView } from '@mediation/pr
 import { SchedulingDatabase } from '../database/scheduling.database';
 import type { SessionRecord } from './session.repository';
 import { SessionTransitioner, type SessionMove } from './session-transitioner';
+import { SessionWork } from './session-work';
 import { attendeesOf, toSessionView } from './session.view';
 
-/** Records a session as held; its `heldMilestone` (e.g. `mediation.held`) goes out for the deadline engine. */
+/** Records a session as held; its `heldMilestone` (e.g. `mediation.held`) goes out for the deadline engine, its staff's time for billing. */
 @Injectable()
 export class HoldSessionUseCase {
   constructor(
     private readonly db: SchedulingDatabase,
     private readonly transitioner: SessionTransitioner,
+    private readonly work: SessionWork,
     private readonly clock: Clock,
   ) {}
 
@@ -21,6 +23,7 @@ export class HoldSessionUseCase {
       const row = await this.transitioner.leaveBooked(tx, meta, sessionId, (current) =>
         heldMove(current, now, heldAtInput ? new Date(heldAtInput) : current.startsAt),
       );
+      await this.work.append(tx, row, meta.correlationId);
       return toSessionView(row);
     });
   }

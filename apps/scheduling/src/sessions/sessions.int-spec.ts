@@ -257,8 +257,8 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     clock.at = new Date('2026-12-07T10:00:00Z');
   });
 
-  it('a held mediation tells the deadline engine `mediation.held`; a cancelled one frees the mediator', async () => {
-    const m = await mediator('Held Mediator');
+  it('a held mediation tells the deadline engine `mediation.held`, and billing its time and the mediator’s pay terms; a cancelled one frees the mediator', async () => {
+    const m = await mediator('Held Mediator', { sessionFeePence: 6_000 });
     const file = sendCase();
     const first = await app.get(BookSessionUseCase).execute(meta, file, booking([m.id], '2026-12-21T10:00:00Z', '2026-12-21T12:00:00Z'));
     expect(await outbox('scheduling.session.booked.v1', first.id)).toEqual([
@@ -275,6 +275,13 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     expect(held.status).toBe('held');
     expect(await outbox('scheduling.session.held.v1', second.id)).toEqual([
       expect.objectContaining({ milestone: 'mediation.held', heldAt: '2026-12-21T11:00:00.000Z', sessionType: 'mediation' }),
+    ]);
+    expect(await outbox('scheduling.session.staff-worked.v1', second.id)).toEqual([
+      expect.objectContaining({
+        startsAt: '2026-12-21T11:00:00.000Z',
+        endsAt: '2026-12-21T13:00:00.000Z',
+        staff: [{ staffId: m.id, name: 'Held Mediator', payRatePence: 2500, sessionFeePence: 6_000 }],
+      }),
     ]);
     expect(await outbox('scheduling.session.cancelled.v1', first.id)).toEqual([expect.objectContaining({ reason: 'parent unwell' })]);
   });
@@ -297,6 +304,9 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     expect(await outbox('scheduling.session.booked.v1', held.id)).toHaveLength(1);
     expect(await outbox('scheduling.session.held.v1', held.id)).toEqual([
       expect.objectContaining({ caseId: file.caseId, milestone: 'mediation.held', heldAt: '2026-12-03T14:00:00.000Z' }),
+    ]);
+    expect(await outbox('scheduling.session.staff-worked.v1', held.id)).toEqual([
+      expect.objectContaining({ staff: [expect.objectContaining({ staffId: m.id, payRatePence: 2500, sessionFeePence: null })] }),
     ]);
 
     expect(

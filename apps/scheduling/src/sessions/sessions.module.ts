@@ -14,6 +14,7 @@ import { SessionReminderAlarms } from './session-reminder-alarms';
 import { SessionRepository } from './session.repository';
 import { SessionRpcController } from './session.rpc-controller';
 import { SessionTransitioner } from './session-transitioner';
+import { SessionWork } from './session-work';
 
 @Module({
   imports: [StaffModule, VenuesModule],
@@ -21,6 +22,7 @@ import { SessionTransitioner } from './session-transitioner';
   providers: [
     SessionRepository,
     SessionTransitioner,
+    SessionWork,
     CaseFileRepository,
     BookSessionUseCase,
     ListCaseSessionsUseCase,

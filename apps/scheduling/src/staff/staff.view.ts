@@ -16,6 +16,7 @@ export function toStaffView(row: StaffRecord, today: string, livingWageRequired:
     skills: row.skills,
     languages: row.languages,
     payRatePence: row.payRatePence,
+    sessionFeePence: row.sessionFeePence,
     maxCaseload: row.maxCaseload,
     status: row.status,
     weeklyAvailability: row.weeklyAvailability as WeeklyAvailability,

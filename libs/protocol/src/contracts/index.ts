@@ -11,3 +11,5 @@ export * from './workflow.schema';
 export * from './service-line.schema';
 export * from './contract-definition.schema';
 export * from './ocds.schema';
+export * from './london-living-wage';
+export * from './spend-limit';

@@ -78,3 +78,20 @@ export const SpendAlertEmailRequestedV1 = defineEvent({
     })
     .describe('billing.spend.alert-email-requested.v1 data'),
 });
+
+export const LedgerEntryRecordedV1 = defineEvent({
+  type: 'billing.ledger.entry-recorded.v1',
+  visibility: 'internal',
+  description:
+    'Billing appended an entry to a contract’s ledger (a case above N, a session held, an instalment, a milestone, a credit): what is spent under the contract and when. Reporting adds it up beside the KPIs. Once per entry, in the transaction that appended it; an entry of £0 (a case within the N an annual price covers) is not published.',
+  schema: z
+    .object({
+      entryId: z.uuid().describe('The ledger entry; the same entry is never published twice.'),
+      contractId: z.uuid().describe('The contract.'),
+      serviceLine: z.string().describe('The service line key.'),
+      kind: z.enum(['case', 'session', 'did-not-attend', 'instalment', 'milestone', 'credit']).describe('What was charged.'),
+      amountPence: pence().describe('The amount, in pence (negative for a credit).'),
+      occurredAt: at().describe('When what is charged happened (an instalment: its period’s first London day).'),
+    })
+    .describe('billing.ledger.entry-recorded.v1 data'),
+});

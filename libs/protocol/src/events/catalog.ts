@@ -33,7 +33,7 @@ import {
 import { PartyReminderIssuedV1 } from './casework-reminders.events';
 import { CertificateIssuedToPartyV1, CommunicationWithheldV1 } from './casework-contact.events';
 import { CaseAnonymisedV1, CaseLegalHoldChangedV1 } from './casework-retention.events';
-import { InvoiceEmailRequestedV1, InvoiceIssuedV1, SpendAlertEmailRequestedV1, SpendThresholdCrossedV1 } from './billing.events';
+import { InvoiceEmailRequestedV1, InvoiceIssuedV1, LedgerEntryRecordedV1, SpendAlertEmailRequestedV1, SpendThresholdCrossedV1 } from './billing.events';
 import type { EventDefinition } from './define-event';
 import {
   ContractPublishedV1,
@@ -59,7 +59,14 @@ import { OrganisationAdminsChangedV1, OrganisationProfileChangedV1 } from './gat
 import { EndpointDisabledV1 } from './webhooks.events';
 import { PackEmailRequestedV1, PackIssuedV1 } from './reporting.events';
 import { EvidenceAddedV1, EvidenceBundleCreatedV1, EvidenceIntegrityFailedV1, EvidenceVersionedV1 } from './evidence.events';
-import { AccreditationExpiringV1, SessionBookedV1, SessionCancelledV1, SessionDidNotAttendV1, SessionHeldV1 } from './scheduling-session.events';
+import {
+  AccreditationExpiringV1,
+  SessionBookedV1,
+  SessionCancelledV1,
+  SessionDidNotAttendV1,
+  SessionHeldV1,
+  SessionStaffWorkedV1,
+} from './scheduling-session.events';
 import {
   DeadlineBreachCorrectedV1,
   DeadlineBreachedV1,
@@ -127,6 +134,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   DeliveryFailedV1,
   SessionBookedV1,
   SessionHeldV1,
+  SessionStaffWorkedV1,
   SessionCancelledV1,
   SessionDidNotAttendV1,
   PackIssuedV1,
@@ -151,6 +159,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   InvoiceEmailRequestedV1,
   SpendAlertEmailRequestedV1,
   PackEmailRequestedV1,
+  LedgerEntryRecordedV1,
 ];
 
 const byType = new Map(EVENT_CATALOG.map((definition) => [definition.type, definition]));

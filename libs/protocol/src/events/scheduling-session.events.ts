@@ -51,6 +51,33 @@ export const SessionHeldV1 = defineEvent({
     .describe('scheduling.session.held.v1 data'),
 });
 
+export const SessionStaffWorkedV1 = defineEvent({
+  type: 'scheduling.session.staff-worked.v1',
+  visibility: 'internal',
+  description:
+    'A session was held, with the time it took and the pay terms on each attending staff member’s record at that moment; published beside scheduling.session.held.v1 for billing, which records each one’s fee on their monthly statement.',
+  schema: z
+    .object({
+      ...SessionFields,
+      heldAt: z.iso.datetime({ offset: true }).describe('When it was held.'),
+      startsAt: z.iso.datetime({ offset: true }).describe('When it started, as booked.'),
+      endsAt: z.iso.datetime({ offset: true }).describe('When it ended, as booked: the time worked is from `startsAt` to `endsAt`.'),
+      staff: z
+        .array(
+          z
+            .object({
+              staffId: z.uuid().describe('The staff member.'),
+              name: z.string().describe('Their name, as the statement shows it.'),
+              payRatePence: z.number().int().describe('Their hourly pay in pence when the session was held.'),
+              sessionFeePence: z.number().int().nullable().describe('Their fee per session held in pence then; null when paid by the hour.'),
+            })
+            .describe('A staff member who worked the session, with their pay terms.'),
+        )
+        .describe('The staff who worked it.'),
+    })
+    .describe('scheduling.session.staff-worked.v1 data'),
+});
+
 export const SessionCancelledV1 = defineEvent({
   type: 'scheduling.session.cancelled.v1',
   visibility: 'internal',

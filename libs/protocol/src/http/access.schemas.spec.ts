@@ -12,7 +12,14 @@ const everyRoleScopeUsed = (): DeclaredAccess[] =>
 
 describe('what each role amounts to in API-key scopes', () => {
   it('a person with several roles holds the scopes of each', () => {
-    expect([...scopesOfRoles(['finance', 'commissioner'])].sort()).toEqual(['billing:read', 'billing:write', 'cases:read', 'contracts:read', 'reports:read']);
+    expect([...scopesOfRoles(['finance', 'commissioner'])].sort()).toEqual([
+      'billing:read',
+      'billing:write',
+      'cases:read',
+      'contracts:read',
+      'pay:read',
+      'reports:read',
+    ]);
     expect(scopesOfRoles(['not-a-role']).size).toBe(0);
   });
 

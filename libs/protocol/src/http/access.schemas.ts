@@ -38,6 +38,7 @@ export const ALL_SCOPES = [
   'sessions:write',
   'billing:read', // invoices, credit notes, a contract's spend against its budget or cap
   'billing:write', // draft, issue, void and credit invoices
+  'pay:read', // staff's monthly statements (a mediator: their own) and the payroll
   'webhooks:read', // partners' endpoints and their delivery logs
   'webhooks:write',
   'events:read', // the pull feed of public events
@@ -65,8 +66,8 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'sessions:read',
     'sessions:write',
   ],
-  mediator: ['referrals:read', 'cases:read', 'cases:write', 'staff:read', 'sessions:read', 'sessions:write'],
-  finance: ['reports:read', 'contracts:read', 'billing:read', 'billing:write'],
+  mediator: ['referrals:read', 'cases:read', 'cases:write', 'staff:read', 'sessions:read', 'sessions:write', 'pay:read'],
+  finance: ['reports:read', 'contracts:read', 'billing:read', 'billing:write', 'pay:read'],
   auditor: ['audit:read', 'referrals:read', 'cases:read', 'reports:read', 'contracts:read', 'staff:read', 'sessions:read'],
   referrer: ['referrals:write', 'referrals:read', 'cases:read'],
   commissioner: ['reports:read', 'cases:read', 'billing:read'],

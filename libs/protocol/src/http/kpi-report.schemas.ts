@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarDateSchema } from '../contracts/basis.schema';
 import { KpiSchema } from '../contracts/kpi.schema';
+import { KpiSpendSchema } from './kpi-spend.schemas';
 
 /** `2026-11` (a month), `2026-Q3` (a quarter), `2026` (a year) or `contract` (the contract to date), on London dates. */
 export const KpiPeriodSchema = z
@@ -82,6 +83,7 @@ export const KpiReportSchema = z
       .array(z.object({ serviceLine: z.string().describe('The service line key.'), kpis: z.array(KpiFigureSchema).describe('Its KPIs.') }))
       .describe('Each service line’s KPIs.'),
     kpis: z.array(KpiFigureSchema).describe('The same KPIs over the whole contract (every line declaring a KPI added up).'),
+    spend: KpiSpendSchema.optional().describe('Spend in the period and against the budget or cap, from billing’s ledger.'),
     generatedAt: z.iso.datetime({ offset: true }).describe('When it was computed.'),
   })
   .describe('A contract’s KPIs for one period, each against its target, with the cases behind every number.');

@@ -47,6 +47,16 @@ const PayRate = z
   .max(100_000)
   .describe('Pay in integer pence per hour, e.g. 1480 for £14.80; checked against the London Living Wage for lines that require it.');
 
+const SessionFee = z
+  .number()
+  .int()
+  .positive()
+  .max(1_000_000)
+  .nullable()
+  .describe(
+    'The fee paid for each session held, in integer pence (e.g. 6000 for £60), for sessional staff paid by the session; null when paid by the hour (payRatePence × the session’s hours). Billing records it per session on the monthly statement.',
+  );
+
 export const StaffStatusSchema = z.enum(['active', 'inactive']).describe('Only active staff are offered for cases and sessions.');
 
 export const CreateStaffBodySchema = z
@@ -63,6 +73,7 @@ export const CreateStaffBodySchema = z
     skills: z.array(SkillSchema).max(30).default([]).describe('Their skills.'),
     languages: z.array(LanguageSchema).max(20).default(['en']).describe('Languages they can work in.'),
     payRatePence: PayRate,
+    sessionFeePence: SessionFee.optional(),
     maxCaseload: z.number().int().positive().max(500).describe('The most open cases they take at once.'),
     status: StaffStatusSchema.default('active'),
     weeklyAvailability: WeeklyAvailabilitySchema.default({ monday: [], tuesday: [], wednesday: [], thursday: [], friday: [], saturday: [], sunday: [] }),
@@ -86,6 +97,7 @@ export const UpdateStaffBodySchema = z
     skills: z.array(SkillSchema).max(30).optional().describe('Replaces their skills.'),
     languages: z.array(LanguageSchema).max(20).optional().describe('Replaces their languages.'),
     payRatePence: PayRate.optional(),
+    sessionFeePence: SessionFee.optional(),
     maxCaseload: z.number().int().positive().max(500).optional().describe('The most open cases they take at once.'),
     status: StaffStatusSchema.optional(),
     weeklyAvailability: WeeklyAvailabilitySchema.optional(),
@@ -94,6 +106,13 @@ export const UpdateStaffBodySchema = z
   .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one field' })
   .describe('Changes to a member of staff; fields left out stay as they are.');
 export type UpdateStaffBody = z.infer<typeof UpdateStaffBodySchema>;
+
+export const StaffPayBodySchema = z
+  .object({ payRatePence: PayRate.optional(), sessionFeePence: SessionFee.optional() })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one field' })
+  .describe('A member of staff’s pay: the hourly rate and/or the fee per session held; fields left out stay as they are.');
+export type StaffPayBody = z.infer<typeof StaffPayBodySchema>;
 
 export const AddAccreditationBodySchema = z
   .object({
@@ -209,6 +228,7 @@ export const StaffViewSchema = z
     skills: z.array(z.string()).describe('Their skills.'),
     languages: z.array(z.string()).describe('Languages they work in.'),
     payRatePence: z.number().int().describe('Pay per hour in pence.'),
+    sessionFeePence: z.number().int().nullable().describe('The fee per session held in pence; null when paid by the hour.'),
     maxCaseload: z.number().int().describe('The most open cases they take at once.'),
     status: StaffStatusSchema,
     weeklyAvailability: WeeklyAvailabilitySchema,

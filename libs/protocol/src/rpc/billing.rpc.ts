@@ -11,6 +11,13 @@ import {
   ListInvoicesQuerySchema,
   VoidInvoiceBodySchema,
 } from '../http/billing.schemas';
+import {
+  PayrollViewSchema,
+  StaffStatementListSchema,
+  StaffStatementViewSchema,
+  StatementFileSchema,
+  StatementPeriodSchema,
+} from '../http/staff-statement.schemas';
 import { defineRpc } from './define-rpc';
 
 const invoiceId = z.uuid().describe('The invoice id.');
@@ -79,5 +86,40 @@ export const BILLING_RPC = {
     description: 'Spend this contract year against the budget or cap, cases used of N, overage and a forecast to year end.',
     request: ContractBillingQuerySchema.extend({ contractId: z.uuid().describe('The contract.') }),
     response: ContractBillingViewSchema,
+  }),
+  listStaffStatements: defineRpc({
+    service: 'billing',
+    verb: 'list-staff-statements',
+    description: 'A member of staff’s monthly statements (fees of the sessions they worked), newest first.',
+    request: z.object({ staffId: z.uuid().describe('The member of staff.') }),
+    response: StaffStatementListSchema,
+  }),
+  getStaffStatement: defineRpc({
+    service: 'billing',
+    verb: 'get-staff-statement',
+    description: 'One monthly statement of a member of staff, with its sessions (404 when they worked none that month).',
+    request: z.object({ staffId: z.uuid().describe('The member of staff.'), period: StatementPeriodSchema }),
+    response: StaffStatementViewSchema,
+  }),
+  getStaffStatementFile: defineRpc({
+    service: 'billing',
+    verb: 'get-staff-statement-file',
+    description: 'One monthly statement as CSV, base64-encoded.',
+    request: z.object({ staffId: z.uuid().describe('The member of staff.'), period: StatementPeriodSchema }),
+    response: StatementFileSchema,
+  }),
+  getPayroll: defineRpc({
+    service: 'billing',
+    verb: 'get-payroll',
+    description: 'Every member of staff’s statement for a month, for payroll.',
+    request: z.object({ period: StatementPeriodSchema }),
+    response: PayrollViewSchema,
+  }),
+  getPayrollFile: defineRpc({
+    service: 'billing',
+    verb: 'get-payroll-file',
+    description: 'The month’s payroll as CSV, base64-encoded: one row per member of staff.',
+    request: z.object({ period: StatementPeriodSchema }),
+    response: StatementFileSchema,
   }),
 } as const;
