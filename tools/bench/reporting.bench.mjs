@@ -180,7 +180,7 @@ async function timed(fn) {
 async function kpiBench() {
   const { ReportingDatabase } = require(path.join(ROOT, 'dist/apps/reporting/src/database/reporting.database.js'));
   const { KpiFactsReader } = require(path.join(ROOT, 'dist/apps/reporting/src/kpis/kpi-facts.reader.js'));
-  const { computeKpis } = require(path.join(ROOT, 'dist/apps/reporting/src/kpis/kpi-engine.js'));
+  const { computeKpis, monthsAfterOpening } = require(path.join(ROOT, 'dist/apps/reporting/src/kpis/kpi-engine.js'));
   const { periodDays } = require(path.join(ROOT, 'dist/apps/reporting/src/kpis/kpi-period.js'));
   const { packFigures } = require(path.join(ROOT, 'dist/apps/reporting/src/packs/pack-figures.js'));
   const { ContractDefinitionSchema } = require(path.join(ROOT, 'dist/libs/protocol/src/index.js'));
@@ -188,9 +188,14 @@ async function kpiBench() {
   const reader = new KpiFactsReader();
   const versions = new Map([[1, ContractDefinitionSchema.parse(DEFINITION)]]);
   try {
+    // As GetKpisUseCase reads them: the versions the cases run under, then the cases with a fact in the month.
+    const range = periodDays('2026-11');
     const service = await timed(async () => {
-      const cases = await db.forTenant(ORG, (tx) => reader.casesOf(tx, ORG, CONTRACT));
-      return computeKpis({ cases, versions, latestVersion: 1, range: periodDays('2026-11'), today: '2026-12-06' }).kpis;
+      const cases = await db.forTenant(ORG, async (tx) => {
+        await reader.versionsOf(tx, ORG, CONTRACT);
+        return reader.casesOf(tx, ORG, CONTRACT, { range, monthsAfterOpening: monthsAfterOpening(versions.values()) });
+      });
+      return computeKpis({ cases, versions, latestVersion: 1, range, today: '2026-12-06' }).kpis;
     });
     const raw = await timed(async () => {
       await sql.query('BEGIN');

@@ -236,6 +236,15 @@ export function figure(kpi: Kpi, parts: { c: Pick<CaseFacts, 'caseId' | 'referen
   };
 }
 
+/** Every `atMonthsAfterOpening` the versions' KPIs measure at: which openings a period's figures reach back to. */
+export function monthsAfterOpening(versions: Iterable<ContractDefinition>): number[] {
+  const months = new Set<number>();
+  for (const v of versions)
+    for (const line of v.serviceLines)
+      for (const k of line.kpis) if (k.measure.kind === 'case-flag-rate' && k.measure.atMonthsAfterOpening) months.add(k.measure.atMonthsAfterOpening);
+  return [...months].sort((a, b) => a - b);
+}
+
 export interface KpiInput {
   cases: readonly CaseFacts[];
   /** Every contract version the cases run under, and the newest. */
