@@ -31,6 +31,11 @@ export interface CaseFacts {
   endedAt: Date[];
 }
 
+/** A case as opened, before any other fact about it. */
+export function openedCase(c: Pick<CaseFacts, 'caseId' | 'reference' | 'contractVersion' | 'serviceLine' | 'receivedAt' | 'openedAt'>): CaseFacts {
+  return { ...c, closures: [], reopenings: [], deadlines: [], multiAgency: [], milestones: [], surveys: [], endedAt: [] };
+}
+
 /** What became of a deadline, from the facts its events left (they may have arrived in any order). */
 export function deadlineResult(d: {
   metAt: Date | null;

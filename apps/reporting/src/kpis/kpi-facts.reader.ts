@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportingTx } from '../database/reporting.database';
-import { deadlineResult, type CaseFacts } from './kpi-engine';
+import { deadlineResult, openedCase, type CaseFacts } from './kpi-engine';
 import type { DayRange } from './kpi-period';
 
 /** Which cases a period's KPIs can count: those with a fact in the period (with a day's margin), see `casesOf`. */
@@ -77,21 +77,17 @@ export class KpiFactsReader {
     const table = (name: string) => JSON.parse(found[name]) as Json[][];
     const byCase = new Map<string, CaseFacts>();
     for (const [caseId, reference, contractVersion, serviceLine, receivedAt, openedAt] of table('cases'))
-      byCase.set(caseId as string, {
-        caseId: caseId as string,
-        reference: reference as string,
-        contractVersion: contractVersion as number | null,
-        serviceLine: serviceLine as string,
-        receivedAt: at(receivedAt),
-        openedAt: at(openedAt),
-        closures: [],
-        reopenings: [],
-        deadlines: [],
-        multiAgency: [],
-        milestones: [],
-        surveys: [],
-        endedAt: [],
-      });
+      byCase.set(
+        caseId as string,
+        openedCase({
+          caseId: caseId as string,
+          reference: reference as string,
+          contractVersion: contractVersion as number | null,
+          serviceLine: serviceLine as string,
+          receivedAt: at(receivedAt),
+          openedAt: at(openedAt),
+        }),
+      );
     const of = (caseId: Json) => byCase.get(caseId as string);
     for (const [caseId, closedAt, outcome, expected] of table('closures'))
       of(caseId)?.closures.push({ closedAt: at(closedAt), outcome: outcome as string, expected: expected === true });

@@ -1,7 +1,7 @@
 import { pdfText } from '@mediation/testing';
 import { renderDocument } from '@mediation/documents';
 import type { ContractDefinition, Kpi } from '@mediation/protocol';
-import type { CaseFacts } from '../kpis/kpi-engine';
+import { openedCase, type CaseFacts } from '../kpis/kpi-engine';
 import { packCsv } from './pack.csv';
 import { figuresHash, packFigures, twelveMonthsTo, volumesOf } from './pack-figures';
 import { packDocument, rag } from './pack.renderer';
@@ -17,19 +17,14 @@ const kpi: Kpi = {
 } as Kpi;
 const versions = new Map([[1, { serviceLines: [{ key: 'noise', kpis: [kpi] }] } as unknown as ContractDefinition]]);
 const aCase = (id: string, openedAt: string, over: Partial<CaseFacts> = {}): CaseFacts => ({
-  caseId: `00000000-0000-7000-8000-0000000000${id}`,
-  reference: `HSG-${id}`,
-  contractVersion: 1,
-  serviceLine: 'noise',
-  receivedAt: new Date(openedAt),
-  openedAt: new Date(openedAt),
-  closures: [],
-  reopenings: [],
-  deadlines: [],
-  multiAgency: [],
-  milestones: [],
-  surveys: [],
-  endedAt: [],
+  ...openedCase({
+    caseId: `00000000-0000-7000-8000-0000000000${id}`,
+    reference: `HSG-${id}`,
+    contractVersion: 1,
+    serviceLine: 'noise',
+    receivedAt: new Date(openedAt),
+    openedAt: new Date(openedAt),
+  }),
   ...over,
 });
 const closed = (at: string, outcome: string, expected: boolean) => ({ closedAt: new Date(at), outcome, expected });
