@@ -31,6 +31,9 @@ export type Fact =
   | { kind: 'deadline-corrected'; data: DeadlineRef & { now: 'met' | 'cancelled' } }
   | { kind: 'multi-agency'; data: { organisationId: string; caseId: string; involvementId: string; from: string; to: string | null } }
   | { kind: 'milestone'; data: { organisationId: string; eventId: string; caseId: string; milestone: string; occurredAt: string } }
+  | { kind: 'complaint-received'; data: ComplaintRef & { receivedAt: string; acknowledgeBy: string | null; respondBy: string | null } }
+  | { kind: 'complaint-acknowledged'; data: ComplaintRef & { receivedAt: string; acknowledgedAt: string; late: boolean | null; respondBy: string | null } }
+  | { kind: 'complaint-resolved'; data: ComplaintRef & { receivedAt: string; resolvedAt: string; finding: string } }
   | {
       kind: 'survey-answered';
       data: {
@@ -48,6 +51,12 @@ export interface DeadlineRef {
   deadlineId: string;
   caseId: string;
   rule: string;
+}
+
+export interface ComplaintRef {
+  organisationId: string;
+  complaintId: string;
+  caseId: string;
 }
 
 type Value = string | number | boolean | null;
@@ -197,8 +206,52 @@ export const SURVEY_ANSWER: FactTable = {
   onConflict: firstStays,
 };
 
+/** Column positions of a complaint row. */
+const C = { receivedAt: 3, acknowledgeBy: 4, respondBy: 5, respondByFinal: 6, acknowledgedAt: 7, acknowledgedLate: 8, resolvedAt: 9, finding: 10 } as const;
+/**
+ * A complaint: the latest word on each date; the response date the acknowledgement gave is final and outranks the
+ * receipt's (provisional when counted from the acknowledgement), whichever event arrives first.
+ */
+export const COMPLAINT: FactTable = {
+  name: 'kpi_complaint',
+  columns: [
+    ['complaint_id', 'uuid'],
+    ['organisation_id', 'uuid'],
+    ['case_id', 'uuid'],
+    ['received_at', 'timestamptz'],
+    ['acknowledge_by', 'timestamptz'],
+    ['respond_by', 'timestamptz'],
+    ['respond_by_final', 'boolean'],
+    ['acknowledged_at', 'timestamptz'],
+    ['acknowledged_late', 'boolean'],
+    ['resolved_at', 'timestamptz'],
+    ['finding', 'text'],
+  ],
+  keyColumns: 1,
+  merge: (a, b) => {
+    const row = a.map((v, i) => (i < C.receivedAt ? v : (b[i] ?? v)));
+    if (!b[C.respondByFinal] && a[C.respondByFinal]) [row[C.respondBy], row[C.respondByFinal]] = [a[C.respondBy], true];
+    return row;
+  },
+  onConflict: `DO UPDATE SET
+      received_at = COALESCE(EXCLUDED.received_at, t.received_at),
+      acknowledge_by = COALESCE(EXCLUDED.acknowledge_by, t.acknowledge_by),
+      respond_by = CASE WHEN EXCLUDED.respond_by_final THEN EXCLUDED.respond_by WHEN t.respond_by_final THEN t.respond_by ELSE COALESCE(EXCLUDED.respond_by, t.respond_by) END,
+      respond_by_final = EXCLUDED.respond_by_final OR t.respond_by_final,
+      acknowledged_at = COALESCE(EXCLUDED.acknowledged_at, t.acknowledged_at),
+      acknowledged_late = COALESCE(EXCLUDED.acknowledged_late, t.acknowledged_late),
+      resolved_at = COALESCE(EXCLUDED.resolved_at, t.resolved_at),
+      finding = COALESCE(EXCLUDED.finding, t.finding)`,
+};
+
 /** Every fact table, in the order a batch writes them. */
-export const FACT_TABLES: readonly FactTable[] = [CASE, CLOSURE, REOPENING, CASE_END, DEADLINE, MULTI_AGENCY, MILESTONE, SURVEY_ANSWER];
+export const FACT_TABLES: readonly FactTable[] = [CASE, CLOSURE, REOPENING, CASE_END, DEADLINE, MULTI_AGENCY, MILESTONE, SURVEY_ANSWER, COMPLAINT];
+
+const complaintRow = (f: ComplaintRef, rest: Partial<Record<keyof typeof C, Value>>): Row => {
+  const row: Row = [f.complaintId, f.organisationId, f.caseId, null, null, null, false, null, null, null, null];
+  for (const [k, v] of Object.entries(rest)) row[C[k as keyof typeof C]] = v;
+  return row;
+};
 
 const deadlineRow = (f: DeadlineRef, rest: Partial<Record<keyof typeof D, Value>>): Row => {
   const row: Row = [f.deadlineId, f.organisationId, f.caseId, f.rule, null, 0, null, null, null, null, null];
@@ -242,6 +295,19 @@ export function rowOf(fact: Fact): { table: FactTable; row: Row } {
     case 'milestone': {
       const f = fact.data;
       return { table: MILESTONE, row: [f.eventId, f.organisationId, f.caseId, f.milestone, f.occurredAt] };
+    }
+    case 'complaint-received': {
+      const f = fact.data;
+      return { table: COMPLAINT, row: complaintRow(f, { receivedAt: f.receivedAt, acknowledgeBy: f.acknowledgeBy, respondBy: f.respondBy }) };
+    }
+    case 'complaint-acknowledged': {
+      const f = fact.data;
+      const final = { respondBy: f.respondBy, respondByFinal: f.respondBy !== null };
+      return { table: COMPLAINT, row: complaintRow(f, { receivedAt: f.receivedAt, acknowledgedAt: f.acknowledgedAt, acknowledgedLate: f.late, ...final }) };
+    }
+    case 'complaint-resolved': {
+      const f = fact.data;
+      return { table: COMPLAINT, row: complaintRow(f, { receivedAt: f.receivedAt, resolvedAt: f.resolvedAt, finding: f.finding }) };
     }
     case 'survey-answered': {
       const f = fact.data;

@@ -29,11 +29,22 @@ export interface CaseFacts {
   surveys: { answeredAt: Date; scores: Record<string, number> }[];
   /** When the case ended without an outcome (withdrawn, rejected). */
   endedAt: Date[];
+  /** Complaints about the service on the case: their dates and the dates the line's complaints policy set (null: not known). */
+  complaints: ComplaintFacts[];
+}
+
+export interface ComplaintFacts {
+  receivedAt: Date | null;
+  acknowledgeBy: Date | null;
+  respondBy: Date | null;
+  acknowledgedAt: Date | null;
+  acknowledgedLate: boolean | null;
+  resolvedAt: Date | null;
 }
 
 /** A case as opened, before any other fact about it. */
 export function openedCase(c: Pick<CaseFacts, 'caseId' | 'reference' | 'contractVersion' | 'serviceLine' | 'receivedAt' | 'openedAt'>): CaseFacts {
-  return { ...c, closures: [], reopenings: [], deadlines: [], multiAgency: [], milestones: [], surveys: [], endedAt: [] };
+  return { ...c, closures: [], reopenings: [], deadlines: [], multiAgency: [], milestones: [], surveys: [], endedAt: [], complaints: [] };
 }
 
 /** What became of a deadline, from the facts its events left (they may have arrived in any order). */

@@ -71,7 +71,8 @@ export class KpiFactsReader {
          ${rows('kpi_multi_agency', 'f.case_id, f.from_day, f.to_day')} AS periods,
          ${rows('kpi_milestone', `f.case_id, f.milestone, ${ms('f.occurred_at')}`)} AS milestones,
          ${rows('kpi_survey_answer', `f.case_id, ${ms('f.answered_at')}, f.scores`)} AS surveys,
-         ${rows('kpi_case_end', `f.case_id, ${ms('f.ended_at')}`)} AS ends`,
+         ${rows('kpi_case_end', `f.case_id, ${ms('f.ended_at')}`)} AS ends,
+         ${rows('kpi_complaint', `f.case_id, ${['received_at', 'acknowledge_by', 'respond_by', 'acknowledged_at'].map((c) => ms(`f.${c}`)).join(', ')}, f.acknowledged_late, ${ms('f.resolved_at')}`, 'f.case_id, f.received_at')} AS complaints`,
       ...values,
     );
     const table = (name: string) => JSON.parse(found[name]) as Json[][];
@@ -111,6 +112,16 @@ export class KpiFactsReader {
     for (const [caseId, answeredAt, scores] of table('surveys'))
       of(caseId)?.surveys.push({ answeredAt: at(answeredAt), scores: scores as Record<string, number> });
     for (const [caseId, endedAt] of table('ends')) of(caseId)?.endedAt.push(at(endedAt));
+    const maybe = (v: Json) => (v === null ? null : at(v));
+    for (const [caseId, receivedAt, acknowledgeBy, respondBy, acknowledgedAt, acknowledgedLate, resolvedAt] of table('complaints'))
+      of(caseId)?.complaints.push({
+        receivedAt: maybe(receivedAt),
+        acknowledgeBy: maybe(acknowledgeBy),
+        respondBy: maybe(respondBy),
+        acknowledgedAt: maybe(acknowledgedAt),
+        acknowledgedLate: acknowledgedLate as boolean | null,
+        resolvedAt: maybe(resolvedAt),
+      });
     return [...byCase.values()];
   }
 }

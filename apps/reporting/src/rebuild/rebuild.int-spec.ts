@@ -14,8 +14,8 @@ import { rebuildReadModel } from './read-model-rebuild';
 
 jest.setTimeout(120_000);
 
-/** The events published before the first rebuild: twelve November cases' (4 each, 2 reopenings, 1 multi-agency) and the October ones' 16. */
-const EVENTS = 12 * 4 + 2 + 1 + 16;
+/** The events published before the first rebuild: twelve November cases' (4 each, 2 reopenings, 1 multi-agency) and the October ones' 19. */
+const EVENTS = 12 * 4 + 2 + 1 + 19;
 
 const basis = { kind: 'contractual', text: 'seed 001 §10.5', source: { document: 'seeds/001', section: '§10.5' } };
 const kpi = (key: string, measure: object, comparator: string, value: number) => ({
@@ -151,7 +151,7 @@ describe('npm run cli -- reporting rebuild: the KPI read model replayed from the
     }
     // Every other fact the read model keeps, on two October cases: a deadline rescheduled, breached and the breach
     // taken back; one cancelled; an informational one; multi-agency periods recorded and ended (one ended before its
-    // recording arrives); a milestone; a survey answer; a case ended without an outcome.
+    // recording arrives); a milestone; a survey answer; a case ended without an outcome; a complaint.
     const [x, y] = [uuidv7(), uuidv7()];
     for (const [caseId, reference] of [
       [x, 'HSG-X'],
@@ -244,6 +244,21 @@ describe('npm run cli -- reporting rebuild: the KPI read model replayed from the
       flags: { wouldRecommend: true },
     });
     await publish('casework.case.ended.v1', y, { caseId: y, contractId, status: 'withdrawn', endedAt: '2026-10-02T10:00:00.000Z' });
+    // A complaint: its acknowledgement (with the final response date) published before its receipt (with the provisional one).
+    const complaint = { caseId: x, contractId, complaintId: uuidv7(), receivedAt: '2026-10-05T10:00:00.000Z' };
+    await publish('casework.complaint.acknowledged.v1', complaint.complaintId, {
+      ...complaint,
+      acknowledgedAt: '2026-10-07T10:00:00.000Z',
+      acknowledgedLate: false,
+      respondBy: '2026-11-04T23:59:59.999Z',
+    });
+    await publish('casework.complaint.received.v1', complaint.complaintId, {
+      ...complaint,
+      byParty: true,
+      acknowledgeBy: '2026-10-12T22:59:59.999Z',
+      respondBy: '2026-11-09T23:59:59.999Z',
+    });
+    await publish('casework.complaint.resolved.v1', complaint.complaintId, { ...complaint, finding: 'not-upheld', resolvedAt: '2026-10-30T10:00:00.000Z' });
   });
 
   /** Every row of every fact table, in a stable order: what the rebuild must give back exactly. */
@@ -276,15 +291,21 @@ describe('npm run cli -- reporting rebuild: the KPI read model replayed from the
         (rows.kpi_multi_agency as { to_day: Date | null }[]).filter((p) => p.to_day).length === 2 &&
         rows.kpi_milestone.length === 1 &&
         rows.kpi_survey_answer.length === 1 &&
-        rows.kpi_case_end.length === 1;
+        rows.kpi_case_end.length === 1 &&
+        (rows.kpi_complaint as { acknowledge_by: Date | null; acknowledged_at: Date | null; resolved_at: Date | null }[]).some(
+          (c) => c.acknowledge_by && c.acknowledged_at && c.resolved_at,
+        );
       return done ? rows : null;
     };
     await waitUntil(async () => (await everyFactLive()) !== null, { what: 'every fact from the live consumers', timeoutMs: 30_000 });
     const live = await everyFact();
+    // The acknowledgement's response date stands, though the receipt (with its provisional one) arrived after it.
+    expect((live.kpi_complaint[0] as { respond_by: Date }).respond_by.toISOString()).toBe('2026-11-04T23:59:59.999Z');
     const october = await kpis('2026-10');
     expect(october['visit-within-2-weeks']).toEqual([1, 1]);
     await service.sql.query('DELETE FROM reporting.kpi_closure');
     await service.sql.query('DELETE FROM reporting.kpi_survey_answer');
+    await service.sql.query('DELETE FROM reporting.kpi_complaint');
     await service.sql.query('UPDATE reporting.kpi_deadline SET met_at = NULL, corrected_to = NULL');
     expect(await kpis('2026-11')).not.toEqual(expected);
 
@@ -305,7 +326,7 @@ describe('npm run cli -- reporting rebuild: the KPI read model replayed from the
     const { rows } = await service.sql.query(
       `SELECT c.relname, c.relforcerowsecurity AS forced FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'reporting' AND c.relname LIKE 'kpi_%' AND c.relname <> 'kpi_pack' AND c.relkind = 'r' ORDER BY 1`,
     );
-    expect(rows).toHaveLength(8);
+    expect(rows).toHaveLength(FACT_TABLES.length);
     expect(rows.every((r) => r.forced)).toBe(true);
     const schemas = await service.sql.query(`SELECT nspname FROM pg_namespace WHERE nspname IN ('reporting_rebuild', 'reporting_replaced')`);
     expect(schemas.rows).toEqual([]);
