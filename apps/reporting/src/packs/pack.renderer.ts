@@ -68,7 +68,7 @@ export function packDocument(input: PackDocumentInput): DocumentSpec {
           'The contract declares no KPIs.',
         ),
         paragraph(
-          'Deadlines count in the month they fall due; closures, outcomes and reopenings in the month the case closed; multi-agency involvement on the day three months after opening. Green meets the target, amber misses it by 5 points or less, red by more.',
+          'Deadlines count in the month they fall due; closures, outcomes and reopenings in the month the case closed; multi-agency involvement on the day three months after opening; satisfactory feedback among the cases whose survey was answered in the month. Green meets the target, amber misses it by 5 points or less, red by more.',
           'note',
         ),
       ),
