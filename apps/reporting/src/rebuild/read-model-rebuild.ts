@@ -74,18 +74,33 @@ export async function rebuildReadModel(options: RebuildOptions): Promise<Rebuild
         ...(fromSequence > 1 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: fromSequence } : { deliver_policy: DeliverPolicy.All }),
       });
       const messages = await consumer.consume({ max_messages: BATCH });
-      // Nothing after the start matching the filter: no message says it is the last, so quiet for two seconds ends it.
+      // Nothing after the start matching the filter: no message says it is the last, so five quiet seconds end it
+      // (not counting the time spent waiting for a write, when no message is asked for).
       let heardAt = Date.now();
-      const quiet = setInterval(() => Date.now() - heardAt > 2000 && void messages.stop(), 500);
+      let flushing = false;
+      const quiet = setInterval(() => !flushing && Date.now() - heardAt > 5000 && void messages.stop(), 500);
       let batch: JsMsg[] = [];
+      // One batch is written while the next is parsed: a write fails the replay at the next batch or at the end.
+      let writing: Promise<void> = Promise.resolve();
+      let failed: unknown = null;
       const flush = async () => {
-        const applied = await apply(db, facts, handlers, batch);
-        skipped += applied.skipped;
-        done += applied.applied;
-        last = batch[batch.length - 1].seq;
-        options.progress?.(last, Math.max(total, last));
+        const parsed = factsOf(handlers, batch);
+        const through = batch[batch.length - 1].seq;
         batch = [];
+        flushing = true;
+        await writing;
+        flushing = false;
         heardAt = Date.now();
+        if (failed) throw failed;
+        writing = write(db, facts, parsed.byOrganisation).then(
+          () => {
+            skipped += parsed.skipped;
+            done += parsed.applied;
+            last = through;
+            options.progress?.(last, Math.max(total, last));
+          },
+          (error: unknown) => void (failed = error),
+        );
       };
       try {
         for await (const msg of messages) {
@@ -96,6 +111,8 @@ export async function rebuildReadModel(options: RebuildOptions): Promise<Rebuild
           if (end) break;
         }
         if (batch.length > 0) await flush();
+        await writing;
+        if (failed) throw failed;
       } finally {
         clearInterval(quiet);
         await messages.close().catch(() => undefined);
@@ -147,11 +164,8 @@ async function freshTables(owner: Client): Promise<void> {
 
 type Handler = (typeof FACT_HANDLERS)[number]['prototype'];
 
-/**
- * One batch: each event parsed by its schema as the consumers parse it and turned into its fact by its handler;
- * then, per organisation in one transaction, the facts folded and written a table at a time.
- */
-async function apply(db: Client, facts: KpiFactsRepository, handlers: Map<string, Handler>, batch: JsMsg[]): Promise<{ applied: number; skipped: number }> {
+/** One batch: each event parsed by its schema as the consumers parse it and turned into its fact by its handler, per organisation. */
+function factsOf(handlers: Map<string, Handler>, batch: JsMsg[]): { byOrganisation: Map<string, Fact[]>; applied: number; skipped: number } {
   const byOrganisation = new Map<string, Fact[]>();
   let skipped = 0;
   let applied = 0;
@@ -169,6 +183,11 @@ async function apply(db: Client, facts: KpiFactsRepository, handlers: Map<string
     list.push(handler.fact({ ...envelope, data: data.data } as never));
     applied++;
   }
+  return { byOrganisation, applied, skipped };
+}
+
+/** A batch's facts, per organisation in one transaction with its tenant set: folded and written a table at a time. */
+async function write(db: Client, facts: KpiFactsRepository, byOrganisation: Map<string, Fact[]>): Promise<void> {
   // The facts' repository needs only raw statements: the same method over the pg connection.
   const tx = {
     $executeRawUnsafe: async (query: string, ...values: unknown[]) => (await db.query(query, values)).rowCount ?? 0,
@@ -184,5 +203,4 @@ async function apply(db: Client, facts: KpiFactsRepository, handlers: Map<string
       throw error;
     }
   }
-  return { applied, skipped };
 }
