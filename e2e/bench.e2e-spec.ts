@@ -42,3 +42,14 @@ describe('the webhooks delivery benchmark still measures', () => {
     expect(output).toMatch(/lost \/ duplicated\s+0 lost to the others, 0 not \(yet\) at the slow one, 0 duplicated/);
   });
 });
+
+// The reporting bench compares the service's KPIs with one raw SQL aggregate and times the rebuild: a short run proves
+// the two still agree on a month that measured something and that the rebuild still turns every event into its fact.
+describe('the reporting benchmark still measures', () => {
+  it('a short run of 3,000 cases and 2,000 events gives the same figures both ways and rebuilds every event', async () => {
+    const { code, output } = await runBench(['--cases', '3000', '--events', '2000', '--runs', '1', '--check'], 'tools/bench/reporting.bench.mjs');
+    expect({ code, tail: output.split('\n').slice(-6).join('\n') }).toEqual({ code: 0, tail: expect.stringContaining('check              passed') });
+    expect(output).toMatch(/same figures both ways\s+yes/);
+    expect(output).toMatch(/facts after the rebuild: 500 cases, 500 deadlines met, 500 closures \(every event\)/);
+  });
+});

@@ -102,7 +102,13 @@ describe('a contract’s KPIs over HTTP, and a commissioner who sees only their 
   it('a commissioner reads the KPIs of the contract they are linked to, without a name or address in them, and not another contract’s', async () => {
     const own = await platform.request<Report>('GET', `/v1/contracts/${platform.contractId}/kpis?period=${month}`, undefined, commissioner);
     expect(own.status).toBe(200);
-    expect(own.body.kpis.map((k) => k.key)).toEqual(['visit-within-2-weeks', 'expected-outcome', 'multi-agency-at-3-months', 'reopened-within-12-months']);
+    expect(own.body.kpis.map((k) => k.key)).toEqual([
+      'visit-within-2-weeks',
+      'expected-outcome',
+      'multi-agency-at-3-months',
+      'reopened-within-12-months',
+      'satisfactory-feedback',
+    ]);
     expect(JSON.stringify(own.body)).not.toMatch(/Sam Resident|Pat Officer|@example\.com|@council\.example/);
     const other = await platform.request<Problem>('GET', `/v1/contracts/${otherContract}/kpis?period=${month}`, undefined, commissioner);
     expect(other.status).toBe(403);

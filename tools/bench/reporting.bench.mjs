@@ -11,8 +11,10 @@
 //      and met, case closed, in turn), then rebuildReadModel() replays them into fresh tables and swaps them in;
 //   4. everything is removed afterwards, on success, failure or Ctrl-C.
 //
-//   npm run bench:reporting -- [--cases 100000] [--events 1000000] [--runs 3] [--keep]
+//   npm run bench:reporting -- [--cases 100000] [--events 1000000] [--runs 3] [--keep] [--check]
 //
+// --check (what npm test's short run uses): ends with `check passed` or `check FAILED` and exits 1 on failure:
+// the two ways gave the same figures, and the rebuild turned every event into its fact.
 // Needs a build (`npm run build`) and PostgreSQL and NATS (MIGRATION_DATABASE_URL, NATS_URL, else the local
 // ports). It prints figures; it is not a test and asserts nothing but that both ways give the same figures.
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -36,6 +38,7 @@ const { values: flags } = parseArgs({
     events: { type: 'string', default: '1000000' },
     runs: { type: 'string', default: '3' },
     keep: { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -58,6 +61,8 @@ const CONTRACT = randomUUID();
 
 let sql;
 let cleaned = false;
+/** What --check found wrong. */
+const problems = [];
 async function cleanup() {
   if (cleaned) return;
   cleaned = true;
@@ -140,7 +145,7 @@ async function loadCases() {
   );
   await sql.query(
     `INSERT INTO reporting.kpi_multi_agency (involvement_id, organisation_id, case_id, from_day, to_day)
-     SELECT ('20000000-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, $1, case_id, (opened_at + interval '20 days')::date, CASE WHEN i % 2 = 0 THEN (opened_at + interval '80 days')::date END ${gen} WHERE i % 12 = 0`,
+     SELECT ('20000000-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, $1, case_id, (opened_at + interval '20 days')::date, CASE WHEN i % 24 = 0 THEN (opened_at + interval '80 days')::date END ${gen} WHERE i % 12 = 0`,
     [ORG],
   );
   await sql.query('COMMIT');
@@ -180,7 +185,7 @@ async function timed(fn) {
 async function kpiBench() {
   const { ReportingDatabase } = require(path.join(ROOT, 'dist/apps/reporting/src/database/reporting.database.js'));
   const { KpiFactsReader } = require(path.join(ROOT, 'dist/apps/reporting/src/kpis/kpi-facts.reader.js'));
-  const { computeKpis } = require(path.join(ROOT, 'dist/apps/reporting/src/kpis/kpi-engine.js'));
+  const { computeKpis, monthsAfterOpening } = require(path.join(ROOT, 'dist/apps/reporting/src/kpis/kpi-engine.js'));
   const { periodDays } = require(path.join(ROOT, 'dist/apps/reporting/src/kpis/kpi-period.js'));
   const { packFigures } = require(path.join(ROOT, 'dist/apps/reporting/src/packs/pack-figures.js'));
   const { ContractDefinitionSchema } = require(path.join(ROOT, 'dist/libs/protocol/src/index.js'));
@@ -188,9 +193,14 @@ async function kpiBench() {
   const reader = new KpiFactsReader();
   const versions = new Map([[1, ContractDefinitionSchema.parse(DEFINITION)]]);
   try {
+    // As GetKpisUseCase reads them: the versions the cases run under, then the cases with a fact in the month.
+    const range = periodDays('2026-11');
     const service = await timed(async () => {
-      const cases = await db.forTenant(ORG, (tx) => reader.casesOf(tx, ORG, CONTRACT));
-      return computeKpis({ cases, versions, latestVersion: 1, range: periodDays('2026-11'), today: '2026-12-06' }).kpis;
+      const cases = await db.forTenant(ORG, async (tx) => {
+        await reader.versionsOf(tx, ORG, CONTRACT);
+        return reader.casesOf(tx, ORG, CONTRACT, { range, monthsAfterOpening: monthsAfterOpening(versions.values()) });
+      });
+      return computeKpis({ cases, versions, latestVersion: 1, range, today: '2026-12-06' }).kpis;
     });
     const raw = await timed(async () => {
       await sql.query('BEGIN');
@@ -220,6 +230,8 @@ async function kpiBench() {
     log(`  ratio                                   ${(service.ms / raw.ms).toFixed(1)}x (target: within 3x)`);
     log(`  the monthly pack's figures (12 months)  ${pack.ms.toFixed(0)} ms`);
     log(`  same figures both ways                  ${same ? 'yes' : `NO: raw ${JSON.stringify(r)}`}`);
+    if (!same) problems.push('the service and the raw SQL aggregate disagree');
+    if (!(r.closed > 0 && r.visits > 0)) problems.push('the month measured nothing');
   } finally {
     await db.$disconnect();
   }
@@ -307,6 +319,21 @@ async function rebuildBench() {
       log(`  ${done.toLocaleString('en-GB')} / ${total.toLocaleString('en-GB')}`);
     },
   });
+  // Every event became its fact: a quarter of the events opened cases, a quarter met deadlines, a quarter closed cases.
+  await sql.query('BEGIN');
+  await sql.query(`SELECT set_config('app.organisation_id', $1, true)`, [ORG]);
+  const { rows } = await sql.query(
+    `SELECT (SELECT count(*) FROM reporting.kpi_case)::int AS cases, (SELECT count(*) FROM reporting.kpi_deadline WHERE met_at IS NOT NULL AND due_at IS NOT NULL)::int AS met,
+            (SELECT count(*) FROM reporting.kpi_closure)::int AS closed`,
+  );
+  await sql.query('COMMIT');
+  const quarter = Math.ceil(EVENTS / 4);
+  const whole =
+    result.events === EVENTS && rows[0].cases === quarter && rows[0].met === Math.floor((EVENTS + 1) / 4) && rows[0].closed === Math.floor(EVENTS / 4);
+  log(
+    `  facts after the rebuild: ${rows[0].cases} cases, ${rows[0].met} deadlines met, ${rows[0].closed} closures ${whole ? '(every event)' : '(NOT every event)'}`,
+  );
+  if (!whole) problems.push(`the rebuild applied ${result.events} of ${EVENTS} events: ${JSON.stringify(rows[0])}`);
   log(
     `rebuild: ${result.events.toLocaleString('en-GB')} events in ${result.seconds.toFixed(1)} s = ${result.eventsPerSecond.toLocaleString('en-GB')} events/s (target: >= 20,000)`,
   );
@@ -327,6 +354,10 @@ async function main() {
   if (EVENTS > 0) {
     await sql.query(`TRUNCATE ${['kpi_case', 'kpi_closure', 'kpi_reopening', 'kpi_deadline', 'kpi_multi_agency'].map((t) => `reporting.${t}`).join(', ')}`);
     await rebuildBench();
+  }
+  if (flags.check) {
+    log(problems.length === 0 ? 'check              passed' : `check              FAILED: ${problems.join('; ')}`);
+    if (problems.length) process.exitCode = 1;
   }
 }
 

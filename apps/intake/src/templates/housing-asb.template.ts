@@ -149,6 +149,17 @@ const kpis: ServiceLineInput['kpis'] = [
     period: 'monthly',
     basis: contractual(S, '§10.5', '5% or fewer cases reopened within a 12-month period.'),
   },
+  {
+    key: 'satisfactory-feedback',
+    label: 'Cases with satisfactory feedback from at least one party',
+    measure: { kind: 'case-flag-rate', flag: 'satisfactory-feedback' },
+    period: 'monthly',
+    basis: contractual(
+      S,
+      '§3.1, §10.3-10.4',
+      'Case feedback is reviewed at the monthly meeting from the satisfaction survey records (§10.3-10.4), and "satisfactory feedback from at least one party" is an expected outcome (§3.1). Of the cases whose survey was answered in the month, those where a party rated satisfaction 4 or 5 of 5. The seed sets no target, so it is reported without one.',
+    ),
+  },
 ];
 
 const common: ServiceLineRules = {

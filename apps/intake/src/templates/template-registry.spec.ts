@@ -58,6 +58,7 @@ describe('the five shipped templates', () => {
       ['expected-outcome', 'gte', 90],
       ['multi-agency-at-3-months', 'lt', 10],
       ['reopened-within-12-months', 'lte', 5],
+      ['satisfactory-feedback', undefined, undefined],
     ]);
     expect(noise.deadlineRules.find((r) => r.key === 'initial-contact')).toMatchObject({
       due: { kind: 'calendar-days', days: 14 },

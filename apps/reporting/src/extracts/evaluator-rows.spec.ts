@@ -1,22 +1,17 @@
 import { EVALUATOR_DICTIONARY } from '@mediation/protocol';
-import type { CaseFacts } from '../kpis/kpi-engine';
+import { openedCase, type CaseFacts } from '../kpis/kpi-engine';
 import { evaluatorCsv, evaluatorRows, pseudonym } from './evaluator-rows';
 
 const KEY = 'a-test-key-that-is-long-enough-for-hmac-000';
 const caseOf = (over: Partial<CaseFacts>): CaseFacts => ({
-  caseId: '00000000-0000-7000-8000-000000000001',
-  reference: 'SEND-2026-000001',
-  contractVersion: 2,
-  serviceLine: 'send-mediation',
-  receivedAt: new Date('2026-11-02T10:00:00Z'),
-  openedAt: new Date('2026-11-03T10:00:00Z'),
-  closures: [],
-  reopenings: [],
-  deadlines: [],
-  multiAgency: [],
-  milestones: [],
-  surveys: [],
-  endedAt: [],
+  ...openedCase({
+    caseId: '00000000-0000-7000-8000-000000000001',
+    reference: 'SEND-2026-000001',
+    contractVersion: 2,
+    serviceLine: 'send-mediation',
+    receivedAt: new Date('2026-11-02T10:00:00Z'),
+    openedAt: new Date('2026-11-03T10:00:00Z'),
+  }),
   ...over,
 });
 

@@ -6,6 +6,9 @@ import {
   CaseMilestoneV1,
   CaseOpenedV2,
   CaseReopenedV1,
+  ComplaintAcknowledgedV1,
+  ComplaintReceivedV1,
+  ComplaintResolvedV1,
   DeadlineBreachCorrectedV1,
   DeadlineBreachedV1,
   DeadlineCancelledV1,
@@ -212,6 +215,46 @@ export class SurveyAnsweredFact extends FactHandler<typeof SurveyAnsweredV1> {
   }
 }
 
+const complaintRef = (e: { organisationid: string; data: { complaintId: string; caseId: string } }) => ({
+  organisationId: e.organisationid,
+  complaintId: e.data.complaintId,
+  caseId: e.data.caseId,
+});
+
+/** Complaints keep their dates only (never who complains or what about): the pack counts them against the policy's timescales. */
+@Injectable()
+@EventConsumer()
+export class ComplaintReceivedFact extends FactHandler<typeof ComplaintReceivedV1> {
+  readonly consumes = ComplaintReceivedV1;
+  fact(e: Envelope<typeof ComplaintReceivedV1>): Fact {
+    const { receivedAt, acknowledgeBy, respondBy } = e.data;
+    return { kind: 'complaint-received', data: { ...complaintRef(e), receivedAt, acknowledgeBy: acknowledgeBy ?? null, respondBy: respondBy ?? null } };
+  }
+}
+
+@Injectable()
+@EventConsumer()
+export class ComplaintAcknowledgedFact extends FactHandler<typeof ComplaintAcknowledgedV1> {
+  readonly consumes = ComplaintAcknowledgedV1;
+  fact(e: Envelope<typeof ComplaintAcknowledgedV1>): Fact {
+    const { receivedAt, acknowledgedAt, acknowledgedLate, respondBy } = e.data;
+    return {
+      kind: 'complaint-acknowledged',
+      data: { ...complaintRef(e), receivedAt, acknowledgedAt, late: acknowledgedLate ?? null, respondBy: respondBy ?? null },
+    };
+  }
+}
+
+@Injectable()
+@EventConsumer()
+export class ComplaintResolvedFact extends FactHandler<typeof ComplaintResolvedV1> {
+  readonly consumes = ComplaintResolvedV1;
+  fact(e: Envelope<typeof ComplaintResolvedV1>): Fact {
+    const { receivedAt, resolvedAt, finding } = e.data;
+    return { kind: 'complaint-resolved', data: { ...complaintRef(e), receivedAt, resolvedAt, finding } };
+  }
+}
+
 export const FACT_HANDLERS = [
   CaseOpenedFact,
   CaseClosedFact,
@@ -227,4 +270,7 @@ export const FACT_HANDLERS = [
   MultiAgencyUpdatedFact,
   MilestoneFact,
   SurveyAnsweredFact,
+  ComplaintReceivedFact,
+  ComplaintAcknowledgedFact,
+  ComplaintResolvedFact,
 ];

@@ -5,7 +5,7 @@ import { Clock, ProblemError } from '@mediation/platform';
 import { inContractScope, type ContractDefinition, type KpiReport, type KpiRequest, type RpcMeta } from '@mediation/protocol';
 import { ReportingDatabase } from '../database/reporting.database';
 import { ContractSpendReader } from '../spend/contract-spend.reader';
-import { computeKpis } from './kpi-engine';
+import { computeKpis, monthsAfterOpening } from './kpi-engine';
 import { KpiFactsReader } from './kpi-facts.reader';
 import { periodDays } from './kpi-period';
 
@@ -31,12 +31,14 @@ export class GetKpisUseCase {
     const { cases, versions, latest, spend } = await this.db.forTenant(meta, async (tx) => {
       const latest = await this.book.latest(tx, meta.organisationId, request.contractId, meta.correlationId);
       if (!latest) throw ProblemError.notFound('Contract', request.contractId);
-      const cases = await this.facts.casesOf(tx, meta.organisationId, request.contractId);
       const versions = new Map<number, ContractDefinition>([[latest.version, latest.definition]]);
-      for (const v of new Set(cases.map((c) => c.contractVersion).filter((v): v is number => v !== null && v !== latest.version))) {
+      for (const v of await this.facts.versionsOf(tx, meta.organisationId, request.contractId)) {
+        if (v === null || versions.has(v)) continue;
         const entry = await this.book.version(tx, meta.organisationId, request.contractId, v, meta.correlationId);
         if (entry) versions.set(v, entry.definition);
       }
+      // Only the cases with a fact in the period: what its figures can count.
+      const cases = await this.facts.casesOf(tx, meta.organisationId, request.contractId, { range, monthsAfterOpening: monthsAfterOpening(versions.values()) });
       const spend = await this.spending.of(tx, meta.organisationId, request.contractId, latest.definition, range, londonDate(now));
       return { cases, versions, latest: latest.version, spend };
     });

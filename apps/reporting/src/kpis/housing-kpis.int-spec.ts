@@ -17,6 +17,7 @@ import {
   DeadlineSetFact,
   MultiAgencyRecordedFact,
   MultiAgencyUpdatedFact,
+  SurveyAnsweredFact,
 } from '../facts/facts.handlers';
 import { ContractSpendReader } from '../spend/contract-spend.reader';
 import { GetKpisUseCase } from './get-kpis.use-case';
@@ -25,7 +26,7 @@ import { KpiFactsReader } from './kpi-facts.reader';
 jest.setTimeout(120_000);
 
 const basis = { kind: 'contractual', text: 'seed 001 §10.5', source: { document: 'seeds/001', section: '§10.5' } };
-/** The housing line with the four KPIs of seed 001 §10.5, as the housing-asb template declares them. */
+/** The housing line with the four KPIs of seed 001 §10.5 and the satisfactory feedback of §3.1 and §10.3-10.4, as the housing-asb template declares them. */
 const HOUSING = ContractDefinitionSchema.parse({
   reference: 'HSG',
   title: 'Housing mediation services',
@@ -83,6 +84,13 @@ const HOUSING = ContractDefinitionSchema.parse({
           period: 'monthly',
           basis,
         },
+        {
+          key: 'satisfactory-feedback',
+          label: 'Cases with satisfactory feedback from at least one party',
+          measure: { kind: 'case-flag-rate', flag: 'satisfactory-feedback' },
+          period: 'monthly',
+          basis,
+        },
       ],
       closureDays: [],
       londonLivingWage: { required: true },
@@ -91,7 +99,7 @@ const HOUSING = ContractDefinitionSchema.parse({
   ],
 });
 
-describe('a housing contract’s four §10.5 KPIs per month, from events, equal to the figures worked out by hand', () => {
+describe('a housing contract’s four §10.5 KPIs and its satisfactory feedback per month, from events, equal to the figures worked out by hand', () => {
   let service: ServiceContext;
   let app: INestApplicationContext;
   const organisationId = uuidv7();
@@ -149,6 +157,16 @@ describe('a housing contract’s four §10.5 KPIs per month, from events, equal 
     await fold(app.get(MultiAgencyRecordedFact), { caseId, contractId, involvementId, agencyCount: 2, from, to: null, recordedAt: `${from}T10:00:00Z` });
     if (to) await fold(app.get(MultiAgencyUpdatedFact), { caseId, contractId, involvementId, from, to, updatedAt: `${to}T10:00:00Z` });
   };
+  /** One party's survey answers (a `satisfaction` of 1-5, when they gave one). */
+  const survey = (caseId: string, answeredAt: string, satisfaction?: number) =>
+    fold(app.get(SurveyAnsweredFact), {
+      caseId,
+      contractId,
+      invitationId: uuidv7(),
+      answeredAt,
+      scores: satisfaction === undefined ? {} : { satisfaction },
+      flags: { wouldRecommend: true },
+    });
   const kpis = (period: string): Promise<KpiReport> =>
     new GetKpisUseCase(
       app.get(ReportingDatabase),
@@ -223,34 +241,47 @@ describe('a housing contract’s four §10.5 KPIs per month, from events, equal 
     await multiAgency(await open('M4', '2026-07-15T09:00:00Z'), '2026-10-20', null); // began after 15 October: not
     await multiAgency(await open('M5', '2026-08-31T10:00:00Z'), '2026-11-01', null); // 30 November (31 August + 3 months): involved
     await multiAgency(await open('M6', '2026-08-31T23:30:00Z'), '2026-11-01', null); // opened 1 September in London: measured 1 December, not in November
+
+    // Survey answers, counted in the month answered (London): satisfactory when a party rates satisfaction 4 or 5.
+    await survey(s1, '2026-09-22T10:00:00Z', 2); // September: S1 not satisfied...
+    await survey(s2, '2026-09-27T10:00:00Z', 5); // ...S2 satisfied: 1 of 2
+    await survey(o1, '2026-10-12T10:00:00Z', 3); // October: O1's first party 3, its second 4 -> satisfactory from at least one party
+    await survey(o1, '2026-10-12T11:00:00Z', 4);
+    await survey(o2, '2026-10-22T10:00:00Z'); // no satisfaction score: not counted
+    await survey(s1, '2026-10-31T23:30:00Z', 5); // 31 October in London (GMT): S1 satisfied after its reopening -> 2 of 2
+    await survey(o3, '2026-11-01T00:30:00Z', 1); // November: O3 not satisfied, N1 satisfied: 1 of 2
+    await survey(n1, '2026-11-25T10:00:00Z', 4);
   });
 
   afterAll(() => service?.close());
 
-  it('September: visits 3 of 4 (75%, fail); expected outcome 2 of 2 (pass); multi-agency at 3 months 1 of 2 (50%, fail); reopened 1 of 2 closures (50%, fail)', async () => {
+  it('September: visits 3 of 4 (75%, fail); expected outcome 2 of 2 (pass); multi-agency at 3 months 1 of 2 (50%, fail); reopened 1 of 2 closures (50%, fail); satisfactory feedback 1 of 2 answered (no target)', async () => {
     expect(await figures('2026-09')).toEqual({
       'visit-within-2-weeks': [3, 4, 75, 'fail'],
       'expected-outcome': [2, 2, 100, 'pass'],
       'multi-agency-at-3-months': [1, 2, 50, 'fail'],
       'reopened-within-12-months': [1, 2, 50, 'fail'],
+      'satisfactory-feedback': [1, 2, 50, 'no-target'],
     });
   });
 
-  it('October: visits 2 of 3 (met late is missed); expected outcome 2 of 3; multi-agency 0 of 2 (pass); reopened 0 of 3 (pass)', async () => {
+  it('October: visits 2 of 3 (met late is missed); expected outcome 2 of 3; multi-agency 0 of 2 (pass); reopened 0 of 3 (pass); satisfactory feedback 2 of 2 (an answer without a score is not counted)', async () => {
     expect(await figures('2026-10')).toEqual({
       'visit-within-2-weeks': [2, 3, 66.7, 'fail'],
       'expected-outcome': [2, 3, 66.7, 'fail'],
       'multi-agency-at-3-months': [0, 2, 0, 'pass'],
       'reopened-within-12-months': [0, 3, 0, 'pass'],
+      'satisfactory-feedback': [2, 2, 100, 'no-target'],
     });
   });
 
-  it('November: visits 2 of 2 (a breach taken back is met, a cancelled clock is not counted); expected 2 of 2; multi-agency 1 of 1 (fail); reopened 0 of 2', async () => {
+  it('November: visits 2 of 2 (a breach taken back is met, a cancelled clock is not counted); expected 2 of 2; multi-agency 1 of 1 (fail); reopened 0 of 2; satisfactory feedback 1 of 2', async () => {
     expect(await figures('2026-11')).toEqual({
       'visit-within-2-weeks': [2, 2, 100, 'pass'],
       'expected-outcome': [2, 2, 100, 'pass'],
       'multi-agency-at-3-months': [1, 1, 100, 'fail'],
       'reopened-within-12-months': [0, 2, 0, 'pass'],
+      'satisfactory-feedback': [1, 2, 50, 'no-target'],
     });
   });
 

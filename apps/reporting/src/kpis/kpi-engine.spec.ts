@@ -1,25 +1,20 @@
 import type { ContractDefinition, Kpi } from '@mediation/protocol';
 import { londonDate } from '@mediation/calendar';
-import { computeKpis, deadlineResult, judge, londonDay, partOf, type CaseFacts } from './kpi-engine';
+import { computeKpis, deadlineResult, judge, londonDay, openedCase, partOf, type CaseFacts } from './kpi-engine';
 import { periodDays } from './kpi-period';
 
 const november = periodDays('2026-11');
 const TODAY = '2026-12-06';
 
 const aCase = (over: Partial<CaseFacts> = {}): CaseFacts => ({
-  caseId: '00000000-0000-7000-8000-000000000001',
-  reference: 'HSG-1',
-  contractVersion: 1,
-  serviceLine: 'noise',
-  receivedAt: new Date('2026-11-02T10:00:00Z'),
-  openedAt: new Date('2026-11-02T10:05:00Z'),
-  closures: [],
-  reopenings: [],
-  deadlines: [],
-  multiAgency: [],
-  milestones: [],
-  surveys: [],
-  endedAt: [],
+  ...openedCase({
+    caseId: '00000000-0000-7000-8000-000000000001',
+    reference: 'HSG-1',
+    contractVersion: 1,
+    serviceLine: 'noise',
+    receivedAt: new Date('2026-11-02T10:00:00Z'),
+    openedAt: new Date('2026-11-02T10:05:00Z'),
+  }),
   ...over,
 });
 const part = (measure: Kpi['measure'], c: CaseFacts) => partOf(measure, c, november, TODAY);

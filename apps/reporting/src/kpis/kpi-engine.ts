@@ -29,6 +29,22 @@ export interface CaseFacts {
   surveys: { answeredAt: Date; scores: Record<string, number> }[];
   /** When the case ended without an outcome (withdrawn, rejected). */
   endedAt: Date[];
+  /** Complaints about the service on the case: their dates and the dates the line's complaints policy set (null: not known). */
+  complaints: ComplaintFacts[];
+}
+
+export interface ComplaintFacts {
+  receivedAt: Date | null;
+  acknowledgeBy: Date | null;
+  respondBy: Date | null;
+  acknowledgedAt: Date | null;
+  acknowledgedLate: boolean | null;
+  resolvedAt: Date | null;
+}
+
+/** A case as opened, before any other fact about it. */
+export function openedCase(c: Pick<CaseFacts, 'caseId' | 'reference' | 'contractVersion' | 'serviceLine' | 'receivedAt' | 'openedAt'>): CaseFacts {
+  return { ...c, closures: [], reopenings: [], deadlines: [], multiAgency: [], milestones: [], surveys: [], endedAt: [], complaints: [] };
 }
 
 /** What became of a deadline, from the facts its events left (they may have arrived in any order). */
@@ -117,8 +133,21 @@ function monthsAfter(date: string, months: number): string {
 }
 const day = londonDay;
 
-/** Flags the read model can tell from events. */
+/** Flags the read model can tell from events as periods on London days. */
 export const FLAG_SOURCES = { 'multi-agency-involvement': (c: CaseFacts) => c.multiAgency } as const;
+
+/**
+ * The flag a survey answer gives: "satisfactory feedback from at least one party" (seed 001 §3.1, §10.3-10.4). A party's
+ * `satisfaction` of 4 or 5 (of 5) is satisfactory, as casework's survey says. Counted among the cases whose survey was
+ * answered in the period (`answered-in-period`), so a month's figure does not move when later answers arrive.
+ */
+export const SATISFACTORY_FEEDBACK = 'satisfactory-feedback';
+const SATISFACTORY_SCORE = 4;
+function feedbackPart(c: CaseFacts, range: DayRange): Part {
+  const answered = c.surveys.filter((s) => typeof s.scores.satisfaction === 'number' && inRange(day(s.answeredAt), range));
+  if (answered.length === 0) return NONE;
+  return { denominator: 1, numerator: answered.some((s) => s.scores.satisfaction >= SATISFACTORY_SCORE) ? 1 : 0 };
+}
 
 /** Milestones that mean a session was held (`mediation.held`, `meeting.held`...), but not a visit. */
 const isSessionHeld = (name: string) => name.endsWith('.held') && name !== 'visit.held';
@@ -147,6 +176,7 @@ export function countingRule(measure: Kpi['measure']): KpiFigure['countingRule']
     case 'reopened-rate':
       return 'closed-in-period';
     case 'case-flag-rate':
+      if (measure.flag === SATISFACTORY_FEEDBACK) return 'answered-in-period';
       return measure.atMonthsAfterOpening ? 'months-after-opening-in-period' : 'opened-in-period';
     case 'funnel-conversion':
       return 'received-in-period';
@@ -182,6 +212,7 @@ export function partOf(measure: Kpi['measure'], c: CaseFacts, range: DayRange, t
       return { denominator: closed.length, numerator: reopened.length };
     }
     case 'case-flag-rate': {
+      if (measure.flag === SATISFACTORY_FEEDBACK) return feedbackPart(c, range);
       const periods = (FLAG_SOURCES as Record<string, ((c: CaseFacts) => CaseFacts['multiAgency']) | undefined>)[measure.flag];
       if (!periods) return NONE;
       if (measure.atMonthsAfterOpening === undefined) {
@@ -234,6 +265,15 @@ export function figure(kpi: Kpi, parts: { c: Pick<CaseFacts, 'caseId' | 'referen
     status: judge(exact, kpi.target),
     cases: { numerator: counted.filter((p) => p.part.numerator > 0).map(ref), denominator: counted.map(ref) },
   };
+}
+
+/** Every `atMonthsAfterOpening` the versions' KPIs measure at: which openings a period's figures reach back to. */
+export function monthsAfterOpening(versions: Iterable<ContractDefinition>): number[] {
+  const months = new Set<number>();
+  for (const v of versions)
+    for (const line of v.serviceLines)
+      for (const k of line.kpis) if (k.measure.kind === 'case-flag-rate' && k.measure.atMonthsAfterOpening) months.add(k.measure.atMonthsAfterOpening);
+  return [...months].sort((a, b) => a - b);
 }
 
 export interface KpiInput {

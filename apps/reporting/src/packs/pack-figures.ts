@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ContractDefinition, KpiFigure, KpiSpend } from '@mediation/protocol';
 import { computeKpis, londonDay, type CaseFacts } from '../kpis/kpi-engine';
 import { inRange, periodDays, type DayRange } from '../kpis/kpi-period';
+import { complaintVolumes, type ComplaintVolumes } from './complaint-volumes';
 
 /** What happened on a contract in one month (London days). */
 export interface MonthVolumes {
@@ -15,6 +16,7 @@ export interface MonthVolumes {
   surveysAnswered: number;
   /** Mean of the `satisfaction` scores answered in the month; null when none. */
   meanSatisfaction: number | null;
+  complaints: ComplaintVolumes;
 }
 
 /** Everything a monthly pack shows, and nothing that changes between two runs over the same events. */
@@ -65,6 +67,7 @@ export function volumesOf(cases: readonly CaseFacts[], month: string): MonthVolu
     deadlinesMissed: cases.reduce((n, c) => n + c.deadlines.filter((d) => d.result === 'missed' && d.dueAt && inRange(day(d.dueAt), range)).length, 0),
     surveysAnswered: surveys.length,
     meanSatisfaction: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null,
+    complaints: complaintVolumes(cases, range),
   };
 }
 

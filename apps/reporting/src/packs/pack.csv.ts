@@ -35,6 +35,12 @@ export function packCsv(figures: PackFigures): string {
     volume('deadlines-missed', v.deadlinesMissed);
     volume('surveys-answered', v.surveysAnswered);
     volume('mean-satisfaction', v.meanSatisfaction);
+    volume('complaints-received', v.complaints.received);
+    volume('complaints-acknowledged', v.complaints.acknowledged);
+    volume('complaints-acknowledged-in-time', v.complaints.acknowledgedInTime);
+    volume('complaints-responded', v.complaints.responded);
+    volume('complaints-responded-in-time', v.complaints.respondedInTime);
+    volume('complaints-open-at-month-end', v.complaints.openAtMonthEnd);
   }
   if (figures.spend) {
     const { spend } = figures;

@@ -1,7 +1,7 @@
 import { pdfText } from '@mediation/testing';
 import { renderDocument } from '@mediation/documents';
 import type { ContractDefinition, Kpi } from '@mediation/protocol';
-import type { CaseFacts } from '../kpis/kpi-engine';
+import { openedCase, type CaseFacts } from '../kpis/kpi-engine';
 import { packCsv } from './pack.csv';
 import { figuresHash, packFigures, twelveMonthsTo, volumesOf } from './pack-figures';
 import { packDocument, rag } from './pack.renderer';
@@ -17,36 +17,70 @@ const kpi: Kpi = {
 } as Kpi;
 const versions = new Map([[1, { serviceLines: [{ key: 'noise', kpis: [kpi] }] } as unknown as ContractDefinition]]);
 const aCase = (id: string, openedAt: string, over: Partial<CaseFacts> = {}): CaseFacts => ({
-  caseId: `00000000-0000-7000-8000-0000000000${id}`,
-  reference: `HSG-${id}`,
-  contractVersion: 1,
-  serviceLine: 'noise',
-  receivedAt: new Date(openedAt),
-  openedAt: new Date(openedAt),
-  closures: [],
-  reopenings: [],
-  deadlines: [],
-  multiAgency: [],
-  milestones: [],
-  surveys: [],
-  endedAt: [],
+  ...openedCase({
+    caseId: `00000000-0000-7000-8000-0000000000${id}`,
+    reference: `HSG-${id}`,
+    contractVersion: 1,
+    serviceLine: 'noise',
+    receivedAt: new Date(openedAt),
+    openedAt: new Date(openedAt),
+  }),
   ...over,
 });
 const closed = (at: string, outcome: string, expected: boolean) => ({ closedAt: new Date(at), outcome, expected });
+const when = (at: string | undefined) => (at ? new Date(at) : null);
+const complaint = (c: { received: string; acknowledgeBy?: string; acknowledged?: string; late?: boolean; respondBy?: string; resolved?: string }) => ({
+  receivedAt: new Date(c.received),
+  acknowledgeBy: when(c.acknowledgeBy),
+  respondBy: when(c.respondBy),
+  acknowledgedAt: when(c.acknowledged),
+  acknowledgedLate: c.late ?? null,
+  resolvedAt: when(c.resolved),
+});
 const cases = [
   aCase('01', '2026-10-03T10:00:00Z', {
     closures: [closed('2026-11-05T10:00:00Z', 'good-neighbour-agreement', true)],
     surveys: [{ answeredAt: new Date('2026-11-09T10:00:00Z'), scores: { satisfaction: 5 } }],
+    // Received in October; acknowledged and answered in November, both in time.
+    complaints: [
+      complaint({
+        received: '2026-10-28T10:00:00Z',
+        acknowledgeBy: '2026-11-04T23:59:59Z',
+        acknowledged: '2026-11-02T10:00:00Z',
+        respondBy: '2026-11-25T23:59:59Z',
+        resolved: '2026-11-20T10:00:00Z',
+      }),
+    ],
   }),
   aCase('02', '2026-11-03T10:00:00Z', {
     closures: [closed('2026-11-20T10:00:00Z', 'closed-other', false)],
     surveys: [{ answeredAt: new Date('2026-11-22T10:00:00Z'), scores: { satisfaction: 2 } }],
+    // Acknowledged two days late, not yet answered.
+    complaints: [
+      complaint({
+        received: '2026-11-10T10:00:00Z',
+        acknowledgeBy: '2026-11-17T23:59:59Z',
+        acknowledged: '2026-11-19T10:00:00Z',
+        respondBy: '2026-12-17T23:59:59Z',
+      }),
+    ],
   }),
-  aCase('03', '2026-11-04T10:00:00Z'),
+  // Received on the 28th, not yet due to be acknowledged.
+  aCase('03', '2026-11-04T10:00:00Z', { complaints: [complaint({ received: '2026-11-28T10:00:00Z', acknowledgeBy: '2026-12-05T23:59:59Z' })] }),
   aCase('04', '2026-11-05T10:00:00Z', { endedAt: [new Date('2026-11-10T10:00:00Z')] }),
   aCase('05', '2026-09-05T10:00:00Z', {
     closures: [closed('2026-09-25T10:00:00Z', 'good-neighbour-agreement', true)],
     reopenings: [{ reopenedAt: new Date('2026-11-25T10:00:00Z'), previouslyClosedAt: new Date('2026-09-25T10:00:00Z') }],
+    // No acknowledgement date known (an older event), not marked late; answered three days after its response date.
+    complaints: [
+      complaint({
+        received: '2026-11-01T10:00:00Z',
+        acknowledged: '2026-11-03T10:00:00Z',
+        late: false,
+        respondBy: '2026-11-15T23:59:59Z',
+        resolved: '2026-11-18T10:00:00Z',
+      }),
+    ],
   }),
 ];
 const figures = packFigures({ contractId: '00000000-0000-7000-8000-00000000c001', period: '2026-11', cases, versions, latestVersion: 1, today: '2026-12-01' });
@@ -82,6 +116,26 @@ describe('the monthly pack’s figures', () => {
       deadlinesMissed: 0,
       surveysAnswered: 2,
       meanSatisfaction: 3.5,
+      complaints: { received: 3, acknowledged: 3, acknowledgedInTime: 2, responded: 2, respondedInTime: 1, openAtMonthEnd: 2 },
+    });
+  });
+
+  it('complaints against their timescales, by hand: October received 1 and left it open; November received 3 (02, 03, 05), acknowledged 3 (01 and 05 in time, 02 late), answered 2 (01 in time, 05 late), 02 and 03 open at its end', () => {
+    expect(volumesOf(cases, '2026-10').complaints).toEqual({
+      received: 1,
+      acknowledged: 0,
+      acknowledgedInTime: 0,
+      responded: 0,
+      respondedInTime: 0,
+      openAtMonthEnd: 1,
+    });
+    expect(volumesOf(cases, '2026-11').complaints).toEqual({
+      received: 3,
+      acknowledged: 3,
+      acknowledgedInTime: 2,
+      responded: 2,
+      respondedInTime: 1,
+      openAtMonthEnd: 2,
     });
   });
 
@@ -106,6 +160,9 @@ describe('the monthly pack’s figures', () => {
     expect(csv.filter((l) => l.startsWith('trend,'))).toHaveLength(12);
     expect(csv).toContain('volume,2026-11,open-at-month-end,,,,2,count,,');
     expect(csv).toContain('volume,2026-11,closed:closed-other,,,,1,count,,');
+    expect(csv).toContain('volume,2026-11,complaints-received,,,,3,count,,');
+    expect(csv).toContain('volume,2026-11,complaints-responded-in-time,,,,1,count,,');
+    expect(csv).toContain('volume,2026-11,complaints-open-at-month-end,,,,2,count,,');
   });
 
   it('red, amber or green against the target', () => {
@@ -139,6 +196,10 @@ describe('the monthly pack’s figures', () => {
       '≥ 90%',
       'Red',
       'Open at month end',
+      'Complaints acknowledged',
+      '3 (2 within the timescale)',
+      'Complaints responded to',
+      '2 (1 within the timescale)',
       figuresHash(figures),
     ])
       expect(text).toContain(expected);

@@ -5,23 +5,16 @@ import { TENANT_SETTING } from '@mediation/platform';
 import { Client } from 'pg';
 import type { ReportingTx } from '../database/reporting.database';
 import { FACT_HANDLERS } from '../facts/facts.handlers';
+import { FACT_TABLES, type Fact } from '../facts/fact-rows';
 import { KpiFactsRepository } from '../facts/kpi-facts.repository';
 import { RecordFactUseCase } from '../facts/record-fact.use-case';
 
 /** The tables the KPI read model is made of: what a rebuild fills afresh and swaps in. */
-export const FACT_TABLES = [
-  'kpi_case',
-  'kpi_closure',
-  'kpi_reopening',
-  'kpi_case_end',
-  'kpi_deadline',
-  'kpi_multi_agency',
-  'kpi_milestone',
-  'kpi_survey_answer',
-] as const;
+const TABLES = FACT_TABLES.map((t) => t.name);
 const NEXT = 'reporting_rebuild';
 const OLD = 'reporting_replaced';
-const BATCH = 1000;
+/** Events pulled from the stream and written at once: one multi-row upsert per table and organisation. */
+const BATCH = 20_000;
 
 export interface RebuildOptions {
   /** The services' login (mediation_app): the facts are written as the consumers write them, tenant by tenant. */
@@ -47,17 +40,25 @@ export interface RebuildResult {
  * while the live model keeps answering and its consumers keep writing; then, with the live tables locked,
  * replays what arrived meanwhile and swaps the fresh tables in, in one transaction. Consumers blocked on
  * the lock resolve the table names again when it is released, so they write into the new tables: no event
- * is lost across the swap, and the facts' upserts make an event written twice harmless.
+ * is lost across the swap, and the facts' upserts make an event written twice harmless. Events are applied
+ * 20,000 at a time, folded by the same table rules the consumers' one-fact writes use (facts/fact-rows.ts).
  */
 export async function rebuildReadModel(options: RebuildOptions): Promise<RebuildResult> {
   const started = Date.now();
   const owner = new Client({ connectionString: options.ownerUrl });
-  // Plain pg as the services' login: a statement per fact costs a tenth of what it costs through Prisma's interactive transactions.
+  // Plain pg as the services' login: a batch's arrays go straight to PostgreSQL, not through Prisma's interactive transactions.
   const db = new Client({ connectionString: options.databaseUrl });
   const nc = await connect({ servers: options.natsUrl, name: `reporting-rebuild-${process.pid}` });
   const names = new SubjectNames(options.namespace);
-  const record = new RecordFactUseCase(new KpiFactsRepository(NEXT));
-  const handlers = new Map(FACT_HANDLERS.map((H) => [new H(record).consumes.type, new H(record)]));
+  const facts = new KpiFactsRepository(NEXT);
+  // The handlers' own mapping from event to fact: the rebuild folds what the live consumers would record one by one.
+  const record = new RecordFactUseCase(facts);
+  const handlers = new Map(
+    FACT_HANDLERS.map((H) => {
+      const handler = new H(record);
+      return [handler.consumes.type, handler];
+    }),
+  );
   let done = 0;
   let skipped = 0;
   try {
@@ -70,33 +71,69 @@ export async function rebuildReadModel(options: RebuildOptions): Promise<Rebuild
     const filter_subjects = names.allEvents();
     const total = (await jsm.streams.info(names.eventsStream)).state.last_seq;
 
+    /** Replays from a sequence to the stream's end: NATS delivers the next batch while the last one is written. */
     const replay = async (fromSequence: number): Promise<number> => {
+      let last = fromSequence - 1;
+      if ((await jsm.streams.info(names.eventsStream)).state.last_seq < fromSequence) return last;
       const consumer = await js.consumers.get(names.eventsStream, {
         filter_subjects,
         ...(fromSequence > 1 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: fromSequence } : { deliver_policy: DeliverPolicy.All }),
       });
-      let last = fromSequence - 1;
-      for (;;) {
-        const batch: JsMsg[] = [];
-        for await (const msg of await consumer.fetch({ max_messages: BATCH, expires: 1500 })) batch.push(msg);
-        if (batch.length === 0) return last;
-        const applied = await apply(db, handlers, batch);
-        skipped += applied.skipped;
-        done += applied.applied;
-        last = batch[batch.length - 1].seq;
-        options.progress?.(last, Math.max(total, last));
-        if (batch[batch.length - 1].info.pending === 0) return last;
+      const messages = await consumer.consume({ max_messages: BATCH });
+      // Nothing after the start matching the filter: no message says it is the last, so five quiet seconds end it
+      // (not counting the time spent waiting for a write, when no message is asked for).
+      let heardAt = Date.now();
+      let flushing = false;
+      const quiet = setInterval(() => !flushing && Date.now() - heardAt > 5000 && void messages.stop(), 500);
+      let batch: JsMsg[] = [];
+      // One batch is written while the next is parsed: a write fails the replay at the next batch or at the end.
+      let writing: Promise<void> = Promise.resolve();
+      let failed: unknown = null;
+      const flush = async () => {
+        const parsed = factsOf(handlers, batch);
+        const through = batch[batch.length - 1].seq;
+        batch = [];
+        flushing = true;
+        await writing;
+        flushing = false;
+        heardAt = Date.now();
+        if (failed) throw failed;
+        writing = write(db, facts, parsed.byOrganisation).then(
+          () => {
+            skipped += parsed.skipped;
+            done += parsed.applied;
+            last = through;
+            options.progress?.(last, Math.max(total, last));
+          },
+          (error: unknown) => void (failed = error),
+        );
+      };
+      try {
+        for await (const msg of messages) {
+          heardAt = Date.now();
+          batch.push(msg);
+          const end = msg.info.pending === 0;
+          if (end || batch.length >= BATCH) await flush();
+          if (end) break;
+        }
+        if (batch.length > 0) await flush();
+        await writing;
+        if (failed) throw failed;
+      } finally {
+        clearInterval(quiet);
+        await messages.close().catch(() => undefined);
       }
+      return last;
     };
 
     const caughtUp = await replay(1);
     await owner.query('BEGIN');
     // From here the live consumers wait; what reached the stream meanwhile is replayed, then the tables change places.
-    await owner.query(`LOCK TABLE ${FACT_TABLES.map((t) => `reporting.${t}`).join(', ')} IN ACCESS EXCLUSIVE MODE`);
+    await owner.query(`LOCK TABLE ${TABLES.map((t) => `reporting.${t}`).join(', ')} IN ACCESS EXCLUSIVE MODE`);
     await replay(caughtUp + 1);
     await owner.query(`DROP SCHEMA IF EXISTS ${OLD} CASCADE`);
     await owner.query(`CREATE SCHEMA ${OLD}`);
-    for (const table of FACT_TABLES) {
+    for (const table of TABLES) {
       await owner.query(`ALTER TABLE reporting.${table} SET SCHEMA ${OLD}`);
       await owner.query(`ALTER TABLE ${NEXT}.${table} SET SCHEMA reporting`);
     }
@@ -120,7 +157,7 @@ async function freshTables(owner: Client): Promise<void> {
   await owner.query(`DROP SCHEMA IF EXISTS ${NEXT} CASCADE`);
   await owner.query(`CREATE SCHEMA ${NEXT}`);
   await owner.query(`GRANT USAGE ON SCHEMA ${NEXT} TO mediation_app`);
-  for (const table of FACT_TABLES) {
+  for (const table of TABLES) {
     await owner.query(`CREATE TABLE ${NEXT}.${table} (LIKE reporting.${table} INCLUDING ALL)`);
     await owner.query(`ALTER TABLE ${NEXT}.${table} ENABLE ROW LEVEL SECURITY`);
     await owner.query(`ALTER TABLE ${NEXT}.${table} FORCE ROW LEVEL SECURITY`);
@@ -133,10 +170,11 @@ async function freshTables(owner: Client): Promise<void> {
 
 type Handler = (typeof FACT_HANDLERS)[number]['prototype'];
 
-/** One batch: parsed by each event's schema as the consumers parse it, then one transaction per organisation, in stream order. */
-async function apply(db: Client, handlers: Map<string, Handler>, batch: JsMsg[]): Promise<{ applied: number; skipped: number }> {
-  const byOrganisation = new Map<string, { handler: Handler; envelope: EventEnvelope<never> }[]>();
+/** One batch: each event parsed by its schema as the consumers parse it and turned into its fact by its handler, per organisation. */
+function factsOf(handlers: Map<string, Handler>, batch: JsMsg[]): { byOrganisation: Map<string, Fact[]>; applied: number; skipped: number } {
+  const byOrganisation = new Map<string, Fact[]>();
   let skipped = 0;
+  let applied = 0;
   for (const msg of batch) {
     const envelope = msg.json<EventEnvelope<unknown>>();
     const handler = handlers.get(envelope.type);
@@ -146,25 +184,29 @@ async function apply(db: Client, handlers: Map<string, Handler>, batch: JsMsg[])
       skipped++; // the live consumer dead-letters such an event; the rebuild leaves it out the same way
       continue;
     }
-    const list = byOrganisation.get(envelope.organisationid) ?? [];
-    list.push({ handler, envelope: { ...envelope, data: data.data } as EventEnvelope<never> });
-    byOrganisation.set(envelope.organisationid, list);
+    let list = byOrganisation.get(envelope.organisationid);
+    if (!list) byOrganisation.set(envelope.organisationid, (list = []));
+    list.push(handler.fact({ ...envelope, data: data.data } as never));
+    applied++;
   }
-  // The facts' repository needs only raw statements: the same two methods over the pg connection.
+  return { byOrganisation, applied, skipped };
+}
+
+/** A batch's facts, per organisation in one transaction with its tenant set: folded and written a table at a time. */
+async function write(db: Client, facts: KpiFactsRepository, byOrganisation: Map<string, Fact[]>): Promise<void> {
+  // The facts' repository needs only raw statements: the same method over the pg connection.
   const tx = {
     $executeRawUnsafe: async (query: string, ...values: unknown[]) => (await db.query(query, values)).rowCount ?? 0,
-    $queryRawUnsafe: async (query: string, ...values: unknown[]) => (await db.query(query, values)).rows,
   } as unknown as ReportingTx;
-  for (const [organisationId, events] of byOrganisation) {
+  for (const [organisationId, list] of byOrganisation) {
     await db.query('BEGIN');
     try {
       await db.query(`SELECT set_config('${TENANT_SETTING}', $1, true)`, [organisationId]);
-      for (const { handler, envelope } of events) await handler.handle(envelope, tx);
+      await facts.write(tx, list);
       await db.query('COMMIT');
     } catch (error) {
       await db.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
   }
-  return { applied: [...byOrganisation.values()].reduce((n, list) => n + list.length, 0), skipped };
 }

@@ -8,10 +8,14 @@ import { AppModule } from '../app.module';
 import { loadReportingConfig } from '../config/reporting.config';
 import { ReportingDatabase } from '../database/reporting.database';
 import { GetKpisUseCase } from '../kpis/get-kpis.use-case';
+import { FACT_TABLES } from '../facts/fact-rows';
 import { main } from '../ops/reporting-cli';
 import { rebuildReadModel } from './read-model-rebuild';
 
 jest.setTimeout(120_000);
+
+/** The events published before the first rebuild: twelve November cases' (4 each, 2 reopenings, 1 multi-agency) and the October ones' 19. */
+const EVENTS = 12 * 4 + 2 + 1 + 19;
 
 const basis = { kind: 'contractual', text: 'seed 001 §10.5', source: { document: 'seeds/001', section: '§10.5' } };
 const kpi = (key: string, measure: object, comparator: string, value: number) => ({
@@ -145,7 +149,124 @@ describe('npm run cli -- reporting rebuild: the KPI read model replayed from the
           recordedAt: '2026-10-01T10:00:00.000Z',
         });
     }
+    // Every other fact the read model keeps, on two October cases: a deadline rescheduled, breached and the breach
+    // taken back; one cancelled; an informational one; multi-agency periods recorded and ended (one ended before its
+    // recording arrives); a milestone; a survey answer; a case ended without an outcome; a complaint.
+    const [x, y] = [uuidv7(), uuidv7()];
+    for (const [caseId, reference] of [
+      [x, 'HSG-X'],
+      [y, 'HSG-Y'],
+    ])
+      await publish('casework.case.opened.v2', caseId, {
+        caseId,
+        referralId: uuidv7(),
+        reference,
+        contractId,
+        serviceLine: 'noise',
+        openedAt: '2026-09-01T10:00:00.000Z',
+        contractVersion: 1,
+        receivedAt: '2026-09-01T09:00:00.000Z',
+        clockStartsAt: '2026-09-01T09:00:00.000Z',
+        dates: {},
+      });
+    const moved = { deadlineId: uuidv7(), caseId: x, rule: 'first-visit', dueAt: '2026-10-10T22:59:59.000Z' };
+    await publish('scheduling.deadline.set.v1', moved.deadlineId, { ...moved, basis: 'x', startedAt: '2026-09-01T09:00:00.000Z', kind: 'provider' });
+    const later = { ...moved, dueAt: '2026-10-12T22:59:59.000Z' };
+    await publish('scheduling.deadline.rescheduled.v1', moved.deadlineId, { ...later, previousDueAt: moved.dueAt, reason: 'visitDate' });
+    await publish('scheduling.deadline.breached.v1', moved.deadlineId, { ...later, breachedAt: '2026-10-12T22:59:59.000Z' });
+    await publish('scheduling.deadline.breach-corrected.v1', moved.deadlineId, {
+      ...later,
+      breachedAt: '2026-10-12T22:59:59.000Z',
+      now: 'met',
+      occurredAt: '2026-10-12T10:00:00.000Z',
+    });
+    const dropped = { deadlineId: uuidv7(), caseId: x, rule: 'first-visit', dueAt: '2026-10-20T22:59:59.000Z' };
+    await publish('scheduling.deadline.set.v1', dropped.deadlineId, { ...dropped, basis: 'x', startedAt: '2026-09-01T09:00:00.000Z' });
+    await publish('scheduling.deadline.cancelled.v1', dropped.deadlineId, {
+      deadlineId: dropped.deadlineId,
+      caseId: x,
+      rule: 'first-visit',
+      kind: 'provider',
+      cancelledAt: '2026-10-05T10:00:00.000Z',
+      reason: 'stopped-by-event',
+    });
+    const appeal = { deadlineId: uuidv7(), caseId: x, rule: 'appeal', dueAt: '2026-11-30T23:59:59.000Z' };
+    await publish('scheduling.deadline.set.v1', appeal.deadlineId, { ...appeal, basis: 'x', startedAt: '2026-09-01T09:00:00.000Z', kind: 'informational' });
+    const [ended, endedFirst] = [uuidv7(), uuidv7()];
+    await publish('casework.multi-agency.recorded.v1', x, {
+      caseId: x,
+      contractId,
+      involvementId: ended,
+      agencyCount: 2,
+      from: '2026-09-10',
+      to: null,
+      recordedAt: '2026-09-10T10:00:00.000Z',
+    });
+    await publish('casework.multi-agency.updated.v1', x, {
+      caseId: x,
+      contractId,
+      involvementId: ended,
+      from: '2026-09-10',
+      to: '2026-10-01',
+      updatedAt: '2026-10-01T10:00:00.000Z',
+    });
+    await publish('casework.multi-agency.updated.v1', y, {
+      caseId: y,
+      contractId,
+      involvementId: endedFirst,
+      from: '2026-09-11',
+      to: '2026-09-20',
+      updatedAt: '2026-09-20T10:00:00.000Z',
+    });
+    await publish('casework.multi-agency.recorded.v1', y, {
+      caseId: y,
+      contractId,
+      involvementId: endedFirst,
+      agencyCount: 1,
+      from: '2026-09-11',
+      to: null,
+      recordedAt: '2026-09-21T10:00:00.000Z',
+    });
+    await publish('casework.case.milestone.v1', x, {
+      caseId: x,
+      contractId,
+      milestone: 'contact.made',
+      occurredAt: '2026-09-02T10:00:00.000Z',
+      recordedAt: '2026-09-02T11:00:00.000Z',
+      source: 'status:contacted',
+    });
+    await publish('casework.survey.answered.v1', x, {
+      caseId: x,
+      contractId,
+      invitationId: uuidv7(),
+      answeredAt: '2026-10-20T10:00:00.000Z',
+      scores: { satisfaction: 4 },
+      flags: { wouldRecommend: true },
+    });
+    await publish('casework.case.ended.v1', y, { caseId: y, contractId, status: 'withdrawn', endedAt: '2026-10-02T10:00:00.000Z' });
+    // A complaint: its acknowledgement (with the final response date) published before its receipt (with the provisional one).
+    const complaint = { caseId: x, contractId, complaintId: uuidv7(), receivedAt: '2026-10-05T10:00:00.000Z' };
+    await publish('casework.complaint.acknowledged.v1', complaint.complaintId, {
+      ...complaint,
+      acknowledgedAt: '2026-10-07T10:00:00.000Z',
+      acknowledgedLate: false,
+      respondBy: '2026-11-04T23:59:59.999Z',
+    });
+    await publish('casework.complaint.received.v1', complaint.complaintId, {
+      ...complaint,
+      byParty: true,
+      acknowledgeBy: '2026-10-12T22:59:59.999Z',
+      respondBy: '2026-11-09T23:59:59.999Z',
+    });
+    await publish('casework.complaint.resolved.v1', complaint.complaintId, { ...complaint, finding: 'not-upheld', resolvedAt: '2026-10-30T10:00:00.000Z' });
   });
+
+  /** Every row of every fact table, in a stable order: what the rebuild must give back exactly. */
+  const everyFact = async () => {
+    const rows: Record<string, unknown[]> = {};
+    for (const table of FACT_TABLES) rows[table.name] = (await service.sql.query(`SELECT * FROM reporting.${table.name} ORDER BY 1, 2`)).rows;
+    return rows;
+  };
 
   afterAll(async () => {
     await nc?.close();
@@ -160,8 +281,32 @@ describe('npm run cli -- reporting rebuild: the KPI read model replayed from the
       'reopened-within-12-months': [2, 12],
     };
     await waitUntil(async () => JSON.stringify(await kpis('2026-11')) === JSON.stringify(expected), { what: 'the live consumers’ figures', timeoutMs: 30_000 });
+    const everyFactLive = async () => {
+      const rows = await everyFact();
+      const deadline = rows.kpi_deadline as { corrected_to: string | null; cancelled_at: Date | null; rule: string }[];
+      const done =
+        deadline.some((d) => d.corrected_to === 'met') &&
+        deadline.some((d) => d.cancelled_at) &&
+        deadline.some((d) => d.rule === 'appeal') &&
+        (rows.kpi_multi_agency as { to_day: Date | null }[]).filter((p) => p.to_day).length === 2 &&
+        rows.kpi_milestone.length === 1 &&
+        rows.kpi_survey_answer.length === 1 &&
+        rows.kpi_case_end.length === 1 &&
+        (rows.kpi_complaint as { acknowledge_by: Date | null; acknowledged_at: Date | null; resolved_at: Date | null }[]).some(
+          (c) => c.acknowledge_by && c.acknowledged_at && c.resolved_at,
+        );
+      return done ? rows : null;
+    };
+    await waitUntil(async () => (await everyFactLive()) !== null, { what: 'every fact from the live consumers', timeoutMs: 30_000 });
+    const live = await everyFact();
+    // The acknowledgement's response date stands, though the receipt (with its provisional one) arrived after it.
+    expect((live.kpi_complaint[0] as { respond_by: Date }).respond_by.toISOString()).toBe('2026-11-04T23:59:59.999Z');
+    const october = await kpis('2026-10');
+    expect(october['visit-within-2-weeks']).toEqual([1, 1]);
     await service.sql.query('DELETE FROM reporting.kpi_closure');
-    await service.sql.query('UPDATE reporting.kpi_deadline SET met_at = NULL');
+    await service.sql.query('DELETE FROM reporting.kpi_survey_answer');
+    await service.sql.query('DELETE FROM reporting.kpi_complaint');
+    await service.sql.query('UPDATE reporting.kpi_deadline SET met_at = NULL, corrected_to = NULL');
     expect(await kpis('2026-11')).not.toEqual(expected);
 
     const progress: number[] = [];
@@ -172,14 +317,16 @@ describe('npm run cli -- reporting rebuild: the KPI read model replayed from the
       namespace: service.ns.namespace,
       progress: (done) => progress.push(done),
     });
-    expect(result).toMatchObject({ events: 12 * 4 + 2 + 1, skipped: 0 });
+    expect(result).toMatchObject({ events: EVENTS, skipped: 0 });
     expect(progress.length).toBeGreaterThan(0);
     expect(await kpis('2026-11')).toEqual(expected);
+    expect(await kpis('2026-10')).toEqual(october);
+    expect(await everyFact()).toEqual(live);
     // The fresh tables carry the tenant wall like the ones they replaced.
     const { rows } = await service.sql.query(
       `SELECT c.relname, c.relforcerowsecurity AS forced FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'reporting' AND c.relname LIKE 'kpi_%' AND c.relname <> 'kpi_pack' AND c.relkind = 'r' ORDER BY 1`,
     );
-    expect(rows).toHaveLength(8);
+    expect(rows).toHaveLength(FACT_TABLES.length);
     expect(rows.every((r) => r.forced)).toBe(true);
     const schemas = await service.sql.query(`SELECT nspname FROM pg_namespace WHERE nspname IN ('reporting_rebuild', 'reporting_replaced')`);
     expect(schemas.rows).toEqual([]);
@@ -222,7 +369,7 @@ describe('npm run cli -- reporting rebuild: the KPI read model replayed from the
       write.mockRestore();
       delete process.env.MIGRATION_DATABASE_URL;
     }
-    expect(JSON.parse(out.join(''))).toMatchObject({ events: 12 * 4 + 2 + 1 + 2, skipped: 0 });
+    expect(JSON.parse(out.join(''))).toMatchObject({ events: EVENTS + 2, skipped: 0 });
     expect(await kpis('2026-11')).toEqual(before);
   });
 });

@@ -42,6 +42,7 @@ export const KPI_COUNTING_RULES = [
   'months-after-opening-in-period',
   'received-in-period',
   'occurred-in-period',
+  'answered-in-period',
 ] as const;
 
 export const KpiFigureSchema = z
@@ -52,7 +53,7 @@ export const KpiFigureSchema = z
     countingRule: z
       .enum(KPI_COUNTING_RULES)
       .describe(
-        'Which cases count in the period: deadlines due in it, closures in it, cases opened in it, cases reaching N months after opening in it, referrals received in it, events in it.',
+        'Which cases count in the period: deadlines due in it, closures in it, cases opened in it, cases reaching N months after opening in it, referrals received in it, events in it, cases whose survey was answered in it (satisfactory feedback).',
       ),
     numerator: z.number().int().describe('What met the measure.'),
     denominator: z.number().int().nullable().describe('What was measured; null for a count.'),
