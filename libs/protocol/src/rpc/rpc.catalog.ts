@@ -117,6 +117,7 @@ import {
   TransitionBodySchema,
 } from '../http/case-life.schemas';
 import { BILLING_RPC } from './billing.rpc';
+import { PROGRAMME_RPC } from './programme.rpc';
 import { defineRpc } from './define-rpc';
 
 const Empty = z.object({}).strict().describe('No parameters.');
@@ -574,6 +575,7 @@ export const Rpc = {
     }),
   },
   scheduling: {
+    ...PROGRAMME_RPC,
     listCaseDeadlines: defineRpc({
       service: 'scheduling',
       verb: 'list-case-deadlines',
