@@ -62,6 +62,13 @@ const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
     attendance: [{ attendeeType: 'social-worker', count: 1 }],
   }),
   'post /v1/sessions/{id}/move': () => ({ startsAt: '2031-01-06T10:00:00Z', endsAt: '2031-01-06T12:00:00Z' }),
+  'post /v1/contracts/{id}/local-authorities': () => ({
+    name: 'Authz probe council',
+    onboardedOn: '2026-01-05',
+    contact: { name: 'Authz probe', email: 'authz-probe@council.example' },
+  }),
+  'put /v1/contracts/{id}/data-return-rule': () => ({ dueWorkingDays: 5, reminderWorkingDaysBefore: 2 }),
+  'post /v1/contracts/{id}/local-authorities/{laId}/data-returns': () => ({ period: '2026-01', receivedOn: '2026-02-02' }),
   'post /v1/sessions/{id}/did-not-attend': () => ({ reason: 'authz probe' }),
   'post /v1/cases/{id}/transitions': () => ({ to: 'accepted' }),
   'post /v1/cases/{id}/close': () => ({ outcome: 'closed-other', reason: 'Closed by an intruder' }),
