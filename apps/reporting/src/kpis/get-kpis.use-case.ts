@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { londonDate } from '@mediation/calendar';
 import { ContractBook } from '@mediation/contract-book';
 import { Clock, ProblemError } from '@mediation/platform';
 import { inContractScope, type ContractDefinition, type KpiReport, type KpiRequest, type RpcMeta } from '@mediation/protocol';
 import { ReportingDatabase } from '../database/reporting.database';
+import { ProgrammeFactsReader } from '../programme/programme-facts.reader';
+import { localAuthorityFigures, withProgrammeCounts } from '../programme/programme-figures';
 import { computeKpis } from './kpi-engine';
 import { KpiFactsReader } from './kpi-facts.reader';
 import { periodDays } from './kpi-period';
@@ -19,6 +21,7 @@ export class GetKpisUseCase {
     private readonly facts: KpiFactsReader,
     private readonly book: ContractBook,
     private readonly clock: Clock,
+    @Optional() private readonly programme: ProgrammeFactsReader = new ProgrammeFactsReader(),
   ) {}
 
   async execute(meta: RpcMeta, request: KpiRequest): Promise<KpiReport> {
@@ -26,7 +29,7 @@ export class GetKpisUseCase {
     if (!inContractScope(meta, request.contractId)) throw ProblemError.notFound('Contract', request.contractId);
     const now = this.clock.now();
     const range = periodDays(request.period);
-    const { cases, versions, latest } = await this.db.forTenant(meta, async (tx) => {
+    const { cases, versions, latest, programme } = await this.db.forTenant(meta, async (tx) => {
       const latest = await this.book.latest(tx, meta.organisationId, request.contractId, meta.correlationId);
       if (!latest) throw ProblemError.notFound('Contract', request.contractId);
       const cases = await this.facts.casesOf(tx, meta.organisationId, request.contractId);
@@ -35,9 +38,11 @@ export class GetKpisUseCase {
         const entry = await this.book.version(tx, meta.organisationId, request.contractId, v, meta.correlationId);
         if (entry) versions.set(v, entry.definition);
       }
-      return { cases, versions, latest: latest.version };
+      return { cases, versions, latest: latest.version, programme: await this.programme.of(tx, meta.organisationId, request.contractId) };
     });
-    const figures = computeKpis({ cases, versions, latestVersion: latest, range, today: londonDate(now) });
+    // The programme outside cases (activities, data returns) adds to the count KPIs and is shown by local authority.
+    const newest = versions.get(latest)!;
+    const figures = withProgrammeCounts(computeKpis({ cases, versions, latestVersion: latest, range, today: londonDate(now) }), newest, programme, range);
     return {
       contractId: request.contractId,
       period: request.period,
@@ -45,6 +50,7 @@ export class GetKpisUseCase {
       contractVersions: [...versions.keys()].sort((a, b) => a - b),
       ...figures,
       generatedAt: now.toISOString(),
+      localAuthorities: localAuthorityFigures(newest, programme, range),
     };
   }
 }

@@ -1,8 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ProgrammeModule } from '../programme/programme.module';
 import { GetKpisUseCase } from './get-kpis.use-case';
 import { KpiFactsReader } from './kpi-facts.reader';
 import { KpisRpcController } from './kpis.rpc-controller';
 
 /** A contract's KPIs for a period, computed from the read model by the KPI engine. */
-@Module({ controllers: [KpisRpcController], providers: [KpiFactsReader, GetKpisUseCase], exports: [GetKpisUseCase, KpiFactsReader] })
+@Module({
+  imports: [ProgrammeModule],
+  controllers: [KpisRpcController],
+  providers: [KpiFactsReader, GetKpisUseCase],
+  exports: [GetKpisUseCase, KpiFactsReader, ProgrammeModule],
+})
 export class KpisModule {}

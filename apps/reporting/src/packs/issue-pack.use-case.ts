@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { londonDate } from '@mediation/calendar';
 import { ContractBook } from '@mediation/contract-book';
 import { renderDocument } from '@mediation/documents';
@@ -8,6 +8,7 @@ import { PackEmailRequestedV1, PackIssuedV1, uuidv7, type ContractDefinition } f
 import { ReportingDatabase } from '../database/reporting.database';
 import { KpiFactsReader } from '../kpis/kpi-facts.reader';
 import { OrganisationProfileRepository } from '../organisations/organisation-profile.repository';
+import { ProgrammeFactsReader } from '../programme/programme-facts.reader';
 import { figuresHash, packFigures } from './pack-figures';
 import { packCsv } from './pack.csv';
 import { packDocument } from './pack.renderer';
@@ -42,6 +43,7 @@ export class IssuePackUseCase {
     private readonly packs: PackRepository,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
+    @Optional() private readonly programme: ProgrammeFactsReader = new ProgrammeFactsReader(),
   ) {}
 
   async execute(request: IssuePack): Promise<StoredPack> {
@@ -62,7 +64,8 @@ export class IssuePackUseCase {
       }
       const organisation = (await this.profiles.find(tx, organisationId)) ?? { name: 'Mediation provider', address: null };
       const issue = await this.packs.nextIssue(tx, organisationId, contractId, period);
-      return { latest, cases, versions, organisation, issue };
+      const programme = await this.programme.of(tx, organisationId, contractId);
+      return { latest, cases, versions, organisation, issue, programme };
     });
     if ('already' in read) return read.already!;
 
@@ -74,6 +77,7 @@ export class IssuePackUseCase {
       versions: read.versions,
       latestVersion: read.latest.version,
       today: londonDate(issuedAt),
+      programme: read.programme,
     });
     const figuresSha256 = figuresHash(figures);
     const recipients = packRecipients(definition);

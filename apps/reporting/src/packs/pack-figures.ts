@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { ContractDefinition, KpiFigure } from '@mediation/protocol';
+import type { ContractDefinition, KpiFigure, LocalAuthorityFigures } from '@mediation/protocol';
 import { computeKpis, londonDay, type CaseFacts } from '../kpis/kpi-engine';
 import { inRange, periodDays, type DayRange } from '../kpis/kpi-period';
+import { localAuthorityFigures, NO_PROGRAMME, withProgrammeCounts, type ProgrammeFacts } from '../programme/programme-figures';
 
 /** What happened on a contract in one month (London days). */
 export interface MonthVolumes {
@@ -25,6 +26,8 @@ export interface PackFigures {
   /** Each KPI's value over the twelve months to the period, oldest first (null: nothing measured). */
   trend: { months: string[]; kpis: { key: string; values: (number | null)[] }[] };
   volumes: MonthVolumes[];
+  /** The month's programme outside cases by local authority; absent for a contract without one (its hash unchanged). */
+  localAuthorities?: LocalAuthorityFigures[];
 }
 
 /** The twelve months ending with `period` (YYYY-MM), oldest first. */
@@ -74,9 +77,17 @@ export function packFigures(input: {
   versions: ReadonlyMap<number, ContractDefinition>;
   latestVersion: number;
   today: string;
+  /** Activities and data returns, which add to the count KPIs (none when omitted). */
+  programme?: ProgrammeFacts;
 }): PackFigures {
   const months = twelveMonthsTo(input.period);
-  const perMonth = months.map((month) => computeKpis({ ...input, range: periodDays(month) }).kpis);
+  const newest = input.versions.get(input.latestVersion);
+  const programme = input.programme ?? NO_PROGRAMME;
+  const perMonth = months.map((month) => {
+    const figures = computeKpis({ ...input, range: periodDays(month) });
+    return (newest ? withProgrammeCounts(figures, newest, programme, periodDays(month)) : figures).kpis;
+  });
+  const authorities = newest ? localAuthorityFigures(newest, programme, periodDays(input.period)) : [];
   const current = perMonth[perMonth.length - 1];
   return {
     contractId: input.contractId,
@@ -84,6 +95,7 @@ export function packFigures(input: {
     kpis: current.map(({ cases: _cases, ...figure }) => figure),
     trend: { months, kpis: current.map((k) => ({ key: k.key, values: perMonth.map((m) => m.find((f) => f.key === k.key)?.value ?? null) })) },
     volumes: months.map((month) => volumesOf(input.cases, month)),
+    ...(authorities.length > 0 ? { localAuthorities: authorities } : {}),
   };
 }
 

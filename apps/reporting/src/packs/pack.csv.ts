@@ -1,3 +1,4 @@
+import { localAuthorityRows } from '../programme/programme-pack';
 import type { PackFigures } from './pack-figures';
 
 const cell = (value: unknown): string => {
@@ -36,5 +37,6 @@ export function packCsv(figures: PackFigures): string {
     volume('surveys-answered', v.surveysAnswered);
     volume('mean-satisfaction', v.meanSatisfaction);
   }
+  rows.push(...localAuthorityRows(figures.period, figures.localAuthorities ?? []));
   return rows.map(line).join('\n') + '\n';
 }

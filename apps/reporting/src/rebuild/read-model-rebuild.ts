@@ -1,12 +1,15 @@
 import { DeliverPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { type EventEnvelope, SubjectNames } from '@mediation/protocol';
+import { type EventDefinition, type EventEnvelope, SubjectNames } from '@mediation/protocol';
 import { TENANT_SETTING } from '@mediation/platform';
 import { Client } from 'pg';
 import type { ReportingTx } from '../database/reporting.database';
 import { FACT_HANDLERS } from '../facts/facts.handlers';
 import { KpiFactsRepository } from '../facts/kpi-facts.repository';
 import { RecordFactUseCase } from '../facts/record-fact.use-case';
+import { PROGRAMME_FACT_HANDLERS } from '../programme/programme-facts.handlers';
+import { ProgrammeFactsRepository } from '../programme/programme-facts.repository';
+import { RecordProgrammeFactUseCase } from '../programme/record-programme-fact.use-case';
 
 /** The tables the KPI read model is made of: what a rebuild fills afresh and swaps in. */
 export const FACT_TABLES = [
@@ -18,6 +21,9 @@ export const FACT_TABLES = [
   'kpi_multi_agency',
   'kpi_milestone',
   'kpi_survey_answer',
+  'kpi_activity',
+  'kpi_local_authority',
+  'kpi_data_return',
 ] as const;
 const NEXT = 'reporting_rebuild';
 const OLD = 'reporting_replaced';
@@ -57,7 +63,10 @@ export async function rebuildReadModel(options: RebuildOptions): Promise<Rebuild
   const nc = await connect({ servers: options.natsUrl, name: `reporting-rebuild-${process.pid}` });
   const names = new SubjectNames(options.namespace);
   const record = new RecordFactUseCase(new KpiFactsRepository(NEXT));
-  const handlers = new Map(FACT_HANDLERS.map((H) => [new H(record).consumes.type, new H(record)]));
+  const programme = new RecordProgrammeFactUseCase(new ProgrammeFactsRepository(NEXT));
+  const handlers = new Map<string, Handler>(
+    [...FACT_HANDLERS.map((H) => new H(record)), ...PROGRAMME_FACT_HANDLERS.map((H) => new H(programme))].map((h): [string, Handler] => [h.consumes.type, h]),
+  );
   let done = 0;
   let skipped = 0;
   try {
@@ -131,7 +140,10 @@ async function freshTables(owner: Client): Promise<void> {
   }
 }
 
-type Handler = (typeof FACT_HANDLERS)[number]['prototype'];
+interface Handler {
+  readonly consumes: EventDefinition;
+  handle(event: EventEnvelope<never>, tx: ReportingTx): Promise<void>;
+}
 
 /** One batch: parsed by each event's schema as the consumers parse it, then one transaction per organisation, in stream order. */
 async function apply(db: Client, handlers: Map<string, Handler>, batch: JsMsg[]): Promise<{ applied: number; skipped: number }> {

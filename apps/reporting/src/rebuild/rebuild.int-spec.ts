@@ -9,7 +9,7 @@ import { loadReportingConfig } from '../config/reporting.config';
 import { ReportingDatabase } from '../database/reporting.database';
 import { GetKpisUseCase } from '../kpis/get-kpis.use-case';
 import { main } from '../ops/reporting-cli';
-import { rebuildReadModel } from './read-model-rebuild';
+import { FACT_TABLES, rebuildReadModel } from './read-model-rebuild';
 
 jest.setTimeout(120_000);
 
@@ -179,7 +179,7 @@ describe('npm run cli -- reporting rebuild: the KPI read model replayed from the
     const { rows } = await service.sql.query(
       `SELECT c.relname, c.relforcerowsecurity AS forced FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'reporting' AND c.relname LIKE 'kpi_%' AND c.relname <> 'kpi_pack' AND c.relkind = 'r' ORDER BY 1`,
     );
-    expect(rows).toHaveLength(8);
+    expect(rows).toHaveLength(FACT_TABLES.length);
     expect(rows.every((r) => r.forced)).toBe(true);
     const schemas = await service.sql.query(`SELECT nspname FROM pg_namespace WHERE nspname IN ('reporting_rebuild', 'reporting_replaced')`);
     expect(schemas.rows).toEqual([]);
