@@ -593,6 +593,21 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
       ).rows[0].n,
     ).toBe(0);
   });
+  it('moving a session re-checks the booking’s staff rules for the new time: a day past the mediator’s DBS expiry, or outside their slots, is refused naming the field and nothing moves', async () => {
+    const m = await mediator('Moving Lapsing Dbs');
+    await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind: 'dbs-enhanced', issuedAt: '2023-12-20', expiresAt: '2026-12-20' });
+    const booked = await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-14T14:00:00Z', '2026-12-14T15:00:00Z'));
+    const lapsed = await problemOf(app.get(MoveSessionUseCase).execute(meta, booked.id, { startsAt: '2026-12-22T10:00:00Z', endsAt: '2026-12-22T11:00:00Z' }));
+    expect(lapsed).toMatchObject({ status: 409, errors: [{ field: 'staffIds.0', code: 'accreditation-expired' }] });
+    expect(lapsed.detail).toContain('Enhanced DBS check expires on 2026-12-20, before the session on 2026-12-22');
+    // Thursday: outside the Monday-to-Wednesday slots they offer.
+    const away = await problemOf(app.get(MoveSessionUseCase).execute(meta, booked.id, { startsAt: '2026-12-17T10:00:00Z', endsAt: '2026-12-17T11:00:00Z' }));
+    expect(away).toMatchObject({ status: 409, detail: expect.stringContaining('Not available then: Moving Lapsing Dbs') });
+    expect((await outbox('scheduling.session.arrangements.v1', booked.id)).map((n) => n.change)).toEqual(['booked']);
+    const moved = await app.get(MoveSessionUseCase).execute(meta, booked.id, { startsAt: '2026-12-16T10:00:00Z', endsAt: '2026-12-16T11:00:00Z' });
+    expect(moved.startsAt).toBe('2026-12-16T10:00:00.000Z');
+  });
+
   it('a remote mediation booked, moved and cancelled tells everyone attending each time: one calendar entry, SEQUENCE 0, 1, 2, with the video link', async () => {
     const m = await mediator('Video Mediator');
     const file = sendCase();

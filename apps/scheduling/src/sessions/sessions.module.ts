@@ -14,6 +14,7 @@ import { SessionReminderAlarms } from './session-reminder-alarms';
 import { SessionRepository } from './session.repository';
 import { SessionRpcController } from './session.rpc-controller';
 import { SessionTransitioner } from './session-transitioner';
+import { SessionStaffCheck } from './session-staff-check';
 
 @Module({
   imports: [StaffModule, VenuesModule],
@@ -31,6 +32,7 @@ import { SessionTransitioner } from './session-transitioner';
     MoveSessionUseCase,
     SessionNotices,
     SessionReminderAlarms,
+    SessionStaffCheck,
   ],
   exports: [SessionRepository, SessionNotices, SessionReminderAlarms],
 })
