@@ -85,7 +85,23 @@ describe('seed 002’s programme over HTTP: a local authority, its data returns,
   });
 
   it('a pre-CMH workshop with 14 attendees for one LA counts in that LA’s KPI for the month', async () => {
+    // The workshop type's own form: its answers are checked when a workshop is recorded.
+    const form = await platform.request('PUT', `/v1/contracts/${contractId}/service-lines/pre-cmh-meeting/activity-types/workshop/form`, {
+      fields: [{ key: 'topic', label: 'Topic', type: 'select', required: true, options: [{ value: 'the-meeting', label: 'The pre-CMH meeting' }] }],
+    });
+    expect(form).toMatchObject({ status: 200, body: { activityType: 'workshop', fields: [{ key: 'topic' }] } });
+    const unanswered = await platform.request('POST', `/v1/contracts/${contractId}/activities`, {
+      serviceLine: 'pre-cmh-meeting',
+      activityType: 'workshop',
+      deliveredAt: new Date(now.getTime() - 60_000).toISOString(),
+      place: 'online',
+      facilitatorIds: [facilitator],
+      servedOrganisation: 'Kent County Council',
+      attendance: [{ attendeeType: 'social-worker', count: 1 }],
+    });
+    expect(unanswered).toMatchObject({ status: 400, body: { errors: [{ field: 'answers.topic' }] } });
     const recorded = await platform.request('POST', `/v1/contracts/${contractId}/activities`, {
+      answers: { topic: 'the-meeting' },
       serviceLine: 'pre-cmh-meeting',
       activityType: 'workshop',
       deliveredAt: new Date(now.getTime() - 60_000).toISOString(),

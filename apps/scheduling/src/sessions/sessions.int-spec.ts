@@ -7,6 +7,7 @@ import {
   ContractDefinitionSchema,
   ContractPublishedV2,
   PROBLEM_TYPES,
+  ReferralFormSchema,
   Rpc,
   uuidv7,
   type ContractDefinitionInput,
@@ -33,6 +34,8 @@ import { HoldSessionUseCase } from './hold-session.use-case';
 import { MarkDidNotAttendUseCase } from './mark-did-not-attend.use-case';
 import { MoveSessionUseCase } from './move-session.use-case';
 import { RecordActivityUseCase } from '../activities/record-activity.use-case';
+import { GetActivityFormUseCase } from '../activities/get-activity-form.use-case';
+import { SetActivityFormUseCase } from '../activities/set-activity-form.use-case';
 import { JobsService, QUEUES } from '@mediation/jobs';
 import { RemindSessionUseCase } from '../session-reminders/remind-session.use-case';
 import { SweepSessionRemindersUseCase } from '../session-reminders/sweep-session-reminders.use-case';
@@ -726,6 +729,7 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
       ],
       namedAttendees: [],
       namesConsented: false,
+      answers: {},
     };
     const recorded = await app.get(RecordActivityUseCase).execute(meta, contractId, activity);
     expect(recorded).toMatchObject({ activityLabel: 'Training workshop for professionals', milestone: 'workshop.delivered', totalAttendees: 14 });
@@ -754,6 +758,57 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     expect(await problemOf(app.get(RecordActivityUseCase).execute(meta, contractId, { ...activity, deliveredAt: '2026-12-08T10:00:00Z' }))).toMatchObject({
       status: 400,
       errors: [{ field: 'deliveredAt' }],
+    });
+  });
+  it('an activity type may have its own form: a workshop’s answers are checked against it, a wrong or missing one refused naming answers.<field>', async () => {
+    const facilitator = await mediator('Form Facilitator');
+    const ref = { contractId, serviceLine: 'pre-cmh', activityType: 'workshop' };
+    expect(await app.get(GetActivityFormUseCase).execute(meta, ref)).toMatchObject({ fields: [], updatedAt: null });
+    const form = await app.get(SetActivityFormUseCase).execute(meta, ref, {
+      fields: ReferralFormSchema.parse({
+        fields: [
+          {
+            key: 'topic',
+            label: 'Topic',
+            type: 'select',
+            required: true,
+            options: [
+              { value: 'pre-cmh-meeting', label: 'The pre-CMH meeting' },
+              { value: 'data-returns', label: 'Data returns' },
+            ],
+          },
+          { key: 'usefulness', label: 'How useful (1-5)', type: 'number', min: 1, max: 5 },
+        ],
+      }).fields,
+    });
+    expect(form.fields.map((f) => f.key)).toEqual(['topic', 'usefulness']);
+    expect(await problemOf(app.get(SetActivityFormUseCase).execute(meta, { ...ref, activityType: 'mediation' }, { fields: [] }))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'activityType' }],
+    });
+    const workshop = {
+      serviceLine: 'pre-cmh',
+      activityType: 'workshop',
+      deliveredAt: '2026-12-03T10:00:00Z',
+      place: 'Maidstone',
+      facilitatorIds: [facilitator.id],
+      servedOrganisation: 'Kent County Council',
+      attendance: [{ attendeeType: 'social-worker', count: 12 }],
+      namedAttendees: [],
+      namesConsented: false,
+    };
+    const record = (answers: Record<string, unknown>) => app.get(RecordActivityUseCase).execute(meta, contractId, { ...workshop, answers });
+    expect(await problemOf(record({ usefulness: 4 }))).toMatchObject({ status: 400, errors: [{ field: 'answers.topic' }] });
+    expect(await problemOf(record({ topic: 'knitting' }))).toMatchObject({ status: 400, errors: [{ field: 'answers.topic' }] });
+    expect(await problemOf(record({ topic: 'data-returns', usefulness: 9 }))).toMatchObject({ status: 400, errors: [{ field: 'answers.usefulness' }] });
+    expect(await problemOf(record({ topic: 'data-returns', colour: 'blue' }))).toMatchObject({ status: 400, errors: [{ field: 'answers.colour' }] });
+    expect(await record({ topic: 'data-returns', usefulness: 5 })).toMatchObject({ answers: { topic: 'data-returns', usefulness: 5 }, totalAttendees: 12 });
+    // A type without a form takes no answers.
+    expect(
+      await problemOf(app.get(RecordActivityUseCase).execute(meta, contractId, { ...workshop, activityType: 'drop-in', answers: { topic: 'x' } })),
+    ).toMatchObject({
+      status: 400,
+      errors: [{ field: 'answers.topic' }],
     });
   });
 });

@@ -8,6 +8,7 @@ import {
   LocalAuthorityViewSchema,
   RecordDataReturnBodySchema,
 } from '../http/local-authority.schemas';
+import { ActivityFormBodySchema, ActivityFormViewSchema } from '../http/activity.schemas';
 import { defineRpc } from './define-rpc';
 
 const contractId = z.uuid().describe('The contract.');
@@ -15,6 +16,20 @@ const localAuthorityId = z.uuid().describe('The local authority on the contract.
 
 /** Scheduling's verbs for a contract's programme outside cases: the local authorities taking part and their data returns. */
 export const PROGRAMME_RPC = {
+  setActivityForm: defineRpc({
+    service: 'scheduling',
+    verb: 'set-activity-form',
+    description: 'Set the form an activity type of a contract’s line asks (replacing the one it had).',
+    request: z.object({ contractId, serviceLine: z.string(), activityType: z.string(), form: ActivityFormBodySchema }),
+    response: ActivityFormViewSchema,
+  }),
+  getActivityForm: defineRpc({
+    service: 'scheduling',
+    verb: 'get-activity-form',
+    description: 'The form an activity type of a contract’s line asks (no fields when none was set).',
+    request: z.object({ contractId, serviceLine: z.string(), activityType: z.string() }),
+    response: ActivityFormViewSchema,
+  }),
   addLocalAuthority: defineRpc({
     service: 'scheduling',
     verb: 'add-local-authority',
