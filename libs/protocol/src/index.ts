@@ -50,6 +50,7 @@ export * from './http/session-booking.schemas';
 export * from './http/billing.schemas';
 export * from './http/activity.schemas';
 export * from './http/local-authority.schemas';
+export * from './http/line-reminders.schemas';
 export * from './http/programme-figures.schemas';
 export * from './docs/json-schema';
 export * from './docs/asyncapi';

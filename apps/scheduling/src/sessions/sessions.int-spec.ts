@@ -39,7 +39,11 @@ import { SetActivityFormUseCase } from '../activities/set-activity-form.use-case
 import { JobsService, QUEUES } from '@mediation/jobs';
 import { RemindSessionUseCase } from '../session-reminders/remind-session.use-case';
 import { SweepSessionRemindersUseCase } from '../session-reminders/sweep-session-reminders.use-case';
-import { sessionReminderJobId } from './session-reminder-alarms';
+import { SessionReminderAlarms, sessionReminderJobId } from './session-reminder-alarms';
+import { SessionRepository } from './session.repository';
+import { SchedulingDatabase } from '../database/scheduling.database';
+import { GetLineSessionRemindersUseCase } from './get-line-session-reminders.use-case';
+import { SetLineSessionRemindersUseCase } from './set-line-session-reminders.use-case';
 
 jest.setTimeout(120_000);
 
@@ -810,5 +814,45 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
       status: 400,
       errors: [{ field: 'answers.topic' }],
     });
+  });
+  it('a line may set its own reminder times: 10:00 three working days before and 17:00 the day before; the alarms use them (the reminder job and the sweep read the same times)', async () => {
+    const line = { contractId, serviceLine: 'send' };
+    expect(await app.get(GetLineSessionRemindersUseCase).execute(meta, line.contractId, line.serviceLine)).toMatchObject({
+      custom: false,
+      reminders: [
+        { workingDaysBefore: 2, at: '09:00' },
+        { workingDaysBefore: 0, at: '08:00' },
+      ],
+    });
+    const reminders = [
+      { workingDaysBefore: 3, at: '10:00' },
+      { workingDaysBefore: 1, at: '17:00' },
+    ];
+    try {
+      expect(await app.get(SetLineSessionRemindersUseCase).execute(meta, line.contractId, line.serviceLine, { reminders })).toMatchObject({
+        custom: true,
+        reminders,
+      });
+      expect(await problemOf(app.get(SetLineSessionRemindersUseCase).execute(meta, line.contractId, 'no-such-line', { reminders }))).toMatchObject({
+        status: 404,
+      });
+      const m = await mediator('Own Times Mediator');
+      // Tuesday 22 December 2026, 10:00 London: three working days before is Thursday 17th, one is Monday 21st.
+      const booked = await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-22T10:00:00Z', '2026-12-22T11:00:00Z'));
+      const times = await app
+        .get(SchedulingDatabase)
+        .forTenant(org, async (tx) => app.get(SessionReminderAlarms).times(tx, (await app.get(SessionRepository).find(tx, org, booked.id))!));
+      expect(times.map((t) => [t.reminder, t.at.toISOString()])).toEqual([
+        [0, '2026-12-17T10:00:00.000Z'],
+        [1, '2026-12-21T17:00:00.000Z'],
+      ]);
+    } finally {
+      await app.get(SetLineSessionRemindersUseCase).execute(meta, line.contractId, line.serviceLine, {
+        reminders: [
+          { workingDaysBefore: 2, at: '09:00' },
+          { workingDaysBefore: 0, at: '08:00' },
+        ],
+      });
+    }
   });
 });
