@@ -8,6 +8,7 @@ import { ComplaintNoticeEmailsModule } from './complaints/complaints.module';
 import { textOptions, type NotifyConfig } from './config/notify.config';
 import { ContractEmailsModule } from './contract-emails/contract-emails.module';
 import { NOTIFY_SCHEMA, NotifyDatabase } from './database/notify.database';
+import { DataReturnEmailsModule } from './data-returns/data-returns.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { MailModule } from './mail/mail.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -50,6 +51,7 @@ export class AppModule {
         ComplaintNoticeEmailsModule,
         SurveyEmailsModule,
         RemindersModule,
+        DataReturnEmailsModule,
         PartyReminderEmailsModule,
         SessionNoticesModule,
         ContractEmailsModule,

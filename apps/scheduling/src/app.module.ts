@@ -8,6 +8,7 @@ import { SCHEDULING_SCHEMA, SchedulingDatabase } from './database/scheduling.dat
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { AllocationModule } from './allocation/allocation.module';
 import { ActivitiesModule } from './activities/activities.module';
+import { LocalAuthoritiesModule } from './local-authorities/local-authorities.module';
 import { SessionRemindersModule } from './session-reminders/session-reminders.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { StaffModule } from './staff/staff.module';
@@ -38,6 +39,7 @@ export class AppModule {
         SessionsModule,
         SessionRemindersModule,
         ActivitiesModule,
+        LocalAuthoritiesModule,
         AllocationModule,
       ],
     };

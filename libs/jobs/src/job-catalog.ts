@@ -23,6 +23,7 @@ export const QUEUES = {
   publicEventRetention: 'public-event-retention',
   sessions: 'sessions',
   textReceipts: 'text-receipts',
+  dataReturns: 'data-returns',
 } as const;
 
 export const Jobs = {
@@ -48,6 +49,8 @@ export const Jobs = {
   ),
   /** Every 5 minutes (scheduling): sends session reminders whose alarm never rang. */
   sweepSessionReminders: defineJob(QUEUES.sessions, 'sweep-session-reminders', z.object({})),
+  /** Daily at 08:00 London (scheduling): reminds local authorities of data returns coming due, and reports those missing. */
+  sweepDataReturns: defineJob(QUEUES.dataReturns, 'sweep-data-returns', z.object({})),
   /** Every minute (notify): asks the text provider for the receipts of texts sent and not yet reported on. */
   checkTextReceipts: defineJob(QUEUES.textReceipts, 'check-text-receipts', z.object({})),
   /** Sends one outbound message with retries. */

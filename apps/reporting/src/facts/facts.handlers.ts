@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventConsumer, type EventHandler } from '@mediation/messaging';
+import { EventConsumer } from '@mediation/messaging';
 import {
   CaseClosedV1,
   CaseEndedV1,
@@ -18,31 +18,22 @@ import {
   MultiAgencyRecordedV1,
   MultiAgencyUpdatedV1,
   SurveyAnsweredV1,
-  type EventData,
   type EventDefinition,
-  type EventEnvelope,
 } from '@mediation/protocol';
-import type { ReportingTx } from '../database/reporting.database';
+import { EventFactHandler, type FactEnvelope } from './fact-handler';
 import { RecordFactUseCase, type Fact } from './record-fact.use-case';
 
 /*
  * One handler per event type, its inbox rows named `kpi-<type>` so they never mix with the summary counters':
  * each turns its event into one fact of the KPI read model. No personal data is kept: ids, keys, times, flags.
  */
-type Envelope<D extends EventDefinition> = EventEnvelope<EventData<D>>;
+type Envelope<D extends EventDefinition> = FactEnvelope<D>;
 
 @Injectable()
-abstract class FactHandler<D extends EventDefinition> implements EventHandler<D, ReportingTx> {
-  abstract readonly consumes: D;
-  get purpose(): string {
-    return `kpi-${this.consumes.type}`;
+abstract class FactHandler<D extends EventDefinition> extends EventFactHandler<D, Fact> {
+  constructor(record: RecordFactUseCase) {
+    super(record);
   }
-  constructor(private readonly record: RecordFactUseCase) {}
-  handle(event: Envelope<D>, tx: ReportingTx): Promise<void> {
-    return this.record.execute(tx, this.fact(event));
-  }
-  /** The fact an event states (also what a rebuild replays). */
-  abstract fact(event: Envelope<D>): Fact;
 }
 
 @Injectable()

@@ -1,9 +1,15 @@
 import { Module } from '@nestjs/common';
+import { ProgrammeModule } from '../programme/programme.module';
 import { GetKpisUseCase } from './get-kpis.use-case';
 import { KpiFactsReader } from './kpi-facts.reader';
 import { KpisRpcController } from './kpis.rpc-controller';
 import { SpendModule } from '../spend/spend.module';
 
 /** A contract's KPIs for a period, computed from the read model by the KPI engine. */
-@Module({ imports: [SpendModule], controllers: [KpisRpcController], providers: [KpiFactsReader, GetKpisUseCase], exports: [GetKpisUseCase, KpiFactsReader] })
+@Module({
+  imports: [SpendModule, ProgrammeModule],
+  controllers: [KpisRpcController],
+  providers: [KpiFactsReader, GetKpisUseCase],
+  exports: [GetKpisUseCase, KpiFactsReader, ProgrammeModule],
+})
 export class KpisModule {}

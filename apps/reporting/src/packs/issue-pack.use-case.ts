@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { londonDate } from '@mediation/calendar';
 import { ContractBook } from '@mediation/contract-book';
 import { renderDocument } from '@mediation/documents';
@@ -9,6 +9,7 @@ import { ReportingDatabase } from '../database/reporting.database';
 import { KpiFactsReader } from '../kpis/kpi-facts.reader';
 import { periodDays } from '../kpis/kpi-period';
 import { OrganisationProfileRepository } from '../organisations/organisation-profile.repository';
+import { ProgrammeFactsReader } from '../programme/programme-facts.reader';
 import { ContractSpendReader } from '../spend/contract-spend.reader';
 import { figuresHash, packFigures } from './pack-figures';
 import { packCsv } from './pack.csv';
@@ -45,6 +46,7 @@ export class IssuePackUseCase {
     private readonly events: EventPublisher,
     private readonly clock: Clock,
     private readonly spending: ContractSpendReader,
+    @Optional() private readonly programme: ProgrammeFactsReader = new ProgrammeFactsReader(),
   ) {}
 
   async execute(request: IssuePack): Promise<StoredPack> {
@@ -66,7 +68,8 @@ export class IssuePackUseCase {
       const organisation = (await this.profiles.find(tx, organisationId)) ?? { name: 'Mediation provider', address: null };
       const issue = await this.packs.nextIssue(tx, organisationId, contractId, period);
       const spend = await this.spending.of(tx, organisationId, contractId, latest.definition, periodDays(period), londonDate(issuedAt));
-      return { latest, cases, versions, organisation, issue, spend };
+      const programme = await this.programme.of(tx, organisationId, contractId);
+      return { latest, cases, versions, organisation, issue, spend, programme };
     });
     if ('already' in read) return read.already!;
 
@@ -79,6 +82,7 @@ export class IssuePackUseCase {
         versions: read.versions,
         latestVersion: read.latest.version,
         today: londonDate(issuedAt),
+        programme: read.programme,
       }),
       spend: read.spend,
     };

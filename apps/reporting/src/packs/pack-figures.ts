@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { ContractDefinition, KpiFigure, KpiSpend } from '@mediation/protocol';
+import type { ContractDefinition, KpiFigure, KpiSpend, LocalAuthorityFigures } from '@mediation/protocol';
 import { computeKpis, londonDay, type CaseFacts } from '../kpis/kpi-engine';
 import { inRange, periodDays, type DayRange } from '../kpis/kpi-period';
+import { localAuthorityFigures, NO_PROGRAMME, withProgrammeCounts, type ProgrammeFacts } from '../programme/programme-figures';
 import { complaintVolumes, type ComplaintVolumes } from './complaint-volumes';
 
 /** What happened on a contract in one month (London days). */
@@ -29,6 +30,8 @@ export interface PackFigures {
   volumes: MonthVolumes[];
   /** The month's spend from billing's ledger, and against the budget or cap (spend/contract-spend.reader.ts). */
   spend?: KpiSpend;
+  /** The month's programme outside cases by local authority; absent for a contract without one (its hash unchanged). */
+  localAuthorities?: LocalAuthorityFigures[];
 }
 
 /** The twelve months ending with `period` (YYYY-MM), oldest first. */
@@ -79,9 +82,17 @@ export function packFigures(input: {
   versions: ReadonlyMap<number, ContractDefinition>;
   latestVersion: number;
   today: string;
+  /** Activities and data returns, which add to the count KPIs (none when omitted). */
+  programme?: ProgrammeFacts;
 }): PackFigures {
   const months = twelveMonthsTo(input.period);
-  const perMonth = months.map((month) => computeKpis({ ...input, range: periodDays(month) }).kpis);
+  const newest = input.versions.get(input.latestVersion);
+  const programme = input.programme ?? NO_PROGRAMME;
+  const perMonth = months.map((month) => {
+    const figures = computeKpis({ ...input, range: periodDays(month) });
+    return (newest ? withProgrammeCounts(figures, newest, programme, periodDays(month)) : figures).kpis;
+  });
+  const authorities = newest ? localAuthorityFigures(newest, programme, periodDays(input.period)) : [];
   const current = perMonth[perMonth.length - 1];
   return {
     contractId: input.contractId,
@@ -89,6 +100,7 @@ export function packFigures(input: {
     kpis: current.map(({ cases: _cases, ...figure }) => figure),
     trend: { months, kpis: current.map((k) => ({ key: k.key, values: perMonth.map((m) => m.find((f) => f.key === k.key)?.value ?? null) })) },
     volumes: months.map((month) => volumesOf(input.cases, month)),
+    ...(authorities.length > 0 ? { localAuthorities: authorities } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { localAuthorityRows } from '../programme/programme-pack';
 import type { PackFigures } from './pack-figures';
 
 const cell = (value: unknown): string => {
@@ -61,5 +62,6 @@ export function packCsv(figures: PackFigures): string {
       ]);
     }
   }
+  rows.push(...localAuthorityRows(figures.period, figures.localAuthorities ?? []));
   return rows.map(line).join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 import { calendarDay, chart, keyValues, paragraph, pounds, section, table, type DocumentSpec } from '@mediation/documents';
 import type { KpiFigure, OrganisationProfile } from '@mediation/protocol';
+import { localAuthoritiesSection } from '../programme/programme-pack';
 import type { PackFigures } from './pack-figures';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -125,6 +126,7 @@ export function packDocument(input: PackDocumentInput): DocumentSpec {
           'No case closed this month.',
         ),
       ),
+      ...(figures.localAuthorities ? [localAuthoritiesSection(figures.localAuthorities)] : []),
     ],
   };
 }

@@ -1,6 +1,6 @@
 import { DeliverPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { type EventEnvelope, SubjectNames } from '@mediation/protocol';
+import { type EventDefinition, type EventEnvelope, SubjectNames } from '@mediation/protocol';
 import { TENANT_SETTING } from '@mediation/platform';
 import { Client } from 'pg';
 import type { ReportingTx } from '../database/reporting.database';
@@ -8,9 +8,16 @@ import { FACT_HANDLERS } from '../facts/facts.handlers';
 import { FACT_TABLES, type Fact } from '../facts/fact-rows';
 import { KpiFactsRepository } from '../facts/kpi-facts.repository';
 import { RecordFactUseCase } from '../facts/record-fact.use-case';
+import { PROGRAMME_FACT_HANDLERS } from '../programme/programme-facts.handlers';
+import { ProgrammeFactsRepository } from '../programme/programme-facts.repository';
+import { RecordProgrammeFactUseCase, type ProgrammeFact } from '../programme/record-programme-fact.use-case';
 
 /** The tables the KPI read model is made of: what a rebuild fills afresh and swaps in. */
-const TABLES = FACT_TABLES.map((t) => t.name);
+/** The programme's tables (activities, local authorities, data returns): few rows, written fact by fact. */
+const PROGRAMME_TABLES = ['kpi_activity', 'kpi_local_authority', 'kpi_data_return'] as const;
+/** Every table of the read model: what a rebuild fills afresh and swaps in. */
+export const READ_MODEL_TABLES: readonly string[] = [...FACT_TABLES.map((t) => t.name), ...PROGRAMME_TABLES];
+const TABLES = READ_MODEL_TABLES;
 const NEXT = 'reporting_rebuild';
 const OLD = 'reporting_replaced';
 /** Events pulled from the stream and written at once: one multi-row upsert per table and organisation. */
@@ -51,13 +58,11 @@ export async function rebuildReadModel(options: RebuildOptions): Promise<Rebuild
   const nc = await connect({ servers: options.natsUrl, name: `reporting-rebuild-${process.pid}` });
   const names = new SubjectNames(options.namespace);
   const facts = new KpiFactsRepository(NEXT);
+  const programme = new RecordProgrammeFactUseCase(new ProgrammeFactsRepository(NEXT));
   // The handlers' own mapping from event to fact: the rebuild folds what the live consumers would record one by one.
   const record = new RecordFactUseCase(facts);
-  const handlers = new Map(
-    FACT_HANDLERS.map((H) => {
-      const handler = new H(record);
-      return [handler.consumes.type, handler];
-    }),
+  const handlers = new Map<string, Handler>(
+    [...FACT_HANDLERS.map((H) => new H(record)), ...PROGRAMME_FACT_HANDLERS.map((H) => new H(programme))].map((h): [string, Handler] => [h.consumes.type, h]),
   );
   let done = 0;
   let skipped = 0;
@@ -98,7 +103,7 @@ export async function rebuildReadModel(options: RebuildOptions): Promise<Rebuild
         flushing = false;
         heardAt = Date.now();
         if (failed) throw failed;
-        writing = write(db, facts, parsed.byOrganisation).then(
+        writing = write(db, facts, programme, parsed.byOrganisation).then(
           () => {
             skipped += parsed.skipped;
             done += parsed.applied;
@@ -168,11 +173,22 @@ async function freshTables(owner: Client): Promise<void> {
   }
 }
 
-type Handler = (typeof FACT_HANDLERS)[number]['prototype'];
+interface Handler {
+  readonly consumes: EventDefinition;
+  fact(event: EventEnvelope<never>): Fact | ProgrammeFact;
+}
+
+const PROGRAMME_KINDS = new Set<string>(['activity-delivered', 'local-authority-onboarded', 'data-return-received', 'data-return-missing']);
+const isProgramme = (fact: Fact | ProgrammeFact): fact is ProgrammeFact => PROGRAMME_KINDS.has(fact.kind);
+
+interface OrganisationFacts {
+  facts: Fact[];
+  programme: ProgrammeFact[];
+}
 
 /** One batch: each event parsed by its schema as the consumers parse it and turned into its fact by its handler, per organisation. */
-function factsOf(handlers: Map<string, Handler>, batch: JsMsg[]): { byOrganisation: Map<string, Fact[]>; applied: number; skipped: number } {
-  const byOrganisation = new Map<string, Fact[]>();
+function factsOf(handlers: Map<string, Handler>, batch: JsMsg[]): { byOrganisation: Map<string, OrganisationFacts>; applied: number; skipped: number } {
+  const byOrganisation = new Map<string, OrganisationFacts>();
   let skipped = 0;
   let applied = 0;
   for (const msg of batch) {
@@ -184,25 +200,35 @@ function factsOf(handlers: Map<string, Handler>, batch: JsMsg[]): { byOrganisati
       skipped++; // the live consumer dead-letters such an event; the rebuild leaves it out the same way
       continue;
     }
-    let list = byOrganisation.get(envelope.organisationid);
-    if (!list) byOrganisation.set(envelope.organisationid, (list = []));
-    list.push(handler.fact({ ...envelope, data: data.data } as never));
+    let facts = byOrganisation.get(envelope.organisationid);
+    if (!facts) byOrganisation.set(envelope.organisationid, (facts = { facts: [], programme: [] }));
+    const fact = handler.fact({ ...envelope, data: data.data } as never);
+    if (isProgramme(fact)) facts.programme.push(fact);
+    else facts.facts.push(fact);
     applied++;
   }
   return { byOrganisation, applied, skipped };
 }
 
 /** A batch's facts, per organisation in one transaction with its tenant set: folded and written a table at a time. */
-async function write(db: Client, facts: KpiFactsRepository, byOrganisation: Map<string, Fact[]>): Promise<void> {
-  // The facts' repository needs only raw statements: the same method over the pg connection.
+async function write(
+  db: Client,
+  facts: KpiFactsRepository,
+  programme: RecordProgrammeFactUseCase,
+  byOrganisation: Map<string, OrganisationFacts>,
+): Promise<void> {
+  // The facts' repositories need only raw statements: the same methods over the pg connection.
   const tx = {
     $executeRawUnsafe: async (query: string, ...values: unknown[]) => (await db.query(query, values)).rowCount ?? 0,
+    $queryRawUnsafe: async (query: string, ...values: unknown[]) => (await db.query(query, values)).rows,
   } as unknown as ReportingTx;
   for (const [organisationId, list] of byOrganisation) {
     await db.query('BEGIN');
     try {
       await db.query(`SELECT set_config('${TENANT_SETTING}', $1, true)`, [organisationId]);
-      await facts.write(tx, list);
+      await facts.write(tx, list.facts);
+      // The programme's few facts one by one, in stream order, as its live consumers write them.
+      for (const fact of list.programme) await programme.execute(tx, fact);
       await db.query('COMMIT');
     } catch (error) {
       await db.query('ROLLBACK').catch(() => undefined);

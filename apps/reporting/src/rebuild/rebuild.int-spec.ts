@@ -8,9 +8,8 @@ import { AppModule } from '../app.module';
 import { loadReportingConfig } from '../config/reporting.config';
 import { ReportingDatabase } from '../database/reporting.database';
 import { GetKpisUseCase } from '../kpis/get-kpis.use-case';
-import { FACT_TABLES } from '../facts/fact-rows';
 import { main } from '../ops/reporting-cli';
-import { rebuildReadModel } from './read-model-rebuild';
+import { READ_MODEL_TABLES, rebuildReadModel } from './read-model-rebuild';
 
 jest.setTimeout(120_000);
 
@@ -264,7 +263,7 @@ describe('npm run cli -- reporting rebuild: the KPI read model replayed from the
   /** Every row of every fact table, in a stable order: what the rebuild must give back exactly. */
   const everyFact = async () => {
     const rows: Record<string, unknown[]> = {};
-    for (const table of FACT_TABLES) rows[table.name] = (await service.sql.query(`SELECT * FROM reporting.${table.name} ORDER BY 1, 2`)).rows;
+    for (const table of READ_MODEL_TABLES) rows[table] = (await service.sql.query(`SELECT * FROM reporting.${table} ORDER BY 1, 2`)).rows;
     return rows;
   };
 
@@ -326,7 +325,7 @@ describe('npm run cli -- reporting rebuild: the KPI read model replayed from the
     const { rows } = await service.sql.query(
       `SELECT c.relname, c.relforcerowsecurity AS forced FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'reporting' AND c.relname LIKE 'kpi_%' AND c.relname <> 'kpi_pack' AND c.relkind = 'r' ORDER BY 1`,
     );
-    expect(rows).toHaveLength(FACT_TABLES.length);
+    expect(rows).toHaveLength(READ_MODEL_TABLES.length);
     expect(rows.every((r) => r.forced)).toBe(true);
     const schemas = await service.sql.query(`SELECT nspname FROM pg_namespace WHERE nspname IN ('reporting_rebuild', 'reporting_replaced')`);
     expect(schemas.rows).toEqual([]);

@@ -3,11 +3,14 @@ import { StaffModule } from '../staff/staff.module';
 import { ActivityRpcController } from './activity.rpc-controller';
 import { ActivityRepository } from './activity.repository';
 import { RecordActivityUseCase } from './record-activity.use-case';
+import { ActivityTypeCheck } from './activity-type';
+import { GetActivityFormUseCase } from './get-activity-form.use-case';
+import { SetActivityFormUseCase } from './set-activity-form.use-case';
 
 /** Programme activities outside cases: workshops, drop-ins, training, onboarding meetings. */
 @Module({
   imports: [StaffModule],
   controllers: [ActivityRpcController],
-  providers: [ActivityRepository, RecordActivityUseCase],
+  providers: [ActivityRepository, RecordActivityUseCase, ActivityTypeCheck, SetActivityFormUseCase, GetActivityFormUseCase],
 })
 export class ActivitiesModule {}

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ContractBook } from '@mediation/contract-book';
 import { EventPublisher } from '@mediation/messaging';
-import { Clock, ProblemError } from '@mediation/platform';
+import { londonDate } from '@mediation/calendar';
+import { Clock, parseOrThrow, ProblemError } from '@mediation/platform';
 import {
   ActivityDeliveredV1,
   ActivityViewSchema,
+  compileForm,
+  ReferralFormSchema,
   inContractScope,
   uuidv7,
   type ActivityView,
@@ -13,7 +16,9 @@ import {
 } from '@mediation/protocol';
 import { SchedulingDatabase } from '../database/scheduling.database';
 import { StaffRepository } from '../staff/staff.repository';
+import type { Prisma } from '../generated/prisma/client';
 import { ActivityRepository, type ActivityRecord } from './activity.repository';
+import { activityTypeOf } from './activity-type';
 
 /** "Kent County Council" -> `kent-county-council`: the authority as the KPIs count it, whatever its capitals or spacing. */
 export const organisationKey = (name: string) =>
@@ -26,7 +31,7 @@ export const organisationKey = (name: string) =>
 /**
  * Records a programme activity delivered under a contract, outside any case: its type is a session type
  * of the contract's line (seed 002's pre-CMH line: `workshop`, `drop-in`), its facilitators staff of the
- * organisation, and it publishes `scheduling.activity.delivered.v1` with the type's milestone, the event
+ * organisation, its answers those its type's form asks (SetActivityFormUseCase), and it publishes `scheduling.activity.delivered.v1` with the type's milestone, the event
  * the line's KPIs count (`workshop.delivered`), by the organisation served.
  */
 @Injectable()
@@ -52,18 +57,13 @@ export class RecordActivityUseCase {
       if (missing.length > 0) throw ProblemError.validation(missing);
       const contract = await this.book.latest(tx, meta.organisationId, contractId, meta.correlationId);
       if (!contract) throw ProblemError.notFound('contract', contractId);
-      const line = contract.definition.serviceLines.find((l) => l.key === body.serviceLine);
-      if (!line) throw ProblemError.validation([{ field: 'serviceLine', message: `the contract has no service line "${body.serviceLine}"` }]);
-      const type = line.sessionTypes?.find((t) => t.key === body.activityType);
-      if (!type)
-        throw ProblemError.validation([
-          {
-            field: 'activityType',
-            message: `must be a session type of ${line.name}: ${(line.sessionTypes ?? []).map((t) => t.key).join(', ') || 'it has none'}`,
-          },
-        ]);
+      const { line, type } = activityTypeOf(contract.definition, body.serviceLine, body.activityType);
       if (new Date(body.deliveredAt) > now)
         throw ProblemError.validation([{ field: 'deliveredAt', message: 'must not be in the future: record an activity once delivered' }]);
+      // The type's own form (per-contract data): its answers are checked as a referral's are, naming `answers.<field>`.
+      const form = await this.activities.findForm(tx, contractId, line.key, type.key);
+      const fields = form ? ReferralFormSchema.parse({ fields: form.fields }).fields : [];
+      const answers = parseOrThrow(compileForm({ fields }, { now, today: londonDate(now) }), body.answers, 'answers') as Record<string, unknown>;
       const total = body.attendance.reduce((sum, a) => sum + a.count, 0);
       const row = await this.activities.create(tx, {
         id: uuidv7(),
@@ -80,6 +80,7 @@ export class RecordActivityUseCase {
         attendance: body.attendance,
         totalAttendees: total,
         namedAttendees: body.namesConsented ? body.namedAttendees : [],
+        answers: answers as Prisma.InputJsonObject,
         recordedAt: now,
         recordedBy: meta.actorId,
       });

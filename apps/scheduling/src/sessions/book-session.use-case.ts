@@ -1,24 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { calendarFor, londonDate } from '@mediation/calendar';
+import { calendarFor } from '@mediation/calendar';
 import { EventPublisher } from '@mediation/messaging';
 import { Clock, ProblemError } from '@mediation/platform';
-import {
-  SessionBookedV1,
-  uuidv7,
-  type BookSessionBody,
-  type CaseContext,
-  type RpcMeta,
-  type ServiceLine,
-  type CaseSessionView,
-  type WeeklyAvailability,
-} from '@mediation/protocol';
-import { isAvailableThroughout } from '../allocation/free-time';
+import { SessionBookedV1, uuidv7, type BookSessionBody, type CaseContext, type RpcMeta, type CaseSessionView } from '@mediation/protocol';
 import { SchedulingDatabase, type SchedulingTx } from '../database/scheduling.database';
 import { CaseLineReader } from '../staff/case-line.reader';
-import { StaffLineRules } from '../staff/staff-line-rules';
-import { eligibilityFacts, ineligibility } from '../staff/staff-eligibility';
-import { staffNotEligible } from '../staff/staff-not-eligible.problem';
-import { fromDateColumn, StaffRepository, type StaffRecord } from '../staff/staff.repository';
 import { VenueRepository } from '../venues/venue.repository';
 import { heldMove } from './hold-session.use-case';
 import { SessionWork } from './session-work';
@@ -26,6 +12,7 @@ import { sessionKindProblems } from './session-kind';
 import { checkNotice } from './session-notice';
 import { SessionNotices } from './session-notices';
 import { SessionReminderAlarms } from './session-reminder-alarms';
+import { SessionStaffCheck } from './session-staff-check';
 import { SessionTransitioner } from './session-transitioner';
 import { isDoubleBooking, SessionRepository } from './session.repository';
 import { attendeesOf, toSessionView } from './session.view';
@@ -43,10 +30,9 @@ export class BookSessionUseCase {
   constructor(
     private readonly db: SchedulingDatabase,
     private readonly sessions: SessionRepository,
-    private readonly staff: StaffRepository,
     private readonly venues: VenueRepository,
     private readonly caseLines: CaseLineReader,
-    private readonly rules: StaffLineRules,
+    private readonly staffCheck: SessionStaffCheck,
     private readonly transitioner: SessionTransitioner,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
@@ -83,8 +69,16 @@ export class BookSessionUseCase {
     if (body.venueId && !(await this.venues.find(tx, meta.organisationId, body.venueId)))
       throw ProblemError.validation([{ field: 'venueId', message: `no venue ${body.venueId} in your organisation` }]);
     const parties = [...caseParties, ...body.parties.map((p) => p.name)];
-    const people = await this.assertStaffEligible(tx, meta, body, { caseId: context.caseId, contractId: at.contractId, line, parties });
-    if (!body.held) this.assertAvailable(people, startsAt, endsAt);
+    const people = await this.staffCheck.eligible(tx, meta, {
+      staffIds: body.staffIds,
+      caseId: context.caseId,
+      contractId: at.contractId,
+      line,
+      parties,
+      startsAt,
+      endsAt,
+    });
+    if (!body.held) this.staffCheck.assertAvailable(people, startsAt, endsAt);
 
     const required = body.held ? null : (line.sessionNotice?.minWorkingDays ?? null);
     const notice = body.held
@@ -170,52 +164,6 @@ export class BookSessionUseCase {
     const held = await this.transitioner.leaveBooked(tx, meta, row.id, (current) => heldMove(current, now, startsAt));
     await this.work.append(tx, held, meta.correlationId);
     return toSessionView(held);
-  }
-
-  /**
-   * The allocation's hard rules, judged for the session: accreditations valid through its last day, the
-   * London Living Wage in force on its date, and conflicts with the case or any of its parties.
-   */
-  private async assertStaffEligible(
-    tx: SchedulingTx,
-    meta: RpcMeta,
-    body: BookSessionBody,
-    at: { caseId: string; contractId: string; line: ServiceLine; parties: readonly string[] },
-  ): Promise<StaffRecord[]> {
-    const found = new Map((await this.staff.findMany(tx, meta.organisationId, body.staffIds)).map((s) => [s.id, s]));
-    const missing = body.staffIds.flatMap((id, index) =>
-      found.has(id) ? [] : [{ field: `staffIds.${index}`, message: `no member of staff ${id} in your organisation` }],
-    );
-    if (missing.length > 0) throw ProblemError.validation(missing);
-    const engagement = { ...at, today: this.rules.today(), through: londonDate(new Date(body.endsAt)), payOn: londonDate(new Date(body.startsAt)) };
-    const blocked = body.staffIds.flatMap((id, index) =>
-      ineligibility(eligibilityFacts(found.get(id)!), engagement).map((reason) => ({
-        staffId: id,
-        name: found.get(id)!.name,
-        field: `staffIds.${index}`,
-        reason,
-      })),
-    );
-    if (blocked.length > 0) throw staffNotEligible(blocked, 'booked');
-    return body.staffIds.map((id) => found.get(id)!);
-  }
-
-  /** Sessional staff work the slots they offer: outside them, record an extra slot first. */
-  private assertAvailable(people: readonly StaffRecord[], startsAt: Date, endsAt: Date): void {
-    const away = people.filter((person) => {
-      const exceptions = person.availabilityExceptions.map((e) => ({
-        date: fromDateColumn(e.date),
-        kind: e.kind as 'off' | 'extra',
-        start: e.startTime,
-        end: e.endTime,
-      }));
-      return !isAvailableThroughout(person.weeklyAvailability as WeeklyAvailability, exceptions, startsAt, endsAt);
-    });
-    if (away.length > 0) {
-      throw ProblemError.conflict(
-        `Not available then: ${away.map((p) => p.name).join(', ')}. Book within their weekly availability, or record an extra slot (POST /v1/staff/{id}/availability-exceptions with kind "extra") if they have agreed to it.`,
-      );
-    }
   }
 }
 

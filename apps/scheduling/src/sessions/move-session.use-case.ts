@@ -7,13 +7,17 @@ import { SchedulingDatabase } from '../database/scheduling.database';
 import { checkNotice } from './session-notice';
 import { SessionNotices } from './session-notices';
 import { SessionReminderAlarms } from './session-reminder-alarms';
+import { SessionStaffCheck } from './session-staff-check';
 import { isDoubleBooking, SessionRepository } from './session.repository';
 import { toSessionView } from './session.view';
 
 /**
- * Moves a booked session to another time: the line's notice rule counts again from today (unless the
- * parties waived it), nobody and no venue may be double booked (PostgreSQL's exclusion constraint
- * guards the race), and everyone attending is sent an update of the same calendar entry (SEQUENCE + 1).
+ * Moves a booked session to another time under the rules it was booked by, judged for the new time: the
+ * staff's hard rules (accreditations valid through the new day, the London Living Wage then, conflicts)
+ * and their availability (SessionStaffCheck, the booking's one staff rule), the line's notice rule counted
+ * again from today (unless the parties waived it), and nobody and no venue double booked (PostgreSQL's
+ * exclusion constraint guards the race). Everyone attending is sent an update of the same calendar entry
+ * (SEQUENCE + 1).
  */
 @Injectable()
 export class MoveSessionUseCase {
@@ -24,6 +28,7 @@ export class MoveSessionUseCase {
     private readonly notices: SessionNotices,
     private readonly reminders: SessionReminderAlarms,
     private readonly clock: Clock,
+    private readonly staffCheck: SessionStaffCheck,
   ) {}
 
   async execute(meta: RpcMeta, sessionId: string, move: MoveSessionBody): Promise<CaseSessionView> {
@@ -53,6 +58,17 @@ export class MoveSessionUseCase {
               code: 'session-notice',
             },
           ]);
+        const parties = (current.parties as { name: string }[]).map((p) => p.name);
+        const people = await this.staffCheck.eligible(tx, meta, {
+          staffIds: current.staffIds,
+          caseId: current.caseId,
+          contractId: current.contractId,
+          line,
+          parties,
+          startsAt,
+          endsAt,
+        });
+        this.staffCheck.assertAvailable(people, startsAt, endsAt);
         const resources = [...current.staffIds, ...(current.venueId ? [current.venueId] : [])];
         const clashes = (await this.sessions.findClashes(tx, meta.organisationId, resources, startsAt, endsAt)).filter((c) => c.session.id !== current.id);
         if (clashes.length > 0)

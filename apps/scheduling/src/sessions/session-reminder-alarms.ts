@@ -5,6 +5,7 @@ import { jobId, Jobs, JobsService } from '@mediation/jobs';
 import { Clock, onCommit } from '@mediation/platform';
 import type { SchedulingTx } from '../database/scheduling.database';
 import type { SessionRecord } from './session.repository';
+import { LineRemindersRepository } from './line-reminders.repository';
 import { sessionReminderTimes } from './session-reminder-times';
 
 /** One reminder of one version of a session: a moved session's reminders get new ids, so the old jobs find a stale sequence and do nothing. */
@@ -22,9 +23,10 @@ export class SessionReminderAlarms {
     private readonly jobs: JobsService,
     private readonly book: ContractBook,
     private readonly clock: Clock,
+    private readonly lines: LineRemindersRepository,
   ) {}
 
-  /** The reminder times of the session's line (its closure days are not working days). */
+  /** The reminder times of the session's line (its own, or the defaults; its closure days are not working days). */
   async times(tx: SchedulingTx, row: SessionRecord): Promise<{ reminder: number; at: Date }[]> {
     const line = await this.book.line(tx, {
       organisationId: row.organisationId,
@@ -32,7 +34,8 @@ export class SessionReminderAlarms {
       contractVersion: row.contractVersion,
       serviceLine: row.serviceLine,
     });
-    return sessionReminderTimes(row.startsAt, calendarFor(line?.closureDays));
+    const own = await this.lines.find(tx, row.contractId, row.serviceLine);
+    return sessionReminderTimes(row.startsAt, calendarFor(line?.closureDays), own ?? undefined);
   }
 
   /** Sets the session's alarms once the caller's transaction commits. */

@@ -7,6 +7,7 @@ import {
   ContractDefinitionSchema,
   ContractPublishedV2,
   PROBLEM_TYPES,
+  ReferralFormSchema,
   Rpc,
   uuidv7,
   type ContractDefinitionInput,
@@ -33,10 +34,16 @@ import { HoldSessionUseCase } from './hold-session.use-case';
 import { MarkDidNotAttendUseCase } from './mark-did-not-attend.use-case';
 import { MoveSessionUseCase } from './move-session.use-case';
 import { RecordActivityUseCase } from '../activities/record-activity.use-case';
+import { GetActivityFormUseCase } from '../activities/get-activity-form.use-case';
+import { SetActivityFormUseCase } from '../activities/set-activity-form.use-case';
 import { JobsService, QUEUES } from '@mediation/jobs';
 import { RemindSessionUseCase } from '../session-reminders/remind-session.use-case';
 import { SweepSessionRemindersUseCase } from '../session-reminders/sweep-session-reminders.use-case';
-import { sessionReminderJobId } from './session-reminder-alarms';
+import { SessionReminderAlarms, sessionReminderJobId } from './session-reminder-alarms';
+import { SessionRepository } from './session.repository';
+import { SchedulingDatabase } from '../database/scheduling.database';
+import { GetLineSessionRemindersUseCase } from './get-line-session-reminders.use-case';
+import { SetLineSessionRemindersUseCase } from './set-line-session-reminders.use-case';
 
 jest.setTimeout(120_000);
 
@@ -603,6 +610,21 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
       ).rows[0].n,
     ).toBe(0);
   });
+  it('moving a session re-checks the booking’s staff rules for the new time: a day past the mediator’s DBS expiry, or outside their slots, is refused naming the field and nothing moves', async () => {
+    const m = await mediator('Moving Lapsing Dbs');
+    await app.get(AddAccreditationUseCase).execute(meta, m.id, { kind: 'dbs-enhanced', issuedAt: '2023-12-20', expiresAt: '2026-12-20' });
+    const booked = await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-14T14:00:00Z', '2026-12-14T15:00:00Z'));
+    const lapsed = await problemOf(app.get(MoveSessionUseCase).execute(meta, booked.id, { startsAt: '2026-12-22T10:00:00Z', endsAt: '2026-12-22T11:00:00Z' }));
+    expect(lapsed).toMatchObject({ status: 409, errors: [{ field: 'staffIds.0', code: 'accreditation-expired' }] });
+    expect(lapsed.detail).toContain('Enhanced DBS check expires on 2026-12-20, before the session on 2026-12-22');
+    // Thursday: outside the Monday-to-Wednesday slots they offer.
+    const away = await problemOf(app.get(MoveSessionUseCase).execute(meta, booked.id, { startsAt: '2026-12-17T10:00:00Z', endsAt: '2026-12-17T11:00:00Z' }));
+    expect(away).toMatchObject({ status: 409, detail: expect.stringContaining('Not available then: Moving Lapsing Dbs') });
+    expect((await outbox('scheduling.session.arrangements.v1', booked.id)).map((n) => n.change)).toEqual(['booked']);
+    const moved = await app.get(MoveSessionUseCase).execute(meta, booked.id, { startsAt: '2026-12-16T10:00:00Z', endsAt: '2026-12-16T11:00:00Z' });
+    expect(moved.startsAt).toBe('2026-12-16T10:00:00.000Z');
+  });
+
   it('a remote mediation booked, moved and cancelled tells everyone attending each time: one calendar entry, SEQUENCE 0, 1, 2, with the video link', async () => {
     const m = await mediator('Video Mediator');
     const file = sendCase();
@@ -721,6 +743,7 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
       ],
       namedAttendees: [],
       namesConsented: false,
+      answers: {},
     };
     const recorded = await app.get(RecordActivityUseCase).execute(meta, contractId, activity);
     expect(recorded).toMatchObject({ activityLabel: 'Training workshop for professionals', milestone: 'workshop.delivered', totalAttendees: 14 });
@@ -750,5 +773,96 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
       status: 400,
       errors: [{ field: 'deliveredAt' }],
     });
+  });
+  it('an activity type may have its own form: a workshop’s answers are checked against it, a wrong or missing one refused naming answers.<field>', async () => {
+    const facilitator = await mediator('Form Facilitator');
+    const ref = { contractId, serviceLine: 'pre-cmh', activityType: 'workshop' };
+    expect(await app.get(GetActivityFormUseCase).execute(meta, ref)).toMatchObject({ fields: [], updatedAt: null });
+    const form = await app.get(SetActivityFormUseCase).execute(meta, ref, {
+      fields: ReferralFormSchema.parse({
+        fields: [
+          {
+            key: 'topic',
+            label: 'Topic',
+            type: 'select',
+            required: true,
+            options: [
+              { value: 'pre-cmh-meeting', label: 'The pre-CMH meeting' },
+              { value: 'data-returns', label: 'Data returns' },
+            ],
+          },
+          { key: 'usefulness', label: 'How useful (1-5)', type: 'number', min: 1, max: 5 },
+        ],
+      }).fields,
+    });
+    expect(form.fields.map((f) => f.key)).toEqual(['topic', 'usefulness']);
+    expect(await problemOf(app.get(SetActivityFormUseCase).execute(meta, { ...ref, activityType: 'mediation' }, { fields: [] }))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'activityType' }],
+    });
+    const workshop = {
+      serviceLine: 'pre-cmh',
+      activityType: 'workshop',
+      deliveredAt: '2026-12-03T10:00:00Z',
+      place: 'Maidstone',
+      facilitatorIds: [facilitator.id],
+      servedOrganisation: 'Kent County Council',
+      attendance: [{ attendeeType: 'social-worker', count: 12 }],
+      namedAttendees: [],
+      namesConsented: false,
+    };
+    const record = (answers: Record<string, unknown>) => app.get(RecordActivityUseCase).execute(meta, contractId, { ...workshop, answers });
+    expect(await problemOf(record({ usefulness: 4 }))).toMatchObject({ status: 400, errors: [{ field: 'answers.topic' }] });
+    expect(await problemOf(record({ topic: 'knitting' }))).toMatchObject({ status: 400, errors: [{ field: 'answers.topic' }] });
+    expect(await problemOf(record({ topic: 'data-returns', usefulness: 9 }))).toMatchObject({ status: 400, errors: [{ field: 'answers.usefulness' }] });
+    expect(await problemOf(record({ topic: 'data-returns', colour: 'blue' }))).toMatchObject({ status: 400, errors: [{ field: 'answers.colour' }] });
+    expect(await record({ topic: 'data-returns', usefulness: 5 })).toMatchObject({ answers: { topic: 'data-returns', usefulness: 5 }, totalAttendees: 12 });
+    // A type without a form takes no answers.
+    expect(
+      await problemOf(app.get(RecordActivityUseCase).execute(meta, contractId, { ...workshop, activityType: 'drop-in', answers: { topic: 'x' } })),
+    ).toMatchObject({
+      status: 400,
+      errors: [{ field: 'answers.topic' }],
+    });
+  });
+  it('a line may set its own reminder times: 10:00 three working days before and 17:00 the day before; the alarms use them (the reminder job and the sweep read the same times)', async () => {
+    const line = { contractId, serviceLine: 'send' };
+    expect(await app.get(GetLineSessionRemindersUseCase).execute(meta, line.contractId, line.serviceLine)).toMatchObject({
+      custom: false,
+      reminders: [
+        { workingDaysBefore: 2, at: '09:00' },
+        { workingDaysBefore: 0, at: '08:00' },
+      ],
+    });
+    const reminders = [
+      { workingDaysBefore: 3, at: '10:00' },
+      { workingDaysBefore: 1, at: '17:00' },
+    ];
+    try {
+      expect(await app.get(SetLineSessionRemindersUseCase).execute(meta, line.contractId, line.serviceLine, { reminders })).toMatchObject({
+        custom: true,
+        reminders,
+      });
+      expect(await problemOf(app.get(SetLineSessionRemindersUseCase).execute(meta, line.contractId, 'no-such-line', { reminders }))).toMatchObject({
+        status: 404,
+      });
+      const m = await mediator('Own Times Mediator');
+      // Tuesday 22 December 2026, 10:00 London: three working days before is Thursday 17th, one is Monday 21st.
+      const booked = await app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m.id], '2026-12-22T10:00:00Z', '2026-12-22T11:00:00Z'));
+      const times = await app
+        .get(SchedulingDatabase)
+        .forTenant(org, async (tx) => app.get(SessionReminderAlarms).times(tx, (await app.get(SessionRepository).find(tx, org, booked.id))!));
+      expect(times.map((t) => [t.reminder, t.at.toISOString()])).toEqual([
+        [0, '2026-12-17T10:00:00.000Z'],
+        [1, '2026-12-21T17:00:00.000Z'],
+      ]);
+    } finally {
+      await app.get(SetLineSessionRemindersUseCase).execute(meta, line.contractId, line.serviceLine, {
+        reminders: [
+          { workingDaysBefore: 2, at: '09:00' },
+          { workingDaysBefore: 0, at: '08:00' },
+        ],
+      });
+    }
   });
 });

@@ -15,10 +15,15 @@ import { SessionRepository } from './session.repository';
 import { SessionRpcController } from './session.rpc-controller';
 import { SessionTransitioner } from './session-transitioner';
 import { SessionWork } from './session-work';
+import { SessionStaffCheck } from './session-staff-check';
+import { LineRemindersRepository } from './line-reminders.repository';
+import { LineRemindersRpcController } from './line-reminders.rpc-controller';
+import { GetLineSessionRemindersUseCase } from './get-line-session-reminders.use-case';
+import { SetLineSessionRemindersUseCase } from './set-line-session-reminders.use-case';
 
 @Module({
   imports: [StaffModule, VenuesModule],
-  controllers: [SessionRpcController],
+  controllers: [SessionRpcController, LineRemindersRpcController],
   providers: [
     SessionRepository,
     SessionTransitioner,
@@ -33,7 +38,11 @@ import { SessionWork } from './session-work';
     MoveSessionUseCase,
     SessionNotices,
     SessionReminderAlarms,
+    SessionStaffCheck,
+    LineRemindersRepository,
+    SetLineSessionRemindersUseCase,
+    GetLineSessionRemindersUseCase,
   ],
-  exports: [SessionRepository, SessionNotices, SessionReminderAlarms],
+  exports: [SessionRepository, SessionNotices, SessionReminderAlarms, LineRemindersRepository],
 })
 export class SessionsModule {}

@@ -1,5 +1,6 @@
 export * from './basis.schema';
 export * from './form.schema';
+export * from './form-compiler';
 export * from './deadline-rule.schema';
 export * from './party-role.schema';
 export * from './party-contact.schema';

@@ -55,6 +55,7 @@ import {
   SessionArrangementsV1,
   SessionInvitationIssuedV1,
 } from './session-arrangements.events';
+import { DataReturnMissingV1, DataReturnReceivedV1, DataReturnReminderDueV1, LocalAuthorityOnboardedV1 } from './programme.events';
 import { OrganisationAdminsChangedV1, OrganisationProfileChangedV1 } from './gateway.events';
 import { EndpointDisabledV1 } from './webhooks.events';
 import { PackEmailRequestedV1, PackIssuedV1 } from './reporting.events';
@@ -160,6 +161,10 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   SpendAlertEmailRequestedV1,
   PackEmailRequestedV1,
   LedgerEntryRecordedV1,
+  LocalAuthorityOnboardedV1,
+  DataReturnReceivedV1,
+  DataReturnReminderDueV1,
+  DataReturnMissingV1,
 ];
 
 const byType = new Map(EVENT_CATALOG.map((definition) => [definition.type, definition]));

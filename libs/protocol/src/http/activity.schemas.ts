@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KeySchema } from '../contracts/basis.schema';
+import { ReferralFormSchema } from '../contracts/form.schema';
 
 /** Work a contract pays for that is not a case: a workshop, a drop-in, a training session, a local authority onboarding meeting. */
 export const RecordActivityBodySchema = z
@@ -37,6 +38,10 @@ export const RecordActivityBodySchema = z
       .default([])
       .describe('Attendees by name, only where each consented to being recorded (`namesConsented` must then be true).'),
     namesConsented: z.boolean().default(false).describe('Whether the named attendees agreed to their names being recorded.'),
+    answers: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .describe('The answers to the activity type’s form, by field key (PUT …/activity-types/{type}/form defines it); none when it has no form.'),
   })
   .strict()
   .refine((a) => a.namedAttendees.length === 0 || a.namesConsented, {
@@ -61,7 +66,29 @@ export const ActivityViewSchema = z
     attendance: z.array(z.object({ attendeeType: z.string(), count: z.number().int() }).describe('One kind of attendee.')).describe('Counts by attendee type.'),
     totalAttendees: z.number().int().describe('Everyone who attended.'),
     namedAttendees: z.array(z.string()).describe('Named attendees (with consent).'),
+    answers: z.record(z.string(), z.unknown()).describe('The answers to the activity type’s form.'),
     recordedAt: z.iso.datetime({ offset: true }).describe('When it was recorded.'),
   })
   .describe('A programme activity.');
 export type ActivityView = z.infer<typeof ActivityViewSchema>;
+
+/** The fields an activity type of a line asks: per-contract data beside the contract's definition (which rides in the pinned intake.contract.published.v2). */
+export const ActivityFormBodySchema = z
+  .object({
+    fields: ReferralFormSchema.shape.fields.describe('The questions, as a referral form’s fields (text, number, select, date…, required or not).'),
+  })
+  .strict()
+  .describe('The form an activity type asks when an activity of it is recorded.');
+export type ActivityFormBody = z.infer<typeof ActivityFormBodySchema>;
+
+export const ActivityFormViewSchema = ActivityFormBodySchema.extend({
+  contractId: z.uuid().describe('The contract.'),
+  serviceLine: z.string().describe('The service line.'),
+  activityType: z.string().describe('The session type key of the line, e.g. `workshop`.'),
+  updatedAt: z.iso.datetime({ offset: true }).nullable().describe('When it was last set; null when the type has no form.'),
+}).describe('An activity type’s form.');
+export type ActivityFormView = z.infer<typeof ActivityFormViewSchema>;
+
+export const ActivityTypeParamsSchema = z
+  .object({ id: z.uuid().describe('The contract id.'), line: KeySchema.describe('The service line key.'), type: KeySchema.describe('The activity type key.') })
+  .describe('Path parameters.');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CalendarDateSchema } from '../contracts/basis.schema';
 import { KpiSchema } from '../contracts/kpi.schema';
 import { KpiSpendSchema } from './kpi-spend.schemas';
+import { LocalAuthorityFiguresSchema } from './programme-figures.schemas';
 
 /** `2026-11` (a month), `2026-Q3` (a quarter), `2026` (a year) or `contract` (the contract to date), on London dates. */
 export const KpiPeriodSchema = z
@@ -86,6 +87,9 @@ export const KpiReportSchema = z
     kpis: z.array(KpiFigureSchema).describe('The same KPIs over the whole contract (every line declaring a KPI added up).'),
     spend: KpiSpendSchema.optional().describe('Spend in the period and against the budget or cap, from billing’s ledger.'),
     generatedAt: z.iso.datetime({ offset: true }).describe('When it was computed.'),
+    localAuthorities: z
+      .array(LocalAuthorityFiguresSchema)
+      .describe('The programme outside cases by local authority (activities, attendance, data returns); empty for a contract without one.'),
   })
   .describe('A contract’s KPIs for one period, each against its target, with the cases behind every number.');
 export type KpiReport = z.infer<typeof KpiReportSchema>;

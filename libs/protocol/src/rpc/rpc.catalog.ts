@@ -117,6 +117,8 @@ import {
   TransitionBodySchema,
 } from '../http/case-life.schemas';
 import { BILLING_RPC } from './billing.rpc';
+import { PROGRAMME_RPC } from './programme.rpc';
+import { LINE_SETTINGS_RPC } from './line-settings.rpc';
 import { defineRpc } from './define-rpc';
 
 const Empty = z.object({}).strict().describe('No parameters.');
@@ -574,6 +576,8 @@ export const Rpc = {
     }),
   },
   scheduling: {
+    ...PROGRAMME_RPC,
+    ...LINE_SETTINGS_RPC,
     listCaseDeadlines: defineRpc({
       service: 'scheduling',
       verb: 'list-case-deadlines',
