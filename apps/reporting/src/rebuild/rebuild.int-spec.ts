@@ -14,7 +14,7 @@ import { READ_MODEL_TABLES, rebuildReadModel } from './read-model-rebuild';
 jest.setTimeout(120_000);
 
 /** The events published before the first rebuild: twelve November cases' (4 each, 2 reopenings, 1 multi-agency) and the October ones' 19. */
-const EVENTS = 12 * 4 + 2 + 1 + 19;
+const EVENTS = 12 * 4 + 2 + 1 + 19 + 4;
 
 const basis = { kind: 'contractual', text: 'seed 001 §10.5', source: { document: 'seeds/001', section: '§10.5' } };
 const kpi = (key: string, measure: object, comparator: string, value: number) => ({
@@ -258,6 +258,34 @@ describe('npm run cli -- reporting rebuild: the KPI read model replayed from the
       respondBy: '2026-11-09T23:59:59.999Z',
     });
     await publish('casework.complaint.resolved.v1', complaint.complaintId, { ...complaint, finding: 'not-upheld', resolvedAt: '2026-10-30T10:00:00.000Z' });
+    // The programme outside cases: an authority joins, a workshop serves it, one month's return arrives late and the next goes missing.
+    const authority = { localAuthorityId: uuidv7(), contractId, authorityKey: 'kent-county-council', name: 'Kent County Council' };
+    await publish('scheduling.local-authority.onboarded.v1', authority.localAuthorityId, { ...authority, onboardedOn: '2026-09-01' });
+    await publish('scheduling.activity.delivered.v1', uuidv7(), {
+      activityId: uuidv7(),
+      contractId,
+      serviceLine: 'pre-cmh-meeting',
+      activityType: 'workshop',
+      milestone: 'workshop.delivered',
+      deliveredAt: '2026-11-03T10:00:00.000Z',
+      servedOrganisationKey: 'kent-county-council',
+      attendance: [{ attendeeType: 'social-worker', count: 14 }],
+      totalAttendees: 14,
+    });
+    await publish('scheduling.data-return.received.v1', authority.localAuthorityId, {
+      ...authority,
+      period: '2026-09',
+      dueOn: '2026-10-14',
+      receivedOn: '2026-10-16',
+      late: true,
+    });
+    await publish('scheduling.data-return.missing.v1', authority.localAuthorityId, {
+      ...authority,
+      period: '2026-10',
+      dueOn: '2026-11-13',
+      missingAt: '2026-11-14T08:00:00.000Z',
+      contact: null,
+    });
   });
 
   /** Every row of every fact table, in a stable order: what the rebuild must give back exactly. */
@@ -293,11 +321,20 @@ describe('npm run cli -- reporting rebuild: the KPI read model replayed from the
         rows.kpi_case_end.length === 1 &&
         (rows.kpi_complaint as { acknowledge_by: Date | null; acknowledged_at: Date | null; resolved_at: Date | null }[]).some(
           (c) => c.acknowledge_by && c.acknowledged_at && c.resolved_at,
-        );
+        ) &&
+        rows.kpi_local_authority.length === 1 &&
+        rows.kpi_activity.length === 1 &&
+        rows.kpi_data_return.length === 2;
       return done ? rows : null;
     };
     await waitUntil(async () => (await everyFactLive()) !== null, { what: 'every fact from the live consumers', timeoutMs: 30_000 });
     const live = await everyFact();
+    // Every table has something to rebuild, the programme's included.
+    expect(
+      Object.entries(live)
+        .filter(([, rows]) => rows.length === 0)
+        .map(([table]) => table),
+    ).toEqual([]);
     // The acknowledgement's response date stands, though the receipt (with its provisional one) arrived after it.
     expect((live.kpi_complaint[0] as { respond_by: Date }).respond_by.toISOString()).toBe('2026-11-04T23:59:59.999Z');
     const october = await kpis('2026-10');
