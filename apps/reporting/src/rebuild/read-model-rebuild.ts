@@ -10,13 +10,15 @@ import { KpiFactsRepository } from '../facts/kpi-facts.repository';
 import { RecordFactUseCase } from '../facts/record-fact.use-case';
 import { PROGRAMME_FACT_HANDLERS } from '../programme/programme-facts.handlers';
 import { ProgrammeFactsRepository } from '../programme/programme-facts.repository';
-import { RecordProgrammeFactUseCase, type ProgrammeFact } from '../programme/record-programme-fact.use-case';
+import { RecordProgrammeFactUseCase } from '../programme/record-programme-fact.use-case';
+import { LedgerEntryRecordedHandler } from '../spend/ledger-entry-recorded.handler';
+import { SpendRepository } from '../spend/spend.repository';
 
 /** The tables the KPI read model is made of: what a rebuild fills afresh and swaps in. */
-/** The programme's tables (activities, local authorities, data returns): few rows, written fact by fact. */
-const PROGRAMME_TABLES = ['kpi_activity', 'kpi_local_authority', 'kpi_data_return'] as const;
+/** Tables of few rows written fact by fact: the programme's (activities, local authorities, data returns) and spend. */
+const ONE_BY_ONE_TABLES = ['kpi_activity', 'kpi_local_authority', 'kpi_data_return', 'spend_entry'] as const;
 /** Every table of the read model: what a rebuild fills afresh and swaps in. */
-export const READ_MODEL_TABLES: readonly string[] = [...FACT_TABLES.map((t) => t.name), ...PROGRAMME_TABLES];
+export const READ_MODEL_TABLES: readonly string[] = [...FACT_TABLES.map((t) => t.name), ...ONE_BY_ONE_TABLES];
 const TABLES = READ_MODEL_TABLES;
 const NEXT = 'reporting_rebuild';
 const OLD = 'reporting_replaced';
@@ -58,12 +60,18 @@ export async function rebuildReadModel(options: RebuildOptions): Promise<Rebuild
   const nc = await connect({ servers: options.natsUrl, name: `reporting-rebuild-${process.pid}` });
   const names = new SubjectNames(options.namespace);
   const facts = new KpiFactsRepository(NEXT);
-  const programme = new RecordProgrammeFactUseCase(new ProgrammeFactsRepository(NEXT));
   // The handlers' own mapping from event to fact: the rebuild folds what the live consumers would record one by one.
   const record = new RecordFactUseCase(facts);
-  const handlers = new Map<string, Handler>(
-    [...FACT_HANDLERS.map((H) => new H(record)), ...PROGRAMME_FACT_HANDLERS.map((H) => new H(programme))].map((h): [string, Handler] => [h.consumes.type, h]),
-  );
+  const programme = new RecordProgrammeFactUseCase(new ProgrammeFactsRepository(NEXT));
+  const handlers = new Map<string, Handler>([
+    ...FACT_HANDLERS.map((H): [string, Handler] => {
+      const handler = new H(record);
+      return [handler.consumes.type, { batched: true, handler }];
+    }),
+    ...[...PROGRAMME_FACT_HANDLERS.map((H) => new H(programme)), new LedgerEntryRecordedHandler(new SpendRepository(NEXT))].map(
+      (handler): [string, Handler] => [handler.consumes.type, { batched: false, handler }],
+    ),
+  ]);
   let done = 0;
   let skipped = 0;
   try {
@@ -103,7 +111,7 @@ export async function rebuildReadModel(options: RebuildOptions): Promise<Rebuild
         flushing = false;
         heardAt = Date.now();
         if (failed) throw failed;
-        writing = write(db, facts, programme, parsed.byOrganisation).then(
+        writing = write(db, facts, parsed.byOrganisation).then(
           () => {
             skipped += parsed.skipped;
             done += parsed.applied;
@@ -173,17 +181,15 @@ async function freshTables(owner: Client): Promise<void> {
   }
 }
 
-interface Handler {
-  readonly consumes: EventDefinition;
-  fact(event: EventEnvelope<never>): Fact | ProgrammeFact;
-}
-
-const PROGRAMME_KINDS = new Set<string>(['activity-delivered', 'local-authority-onboarded', 'data-return-received', 'data-return-missing']);
-const isProgramme = (fact: Fact | ProgrammeFact): fact is ProgrammeFact => PROGRAMME_KINDS.has(fact.kind);
+/** A KPI fact handler, whose facts are folded and written a table at a time, or one whose few facts are written one by one. */
+type Handler =
+  | { batched: true; handler: { consumes: EventDefinition; fact(event: EventEnvelope<never>): Fact } }
+  | { batched: false; handler: { consumes: EventDefinition; handle(event: EventEnvelope<never>, tx: ReportingTx): Promise<void> } };
 
 interface OrganisationFacts {
   facts: Fact[];
-  programme: ProgrammeFact[];
+  /** The events of the one-by-one handlers, in stream order, each with the handler that writes it. */
+  singles: { handler: Extract<Handler, { batched: false }>['handler']; envelope: EventEnvelope<never> }[];
 }
 
 /** One batch: each event parsed by its schema as the consumers parse it and turned into its fact by its handler, per organisation. */
@@ -193,30 +199,25 @@ function factsOf(handlers: Map<string, Handler>, batch: JsMsg[]): { byOrganisati
   let applied = 0;
   for (const msg of batch) {
     const envelope = msg.json<EventEnvelope<unknown>>();
-    const handler = handlers.get(envelope.type);
-    if (!handler) continue;
-    const data = handler.consumes.schema.safeParse(envelope.data);
+    const route = handlers.get(envelope.type);
+    if (!route) continue;
+    const data = route.handler.consumes.schema.safeParse(envelope.data);
     if (!data.success) {
       skipped++; // the live consumer dead-letters such an event; the rebuild leaves it out the same way
       continue;
     }
     let facts = byOrganisation.get(envelope.organisationid);
-    if (!facts) byOrganisation.set(envelope.organisationid, (facts = { facts: [], programme: [] }));
-    const fact = handler.fact({ ...envelope, data: data.data } as never);
-    if (isProgramme(fact)) facts.programme.push(fact);
-    else facts.facts.push(fact);
+    if (!facts) byOrganisation.set(envelope.organisationid, (facts = { facts: [], singles: [] }));
+    const parsed = { ...envelope, data: data.data } as EventEnvelope<never>;
+    if (route.batched) facts.facts.push(route.handler.fact(parsed));
+    else facts.singles.push({ handler: route.handler, envelope: parsed });
     applied++;
   }
   return { byOrganisation, applied, skipped };
 }
 
 /** A batch's facts, per organisation in one transaction with its tenant set: folded and written a table at a time. */
-async function write(
-  db: Client,
-  facts: KpiFactsRepository,
-  programme: RecordProgrammeFactUseCase,
-  byOrganisation: Map<string, OrganisationFacts>,
-): Promise<void> {
+async function write(db: Client, facts: KpiFactsRepository, byOrganisation: Map<string, OrganisationFacts>): Promise<void> {
   // The facts' repositories need only raw statements: the same methods over the pg connection.
   const tx = {
     $executeRawUnsafe: async (query: string, ...values: unknown[]) => (await db.query(query, values)).rowCount ?? 0,
@@ -227,8 +228,8 @@ async function write(
     try {
       await db.query(`SELECT set_config('${TENANT_SETTING}', $1, true)`, [organisationId]);
       await facts.write(tx, list.facts);
-      // The programme's few facts one by one, in stream order, as its live consumers write them.
-      for (const fact of list.programme) await programme.execute(tx, fact);
+      // The programme's and spend's few facts one by one, in stream order, by the live consumers' own handlers.
+      for (const { handler, envelope } of list.singles) await handler.handle(envelope, tx);
       await db.query('COMMIT');
     } catch (error) {
       await db.query('ROLLBACK').catch(() => undefined);

@@ -14,7 +14,7 @@ import { READ_MODEL_TABLES, rebuildReadModel } from './read-model-rebuild';
 jest.setTimeout(120_000);
 
 /** The events published before the first rebuild: twelve November cases' (4 each, 2 reopenings, 1 multi-agency) and the October ones' 19. */
-const EVENTS = 12 * 4 + 2 + 1 + 19 + 4;
+const EVENTS = 12 * 4 + 2 + 1 + 19 + 4 + 1;
 
 const basis = { kind: 'contractual', text: 'seed 001 §10.5', source: { document: 'seeds/001', section: '§10.5' } };
 const kpi = (key: string, measure: object, comparator: string, value: number) => ({
@@ -286,6 +286,16 @@ describe('npm run cli -- reporting rebuild: the KPI read model replayed from the
       missingAt: '2026-11-14T08:00:00.000Z',
       contact: null,
     });
+    // Spend beside the KPIs: one of billing's ledger entries.
+    const entryId = uuidv7();
+    await publish('billing.ledger.entry-recorded.v1', entryId, {
+      entryId,
+      contractId,
+      serviceLine: 'asb-mediation',
+      kind: 'case',
+      amountPence: 135_000,
+      occurredAt: '2026-11-05T10:00:00.000Z',
+    });
   });
 
   /** Every row of every fact table, in a stable order: what the rebuild must give back exactly. */
@@ -324,7 +334,8 @@ describe('npm run cli -- reporting rebuild: the KPI read model replayed from the
         ) &&
         rows.kpi_local_authority.length === 1 &&
         rows.kpi_activity.length === 1 &&
-        rows.kpi_data_return.length === 2;
+        rows.kpi_data_return.length === 2 &&
+        rows.spend_entry.length === 1;
       return done ? rows : null;
     };
     await waitUntil(async () => (await everyFactLive()) !== null, { what: 'every fact from the live consumers', timeoutMs: 30_000 });
@@ -360,7 +371,8 @@ describe('npm run cli -- reporting rebuild: the KPI read model replayed from the
     expect(await everyFact()).toEqual(live);
     // The fresh tables carry the tenant wall like the ones they replaced.
     const { rows } = await service.sql.query(
-      `SELECT c.relname, c.relforcerowsecurity AS forced FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'reporting' AND c.relname LIKE 'kpi_%' AND c.relname <> 'kpi_pack' AND c.relkind = 'r' ORDER BY 1`,
+      `SELECT c.relname, c.relforcerowsecurity AS forced FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'reporting' AND c.relname = ANY($1) AND c.relkind = 'r' ORDER BY 1`,
+      [READ_MODEL_TABLES],
     );
     expect(rows).toHaveLength(READ_MODEL_TABLES.length);
     expect(rows.every((r) => r.forced)).toBe(true);

@@ -1,22 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { londonDate } from '@mediation/calendar';
-import { EventConsumer, type EventHandler } from '@mediation/messaging';
-import { LedgerEntryRecordedV1, type EventData, type EventEnvelope } from '@mediation/protocol';
-import type { ReportingTx } from '../database/reporting.database';
-import { SpendRepository } from './spend.repository';
+import { EventConsumer } from '@mediation/messaging';
+import { LedgerEntryRecordedV1 } from '@mediation/protocol';
+import { EventFactHandler, type FactEnvelope } from '../facts/fact-handler';
+import { SpendRepository, type SpendEntry } from './spend.repository';
 
-/** Billing's ledger, as spend: each entry on the London day it happened. */
+/** Billing's ledger, as spend: each entry on the London day it happened (also what a rebuild replays). */
 @Injectable()
 @EventConsumer()
-export class LedgerEntryRecordedHandler implements EventHandler<typeof LedgerEntryRecordedV1, ReportingTx> {
+export class LedgerEntryRecordedHandler extends EventFactHandler<typeof LedgerEntryRecordedV1, SpendEntry> {
   readonly consumes = LedgerEntryRecordedV1;
-  readonly purpose = 'spend-billing.ledger.entry-recorded.v1';
-  constructor(private readonly spend: SpendRepository) {}
+  // Its inbox rows keep the name they had before it became a fact handler.
+  override get purpose(): string {
+    return 'spend-billing.ledger.entry-recorded.v1';
+  }
 
-  async handle(event: EventEnvelope<EventData<typeof LedgerEntryRecordedV1>>, tx: ReportingTx): Promise<void> {
-    const d = event.data;
-    await this.spend.record(tx, {
-      organisationId: event.organisationid,
+  constructor(spend: SpendRepository) {
+    super({ execute: (tx, entry) => spend.record(tx, entry) });
+  }
+
+  fact({ organisationid, data: d }: FactEnvelope<typeof LedgerEntryRecordedV1>): SpendEntry {
+    return {
+      organisationId: organisationid,
       entryId: d.entryId,
       contractId: d.contractId,
       serviceLine: d.serviceLine,
@@ -24,6 +29,6 @@ export class LedgerEntryRecordedHandler implements EventHandler<typeof LedgerEnt
       amountPence: d.amountPence,
       occurredAt: d.occurredAt,
       occurredOn: londonDate(new Date(d.occurredAt)),
-    });
+    };
   }
 }
