@@ -14,3 +14,4 @@ export * from './rpc/parse-rpc-request';
 export * from './messaging.module';
 export * from './rpc/rpc-transport';
 export * from './dead-letters/dead-letter-queue';
+export * from './backup/event-stream-backup';

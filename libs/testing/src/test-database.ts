@@ -33,14 +33,31 @@ export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase>
     url: urls.applicationLoginUrl(ownerUrl),
     ownerUrl,
     name,
-    drop: async () => {
-      const admin = new Client({ connectionString: withDatabase(base, 'postgres') });
-      await admin.connect();
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await admin.end();
-      }
-    },
+    drop: () => onServer(base, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
+}
+
+/** An empty database of the test's own (no migrations), e.g. the target of a restore; dropped like the others. */
+export async function createEmptyDatabase(prefix = 'empty'): Promise<TestDatabase> {
+  const base = urls.migrationDatabaseUrl();
+  const name = `mediation_${prefix}_${randomBytes(4).toString('hex')}`;
+  await onServer(base, `CREATE DATABASE "${name}"`);
+  const ownerUrl = withDatabase(base, name);
+  return {
+    url: urls.applicationLoginUrl(ownerUrl),
+    ownerUrl,
+    name,
+    drop: () => onServer(base, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
+/** One statement on the server's `postgres` database (creating or dropping a database). */
+async function onServer(base: string, statement: string): Promise<void> {
+  const admin = new Client({ connectionString: withDatabase(base, 'postgres') });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
 }

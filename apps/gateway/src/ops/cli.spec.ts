@@ -37,6 +37,8 @@ describe('the ops CLI, before it touches any server', () => {
       ['dlq', 'list', '[--consumer <durable>]'],
       ['dlq', 'replay', '[--service <service>]'],
       ['dlq', 'purge', '[--yes]'],
+      ['events', 'export', '--file <path>'],
+      ['events', 'restore', '--file <path>'],
     ]) {
       const help = await run(group, verb, '--help');
       expect({ command: `${group} ${verb}`, code: help.code }).toEqual({ command: `${group} ${verb}`, code: 0 });
@@ -67,6 +69,7 @@ describe('the ops CLI, before it touches any server', () => {
     [['user', 'update', '--org', 'north', '--email', 'ann@north.example'], 'error: give at least one of --name, --roles, --status, --contracts, --staff'],
     [['user', 'update', '--org', 'north', '--email', 'ann@north.example', '--staff', 'nobody'], 'error: --staff must be a staff profile id'],
     [['user', 'update', '--org', 'north', '--email', 'ann@north.example', '--status', 'asleep'], 'error: --status'],
+    [['events', 'export'], 'error: --file is required'],
     [['dlq', 'purge', '--consumer', 'casework__events'], 'error: purge deletes dead letters for good: add --yes to confirm'],
     [['dlq', 'replay', '--consumer', 'casework.events'], 'error: --consumer must be a service or consumer name'],
   ])('%j exits 1 with one line: %s', async (argv, says) => {

@@ -9,6 +9,7 @@ import { cliModule } from './commands/cli.module';
 import { UsageError, type CliCommand, type OptionValues } from './commands/command';
 import { contractCreate, contractImportOcds, contractList } from './commands/contract.commands';
 import { dlqList, dlqPurge, dlqReplay } from './commands/dlq.commands';
+import { eventsExport, eventsRestore } from './commands/events.commands';
 import { orgCreate } from './commands/org.commands';
 import { userCreate, userUpdate } from './commands/user.commands';
 
@@ -27,6 +28,8 @@ export const COMMANDS: CliCommand<any>[] = [
   dlqList,
   dlqReplay,
   dlqPurge,
+  eventsExport,
+  eventsRestore,
 ];
 
 const PROGRAM = 'mediation';
@@ -45,7 +48,7 @@ function overview(): string[] {
   return [
     `Usage: ${PROGRAM} <command> [options]     (npm run cli -- <command>, or node tools/cli/mediation.mjs <command>)`,
     '',
-    'Operate the mediation platform: organisations, people, API keys, contracts, the audit trail and the DLQ.',
+    'Operate the mediation platform: organisations, people, API keys, contracts, the audit trail, the DLQ and backups of the event stream.',
     'It reads DATABASE_URL, NATS_URL and NATS_NAMESPACE like the gateway does.',
     '',
     'Commands:',
