@@ -115,7 +115,7 @@ describe('closing a case: the referrer gets the report PDF, the parties a survey
     const anonymous = { authorization: '' };
     // The link exists only in the email: no event (nor notify's stored delivery) carries the token.
     const published = await platform.sql<{ type: string; envelope: unknown }>(
-      `SELECT envelope->>'type' AS type, envelope FROM casework.outbox WHERE envelope->>'type' LIKE 'casework.survey.issued.%'`,
+      `SELECT envelope->>'type' AS type, envelope FROM casework.outbox WHERE envelope->>'type' LIKE 'casework.survey.issued.%' ORDER BY position`,
     );
     expect(published.length).toBeGreaterThanOrEqual(2);
     expect(published.every((row) => row.type === 'casework.survey.issued.v2')).toBe(true);

@@ -313,7 +313,7 @@ describe('the life of a housing-asb case, through the API', () => {
     const [event] = await waitUntil(
       async () => {
         const rows = await platform.sql<{ data: { countsAsReopened: boolean } }>(
-          `SELECT envelope->'data' AS data FROM casework.outbox WHERE envelope->>'type' = 'casework.case.reopened.v1' AND envelope->>'subject' = $1`,
+          `SELECT envelope->'data' AS data FROM casework.outbox WHERE envelope->>'type' = 'casework.case.reopened.v1' AND envelope->>'subject' = $1 ORDER BY position`,
           [caseId],
         );
         return rows.length ? rows : undefined;

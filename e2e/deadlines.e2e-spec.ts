@@ -244,7 +244,7 @@ describe('deadlines a new user sees: GET /v1/cases/:id/deadlines', () => {
       { what: 'casework to handle both rings' },
     );
     const issued = await platform.sql<{ party: string }>(
-      `SELECT envelope->'data'->>'email' AS party FROM casework.outbox WHERE envelope->>'type' = 'casework.party.reminder-issued.v1' AND envelope->'data'->>'deadlineId' = $1`,
+      `SELECT envelope->'data'->>'email' AS party FROM casework.outbox WHERE envelope->>'type' = 'casework.party.reminder-issued.v1' AND envelope->'data'->>'deadlineId' = $1 ORDER BY position`,
       [deadline.id],
     );
     expect(issued).toEqual([{ party: parent }]);

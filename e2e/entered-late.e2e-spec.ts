@@ -161,9 +161,10 @@ describe('a SEND case entered after its mediation, or after the family declined,
     // No reminder of a date gone by, and the corrected breaches are not counted against the provider.
     expect(platform.mail.messages().filter((m) => m.to.includes(parent) && m.subject.startsWith('A reminder'))).toEqual([]);
     expect(
-      await platform.sql(`SELECT 1 FROM casework.outbox WHERE envelope->>'type' = 'casework.party.reminder-issued.v1' AND envelope->'data'->>'caseId' = $1`, [
-        caseId,
-      ]),
+      await platform.sql(
+        `SELECT 1 FROM casework.outbox WHERE envelope->>'type' = 'casework.party.reminder-issued.v1' AND envelope->'data'->>'caseId' = $1 ORDER BY position`,
+        [caseId],
+      ),
     ).toEqual([]);
     await waitUntil(async () => ((await breachesCounted()) === 0 ? true : undefined), { what: 'the summary to count no breach', timeoutMs: 30_000 });
   });

@@ -232,7 +232,7 @@ describe('referral intake: consent, rejection, duplicates, clock start, cap, sen
     expect(new Date(res.body.clockStartsAt).getTime()).toBeGreaterThan(new Date(res.body.receivedAt).getTime());
     expect(londonTime(new Date(res.body.clockStartsAt))).toBe('09:00');
     const [event] = await platform.sql<{ clock: string }>(
-      `SELECT envelope->'data'->>'clockStartsAt' AS clock FROM intake.outbox WHERE envelope->>'subject' = $1 AND envelope->>'type' = 'intake.referral.received.v2'`,
+      `SELECT envelope->'data'->>'clockStartsAt' AS clock FROM intake.outbox WHERE envelope->>'subject' = $1 AND envelope->>'type' = 'intake.referral.received.v2' ORDER BY position`,
       [res.body.id],
     );
     expect(new Date(event.clock).toISOString()).toBe(expected.toISOString());

@@ -121,7 +121,7 @@ describe('the walking skeleton: a referral walks through every service', () => {
 
     // Publish the stored event again under a new message id, so JetStream's own dedup does not hide it.
     const [row] = await platform.sql<{ subject: string; envelope: object }>(
-      `SELECT subject, envelope FROM intake.outbox WHERE envelope->>'type' = 'intake.referral.received.v2' AND envelope->>'subject' = $1`,
+      `SELECT subject, envelope FROM intake.outbox WHERE envelope->>'type' = 'intake.referral.received.v2' AND envelope->>'subject' = $1 ORDER BY position`,
       [accepted.id],
     );
     await jetstream(nc).publish(row.subject, JSON.stringify(row.envelope), { msgID: randomUUID() });

@@ -74,7 +74,9 @@ describe('invoices drafted from the ledger, issued, credited and rendered, again
       seller: { name: 'Calm Waters Mediation CIC', vatNumber: 'GB123456789' },
     });
     expect((await problemOf(issue(housingInvoiceId))).status).toBe(409);
-    const events = await service.sql.query(`SELECT envelope->'data' AS data FROM billing.outbox WHERE envelope->>'type' = 'billing.invoice.issued.v1'`);
+    const events = await service.sql.query(
+      `SELECT envelope->'data' AS data FROM billing.outbox WHERE envelope->>'type' = 'billing.invoice.issued.v1' ORDER BY position`,
+    );
     expect(events.rows).toEqual([{ data: expect.objectContaining({ invoiceId: housingInvoiceId, number: 'INV-000001', grossPence: 3_024_000 }) }]);
     // Not even a bug can edit it: the database refuses.
     await expect(kit.tx((tx) => tx.invoice.update({ where: { id: housingInvoiceId }, data: { netPence: 1 } }))).rejects.toThrow(/cannot change/);
@@ -85,7 +87,7 @@ describe('invoices drafted from the ledger, issued, credited and rendered, again
 
   it('the email to the contract’s invoice recipient is an event in the issuing transaction, for notify to send; billing sends none itself', async () => {
     const requested = await service.sql.query(
-      `SELECT envelope->'data' AS data FROM billing.outbox WHERE envelope->>'type' = 'billing.invoice.email-requested.v1' AND envelope->>'subject' = $1`,
+      `SELECT envelope->'data' AS data FROM billing.outbox WHERE envelope->>'type' = 'billing.invoice.email-requested.v1' AND envelope->>'subject' = $1 ORDER BY position`,
       [housingInvoiceId],
     );
     expect(requested.rows).toEqual([

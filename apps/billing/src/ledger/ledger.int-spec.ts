@@ -66,7 +66,7 @@ describe('the billing ledger, fed by case and session events, against real Postg
     expect(rows.map((r) => r.source_key)).toContain(`session:${sessionId}`);
     // Each entry is told to reporting once, in the transaction that appended it: two sessions, two events.
     const told = await service.sql.query<{ data: { amountPence: number; kind: string } }>(
-      `SELECT envelope->'data' AS data FROM billing.outbox WHERE envelope->>'type' = 'billing.ledger.entry-recorded.v1' AND envelope->'data'->>'contractId' = $1`,
+      `SELECT envelope->'data' AS data FROM billing.outbox WHERE envelope->>'type' = 'billing.ledger.entry-recorded.v1' AND envelope->'data'->>'contractId' = $1 ORDER BY position`,
       [contractId],
     );
     expect(told.rows.map((r) => [r.data.kind, r.data.amountPence])).toEqual([
@@ -147,7 +147,7 @@ describe('the billing ledger, fed by case and session events, against real Postg
     ]);
     // The contract manager is told, once: an event beside the threshold's, which notify turns into the email.
     const told = await service.sql.query(
-      `SELECT envelope->'data' AS data FROM billing.outbox WHERE envelope->>'type' = 'billing.spend.alert-email-requested.v1' AND envelope->'data'->>'contractId' = $1`,
+      `SELECT envelope->'data' AS data FROM billing.outbox WHERE envelope->>'type' = 'billing.spend.alert-email-requested.v1' AND envelope->'data'->>'contractId' = $1 ORDER BY position`,
       [contractId],
     );
     expect(told.rows).toEqual([

@@ -128,7 +128,7 @@ describe('SEND certificates: the certificate-only route', () => {
     const certificate = await app.issueCertificate.execute(meta, caseId, { kind: 'declined', issuedAt: '2026-04-01T11:00:00Z' });
     expect(certificate).toMatchObject({ kind: 'declined', issuedAt: '2026-04-01T11:00:00.000Z', recordedBy: 'adviser-1' });
     const [event] = await casework.$queryRawUnsafe<{ data: Record<string, string> }[]>(
-      `SELECT envelope->'data' AS data FROM casework.outbox WHERE envelope->'data'->>'milestone' = 'certificate.issued'`,
+      `SELECT envelope->'data' AS data FROM casework.outbox WHERE envelope->'data'->>'milestone' = 'certificate.issued' ORDER BY position`,
     );
     expect(event.data).toMatchObject({ caseId, occurredAt: '2026-04-01T11:00:00.000Z', source: `certificate:${certificate.id}` });
   });

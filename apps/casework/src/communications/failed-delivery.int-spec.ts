@@ -76,7 +76,7 @@ describe('communications log: a message notify gave up on is logged as an outbou
       }),
     ]);
     const logged = await casework.$queryRawUnsafe<{ envelope: { data: Record<string, unknown> } }[]>(
-      `SELECT envelope FROM casework.outbox WHERE envelope->>'type' = 'casework.communication.logged.v1'`,
+      `SELECT envelope FROM casework.outbox WHERE envelope->>'type' = 'casework.communication.logged.v1' ORDER BY position`,
     );
     expect(logged.map((row) => row.envelope.data)).toEqual([
       expect.objectContaining({ caseId: closed.caseId, communicationId: entries[0].id, direction: 'out', channel: 'email', withParty: false }),

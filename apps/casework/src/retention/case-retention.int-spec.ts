@@ -268,9 +268,9 @@ describe('case retention against real PostgreSQL, under row-level security', () 
         details: expect.objectContaining({ retentionMonths: 72, counts: expect.objectContaining({ parties: 1, notes: 2, communications: 1, complaints: 1 }) }),
       }),
     ]);
-    const announced = (await sql.query(`SELECT envelope FROM casework.outbox WHERE envelope->>'type' = 'casework.case.anonymised.v1'`)).rows.map(
-      (r) => r.envelope,
-    );
+    const announced = (
+      await sql.query(`SELECT envelope FROM casework.outbox WHERE envelope->>'type' = 'casework.case.anonymised.v1' ORDER BY position`)
+    ).rows.map((r) => r.envelope);
     expect(announced.map((e) => [e.organisationid, e.data.caseId]).sort()).toEqual(
       [
         [north, expired.caseId],
@@ -328,9 +328,10 @@ describe('case retention against real PostgreSQL, under row-level security', () 
       }),
     ]);
     const announced = (
-      await sql.query(`SELECT envelope FROM casework.outbox WHERE envelope->>'type' = 'casework.case.anonymised.v1' AND envelope->>'subject' = $1`, [
-        rejected.caseId,
-      ])
+      await sql.query(
+        `SELECT envelope FROM casework.outbox WHERE envelope->>'type' = 'casework.case.anonymised.v1' AND envelope->>'subject' = $1 ORDER BY position`,
+        [rejected.caseId],
+      )
     ).rows.map((r) => r.envelope.data);
     expect(announced).toEqual([expect.objectContaining({ closedAt: '2027-01-11T11:00:00.000Z', retentionMonths: 72 })]);
   });

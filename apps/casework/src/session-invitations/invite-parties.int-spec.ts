@@ -192,7 +192,7 @@ describe('casework: a booked session invites each party attending whom the conta
       ['Lee Letter', 'The session invitation: not sent', 'Not sent: Their contact preferences include neither email nor text (letter).'],
     ]);
     const published = await casework.$queryRawUnsafe<{ data: Record<string, unknown> }[]>(
-      `SELECT envelope->'data' AS data FROM casework.outbox WHERE envelope->>'type' = 'casework.communication.withheld.v2'`,
+      `SELECT envelope->'data' AS data FROM casework.outbox WHERE envelope->>'type' = 'casework.communication.withheld.v2' ORDER BY position`,
     );
     expect(published.map((p) => p.data)).toEqual([
       expect.objectContaining({ message: 'session-invitation', refusal: 'channel-not-allowed', partyRole: 'parent' }),

@@ -96,7 +96,7 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
       ['A support worker', 'The satisfaction survey: not sent', 'Not sent: No email address is recorded for them.', 'contact-rule'],
     ]);
     const events = await casework.$queryRawUnsafe<{ data: Record<string, unknown> }[]>(
-      `SELECT envelope->'data' AS data FROM casework.outbox WHERE envelope->>'type' = 'casework.communication.withheld.v1'`,
+      `SELECT envelope->'data' AS data FROM casework.outbox WHERE envelope->>'type' = 'casework.communication.withheld.v1' ORDER BY position`,
     );
     expect(events.map((e) => e.data)).toEqual([
       expect.objectContaining({ caseId: closed.caseId, message: 'survey', partyRole: 'participant', refusal: 'no-address', channel: 'email' }),
@@ -106,7 +106,7 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
 
   it('no event carries a working link: the issued event names the invitation, and only the email gets the link', async () => {
     const rows = await casework.$queryRawUnsafe<{ type: string; envelope: unknown }[]>(
-      `SELECT envelope->>'type' AS type, envelope FROM casework.outbox WHERE envelope->>'type' LIKE 'casework.survey.%'`,
+      `SELECT envelope->>'type' AS type, envelope FROM casework.outbox WHERE envelope->>'type' LIKE 'casework.survey.%' ORDER BY position`,
     );
     expect(rows.map((r) => r.type)).toEqual(['casework.survey.issued.v2', 'casework.survey.issued.v2']);
     const published = JSON.stringify(rows);
@@ -175,7 +175,7 @@ describe('satisfaction survey: a link per party, answered once, seen by the prov
 
   it('an answer is published once with its scores and yes/no answers, never the free text', async () => {
     const answered = await casework.$queryRawUnsafe<{ envelope: { subject: string; sequence: number; data: unknown } }[]>(
-      `SELECT envelope FROM casework.outbox WHERE envelope->>'type' = 'casework.survey.answered.v1'`,
+      `SELECT envelope FROM casework.outbox WHERE envelope->>'type' = 'casework.survey.answered.v1' ORDER BY position`,
     );
     expect(answered.map((r) => [r.envelope.subject, r.envelope.sequence, r.envelope.data])).toEqual([
       [

@@ -44,9 +44,9 @@ describe('referral intake against real PostgreSQL', () => {
       ...body,
     });
   const outbox = async (type: string, subject: string) =>
-    (await sql.query(`SELECT envelope FROM intake.outbox WHERE envelope->>'type' = $1 AND envelope->>'subject' = $2`, [type, subject])).rows.map(
-      (r) => r.envelope.data,
-    );
+    (
+      await sql.query(`SELECT envelope FROM intake.outbox WHERE envelope->>'type' = $1 AND envelope->>'subject' = $2 ORDER BY position`, [type, subject])
+    ).rows.map((r) => r.envelope.data);
   const row = async (id: string) => (await sql.query(`SELECT * FROM intake.referral WHERE id = $1`, [id])).rows[0];
 
   beforeAll(async () => {

@@ -179,7 +179,9 @@ describe('retention and subject access against real PostgreSQL', () => {
     });
     expect(JSON.stringify(gone)).not.toContain('Fay');
     expect(
-      (await sql.query(`SELECT envelope->'data' AS d FROM intake.outbox WHERE envelope->>'type' = 'intake.referral.anonymised.v1'`)).rows.map((r) => r.d),
+      (await sql.query(`SELECT envelope->'data' AS d FROM intake.outbox WHERE envelope->>'type' = 'intake.referral.anonymised.v1' ORDER BY position`)).rows.map(
+        (r) => r.d,
+      ),
     ).toEqual([expect.objectContaining({ referralId: expired.id, retentionMonths: 72 })]);
     for (const kept of [held, reopened, recent])
       expect((await sql.query(`SELECT anonymised_at FROM intake.referral WHERE id = $1`, [kept.id])).rows[0].anonymised_at).toBeNull();

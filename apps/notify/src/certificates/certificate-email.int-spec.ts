@@ -140,7 +140,7 @@ describe('notify: the family’s certificate is emailed with its PDF, stating th
       }),
     ]);
     const [sent] = await notify.$queryRawUnsafe<{ data: Record<string, unknown> }[]>(
-      `SELECT envelope->'data' AS data FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1'`,
+      `SELECT envelope->'data' AS data FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1' ORDER BY position`,
     );
     expect(sent.data).toMatchObject({ deliveryId, kind: 'mediation-certificate', caseId });
   });

@@ -104,7 +104,7 @@ describe('notify: the referring officer is told a complaint was received on thei
     expect(mail.text).toContain('does not include the complaint itself');
 
     const [sent] = await notify.$queryRawUnsafe<{ envelope: { data: Record<string, unknown> } }[]>(
-      `SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1' AND envelope->'data'->>'kind' = 'complaint-notice'`,
+      `SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1' AND envelope->'data'->>'kind' = 'complaint-notice' ORDER BY position`,
     );
     expect(sent.envelope.data).toMatchObject({
       deliveryId: rows[0].id,

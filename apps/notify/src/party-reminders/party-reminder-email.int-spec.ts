@@ -118,7 +118,7 @@ describe('notify: a deadline reminder to a party goes out once, over SMTP, and i
     expect(mail[0].from).toMatch(/^"?Calm Waters Mediation CIC"? <noreply@mediation\.test>$/);
 
     const sent = await notify.$queryRawUnsafe<{ envelope: { data: Record<string, unknown> } }[]>(
-      `SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1'`,
+      `SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1' ORDER BY position`,
     );
     expect(sent.map((s) => s.envelope.data)).toEqual([expect.objectContaining({ kind: 'party-reminder', caseId, to: 'pat.parent@example.com' })]);
   });

@@ -193,7 +193,7 @@ describe('notify: case emails are queued once per recipient and the report goes 
       }),
     ]);
     const [sent] = await notify.$queryRawUnsafe<{ envelope: { data: Record<string, unknown> } }[]>(
-      `SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1' AND envelope->'data'->>'kind' = 'case-report'`,
+      `SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1' AND envelope->'data'->>'kind' = 'case-report' ORDER BY position`,
     );
     expect(sent.envelope.data).toMatchObject({ deliveryId: row.id, kind: 'case-report', caseId, to: 'priya@court.example' });
     expect(afterCommit.length).toBeGreaterThanOrEqual(4);

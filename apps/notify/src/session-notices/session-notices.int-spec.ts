@@ -286,7 +286,7 @@ describe('notify: a session’s invitation, update and cancellation reach the pa
       'Dear Kai Text, a reminder of your mediation session on Thursday 10 June 2027, 10:00 to 13:00 (UK time). By video. Join at: https://meet.example/send-123 Ref REF-2027-000901.',
     );
     const sent = await notify.$queryRawUnsafe<{ data: Record<string, unknown> }[]>(
-      `SELECT envelope->'data' AS data FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1' AND envelope->'data'->>'channel' = 'sms'`,
+      `SELECT envelope->'data' AS data FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1' AND envelope->'data'->>'channel' = 'sms' ORDER BY position`,
     );
     expect(sent.map((s) => s.data)).toEqual([expect.objectContaining({ kind: 'session-reminder', caseId, to: '+447912345678' })]);
   });
@@ -297,7 +297,7 @@ describe('notify: a session’s invitation, update and cancellation reach the pa
     const delivery = await notify.run((tx) => tx.delivery.findFirstOrThrow({ where: { channel: 'sms' } }), { organisationId: org });
     expect(delivery.receiptStatus).toBe('delivered');
     const published = await notify.$queryRawUnsafe<{ data: Record<string, unknown> }[]>(
-      `SELECT envelope->'data' AS data FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.receipt.v1'`,
+      `SELECT envelope->'data' AS data FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.receipt.v1' ORDER BY position`,
     );
     expect(published.map((p) => p.data)).toEqual([
       expect.objectContaining({ deliveryId: delivery.id, caseId, channel: 'sms', kind: 'session-reminder', outcome: 'delivered', providerStatus: 'delivered' }),
@@ -309,7 +309,7 @@ describe('notify: a session’s invitation, update and cancellation reach the pa
     );
     expect(await receipts.execute()).toBe(1);
     const failed = await notify.$queryRawUnsafe<{ data: Record<string, unknown> }[]>(
-      `SELECT envelope->'data' AS data FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.receipt.v1' AND envelope->'data'->>'outcome' = 'not-delivered'`,
+      `SELECT envelope->'data' AS data FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.receipt.v1' AND envelope->'data'->>'outcome' = 'not-delivered' ORDER BY position`,
     );
     expect(failed.map((p) => p.data.providerStatus)).toEqual(['permanent-failure']);
   });

@@ -186,12 +186,14 @@ describe('the monthly pack: the job at 06:00 London on the 1st issues last month
     expect(csv).toContain('volume,2026-11,open-at-month-end,,,,1,count,,');
 
     // The event, in the same transaction as the pack.
-    const { rows } = await service.sql.query(`SELECT envelope FROM reporting.outbox WHERE envelope->>'type' = 'reporting.pack.issued.v1'`);
+    const { rows } = await service.sql.query(`SELECT envelope FROM reporting.outbox WHERE envelope->>'type' = 'reporting.pack.issued.v1' ORDER BY position`);
     expect(rows.map((r) => r.envelope.data)).toEqual([
       expect.objectContaining({ packId: pack.id, period: '2026-11', issue: 1, figuresSha256: pack.figuresSha256, recipientCount: 1 }),
     ]);
     // And beside it the email to the report recipient, which notify sends with this issue's PDF and CSV.
-    const requested = await service.sql.query(`SELECT envelope FROM reporting.outbox WHERE envelope->>'type' = 'reporting.pack.email-requested.v1'`);
+    const requested = await service.sql.query(
+      `SELECT envelope FROM reporting.outbox WHERE envelope->>'type' = 'reporting.pack.email-requested.v1' ORDER BY position`,
+    );
     expect(requested.rows.map((r) => r.envelope.data)).toEqual([
       expect.objectContaining({
         packId: pack.id,

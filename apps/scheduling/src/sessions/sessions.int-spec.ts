@@ -192,9 +192,9 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     ...extra,
   });
   const outbox = async (type: string, subject: string) =>
-    (await sql.query(`SELECT envelope FROM scheduling.outbox WHERE envelope->>'type' = $1 AND envelope->>'subject' = $2`, [type, subject])).rows.map(
-      (r) => r.envelope.data,
-    );
+    (
+      await sql.query(`SELECT envelope FROM scheduling.outbox WHERE envelope->>'type' = $1 AND envelope->>'subject' = $2 ORDER BY position`, [type, subject])
+    ).rows.map((r) => r.envelope.data);
 
   it('two people booking the same mediator into overlapping times at the same moment: exactly one wins', async () => {
     const m = await mediator('Concurrent Mediator');

@@ -163,10 +163,13 @@ describe('the outbox relay against real PostgreSQL and JetStream', () => {
     await waitUntil(async () => (r.isLeader ? true : undefined), { what: 'a leader' });
     const [id] = await addEvents(1);
     nc.publish(wakeSubject);
-    await waitUntil(async () => ((await sql.query(`SELECT published_at FROM casework.outbox WHERE id = $1`, [id])).rows[0].published_at ? true : undefined), {
-      what: 'the woken relay to publish',
-      timeoutMs: 5_000,
-    });
+    await waitUntil(
+      async () => ((await sql.query(`SELECT published_at FROM casework.outbox WHERE id = $1 ORDER BY position`, [id])).rows[0].published_at ? true : undefined),
+      {
+        what: 'the woken relay to publish',
+        timeoutMs: 5_000,
+      },
+    );
   });
 
   it('wakes on NOTIFY instead of waiting for its poll', async () => {
@@ -176,10 +179,13 @@ describe('the outbox relay against real PostgreSQL and JetStream', () => {
     const [id] = await addEvents(1);
     await sql.query(`SELECT pg_notify('outbox_casework', '')`);
     const started = Date.now();
-    await waitUntil(async () => ((await sql.query(`SELECT published_at FROM casework.outbox WHERE id = $1`, [id])).rows[0].published_at ? true : undefined), {
-      what: 'the notified row',
-      timeoutMs: 5_000,
-    });
+    await waitUntil(
+      async () => ((await sql.query(`SELECT published_at FROM casework.outbox WHERE id = $1 ORDER BY position`, [id])).rows[0].published_at ? true : undefined),
+      {
+        what: 'the notified row',
+        timeoutMs: 5_000,
+      },
+    );
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
