@@ -81,8 +81,9 @@ describe('input hygiene: text no database can store is refused with a 400 naming
     const authorization = op.isPublic ? '' : (op.access?.scopes.length ?? 0) > 0 ? `Bearer ${platform.apiKey}` : `Bearer ${signedIn}`;
     return platform.request(op.method, url, body, { authorization, 'x-access-reason': 'Input hygiene probe' });
   };
-  /** Path parameters stand in as well-formed ids, so the request reaches the body or query it is about. */
-  const pathOf = (op: Operation) => op.path.replace(/\{\w+\}/g, '0195f7b4-0000-7000-8000-000000000001');
+  /** Path parameters stand in as well-formed values (an id, or a key where the route names one), so the request reaches the body or query it is about. */
+  const WELL_FORMED: Record<string, string> = { line: 'asb-mediation', type: 'workshop', period: '2026-11' };
+  const pathOf = (op: Operation) => op.path.replace(/\{(\w+)\}/g, (_, name: string) => WELL_FORMED[name] ?? '0195f7b4-0000-7000-8000-000000000001');
 
   it('the served document has body routes, query parameters and path parameters to try', () => {
     expect(ops.filter((o) => o.body).length).toBeGreaterThan(40);

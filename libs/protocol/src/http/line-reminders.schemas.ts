@@ -1,3 +1,4 @@
+import { KeySchema } from '../contracts/basis.schema';
 import { z } from 'zod';
 
 export const SessionReminderTimeSchema = z
@@ -39,9 +40,6 @@ export type LineSessionRemindersView = z.infer<typeof LineSessionRemindersViewSc
 export const ServiceLineParamsSchema = z
   .object({
     id: z.uuid().describe('The contract id.'),
-    line: z
-      .string()
-      .regex(/^[a-z][a-zA-Z0-9-]{0,63}$/)
-      .describe('The service line key.'),
+    line: KeySchema.describe('The service line key.'),
   })
   .describe('Path parameters.');
