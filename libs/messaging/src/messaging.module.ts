@@ -9,6 +9,7 @@ import { EventPublisher } from './outbox/event-publisher';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { outboxWakeSubject } from './outbox/outbox-wake';
 import { RpcClient } from './rpc/rpc.client';
+import { Transactions } from './outbox/sql-tx';
 
 export interface MessagingModuleOptions extends MessagingOptions {
   /** Services that publish events run an outbox relay (the gateway's ops commands do not: the server's relay sends what they write). */
@@ -27,6 +28,7 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap {
     private readonly health: HealthRegistry,
     private readonly lifecycle: LifecycleService,
     private readonly metrics: MetricsService,
+    private readonly transactions: Transactions,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -50,7 +52,12 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap {
       this.relay.start();
     }
     await this.consumers.start();
-    registerMessagingGauges(this.metrics, { service: this.options.service, nats: this.nats, durables: () => this.consumers.durables(), relay: this.relay });
+    registerMessagingGauges(this.metrics, {
+      service: this.options.service,
+      nats: this.nats,
+      durables: () => this.consumers.durables(),
+      outbox: this.options.outbox ? { schema: this.options.schema, transactions: this.transactions } : undefined,
+    });
     this.lifecycle.onShutdown(ShutdownPhase.StopConsuming, 'event consumers', () => this.consumers.stopConsuming());
     this.lifecycle.onShutdown(ShutdownPhase.FinishInFlight, 'in-flight events', () => this.consumers.finishInFlight());
     // The relay runs until the in-flight handlers have committed, so their events leave now, not at the next start.

@@ -1,13 +1,14 @@
 import type { MetricsService } from '@mediation/platform';
 import type { NatsConnectionService } from '../nats/nats.connection';
-import type { OutboxRelay } from '../outbox/outbox-relay';
+import { quoteIdent, type Transactions } from '../outbox/sql-tx';
 
 export interface MessagingGaugeSources {
   service: string;
   nats: NatsConnectionService;
   /** The durable consumers this process reads (every replica reports the same figures: alert on max). */
   durables: () => string[];
-  relay?: OutboxRelay;
+  /** For a service with an outbox: its schema, read through the service's own pool (the relay's connection is busy relaying). */
+  outbox?: { schema: string; transactions: Transactions };
 }
 
 /**
@@ -30,12 +31,18 @@ export function registerMessagingGauges(metrics: MetricsService, sources: Messag
     const info = await nats.manager.streams.info(nats.names.dlqStream, { subjects_filter: `${prefix}>` });
     for (const [subject, count] of Object.entries(info.state.subjects ?? {})) sample({ consumer: subject.slice(prefix.length) }, count);
   });
-  const relay = sources.relay;
-  if (!relay) return;
-  metrics.gauge('outbox_backlog', 'Outbox rows committed and not yet published to JetStream', [], async (sample) => {
-    sample({}, (await relay.backlog()).rows);
-  });
-  metrics.gauge('outbox_oldest_age_seconds', 'Age of the oldest unpublished outbox row (0 when none waits)', [], async (sample) => {
-    sample({}, (await relay.backlog()).oldestAgeSeconds);
-  });
+  const outbox = sources.outbox;
+  if (!outbox) return;
+  const backlog = async () => {
+    const [row] = await outbox.transactions.run((tx) =>
+      tx.$queryRawUnsafe<{ rows: number; age: number | null }[]>(
+        `SELECT count(*)::int AS rows, extract(epoch FROM now() - min(created_at))::float8 AS age FROM ${quoteIdent(outbox.schema)}.outbox WHERE published_at IS NULL`,
+      ),
+    );
+    return { rows: row.rows, oldestAgeSeconds: Math.max(0, row.age ?? 0) };
+  };
+  metrics.gauge('outbox_backlog', 'Outbox rows committed and not yet published to JetStream', [], async (sample) => sample({}, (await backlog()).rows));
+  metrics.gauge('outbox_oldest_age_seconds', 'Age of the oldest unpublished outbox row (0 when none waits)', [], async (sample) =>
+    sample({}, (await backlog()).oldestAgeSeconds),
+  );
 }

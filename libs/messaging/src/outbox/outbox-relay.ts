@@ -161,15 +161,6 @@ export class OutboxRelay {
     });
   }
 
-  /** Rows waiting to be published and how long the oldest has waited, for the outbox gauges. */
-  async backlog(): Promise<{ rows: number; oldestAgeSeconds: number }> {
-    if (!this.client) throw new Error('the relay is not connected to the database');
-    const { rows } = await this.client.query<{ rows: number; age: number | null }>(
-      `SELECT count(*)::int AS rows, extract(epoch FROM now() - min(created_at))::float8 AS age FROM ${this.table} WHERE published_at IS NULL`,
-    );
-    return { rows: rows[0].rows, oldestAgeSeconds: Math.max(0, rows[0].age ?? 0) };
-  }
-
   private async ensureConnected(): Promise<void> {
     if (this.client) return;
     const client = new Client({ connectionString: this.options.databaseUrl, application_name: `outbox-relay-${this.options.schema}` });
