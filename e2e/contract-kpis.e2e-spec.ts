@@ -119,6 +119,23 @@ describe('a contract’s KPIs over HTTP, and a commissioner who sees only their 
     expect((await platform.request('GET', `/v1/contracts/${otherContract}/kpis?period=contract`)).status).toBe(200);
   });
 
+  it('a commissioner lists the contract’s cases anonymised: the reference, days, outcome and clocks, never a name; not another contract’s', async () => {
+    const own = await platform.request<{
+      cases: { reference: string; status: string; outcome: string | null; expectedOutcome: boolean | null; deadlines: unknown[] }[];
+    }>('GET', `/v1/contracts/${platform.contractId}/cases?period=${month}`, undefined, commissioner);
+    expect(own.status).toBe(200);
+    expect(own.body.cases.find((c) => c.reference === reference)).toMatchObject({
+      status: 'closed',
+      outcome: 'good-neighbour-agreement',
+      expectedOutcome: true,
+      deadlines: expect.any(Array),
+    });
+    for (const held of ['Sam Resident', `sam-${tag}@example.com`, 'Pat Officer', `pat-${tag}@council.example`, 'Loud music', caseId])
+      expect(JSON.stringify(own.body)).not.toContain(held);
+    expect((await platform.request('GET', `/v1/contracts/${otherContract}/cases?period=${month}`, undefined, commissioner)).status).toBe(403);
+    expect((await platform.request<Problem>('GET', `/v1/contracts/${platform.contractId}/cases?period=someday`, undefined, commissioner)).status).toBe(400);
+  });
+
   it('a pack regenerated on demand is listed and downloaded as PDF or, by Accept, as CSV; a commissioner gets their contract’s, not another’s', async () => {
     const issued = await platform.request<{ id: string; issue: number; figuresSha256: string }>('POST', `/v1/contracts/${platform.contractId}/reports`, {
       period: month,

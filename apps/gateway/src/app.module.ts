@@ -32,6 +32,7 @@ import { PublishOrganisationAdminsUseCase } from './users/publish-organisation-a
 import { UsersModule } from './users/users.module';
 import { ReferralsController } from './referrals/referrals.controller';
 import { ReportsController } from './reports/reports.controller';
+import { ContractCasesController } from './reports/contract-cases.controller';
 import { ContractKpisController } from './reports/contract-kpis.controller';
 import { ContractPacksController } from './reports/contract-packs.controller';
 import { EvaluatorDictionaryController, EvaluatorExtractController } from './reports/evaluator-extract.controller';
@@ -104,6 +105,7 @@ export class AppModule {
         CaseDeadlinesController,
         ReportsController,
         ContractKpisController,
+        ContractCasesController,
         ContractPacksController,
         EvaluatorExtractController,
         EvaluatorDictionaryController,

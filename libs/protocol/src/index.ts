@@ -37,6 +37,7 @@ export * from './http/case-report.schemas';
 export * from './http/survey.schemas';
 export * from './http/report.schemas';
 export * from './http/kpi-report.schemas';
+export * from './http/contract-cases.schemas';
 export * from './http/kpi-pack.schemas';
 export * from './http/evaluator-extract.schemas';
 export * from './http/access.schemas';

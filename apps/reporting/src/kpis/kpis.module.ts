@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ProgrammeModule } from '../programme/programme.module';
 import { GetKpisUseCase } from './get-kpis.use-case';
+import { ListContractCasesUseCase } from './list-contract-cases.use-case';
 import { KpiFactsReader } from './kpi-facts.reader';
 import { KpisRpcController } from './kpis.rpc-controller';
 import { SpendModule } from '../spend/spend.module';
@@ -9,7 +10,7 @@ import { SpendModule } from '../spend/spend.module';
 @Module({
   imports: [SpendModule, ProgrammeModule],
   controllers: [KpisRpcController],
-  providers: [KpiFactsReader, GetKpisUseCase],
+  providers: [KpiFactsReader, GetKpisUseCase, ListContractCasesUseCase],
   exports: [GetKpisUseCase, KpiFactsReader, ProgrammeModule],
 })
 export class KpisModule {}

@@ -26,6 +26,7 @@ import {
 } from '../http/referral.schemas';
 import { SummaryQuerySchema, SummaryViewSchema } from '../http/report.schemas';
 import { KpiReportSchema, KpiRequestSchema } from '../http/kpi-report.schemas';
+import { ContractCasesRequestSchema, ContractCasesSchema } from '../http/contract-cases.schemas';
 import { EvaluatorExtractFileSchema, EvaluatorExtractRequestSchema } from '../http/evaluator-extract.schemas';
 import { PackFileRequestSchema, PackFileSchema, PackListRequestSchema, PackListSchema, PackRequestSchema, PackViewSchema } from '../http/kpi-pack.schemas';
 import { NotifyPersonExportSchema } from '../http/subject-access.schemas';
@@ -766,6 +767,14 @@ export const Rpc = {
       description: 'The KPIs of one contract for a month, quarter, year or the contract to date, each against its target, with the cases behind each number.',
       request: KpiRequestSchema,
       response: KpiReportSchema,
+    }),
+    listContractCases: defineRpc({
+      service: 'reporting',
+      verb: 'list-contract-cases',
+      description:
+        'The anonymised cases of one contract with a fact in a period, from the read model: references, days, outcomes, clocks and complaints, never a name.',
+      request: ContractCasesRequestSchema,
+      response: ContractCasesSchema,
     }),
     listPacks: defineRpc({
       service: 'reporting',
