@@ -42,6 +42,20 @@ export interface ComplaintFacts {
   resolvedAt: Date | null;
 }
 
+/**
+ * A case's state at the end of a London day: open if its latest opening or reopening by then is later than
+ * its latest closure or ending by then; otherwise closed, or ended when that latest stop was an ending.
+ */
+export function caseStateAt(c: CaseFacts, end: string): 'not-yet' | 'open' | 'closed' | 'ended' {
+  if (londonDay(c.openedAt) > end) return 'not-yet';
+  const latest = (instants: Date[]) => Math.max(-Infinity, ...instants.filter((d) => londonDay(d) <= end).map((d) => d.getTime()));
+  const started = latest([c.openedAt, ...c.reopenings.map((r) => r.reopenedAt)]);
+  const closed = latest(c.closures.map((cl) => cl.closedAt));
+  const ended = latest(c.endedAt);
+  if (started > Math.max(closed, ended)) return 'open';
+  return ended >= closed ? 'ended' : 'closed';
+}
+
 /** A case as opened, before any other fact about it. */
 export function openedCase(c: Pick<CaseFacts, 'caseId' | 'reference' | 'contractVersion' | 'serviceLine' | 'receivedAt' | 'openedAt'>): CaseFacts {
   return { ...c, closures: [], reopenings: [], deadlines: [], multiAgency: [], milestones: [], surveys: [], endedAt: [], complaints: [] };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ProblemError } from '@mediation/platform';
 import { inContractScope, type AnonymisedCase, type ContractCases, type ContractCasesRequest, type RpcMeta } from '@mediation/protocol';
 import { ReportingDatabase } from '../database/reporting.database';
-import { londonDay, type CaseFacts } from './kpi-engine';
+import { caseStateAt, londonDay, type CaseFacts } from './kpi-engine';
 import { KpiFactsReader } from './kpi-facts.reader';
 import { periodDays } from './kpi-period';
 
@@ -33,10 +33,13 @@ export class ListContractCasesUseCase {
   }
 }
 
+/** The state it is in now, by the pack's own rule: the last London day any fact can fall on. */
+const NOW_AND_AFTER = '9999-12-31';
+
 function anonymised(c: CaseFacts): AnonymisedCase {
   const closure = c.closures.at(-1);
-  const reopenedSince = closure ? c.reopenings.some((r) => r.reopenedAt > closure.closedAt) : false;
-  const status = c.endedAt.length > 0 ? 'ended' : closure && !reopenedSince ? 'closed' : 'open';
+  const state = caseStateAt(c, NOW_AND_AFTER);
+  const status = state === 'not-yet' ? 'open' : state;
   return {
     reference: c.reference,
     serviceLine: c.serviceLine,

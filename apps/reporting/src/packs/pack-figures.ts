@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ContractDefinition, KpiFigure, KpiSpend, LocalAuthorityFigures } from '@mediation/protocol';
-import { computeKpis, londonDay, type CaseFacts } from '../kpis/kpi-engine';
+import { caseStateAt, computeKpis, londonDay, type CaseFacts } from '../kpis/kpi-engine';
 import { inRange, periodDays, type DayRange } from '../kpis/kpi-period';
 import { localAuthorityFigures, NO_PROGRAMME, withProgrammeCounts, type ProgrammeFacts } from '../programme/programme-figures';
 import { complaintVolumes, type ComplaintVolumes } from './complaint-volumes';
@@ -45,14 +45,6 @@ export function twelveMonthsTo(period: string): string[] {
 
 const day = londonDay;
 
-/** Whether a case was open at the end of a London day: its latest opening, reopening, closure or ending by then says. */
-function openAt(c: CaseFacts, end: string): boolean {
-  if (day(c.openedAt) > end) return false;
-  const starts = [c.openedAt, ...c.reopenings.map((r) => r.reopenedAt)].filter((d) => day(d) <= end).map((d) => d.getTime());
-  const stops = [...c.closures.map((cl) => cl.closedAt), ...c.endedAt].filter((d) => day(d) <= end).map((d) => d.getTime());
-  return stops.length === 0 || Math.max(...starts) > Math.max(...stops);
-}
-
 export function volumesOf(cases: readonly CaseFacts[], month: string): MonthVolumes {
   const range: DayRange = periodDays(month);
   const closures = cases.flatMap((c) => c.closures.filter((cl) => inRange(day(cl.closedAt), range)));
@@ -66,7 +58,7 @@ export function volumesOf(cases: readonly CaseFacts[], month: string): MonthVolu
     casesOpened: cases.filter((c) => inRange(day(c.openedAt), range)).length,
     casesClosed: closures.length,
     closedByOutcome: Object.fromEntries(Object.entries(closedByOutcome).sort(([a], [b]) => a.localeCompare(b))),
-    openAtMonthEnd: cases.filter((c) => openAt(c, range.to!)).length,
+    openAtMonthEnd: cases.filter((c) => caseStateAt(c, range.to!) === 'open').length,
     deadlinesMissed: cases.reduce((n, c) => n + c.deadlines.filter((d) => d.result === 'missed' && d.dueAt && inRange(day(d.dueAt), range)).length, 0),
     surveysAnswered: surveys.length,
     meanSatisfaction: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null,
