@@ -2,6 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { MetricsService } from './metrics.service';
 
+/** The route pattern a request matched (`/v1/cases/:id`), or `unmatched`: a label and a span name that stay few however many ids pass. */
+export function routeOf(req: Request): string {
+  return req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+}
+
 /**
  * Rate, errors and duration of every HTTP route, labelled by the route's pattern (`/v1/cases/:id`),
  * never the path itself, so a million case ids stay one series. Requests no route matched count as
@@ -13,7 +18,7 @@ export function recordHttpMetrics(app: INestApplication, metrics: MetricsService
   app.use((req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.once('finish', () => {
-      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+      const route = routeOf(req);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       requests.inc({ route, method: req.method, status: String(res.statusCode) });
       durations.observe({ route, method: req.method }, seconds);

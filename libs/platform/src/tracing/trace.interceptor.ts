@@ -2,6 +2,7 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Observable } from 'rxjs';
+import { routeOf } from '../metrics/http-metrics';
 import { SpanKind, startSpan, traceContextFrom, withTraceContext } from './tracing';
 
 /**
@@ -14,7 +15,7 @@ export class TraceInterceptor implements NestInterceptor {
     if (execution.getType() !== 'http') return next.handle();
     const req = execution.switchToHttp().getRequest<Request>();
     const res = execution.switchToHttp().getResponse<Response>();
-    const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : req.path;
+    const route = routeOf(req);
     const { span, context } = startSpan(`${req.method} ${route}`, {
       kind: SpanKind.SERVER,
       parent: traceContextFrom(req.headers as Record<string, unknown>),
