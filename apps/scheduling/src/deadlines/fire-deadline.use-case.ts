@@ -26,39 +26,39 @@ export class FireDeadlineUseCase {
 
   /** `early` is told the due time when the alarm rang before it (timers run a few ms early), so the alarm can ring again then instead of leaving it to the sweeper. */
   async execute(organisationId: string, deadlineId: string, revision?: number, early?: (dueAt: Date) => Promise<void>): Promise<FireResult> {
-    let dueLater: Date | null = null;
-    let fired: { dueAt: Date; at: Date; breached?: DeadlineRecord } | null = null;
-    const result = await this.db.forTenant(organisationId, async (tx): Promise<FireResult> => {
+    const outcome = await this.db.forTenant(organisationId, async (tx): Promise<Fired> => {
       const deadline = await this.deadlines.lockById(tx, organisationId, deadlineId);
-      if (!deadline) return 'missing';
-      if (revision !== undefined && revision !== deadline.revision) return 'stale';
-      if (deadline.status !== 'pending' || !deadline.dueAt) return 'settled';
+      if (!deadline) return { result: 'missing' };
+      if (revision !== undefined && revision !== deadline.revision) return { result: 'stale' };
+      if (deadline.status !== 'pending' || !deadline.dueAt) return { result: 'settled' };
       const now = this.clock.now();
-      if (deadline.dueAt.getTime() > now.getTime()) {
-        dueLater = deadline.dueAt;
-        return 'not-due';
-      }
+      if (deadline.dueAt.getTime() > now.getTime()) return { result: 'not-due', dueLater: deadline.dueAt };
       if (deadline.kind !== 'provider') {
         await this.deadlines.markPassed(tx, deadline.id, now);
-        fired = { dueAt: deadline.dueAt, at: now };
-        return 'passed';
+        return { result: 'passed', firedLate: { dueAt: deadline.dueAt, at: now } };
       }
       const breached = await this.deadlines.markBreached(tx, deadline.id, now);
-      fired = { dueAt: deadline.dueAt, at: now, breached };
       await this.events.append(tx, {
         definition: DeadlineBreachedV1,
         data: { deadlineId: breached.id, caseId: breached.caseId, rule: breached.rule, dueAt: deadline.dueAt.toISOString(), breachedAt: now.toISOString() },
         ...envelope(breached, { correlationId: `deadline-${breached.id}` }),
       });
-      return 'breached';
+      return { result: 'breached', firedLate: { dueAt: deadline.dueAt, at: now }, breached };
     });
     // Counted once committed, so a rolled-back attempt that is retried does not count twice.
-    const done = fired as { dueAt: Date; at: Date; breached?: DeadlineRecord } | null;
-    if (done) {
-      this.metrics.fired(done.dueAt, done.at);
-      if (done.breached) this.metrics.breached(done.breached);
-    }
-    if (dueLater && early) await early(dueLater);
-    return result;
+    if (outcome.firedLate) this.metrics.fired(outcome.firedLate.dueAt, outcome.firedLate.at);
+    if (outcome.breached) this.metrics.breached(outcome.breached);
+    if (outcome.dueLater && early) await early(outcome.dueLater);
+    return outcome.result;
   }
+}
+
+/** What one firing did, told back out of its transaction. */
+interface Fired {
+  result: FireResult;
+  /** Not due yet: when it is. */
+  dueLater?: Date;
+  /** Fired (breached or passed): its due time and when it fired. */
+  firedLate?: { dueAt: Date; at: Date };
+  breached?: DeadlineRecord;
 }
