@@ -1,9 +1,9 @@
-import { DeliverPolicy } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { NatsConnectionService } from '../nats/nats.connection';
+import { forEachStored } from '../nats/stored-messages';
 import type { Progress } from '../dead-letters/dead-letter-queue';
 
 /** One stored event in a backup file: its subject without the namespace, its headers and its bytes. */
@@ -25,31 +25,23 @@ const FORMAT = 'mediation-events-backup/1';
 export class EventStreamBackup {
   constructor(private readonly nats: NatsConnectionService) {}
 
+  /** What this namespace puts before `events.`: taken off on export, put back on restore. */
+  private get prefix(): string {
+    return this.nats.names.allEvents().slice(0, -'events.>'.length);
+  }
+
   async export(file: string, progress?: Progress): Promise<{ events: number }> {
     const stream = this.nats.names.eventsStream;
     const total = (await this.nats.manager.streams.info(stream)).state.messages;
     const out = createWriteStream(file);
     out.write(`${JSON.stringify({ format: FORMAT, stream, events: total })}\n`);
-    const prefix = this.nats.names.allEvents().slice(0, -'events.>'.length);
-    let done = 0;
-    if (total > 0) {
-      const consumer = await this.nats.jetstream.consumers.get(stream, { deliver_policy: DeliverPolicy.All });
-      while (done < total) {
-        const batch = await consumer.fetch({ max_messages: Math.min(1_000, total - done), expires: 2_000 });
-        let got = 0;
-        for await (const msg of batch) {
-          got += 1;
-          done += 1;
-          const headers: Record<string, string[]> = {};
-          for (const [key, values] of msg.headers ?? []) headers[key] = values;
-          const line: BackedUpMessage = { subject: msg.subject.slice(prefix.length), headers, data: Buffer.from(msg.data).toString('base64') };
-          if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
-          progress?.(done, total);
-          if (done >= total) break;
-        }
-        if (got === 0) break;
-      }
-    }
+    const done = await forEachStored(this.nats, stream, undefined, async (msg, read, all) => {
+      const headers: Record<string, string[]> = {};
+      for (const [key, values] of msg.headers ?? []) headers[key] = values;
+      const line: BackedUpMessage = { subject: msg.subject.slice(this.prefix.length), headers, data: Buffer.from(msg.data).toString('base64') };
+      if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
+      progress?.(read, all);
+    });
     out.end();
     await once(out, 'finish');
     return { events: done };
@@ -58,7 +50,6 @@ export class EventStreamBackup {
   /** Publishes a backup's events into this namespace's EVENTS stream, in order; an event already there is dropped by its id. */
   async restore(file: string, progress?: Progress): Promise<{ events: number }> {
     const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-    const prefix = this.nats.names.allEvents().slice(0, -'events.>'.length);
     let total = 0;
     let done = 0;
     for await (const text of lines) {
@@ -78,7 +69,7 @@ export class EventStreamBackup {
       }
       const data = Buffer.from(parsed.data, 'base64');
       msgID ??= (JSON.parse(data.toString('utf8')) as { id?: string }).id;
-      await this.nats.jetstream.publish(`${prefix}${parsed.subject}`, data, { headers: h, ...(msgID ? { msgID } : {}) });
+      await this.nats.jetstream.publish(`${this.prefix}${parsed.subject}`, data, { headers: h, ...(msgID ? { msgID } : {}) });
       done += 1;
       progress?.(done, Math.max(total, done));
     }

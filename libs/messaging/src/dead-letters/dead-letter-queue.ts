@@ -1,5 +1,5 @@
-import { DeliverPolicy } from '@nats-io/jetstream';
 import type { NatsConnectionService } from '../nats/nats.connection';
+import { forEachStored } from '../nats/stored-messages';
 
 /** One dead letter, as `dlq list` shows it. */
 export interface DeadLetterEntry {
@@ -71,27 +71,12 @@ export class DeadLetterQueue {
     return filter.service ? `${this.nats.names.dlq(filter.service, '')}>` : this.nats.names.allDlq();
   }
 
-  /** Reads every letter matching the filter in stream order, with an ordered consumer that acks nothing and leaves nothing behind. */
+  /** Reads every letter matching the filter in stream order. */
   private async read(filter: DeadLetterFilter, each: (entry: DeadLetterEntry, data: Uint8Array) => Promise<void> | void, progress?: Progress): Promise<void> {
-    const subject = this.subject(filter);
-    const info = await this.nats.manager.streams.info(this.nats.names.dlqStream, { subjects_filter: subject });
-    const total = Object.values(info.state.subjects ?? {}).reduce((sum, n) => sum + n, 0);
-    if (total === 0) return;
-    const consumer = await this.nats.jetstream.consumers.get(this.nats.names.dlqStream, { filter_subjects: subject, deliver_policy: DeliverPolicy.All });
-    let done = 0;
-    while (done < total) {
-      const batch = await consumer.fetch({ max_messages: Math.min(256, total - done), expires: 2_000 });
-      let got = 0;
-      for await (const msg of batch) {
-        got += 1;
-        done += 1;
-        await each(toEntry(msg.seq, msg.subject, msg.headers, msg.string(), msg.info.timestampNanos), msg.data);
-        progress?.(done, total);
-        if (done >= total) break;
-      }
-      // Letters purged by someone else meanwhile: stop at what is there.
-      if (got === 0) break;
-    }
+    await forEachStored(this.nats, this.nats.names.dlqStream, this.subject(filter), async (msg, done, total) => {
+      await each(toEntry(msg.seq, msg.subject, msg.headers, msg.string(), msg.info.timestampNanos), msg.data);
+      progress?.(done, total);
+    });
   }
 }
 
