@@ -18,8 +18,9 @@ export interface MessagingGaugeSources {
  */
 export function registerMessagingGauges(metrics: MetricsService, sources: MessagingGaugeSources): void {
   const { nats } = sources;
-  const consumerInfo = () =>
-    Promise.all(sources.durables().map(async (durable) => ({ durable, info: await nats.manager.consumers.info(nats.names.eventsStream, durable) })));
+  const consumerInfo = onePerScrape(() =>
+    Promise.all(sources.durables().map(async (durable) => ({ durable, info: await nats.manager.consumers.info(nats.names.eventsStream, durable) }))),
+  );
   metrics.gauge('jetstream_consumer_pending', 'Events in the stream this durable consumer has not been delivered yet', ['durable'], async (sample) => {
     for (const { durable, info } of await consumerInfo()) sample({ durable }, info.num_pending);
   });
@@ -33,16 +34,25 @@ export function registerMessagingGauges(metrics: MetricsService, sources: Messag
   });
   const outbox = sources.outbox;
   if (!outbox) return;
-  const backlog = async () => {
+  const backlog = onePerScrape(async () => {
     const [row] = await outbox.transactions.run((tx) =>
       tx.$queryRawUnsafe<{ rows: number; age: number | null }[]>(
         `SELECT count(*)::int AS rows, extract(epoch FROM now() - min(created_at))::float8 AS age FROM ${quoteIdent(outbox.schema)}.outbox WHERE published_at IS NULL`,
       ),
     );
     return { rows: row.rows, oldestAgeSeconds: Math.max(0, row.age ?? 0) };
-  };
+  });
   metrics.gauge('outbox_backlog', 'Outbox rows committed and not yet published to JetStream', [], async (sample) => sample({}, (await backlog()).rows));
   metrics.gauge('outbox_oldest_age_seconds', 'Age of the oldest unpublished outbox row (0 when none waits)', [], async (sample) =>
     sample({}, (await backlog()).oldestAgeSeconds),
   );
+}
+
+/** One read serves the gauges of one scrape: a pair of gauges over the same figures is collected back to back. */
+function onePerScrape<T>(read: () => Promise<T>, withinMs = 1_000): () => Promise<T> {
+  let last: { at: number; value: Promise<T> } | undefined;
+  return () => {
+    if (!last || Date.now() - last.at > withinMs) last = { at: Date.now(), value: read() };
+    return last.value;
+  };
 }
