@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from './free-port';
+import { waitUntil } from './wait-until';
 
 const NATS_SERVER = process.env.NATS_SERVER_PATH ?? 'nats-server';
 
@@ -79,25 +80,20 @@ export class NatsCluster {
 
   /** Until every running node answers and the cluster's JetStream has a meta leader (it can place replicated streams). */
   private async waitForJetStream(timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      try {
-        const running = this.nodes.filter((n) => n.process);
-        for (const node of running) {
+    await waitUntil(
+      async () => {
+        for (const node of this.nodes.filter((n) => n.process)) {
           const nc = await connect({ servers: `nats://127.0.0.1:${node.clientPort}`, timeout: 1_000 });
           try {
-            const reply = await nc.request('$JS.API.INFO', '', { timeout: 1_000 });
-            const info = reply.json<{ error?: { description: string } }>();
+            const info = (await nc.request('$JS.API.INFO', '', { timeout: 1_000 })).json<{ error?: { description: string } }>();
             if (info.error) throw new Error(info.error.description);
           } finally {
             await nc.close();
           }
         }
-        return;
-      } catch (error) {
-        if (Date.now() > deadline) throw new Error(`the NATS cluster did not get ready in ${timeoutMs} ms: ${(error as Error).message}`);
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-    }
+        return true;
+      },
+      { what: 'the NATS cluster to get ready', timeoutMs, intervalMs: 250 },
+    );
   }
 }

@@ -1,6 +1,7 @@
 import IORedis from 'ioredis';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from './free-port';
+import { waitUntil } from './wait-until';
 
 const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? 'redis-server';
 
@@ -39,19 +40,18 @@ export class RedisServer {
         stdio: 'ignore',
       },
     );
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const client = new IORedis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      try {
-        await client.connect();
-        if ((await client.ping()) === 'PONG') return;
-      } catch (error) {
-        if (Date.now() > deadline) throw new Error(`redis-server on :${this.port} did not answer: ${(error as Error).message}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      } finally {
-        client.disconnect();
-      }
-    }
+    await waitUntil(
+      async () => {
+        const client = new IORedis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+        try {
+          await client.connect();
+          return (await client.ping()) === 'PONG';
+        } finally {
+          client.disconnect();
+        }
+      },
+      { what: `redis-server on :${this.port} to answer`, timeoutMs: 10_000, intervalMs: 100 },
+    );
   }
 
   /** A client of this server (the caller disconnects it). */
