@@ -134,6 +134,8 @@ describe('a contract’s KPIs over HTTP, and a commissioner who sees only their 
       expect(JSON.stringify(own.body)).not.toContain(held);
     expect((await platform.request('GET', `/v1/contracts/${otherContract}/cases?period=${month}`, undefined, commissioner)).status).toBe(403);
     expect((await platform.request<Problem>('GET', `/v1/contracts/${platform.contractId}/cases?period=someday`, undefined, commissioner)).status).toBe(400);
+    // A contract the organisation does not have is not there, for its staff too.
+    expect((await platform.request('GET', '/v1/contracts/0195f7b4-0000-7000-8000-000000000001/cases?period=contract')).status).toBe(404);
   });
 
   it('a pack regenerated on demand is listed and downloaded as PDF or, by Accept, as CSV; a commissioner gets their contract’s, not another’s', async () => {

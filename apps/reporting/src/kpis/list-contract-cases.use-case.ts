@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ContractBook } from '@mediation/contract-book';
 import { ProblemError } from '@mediation/platform';
 import { inContractScope, type AnonymisedCase, type ContractCases, type ContractCasesRequest, type RpcMeta } from '@mediation/protocol';
 import { ReportingDatabase } from '../database/reporting.database';
@@ -17,13 +18,19 @@ export class ListContractCasesUseCase {
   constructor(
     private readonly db: ReportingDatabase,
     private readonly facts: KpiFactsReader,
+    private readonly book: ContractBook,
   ) {}
 
   async execute(meta: RpcMeta, request: ContractCasesRequest): Promise<ContractCases> {
     // A commissioner reads the contracts they are linked to; any other is as if it did not exist.
     if (!inContractScope(meta, request.contractId)) throw ProblemError.notFound('Contract', request.contractId);
     const range = periodDays(request.period);
-    const cases = await this.db.forTenant(meta, (tx) => this.facts.casesOf(tx, meta.organisationId, request.contractId, { range, monthsAfterOpening: [] }));
+    const cases = await this.db.forTenant(meta, async (tx) => {
+      // Another organisation's contract, or none: a 404, as for its KPIs, not an empty list.
+      if (!(await this.book.latest(tx, meta.organisationId, request.contractId, meta.correlationId)))
+        throw ProblemError.notFound('Contract', request.contractId);
+      return this.facts.casesOf(tx, meta.organisationId, request.contractId, { range, monthsAfterOpening: [] });
+    });
     return {
       contractId: request.contractId,
       period: request.period,
