@@ -3,6 +3,7 @@ import { HealthRegistry } from '../health/health.registry';
 import { assertApplicationLogin } from './application-login';
 import { LifecycleService } from '../lifecycle/lifecycle.service';
 import { registerDatabase } from './prisma-lifecycle';
+import { releaseQueryCompilerSource } from './query-compiler-source';
 import { Transactions } from './transactions';
 
 import { DATABASE, DATABASE_SCHEMA, TenantDirectory, type ServiceDatabase } from './tenant-directory';
@@ -17,7 +18,9 @@ class DatabaseLifecycle implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    // Its first query built the query compiler, so the compiler's source can go.
     await assertApplicationLogin(this.database, this.schema);
+    releaseQueryCompilerSource();
     registerDatabase(this.database, this.schema, this.health, this.lifecycle);
   }
 }
