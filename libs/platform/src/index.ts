@@ -13,6 +13,7 @@ export * from './lifecycle/lifecycle.service';
 export * from './lifecycle/periodic-job';
 export { PrefixedRedis } from './redis/prefixed-redis';
 export * from './time/clock';
+export * from './cache/expiring-cache';
 export * from './platform.module';
 export * from './bootstrap/run-service';
 export * from './database/prisma-lifecycle';

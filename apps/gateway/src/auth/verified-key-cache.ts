@@ -1,3 +1,5 @@
+import { ExpiringCache } from '@mediation/platform';
+
 /**
  * API keys this gateway has just verified, so a client sending many requests costs one database
  * lookup per key every `ttlMs` instead of one transaction per request. Only keys found are kept (a
@@ -6,38 +8,26 @@
  * this gateway evicts the key at once; on another replica or with the CLI it stops working within `ttlMs`.
  */
 export class VerifiedKeyCache<K extends { id: string }> {
-  private readonly entries = new Map<string, { key: K; until: number }>();
+  private readonly keys: ExpiringCache<K>;
 
-  constructor(
-    private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
-    private readonly maxEntries = 10_000,
-  ) {}
+  constructor(ttlMs: number, now: () => number = Date.now, maxEntries = 10_000) {
+    this.keys = new ExpiringCache<K>(ttlMs, now, maxEntries);
+  }
 
   get enabled(): boolean {
-    return this.ttlMs > 0;
+    return this.keys.enabled;
   }
 
   get(keyId: string, secretHash: string): K | undefined {
-    const cacheKey = `${keyId}:${secretHash}`;
-    const entry = this.entries.get(cacheKey);
-    if (!entry) return undefined;
-    if (entry.until <= this.now()) {
-      this.entries.delete(cacheKey);
-      return undefined;
-    }
-    return entry.key;
+    return this.keys.get(`${keyId}:${secretHash}`);
   }
 
   set(keyId: string, secretHash: string, key: K): void {
-    if (!this.enabled) return;
-    // Bounded: past the limit the oldest entry goes (a Map iterates in insertion order).
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(`${keyId}:${secretHash}`, { key, until: this.now() + this.ttlMs });
+    this.keys.set(`${keyId}:${secretHash}`, key);
   }
 
   /** Forgets the key with this row id (revoked here). */
   evict(id: string): void {
-    for (const [cacheKey, entry] of this.entries) if (entry.key.id === id) this.entries.delete(cacheKey);
+    this.keys.evictWhere((key) => key.id === id);
   }
 }

@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { inTenant } from '@mediation/platform';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { ExpiringCache, inTenant } from '@mediation/platform';
+import { INTAKE_CONFIG } from '../config/intake-config.module';
+import type { IntakeConfig } from '../config/intake.config';
 import type { Contract, ContractVersion, Prisma } from '../generated/prisma/client';
 import { IntakeDatabase, type IntakeTx } from '../database/intake.database';
 
@@ -18,13 +20,22 @@ export interface ContractHead {
 /** Contracts sit behind the tenant wall: a read without the caller's transaction runs in one set to the organisation. */
 @Injectable()
 export class ContractRepository {
-  constructor(private readonly db: IntakeDatabase) {}
+  /** Contracts referrals were judged by a moment ago (see `findForReferral`). */
+  private readonly recent: ExpiringCache<ContractRecord>;
+
+  constructor(
+    private readonly db: IntakeDatabase,
+    @Optional() @Inject(INTAKE_CONFIG) config?: Pick<IntakeConfig, 'CONTRACT_CACHE_MS'>,
+  ) {
+    this.recent = new ExpiringCache(config?.CONTRACT_CACHE_MS ?? 0);
+  }
 
   async create(
     tx: IntakeTx,
     contract: ContractHead & { id: string; organisationId: string; template: string | null; status: string; createdBy: string; at: Date },
   ): Promise<ContractRecord> {
     const { createdBy, at, ...row } = contract;
+    this.recent.evictWhere((c) => c.id === contract.id);
     const created = await tx.contract.create({ data: { ...row, version: 1, publishedVersion: null, createdAt: at, updatedAt: at } });
     await tx.contractVersion.create({
       data: { contractId: created.id, version: 1, organisationId: created.organisationId, definition: row.definition, createdBy, createdAt: at },
@@ -46,6 +57,7 @@ export class ContractRepository {
     at: Date,
   ): Promise<ContractRecord | null> {
     const next = expectedVersion + 1;
+    this.recent.evictWhere((c) => c.id === id);
     const { count } = await tx.contract.updateMany({
       where: { organisationId, id, version: expectedVersion },
       data: { ...head, version: next, updatedAt: at },
@@ -61,6 +73,7 @@ export class ContractRepository {
    */
   async markPublished(tx: IntakeTx, contract: ContractRecord, at: Date): Promise<ContractRecord | null> {
     const { organisationId, id, version } = contract;
+    this.recent.evictWhere((c) => c.id === id);
     const { count } = await tx.contract.updateMany({
       where: { organisationId, id, version, OR: [{ status: { not: 'active' } }, { publishedVersion: null }, { publishedVersion: { not: version } }] },
       data: { status: 'active', publishedVersion: version, updatedAt: at },
@@ -72,6 +85,21 @@ export class ContractRepository {
 
   findById(organisationId: string, id: string, tx?: IntakeTx): Promise<ContractRecord | null> {
     return inTenant(this.db, organisationId, tx, (t) => t.contract.findFirst({ where: { organisationId, id } }));
+  }
+
+  /**
+   * The contract a referral is judged by, remembered for CONTRACT_CACHE_MS (2 s) so a busy contract costs
+   * one read every 2 s rather than one per referral. A change made through this replica is seen at once;
+   * through another replica within CONTRACT_CACHE_MS. The referral is stored under the version it was
+   * judged by either way.
+   */
+  async findForReferral(organisationId: string, id: string, tx: IntakeTx): Promise<ContractRecord | null> {
+    const key = `${organisationId}:${id}`;
+    const cached = this.recent.get(key);
+    if (cached) return cached;
+    const contract = await this.findById(organisationId, id, tx);
+    if (contract) this.recent.set(key, contract);
+    return contract;
   }
 
   findByReference(organisationId: string, reference: string, tx?: IntakeTx): Promise<ContractRecord | null> {

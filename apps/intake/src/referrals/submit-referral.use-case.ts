@@ -69,13 +69,13 @@ export class SubmitReferralUseCase {
     }
   }
 
-  /** One transaction from the contract read to the stored referral and its events: the contract it was judged by is the one it is stored under. */
+  /** One transaction to the stored referral and its events; the contract it was judged by (read or remembered) is the one it is stored under. */
   private submit(meta: RpcMeta, body: CreateReferralBody, idempotency: Idempotency): Promise<ReferralView> {
     return this.db.forTenant(meta, (tx) => this.submitIn(tx, meta, body, idempotency));
   }
 
   private async submitIn(tx: IntakeTx, meta: RpcMeta, body: CreateReferralBody, idempotency: Idempotency): Promise<ReferralView> {
-    const contract = await this.contracts.findById(meta.organisationId, body.contractId, tx);
+    const contract = await this.contracts.findForReferral(meta.organisationId, body.contractId, tx);
     if (!contract || !inContractScope(meta, contract.id))
       throw ProblemError.validation([{ field: 'contractId', message: 'is not a contract of your organisation', code: 'unknown_contract' }]);
     const enteredAt = this.clock.now();
