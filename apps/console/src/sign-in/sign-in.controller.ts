@@ -1,10 +1,15 @@
 import { Body, Controller, ForbiddenException, Get, Inject, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { decodeJwt } from 'jose';
+import { CONSOLE_CONFIG, type ConsoleConfig } from '../config/console.config';
 import { GatewayClient, GatewayProblem, SignedOut } from '../gateway/gateway.client';
 import { ConsoleErrorFilter } from '../http/console-error.filter';
 import { CONSOLE_SESSIONS } from '../http/console-sessions.provider';
 import { ConsoleSessions } from '../http/session';
 import { SignedInPerson } from '../http/signed-in';
+import { OidcClient } from './oidc-client';
+import { consoleBase } from './oidc-sign-in.controller';
+import { signedOutPage } from './oidc.pages';
 import { signInPage } from './sign-in.page';
 
 interface SignInToken {
@@ -21,11 +26,15 @@ export class SignInController {
     private readonly gateway: GatewayClient,
     private readonly person: SignedInPerson,
     @Inject(CONSOLE_SESSIONS) private readonly sessions: ConsoleSessions,
+    @Inject(CONSOLE_CONFIG) private readonly config: ConsoleConfig,
+    private readonly oidc: OidcClient,
   ) {}
 
   @Get('sign-in')
   show(@Req() req: Request, @Res() res: Response, @Query('expired') expired?: string) {
-    res.type('html').send(signInPage({ csrf: this.sessions.csrf(req, res), expired: expired === '1' }).toString());
+    res
+      .type('html')
+      .send(signInPage({ csrf: this.sessions.csrf(req, res), expired: expired === '1', providers: this.config.CONSOLE_OIDC_PROVIDERS }).toString());
   }
 
   @Post('sign-in')
@@ -41,7 +50,7 @@ export class SignInController {
       res
         .status(status)
         .type('html')
-        .send(signInPage({ csrf: this.sessions.csrf(req, res), form, errors }).toString());
+        .send(signInPage({ csrf: this.sessions.csrf(req, res), form, errors, providers: this.config.CONSOLE_OIDC_PROVIDERS }).toString());
     if (missing.length > 0) return again(missing, 400);
     try {
       const signedIn = await this.gateway.call<SignInToken>(undefined, 'POST', '/v1/sign-in', { ...form, password: body.password });
@@ -66,6 +75,20 @@ export class SignInController {
     // The token stops working at the gateway too, not only in this browser.
     if (token) await this.gateway.call(token, 'POST', '/v1/sign-out').catch(() => undefined);
     this.sessions.signOut(res);
+    const provider = token && this.providerOf(token);
+    const endSession = provider && (await this.oidc.endSessionUrl(provider, `${consoleBase(this.config, req)}/sign-in`));
+    // Signed in through a provider: its session ends too. A page moves on, as CSP's form-action would stop a redirect from this post.
+    if (provider && endSession) return res.type('html').send(signedOutPage(endSession, provider.name).toString());
     res.redirect(303, '/sign-in');
+  }
+
+  /** The configured provider that issued this token, if it is an ID token (the gateway's own tokens name the gateway). */
+  private providerOf(token: string) {
+    try {
+      const { iss } = decodeJwt(token);
+      return this.config.CONSOLE_OIDC_PROVIDERS.find((p) => p.issuer === iss);
+    } catch {
+      return undefined;
+    }
   }
 }
