@@ -38,6 +38,7 @@ describe('the console with the organisation’s OpenID Connect provider, in a re
   let page: Page;
   let consoleUrl: string;
   const mediator = { email: `mo-${randomUUID().slice(0, 8)}@provider.example`, name: 'Mo Mediator' };
+  const casey = { email: `casey-${randomUUID().slice(0, 8)}@provider.example`, name: 'Casey Both' };
 
   /** From the console's sign-in page to the provider's form and back, as the person with this email. */
   async function signInThroughProvider(email: string): Promise<void> {
@@ -59,6 +60,9 @@ describe('the console with the organisation’s OpenID Connect provider, in a re
     // The organisation trusts its provider for tokens whose audience is the console's client id.
     await platform.ok('PUT', '/v1/organisation/oidc', { issuer: idp.issuer, jwksUri: idp.jwksUri, audience: CLIENT.clientId });
     await platform.ok('POST', '/v1/users', { ...mediator, roles: ['mediator'] });
+    // Here a case manager and mediator; the provider's roles claim says only mediator, and it may narrow.
+    await platform.ok('POST', '/v1/users', { ...casey, roles: ['case-manager', 'mediator'] });
+    idp.roles.set(casey.email, ['mediator']);
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1200, height: 900 }, bypassCSP: true });
   });
@@ -115,5 +119,13 @@ describe('the console with the organisation’s OpenID Connect provider, in a re
     expect(await textOf(page, 'main')).toMatch(/No user of the organisation has the token’s email address[\s\S]*ask your administrator/);
     expect((await page.context().cookies(consoleUrl)).find((c) => c.name === 'console_session')).toBeUndefined();
     await screen(page, 'oidc-04-unknown-person');
+  });
+
+  it('shows a case manager whose provider narrows them to mediator only what a mediator sees', async () => {
+    await signInThroughProvider(casey.email);
+    await page.waitForURL(`${consoleUrl}/`);
+    expect(await page.locator('.govuk-header__navigation-item').allInnerTexts()).toEqual(['My work']);
+    expect(await textOf(page, '.govuk-phase-banner')).toContain(`Signed in as ${casey.name} (mediator)`);
+    expect((await page.goto(`${consoleUrl}/referrals/new`))?.status()).toBe(403);
   });
 });

@@ -1,11 +1,11 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, NotFoundException, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CONSOLE_CONFIG, type ConsoleConfig, type OidcClientSettings } from '../config/console.config';
 import { GatewayClient, SignedOut } from '../gateway/gateway.client';
 import { ConsoleErrorFilter } from '../http/console-error.filter';
 import { CONSOLE_SESSIONS } from '../http/console-sessions.provider';
-import { canWorkCases } from '../http/layout';
 import { ConsoleSessions } from '../http/session';
+import { landingFor } from './landing';
 import { OidcClient, OidcSignInError } from './oidc-client';
 import { PendingSignIns } from './oidc-pending';
 import { continuePage, oidcProblemPage } from './oidc.pages';
@@ -25,6 +25,8 @@ const STATUS = { state: 400, refused: 401, provider: 502 } as const;
 @Controller('sign-in')
 @UseFilters(ConsoleErrorFilter)
 export class OidcSignInController {
+  private readonly logger = new Logger('console');
+
   constructor(
     @Inject(CONSOLE_CONFIG) private readonly config: ConsoleConfig,
     private readonly gateway: GatewayClient,
@@ -43,7 +45,7 @@ export class OidcSignInController {
       res.redirect(303, url);
     } catch (error) {
       if (!(error instanceof OidcSignInError)) throw error;
-      res.status(STATUS[error.kind]).type('html').send(oidcProblemPage(error).toString());
+      this.answerProblem(res, error);
     }
   }
 
@@ -51,7 +53,6 @@ export class OidcSignInController {
   async callback(@Req() req: Request, @Res() res: Response, @Query() query: Record<string, unknown>) {
     const pending = this.pending.read(req);
     this.pending.clear(res);
-    const problem = (error: OidcSignInError) => res.status(STATUS[error.kind]).type('html').send(oidcProblemPage(error).toString());
     const provider = pending && this.provider(pending.provider);
     try {
       if (!provider) throw new OidcSignInError('state', 'This sign-in answer is not for a sign-in started in this browser, or it has expired.');
@@ -59,13 +60,19 @@ export class OidcSignInController {
       const me = await this.gateway.call<{ roles: string[] }>(signedIn.idToken, 'GET', '/v1/me');
       this.sessions.signIn(res, signedIn.idToken, Math.max(1, Math.floor((signedIn.expiresAt.getTime() - Date.now()) / 1000)));
       // A redirect here would still be part of the provider's cross-site navigation, which the Strict session cookie does not ride on.
-      return res.type('html').send(continuePage(canWorkCases(me.roles) ? '/' : '/referrals/new', provider.name).toString());
+      return res.type('html').send(continuePage(landingFor(me.roles), provider.name).toString());
     } catch (error) {
       if (error instanceof SignedOut)
-        return problem(new OidcSignInError('refused', `${provider!.name} signed you in, but the platform did not accept it: ${error.message}`));
-      if (error instanceof OidcSignInError) return problem(error);
+        return this.answerProblem(res, new OidcSignInError('refused', `${provider!.name} signed you in, but the platform did not accept it: ${error.message}`));
+      if (error instanceof OidcSignInError) return this.answerProblem(res, error);
       throw error;
     }
+  }
+
+  /** A page saying what to do; a provider that misbehaves is the operator's to see too. */
+  private answerProblem(res: Response, error: OidcSignInError): void {
+    if (error.kind === 'provider') this.logger.warn(`OpenID Connect sign-in failed: ${error.message}`);
+    res.status(STATUS[error.kind]).type('html').send(oidcProblemPage(error).toString());
   }
 
   private provider(id: string): OidcClientSettings | undefined {

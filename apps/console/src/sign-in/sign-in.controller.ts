@@ -7,6 +7,7 @@ import { ConsoleErrorFilter } from '../http/console-error.filter';
 import { CONSOLE_SESSIONS } from '../http/console-sessions.provider';
 import { ConsoleSessions } from '../http/session';
 import { SignedInPerson } from '../http/signed-in';
+import { landingFor } from './landing';
 import { OidcClient } from './oidc-client';
 import { consoleBase } from './oidc-sign-in.controller';
 import { signedOutPage } from './oidc.pages';
@@ -55,9 +56,7 @@ export class SignInController {
     try {
       const signedIn = await this.gateway.call<SignInToken>(undefined, 'POST', '/v1/sign-in', { ...form, password: body.password });
       this.sessions.signIn(res, signedIn.token, signedIn.expiresIn);
-      // A commissioner or referrer has no case list to work: they start where their roles lead.
-      const staff = signedIn.user.roles.some((r) => ['provider-admin', 'case-manager', 'mediator', 'auditor'].includes(r));
-      return res.redirect(303, staff ? '/' : '/referrals/new');
+      return res.redirect(303, landingFor(signedIn.user.roles));
     } catch (error) {
       if (error instanceof GatewayProblem && error.status === 429)
         return again([{ field: 'password', text: 'Too many attempts: wait a minute, then try again' }], 429);
