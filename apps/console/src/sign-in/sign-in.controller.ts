@@ -71,10 +71,10 @@ export class SignInController {
   async signOut(@Req() req: Request, @Res() res: Response) {
     if (!this.person.checkForm(req)) throw new ForbiddenException();
     const token = this.sessions.token(req);
-    // The token stops working at the gateway too, not only in this browser.
-    if (token) await this.gateway.call(token, 'POST', '/v1/sign-out').catch(() => undefined);
+    const provider = token ? this.providerOf(token) : undefined;
+    // The gateway's own token stops working there too, not only in this browser; a provider's ID token is not the gateway's to revoke.
+    if (token && !provider) await this.gateway.call(token, 'POST', '/v1/sign-out').catch(() => undefined);
     this.sessions.signOut(res);
-    const provider = token && this.providerOf(token);
     const endSession = provider && (await this.oidc.endSessionUrl(provider, `${consoleBase(this.config, req)}/sign-in`));
     // Signed in through a provider: its session ends too. A page moves on, as CSP's form-action would stop a redirect from this post.
     if (provider && endSession) return res.type('html').send(signedOutPage(endSession, provider.name).toString());
