@@ -6,6 +6,8 @@ import { GatewayClient } from './gateway/gateway.client';
 import { consoleSessionsProvider } from './http/console-sessions.provider';
 import { SignedInPerson } from './http/signed-in';
 import { NewReferralController } from './referrals/new-referral.controller';
+import { oidcProviders } from './sign-in/oidc.providers';
+import { OidcSignInController } from './sign-in/oidc-sign-in.controller';
 import { SignInController } from './sign-in/sign-in.controller';
 import { MyWorkController } from './work/my-work.controller';
 
@@ -16,8 +18,8 @@ export class ConsoleModule {
     return {
       module: ConsoleModule,
       imports: [PlatformModule.forService({ service: 'console', logLevel: config.LOG_LEVEL })],
-      controllers: [SignInController, MyWorkController, CaseController, NewReferralController],
-      providers: [{ provide: CONSOLE_CONFIG, useValue: config }, consoleSessionsProvider, GatewayClient, SignedInPerson],
+      controllers: [SignInController, OidcSignInController, MyWorkController, CaseController, NewReferralController],
+      providers: [{ provide: CONSOLE_CONFIG, useValue: config }, consoleSessionsProvider, GatewayClient, SignedInPerson, ...oidcProviders],
     };
   }
 }

@@ -14,3 +14,4 @@ export * from './referral-load';
 export * from './free-port';
 export * from './redis-server';
 export * from './trace-receiver';
+export * from './local-oidc-provider';

@@ -26,7 +26,8 @@ export class GatewayClient {
     const res = await this.send(token, method, path, body);
     const text = await res.text();
     const parsed = text ? (JSON.parse(text) as T) : (undefined as T);
-    if (res.status === 401) throw new SignedOut();
+    // The gateway's reason goes with it (e.g. no account has an OIDC token's email), for pages that show it.
+    if (res.status === 401) throw new SignedOut((parsed as { detail?: string } | undefined)?.detail);
     if (res.status >= 400) throw new GatewayProblem(res.status, (parsed ?? {}) as GatewayProblem['problem']);
     return parsed;
   }

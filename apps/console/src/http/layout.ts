@@ -15,6 +15,8 @@ export interface PageOptions {
   current?: 'work' | 'referral' | 'cases';
   /** Set when the page shows errors: the title starts "Error:", as the GOV.UK Design System asks. */
   hasErrors?: boolean;
+  /** A page that moves straight on (after an OIDC sign-in or sign-out): a same-site navigation, unlike a redirect. */
+  refreshTo?: string;
 }
 
 /** What the person's roles let them open: a referrer refers, staff work cases, a commissioner reads. */
@@ -54,6 +56,7 @@ export function page(options: PageOptions, content: Html): Html {
         <meta charset="utf-8" />
         <title>${options.hasErrors ? 'Error: ' : ''}${options.title} – Mediation console</title>
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        ${options.refreshTo ? html`<meta http-equiv="refresh" content="0; url=${options.refreshTo}" />` : ''}
         <meta name="theme-color" content="#1d70b8" />
         <link rel="icon" sizes="48x48" href="/assets/rebrand/images/favicon.ico" />
         <link rel="stylesheet" href="/stylesheets/govuk-frontend.min.css" />

@@ -7,7 +7,14 @@ export interface SignInForm {
 }
 
 /** The sign-in form: organisation slug, email, password (the local account of POST /v1/sign-in). */
-export function signInPage(options: { csrf: string; form?: SignInForm; errors?: { field: string; text: string }[]; expired?: boolean }) {
+export function signInPage(options: {
+  csrf: string;
+  form?: SignInForm;
+  errors?: { field: string; text: string }[];
+  expired?: boolean;
+  /** The organisations' OpenID Connect providers this console is registered with. */
+  providers?: readonly { id: string; name: string }[];
+}) {
   const errors = options.errors ?? [];
   const errorOf = (field: string) => errors.find((e) => e.field === field);
   const input = (field: 'organisation' | 'email' | 'password', label: string, hint: string, type: string, autocomplete: string) => {
@@ -42,7 +49,20 @@ export function signInPage(options: { csrf: string; form?: SignInForm; errors?: 
           ${input('password', 'Password', 'After 5 wrong passwords in a row you must wait before trying again', 'password', 'current-password')}
           <button type="submit" class="govuk-button" data-module="govuk-button">Sign in</button>
         </form>
+        ${options.providers?.length ? providerLinks(options.providers) : ''}
       </div>
     </div>`,
   );
+}
+
+/** A link, not a form: the page's CSP allows forms to post only here, and this leaves for the provider. */
+function providerLinks(providers: readonly { id: string; name: string }[]) {
+  return html`<h2 class="govuk-heading-m">Or sign in with your organisation’s account</h2>
+    <p class="govuk-body">If your organisation signs you in with its own account (single sign-on), use its button. You will come back here afterwards.</p>
+    ${providers.map(
+      (p) =>
+        html`<a href="/sign-in/with/${p.id}" role="button" draggable="false" class="govuk-button govuk-button--secondary" data-module="govuk-button"
+            >Sign in with ${p.name}</a
+          ><br />`,
+    )}`;
 }
