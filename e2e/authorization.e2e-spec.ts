@@ -69,6 +69,7 @@ const EXAMPLE_BODIES: Record<string, (victim: Secrets) => unknown> = {
     contact: { name: 'Authz probe', email: 'authz-probe@council.example' },
   }),
   'put /v1/contracts/{id}/service-lines/{line}/activity-types/{type}/form': () => ({ fields: [{ key: 'topic', label: 'Topic', type: 'text' }] }),
+  'put /v1/contracts/{id}/service-lines/{line}/activity-types/{type}/price': () => ({ pricePence: 35_000 }),
   'put /v1/contracts/{id}/service-lines/{line}/session-reminders': () => ({ reminders: [{ workingDaysBefore: 1, at: '10:00' }] }),
   'put /v1/contracts/{id}/data-return-rule': () => ({ dueWorkingDays: 5, reminderWorkingDaysBefore: 2 }),
   'post /v1/contracts/{id}/local-authorities/{laId}/data-returns': () => ({ period: '2026-01', receivedOn: '2026-02-02' }),

@@ -14,6 +14,11 @@ interface AuthorityFigures {
 interface Report {
   kpis: { key: string; numerator: number }[];
   localAuthorities: AuthorityFigures[];
+  spend?: { spentPence: number };
+}
+interface Position {
+  spentThisYearPence: number;
+  activitiesPence: number;
 }
 
 describe('seed 002’s programme over HTTP: a local authority, its data returns, and a workshop counted in its KPIs', () => {
@@ -90,6 +95,14 @@ describe('seed 002’s programme over HTTP: a local authority, its data returns,
       fields: [{ key: 'topic', label: 'Topic', type: 'select', required: true, options: [{ value: 'the-meeting', label: 'The pre-CMH meeting' }] }],
     });
     expect(form).toMatchObject({ status: 200, body: { activityType: 'workshop', fields: [{ key: 'topic' }] } });
+    // The seed gives no per-workshop figure: the provider sets one on the contract, £350 per workshop, the field named when wrong.
+    const pricePath = `/v1/contracts/${contractId}/service-lines/pre-cmh-meeting/activity-types/workshop/price`;
+    expect(await platform.request('PUT', pricePath, { pricePence: -1 })).toMatchObject({ status: 400, body: { errors: [{ field: 'pricePence' }] } });
+    expect(
+      await platform.request('PUT', `/v1/contracts/${contractId}/service-lines/pre-cmh-meeting/activity-types/webinar/price`, { pricePence: 35_000 }),
+    ).toMatchObject({ status: 400, body: { errors: [{ field: 'activityType' }] } });
+    expect(await platform.request('GET', pricePath)).toMatchObject({ status: 200, body: { pricePence: null, per: null } });
+    expect(await platform.request('PUT', pricePath, { pricePence: 35_000 })).toMatchObject({ status: 200, body: { pricePence: 35_000, per: 'activity' } });
     const unanswered = await platform.request('POST', `/v1/contracts/${contractId}/activities`, {
       serviceLine: 'pre-cmh-meeting',
       activityType: 'workshop',
@@ -128,5 +141,24 @@ describe('seed 002’s programme over HTTP: a local authority, its data returns,
       activities: [{ activityType: 'workshop', milestone: 'workshop.delivered', delivered: 1, attendees: 14 }],
       attendees: 14,
     });
+
+    // Billing charged the workshop at its price: on the contract's position, in the KPIs' spend, and on the drafted invoice.
+    const position = await waitUntil(
+      async () => {
+        const res = await platform.ok<Position>('GET', `/v1/contracts/${contractId}/billing`);
+        return res.activitiesPence === 35_000 ? res : undefined;
+      },
+      { what: 'the workshop on the billing position', timeoutMs: 30_000 },
+    );
+    expect(position.spentThisYearPence).toBe(35_000);
+    await waitUntil(
+      async () => ((await platform.ok<Report>('GET', `/v1/contracts/${contractId}/kpis?period=${month}`)).spend?.spentPence === 35_000 ? true : undefined),
+      { what: 'the workshop in the KPIs’ spend', timeoutMs: 30_000 },
+    );
+    const invoice = await platform.request<{ lines: { description: string; amountPence: number }[] }>('POST', `/v1/contracts/${contractId}/invoices`, {});
+    expect(invoice.status).toBe(201);
+    expect(invoice.body.lines).toEqual([
+      expect.objectContaining({ amountPence: 35_000, description: expect.stringContaining('Training workshop for professionals on ') }),
+    ]);
   });
 });

@@ -292,6 +292,11 @@ describe('staff, sessions and allocation as a provider uses them', () => {
       noticeWaived: { by: 'Pat Parent', reason: 'rebooked' },
     });
     expect(rebooked.status).toBe(201);
+    // Moving it to a day with too little notice, without a waiver, is refused as booking it would be: 422 naming the rule.
+    const tooSoon = await platform.request<Problem>('POST', `/v1/sessions/${rebooked.body.id}/move`, slot(4));
+    expect(tooSoon.status).toBe(422);
+    expect(tooSoon.body.errors).toEqual([expect.objectContaining({ field: 'startsAt', code: 'session-notice' })]);
+    expect(tooSoon.body.detail).toMatch(/at least 5 working days/);
     const list = await platform.request<{ items: Session[] }>('GET', `/v1/cases/${caseId}/sessions`);
     expect(list.body.items.map((s) => s.status).sort()).toEqual(['booked', 'cancelled']);
     // Not held yet: it has not started.

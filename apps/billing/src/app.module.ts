@@ -4,6 +4,7 @@ import { JobsModule } from '@mediation/jobs';
 import { MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import type { BillingConfig } from './config/billing.config';
+import { ActivityPricesModule } from './activity-prices/activity-prices.module';
 import { BILLING_SCHEMA, BillingDatabase } from './database/billing.database';
 import { InvoiceScheduleModule } from './invoice-schedule/invoice-schedule.module';
 import { InvoicesModule } from './invoices/invoices.module';
@@ -31,6 +32,7 @@ export class AppModule {
         }),
         JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),
         ContractBookModule.forService({ service: 'billing', schema: BILLING_SCHEMA }),
+        ActivityPricesModule,
         LedgerModule,
         OrganisationsModule,
         InvoicesModule,

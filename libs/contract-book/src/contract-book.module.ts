@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { RpcClient } from '@mediation/messaging';
+import { ActivityTypeCheck } from './activity-type';
 import { ContractBook } from './contract-book';
 import { CONTRACT_BOOK_OPTIONS, type ContractBookOptions } from './contract-book.options';
 import { ContractPublishedHandler } from './contract-published.handler';
@@ -22,8 +23,9 @@ export class ContractBookModule {
         IntakeContractsClient,
         ContractBook,
         ContractPublishedHandler,
+        ActivityTypeCheck,
       ],
-      exports: [ContractBook],
+      exports: [ContractBook, ActivityTypeCheck],
     };
   }
 }

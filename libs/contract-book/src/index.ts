@@ -1,3 +1,4 @@
+export * from './activity-type';
 export * from './contract-book';
 export * from './contract-book.module';
 export * from './contract-book.options';

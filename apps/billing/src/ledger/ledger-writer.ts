@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
-import { LedgerEntryRecordedV1 } from '@mediation/protocol';
+import { LedgerEntryRecordedV1, LedgerEntryRecordedV2, type EventData } from '@mediation/protocol';
 import type { BillingTx } from '../database/billing.database';
 import { LedgerRepository, type NewLedgerEntry } from './ledger.repository';
 
+type V1Kind = EventData<typeof LedgerEntryRecordedV1>['kind'];
+const V1_KINDS = new Set<string>(LedgerEntryRecordedV1.schema.shape.kind.options);
+
 /**
- * The one way an entry enters the ledger: appended once per source key and, when it was, announced as
- * `billing.ledger.entry-recorded.v1` in the same transaction (reporting's spend beside the KPIs), unless it is £0.
+ * The one way an entry enters the ledger: appended once per source key and, when it was, announced in the same transaction
+ * (reporting's spend beside the KPIs), unless it is £0: as `billing.ledger.entry-recorded.v2`, and as the pinned v1 beside it
+ * (same entry id) when v1 knows its kind, so a consumer of v1 alone still sees every entry it can read. An `activity` is v2 only.
  */
 @Injectable()
 export class LedgerWriter {
@@ -19,22 +23,18 @@ export class LedgerWriter {
     const appended = await this.ledger.append(tx, entry);
     // An entry of £0 (a case within the N the annual price covers) spends nothing: not worth an event per referral.
     if (!appended || entry.amountPence === 0) return appended;
-    await this.publisher.append(tx, {
-      definition: LedgerEntryRecordedV1,
-      data: {
-        entryId: entry.id,
-        contractId: entry.contractId,
-        serviceLine: entry.serviceLine,
-        kind: entry.kind as 'case',
-        amountPence: entry.amountPence,
-        occurredAt: entry.occurredAt.toISOString(),
-      },
-      subject: entry.contractId,
-      organisationId: entry.organisationId,
+    const data = {
+      entryId: entry.id,
       contractId: entry.contractId,
-      sequence: 1,
-      correlationId,
-    });
+      serviceLine: entry.serviceLine,
+      kind: entry.kind as EventData<typeof LedgerEntryRecordedV2>['kind'],
+      amountPence: entry.amountPence,
+      occurredAt: entry.occurredAt.toISOString(),
+    };
+    const envelope = { subject: entry.contractId, organisationId: entry.organisationId, contractId: entry.contractId, sequence: 1, correlationId };
+    if (V1_KINDS.has(data.kind))
+      await this.publisher.append(tx, { definition: LedgerEntryRecordedV1, data: { ...data, kind: data.kind as V1Kind }, ...envelope });
+    await this.publisher.append(tx, { definition: LedgerEntryRecordedV2, data, ...envelope });
     return true;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventConsumer, type EventHandler } from '@mediation/messaging';
 import { ActivityDeliveredV1, CaseOpenedV2, SessionDidNotAttendV1, SessionHeldV1, type EventData, type EventEnvelope } from '@mediation/protocol';
 import type { BillingTx } from '../database/billing.database';
+import { RecordActivityChargeUseCase } from './record-activity-charge.use-case';
 import { RecordCaseOpenedUseCase } from './record-case-opened.use-case';
 import { RecordMilestoneUseCase } from './record-milestone.use-case';
 import { RecordSessionUseCase } from './record-session.use-case';
@@ -58,9 +59,14 @@ export class SessionDidNotAttendBiller implements EventHandler<typeof SessionDid
 @EventConsumer()
 export class ActivityDeliveredBiller implements EventHandler<typeof ActivityDeliveredV1, BillingTx> {
   readonly consumes = ActivityDeliveredV1;
-  constructor(private readonly record: RecordMilestoneUseCase) {}
+  constructor(
+    private readonly milestone: RecordMilestoneUseCase,
+    private readonly charge: RecordActivityChargeUseCase,
+  ) {}
 
+  // One consumer of the event, so both run in the one transaction its inbox row commits with.
   async handle(event: EventEnvelope<EventData<typeof ActivityDeliveredV1>>, tx: BillingTx): Promise<void> {
-    await this.record.execute(tx, event);
+    await this.milestone.execute(tx, event);
+    await this.charge.execute(tx, event);
   }
 }

@@ -1,10 +1,12 @@
-import { uuidv7 } from '@mediation/protocol';
-import { startServiceContext, type ServiceContext } from '@mediation/testing';
+import { uuidv7, type RpcMeta } from '@mediation/protocol';
+import { problemOf, startServiceContext, type ServiceContext } from '@mediation/testing';
 import { AppModule } from '../app.module';
 import { loadBillingConfig } from '../config/billing.config';
 import { BillingTestKit } from '../testing/billing-test-kit';
 import { housingContract, possessionContract, preCmhContract, sendContract } from '../testing/seed-contracts';
 import { DraftInvoiceUseCase } from '../invoices/draft-invoice.use-case';
+import { SetActivityPriceUseCase } from '../activity-prices/set-activity-price.use-case';
+import { GetContractBillingUseCase } from '../position/get-contract-billing.use-case';
 import { ActivityDeliveredBiller, SessionDidNotAttendBiller } from './ledger.handlers';
 
 jest.setTimeout(180_000);
@@ -120,6 +122,97 @@ describe('the billing ledger, fed by case and session events, against real Postg
     // By hand: (£731,000 − £71,000) / 12 = £55,000.00, plus the £71,000 milestone = £126,000.00 net.
     expect(april.lines.map((l) => l.amountPence)).toEqual([5_500_000, 7_100_000]);
     expect(april.netPence).toBe(12_600_000);
+  });
+
+  it('pre-CMH: a workshop priced at £400 per workshop is charged £400 once, however often redelivered; an unpriced drop-in charges nothing', async () => {
+    const definition = preCmhContract();
+    definition.cap = { netPence: 100_000, currency: 'GBP' };
+    definition.billing = { ...definition.billing, contractManager: { email: 'dfe.manager@education.example' } };
+    const contractId = await kit.publish(definition);
+    const provider: RpcMeta = { organisationId, actorId: 'user:finance', actorType: 'user', correlationId: 'int-activity' };
+    const prices = service.app.get(SetActivityPriceUseCase);
+    const ref = { contractId, serviceLine: 'pre-cmh', activityType: 'workshop' };
+    // The price names a session type of the line; anything else is refused, naming the field.
+    expect(await problemOf(prices.execute(provider, { ...ref, activityType: 'webinar' }, { pricePence: 40_000, per: 'activity' }))).toMatchObject({
+      status: 400,
+      errors: [expect.objectContaining({ field: 'activityType' })],
+    });
+    expect(await problemOf(prices.execute(provider, { ...ref, serviceLine: 'housing' }, { pricePence: 40_000, per: 'activity' }))).toMatchObject({
+      status: 400,
+      errors: [expect.objectContaining({ field: 'serviceLine' })],
+    });
+    expect(await prices.execute(provider, ref, { pricePence: 40_000, per: 'activity' })).toMatchObject({ pricePence: 40_000, per: 'activity' });
+
+    const activity = (activityType: string, deliveredAt: string, totalAttendees = 14) => ({
+      activityId: uuidv7(),
+      contractId,
+      serviceLine: 'pre-cmh',
+      activityType,
+      milestone: activityType === 'workshop' ? 'workshop.delivered' : 'drop-in.held',
+      deliveredAt,
+      servedOrganisationKey: 'kent-county-council',
+      attendance: [{ attendeeType: 'social-worker', count: totalAttendees }],
+      totalAttendees,
+    });
+    const deliver = (data: ReturnType<typeof activity>) =>
+      kit.tx((tx) => service.app.get(ActivityDeliveredBiller).handle(kit.envelope(data, contractId) as never, tx));
+    const workshop = activity('workshop', '2026-05-20T10:00:00Z');
+    await deliver(workshop);
+    await deliver(workshop); // redelivered
+    await deliver(activity('drop-in', '2026-05-21T10:00:00Z')); // the contract prices no drop-in
+    expect((await entries(contractId)).map((r) => [r.kind, r.amount_pence, r.source_key])).toEqual([['activity', 40_000, `activity:${workshop.activityId}`]]);
+    expect(await alerts(contractId)).toEqual([]);
+
+    // A second workshop brings spend to £800 of the £1,000 cap: the 75% warning, once, as for any other entry.
+    await deliver(activity('workshop', '2026-05-27T10:00:00Z', 6));
+    expect(await alerts(contractId)).toEqual([expect.objectContaining({ thresholdPercent: 75, spentPence: 80_000, limitKind: 'contract-cap' })]);
+
+    // Reporting is told in v2 only (v1 has no `activity` kind), one event per entry.
+    const told = await service.sql.query<{ type: string; kind: string; amount: number }>(
+      `SELECT envelope->>'type' AS type, envelope->'data'->>'kind' AS kind, (envelope->'data'->>'amountPence')::int AS amount
+         FROM billing.outbox WHERE envelope->>'type' LIKE 'billing.ledger.entry-recorded.%' AND envelope->'data'->>'contractId' = $1 ORDER BY position`,
+      [contractId],
+    );
+    expect(told.rows).toEqual([
+      { type: 'billing.ledger.entry-recorded.v2', kind: 'activity', amount: 40_000 },
+      { type: 'billing.ledger.entry-recorded.v2', kind: 'activity', amount: 40_000 },
+    ]);
+
+    // The position counts them, and the month's invoice has a line for each beside the fee's instalment.
+    const position = await service.app.get(GetContractBillingUseCase).execute(provider, { contractId });
+    expect(position).toMatchObject({ activitiesPence: 80_000, spentThisYearPence: 80_000 });
+    // (May, not April: the milestone test above drafted April for its own pre-CMH contract of this organisation.)
+    const may = await service.app.get(DraftInvoiceUseCase).execute(provider, { contractId, periodContaining: '2026-05-15' });
+    expect(may.lines.map((l) => [l.description, l.amountPence])).toEqual([
+      ['pre-cmh: fixed fee, instalment 2 of 12, for 2026-05-01 to 2026-05-31', 6_091_667],
+      ['pre-cmh: Training workshop for professionals on 2026-05-20 (at £400.00 per training workshop for professionals)', 40_000],
+      ['pre-cmh: Training workshop for professionals on 2026-05-27 (at £400.00 per training workshop for professionals)', 40_000],
+    ]);
+  });
+
+  it('a drop-in priced per attendee is charged the price times its attendance', async () => {
+    const contractId = await kit.publish(preCmhContract());
+    const provider: RpcMeta = { organisationId, actorId: 'user:finance', actorType: 'user', correlationId: 'int-activity' };
+    await service.app
+      .get(SetActivityPriceUseCase)
+      .execute(provider, { contractId, serviceLine: 'pre-cmh', activityType: 'drop-in' }, { pricePence: 1_500, per: 'attendee' });
+    const data = {
+      activityId: uuidv7(),
+      contractId,
+      serviceLine: 'pre-cmh',
+      activityType: 'drop-in',
+      milestone: 'drop-in.held',
+      deliveredAt: '2026-05-06T15:00:00Z',
+      servedOrganisationKey: 'kent-county-council',
+      attendance: [
+        { attendeeType: 'social-worker', count: 5 },
+        { attendeeType: 'cafcass-guardian', count: 2 },
+      ],
+      totalAttendees: 7,
+    };
+    await kit.tx((tx) => service.app.get(ActivityDeliveredBiller).handle(kit.envelope(data, contractId) as never, tx));
+    // By hand: 7 attendees × £15 = £105.
+    expect((await entries(contractId)).map((r) => [r.kind, r.amount_pence])).toEqual([['activity', 10_500]]);
   });
 
   it('a session whose case billing has not seen open is retried, not lost', async () => {

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { londonDate } from '@mediation/calendar';
 import { ContractBook } from '@mediation/contract-book';
-import { uuidv7, type ActivityDeliveredV1, type EventData, type EventEnvelope } from '@mediation/protocol';
+import type { ActivityDeliveredV1, EventData, EventEnvelope } from '@mediation/protocol';
 import type { BillingTx } from '../database/billing.database';
-import { contractYearAt } from '../pricing/billing-calendar';
 import { SpendAlerts } from './spend-alerts';
+import { contractEntry } from './contract-entry';
 import { LedgerWriter } from './ledger-writer';
 
 /**
  * A programme activity delivered (seed 002's workshops and drop-ins): when the contract's fixed-fee line
  * has a payment milestone whose key is the activity's milestone (e.g. `workshop.delivered`), that milestone
  * is charged, once (`milestone:<line>:<key>`), whatever the later activities of the kind or the redeliveries.
- * Pricing per activity (each workshop at a price) is not in the pricing schema: see README.
+ * Each workshop at its own price is `record-activity-charge.use-case.ts`, beside this in the same handler.
  */
 @Injectable()
 export class RecordMilestoneUseCase {
@@ -31,24 +31,19 @@ export class RecordMilestoneUseCase {
     const stage = line.pricing.milestones.find((m) => m.key === milestone);
     if (!stage) return false;
     const at = new Date(deliveredAt);
-    const year = contractYearAt(contract.definition.period?.start, at);
     const appended = await this.writer.append(
       tx,
-      {
-        id: uuidv7(),
-        organisationId,
-        contractId,
-        contractVersion: contract.version,
-        serviceLine,
-        kind: 'milestone',
-        sourceKey: `milestone:${serviceLine}:${stage.key}`,
-        caseId: null,
-        caseReference: null,
-        description: `${line.name}: milestone “${stage.label}” delivered (${activityType} on ${londonDate(at)})${stage.pence === null ? '; price not agreed' : ''}`,
-        amountPence: stage.pence ?? 0,
-        occurredAt: at,
-        contractYearStart: new Date(`${year.from}T00:00:00Z`),
-      },
+      contractEntry(
+        { organisationId, contractId, version: contract.version, periodStart: contract.definition.period?.start },
+        {
+          serviceLine,
+          kind: 'milestone',
+          sourceKey: `milestone:${serviceLine}:${stage.key}`,
+          description: `${line.name}: milestone “${stage.label}” delivered (${activityType} on ${londonDate(at)})${stage.pence === null ? '; price not agreed' : ''}`,
+          amountPence: stage.pence ?? 0,
+          occurredAt: at,
+        },
+      ),
       event.correlationid,
     );
     if (appended && stage.pence) await this.alerts.check(tx, organisationId, contract.definition, contractId, at, event.correlationid);

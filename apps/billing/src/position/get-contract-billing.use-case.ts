@@ -15,7 +15,7 @@ const utcDay = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /**
  * A contract's position this contract year (its latest version's terms): spend against the yearly
- * budget or the total cap, cases used of N with the overage charged above them, the thresholds
+ * budget or the total cap, cases used of N with the overage charged above them, programme activities charged, the thresholds
  * already crossed, and a forecast to year end.
  */
 @Injectable()
@@ -59,15 +59,21 @@ export class GetContractBillingUseCase {
 
       const fixed = definition.serviceLines.filter((line) => line.pricing?.model === 'fixed-per-year');
       const included = fixed.reduce((sum, line) => sum + (line.pricing?.model === 'fixed-per-year' ? (line.pricing.includedCasesPerYear ?? 0) : 0), 0);
-      const caseEntries = new Set(entries.filter((e) => e.kind === 'case').map((e) => e.id));
-      const overage = entries.filter((e) => caseEntries.has(e.id) || (e.kind === 'credit' && e.correctsEntryId && caseEntries.has(e.correctsEntryId)));
+      const ofKind = (kind: string) => {
+        const ids = new Set(entries.filter((e) => e.kind === kind).map((e) => e.id));
+        return { ids, entries: entries.filter((e) => ids.has(e.id) || (e.kind === 'credit' && e.correctsEntryId && ids.has(e.correctsEntryId))) };
+      };
+      const cases = ofKind('case');
+      const activities = ofKind('activity');
+      const total = (list: { amountPence: number }[]) => list.reduce((sum, e) => sum + e.amountPence, 0);
       return ContractBillingViewSchema.parse({
         contractId: input.contractId,
         contractYear: year,
         spentThisYearPence: spentThisYear,
         limit: limitView,
-        cases: fixed.length ? { used: caseEntries.size, included } : null,
-        overagePence: overage.reduce((sum, e) => sum + e.amountPence, 0),
+        cases: fixed.length ? { used: cases.ids.size, included } : null,
+        overagePence: total(cases.entries),
+        activitiesPence: total(activities.entries),
         forecast: forecastYearEnd(spentThisYear, daysBetween(year.from, today) + 1, daysBetween(year.from, year.to), input.growthPercent ?? 0),
         thresholdsCrossed: thresholds,
       });

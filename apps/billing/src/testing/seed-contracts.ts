@@ -73,11 +73,20 @@ export const blockContract = () =>
     { period: { start: '2026-04-01', end: '2028-03-31' }, billing: { vat: { treatment: 'standard' }, supplierVatNumber: 'GB123456789' } },
   );
 
-/** Seed 002: one fixed fee for the whole one-year pre-CMH pilot (about £731K; £731,000 agreed), invoiced monthly with VAT at 20%. */
-export const preCmhContract = (milestones: Extract<Pricing, { model: 'fixed-fee' }>['milestones'] = []) =>
-  contract(
+/**
+ * Seed 002: one fixed fee for the whole one-year pre-CMH pilot (about £731K; £731,000 agreed), invoiced monthly with VAT at 20%;
+ * its workshops and drop-ins are session types of the line, as in the template.
+ */
+export const preCmhContract = (milestones: Extract<Pricing, { model: 'fixed-fee' }>['milestones'] = []): ContractDefinitionInput => {
+  const definition = contract(
     'PRE-CMH-002',
     'pre-cmh',
     { model: 'fixed-fee', feePence: 73_100_000, milestones, basis: basis('002 Value; Indicators') },
     { period: { start: '2026-04-01', end: '2027-03-31' }, billing: { vat: { treatment: 'standard' }, invoiceFrequency: 'monthly' } },
   );
+  definition.serviceLines![0].sessionTypes = [
+    { key: 'workshop', label: 'Training workshop for professionals', mode: 'either', heldMilestone: 'workshop.delivered' },
+    { key: 'drop-in', label: 'Drop-in support session', mode: 'remote', heldMilestone: 'drop-in.held' },
+  ];
+  return definition;
+};

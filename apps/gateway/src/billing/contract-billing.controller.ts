@@ -1,6 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
 import {
+  ActivityPriceBodySchema,
+  ActivityPriceViewSchema,
+  ActivityTypeParamsSchema,
   ContractBillingQuerySchema,
   ContractBillingViewSchema,
   ContractIdParamsSchema,
@@ -55,5 +58,38 @@ export class ContractBillingController {
     const invoice = await this.rpc.call(Rpc.billing.draftInvoice, meta, { contractId: params.id, ...new ZodPipe(DraftInvoiceBodySchema).transform(raw ?? {}) });
     res.setHeader('Location', `/v1/invoices/${invoice.id}`);
     return invoice;
+  }
+
+  @Put(':id/service-lines/:line/activity-types/:type/price')
+  @ApiOperation({
+    summary:
+      'Set what each programme activity of a type of the line costs the buyer (per activity, e.g. per workshop, or per attendee); billing charges it for each one delivered from now on',
+    body: ActivityPriceBodySchema,
+    response: { status: 200, schema: ActivityPriceViewSchema },
+    params: { id: 'The contract id.', line: 'The service line key.', type: 'The activity type (a session type of the line).' },
+  })
+  @Access({ roles: [...BILLING_WRITERS.roles], scopes: [...BILLING_WRITERS.scopes] })
+  setActivityPrice(
+    @CurrentMeta() meta: RpcMeta,
+    @Param(new ZodPipe(ActivityTypeParamsSchema)) params: { id: string; line: string; type: string },
+    @Body() raw: unknown,
+  ) {
+    return this.rpc.call(Rpc.billing.setActivityPrice, meta, {
+      contractId: params.id,
+      serviceLine: params.line,
+      activityType: params.type,
+      price: new ZodPipe(ActivityPriceBodySchema).transform(raw),
+    });
+  }
+
+  @Get(':id/service-lines/:line/activity-types/:type/price')
+  @ApiOperation({
+    summary: 'What each programme activity of a type of the line costs (pricePence null: not priced, its activities charge nothing)',
+    response: { status: 200, schema: ActivityPriceViewSchema },
+    params: { id: 'The contract id.', line: 'The service line key.', type: 'The activity type (a session type of the line).' },
+  })
+  @Access({ roles: [...BILLING_READERS.roles], scopes: [...BILLING_READERS.scopes] })
+  getActivityPrice(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ActivityTypeParamsSchema)) params: { id: string; line: string; type: string }) {
+    return this.rpc.call(Rpc.billing.getActivityPrice, meta, { contractId: params.id, serviceLine: params.line, activityType: params.type });
   }
 }

@@ -26,8 +26,8 @@ export class CaseSessionsController {
   @HttpCode(201)
   @ApiOperation({
     problems: {
-      409: 'The mediator, venue or a party is already booked then, or the notice rule is not met',
-      422: 'The session breaks a rule of the contract or of the staff member (named), e.g. checks that expire first',
+      409: 'The mediator, venue or a party is already booked then',
+      422: 'The session breaks a rule of the contract or of the staff member (named), e.g. too little notice (`startsAt`, code `session-notice`) or checks that expire first',
     },
     summary:
       'Book a session on a case: a session type of its service line, remote or in person, with the line’s notice rule (e.g. SEND: 5 working days unless waived), staff who may work the case (on its line, checks in date through the session, the London Living Wage in force on its date, no conflict of interest with the case or a party) and no double booking; with `held: true`, record a session that already took place (no notice rule, not before the case began)',

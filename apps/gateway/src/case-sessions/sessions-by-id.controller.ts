@@ -51,6 +51,10 @@ export class SessionsByIdController {
   @Post(':id/move')
   @HttpCode(200)
   @ApiOperation({
+    problems: {
+      409: 'The session is not booked (held, cancelled), or the mediator or venue is already booked then',
+      422: 'The new time breaks a rule of the contract or of the staff member (named), as a booking would, e.g. too little notice (`startsAt`, code `session-notice`)',
+    },
     summary: 'Move a booked session to another time; the parties and staff are sent an update of the same calendar entry',
     body: MoveSessionBodySchema,
     response: { status: 200, schema: CaseSessionViewSchema },

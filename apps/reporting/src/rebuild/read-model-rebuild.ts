@@ -11,7 +11,7 @@ import { RecordFactUseCase } from '../facts/record-fact.use-case';
 import { PROGRAMME_FACT_HANDLERS } from '../programme/programme-facts.handlers';
 import { ProgrammeFactsRepository } from '../programme/programme-facts.repository';
 import { RecordProgrammeFactUseCase } from '../programme/record-programme-fact.use-case';
-import { LedgerEntryRecordedHandler } from '../spend/ledger-entry-recorded.handler';
+import { LedgerEntryRecordedHandler, LedgerEntryRecordedV2Handler } from '../spend/ledger-entry-recorded.handler';
 import { SpendRepository } from '../spend/spend.repository';
 
 /** The tables the KPI read model is made of: what a rebuild fills afresh and swaps in. */
@@ -68,9 +68,11 @@ export async function rebuildReadModel(options: RebuildOptions): Promise<Rebuild
       const handler = new H(record);
       return [handler.consumes.type, { batched: true, handler }];
     }),
-    ...[...PROGRAMME_FACT_HANDLERS.map((H) => new H(programme)), new LedgerEntryRecordedHandler(new SpendRepository(NEXT))].map(
-      (handler): [string, Handler] => [handler.consumes.type, { batched: false, handler }],
-    ),
+    ...[
+      ...PROGRAMME_FACT_HANDLERS.map((H) => new H(programme)),
+      new LedgerEntryRecordedHandler(new SpendRepository(NEXT)),
+      new LedgerEntryRecordedV2Handler(new SpendRepository(NEXT)),
+    ].map((handler): [string, Handler] => [handler.consumes.type, { batched: false, handler }]),
   ]);
   let done = 0;
   let skipped = 0;

@@ -12,7 +12,7 @@ import { ReportingDatabase } from '../database/reporting.database';
 import { GetKpisUseCase } from '../kpis/get-kpis.use-case';
 import { IssuePackUseCase } from '../packs/issue-pack.use-case';
 import { PackFilesUseCase } from '../packs/pack-files.use-case';
-import { LedgerEntryRecordedHandler } from './ledger-entry-recorded.handler';
+import { LedgerEntryRecordedHandler, LedgerEntryRecordedV2Handler } from './ledger-entry-recorded.handler';
 
 jest.setTimeout(120_000);
 
@@ -44,9 +44,9 @@ describe('spend beside the KPIs: billing’s ledger entries, added up per period
   const contractId = uuidv7();
   const meta: RpcMeta = { organisationId, actorId: 'user:manager', actorType: 'user', correlationId: 'int-spend' };
   const run = (work: (tx: never) => Promise<unknown>) => app.get(ReportingDatabase).run((tx) => work(tx as never) as Promise<void>, { organisationId });
-  const entry = (amountPence: number, occurredAt: string, kind = 'session', entryId = uuidv7()) =>
+  const entry = (amountPence: number, occurredAt: string, kind = 'session', entryId = uuidv7(), version: 1 | 2 = 1) =>
     run((tx) =>
-      app.get(LedgerEntryRecordedHandler).handle(
+      app.get<LedgerEntryRecordedHandler | LedgerEntryRecordedV2Handler>(version === 1 ? LedgerEntryRecordedHandler : LedgerEntryRecordedV2Handler).handle(
         {
           id: uuidv7(),
           organisationid: organisationId,
@@ -83,6 +83,15 @@ describe('spend beside the KPIs: billing’s ledger entries, added up per period
     const year = await app.get(GetKpisUseCase).execute(meta, { contractId, period: '2026' });
     // The year 2026 so far (to today, 1 December): everything, and the budget counted to today.
     expect(year.spend).toMatchObject({ spentPence: 4_896_000, limit: { to: '2026-12-01', spentPence: 4_896_000 } });
+  });
+
+  it('billing tells each entry in v2 beside v1: one told by both counts once, and a workshop at its price (v2 only) counts', async () => {
+    const session = await entry(48_000, '2026-12-01T01:00:00Z');
+    await entry(48_000, '2026-12-01T01:00:00Z', 'session', session, 2);
+    await entry(35_000, '2026-12-01T02:00:00Z', 'activity', uuidv7(), 2);
+    const december = await app.get(GetKpisUseCase).execute(meta, { contractId, period: '2026-12' });
+    // By hand: one £480 session + one £350 workshop = £830.
+    expect(december.spend?.spentPence).toBe(83_000);
   });
 
   it('the monthly pack shows the spend beside the KPIs, in the PDF and the CSV', async () => {

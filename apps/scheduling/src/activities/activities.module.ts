@@ -3,7 +3,6 @@ import { StaffModule } from '../staff/staff.module';
 import { ActivityRpcController } from './activity.rpc-controller';
 import { ActivityRepository } from './activity.repository';
 import { RecordActivityUseCase } from './record-activity.use-case';
-import { ActivityTypeCheck } from './activity-type';
 import { GetActivityFormUseCase } from './get-activity-form.use-case';
 import { SetActivityFormUseCase } from './set-activity-form.use-case';
 
@@ -11,6 +10,6 @@ import { SetActivityFormUseCase } from './set-activity-form.use-case';
 @Module({
   imports: [StaffModule],
   controllers: [ActivityRpcController],
-  providers: [ActivityRepository, RecordActivityUseCase, ActivityTypeCheck, SetActivityFormUseCase, GetActivityFormUseCase],
+  providers: [ActivityRepository, RecordActivityUseCase, SetActivityFormUseCase, GetActivityFormUseCase],
 })
 export class ActivitiesModule {}

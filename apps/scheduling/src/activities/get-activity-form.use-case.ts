@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ReferralFormSchema, type ActivityFormView, type RpcMeta } from '@mediation/protocol';
 import { SchedulingDatabase } from '../database/scheduling.database';
 import { ActivityRepository } from './activity.repository';
-import { ActivityTypeCheck, type ActivityTypeRef } from './activity-type';
+import { ActivityTypeCheck, type ActivityTypeRef } from '@mediation/contract-book';
 
 /** The form an activity type asks; no fields when none was set. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ContractBook } from '@mediation/contract-book';
+import { activityTypeOf, ContractBook } from '@mediation/contract-book';
 import { EventPublisher } from '@mediation/messaging';
 import { londonDate } from '@mediation/calendar';
 import { Clock, parseOrThrow, ProblemError } from '@mediation/platform';
@@ -18,7 +18,6 @@ import { SchedulingDatabase } from '../database/scheduling.database';
 import { StaffRepository } from '../staff/staff.repository';
 import type { Prisma } from '../generated/prisma/client';
 import { ActivityRepository, type ActivityRecord } from './activity.repository';
-import { activityTypeOf } from './activity-type';
 
 /** "Kent County Council" -> `kent-county-council`: the authority as the KPIs count it, whatever its capitals or spacing. */
 export const organisationKey = (name: string) =>

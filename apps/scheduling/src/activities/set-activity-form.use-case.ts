@@ -3,7 +3,7 @@ import { Clock } from '@mediation/platform';
 import type { ActivityFormBody, ActivityFormView, RpcMeta } from '@mediation/protocol';
 import { SchedulingDatabase } from '../database/scheduling.database';
 import { ActivityRepository } from './activity.repository';
-import { ActivityTypeCheck, type ActivityTypeRef } from './activity-type';
+import { ActivityTypeCheck, type ActivityTypeRef } from '@mediation/contract-book';
 
 /**
  * Sets the form an activity type asks. Per-contract data kept by scheduling, not the contract's definition:

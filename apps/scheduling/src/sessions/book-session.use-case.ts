@@ -9,7 +9,7 @@ import { VenueRepository } from '../venues/venue.repository';
 import { heldMove } from './hold-session.use-case';
 import { SessionWork } from './session-work';
 import { sessionKindProblems } from './session-kind';
-import { checkNotice } from './session-notice';
+import { checkNotice, noticeProblem } from './session-notice';
 import { SessionNotices } from './session-notices';
 import { SessionReminderAlarms } from './session-reminder-alarms';
 import { SessionStaffCheck } from './session-staff-check';
@@ -84,21 +84,7 @@ export class BookSessionUseCase {
     const notice = body.held
       ? { ok: true as const, given: 0 }
       : checkNotice(now, startsAt, required, Boolean(body.noticeWaived), calendarFor(line.closureDays));
-    if (!notice.ok) {
-      throw new ProblemError({
-        type: 'https://mediation.example/problems/session-notice',
-        title: 'Not enough notice',
-        status: 422,
-        detail: `${line.name} needs at least ${notice.required} working days' notice of a session (${line.sessionNotice?.basis.source.document ?? 'the contract'}${line.sessionNotice?.basis.source.section ? `, ${line.sessionNotice.basis.source.section}` : ''}: "${line.sessionNotice?.basis.text ?? ''}"); this booking gives ${notice.given}. Book a later date, or record that the parties agreed to less in noticeWaived.`,
-        errors: [
-          {
-            field: 'startsAt',
-            message: `gives ${notice.given} working days' notice; the rule sessionNotice.minWorkingDays needs ${notice.required} unless noticeWaived is given`,
-            code: 'session-notice',
-          },
-        ],
-      });
-    }
+    if (!notice.ok) throw noticeProblem(line, notice, 'booking');
 
     const clashes = await this.sessions.findClashes(tx, meta.organisationId, [...body.staffIds, ...(body.venueId ? [body.venueId] : [])], startsAt, endsAt);
     if (clashes.length > 0) {

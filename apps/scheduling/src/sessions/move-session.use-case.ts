@@ -4,7 +4,7 @@ import { Clock, ProblemError } from '@mediation/platform';
 import { inContractScope, type CaseSessionView, type MoveSessionBody, type RpcMeta } from '@mediation/protocol';
 import { ContractBook } from '@mediation/contract-book';
 import { SchedulingDatabase } from '../database/scheduling.database';
-import { checkNotice } from './session-notice';
+import { checkNotice, noticeProblem } from './session-notice';
 import { SessionNotices } from './session-notices';
 import { SessionReminderAlarms } from './session-reminder-alarms';
 import { SessionStaffCheck } from './session-staff-check';
@@ -50,14 +50,7 @@ export class MoveSessionUseCase {
         );
         const required = line.sessionNotice?.minWorkingDays ?? null;
         const notice = checkNotice(now, startsAt, required, Boolean(move.noticeWaived), calendarFor(line.closureDays));
-        if (!notice.ok)
-          throw ProblemError.validation([
-            {
-              field: 'startsAt',
-              message: `gives ${notice.given} working days' notice; the rule sessionNotice.minWorkingDays needs ${notice.required} unless noticeWaived is given`,
-              code: 'session-notice',
-            },
-          ]);
+        if (!notice.ok) throw noticeProblem(line, notice, 'move');
         const parties = (current.parties as { name: string }[]).map((p) => p.name);
         const people = await this.staffCheck.eligible(tx, meta, {
           staffIds: current.staffIds,

@@ -639,7 +639,7 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
     ).toMatchObject({ status: 409 });
     expect(
       await problemOf(app.get(MoveSessionUseCase).execute(meta, booked.id, { startsAt: '2026-12-09T10:00:00Z', endsAt: '2026-12-09T12:00:00Z' })),
-    ).toMatchObject({ status: 400, errors: [{ field: 'startsAt', code: 'session-notice' }] });
+    ).toMatchObject({ status: 422, errors: [{ field: 'startsAt', code: 'session-notice' }] });
     const moved = await app.get(MoveSessionUseCase).execute(meta, booked.id, { startsAt: '2026-12-23T10:00:00Z', endsAt: '2026-12-23T12:00:00Z' });
     expect(moved.startsAt).toBe('2026-12-23T10:00:00.000Z');
     await app.get(CancelSessionUseCase).execute(meta, booked.id, 'agreement reached before the day');

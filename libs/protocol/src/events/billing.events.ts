@@ -95,3 +95,18 @@ export const LedgerEntryRecordedV1 = defineEvent({
     })
     .describe('billing.ledger.entry-recorded.v1 data'),
 });
+
+/** v1 with the `activity` kind (a programme activity charged at its contract's price); v1 is still published for the kinds it knows. */
+export const LedgerEntryRecordedV2 = defineEvent({
+  type: 'billing.ledger.entry-recorded.v2',
+  visibility: 'internal',
+  description:
+    'Billing appended an entry to a contract’s ledger (a case above N, a session held, an instalment, a milestone, a programme activity at its price, a credit): what is spent under the contract and when. Published beside v1 for every entry v1 can carry (the same entryId), alone for an `activity`; a consumer of both keeps one row per entryId. An entry of £0 is not published.',
+  schema: LedgerEntryRecordedV1.schema
+    .extend({
+      kind: z
+        .enum(['case', 'session', 'did-not-attend', 'instalment', 'milestone', 'activity', 'credit'])
+        .describe('What was charged; `activity`: a programme activity (a workshop, a drop-in) at the price its contract sets per activity or per attendee.'),
+    })
+    .describe('billing.ledger.entry-recorded.v2 data'),
+});

@@ -33,7 +33,14 @@ import {
 import { PartyReminderIssuedV1 } from './casework-reminders.events';
 import { CertificateIssuedToPartyV1, CommunicationWithheldV1 } from './casework-contact.events';
 import { CaseAnonymisedV1, CaseLegalHoldChangedV1 } from './casework-retention.events';
-import { InvoiceEmailRequestedV1, InvoiceIssuedV1, LedgerEntryRecordedV1, SpendAlertEmailRequestedV1, SpendThresholdCrossedV1 } from './billing.events';
+import {
+  InvoiceEmailRequestedV1,
+  InvoiceIssuedV1,
+  LedgerEntryRecordedV1,
+  LedgerEntryRecordedV2,
+  SpendAlertEmailRequestedV1,
+  SpendThresholdCrossedV1,
+} from './billing.events';
 import type { EventDefinition } from './define-event';
 import {
   ContractPublishedV1,
@@ -161,6 +168,7 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
   SpendAlertEmailRequestedV1,
   PackEmailRequestedV1,
   LedgerEntryRecordedV1,
+  LedgerEntryRecordedV2,
   LocalAuthorityOnboardedV1,
   DataReturnReceivedV1,
   DataReturnReminderDueV1,

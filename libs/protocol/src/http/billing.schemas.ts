@@ -148,6 +148,9 @@ export const ContractBillingViewSchema = z
       .nullable()
       .describe('Cases used of N, for a fixed-per-year line; null otherwise.'),
     overagePence: pence().describe('Charged this year above the included cases (fixed-per-year), in pence.'),
+    activitiesPence: pence().describe(
+      'Charged this year for programme activities at their contract’s price (workshops, drop-ins), in pence, credits deducted.',
+    ),
     forecast: z
       .object({
         growthPercent: z.number().describe('The growth assumption applied to the run rate for the rest of the year.'),
@@ -174,3 +177,34 @@ export const ContractBillingQuerySchema = z
   .strict()
   .describe('Query of a contract’s billing position.');
 export type ContractBillingQuery = z.infer<typeof ContractBillingQuerySchema>;
+
+export const ACTIVITY_PRICE_UNITS = ['activity', 'attendee'] as const;
+
+/**
+ * What one programme activity of a type costs the buyer (seed 002's pre-CMH pilot runs workshops and drop-ins; its notice
+ * gives no per-workshop figure, so the provider sets it). Per-contract data kept by billing beside the definition, which rides
+ * in the pinned `intake.contract.published.v2`.
+ */
+export const ActivityPriceBodySchema = z
+  .object({
+    pricePence: z.number().int().min(0).max(100_000_000).describe('The price, in integer pence (£350.00 = 35000); 0 charges nothing.'),
+    per: z
+      .enum(ACTIVITY_PRICE_UNITS)
+      .default('activity')
+      .describe('`activity`: the price once per activity delivered (per workshop); `attendee`: the price times everyone who attended it.'),
+  })
+  .strict()
+  .describe('The price of an activity type of a service line, charged for each activity of it delivered from now on.');
+export type ActivityPriceBody = z.infer<typeof ActivityPriceBodySchema>;
+
+export const ActivityPriceViewSchema = z
+  .object({
+    contractId: z.uuid().describe('The contract.'),
+    serviceLine: z.string().describe('The service line key.'),
+    activityType: z.string().describe('The activity type (a session type of the line), e.g. `workshop`.'),
+    pricePence: pence().nullable().describe('The price, in pence; null when the type is not priced (its activities charge nothing).'),
+    per: z.enum(ACTIVITY_PRICE_UNITS).nullable().describe('Per activity or per attendee; null when not priced.'),
+    updatedAt: z.iso.datetime({ offset: true }).nullable().describe('When it was last set; null when never.'),
+  })
+  .describe('The price of an activity type.');
+export type ActivityPriceView = z.infer<typeof ActivityPriceViewSchema>;

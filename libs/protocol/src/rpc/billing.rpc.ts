@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  ActivityPriceBodySchema,
+  ActivityPriceViewSchema,
   ContractBillingQuerySchema,
   ContractBillingViewSchema,
   CreditNoteBodySchema,
@@ -21,6 +23,11 @@ import {
 import { defineRpc } from './define-rpc';
 
 const invoiceId = z.uuid().describe('The invoice id.');
+const activityTypeRef = {
+  contractId: z.uuid().describe('The contract.'),
+  serviceLine: z.string().describe('The service line key.'),
+  activityType: z.string().describe('The activity type (a session type of the line).'),
+};
 
 /** Billing's verbs, asked by the gateway (and `get-invoice-file` by notify, to attach an issued invoice's PDF when sending it). */
 export const BILLING_RPC = {
@@ -86,6 +93,20 @@ export const BILLING_RPC = {
     description: 'Spend this contract year against the budget or cap, cases used of N, overage and a forecast to year end.',
     request: ContractBillingQuerySchema.extend({ contractId: z.uuid().describe('The contract.') }),
     response: ContractBillingViewSchema,
+  }),
+  setActivityPrice: defineRpc({
+    service: 'billing',
+    verb: 'set-activity-price',
+    description: 'Set what each activity of a type of a contract’s line costs (per activity or per attendee), for activities billed from now on.',
+    request: z.object({ ...activityTypeRef, price: ActivityPriceBodySchema }),
+    response: ActivityPriceViewSchema,
+  }),
+  getActivityPrice: defineRpc({
+    service: 'billing',
+    verb: 'get-activity-price',
+    description: 'What each activity of a type of a contract’s line costs; not priced (null) when never set.',
+    request: z.object({ ...activityTypeRef }),
+    response: ActivityPriceViewSchema,
   }),
   listStaffStatements: defineRpc({
     service: 'billing',

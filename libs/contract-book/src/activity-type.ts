@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ContractBook } from '@mediation/contract-book';
+import type { SqlTx } from '@mediation/messaging';
 import { ProblemError } from '@mediation/platform';
 import { inContractScope, type ContractDefinition, type RpcMeta } from '@mediation/protocol';
-import type { SchedulingTx } from '../database/scheduling.database';
+import { ContractBook } from './contract-book';
 
 /** An activity type is a session type of the contract's line: the line and the type, or a 400 naming the field. */
 export function activityTypeOf(definition: ContractDefinition, serviceLine: string, activityType: string) {
@@ -25,12 +25,15 @@ export interface ActivityTypeRef {
   activityType: string;
 }
 
-/** The contract a form route names (in the caller's contracts, known to the book) and its activity type, or 404 / 400. */
+/**
+ * The contract a per-activity-type route names (in the caller's contracts, known to the book) and its activity type,
+ * or 404 / 400: scheduling's activity forms and billing's activity prices ask it alike.
+ */
 @Injectable()
 export class ActivityTypeCheck {
   constructor(private readonly book: ContractBook) {}
 
-  async assertKnown(tx: SchedulingTx, meta: RpcMeta, ref: ActivityTypeRef): Promise<void> {
+  async assertKnown(tx: SqlTx, meta: RpcMeta, ref: ActivityTypeRef): Promise<void> {
     if (!inContractScope(meta, ref.contractId)) throw ProblemError.notFound('contract', ref.contractId);
     const contract = await this.book.latest(tx, meta.organisationId, ref.contractId, meta.correlationId);
     if (!contract) throw ProblemError.notFound('contract', ref.contractId);
