@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { ExpiringCache, inTenant } from '@mediation/platform';
+import { ExpiringCache, inTenant, onCommit } from '@mediation/platform';
 import { INTAKE_CONFIG } from '../config/intake-config.module';
 import type { IntakeConfig } from '../config/intake.config';
 import type { Contract, ContractVersion, Prisma } from '../generated/prisma/client';
@@ -35,7 +35,7 @@ export class ContractRepository {
     contract: ContractHead & { id: string; organisationId: string; template: string | null; status: string; createdBy: string; at: Date },
   ): Promise<ContractRecord> {
     const { createdBy, at, ...row } = contract;
-    this.recent.evictWhere((c) => c.id === contract.id);
+    this.forget(tx, contract.id);
     const created = await tx.contract.create({ data: { ...row, version: 1, publishedVersion: null, createdAt: at, updatedAt: at } });
     await tx.contractVersion.create({
       data: { contractId: created.id, version: 1, organisationId: created.organisationId, definition: row.definition, createdBy, createdAt: at },
@@ -57,7 +57,7 @@ export class ContractRepository {
     at: Date,
   ): Promise<ContractRecord | null> {
     const next = expectedVersion + 1;
-    this.recent.evictWhere((c) => c.id === id);
+    this.forget(tx, id);
     const { count } = await tx.contract.updateMany({
       where: { organisationId, id, version: expectedVersion },
       data: { ...head, version: next, updatedAt: at },
@@ -73,7 +73,7 @@ export class ContractRepository {
    */
   async markPublished(tx: IntakeTx, contract: ContractRecord, at: Date): Promise<ContractRecord | null> {
     const { organisationId, id, version } = contract;
-    this.recent.evictWhere((c) => c.id === id);
+    this.forget(tx, id);
     const { count } = await tx.contract.updateMany({
       where: { organisationId, id, version, OR: [{ status: { not: 'active' } }, { publishedVersion: null }, { publishedVersion: { not: version } }] },
       data: { status: 'active', publishedVersion: version, updatedAt: at },
@@ -85,6 +85,12 @@ export class ContractRepository {
 
   findById(organisationId: string, id: string, tx?: IntakeTx): Promise<ContractRecord | null> {
     return inTenant(this.db, organisationId, tx, (t) => t.contract.findFirst({ where: { organisationId, id } }));
+  }
+
+  /** Once `tx` commits (evicted sooner, a referral read in between could keep the old contract again). */
+  private forget(tx: IntakeTx, id: string): void {
+    const evict = () => this.recent.evictWhere((c) => c.id === id);
+    if (!onCommit(tx, evict)) evict();
   }
 
   /**
