@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { WrittenBeforeCommit } from '@mediation/platform';
 import type { ContractCounts, OutcomeCounts } from '../generated/prisma/client';
 import type { ReportingTx } from '../database/reporting.database';
 
@@ -41,25 +42,72 @@ const dayRange = (filter: CountsFilter) =>
   filter.from || filter.to ? { day: { ...(filter.from ? { gte: asDay(filter.from) } : {}), ...(filter.to ? { lte: asDay(filter.to) } : {}) } } : {};
 const contract = (filter: CountsFilter) => (filter.contractId ? { contractId: filter.contractId } : {});
 
+/** Each counter's column, in contract_counts and (all but cases_open) in daily_counts. */
+const COLUMNS: Record<CountField, string> = {
+  referralsReceived: 'referrals_received',
+  casesOpened: 'cases_opened',
+  casesOpen: 'cases_open',
+  casesClosed: 'cases_closed',
+  casesClosedExpected: 'cases_closed_expected',
+  casesReopened: 'cases_reopened',
+  casesReopenedCounted: 'cases_reopened_counted',
+  deadlinesBreached: 'deadlines_breached',
+  deadlinesMet: 'deadlines_met',
+  deadlinesMetLate: 'deadlines_met_late',
+};
+const ALL = Object.values(COLUMNS);
+const DAILY = DAILY_FIELDS.map((field) => COLUMNS[field]);
+const sums = (columns: string[]) => columns.map((c) => `sum(${c})`).join(', ');
+const added = (columns: string[]) => columns.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ');
+
+/**
+ * Every change a transaction made, summed per contract and per contract and day, in one statement: rows
+ * in key order (so two transactions lock them in the same order), each contract's row locked once per
+ * transaction however many of its events the batch held. A change names `daily` when it touches a
+ * counter of the day (cases open now is a state, not something that happens on a day).
+ */
+const WRITE_CHANGES = `
+  WITH c AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS c(organisation_id uuid, contract_id uuid, day date, daily boolean, ${ALL.map((col) => `${col} int`).join(', ')})
+  ), totals AS (
+    INSERT INTO reporting.contract_counts AS t (organisation_id, contract_id, ${ALL.join(', ')}, updated_at)
+    SELECT organisation_id, contract_id, ${sums(ALL)}, now() FROM c GROUP BY organisation_id, contract_id ORDER BY organisation_id, contract_id
+    ON CONFLICT (organisation_id, contract_id) DO UPDATE SET ${added(ALL)}, updated_at = EXCLUDED.updated_at
+  )
+  INSERT INTO reporting.daily_counts AS t (organisation_id, contract_id, day, ${DAILY.join(', ')})
+  SELECT organisation_id, contract_id, day, ${sums(DAILY)} FROM c WHERE daily GROUP BY organisation_id, contract_id, day ORDER BY organisation_id, contract_id, day
+  ON CONFLICT (organisation_id, contract_id, day) DO UPDATE SET ${added(DAILY)}`;
+
+interface CountChange {
+  organisationId: string;
+  contractId: string;
+  day: string;
+  changes: Partial<Record<CountField, number>>;
+}
+
 /** The counters of each contract: running totals, and the same by London day for date ranges. */
 @Injectable()
 export class ContractCountsRepository {
-  /** Adds to the contract's counters and to those of the day it happened, creating rows on first sight. */
+  private readonly queued = new WrittenBeforeCommit<CountChange>((tx, changes) => this.write(tx as ReportingTx, changes));
+
+  /**
+   * Adds to the contract's counters and to those of the day it happened, creating rows on first sight;
+   * written with the transaction's other changes just before it commits.
+   */
   async increment(tx: ReportingTx, organisationId: string, contractId: string, day: string, changes: Partial<Record<CountField, number>>): Promise<void> {
-    const increments = (fields: Partial<Record<CountField, number>>) =>
-      Object.fromEntries(Object.entries(fields).map(([field, by]) => [field, { increment: by }]));
-    await tx.contractCounts.upsert({
-      where: { organisationId_contractId: { organisationId, contractId } },
-      create: { organisationId, contractId, ...changes },
-      update: { ...increments(changes), updatedAt: new Date() },
-    });
-    const happened = Object.fromEntries(Object.entries(changes).filter(([field]) => field !== 'casesOpen')) as Partial<Record<DailyField, number>>;
-    if (Object.keys(happened).length === 0) return;
-    await tx.dailyCounts.upsert({
-      where: { organisationId_contractId_day: { organisationId, contractId, day: asDay(day) } },
-      create: { organisationId, contractId, day: asDay(day), ...happened },
-      update: increments(happened),
-    });
+    const change = { organisationId, contractId, day, changes };
+    if (!this.queued.add(tx, [change])) await this.write(tx, [change]);
+  }
+
+  private async write(tx: ReportingTx, changes: CountChange[]): Promise<void> {
+    const rows = changes.map(({ organisationId, contractId, day, changes: counted }) => ({
+      organisation_id: organisationId,
+      contract_id: contractId,
+      day,
+      daily: Object.keys(counted).some((field) => field !== 'casesOpen'),
+      ...Object.fromEntries(Object.entries(COLUMNS).map(([field, column]) => [column, counted[field as CountField] ?? 0])),
+    }));
+    await tx.$executeRawUnsafe(WRITE_CHANGES, JSON.stringify(rows));
   }
 
   async countOutcome(tx: ReportingTx, organisationId: string, contractId: string, day: string, outcome: string): Promise<void> {
