@@ -14,6 +14,6 @@ export class RecordFactUseCase {
   constructor(private readonly facts: KpiFactsRepository) {}
 
   execute(tx: ReportingTx, fact: Fact): Promise<void> {
-    return this.facts.write(tx, [fact]);
+    return this.facts.record(tx, [fact]);
   }
 }
