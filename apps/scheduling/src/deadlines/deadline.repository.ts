@@ -24,11 +24,15 @@ export class DeadlineRepository {
     return tx.deadline.findFirst({ where: { organisationId, caseId, rule }, orderBy: { occurrence: 'desc' } });
   }
 
-  /** Inserts the deadline unless the case already has that occurrence of the rule; returns null then (a redelivered start event, or a race). */
-  async createUnlessExists(tx: SchedulingTx, record: NewDeadline): Promise<DeadlineRecord | null> {
-    // One statement: INSERT … ON CONFLICT DO NOTHING RETURNING, so a repeat returns no row.
-    const [inserted] = await tx.deadline.createManyAndReturn({ data: [record], skipDuplicates: true });
-    return inserted ?? null;
+  /**
+   * Inserts the deadlines the case does not have yet (that occurrence of that rule) in one statement
+   * (INSERT … ON CONFLICT DO NOTHING RETURNING) and returns those inserted, in the order given; a
+   * redelivered start event, or a race, returns none.
+   */
+  async createUnlessExist(tx: SchedulingTx, records: NewDeadline[]): Promise<DeadlineRecord[]> {
+    if (records.length === 0) return [];
+    const inserted = new Map((await tx.deadline.createManyAndReturn({ data: records, skipDuplicates: true })).map((d) => [d.id, d]));
+    return records.flatMap((record) => inserted.get(record.id!) ?? []);
   }
 
   listForCase(organisationId: string, caseId: string): Promise<DeadlineRecord[]> {

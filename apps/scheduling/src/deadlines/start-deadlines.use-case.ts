@@ -7,7 +7,7 @@ import type { ServiceLineRules } from './service-line-rules';
 import { DeadlineAlarm } from './deadline-alarm';
 import { readClock, reminderTimes, type ClockReading } from './deadline-clock';
 import { DeadlineEvents, type Cause } from './deadline-events';
-import { DeadlineRepository, SETTLED_STATUSES, type DeadlineRecord } from './deadline.repository';
+import { DeadlineRepository, SETTLED_STATUSES, type DeadlineRecord, type NewDeadline } from './deadline.repository';
 import { startingWhilePaused } from './paused-clock';
 
 /**
@@ -36,12 +36,13 @@ export class StartDeadlinesUseCase {
     cause: Cause,
     context: HandlerContext,
   ): Promise<DeadlineRecord[]> {
-    const created: DeadlineRecord[] = [];
-    for (const rule of lines.rules.filter((r) => r.startEvent === started.event)) {
+    const records: NewDeadline[] = [];
+    const starting = lines.rules.filter((r) => r.startEvent === started.event);
+    for (const rule of starting) {
       const latest = started.fresh ? null : await this.deadlines.latestOfRule(tx, file.organisationId, file.caseId, rule.key);
       if (latest && !(rule.repeats && SETTLED_STATUSES.includes(latest.status))) continue;
       const reading = readClock(rule, started.at(rule), datesOf(file), lines.calendar);
-      const deadline = await this.deadlines.createUnlessExists(tx, {
+      records.push({
         id: uuidv7(),
         organisationId: file.organisationId,
         contractId: file.contractId,
@@ -56,11 +57,14 @@ export class StartDeadlinesUseCase {
         occurrence: (latest?.occurrence ?? 0) + 1,
         ...startingWhilePaused(clockColumns(rule, reading, lines), rule, file.pausedAt, lines.calendar),
       });
-      if (!deadline) continue;
+    }
+    // Every clock the event starts in one insert; those the case already had come back as nothing.
+    const created = await this.deadlines.createUnlessExist(tx, records);
+    for (const deadline of created) {
+      const rule = starting.find((r) => r.key === deadline.rule)!;
       await this.events.set(tx, deadline, cause);
       if (deadline.status === 'paused') await this.events.paused(tx, deadline, rule.due.kind === 'working-days' ? 'working' : 'calendar', cause);
       context.afterCommit(() => this.alarm.set(deadline));
-      created.push(deadline);
     }
     return created;
   }
