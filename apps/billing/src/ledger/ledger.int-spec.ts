@@ -215,6 +215,46 @@ describe('the billing ledger, fed by case and session events, against real Postg
     expect((await entries(contractId)).map((r) => [r.kind, r.amount_pence])).toEqual([['activity', 10_500]]);
   });
 
+  it('two contracts of one organisation with the same service line each get their own instalment for the same period', async () => {
+    // One provider holding two councils' housing ASB contracts, both with the line `housing-asb`.
+    const provider = new BillingTestKit(service.app, uuidv7());
+    const finance: RpcMeta = { organisationId: provider.organisationId, actorId: 'user:finance', actorType: 'user', correlationId: 'int-same-line' };
+    const councils = [await provider.publish(housingContract()), await provider.publish(housingContract())];
+    for (const contractId of councils) {
+      const quarter = await service.app.get(DraftInvoiceUseCase).execute(finance, { contractId, periodContaining: '2026-04-15' });
+      // By hand: £90,000 a year invoiced quarterly = £22,500 each.
+      expect(quarter.lines.map((l) => l.amountPence)).toEqual([2_250_000]);
+    }
+    for (const contractId of councils)
+      expect((await entries(contractId)).map((r) => [r.kind, r.amount_pence, r.source_key])).toEqual([
+        ['instalment', 2_250_000, 'instalment:housing-asb:2026-04-01'],
+      ]);
+  });
+
+  it('two contracts of one organisation with the same service line each get their own milestone', async () => {
+    const provider = new BillingTestKit(service.app, uuidv7());
+    const milestones = [{ key: 'workshop.delivered', label: 'First national workshop', pence: 7_100_000 }];
+    const pilots = [await provider.publish(preCmhContract(milestones)), await provider.publish(preCmhContract(milestones))];
+    for (const contractId of pilots) {
+      const workshop = {
+        activityId: uuidv7(),
+        contractId,
+        serviceLine: 'pre-cmh',
+        activityType: 'workshop',
+        milestone: 'workshop.delivered',
+        deliveredAt: '2026-04-20T10:00:00Z',
+        servedOrganisationKey: 'kent-county-council',
+        attendance: [{ attendeeType: 'social-worker', count: 9 }],
+        totalAttendees: 9,
+      };
+      await provider.tx((tx) => service.app.get(ActivityDeliveredBiller).handle(provider.envelope(workshop, contractId) as never, tx));
+    }
+    for (const contractId of pilots)
+      expect((await entries(contractId)).map((r) => [r.kind, r.amount_pence, r.source_key])).toEqual([
+        ['milestone', 7_100_000, 'milestone:pre-cmh:workshop.delivered'],
+      ]);
+  });
+
   it('a session whose case billing has not seen open is retried, not lost', async () => {
     const contractId = await kit.publish(sendContract());
     await expect(kit.sessionHeld(contractId, uuidv7(), '2026-05-12T10:00:00Z')).rejects.toThrow(/not yet seen case/);
