@@ -95,7 +95,7 @@ export class DraftInvoiceUseCase {
     });
   }
 
-  /** Each fixed-per-year, block or fixed-fee line's instalment for the period (pricing/instalment.ts), recorded once (its source key names the line and period). */
+  /** Each fixed-per-year, block or fixed-fee line's instalment for the period (pricing/instalment.ts), recorded once (its source key names the line and period, unique within the contract). */
   private async appendInstalments(
     tx: BillingTx,
     organisationId: string,

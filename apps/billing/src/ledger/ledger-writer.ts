@@ -8,9 +8,10 @@ type V1Kind = EventData<typeof LedgerEntryRecordedV1>['kind'];
 const V1_KINDS = new Set<string>(LedgerEntryRecordedV1.schema.shape.kind.options);
 
 /**
- * The one way an entry enters the ledger: appended once per source key and, when it was, announced in the same transaction
- * (reporting's spend beside the KPIs), unless it is £0: as `billing.ledger.entry-recorded.v2`, and as the pinned v1 beside it
- * (same entry id) when v1 knows its kind, so a consumer of v1 alone still sees every entry it can read. An `activity` is v2 only.
+ * The one way an entry enters the ledger: appended once per contract and source key and, when it was, announced in the same
+ * transaction (reporting's spend beside the KPIs), unless it is £0: as `billing.ledger.entry-recorded.v2`, and as the pinned v1
+ * beside it (same entry id) when v1 knows its kind, so a consumer of v1 alone still sees every entry it can read. An `activity`
+ * is v2 only.
  */
 @Injectable()
 export class LedgerWriter {

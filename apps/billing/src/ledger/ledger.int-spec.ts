@@ -156,15 +156,15 @@ describe('the billing ledger, fed by case and session events, against real Postg
     });
     const deliver = (data: ReturnType<typeof activity>) =>
       kit.tx((tx) => service.app.get(ActivityDeliveredBiller).handle(kit.envelope(data, contractId) as never, tx));
-    const workshop = activity('workshop', '2026-05-20T10:00:00Z');
+    const workshop = activity('workshop', '2026-04-20T10:00:00Z');
     await deliver(workshop);
     await deliver(workshop); // redelivered
-    await deliver(activity('drop-in', '2026-05-21T10:00:00Z')); // the contract prices no drop-in
+    await deliver(activity('drop-in', '2026-04-21T10:00:00Z')); // the contract prices no drop-in
     expect((await entries(contractId)).map((r) => [r.kind, r.amount_pence, r.source_key])).toEqual([['activity', 40_000, `activity:${workshop.activityId}`]]);
     expect(await alerts(contractId)).toEqual([]);
 
     // A second workshop brings spend to £800 of the £1,000 cap: the 75% warning, once, as for any other entry.
-    await deliver(activity('workshop', '2026-05-27T10:00:00Z', 6));
+    await deliver(activity('workshop', '2026-04-27T10:00:00Z', 6));
     expect(await alerts(contractId)).toEqual([expect.objectContaining({ thresholdPercent: 75, spentPence: 80_000, limitKind: 'contract-cap' })]);
 
     // Reporting is told in v2 only (v1 has no `activity` kind), one event per entry.
@@ -181,12 +181,12 @@ describe('the billing ledger, fed by case and session events, against real Postg
     // The position counts them, and the month's invoice has a line for each beside the fee's instalment.
     const position = await service.app.get(GetContractBillingUseCase).execute(provider, { contractId });
     expect(position).toMatchObject({ activitiesPence: 80_000, spentThisYearPence: 80_000 });
-    // (May, not April: the milestone test above drafted April for its own pre-CMH contract of this organisation.)
-    const may = await service.app.get(DraftInvoiceUseCase).execute(provider, { contractId, periodContaining: '2026-05-15' });
-    expect(may.lines.map((l) => [l.description, l.amountPence])).toEqual([
-      ['pre-cmh: fixed fee, instalment 2 of 12, for 2026-05-01 to 2026-05-31', 6_091_667],
-      ['pre-cmh: Training workshop for professionals on 2026-05-20 (at £400.00 per training workshop for professionals)', 40_000],
-      ['pre-cmh: Training workshop for professionals on 2026-05-27 (at £400.00 per training workshop for professionals)', 40_000],
+    // The milestone test above drafted April for its own pre-CMH contract of this organisation: each contract has its instalment.
+    const april = await service.app.get(DraftInvoiceUseCase).execute(provider, { contractId, periodContaining: '2026-04-15' });
+    expect(april.lines.map((l) => [l.description, l.amountPence])).toEqual([
+      ['pre-cmh: fixed fee, instalment 1 of 12, for 2026-04-01 to 2026-04-30', 6_091_666],
+      ['pre-cmh: Training workshop for professionals on 2026-04-20 (at £400.00 per training workshop for professionals)', 40_000],
+      ['pre-cmh: Training workshop for professionals on 2026-04-27 (at £400.00 per training workshop for professionals)', 40_000],
     ]);
   });
 
@@ -213,6 +213,46 @@ describe('the billing ledger, fed by case and session events, against real Postg
     await kit.tx((tx) => service.app.get(ActivityDeliveredBiller).handle(kit.envelope(data, contractId) as never, tx));
     // By hand: 7 attendees × £15 = £105.
     expect((await entries(contractId)).map((r) => [r.kind, r.amount_pence])).toEqual([['activity', 10_500]]);
+  });
+
+  it('two contracts of one organisation with the same service line each get their own instalment for the same period', async () => {
+    // One provider holding two councils' housing ASB contracts, both with the line `housing-asb`.
+    const provider = new BillingTestKit(service.app, uuidv7());
+    const finance: RpcMeta = { organisationId: provider.organisationId, actorId: 'user:finance', actorType: 'user', correlationId: 'int-same-line' };
+    const councils = [await provider.publish(housingContract()), await provider.publish(housingContract())];
+    for (const contractId of councils) {
+      const quarter = await service.app.get(DraftInvoiceUseCase).execute(finance, { contractId, periodContaining: '2026-04-15' });
+      // By hand: £90,000 a year invoiced quarterly = £22,500 each.
+      expect(quarter.lines.map((l) => l.amountPence)).toEqual([2_250_000]);
+    }
+    for (const contractId of councils)
+      expect((await entries(contractId)).map((r) => [r.kind, r.amount_pence, r.source_key])).toEqual([
+        ['instalment', 2_250_000, 'instalment:housing-asb:2026-04-01'],
+      ]);
+  });
+
+  it('two contracts of one organisation with the same service line each get their own milestone', async () => {
+    const provider = new BillingTestKit(service.app, uuidv7());
+    const milestones = [{ key: 'workshop.delivered', label: 'First national workshop', pence: 7_100_000 }];
+    const pilots = [await provider.publish(preCmhContract(milestones)), await provider.publish(preCmhContract(milestones))];
+    for (const contractId of pilots) {
+      const workshop = {
+        activityId: uuidv7(),
+        contractId,
+        serviceLine: 'pre-cmh',
+        activityType: 'workshop',
+        milestone: 'workshop.delivered',
+        deliveredAt: '2026-04-20T10:00:00Z',
+        servedOrganisationKey: 'kent-county-council',
+        attendance: [{ attendeeType: 'social-worker', count: 9 }],
+        totalAttendees: 9,
+      };
+      await provider.tx((tx) => service.app.get(ActivityDeliveredBiller).handle(provider.envelope(workshop, contractId) as never, tx));
+    }
+    for (const contractId of pilots)
+      expect((await entries(contractId)).map((r) => [r.kind, r.amount_pence, r.source_key])).toEqual([
+        ['milestone', 7_100_000, 'milestone:pre-cmh:workshop.delivered'],
+      ]);
   });
 
   it('a session whose case billing has not seen open is retried, not lost', async () => {

@@ -7,7 +7,10 @@ export type NewLedgerEntry = Omit<LedgerEntry, 'recordedAt' | 'invoiceId' | 'cor
 /** The only SQL of the ledger. Entries are appended, never edited (a trigger refuses it); an invoice claims them. */
 @Injectable()
 export class LedgerRepository {
-  /** Appends unless the source key is taken (a redelivered or repeated fact); true when appended. */
+  /**
+   * Appends unless the contract's source key is taken (a redelivered or repeated fact); true when appended. Unique per
+   * (organisation, contract, source key): an instalment's or milestone's key names a line, and two contracts may share one.
+   */
   async append(tx: BillingTx, entry: NewLedgerEntry): Promise<boolean> {
     const { count } = await tx.ledgerEntry.createMany({ data: [{ ...entry, correctsEntryId: entry.correctsEntryId ?? null }], skipDuplicates: true });
     return count === 1;

@@ -10,7 +10,7 @@ import { LedgerWriter } from './ledger-writer';
 /**
  * A programme activity delivered (seed 002's workshops and drop-ins): when the contract's fixed-fee line
  * has a payment milestone whose key is the activity's milestone (e.g. `workshop.delivered`), that milestone
- * is charged, once (`milestone:<line>:<key>`), whatever the later activities of the kind or the redeliveries.
+ * is charged, once per contract (`milestone:<line>:<key>`), whatever the later activities of the kind or the redeliveries.
  * Each workshop at its own price is `record-activity-charge.use-case.ts`, beside this in the same handler.
  */
 @Injectable()
