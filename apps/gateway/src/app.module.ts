@@ -13,6 +13,7 @@ import { CaseLegalHoldController } from './cases/case-legal-hold.controller';
 import { CasePeopleController } from './cases/case-people.controller';
 import { CaseRecordsController } from './cases/case-records.controller';
 import { ComplaintsController } from './complaints/complaints.controller';
+import { TasksController } from './tasks/tasks.controller';
 import { CaseWorkController } from './cases/case-work.controller';
 import { CaseReportsController } from './case-reports/case-reports.controller';
 import { SurveyResponsesController } from './surveys/survey-responses.controller';
@@ -99,6 +100,7 @@ export class AppModule {
         CaseWorkController,
         CaseRecordsController,
         ComplaintsController,
+        TasksController,
         CaseReportsController,
         SurveysController,
         SurveyResponsesController,
