@@ -14,6 +14,7 @@ import { CasePeopleController } from './cases/case-people.controller';
 import { CaseRecordsController } from './cases/case-records.controller';
 import { ComplaintsController } from './complaints/complaints.controller';
 import { TasksController } from './tasks/tasks.controller';
+import { DeadlinesController } from './deadlines/deadlines.controller';
 import { CaseWorkController } from './cases/case-work.controller';
 import { CaseReportsController } from './case-reports/case-reports.controller';
 import { SurveyResponsesController } from './surveys/survey-responses.controller';
@@ -101,6 +102,7 @@ export class AppModule {
         CaseRecordsController,
         ComplaintsController,
         TasksController,
+        DeadlinesController,
         CaseReportsController,
         SurveysController,
         SurveyResponsesController,

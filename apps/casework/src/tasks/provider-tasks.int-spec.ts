@@ -1,7 +1,8 @@
-import { uuidv7, type ContractPublishedV2, type EventData, type EventEnvelope, type ReferralReceivedV2, type RpcMeta } from '@mediation/protocol';
+import { uuidv7, type RpcMeta } from '@mediation/protocol';
 import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
 import { CaseworkDatabase } from '../database/casework.database';
 import { caseworkHarness } from '../testing/casework-harness';
+import { contractPublishedEvent, noiseReferralEvent } from '../testing/case-events';
 
 jest.setTimeout(90_000);
 
@@ -17,52 +18,14 @@ const as = (restrictToContracts?: string[]): RpcMeta => ({
   ...(restrictToContracts ? { restrictToContracts } : {}),
 });
 
-const contract = (contractId: string) =>
-  ({
-    id: uuidv7(),
-    organisationid: provider,
-    correlationid: 'c',
-    data: {
-      contractId,
-      version: 1,
-      status: 'active',
-      template: null,
-      definition: {
-        reference: contractId.slice(-4),
-        title: 'Mediation',
-        buyers: [{ name: 'The Council', role: 'council' }],
-        serviceLines: [
-          {
-            key: 'noise',
-            name: 'Noise',
-            form: { fields: [] },
-            outcomes: [{ key: 'resolved', label: 'Resolved', expected: true }],
-            londonLivingWage: { required: false },
-            dataRetentionMonths: 72,
-          },
-        ],
-      },
-    },
-  }) as unknown as EventEnvelope<EventData<typeof ContractPublishedV2>>;
-
-const referralUnder = (contractId: string, reference: string) =>
-  ({
-    id: uuidv7(),
-    organisationid: provider,
-    correlationid: 'corr',
-    data: {
-      referralId: uuidv7(),
-      reference,
-      contractId,
-      serviceLine: 'noise',
-      referrer: { name: 'Olu Officer', email: 'olu@council.example', organisation: 'The Council' },
-      parties: [{ role: 'complainant', name: 'Ada Tenant' }],
-      receivedAt: '2026-12-01T10:00:00.000Z',
-      contractVersion: 1,
-      clockStartsAt: '2026-12-01T10:00:00.000Z',
-      dates: {},
-    },
-  }) as unknown as EventEnvelope<EventData<typeof ReferralReceivedV2>>;
+const noiseLine = {
+  key: 'noise',
+  name: 'Noise',
+  form: { fields: [] },
+  outcomes: [{ key: 'resolved', label: 'Resolved', expected: true }],
+  londonLivingWage: { required: false },
+  dataRetentionMonths: 72,
+};
 
 describe('tasks across the provider’s cases: a work queue of what is overdue', () => {
   let db: TestDatabase;
@@ -79,8 +42,8 @@ describe('tasks across the provider’s cases: a work queue of what is overdue',
       [housing, 'REF-2026-000201'],
       [family, 'REF-2026-000202'],
     ]) {
-      await casework.run((tx) => app.recordContract.execute(tx, contract(contractId)), { organisationId: provider });
-      await casework.run((tx) => app.openCase.execute(tx, referralUnder(contractId, reference)), { organisationId: provider });
+      await casework.run((tx) => app.recordContract.execute(tx, contractPublishedEvent(provider, contractId, [noiseLine])), { organisationId: provider });
+      await casework.run((tx) => app.openCase.execute(tx, noiseReferralEvent(provider, contractId, reference)), { organisationId: provider });
     }
     for (const c of (await app.listCases.execute(as(), { limit: 50 })).items) caseOf[c.contractId] = c.id;
   });

@@ -46,9 +46,8 @@ export class SignInController {
     try {
       const signedIn = await this.gateway.call<SignInToken>(undefined, 'POST', '/v1/sign-in', { ...form, password: body.password });
       this.sessions.signIn(res, signedIn.token, signedIn.expiresIn);
-      // A commissioner or referrer has no case list to work: they start where their roles lead.
-      const staff = signedIn.user.roles.some((r) => ['provider-admin', 'case-manager', 'mediator', 'auditor'].includes(r));
-      return res.redirect(303, staff ? '/' : '/referrals/new');
+      // My work sends whoever has no case list to work where their roles lead (a referrer to refer, a commissioner to their contracts).
+      return res.redirect(303, '/');
     } catch (error) {
       if (error instanceof GatewayProblem && error.status === 429)
         return again([{ field: 'password', text: 'Too many attempts: wait a minute, then try again' }], 429);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WebhooksRpc } from './webhooks.rpc';
-import { CaseViewSchema, DeadlineListSchema } from '../http/case.schemas';
+import { CaseViewSchema, DeadlineListSchema, DeadlinesQuerySchema, ProviderDeadlineListSchema } from '../http/case.schemas';
 import {
   ContractDetailViewSchema,
   ContractListSchema,
@@ -596,6 +596,13 @@ export const Rpc = {
       description: 'The deadlines of one case.',
       request: z.object({ caseId: z.uuid() }),
       response: DeadlineListSchema,
+    }),
+    listDeadlines: defineRpc({
+      service: 'scheduling',
+      verb: 'list-deadlines',
+      description: 'The provider’s clocks across its cases, breached on an open case or due by an instant, within the caller’s contract scope.',
+      request: DeadlinesQuerySchema,
+      response: ProviderDeadlineListSchema,
     }),
     createStaff: defineRpc({
       service: 'scheduling',
