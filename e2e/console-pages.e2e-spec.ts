@@ -23,6 +23,7 @@ describe('the console’s My work, Calendar and Contract pages in a real browser
   let sessionDate: string;
   let otherContract: string;
   const commissioner = { email: `commissioner-${tag}@council.example`, password: 'a-long-commissioner-password' };
+  const mediator = { email: `morgan-${tag}@provider.example`, password: 'a-long-mediator-password' };
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -79,6 +80,8 @@ describe('the console’s My work, Calendar and Contract pages in a real browser
     await platform.ok('POST', `/v1/contracts/${platform.contractId}/reports`, { period: londonDate(new Date()).slice(0, 7) });
     otherContract = (await platform.ok<{ id: string }>('POST', '/v1/contracts', { template: 'housing-asb', reference: `CP-${tag}`, publish: true })).id;
     await platform.ok('POST', '/v1/users', { ...commissioner, name: 'Chris Commissioner', roles: ['commissioner'], contractIds: [platform.contractId] });
+    // The mediator signs in with an account linked to their staff profile.
+    await platform.ok('POST', '/v1/users', { ...mediator, name: mediatorName, roles: ['mediator'], staffId: staff.id });
     browser = await launchChromium();
     page = await consolePage(browser);
     await signIn(page, consoleUrl, {
@@ -204,5 +207,18 @@ describe('the console’s My work, Calendar and Contract pages in a real browser
     expect(await textOf(officer, 'h1')).toBe('You cannot see this page');
     await screen(officer, '26-contract-refused');
     await officer.close();
+  });
+
+  it('a mediator opens the Calendar on their own week (they cannot list other staff) and pages to their session', async () => {
+    const own = await consolePage(browser);
+    await signIn(own, consoleUrl, { organisation: String(platform.seeded.organisationSlug), ...mediator });
+    expect(await own.locator('.govuk-header__navigation-item').allInnerTexts()).toEqual(['My work', 'Calendar']);
+    await go(own, 'a.govuk-header__link:has-text("Calendar")');
+    expect(await textOf(own, 'h1')).toBe(`Calendar: ${mediatorName} (you)`);
+    expect(await own.locator('#who optgroup[label="People"] option').allInnerTexts()).toEqual([`${mediatorName} (you)`]);
+    for (let i = 0; i < 6 && (await own.locator(`a:has-text("${reference}")`).count()) === 0; i += 1) await go(own, 'a:has-text("Next week")');
+    expect(await own.locator(`tr:has(a:has-text("${reference}"))`).innerText()).toContain(venueName);
+    await screen(own, '27-calendar-mediator');
+    await own.close();
   });
 });
