@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@mediation/platform';
+import { CalendarController } from './calendar/calendar.controller';
 import { CaseController } from './cases/case.controller';
 import { CONSOLE_CONFIG, type ConsoleConfig } from './config/console.config';
+import { ContractController } from './contracts/contract.controller';
 import { GatewayClient } from './gateway/gateway.client';
 import { consoleSessionsProvider } from './http/console-sessions.provider';
 import { SignedInPerson } from './http/signed-in';
@@ -18,7 +20,7 @@ export class ConsoleModule {
     return {
       module: ConsoleModule,
       imports: [PlatformModule.forService({ service: 'console', logLevel: config.LOG_LEVEL })],
-      controllers: [SignInController, OidcSignInController, MyWorkController, CaseController, NewReferralController],
+      controllers: [SignInController, OidcSignInController, MyWorkController, CaseController, NewReferralController, CalendarController, ContractController],
       providers: [{ provide: CONSOLE_CONFIG, useValue: config }, consoleSessionsProvider, GatewayClient, SignedInPerson, ...oidcProviders],
     };
   }

@@ -13,6 +13,8 @@ import { CaseLegalHoldController } from './cases/case-legal-hold.controller';
 import { CasePeopleController } from './cases/case-people.controller';
 import { CaseRecordsController } from './cases/case-records.controller';
 import { ComplaintsController } from './complaints/complaints.controller';
+import { TasksController } from './tasks/tasks.controller';
+import { DeadlinesController } from './deadlines/deadlines.controller';
 import { CaseWorkController } from './cases/case-work.controller';
 import { CaseReportsController } from './case-reports/case-reports.controller';
 import { SurveyResponsesController } from './surveys/survey-responses.controller';
@@ -99,6 +101,8 @@ export class AppModule {
         CaseWorkController,
         CaseRecordsController,
         ComplaintsController,
+        TasksController,
+        DeadlinesController,
         CaseReportsController,
         SurveysController,
         SurveyResponsesController,

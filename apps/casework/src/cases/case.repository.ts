@@ -31,6 +31,19 @@ export class CaseRepository {
   }
 
   /** Case rows are behind row-level security: reads run in a transaction that names the tenant. */
+  /** The contract and reference of each case, for lists across cases; a case outside `contractIds` (the caller's scope) is left out. */
+  referencesOf(
+    tx: CaseworkTx,
+    organisationId: string,
+    caseIds: string[],
+    contractIds?: readonly string[],
+  ): Promise<{ id: string; contractId: string; reference: string }[]> {
+    return tx.case.findMany({
+      where: { organisationId, id: { in: caseIds }, ...(contractIds ? { contractId: { in: [...contractIds] } } : {}) },
+      select: { id: true, contractId: true, reference: true },
+    });
+  }
+
   findById(organisationId: string, id: string): Promise<CaseRecord | null> {
     return this.db.forTenant(organisationId, (tx) => tx.case.findFirst({ where: { organisationId, id } }));
   }

@@ -1,7 +1,8 @@
-import { uuidv7, type ContractPublishedV2, type EventData, type EventEnvelope, type ReferralReceivedV2, type RpcMeta } from '@mediation/protocol';
+import { uuidv7, type RpcMeta } from '@mediation/protocol';
 import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
 import { CaseworkDatabase } from '../database/casework.database';
 import { caseworkHarness } from '../testing/casework-harness';
+import { contractPublishedEvent, noiseReferralEvent } from '../testing/case-events';
 
 jest.setTimeout(90_000);
 
@@ -34,43 +35,8 @@ const HOUSING_CODE = {
   basis,
 };
 
-const published = (contractId: string, complaints?: object) =>
-  ({
-    id: uuidv7(),
-    organisationid: provider,
-    correlationid: 'c',
-    data: {
-      contractId,
-      version: 1,
-      status: 'active',
-      template: 'housing-asb',
-      definition: {
-        reference: contractId.slice(-4),
-        title: 'Housing mediation',
-        buyers: [{ name: 'The Council', role: 'council' }],
-        serviceLines: [line(complaints)],
-      },
-    },
-  }) as unknown as EventEnvelope<EventData<typeof ContractPublishedV2>>;
-
-const referral = (contractId: string, reference: string) =>
-  ({
-    id: uuidv7(),
-    organisationid: provider,
-    correlationid: 'corr',
-    data: {
-      referralId: uuidv7(),
-      reference,
-      contractId,
-      serviceLine: 'noise',
-      referrer: { name: 'Olu Officer', email: 'olu@council.example', organisation: 'The Council' },
-      parties: [{ role: 'complainant', name: 'Ada Tenant', email: 'ada@example.com' }],
-      receivedAt: '2026-12-01T10:00:00.000Z',
-      contractVersion: 1,
-      clockStartsAt: '2026-12-01T10:00:00.000Z',
-      dates: {},
-    },
-  }) as unknown as EventEnvelope<EventData<typeof ReferralReceivedV2>>;
+const published = (contractId: string, complaints?: object) => contractPublishedEvent(provider, contractId, [line(complaints)], 'housing-asb');
+const referral = (contractId: string, reference: string) => noiseReferralEvent(provider, contractId, reference);
 
 describe('complaints on the timescales of the line’s complaints policy, over a real database', () => {
   let db: TestDatabase;

@@ -29,12 +29,4 @@ export class ComplaintRepository {
       : {};
     return tx.complaint.findMany({ where: { organisationId, status: { not: 'resolved' }, ...overdue }, orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }] });
   }
-
-  /** The contract and reference of the cases the complaints are on, within the contracts given (all when absent). */
-  casesOf(tx: CaseworkTx, organisationId: string, caseIds: string[], contractIds?: string[]): Promise<{ id: string; contractId: string; reference: string }[]> {
-    return tx.case.findMany({
-      where: { organisationId, id: { in: caseIds }, ...(contractIds ? { contractId: { in: contractIds } } : {}) },
-      select: { id: true, contractId: true, reference: true },
-    });
-  }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@mediation/platform';
-import type { ComplaintsQuery, ProviderComplaintList, RpcMeta } from '@mediation/protocol';
+import { listScope, type ComplaintsQuery, type ProviderComplaintList, type RpcMeta } from '@mediation/protocol';
+import { CaseRepository } from '../cases/case.repository';
 import { CaseworkDatabase } from '../database/casework.database';
 import { ComplaintRepository } from './complaint.repository';
 import { toComplaintView } from './complaint.view';
@@ -11,6 +12,7 @@ export class ListProviderComplaintsUseCase {
   constructor(
     private readonly db: CaseworkDatabase,
     private readonly complaints: ComplaintRepository,
+    private readonly cases: CaseRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -18,8 +20,12 @@ export class ListProviderComplaintsUseCase {
     const now = this.clock.now();
     return this.db.forTenant(meta, async (tx) => {
       const rows = await this.complaints.listOpen(tx, meta.organisationId, query.status === 'overdue' ? now : undefined);
-      const scope = query.contractId ? (meta.restrictToContracts ?? [query.contractId]).filter((id) => id === query.contractId) : meta.restrictToContracts;
-      const cases = new Map((await this.complaints.casesOf(tx, meta.organisationId, [...new Set(rows.map((r) => r.caseId))], scope)).map((c) => [c.id, c]));
+      const cases = new Map(
+        (await this.cases.referencesOf(tx, meta.organisationId, [...new Set(rows.map((r) => r.caseId))], listScope(meta, query.contractId))).map((c) => [
+          c.id,
+          c,
+        ]),
+      );
       return {
         items: rows.flatMap((row) => {
           const c = cases.get(row.caseId);

@@ -18,6 +18,20 @@ export class TaskRepository {
     return tx.task.update({ where: { id }, data: { completedAt, completedBy } });
   }
 
+  /** Open tasks across the organisation, due before `dueBefore` when given (overdue ones), earliest due first. */
+  listOpen(tx: CaseworkTx, organisationId: string, filter: { dueBefore?: Date; assigneeStaffId?: string; limit: number }): Promise<TaskRecord[]> {
+    return tx.task.findMany({
+      where: {
+        organisationId,
+        completedAt: null,
+        ...(filter.dueBefore ? { dueOn: { lt: filter.dueBefore } } : {}),
+        ...(filter.assigneeStaffId ? { assigneeStaffId: filter.assigneeStaffId } : {}),
+      },
+      orderBy: [{ dueOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+      take: filter.limit,
+    });
+  }
+
   listForCase(tx: CaseworkTx, caseId: string): Promise<TaskRecord[]> {
     return tx.task.findMany({ where: { caseId }, orderBy: [{ dueOn: 'asc' }, { createdAt: 'asc' }] });
   }

@@ -4,6 +4,7 @@ import { parseRpcRequest } from '@mediation/messaging';
 import { Rpc } from '@mediation/protocol';
 import { AddTaskUseCase } from './add-task.use-case';
 import { CompleteTaskUseCase } from './complete-task.use-case';
+import { ListProviderTasksUseCase } from './list-provider-tasks.use-case';
 import { ListTasksUseCase } from './list-tasks.use-case';
 
 /** Tasks on a case. */
@@ -13,6 +14,7 @@ export class TaskRpcController {
     private readonly addTask: AddTaskUseCase,
     private readonly completeTask: CompleteTaskUseCase,
     private readonly listTasks: ListTasksUseCase,
+    private readonly listProviderTasks: ListProviderTasksUseCase,
   ) {}
 
   @MessagePattern(Rpc.casework.addTask.subject)
@@ -31,5 +33,11 @@ export class TaskRpcController {
   tasks(@Payload() raw: unknown) {
     const { meta, data } = parseRpcRequest(Rpc.casework.listTasks, raw);
     return this.listTasks.execute(meta, data.caseId);
+  }
+
+  @MessagePattern(Rpc.casework.listProviderTasks.subject)
+  acrossCases(@Payload() raw: unknown) {
+    const { meta, data } = parseRpcRequest(Rpc.casework.listProviderTasks, raw);
+    return this.listProviderTasks.execute(meta, data);
   }
 }

@@ -61,6 +61,7 @@ import { RecordRiskAssessmentUseCase } from '../risk/record-risk-assessment.use-
 import { RiskAssessmentRepository } from '../risk/risk-assessment.repository';
 import { AddTaskUseCase } from '../tasks/add-task.use-case';
 import { CompleteTaskUseCase } from '../tasks/complete-task.use-case';
+import { ListProviderTasksUseCase } from '../tasks/list-provider-tasks.use-case';
 import { IssueSurveysUseCase } from '../surveys/issue-surveys.use-case';
 import { SurveyRepository } from '../surveys/survey.repository';
 import { TaskRepository } from '../tasks/task.repository';
@@ -131,7 +132,8 @@ export function caseworkHarness(db: CaseworkDatabase, clock: FixedClock) {
     acknowledgeComplaint: new AcknowledgeComplaintUseCase(db, finder, recorded, book, complaints, clock),
     resolveComplaint: new ResolveComplaintUseCase(db, finder, recorded, complaints, clock),
     listComplaints: new ListComplaintsUseCase(db, finder, complaints, clock),
-    listProviderComplaints: new ListProviderComplaintsUseCase(db, complaints, clock),
+    listProviderComplaints: new ListProviderComplaintsUseCase(db, complaints, cases, clock),
+    listProviderTasks: new ListProviderTasksUseCase(db, tasks, cases, clock),
     recordMilestone: new RecordMilestoneUseCase(db, finder, cases, book, milestones, clock),
     recordHeldSession: new RecordHeldSessionUseCase(cases, milestoneRows, milestones),
     listMilestones: new ListMilestonesUseCase(db, finder, milestoneRows),

@@ -12,7 +12,7 @@ export interface PageOptions {
   /** The hidden form token of the sign-out button (every page a signed-in person sees has one). */
   csrf?: string;
   /** Which navigation link is the current page. */
-  current?: 'work' | 'referral' | 'cases';
+  current?: 'work' | 'referral' | 'cases' | 'calendar' | 'contracts';
   /** Set when the page shows errors: the title starts "Error:", as the GOV.UK Design System asks. */
   hasErrors?: boolean;
   /** A page that moves straight on (after an OIDC sign-in or sign-out): a same-site navigation, unlike a redirect. */
@@ -26,12 +26,18 @@ export function canWorkCases(roles: readonly string[]): boolean {
 export function canRefer(roles: readonly string[]): boolean {
   return roles.some((r) => ['provider-admin', 'case-manager', 'referrer'].includes(r));
 }
+/** A contract's KPIs and billing: the provider's managers, finance and auditors, and the buyer's officer for their own contracts. */
+export function canReadContracts(roles: readonly string[]): boolean {
+  return roles.some((r) => ['provider-admin', 'case-manager', 'finance', 'auditor', 'commissioner'].includes(r));
+}
 
 function navigation(options: PageOptions): Html {
   const roles = options.viewer?.roles ?? [];
   const links: { key: PageOptions['current']; href: string; text: string; show: boolean }[] = [
     { key: 'work', href: '/', text: 'My work', show: canWorkCases(roles) },
     { key: 'referral', href: '/referrals/new', text: 'New referral', show: canRefer(roles) },
+    { key: 'calendar', href: '/calendar', text: 'Calendar', show: canWorkCases(roles) },
+    { key: 'contracts', href: '/contracts', text: 'Contracts', show: canReadContracts(roles) },
   ];
   return html`<nav aria-label="Menu" class="govuk-header__navigation">
     <ul id="navigation" class="govuk-header__navigation-list">

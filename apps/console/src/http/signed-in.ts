@@ -11,12 +11,15 @@ export interface SignedIn {
   userId: string;
   staffId: string | null;
   csrf: string;
+  /** The only contracts the person may see (a commissioner's, a referrer's); null when not limited. */
+  contractIds: string[] | null;
 }
 
 interface MeView {
   organisation: { name: string };
   user?: { id: string; name: string; staffId: string | null };
   roles: string[];
+  contractIds?: string[];
 }
 
 /** Who is asking, from the gateway's /v1/me with their token; no token means sign in first. */
@@ -38,6 +41,7 @@ export class SignedInPerson {
       userId: me.user.id,
       staffId: me.user.staffId,
       csrf: this.sessions.csrf(req, res),
+      contractIds: me.contractIds ?? null,
     };
   }
 

@@ -2,6 +2,7 @@ import { html } from './html';
 
 const COLOURS: Record<string, string> = {
   breached: 'red',
+  overdue: 'red',
   pending: 'blue',
   met: 'green',
   closed: 'grey',

@@ -3,12 +3,17 @@ import type { Request, Response } from 'express';
 import { GatewayClient } from '../gateway/gateway.client';
 import { ConsoleErrorFilter } from '../http/console-error.filter';
 import { canWorkCases } from '../http/layout';
+import { landingFor } from '../sign-in/landing';
 import { SignedInPerson } from '../http/signed-in';
-import { dueDeadlines, type DeadlineRow } from './due-deadlines';
-import { myWorkPage, type CaseRow } from './my-work.page';
+import { deadlineHorizon, dueDeadlines, type DeadlineRow } from './due-deadlines';
+import { myWorkPage, type CaseRow, type ComplaintRow, type TaskRow } from './my-work.page';
 
-/** How many of the newest open cases the deadline list looks at: the API has no cross-case deadline list yet. */
-const CASES_CHECKED = 25;
+/** Complaints received and not yet acknowledged, the soonest acknowledge-by first (one without a date last). */
+function toAcknowledge(complaints: readonly ComplaintRow[]): ComplaintRow[] {
+  return complaints
+    .filter((c) => c.status === 'received')
+    .sort((a, b) => (a.acknowledgeBy ?? '9999').localeCompare(b.acknowledgeBy ?? '9999') || a.receivedAt.localeCompare(b.receivedAt));
+}
 
 @Controller()
 @UseFilters(ConsoleErrorFilter)
@@ -21,27 +26,29 @@ export class MyWorkController {
   @Get()
   async show(@Req() req: Request, @Res() res: Response) {
     const me = await this.person.of(req, res);
-    if (!canWorkCases(me.viewer.roles)) return res.redirect(303, '/referrals/new');
-    const [all, mine] = await Promise.all([
+    if (!canWorkCases(me.viewer.roles)) return res.redirect(303, landingFor(me.viewer.roles));
+    const now = new Date();
+    const [all, mine, overdueTasks, complaints, deadlines] = await Promise.all([
       this.gateway.call<{ items: CaseRow[] }>(me.token, 'GET', '/v1/cases?limit=100'),
       me.staffId ? this.gateway.call<{ items: CaseRow[] }>(me.token, 'GET', `/v1/cases?assigneeStaffId=${me.staffId}&limit=100`) : null,
+      this.gateway.call<{ items: TaskRow[] }>(me.token, 'GET', '/v1/tasks?status=overdue'),
+      this.gateway.call<{ items: ComplaintRow[] }>(me.token, 'GET', '/v1/complaints?status=open'),
+      this.gateway.call<{ items: DeadlineRow[] }>(me.token, 'GET', `/v1/deadlines?dueBefore=${deadlineHorizon(now).toISOString()}`),
     ]);
+    // Someone with a staff profile sees the tasks set for them or on their cases; an administrator without one, every overdue task.
+    const myCaseIds = new Set(mine?.items.map((c) => c.id) ?? []);
+    const tasks = me.staffId ? overdueTasks.items.filter((t) => t.assigneeStaffId === me.staffId || myCaseIds.has(t.caseId)) : overdueTasks.items;
     const open = all.items.filter((c) => c.status !== 'closed');
-    const checked = open.slice(0, CASES_CHECKED);
-    const perCase = await Promise.all(
-      checked.map(async (c) => {
-        const { items } = await this.gateway.call<{ items: Omit<DeadlineRow, 'caseId' | 'caseReference'>[] }>(me.token, 'GET', `/v1/cases/${c.id}/deadlines`);
-        return items.map((d) => ({ ...d, caseId: c.id, caseReference: c.reference }));
-      }),
-    );
     res.type('html').send(
       myWorkPage({
         viewer: me.viewer,
         csrf: me.csrf,
         mine: mine ? mine.items.filter((c) => c.status !== 'closed') : null,
         open,
-        deadlines: dueDeadlines(perCase.flat(), new Date()),
-        checkedCases: checked.length,
+        deadlines: dueDeadlines(deadlines.items, now),
+        tasks,
+        tasksMineOnly: me.staffId !== null,
+        complaints: toAcknowledge(complaints.items),
       }).toString(),
     );
   }

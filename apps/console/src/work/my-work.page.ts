@@ -1,6 +1,7 @@
 import { html } from '../http/html';
 import { page, type Viewer } from '../http/layout';
-import { londonDateTime, londonDay } from '../http/london';
+import { dataTable } from '../http/table';
+import { londonCalendarDay, londonDateTime, londonDay } from '../http/london';
 import { statusTag } from '../http/tags';
 import type { DeadlineRow } from './due-deadlines';
 
@@ -11,6 +12,51 @@ export interface CaseRow {
   status: string;
   openedAt: string;
   assignments: { name: string; role: string }[];
+}
+
+export interface TaskRow {
+  id: string;
+  caseId: string;
+  caseReference: string;
+  title: string;
+  dueOn: string;
+  assigneeStaffId: string | null;
+}
+
+export interface ComplaintRow {
+  id: string;
+  caseId: string;
+  caseReference: string;
+  status: string;
+  receivedAt: string;
+  acknowledgeBy: string | null;
+  overdue: boolean;
+}
+
+function tasksTable(tasks: readonly TaskRow[], mineOnly: boolean) {
+  return dataTable({
+    caption: mineOnly ? 'Tasks overdue: set for you or on your cases' : 'Tasks overdue',
+    head: ['Was due', 'Task', 'Case'],
+    rows: tasks.map((t) => [
+      html`${londonCalendarDay(t.dueOn)} ${statusTag('overdue')}`,
+      t.title,
+      html`<a class="govuk-link" href="/cases/${t.caseId}">${t.caseReference}</a>`,
+    ]),
+    empty: `No tasks are overdue${mineOnly ? ' for you or on your cases' : ''}.`,
+  });
+}
+
+function complaintsTable(complaints: readonly ComplaintRow[]) {
+  return dataTable({
+    caption: 'Complaints to acknowledge',
+    head: ['Acknowledge by', 'Received', 'Case'],
+    rows: complaints.map((c) => [
+      html`${c.acknowledgeBy ? londonDateTime(c.acknowledgeBy) : 'No date set by the line’s policy'} ${c.overdue ? statusTag('overdue') : ''}`,
+      londonDateTime(c.receivedAt),
+      html`<a class="govuk-link" href="/cases/${c.caseId}">${c.caseReference}</a>`,
+    ]),
+    empty: 'Every complaint received has been acknowledged.',
+  });
 }
 
 function caseTable(caption: string, cases: readonly CaseRow[], empty: string) {
@@ -45,7 +91,16 @@ function caseTable(caption: string, cases: readonly CaseRow[], empty: string) {
   </table>`;
 }
 
-export function myWorkPage(options: { viewer: Viewer; csrf: string; mine: CaseRow[] | null; open: CaseRow[]; deadlines: DeadlineRow[]; checkedCases: number }) {
+export function myWorkPage(options: {
+  viewer: Viewer;
+  csrf: string;
+  mine: CaseRow[] | null;
+  open: CaseRow[];
+  deadlines: DeadlineRow[];
+  tasks: TaskRow[];
+  tasksMineOnly: boolean;
+  complaints: ComplaintRow[];
+}) {
   return page(
     { title: 'My work', viewer: options.viewer, csrf: options.csrf, current: 'work' },
     html`<h1 class="govuk-heading-l">My work</h1>
@@ -57,9 +112,7 @@ export function myWorkPage(options: { viewer: Viewer; csrf: string; mine: CaseRo
           options.deadlines.length === 0
             ? html`<tbody class="govuk-table__body">
                 <tr class="govuk-table__row">
-                  <td class="govuk-table__cell">
-                    No deadlines are breached or due in the next 10 working days on the ${options.checkedCases} newest open cases.
-                  </td>
+                  <td class="govuk-table__cell">No deadlines are breached or due in the next 10 working days on the open cases.</td>
                 </tr>
               </tbody>`
             : html`<thead class="govuk-table__head">
@@ -83,6 +136,7 @@ export function myWorkPage(options: { viewer: Viewer; csrf: string; mine: CaseRo
                 </tbody>`
         }
       </table>
+      ${tasksTable(options.tasks, options.tasksMineOnly)} ${complaintsTable(options.complaints)}
       ${options.mine ? caseTable('Cases assigned to you', options.mine, 'No cases are assigned to you.') : ''}
       ${caseTable('Open cases', options.open, 'There are no open cases. New referrals appear here once a case is opened.')}`,
   );

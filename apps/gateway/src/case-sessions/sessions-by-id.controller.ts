@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { RpcClient } from '@mediation/messaging';
 import {
   CancelSessionBodySchema,
@@ -8,6 +8,8 @@ import {
   MoveSessionBodySchema,
   Rpc,
   SessionIdParamsSchema,
+  SessionListSchema,
+  SessionsQuerySchema,
   type RpcMeta,
 } from '@mediation/protocol';
 import { Access } from '../auth/access';
@@ -15,12 +17,26 @@ import { CurrentMeta } from '../auth/principal';
 import { ApiOperation } from '../http/api-operation.decorator';
 import { ZodPipe } from '../http/zod.pipe';
 
-// Mediation sessions by id (signing in is /v1/sign-in).
+// Mediation sessions by id, and across cases for a calendar (signing in is /v1/sign-in).
+const SESSION_READERS = { roles: ['provider-admin', 'case-manager', 'mediator', 'auditor'], scopes: ['sessions:read'] } as const;
 const RECORDERS = { roles: ['provider-admin', 'case-manager', 'mediator'], scopes: ['sessions:write'] } as const;
 
 @Controller('v1/sessions')
 export class SessionsByIdController {
   constructor(private readonly rpc: RpcClient) {}
+
+  /** The same people read this list as read one session; a calendar is a week of them. */
+  @Get()
+  @ApiOperation({
+    summary:
+      'Sessions across cases starting in a time range (at most 42 days), earliest first and whatever their status: a mediator’s calendar with `staffId`, a venue’s with `venueId` (query: from, to, staffId, venueId)',
+    query: SessionsQuerySchema,
+    response: { status: 200, schema: SessionListSchema },
+  })
+  @Access({ roles: [...SESSION_READERS.roles], scopes: [...SESSION_READERS.scopes] })
+  list(@CurrentMeta() meta: RpcMeta, @Query() raw: unknown) {
+    return this.rpc.call(Rpc.scheduling.listSessions, meta, new ZodPipe(SessionsQuerySchema, 'query').transform(raw ?? {}));
+  }
 
   @Get(':id')
   @ApiOperation({
@@ -28,7 +44,7 @@ export class SessionsByIdController {
     response: { status: 200, schema: CaseSessionViewSchema },
     params: { id: 'The session id.' },
   })
-  @Access({ roles: ['provider-admin', 'case-manager', 'mediator', 'auditor'], scopes: ['sessions:read'] })
+  @Access({ roles: [...SESSION_READERS.roles], scopes: [...SESSION_READERS.scopes] })
   get(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(SessionIdParamsSchema)) params: { id: string }) {
     return this.rpc.call(Rpc.scheduling.getSession, meta, { sessionId: params.id });
   }

@@ -25,6 +25,21 @@ export class CaseFileRepository {
    * state takes it first, so a pause and a clock starting (or a date change, a closure) apply one after
    * the other per case, and neither acts on what the other is about to change.
    */
+  /** The open cases, within `contractIds` when given: whose breached clocks are still someone's work. */
+  async openCaseIds(tx: SchedulingTx, organisationId: string, contractIds?: readonly string[]): Promise<string[]> {
+    const rows = await tx.caseFile.findMany({
+      where: { organisationId, status: 'open', ...(contractIds ? { contractId: { in: [...contractIds] } } : {}) },
+      select: { caseId: true },
+    });
+    return rows.map((r) => r.caseId);
+  }
+
+  /** The reference of each case, for lists across cases. */
+  async referencesOf(tx: SchedulingTx, organisationId: string, caseIds: string[]): Promise<Map<string, string>> {
+    const rows = await tx.caseFile.findMany({ where: { organisationId, caseId: { in: caseIds } }, select: { caseId: true, reference: true } });
+    return new Map(rows.map((r) => [r.caseId, r.reference]));
+  }
+
   async lock(tx: SchedulingTx, organisationId: string, caseId: string): Promise<CaseFileRecord | null> {
     const rows = await tx.$queryRawUnsafe<{ case_id: string }[]>(
       `SELECT case_id FROM scheduling.case_file WHERE case_id = $1::uuid AND organisation_id = $2::uuid FOR UPDATE`,

@@ -1,9 +1,10 @@
 import { Jobs, JobsService, QUEUES } from '@mediation/jobs';
-import { CaseAssignedV1, CaseDatesChangedV1, CaseMilestoneV1, CaseOpenedV2, uuidv7, type ContractDefinitionInput } from '@mediation/protocol';
+import { CaseAssignedV1, CaseDatesChangedV1, CaseMilestoneV1, CaseOpenedV2, uuidv7, type ContractDefinitionInput, type RpcMeta } from '@mediation/protocol';
 import { waitUntil } from '@mediation/testing';
 import { DeadlineEngineHarness } from '../testing/deadline-engine.harness';
 import { alarmJobId, reminderJobId } from './deadline-alarm';
 import { ListCaseDeadlinesUseCase } from './list-case-deadlines.use-case';
+import { ListDeadlinesUseCase } from './list-deadlines.use-case';
 import { SweepDeadlinesUseCase } from './sweep-deadlines.use-case';
 
 jest.setTimeout(120_000);
@@ -618,5 +619,38 @@ describe('the deadline engine against real PostgreSQL, NATS and a BullMQ worker'
     expect(await queue.getJobScheduler('sweep-deadlines')).toBeFalsy();
     await jobs.ensureSchedulers();
     expect(await queue.getJobScheduler('sweep-deadlines')).toMatchObject({ every: 60_000 });
+  });
+  it('a work queue across cases lists the provider clocks breached on an open case or due by the instant asked, earliest due first: a closed case’s cancelled clocks are not in it but its case report owed is; another contract’s are not', async () => {
+    clock.set('2027-03-02T10:00:00Z');
+    const open = openCase('possession', { hearingDate: '2027-03-30' }, '2027-03-02T10:00:00Z');
+    const closing = openCase('possession', { hearingDate: '2027-03-10' }, '2027-03-02T10:00:00Z');
+    await open.publish();
+    await closing.publish();
+    await waitUntil(async () => ((await deadlines(open.caseId)).length === 2 && (await deadlines(closing.caseId)).length === 2 ? true : undefined));
+    await milestone(closing.caseId, 'case.closed', '2027-03-03T10:00:00Z');
+    await waitUntil(async () => ((await caseFile(closing.caseId)).status === 'closed' ? true : undefined), { what: 'the closure' });
+    // Contact was due by the end of Thursday 4 March: the sweep on Friday breaches it.
+    clock.set('2027-03-05T09:00:00Z');
+    await engine.app.get(SweepDeadlinesUseCase).execute();
+    await waitUntil(async () => ((await byRule(open.caseId))['contact-parties'].status === 'breached' ? true : undefined), { what: 'the breach' });
+
+    const meta: RpcMeta = { organisationId: org, actorId: 'tester', actorType: 'user', correlationId: 'c' };
+    const queue = async (dueBefore: string, asked = meta) =>
+      (await engine.app.get(ListDeadlinesUseCase).execute(asked, { dueBefore })).items
+        .filter((d) => [open.caseId, closing.caseId].includes(d.caseId))
+        .map((d) => [d.caseReference, d.rule, d.status]);
+    const [reference, closed] = [`REF-${open.caseId.slice(-6)}`, `REF-${closing.caseId.slice(-6)}`];
+    // The report owed after Wednesday's closure is due within 5 working days: by the end of Wednesday 10 March.
+    expect(await queue('2027-03-09T00:00:00Z')).toEqual([[reference, 'contact-parties', 'breached']]);
+    expect(await queue('2027-03-20T00:00:00Z')).toEqual([
+      [reference, 'contact-parties', 'breached'],
+      [closed, 'case-report', 'pending'],
+    ]);
+    expect(await queue('2027-03-31T00:00:00Z')).toEqual([
+      [reference, 'contact-parties', 'breached'],
+      [closed, 'case-report', 'pending'],
+      [reference, 'mediation-before-hearing', 'pending'],
+    ]);
+    expect(await queue('2027-03-31T00:00:00Z', { ...meta, restrictToContracts: [uuidv7()] })).toEqual([]);
   });
 });

@@ -41,6 +41,31 @@ export class DeadlineRepository {
     );
   }
 
+  /**
+   * A work queue, earliest due first: provider clocks pending and due by `dueBefore` on any case (a case
+   * report is owed after the closure), and those breached on the open cases given (a closed case's missed
+   * clock is history, not work); within `contractIds` when given.
+   */
+  listDueOrBreached(
+    tx: SchedulingTx,
+    organisationId: string,
+    filter: { openCaseIds: string[]; dueBefore: Date; contractIds?: readonly string[]; limit: number },
+  ): Promise<DeadlineRecord[]> {
+    return tx.deadline.findMany({
+      where: {
+        organisationId,
+        kind: 'provider',
+        ...(filter.contractIds ? { contractId: { in: [...filter.contractIds] } } : {}),
+        OR: [
+          { status: 'breached', caseId: { in: filter.openCaseIds } },
+          { status: 'pending', dueAt: { lte: filter.dueBefore } },
+        ],
+      },
+      orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+      take: filter.limit,
+    });
+  }
+
   /** The case's deadlines, locked, so concurrent milestones and date changes apply one after the other. */
   async lockForCase(tx: SchedulingTx, organisationId: string, caseId: string): Promise<DeadlineRecord[]> {
     await tx.$queryRawUnsafe(`SELECT id FROM scheduling.deadline WHERE case_id = $1::uuid AND organisation_id = $2::uuid FOR UPDATE`, caseId, organisationId);

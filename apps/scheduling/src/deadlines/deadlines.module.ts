@@ -23,6 +23,7 @@ import { DeadlineMetrics } from './deadline-metrics';
 import { RestoreDeadlineAlarmsUseCase } from './restore-deadline-alarms.use-case';
 import { FireDeadlineUseCase } from './fire-deadline.use-case';
 import { ListCaseDeadlinesUseCase } from './list-case-deadlines.use-case';
+import { ListDeadlinesUseCase } from './list-deadlines.use-case';
 import { PauseDeadlinesUseCase } from './pause-deadlines.use-case';
 import { RecordMilestoneUseCase } from './record-milestone.use-case';
 import { RemindDeadlineUseCase } from './remind-deadline.use-case';
@@ -65,6 +66,7 @@ import { SweepDeadlinesUseCase } from './sweep-deadlines.use-case';
     RemindDeadlineUseCase,
     SweepDeadlinesUseCase,
     ListCaseDeadlinesUseCase,
+    ListDeadlinesUseCase,
     CaseMilestoneHandler,
     CasePausedHandler,
     CaseResumedHandler,

@@ -70,6 +70,19 @@ export class SessionRepository {
     return tx.caseSession.findMany({ where: { organisationId, caseId }, orderBy: { startsAt: 'asc' } });
   }
 
+  /** Sessions starting in [from, to), of one person or one venue when given: a calendar's week, whatever their status. */
+  listStarting(tx: SchedulingTx, organisationId: string, range: { from: Date; to: Date; staffId?: string; venueId?: string }): Promise<SessionRecord[]> {
+    return tx.caseSession.findMany({
+      where: {
+        organisationId,
+        startsAt: { gte: range.from, lt: range.to },
+        ...(range.staffId ? { staffIds: { has: range.staffId } } : {}),
+        ...(range.venueId ? { venueId: range.venueId } : {}),
+      },
+      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
   /** Moves a booked session on; null when it was no longer booked (someone else moved it first). */
   async transitionFromBooked(
     tx: SchedulingTx,

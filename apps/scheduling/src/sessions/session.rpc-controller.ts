@@ -7,6 +7,7 @@ import { CancelSessionUseCase } from './cancel-session.use-case';
 import { GetSessionUseCase } from './get-session.use-case';
 import { HoldSessionUseCase } from './hold-session.use-case';
 import { ListCaseSessionsUseCase } from './list-case-sessions.use-case';
+import { ListSessionsUseCase } from './list-sessions.use-case';
 import { MarkDidNotAttendUseCase } from './mark-did-not-attend.use-case';
 import { MoveSessionUseCase } from './move-session.use-case';
 
@@ -15,6 +16,7 @@ export class SessionRpcController {
   constructor(
     private readonly bookSession: BookSessionUseCase,
     private readonly listCaseSessions: ListCaseSessionsUseCase,
+    private readonly listSessions: ListSessionsUseCase,
     private readonly getSession: GetSessionUseCase,
     private readonly holdSession: HoldSessionUseCase,
     private readonly cancelSession: CancelSessionUseCase,
@@ -32,6 +34,12 @@ export class SessionRpcController {
   list(@Payload() raw: unknown) {
     const { meta, data } = parseRpcRequest(Rpc.scheduling.listCaseSessions, raw);
     return this.listCaseSessions.execute(meta, data.caseId);
+  }
+
+  @MessagePattern(Rpc.scheduling.listSessions.subject)
+  listAcrossCases(@Payload() raw: unknown) {
+    const { meta, data } = parseRpcRequest(Rpc.scheduling.listSessions, raw);
+    return this.listSessions.execute(meta, data);
   }
 
   @MessagePattern(Rpc.scheduling.getSession.subject)

@@ -31,6 +31,7 @@ import { CreateVenueUseCase } from '../venues/create-venue.use-case';
 import { BookSessionUseCase } from './book-session.use-case';
 import { CancelSessionUseCase } from './cancel-session.use-case';
 import { HoldSessionUseCase } from './hold-session.use-case';
+import { ListSessionsUseCase } from './list-sessions.use-case';
 import { MarkDidNotAttendUseCase } from './mark-did-not-attend.use-case';
 import { MoveSessionUseCase } from './move-session.use-case';
 import { RecordActivityUseCase } from '../activities/record-activity.use-case';
@@ -376,6 +377,32 @@ describe('staff, sessions and allocation against real PostgreSQL', () => {
         app.get(BookSessionUseCase).execute(meta, sendCase(), booking([m2.id], '2026-12-22T11:00:00Z', '2026-12-22T12:00:00Z', { sessionType: 'home-visit' })),
       ),
     ).toMatchObject({ status: 400, errors: [{ field: 'sessionType' }] });
+  });
+
+  it('a calendar lists one mediator’s or one venue’s sessions starting in the week asked, earliest first, cancelled ones shown as such; another organisation sees none', async () => {
+    const venue = await app.get(CreateVenueUseCase).execute(meta, {
+      name: 'Calendar House',
+      address: { line1: '2 High St', town: 'Townsville', postcode: 'AB1 2CE' },
+      accessibility: { stepFree: true, hearingLoop: false, accessibleToilet: true, parking: true },
+    });
+    const [m1, m2] = [await mediator('Calendar One'), await mediator('Calendar Two')];
+    const book = (staffId: string, startsAt: string, endsAt: string, extra: Record<string, unknown> = {}) =>
+      app.get(BookSessionUseCase).execute(meta, sendCase(), booking([staffId], startsAt, endsAt, extra));
+    const wednesday = await book(m1.id, '2026-12-16T14:00:00Z', '2026-12-16T15:00:00Z');
+    const tuesday = await book(m1.id, '2026-12-15T10:00:00Z', '2026-12-15T11:00:00Z', { mode: 'in-person', venueId: venue.id });
+    const atVenue = await book(m2.id, '2026-12-15T13:00:00Z', '2026-12-15T14:00:00Z', { mode: 'in-person', venueId: venue.id });
+    await book(m1.id, '2026-12-22T10:00:00Z', '2026-12-22T11:00:00Z'); // the week after
+    await app.get(CancelSessionUseCase).execute(meta, wednesday.id, 'Parent unwell');
+    const week = { from: '2026-12-14T00:00:00Z', to: '2026-12-21T00:00:00Z' };
+    const list = (query: Record<string, string>, asked = meta) => app.get(ListSessionsUseCase).execute(asked, { ...week, ...query });
+
+    expect((await list({ staffId: m1.id })).items.map((s) => [s.id, s.status])).toEqual([
+      [tuesday.id, 'booked'],
+      [wednesday.id, 'cancelled'],
+    ]);
+    expect((await list({ venueId: venue.id })).items.map((s) => s.id)).toEqual([tuesday.id, atVenue.id]);
+    expect((await list({ staffId: m2.id, venueId: venue.id })).items.map((s) => s.id)).toEqual([atVenue.id]);
+    expect((await list({ staffId: m1.id }, { ...meta, organisationId: uuidv7() })).items).toEqual([]);
   });
 
   it('a mediator is booked only inside the slots they offer, or an extra slot recorded for the day', async () => {

@@ -7,6 +7,7 @@ import { CancelSessionUseCase } from './cancel-session.use-case';
 import { GetSessionUseCase } from './get-session.use-case';
 import { HoldSessionUseCase } from './hold-session.use-case';
 import { ListCaseSessionsUseCase } from './list-case-sessions.use-case';
+import { ListSessionsUseCase } from './list-sessions.use-case';
 import { MarkDidNotAttendUseCase } from './mark-did-not-attend.use-case';
 import { MoveSessionUseCase } from './move-session.use-case';
 import { SessionNotices } from './session-notices';
@@ -31,6 +32,7 @@ import { SetLineSessionRemindersUseCase } from './set-line-session-reminders.use
     CaseFileRepository,
     BookSessionUseCase,
     ListCaseSessionsUseCase,
+    ListSessionsUseCase,
     GetSessionUseCase,
     HoldSessionUseCase,
     CancelSessionUseCase,

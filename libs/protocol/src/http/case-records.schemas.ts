@@ -59,6 +59,28 @@ export const TaskViewSchema = z
 export type TaskView = z.infer<typeof TaskViewSchema>;
 export const TaskListSchema = z.object({ items: z.array(TaskViewSchema).describe('The tasks, by due date.') }).describe('Tasks of a case.');
 
+export const TasksQuerySchema = z
+  .object({
+    status: z
+      .enum(['overdue', 'open'])
+      .default('overdue')
+      .describe('`overdue`: open and past the end of its due day (London) now; `open`: every task not yet done.'),
+    assigneeStaffId: z.uuid().optional().describe('Only the tasks this member of staff is to do.'),
+  })
+  .strict()
+  .describe('Which tasks to list across the provider’s cases.');
+export type TasksQuery = z.infer<typeof TasksQuerySchema>;
+/** The most tasks one list answers: a work queue, not an export. */
+export const PROVIDER_TASKS_LIMIT = 200;
+export const ProviderTaskListSchema = z
+  .object({
+    items: z
+      .array(TaskViewSchema.extend({ contractId: z.uuid().describe('The contract of the case.'), caseReference: z.string().describe('The case reference.') }))
+      .describe('The tasks, earliest due first (at most 200).'),
+  })
+  .describe('Open or overdue tasks across the provider’s cases, within the caller’s contract scope.');
+export type ProviderTaskList = z.infer<typeof ProviderTaskListSchema>;
+
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export const RecordRiskBodySchema = z
   .object({

@@ -59,6 +59,37 @@ export type DeadlineView = z.infer<typeof DeadlineViewSchema>;
 export const DeadlineListSchema = z.object({ items: z.array(DeadlineViewSchema).describe('The deadlines.') }).describe('Deadlines of a case.');
 export type DeadlineList = z.infer<typeof DeadlineListSchema>;
 
+export const DeadlinesQuerySchema = z
+  .object({
+    dueBefore: z.iso
+      .datetime({ offset: true })
+      .describe(
+        'List the pending deadlines due at or before this instant, with every breached one (My work asks for the end of the 10th London working day from today).',
+      ),
+    contractId: z.uuid().optional().describe('Only the deadlines of cases under this contract.'),
+  })
+  .strict()
+  .describe('Which of the provider’s clocks to list across its cases.');
+export type DeadlinesQuery = z.infer<typeof DeadlinesQuerySchema>;
+/** The most deadlines one list answers: a work queue, not an export. */
+export const PROVIDER_DEADLINES_LIMIT = 500;
+export const ProviderDeadlineListSchema = z
+  .object({
+    items: z
+      .array(
+        DeadlineViewSchema.extend({
+          caseId: z.uuid().describe('The case.'),
+          caseReference: z.string().describe('The case reference.'),
+          contractId: z.uuid().describe('The contract of the case.'),
+        }),
+      )
+      .describe(
+        'The provider’s own clocks (not informational dates): breached on an open case, or pending and due by `dueBefore` on any case (a case report is owed after the closure), earliest due first (at most 500).',
+      ),
+  })
+  .describe('Deadlines across the provider’s cases, within the caller’s contract scope.');
+export type ProviderDeadlineList = z.infer<typeof ProviderDeadlineListSchema>;
+
 export const CaseViewSchema = z
   .object({
     id: z.uuid().describe('The case id.'),

@@ -172,6 +172,30 @@ export const DidNotAttendBodySchema = z
   .strict()
   .describe('Record that the parties did not attend.');
 
+/** The longest span one sessions list covers: a calendar reads a week, a month at most. */
+export const SESSIONS_LIST_MAX_DAYS = 42;
+
+export const SessionsQuerySchema = z
+  .object({
+    from: z.iso.datetime({ offset: true }).describe('Sessions starting at or after this instant (for a London week: its Monday 00:00 London time).'),
+    to: z.iso.datetime({ offset: true }).describe('Sessions starting before this instant; at most 42 days after `from`.'),
+    staffId: z.uuid().optional().describe('Only the sessions this member of staff attends (a mediator’s calendar).'),
+    venueId: z.uuid().optional().describe('Only the sessions held at this venue (a venue’s calendar).'),
+  })
+  .strict()
+  .refine((q) => new Date(q.from) < new Date(q.to), { message: 'must be after from', path: ['to'] })
+  .refine((q) => new Date(q.to).getTime() - new Date(q.from).getTime() <= SESSIONS_LIST_MAX_DAYS * 86_400_000, {
+    message: `must be at most ${SESSIONS_LIST_MAX_DAYS} days after from`,
+    path: ['to'],
+  })
+  .describe('Which sessions to list across cases: a time range, and optionally one member of staff or one venue.');
+export type SessionsQuery = z.infer<typeof SessionsQuerySchema>;
+
+export const SessionListSchema = z
+  .object({ items: z.array(CaseSessionViewSchema).describe('The sessions in the range, earliest first, whatever their status.') })
+  .describe('Sessions across cases: a mediator’s or a venue’s calendar.');
+export type SessionList = z.infer<typeof SessionListSchema>;
+
 export const SessionIdParamsSchema = z.object({ id: z.uuid().describe('The session id.') }).describe('Path parameters.');
 
 /** What the gateway learnt of the case from casework, so scheduling never asks casework itself. */

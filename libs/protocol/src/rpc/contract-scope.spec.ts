@@ -1,4 +1,4 @@
-import { inContractScope } from './contract-scope';
+import { inContractScope, listScope } from './contract-scope';
 import type { RpcMeta } from './define-rpc';
 
 const meta = (restrictToContracts?: string[]): RpcMeta => ({
@@ -21,5 +21,13 @@ describe('contract scope', () => {
 
   it('a commissioner linked to no contract sees none', () => {
     expect(inContractScope(meta([]), 'contract-a')).toBe(false);
+  });
+
+  it('a list across cases covers the caller’s contracts, narrowed to the one asked, and nothing when that one is outside them', () => {
+    expect(listScope(meta())).toBeUndefined();
+    expect(listScope(meta(), 'contract-a')).toEqual(['contract-a']);
+    expect(listScope(meta(['contract-a', 'contract-b']))).toEqual(['contract-a', 'contract-b']);
+    expect(listScope(meta(['contract-a']), 'contract-a')).toEqual(['contract-a']);
+    expect(listScope(meta(['contract-a']), 'contract-b')).toEqual([]);
   });
 });

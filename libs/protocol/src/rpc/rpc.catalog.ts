@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WebhooksRpc } from './webhooks.rpc';
-import { CaseViewSchema, DeadlineListSchema } from '../http/case.schemas';
+import { CaseViewSchema, DeadlineListSchema, DeadlinesQuerySchema, ProviderDeadlineListSchema } from '../http/case.schemas';
 import {
   ContractDetailViewSchema,
   ContractListSchema,
@@ -49,6 +49,8 @@ import {
   MediatorCandidatesSchema,
   CaseSessionListSchema,
   CaseSessionViewSchema,
+  SessionListSchema,
+  SessionsQuerySchema,
   MoveSessionBodySchema,
   VenueListSchema,
   VenueViewSchema,
@@ -72,6 +74,8 @@ import {
   CompleteTaskBodySchema,
   ComplaintListSchema,
   ComplaintsQuerySchema,
+  ProviderTaskListSchema,
+  TasksQuerySchema,
   ComplaintViewSchema,
   EndMultiAgencyBodySchema,
   LogCommunicationBodySchema,
@@ -407,6 +411,13 @@ export const Rpc = {
       request: z.object({ caseId: z.uuid() }),
       response: TaskListSchema,
     }),
+    listProviderTasks: defineRpc({
+      service: 'casework',
+      verb: 'list-provider-tasks',
+      description: 'Open (or overdue) tasks across the provider’s cases, of one member of staff when asked, within the caller’s contract scope.',
+      request: TasksQuerySchema,
+      response: ProviderTaskListSchema,
+    }),
     recordRiskAssessment: defineRpc({
       service: 'casework',
       verb: 'record-risk-assessment',
@@ -586,6 +597,13 @@ export const Rpc = {
       request: z.object({ caseId: z.uuid() }),
       response: DeadlineListSchema,
     }),
+    listDeadlines: defineRpc({
+      service: 'scheduling',
+      verb: 'list-deadlines',
+      description: 'The provider’s clocks across its cases, breached on an open case or due by an instant, within the caller’s contract scope.',
+      request: DeadlinesQuerySchema,
+      response: ProviderDeadlineListSchema,
+    }),
     createStaff: defineRpc({
       service: 'scheduling',
       verb: 'create-staff',
@@ -677,6 +695,13 @@ export const Rpc = {
       description: 'The sessions of one case.',
       request: z.object({ caseId: z.uuid() }),
       response: CaseSessionListSchema,
+    }),
+    listSessions: defineRpc({
+      service: 'scheduling',
+      verb: 'list-sessions',
+      description: 'Sessions across cases in a time range, of one member of staff or one venue when given (a calendar).',
+      request: SessionsQuerySchema,
+      response: SessionListSchema,
     }),
     getSession: defineRpc({
       service: 'scheduling',
