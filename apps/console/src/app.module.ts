@@ -1,6 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@mediation/platform';
 import { CaseController } from './cases/case.controller';
+import { CaseEvidenceController } from './cases/case-evidence.controller';
+import { CaseRecordsController } from './cases/case-records.controller';
+import { CaseScreen } from './cases/case-screen';
+import { CaseSessionsController } from './cases/case-sessions.controller';
 import { CONSOLE_CONFIG, type ConsoleConfig } from './config/console.config';
 import { GatewayClient } from './gateway/gateway.client';
 import { consoleSessionsProvider } from './http/console-sessions.provider';
@@ -16,8 +20,16 @@ export class ConsoleModule {
     return {
       module: ConsoleModule,
       imports: [PlatformModule.forService({ service: 'console', logLevel: config.LOG_LEVEL })],
-      controllers: [SignInController, MyWorkController, CaseController, NewReferralController],
-      providers: [{ provide: CONSOLE_CONFIG, useValue: config }, consoleSessionsProvider, GatewayClient, SignedInPerson],
+      controllers: [
+        SignInController,
+        MyWorkController,
+        CaseController,
+        NewReferralController,
+        CaseSessionsController,
+        CaseRecordsController,
+        CaseEvidenceController,
+      ],
+      providers: [{ provide: CONSOLE_CONFIG, useValue: config }, consoleSessionsProvider, GatewayClient, SignedInPerson, CaseScreen],
     };
   }
 }
