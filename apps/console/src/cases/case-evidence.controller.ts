@@ -92,7 +92,7 @@ export class CaseEvidenceController {
     } catch (error) {
       if (!fixable(error)) throw error;
       res.status(error.status);
-      return this.drawList(res, me, id, problemLinks(error, BUNDLE_FIELDS, 'bundle'));
+      return this.drawList(res, me, id, problemLinks(error, BUNDLE_FIELDS, 'bundle', { title: 'Enter the bundle’s title' }));
     }
     res.status(201);
     await this.drawBundle(res, me, id, made.id, bundleDetails(made), `Court bundle made: ${made.title}`, []);

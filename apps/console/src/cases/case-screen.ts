@@ -12,11 +12,31 @@ export const orNull = <T>(p: Promise<T>) => p.catch((e: unknown) => (e instanceo
 export type ErrorLink = { href: string; text: string };
 
 /** The API's refusal as error-summary links: each field error to its control, anything else to `fallback`. */
-export function problemLinks(error: GatewayProblem, fieldIds: Record<string, string>, fallback: string): ErrorLink[] {
+export function problemLinks(error: GatewayProblem, fieldIds: Record<string, string>, fallback: string, asks: Record<string, string> = {}): ErrorLink[] {
+  const ask = { ...ASKS, ...asks };
   const fields = error.problem.errors ?? [];
   if (!fields.length) return [{ href: `#${fallback}`, text: error.message }];
-  return fields.map((f) => ({ href: `#${fieldIds[f.field] ?? fallback}`, text: /^[A-Z]/.test(f.message) ? f.message : `${f.field} ${f.message}` }));
+  return fields.map((f) => ({
+    href: `#${fieldIds[f.field] ?? fallback}`,
+    text: ask[f.field] && MISSING.has(f.code ?? '') ? ask[f.field] : /^[A-Z]/.test(f.message) ? f.message : `${f.field} ${f.message}`,
+  }));
 }
+
+/** The API's codes for an answer left out, empty or not in the form asked for: the person is told what to enter instead. */
+const MISSING = new Set(['required', 'too_small', 'invalid_type', 'invalid_format', 'invalid_string', 'invalid_date', 'invalid_value']);
+const ASKS: Record<string, string> = {
+  body: 'Enter the note',
+  title: 'Enter what needs doing',
+  dueOn: 'Enter the day it is due, for example 2027-03-27',
+  reason: 'Enter the reason',
+  'noticeWaived.reason': 'Enter why they agreed to less notice',
+  'noticeWaived.by': 'Enter who agreed to less notice',
+  description: 'Enter what the exhibit shows',
+  producedBy: 'Enter who produced the exhibit',
+  items: 'Choose at least one exhibit',
+  'replaces.reason': 'Enter why it replaces the current certificate',
+  outcome: 'Choose the outcome',
+};
 
 /** The header the API reads a sensitive read's reason from (apps/gateway/src/audit/sensitive-read.ts). */
 export const ACCESS_REASON = 'X-Access-Reason';
@@ -67,6 +87,7 @@ export class CaseScreen {
     refused: (me: SignedIn, errors: ErrorLink[], status: number) => Promise<void>,
     fieldIds: Record<string, string>,
     fallback: string,
+    asks: Record<string, string> = {},
   ): Promise<void> {
     if (!this.person.checkForm(req)) throw new ForbiddenException();
     const me = await this.person.of(req, res);
@@ -76,7 +97,7 @@ export class CaseScreen {
     } catch (error) {
       if (!fixable(error)) throw error;
       res.status(error.status);
-      return refused(me, problemLinks(error, fieldIds, fallback), error.status);
+      return refused(me, problemLinks(error, fieldIds, fallback, asks), error.status);
     }
     res.redirect(303, next);
   }

@@ -44,7 +44,7 @@ export class CaseSessionsController {
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Body() form: Form,
   ) {
-    return this.change(req, res, id, sessionId, OUTCOME_FIELDS, 'record', async (token) => {
+    return this.change(req, res, id, sessionId, OUTCOME_FIELDS, 'record', { reason: 'Enter who did not attend, and what is known' }, async (token) => {
       const { verb, body } = sessionOutcome(form);
       await this.gateway.call(token, 'POST', `/v1/sessions/${sessionId}/${verb}`, body);
       return verb === 'hold' ? 'held' : 'not-attended';
@@ -59,7 +59,7 @@ export class CaseSessionsController {
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Body() form: Form,
   ) {
-    return this.change(req, res, id, sessionId, MOVE_FIELDS, 'move', async (token) => {
+    return this.change(req, res, id, sessionId, MOVE_FIELDS, 'move', {}, async (token) => {
       await this.gateway.call(token, 'POST', `/v1/sessions/${sessionId}/move`, sessionMove(form));
       return 'session-moved';
     });
@@ -73,7 +73,7 @@ export class CaseSessionsController {
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Body() form: Form,
   ) {
-    return this.change(req, res, id, sessionId, CANCEL_FIELDS, 'cancel', async (token) => {
+    return this.change(req, res, id, sessionId, CANCEL_FIELDS, 'cancel', { reason: 'Enter why the session is cancelled' }, async (token) => {
       await this.gateway.call(token, 'POST', `/v1/sessions/${sessionId}/cancel`, { reason: String(form.reason ?? '').trim() });
       return 'session-cancelled';
     });
@@ -87,6 +87,7 @@ export class CaseSessionsController {
     sessionId: string,
     fields: Record<string, string>,
     form: string,
+    asks: Record<string, string>,
     work: (token: string) => Promise<string>,
   ) {
     return this.screen.act(
@@ -96,6 +97,7 @@ export class CaseSessionsController {
       (me, errors) => this.draw(res, me, id, sessionId, errors),
       fields,
       form,
+      asks,
     );
   }
 

@@ -6,7 +6,7 @@ import { CONSOLE_CONFIG, type ConsoleConfig } from '../config/console.config';
 export class GatewayProblem extends Error {
   constructor(
     readonly status: number,
-    readonly problem: { title?: string; detail?: string; errors?: { field: string; message: string }[] },
+    readonly problem: { title?: string; detail?: string; errors?: { field: string; message: string; code?: string }[] },
   ) {
     super(problem.detail ?? problem.title ?? `the API answered ${status}`);
   }

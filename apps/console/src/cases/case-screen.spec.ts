@@ -1,0 +1,33 @@
+import { GatewayProblem } from '../gateway/gateway.client';
+import { problemLinks, reasonLinks } from './case-screen';
+
+describe('the API’s refusals as a GOV.UK error summary', () => {
+  it('links each field error to its control and says what to enter for an empty answer', () => {
+    const refused = new GatewayProblem(400, {
+      errors: [
+        { field: 'title', message: 'Too small: expected string to have >=1 characters', code: 'too_small' },
+        { field: 'dueOn', message: 'Invalid ISO date', code: 'invalid_format' },
+      ],
+    });
+    expect(problemLinks(refused, { title: 'task-title', dueOn: 'task-dueOn' }, 'tasks')).toEqual([
+      { href: '#task-title', text: 'Enter what needs doing' },
+      { href: '#task-dueOn', text: 'Enter the day it is due, for example 2027-03-27' },
+    ]);
+  });
+
+  it('keeps the API’s own words for a rule it applies, and links a problem without a field to the form', () => {
+    const rule = new GatewayProblem(409, { detail: 'The session starts at 2027-01-13T10:00:00Z; it cannot be recorded as held before then.' });
+    expect(problemLinks(rule, {}, 'record')).toEqual([{ href: '#record', text: rule.message }]);
+    const named = new GatewayProblem(409, {
+      errors: [{ field: 'kind', message: 'needs mediation.held on the case (a mediation held)', code: 'not-certifiable' }],
+    });
+    expect(problemLinks(named, { kind: 'certificate-kind' }, 'certificates')).toEqual([
+      { href: '#certificate-kind', text: 'kind needs mediation.held on the case (a mediation held)' },
+    ]);
+  });
+
+  it('asks for the reason of a sensitive read in words, not by the header the API names', () => {
+    const missing = new GatewayProblem(400, { errors: [{ field: 'X-Access-Reason', message: 'is required', code: 'required' }] });
+    expect(reasonLinks(missing, 'this file')).toEqual([{ href: '#access-reason', text: 'Enter why you need this file, in 5 to 500 characters' }]);
+  });
+});
