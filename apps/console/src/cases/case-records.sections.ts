@@ -101,7 +101,13 @@ export function certificatesSection(data: RecordsData) {
           (c) =>
             html`<li>
               ${label(c.kind)}, issued ${londonDateTime(c.issuedAt)} ${c.supersededBy ? statusTag('replaced') : ''}
-              ${c.appealDeadline ? html`<br /><span class="govuk-body-s">Last day to appeal: ${londonDateTime(c.appealDeadline.dueAt)}</span>` : ''}
+              ${
+                c.supersededBy
+                  ? ''
+                  : html`<br /><span class="govuk-body-s"
+                        >${c.appealDeadline ? `Last day to appeal: ${londonDateTime(c.appealDeadline.dueAt)}` : 'The appeal deadline is being worked out: reload this page in a few seconds.'}</span
+                      >`
+              }
               ${c.replacementReason ? html`<br /><span class="govuk-body-s">Replaced the earlier one because: ${c.replacementReason}</span>` : ''}
               <br /><a class="govuk-link" href="/cases/${detail.id}/certificates/${c.id}" download
                 >Download the certificate<span class="govuk-visually-hidden"> issued ${londonDateTime(c.issuedAt)}</span> (PDF)</a

@@ -15,9 +15,11 @@ describe('the API’s refusals as a GOV.UK error summary', () => {
     ]);
   });
 
-  it('keeps the API’s own words for a rule it applies, and links a problem without a field to the form', () => {
+  it('keeps the API’s own words for a rule it applies (its instants in London time), and links a problem without a field to the form', () => {
     const rule = new GatewayProblem(409, { detail: 'The session starts at 2027-01-13T10:00:00Z; it cannot be recorded as held before then.' });
-    expect(problemLinks(rule, {}, 'record')).toEqual([{ href: '#record', text: rule.message }]);
+    expect(problemLinks(rule, {}, 'record')).toEqual([
+      { href: '#record', text: 'The session starts at Wednesday 13 January 2027 at 10:00am; it cannot be recorded as held before then.' },
+    ]);
     const named = new GatewayProblem(409, {
       errors: [{ field: 'kind', message: 'needs mediation.held on the case (a mediation held)', code: 'not-certifiable' }],
     });

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { Readable } from 'node:stream';
 import { GatewayClient, GatewayProblem } from '../gateway/gateway.client';
 import type { Html } from '../http/html';
+import { londonInText } from '../http/london';
 import { SignedInPerson, type SignedIn } from '../http/signed-in';
 import { casePage, type CaseDetail, type CasePageData } from './case.page';
 
@@ -15,10 +16,10 @@ export type ErrorLink = { href: string; text: string };
 export function problemLinks(error: GatewayProblem, fieldIds: Record<string, string>, fallback: string, asks: Record<string, string> = {}): ErrorLink[] {
   const ask = { ...ASKS, ...asks };
   const fields = error.problem.errors ?? [];
-  if (!fields.length) return [{ href: `#${fallback}`, text: error.message }];
+  if (!fields.length) return [{ href: `#${fallback}`, text: londonInText(error.message) }];
   return fields.map((f) => ({
     href: `#${fieldIds[f.field] ?? fallback}`,
-    text: ask[f.field] && MISSING.has(f.code ?? '') ? ask[f.field] : /^[A-Z]/.test(f.message) ? f.message : `${f.field} ${f.message}`,
+    text: ask[f.field] && MISSING.has(f.code ?? '') ? ask[f.field] : londonInText(/^[A-Z]/.test(f.message) ? f.message : `${f.field} ${f.message}`),
   }));
 }
 

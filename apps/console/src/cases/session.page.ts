@@ -5,6 +5,8 @@ import { statusTag } from '../http/tags';
 import { textInput } from './govuk-controls';
 import { noticeText, type SessionItem } from './case-sessions.sections';
 
+const MODES: Record<string, string> = { 'in-person': 'In person', video: 'Video', phone: 'Phone' };
+
 export interface SessionPageData {
   viewer: Viewer;
   csrf: string;
@@ -36,7 +38,7 @@ export function sessionPage(data: SessionPageData) {
         </div>
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">How</dt>
-          <dd class="govuk-summary-list__value">${s.mode.replace(/-/g, ' ')}${s.location ? `, ${s.location}` : ''}</dd>
+          <dd class="govuk-summary-list__value">${MODES[s.mode] ?? s.mode}${s.location ? `, ${s.location}` : ''}</dd>
         </div>
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">Notice</dt>
