@@ -195,7 +195,12 @@ describe('the console’s Case page in a real browser: sessions, sensitive notes
     expect(await textOf(page, '#task-list tbody tr')).toContain('done');
   });
 
-  it('adds an exhibit through the console, downloads it with a reason, and makes and downloads a court bundle', async () => {
+  it('adds an exhibit through the console (a forged upload refused), downloads it with a reason, and makes and downloads a court bundle', async () => {
+    // A multipart form without the form token (as another site would send it) is refused before any byte reaches the API.
+    const forged = await page.request.post(`${caseUrl}/evidence`, {
+      multipart: { kind: 'other', description: 'Forged', producedBy: 'Someone Else', file: { name: 'x.pdf', mimeType: 'application/pdf', buffer: PDF } },
+    });
+    expect(forged.status()).toBe(403);
     await page.goto(caseUrl);
     await go(page, 'a:has-text("Open the evidence")');
     expect(await textOf(page, 'main')).toContain('No exhibits yet');
