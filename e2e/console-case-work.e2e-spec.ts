@@ -121,25 +121,40 @@ describe('the console’s Case page in a real browser: sessions, sensitive notes
     expect(await textOf(page, '#sessions + ul')).toContain('The complainant is in hospital this week.');
   });
 
-  it('records a session that has started as held', async () => {
-    // Booked through the API to start in a moment (the parties agreed to the short notice): a visit today.
+  it('records one session that has started as held, and another as not attended with what is known', async () => {
+    // Booked through the API to start in a moment (the parties agreed to the short notice): two visits today, one after the other.
     const startsAt = new Date(Date.now() + 3_000);
-    await ok('POST', `/v1/cases/${caseId}/sessions`, {
-      sessionType,
-      mode: 'in-person',
-      location: 'The service user’s home',
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
-      staffIds: [staffId],
-      parties: [{ name: 'Sam Resident', role: 'complainant' }],
-      noticeWaived: { by: 'Sam Resident', reason: 'Asked to speak today.' },
-    });
-    await new Promise((r) => setTimeout(r, Math.max(0, startsAt.getTime() - Date.now() + 1_000)));
+    const visit = (from: Date, to: Date) =>
+      ok('POST', `/v1/cases/${caseId}/sessions`, {
+        sessionType,
+        mode: 'in-person',
+        location: 'The service user’s home',
+        startsAt: from.toISOString(),
+        endsAt: to.toISOString(),
+        staffIds: [staffId],
+        parties: [{ name: 'Sam Resident', role: 'complainant' }],
+        noticeWaived: { by: 'Sam Resident', reason: 'Asked to be seen today.' },
+      });
+    const between = new Date(startsAt.getTime() + 1_000);
+    await visit(startsAt, between);
+    await visit(between, new Date(between.getTime() + 3_600_000));
+    await new Promise((r) => setTimeout(r, Math.max(0, between.getTime() - Date.now() + 1_000)));
+
     await openSession(0);
     expect(await textOf(page, 'main')).toContain('less notice agreed by Sam Resident');
     await go(page, 'button:has-text("Record what happened")');
     expect(await textOf(page, '.govuk-notification-banner')).toContain('The session is recorded as held');
     expect(await textOf(page, '#sessions + ul')).toContain('held');
+
+    await openSession(0);
+    await page.check('#attendance-dna');
+    await go(page, 'button:has-text("Record what happened")');
+    expect(await errorSummaryLinksToField(page)).toContain('Enter who did not attend, and what is known');
+    await page.check('#attendance-dna');
+    await page.fill('#attendanceReason', 'Alex Neighbour was not at home; a card was left.');
+    await go(page, 'button:has-text("Record what happened")');
+    expect(await textOf(page, '.govuk-notification-banner')).toContain('The session is recorded as not attended');
+    expect(await textOf(page, '#sessions + ul')).toContain('did not attend');
   });
 
   it('writes a sensitive note that the case page does not show; reading it takes a reason, posted and never in the URL', async () => {

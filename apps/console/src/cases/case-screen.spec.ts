@@ -28,6 +28,24 @@ describe('the API’s refusals as a GOV.UK error summary', () => {
     ]);
   });
 
+  it('says what to do when a session would give less notice than the line’s rule', () => {
+    const short = new GatewayProblem(400, {
+      errors: [
+        {
+          field: 'startsAt',
+          message: "gives 3 working days' notice; the rule sessionNotice.minWorkingDays needs 10 unless noticeWaived is given",
+          code: 'session-notice',
+        },
+      ],
+    });
+    expect(problemLinks(short, { startsAt: 'date' }, 'move')).toEqual([
+      {
+        href: '#date',
+        text: 'That gives 3 working days’ notice and this service line needs 10: choose a later date, or say who agreed to less notice and why',
+      },
+    ]);
+  });
+
   it('asks for the reason of a sensitive read in words, not by the header the API names', () => {
     const missing = new GatewayProblem(400, { errors: [{ field: 'X-Access-Reason', message: 'is required', code: 'required' }] });
     expect(reasonLinks(missing, 'this file')).toEqual([{ href: '#access-reason', text: 'Enter why you need this file, in 5 to 500 characters' }]);

@@ -19,8 +19,19 @@ export function problemLinks(error: GatewayProblem, fieldIds: Record<string, str
   if (!fields.length) return [{ href: `#${fallback}`, text: londonInText(error.message) }];
   return fields.map((f) => ({
     href: `#${fieldIds[f.field] ?? fallback}`,
-    text: ask[f.field] && MISSING.has(f.code ?? '') ? ask[f.field] : londonInText(/^[A-Z]/.test(f.message) ? f.message : `${f.field} ${f.message}`),
+    text:
+      ask[f.field] && MISSING.has(f.code ?? '')
+        ? ask[f.field]
+        : (ruleText(f) ?? londonInText(/^[A-Z]/.test(f.message) ? f.message : `${f.field} ${f.message}`)),
   }));
+}
+
+/** A rule the API names by code, in words that say what to do (its message names its own fields). */
+function ruleText(f: { message: string; code?: string }): string | undefined {
+  const notice = f.code === 'session-notice' ? /gives (\d+) working days' notice.* needs (\d+)/.exec(f.message) : null;
+  if (notice)
+    return `That gives ${notice[1]} working days’ notice and this service line needs ${notice[2]}: choose a later date, or say who agreed to less notice and why`;
+  return undefined;
 }
 
 /** The API's codes for an answer left out, empty or not in the form asked for: the person is told what to enter instead. */
