@@ -28,6 +28,7 @@ interface RecordsData {
   tasks: TaskItem[];
   certificates: CertificateItem[];
   issuesCertificates: boolean;
+  may: { work: boolean; manage: boolean };
 }
 
 const CERTIFICATE_KINDS: { key: string; label: string; needs: string }[] = [
@@ -74,6 +75,7 @@ export function tasksSection(data: RecordsData) {
         ),
       })
     : html`<p class="govuk-body">No tasks are set on this case.</p>`;
+  if (!data.may.work) return list;
   return html`${list}
     <form method="post" action="/cases/${detail.id}/tasks" novalidate>
       <input type="hidden" name="csrf" value="${csrf}" />
@@ -116,7 +118,7 @@ export function certificatesSection(data: RecordsData) {
         )}
       </ul>`
     : html`<p class="govuk-body">No certificate has been issued on this case.</p>`;
-  if (!data.issuesCertificates) return list;
+  if (!data.issuesCertificates || !data.may.manage) return list;
   return html`${list}
     <form method="post" action="/cases/${detail.id}/certificates" novalidate>
       <input type="hidden" name="csrf" value="${csrf}" />

@@ -1,5 +1,5 @@
 import { GatewayProblem } from '../gateway/gateway.client';
-import { problemLinks, reasonLinks } from './case-screen';
+import { mayChange, problemLinks, reasonLinks } from './case-screen';
 
 describe('the API’s refusals as a GOV.UK error summary', () => {
   it('links each field error to its control and says what to enter for an empty answer', () => {
@@ -49,5 +49,13 @@ describe('the API’s refusals as a GOV.UK error summary', () => {
   it('asks for the reason of a sensitive read in words, not by the header the API names', () => {
     const missing = new GatewayProblem(400, { errors: [{ field: 'X-Access-Reason', message: 'is required', code: 'required' }] });
     expect(reasonLinks(missing, 'this file')).toEqual([{ href: '#access-reason', text: 'Enter why you need this file, in 5 to 500 characters' }]);
+  });
+});
+
+describe('what the Case page offers to change, by the person’s roles as the API decides them', () => {
+  it('a case manager works and manages a case, a mediator only works it, an auditor only reads', () => {
+    expect(mayChange(['case-manager'])).toEqual({ work: true, manage: true });
+    expect(mayChange(['mediator'])).toEqual({ work: true, manage: false });
+    expect(mayChange(['auditor'])).toEqual({ work: false, manage: false });
   });
 });

@@ -12,6 +12,12 @@ export const orNull = <T>(p: Promise<T>) => p.catch((e: unknown) => (e instanceo
 
 export type ErrorLink = { href: string; text: string };
 
+/** The roles the API lets work a case (CASE_WORKERS) and manage it (CASE_MANAGERS, e.g. issue a certificate). */
+export function mayChange(roles: readonly string[]): { work: boolean; manage: boolean } {
+  const manage = roles.some((r) => ['provider-admin', 'case-manager'].includes(r));
+  return { manage, work: manage || roles.includes('mediator') };
+}
+
 /** The API's refusal as error-summary links: each field error to its control, anything else to `fallback`. */
 export function problemLinks(error: GatewayProblem, fieldIds: Record<string, string>, fallback: string, asks: Record<string, string> = {}): ErrorLink[] {
   const ask = { ...ASKS, ...asks };
@@ -169,6 +175,7 @@ export class CaseScreen {
         // The line's clocks say whether it issues certificates: one stops at certificate.issued (the API's own test).
         issuesCertificates: Boolean(line?.deadlineRules?.some((r) => r.stopEvent === 'certificate.issued')),
         exhibits: evidence ? evidence.items.length : null,
+        may: mayChange(me.viewer.roles),
         ...extra,
       }),
     );

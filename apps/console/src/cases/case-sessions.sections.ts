@@ -31,7 +31,7 @@ export function noticeText(notice: SessionItem['notice']): string {
 }
 
 /** The case's sessions, each with its notice and, while booked, a link to record, move or cancel it. */
-export function sessionList(data: { detail: { id: string }; sessions: SessionItem[] }) {
+export function sessionList(data: { detail: { id: string }; sessions: SessionItem[]; may: { work: boolean } }) {
   if (data.sessions.length === 0) return html`<p class="govuk-body">No sessions are booked.</p>`;
   return html`<ul class="govuk-list govuk-list--spaced">
     ${data.sessions.map(
@@ -40,7 +40,7 @@ export function sessionList(data: { detail: { id: string }; sessions: SessionIte
           ${s.sessionTypeLabel}: ${londonDateTime(s.startsAt)} ${statusTag(s.status)}
           <br /><span class="govuk-body-s">${noticeText(s.notice)}${s.statusReason ? html`. Why: ${s.statusReason}` : ''}</span>
           ${
-            s.status === 'booked'
+            s.status === 'booked' && data.may.work
               ? html`<br /><a class="govuk-link" href="/cases/${data.detail.id}/sessions/${s.id}"
                     >Record, move or cancel<span class="govuk-visually-hidden"> the ${s.sessionTypeLabel} on ${londonDateTime(s.startsAt)}</span></a
                   >`

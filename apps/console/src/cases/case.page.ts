@@ -41,6 +41,8 @@ export interface CasePageData {
   certificates: CertificateItem[];
   /** Whether the case's service line issues mediation certificates (SEND). */
   issuesCertificates: boolean;
+  /** What the person's roles let them change (the API's CASE_WORKERS and CASE_MANAGERS); the page offers only that. */
+  may: { work: boolean; manage: boolean };
   /** How many exhibits the case has; null when the person's roles do not let them see evidence. */
   exhibits: number | null;
   sessionTypes: { key: string; label: string }[] | null;
