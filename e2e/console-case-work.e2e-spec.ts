@@ -190,11 +190,17 @@ describe('the console’s Case page in a real browser: sessions, sensitive notes
     expect(read).toBeTruthy();
   });
 
-  it('adds a task (the API’s field errors linked to the form), lists it with its London due day and marks it done', async () => {
+  it('adds a task (the API’s field errors linked to the form, what was typed kept), lists it with its London due day and marks it done', async () => {
     await page.goto(caseUrl);
     await go(page, 'button:has-text("Add task")');
     expect(await errorSummaryLinksToField(page)).toContain('Enter what needs doing');
+    // What was typed stays, and the control the API named carries its own message.
     await page.fill('#task-title', 'Send the good neighbour agreement template');
+    await go(page, 'button:has-text("Add task")');
+    expect(await errorSummaryLinksToField(page)).toContain('Enter the day it is due');
+    expect(await page.inputValue('#task-title')).toBe('Send the good neighbour agreement template');
+    expect(await textOf(page, '#task-dueOn-error')).toContain('Enter the day it is due');
+    await screen(page, 'cw-06a-task-error');
     await page.fill('#task-dueOn', londonDate(7));
     await page.selectOption('#task-assignee', staffId);
     await go(page, 'button:has-text("Add task")');

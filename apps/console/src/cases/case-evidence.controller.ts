@@ -41,8 +41,10 @@ export class CaseEvidenceController {
   @Post('evidence')
   async upload(@Req() req: Request, @Res() res: Response, @Param('id', ParseUUIDPipe) id: string) {
     const me = await this.screen.person.of(req, res);
+    let typed: Record<string, string> | undefined;
     try {
       const upload = await readExhibitUpload(req);
+      typed = upload.fields;
       // The form token travels in the form like any other; Nest's parsers leave a multipart body unread.
       (req as { body?: unknown }).body = upload.fields;
       if (!this.screen.person.checkForm(req)) {
@@ -61,7 +63,7 @@ export class CaseEvidenceController {
     } catch (error) {
       if (!fixable(error)) throw error;
       res.status(error.status);
-      return this.drawList(res, me, id, problemLinks(error, UPLOAD_FIELDS, 'file'));
+      return this.drawList(res, me, id, problemLinks(error, UPLOAD_FIELDS, 'file'), undefined, typed);
     }
     res.redirect(303, `/cases/${id}/evidence?done=added`);
   }
@@ -92,7 +94,7 @@ export class CaseEvidenceController {
     } catch (error) {
       if (!fixable(error)) throw error;
       res.status(error.status);
-      return this.drawList(res, me, id, problemLinks(error, BUNDLE_FIELDS, 'bundle', { title: 'Enter the bundle’s title' }));
+      return this.drawList(res, me, id, problemLinks(error, BUNDLE_FIELDS, 'bundle', { title: 'Enter the bundle’s title' }), undefined, form);
     }
     res.status(201);
     await this.drawBundle(res, me, id, made.id, bundleDetails(made), `Court bundle made: ${made.title}`, []);
@@ -132,12 +134,12 @@ export class CaseEvidenceController {
     return (await this.gateway.call<{ reference: string }>(me.token, 'GET', `/v1/cases/${id}`)).reference;
   }
 
-  private async drawList(res: Response, me: SignedIn, id: string, errors: ErrorLink[], flash?: string) {
+  private async drawList(res: Response, me: SignedIn, id: string, errors: ErrorLink[], flash?: string, values?: Record<string, unknown>) {
     const [reference, { items }] = await Promise.all([
       this.reference(me, id),
       this.gateway.call<{ items: ExhibitItem[] }>(me.token, 'GET', `/v1/cases/${id}/evidence`),
     ]);
-    this.screen.send(res, evidencePage({ viewer: me.viewer, csrf: me.csrf, caseId: id, reference, items, errors, flash }));
+    this.screen.send(res, evidencePage({ viewer: me.viewer, csrf: me.csrf, caseId: id, reference, items, errors, flash, values }));
   }
 
   private async drawExhibit(res: Response, me: SignedIn, id: string, evidenceId: string, errors: ErrorLink[]) {

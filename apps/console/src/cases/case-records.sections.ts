@@ -1,7 +1,7 @@
 import { html } from '../http/html';
 import { londonCalendarDay, londonDateTime } from '../http/london';
 import { statusTag } from '../http/tags';
-import { govukTable, textInput } from './govuk-controls';
+import { govukTable, optionalDateTime, textArea, textInput } from './govuk-controls';
 
 export interface TaskItem {
   id: string;
@@ -29,6 +29,8 @@ interface RecordsData {
   certificates: CertificateItem[];
   issuesCertificates: boolean;
   may: { work: boolean; manage: boolean };
+  errors?: { href: string; text: string }[];
+  values?: Record<string, unknown>;
 }
 
 const CERTIFICATE_KINDS: { key: string; label: string; needs: string }[] = [
@@ -80,8 +82,8 @@ export function tasksSection(data: RecordsData) {
     <form method="post" action="/cases/${detail.id}/tasks" novalidate>
       <input type="hidden" name="csrf" value="${csrf}" />
       <h3 class="govuk-heading-s">Add a task</h3>
-      ${textInput({ id: 'task-title', name: 'title', label: 'What needs doing' })}
-      ${textInput({ id: 'task-dueOn', name: 'dueOn', label: 'Due on', hint: 'London date', type: 'date', width: 10 })}
+      ${textInput({ id: 'task-title', name: 'title', label: 'What needs doing' }, data)}
+      ${textInput({ id: 'task-dueOn', name: 'dueOn', label: 'Due on', hint: 'London date', type: 'date', width: 10 }, data)}
       <div class="govuk-form-group">
         <label class="govuk-label" for="task-assignee">Who does it (optional)</label>
         <select class="govuk-select" id="task-assignee" name="assigneeStaffId">
@@ -133,23 +135,8 @@ export function certificatesSection(data: RecordsData) {
           ${CERTIFICATE_KINDS.map((k) => html`<option value="${k.key}">${k.label}</option>`)}
         </select>
       </div>
-      ${textInput({
-        id: 'certificate-issuedDate',
-        name: 'issuedDate',
-        label: 'Date issued (optional)',
-        hint: 'London date and time; leave both empty for now',
-        type: 'date',
-        width: 10,
-      })}
-      ${textInput({ id: 'certificate-issuedTime', name: 'issuedTime', label: 'Time issued (optional)', hint: '24-hour clock, for example 14:30', width: 5, numeric: true })}
-      ${
-        current
-          ? html`<div class="govuk-form-group">
-              <label class="govuk-label" for="certificate-replacementReason">Why it replaces the current one</label>
-              <textarea class="govuk-textarea" id="certificate-replacementReason" name="replacementReason" rows="2"></textarea>
-            </div>`
-          : ''
-      }
+      ${optionalDateTime({ dateId: 'certificate-issuedDate', dateName: 'issuedDate', timeId: 'certificate-issuedTime', timeName: 'issuedTime', dateLabel: 'Date issued (optional)', timeLabel: 'Time issued (optional)', hint: 'London date and time; leave both empty for now' }, data)}
+      ${current ? textArea({ id: 'certificate-replacementReason', name: 'replacementReason', label: 'Why it replaces the current one' }, data) : ''}
       <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
         ${current ? 'Replace certificate' : 'Issue certificate'}
       </button>

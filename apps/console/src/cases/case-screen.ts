@@ -129,7 +129,7 @@ export class CaseScreen {
         await work(me.token);
         return `/cases/${id}?done=${done}`;
       },
-      (me, errors) => this.render(res, me, id, { errors }),
+      (me, errors) => this.render(res, me, id, { errors, values: req.body as Record<string, unknown> }),
       CASE_FIELD_IDS,
       fallback,
     );
@@ -140,7 +140,7 @@ export class CaseScreen {
     res.type('html').send(page.toString());
   }
 
-  async render(res: Response, me: SignedIn, id: string, extra: Pick<CasePageData, 'flash' | 'errors'>): Promise<void> {
+  async render(res: Response, me: SignedIn, id: string, extra: Pick<CasePageData, 'flash' | 'errors' | 'values'>): Promise<void> {
     const get = <T>(path: string) => this.gateway.call<T>(me.token, 'GET', path);
     const detail = await get<CaseDetail & { contractId: string }>(`/v1/cases/${id}`);
     const [parties, timeline, notes, sessions, reports, contract, staff, tasks, certificates, evidence] = await Promise.all([

@@ -94,20 +94,20 @@ export class CaseSessionsController {
       req,
       res,
       async (me) => `/cases/${id}?done=${await work(me.token)}`,
-      (me, errors) => this.draw(res, me, id, sessionId, errors),
+      (me, errors) => this.draw(res, me, id, sessionId, errors, req.body as Record<string, unknown>),
       fields,
       form,
       asks,
     );
   }
 
-  private async draw(res: Response, me: SignedIn, id: string, sessionId: string, errors: ErrorLink[]) {
+  private async draw(res: Response, me: SignedIn, id: string, sessionId: string, errors: ErrorLink[], values?: Record<string, unknown>) {
     const [found, session] = await Promise.all([
       this.gateway.call<{ reference: string }>(me.token, 'GET', `/v1/cases/${id}`),
       this.gateway.call<SessionItem & { caseId: string }>(me.token, 'GET', `/v1/sessions/${sessionId}`),
     ]);
     // A session of another case is not this page's to show, whatever the path says.
     if (session.caseId !== id) return res.redirect(303, `/cases/${session.caseId}/sessions/${sessionId}`);
-    this.screen.send(res, sessionPage({ viewer: me.viewer, csrf: me.csrf, caseId: id, reference: found.reference, session, errors }));
+    this.screen.send(res, sessionPage({ viewer: me.viewer, csrf: me.csrf, caseId: id, reference: found.reference, session, errors, values }));
   }
 }

@@ -2,7 +2,7 @@ import { html, type Html } from '../http/html';
 import { errorSummary, notice, page, type Viewer } from '../http/layout';
 import { londonDateTime, londonDay } from '../http/london';
 import { statusTag } from '../http/tags';
-import { govukTable } from './govuk-controls';
+import { govukTable, textArea } from './govuk-controls';
 import { certificatesSection, evidenceSection, tasksSection, type CertificateItem, type TaskItem } from './case-records.sections';
 import { noteList, sessionList, type NoteItem, type SessionItem } from './case-sessions.sections';
 
@@ -51,6 +51,8 @@ export interface CasePageData {
   staff: { id: string; name: string }[] | null;
   flash?: string;
   errors?: { href: string; text: string }[];
+  /** What was typed in the form the API refused. */
+  values?: Record<string, unknown>;
 }
 
 export function summaryRow(key: string, value: Html | string) {
@@ -202,10 +204,7 @@ export function casePage(data: CasePageData) {
             html`${noteList(d.id, data.notes)}
               <form method="post" action="/cases/${d.id}/notes" novalidate>
                 <input type="hidden" name="csrf" value="${data.csrf}" />
-                <div class="govuk-form-group">
-                  <label class="govuk-label govuk-label--s" for="note">Add a note</label>
-                  <textarea class="govuk-textarea" id="note" name="body" rows="3"></textarea>
-                </div>
+                ${textArea({ id: 'note', name: 'body', label: 'Add a note', rows: 3 }, data)}
                 <div class="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4" data-module="govuk-checkboxes">
                   <div class="govuk-checkboxes__item">
                     <input

@@ -1,7 +1,7 @@
 import { html, type Html } from '../http/html';
 import { errorSummary, notice, page, type Viewer } from '../http/layout';
 import { londonDateTime } from '../http/london';
-import { govukTable, textInput } from './govuk-controls';
+import { govukTable, optionalDateTime, textArea, textInput } from './govuk-controls';
 
 export interface ExhibitItem {
   id: string;
@@ -33,6 +33,8 @@ interface Base {
   caseId: string;
   reference: string;
   errors?: { href: string; text: string }[];
+  /** What was typed in the form the API refused (never a file: that is chosen again). */
+  values?: Record<string, unknown>;
 }
 
 const KINDS: [string, string][] = [
@@ -109,28 +111,19 @@ export function evidencePage(data: Base & { items: ExhibitItem[]; flash?: string
                 ${KINDS.map(([key, label]) => html`<option value="${key}">${label}</option>`)}
               </select>
             </div>
-            <div class="govuk-form-group">
-              <label class="govuk-label" for="description">What it shows</label>
-              <div id="description-hint" class="govuk-hint">As a bundle’s index will list it</div>
-              <textarea class="govuk-textarea" id="description" name="description" rows="2" aria-describedby="description-hint"></textarea>
-            </div>
-            ${textInput({
-              id: 'producedBy',
-              name: 'producedBy',
-              label: 'Who produced it',
-              hint: 'The witness who exhibits it; the exhibit number starts with their initials, for example JS/1',
-            })}
-            ${textInput({
-              id: 'capturedDate',
-              name: 'capturedDate',
-              label: 'Date it was made (optional)',
-              hint: 'London date the recording, photograph or document was made',
-              type: 'date',
-              width: 10,
-            })}
-            ${textInput({ id: 'capturedTime', name: 'capturedTime', label: 'Time it was made (optional)', hint: '24-hour clock, for example 14:30', width: 5, numeric: true })}
-            ${textInput({ id: 'capturedWhere', name: 'capturedWhere', label: 'Where it was made (optional)' })}
-            ${textInput({ id: 'source', name: 'source', label: 'Where it came from (optional)' })}
+            ${textArea({ id: 'description', name: 'description', label: 'What it shows', hint: 'As a bundle’s index will list it' }, data)}
+            ${textInput(
+              {
+                id: 'producedBy',
+                name: 'producedBy',
+                label: 'Who produced it',
+                hint: 'The witness who exhibits it; the exhibit number starts with their initials, for example JS/1',
+              },
+              data,
+            )}
+            ${optionalDateTime({ dateId: 'capturedDate', dateName: 'capturedDate', timeId: 'capturedTime', timeName: 'capturedTime', dateLabel: 'Date it was made (optional)', timeLabel: 'Time it was made (optional)', hint: 'London date the recording, photograph or document was made' }, data)}
+            ${textInput({ id: 'capturedWhere', name: 'capturedWhere', label: 'Where it was made (optional)' }, data)}
+            ${textInput({ id: 'source', name: 'source', label: 'Where it came from (optional)' }, data)}
             <div class="govuk-form-group">
               <label class="govuk-label" for="file">The file</label>
               <div id="file-hint" class="govuk-hint">PDF, image, audio, video, office document or plain text</div>
@@ -169,8 +162,8 @@ function bundleForm(data: Base & { items: ExhibitItem[] }) {
         </div>
       </fieldset>
     </div>
-    ${textInput({ id: 'bundle-title', name: 'title', label: 'Title', hint: 'As the front sheet says, for example “Hearing bundle: claim K00LB123, Lambeth County Court”' })}
-    ${textInput({ id: 'bundle-preparedFor', name: 'preparedFor', label: 'Who it is for (optional)', hint: 'For example the court and the hearing date' })}
+    ${textInput({ id: 'bundle-title', name: 'title', label: 'Title', hint: 'As the front sheet says, for example “Hearing bundle: claim K00LB123, Lambeth County Court”' }, data)}
+    ${textInput({ id: 'bundle-preparedFor', name: 'preparedFor', label: 'Who it is for (optional)', hint: 'For example the court and the hearing date' }, data)}
     <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Make bundle</button>
   </form>`;
 }
@@ -184,13 +177,7 @@ export function downloadPage(data: Base & { title: string; action: string; detai
       ${data.details}
       <form method="post" action="${data.action}" novalidate>
         <input type="hidden" name="csrf" value="${data.csrf}" />
-        <div class="govuk-form-group">
-          <label class="govuk-label govuk-label--s" for="access-reason">Why do you need this file?</label>
-          <div id="access-reason-hint" class="govuk-hint">
-            Recorded with the download in the audit trail and the exhibit’s chain of custody, for example “preparing the hearing bundle”. 5 to 500 characters.
-          </div>
-          <textarea class="govuk-textarea" id="access-reason" name="reason" rows="2" aria-describedby="access-reason-hint"></textarea>
-        </div>
+        ${textArea({ id: 'access-reason', name: 'reason', label: 'Why do you need this file?', hint: 'Recorded with the download in the audit trail and the exhibit’s chain of custody, for example “preparing the hearing bundle”. 5 to 500 characters.' }, data)}
         <button type="submit" class="govuk-button" data-module="govuk-button">${data.button}</button>
       </form>`,
   );

@@ -15,21 +15,57 @@ export interface InputOptions {
   describedBy?: string;
 }
 
-/** A GOV.UK text input with its label and hint, the hint tied to it for screen readers. */
-export function textInput(o: InputOptions): Html {
-  const described = [o.hint ? `${o.id}-hint` : '', o.describedBy ?? ''].filter(Boolean).join(' ');
-  return html`<div class="govuk-form-group">
-    <label class="govuk-label" for="${o.id}">${o.label}</label>
-    ${o.hint ? html`<div id="${o.id}-hint" class="govuk-hint">${o.hint}</div>` : ''}
+/** A form the API refused, drawn again: what the person typed, and the error of each control (by its id). */
+export interface FormState {
+  values?: Record<string, unknown>;
+  errors?: readonly { href: string; text: string }[];
+}
+
+/** The label, hint and error message of a control, and the ids that describe it. */
+function frame(o: InputOptions, state: FormState) {
+  const error = state.errors?.find((e) => e.href === `#${o.id}`)?.text;
+  const described = [o.hint ? `${o.id}-hint` : '', error ? `${o.id}-error` : '', o.describedBy ?? ''].filter(Boolean).join(' ');
+  const typed = state.values?.[o.name];
+  const value = typeof typed === 'string' ? typed : o.value;
+  const head = html`<label class="govuk-label" for="${o.id}">${o.label}</label> ${o.hint ? html`<div id="${o.id}-hint" class="govuk-hint">${o.hint}</div>` : ''}
+    ${error ? html`<p id="${o.id}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${error}</p>` : ''}`;
+  const areaClass = `govuk-textarea${error ? ' govuk-textarea--error' : ''}`;
+  return { error, described, value, head, areaClass, group: `govuk-form-group${error ? ' govuk-form-group--error' : ''}` };
+}
+
+/** A GOV.UK text input with its label, hint and error, tied to it for screen readers, keeping what was typed. */
+export function textInput(o: InputOptions, state: FormState = {}): Html {
+  const f = frame(o, state);
+  return html`<div class="${f.group}">
+    ${f.head}
     <input
-      class="govuk-input${o.width ? ` govuk-input--width-${o.width}` : ''}"
+      class="govuk-input${o.width ? ` govuk-input--width-${o.width}` : ''}${f.error ? ' govuk-input--error' : ''}"
       id="${o.id}"
       name="${o.name}"
       type="${o.type ?? 'text'}"
       ${o.numeric ? html`inputmode="numeric"` : ''}
-      ${o.value !== undefined ? html`value="${o.value}"` : ''}
-      ${described ? html`aria-describedby="${described}"` : ''}
+      ${f.value !== undefined ? html`value="${f.value}"` : ''}
+      ${f.described ? html`aria-describedby="${f.described}"` : ''}
     />
+  </div>`;
+}
+
+/** An optional London date and time, both or neither (the API's instant is made from them in case-forms.ts). */
+export function optionalDateTime(
+  o: { dateId: string; dateName: string; timeId: string; timeName: string; dateLabel: string; timeLabel: string; hint: string },
+  state: FormState = {},
+): Html {
+  return html`${textInput({ id: o.dateId, name: o.dateName, label: o.dateLabel, hint: o.hint, type: 'date', width: 10 }, state)}
+  ${textInput({ id: o.timeId, name: o.timeName, label: o.timeLabel, hint: '24-hour clock, for example 14:30', width: 5, numeric: true }, state)}`;
+}
+
+/** A GOV.UK textarea, the same way. */
+export function textArea(o: Omit<InputOptions, 'type' | 'width' | 'numeric'> & { rows?: number }, state: FormState = {}): Html {
+  const f = frame(o, state);
+  return html`<div class="${f.group}">
+    ${f.head}
+    <textarea class="${f.areaClass}" id="${o.id}" name="${o.name}" rows="${String(o.rows ?? 2)}" ${f.described ? html`aria-describedby="${f.described}"` : ''}>
+${f.value ?? ''}</textarea>
   </div>`;
 }
 

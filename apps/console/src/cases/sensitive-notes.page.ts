@@ -3,6 +3,7 @@ import { errorSummary, page, type Viewer } from '../http/layout';
 import { londonDateTime } from '../http/london';
 import { statusTag } from '../http/tags';
 import type { NoteItem } from './case-sessions.sections';
+import { textArea } from './govuk-controls';
 
 export interface SensitiveNotesData {
   viewer: Viewer;
@@ -43,16 +44,17 @@ export function sensitiveNotesPage(data: SensitiveNotesData) {
               }`
           : html`<form method="post" action="/cases/${data.caseId}/notes/sensitive" novalidate>
               <input type="hidden" name="csrf" value="${data.csrf}" />
-              <div class="govuk-form-group">
-                <h1 class="govuk-label-wrapper">
-                  <label class="govuk-label govuk-label--l" for="access-reason">Why do you need to read the sensitive notes?</label>
-                </h1>
-                <div id="access-reason-hint" class="govuk-hint">
-                  They hold health, criminal or other special-category detail. Your reason is recorded in the audit trail with your name, for example “preparing
-                  the mediation session on Tuesday”. 5 to 500 characters.
-                </div>
-                <textarea class="govuk-textarea" id="access-reason" name="reason" rows="3" aria-describedby="access-reason-hint"></textarea>
-              </div>
+              <h1 class="govuk-heading-l">Why do you need to read the sensitive notes?</h1>
+              ${textArea(
+                {
+                  id: 'access-reason',
+                  name: 'reason',
+                  label: 'Your reason',
+                  hint: 'They hold health, criminal or other special-category detail. Your reason is recorded in the audit trail with your name, for example “preparing the mediation session on Tuesday”. 5 to 500 characters.',
+                  rows: 3,
+                },
+                { errors: data.errors },
+              )}
               <button type="submit" class="govuk-button" data-module="govuk-button">Show the notes</button>
             </form>`
       }`,

@@ -2,7 +2,7 @@ import { html } from '../http/html';
 import { errorSummary, page, type Viewer } from '../http/layout';
 import { londonDateTime } from '../http/london';
 import { statusTag } from '../http/tags';
-import { textInput } from './govuk-controls';
+import { type FormState, optionalDateTime, textArea, textInput } from './govuk-controls';
 import { noticeText, type SessionItem } from './case-sessions.sections';
 
 const MODES: Record<string, string> = { 'in-person': 'In person', video: 'Video', phone: 'Phone' };
@@ -14,11 +14,14 @@ export interface SessionPageData {
   reference: string;
   session: SessionItem;
   errors?: { href: string; text: string }[];
+  /** What was typed in the form the API refused. */
+  values?: Record<string, unknown>;
 }
 
 /** One booked session: record what happened, move it (the notice rule shown), or cancel it. */
 export function sessionPage(data: SessionPageData) {
   const { session: s, csrf, caseId } = data;
+  const state: FormState = { values: data.values, errors: data.errors };
   const minutes = String(Math.round((Date.parse(s.endsAt) - Date.parse(s.startsAt)) / 60_000));
   const action = (verb: string) => `/cases/${caseId}/sessions/${s.id}/${verb}`;
   const rule =
@@ -64,19 +67,8 @@ export function sessionPage(data: SessionPageData) {
                 </div>
               </fieldset>
             </div>
-            ${textInput({
-              id: 'heldDate',
-              name: 'heldDate',
-              label: 'Held on (optional)',
-              hint: 'London date it was held; leave the date and time empty for its start time. It can be recorded once it has started.',
-              type: 'date',
-              width: 10,
-            })}
-            ${textInput({ id: 'heldTime', name: 'heldTime', label: 'Held at (optional)', hint: '24-hour clock, for example 14:30', width: 5, numeric: true })}
-            <div class="govuk-form-group">
-              <label class="govuk-label" for="attendanceReason">If they did not attend: who, and what is known</label>
-              <textarea class="govuk-textarea" id="attendanceReason" name="attendanceReason" rows="2"></textarea>
-            </div>
+            ${optionalDateTime({ dateId: 'heldDate', dateName: 'heldDate', timeId: 'heldTime', timeName: 'heldTime', dateLabel: 'Held on (optional)', timeLabel: 'Held at (optional)', hint: 'London date it was held; leave the date and time empty for its start time. It can be recorded once it has started.' }, state)}
+            ${textArea({ id: 'attendanceReason', name: 'attendanceReason', label: 'If they did not attend: who, and what is known' }, state)}
             <button type="submit" class="govuk-button" data-module="govuk-button">Record what happened</button>
           </form>
 
@@ -84,24 +76,18 @@ export function sessionPage(data: SessionPageData) {
             <input type="hidden" name="csrf" value="${csrf}" />
             <h2 class="govuk-heading-m">Move it</h2>
             <p class="govuk-body" id="notice-rule">${rule}</p>
-            ${textInput({ id: 'date', name: 'date', label: 'New date', hint: 'London date', type: 'date', width: 10, describedBy: 'notice-rule' })}
-            ${textInput({ id: 'time', name: 'time', label: 'New start time', hint: '24-hour clock, London time, for example 14:30', width: 5, numeric: true })}
-            ${textInput({ id: 'minutes', name: 'minutes', label: 'Length in minutes', width: 3, numeric: true, value: minutes })}
-            ${textInput({ id: 'waivedBy', name: 'waivedBy', label: 'Who agreed to less notice (only if they did)', hint: 'For example “Ms A, the parent”' })}
-            <div class="govuk-form-group">
-              <label class="govuk-label" for="waivedReason">Why they agreed</label>
-              <textarea class="govuk-textarea" id="waivedReason" name="waivedReason" rows="2"></textarea>
-            </div>
+            ${textInput({ id: 'date', name: 'date', label: 'New date', hint: 'London date', type: 'date', width: 10, describedBy: 'notice-rule' }, state)}
+            ${textInput({ id: 'time', name: 'time', label: 'New start time', hint: '24-hour clock, London time, for example 14:30', width: 5, numeric: true }, state)}
+            ${textInput({ id: 'minutes', name: 'minutes', label: 'Length in minutes', width: 3, numeric: true, value: minutes }, state)}
+            ${textInput({ id: 'waivedBy', name: 'waivedBy', label: 'Who agreed to less notice (only if they did)', hint: 'For example “Ms A, the parent”' }, state)}
+            ${textArea({ id: 'waivedReason', name: 'waivedReason', label: 'Why they agreed' }, state)}
             <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Move session</button>
           </form>
 
           <form method="post" action="${action('cancel')}" novalidate id="cancel">
             <input type="hidden" name="csrf" value="${csrf}" />
             <h2 class="govuk-heading-m">Cancel it</h2>
-            <div class="govuk-form-group">
-              <label class="govuk-label" for="cancelReason">Why it is cancelled</label>
-              <textarea class="govuk-textarea" id="cancelReason" name="reason" rows="2"></textarea>
-            </div>
+            ${textArea({ id: 'cancelReason', name: 'reason', label: 'Why it is cancelled' }, state)}
             <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">Cancel session</button>
           </form>
         </div>
