@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { PlatformUnderTest } from '@mediation/testing';
+import { go, openBrowser, screen, textOf } from './console-support';
 
 jest.setTimeout(300_000);
-
-const SCREENSHOTS = path.resolve(__dirname, '../tmp/console-screenshots');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 interface FormField {
   key: string;
@@ -15,31 +12,6 @@ interface FormField {
   required?: boolean;
   options?: { value: string }[];
 }
-
-/** axe-core on the page as it stands: the serious and critical violations, by rule and element. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } })
-      .axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
-
-/** Every screen: saved as a picture, and checked by axe with zero serious violations allowed. */
-async function screen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  expect({ screen: name, serious: await seriousViolations(page) }).toEqual({ screen: name, serious: [] });
-}
-
-/** Clicks a button or link that loads a new page, and waits for that page. */
-async function go(page: Page, selector: string): Promise<void> {
-  await Promise.all([page.waitForEvent('load'), page.click(selector)]);
-}
-
-const textOf = (page: Page, selector: string) => page.locator(selector).first().innerText();
 
 /** An answer of the right kind for a required field of the contract's form. */
 function answerFor(field: FormField): string {
@@ -73,7 +45,6 @@ describe('the console in a real browser: a housing referral from sign-in to a cl
   const tag = randomUUID().slice(0, 8);
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     platform = await PlatformUnderTest.start();
     consoleUrl = platform.serviceUrl('console');
     // A case manager to put on the case (staff are set up by an administrator, not part of this journey).
@@ -85,9 +56,7 @@ describe('the console in a real browser: a housing referral from sign-in to a cl
       weeklyAvailability: { wednesday: [{ start: '09:00', end: '17:00' }], monday: [], tuesday: [], thursday: [], friday: [], saturday: [], sunday: [] },
       serviceLines: [{ contractId: platform.contractId, serviceLine: 'noise' }],
     });
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-    // The console's CSP refuses inline scripts; only the test's own axe-core injection is let past it.
-    page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1200, height: 900 }, bypassCSP: true });
+    ({ browser, page } = await openBrowser());
   });
 
   afterAll(async () => {

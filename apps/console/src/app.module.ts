@@ -2,6 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@mediation/platform';
 import { CalendarController } from './calendar/calendar.controller';
 import { CaseController } from './cases/case.controller';
+import { CaseEvidenceController } from './cases/case-evidence.controller';
+import { CaseRecordsController } from './cases/case-records.controller';
+import { CaseScreen } from './cases/case-screen';
+import { CaseSessionsController } from './cases/case-sessions.controller';
 import { CONSOLE_CONFIG, type ConsoleConfig } from './config/console.config';
 import { ContractController } from './contracts/contract.controller';
 import { GatewayClient } from './gateway/gateway.client';
@@ -20,8 +24,19 @@ export class ConsoleModule {
     return {
       module: ConsoleModule,
       imports: [PlatformModule.forService({ service: 'console', logLevel: config.LOG_LEVEL })],
-      controllers: [SignInController, OidcSignInController, MyWorkController, CaseController, NewReferralController, CalendarController, ContractController],
-      providers: [{ provide: CONSOLE_CONFIG, useValue: config }, consoleSessionsProvider, GatewayClient, SignedInPerson, ...oidcProviders],
+      controllers: [
+        SignInController,
+        OidcSignInController,
+        MyWorkController,
+        CaseController,
+        NewReferralController,
+        CaseSessionsController,
+        CaseRecordsController,
+        CaseEvidenceController,
+        CalendarController,
+        ContractController,
+      ],
+      providers: [{ provide: CONSOLE_CONFIG, useValue: config }, consoleSessionsProvider, GatewayClient, SignedInPerson, CaseScreen, ...oidcProviders],
     };
   }
 }

@@ -2,6 +2,9 @@ import { html, type Html } from '../http/html';
 import { errorSummary, notice, page, type Viewer } from '../http/layout';
 import { londonDateTime, londonDay } from '../http/london';
 import { statusTag } from '../http/tags';
+import { govukTable, textArea } from './govuk-controls';
+import { certificatesSection, evidenceSection, tasksSection, type CertificateItem, type TaskItem } from './case-records.sections';
+import { noteList, sessionList, type NoteItem, type SessionItem } from './case-sessions.sections';
 
 export interface CaseDetail {
   id: string;
@@ -32,30 +35,34 @@ export interface CasePageData {
   detail: CaseDetail;
   parties: { name: string; role: string; email: string | null; phone: string | null; interpreterLanguage: string | null }[];
   timeline: { at: string; kind: string; summary: string }[];
-  notes: { body: string; createdAt: string }[];
-  sessions: {
-    sessionTypeLabel: string;
-    startsAt: string;
-    heldAt: string | null;
-    cancelledAt: string | null;
-    notice?: { requiredWorkingDays: number | null; givenWorkingDays: number } | null;
-  }[];
+  notes: NoteItem[];
+  sessions: SessionItem[];
+  tasks: TaskItem[];
+  certificates: CertificateItem[];
+  /** Whether the case's service line issues mediation certificates (SEND). */
+  issuesCertificates: boolean;
+  /** What the person's roles let them change (the API's CASE_WORKERS and CASE_MANAGERS); the page offers only that. */
+  may: { work: boolean; manage: boolean };
+  /** How many exhibits the case has; null when the person's roles do not let them see evidence. */
+  exhibits: number | null;
   sessionTypes: { key: string; label: string }[] | null;
   reports: { id: string; closure: number; issuedAt?: string; createdAt?: string }[];
   outcomes: { key: string; label: string }[] | null;
   staff: { id: string; name: string }[] | null;
   flash?: string;
   errors?: { href: string; text: string }[];
+  /** What was typed in the form the API refused. */
+  values?: Record<string, unknown>;
 }
 
-function summaryRow(key: string, value: Html | string) {
+export function summaryRow(key: string, value: Html | string) {
   return html`<div class="govuk-summary-list__row">
     <dt class="govuk-summary-list__key">${key}</dt>
     <dd class="govuk-summary-list__value">${value}</dd>
   </div>`;
 }
 
-function section(id: string, title: string, body: Html) {
+export function section(id: string, title: string, body: Html) {
   return html`<section aria-labelledby="${id}" class="govuk-!-margin-bottom-8">
     <h2 class="govuk-heading-m" id="${id}">${title}</h2>
     ${body}
@@ -65,32 +72,23 @@ function section(id: string, title: string, body: Html) {
 function deadlines(data: CasePageData) {
   const rows = data.detail.deadlines;
   if (rows.length === 0) return html`<p class="govuk-body">No clocks are running on this case yet; they start once the case is opened.</p>`;
-  return html`<table class="govuk-table" id="deadlines">
-    <caption class="govuk-table__caption govuk-visually-hidden">
-      Deadlines of the case
-    </caption>
-    <thead class="govuk-table__head">
-      <tr class="govuk-table__row">
-        <th scope="col" class="govuk-table__header">Deadline</th>
-        <th scope="col" class="govuk-table__header">Due</th>
-        <th scope="col" class="govuk-table__header">Status</th>
-        <th scope="col" class="govuk-table__header">Legal basis</th>
-      </tr>
-    </thead>
-    <tbody class="govuk-table__body">
-      ${rows.map(
-        (d) =>
-          html`<tr class="govuk-table__row">
-            <td class="govuk-table__cell">${d.label}</td>
-            <td class="govuk-table__cell">${d.dueAt ? londonDateTime(d.dueAt) : d.awaitingField ? `Waiting for ${d.awaitingField}` : 'Not set'}</td>
-            <td class="govuk-table__cell">${statusTag(d.status)}</td>
-            <td class="govuk-table__cell">
-              ${d.basis}${d.basisSource ? html`<br /><span class="govuk-body-s">${d.basisSource.document}${d.basisSource.section ? `, ${d.basisSource.section}` : ''}</span>` : ''}
-            </td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return govukTable({
+    id: 'deadlines',
+    caption: 'Deadlines of the case',
+    hideCaption: true,
+    headers: ['Deadline', 'Due', 'Status', 'Legal basis'],
+    rows: rows.map(
+      (d) =>
+        html`<tr class="govuk-table__row">
+          <td class="govuk-table__cell">${d.label}</td>
+          <td class="govuk-table__cell">${d.dueAt ? londonDateTime(d.dueAt) : d.awaitingField ? `Waiting for ${d.awaitingField}` : 'Not set'}</td>
+          <td class="govuk-table__cell">${statusTag(d.status)}</td>
+          <td class="govuk-table__cell">
+            ${d.basis}${d.basisSource ? html`<br /><span class="govuk-body-s">${d.basisSource.document}${d.basisSource.section ? `, ${d.basisSource.section}` : ''}</span>` : ''}
+          </td>
+        </tr>`,
+    ),
+  });
 }
 
 function moves(data: CasePageData) {
@@ -199,42 +197,36 @@ export function casePage(data: CasePageData) {
                 </dl>`
               : html`<p class="govuk-body">No parties are recorded.</p>`,
           )}
-          ${section(
-            'sessions',
-            'Sessions',
-            data.sessions.length
-              ? html`<ul class="govuk-list">
-                  ${data.sessions.map(
-                    (s) =>
-                      html`<li>
-                        ${s.sessionTypeLabel}: ${londonDateTime(s.startsAt)}
-                        ${s.notice ? `(${s.notice.givenWorkingDays} working days’ notice${s.notice.requiredWorkingDays !== null ? `, ${s.notice.requiredWorkingDays} required` : ''})` : ''}
-                        ${s.heldAt ? statusTag('held') : s.cancelledAt ? statusTag('cancelled') : statusTag('booked')}
-                      </li>`,
-                  )}
-                </ul>`
-              : html`<p class="govuk-body">No sessions are booked.</p>`,
-          )}
-          ${bookSession(data)}
+          ${section('sessions', 'Sessions', sessionList(data))} ${bookSession(data)}
           ${section(
             'notes',
             'Notes',
-            html`${
-                data.notes.length
-                  ? html`<ul class="govuk-list">
-                      ${data.notes.map((n) => html`<li><span class="govuk-body-s">${londonDateTime(n.createdAt)}</span><br />${n.body}</li>`)}
-                    </ul>`
-                  : html`<p class="govuk-body">No notes yet. Sensitive notes are not shown here.</p>`
-              }
+            html`${noteList(d.id, data.notes)}
               <form method="post" action="/cases/${d.id}/notes" novalidate>
                 <input type="hidden" name="csrf" value="${data.csrf}" />
-                <div class="govuk-form-group">
-                  <label class="govuk-label govuk-label--s" for="note">Add a note</label>
-                  <textarea class="govuk-textarea" id="note" name="body" rows="3"></textarea>
+                ${textArea({ id: 'note', name: 'body', label: 'Add a note', rows: 3 }, data)}
+                <div class="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4" data-module="govuk-checkboxes">
+                  <div class="govuk-checkboxes__item">
+                    <input
+                      class="govuk-checkboxes__input"
+                      id="note-sensitive"
+                      name="sensitive"
+                      type="checkbox"
+                      value="yes"
+                      aria-describedby="note-sensitive-hint"
+                    />
+                    <label class="govuk-label govuk-checkboxes__label" for="note-sensitive">Sensitive note</label>
+                    <div id="note-sensitive-hint" class="govuk-hint govuk-checkboxes__hint">
+                      Health, criminal or other special-category detail: kept encrypted, off the timeline, and every read is recorded with its reason
+                    </div>
+                  </div>
                 </div>
                 <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Add note</button>
               </form>`,
           )}
+          ${section('tasks', 'Tasks', tasksSection(data))}
+          ${data.issuesCertificates || data.certificates.length ? section('certificates', 'Mediation certificates', certificatesSection(data)) : ''}
+          ${data.exhibits !== null ? section('evidence', 'Evidence', evidenceSection(d.id, data.exhibits)) : ''}
           ${section(
             'timeline',
             'Timeline',

@@ -1,5 +1,5 @@
 import { GatewayProblem } from '../gateway/gateway.client';
-import { sessionTimes } from './case.controller';
+import { sessionTimes } from './case-forms';
 
 describe('booking a session: a London date and time become the API’s instants', () => {
   it('reads 10:00 on a summer date as 09:00 UTC and adds the length', () => {

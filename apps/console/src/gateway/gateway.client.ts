@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../config/console.config';
 
 /** A problem the gateway answered (RFC 9457), with its field errors when it was a 400. */
 export class GatewayProblem extends Error {
   constructor(
     readonly status: number,
-    readonly problem: { title?: string; detail?: string; errors?: { field: string; message: string }[] },
+    readonly problem: { title?: string; detail?: string; errors?: { field: string; message: string; code?: string }[] },
   ) {
     super(problem.detail ?? problem.title ?? `the API answered ${status}`);
   }
@@ -22,8 +23,30 @@ export class SignedOut extends Error {}
 export class GatewayClient {
   constructor(@Inject(CONSOLE_CONFIG) private readonly config: ConsoleConfig) {}
 
-  async call<T>(token: string | undefined, method: string, path: string, body?: unknown): Promise<T> {
-    const res = await this.send(token, method, path, body);
+  async call<T>(token: string | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+    return this.answer<T>(await this.send(token, method, path, body, headers));
+  }
+
+  /** The raw answer, for a file (a case report PDF) streamed on to the browser. */
+  async download(token: string | undefined, path: string, headers?: Record<string, string>): Promise<Response> {
+    const res = await this.send(token, 'GET', path, undefined, headers);
+    if (res.status === 401) throw new SignedOut();
+    if (res.status >= 400) throw new GatewayProblem(res.status, (await res.json().catch(() => ({}))) as GatewayProblem['problem']);
+    return res;
+  }
+
+  /** A multipart/form-data body (an exhibit) streamed on to the API as it arrives, never held whole. */
+  async upload<T>(token: string | undefined, path: string, body: Readable, contentType: string): Promise<T> {
+    const res = await fetch(`${this.config.GATEWAY_URL}${path}`, {
+      method: 'POST',
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': contentType },
+      body: Readable.toWeb(body) as ReadableStream,
+      duplex: 'half',
+    } as RequestInit);
+    return this.answer<T>(res);
+  }
+
+  private async answer<T>(res: Response): Promise<T> {
     const text = await res.text();
     const parsed = text ? (JSON.parse(text) as T) : (undefined as T);
     // The gateway's reason goes with it (e.g. no account has an OIDC token's email), for pages that show it.
@@ -32,16 +55,8 @@ export class GatewayClient {
     return parsed;
   }
 
-  /** The raw answer, for a file (a case report PDF) streamed on to the browser. */
-  async download(token: string | undefined, path: string): Promise<Response> {
-    const res = await this.send(token, 'GET', path);
-    if (res.status === 401) throw new SignedOut();
-    if (res.status >= 400) throw new GatewayProblem(res.status, (await res.json().catch(() => ({}))) as GatewayProblem['problem']);
-    return res;
-  }
-
-  private send(token: string | undefined, method: string, path: string, body?: unknown): Promise<Response> {
-    const headers: Record<string, string> = {};
+  private send(token: string | undefined, method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...extra };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     return fetch(`${this.config.GATEWAY_URL}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -17,3 +17,8 @@ export function londonDateTime(iso: string | Date): string {
 export function londonCalendarDay(date: string): string {
   return londonDay(`${date}T12:00:00Z`);
 }
+
+/** An API message naming an instant (`2026-12-27T10:00:00.000Z`) as a person reads it: London time with the day name. */
+export function londonInText(text: string): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g, (iso) => londonDateTime(iso));
+}

@@ -12,6 +12,11 @@ const COLOURS: Record<string, string> = {
   passed: 'grey',
   referred: 'light-blue',
   accepted: 'turquoise',
+  done: 'green',
+  held: 'green',
+  'did-not-attend': 'orange',
+  sensitive: 'purple',
+  replaced: 'grey',
 };
 
 /** A GOV.UK tag for a status, its colour saying how urgent it is. */

@@ -1,0 +1,49 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Where every console suite saves its screenshots (one picture per screen). */
+export const SCREENSHOTS = path.resolve(__dirname, '../tmp/console-screenshots');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Debian's chromium through playwright-core, and a page that accepts downloads. */
+export async function openBrowser(): Promise<{ browser: Browser; page: Page }> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  // The console's CSP refuses inline scripts; only the test's own axe-core injection is let past it.
+  const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1200, height: 900 }, bypassCSP: true });
+  return { browser, page };
+}
+
+/** axe-core on the page as it stands: the serious and critical violations, by rule and element. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } })
+      .axe;
+    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
+}
+
+/** Every screen: saved as a picture, and checked by axe with zero serious violations allowed. */
+export async function screen(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  expect({ screen: name, serious: await seriousViolations(page) }).toEqual({ screen: name, serious: [] });
+}
+
+/** Clicks a button or link that loads a new page, and waits for that page. */
+export async function go(page: Page, selector: string): Promise<void> {
+  await Promise.all([page.waitForEvent('load'), page.click(selector)]);
+}
+
+export const textOf = (page: Page, selector: string) => page.locator(selector).first().innerText();
+
+/** The error summary's first link points at a control that is on the page; its text is returned. */
+export async function errorSummaryLinksToField(page: Page): Promise<string> {
+  const summary = page.locator('.govuk-error-summary');
+  const target = (await summary.locator('a').first().getAttribute('href'))!;
+  expect(await page.locator(target).count()).toBe(1);
+  return summary.innerText();
+}
