@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { addDaysToDate, atLondonTime, endOfLondonDay, londonDate, londonWeekday, WorkingCalendar } from '@mediation/calendar';
 import { PlatformUnderTest, waitUntil } from '@mediation/testing';
-import { SCREENSHOTS, consolePage, go, launchChromium, screen, signIn, textOf } from './console-browser';
+import { SCREENSHOTS, consolePage, go, launchChromium, screen, signIn, textOf } from './console-support';
 
 jest.setTimeout(300_000);
 

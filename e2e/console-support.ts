@@ -6,13 +6,21 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const SCREENSHOTS = path.resolve(__dirname, '../tmp/console-screenshots');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Debian's chromium through playwright-core, and a page that accepts downloads. */
-export async function openBrowser(): Promise<{ browser: Browser; page: Page }> {
+/** Debian's chromium (browser downloads are not reachable), headless, for the console's browser suites. */
+export function launchChromium(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-  // The console's CSP refuses inline scripts; only the test's own axe-core injection is let past it.
-  const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1200, height: 900 }, bypassCSP: true });
-  return { browser, page };
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+}
+
+/** A fresh page that accepts downloads; the console's CSP refuses inline scripts, so only the test's own axe-core injection is let past it. */
+export function consolePage(browser: Browser): Promise<Page> {
+  return browser.newPage({ acceptDownloads: true, viewport: { width: 1200, height: 900 }, bypassCSP: true });
+}
+
+/** The browser and its first page. */
+export async function openBrowser(): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchChromium();
+  return { browser, page: await consolePage(browser) };
 }
 
 /** axe-core on the page as it stands: the serious and critical violations, by rule and element. */
@@ -46,4 +54,13 @@ export async function errorSummaryLinksToField(page: Page): Promise<string> {
   const target = (await summary.locator('a').first().getAttribute('href'))!;
   expect(await page.locator(target).count()).toBe(1);
   return summary.innerText();
+}
+
+/** Signs a person in through the console's own form and waits for the page it lands on. */
+export async function signIn(page: Page, consoleUrl: string, person: { organisation: string; email: string; password: string }): Promise<void> {
+  await page.goto(`${consoleUrl}/sign-in`);
+  await page.fill('#organisation', person.organisation);
+  await page.fill('#email', person.email);
+  await page.fill('#password', person.password);
+  await go(page, 'button:has-text("Sign in")');
 }
