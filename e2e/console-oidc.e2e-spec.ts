@@ -59,7 +59,7 @@ describe('the console with the organisation’s OpenID Connect provider, in a re
     await signInThroughProvider(mediator.email);
     await page.waitForURL(`${consoleUrl}/`);
     expect(await textOf(page, 'h1')).toContain('My work');
-    expect(await page.locator('.govuk-header__navigation-item').allInnerTexts()).toEqual(['My work']);
+    expect(await page.locator('.govuk-header__navigation-item').allInnerTexts()).toEqual(['My work', 'Calendar']);
     expect(await textOf(page, '.govuk-phase-banner')).toContain(`Signed in as ${mediator.name} (mediator)`);
     const cookies = await page.context().cookies(consoleUrl);
     const session = cookies.find((c) => c.name === 'console_session')!;
@@ -100,7 +100,7 @@ describe('the console with the organisation’s OpenID Connect provider, in a re
   it('shows a case manager whose provider narrows them to mediator only what a mediator sees', async () => {
     await signInThroughProvider(casey.email);
     await page.waitForURL(`${consoleUrl}/`);
-    expect(await page.locator('.govuk-header__navigation-item').allInnerTexts()).toEqual(['My work']);
+    expect(await page.locator('.govuk-header__navigation-item').allInnerTexts()).toEqual(['My work', 'Calendar']);
     expect(await textOf(page, '.govuk-phase-banner')).toContain(`Signed in as ${casey.name} (mediator)`);
     expect((await page.goto(`${consoleUrl}/referrals/new`))?.status()).toBe(403);
   });
