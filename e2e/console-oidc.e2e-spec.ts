@@ -1,35 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { decodeJwt } from 'jose';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { LocalOidcProvider, PlatformUnderTest } from '@mediation/testing';
+import { launchChromium, screen, textOf } from './console-browser';
 
 jest.setTimeout(300_000);
 
-const SCREENSHOTS = path.resolve(__dirname, '../tmp/console-screenshots');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const CLIENT = { clientId: 'mediation-console', clientSecret: `secret-${randomUUID()}` };
-
-/** axe-core on the page as it stands: the serious and critical violations, by rule and element. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } })
-      .axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
-
-/** Every console screen: saved as a picture, and checked by axe with zero serious violations allowed. */
-async function screen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  expect({ screen: name, serious: await seriousViolations(page) }).toEqual({ screen: name, serious: [] });
-}
-
-const textOf = (page: Page, selector: string) => page.locator(selector).first().innerText();
 
 describe('the console with the organisation’s OpenID Connect provider, in a real browser', () => {
   let idp: LocalOidcProvider;
@@ -49,7 +26,6 @@ describe('the console with the organisation’s OpenID Connect provider, in a re
   }
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     idp = await new LocalOidcProvider(CLIENT).start();
     const providers = [{ id: 'demo', name: 'Demo Organisation', issuer: idp.issuer, ...CLIENT }];
     // OIDC_ALLOW_LOOPBACK: the gateway may fetch the provider's keys from this machine.
@@ -63,7 +39,7 @@ describe('the console with the organisation’s OpenID Connect provider, in a re
     // Here a case manager and mediator; the provider's roles claim says only mediator, and it may narrow.
     await platform.ok('POST', '/v1/users', { ...casey, roles: ['case-manager', 'mediator'] });
     idp.roles.set(casey.email, ['mediator']);
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1200, height: 900 }, bypassCSP: true });
   });
 

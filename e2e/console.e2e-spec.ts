@@ -1,69 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { PlatformUnderTest } from '@mediation/testing';
+import { fillReferral, go, launchChromium, screen, textOf, type FormField } from './console-browser';
 
 jest.setTimeout(300_000);
-
-const SCREENSHOTS = path.resolve(__dirname, '../tmp/console-screenshots');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface FormField {
-  key: string;
-  type: string;
-  required?: boolean;
-  options?: { value: string }[];
-}
-
-/** axe-core on the page as it stands: the serious and critical violations, by rule and element. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } })
-      .axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
-
-/** Every screen: saved as a picture, and checked by axe with zero serious violations allowed. */
-async function screen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  expect({ screen: name, serious: await seriousViolations(page) }).toEqual({ screen: name, serious: [] });
-}
-
-/** Clicks a button or link that loads a new page, and waits for that page. */
-async function go(page: Page, selector: string): Promise<void> {
-  await Promise.all([page.waitForEvent('load'), page.click(selector)]);
-}
-
-const textOf = (page: Page, selector: string) => page.locator(selector).first().innerText();
-
-/** An answer of the right kind for a required field of the contract's form. */
-function answerFor(field: FormField): string {
-  switch (field.type) {
-    case 'date':
-      return '2026-11-20';
-    case 'datetime':
-      return '2026-11-20T10:00:00Z';
-    case 'email':
-      return 'someone@example.org';
-    case 'phone':
-      return '020 7946 0000';
-    case 'number':
-      return '1';
-    case 'boolean':
-      return 'yes';
-    case 'select':
-      return field.options![0].value;
-    case 'postcode':
-      return 'SW1A 1AA';
-    default:
-      return 'Flat 2, 10 High Street';
-  }
-}
 
 describe('the console in a real browser: a housing referral from sign-in to a closed case with its report', () => {
   let platform: PlatformUnderTest;
@@ -73,7 +14,6 @@ describe('the console in a real browser: a housing referral from sign-in to a cl
   const tag = randomUUID().slice(0, 8);
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     platform = await PlatformUnderTest.start();
     consoleUrl = platform.serviceUrl('console');
     // A case manager to put on the case (staff are set up by an administrator, not part of this journey).
@@ -85,7 +25,7 @@ describe('the console in a real browser: a housing referral from sign-in to a cl
       weeklyAvailability: { wednesday: [{ start: '09:00', end: '17:00' }], monday: [], tuesday: [], thursday: [], friday: [], saturday: [], sunday: [] },
       serviceLines: [{ contractId: platform.contractId, serviceLine: 'noise' }],
     });
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+    browser = await launchChromium();
     // The console's CSP refuses inline scripts; only the test's own axe-core injection is let past it.
     page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1200, height: 900 }, bypassCSP: true });
   });
@@ -145,22 +85,13 @@ describe('the console in a real browser: a housing referral from sign-in to a cl
     expect(await summary.innerText()).toContain('Referring officer’s name');
     await screen(page, '05-new-referral-errors');
 
-    await page.fill('#referrer-name', 'Pat Officer');
-    await page.fill('#referrer-email', `pat-${tag}@council.example`);
-    await page.fill('#referrer-organisation', 'Demo Borough Council');
-    if (await page.locator('#referrerType').count()) await page.selectOption('#referrerType', line.referrers[0]?.roles[0] ?? 'council');
-    await page.fill('#summary', 'Loud music from the flat above after midnight, most nights for three weeks.');
-    for (const field of line.form.fields.filter((f) => f.required)) {
-      const id = `#answers-${field.key}`;
-      if (['select', 'boolean'].includes(field.type)) await page.selectOption(id, answerFor(field));
-      else await page.fill(id, answerFor(field));
-    }
-    await page.selectOption('#parties-0-role', 'complainant');
-    await page.fill('#parties-0-name', 'Sam Resident');
-    await page.selectOption('#parties-0-consent', 'yes');
-    await page.selectOption('#parties-0-consentMethod', 'verbal');
-    await page.selectOption('#parties-1-role', 'respondent');
-    await page.fill('#parties-1-name', 'Alex Neighbour');
+    await fillReferral(page, line, {
+      referrer: { name: 'Pat Officer', email: `pat-${tag}@council.example`, organisation: 'Demo Borough Council' },
+      summary: 'Loud music from the flat above after midnight, most nights for three weeks.',
+      complainant: 'Sam Resident',
+      respondent: 'Alex Neighbour',
+      consentMethod: 'verbal',
+    });
     await go(page, 'button:has-text("Send referral")');
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}\?done=referred$/, { timeout: 30_000 });
     caseUrl = page.url().replace(/\?.*$/, '');

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@mediation/platform';
 import { CaseController } from './cases/case.controller';
 import { CONSOLE_CONFIG, type ConsoleConfig } from './config/console.config';
+import { ContractListController } from './contracts/contract-list.controller';
 import { GatewayClient } from './gateway/gateway.client';
 import { consoleSessionsProvider } from './http/console-sessions.provider';
 import { SignedInPerson } from './http/signed-in';
@@ -18,7 +19,7 @@ export class ConsoleModule {
     return {
       module: ConsoleModule,
       imports: [PlatformModule.forService({ service: 'console', logLevel: config.LOG_LEVEL })],
-      controllers: [SignInController, OidcSignInController, MyWorkController, CaseController, NewReferralController],
+      controllers: [SignInController, OidcSignInController, MyWorkController, CaseController, NewReferralController, ContractListController],
       providers: [{ provide: CONSOLE_CONFIG, useValue: config }, consoleSessionsProvider, GatewayClient, SignedInPerson, ...oidcProviders],
     };
   }

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { GatewayClient } from '../gateway/gateway.client';
 import { ConsoleErrorFilter } from '../http/console-error.filter';
 import { canWorkCases } from '../http/layout';
+import { landingFor } from '../sign-in/landing';
 import { SignedInPerson } from '../http/signed-in';
 import { dueDeadlines, type DeadlineRow } from './due-deadlines';
 import { myWorkPage, type CaseRow } from './my-work.page';
@@ -21,7 +22,7 @@ export class MyWorkController {
   @Get()
   async show(@Req() req: Request, @Res() res: Response) {
     const me = await this.person.of(req, res);
-    if (!canWorkCases(me.viewer.roles)) return res.redirect(303, '/referrals/new');
+    if (!canWorkCases(me.viewer.roles)) return res.redirect(303, landingFor(me.viewer.roles));
     const [all, mine] = await Promise.all([
       this.gateway.call<{ items: CaseRow[] }>(me.token, 'GET', '/v1/cases?limit=100'),
       me.staffId ? this.gateway.call<{ items: CaseRow[] }>(me.token, 'GET', `/v1/cases?assigneeStaffId=${me.staffId}&limit=100`) : null,
