@@ -460,6 +460,60 @@ describe('authorization: every route, two providers, no way across', () => {
     }
   });
 
+  it("a buyer's officers list only the contracts linked to them; a referrer reads their referral forms but none of the contract's prices", async () => {
+    const organisation = (await platform.request<{ slug: string }>('GET', '/v1/organisation')).body.slug;
+    const other = await platform.request<{ id: string }>('POST', '/v1/contracts', {
+      template: 'possession',
+      reference: `AUTHZ-UNLINKED-${Date.now()}`,
+      publish: true,
+    });
+    expect(other.status).toBe(201);
+    const signedIn = async (role: Role) => {
+      const email = `linked-${role}-${Date.now()}@council.example`;
+      const password = `a-long-password-for-${role}`;
+      const created = await platform.request('POST', '/v1/users', {
+        email,
+        name: `Officer (${role})`,
+        roles: [role],
+        password,
+        contractIds: [platform.contractId],
+      });
+      expect(created.status).toBe(201);
+      const session = await platform.request<{ token: string }>('POST', '/v1/sign-in', { organisation, email, password }, { authorization: '' });
+      return { authorization: `Bearer ${session.body.token}` };
+    };
+    const referrer = await signedIn('referrer');
+    const commissioner = await signedIn('commissioner');
+    for (const officer of [referrer, commissioner]) {
+      const listed = await platform.request<{ items: { id: string }[] }>('GET', '/v1/contracts', undefined, officer);
+      expect({ status: listed.status, ids: listed.body.items.map((c) => c.id) }).toEqual({ status: 200, ids: [platform.contractId] });
+      // The contract itself carries its prices, value and cap: still the provider's staff only.
+      expect((await platform.request('GET', `/v1/contracts/${platform.contractId}`, undefined, officer)).status).toBe(403);
+    }
+    const form = await platform.request<{ contractId: string; serviceLines: { key: string; form: { fields: unknown[] } }[] }>(
+      'GET',
+      `/v1/contracts/${platform.contractId}/referral-form`,
+      undefined,
+      referrer,
+    );
+    expect(form.status).toBe(200);
+    expect(form.body.contractId).toBe(platform.contractId);
+    expect(form.body.serviceLines.every((l) => l.form.fields.length > 0)).toBe(true);
+    const full = await platform.request<{ definition: { serviceLines: { pricing?: unknown }[] } }>('GET', `/v1/contracts/${platform.contractId}`);
+    expect(full.body.definition.serviceLines.some((l) => l.pricing)).toBe(true);
+    // As keys: a select field's options have a `value` of their own, the contract's value is a money object.
+    expect(JSON.stringify(form.body)).not.toMatch(/"(pricing|cap|billing|kpis|netPence|grossPence|londonLivingWage|staffRequirements)":/);
+    expect(JSON.stringify(form.body)).not.toMatch(/"value":\{/);
+    // Not linked: the same 404 as a contract that does not exist; a commissioner does not refer at all.
+    expect((await platform.request('GET', `/v1/contracts/${other.body.id}/referral-form`, undefined, referrer)).status).toBe(404);
+    expect((await platform.request('GET', `/v1/contracts/${platform.contractId}/referral-form`, undefined, commissioner)).status).toBe(403);
+    // A system that only sends referrals reads the forms too, and nothing more of the contract.
+    const key = await platform.request<{ token: string }>('POST', '/v1/api-keys', { name: `referral system ${Date.now()}`, scopes: ['referrals:write'] });
+    const asKey = { authorization: `Bearer ${key.body.token}` };
+    expect((await platform.request('GET', `/v1/contracts/${platform.contractId}/referral-form`, undefined, asKey)).status).toBe(200);
+    expect((await platform.request('GET', `/v1/contracts/${platform.contractId}`, undefined, asKey)).status).toBe(403);
+  });
+
   it("a referral aimed at provider B's contract is refused naming contractId, and B's books are untouched", async () => {
     const before = await platform.sql<{ n: string }>('SELECT count(*) AS n FROM intake.referral WHERE organisation_id = $1', [victim.organisationId]);
     const res = await platform.request<{ errors: { field: string }[] }>('POST', '/v1/referrals', EXAMPLE_BODIES['post /v1/referrals'](victim));

@@ -64,3 +64,63 @@ export async function signIn(page: Page, consoleUrl: string, person: { organisat
   await page.fill('#password', person.password);
   await go(page, 'button:has-text("Sign in")');
 }
+
+export interface FormField {
+  key: string;
+  type: string;
+  required?: boolean;
+  options?: { value: string }[];
+}
+
+/** An answer of the right kind for a required field of the contract's form. */
+export function answerFor(field: FormField): string {
+  switch (field.type) {
+    case 'date':
+      return '2026-11-20';
+    case 'datetime':
+      return '2026-11-20T10:00:00Z';
+    case 'email':
+      return 'someone@example.org';
+    case 'phone':
+      return '020 7946 0000';
+    case 'number':
+      return '1';
+    case 'boolean':
+      return 'yes';
+    case 'select':
+      return field.options![0].value;
+    case 'postcode':
+      return 'SW1A 1AA';
+    default:
+      return 'Flat 2, 10 High Street';
+  }
+}
+
+export interface ReferralEntry {
+  referrer: { name: string; email: string; organisation: string };
+  summary: string;
+  /** The resident referred, who consents, and the neighbour complained of. */
+  complainant: string;
+  respondent: string;
+  consentMethod: 'verbal' | 'written';
+}
+
+/** Fills the New referral form drawn from a housing line: the referrer, every required answer, two parties with consent. */
+export async function fillReferral(page: Page, line: { form: { fields: FormField[] }; referrers: { roles: string[] }[] }, entry: ReferralEntry): Promise<void> {
+  await page.fill('#referrer-name', entry.referrer.name);
+  await page.fill('#referrer-email', entry.referrer.email);
+  await page.fill('#referrer-organisation', entry.referrer.organisation);
+  if (await page.locator('#referrerType').count()) await page.selectOption('#referrerType', line.referrers[0]?.roles[0] ?? 'council');
+  await page.fill('#summary', entry.summary);
+  for (const field of line.form.fields.filter((f) => f.required)) {
+    const id = `#answers-${field.key}`;
+    if (['select', 'boolean'].includes(field.type)) await page.selectOption(id, answerFor(field));
+    else await page.fill(id, answerFor(field));
+  }
+  await page.selectOption('#parties-0-role', 'complainant');
+  await page.fill('#parties-0-name', entry.complainant);
+  await page.selectOption('#parties-0-consent', 'yes');
+  await page.selectOption('#parties-0-consentMethod', entry.consentMethod);
+  await page.selectOption('#parties-1-role', 'respondent');
+  await page.fill('#parties-1-name', entry.respondent);
+}

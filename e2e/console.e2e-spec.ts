@@ -2,40 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { PlatformUnderTest } from '@mediation/testing';
-import { go, openBrowser, screen, textOf } from './console-support';
+import { fillReferral, go, openBrowser, screen, textOf, type FormField } from './console-support';
 
 jest.setTimeout(300_000);
-
-interface FormField {
-  key: string;
-  type: string;
-  required?: boolean;
-  options?: { value: string }[];
-}
-
-/** An answer of the right kind for a required field of the contract's form. */
-function answerFor(field: FormField): string {
-  switch (field.type) {
-    case 'date':
-      return '2026-11-20';
-    case 'datetime':
-      return '2026-11-20T10:00:00Z';
-    case 'email':
-      return 'someone@example.org';
-    case 'phone':
-      return '020 7946 0000';
-    case 'number':
-      return '1';
-    case 'boolean':
-      return 'yes';
-    case 'select':
-      return field.options![0].value;
-    case 'postcode':
-      return 'SW1A 1AA';
-    default:
-      return 'Flat 2, 10 High Street';
-  }
-}
 
 describe('the console in a real browser: a housing referral from sign-in to a closed case with its report', () => {
   let platform: PlatformUnderTest;
@@ -114,22 +83,13 @@ describe('the console in a real browser: a housing referral from sign-in to a cl
     expect(await summary.innerText()).toContain('Referring officer’s name');
     await screen(page, '05-new-referral-errors');
 
-    await page.fill('#referrer-name', 'Pat Officer');
-    await page.fill('#referrer-email', `pat-${tag}@council.example`);
-    await page.fill('#referrer-organisation', 'Demo Borough Council');
-    if (await page.locator('#referrerType').count()) await page.selectOption('#referrerType', line.referrers[0]?.roles[0] ?? 'council');
-    await page.fill('#summary', 'Loud music from the flat above after midnight, most nights for three weeks.');
-    for (const field of line.form.fields.filter((f) => f.required)) {
-      const id = `#answers-${field.key}`;
-      if (['select', 'boolean'].includes(field.type)) await page.selectOption(id, answerFor(field));
-      else await page.fill(id, answerFor(field));
-    }
-    await page.selectOption('#parties-0-role', 'complainant');
-    await page.fill('#parties-0-name', 'Sam Resident');
-    await page.selectOption('#parties-0-consent', 'yes');
-    await page.selectOption('#parties-0-consentMethod', 'verbal');
-    await page.selectOption('#parties-1-role', 'respondent');
-    await page.fill('#parties-1-name', 'Alex Neighbour');
+    await fillReferral(page, line, {
+      referrer: { name: 'Pat Officer', email: `pat-${tag}@council.example`, organisation: 'Demo Borough Council' },
+      summary: 'Loud music from the flat above after midnight, most nights for three weeks.',
+      complainant: 'Sam Resident',
+      respondent: 'Alex Neighbour',
+      consentMethod: 'verbal',
+    });
     await go(page, 'button:has-text("Send referral")');
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}\?done=referred$/, { timeout: 30_000 });
     caseUrl = page.url().replace(/\?.*$/, '');

@@ -27,6 +27,7 @@ export * from './http/referral.schemas';
 export * from './http/subject-access.schemas';
 export * from './http/case-retention.schemas';
 export * from './http/contract.schemas';
+export * from './http/referral-form.schemas';
 export * from './contracts';
 export * from './http/case.schemas';
 export * from './http/appeal-deadline';

@@ -77,8 +77,7 @@ export class ContractController {
   }
 
   private async choices(me: SignedIn): Promise<ContractChoice[]> {
-    // A commissioner cannot read the contract book; their contracts are the ids the gateway limits them to.
-    if (me.contractIds) return me.contractIds.map((id) => ({ id, title: null, reference: null, buyer: null, status: null }));
+    // The gateway lists only the contracts a person is linked to (a commissioner's), with their names.
     const { items } = await this.gateway.call<{ items: ContractChoice[] }>(me.token, 'GET', '/v1/contracts');
     return items;
   }

@@ -3,16 +3,16 @@ import type { Request, Response } from 'express';
 import { GatewayClient, GatewayProblem } from '../gateway/gateway.client';
 import { ConsoleErrorFilter } from '../http/console-error.filter';
 import { html } from '../http/html';
-import { page } from '../http/layout';
+import { canWorkCases, page } from '../http/layout';
 import { SignedInPerson, type SignedIn } from '../http/signed-in';
-import { newReferralPage } from './new-referral.page';
+import { newReferralPage, referralStatus, type ReferralStatusView } from './new-referral.page';
 import { toReferralBody, type ServiceLineDef } from './referral-form';
 
-interface ContractDetail {
-  id: string;
+/** GET /v1/contracts/{id}/referral-form: the lines' forms without the contract's commercial terms, so a referrer may read it. */
+interface ReferralFormView {
+  contractId: string;
   title: string;
-  status: string;
-  definition: { serviceLines: ServiceLineDef[] };
+  serviceLines: ServiceLineDef[];
 }
 
 /** New referral: the form is the chosen contract's service-line form definition; the API judges what is sent. */
@@ -47,7 +47,8 @@ export class NewReferralController {
     const body = toReferralBody(chosen.contract.id, chosen.line, form, me.viewer.name, new Date());
     try {
       const referral = await this.gateway.call<{ id: string; reference: string }>(me.token, 'POST', '/v1/referrals', body);
-      const caseId = await this.caseOf(me.token, referral.id);
+      // A referrer may not open cases: they get the referral's own page, with its reference.
+      const caseId = canWorkCases(me.viewer.roles) ? await this.caseOf(me.token, referral.id) : null;
       return res.redirect(303, caseId ? `/cases/${caseId}?done=referred` : `/referrals/${referral.id}`);
     } catch (error) {
       if (!(error instanceof GatewayProblem) || error.status !== 400) throw error;
@@ -63,23 +64,18 @@ export class NewReferralController {
   @Get(':id')
   async waiting(@Req() req: Request, @Res() res: Response, @Param('id', ParseUUIDPipe) id: string) {
     const me = await this.person.of(req, res);
-    const referral = await this.gateway.call<{ reference: string; caseId: string | null; status: string; rejection: { reason: string } | null }>(
-      me.token,
-      'GET',
-      `/v1/referrals/${id}`,
-    );
-    if (referral.caseId) return res.redirect(303, `/cases/${referral.caseId}?done=referred`);
-    if (!referral.caseId && referral.status !== 'rejected') res.setHeader('Refresh', '2');
-    res.type('html').send(
-      page(
-        { title: `Referral ${referral.reference}`, viewer: me.viewer, csrf: me.csrf, current: 'referral' },
-        referral.status === 'rejected'
-          ? html`<h1 class="govuk-heading-l">Referral ${referral.reference} was not accepted</h1>
-              <p class="govuk-body">${referral.rejection?.reason ?? ''}</p>`
-          : html`<h1 class="govuk-heading-l">Referral ${referral.reference} received</h1>
-              <p class="govuk-body" role="status">The case is being opened. This page refreshes by itself.</p>`,
-      ).toString(),
-    );
+    const referral = await this.gateway.call<ReferralStatusView>(me.token, 'GET', `/v1/referrals/${id}`);
+    const worksCases = canWorkCases(me.viewer.roles);
+    if (referral.caseId && worksCases) return res.redirect(303, `/cases/${referral.caseId}?done=referred`);
+    if (worksCases && !referral.caseId && referral.status !== 'rejected') res.setHeader('Refresh', '2');
+    res
+      .type('html')
+      .send(
+        page(
+          { title: `Referral ${referral.reference}`, viewer: me.viewer, csrf: me.csrf, current: 'referral' },
+          referralStatus(referral, worksCases),
+        ).toString(),
+      );
   }
 
   private async caseOf(token: string, referralId: string): Promise<string | null> {
@@ -111,8 +107,9 @@ export class NewReferralController {
       );
       return null;
     }
-    const contract = await this.gateway.call<ContractDetail>(me.token, 'GET', `/v1/contracts/${pick.id}`);
-    const lines = contract.definition.serviceLines;
+    const form = await this.gateway.call<ReferralFormView>(me.token, 'GET', `/v1/contracts/${pick.id}/referral-form`);
+    const contract = { id: form.contractId, title: form.title };
+    const lines = form.serviceLines;
     const line = lines.find((l) => l.key === lineKey) ?? (lines.length === 1 ? lines[0] : undefined);
     if (!line) {
       res.type('html').send(
@@ -126,6 +123,6 @@ export class NewReferralController {
       );
       return null;
     }
-    return { contract: { id: contract.id, title: contract.title }, line };
+    return { contract, line };
   }
 }

@@ -235,3 +235,34 @@ function friendly(message: string): string {
   if (/expected \w+, received undefined/.test(message)) return 'is required';
   return message;
 }
+
+export interface ReferralStatusView {
+  reference: string;
+  caseId: string | null;
+  status: string;
+  rejection: { reason: string } | null;
+}
+
+/**
+ * A referral after it was sent: refused with the reason, or a GOV.UK confirmation panel with its
+ * reference. Staff move on to the case once it opens; a referrer, who may not open cases, stays here.
+ */
+export function referralStatus(referral: ReferralStatusView, worksCases: boolean): Html {
+  if (referral.status === 'rejected')
+    return html`<h1 class="govuk-heading-l">Referral ${referral.reference} was not accepted</h1>
+      <p class="govuk-body">${referral.rejection?.reason ?? ''}</p>`;
+  return html`<div class="govuk-panel govuk-panel--confirmation">
+      <h1 class="govuk-panel__title">Referral received</h1>
+      <div class="govuk-panel__body">Your reference<br /><strong id="referral-reference">${referral.reference}</strong></div>
+    </div>
+    <p class="govuk-body" role="status">
+      ${
+        referral.caseId
+          ? 'The provider has opened a case for this referral. Quote the reference if you contact them about it.'
+          : worksCases
+            ? 'The case is being opened. This page refreshes by itself.'
+            : 'The provider is opening a case for it. Quote the reference if you contact them about it.'
+      }
+    </p>
+    <p class="govuk-body"><a class="govuk-link" href="/referrals/new">Make another referral</a></p>`;
+}

@@ -1,4 +1,4 @@
-/** The parts of a contract's service line the referral form is drawn from (GET /v1/contracts/{id}). */
+/** The parts of a contract's service line the referral form is drawn from (GET /v1/contracts/{id}/referral-form). */
 export interface FormFieldDef {
   key: string;
   label: string;

@@ -34,7 +34,7 @@ describe('no caller grants what it does not hold', () => {
 
   it('the refusal names the roles and the scopes the caller lacks', () => {
     expect(() => Authority.of(key('users:write')).assertMayGrantRoles(['commissioner'])).toThrow(
-      'You cannot grant commissioner: this API key lacks reports:read, cases:read, billing:read.',
+      'You cannot grant commissioner: this API key lacks reports:read, cases:read, billing:read, contracts:read.',
     );
   });
 

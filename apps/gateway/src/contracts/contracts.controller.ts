@@ -9,6 +9,7 @@ import {
   OcdsDocumentSchema,
   OcdsImportQuerySchema,
   OcdsImportResultSchema,
+  ReferralFormViewSchema,
   ReplaceContractBodySchema,
   Rpc,
   type RpcMeta,
@@ -21,6 +22,10 @@ import { ZodPipe } from '../http/zod.pipe';
 import { IdempotentUseCase } from '../idempotency/idempotent.use-case';
 
 const READERS = { roles: ['provider-admin', 'case-manager', 'finance', 'auditor'], scopes: ['contracts:read'] } as const;
+/** The list carries no commercial terms, so a buyer's officers read it too (intake gives them only their linked contracts). */
+const LISTERS = { roles: [...READERS.roles, 'referrer', 'commissioner'], scopes: READERS.scopes } as const;
+/** Whoever may send `POST /v1/referrals` may read the forms it asks for. */
+const REFERRERS = { roles: ['provider-admin', 'case-manager', 'referrer'], scopes: ['referrals:write'] } as const;
 const WRITERS = { roles: ['provider-admin'], scopes: ['contracts:write'] } as const;
 
 @Controller('v1/contracts')
@@ -53,8 +58,11 @@ export class ContractsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List your contracts', response: { status: 200, schema: ContractListSchema } })
-  @Access({ roles: [...READERS.roles], scopes: [...READERS.scopes] })
+  @ApiOperation({
+    summary: 'List your contracts (a referrer or commissioner: the contracts they are linked to)',
+    response: { status: 200, schema: ContractListSchema },
+  })
+  @Access({ roles: [...LISTERS.roles], scopes: [...LISTERS.scopes] })
   list(@CurrentMeta() meta: RpcMeta) {
     return this.rpc.call(Rpc.intake.listContracts, meta, {});
   }
@@ -88,6 +96,18 @@ export class ContractsController {
   @Access({ roles: [...READERS.roles], scopes: [...READERS.scopes] })
   get(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ContractIdParamsSchema)) params: { id: string }) {
     return this.rpc.call(Rpc.intake.getContract, meta, { contractId: params.id });
+  }
+
+  /** A referrer draws the referral form from this, never from the contract itself (which carries its prices). */
+  @Get(':id/referral-form')
+  @ApiOperation({
+    summary: 'Read the referral form of each service line of a contract (fields, who may refer, consent), without its commercial terms',
+    response: { status: 200, schema: ReferralFormViewSchema },
+    params: { id: 'The contract id.' },
+  })
+  @Access({ roles: [...REFERRERS.roles], scopes: [...REFERRERS.scopes] })
+  referralForm(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(ContractIdParamsSchema)) params: { id: string }) {
+    return this.rpc.call(Rpc.intake.getReferralForm, meta, { contractId: params.id });
   }
 
   @Put(':id')

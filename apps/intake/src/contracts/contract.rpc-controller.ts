@@ -5,6 +5,7 @@ import { Rpc } from '@mediation/protocol';
 import { CreateContractUseCase } from './create-contract.use-case';
 import { GetContractUseCase } from './get-contract.use-case';
 import { GetContractVersionUseCase } from './get-contract-version.use-case';
+import { GetReferralFormUseCase } from './get-referral-form.use-case';
 import { ImportOcdsUseCase } from './import-ocds.use-case';
 import { ListContractsUseCase } from './list-contracts.use-case';
 import { PublishContractUseCase } from './publish-contract.use-case';
@@ -20,6 +21,7 @@ export class ContractRpcController {
     private readonly publishContract: PublishContractUseCase,
     private readonly importOcds: ImportOcdsUseCase,
     private readonly getContractVersion: GetContractVersionUseCase,
+    private readonly getReferralForm: GetReferralFormUseCase,
   ) {}
 
   @MessagePattern(Rpc.intake.getContractVersion.subject)
@@ -44,6 +46,12 @@ export class ContractRpcController {
   get(@Payload() raw: unknown) {
     const { meta, data } = parseRpcRequest(Rpc.intake.getContract, raw);
     return this.getContract.execute(meta, data.contractId);
+  }
+
+  @MessagePattern(Rpc.intake.getReferralForm.subject)
+  referralForm(@Payload() raw: unknown) {
+    const { meta, data } = parseRpcRequest(Rpc.intake.getReferralForm, raw);
+    return this.getReferralForm.execute(meta, data.contractId);
   }
 
   @MessagePattern(Rpc.intake.replaceContract.subject)

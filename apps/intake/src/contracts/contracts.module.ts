@@ -6,6 +6,7 @@ import { ContractRpcController } from './contract.rpc-controller';
 import { CreateContractUseCase } from './create-contract.use-case';
 import { GetContractUseCase } from './get-contract.use-case';
 import { GetContractVersionUseCase } from './get-contract-version.use-case';
+import { GetReferralFormUseCase } from './get-referral-form.use-case';
 import { ImportOcdsUseCase } from './import-ocds.use-case';
 import { ListContractsUseCase } from './list-contracts.use-case';
 import { PublishContractUseCase } from './publish-contract.use-case';
@@ -24,6 +25,7 @@ import { ReplaceContractUseCase } from './replace-contract.use-case';
     PublishContractUseCase,
     ImportOcdsUseCase,
     GetContractVersionUseCase,
+    GetReferralFormUseCase,
   ],
   exports: [ContractRepository],
 })

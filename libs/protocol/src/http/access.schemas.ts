@@ -69,8 +69,8 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
   mediator: ['referrals:read', 'cases:read', 'cases:write', 'staff:read', 'sessions:read', 'sessions:write', 'pay:read'],
   finance: ['reports:read', 'contracts:read', 'billing:read', 'billing:write', 'pay:read'],
   auditor: ['audit:read', 'referrals:read', 'cases:read', 'reports:read', 'contracts:read', 'staff:read', 'sessions:read'],
-  referrer: ['referrals:write', 'referrals:read', 'cases:read'],
-  commissioner: ['reports:read', 'cases:read', 'billing:read'],
+  referrer: ['referrals:write', 'referrals:read', 'cases:read', 'contracts:read'], // contracts:read: the list of linked contracts only
+  commissioner: ['reports:read', 'cases:read', 'billing:read', 'contracts:read'],
 };
 
 /** Everything a set of roles amounts to: the union of their scopes. */

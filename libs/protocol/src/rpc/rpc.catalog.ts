@@ -13,6 +13,7 @@ import {
   TemplateViewSchema,
 } from '../http/contract.schemas';
 import { OcdsDocumentSchema } from '../contracts/ocds.schema';
+import { ReferralFormViewSchema } from '../http/referral-form.schemas';
 import { ContractDefinitionSchema, ContractStatusSchema } from '../contracts/contract-definition.schema';
 import {
   CreateReferralBodySchema,
@@ -209,6 +210,13 @@ export const Rpc = {
       description: 'Read a contract with its current definition and versions.',
       request: z.object({ contractId: z.uuid() }),
       response: ContractDetailViewSchema,
+    }),
+    getReferralForm: defineRpc({
+      service: 'intake',
+      verb: 'get-referral-form',
+      description: "A contract's referral forms: each service line's form, referrers and consent, without its commercial terms.",
+      request: z.object({ contractId: z.uuid() }),
+      response: ReferralFormViewSchema,
     }),
     replaceContract: defineRpc({
       service: 'intake',
