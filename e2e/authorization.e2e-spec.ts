@@ -394,6 +394,7 @@ describe('authorization: every route, two providers, no way across', () => {
     const marked = ops.filter((o) => o.needToKnow).map((o) => `${o.method} ${o.path} -> ${o.needToKnow}`);
     expect(marked.sort()).toEqual([
       'get /v1/bundles/{id} -> bundle',
+      'get /v1/cases/{id}/bundles -> case',
       'get /v1/cases/{id}/evidence -> case',
       'get /v1/cases/{id}/notes/sensitive -> case',
       'get /v1/cases/{id}/parties/sensitive -> case',

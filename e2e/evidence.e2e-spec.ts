@@ -162,6 +162,7 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
     );
     expect(diary.status).toBe(201);
     const diaryId = ((await diary.json()) as { id: string }).id;
+    expect(await platform.ok('GET', `/v1/cases/${caseId}/bundles`)).toEqual({ items: [] });
     // The organisation's name and address reach evidence by event; until then a bundle is a 503.
     const made = await waitUntil(
       async () => {
@@ -195,8 +196,18 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
     expect(frontSheet).toMatch(new RegExp(`PREPARED BY\\s+API key “${key.name}”`));
     expect(frontSheet).not.toContain(caseId);
     expect(frontSheet).not.toContain(actorId);
-    const refused = await platform.request('GET', `/v1/bundles/${made.body.id}`, undefined, { authorization: `Bearer ${tokens.notAssigned}`, ...REASON });
-    expect(refused.status).toBe(403);
+    for (const route of [`/v1/bundles/${made.body.id}`, `/v1/cases/${caseId}/bundles`]) {
+      const refused = await platform.request('GET', route, undefined, { authorization: `Bearer ${tokens.notAssigned}`, ...REASON });
+      expect({ route, status: refused.status }).toEqual({ route, status: 403 });
+    }
+
+    // The case's bundles, newest first, as they were made; listing needs no reason (it is not the PDF) and is open to the mediator on the case.
+    const listed = await platform.request<{ items: { id: string; createdBy: string }[] }>('GET', `/v1/cases/${caseId}/bundles`, undefined, {
+      authorization: `Bearer ${tokens.assigned}`,
+    });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([{ ...made.body, objectDeletedAt: null }]);
+    expect(listed.body.items[0].createdBy).toBe(actorId);
   });
 
   it('records a witness statement signed with a typed name, then its signed scan as version 2', async () => {
@@ -274,6 +285,7 @@ describe('evidence: exhibits uploaded, read back intact, kept to the people on t
       `/v1/evidence/${evidenceId}`,
       `/v1/evidence/${evidenceId}/custody`,
       `/v1/cases/${caseId}/evidence`,
+      `/v1/cases/${caseId}/bundles`,
     ]) {
       const res = await platform.request('GET', route, undefined, as);
       expect({ route, status: res.status }).toEqual({ route, status: 404 });

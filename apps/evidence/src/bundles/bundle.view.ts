@@ -12,5 +12,6 @@ export function toBundleView(row: Bundle): BundleView {
     index: row.index,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
+    objectDeletedAt: row.objectDeletedAt?.toISOString() ?? null,
   });
 }

@@ -4,8 +4,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFArray, PDFRef } from 'pdf-lib';
-import { EVIDENCE_GRANT_HEADER, uuidv7, type BundleView, type RpcMeta } from '@mediation/protocol';
+import { EVIDENCE_GRANT_HEADER, EvidenceRpc, uuidv7, type BundleView, type RpcMeta } from '@mediation/protocol';
 import { GetCustodyUseCase } from '../custody/get-custody.use-case';
+import { EvidenceDatabase } from '../database/evidence.database';
+import { ApplyRetentionUseCase } from '../retention/apply-retention.use-case';
 import { startEvidenceService, type EvidenceService, type StoreKind } from '../testing/evidence-service.harness';
 import { multipartBody, request } from '../testing/multipart';
 
@@ -212,5 +214,37 @@ describe.each<StoreKind>(['local', 's3'])('court bundles from the %s store', (st
     await svc.tamper(rows[0].storage_key, Buffer.concat([exhibits['JS/1'].bytes, Buffer.from('%% appended')]));
     const refused = await makeBundle([exhibits['JS/1'].id]);
     expect(refused.status).toBe(409);
+  });
+
+  it('lists the case’s bundles newest first over NATS, to no other case or organisation, and still after retention deleted their files', async () => {
+    const rpc = await svc.serveRpc();
+    const before = await rpc.call(EvidenceRpc.listCaseBundles, meta, { caseId });
+    expect(before.items.map((b) => b.index.map((e) => e.exhibitRef))).toEqual([['JS/2', 'AB/1', 'JS/1']]);
+    const later = await makeBundle([exhibits['AB/1'].id, exhibits['JS/2'].id]);
+    expect(later.status).toBe(201);
+
+    const listed = await rpc.call(EvidenceRpc.listCaseBundles, meta, { caseId });
+    expect(listed.items.map((b) => b.id)).toEqual([later.body.id, before.items[0].id]);
+    expect(listed.items[0]).toEqual({ ...later.body, objectDeletedAt: null });
+    expect(listed.items[0]).toMatchObject({ createdBy: 'user:case-manager', title: 'Hearing bundle: claim K00LB123' });
+    expect(listed.items[0].index.map((e) => [e.exhibitRef, e.sha256])).toEqual([
+      ['AB/1', exhibits['AB/1'].sha256],
+      ['JS/2', exhibits['JS/2'].sha256],
+    ]);
+    expect(Date.parse(listed.items[0].createdAt)).toBeGreaterThanOrEqual(Date.parse(listed.items[1].createdAt));
+    // Listing is not a read of any exhibit: their custody logs gain nothing.
+    const custody = await svc.app.get(GetCustodyUseCase).execute(meta, exhibits['AB/1'].id);
+    expect(custody.entries.map((e) => e.action)).toEqual(['uploaded', 'exported', 'exported']);
+
+    expect(await rpc.call(EvidenceRpc.listCaseBundles, meta, { caseId: uuidv7() })).toEqual({ items: [] });
+    expect(await rpc.call(EvidenceRpc.listCaseBundles, { ...meta, organisationId: uuidv7() }, { caseId })).toEqual({ items: [] });
+
+    const at = new Date();
+    await svc.app.get(EvidenceDatabase).forTenant(org, (tx) => svc.app.get(ApplyRetentionUseCase).deleteFiles(tx, org, caseId, 'case anonymised', at));
+    const kept = await rpc.call(EvidenceRpc.listCaseBundles, meta, { caseId });
+    expect(kept.items.map((b) => [b.id, b.sha256, b.objectDeletedAt])).toEqual(listed.items.map((b) => [b.id, b.sha256, at.toISOString()]));
+    const p = `/internal/bundles/${later.body.id}`;
+    const gone = await request(`${svc.url}${p}`, { method: 'GET', headers: { [EVIDENCE_GRANT_HEADER]: svc.grant(meta, 'GET', p) } });
+    expect(gone.status).toBe(410);
   });
 });

@@ -5,6 +5,7 @@ import { BundleHttpController } from './bundle.http-controller';
 import { BundleRepository } from './bundle.repository';
 import { BundleRpcController } from './bundle.rpc-controller';
 import { CreateBundleUseCase } from './create-bundle.use-case';
+import { ListCaseBundlesUseCase } from './list-case-bundles.use-case';
 import { LocateBundleUseCase } from './locate-bundle.use-case';
 import { ReadBundleUseCase } from './read-bundle.use-case';
 
@@ -12,6 +13,6 @@ import { ReadBundleUseCase } from './read-bundle.use-case';
 @Module({
   imports: [ItemsModule],
   controllers: [BundleHttpController, BundleRpcController],
-  providers: [BundleRepository, CreateBundleUseCase, ReadBundleUseCase, LocateBundleUseCase, GrantGuard],
+  providers: [BundleRepository, CreateBundleUseCase, ReadBundleUseCase, LocateBundleUseCase, ListCaseBundlesUseCase, GrantGuard],
 })
 export class BundlesModule {}

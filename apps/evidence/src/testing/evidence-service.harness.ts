@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { RpcClient, rpcTransport } from '@mediation/messaging';
 import { LifecycleService, ProblemFilter } from '@mediation/platform';
 import { EVIDENCE_GRANT_TTL_MS, signEvidenceGrant, type RpcMeta } from '@mediation/protocol';
 import { createTestDatabase, createTestNamespace, type TestDatabase, type TestNamespace } from '@mediation/testing';
@@ -29,6 +30,8 @@ export interface EvidenceService {
   sql: Client;
   /** A signed grant, as the gateway would forward it, for one request of `meta`. */
   grant(meta: RpcMeta, method: 'GET' | 'HEAD' | 'POST', path: string, reason?: string): string;
+  /** Starts answering RPCs over the test's NATS namespace (as `main.ts` does) and gives a client that asks them, as the gateway would. */
+  serveRpc(): Promise<RpcClient>;
   /** Every object key in the store. */
   storedKeys(): Promise<string[]>;
   /** Replaces a stored object's bytes behind the service's back, as an intruder or a failing disk would. */
@@ -74,6 +77,11 @@ export async function startEvidenceService(store: StoreKind): Promise<EvidenceSe
     ns,
     sql,
     grant: (meta, method, p, reason) => signEvidenceGrant(GRANT_KEY, { meta, method, path: p, reason, expiresAt: Date.now() + EVIDENCE_GRANT_TTL_MS }),
+    async serveRpc() {
+      app.connectMicroservice({ strategy: rpcTransport('evidence')(app) }, { inheritAppConfig: true });
+      await app.startAllMicroservices();
+      return app.get(RpcClient);
+    },
     async storedKeys() {
       if (s3) return ((await s3.send(new ListObjectsV2Command({ Bucket: BUCKET }))).Contents ?? []).map((o) => o.Key!).sort();
       const files = await readdir(localRoot, { recursive: true, withFileTypes: true }).catch(() => []);

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { RpcClient } from '@mediation/messaging';
 import {
+  BundleListSchema,
   BundleViewSchema,
   CaseIdParamsSchema,
   CreateBundleBodySchema,
@@ -17,6 +18,7 @@ import {
   EvidenceRpc,
   PROBLEM_TYPES,
   Rpc,
+  type BundleList,
   type BundleView,
   type CaseView,
   type CreateBundleBody,
@@ -177,6 +179,21 @@ export class EvidenceController {
       preparedBy: await this.names.of(meta),
     }));
     return BundleViewSchema.parse(made);
+  }
+
+  @Get('cases/:id/bundles')
+  @ApiOperation({
+    summary:
+      'The court bundles made of a case, newest first: each one’s title, when and by whom it was made, its pages, its index of exhibits (with each original’s SHA-256) and its own SHA-256, and whether retention has deleted its PDF. The PDF itself is `GET /v1/bundles/{id}`, with a reason. A mediator sees them only on cases they are assigned to',
+    response: { status: 200, schema: BundleListSchema },
+    params: { id: 'The case id.' },
+  })
+  @Access(SENSITIVE_READERS)
+  @NeedToKnow('case')
+  async bundles(@CurrentMeta() meta: RpcMeta, @Param(new ZodPipe(CaseIdParamsSchema)) params: IdParams): Promise<BundleList> {
+    // Evidence does not know which cases exist: casework's 404 for another organisation's or contract's case comes first.
+    await this.rpc.call(Rpc.casework.getCase, meta, { caseId: params.id });
+    return this.rpc.call(EvidenceRpc.listCaseBundles, meta, { caseId: params.id });
   }
 
   @Get('bundles/:id')

@@ -146,11 +146,20 @@ export const BundleViewSchema = z
     sha256: z.string().describe('SHA-256 of the bundle PDF as stored.'),
     sizeBytes: z.number().int().min(1).describe('Its size.'),
     index: z.array(BundleIndexEntrySchema).describe('The exhibits, in bundle order, with their pages.'),
-    createdBy: z.string().describe('Who made it.'),
+    createdBy: z.string().describe('Who made it: the actor id (`user:<id>`, `api-key:<id>`), as the audit trail names them.'),
     createdAt: z.iso.datetime({ offset: true }).describe('When.'),
+    objectDeletedAt: z.iso
+      .datetime({ offset: true })
+      .nullable()
+      .describe('When retention deleted its PDF (`GET /v1/bundles/{id}` is then 410); the record, its index and hash stay.'),
   })
   .describe('A court bundle (its PDF is `GET /v1/bundles/{id}`).');
 export type BundleView = z.infer<typeof BundleViewSchema>;
+
+export const BundleListSchema = z
+  .object({ items: z.array(BundleViewSchema).describe('Newest first.') })
+  .describe('A case’s court bundles (none is an empty list).');
+export type BundleList = z.infer<typeof BundleListSchema>;
 export type BundleIndexEntry = z.infer<typeof BundleIndexEntrySchema>;
 
 /**

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CustodyLogSchema, EvidenceItemViewSchema, EvidenceListSchema, EvidencePersonExportSchema, EvidencePersonQuerySchema } from '../http/evidence.schemas';
+import {
+  BundleListSchema,
+  CustodyLogSchema,
+  EvidenceItemViewSchema,
+  EvidenceListSchema,
+  EvidencePersonExportSchema,
+  EvidencePersonQuerySchema,
+} from '../http/evidence.schemas';
 import { defineRpc } from './define-rpc';
 
 /**
@@ -35,6 +42,13 @@ export const EvidenceRpc = {
     description: 'The case a court bundle was made for, for the gateway’s need-to-know check.',
     request: z.object({ bundleId: z.uuid() }),
     response: z.object({ bundleId: z.uuid(), caseId: z.uuid() }),
+  }),
+  listCaseBundles: defineRpc({
+    service: 'evidence',
+    verb: 'list-case-bundles',
+    description: 'A case’s court bundles, newest first, each with its index and hash (metadata only: no custody entry, no file).',
+    request: z.object({ caseId: z.uuid() }),
+    response: BundleListSchema,
   }),
   getCustody: defineRpc({
     service: 'evidence',
