@@ -225,6 +225,7 @@ describe('the console’s Case page in a real browser: sessions, sensitive notes
     await page.goto(caseUrl);
     await go(page, 'a:has-text("Open the evidence")');
     expect(await textOf(page, 'main')).toContain('No exhibits yet');
+    expect(await textOf(page, '#no-bundles')).toContain('No court bundle has been made for this case yet');
     await screen(page, 'cw-07-evidence-empty');
 
     await page.fill('#description', 'Noise diary kept by the complainant, March');
@@ -267,6 +268,19 @@ describe('the console’s Case page in a real browser: sessions, sensitive notes
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
+
+    // Made once, found again: the evidence page lists the case's bundles, each downloaded behind the same reason form.
+    await page.goto(`${caseUrl}/evidence`);
+    const listed = await textOf(page, '#bundles tbody tr');
+    expect(listed).toContain(`Hearing bundle ${tag}`);
+    expect(listed).toContain('SR/1');
+    expect(listed).toContain('by you');
+    await screen(page, 'cw-10a-bundles-listed');
+    await go(page, '#bundles a:has-text("Download")');
+    expect(await textOf(page, 'h1')).toContain(`Court bundle: Hearing bundle ${tag}`);
+    await page.fill('#access-reason', 'Sending the bundle to the other side');
+    const [again] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Download the bundle")')]);
+    expect(readFileSync(await again.path()).equals(readFileSync(await bundle.path()))).toBe(true);
   });
 
   it('SEND: a certificate the case cannot support is refused in the error summary; a declined one is issued and its PDF downloaded', async () => {

@@ -1,12 +1,12 @@
-import { Body, Controller, ForbiddenException, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { GatewayClient } from '../gateway/gateway.client';
-import { html, type Html } from '../http/html';
 import { ConsoleErrorFilter } from '../http/console-error.filter';
 import type { SignedIn } from '../http/signed-in';
 import { bundleBody, evidenceFields, type Form } from './case-forms';
 import { ACCESS_REASON, CaseScreen, fixable, problemLinks, reasonLinks, streamFile, type ErrorLink } from './case-screen';
-import { bundleDetails, downloadPage, evidencePage, exhibitDetails, type BundleMade, type ExhibitItem } from './evidence.page';
+import { bundleDetails, type CourtBundle } from './court-bundles.sections';
+import { downloadPage, evidencePage, exhibitDetails, type ExhibitItem } from './evidence.page';
 import { exhibitBody, readExhibitUpload } from './exhibit-upload';
 
 const UPLOAD_FIELDS = {
@@ -22,6 +22,9 @@ const UPLOAD_FIELDS = {
   file: 'file',
 };
 const BUNDLE_FIELDS = { title: 'bundle-title', preparedFor: 'bundle-preparedFor', items: 'items-0' };
+
+/** The person as the API names whoever made something (`createdBy`). */
+const actorOf = (me: SignedIn) => `user:${me.userId}`;
 
 /** A case's exhibits (apps/evidence through the gateway's /v1 routes): list, add, download, and court bundles. */
 @Controller('cases/:id')
@@ -84,20 +87,28 @@ export class CaseEvidenceController {
     await this.withReason(req, res, form, `/v1/evidence/${evidenceId}/content`, (me, errors) => this.drawExhibit(res, me, id, evidenceId, errors));
   }
 
-  /** The API has no list of bundles: the bundle is shown, with its download, as the answer to making it. */
+  /** The bundle made is shown, with its download, as the answer; it stays listed on the evidence page. */
   @Post('bundles')
   async bundle(@Req() req: Request, @Res() res: Response, @Param('id', ParseUUIDPipe) id: string, @Body() form: Form) {
     const me = await this.withForm(req, res);
-    let made: BundleMade;
+    let made: CourtBundle;
     try {
-      made = await this.gateway.call<BundleMade>(me.token, 'POST', `/v1/cases/${id}/bundles`, bundleBody(form));
+      made = await this.gateway.call<CourtBundle>(me.token, 'POST', `/v1/cases/${id}/bundles`, bundleBody(form));
     } catch (error) {
       if (!fixable(error)) throw error;
       res.status(error.status);
       return this.drawList(res, me, id, problemLinks(error, BUNDLE_FIELDS, 'bundle', { title: 'Enter the bundle’s title' }), undefined, form);
     }
     res.status(201);
-    await this.drawBundle(res, me, id, made.id, bundleDetails(made), `Court bundle made: ${made.title}`, []);
+    await this.drawBundle(res, me, id, made, `Court bundle made: ${made.title}`, []);
+  }
+
+  /** One of the case's bundles, listed on the evidence page: its details and the reason form its download needs. */
+  @Get('bundles/:bundleId')
+  async bundleReason(@Req() req: Request, @Res() res: Response, @Param('id', ParseUUIDPipe) id: string, @Param('bundleId', ParseUUIDPipe) bundleId: string) {
+    const me = await this.screen.person.of(req, res);
+    const bundle = await this.bundleOf(me, id, bundleId);
+    await this.drawBundle(res, me, id, bundle, `Court bundle: ${bundle.title}`, []);
   }
 
   @Post('bundles/:bundleId')
@@ -108,9 +119,10 @@ export class CaseEvidenceController {
     @Param('bundleId', ParseUUIDPipe) bundleId: string,
     @Body() form: Form,
   ) {
-    await this.withReason(req, res, form, `/v1/bundles/${bundleId}`, (me, errors) =>
-      this.drawBundle(res, me, id, bundleId, null, 'Download the court bundle', errors),
-    );
+    await this.withReason(req, res, form, `/v1/bundles/${bundleId}`, async (me, errors) => {
+      const bundle = await this.bundleOf(me, id, bundleId);
+      await this.drawBundle(res, me, id, bundle, `Court bundle: ${bundle.title}`, errors);
+    });
   }
 
   /** A file the API gives only with a reason: streamed on, or the reason form again saying what to fix. */
@@ -135,11 +147,26 @@ export class CaseEvidenceController {
   }
 
   private async drawList(res: Response, me: SignedIn, id: string, errors: ErrorLink[], flash?: string, values?: Record<string, unknown>) {
-    const [reference, { items }] = await Promise.all([
+    const [reference, { items }, bundles] = await Promise.all([
       this.reference(me, id),
       this.gateway.call<{ items: ExhibitItem[] }>(me.token, 'GET', `/v1/cases/${id}/evidence`),
+      this.gateway.call<{ items: CourtBundle[] }>(me.token, 'GET', `/v1/cases/${id}/bundles`),
     ]);
-    this.screen.send(res, evidencePage({ viewer: me.viewer, csrf: me.csrf, caseId: id, reference, items, errors, flash, values }));
+    this.screen.send(
+      res,
+      evidencePage({
+        viewer: me.viewer,
+        csrf: me.csrf,
+        caseId: id,
+        reference,
+        items,
+        bundles: bundles.items,
+        viewerActorId: actorOf(me),
+        errors,
+        flash,
+        values,
+      }),
+    );
   }
 
   private async drawExhibit(res: Response, me: SignedIn, id: string, evidenceId: string, errors: ErrorLink[]) {
@@ -161,11 +188,19 @@ export class CaseEvidenceController {
     );
   }
 
-  private async drawBundle(res: Response, me: SignedIn, id: string, bundleId: string, details: Html | null, title: string, errors: ErrorLink[]) {
+  /** A bundle of this case, found in the case's list (the API's only bundle metadata besides the answer to making one). */
+  private async bundleOf(me: SignedIn, id: string, bundleId: string): Promise<CourtBundle> {
+    const { items } = await this.gateway.call<{ items: CourtBundle[] }>(me.token, 'GET', `/v1/cases/${id}/bundles`);
+    const bundle = items.find((b) => b.id === bundleId);
+    if (!bundle) throw new NotFoundException();
+    return bundle;
+  }
+
+  private async drawBundle(res: Response, me: SignedIn, id: string, bundle: CourtBundle, title: string, errors: ErrorLink[]) {
     const base = { viewer: me.viewer, csrf: me.csrf, caseId: id, reference: await this.reference(me, id), errors };
     this.screen.send(
       res,
-      downloadPage({ ...base, title, action: `/cases/${id}/bundles/${bundleId}`, details: details ?? html``, button: 'Download the bundle' }),
+      downloadPage({ ...base, title, action: `/cases/${id}/bundles/${bundle.id}`, details: bundleDetails(bundle, actorOf(me)), button: 'Download the bundle' }),
     );
   }
 }

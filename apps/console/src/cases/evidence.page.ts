@@ -1,6 +1,7 @@
 import { html, type Html } from '../http/html';
 import { errorSummary, notice, page, type Viewer } from '../http/layout';
 import { londonDateTime } from '../http/london';
+import { bundleList, type CourtBundle } from './court-bundles.sections';
 import { govukTable, optionalDateTime, textArea, textInput } from './govuk-controls';
 
 export interface ExhibitItem {
@@ -15,15 +16,6 @@ export interface ExhibitItem {
   sizeBytes: number;
   sha256: string;
   objectsDeletedAt: string | null;
-  createdAt: string;
-}
-
-export interface BundleMade {
-  id: string;
-  title: string;
-  pageCount: number;
-  sha256: string;
-  index: { exhibitRef: string; description: string; firstPage: number; lastPage: number }[];
   createdAt: string;
 }
 
@@ -63,8 +55,8 @@ function frame(data: Base, title: string, body: Html) {
   );
 }
 
-/** The case's exhibits with their hashes, the upload form, and a court bundle of chosen exhibits. */
-export function evidencePage(data: Base & { items: ExhibitItem[]; flash?: string }) {
+/** The case's exhibits with their hashes, its court bundles, the upload form, and a court bundle of chosen exhibits. */
+export function evidencePage(data: Base & { items: ExhibitItem[]; bundles: CourtBundle[]; viewerActorId: string; flash?: string }) {
   const table = data.items.length
     ? govukTable({
         id: 'exhibits',
@@ -99,7 +91,7 @@ export function evidencePage(data: Base & { items: ExhibitItem[]; flash?: string
     'Evidence',
     html`${data.flash ? notice(data.flash, 'success') : ''}
       <h1 class="govuk-heading-l">Evidence</h1>
-      ${table}
+      ${table} ${bundleList(data.caseId, data.bundles, data.viewerActorId)}
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <form method="post" action="/cases/${data.caseId}/evidence" enctype="multipart/form-data" novalidate id="upload" class="govuk-!-margin-bottom-8">
@@ -142,8 +134,8 @@ function bundleForm(data: Base & { items: ExhibitItem[] }) {
     <input type="hidden" name="csrf" value="${data.csrf}" />
     <h2 class="govuk-heading-m">Make a court bundle</h2>
     <p class="govuk-body">
-      One PDF with a front sheet, an index and numbered pages; each exhibit is checked against its hash first. The API keeps no list of bundles: download it
-      when it is made.
+      One PDF with a front sheet, an index and numbered pages; each exhibit is checked against its hash first. It is listed under Court bundles above, to
+      download whenever it is needed.
     </p>
     <div class="govuk-form-group">
       <fieldset class="govuk-fieldset" aria-describedby="items-hint">
@@ -198,21 +190,4 @@ export function exhibitDetails(e: ExhibitItem) {
       <dd class="govuk-summary-list__value"><code>${e.sha256}</code></dd>
     </div>
   </dl>`;
-}
-
-export function bundleDetails(b: BundleMade) {
-  return html`<p class="govuk-body">${b.pageCount} pages, made ${londonDateTime(b.createdAt)}. SHA-256 <code>${b.sha256}</code>.</p>
-    ${govukTable({
-      id: 'bundle-index',
-      caption: 'Index',
-      headers: ['Exhibit', 'What it shows', 'Pages'],
-      rows: b.index.map(
-        (i) =>
-          html`<tr class="govuk-table__row">
-            <td class="govuk-table__cell">${i.exhibitRef}</td>
-            <td class="govuk-table__cell">${i.description}</td>
-            <td class="govuk-table__cell">${String(i.firstPage)} to ${String(i.lastPage)}</td>
-          </tr>`,
-      ),
-    })}`;
 }
