@@ -135,7 +135,7 @@ describe('the console’s My work, Calendar and Contract pages in a real browser
     expect(await tasks.innerText()).toMatch(DAY_NAME);
     expect(await tasks.locator(`a:has-text("${reference}")`).getAttribute('href')).toBe(`/cases/${caseId}`);
     const complaints = page.locator('table:has(caption:has-text("Complaints to acknowledge"))');
-    expect(await complaints.locator(`a:has-text("${reference}")`).count()).toBe(1);
+    expect(await complaints.locator(`a[href="/cases/${caseId}"]:has-text("${reference}")`).count()).toBe(1);
     expect(await complaints.innerText()).toMatch(DAY_NAME);
     expect(await complaints.innerText()).not.toContain('Nobody called back');
     await screen(page, '20-my-work-tasks-complaints');
