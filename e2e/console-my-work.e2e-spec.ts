@@ -79,6 +79,10 @@ describe('the console’s My work in a real browser: marking an overdue task don
     });
     expect(await acknowledge.getAttribute('href')).toBe(`/work/cases/${caseId}/complaints/${complaintId}/acknowledge`);
     await screen(page, 'mw-01-my-work-actions');
+    // A post without the page's form token (another site's form) is refused and changes nothing.
+    const forged = await page.request.post(`${consoleUrl}/work/cases/${caseId}/tasks/${await taskId(letter)}/complete`, { form: {} });
+    expect(forged.status()).toBe(403);
+    expect((await tasks()).items.find((t) => t.title === letter)!.completedAt).toBeNull();
   });
 
   it('marks the overdue task done with the keyboard alone: a success banner, the task gone from My work and done in the API', async () => {
