@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { addDaysToDate, atLondonTime, endOfLondonDay, londonDate, londonWeekday, WorkingCalendar } from '@mediation/calendar';
 import { PlatformUnderTest, waitUntil } from '@mediation/testing';
-import { SCREENSHOTS, consolePage, go, launchChromium, screen, signIn, textOf } from './console-support';
+import { SCREENSHOTS, consolePage, go, launchChromium, screen, seededAdmin, signIn, textOf } from './console-support';
 
 jest.setTimeout(300_000);
 
@@ -84,11 +84,7 @@ describe('the console’s My work, Calendar and Contract pages in a real browser
     await platform.ok('POST', '/v1/users', { ...mediator, name: mediatorName, roles: ['mediator'], staffId: staff.id });
     browser = await launchChromium();
     page = await consolePage(browser);
-    await signIn(page, consoleUrl, {
-      organisation: String(platform.seeded.organisationSlug),
-      email: String(platform.seeded.adminEmail),
-      password: String(platform.seeded.adminPassword),
-    });
+    await signIn(page, consoleUrl, seededAdmin(platform.seeded));
   });
 
   afterAll(async () => {
@@ -139,7 +135,7 @@ describe('the console’s My work, Calendar and Contract pages in a real browser
     expect(await tasks.innerText()).toMatch(DAY_NAME);
     expect(await tasks.locator(`a:has-text("${reference}")`).getAttribute('href')).toBe(`/cases/${caseId}`);
     const complaints = page.locator('table:has(caption:has-text("Complaints to acknowledge"))');
-    expect(await complaints.locator(`a:has-text("${reference}")`).count()).toBe(1);
+    expect(await complaints.locator(`a[href="/cases/${caseId}"]:has-text("${reference}")`).count()).toBe(1);
     expect(await complaints.innerText()).toMatch(DAY_NAME);
     expect(await complaints.innerText()).not.toContain('Nobody called back');
     await screen(page, '20-my-work-tasks-complaints');

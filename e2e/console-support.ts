@@ -56,6 +56,11 @@ export async function errorSummaryLinksToField(page: Page): Promise<string> {
   return summary.innerText();
 }
 
+/** The demo administrator the platform under test seeds with its organisation, as the sign-in form asks for them. */
+export function seededAdmin(seeded: Record<string, unknown>): { organisation: string; email: string; password: string } {
+  return { organisation: String(seeded.organisationSlug), email: String(seeded.adminEmail), password: String(seeded.adminPassword) };
+}
+
 /** Signs a person in through the console's own form and waits for the page it lands on. */
 export async function signIn(page: Page, consoleUrl: string, person: { organisation: string; email: string; password: string }): Promise<void> {
   await page.goto(`${consoleUrl}/sign-in`);

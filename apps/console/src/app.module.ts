@@ -15,6 +15,7 @@ import { NewReferralController } from './referrals/new-referral.controller';
 import { oidcProviders } from './sign-in/oidc.providers';
 import { OidcSignInController } from './sign-in/oidc-sign-in.controller';
 import { SignInController } from './sign-in/sign-in.controller';
+import { AcknowledgeComplaintController } from './work/acknowledge-complaint.controller';
 import { MyWorkController } from './work/my-work.controller';
 
 /** The console: pages over the gateway's public API; no database, no NATS. */
@@ -28,6 +29,7 @@ export class ConsoleModule {
         SignInController,
         OidcSignInController,
         MyWorkController,
+        AcknowledgeComplaintController,
         CaseController,
         NewReferralController,
         CaseSessionsController,

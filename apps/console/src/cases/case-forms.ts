@@ -35,7 +35,7 @@ export function sessionTimes(date: string, time: string, minutes: string): { sta
 }
 
 /** An optional London date and time (both or neither) as an instant; `field` names the date control in an error. */
-function optionalInstant(form: Form, dateKey: string, timeKey: string): string | undefined {
+export function optionalInstant(form: Form, dateKey: string, timeKey: string): string | undefined {
   const date = text(form, dateKey);
   const time = text(form, timeKey);
   if (!date && !time) return undefined;

@@ -44,6 +44,19 @@ function assignees(data: RecordsData): { id: string; name: string }[] {
   return data.staff ?? data.detail.assignments.map((a) => ({ id: a.staffId, name: a.name }));
 }
 
+/**
+ * The "Mark done" button of a task, posted with the form token to `action` (the Case page's route, or My
+ * work's, which returns there); the task's title is read out with it, so each button says which task.
+ */
+export function markDoneForm(action: string, csrf: string, title: string) {
+  return html`<form method="post" action="${action}" class="govuk-!-margin-top-2">
+    <input type="hidden" name="csrf" value="${csrf}" />
+    <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+      Mark done<span class="govuk-visually-hidden">: ${title}</span>
+    </button>
+  </form>`;
+}
+
 export function tasksSection(data: RecordsData) {
   const { detail, csrf, tasks } = data;
   const names = new Map(assignees(data).map((s) => [s.id, s.name]));
@@ -62,16 +75,7 @@ export function tasksSection(data: RecordsData) {
               <td class="govuk-table__cell">${londonCalendarDay(t.dueOn)}</td>
               <td class="govuk-table__cell">
                 ${t.completedAt ? statusTag('done') : t.overdue ? statusTag('overdue') : statusTag('open')}
-                ${
-                  t.completedAt
-                    ? ''
-                    : html`<form method="post" action="/cases/${detail.id}/tasks/${t.id}/complete" class="govuk-!-margin-top-2">
-                        <input type="hidden" name="csrf" value="${csrf}" />
-                        <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                          Mark done<span class="govuk-visually-hidden">: ${t.title}</span>
-                        </button>
-                      </form>`
-                }
+                ${t.completedAt || !data.may.work ? '' : markDoneForm(`/cases/${detail.id}/tasks/${t.id}/complete`, csrf, t.title)}
               </td>
             </tr>`,
         ),

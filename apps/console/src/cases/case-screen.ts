@@ -37,6 +37,9 @@ function ruleText(f: { message: string; code?: string }): string | undefined {
   const notice = f.code === 'session-notice' ? /gives (\d+) working days' notice.* needs (\d+)/.exec(f.message) : null;
   if (notice)
     return `That gives ${notice[1]} working days’ notice and this service line needs ${notice[2]}: choose a later date, or say who agreed to less notice and why`;
+  // A step dated in the future, or before the step it follows (a complaint acknowledged before it was received).
+  if (f.code === 'in_future') return 'Enter a date and time that has passed: it must not be in the future';
+  if (f.code === 'out_of_order') return `Enter a later date and time: it ${londonInText(f.message)}`;
   return undefined;
 }
 

@@ -13,15 +13,17 @@ export function dataTable(options: {
   rows: readonly (readonly Cell[])[];
   empty: Cell;
   rowHeaders?: boolean;
+  /** The table's id (its heading's, when empty): where an error summary can point. */
+  id?: string;
 }): Html {
   const size = options.size ?? 'm';
   if (options.rows.length === 0)
     return size === 'm'
-      ? html`<h2 class="govuk-heading-m">${options.caption}</h2>
+      ? html`<h2 class="govuk-heading-m" ${options.id ? html`id="${options.id}"` : ''}>${options.caption}</h2>
           <p class="govuk-body">${options.empty}</p>`
-      : html`<h3 class="govuk-heading-s govuk-!-margin-bottom-2">${options.caption}</h3>
+      : html`<h3 class="govuk-heading-s govuk-!-margin-bottom-2" ${options.id ? html`id="${options.id}"` : ''}>${options.caption}</h3>
           <p class="govuk-body govuk-!-margin-bottom-6">${options.empty}</p>`;
-  return html`<table class="govuk-table">
+  return html`<table class="govuk-table" ${options.id ? html`id="${options.id}"` : ''}>
     <caption class="govuk-table__caption govuk-table__caption--${size}">
       ${options.caption}
     </caption>

@@ -1,5 +1,6 @@
+import { markDoneForm } from '../cases/case-records.sections';
 import { html } from '../http/html';
-import { page, type Viewer } from '../http/layout';
+import { errorSummary, notice, page, type Viewer } from '../http/layout';
 import { dataTable } from '../http/table';
 import { londonCalendarDay, londonDateTime, londonDay } from '../http/london';
 import { statusTag } from '../http/tags';
@@ -33,30 +34,49 @@ export interface ComplaintRow {
   overdue: boolean;
 }
 
-function tasksTable(tasks: readonly TaskRow[], mineOnly: boolean) {
+/** The roles the API lets mark a task done (work a case) and acknowledge a complaint (manage one): `mayChange` of the Case page. */
+type May = { work: boolean; manage: boolean };
+
+/** Where an error summary points when the API refuses to mark a task done (the task may be gone from the list by then). */
+export const OVERDUE_TASKS = 'overdue-tasks';
+
+function tasksTable(tasks: readonly TaskRow[], mineOnly: boolean, may: May, csrf: string) {
   return dataTable({
+    id: OVERDUE_TASKS,
     caption: mineOnly ? 'Tasks overdue: set for you or on your cases' : 'Tasks overdue',
-    head: ['Was due', 'Task', 'Case'],
+    head: ['Was due', 'Task', 'Case', ...(may.work ? ['Action'] : [])],
     rows: tasks.map((t) => [
       html`${londonCalendarDay(t.dueOn)} ${statusTag('overdue')}`,
       t.title,
       html`<a class="govuk-link" href="/cases/${t.caseId}">${t.caseReference}</a>`,
+      ...(may.work ? [markDoneForm(`/work/cases/${t.caseId}/tasks/${t.id}/complete`, csrf, t.title)] : []),
     ]),
     empty: `No tasks are overdue${mineOnly ? ' for you or on your cases' : ''}.`,
   });
 }
 
-function complaintsTable(complaints: readonly ComplaintRow[]) {
-  return dataTable({
+function complaintsTable(complaints: readonly ComplaintRow[], may: May) {
+  const table = dataTable({
     caption: 'Complaints to acknowledge',
-    head: ['Acknowledge by', 'Received', 'Case'],
+    head: ['Acknowledge by', 'Received', 'Case', ...(may.manage ? ['Action'] : [])],
     rows: complaints.map((c) => [
       html`${c.acknowledgeBy ? londonDateTime(c.acknowledgeBy) : 'No date set by the line’s policy'} ${c.overdue ? statusTag('overdue') : ''}`,
       londonDateTime(c.receivedAt),
       html`<a class="govuk-link" href="/cases/${c.caseId}">${c.caseReference}</a>`,
+      ...(may.manage
+        ? [
+            html`<a class="govuk-link" href="/work/cases/${c.caseId}/complaints/${c.id}/acknowledge"
+              >Acknowledge<span class="govuk-visually-hidden"> the complaint on case ${c.caseReference} received ${londonDateTime(c.receivedAt)}</span></a
+            >`,
+          ]
+        : []),
     ]),
     empty: 'Every complaint received has been acknowledged.',
   });
+  return complaints.length && !may.manage
+    ? html`${table}
+        <p class="govuk-body-s">A case manager or an administrator acknowledges complaints.</p>`
+    : table;
 }
 
 function caseTable(caption: string, cases: readonly CaseRow[], empty: string) {
@@ -100,10 +120,16 @@ export function myWorkPage(options: {
   tasks: TaskRow[];
   tasksMineOnly: boolean;
   complaints: ComplaintRow[];
+  may: May;
+  /** What the person just did, said in a success banner. */
+  flash?: string;
+  /** The API's refusal of a task marked done. */
+  errors?: { href: string; text: string }[];
 }) {
   return page(
-    { title: 'My work', viewer: options.viewer, csrf: options.csrf, current: 'work' },
-    html`<h1 class="govuk-heading-l">My work</h1>
+    { title: 'My work', viewer: options.viewer, csrf: options.csrf, current: 'work', hasErrors: Boolean(options.errors?.length) },
+    html`${errorSummary(options.errors ?? [])} ${options.flash ? notice(options.flash, 'success') : ''}
+      <h1 class="govuk-heading-l">My work</h1>
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-table__caption--m">
           Deadlines breached or due in the next 10 working days
@@ -136,7 +162,7 @@ export function myWorkPage(options: {
                 </tbody>`
         }
       </table>
-      ${tasksTable(options.tasks, options.tasksMineOnly)} ${complaintsTable(options.complaints)}
+      ${tasksTable(options.tasks, options.tasksMineOnly, options.may, options.csrf)} ${complaintsTable(options.complaints, options.may)}
       ${options.mine ? caseTable('Cases assigned to you', options.mine, 'No cases are assigned to you.') : ''}
       ${caseTable('Open cases', options.open, 'There are no open cases. New referrals appear here once a case is opened.')}`,
   );
