@@ -70,4 +70,47 @@ describe('consumer lanes (batches per lane, one aggregate per lane)', () => {
     expect(laneOf('0190a000-0000-7000-8000-000000000001', 4)).toBe(laneOf('0190a000-0000-7000-8000-000000000001', 4));
     expect(new Set(Array.from({ length: 200 }, (_, i) => laneOf(`case-${i}`, 4))).size).toBe(4);
   });
+
+  describe('a consumer that lingers (off the critical path)', () => {
+    const lingering = (maxBatch = 64) => {
+      const batches: string[][] = [];
+      const consumer = new ConsumerLanes<string>({
+        lanes: 1,
+        maxBatch,
+        lingerMs: 100,
+        process: async (batch) => void batches.push(batch),
+        onError: () => undefined,
+      });
+      return { consumer, batches };
+    };
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('waits its linger for more before the first batch, then takes what came as one', async () => {
+      const { consumer, batches } = lingering();
+      consumer.push('case-1', 'a');
+      await jest.advanceTimersByTimeAsync(60);
+      consumer.push('case-2', 'b');
+      expect(batches).toEqual([]);
+      await jest.advanceTimersByTimeAsync(40);
+      expect(batches).toEqual([['a', 'b']]);
+    });
+
+    it('stops waiting as soon as a full batch is queued', async () => {
+      const { consumer, batches } = lingering(2);
+      consumer.push('case-1', 'a');
+      await jest.advanceTimersByTimeAsync(10);
+      consumer.push('case-2', 'b');
+      await jest.advanceTimersByTimeAsync(0);
+      expect(batches).toEqual([['a', 'b']]);
+    });
+
+    it('gives back what it was lingering over when stopped, and handles none of it', async () => {
+      const { consumer, batches } = lingering();
+      consumer.push('case-1', 'a');
+      expect(consumer.stop()).toEqual(['a']);
+      await jest.advanceTimersByTimeAsync(100);
+      expect(batches).toEqual([]);
+    });
+  });
 });

@@ -188,6 +188,7 @@ export class EventConsumerHost {
       lanes: new ConsumerLanes<Delivery>({
         lanes: LANES,
         maxBatch: MAX_BATCH,
+        lingerMs: this.options.consumerLingerMs ?? 0,
         process: async (deliveries) => {
           const stop = this.batchDurations.startTimer({ consumer: durable });
           try {

@@ -8,6 +8,8 @@ export interface MessagingOptions {
   streamReplicas?: number;
   databaseUrl: string;
   namespace: string;
+  /** How long each consumer lane waits to gather a batch before handling it (see ConsumerLanes; default 0). */
+  consumerLingerMs?: number;
   /** How long the RPC client waits for an answer when a call names no timeout of its own (default 5 s). */
   rpcTimeoutMs?: number;
 }

@@ -35,6 +35,8 @@ export const BaseEnvSchema = z.object({
     .default(''),
   /** Copies JetStream keeps of the EVENTS and DLQ streams: 1 on one server, 3 on a three-node cluster (so one node can die). */
   NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+  /** How long a consumer lane waits for more events before handling a batch (each service has its own default: 0 on the referral's critical path). */
+  CONSUMER_LINGER_MS: z.coerce.number().int().min(0).max(5_000).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
 });
 
