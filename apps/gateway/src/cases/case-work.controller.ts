@@ -108,6 +108,7 @@ export class CaseWorkController {
     summary: 'Mark a task done',
     body: CompleteTaskBodySchema,
     response: { status: 200, schema: TaskViewSchema },
+    problems: { 409: 'The task is already done (when is named)' },
     params: { id: 'The case id.', childId: 'The task id.' },
   })
   @Access(CASE_WORKERS)
