@@ -15,7 +15,13 @@ export function findPromtool(root) {
   const downloads = path.join(root, 'tmp/tools/deb');
   rmSync(downloads, { recursive: true, force: true });
   mkdirSync(downloads, { recursive: true });
-  spawnSync('apt-get', ['download', 'prometheus'], { cwd: downloads, stdio: 'inherit' });
+  const download = () => spawnSync('apt-get', ['download', 'prometheus'], { cwd: downloads, stdio: 'inherit' }).status === 0;
+  // A fresh machine may have no package lists yet: refresh them once, as the apt-get installs beside this do.
+  if (!download()) {
+    const root = typeof process.getuid === 'function' && process.getuid() === 0;
+    spawnSync(root ? 'apt-get' : 'sudo', root ? ['update'] : ['apt-get', 'update'], { stdio: 'inherit' });
+    download();
+  }
   const deb = readdirSync(downloads).find((name) => name.endsWith('.deb'));
   if (deb) spawnSync('dpkg-deb', ['-x', path.join(downloads, deb), path.join(root, 'tmp/tools')], { stdio: 'inherit' });
   if (!existsSync(extracted)) console.error('\x1b[31m✗ promtool could not be fetched (apt-get download prometheus): the alert rules cannot be checked\x1b[0m');
