@@ -30,20 +30,24 @@ export class CaseRepository {
     return created ?? null;
   }
 
-  /** Case rows are behind row-level security: reads run in a transaction that names the tenant. */
-  /** The contract and reference of each case, for lists across cases; a case outside `contractIds` (the caller's scope) is left out. */
-  referencesOf(
+  /**
+   * The contract and reference of each case, by case id, for lists across cases (each id asked once);
+   * a case outside `contractIds` (the caller's scope) is left out.
+   */
+  async referencesOf(
     tx: CaseworkTx,
     organisationId: string,
-    caseIds: string[],
+    caseIds: Iterable<string>,
     contractIds?: readonly string[],
-  ): Promise<{ id: string; contractId: string; reference: string }[]> {
-    return tx.case.findMany({
-      where: { organisationId, id: { in: caseIds }, ...(contractIds ? { contractId: { in: [...contractIds] } } : {}) },
+  ): Promise<Map<string, { contractId: string; reference: string }>> {
+    const rows = await tx.case.findMany({
+      where: { organisationId, id: { in: [...new Set(caseIds)] }, ...(contractIds ? { contractId: { in: [...contractIds] } } : {}) },
       select: { id: true, contractId: true, reference: true },
     });
+    return new Map(rows.map(({ id, ...ref }) => [id, ref]));
   }
 
+  /** Case rows are behind row-level security: reads run in a transaction that names the tenant. */
   findById(organisationId: string, id: string): Promise<CaseRecord | null> {
     return this.db.forTenant(organisationId, (tx) => tx.case.findFirst({ where: { organisationId, id } }));
   }

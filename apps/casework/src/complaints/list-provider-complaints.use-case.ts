@@ -20,11 +20,11 @@ export class ListProviderComplaintsUseCase {
     const now = this.clock.now();
     return this.db.forTenant(meta, async (tx) => {
       const rows = await this.complaints.listOpen(tx, meta.organisationId, query.status === 'overdue' ? now : undefined);
-      const cases = new Map(
-        (await this.cases.referencesOf(tx, meta.organisationId, [...new Set(rows.map((r) => r.caseId))], listScope(meta, query.contractId))).map((c) => [
-          c.id,
-          c,
-        ]),
+      const cases = await this.cases.referencesOf(
+        tx,
+        meta.organisationId,
+        rows.map((r) => r.caseId),
+        listScope(meta, query.contractId),
       );
       return {
         items: rows.flatMap((row) => {

@@ -28,8 +28,11 @@ export class ListProviderTasksUseCase {
         assigneeStaffId: query.assigneeStaffId,
         limit: PROVIDER_TASKS_LIMIT,
       });
-      const cases = new Map(
-        (await this.cases.referencesOf(tx, meta.organisationId, [...new Set(rows.map((r) => r.caseId))], meta.restrictToContracts)).map((c) => [c.id, c]),
+      const cases = await this.cases.referencesOf(
+        tx,
+        meta.organisationId,
+        rows.map((r) => r.caseId),
+        meta.restrictToContracts,
       );
       return {
         items: rows.flatMap((row) => {

@@ -6,12 +6,13 @@ import { londonCalendarDay, londonDateTime } from '../http/london';
 import { statusTag } from '../http/tags';
 import { monthName, pounds, ragOf, targetText } from './kpi-rag';
 
+/** A contract as GET /v1/contracts lists it (to a commissioner too: only those they are linked to). */
 export interface ContractChoice {
   id: string;
-  title: string | null;
-  reference: string | null;
-  buyer: string | null;
-  status: string | null;
+  title: string;
+  reference: string;
+  buyer: string;
+  status: string;
 }
 
 interface KpiFigure {
@@ -46,7 +47,7 @@ export interface ContractPageData {
   pack: { period: string; issue: number; issuedAt: string } | null;
 }
 
-/** A commissioner's contract has no title they can read: it is named by the start of its id. */
+/** On a contract's own page a commissioner cannot read its definition (GET /v1/contracts/{id}): it is named by the start of its id. */
 const nameOf = (c: { id: string; title?: string | null; reference?: string | null }) =>
   c.title ? `${c.title} (${c.reference})` : `Contract ${c.id.slice(0, 8)}`;
 
@@ -60,11 +61,7 @@ export function contractListPage(options: { viewer: Viewer; csrf: string; contra
           : html`<p class="govuk-body">Choose a contract to see its KPIs for a month and its billing position.</p>
               <ul class="govuk-list govuk-list--spaced">
                 ${options.contracts.map(
-                  (c) =>
-                    html`<li>
-                      <a class="govuk-link" href="/contracts/${c.id}">${nameOf(c)}</a>${c.buyer ? html` for ${c.buyer}` : ''}
-                      ${c.status ? statusTag(c.status) : ''}
-                    </li>`,
+                  (c) => html`<li><a class="govuk-link" href="/contracts/${c.id}">${nameOf(c)}</a> for ${c.buyer} ${statusTag(c.status)}</li>`,
                 )}
               </ul>`
       }`,
