@@ -33,6 +33,7 @@ FROM ${NODE_IMAGE} AS runtime
 ARG APP
 ENV NODE_ENV=production \
     APP=${APP} \
+    MALLOC_MMAP_THRESHOLD_=131072 \
     NPM_CONFIG_UPDATE_NOTIFIER=false
 WORKDIR /app
 COPY --from=build /app/package.json ./package.json

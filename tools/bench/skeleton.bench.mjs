@@ -81,6 +81,7 @@ const { values: flags } = parseArgs({
     'private-postgres': { type: 'boolean', default: false },
     replicas: { type: 'string', default: '' },
     'top-statements': { type: 'string', default: '12' },
+    idle: { type: 'string' },
     keep: { type: 'boolean', default: false },
     check: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -89,7 +90,7 @@ const { values: flags } = parseArgs({
 });
 if (flags.help) {
   console.log(
-    'usage: npm run bench -- [--rate <per s>=50] [--duration <s>=20] [--warmup <s>=3] [--base-port 4100] [--max-in-flight 500] [--drain-timeout <s>=60] [--poll-ms 20] [--timeline] [--private-postgres (a cluster of its own with pg_stat_statements)] [--replicas <n> | <service>=<n>,...] [--top-statements <n>=12] [--keep (keep the database to inspect)] [--check (exit 1 unless every accepted referral completed, with one acknowledgement each and no error)]',
+    'usage: npm run bench -- [--rate <per s>=50] [--duration <s>=20] [--warmup <s>=3] [--base-port 4100] [--max-in-flight 500] [--drain-timeout <s>=60] [--poll-ms 20] [--timeline] [--private-postgres (a cluster of its own with pg_stat_statements)] [--replicas <n> | <service>=<n>,...] [--top-statements <n>=12] [--idle <s>=30, 3 with --check (how long the services sit idle before their memory is read)] [--keep (keep the database to inspect)] [--check (exit 1 unless every accepted referral completed, with one acknowledgement each and no error)]',
   );
   process.exit(0);
 }
@@ -109,6 +110,8 @@ const MAX_IN_FLIGHT = number('max-in-flight', { min: 1, integer: true });
 const DRAIN_TIMEOUT_S = number('drain-timeout', { min: 1 });
 const POLL_MS = number('poll-ms', { min: 1 });
 const TOP_STATEMENTS = number('top-statements', { integer: true });
+flags.idle ??= flags.check ? '3' : '30';
+const IDLE_S = number('idle', { min: 1 });
 let REPLICAS;
 try {
   REPLICAS = parseReplicas(flags.replicas);
@@ -945,8 +948,8 @@ async function main() {
   const counter = await sqlCounter(withDatabase(BASE_DATABASE_URL, 'postgres'), database.name);
   onCleanup('statistics connection', () => counter.close());
 
-  // Idle first: each service's memory before any load, and what the platform does on its own.
-  const IDLE_S = 3;
+  // Idle first: each service's memory before any load, and what the platform does on its own. The
+  // memory is read once boot's garbage has had time to go (V8 shrinks an idle heap after some seconds).
   const idleStart = await counter.begin();
   await sleep(IDLE_S * 1000);
   context.idleRss = idleRss(services.handles);
