@@ -23,6 +23,8 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Fallback poll when no NOTIFY arrives (a lost notification, a relay that just became leader). */
   pollIntervalMs?: number;
+  /** How long published rows wait for the next batch's read to mark them before the relay marks them alone (250 ms). */
+  markWithinMs?: number;
   /** Published rows are kept this long for inspection, then deleted. */
   retentionMs?: number;
   /** How long the leader's lease lasts without renewal: a leader killed with -9 is replaced after this. */
@@ -67,6 +69,8 @@ export class OutboxRelay {
   readonly holder = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   /** Local time until which this relay may publish without renewing (taken from before the renewal was sent). */
   private leaseUntil = 0;
+  /** Positions published and not yet marked: the next batch's statement marks them. */
+  private unmarked: string[] = [];
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.table = `${quoteIdent(options.schema)}.outbox`;
@@ -85,6 +89,7 @@ export class OutboxRelay {
     this.stopping = true;
     this.wake?.();
     await this.loop;
+    await this.markPublished().catch(() => undefined);
     // Handing the lease back lets a follower take over at its next look instead of after the expiry.
     await this.client?.query(`DELETE FROM ${this.leaseTable} WHERE name = 'relay' AND holder = $1`, [this.holder]).catch(() => undefined);
     await this.disconnect();
@@ -100,6 +105,7 @@ export class OutboxRelay {
         if (!this.leader) {
           if (wasLeader) {
             this.options.logger.warn(`outbox relay for ${this.options.schema} lost its lease; following`);
+            await this.markPublished();
             await this.listen(false);
           }
           // A follower ignores NOTIFY: it only checks now and then whether the lease has run out.
@@ -112,7 +118,9 @@ export class OutboxRelay {
         }
         const published = await this.publishBatch();
         await this.cleanupNow();
-        if (published < this.batchSize) await this.sleep(poll);
+        // Rows just published wait a moment to be marked by the next batch's statement; if no commit wakes
+        // the relay by then, the loop comes round, marks them and looks for more.
+        if (published < this.batchSize) await this.sleep(this.unmarked.length > 0 ? Math.min(poll, this.options.markWithinMs ?? 250) : poll);
       } catch (error) {
         if (this.stopping) break;
         this.options.logger.error(`outbox relay for ${this.options.schema}: ${(error as Error).message}; retrying`);
@@ -122,16 +130,28 @@ export class OutboxRelay {
     }
   }
 
-  /** Publishes one batch; returns how many rows were published and marked. */
+  /**
+   * Publishes one batch; returns how many rows were published. The rows the previous batch published
+   * are marked by the same statement that reads this one (one round trip and one transaction a batch
+   * instead of two); a relay that stops marks what is left, and one killed before marking publishes
+   * those rows again, which JetStream drops as duplicates.
+   */
   async publishBatch(): Promise<number> {
     const client = this.client!;
     this.notified = false;
+    const marking = this.unmarked;
     const { rows } = await client.query<OutboxRow>(
       // `position` stays a bigint (pg hands int8 over as a string): `position::text` would name the
-      // output column `position` and ORDER BY would then sort the text, putting 10 before 9.
-      `SELECT position, id::text, subject, envelope::text FROM ${this.table} WHERE published_at IS NULL ORDER BY position LIMIT $1`,
-      [this.batchSize],
+      // output column `position` and ORDER BY would then sort the text, putting 10 before 9. The SELECT
+      // sees the table as it was before the UPDATE beside it, hence the rows being marked are left out.
+      marking.length === 0
+        ? `SELECT position, id::text, subject, envelope::text FROM ${this.table} WHERE published_at IS NULL ORDER BY position LIMIT $1`
+        : `WITH marked AS (UPDATE ${this.table} SET published_at = now() WHERE position = ANY($2::bigint[]))
+           SELECT position, id::text, subject, envelope::text FROM ${this.table}
+           WHERE published_at IS NULL AND NOT position = ANY($2::bigint[]) ORDER BY position LIMIT $1`,
+      marking.length === 0 ? [this.batchSize] : [this.batchSize, marking],
     );
+    this.unmarked = [];
     if (rows.length === 0) return 0;
     // Pipelined: the server stores messages in the order they are sent on the connection.
     const results = await Promise.allSettled(rows.map((row) => this.publish(row)));
@@ -139,11 +159,18 @@ export class OutboxRelay {
     const done = failedAt === -1 ? rows : rows.slice(0, failedAt);
     await this.options.afterPublish?.();
     if (done.length > 0) {
-      await client.query(`UPDATE ${this.table} SET published_at = now() WHERE position = ANY($1::bigint[])`, [done.map((r) => r.position)]);
+      this.unmarked = done.map((r) => r.position);
       this.options.onPublished?.(done.length);
     }
     if (failedAt !== -1) throw (results[failedAt] as PromiseRejectedResult).reason;
     return done.length;
+  }
+
+  /** Marks the rows published and not yet marked. */
+  private async markPublished(): Promise<void> {
+    if (this.unmarked.length === 0 || !this.client) return;
+    await this.client.query(`UPDATE ${this.table} SET published_at = now() WHERE position = ANY($1::bigint[])`, [this.unmarked]);
+    this.unmarked = [];
   }
 
   /**
