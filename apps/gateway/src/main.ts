@@ -31,7 +31,8 @@ async function main() {
       app.use(refuseUnservedRequests(routes));
       app.useBodyParser('json', { limit: '100kb' });
       app.use(refuseDeepBodies());
-      SwaggerModule.setup('docs', app, buildOpenApiDocument('1', routes) as unknown as OpenAPIObject, { jsonDocumentUrl: 'docs/openapi.json' });
+      // Built at the first request for it, not at boot: an idle gateway does not hold the whole document.
+      SwaggerModule.setup('docs', app, () => buildOpenApiDocument('1', routes) as unknown as OpenAPIObject, { jsonDocumentUrl: 'docs/openapi.json' });
     },
   });
 }
