@@ -317,15 +317,33 @@ describe('the life of a case, over a real database', () => {
           ...data,
         },
       }) as unknown as EventEnvelope<EventData<typeof DeliverySentV1>>;
+    const versionOfCase = async () => (await asOwner<{ version: number }>(`SELECT version FROM casework."case" WHERE id = '${caseId}'`))[0].version;
+    const before = await versionOfCase();
     const ack = sent({ referralId: firstReferral.data.referralId });
     await casework.run((tx) => app.recordDelivery.execute(tx, ack), { organisationId: providerA });
     await casework.run((tx) => app.recordDelivery.execute(tx, ack), { organisationId: providerA });
+    // A redelivered acknowledgement is logged once and moves the case on once.
+    expect(await versionOfCase()).toBe(before + 1);
+    const [linkedReferralId] = (await app.getCase.execute(meta(), caseId)).linkedReferralIds;
+    await casework.run((tx) => app.recordDelivery.execute(tx, sent({ referralId: linkedReferralId, to: 'joined@council.example' })), {
+      organisationId: providerA,
+    });
     await casework.run((tx) => app.recordDelivery.execute(tx, sent({ caseId, kind: 'case-report' })), { organisationId: providerA });
     await expect(casework.run((tx) => app.recordDelivery.execute(tx, sent({ referralId: uuidv7() })), { organisationId: providerA })).rejects.toThrow(
       /no case yet/,
     );
-    const rows = await asOwner<{ source: string; counterpart: string }>(`SELECT source, counterpart FROM casework.communication ORDER BY source, counterpart`);
-    expect(rows.map((r) => `${r.source}:${r.counterpart}`)).toEqual(['manual:Ada Tenant', 'notify:olu@council.example', 'notify:olu@council.example']);
+    // A delivery naming no case of the tenant's is not casework's record: nothing is logged, nothing retried.
+    await casework.run((tx) => app.recordDelivery.execute(tx, sent({ caseId: uuidv7(), kind: 'case-report' })), { organisationId: providerA });
+    expect(await versionOfCase()).toBe(before + 3);
+    const rows = await asOwner<{ case_id: string; source: string; counterpart: string }>(
+      `SELECT case_id::text, source, counterpart FROM casework.communication ORDER BY source, counterpart`,
+    );
+    expect(rows.map((r) => `${r.case_id === caseId ? 'case' : r.case_id}:${r.source}:${r.counterpart}`)).toEqual([
+      'case:manual:Ada Tenant',
+      'case:notify:joined@council.example',
+      'case:notify:olu@council.example',
+      'case:notify:olu@council.example',
+    ]);
     await expect(
       casework.run((tx) => tx.$executeRawUnsafe(`UPDATE casework.communication SET summary = 'rewritten'`), { organisationId: providerA }),
     ).rejects.toThrow(/append-only/);

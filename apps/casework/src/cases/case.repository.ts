@@ -3,6 +3,8 @@ import type { Case, Prisma } from '../generated/prisma/client';
 import { CaseworkDatabase, type CaseworkTx } from '../database/casework.database';
 
 export type CaseRecord = Case;
+/** What an event about a case is filed under: the case, its tenant and contract, and its version after the change. */
+export type CaseVersion = Pick<CaseRecord, 'id' | 'organisationId' | 'contractId' | 'version'>;
 export type NewCase = Omit<CaseRecord, 'version' | 'outcome' | 'closedAt' | 'endedAt' | 'timesReopened' | 'dates' | 'referrer' | 'contactAnswers'> & {
   dates: Record<string, string>;
   referrer: Prisma.InputJsonValue | null;
@@ -60,15 +62,6 @@ export class CaseRepository {
   async lock(tx: CaseworkTx, organisationId: string, id: string): Promise<CaseRecord | null> {
     await tx.$executeRawUnsafe(`SELECT 1 FROM casework."case" WHERE id = $1::uuid AND organisation_id = $2::uuid FOR UPDATE`, id, organisationId);
     return tx.case.findFirst({ where: { organisationId, id } });
-  }
-
-  /**
-   * Locks the case and moves its version on in one statement (an UPDATE locks its row), for a change
-   * that touches only rows beside the case (a communication logged); null when there is no such case.
-   */
-  async bumpVersion(tx: CaseworkTx, organisationId: string, id: string): Promise<CaseRecord | null> {
-    const [bumped] = await tx.case.updateManyAndReturn({ where: { organisationId, id }, data: { version: { increment: 1 } } });
-    return bumped ?? null;
   }
 
   /**

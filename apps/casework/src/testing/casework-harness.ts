@@ -127,7 +127,7 @@ export function caseworkHarness(db: CaseworkDatabase, clock: FixedClock) {
     recordRisk: new RecordRiskAssessmentUseCase(db, finder, recorded, risks, clock),
     startMultiAgency: new StartMultiAgencyUseCase(db, finder, recorded, involvements, clock),
     logCommunication: new LogCommunicationUseCase(db, finder, recorded, parties, log, clock),
-    recordDelivery: new RecordDeliveryUseCase(new PlatformDeliveryLog(links, cases, log, events, clock)),
+    recordDelivery: new RecordDeliveryUseCase(new PlatformDeliveryLog(log, events, clock)),
     receiveComplaint: new ReceiveComplaintUseCase(db, finder, recorded, book, events, parties, complaints, clock),
     acknowledgeComplaint: new AcknowledgeComplaintUseCase(db, finder, recorded, book, complaints, clock),
     resolveComplaint: new ResolveComplaintUseCase(db, finder, recorded, complaints, clock),
