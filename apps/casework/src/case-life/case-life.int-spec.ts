@@ -139,9 +139,11 @@ describe('the life of a case, over a real database', () => {
         { to: 'rejected', requires: ['reason'] },
       ],
     });
-    expect((await app.listParties.execute(meta(), caseId, false)).items.map((p) => [p.role, p.name, p.source])).toEqual([
-      ['complainant', 'Ada Tenant', 'referral'],
-      ['respondent', 'Ben Neighbour', 'referral'],
+    expect(
+      (await app.listParties.execute(meta(), caseId, false)).items.map((p) => [p.role, p.name, p.email, p.phone, p.source, p.hasAccessibilityNeeds]),
+    ).toEqual([
+      ['complainant', 'Ada Tenant', 'ada@example.com', null, 'referral', false],
+      ['respondent', 'Ben Neighbour', null, '07700900123', 'referral', false],
     ]);
     // v1 subscribers keep receiving the opening beside v2 (versions are added, never replaced).
     expect((await outbox('casework.case.opened.v1')).map((e) => e.envelope.data)).toEqual([
@@ -162,10 +164,13 @@ describe('the life of a case, over a real database', () => {
     });
   });
 
-  it('a repeat referral of the same matter while the case is open is linked to it, not a new case', async () => {
-    const repeat = referral(providerA, { externalReference: firstReferral.data.externalReference });
+  it('a repeat referral of the same matter while the case is open is linked to it, not a new case, its parties not added', async () => {
+    const repeat = referral(providerA, { externalReference: firstReferral.data.externalReference, contactAnswers: { victimContactAllowed: false } });
     await casework.run((tx) => app.openCase.execute(tx, repeat), { organisationId: providerA });
     expect((await app.listCases.execute(meta(), { limit: 50 })).items).toHaveLength(1);
+    expect((await app.listParties.execute(meta(), caseId, false)).items).toHaveLength(2);
+    // The case keeps the no the repeat referral gave.
+    expect(await asOwner(`SELECT contact_answers FROM casework."case" WHERE id = '${caseId}'`)).toEqual([{ contact_answers: { victimContactAllowed: false } }]);
     expect((await app.getCase.execute(meta(), caseId)).linkedReferralIds).toEqual([repeat.data.referralId]);
     expect((await outbox('casework.case.referral-linked.v1'))[0].envelope.data).toMatchObject({ caseId, referralId: repeat.data.referralId });
   });
