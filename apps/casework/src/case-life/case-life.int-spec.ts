@@ -139,9 +139,11 @@ describe('the life of a case, over a real database', () => {
         { to: 'rejected', requires: ['reason'] },
       ],
     });
-    expect((await app.listParties.execute(meta(), caseId, false)).items.map((p) => [p.role, p.name, p.source])).toEqual([
-      ['complainant', 'Ada Tenant', 'referral'],
-      ['respondent', 'Ben Neighbour', 'referral'],
+    expect(
+      (await app.listParties.execute(meta(), caseId, false)).items.map((p) => [p.role, p.name, p.email, p.phone, p.source, p.hasAccessibilityNeeds]),
+    ).toEqual([
+      ['complainant', 'Ada Tenant', 'ada@example.com', null, 'referral', false],
+      ['respondent', 'Ben Neighbour', null, '07700900123', 'referral', false],
     ]);
     // v1 subscribers keep receiving the opening beside v2 (versions are added, never replaced).
     expect((await outbox('casework.case.opened.v1')).map((e) => e.envelope.data)).toEqual([
@@ -162,10 +164,13 @@ describe('the life of a case, over a real database', () => {
     });
   });
 
-  it('a repeat referral of the same matter while the case is open is linked to it, not a new case', async () => {
-    const repeat = referral(providerA, { externalReference: firstReferral.data.externalReference });
+  it('a repeat referral of the same matter while the case is open is linked to it, not a new case, its parties not added', async () => {
+    const repeat = referral(providerA, { externalReference: firstReferral.data.externalReference, contactAnswers: { victimContactAllowed: false } });
     await casework.run((tx) => app.openCase.execute(tx, repeat), { organisationId: providerA });
     expect((await app.listCases.execute(meta(), { limit: 50 })).items).toHaveLength(1);
+    expect((await app.listParties.execute(meta(), caseId, false)).items).toHaveLength(2);
+    // The case keeps the no the repeat referral gave.
+    expect(await asOwner(`SELECT contact_answers FROM casework."case" WHERE id = '${caseId}'`)).toEqual([{ contact_answers: { victimContactAllowed: false } }]);
     expect((await app.getCase.execute(meta(), caseId)).linkedReferralIds).toEqual([repeat.data.referralId]);
     expect((await outbox('casework.case.referral-linked.v1'))[0].envelope.data).toMatchObject({ caseId, referralId: repeat.data.referralId });
   });
@@ -317,15 +322,33 @@ describe('the life of a case, over a real database', () => {
           ...data,
         },
       }) as unknown as EventEnvelope<EventData<typeof DeliverySentV1>>;
+    const versionOfCase = async () => (await asOwner<{ version: number }>(`SELECT version FROM casework."case" WHERE id = '${caseId}'`))[0].version;
+    const before = await versionOfCase();
     const ack = sent({ referralId: firstReferral.data.referralId });
     await casework.run((tx) => app.recordDelivery.execute(tx, ack), { organisationId: providerA });
     await casework.run((tx) => app.recordDelivery.execute(tx, ack), { organisationId: providerA });
+    // A redelivered acknowledgement is logged once and moves the case on once.
+    expect(await versionOfCase()).toBe(before + 1);
+    const [linkedReferralId] = (await app.getCase.execute(meta(), caseId)).linkedReferralIds;
+    await casework.run((tx) => app.recordDelivery.execute(tx, sent({ referralId: linkedReferralId, to: 'joined@council.example' })), {
+      organisationId: providerA,
+    });
     await casework.run((tx) => app.recordDelivery.execute(tx, sent({ caseId, kind: 'case-report' })), { organisationId: providerA });
     await expect(casework.run((tx) => app.recordDelivery.execute(tx, sent({ referralId: uuidv7() })), { organisationId: providerA })).rejects.toThrow(
       /no case yet/,
     );
-    const rows = await asOwner<{ source: string; counterpart: string }>(`SELECT source, counterpart FROM casework.communication ORDER BY source, counterpart`);
-    expect(rows.map((r) => `${r.source}:${r.counterpart}`)).toEqual(['manual:Ada Tenant', 'notify:olu@council.example', 'notify:olu@council.example']);
+    // A delivery naming no case of the tenant's is not casework's record: nothing is logged, nothing retried.
+    await casework.run((tx) => app.recordDelivery.execute(tx, sent({ caseId: uuidv7(), kind: 'case-report' })), { organisationId: providerA });
+    expect(await versionOfCase()).toBe(before + 3);
+    const rows = await asOwner<{ case_id: string; source: string; counterpart: string }>(
+      `SELECT case_id::text, source, counterpart FROM casework.communication ORDER BY source, counterpart`,
+    );
+    expect(rows.map((r) => `${r.case_id === caseId ? 'case' : r.case_id}:${r.source}:${r.counterpart}`)).toEqual([
+      'case:manual:Ada Tenant',
+      'case:notify:joined@council.example',
+      'case:notify:olu@council.example',
+      'case:notify:olu@council.example',
+    ]);
     await expect(
       casework.run((tx) => tx.$executeRawUnsafe(`UPDATE casework.communication SET summary = 'rewritten'`), { organisationId: providerA }),
     ).rejects.toThrow(/append-only/);

@@ -5,6 +5,7 @@ import { CertificatesModule } from '../certificates/certificates.module';
 import { MilestonesModule } from '../milestones/milestones.module';
 import { PartiesModule } from '../parties/parties.module';
 import { PausesModule } from '../pauses/pauses.module';
+import { CaseOpeningRepository } from './case-opening.repository';
 import { CaseTransitioner } from './case-transitioner';
 import { CaseViewAssembler } from './case-view.assembler';
 import { CaseRpcController } from './case.rpc-controller';
@@ -24,6 +25,7 @@ import { TransitionCaseUseCase } from './transition-case.use-case';
   providers: [
     CaseViewAssembler,
     CaseTransitioner,
+    CaseOpeningRepository,
     OpenCaseUseCase,
     ReferralReceivedHandler,
     GetCaseUseCase,

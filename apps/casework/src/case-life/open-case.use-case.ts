@@ -16,6 +16,7 @@ import type { CaseworkTx } from '../database/casework.database';
 import { PartyRepository } from '../parties/party.repository';
 import { CaseReferralRepository } from '../cases/case-referral.repository';
 import { CaseRepository, type CaseRecord } from '../cases/case.repository';
+import { CaseOpeningRepository } from './case-opening.repository';
 
 type Referral = EventEnvelope<EventData<typeof ReferralReceivedV2>>;
 
@@ -29,6 +30,7 @@ const FINAL_STATUSES = ['closed', 'withdrawn', 'rejected'];
 @Injectable()
 export class OpenCaseUseCase {
   constructor(
+    private readonly opening: CaseOpeningRepository,
     private readonly cases: CaseRepository,
     private readonly links: CaseReferralRepository,
     private readonly parties: PartyRepository,
@@ -39,42 +41,44 @@ export class OpenCaseUseCase {
 
   async execute(tx: CaseworkTx, referral: Referral): Promise<void> {
     const data = referral.data;
-    if (data.externalReference) {
-      // Referrals run in parallel: without this, two repeats of one matter could both find no open case and open two.
-      await this.cases.lockExternalReference(tx, referral.organisationid, data.contractId, data.externalReference);
-      const open = await this.cases.findOpenByExternalReference(tx, referral.organisationid, data.contractId, data.externalReference, FINAL_STATUSES);
-      if (open && open.referralId !== data.referralId) return this.link(tx, open, referral, data.externalReference);
-    }
-    const now = this.clock.now();
+    const organisationId = referral.organisationid;
+    // Read before the lock below, which then is not held while the contract is fetched.
     const line = await this.book.line(
       tx,
-      { organisationId: referral.organisationid, contractId: data.contractId, contractVersion: data.contractVersion, serviceLine: data.serviceLine },
+      { organisationId, contractId: data.contractId, contractVersion: data.contractVersion, serviceLine: data.serviceLine },
       referral.correlationid,
     );
-    const opened = await this.cases.createForReferral(tx, {
-      id: uuidv7(),
-      organisationId: referral.organisationid,
-      contractId: data.contractId,
-      referralId: data.referralId,
-      reference: data.reference,
-      serviceLine: data.serviceLine,
-      contractVersion: data.contractVersion,
-      status: line ? workflowOf(line).initial : 'referred',
-      openedAt: now,
-      receivedAt: new Date(data.receivedAt),
-      clockStartsAt: new Date(data.clockStartsAt ?? data.receivedAt),
-      externalReference: data.externalReference ?? null,
-      referrer: data.referrer,
-      dates: data.dates ?? {},
-      contactAnswers: data.contactAnswers ?? {},
-    });
-    if (!opened) return;
-    await this.parties.createAll(
+    // Referrals run in parallel: without this, two repeats of one matter could both find no open case and open two.
+    if (data.externalReference) await this.opening.lockExternalReference(tx, organisationId, data.contractId, data.externalReference);
+    const now = this.clock.now();
+    const caseId = uuidv7();
+    const { opened, open } = await this.opening.openForReferral(
       tx,
-      { organisationId: opened.organisationId, caseId: opened.id, source: 'referral', at: now },
-      data.parties.map((party) => ({ id: uuidv7(), fields: party })),
+      {
+        id: caseId,
+        organisationId,
+        contractId: data.contractId,
+        referralId: data.referralId,
+        reference: data.reference,
+        serviceLine: data.serviceLine,
+        contractVersion: data.contractVersion,
+        status: line ? workflowOf(line).initial : 'referred',
+        openedAt: now,
+        receivedAt: new Date(data.receivedAt),
+        clockStartsAt: new Date(data.clockStartsAt ?? data.receivedAt),
+        externalReference: data.externalReference ?? null,
+        referrer: data.referrer,
+        dates: data.dates ?? {},
+        contactAnswers: data.contactAnswers ?? {},
+      },
+      FINAL_STATUSES,
+      this.parties.rowsOf(
+        { organisationId, caseId, source: 'referral', at: now },
+        data.parties.map((party) => ({ id: uuidv7(), fields: party })),
+      ),
     );
-    await this.publishOpened(tx, opened, referral);
+    if (open && data.externalReference && open.referralId !== data.referralId) return this.link(tx, open, referral, data.externalReference);
+    if (opened) await this.publishOpened(tx, opened, referral);
   }
 
   private async publishOpened(tx: CaseworkTx, opened: CaseRecord, referral: Referral): Promise<void> {

@@ -16,12 +16,4 @@ export class CaseReferralRepository {
     for (const row of rows) byCase.set(row.caseId, [...(byCase.get(row.caseId) ?? []), row.referralId]);
     return byCase;
   }
-
-  /** The case a referral belongs to: the one opened from it, or the one it was linked to. */
-  async caseOfReferral(tx: CaseworkTx, organisationId: string, referralId: string): Promise<string | null> {
-    const opened = await tx.case.findFirst({ where: { organisationId, referralId }, select: { id: true } });
-    if (opened) return opened.id;
-    const linked = await tx.caseReferral.findFirst({ where: { organisationId, referralId } });
-    return linked?.caseId ?? null;
-  }
 }

@@ -3,11 +3,8 @@ import type { Case, Prisma } from '../generated/prisma/client';
 import { CaseworkDatabase, type CaseworkTx } from '../database/casework.database';
 
 export type CaseRecord = Case;
-export type NewCase = Omit<CaseRecord, 'version' | 'outcome' | 'closedAt' | 'endedAt' | 'timesReopened' | 'dates' | 'referrer' | 'contactAnswers'> & {
-  dates: Record<string, string>;
-  referrer: Prisma.InputJsonValue | null;
-  contactAnswers: Record<string, boolean>;
-};
+/** What an event about a case is filed under: the case, its tenant and contract, and its version after the change. */
+export type CaseVersion = Pick<CaseRecord, 'id' | 'organisationId' | 'contractId' | 'version'>;
 
 export interface CaseFilter {
   organisationId: string;
@@ -22,13 +19,6 @@ export interface CaseFilter {
 @Injectable()
 export class CaseRepository {
   constructor(private readonly db: CaseworkDatabase) {}
-
-  /** Inserts the case unless the referral already has one; returns null in that case. */
-  async createForReferral(tx: CaseworkTx, record: NewCase): Promise<CaseRecord | null> {
-    // One statement: the unique (organisation, referral) index turns a repeat into no row (ON CONFLICT DO NOTHING RETURNING).
-    const [created] = await tx.case.createManyAndReturn({ data: [{ ...record, referrer: record.referrer ?? undefined }], skipDuplicates: true });
-    return created ?? null;
-  }
 
   /**
    * The contract and reference of each case, by case id, for lists across cases (each id asked once);
@@ -60,37 +50,6 @@ export class CaseRepository {
   async lock(tx: CaseworkTx, organisationId: string, id: string): Promise<CaseRecord | null> {
     await tx.$executeRawUnsafe(`SELECT 1 FROM casework."case" WHERE id = $1::uuid AND organisation_id = $2::uuid FOR UPDATE`, id, organisationId);
     return tx.case.findFirst({ where: { organisationId, id } });
-  }
-
-  /**
-   * Locks the case and moves its version on in one statement (an UPDATE locks its row), for a change
-   * that touches only rows beside the case (a communication logged); null when there is no such case.
-   */
-  async bumpVersion(tx: CaseworkTx, organisationId: string, id: string): Promise<CaseRecord | null> {
-    const [bumped] = await tx.case.updateManyAndReturn({ where: { organisationId, id }, data: { version: { increment: 1 } } });
-    return bumped ?? null;
-  }
-
-  /**
-   * Serialises opening per (organisation, contract, external reference) until the transaction ends, so the
-   * lookup below and the insert after it cannot interleave with another referral of the same matter.
-   */
-  async lockExternalReference(tx: CaseworkTx, organisationId: string, contractId: string, externalReference: string): Promise<void> {
-    await tx.$executeRawUnsafe(
-      `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`,
-      `case-external-reference:${organisationId}:${contractId}:${externalReference}`,
-    );
-  }
-
-  /** An open case of the contract with the same external reference (a repeat referral of the matter). */
-  findOpenByExternalReference(
-    tx: CaseworkTx,
-    organisationId: string,
-    contractId: string,
-    externalReference: string,
-    finalStatuses: string[],
-  ): Promise<CaseRecord | null> {
-    return tx.case.findFirst({ where: { organisationId, contractId, externalReference, status: { notIn: finalStatuses } }, orderBy: { openedAt: 'desc' } });
   }
 
   /** Applies a change and bumps the version, which orders the case's events. */

@@ -2,7 +2,6 @@ import { EventPublisher, type MessagingOptions } from '@mediation/messaging';
 import { uuidv7, type DeliveryFailedV1, type EventData, type EventEnvelope, type RpcMeta } from '@mediation/protocol';
 import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
 import { CaseFinder } from '../cases/case-finder';
-import { CaseReferralRepository } from '../cases/case-referral.repository';
 import { CaseRepository } from '../cases/case.repository';
 import { CaseworkDatabase } from '../database/casework.database';
 import { seedClosedCase, type ClosedCase } from '../reports/closed-case.fixture';
@@ -48,7 +47,7 @@ describe('communications log: a message notify gave up on is logged as an outbou
     const cases = new CaseRepository(casework);
     const log = new CommunicationRepository();
     const events = new EventPublisher({ service: 'casework', schema: 'casework', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, clock);
-    record = new RecordFailedDeliveryUseCase(new PlatformDeliveryLog(new CaseReferralRepository(), cases, log, events, clock));
+    record = new RecordFailedDeliveryUseCase(new PlatformDeliveryLog(log, events, clock));
     list = new ListCommunicationsUseCase(casework, new CaseFinder(cases), log);
     closed = await seedClosedCase(casework, provider);
   });

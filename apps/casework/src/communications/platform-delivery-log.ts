@@ -3,8 +3,6 @@ import { EventPublisher } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
 import { CommunicationLoggedV1, uuidv7, type EventEnvelope } from '@mediation/protocol';
 import { caseEnvelope } from '../cases/case-event';
-import { CaseReferralRepository } from '../cases/case-referral.repository';
-import { CaseRepository } from '../cases/case.repository';
 import type { CaseworkTx } from '../database/casework.database';
 import { CommunicationRepository, type CommunicationRecord } from './communication.repository';
 
@@ -28,8 +26,6 @@ export type DeliveryEntry = Pick<CommunicationRecord, 'counterpart' | 'subject' 
 @Injectable()
 export class PlatformDeliveryLog {
   constructor(
-    private readonly referrals: CaseReferralRepository,
-    private readonly cases: CaseRepository,
     private readonly log: CommunicationRepository,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
@@ -43,27 +39,15 @@ export class PlatformDeliveryLog {
     /** A provider's receipt is a second entry about the delivery: once per receipt event (the inbox), not once per delivery. */
     options: { receipt?: boolean } = {},
   ): Promise<void> {
-    const caseId = delivery.caseId ?? (delivery.referralId ? await this.referrals.caseOfReferral(tx, event.organisationid, delivery.referralId) : null);
-    // Every received referral gets a case, but notify's news of the message can overtake it: retry until it exists.
-    if (!caseId && delivery.referralId) throw new Error(`no case yet for referral ${delivery.referralId}; retrying`);
-    if (!caseId || (!options.receipt && (await this.log.hasDelivery(tx, event.organisationid, delivery.deliveryId)))) return;
-    // Locked and its version moved on at once: the entry and its event are ordered by the new version.
-    const updated = await this.cases.bumpVersion(tx, event.organisationid, caseId);
-    if (!updated) return;
+    const of = delivery.caseId ? { caseId: delivery.caseId } : delivery.referralId ? { referralId: delivery.referralId } : null;
+    if (!of) return;
     const now = this.clock.now();
-    const row = await this.log.append(tx, {
-      id: uuidv7(),
-      organisationId: event.organisationid,
-      caseId,
-      direction: 'out',
-      channel: delivery.channel,
-      partyId: null,
-      ...entry,
-      source: 'notify',
-      deliveryId: options.receipt ? null : delivery.deliveryId,
-      recordedBy: 'notify',
-      recordedAt: now,
-    });
+    const row = { id: uuidv7(), organisationId: event.organisationid, channel: delivery.channel, ...entry, failed: entry.failed ?? false };
+    const deliveryId = options.receipt ? null : delivery.deliveryId;
+    const { caseId, logged: updated } = await this.log.appendDelivery(tx, of, { ...row, deliveryId, recordedAt: now });
+    // Every received referral gets a case, but notify's news of the message can overtake it: retry until it exists.
+    if (!caseId && 'referralId' in of) throw new Error(`no case yet for referral ${of.referralId}; retrying`);
+    if (!updated) return;
     await this.events.append(tx, {
       definition: CommunicationLoggedV1,
       data: {

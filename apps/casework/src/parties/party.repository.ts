@@ -17,6 +17,24 @@ export interface PartyFields {
   interpreterLanguage?: string | null;
 }
 
+/** A party row by its column names, as a statement inserting it from JSON takes it. */
+export interface PartyRow {
+  id: string;
+  organisation_id: string;
+  case_id: string;
+  role: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  contact_preferences: PartyFields['contactPreferences'];
+  accessibility_needs_sealed: string | null;
+  interpreter_language: string | null;
+  source: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
 /** The FieldCipher context its sealed text is bound to: every reader and re-sealer must use this one. */
 export const partyContext = (partyId: string) => `casework.party:${partyId}`;
 
@@ -42,27 +60,27 @@ export class PartyRepository {
     });
   }
 
-  /** Several parties of one case in one statement (a referral's parties when its case opens). */
-  async createAll(
-    tx: CaseworkTx,
-    ids: { organisationId: string; caseId: string; source: 'referral' | 'manual'; at: Date },
-    parties: { id: string; fields: PartyFields }[],
-  ): Promise<void> {
-    if (parties.length === 0) return;
-    await tx.party.createMany({
-      data: parties.map(
-        ({ id, fields }) =>
-          ({
-            id,
-            organisationId: ids.organisationId,
-            caseId: ids.caseId,
-            source: ids.source,
-            createdAt: ids.at,
-            updatedAt: ids.at,
-            ...this.columns(id, fields),
-          }) as Prisma.PartyCreateManyInput,
-      ),
-    });
+  /**
+   * A new case's parties as their table holds them (column names, access needs sealed), for the statement
+   * that opens the case to insert with it (CaseOpeningRepository.openForReferral).
+   */
+  rowsOf(ids: { organisationId: string; caseId: string; source: 'referral' | 'manual'; at: Date }, parties: { id: string; fields: PartyFields }[]): PartyRow[] {
+    return parties.map(({ id, fields }) => ({
+      id,
+      organisation_id: ids.organisationId,
+      case_id: ids.caseId,
+      role: fields.role,
+      name: fields.name,
+      email: fields.email ?? null,
+      phone: fields.phone ?? null,
+      address: fields.address ?? null,
+      contact_preferences: fields.contactPreferences ?? null,
+      accessibility_needs_sealed: fields.accessibilityNeeds ? this.cipher.encrypt(fields.accessibilityNeeds, partyContext(id)) : null,
+      interpreter_language: fields.interpreterLanguage ?? null,
+      source: ids.source,
+      created_at: ids.at,
+      updated_at: ids.at,
+    }));
   }
 
   update(tx: CaseworkTx, id: string, fields: Partial<PartyFields>, at: Date): Promise<PartyRecord> {

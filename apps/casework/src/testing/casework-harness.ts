@@ -17,6 +17,7 @@ import { ChangeCaseDatesUseCase } from '../case-life/change-case-dates.use-case'
 import { CloseCaseUseCase } from '../case-life/close-case.use-case';
 import { GetCaseUseCase } from '../case-life/get-case.use-case';
 import { ListCasesUseCase } from '../case-life/list-cases.use-case';
+import { CaseOpeningRepository } from '../case-life/case-opening.repository';
 import { OpenCaseUseCase } from '../case-life/open-case.use-case';
 import { ReopenCaseUseCase } from '../case-life/reopen-case.use-case';
 import { StatusChangeRepository } from '../cases/status-change.repository';
@@ -108,7 +109,7 @@ export function caseworkHarness(db: CaseworkDatabase, clock: FixedClock) {
   return {
     cipher,
     recordContract: { execute: (tx: CaseworkTx, event: EventEnvelope<EventData<typeof ContractPublishedV2>>) => contractPublished.handle(event, tx) },
-    openCase: new OpenCaseUseCase(cases, links, parties, book, events, clock),
+    openCase: new OpenCaseUseCase(new CaseOpeningRepository(), cases, links, parties, book, events, clock),
     getCase: new GetCaseUseCase(db, finder, views),
     listCases: new ListCasesUseCase(db, cases, views),
     transition: new TransitionCaseUseCase(db, finder, book, transitioner, views),
@@ -127,7 +128,7 @@ export function caseworkHarness(db: CaseworkDatabase, clock: FixedClock) {
     recordRisk: new RecordRiskAssessmentUseCase(db, finder, recorded, risks, clock),
     startMultiAgency: new StartMultiAgencyUseCase(db, finder, recorded, involvements, clock),
     logCommunication: new LogCommunicationUseCase(db, finder, recorded, parties, log, clock),
-    recordDelivery: new RecordDeliveryUseCase(new PlatformDeliveryLog(links, cases, log, events, clock)),
+    recordDelivery: new RecordDeliveryUseCase(new PlatformDeliveryLog(log, events, clock)),
     receiveComplaint: new ReceiveComplaintUseCase(db, finder, recorded, book, events, parties, complaints, clock),
     acknowledgeComplaint: new AcknowledgeComplaintUseCase(db, finder, recorded, book, complaints, clock),
     resolveComplaint: new ResolveComplaintUseCase(db, finder, recorded, complaints, clock),
