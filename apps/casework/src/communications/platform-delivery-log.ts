@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventPublisher } from '@mediation/messaging';
+import { EventNotReadyError, EventPublisher } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
 import { CommunicationLoggedV1, uuidv7, type EventEnvelope } from '@mediation/protocol';
 import { caseEnvelope } from '../cases/case-event';
@@ -46,7 +46,7 @@ export class PlatformDeliveryLog {
     const deliveryId = options.receipt ? null : delivery.deliveryId;
     const { caseId, logged: updated } = await this.log.appendDelivery(tx, of, { ...row, deliveryId, recordedAt: now });
     // Every received referral gets a case, but notify's news of the message can overtake it: retry until it exists.
-    if (!caseId && 'referralId' in of) throw new Error(`no case yet for referral ${of.referralId}; retrying`);
+    if (!caseId && 'referralId' in of) throw new EventNotReadyError(`no case yet for referral ${of.referralId}; retrying`);
     if (!updated) return;
     await this.events.append(tx, {
       definition: CommunicationLoggedV1,

@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '@mediation/protocol';
 import { organisationIdOf, type Tenant } from '@mediation/platform';
 import type { SqlTx, Transactions } from '../outbox/sql-tx';
-import { PermanentEventError, type EventHandler, type HandlerContext } from './event-handler';
+import { EventNotReadyError, PermanentEventError, type EventHandler, type HandlerContext } from './event-handler';
 import { InboxBatch, MAX_DELIVERIES, type InboxMessage, type Outcome } from './inbox-batch';
 
 const ORG_A = '0190a000-0000-7000-8000-00000000000a';
@@ -53,6 +53,7 @@ class RecordingHandler implements EventHandler {
   seen: { id: string; organisationId?: string }[] = [];
   permanent = new Set<string>();
   transient = new Set<string>();
+  notReady = new Set<string>();
   afterCommit = new Set<string>();
 
   async handle(event: EventEnvelope, tx: SqlTx, context: HandlerContext): Promise<void> {
@@ -60,6 +61,7 @@ class RecordingHandler implements EventHandler {
     this.seen.push({ id: event.id, organisationId: fake.organisationId });
     if (this.permanent.has(event.id)) throw new PermanentEventError(`event ${event.id} can never succeed`);
     if (this.transient.has(event.id)) throw new Error(`database busy on ${event.id}`);
+    if (this.notReady.has(event.id)) throw new EventNotReadyError(`no case yet for ${event.id}`);
     fake.effects.push(event.id);
     if (this.afterCommit.has(event.id)) context.afterCommit(async () => this.ranAfterCommit.push(event.id));
   }
@@ -146,6 +148,15 @@ describe('a batch of events handled by one consumer', () => {
     ]);
     expect(db.inbox.has(`casework__casework_case_opened_v2 ${idOf(events[2])}`)).toBe(false);
     expect(db.inbox.has(`casework__casework_case_opened_v2 ${idOf(events[3])}`)).toBe(true);
+  });
+
+  it('retries an event that came before the one it depends on after 100 ms the first time, then with the usual backoff', async () => {
+    const { handler, settled, batch } = setUp();
+    const [early, again] = [message(), message({ deliveryCount: 2 })];
+    handler.notReady.add(idOf(early)).add(idOf(again));
+    await batch.process([early, again]);
+    expect(settled.find((s) => s.id === idOf(early))?.outcome).toEqual({ kind: 'retry', delayMs: 100, reason: `no case yet for ${idOf(early)}` });
+    expect(settled.find((s) => s.id === idOf(again))?.outcome).toEqual({ kind: 'retry', delayMs: 1_000, reason: `no case yet for ${idOf(again)}` });
   });
 
   it('retries a transiently failing event with backoff while the rest of its batch goes through', async () => {

@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '@mediation/protocol';
 import { bindTraceContext, inSpan, isTracing, SpanKind, tenantSettingCte, traceContextFrom } from '@mediation/platform';
 import type { SqlTx, Transactions } from '../outbox/sql-tx';
-import { PermanentEventError, type EventHandler } from './event-handler';
+import { EventNotReadyError, PermanentEventError, type EventHandler } from './event-handler';
 
 export const MAX_DELIVERIES = 8;
 
@@ -9,6 +9,9 @@ export const MAX_DELIVERIES = 8;
 export function redeliveryDelayMs(deliveryCount: number): number {
   return Math.min(30_000, 500 * 2 ** Math.max(0, deliveryCount - 1));
 }
+
+/** The first retry of an event that came before the one it depends on: soon, since the other is usually a moment behind. */
+const NOT_READY_FIRST_RETRY_MS = 100;
 
 export type ParsedMessage = { ok: true; envelope: EventEnvelope } | { ok: false; reason: string };
 
@@ -186,7 +189,8 @@ export class InboxBatch<M extends InboxMessage> {
     if (error instanceof PermanentEventError) return { kind: 'dead', cause: 'permanent', reason: `permanent: ${reason}` };
     if (message.deliveryCount >= MAX_DELIVERIES)
       return { kind: 'dead', cause: 'exhausted', reason: `gave up after ${message.deliveryCount} deliveries: ${reason}` };
-    return { kind: 'retry', delayMs: redeliveryDelayMs(message.deliveryCount), reason };
+    const delayMs = error instanceof EventNotReadyError && message.deliveryCount === 1 ? NOT_READY_FIRST_RETRY_MS : redeliveryDelayMs(message.deliveryCount);
+    return { kind: 'retry', delayMs, reason };
   }
 }
 
