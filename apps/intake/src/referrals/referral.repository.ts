@@ -4,6 +4,9 @@ import { IntakeDatabase, type IntakeTx } from '../database/intake.database';
 
 export type ReferralRecord = Referral;
 
+/** What the linking of a case tells of the referral: enough to announce it. */
+export type LinkedReferral = Pick<ReferralRecord, 'id' | 'organisationId' | 'contractId' | 'version'>;
+
 /** What a new referral is stored with; the database fills the rest. */
 export type NewReferral = Pick<
   ReferralRecord,
@@ -139,31 +142,38 @@ export class ReferralRepository {
     );
   }
 
-  /** Links the case once and marks the referral case-opened; null when it was already linked (a repeated event). */
-  async linkCase(tx: IntakeTx, organisationId: string, id: string, caseId: string, joinedExistingCase = false): Promise<ReferralRecord | null> {
+  /**
+   * Links the case once and marks the referral case-opened; null when it was already linked (a repeated event).
+   * Under the case's lock, one statement reads the case's other referrals and writes this one: a repeat referral
+   * may learn its case after the closure was handled for the case's first referral (its retention clock starts
+   * with theirs), or after a legal hold on the case (held with it, the latest hold change winning). A case's
+   * first referral finds neither.
+   */
+  async linkCase(tx: IntakeTx, organisationId: string, id: string, caseId: string, joinedExistingCase = false): Promise<LinkedReferral | null> {
+    // The lock is a statement of its own: a statement sees what was committed when it began, so this one begins once the lock is held.
     await lockCase(tx, caseId);
-    // One read for both: a repeat referral may learn its case after the closure was handled for the
-    // case's first referral (its retention clock starts with theirs), or after a legal hold on the case
-    // (held with it). A case's first referral finds neither.
-    const earlier = await tx.referral.findMany({
-      where: { organisationId, caseId, OR: [{ caseClosedAt: { not: null } }, { caseHoldSequence: { not: null } }] },
-      select: { caseClosedAt: true, heldByCase: true, caseHoldSequence: true },
-    });
-    const finished = earlier.find((r) => r.caseClosedAt !== null);
-    const caseHold = earlier
-      .filter((r) => r.caseHoldSequence !== null)
-      .reduce<(typeof earlier)[number] | undefined>((latest, r) => (latest && latest.caseHoldSequence! >= r.caseHoldSequence! ? latest : r), undefined);
-    const [linked] = await tx.referral.updateManyAndReturn({
-      where: { organisationId, id, caseId: null },
-      data: {
-        caseId,
-        status: 'case-opened',
-        joinedExistingCase,
-        ...(finished ? { caseClosedAt: finished.caseClosedAt } : {}),
-        ...(caseHold ? { heldByCase: caseHold.heldByCase, caseHoldSequence: caseHold.caseHoldSequence } : {}),
-        version: { increment: 1 },
-      },
-    });
+    const [linked] = await tx.$queryRawUnsafe<LinkedReferral[]>(
+      `WITH closed AS (
+         SELECT case_closed_at FROM intake.referral
+          WHERE organisation_id = $1::uuid AND case_id = $3::uuid AND case_closed_at IS NOT NULL LIMIT 1
+       ), hold AS (
+         SELECT held_by_case, case_hold_sequence FROM intake.referral
+          WHERE organisation_id = $1::uuid AND case_id = $3::uuid AND case_hold_sequence IS NOT NULL
+          ORDER BY case_hold_sequence DESC LIMIT 1
+       )
+       UPDATE intake.referral r
+          SET case_id = $3::uuid, status = 'case-opened', joined_existing_case = $4::boolean,
+              case_closed_at = COALESCE((SELECT case_closed_at FROM closed), r.case_closed_at),
+              held_by_case = COALESCE((SELECT held_by_case FROM hold), r.held_by_case),
+              case_hold_sequence = COALESCE((SELECT case_hold_sequence FROM hold), r.case_hold_sequence),
+              version = r.version + 1
+        WHERE r.organisation_id = $1::uuid AND r.id = $2::uuid AND r.case_id IS NULL
+       RETURNING r.id::text AS id, r.organisation_id::text AS "organisationId", r.contract_id::text AS "contractId", r.version`,
+      organisationId,
+      id,
+      caseId,
+      joinedExistingCase,
+    );
     return linked ?? null;
   }
 
