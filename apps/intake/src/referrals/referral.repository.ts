@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { tenantSettingCte } from '@mediation/platform';
 import type { Prisma, Referral } from '../generated/prisma/client';
 import { IntakeDatabase, type IntakeTx } from '../database/intake.database';
 
@@ -68,9 +69,16 @@ export async function lockCase(tx: IntakeTx, caseId: string): Promise<void> {
 export class ReferralRepository {
   constructor(private readonly db: IntakeDatabase) {}
 
-  /** Numbers come from a sequence: no lock is shared between concurrent referrals. */
-  async nextNumber(tx: IntakeTx): Promise<bigint> {
-    const rows = await tx.$queryRawUnsafe<{ n: bigint }[]>(`SELECT nextval('intake.referral_number_seq') AS n`);
+  /**
+   * A referral's transaction begins here, run with `tenantSetByWork`: one statement sets the tenant and draws
+   * the referral's number. Numbers come from a sequence, so no lock is shared between concurrent referrals;
+   * one drawn by a request then refused is skipped, as a rolled-back one always was.
+   */
+  async beginReferral(tx: IntakeTx, organisationId: string): Promise<bigint> {
+    const rows = await tx.$queryRawUnsafe<{ n: bigint }[]>(
+      `WITH ${tenantSettingCte(1)} SELECT nextval('intake.referral_number_seq') AS n FROM tenant`,
+      organisationId,
+    );
     return BigInt(rows[0].n);
   }
 

@@ -71,10 +71,12 @@ export class SubmitReferralUseCase {
 
   /** One transaction to the stored referral and its events; the contract it was judged by (read or remembered) is the one it is stored under. */
   private submit(meta: RpcMeta, body: CreateReferralBody, idempotency: Idempotency): Promise<ReferralView> {
-    return this.db.forTenant(meta, (tx) => this.submitIn(tx, meta, body, idempotency));
+    return this.db.run((tx) => this.submitIn(tx, meta, body, idempotency), { organisationId: meta.organisationId, tenantSetByWork: true });
   }
 
   private async submitIn(tx: IntakeTx, meta: RpcMeta, body: CreateReferralBody, idempotency: Idempotency): Promise<ReferralView> {
+    // First, as it sets the transaction's tenant too: nothing of the organisation is visible before it.
+    const number = await this.referrals.beginReferral(tx, meta.organisationId);
     const contract = await this.contracts.findForReferral(meta.organisationId, body.contractId, tx);
     if (!contract || !inContractScope(meta, contract.id))
       throw ProblemError.validation([{ field: 'contractId', message: 'is not a contract of your organisation', code: 'unknown_contract' }]);
@@ -89,6 +91,7 @@ export class SubmitReferralUseCase {
       body,
       contractId: contract.id,
       contractVersion: contract.version,
+      number,
       serviceLine: scope.line?.key ?? body.serviceLine ?? '(none)',
       form,
       answers,
