@@ -181,17 +181,18 @@ describe('referral intake against real PostgreSQL', () => {
   });
 
   it('the same external reference, or the same parties at the same postcode, is accepted, flagged and linked to the earlier one', async () => {
-    const first = await submit({
+    // A matter between Cara and Dan at E1 6AN.
+    const caraAndDan = {
       contractId: housing.id,
       serviceLine: 'complex-asb',
       consent: caraConsent,
-      externalReference: 'ASB-77',
       parties: [
         { role: 'complainant', name: 'Cara Doe' },
         { role: 'respondent', name: 'Dan Roe' },
       ],
       answers: { postcode: 'E1 6AN' },
-    });
+    } satisfies Partial<CreateReferralBody>;
+    const first = await submit({ ...caraAndDan, externalReference: 'ASB-77' });
     const sameRef = await submit({ contractId: housing.id, serviceLine: 'complex-asb', consent, externalReference: 'ASB-77' });
     const sameParties = await submit({
       contractId: housing.id,
@@ -215,18 +216,16 @@ describe('referral intake against real PostgreSQL', () => {
     expect(await outbox('intake.referral.duplicate-flagged.v1', sameParties.id)).toEqual([
       expect.objectContaining({ possibleDuplicateOf: [expect.objectContaining({ referralId: first.id })] }),
     ]);
+    // Matching the first by both rules, it names it once, by its external reference; the others match by one rule each.
+    const sameBoth = await submit({ ...caraAndDan, externalReference: 'ASB-77' });
+    expect(sameBoth.possibleDuplicateOf).toEqual([
+      { referralId: first.id, reference: first.reference, reason: 'external-reference' },
+      { referralId: sameRef.id, reference: sameRef.reference, reason: 'external-reference' },
+      { referralId: sameParties.id, reference: sameParties.reference, reason: 'parties-and-address' },
+    ]);
     clock.at = new Date('2027-09-28T10:00:00Z'); // 123 days later: outside the 90-day window
     try {
-      const later = await submit({
-        contractId: housing.id,
-        serviceLine: 'complex-asb',
-        consent: caraConsent,
-        parties: [
-          { role: 'complainant', name: 'Cara Doe' },
-          { role: 'respondent', name: 'Dan Roe' },
-        ],
-        answers: { postcode: 'E1 6AN' },
-      });
+      const later = await submit(caraAndDan);
       expect(later.possibleDuplicateOf).toEqual([]);
     } finally {
       clock.at = new Date('2027-05-28T16:30:00Z');

@@ -49,10 +49,17 @@ export interface ReferralListFilter {
   limit: number;
 }
 
-/** An earlier referral that matched a duplicate rule. */
+/** An earlier referral that matched a duplicate rule, and the rule. */
 export interface EarlierReferral {
   id: string;
   reference: string;
+  reason: 'external-reference' | 'parties-and-address';
+}
+
+/** What a new referral is compared with earlier ones by: its external reference, its parties and address within a window. */
+export interface DuplicateClues {
+  externalReference: string | null;
+  duplicateKey: { key: string; from: Date; to: Date } | null;
 }
 
 const NOT_REJECTED = { not: 'rejected' };
@@ -97,31 +104,27 @@ export class ReferralRepository {
     return tx.referral.findFirst({ where: { organisationId, idempotencyKey } });
   }
 
-  /** Accepted referrals to the contract with the same external reference (claim number, police reference...). */
-  findByExternalReference(tx: IntakeTx, organisationId: string, contractId: string, externalReference: string): Promise<EarlierReferral[]> {
-    return tx.referral.findMany({
-      where: { organisationId, contractId, externalReference, status: NOT_REJECTED, anonymisedAt: null },
-      select: { id: true, reference: true },
-      orderBy: { id: 'asc' },
-      take: 20,
-    });
-  }
-
-  /** Accepted referrals to the contract naming the same parties and address since `since`. */
-  /** Accepted referrals with the same parties and address received within the window (either side: one entered late may have arrived before others). */
-  findByDuplicateKey(
-    tx: IntakeTx,
-    organisationId: string,
-    contractId: string,
-    duplicateKey: string,
-    window: { from: Date; to: Date },
-  ): Promise<EarlierReferral[]> {
-    return tx.referral.findMany({
-      where: { organisationId, contractId, duplicateKey, status: NOT_REJECTED, anonymisedAt: null, receivedAt: { gte: window.from, lte: window.to } },
-      select: { id: true, reference: true },
-      orderBy: { id: 'asc' },
-      take: 20,
-    });
+  /**
+   * Accepted referrals to the contract that may be the same matter, in one statement: those with the same external
+   * reference (claim number, police reference...), then those naming the same parties and address received within
+   * the window (either side: one entered late may have arrived before others); up to 20 by each rule, oldest first.
+   */
+  findPossibleDuplicates(tx: IntakeTx, organisationId: string, contractId: string, clues: DuplicateClues): Promise<EarlierReferral[]> {
+    const accepted = `organisation_id = $1::uuid AND contract_id = $2::uuid AND status <> 'rejected' AND anonymised_at IS NULL`;
+    return tx.$queryRawUnsafe<EarlierReferral[]>(
+      `(SELECT id::text, reference, 'external-reference' AS reason FROM intake.referral
+         WHERE ${accepted} AND external_reference = $3::text ORDER BY id LIMIT 20)
+       UNION ALL
+       (SELECT id::text, reference, 'parties-and-address' FROM intake.referral
+         WHERE ${accepted} AND duplicate_key = $4::text AND received_at BETWEEN $5::timestamptz AND $6::timestamptz ORDER BY id LIMIT 20)
+       ORDER BY reason, id`,
+      organisationId,
+      contractId,
+      clues.externalReference,
+      clues.duplicateKey?.key ?? null,
+      clues.duplicateKey?.from ?? null,
+      clues.duplicateKey?.to ?? null,
+    );
   }
 
   /**

@@ -159,18 +159,15 @@ export class SubmitReferralUseCase {
     receivedAt: Date,
     line: ServiceLine,
   ): Promise<PossibleDuplicate[]> {
+    if (!externalReference && !key) return [];
+    const windowMs = (line.duplicateWindowDays ?? DEFAULT_DUPLICATE_WINDOW_DAYS) * DAY_MS;
+    const earlier = await this.referrals.findPossibleDuplicates(tx, organisationId, contractId, {
+      externalReference: externalReference || null,
+      duplicateKey: key ? { key, from: new Date(receivedAt.getTime() - windowMs), to: new Date(receivedAt.getTime() + windowMs) } : null,
+    });
+    // One matching both rules is listed once, by its external reference (those come first).
     const found = new Map<string, PossibleDuplicate>();
-    if (externalReference) {
-      for (const r of await this.referrals.findByExternalReference(tx, organisationId, contractId, externalReference))
-        found.set(r.id, { referralId: r.id, reference: r.reference, reason: 'external-reference' });
-    }
-    if (key) {
-      const windowMs = (line.duplicateWindowDays ?? DEFAULT_DUPLICATE_WINDOW_DAYS) * DAY_MS;
-      const window = { from: new Date(receivedAt.getTime() - windowMs), to: new Date(receivedAt.getTime() + windowMs) };
-      for (const r of await this.referrals.findByDuplicateKey(tx, organisationId, contractId, key, window)) {
-        if (!found.has(r.id)) found.set(r.id, { referralId: r.id, reference: r.reference, reason: 'parties-and-address' });
-      }
-    }
+    for (const r of earlier) if (!found.has(r.id)) found.set(r.id, { referralId: r.id, reference: r.reference, reason: r.reason });
     return [...found.values()];
   }
 
