@@ -48,6 +48,16 @@ describe('referral intake against real PostgreSQL', () => {
       await sql.query(`SELECT envelope FROM intake.outbox WHERE envelope->>'type' = $1 AND envelope->>'subject' = $2 ORDER BY position`, [type, subject])
     ).rows.map((r) => r.envelope.data);
   const row = async (id: string) => (await sql.query(`SELECT * FROM intake.referral WHERE id = $1`, [id])).rows[0];
+  /** A housing contract whose noise line's fixed price covers `included` cases a year. */
+  const cappedContract = async (reference: string, included: number) => {
+    const capped = await app.get(CreateContractUseCase).execute(meta, { template: 'housing-asb', reference, publish: true, period: { start: '2026-09-01' } });
+    const def = structuredClone(capped.definition);
+    def.serviceLines = def.serviceLines.map((l) =>
+      l.key === 'noise' && l.pricing?.model === 'fixed-per-year' ? { ...l, pricing: { ...l.pricing, includedCasesPerYear: included } } : l,
+    );
+    await app.get(ReplaceContractUseCase).execute(meta, capped.id, def);
+    return capped;
+  };
 
   beforeAll(async () => {
     service = await startServiceContext({ database: 'intake', namespace: 'i', module: () => AppModule.register(loadIntakeConfig()), clock });
@@ -171,17 +181,18 @@ describe('referral intake against real PostgreSQL', () => {
   });
 
   it('the same external reference, or the same parties at the same postcode, is accepted, flagged and linked to the earlier one', async () => {
-    const first = await submit({
+    // A matter between Cara and Dan at E1 6AN.
+    const caraAndDan = {
       contractId: housing.id,
       serviceLine: 'complex-asb',
       consent: caraConsent,
-      externalReference: 'ASB-77',
       parties: [
         { role: 'complainant', name: 'Cara Doe' },
         { role: 'respondent', name: 'Dan Roe' },
       ],
       answers: { postcode: 'E1 6AN' },
-    });
+    } satisfies Partial<CreateReferralBody>;
+    const first = await submit({ ...caraAndDan, externalReference: 'ASB-77' });
     const sameRef = await submit({ contractId: housing.id, serviceLine: 'complex-asb', consent, externalReference: 'ASB-77' });
     const sameParties = await submit({
       contractId: housing.id,
@@ -205,18 +216,16 @@ describe('referral intake against real PostgreSQL', () => {
     expect(await outbox('intake.referral.duplicate-flagged.v1', sameParties.id)).toEqual([
       expect.objectContaining({ possibleDuplicateOf: [expect.objectContaining({ referralId: first.id })] }),
     ]);
+    // Matching the first by both rules, it names it once, by its external reference; the others match by one rule each.
+    const sameBoth = await submit({ ...caraAndDan, externalReference: 'ASB-77' });
+    expect(sameBoth.possibleDuplicateOf).toEqual([
+      { referralId: first.id, reference: first.reference, reason: 'external-reference' },
+      { referralId: sameRef.id, reference: sameRef.reference, reason: 'external-reference' },
+      { referralId: sameParties.id, reference: sameParties.reference, reason: 'parties-and-address' },
+    ]);
     clock.at = new Date('2027-09-28T10:00:00Z'); // 123 days later: outside the 90-day window
     try {
-      const later = await submit({
-        contractId: housing.id,
-        serviceLine: 'complex-asb',
-        consent: caraConsent,
-        parties: [
-          { role: 'complainant', name: 'Cara Doe' },
-          { role: 'respondent', name: 'Dan Roe' },
-        ],
-        answers: { postcode: 'E1 6AN' },
-      });
+      const later = await submit(caraAndDan);
       expect(later.possibleDuplicateOf).toEqual([]);
     } finally {
       clock.at = new Date('2027-05-28T16:30:00Z');
@@ -224,14 +233,7 @@ describe('referral intake against real PostgreSQL', () => {
   });
 
   it('beyond the cases a year the fixed price covers, a referral is accepted and marked over the cap', async () => {
-    const capped = await app
-      .get(CreateContractUseCase)
-      .execute(meta, { template: 'housing-asb', reference: 'HOUSING-CAP', publish: true, period: { start: '2026-09-01' } });
-    const def = structuredClone(capped.definition);
-    def.serviceLines = def.serviceLines.map((l) =>
-      l.key === 'noise' && l.pricing?.model === 'fixed-per-year' ? { ...l, pricing: { ...l.pricing, includedCasesPerYear: 2 } } : l,
-    );
-    await app.get(ReplaceContractUseCase).execute(meta, capped.id, def);
+    const capped = await cappedContract('HOUSING-CAP', 2);
     const views = [];
     for (let i = 0; i < 3; i += 1) views.push(await submit({ contractId: capped.id, serviceLine: 'noise', consent, summary: `case ${i}` }));
     expect(views.map((v) => v.overCap)).toEqual([false, false, true]);
@@ -248,15 +250,17 @@ describe('referral intake against real PostgreSQL', () => {
     expect((await submit({ contractId: capped.id, serviceLine: 'complex-asb', consent })).overCap).toBe(false);
   });
 
+  it('referrals arriving together for the last case under the cap: one takes it, the others are over it, and each has a number of its own', async () => {
+    const capped = await cappedContract('HOUSING-CAP-RACE', 1);
+    const views = await Promise.all([1, 2, 3].map((i) => submit({ contractId: capped.id, serviceLine: 'noise', consent, summary: `together ${i}` })));
+    expect(views.map((v) => v.overCap).sort()).toEqual([false, true, true]);
+    const stored = await Promise.all(views.map((v) => row(v.id)));
+    expect(new Set(stored.map((r) => r.number)).size).toBe(3);
+    for (const r of stored) expect(r.reference).toBe(`REF-2027-${String(r.number).padStart(6, '0')}`);
+  });
+
   it('a repeat referral that casework linked to the open case of its matter is not a new case: it does not use up the yearly cap', async () => {
-    const capped = await app
-      .get(CreateContractUseCase)
-      .execute(meta, { template: 'housing-asb', reference: 'HOUSING-CAP-REPEAT', publish: true, period: { start: '2026-09-01' } });
-    const def = structuredClone(capped.definition);
-    def.serviceLines = def.serviceLines.map((l) =>
-      l.key === 'noise' && l.pricing?.model === 'fixed-per-year' ? { ...l, pricing: { ...l.pricing, includedCasesPerYear: 2 } } : l,
-    );
-    await app.get(ReplaceContractUseCase).execute(meta, capped.id, def);
+    const capped = await cappedContract('HOUSING-CAP-REPEAT', 2);
     const first = await submit({ contractId: capped.id, serviceLine: 'noise', consent, externalReference: 'ASB-REPEAT-1' });
     const repeat = await submit({
       contractId: capped.id,

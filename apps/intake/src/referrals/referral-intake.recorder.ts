@@ -24,6 +24,8 @@ export interface ReferralFacts {
   body: CreateReferralBody;
   contractId: string;
   contractVersion: number;
+  /** Drawn as the referral's transaction began (`ReferralRepository.beginReferral`). */
+  number: bigint;
   serviceLine: string;
   form: ReferralForm | undefined;
   answers: Record<string, unknown>;
@@ -131,7 +133,7 @@ export class ReferralIntakeRecorder {
     },
   ): Promise<ReferralRecord> {
     const id = uuidv7();
-    const number = await this.referrals.nextNumber(tx);
+    const { number } = facts;
     const { open, sensitive } = splitAnswers(facts.answers, facts.form);
     const { body } = facts;
     return this.referrals.create(tx, {

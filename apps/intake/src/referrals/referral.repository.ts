@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { tenantSettingCte } from '@mediation/platform';
 import type { Prisma, Referral } from '../generated/prisma/client';
 import { IntakeDatabase, type IntakeTx } from '../database/intake.database';
 
 export type ReferralRecord = Referral;
+
+/** What the linking of a case tells of the referral: enough to announce it. */
+export type LinkedReferral = Pick<ReferralRecord, 'id' | 'organisationId' | 'contractId' | 'version'>;
 
 /** What a new referral is stored with; the database fills the rest. */
 export type NewReferral = Pick<
@@ -45,10 +49,17 @@ export interface ReferralListFilter {
   limit: number;
 }
 
-/** An earlier referral that matched a duplicate rule. */
+/** An earlier referral that matched a duplicate rule, and the rule. */
 export interface EarlierReferral {
   id: string;
   reference: string;
+  reason: 'external-reference' | 'parties-and-address';
+}
+
+/** What a new referral is compared with earlier ones by: its external reference, its parties and address within a window. */
+export interface DuplicateClues {
+  externalReference: string | null;
+  duplicateKey: { key: string; from: Date; to: Date } | null;
 }
 
 const NOT_REJECTED = { not: 'rejected' };
@@ -65,9 +76,16 @@ export async function lockCase(tx: IntakeTx, caseId: string): Promise<void> {
 export class ReferralRepository {
   constructor(private readonly db: IntakeDatabase) {}
 
-  /** Numbers come from a sequence: no lock is shared between concurrent referrals. */
-  async nextNumber(tx: IntakeTx): Promise<bigint> {
-    const rows = await tx.$queryRawUnsafe<{ n: bigint }[]>(`SELECT nextval('intake.referral_number_seq') AS n`);
+  /**
+   * A referral's transaction begins here, run with `tenantSetByWork`: one statement sets the tenant and draws
+   * the referral's number. Numbers come from a sequence, so no lock is shared between concurrent referrals;
+   * one drawn by a request then refused is skipped, as a rolled-back one always was.
+   */
+  async beginReferral(tx: IntakeTx, organisationId: string): Promise<bigint> {
+    const rows = await tx.$queryRawUnsafe<{ n: bigint }[]>(
+      `WITH ${tenantSettingCte(1)} SELECT nextval('intake.referral_number_seq') AS n FROM tenant`,
+      organisationId,
+    );
     return BigInt(rows[0].n);
   }
 
@@ -86,31 +104,27 @@ export class ReferralRepository {
     return tx.referral.findFirst({ where: { organisationId, idempotencyKey } });
   }
 
-  /** Accepted referrals to the contract with the same external reference (claim number, police reference...). */
-  findByExternalReference(tx: IntakeTx, organisationId: string, contractId: string, externalReference: string): Promise<EarlierReferral[]> {
-    return tx.referral.findMany({
-      where: { organisationId, contractId, externalReference, status: NOT_REJECTED, anonymisedAt: null },
-      select: { id: true, reference: true },
-      orderBy: { id: 'asc' },
-      take: 20,
-    });
-  }
-
-  /** Accepted referrals to the contract naming the same parties and address since `since`. */
-  /** Accepted referrals with the same parties and address received within the window (either side: one entered late may have arrived before others). */
-  findByDuplicateKey(
-    tx: IntakeTx,
-    organisationId: string,
-    contractId: string,
-    duplicateKey: string,
-    window: { from: Date; to: Date },
-  ): Promise<EarlierReferral[]> {
-    return tx.referral.findMany({
-      where: { organisationId, contractId, duplicateKey, status: NOT_REJECTED, anonymisedAt: null, receivedAt: { gte: window.from, lte: window.to } },
-      select: { id: true, reference: true },
-      orderBy: { id: 'asc' },
-      take: 20,
-    });
+  /**
+   * Accepted referrals to the contract that may be the same matter, in one statement: those with the same external
+   * reference (claim number, police reference...), then those naming the same parties and address received within
+   * the window (either side: one entered late may have arrived before others); up to 20 by each rule, oldest first.
+   */
+  findPossibleDuplicates(tx: IntakeTx, organisationId: string, contractId: string, clues: DuplicateClues): Promise<EarlierReferral[]> {
+    const accepted = `organisation_id = $1::uuid AND contract_id = $2::uuid AND status <> 'rejected' AND anonymised_at IS NULL`;
+    return tx.$queryRawUnsafe<EarlierReferral[]>(
+      `(SELECT id::text, reference, 'external-reference' AS reason FROM intake.referral
+         WHERE ${accepted} AND external_reference = $3::text ORDER BY id LIMIT 20)
+       UNION ALL
+       (SELECT id::text, reference, 'parties-and-address' FROM intake.referral
+         WHERE ${accepted} AND duplicate_key = $4::text AND received_at BETWEEN $5::timestamptz AND $6::timestamptz ORDER BY id LIMIT 20)
+       ORDER BY reason, id`,
+      organisationId,
+      contractId,
+      clues.externalReference,
+      clues.duplicateKey?.key ?? null,
+      clues.duplicateKey?.from ?? null,
+      clues.duplicateKey?.to ?? null,
+    );
   }
 
   /**
@@ -139,31 +153,38 @@ export class ReferralRepository {
     );
   }
 
-  /** Links the case once and marks the referral case-opened; null when it was already linked (a repeated event). */
-  async linkCase(tx: IntakeTx, organisationId: string, id: string, caseId: string, joinedExistingCase = false): Promise<ReferralRecord | null> {
+  /**
+   * Links the case once and marks the referral case-opened; null when it was already linked (a repeated event).
+   * Under the case's lock, one statement reads the case's other referrals and writes this one: a repeat referral
+   * may learn its case after the closure was handled for the case's first referral (its retention clock starts
+   * with theirs), or after a legal hold on the case (held with it, the latest hold change winning). A case's
+   * first referral finds neither.
+   */
+  async linkCase(tx: IntakeTx, organisationId: string, id: string, caseId: string, joinedExistingCase = false): Promise<LinkedReferral | null> {
+    // The lock is a statement of its own: a statement sees what was committed when it began, so this one begins once the lock is held.
     await lockCase(tx, caseId);
-    // One read for both: a repeat referral may learn its case after the closure was handled for the
-    // case's first referral (its retention clock starts with theirs), or after a legal hold on the case
-    // (held with it). A case's first referral finds neither.
-    const earlier = await tx.referral.findMany({
-      where: { organisationId, caseId, OR: [{ caseClosedAt: { not: null } }, { caseHoldSequence: { not: null } }] },
-      select: { caseClosedAt: true, heldByCase: true, caseHoldSequence: true },
-    });
-    const finished = earlier.find((r) => r.caseClosedAt !== null);
-    const caseHold = earlier
-      .filter((r) => r.caseHoldSequence !== null)
-      .reduce<(typeof earlier)[number] | undefined>((latest, r) => (latest && latest.caseHoldSequence! >= r.caseHoldSequence! ? latest : r), undefined);
-    const [linked] = await tx.referral.updateManyAndReturn({
-      where: { organisationId, id, caseId: null },
-      data: {
-        caseId,
-        status: 'case-opened',
-        joinedExistingCase,
-        ...(finished ? { caseClosedAt: finished.caseClosedAt } : {}),
-        ...(caseHold ? { heldByCase: caseHold.heldByCase, caseHoldSequence: caseHold.caseHoldSequence } : {}),
-        version: { increment: 1 },
-      },
-    });
+    const [linked] = await tx.$queryRawUnsafe<LinkedReferral[]>(
+      `WITH closed AS (
+         SELECT case_closed_at FROM intake.referral
+          WHERE organisation_id = $1::uuid AND case_id = $3::uuid AND case_closed_at IS NOT NULL LIMIT 1
+       ), hold AS (
+         SELECT held_by_case, case_hold_sequence FROM intake.referral
+          WHERE organisation_id = $1::uuid AND case_id = $3::uuid AND case_hold_sequence IS NOT NULL
+          ORDER BY case_hold_sequence DESC LIMIT 1
+       )
+       UPDATE intake.referral r
+          SET case_id = $3::uuid, status = 'case-opened', joined_existing_case = $4::boolean,
+              case_closed_at = COALESCE((SELECT case_closed_at FROM closed), r.case_closed_at),
+              held_by_case = COALESCE((SELECT held_by_case FROM hold), r.held_by_case),
+              case_hold_sequence = COALESCE((SELECT case_hold_sequence FROM hold), r.case_hold_sequence),
+              version = r.version + 1
+        WHERE r.organisation_id = $1::uuid AND r.id = $2::uuid AND r.case_id IS NULL
+       RETURNING r.id::text AS id, r.organisation_id::text AS "organisationId", r.contract_id::text AS "contractId", r.version`,
+      organisationId,
+      id,
+      caseId,
+      joinedExistingCase,
+    );
     return linked ?? null;
   }
 

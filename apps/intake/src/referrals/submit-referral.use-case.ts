@@ -23,7 +23,7 @@ import { CLOCK_SKEW_MS, receivedAtOf } from './received-at.rule';
 import { checkReferrer } from './referrer.rule';
 import { referralRequestHash } from './referral-idempotency';
 import { ReferralIntakeRecorder, type ReferralFacts } from './referral-intake.recorder';
-import { ReferralRepository } from './referral.repository';
+import { ReferralRepository, type ReferralRecord } from './referral.repository';
 import { toReferralView } from './referral.view';
 import type { Answers, ServiceLine } from './referral.types';
 
@@ -31,6 +31,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_DUPLICATE_WINDOW_DAYS = 90;
 
 type Idempotency = ReferralFacts['idempotency'];
+/** What a submission came to: the referral it stored, or the one already stored under its Idempotency-Key. */
+type Submission = { view: ReferralView } | { earlier: ReferralRecord };
 
 /**
  * Takes a referral. Invalid input is refused with a 400 and not stored. A well-formed referral the
@@ -55,26 +57,36 @@ export class SubmitReferralUseCase {
    */
   async execute(meta: RpcMeta, request: CreateReferralBody & { idempotencyKey?: string }): Promise<ReferralView> {
     const { idempotencyKey, ...body } = request;
-    if (idempotencyKey === undefined) return this.submit(meta, body, undefined);
-    const repeated = { ...body, idempotencyKey };
-    const earlier = await this.submitted.execute(meta, repeated);
-    if (earlier) return earlier;
+    let submission: Submission;
     try {
-      return await this.submit(meta, body, { key: idempotencyKey, requestHash: referralRequestHash(body) });
+      submission = await this.submit(meta, body, idempotencyKey === undefined ? undefined : { key: idempotencyKey, requestHash: referralRequestHash(body) });
     } catch (error) {
       // A concurrent request with the same key won the unique index: answer with its referral.
-      const winner = await this.submitted.execute(meta, repeated);
+      const winner = idempotencyKey === undefined ? null : await this.submitted.execute(meta, { ...body, idempotencyKey });
       if (winner) return winner;
       throw error;
     }
+    // Judged once the transaction is over, as the view reads the contract version in one of its own.
+    return 'earlier' in submission ? this.submitted.answer(meta, body, submission.earlier) : submission.view;
   }
 
-  /** One transaction to the stored referral and its events; the contract it was judged by (read or remembered) is the one it is stored under. */
-  private submit(meta: RpcMeta, body: CreateReferralBody, idempotency: Idempotency): Promise<ReferralView> {
-    return this.db.forTenant(meta, (tx) => this.submitIn(tx, meta, body, idempotency));
+  /**
+   * One transaction to the stored referral and its events; the contract it was judged by (read or remembered) is the
+   * one it is stored under. A repeat of an Idempotency-Key finds the referral stored under it there, and stores nothing.
+   */
+  private submit(meta: RpcMeta, body: CreateReferralBody, idempotency: Idempotency): Promise<Submission> {
+    return this.db.run(
+      async (tx) => {
+        // First, as it sets the transaction's tenant too: nothing of the organisation is visible before it.
+        const number = await this.referrals.beginReferral(tx, meta.organisationId);
+        const earlier = idempotency && (await this.referrals.findByIdempotencyKey(tx, meta.organisationId, idempotency.key));
+        return earlier ? { earlier } : { view: await this.submitIn(tx, meta, body, idempotency, number) };
+      },
+      { organisationId: meta.organisationId, tenantSetByWork: true },
+    );
   }
 
-  private async submitIn(tx: IntakeTx, meta: RpcMeta, body: CreateReferralBody, idempotency: Idempotency): Promise<ReferralView> {
+  private async submitIn(tx: IntakeTx, meta: RpcMeta, body: CreateReferralBody, idempotency: Idempotency, number: bigint): Promise<ReferralView> {
     const contract = await this.contracts.findForReferral(meta.organisationId, body.contractId, tx);
     if (!contract || !inContractScope(meta, contract.id))
       throw ProblemError.validation([{ field: 'contractId', message: 'is not a contract of your organisation', code: 'unknown_contract' }]);
@@ -89,6 +101,7 @@ export class SubmitReferralUseCase {
       body,
       contractId: contract.id,
       contractVersion: contract.version,
+      number,
       serviceLine: scope.line?.key ?? body.serviceLine ?? '(none)',
       form,
       answers,
@@ -146,18 +159,15 @@ export class SubmitReferralUseCase {
     receivedAt: Date,
     line: ServiceLine,
   ): Promise<PossibleDuplicate[]> {
+    if (!externalReference && !key) return [];
+    const windowMs = (line.duplicateWindowDays ?? DEFAULT_DUPLICATE_WINDOW_DAYS) * DAY_MS;
+    const earlier = await this.referrals.findPossibleDuplicates(tx, organisationId, contractId, {
+      externalReference: externalReference || null,
+      duplicateKey: key ? { key, from: new Date(receivedAt.getTime() - windowMs), to: new Date(receivedAt.getTime() + windowMs) } : null,
+    });
+    // One matching both rules is listed once, by its external reference (those come first).
     const found = new Map<string, PossibleDuplicate>();
-    if (externalReference) {
-      for (const r of await this.referrals.findByExternalReference(tx, organisationId, contractId, externalReference))
-        found.set(r.id, { referralId: r.id, reference: r.reference, reason: 'external-reference' });
-    }
-    if (key) {
-      const windowMs = (line.duplicateWindowDays ?? DEFAULT_DUPLICATE_WINDOW_DAYS) * DAY_MS;
-      const window = { from: new Date(receivedAt.getTime() - windowMs), to: new Date(receivedAt.getTime() + windowMs) };
-      for (const r of await this.referrals.findByDuplicateKey(tx, organisationId, contractId, key, window)) {
-        if (!found.has(r.id)) found.set(r.id, { referralId: r.id, reference: r.reference, reason: 'parties-and-address' });
-      }
-    }
+    for (const r of earlier) if (!found.has(r.id)) found.set(r.id, { referralId: r.id, reference: r.reference, reason: r.reason });
     return [...found.values()];
   }
 
