@@ -123,6 +123,16 @@ describe('notify: a delivery it gives up on is published as failed, with a reaso
     expect(JSON.stringify(failed)).not.toContain('refused@example.com');
   });
 
+  it('a job naming another organisation finds no delivery to send, and cannot mark it sent', async () => {
+    const id = await newDelivery('elsewhere@example.com');
+    const elsewhere = uuidv7();
+    const { port } = refusing.address() as AddressInfo;
+    // Had it tried to send, the refusing server would have made this throw.
+    await expect(sender(`smtp://127.0.0.1:${port}`).execute({ deliveryId: id, organisationId: elsewhere })).resolves.toBeUndefined();
+    expect(await notify.run((tx) => deliveries.markSent(tx, { id, organisationId: elsewhere }, NOW), { tenantSetByWork: true })).toBeNull();
+    expect(await deliveries.findById(org, id)).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
   it('a server that cannot be reached: retried, and published as failed only when the last attempt fails', async () => {
     const id = await newDelivery('unreachable@example.com');
     const send = sender(`smtp://127.0.0.1:${await closedPort()}`);

@@ -48,11 +48,14 @@ export class SendDeliveryUseCase {
   ) {}
 
   async execute(job: SendDeliveryJob): Promise<void> {
-    // The delivery and the organisation's name as it stands now, read together in one transaction.
-    const { delivery, profile } = await this.db.forTenant(job.organisationId, async (tx) => {
-      const found = await this.deliveries.findById(job.organisationId, job.deliveryId, tx);
-      return { delivery: found, profile: found?.status === 'pending' ? await this.profiles.find(job.organisationId, tx) : null };
-    });
+    // The delivery and the organisation's name as it stands now, read together in one transaction whose first read sets its tenant.
+    const { delivery, profile } = await this.db.run(
+      async (tx) => {
+        const found = await this.deliveries.findSettingTenant(tx, { id: job.deliveryId, organisationId: job.organisationId });
+        return { delivery: found, profile: found?.status === 'pending' ? await this.profiles.find(job.organisationId, tx) : null };
+      },
+      { organisationId: job.organisationId, tenantSetByWork: true },
+    );
     if (!delivery) {
       // Retrying cannot make it appear: the job is done.
       this.logger.warn(`delivery ${job.deliveryId} does not exist in organisation ${job.organisationId}; nothing to send`);
@@ -138,28 +141,32 @@ export class SendDeliveryUseCase {
 
   private async recordSent(key: DeliveryKey, providerId: string | null = null): Promise<void> {
     const sentAt = this.clock.now();
-    await this.db.forTenant(key.organisationId, async (tx) => {
-      const sent = await this.deliveries.markSent(tx, key, sentAt, providerId);
-      if (!sent) return;
-      await this.events.append(tx, {
-        definition: DeliverySentV1,
-        data: {
-          deliveryId: sent.id,
-          channel: sent.channel as EventData<typeof DeliverySentV1>['channel'],
-          kind: sent.kind,
-          // Only a pending delivery is marked sent, and anonymising cancels those: the address is still there.
-          to: sent.toAddress ?? '',
-          subjectLine: sent.subjectLine,
-          ...(sent.referralId ? { referralId: sent.referralId } : {}),
-          ...(sent.caseId ? { caseId: sent.caseId } : {}),
-          sentAt: sentAt.toISOString(),
-        },
-        subject: sent.id,
-        organisationId: sent.organisationId,
-        sequence: sent.version,
-        correlationId: sent.correlationId,
-        causationId: sent.sourceEventId,
-      });
-    });
+    // Marking it sent is the transaction's first statement, and sets its tenant.
+    await this.db.run(
+      async (tx) => {
+        const sent = await this.deliveries.markSent(tx, key, sentAt, providerId);
+        if (!sent) return;
+        await this.events.append(tx, {
+          definition: DeliverySentV1,
+          data: {
+            deliveryId: sent.id,
+            channel: sent.channel as EventData<typeof DeliverySentV1>['channel'],
+            kind: sent.kind,
+            // Only a pending delivery is marked sent, and anonymising cancels those: the address is still there.
+            to: sent.toAddress ?? '',
+            subjectLine: sent.subjectLine,
+            ...(sent.referralId ? { referralId: sent.referralId } : {}),
+            ...(sent.caseId ? { caseId: sent.caseId } : {}),
+            sentAt: sentAt.toISOString(),
+          },
+          subject: sent.id,
+          organisationId: sent.organisationId,
+          sequence: sent.version,
+          correlationId: sent.correlationId,
+          causationId: sent.sourceEventId,
+        });
+      },
+      { organisationId: key.organisationId, tenantSetByWork: true },
+    );
   }
 }
