@@ -100,11 +100,11 @@ export class DeliveryRepository {
   }
 
   /**
-   * The delivery a send job is for, read by its transaction's first statement, which sets the tenant too (the transaction is
-   * run with `tenantSetByWork`): a statement saved on every delivery sent.
+   * The delivery a send job is for, in one statement outside any transaction that sets the tenant itself: set_config's
+   * transaction-local value lasts that statement alone, so a send reads with no BEGIN, set_config and COMMIT around it.
    */
-  async findSettingTenant(tx: NotifyTx, key: DeliveryKey): Promise<DeliveryRecord | null> {
-    const [found] = await tx.$queryRawUnsafe<DeliveryRecord[]>(
+  async findToSend(key: DeliveryKey): Promise<DeliveryRecord | null> {
+    const [found] = await this.db.$queryRawUnsafe<DeliveryRecord[]>(
       tenantFirst(`SELECT ${DELIVERY_COLUMNS} FROM "notify"."delivery" WHERE id = $1::uuid AND organisation_id = $2::uuid`, 2),
       key.id,
       key.organisationId,

@@ -48,14 +48,7 @@ export class SendDeliveryUseCase {
   ) {}
 
   async execute(job: SendDeliveryJob): Promise<void> {
-    // The delivery and the organisation's name as it stands now, read together in one transaction whose first read sets its tenant.
-    const { delivery, profile } = await this.db.run(
-      async (tx) => {
-        const found = await this.deliveries.findSettingTenant(tx, { id: job.deliveryId, organisationId: job.organisationId });
-        return { delivery: found, profile: found?.status === 'pending' ? await this.profiles.find(job.organisationId, tx) : null };
-      },
-      { organisationId: job.organisationId, tenantSetByWork: true },
-    );
+    const delivery = await this.deliveries.findToSend({ id: job.deliveryId, organisationId: job.organisationId });
     if (!delivery) {
       // Retrying cannot make it appear: the job is done.
       this.logger.warn(`delivery ${job.deliveryId} does not exist in organisation ${job.organisationId}; nothing to send`);
@@ -64,6 +57,8 @@ export class SendDeliveryUseCase {
     // An anonymised delivery was cancelled with its address cleared: there is no one to send it to.
     if (delivery.status !== 'pending' || delivery.toAddress === null) return;
     if (delivery.channel === 'sms') return this.sendText(delivery, delivery.toAddress);
+    // The organisation's name as it stands now (a read only when its last one is not fresh): an email is signed off with it.
+    const profile = await this.profiles.find(delivery.organisationId);
     try {
       const lastAttempt = delivery.attempts + 1 >= MAX_SEND_ATTEMPTS;
       const attachments = delivery.attachment

@@ -41,6 +41,7 @@ export function tenantSettingCte(parameter: number): string {
  * or an UPDATE … RETURNING; `$n` is the organisation id) answers its rows once the tenant is set. A plain join with the tenant
  * CTE does not do: the planner may scan the table first, when row-level security shows it nothing. Here `work` is read in a
  * lateral subquery that names the tenant row (OFFSET 0 keeps it from being flattened), so it runs only once that row is read.
+ * Run on its own, outside a transaction, the statement is its own transaction: the tenant it sets lasts it alone.
  */
 export function tenantFirst(work: string, parameter: number): string {
   return `WITH ${tenantSettingCte(parameter)}, work AS (${work})
