@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { inTenant, tenantFirst } from '@mediation/platform';
+import { tenantFirst } from '@mediation/platform';
 import type { Delivery } from '../generated/prisma/client';
 import { NotifyDatabase, type NotifyTx } from '../database/notify.database';
 
@@ -83,10 +83,6 @@ export class DeliveryRepository {
     return count === 1;
   }
 
-  findById(organisationId: string, id: string, tx?: NotifyTx): Promise<DeliveryRecord | null> {
-    return inTenant(this.db, organisationId, tx, (t) => t.delivery.findFirst({ where: { organisationId, id } }));
-  }
-
   /** One organisation's pending deliveries, oldest first: the sweeper's work list. */
   listPending(organisationId: string, limit: number): Promise<DeliveryKey[]> {
     return this.db.forTenant(organisationId, (tx) =>
@@ -100,10 +96,10 @@ export class DeliveryRepository {
   }
 
   /**
-   * The delivery a send job is for, in one statement outside any transaction that sets the tenant itself: set_config's
+   * A delivery (the one a send job is for), in one statement outside any transaction that sets the tenant itself: set_config's
    * transaction-local value lasts that statement alone, so a send reads with no BEGIN, set_config and COMMIT around it.
    */
-  async findToSend(key: DeliveryKey): Promise<DeliveryRecord | null> {
+  async find(key: DeliveryKey): Promise<DeliveryRecord | null> {
     const [found] = await this.db.$queryRawUnsafe<DeliveryRecord[]>(
       tenantFirst(`SELECT ${DELIVERY_COLUMNS} FROM "notify"."delivery" WHERE id = $1::uuid AND organisation_id = $2::uuid`, 2),
       key.id,

@@ -48,7 +48,7 @@ export class SendDeliveryUseCase {
   ) {}
 
   async execute(job: SendDeliveryJob): Promise<void> {
-    const delivery = await this.deliveries.findToSend({ id: job.deliveryId, organisationId: job.organisationId });
+    const delivery = await this.deliveries.find({ id: job.deliveryId, organisationId: job.organisationId });
     if (!delivery) {
       // Retrying cannot make it appear: the job is done.
       this.logger.warn(`delivery ${job.deliveryId} does not exist in organisation ${job.organisationId}; nothing to send`);
