@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventPublisher } from '@mediation/messaging';
 import { LedgerEntryRecordedV1, LedgerEntryRecordedV2, type EventData } from '@mediation/protocol';
 import type { BillingTx } from '../database/billing.database';
+import type { CaseBands } from '../pricing/price-fact';
 import { LedgerRepository, type NewLedgerEntry } from './ledger.repository';
 
 type V1Kind = EventData<typeof LedgerEntryRecordedV1>['kind'];
@@ -22,8 +23,20 @@ export class LedgerWriter {
 
   async append(tx: BillingTx, entry: NewLedgerEntry, correlationId: string): Promise<boolean> {
     const appended = await this.ledger.append(tx, entry);
+    if (appended) await this.announce(tx, entry, correlationId);
+    return appended;
+  }
+
+  /** A case of a fixed-per-year line, priced by its ordinal in the year as it is appended (see LedgerRepository.appendNextCase). */
+  async appendNextCase(tx: BillingTx, entry: Omit<NewLedgerEntry, 'amountPence' | 'description'>, bands: CaseBands, correlationId: string) {
+    const priced = await this.ledger.appendNextCase(tx, entry, bands);
+    if (priced) await this.announce(tx, { ...entry, ...priced }, correlationId);
+    return priced;
+  }
+
+  private async announce(tx: BillingTx, entry: NewLedgerEntry, correlationId: string): Promise<void> {
     // An entry of £0 (a case within the N the annual price covers) spends nothing: not worth an event per referral.
-    if (!appended || entry.amountPence === 0) return appended;
+    if (entry.amountPence === 0) return;
     const data = {
       entryId: entry.id,
       contractId: entry.contractId,
@@ -36,6 +49,5 @@ export class LedgerWriter {
     if (V1_KINDS.has(data.kind))
       await this.publisher.append(tx, { definition: LedgerEntryRecordedV1, data: { ...data, kind: data.kind as V1Kind }, ...envelope });
     await this.publisher.append(tx, { definition: LedgerEntryRecordedV2, data, ...envelope });
-    return true;
   }
 }

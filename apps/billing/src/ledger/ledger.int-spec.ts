@@ -54,6 +54,35 @@ describe('the billing ledger, fed by case and session events, against real Postg
     expect(rows.reduce((sum, r) => sum + r.amount_pence, 0)).toBe(270_000);
   });
 
+  it('housing, N = 3: five cases opened at once are counted one at a time, numbered 1 to 5, three in the annual price and two at £1,350', async () => {
+    const contractId = await kit.publish(housingContract());
+    await Promise.all(
+      ['2026-04-02', '2026-04-03', '2026-04-04', '2026-04-05', '2026-04-06'].map((day) => kit.openCase(contractId, 'housing-asb', `${day}T10:00:00Z`)),
+    );
+    const { rows } = await service.sql.query<{ amount_pence: number; description: string }>(
+      `SELECT amount_pence, description FROM billing.ledger_entry WHERE contract_id = $1 ORDER BY recorded_at, id`,
+      [contractId],
+    );
+    // Each case saw the ones appended before it: the ordinals are 1 to 5 in the order appended, the price following the ordinal.
+    const ordinals = rows.map((r) => Number(/\(case (\d+)/.exec(r.description)?.[1]));
+    expect([...ordinals].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
+    expect(rows.map((r) => r.amount_pence)).toEqual(ordinals.map((ordinal) => (ordinal > 3 ? 135_000 : 0)));
+    expect(rows.find((r) => r.amount_pence > 0)?.description).toMatch(/^Case C-\d+ \(case [45], above the 3 included, at £1,350\.00\)$/);
+  });
+
+  it('a case opened again, redelivered or under a later version, runs under the version it first opened under and is counted once', async () => {
+    const contractId = await kit.publish(housingContract());
+    const everyCaseCharged = housingContract();
+    everyCaseCharged.serviceLines![0].pricing = { ...everyCaseCharged.serviceLines![0].pricing!, includedCasesPerYear: 0 } as never;
+    await kit.publish(everyCaseCharged, 2, contractId);
+    const { caseId, reference } = await kit.openCase(contractId, 'housing-asb', '2026-04-02T10:00:00Z');
+    await kit.openCase(contractId, 'housing-asb', '2026-04-02T10:00:00Z', 1, caseId);
+    await kit.openCase(contractId, 'housing-asb', '2026-04-02T10:00:00Z', 2, caseId);
+    expect((await entries(contractId)).map((r) => [r.kind, r.amount_pence, r.case_reference])).toEqual([['case', 0, reference]]);
+    const kept = await service.sql.query(`SELECT contract_version, reference FROM billing.billing_case WHERE case_id = $1`, [caseId]);
+    expect(kept.rows).toEqual([{ contract_version: 1, reference }]);
+  });
+
   it('a redelivered session.held, even under a new event id, changes no total', async () => {
     const contractId = await kit.publish(sendContract());
     const { caseId } = await kit.openCase(contractId, 'send-mediation', '2026-05-01T09:00:00Z');

@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type LedgerEntry } from '../generated/prisma/client';
 import type { BillingTx } from '../database/billing.database';
+import type { CaseBands, PricedFact } from '../pricing/price-fact';
 
 export type NewLedgerEntry = Omit<LedgerEntry, 'recordedAt' | 'invoiceId' | 'correctsEntryId'> & { correctsEntryId?: string | null };
+
+/**
+ * The key of a contract line's year for `pg_advisory_xact_lock`: held while a case of a fixed-per-year line is counted and
+ * appended, so two cases handled at once cannot both be "the fourth".
+ */
+export function lineYearLock(contractId: string, serviceLine: string, yearStart: Date): string {
+  return `billing:${contractId}:${serviceLine}:${yearStart.toISOString().slice(0, 10)}`;
+}
 
 /** The only SQL of the ledger. Entries are appended, never edited (a trigger refuses it); an invoice claims them. */
 @Injectable()
@@ -16,14 +25,50 @@ export class LedgerRepository {
     return count === 1;
   }
 
-  /** Serialises the pricing of one contract line's year, so two cases handled at once cannot both be "the fourth". */
-  async lockLineYear(tx: BillingTx, contractId: string, serviceLine: string, yearStart: Date): Promise<void> {
-    const key = `billing:${contractId}:${serviceLine}:${yearStart.toISOString().slice(0, 10)}`;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+  /** Takes the lock of a line's year (see `lineYearLock`) in a statement of its own, for a caller who could not take it earlier. */
+  async lockLineYear(tx: BillingTx, lock: string): Promise<void> {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lock}, 0))`;
   }
 
-  countCasesInYear(tx: BillingTx, organisationId: string, contractId: string, serviceLine: string, yearStart: Date): Promise<number> {
-    return tx.ledgerEntry.count({ where: { organisationId, contractId, serviceLine, kind: 'case', contractYearStart: yearStart, correctsEntryId: null } });
+  /**
+   * Appends a case of a fixed-per-year line as the next of its contract year, priced by that ordinal, in one statement that
+   * counts the year's cases (corrections aside) and inserts; the caller holds the line year's lock from an earlier statement,
+   * so the count sees every case appended before it. Null, appending nothing, when the case's source key is taken.
+   */
+  async appendNextCase(tx: BillingTx, entry: Omit<NewLedgerEntry, 'amountPence' | 'description'>, bands: CaseBands): Promise<PricedFact | null> {
+    const [appended] = await tx.$queryRawUnsafe<PricedFact[]>(
+      `WITH counted AS (
+         SELECT count(*)::int + 1 AS ordinal FROM "billing"."ledger_entry"
+         WHERE organisation_id = $2::uuid AND contract_id = $3::uuid AND service_line = $5 AND kind = 'case'
+           AND contract_year_start = $10::date AND corrects_entry_id IS NULL
+       ), band AS (
+         SELECT ordinal, $11::int IS NULL OR ordinal <= $11::int AS within FROM counted
+       )
+       INSERT INTO "billing"."ledger_entry" (id, organisation_id, contract_id, contract_version, service_line, kind, source_key, case_id,
+         case_reference, occurred_at, contract_year_start, amount_pence, description)
+       SELECT $1::uuid, $2::uuid, $3::uuid, $4::int, $5, 'case', $6, $7::uuid, $8, $9::timestamptz, $10::date,
+         CASE WHEN within THEN $12::int ELSE $13::int END,
+         CASE WHEN within THEN $14::text || ordinal || $15::text ELSE $16::text || ordinal || $17::text END
+       FROM band
+       ON CONFLICT DO NOTHING
+       RETURNING amount_pence AS "amountPence", description`,
+      entry.id,
+      entry.organisationId,
+      entry.contractId,
+      entry.contractVersion,
+      entry.serviceLine,
+      entry.sourceKey,
+      entry.caseId,
+      entry.caseReference,
+      entry.occurredAt,
+      entry.contractYearStart,
+      bands.included,
+      bands.within.amountPence,
+      bands.above.amountPence,
+      ...bands.within.description,
+      ...bands.above.description,
+    );
+    return appended ?? null;
   }
 
   /** What an invoice for the period may claim: entries of the contract that happened before `before` and no invoice holds. */

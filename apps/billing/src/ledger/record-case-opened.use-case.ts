@@ -14,7 +14,7 @@ export class RecordCaseOpenedUseCase {
 
   async execute(tx: BillingTx, event: EventEnvelope<EventData<typeof CaseOpenedV2>>): Promise<void> {
     const data = event.data;
-    await this.cases.keep(tx, {
+    const opening = {
       caseId: data.caseId,
       organisationId: event.organisationid,
       contractId: data.contractId,
@@ -22,15 +22,18 @@ export class RecordCaseOpenedUseCase {
       serviceLine: data.serviceLine,
       reference: data.reference,
       openedAt: new Date(data.openedAt),
-    });
-    const billingCase = await this.cases.find(tx, data.caseId);
-    if (!billingCase) return;
+    };
     // Counted in the contract year the referral arrived in, as intake's yearly cap counts it.
-    await this.record.execute(tx, billingCase, {
-      fact: { kind: 'case', reference: data.reference },
+    const fact = {
+      fact: { kind: 'case' as const, reference: data.reference },
       sourceKey: `case:${data.caseId}`,
       occurredAt: new Date(data.receivedAt),
       correlationId: event.correlationid,
-    });
+    };
+    // The opening takes the lock its pricing needs, saving that a statement; a case kept already on another line takes that line's itself.
+    const locks = await this.record.locksFor(tx, opening, fact);
+    const billingCase = await this.cases.open(tx, opening, locks);
+    if (!billingCase) return;
+    await this.record.execute(tx, billingCase, fact, locks);
   }
 }

@@ -1,6 +1,6 @@
 import type { Pricing } from '@mediation/protocol';
 import { billingPeriodOf, contractYearOf, instalmentPence, invoiceCron, previousBillingPeriod } from './billing-calendar';
-import { priceFact } from './price-fact';
+import { priceAtOrdinal, priceFact } from './price-fact';
 import { vatOn, vatTermsOf } from './vat';
 
 const basis = { kind: 'contractual', text: 't', source: { document: 'seed' } } as const;
@@ -9,24 +9,37 @@ const send: Pricing = { model: 'unit-cost-per-session', perSessionPence: 48_000,
 const block: Pricing = { model: 'block-contract', annualPricePence: 29_924_433, invoiceFrequency: 'quarterly', basis };
 
 describe('pricing a billable fact', () => {
+  const caseOf = (pricing: Pricing, reference: string) => {
+    const price = priceFact(pricing, { kind: 'case', reference });
+    if (!price || !('byOrdinal' in price)) throw new Error('a fixed-per-year case is priced by its ordinal');
+    return (ordinal: number) => priceAtOrdinal(price.byOrdinal, ordinal);
+  };
+
   it('fixed per year: the first three cases of a year of three cost nothing more; the fourth is invoiced at £1,350', () => {
-    const prices = [0, 1, 2, 3, 4].map((before) => priceFact(housing, { kind: 'case', reference: `H-${before + 1}` }, before)?.amountPence);
+    const prices = [1, 2, 3, 4, 5].map((ordinal) => caseOf(housing, `H-${ordinal}`)(ordinal).amountPence);
     expect(prices).toEqual([0, 0, 0, 135_000, 135_000]);
-    expect(priceFact(housing, { kind: 'case', reference: 'H-4' }, 3)?.description).toBe('Case H-4 (case 4, above the 3 included, at £1,350.00)');
+    expect(caseOf(housing, 'H-3')(3).description).toBe('Case H-3 (case 3 of 3 included in the annual price)');
+    expect(caseOf(housing, 'H-4')(4).description).toBe('Case H-4 (case 4, above the 3 included, at £1,350.00)');
   });
 
   it('fixed per year: sessions are not priced, and an unagreed price records £0 saying so', () => {
     expect(priceFact(housing, { kind: 'session', reference: 'H-1', sessionType: 'mediation' })).toBeNull();
-    const unagreed = priceFact({ ...housing, perCaseAbovePence: null }, { kind: 'case', reference: 'H-9' }, 5);
-    expect(unagreed).toEqual({ amountPence: 0, description: expect.stringContaining('price not agreed') });
+    expect(caseOf({ ...housing, perCaseAbovePence: null }, 'H-6')(6)).toEqual({ amountPence: 0, description: 'Case H-6 (case 6, above 3; price not agreed)' });
+    expect(caseOf({ ...housing, includedCasesPerYear: null }, 'H-9')(9)).toEqual({
+      amountPence: 0,
+      description: 'Case H-9 (case 9 of the contract year; included cases not agreed)',
+    });
   });
 
   it('unit cost: each held session at the unit price; a did-not-attend only where the contract charges one', () => {
-    expect(priceFact(send, { kind: 'session', reference: 'S-1', sessionType: 'mediation' })?.amountPence).toBe(48_000);
+    expect(priceFact(send, { kind: 'session', reference: 'S-1', sessionType: 'mediation' })).toEqual({
+      amountPence: 48_000,
+      description: 'Session held (mediation), case S-1',
+    });
     expect(priceFact(send, { kind: 'case', reference: 'S-1' })).toBeNull();
     expect(priceFact(send, { kind: 'did-not-attend', reference: 'S-1', sessionType: 'mediation' })).toBeNull();
     const charging: Pricing = { ...send, didNotAttendPence: 12_000 } as Pricing;
-    expect(priceFact(charging, { kind: 'did-not-attend', reference: 'S-1', sessionType: 'mediation' })?.amountPence).toBe(12_000);
+    expect(priceFact(charging, { kind: 'did-not-attend', reference: 'S-1', sessionType: 'mediation' })).toMatchObject({ amountPence: 12_000 });
   });
 
   it('block contract: nothing per case or session; the quarterly instalments of £299,244.33 add up to the penny', () => {

@@ -37,9 +37,15 @@ export class BillingTestKit {
     return contractId;
   }
 
-  async openCase(contractId: string, serviceLine: string, receivedAt: string, contractVersion = 1): Promise<{ caseId: string; reference: string }> {
+  /** A case opened; the same caseId again is a redelivery (or a repeat under a new event id). */
+  async openCase(
+    contractId: string,
+    serviceLine: string,
+    receivedAt: string,
+    contractVersion = 1,
+    caseId = uuidv7(),
+  ): Promise<{ caseId: string; reference: string }> {
     this.caseCount += 1;
-    const caseId = uuidv7();
     const reference = `C-${String(this.caseCount).padStart(3, '0')}`;
     const data = {
       caseId,

@@ -108,7 +108,7 @@ describe('notify: a delivery it gives up on is published as failed, with a reaso
     const id = await newDelivery('refused@example.com');
     const { port } = refusing.address() as AddressInfo;
     await expect(sender(`smtp://127.0.0.1:${port}`).execute({ deliveryId: id, organisationId: org })).rejects.toThrow(/refused/i);
-    expect(await deliveries.findById(org, id)).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(await deliveries.find({ id, organisationId: org })).toMatchObject({ status: 'failed', attempts: 1 });
     const [failed] = await failedEvents();
     expect(failed.envelope.subject).toBe(id);
     expect(failed.envelope.data).toEqual({
@@ -123,16 +123,26 @@ describe('notify: a delivery it gives up on is published as failed, with a reaso
     expect(JSON.stringify(failed)).not.toContain('refused@example.com');
   });
 
+  it('a job naming another organisation finds no delivery to send, and cannot mark it sent', async () => {
+    const id = await newDelivery('elsewhere@example.com');
+    const elsewhere = uuidv7();
+    const { port } = refusing.address() as AddressInfo;
+    // Had it tried to send, the refusing server would have made this throw.
+    await expect(sender(`smtp://127.0.0.1:${port}`).execute({ deliveryId: id, organisationId: elsewhere })).resolves.toBeUndefined();
+    expect(await notify.run((tx) => deliveries.markSent(tx, { id, organisationId: elsewhere }, NOW), { tenantSetByWork: true })).toBeNull();
+    expect(await deliveries.find({ id, organisationId: org })).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
   it('a server that cannot be reached: retried, and published as failed only when the last attempt fails', async () => {
     const id = await newDelivery('unreachable@example.com');
     const send = sender(`smtp://127.0.0.1:${await closedPort()}`);
     for (let attempt = 1; attempt < MAX_SEND_ATTEMPTS; attempt += 1) {
       await expect(send.execute({ deliveryId: id, organisationId: org })).rejects.toThrow();
-      expect(await deliveries.findById(org, id)).toMatchObject({ status: 'pending', attempts: attempt });
+      expect(await deliveries.find({ id, organisationId: org })).toMatchObject({ status: 'pending', attempts: attempt });
     }
     expect((await failedEvents()).filter((e) => e.envelope.subject === id)).toEqual([]);
     await expect(send.execute({ deliveryId: id, organisationId: org })).rejects.toThrow();
-    expect(await deliveries.findById(org, id)).toMatchObject({ status: 'failed', attempts: MAX_SEND_ATTEMPTS });
+    expect(await deliveries.find({ id, organisationId: org })).toMatchObject({ status: 'failed', attempts: MAX_SEND_ATTEMPTS });
     const published = (await failedEvents()).filter((e) => e.envelope.subject === id);
     expect(published.map((e) => e.envelope.data)).toEqual([
       {

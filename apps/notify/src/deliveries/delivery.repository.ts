@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { inTenant } from '@mediation/platform';
+import { tenantFirst } from '@mediation/platform';
 import type { Delivery } from '../generated/prisma/client';
 import { NotifyDatabase, type NotifyTx } from '../database/notify.database';
 
@@ -52,6 +52,13 @@ export type NewDelivery = Omit<
 };
 export type DeliveryKey = Pick<DeliveryRecord, 'id' | 'organisationId'>;
 
+/** A delivery row as Prisma reads it, for the statements written in SQL. */
+const DELIVERY_COLUMNS = `id, organisation_id AS "organisationId", kind, channel, to_address AS "toAddress", subject_line AS "subjectLine", body,
+  referral_id AS "referralId", case_id AS "caseId", attachment, link, template_fields AS "templateFields", provider_id AS "providerId",
+  receipt_status AS "receiptStatus", receipt_at AS "receiptAt", source_event_id AS "sourceEventId", correlation_id AS "correlationId",
+  status, attempts, last_error AS "lastError", created_at AS "createdAt", sent_at AS "sentAt", failed_at AS "failedAt",
+  anonymised_at AS "anonymisedAt", version`;
+
 @Injectable()
 export class DeliveryRepository {
   constructor(private readonly db: NotifyDatabase) {}
@@ -76,10 +83,6 @@ export class DeliveryRepository {
     return count === 1;
   }
 
-  findById(organisationId: string, id: string, tx?: NotifyTx): Promise<DeliveryRecord | null> {
-    return inTenant(this.db, organisationId, tx, (t) => t.delivery.findFirst({ where: { organisationId, id } }));
-  }
-
   /** One organisation's pending deliveries, oldest first: the sweeper's work list. */
   listPending(organisationId: string, limit: number): Promise<DeliveryKey[]> {
     return this.db.forTenant(organisationId, (tx) =>
@@ -92,13 +95,35 @@ export class DeliveryRepository {
     );
   }
 
-  /** Marks a pending delivery sent; null when it was not pending any more. */
+  /**
+   * A delivery (the one a send job is for), in one statement outside any transaction that sets the tenant itself: set_config's
+   * transaction-local value lasts that statement alone, so a send reads with no BEGIN, set_config and COMMIT around it.
+   */
+  async find(key: DeliveryKey): Promise<DeliveryRecord | null> {
+    const [found] = await this.db.$queryRawUnsafe<DeliveryRecord[]>(
+      tenantFirst(`SELECT ${DELIVERY_COLUMNS} FROM "notify"."delivery" WHERE id = $1::uuid AND organisation_id = $2::uuid`, 2),
+      key.id,
+      key.organisationId,
+    );
+    return found ?? null;
+  }
+
+  /**
+   * Marks a pending delivery sent and answers it as changed, in one statement that sets the tenant too, so it may be its
+   * transaction's first (run with `tenantSetByWork`); null when it was not pending any more.
+   */
   async markSent(tx: NotifyTx, key: DeliveryKey, sentAt: Date, providerId: string | null = null): Promise<DeliveryRecord | null> {
-    // One statement: the UPDATE returns the row it changed.
-    const [sent] = await tx.delivery.updateManyAndReturn({
-      where: { id: key.id, organisationId: key.organisationId, status: 'pending' },
-      data: { status: 'sent', sentAt, providerId, version: { increment: 1 } },
-    });
+    const [sent] = await tx.$queryRawUnsafe<DeliveryRecord[]>(
+      tenantFirst(
+        `UPDATE "notify"."delivery" SET status = 'sent', sent_at = $3::timestamptz, provider_id = $4, version = version + 1
+         WHERE id = $1::uuid AND organisation_id = $2::uuid AND status = 'pending' RETURNING ${DELIVERY_COLUMNS}`,
+        2,
+      ),
+      key.id,
+      key.organisationId,
+      sentAt,
+      providerId,
+    );
     return sent ?? null;
   }
 

@@ -48,11 +48,7 @@ export class SendDeliveryUseCase {
   ) {}
 
   async execute(job: SendDeliveryJob): Promise<void> {
-    // The delivery and the organisation's name as it stands now, read together in one transaction.
-    const { delivery, profile } = await this.db.forTenant(job.organisationId, async (tx) => {
-      const found = await this.deliveries.findById(job.organisationId, job.deliveryId, tx);
-      return { delivery: found, profile: found?.status === 'pending' ? await this.profiles.find(job.organisationId, tx) : null };
-    });
+    const delivery = await this.deliveries.find({ id: job.deliveryId, organisationId: job.organisationId });
     if (!delivery) {
       // Retrying cannot make it appear: the job is done.
       this.logger.warn(`delivery ${job.deliveryId} does not exist in organisation ${job.organisationId}; nothing to send`);
@@ -61,6 +57,8 @@ export class SendDeliveryUseCase {
     // An anonymised delivery was cancelled with its address cleared: there is no one to send it to.
     if (delivery.status !== 'pending' || delivery.toAddress === null) return;
     if (delivery.channel === 'sms') return this.sendText(delivery, delivery.toAddress);
+    // The organisation's name as it stands now (a read only when its last one is not fresh): an email is signed off with it.
+    const profile = await this.profiles.find(delivery.organisationId);
     try {
       const lastAttempt = delivery.attempts + 1 >= MAX_SEND_ATTEMPTS;
       const attachments = delivery.attachment
@@ -138,28 +136,32 @@ export class SendDeliveryUseCase {
 
   private async recordSent(key: DeliveryKey, providerId: string | null = null): Promise<void> {
     const sentAt = this.clock.now();
-    await this.db.forTenant(key.organisationId, async (tx) => {
-      const sent = await this.deliveries.markSent(tx, key, sentAt, providerId);
-      if (!sent) return;
-      await this.events.append(tx, {
-        definition: DeliverySentV1,
-        data: {
-          deliveryId: sent.id,
-          channel: sent.channel as EventData<typeof DeliverySentV1>['channel'],
-          kind: sent.kind,
-          // Only a pending delivery is marked sent, and anonymising cancels those: the address is still there.
-          to: sent.toAddress ?? '',
-          subjectLine: sent.subjectLine,
-          ...(sent.referralId ? { referralId: sent.referralId } : {}),
-          ...(sent.caseId ? { caseId: sent.caseId } : {}),
-          sentAt: sentAt.toISOString(),
-        },
-        subject: sent.id,
-        organisationId: sent.organisationId,
-        sequence: sent.version,
-        correlationId: sent.correlationId,
-        causationId: sent.sourceEventId,
-      });
-    });
+    // Marking it sent is the transaction's first statement, and sets its tenant.
+    await this.db.run(
+      async (tx) => {
+        const sent = await this.deliveries.markSent(tx, key, sentAt, providerId);
+        if (!sent) return;
+        await this.events.append(tx, {
+          definition: DeliverySentV1,
+          data: {
+            deliveryId: sent.id,
+            channel: sent.channel as EventData<typeof DeliverySentV1>['channel'],
+            kind: sent.kind,
+            // Only a pending delivery is marked sent, and anonymising cancels those: the address is still there.
+            to: sent.toAddress ?? '',
+            subjectLine: sent.subjectLine,
+            ...(sent.referralId ? { referralId: sent.referralId } : {}),
+            ...(sent.caseId ? { caseId: sent.caseId } : {}),
+            sentAt: sentAt.toISOString(),
+          },
+          subject: sent.id,
+          organisationId: sent.organisationId,
+          sequence: sent.version,
+          correlationId: sent.correlationId,
+          causationId: sent.sourceEventId,
+        });
+      },
+      { organisationId: key.organisationId, tenantSetByWork: true },
+    );
   }
 }

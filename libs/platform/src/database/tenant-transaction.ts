@@ -33,7 +33,19 @@ export interface TransactionOptions {
 
 /** A CTE that sets the transaction's tenant, for a statement that joins it (`FROM …, tenant`): `$n` is the organisation id. */
 export function tenantSettingCte(parameter: number): string {
-  return `tenant AS (SELECT set_config('${TENANT_SETTING}', $${parameter}, true))`;
+  return `tenant AS (SELECT set_config('${TENANT_SETTING}', $${parameter}, true) AS organisation_id)`;
+}
+
+/**
+ * A transaction's first statement that sets its tenant and then reads or changes rows of a protected table: `work` (a SELECT,
+ * or an UPDATE … RETURNING; `$n` is the organisation id) answers its rows once the tenant is set. A plain join with the tenant
+ * CTE does not do: the planner may scan the table first, when row-level security shows it nothing. Here `work` is read in a
+ * lateral subquery that names the tenant row (OFFSET 0 keeps it from being flattened), so it runs only once that row is read.
+ * Run on its own, outside a transaction, the statement is its own transaction: the tenant it sets lasts it alone.
+ */
+export function tenantFirst(work: string, parameter: number): string {
+  return `WITH ${tenantSettingCte(parameter)}, work AS (${work})
+    SELECT work.* FROM tenant CROSS JOIN LATERAL (SELECT * FROM work WHERE tenant.organisation_id IS NOT NULL OFFSET 0) AS work`;
 }
 
 interface TransactionalClient<Tx> {
