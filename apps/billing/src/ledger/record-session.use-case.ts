@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventNotReadyError } from '@mediation/messaging';
 import type { BillingTx } from '../database/billing.database';
 import { BillingCaseRepository } from './billing-case.repository';
 import { RecordBillableFactUseCase } from './record-billable-fact.use-case';
@@ -24,7 +25,7 @@ export class RecordSessionUseCase {
   async execute(tx: BillingTx, input: SessionFact): Promise<void> {
     const billingCase = await this.cases.find(tx, input.caseId);
     // The case's opening is another consumer's event: until it has arrived, retry (backoff, then the DLQ).
-    if (!billingCase) throw new Error(`Billing has not yet seen case ${input.caseId} open; the session is priced once it has.`);
+    if (!billingCase) throw new EventNotReadyError(`Billing has not yet seen case ${input.caseId} open; the session is priced once it has.`);
     await this.record.execute(tx, billingCase, {
       fact: { kind: input.kind, reference: billingCase.reference, sessionType: input.sessionType },
       sourceKey: `${input.kind}:${input.sessionId}`,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventConsumer, type EventHandler } from '@mediation/messaging';
+import { EventNotReadyError, EventConsumer, type EventHandler } from '@mediation/messaging';
 import { CaseClosedV1, CaseEndedV1, CaseReopenedV1, type EventData, type EventEnvelope } from '@mediation/protocol';
 import type { IntakeTx } from '../database/intake.database';
 import { ReferralRetentionRepository } from './referral-retention.repository';
@@ -43,7 +43,7 @@ async function startRetentionClock(
   finishedAt: Date,
 ): Promise<void> {
   if ((await retention.markCaseClosed(tx, organisationId, caseId, finishedAt)) === 0) {
-    throw new Error(`no referral knows case ${caseId} yet (its case-opened event is still on its way); retrying`);
+    throw new EventNotReadyError(`no referral knows case ${caseId} yet (its case-opened event is still on its way); retrying`);
   }
 }
 

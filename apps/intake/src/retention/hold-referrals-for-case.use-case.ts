@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { EventNotReadyError } from '@mediation/messaging';
 import type { IntakeTx } from '../database/intake.database';
 import { ReferralRetentionRepository } from './referral-retention.repository';
 
@@ -24,7 +25,7 @@ export class HoldReferralsForCaseUseCase {
   async execute(tx: IntakeTx, facts: CaseHoldFacts): Promise<void> {
     const { known, applied } = await this.retention.holdForCase(tx, facts.organisationId, facts.caseId, facts.held, facts.sequence);
     // The referral learns its case id from another consumer that may not have run yet: retried, not lost.
-    if (known === 0) throw new Error(`no referral knows case ${facts.caseId} yet (its case-opened event is still on its way); retrying`);
+    if (known === 0) throw new EventNotReadyError(`no referral knows case ${facts.caseId} yet (its case-opened event is still on its way); retrying`);
     if (applied === 0)
       this.logger.debug({ caseId: facts.caseId, sequence: facts.sequence }, 'a newer legal hold change of the case was applied already; this one is ignored');
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { HandlerContext } from '@mediation/messaging';
+import { EventNotReadyError, type HandlerContext } from '@mediation/messaging';
 import { uuidv7, type EventEnvelope } from '@mediation/protocol';
 import type { NotifyTx } from '../database/notify.database';
 import { signOff } from '../mail/mail-text';
@@ -30,7 +30,7 @@ export class EmailRequests {
   ): Promise<void> {
     const organisation = await this.profiles.find(event.organisationid, tx);
     // The organisation's profile event is on its way (it goes out when the organisation is made): retried, never signed with a placeholder.
-    if (!organisation) throw new Error(`the profile of organisation ${event.organisationid} has not arrived yet; retrying`);
+    if (!organisation) throw new EventNotReadyError(`the profile of organisation ${event.organisationid} has not arrived yet; retrying`);
     const body = [email.body, ...signOff(organisation)].join('\n');
     const delivery = {
       id: uuidv7(),

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { HandlerContext } from '@mediation/messaging';
+import { EventNotReadyError, type HandlerContext } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
 import type { EventData, EventEnvelope, SessionInvitationIssuedV1 } from '@mediation/protocol';
 import type { NotifyTx } from '../database/notify.database';
@@ -55,7 +55,7 @@ export class NotifyPartyOfSessionUseCase {
     }
     if (!notice.email) return;
     const organisation = await this.profiles.find(event.organisationid, tx);
-    if (!organisation) throw new Error(`the profile of organisation ${event.organisationid} has not arrived yet; retrying`);
+    if (!organisation) throw new EventNotReadyError(`the profile of organisation ${event.organisationid} has not arrived yet; retrying`);
     const contact = notice.contact ? `${oneLine(notice.contact.name)} (${oneLine(notice.contact.email)})` : null;
     const body = [
       `Dear ${oneLine(notice.name)},`,

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { HandlerContext } from '@mediation/messaging';
+import { EventNotReadyError, type HandlerContext } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
 import type { EventData, EventEnvelope, SessionArrangementsV1 } from '@mediation/protocol';
 import type { NotifyTx } from '../database/notify.database';
@@ -29,7 +29,7 @@ export class NotifyStaffOfSessionUseCase {
       return;
     }
     const organisation = await this.profiles.find(event.organisationid, tx);
-    if (!organisation) throw new Error(`the profile of organisation ${event.organisationid} has not arrived yet; retrying`);
+    if (!organisation) throw new EventNotReadyError(`the profile of organisation ${event.organisationid} has not arrived yet; retrying`);
     for (const person of notice.staff) {
       const email = person.email.toLowerCase();
       await this.emails.requestOnce(

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { HandlerContext } from '@mediation/messaging';
+import { EventNotReadyError, type HandlerContext } from '@mediation/messaging';
 import type { EndpointDisabledV1, EventData, EventEnvelope } from '@mediation/protocol';
 import type { NotifyTx } from '../database/notify.database';
 import { EmailRequests } from '../deliveries/email-requests';
@@ -19,7 +19,7 @@ export class EmailEndpointDisabledUseCase {
   async execute(tx: NotifyTx, event: EventEnvelope<EventData<typeof EndpointDisabledV1>>, context: HandlerContext): Promise<void> {
     const admins = await this.admins.find(tx, event.organisationid);
     // The gateway's list goes out when an admin is added (and at its boot for organisations older than the event): retried, not dropped.
-    if (!admins) throw new Error(`the provider-admins of organisation ${event.organisationid} have not arrived yet; retrying`);
+    if (!admins) throw new EventNotReadyError(`the provider-admins of organisation ${event.organisationid} have not arrived yet; retrying`);
     if (admins.length === 0)
       return this.logger.warn(`endpoint ${event.data.endpointId} disabled: organisation ${event.organisationid} has no active provider-admin to tell`);
     for (const admin of admins) {
