@@ -90,7 +90,7 @@ const { values: flags } = parseArgs({
 });
 if (flags.help) {
   console.log(
-    'usage: npm run bench -- [--rate <per s>=50] [--duration <s>=20] [--warmup <s>=3] [--base-port 4100] [--max-in-flight 500] [--drain-timeout <s>=60] [--poll-ms 20] [--timeline] [--private-postgres (a cluster of its own with pg_stat_statements)] [--replicas <n> | <service>=<n>,...] [--top-statements <n>=12] [--idle <s>=30, 3 with --check (how long the services sit idle before their memory is read)] [--keep (keep the database to inspect)] [--check (exit 1 unless every accepted referral completed, with one acknowledgement each and no error)]',
+    'usage: npm run bench -- [--rate <per s>=50] [--duration <s>=20] [--warmup <s>=3] [--base-port 4100] [--max-in-flight 500] [--drain-timeout <s>=60] [--poll-ms 20] [--timeline] [--private-postgres (a cluster of its own with pg_stat_statements)] [--replicas <n> | <service>=<n>,...] [--top-statements <n>=12] [--idle <s>=60, 3 with --check (how long the services sit idle before their memory is read)] [--keep (keep the database to inspect)] [--check (exit 1 unless every accepted referral completed, with one acknowledgement each and no error)]',
   );
   process.exit(0);
 }
@@ -110,7 +110,7 @@ const MAX_IN_FLIGHT = number('max-in-flight', { min: 1, integer: true });
 const DRAIN_TIMEOUT_S = number('drain-timeout', { min: 1 });
 const POLL_MS = number('poll-ms', { min: 1 });
 const TOP_STATEMENTS = number('top-statements', { integer: true });
-flags.idle ??= flags.check ? '3' : '30';
+flags.idle ??= flags.check ? '3' : '60';
 const IDLE_S = number('idle', { min: 1 });
 let REPLICAS;
 try {
