@@ -6,9 +6,10 @@ import { toCsv } from './csv';
 
 const LINES = [
   { title: '#', width: 0.06 },
-  { title: 'Description', width: 0.56 },
-  { title: 'Case', width: 0.18 },
-  { title: 'Net', width: 0.2 },
+  // The case column holds a whole reference (REF-2026-000025) on one line.
+  { title: 'Description', width: 0.52 },
+  { title: 'Case', width: 0.24 },
+  { title: 'Net', width: 0.18 },
 ];
 
 const vatLabel = (invoice: InvoiceView) =>
