@@ -2,7 +2,7 @@ import { SubjectNames } from '@mediation/protocol';
 import type { NatsConnectionService } from '../nats/nats.connection';
 import type { EventHandler } from './event-handler';
 import type { InboxRoute } from './inbox-batch';
-import { consumerPlan, filtersManySubjects } from './service-consumer';
+import { consumerPlan, differs, filtersManySubjects } from './service-consumer';
 
 const natsAt = (version: string) => ({ nc: { info: { version } }, names: new SubjectNames('') }) as unknown as NatsConnectionService;
 const route = (consumer: string): InboxRoute => ({ consumer, handler: {} as EventHandler });
@@ -50,5 +50,15 @@ describe("a service's durable consumers", () => {
         replaces: ['casework__intake_referral_received_v2'],
       },
     ]);
+  });
+
+  it('a consumer is updated at boot only when its stored settings differ from the planned ones', () => {
+    const planned = { ack_wait: 10_000_000_000, max_ack_pending: 1_000, filter_subject: 'events.*.casework.case.opened.v2', filter_subjects: undefined };
+    expect(differs({ ...planned }, planned)).toBe(false);
+    // The server may keep one subject in either field.
+    expect(differs({ ...planned, filter_subject: undefined, filter_subjects: ['events.*.casework.case.opened.v2'] }, planned)).toBe(false);
+    expect(differs({ ...planned, ack_wait: 30_000_000_000 }, planned)).toBe(true);
+    expect(differs({ ...planned, max_ack_pending: 500 }, planned)).toBe(true);
+    expect(differs({ ...planned, filter_subject: 'events.*.casework.case.opened.v1' }, planned)).toBe(true);
   });
 });

@@ -50,12 +50,14 @@ export async function ensureDurableConsumer(nats: NatsConnectionService, planned
   const subjects = planned.types.map((type) => nats.names.eventFilter(type));
   const filter: Partial<ConsumerConfig> = subjects.length === 1 ? { filter_subject: subjects[0], filter_subjects: undefined } : { filter_subjects: subjects };
   const changeable = { ack_wait: settings.ack_wait, max_ack_pending: settings.max_ack_pending, ...filter };
-  const exists = await nats.manager.consumers.info(stream, planned.durable).then(
-    () => true,
-    (error) => (isNotFound(error) ? false : Promise.reject(error)),
+  const current = await nats.manager.consumers.info(stream, planned.durable).then(
+    (info) => info.config,
+    (error) => (isNotFound(error) ? undefined : Promise.reject(error)),
   );
-  if (exists) {
-    await nats.manager.consumers.update(stream, planned.durable, changeable);
+  if (current) {
+    // Only a consumer that differs is updated: in a cluster an update is a raft proposal, and every
+    // replica of every service proposing at once at boot times them out.
+    if (differs(current, changeable)) await nats.manager.consumers.update(stream, planned.durable, changeable);
     return;
   }
   const earlier = await existingConsumers(nats, new Set(planned.replaces.filter((name) => name !== planned.durable)));
@@ -71,6 +73,15 @@ export async function ensureDurableConsumer(nats: NatsConnectionService, planned
     await nats.manager.consumers.delete(stream, old.name).catch(() => undefined);
     settings.log(`removed the earlier consumer ${old.name}: ${planned.durable} took over from stream sequence ${floor! + 1}`);
   }
+}
+
+/** Whether a consumer's stored settings differ from those planned (a filter of one subject may be stored either way). */
+export function differs(current: Partial<ConsumerConfig>, planned: Partial<ConsumerConfig>): boolean {
+  const subjects = (config: Partial<ConsumerConfig>) =>
+    config.filter_subjects?.length ? config.filter_subjects : config.filter_subject ? [config.filter_subject] : [];
+  return (
+    current.ack_wait !== planned.ack_wait || current.max_ack_pending !== planned.max_ack_pending || subjects(current).join(' ') !== subjects(planned).join(' ')
+  );
 }
 
 async function existingConsumers(nats: NatsConnectionService, names: Set<string>): Promise<{ name: string; ackFloor: number }[]> {
