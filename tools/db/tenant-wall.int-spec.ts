@@ -1,6 +1,5 @@
-import { APP_ROLE, appRolePool, assertApplicationLogin, type SqlTx, type Transactions } from '@mediation/platform';
+import { APP_ROLE, assertApplicationLogin, serviceAdapter, type SqlTx, type Transactions } from '@mediation/platform';
 import { createTestDatabase, type TestDatabase } from '@mediation/testing';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -116,7 +115,7 @@ describe('the tenant wall, after every migration', () => {
       async (app, schema) => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { PrismaClient } = require(path.join(ROOT, 'apps', app, 'src/generated/prisma/client'));
-        const prisma = new PrismaClient({ adapter: new PrismaPg(appRolePool(db.url, 1)) });
+        const prisma = new PrismaClient({ adapter: serviceAdapter(db.url, 1) });
         try {
           await expect(assertApplicationLogin(prisma, schema)).resolves.toBeUndefined();
           await prisma.$executeRawUnsafe('RESET ROLE');

@@ -1,5 +1,4 @@
-import { appRolePool, organisationIdOf, runTransaction, type Tenant, type TransactionOptions, type Transactions } from '@mediation/platform';
-import { PrismaPg } from '@prisma/adapter-pg';
+import { serviceAdapter, organisationIdOf, runTransaction, type Tenant, type TransactionOptions, type Transactions } from '@mediation/platform';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
 
 export type IntakeTx = Prisma.TransactionClient;
@@ -9,7 +8,7 @@ export const INTAKE_SCHEMA = 'intake';
  * It connects as the application role, so row-level security applies to it. */
 export class IntakeDatabase extends PrismaClient implements Transactions<IntakeTx> {
   constructor(url: string) {
-    super({ adapter: new PrismaPg(appRolePool(url)) });
+    super({ adapter: serviceAdapter(url) });
   }
 
   run<T>(work: (tx: IntakeTx) => Promise<T>, options?: TransactionOptions): Promise<T> {

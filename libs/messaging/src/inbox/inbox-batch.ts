@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@mediation/protocol';
-import { bindTraceContext, inSpan, isTracing, SpanKind, tenantSettingCte, traceContextFrom } from '@mediation/platform';
+import { bindTraceContext, inSpan, isTracing, leanSql, SpanKind, tenantSettingCte, traceContextFrom } from '@mediation/platform';
 import type { SqlTx, Transactions } from '../outbox/sql-tx';
 import { EventNotReadyError, PermanentEventError, type EventHandler } from './event-handler';
 
@@ -168,7 +168,7 @@ export class InboxBatch<M extends InboxMessage> {
   private async claim(tx: SqlTx, claims: Claim[], organisationId: string): Promise<Set<number>> {
     const ids = claims.map((c) => c.id);
     // The transaction's tenant is set by this, its first statement (joined, so it runs first), not by a statement of its own.
-    const rows = await tx.$queryRawUnsafe<{ consumer: string; event_id: string }[]>(
+    const rows = await leanSql(tx).rows<{ consumer: string; event_id: string }>(
       `WITH ${tenantSettingCte(3)}
        INSERT INTO ${this.options.inbox} (consumer, event_id) SELECT u.consumer, u.event_id FROM tenant, unnest($1::text[], $2::uuid[]) AS u(consumer, event_id)
        ON CONFLICT DO NOTHING RETURNING consumer, event_id::text`,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { Clock, onCommit, WrittenBeforeCommit, currentTraceparent } from '@mediation/platform';
+import { Clock, currentTraceparent, leanSql, onCommit, WrittenBeforeCommit } from '@mediation/platform';
 import { uuidv7, type EventData, type EventDefinition, type EventEnvelope } from '@mediation/protocol';
 import { NatsConnectionService } from '../nats/nats.connection';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../nats/nats.options';
@@ -77,7 +77,7 @@ export class EventPublisher {
   }
 
   private async insert(tx: SqlTx, envelopes: EventEnvelope[], wake: boolean): Promise<void> {
-    await tx.$executeRawUnsafe(
+    await leanSql(tx).count(
       `INSERT INTO ${this.table} (id, subject, envelope)
        SELECT e.id, e.subject, e.envelope FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS e(id, subject, envelope, n)
        ${wake ? `CROSS JOIN (SELECT pg_notify('${this.channel}', '')) AS wake` : ''}

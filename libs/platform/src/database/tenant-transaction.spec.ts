@@ -16,7 +16,7 @@ describe('the settings a transaction starts with', () => {
 
   it('are set once, before the work runs', async () => {
     const statements: unknown[][] = [];
-    const tx = { $executeRawUnsafe: async (...args: unknown[]) => (statements.push(args), 0) };
+    const tx = { $executeRawUnsafe: async (...args: unknown[]) => (statements.push(args), 0), $queryRawUnsafe: async <T>() => [] as T };
     const client = { $transaction: <T>(work: (t: typeof tx) => Promise<T>) => work(tx) };
     await runTransaction(client, async () => statements.push(['work']), { organisationId: ORG, presented: { 'app.survey_token_sha256': 's' } });
     expect(statements).toEqual([['SELECT set_config($1, $2, true), set_config($3, $4, true)', TENANT_SETTING, ORG, 'app.survey_token_sha256', 's'], ['work']]);

@@ -1,4 +1,6 @@
 import { bindTraceContext } from '../tracing/tracing';
+import { leanSql, openingTransaction } from './transaction-connection';
+import type { SqlTx } from './transactions';
 
 /**
  * Services log in as this role (or as a login that is a member of it and of nothing else): it owns no
@@ -9,11 +11,6 @@ export const APP_ROLE = 'mediation_app';
 
 /** The setting row-level security policies compare `organisation_id` with. */
 export const TENANT_SETTING = 'app.organisation_id';
-
-/** Pool settings for a service's Prisma adapter; the URL's login is the application role (checked at boot). */
-export function appRolePool(connectionString: string, max = 10) {
-  return { connectionString, max };
-}
 
 export interface TransactionOptions {
   /** Sets the tenant for row-level security for the whole transaction. */
@@ -106,26 +103,33 @@ export function onCommit(tx: object, action: () => void): boolean {
 }
 
 /** One transaction, with the tenant set first when given; without it, protected tables show nothing. */
-export async function runTransaction<Tx extends { $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number> }, T>(
+export async function runTransaction<Tx extends SqlTx, T>(
   client: TransactionalClient<Tx>,
   work: (tx: Tx) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
   const committed: (() => void)[] = [];
-  const result = await client.$transaction(
-    async (tx) => {
-      commitActions.set(tx, committed);
-      const closing: (() => Promise<void>)[] = [];
-      closingActions.set(tx, closing);
-      const settings = transactionSettings(options.tenantSetByWork ? { ...options, organisationId: undefined } : options);
-      if (settings) await tx.$executeRawUnsafe(settings.sql, ...settings.values);
-      const result = await work(tx);
-      // In order, including any an action adds; none may be added once the transaction is over.
-      for (let i = 0; i < closing.length; i++) await closing[i]();
-      closingActions.delete(tx);
-      return result;
-    },
-    { maxWait: 5_000, timeout: 15_000 },
+  const result = await openingTransaction((bind, unbind) =>
+    client.$transaction(
+      async (tx) => {
+        bind(tx);
+        commitActions.set(tx, committed);
+        const closing: (() => Promise<void>)[] = [];
+        closingActions.set(tx, closing);
+        try {
+          const settings = transactionSettings(options.tenantSetByWork ? { ...options, organisationId: undefined } : options);
+          if (settings) await leanSql(tx).count(settings.sql, ...settings.values);
+          const result = await work(tx);
+          // In order, including any an action adds; none may be added once the transaction is over.
+          for (let i = 0; i < closing.length; i++) await closing[i]();
+          return result;
+        } finally {
+          closingActions.delete(tx);
+          unbind(tx);
+        }
+      },
+      { maxWait: 5_000, timeout: 15_000 },
+    ),
   );
   for (const action of committed) {
     try {

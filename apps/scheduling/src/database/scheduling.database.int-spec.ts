@@ -1,0 +1,73 @@
+import { leanSql, TENANT_SETTING } from '@mediation/platform';
+import { createTestDatabase, type TestDatabase } from '@mediation/testing';
+import { SchedulingDatabase } from './scheduling.database';
+
+const ORG = '0190a000-0000-7000-8000-0000000000a1';
+const EVENT = '0190a000-0000-7000-8000-0000000000e1';
+
+describe('statements on a transaction’s own connection (leanSql), beside Prisma’s', () => {
+  let database: TestDatabase;
+  let db: SchedulingDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('lean');
+    db = new SchedulingDatabase(database.url);
+  });
+
+  afterAll(async () => {
+    await db.$disconnect();
+    await database.drop();
+  });
+
+  const inboxRows = (tx: Parameters<typeof leanSql>[0]) => leanSql(tx).rows<{ n: number }>(`SELECT count(*)::int AS n FROM scheduling.inbox WHERE event_id = $1::uuid`, EVENT);
+
+  it('run in the transaction: they see its tenant and what Prisma wrote in it, and Prisma sees what they wrote', async () => {
+    await db.forTenant(ORG, async (tx) => {
+      const [setting] = await leanSql(tx).rows<{ tenant: string }>(`SELECT current_setting($1, true) AS tenant`, TENANT_SETTING);
+      expect(setting.tenant).toBe(ORG);
+      expect(await leanSql(tx).count(`INSERT INTO scheduling.inbox (consumer, event_id) VALUES ($1, $2::uuid)`, 'lean', EVENT)).toBe(1);
+      expect(await tx.$queryRawUnsafe(`SELECT consumer FROM scheduling.inbox WHERE event_id = $1::uuid`, EVENT)).toEqual([{ consumer: 'lean' }]);
+      await tx.$executeRawUnsafe(`INSERT INTO scheduling.inbox (consumer, event_id) VALUES ($1, $2::uuid)`, 'prisma', EVENT);
+      expect(await inboxRows(tx)).toEqual([{ n: 2 }]);
+    });
+    expect(await db.forTenant(ORG, inboxRows)).toEqual([{ n: 2 }]);
+  });
+
+  it('go to the connection itself, not through Prisma: an int8 comes back as pg gives it, as text (Prisma would give a BigInt)', async () => {
+    const [lean] = await db.forTenant(ORG, (tx) => leanSql(tx).rows<{ n: unknown }>(`SELECT 1::int8 AS n`));
+    expect(lean.n).toBe('1');
+    const [viaPrisma] = await db.$queryRawUnsafe<{ n: unknown }[]>(`SELECT 1::int8 AS n`);
+    expect(viaPrisma.n).toBe(BigInt(1));
+  });
+
+  it('roll back with it when the work fails, whichever client wrote', async () => {
+    const other = '0190a000-0000-7000-8000-0000000000e2';
+    await expect(
+      db.forTenant(ORG, async (tx) => {
+        await leanSql(tx).count(`INSERT INTO scheduling.inbox (consumer, event_id) VALUES ($1, $2::uuid)`, 'lean', other);
+        throw new Error('the handler failed');
+      }),
+    ).rejects.toThrow('the handler failed');
+    expect(await db.forTenant(ORG, (tx) => leanSql(tx).rows(`SELECT 1 FROM scheduling.inbox WHERE event_id = $1::uuid`, other))).toEqual([]);
+  });
+
+  it('a failing statement fails the transaction with PostgreSQL’s own error and leaves the pool whole', async () => {
+    await expect(db.forTenant(ORG, (tx) => leanSql(tx).rows(`SELECT $1::uuid`, 'not-a-uuid'))).rejects.toMatchObject({ code: '22P02' });
+    const answers = await Promise.all(Array.from({ length: 12 }, () => db.forTenant(ORG, inboxRows)));
+    expect(answers.every(([row]) => row.n === 2)).toBe(true);
+  });
+
+  it('once the work is over its transaction client no longer reaches the connection, which another transaction may hold', async () => {
+    let kept: Parameters<typeof leanSql>[0] | undefined;
+    await db.forTenant(ORG, async (tx) => {
+      kept = tx;
+    });
+    await expect(leanSql(kept!).rows(`SELECT 1`)).rejects.toThrow();
+  });
+
+  it('send a Date as its instant, whatever the process’s time zone', async () => {
+    const instant = new Date('2026-03-29T00:30:00Z');
+    const [row] = await db.run((tx) => leanSql(tx).rows<{ at: string }>(`SELECT to_char($1::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS at`, instant));
+    expect(row.at).toBe('2026-03-29 00:30');
+  });
+});
