@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { leanSql } from '@mediation/platform';
 import type { BillingCase } from '../generated/prisma/client';
 import type { BillingTx } from '../database/billing.database';
 
@@ -10,7 +11,7 @@ export class BillingCaseRepository {
    * transaction. Null only when a case opened beside this one kept it a moment ago (not yet seen by this statement).
    */
   async open(tx: BillingTx, row: BillingCase, locks: string[]): Promise<BillingCase | null> {
-    const [kept] = await tx.$queryRawUnsafe<BillingCase[]>(
+    const [kept] = await leanSql(tx).rows<BillingCase>(
       `WITH locked AS (SELECT count(pg_advisory_xact_lock(hashtextextended(lock, 0))) AS n FROM unnest($8::text[]) AS lock),
        opened AS (
          INSERT INTO "billing"."billing_case" (case_id, organisation_id, contract_id, contract_version, service_line, reference, opened_at)

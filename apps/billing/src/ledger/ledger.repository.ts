@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { leanSql } from '@mediation/platform';
 import { Prisma, type LedgerEntry } from '../generated/prisma/client';
 import type { BillingTx } from '../database/billing.database';
 import type { CaseBands, PricedFact } from '../pricing/price-fact';
@@ -36,7 +37,7 @@ export class LedgerRepository {
    * so the count sees every case appended before it. Null, appending nothing, when the case's source key is taken.
    */
   async appendNextCase(tx: BillingTx, entry: Omit<NewLedgerEntry, 'amountPence' | 'description'>, bands: CaseBands): Promise<PricedFact | null> {
-    const [appended] = await tx.$queryRawUnsafe<PricedFact[]>(
+    const [appended] = await leanSql(tx).rows<PricedFact>(
       `WITH counted AS (
          SELECT count(*)::int + 1 AS ordinal FROM "billing"."ledger_entry"
          WHERE organisation_id = $2::uuid AND contract_id = $3::uuid AND service_line = $5 AND kind = 'case'

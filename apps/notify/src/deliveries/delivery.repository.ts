@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { tenantFirst } from '@mediation/platform';
+import { leanSql, tenantFirst } from '@mediation/platform';
 import type { Delivery } from '../generated/prisma/client';
 import { NotifyDatabase, type NotifyTx } from '../database/notify.database';
 
@@ -65,21 +65,27 @@ export class DeliveryRepository {
 
   /** Creates a pending delivery; false when this event already made one of this kind for this recipient. */
   async createOnce(tx: NotifyTx, delivery: NewDelivery): Promise<boolean> {
-    const { attachment, link, templateFields, ...rest } = delivery;
-    const { count } = await tx.delivery.createMany({
-      data: [
-        {
-          ...rest,
-          ...(attachment ? { attachment: { ...attachment } } : {}),
-          ...(link ? { link: { ...link } } : {}),
-          ...(templateFields ? { templateFields: { ...templateFields } } : {}),
-          status: 'pending',
-          attempts: 0,
-          version: 1,
-        },
-      ],
-      skipDuplicates: true,
-    });
+    // On the transaction's connection: every referral's acknowledgement makes one, and Prisma's compiler cost more than the insert.
+    const count = await leanSql(tx).count(
+      `INSERT INTO notify.delivery (id, organisation_id, kind, channel, to_address, subject_line, body, referral_id, case_id, attachment, link,
+         template_fields, source_event_id, correlation_id, status, attempts, version)
+       VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8::uuid, $9::uuid, $10::jsonb, $11::jsonb, $12::jsonb, $13::uuid, $14, 'pending', 0, 1)
+       ON CONFLICT DO NOTHING`,
+      delivery.id,
+      delivery.organisationId,
+      delivery.kind,
+      delivery.channel,
+      delivery.toAddress,
+      delivery.subjectLine,
+      delivery.body,
+      delivery.referralId,
+      delivery.caseId ?? null,
+      jsonOrNull(delivery.attachment),
+      jsonOrNull(delivery.link),
+      jsonOrNull(delivery.templateFields),
+      delivery.sourceEventId,
+      delivery.correlationId,
+    );
     return count === 1;
   }
 
@@ -135,4 +141,9 @@ export class DeliveryRepository {
     });
     return count === 1 ? tx.delivery.findFirst({ where: { id: key.id, organisationId: key.organisationId } }) : null;
   }
+}
+
+/** A JSON column's value as a statement's parameter; absent is SQL NULL, as Prisma left it. */
+function jsonOrNull(value: object | null | undefined): string | null {
+  return value ? JSON.stringify(value) : null;
 }

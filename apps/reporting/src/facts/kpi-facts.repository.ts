@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { WrittenBeforeCommit } from '@mediation/platform';
+import { leanSql, WrittenBeforeCommit } from '@mediation/platform';
 import type { ReportingTx } from '../database/reporting.database';
 import { FACT_TABLES, foldFacts, upsertStatement, type Fact } from './fact-rows';
 
@@ -31,7 +31,7 @@ export class KpiFactsRepository {
       const rows = folded.get(table);
       if (!rows?.length) continue;
       const { sql, values } = upsertStatement(this.schema, table, rows);
-      await tx.$executeRawUnsafe(sql, ...values);
+      await leanSql(tx).count(sql, ...values);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { WrittenBeforeCommit } from '@mediation/platform';
+import { leanSql, WrittenBeforeCommit } from '@mediation/platform';
 import type { ContractCounts, OutcomeCounts } from '../generated/prisma/client';
 import type { ReportingTx } from '../database/reporting.database';
 
@@ -107,7 +107,7 @@ export class ContractCountsRepository {
       daily: Object.keys(counted).some((field) => field !== 'casesOpen'),
       ...Object.fromEntries(Object.entries(COLUMNS).map(([field, column]) => [column, counted[field as CountField] ?? 0])),
     }));
-    await tx.$executeRawUnsafe(WRITE_CHANGES, JSON.stringify(rows));
+    await leanSql(tx).count(WRITE_CHANGES, JSON.stringify(rows));
   }
 
   async countOutcome(tx: ReportingTx, organisationId: string, contractId: string, day: string, outcome: string): Promise<void> {

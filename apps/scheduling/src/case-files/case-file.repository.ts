@@ -1,18 +1,42 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseFile, Prisma } from '../generated/prisma/client';
+import { leanSql } from '@mediation/platform';
+import type { CaseFile } from '../generated/prisma/client';
 import type { SchedulingTx } from '../database/scheduling.database';
 
 export type CaseFileRecord = CaseFile;
 
+/** A case file as its opening gives it; the other columns start at their defaults. */
+export type NewCaseFile = Pick<
+  CaseFileRecord,
+  'caseId' | 'organisationId' | 'contractId' | 'contractVersion' | 'serviceLine' | 'reference' | 'receivedAt' | 'clockStartsAt' | 'openedAt'
+> & { dates: Record<string, string> };
+
+/** Every column of a case file, named as Prisma's model names them: what a statement of its own returns. */
+const CASE_FILE_COLUMNS = `case_id AS "caseId", organisation_id AS "organisationId", contract_id AS "contractId", contract_version AS "contractVersion",
+  service_line AS "serviceLine", reference, received_at AS "receivedAt", clock_starts_at AS "clockStartsAt", opened_at AS "openedAt", dates,
+  paused_at AS "pausedAt", pause_id AS "pauseId", resumed_pause_id AS "resumedPauseId", dates_sequence AS "datesSequence", status,
+  status_sequence AS "statusSequence"`;
+
 @Injectable()
 export class CaseFileRepository {
   /** Inserts the case file unless it exists; returns null then (a redelivered case.opened). */
-  async createUnlessExists(
-    tx: SchedulingTx,
-    row: Omit<Prisma.CaseFileUncheckedCreateInput, 'dates'> & { dates: Record<string, string> },
-  ): Promise<CaseFileRecord | null> {
-    // One statement: INSERT … ON CONFLICT DO NOTHING RETURNING, so a repeat returns no row.
-    const [inserted] = await tx.caseFile.createManyAndReturn({ data: [row], skipDuplicates: true });
+  async createUnlessExists(tx: SchedulingTx, file: NewCaseFile): Promise<CaseFileRecord | null> {
+    // One statement on the transaction's connection (every case opened runs it): a repeat returns no row.
+    const [inserted] = await leanSql(tx).rows<CaseFileRecord>(
+      `INSERT INTO scheduling.case_file (case_id, organisation_id, contract_id, contract_version, service_line, reference, received_at, clock_starts_at, opened_at, dates)
+       VALUES ($1::uuid, $2::uuid, $3::uuid, $4::int, $5, $6, $7::timestamptz, $8::timestamptz, $9::timestamptz, $10::jsonb)
+       ON CONFLICT DO NOTHING RETURNING ${CASE_FILE_COLUMNS}`,
+      file.caseId,
+      file.organisationId,
+      file.contractId,
+      file.contractVersion,
+      file.serviceLine,
+      file.reference,
+      file.receivedAt,
+      file.clockStartsAt,
+      file.openedAt,
+      JSON.stringify(file.dates),
+    );
     return inserted ?? null;
   }
 

@@ -1,9 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import { leanSql } from '@mediation/platform';
 import type { Deadline, Prisma } from '../generated/prisma/client';
 import { SchedulingDatabase, type SchedulingTx } from '../database/scheduling.database';
 
 export type DeadlineRecord = Deadline;
-export type NewDeadline = Omit<Prisma.DeadlineUncheckedCreateInput, 'version' | 'firedAt' | 'revision' | 'remindersSent' | 'metAt' | 'late'>;
+/** A clock as it starts; what it is not given starts at the column's default. */
+export type NewDeadline = Pick<DeadlineRecord, 'id' | 'organisationId' | 'contractId' | 'caseId' | 'rule' | 'basis' | 'startedAt' | 'status' | 'label' | 'kind' | 'occurrence'> &
+  Partial<Pick<DeadlineRecord, 'dueAt' | 'stopEvent' | 'awaitingField' | 'remindersAt' | 'pausedAt' | 'remainingDays' | 'reminderRules'>> & {
+    basisSource?: Prisma.InputJsonValue;
+    ruleDefinition?: Prisma.InputJsonValue;
+  };
+
+/** Every column of a deadline, named as Prisma's model names them: what a statement of its own returns. */
+const DEADLINE_COLUMNS = `id, organisation_id AS "organisationId", contract_id AS "contractId", case_id AS "caseId", rule, basis, started_at AS "startedAt",
+  due_at AS "dueAt", status, fired_at AS "firedAt", version, label, kind, basis_source AS "basisSource", stop_event AS "stopEvent",
+  rule_definition AS "ruleDefinition", awaiting_field AS "awaitingField", met_at AS "metAt", late, revision, reminders_at AS "remindersAt",
+  reminders_sent AS "remindersSent", paused_at AS "pausedAt", remaining_days AS "remainingDays", reminder_rules AS "reminderRules", occurrence`;
 
 /** States in which a clock is over: a repeating rule may start its next occurrence only after one of these. */
 export const SETTLED_STATUSES = ['met', 'breached', 'cancelled', 'passed'];
@@ -31,7 +43,20 @@ export class DeadlineRepository {
    */
   async createUnlessExist(tx: SchedulingTx, records: NewDeadline[]): Promise<DeadlineRecord[]> {
     if (records.length === 0) return [];
-    const inserted = new Map((await tx.deadline.createManyAndReturn({ data: records, skipDuplicates: true })).map((d) => [d.id, d]));
+    // On the transaction's connection: through Prisma, the query compiler took ~7 ms of CPU per case for this insert (each rule's definition is in it).
+    const rows = await leanSql(tx).rows<DeadlineRecord>(
+      `INSERT INTO scheduling.deadline (id, organisation_id, contract_id, case_id, rule, basis, started_at, due_at, status, label, kind, basis_source,
+         stop_event, rule_definition, awaiting_field, reminders_at, paused_at, remaining_days, reminder_rules, occurrence)
+       SELECT r.id, r."organisationId", r."contractId", r."caseId", r.rule, r.basis, r."startedAt", r."dueAt", r.status, r.label, r.kind, r."basisSource",
+         r."stopEvent", r."ruleDefinition", r."awaitingField", COALESCE(r."remindersAt", '{}'), r."pausedAt", r."remainingDays",
+         COALESCE(r."reminderRules", '{}'), r.occurrence
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "organisationId" uuid, "contractId" uuid, "caseId" uuid, rule text, basis text,
+         "startedAt" timestamptz, "dueAt" timestamptz, status text, label text, kind text, "basisSource" jsonb, "stopEvent" text, "ruleDefinition" jsonb,
+         "awaitingField" text, "remindersAt" timestamptz[], "pausedAt" timestamptz, "remainingDays" int, "reminderRules" int[], occurrence int)
+       ON CONFLICT DO NOTHING RETURNING ${DEADLINE_COLUMNS}`,
+      JSON.stringify(records),
+    );
+    const inserted = new Map(rows.map((d) => [d.id, d]));
     return records.flatMap((record) => inserted.get(record.id!) ?? []);
   }
 

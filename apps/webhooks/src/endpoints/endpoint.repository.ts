@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { leanSql } from '@mediation/platform';
 import { WebhooksDatabase, type WebhooksTx } from '../database/webhooks.database';
 import type { Endpoint, Prisma } from '../generated/prisma/client';
 
 export type EndpointRow = Endpoint;
+
+/** Every column of an endpoint, named as Prisma's model names them. */
+const ENDPOINT_COLUMNS = `id, organisation_id AS "organisationId", url, event_types AS "eventTypes", contract_id AS "contractId", description, status,
+  disabled_reason AS "disabledReason", disabled_at AS "disabledAt", secret, previous_secret AS "previousSecret",
+  previous_secret_expires_at AS "previousSecretExpiresAt", failing_since AS "failingSince", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** The only code that reads and writes endpoints. */
 @Injectable()
@@ -40,7 +46,11 @@ export class EndpointRepository {
     let read = this.activeByTransaction.get(tx);
     if (!read) this.activeByTransaction.set(tx, (read = new Map()));
     let active = read.get(organisationId);
-    if (!active) read.set(organisationId, (active = tx.endpoint.findMany({ where: { organisationId, status: 'active' } })));
+    // On the transaction's connection: every consumed batch reads them.
+    if (!active) {
+      active = leanSql(tx).rows<EndpointRow>(`SELECT ${ENDPOINT_COLUMNS} FROM webhooks.endpoint WHERE organisation_id = $1::uuid AND status = 'active'`, organisationId);
+      read.set(organisationId, active);
+    }
     return (await active).filter((endpoint) => endpoint.contractId === null || endpoint.contractId === contractId);
   }
 

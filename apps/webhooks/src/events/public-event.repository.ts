@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { WrittenBeforeCommit } from '@mediation/platform';
+import { leanSql, WrittenBeforeCommit } from '@mediation/platform';
 import type { PartnerEvent } from '@mediation/protocol';
 import { WebhooksDatabase, type WebhooksTx } from '../database/webhooks.database';
 
@@ -30,7 +30,7 @@ export class PublicEventRepository {
   }
 
   private async insert(tx: WebhooksTx, events: PartnerEvent[]): Promise<void> {
-    await tx.$executeRawUnsafe(
+    await leanSql(tx).count(
       `INSERT INTO "webhooks"."public_event" ("id", "organisation_id", "type", "contract_id", "time", "body")
        SELECT e.id, e.organisation_id, e.type, e.contract_id, e.time, e.body
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::timestamptz[], $6::jsonb[]) WITH ORDINALITY AS e(id, organisation_id, type, contract_id, time, body, n)
