@@ -119,7 +119,7 @@ export class DeliveryRepository {
    * transaction's first (run with `tenantSetByWork`); null when it was not pending any more.
    */
   async markSent(tx: NotifyTx, key: DeliveryKey, sentAt: Date, providerId: string | null = null): Promise<DeliveryRecord | null> {
-    const [sent] = await tx.$queryRawUnsafe<DeliveryRecord[]>(
+    const [sent] = await leanSql(tx).rows<DeliveryRecord>(
       tenantFirst(
         `UPDATE "notify"."delivery" SET status = 'sent', sent_at = $3::timestamptz, provider_id = $4, version = version + 1
          WHERE id = $1::uuid AND organisation_id = $2::uuid AND status = 'pending' RETURNING ${DELIVERY_COLUMNS}`,
