@@ -48,7 +48,9 @@ describe('the referral repository’s statements on the transaction’s own conn
     database = await createTestDatabase('intake_lean');
     db = new IntakeDatabase(database.url);
     await db.forTenant(ORG, (tx) =>
-      tx.contract.create({ data: { id: CONTRACT, organisationId: ORG, reference: 'C-1', title: 'Housing', buyer: 'Council', status: 'active', version: 2, definition: {} } }),
+      tx.contract.create({
+        data: { id: CONTRACT, organisationId: ORG, reference: 'C-1', title: 'Housing', buyer: 'Council', status: 'active', version: 2, definition: {} },
+      }),
     );
   });
 
@@ -58,13 +60,21 @@ describe('the referral repository’s statements on the transaction’s own conn
   });
 
   it('a referral’s number is a BigInt, drawn from the sequence', async () => {
-    const [first, second] = [await db.forTenant(ORG, (tx) => referrals().beginReferral(tx, ORG)), await db.forTenant(ORG, (tx) => referrals().beginReferral(tx, ORG))];
+    const [first, second] = [
+      await db.forTenant(ORG, (tx) => referrals().beginReferral(tx, ORG)),
+      await db.forTenant(ORG, (tx) => referrals().beginReferral(tx, ORG)),
+    ];
     expect(typeof first).toBe('bigint');
     expect(second).toBe(first + BigInt(1));
   });
 
   it('a stored referral is the record Prisma reads back, field for field and type for type (its number a BigInt, its JSON parsed)', async () => {
-    const given = aReferral(BigInt('9007199254740993'), { enteredAt: new Date('2026-11-09T08:00:00Z'), enteredBy: 'user:officer', idempotencyKey: 'k-1', idempotencyRequestHash: 'h' });
+    const given = aReferral(BigInt('9007199254740993'), {
+      enteredAt: new Date('2026-11-09T08:00:00Z'),
+      enteredBy: 'user:officer',
+      idempotencyKey: 'k-1',
+      idempotencyRequestHash: 'h',
+    });
     const created = await db.forTenant(ORG, (tx) => referrals().create(tx, given));
     const read = await prismaRecord(given.id);
     expect(created).toStrictEqual(read);
@@ -76,7 +86,15 @@ describe('the referral repository’s statements on the transaction’s own conn
     const given = aReferral(BigInt(41));
     const before = Date.now();
     const created = await db.forTenant(ORG, (tx) => referrals().create(tx, given));
-    expect(created).toMatchObject({ version: 1, joinedExistingCase: false, legalHold: false, heldByCase: false, enteredBy: null, idempotencyKey: null, anonymisedAt: null });
+    expect(created).toMatchObject({
+      version: 1,
+      joinedExistingCase: false,
+      legalHold: false,
+      heldByCase: false,
+      enteredBy: null,
+      idempotencyKey: null,
+      anonymisedAt: null,
+    });
     expect(created.enteredAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(created).toStrictEqual(await prismaRecord(given.id));
   });

@@ -18,7 +18,10 @@ describe('the problem a caller sees for an error a service did not expect', () =
     const pgError = (code: string) => Object.assign(new Error('boom'), { code, severity: 'ERROR' });
     // Prisma 7's driver adapter keeps the SQLSTATE here, for a raw statement (P2010) as for a model query.
     const prismaRaw = (code: string) =>
-      Object.assign(new Error('Raw query failed'), { code: 'P2010', meta: { driverAdapterError: { cause: { originalCode: code, kind: 'TransactionWriteConflict' } } } });
+      Object.assign(new Error('Raw query failed'), {
+        code: 'P2010',
+        meta: { driverAdapterError: { cause: { originalCode: code, kind: 'TransactionWriteConflict' } } },
+      });
     for (const code of ['40001', '40P01', '57P01']) {
       expect(toProblem(pgError(code)).status).toBe(503);
       expect(toProblem(prismaRaw(code)).status).toBe(503);

@@ -15,7 +15,8 @@ const TRANSIENT_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EP
 
 export function isTransientDatabaseError(error: unknown): boolean {
   for (
-    let e = error as { code?: unknown; cause?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } } } | undefined, depth = 0;
+    let e = error as { code?: unknown; cause?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } } } | undefined,
+      depth = 0;
     e && depth < 4;
     e = e.cause as typeof e, depth += 1
   ) {
