@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { leanSql } from '@mediation/platform';
 import type { Prisma } from '../generated/prisma/client';
 import type { CaseRecord } from '../cases/case.repository';
 import type { CaseworkTx } from '../database/casework.database';
@@ -99,7 +100,7 @@ export class CaseOpeningRepository {
    * lookup of an open case and the insert after it cannot interleave with another referral of the same matter.
    */
   async lockExternalReference(tx: CaseworkTx, organisationId: string, contractId: string, externalReference: string): Promise<void> {
-    await tx.$executeRawUnsafe(
+    await leanSql(tx).rows(
       `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`,
       `case-external-reference:${organisationId}:${contractId}:${externalReference}`,
     );
@@ -113,7 +114,7 @@ export class CaseOpeningRepository {
    */
   async openForReferral(tx: CaseworkTx, record: NewCase, finalStatuses: string[], parties: PartyRow[]): Promise<CaseOpening> {
     const row = Object.fromEntries(NEW_CASE_FIELDS.map((field) => [CASE_COLUMNS[field], record[field]]));
-    const rows = await tx.$queryRawUnsafe<(CaseRecord & { isNew: boolean })[]>(
+    const rows = await leanSql(tx).rows<CaseRecord & { isNew: boolean }>(
       OPEN_FOR_REFERRAL,
       record.organisationId,
       record.contractId,

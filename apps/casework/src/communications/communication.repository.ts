@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { leanSql } from '@mediation/platform';
 import type { Communication } from '../generated/prisma/client';
 import type { CaseVersion } from '../cases/case.repository';
 import type { CaseworkTx } from '../database/casework.database';
@@ -66,7 +67,7 @@ export class CommunicationRepository {
 
   /** Logs what notify did with a message, once per delivery, in one statement (see APPEND_DELIVERY). */
   async appendDelivery(tx: CaseworkTx, of: DeliveryCase, entry: DeliveryEntryRecord): Promise<DeliveryLogged> {
-    const [row] = await tx.$queryRawUnsafe<{ caseId: string; id: string | null; organisationId: string; contractId: string; version: number }[]>(
+    const [row] = await leanSql(tx).rows<{ caseId: string; id: string | null; organisationId: string; contractId: string; version: number }>(
       APPEND_DELIVERY,
       entry.organisationId,
       'caseId' in of ? of.caseId : null,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { leanSql } from '@mediation/platform';
 import type { AuditEntry, Prisma } from '../generated/prisma/client';
 import { IdentityDatabase, type IdentityTx } from '../database/identity.database';
 import { GENESIS_HASH, type AuditFields, type ChainedEntry } from './audit-chain';
@@ -54,7 +55,7 @@ export class AuditEntryRepository {
       // The head exists after an organisation's first entry: one statement then; the first creates it and links again.
       const first = await this.linkOntoHead(tx, organisationId, rows);
       if (first.length > 0) return first;
-      await tx.$executeRawUnsafe(
+      await leanSql(tx).count(
         `INSERT INTO "identity"."audit_chain_head" (organisation_id, last_sequence, last_hash, updated_at) VALUES ($1::uuid, 0, $2, now()) ON CONFLICT (organisation_id) DO NOTHING`,
         organisationId,
         GENESIS_HASH,
@@ -68,8 +69,9 @@ export class AuditEntryRepository {
     });
   }
 
-  private linkOntoHead(tx: IdentityTx, organisationId: string, rows: object[]): Promise<{ id: string; sequence: bigint; prev_hash: string; hash: string }[]> {
-    return tx.$queryRawUnsafe(
+  /** The sequence (int8) as text, which pg would answer as a string where Prisma gave a BigInt; appendMany makes it a number either way. */
+  private linkOntoHead(tx: IdentityTx, organisationId: string, rows: object[]): Promise<{ id: string; sequence: string; prev_hash: string; hash: string }[]> {
+    return leanSql(tx).rows(
       `WITH RECURSIVE old AS (
          SELECT last_sequence, last_hash FROM "identity"."audit_chain_head" WHERE organisation_id = $1::uuid FOR UPDATE
        ), entry AS (
@@ -96,7 +98,7 @@ export class AuditEntryRepository {
               e.client_ip, e.user_agent, e.correlation_id, e.access_reason, e.data_categories, c.prev_hash, c.hash
          FROM entry e JOIN chain c ON c.n = e.n
         WHERE EXISTS (SELECT 1 FROM moved)
-       RETURNING id::text, sequence, prev_hash, hash`,
+       RETURNING id::text, sequence::text, prev_hash, hash`,
       organisationId,
       JSON.stringify(rows),
     );

@@ -14,6 +14,23 @@ describe('the problem a caller sees for an error a service did not expect', () =
     expect(toProblem(Object.assign(new Error('prisma'), { code: 'P2010', meta: { code: '40001' } })).status).toBe(503);
   });
 
+  it('a statement on the transaction’s own connection fails with pg’s error, and answers as the same statement through Prisma does', () => {
+    const pgError = (code: string) => Object.assign(new Error('boom'), { code, severity: 'ERROR' });
+    // Prisma 7's driver adapter keeps the SQLSTATE here, for a raw statement (P2010) as for a model query.
+    const prismaRaw = (code: string) =>
+      Object.assign(new Error('Raw query failed'), {
+        code: 'P2010',
+        meta: { driverAdapterError: { cause: { originalCode: code, kind: 'TransactionWriteConflict' } } },
+      });
+    for (const code of ['40001', '40P01', '57P01']) {
+      expect(toProblem(pgError(code)).status).toBe(503);
+      expect(toProblem(prismaRaw(code)).status).toBe(503);
+    }
+    expect(toProblem(Object.assign(new Error('write conflict'), { code: 'P2034' })).status).toBe(503);
+    expect(toProblem(pgError('23505')).status).toBe(500);
+    expect(toProblem(prismaRaw('23505')).status).toBe(500);
+  });
+
   it('a bug stays a 500 that leaks nothing of its message', () => {
     const problem = toProblem(new TypeError('cannot read secret of undefined'));
     expect(problem.status).toBe(500);
