@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { leanSql } from '@mediation/platform';
+import { type ColumnsOf, leanSql, selectAs } from '@mediation/platform';
 import type { Prisma } from '../generated/prisma/client';
 import type { CaseRecord } from '../cases/case.repository';
 import type { CaseworkTx } from '../database/casework.database';
@@ -21,7 +21,7 @@ export interface CaseOpening {
 }
 
 /** The case table's column for each field of a case record. */
-const CASE_COLUMNS: Record<keyof CaseRecord, string> = {
+const CASE_COLUMNS: ColumnsOf<CaseRecord> = {
   id: 'id',
   organisationId: 'organisation_id',
   contractId: 'contract_id',
@@ -43,9 +43,7 @@ const CASE_COLUMNS: Record<keyof CaseRecord, string> = {
   endedAt: 'ended_at',
   timesReopened: 'times_reopened',
 };
-const CASE_FIELDS = Object.entries(CASE_COLUMNS)
-  .map(([field, column]) => `${column} AS "${field}"`)
-  .join(', ');
+const CASE_FIELDS = selectAs(CASE_COLUMNS);
 const NEW_CASE_FIELDS = (Object.keys(CASE_COLUMNS) as (keyof CaseRecord)[]).filter(
   (field): field is keyof NewCase => !(DEFAULTED as readonly string[]).includes(field),
 );

@@ -1,7 +1,8 @@
+import { selectAs, type ColumnsOf } from '@mediation/platform';
 import type { Referral } from '../generated/prisma/client';
 
 /** The referral table's column for each field of a referral record, in the model's order (the order of Prisma's answers). */
-const REFERRAL_COLUMNS: Record<keyof Referral, string> = {
+const REFERRAL_COLUMNS: ColumnsOf<Referral> = {
   id: 'id',
   organisationId: 'organisation_id',
   contractId: 'contract_id',
@@ -42,9 +43,7 @@ const REFERRAL_COLUMNS: Record<keyof Referral, string> = {
 };
 
 /** Every column as its field, as Prisma answers them; the number (int8) as text, which pg would answer as a string, not a BigInt. */
-const RETURNED = Object.entries(REFERRAL_COLUMNS)
-  .map(([field, column]) => (field === 'number' ? `${column}::text AS "${field}"` : `${column} AS "${field}"`))
-  .join(', ');
+const RETURNED = selectAs(REFERRAL_COLUMNS, ['number']);
 
 /**
  * One INSERT … RETURNING of a referral, as Prisma's `create` writes it: the fields given (a field left undefined

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { leanSql, tenantFirst } from '@mediation/platform';
+import { type ColumnsOf, leanSql, selectAs, tenantFirst } from '@mediation/platform';
 import type { Delivery } from '../generated/prisma/client';
 import { NotifyDatabase, type NotifyTx } from '../database/notify.database';
 
@@ -52,12 +52,35 @@ export type NewDelivery = Omit<
 };
 export type DeliveryKey = Pick<DeliveryRecord, 'id' | 'organisationId'>;
 
-/** A delivery row as Prisma reads it, for the statements written in SQL. */
-const DELIVERY_COLUMNS = `id, organisation_id AS "organisationId", kind, channel, to_address AS "toAddress", subject_line AS "subjectLine", body,
-  referral_id AS "referralId", case_id AS "caseId", attachment, link, template_fields AS "templateFields", provider_id AS "providerId",
-  receipt_status AS "receiptStatus", receipt_at AS "receiptAt", source_event_id AS "sourceEventId", correlation_id AS "correlationId",
-  status, attempts, last_error AS "lastError", created_at AS "createdAt", sent_at AS "sentAt", failed_at AS "failedAt",
-  anonymised_at AS "anonymisedAt", version`;
+/** The column of each field of a delivery (every field: the compiler says when the model grows one). */
+const DELIVERY_COLUMNS: ColumnsOf<DeliveryRecord> = {
+  id: 'id',
+  organisationId: 'organisation_id',
+  kind: 'kind',
+  channel: 'channel',
+  toAddress: 'to_address',
+  subjectLine: 'subject_line',
+  body: 'body',
+  referralId: 'referral_id',
+  caseId: 'case_id',
+  attachment: 'attachment',
+  link: 'link',
+  templateFields: 'template_fields',
+  providerId: 'provider_id',
+  receiptStatus: 'receipt_status',
+  receiptAt: 'receipt_at',
+  sourceEventId: 'source_event_id',
+  correlationId: 'correlation_id',
+  status: 'status',
+  attempts: 'attempts',
+  lastError: 'last_error',
+  createdAt: 'created_at',
+  sentAt: 'sent_at',
+  failedAt: 'failed_at',
+  anonymisedAt: 'anonymised_at',
+  version: 'version',
+};
+const DELIVERY_SELECT = selectAs(DELIVERY_COLUMNS);
 
 @Injectable()
 export class DeliveryRepository {
@@ -107,7 +130,7 @@ export class DeliveryRepository {
    */
   async find(key: DeliveryKey): Promise<DeliveryRecord | null> {
     const [found] = await this.db.$queryRawUnsafe<DeliveryRecord[]>(
-      tenantFirst(`SELECT ${DELIVERY_COLUMNS} FROM "notify"."delivery" WHERE id = $1::uuid AND organisation_id = $2::uuid`, 2),
+      tenantFirst(`SELECT ${DELIVERY_SELECT} FROM "notify"."delivery" WHERE id = $1::uuid AND organisation_id = $2::uuid`, 2),
       key.id,
       key.organisationId,
     );
@@ -122,7 +145,7 @@ export class DeliveryRepository {
     const [sent] = await leanSql(tx).rows<DeliveryRecord>(
       tenantFirst(
         `UPDATE "notify"."delivery" SET status = 'sent', sent_at = $3::timestamptz, provider_id = $4, version = version + 1
-         WHERE id = $1::uuid AND organisation_id = $2::uuid AND status = 'pending' RETURNING ${DELIVERY_COLUMNS}`,
+         WHERE id = $1::uuid AND organisation_id = $2::uuid AND status = 'pending' RETURNING ${DELIVERY_SELECT}`,
         2,
       ),
       key.id,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { leanSql } from '@mediation/platform';
+import { type ColumnsOf, leanSql, selectAs } from '@mediation/platform';
 import type { CaseFile } from '../generated/prisma/client';
 import type { SchedulingTx } from '../database/scheduling.database';
 
@@ -11,11 +11,26 @@ export type NewCaseFile = Pick<
   'caseId' | 'organisationId' | 'contractId' | 'contractVersion' | 'serviceLine' | 'reference' | 'receivedAt' | 'clockStartsAt' | 'openedAt'
 > & { dates: Record<string, string> };
 
-/** Every column of a case file, named as Prisma's model names them: what a statement of its own returns. */
-const CASE_FILE_COLUMNS = `case_id AS "caseId", organisation_id AS "organisationId", contract_id AS "contractId", contract_version AS "contractVersion",
-  service_line AS "serviceLine", reference, received_at AS "receivedAt", clock_starts_at AS "clockStartsAt", opened_at AS "openedAt", dates,
-  paused_at AS "pausedAt", pause_id AS "pauseId", resumed_pause_id AS "resumedPauseId", dates_sequence AS "datesSequence", status,
-  status_sequence AS "statusSequence"`;
+/** The column of each field of a case file (every field: the compiler says when the model grows one). */
+const CASE_FILE_COLUMNS: ColumnsOf<CaseFileRecord> = {
+  caseId: 'case_id',
+  organisationId: 'organisation_id',
+  contractId: 'contract_id',
+  contractVersion: 'contract_version',
+  serviceLine: 'service_line',
+  reference: 'reference',
+  receivedAt: 'received_at',
+  clockStartsAt: 'clock_starts_at',
+  openedAt: 'opened_at',
+  dates: 'dates',
+  pausedAt: 'paused_at',
+  pauseId: 'pause_id',
+  resumedPauseId: 'resumed_pause_id',
+  datesSequence: 'dates_sequence',
+  status: 'status',
+  statusSequence: 'status_sequence',
+};
+const CASE_FILE_SELECT = selectAs(CASE_FILE_COLUMNS);
 
 @Injectable()
 export class CaseFileRepository {
@@ -25,7 +40,7 @@ export class CaseFileRepository {
     const [inserted] = await leanSql(tx).rows<CaseFileRecord>(
       `INSERT INTO scheduling.case_file (case_id, organisation_id, contract_id, contract_version, service_line, reference, received_at, clock_starts_at, opened_at, dates)
        VALUES ($1::uuid, $2::uuid, $3::uuid, $4::int, $5, $6, $7::timestamptz, $8::timestamptz, $9::timestamptz, $10::jsonb)
-       ON CONFLICT DO NOTHING RETURNING ${CASE_FILE_COLUMNS}`,
+       ON CONFLICT DO NOTHING RETURNING ${CASE_FILE_SELECT}`,
       file.caseId,
       file.organisationId,
       file.contractId,

@@ -1,21 +1,49 @@
 import { Injectable } from '@nestjs/common';
-import { leanSql } from '@mediation/platform';
+import { type ColumnsOf, leanSql, selectAs } from '@mediation/platform';
 import type { Deadline, Prisma } from '../generated/prisma/client';
 import { SchedulingDatabase, type SchedulingTx } from '../database/scheduling.database';
 
 export type DeadlineRecord = Deadline;
 /** A clock as it starts; what it is not given starts at the column's default. */
-export type NewDeadline = Pick<DeadlineRecord, 'id' | 'organisationId' | 'contractId' | 'caseId' | 'rule' | 'basis' | 'startedAt' | 'status' | 'label' | 'kind' | 'occurrence'> &
+export type NewDeadline = Pick<
+  DeadlineRecord,
+  'id' | 'organisationId' | 'contractId' | 'caseId' | 'rule' | 'basis' | 'startedAt' | 'status' | 'label' | 'kind' | 'occurrence'
+> &
   Partial<Pick<DeadlineRecord, 'dueAt' | 'stopEvent' | 'awaitingField' | 'remindersAt' | 'pausedAt' | 'remainingDays' | 'reminderRules'>> & {
     basisSource?: Prisma.InputJsonValue;
     ruleDefinition?: Prisma.InputJsonValue;
   };
 
-/** Every column of a deadline, named as Prisma's model names them: what a statement of its own returns. */
-const DEADLINE_COLUMNS = `id, organisation_id AS "organisationId", contract_id AS "contractId", case_id AS "caseId", rule, basis, started_at AS "startedAt",
-  due_at AS "dueAt", status, fired_at AS "firedAt", version, label, kind, basis_source AS "basisSource", stop_event AS "stopEvent",
-  rule_definition AS "ruleDefinition", awaiting_field AS "awaitingField", met_at AS "metAt", late, revision, reminders_at AS "remindersAt",
-  reminders_sent AS "remindersSent", paused_at AS "pausedAt", remaining_days AS "remainingDays", reminder_rules AS "reminderRules", occurrence`;
+/** The column of each field of a deadline (every field: the compiler says when the model grows one). */
+const DEADLINE_COLUMNS: ColumnsOf<DeadlineRecord> = {
+  id: 'id',
+  organisationId: 'organisation_id',
+  contractId: 'contract_id',
+  caseId: 'case_id',
+  rule: 'rule',
+  basis: 'basis',
+  startedAt: 'started_at',
+  dueAt: 'due_at',
+  status: 'status',
+  firedAt: 'fired_at',
+  version: 'version',
+  label: 'label',
+  kind: 'kind',
+  basisSource: 'basis_source',
+  stopEvent: 'stop_event',
+  ruleDefinition: 'rule_definition',
+  awaitingField: 'awaiting_field',
+  metAt: 'met_at',
+  late: 'late',
+  revision: 'revision',
+  remindersAt: 'reminders_at',
+  remindersSent: 'reminders_sent',
+  pausedAt: 'paused_at',
+  remainingDays: 'remaining_days',
+  reminderRules: 'reminder_rules',
+  occurrence: 'occurrence',
+};
+const DEADLINE_SELECT = selectAs(DEADLINE_COLUMNS);
 
 /** States in which a clock is over: a repeating rule may start its next occurrence only after one of these. */
 export const SETTLED_STATUSES = ['met', 'breached', 'cancelled', 'passed'];
@@ -53,7 +81,7 @@ export class DeadlineRepository {
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "organisationId" uuid, "contractId" uuid, "caseId" uuid, rule text, basis text,
          "startedAt" timestamptz, "dueAt" timestamptz, status text, label text, kind text, "basisSource" jsonb, "stopEvent" text, "ruleDefinition" jsonb,
          "awaitingField" text, "remindersAt" timestamptz[], "pausedAt" timestamptz, "remainingDays" int, "reminderRules" int[], occurrence int)
-       ON CONFLICT DO NOTHING RETURNING ${DEADLINE_COLUMNS}`,
+       ON CONFLICT DO NOTHING RETURNING ${DEADLINE_SELECT}`,
       JSON.stringify(records),
     );
     const inserted = new Map(rows.map((d) => [d.id, d]));

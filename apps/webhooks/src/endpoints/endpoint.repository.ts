@@ -1,14 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { leanSql } from '@mediation/platform';
+import { type ColumnsOf, leanSql, selectAs } from '@mediation/platform';
 import { WebhooksDatabase, type WebhooksTx } from '../database/webhooks.database';
 import type { Endpoint, Prisma } from '../generated/prisma/client';
 
 export type EndpointRow = Endpoint;
 
-/** Every column of an endpoint, named as Prisma's model names them. */
-const ENDPOINT_COLUMNS = `id, organisation_id AS "organisationId", url, event_types AS "eventTypes", contract_id AS "contractId", description, status,
-  disabled_reason AS "disabledReason", disabled_at AS "disabledAt", secret, previous_secret AS "previousSecret",
-  previous_secret_expires_at AS "previousSecretExpiresAt", failing_since AS "failingSince", created_at AS "createdAt", updated_at AS "updatedAt"`;
+/** The column of each field of an endpoint (every field: the compiler says when the model grows one). */
+const ENDPOINT_COLUMNS: ColumnsOf<EndpointRow> = {
+  id: 'id',
+  organisationId: 'organisation_id',
+  url: 'url',
+  eventTypes: 'event_types',
+  contractId: 'contract_id',
+  description: 'description',
+  status: 'status',
+  disabledReason: 'disabled_reason',
+  disabledAt: 'disabled_at',
+  secret: 'secret',
+  previousSecret: 'previous_secret',
+  previousSecretExpiresAt: 'previous_secret_expires_at',
+  failingSince: 'failing_since',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+const ENDPOINT_SELECT = selectAs(ENDPOINT_COLUMNS);
 
 /** The only code that reads and writes endpoints. */
 @Injectable()
@@ -48,7 +63,10 @@ export class EndpointRepository {
     let active = read.get(organisationId);
     // On the transaction's connection: every consumed batch reads them.
     if (!active) {
-      active = leanSql(tx).rows<EndpointRow>(`SELECT ${ENDPOINT_COLUMNS} FROM webhooks.endpoint WHERE organisation_id = $1::uuid AND status = 'active'`, organisationId);
+      active = leanSql(tx).rows<EndpointRow>(
+        `SELECT ${ENDPOINT_SELECT} FROM webhooks.endpoint WHERE organisation_id = $1::uuid AND status = 'active'`,
+        organisationId,
+      );
       read.set(organisationId, active);
     }
     return (await active).filter((endpoint) => endpoint.contractId === null || endpoint.contractId === contractId);
