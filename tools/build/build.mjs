@@ -8,6 +8,10 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 const swc = require('@swc/core');
 const { swcOptions, root } = require('./swc-options.cjs');
+const { makeExportsLazy } = require('./lazy-exports.cjs');
+
+// Barrels whose modules load at the first use of one of their names (see lazy-exports.cjs).
+const LAZY_BARRELS = ['libs/protocol/src/index.ts'];
 
 // `node tools/build/build.mjs apps/casework` compiles one project (Nx's per-project build target);
 // with no argument, everything.
@@ -46,4 +50,7 @@ for (const dir of SOURCE_DIRS) {
 }
 const BATCH = 32;
 for (let i = 0; i < files.length; i += BATCH) await Promise.all(files.slice(i, i + BATCH).map(compile));
+for (const barrel of LAZY_BARRELS) {
+  if (files.includes(path.join(root, barrel))) makeExportsLazy(path.join(root, 'dist', barrel.replace(/\.ts$/, '.js')));
+}
 console.log(`build: ${files.length} files of ${SOURCE_DIRS.join(', ')} compiled to dist/ in ${Date.now() - started} ms`);

@@ -23,6 +23,9 @@ export const RpcMetaSchema = z
   .describe('Request metadata.');
 export type RpcMeta = z.infer<typeof RpcMetaSchema>;
 
+/** The request of a verb that takes nothing beyond its metadata. */
+export const NoParamsSchema = z.object({}).strict().describe('No parameters.');
+
 export interface RpcDefinition<TReq extends z.ZodType = z.ZodType, TRes extends z.ZodType = z.ZodType> {
   readonly service: string;
   readonly verb: string;
