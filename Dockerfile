@@ -50,4 +50,4 @@ USER node
 # Each service listens on its own default port (gateway 3000, intake 3001 ... notify 3007, webhooks 3008, console 3009) unless PORT is set,
 # and serves /metrics on METRICS_PORT (default PORT + 6400: 9400-9409), for the scraper only.
 EXPOSE 3000-3009 9400-9409
-CMD ["sh", "-c", "if [ -z \"$APP\" ]; then echo 'set APP (gateway, intake, casework, scheduling, evidence, billing, reporting, notify, webhooks or console)' >&2; exit 64; fi; exec node --liftoff-only --max-semi-space-size=2 --optimize-for-size \"dist/apps/$APP/src/main.js\""]
+CMD ["sh", "-c", "if [ -z \"$APP\" ]; then echo 'set APP (gateway, intake, casework, scheduling, evidence, billing, reporting, notify, webhooks or console)' >&2; exit 64; fi; exec node --liftoff-only --max-semi-space-size=2 \"dist/apps/$APP/src/main.js\""]

@@ -71,14 +71,14 @@ function parseReplicas(text) {
  * --liftoff-only: Prisma's query compiler is WebAssembly, and V8's optimising tier kept ~60 MB of
  * compiled code per service for it; its query plans are cached, so it runs rarely once warm.
  * --max-semi-space-size=2 (MB): a young generation of 2 x 2 MB instead of up to 2 x 16 MB.
- * --optimize-for-size: V8's memory reducer shrinks the heap after boot without waiting for a low
- * allocation rate, which a service's timers rarely give it (some took over 90 s, at 15-20 MB more).
+ * Not --optimize-for-size: measured twice (third and fifth passes in the README), it shrinks the heap
+ * sooner after boot but costs about 10% of the services' CPU and makes the end-to-end p99 several times longer.
  * No --enable-source-maps (15 MB, and every error's stack mapped): set NODE_OPTIONS=--enable-source-maps to debug.
  * SERVICE_ENV sets glibc's mmap threshold: allocations of 128 KB or more (WebAssembly bytes, Prisma's
  * compile buffers) then come from mmap and go back to the system when freed, instead of staying in the
  * heap's middle (about 8 MB less resident per service).
  */
-const SERVICE_NODE_FLAGS = ['--liftoff-only', '--max-semi-space-size=2', '--optimize-for-size'];
+const SERVICE_NODE_FLAGS = ['--liftoff-only', '--max-semi-space-size=2'];
 const SERVICE_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
 /** More flags for every service from SERVICE_NODE_FLAGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a bench run (not allowed in NODE_OPTIONS). */
 const extraNodeFlags = () => (process.env.SERVICE_NODE_FLAGS ?? '').split(' ').filter(Boolean);
