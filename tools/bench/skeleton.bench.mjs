@@ -640,6 +640,7 @@ async function drive({ apiUrl, apiKey, contractId, organisationId, runId, namesp
   return {
     records,
     orphans,
+    unfinished: [...observer.open].filter((s) => s.record).map(missingStages),
     measureStart,
     measureEnd,
     maxInFlightSeen,
@@ -650,6 +651,20 @@ async function drive({ apiUrl, apiKey, contractId, organisationId, runId, namesp
     stored: [...observer.referrals.values()].filter((s) => s.receivedEventId).length,
     poll: { count: observer.polls, meanMs: observer.polls ? observer.pollTotalMs / observer.polls : 0, maxMs: observer.pollMaxMs },
   };
+}
+
+/** What an accepted referral still lacks when the drain ends, to say where the chain stopped. */
+function missingStages(s) {
+  const missing = [
+    [!s.receivedEventId, 'referral.received in intake.outbox'],
+    [!s.caseEventId, 'case.opened in casework.outbox'],
+    [!s.deadline, 'a deadline row'],
+    [s.deadlineTxMs === undefined, "scheduling's inbox row"],
+    [s.countedReferralMs === undefined, "reporting's inbox row for the referral"],
+    [s.countedCaseMs === undefined, "reporting's inbox row for the case"],
+    [s.ackMs === undefined, 'the acknowledgement sent'],
+  ];
+  return `${s.referralId}: no ${missing.filter(([lacks]) => lacks).map(([, what]) => what).join(', no ')}`;
 }
 
 /** The same snapshot with the services' processes named by replica label instead of service. */
@@ -675,7 +690,7 @@ async function countMail(messagesUrl, runId, expected, waitMs) {
 // ---------------------------------------------------------------------------------------------
 // report
 
-function report({ records, orphans, measureStart, measureEnd, maxInFlightSeen, cpu, cpuByReplica, poll }, mail, context) {
+function report({ records, orphans, unfinished, measureStart, measureEnd, maxInFlightSeen, cpu, cpuByReplica, poll }, mail, context) {
   const windowS = (measureEnd - measureStart) / 1000;
   const inWindow = (t) => t !== undefined && t >= measureStart && t < measureEnd;
   const sorted = (values) => values.sort((a, b) => a - b);
@@ -705,7 +720,7 @@ function report({ records, orphans, measureStart, measureEnd, maxInFlightSeen, c
   const lastDone = Math.max(0, ...allAccepted.map((r) => r.completion?.completedAt ?? 0));
   const drained =
     incomplete > 0
-      ? `${incomplete} of ${allAccepted.length} accepted referrals still incomplete after the ${DRAIN_TIMEOUT_S} s drain`
+      ? `${incomplete} of ${allAccepted.length} accepted referrals still incomplete after the ${DRAIN_TIMEOUT_S} s drain (${unfinished.slice(0, 3).join('; ')})`
       : `all ${allAccepted.length} accepted referrals complete, the last ${Math.max(0, (lastDone - measureEnd) / 1000).toFixed(1)} s after sending stopped`;
 
   const lines = [
