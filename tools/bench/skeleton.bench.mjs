@@ -664,7 +664,10 @@ function missingStages(s) {
     [s.countedCaseMs === undefined, "reporting's inbox row for the case"],
     [s.ackMs === undefined, 'the acknowledgement sent'],
   ];
-  return `${s.referralId}: no ${missing.filter(([lacks]) => lacks).map(([, what]) => what).join(', no ')}`;
+  return `${s.referralId}: no ${missing
+    .filter(([lacks]) => lacks)
+    .map(([, what]) => what)
+    .join(', no ')}`;
 }
 
 /** The same snapshot with the services' processes named by replica label instead of service. */

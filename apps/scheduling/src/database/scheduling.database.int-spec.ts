@@ -19,7 +19,8 @@ describe('statements on a transaction’s own connection (leanSql), beside Prism
     await database.drop();
   });
 
-  const inboxRows = (tx: Parameters<typeof leanSql>[0]) => leanSql(tx).rows<{ n: number }>(`SELECT count(*)::int AS n FROM scheduling.inbox WHERE event_id = $1::uuid`, EVENT);
+  const inboxRows = (tx: Parameters<typeof leanSql>[0]) =>
+    leanSql(tx).rows<{ n: number }>(`SELECT count(*)::int AS n FROM scheduling.inbox WHERE event_id = $1::uuid`, EVENT);
 
   it('run in the transaction: they see its tenant and what Prisma wrote in it, and Prisma sees what they wrote', async () => {
     await db.forTenant(ORG, async (tx) => {
@@ -67,7 +68,9 @@ describe('statements on a transaction’s own connection (leanSql), beside Prism
 
   it('send a Date as its instant, whatever the process’s time zone', async () => {
     const instant = new Date('2026-03-29T00:30:00Z');
-    const [row] = await db.run((tx) => leanSql(tx).rows<{ at: string }>(`SELECT to_char($1::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS at`, instant));
+    const [row] = await db.run((tx) =>
+      leanSql(tx).rows<{ at: string }>(`SELECT to_char($1::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS at`, instant),
+    );
     expect(row.at).toBe('2026-03-29 00:30');
   });
 });
