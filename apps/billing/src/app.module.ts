@@ -29,7 +29,7 @@ export class AppModule {
           databaseUrl: config.DATABASE_URL,
           namespace: config.NATS_NAMESPACE,
           // Off the referral's critical path: 100 ms more latency buys batches of several events at moderate load.
-          consumerLingerMs: config.CONSUMER_LINGER_MS ?? 100,
+          consumerLingerMs: config.CONSUMER_LINGER_MS ?? 500,
           outbox: true,
         }),
         JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),

@@ -27,7 +27,7 @@ export class AppModule {
           databaseUrl: config.DATABASE_URL,
           namespace: config.NATS_NAMESPACE,
           // Off the referral's critical path: 200 ms more latency buys batches of several events at moderate load.
-          consumerLingerMs: config.CONSUMER_LINGER_MS ?? 200,
+          consumerLingerMs: config.CONSUMER_LINGER_MS ?? 1000,
           outbox: true,
         }),
         JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),

@@ -113,4 +113,48 @@ describe('consumer lanes (batches per lane, one aggregate per lane)', () => {
       expect(batches).toEqual([]);
     });
   });
+
+  describe('a consumer that lingers only when busy', () => {
+    const lingeringFrom = (perSecond: number) => {
+      const batches: string[][] = [];
+      const consumer = new ConsumerLanes<string>({
+        lanes: 1,
+        maxBatch: 64,
+        lingerMs: 500,
+        lingerFromPerSecond: perSecond,
+        process: async (batch) => void batches.push(batch),
+        onError: () => undefined,
+      });
+      return { consumer, batches };
+    };
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    it('handles a quiet case’s burst of events at once, without waiting', async () => {
+      const { consumer, batches } = lingeringFrom(4);
+      consumer.push('case-1', 'received');
+      await jest.advanceTimersByTimeAsync(0);
+      consumer.push('case-1', 'opened');
+      await jest.advanceTimersByTimeAsync(0);
+      expect(batches).toEqual([['received'], ['opened']]);
+    });
+
+    it('waits for more once messages arrive faster than its threshold, and stops waiting when they slow down', async () => {
+      const { consumer, batches } = lingeringFrom(4);
+      for (const event of ['a', 'b', 'c']) consumer.push(`case-${event}`, event);
+      await jest.advanceTimersByTimeAsync(0);
+      expect(batches).toEqual([['a'], ['b', 'c']]);
+      consumer.push('case-d', 'd');
+      consumer.push('case-e', 'e');
+      await jest.advanceTimersByTimeAsync(100);
+      expect(batches).toHaveLength(2);
+      await jest.advanceTimersByTimeAsync(400);
+      expect(batches).toEqual([['a'], ['b', 'c'], ['d', 'e']]);
+      // Two quiet seconds later the consumer is idle again: the next message is handled at once.
+      await jest.advanceTimersByTimeAsync(2_000);
+      consumer.push('case-f', 'f');
+      await jest.advanceTimersByTimeAsync(0);
+      expect(batches).toEqual([['a'], ['b', 'c'], ['d', 'e'], ['f']]);
+    });
+  });
 });

@@ -14,6 +14,12 @@ export interface ConsumerLanesOptions<T> {
    * fewer, larger transactions at moderate load, where batches would otherwise be one message.
    */
   lingerMs?: number;
+  /**
+   * Lingers only while at least this many messages arrived in the last second (0: always). A quiet
+   * consumer gains nothing by waiting (a case's few events come in one burst), so it handles them at once;
+   * a busy one waits and takes them in fewer, larger transactions.
+   */
+  lingerFromPerSecond?: number;
   process(batch: T[]): Promise<void>;
   /** A batch whose processing threw (it should settle every message itself); the lane goes on. */
   onError(error: unknown, batch: T[]): void;
@@ -31,6 +37,8 @@ export class ConsumerLanes<T> {
   private readonly lanes: Lane<T>[];
   private readonly waiters = new Set<() => void>();
   private stopped = false;
+  /** Arrivals in the current one-second window and in the one before it: how busy the consumer is. */
+  private window = { startedAt: 0, arrivals: 0, previous: 0 };
 
   constructor(private readonly options: ConsumerLanesOptions<T>) {
     this.lanes = Array.from({ length: Math.max(1, options.lanes) }, () => ({ queue: [], running: false, inFlight: 0 }));
@@ -40,6 +48,7 @@ export class ConsumerLanes<T> {
   push(key: string, item: T): void {
     if (this.stopped) throw new Error('the consumer lanes are stopped');
     const lane = this.lanes[laneOf(key, this.lanes.length)];
+    if (this.options.lingerMs) this.countArrival();
     lane.queue.push(item);
     if (lane.queue.length >= this.options.maxBatch) lane.wake?.();
     if (!lane.running) void this.run(lane);
@@ -71,7 +80,7 @@ export class ConsumerLanes<T> {
     lane.running = true;
     try {
       while (lane.queue.length > 0 && !this.stopped) {
-        if (this.options.lingerMs && lane.queue.length < this.options.maxBatch) await this.linger(lane, this.options.lingerMs);
+        if (this.options.lingerMs && lane.queue.length < this.options.maxBatch && this.busy()) await this.linger(lane, this.options.lingerMs);
         // Stopped while lingering: what is queued goes back with stop()'s answer.
         if (this.stopped) break;
         const batch = lane.queue.splice(0, this.options.maxBatch);
@@ -89,6 +98,20 @@ export class ConsumerLanes<T> {
       lane.running = false;
       this.changed();
     }
+  }
+
+  private countArrival(): void {
+    const now = Date.now();
+    const elapsed = now - this.window.startedAt;
+    if (elapsed >= 1_000) this.window = { startedAt: now, arrivals: 0, previous: elapsed < 2_000 ? this.window.arrivals : 0 };
+    this.window.arrivals += 1;
+  }
+
+  private busy(): boolean {
+    const threshold = this.options.lingerFromPerSecond ?? 0;
+    if (threshold <= 0) return true;
+    if (Date.now() - this.window.startedAt >= 2_000) return false;
+    return Math.max(this.window.arrivals, this.window.previous) >= threshold;
   }
 
   private linger(lane: Lane<T>, ms: number): Promise<void> {

@@ -25,6 +25,8 @@ const LANES = 4;
 const MAX_BATCH = 64;
 /** Messages one consumer holds (queued or in a batch) before it stops pulling; below max_ack_pending with two replicas. */
 const MAX_HELD = 256;
+/** A lingering consumer waits for more only from this many messages a second: below it, batches would stay small anyway. */
+const LINGER_FROM_PER_SECOND = 16;
 /**
  * Messages asked for per pull. JetStream fills one replica's pull before the next one's, so small
  * pulls spread the work evenly over replicas; the client pulls again long before one runs dry.
@@ -189,6 +191,7 @@ export class EventConsumerHost {
         lanes: LANES,
         maxBatch: MAX_BATCH,
         lingerMs: this.options.consumerLingerMs ?? 0,
+        lingerFromPerSecond: LINGER_FROM_PER_SECOND,
         process: async (deliveries) => {
           const stop = this.batchDurations.startTimer({ consumer: durable });
           try {
