@@ -410,7 +410,9 @@ class CompletionObserver {
   accepted(record) {
     const state = this.state(record.id);
     state.record = record;
-    this.complete(state, record.acceptedAt);
+    // Its whole chain may have been seen before its 201 came back (a slow answer, a fast chain): it completed then.
+    if (state.completedAt !== undefined) record.completion = state;
+    else this.complete(state, record.acceptedAt);
   }
 
   /** Polls once; returns whether it learnt of new events (worth polling again at once). */
