@@ -12,7 +12,7 @@ const HOPS: [service: string, span: RegExp][] = [
   ['casework', /^publish /],
   ['scheduling', /^handle casework\.case\.opened\.v\d+$/],
   ['notify', /^handle intake\.referral\.received\.v\d+$/],
-  ['notify', /^job /],
+  ['notify', /^send delivery$/],
   ['notify', /^smtp send$/],
 ];
 
@@ -61,9 +61,10 @@ describe('one trace per referral, across every hop', () => {
       return services;
     };
     const hop = (service: string, name: RegExp) => spans.find((s) => s.service === service && name.test(s.name))!;
-    // The acknowledgement: notify handles intake's event, queues a job, and the job hands the email to SMTP.
+    // The acknowledgement: notify handles intake's event, stores the delivery, and once that commits hands the email to SMTP.
     expect(path(hop('notify', /^smtp send$/))).toEqual(['gateway', 'intake', 'notify']);
-    expect(parentOf(hop('notify', /^smtp send$/))?.name).toMatch(/^job deliveries\//);
+    expect(parentOf(hop('notify', /^smtp send$/))?.name).toBe('send delivery');
+    expect(parentOf(hop('notify', /^send delivery$/))?.name).toMatch(/^handle intake\.referral\.received\.v\d+$/);
     // The case and its deadlines: casework handles intake's event, and scheduling handles the case casework opened.
     expect(path(hop('scheduling', /^handle casework\.case\.opened\.v\d+$/))).toEqual(['gateway', 'intake', 'casework', 'scheduling']);
   });

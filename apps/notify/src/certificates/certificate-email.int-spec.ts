@@ -3,7 +3,7 @@ import { CertificateIssuedToPartyV1, Rpc, uuidv7, type DeadlineView, type EventD
 import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
 import { NotifyDatabase } from '../database/notify.database';
 import { AttachmentFetcher } from '../deliveries/attachment-fetcher';
-import type { DeliveryQueue } from '../deliveries/delivery-queue';
+import type { DeliveryDispatcher } from '../deliveries/delivery-dispatcher';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
 import { EmailRequests } from '../deliveries/email-requests';
 import type { LinkFetcher } from '../deliveries/link-fetcher';
@@ -86,7 +86,7 @@ describe('notify: the family’s certificate is emailed with its PDF, stating th
     notify = new NotifyDatabase(db.url);
     deliveries = new DeliveryRepository(notify);
     const profiles = await seedOrganisationProfile(notify, org, { name: 'Calm Waters Mediation' });
-    emails = new EmailRequests(deliveries, { enqueue: async () => undefined } as unknown as DeliveryQueue, profiles);
+    emails = new EmailRequests(deliveries, { dispatch: async () => undefined } as unknown as DeliveryDispatcher, profiles);
     const events = new EventPublisher(
       { service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions,
       new FixedClock(NOW),

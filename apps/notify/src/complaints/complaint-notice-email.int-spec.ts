@@ -4,7 +4,7 @@ import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/te
 import { NotifyDatabase } from '../database/notify.database';
 import { seedOrganisationProfile } from '../organisations/organisation-profile.fixture';
 import type { AttachmentFetcher } from '../deliveries/attachment-fetcher';
-import type { DeliveryQueue } from '../deliveries/delivery-queue';
+import type { DeliveryDispatcher } from '../deliveries/delivery-dispatcher';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
 import { EmailRequests } from '../deliveries/email-requests';
 import type { LinkFetcher } from '../deliveries/link-fetcher';
@@ -29,7 +29,7 @@ describe('notify: the referring officer is told a complaint was received on thei
   let notify: NotifyDatabase;
   let deliveries: DeliveryRepository;
   const queued: string[] = [];
-  const queue = { enqueue: async (d: { id: string }) => void queued.push(d.id) } as unknown as DeliveryQueue;
+  const dispatcher = { dispatch: async (d: { id: string }) => void queued.push(d.id) } as unknown as DeliveryDispatcher;
   const context: HandlerContext = { afterCommit: (action) => void action() };
   const caseId = uuidv7();
   const complaintId = uuidv7();
@@ -71,7 +71,7 @@ describe('notify: the referring officer is told a complaint was received on thei
 
   it('queues one email to the officer per notice, sends it with the reference and the London dates, and publishes it as sent on the case for the communications log', async () => {
     const event = notice();
-    const useCase = new EmailComplaintNoticeUseCase(new EmailRequests(deliveries, queue, await seedOrganisationProfile(notify, org)));
+    const useCase = new EmailComplaintNoticeUseCase(new EmailRequests(deliveries, dispatcher, await seedOrganisationProfile(notify, org)));
     await notify.run((tx) => useCase.execute(tx, event, context), { organisationId: org });
     await notify.run((tx) => useCase.execute(tx, event, context), { organisationId: org });
     const rows = await notify.run((tx) => tx.delivery.findMany({ where: { kind: 'complaint-notice' } }), { organisationId: org });

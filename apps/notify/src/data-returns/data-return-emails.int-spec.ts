@@ -2,7 +2,7 @@ import type { HandlerContext } from '@mediation/messaging';
 import { DataReturnMissingV1, DataReturnReminderDueV1, uuidv7, type EventEnvelope } from '@mediation/protocol';
 import { createTestDatabase, type TestDatabase } from '@mediation/testing';
 import { NotifyDatabase } from '../database/notify.database';
-import type { DeliveryQueue } from '../deliveries/delivery-queue';
+import type { DeliveryDispatcher } from '../deliveries/delivery-dispatcher';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
 import { EmailRequests } from '../deliveries/email-requests';
 import { seedOrganisationProfile } from '../organisations/organisation-profile.fixture';
@@ -44,9 +44,9 @@ describe('notify: a local authority’s contact is emailed about its data return
   beforeAll(async () => {
     db = await createTestDatabase('notifydatareturns');
     notify = new NotifyDatabase(db.url);
-    const queue = { enqueue: async (d: { id: string }) => void queued.push(d.id) } as unknown as DeliveryQueue;
+    const dispatcher = { dispatch: async (d: { id: string }) => void queued.push(d.id) } as unknown as DeliveryDispatcher;
     const deliveries = new DeliveryRepository(notify);
-    use = new EmailDataReturnNoticeUseCase(new EmailRequests(deliveries, queue, await seedOrganisationProfile(notify, org)));
+    use = new EmailDataReturnNoticeUseCase(new EmailRequests(deliveries, dispatcher, await seedOrganisationProfile(notify, org)));
   });
 
   afterAll(async () => {

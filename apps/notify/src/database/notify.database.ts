@@ -1,4 +1,4 @@
-import { serviceAdapter, organisationIdOf, runTransaction, type Tenant, type TransactionOptions, type Transactions } from '@mediation/platform';
+import { leanStatements, serviceAdapter, organisationIdOf, runTransaction, type Tenant, type TransactionOptions, type Transactions } from '@mediation/platform';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
 
 export type NotifyTx = Prisma.TransactionClient;
@@ -8,7 +8,10 @@ export const NOTIFY_SCHEMA = 'notify';
  * It connects as the application role, so row-level security applies to it. */
 export class NotifyDatabase extends PrismaClient implements Transactions<NotifyTx> {
   constructor(url: string) {
-    super({ adapter: serviceAdapter(url) });
+    const adapter = serviceAdapter(url);
+    super({ adapter });
+    // A delivery is read before its send and marked sent after it by single statements, no transaction around them.
+    leanStatements(this, adapter);
   }
 
   run<T>(work: (tx: NotifyTx) => Promise<T>, options?: TransactionOptions): Promise<T> {

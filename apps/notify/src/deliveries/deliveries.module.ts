@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AttachmentFetcher } from './attachment-fetcher';
+import { DeliveryDispatcher } from './delivery-dispatcher';
 import { DeliveryQueue } from './delivery-queue';
 import { DeliveryProcessor } from './delivery.processor';
 import { DeliveryRepository } from './delivery.repository';
@@ -15,6 +16,7 @@ import { TextRequests } from './text-requests';
     LinkFetcher,
     DeliveryRepository,
     DeliveryQueue,
+    DeliveryDispatcher,
     SendDeliveryUseCase,
     SweepDeliveriesUseCase,
     DeliveryProcessor,

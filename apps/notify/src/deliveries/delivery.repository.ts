@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type ColumnsOf, leanSql, selectAs, tenantFirst } from '@mediation/platform';
+import type { StandaloneEvent } from '@mediation/messaging';
+import { type ColumnsOf, leanSql, selectAs, tenantFirst, tenantSettingCte } from '@mediation/platform';
 import type { Delivery } from '../generated/prisma/client';
 import { NotifyDatabase, type NotifyTx } from '../database/notify.database';
 
@@ -86,14 +87,14 @@ const DELIVERY_SELECT = selectAs(DELIVERY_COLUMNS);
 export class DeliveryRepository {
   constructor(private readonly db: NotifyDatabase) {}
 
-  /** Creates a pending delivery; false when this event already made one of this kind for this recipient. */
-  async createOnce(tx: NotifyTx, delivery: NewDelivery): Promise<boolean> {
+  /** Creates a pending delivery and answers it as stored; null when this event already made one of this kind for this recipient. */
+  async createOnce(tx: NotifyTx, delivery: NewDelivery): Promise<DeliveryRecord | null> {
     // On the transaction's connection: every referral's acknowledgement makes one, and Prisma's compiler cost more than the insert.
-    const count = await leanSql(tx).count(
+    const [created] = await leanSql(tx).rows<DeliveryRecord>(
       `INSERT INTO notify.delivery (id, organisation_id, kind, channel, to_address, subject_line, body, referral_id, case_id, attachment, link,
          template_fields, source_event_id, correlation_id, status, attempts, version)
        VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8::uuid, $9::uuid, $10::jsonb, $11::jsonb, $12::jsonb, $13::uuid, $14, 'pending', 0, 1)
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT DO NOTHING RETURNING ${DELIVERY_SELECT}`,
       delivery.id,
       delivery.organisationId,
       delivery.kind,
@@ -109,18 +110,20 @@ export class DeliveryRepository {
       delivery.sourceEventId,
       delivery.correlationId,
     );
-    return count === 1;
+    return created ?? null;
   }
 
-  /** One organisation's pending deliveries, oldest first: the sweeper's work list. */
-  listPending(organisationId: string, limit: number): Promise<DeliveryKey[]> {
+  /** One organisation's deliveries pending for at least `minAgeMs` (by the database's clock, which stamped them), oldest first: the sweeper's work list. */
+  listPending(organisationId: string, limit: number, minAgeMs = 0): Promise<DeliveryKey[]> {
     return this.db.forTenant(organisationId, (tx) =>
-      tx.delivery.findMany({
-        where: { organisationId, status: 'pending' },
-        orderBy: { createdAt: 'asc' },
-        take: limit,
-        select: { id: true, organisationId: true },
-      }),
+      leanSql(tx).rows<DeliveryKey>(
+        `SELECT id::text, organisation_id::text AS "organisationId" FROM notify.delivery
+          WHERE organisation_id = $1::uuid AND status = 'pending' AND created_at <= now() - $2 * interval '1 millisecond'
+          ORDER BY created_at LIMIT $3`,
+        organisationId,
+        minAgeMs,
+        limit,
+      ),
     );
   }
 
@@ -129,7 +132,7 @@ export class DeliveryRepository {
    * transaction-local value lasts that statement alone, so a send reads with no BEGIN, set_config and COMMIT around it.
    */
   async find(key: DeliveryKey): Promise<DeliveryRecord | null> {
-    const [found] = await this.db.$queryRawUnsafe<DeliveryRecord[]>(
+    const [found] = await leanSql(this.db).rows<DeliveryRecord>(
       tenantFirst(`SELECT ${DELIVERY_SELECT} FROM "notify"."delivery" WHERE id = $1::uuid AND organisation_id = $2::uuid`, 2),
       key.id,
       key.organisationId,
@@ -154,6 +157,29 @@ export class DeliveryRepository {
       providerId,
     );
     return sent ?? null;
+  }
+
+  /**
+   * Marks a pending delivery sent and writes the event that reports it, in one statement that is its own transaction and
+   * sets the tenant first; false (and nothing written) when the delivery is no longer pending at the version it was read at.
+   */
+  async markSentReporting(delivery: DeliveryRecord, sentAt: Date, providerId: string | null, event: StandaloneEvent): Promise<boolean> {
+    const count = await leanSql(this.db).count(
+      `WITH ${tenantSettingCte(2)}, work AS (
+         UPDATE notify.delivery SET status = 'sent', sent_at = $3::timestamptz, provider_id = $4, version = version + 1
+          WHERE id = $1::uuid AND organisation_id = $2::uuid AND status = 'pending' AND version = $5::int RETURNING id)
+       INSERT INTO ${event.table} (id, subject, envelope)
+       SELECT $6::uuid, $7, $8::jsonb FROM tenant CROSS JOIN LATERAL (SELECT id FROM work WHERE tenant.organisation_id IS NOT NULL OFFSET 0) AS sent`,
+      delivery.id,
+      delivery.organisationId,
+      sentAt,
+      providerId,
+      delivery.version,
+      event.id,
+      event.subject,
+      event.envelope,
+    );
+    return count === 1;
   }
 
   /** Counts a failed attempt; `giveUp` turns the delivery failed at `at`, so it is not sent again. Null when it was not pending any more. */

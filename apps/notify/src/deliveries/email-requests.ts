@@ -4,7 +4,7 @@ import { uuidv7, type EventEnvelope } from '@mediation/protocol';
 import type { NotifyTx } from '../database/notify.database';
 import { signOff } from '../mail/mail-text';
 import { OrganisationProfileRepository } from '../organisations/organisation-profile.repository';
-import { DeliveryQueue } from './delivery-queue';
+import { DeliveryDispatcher } from './delivery-dispatcher';
 import { DeliveryRepository, type NewDelivery } from './delivery.repository';
 
 /** What the answering use-case decides about an email; the tenant, id and tracing come from the event. */
@@ -12,13 +12,13 @@ export type EventEmail = Omit<NewDelivery, 'id' | 'organisationId' | 'channel' |
 
 /**
  * Emails that answer an event: signed with the organisation's name, stored once per event, kind and
- * recipient, and queued only after the transaction commits.
+ * recipient, and sent only after the transaction commits.
  */
 @Injectable()
 export class EmailRequests {
   constructor(
     private readonly deliveries: DeliveryRepository,
-    private readonly queue: DeliveryQueue,
+    private readonly dispatcher: DeliveryDispatcher,
     private readonly profiles: OrganisationProfileRepository,
   ) {}
 
@@ -41,6 +41,7 @@ export class EmailRequests {
       sourceEventId: event.id,
       correlationId: event.correlationid,
     };
-    if (await this.deliveries.createOnce(tx, delivery)) context.afterCommit(() => this.queue.enqueue(delivery));
+    const created = await this.deliveries.createOnce(tx, delivery);
+    if (created) context.afterCommit(() => this.dispatcher.dispatch(created));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
-import { EventPublisher } from '@mediation/messaging';
+import { EventPublisher, type NewEvent } from '@mediation/messaging';
 import { Clock } from '@mediation/platform';
 import { DeliveryFailedV1, DeliverySentV1, type DELIVERY_FAILURE_REASONS, type EventData } from '@mediation/protocol';
 import { NotifyDatabase } from '../database/notify.database';
@@ -54,6 +54,11 @@ export class SendDeliveryUseCase {
       this.logger.warn(`delivery ${job.deliveryId} does not exist in organisation ${job.organisationId}; nothing to send`);
       return;
     }
+    await this.send(delivery);
+  }
+
+  /** Sends a delivery as read or just stored; throws when this attempt failed (counted, and on the last one recorded failed). */
+  async send(delivery: DeliveryRecord): Promise<void> {
     // An anonymised delivery was cancelled with its address cleared: there is no one to send it to.
     if (delivery.status !== 'pending' || delivery.toAddress === null) return;
     if (delivery.channel === 'sms') return this.sendText(delivery, delivery.toAddress);
@@ -134,32 +139,43 @@ export class SendDeliveryUseCase {
       .catch((e) => this.logger.warn(`delivery ${delivery.id}: could not record the failure: ${(e as Error).message}`));
   }
 
-  private async recordSent(key: DeliveryKey, providerId: string | null = null): Promise<void> {
+  /** Records a delivery sent, with the event that says so: one statement when it is as it was read (nearly always). */
+  private async recordSent(delivery: DeliveryRecord, providerId: string | null = null): Promise<void> {
     const sentAt = this.clock.now();
+    const event = this.events.standalone(this.sentEvent(delivery, delivery.version + 1, sentAt));
+    if (await this.deliveries.markSentReporting(delivery, sentAt, providerId, event)) return event.written();
+    // Changed since it was read (an attempt counted meanwhile, or no longer pending): marked as it is now, if still pending.
+    await this.recordSentAsItIs(delivery, sentAt, providerId);
+  }
+
+  private sentEvent(sent: DeliveryRecord, sequence: number, sentAt: Date): NewEvent<typeof DeliverySentV1> {
+    return {
+      definition: DeliverySentV1,
+      data: {
+        deliveryId: sent.id,
+        channel: sent.channel as EventData<typeof DeliverySentV1>['channel'],
+        kind: sent.kind,
+        // Only a pending delivery is marked sent, and anonymising cancels those: the address is still there.
+        to: sent.toAddress ?? '',
+        subjectLine: sent.subjectLine,
+        ...(sent.referralId ? { referralId: sent.referralId } : {}),
+        ...(sent.caseId ? { caseId: sent.caseId } : {}),
+        sentAt: sentAt.toISOString(),
+      },
+      subject: sent.id,
+      organisationId: sent.organisationId,
+      sequence,
+      correlationId: sent.correlationId,
+      causationId: sent.sourceEventId,
+    };
+  }
+
+  private async recordSentAsItIs(key: DeliveryKey, sentAt: Date, providerId: string | null): Promise<void> {
     // Marking it sent is the transaction's first statement, and sets its tenant.
     await this.db.run(
       async (tx) => {
         const sent = await this.deliveries.markSent(tx, key, sentAt, providerId);
-        if (!sent) return;
-        await this.events.append(tx, {
-          definition: DeliverySentV1,
-          data: {
-            deliveryId: sent.id,
-            channel: sent.channel as EventData<typeof DeliverySentV1>['channel'],
-            kind: sent.kind,
-            // Only a pending delivery is marked sent, and anonymising cancels those: the address is still there.
-            to: sent.toAddress ?? '',
-            subjectLine: sent.subjectLine,
-            ...(sent.referralId ? { referralId: sent.referralId } : {}),
-            ...(sent.caseId ? { caseId: sent.caseId } : {}),
-            sentAt: sentAt.toISOString(),
-          },
-          subject: sent.id,
-          organisationId: sent.organisationId,
-          sequence: sent.version,
-          correlationId: sent.correlationId,
-          causationId: sent.sourceEventId,
-        });
+        if (sent) await this.events.append(tx, this.sentEvent(sent, sent.version, sentAt));
       },
       { organisationId: key.organisationId, tenantSetByWork: true },
     );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { HandlerContext } from '@mediation/messaging';
 import { uuidv7, type EventEnvelope } from '@mediation/protocol';
 import type { NotifyTx } from '../database/notify.database';
-import { DeliveryQueue } from './delivery-queue';
+import { DeliveryDispatcher } from './delivery-dispatcher';
 import { DeliveryRepository } from './delivery.repository';
 
 /** What the answering use-case decides about a text; the tenant, id and tracing come from the event. */
@@ -15,12 +15,12 @@ export interface EventText {
   caseId: string | null;
 }
 
-/** Texts that answer an event: stored once per event, kind and number, queued after the transaction commits, sent by the same job as emails. */
+/** Texts that answer an event: stored once per event, kind and number, sent after the transaction commits, as emails are. */
 @Injectable()
 export class TextRequests {
   constructor(
     private readonly deliveries: DeliveryRepository,
-    private readonly queue: DeliveryQueue,
+    private readonly dispatcher: DeliveryDispatcher,
   ) {}
 
   async requestOnce(
@@ -44,6 +44,7 @@ export class TextRequests {
       sourceEventId: event.id,
       correlationId: event.correlationid,
     };
-    if (await this.deliveries.createOnce(tx, delivery)) context.afterCommit(() => this.queue.enqueue(delivery));
+    const created = await this.deliveries.createOnce(tx, delivery);
+    if (created) context.afterCommit(() => this.dispatcher.dispatch(created));
   }
 }

@@ -6,7 +6,7 @@ import { NotifyDatabase } from '../database/notify.database';
 import { seedOrganisationProfile } from '../organisations/organisation-profile.fixture';
 import type { OrganisationProfileRepository } from '../organisations/organisation-profile.repository';
 import type { AttachmentFetcher } from '../deliveries/attachment-fetcher';
-import type { DeliveryQueue } from '../deliveries/delivery-queue';
+import type { DeliveryDispatcher } from '../deliveries/delivery-dispatcher';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
 import { EmailRequests } from '../deliveries/email-requests';
 import type { LinkFetcher } from '../deliveries/link-fetcher';
@@ -79,10 +79,10 @@ describe('notify: a deadline reminder to a party goes out once, over SMTP, and i
 
     const deliveries = new DeliveryRepository(notify);
     const queued: { id: string; organisationId: string }[] = [];
-    const queue = { enqueue: async (d: { id: string; organisationId: string }) => void queued.push(d) } as unknown as DeliveryQueue;
+    const dispatcher = { dispatch: async (d: { id: string; organisationId: string }) => void queued.push(d) } as unknown as DeliveryDispatcher;
     const afterCommit: (() => Promise<unknown>)[] = [];
     const context: HandlerContext = { afterCommit: (action) => void afterCommit.push(action) };
-    const email = new EmailPartyReminderUseCase(new EmailRequests(deliveries, queue, profiles), new FixedClock(NOW));
+    const email = new EmailPartyReminderUseCase(new EmailRequests(deliveries, dispatcher, profiles), new FixedClock(NOW));
     // The same event delivered twice (the inbox let a copy through, or it was redelivered after a crash).
     await notify.run((tx) => email.execute(tx, event, context), { organisationId: org });
     await notify.run((tx) => email.execute(tx, event, context), { organisationId: org });

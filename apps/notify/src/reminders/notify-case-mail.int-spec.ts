@@ -4,7 +4,7 @@ import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/te
 import { NotifyDatabase } from '../database/notify.database';
 import { seedOrganisationProfile } from '../organisations/organisation-profile.fixture';
 import type { AttachmentFetcher } from '../deliveries/attachment-fetcher';
-import type { DeliveryQueue } from '../deliveries/delivery-queue';
+import type { DeliveryDispatcher } from '../deliveries/delivery-dispatcher';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
 import { EmailRequests } from '../deliveries/email-requests';
 import type { LinkFetcher } from '../deliveries/link-fetcher';
@@ -49,7 +49,7 @@ describe('notify: case emails are queued once per recipient and the report goes 
   let deliveries: DeliveryRepository;
   let emails: EmailRequests;
   const queued: string[] = [];
-  const queue = { enqueue: async (d: { id: string }) => void queued.push(d.id) } as unknown as DeliveryQueue;
+  const dispatcher = { dispatch: async (d: { id: string }) => void queued.push(d.id) } as unknown as DeliveryDispatcher;
   const afterCommit: (() => Promise<unknown>)[] = [];
   const context: HandlerContext = { afterCommit: (action) => void afterCommit.push(action) };
   const caseId = uuidv7();
@@ -58,7 +58,7 @@ describe('notify: case emails are queued once per recipient and the report goes 
     db = await createTestDatabase('notifycase');
     notify = new NotifyDatabase(db.url);
     deliveries = new DeliveryRepository(notify);
-    emails = new EmailRequests(deliveries, queue, await seedOrganisationProfile(notify, org));
+    emails = new EmailRequests(deliveries, dispatcher, await seedOrganisationProfile(notify, org));
   });
 
   afterAll(async () => {

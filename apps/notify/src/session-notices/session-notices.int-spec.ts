@@ -5,7 +5,7 @@ import { SessionArrangementsV1, SessionInvitationIssuedV1, uuidv7, type EventDat
 import { createTestDatabase, FixedClock, type MailMessage, type TestDatabase } from '@mediation/testing';
 import { NotifyDatabase } from '../database/notify.database';
 import { AttachmentFetcher } from '../deliveries/attachment-fetcher';
-import type { DeliveryQueue } from '../deliveries/delivery-queue';
+import type { DeliveryDispatcher } from '../deliveries/delivery-dispatcher';
 import { DeliveryRepository } from '../deliveries/delivery.repository';
 import { EmailRequests } from '../deliveries/email-requests';
 import type { LinkFetcher } from '../deliveries/link-fetcher';
@@ -132,10 +132,10 @@ describe('notify: a session’s invitation, update and cancellation reach the pa
     mailer = new SmtpMailer(`smtp://127.0.0.1:${catcher.smtpPort}`, 'Mediation Service <noreply@mediation.test>');
     profiles = await seedOrganisationProfile(notify, org, { name: 'Calm Waters Mediation CIC', address: ['12 Harbour Row', 'London SE1 9PG'], version: 1 });
     const deliveries = new DeliveryRepository(notify);
-    const queue = { enqueue: async (d: { id: string; organisationId: string }) => void queued.push(d) } as unknown as DeliveryQueue;
-    const emails = new EmailRequests(deliveries, queue, profiles);
+    const dispatcher = { dispatch: async (d: { id: string; organisationId: string }) => void queued.push(d) } as unknown as DeliveryDispatcher;
+    const emails = new EmailRequests(deliveries, dispatcher, profiles);
     const sender = new MailSender('Mediation Service <noreply@mediation.test>');
-    party = new NotifyPartyOfSessionUseCase(emails, new TextRequests(deliveries, queue), profiles, sender, clock);
+    party = new NotifyPartyOfSessionUseCase(emails, new TextRequests(deliveries, dispatcher), profiles, sender, clock);
     staff = new NotifyStaffOfSessionUseCase(emails, profiles, sender, clock);
     const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, clock);
     const texts = new GovUkNotifyTexts({ baseUrl: fakeNotify.baseUrl, apiKey: fakeNotify.apiKey, templateId });

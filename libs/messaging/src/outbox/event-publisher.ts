@@ -20,6 +20,18 @@ export interface NewEvent<D extends EventDefinition> {
   causationId?: string;
 }
 
+/** An event a statement of the caller's own writes into the outbox, with the change it reports (see `EventPublisher.standalone`). */
+export interface StandaloneEvent {
+  /** The outbox table, schema-qualified. */
+  table: string;
+  /** The row's columns: the event's id, its NATS subject and its envelope as JSON. */
+  id: string;
+  subject: string;
+  envelope: string;
+  /** Call once the statement has inserted the row: wakes the relay. */
+  written(): void;
+}
+
 /**
  * Writes events to the service's outbox inside the caller's transaction: the state change and the
  * event commit together or not at all. The relay publishes them afterwards.
@@ -70,6 +82,23 @@ export class EventPublisher {
     const wake = first && !(this.nats && onCommit(tx, () => this.wakeRelay()));
     await this.insert(tx, envelopes, wake);
     return envelopes;
+  }
+
+  /**
+   * An event for a change that is one statement with no transaction around it: the caller's statement inserts the
+   * outbox row in a CTE beside its change (only when the change happened), so both commit together in one round trip
+   * instead of BEGIN, change, outbox insert and COMMIT.
+   */
+  standalone<D extends EventDefinition>(event: NewEvent<D>): StandaloneEvent {
+    const envelope = this.envelope(event);
+    return {
+      table: this.table,
+      id: envelope.id,
+      subject: this.names.event(envelope.organisationid, envelope.type),
+      envelope: JSON.stringify(envelope),
+      // Without NATS (a publisher built by hand) the relay's poll finds the row within a second.
+      written: () => this.wakeRelay(),
+    };
   }
 
   private async writeQueued(tx: SqlTx, envelopes: EventEnvelope[]): Promise<void> {

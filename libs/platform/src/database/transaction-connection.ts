@@ -35,9 +35,24 @@ class TransactionConnectionPool extends Pool {
   }
 }
 
+/** The pool of each adapter serviceAdapter made, and of each client made with one and named to `leanStatements`. */
+const pools = new WeakMap<object, Pool>();
+
 /** The Prisma adapter of a service: its pool logs in as the application role (checked at boot) and is ended with the client. */
 export function serviceAdapter(connectionString: string, max = 10): PrismaPg {
-  return new PrismaPg(new TransactionConnectionPool({ connectionString, max }), { disposeExternalPool: true });
+  const pool = new TransactionConnectionPool({ connectionString, max });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  pools.set(adapter, pool);
+  return adapter;
+}
+
+/**
+ * Lets `leanSql(client)` run a statement outside any transaction straight on the pool of the adapter the client
+ * was made with (a statement is then its own transaction), as it does inside one on the transaction's connection.
+ */
+export function leanStatements(client: object, adapter: PrismaPg): void {
+  const pool = pools.get(adapter);
+  if (pool) pools.set(client, pool);
 }
 
 /**
@@ -77,12 +92,12 @@ interface RawClient {
 }
 
 /**
- * The transaction's own connection when runTransaction opened `tx` on a service pool; otherwise (a bare
- * client, a test's transaction) the same statements through `tx` itself, which gives the same answers for
+ * The transaction's own connection when runTransaction opened `tx` on a service pool, the pool itself for a
+ * service's client named to `leanStatements`; otherwise (another client, a test's transaction) the same statements through `tx` itself, which gives the same answers for
  * statements whose selected columns are cast to text, int4, bool, uuid or json.
  */
 export function leanSql(tx: RawClient): LeanSql {
-  const connection = connections.get(tx);
+  const connection = connections.get(tx) ?? pools.get(tx);
   if (!connection) {
     return {
       rows: (text, ...values) => tx.$queryRawUnsafe(text, ...values),
