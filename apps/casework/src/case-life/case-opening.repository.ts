@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ColumnsOf, leanSql, selectAs } from '@mediation/platform';
+import { type ColumnsOf, leanSql, lockForTransaction, selectAs } from '@mediation/platform';
 import type { Prisma } from '../generated/prisma/client';
 import type { CaseRecord } from '../cases/case.repository';
 import type { CaseworkTx } from '../database/casework.database';
@@ -90,6 +90,11 @@ SELECT true AS "isNew", ${CASE_FIELDS} FROM opened
 UNION ALL
 SELECT false, ${CASE_FIELDS} FROM open`;
 
+/** The name of the lock that serialises opening cases of one matter (see `lockExternalReference`). */
+export function externalReferenceLock(organisationId: string, contractId: string, externalReference: string): string {
+  return `case-external-reference:${organisationId}:${contractId}:${externalReference}`;
+}
+
 /** Opening a referral's case: a new case and its parties are written here. */
 @Injectable()
 export class CaseOpeningRepository {
@@ -98,10 +103,7 @@ export class CaseOpeningRepository {
    * lookup of an open case and the insert after it cannot interleave with another referral of the same matter.
    */
   async lockExternalReference(tx: CaseworkTx, organisationId: string, contractId: string, externalReference: string): Promise<void> {
-    await leanSql(tx).rows(
-      `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`,
-      `case-external-reference:${organisationId}:${contractId}:${externalReference}`,
-    );
+    await lockForTransaction(tx, externalReferenceLock(organisationId, contractId, externalReference));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { leanSql, tenantSettingCte } from '@mediation/platform';
+import { leanSql, lockForTransaction, tenantSettingCte } from '@mediation/platform';
 import type { Prisma, Referral } from '../generated/prisma/client';
 import { IntakeDatabase, type IntakeTx } from '../database/intake.database';
 import { insertReferral, referralRecord } from './referral-row';
@@ -70,7 +70,12 @@ const NOT_REJECTED = { not: 'rejected' };
  * linking to the case, the case's legal hold), so neither misses the other's rows.
  */
 export async function lockCase(tx: IntakeTx, caseId: string): Promise<void> {
-  await leanSql(tx).rows(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, `referral-case:${caseId}`);
+  await lockForTransaction(tx, caseLock(caseId));
+}
+
+/** The name of a case's lock (see `lockCase`). */
+export function caseLock(caseId: string): string {
+  return `referral-case:${caseId}`;
 }
 
 @Injectable()
@@ -137,7 +142,7 @@ export class ReferralRepository {
    * cannot both be counted under the cap.
    */
   async countAcceptedInYear(tx: IntakeTx, organisationId: string, contractId: string, serviceLine: string, from: Date, to: Date): Promise<number> {
-    await leanSql(tx).rows(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, `referral-cap:${contractId}:${serviceLine}`);
+    await lockForTransaction(tx, `referral-cap:${contractId}:${serviceLine}`);
     return tx.referral.count({
       where: { organisationId, contractId, serviceLine, status: NOT_REJECTED, joinedExistingCase: false, receivedAt: { gte: from, lt: to } },
     });

@@ -16,6 +16,12 @@ export interface EventHandler<D extends EventDefinition = EventDefinition, Tx ex
    * so it never holds up the rest.
    */
   readonly group?: string;
+  /**
+   * Advisory locks (by name, see `lockForTransaction`) the handling of this event takes before its statements read:
+   * the inbox claim that begins the transaction takes them, so the handler's own `lockForTransaction` calls cost no
+   * statement.
+   */
+  locks?(event: EventEnvelope<EventData<D>>): string[];
   handle(event: EventEnvelope<EventData<D>>, tx: Tx, context: HandlerContext): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@mediation/protocol';
-import { organisationIdOf, type Tenant } from '@mediation/platform';
+import { lockForTransaction, organisationIdOf, type Tenant } from '@mediation/platform';
 import type { SqlTx, Transactions } from '../outbox/sql-tx';
 import { EventNotReadyError, PermanentEventError, type EventHandler, type HandlerContext } from './event-handler';
 import { InboxBatch, MAX_DELIVERIES, type InboxMessage, type Outcome } from './inbox-batch';
@@ -19,6 +19,8 @@ class FakeDatabase implements Transactions<FakeTx> {
   /** Effects of committed transactions, in commit order: the event ids handled. */
   effects: string[] = [];
   transactions: { organisationId?: string; events: number; committed: boolean }[] = [];
+  /** Every statement's text and values, in order. */
+  statements: { sql: string; values: unknown[] }[] = [];
 
   forTenant<T>(tenant: Tenant, work: (tx: FakeTx) => Promise<T>): Promise<T> {
     return this.run(work, { organisationId: organisationIdOf(tenant) });
@@ -32,7 +34,9 @@ class FakeDatabase implements Transactions<FakeTx> {
       organisationId: options.organisationId,
       effects: [],
       $executeRawUnsafe: async () => 0,
-      $queryRawUnsafe: async <R>(_sql: string, ...values: unknown[]) => {
+      $queryRawUnsafe: async <R>(sql: string, ...values: unknown[]) => {
+        this.statements.push({ sql, values });
+        if (!sql.includes('inbox')) return [] as R;
         const [consumers, ids] = values as [string[], string[]];
         record.events = ids.length;
         const inserted = ids.map((id, i) => `${consumers[i]} ${id}`).filter((key) => !inbox.has(key) && Boolean(inbox.add(key)));
@@ -231,5 +235,30 @@ describe('a batch of events handled by one consumer', () => {
     expect(log.seen.map((s) => s.id)).toEqual([idOf(first)]);
     expect(closed.seen.map((s) => s.id)).toEqual([idOf(second)]);
     expect(settled.map((s) => s.outcome.kind)).toEqual(['handled', 'handled', 'handled']);
+  });
+
+  it('takes the locks its handlers ask for in the inbox claim, in one order, so a handler locking again costs no statement', async () => {
+    const db = new FakeDatabase();
+    const linking: EventHandler = {
+      consumes: { type: 'casework.case.opened.v2' } as EventHandler['consumes'],
+      locks: (event) => [`referral-case:${event.subject}`, 'referral-cap:line'],
+      handle: async (event, tx) => {
+        await lockForTransaction(tx, `referral-case:${event.subject}`);
+        await lockForTransaction(tx, 'another-lock');
+      },
+    };
+    const batch = new InboxBatch<InboxMessage>({
+      inbox: '"intake".inbox',
+      routes: () => [{ consumer: 'intake__casework_case_opened_v2', handler: linking }],
+      transactions: db,
+      settle: async () => undefined,
+      afterCommitFailed: () => undefined,
+    });
+    await batch.process([message({ aggregate: 'case-b' }), message({ aggregate: 'case-a' })]);
+    const [claim, ...rest] = db.statements;
+    expect(claim.sql).toMatch(/pg_advisory_xact_lock/);
+    expect(claim.values[3]).toEqual(['referral-cap:line', 'referral-case:case-a', 'referral-case:case-b']);
+    // The case locks were taken by the claim; only the lock no handler declared is a statement of its own, once.
+    expect(rest.map((s) => s.values)).toEqual([['another-lock']]);
   });
 });

@@ -1,5 +1,16 @@
 import type { EventEnvelope } from '@mediation/protocol';
-import { bindTraceContext, inSpan, isTracing, leanSql, SpanKind, tenantSettingCte, traceContextFrom } from '@mediation/platform';
+import {
+  bindTraceContext,
+  inSpan,
+  isTracing,
+  leanSql,
+  lockOrder,
+  locksCte,
+  locksTaken,
+  SpanKind,
+  tenantSettingCte,
+  traceContextFrom,
+} from '@mediation/platform';
 import type { SqlTx, Transactions } from '../outbox/sql-tx';
 import { EventNotReadyError, PermanentEventError, type EventHandler } from './event-handler';
 
@@ -134,7 +145,7 @@ export class InboxBatch<M extends InboxMessage> {
       this.options.transactions.run(
         async (tx) => {
           const claims = this.claimsOf(group);
-          const fresh = await this.claim(tx, claims, group[0].parsed.envelope.organisationid);
+          const fresh = await this.claim(tx, claims, group, group[0].parsed.envelope.organisationid);
           const afterCommit: (() => Promise<unknown>)[] = [];
           // Bound to the handler's span, so a job it enqueues after the commit continues the event's trace.
           const context = { afterCommit: (action: () => Promise<unknown>) => afterCommit.push(bindTraceContext(action)) };
@@ -165,17 +176,21 @@ export class InboxBatch<M extends InboxMessage> {
    * One statement records every (handler, event) pair of the group in the inbox and returns the ones that
    * were not there yet; the first copy of an event that appears twice in the group is the one handled.
    */
-  private async claim(tx: SqlTx, claims: Claim[], organisationId: string): Promise<Set<number>> {
+  private async claim(tx: SqlTx, claims: Claim[], group: Readable<M>[], organisationId: string): Promise<Set<number>> {
     const ids = claims.map((c) => c.id);
-    // The transaction's tenant is set by this, its first statement (joined, so it runs first), not by a statement of its own.
+    const locks = lockOrder(claims.flatMap((c) => c.route.handler.locks?.(group[c.message].parsed.envelope) ?? []));
+    // The transaction's tenant is set by this, its first statement (joined, so it runs first), not by a statement of its own;
+    // so are the locks its handlers asked for, held before any of their statements takes its snapshot.
     const rows = await leanSql(tx).rows<{ consumer: string; event_id: string }>(
-      `WITH ${tenantSettingCte(3)}
-       INSERT INTO ${this.options.inbox} (consumer, event_id) SELECT u.consumer, u.event_id FROM tenant, unnest($1::text[], $2::uuid[]) AS u(consumer, event_id)
+      `WITH ${tenantSettingCte(3)}${locks.length > 0 ? `, ${locksCte(4)}` : ''}
+       INSERT INTO ${this.options.inbox} (consumer, event_id) SELECT u.consumer, u.event_id FROM tenant, ${locks.length > 0 ? 'locked, ' : ''}unnest($1::text[], $2::uuid[]) AS u(consumer, event_id)
        ON CONFLICT DO NOTHING RETURNING consumer, event_id::text`,
       claims.map((c) => c.route.consumer),
       ids,
       organisationId,
+      ...(locks.length > 0 ? [locks] : []),
     );
+    locksTaken(tx, locks);
     const inserted = new Set(rows.map((r) => `${r.consumer} ${r.event_id}`));
     const fresh = new Set<number>();
     claims.forEach((claim, i) => {
