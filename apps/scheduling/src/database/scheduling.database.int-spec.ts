@@ -1,4 +1,5 @@
-import { leanSql, TENANT_SETTING } from '@mediation/platform';
+import { Client } from 'pg';
+import { APP_ROLE, leanSql, TENANT_SETTING } from '@mediation/platform';
 import { createTestDatabase, type TestDatabase } from '@mediation/testing';
 import { SchedulingDatabase } from './scheduling.database';
 
@@ -72,5 +73,33 @@ describe('statements on a transaction’s own connection (leanSql), beside Prism
       leanSql(tx).rows<{ at: string }>(`SELECT to_char($1::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS at`, instant),
     );
     expect(row.at).toBe('2026-03-29 00:30');
+  });
+
+  it('are prepared once per connection, under a name of their own: PostgreSQL parses and plans them once', async () => {
+    const text = `SELECT count(*)::int AS n FROM scheduling.inbox WHERE consumer = $1`;
+    const prepared = await db.forTenant(ORG, async (tx) => {
+      await leanSql(tx).rows(text, 'lean');
+      await leanSql(tx).rows(text, 'prisma');
+      return leanSql(tx).rows<{ name: string }>(`SELECT name FROM pg_prepared_statements WHERE statement = $1`, text);
+    });
+    expect(prepared).toEqual([{ name: expect.stringMatching(/^lean_/) }]);
+  });
+
+  it('heal when a migration changes the columns a prepared statement answers: at most one run fails, then it answers the new ones', async () => {
+    const owner = new Client({ connectionString: database.ownerUrl });
+    await owner.connect();
+    try {
+      await owner.query(`CREATE TABLE scheduling.lean_probe (id int); INSERT INTO scheduling.lean_probe VALUES (1); GRANT SELECT ON scheduling.lean_probe TO ${APP_ROLE}`);
+      const probe = () => db.run((tx) => leanSql(tx).rows(`SELECT * FROM scheduling.lean_probe`));
+      expect(await probe()).toEqual([{ id: 1 }]);
+      await owner.query(`ALTER TABLE scheduling.lean_probe ADD COLUMN note text DEFAULT 'added'`);
+      const failures: unknown[] = [];
+      let answer: unknown;
+      for (let run = 0; run < 2 && answer === undefined; run += 1) answer = await probe().catch((error: unknown) => void failures.push(error));
+      expect(answer).toEqual([{ id: 1, note: 'added' }]);
+      expect(failures).toEqual(failures.length ? [expect.objectContaining({ code: '0A000' })] : []);
+    } finally {
+      await owner.end();
+    }
   });
 });

@@ -38,6 +38,11 @@ export const BaseEnvSchema = z.object({
   /** How long a consumer lane waits for more events before handling a batch (each service has its own default: 0 on the referral's critical path). */
   CONSUMER_LINGER_MS: z.coerce.number().int().min(0).max(5_000).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  /**
+   * The hot path's statements (`leanSql`) as named prepared statements, parsed and planned once per connection; `false`
+   * behind a pooler in transaction mode that cannot keep them (PgBouncer before 1.21, or without max_prepared_statements).
+   */
+  DATABASE_PREPARED_STATEMENTS: z.enum(['true', 'false']).default('true'),
 });
 
 export const RedisEnvSchema = z.object({ REDIS_URL: url(['redis', 'rediss']) });

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool, type PoolClient } from 'pg';
 
@@ -79,6 +80,43 @@ function pgValue(value: unknown): unknown {
   return value;
 }
 
+/** Whether leanSql names its statements (DATABASE_PREPARED_STATEMENTS, applied at boot by loadServiceConfig). */
+let prepared = true;
+/** The name each statement's text is prepared under, per process; the same on every connection. */
+const names = new Map<string, string>();
+let renames = 0;
+/** Past this many texts (a statement built per call would make a new one each time) the rest run unnamed. */
+const MAX_NAMED = 200;
+
+/**
+ * Makes leanSql's statements named prepared statements (the default) or not. PostgreSQL then parses and plans each
+ * once per connection instead of on every run: for the hot path's CTE statements that was about half of the server's
+ * CPU per statement on this machine (an inbox claim: 197 µs unnamed, 104 µs named).
+ */
+export function preparedStatements(enabled: boolean): void {
+  prepared = enabled;
+}
+
+function queryOf(text: string, values: unknown[]): { name?: string; text: string; values: unknown[] } {
+  if (!prepared) return { text, values: values.map(pgValue) };
+  let name = names.get(text);
+  if (!name) {
+    if (names.size >= MAX_NAMED) return { text, values: values.map(pgValue) };
+    names.set(text, (name = `lean_${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`));
+  }
+  return { name, text, values: values.map(pgValue) };
+}
+
+/**
+ * A prepared statement whose result columns changed under it (a migration altered a table its `*` reads) fails every
+ * run with 0A000 from then on: the next run prepares it afresh under another name, and this error goes to the caller to retry.
+ */
+function replanned(text: string, error: unknown): never {
+  const name = names.get(text);
+  if (name && (error as { code?: string })?.code === '0A000') names.set(text, `${name.split('~')[0]}~${(renames += 1)}`);
+  throw error;
+}
+
 /** Statements on a transaction's own connection. Cast what you select (`::text`, `::int`): pg answers int8 and numeric as strings where Prisma gives BigInt and Decimal. */
 export interface LeanSql {
   rows<T>(text: string, ...values: unknown[]): Promise<T[]>;
@@ -105,7 +143,7 @@ export function leanSql(tx: RawClient): LeanSql {
     };
   }
   return {
-    rows: async <T>(text: string, ...values: unknown[]) => (await connection.query(text, values.map(pgValue))).rows as T[],
-    count: async (text, ...values) => (await connection.query(text, values.map(pgValue))).rowCount ?? 0,
+    rows: async <T>(text: string, ...values: unknown[]) => (await connection.query(queryOf(text, values)).catch((e: unknown) => replanned(text, e))).rows as T[],
+    count: async (text, ...values) => (await connection.query(queryOf(text, values)).catch((e: unknown) => replanned(text, e))).rowCount ?? 0,
   };
 }

@@ -9,6 +9,11 @@ describe('the problem a caller sees for an error a service did not expect', () =
     expect(toProblem(new Error('Transaction API error: Transaction already closed: A commit cannot be executed on an expired transaction.')).status).toBe(503);
   });
 
+  it('a prepared statement whose columns a migration changed is a 503 (its next run prepares it afresh); another unsupported feature is a 500', () => {
+    expect(toProblem(Object.assign(new Error('cached plan must not change result type'), { code: '0A000' })).status).toBe(503);
+    expect(toProblem(Object.assign(new Error('FOR UPDATE is not allowed with aggregate functions'), { code: '0A000' })).status).toBe(500);
+  });
+
   it('a deadlock or serialization failure reported by PostgreSQL, however wrapped, is a 503', () => {
     expect(toProblem(Object.assign(new Error('wrapped'), { cause: prismaError('40P01') })).status).toBe(503);
     expect(toProblem(Object.assign(new Error('prisma'), { code: 'P2010', meta: { code: '40001' } })).status).toBe(503);

@@ -26,6 +26,8 @@ export function isTransientDatabaseError(error: unknown): boolean {
     if (typeof sqlState === 'string' && TRANSIENT_SQLSTATE.has(sqlState)) return true;
     // Prisma reports an interactive transaction that outlived its timeout under load with this text and no code.
     if (e instanceof Error && /Transaction already closed|Unable to start a transaction in the given time/.test(e.message)) return true;
+    // A prepared statement a migration changed the columns of: the next run prepares it afresh (leanSql).
+    if (code === '0A000' && e instanceof Error && /cached plan must not change result type/.test(e.message)) return true;
   }
   return false;
 }
