@@ -1,6 +1,6 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers, type NatsConnection, type Subscription } from '@nats-io/transport-node';
-import { inSpan, injectTrace, isTracing, SpanKind, traceContextFrom } from '@mediation/platform';
+import { inSpan, injectTrace, isTracing, queryOf, SpanKind, traceContextFrom } from '@mediation/platform';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Client } from 'pg';
@@ -141,15 +141,18 @@ export class OutboxRelay {
     this.notified = false;
     const marking = this.unmarked;
     const { rows } = await client.query<OutboxRow>(
-      // `position` stays a bigint (pg hands int8 over as a string): `position::text` would name the
-      // output column `position` and ORDER BY would then sort the text, putting 10 before 9. The SELECT
-      // sees the table as it was before the UPDATE beside it, hence the rows being marked are left out.
-      marking.length === 0
-        ? `SELECT position, id::text, subject, envelope::text FROM ${this.table} WHERE published_at IS NULL ORDER BY position LIMIT $1`
-        : `WITH marked AS (UPDATE ${this.table} SET published_at = now() WHERE position = ANY($2::bigint[]))
+      // Prepared (queryOf): a relay runs these two statements on every wake-up.
+      queryOf(
+        // `position` stays a bigint (pg hands int8 over as a string): `position::text` would name the
+        // output column `position` and ORDER BY would then sort the text, putting 10 before 9. The SELECT
+        // sees the table as it was before the UPDATE beside it, hence the rows being marked are left out.
+        marking.length === 0
+          ? `SELECT position, id::text, subject, envelope::text FROM ${this.table} WHERE published_at IS NULL ORDER BY position LIMIT $1`
+          : `WITH marked AS (UPDATE ${this.table} SET published_at = now() WHERE position = ANY($2::bigint[]))
            SELECT position, id::text, subject, envelope::text FROM ${this.table}
            WHERE published_at IS NULL AND NOT position = ANY($2::bigint[]) ORDER BY position LIMIT $1`,
-      marking.length === 0 ? [this.batchSize] : [this.batchSize, marking],
+        marking.length === 0 ? [this.batchSize] : [this.batchSize, marking],
+      ),
     );
     this.unmarked = [];
     if (rows.length === 0) return 0;

@@ -97,7 +97,8 @@ export function preparedStatements(enabled: boolean): void {
   prepared = enabled;
 }
 
-function queryOf(text: string, values: unknown[]): { name?: string; text: string; values: unknown[] } {
+/** A statement for pg's `query`, named as leanSql names it (a relay's own connection runs its reads so). */
+export function queryOf(text: string, values: unknown[]): { name?: string; text: string; values: unknown[] } {
   if (!prepared) return { text, values: values.map(pgValue) };
   let name = names.get(text);
   if (!name) {
@@ -143,7 +144,8 @@ export function leanSql(tx: RawClient): LeanSql {
     };
   }
   return {
-    rows: async <T>(text: string, ...values: unknown[]) => (await connection.query(queryOf(text, values)).catch((e: unknown) => replanned(text, e))).rows as T[],
+    rows: async <T>(text: string, ...values: unknown[]) =>
+      (await connection.query(queryOf(text, values)).catch((e: unknown) => replanned(text, e))).rows as T[],
     count: async (text, ...values) => (await connection.query(queryOf(text, values)).catch((e: unknown) => replanned(text, e))).rowCount ?? 0,
   };
 }
