@@ -89,7 +89,9 @@ describe('statements on a transaction’s own connection (leanSql), beside Prism
     const owner = new Client({ connectionString: database.ownerUrl });
     await owner.connect();
     try {
-      await owner.query(`CREATE TABLE scheduling.lean_probe (id int); INSERT INTO scheduling.lean_probe VALUES (1); GRANT SELECT ON scheduling.lean_probe TO ${APP_ROLE}`);
+      await owner.query(
+        `CREATE TABLE scheduling.lean_probe (id int); INSERT INTO scheduling.lean_probe VALUES (1); GRANT SELECT ON scheduling.lean_probe TO ${APP_ROLE}`,
+      );
       const probe = () => db.run((tx) => leanSql(tx).rows(`SELECT * FROM scheduling.lean_probe`));
       expect(await probe()).toEqual([{ id: 1 }]);
       await owner.query(`ALTER TABLE scheduling.lean_probe ADD COLUMN note text DEFAULT 'added'`);

@@ -17,7 +17,11 @@ export function loadServiceConfig<T extends z.ZodRawShape>(defaultPort: number, 
     ...extra,
   });
   const config = loadConfig(schema, withDevDefaults(process.env));
-  const { PORT, METRICS_PORT, DATABASE_PREPARED_STATEMENTS } = config as unknown as { PORT: number; METRICS_PORT?: number; DATABASE_PREPARED_STATEMENTS: string };
+  const { PORT, METRICS_PORT, DATABASE_PREPARED_STATEMENTS } = config as unknown as {
+    PORT: number;
+    METRICS_PORT?: number;
+    DATABASE_PREPARED_STATEMENTS: string;
+  };
   // Applied here, where every service reads its environment, before any statement runs.
   preparedStatements(DATABASE_PREPARED_STATEMENTS === 'true');
   const metricsPort = METRICS_PORT ?? PORT + METRICS_PORT_OFFSET;

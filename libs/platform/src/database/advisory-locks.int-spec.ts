@@ -1,9 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { Client } from 'pg';
-import { createEmptyDatabase, type TestDatabase } from '@mediation/testing';
 import { lockForTransaction, locksCte, locksTaken } from './advisory-locks';
 import type { SqlTx } from './transactions';
 
 jest.setTimeout(30_000);
+
+/** Locks need no table: the server's own database will do, and a name of this run's own keeps runs apart. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the tools' own CommonJS module, as libs/testing reads it
+const { migrationDatabaseUrl } = require(path.resolve(__dirname, '../../../../tools/db/database-urls.cjs')) as { migrationDatabaseUrl(): string };
 
 /** A transaction on a connection of its own, as leanSql sees a transaction's client, counting its statements. */
 async function openTransaction(url: string) {
@@ -19,35 +24,28 @@ async function openTransaction(url: string) {
 }
 
 describe('transaction locks taken by a transaction’s first statement', () => {
-  let db: TestDatabase;
-
-  beforeAll(async () => {
-    db = await createEmptyDatabase('locks');
-  });
-
-  afterAll(async () => {
-    await db?.drop();
-  });
+  const url = Object.assign(new URL(migrationDatabaseUrl()), { pathname: '/postgres' }).toString();
+  const lock = `referral-case:${randomUUID()}`;
 
   it('a lock the first statement took is held until commit, and taking it again costs no statement', async () => {
-    const linking = await openTransaction(db.ownerUrl);
-    const holding = await openTransaction(db.ownerUrl);
+    const linking = await openTransaction(url);
+    const holding = await openTransaction(url);
     try {
-      await linking.tx.$queryRawUnsafe(`WITH ${locksCte(1)} SELECT n FROM locked`, ['referral-case:c-1']);
-      locksTaken(linking.tx, ['referral-case:c-1']);
-      await lockForTransaction(linking.tx, 'referral-case:c-1');
+      await linking.tx.$queryRawUnsafe(`WITH ${locksCte(1)} SELECT n FROM locked`, [lock]);
+      locksTaken(linking.tx, [lock]);
+      await lockForTransaction(linking.tx, lock);
       expect(linking.statements).toHaveLength(1);
 
       // Another transaction asking for the same lock waits for the first to commit.
       let held = false;
-      const waiting = lockForTransaction(holding.tx, 'referral-case:c-1').then(() => (held = true));
+      const waiting = lockForTransaction(holding.tx, lock).then(() => (held = true));
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(held).toBe(false);
       await linking.commit();
       await waiting;
       expect(held).toBe(true);
       // Taken through lockForTransaction, it is not asked for twice either.
-      await lockForTransaction(holding.tx, 'referral-case:c-1');
+      await lockForTransaction(holding.tx, lock);
       expect(holding.statements).toHaveLength(1);
     } finally {
       await holding.commit().catch(() => undefined);
