@@ -1,14 +1,11 @@
 import { createServer, type AddressInfo, type Server } from 'node:net';
-import { EventPublisher, type MessagingOptions } from '@mediation/messaging';
 import { uuidv7 } from '@mediation/protocol';
 import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
 import { NotifyDatabase } from '../database/notify.database';
-import { OrganisationProfileRepository } from '../organisations/organisation-profile.repository';
 import { SmtpMailer } from '../mail/mailer';
-import type { AttachmentFetcher } from './attachment-fetcher';
 import { DeliveryRepository } from './delivery.repository';
-import type { LinkFetcher } from './link-fetcher';
-import { MAX_SEND_ATTEMPTS, SendDeliveryUseCase } from './send-delivery.use-case';
+import { plainDeliverySender } from './send-delivery.fixture';
+import { MAX_SEND_ATTEMPTS } from './send-delivery.use-case';
 
 jest.setTimeout(60_000);
 
@@ -48,21 +45,11 @@ describe('notify: a delivery it gives up on is published as failed, with a reaso
   const mailers: SmtpMailer[] = [];
   const caseId = uuidv7();
   const clock = new FixedClock(NOW);
-  const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, clock);
 
   const sender = (smtpUrl: string) => {
     const mailer = new SmtpMailer(smtpUrl, 'no-reply@mediation.local');
     mailers.push(mailer);
-    return new SendDeliveryUseCase(
-      notify,
-      deliveries,
-      mailer,
-      events,
-      clock,
-      {} as AttachmentFetcher,
-      {} as LinkFetcher,
-      new OrganisationProfileRepository(notify),
-    );
+    return plainDeliverySender(notify, mailer, clock, deliveries);
   };
   const newDelivery = async (toAddress: string) => {
     const id = uuidv7();

@@ -1,14 +1,11 @@
 import { createServer, type AddressInfo, type Server } from 'node:net';
-import { EventPublisher, type MessagingOptions } from '@mediation/messaging';
 import { uuidv7 } from '@mediation/protocol';
 import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
 import { NotifyDatabase } from '../database/notify.database';
-import { OrganisationProfileRepository } from '../organisations/organisation-profile.repository';
 import { SmtpMailer } from '../mail/mailer';
-import type { AttachmentFetcher } from './attachment-fetcher';
 import { DeliveryRepository, type DeliveryRecord } from './delivery.repository';
-import type { LinkFetcher } from './link-fetcher';
-import { SendDeliveryUseCase } from './send-delivery.use-case';
+import { plainDeliverySender } from './send-delivery.fixture';
+import type { SendDeliveryUseCase } from './send-delivery.use-case';
 
 jest.setTimeout(60_000);
 
@@ -80,17 +77,7 @@ describe('notify: a delivery sent is recorded sent with the event that says so',
     deliveries = new DeliveryRepository(notify);
     smtp = await acceptingSmtpServer();
     mailer = new SmtpMailer(`smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, 'no-reply@mediation.local');
-    const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, clock);
-    send = new SendDeliveryUseCase(
-      notify,
-      deliveries,
-      mailer,
-      events,
-      clock,
-      {} as AttachmentFetcher,
-      {} as LinkFetcher,
-      new OrganisationProfileRepository(notify),
-    );
+    send = plainDeliverySender(notify, mailer, clock, deliveries);
   });
 
   afterAll(async () => {

@@ -1,13 +1,9 @@
-import { EventPublisher, type MessagingOptions } from '@mediation/messaging';
 import { CaseAnonymisedV1, NOTIFY_NOT_SEARCHED_BY_NAME, ReferralAnonymisedV1, uuidv7, type EventEnvelope, type RpcMeta } from '@mediation/protocol';
 import { TenantDirectory } from '@mediation/platform';
 import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
 import { NotifyDatabase } from '../database/notify.database';
-import { OrganisationProfileRepository } from '../organisations/organisation-profile.repository';
-import type { AttachmentFetcher } from '../deliveries/attachment-fetcher';
 import { DeliveryRepository, type NewDelivery } from '../deliveries/delivery.repository';
-import type { LinkFetcher } from '../deliveries/link-fetcher';
-import { SendDeliveryUseCase } from '../deliveries/send-delivery.use-case';
+import { plainDeliverySender } from '../deliveries/send-delivery.fixture';
 import { Mailer, type OutgoingMail } from '../mail/mailer';
 import { ExportPersonUseCase } from '../subject-access/export-person.use-case';
 import { PersonDeliveriesRepository } from '../subject-access/person-deliveries.repository';
@@ -171,17 +167,7 @@ describe('notify: deliveries follow their case and referral into anonymisation, 
 
     // The cancelled reminder's job, should it still run, sends nothing and publishes nothing; the sweeper no longer lists it.
     const mailer = new RecordingMailer();
-    const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, clock);
-    await new SendDeliveryUseCase(
-      notify,
-      deliveries,
-      mailer,
-      events,
-      clock,
-      {} as AttachmentFetcher,
-      {} as LinkFetcher,
-      new OrganisationProfileRepository(notify),
-    ).execute({ deliveryId: reminder, organisationId: org });
+    await plainDeliverySender(notify, mailer, clock, deliveries).execute({ deliveryId: reminder, organisationId: org });
     expect(mailer.sent).toEqual([]);
     expect(await notify.outboxEvent.count()).toBe(0);
     expect((await deliveries.listPending(org, 500)).map((d) => d.id)).not.toContain(reminder);
