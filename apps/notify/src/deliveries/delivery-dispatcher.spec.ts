@@ -40,11 +40,28 @@ describe('sending a delivery just stored', () => {
     expect(queued).toEqual([{ id: 'invoice-1' }, { id: 'survey-1' }]);
   });
 
-  it('queues the ninth while eight first attempts are under way', async () => {
+  it('sends eight at a time, the next as soon as one ends, and queues only what arrives while 256 wait', async () => {
     const { dispatcher, sends, queued } = dispatcherUnderTest();
-    for (let n = 1; n <= 9; n += 1) await dispatcher.dispatch(acknowledgement(`ack-${n}`));
+    for (let n = 1; n <= 8 + 256 + 1; n += 1) await dispatcher.dispatch(acknowledgement(`ack-${n}`));
     expect(sends.size).toBe(8);
-    expect(queued).toEqual([{ id: 'ack-9' }]);
+    expect(queued).toEqual([{ id: 'ack-265' }]);
+    sends.get('ack-1')!.resolve();
+    await settle();
+    expect(sends.size).toBe(9);
+    expect(sends.has('ack-9')).toBe(true);
+  });
+
+  it('at shutdown queues what waits and lets what runs finish', async () => {
+    const { dispatcher, sends, queued } = dispatcherUnderTest();
+    for (let n = 1; n <= 10; n += 1) await dispatcher.dispatch(acknowledgement(`ack-${n}`));
+    const shutdown = dispatcher.finish();
+    await settle();
+    expect(queued).toEqual([{ id: 'ack-9' }, { id: 'ack-10' }]);
+    for (const send of sends.values()) send.resolve();
+    await shutdown;
+    await dispatcher.dispatch(acknowledgement('ack-late'));
+    expect(queued.at(-1)).toEqual({ id: 'ack-late' });
+    expect(sends.size).toBe(8);
   });
 
   it('queues a failed first attempt to retry a second later, but not one the mail server refused', async () => {

@@ -44,6 +44,8 @@ export class PermanentEventError extends Error {}
 /**
  * Thrown by a handler for an event that arrived before one it depends on, which another consumer
  * delivers (e.g. news of a sent acknowledgement before the case it belongs to): the first retry comes
- * after 100 ms instead of the usual half second, then the usual backoff.
+ * after 100 ms instead of the usual half second, then the usual backoff. Throw it before writing anything
+ * a retry would write again: the batch is not rolled back for it (only this handler's inbox claim on the
+ * event is taken back), so the rest of the batch commits and only this event comes again.
  */
 export class EventNotReadyError extends Error {}

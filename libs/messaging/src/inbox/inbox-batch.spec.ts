@@ -33,7 +33,12 @@ class FakeDatabase implements Transactions<FakeTx> {
     const tx: FakeTx = {
       organisationId: options.organisationId,
       effects: [],
-      $executeRawUnsafe: async () => 0,
+      $executeRawUnsafe: async (sql: string, ...values: unknown[]) => {
+        this.statements.push({ sql, values });
+        // Taking back one handler's claim on an event.
+        if (sql.startsWith('DELETE FROM') && inbox.delete(`${values[0]} ${values[1]}`)) return 1;
+        return 0;
+      },
       $queryRawUnsafe: async <R>(sql: string, ...values: unknown[]) => {
         this.statements.push({ sql, values });
         if (!sql.includes('inbox')) return [] as R;
@@ -161,6 +166,19 @@ describe('a batch of events handled by one consumer', () => {
     await batch.process([early, again]);
     expect(settled.find((s) => s.id === idOf(early))?.outcome).toEqual({ kind: 'retry', delayMs: 100, reason: `no case yet for ${idOf(early)}` });
     expect(settled.find((s) => s.id === idOf(again))?.outcome).toEqual({ kind: 'retry', delayMs: 1_000, reason: `no case yet for ${idOf(again)}` });
+  });
+
+  it('commits the rest of a batch around an event that is not ready yet, in one transaction, and takes back only that event’s claim', async () => {
+    const { db, handler, settled, batch } = setUp();
+    const events = [message(), message(), message()];
+    handler.notReady.add(idOf(events[1]));
+    await batch.process(events);
+    expect(db.transactions).toEqual([{ organisationId: ORG_A, events: 3, committed: true }]);
+    expect(db.effects).toEqual([idOf(events[0]), idOf(events[2])]);
+    expect(settled.map((s) => s.outcome.kind)).toEqual(['handled', 'retry', 'handled']);
+    // Its redelivery will be handled: its claim is not in the inbox.
+    expect(db.inbox.has(`casework__casework_case_opened_v2 ${idOf(events[1])}`)).toBe(false);
+    expect(db.inbox.has(`casework__casework_case_opened_v2 ${idOf(events[0])}`)).toBe(true);
   });
 
   it('retries a transiently failing event with backoff while the rest of its batch goes through', async () => {

@@ -153,10 +153,18 @@ export class InboxBatch<M extends InboxMessage> {
           for (const [i, claim] of claims.entries()) {
             if (!fresh.has(i)) continue;
             const message = group[claim.message];
-            await handleTraced(claim.route, message, () => claim.route.handler.handle(message.parsed.envelope, tx, context)).catch((error: unknown) => {
-              throw new HandlerFailure(claim.message, error);
-            });
-            outcomes[claim.message] = { kind: 'handled' };
+            const notReady = await handleTraced(claim.route, message, () => claim.route.handler.handle(message.parsed.envelope, tx, context)).then(
+              () => undefined,
+              (error: unknown) => {
+                if (error instanceof EventNotReadyError) return error;
+                throw new HandlerFailure(claim.message, error);
+              },
+            );
+            if (notReady) {
+              // Not ready wrote nothing (see EventNotReadyError): only this handler's claim is taken back, and the batch goes on.
+              await this.unclaim(tx, claim);
+              outcomes[claim.message] = this.failure(message, notReady);
+            } else if (outcomes[claim.message].kind === 'duplicate') outcomes[claim.message] = { kind: 'handled' };
           }
           return { outcomes, afterCommit };
         },
@@ -197,6 +205,11 @@ export class InboxBatch<M extends InboxMessage> {
       if (inserted.delete(`${claim.route.consumer} ${ids[i].toLowerCase()}`)) fresh.add(i);
     });
     return fresh;
+  }
+
+  /** Takes back one handler's inbox claim on an event, in the transaction that made it, so its redelivery is handled. */
+  private async unclaim(tx: SqlTx, claim: Claim): Promise<void> {
+    await leanSql(tx).count(`DELETE FROM ${this.options.inbox} WHERE consumer = $1 AND event_id = $2::uuid`, claim.route.consumer, claim.id);
   }
 
   private failure(message: M, error: unknown): Outcome {
