@@ -22,6 +22,7 @@ export * from './database/database.module';
 export { TenantDirectory } from './database/tenant-directory';
 export * from './database/tenant-transaction';
 export * from './database/advisory-locks';
+export * from './database/group-commit';
 export { leanSql, leanStatements, queryOf, serviceAdapter, type LeanSql } from './database/transaction-connection';
 export * from './database/model-columns';
 export * from './database/application-login';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@mediation/platform';
+import { Clock, GroupCommit } from '@mediation/platform';
 import { uuidv7 } from '@mediation/protocol';
 import { contentHash, type AuditFields, type ChainedEntry } from './audit-chain';
 import { AuditEntryRepository } from './audit-entry.repository';
-import { GroupCommit } from './group-commit';
 import type { AuditRecord } from './audit-record';
 
 type Entry = { fields: Omit<AuditFields, 'sequence'>; hashOfContent: string };

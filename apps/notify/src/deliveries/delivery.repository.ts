@@ -53,6 +53,14 @@ export type NewDelivery = Omit<
 };
 export type DeliveryKey = Pick<DeliveryRecord, 'id' | 'organisationId'>;
 
+/** A delivery sent, as it was read, with when, the provider's id for it and the event to write if it is marked. */
+export interface SentMark {
+  delivery: DeliveryRecord;
+  sentAt: Date;
+  providerId: string | null;
+  event: StandaloneEvent;
+}
+
 /** The column of each field of a delivery (every field: the compiler says when the model grows one). */
 const DELIVERY_COLUMNS: ColumnsOf<DeliveryRecord> = {
   id: 'id',
@@ -160,26 +168,41 @@ export class DeliveryRepository {
   }
 
   /**
-   * Marks a pending delivery sent and writes the event that reports it, in one statement that is its own transaction and
-   * sets the tenant first; false (and nothing written) when the delivery is no longer pending at the version it was read at.
+   * Marks deliveries of one organisation sent and writes the events that report them, in one statement that is its own
+   * transaction and sets the tenant first; answers the ids of those marked. One no longer pending at the version it was
+   * read at is left as it is, and its event unwritten.
    */
-  async markSentReporting(delivery: DeliveryRecord, sentAt: Date, providerId: string | null, event: StandaloneEvent): Promise<boolean> {
-    const count = await leanSql(this.db).count(
-      `WITH ${tenantSettingCte(2)}, work AS (
-         UPDATE notify.delivery SET status = 'sent', sent_at = $3::timestamptz, provider_id = $4, version = version + 1
-          WHERE id = $1::uuid AND organisation_id = $2::uuid AND status = 'pending' AND version = $5::int RETURNING id)
-       INSERT INTO ${event.table} (id, subject, envelope)
-       SELECT $6::uuid, $7, $8::jsonb FROM tenant CROSS JOIN LATERAL (SELECT id FROM work WHERE tenant.organisation_id IS NOT NULL OFFSET 0) AS sent`,
-      delivery.id,
-      delivery.organisationId,
-      sentAt,
-      providerId,
-      delivery.version,
-      event.id,
-      event.subject,
-      event.envelope,
+  async markSentReporting(organisationId: string, sent: SentMark[]): Promise<Set<string>> {
+    const rows = sent.map((mark, n) => ({
+      n,
+      id: mark.delivery.id,
+      version: mark.delivery.version,
+      sent_at: mark.sentAt.toISOString(),
+      provider_id: mark.providerId,
+      event_id: mark.event.id,
+      subject: mark.event.subject,
+      envelope: JSON.parse(mark.event.envelope) as unknown,
+    }));
+    const marked = await leanSql(this.db).rows<{ id: string }>(
+      `WITH ${tenantSettingCte(1)}, mark AS (
+         SELECT * FROM jsonb_to_recordset($2::jsonb)
+           AS r(n int, id uuid, version int, sent_at timestamptz, provider_id text, event_id uuid, subject text, envelope jsonb)
+       ), work AS (
+         UPDATE notify.delivery d SET status = 'sent', sent_at = m.sent_at, provider_id = m.provider_id, version = d.version + 1
+           FROM mark m WHERE d.id = m.id AND d.organisation_id = $1::uuid AND d.status = 'pending' AND d.version = m.version
+         RETURNING d.id
+       ), published AS (
+         INSERT INTO ${sent[0].event.table} (id, subject, envelope)
+         SELECT m.event_id, m.subject, m.envelope
+           FROM tenant CROSS JOIN LATERAL (SELECT id FROM work WHERE tenant.organisation_id IS NOT NULL OFFSET 0) AS w JOIN mark m ON m.id = w.id
+          ORDER BY m.n
+         RETURNING id
+       )
+       SELECT m.id::text FROM published p JOIN mark m ON m.event_id = p.id`,
+      organisationId,
+      JSON.stringify(rows),
     );
-    return count === 1;
+    return new Set(marked.map((row) => row.id));
   }
 
   /** Counts a failed attempt; `giveUp` turns the delivery failed at `at`, so it is not sent again. Null when it was not pending any more. */

@@ -1,5 +1,6 @@
 import { createServer, type AddressInfo, type Server } from 'node:net';
-import { uuidv7 } from '@mediation/protocol';
+import { DeliverySentV1, uuidv7 } from '@mediation/protocol';
+import { EventPublisher, type MessagingOptions } from '@mediation/messaging';
 import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
 import { NotifyDatabase } from '../database/notify.database';
 import { SmtpMailer } from '../mail/mailer';
@@ -121,5 +122,39 @@ describe('notify: a delivery sent is recorded sent with the event that says so',
     // Sent already: a job for it finds nothing to do.
     await send.execute({ deliveryId: stored.id, organisationId: org });
     expect((await sentEvents(stored.id)).map((e) => e.envelope.sequence)).toEqual([3]);
+  });
+
+  it('sends that end together are marked by one statement, each with its event in order; one changed since it was read is left to the fallback', async () => {
+    const [first, changed, last] = [await newDelivery('a@example.com'), await newDelivery('b@example.com'), await newDelivery('c@example.com')];
+    await notify.run((tx) => deliveries.recordFailure(tx, changed, 'timeout', false, NOW), { organisationId: org });
+    const events = new EventPublisher({ service: 'notify', schema: 'notify', namespace: '', natsUrl: '', databaseUrl: '' } as MessagingOptions, clock);
+    const mark = (delivery: DeliveryRecord) => ({
+      delivery,
+      sentAt: NOW,
+      providerId: null,
+      event: events.standalone({
+        definition: DeliverySentV1,
+        data: {
+          deliveryId: delivery.id,
+          channel: 'email',
+          kind: delivery.kind,
+          to: delivery.toAddress ?? '',
+          subjectLine: delivery.subjectLine,
+          sentAt: NOW.toISOString(),
+        },
+        subject: delivery.id,
+        organisationId: org,
+        sequence: delivery.version + 1,
+        correlationId: delivery.correlationId,
+      }),
+    });
+    const marked = await deliveries.markSentReporting(org, [mark(first), mark(changed), mark(last)]);
+    expect([...marked].sort()).toEqual([first.id, last.id].sort());
+    expect(await deliveries.find(changed)).toMatchObject({ status: 'pending', version: 2 });
+    const published = await notify.$queryRawUnsafe<{ subject: string }[]>(
+      `SELECT envelope->>'subject' AS subject FROM notify.outbox WHERE envelope->>'subject' = ANY($1::text[]) ORDER BY position`,
+      [first.id, changed.id, last.id],
+    );
+    expect(published.map((p) => p.subject)).toEqual([first.id, last.id]);
   });
 });

@@ -1,12 +1,20 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { EventPublisher, type NewEvent } from '@mediation/messaging';
-import { Clock } from '@mediation/platform';
+import { Clock, GroupCommit } from '@mediation/platform';
 import { DeliveryFailedV1, DeliverySentV1, type DELIVERY_FAILURE_REASONS, type EventData } from '@mediation/protocol';
 import { NotifyDatabase } from '../database/notify.database';
 import { Mailer, MailContentUnavailableError, MailRejectedError } from '../mail/mailer';
 import { OrganisationProfileRepository } from '../organisations/organisation-profile.repository';
 import { AttachmentFetcher } from './attachment-fetcher';
-import { DeliveryRepository, LINK_PLACEHOLDER, type DeliveryAttachment, type DeliveryKey, type DeliveryLink, type DeliveryRecord } from './delivery.repository';
+import {
+  DeliveryRepository,
+  LINK_PLACEHOLDER,
+  type DeliveryAttachment,
+  type DeliveryKey,
+  type DeliveryLink,
+  type DeliveryRecord,
+  type SentMark,
+} from './delivery.repository';
 import { TextMessenger } from '../texts/text-messenger';
 import { LinkFetcher } from './link-fetcher';
 
@@ -34,6 +42,11 @@ export function failureReason(error: unknown, attempt: number): (typeof DELIVERY
 @Injectable()
 export class SendDeliveryUseCase {
   private readonly logger = new Logger('SendDelivery');
+  /** Sends that end while an organisation's marks are being written are marked together by the next statement. */
+  private readonly sentMarks = new GroupCommit<SentMark, boolean>(async (organisationId, marks) => {
+    const marked = await this.deliveries.markSentReporting(organisationId, marks);
+    return marks.map((mark) => marked.has(mark.delivery.id));
+  }, 64);
 
   constructor(
     private readonly db: NotifyDatabase,
@@ -143,7 +156,7 @@ export class SendDeliveryUseCase {
   private async recordSent(delivery: DeliveryRecord, providerId: string | null = null): Promise<void> {
     const sentAt = this.clock.now();
     const event = this.events.standalone(this.sentEvent(delivery, delivery.version + 1, sentAt));
-    if (await this.deliveries.markSentReporting(delivery, sentAt, providerId, event)) return event.written();
+    if (await this.sentMarks.submit(delivery.organisationId, { delivery, sentAt, providerId, event })) return event.written();
     // Changed since it was read (an attempt counted meanwhile, or no longer pending): marked as it is now, if still pending.
     await this.recordSentAsItIs(delivery, sentAt, providerId);
   }

@@ -1,7 +1,8 @@
 /**
- * Group commit: work for one key (an organisation's audit chain) runs one batch at a time, and whatever
- * is submitted while a batch runs goes into the next one, so a chain every request must lock is locked
- * once per batch rather than once per request. At low load a batch is one item and waits for nothing.
+ * Group commit: work for one key (an organisation's audit chain, its sent deliveries) runs one batch at a
+ * time, and whatever is submitted while a batch runs goes into the next one, so a chain every request must
+ * lock is locked once per batch rather than once per request, and many small writes are one statement. At
+ * low load a batch is one item and waits for nothing.
  */
 export class GroupCommit<I, O> {
   private readonly queues = new Map<string, { item: I; resolve(out: O): void; reject(error: unknown): void }[]>();
