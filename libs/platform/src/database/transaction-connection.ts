@@ -114,7 +114,8 @@ export function queryOf(text: string, values: unknown[]): { name?: string; text:
  */
 function replanned(text: string, error: unknown): never {
   const name = names.get(text);
-  if (name && (error as { code?: string })?.code === '0A000') names.set(text, `${name.split('~')[0]}~${(renames += 1)}`);
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  if (name && code === '0A000' && /cached plan must not change result type/.test(message ?? '')) names.set(text, `${name.split('~')[0]}~${(renames += 1)}`);
   throw error;
 }
 
