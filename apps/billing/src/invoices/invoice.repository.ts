@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { lockForTransaction } from '@mediation/platform';
 import type { Prisma } from '../generated/prisma/client';
 import type { BillingTx } from '../database/billing.database';
 
@@ -34,8 +35,7 @@ export class InvoiceRepository {
 
   /** Drafts of one contract take turns: the second sees the first's invoice and its claimed entries. */
   async lockContractDrafts(tx: BillingTx, contractId: string): Promise<void> {
-    const key = `billing-draft:${contractId}`;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+    await lockForTransaction(tx, `billing-draft:${contractId}`);
   }
 
   /** An invoice (not a credit note) for the period that is not void: a period is invoiced once. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { leanSql } from '@mediation/platform';
+import { leanSql, locksCte, locksTaken } from '@mediation/platform';
 import type { BillingCase } from '../generated/prisma/client';
 import type { BillingTx } from '../database/billing.database';
 
@@ -12,7 +12,7 @@ export class BillingCaseRepository {
    */
   async open(tx: BillingTx, row: BillingCase, locks: string[]): Promise<BillingCase | null> {
     const [kept] = await leanSql(tx).rows<BillingCase>(
-      `WITH locked AS (SELECT count(pg_advisory_xact_lock(hashtextextended(lock, 0))) AS n FROM unnest($8::text[]) AS lock),
+      `WITH ${locksCte(8)},
        opened AS (
          INSERT INTO "billing"."billing_case" (case_id, organisation_id, contract_id, contract_version, service_line, reference, opened_at)
          SELECT $1::uuid, $2::uuid, $3::uuid, $4::int, $5, $6, $7::timestamptz FROM locked
@@ -35,6 +35,7 @@ export class BillingCaseRepository {
       row.openedAt,
       locks,
     );
+    locksTaken(tx, locks);
     return kept ?? null;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { leanSql } from '@mediation/platform';
+import { leanSql, lockForTransaction } from '@mediation/platform';
 import { Prisma, type LedgerEntry } from '../generated/prisma/client';
 import type { BillingTx } from '../database/billing.database';
 import type { CaseBands, PricedFact } from '../pricing/price-fact';
@@ -28,7 +28,7 @@ export class LedgerRepository {
 
   /** Takes the lock of a line's year (see `lineYearLock`) in a statement of its own, for a caller who could not take it earlier. */
   async lockLineYear(tx: BillingTx, lock: string): Promise<void> {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lock}, 0))`;
+    await lockForTransaction(tx, lock);
   }
 
   /**

@@ -7,7 +7,7 @@ const held = new WeakMap<object, Set<string>>();
 /**
  * Takes a transaction-scoped advisory lock by name (released at COMMIT or ROLLBACK), in a statement of its own so the
  * statements after it see what the lock's previous holder committed; nothing when this transaction took it already,
- * e.g. in the inbox claim that began it (`locksTakenFirst`).
+ * e.g. in the inbox claim that began it (`locksCte`, then `locksTaken`).
  */
 export async function lockForTransaction(tx: SqlTx, name: string): Promise<void> {
   if (held.get(tx)?.has(name)) return;
