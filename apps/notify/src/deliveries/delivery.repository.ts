@@ -181,7 +181,7 @@ export class DeliveryRepository {
       provider_id: mark.providerId,
       event_id: mark.event.id,
       subject: mark.event.subject,
-      envelope: JSON.parse(mark.event.envelope) as unknown,
+      envelope: mark.event.envelope,
     }));
     const marked = await leanSql(this.db).rows<{ id: string }>(
       `WITH ${tenantSettingCte(1)}, mark AS (

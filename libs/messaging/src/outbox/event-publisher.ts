@@ -24,10 +24,10 @@ export interface NewEvent<D extends EventDefinition> {
 export interface StandaloneEvent {
   /** The outbox table, schema-qualified. */
   table: string;
-  /** The row's columns: the event's id, its NATS subject and its envelope as JSON. */
+  /** The row's columns: the event's id, its NATS subject and its envelope. */
   id: string;
   subject: string;
-  envelope: string;
+  envelope: EventEnvelope;
   /** Call once the statement has inserted the row: wakes the relay. */
   written(): void;
 }
@@ -95,7 +95,7 @@ export class EventPublisher {
       table: this.table,
       id: envelope.id,
       subject: this.names.event(envelope.organisationid, envelope.type),
-      envelope: JSON.stringify(envelope),
+      envelope,
       // Without NATS (a publisher built by hand) the relay's poll finds the row within a second.
       written: () => this.wakeRelay(),
     };
