@@ -4,7 +4,7 @@ import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/te
 import { NotifyDatabase } from '../database/notify.database';
 import { SmtpMailer } from '../mail/mailer';
 import { DeliveryRepository } from './delivery.repository';
-import { plainDeliverySender } from './send-delivery.fixture';
+import { plainDeliverySender, storePendingDelivery } from './send-delivery.fixture';
 import { MAX_SEND_ATTEMPTS } from './send-delivery.use-case';
 
 jest.setTimeout(60_000);
@@ -51,27 +51,8 @@ describe('notify: a delivery it gives up on is published as failed, with a reaso
     mailers.push(mailer);
     return plainDeliverySender(notify, mailer, clock, deliveries);
   };
-  const newDelivery = async (toAddress: string) => {
-    const id = uuidv7();
-    await notify.run(
-      (tx) =>
-        deliveries.createOnce(tx, {
-          id,
-          organisationId: org,
-          kind: 'survey-invitation',
-          channel: 'email',
-          toAddress,
-          subjectLine: 'How did we do?',
-          body: 'Hello',
-          referralId: null,
-          caseId,
-          sourceEventId: uuidv7(),
-          correlationId: 'corr',
-        }),
-      { organisationId: org },
-    );
-    return id;
-  };
+  const newDelivery = async (toAddress: string) =>
+    (await storePendingDelivery(notify, org, toAddress, { kind: 'survey-invitation', subjectLine: 'How did we do?', referralId: null, caseId })).id;
   const failedEvents = () =>
     notify.$queryRawUnsafe<{ envelope: { subject: string; data: Record<string, unknown> } }[]>(
       `SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.failed.v1' ORDER BY position`,

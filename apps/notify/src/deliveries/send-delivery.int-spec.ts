@@ -1,11 +1,11 @@
 import { createServer, type AddressInfo, type Server } from 'node:net';
-import { DeliverySentV1, uuidv7 } from '@mediation/protocol';
+import { DeliverySentV1 } from '@mediation/protocol';
 import { EventPublisher, type MessagingOptions } from '@mediation/messaging';
 import { createTestDatabase, FixedClock, type TestDatabase } from '@mediation/testing';
 import { NotifyDatabase } from '../database/notify.database';
 import { SmtpMailer } from '../mail/mailer';
 import { DeliveryRepository, type DeliveryRecord } from './delivery.repository';
-import { plainDeliverySender } from './send-delivery.fixture';
+import { plainDeliverySender, storePendingDelivery } from './send-delivery.fixture';
 import type { SendDeliveryUseCase } from './send-delivery.use-case';
 
 jest.setTimeout(60_000);
@@ -48,24 +48,7 @@ describe('notify: a delivery sent is recorded sent with the event that says so',
   let send: SendDeliveryUseCase;
   const clock = new FixedClock(NOW);
 
-  const newDelivery = async (toAddress: string): Promise<DeliveryRecord> =>
-    (await notify.run(
-      (tx) =>
-        deliveries.createOnce(tx, {
-          id: uuidv7(),
-          organisationId: org,
-          kind: 'referral-acknowledgement',
-          channel: 'email',
-          toAddress,
-          subjectLine: 'Referral received',
-          body: 'Hello',
-          referralId: uuidv7(),
-          caseId: null,
-          sourceEventId: uuidv7(),
-          correlationId: 'corr',
-        }),
-      { organisationId: org },
-    ))!;
+  const newDelivery = (toAddress: string) => storePendingDelivery(notify, org, toAddress);
   const sentEvents = (id: string) =>
     notify.$queryRawUnsafe<{ envelope: { sequence: number; data: Record<string, unknown> } }[]>(
       `SELECT envelope FROM notify.outbox WHERE envelope->>'type' = 'notify.delivery.sent.v1' AND envelope->>'subject' = $1 ORDER BY position`,

@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@mediation/testing';
 import { NotifyDatabase } from '../database/notify.database';
 import type { DeliveryQueue } from './delivery-queue';
 import { DeliveryRepository, type DeliveryKey } from './delivery.repository';
+import { storePendingDelivery } from './send-delivery.fixture';
 import { SweepDeliveriesUseCase } from './sweep-deliveries.use-case';
 
 jest.setTimeout(60_000);
@@ -20,24 +21,7 @@ describe('notify: the delivery sweeper, behind the tenant wall', () => {
   /** Ages a delivery past the sweeper's minimum: its first attempt, had it run, would be over. */
   const age = (id: string) => owner.$executeRawUnsafe(`UPDATE notify.delivery SET created_at = now() - interval '2 minutes' WHERE id = $1::uuid`, id);
 
-  const pending = async (organisationId: string, toAddress: string) => {
-    const id = uuidv7();
-    const delivery = {
-      id,
-      organisationId,
-      kind: 'referral-acknowledgement',
-      channel: 'email',
-      toAddress,
-      subjectLine: 'Referral received',
-      body: 'Hello',
-      referralId: uuidv7(),
-      caseId: null,
-      sourceEventId: uuidv7(),
-      correlationId: 'corr',
-    };
-    await notify.run((tx) => deliveries.createOnce(tx, delivery), { organisationId });
-    return id;
-  };
+  const pending = async (organisationId: string, toAddress: string) => (await storePendingDelivery(notify, organisationId, toAddress)).id;
 
   beforeAll(async () => {
     db = await createTestDatabase('notifysweep');
