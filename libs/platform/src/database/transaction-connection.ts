@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool, type PoolClient } from 'pg';
+import { isStalePreparedStatement } from './stale-prepared-statement';
 
 /**
  * The hot path's statements skip Prisma's client: on this kind of machine each raw statement sent through
@@ -114,8 +115,7 @@ export function queryOf(text: string, values: unknown[]): { name?: string; text:
  */
 function replanned(text: string, error: unknown): never {
   const name = names.get(text);
-  const { code, message } = (error ?? {}) as { code?: string; message?: string };
-  if (name && code === '0A000' && /cached plan must not change result type/.test(message ?? '')) names.set(text, `${name.split('~')[0]}~${(renames += 1)}`);
+  if (name && isStalePreparedStatement(error)) names.set(text, `${name.split('~')[0]}~${(renames += 1)}`);
   throw error;
 }
 

@@ -1,4 +1,5 @@
 import { PROBLEM_TYPES, type Problem } from '@mediation/protocol';
+import { isStalePreparedStatement } from '../database/stale-prepared-statement';
 import { ProblemError } from './problem.error';
 
 /**
@@ -27,7 +28,7 @@ export function isTransientDatabaseError(error: unknown): boolean {
     // Prisma reports an interactive transaction that outlived its timeout under load with this text and no code.
     if (e instanceof Error && /Transaction already closed|Unable to start a transaction in the given time/.test(e.message)) return true;
     // A prepared statement a migration changed the columns of: the next run prepares it afresh (leanSql).
-    if (code === '0A000' && e instanceof Error && /cached plan must not change result type/.test(e.message)) return true;
+    if (isStalePreparedStatement(e)) return true;
   }
   return false;
 }
