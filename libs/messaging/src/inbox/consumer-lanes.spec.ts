@@ -22,6 +22,13 @@ function controlledLanes(lanes: number, maxBatch = 64) {
   return { consumer, batches, releaseAll };
 }
 
+/** One lane that lingers as told, recording its batches. */
+function lingeringLanes(options: { maxBatch: number; lingerMs: number; lingerFromPerSecond?: number }) {
+  const batches: string[][] = [];
+  const consumer = new ConsumerLanes<string>({ lanes: 1, ...options, process: async (batch) => void batches.push(batch), onError: () => undefined });
+  return { consumer, batches };
+}
+
 describe('consumer lanes (batches per lane, one aggregate per lane)', () => {
   it('starts a batch with the first message at once, and batches what arrives while it runs', async () => {
     const { consumer, batches, releaseAll } = controlledLanes(1);
@@ -72,17 +79,7 @@ describe('consumer lanes (batches per lane, one aggregate per lane)', () => {
   });
 
   describe('a consumer that lingers (off the critical path)', () => {
-    const lingering = (maxBatch = 64) => {
-      const batches: string[][] = [];
-      const consumer = new ConsumerLanes<string>({
-        lanes: 1,
-        maxBatch,
-        lingerMs: 100,
-        process: async (batch) => void batches.push(batch),
-        onError: () => undefined,
-      });
-      return { consumer, batches };
-    };
+    const lingering = (maxBatch = 64) => lingeringLanes({ maxBatch, lingerMs: 100 });
     beforeEach(() => jest.useFakeTimers());
     afterEach(() => jest.useRealTimers());
 
@@ -115,18 +112,7 @@ describe('consumer lanes (batches per lane, one aggregate per lane)', () => {
   });
 
   describe('a consumer that lingers only when busy', () => {
-    const lingeringFrom = (perSecond: number) => {
-      const batches: string[][] = [];
-      const consumer = new ConsumerLanes<string>({
-        lanes: 1,
-        maxBatch: 64,
-        lingerMs: 500,
-        lingerFromPerSecond: perSecond,
-        process: async (batch) => void batches.push(batch),
-        onError: () => undefined,
-      });
-      return { consumer, batches };
-    };
+    const lingeringFrom = (perSecond: number) => lingeringLanes({ maxBatch: 64, lingerMs: 500, lingerFromPerSecond: perSecond });
     beforeEach(() => jest.useFakeTimers());
     afterEach(() => jest.useRealTimers());
 
