@@ -717,7 +717,7 @@ function report({ records, orphans, unfinished, measureStart, measureEnd, maxInF
   const errors = records.filter((r) => r.error);
   const kinds = new Map();
   for (const r of errors) {
-    const kind = r.error.replace(/\s+\{.*$/, '');
+    const kind = errorKind(r.error);
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   const allAccepted = records.filter((r) => r.acceptedAt !== undefined);
@@ -1028,3 +1028,11 @@ try {
 log('cleaning up');
 await cleanup();
 process.exit(isInterrupted() ? 130 : exitCode);
+
+/** An error's kind for the summary: its status, and for a 503 whether the service did the work or not. */
+function errorKind(error) {
+  const kind = error.replace(/\s+\{.*$/, '');
+  if (error.includes('is busy and did not start')) return `${kind} busy (refused unstarted)`;
+  if (error.includes('may still have been processed')) return `${kind} not answered in time (may have been processed)`;
+  return kind;
+}

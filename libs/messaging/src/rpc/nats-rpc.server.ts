@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import type { Msg, Subscription } from '@nats-io/transport-node';
-import { inSpan, SpanKind, toProblem, traceContextFrom, type MetricsService } from '@mediation/platform';
+import { inSpan, ProblemError, SpanKind, toProblem, traceContextFrom, type MetricsService } from '@mediation/platform';
 import type { Counter, Histogram } from 'prom-client';
 import type { RpcReply } from '@mediation/protocol';
 import { isObservable, lastValueFrom } from 'rxjs';
@@ -11,8 +11,14 @@ import { RPC_TIMEOUT_HEADER } from './rpc.client';
 
 /** Requests one process handles at once: more than its database pool serves, since some wait on other services. */
 const RPC_CONCURRENCY = 16;
-/** A request with less than this left of its caller's wait is not started: its answer would arrive too late. */
-const EXPIRY_MARGIN_MS = 100;
+/**
+ * The share of its caller's wait a request may spend queued before it is refused unstarted ("busy",
+ * 503, nothing done): what is left must cover the work itself, or the caller gives up on work that
+ * then completes anyway ("may have been processed").
+ */
+const QUEUE_SHARE = 0.25;
+/** How long a caller that did not say how long it waits is assumed to wait. */
+const ASSUMED_WAIT_MS = 5_000;
 
 /**
  * A Nest transport strategy for request/reply over NATS core: each `@MessagePattern('rpc.x.verb')`
@@ -22,9 +28,9 @@ const EXPIRY_MARGIN_MS = 100;
 export class NatsRpcServer extends Server implements CustomTransportStrategy {
   protected override readonly logger = new Logger('NatsRpc');
   private readonly subscriptions: Subscription[] = [];
-  /** Requests handled at once; the rest wait here in order, where an expired one can be dropped unstarted. */
+  /** Requests handled at once; the rest wait here in order, where one that waited too long is refused unstarted. */
   private readonly slots = new Semaphore(RPC_CONCURRENCY);
-  private expired = 0;
+  private busy = 0;
   private readonly answered?: Counter;
   private readonly durations?: Histogram;
 
@@ -34,7 +40,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     metrics?: MetricsService,
   ) {
     super();
-    this.answered = metrics?.counter('rpc_server_requests_total', 'RPC requests this service answered (or dropped unstarted), by pattern and outcome', [
+    this.answered = metrics?.counter('rpc_server_requests_total', 'RPC requests this service answered, by pattern and outcome (ok, 4xx, 5xx, busy: refused unstarted after queueing too long)', [
       'pattern',
       'outcome',
     ]);
@@ -79,21 +85,29 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
   private async answer(error: Error | null, msg: Msg, pattern: string, handler: MessageHandler): Promise<void> {
     if (error) return this.logger.error(`subscription error: ${error.message}`);
     const receivedAt = Date.now();
-    const waits = Number(msg.headers?.get(RPC_TIMEOUT_HEADER)) || undefined;
+    const waits = Number(msg.headers?.get(RPC_TIMEOUT_HEADER)) || ASSUMED_WAIT_MS;
     return this.slots.run(async () => {
-      // The caller has stopped waiting (it answered 503 "may have been processed"): starting now would only
-      // delay the requests behind this one past their own deadlines too, so under overload the service
-      // keeps answering what can still be answered instead of collapsing into work nobody waits for.
-      if (waits !== undefined && Date.now() - receivedAt > waits - EXPIRY_MARGIN_MS) {
-        this.expired += 1;
-        this.answered?.inc({ pattern, outcome: 'expired' });
-        if (this.expired % 100 === 1) this.logger.warn(`dropped ${this.expired} request(s) whose caller had stopped waiting (latest: ${msg.subject})`);
-        return;
-      }
+      // Under overload the line grows faster than it drains: a request that queued past its share of the
+      // caller's wait is refused at once with a definite "not started", so the service keeps finishing what
+      // its callers still wait for instead of collapsing into work they gave up on ("may have been processed").
+      const queuedMs = Date.now() - receivedAt;
+      if (queuedMs > waits * QUEUE_SHARE) return this.refuseBusy(msg, pattern, queuedMs);
       const outcome = await inSpan(`rpc ${pattern}`, { kind: SpanKind.SERVER, parent: traceContextFrom(msg.headers) }, () => this.respond(msg, handler));
       this.answered?.inc({ pattern, outcome });
       this.durations?.observe({ pattern }, (Date.now() - receivedAt) / 1000);
     });
+  }
+
+  /** Answers 503 without starting the work; the gateway adds Retry-After, and a retry with the same Idempotency-Key is safe. */
+  private refuseBusy(msg: Msg, pattern: string, queuedMs: number): void {
+    this.busy += 1;
+    this.answered?.inc({ pattern, outcome: 'busy' });
+    if (this.busy % 100 === 1) this.logger.warn(`refused ${this.busy} request(s) unstarted after queueing too long (latest: ${msg.subject}, ${queuedMs} ms)`);
+    const { problem } = ProblemError.unavailable(
+      `The ${this.queueGroup} service is busy and did not start this request (it waited ${queuedMs} ms for a turn); nothing was done. Retry shortly.`,
+    );
+    const reply: RpcReply = { ok: false, problem };
+    msg.respond(JSON.stringify(reply));
   }
 
   /** Replies and says how it went: `ok`, a refusal the caller acts on (`4xx`) or a failure (`5xx`). */

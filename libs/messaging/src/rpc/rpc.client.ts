@@ -10,12 +10,14 @@ import { MESSAGING_OPTIONS, type MessagingOptions } from '../nats/nats.options';
 export const DEFAULT_RPC_TIMEOUT_MS = 5_000;
 /** The milliseconds the caller waits for the reply, sent with every request. */
 export const RPC_TIMEOUT_HEADER = 'Rpc-Timeout-Ms';
+/** Seconds a caller is told to wait before retrying a 503 (a busy, stopped or unreachable service). */
+const RETRY_AFTER_SECONDS = '1';
 
 /**
  * The gateway's side of request/reply. Each failure says what happened, because the caller acts on
  * it: a request that could not be encoded was never sent (500), a service that is not running or
- * did not answer in time is a 503 (the latter may still have done the work: retry with the same
- * Idempotency-Key), a reply that cannot be read is a 502, and a service's own refusal comes back as it is.
+ * did not answer in time is a 503 with Retry-After (the latter may still have done the work: retry with
+ * the same Idempotency-Key; a busy service's 503 says it did nothing), a reply that cannot be read is a 502, and a service's own refusal comes back as it is.
  * The service sets how long it waits once (`rpcTimeoutMs`); a call that must wait longer says so.
  */
 @Injectable()
@@ -57,11 +59,11 @@ export class RpcClient {
       raw = (await this.nats.nc.request(this.nats.names.rpc(definition.subject), payload, { timeout: timeoutMs, headers: h })).string();
     } catch (error) {
       this.calls?.inc({ subject: definition.subject, outcome: 'unanswered' });
-      throw notAnswered(definition, error, timeoutMs);
+      throw notAnswered(definition, error, timeoutMs).withHeaders({ 'Retry-After': RETRY_AFTER_SECONDS });
     }
     const reply = decode(definition, () => RpcReplySchema.parse(JSON.parse(raw)));
     this.calls?.inc({ subject: definition.subject, outcome: reply.ok ? 'ok' : reply.problem.status >= 500 ? '5xx' : '4xx' });
-    if (!reply.ok) throw new ProblemError(reply.problem);
+    if (!reply.ok) throw new ProblemError(reply.problem, reply.problem.status === 503 ? { 'Retry-After': RETRY_AFTER_SECONDS } : {});
     return decode(definition, () => definition.response.parse(reply.data) as z.infer<D['response']>);
   }
 }
