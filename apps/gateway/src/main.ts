@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { failBoot, runService } from '@mediation/platform';
+import { failBoot, MetricsService, runService } from '@mediation/platform';
 import { AppModule } from './app.module';
 import { loadGatewayConfig } from './config/gateway.config';
 import { recordServedResponses } from './docs/served-responses.recorder';
 import { assertOperationIdsUnique, assertRoleScopesTrue, assertRoutesDeclared, discoverRoutes } from './docs/discover-routes';
 import { buildOpenApiDocument } from './docs/openapi';
+import { admitWithinCapacity } from './http/admission';
 import { refuseDeepBodies, refuseUnservedRequests } from './http/request-shape';
 
 async function main() {
@@ -28,6 +29,14 @@ async function main() {
       assertRoleScopesTrue(routes);
       assertOperationIdsUnique(routes);
       if (config.RECORD_RESPONSES_TO) app.use(recordServedResponses(routes, config.RECORD_RESPONSES_TO));
+      const refused = app
+        .get(MetricsService)
+        .counter(
+          'gateway_requests_refused_busy_total',
+          'API requests refused unstarted (503) after waiting GATEWAY_QUEUE_MS for one of GATEWAY_MAX_IN_FLIGHT places',
+        );
+      // First, before any body is read: an overload is refused at the cheapest point.
+      app.use(admitWithinCapacity({ maxInFlight: config.GATEWAY_MAX_IN_FLIGHT, queueMs: config.GATEWAY_QUEUE_MS }, () => refused.inc()));
       app.use(refuseUnservedRequests(routes));
       app.useBodyParser('json', { limit: '100kb' });
       app.use(refuseDeepBodies());

@@ -48,6 +48,13 @@ export const loadGatewayConfig = () =>
     RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(120),
     /** Sign-in attempts per minute from one client IP: slows password guessing across accounts (the per-account lockout stops it on one). */
     SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    /**
+     * Requests this gateway process works on at once; more wait in line (GATEWAY_QUEUE_MS) and then get
+     * 503 with Retry-After, unstarted, so an overload is answered fast instead of queueing without bound.
+     */
+    GATEWAY_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(64),
+    /** How long a request past GATEWAY_MAX_IN_FLIGHT waits for a turn before it is refused (503, nothing done). */
+    GATEWAY_QUEUE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     /** Failed authentications (401) a minute per client IP and per API-key id before further attempts get 429. */
     AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     /**

@@ -61,7 +61,7 @@ describe('the RPC server under overload, against real NATS', () => {
     expect(started.sort((a, b) => a - b)).toEqual(Array.from({ length: 16 }, (_, n) => n));
   });
 
-  it('refuses a request that queued past a quarter of its caller\'s wait with a 503 saying nothing was done, while the caller still waits', async () => {
+  it("refuses a request that queued past a quarter of its caller's wait with a 503 saying nothing was done, while the caller still waits", async () => {
     await server?.close();
     const nats = { nc, names: ns.names, connect: async () => undefined } as unknown as NatsConnectionService;
     server = new NatsRpcServer(nats, 'intake');

@@ -40,10 +40,11 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     metrics?: MetricsService,
   ) {
     super();
-    this.answered = metrics?.counter('rpc_server_requests_total', 'RPC requests this service answered, by pattern and outcome (ok, 4xx, 5xx, busy: refused unstarted after queueing too long)', [
-      'pattern',
-      'outcome',
-    ]);
+    this.answered = metrics?.counter(
+      'rpc_server_requests_total',
+      'RPC requests this service answered, by pattern and outcome (ok, 4xx, 5xx, busy: refused unstarted after queueing too long)',
+      ['pattern', 'outcome'],
+    );
     this.durations = metrics?.histogram('rpc_server_duration_seconds', 'Time from receiving an RPC request to replying, queueing included, by pattern', [
       'pattern',
     ]);
