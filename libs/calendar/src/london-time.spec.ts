@@ -1,4 +1,4 @@
-import { addMonthsToDate, endOfLondonDay } from './london-time';
+import { addMonthsToDate, atLondonTime, endOfLondonDay, londonDate, londonTime } from './london-time';
 import { WorkingCalendar } from './working-calendar';
 
 describe('London day ends and months', () => {
@@ -16,6 +16,34 @@ describe('London day ends and months', () => {
     expect(addMonthsToDate('2026-10-01', 2)).toBe('2026-12-01');
     expect(addMonthsToDate('2026-12-31', 2)).toBe('2027-02-28');
     expect(addMonthsToDate('2027-11-30', 3)).toBe('2028-02-29');
+  });
+});
+
+describe('London wall clocks around the clock changes', () => {
+  it('00:59 UTC on 29 March 2026 is 00:59 in London; 01:00 UTC is 02:00 BST, the same date', () => {
+    expect([londonDate(new Date('2026-03-29T00:59:00Z')), londonTime(new Date('2026-03-29T00:59:00Z'))]).toEqual(['2026-03-29', '00:59']);
+    expect([londonDate(new Date('2026-03-29T01:00:00Z')), londonTime(new Date('2026-03-29T01:00:00Z'))]).toEqual(['2026-03-29', '02:00']);
+  });
+
+  it('23:30 UTC on 14 July is already 15 July in London; on 14 December it is not', () => {
+    expect(londonDate(new Date('2026-07-14T23:30:00Z'))).toBe('2026-07-15');
+    expect(londonDate(new Date('2026-12-14T23:30:00Z'))).toBe('2026-12-14');
+  });
+
+  it('00:59 UTC on 25 October 2026 is 01:59 BST; 01:00 UTC is 01:00 GMT, the hour London lives twice', () => {
+    expect(londonTime(new Date('2026-10-25T00:59:00Z'))).toBe('01:59');
+    expect(londonTime(new Date('2026-10-25T01:00:00Z'))).toBe('01:00');
+  });
+
+  it('09:00 in London is 08:00 UTC in summer and 09:00 UTC in winter, asked for twice', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(atLondonTime('2026-07-15', '09:00').toISOString()).toBe('2026-07-15T08:00:00.000Z');
+      expect(atLondonTime('2026-12-15', '09:00').toISOString()).toBe('2026-12-15T09:00:00.000Z');
+    }
+  });
+
+  it('a date that is not a date reads NaN, as before', () => {
+    expect([londonDate(new Date('nope')), londonTime(new Date('nope'))]).toEqual(['NaN-NaN-NaN', 'NaN:NaN']);
   });
 });
 
