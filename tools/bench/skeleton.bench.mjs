@@ -1032,7 +1032,7 @@ process.exit(isInterrupted() ? 130 : exitCode);
 /** An error's kind for the summary: its status, and for a 503 whether the service did the work or not. */
 function errorKind(error) {
   const kind = error.replace(/\s+\{.*$/, '');
-  if (error.includes('is busy and did not start')) return `${kind} busy (refused unstarted)`;
+  if (error.includes('did not start this request')) return `${kind} busy (refused unstarted)`;
   if (error.includes('may still have been processed')) return `${kind} not answered in time (may have been processed)`;
   return kind;
 }
