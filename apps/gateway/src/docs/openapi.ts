@@ -93,7 +93,9 @@ export function buildOpenApiDocument(version: string, routes: DiscoveredRoute[])
         ...(op.body ? { 413: problem('The body is larger than the route accepts') } : {}),
         429: problem('Too many requests (or failed sign-ins) from this client or key: wait the seconds `Retry-After` says'),
         ...Object.fromEntries(Object.entries(op.problems ?? {}).map(([status, when]) => [status, problem(when)])),
-        503: problem('A service behind the gateway did not answer in time'),
+        503: problem(
+          'Busy: refused unstarted, nothing done (the gateway at capacity or a service with too long a line), or a service that is not running or did not answer in time (its detail says whether it may have been processed); wait the seconds `Retry-After` says',
+        ),
       },
     };
   }
