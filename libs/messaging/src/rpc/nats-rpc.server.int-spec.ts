@@ -33,19 +33,23 @@ describe('the RPC server under overload, against real NATS', () => {
     await nc?.close();
   });
 
-  it('does not start a request whose caller stopped waiting while it queued, and answers the rest', async () => {
+  /** A fresh server whose requests each hold their slot for 400 ms: the 16 slots take the first 16, the next wait 400 ms. */
+  async function serveSlowly() {
+    await server?.close();
     const nats = { nc, names: ns.names, connect: async () => undefined } as unknown as NatsConnectionService;
     server = new NatsRpcServer(nats, 'intake');
     const started: number[] = [];
-    // Each request holds its slot for 400 ms: the 16 slots take the first 16, the next 16 wait 400 ms.
     server.addHandler(Slow.subject, async (request: { data: { n: number } }) => {
       started.push(request.data.n);
       await new Promise((resolve) => setTimeout(resolve, 400));
       return { n: request.data.n };
     });
     await new Promise<void>((resolve, reject) => server.listen((error?: unknown) => (error ? reject(error) : resolve())));
+    return { client: new RpcClient(nats), started };
+  }
 
-    const client = new RpcClient(nats);
+  it('does not start a request whose caller stopped waiting while it queued, and answers the rest', async () => {
+    const { client, started } = await serveSlowly();
     // The first 16 wait long enough; the 16 queued behind them give up after 300 ms, before a slot frees.
     const calls = Array.from({ length: 32 }, (_, n) =>
       client.call(Slow, meta, { n }, n < 16 ? 5_000 : 300).then(
@@ -62,18 +66,7 @@ describe('the RPC server under overload, against real NATS', () => {
   });
 
   it("refuses a request that queued past a quarter of its caller's wait with a 503 saying nothing was done, while the caller still waits", async () => {
-    await server?.close();
-    const nats = { nc, names: ns.names, connect: async () => undefined } as unknown as NatsConnectionService;
-    server = new NatsRpcServer(nats, 'intake');
-    const started: number[] = [];
-    server.addHandler(Slow.subject, async (request: { data: { n: number } }) => {
-      started.push(request.data.n);
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      return { n: request.data.n };
-    });
-    await new Promise<void>((resolve, reject) => server.listen((error?: unknown) => (error ? reject(error) : resolve())));
-
-    const client = new RpcClient(nats);
+    const { client, started } = await serveSlowly();
     // The 16 behind the first 16 wait 1 s, so 250 ms is their share in the line: at 400 ms they are refused, in time to hear it.
     const calls = Array.from({ length: 32 }, (_, n) =>
       client.call(Slow, meta, { n }, n < 16 ? 5_000 : 1_000).then(
