@@ -9,6 +9,7 @@ import { assertOperationIdsUnique, assertRoleScopesTrue, assertRoutesDeclared, d
 import { buildOpenApiDocument } from './docs/openapi';
 import { admitWithinCapacity } from './http/admission';
 import { refuseDeepBodies, refuseUnservedRequests } from './http/request-shape';
+import { isEventFeedLongPoll } from './webhooks/events-feed.controller';
 
 async function main() {
   const config = loadGatewayConfig();
@@ -36,7 +37,9 @@ async function main() {
           'API requests refused unstarted (503) after waiting GATEWAY_QUEUE_MS for one of GATEWAY_MAX_IN_FLIGHT places',
         );
       // First, before any body is read: an overload is refused at the cheapest point.
-      app.use(admitWithinCapacity({ maxInFlight: config.GATEWAY_MAX_IN_FLIGHT, queueMs: config.GATEWAY_QUEUE_MS }, () => refused.inc()));
+      app.use(
+        admitWithinCapacity({ maxInFlight: config.GATEWAY_MAX_IN_FLIGHT, queueMs: config.GATEWAY_QUEUE_MS, exempt: isEventFeedLongPoll }, () => refused.inc()),
+      );
       app.use(refuseUnservedRequests(routes));
       app.useBodyParser('json', { limit: '100kb' });
       app.use(refuseDeepBodies());

@@ -2,10 +2,11 @@ import { ProblemError } from '@mediation/platform';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { admitWithinCapacity } from './admission';
+import { isEventFeedLongPoll } from '../webhooks/events-feed.controller';
+import { admitWithinCapacity, type AdmissionLimits } from './admission';
 
 /** An API whose requests each wait until the test lets them finish, behind the admission under test. */
-async function gatewayWith(limits: { maxInFlight: number; queueMs: number }) {
+async function gatewayWith(limits: AdmissionLimits) {
   const held: (() => void)[] = [];
   const started: string[] = [];
   let refused = 0;
@@ -103,5 +104,23 @@ describe('the gateway at capacity', () => {
     void gateway.get('/v1/cases/a');
     await gateway.until(() => gateway.started.length === 1);
     expect((await gateway.get('/health')).status).toBe(200);
+  });
+
+  it('does not count a long poll, which holds its request open on purpose', async () => {
+    gateway = await gatewayWith({ maxInFlight: 1, queueMs: 50, exempt: (req) => req.query.wait !== undefined });
+    void gateway.get('/v1/cases/a');
+    await gateway.until(() => gateway.started.length === 1);
+    void gateway.get('/v1/cases/b?wait=30');
+    await gateway.until(() => gateway.started.length === 2);
+    expect((await gateway.get('/v1/cases/c')).status).toBe(503);
+    expect(gateway.started).toEqual(['a', 'b']);
+  });
+
+  it('knows the event feed asked to wait as a long poll, and nothing else', () => {
+    const request = (method: string, path: string, query: Record<string, string>) => ({ method, path, query }) as unknown as Request;
+    expect(isEventFeedLongPoll(request('GET', '/v1/events', { wait: '30' }))).toBe(true);
+    expect(isEventFeedLongPoll(request('GET', '/v1/events', { wait: '0' }))).toBe(false);
+    expect(isEventFeedLongPoll(request('GET', '/v1/events', {}))).toBe(false);
+    expect(isEventFeedLongPoll(request('GET', '/v1/cases', { wait: '30' }))).toBe(false);
   });
 });

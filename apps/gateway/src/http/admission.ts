@@ -6,6 +6,8 @@ export interface AdmissionLimits {
   maxInFlight: number;
   /** How long a request past that waits for a turn before it is refused. */
   queueMs: number;
+  /** Requests that wait on purpose (a long poll) and cost nothing meanwhile: not counted, never refused. */
+  exempt?: (req: Request) => boolean;
 }
 
 interface Waiting {
@@ -21,7 +23,7 @@ const RETRY_AFTER_SECONDS = '1';
  * the rest in line in arrival order for up to `queueMs`, then a 503 with Retry-After before any work
  * is done. Without it every request is taken and waits, on database connections and on the services,
  * until callers give up on work that then completes anyway; with it an overload is answered at once
- * and what is admitted keeps its latency. Health and docs routes are not counted.
+ * and what is admitted keeps its latency. Health and docs routes and long polls are not counted.
  */
 export function admitWithinCapacity(limits: AdmissionLimits, onRefused?: () => void): RequestHandler {
   let inFlight = 0;
@@ -41,7 +43,7 @@ export function admitWithinCapacity(limits: AdmissionLimits, onRefused?: () => v
     }
   };
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!req.path.startsWith('/v1/')) return next();
+    if (!req.path.startsWith('/v1/') || limits.exempt?.(req)) return next();
     const admit = (): void => {
       res.once('close', release);
       next();

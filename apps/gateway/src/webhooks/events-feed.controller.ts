@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import type { Request } from 'express';
 import { RpcClient } from '@mediation/messaging';
 import { EventFeedQuerySchema, EventFeedSchema, Rpc, type RpcMeta } from '@mediation/protocol';
 import { Access } from '../auth/access';
@@ -8,6 +9,11 @@ import { ZodPipe } from '../http/zod.pipe';
 
 /** The answer to a long poll may take `wait` seconds; the call waits that long and a little more. */
 const LONG_POLL_MARGIN_MS = 5_000;
+
+/** A pull of the feed that asks to wait for events: it holds its request open on purpose, so the gateway's admission does not count it. */
+export function isEventFeedLongPoll(req: Request): boolean {
+  return req.method === 'GET' && /^\/v1\/events\/?$/.test(req.path) && Number(req.query.wait) > 0;
+}
 
 @Controller('v1/events')
 export class EventsFeedController {
