@@ -36,14 +36,22 @@ describe('one trace per referral, across every hop', () => {
     expect(res.status).toBe(201);
     const traceId = traceparent.split('-')[1];
 
+    // Each process exports its spans in its own batches, so a child can arrive before its parent: wait for both.
+    const orphansIn = (trace: ReceivedSpan[]) => {
+      const ids = new Set(trace.map((s) => s.spanId));
+      return trace.filter((s) => s.name !== 'POST /v1/referrals' && !ids.has(s.parentSpanId ?? ''));
+    };
     const spans = await waitUntil(
       async () => {
         const trace = receiver.trace(traceId);
-        return HOPS.every(([service, name]) => trace.some((s) => s.service === service && name.test(s.name))) ? trace : undefined;
+        const everyHop = HOPS.every(([service, name]) => trace.some((s) => s.service === service && name.test(s.name)));
+        return everyHop && orphansIn(trace).length === 0 ? trace : undefined;
       },
-      { what: 'a span of every hop in the referral’s trace', timeoutMs: 60_000, intervalMs: 500 },
+      { what: 'a span of every hop in the referral’s trace, and the parent of every span', timeoutMs: 60_000, intervalMs: 500 },
     ).catch((error: Error) => {
-      const seen = receiver.trace(traceId).map((s) => `${s.service}: ${s.name}`);
+      const trace = receiver.trace(traceId);
+      const parentMissing = new Set(orphansIn(trace));
+      const seen = trace.map((s) => `${s.service}: ${s.name}${parentMissing.has(s) ? ' (parent missing)' : ''}`);
       throw new Error(`${error.message}; the trace has: ${seen.join(' | ') || 'nothing'}`);
     });
 
