@@ -1,6 +1,6 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { defineRpc, type RpcMeta } from '@mediation/protocol';
-import { createTestNamespace, type TestNamespace } from '@mediation/testing';
+import { createTestNamespace, waitUntil, type TestNamespace } from '@mediation/testing';
 import { z } from 'zod';
 import type { NatsConnectionService } from '../nats/nats.connection';
 import type { ProblemError } from '@mediation/platform';
@@ -33,7 +33,13 @@ describe('the RPC server under overload, against real NATS', () => {
     await nc?.close();
   });
 
-  /** A fresh server whose requests each hold their slot for 400 ms: the 16 slots take the first 16, the next wait 400 ms. */
+  /** Requests each hold their slot this long: the 16 slots take the first 16, the next wait about this long for one. */
+  const HOLD_MS = 1_000;
+
+  /**
+   * A fresh server whose requests each hold their slot HOLD_MS, and a way to send 32 requests: the first 16 are
+   * started before the other 16 are sent, so those find every slot taken however slowly a loaded machine sends.
+   */
   async function serveSlowly() {
     await server?.close();
     const nats = { nc, names: ns.names, connect: async () => undefined } as unknown as NatsConnectionService;
@@ -41,24 +47,30 @@ describe('the RPC server under overload, against real NATS', () => {
     const started: number[] = [];
     server.addHandler(Slow.subject, async (request: { data: { n: number } }) => {
       started.push(request.data.n);
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await new Promise((resolve) => setTimeout(resolve, HOLD_MS));
       return { n: request.data.n };
     });
     await new Promise<void>((resolve, reject) => server.listen((error?: unknown) => (error ? reject(error) : resolve())));
-    return { client: new RpcClient(nats), started };
+    const client = new RpcClient(nats);
+    const send = async <T>(lastWaitMs: number, settle: (call: Promise<unknown>) => Promise<T>): Promise<T[]> => {
+      const first = Array.from({ length: 16 }, (_, n) => settle(client.call(Slow, meta, { n }, 5_000)));
+      await waitUntil(async () => started.length === 16 || undefined, { what: 'the first 16 requests started', timeoutMs: 5_000, intervalMs: 10 });
+      const last = Array.from({ length: 16 }, (_, n) => settle(client.call(Slow, meta, { n: 16 + n }, lastWaitMs)));
+      return Promise.all([...first, ...last]);
+    };
+    return { send, started };
   }
 
   it('does not start a request whose caller stopped waiting while it queued, and answers the rest', async () => {
-    const { client, started } = await serveSlowly();
-    // The first 16 wait long enough; the 16 queued behind them give up after 300 ms, before a slot frees.
-    const calls = Array.from({ length: 32 }, (_, n) =>
-      client.call(Slow, meta, { n }, n < 16 ? 5_000 : 300).then(
+    const { send, started } = await serveSlowly();
+    // The 16 queued behind the first give up after 300 ms, long before a slot frees.
+    const outcomes = await send(300, (call) =>
+      call.then(
         () => 'answered',
         () => 'gave up',
       ),
     );
-    const outcomes = await Promise.all(calls);
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await new Promise((resolve) => setTimeout(resolve, HOLD_MS + 200));
     expect(outcomes.filter((o) => o === 'answered')).toHaveLength(16);
     expect(outcomes.slice(16).every((o) => o === 'gave up')).toBe(true);
     // None of those the callers had given up on was started once a slot freed.
@@ -66,15 +78,14 @@ describe('the RPC server under overload, against real NATS', () => {
   });
 
   it("refuses a request that queued past a quarter of its caller's wait with a 503 saying nothing was done, while the caller still waits", async () => {
-    const { client, started } = await serveSlowly();
-    // The 16 behind the first 16 wait 1 s, so 250 ms is their share in the line: at 400 ms they are refused, in time to hear it.
-    const calls = Array.from({ length: 32 }, (_, n) =>
-      client.call(Slow, meta, { n }, n < 16 ? 5_000 : 1_000).then(
+    const { send, started } = await serveSlowly();
+    // The 16 behind the first wait 2 s, so 500 ms is their share in the line: at about 1 s they are refused, in time to hear it.
+    const outcomes = await send(2_000, (call) =>
+      call.then(
         () => undefined,
         (error: ProblemError) => error,
       ),
     );
-    const outcomes = await Promise.all(calls);
     expect(outcomes.slice(0, 16).every((o) => o === undefined)).toBe(true);
     for (const refusal of outcomes.slice(16)) {
       expect(refusal?.problem.status).toBe(503);
