@@ -59,7 +59,7 @@ export function admitWithinCapacity(limits: AdmissionLimits, onRefused?: () => v
         onRefused?.();
         next(
           ProblemError.unavailable(
-            `The gateway is at capacity (${limits.maxInFlight} requests in progress) and did not start this request after ${limits.queueMs} ms in line; nothing was done. Retry after ${RETRY_AFTER_SECONDS} s.`,
+            `The gateway is at capacity (${limits.maxInFlight} request${limits.maxInFlight === 1 ? '' : 's'} in progress) and did not start this request after ${limits.queueMs} ms in line; nothing was done. Retry after ${RETRY_AFTER_SECONDS} s.`,
           ).withHeaders({ 'Retry-After': RETRY_AFTER_SECONDS }),
         );
       }, limits.queueMs),
