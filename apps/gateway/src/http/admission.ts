@@ -1,4 +1,4 @@
-import { ProblemError } from '@mediation/platform';
+import { ProblemError, RETRY_AFTER_UNAVAILABLE_SECONDS } from '@mediation/platform';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 export interface AdmissionLimits {
@@ -14,9 +14,6 @@ interface Waiting {
   admit: () => void;
   timer: NodeJS.Timeout;
 }
-
-/** Seconds an overloaded gateway asks a caller to wait before retrying. */
-const RETRY_AFTER_SECONDS = '1';
 
 /**
  * The gateway's front door under overload: at most `maxInFlight` API requests in this process at once,
@@ -58,9 +55,9 @@ export function admitWithinCapacity(limits: AdmissionLimits, onRefused?: () => v
         if (!leave(waiting)) return;
         onRefused?.();
         next(
-          ProblemError.unavailable(
-            `The gateway is at capacity (${limits.maxInFlight} request${limits.maxInFlight === 1 ? '' : 's'} in progress) and did not start this request after ${limits.queueMs} ms in line; nothing was done. Retry after ${RETRY_AFTER_SECONDS} s.`,
-          ).withHeaders({ 'Retry-After': RETRY_AFTER_SECONDS }),
+          ProblemError.busy(
+            `The gateway is at capacity (${limits.maxInFlight} request${limits.maxInFlight === 1 ? '' : 's'} in progress) and did not start this request after ${limits.queueMs} ms in line; nothing was done. Retry after ${RETRY_AFTER_UNAVAILABLE_SECONDS} s.`,
+          ),
         );
       }, limits.queueMs),
     };

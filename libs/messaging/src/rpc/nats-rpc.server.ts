@@ -104,7 +104,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     this.busy += 1;
     this.answered?.inc({ pattern, outcome: 'busy' });
     if (this.busy % 100 === 1) this.logger.warn(`refused ${this.busy} request(s) unstarted after queueing too long (latest: ${msg.subject}, ${queuedMs} ms)`);
-    const { problem } = ProblemError.unavailable(
+    const { problem } = ProblemError.busy(
       `The ${this.queueGroup} service is busy and did not start this request (it waited ${queuedMs} ms for a turn); nothing was done. Retry shortly.`,
     );
     const reply: RpcReply = { ok: false, problem };

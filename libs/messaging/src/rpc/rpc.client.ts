@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { errors, headers } from '@nats-io/transport-node';
-import { inSpan, injectTrace, MetricsService, ProblemError, SpanKind } from '@mediation/platform';
+import { inSpan, injectTrace, MetricsService, ProblemError, RETRY_AFTER_UNAVAILABLE_SECONDS, SpanKind } from '@mediation/platform';
 import type { Counter } from 'prom-client';
 import { PROBLEM_TYPES, RpcReplySchema, type RpcDefinition, type RpcMeta } from '@mediation/protocol';
 import type { z } from 'zod';
@@ -10,8 +10,6 @@ import { MESSAGING_OPTIONS, type MessagingOptions } from '../nats/nats.options';
 export const DEFAULT_RPC_TIMEOUT_MS = 5_000;
 /** The milliseconds the caller waits for the reply, sent with every request. */
 export const RPC_TIMEOUT_HEADER = 'Rpc-Timeout-Ms';
-/** Seconds a caller is told to wait before retrying a 503 (a busy, stopped or unreachable service). */
-const RETRY_AFTER_SECONDS = '1';
 
 /**
  * The gateway's side of request/reply. Each failure says what happened, because the caller acts on
@@ -59,11 +57,11 @@ export class RpcClient {
       raw = (await this.nats.nc.request(this.nats.names.rpc(definition.subject), payload, { timeout: timeoutMs, headers: h })).string();
     } catch (error) {
       this.calls?.inc({ subject: definition.subject, outcome: 'unanswered' });
-      throw notAnswered(definition, error, timeoutMs).withHeaders({ 'Retry-After': RETRY_AFTER_SECONDS });
+      throw notAnswered(definition, error, timeoutMs).withHeaders({ 'Retry-After': RETRY_AFTER_UNAVAILABLE_SECONDS });
     }
     const reply = decode(definition, () => RpcReplySchema.parse(JSON.parse(raw)));
     this.calls?.inc({ subject: definition.subject, outcome: reply.ok ? 'ok' : reply.problem.status >= 500 ? '5xx' : '4xx' });
-    if (!reply.ok) throw new ProblemError(reply.problem, reply.problem.status === 503 ? { 'Retry-After': RETRY_AFTER_SECONDS } : {});
+    if (!reply.ok) throw new ProblemError(reply.problem, reply.problem.status === 503 ? { 'Retry-After': RETRY_AFTER_UNAVAILABLE_SECONDS } : {});
     return decode(definition, () => definition.response.parse(reply.data) as z.infer<D['response']>);
   }
 }

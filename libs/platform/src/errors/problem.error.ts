@@ -1,5 +1,8 @@
 import { PROBLEM_TYPES, type FieldError, type Problem } from '@mediation/protocol';
 
+/** Seconds a caller is told to wait (`Retry-After`) before retrying a 503: a busy, stopped or unreachable service. */
+export const RETRY_AFTER_UNAVAILABLE_SECONDS = '1';
+
 /** An error that already knows the problem it should become, over HTTP or RPC. */
 export class ProblemError extends Error {
   constructor(
@@ -40,6 +43,11 @@ export class ProblemError extends Error {
 
   static unavailable(detail: string): ProblemError {
     return new ProblemError({ type: PROBLEM_TYPES.unavailable, title: 'Service unavailable', status: 503, detail });
+  }
+
+  /** 503 for work refused unstarted under overload, with Retry-After (which does not travel over RPC: the gateway adds it again). */
+  static busy(detail: string): ProblemError {
+    return ProblemError.unavailable(detail).withHeaders({ 'Retry-After': RETRY_AFTER_UNAVAILABLE_SECONDS });
   }
 
   static tooManyRequests(detail: string): ProblemError {
