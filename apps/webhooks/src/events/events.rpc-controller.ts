@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { parseRpcRequest } from '@mediation/messaging';
+import { HOLDS_OPEN, parseRpcRequest } from '@mediation/messaging';
 import { Rpc } from '@mediation/protocol';
 import { ListEventsUseCase } from './list-events.use-case';
 import { ReplayUseCase } from './replay.use-case';
@@ -12,7 +12,8 @@ export class EventsRpcController {
     private readonly replayEvents: ReplayUseCase,
   ) {}
 
-  @MessagePattern(Rpc.webhooks.listEvents.subject)
+  /** With `wait` an empty page waits for events: held open outside the service's turns for work. */
+  @MessagePattern(Rpc.webhooks.listEvents.subject, HOLDS_OPEN)
   list(@Payload() raw: unknown) {
     const { meta, data } = parseRpcRequest(Rpc.webhooks.listEvents, raw);
     return this.listEvents.execute(meta, data);

@@ -4,7 +4,7 @@ import { createTestNamespace, waitUntil, type TestNamespace } from '@mediation/t
 import { z } from 'zod';
 import type { NatsConnectionService } from '../nats/nats.connection';
 import type { ProblemError } from '@mediation/platform';
-import { NatsRpcServer } from './nats-rpc.server';
+import { HOLDS_OPEN, NatsRpcServer } from './nats-rpc.server';
 import { RpcClient } from './rpc.client';
 
 jest.setTimeout(30_000);
@@ -13,6 +13,13 @@ const Slow = defineRpc({
   service: 'intake',
   verb: 'slow',
   description: 'Takes its time.',
+  request: z.object({ n: z.number() }),
+  response: z.object({ n: z.number() }),
+});
+const LongPoll = defineRpc({
+  service: 'intake',
+  verb: 'long-poll',
+  description: 'Waits for news on purpose.',
   request: z.object({ n: z.number() }),
   response: z.object({ n: z.number() }),
 });
@@ -93,5 +100,31 @@ describe('the RPC server under overload, against real NATS', () => {
       expect(refusal?.headers['Retry-After']).toBe('1');
     }
     expect(started.sort((a, b) => a - b)).toEqual(Array.from({ length: 16 }, (_, n) => n));
+  });
+
+  it('answers its work while long polls wait, since a request held open on purpose takes none of the 16 turns', async () => {
+    await server?.close();
+    const nats = { nc, names: ns.names, connect: async () => undefined } as unknown as NatsConnectionService;
+    server = new NatsRpcServer(nats, 'intake');
+    let polling = 0;
+    server.addHandler(
+      LongPoll.subject,
+      async (request: { data: { n: number } }) => {
+        polling += 1;
+        await new Promise((resolve) => setTimeout(resolve, 4_000));
+        return { n: request.data.n };
+      },
+      false,
+      HOLDS_OPEN,
+    );
+    server.addHandler(Slow.subject, async (request: { data: { n: number } }) => ({ n: request.data.n }));
+    await new Promise<void>((resolve, reject) => server.listen((error?: unknown) => (error ? reject(error) : resolve())));
+    const client = new RpcClient(nats);
+    const polls = Array.from({ length: 20 }, (_, n) => client.call(LongPoll, meta, { n }, 6_000));
+    await waitUntil(async () => polling === 20 || undefined, { what: 'all 20 long polls held open', timeoutMs: 5_000, intervalMs: 10 });
+    // Had the polls taken turns, these would queue behind them past a quarter of their 2 s and be refused busy.
+    const work = await Promise.all(Array.from({ length: 16 }, (_, n) => client.call(Slow, meta, { n }, 2_000)));
+    expect(work.map((answer) => answer.n)).toEqual(Array.from({ length: 16 }, (_, n) => n));
+    expect((await Promise.all(polls)).map((answer) => answer.n)).toEqual(Array.from({ length: 20 }, (_, n) => n));
   });
 });

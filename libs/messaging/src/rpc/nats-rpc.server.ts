@@ -21,6 +21,13 @@ const QUEUE_SHARE = 0.25;
 const ASSUMED_WAIT_MS = 5_000;
 
 /**
+ * Marks a pattern whose answer waits on purpose (a long poll): `@MessagePattern(subject, HOLDS_OPEN)`. It takes
+ * none of the 16 turns, which are for work; else a few partners' long polls (up to 35 s each) would hold every
+ * turn and the service's other requests would be refused busy.
+ */
+export const HOLDS_OPEN = { holdsOpen: true } as const;
+
+/**
  * A Nest transport strategy for request/reply over NATS core: each `@MessagePattern('rpc.x.verb')`
  * becomes a subscription in the service's queue group, so replicas share the load. Errors travel
  * back as problem details, never as stack traces.
@@ -55,10 +62,11 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       await this.nats.connect();
       for (const [pattern, handler] of this.messageHandlers) {
         const subject = this.nats.names.rpc(pattern);
+        const answer = handler.extras?.holdsOpen === true ? this.answerHeldOpen : this.answer;
         this.subscriptions.push(
-          this.nats.nc.subscribe(subject, { queue: this.queueGroup, callback: (error, msg) => void this.answer(error, msg, pattern, handler) }),
+          this.nats.nc.subscribe(subject, { queue: this.queueGroup, callback: (error, msg) => void answer.call(this, error, msg, pattern, handler) }),
         );
-        this.logger.log(`answering ${subject} in queue group ${this.queueGroup}`);
+        this.logger.log(`answering ${subject} in queue group ${this.queueGroup}${answer === this.answerHeldOpen ? ' (held open, outside the turns)' : ''}`);
       }
       callback();
     } catch (error) {
@@ -93,10 +101,20 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       // its callers still wait for instead of collapsing into work they gave up on ("may have been processed").
       const queuedMs = Date.now() - receivedAt;
       if (queuedMs > waits * QUEUE_SHARE) return this.refuseBusy(msg, pattern, queuedMs);
-      const outcome = await inSpan(`rpc ${pattern}`, { kind: SpanKind.SERVER, parent: traceContextFrom(msg.headers) }, () => this.respond(msg, handler));
-      this.answered?.inc({ pattern, outcome });
-      this.durations?.observe({ pattern }, (Date.now() - receivedAt) / 1000);
+      return this.handle(msg, pattern, handler, receivedAt);
     });
+  }
+
+  /** A request that holds its answer open on purpose: started at once, outside the turns, never refused busy. */
+  private async answerHeldOpen(error: Error | null, msg: Msg, pattern: string, handler: MessageHandler): Promise<void> {
+    if (error) return this.logger.error(`subscription error: ${error.message}`);
+    return this.handle(msg, pattern, handler, Date.now());
+  }
+
+  private async handle(msg: Msg, pattern: string, handler: MessageHandler, receivedAt: number): Promise<void> {
+    const outcome = await inSpan(`rpc ${pattern}`, { kind: SpanKind.SERVER, parent: traceContextFrom(msg.headers) }, () => this.respond(msg, handler));
+    this.answered?.inc({ pattern, outcome });
+    this.durations?.observe({ pattern }, (Date.now() - receivedAt) / 1000);
   }
 
   /** Answers 503 without starting the work; the gateway adds Retry-After, and a retry with the same Idempotency-Key is safe. */
