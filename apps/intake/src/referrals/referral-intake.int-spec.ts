@@ -216,6 +216,15 @@ describe('referral intake against real PostgreSQL', () => {
     expect(await outbox('intake.referral.duplicate-flagged.v1', sameParties.id)).toEqual([
       expect.objectContaining({ possibleDuplicateOf: [expect.objectContaining({ referralId: first.id })] }),
     ]);
+    // Both events are written by the referral's own insert, received first, each carrying the version stored.
+    const written = await sql.query(
+      `SELECT envelope->>'type' AS type, (envelope->>'sequence')::int AS sequence FROM intake.outbox WHERE envelope->>'subject' = $1 ORDER BY position`,
+      [sameParties.id],
+    );
+    expect(written.rows).toEqual([
+      { type: 'intake.referral.received.v2', sequence: (await row(sameParties.id)).version },
+      { type: 'intake.referral.duplicate-flagged.v1', sequence: 1 },
+    ]);
     // Matching the first by both rules, it names it once, by its external reference; the others match by one rule each.
     const sameBoth = await submit({ ...caraAndDan, externalReference: 'ASB-77' });
     expect(sameBoth.possibleDuplicateOf).toEqual([

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventPublisher } from '@mediation/messaging';
+import { EventPublisher, type NewEvent } from '@mediation/messaging';
 import {
   ReferralDuplicateFlaggedV1,
   ReferralReceivedV2,
@@ -7,6 +7,7 @@ import {
   ReferralRejectedV2,
   uuidv7,
   type CreateReferralBody,
+  type EventDefinition,
   type PossibleDuplicate,
   type Rejection,
   type RpcMeta,
@@ -15,7 +16,7 @@ import type { IntakeTx } from '../database/intake.database';
 import type { Prisma } from '../generated/prisma/client';
 import { splitAnswers } from './answer-split';
 import { AnswerSealer } from './answer-sealer';
-import { ReferralRepository, type ReferralRecord } from './referral.repository';
+import { NEW_REFERRAL_VERSION, ReferralRepository, type NewReferral, type ReferralRecord } from './referral.repository';
 import { referralReference } from './referral.view';
 import type { ReferralForm } from './referral.types';
 
@@ -58,8 +59,8 @@ export class ReferralIntakeRecorder {
    * Kept with its reason, so nothing a referrer sent is lost and they can follow it. `eventReason`
    * replaces the reason on the event where the stored one names people (who has not consented).
    */
-  async rejected(tx: IntakeTx, facts: ReferralFacts, rejection: Rejection, eventReason = rejection.reason): Promise<ReferralRecord> {
-    const referral = await this.store(tx, facts, {
+  rejected(tx: IntakeTx, facts: ReferralFacts, rejection: Rejection, eventReason = rejection.reason): Promise<ReferralRecord> {
+    const outcome = {
       status: 'rejected',
       clockStartsAt: facts.receivedAt,
       rejectionCode: rejection.code,
@@ -67,26 +68,25 @@ export class ReferralIntakeRecorder {
       overCap: false,
       duplicateKey: null,
       possibleDuplicates: [],
-    });
-    const data = {
-      referralId: referral.id,
-      reference: referral.reference,
-      contractId: referral.contractId,
-      serviceLine: referral.serviceLine,
-      code: rejection.code,
-      reason: eventReason,
-      referrer: facts.body.referrer,
-      receivedAt: facts.receivedAt.toISOString(),
     };
-    // v2 knows every code; v1 subscribers keep receiving the rejections v1 can say.
-    await this.events.append(tx, { definition: ReferralRejectedV2, data, ...this.envelope(facts, referral) });
-    if (rejection.code !== 'referrer-not-allowed')
-      await this.events.append(tx, { definition: ReferralRejectedV1, data: { ...data, code: rejection.code }, ...this.envelope(facts, referral) });
-    return referral;
+    return this.store(tx, facts, outcome, (referral) => {
+      const data = {
+        ...this.identity(referral),
+        code: rejection.code,
+        reason: eventReason,
+        referrer: facts.body.referrer,
+        receivedAt: facts.receivedAt.toISOString(),
+      };
+      // v2 knows every code; v1 subscribers keep receiving the rejections v1 can say.
+      return [
+        { definition: ReferralRejectedV2, data, ...this.envelope(facts, referral) },
+        ...(rejection.code !== 'referrer-not-allowed' ? [{ definition: ReferralRejectedV1, data: { ...data, code: rejection.code }, ...this.envelope(facts, referral) }] : []),
+      ];
+    });
   }
 
-  async accepted(tx: IntakeTx, facts: ReferralFacts, accepted: AcceptedFacts): Promise<ReferralRecord> {
-    const referral = await this.store(tx, facts, {
+  accepted(tx: IntakeTx, facts: ReferralFacts, accepted: AcceptedFacts): Promise<ReferralRecord> {
+    const outcome = {
       status: 'received',
       clockStartsAt: accepted.clockStartsAt,
       rejectionCode: null,
@@ -94,49 +94,51 @@ export class ReferralIntakeRecorder {
       overCap: accepted.overCap,
       duplicateKey: accepted.duplicateKey,
       possibleDuplicates: accepted.possibleDuplicateOf as unknown as Prisma.InputJsonArray,
-    });
+    };
     const { body } = facts;
-    await this.events.append(tx, {
-      definition: ReferralReceivedV2,
-      data: {
-        referralId: referral.id,
-        reference: referral.reference,
-        contractId: referral.contractId,
-        serviceLine: referral.serviceLine,
-        ...(body.externalReference ? { externalReference: body.externalReference } : {}),
-        referrer: body.referrer,
-        parties: body.parties,
-        receivedAt: facts.receivedAt.toISOString(),
-        contractVersion: referral.contractVersion,
-        clockStartsAt: accepted.clockStartsAt.toISOString(),
-        dates: accepted.dates,
-        overCap: accepted.overCap,
-        contactAnswers: accepted.contactAnswers,
-      },
-      ...this.envelope(facts, referral),
-    });
-    if (accepted.possibleDuplicateOf.length > 0) {
-      await this.events.append(tx, {
-        definition: ReferralDuplicateFlaggedV1,
-        data: { referralId: referral.id, reference: referral.reference, contractId: referral.contractId, possibleDuplicateOf: accepted.possibleDuplicateOf },
+    return this.store(tx, facts, outcome, (referral) => [
+      {
+        definition: ReferralReceivedV2,
+        data: {
+          ...this.identity(referral),
+          ...(body.externalReference ? { externalReference: body.externalReference } : {}),
+          referrer: body.referrer,
+          parties: body.parties,
+          receivedAt: facts.receivedAt.toISOString(),
+          contractVersion: referral.contractVersion,
+          clockStartsAt: accepted.clockStartsAt.toISOString(),
+          dates: accepted.dates,
+          overCap: accepted.overCap,
+          contactAnswers: accepted.contactAnswers,
+        },
         ...this.envelope(facts, referral),
-      });
-    }
-    return referral;
+      },
+      ...(accepted.possibleDuplicateOf.length > 0
+        ? [
+            {
+              definition: ReferralDuplicateFlaggedV1,
+              data: { ...this.identity(referral), possibleDuplicateOf: accepted.possibleDuplicateOf },
+              ...this.envelope(facts, referral),
+            },
+          ]
+        : []),
+    ]);
   }
 
+  /** The referral and its events in one statement: the events are made from the row about to be inserted. */
   private async store(
     tx: IntakeTx,
     facts: ReferralFacts,
     outcome: Pick<ReferralRecord, 'status' | 'clockStartsAt' | 'rejectionCode' | 'rejectionReason' | 'overCap' | 'duplicateKey'> & {
       possibleDuplicates: Prisma.InputJsonArray;
     },
+    events: (referral: NewReferral) => NewEvent<EventDefinition>[],
   ): Promise<ReferralRecord> {
     const id = uuidv7();
     const { number } = facts;
     const { open, sensitive } = splitAnswers(facts.answers, facts.form);
     const { body } = facts;
-    return this.referrals.create(tx, {
+    const referral: NewReferral = {
       id,
       organisationId: facts.meta.organisationId,
       contractId: facts.contractId,
@@ -157,16 +159,24 @@ export class ReferralIntakeRecorder {
       enteredBy: facts.meta.actorId,
       idempotencyKey: facts.idempotency?.key ?? null,
       idempotencyRequestHash: facts.idempotency?.requestHash ?? null,
+      // Stated, not left to the column's default: its events carry it as their sequence.
+      version: NEW_REFERRAL_VERSION,
       ...outcome,
-    });
+    };
+    return this.referrals.create(tx, referral, this.events.beside(tx, events(referral)));
   }
 
-  private envelope(facts: ReferralFacts, referral: ReferralRecord) {
+  /** What every event of a new referral says of it first. */
+  private identity(referral: NewReferral) {
+    return { referralId: referral.id, reference: referral.reference, contractId: referral.contractId, serviceLine: referral.serviceLine };
+  }
+
+  private envelope(facts: ReferralFacts, referral: NewReferral) {
     return {
       subject: referral.id,
       organisationId: facts.meta.organisationId,
       contractId: referral.contractId,
-      sequence: referral.version,
+      sequence: NEW_REFERRAL_VERSION,
       correlationId: facts.meta.correlationId,
     };
   }

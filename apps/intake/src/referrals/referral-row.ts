@@ -59,6 +59,12 @@ export function insertReferral(referral: Partial<Record<keyof Referral, unknown>
   };
 }
 
+/** The same insert with the statement's events written to the outbox beside it (`EventPublisher.beside`): one round trip for both. */
+export function insertReferralBeside(referral: Partial<Record<keyof Referral, unknown>>, events: (parameter: number) => string): { sql: string; row: string } {
+  const { sql, row } = insertReferral(referral);
+  return { sql: `WITH inserted AS (${sql}), events AS (${events(2)}) SELECT * FROM inserted`, row };
+}
+
 /** A row INSERT … RETURNING answered, as the record Prisma gives. */
 export function referralRecord(row: Omit<Referral, 'number'> & { number: string }): Referral {
   return { ...row, number: BigInt(row.number) };

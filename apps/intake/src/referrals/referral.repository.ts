@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import type { EventsBeside } from '@mediation/messaging';
 import { leanSql, lockForTransaction, tenantSettingCte } from '@mediation/platform';
 import type { Prisma, Referral } from '../generated/prisma/client';
 import { IntakeDatabase, type IntakeTx } from '../database/intake.database';
-import { insertReferral, referralRecord } from './referral-row';
+import { insertReferral, insertReferralBeside, referralRecord } from './referral-row';
 
 export type ReferralRecord = Referral;
 
 /** What the linking of a case tells of the referral: enough to announce it. */
 export type LinkedReferral = Pick<ReferralRecord, 'id' | 'organisationId' | 'contractId' | 'version'>;
+
+/** A referral's version when stored; each later change adds one (its events' sequence). */
+export const NEW_REFERRAL_VERSION = 1;
 
 /** What a new referral is stored with; the database fills the rest. */
 export type NewReferral = Pick<
@@ -32,7 +36,7 @@ export type NewReferral = Pick<
   | 'sealedAnswers'
   | 'answersKeyId'
 > &
-  Partial<Pick<ReferralRecord, 'idempotencyKey' | 'idempotencyRequestHash' | 'enteredAt' | 'enteredBy'>> & {
+  Partial<Pick<ReferralRecord, 'idempotencyKey' | 'idempotencyRequestHash' | 'enteredAt' | 'enteredBy' | 'version'>> & {
     answers: Prisma.InputJsonObject;
     referrer: Prisma.InputJsonObject;
     parties: Prisma.InputJsonArray;
@@ -95,10 +99,14 @@ export class ReferralRepository {
     return BigInt(rows[0].n);
   }
 
-  /** Prisma's `create` as one statement of our own (see insertReferral): the same record back, for less CPU on every referral. */
-  async create(tx: IntakeTx, referral: NewReferral): Promise<ReferralRecord> {
-    const { sql, row } = insertReferral(referral);
-    const [created] = await leanSql(tx).rows<Parameters<typeof referralRecord>[0]>(sql, row);
+  /**
+   * Prisma's `create` as one statement of our own (see insertReferral): the same record back, for less CPU on every referral;
+   * with `events`, the statement writes them to the outbox too.
+   */
+  async create(tx: IntakeTx, referral: NewReferral, events?: EventsBeside): Promise<ReferralRecord> {
+    const { sql, row } = events ? insertReferralBeside(referral, events.insert) : insertReferral(referral);
+    const [created] = await leanSql(tx).rows<Parameters<typeof referralRecord>[0]>(sql, row, ...(events?.values ?? []));
+    events?.written();
     return referralRecord(created);
   }
 

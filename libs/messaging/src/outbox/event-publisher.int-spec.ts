@@ -70,4 +70,22 @@ describe('the event publisher against real PostgreSQL', () => {
     expect((await writer.query('SELECT 1 FROM casework.outbox WHERE id = $1', [id])).rowCount).toBe(0);
     expect(notifications).toBe(0);
   });
+
+  it('writes the events a statement carries beside its own change, in the order given, committed with it', async () => {
+    let ids: string[] = [];
+    await transaction(async (tx) => {
+      const events = publisher.beside(tx, [reopening('beside one'), reopening('beside two')]);
+      ids = events.envelopes.map((e) => e.id);
+      await writer.query(`WITH events AS (${events.insert(1)}) SELECT 1`, events.values);
+      events.written();
+    });
+    const { rows } = await writer.query<{ id: string; reason: string }>(
+      `SELECT id::text, envelope->'data'->>'reason' AS reason FROM casework.outbox WHERE id = ANY($1::uuid[]) ORDER BY position`,
+      [ids],
+    );
+    expect(rows).toEqual([
+      { id: ids[0], reason: 'beside one' },
+      { id: ids[1], reason: 'beside two' },
+    ]);
+  });
 });

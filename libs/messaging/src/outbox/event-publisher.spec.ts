@@ -118,6 +118,34 @@ describe('the event publisher (outbox rows in the caller’s transaction)', () =
       expect(published).toEqual([]);
     });
 
+    it('lets the caller’s statement write events beside its change, and wakes the relay once the transaction commits', async () => {
+      const { published, publisher } = natsRecorder();
+      const { tx, statements } = recordingTx();
+      await transaction(tx, async () => {
+        const events = publisher.beside(tx, [reopening('one'), reopening('two')]);
+        await tx.$executeRawUnsafe(`WITH changed AS (UPDATE "casework"."case" SET version = version + 1), events AS (${events.insert(1)}) SELECT 1`, ...events.values);
+        events.written();
+        expect(published).toEqual([]);
+      });
+      expect(statements).toHaveLength(1);
+      expect(statements[0].sql).toContain('unnest($1::uuid[], $2::text[], $3::jsonb[])');
+      const [, subjects, json] = statements[0].values as [string[], string[], string[]];
+      expect(json.map((j) => (JSON.parse(j) as { data: { reason: string } }).data.reason)).toEqual(['one', 'two']);
+      expect(subjects[0]).toMatch(/^ns1\.events\.[0-9a-f-]+\.casework\.case\.reopened\.v1$/);
+      expect(published).toEqual(['ns1.outbox.wake.casework']);
+    });
+
+    it('refuses events beside a statement once events of the transaction are queued, as they would then be written out of order', async () => {
+      const { publisher } = natsRecorder();
+      const { tx } = recordingTx();
+      await expect(
+        transaction(tx, async () => {
+          await publisher.append(tx, reopening('queued first'));
+          publisher.beside(tx, [reopening('would be written before it')]);
+        }),
+      ).rejects.toThrow('events beside a statement must come before any event queued in the same transaction');
+    });
+
     it('falls back to NOTIFY for a transaction it cannot see commit', async () => {
       const { published, publisher } = natsRecorder();
       const { tx, statements } = recordingTx();

@@ -32,6 +32,17 @@ export interface StandaloneEvent {
   written(): void;
 }
 
+/** Events the caller's own statement writes into the outbox beside its change, in a transaction (see `EventPublisher.beside`). */
+export interface EventsBeside {
+  envelopes: EventEnvelope[];
+  /** The CTE body that inserts them, its three values numbered from `parameter`: `events AS (${insert(2)})`. */
+  insert(parameter: number): string;
+  /** The three values, in order: ids, NATS subjects, envelopes. */
+  values: [string[], string[], string[]];
+  /** Call once the statement has run: the relay is woken when the transaction commits. */
+  written(): void;
+}
+
 /**
  * Writes events to the service's outbox inside the caller's transaction: the state change and the
  * event commit together or not at all. The relay publishes them afterwards.
@@ -101,20 +112,44 @@ export class EventPublisher {
     };
   }
 
+  /**
+   * Events of one change in a transaction, written by the caller's statement that makes the change (a CTE beside it), so
+   * change and events take one round trip and the outbox no statement of its own before COMMIT. Refused once other events
+   * of the transaction are queued: these would reach the outbox first, out of the order they were appended in.
+   */
+  beside(tx: SqlTx, events: NewEvent<EventDefinition>[]): EventsBeside {
+    if (this.queued.has(tx)) throw new Error('events beside a statement must come before any event queued in the same transaction');
+    const envelopes = events.map((event) => this.envelope(event));
+    return {
+      envelopes,
+      insert: (parameter) => this.insertSql(parameter),
+      values: this.columns(envelopes),
+      written: () => {
+        // A bare client committed the statement itself: the relay is woken at once.
+        if (!(this.nats && onCommit(tx, () => this.wakeRelay()))) this.wakeRelay();
+      },
+    };
+  }
+
   private async writeQueued(tx: SqlTx, envelopes: EventEnvelope[]): Promise<void> {
     await this.insert(tx, envelopes, !(this.nats && onCommit(tx, () => this.wakeRelay())));
   }
 
   private async insert(tx: SqlTx, envelopes: EventEnvelope[], wake: boolean): Promise<void> {
-    await leanSql(tx).count(
-      `INSERT INTO ${this.table} (id, subject, envelope)
-       SELECT e.id, e.subject, e.envelope FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS e(id, subject, envelope, n)
+    await leanSql(tx).count(this.insertSql(1, wake), ...this.columns(envelopes));
+  }
+
+  /** One statement for any number of events, in the order given; `wake` carries a NOTIFY that PostgreSQL delivers on commit. */
+  private insertSql(parameter: number, wake = false): string {
+    const [ids, subjects, envelopes] = [parameter, parameter + 1, parameter + 2].map((n) => `$${n}`);
+    return `INSERT INTO ${this.table} (id, subject, envelope)
+       SELECT e.id, e.subject, e.envelope FROM unnest(${ids}::uuid[], ${subjects}::text[], ${envelopes}::jsonb[]) WITH ORDINALITY AS e(id, subject, envelope, n)
        ${wake ? `CROSS JOIN (SELECT pg_notify('${this.channel}', '')) AS wake` : ''}
-       ORDER BY e.n`,
-      envelopes.map((e) => e.id),
-      envelopes.map((e) => this.names.event(e.organisationid, e.type)),
-      envelopes.map((e) => JSON.stringify(e)),
-    );
+       ORDER BY e.n`;
+  }
+
+  private columns(envelopes: EventEnvelope[]): [string[], string[], string[]] {
+    return [envelopes.map((e) => e.id), envelopes.map((e) => this.names.event(e.organisationid, e.type)), envelopes.map((e) => JSON.stringify(e))];
   }
 
   /** Fire and forget: should it be lost, the relay's poll finds the rows within a second. */

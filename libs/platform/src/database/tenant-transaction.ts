@@ -75,6 +75,11 @@ export class WrittenBeforeCommit<T> {
 
   constructor(private readonly write: (tx: object, rows: T[]) => Promise<void>) {}
 
+  /** Whether rows of `tx` wait to be written. */
+  has(tx: object): boolean {
+    return this.pending.has(tx);
+  }
+
   add(tx: object, rows: T[]): boolean {
     const pending = this.pending.get(tx);
     if (pending) {
