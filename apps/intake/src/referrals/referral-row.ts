@@ -43,7 +43,8 @@ const REFERRAL_COLUMNS: ColumnsOf<Referral> = {
 };
 
 /** Every column as its field, as Prisma answers them; the number (int8) as text, which pg would answer as a string, not a BigInt. */
-const RETURNED = selectAs(REFERRAL_COLUMNS, ['number']);
+export const REFERRAL_FIELDS = selectAs(REFERRAL_COLUMNS, ['number']);
+const RETURNED = REFERRAL_FIELDS;
 
 /**
  * One INSERT … RETURNING of a referral, as Prisma's `create` writes it: the fields given (a field left undefined

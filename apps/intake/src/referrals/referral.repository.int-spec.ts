@@ -64,8 +64,9 @@ describe('the referral repository’s statements on the transaction’s own conn
       await db.forTenant(ORG, (tx) => referrals().beginReferral(tx, ORG)),
       await db.forTenant(ORG, (tx) => referrals().beginReferral(tx, ORG)),
     ];
-    expect(typeof first).toBe('bigint');
-    expect(second).toBe(first + BigInt(1));
+    expect(typeof first.number).toBe('bigint');
+    expect(second.number).toBe(first.number + BigInt(1));
+    expect([first.earlier, second.earlier]).toEqual([null, null]);
   });
 
   it('a stored referral is the record Prisma reads back, field for field and type for type (its number a BigInt, its JSON parsed)', async () => {
@@ -80,6 +81,10 @@ describe('the referral repository’s statements on the transaction’s own conn
     expect(created).toStrictEqual(read);
     expect(Object.keys(created)).toEqual(Object.keys(read!));
     expect(created.number).toBe(BigInt('9007199254740993'));
+    // A repeat of its Idempotency-Key finds it in the statement that begins the repeat (which sets the tenant itself), as Prisma reads it.
+    const repeat = await db.run((tx) => referrals().beginReferral(tx, ORG, 'k-1'), { organisationId: ORG, tenantSetByWork: true });
+    expect(repeat.earlier).toStrictEqual(read);
+    expect((await db.run((tx) => referrals().beginReferral(tx, ORG, 'k-2'), { organisationId: ORG, tenantSetByWork: true })).earlier).toBeNull();
   });
 
   it('fields left out take the table’s defaults, as with Prisma: entered now, version 1, not joined, held or anonymised', async () => {

@@ -3,7 +3,7 @@ import type { EventsBeside } from '@mediation/messaging';
 import { leanSql, lockForTransaction, tenantSettingCte } from '@mediation/platform';
 import type { Prisma, Referral } from '../generated/prisma/client';
 import { IntakeDatabase, type IntakeTx } from '../database/intake.database';
-import { insertReferral, insertReferralBeside, referralRecord } from './referral-row';
+import { insertReferral, insertReferralBeside, REFERRAL_FIELDS, referralRecord } from './referral-row';
 
 export type ReferralRecord = Referral;
 
@@ -87,16 +87,24 @@ export class ReferralRepository {
   constructor(private readonly db: IntakeDatabase) {}
 
   /**
-   * A referral's transaction begins here, run with `tenantSetByWork`: one statement sets the tenant and draws
-   * the referral's number. Numbers come from a sequence, so no lock is shared between concurrent referrals;
-   * one drawn by a request then refused is skipped, as a rolled-back one always was.
+   * A referral's transaction begins here, run with `tenantSetByWork`: one statement sets the tenant, draws the referral's
+   * number and, given the client's Idempotency-Key, finds the referral already stored under it. Numbers come from a
+   * sequence, so no lock is shared between concurrent referrals; one drawn by a request then refused or repeated is
+   * skipped, as a rolled-back one always was.
    */
-  async beginReferral(tx: IntakeTx, organisationId: string): Promise<bigint> {
-    const rows = await leanSql(tx).rows<{ n: string }>(
-      `WITH ${tenantSettingCte(1)} SELECT nextval('intake.referral_number_seq')::text AS n FROM tenant`,
+  async beginReferral(tx: IntakeTx, organisationId: string, idempotencyKey?: string): Promise<{ number: bigint; earlier: ReferralRecord | null }> {
+    // The lateral read names the drawn row, so it runs once the tenant is set (see tenantFirst); row-level security shows nothing before.
+    const [row] = await leanSql(tx).rows<Parameters<typeof referralRecord>[0] & { drawn: string }>(
+      `WITH ${tenantSettingCte(1)}, drawn AS (SELECT nextval('intake.referral_number_seq')::text AS n FROM tenant)
+       SELECT drawn.n AS drawn, earlier.* FROM drawn LEFT JOIN LATERAL (
+         SELECT ${REFERRAL_FIELDS} FROM intake.referral
+          WHERE drawn.n IS NOT NULL AND $2::text IS NOT NULL AND organisation_id = $1::uuid AND idempotency_key = $2::text OFFSET 0
+       ) AS earlier ON true`,
       organisationId,
+      idempotencyKey ?? null,
     );
-    return BigInt(rows[0].n);
+    const { drawn, ...earlier } = row;
+    return { number: BigInt(drawn), earlier: earlier.id ? referralRecord(earlier) : null };
   }
 
   /**

@@ -78,8 +78,7 @@ export class SubmitReferralUseCase {
     return this.db.run(
       async (tx) => {
         // First, as it sets the transaction's tenant too: nothing of the organisation is visible before it.
-        const number = await this.referrals.beginReferral(tx, meta.organisationId);
-        const earlier = idempotency && (await this.referrals.findByIdempotencyKey(tx, meta.organisationId, idempotency.key));
+        const { number, earlier } = await this.referrals.beginReferral(tx, meta.organisationId, idempotency?.key);
         return earlier ? { earlier } : { view: await this.submitIn(tx, meta, body, idempotency, number) };
       },
       { organisationId: meta.organisationId, tenantSetByWork: true },
