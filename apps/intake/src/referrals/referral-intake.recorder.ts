@@ -80,7 +80,9 @@ export class ReferralIntakeRecorder {
       // v2 knows every code; v1 subscribers keep receiving the rejections v1 can say.
       return [
         { definition: ReferralRejectedV2, data, ...this.envelope(facts, referral) },
-        ...(rejection.code !== 'referrer-not-allowed' ? [{ definition: ReferralRejectedV1, data: { ...data, code: rejection.code }, ...this.envelope(facts, referral) }] : []),
+        ...(rejection.code !== 'referrer-not-allowed'
+          ? [{ definition: ReferralRejectedV1, data: { ...data, code: rejection.code }, ...this.envelope(facts, referral) }]
+          : []),
       ];
     });
   }
@@ -117,7 +119,12 @@ export class ReferralIntakeRecorder {
         ? [
             {
               definition: ReferralDuplicateFlaggedV1,
-              data: { ...this.identity(referral), possibleDuplicateOf: accepted.possibleDuplicateOf },
+              data: {
+                referralId: referral.id,
+                reference: referral.reference,
+                contractId: referral.contractId,
+                possibleDuplicateOf: accepted.possibleDuplicateOf,
+              },
               ...this.envelope(facts, referral),
             },
           ]
@@ -166,7 +173,7 @@ export class ReferralIntakeRecorder {
     return this.referrals.create(tx, referral, this.events.beside(tx, events(referral)));
   }
 
-  /** What every event of a new referral says of it first. */
+  /** What the received and rejected events say of the referral first. */
   private identity(referral: NewReferral) {
     return { referralId: referral.id, reference: referral.reference, contractId: referral.contractId, serviceLine: referral.serviceLine };
   }

@@ -123,7 +123,10 @@ describe('the event publisher (outbox rows in the caller’s transaction)', () =
       const { tx, statements } = recordingTx();
       await transaction(tx, async () => {
         const events = publisher.beside(tx, [reopening('one'), reopening('two')]);
-        await tx.$executeRawUnsafe(`WITH changed AS (UPDATE "casework"."case" SET version = version + 1), events AS (${events.insert(1)}) SELECT 1`, ...events.values);
+        await tx.$executeRawUnsafe(
+          `WITH changed AS (UPDATE "casework"."case" SET version = version + 1), events AS (${events.insert(1)}) SELECT 1`,
+          ...events.values,
+        );
         events.written();
         expect(published).toEqual([]);
       });
