@@ -44,7 +44,6 @@ const REFERRAL_COLUMNS: ColumnsOf<Referral> = {
 
 /** Every column as its field, as Prisma answers them; the number (int8) as text, which pg would answer as a string, not a BigInt. */
 export const REFERRAL_FIELDS = selectAs(REFERRAL_COLUMNS, ['number']);
-const RETURNED = REFERRAL_FIELDS;
 
 /**
  * One INSERT … RETURNING of a referral, as Prisma's `create` writes it: the fields given (a field left undefined
@@ -55,7 +54,7 @@ export function insertReferral(referral: Partial<Record<keyof Referral, unknown>
   const columns = fields.map((field) => REFERRAL_COLUMNS[field]).join(', ');
   const row = Object.fromEntries(fields.map((field) => [REFERRAL_COLUMNS[field], field === 'number' ? String(referral.number) : referral[field]]));
   return {
-    sql: `INSERT INTO intake.referral (${columns}) SELECT ${columns} FROM jsonb_populate_record(NULL::intake.referral, $1::jsonb) RETURNING ${RETURNED}`,
+    sql: `INSERT INTO intake.referral (${columns}) SELECT ${columns} FROM jsonb_populate_record(NULL::intake.referral, $1::jsonb) RETURNING ${REFERRAL_FIELDS}`,
     row: JSON.stringify(row),
   };
 }

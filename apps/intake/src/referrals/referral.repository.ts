@@ -69,6 +69,10 @@ export interface DuplicateClues {
 
 const NOT_REJECTED = { not: 'rejected' };
 
+/** The referral stored under a client's Idempotency-Key ($2) in the organisation ($1), every field as Prisma reads it. */
+const BY_IDEMPOTENCY_KEY = `SELECT ${REFERRAL_FIELDS} FROM intake.referral
+          WHERE $2::text IS NOT NULL AND organisation_id = $1::uuid AND idempotency_key = $2::text`;
+
 /**
  * A transaction lock per case, taken by both writers of a case's state onto its referrals (a referral
  * linking to the case, the case's legal hold), so neither misses the other's rows.
@@ -97,8 +101,7 @@ export class ReferralRepository {
     const [row] = await leanSql(tx).rows<Parameters<typeof referralRecord>[0] & { drawn: string }>(
       `WITH ${tenantSettingCte(1)}, drawn AS (SELECT nextval('intake.referral_number_seq')::text AS n FROM tenant)
        SELECT drawn.n AS drawn, earlier.* FROM drawn LEFT JOIN LATERAL (
-         SELECT ${REFERRAL_FIELDS} FROM intake.referral
-          WHERE drawn.n IS NOT NULL AND $2::text IS NOT NULL AND organisation_id = $1::uuid AND idempotency_key = $2::text OFFSET 0
+         ${BY_IDEMPOTENCY_KEY} AND drawn.n IS NOT NULL OFFSET 0
        ) AS earlier ON true`,
       organisationId,
       idempotencyKey ?? null,
@@ -124,9 +127,10 @@ export class ReferralRepository {
     return tx ? find(tx) : this.db.forTenant(organisationId, find);
   }
 
-  /** The referral stored under a client's Idempotency-Key, if any. */
-  findByIdempotencyKey(tx: IntakeTx, organisationId: string, idempotencyKey: string): Promise<ReferralRecord | null> {
-    return tx.referral.findFirst({ where: { organisationId, idempotencyKey } });
+  /** The referral stored under a client's Idempotency-Key, if any (the same read as beginReferral's). */
+  async findByIdempotencyKey(tx: IntakeTx, organisationId: string, idempotencyKey: string): Promise<ReferralRecord | null> {
+    const [row] = await leanSql(tx).rows<Parameters<typeof referralRecord>[0]>(BY_IDEMPOTENCY_KEY, organisationId, idempotencyKey);
+    return row ? referralRecord(row) : null;
   }
 
   /**

@@ -90,7 +90,7 @@ export class EventPublisher {
     const first = !this.waking.has(tx);
     // A transaction client has no $transaction; a bare client commits every statement, so it always wakes.
     if (first && !('$transaction' in tx)) this.waking.add(tx);
-    const wake = first && !(this.nats && onCommit(tx, () => this.wakeRelay()));
+    const wake = first && !this.wakeOnCommit(tx);
     await this.insert(tx, envelopes, wake);
     return envelopes;
   }
@@ -126,13 +126,13 @@ export class EventPublisher {
       values: this.columns(envelopes),
       written: () => {
         // A bare client committed the statement itself: the relay is woken at once.
-        if (!(this.nats && onCommit(tx, () => this.wakeRelay()))) this.wakeRelay();
+        if (!this.wakeOnCommit(tx)) this.wakeRelay();
       },
     };
   }
 
   private async writeQueued(tx: SqlTx, envelopes: EventEnvelope[]): Promise<void> {
-    await this.insert(tx, envelopes, !(this.nats && onCommit(tx, () => this.wakeRelay())));
+    await this.insert(tx, envelopes, !this.wakeOnCommit(tx));
   }
 
   private async insert(tx: SqlTx, envelopes: EventEnvelope[], wake: boolean): Promise<void> {
@@ -150,6 +150,11 @@ export class EventPublisher {
 
   private columns(envelopes: EventEnvelope[]): [string[], string[], string[]] {
     return [envelopes.map((e) => e.id), envelopes.map((e) => this.names.event(e.organisationid, e.type)), envelopes.map((e) => JSON.stringify(e))];
+  }
+
+  /** Wakes the relay with a NATS message once `tx` commits; false when it cannot (no NATS, or a transaction it cannot see commit). */
+  private wakeOnCommit(tx: SqlTx): boolean {
+    return Boolean(this.nats) && onCommit(tx, () => this.wakeRelay());
   }
 
   /** Fire and forget: should it be lost, the relay's poll finds the rows within a second. */

@@ -62,11 +62,11 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       await this.nats.connect();
       for (const [pattern, handler] of this.messageHandlers) {
         const subject = this.nats.names.rpc(pattern);
-        const answer = handler.extras?.holdsOpen === true ? this.answerHeldOpen : this.answer;
+        const heldOpen = handler.extras?.holdsOpen === true;
         this.subscriptions.push(
-          this.nats.nc.subscribe(subject, { queue: this.queueGroup, callback: (error, msg) => void answer.call(this, error, msg, pattern, handler) }),
+          this.nats.nc.subscribe(subject, { queue: this.queueGroup, callback: (error, msg) => void this.answer(error, msg, pattern, handler, heldOpen) }),
         );
-        this.logger.log(`answering ${subject} in queue group ${this.queueGroup}${answer === this.answerHeldOpen ? ' (held open, outside the turns)' : ''}`);
+        this.logger.log(`answering ${subject} in queue group ${this.queueGroup}${heldOpen ? ' (held open, outside the turns)' : ''}`);
       }
       callback();
     } catch (error) {
@@ -91,9 +91,11 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     return this.nats.nc as T;
   }
 
-  private async answer(error: Error | null, msg: Msg, pattern: string, handler: MessageHandler): Promise<void> {
+  /** `heldOpen` (a HOLDS_OPEN pattern): started at once, outside the turns, never refused busy. */
+  private async answer(error: Error | null, msg: Msg, pattern: string, handler: MessageHandler, heldOpen: boolean): Promise<void> {
     if (error) return this.logger.error(`subscription error: ${error.message}`);
     const receivedAt = Date.now();
+    if (heldOpen) return this.handle(msg, pattern, handler, receivedAt);
     const waits = Number(msg.headers?.get(RPC_TIMEOUT_HEADER)) || ASSUMED_WAIT_MS;
     return this.slots.run(async () => {
       // Under overload the line grows faster than it drains: a request that queued past its share of the
@@ -103,12 +105,6 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       if (queuedMs > waits * QUEUE_SHARE) return this.refuseBusy(msg, pattern, queuedMs);
       return this.handle(msg, pattern, handler, receivedAt);
     });
-  }
-
-  /** A request that holds its answer open on purpose: started at once, outside the turns, never refused busy. */
-  private async answerHeldOpen(error: Error | null, msg: Msg, pattern: string, handler: MessageHandler): Promise<void> {
-    if (error) return this.logger.error(`subscription error: ${error.message}`);
-    return this.handle(msg, pattern, handler, Date.now());
   }
 
   private async handle(msg: Msg, pattern: string, handler: MessageHandler, receivedAt: number): Promise<void> {
