@@ -4,7 +4,7 @@ import { Webhook } from 'standardwebhooks';
 
 jest.setTimeout(240_000);
 
-type PartnerEvent = { id: string; type: string; contractid?: string; organisationid: string; data: Record<string, unknown> };
+type PartnerEvent = { id: string; type: string; subject: string; contractid?: string; organisationid: string; data: Record<string, unknown> };
 type Created = { id: string; secret: string; status: string };
 
 describe('partners subscribe: signed webhooks for their contract, retries, 410, replay and the pull feed', () => {
@@ -230,5 +230,24 @@ describe('partners subscribe: signed webhooks for their contract, retries, 410, 
     expect((await platform.ok<{ status: string }>('PATCH', `/v1/webhooks/${flaky.id}`, { enabled: false })).status).toBe('disabled');
     expect((await platform.request('DELETE', `/v1/webhooks/${flaky.id}`)).status).toBe(204);
     expect((await platform.request('GET', `/v1/webhooks/${flaky.id}`)).status).toBe(404);
+  });
+
+  it('the feed lists a flagged duplicate’s events in the order they happened: received, then flagged', async () => {
+    const externalReference = `DUP-${tag}`;
+    await platform.ok('POST', '/v1/referrals', { ...referral(otherContractId), externalReference });
+    const second = await platform.ok<{ id: string }>('POST', '/v1/referrals', { ...referral(otherContractId), externalReference });
+    // Both events are written by the second referral's insert, one after the other, and are of two types.
+    const events = await waitUntil(
+      async () => {
+        const page = await platform.ok<{ items: PartnerEvent[] }>(
+          'GET',
+          '/v1/events?types=intake.referral.received.v2,intake.referral.duplicate-flagged.v1&limit=100',
+        );
+        const mine = page.items.filter((e) => e.subject === second.id);
+        return mine.length === 2 ? mine : undefined;
+      },
+      { what: 'both events of the second referral in the feed' },
+    );
+    expect(events.map((e) => e.type)).toEqual(['intake.referral.received.v2', 'intake.referral.duplicate-flagged.v1']);
   });
 });

@@ -15,6 +15,8 @@ function partnerEventHandler(definition: EventDefinition): Type<EventHandler> {
   class PartnerEventHandler implements EventHandler<EventDefinition, WebhooksTx> {
     readonly consumes = definition;
     readonly purpose = `partners-${definition.type}`;
+    // Partners read one referral's events in the order they happened, whatever their types.
+    readonly needsOrderAcrossTypes = true;
     constructor(@Inject(RecordPublicEventUseCase) private readonly record: RecordPublicEventUseCase) {}
     handle(event: EventEnvelope, tx: WebhooksTx, context: HandlerContext) {
       return this.record.execute(tx, event, context);

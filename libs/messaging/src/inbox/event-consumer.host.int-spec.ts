@@ -2,7 +2,7 @@ import { AckPolicy, jetstream, jetstreamManager, type JetStreamManager } from '@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { DiscoveryService } from '@nestjs/core';
 import { APP_ROLE, MetricsService, TENANT_SETTING } from '@mediation/platform';
-import { CaseReopenedV1, uuidv7, type EventData, type EventEnvelope } from '@mediation/protocol';
+import { CaseLegalHoldChangedV1, CaseReopenedV1, uuidv7, type EventData, type EventEnvelope } from '@mediation/protocol';
 import { createTestDatabase, createTestNamespace, PgTransactions, waitUntil, type TestDatabase, type TestNamespace } from '@mediation/testing';
 import { Client, Pool } from 'pg';
 import { ensureStreams, NatsConnectionService } from '../nats/nats.connection';
@@ -15,6 +15,17 @@ jest.setTimeout(90_000);
 
 const ORG_A = uuidv7();
 const ORG_B = uuidv7();
+
+/** One row per event handled, written under the transaction's tenant. */
+async function recordInProbe(tx: SqlTx, event: EventEnvelope): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO casework.batch_probe (organisation_id, case_id, sequence, event_id, tenant) VALUES ($1::uuid, $2::uuid, $3, $4::uuid, current_setting('${TENANT_SETTING}', true))`,
+    event.organisationid,
+    event.subject,
+    event.sequence,
+    event.id,
+  );
+}
 
 /**
  * Records each reopening it handles in `casework.batch_probe`, a tenant table with row-level security,
@@ -35,13 +46,18 @@ class ReopeningProbe implements EventHandler<typeof CaseReopenedV1> {
         throw new Error('the database is busy');
       }
     }
-    await tx.$executeRawUnsafe(
-      `INSERT INTO casework.batch_probe (organisation_id, case_id, sequence, event_id, tenant) VALUES ($1::uuid, $2::uuid, $3, $4::uuid, current_setting('${TENANT_SETTING}', true))`,
-      event.organisationid,
-      event.subject,
-      event.sequence,
-      event.id,
-    );
+    await recordInProbe(tx, event);
+  }
+}
+
+/** Records legal-hold changes beside the reopenings, to see one case's events of two types in order. */
+@EventConsumer()
+class LegalHoldProbe implements EventHandler<typeof CaseLegalHoldChangedV1> {
+  readonly consumes = CaseLegalHoldChangedV1;
+  constructor(readonly needsOrderAcrossTypes = false) {}
+
+  async handle(event: EventEnvelope<EventData<typeof CaseLegalHoldChangedV1>>, tx: SqlTx): Promise<void> {
+    await recordInProbe(tx, event);
   }
 }
 
@@ -102,7 +118,7 @@ describe('the event consumer host, in batches, against real JetStream and Postgr
     await db?.drop();
   });
 
-  async function startHost(probe = new ReopeningProbe()): Promise<ReopeningProbe> {
+  async function startHost(probe = new ReopeningProbe(), others: EventHandler[] = []): Promise<ReopeningProbe> {
     const options: MessagingOptions = {
       service: 'casework',
       schema: 'casework',
@@ -111,44 +127,49 @@ describe('the event consumer host, in batches, against real JetStream and Postgr
       namespace: ns.namespace,
     };
     nats = new NatsConnectionService(options);
-    const discovery = { getProviders: () => [{ metatype: ReopeningProbe, instance: probe }] } as unknown as DiscoveryService;
+    const discovery = {
+      getProviders: () => [probe, ...others].map((instance) => ({ metatype: instance.constructor, instance })),
+    } as unknown as DiscoveryService;
     host = new EventConsumerHost(nats, transactions, metrics, options, discovery);
     host.register();
     await host.start();
     return probe;
   }
 
-  /** Publishes one reopening per entry, in order; `sequence` counts per case. */
-  async function publish(events: { org?: string; caseId: string; reason?: string; id?: string }[]): Promise<string[]> {
+  /** Publishes one reopening (or legal-hold change) per entry, in order; `sequence` counts per case. */
+  async function publish(events: { org?: string; caseId: string; reason?: string; id?: string; legalHold?: boolean }[]): Promise<string[]> {
     const js = jetstream(nc);
     const ids: string[] = [];
     for (const e of events) {
       const sequence = (sequences.get(e.caseId) ?? 0) + 1;
       sequences.set(e.caseId, sequence);
       const org = e.org ?? ORG_A;
+      const type = e.legalHold ? CaseLegalHoldChangedV1.type : CaseReopenedV1.type;
       const envelope = {
         specversion: '1.0',
         id: e.id ?? uuidv7(),
         source: '/services/casework',
-        type: CaseReopenedV1.type,
+        type,
         subject: e.caseId,
         time: new Date().toISOString(),
         datacontenttype: 'application/json',
         organisationid: org,
         sequence,
         correlationid: 'batch-test',
-        data: {
-          caseId: e.caseId,
-          contractId: uuidv7(),
-          previouslyClosedAt: '2026-11-01T10:00:00Z',
-          reopenedAt: '2026-11-20T10:00:00Z',
-          countsAsReopened: true,
-          reason: e.reason ?? 'new evidence',
-        },
+        data: e.legalHold
+          ? { caseId: e.caseId, legalHold: true, reason: 'court order' }
+          : {
+              caseId: e.caseId,
+              contractId: uuidv7(),
+              previouslyClosedAt: '2026-11-01T10:00:00Z',
+              reopenedAt: '2026-11-20T10:00:00Z',
+              countsAsReopened: true,
+              reason: e.reason ?? 'new evidence',
+            },
       };
       ids.push(envelope.id);
       // A fresh message id each time, so JetStream keeps a republished event and the inbox must catch it.
-      await js.publish(ns.names.event(org, CaseReopenedV1.type), JSON.stringify(envelope), { msgID: uuidv7() });
+      await js.publish(ns.names.event(org, type), JSON.stringify(envelope), { msgID: uuidv7() });
     }
     return ids;
   }
@@ -272,6 +293,47 @@ describe('the event consumer host, in batches, against real JetStream and Postgr
     const names = (await consumers()).map((c) => c.name);
     expect(names).toHaveLength(1);
     expect(names[0]).toMatch(/^casework__events/);
+  });
+
+  it('hands one case’s events of two types to a group that needs order across types in the order they were published', async () => {
+    const caseId = uuidv7();
+    const ids = await publish(Array.from({ length: 40 }, (_, i) => ({ caseId, legalHold: i % 3 === 1 })));
+    // An event of a type the group does not handle sits among them: a whole-stream consumer acknowledges it unread.
+    await jetstream(nc).publish(ns.names.event(ORG_A, 'billing.invoice.issued.v1'), 'not even JSON', { msgID: uuidv7() });
+    await startHost(Object.assign(new ReopeningProbe(), { needsOrderAcrossTypes: true }), [new LegalHoldProbe(true)]);
+    await waitUntil(async () => ((await probeRows()).length === 40 ? true : undefined), { what: 'the 40 events of both types' });
+    expect((await probeRows()).map((r) => r.event_id)).toEqual(ids);
+    // One durable for the group whatever the server: on NATS 2.9 it filters the whole stream.
+    expect((await consumers()).map((c) => c.name)).toEqual([ns.names.durable('casework', 'events')]);
+    await waitUntil(async () => ((await consumers()).every((c) => c.num_ack_pending === 0 && c.num_pending === 0) ? true : undefined), {
+      what: 'nothing left unacked',
+    });
+    expect(await dlqCount()).toBe(0);
+  });
+
+  it('takes over from earlier durables without reading again what they had handled, even one whose type had never occurred', async () => {
+    const caseId = uuidv7();
+    await publish([{ caseId }, { caseId }, { caseId }]);
+    // The one-consumer-per-type durables a NATS 2.9 deployment had: reopenings all acked, legal holds never seen (ack floor 0).
+    const perType = (type: string) => `${ns.names.durable('casework', 'events')}-${type.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+    for (const type of [CaseReopenedV1.type, CaseLegalHoldChangedV1.type]) {
+      await jsm.consumers.add(ns.names.eventsStream, {
+        durable_name: perType(type),
+        ack_policy: AckPolicy.Explicit,
+        filter_subject: ns.names.eventFilter(type),
+      });
+    }
+    const old = await jetstream(nc).consumers.get(ns.names.eventsStream, perType(CaseReopenedV1.type));
+    for (let i = 0; i < 3; i += 1) await (await old.next({ expires: 5_000 }))!.ackAck();
+    const after = await publish([{ caseId }, { caseId, legalHold: true }]);
+
+    await startHost(Object.assign(new ReopeningProbe(), { needsOrderAcrossTypes: true }), [new LegalHoldProbe(true)]);
+    await waitUntil(async () => ((await probeRows()).length >= 2 ? true : undefined), { what: 'the two events after the earlier durables stopped' });
+    await waitUntil(async () => ((await consumers()).every((c) => c.num_ack_pending === 0 && c.num_pending === 0) ? true : undefined), {
+      what: 'nothing left unacked',
+    });
+    expect((await probeRows()).map((r) => r.event_id)).toEqual(after);
+    expect((await consumers()).map((c) => c.name)).toEqual([ns.names.durable('casework', 'events')]);
   });
 
   it('never handles nor dead-letters events of types the service does not consume', async () => {

@@ -142,7 +142,8 @@ export class EventConsumerHost {
         const consumer = await this.nats.jetstream.consumers.get(this.nats.names.eventsStream, planned.durable);
         const messages = await consumer.consume({ max_messages: PULL_SIZE });
         sub.sources.push({ durable: planned.durable, messages, loop: this.consume(sub, messages) });
-        this.logger.log(`consuming ${planned.types.join(', ')} as ${planned.durable}`);
+        const what = planned.wholeStream ? `the whole stream in order (handling ${planned.types.join(', ')})` : planned.types.join(', ');
+        this.logger.log(`consuming ${what} as ${planned.durable}`);
       }
     }
     // Everything held, queued or in a batch, tells JetStream it is still being worked on.
@@ -209,7 +210,7 @@ export class EventConsumerHost {
   private async consume(sub: Subscription, messages: ConsumerMessages): Promise<void> {
     for await (const msg of messages) {
       const type = this.nats.names.typeOfEvent(msg.subject);
-      // Only a consumer's filter changed by hand could deliver a type the group has no handler for.
+      // A whole-stream consumer (see consumerPlan) delivers types the group has no handler for, as would a filter changed by hand.
       if (!sub.routes.has(type)) {
         msg.ack();
         continue;

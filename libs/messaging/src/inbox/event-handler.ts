@@ -17,6 +17,13 @@ export interface EventHandler<D extends EventDefinition = EventDefinition, Tx ex
    */
   readonly group?: string;
   /**
+   * Whether one aggregate's events must reach this handler in the order they were published whatever their types
+   * (a feed partners read in order). NATS 2.10+ keeps that order for every consumer; NATS 2.9 filters one subject per
+   * consumer, so there a group with such a handler reads the whole event stream through one consumer instead of one
+   * consumer per type, and acknowledges unread the types it has no handler for.
+   */
+  readonly needsOrderAcrossTypes?: boolean;
+  /**
    * Advisory locks (by name, see `lockForTransaction`) the handling of this event takes before its statements read:
    * the inbox claim that begins the transaction takes them, so the handler's own `lockForTransaction` calls cost no
    * statement.

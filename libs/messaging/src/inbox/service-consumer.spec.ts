@@ -11,6 +11,15 @@ const routes = new Map([
   ['casework.case.closed.v1', [route('casework__survey'), route('casework__kpi-casework.case.closed.v1')]],
 ]);
 
+/** The group's per-handler durables of earlier versions and its per-type ones of NATS 2.9. */
+const EVERY_EARLIER_DURABLE = [
+  'casework__survey',
+  'casework__kpi-casework.case.closed.v1',
+  'casework__events-casework_case_closed_v1',
+  'casework__intake_referral_received_v2',
+  'casework__events-intake_referral_received_v2',
+];
+
 describe("a service's durable consumers", () => {
   it('NATS 2.10 and later filter several subjects per consumer; 2.9 does not', () => {
     expect([filtersManySubjects('2.9.10'), filtersManySubjects('2.10.0'), filtersManySubjects('2.11.3'), filtersManySubjects('3.0.0')]).toEqual([
@@ -26,13 +35,8 @@ describe("a service's durable consumers", () => {
       {
         durable: 'casework__events',
         types: ['casework.case.closed.v1', 'intake.referral.received.v2'],
-        replaces: [
-          'casework__survey',
-          'casework__kpi-casework.case.closed.v1',
-          'casework__events-casework_case_closed_v1',
-          'casework__intake_referral_received_v2',
-          'casework__events-intake_referral_received_v2',
-        ],
+        wholeStream: false,
+        replaces: EVERY_EARLIER_DURABLE,
       },
     ]);
   });
@@ -42,14 +46,32 @@ describe("a service's durable consumers", () => {
       {
         durable: 'casework__events-casework_case_closed_v1',
         types: ['casework.case.closed.v1'],
+        wholeStream: false,
         replaces: ['casework__survey', 'casework__kpi-casework.case.closed.v1'],
       },
       {
         durable: 'casework__events-intake_referral_received_v2',
         types: ['intake.referral.received.v2'],
+        wholeStream: false,
         replaces: ['casework__intake_referral_received_v2'],
       },
     ]);
+  });
+
+  it('on NATS 2.9 a group that needs order across types reads the whole stream through one consumer, replacing every earlier shape', () => {
+    const feed = new Map(
+      [...routes].map(([type, group]) => [type, group.map((r) => ({ ...r, handler: { needsOrderAcrossTypes: true } as EventHandler }))] as const),
+    );
+    expect(consumerPlan(natsAt('2.9.10'), 'casework__events', feed)).toEqual([
+      {
+        durable: 'casework__events',
+        types: ['casework.case.closed.v1', 'intake.referral.received.v2'],
+        wholeStream: true,
+        replaces: EVERY_EARLIER_DURABLE,
+      },
+    ]);
+    // NATS 2.10 keeps the order with its usual consumer of the group's types.
+    expect(consumerPlan(natsAt('2.10.22'), 'casework__events', feed)[0].wholeStream).toBe(false);
   });
 
   it('a consumer is updated at boot only when its stored settings differ from the planned ones', () => {
