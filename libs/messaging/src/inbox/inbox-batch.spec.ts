@@ -113,6 +113,29 @@ describe('a batch of events handled by one consumer', () => {
     expect(settled).toEqual(events.map((m) => ({ id: idOf(m), outcome: { kind: 'handled' } })));
   });
 
+  it('settles a committed batch together, so its acks leave in one write to NATS: every settle is begun before the first one finishes', async () => {
+    const db = new FakeDatabase();
+    const begun: string[] = [];
+    const finish: (() => void)[] = [];
+    const batch = new InboxBatch<InboxMessage>({
+      inbox: '"casework".inbox',
+      routes: () => [{ consumer: 'casework__casework_case_opened_v2', handler: new RecordingHandler() }],
+      transactions: db,
+      settle: (m) =>
+        new Promise<void>((resolve) => {
+          begun.push(idOf(m));
+          finish.push(resolve);
+        }),
+      afterCommitFailed: () => undefined,
+    });
+    const events = [message(), message(), message()];
+    const processed = batch.process(events);
+    while (begun.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    expect(begun).toEqual(events.map(idOf));
+    for (const resolve of finish) resolve();
+    await processed;
+  });
+
   it('acks and skips an event already in the inbox, and handles an event that arrives twice in one batch once', async () => {
     const { db, handler, batch, outcomeOf } = setUp();
     const old = message();
