@@ -12,7 +12,7 @@ export interface PlannedConsumer {
   types: string[];
   /** Filters the whole event stream, not `types` (NATS 2.9, a group that needs order across types; see consumerPlan). */
   wholeStream: boolean;
-  /** Durables of earlier versions this one takes over from (where the slowest of them had acknowledged). */
+  /** Durables of earlier versions this one takes over from (at the first message any of them had left). */
   replaces: string[];
 }
 
@@ -69,9 +69,9 @@ export async function ensureDurableConsumer(nats: NatsConnectionService, planned
     return;
   }
   const earlier = await existingConsumers(nats, new Set(planned.replaces.filter((name) => name !== planned.durable)));
-  const floor = earlier.length > 0 ? Math.min(...earlier.map((c) => c.startAfter)) : undefined;
+  const startAfter = earlier.length > 0 ? Math.min(...earlier.map((c) => c.startAfter)) : undefined;
   const start: Partial<ConsumerConfig> =
-    floor === undefined ? { deliver_policy: DeliverPolicy.All } : { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: floor + 1 };
+    startAfter === undefined ? { deliver_policy: DeliverPolicy.All } : { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: startAfter + 1 };
   await nats.manager.consumers.add(stream, { durable_name: planned.durable, ack_policy: AckPolicy.Explicit, ...start, ...changeable }).catch(async (error) => {
     // Another replica created it first.
     if (!String(error).includes('already exists')) throw error;
@@ -79,7 +79,7 @@ export async function ensureDurableConsumer(nats: NatsConnectionService, planned
   });
   for (const old of earlier) {
     await nats.manager.consumers.delete(stream, old.name).catch(() => undefined);
-    settings.log(`removed the earlier consumer ${old.name}: ${planned.durable} took over from stream sequence ${floor! + 1}`);
+    settings.log(`removed the earlier consumer ${old.name}: ${planned.durable} took over from stream sequence ${startAfter! + 1}`);
   }
 }
 
@@ -106,13 +106,13 @@ async function existingConsumers(nats: NatsConnectionService, names: Set<string>
   for await (const info of nats.manager.consumers.list(stream)) {
     if (!names.has(info.name)) continue;
     const filters = info.config.filter_subjects?.length ? info.config.filter_subjects : [info.config.filter_subject || nats.names.allEvents()];
-    let floor = lastBefore;
+    let startAfter = lastBefore;
     for (const filter of filters) {
       // `next_by_subj` (NATS 2.9+): the first message on or after `seq` that the filter matches.
       const next = await nats.manager.streams.getMessage(stream, { seq: info.ack_floor.stream_seq + 1, next_by_subj: filter } as unknown as MsgRequest);
-      if (next) floor = Math.min(floor, next.seq - 1);
+      if (next) startAfter = Math.min(startAfter, next.seq - 1);
     }
-    found.push({ name: info.name, startAfter: floor });
+    found.push({ name: info.name, startAfter });
   }
   return found;
 }
