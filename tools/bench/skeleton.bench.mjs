@@ -1042,7 +1042,9 @@ process.exit(isInterrupted() ? 130 : exitCode);
 /** An error's kind for the summary: its status, and for a 503 whether the service did the work or not. */
 function errorKind(error) {
   const kind = error.replace(/\s+\{.*$/, '');
-  if (error.includes('did not start this request')) return `${kind} busy (refused unstarted)`;
+  // At the door (the gateway's admission, costing nothing) or behind it (a service's queue, after the gateway's work).
+  if (error.includes('The gateway is at capacity')) return `${kind} busy (refused unstarted by the gateway)`;
+  if (error.includes('did not start this request')) return `${kind} busy (refused unstarted by a service)`;
   if (error.includes('may still have been processed')) return `${kind} not answered in time (may have been processed)`;
   return kind;
 }

@@ -30,15 +30,24 @@ async function main() {
       assertRoleScopesTrue(routes);
       assertOperationIdsUnique(routes);
       if (config.RECORD_RESPONSES_TO) app.use(recordServedResponses(routes, config.RECORD_RESPONSES_TO));
-      const refused = app
-        .get(MetricsService)
-        .counter(
-          'gateway_requests_refused_busy_total',
-          'API requests refused unstarted (503) after waiting GATEWAY_QUEUE_MS for one of GATEWAY_MAX_IN_FLIGHT places',
-        );
+      const metrics = app.get(MetricsService);
+      const refused = metrics.counter(
+        'gateway_requests_refused_busy_total',
+        'API requests refused unstarted (503) after waiting GATEWAY_QUEUE_MS for a place (see gateway_admission_limit)',
+      );
+      let admissionLimit = config.GATEWAY_MAX_IN_FLIGHT;
+      metrics.gauge(
+        'gateway_admission_limit',
+        'API requests the gateway works on at once now: GATEWAY_MAX_IN_FLIGHT, less while the services answer busy or slowly',
+        [],
+        (sample) => sample({}, admissionLimit),
+      );
       // First, before any body is read: an overload is refused at the cheapest point.
       app.use(
-        admitWithinCapacity({ maxInFlight: config.GATEWAY_MAX_IN_FLIGHT, queueMs: config.GATEWAY_QUEUE_MS, exempt: isEventFeedLongPoll }, () => refused.inc()),
+        admitWithinCapacity(
+          { maxInFlight: config.GATEWAY_MAX_IN_FLIGHT, queueMs: config.GATEWAY_QUEUE_MS, exempt: isEventFeedLongPoll },
+          { refused: () => refused.inc(), limitChanged: (places) => (admissionLimit = places) },
+        ),
       );
       app.use(refuseUnservedRequests(routes));
       app.useBodyParser('json', { limit: '100kb' });

@@ -49,8 +49,9 @@ export const loadGatewayConfig = () =>
     /** Sign-in attempts per minute from one client IP: slows password guessing across accounts (the per-account lockout stops it on one). */
     SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     /**
-     * Requests this gateway process works on at once; more wait in line (GATEWAY_QUEUE_MS) and then get
-     * 503 with Retry-After, unstarted, so an overload is answered fast instead of queueing without bound.
+     * The most requests this gateway process works on at once (fewer while the services answer busy or
+     * slowly, see http/admission.ts); more wait in line (GATEWAY_QUEUE_MS) and then get 503 with Retry-After,
+     * unstarted, so an overload is answered fast instead of queueing without bound.
      */
     GATEWAY_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(64),
     /** How long a request past GATEWAY_MAX_IN_FLIGHT waits for a turn before it is refused (503, nothing done). */

@@ -10,12 +10,16 @@ async function gatewayWith(limits: AdmissionLimits) {
   const held: (() => void)[] = [];
   const started: string[] = [];
   let refused = 0;
+  const limitsSeen: number[] = [];
   const app = express();
-  app.use(admitWithinCapacity(limits, () => (refused += 1)));
+  app.use(admitWithinCapacity(limits, { refused: () => (refused += 1), limitChanged: (places) => limitsSeen.push(places) }));
   app.get('/v1/cases/:id', (req, res) => {
     started.push(req.params.id);
     held.push(() => void (res.headersSent || res.json({ id: req.params.id })));
   });
+  // A service that answers at once, and one that refuses as busy (what the gateway answers for an RPC refused unstarted).
+  app.get('/v1/quick', (_req, res) => res.json({ ok: true }));
+  app.get('/v1/busy', (_req, res) => res.status(503).json({ status: 503, title: 'Service unavailable' }));
   app.get('/health', (_req, res) => res.json({ status: 'ok' }));
   app.use((error: ProblemError, _req: Request, res: Response, _next: NextFunction) => {
     res.status(error.problem.status).set(error.headers).json(error.problem);
@@ -29,7 +33,7 @@ async function gatewayWith(limits: AdmissionLimits) {
   const until = async (condition: () => boolean) => {
     while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
   };
-  return { server, held, started, get, until, refusals: () => refused };
+  return { server, held, started, get, until, refusals: () => refused, limitsSeen };
 }
 
 describe('the gateway at capacity', () => {
@@ -114,6 +118,52 @@ describe('the gateway at capacity', () => {
     await gateway.until(() => gateway.started.length === 2);
     expect((await gateway.get('/v1/cases/c')).status).toBe(503);
     expect(gateway.started).toEqual(['a', 'b']);
+  });
+
+  it('after a service answers busy, works on a quarter fewer at once and keeps the rest in line', async () => {
+    gateway = await gatewayWith({ maxInFlight: 8, queueMs: 5_000 });
+    expect((await gateway.get('/v1/busy')).status).toBe(503);
+    expect(gateway.limitsSeen).toEqual([6]);
+    const requests = Array.from({ length: 8 }, (_, i) => gateway.get(`/v1/cases/${i}`));
+    await gateway.until(() => gateway.started.length === 6);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(gateway.started).toHaveLength(6);
+    gateway.held.splice(0).forEach((finish) => finish());
+    await gateway.until(() => gateway.started.length === 8);
+    gateway.held.splice(0).forEach((finish) => finish());
+    expect((await Promise.all(requests)).map((r) => r.status)).toEqual(Array(8).fill(200));
+  });
+
+  it('counts a burst of busy answers as one step down, and never goes below four places', async () => {
+    gateway = await gatewayWith({ maxInFlight: 5, queueMs: 5_000 });
+    await Promise.all(Array.from({ length: 5 }, () => gateway.get('/v1/busy')));
+    expect(gateway.limitsSeen).toEqual([4]);
+  });
+
+  it('gives the places back as answers come in time, one for as many answers as it has places, up to its most', async () => {
+    gateway = await gatewayWith({ maxInFlight: 8, queueMs: 5_000 });
+    await gateway.get('/v1/busy');
+    let answered = 0;
+    while (gateway.limitsSeen.at(-1) !== 8) {
+      await gateway.get('/v1/quick');
+      answered += 1;
+    }
+    // 6 -> 7 after about six answers, 7 -> 8 after about seven more.
+    expect(gateway.limitsSeen).toEqual([6, 7, 8]);
+    expect(answered).toBeGreaterThanOrEqual(12);
+    expect(answered).toBeLessThanOrEqual(14);
+    for (let i = 0; i < 20; i += 1) await gateway.get('/v1/quick');
+    expect(gateway.limitsSeen).toEqual([6, 7, 8]);
+  });
+
+  it('counts an answer slower than a second as a sign the services are queueing', async () => {
+    gateway = await gatewayWith({ maxInFlight: 8, queueMs: 50 });
+    const slow = gateway.get('/v1/cases/slow');
+    await gateway.until(() => gateway.started.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    gateway.held.shift()!();
+    expect((await slow).status).toBe(200);
+    expect(gateway.limitsSeen).toEqual([6]);
   });
 
   it('knows the event feed asked to wait as a long poll, and nothing else', () => {

@@ -2,12 +2,33 @@ import { ProblemError, RETRY_AFTER_UNAVAILABLE_SECONDS } from '@mediation/platfo
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 export interface AdmissionLimits {
-  /** API requests this process works on at once. */
+  /** API requests this process works on at once, at most. */
   maxInFlight: number;
   /** How long a request past that waits for a turn before it is refused. */
   queueMs: number;
   /** Requests that wait on purpose (a long poll) and cost nothing meanwhile: not counted, never refused. */
   exempt?: (req: Request) => boolean;
+}
+
+/** What the admission tells its owner: a request refused unstarted, and the limit it works to now. */
+export interface AdmissionEvents {
+  refused?(): void;
+  limitChanged?(limit: number): void;
+}
+
+/** The fewest places the adaptive limit keeps, so a burst of refusals never shuts the door. */
+const FLOOR = 4;
+/** Each step down keeps this share of the places, at most once per STEP_DOWN_EVERY_MS. */
+const STEP_DOWN = 0.75;
+/** One step down per this long, so the refusals of one overload count once, not once each. */
+const STEP_DOWN_EVERY_MS = 250;
+
+/** An answer slower than this (or than GATEWAY_QUEUE_MS, if longer) is a sign the services are queueing. */
+const SLOW_ANSWER_MS = 1_000;
+
+/** A request's place in progress: when it was admitted, to tell a slow answer. */
+interface Admitted {
+  at: number;
 }
 
 interface Waiting {
@@ -16,13 +37,23 @@ interface Waiting {
 }
 
 /**
- * The gateway's front door under overload: at most `maxInFlight` API requests in this process at once,
- * the rest in line in arrival order for up to `queueMs`, then a 503 with Retry-After before any work
- * is done. Without it every request is taken and waits, on database connections and on the services,
- * until callers give up on work that then completes anyway; with it an overload is answered at once
- * and what is admitted keeps its latency. Health and docs routes and long polls are not counted.
+ * The gateway's front door under overload: at most `limit` API requests in this process at once, the rest
+ * in line in arrival order for up to `queueMs`, then a 503 with Retry-After before any work is done.
+ * Without it every request is taken and waits, on database connections and on the services, until callers
+ * give up on work that then completes anyway; with it an overload is answered at once and what is admitted
+ * keeps its latency. Health and docs routes and long polls are not counted.
+ *
+ * The limit adapts (additive increase, multiplicative decrease): an admitted request that a service refused
+ * as busy (a 503), or that took longer to answer than a second or the time a request may wait in line, takes a quarter of the
+ * places away; each request answered in time gives back 1/limit of one, up to `maxInFlight`. So when the
+ * services behind cannot keep up, requests wait in this line (costing nothing) instead of in theirs, and the
+ * ones admitted are answered in about the time they might have waited here.
  */
-export function admitWithinCapacity(limits: AdmissionLimits, onRefused?: () => void): RequestHandler {
+export function admitWithinCapacity(limits: AdmissionLimits, events: AdmissionEvents = {}): RequestHandler {
+  const floor = Math.min(FLOOR, limits.maxInFlight);
+  const slowMs = Math.max(SLOW_ANSWER_MS, limits.queueMs);
+  let limit = limits.maxInFlight;
+  let steppedDownAt = 0;
   let inFlight = 0;
   const line: Waiting[] = [];
   const leave = (waiting: Waiting): boolean => {
@@ -30,22 +61,40 @@ export function admitWithinCapacity(limits: AdmissionLimits, onRefused?: () => v
     if (at >= 0) line.splice(at, 1);
     return at >= 0;
   };
-  // A finished (or abandoned) request hands its place to the first in line.
-  const release = (): void => {
-    const next = line.shift();
-    if (!next) inFlight -= 1;
-    else {
+  const places = () => Math.floor(limit);
+  const admitFromLine = (): void => {
+    while (inFlight < places() && line.length > 0) {
+      const next = line.shift()!;
       clearTimeout(next.timer);
+      inFlight += 1;
       next.admit();
     }
+  };
+  const adapt = (status: number, tookMs: number): void => {
+    const before = places();
+    if (status === 503 || tookMs > slowMs) {
+      const now = Date.now();
+      if (now - steppedDownAt < STEP_DOWN_EVERY_MS) return;
+      steppedDownAt = now;
+      limit = Math.max(floor, limit * STEP_DOWN);
+    } else if (status < 500) limit = Math.min(limits.maxInFlight, limit + 1 / limit);
+    if (places() !== before) events.limitChanged?.(places());
+  };
+  // A finished (or abandoned) request frees its place; the first in line takes it if the limit allows.
+  const release = (res: Response, admitted: Admitted): void => {
+    inFlight -= 1;
+    // A caller that hung up before its answer says nothing about the services.
+    if (res.writableFinished) adapt(res.statusCode, Date.now() - admitted.at);
+    admitFromLine();
   };
   return (req: Request, res: Response, next: NextFunction) => {
     if (!req.path.startsWith('/v1/') || limits.exempt?.(req)) return next();
     const admit = (): void => {
-      res.once('close', release);
+      const admitted: Admitted = { at: Date.now() };
+      res.once('close', () => release(res, admitted));
       next();
     };
-    if (inFlight < limits.maxInFlight) {
+    if (inFlight < places() && line.length === 0) {
       inFlight += 1;
       return admit();
     }
@@ -53,10 +102,10 @@ export function admitWithinCapacity(limits: AdmissionLimits, onRefused?: () => v
       admit,
       timer: setTimeout(() => {
         if (!leave(waiting)) return;
-        onRefused?.();
+        events.refused?.();
         next(
           ProblemError.busy(
-            `The gateway is at capacity (${limits.maxInFlight} request${limits.maxInFlight === 1 ? '' : 's'} in progress) and did not start this request after ${limits.queueMs} ms in line; nothing was done. Retry after ${RETRY_AFTER_UNAVAILABLE_SECONDS} s.`,
+            `The gateway is at capacity (${inFlight} request${inFlight === 1 ? '' : 's'} in progress) and did not start this request after ${limits.queueMs} ms in line; nothing was done. Retry after ${RETRY_AFTER_UNAVAILABLE_SECONDS} s.`,
           ),
         );
       }, limits.queueMs),
