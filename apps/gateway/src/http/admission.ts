@@ -23,14 +23,6 @@ const STEP_DOWN = 0.75;
 /** One step down per this long, so the refusals of one overload count once, not once each. */
 const STEP_DOWN_EVERY_MS = 250;
 
-/** An answer slower than this (or than GATEWAY_QUEUE_MS, if longer) is a sign the services are queueing. */
-const SLOW_ANSWER_MS = 1_000;
-
-/** A request's place in progress: when it was admitted, to tell a slow answer. */
-interface Admitted {
-  at: number;
-}
-
 interface Waiting {
   admit: () => void;
   timer: NodeJS.Timeout;
@@ -44,14 +36,14 @@ interface Waiting {
  * keeps its latency. Health and docs routes and long polls are not counted.
  *
  * The limit adapts (additive increase, multiplicative decrease): an admitted request that a service refused
- * as busy (a 503), or that took longer to answer than a second or the time a request may wait in line, takes a quarter of the
- * places away; each request answered in time gives back 1/limit of one, up to `maxInFlight`. So when the
- * services behind cannot keep up, requests wait in this line (costing nothing) instead of in theirs, and the
- * ones admitted are answered in about the time they might have waited here.
+ * as busy (a 503: it waited too long in the service's own queue) takes a quarter of the places away, and each
+ * request answered gives back 1/limit of one, up to `maxInFlight`. So when the services behind cannot keep
+ * up, the requests they would have queued, then refused after the gateway had authenticated and validated
+ * them, wait in this line instead (costing nothing) or are refused here. Latency alone is not a signal:
+ * under a saturated CPU every answer is slow, and shrinking on it cost throughput in the bench.
  */
 export function admitWithinCapacity(limits: AdmissionLimits, events: AdmissionEvents = {}): RequestHandler {
   const floor = Math.min(FLOOR, limits.maxInFlight);
-  const slowMs = Math.max(SLOW_ANSWER_MS, limits.queueMs);
   let limit = limits.maxInFlight;
   let steppedDownAt = 0;
   let inFlight = 0;
@@ -70,9 +62,9 @@ export function admitWithinCapacity(limits: AdmissionLimits, events: AdmissionEv
       next.admit();
     }
   };
-  const adapt = (status: number, tookMs: number): void => {
+  const adapt = (status: number): void => {
     const before = places();
-    if (status === 503 || tookMs > slowMs) {
+    if (status === 503) {
       const now = Date.now();
       if (now - steppedDownAt < STEP_DOWN_EVERY_MS) return;
       steppedDownAt = now;
@@ -81,17 +73,16 @@ export function admitWithinCapacity(limits: AdmissionLimits, events: AdmissionEv
     if (places() !== before) events.limitChanged?.(places());
   };
   // A finished (or abandoned) request frees its place; the first in line takes it if the limit allows.
-  const release = (res: Response, admitted: Admitted): void => {
+  const release = (res: Response): void => {
     inFlight -= 1;
     // A caller that hung up before its answer says nothing about the services.
-    if (res.writableFinished) adapt(res.statusCode, Date.now() - admitted.at);
+    if (res.writableFinished) adapt(res.statusCode);
     admitFromLine();
   };
   return (req: Request, res: Response, next: NextFunction) => {
     if (!req.path.startsWith('/v1/') || limits.exempt?.(req)) return next();
     const admit = (): void => {
-      const admitted: Admitted = { at: Date.now() };
-      res.once('close', () => release(res, admitted));
+      res.once('close', () => release(res));
       next();
     };
     if (inFlight < places() && line.length === 0) {
