@@ -1,4 +1,4 @@
-import { ProblemError } from '@mediation/platform';
+import { ANSWERED_OVERLOADED, ProblemError } from '@mediation/platform';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -17,11 +17,18 @@ async function gatewayWith(limits: AdmissionLimits) {
     started.push(req.params.id);
     held.push(() => void (res.headersSent || res.json({ id: req.params.id })));
   });
-  // A service that answers at once, and one that refuses as busy (what the gateway answers for an RPC refused unstarted).
+  // A service that answers at once, one that refuses as busy (as the gateway relays an RPC refused unstarted), and a stopped one.
   app.get('/v1/quick', (_req, res) => res.json({ ok: true }));
-  app.get('/v1/busy', (_req, res) => res.status(503).json({ status: 503, title: 'Service unavailable' }));
+  app.get('/v1/busy', () => {
+    throw ProblemError.busy('The intake service is busy and did not start this request; nothing was done.');
+  });
+  app.get('/v1/stopped', () => {
+    throw ProblemError.unavailable('The evidence service is not running; try again shortly.');
+  });
   app.get('/health', (_req, res) => res.json({ status: 'ok' }));
   app.use((error: ProblemError, _req: Request, res: Response, _next: NextFunction) => {
+    // What ProblemFilter does for the admission's sake.
+    if (error.overloaded) res.locals[ANSWERED_OVERLOADED] = true;
     res.status(error.problem.status).set(error.headers).json(error.problem);
   });
   const server: Server = await new Promise((resolve) => {
@@ -132,6 +139,12 @@ describe('the gateway at capacity', () => {
     await gateway.until(() => gateway.started.length === 8);
     gateway.held.splice(0).forEach((finish) => finish());
     expect((await Promise.all(requests)).map((r) => r.status)).toEqual(Array(8).fill(200));
+  });
+
+  it('does not shrink for a stopped service, which is not a sign of overload', async () => {
+    gateway = await gatewayWith({ maxInFlight: 8, queueMs: 5_000 });
+    expect((await gateway.get('/v1/stopped')).status).toBe(503);
+    expect(gateway.limitsSeen).toEqual([]);
   });
 
   it('counts a burst of busy answers as one step down, and never goes below four places', async () => {

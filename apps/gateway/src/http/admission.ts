@@ -1,4 +1,4 @@
-import { ProblemError, RETRY_AFTER_UNAVAILABLE_SECONDS } from '@mediation/platform';
+import { ANSWERED_OVERLOADED, ProblemError, RETRY_AFTER_UNAVAILABLE_SECONDS } from '@mediation/platform';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 export interface AdmissionLimits {
@@ -35,12 +35,14 @@ interface Waiting {
  * give up on work that then completes anyway; with it an overload is answered at once and what is admitted
  * keeps its latency. Health and docs routes and long polls are not counted.
  *
- * The limit adapts (additive increase, multiplicative decrease): an admitted request that a service refused
- * as busy (a 503: it waited too long in the service's own queue) takes a quarter of the places away, and each
- * request answered gives back 1/limit of one, up to `maxInFlight`. So when the services behind cannot keep
- * up, the requests they would have queued, then refused after the gateway had authenticated and validated
- * them, wait in this line instead (costing nothing) or are refused here. Latency alone is not a signal:
- * under a saturated CPU every answer is slow, and shrinking on it cost throughput in the bench.
+ * The limit adapts (additive increase, multiplicative decrease): an admitted request answered with a problem
+ * that says a service is past its capacity (refused busy after waiting too long in its queue, or no answer in
+ * time: `ProblemError.overloaded`) takes a quarter of the places away, and each request answered otherwise
+ * gives back 1/limit of one, up to `maxInFlight`. So when the services behind cannot keep up, the requests
+ * they would have queued, then refused after the gateway had authenticated and validated them, wait in this
+ * line instead (costing nothing) or are refused here. A stopped service (no responders) is not a sign of
+ * overload and shrinks nothing. Latency alone is not a signal either: under a saturated CPU every answer is
+ * slow, and shrinking on it cost throughput in the bench.
  */
 export function admitWithinCapacity(limits: AdmissionLimits, events: AdmissionEvents = {}): RequestHandler {
   const floor = Math.min(FLOOR, limits.maxInFlight);
@@ -62,21 +64,21 @@ export function admitWithinCapacity(limits: AdmissionLimits, events: AdmissionEv
       next.admit();
     }
   };
-  const adapt = (status: number): void => {
+  const adapt = (res: Response): void => {
     const before = places();
-    if (status === 503) {
+    if (res.locals[ANSWERED_OVERLOADED] === true) {
       const now = Date.now();
       if (now - steppedDownAt < STEP_DOWN_EVERY_MS) return;
       steppedDownAt = now;
       limit = Math.max(floor, limit * STEP_DOWN);
-    } else if (status < 500) limit = Math.min(limits.maxInFlight, limit + 1 / limit);
+    } else if (res.statusCode < 500) limit = Math.min(limits.maxInFlight, limit + 1 / limit);
     if (places() !== before) events.limitChanged?.(places());
   };
   // A finished (or abandoned) request frees its place; the first in line takes it if the limit allows.
   const release = (res: Response): void => {
     inFlight -= 1;
     // A caller that hung up before its answer says nothing about the services.
-    if (res.writableFinished) adapt(res.statusCode);
+    if (res.writableFinished) adapt(res);
     admitFromLine();
   };
   return (req: Request, res: Response, next: NextFunction) => {

@@ -98,6 +98,8 @@ describe('the RPC server under overload, against real NATS', () => {
       expect(refusal?.problem.status).toBe(503);
       expect(refusal?.problem.detail).toMatch(/^The intake service is busy and did not start this request \(it waited \d+ ms for a turn\); nothing was done/);
       expect(refusal?.headers['Retry-After']).toBe('1');
+      // The caller learns it was refused for capacity, so the gateway's admission works on fewer at once.
+      expect(refusal?.overloaded).toBe(true);
     }
     expect(started.sort((a, b) => a - b)).toEqual(Array.from({ length: 16 }, (_, n) => n));
   });

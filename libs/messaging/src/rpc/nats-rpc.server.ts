@@ -121,7 +121,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     const { problem } = ProblemError.busy(
       `The ${this.queueGroup} service is busy and did not start this request (it waited ${queuedMs} ms for a turn); nothing was done. Retry shortly.`,
     );
-    const reply: RpcReply = { ok: false, problem };
+    const reply: RpcReply = { ok: false, problem, busy: true };
     msg.respond(JSON.stringify(reply));
   }
 

@@ -23,7 +23,7 @@ async function outcome(call: Promise<unknown>): Promise<unknown> {
     return { answered: await call };
   } catch (error) {
     if (!(error instanceof ProblemError)) throw error;
-    return { status: error.problem.status, detail: error.problem.detail };
+    return { status: error.problem.status, detail: error.problem.detail, ...(error.problem.status === 503 ? { overloaded: error.overloaded } : {}) };
   }
 }
 
@@ -100,15 +100,17 @@ describe('the RPC client against real NATS: only silence is "did not answer"', (
     expect(await outcome(client.call(Echo, meta, { answers: {} }, 2_000))).toMatchObject({ status: 502 });
   });
 
-  it('no one listening is a 503 "not running"; someone listening who stays silent is a 503 "did not answer" that may have been processed', async () => {
+  it('no one listening is a 503 "not running"; someone listening who stays silent is a 503 "did not answer" that may have been processed, and a sign of overload', async () => {
     expect(await outcome(client.call(Echo, meta, { answers: {} }, 2_000))).toEqual({
       status: 503,
       detail: 'The intake service is not running; try again shortly.',
+      overloaded: false,
     });
     answerWith(() => undefined);
     expect(await outcome(client.call(Echo, meta, { answers: {} }, 300))).toEqual({
       status: 503,
       detail: expect.stringMatching(/did not answer within 300 ms\. The request may still have been processed/),
+      overloaded: true,
     });
   });
 

@@ -61,7 +61,8 @@ export class RpcClient {
     }
     const reply = decode(definition, () => RpcReplySchema.parse(JSON.parse(raw)));
     this.calls?.inc({ subject: definition.subject, outcome: reply.ok ? 'ok' : reply.problem.status >= 500 ? '5xx' : '4xx' });
-    if (!reply.ok) throw new ProblemError(reply.problem, reply.problem.status === 503 ? { 'Retry-After': RETRY_AFTER_UNAVAILABLE_SECONDS } : {});
+    if (!reply.ok)
+      throw new ProblemError(reply.problem, reply.problem.status === 503 ? { 'Retry-After': RETRY_AFTER_UNAVAILABLE_SECONDS } : {}, reply.busy === true);
     return decode(definition, () => definition.response.parse(reply.data) as z.infer<D['response']>);
   }
 }
@@ -97,9 +98,11 @@ function notAnswered(definition: RpcDefinition, error: unknown, timeoutMs: numbe
   if (error instanceof errors.RequestError && error.isNoResponders())
     return ProblemError.unavailable(`The ${definition.service} service is not running; try again shortly.`);
   if (error instanceof errors.TimeoutError) {
-    return ProblemError.unavailable(
+    const { problem } = ProblemError.unavailable(
       `The ${definition.service} service did not answer within ${timeoutMs} ms. The request may still have been processed: retry with the same Idempotency-Key to be safe.`,
     );
+    // Slow past the caller's wait: a sign of overload (a stopped service has no responders instead).
+    return new ProblemError(problem, {}, true);
   }
   return ProblemError.unavailable(
     `The ${definition.service} service could not be reached (${(error as Error)?.message ?? 'unknown error'}); retry shortly, with the same Idempotency-Key to be safe.`,

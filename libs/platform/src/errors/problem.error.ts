@@ -9,13 +9,18 @@ export class ProblemError extends Error {
     readonly problem: Omit<Problem, 'instance' | 'correlationId'>,
     /** Headers the HTTP answer carries with it, e.g. `Retry-After` on a 409 or 429; they do not travel over RPC. */
     readonly headers: Readonly<Record<string, string>> = {},
+    /**
+     * Whether it says a service is past its capacity (refused busy, or did not answer in time), as opposed to
+     * stopped or wrong: the gateway's admission works on fewer requests at once for it.
+     */
+    readonly overloaded = false,
   ) {
     super(problem.detail ?? problem.title);
   }
 
   /** The same problem, answered with these headers too. */
   withHeaders(headers: Record<string, string>): ProblemError {
-    return new ProblemError(this.problem, { ...this.headers, ...headers });
+    return new ProblemError(this.problem, { ...this.headers, ...headers }, this.overloaded);
   }
 
   static validation(errors: FieldError[], detail = 'The request has invalid fields; see `errors`.'): ProblemError {
@@ -47,7 +52,8 @@ export class ProblemError extends Error {
 
   /** 503 for work refused unstarted under overload, with Retry-After (which does not travel over RPC: the gateway adds it again). */
   static busy(detail: string): ProblemError {
-    return ProblemError.unavailable(detail).withHeaders({ 'Retry-After': RETRY_AFTER_UNAVAILABLE_SECONDS });
+    const { problem } = ProblemError.unavailable(detail);
+    return new ProblemError(problem, { 'Retry-After': RETRY_AFTER_UNAVAILABLE_SECONDS }, true);
   }
 
   static tooManyRequests(detail: string): ProblemError {

@@ -6,6 +6,9 @@ import { throwError, type Observable } from 'rxjs';
 import { ProblemError } from './problem.error';
 import { toProblem } from './to-problem';
 
+/** `res.locals` key set on an answer that says a service is past its capacity (`ProblemError.overloaded`). */
+export const ANSWERED_OVERLOADED = 'answeredOverloaded';
+
 interface BodyParserError {
   type?: string;
   status?: number;
@@ -28,6 +31,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (!res.headersSent && !res.getHeader('X-Correlation-Id')) res.setHeader('X-Correlation-Id', correlationId);
     const problem: Problem = { ...this.describe(error), instance: req.originalUrl, correlationId };
     if (error instanceof ProblemError && !res.headersSent) for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+    // For the gateway's admission, which sees only the response (see ANSWERED_OVERLOADED).
+    if (error instanceof ProblemError && error.overloaded) res.locals[ANSWERED_OVERLOADED] = true;
     if (problem.status >= 500 && problem.status !== 503) this.logger.error({ err: error, correlationId: problem.correlationId }, 'unhandled error');
     // A refusal did nothing, so it is not in the audit trail; the log is where an operator finds probing or a misconfigured key.
     if (problem.status === 401 && !res.headersSent) res.setHeader('WWW-Authenticate', bearerChallenge(req));

@@ -48,7 +48,11 @@ export function defineRpc<TReq extends z.ZodType, TRes extends z.ZodType>(defini
 
 export const RpcReplySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), problem: ProblemSchema }),
+  z.object({
+    ok: z.literal(false),
+    problem: ProblemSchema,
+    busy: z.literal(true).optional().describe('Set when the service refused the request unstarted because it was past its capacity.'),
+  }),
 ]);
 export type RpcReply = z.infer<typeof RpcReplySchema>;
 
