@@ -38,7 +38,7 @@ async function main() {
       let admissionLimit = config.GATEWAY_MAX_IN_FLIGHT;
       metrics.gauge(
         'gateway_admission_limit',
-        'API requests the gateway works on at once now: GATEWAY_MAX_IN_FLIGHT, fewer while the services refuse requests as busy',
+        'API requests the gateway works on at once now: GATEWAY_MAX_IN_FLIGHT, fewer while the services refuse requests as busy or do not answer in time',
         [],
         (sample) => sample({}, admissionLimit),
       );
