@@ -50,8 +50,8 @@ export const loadGatewayConfig = () =>
     SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     /**
      * The most requests this gateway process works on at once (fewer while the services refuse requests as
-     * busy or do not answer in time, see http/admission.ts); more wait in line (GATEWAY_QUEUE_MS) and then get 503 with Retry-After,
-     * unstarted, so an overload is answered fast instead of queueing without bound.
+     * busy or do not answer in time, see http/admission.ts); more wait in line (GATEWAY_QUEUE_MS) and then
+     * get 503 with Retry-After, unstarted, so an overload is answered fast instead of queueing without bound.
      */
     GATEWAY_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(64),
     /** How long a request past GATEWAY_MAX_IN_FLIGHT waits for a turn before it is refused (503, nothing done). */

@@ -85,11 +85,16 @@ export async function ensureDurableConsumer(nats: NatsConnectionService, planned
 
 /** Whether a consumer's stored settings differ from those planned (a filter of one subject may be stored either way). */
 export function differs(current: Partial<ConsumerConfig>, planned: Partial<ConsumerConfig>): boolean {
-  const subjects = (config: Partial<ConsumerConfig>) =>
-    config.filter_subjects?.length ? config.filter_subjects : config.filter_subject ? [config.filter_subject] : [];
   return (
-    current.ack_wait !== planned.ack_wait || current.max_ack_pending !== planned.max_ack_pending || subjects(current).join(' ') !== subjects(planned).join(' ')
+    current.ack_wait !== planned.ack_wait ||
+    current.max_ack_pending !== planned.max_ack_pending ||
+    filterSubjects(current).join(' ') !== filterSubjects(planned).join(' ')
   );
+}
+
+/** The subjects a consumer filters, however the server stored them; none means the whole stream. */
+function filterSubjects(config: Partial<ConsumerConfig>): string[] {
+  return config.filter_subjects?.length ? config.filter_subjects : config.filter_subject ? [config.filter_subject] : [];
 }
 
 /**
@@ -105,7 +110,8 @@ async function existingConsumers(nats: NatsConnectionService, names: Set<string>
   const lastBefore = (await nats.manager.streams.info(stream)).state.last_seq;
   for await (const info of nats.manager.consumers.list(stream)) {
     if (!names.has(info.name)) continue;
-    const filters = info.config.filter_subjects?.length ? info.config.filter_subjects : [info.config.filter_subject || nats.names.allEvents()];
+    const filtered = filterSubjects(info.config);
+    const filters = filtered.length > 0 ? filtered : [nats.names.allEvents()];
     let startAfter = lastBefore;
     for (const filter of filters) {
       // `next_by_subj` (NATS 2.9+): the first message on or after `seq` that the filter matches.

@@ -98,11 +98,10 @@ function notAnswered(definition: RpcDefinition, error: unknown, timeoutMs: numbe
   if (error instanceof errors.RequestError && error.isNoResponders())
     return ProblemError.unavailable(`The ${definition.service} service is not running; try again shortly.`);
   if (error instanceof errors.TimeoutError) {
-    const { problem } = ProblemError.unavailable(
+    // Slow past the caller's wait: a sign of overload (a stopped service has no responders instead).
+    return ProblemError.overloaded(
       `The ${definition.service} service did not answer within ${timeoutMs} ms. The request may still have been processed: retry with the same Idempotency-Key to be safe.`,
     );
-    // Slow past the caller's wait: a sign of overload (a stopped service has no responders instead).
-    return new ProblemError(problem, {}, true);
   }
   return ProblemError.unavailable(
     `The ${definition.service} service could not be reached (${(error as Error)?.message ?? 'unknown error'}); retry shortly, with the same Idempotency-Key to be safe.`,

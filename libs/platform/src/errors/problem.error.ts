@@ -52,8 +52,12 @@ export class ProblemError extends Error {
 
   /** 503 for work refused unstarted under overload, with Retry-After (which does not travel over RPC: the gateway adds it again). */
   static busy(detail: string): ProblemError {
-    const { problem } = ProblemError.unavailable(detail);
-    return new ProblemError(problem, { 'Retry-After': RETRY_AFTER_UNAVAILABLE_SECONDS }, true);
+    return ProblemError.overloaded(detail).withHeaders({ 'Retry-After': RETRY_AFTER_UNAVAILABLE_SECONDS });
+  }
+
+  /** 503 from a service past its capacity (refused busy, or no answer in time): `overloaded` is set. */
+  static overloaded(detail: string): ProblemError {
+    return new ProblemError(ProblemError.unavailable(detail).problem, {}, true);
   }
 
   static tooManyRequests(detail: string): ProblemError {
