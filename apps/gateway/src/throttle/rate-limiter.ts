@@ -1,28 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { GatewayRedis } from './gateway-redis';
+import { SlidingLog } from './sliding-log';
 
 export interface RateLimitDecision {
   allowed: boolean;
   limit: number;
   remaining: number;
-  /** Milliseconds until the window resets. */
+  /** Milliseconds until the oldest counted request leaves the window, and one more is allowed. */
   resetMs: number;
 }
 
-// INCR and PEXPIRE in one script, so a counter can never be left without its expiry.
-const HIT = `local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return {n, redis.call('PTTL', KEYS[1])}`;
-
-/** Fixed-window counters in Redis, shared by every gateway replica. */
+/**
+ * Requests counted per caller in a sliding window in Redis, shared by every gateway replica: at most `limit` in any
+ * window. A refused request is not counted, so a caller knocking on is allowed again as soon as its oldest leaves.
+ */
 @Injectable()
 export class RateLimiter {
-  constructor(private readonly redis: GatewayRedis) {}
+  private readonly log: SlidingLog;
+
+  constructor(private readonly redis: GatewayRedis) {
+    this.log = new SlidingLog(redis.client);
+  }
 
   async hit(bucket: string, id: string, limit: number, windowMs: number): Promise<RateLimitDecision> {
-    const window = Math.floor(Date.now() / windowMs);
-    const key = `${this.redis.prefix}rl:${bucket}:${id}:${window}`;
-    const [count, ttl] = (await this.redis.client.eval(HIT, 1, key, String(windowMs))) as [number, number];
-    return { allowed: count <= limit, limit, remaining: Math.max(0, limit - count), resetMs: ttl > 0 ? ttl : windowMs };
+    const { added, count, untilOldestLeavesMs } = await this.log.addBelow(`${this.redis.prefix}rl:${bucket}:${id}`, limit, windowMs);
+    return { allowed: added, limit, remaining: Math.max(0, limit - count), resetMs: untilOldestLeavesMs };
   }
 }
