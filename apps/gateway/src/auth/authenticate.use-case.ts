@@ -52,10 +52,11 @@ export class AuthenticateUseCase {
 
   private async apiKey(token: string): Promise<Principal> {
     const parsed = parseApiKey(token);
-    const unknown = ProblemError.unauthenticated('The API key is not valid.');
-    if (!parsed) throw unknown;
+    // Made only when thrown: an error captures a stack, and this runs on every request with a key.
+    const unknown = () => ProblemError.unauthenticated('The API key is not valid.');
+    if (!parsed) throw unknown();
     const key = await this.keys.findPresented(parsed.keyId, hashSecret(this.config.API_KEY_PEPPER, parsed.secret));
-    if (!key || !secretMatches(this.config.API_KEY_PEPPER, parsed.secret, key.secretHash)) throw unknown;
+    if (!key || !secretMatches(this.config.API_KEY_PEPPER, parsed.secret, key.secretHash)) throw unknown();
     if (key.revokedAt) throw ProblemError.unauthenticated('The API key has been revoked.');
     if (key.expiresAt && key.expiresAt <= this.clock.now()) throw ProblemError.unauthenticated('The API key has expired.');
     return { organisationId: key.organisationId, actorId: `api-key:${key.id}`, actorType: 'api-key', roles: [], scopes: key.scopes };
