@@ -27,9 +27,9 @@
 //
 // Needs a build (`npm run build`) and PostgreSQL, Redis and NATS (MIGRATION_DATABASE_URL, REDIS_URL, NATS_URL,
 // else the standard local ports). It prints figures; it is not a test and asserts nothing.
-/* global AbortSignal */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -54,6 +54,7 @@ import {
   sleep,
   withDatabase,
   freePort,
+  postJson,
 } from './bench-kit.mjs';
 import { startPrivatePostgres } from './private-postgres.mjs';
 import { HOW_TO_ENABLE, OBSERVER_MARK, sqlCounter } from './sql-counts.mjs';
@@ -544,6 +545,7 @@ async function drive({ apiUrl, apiKey, contractId, organisationId, runId, namesp
   const total = warmupCount + Math.round(RATE * DURATION_S);
   const url = `${apiUrl}/v1/referrals`;
   const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
+  const agent = new http.Agent({ keepAlive: true, maxSockets: MAX_IN_FLIGHT });
   const observer = new CompletionObserver(pool, organisationId, namespace);
   await observer.start();
   const records = [];
@@ -577,12 +579,11 @@ async function drive({ apiUrl, apiKey, contractId, organisationId, runId, namesp
     inFlight += 1;
     maxInFlightSeen = Math.max(maxInFlightSeen, inFlight);
     record.sentAt = now();
-    fetch(url, { method: 'POST', headers, body: referralBody(contractId, i, runId), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
-      .then(async (res) => {
-        const text = await res.text();
+    postJson(agent, url, headers, referralBody(contractId, i, runId), REQUEST_TIMEOUT_MS)
+      .then(({ status, text }) => {
         const at = now();
-        if (res.status !== 201) {
-          record.error = `HTTP ${res.status}${text ? ` ${text.slice(0, 300)}` : ''}`;
+        if (status !== 201) {
+          record.error = `HTTP ${status}${text ? ` ${text.slice(0, 300)}` : ''}`;
           return;
         }
         const body = JSON.parse(text);
@@ -590,8 +591,7 @@ async function drive({ apiUrl, apiKey, contractId, organisationId, runId, namesp
         observer.accepted(record);
       })
       .catch((error) => {
-        record.error =
-          error.name === 'TimeoutError' ? `timeout after ${REQUEST_TIMEOUT_MS} ms` : `network: ${error.cause?.code ?? error.cause?.message ?? error.message}`;
+        record.error = error.code === 'TIMEOUT' ? error.message : `network: ${error.code ?? error.message}`;
       })
       .finally(() => {
         inFlight -= 1;
@@ -645,6 +645,7 @@ async function drive({ apiUrl, apiKey, contractId, organisationId, runId, namesp
     if (cpu.from && !cpu.to) cpu.to = cpuSnapshot(processes);
     polling = false;
     await poller.catch(() => undefined);
+    agent.destroy();
   }
   const orphans = [...observer.referrals.values()].filter((s) => s.receivedEventId && !s.record).length;
   return {
