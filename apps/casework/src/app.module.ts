@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ContractBookModule } from '@mediation/contract-book';
-import { MessagingModule } from '@mediation/messaging';
+import { criticalPathLinger, MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import type { CaseworkConfig } from './config/casework.config';
 import { CASEWORK_SCHEMA, CaseworkDatabase } from './database/casework.database';
@@ -42,6 +42,7 @@ export class AppModule {
           streamReplicas: config.NATS_STREAM_REPLICAS,
           databaseUrl: config.DATABASE_URL,
           namespace: config.NATS_NAMESPACE,
+          ...criticalPathLinger(config.CONSUMER_LINGER_MS),
           outbox: true,
         }),
         ContractBookModule.forService({ service: 'casework', schema: CASEWORK_SCHEMA }),

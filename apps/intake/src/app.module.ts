@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MessagingModule } from '@mediation/messaging';
+import { criticalPathLinger, MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import type { IntakeConfig } from './config/intake.config';
 import { ContractsModule } from './contracts/contracts.module';
@@ -25,6 +25,7 @@ export class AppModule {
           streamReplicas: config.NATS_STREAM_REPLICAS,
           databaseUrl: config.DATABASE_URL,
           namespace: config.NATS_NAMESPACE,
+          ...criticalPathLinger(config.CONSUMER_LINGER_MS),
           outbox: true,
         }),
         ContractsModule,

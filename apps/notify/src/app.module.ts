@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { JobsModule } from '@mediation/jobs';
-import { MessagingModule } from '@mediation/messaging';
+import { criticalPathLinger, MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import { AcknowledgementsModule } from './acknowledgements/acknowledgements.module';
 import { CertificateEmailsModule } from './certificates/certificates.module';
@@ -38,6 +38,7 @@ export class AppModule {
           streamReplicas: config.NATS_STREAM_REPLICAS,
           databaseUrl: config.DATABASE_URL,
           namespace: config.NATS_NAMESPACE,
+          ...criticalPathLinger(config.CONSUMER_LINGER_MS),
           outbox: true,
         }),
         JobsModule.forService({ redisUrl: config.REDIS_URL, namespace: config.NATS_NAMESPACE }),

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ContractBookModule } from '@mediation/contract-book';
 import { JobsModule } from '@mediation/jobs';
-import { MessagingModule } from '@mediation/messaging';
+import { criticalPathLinger, MessagingModule } from '@mediation/messaging';
 import { DatabaseModule, PlatformModule } from '@mediation/platform';
 import type { SchedulingConfig } from './config/scheduling.config';
 import { SCHEDULING_SCHEMA, SchedulingDatabase } from './database/scheduling.database';
@@ -29,6 +29,7 @@ export class AppModule {
           streamReplicas: config.NATS_STREAM_REPLICAS,
           databaseUrl: config.DATABASE_URL,
           namespace: config.NATS_NAMESPACE,
+          ...criticalPathLinger(config.CONSUMER_LINGER_MS),
           outbox: true,
         }),
         ContractBookModule.forService({ service: 'scheduling', schema: SCHEDULING_SCHEMA }),

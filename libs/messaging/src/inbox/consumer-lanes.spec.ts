@@ -143,4 +143,63 @@ describe('consumer lanes (batches per lane, one aggregate per lane)', () => {
       expect(batches).toEqual([['a'], ['b', 'c'], ['d', 'e'], ['f']]);
     });
   });
+
+  describe('a consumer on the critical path, whose linger follows its batches', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    /** Busy from the first message (threshold 1); each batch takes `batchMs` of (fake) time. */
+    function followingLanes(batchMs: () => number) {
+      const batches: { at: number; items: string[] }[] = [];
+      const consumer = new ConsumerLanes<string>({
+        lanes: 1,
+        maxBatch: 64,
+        lingerMs: 100,
+        lingerFromPerSecond: 1,
+        lingerFollowsBatches: true,
+        process: async (items) => {
+          batches.push({ at: Date.now(), items });
+          await new Promise((resolve) => setTimeout(resolve, batchMs()));
+        },
+        onError: () => undefined,
+      });
+      return { consumer, batches };
+    }
+
+    it('waits no longer for more than its last batch took: 5 ms after a 5 ms batch, not its 100 ms cap', async () => {
+      const { consumer, batches } = followingLanes(() => 5);
+      const start = Date.now();
+      consumer.push('case-1', 'a');
+      await jest.advanceTimersByTimeAsync(1);
+      consumer.push('case-2', 'b');
+      await jest.advanceTimersByTimeAsync(20);
+      // The first batch starts at once (no batch before it); the second after the first's 5 ms and a 5 ms linger.
+      expect(batches.map(({ at, items }) => [at - start, items])).toEqual([
+        [0, ['a']],
+        [10, ['b']],
+      ]);
+    });
+
+    it('waits longer as its batches slow down under load, up to the cap, and takes what came meanwhile as one', async () => {
+      const durations = [40, 300, 5];
+      const { consumer, batches } = followingLanes(() => durations.shift() ?? 5);
+      const start = Date.now();
+      consumer.push('case-1', 'a');
+      await jest.advanceTimersByTimeAsync(10);
+      consumer.push('case-2', 'b');
+      await jest.advanceTimersByTimeAsync(60);
+      consumer.push('case-3', 'c');
+      await jest.advanceTimersByTimeAsync(500);
+      consumer.push('case-4', 'd');
+      consumer.push('case-5', 'e');
+      await jest.advanceTimersByTimeAsync(500);
+      expect(batches.map(({ at, items }) => [at - start, items])).toEqual([
+        [0, ['a']],
+        // 40 ms batch, then 40 ms of linger: 'c' (at 70 ms) joins 'b'.
+        [80, ['b', 'c']],
+        // The 300 ms batch ends at 380; 'd' and 'e' came at 570 and wait at most the 100 ms cap.
+        [670, ['d', 'e']],
+      ]);
+    });
+  });
 });

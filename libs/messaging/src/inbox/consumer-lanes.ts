@@ -20,6 +20,12 @@ export interface ConsumerLanesOptions<T> {
    * a busy one waits and takes them in fewer, larger transactions.
    */
   lingerFromPerSecond?: number;
+  /**
+   * Lingers only as long as the lane's last batch took, up to `lingerMs`: the added wait is at most one batch's
+   * time, so it stays small while batches are quick and grows with them as the machine gets loaded (for a
+   * consumer on the referral's critical path, whose latency counts).
+   */
+  lingerFollowsBatches?: boolean;
   process(batch: T[]): Promise<void>;
   /** A batch whose processing threw (it should settle every message itself); the lane goes on. */
   onError(error: unknown, batch: T[]): void;
@@ -29,6 +35,8 @@ interface Lane<T> {
   queue: T[];
   running: boolean;
   inFlight: number;
+  /** How long the lane's last batch took, in ms (for lingerFollowsBatches). */
+  lastBatchMs: number;
   /** Ends the lane's linger early (a full batch is queued, or the lanes stopped). */
   wake?: () => void;
 }
@@ -41,7 +49,7 @@ export class ConsumerLanes<T> {
   private window = { startedAt: 0, arrivals: 0, previous: 0 };
 
   constructor(private readonly options: ConsumerLanesOptions<T>) {
-    this.lanes = Array.from({ length: Math.max(1, options.lanes) }, () => ({ queue: [], running: false, inFlight: 0 }));
+    this.lanes = Array.from({ length: Math.max(1, options.lanes) }, () => ({ queue: [], running: false, inFlight: 0, lastBatchMs: 0 }));
   }
 
   /** Queues an item behind the earlier ones with the same key. */
@@ -80,16 +88,19 @@ export class ConsumerLanes<T> {
     lane.running = true;
     try {
       while (lane.queue.length > 0 && !this.stopped) {
-        if (this.options.lingerMs && lane.queue.length < this.options.maxBatch && this.busy()) await this.linger(lane, this.options.lingerMs);
+        const lingerMs = this.lingerMsOf(lane);
+        if (lingerMs > 0 && lane.queue.length < this.options.maxBatch && this.busy()) await this.linger(lane, lingerMs);
         // Stopped while lingering: what is queued goes back with stop()'s answer.
         if (this.stopped) break;
         const batch = lane.queue.splice(0, this.options.maxBatch);
         lane.inFlight = batch.length;
+        const began = performance.now();
         try {
           await this.options.process(batch);
         } catch (error) {
           this.options.onError(error, batch);
         } finally {
+          lane.lastBatchMs = performance.now() - began;
           lane.inFlight = 0;
           this.changed();
         }
@@ -98,6 +109,11 @@ export class ConsumerLanes<T> {
       lane.running = false;
       this.changed();
     }
+  }
+
+  private lingerMsOf(lane: Lane<T>): number {
+    const most = this.options.lingerMs ?? 0;
+    return this.options.lingerFollowsBatches ? Math.min(most, lane.lastBatchMs) : most;
   }
 
   private countArrival(): void {

@@ -193,6 +193,7 @@ export class EventConsumerHost {
         maxBatch: MAX_BATCH,
         lingerMs: this.options.consumerLingerMs ?? 0,
         lingerFromPerSecond: LINGER_FROM_PER_SECOND,
+        lingerFollowsBatches: this.options.consumerLingerFollowsBatches,
         process: async (deliveries) => {
           const stop = this.batchDurations.startTimer({ consumer: durable });
           try {
