@@ -55,8 +55,9 @@ export class AuthFailures {
     );
   }
 
+  // `failed-auth`, not the counters' `auth-failures`: a counter left by the previous version would be the wrong type for a log.
   private keys({ clientAddress, keyId }: AuthAttempt): string[] {
-    return [`${this.redis.prefix}auth-failures:ip:${clientAddress}`, ...(keyId ? [`${this.redis.prefix}auth-failures:key:${keyId}`] : [])];
+    return [`${this.redis.prefix}failed-auth:ip:${clientAddress}`, ...(keyId ? [`${this.redis.prefix}failed-auth:key:${keyId}`] : [])];
   }
 }
 

@@ -66,10 +66,10 @@ describe('the rate limit: a sliding window in Redis shared by every gateway repl
 
   it('failures are counted whatever their number, and two keys are read in one round trip', async () => {
     const log = new SlidingLog(redis.client);
-    const [address, key] = [`${redis.prefix}auth-failures:ip:192.0.2.9`, `${redis.prefix}auth-failures:key:0123456789abcdef`];
+    const [address, key] = [`${redis.prefix}failed-auth:ip:192.0.2.9`, `${redis.prefix}failed-auth:key:0123456789abcdef`];
     for (let i = 0; i < 7; i += 1) await log.add(address, 60_000);
     await log.add(key, 60_000);
-    const [byAddress, byKey, untouched] = await log.peek([address, key, `${redis.prefix}auth-failures:ip:192.0.2.10`], 60_000);
+    const [byAddress, byKey, untouched] = await log.peek([address, key, `${redis.prefix}failed-auth:ip:192.0.2.10`], 60_000);
     expect([byAddress.count, byKey.count, untouched.count]).toEqual([7, 1, 0]);
     expect(byAddress.untilOldestLeavesMs).toBeGreaterThan(55_000);
     expect(untouched.untilOldestLeavesMs).toBe(60_000);
