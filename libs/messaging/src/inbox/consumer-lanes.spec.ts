@@ -151,6 +151,7 @@ describe('consumer lanes (batches per lane, one aggregate per lane)', () => {
     /** Busy from the first message (threshold 1); each batch takes `batchMs` of (fake) time. */
     function followingLanes(batchMs: () => number) {
       const batches: { at: number; items: string[] }[] = [];
+      const took: number[] = [];
       const consumer = new ConsumerLanes<string>({
         lanes: 1,
         maxBatch: 64,
@@ -161,13 +162,14 @@ describe('consumer lanes (batches per lane, one aggregate per lane)', () => {
           batches.push({ at: Date.now(), items });
           await new Promise((resolve) => setTimeout(resolve, batchMs()));
         },
+        batchTook: (ms) => took.push(ms),
         onError: () => undefined,
       });
-      return { consumer, batches };
+      return { consumer, batches, took };
     }
 
     it('waits no longer for more than its last batch took: 5 ms after a 5 ms batch, not its 100 ms cap', async () => {
-      const { consumer, batches } = followingLanes(() => 5);
+      const { consumer, batches, took } = followingLanes(() => 5);
       const start = Date.now();
       consumer.push('case-1', 'a');
       await jest.advanceTimersByTimeAsync(1);
@@ -178,6 +180,8 @@ describe('consumer lanes (batches per lane, one aggregate per lane)', () => {
         [0, ['a']],
         [10, ['b']],
       ]);
+      // The same measure is what the consumer's duration histogram observes.
+      expect(took).toEqual([5, 5]);
     });
 
     it('waits longer as its batches slow down under load, up to the cap, and takes what came meanwhile as one', async () => {

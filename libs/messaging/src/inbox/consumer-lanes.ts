@@ -27,6 +27,8 @@ export interface ConsumerLanesOptions<T> {
    */
   lingerFollowsBatches?: boolean;
   process(batch: T[]): Promise<void>;
+  /** How long a batch took, in ms, however it ended (the lane's own measure, which lingerFollowsBatches reads). */
+  batchTook?(ms: number): void;
   /** A batch whose processing threw (it should settle every message itself); the lane goes on. */
   onError(error: unknown, batch: T[]): void;
 }
@@ -101,6 +103,7 @@ export class ConsumerLanes<T> {
           this.options.onError(error, batch);
         } finally {
           lane.lastBatchMs = performance.now() - began;
+          this.options.batchTook?.(lane.lastBatchMs);
           lane.inFlight = 0;
           this.changed();
         }

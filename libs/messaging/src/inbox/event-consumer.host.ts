@@ -194,14 +194,8 @@ export class EventConsumerHost {
         lingerMs: this.options.consumerLingerMs ?? 0,
         lingerFromPerSecond: LINGER_FROM_PER_SECOND,
         lingerFollowsBatches: this.options.consumerLingerFollowsBatches,
-        process: async (deliveries) => {
-          const stop = this.batchDurations.startTimer({ consumer: durable });
-          try {
-            await batch.process(deliveries);
-          } finally {
-            stop();
-          }
-        },
+        process: (deliveries) => batch.process(deliveries),
+        batchTook: (ms) => this.batchDurations.observe({ consumer: durable }, ms / 1000),
         onError: (error, deliveries) => this.unsettled(sub, deliveries, error),
       }),
     };
