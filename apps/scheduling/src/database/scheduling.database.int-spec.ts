@@ -42,6 +42,18 @@ describe('statements on a transaction’s own connection (leanSql), beside Prism
     expect(viaPrisma.n).toBe(BigInt(1));
   });
 
+  it('transactions opened side by side, more than the pool holds, and one opened after them, each find their own connection', async () => {
+    // The backend as text (int8) shows the statement went to the connection itself; Prisma would answer a BigInt.
+    const backends = (tx: Parameters<typeof leanSql>[0] & { $queryRawUnsafe: typeof db.$queryRawUnsafe }) =>
+      Promise.all([
+        leanSql(tx).rows<{ pid: unknown }>(`SELECT pg_backend_pid()::int8 AS pid`),
+        tx.$queryRawUnsafe<{ pid: bigint }[]>(`SELECT pg_backend_pid()::int8 AS pid`),
+      ]).then(([[lean], [prisma]]) => ({ lean: lean.pid, prisma: String(prisma.pid) }));
+    const together = await Promise.all(Array.from({ length: 25 }, () => db.forTenant(ORG, backends)));
+    const after = await db.forTenant(ORG, backends);
+    for (const { lean, prisma } of [...together, after]) expect(lean).toBe(prisma);
+  });
+
   it('roll back with it when the work fails, whichever client wrote', async () => {
     const other = '0190a000-0000-7000-8000-0000000000e2';
     await expect(
