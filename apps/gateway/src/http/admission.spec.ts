@@ -40,7 +40,7 @@ async function gatewayWith(limits: AdmissionLimits) {
   const until = async (condition: () => boolean) => {
     while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
   };
-  return { server, held, started, get, until, refusals: () => refused, limitsSeen };
+  return { server, url, held, started, get, until, refusals: () => refused, limitsSeen };
 }
 
 describe('the gateway at capacity', () => {
@@ -88,6 +88,17 @@ describe('the gateway at capacity', () => {
     expect((await Promise.all([first, second, third])).map((r) => (r.body as { id: string }).id)).toEqual(['a', 'b', 'c']);
     expect(gateway.started).toEqual(['a', 'b', 'c']);
     expect(gateway.refusals()).toBe(0);
+  });
+
+  it('answers a refusal itself as problem JSON, not through the error handlers after it', async () => {
+    gateway = await gatewayWith({ maxInFlight: 1, queueMs: 50 });
+    void gateway.get('/v1/cases/a');
+    await gateway.until(() => gateway.started.length === 1);
+    const refused = await fetch(`${gateway.url}/v1/cases/b`);
+    expect(refused.status).toBe(503);
+    // The app's own error handler answers application/json: this is the platform's problem answer.
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await refused.json()).toMatchObject({ status: 503, instance: '/v1/cases/b', correlationId: expect.any(String) });
   });
 
   it('gives the place of a caller that hung up, in progress or in line, to the next', async () => {

@@ -1,4 +1,4 @@
-import { ANSWERED_OVERLOADED, ProblemError, RETRY_AFTER_UNAVAILABLE_SECONDS } from '@mediation/platform';
+import { answerWithProblem, ANSWERED_OVERLOADED, ProblemError, RETRY_AFTER_UNAVAILABLE_SECONDS } from '@mediation/platform';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 export interface AdmissionLimits {
@@ -96,10 +96,14 @@ export function admitWithinCapacity(limits: AdmissionLimits, events: AdmissionEv
       timer: setTimeout(() => {
         if (!leave(waiting)) return;
         events.refused?.();
-        next(
+        // Answered here rather than passed on with next(error), which walks every route for an error handler:
+        // under overload that walk had been a fifth of the gateway's CPU.
+        answerWithProblem(
           ProblemError.busy(
             `The gateway is at capacity (${inFlight} request${inFlight === 1 ? '' : 's'} in progress) and did not start this request after ${limits.queueMs} ms in line; nothing was done. Retry after ${RETRY_AFTER_UNAVAILABLE_SECONDS} s.`,
           ),
+          req,
+          res,
         );
       }, limits.queueMs),
     };
