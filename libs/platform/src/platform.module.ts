@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { HealthController } from './health/health.controller';
@@ -35,6 +35,12 @@ export class PlatformModule {
               return id;
             },
           },
+          // The request-scoped logger lives in an AsyncLocalStorage, which on Node 20 hooks every promise of the process
+          // once used: an orchestrator's probes would switch it on for good in services that serve no other HTTP.
+          exclude: [
+            { path: 'health/live', method: RequestMethod.GET },
+            { path: 'health/ready', method: RequestMethod.GET },
+          ],
         }),
       ],
       controllers: [HealthController],
