@@ -819,10 +819,14 @@ function sqlLines(sql) {
     return lines;
   }
   const total = sql.statements.reduce((sum, st) => sum + st.calls, 0);
+  const serverMs = sql.statements.reduce((sum, st) => sum + st.ms, 0);
+  const msPer = (ms) => (ms / sql.referrals).toFixed(2);
   lines.push(
     `statements         ${per(total)} per referral (${total} in that window, pg_stat_statements; idle background ${sql.idleStatementsPerS.toFixed(1)}/s before load)`,
+    `  calls   ms per referral (planning and executing; what waits on a lock counts)   most called first`,
+    `  ${per(total).padStart(5)}  ${msPer(serverMs).padStart(5)}  all`,
   );
-  for (const st of sql.statements.slice(0, TOP_STATEMENTS)) lines.push(`  ${per(st.calls).padStart(6)}  ${st.query.slice(0, 150)}`);
+  for (const st of sql.statements.slice(0, TOP_STATEMENTS)) lines.push(`  ${per(st.calls).padStart(5)}  ${msPer(st.ms).padStart(5)}  ${st.query.slice(0, 140)}`);
   return lines;
 }
 
