@@ -7,9 +7,14 @@ type DaysDue = Extract<DeadlineRule['due'], { kind: 'calendar-days' | 'working-d
 /** The stored rule of a deadline when it stops while its case is paused; null for any other (statutory and fixed-date clocks run on). */
 export function pausableRule(ruleDefinition: unknown): (DeadlineRule & { due: DaysDue }) | null {
   const parsed = DeadlineRuleSchema.safeParse(ruleDefinition);
-  if (!parsed.success || !parsed.data.pausable || parsed.data.kind !== 'provider') return null;
-  const { due } = parsed.data;
-  return due.kind === 'calendar-days' || due.kind === 'working-days' ? { ...parsed.data, due } : null;
+  return parsed.success ? pausable(parsed.data) : null;
+}
+
+/** A rule already read from the contract when its clock stops while its case is paused; null for any other. */
+function pausable(rule: DeadlineRule): (DeadlineRule & { due: DaysDue }) | null {
+  if (!rule.pausable || rule.kind !== 'provider') return null;
+  const { due } = rule;
+  return due.kind === 'calendar-days' || due.kind === 'working-days' ? { ...rule, due } : null;
 }
 
 export const dayKindOf = (due: DaysDue): DayKind => (due.kind === 'working-days' ? 'working' : 'calendar');
@@ -41,15 +46,17 @@ export function startingWhilePaused<C extends { status: string; startedAt: Date;
   casePausedAt: Date | null,
   calendar: WorkingCalendar,
 ): C | (C & { status: 'paused'; pausedAt: Date; remainingDays: number }) {
-  const pausable = pausableRule(rule);
-  if (!casePausedAt || !pausable || columns.status !== 'pending' || !columns.dueAt) return columns;
+  // The rule came from the contract book, already parsed: a clock starting on an open case (nearly all) reads nothing more.
+  if (!casePausedAt || columns.status !== 'pending' || !columns.dueAt) return columns;
+  const pausedRule = pausable(rule);
+  if (!pausedRule) return columns;
   const pausedAt = columns.startedAt.getTime() > casePausedAt.getTime() ? columns.startedAt : casePausedAt;
   if (columns.dueAt.getTime() <= pausedAt.getTime()) return columns;
   return {
     ...columns,
     status: 'paused',
     pausedAt,
-    remainingDays: remainingDays(pausable.due, pausedAt, columns.dueAt, calendar),
+    remainingDays: remainingDays(pausedRule.due, pausedAt, columns.dueAt, calendar),
     remindersAt: [],
     reminderRules: [],
   };
