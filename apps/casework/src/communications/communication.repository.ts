@@ -31,7 +31,11 @@ export interface DeliveryLogged {
 const APPEND_DELIVERY = `
 WITH found AS (
   SELECT t.case_id FROM (
-    SELECT id AS case_id, 0 AS rank FROM casework."case" WHERE organisation_id = $1::uuid AND (id = $2::uuid OR referral_id = $3::uuid)
+    -- A branch per key, each an index lookup whatever the planner knows: (id = $2 OR referral_id = $3), planned on a table
+    -- without statistics yet, read every case of the organisation.
+    SELECT id AS case_id, 0 AS rank FROM casework."case" WHERE organisation_id = $1::uuid AND id = $2::uuid
+    UNION ALL
+    SELECT id, 0 FROM casework."case" WHERE organisation_id = $1::uuid AND referral_id = $3::uuid
     UNION ALL
     SELECT case_id, 1 FROM casework.case_referral WHERE organisation_id = $1::uuid AND referral_id = $3::uuid
   ) t ORDER BY t.rank LIMIT 1
