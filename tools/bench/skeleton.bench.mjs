@@ -311,10 +311,13 @@ function runSeed(env, apiUrl, mailUrl) {
 //                 casework.case.opened event: both counters (referrals received, cases opened)
 //                 include it
 //   acknowledged  notify.delivery holds its acknowledgement, sent
-// Each poll is one statement that reads only what is new and uses an index for every part: outbox
+// Each poll is one statement that reads only what is new and looks each outstanding key up in an index: outbox
 // rows past a position cursor (a position skipped while its transaction was still open is asked
 // for again, so rows that commit out of position order (STACK.md trap 5) are never missed), and
-// inbox, deadline and delivery rows for the events, cases and referrals still outstanding.
+// inbox, deadline and delivery rows for the events, cases and referrals still outstanding, joined from
+// their arrays one key at a time (the observer's session plans only nested index lookups, OBSERVER_PLANNING).
+// Written as `key = ANY(array)` filters, the tables had no statistics yet when the plan was made, and each
+// poll read every row of each table: the bench's own share of the CPU grew with the run (5.3 ms a referral at 60 s).
 const POLL_SQL = `${OBSERVER_MARK}
   SELECT 'casework' AS src, position::text AS pos, id::text AS id, envelope->>'type' AS type,
          envelope->'data'->>'referralId' AS referral_id, envelope->'data'->>'caseId' AS case_id,
@@ -324,17 +327,27 @@ const POLL_SQL = `${OBSERVER_MARK}
   SELECT 'intake', position::text, id::text, envelope->>'type', envelope->>'subject', NULL, NULL, NULL
     FROM intake.outbox WHERE position > $3::bigint AND position <> ALL($4::bigint[])
   UNION ALL
-  SELECT DISTINCT 'deadline', NULL, NULL, NULL, NULL, case_id::text, NULL, NULL::float8
-    FROM scheduling.deadline WHERE organisation_id = $5::uuid AND case_id = ANY($6::uuid[])
+  SELECT 'deadline', NULL, NULL, NULL, NULL, k.id::text, NULL, NULL::float8
+    FROM unnest($6::uuid[]) AS k(id)
+    CROSS JOIN LATERAL (SELECT 1 FROM scheduling.deadline d WHERE d.organisation_id = $5::uuid AND d.case_id = k.id LIMIT 1) AS d
   UNION ALL
-  SELECT 'scheduling-inbox', NULL, event_id::text, NULL, NULL, NULL, NULL, extract(epoch FROM processed_at)::float8 * 1000
-    FROM scheduling.inbox WHERE consumer = $7 AND event_id = ANY($8::uuid[])
+  SELECT 'scheduling-inbox', NULL, k.id::text, NULL, NULL, NULL, NULL, extract(epoch FROM i.processed_at)::float8 * 1000
+    FROM unnest($8::uuid[]) AS k(id)
+    CROSS JOIN LATERAL (SELECT processed_at FROM scheduling.inbox i WHERE i.consumer = $7 AND i.event_id = k.id LIMIT 1) AS i
   UNION ALL
-  SELECT 'reporting-inbox', NULL, event_id::text, NULL, NULL, NULL, NULL, extract(epoch FROM processed_at)::float8 * 1000
-    FROM reporting.inbox WHERE consumer = ANY($9::text[]) AND event_id = ANY($10::uuid[])
+  SELECT 'reporting-inbox', NULL, k.id::text, NULL, NULL, NULL, NULL, extract(epoch FROM i.processed_at)::float8 * 1000
+    FROM unnest($9::text[]) AS c(consumer) CROSS JOIN unnest($10::uuid[]) AS k(id)
+    CROSS JOIN LATERAL (SELECT processed_at FROM reporting.inbox i WHERE i.consumer = c.consumer AND i.event_id = k.id LIMIT 1) AS i
   UNION ALL
-  SELECT 'acknowledged', NULL, NULL, NULL, referral_id::text, NULL, NULL, extract(epoch FROM sent_at)::float8 * 1000
-    FROM notify.delivery WHERE organisation_id = $5::uuid AND referral_id = ANY($11::uuid[]) AND kind = 'referral-acknowledgement' AND status = 'sent'`;
+  SELECT 'acknowledged', NULL, NULL, NULL, k.id::text, NULL, NULL, extract(epoch FROM d.sent_at)::float8 * 1000
+    FROM unnest($11::uuid[]) AS k(id)
+    CROSS JOIN LATERAL (
+      SELECT sent_at FROM notify.delivery d
+       WHERE d.organisation_id = $5::uuid AND d.referral_id = k.id AND d.kind = 'referral-acknowledgement' AND d.status = 'sent' LIMIT 1
+    ) AS d`;
+
+/** The observer's session: read-only, planning the poll as nested loops of index lookups (see POLL_SQL). */
+const OBSERVER_PLANNING = '-c default_transaction_read_only=on -c enable_seqscan=off -c enable_bitmapscan=off -c enable_hashjoin=off -c enable_mergejoin=off';
 
 // The very event types scheduling and reporting consume (from the built protocol), so the bench
 // waits for what the services really do; `--check` (in npm test) fails when it stops seeing them.
@@ -820,13 +833,16 @@ function sqlLines(sql) {
   }
   const total = sql.statements.reduce((sum, st) => sum + st.calls, 0);
   const serverMs = sql.statements.reduce((sum, st) => sum + st.ms, 0);
+  const blocks = sql.statements.reduce((sum, st) => sum + st.blocks, 0);
   const msPer = (ms) => (ms / sql.referrals).toFixed(2);
   lines.push(
     `statements         ${per(total)} per referral (${total} in that window, pg_stat_statements; idle background ${sql.idleStatementsPerS.toFixed(1)}/s before load)`,
-    `  calls   ms per referral (planning and executing; what waits on a lock counts)   most called first`,
-    `  ${per(total).padStart(5)}  ${msPer(serverMs).padStart(5)}  all`,
+    `  calls   ms  blocks per referral (ms planning and executing, lock waits included; blocks of 8 kB read or found in memory: one that`,
+    `                              grows with the tables is a scan)   most called first`,
+    `  ${per(total).padStart(5)}  ${msPer(serverMs).padStart(5)}  ${per(blocks).padStart(6)}  all`,
   );
-  for (const st of sql.statements.slice(0, TOP_STATEMENTS)) lines.push(`  ${per(st.calls).padStart(5)}  ${msPer(st.ms).padStart(5)}  ${st.query.slice(0, 140)}`);
+  for (const st of sql.statements.slice(0, TOP_STATEMENTS))
+    lines.push(`  ${per(st.calls).padStart(5)}  ${msPer(st.ms).padStart(5)}  ${per(st.blocks).padStart(6)}  ${st.query.slice(0, 130)}`);
   return lines;
 }
 
@@ -974,7 +990,7 @@ async function main() {
     // Kept open, so the polls run in one server process whose CPU the bench counts as its own.
     idleTimeoutMillis: 0,
     application_name: 'skeleton-bench-observer',
-    options: '-c default_transaction_read_only=on',
+    options: OBSERVER_PLANNING,
   });
   let poolOpen = true;
   const endPool = async () => {

@@ -42,11 +42,11 @@ export async function sqlCounter(adminUrl, database) {
   async function statements() {
     if (!statementsAvailable) return null;
     const { rows } = await client.query(
-      `SELECT query, calls::float8 AS calls, (total_exec_time + total_plan_time)::float8 AS ms
+      `SELECT query, calls::float8 AS calls, (total_exec_time + total_plan_time)::float8 AS ms, (shared_blks_hit + shared_blks_read)::float8 AS blocks
          FROM pg_stat_statements WHERE dbid = $1 AND query NOT LIKE '%${OBSERVER_MARK}%' ORDER BY calls DESC`,
       [dbid],
     );
-    return rows.map((r) => ({ query: r.query.replace(/\s+/g, ' ').trim(), calls: Number(r.calls), ms: Number(r.ms) }));
+    return rows.map((r) => ({ query: r.query.replace(/\s+/g, ' ').trim(), calls: Number(r.calls), ms: Number(r.ms), blocks: Number(r.blocks) }));
   }
 
   return {
