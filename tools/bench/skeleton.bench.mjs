@@ -350,7 +350,8 @@ const POLL_SQL = `${OBSERVER_MARK}
  * The observer's session: read-only, planning the poll as nested loops of index lookups (see POLL_SQL), and planning it
  * afresh each time, on the tables' sizes now: a generic plan is made once, when they were nearly empty.
  */
-const OBSERVER_PLANNING = '-c default_transaction_read_only=on -c plan_cache_mode=force_custom_plan -c enable_seqscan=off -c enable_bitmapscan=off -c enable_hashjoin=off -c enable_mergejoin=off';
+const OBSERVER_PLANNING =
+  '-c default_transaction_read_only=on -c plan_cache_mode=force_custom_plan -c enable_seqscan=off -c enable_bitmapscan=off -c enable_hashjoin=off -c enable_mergejoin=off';
 
 // The very event types scheduling and reporting consume (from the built protocol), so the bench
 // waits for what the services really do; `--check` (in npm test) fails when it stops seeing them.
