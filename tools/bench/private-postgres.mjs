@@ -45,9 +45,6 @@ export async function startPrivatePostgres({ onCleanup, freePort, log }) {
     '-c max_connections=400',
     '-c shared_buffers=128MB',
     '-c fsync=on',
-    // A bench's tables grow from empty in a minute, where a server in use has statistics on them: without an ANALYZE
-    // (the default naptime is 60 s) the plans prepared on near-empty tables, scans, stay in every connection all run.
-    '-c autovacuum_naptime=1s',
   ];
   run(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-o', settings.join(' '), '-w', 'start']);
   return `postgresql://postgres@127.0.0.1:${port}/postgres`;
