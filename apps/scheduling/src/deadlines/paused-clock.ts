@@ -7,11 +7,11 @@ type DaysDue = Extract<DeadlineRule['due'], { kind: 'calendar-days' | 'working-d
 /** The stored rule of a deadline when it stops while its case is paused; null for any other (statutory and fixed-date clocks run on). */
 export function pausableRule(ruleDefinition: unknown): (DeadlineRule & { due: DaysDue }) | null {
   const parsed = DeadlineRuleSchema.safeParse(ruleDefinition);
-  return parsed.success ? pausable(parsed.data) : null;
+  return parsed.success ? pausableOf(parsed.data) : null;
 }
 
-/** A rule already read from the contract when its clock stops while its case is paused; null for any other. */
-function pausable(rule: DeadlineRule): (DeadlineRule & { due: DaysDue }) | null {
+/** A rule already parsed (the contract book's, or a stored one its caller parsed) when its clock stops while its case is paused; null for any other. */
+export function pausableOf(rule: DeadlineRule): (DeadlineRule & { due: DaysDue }) | null {
   if (!rule.pausable || rule.kind !== 'provider') return null;
   const { due } = rule;
   return due.kind === 'calendar-days' || due.kind === 'working-days' ? { ...rule, due } : null;
@@ -48,7 +48,7 @@ export function startingWhilePaused<C extends { status: string; startedAt: Date;
 ): C | (C & { status: 'paused'; pausedAt: Date; remainingDays: number }) {
   // The rule came from the contract book, already parsed: a clock starting on an open case (nearly all) reads nothing more.
   if (!casePausedAt || columns.status !== 'pending' || !columns.dueAt) return columns;
-  const pausedRule = pausable(rule);
+  const pausedRule = pausableOf(rule);
   if (!pausedRule) return columns;
   const pausedAt = columns.startedAt.getTime() > casePausedAt.getTime() ? columns.startedAt : casePausedAt;
   if (columns.dueAt.getTime() <= pausedAt.getTime()) return columns;

@@ -8,7 +8,7 @@ import { DeadlineAlarm } from './deadline-alarm';
 import { datesUsedBy, readClock } from './deadline-clock';
 import { DeadlineEvents, type Cause } from './deadline-events';
 import { DeadlineRepository, OPEN_STATUSES } from './deadline.repository';
-import { dayKindOf, pausableRule, startingWhilePaused } from './paused-clock';
+import { dayKindOf, pausableOf, startingWhilePaused } from './paused-clock';
 import { clockColumns } from './start-deadlines.use-case';
 
 /** Open clocks move with their dates, and so does a family's date that passed: a corrected decision letter can give it more time. */
@@ -55,7 +55,7 @@ export class RescheduleDeadlinesUseCase {
       if (deadline.dueAt && updated.dueAt) await this.events.rescheduled(tx, updated, deadline.dueAt, reason.join(', '), cause);
       else await this.events.set(tx, updated, cause);
       // A clock paused from now, or paused with other days left, says so, as it does when the pause stops it.
-      const pausable = pausableRule(rule);
+      const pausable = pausableOf(rule);
       if (updated.status === 'paused' && pausable) await this.events.paused(tx, updated, dayKindOf(pausable.due), cause);
       context.afterCommit(async () => {
         await this.alarm.clear(deadline, deadline.revision);
