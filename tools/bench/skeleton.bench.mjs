@@ -601,11 +601,16 @@ async function drive({ apiUrl, apiKey, contractId, organisationId, runId, namesp
   };
   // Per replica too, for the split: by label (`casework#2`).
   const labels = Object.fromEntries(services.handles.map((h) => [h.child.pid, h.label]));
+  /** The bench's own transactions besides its polls: the ANALYZE's one, once it has run. */
   let analysed = Promise.resolve(0);
-  const cpuTimers = [
+  const timers = [
     setTimeout(() => (cpu.from = cpuSnapshot(processes)), measureStart - now()),
     setTimeout(() => (cpu.to = cpuSnapshot(processes)), measureEnd - now()),
-    setTimeout(() => (analysed = analyse(databaseUrl).then(() => 1)), measureStart - now()),
+    setTimeout(() => {
+      analysed = analyse(databaseUrl).then(() => 1);
+      // Awaited after the drain; handled now, so a failure meanwhile is not an unhandled rejection that ends the process.
+      analysed.catch(() => undefined);
+    }, measureStart - now()),
   ];
 
   function send(i) {
@@ -679,7 +684,7 @@ async function drive({ apiUrl, apiKey, contractId, organisationId, runId, namesp
     }
   } finally {
     clearInterval(statusLine);
-    cpuTimers.forEach(clearTimeout);
+    timers.forEach(clearTimeout);
     // Everything finished before the window's end (an idle system): close the window now.
     if (cpu.from && !cpu.to) cpu.to = cpuSnapshot(processes);
     polling = false;
