@@ -22,6 +22,13 @@ describe('the billing ledger, fed by case and session events, against real Postg
         [contractId],
       )
       .then((r) => r.rows);
+  const yearCounts = (contractId: string) =>
+    service.sql
+      .query<{ contract_year_start: string; cases: number }>(
+        `SELECT contract_year_start::text, cases FROM billing.line_year_cases WHERE contract_id = $1 ORDER BY contract_year_start`,
+        [contractId],
+      )
+      .then((r) => r.rows);
   const alerts = (contractId: string) =>
     service.sql
       .query<{ data: { thresholdPercent: number; spentPence: number; limitKind: string } }>(
@@ -52,6 +59,11 @@ describe('the billing ledger, fed by case and session events, against real Postg
     ]);
     // By hand: 2 cases above 3 × £1,350 = £2,700.
     expect(rows.reduce((sum, r) => sum + r.amount_pence, 0)).toBe(270_000);
+    // Each year's count is one row, kept as its cases were appended: the next case reads it instead of counting the year.
+    expect(await yearCounts(contractId)).toEqual([
+      { contract_year_start: '2026-04-01', cases: 5 },
+      { contract_year_start: '2027-04-01', cases: 1 },
+    ]);
   });
 
   it('housing, N = 3: five cases opened at once are counted one at a time, numbered 1 to 5, three in the annual price and two at £1,350', async () => {
@@ -79,6 +91,7 @@ describe('the billing ledger, fed by case and session events, against real Postg
     await kit.openCase(contractId, 'housing-asb', '2026-04-02T10:00:00Z', 1, caseId);
     await kit.openCase(contractId, 'housing-asb', '2026-04-02T10:00:00Z', 2, caseId);
     expect((await entries(contractId)).map((r) => [r.kind, r.amount_pence, r.case_reference])).toEqual([['case', 0, reference]]);
+    expect(await yearCounts(contractId)).toEqual([{ contract_year_start: '2026-04-01', cases: 1 }]);
     const kept = await service.sql.query(`SELECT contract_version, reference FROM billing.billing_case WHERE case_id = $1`, [caseId]);
     expect(kept.rows).toEqual([{ contract_version: 1, reference }]);
   });

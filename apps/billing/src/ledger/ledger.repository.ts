@@ -33,15 +33,15 @@ export class LedgerRepository {
 
   /**
    * Appends a case of a fixed-per-year line as the next of its contract year, priced by that ordinal, in one statement that
-   * counts the year's cases (corrections aside) and inserts; the caller holds the line year's lock from an earlier statement,
-   * so the count sees every case appended before it. Null, appending nothing, when the case's source key is taken.
+   * reads the year's count of cases (line_year_cases, one row a trigger keeps as case entries are appended) and inserts; the
+   * caller holds the line year's lock from an earlier statement, so the count includes every case appended before it. Null,
+   * appending nothing (and counting nothing), when the case's source key is taken.
    */
   async appendNextCase(tx: BillingTx, entry: Omit<NewLedgerEntry, 'amountPence' | 'description'>, bands: CaseBands): Promise<PricedFact | null> {
     const [appended] = await leanSql(tx).rows<PricedFact>(
       `WITH counted AS (
-         SELECT count(*)::int + 1 AS ordinal FROM "billing"."ledger_entry"
-         WHERE organisation_id = $2::uuid AND contract_id = $3::uuid AND service_line = $5 AND kind = 'case'
-           AND contract_year_start = $10::date AND corrects_entry_id IS NULL
+         SELECT coalesce((SELECT cases FROM "billing"."line_year_cases"
+           WHERE organisation_id = $2::uuid AND contract_id = $3::uuid AND service_line = $5 AND contract_year_start = $10::date), 0) + 1 AS ordinal
        ), band AS (
          SELECT ordinal, $11::int IS NULL OR ordinal <= $11::int AS within FROM counted
        )
