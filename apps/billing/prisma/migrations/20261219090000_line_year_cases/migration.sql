@@ -13,8 +13,8 @@ CREATE TABLE "line_year_cases" (
     CONSTRAINT "line_year_cases_cases_check" CHECK ("cases" >= 0)
 );
 
--- Every case entry counts, whichever pricing appended it (a line priced per case under one version of the contract and per
--- year under the next still numbers the year's cases from its first), as the count did.
+-- Every case entry counts, as the count did. Only a fixed-per-year line prices cases, and its cases are appended under the
+-- line year's advisory lock (taken in the inbox claim, in order), so this row is only ever updated by its lock's holder.
 CREATE FUNCTION "count_line_year_case"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO "billing"."line_year_cases" AS c ("organisation_id", "contract_id", "service_line", "contract_year_start", "cases")
