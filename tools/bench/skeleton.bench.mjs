@@ -886,7 +886,7 @@ function splitLines(split, cpuByReplica) {
     const cores = (label) => cpuByReplica?.perProcess.find(([name]) => name === label)?.[1];
     const share = (n, of) => `${of ? ((100 * n) / of).toFixed(0) : 0}%`;
     lines.push(
-      `  ${service.padEnd(16)} ${replicas.map((r) => `${r.label} ${share(r.events, events)} of events${r.published ? `, ${share(r.published, published)} of relayed` : ''}${cores(r.label) !== undefined ? `, ${cores(r.label).toFixed(2)} cores` : ''}`).join('; ')}`,
+      `  ${service.padEnd(16)} ${replicas.map((r) => `${r.label} ${r.read ? `${r.events} events (${share(r.events, events)})` : 'metrics unavailable'}${r.published ? `, ${share(r.published, published)} of relayed` : ''}${cores(r.label) !== undefined ? `, ${cores(r.label).toFixed(2)} cores` : ''}`).join('; ')}`,
     );
   }
   return lines.length ? ['replicas           events handled (events_consumed_total) and outbox rows relayed, per replica:', ...lines] : [];
@@ -921,15 +921,27 @@ function warningLines() {
 async function replicaSplit(handles) {
   const split = {};
   for (const h of handles) {
-    const text = await (await fetch(`http://127.0.0.1:${h.port}/metrics`)).text().catch(() => '');
+    // Each service serves /metrics on its metrics port, apart from its API (the API port answers 404 there).
+    const text = await fetch(`http://127.0.0.1:${h.metricsPort}/metrics`)
+      .then((res) => (res.ok ? res.text() : ''))
+      .catch(() => '');
     const sum = (pattern) => [...text.matchAll(pattern)].reduce((total, m) => total + Number(m[1]), 0);
     (split[h.name] ??= []).push({
       label: h.label,
+      read: /^events_consumed_total\{/m.test(text),
       events: sum(/^events_consumed_total\{[^}]*outcome="(?:handled|duplicate)"[^}]*\} (\d+)/gm),
       published: sum(/^outbox_published_total\{[^}]*\} (\d+)/gm),
     });
   }
   return split;
+}
+
+/** Replicated services whose split could not be read or counted nothing: a split that stopped measuring fails `--check`. */
+function splitProblems(split) {
+  return Object.entries(split ?? {})
+    .filter(([, replicas]) => replicas.length > 1)
+    .filter(([, replicas]) => replicas.some((r) => !r.read) || replicas.every((r) => r.events === 0))
+    .map(([service, replicas]) => `the split of ${service}'s events between its replicas was not measured (${replicas.map((r) => `${r.label}: ${r.read ? `${r.events} events` : 'no events_consumed_total on its /metrics'}`).join(', ')})`);
 }
 
 /** Resident memory of each service process, in MB (Linux), before any load. */
@@ -1071,7 +1083,7 @@ async function main() {
     idleStatementsPerS,
   };
 
-  const problems = report(result, mailCount, context);
+  const problems = [...report(result, mailCount, context), ...splitProblems(context.split)];
   if (flags.check && problems.length > 0) throw new Error(`--check: ${problems.join('; ')}`);
   if (flags.check) console.log('check              passed: every accepted referral completed, one acknowledgement each');
 }
