@@ -24,7 +24,19 @@ function runBench(args: string[], script = 'tools/bench/skeleton.bench.mjs'): Pr
 // this short run proves it still sees every referral through, not how fast.
 describe('the throughput benchmark still measures', () => {
   it('a short run at 5 referrals a second, casework in two replicas, sees every referral accepted, completed and acknowledged once, and how the replicas split the events', async () => {
-    const { code, output } = await runBench(['--rate', '5', '--duration', '3', '--warmup', '0', '--drain-timeout', '60', '--replicas', 'casework=2', '--check']);
+    const { code, output } = await runBench([
+      '--rate',
+      '5',
+      '--duration',
+      '3',
+      '--warmup',
+      '0',
+      '--drain-timeout',
+      '60',
+      '--replicas',
+      'casework=2',
+      '--check',
+    ]);
     expect({ code, tail: output.split('\n').slice(-25).join('\n') }).toEqual({ code: 0, tail: expect.stringContaining('check              passed') });
     expect(output).toMatch(/drain\s+all 15 accepted referrals complete/);
     // The split was read from each replica's /metrics (it once scraped the API port and printed 0% for every replica):

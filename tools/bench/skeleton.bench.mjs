@@ -941,7 +941,10 @@ function splitProblems(split) {
   return Object.entries(split ?? {})
     .filter(([, replicas]) => replicas.length > 1)
     .filter(([, replicas]) => replicas.some((r) => !r.read) || replicas.every((r) => r.events === 0))
-    .map(([service, replicas]) => `the split of ${service}'s events between its replicas was not measured (${replicas.map((r) => `${r.label}: ${r.read ? `${r.events} events` : 'no events_consumed_total on its /metrics'}`).join(', ')})`);
+    .map(
+      ([service, replicas]) =>
+        `the split of ${service}'s events between its replicas was not measured (${replicas.map((r) => `${r.label}: ${r.read ? `${r.events} events` : 'no events_consumed_total on its /metrics'}`).join(', ')})`,
+    );
 }
 
 /** Resident memory of each service process, in MB (Linux), before any load. */
