@@ -1,20 +1,21 @@
 import 'reflect-metadata';
 import { rpcTransport } from '@mediation/messaging';
-import { failBoot, runService } from '@mediation/platform';
+import { failBoot, type HostedService, runService, servicePorts } from '@mediation/platform';
 import { AppModule } from './app.module';
 import { loadBillingConfig } from './config/billing.config';
 
-async function main() {
+/** Starts billing: in a process of its own, or beside other services in a host's (apps/host), which passes itself and the ports. */
+export async function startBilling(hosted?: HostedService) {
   const config = loadBillingConfig();
   await runService({
     name: 'billing',
     module: AppModule.register(config),
-    port: config.PORT,
-    metricsPort: config.METRICS_PORT,
+    ...servicePorts(config, hosted),
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    host: hosted?.host,
     // The gateway asks billing for invoices and positions over NATS request/reply.
     rpc: rpcTransport('billing'),
   });
 }
 
-main().catch((error) => failBoot('billing', error));
+if (require.main === module) startBilling().catch((error) => failBoot('billing', error));

@@ -1,19 +1,20 @@
 import 'reflect-metadata';
 import { rpcTransport } from '@mediation/messaging';
-import { failBoot, runService } from '@mediation/platform';
+import { failBoot, type HostedService, runService, servicePorts } from '@mediation/platform';
 import { AppModule } from './app.module';
 import { loadCaseworkConfig } from './config/casework.config';
 
-async function main() {
+/** Starts casework: in a process of its own, or beside other services in a host's (apps/host), which passes itself and the ports. */
+export async function startCasework(hosted?: HostedService) {
   const config = loadCaseworkConfig();
   await runService({
     name: 'casework',
     module: AppModule.register(config),
-    port: config.PORT,
-    metricsPort: config.METRICS_PORT,
+    ...servicePorts(config, hosted),
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    host: hosted?.host,
     rpc: rpcTransport('casework'),
   });
 }
 
-main().catch((error) => failBoot('casework', error));
+if (require.main === module) startCasework().catch((error) => failBoot('casework', error));

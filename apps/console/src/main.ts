@@ -1,18 +1,19 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { failBoot, runService } from '@mediation/platform';
+import { failBoot, type HostedService, runService, servicePorts } from '@mediation/platform';
 import { ConsoleModule } from './app.module';
 import { loadConsoleConfig } from './config/console.config';
 import { securityHeaders, serveGovukFrontend } from './http/static-assets';
 
-async function main() {
+/** Starts console: in a process of its own, or beside other services in a host's (apps/host), which passes itself and the ports. */
+export async function startConsole(hosted?: HostedService) {
   const config = loadConsoleConfig();
   await runService({
     name: 'console',
     module: ConsoleModule.register(config),
-    port: config.PORT,
-    metricsPort: config.METRICS_PORT,
+    ...servicePorts(config, hosted),
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    host: hosted?.host,
     // Forms are urlencoded; Nest's default parsers read them into req.body.
     configure: (nest) => {
       const app = nest as NestExpressApplication;
@@ -23,4 +24,4 @@ async function main() {
   });
 }
 
-main().catch((error) => failBoot('console', error));
+if (require.main === module) startConsole().catch((error) => failBoot('console', error));

@@ -1,19 +1,20 @@
 import 'reflect-metadata';
 import { rpcTransport } from '@mediation/messaging';
-import { failBoot, runService } from '@mediation/platform';
+import { failBoot, type HostedService, runService, servicePorts } from '@mediation/platform';
 import { AppModule } from './app.module';
 import { loadEvidenceConfig } from './config/evidence.config';
 
-async function main() {
+/** Starts evidence: in a process of its own, or beside other services in a host's (apps/host), which passes itself and the ports. */
+export async function startEvidence(hosted?: HostedService) {
   const config = loadEvidenceConfig();
   await runService({
     name: 'evidence',
     module: AppModule.register(config),
-    port: config.PORT,
-    metricsPort: config.METRICS_PORT,
+    ...servicePorts(config, hosted),
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    host: hosted?.host,
     rpc: rpcTransport('evidence'),
   });
 }
 
-main().catch((error) => failBoot('evidence', error));
+if (require.main === module) startEvidence().catch((error) => failBoot('evidence', error));

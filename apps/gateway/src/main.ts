@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { failBoot, MetricsService, runService } from '@mediation/platform';
+import { failBoot, type HostedService, MetricsService, runService, servicePorts } from '@mediation/platform';
 import { AppModule } from './app.module';
 import { loadGatewayConfig } from './config/gateway.config';
 import { recordServedResponses } from './docs/served-responses.recorder';
@@ -11,14 +11,15 @@ import { admitWithinCapacity } from './http/admission';
 import { refuseDeepBodies, refuseUnservedRequests } from './http/request-shape';
 import { isEventFeedLongPoll } from './webhooks/events-feed.controller';
 
-async function main() {
+/** Starts gateway: in a process of its own, or beside other services in a host's (apps/host), which passes itself and the ports. */
+export async function startGateway(hosted?: HostedService) {
   const config = loadGatewayConfig();
   await runService({
     name: 'gateway',
     module: AppModule.register(config),
-    port: config.PORT,
-    metricsPort: config.METRICS_PORT,
+    ...servicePorts(config, hosted),
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    host: hosted?.host,
     // JSON only (no form bodies), parsed between the checks that need the raw request and the parsed body.
     bodyParser: false,
     configure: (nest) => {
@@ -58,4 +59,4 @@ async function main() {
   });
 }
 
-main().catch((error) => failBoot('gateway', error));
+if (require.main === module) startGateway().catch((error) => failBoot('gateway', error));

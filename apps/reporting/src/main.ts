@@ -1,19 +1,20 @@
 import 'reflect-metadata';
 import { rpcTransport } from '@mediation/messaging';
-import { failBoot, runService } from '@mediation/platform';
+import { failBoot, type HostedService, runService, servicePorts } from '@mediation/platform';
 import { AppModule } from './app.module';
 import { loadReportingConfig } from './config/reporting.config';
 
-async function main() {
+/** Starts reporting: in a process of its own, or beside other services in a host's (apps/host), which passes itself and the ports. */
+export async function startReporting(hosted?: HostedService) {
   const config = loadReportingConfig();
   await runService({
     name: 'reporting',
     module: AppModule.register(config),
-    port: config.PORT,
-    metricsPort: config.METRICS_PORT,
+    ...servicePorts(config, hosted),
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    host: hosted?.host,
     rpc: rpcTransport('reporting'),
   });
 }
 
-main().catch((error) => failBoot('reporting', error));
+if (require.main === module) startReporting().catch((error) => failBoot('reporting', error));

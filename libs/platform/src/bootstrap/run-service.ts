@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { Logger } from 'nestjs-pino';
 import { ConfigError } from '../config/load-config';
+import { METRICS_PORT_OFFSET } from '../config/service-config';
 import { ProblemFilter } from '../errors/problem.filter';
 import { HealthRegistry } from '../health/health.registry';
 import { LifecycleService, ShutdownPhase } from '../lifecycle/lifecycle.service';
@@ -24,6 +25,33 @@ export interface RunServiceOptions {
   /** Nest's default JSON and form parsers; false for a service that registers its own in `configure`. */
   bodyParser?: boolean;
   configure?: (app: INestApplication) => void | Promise<void>;
+  /**
+   * Given by a host that runs several services in one process (apps/host): it owns SIGTERM, SIGINT and the exit, and
+   * calls `stop` of each service it started. Without it the service owns its process.
+   */
+  host?: ServiceHost;
+}
+
+/** What a host that runs several services in one process offers each of them. */
+export interface ServiceHost {
+  /** Called once the service is up, with how to stop it (in order, as a signal would) without ending the process. */
+  started(name: string, stop: (signal: string) => Promise<void>): void;
+}
+
+/** A service started by a host: the host, and the ports it gives the service (its own defaults when absent). */
+export interface HostedService {
+  host: ServiceHost;
+  port?: number;
+  metricsPort?: number;
+}
+
+/**
+ * The ports a service listens on: its configuration's, or the host's. PORT and METRICS_PORT are one pair per process, so
+ * a host gives each service its own (apps/host reads <SERVICE>_PORT and <SERVICE>_METRICS_PORT).
+ */
+export function servicePorts(config: { PORT: number; METRICS_PORT: number }, hosted?: HostedService): { port: number; metricsPort: number } {
+  const port = hosted?.port ?? config.PORT;
+  return { port, metricsPort: hosted?.metricsPort ?? (hosted?.port !== undefined ? hosted.port + METRICS_PORT_OFFSET : config.METRICS_PORT) };
 }
 
 /** Boots a service the same way everywhere and stops it in order on SIGTERM or SIGINT. */
@@ -60,12 +88,19 @@ export async function runService(options: RunServiceOptions): Promise<INestAppli
     app.get(HealthRegistry).markShuttingDown();
     await lifecycle.shutdown(options.shutdownTimeoutMs);
     await app.close().catch(() => undefined);
+  };
+  if (options.host) {
+    options.host.started(options.name, stop);
+    return app;
+  }
+  const stopAndExit = async (signal: string) => {
+    await stop(signal);
     // The spans of the last requests leave before the process does.
     await tracing?.shutdown().catch(() => undefined);
     process.exit(0);
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stopAndExit('SIGTERM'));
+  process.once('SIGINT', () => void stopAndExit('SIGINT'));
   return app;
 }
 

@@ -23,7 +23,18 @@ let tracing = false;
 /** Whether this process exports spans: hops that would otherwise parse a message just for its trace skip it when not. */
 export const isTracing = () => tracing;
 
-export async function startTracing(service: string): Promise<{ shutdown(): Promise<void> } | undefined> {
+let started: Promise<{ shutdown(): Promise<void> } | undefined> | undefined;
+
+/**
+ * Starts the process's one SDK; a second service in the same process (apps/host) shares it and gets the same handle,
+ * so its spans carry the name the host set in OTEL_SERVICE_NAME (or the first service's).
+ */
+export function startTracing(service: string): Promise<{ shutdown(): Promise<void> } | undefined> {
+  started ??= startSdk(service);
+  return started;
+}
+
+async function startSdk(service: string): Promise<{ shutdown(): Promise<void> } | undefined> {
   const exporter = process.env.OTEL_TRACES_EXPORTER;
   if (!exporter || exporter === 'none') return undefined;
   // Loaded only when tracing is on: the SDK and its exporters cost memory a service without them need not pay.
