@@ -44,10 +44,12 @@ COPY --from=build /app/tools/mailcatcher ./tools/mailcatcher
 COPY --from=build /out/apps ./apps
 # The evidence service burns redactions into page images with poppler's pdftoppm, and keeps files in
 # .data/evidence (a volume in docker-compose.yml) unless it uses an object store.
-RUN if [ "$APP" = "evidence" ]; then apt-get update && apt-get install -y --no-install-recommends poppler-utils && rm -rf /var/lib/apt/lists/*; fi \
+RUN if [ "$APP" = "evidence" ] || [ "$APP" = "host" ]; then apt-get update && apt-get install -y --no-install-recommends poppler-utils && rm -rf /var/lib/apt/lists/*; fi \
   && mkdir -p /app/.data/evidence && chown node:node /app/.data/evidence
 USER node
 # Each service listens on its own default port (gateway 3000, intake 3001 ... notify 3007, webhooks 3008, console 3009) unless PORT is set,
 # and serves /metrics on METRICS_PORT (default PORT + 6400: 9400-9409), for the scraper only.
+# APP=host runs the services SERVICES names in one process (e.g. SERVICES=casework,scheduling,notify), each on
+# <SERVICE>_PORT (default its own) and <SERVICE>_METRICS_PORT: see the README, "Running services together".
 EXPOSE 3000-3009 9400-9409
-CMD ["sh", "-c", "if [ -z \"$APP\" ]; then echo 'set APP (gateway, intake, casework, scheduling, evidence, billing, reporting, notify, webhooks or console)' >&2; exit 64; fi; exec node --liftoff-only --max-semi-space-size=2 \"dist/apps/$APP/src/main.js\""]
+CMD ["sh", "-c", "if [ -z \"$APP\" ]; then echo 'set APP (gateway, intake, casework, scheduling, evidence, billing, reporting, notify, webhooks, console, or host with SERVICES)' >&2; exit 64; fi; exec node --liftoff-only --max-semi-space-size=2 \"dist/apps/$APP/src/main.js\""]

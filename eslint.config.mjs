@@ -11,7 +11,7 @@ import { createProjectGraphAsync } from '@nx/devkit';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-const APP_SCOPES = ['gateway', 'intake', 'casework', 'scheduling', 'evidence', 'billing', 'reporting', 'notify', 'webhooks', 'console'];
+const APP_SCOPES = ['gateway', 'intake', 'casework', 'scheduling', 'evidence', 'billing', 'reporting', 'notify', 'webhooks', 'console', 'host'];
 
 /**
  * The shared libraries form layers, each using only those below it, so a low layer never grows a

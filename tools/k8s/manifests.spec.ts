@@ -21,8 +21,11 @@ const OVERLAYS = ['single-node', 'production'];
 /** User-facing: the public API, and the staff console people open in a browser. Nothing else takes traffic from outside. */
 const USER_FACING = ['gateway', 'console'];
 
-/** Every service: a folder of apps/ with a main.ts. */
-const SERVICES = readdirSync(path.join(ROOT, 'apps')).filter((app) => existsSync(path.join(ROOT, 'apps', app, 'src/main.ts')));
+/**
+ * Every service: a folder of apps/ with a main.ts, but apps/host, which runs several services in one process on one
+ * machine (SERVICES=...) and is no service of its own: on Kubernetes each service is a Deployment.
+ */
+const SERVICES = readdirSync(path.join(ROOT, 'apps')).filter((app) => app !== 'host' && existsSync(path.join(ROOT, 'apps', app, 'src/main.ts')));
 
 /** What an operator puts in the Secret mediation-secrets (and mediation-migration): values of the right shape, made up here. */
 const key = () => randomBytes(32).toString('hex');
