@@ -1,4 +1,4 @@
-import { PlatformUnderTest, sendSteadyReferrals, settledReferralTrail, storedReferrals, waitUntil } from '@mediation/testing';
+import { eventsHandled, PlatformUnderTest, sendSteadyReferrals, settledReferralTrail, storedReferrals, waitUntil } from '@mediation/testing';
 
 jest.setTimeout(240_000);
 
@@ -7,12 +7,6 @@ type Replicated = keyof typeof REPLICATED;
 /** Steady and modest: this runs on a shared two-core machine beside twelve service processes. */
 const RATE_PER_S = 4;
 const AFTER_KILL_S = 6;
-
-/** Events a replica handled so far, from its own /metrics. */
-async function handled(platform: PlatformUnderTest, label: string): Promise<number> {
-  const text = await platform.metrics(label);
-  return [...text.matchAll(/^events_consumed_total\{[^}]*outcome="handled"[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
-}
 
 describe('two replicas each of intake, casework, scheduling and notify', () => {
   let platform: PlatformUnderTest;
@@ -42,7 +36,7 @@ describe('two replicas each of intake, casework, scheduling and notify', () => {
     const labels = (Object.keys(REPLICATED) as Replicated[]).flatMap((service) => platform.replicas(service));
     const before = await waitUntil(
       async () => {
-        const counts = Object.fromEntries(await Promise.all(labels.map(async (label) => [label, await handled(platform, label)] as const)));
+        const counts = Object.fromEntries(await Promise.all(labels.map(async (label) => [label, await eventsHandled(platform, label)] as const)));
         return Object.values(counts).every((n) => n > 0) ? counts : undefined;
       },
       { what: 'every replica to have handled events', timeoutMs: 60_000, intervalMs: 500 },

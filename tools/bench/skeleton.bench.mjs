@@ -61,7 +61,7 @@ import { HOW_TO_ENABLE, OBSERVER_MARK, sqlCounter } from './sql-counts.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const { SERVICES, startService, waitReady, stopService, parseReplicas, allPorts } = require('../dev/services.cjs');
+const { SERVICES, startUnit, launchUnits, waitReady, stopService, parseReplicas, parseTogether, allPorts } = require('../dev/services.cjs');
 const { reachable } = require('../infra/infra.cjs');
 const { applicationLoginUrl, migrationDatabaseUrl } = require('../db/database-urls.cjs');
 const { Client, Pool } = require('pg');
@@ -81,6 +81,7 @@ const { values: flags } = parseArgs({
     timeline: { type: 'boolean', default: false },
     'private-postgres': { type: 'boolean', default: false },
     replicas: { type: 'string', default: '' },
+    together: { type: 'string', default: '' },
     'top-statements': { type: 'string', default: '12' },
     idle: { type: 'string' },
     keep: { type: 'boolean', default: false },
@@ -91,7 +92,7 @@ const { values: flags } = parseArgs({
 });
 if (flags.help) {
   console.log(
-    'usage: npm run bench -- [--rate <per s>=50] [--duration <s>=20] [--warmup <s>=3] [--base-port 4100] [--max-in-flight 500] [--drain-timeout <s>=60] [--poll-ms 20] [--timeline] [--private-postgres (a cluster of its own with pg_stat_statements)] [--replicas <n> | <service>=<n>,...] [--top-statements <n>=12] [--idle <s>=60, 3 with --check (how long the services sit idle before their memory is read)] [--keep (keep the database to inspect)] [--check (exit 1 unless every accepted referral completed, with one acknowledgement each and no error)]',
+    'usage: npm run bench -- [--rate <per s>=50] [--duration <s>=20] [--warmup <s>=3] [--base-port 4100] [--max-in-flight 500] [--drain-timeout <s>=60] [--poll-ms 20] [--timeline] [--private-postgres (a cluster of its own with pg_stat_statements)] [--replicas <n> | <service>=<n>,...] [--together 2 | <service>,<service>+<service>,... (services sharing a process: apps/host)] [--top-statements <n>=12] [--idle <s>=60, 3 with --check (how long the services sit idle before their memory is read)] [--keep (keep the database to inspect)] [--check (exit 1 unless every accepted referral completed, with one acknowledgement each and no error)]',
   );
   process.exit(0);
 }
@@ -114,8 +115,11 @@ const TOP_STATEMENTS = number('top-statements', { integer: true });
 flags.idle ??= flags.check ? '3' : '60';
 const IDLE_S = number('idle', { min: 1 });
 let REPLICAS;
+let TOGETHER;
 try {
   REPLICAS = parseReplicas(flags.replicas);
+  TOGETHER = parseTogether(flags.together);
+  launchUnits(REPLICAS, TOGETHER);
 } catch (error) {
   console.error(`bench: ${error.message}`);
   process.exit(2);
@@ -187,7 +191,7 @@ function cpuUse(from, to) {
     /** Processes that ended inside the window, and interrupt handling. */
     unattributed: Math.max(0, busyCores - attributed),
     /** Whatever else ran on the machine: it competed with the system being measured. */
-    foreign: [...byName].filter(([name]) => !ours.has(name)).reduce((a, [, cores]) => a + cores, 0),
+    foreign: [...byName].filter(([name]) => !ours.has(name) && !name.split('+').every((n) => ours.has(n))).reduce((a, [, cores]) => a + cores, 0),
     /** CPU milliseconds by process name over the window. */
     msByName: new Map([...ticks].map(([name, t]) => [name, (t * 1000) / TICKS_PER_S])),
   };
@@ -249,9 +253,8 @@ async function startServices(env, basePort) {
   });
   // startService + waitReady rather than startAll: if one service never becomes ready, the bench
   // still holds the others and can stop them.
-  for (const service of SERVICES) {
-    for (let replica = 0; replica < (REPLICAS[service.name] ?? 1); replica += 1) {
-      const handle = startService(service, env, { output: 'file', basePort, replica });
+  for (const unit of launchUnits(REPLICAS, TOGETHER)) {
+    for (const handle of startUnit(unit, env, { output: 'file', basePort })) {
       children.add(handle.child);
       handles.push(handle);
     }
@@ -595,12 +598,13 @@ async function drive({ apiUrl, apiKey, contractId, organisationId, runId, namesp
   const cpu = {};
   const processes = {
     [process.pid]: 'bench',
-    ...Object.fromEntries(services.handles.map((h) => [h.child.pid, h.name])),
+    // Services sharing a process (--together) are one name: `gateway+intake`.
+    ...Object.fromEntries(services.handles.map((h) => [h.child.pid, h.process === h.label ? h.name : h.process])),
     ...(mailPid ? { [mailPid]: 'mail catcher' } : {}),
     [observer.backendPid]: 'postgres for the bench',
   };
   // Per replica too, for the split: by label (`casework#2`).
-  const labels = Object.fromEntries(services.handles.map((h) => [h.child.pid, h.label]));
+  const labels = Object.fromEntries(services.handles.map((h) => [h.child.pid, h.process]));
   /** The bench's own transactions besides its polls: the ANALYZE's one, once it has run. */
   let analysed = Promise.resolve(0);
   const timers = [
@@ -843,7 +847,8 @@ function report({ records, orphans, unfinished, measureStart, measureEnd, maxInF
 function cpuPerReferral(cpu, referrals) {
   if (!cpu || referrals === 0) return [];
   const services = new Set([...SERVICES.map((s) => s.name), 'postgres', 'nats-server', 'redis-server', 'mail catcher', ...BENCH_PROCESSES]);
-  const rows = [...cpu.msByName].filter(([name]) => services.has(name)).sort((a, b) => b[1] - a[1]);
+  // A group of services sharing a process (--together) is named `gateway+intake`.
+  const rows = [...cpu.msByName].filter(([name]) => name.split('+').every((n) => services.has(n))).sort((a, b) => b[1] - a[1]);
   const total = rows.reduce((sum, [, msSpent]) => sum + msSpent, 0);
   const replicas = (name) => (REPLICAS[name] > 1 ? ` (${REPLICAS[name]} replicas)` : '');
   return [
@@ -949,12 +954,14 @@ function splitProblems(split) {
 
 /** Resident memory of each service process, in MB (Linux), before any load. */
 function idleRss(handles) {
-  return handles.map((h) => {
+  // One reading per process: services sharing one (--together) are read once, under the group's name.
+  const processes = [...new Map(handles.map((h) => [h.child.pid, h])).values()];
+  return processes.map((h) => {
     try {
       const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${h.child.pid}/status`, 'utf8'))[1]);
-      return [h.label, kb / 1024];
+      return [h.process, kb / 1024];
     } catch {
-      return [h.label, NaN];
+      return [h.process, NaN];
     }
   });
 }

@@ -3,6 +3,7 @@
 // A service may run as several replicas: replica r (0-based) listens on its port + 10 * r, and the
 // replicas share the work through NATS (one queue group for RPC, one durable consumer per service).
 const { spawn } = require('node:child_process');
+const os = require('node:os');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -110,51 +111,144 @@ function startService(service, env, { output = 'pretty', basePort = 0, replica =
   const index = SERVICES.findIndex((s) => s.name === service.name);
   const { port, metricsPort } = portsOf(service, { basePort, replica });
   const label = replica ? `${service.name}#${replica + 1}` : service.name;
-  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...extraNodeFlags(), path.join(ROOT, 'dist/apps', service.name, 'src/main.js')], {
-    cwd: ROOT,
-    // The gateway streams evidence files to the evidence service's own port (first replica), wherever the ports start.
-    env: {
-      ...SERVICE_ENV,
-      EVIDENCE_URL: `http://127.0.0.1:${
-        portsOf(
-          SERVICES.find((s) => s.name === 'evidence'),
-          { basePort },
-        ).port
-      }`,
-      ...process.env,
-      ...env,
-      ...consoleEnv(service, basePort),
-      PORT: String(port),
-      METRICS_PORT: String(metricsPort),
+  const proc = spawnNode(
+    path.join(ROOT, 'dist/apps', service.name, 'src/main.js'),
+    serviceEnv(env, basePort, service, { PORT: String(port), METRICS_PORT: String(metricsPort) }),
+    {
+      label,
+      colour: COLOURS[index % COLOURS.length],
+      output,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const handle = {
-    name: service.name,
-    label,
-    replica,
-    port,
-    metricsPort,
-    child,
-    logs: [],
-    exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))),
+  );
+  return { name: service.name, label, process: label, replica, port, metricsPort, ...proc };
+}
+
+/**
+ * Starts services that share one Node process (apps/host, `SERVICES=...`), each on its own ports: one handle per
+ * service, all holding the same child. A group holding the gateway runs at a lower CPU priority (nice 10) than the
+ * rest: under overload the machine then goes to the work already accepted before more is accepted, so the queues
+ * behind the gateway cannot grow (one process gets one thread's share of the cores, where each of the services it
+ * holds had had one).
+ */
+function startGroup(services, env, { output = 'pretty', basePort = 0 } = {}) {
+  const label = services.map((s) => s.name).join('+');
+  const ports = services.map((service) => ({ service, ...portsOf(service, { basePort }) }));
+  const own = Object.fromEntries(
+    ports.flatMap(({ service, port, metricsPort }) => [
+      [`${service.name.toUpperCase()}_PORT`, String(port)],
+      [`${service.name.toUpperCase()}_METRICS_PORT`, String(metricsPort)],
+    ]),
+  );
+  const groupEnv = {
+    ...serviceEnv(env, basePort, services.find((s) => s.name === 'console') ?? services[0], {}),
+    ...own,
+    SERVICES: services.map((s) => s.name).join(','),
   };
+  delete groupEnv.PORT;
+  delete groupEnv.METRICS_PORT;
+  const index = SERVICES.findIndex((s) => s.name === services[0].name);
+  const proc = spawnNode(path.join(ROOT, 'dist/apps/host/src/main.js'), groupEnv, { label, colour: COLOURS[index % COLOURS.length], output });
+  if (services.some((s) => s.name === 'gateway')) {
+    try {
+      os.setPriority(proc.child.pid, ACCEPTING_GROUP_NICE);
+    } catch {
+      // Not allowed here: the group runs at the usual priority.
+    }
+  }
+  return ports.map(({ service, port, metricsPort }) => ({ name: service.name, label: service.name, process: label, replica: 0, port, metricsPort, ...proc }));
+}
+
+/** The CPU priority of a group holding the gateway (see startGroup): higher is lower, 0 the usual. */
+const ACCEPTING_GROUP_NICE = 10;
+
+/** A service's environment: the evidence service's URL for the gateway, the caller's, the console's gateway, its own. */
+function serviceEnv(env, basePort, service, own) {
+  return {
+    ...SERVICE_ENV,
+    // The gateway streams evidence files to the evidence service's own port (first replica), wherever the ports start.
+    EVIDENCE_URL: `http://127.0.0.1:${
+      portsOf(
+        SERVICES.find((s) => s.name === 'evidence'),
+        { basePort },
+      ).port
+    }`,
+    ...process.env,
+    ...env,
+    ...consoleEnv(service, basePort),
+    ...own,
+  };
+}
+
+/** Spawns node on a script with the services' flags, its output to this terminal ('pretty'), kept ('file') or dropped. */
+function spawnNode(script, env, { label, colour, output }) {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...extraNodeFlags(), script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = { child, logs: [], exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))) };
   let buffer = '';
   const onData = (chunk) => {
     buffer += chunk.toString();
     const lines = buffer.split('\n');
     buffer = lines.pop();
     for (const line of lines) {
-      if (output === 'pretty') process.stdout.write(prettyLine(label, COLOURS[index % COLOURS.length], line));
+      if (output === 'pretty') process.stdout.write(prettyLine(label, colour, line));
       else if (output === 'file') {
-        handle.logs.push(line);
-        if (handle.logs.length > 2000) handle.logs.shift();
+        proc.logs.push(line);
+        if (proc.logs.length > 2000) proc.logs.shift();
       }
     }
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
-  return handle;
+  return proc;
+}
+
+/**
+ * `--together`: groups of services that share a process, `+` between groups and `,` within one, e.g.
+ * `gateway,intake+casework,scheduling,notify`; `2` is the two groups measured in the README (the gateway with intake,
+ * and every other service but the console). Each group's services are kept in the platform's order.
+ */
+function parseTogether(text) {
+  if (!text) return [];
+  const groups = (text === '2' ? TOGETHER_PRESET.map((g) => g.join(',')) : text.split('+')).map((group) =>
+    group
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
+  );
+  const named = groups.flat();
+  const unknown = named.filter((name) => !SERVICES.some((s) => s.name === name));
+  if (unknown.length) throw new Error(`--together: ${unknown.join(', ')} is not one of ${SERVICES.map((s) => s.name).join(', ')}`);
+  const twice = named.filter((name, i) => named.indexOf(name) !== i);
+  if (twice.length) throw new Error(`--together: ${[...new Set(twice)].join(', ')} is in more than one group`);
+  return groups.filter((g) => g.length > 1).map((g) => SERVICES.map((s) => s.name).filter((name) => g.includes(name)));
+}
+
+const TOGETHER_PRESET = [
+  ['gateway', 'intake'],
+  ['casework', 'scheduling', 'evidence', 'billing', 'reporting', 'notify', 'webhooks'],
+];
+
+/**
+ * The processes a platform runs, in start order: a group of `together` as one (apps/host), every other service once per
+ * replica. Replicas and groups do not mix: a group is one process, a replica is a process of its own.
+ */
+function launchUnits(replicas = {}, together = []) {
+  if (together.length > 0 && Object.values(replicas).some((n) => n > 1))
+    throw new Error('--together and --replicas do not mix: a group is one process, a replica one of its own');
+  const units = [];
+  for (const service of SERVICES) {
+    const group = together.find((g) => g.includes(service.name));
+    if (group) {
+      if (group[0] === service.name) units.push({ services: group.map((name) => SERVICES.find((s) => s.name === name)), replica: 0 });
+      continue;
+    }
+    for (let replica = 0; replica < (replicas[service.name] ?? 1); replica += 1) units.push({ services: [service], replica });
+  }
+  return units;
+}
+
+/** Starts one launch unit (see launchUnits): its handles, one per service. */
+function startUnit(unit, env, options = {}) {
+  return unit.services.length > 1 ? startGroup(unit.services, env, options) : [startService(unit.services[0], env, { ...options, replica: unit.replica })];
 }
 
 async function waitReady(handle, timeoutMs = 60_000) {
@@ -184,8 +278,9 @@ async function startAll(env, options = {}) {
   const wanted = SERVICES.filter((s) => only.includes(s.name));
   const handles = [];
   try {
-    for (let replica = 0; replica < Math.max(1, ...Object.values(options.replicas ?? {})); replica += 1) {
-      const wave = wanted.filter((s) => replica < (options.replicas?.[s.name] ?? 1)).map((s) => startService(s, env, { ...options, replica }));
+    const units = launchUnits(options.replicas, options.together).filter((unit) => unit.services.some((s) => wanted.includes(s)));
+    for (let replica = 0; replica < Math.max(1, ...units.map((u) => u.replica + 1)); replica += 1) {
+      const wave = units.filter((u) => u.replica === replica).flatMap((u) => startUnit(u, env, options));
       handles.push(...wave);
       await Promise.all(wave.map((h) => waitReady(h, options.readyTimeoutMs)));
     }
@@ -207,4 +302,17 @@ async function stopService(handle, timeoutMs = 25_000) {
   return result;
 }
 
-module.exports = { SERVICES, REPLICATED, parseReplicas, portsOf, allPorts, startService, startAll, stopService, waitReady };
+module.exports = {
+  SERVICES,
+  REPLICATED,
+  parseReplicas,
+  parseTogether,
+  launchUnits,
+  portsOf,
+  allPorts,
+  startService,
+  startUnit,
+  startAll,
+  stopService,
+  waitReady,
+};

@@ -4,6 +4,8 @@
 // Plain Node with no dependencies until `npm install` has run, so it works on a fresh clone.
 // `npm start -- --replicas 2` runs two of each of intake, casework, scheduling and notify
 // (`--replicas casework=3,notify=2` for other counts); see README "Running replicas".
+// `npm start -- --together 2` runs the gateway with intake in one process and every other service but the console in
+// another (apps/host); see README "Running services together".
 import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -53,9 +55,12 @@ async function main() {
   }
 
   step('starting the services');
-  const { startAll, stopService, parseReplicas } = require('./services.cjs');
-  const { values: flags } = parseArgs({ options: { replicas: { type: 'string' } } });
-  const handles = await startAll({ NODE_ENV: process.env.NODE_ENV ?? 'development' }, { replicas: parseReplicas(flags.replicas) });
+  const { startAll, stopService, parseReplicas, parseTogether } = require('./services.cjs');
+  const { values: flags } = parseArgs({ options: { replicas: { type: 'string' }, together: { type: 'string' } } });
+  const handles = await startAll(
+    { NODE_ENV: process.env.NODE_ENV ?? 'development' },
+    { replicas: parseReplicas(flags.replicas), together: parseTogether(flags.together) },
+  );
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -22,6 +22,8 @@ interface ServiceHandle {
   /** `casework`, or `casework#2` for its second replica. */
   label: string;
   replica: number;
+  /** The process it runs in: its label, or for services sharing one (apps/host) the group's, `gateway+intake`. */
+  process: string;
   port: number;
   metricsPort: number;
   logs: string[];
@@ -31,6 +33,8 @@ interface ServiceHandle {
 interface ServicesModule {
   SERVICES: { name: string; port: number }[];
   startService(service: { name: string; port: number }, env: Record<string, string>, options: object): ServiceHandle;
+  startUnit(unit: { services: { name: string; port: number }[]; replica: number }, env: Record<string, string>, options: object): ServiceHandle[];
+  parseTogether(text: string): string[][];
   startAll(env: Record<string, string>, options: object): Promise<ServiceHandle[]>;
   allPorts(basePort: number, replicas: Record<string, number>): number[];
   stopService(handle: ServiceHandle): Promise<unknown>;
@@ -84,10 +88,12 @@ export class PlatformUnderTest {
 
   /**
    * `env` overrides the services' environment, e.g. a tight sign-in limit for the test that proves it;
-   * `replicas` runs some services several times, e.g. `{ casework: 2 }` adds `casework#2`.
+   * `replicas` runs some services several times, e.g. `{ casework: 2 }` adds `casework#2`; `together` runs groups of
+   * services in one process each (apps/host), as `npm start -- --together` does, e.g. `'2'` or `'gateway,intake'`.
    */
-  static async start(options: { env?: Record<string, string>; replicas?: Record<string, number> } = {}): Promise<PlatformUnderTest> {
+  static async start(options: { env?: Record<string, string>; replicas?: Record<string, number>; together?: string } = {}): Promise<PlatformUnderTest> {
     const replicas = options.replicas ?? {};
+    const together = services.parseTogether(options.together ?? '');
     const [db, mail, basePort] = await Promise.all([
       createTestDatabase('e2e'),
       mailcatcher.startMailCatcher({ smtpPort: 0, httpPort: 0 }),
@@ -96,7 +102,7 @@ export class PlatformUnderTest {
     const platform = new PlatformUnderTest(db, createTestNamespace('e'), mail, basePort);
     platform.overrides = options.env ?? {};
     try {
-      for (const handle of await services.startAll(platform.env, { output: 'file', basePort: platform.basePort, replicas, readyTimeoutMs: 120_000 }))
+      for (const handle of await services.startAll(platform.env, { output: 'file', basePort: platform.basePort, replicas, together, readyTimeoutMs: 120_000 }))
         platform.handles.set(handle.label, handle);
       await platform.seed();
     } catch (error) {
@@ -196,12 +202,14 @@ export class PlatformUnderTest {
     await handle.exited;
   }
 
+  /** Starts a stopped or killed service again: with the services it shares a process with, if it does. */
   async restart(name: string): Promise<void> {
     const old = this.handle(name);
-    const definition = services.SERVICES.find((s) => s.name === old.name)!;
-    const handle = services.startService(definition, this.env, { output: 'file', basePort: this.basePort, replica: old.replica });
-    this.handles.set(name, handle);
-    await services.waitReady(handle);
+    const sharing = [...this.handles.values()].filter((h) => h.process === old.process);
+    const definitions = sharing.map((h) => services.SERVICES.find((s) => s.name === h.name)!);
+    const started = services.startUnit({ services: definitions, replica: old.replica }, this.env, { output: 'file', basePort: this.basePort });
+    for (const handle of started) this.handles.set(handle.label, handle);
+    await Promise.all(started.map((handle) => services.waitReady(handle)));
   }
 
   /** The labels of a service's running replicas: `casework`, `casework#2`, … */
@@ -233,7 +241,9 @@ export class PlatformUnderTest {
   }
 
   async shutdown(): Promise<void> {
-    await Promise.all([...this.handles.values()].map((h) => services.stopService(h)));
+    // One stop per process: services sharing one (apps/host) stop together.
+    const processes = new Map([...this.handles.values()].map((h) => [h.child, h]));
+    await Promise.all([...processes.values()].map((h) => services.stopService(h)));
     await this.pool?.end();
     await this.mail.close();
     await this.ns.cleanup().catch(() => undefined);

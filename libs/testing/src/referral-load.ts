@@ -109,3 +109,9 @@ export async function settledReferralTrail(
     duplicateDeliveries: await duplicateAcknowledgements(platform),
   };
 }
+
+/** Events a service (or one replica, by its label) handled so far, from its own /metrics. */
+export async function eventsHandled(platform: PlatformUnderTest, label: string): Promise<number> {
+  const text = await platform.metrics(label);
+  return [...text.matchAll(/^events_consumed_total\{[^}]*outcome="handled"[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+}
