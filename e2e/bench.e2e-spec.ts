@@ -47,6 +47,17 @@ describe('the throughput benchmark still measures', () => {
   });
 });
 
+// `--together 2` measures the services in two shared processes (apps/host): its CPU and memory per process, not per service.
+describe('the throughput benchmark still measures services that share processes', () => {
+  it('a short run with --together 2 sees every referral through and names each shared process in its CPU and memory lines', async () => {
+    const { code, output } = await runBench(['--rate', '5', '--duration', '3', '--warmup', '0', '--drain-timeout', '60', '--together', '2', '--check']);
+    expect({ code, tail: output.split('\n').slice(-25).join('\n') }).toEqual({ code: 0, tail: expect.stringContaining('check              passed') });
+    expect(output).toMatch(/cpu ms \/ referral .*gateway\+intake \d/);
+    expect(output).toMatch(/cpu ms \/ referral .*casework\+scheduling\+evidence\+billing\+reporting\+notify\+webhooks \d/);
+    expect(output).toMatch(/idle memory\s+gateway\+intake \d+ MB, casework\+scheduling\+evidence\+billing\+reporting\+notify\+webhooks \d+ MB, console \d+ MB/);
+  });
+});
+
 // The webhooks bench counts every (event, endpoint) pair at its receiver: a short run proves it still does, and that
 // the dispatcher loses and repeats none, the slow endpoint's included (not how fast).
 describe('the webhooks delivery benchmark still measures', () => {
