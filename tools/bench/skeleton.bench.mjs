@@ -900,7 +900,8 @@ function splitLines(split, cpuByReplica) {
 /** Warnings and errors the services logged during the run, by service, with the most frequent. */
 function warningLines() {
   const lines = [];
-  for (const h of serviceHandles) {
+  // One entry per process: services sharing one (--together) share its output.
+  for (const h of new Map(serviceHandles.map((handle) => [handle.child, handle])).values()) {
     const messages = new Map();
     for (const line of h.logs) {
       try {
@@ -917,7 +918,7 @@ function warningLines() {
     }
     if (messages.size === 0) continue;
     const [top, n] = [...messages].sort((a, b) => b[1] - a[1])[0];
-    lines.push(`  ${h.label.padEnd(16)} ${[...messages.values()].reduce((a, b) => a + b, 0)} lines; most often (${n}x): ${top}`);
+    lines.push(`  ${h.process.padEnd(16)} ${[...messages.values()].reduce((a, b) => a + b, 0)} lines; most often (${n}x): ${top}`);
   }
   return lines.length ? ['warnings           logged by the services during the run:', ...lines] : [];
 }
