@@ -52,4 +52,4 @@ USER node
 # APP=host runs the services SERVICES names in one process (e.g. SERVICES=casework,scheduling,notify), each on
 # <SERVICE>_PORT (default its own) and <SERVICE>_METRICS_PORT: see the README, "Running services together".
 EXPOSE 3000-3009 9400-9409
-CMD ["sh", "-c", "if [ -z \"$APP\" ]; then echo 'set APP (gateway, intake, casework, scheduling, evidence, billing, reporting, notify, webhooks, console, or host with SERVICES)' >&2; exit 64; fi; exec node --liftoff-only --max-semi-space-size=2 \"dist/apps/$APP/src/main.js\""]
+CMD ["sh", "-c", "if [ -z \"$APP\" ]; then echo 'set APP (gateway, intake, casework, scheduling, evidence, billing, reporting, notify, webhooks, console, or host with SERVICES)' >&2; exit 64; fi; if [ \"$APP\" = host ]; then SEMI=16; else SEMI=2; fi; exec node --liftoff-only --max-semi-space-size=$SEMI \"dist/apps/$APP/src/main.js\""]
