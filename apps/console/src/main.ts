@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { failBoot, type HostedService, runService, servicePorts } from '@mediation/platform';
+import { failBoot, type HostedService, runService } from '@mediation/platform';
 import { ConsoleModule } from './app.module';
 import { loadConsoleConfig } from './config/console.config';
 import { securityHeaders, serveGovukFrontend } from './http/static-assets';
@@ -11,9 +11,10 @@ export async function startConsole(hosted?: HostedService) {
   await runService({
     name: 'console',
     module: ConsoleModule.register(config),
-    ...servicePorts(config, hosted),
+    port: config.PORT,
+    metricsPort: config.METRICS_PORT,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    host: hosted?.host,
+    hosted,
     // Forms are urlencoded; Nest's default parsers read them into req.body.
     configure: (nest) => {
       const app = nest as NestExpressApplication;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { rpcTransport } from '@mediation/messaging';
-import { failBoot, type HostedService, runService, servicePorts } from '@mediation/platform';
+import { failBoot, type HostedService, runService } from '@mediation/platform';
 import { AppModule } from './app.module';
 import { loadEvidenceConfig } from './config/evidence.config';
 
@@ -10,9 +10,10 @@ export async function startEvidence(hosted?: HostedService) {
   await runService({
     name: 'evidence',
     module: AppModule.register(config),
-    ...servicePorts(config, hosted),
+    port: config.PORT,
+    metricsPort: config.METRICS_PORT,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    host: hosted?.host,
+    hosted,
     rpc: rpcTransport('evidence'),
   });
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { failBoot, type HostedService, MetricsService, runService, servicePorts } from '@mediation/platform';
+import { failBoot, type HostedService, MetricsService, runService } from '@mediation/platform';
 import { AppModule } from './app.module';
 import { loadGatewayConfig } from './config/gateway.config';
 import { recordServedResponses } from './docs/served-responses.recorder';
@@ -17,9 +17,10 @@ export async function startGateway(hosted?: HostedService) {
   await runService({
     name: 'gateway',
     module: AppModule.register(config),
-    ...servicePorts(config, hosted),
+    port: config.PORT,
+    metricsPort: config.METRICS_PORT,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    host: hosted?.host,
+    hosted,
     // JSON only (no form bodies), parsed between the checks that need the raw request and the parsed body.
     bodyParser: false,
     configure: (nest) => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { rpcTransport } from '@mediation/messaging';
-import { failBoot, type HostedService, runService, servicePorts } from '@mediation/platform';
+import { failBoot, type HostedService, runService } from '@mediation/platform';
 import { AppModule } from './app.module';
 import { loadNotifyConfig } from './config/notify.config';
 
@@ -11,9 +11,10 @@ export async function startNotify(hosted?: HostedService) {
   await runService({
     name: 'notify',
     module: AppModule.register(config),
-    ...servicePorts(config, hosted),
+    port: config.PORT,
+    metricsPort: config.METRICS_PORT,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    host: hosted?.host,
+    hosted,
     rpc: rpcTransport('notify'),
   });
 }

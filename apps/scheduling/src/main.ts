@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { watchBankHolidayData } from '@mediation/calendar';
 import { rpcTransport } from '@mediation/messaging';
-import { failBoot, type HostedService, runService, servicePorts } from '@mediation/platform';
+import { failBoot, type HostedService, runService } from '@mediation/platform';
 import { AppModule } from './app.module';
 import { loadSchedulingConfig } from './config/scheduling.config';
 
@@ -12,9 +12,10 @@ export async function startScheduling(hosted?: HostedService) {
   await runService({
     name: 'scheduling',
     module: AppModule.register(config),
-    ...servicePorts(config, hosted),
+    port: config.PORT,
+    metricsPort: config.METRICS_PORT,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    host: hosted?.host,
+    hosted,
     rpc: rpcTransport('scheduling'),
     configure: () => watchBankHolidayData(new Logger('Calendar')),
   });

@@ -26,10 +26,11 @@ export interface RunServiceOptions {
   bodyParser?: boolean;
   configure?: (app: INestApplication) => void | Promise<void>;
   /**
-   * Given by a host that runs several services in one process (apps/host): it owns SIGTERM, SIGINT and the exit, and
-   * calls `stop` of each service it started. Without it the service owns its process.
+   * Given by a host that runs several services in one process (apps/host): it owns SIGTERM, SIGINT and the exit, calls
+   * `stop` of each service it started, and may give the service its ports (PORT and METRICS_PORT are one pair per
+   * process). Without it the service owns its process and listens on `port` and `metricsPort`.
    */
-  host?: ServiceHost;
+  hosted?: HostedService;
 }
 
 /** What a host that runs several services in one process offers each of them. */
@@ -38,20 +39,19 @@ export interface ServiceHost {
   started(name: string, stop: (signal: string) => Promise<void>): void;
 }
 
-/** A service started by a host: the host, and the ports it gives the service (its own defaults when absent). */
+/** A service started by a host: the host, and the ports it gives the service (the service's own when absent). */
 export interface HostedService {
   host: ServiceHost;
   port?: number;
+  /** Absent: `port` + 6400 when the host gave a port, else the service's own. */
   metricsPort?: number;
 }
 
-/**
- * The ports a service listens on: its configuration's, or the host's. PORT and METRICS_PORT are one pair per process, so
- * a host gives each service its own (apps/host reads <SERVICE>_PORT and <SERVICE>_METRICS_PORT).
- */
-export function servicePorts(config: { PORT: number; METRICS_PORT: number }, hosted?: HostedService): { port: number; metricsPort: number } {
-  const port = hosted?.port ?? config.PORT;
-  return { port, metricsPort: hosted?.metricsPort ?? (hosted?.port !== undefined ? hosted.port + METRICS_PORT_OFFSET : config.METRICS_PORT) };
+/** The ports a service listens on: the host's when it gives them, else the service's own. */
+function listeningPorts(options: RunServiceOptions): { port: number; metricsPort: number } {
+  const hosted = options.hosted;
+  if (hosted?.port === undefined) return { port: options.port, metricsPort: hosted?.metricsPort ?? options.metricsPort };
+  return { port: hosted.port, metricsPort: hosted.metricsPort ?? hosted.port + METRICS_PORT_OFFSET };
 }
 
 /** Boots a service the same way everywhere and stops it in order on SIGTERM or SIGINT. */
@@ -76,12 +76,13 @@ export async function runService(options: RunServiceOptions): Promise<INestAppli
     await app.startAllMicroservices();
     if (strategy.stopListening) lifecycle.onShutdown(ShutdownPhase.StopConsuming, 'rpc', () => strategy.stopListening!());
   }
-  const server = await app.listen(options.port);
+  const { port, metricsPort } = listeningPorts(options);
+  const server = await app.listen(port);
   lifecycle.onShutdown(ShutdownPhase.StopConsuming, 'http', () => new Promise<void>((resolve) => server.close(() => resolve())));
-  const metrics = await serveMetrics(app.get(MetricsService), options.metricsPort);
+  const metrics = await serveMetrics(app.get(MetricsService), metricsPort);
   lifecycle.onShutdown(ShutdownPhase.StopConsuming, 'metrics', () => new Promise<void>((resolve) => metrics.close(() => resolve())));
   const logger = app.get(Logger);
-  logger.log(`${options.name} listening on :${options.port}, metrics on :${options.metricsPort}/metrics`);
+  logger.log(`${options.name} listening on :${port}, metrics on :${metricsPort}/metrics`);
 
   const stop = async (signal: string) => {
     logger.log(`${signal}: shutting down ${options.name}`);
@@ -89,8 +90,8 @@ export async function runService(options: RunServiceOptions): Promise<INestAppli
     await lifecycle.shutdown(options.shutdownTimeoutMs);
     await app.close().catch(() => undefined);
   };
-  if (options.host) {
-    options.host.started(options.name, stop);
+  if (options.hosted) {
+    options.hosted.host.started(options.name, stop);
     return app;
   }
   const stopAndExit = async (signal: string) => {
