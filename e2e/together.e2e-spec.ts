@@ -56,8 +56,17 @@ describe('services run together in two processes (apps/host)', () => {
     });
   });
 
-  it('SIGTERM stops every service of a process in order, and the process exits 0', async () => {
+  it('SIGTERM stops every service of a process in order, more signals while they drain do not cut it short, and the process exits 0', async () => {
+    // Ctrl-C reaches both the host and `npm start`, which then sends SIGTERM too: the host hears every signal.
+    process.kill(platform.pid('gateway')!, 'SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 5));
     expect(await platform.stop('gateway')).toEqual({ code: 0, signal: null });
+    // The last lines may still be in the pipe when the exit is seen.
+    await waitUntil(async () => /SIGTERM: shutting down intake/.test(platform.logs('gateway').join('\n')) || undefined, {
+      what: "the host's last log lines",
+      timeoutMs: 5_000,
+      intervalMs: 50,
+    });
     const logs = platform.logs('gateway').join('\n');
     expect(logs).toContain('SIGTERM: shutting down gateway');
     expect(logs).toContain('SIGTERM: shutting down intake');

@@ -303,14 +303,21 @@ async function startAll(env, options = {}) {
   return handles;
 }
 
+/** Processes being stopped: the services of a group share one, which is sent one SIGTERM however many ask. */
+const stopping = new WeakMap();
+
 /** SIGTERM, then SIGKILL for whatever has not stopped in time. */
-async function stopService(handle, timeoutMs = 25_000) {
+function stopService(handle, timeoutMs = 25_000) {
   if (handle.child.exitCode !== null || handle.child.signalCode !== null) return handle.exited;
-  handle.child.kill('SIGTERM');
-  const timer = setTimeout(() => handle.child.kill('SIGKILL'), timeoutMs);
-  const result = await handle.exited;
-  clearTimeout(timer);
-  return result;
+  if (!stopping.has(handle.child)) {
+    handle.child.kill('SIGTERM');
+    const timer = setTimeout(() => handle.child.kill('SIGKILL'), timeoutMs);
+    stopping.set(
+      handle.child,
+      handle.exited.finally(() => clearTimeout(timer)),
+    );
+  }
+  return stopping.get(handle.child);
 }
 
 module.exports = {

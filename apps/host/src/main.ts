@@ -42,8 +42,10 @@ async function main() {
     await (await startTracing('host'))?.shutdown().catch(() => undefined);
     process.exit(0);
   };
-  process.once('SIGTERM', () => void stopAll('SIGTERM'));
-  process.once('SIGINT', () => void stopAll('SIGINT'));
+  // `on`, not `once`: a second signal while the services drain (Ctrl-C reaches the host and its parent) must not end
+  // the process with the default action, cutting the drain short.
+  process.on('SIGTERM', () => void stopAll('SIGTERM'));
+  process.on('SIGINT', () => void stopAll('SIGINT'));
 }
 
 main().catch((error) => failBoot('host', error));

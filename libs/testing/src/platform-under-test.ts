@@ -241,9 +241,7 @@ export class PlatformUnderTest {
   }
 
   async shutdown(): Promise<void> {
-    // One stop per process: services sharing one (apps/host) stop together.
-    const processes = new Map([...this.handles.values()].map((h) => [h.child, h]));
-    await Promise.all([...processes.values()].map((h) => services.stopService(h)));
+    await Promise.all([...this.handles.values()].map((h) => services.stopService(h)));
     await this.pool?.end();
     await this.mail.close();
     await this.ns.cleanup().catch(() => undefined);
